@@ -1,0 +1,6 @@
+import type { Context } from '../program.js';
+import { UsageError } from '../errors.js';
+
+export async function run(_ctx: Context): Promise<number> {
+  throw new UsageError('zhizao merge is not available in this build yet');
+}

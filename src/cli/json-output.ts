@@ -1,0 +1,12 @@
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Lang } from '../core/types.js';
+import { formatMessage } from '../messages/catalogue.js';
+
+/** A diagnostic as machine-readable JSON (the message in the chosen language). */
+export function diagnosticJson(d: Diagnostic, lang: Lang) {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang), ...(d.path ? { path: d.path.join('.') } : {}) };
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,67 @@
+import { CommanderError, type Command } from 'commander';
+import { InputError } from '../core/diagnostics.js';
+import { FileExistsError, removeTempFilesSync } from '../io/atomic-write.js';
+import { detectLang } from './env.js';
+import { EXIT, ExitError, UsageError } from './errors.js';
+import { buildProgram, contextFor, type Context } from './program.js';
+import { makeTerminal } from './terminal.js';
+import { displayPath } from '../io/paths.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares its own argument types
+type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
+
+/** Run the CLI; returns the exit code. The only place that maps errors to exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  process.once('exit', removeTempFilesSync);
+  const program = buildProgram(async (load, cmd, args) => {
+    const ctx = contextFor(cmd);
+    try {
+      const mod = await load();
+      code = await (mod.run as Handler)(ctx, ...args);
+    } catch (e) {
+      code = handleError(e, ctx);
+    }
+  });
+  exitOverrideAll(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  return code;
+}
+
+function exitOverrideAll(cmd: Command) {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) exitOverrideAll(sub);
+}
+
+function handleError(e: unknown, ctx: Context): number {
+  const { term } = ctx;
+  if (e instanceof InputError) {
+    term.diagnostics(e.diagnostics);
+    return EXIT.invalid;
+  }
+  if (e instanceof UsageError) {
+    term.say(term.err.red(e.message));
+    return EXIT.usage;
+  }
+  if (e instanceof ExitError) return e.code;
+  if (e instanceof FileExistsError) {
+    term.say(term.err.red(term.t({ zh: `${displayPath(e.file)} 已存在；如需覆盖请加 --force`, en: `${displayPath(e.file)} exists; add --force to replace it` })));
+    return EXIT.usage;
+  }
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return EXIT.interrupted;
+  // An internal error: say so plainly, with the stack only when asked for.
+  const err = e as Error;
+  term.say(term.err.red(term.t({ zh: `内部错误：${err.message}`, en: `internal error: ${err.message}` })));
+  if (process.env.ZHIZAO_DEBUG) term.say(String(err.stack));
+  return EXIT.usage;
+}
+
+export { detectLang, makeTerminal };

@@ -1,0 +1,124 @@
+import type { AnswerValue, Question } from './types.js';
+
+export type Status = 'answered' | 'unknown' | 'na' | 'unanswered';
+export interface Resolved {
+  status: Status;
+  value: AnswerValue;
+}
+export type Normalised = Resolved | { error: string; args: Record<string, string | number> };
+
+const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
+const NA = new Set(['n/a', 'na', '不适用']);
+const YES = new Set(['yes', 'y', 'true', '是', '有', '1']);
+const NO = new Set(['no', 'n', 'false', '否', '无', '没有', '0']);
+export const SATISFACTION_TOKENS: Record<string, 'full' | 'mostly' | 'partial' | 'none'> = {
+  full: 'full',
+  mostly: 'mostly',
+  partial: 'partial',
+  none: 'none',
+  全部满足: 'full',
+  大部分满足: 'mostly',
+  部分满足: 'partial',
+  不满足: 'none',
+};
+/** Separators accepted inside one cell for multiple choice. */
+export const MULTI_SEPARATORS = /[;；、┋|]/;
+
+const UNANSWERED: Resolved = { status: 'unanswered', value: null };
+
+/** Turn one raw answer into its canonical value, or say what is wrong with it. */
+export function normaliseAnswer(q: Question, raw: unknown): Normalised {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return UNANSWERED;
+  if (Array.isArray(raw) && raw.length === 0 && q.type !== 'multi') return UNANSWERED;
+  if (typeof raw === 'string') {
+    const token = raw.trim().toLowerCase();
+    if (UNKNOWN.has(token)) return { status: 'unknown', value: null };
+    if (NA.has(token)) return q.allowNA ? { status: 'na', value: null } : { error: 'answer.na-not-allowed', args: { id: q.id } };
+  }
+  const ok = (value: AnswerValue): Resolved => ({ status: 'answered', value });
+  switch (q.type) {
+    case 'level': {
+      const opts = q.options ?? [];
+      const byValue = opts.find((o) => o.value === raw);
+      if (byValue) return ok(byValue.value);
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-5]\s*$/.test(raw) ? Number(raw) : NaN;
+      const byLevel = opts.find((o) => o.level === n);
+      if (byLevel) return ok(byLevel.value);
+      return { error: 'answer.option', args: { id: q.id, value: show(raw), allowed: opts.map((o) => `${o.value} (${o.level})`).join(', ') } };
+    }
+    case 'requirement': {
+      const s = typeof raw === 'string' ? SATISFACTION_TOKENS[raw.trim().toLowerCase()] ?? SATISFACTION_TOKENS[raw.trim()] : undefined;
+      return s ? ok(s) : { error: 'answer.option', args: { id: q.id, value: show(raw), allowed: 'full, mostly, partial, none' } };
+    }
+    case 'single': {
+      const o = (q.options ?? []).find((x) => x.value === raw || (typeof raw === 'string' && x.value === raw.trim()));
+      return o ? ok(o.value) : { error: 'answer.option', args: { id: q.id, value: show(raw), allowed: allowed(q) } };
+    }
+    case 'multi':
+      return normaliseMulti(q, raw);
+    case 'number':
+    case 'percent':
+      return normaliseNumber(q, raw);
+    case 'boolean': {
+      if (typeof raw === 'boolean') return ok(raw);
+      const t = String(raw).trim().toLowerCase();
+      if (YES.has(t)) return ok(true);
+      if (NO.has(t)) return ok(false);
+      return { error: 'answer.boolean', args: { id: q.id, value: show(raw) } };
+    }
+    case 'text': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: 'answer.text', args: { id: q.id } };
+      const s = String(raw);
+      if (q.maxLength !== undefined && s.length > q.maxLength) return { error: 'answer.too-long', args: { id: q.id, limit: q.maxLength } };
+      return ok(s);
+    }
+  }
+}
+
+function normaliseMulti(q: Question, raw: unknown): Normalised {
+  const items: unknown[] = Array.isArray(raw)
+    ? raw
+    : typeof raw === 'string'
+      ? raw.split(MULTI_SEPARATORS).map((s) => s.trim()).filter(Boolean)
+      : [raw];
+  const values: string[] = [];
+  for (const item of items) {
+    const o = (q.options ?? []).find((x) => x.value === item);
+    if (!o) return { error: 'answer.option', args: { id: q.id, value: show(item), allowed: allowed(q) } };
+    if (!values.includes(o.value)) values.push(o.value);
+  }
+  const excl = values.filter((v) => q.exclusive?.includes(v));
+  if (excl.length > 0 && values.length > 1) return { error: 'answer.exclusive', args: { id: q.id, value: excl.join(', ') } };
+  return { status: 'answered', value: values };
+}
+
+function normaliseNumber(q: Question, raw: unknown): Normalised {
+  let n: number;
+  let typedPercent = false;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string') {
+    const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|％)?\s*$/.exec(raw.replace(/,/g, ''));
+    if (!m) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+    n = Number(m[1]);
+    typedPercent = Boolean(m[2]);
+  } else return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+  if (!Number.isFinite(n)) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+  if (q.type === 'percent') {
+    if (typedPercent) n = n / 100;
+    else if (n > 1) return { error: 'answer.percent-fraction', args: { id: q.id, value: n, fraction: +(n / 100).toPrecision(6) } };
+    const min = q.min ?? 0;
+    const max = q.max ?? 1;
+    if (n < min || n > max) return { error: 'answer.range', args: { id: q.id, value: n, min, max } };
+    return { status: 'answered', value: n };
+  }
+  if (q.integer && !Number.isInteger(n)) return { error: 'answer.integer', args: { id: q.id, value: n } };
+  if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max))
+    return { error: 'answer.range', args: { id: q.id, value: n, min: q.min ?? '-∞', max: q.max ?? '∞' } };
+  return { status: 'answered', value: n };
+}
+
+const allowed = (q: Question) => (q.options ?? []).map((o) => o.value).join(', ');
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}

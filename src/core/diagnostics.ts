@@ -1,0 +1,37 @@
+/** A problem found in an input file: a stable code, arguments for the message catalogue, and a location. */
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  args: Record<string, string | number>;
+  /** JSON-pointer-like path inside the document, when known. */
+  path?: (string | number)[];
+}
+
+export type Located = Pick<Diagnostic, 'line' | 'column'>;
+
+export function diag(
+  code: string,
+  file: string,
+  at: Located,
+  args: Diagnostic['args'] = {},
+  severity: Diagnostic['severity'] = 'error',
+  path?: (string | number)[],
+): Diagnostic {
+  return { code, severity, file, line: at.line, column: at.column, args, ...(path ? { path } : {}) };
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** Thrown for problems in user input; carries diagnostics, never a stack trace for the user. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).join('\n'));
+  }
+}

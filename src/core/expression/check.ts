@@ -1,0 +1,59 @@
+import type { FunctionSpec } from './evaluate.js';
+import { collectRefs, ExpressionSyntaxError, parseExpression, type Node } from './parse.js';
+
+export interface ExpressionContext {
+  /** Names an identifier may take. */
+  ids: ReadonlySet<string>;
+  functions: ReadonlyMap<string, FunctionSpec>;
+  /** Known ids for functions whose first argument is a literal id. */
+  literals: Partial<Record<NonNullable<FunctionSpec['literalArg']>, ReadonlySet<string>>>;
+}
+
+export interface ExpressionProblem {
+  code: 'expr.syntax' | 'expr.unknown-id' | 'expr.unknown-function' | 'expr.arity' | 'expr.unknown-literal' | 'expr.literal-required';
+  offset: number;
+  args: Record<string, string | number>;
+}
+
+export type Checked = { ok: true; ast: Node; ids: string[] } | { ok: false; problems: ExpressionProblem[] };
+
+/** Parse an expression and check every name it uses; done once, when a definition is loaded. */
+export function checkExpression(src: string, ctx: ExpressionContext): Checked {
+  let ast: Node;
+  try {
+    ast = parseExpression(src);
+  } catch (e) {
+    if (e instanceof ExpressionSyntaxError) {
+      return { ok: false, problems: [{ code: 'expr.syntax', offset: e.offset, args: { detail: e.message, expr: src } }] };
+    }
+    throw e;
+  }
+  const problems: ExpressionProblem[] = [];
+  const { ids, calls } = collectRefs(ast);
+  for (const id of ids) {
+    if (!ctx.ids.has(id.name)) problems.push({ code: 'expr.unknown-id', offset: id.pos, args: { name: id.name, expr: src } });
+  }
+  for (const call of calls) {
+    const spec = ctx.functions.get(call.name);
+    if (!spec) {
+      const known = [...ctx.functions.keys()].join(', ');
+      problems.push({ code: 'expr.unknown-function', offset: call.pos, args: { name: call.name, known, expr: src } });
+      continue;
+    }
+    if (call.args.length < spec.min || call.args.length > spec.max) {
+      problems.push({ code: 'expr.arity', offset: call.pos, args: { name: call.name, min: spec.min, max: spec.max, expr: src } });
+      continue;
+    }
+    if (spec.literalArg) {
+      const first = call.args[0];
+      const known = ctx.literals[spec.literalArg];
+      if (!first || first.t !== 'lit' || typeof first.v !== 'string') {
+        problems.push({ code: 'expr.literal-required', offset: call.pos, args: { name: call.name, kind: spec.literalArg, expr: src } });
+      } else if (known && !known.has(first.v)) {
+        problems.push({ code: 'expr.unknown-literal', offset: call.pos, args: { name: first.v, kind: spec.literalArg, expr: src } });
+      }
+    }
+  }
+  // Identifiers that name a function's literal argument are not variable references.
+  return problems.length ? { ok: false, problems } : { ok: true, ast, ids: [...new Set(ids.map((i) => i.name))] };
+}

@@ -1,0 +1,153 @@
+import { diag, type Diagnostic } from './diagnostics.js';
+import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
+import { checkExpression, type ExpressionContext } from './expression/check.js';
+import type { Node } from './expression/parse.js';
+import type { Source } from './source.js';
+import { EXPRESSION_RESPONDENT_FIELDS, type Check, type IndicatorDef, type Question, type QuestionnaireDef } from './types.js';
+import { compareVersions, isVersion } from './versions.js';
+
+/** A validated questionnaire with its expressions parsed once. */
+export interface Questionnaire {
+  def: QuestionnaireDef;
+  questions: Question[];
+  byId: ReadonlyMap<string, Question>;
+  sectionOf: ReadonlyMap<string, string>;
+  when: ReadonlyMap<string, Node>;
+  checks: { def: Check; ast: Node; fields: string[] }[];
+  indicators: { def: IndicatorDef; ast: Node; flags: [string, Node][] }[];
+}
+
+/** Functions questionnaire expressions may call (`answered` is bound to the answers when evaluated). */
+export const QUESTIONNAIRE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map([
+  ...BASE_FUNCTIONS,
+  ['answered', { min: 1, max: 1, literalArg: 'question', fn: () => false }],
+]);
+
+const SCORED_TYPES = new Set(['level', 'requirement']);
+
+export function questionnaireExpressionContext(questionIds: Iterable<string>): ExpressionContext {
+  const ids = new Set(questionIds);
+  return {
+    ids: new Set([...ids, ...EXPRESSION_RESPONDENT_FIELDS]),
+    functions: QUESTIONNAIRE_FUNCTIONS,
+    literals: { question: ids },
+  };
+}
+
+/**
+ * Semantic checks after the schema has passed: duplicate ids, level options covering 0–5, sub-domains,
+ * expressions that parse and name only known ids, `since` and ranges well-formed.
+ */
+export function compileQuestionnaire(
+  source: Source,
+  knownSubdomains?: ReadonlySet<string>,
+): { questionnaire?: Questionnaire; diagnostics: Diagnostic[] } {
+  const def = source.data as QuestionnaireDef;
+  const ds: Diagnostic[] = [];
+  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+    ds.push(diag(code, source.file, source.locate(path), args, severity, path));
+
+  if (!isVersion(def.version)) at(['version'], 'def.version-format', { value: def.version });
+  const questions: Question[] = [];
+  const byId = new Map<string, Question>();
+  const sectionOf = new Map<string, string>();
+  const qPath = new Map<string, (string | number)[]>();
+  const sectionIds = new Set<string>();
+  def.sections.forEach((s, si) => {
+    if (sectionIds.has(s.id)) at(['sections', si, 'id'], 'def.duplicate-id', { id: s.id, what: 'section' });
+    sectionIds.add(s.id);
+    s.questions.forEach((q, qi) => {
+      const path = ['sections', si, 'questions', qi];
+      if (byId.has(q.id)) at([...path, 'id'], 'def.duplicate-id', { id: q.id, what: 'question' });
+      else {
+        byId.set(q.id, q);
+        questions.push(q);
+        sectionOf.set(q.id, s.id);
+        qPath.set(q.id, path);
+      }
+      checkQuestion(q, path, def.version, knownSubdomains, at);
+    });
+  });
+
+  const ctx = questionnaireExpressionContext(byId.keys());
+  const parse = (src: string, path: (string | number)[]): Node | undefined => {
+    const r = checkExpression(src, ctx);
+    if (r.ok) return r.ast;
+    for (const p of r.problems) at(path, p.code, { ...p.args, offset: p.offset + 1 });
+    return undefined;
+  };
+
+  const when = new Map<string, Node>();
+  for (const q of questions) {
+    if (q.when === undefined) continue;
+    const ast = parse(q.when, [...qPath.get(q.id)!, 'when']);
+    if (ast) when.set(q.id, ast);
+  }
+
+  const checks: Questionnaire['checks'] = [];
+  const checkIds = new Set<string>();
+  (def.checks ?? []).forEach((c, i) => {
+    if (checkIds.has(c.id)) at(['checks', i, 'id'], 'def.duplicate-id', { id: c.id, what: 'check' });
+    checkIds.add(c.id);
+    const r = checkExpression(c.expr, ctx);
+    if (!r.ok) r.problems.forEach((p) => at(['checks', i, 'expr'], p.code, { ...p.args, offset: p.offset + 1 }));
+    else checks.push({ def: c, ast: r.ast, fields: r.ids.filter((id) => byId.has(id)) });
+  });
+
+  const indicators: Questionnaire['indicators'] = [];
+  const indicatorIds = new Set<string>();
+  (def.indicators ?? []).forEach((ind, i) => {
+    if (indicatorIds.has(ind.id)) at(['indicators', i, 'id'], 'def.duplicate-id', { id: ind.id, what: 'indicator' });
+    indicatorIds.add(ind.id);
+    const ast = parse(ind.formula, ['indicators', i, 'formula']);
+    const flags: [string, Node][] = [];
+    for (const [name, src] of Object.entries(ind.flags ?? {})) {
+      const f = parse(src, ['indicators', i, 'flags', name]);
+      if (f) flags.push([name, f]);
+    }
+    if (ast) indicators.push({ def: ind, ast, flags });
+  });
+
+  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
+  return { questionnaire: { def, questions, byId, sectionOf, when, checks, indicators }, diagnostics: ds };
+}
+
+type At = (path: (string | number)[], code: string, args?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
+
+function checkQuestion(q: Question, path: (string | number)[], version: string, subdomains: ReadonlySet<string> | undefined, at: At) {
+  if (q.since !== undefined) {
+    if (!isVersion(q.since)) at([...path, 'since'], 'def.version-format', { value: q.since });
+    else if (isVersion(version) && compareVersions(q.since, version) > 0) at([...path, 'since'], 'def.since-future', { since: q.since, version });
+  }
+  const needsOptions = q.type === 'level' || q.type === 'single' || q.type === 'multi';
+  if (needsOptions && !q.options) at(path, 'def.options-required', { id: q.id, type: q.type });
+  if (!needsOptions && q.options) at([...path, 'options'], 'def.options-unexpected', { id: q.id, type: q.type });
+  const values = new Set<string>();
+  (q.options ?? []).forEach((o, oi) => {
+    if (values.has(o.value)) at([...path, 'options', oi, 'value'], 'def.duplicate-id', { id: o.value, what: 'option' });
+    values.add(o.value);
+  });
+  if (q.type === 'level') {
+    const levels = (q.options ?? []).map((o) => o.level);
+    const missing = [0, 1, 2, 3, 4, 5].filter((l) => !levels.includes(l));
+    const dup = levels.filter((l, i) => l !== undefined && levels.indexOf(l) !== i);
+    if (missing.length || dup.length || levels.includes(undefined))
+      at([...path, 'options'], 'def.level-coverage', { id: q.id, missing: missing.join(', ') || '-', duplicate: [...new Set(dup)].join(', ') || '-' });
+    (q.options ?? []).forEach((o, oi) => {
+      if (!o.description) at([...path, 'options', oi], 'def.level-description', { id: q.id, value: o.value }, 'warning');
+    });
+  }
+  const scored = SCORED_TYPES.has(q.type) || (q.type === 'boolean' && q.level !== undefined);
+  if (scored && !q.subdomain) at(path, 'def.subdomain-required', { id: q.id });
+  if (q.type === 'requirement' && q.level === undefined) at(path, 'def.level-required', { id: q.id });
+  if (q.type === 'boolean' && q.subdomain && q.level === undefined) at(path, 'def.level-required', { id: q.id });
+  if (q.level !== undefined && q.type !== 'requirement' && q.type !== 'boolean') at([...path, 'level'], 'def.level-unexpected', { id: q.id, type: q.type });
+  if (q.subdomain && !scored) at([...path, 'subdomain'], 'def.subdomain-unused', { id: q.id, type: q.type }, 'warning');
+  if (q.subdomain && subdomains && !subdomains.has(q.subdomain))
+    at([...path, 'subdomain'], 'def.unknown-subdomain', { id: q.subdomain, known: [...subdomains].join(', ') });
+  if (q.min !== undefined && q.max !== undefined && q.min > q.max) at([...path, 'min'], 'def.range', { min: q.min, max: q.max });
+  if ((q.min !== undefined || q.max !== undefined || q.integer) && q.type !== 'number' && q.type !== 'percent')
+    at(path, 'def.range-unexpected', { id: q.id, type: q.type });
+  for (const v of q.exclusive ?? []) if (!values.has(v)) at([...path, 'exclusive'], 'def.unknown-option', { id: v, question: q.id });
+  if (q.exclusive && q.type !== 'multi') at([...path, 'exclusive'], 'def.exclusive-unexpected', { id: q.id });
+}

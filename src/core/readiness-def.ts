@@ -1,0 +1,50 @@
+import { diag, type Diagnostic } from './diagnostics.js';
+import { checkExpression } from './expression/check.js';
+import type { Node } from './expression/parse.js';
+import { plantRuleContext, type RuleContextIds } from './rules-def.js';
+import type { Source } from './source.js';
+import type { Text } from './types.js';
+
+export interface CriterionDef {
+  id: string;
+  kind?: 'check' | 'kpi-gain';
+  title: Text;
+  description?: Text;
+  when?: string;
+  kpis?: string[];
+}
+export interface ReadinessDef {
+  kind: 'readiness';
+  id: string;
+  title: Text;
+  source?: string;
+  criteria: CriterionDef[];
+}
+export interface ReadinessProfile {
+  def: ReadinessDef;
+  criteria: { def: CriterionDef; when?: Node }[];
+}
+
+export function compileReadiness(source: Source, ids: RuleContextIds): { readiness?: ReadinessProfile; diagnostics: Diagnostic[] } {
+  const def = source.data as ReadinessDef;
+  const ds: Diagnostic[] = [];
+  const ctx = plantRuleContext(ids);
+  const seen = new Set<string>();
+  const criteria: ReadinessProfile['criteria'] = [];
+  def.criteria.forEach((c, i) => {
+    const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}) =>
+      ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
+    if (seen.has(c.id)) at(['criteria', i, 'id'], 'def.duplicate-id', { id: c.id, what: 'criterion' });
+    seen.add(c.id);
+    if ((c.kind ?? 'check') === 'check') {
+      if (!c.when) {
+        at(['criteria', i], 'schema.required', { where: `criteria.${i}`, name: 'when' });
+        return;
+      }
+      const r = checkExpression(c.when, ctx);
+      if (!r.ok) r.problems.forEach((p) => at(['criteria', i, 'when'], p.code, { ...p.args, offset: p.offset + 1 }));
+      else criteria.push({ def: c, when: r.ast });
+    } else criteria.push({ def: c });
+  });
+  return ds.length ? { diagnostics: ds } : { readiness: { def, criteria }, diagnostics: ds };
+}

@@ -1,0 +1,106 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { diag, type Diagnostic } from './diagnostics.js';
+import type { Source } from './source.js';
+
+export type SchemaKind = 'questionnaire' | 'answers' | 'targets' | 'model' | 'scoring-profile' | 'rules' | 'readiness';
+
+/** Compiles the shipped JSON Schemas once and turns ajv errors into located diagnostics. */
+export class ShapeValidator {
+  private readonly ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  private readonly compiled = new Map<SchemaKind, ValidateFunction>();
+
+  constructor(private readonly schemas: Readonly<Record<SchemaKind, object>>) {}
+
+  private validator(kind: SchemaKind): ValidateFunction {
+    let v = this.compiled.get(kind);
+    if (!v) {
+      v = this.ajv.compile(this.schemas[kind]);
+      this.compiled.set(kind, v);
+    }
+    return v;
+  }
+
+  validate(kind: SchemaKind, source: Source): Diagnostic[] {
+    const v = this.validator(kind);
+    if (v(source.data)) return [];
+    return pruneErrors(v.errors ?? []).map((e) => toDiagnostic(e, source));
+  }
+}
+
+/** ajv reports every failed branch of anyOf/oneOf; keep the most specific errors per location. */
+function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+  const branchy = new Set(['anyOf', 'oneOf', 'if']);
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  const out: ErrorObject[] = [];
+  for (const [path, list] of byPath) {
+    const hasDeeper = errors.some((e) => e.instancePath.startsWith(path + '/'));
+    const specific = list.filter((e) => !branchy.has(e.keyword));
+    if (list.some((e) => branchy.has(e.keyword))) {
+      // A union failed: one "wrong type" message is clearer than each branch's complaint.
+      const types = list.filter((e) => e.keyword === 'type').map((e) => String(e.params.type));
+      if (types.length > 0 && !hasDeeper) {
+        out.push({ ...list[0]!, keyword: 'type', params: { type: [...new Set(types)].join(', ') } });
+        continue;
+      }
+      out.push(...specific.filter((e) => e.keyword !== 'type' && e.keyword !== 'const'));
+      continue;
+    }
+    out.push(...specific);
+  }
+  // Drop duplicates of the same message at the same place.
+  const seen = new Set<string>();
+  return out.filter((e) => {
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function toDiagnostic(e: ErrorObject, source: Source): Diagnostic {
+  const path = pointerToPath(e.instancePath);
+  const where = path.length ? path.join('.') : '(top level)';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return diag('schema.required', source.file, source.locate(path), { where, name: String(p.missingProperty) }, 'error', path);
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ');
+      return diag('schema.unknown-key', source.file, source.locate(path, name), { where, name, allowed }, 'error', [...path, name]);
+    }
+    case 'enum':
+      return diag('schema.enum', source.file, source.locate(path), { where, allowed: (p.allowedValues as unknown[]).map(String).join(', ') }, 'error', path);
+    case 'const':
+      return diag('schema.const', source.file, source.locate(path), { where, allowed: String(p.allowedValue) }, 'error', path);
+    case 'type':
+      return diag('schema.type', source.file, source.locate(path), { where, type: String(p.type) }, 'error', path);
+    case 'pattern':
+      return diag('schema.pattern', source.file, source.locate(path), { where, pattern: String(p.pattern) }, 'error', path);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return diag(`schema.${e.keyword}`, source.file, source.locate(path), { where, limit: Number(p.limit) }, 'error', path);
+    default:
+      return diag('schema.other', source.file, source.locate(path), { where, detail: e.message ?? e.keyword }, 'error', path);
+  }
+}

@@ -1,0 +1,114 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { diag, type Diagnostic, type Located } from './diagnostics.js';
+
+export interface Limits {
+  /** Largest input accepted, in bytes. */
+  maxBytes: number;
+  /** Largest number of YAML alias expansions. */
+  maxAliases: number;
+  /** Deepest nesting of maps and lists. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxAliases: 100, maxDepth: 64 };
+
+/** A parsed YAML or JSON document that can point back into its text. */
+export interface Source {
+  file: string;
+  data: unknown;
+  locate(path: readonly (string | number)[], key?: string): Located;
+}
+
+export type ParseResult = { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] };
+
+const FIRST: Located = { line: 1, column: 1 };
+
+/** Parse YAML (JSON is a subset) keeping source positions; never throws. */
+export function parseSource(text: string, file: string, limits: Limits = DEFAULT_LIMITS): ParseResult {
+  if (text.length > limits.maxBytes) {
+    return { ok: false, diagnostics: [diag('input.too-large', file, FIRST, { size: text.length, limit: limits.maxBytes })] };
+  }
+  const depth = nestingDepth(text);
+  if (depth > limits.maxDepth) {
+    return { ok: false, diagnostics: [diag('input.too-deep', file, FIRST, { limit: limits.maxDepth })] };
+  }
+  const lc = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (e) {
+    return { ok: false, diagnostics: [diag('yaml.syntax', file, FIRST, { detail: String((e as Error).message) })] };
+  }
+  const at = (offset: number): Located => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) => diag('yaml.syntax', file, at(e.pos[0]), { detail: firstLine(e.message) })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (e) {
+    const msg = String((e as Error).message);
+    const code = /alias/i.test(msg) ? 'input.alias-bomb' : 'yaml.syntax';
+    return { ok: false, diagnostics: [diag(code, file, FIRST, { detail: firstLine(msg), limit: limits.maxAliases })] };
+  }
+  if (dataDepth(data, limits.maxDepth) > limits.maxDepth) {
+    return { ok: false, diagnostics: [diag('input.too-deep', file, FIRST, { limit: limits.maxDepth })] };
+  }
+  return { ok: true, source: { file, data, locate: (path, key) => locateIn(doc, lc, path, key) } };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Bracket nesting, checked before parsing so deeply nested flow collections cannot exhaust the stack. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
+/** Depth of parsed data (block-style nesting is only visible after parsing). */
+export function dataDepth(v: unknown, limit: number, d = 0): number {
+  if (d > limit || v === null || typeof v !== 'object') return d;
+  let max = d;
+  for (const x of Object.values(v as object)) max = Math.max(max, dataDepth(x, limit, d + 1));
+  return max;
+}
+
+/** Map a data path to the line and column of the nearest existing node (the key itself for `key`). */
+function locateIn(doc: Document, lc: LineCounter, path: readonly (string | number)[], key?: string): Located {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (!isNode(node) || !node.range) continue;
+    let offset = node.range[0];
+    if (n === path.length && key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair && isNode(pair.key) && pair.key.range) offset = pair.key.range[0];
+    }
+    // For a map entry, point at the key rather than the value when the path ends on it.
+    if (n === path.length && n > 0 && key === undefined) {
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[n - 1]));
+        if (pair && isNode(pair.key) && pair.key.range && !isSeq(pair.value) && !isMap(pair.value)) {
+          offset = (pair.value as YNode | null)?.range?.[0] ?? pair.key.range[0];
+        }
+      }
+    }
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+  return FIRST;
+}

@@ -1,0 +1,80 @@
+import type { Questionnaire } from './questionnaire.js';
+import type { Industry, Lang, Question, Text } from './types.js';
+
+const RESPONDENT_HELP: [string, Text, string?][] = [
+  ['company', { zh: '企业名称', en: 'company name' }, '""'],
+  ['credit_code', { zh: '统一社会信用代码（18位，可选）', en: 'unified social credit code (18 characters, optional)' }],
+  ['site', { zh: '厂区/工厂（可选）', en: 'site or plant (optional)' }],
+  ['industry', { zh: '行业类型：discrete 离散型 | process 流程型 | mixed 混合型', en: 'industry type: discrete | process | mixed' }],
+  ['sector', { zh: '行业代码（GB/T 4754，可选）', en: 'sector code (GB/T 4754, optional)' }],
+  ['district', { zh: '统计用区划代码（可选）', en: 'statistical division code (optional)' }],
+  ['park', { zh: '所在园区（可选）', en: 'industrial park (optional)' }],
+  ['region', { zh: '地区（可选）', en: 'region (optional)' }],
+  ['above_designated_size', { zh: '是否规上企业：true | false（可选）', en: 'above designated size: true | false (optional)' }],
+  ['enterprise_class', { zh: '企业分类 A | B | C（可选）', en: 'enterprise class A | B | C (optional)' }],
+  ['assessor', { zh: '诊断人员（可选）', en: 'assessor (optional)' }],
+  ['date', { zh: '诊断日期 YYYY-MM-DD', en: 'assessment date YYYY-MM-DD' }],
+];
+
+/** How to answer a question, in one line: type and allowed values. */
+export function answerHint(q: Question, lang: Lang): string {
+  const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const extra = ['unknown', ...(q.allowNA ? ['n/a'] : [])].join(' | ');
+  switch (q.type) {
+    case 'level':
+      return `${L('等级', 'level')} 0–5: ${(q.options ?? []).map((o) => `${o.value}(${o.level})`).join(' | ')} | ${extra}`;
+    case 'requirement':
+      return `${L('满足程度', 'satisfaction')}: full | mostly | partial | none | ${extra}`;
+    case 'single':
+      return `${L('单选', 'one of')}: ${(q.options ?? []).map((o) => o.value).join(' | ')} | ${extra}`;
+    case 'multi':
+      return `${L('多选（列表）', 'list of')}: ${(q.options ?? []).map((o) => o.value).join(', ')} — ${L('例如', 'e.g.')} [${q.options?.[0]?.value ?? ''}] | ${extra}`;
+    case 'number': {
+      const range = [q.min !== undefined ? `≥ ${q.min}` : '', q.max !== undefined ? `≤ ${q.max}` : ''].filter(Boolean).join(', ');
+      return `${L('数字', 'number')}${q.integer ? L('（整数）', ' (integer)') : ''}${range ? ` ${range}` : ''}${q.unit ? `, ${L('单位', 'unit')}: ${q.unit[lang]}` : ''} | ${extra}`;
+    }
+    case 'percent':
+      return `${L('百分比，按小数填写（50% 写 0.5）', 'percentage as a fraction (50 % is 0.5)')} | ${extra}`;
+    case 'boolean':
+      return `true | false | ${extra}`;
+    case 'text':
+      return `${L('文字', 'text')} | ${extra}`;
+  }
+}
+
+const comment = (s: string) => s.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n');
+
+/** A blank answer file: every question as a comment (text, type, allowed values), every answer unanswered. */
+export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry = 'discrete'): string {
+  const L = (t: Text) => t[lang];
+  const out: string[] = [];
+  out.push(comment(`${L(q.def.title)} — ${q.def.id} v${q.def.version}`));
+  out.push(
+    comment(
+      lang === 'zh'
+        ? '填写答案；不清楚的填 unknown，不适用（仅限允许的题目）填 n/a，暂未回答的留空。\n检查：zhizao validate 本文件'
+        : 'Fill in the answers; write unknown when nobody knows, n/a only where allowed, leave blank what is not answered yet.\nCheck with: zhizao validate THIS-FILE',
+    ),
+  );
+  out.push(`questionnaire: ${q.def.id}`, `version: "${q.def.version}"`, 'respondent:');
+  for (const [key, help, value] of RESPONDENT_HELP) {
+    const v = key === 'industry' ? industry : (value ?? '');
+    const line = `  ${key}:${v ? ` ${v}` : ''}`;
+    out.push(`${line.padEnd(28)} # ${L(help)}`);
+  }
+  out.push('answers:');
+  for (const s of q.def.sections) {
+    out.push(`  # ── ${s.id} — ${L(s.title)} ──`);
+    for (const question of s.questions) {
+      const variant = question.variants?.[industry]?.text;
+      const when = [question.industries ? `${lang === 'zh' ? '仅限' : 'only for'} ${question.industries.join('/')}` : '', question.when ? `${lang === 'zh' ? '条件' : 'when'}: ${question.when}` : '']
+        .filter(Boolean)
+        .join('; ');
+      out.push(`  # ${L(variant ?? question.text)}${when ? ` (${when})` : ''}`);
+      out.push(`  #   ${answerHint(question, lang)}`);
+      out.push(`  ${question.id}:`);
+    }
+  }
+  out.push('notes:', lang === 'zh' ? '  # 题目编号: 证据说明；内部备注写成 {text: …, internal: true}' : '  # question_id: evidence; internal notes as {text: …, internal: true}');
+  return out.join('\n') + '\n';
+}

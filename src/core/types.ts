@@ -1,0 +1,140 @@
+/** Plain data types shared by the core. Everything here is serialisable. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+export type Lang = 'zh' | 'en';
+export type Industry = 'discrete' | 'process' | 'mixed';
+export const INDUSTRIES: readonly Industry[] = ['discrete', 'process', 'mixed'];
+
+export type QuestionType = 'level' | 'requirement' | 'single' | 'multi' | 'number' | 'percent' | 'boolean' | 'text';
+
+export interface Option {
+  value: string;
+  label: Text;
+  description?: Text;
+  level?: number;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  text: Text;
+  help: Text;
+  subdomain?: string;
+  level?: number;
+  allowNA?: boolean;
+  since?: string;
+  industries?: Industry[];
+  when?: string;
+  options?: Option[];
+  exclusive?: string[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  unit?: Text;
+  maxLength?: number;
+  variants?: Partial<Record<Industry, { text?: Text; help?: Text }>>;
+}
+
+export interface Section {
+  id: string;
+  title: Text;
+  description?: Text;
+  questions: Question[];
+}
+
+export interface Check {
+  id: string;
+  expr: string;
+  message: Text;
+}
+
+export interface IndicatorDef {
+  id: string;
+  kind: 'ratio' | 'flag' | 'number';
+  formula: string;
+  title: Text;
+  basis?: Text;
+  definition?: Text;
+  source?: string;
+  flags?: Record<string, string>;
+}
+
+export interface QuestionnaireDef {
+  kind: 'questionnaire';
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  sections: Section[];
+  checks?: Check[];
+  indicators?: IndicatorDef[];
+}
+
+export type RetrofitStatus = 'none' | 'planned' | 'in-progress' | 'done';
+
+export interface Respondent {
+  company: string;
+  credit_code?: string;
+  site?: string;
+  industry: Industry;
+  sector?: string;
+  district?: string;
+  park?: string;
+  region?: string;
+  above_designated_size?: boolean;
+  enterprise_class?: 'A' | 'B' | 'C' | 'D';
+  retrofit_status?: { status: RetrofitStatus; year?: number };
+  assessor?: string;
+  interviewees?: string[];
+  date?: string;
+}
+
+export type AnswerValue = string | number | boolean | (string | number)[] | null;
+export type Note = string | { text: string; internal?: boolean };
+
+export interface Overrides {
+  summary?: string;
+  expert_opinion?: string;
+  recommendations?: {
+    drop?: string[];
+    phase?: Record<string, Phase>;
+    add?: { title: string; rationale?: string; retrofitLevel?: RetrofitLevel; phase?: Phase; priority?: number; measures?: string[] }[];
+  };
+}
+
+export interface AnswerFile {
+  questionnaire: string;
+  version?: string;
+  respondent: Respondent;
+  answers?: Record<string, AnswerValue> | null;
+  notes?: Record<string, Note | null> | null;
+  kpis?: { period?: string; units?: Record<string, string> } | null;
+  overrides?: Overrides | null;
+  progress?: { cursor?: string; sections?: string[]; updated?: string } | null;
+}
+
+export type Phase = '0-6m' | '6-18m' | '18-36m';
+export const PHASES: readonly Phase[] = ['0-6m', '6-18m', '18-36m'];
+export type RetrofitLevel = 'station' | 'line' | 'workshop' | 'factory' | 'park';
+
+export const RESPONDENT_FIELDS = [
+  'company',
+  'credit_code',
+  'site',
+  'industry',
+  'sector',
+  'district',
+  'park',
+  'region',
+  'above_designated_size',
+  'enterprise_class',
+  'retrofit_status',
+  'assessor',
+  'interviewees',
+  'date',
+] as const;
+
+/** Respondent fields that expressions may read. */
+export const EXPRESSION_RESPONDENT_FIELDS = ['industry', 'above_designated_size', 'enterprise_class', 'sector', 'district', 'park', 'region'];

@@ -1,0 +1,103 @@
+import { promises as fs, constants } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+
+export class FileExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} exists`);
+  }
+}
+
+/** Temporary files still on disk; removed on every exit path (see removeTempFilesSync). */
+const pending = new Set<string>();
+
+export function removeTempFilesSync(): void {
+  for (const f of pending) {
+    try {
+      unlinkSync(f);
+    } catch {
+      /* already gone */
+    }
+    pending.delete(f);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/** Windows virus scanners and indexers hold files briefly: retry the rename for up to ~2 s. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (!RETRYABLE.has(code) || attempt >= 20) throw e;
+      await sleep(Math.min(20 * 2 ** attempt, 200));
+    }
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(dir, constants.O_RDONLY);
+    await h.sync();
+  } catch {
+    /* some file systems refuse; the rename is still atomic */
+  } finally {
+    await h?.close();
+  }
+}
+
+export interface WriteOptions {
+  /** Replace an existing file (otherwise FileExistsError). */
+  force?: boolean;
+}
+
+/**
+ * Atomic, durable write: a temp file in the same folder, fsync, rename over the target, fsync the folder.
+ * A reader sees the old file or the new one, never a torn one. Without `force`, an existing file is never replaced.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.zhizao-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  pending.add(tmp);
+  try {
+    const h = await fs.open(tmp, 'wx', 0o644);
+    try {
+      await h.writeFile(data);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    if (opts.force) await renameWithRetry(tmp, file);
+    else await placeWithoutClobber(tmp, file);
+    pending.delete(tmp);
+    await fsyncDir(dir);
+  } finally {
+    if (pending.has(tmp)) {
+      pending.delete(tmp);
+      await fs.unlink(tmp).catch(() => undefined);
+    }
+  }
+}
+
+/** link() fails if the target exists, so no other writer can be clobbered between check and rename. */
+async function placeWithoutClobber(tmp: string, file: string): Promise<void> {
+  try {
+    await fs.link(tmp, file);
+    await fs.unlink(tmp);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(file);
+    // File systems without hard links (FAT, some network shares): check, then rename.
+  }
+  const exists = await fs.stat(file).then(() => true, () => false);
+  if (exists) throw new FileExistsError(file);
+  await renameWithRetry(tmp, file);
+}

@@ -1,0 +1,192 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
+import { compileModel, type Model } from '../core/model.js';
+import { compileProfile, type Profile } from '../core/profile.js';
+import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
+import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
+import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
+import { ShapeValidator, type SchemaKind } from '../core/shape.js';
+import { DEFAULT_LIMITS, parseSource, type Limits, type Source } from '../core/source.js';
+import { compileTargets, type TargetsDef } from '../core/targets.js';
+import { DEFINITIONS_DIR, SCHEMAS_DIR, displayPath } from './paths.js';
+import { readText } from './read-input.js';
+
+const KINDS: SchemaKind[] = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness'];
+export type DefinitionKind = Exclude<SchemaKind, 'answers'>;
+const FOLDERS: Record<DefinitionKind, string> = {
+  questionnaire: '',
+  targets: 'targets',
+  model: 'models',
+  'scoring-profile': 'profiles',
+  rules: 'rules',
+  readiness: 'readiness',
+};
+export const DEFAULTS = {
+  questionnaire: 'smart-manufacturing',
+  targets: 'zhengzhou-2020',
+  profile: 'gbt39117-2020-practice',
+  model: 'cmmm-2020',
+  rules: 'default',
+  readiness: ['smart-workshop', 'smart-factory'],
+} as const;
+
+let shape: ShapeValidator | undefined;
+export function shapeValidator(): ShapeValidator {
+  if (!shape) {
+    const schemas = Object.fromEntries(KINDS.map((k) => [k, JSON.parse(readFileSync(path.join(SCHEMAS_DIR, `${k}.schema.json`), 'utf8'))]));
+    shape = new ShapeValidator(schemas as Record<SchemaKind, object>);
+  }
+  return shape;
+}
+
+/** A value names a file (rather than a bundled id) when it has a path separator or a file extension. */
+export const looksLikePath = (v: string) => /[\\/]/.test(v) || /\.(ya?ml|json)$/i.test(v);
+
+/** Loads bundled and custom definitions, validates them and caches the compiled result. */
+export class Definitions {
+  private readonly cache = new Map<string, unknown>();
+  constructor(readonly limits: Limits = DEFAULT_LIMITS) {}
+
+  async source(file: string): Promise<Source> {
+    const shown = displayPath(file);
+    const r = await readText(file, shown, this.limits);
+    if (!r.ok) throw new InputError(r.diagnostics);
+    const p = parseSource(r.text, shown, this.limits);
+    if (!p.ok) throw new InputError(p.diagnostics);
+    return p.source;
+  }
+
+  bundledPath(kind: DefinitionKind, id: string): string {
+    return path.join(DEFINITIONS_DIR, FOLDERS[kind], `${id}.yaml`);
+  }
+
+  async bundledIds(kind: DefinitionKind): Promise<string[]> {
+    const dir = path.join(DEFINITIONS_DIR, FOLDERS[kind]);
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort();
+  }
+
+  /** Resolve `ID|PATH` for a definition kind to a file path, or explain what ids exist. */
+  async resolve(kind: DefinitionKind, idOrPath: string): Promise<string> {
+    if (looksLikePath(idOrPath)) return path.resolve(idOrPath);
+    const ids = await this.bundledIds(kind);
+    if (!ids.includes(idOrPath)) {
+      const code = kind === 'questionnaire' ? 'answers.unknown-questionnaire' : 'def.unknown-definition';
+      throw new InputError([diag(code, idOrPath, { line: 1, column: 1 }, { kind, id: idOrPath, known: ids.join(', ') })]);
+    }
+    return this.bundledPath(kind, idOrPath);
+  }
+
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.cache.has(key)) this.cache.set(key, await load());
+    return this.cache.get(key) as T;
+  }
+
+  /** Parse, check the shape, and check `kind:`; throws InputError with every problem. */
+  async checkedSource(file: string, kind: SchemaKind): Promise<Source> {
+    const src = await this.source(file);
+    const data = src.data as { kind?: unknown } | null;
+    if (kind !== 'answers' && (typeof data !== 'object' || data === null || data.kind !== kind)) {
+      throw new InputError([diag('schema.const', src.file, src.locate(['kind']), { where: 'kind', allowed: kind })]);
+    }
+    const ds = shapeValidator().validate(kind, src);
+    if (ds.length) throw new InputError(ds);
+    return src;
+  }
+
+  model(idOrPath: string = DEFAULTS.model): Promise<Model> {
+    return this.cached(`model:${idOrPath}`, async () => {
+      const src = await this.checkedSource(await this.resolve('model', idOrPath), 'model');
+      return unwrap(compileModel(src), 'model');
+    });
+  }
+
+  questionnaire(idOrPath: string = DEFAULTS.questionnaire): Promise<Questionnaire> {
+    return this.cached(`questionnaire:${idOrPath}`, async () => {
+      const file = await this.resolve('questionnaire', idOrPath);
+      const model = await this.model();
+      const src = await this.checkedSource(file, 'questionnaire');
+      return unwrap(compileQuestionnaire(src, model.subdomainIds), 'questionnaire');
+    });
+  }
+
+  profile(idOrPath: string = DEFAULTS.profile): Promise<Profile> {
+    return this.cached(`profile:${idOrPath}`, async () => {
+      const src = await this.checkedSource(await this.resolve('scoring-profile', idOrPath), 'scoring-profile');
+      const modelRef = String((src.data as { model: string }).model);
+      const model = await this.model(modelRef);
+      return unwrap(compileProfile(src, model), 'profile');
+    });
+  }
+
+  targets(idOrPath: string = DEFAULTS.targets, questionnaire?: Questionnaire): Promise<TargetsDef> {
+    return this.cached(`targets:${idOrPath}`, async () => {
+      const src = await this.checkedSource(await this.resolve('targets', idOrPath), 'targets');
+      const ids = questionnaire ? new Set(questionnaire.indicators.map((i) => i.def.id)) : undefined;
+      return unwrap(compileTargets(src, ids), 'targets');
+    });
+  }
+
+  async ruleIds(questionnaire: Questionnaire): Promise<RuleContextIds> {
+    const model = await this.model();
+    return {
+      questionIds: questionnaire.byId.keys(),
+      subdomains: model.subdomainIds,
+      sections: new Set(questionnaire.def.sections.map((s) => s.id)),
+      indicators: new Set(questionnaire.indicators.map((i) => i.def.id)),
+    };
+  }
+
+  rules(idOrPath: string = DEFAULTS.rules, questionnaire: Questionnaire): Promise<RuleSet> {
+    return this.cached(`rules:${idOrPath}:${questionnaire.def.id}`, async () => {
+      const src = await this.checkedSource(await this.resolve('rules', idOrPath), 'rules');
+      return unwrap(compileRules(src, await this.ruleIds(questionnaire)), 'rules');
+    });
+  }
+
+  readiness(idOrPath: string, questionnaire: Questionnaire): Promise<ReadinessProfile> {
+    return this.cached(`readiness:${idOrPath}:${questionnaire.def.id}`, async () => {
+      const src = await this.checkedSource(await this.resolve('readiness', idOrPath), 'readiness');
+      return unwrap(compileReadiness(src, await this.ruleIds(questionnaire)), 'readiness');
+    });
+  }
+
+  /** Validate any definition file by its `kind:`; returns every diagnostic (warnings included). */
+  async validateDefinition(file: string): Promise<Diagnostic[]> {
+    try {
+      const src = await this.source(file);
+      const kind = (src.data as { kind?: unknown } | null)?.kind;
+      if (typeof kind !== 'string' || !(kind in FOLDERS)) return [diag('def.kind', src.file, src.locate(['kind']))];
+      const shapeDs = shapeValidator().validate(kind as SchemaKind, src);
+      if (shapeDs.length) return shapeDs;
+      switch (kind as DefinitionKind) {
+        case 'questionnaire':
+          return compileQuestionnaire(src, (await this.model()).subdomainIds).diagnostics;
+        case 'model':
+          return compileModel(src).diagnostics;
+        case 'scoring-profile': {
+          const model = await this.model(String((src.data as { model: string }).model));
+          return compileProfile(src, model).diagnostics;
+        }
+        case 'targets': {
+          const q = await this.questionnaire();
+          return compileTargets(src, new Set(q.indicators.map((i) => i.def.id))).diagnostics;
+        }
+        case 'rules':
+          return compileRules(src, await this.ruleIds(await this.questionnaire())).diagnostics;
+        case 'readiness':
+          return compileReadiness(src, await this.ruleIds(await this.questionnaire())).diagnostics;
+      }
+    } catch (e) {
+      if (e instanceof InputError) return e.diagnostics;
+      throw e;
+    }
+  }
+}
+
+function unwrap<T>(r: { diagnostics: Diagnostic[] } & Partial<Record<string, unknown>>, key: string): T {
+  const v = r[key] as T | undefined;
+  if (v === undefined) throw new InputError(r.diagnostics);
+  return v;
+}
