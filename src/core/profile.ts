@@ -13,7 +13,7 @@ export interface ProfileDef {
   note?: Text;
   satisfaction: { full: number; mostly: number; partial: number; none: number };
   passThreshold: number;
-  accumulation: 'stop-after-first-below' | 'all-below-stop';
+  accumulation: 'stop-after-first-below' | 'stop-before-first-below';
   bands: { level: number; min: number }[];
   weights?: { discrete?: Record<string, number>; process?: Record<string, number>; mixed?: Record<string, number> | 'mean' };
   applicability?: { discrete?: 'all' | string[]; process?: 'all' | string[]; mixed?: 'all' | string[] | 'union' };

@@ -1,6 +1,13 @@
+import { EXIT } from '../errors.js';
+import { printJson } from '../json-output.js';
+import { loadPlant, scorePlant } from '../pipeline.js';
 import type { Context } from '../program.js';
-import { UsageError } from '../errors.js';
+import { renderScoreSummary } from '../render-score.js';
 
-export async function run(_ctx: Context): Promise<number> {
-  throw new UsageError('zhizao score is not available in this build yet');
+export async function run(ctx: Context, files: string[]): Promise<number> {
+  const plant = await loadPlant(ctx, files);
+  const result = await scorePlant(ctx, plant);
+  if (ctx.opts.json) printJson(result);
+  else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(ctx.opts.explain)));
+  return EXIT.ok;
 }

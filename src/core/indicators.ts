@@ -1,0 +1,75 @@
+import { answerScope, type Answers } from './answers.js';
+import { collectRefs } from './expression/parse.js';
+import { evaluate, truthy, type Value } from './expression/evaluate.js';
+import type { Questionnaire } from './questionnaire.js';
+import { meets, type Comparison, type TargetsDef } from './targets.js';
+import type { Text } from './types.js';
+
+export interface IndicatorResult {
+  id: string;
+  kind: 'ratio' | 'flag' | 'number';
+  title: Text;
+  formula: string;
+  basis?: Text;
+  definition?: Text;
+  source?: string;
+  /** A fraction for ratios, true/false for flags; null when not computable. */
+  value: number | boolean | null;
+  /** The numbers the formula used, for --explain. */
+  inputs: Record<string, Value>;
+  flags?: Record<string, boolean | null>;
+  target?: number;
+  comparison?: Comparison;
+  met?: boolean | null;
+  gap?: number | null;
+  targetYear?: number;
+  population?: Text;
+  targetSource?: string;
+  /** At one plant a comparison is a reference to a regional target level, not a verdict. */
+  reference?: boolean;
+}
+
+/** Evaluate the questionnaire's indicator formulas over visible answers; ratios with a 0 or unknown denominator are null. */
+export function computeIndicators(q: Questionnaire, answers: Answers, targets?: TargetsDef): IndicatorResult[] {
+  const hidden = (id: string) => answers.visibility.get(id) !== undefined && answers.visibility.get(id) !== 'visible';
+  const scope = answerScope(answers.file, answers.resolved, hidden);
+  return q.indicators.map(({ def, ast, flags }) => {
+    const refs = [...new Set(collectRefs(ast).ids.map((i) => i.name))];
+    const inputs: Record<string, Value> = {};
+    for (const r of refs) inputs[r] = scope.get(r) ?? null;
+    const anyMissing = refs.some((r) => q.byId.has(r) && inputs[r] === null);
+    const raw = evaluate(ast, scope);
+    let value: number | boolean | null;
+    if (def.kind === 'flag') value = anyMissing ? null : truthy(raw);
+    else value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+    const result: IndicatorResult = {
+      id: def.id,
+      kind: def.kind,
+      title: def.title,
+      formula: def.formula,
+      ...(def.basis ? { basis: def.basis } : {}),
+      ...(def.definition ? { definition: def.definition } : {}),
+      ...(def.source ? { source: def.source } : {}),
+      value,
+      inputs,
+    };
+    if (flags.length) {
+      result.flags = {};
+      for (const [name, node] of flags) {
+        const fRefs = collectRefs(node).ids.map((i) => i.name).filter((n) => q.byId.has(n));
+        result.flags[name] = fRefs.some((r) => scope.get(r) === null || scope.get(r) === undefined) ? null : truthy(evaluate(node, scope));
+      }
+    }
+    const target = targets?.targets.find((t) => t.indicator === def.id);
+    if (target) Object.assign(result, compareToTarget(value, target.comparison, target.value), { targetYear: target.year, population: target.population, targetSource: target.source, reference: true });
+    return result;
+  });
+}
+
+/** met and gap on unrounded values; a flag counts as 1 or 0; gap > 0 is a shortfall. */
+export function compareToTarget(value: number | boolean | null, comparison: Comparison, target: number) {
+  if (value === null) return { target, comparison, met: null, gap: null };
+  const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  const gap = comparison === '>' || comparison === '>=' ? target - v : v - target;
+  return { target, comparison, met: meets(v, comparison, target), gap };
+}
