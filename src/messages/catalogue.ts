@@ -51,6 +51,7 @@ export const MESSAGES: Record<string, Entry> = {
   'def.investment-range': { en: 'investment min {min} is greater than max {max}', zh: '投资下限 {min} 大于上限 {max}' },
   'def.bands-order': { en: 'bands must list levels 1–5 in order with increasing minimums', zh: '分级区间必须按 1–5 级排列，且下限递增' },
   'def.model-mismatch': { en: 'profile names model "{model}", but the loaded model is "{loaded}"', zh: '评分方案引用的模型为 "{model}"，但加载的模型为 "{loaded}"' },
+  'template.invalid': { en: 'report template: {detail}', zh: '报告模板：{detail}' },
   'expr.syntax': { en: 'expression does not parse at character {offset}: {detail} — in "{expr}"', zh: '表达式在第 {offset} 个字符处无法解析：{detail}——"{expr}"' },
   'expr.unknown-id': { en: 'expression names unknown id "{name}" at character {offset} — in "{expr}"', zh: '表达式在第 {offset} 个字符处引用了未知编号 "{name}"——"{expr}"' },
   'expr.unknown-function': { en: 'unknown function "{name}" (known: {known}) — in "{expr}"', zh: '未知函数 "{name}"（可用：{known}）——"{expr}"' },

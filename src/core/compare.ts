@@ -1,0 +1,498 @@
+/**
+ * Progress of one plant between two assessments (`zhizao compare`): maturity, sections, sub-domains, indicators,
+ * and the outcome KPIs against the benchmark-project improvement targets of the target profile.
+ * Pure: no I/O; every figure is computed on unrounded values and rounded to 4 decimals for output.
+ */
+import type { Answers } from './answers.js';
+import type { ScoreResult } from './result.js';
+import { KPI_IDS, type Comparison as TargetComparison, type KpiId, type KpiTargetDef, type TargetsDef } from './targets.js';
+import type { AnswerFile, AnswerValue, Respondent, Text } from './types.js';
+
+export const COMPARISON_VERSION = 1;
+
+/** Tolerance for deciding whether a change meets its target (float noise, and the exact policy figure). */
+export const KPI_EPSILON = 1e-9;
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+const r4n = (x: number | null) => (x === null ? null : r4(x));
+
+/** Which way each outcome KPI improves when the target profile does not say. */
+export const KPI_DIRECTIONS: Record<KpiId, 'up' | 'down'> = {
+  kpi_output_per_worker: 'up',
+  kpi_operating_cost: 'down',
+  kpi_development_cycle_days: 'down',
+  kpi_defect_rate: 'down',
+  kpi_energy_per_output: 'down',
+};
+
+export const KPI_TITLES: Record<KpiId, Text> = {
+  kpi_output_per_worker: { zh: '人均产值（生产效率）', en: 'Output per worker (productivity)' },
+  kpi_operating_cost: { zh: '单位运营成本', en: 'Operating cost' },
+  kpi_development_cycle_days: { zh: '产品研制周期', en: 'Product development cycle' },
+  kpi_defect_rate: { zh: '产品不良品率', en: 'Defect rate' },
+  kpi_energy_per_output: { zh: '单位产值综合能耗', en: 'Energy per unit of output' },
+};
+
+export interface Message {
+  code: string;
+  message: Text;
+}
+
+export type KpiStatus = 'compared' | 'missing' | 'not-applicable' | 'refused' | 'not-computable';
+
+export interface KpiComparison {
+  id: KpiId;
+  title: Text;
+  direction: 'up' | 'down';
+  /** The unit the files state in `kpis.units` (the follow-up's, else the baseline's); null when neither states one. */
+  unit: string | null;
+  /** The questionnaire's own unit for the KPI question, when known. */
+  questionUnit?: Text;
+  baseline: number | null;
+  followup: number | null;
+  /** Relative change (followup − baseline) / baseline, a signed fraction; null when not computable. */
+  change: number | null;
+  /** The required relative change in the same terms (+0.30, −0.30, −0.1667 …); null when the profile sets none. */
+  target: number | null;
+  /** change ≥ target for `up`, change ≤ target for `down` (within KPI_EPSILON); null when either is null. */
+  met: boolean | null;
+  status: KpiStatus;
+  /** Why the KPI was not compared (status other than `compared`). */
+  reason?: Message;
+  targetTitle?: Text;
+  targetNote?: Text;
+  targetSource?: string;
+}
+
+export interface Side<T> {
+  baseline: T | null;
+  followup: T | null;
+}
+
+export interface ScoreChange {
+  id: string;
+  title: Text;
+  baseline: { score: number; level: number } | null;
+  followup: { score: number; level: number } | null;
+  scoreChange: number | null;
+  levelChange: number | null;
+}
+
+export type IndicatorStatus = 'now-met' | 'still-met' | 'met' | 'no-longer-met' | 'still-missed' | 'missed' | 'not-computable' | 'no-target';
+
+export interface IndicatorChange {
+  id: string;
+  title: Text;
+  kind: 'ratio' | 'flag' | 'number';
+  baseline: number | boolean | null;
+  followup: number | boolean | null;
+  /** followup − baseline for ratios and numbers (absolute, in the indicator's terms); null for flags and when missing. */
+  change: number | null;
+  target?: number;
+  comparison?: TargetComparison;
+  targetYear?: number;
+  population?: Text;
+  baselineMet: boolean | null;
+  followupMet: boolean | null;
+  /** A target missed at the baseline is met at the follow-up. */
+  nowMet: boolean;
+  status: IndicatorStatus;
+}
+
+export interface AssessmentInfo {
+  file?: string;
+  company: string;
+  site?: string;
+  credit_code?: string;
+  date?: string;
+  period?: string;
+  questionnaire: { id: string; version: string };
+  completeness: number;
+}
+
+export interface Comparison {
+  comparisonVersion: number;
+  /** Progress is measured against the benchmark-project (标杆项目) targets of the target profile. */
+  basis: Text;
+  baseline: AssessmentInfo;
+  followup: AssessmentInfo;
+  samePlant: boolean;
+  warnings: Message[];
+  maturity: {
+    baseline: { level: number; score: number; name: Text };
+    followup: { level: number; score: number; name: Text };
+    levelChange: number;
+    scoreChange: number;
+  };
+  tier: Side<{ id: string; name: Text }>;
+  sections: ScoreChange[];
+  subdomains: ScoreChange[];
+  indicators: IndicatorChange[];
+  kpiPeriod: { baseline: string | null; followup: string | null; status: 'later' | 'not-later' | 'unparseable' | 'missing' };
+  kpis: KpiComparison[];
+  /** The KPI summary as kpiGainsMet reports it. */
+  kpiGains: KpiGains;
+  targets: { id: string; title: Text; source: string };
+}
+
+export interface CompareOptions {
+  baselineName?: string;
+  followupName?: string;
+  /** The questionnaire's unit of each KPI question, used when a file's `kpis.units` does not name one. */
+  defaultUnits?: Partial<Record<string, Text>>;
+}
+
+/** A file as given to compareResults: the raw answer file, or resolved answers (canonical values). */
+export type CompareInput = AnswerFile | Answers;
+
+const isAnswers = (x: CompareInput): x is Answers => typeof (x as Answers).resolved === 'object' && (x as Answers).resolved !== null && 'file' in x;
+
+// ─── plant identity ──────────────────────────────────────────────────────────────────────────────────
+
+/** Names compared the way people type them: NFKC (full-width → half-width), trimmed, inner spaces collapsed. */
+export const normaliseName = (s: string | undefined | null): string => (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ');
+
+/** A plant is credit code + site when both files have a code, else company + site (product.md §7). */
+export function samePlant(a: Respondent, b: Respondent): boolean {
+  const site = normaliseName(a.site) === normaliseName(b.site);
+  if (a.credit_code && b.credit_code) return a.credit_code.toUpperCase() === b.credit_code.toUpperCase() && site;
+  return normaliseName(a.company) === normaliseName(b.company) && site;
+}
+
+// ─── KPI values, units and periods ───────────────────────────────────────────────────────────────────
+
+type KpiValue = { status: 'value'; value: number } | { status: 'missing' | 'unknown' | 'na' };
+
+const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
+const NA = new Set(['n/a', 'na', '不适用']);
+
+/** A KPI answer from a raw file: numbers, numeric text (a trailing % divides by 100), unknown, n/a. */
+export function parseKpiValue(raw: AnswerValue | undefined): KpiValue {
+  if (raw === undefined || raw === null) return { status: 'missing' };
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'missing' };
+  if (typeof raw !== 'string') return { status: 'missing' };
+  const token = raw.trim().toLowerCase();
+  if (token === '') return { status: 'missing' };
+  if (UNKNOWN.has(token)) return { status: 'unknown' };
+  if (NA.has(token)) return { status: 'na' };
+  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|％)?\s*$/.exec(raw.replace(/,/g, ''));
+  if (!m) return { status: 'missing' };
+  const n = Number(m[1]);
+  if (!Number.isFinite(n)) return { status: 'missing' };
+  return { status: 'value', value: m[2] ? n / 100 : n };
+}
+
+function kpiValue(input: CompareInput, id: KpiId): KpiValue {
+  if (isAnswers(input)) {
+    const r = input.resolved.get(id);
+    if (r) {
+      if (r.status === 'answered') return typeof r.value === 'number' && Number.isFinite(r.value) ? { status: 'value', value: r.value } : { status: 'missing' };
+      if (r.status === 'na') return { status: 'na' };
+      if (r.status === 'unknown') return { status: 'unknown' };
+      return { status: 'missing' };
+    }
+    return parseKpiValue(input.file.answers?.[id]);
+  }
+  return parseKpiValue(input.answers?.[id]);
+}
+
+const fileOf = (x: CompareInput): AnswerFile => (isAnswers(x) ? x.file : x);
+
+export const normaliseUnit = (u: string): string => u.normalize('NFKC').trim().replace(/\s+/g, '').toLowerCase();
+
+/** Months since year 0 as a half-open interval [start, end). */
+export interface PeriodRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parse a KPI period: `2025`, `2025年`, `2025-06` (also `2025/6`, `2025.06`, `2025年6月`), `2025-Q3` (`2025Q3`),
+ * `2025-H1` (`2025H1`, `2025年上半年`, `2025年下半年`). Anything else is null.
+ */
+export function parsePeriod(s: string): PeriodRange | null {
+  const t = s.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '');
+  let m = /^(\d{4})年?$/.exec(t);
+  if (m) return span(Number(m[1]) * 12, 12);
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return span(Number(m[1]) * 12 + Number(m[2]) - 1, 1);
+  m = /^(\d{4})[-年]?(?:Q|第)([1-4])(?:季度)?$/.exec(t);
+  if (m) return span(Number(m[1]) * 12 + (Number(m[2]) - 1) * 3, 3);
+  m = /^(\d{4})[-年]?H([12])$/.exec(t);
+  if (m) return span(Number(m[1]) * 12 + (Number(m[2]) - 1) * 6, 6);
+  m = /^(\d{4})年?(上|下)半年$/.exec(t);
+  if (m) return span(Number(m[1]) * 12 + (m[2] === '上' ? 0 : 6), 6);
+  return null;
+}
+const span = (start: number, months: number): PeriodRange => ({ start, end: start + months });
+
+/** The follow-up period is later when it starts at or after the end of the baseline period (no overlap). */
+export function periodStatus(baseline: string | undefined, followup: string | undefined): Comparison['kpiPeriod']['status'] {
+  if (!baseline || !followup) return 'missing';
+  const b = parsePeriod(baseline);
+  const f = parsePeriod(followup);
+  if (!b || !f) return 'unparseable';
+  return f.start >= b.end ? 'later' : 'not-later';
+}
+
+/**
+ * The target change used for the decision. A profile states energy utilisation +20 % as energy per output
+ * −0.1667 (rounded); that figure stands for the exact 1/1.2 − 1, so a plant that reaches the policy figure exactly
+ * meets it. Any other stated change is used as it is.
+ */
+export function effectiveKpiTarget(def: KpiTargetDef): number {
+  if (def.kpi === 'kpi_energy_per_output' && def.direction === 'down' && def.change > -1) {
+    const gain = 1 / (1 + def.change) - 1; // utilisation gain implied by the stated change
+    const whole = Math.round(gain * 100) / 100; // a policy states whole percentages
+    const exact = 1 / (1 + whole) - 1;
+    if (Math.abs(exact - def.change) <= 5e-5 + 1e-12) return exact;
+  }
+  return def.change;
+}
+
+/** met = change ≥ target (up) or change ≤ target (down), with KPI_EPSILON so that the exact policy figure meets. */
+export function kpiMet(direction: 'up' | 'down', change: number, target: number): boolean {
+  return direction === 'up' ? change >= target - KPI_EPSILON : change <= target + KPI_EPSILON;
+}
+
+/** Relative change; null when the baseline is 0 (no relative change exists). */
+export function relativeChange(baseline: number, followup: number): number | null {
+  if (baseline === 0) return null;
+  return (followup - baseline) / Math.abs(baseline);
+}
+
+const msg = (code: string, zh: string, en: string): Message => ({ code, message: { zh, en } });
+
+function compareKpi(
+  id: KpiId,
+  b: CompareInput,
+  f: CompareInput,
+  def: KpiTargetDef | undefined,
+  period: Comparison['kpiPeriod'],
+  defaultUnit: Text | undefined,
+): KpiComparison {
+  const direction = def?.direction ?? KPI_DIRECTIONS[id];
+  const target = def ? effectiveKpiTarget(def) : null;
+  const bv = kpiValue(b, id);
+  const fv = kpiValue(f, id);
+  const bUnitRaw = fileOf(b).kpis?.units?.[id];
+  const fUnitRaw = fileOf(f).kpis?.units?.[id];
+  const base: KpiComparison = {
+    id,
+    title: KPI_TITLES[id],
+    direction,
+    unit: fUnitRaw ?? bUnitRaw ?? null,
+    ...(defaultUnit ? { questionUnit: defaultUnit } : {}),
+    baseline: bv.status === 'value' ? bv.value : null,
+    followup: fv.status === 'value' ? fv.value : null,
+    change: null,
+    target: target === null ? null : r4(target),
+    met: null,
+    status: 'compared',
+    ...(def?.title ? { targetTitle: def.title } : {}),
+    ...(def?.note ? { targetNote: def.note } : {}),
+    ...(def?.source ? { targetSource: def.source } : {}),
+  };
+  const stop = (status: KpiStatus, reason: Message): KpiComparison => ({ ...base, status, reason });
+
+  if (bv.status === 'na' || fv.status === 'na') {
+    const which = bv.status === 'na' && fv.status === 'na' ? ['两次评估均', 'both assessments'] : bv.status === 'na' ? ['基线评估', 'the baseline'] : ['复评', 'the follow-up'];
+    return stop('not-applicable', msg('kpi.not-applicable', `${which[0]}答“不适用”`, `${which[1]} answered "not applicable"`));
+  }
+  if (bv.status !== 'value' || fv.status !== 'value') {
+    const side = (v: KpiValue) => (v.status === 'unknown' ? ['不清楚', 'unknown'] : ['未填写', 'not answered']);
+    const parts: [string, string][] = [];
+    if (bv.status !== 'value') parts.push([`基线${side(bv)[0]}`, `baseline ${side(bv)[1]}`]);
+    if (fv.status !== 'value') parts.push([`复评${side(fv)[0]}`, `follow-up ${side(fv)[1]}`]);
+    return stop('missing', msg('kpi.missing', `缺少数值：${parts.map((p) => p[0]).join('，')}`, `value missing: ${parts.map((p) => p[1]).join(', ')}`));
+  }
+  if (period.status === 'not-later') {
+    return stop(
+      'refused',
+      msg('kpi.period-not-later', `复评期间 ${period.followup} 不晚于基线期间 ${period.baseline}，不作比较（文件顺序是否颠倒？）`, `follow-up period ${period.followup} is not later than baseline period ${period.baseline}: not compared (are the files in the wrong order?)`),
+    );
+  }
+  if (period.status === 'unparseable') {
+    return stop(
+      'refused',
+      msg('kpi.period-unparseable', `无法判断期间 ${period.followup} 是否晚于 ${period.baseline}：期间请写成 2025、2025-06、2025-Q3 或 2025-H1`, `cannot tell whether period ${period.followup} is later than ${period.baseline}: write periods as 2025, 2025-06, 2025-Q3 or 2025-H1`),
+    );
+  }
+  const bUnit = bUnitRaw ?? null;
+  const fUnit = fUnitRaw ?? null;
+  if (!unitsAgree(bUnit, fUnit, defaultUnit)) {
+    const show = (u: string | null) => (u === null ? '—' : u);
+    return stop(
+      'refused',
+      msg(
+        'kpi.unit-mismatch',
+        `单位不一致（基线 ${show(bUnit)}，复评 ${show(fUnit)}），不作比较；请在 kpis.units 中统一口径`,
+        `units differ (baseline ${show(bUnit)}, follow-up ${show(fUnit)}): not compared; state the same unit in kpis.units of both files`,
+      ),
+    );
+  }
+  const change = relativeChange(bv.value, fv.value);
+  if (change === null) return stop('not-computable', msg('kpi.baseline-zero', '基线为 0，无法计算相对变化', 'the baseline is 0: no relative change'));
+  return { ...base, change: r4(change), met: target === null ? null : kpiMet(direction, change, target) };
+}
+
+/** Units agree when both are absent, both name the same unit, or one is absent and the other is the question's own unit. */
+function unitsAgree(b: string | null, f: string | null, defaultUnit: Text | undefined): boolean {
+  if (b === null && f === null) return true;
+  if (b !== null && f !== null) return normaliseUnit(b) === normaliseUnit(f);
+  const stated = (b ?? f)!;
+  return defaultUnit !== undefined && (normaliseUnit(stated) === normaliseUnit(defaultUnit.zh) || normaliseUnit(stated) === normaliseUnit(defaultUnit.en));
+}
+
+// ─── scores and indicators ────────────────────────────────────────────────────────────────────────────
+
+function scoreChanges<T extends { id: string; score: number; level: number }>(b: T[], f: T[], title: (x: T) => Text): ScoreChange[] {
+  const ids = [...new Set([...b.map((x) => x.id), ...f.map((x) => x.id)])];
+  return ids.map((id) => {
+    const x = b.find((s) => s.id === id);
+    const y = f.find((s) => s.id === id);
+    return {
+      id,
+      title: title((y ?? x)!),
+      baseline: x ? { score: x.score, level: x.level } : null,
+      followup: y ? { score: y.score, level: y.level } : null,
+      scoreChange: x && y ? r4(y.score - x.score) : null,
+      levelChange: x && y ? y.level - x.level : null,
+    };
+  });
+}
+
+function indicatorStatus(hasTarget: boolean, bm: boolean | null, fm: boolean | null): IndicatorStatus {
+  if (!hasTarget) return 'no-target';
+  if (fm === null) return 'not-computable';
+  if (fm) return bm === true ? 'still-met' : bm === false ? 'now-met' : 'met';
+  return bm === true ? 'no-longer-met' : bm === false ? 'still-missed' : 'missed';
+}
+
+function indicatorChanges(b: ScoreResult, f: ScoreResult): IndicatorChange[] {
+  const ids = [...new Set([...b.indicators.map((x) => x.id), ...f.indicators.map((x) => x.id)])];
+  return ids.map((id) => {
+    const x = b.indicators.find((i) => i.id === id);
+    const y = f.indicators.find((i) => i.id === id);
+    const ref = (y ?? x)!;
+    const bv = x?.value ?? null;
+    const fv = y?.value ?? null;
+    const target = y?.target ?? x?.target;
+    const bm = x?.met ?? null;
+    const fm = y?.met ?? null;
+    return {
+      id,
+      title: ref.title,
+      kind: ref.kind,
+      baseline: bv,
+      followup: fv,
+      change: typeof bv === 'number' && typeof fv === 'number' ? r4(fv - bv) : null,
+      ...(target !== undefined ? { target, comparison: ref.comparison, targetYear: ref.targetYear, population: ref.population } : {}),
+      baselineMet: target !== undefined ? bm : null,
+      followupMet: target !== undefined ? fm : null,
+      nowMet: bm === false && fm === true,
+      status: indicatorStatus(target !== undefined, bm, fm),
+    };
+  });
+}
+
+function info(r: ScoreResult, file: AnswerFile, name: string | undefined): AssessmentInfo {
+  return {
+    ...(name !== undefined ? { file: name } : {}),
+    company: r.respondent.company,
+    ...(r.respondent.site ? { site: r.respondent.site } : {}),
+    ...(r.respondent.credit_code ? { credit_code: r.respondent.credit_code } : {}),
+    ...(r.respondent.date ? { date: r.respondent.date } : {}),
+    ...(file.kpis?.period ? { period: file.kpis.period } : {}),
+    questionnaire: { id: r.questionnaire.id, version: r.questionnaire.fileVersion ?? r.questionnaire.version },
+    completeness: r.completeness,
+  };
+}
+
+/** Compare two scored assessments of one plant. */
+export function compareResults(
+  baselineResult: ScoreResult,
+  followupResult: ScoreResult,
+  baselineFile: CompareInput,
+  followupFile: CompareInput,
+  targets: TargetsDef,
+  options: CompareOptions = {},
+): Comparison {
+  const bFile = fileOf(baselineFile);
+  const fFile = fileOf(followupFile);
+  const b = info(baselineResult, bFile, options.baselineName);
+  const f = info(followupResult, fFile, options.followupName);
+  const warnings: Message[] = [];
+  const same = samePlant(baselineResult.respondent, followupResult.respondent);
+  if (!same) {
+    const who = (x: AssessmentInfo) => [x.credit_code, x.company, x.site].filter(Boolean).join(' / ') || '—';
+    warnings.push(msg('compare.different-plants', `两个文件对应的似乎不是同一工厂（${who(b)} 与 ${who(f)}）；仍比较可比部分`, `the two files seem to name different plants (${who(b)} and ${who(f)}); comparing what is comparable`));
+  }
+  if (b.questionnaire.id !== f.questionnaire.id) {
+    warnings.push(msg('compare.different-questionnaires', `两个文件使用不同的问卷（${b.questionnaire.id} 与 ${f.questionnaire.id}）；只比较两者共有的部分、子域和指标`, `the files use different questionnaires (${b.questionnaire.id} and ${f.questionnaire.id}); only common sections, sub-domains and indicators compare`));
+  } else if (b.questionnaire.version !== f.questionnaire.version) {
+    warnings.push(msg('compare.different-versions', `两个文件的问卷版本不同（${b.questionnaire.version} 与 ${f.questionnaire.version}）；新增题目在旧版中未询问，得分变化部分来自题目变化`, `the files use different questionnaire versions (${b.questionnaire.version} and ${f.questionnaire.version}); questions added later were not asked before, so part of a score change may come from the questionnaire`));
+  }
+  if (baselineResult.scoring.profile !== followupResult.scoring.profile || baselineResult.scoring.modelVersion !== followupResult.scoring.modelVersion) {
+    warnings.push(msg('compare.different-scoring', '两次评估使用了不同的评分方案', 'the two assessments were scored under different scoring profiles'));
+  }
+  if (b.date && f.date && f.date <= b.date) {
+    warnings.push(msg('compare.date-order', `复评日期 ${f.date} 不晚于基线日期 ${b.date}：文件顺序是否颠倒？`, `the follow-up is dated ${f.date}, not after the baseline's ${b.date}: are the files in the wrong order?`));
+  }
+  const kpiPeriod: Comparison['kpiPeriod'] = { baseline: bFile.kpis?.period ?? null, followup: fFile.kpis?.period ?? null, status: periodStatus(bFile.kpis?.period, fFile.kpis?.period) };
+  if (kpiPeriod.status === 'missing' && (kpiPeriod.baseline || kpiPeriod.followup)) {
+    warnings.push(msg('compare.period-one-side', 'KPI 统计期间只在一个文件中注明，无法核对先后', 'the KPI period is stated in one file only: its order cannot be checked'));
+  }
+
+  const kpis = KPI_IDS.map((id) => compareKpi(id, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === id), kpiPeriod, options.defaultUnits?.[id]));
+  const comparison: Comparison = {
+    comparisonVersion: COMPARISON_VERSION,
+    basis: { zh: '对照标杆项目目标（生产效率 +30%、运营成本 −30%、研制周期 −30%、不良品率 −20%、能源利用率 +20%）衡量', en: 'measured against the benchmark-project (标杆项目) targets: productivity +30 %, operating cost −30 %, development cycle −30 %, defect rate −20 %, energy utilisation +20 %' },
+    baseline: b,
+    followup: f,
+    samePlant: same,
+    warnings,
+    maturity: {
+      baseline: { level: baselineResult.maturity.level, score: baselineResult.maturity.score, name: baselineResult.maturity.name },
+      followup: { level: followupResult.maturity.level, score: followupResult.maturity.score, name: followupResult.maturity.name },
+      levelChange: followupResult.maturity.level - baselineResult.maturity.level,
+      scoreChange: r4(followupResult.maturity.score - baselineResult.maturity.score),
+    },
+    tier: {
+      baseline: baselineResult.tier ? { id: baselineResult.tier.id, name: baselineResult.tier.name } : null,
+      followup: followupResult.tier ? { id: followupResult.tier.id, name: followupResult.tier.name } : null,
+    },
+    sections: scoreChanges(baselineResult.sections, followupResult.sections, (s) => s.title),
+    subdomains: scoreChanges(baselineResult.subdomains, followupResult.subdomains, (s) => s.name),
+    indicators: indicatorChanges(baselineResult, followupResult),
+    kpiPeriod,
+    kpis,
+    kpiGains: { met: null, details: [] },
+    targets: { id: targets.id, title: targets.title, source: targets.source },
+  };
+  comparison.kpiGains = kpiGainsMet(comparison);
+  return comparison;
+}
+
+export interface KpiGains {
+  /** true: every applicable KPI with a target meets it; false: one misses; null: none can be decided, or some cannot and none misses. */
+  met: boolean | null;
+  details: { id: KpiId; title: Text; change: number | null; target: number; met: boolean | null; status: KpiStatus; reason?: Message }[];
+}
+
+/**
+ * The smart-factory readiness criterion on KPI gains (benchmark-project improvement targets), from a comparison.
+ * KPIs without a target are not part of it; a KPI answered "not applicable" is left out.
+ */
+export function kpiGainsMet(comparison: Pick<Comparison, 'kpis'>): KpiGains {
+  const details = comparison.kpis
+    .filter((k) => k.target !== null)
+    .map((k) => ({ id: k.id, title: k.title, change: k.change, target: k.target!, met: k.met, status: k.status, ...(k.reason ? { reason: k.reason } : {}) }));
+  const applicable = details.filter((d) => d.status !== 'not-applicable');
+  let met: boolean | null;
+  if (applicable.length === 0) met = null;
+  else if (applicable.some((d) => d.met === false)) met = false;
+  else if (applicable.some((d) => d.met === null)) met = null;
+  else met = true;
+  return { met, details };
+}

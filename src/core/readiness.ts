@@ -1,0 +1,33 @@
+import type { Answers } from './answers.js';
+import { evaluate, truthy } from './expression/evaluate.js';
+import type { ReadinessProfile } from './readiness-def.js';
+import type { ScoreResult } from './result.js';
+import { plantRuleScope } from './rule-scope.js';
+import type { Text } from './types.js';
+
+export type CriterionStatus = 'met' | 'missing' | 'not-assessable';
+export interface ReadinessResult {
+  id: string;
+  title: Text;
+  source?: string;
+  met: number;
+  total: number;
+  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus }[];
+}
+
+/** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
+export function assessReadiness(profile: ReadinessProfile, result: ScoreResult, answers: Answers): ReadinessResult {
+  const scope = plantRuleScope(result, answers);
+  const criteria = profile.criteria.map(({ def, when }) => {
+    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : 'missing';
+    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status };
+  });
+  return {
+    id: profile.def.id,
+    title: profile.def.title,
+    ...(profile.def.source ? { source: profile.def.source } : {}),
+    met: criteria.filter((c) => c.status === 'met').length,
+    total: criteria.length,
+    criteria,
+  };
+}

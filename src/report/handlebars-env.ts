@@ -1,0 +1,76 @@
+import Handlebars from 'handlebars';
+import type { Text } from '../core/types.js';
+import { escapeHtml } from './escape.js';
+
+export type ReportLang = 'zh' | 'en' | 'both';
+export type TemplateFormat = 'md' | 'html';
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v;
+
+/** Helpers shared by report templates; HTML helpers return escaped SafeStrings, Markdown data is escaped beforehand. */
+export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}) {
+  const hbs = Handlebars.create();
+  const wrap = (s: string) => (format === 'html' ? new hbs.SafeString(s) : s);
+  const pick = (v: unknown): string => {
+    if (!isText(v)) return format === 'html' ? escapeHtml(v ?? '') : String(v ?? '');
+    const esc = (s: string) => (format === 'html' ? escapeHtml(s) : s);
+    if (lang === 'both') {
+      if (v.zh === v.en) return esc(v.zh);
+      return format === 'html' ? `<span lang="zh">${esc(v.zh)}</span><span class="en" lang="en">${esc(v.en)}</span>` : `${v.zh} / ${v.en}`;
+    }
+    return esc(v[lang]);
+  };
+  const helpers: Record<string, Handlebars.HelperDelegate> = {
+    t: (v: unknown) => wrap(pick(v)),
+    join: (list: unknown, sep: unknown) => wrap((Array.isArray(list) ? list : []).map(pick).join(typeof sep === 'string' ? sep : lang === 'en' ? ', ' : '、')),
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+    inc: (n: unknown) => Number(n) + 1,
+    len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+    ...extraHelpers,
+  };
+  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+
+  /** Compile a template; triple-stash (unescaped output) is refused, unknown helpers are compile errors. */
+  function compile(source: string): Handlebars.TemplateDelegate {
+    const ast = hbs.parse(source);
+    findUnescaped(ast);
+    return hbs.compile(source, { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true });
+  }
+  return { hbs, compile };
+}
+
+function findUnescaped(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; escaped?: boolean; loc?: { start: { line: number; column: number } } };
+  if (n.type === 'MustacheStatement' && n.escaped === false) {
+    throw new TemplateError('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped', n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1);
+  }
+  for (const v of Object.values(node)) {
+    if (Array.isArray(v)) v.forEach(findUnescaped);
+    else if (v && typeof v === 'object' && v !== n.loc) findUnescaped(v);
+  }
+}
+
+/** Apply `f` to every string in plain data (used to pre-escape a model for Markdown). */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,118 @@
+import type { Text } from '../core/types.js';
+
+/** Fixed report wording in both languages (glossary.md terms). */
+export const LABELS = {
+  title: { zh: '智能制造能力成熟度诊断报告', en: 'Smart-manufacturing maturity diagnosis report' },
+  reportNumber: { zh: '报告编号', en: 'Report number' },
+  date: { zh: '报告日期', en: 'Report date' },
+  confidential: { zh: '商业秘密 · 仅限委托方内部使用', en: 'Commercially confidential · for the client’s internal use only' },
+  confidentialOffice: { zh: '内部 · 供主管部门汇总使用（不含备注、KPI 与信息安全答复）', en: 'Internal · for the programme office (no notes, KPIs or security answers)' },
+  signOff: { zh: '签署', en: 'Sign-off' },
+  assessor: { zh: '诊断人员', en: 'Assessor' },
+  reviewer: { zh: '审核', en: 'Reviewer' },
+  clientRep: { zh: '企业确认', en: 'Client' },
+  scope: { zh: '诊断范围与方法', en: 'Scope and method' },
+  summary: { zh: '执行摘要', en: 'Executive summary' },
+  expertOpinion: { zh: '专家意见', en: 'Expert opinion' },
+  headline: { zh: '总体成熟度', en: 'Overall maturity' },
+  sections: { zh: '各部分得分', en: 'Section scores' },
+  indicators: { zh: '关键指标与政策目标', en: 'Key indicators against policy targets' },
+  strengths: { zh: '优势', en: 'Strengths' },
+  gaps: { zh: '差距', en: 'Gaps' },
+  plan: { zh: '分阶段智能化改造方案', en: 'Phased smart-retrofit plan' },
+  support: { zh: '可申请的支持政策', en: 'Support the plant can apply for' },
+  readiness: { zh: '申报条件对照', en: 'Declaration readiness' },
+  answers: { zh: '附录：答卷与证据', en: 'Appendix: answers and evidence' },
+  method: { zh: '方法、来源与未确认事项', en: 'Method, sources and what is unconfirmed' },
+  company: { zh: '企业', en: 'Company' },
+  site: { zh: '厂区', en: 'Site' },
+  industry: { zh: '行业类型', en: 'Industry type' },
+  sector: { zh: '行业', en: 'Sector' },
+  region: { zh: '地区', en: 'Region' },
+  interviewees: { zh: '访谈对象', en: 'Interviewees' },
+  assessmentDate: { zh: '诊断日期', en: 'Assessment date' },
+  questionnaire: { zh: '问卷', en: 'Questionnaire' },
+  scoringProfile: { zh: '评分方案', en: 'Scoring profile' },
+  targetProfile: { zh: '目标方案', en: 'Target profile' },
+  completeness: { zh: '完成度', en: 'Completeness' },
+  level: { zh: '等级', en: 'Level' },
+  score: { zh: '得分', en: 'Score' },
+  tier: { zh: '智能工厂梯度培育参考层级（仅供参考，正式申报需 CESI 自评估及其他条件）', en: 'Indicative smart-factory tier (indicative only: an official declaration needs the CESI self-assessment and the other conditions)' },
+  value: { zh: '数值', en: 'Value' },
+  target: { zh: '目标', en: 'Target' },
+  status: { zh: '状态', en: 'Status' },
+  met: { zh: '达到', en: 'met' },
+  missed: { zh: '未达到', en: 'missed' },
+  notComputable: { zh: '无法计算', en: 'not computable' },
+  reference: { zh: '参考：区域目标水平（单个企业与区域目标的对照仅供参考，并非评判）', en: 'Reference: regional target level (comparing one plant with a regional target is a reference, not a verdict)' },
+  phase: { zh: '阶段', en: 'Phase' },
+  priority: { zh: '优先级', en: 'Priority' },
+  programme: { zh: '行动计划', en: 'Programme' },
+  projectType: { zh: '项目类型', en: 'Project type' },
+  measures: { zh: '主要措施', en: 'Measures' },
+  hardware: { zh: '硬件选型', en: 'Hardware' },
+  software: { zh: '软件', en: 'Software' },
+  integration: { zh: '集成要点', en: 'Integration points' },
+  investment: { zh: '投资估算（万元）', en: 'Investment (10,000 CNY)' },
+  benefits: { zh: '预期效益', en: 'Expected benefits' },
+  prerequisites: { zh: '前置项目', en: 'Prerequisites' },
+  consultant: { zh: '咨询师添加', en: 'added by the consultant' },
+  rephased: { zh: '咨询师调整阶段', en: 're-phased by the consultant' },
+  note: { zh: '证据', en: 'Evidence' },
+  excluded: { zh: '不计入分母的题目', en: 'Left out of the denominator' },
+  unconfirmed: { zh: '未确认事项', en: 'Not confirmed' },
+  formula: { zh: '公式', en: 'Formula' },
+  none: { zh: '无', en: 'none' },
+} satisfies Record<string, Text>;
+
+export const RETROFIT_LEVELS: Record<string, Text> = {
+  station: { zh: '关键岗位（机器换人）', en: 'Key work stations' },
+  line: { zh: '生产线', en: 'Production line' },
+  workshop: { zh: '车间', en: 'Workshop' },
+  factory: { zh: '工厂', en: 'Factory' },
+  park: { zh: '园区', en: 'Industrial park' },
+};
+export const PROGRAMMES: Record<string, Text> = {
+  'machine-replacement': { zh: '关键岗位“机器换人”', en: 'Robots replacing manual work' },
+  'line-retrofit': { zh: '生产线智能化改造', en: 'Production-line retrofit' },
+  'smart-workshop': { zh: '智能车间建设', en: 'Smart workshop' },
+  'smart-factory': { zh: '智能工厂建设', en: 'Smart factory' },
+  'demo-park': { zh: '智能化示范园区', en: 'Smart demonstration park' },
+  'smart-equipment': { zh: '智能装备产业升级', en: 'Smart equipment' },
+  'iip-platform': { zh: '工业互联网平台建设', en: 'Industrial-internet platform' },
+  cloud: { zh: '“企业上云”', en: 'Moving to the cloud' },
+  'solution-provider': { zh: '解决方案提供商培育', en: 'Solution providers' },
+  standards: { zh: '智能制造标准引领', en: 'Standards benchmarking' },
+};
+export const PROJECT_TYPES: Record<string, Text> = {
+  'industry-leading': { zh: '行业引领型', en: 'Industry-leading' },
+  integration: { zh: '集成提升型', en: 'Integration' },
+  'single-application': { zh: '单项应用型', en: 'Single application' },
+};
+export const SUPPORT: Record<string, Text> = {
+  'cloud-subsidy': { zh: '“企业上云”服务费补贴（郑政〔2018〕18号）', en: 'Cloud-service subsidy (郑政〔2018〕18号)' },
+  whitelist: { zh: '智能化改造企业“白名单”，金融机构优先支持', en: 'Smart-retrofit white list: priority financing' },
+  'special-fund': { zh: '先进制造业专项资金', en: 'Advanced-manufacturing special fund' },
+  'diagnosis-service': { zh: '智能制造诊断服务（政府引导、企业自愿）', en: 'Smart-manufacturing diagnosis service' },
+};
+export const PHASE_LABELS: Record<string, Text> = {
+  '0-6m': { zh: '近期（0–6 个月）', en: 'Near term (0–6 months)' },
+  '6-18m': { zh: '中期（6–18 个月）', en: 'Medium term (6–18 months)' },
+  '18-36m': { zh: '远期（18–36 个月）', en: 'Long term (18–36 months)' },
+};
+export const INDUSTRY_LABELS: Record<string, Text> = {
+  discrete: { zh: '离散型', en: 'Discrete' },
+  process: { zh: '流程型', en: 'Process' },
+  mixed: { zh: '混合型', en: 'Mixed' },
+};
+export const READINESS_STATUS: Record<string, Text> = {
+  met: { zh: '已满足', en: 'met' },
+  missing: { zh: '未满足', en: 'missing' },
+  'not-assessable': { zh: '单次诊断无法判断（需两次评估对比）', en: 'not assessable from one file (needs two assessments)' },
+};
+export const EXCLUSION_REASONS: Record<string, Text> = {
+  'n/a': { zh: '不适用（n/a）', en: 'not applicable (n/a)' },
+  industry: { zh: '按行业类型裁剪', en: 'tailored out by industry type' },
+  since: { zh: '答卷所用问卷版本中尚无此题', en: 'not in the questionnaire version of the file' },
+  'not-applicable': { zh: '评分方案对该行业类型不适用此子域', en: 'sub-domain not applicable to this industry type' },
+};
