@@ -1,0 +1,84 @@
+import type { ScoreResult } from '../result.js';
+import type { Text } from '../types.js';
+
+/** One scored company as it appears in the per-company output (product.md §9 `companies[]`). Plain, serialisable. */
+export interface CompanyRecord {
+  file: string;
+  /** Row in a table (1-based sheet row / CSV record + 1 for the header); absent for answer files and forms. */
+  row?: number;
+  company: string;
+  creditCode?: string;
+  site?: string;
+  district?: string;
+  park?: string;
+  region?: string;
+  sector?: string;
+  industry: string;
+  aboveDesignatedSize?: boolean;
+  enterpriseClass?: string;
+  retrofitStatus?: string;
+  retrofitYear?: number;
+  date?: string;
+  questionnaire: string;
+  level: number;
+  levelName: Text;
+  score: number;
+  tier: string | null;
+  completeness: number;
+  sections: Record<string, number>;
+  indicators: Record<string, { value: number | boolean | null; met?: boolean | null }>;
+  /** The official regional design-tool indicator counts this flag (product.md §5). */
+  usesDigitalDesignTools: boolean | null;
+  /** Value of the --group-by field when it is a question rather than a respondent field. */
+  group?: string;
+  /** Top three recommendation titles, when the recommendation engine is available. */
+  recommendations: string[];
+  warnings: number;
+  /** Set by the batch: an older assessment of a plant seen again later. */
+  superseded?: boolean;
+  /** File name of the per-company report written with --reports. */
+  report?: string;
+}
+
+export const DESIGN_TOOL_INDICATOR = 'design-tool-penetration';
+export const DESIGN_TOOL_FLAG = 'usesDigitalDesignTools';
+
+export function recordFromResult(result: ScoreResult, where: { file: string; row?: number }, extra: { group?: string; recommendations?: string[]; warnings?: number } = {}): CompanyRecord {
+  const r = result.respondent;
+  const sections: Record<string, number> = {};
+  for (const s of result.sections) sections[s.id] = s.score;
+  const indicators: CompanyRecord['indicators'] = {};
+  let uses: boolean | null = null;
+  for (const i of result.indicators) {
+    indicators[i.id] = { value: i.value, ...(i.met !== undefined ? { met: i.met } : {}) };
+    if (i.id === DESIGN_TOOL_INDICATOR) uses = i.flags?.[DESIGN_TOOL_FLAG] ?? null;
+  }
+  return {
+    file: where.file,
+    ...(where.row !== undefined ? { row: where.row } : {}),
+    company: r.company,
+    ...(r.credit_code ? { creditCode: r.credit_code } : {}),
+    ...(r.site ? { site: r.site } : {}),
+    ...(r.district ? { district: r.district } : {}),
+    ...(r.park ? { park: r.park } : {}),
+    ...(r.region ? { region: r.region } : {}),
+    ...(r.sector ? { sector: r.sector } : {}),
+    industry: r.industry,
+    ...(r.above_designated_size !== undefined ? { aboveDesignatedSize: r.above_designated_size } : {}),
+    ...(r.enterprise_class ? { enterpriseClass: r.enterprise_class } : {}),
+    ...(r.retrofit_status ? { retrofitStatus: r.retrofit_status.status, ...(r.retrofit_status.year !== undefined ? { retrofitYear: r.retrofit_status.year } : {}) } : {}),
+    ...(r.date ? { date: r.date } : {}),
+    questionnaire: `${result.questionnaire.id}@${result.questionnaire.version}`,
+    level: result.maturity.level,
+    levelName: result.maturity.name,
+    score: result.maturity.score,
+    tier: result.tier?.id ?? null,
+    completeness: result.completeness,
+    sections,
+    indicators,
+    usesDigitalDesignTools: uses,
+    ...(extra.group !== undefined ? { group: extra.group } : {}),
+    recommendations: extra.recommendations ?? [],
+    warnings: extra.warnings ?? 0,
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * Merge the answer files of several interviewees of one plant (`zhizao merge`, `score --merge`).
+ * Pure: answers are compared after normalisation; conflicts are listed, never silently resolved.
+ */
+import { normaliseAnswer, type Resolved } from './answer-value.js';
+import { normaliseName } from './compare.js';
+import type { Questionnaire } from './questionnaire.js';
+import type { AnswerFile, AnswerValue, Note, Respondent, Text } from './types.js';
+import { compareVersions } from './versions.js';
+
+export interface MergeInput {
+  /** How the file is named in notes and messages (the path as the user gave it). */
+  name: string;
+  data: AnswerFile;
+}
+
+export interface MergeConflict {
+  /** `answers.<id>`, `respondent.<field>`, `kpis.period` or `kpis.units.<kpi>`. */
+  field: string;
+  /** The question id, for answer conflicts. */
+  question?: string;
+  /** Each file's value (normalised for answers), in input order. */
+  values: { file: string; value: unknown }[];
+  /** Resolved by --prefer. */
+  resolved: boolean;
+  /** The file whose value was taken (resolved conflicts, and required fields that must keep a value). */
+  chosen?: string;
+}
+
+export interface MergeProblem {
+  severity: 'error' | 'warning';
+  code: string;
+  message: Text;
+}
+
+export interface MergeResult {
+  merged: AnswerFile;
+  conflicts: MergeConflict[];
+  problems: MergeProblem[];
+}
+
+/** Relative tolerance for equal numbers (0.143 typed as 14.3 % divides to a neighbouring float). */
+const NUMBER_TOLERANCE = 1e-9;
+
+const UNANSWERED: Resolved = { status: 'unanswered', value: null };
+
+function resolveRaw(q: Questionnaire | undefined, id: string, raw: unknown): Resolved | { error: string } {
+  const question = q?.byId.get(id);
+  if (question) {
+    const n = normaliseAnswer(question, raw);
+    return 'error' in n ? { error: n.error } : n;
+  }
+  // A question this questionnaire does not know: keep the raw value, compare it as it is.
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return UNANSWERED;
+  if (Array.isArray(raw) && raw.length === 0) return UNANSWERED;
+  return { status: 'answered', value: raw as AnswerValue };
+}
+
+/** The value written to the merged file for a resolved answer. */
+export function canonicalAnswer(r: Resolved): AnswerValue {
+  if (r.status === 'unknown') return 'unknown';
+  if (r.status === 'na') return 'n/a';
+  return r.value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= NUMBER_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'string' && typeof b === 'string') return a.normalize('NFC').trim() === b.normalize('NFC').trim();
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    const sa = [...a].map(String).sort();
+    const sb = [...b].map(String).sort();
+    return sa.every((x, i) => x === sb[i]);
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return stableJson(a) === stableJson(b);
+  return a === b;
+}
+
+export function sameResolved(a: Resolved, b: Resolved): boolean {
+  return a.status === b.status && (a.status !== 'answered' || sameValue(a.value, b.value));
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+const showValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+const noteText = (n: Note | null | undefined): { text: string; internal: boolean } | null => {
+  if (n === null || n === undefined) return null;
+  if (typeof n === 'string') return n.trim() === '' ? null : { text: n, internal: false };
+  return n.text.trim() === '' ? null : { text: n.text, internal: Boolean(n.internal) };
+};
+
+const problem = (severity: MergeProblem['severity'], code: string, zh: string, en: string): MergeProblem => ({ severity, code, message: { zh, en } });
+
+/** The plant a file names, for messages. */
+const plantLabel = (r: Respondent) => [r.credit_code, r.company, r.site].filter((x) => x && String(x).trim() !== '').join(' / ') || '—';
+
+/**
+ * Merge answer files of one plant. Answers given once are taken; equal answers (after normalisation) are taken
+ * once; `unknown` yields to a real answer; different answers are conflicts, resolved only by `prefer` (a file
+ * name), otherwise left unanswered with the candidate values in the question's note.
+ */
+export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionnaire, prefer?: string): MergeResult {
+  const conflicts: MergeConflict[] = [];
+  const problems: MergeProblem[] = [];
+  if (files.length === 0) {
+    problems.push(problem('error', 'merge.no-files', '没有要合并的文件', 'no files to merge'));
+    return { merged: { questionnaire: questionnaire?.def.id ?? '', respondent: { company: '', industry: 'discrete' }, answers: {} }, conflicts, problems };
+  }
+  if (prefer !== undefined && !files.some((f) => f.name === prefer)) {
+    problems.push(problem('error', 'merge.prefer-unknown', `--prefer ${prefer} 不是要合并的文件之一`, `--prefer ${prefer} is not one of the files being merged`));
+  }
+  const preferred = prefer !== undefined && files.some((f) => f.name === prefer) ? prefer : undefined;
+
+  // questionnaire and version
+  const qids = [...new Set(files.map((f) => f.data.questionnaire))];
+  if (qids.length > 1) {
+    problems.push(problem('error', 'merge.questionnaire-mismatch', `文件使用不同的问卷（${qids.join('、')}），无法合并`, `the files use different questionnaires (${qids.join(', ')}) and cannot be merged`));
+  }
+  const versions = [...new Set(files.map((f) => f.data.version).filter((v): v is string => v !== undefined))];
+  const version = versions.length ? versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
+  if (versions.length > 1) {
+    problems.push(problem('warning', 'merge.version-mismatch', `文件的问卷版本不同（${versions.join('、')}），合并文件取最新版本 ${version}`, `the files use different questionnaire versions (${versions.join(', ')}); the merged file takes the newest, ${version}`));
+  }
+
+  const respondent = mergeRespondent(files, preferred, conflicts, problems);
+
+  // answers
+  const answers: Record<string, AnswerValue> = {};
+  const conflictNotes = new Map<string, string>();
+  const ids = orderedIds(files.map((f) => Object.keys(f.data.answers ?? {})), questionnaire);
+  for (const id of ids) {
+    const candidates: { file: string; r: Resolved }[] = [];
+    for (const f of files) {
+      const raw = f.data.answers?.[id];
+      const r = resolveRaw(questionnaire, id, raw);
+      if ('error' in r) {
+        problems.push(problem('error', 'merge.invalid-answer', `${f.name}：题目 ${id} 的答案 ${showValue(raw)} 无效`, `${f.name}: the answer ${showValue(raw)} to ${id} is not valid`));
+        continue;
+      }
+      if (r.status !== 'unanswered') candidates.push({ file: f.name, r });
+    }
+    if (candidates.length === 0) continue;
+    // "unknown" says nobody in that interview knew: another interviewee's answer fills it.
+    const known = candidates.filter((c) => c.r.status !== 'unknown');
+    const pool = known.length ? known : candidates;
+    const groups: { r: Resolved; files: string[] }[] = [];
+    for (const c of pool) {
+      const g = groups.find((x) => sameResolved(x.r, c.r));
+      if (g) g.files.push(c.file);
+      else groups.push({ r: c.r, files: [c.file] });
+    }
+    if (groups.length === 1) {
+      answers[id] = canonicalAnswer(groups[0]!.r);
+      continue;
+    }
+    const values = pool.map((c) => ({ file: c.file, value: canonicalAnswer(c.r) }));
+    const win = preferred !== undefined ? pool.find((c) => c.file === preferred) : undefined;
+    if (win) {
+      answers[id] = canonicalAnswer(win.r);
+      conflicts.push({ field: `answers.${id}`, question: id, values, resolved: true, chosen: win.file });
+    } else {
+      conflicts.push({ field: `answers.${id}`, question: id, values, resolved: false });
+      conflictNotes.set(id, `合并冲突，未采用任何答案 / merge conflict, left unanswered — ${values.map((v) => `${v.file}: ${showValue(v.value)}`).join('; ')}`);
+    }
+  }
+
+  // notes: concatenated, each part named by its file; internal if any part is
+  const notes: Record<string, Note> = {};
+  const noteIds = orderedIds([...files.map((f) => Object.keys(f.data.notes ?? {})), [...conflictNotes.keys()]], questionnaire);
+  for (const id of noteIds) {
+    const parts: { text: string; files: string[]; internal: boolean }[] = [];
+    for (const f of files) {
+      const n = noteText(f.data.notes?.[id]);
+      if (!n) continue;
+      const same = parts.find((p) => p.text.trim() === n.text.trim() && p.internal === n.internal);
+      if (same) same.files.push(f.name);
+      else parts.push({ text: n.text, files: [f.name], internal: n.internal });
+    }
+    const lines = parts.map((p) => `[${p.files.join(', ')}] ${p.text}`);
+    const c = conflictNotes.get(id);
+    if (c) lines.push(c);
+    if (!lines.length) continue;
+    const text = lines.join('\n');
+    notes[id] = parts.some((p) => p.internal) ? { text, internal: true } : text;
+  }
+
+  const kpis = mergeKpis(files, preferred, conflicts);
+  const overrides = mergeOverrides(files, preferred, problems);
+
+  const merged: AnswerFile = {
+    questionnaire: files[0]!.data.questionnaire,
+    ...(version !== undefined ? { version } : {}),
+    respondent,
+    answers,
+    ...(Object.keys(notes).length ? { notes } : {}),
+    ...(kpis ? { kpis } : {}),
+    ...(overrides ? { overrides } : {}),
+  };
+  return { merged, conflicts, problems };
+}
+
+function orderedIds(lists: string[][], q: Questionnaire | undefined): string[] {
+  const all = [...new Set(lists.flat())];
+  const order = new Map((q?.questions ?? []).map((x, i) => [x.id, i]));
+  return all.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b));
+}
+
+/** One value for a field seen in several files: agreed, preferred, or a conflict. */
+function pickField<T>(
+  field: string,
+  entries: { file: string; value: T | undefined }[],
+  preferred: string | undefined,
+  conflicts: MergeConflict[],
+  opts: { required?: boolean; same?: (a: T, b: T) => boolean } = {},
+): T | undefined {
+  const same = opts.same ?? ((a: T, b: T) => sameValue(a, b));
+  const present = entries.filter((e): e is { file: string; value: T } => e.value !== undefined && e.value !== null && !(typeof e.value === 'string' && e.value.trim() === ''));
+  if (present.length === 0) return undefined;
+  const distinct: T[] = [];
+  for (const e of present) if (!distinct.some((d) => same(d, e.value))) distinct.push(e.value);
+  if (distinct.length === 1) return present[0]!.value;
+  const values = present.map((e) => ({ file: e.file, value: e.value as unknown }));
+  const win = preferred !== undefined ? present.find((e) => e.file === preferred) : undefined;
+  if (win) {
+    conflicts.push({ field, values, resolved: true, chosen: win.file });
+    return win.value;
+  }
+  if (opts.required) {
+    // A required field cannot be left empty: the first file's value stands, and the conflict stays open.
+    conflicts.push({ field, values, resolved: false, chosen: present[0]!.file });
+    return present[0]!.value;
+  }
+  conflicts.push({ field, values, resolved: false });
+  return undefined;
+}
+
+function mergeRespondent(files: MergeInput[], preferred: string | undefined, conflicts: MergeConflict[], problems: MergeProblem[]): Respondent {
+  const rs = files.map((f) => ({ file: f.name, r: f.data.respondent }));
+  // The plant: credit code + site when given, else company + site; all files must name the same one.
+  const codes = [...new Set(rs.map((x) => x.r.credit_code?.trim().toUpperCase()).filter((c): c is string => Boolean(c)))];
+  const sites = [...new Set(rs.map((x) => normaliseName(x.r.site)).filter(Boolean))];
+  const companies = [...new Set(rs.map((x) => normaliseName(x.r.company)).filter(Boolean))];
+  const allCoded = rs.every((x) => Boolean(x.r.credit_code));
+  const listing = rs.map((x) => `${x.file}: ${plantLabel(x.r)}`).join('; ');
+  const mismatch = codes.length > 1 || sites.length > 1 || (companies.length > 1 && !(allCoded && codes.length === 1));
+  if (mismatch) {
+    problems.push(
+      problem(
+        'error',
+        'merge.plant-mismatch',
+        `这些文件不是同一工厂的答卷（统一社会信用代码 + 厂区，或企业名称 + 厂区 不一致）：${listing}`,
+        `the files are not about the same plant (credit code + site, or company + site, differ): ${listing}`,
+      ),
+    );
+  }
+  const field = <K extends keyof Respondent>(k: K, opts: { required?: boolean } = {}) =>
+    pickField<Respondent[K]>(`respondent.${k}`, rs.map((x) => ({ file: x.file, value: x.r[k] })), preferred, conflicts, { ...opts, ...(k === 'company' || k === 'site' ? { same: (a, b) => normaliseName(String(a)) === normaliseName(String(b)) } : {}) });
+
+  const out: Respondent = { company: '', industry: rs[0]!.r.industry };
+  if (!mismatch) {
+    out.company = field('company', { required: true }) ?? '';
+    const code = rs.find((x) => x.r.credit_code)?.r.credit_code;
+    if (code) out.credit_code = code;
+    const site = rs.find((x) => x.r.site && x.r.site.trim() !== '')?.r.site;
+    if (site) out.site = site;
+  } else {
+    out.company = rs[0]!.r.company;
+  }
+  out.industry = field('industry', { required: true }) ?? rs[0]!.r.industry;
+  for (const k of ['sector', 'district', 'park', 'region', 'above_designated_size', 'enterprise_class', 'retrofit_status'] as const) {
+    const v = field(k);
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  const assessors = [...new Set(rs.map((x) => x.r.assessor?.trim()).filter((a): a is string => Boolean(a)))];
+  if (assessors.length) out.assessor = assessors.join('、');
+  const interviewees: string[] = [];
+  for (const x of rs) for (const i of x.r.interviewees ?? []) if (i.trim() && !interviewees.some((y) => normaliseName(y) === normaliseName(i))) interviewees.push(i);
+  if (interviewees.length) out.interviewees = interviewees;
+  const dates = rs.map((x) => x.r.date).filter((d): d is string => Boolean(d)).sort();
+  if (dates.length) out.date = dates[dates.length - 1]!;
+  return out;
+}
+
+function mergeKpis(files: MergeInput[], preferred: string | undefined, conflicts: MergeConflict[]): AnswerFile['kpis'] {
+  const period = pickField<string>('kpis.period', files.map((f) => ({ file: f.name, value: f.data.kpis?.period })), preferred, conflicts, { same: (a, b) => a.trim() === b.trim() });
+  const unitIds = [...new Set(files.flatMap((f) => Object.keys(f.data.kpis?.units ?? {})))].sort();
+  const units: Record<string, string> = {};
+  for (const id of unitIds) {
+    const u = pickField<string>(`kpis.units.${id}`, files.map((f) => ({ file: f.name, value: f.data.kpis?.units?.[id] })), preferred, conflicts, {
+      same: (a, b) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, ''),
+    });
+    if (u !== undefined) units[id] = u;
+  }
+  if (period === undefined && Object.keys(units).length === 0) return undefined;
+  return { ...(period !== undefined ? { period } : {}), ...(Object.keys(units).length ? { units } : {}) };
+}
+
+function mergeOverrides(files: MergeInput[], preferred: string | undefined, problems: MergeProblem[]): AnswerFile['overrides'] {
+  const withOverrides = files.filter((f) => f.data.overrides && Object.keys(f.data.overrides).length > 0);
+  if (withOverrides.length === 0) return undefined;
+  const distinct = new Set(withOverrides.map((f) => stableJson(f.data.overrides)));
+  const chosen = withOverrides.find((f) => f.name === preferred) ?? withOverrides[0]!;
+  if (distinct.size > 1) {
+    problems.push(problem('warning', 'merge.overrides-differ', `多个文件含有不同的 overrides（咨询师修改）；采用 ${chosen.name} 的`, `several files carry different overrides (consultant edits); those of ${chosen.name} are taken`));
+  }
+  return chosen.data.overrides;
+}
+
+/** Conflicts still open (exit 1 from `zhizao merge`). */
+export const openConflicts = (conflicts: readonly MergeConflict[]) => conflicts.filter((c) => !c.resolved);

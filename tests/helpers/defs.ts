@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveAnswers, type Answers } from '../../src/core/answers';
+import type { Diagnostic } from '../../src/core/diagnostics';
+import { compileModel, type Model } from '../../src/core/model';
+import { compileProfile, type Profile } from '../../src/core/profile';
+import { compileQuestionnaire, type Questionnaire } from '../../src/core/questionnaire';
+import { ShapeValidator, type SchemaKind } from '../../src/core/shape';
+import { parseSource, type Source } from '../../src/core/source';
+import { compileTargets, type TargetsDef } from '../../src/core/targets';
+import { stringify } from 'yaml';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const KINDS: SchemaKind[] = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness'];
+export const shape = new ShapeValidator(Object.fromEntries(KINDS.map((k) => [k, JSON.parse(readFileSync(path.join(ROOT, 'schemas', `${k}.schema.json`), 'utf8'))])) as Record<SchemaKind, object>);
+
+export function src(text: string, file = 'test.yaml'): Source {
+  const r = parseSource(text, file);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.code).join(','));
+  return r.source;
+}
+export const srcOf = (data: unknown, file = 'test.yaml') => src(stringify(data), file);
+export const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
+
+export function model(): Model {
+  const r = compileModel(src(read('questionnaires/models/cmmm-2020.yaml')));
+  if (!r.model) throw new Error('model');
+  return r.model;
+}
+export function profile(text = read('questionnaires/profiles/gbt39117-2020-practice.yaml'), m = model()): Profile {
+  const r = compileProfile(src(text), m);
+  if (!r.profile) throw new Error(JSON.stringify(r.diagnostics));
+  return r.profile;
+}
+export function questionnaireFrom(text: string, m = model()): { q?: Questionnaire; diagnostics: Diagnostic[] } {
+  const s = src(text, 'q.yaml');
+  const shapeDs = shape.validate('questionnaire', s);
+  if (shapeDs.length) return { diagnostics: shapeDs };
+  const r = compileQuestionnaire(s, m.subdomainIds);
+  return { q: r.questionnaire, diagnostics: r.diagnostics };
+}
+export function questionnaire(rel: string): Questionnaire {
+  const r = questionnaireFrom(read(rel));
+  if (!r.q) throw new Error(JSON.stringify(r.diagnostics, null, 1));
+  return r.q;
+}
+export function targets(id = 'zhengzhou-2020'): TargetsDef {
+  const r = compileTargets(src(read(`questionnaires/targets/${id}.yaml`)));
+  if (!r.targets) throw new Error('targets');
+  return r.targets;
+}
+export function answersFor(q: Questionnaire, file: unknown): { answers?: Answers; diagnostics: Diagnostic[] } {
+  const s = srcOf(file, 'answers.yaml');
+  const shapeDs = shape.validate('answers', s);
+  if (shapeDs.length) return { diagnostics: shapeDs };
+  return resolveAnswers(q, s);
+}
+export function mustAnswers(q: Questionnaire, file: unknown): Answers {
+  const r = answersFor(q, file);
+  if (!r.answers) throw new Error(JSON.stringify(r.diagnostics, null, 1));
+  return r.answers;
+}

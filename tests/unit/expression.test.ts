@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkExpression } from '../../src/core/expression/check';
+import { BASE_FUNCTIONS, evaluate, type Scope, type Value } from '../../src/core/expression/evaluate';
+import { ExpressionSyntaxError, parseExpression } from '../../src/core/expression/parse';
+
+const scopeOf = (vars: Record<string, Value>): Scope => ({
+  functions: BASE_FUNCTIONS,
+  get: (name) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined),
+});
+const ev = (src: string, vars: Record<string, Value> = {}) => evaluate(parseExpression(src), scopeOf(vars));
+
+describe('expression evaluator', () => {
+  it.each([
+    ['1 + 2 * 3', 7],
+    ['(1 + 2) * 3', 9],
+    ['-2 + 5', 3],
+    ['10 / 4', 2.5],
+    ['a / b', null, { a: 1, b: 0 }],
+    ['a / b', null, { a: 1, b: null }],
+    ['a + 1', null, { a: null }],
+    ['a <= b', true, { a: 5, b: 12 }],
+    ['a <= b', false, { a: 15, b: 12 }],
+    ['a > 1', false, { a: null }],
+    ['a == null', true, { a: null }],
+    ["x in ['a', 'b']", true, { x: 'b' }],
+    ["x in ['a', 'b']", false, { x: 'c' }],
+    ["contains(tools, 'cad3d')", true, { tools: ['cad2d', 'cad3d'] }],
+    ["count(tools) > 0 and not contains(tools, 'none')", false, { tools: ['none'] }],
+    ["count(tools) > 0 and not contains(tools, 'none')", true, { tools: ['cae'] }],
+    ['has_mes == true or x', true, { has_mes: true }],
+    ['not has_mes', true, { has_mes: false }],
+    ['min(3, 2, 5)', 2],
+    ['max(a, 2)', null, { a: 'x' }],
+  ] as [string, Value, Record<string, Value>?][])('%s → %j', (src, expected, vars) => {
+    expect(ev(src, vars ?? {})).toEqual(expected);
+  });
+
+  it('reports syntax errors with the offset', () => {
+    expect(() => parseExpression('a + * b')).toThrow(ExpressionSyntaxError);
+    try {
+      parseExpression('a == (b');
+    } catch (e) {
+      expect((e as ExpressionSyntaxError).offset).toBe(7);
+    }
+  });
+
+  it('checks names at load time', () => {
+    const ctx = { ids: new Set(['a']), functions: BASE_FUNCTIONS, literals: {} };
+    expect(checkExpression('a + b', ctx)).toMatchObject({ ok: false, problems: [{ code: 'expr.unknown-id', args: { name: 'b' } }] });
+    expect(checkExpression('eval(a)', ctx)).toMatchObject({ ok: false, problems: [{ code: 'expr.unknown-function' }] });
+    expect(checkExpression('count(a, a)', ctx)).toMatchObject({ ok: false, problems: [{ code: 'expr.arity' }] });
+    expect(checkExpression('count(a) > 1', ctx).ok).toBe(true);
+  });
+
+  it('cannot reach prototypes: unknown names are null, dotted names are plain lookups', () => {
+    const scope = scopeOf({ a: 1 });
+    for (const src of ['constructor', '__proto__', 'toString', 'a.constructor', '__proto__.polluted', 'hasOwnProperty', 'valueOf']) {
+      expect(evaluate(parseExpression(src), scope)).toBeNull();
+    }
+    expect(evaluate(parseExpression('constructor(1)'), scope)).toBeNull();
+  });
+
+  it('property: random strings never crash the parser, checker or evaluator', () => {
+    const ctx = { ids: new Set(['a', 'b', 'constructor']), functions: BASE_FUNCTIONS, literals: {} };
+    const alphabet = fc.constantFrom(...'ab()[],\'"+-*/<>=! .0123456789_contains count not and or in true null constructor __proto__ '.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 60 }).map((x) => x.join(''))), (s) => {
+        let ast;
+        try {
+          ast = parseExpression(s);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ExpressionSyntaxError);
+          return;
+        }
+        checkExpression(s, ctx);
+        const v = evaluate(ast, scopeOf({ a: 2, b: [1, 'x'] }));
+        expect(typeof v === 'function').toBe(false);
+        if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) throw new Error('object leaked');
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+
+  it('refuses very long and very deep expressions', () => {
+    expect(() => parseExpression('a'.repeat(3000))).toThrow(/longer/);
+    expect(() => parseExpression('('.repeat(100) + 'a' + ')'.repeat(100))).toThrow(/deep/);
+    expect(() => parseExpression('not '.repeat(100) + 'a')).toThrow(/deep/);
+  });
+});
