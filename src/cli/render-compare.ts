@@ -36,9 +36,9 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   out.push('');
 
   const m = c.maturity;
-  const arrow = (d: number) => (d > 0 ? ch.green(signed(d, d % 1 === 0 ? 0 : 2)) : d < 0 ? ch.red(signed(d, d % 1 === 0 ? 0 : 2)) : ch.dim('±0'));
+  const arrow = (d: number, digits = 2) => (d > 0 ? ch.green(signed(d, digits)) : d < 0 ? ch.red(signed(d, digits)) : ch.dim('±0'));
   out.push(
-    `${L('成熟度等级', 'Maturity level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${arrow(m.levelChange)})   ` +
+    `${L('成熟度等级', 'Maturity level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${arrow(m.levelChange, 0)})   ` +
       `S: ${m.baseline.score.toFixed(2)} → ${ch.bold(m.followup.score.toFixed(2))} (${arrow(m.scoreChange)})`,
   );
   if (c.tier.baseline?.id !== c.tier.followup?.id) {

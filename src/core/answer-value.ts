@@ -5,7 +5,7 @@ export interface Resolved {
   status: Status;
   value: AnswerValue;
 }
-export type Normalised = Resolved | { error: string; args: Record<string, string | number> };
+export type Normalised = Resolved | { error: string; args: Record<string, string | number>; /** index of the offending list item */ at?: number };
 
 const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
 const NA = new Set(['n/a', 'na', '不适用']);
@@ -82,9 +82,9 @@ function normaliseMulti(q: Question, raw: unknown): Normalised {
       ? raw.split(MULTI_SEPARATORS).map((s) => s.trim()).filter(Boolean)
       : [raw];
   const values: string[] = [];
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
     const o = (q.options ?? []).find((x) => x.value === item);
-    if (!o) return { error: 'answer.option', args: { id: q.id, value: show(item), allowed: allowed(q) } };
+    if (!o) return { error: 'answer.option', args: { id: q.id, value: show(item), allowed: allowed(q) }, ...(Array.isArray(raw) ? { at: i } : {}) };
     if (!values.includes(o.value)) values.push(o.value);
   }
   const excl = values.filter((v) => q.exclusive?.includes(v));

@@ -74,6 +74,31 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   return out;
 }
 
+function valueDiag(source: Source, id: string, n: { error: string; args: Record<string, string | number>; at?: number }): Diagnostic {
+  const path = n.at === undefined ? ['answers', id] : ['answers', id, n.at];
+  return diag(n.error, source.file, source.locate(path), n.args, 'error', path);
+}
+
+/** Each answer's own problems (type, option, range), without visibility or cross-field checks. */
+export function answerValueProblems(q: Questionnaire, raw: Record<string, unknown>, source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    const question = q.byId.get(id);
+    if (!question) continue;
+    const n = normaliseAnswer(question, value);
+    if ('error' in n) out.push(valueDiag(source, id, n));
+  }
+  return out;
+}
+
+/** Optional respondent fields left blank (null) in a filled-in template mean "not given". Mutates parsed data. */
+export function dropEmptyRespondentFields(data: unknown): void {
+  const r = (data as { respondent?: unknown } | null)?.respondent;
+  if (!r || typeof r !== 'object' || Array.isArray(r)) return;
+  const rec = r as Record<string, unknown>;
+  for (const k of Object.keys(rec)) if (rec[k] === null && k !== 'company' && k !== 'industry') delete rec[k];
+}
+
 /** Resolve and check an answer file; partial files are valid drafts. */
 export function resolveAnswers(q: Questionnaire, source: Source): { answers?: Answers; diagnostics: Diagnostic[] } {
   const file = source.data as AnswerFile;
@@ -103,7 +128,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
       continue;
     }
     const n = normaliseAnswer(question, value);
-    if ('error' in n) at(['answers', id], n.error, n.args);
+    if ('error' in n) ds.push(valueDiag(source, id, n));
     else resolved.set(id, n);
   }
   for (const question of q.questions) if (!resolved.has(question.id)) resolved.set(question.id, UNANSWERED);

@@ -112,11 +112,14 @@ export function previousQuestion(q: Questionnaire, snap: Snapshot, id: string): 
   return before[before.length - 1];
 }
 
-/** The next unanswered visible question after `id` in scope, wrapping round to the start; undefined when none is left. */
-export function nextUnanswered(q: Questionnaire, snap: Snapshot, id?: string): Question | undefined {
+/**
+ * The next unanswered visible question after `id` in scope; with `wrap`, round to the start again. Undefined when
+ * none is left.
+ */
+export function nextUnanswered(q: Questionnaire, snap: Snapshot, id?: string, wrap = true): Question | undefined {
   const at = id === undefined ? -1 : position(q, id);
   const open = snap.order.filter((x) => !isAnswered(snap, x.id));
-  return open.find((x) => position(q, x.id) > at) ?? open[0];
+  return open.find((x) => position(q, x.id) > at) ?? (wrap ? open.find((x) => x.id !== id) : undefined);
 }
 
 export function unansweredQuestions(snap: Snapshot): Question[] {

@@ -1,5 +1,5 @@
 import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
-import { resolveAnswers, type Answers } from '../core/answers.js';
+import { answerValueProblems, dropEmptyRespondentFields, resolveAnswers, type Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Source } from '../core/source.js';
 import type { AnswerFile } from '../core/types.js';
@@ -29,9 +29,10 @@ export async function loadAnswerFile(file: string, defs: Definitions, override?:
 }
 
 export async function resolveSource(source: Source, defs: Definitions, override?: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
+  dropEmptyRespondentFields(source.data);
   const shapeDs = shapeValidator().validate('answers', source);
-  if (shapeDs.length) return { diagnostics: shapeDs };
   const data = source.data as AnswerFile;
+  if (shapeDs.length) return { diagnostics: [...shapeDs, ...(await valueProblemsDespiteShape(data, source, defs, override))] };
   let questionnaire: Questionnaire;
   try {
     questionnaire = await defs.questionnaire(override ?? data.questionnaire);
@@ -43,4 +44,16 @@ export async function resolveSource(source: Source, defs: Definitions, override?
   }
   const r = resolveAnswers(questionnaire, source);
   return { source, questionnaire, diagnostics: r.diagnostics, ...(r.answers ? { answers: r.answers } : {}) };
+}
+
+/** When the shape is wrong elsewhere (say, the industry type), still check each answer so that every problem shows at once. */
+async function valueProblemsDespiteShape(data: AnswerFile, source: Source, defs: Definitions, override?: string): Promise<Diagnostic[]> {
+  const id = override ?? (typeof data?.questionnaire === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(data.questionnaire) ? data.questionnaire : undefined);
+  const answers = data && typeof data.answers === 'object' && data.answers !== null && !Array.isArray(data.answers) ? data.answers : undefined;
+  if (!id || !answers) return [];
+  try {
+    return answerValueProblems(await defs.questionnaire(id), answers, source);
+  } catch {
+    return [];
+  }
 }

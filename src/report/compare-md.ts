@@ -19,8 +19,8 @@ export function mdEscape(s: unknown): string {
     .replace(/\r\n?|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/([\\`*_[\]>#|~!(){}])/g, '\\$1')
-    .replace(/^(\s*)([-+=]|\d+\.)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([-+=.])/, '\\$1')}`)
+    .replace(/([\\`*_[\]>#|~])/g, '\\$1')
+    .replace(/^(\s*)([-+=]|\d+\.)(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([-+=.])/, '\\$1')}`)
     .replace(/:\/\//g, ':&#47;&#47;');
 }
 

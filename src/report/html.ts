@@ -1,7 +1,139 @@
+import Handlebars from 'handlebars';
+import type { ScoreResult } from '../core/result.js';
+import type { Text } from '../core/types.js';
+import { sanitizeText } from './escape.js';
+import { mapStrings, type ReportLang } from './handlebars-env.js';
+import { LABELS } from './labels.js';
+import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
-import type { RenderOptions } from './render.js';
+import { renderTemplate, type RenderOptions } from './render.js';
+import { indicatorBars, radarChart, type BarItem, type RadarAxis } from './svg.js';
 
-/** Self-contained HTML report (issue #7). */
-export function renderHtml(_data: ReportData, _opts: RenderOptions): string {
-  throw new Error('HTML report is not available in this build yet');
+/** The numbers behind the two charts (unrounded where the caller has them). */
+export interface ChartData {
+  sections: { title: Text; score: number | null }[];
+  /** Ratio indicators only (fractions); yes/no indicators stay in the table. */
+  indicators: { title: Text; value: number | null; target?: number; comparison?: string; status?: 'met' | 'missed' | 'unknown' }[];
+}
+
+export interface HtmlOptions extends RenderOptions {
+  /** Chart numbers; derived from the model's formatted values when absent. */
+  charts?: ChartData;
+}
+
+/** Wording used only by the HTML report (the shared report wording is LABELS in labels.ts). */
+export const HTML_LABELS = {
+  contents: { zh: '目录', en: 'Contents' },
+  radarTitle: { zh: '各部分成熟度得分（0–5）', en: 'Maturity score by section (0–5)' },
+  barsTitle: { zh: '比率指标与参考目标', en: 'Ratio indicators against reference targets' },
+  signature: { zh: '签字', en: 'Signature' },
+  signDate: { zh: '日期', en: 'Date' },
+  name: { zh: '姓名', en: 'Name' },
+  question: { zh: '题目', en: 'Question' },
+  answer: { zh: '答复', en: 'Answer' },
+  criterion: { zh: '条件', en: 'Criterion' },
+  subdomain: { zh: '子域', en: 'Sub-domain' },
+  weight: { zh: '权重', en: 'Weight' },
+  levelScores: { zh: '各级得分 L1–L5（* 为未计入 S 的等级）', en: 'Level scores L1–L5 (* not counted in S)' },
+  subdomainContrib: { zh: '各子域在各级的得分', en: 'Each sub-domain’s score per level' },
+  targetLevel: { zh: '目标等级', en: 'Next level' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  gap: { zh: '差距', en: 'Gap' },
+  section: { zh: '部分', en: 'Section' },
+  scale: { zh: '满分 5', en: 'out of 5' },
+} satisfies Record<string, Text>;
+
+const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
+const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** Chart numbers from a score result: section scores and ratio indicators with their targets. */
+export function chartDataFromResult(result: ScoreResult): ChartData {
+  return {
+    sections: result.sections.map((s) => ({ title: s.title, score: Number.isFinite(s.score) ? s.score : null })),
+    indicators: result.indicators
+      .filter((i) => i.kind === 'ratio')
+      .map((i) => ({
+        title: i.title,
+        value: typeof i.value === 'number' && Number.isFinite(i.value) ? i.value : null,
+        ...(typeof i.target === 'number' ? { target: i.target, status: i.met === null || i.met === undefined ? ('unknown' as const) : i.met ? ('met' as const) : ('missed' as const) } : {}),
+        ...(i.comparison ? { comparison: i.comparison } : {}),
+      })),
+  };
+}
+
+/** Chart numbers recovered from a report model's formatted values ("41.7%", "> 50.0%"), for callers without a result. */
+export function chartDataFromModel(model: ReportModel): ChartData {
+  const frac = (s: string | undefined) => {
+    const m = s === undefined ? null : PERCENT.exec(s);
+    return m ? Number(m[1]) / 100 : null;
+  };
+  return {
+    sections: model.sections.map((s) => {
+      const v = Number(s.score);
+      return { title: s.title, score: s.score !== '' && Number.isFinite(v) ? v : null };
+    }),
+    indicators: model.indicators
+      .filter((i) => PERCENT.test(i.value) || (i.value === '—' && i.target !== undefined))
+      .map((i) => {
+        const t = i.target === undefined ? null : COMPARED.exec(i.target);
+        return {
+          title: i.title,
+          value: frac(i.value),
+          ...(t ? { target: Number(t[2]) / 100, comparison: t[1]! } : {}),
+          ...(i.status ? { status: i.status } : {}),
+        };
+      }),
+  };
+}
+
+const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Label and optional second line for a chart in the report language ('both': Chinese, then English). */
+function chartLabel(t: unknown, lang: ReportLang): { label: string; sublabel?: string } {
+  if (!isText(t)) return { label: sanitizeText(typeof t === 'string' ? t : '') };
+  if (lang === 'both') return t.zh === t.en ? { label: t.zh } : { label: t.zh, sublabel: t.en };
+  return { label: t[lang] };
+}
+const say = (t: Text, lang: ReportLang) => (lang === 'both' ? (t.zh === t.en ? t.zh : `${t.zh} / ${t.en}`) : t[lang]);
+
+/**
+ * Template helpers `radarChart` and `indicatorBars`: they take the template's `charts.sections` / `charts.indicators`
+ * (anything else draws nothing) and return SafeStrings of SVG whose every text is escaped by svg.ts.
+ */
+export function chartHelpers(lang: ReportLang, labels: { target: Text; met: Text; missed: Text; notComputable: Text }): Record<string, Handlebars.HelperDelegate> {
+  return {
+    radarChart: (sections: unknown) => {
+      const axes: RadarAxis[] = (Array.isArray(sections) ? sections : []).map((s: { title?: unknown; score?: unknown }) => ({ ...chartLabel(s?.title, lang), value: num(s?.score) }));
+      return new Handlebars.SafeString(radarChart(axes, { max: 5, rings: 5, title: say(HTML_LABELS.radarTitle, lang), missingText: say(labels.notComputable, lang) }));
+    },
+    indicatorBars: (indicators: unknown) => {
+      const items: BarItem[] = (Array.isArray(indicators) ? indicators : []).map((i: { title?: unknown; value?: unknown; target?: unknown; comparison?: unknown; status?: unknown }) => ({
+        ...chartLabel(i?.title, lang),
+        value: num(i?.value),
+        target: num(i?.target),
+        ...(typeof i?.comparison === 'string' ? { comparison: i.comparison } : {}),
+        ...(i?.status === 'met' || i?.status === 'missed' || i?.status === 'unknown' ? { status: i.status } : {}),
+      }));
+      return new Handlebars.SafeString(
+        indicatorBars(items, { title: say(HTML_LABELS.barsTitle, lang), targetText: say(labels.target, lang), metText: say(labels.met, lang), missedText: say(labels.missed, lang), missingText: say(labels.notComputable, lang) }),
+      );
+    },
+  };
+}
+
+/**
+ * Self-contained HTML from a report model (also used by `compare` and batch per-company reports). The model's strings
+ * are stripped of bidi overrides and control characters; Handlebars escapes every value; charts are inline SVG.
+ */
+export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): string {
+  const charts = opts.charts ?? chartDataFromModel(model);
+  const data = mapStrings({ ...model, charts, ui: HTML_LABELS }, sanitizeText);
+  const { charts: _c, ...renderOpts } = opts;
+  return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, LABELS), ...opts.extraHelpers } }, 'report.html.hbs');
+}
+
+/** Self-contained HTML report (issue #7): one file, inline CSS and SVG, no script, prints to A4. */
+export function renderHtml(data: ReportData, opts: RenderOptions): string {
+  return renderHtmlFromModel(data.model, { ...opts, charts: chartDataFromResult(data.result) });
 }

@@ -46,6 +46,9 @@ export async function run(ctx: Context, baselineFile: string, followupFile: stri
       }),
     );
   }
+  if (format && ctx.opts.json && (ctx.opts.output === undefined || ctx.opts.output === '-')) {
+    throw new UsageError(ctx.term.t({ zh: '--json 与报告同时输出时请用 -o 指定报告文件', en: 'with --json, write the report to a file with -o' }));
+  }
   const baseline = await loadPlant({ ...ctx, opts: { ...ctx.opts, merge: false } }, [baselineFile]);
   const followup = await loadPlant({ ...ctx, opts: { ...ctx.opts, merge: false } }, [followupFile]);
   const bResult = await scorePlant(ctx, baseline);
@@ -66,9 +69,6 @@ export async function run(ctx: Context, baselineFile: string, followupFile: stri
   if (format === 'md') {
     const { renderCompareMarkdown } = await import('../../report/compare-md.js');
     const md = renderCompareMarkdown(comparison, ctx.term.lang);
-    if (ctx.opts.json && (ctx.opts.output === undefined || ctx.opts.output === '-')) {
-      throw new UsageError(ctx.term.t({ zh: '--json 与报告同时输出时请用 -o 指定报告文件', en: 'with --json, write the report to a file with -o' }));
-    }
     await writeOutput(ctx, md, ctx.opts.output as string | undefined);
   } else if (!ctx.opts.json) {
     ctx.term.stdout.write(renderComparison(comparison, ctx.term.lang, ctx.term.out));

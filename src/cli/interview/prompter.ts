@@ -146,7 +146,7 @@ export type PromptPlan =
   | { kind: 'input'; config: InputConfig; toAction(result: string): Action };
 
 interface Theme {
-  prefix: { idle: string; done: string };
+  prefix: { idle: string | undefined; done: string | undefined };
   style: {
     message: (text: string, status: string) => string;
     keysHelpTip: (keys: [string, string][]) => string | undefined;
@@ -188,7 +188,8 @@ const KEY_WORDS_ZH: Record<string, string> = { navigate: '移动', select: '选�
 /** The message carries header lines; once answered only the question line stays on screen. */
 export function makeTheme(c: ChalkInstance, lang: Lang): Theme {
   return {
-    prefix: { idle: '', done: '' },
+    // No prefix: the icon goes in front of the question line, below the header (undefined is dropped by every prompt).
+    prefix: { idle: undefined, done: undefined },
     style: {
       message(text, status) {
         const lines = text.split('\n');

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
+import { normaliseAnswer } from '../../core/answer-value.js';
 import { answerFileToYaml } from '../../core/answer-yaml.js';
 import { isValidCreditCode } from '../../core/credit-code.js';
 import {
@@ -82,6 +83,14 @@ export function resumeCommand(file: string, extra: string[] = []): string {
   return ['zhizao', 'assess', shellQuote(displayPath(file)), ...extra.map(shellQuote)].join(' ');
 }
 
+/** Columns a string takes in a terminal: East Asian wide characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
 const isPromptExit = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
 type Position = { kind: 'question'; id: string; reviewMode: boolean } | { kind: 'review' } | { kind: 'respondent'; step: RespondentStep };
@@ -120,6 +129,7 @@ class Session {
     this.now = o.now ?? (() => new Date());
     this.data = o.target?.data ?? newAnswerFile(o.q, { company: '', industry: 'discrete' });
     if (o.target?.data) this.file = o.target.file;
+    this.cursor = o.target?.data?.progress?.cursor ?? undefined;
     this.sections = o.sections?.length ? o.sections : (o.target?.data?.progress?.sections ?? undefined) || undefined;
     if (this.sections && this.sections.length === 0) this.sections = undefined;
   }
@@ -252,7 +262,6 @@ class Session {
     }
     if (this.sections) line += this.L(`；章节：${this.sectionTitles()}`, `; sections: ${this.sectionTitles()}`);
     this.o.say(this.c.cyan(line));
-    this.flash.push(line);
     return pos;
   }
 
@@ -292,9 +301,16 @@ class Session {
   }
 
   private problemText(id: string, problems: { code: string; args: Record<string, string | number> }[]): string {
+    const question = this.q.byId.get(id);
     return problems
       .map((p) => {
-        const m = formatMessage(p.code, p.args, this.lang);
+        const args = { ...p.args };
+        if (p.code === 'answer.exclusive' && question?.options)
+          args.value = String(args.value)
+            .split(', ')
+            .map((v) => question.options?.find((o) => o.value === v)?.label[this.lang] ?? v)
+            .join(', ');
+        const m = formatMessage(p.code, args, this.lang);
         return m.startsWith(`${id}: `) ? m.slice(id.length + 2) : m.startsWith(`${id}：`) ? m.slice(id.length + 1) : m;
       })
       .join('; ');
@@ -302,10 +318,9 @@ class Session {
 
   private view(question: Question, snap: Snapshot, pending?: AnswerValue): QuestionView {
     const wording = questionWording(question, this.data.respondent.industry);
-    const stored = this.data.answers?.[question.id];
-    const checked = stored === undefined || stored === null ? undefined : checkAnswer(this.q, { ...this.data, answers: { ...this.data.answers } }, question.id, { kind: 'value', raw: stored });
+    const n = normaliseAnswer(question, this.data.answers?.[question.id]);
     const current: AnswerValue | undefined =
-      stored === 'unknown' || stored === 'n/a' ? stored : checked && checked.ok ? checked.stored : stored === null ? undefined : (stored as AnswerValue);
+      'error' in n || n.status === 'unanswered' ? undefined : n.status === 'unknown' ? 'unknown' : n.status === 'na' ? 'n/a' : n.value;
     const header = this.header(question, snap, wording);
     return {
       question,
@@ -407,7 +422,7 @@ class Session {
       this.flash.push(this.c.green(this.L('✎ 备注已删除', '✎ Note deleted')));
       return;
     }
-    if (trimmed === '' || (existing && trimmed === existing.text.trim() && false)) {
+    if (trimmed === '') {
       this.flash.push(this.L('备注未修改', 'Note unchanged'));
       return;
     }
@@ -434,11 +449,11 @@ class Session {
     const snap = this.snap();
     type M = { go: 'section'; id: string } | { go: 'stay' } | { go: 'review' } | { go: 'respondent' } | { go: 'exit' };
     const progress = sectionProgress(snap);
-    const width = Math.max(...progress.map((p) => this.t(p.title).length), 4) + 2;
+    const width = Math.max(...progress.map((p) => displayWidth(this.t(p.title))), 4) + 2;
     const unanswered = unansweredQuestions(snap).length;
     const choices: ChoiceEntry<M>[] = [
       ...progress.map((p) => ({
-        name: `${p.answered === p.visible ? '✓' : ' '} ${this.t(p.title).padEnd(width)} ${p.answered}/${p.visible}`,
+        name: `${p.answered === p.visible ? '✓' : ' '} ${padDisplay(this.t(p.title), width)} ${p.answered}/${p.visible}`,
         value: { go: 'section', id: p.id } as M,
         description: this.L(`跳到“${this.t(p.title)}”的第一道未答题`, `Jump to the first unanswered question of ${this.t(p.title)}`),
       })),

@@ -1,0 +1,118 @@
+import { diag, InputError, type Diagnostic } from '../../core/diagnostics.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
+import type { Source } from '../../core/source.js';
+import { SATISFACTION_TOKENS } from '../../core/answer-value.js';
+import { normaliseHeader, TABLE_FIELDS, type MapTarget, type SurveyMap } from './columns.js';
+
+const TOP_KEYS = ['questionnaire', 'header_row', 'blank', 'columns', 'values'];
+const TOKENS = ['unknown', 'n/a', '不清楚', '不适用'];
+const RESPONDENT_VALUES: Record<string, string[]> = {
+  industry: ['discrete', 'process', 'mixed'],
+  above_designated_size: ['true', 'false'],
+  enterprise_class: ['A', 'B', 'C', 'D'],
+  retrofit_status: ['none', 'planned', 'in-progress', 'done'],
+};
+
+/**
+ * Check a survey map (MAP.yaml, see docs/batch.md) against the questionnaire and return it in a plain form that
+ * can be sent to worker threads. Every problem is located in the map file.
+ */
+export function compileSurveyMap(src: Source, q: Questionnaire): { map?: SurveyMap; diagnostics: Diagnostic[] } {
+  const ds: Diagnostic[] = [];
+  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}, key?: string) => ds.push(diag(code, src.file, src.locate(path, key), args, 'error', path));
+  const d = src.data as Record<string, unknown> | null;
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) {
+    at([], 'schema.type', { where: '(top level)', type: 'object' });
+    return { diagnostics: ds };
+  }
+  for (const k of Object.keys(d)) if (!TOP_KEYS.includes(k)) at([], 'schema.unknown-key', { where: '(top level)', name: k, allowed: TOP_KEYS.join(', ') }, k);
+  if (d.questionnaire !== undefined && typeof d.questionnaire !== 'string') at(['questionnaire'], 'schema.type', { where: 'questionnaire', type: 'string' });
+  let headerRow = 1;
+  if (d.header_row !== undefined) {
+    if (typeof d.header_row !== 'number' || !Number.isInteger(d.header_row) || d.header_row < 1) at(['header_row'], 'schema.minimum', { where: 'header_row', limit: 1 });
+    else headerRow = d.header_row;
+  }
+  const blank: string[] = [];
+  if (d.blank !== undefined) {
+    if (!Array.isArray(d.blank)) at(['blank'], 'schema.type', { where: 'blank', type: 'array' });
+    else d.blank.forEach((b, i) => (typeof b === 'string' || typeof b === 'number' ? blank.push(String(b)) : at(['blank', i], 'schema.type', { where: `blank.${i}`, type: 'string' })));
+  }
+  const columns: [string, MapTarget][] = [];
+  const cols = d.columns;
+  if (cols === undefined) at([], 'schema.required', { where: '(top level)', name: 'columns' });
+  else if (typeof cols !== 'object' || cols === null || Array.isArray(cols)) at(['columns'], 'schema.type', { where: 'columns', type: 'object' });
+  else {
+    for (const [header, target] of Object.entries(cols as Record<string, unknown>)) {
+      const path = ['columns', header];
+      if (typeof target === 'string') {
+        const t = target.startsWith('respondent.') ? target.slice('respondent.'.length) : target;
+        if (t !== 'ignore' && !TABLE_FIELDS.has(t) && !q.byId.has(t)) at(path, 'map.unknown-target', { header, target, questionnaire: q.def.id });
+        columns.push([normaliseHeader(header), t]);
+      } else if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
+        const t = target as Record<string, unknown>;
+        const question = typeof t.question === 'string' ? q.byId.get(t.question) : undefined;
+        const extra = Object.keys(t).filter((k) => k !== 'question' && k !== 'option');
+        if (extra.length) at(path, 'schema.unknown-key', { where: `columns.${header}`, name: extra[0]!, allowed: 'question, option' }, extra[0]);
+        if (!question) at(path, 'map.unknown-target', { header, target: String(t.question), questionnaire: q.def.id });
+        else if (question.type !== 'multi') at(path, 'map.not-option', { id: question.id, type: question.type });
+        else if (typeof t.option !== 'string' || !question.options?.some((o) => o.value === t.option))
+          at([...path, 'option'], 'map.unknown-value', { label: header, id: question.id, value: String(t.option), allowed: (question.options ?? []).map((o) => o.value).join(', ') });
+        else columns.push([normaliseHeader(header), { question: question.id, option: t.option }]);
+      } else at(path, 'schema.type', { where: `columns.${header}`, type: 'string or {question, option}' });
+    }
+  }
+  const values: Record<string, Record<string, string>> = {};
+  if (d.values !== undefined) {
+    if (typeof d.values !== 'object' || d.values === null || Array.isArray(d.values)) at(['values'], 'schema.type', { where: 'values', type: 'object' });
+    else
+      for (const [id, labels] of Object.entries(d.values as Record<string, unknown>)) {
+        const question = q.byId.get(id);
+        const allowed = question ? allowedValues(question.type, question.options?.map((o) => o.value), question.allowNA) : RESPONDENT_VALUES[id];
+        if (!allowed) {
+          at(['values', id], 'map.unknown-target', { header: id, target: id, questionnaire: q.def.id }, id);
+          continue;
+        }
+        if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
+          at(['values', id], 'schema.type', { where: `values.${id}`, type: 'object' });
+          continue;
+        }
+        const m: Record<string, string> = {};
+        for (const [label, value] of Object.entries(labels as Record<string, unknown>)) {
+          const v = typeof value === 'boolean' || typeof value === 'number' ? String(value) : value;
+          if (typeof v !== 'string' || (allowed.length && !allowed.includes(v))) {
+            at(['values', id, label], 'map.unknown-value', { label, id, value: String(value), allowed: allowed.join(', ') });
+            continue;
+          }
+          m[label.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()] = v;
+        }
+        values[id] = m;
+      }
+  }
+  if (ds.length) return { diagnostics: ds };
+  return { map: { file: src.file, ...(typeof d.questionnaire === 'string' ? { questionnaire: d.questionnaire } : {}), headerRow, blank, columns, values }, diagnostics: ds };
+}
+
+/** Values a label may map to for a question type; an empty list means any text or number. */
+function allowedValues(type: string, options: string[] | undefined, allowNA?: boolean): string[] {
+  const tokens = allowNA ? TOKENS : TOKENS.filter((t) => t !== 'n/a' && t !== '不适用');
+  switch (type) {
+    case 'level':
+    case 'single':
+    case 'multi':
+      return [...(options ?? []), ...tokens];
+    case 'requirement':
+      return [...new Set(Object.values(SATISFACTION_TOKENS)), ...tokens];
+    case 'boolean':
+      return ['true', 'false', ...tokens];
+    default:
+      return [];
+  }
+}
+
+/** Load and check a map file; throws InputError with every problem. */
+export async function loadSurveyMap(file: string, q: Questionnaire, readSource: (f: string) => Promise<Source>): Promise<SurveyMap> {
+  const src = await readSource(file);
+  const r = compileSurveyMap(src, q);
+  if (!r.map) throw new InputError(r.diagnostics);
+  return r.map;
+}

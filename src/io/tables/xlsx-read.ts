@@ -1,0 +1,117 @@
+import { Readable } from 'node:stream';
+import { plainCell, type CellValue } from './cells.js';
+import type { TableItem } from './csv-read.js';
+import { checkZip, type ZipCaps } from './zip-guard.js';
+
+// exceljs is large: load it only when a workbook is read.
+type ExcelJSModule = typeof import('exceljs');
+let excel: Promise<ExcelJSModule> | undefined;
+export function loadExcel(): Promise<ExcelJSModule> {
+  excel ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelJSModule }).default ?? m) as ExcelJSModule);
+  return excel;
+}
+
+export interface SheetInfo {
+  name: string;
+  sheetId: string;
+  rId: string;
+  state: string;
+  /** The worksheet part relative to xl/, e.g. worksheets/sheet1.xml */
+  target: string;
+}
+
+export interface Workbook {
+  buf: Buffer;
+  sheets: SheetInfo[];
+  date1904: boolean;
+  hasSharedStrings: boolean;
+}
+
+export type OpenResult = { ok: true; book: Workbook } | { ok: false; code: string; detail: string };
+
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Check the archive against the caps, then read the sheet list from xl/workbook.xml and its relationships. */
+export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResult> {
+  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']));
+  if (!z.ok) return z;
+  const wbXml = z.texts.get('xl/workbook.xml');
+  if (wbXml === undefined) return { ok: false, code: 'xlsx.unreadable', detail: 'no xl/workbook.xml' };
+  const rels = new Map<string, string>();
+  for (const tag of (z.texts.get('xl/_rels/workbook.xml.rels') ?? '').match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attr(tag, 'Id');
+    let target = attr(tag, 'Target');
+    if (!id || !target) continue;
+    target = target.replace(/^\/?xl\//, '').replace(/^\//, '');
+    rels.set(id, target);
+  }
+  const sheets: SheetInfo[] = [];
+  for (const tag of wbXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const rId = /\br:id="([^"]*)"/.exec(tag)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(tag)?.[1] ?? '';
+    sheets.push({ name: xmlDecode(attr(tag, 'name') ?? ''), sheetId: attr(tag, 'sheetId') ?? '', rId, state: attr(tag, 'state') ?? 'visible', target: rels.get(rId) ?? '' });
+  }
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wbXml);
+  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings: z.entries.some((e) => e.name === 'xl/sharedStrings.xml') } };
+}
+
+function rowCells(values: unknown): CellValue[] {
+  const arr = Array.isArray(values) ? values : [];
+  const out: CellValue[] = [];
+  for (let i = 1; i < arr.length; i++) out.push(plainCell(arr[i]));
+  return out;
+}
+
+/**
+ * Rows of one worksheet. Uses exceljs's streaming reader, pre-seeded with the sheet list we read ourselves (so
+ * the reader's known race on xl/workbook.xml arriving last — exceljs#3064 — cannot bite); if streaming fails or never
+ * reaches the sheet, falls back to the non-streaming reader and continues after the last row delivered.
+ */
+export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback?: (why: string) => void): AsyncGenerator<TableItem> {
+  const ExcelJS = await loadExcel();
+  let last = 0;
+  let reached = false;
+  let failure: string | undefined;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([book.buf]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      entries: 'ignore',
+    });
+    const r = reader as unknown as Record<string, unknown>;
+    r.model = { sheets: book.sheets.map((s) => ({ name: s.name, id: Number(s.sheetId), rId: s.rId, state: s.state })) };
+    r.workbookRels = book.sheets.map((s) => ({ Id: s.rId, Target: s.target }));
+    r.properties = { model: { date1904: book.date1904 } };
+    if (!book.hasSharedStrings) r.sharedStrings = [];
+    for await (const ws of reader) {
+      const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
+      if (w.name !== sheet.name) continue;
+      reached = true;
+      for await (const row of w) {
+        const cells = rowCells(row.values);
+        last = row.number;
+        yield { row: row.number, line: row.number, cells };
+      }
+    }
+  } catch (e) {
+    failure = (e as Error).message;
+  }
+  if (reached && failure === undefined) return;
+  onFallback?.(failure ?? 'streaming reader did not reach the sheet');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(book.buf as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet.name) ?? wb.worksheets[0];
+  if (!ws) return;
+  const rows: TableItem[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n > last) rows.push({ row: n, line: n, cells: rowCells(row.values) });
+  });
+  yield* rows;
+}
+
+/** The sheet a table is read from: the first visible one. */
+export function tableSheet(book: Workbook): SheetInfo | undefined {
+  return book.sheets.find((s) => s.state === 'visible' && !s.name.startsWith('_')) ?? book.sheets[0];
+}
