@@ -28,12 +28,17 @@ export async function loadFilesForMerge(ctx: Context, files: string[]): Promise<
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   let questionnaire: Questionnaire | undefined;
+  // Files are named by their base name in notes and messages (a folder path would leak into reports), unless two
+  // files share a base name.
+  const bases = files.map((f) => path.basename(f));
+  const unique = new Set(bases).size === bases.length;
   for (const file of files) {
     const loaded = await loadAnswerFile(file, ctx.defs, ctx.opts.questionnaire as string | undefined);
     for (const d of loaded.diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
     if (!('answers' in loaded) || !loaded.answers) continue;
-    let name = loaded.source.file;
-    for (let i = 2; paths.has(name); i++) name = `${loaded.source.file}#${i}`;
+    const shown = unique ? path.basename(file) : loaded.source.file;
+    let name = shown;
+    for (let i = 2; paths.has(name); i++) name = `${shown}#${i}`;
     paths.set(name, file);
     inputs.push({ name, data: loaded.answers.file });
     questionnaire ??= loaded.questionnaire;

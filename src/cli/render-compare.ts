@@ -81,7 +81,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   out.push(ch.bold(`${L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets')}: ${tally.met}/${tally.withTarget} ${L('项达到', 'met')}`));
   const w = Math.max(...c.kpis.map((k) => width(t(k.title)))) + 2;
   for (const k of c.kpis) {
-    const values = `${kpiValueText(k, k.baseline, lang)} → ${kpiValueText(k, k.followup, lang)}`;
+    const values = `${kpiValueText(k, 'baseline', lang)} → ${kpiValueText(k, 'followup', lang)}`;
     const change = k.change === null ? '' : `  ${L('变化', 'change')} ${signedPct(k.change)}`;
     const target = k.target === null ? '' : `  ${L('目标', 'target')} ${kpiTargetText(k)}`;
     const outcome = kpiOutcomeText(k, lang);

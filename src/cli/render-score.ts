@@ -81,7 +81,7 @@ function renderExplain(r: ScoreResult, lang: Lang, c: ChalkInstance): string[] {
 }
 
 export function reasonText(reason: string, lang: Lang): string {
-  const zh: Record<string, string> = { 'n/a': '不适用（n/a）', industry: '按行业类型裁剪', since: '答卷版本中尚无此题', 'not-applicable': '评分方案对该行业类型不适用此子域' };
-  const en: Record<string, string> = { 'n/a': 'not applicable (n/a)', industry: 'tailored out by industry type', since: 'not in the questionnaire version of the file', 'not-applicable': 'sub-domain not applicable to this industry type in the scoring profile' };
+  const zh: Record<string, string> = { 'n/a': '不适用（n/a）', industry: '按行业类型裁剪', since: '答卷版本中尚无此题', 'not-applicable': '评分方案对该行业类型不适用此子域', 'not-in-model': '评分方案所用模型中没有对应子域' };
+  const en: Record<string, string> = { 'n/a': 'not applicable (n/a)', industry: 'tailored out by industry type', since: 'not in the questionnaire version of the file', 'not-applicable': 'sub-domain not applicable to this industry type in the scoring profile', 'not-in-model': 'no matching sub-domain in the scoring profile model' };
   return (lang === 'zh' ? zh : en)[reason] ?? reason;
 }

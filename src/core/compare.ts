@@ -46,6 +46,9 @@ export interface KpiComparison {
   direction: 'up' | 'down';
   /** The unit the files state in `kpis.units` (the follow-up's, else the baseline's); null when neither states one. */
   unit: string | null;
+  /** Each file's own `kpis.units` entry (they differ only when the KPI is refused). */
+  baselineUnit: string | null;
+  followupUnit: string | null;
   /** The questionnaire's own unit for the KPI question, when known. */
   questionUnit?: Text;
   baseline: number | null;
@@ -282,6 +285,8 @@ function compareKpi(
     title: KPI_TITLES[id],
     direction,
     unit: fUnitRaw ?? bUnitRaw ?? null,
+    baselineUnit: bUnitRaw ?? null,
+    followupUnit: fUnitRaw ?? null,
     ...(defaultUnit ? { questionUnit: defaultUnit } : {}),
     baseline: bv.status === 'value' ? bv.value : null,
     followup: fv.status === 'value' ? fv.value : null,

@@ -34,7 +34,8 @@ export function compileProfile(source: Source, model: Model): { profile?: Profil
   const ds: Diagnostic[] = [];
   const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}) =>
     ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
-  if (def.model !== model.def.id) at(['model'], 'def.model-mismatch', { model: def.model, loaded: model.def.id });
+  const named = def.model.replace(/\\/g, '/').split('/').pop()!.replace(/\.ya?ml$/i, '');
+  if (def.model !== model.def.id && named !== model.def.id) at(['model'], 'def.model-mismatch', { model: def.model, loaded: model.def.id });
   const bandsOk = def.bands.every((b, i) => b.level === i + 1 && (i === 0 || b.min > def.bands[i - 1]!.min));
   if (!bandsOk) at(['bands'], 'def.bands-order');
   const known = model.subdomainIds;

@@ -4,7 +4,7 @@ import type { Questionnaire } from './questionnaire.js';
 import { isScoredQuestion } from './answers.js';
 import type { Industry, Question, Text } from './types.js';
 
-export type ExclusionReason = 'n/a' | 'industry' | 'since' | 'not-applicable';
+export type ExclusionReason = 'n/a' | 'industry' | 'since' | 'not-applicable' | 'not-in-model';
 export interface Exclusion {
   id: string;
   reason: ExclusionReason;
@@ -137,6 +137,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     if (visibility === 'not-asked') excluded.push({ id: question.id, reason: 'since', subdomain });
     else if (visibility === 'tailored') excluded.push({ id: question.id, reason: 'industry', subdomain });
     else if (answers.resolved.get(question.id)?.status === 'na') excluded.push({ id: question.id, reason: 'n/a', subdomain });
+    else if (!profile.model.subdomainIds.has(subdomain)) excluded.push({ id: question.id, reason: 'not-in-model', subdomain });
     else if (!profile.applicable(industry, subdomain) || profile.weight(industry, subdomain) <= 0) {
       excludedSubdomains.add(subdomain);
       excluded.push({ id: question.id, reason: 'not-applicable', subdomain });

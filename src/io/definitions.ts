@@ -113,18 +113,18 @@ export class Definitions {
 
   profile(idOrPath: string = DEFAULTS.profile): Promise<Profile> {
     return this.cached(`profile:${idOrPath}`, async () => {
-      const src = await this.checkedSource(await this.resolve('scoring-profile', idOrPath), 'scoring-profile');
-      const modelRef = String((src.data as { model: string }).model);
-      const model = await this.model(modelRef);
+      const file = await this.resolve('scoring-profile', idOrPath);
+      const src = await this.checkedSource(file, 'scoring-profile');
+      const model = await this.model(relativeRef(String((src.data as { model: string }).model), file));
       return unwrap(compileProfile(src, model), 'profile');
     });
   }
 
-  targets(idOrPath: string = DEFAULTS.targets, questionnaire?: Questionnaire): Promise<TargetsDef> {
+  /** A target profile; targets for indicators a questionnaire does not have are simply not compared. */
+  targets(idOrPath: string = DEFAULTS.targets, _questionnaire?: Questionnaire): Promise<TargetsDef> {
     return this.cached(`targets:${idOrPath}`, async () => {
       const src = await this.checkedSource(await this.resolve('targets', idOrPath), 'targets');
-      const ids = questionnaire ? new Set(questionnaire.indicators.map((i) => i.def.id)) : undefined;
-      return unwrap(compileTargets(src, ids), 'targets');
+      return unwrap(compileTargets(src), 'targets');
     });
   }
 
@@ -166,7 +166,7 @@ export class Definitions {
         case 'model':
           return compileModel(src).diagnostics;
         case 'scoring-profile': {
-          const model = await this.model(String((src.data as { model: string }).model));
+          const model = await this.model(relativeRef(String((src.data as { model: string }).model), file));
           return compileProfile(src, model).diagnostics;
         }
         case 'targets': {
@@ -183,6 +183,11 @@ export class Definitions {
       throw e;
     }
   }
+}
+
+/** A profile names its model by bundled id, or by a path relative to the profile file. */
+function relativeRef(ref: string, fromFile: string): string {
+  return looksLikePath(ref) ? path.resolve(path.dirname(fromFile), ref) : ref;
 }
 
 function unwrap<T>(r: { diagnostics: Diagnostic[] } & Partial<Record<string, unknown>>, key: string): T {

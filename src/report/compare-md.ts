@@ -35,10 +35,11 @@ export const pct = (x: number, digits = 1) => `${(Math.round(x * 100 * 10 ** dig
 export const signed = (x: number | null, digits = 2) => (x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(digits)}`);
 
 /** A KPI value in its own terms: the defect rate is a fraction shown as a percentage; others as numbers. */
-export function kpiValueText(k: KpiComparison, v: number | null, lang: Lang): string {
+export function kpiValueText(k: KpiComparison, side: 'baseline' | 'followup', lang: Lang): string {
+  const v = k[side];
   if (v === null) return '—';
-  if (k.id === 'kpi_defect_rate') return pct(v, 2);
-  const unit = k.unit ?? k.questionUnit?.[lang];
+  if (k.id === 'kpi_defect_rate' && !(k[`${side}Unit`] ?? '').trim()) return pct(v, 2);
+  const unit = k[`${side}Unit`] ?? k.unit ?? k.questionUnit?.[lang];
   return unit ? `${trimNum(v)} ${unit}` : trimNum(v);
 }
 
@@ -222,8 +223,8 @@ export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
       [L('成果指标', 'KPI'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change'), L('目标', 'Target'), L('结果', 'Result')],
       c.kpis.map((k) => [
         mdEscape(t(k.title)),
-        mdEscape(kpiValueText(k, k.baseline, lang)),
-        mdEscape(kpiValueText(k, k.followup, lang)),
+        mdEscape(kpiValueText(k, 'baseline', lang)),
+        mdEscape(kpiValueText(k, 'followup', lang)),
         signedPct(k.change),
         kpiTargetText(k),
         (k.met === true ? '✓ ' : k.met === false ? '✗ ' : '') + mdEscape(kpiOutcomeText(k, lang)),

@@ -115,4 +115,5 @@ export const EXCLUSION_REASONS: Record<string, Text> = {
   industry: { zh: '按行业类型裁剪', en: 'tailored out by industry type' },
   since: { zh: '答卷所用问卷版本中尚无此题', en: 'not in the questionnaire version of the file' },
   'not-applicable': { zh: '评分方案对该行业类型不适用此子域', en: 'sub-domain not applicable to this industry type' },
+  'not-in-model': { zh: '评分方案所用模型中没有对应子域', en: 'no matching sub-domain in the scoring profile’s model' },
 };

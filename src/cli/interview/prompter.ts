@@ -355,7 +355,7 @@ let loaded: Promise<Inquirer> | undefined;
 const inquirer = () => (loaded ??= import('@inquirer/prompts'));
 
 /** Replace our separator placeholders with inquirer's Separator. */
-function materialise<T extends object>(choices: (T | SeparatorLike)[], mod: Inquirer): (T | InstanceType<Inquirer['Separator']>)[] {
+export function materialise<T extends object>(choices: (T | SeparatorLike)[], mod: Inquirer): (T | InstanceType<Inquirer['Separator']>)[] {
   return choices.map((ch) => ((ch as SeparatorLike).type === 'separator' ? new mod.Separator((ch as SeparatorLike).separator) : (ch as T)));
 }
 

@@ -1,0 +1,72 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { compareResults } from '../../src/core/compare';
+import { buildResult } from '../../src/core/result';
+import type { AnswerFile } from '../../src/core/types';
+import { mdEscape, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
+import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
+
+describe('Markdown escaping of user text', () => {
+  it('escapes \\ * _ [ ] < > # | ` and & as entities', () => {
+    expect(mdEscape('a*b_c')).toBe('a\\*b\\_c');
+    expect(mdEscape('[x](http://evil)')).toBe('\\[x\\](http:&#47;&#47;evil)');
+    expect(mdEscape('<script>alert(1)</script>')).toBe('&lt;script\\>alert(1)&lt;/script\\>');
+    expect(mdEscape('A & B')).toBe('A &amp; B');
+    expect(mdEscape('&lt;')).toBe('&amp;lt;');
+    expect(mdEscape('# head | cell `code` \\')).toBe('\\# head \\| cell \\`code\\` \\\\');
+    expect(mdEscape('line\nbreak')).toBe('line break');
+    expect(mdEscape('- item')).toBe('\\- item');
+    expect(mdEscape('1. item')).toBe('1\\. item');
+    expect(mdEscape('2025-06')).toBe('2025-06');
+    expect(mdEscape('a\u202Eb')).toBe('ab');
+  });
+
+  it('signed percentages', () => {
+    expect(signedPct(0.35)).toBe('+35.0%');
+    expect(signedPct(-0.25)).toBe('-25.0%');
+    expect(signedPct(0)).toBe('0.0%');
+    expect(signedPct(-0.1667, 2)).toBe('-16.67%');
+    expect(signedPct(null)).toBe('—');
+  });
+});
+
+describe('the progress report', () => {
+  const q = questionnaire('tests/fixtures/compare/kpi-questionnaire.yaml');
+  const p = profile();
+  const t = targets('zhengzhou-2020');
+  const hostile = '<img src=x onerror=alert(1)> *Evil* | Co [x](javascript:y)';
+  const b = parse(read('tests/fixtures/compare/baseline.yaml')) as AnswerFile;
+  const f = parse(read('tests/fixtures/compare/followup.yaml')) as AnswerFile;
+  b.respondent.company = hostile;
+  f.respondent.company = hostile;
+  f.kpis = { period: '2025', units: { kpi_output_per_worker: '万元/人·年', kpi_operating_cost: '<b>元</b>|件' } };
+  const ba = mustAnswers(q, b);
+  const fa = mustAnswers(q, f);
+  const c = compareResults(buildResult(q, ba, p, t), buildResult(q, fa, p, t), ba, fa, t, { baselineName: 'a|b.yaml', followupName: 'f.yaml' });
+
+  it('is labelled as measured against the benchmark-project targets, in both languages', () => {
+    expect(renderCompareMarkdown(c, 'en')).toContain('benchmark-project');
+    expect(renderCompareMarkdown(c, 'zh')).toContain('标杆项目');
+  });
+
+  it('never lets user text through as markup', () => {
+    const md = renderCompareMarkdown(c, 'en');
+    expect(md).not.toMatch(/<img|<b>|[^\\]\]\(javascript/);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)\\> \\*Evil\\* \\| Co \\[x\\](javascript:y)');
+    expect(md).toContain('a\\|b.yaml');
+    // every table row keeps its column count: no cell break leaked from user text
+    for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
+      const cells = line.replace(/\\\|/g, '').split('|').length;
+      expect(cells).toBeGreaterThanOrEqual(4);
+    }
+    const kpiRows = md.split('\n').filter((l) => l.startsWith('| ') && /Operating cost|Output per worker/.test(l));
+    for (const r of kpiRows) expect(r.replace(/\\\|/g, '').split('|').length).toBe(8);
+  });
+
+  it('shows the KPI rows with changes, targets and results', () => {
+    const md = renderCompareMarkdown(c, 'en');
+    expect(md).toMatch(/\| Output per worker \(productivity\) \| 50 .* \| \+30\.0% \| ≥ \+30\.00% \| ✓ target met \|/);
+    expect(md).toMatch(/Operating cost \| 2000 元\/件 \| 1500 &lt;b\\>元&lt;\/b\\>\\\|件 \| — \| .* refused: units differ/);
+    expect(md).toMatch(/Energy per unit of output .* -16\.7% \| ≤ -16\.67% \| ✓ target met/);
+  });
+});

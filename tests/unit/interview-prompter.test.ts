@@ -1,0 +1,231 @@
+/** The question → prompt mapping, rendered with the real inquirer prompts and simulated keystrokes. */
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { render } from '@inquirer/testing';
+import * as inquirer from '@inquirer/prompts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAnswer, formatAnswer, newAnswerFile } from '../../src/core/interview.js';
+import type { Questionnaire } from '../../src/core/questionnaire.js';
+import type { AnswerFile, AnswerValue, Lang } from '../../src/core/types.js';
+import { materialise, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
+import { Definitions } from '../../src/io/definitions.js';
+import { formatMessage } from '../../src/messages/catalogue.js';
+import { FIXTURES } from '../helpers/cli.js';
+
+const c = new Chalk({ level: 0 });
+let q: Questionnaire;
+beforeAll(async () => {
+  q = await new Definitions().questionnaire(path.join(FIXTURES, 'definitions', 'mini.yaml'));
+});
+
+function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerValue>; current?: AnswerValue; hasNote?: boolean } = {}): QuestionView {
+  const lang = opts.lang ?? 'en';
+  const question = q.byId.get(id)!;
+  const file: AnswerFile = { ...newAnswerFile(q, { company: 'ACME', industry: 'discrete' }), answers: opts.answers ?? {} };
+  return {
+    question,
+    lang,
+    header: ['[Test] question 1 of 1'],
+    text: question.text[lang],
+    ...(opts.current !== undefined ? { current: opts.current } : {}),
+    hasNote: opts.hasNote ?? false,
+    check(raw) {
+      const r = checkAnswer(q, file, id, { kind: 'value', raw });
+      return r.ok ? { ok: true, value: r.stored } : { ok: false, message: r.problems.map((p) => formatMessage(p.code, p.args, lang)).join('; ') };
+    },
+    format: (v) => formatAnswer(question, v, lang) ?? String(v),
+  };
+}
+
+/** Render the plan of a question with the real prompt; returns the screen helpers and the action promise. */
+async function ask(v: QuestionView) {
+  const plan = planQuestion(v, c);
+  let r;
+  let toAction: (x: never) => Action;
+  if (plan.kind === 'select') {
+    r = await render(inquirer.select, { ...plan.config, choices: materialise(plan.config.choices, inquirer) } as never);
+    toAction = plan.toAction as never;
+  } else if (plan.kind === 'checkbox') {
+    r = await render(inquirer.checkbox, { ...plan.config, choices: materialise(plan.config.choices, inquirer) } as never);
+    toAction = plan.toAction as never;
+  } else {
+    r = await render(inquirer.input, plan.config as never);
+    toAction = plan.toAction as never;
+  }
+  return { ...r, kind: plan.kind, action: (r.answer as Promise<never>).then((x) => toAction(x)) };
+}
+
+describe('level questions: a select list of short labels with the full description of the highlighted option', () => {
+  it('shows the description and moves with the cursor', async () => {
+    const { getScreen, events, action } = await ask(view('design_level'));
+    const s = getScreen();
+    expect(s).toContain('[Test] question 1 of 1');
+    expect(s).toContain('? How digital is product design?');
+    for (const label of ['0 · Manual', '1 · 2D CAD', '2 · PDM', '3 · Collaboration', '4 · Simulation', '5 · Chain']) expect(s).toContain(label);
+    expect(s).toContain('Drawing by hand');
+    for (const cmd of ['✎ add note', '? help', '← back', '☰ sections', '↷ skip', 'unknown', 'n/a']) expect(s).toContain(cmd);
+    events.keypress('down');
+    expect(getScreen()).toContain('2D CAD as an aid');
+    expect(getScreen()).not.toContain('Drawing by hand');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'cad2d' });
+  });
+
+  it('highlights the current answer', async () => {
+    const { getScreen, events, action } = await ask(view('design_level', { current: 'sim', lang: 'zh' }));
+    expect(getScreen()).toContain('❯ 4 · 仿真');
+    expect(getScreen()).toContain('仿真优化');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'sim' });
+  });
+
+  it('commands are entries of the same list', async () => {
+    const { events, action } = await ask(view('design_level'));
+    for (let i = 0; i < 8; i++) events.keypress('down'); // 6 options, then note, help, back
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'back' });
+  });
+});
+
+describe('requirement questions', () => {
+  it('offers full/mostly/partial/none with bilingual labels and no n/a unless allowed', async () => {
+    const zh = await ask(view('bom_control', { lang: 'zh' }));
+    for (const l of ['全部满足', '大部分满足', '部分满足', '不满足', '不清楚 (unknown)']) expect(zh.getScreen()).toContain(l);
+    expect(zh.getScreen()).not.toContain('不适用');
+    zh.events.keypress('down');
+    zh.events.keypress('down');
+    zh.events.keypress('enter');
+    await expect(zh.action).resolves.toEqual({ kind: 'answer', value: 'partial' });
+    const en = await ask(view('bom_control'));
+    for (const l of ['Fully met (全部满足)', 'Mostly met (大部分满足)', 'Partly met (部分满足)', 'Not met (不满足)']) expect(en.getScreen()).toContain(l);
+    en.events.keypress('enter');
+    await expect(en.action).resolves.toEqual({ kind: 'answer', value: 'full' });
+  });
+
+  it('unknown is one entry away', async () => {
+    const { events, action } = await ask(view('bom_control', { current: 'unknown' }));
+    events.keypress('enter'); // the current answer (unknown) is highlighted
+    await expect(action).resolves.toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('yes/no and single choice', () => {
+  it('boolean is a yes/no list', async () => {
+    const { getScreen, events, action } = await ask(view('has_mes', { lang: 'zh' }));
+    expect(getScreen()).toContain('❯ 是');
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: false });
+  });
+
+  it('single choice lists the options', async () => {
+    const { getScreen, events, action } = await ask(view('production_mode'));
+    expect(getScreen()).toContain('Make to stock');
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'mto' });
+  });
+});
+
+describe('multiple choice: a checkbox that respects exclusive options', () => {
+  it('refuses "none" together with another tool, then accepts a valid selection', async () => {
+    const { getScreen, events, action, nextRender } = await ask(view('design_tools'));
+    expect(getScreen()).toContain('"None" cannot be combined');
+    events.keypress('space'); // 2D CAD
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('space'); // None
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('cannot be combined with other choices');
+    events.keypress('space'); // untick None
+    events.keypress('up');
+    events.keypress('space'); // 3D CAD
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: ['cad2d', 'cad3d'] });
+  });
+
+  it('refuses an empty selection with a hint', async () => {
+    const { getScreen, events, nextRender } = await ask(view('design_tools'));
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('nothing ticked');
+  });
+
+  it('a ticked command wins and keeps the ticked options as pending', async () => {
+    const { events, action } = await ask(view('design_tools', { current: ['cad3d'] }));
+    events.keypress('space'); // tick 2D CAD too (3D CAD is pre-ticked)
+    for (let i = 0; i < 3; i++) events.keypress('down'); // 3D CAD, None, ✎ add note
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'note', pending: ['cad2d', 'cad3d'] });
+  });
+});
+
+describe('numbers, percentages and text: typed answers and typed commands', () => {
+  it('refuses a CNC count above the total AT THE PROMPT with the reason', async () => {
+    const { getScreen, events, action, nextRender } = await ask(view('key_processes_cnc', { answers: { key_processes_total: 12 } }));
+    expect(getScreen()).toContain(':note :help :back :menu :skip :unknown');
+    expect(getScreen()).not.toContain(':na');
+    events.type('14');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('CNC key processes cannot exceed all key processes');
+    expect(getScreen()).toContain('key_processes_cnc = 14, key_processes_total = 12');
+    events.keypress('backspace');
+    events.keypress('backspace');
+    events.type('5');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 5 });
+  });
+
+  it('reads 50 as 50 % and stores the fraction', async () => {
+    const { getScreen, events, action } = await ask(view('defect_rate'));
+    expect(getScreen()).toContain('50, 50% or 0.5');
+    events.type('50');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 0.5 });
+    expect(getScreen()).toContain('Defect rate 50%');
+  });
+
+  it('typed commands', async () => {
+    for (const [typed, kind] of [
+      [':note', 'note'],
+      [':help', 'help'],
+      [':back', 'back'],
+      [':menu', 'menu'],
+      [':unknown', 'unknown'],
+      ['unknown', 'unknown'],
+      ['', 'skip'],
+    ] as const) {
+      const { events, action } = await ask(view('designers_total'));
+      events.type(typed);
+      events.keypress('enter');
+      await expect(action).resolves.toEqual({ kind });
+    }
+  });
+
+  it(':na only where the question allows n/a', async () => {
+    const { getScreen, events, nextRender } = await ask(view('designers_total'));
+    events.type(':na');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('"n/a" is not allowed');
+  });
+
+  it('the current answer is the default (Enter keeps it)', async () => {
+    const { getScreen, events, action } = await ask(view('main_bottleneck', { current: 'changeovers' }));
+    expect(getScreen()).toContain('(changeovers)');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'changeovers' });
+  });
+
+  it('parses typed commands', () => {
+    expect(parseTypedCommand(':note')).toBe('note');
+    expect(parseTypedCommand(' ：Help ')).toBe('help');
+    expect(parseTypedCommand(':na')).toBe('na');
+    expect(parseTypedCommand(':n/a')).toBe('na');
+    expect(parseTypedCommand('note')).toBeUndefined();
+    expect(parseTypedCommand(':nonsense')).toBeUndefined();
+  });
+});
