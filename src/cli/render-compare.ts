@@ -78,7 +78,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   out.push('');
 
   const tally = kpiTally(c);
-  out.push(ch.bold(`${L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets')}: ${tally.met}/${tally.withTarget} ${L('项达到', 'met')}`));
+  out.push(ch.bold(`${L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets')}: ${tally.met}/${tally.withTarget} ${L('项达到', 'met')}${tally.decided < tally.withTarget ? L(`（可判定 ${tally.decided} 项）`, ` (${tally.decided} decidable)`) : ''}`));
   const w = Math.max(...c.kpis.map((k) => width(t(k.title)))) + 2;
   for (const k of c.kpis) {
     const values = `${kpiValueText(k, 'baseline', lang)} → ${kpiValueText(k, 'followup', lang)}`;

@@ -49,7 +49,7 @@ function priorityOf(rule: CompiledRule, result: ScoreResult) {
   const targetLevel = Math.max(2, Math.min(5, result.maturity.level + 1));
   const subGap = Math.max(0, ...rule.def.addresses.map((id) => {
     const s = result.subdomains.find((x) => x.id === id);
-    return clamp01((targetLevel - (s?.score ?? 0)) / targetLevel);
+    return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
   }));
   const indGap = Math.max(0, ...(rule.def.indicators ?? []).map((id) => {
     const i = result.indicators.find((x) => x.id === id);

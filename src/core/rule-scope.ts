@@ -17,9 +17,10 @@ export function plantRuleScope(result: ScoreResult, answers: Answers): Scope {
   };
   const functions = new Map<string, FunctionSpec>([
     ...BASE_FUNCTIONS,
-    ['level', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.level ?? 0 }],
-    ['score', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.score ?? 0 }],
-    ['section', { min: 1, max: 1, fn: ([id]) => sec.get(str(id))?.level ?? 0 }],
+    // A sub-domain that was tailored out entirely (all n/a, or not applicable) has no level: rules about it do not fire.
+    ['level', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.level ?? null }],
+    ['score', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.score ?? null }],
+    ['section', { min: 1, max: 1, fn: ([id]) => sec.get(str(id))?.level ?? null }],
     ['indicator', { min: 1, max: 1, fn: ([id]) => indicatorValue(str(id)) }],
     ['met', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === true }],
     ['missed', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === false }],

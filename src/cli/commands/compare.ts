@@ -63,7 +63,12 @@ export async function run(ctx: Context, baselineFile: string, followupFile: stri
   // Warnings and refusals on stderr too, so that scripts reading --json still see them in logs.
   for (const w of comparison.warnings) ctx.term.say(ctx.term.err.yellow(`${ctx.term.t({ zh: '警告', en: 'warning' })} ${ctx.term.t(w.message)}`));
   const refused = comparison.kpis.filter((k) => k.status === 'refused');
-  for (const k of refused) ctx.term.say(ctx.term.err.yellow(`${ctx.term.t(k.title)}: ${ctx.term.t(k.reason!.message)}`));
+  const reasons = new Map<string, string[]>();
+  for (const k of refused) {
+    const m = ctx.term.t(k.reason!.message);
+    reasons.set(m, [...(reasons.get(m) ?? []), ctx.term.t(k.title)]);
+  }
+  for (const [m, titles] of reasons) ctx.term.say(ctx.term.err.yellow(`${ctx.term.t({ zh: '不作比较', en: 'not compared' })} (${titles.join(', ')}): ${m}`));
 
   if (ctx.opts.json) printJson(comparison);
   if (format === 'md') {

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+
+// Runs the BUILT bin: `npm run build` first (npm test does).
+const DIR = path.join(FIXTURES, 'compare');
+const BASE = path.join(DIR, 'baseline.yaml');
+const FOLLOW = path.join(DIR, 'followup.yaml');
+const Q = ['--questionnaire', path.join(DIR, 'kpi-questionnaire.yaml')];
+
+/** A variant of a fixture written to a temp folder. */
+function variant(from: string, edit: (doc: Record<string, any>) => void, name = 'variant.yaml'): string {
+  const doc = parse(readFileSync(from, 'utf8')) as Record<string, any>;
+  edit(doc);
+  const file = path.join(tempDir(), name);
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+describe('zhizao compare (built CLI)', () => {
+  it('prints which improvement targets are met between two assessments of one plant', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Maturity level: 1 Planning → 2 Standardised (+1)');
+    expect(r.stdout).toContain('benchmark-project');
+    expect(r.stdout).toMatch(/Outcome KPIs against the benchmark-project targets: 4\/5 met/);
+    // 50 → 65 = +30 % (target +30 %), 2000 → 1500 = −25 % (target −30 %), 150 → 100 = −33.3 %, 2.5 % → 2 % = −20 %, 1.2 → 1.0 = −16.67 %
+    expect(r.stdout).toMatch(/Output per worker \(productivity\).*change \+30\.0%.*✓ target met/);
+    expect(r.stdout).toMatch(/Operating cost.*change -25\.0%.*✗ target not met/);
+    expect(r.stdout).toMatch(/Product development cycle.*change -33\.3%.*✓ target met/);
+    expect(r.stdout).toMatch(/Defect rate.*change -20\.0%.*✓ target met/);
+    expect(r.stdout).toMatch(/Energy per unit of output.*change -16\.7%.*target ≤ -16\.67%.*✓ target met/);
+    expect(r.stdout).toMatch(/Key-process CNC rate: 40\.0% → 60\.0% \(\+20\.0 pp\).*missed before, now met/);
+  });
+
+  it('in Chinese too', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('成果指标对照标杆项目目标');
+    expect(r.stdout).toContain('达到目标');
+  });
+
+  it('--json: kpis with id, baseline, followup, change, target, met; indicators and maturity before/after', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    const k = Object.fromEntries(c.kpis.map((x: any) => [x.id, x]));
+    expect(k.kpi_output_per_worker).toMatchObject({ baseline: 50, followup: 65, change: 0.3, target: 0.3, met: true });
+    expect(k.kpi_operating_cost).toMatchObject({ baseline: 2000, followup: 1500, change: -0.25, target: -0.3, met: false });
+    expect(k.kpi_development_cycle_days).toMatchObject({ change: -0.3333, target: -0.3, met: true });
+    expect(k.kpi_defect_rate).toMatchObject({ baseline: 0.025, followup: 0.02, change: -0.2, target: -0.2, met: true });
+    expect(k.kpi_energy_per_output).toMatchObject({ baseline: 1.2, followup: 1, change: -0.1667, target: -0.1667, met: true });
+    expect(c.maturity).toMatchObject({ baseline: { level: 1 }, followup: { level: 2 }, levelChange: 1 });
+    expect(c.indicators.find((i: any) => i.id === 'cnc-rate')).toMatchObject({ baseline: 0.4, followup: 0.6, nowMet: true });
+    expect(c.kpiGains.met).toBe(false);
+    expect(c.samePlant).toBe(true);
+  });
+
+  it('a missing KPI value is reported as missing, not as zero change', () => {
+    const f = variant(FOLLOW, (d) => delete d.answers.kpi_operating_cost);
+    const c = JSON.parse(zhizao(['compare', BASE, f, ...Q, '--json']).stdout);
+    expect(c.kpis.find((k: any) => k.id === 'kpi_operating_cost')).toMatchObject({ status: 'missing', followup: null, change: null, met: null });
+    const t = zhizao(['compare', BASE, f, ...Q]);
+    expect(t.stdout).toMatch(/Operating cost.*missing: value missing: follow-up not answered/);
+  });
+
+  it('refuses KPIs with different units, with the reason', () => {
+    const f = variant(FOLLOW, (d) => (d.kpis.units.kpi_operating_cost = '元/吨'));
+    const r = zhizao(['compare', BASE, f, ...Q, '--json']);
+    expect(r.code).toBe(0);
+    const k = JSON.parse(r.stdout).kpis.find((x: any) => x.id === 'kpi_operating_cost');
+    expect(k).toMatchObject({ status: 'refused', change: null, met: null, reason: { code: 'kpi.unit-mismatch' } });
+    expect(r.stderr).toMatch(/not compared \(Operating cost\): units differ \(baseline 元\/件, follow-up 元\/吨\)/);
+  });
+
+  it('refuses KPIs when the follow-up period is not later than the baseline’s', () => {
+    const f = variant(FOLLOW, (d) => (d.kpis.period = '2024'));
+    const r = zhizao(['compare', BASE, f, ...Q, '--json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.kpiPeriod.status).toBe('not-later');
+    expect(c.kpis.every((k: any) => k.status === 'refused' && k.change === null)).toBe(true);
+    expect(r.stderr).toContain('follow-up period 2024 is not later than baseline period 2024');
+    // swapped arguments are caught the same way
+    const swapped = zhizao(['compare', FOLLOW, BASE, ...Q]);
+    expect(swapped.stderr).toMatch(/not later than baseline period 2025/);
+    expect(swapped.stderr).toMatch(/are the files in the wrong order/);
+  });
+
+  it('warns when the files name different plants or questionnaire versions, and still compares', () => {
+    const f = variant(FOLLOW, (d) => {
+      d.respondent.company = '另一家公司';
+      d.version = '1';
+    });
+    const r = zhizao(['compare', BASE, f, ...Q]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/seem to name different plants/);
+    expect(r.stderr).toMatch(/different questionnaire versions \(2 and 1\)/);
+    expect(r.stdout).toContain('Outcome KPIs');
+  });
+
+  it('writes a Markdown progress report labelled as measured against benchmark-project targets; never overwrites without --force', () => {
+    const out = path.join(tempDir(), 'progress.md');
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '-o', out]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toMatch(/^# Smart-manufacturing progress report/);
+    expect(md).toContain('measured against the benchmark-project');
+    expect(md).toMatch(/\| Energy per unit of output \| 1\.2 tce per 10k CNY \| 1 tce per 10k CNY \| -16\.7% \| ≤ -16\.67% \| ✓ target met \|/);
+    const again = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '-o', out, '--force']).code).toBe(0);
+    // the format follows the extension of -o
+    const out2 = path.join(tempDir(), 'p.md');
+    expect(zhizao(['compare', BASE, FOLLOW, ...Q, '-o', out2]).code).toBe(0);
+    expect(readFileSync(out2, 'utf8')).toContain('# Smart-manufacturing progress report');
+  });
+
+  it('Markdown to standard output with --format md and no -o', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# 智能制造改造进展对比报告');
+    expect(r.stdout).toContain('对照标杆项目目标');
+  });
+
+  it('html and docx progress reports are not available yet: a clear usage error', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'html', '-o', path.join(tempDir(), 'p.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format md only/);
+  });
+
+  it('a file that does not exist or is invalid: exit 1', () => {
+    expect(zhizao(['compare', BASE, path.join(DIR, 'nope.yaml'), ...Q]).code).toBe(1);
+    const bad = variant(FOLLOW, (d) => (d.answers.has_mes = 'perhaps'));
+    const r = zhizao(['compare', BASE, bad, ...Q]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has_mes/);
+  });
+
+  it.runIf(existsSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml')))('on the bundled questionnaire: the example plant a year later', () => {
+    const base = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
+    const follow = variant(base, (d) => {
+      d.respondent.date = '2027-11-20';
+      d.kpis.period = '2026';
+      const a = d.answers;
+      // +30 % output per worker, −30 % cost, −20 % cycle (misses −30 %), −25 % defects, energy × 1/1.2
+      a.kpi_output_per_worker = +(a.kpi_output_per_worker * 1.3).toFixed(6);
+      a.kpi_operating_cost = +(a.kpi_operating_cost * 0.7).toFixed(6);
+      a.kpi_development_cycle_days = +(a.kpi_development_cycle_days * 0.8).toFixed(6);
+      a.kpi_defect_rate = +(a.kpi_defect_rate * 0.75).toFixed(6);
+      a.kpi_energy_per_output = a.kpi_energy_per_output / 1.2;
+      a.key_processes_cnc = a.key_processes_total; // every key process on CNC now
+    }, 'discrete-machinery-2027.zhizao.yaml');
+    const r = zhizao(['compare', base, follow, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    const met = Object.fromEntries(c.kpis.map((k: any) => [k.id, k.met]));
+    expect(met).toEqual({ kpi_output_per_worker: true, kpi_operating_cost: true, kpi_development_cycle_days: false, kpi_defect_rate: true, kpi_energy_per_output: true });
+    expect(c.indicators.find((i: any) => i.id === 'cnc-rate')).toMatchObject({ followup: 1, nowMet: true });
+    expect(c.warnings).toEqual([]);
+    const t = zhizao(['compare', base, follow]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/4\/5 met/);
+  });
+});

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, zhizao } from '../helpers/cli';
+
+/** Golden outputs of the built CLI for the example plants; regenerate with UPDATE_GOLDEN=1 npm test. */
+const GOLDEN = path.join(ROOT, 'tests', 'golden');
+const cases: [string, string[], string][] = [];
+for (const name of ['discrete-machinery', 'process-food']) {
+  const file = path.join(EXAMPLES, `${name}.zhizao.yaml`);
+  cases.push([`${name}.score.json`, ['score', file, '--json'], 'json']);
+  cases.push([`${name}.report.json`, ['report', file, '--format', 'json'], 'json']);
+  cases.push([`${name}.report.zh.md`, ['report', file, '--lang', 'zh'], 'md']);
+  cases.push([`${name}.report.en.md`, ['report', file, '--lang', 'en'], 'md']);
+}
+
+describe('golden outputs for the example plants', () => {
+  it.each(cases)('%s', (golden, args) => {
+    const r = zhizao(args, { cwd: ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = path.join(GOLDEN, golden);
+    if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+      if (process.env.CI && !process.env.UPDATE_GOLDEN) throw new Error(`golden file ${golden} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
+      writeFileSync(file, r.stdout);
+    }
+    expect(r.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('the discrete example misses the CNC target and gets a station-level CNC recommendation in the first phase', () => {
+    const report = JSON.parse(readFileSync(path.join(GOLDEN, 'discrete-machinery.report.json'), 'utf8'));
+    expect(report.indicators.find((i: { id: string }) => i.id === 'cnc-rate')).toMatchObject({ met: false });
+    const cnc = report.recommendations.find((r: { id: string }) => r.id === 'station-cnc-key-processes');
+    expect(cnc).toMatchObject({ retrofitLevel: 'station', programme: 'machine-replacement', phase: '0-6m' });
+  });
+});

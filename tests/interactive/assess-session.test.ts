@@ -1,0 +1,419 @@
+/**
+ * The interview end to end through the real inquirer prompts, driven with simulated keystrokes
+ * (@inquirer/testing's `screen`), from `assess()` down to the saved file.
+ */
+import { screen } from '@inquirer/testing/vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assess } from '../../src/cli/commands/assess.js';
+import { ExitError } from '../../src/cli/errors.js';
+import type { Context } from '../../src/cli/program.js';
+import { makeTerminal, type Terminal } from '../../src/cli/terminal.js';
+import type { AnswerFile } from '../../src/core/types.js';
+import { Definitions } from '../../src/io/definitions.js';
+import { formatDiagnostic } from '../../src/messages/catalogue.js';
+import { FIXTURES, tempDir } from '../helpers/cli.js';
+
+const MINI = path.join(FIXTURES, 'definitions', 'mini.yaml');
+
+function setup(opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
+  const log: string[] = [];
+  const out: string[] = [];
+  const base = makeTerminal(lang);
+  const term: Terminal = {
+    ...base,
+    say: (l) => log.push(stripVTControlCharacters(l)),
+    diagnostics: (ds) => log.push(...ds.map((d) => formatDiagnostic(d, lang))),
+    stdout: { write: (s: string) => (out.push(stripVTControlCharacters(s)), true) } as unknown as NodeJS.WriteStream,
+  };
+  const ctx: Context = { term, defs: new Definitions(), opts: { questionnaire: MINI, ...opts } };
+  return { ctx, log, out };
+}
+
+const read = (file: string) => parse(readFileSync(file, 'utf8')) as AnswerFile;
+const only = (dir: string) => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.zhizao.yaml'));
+  expect(files).toHaveLength(1);
+  return path.join(dir, files[0]!);
+};
+
+/** The line with the cursor (select and checkbox). */
+const activeLine = () => screen.getScreen().split('\n').find((l) => l.startsWith('❯')) ?? '';
+
+async function enter() {
+  screen.keypress('enter');
+  await screen.next();
+}
+async function typeEnter(text: string) {
+  screen.type(text);
+  await enter();
+}
+/** Move the cursor to the entry containing `label` and press Enter. */
+async function choose(label: string) {
+  moveTo(label);
+  await enter();
+}
+function moveTo(label: string) {
+  for (let i = 0; i < 60 && !activeLine().includes(label); i++) screen.keypress(i < 30 ? 'down' : 'up');
+  expect(activeLine()).toContain(label);
+}
+/** Tick checkbox entries by label, then submit. */
+async function tick(labels: string[]) {
+  for (const l of labels) {
+    moveTo(l);
+    screen.keypress('space');
+  }
+  await enter();
+}
+
+/** Start a new interview and answer the respondent steps (everything optional left empty). */
+async function startNew(company: string, industry = 'discrete') {
+  await screen.next();
+  expect(screen.getScreen()).toContain('Industry type');
+  await choose(`(${industry})`);
+  expect(screen.getScreen()).toContain('Company');
+  await typeEnter(company);
+  for (const label of ['Site', 'Sector', 'Region', 'Assessor', 'Interviewees']) {
+    expect(screen.getScreen()).toContain(label);
+    await enter();
+  }
+  expect(screen.getScreen()).toContain('Date of the assessment');
+  await enter();
+  expect(screen.getScreen()).toContain('Add programme-office details');
+  await choose('no');
+}
+
+describe('assess: a new interview', () => {
+  it('creates <company>-<date>.zhizao.yaml, saves every field and answer before the next prompt, and finishes with the score', async () => {
+    const dir = tempDir();
+    const { ctx, log, out } = setup();
+    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    await screen.next();
+    await choose('(discrete)');
+    expect(readdirSync(dir)).toEqual([]); // nothing typed yet
+    await typeEnter('ACME / Co. Ltd.');
+    const file = only(dir);
+    expect(path.basename(file)).toMatch(/^ACME-Co.-Ltd-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
+    expect(read(file).respondent).toEqual({ company: 'ACME / Co. Ltd.', industry: 'discrete' });
+    expect(read(file).progress?.cursor).toBe('@respondent.site');
+    expect(log.join('\n')).toContain('Created');
+
+    await typeEnter('Plant 2');
+    expect(read(file).respondent.site).toBe('Plant 2');
+    await typeEnter('C34');
+    await enter(); // region
+    await typeEnter('Wang');
+    await typeEnter('Design Li; Production Zhao');
+    expect(read(file).respondent.interviewees).toEqual(['Design Li', 'Production Zhao']);
+    expect(screen.getScreen()).toMatch(/\(\d{4}-\d{2}-\d{2}\)/); // today as default
+    screen.type('2026-13-01');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('YYYY-MM-DD');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    await typeEnter('2026-11-29');
+    expect(read(file).respondent.date).toBe('2026-11-29');
+
+    // programme-office details, with the credit-code checksum checked
+    await choose('yes');
+    screen.type('91410100MA44XXXX0X');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('check character does not match');
+    for (let i = 0; i < 18; i++) screen.keypress('backspace');
+    await typeEnter('91350100M000100Y43');
+    expect(read(file).respondent.credit_code).toBe('91350100M000100Y43');
+    await typeEnter('410171');
+    await typeEnter('Zhengzhou Economic Development Zone');
+    await choose('yes');
+    await choose('B');
+    await choose('(planned)');
+    await typeEnter('2027');
+    expect(read(file).respondent).toMatchObject({
+      district: '410171',
+      park: 'Zhengzhou Economic Development Zone',
+      above_designated_size: true,
+      enterprise_class: 'B',
+      retrofit_status: { status: 'planned', year: 2027 },
+    });
+
+    // questions, with the header showing where we are
+    let s = screen.getScreen();
+    expect(s).toContain('[Design] question 1 of 5 · overall 0/12 answered');
+    expect(s).toContain('How digital is product design?');
+    expect(read(file).progress?.cursor).toBe('design_level');
+    await choose('3 · Collaboration');
+    expect(read(file).answers?.design_level).toBe('collab');
+    expect(read(file).progress?.cursor).toBe('bom_control');
+    expect(screen.getScreen()).toContain('question 2 of 5 · overall 1/12 answered');
+    await choose('Mostly met');
+    await tick(['3D CAD']);
+    expect(read(file).answers?.design_tools).toEqual(['cad3d']);
+    await typeEnter('10');
+    await typeEnter('7');
+    expect(read(file).answers).toMatchObject({ designers_total: 10, designers_digital: 7 });
+    s = screen.getScreen();
+    expect(s).toContain('[Production] question 1 of 7');
+    await typeEnter('12');
+    await typeEnter('5');
+    await choose('no (否)');
+    expect(screen.getScreen()).toContain('Robots at key work stations'); // MES follow-ups skipped
+    await choose('Partly met');
+    await typeEnter('2.5%');
+    expect(read(file).answers?.defect_rate).toBe(0.025);
+    await typeEnter('Changeovers take two hours');
+    await choose('Make to order');
+
+    // the review: nothing left
+    expect(screen.getScreen()).toContain('Review: all 12 questions answered');
+    expect(read(file).progress?.cursor).toBe('@review');
+    screen.keypress('enter'); // finish is the first entry when nothing is open
+    expect(await done).toBe(0);
+    const summary = out.join('');
+    expect(summary).toContain('Maturity level');
+    expect(summary).toContain('Key-process CNC rate: 41.7%');
+    const said = log.join('\n');
+    expect(said).toContain(`zhizao report ${path.basename(file)} --questionnaire ${MINI} --format html -o report.html`);
+    expect(read(file).answers).toMatchObject({ key_processes_total: 12, key_processes_cnc: 5, has_mes: false, cnc_robots: 'partial', production_mode: 'mto' });
+  });
+
+  it('never overwrites an existing file (adds -2) and names the file neutrally with --anonymous-name', async () => {
+    const dir = tempDir();
+    const { ctx } = setup({ anonymousName: true });
+    const today = new Date();
+    const p = (n: number) => String(n).padStart(2, '0');
+    const date = `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
+    writeFileSync(path.join(dir, `assessment-${date}.zhizao.yaml`), 'keep me');
+    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    await screen.next();
+    await choose('(process)');
+    await typeEnter('Secret Chemicals');
+    expect(readFileSync(path.join(dir, `assessment-${date}.zhizao.yaml`), 'utf8')).toBe('keep me');
+    const created = path.join(dir, `assessment-${date}-2.zhizao.yaml`);
+    expect(read(created).respondent.company).toBe('Secret Chemicals');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toBeInstanceOf(ExitError);
+  });
+});
+
+describe('assess: moving around', () => {
+  async function newAt(dir: string, opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
+    const env = setup(opts, lang);
+    const done = assess(env.ctx, undefined, { isTTY: true, cwd: dir });
+    return { ...env, done };
+  }
+
+  it('back, unknown, n/a, notes (internal too), help and conditional questions', async () => {
+    const dir = tempDir();
+    const { done, log } = await newAt(dir);
+    await startNew('Back & Forth');
+    const file = only(dir);
+    // n/a where allowed
+    await choose('n/a');
+    expect(read(file).answers?.design_level).toBe('n/a');
+    // unknown
+    await choose('unknown');
+    expect(read(file).answers?.bom_control).toBe('unknown');
+    // back from the multiple choice: tick the command and press Enter
+    await tick(['← back']);
+    expect(screen.getScreen()).toContain('BOM and changes are controlled');
+    expect(screen.getScreen()).toContain('Current answer: unknown');
+    expect(read(file).progress?.cursor).toBe('bom_control');
+    await choose('Fully met');
+    expect(read(file).answers?.bom_control).toBe('full');
+    // help on request
+    await tick(['? help']);
+    expect(screen.getScreen()).toContain('Help: Choose all that apply.');
+    await tick(['2D CAD']);
+    // a note from a typed prompt, client-visible
+    await typeEnter(':note');
+    expect(screen.getScreen()).toContain('Evidence note for designers_total');
+    await typeEnter('HR list of 2026-11');
+    expect(read(file).notes?.designers_total).toBe('HR list of 2026-11'); // saved before the next prompt
+    await choose('may appear in the report');
+    expect(screen.getScreen()).toContain('✎ Note saved');
+    expect(screen.getScreen()).toContain('✎ note: HR list of 2026-11');
+    await typeEnter('4');
+    await typeEnter(':unknown');
+    expect(read(file).answers?.designers_digital).toBe('unknown');
+    // the cross-field check, refused at the prompt with the reason
+    await typeEnter('3');
+    screen.type('4');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('CNC key processes cannot exceed all key processes (key_processes_cnc = 4, key_processes_total = 3)');
+    expect(read(file).answers?.key_processes_cnc).toBeUndefined();
+    screen.keypress('backspace');
+    await typeEnter('2');
+    // conditional questions appear…
+    await choose('yes (是)');
+    expect(screen.getScreen()).toContain('Which MES modules are live?');
+    expect(screen.getScreen()).toContain('question 4 of 9');
+    // an internal note from the checkbox list
+    await tick(['✎ add note']);
+    await typeEnter('Work orders only on line 1; paper elsewhere');
+    await choose('internal');
+    expect(read(file).notes?.mes_modules).toEqual({ text: 'Work orders only on line 1; paper elsewhere', internal: true });
+    expect(screen.getScreen()).toContain('✎ Internal note saved');
+    // …and disappear when the answer changes
+    await tick(['← back']);
+    expect(screen.getScreen()).toContain('Is an MES in use?');
+    await choose('no (否)');
+    expect(screen.getScreen()).toContain('Robots at key work stations');
+    expect(screen.getScreen()).toContain('question 4 of 7');
+    // back from the very first question is refused politely
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    const said = log.join('\n');
+    expect(said).toContain(`Everything entered so far is saved in`);
+    expect(said).toContain(`To continue: zhizao assess ${path.basename(file)} --questionnaire ${MINI}`);
+    const saved = read(file);
+    expect(saved.answers).toMatchObject({ design_level: 'n/a', bom_control: 'full', design_tools: ['cad2d'], designers_total: 4, designers_digital: 'unknown', key_processes_total: 3, key_processes_cnc: 2, has_mes: false });
+    expect(saved.progress?.cursor).toBe('cnc_robots');
+  });
+
+  it('the section menu shows answered/visible per section and jumps; the review lists unanswered questions', async () => {
+    const dir = tempDir();
+    const { done } = await newAt(dir);
+    await startNew('Menu Test');
+    const file = only(dir);
+    await choose('2 · PDM');
+    await choose('☰ sections');
+    let s = screen.getScreen();
+    expect(s).toMatch(/Design\s+1\/5/);
+    expect(s).toMatch(/Production\s+0\/7/);
+    await choose('Production');
+    expect(screen.getScreen()).toContain('[Production] question 1 of 7');
+    expect(read(file).progress?.cursor).toBe('key_processes_total');
+    await typeEnter('8');
+    await typeEnter(':menu');
+    await choose('review unanswered');
+    s = screen.getScreen();
+    expect(s).toContain('Review: 10 of 12 questions unanswered');
+    expect(s).toContain('[Design] BOM and changes are controlled in a system');
+    expect(s).toContain('[Production] CNC-controlled key processes');
+    expect(s).not.toContain('Key processes\n');
+    // answer them now: only the unanswered ones are asked
+    await choose('answer the unanswered questions now');
+    expect(screen.getScreen()).toContain('BOM and changes are controlled in a system');
+    await choose('Not met');
+    expect(screen.getScreen()).toContain('Which design tools are used?');
+    await tick(['↷ skip']);
+    await typeEnter(''); // skip designers_total
+    await typeEnter(''); // skip designers_digital
+    expect(screen.getScreen()).toContain('CNC-controlled key processes'); // key_processes_total answered: not asked again
+    // jump to one question from the review
+    await typeEnter(':menu');
+    await choose('review unanswered');
+    await choose('Main bottleneck');
+    await typeEnter('Manual scheduling');
+    expect(read(file).answers?.main_bottleneck).toBe('Manual scheduling');
+    await typeEnter(':menu');
+    await choose('save and exit');
+    expect(await done).toBe(0);
+  });
+
+  it('--sections limits the interview to those sections and stores them', async () => {
+    const dir = tempDir();
+    const { done } = await newAt(dir, { sections: 'production' }, 'zh');
+    await screen.next();
+    await choose('(process)');
+    await typeEnter('流程化工有限公司');
+    const file = only(dir);
+    expect(path.basename(file)).toMatch(/^流程化工有限公司-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
+    expect(read(file).progress?.sections).toEqual(['production']);
+    for (let i = 0; i < 6; i++) await enter(); // site … date
+    await choose('否');
+    let s = screen.getScreen();
+    expect(s).toContain('【生产制造】 第 1/7 题 · 总进度 已答 0/7');
+    await typeEnter('10');
+    s = screen.getScreen();
+    expect(s).toContain('自动控制的关键工序数'); // the process-industry variant
+    await typeEnter('20');
+    expect(screen.getScreen()).toContain('数控化关键工序数不能超过关键工序总数');
+    for (let i = 0; i < 2; i++) screen.keypress('backspace');
+    await typeEnter('6');
+    await choose('否');
+    expect(screen.getScreen()).toContain('关键装置 DCS 控制'); // tailored to process plants
+    await typeEnter(':menu').catch(() => undefined);
+    s = screen.getScreen();
+    expect(s).toContain('生产制造');
+    expect(s).not.toContain('研发设计');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(read(file).answers).toEqual({ key_processes_total: 10, key_processes_cnc: 6, has_mes: false });
+  });
+});
+
+describe('assess: resuming', () => {
+  function writeDraft(dir: string, data: AnswerFile) {
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    writeFileSync(file, JSON.stringify(data));
+    return file;
+  }
+
+  it('resumes at the saved cursor (not the first unanswered question) and says so', async () => {
+    const dir = tempDir();
+    const file = writeDraft(dir, {
+      questionnaire: 'mini',
+      version: '2',
+      respondent: { company: 'Resume Co', industry: 'discrete' },
+      answers: { design_level: 'pdm', key_processes_total: 12 },
+      progress: { cursor: 'key_processes_cnc' },
+    });
+    const { ctx, log } = setup();
+    const done = assess(ctx, file, { isTTY: true });
+    await screen.next();
+    expect(log.join('\n')).toContain('Resuming plant.zhizao.yaml where you left off: Production 2/7 (2/12 answered)');
+    expect(screen.getScreen()).toContain('CNC-controlled key processes');
+    await typeEnter('13');
+    expect(screen.getScreen()).toContain('cannot exceed all key processes');
+    screen.keypress('backspace');
+    screen.keypress('backspace');
+    await typeEnter('6');
+    expect(read(file).answers?.key_processes_cnc).toBe(6);
+    expect(read(file).progress?.cursor).toBe('has_mes');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('--sections on resume replaces the saved sections; a saved respondent step is resumed', async () => {
+    const dir = tempDir();
+    const file = writeDraft(dir, {
+      questionnaire: 'mini',
+      respondent: { company: 'Half Done', industry: 'mixed' },
+      answers: {},
+      progress: { cursor: '@respondent.assessor', sections: ['production'] },
+    });
+    const { ctx, log } = setup({ sections: 'design' });
+    const done = assess(ctx, file, { isTTY: true });
+    await screen.next();
+    expect(log.join('\n')).toContain('Resuming plant.zhizao.yaml: respondent details (assessor)');
+    expect(screen.getScreen()).toContain('Assessor');
+    expect(read(file).progress?.sections).toEqual(['design']);
+    await typeEnter('Zhang');
+    expect(read(file).respondent.assessor).toBe('Zhang');
+    await enter(); // interviewees
+    await enter(); // date
+    await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('refuses to resume a file with errors, and unknown --sections', async () => {
+    const dir = tempDir();
+    const bad = writeDraft(dir, { questionnaire: 'mini', respondent: { company: 'x', industry: 'discrete' }, answers: { designers_total: 'lots' } });
+    const a = setup();
+    await expect(assess(a.ctx, bad, { isTTY: true })).rejects.toMatchObject({ name: 'Error' });
+    expect(a.log.join('\n')).toContain('Cannot resume');
+    const b = setup({ sections: 'design,it' });
+    await expect(assess(b.ctx, undefined, { isTTY: true, cwd: dir })).rejects.toThrow(/unknown section it; known: design, production/);
+    const c = setup();
+    await expect(assess(c.ctx, undefined, { isTTY: false, cwd: dir })).rejects.toThrow(/zhizao template .* zhizao validate/);
+    expect(existsSync(path.join(dir, 'plant.zhizao.yaml'))).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { recommend } from '../../src/core/recommend';
+import { buildResult } from '../../src/core/result';
+import { compileRules, findCycle } from '../../src/core/rules-def';
+import { buildReportModel } from '../../src/report/model';
+import { renderMarkdown } from '../../src/report/render';
+import { mustAnswers, model, profile, questionnaire, read, shape, src, targets } from '../helpers/defs';
+import { parse } from 'yaml';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const p = profile();
+const t = targets();
+const m = model();
+const ids = { questionIds: q.byId.keys(), subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+const rulesSrc = src(read('questionnaires/rules/default.yaml'), 'default.yaml');
+const rules = compileRules(rulesSrc, ids).rules!;
+const example = (name: string) => parse(read(`examples/${name}.zhizao.yaml`));
+
+function plan(file: Record<string, unknown>) {
+  const a = mustAnswers(q, file);
+  const r = buildResult(q, a, p, t);
+  return { result: r, answers: a, ...recommend(r, a, rules, a.file.overrides) };
+}
+
+describe('recommendation rules', () => {
+  it('the bundled rules load: schema and semantic checks pass', () => {
+    expect(shape.validate('rules', rulesSrc)).toEqual([]);
+    expect(rules.rules.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('prerequisite cycles and unknown ids are load-time errors', () => {
+    expect(findCycle([{ id: 'a', prerequisites: ['b'] }, { id: 'b', prerequisites: ['c'] }, { id: 'c', prerequisites: ['a'] }])).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle([{ id: 'a', prerequisites: ['b'] }, { id: 'b' }])).toBeUndefined();
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    data.rules[0].prerequisites = [data.rules[1].id];
+    data.rules[1].prerequisites = [data.rules[0].id];
+    data.rules[2].prerequisites = ['no-such-rule'];
+    data.rules[3].when = "level('no-such-subdomain') < 2";
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), ids);
+    expect(bad.rules).toBeUndefined();
+    const codes = bad.diagnostics.map((d) => d.code);
+    expect(codes).toContain('def.cycle');
+    expect(codes).toContain('def.unknown-ref');
+    expect(codes).toContain('expr.unknown-literal');
+    expect(bad.diagnostics.every((d) => d.line > 1)).toBe(true);
+  });
+
+  it('a plant below the CNC target gets the CNC rule, in a phase no earlier than its prerequisites', () => {
+    const { result, recommendations } = plan(example('discrete-machinery'));
+    expect(result.indicators.find((i) => i.id === 'cnc-rate')!.met).toBe(false);
+    const cnc = recommendations.find((r) => r.id === 'station-cnc-key-processes');
+    expect(cnc).toMatchObject({ retrofitLevel: 'station', programme: 'machine-replacement' });
+    const order = ['0-6m', '6-18m', '18-36m'];
+    for (const r of recommendations) {
+      for (const pre of r.prerequisites) {
+        const pr = recommendations.find((x) => x.id === pre);
+        if (pr) expect(order.indexOf(r.phase), `${r.id} after ${pre}`).toBeGreaterThanOrEqual(order.indexOf(pr.phase));
+      }
+      expect(r.priority).toBeGreaterThanOrEqual(0);
+      expect(r.priority).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('a process plant below the CNC target gets the DCS/PLC rule instead of CNC machines', () => {
+    const file = example('process-food');
+    file.answers.key_processes_cnc = 4; // 4 of 18 key process units under automatic control → misses > 50 %
+    const { recommendations } = plan(file);
+    const ids = recommendations.map((r) => r.id);
+    expect(ids).toContain('line-process-dcs-control');
+    expect(ids).not.toContain('station-cnc-key-processes');
+  });
+
+  it('a plant at level 4 everywhere gets no beginner advice', () => {
+    const answers: Record<string, unknown> = {};
+    for (const x of q.questions) {
+      if (x.type === 'level') answers[x.id] = x.options!.find((o) => o.level === 4)!.value;
+      if (x.type === 'requirement') answers[x.id] = 'full';
+      if (x.type === 'boolean') answers[x.id] = true;
+    }
+    Object.assign(answers, { key_processes_total: 10, key_processes_cnc: 8, design_tools: ['cad3d', 'cae', 'plm'], designers_total: 20, designers_digital: 20 });
+    const { result, recommendations } = plan({ questionnaire: q.def.id, version: '1', respondent: { company: 'L4', industry: 'discrete' }, answers });
+    expect(result.maturity.level).toBe(4);
+    const beginner = recommendations.filter((r) => r.retrofitLevel === 'station' || r.priorityParts.gap > 0.5);
+    expect(beginner.map((r) => r.id)).toEqual([]);
+    expect(recommendations.length).toBeLessThanOrEqual(5);
+  });
+
+  it('overrides: drop, re-phase and add are applied last and marked as the consultant’s', () => {
+    const file = example('discrete-machinery');
+    const base = plan(file).recommendations;
+    const [first, second] = base;
+    file.overrides = { recommendations: { drop: [first!.id, 'not-a-rule'], phase: { [second!.id]: '18-36m' }, add: [{ title: '建立数字化转型办公室', retrofitLevel: 'factory', phase: '0-6m' }] } };
+    const { recommendations, warnings } = plan(file);
+    expect(recommendations.find((r) => r.id === first!.id)).toBeUndefined();
+    expect(recommendations.find((r) => r.id === second!.id)).toMatchObject({ phase: '18-36m', overridden: { phase: { to: '18-36m' } } });
+    expect(recommendations.find((r) => r.id === 'consultant-1')).toMatchObject({ source: 'consultant', phase: '0-6m' });
+    expect(warnings).toEqual([{ code: 'override.unknown-recommendation', id: 'not-a-rule' }]);
+  });
+
+  it('audience office leaves out notes, KPIs and security answers; internal notes never appear', () => {
+    const file = example('discrete-machinery');
+    file.notes = { ...file.notes, key_processes_cnc: '五台加工中心 CLIENT-NOTE', has_erp: { text: 'SECRET-INTERNAL', internal: true } };
+    const { result, answers, recommendations } = plan(file);
+    const md = (audience: 'client' | 'office') =>
+      renderMarkdown(buildReportModel({ questionnaire: q, answers, result, recommendations, readiness: [], audience, tool: 'test' }), { lang: 'en' });
+    const client = md('client');
+    const office = md('office');
+    expect(client).toContain('CLIENT-NOTE');
+    expect(client).not.toContain('SECRET-INTERNAL');
+    expect(office).not.toContain('CLIENT-NOTE');
+    expect(office).not.toContain('SECRET-INTERNAL');
+    const kpiText = q.byId.get('kpi_defect_rate')!.text.en;
+    const secText = q.questions.find((x) => x.subdomain === 'information-security')!.text.en;
+    expect(client).toContain(kpiText);
+    expect(office).not.toContain(kpiText);
+    expect(office).not.toContain(secText);
+  });
+});
