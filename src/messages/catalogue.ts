@@ -65,7 +65,7 @@ export const MESSAGES: Record<string, Entry> = {
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
   'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },
   'answers.hidden-answered': { en: 'question {id} is hidden ({reason}) for this plant: the answer is kept but not scored', zh: '题目 {id} 对本企业不可见（{reason}）：答案保留但不计分' },
-  'answers.check': { en: '{en} ({values})', zh: '{zh}（{values}）' },
+  'answers.check': { en: '{message} ({values})', zh: '{message}（{values}）' },
   'answer.na-not-allowed': { en: '{id}: "n/a" is not allowed for this question; answer it or use "unknown"', zh: '{id}：本题不允许填 "n/a"（不适用）；请作答或填 "unknown"（不清楚）' },
   'answer.option': { en: '{id}: "{value}" is not an allowed value; expected one of {allowed}', zh: '{id}："{value}" 不是允许的值；应为以下之一：{allowed}' },
   'answer.boolean': { en: '{id}: "{value}" is not yes/no; write true or false', zh: '{id}："{value}" 不是“是/否”；请填 true 或 false' },
@@ -80,6 +80,8 @@ export const MESSAGES: Record<string, Entry> = {
 
 export function formatMessage(code: string, args: Record<string, string | number>, lang: Lang): string {
   const entry = MESSAGES[code];
+  // Messages written in a definition file come in both languages as args `zh` and `en`.
+  if (args.zh !== undefined && args.en !== undefined) args = { ...args, message: args[lang]! };
   const template = entry ? entry[lang] : `${code} ${JSON.stringify(args)}`;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m));
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { stringify, parse } from 'yaml';
+import { detectLang } from '../../src/cli/env';
+import { MESSAGES, formatMessage } from '../../src/messages/catalogue';
+import { parseSource } from '../../src/core/source';
+import { questionnaireFrom, read } from '../helpers/defs';
+
+const mini = () => parse(read('tests/fixtures/definitions/mini.yaml'));
+const codesOf = (data: unknown) => questionnaireFrom(stringify(data)).diagnostics.map((d) => d.code);
+
+describe('questionnaire semantic checks', () => {
+  it('the mini fixture loads cleanly', () => {
+    const r = questionnaireFrom(read('tests/fixtures/definitions/mini.yaml'));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.q!.questions.length).toBe(15);
+  });
+
+  it('duplicate question ids', () => {
+    const d = mini();
+    d.sections[1].questions[0].id = 'designers_total';
+    expect(codesOf(d)).toContain('def.duplicate-id');
+  });
+
+  it('references to unknown ids in conditions and formulas, and formulas that do not parse', () => {
+    const d = mini();
+    d.sections[1].questions[3].when = 'has_erp == true';
+    d.indicators[0].formula = 'key_processes_cnc / ';
+    d.checks[0].expr = 'nope <= key_processes_total';
+    const codes = codesOf(d);
+    expect(codes).toContain('expr.unknown-id');
+    expect(codes).toContain('expr.syntax');
+    expect(codes.filter((c) => c === 'expr.unknown-id').length).toBe(2);
+  });
+
+  it('level options not covering 0–5', () => {
+    const d = mini();
+    d.sections[0].questions[0].options.pop();
+    const r = questionnaireFrom(stringify(d));
+    const p = r.diagnostics.find((x) => x.code === 'def.level-coverage')!;
+    expect(p.args.missing).toBe('5');
+  });
+
+  it('missing zh/en text or help is a schema error at its line', () => {
+    const d = mini();
+    delete d.sections[0].questions[1].text.en;
+    delete d.sections[0].questions[1].help;
+    const text = stringify(d);
+    const r = questionnaireFrom(text);
+    const codes = r.diagnostics.map((x) => `${x.code}:${x.args.name}`);
+    expect(codes).toContain('schema.required:en');
+    expect(codes).toContain('schema.required:help');
+    const line = text.split('\n').findIndex((l) => l.includes('id: bom_control')) + 1;
+    expect(r.diagnostics.every((x) => x.line >= line)).toBe(true);
+  });
+
+  it('since and version well-formed; allowNA is a boolean', () => {
+    const d = mini();
+    d.sections[0].questions[1].since = 'v2';
+    d.sections[0].questions[2].since = '9';
+    expect(codesOf(d)).toEqual(expect.arrayContaining(['def.version-format', 'def.since-future']));
+    const e = mini();
+    e.sections[0].questions[0].allowNA = 'yes';
+    expect(codesOf(e)).toContain('schema.type');
+  });
+
+  it('sub-domains must exist in the model; scored questions need one', () => {
+    const d = mini();
+    d.sections[0].questions[0].subdomain = 'product-desing';
+    delete d.sections[0].questions[1].subdomain;
+    expect(codesOf(d)).toEqual(expect.arrayContaining(['def.unknown-subdomain', 'def.subdomain-required']));
+  });
+
+  it('an unknown key names the allowed keys', () => {
+    const d = mini();
+    d.sections[0].questions[0].textt = 'typo';
+    const r = questionnaireFrom(stringify(d));
+    expect(r.diagnostics[0]).toMatchObject({ code: 'schema.unknown-key', args: { name: 'textt' } });
+    expect(String(r.diagnostics[0]!.args.allowed)).toContain('text');
+  });
+});
+
+describe('source limits', () => {
+  it('refuses oversized, too deep and alias-bomb input without throwing', () => {
+    const limits = { maxBytes: 100, maxAliases: 10, maxDepth: 5 };
+    expect(parseSource('a: ' + 'x'.repeat(200), 'f', limits)).toMatchObject({ ok: false, diagnostics: [{ code: 'input.too-large' }] });
+    expect(parseSource('[[[[[[[1]]]]]]]', 'f', limits)).toMatchObject({ ok: false, diagnostics: [{ code: 'input.too-deep' }] });
+    expect(parseSource('a:\n b:\n  c:\n   d:\n    e:\n     f:\n      g: 1\n', 'f', limits)).toMatchObject({ ok: false, diagnostics: [{ code: 'input.too-deep' }] });
+    expect(parseSource('a: &a [1,2]\nb: [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n', 'f', limits)).toMatchObject({ ok: false, diagnostics: [{ code: 'input.alias-bomb' }] });
+    expect(parseSource('[' .repeat(100000), 'f')).toMatchObject({ ok: false });
+  });
+
+  it('__proto__ keys stay plain data', () => {
+    const r = parseSource('__proto__: {polluted: true}\nconstructor: {prototype: {x: 1}}\n', 'f');
+    expect(r.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('message catalogue and language', () => {
+  it('every message has zh and en with the same placeholders', () => {
+    for (const [code, entry] of Object.entries(MESSAGES)) {
+      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(entry.zh.trim(), code).not.toBe('');
+      expect(ph(entry.zh), code).toEqual(ph(entry.en));
+    }
+    expect(formatMessage('answer.range', { id: 'x', value: 7, min: 0, max: 5 }, 'zh')).toBe('x：7 超出允许范围 0–5');
+  });
+
+  it.each([
+    [{ LC_ALL: 'zh_CN.UTF-8' }, 'zh'],
+    [{ LC_ALL: '', LC_MESSAGES: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'zh_TW.UTF-8' }, 'zh'],
+    [{ LC_ALL: 'C', LANG: 'en_US.UTF-8' }, 'en'],
+  ] as [NodeJS.ProcessEnv, string][])('language default %j → %s', (env, lang) => {
+    expect(detectLang(env)).toBe(lang);
+  });
+});
