@@ -1,10 +1,8 @@
 import { CommanderError, type Command } from 'commander';
 import { InputError } from '../core/diagnostics.js';
 import { FileExistsError, removeTempFilesSync } from '../io/atomic-write.js';
-import { detectLang } from './env.js';
 import { EXIT, ExitError, UsageError } from './errors.js';
 import { buildProgram, contextFor, type Context } from './program.js';
-import { makeTerminal } from './terminal.js';
 import { displayPath } from '../io/paths.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares its own argument types
@@ -15,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   process.once('exit', removeTempFilesSync);
   const program = buildProgram(async (load, cmd, args) => {
-    const ctx = contextFor(cmd);
+    const ctx = await contextFor(cmd);
     try {
       const mod = await load();
       code = await (mod.run as Handler)(ctx, ...args);
@@ -63,5 +61,3 @@ function handleError(e: unknown, ctx: Context): number {
   if (process.env.ZHIZAO_DEBUG) term.say(String(err.stack));
   return EXIT.usage;
 }
-
-export { detectLang, makeTerminal };

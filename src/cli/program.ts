@@ -1,10 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { DEFAULT_LIMITS, type Limits } from '../core/source.js';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Lang } from '../core/types.js';
-import { Definitions } from '../io/definitions.js';
-import { detectLang } from './env.js';
-import { makeTerminal, type Terminal } from './terminal.js';
+import type { Definitions } from '../io/definitions.js';
+import type { Terminal } from './terminal.js';
 
 /** What every command receives: the terminal, the definition loader, and the merged options. */
 export interface Context {
@@ -198,7 +197,9 @@ export function limitsFrom(opts: Record<string, unknown>): Limits {
   };
 }
 
-export function contextFor(cmd: Command): Context {
+/** The context of a running command; its modules load here, not at start-up, so `--help` stays fast. */
+export async function contextFor(cmd: Command): Promise<Context> {
+  const [{ detectLang }, { makeTerminal }, { Definitions }] = await Promise.all([import('./env.js'), import('./terminal.js'), import('../io/definitions.js')]);
   const opts = cmd.optsWithGlobals() as Record<string, unknown>;
   const lang = (opts.lang as Lang | undefined) ?? detectLang();
   return { term: makeTerminal(lang), defs: new Definitions(limitsFrom(opts)), opts };

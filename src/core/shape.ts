@@ -1,20 +1,34 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Source } from './source.js';
 
 export type SchemaKind = 'questionnaire' | 'answers' | 'targets' | 'model' | 'scoring-profile' | 'rules' | 'readiness';
 
-/** Compiles the shipped JSON Schemas once and turns ajv errors into located diagnostics. */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
+
+/**
+ * Validates data against the shipped JSON Schemas and turns ajv errors into located diagnostics. Uses validators
+ * precompiled at build time when `precompiled` has them (start-up), else compiles the schema once with ajv.
+ */
 export class ShapeValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  private ajv: { compile(schema: object): ValidateFunction } | undefined;
   private readonly compiled = new Map<SchemaKind, ValidateFunction>();
 
-  constructor(private readonly schemas: Readonly<Record<SchemaKind, object>>) {}
+  constructor(
+    private readonly schemas: (kind: SchemaKind) => object,
+    private readonly precompiled: (kind: SchemaKind) => ValidateFunction | undefined = () => undefined,
+  ) {}
 
   private validator(kind: SchemaKind): ValidateFunction {
     let v = this.compiled.get(kind);
     if (!v) {
-      v = this.ajv.compile(this.schemas[kind]);
+      v = this.precompiled(kind);
+      if (!v) {
+        const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+        this.ajv ??= new Ajv(AJV_OPTIONS);
+        v = this.ajv.compile(this.schemas(kind));
+      }
       this.compiled.set(kind, v);
     }
     return v;

@@ -1,16 +1,8 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
 
-export interface Limits {
-  /** Largest input accepted, in bytes. */
-  maxBytes: number;
-  /** Largest number of YAML alias expansions. */
-  maxAliases: number;
-  /** Deepest nesting of maps and lists. */
-  maxDepth: number;
-}
-
-export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxAliases: 100, maxDepth: 64 };
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { DEFAULT_LIMITS, type Limits };
 
 /** A parsed YAML or JSON document that can point back into its text. */
 export interface Source {

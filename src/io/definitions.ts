@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
 import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
@@ -9,10 +12,9 @@ import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-d
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, parseSource, type Limits, type Source } from '../core/source.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
-import { DEFINITIONS_DIR, SCHEMAS_DIR, displayPath } from './paths.js';
+import { DEFINITIONS_DIR, PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import { readText } from './read-input.js';
 
-const KINDS: SchemaKind[] = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness'];
 export type DefinitionKind = Exclude<SchemaKind, 'answers'>;
 const FOLDERS: Record<DefinitionKind, string> = {
   questionnaire: '',
@@ -31,13 +33,42 @@ export const DEFAULTS = {
   readiness: ['smart-workshop', 'smart-factory'],
 } as const;
 
+const requireHere = createRequire(import.meta.url);
 let shape: ShapeValidator | undefined;
+/** The shape validator, using the validators precompiled by scripts/build-assets.mjs when they are there. */
 export function shapeValidator(): ShapeValidator {
-  if (!shape) {
-    const schemas = Object.fromEntries(KINDS.map((k) => [k, JSON.parse(readFileSync(path.join(SCHEMAS_DIR, `${k}.schema.json`), 'utf8'))]));
-    shape = new ShapeValidator(schemas as Record<SchemaKind, object>);
-  }
+  shape ??= new ShapeValidator(
+    (kind) => JSON.parse(readFileSync(path.join(SCHEMAS_DIR, `${kind}.schema.json`), 'utf8')) as object,
+    (kind) => {
+      try {
+        const mod = requireHere(`../validators/${kind}.cjs`) as ValidateFunction | { default: ValidateFunction };
+        return typeof mod === 'function' ? mod : mod.default;
+      } catch {
+        return undefined;
+      }
+    },
+  );
   return shape;
+}
+
+interface BundledEntry {
+  sha256: string;
+  data: unknown;
+}
+let bundled: Record<string, BundledEntry> | null | undefined;
+/** Bundled definitions parsed and checked at build time (dist/bundled.json), keyed by path under questionnaires/. */
+function bundledEntry(file: string, text: string): BundledEntry | undefined {
+  const rel = path.relative(DEFINITIONS_DIR, file).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (bundled === undefined) {
+    try {
+      bundled = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'dist', 'bundled.json'), 'utf8')) as Record<string, BundledEntry>;
+    } catch {
+      bundled = null;
+    }
+  }
+  const entry = bundled?.[rel];
+  return entry && entry.sha256 === createHash('sha256').update(text).digest('hex') ? entry : undefined;
 }
 
 /** A value names a file (rather than a bundled id) when it has a path separator or a file extension. */
@@ -48,10 +79,29 @@ export class Definitions {
   private readonly cache = new Map<string, unknown>();
   constructor(readonly limits: Limits = DEFAULT_LIMITS) {}
 
+  /** Sources whose shape was checked at build time (bundled, unchanged definitions). */
+  private readonly prechecked = new WeakSet<Source>();
+
   async source(file: string): Promise<Source> {
     const shown = displayPath(file);
     const r = await readText(file, shown, this.limits);
     if (!r.ok) throw new InputError(r.diagnostics);
+    const pre = bundledEntry(path.resolve(file), r.text);
+    if (pre) {
+      // Positions are only needed to explain a problem: parse with them on demand.
+      let located: Source | undefined;
+      const source: Source = {
+        file: shown,
+        data: structuredClone(pre.data),
+        locate: (p, key) => {
+          const reparsed = parseSource(r.text, shown, this.limits);
+          located ??= reparsed.ok ? reparsed.source : undefined;
+          return located ? located.locate(p, key) : { line: 1, column: 1 };
+        },
+      };
+      this.prechecked.add(source);
+      return source;
+    }
     const p = parseSource(r.text, shown, this.limits);
     if (!p.ok) throw new InputError(p.diagnostics);
     return p.source;
@@ -90,6 +140,7 @@ export class Definitions {
     if (kind !== 'answers' && (typeof data !== 'object' || data === null || data.kind !== kind)) {
       throw new InputError([diag('schema.const', src.file, src.locate(['kind']), { where: 'kind', allowed: kind })]);
     }
+    if (this.prechecked.has(src)) return src;
     const ds = shapeValidator().validate(kind, src);
     if (ds.length) throw new InputError(ds);
     return src;
