@@ -1,0 +1,59 @@
+import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope } from './expression/evaluate.js';
+import type { RuleSet } from './rules-def.js';
+import type { Text } from './types.js';
+
+/** What a park rule needs to know of each company in a group (a small key per company, not its answers). */
+export interface CompanyBrief {
+  level: number;
+  indicators: Record<string, { value: number | boolean | null; met?: boolean | null }>;
+}
+
+export interface ParkRecommendation {
+  id: string;
+  title: Text;
+  rationale: Text;
+  programme: string;
+  projectType: string;
+  measures: Text[];
+  support: string[];
+}
+
+/** Variables and functions of a park rule over a group of companies. Flags count as 1/0 in means. */
+export function parkScope(companies: readonly CompanyBrief[]): Scope {
+  const numeric = (v: number | boolean | null | undefined) => (typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : null);
+  const functions = new Map<string, FunctionSpec>([
+    ...BASE_FUNCTIONS,
+    ['share_level_at_least', { min: 1, max: 1, fn: ([n]) => (companies.length && typeof n === 'number' ? companies.filter((c) => c.level >= n).length / companies.length : null) }],
+    [
+      'mean_indicator',
+      {
+        min: 1,
+        max: 1,
+        fn: ([id]) => {
+          const vals = companies.map((c) => numeric(c.indicators[String(id)]?.value)).filter((v): v is number => v !== null);
+          return vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+        },
+      },
+    ],
+    [
+      'share_missed',
+      {
+        min: 1,
+        max: 1,
+        fn: ([id]) => {
+          const judged = companies.filter((c) => typeof c.indicators[String(id)]?.met === 'boolean');
+          return judged.length ? judged.filter((c) => c.indicators[String(id)]!.met === false).length / judged.length : null;
+        },
+      },
+    ],
+  ]);
+  return { functions, get: (name) => (name === 'companies' ? companies.length : undefined) };
+}
+
+/** Park-level rules matched against one group of companies (batch summary). */
+export function recommendForPark(companies: readonly CompanyBrief[], rules: RuleSet): ParkRecommendation[] {
+  const scope = parkScope(companies);
+  return rules.rules
+    .filter((r) => r.def.retrofitLevel === 'park' && truthy(evaluate(r.when, scope)))
+    .map((r) => ({ id: r.def.id, title: r.def.title, rationale: r.def.rationale, programme: r.def.programme, projectType: r.def.projectType, measures: r.def.measures, support: r.def.support ?? [] }));
+}
