@@ -190,7 +190,8 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     if (c) lines.push(c);
     if (!lines.length) continue;
     const text = lines.join('\n');
-    notes[id] = parts.some((p) => p.internal) ? { text, internal: true } : text;
+    // A merge conflict is working material for the consultant, not evidence for the client: keep it internal.
+    notes[id] = parts.some((p) => p.internal) || c ? { text, internal: true } : text;
   }
 
   const kpis = mergeKpis(files, preferred, conflicts);

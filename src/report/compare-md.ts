@@ -1,6 +1,8 @@
 /**
- * The progress report of `zhizao compare --format md`: a small self-contained Markdown renderer over a Comparison.
- * Every piece of user text (company, site, files, units, periods) is escaped; fixed wording is ours.
+ * The progress report of `zhizao compare --format md|html`: the Comparison is laid out once as a list of plain-text
+ * blocks (headings, paragraphs, tables), then rendered to Markdown or to self-contained HTML. Renderers escape every
+ * string, so no user text (company, site, files, units, periods) can carry markup. A DOCX renderer can take the same
+ * blocks.
  */
 import type { Comparison, IndicatorChange, IndicatorStatus, KpiComparison, ScoreChange } from '../core/compare.js';
 import type { Lang, Text } from '../core/types.js';
@@ -107,14 +109,23 @@ export function kpiTally(c: Comparison): { met: number; decided: number; withTar
   return { met: decided.filter((k) => k.met).length, decided: decided.length, withTarget: withTarget.length };
 }
 
-// ─── Markdown ───────────────────────────────────────────────────────────────────────────────────────
+// ─── the document as blocks ──────────────────────────────────────────────────────────────────────────
 
-const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+/** A run of plain text (never markup); `strong` for emphasis. */
+export type Inline = string | { text: string; strong?: boolean };
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; content: Inline[]; quiet?: boolean }
+  | { kind: 'callout'; content: Inline[] }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; head: string[]; rows: Inline[][]; numeric?: number[] };
 
-function scoreRows(list: ScoreChange[], t: (x: Text) => string): string[][] {
+/** The plain text of a run (for renderers without emphasis). */
+export const inlineText = (i: Inline) => (typeof i === 'string' ? i : i.text);
+
+function scoreRows(list: ScoreChange[], t: (x: Text) => string): Inline[][] {
   return list.map((s) => [
-    mdEscape(t(s.title)),
+    t(s.title),
     s.baseline ? `${s.baseline.score.toFixed(2)} (L${s.baseline.level})` : '—',
     s.followup ? `${s.followup.score.toFixed(2)} (L${s.followup.level})` : '—',
     signed(s.scoreChange),
@@ -122,126 +133,222 @@ function scoreRows(list: ScoreChange[], t: (x: Text) => string): string[][] {
   ]);
 }
 
-/** The progress report as Markdown, in one language. */
-export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
+/** The progress report as blocks of plain text, in one language. */
+export function compareDocument(c: Comparison, lang: Lang): Block[] {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const t = (x: Text) => x[lang];
-  const out: string[] = [];
+  const out: Block[] = [];
   const plant = plantText(c.followup) || plantText(c.baseline) || L('（未填写企业名称）', '(company not filled in)');
-  out.push(`# ${L('智能制造改造进展对比报告', 'Smart-manufacturing progress report')}`);
-  out.push('');
-  out.push(`**${mdEscape(plant)}**`);
-  out.push('');
-  out.push(`> ${L('衡量依据：', 'Basis: ')}${mdEscape(t(c.basis))}${L('；目标方案 ', '; target profile ')}${mdEscape(c.targets.id)}（${mdEscape(c.targets.source)}）`);
-  out.push('');
+  out.push({ kind: 'heading', level: 1, text: L('智能制造改造进展对比报告', 'Smart-manufacturing progress report') });
+  out.push({ kind: 'paragraph', content: [{ text: plant, strong: true }] });
+  out.push({ kind: 'callout', content: [`${L('衡量依据：', 'Basis: ')}${t(c.basis)}${L('；目标方案 ', '; target profile ')}${c.targets.id} (${c.targets.source})`] });
 
-  out.push(`## ${L('两次评估', 'The two assessments')}`);
-  out.push('');
-  const side = (x: Comparison['baseline']) => [
-    mdEscape(x.file ?? '—'),
-    mdEscape(plantText(x) || '—'),
-    mdEscape(x.date ?? '—'),
-    mdEscape(x.period ?? '—'),
-    `${mdEscape(x.questionnaire.id)} v${mdEscape(x.questionnaire.version)}`,
-    pct(x.completeness),
-  ];
-  out.push(
-    table(
-      [L('评估', 'Assessment'), L('文件', 'File'), L('企业 · 厂区', 'Company · site'), L('诊断日期', 'Date'), L('KPI 期间', 'KPI period'), L('问卷', 'Questionnaire'), L('完成度', 'Completeness')],
-      [
-        [L('基线', 'Baseline'), ...side(c.baseline)],
-        [L('复评', 'Follow-up'), ...side(c.followup)],
-      ],
-    ),
-  );
-  out.push('');
+  out.push({ kind: 'heading', level: 2, text: L('两次评估', 'The two assessments') });
+  const side = (x: Comparison['baseline']): Inline[] => [x.file ?? '—', plantText(x) || '—', x.date ?? '—', x.period ?? '—', `${x.questionnaire.id} v${x.questionnaire.version}`, pct(x.completeness)];
+  out.push({
+    kind: 'table',
+    head: [L('评估', 'Assessment'), L('文件', 'File'), L('企业 · 厂区', 'Company · site'), L('诊断日期', 'Date'), L('KPI 期间', 'KPI period'), L('问卷', 'Questionnaire'), L('完成度', 'Completeness')],
+    rows: [
+      [L('基线', 'Baseline'), ...side(c.baseline)],
+      [L('复评', 'Follow-up'), ...side(c.followup)],
+    ],
+  });
   if (c.warnings.length) {
-    out.push(`### ${L('提示', 'Warnings')}`);
-    out.push('');
-    for (const w of c.warnings) out.push(`- ${mdEscape(t(w.message))}`);
-    out.push('');
+    out.push({ kind: 'heading', level: 3, text: L('提示', 'Warnings') });
+    out.push({ kind: 'list', items: c.warnings.map((w) => t(w.message)) });
   }
 
-  out.push(`## ${L('成熟度', 'Maturity')}`);
-  out.push('');
+  out.push({ kind: 'heading', level: 2, text: L('成熟度', 'Maturity') });
   const m = c.maturity;
-  out.push(
-    table(
-      ['', L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change')],
-      [
-        [L('等级', 'Level'), `${m.baseline.level} ${mdEscape(t(m.baseline.name))}`, `${m.followup.level} ${mdEscape(t(m.followup.name))}`, signed(m.levelChange, 0)],
-        ['S', m.baseline.score.toFixed(2), m.followup.score.toFixed(2), signed(m.scoreChange)],
-        [
-          L('梯度培育参考层级（仅供参考）', 'Indicative tier'),
-          c.tier.baseline ? mdEscape(t(c.tier.baseline.name)) : '—',
-          c.tier.followup ? mdEscape(t(c.tier.followup.name)) : '—',
-          '',
-        ],
-      ],
-    ),
-  );
-  out.push('');
-  out.push(`### ${L('各部分', 'Sections')}`);
-  out.push('');
+  out.push({
+    kind: 'table',
+    head: ['', L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change')],
+    rows: [
+      [L('等级', 'Level'), `${m.baseline.level} ${t(m.baseline.name)}`, `${m.followup.level} ${t(m.followup.name)}`, signed(m.levelChange, 0)],
+      ['S', m.baseline.score.toFixed(2), m.followup.score.toFixed(2), signed(m.scoreChange)],
+      [L('梯度培育参考层级（仅供参考）', 'Indicative tier'), c.tier.baseline ? t(c.tier.baseline.name) : '—', c.tier.followup ? t(c.tier.followup.name) : '—', ''],
+    ],
+  });
   const scoreHead = [L('名称', 'Name'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('得分变化', 'Score change'), L('等级变化', 'Level change')];
-  out.push(table(scoreHead, scoreRows(c.sections, t)));
-  out.push('');
-  out.push(`### ${L('能力子域', 'Capability sub-domains')}`);
-  out.push('');
-  out.push(table(scoreHead, scoreRows(c.subdomains, t)));
-  out.push('');
+  out.push({ kind: 'heading', level: 3, text: L('各部分', 'Sections') });
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.sections, t), numeric: [3, 4] });
+  out.push({ kind: 'heading', level: 3, text: L('能力子域', 'Capability sub-domains') });
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.subdomains, t), numeric: [3, 4] });
 
-  out.push(`## ${L('指标', 'Indicators')}`);
-  out.push('');
-  out.push(
-    table(
-      [L('指标', 'Indicator'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change'), L('目标', 'Target'), L('状态', 'Status')],
-      c.indicators.map((i) => [
-        mdEscape(t(i.title)),
-        indicatorValueText(i, i.baseline, lang),
-        indicatorValueText(i, i.followup, lang),
-        indicatorChangeText(i),
-        i.target !== undefined ? mdEscape(`${i.comparison} ${pct(i.target)} (${i.targetYear ?? ''})`) : '—',
-        (i.nowMet ? '**' : '') + indicatorStatusText(i.status, lang) + (i.nowMet ? '**' : ''),
-      ]),
-    ),
-  );
-  out.push('');
+  out.push({ kind: 'heading', level: 2, text: L('指标', 'Indicators') });
+  out.push({
+    kind: 'table',
+    head: [L('指标', 'Indicator'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change'), L('目标', 'Target'), L('状态', 'Status')],
+    rows: c.indicators.map((i) => [
+      t(i.title),
+      indicatorValueText(i, i.baseline, lang),
+      indicatorValueText(i, i.followup, lang),
+      indicatorChangeText(i),
+      i.target !== undefined ? `${i.comparison} ${pct(i.target)} (${i.targetYear ?? ''})` : '—',
+      { text: indicatorStatusText(i.status, lang), strong: i.nowMet },
+    ]),
+    numeric: [3],
+  });
 
-  out.push(`## ${L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets')}`);
-  out.push('');
+  out.push({ kind: 'heading', level: 2, text: L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets') });
   const tally = kpiTally(c);
-  out.push(
-    L(
-      `已达到 ${tally.met} / ${tally.withTarget} 项改进目标（可判定 ${tally.decided} 项）。变化 = (复评 − 基线) ÷ 基线；成本、周期、不良品率和单位产出能耗以下降为改善。能源利用率提高 20% 即单位产出能耗降至 1/1.2（降低约 16.67%）。`,
-      `${tally.met} of ${tally.withTarget} improvement targets met (${tally.decided} decidable). Change = (follow-up − baseline) ÷ baseline; cost, cycle time, defect rate and energy per output improve by going down. Energy utilisation +20 % means energy per unit of output × 1/1.2 (about −16.67 %).`,
-    ),
-  );
-  out.push('');
-  out.push(
-    table(
-      [L('成果指标', 'KPI'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change'), L('目标', 'Target'), L('结果', 'Result')],
-      c.kpis.map((k) => [
-        mdEscape(t(k.title)),
-        mdEscape(kpiValueText(k, 'baseline', lang)),
-        mdEscape(kpiValueText(k, 'followup', lang)),
-        signedPct(k.change),
-        kpiTargetText(k),
-        (k.met === true ? '✓ ' : k.met === false ? '✗ ' : '') + mdEscape(kpiOutcomeText(k, lang)),
-      ]),
-    ),
-  );
-  out.push('');
+  out.push({
+    kind: 'paragraph',
+    content: [
+      L(
+        `已达到 ${tally.met} / ${tally.withTarget} 项改进目标（可判定 ${tally.decided} 项）。变化 = (复评 − 基线) ÷ 基线；成本、周期、不良品率和单位产出能耗以下降为改善。能源利用率提高 20% 即单位产出能耗降至 1/1.2（降低约 16.67%）。`,
+        `${tally.met} of ${tally.withTarget} improvement targets met (${tally.decided} decidable). Change = (follow-up − baseline) ÷ baseline; cost, cycle time, defect rate and energy per output improve by going down. Energy utilisation +20 % means energy per unit of output × 1/1.2 (about −16.67 %).`,
+      ),
+    ],
+  });
+  out.push({
+    kind: 'table',
+    head: [L('成果指标', 'KPI'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('变化', 'Change'), L('目标', 'Target'), L('结果', 'Result')],
+    rows: c.kpis.map((k) => [
+      t(k.title),
+      kpiValueText(k, 'baseline', lang),
+      kpiValueText(k, 'followup', lang),
+      signedPct(k.change),
+      kpiTargetText(k),
+      (k.met === true ? '✓ ' : k.met === false ? '✗ ' : '') + kpiOutcomeText(k, lang),
+    ]),
+    numeric: [3],
+  });
   const g = c.kpiGains.met;
-  out.push(
-    `${L('智能工厂申报条件中的成果指标（全部标杆项目目标）：', 'Smart-factory criterion on KPI gains (all benchmark-project targets): ')}**${g === true ? L('满足', 'met') : g === false ? L('不满足', 'not met') : L('无法判定', 'cannot be decided')}**`,
-  );
-  out.push('');
-  out.push(
-    `*${L(
-      '单个企业的 KPI 对照标杆项目目标仅供参考。数值取自两次答卷；单位以答卷 kpis.units 为准。',
-      'Comparing one plant with the benchmark-project targets is a reference. Figures come from the two answer files; units as stated in their kpis.units.',
-    )}*`,
-  );
-  return out.join('\n') + '\n';
+  out.push({
+    kind: 'paragraph',
+    content: [L('智能工厂申报条件中的成果指标（全部标杆项目目标）：', 'Smart-factory criterion on KPI gains (all benchmark-project targets): '), { text: g === true ? L('满足', 'met') : g === false ? L('不满足', 'not met') : L('无法判定', 'cannot be decided'), strong: true }],
+  });
+  out.push({
+    kind: 'paragraph',
+    quiet: true,
+    content: [
+      L(
+        '单个企业的 KPI 对照标杆项目目标仅供参考。数值取自两次答卷；单位以答卷 kpis.units 为准。',
+        'Comparing one plant with the benchmark-project targets is a reference. Figures come from the two answer files; units as stated in their kpis.units.',
+      ),
+    ],
+  });
+  return out;
 }
+
+// ─── Markdown ───────────────────────────────────────────────────────────────────────────────────────
+
+const mdInline = (i: Inline) => (typeof i === 'string' ? mdEscape(i) : i.strong && i.text ? `**${mdEscape(i.text)}**` : mdEscape(i.text));
+const mdRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+export function blocksToMarkdown(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        out.push(`${'#'.repeat(b.level)} ${mdEscape(b.text)}`);
+        break;
+      case 'paragraph':
+        out.push(b.quiet ? `*${b.content.map(mdInline).join('')}*` : b.content.map(mdInline).join(''));
+        break;
+      case 'callout':
+        out.push(`> ${b.content.map(mdInline).join('')}`);
+        break;
+      case 'list':
+        out.push(b.items.map((i) => `- ${mdEscape(i)}`).join('\n'));
+        break;
+      case 'table':
+        out.push([mdRow(b.head.map(mdEscape)), mdRow(b.head.map(() => '---')), ...b.rows.map((r) => mdRow(r.map(mdInline)))].join('\n'));
+        break;
+    }
+    out.push('');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+/** The progress report as Markdown, in one language. */
+export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
+  return blocksToMarkdown(compareDocument(c, lang));
+}
+
+// ─── HTML ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Escape text for HTML content and attribute values. */
+export function htmlEscape(s: unknown): string {
+  return String(s ?? '')
+    .replace(BIDI, '')
+    .replace(CONTROL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/`/g, '&#96;');
+}
+const htmlInline = (i: Inline) => (typeof i === 'string' ? htmlEscape(i) : i.strong && i.text ? `<strong>${htmlEscape(i.text)}</strong>` : htmlEscape(i.text));
+
+const CSS = `
+*{box-sizing:border-box}
+html{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",SimSun,"PingFang SC",sans-serif;font-size:10.5pt;line-height:1.6;color:#1f2328;background:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0 auto;max-width:190mm;padding:10mm 6mm 16mm}
+h1,h2,h3{line-height:1.3;color:#1f4e8c;margin:1.2em 0 .5em}
+h1{font-size:20pt}h2{font-size:14pt;border-bottom:2px solid #1f4e8c;padding-bottom:3px}h3{font-size:12pt}
+p{margin:.4em 0 .6em}.quiet{color:#59636e;font-size:9pt}
+.callout{border-left:4px solid #1f4e8c;background:#f6f8fa;padding:6px 10px;margin:.6em 0}
+table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:9.5pt}
+th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
+thead th{background:#e8eef6}thead{display:table-header-group}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr{page-break-inside:avoid}
+@page{size:A4;margin:18mm 16mm}
+@media print{body{max-width:none;padding:0}h2,h3{page-break-after:avoid}}
+`;
+
+export function blocksToHtml(blocks: Block[], lang: Lang, title: string): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        out.push(`<h${b.level}>${htmlEscape(b.text)}</h${b.level}>`);
+        break;
+      case 'paragraph':
+        out.push(`<p${b.quiet ? ' class="quiet"' : ''}>${b.content.map(htmlInline).join('')}</p>`);
+        break;
+      case 'callout':
+        out.push(`<p class="callout">${b.content.map(htmlInline).join('')}</p>`);
+        break;
+      case 'list':
+        out.push(`<ul>${b.items.map((i) => `<li>${htmlEscape(i)}</li>`).join('')}</ul>`);
+        break;
+      case 'table': {
+        const num = new Set(b.numeric ?? []);
+        const head = `<thead><tr>${b.head.map((h) => `<th>${htmlEscape(h)}</th>`).join('')}</tr></thead>`;
+        const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${num.has(i) ? ' class="num"' : ''}>${htmlInline(cell)}</td>`).join('')}</tr>`).join('\n');
+        out.push(`<table>${head}<tbody>\n${rows}\n</tbody></table>`);
+        break;
+      }
+    }
+  }
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${htmlEscape(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...out,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The progress report as one self-contained HTML file (no script, no remote loads; prints to A4). */
+export function renderCompareHtml(c: Comparison, lang: Lang): string {
+  const blocks = compareDocument(c, lang);
+  const h1 = blocks.find((b) => b.kind === 'heading');
+  const plant = plantText(c.followup) || plantText(c.baseline);
+  return blocksToHtml(blocks, lang, [h1 && h1.kind === 'heading' ? h1.text : '', plant].filter(Boolean).join(' — '));
+}
+

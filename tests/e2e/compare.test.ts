@@ -127,10 +127,29 @@ describe('zhizao compare (built CLI)', () => {
     expect(r.stdout).toContain('对照标杆项目目标');
   });
 
-  it('html and docx progress reports are not available yet: a clear usage error', () => {
-    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'html', '-o', path.join(tempDir(), 'p.html')]);
+  it('writes a self-contained HTML progress report (no script, no remote loads)', () => {
+    const out = path.join(tempDir(), 'p.html');
+    const f = variant(FOLLOW, (d) => (d.respondent.company = d.respondent.company + '<script>alert(1)</script>'));
+    const b = variant(BASE, (d) => (d.respondent.company = d.respondent.company + '<script>alert(1)</script>'));
+    const r = zhizao(['compare', b, f, ...Q, '--format', 'html', '-o', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('measured against the benchmark-project');
+    expect(html).toMatch(/<td>Energy per unit of output<\/td>.*✓ target met/);
+    // the format also follows the extension of -o
+    const out2 = path.join(tempDir(), 'p.html');
+    expect(zhizao(['compare', BASE, FOLLOW, ...Q, '-o', out2]).code).toBe(0);
+    expect(readFileSync(out2, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('a docx progress report is not available yet: a clear usage error', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'docx', '-o', path.join(tempDir(), 'p.docx')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--format md only/);
+    expect(r.stderr).toMatch(/md or html for now/);
   });
 
   it('a file that does not exist or is invalid: exit 1', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/compare';
 import { buildResult } from '../../src/core/result';
 import type { AnswerFile } from '../../src/core/types';
-import { mdEscape, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
+import { htmlEscape, mdEscape, renderCompareHtml, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
 import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
 
 describe('Markdown escaping of user text', () => {
@@ -68,5 +68,14 @@ describe('the progress report', () => {
     expect(md).toMatch(/\| Output per worker \(productivity\) \| 50 .* \| \+30\.0% \| ≥ \+30\.00% \| ✓ target met \|/);
     expect(md).toMatch(/Operating cost \| 2000 元\/件 \| 1500 &lt;b\\>元&lt;\/b\\>\\\|件 \| — \| .* refused: units differ/);
     expect(md).toMatch(/Energy per unit of output .* -16\.7% \| ≤ -16\.67% \| ✓ target met/);
+  });
+
+  it('HTML: self-contained, escaped, with a CSP that forbids scripts and remote loads', () => {
+    const html = renderCompareHtml(c, 'en');
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+    expect(html).not.toMatch(/<img|<script|<b>|href=|src=["']?http/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; *Evil* | Co [x](javascript:y)');
+    expect(html).toContain('<title>Smart-manufacturing progress report — &lt;img');
+    expect(htmlEscape(`"'\``)).toBe('&quot;&#39;&#96;');
   });
 });

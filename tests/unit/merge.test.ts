@@ -4,7 +4,7 @@ import type { AnswerFile } from '../../src/core/types';
 import { mustAnswers, questionnaire } from '../helpers/defs';
 
 const q = questionnaire('tests/fixtures/definitions/mini.yaml');
-const file = (answers: Record<string, unknown>, extra: Partial<AnswerFile> & { respondent?: Partial<AnswerFile['respondent']> } = {}): AnswerFile => ({
+const file = (answers: Record<string, unknown>, extra: Omit<Partial<AnswerFile>, 'respondent'> & { respondent?: Partial<AnswerFile['respondent']> } = {}): AnswerFile => ({
   questionnaire: 'mini',
   version: '2',
   ...extra,
@@ -53,9 +53,10 @@ describe('merging the answers of several interviewees', () => {
     ]);
     expect(openConflicts(r.conflicts)).toHaveLength(1);
     expect(r.merged.answers).not.toHaveProperty('key_processes_total');
-    const note = r.merged.notes!.key_processes_total as string;
-    expect(note).toContain('design.yaml: 12');
-    expect(note).toContain('production.yaml: 14');
+    const note = r.merged.notes!.key_processes_total as { text: string; internal: boolean };
+    expect(note.internal).toBe(true); // working material for the consultant, never shown to the client
+    expect(note.text).toContain('design.yaml: 12');
+    expect(note.text).toContain('production.yaml: 14');
   });
 
   it('--prefer names the file that wins', () => {

@@ -38,11 +38,11 @@ function reportFormat(ctx: Context): 'md' | 'html' | 'docx' | undefined {
 /** `zhizao compare BASELINE FOLLOWUP`: progress between two assessments of one plant. Exit 0 (findings are output). */
 export async function run(ctx: Context, baselineFile: string, followupFile: string): Promise<number> {
   const format = reportFormat(ctx);
-  if (format === 'html' || format === 'docx') {
+  if (format === 'docx') {
     throw new UsageError(
       ctx.term.t({
-        zh: `进展对比报告暂只支持 --format md（${format} 尚未提供）`,
-        en: `the progress report is available as --format md only for now (${format} is not available yet)`,
+        zh: '进展对比报告暂只支持 --format md 和 html（docx 尚未提供）',
+        en: 'the progress report is available as --format md or html for now (docx is not available yet)',
       }),
     );
   }
@@ -71,10 +71,10 @@ export async function run(ctx: Context, baselineFile: string, followupFile: stri
   for (const [m, titles] of reasons) ctx.term.say(ctx.term.err.yellow(`${ctx.term.t({ zh: '不作比较', en: 'not compared' })} (${titles.join(', ')}): ${m}`));
 
   if (ctx.opts.json) printJson(comparison);
-  if (format === 'md') {
-    const { renderCompareMarkdown } = await import('../../report/compare-md.js');
-    const md = renderCompareMarkdown(comparison, ctx.term.lang);
-    await writeOutput(ctx, md, ctx.opts.output as string | undefined);
+  if (format === 'md' || format === 'html') {
+    const { renderCompareHtml, renderCompareMarkdown } = await import('../../report/compare-md.js');
+    const text = format === 'md' ? renderCompareMarkdown(comparison, ctx.term.lang) : renderCompareHtml(comparison, ctx.term.lang);
+    await writeOutput(ctx, text, ctx.opts.output as string | undefined);
   } else if (!ctx.opts.json) {
     ctx.term.stdout.write(renderComparison(comparison, ctx.term.lang, ctx.term.out));
   }

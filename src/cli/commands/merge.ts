@@ -2,6 +2,7 @@ import { answerFileToYaml } from '../../core/answer-yaml.js';
 import { resolveAnswers } from '../../core/answers.js';
 import { sortDiagnostics } from '../../core/diagnostics.js';
 import { mergeAnswerFiles, openConflicts } from '../../core/merge.js';
+import { shapeValidator } from '../../io/definitions.js';
 import { displayPath } from '../../io/paths.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../json-output.js';
@@ -37,10 +38,13 @@ export async function run(ctx: Context, files: string[]): Promise<number> {
   printConflicts(ctx.term, conflicts);
 
   // The merged file must be valid on its own: answers from different interviews can break a cross-field check.
-  const check = resolveAnswers(loaded.questionnaire, { ...mergedSource(loaded.inputs.map((i) => i.name), merged), file: out === '-' ? '<stdout>' : displayPath(out) });
-  const ds = sortDiagnostics(check.diagnostics);
+  // (Concatenated notes or united interviewees can also outgrow the limits of the answer-file schema.)
+  const source = { ...mergedSource(loaded.inputs.map((i) => i.name), merged), file: out === '-' ? '<stdout>' : displayPath(out) };
+  const shapeDs = shapeValidator().validate('answers', source);
+  const check = resolveAnswers(loaded.questionnaire, source);
+  const ds = sortDiagnostics([...shapeDs, ...check.diagnostics]);
   ctx.term.diagnostics(ds);
-  const invalid = !check.answers;
+  const invalid = !check.answers || shapeDs.some((d) => d.severity === 'error');
 
   await writeOutput(ctx, answerFileToYaml(merged, loaded.questionnaire), out);
   const open = openConflicts(conflicts).length;
