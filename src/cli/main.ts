@@ -12,6 +12,11 @@ type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   process.once('exit', removeTempFilesSync);
+  // `zhizao report … | head`: the reader went away; stop quietly as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(code);
+    throw e;
+  });
   const program = buildProgram(async (load, cmd, args) => {
     const ctx = await contextFor(cmd);
     try {

@@ -33,12 +33,11 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Text } from '../core/types.js';
-import { sanitizeText } from './escape.js';
 import type { ReportLang } from './handlebars-env.js';
 import { LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
-import { chartDataFromModel, chartDataFromResult, HTML_LABELS, type ChartData } from './html.js';
+import { chartDataFromModel, chartDataFromResult, cleanText, HTML_LABELS, type ChartData } from './html.js';
 
 export interface DocxOptions {
   lang: ReportLang;
@@ -60,9 +59,7 @@ const CONTENT = PAGE.width - 2 * PAGE.side;
 const BAR_CELLS = 20;
 
 /** Text safe for WordprocessingML: no bidi overrides or control characters, no lone surrogates. */
-export function clean(s: unknown): string {
-  return sanitizeText(s).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\uFFFE\uFFFF]/g, '');
-}
+export const clean = cleanText;
 
 const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
 
@@ -140,9 +137,9 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
    * A horizontal bar chart as a table: label | 20 shaded cells (the scale) | value text. `fill(i)` gives cell i's
    * colour; `marker` draws the target as a thick right border after that cell.
    */
-  const barChart = (rows: { label: string; cells: (string | undefined)[]; marker?: number; text: string }[], scaleText: string[]) => {
-    const labelW = 3000;
-    const textW = 1500;
+  const barChart = (rows: { label: Text | string; cells: (string | undefined)[]; marker?: number; text: string }[], scaleText: string[]) => {
+    const labelW = 2900;
+    const textW = 1900;
     const cellW = Math.floor((CONTENT - labelW - textW) / BAR_CELLS);
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
     const white = { style: BorderStyle.SINGLE, size: 12, color: COLOR.white };
@@ -168,7 +165,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
               cantSplit: true,
               height: { value: 340, rule: HeightRule.ATLEAST },
               children: [
-                new TableCell({ verticalAlign: VerticalAlign.CENTER, width: { size: labelW, type: WidthType.DXA }, margins: { right: 100 }, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: r.label, size: 18 })] })] }),
+                new TableCell({ verticalAlign: VerticalAlign.CENTER, width: { size: labelW, type: WidthType.DXA }, margins: { right: 100 }, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(r.label, { size: 18 }) })] }),
                 ...r.cells.map(
                   (fill, i) =>
                     new TableCell({
@@ -192,7 +189,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
     barChart(
       charts.sections.map((s) => {
         const n = filled(s.score, 5);
-        return { label: say(s.title), cells: Array.from({ length: BAR_CELLS }, (_, i) => (i < n ? COLOR.bar : undefined)), text: s.score === null ? say(L.notComputable) : s.score.toFixed(2) };
+        return { label: s.title, cells: Array.from({ length: BAR_CELLS }, (_, i) => (i < n ? COLOR.bar : undefined)), text: s.score === null ? say(L.notComputable) : s.score.toFixed(2) };
       }),
       ['1', '2', '3', '4', '5'],
     );
@@ -203,7 +200,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
         const t = ind.target === undefined ? null : filled(ind.target, 1);
         const color = ind.status === 'met' ? COLOR.met : ind.status === 'missed' ? COLOR.missed : COLOR.neutral;
         return {
-          label: say(ind.title),
+          label: ind.title,
           cells: Array.from({ length: BAR_CELLS }, (_, i) => (i < n ? color : t !== null && i < t ? COLOR.gap : undefined)),
           ...(t !== null && t > 0 ? { marker: t - 1 } : {}),
           text: `${ind.value === null ? say(L.notComputable) : pctText(ind.value)}${ind.target !== undefined ? ` / ${ind.comparison ?? ''} ${pctText(ind.target)}`.replace('  ', ' ') : ''}`,
@@ -233,8 +230,8 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
 
   // Cover.
   body.push(p([new TextRun({ text: `${say(L.reportNumber)}: ${clean(m.meta.reportNumber)}`, color: COLOR.muted, size: 18 })], { alignment: AlignmentType.RIGHT }));
-  body.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 400 }, children: runs(L.title) }));
-  body.push(p([new TextRun({ text: company, size: 32 })], { alignment: AlignmentType.CENTER, spacing: { after: 600 } }));
+  body.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { before: 1600, after: 300 }, children: runs(L.title) }));
+  body.push(p([new TextRun({ text: company, size: 32 })], { alignment: AlignmentType.CENTER, spacing: { after: 400 } }));
   body.push(
     table(
       null,
@@ -248,7 +245,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
       [3, 7],
     ),
   );
-  body.push(p([new TextRun({ text: say(m.meta.office ? L.confidentialOffice : L.confidential), bold: true, color: COLOR.missed })], { alignment: AlignmentType.CENTER, spacing: { before: 600, after: 600 }, border: { top: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 } } }));
+  body.push(p([new TextRun({ text: say(m.meta.office ? L.confidentialOffice : L.confidential), bold: true, color: COLOR.missed })], { alignment: AlignmentType.CENTER, spacing: { before: 400, after: 400 }, border: { top: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 } } }));
   const sign = (who: Text, name = ''): Cell[] => [{ content: who, bold: true }, name, '', ''];
   body.push(table([L.signOff, U.name, U.signature, U.signDate], [sign(L.assessor, clean(m.plant.assessor ?? '')), sign(L.reviewer), sign(L.clientRep)], [3, 3, 3, 2]));
   body.push(p([new TextRun({ text: clean(m.meta.tool), color: COLOR.muted, size: 16 })], { alignment: AlignmentType.CENTER, spacing: { before: 400 } }));
@@ -404,6 +401,8 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
   for (const u of m.method.unconfirmed) body.push(bullet(u));
   body.push(p([new TextRun({ text: `${clean(m.meta.reportNumber)} · ${clean(m.meta.date)} · ${clean(m.meta.tool)}`, size: 16, color: COLOR.muted })], { spacing: { before: 400 } }));
 
+  // Word and WPS merge two tables that touch: keep an empty paragraph between them.
+  const children = body.flatMap((x, i) => (x instanceof Table && body[i + 1] instanceof Table ? [x, new Paragraph({ spacing: { after: 0 }, children: [] })] : [x]));
   const headingRun = (size: number) => ({ font: FONTS.heading, size, bold: true, color: COLOR.accent });
   return new Document({
     creator: clean(m.meta.tool),
@@ -414,7 +413,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
     styles: {
       default: {
         document: {
-          run: { font: FONTS.body, size: 21, language: { value: lang === 'en' ? 'en-US' : 'zh-CN', eastAsia: 'zh-CN' } },
+          run: { font: FONTS.body, size: 21, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { after: 100, line: 312 } },
         },
         title: { run: { font: FONTS.heading, size: 44, bold: true, color: COLOR.accent }, paragraph: { alignment: AlignmentType.CENTER } },
@@ -434,7 +433,7 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
           default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: COLOR.muted })] })] }),
           first: new Footer({ children: [new Paragraph('')] }),
         },
-        children: body,
+        children,
       },
     ],
   });

@@ -43,6 +43,13 @@ export const HTML_LABELS = {
   scale: { zh: '满分 5', en: 'out of 5' },
 } satisfies Record<string, Text>;
 
+/** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
+export function cleanText(s: unknown): string {
+  return sanitizeText(s)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\uFFFE\uFFFF]/g, '');
+}
+
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 
@@ -63,9 +70,10 @@ export function chartDataFromResult(result: ScoreResult): ChartData {
 
 /** Chart numbers recovered from a report model's formatted values ("41.7%", "> 50.0%"), for callers without a result. */
 export function chartDataFromModel(model: ReportModel): ChartData {
+  const fromPct = (x: string) => Math.round(Number(x) * 1e4) / 1e6;
   const frac = (s: string | undefined) => {
     const m = s === undefined ? null : PERCENT.exec(s);
-    return m ? Number(m[1]) / 100 : null;
+    return m ? fromPct(m[1]!) : null;
   };
   return {
     sections: model.sections.map((s) => {
@@ -79,7 +87,7 @@ export function chartDataFromModel(model: ReportModel): ChartData {
         return {
           title: i.title,
           value: frac(i.value),
-          ...(t ? { target: Number(t[2]) / 100, comparison: t[1]! } : {}),
+          ...(t ? { target: fromPct(t[2]!), comparison: t[1]! } : {}),
           ...(i.status ? { status: i.status } : {}),
         };
       }),
@@ -91,7 +99,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Label and optional second line for a chart in the report language ('both': Chinese, then English). */
 function chartLabel(t: unknown, lang: ReportLang): { label: string; sublabel?: string } {
-  if (!isText(t)) return { label: sanitizeText(typeof t === 'string' ? t : '') };
+  if (!isText(t)) return { label: cleanText(typeof t === 'string' ? t : '') };
   if (lang === 'both') return t.zh === t.en ? { label: t.zh } : { label: t.zh, sublabel: t.en };
   return { label: t[lang] };
 }
@@ -128,7 +136,7 @@ export function chartHelpers(lang: ReportLang, labels: { target: Text; met: Text
  */
 export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): string {
   const charts = opts.charts ?? chartDataFromModel(model);
-  const data = mapStrings({ ...model, charts, ui: HTML_LABELS }, sanitizeText);
+  const data = mapStrings({ ...model, charts, ui: HTML_LABELS }, cleanText);
   const { charts: _c, ...renderOpts } = opts;
   return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, LABELS), ...opts.extraHelpers } }, 'report.html.hbs');
 }

@@ -143,11 +143,11 @@ export function radarChart(axes: readonly RadarAxis[], opts: RadarOptions = {}):
     const shown = value === null ? (opts.missingText ?? '—') : num(clamp(value, 0, max), 2);
     out.push(labelLines(lx, ly, `${axis.label} ${shown}`, axis.sublabel, anchor));
   });
-  // The value polygon: axes without a value are left out (not drawn at 0, which would read as a score).
+  // The value polygon: axes without a value are left out (not drawn at 0, which would read as a score); with fewer
+  // than three known values only the dots are drawn.
   const known = axes.map((a, i) => ({ i, v: finite(a.value) ? a.value : null })).filter((x): x is { i: number; v: number } => x.v !== null);
   const poly = known.map(({ i, v }) => radarPoint(i, n, v, max, cx, cy, r));
   if (poly.length >= 3) out.push(`<polygon class="value" points="${pts(poly)}" fill="${COLORS.areaFill}" fill-opacity="0.18" stroke="${COLORS.area}" stroke-width="2"/>`);
-  else if (poly.length === 2) out.push(`<polyline class="value" points="${pts(poly)}" fill="none" stroke="${COLORS.area}" stroke-width="2"/>`);
   for (const [x, y] of poly) out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="3.5" fill="${COLORS.area}"/>`);
   out.push('</svg>');
   return out.join('');
@@ -159,9 +159,9 @@ export function radarChart(axes: readonly RadarAxis[], opts: RadarOptions = {}):
  */
 export function indicatorBars(items: readonly BarItem[], opts: BarOptions = {}): string {
   if (!items.length) return '';
-  const width = finite(opts.width) && opts.width >= 300 ? opts.width : 640;
+  const width = finite(opts.width) && opts.width >= 300 ? opts.width : 720;
   const longest = Math.max(...items.map((i) => Math.max(textWidth(i.label, 12), textWidth(i.sublabel ?? '', 10))));
-  const labelW = Math.round(clamp(longest + 8, width * 0.2, width * 0.45));
+  const labelW = Math.round(clamp(longest + 8, width * 0.2, width * 0.5));
   const valueW = 64;
   const x0 = labelW + 8;
   const barW = width - x0 - valueW;

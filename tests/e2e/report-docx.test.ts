@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli.js';
+
+const dir = tempDir('zhizao-docx-');
+const PLANTS = {
+  'discrete-machinery': { company: '郑州示例机械有限公司', file: path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml') },
+  'process-food': { company: '郑州示例食品有限公司', file: path.join(EXAMPLES, 'process-food.zhizao.yaml') },
+  hostile: { company: '<script>alert(1)</script>', file: path.join(FIXTURES, 'hostile', 'script-names.zhizao.yaml') },
+} as const;
+type Plant = keyof typeof PLANTS;
+
+function docx(plant: Plant, ...args: string[]): string {
+  const out = path.join(dir, `${plant}${args.join('').replace(/[^a-z]/g, '')}.docx`);
+  const r = zhizao(['report', PLANTS[plant].file, '--format', 'docx', '-o', out, ...args]);
+  expect(r.stderr).not.toMatch(/Error|at .*\.js:\d+/);
+  expect(r.code).toBe(0);
+  return out;
+}
+
+async function documentXml(file: string) {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const get = async (name: string) => {
+    const f = zip.file(name);
+    if (!f) throw new Error(`${name} missing from ${file}`);
+    return f.async('string');
+  };
+  return { document: await get('word/document.xml'), styles: await get('word/styles.xml') };
+}
+
+const decode = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n');
+
+/** LibreOffice, found on PATH or in the usual places; the tests fail (not skip) without it. */
+function soffice(): string {
+  for (const c of ['soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice']) {
+    const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status === 0) return c;
+  }
+  throw new Error('LibreOffice (soffice) is not installed: the DOCX round-trip test needs it (apt-get install libreoffice-writer; CI installs it in .ci/run)');
+}
+
+describe('report --format docx', () => {
+  const files = {} as Record<Plant, string>;
+  beforeAll(() => {
+    for (const p of Object.keys(PLANTS) as Plant[]) files[p] = docx(p, '--report-lang', 'zh');
+  });
+
+  it('refuses to write DOCX to stdout', () => {
+    const r = zhizao(['report', PLANTS['discrete-machinery'].file, '--format', 'docx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/-o/);
+  });
+
+  for (const plant of ['discrete-machinery', 'process-food'] as const) {
+    it(`${plant}: real headings, tables, the company, Chinese text and East Asian fonts`, async () => {
+      const { document, styles } = await documentXml(files[plant]);
+      expect(document.match(/<w:pStyle w:val="Heading1"\/>/g)!.length).toBe(9);
+      expect(document.match(/<w:pStyle w:val="Heading2"\/>/g)!.length).toBeGreaterThan(5);
+      expect(document.match(/<w:tbl>/g)!.length).toBeGreaterThan(15);
+      const text = decode(document);
+      expect(text).toContain(PLANTS[plant].company);
+      for (const s of ['智能制造能力成熟度诊断报告', '诊断范围与方法', '关键工序数控化率', '商业秘密 · 仅限委托方内部使用', '签署', 'L1']) expect(text).toContain(s);
+      expect(text).toMatch(/等级 2 — 规范级, S = \d\.\d\d/);
+      expect(styles).toContain('w:eastAsia="SimSun"');
+      expect(styles).toContain('w:eastAsia="Microsoft YaHei"');
+      expect(styles).toContain('w:ascii="Calibri"');
+      // internal notes never leave the consultant
+      expect(text).not.toContain('工控网与办公网未隔离');
+    });
+  }
+
+  it('keeps hostile names as text', async () => {
+    const { document } = await documentXml(files.hostile);
+    expect(decode(document)).toContain('<script>alert(1)</script>');
+    expect(document).not.toContain('<script');
+    expect(document).not.toContain('<w:hyperlink');
+  });
+
+  it('writes English and bilingual documents', async () => {
+    const en = decode((await documentXml(docx('discrete-machinery', '--report-lang', 'en'))).document);
+    expect(en).toContain('Smart-manufacturing maturity diagnosis report');
+    expect(en).toMatch(/Level 2 — Standardised, S = \d\.\d\d/);
+    const both = decode((await documentXml(docx('discrete-machinery', '--report-lang', 'both'))).document);
+    expect(both).toContain('诊断范围与方法 / Scope and method');
+  });
+
+  it('round-trips through LibreOffice: the text has the company and the level line', () => {
+    const bin = soffice();
+    const out = path.join(dir, 'txt');
+    const profile = pathToFileURL(path.join(dir, 'lo-profile')).href;
+    const inputs = (['discrete-machinery', 'process-food', 'hostile'] as const).map((p) => files[p]);
+    const r = spawnSync(bin, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, ...inputs], { encoding: 'utf8', timeout: 180_000 });
+    expect(r.status, `soffice failed: ${r.stderr}`).toBe(0);
+    for (const p of ['discrete-machinery', 'process-food', 'hostile'] as const) {
+      const txt = path.join(out, `${path.basename(files[p], '.docx')}.txt`);
+      expect(existsSync(txt), `${txt} not written: ${r.stdout} ${r.stderr}`).toBe(true);
+      const text = readFileSync(txt, 'utf8');
+      expect(text).toContain(PLANTS[p].company);
+      expect(text).toMatch(/等级 \d — \S+级, S = \d\.\d\d/);
+      expect(text).toContain('诊断范围与方法');
+    }
+  }, 200_000);
+});
