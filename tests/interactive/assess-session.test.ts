@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { assess } from '../../src/cli/commands/assess.js';
 import { ExitError } from '../../src/cli/errors.js';
+import { inquirerPrompter } from '../../src/cli/interview/prompter.js';
+import { runSession } from '../../src/cli/interview/session.js';
+import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { Chalk } from 'chalk';
 import type { Context } from '../../src/cli/program.js';
 import { makeTerminal, type Terminal } from '../../src/cli/terminal.js';
 import type { AnswerFile } from '../../src/core/types.js';
@@ -46,6 +50,7 @@ const activeLine = () => screen.getScreen().split('\n').find((l) => l.startsWith
 async function enter() {
   screen.keypress('enter');
   await screen.next();
+  if (process.env.DEBUG_SCREEN) console.log('-----\n' + screen.getScreen());
 }
 async function typeEnter(text: string) {
   screen.type(text);
@@ -176,7 +181,7 @@ describe('assess: a new interview', () => {
     expect(summary).toContain('Maturity level');
     expect(summary).toContain('Key-process CNC rate: 41.7%');
     const said = log.join('\n');
-    expect(said).toContain(`zhizao report ${path.basename(file)} --questionnaire ${MINI} --format html -o report.html`);
+    expect(said).toContain(`zhizao report ${file} --questionnaire ${MINI} --format html -o report.html`);
     expect(read(file).answers).toMatchObject({ key_processes_total: 12, key_processes_cnc: 5, has_mes: false, cnc_robots: 'partial', production_mode: 'mto' });
   });
 
@@ -190,12 +195,79 @@ describe('assess: a new interview', () => {
     const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
     await screen.next();
     await choose('(process)');
+    // the name does not depend on the company: the file exists from the first step on
+    const created = path.join(dir, `assessment-${date}-2.zhizao.yaml`);
+    expect(read(created).respondent).toEqual({ company: '', industry: 'process' });
+    expect(read(created).progress?.cursor).toBe('@respondent.company');
     await typeEnter('Secret Chemicals');
     expect(readFileSync(path.join(dir, `assessment-${date}.zhizao.yaml`), 'utf8')).toBe('keep me');
-    const created = path.join(dir, `assessment-${date}-2.zhizao.yaml`);
     expect(read(created).respondent.company).toBe('Secret Chemicals');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toBeInstanceOf(ExitError);
+  });
+});
+
+describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
+  it('creates the FILE given on the command line from the first step, without replacing anything', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'site-visit.zhizao.yaml');
+    const { ctx } = setup();
+    const done = assess(ctx, file, { isTTY: true });
+    await screen.next();
+    await choose('(mixed)');
+    expect(read(file)).toMatchObject({ questionnaire: 'mini', version: '2', respondent: { company: '', industry: 'mixed' } });
+    await typeEnter('Named Later Ltd');
+    expect(read(file).respondent.company).toBe('Named Later Ltd');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('puts a new file into a folder given as FILE', async () => {
+    const dir = tempDir();
+    const { ctx } = setup();
+    const done = assess(ctx, dir, { isTTY: true, cwd: '/nonexistent' });
+    await screen.next();
+    await choose('(discrete)');
+    await typeEnter('郑州示例机械有限公司');
+    expect(only(dir)).toMatch(/郑州示例机械有限公司-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('Ctrl-C before the company is known says that nothing was saved', async () => {
+    const dir = tempDir();
+    const { ctx, log } = setup();
+    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(log.join('\n')).toContain('nothing was saved yet');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('respondent details can be edited from the section menu; a new industry type changes the questions', async () => {
+    const dir = tempDir();
+    const { ctx } = setup();
+    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    await startNew('Edit Me');
+    const file = only(dir);
+    await choose('☰ sections');
+    await choose('edit respondent details');
+    expect(activeLine()).toContain('(discrete)'); // the current value is the default
+    await choose('(process)');
+    expect(screen.getScreen()).toContain('(Edit Me)');
+    await typeEnter('Edited Co');
+    for (let i = 0; i < 6; i++) await enter(); // site … date kept
+    await choose('no');
+    expect(read(file).respondent).toMatchObject({ company: 'Edited Co', industry: 'process' });
+    expect(path.basename(file)).toMatch(/^Edit-Me-/); // the file keeps its name
+    expect(screen.getScreen()).toContain('How digital is product design?'); // back where we were
+    await choose('☰ sections');
+    await choose('Production');
+    await typeEnter('5');
+    expect(screen.getScreen()).toContain('Key processes under automatic control');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
   });
 });
 
@@ -211,6 +283,10 @@ describe('assess: moving around', () => {
     const { done, log } = await newAt(dir);
     await startNew('Back & Forth');
     const file = only(dir);
+    // back from the very first question is refused politely
+    await choose('← back');
+    expect(screen.getScreen()).toContain('This is the first question.');
+    expect(screen.getScreen()).toContain('How digital is product design?');
     // n/a where allowed
     await choose('n/a');
     expect(read(file).answers?.design_level).toBe('n/a');
@@ -264,12 +340,11 @@ describe('assess: moving around', () => {
     await choose('no (否)');
     expect(screen.getScreen()).toContain('Robots at key work stations');
     expect(screen.getScreen()).toContain('question 4 of 7');
-    // back from the very first question is refused politely
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
     const said = log.join('\n');
     expect(said).toContain(`Everything entered so far is saved in`);
-    expect(said).toContain(`To continue: zhizao assess ${path.basename(file)} --questionnaire ${MINI}`);
+    expect(said).toContain(`To continue: zhizao assess ${file} --questionnaire ${MINI}`);
     const saved = read(file);
     expect(saved.answers).toMatchObject({ design_level: 'n/a', bom_control: 'full', design_tools: ['cad2d'], designers_total: 4, designers_digital: 'unknown', key_processes_total: 3, key_processes_cnc: 2, has_mes: false });
     expect(saved.progress?.cursor).toBe('cnc_robots');
@@ -277,7 +352,7 @@ describe('assess: moving around', () => {
 
   it('the section menu shows answered/visible per section and jumps; the review lists unanswered questions', async () => {
     const dir = tempDir();
-    const { done } = await newAt(dir);
+    const { done, log } = await newAt(dir);
     await startNew('Menu Test');
     const file = only(dir);
     await choose('2 · PDM');
@@ -311,9 +386,14 @@ describe('assess: moving around', () => {
     await choose('Main bottleneck');
     await typeEnter('Manual scheduling');
     expect(read(file).answers?.main_bottleneck).toBe('Manual scheduling');
-    await typeEnter(':menu');
-    await choose('save and exit');
+    // in the review, the next question is the next unanswered one
+    expect(screen.getScreen()).toContain('Production mode');
+    await choose('☰ sections');
+    moveTo('save and exit');
+    screen.keypress('enter'); // the last prompt: nothing follows
     expect(await done).toBe(0);
+    expect(log.join('\n')).toContain(`To continue: zhizao assess ${file}`);
+    expect(read(file).progress?.cursor).toBe('production_mode');
   });
 
   it('--sections limits the interview to those sections and stores them', async () => {
@@ -338,7 +418,7 @@ describe('assess: moving around', () => {
     await typeEnter('6');
     await choose('否');
     expect(screen.getScreen()).toContain('关键装置 DCS 控制'); // tailored to process plants
-    await typeEnter(':menu').catch(() => undefined);
+    await choose('☰');
     s = screen.getScreen();
     expect(s).toContain('生产制造');
     expect(s).not.toContain('研发设计');
@@ -367,7 +447,7 @@ describe('assess: resuming', () => {
     const { ctx, log } = setup();
     const done = assess(ctx, file, { isTTY: true });
     await screen.next();
-    expect(log.join('\n')).toContain('Resuming plant.zhizao.yaml where you left off: Production 2/7 (2/12 answered)');
+    expect(log.join('\n')).toContain('plant.zhizao.yaml where you left off: Production 2/7 (2/12 answered)');
     expect(screen.getScreen()).toContain('CNC-controlled key processes');
     await typeEnter('13');
     expect(screen.getScreen()).toContain('cannot exceed all key processes');
@@ -376,6 +456,70 @@ describe('assess: resuming', () => {
     await typeEnter('6');
     expect(read(file).answers?.key_processes_cnc).toBe(6);
     expect(read(file).progress?.cursor).toBe('has_mes');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('a file without a saved place starts at its first unanswered question; a blank template at the respondent details', async () => {
+    const dir = tempDir();
+    const file = writeDraft(dir, { questionnaire: 'mini', respondent: { company: 'Co', industry: 'discrete' }, answers: { design_level: 1 } });
+    const a = setup();
+    const done = assess(a.ctx, file, { isTTY: true });
+    await screen.next();
+    expect(a.log.join('\n')).toContain('at the first unanswered question: Design 2/5 (1/12 answered)');
+    expect(screen.getScreen()).toContain('BOM and changes');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+
+    const blank = path.join(dir, 'blank.zhizao.yaml');
+    writeFileSync(blank, 'questionnaire: mini\nrespondent:\n  company: ""   # company name\n  industry: discrete\nanswers:\n  design_level:\n');
+    const b = setup();
+    const done2 = assess(b.ctx, blank, { isTTY: true });
+    await screen.next();
+    expect(b.log.join('\n')).toContain('respondent details first');
+    expect(screen.getScreen()).toContain('Industry type');
+    await choose('(process)');
+    await typeEnter('Template Co');
+    expect(read(blank).respondent).toMatchObject({ company: 'Template Co', industry: 'process' });
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done2).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('shows hostile text from a file without raw escape sequences, and keeps it unless changed', async () => {
+    const dir = tempDir();
+    const evil = 'x\u001b]0;pwned\u0007\u001b[2J\u202eevil';
+    const file = writeDraft(dir, {
+      questionnaire: 'mini',
+      respondent: { company: evil, industry: 'discrete' },
+      answers: { main_bottleneck: evil },
+      notes: { main_bottleneck: { text: evil, internal: true } },
+      progress: { cursor: 'main_bottleneck' },
+    });
+    const { ctx, log } = setup();
+    const done = assess(ctx, file, { isTTY: true });
+    await screen.next();
+    const raw = screen.getScreen({ raw: true });
+    expect(screen.getScreen()).toContain('Current answer: x\\x1b]0;pwned\\x07\\x1b[2Jevil');
+    for (const bad of ['\u001b[2J', '\u001b]0;', '\u0007', '\u202e']) expect(raw).not.toContain(bad);
+    for (const bad of ['\u001b[2J', '\u202e']) expect(log.join('\n')).not.toContain(bad);
+    await enter(); // Enter alone keeps the stored answer
+    expect(read(file).answers?.main_bottleneck).toBe(evil);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('keeps a JSON answer file JSON', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.json');
+    writeFileSync(file, JSON.stringify({ questionnaire: 'mini', respondent: { company: 'J', industry: 'discrete' }, answers: { design_level: 2 } }));
+    const { ctx } = setup();
+    const done = assess(ctx, file, { isTTY: true });
+    await screen.next();
+    expect(screen.getScreen()).toContain('BOM and changes');
+    await choose('Fully met');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as AnswerFile;
+    expect(saved.answers).toEqual({ design_level: 2, bom_control: 'full' });
+    expect(saved.progress?.cursor).toBe('design_tools');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
   });
@@ -391,7 +535,7 @@ describe('assess: resuming', () => {
     const { ctx, log } = setup({ sections: 'design' });
     const done = assess(ctx, file, { isTTY: true });
     await screen.next();
-    expect(log.join('\n')).toContain('Resuming plant.zhizao.yaml: respondent details (assessor)');
+    expect(log.join('\n')).toMatch(/Resuming .*plant\.zhizao\.yaml: respondent details \(assessor\); sections: Design \(design\)/);
     expect(screen.getScreen()).toContain('Assessor');
     expect(read(file).progress?.sections).toEqual(['design']);
     await typeEnter('Zhang');
@@ -415,5 +559,53 @@ describe('assess: resuming', () => {
     const c = setup();
     await expect(assess(c.ctx, undefined, { isTTY: false, cwd: dir })).rejects.toThrow(/zhizao template .* zhizao validate/);
     expect(existsSync(path.join(dir, 'plant.zhizao.yaml'))).toBe(true);
+  });
+});
+
+describe('the session when the disk refuses a write', () => {
+  async function failing(times: number) {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    const data: AnswerFile = { questionnaire: 'mini', respondent: { company: 'Disk Co', industry: 'discrete' }, answers: {}, progress: { cursor: 'design_level' } };
+    writeFileSync(file, JSON.stringify(data));
+    const q = await new Definitions().questionnaire(MINI);
+    const log: string[] = [];
+    let left = times;
+    const done = runSession({
+      q,
+      lang: 'en',
+      chalk: new Chalk({ level: 0 }),
+      prompter: inquirerPrompter('en', new Chalk({ level: 0 })),
+      target: { file, data },
+      dir,
+      say: (l) => log.push(l),
+      write: async (f, t, o) => {
+        if (left-- > 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        await writeFileAtomic(f, t, o);
+      },
+    });
+    await screen.next();
+    await choose('2 · PDM');
+    expect(screen.getScreen()).toContain('Could not save plant.zhizao.yaml (ENOSPC: no space left on device). The last entry is NOT saved yet.'.replace('plant.zhizao.yaml', file));
+    return { done, file, log };
+  }
+
+  it('offers to retry, and goes on once the answer is saved', async () => {
+    const { done, file } = await failing(1);
+    await choose('try to save again');
+    expect(read(file).answers).toEqual({ design_level: 'pdm' });
+    expect(screen.getScreen()).toContain('BOM and changes');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('quitting says what is not saved and exits 1', async () => {
+    const { done, file, log } = await failing(99);
+    moveTo('quit');
+    screen.keypress('enter');
+    await expect(done).rejects.toMatchObject({ code: 1 });
+    expect(log.join('\n')).toContain('Not saved: ENOSPC');
+    expect(log.join('\n')).toContain(`To continue: zhizao assess ${file}`);
+    expect(read(file).answers).toEqual({});
   });
 });

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { loadPlant, scorePlant } from '../pipeline.js';
 import type { Context } from '../program.js';
 import { renderScoreSummary } from '../render-score.js';
-import type { Prompter } from '../interview/prompter.js';
+import { forTerminal, type Prompter } from '../interview/prompter.js';
 import { shellQuote } from '../interview/session.js';
 
 export async function run(ctx: Context, file?: string): Promise<number> {
@@ -47,7 +47,7 @@ export async function assess(ctx: Context, file: string | undefined, env: Assess
       const loaded = await loadAnswerFile(file, defs, questionnaireArg);
       const ds = sortDiagnostics(loaded.diagnostics);
       if (!('answers' in loaded) || !loaded.answers) {
-        term.say(term.err.red(term.t({ zh: `无法继续 ${displayPath(file)}：请先修正以下问题（zhizao validate 可复查）`, en: `Cannot resume ${displayPath(file)}: fix these problems first (zhizao validate checks again)` })));
+        term.say(term.err.red(term.t({ zh: `无法继续 ${forTerminal(displayPath(file))}：请先修正以下问题（zhizao validate 可复查）`, en: `Cannot resume ${forTerminal(displayPath(file))}: fix these problems first (zhizao validate checks again)` })));
         throw new InputError(ds);
       }
       term.diagnostics(ds);
@@ -95,11 +95,11 @@ export async function assess(ctx: Context, file: string | undefined, env: Assess
   const plant = await loadPlant(ctx, [result.file]);
   const score = await scorePlant(ctx, plant);
   term.stdout.write('\n' + renderScoreSummary(score, term.lang, term.out));
-  const shown = shellQuote(displayPath(result.file));
-  const q = resumeArgs.map(shellQuote).join(' ');
+  const shown = shellQuote(forTerminal(displayPath(result.file)));
+  const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
   const report = `zhizao report ${shown}${q ? ' ' + q : ''} --format html -o report.html`;
   term.say('');
-  term.say(term.t({ zh: `答卷已保存：${displayPath(result.file)}`, en: `Answers saved in ${displayPath(result.file)}` }));
+  term.say(term.t({ zh: `答卷已保存：${forTerminal(displayPath(result.file))}`, en: `Answers saved in ${forTerminal(displayPath(result.file))}` }));
   term.say(term.t({ zh: `生成诊断报告：${report}`, en: `Write the report: ${report}` }));
   const saved = plant.answers.file.progress?.sections;
   if (saved?.length) {

@@ -96,6 +96,18 @@ function commandDescription(cmd: Command, lang: Lang): string {
   }
 }
 
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/**
+ * Text from an answer file made safe to show in a terminal: control characters (escape sequences, C1 controls)
+ * become visible `\x1b`-style escapes and bidi overrides are dropped, so a hostile file cannot drive the terminal.
+ */
+export function forTerminal(s: string): string {
+  return s.replace(BIDI, '').replace(UNSAFE, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** A stored text offered as the default of a typed prompt only when it is shown (and kept) exactly as it is. */
+export const safeDefault = (s: string | undefined): string | undefined => (s !== undefined && forTerminal(s) === s ? s : undefined);
+
 const TYPED_COMMANDS: Record<string, Command> = {
   note: 'note',
   n: 'note',
@@ -239,7 +251,7 @@ const sameValue = (a: AnswerValue | undefined, b: AnswerValue | undefined) => a 
 function typedDefault(view: QuestionView): string | undefined {
   const v = view.current;
   if (typeof v === 'number') return view.question.type === 'percent' ? `${+(v * 100).toPrecision(12)}%` : String(v);
-  if (typeof v === 'string' && v !== 'unknown' && v !== 'n/a') return v;
+  if (typeof v === 'string' && v !== 'unknown' && v !== 'n/a') return safeDefault(v);
   return undefined;
 }
 

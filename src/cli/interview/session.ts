@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
+import { parse as parseYaml } from 'yaml';
 import { normaliseAnswer } from '../../core/answer-value.js';
 import { answerFileToYaml } from '../../core/answer-yaml.js';
 import { isValidCreditCode } from '../../core/credit-code.js';
@@ -20,6 +21,7 @@ import {
   nextRespondentStep,
   nextUnanswered,
   noteOf,
+  overallProgress,
   parseInterviewees,
   placeOf,
   previousQuestion,
@@ -44,7 +46,7 @@ import { FileExistsError, writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath } from '../../io/paths.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { EXIT, ExitError } from '../errors.js';
-import type { Action, ChoiceEntry, Prompter, QuestionView } from './prompter.js';
+import { forTerminal, safeDefault, type Action, type ChoiceEntry, type Prompter, type QuestionView } from './prompter.js';
 
 export interface SessionOptions {
   q: Questionnaire;
@@ -80,7 +82,13 @@ export function shellQuote(s: string): string {
 }
 
 export function resumeCommand(file: string, extra: string[] = []): string {
-  return ['zhizao', 'assess', shellQuote(displayPath(file)), ...extra.map(shellQuote)].join(' ');
+  return ['zhizao', 'assess', shellQuote(forTerminal(displayPath(file))), ...extra.map((x) => shellQuote(forTerminal(x)))].join(' ');
+}
+
+/** YAML, or JSON for a `.json` answer file being resumed (same key order either way). */
+function serialise(data: AnswerFile, q: Questionnaire, file: string | undefined): string {
+  const yaml = answerFileToYaml(data, q);
+  return file && /\.json$/i.test(file) ? JSON.stringify(parseYaml(yaml), null, 2) + '\n' : yaml;
 }
 
 /** Columns a string takes in a terminal: East Asian wide characters take two. */
@@ -90,6 +98,8 @@ export function displayWidth(s: string): number {
   return w;
 }
 const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+const shownPath = (file: string) => forTerminal(displayPath(file));
 
 const isPromptExit = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
@@ -130,8 +140,10 @@ class Session {
     this.data = o.target?.data ?? newAnswerFile(o.q, { company: '', industry: 'discrete' });
     if (o.target?.data) this.file = o.target.file;
     this.cursor = o.target?.data?.progress?.cursor ?? undefined;
-    this.sections = o.sections?.length ? o.sections : (o.target?.data?.progress?.sections ?? undefined) || undefined;
-    if (this.sections && this.sections.length === 0) this.sections = undefined;
+    // --sections wins over the sections saved in the file; ids the questionnaire no longer has are dropped.
+    const known = new Set(o.q.def.sections.map((x) => x.id));
+    const sections = (o.sections?.length ? o.sections : (o.target?.data?.progress?.sections ?? [])).filter((x) => known.has(x));
+    this.sections = sections.length ? sections : undefined;
   }
 
   private t = (x: Text) => x[this.lang];
@@ -146,7 +158,35 @@ class Session {
   private async save(cursor: string | undefined): Promise<void> {
     this.cursor = cursor;
     this.data = withProgress(this.data, cursor, this.sections, this.now().toISOString());
-    const text = answerFileToYaml(this.data, this.q);
+    const text = serialise(this.data, this.q, this.file ?? this.o.target?.file);
+    for (;;) {
+      try {
+        await this.writeOnce(text);
+        return;
+      } catch (e) {
+        if (e instanceof FileExistsError || !(e instanceof Error) || !('code' in e)) throw e;
+        // A full disk, a removed USB stick, a file made read-only: nothing goes on until the answer is saved.
+        const where = this.file ?? this.o.target?.file ?? this.o.dir;
+        const reason = forTerminal(`${(e as NodeJS.ErrnoException).code}: ${e.message}`);
+        const retry = await this.p.choose<boolean>({
+          header: ['', this.c.red(this.L(`无法保存 ${shownPath(where)}（${reason}）。刚才的输入尚未保存。`, `Could not save ${shownPath(where)} (${reason}). The last entry is NOT saved yet.`))],
+          message: this.L('怎么办？', 'What now?'),
+          choices: [
+            { name: this.L('重试保存', 'try to save again'), value: true },
+            { name: this.L('退出（最后一项输入将丢失）', 'quit (the last entry is lost)'), value: false },
+          ],
+          default: true,
+        });
+        if (!retry) {
+          this.o.say(this.c.red(this.L(`未能保存：${reason}`, `Not saved: ${reason}`)));
+          if (this.file) this.o.say(this.L(`此前的答案都在 ${shownPath(this.file)} 中。继续访谈：${resumeCommand(this.file, this.o.resumeArgs)}`, `Earlier answers are in ${shownPath(this.file)}. To continue: ${resumeCommand(this.file, this.o.resumeArgs)}`));
+          throw new ExitError(EXIT.invalid);
+        }
+      }
+    }
+  }
+
+  private async writeOnce(text: string): Promise<void> {
     if (this.file) {
       await this.write(this.file, text, { force: true });
       return;
@@ -154,6 +194,7 @@ class Session {
     if (this.o.target) {
       await this.write(this.o.target.file, text, { force: false });
       this.file = this.o.target.file;
+      this.created();
       return;
     }
     const today = isoDate(this.now());
@@ -162,12 +203,22 @@ class Session {
       try {
         await this.write(candidate, text, { force: false });
         this.file = candidate;
+        this.created();
         return;
       } catch (e) {
         if (!(e instanceof FileExistsError)) throw e;
       }
     }
     throw new Error('could not find a free file name');
+  }
+
+  private created(): void {
+    this.o.say(this.c.green(this.L(`已创建 ${shownPath(this.file!)}（每个答案都会自动保存）`, `Created ${shownPath(this.file!)} (every answer is saved as you go)`)));
+  }
+
+  /** A new file's name is known before the company is: a FILE argument, or --anonymous-name. */
+  private nameKnown(): boolean {
+    return Boolean(this.o.target) || Boolean(this.o.anonymousName);
   }
 
   interrupted(): void {
@@ -177,8 +228,8 @@ class Session {
     }
     this.o.say(
       this.L(
-        `\n已中断。所有已填写的内容都已保存在 ${displayPath(this.file)}\n继续访谈：${resumeCommand(this.file, this.o.resumeArgs)}`,
-        `\nInterrupted. Everything entered so far is saved in ${displayPath(this.file)}\nTo continue: ${resumeCommand(this.file, this.o.resumeArgs)}`,
+        `\n已中断。所有已填写的内容都已保存在 ${shownPath(this.file)}\n继续访谈：${resumeCommand(this.file, this.o.resumeArgs)}`,
+        `\nInterrupted. Everything entered so far is saved in ${shownPath(this.file)}\nTo continue: ${resumeCommand(this.file, this.o.resumeArgs)}`,
       ),
     );
   }
@@ -220,7 +271,7 @@ class Session {
   }
 
   private exit(): SessionResult {
-    this.o.say(this.L(`已保存 ${displayPath(this.file!)}。继续访谈：${resumeCommand(this.file!, this.o.resumeArgs)}`, `Saved ${displayPath(this.file!)}. To continue: ${resumeCommand(this.file!, this.o.resumeArgs)}`));
+    this.o.say(this.L(`已保存 ${shownPath(this.file!)}。继续访谈：${resumeCommand(this.file!, this.o.resumeArgs)}`, `Saved ${shownPath(this.file!)}. To continue: ${resumeCommand(this.file!, this.o.resumeArgs)}`));
     return { file: this.file!, finished: false };
   }
 
@@ -241,8 +292,8 @@ class Session {
   private resumePosition(): Position {
     const snap = this.snap();
     const r = resumePoint(this.q, this.data, snap);
-    const file = displayPath(this.file!);
-    const { answered, total } = { answered: snap.order.filter((x) => snap.resolved.get(x.id)?.status !== 'unanswered').length, total: snap.order.length };
+    const file = shownPath(this.file!);
+    const { answered, total } = overallProgress(snap);
     let line: string;
     let pos: Position;
     if (r.kind === 'respondent') {
@@ -251,13 +302,16 @@ class Session {
     } else if (r.kind === 'review') {
       line = this.L(`继续 ${file}：已答 ${answered}/${total}，进入复查`, `Resuming ${file}: ${answered}/${total} answered, at the review`);
       pos = { kind: 'review' };
+    } else if (!r.saved && !this.data.respondent.company.trim()) {
+      // A file from `zhizao template` or another tool: no saved place and no company yet: respondent details first.
+      line = this.L(`继续 ${file}：先填写基本信息`, `Continuing ${file}: respondent details first`);
+      pos = { kind: 'respondent', step: 'industry' };
     } else {
       const place = placeOf(this.q, snap, r.question.id);
       const where = place ? `${this.t(place.section.title)} ${place.index}/${place.count}` : r.question.id;
-      line = this.L(
-        `继续 ${file}，从上次停下的题目开始：${where}（已答 ${answered}/${total}）`,
-        `Resuming ${file} where you left off: ${where} (${answered}/${total} answered)`,
-      );
+      line = r.saved
+        ? this.L(`继续 ${file}，从上次停下的题目开始：${where}（已答 ${answered}/${total}）`, `Resuming ${file} where you left off: ${where} (${answered}/${total} answered)`)
+        : this.L(`继续 ${file}，从第一道未答题开始：${where}（已答 ${answered}/${total}）`, `Continuing ${file} at the first unanswered question: ${where} (${answered}/${total} answered)`);
       pos = { kind: 'question', id: r.question.id, reviewMode: false };
     }
     if (this.sections) line += this.L(`；章节：${this.sectionTitles()}`, `; sections: ${this.sectionTitles()}`);
@@ -285,11 +339,13 @@ class Session {
         ),
       );
     }
-    const current = formatAnswer(question, this.data.answers?.[question.id] ?? undefined, this.lang);
+    const shownAnswer = formatAnswer(question, this.data.answers?.[question.id] ?? undefined, this.lang);
+    const current = shownAnswer === undefined ? undefined : forTerminal(shownAnswer);
     if (current !== undefined) lines.push(this.L(`当前答案：${current}`, `Current answer: ${current}`));
     const note = noteOf(this.data, question.id);
     if (note) {
-      const short = note.text.length > 80 ? note.text.slice(0, 77) + '…' : note.text;
+      const text = forTerminal(note.text.replace(/\s+/g, ' '));
+      const short = text.length > 80 ? text.slice(0, 77) + '…' : text;
       lines.push(`✎ ${note.internal ? this.L('内部备注', 'internal note') : this.L('备注', 'note')}: ${short.replace(/\s+/g, ' ')}`);
     }
     lines.push(...this.takeFlash());
@@ -334,7 +390,7 @@ class Session {
         const r = checkAnswer(this.q, this.data, question.id, { kind: 'value', raw });
         return r.ok ? { ok: true, value: r.stored } : { ok: false, message: this.problemText(question.id, r.problems) };
       },
-      format: (value) => formatAnswer(question, value, this.lang) ?? String(value),
+      format: (value) => forTerminal(formatAnswer(question, value, this.lang) ?? String(value)),
     };
   }
 
@@ -412,7 +468,7 @@ class Session {
     const text = await this.p.text({
       header: ['', this.L(`为 ${question.id} 记录证据备注（回车不修改；输入 - 删除备注）`, `Evidence note for ${question.id} (Enter alone keeps it as is; - deletes it)`)],
       message: this.L('备注', 'Note'),
-      ...(existing ? { default: existing.text } : {}),
+      ...(safeDefault(existing?.text) !== undefined ? { default: existing!.text } : {}),
       validate: (v) => (v.length > 20000 ? this.L('备注过长（最多 20000 字）', 'note too long (20,000 characters at most)') : true),
     });
     const trimmed = text.trim();
@@ -563,7 +619,8 @@ class Session {
 
   /** Save a respondent field with the cursor at the following step (or keep the cursor when editing). */
   private async saveField(next: RespondentStep | undefined, editing: boolean): Promise<RespondentStep | undefined> {
-    if (!this.file && !this.data.respondent.company) return next; // not created yet (industry before company)
+    // Named after the company: the file is created once the company is entered (the step after the industry type).
+    if (!this.file && !this.nameKnown() && !this.data.respondent.company) return next;
     if (editing) await this.save(this.cursor);
     else if (next) await this.save(respondentCursor(next));
     // the last step: respondentStage saves with the first question as cursor
@@ -581,7 +638,7 @@ class Session {
     const v = await this.p.text({
       header: [...this.header1(step), this.L('可选：回车跳过/保留；输入 - 清除', 'optional: Enter skips/keeps; - clears it')],
       message: this.t(label),
-      ...(typeof existing === 'string' && existing ? { default: existing } : {}),
+      ...(typeof existing === 'string' && safeDefault(existing) ? { default: existing } : {}),
       validate: (x) => (x.trim().length > max ? this.L(`最多 ${max} 个字符`, `${max} characters at most`) : true),
     });
     const t = v.trim();
@@ -613,15 +670,10 @@ class Session {
         const company = await this.p.text({
           header: this.header1(step),
           message: this.L('企业名称', 'Company'),
-          ...(r.company ? { default: r.company } : {}),
+          ...(safeDefault(r.company) ? { default: r.company } : {}),
           validate: (x) => (x.trim() === '' ? this.L('请填写企业名称', 'please enter the company name') : x.trim().length > 200 ? this.L('最多 200 个字符', '200 characters at most') : true),
         });
         this.data = withRespondent(this.data, 'company', company.trim());
-        if (!this.file) {
-          await this.save(respondentCursor(next!));
-          this.o.say(this.c.green(this.L(`已创建 ${displayPath(this.file!)}（每个答案都会自动保存）`, `Created ${displayPath(this.file!)} (every answer is saved as you go)`)));
-          return next;
-        }
         return this.saveField(next, editing);
       }
       case 'site':
@@ -636,7 +688,7 @@ class Session {
         const v = await this.p.text({
           header: [...this.header1(step), this.L('可选：多人用 ; 分隔；回车跳过/保留；输入 - 清除', 'optional: separate people with ; — Enter skips/keeps; - clears')],
           message: this.L('受访人员', 'Interviewees'),
-          ...(r.interviewees?.length ? { default: r.interviewees.join('; ') } : {}),
+          ...(r.interviewees?.length && safeDefault(r.interviewees.join('; ')) ? { default: r.interviewees.join('; ') } : {}),
           validate: (x) => (parseInterviewees(x).some((p) => p.length > 200) ? this.L('每人最多 200 个字符', '200 characters per person at most') : true),
         });
         if (v.trim() === '-') this.data = withRespondent(this.data, 'interviewees', undefined);
@@ -647,7 +699,7 @@ class Session {
         const v = await this.p.text({
           header: this.header1(step),
           message: this.L('诊断日期（YYYY-MM-DD）', 'Date of the assessment (YYYY-MM-DD)'),
-          default: r.date ?? isoDate(this.now()),
+          default: safeDefault(r.date) ?? isoDate(this.now()),
           validate: (x) => (isValidIsoDate(x.trim()) ? true : this.L('请按 YYYY-MM-DD 填写有效日期', 'a valid date as YYYY-MM-DD, please')),
         });
         this.data = withRespondent(this.data, 'date', v.trim());
@@ -667,7 +719,7 @@ class Session {
         const v = await this.p.text({
           header: [...this.header1(step), this.L('可选：回车跳过/保留；输入 - 清除', 'optional: Enter skips/keeps; - clears it')],
           message: this.L('统一社会信用代码（18 位）', 'Unified social credit code (18 characters)'),
-          ...(r.credit_code ? { default: r.credit_code } : {}),
+          ...(safeDefault(r.credit_code) ? { default: r.credit_code } : {}),
           validate: (x) => {
             const t = x.trim().toUpperCase();
             if (t === '' || t === '-') return true;
