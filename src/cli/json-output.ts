@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Lang } from '../core/types.js';
 import { formatMessage } from '../messages/catalogue.js';
+import { stringifyJson } from '../core/safe-text.js';
 
 /** A diagnostic as machine-readable JSON (the message in the chosen language). */
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
@@ -8,5 +9,5 @@ export function diagnosticJson(d: Diagnostic, lang: Lang) {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(stringifyJson(value) + '\n');
 }

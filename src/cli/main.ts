@@ -12,6 +12,13 @@ type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   process.once('exit', removeTempFilesSync);
+  // Interrupted (Ctrl-C outside a prompt, or a service manager's SIGTERM): no temp file stays behind.
+  for (const [sig, exit] of [['SIGINT', EXIT.interrupted], ['SIGTERM', 143]] as const) {
+    process.once(sig, () => {
+      removeTempFilesSync();
+      process.exit(exit);
+    });
+  }
   // `zhizao report … | head`: the reader went away; stop quietly as other command-line tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(code);

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ScoreResult } from '../core/result.js';
 import type { Lang } from '../core/types.js';
+import { forTerminal } from '../core/safe-text.js';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const bar = (score: number, width = 20) => {
@@ -13,7 +14,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, c: ChalkInstance,
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const t = (x: { zh: string; en: string }) => x[lang];
   const out: string[] = [];
-  const name = [r.respondent.company || L('（未填写企业名称）', '(company not filled in)'), r.respondent.site].filter(Boolean).join(' · ');
+  const name = forTerminal([r.respondent.company || L('（未填写企业名称）', '(company not filled in)'), r.respondent.site].filter(Boolean).join(' · '));
   out.push(c.bold(name));
   out.push(
     `${L('成熟度等级', 'Maturity level')}: ${c.bold(`${r.maturity.level} ${t(r.maturity.name)}`)}   S = ${r.maturity.score.toFixed(2)}` +

@@ -42,8 +42,11 @@ export class ShapeValidator {
 }
 
 /** ajv reports every failed branch of anyOf/oneOf; keep the most specific errors per location. */
-function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
+function pruneErrors(all: ErrorObject[]): ErrorObject[] {
+  let errors = all;
   const branchy = new Set(['anyOf', 'oneOf', 'if']);
+  // "property name must be valid" only repeats the pattern error that explains it.
+  errors = errors.filter((e) => e.keyword !== 'propertyNames');
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     const list = byPath.get(e.instancePath) ?? [];

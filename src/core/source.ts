@@ -27,7 +27,7 @@ export function parseSource(text: string, file: string, limits: Limits = DEFAULT
   const lc = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   } catch (e) {
     return { ok: false, diagnostics: [diag('yaml.syntax', file, FIRST, { detail: String((e as Error).message) })] };
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Lang } from '../core/types.js';
+import { forTerminal } from '../core/safe-text.js';
 
 type Entry = { en: string; zh: string };
 
@@ -83,10 +84,11 @@ export function formatMessage(code: string, args: Record<string, string | number
   // Messages written in a definition file come in both languages as args `zh` and `en`.
   if (args.zh !== undefined && args.en !== undefined) args = { ...args, message: args[lang]! };
   const template = entry ? entry[lang] : `${code} ${JSON.stringify(args)}`;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m));
+  // Values quoted from files (answers, names) never reach the terminal raw: controls become visible escapes.
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? forTerminal(args[k]) : m));
 }
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const sev = d.severity === 'warning' ? (lang === 'zh' ? '警告' : 'warning') : lang === 'zh' ? '错误' : 'error';
-  return `${d.file}:${d.line}:${d.column} ${sev} ${formatMessage(d.code, d.args, lang)}`;
+  return `${forTerminal(d.file)}:${d.line}:${d.column} ${sev} ${formatMessage(d.code, d.args, lang)}`;
 }

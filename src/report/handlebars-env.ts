@@ -44,23 +44,47 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
 
   /** Compile a template; triple-stash (unescaped output) is refused, unknown helpers are compile errors. */
   function compile(source: string): Handlebars.TemplateDelegate {
-    const ast = hbs.parse(source);
-    findUnescaped(ast);
-    return hbs.compile(source, { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true });
+    const options = { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
+    try {
+      findUnsafe(hbs.parse(source));
+      hbs.precompile(source, options); // compile errors (unknown helpers) now, not at the first render
+      return hbs.compile(source, options);
+    } catch (e) {
+      throw asTemplateError(e, source);
+    }
   }
   return { hbs, compile };
 }
 
-function findUnescaped(node: unknown): void {
+/** Refuse unescaped output and partials (a template is one self-contained file). */
+function findUnsafe(node: unknown): void {
   if (!node || typeof node !== 'object') return;
   const n = node as { type?: string; escaped?: boolean; loc?: { start: { line: number; column: number } } };
-  if (n.type === 'MustacheStatement' && n.escaped === false) {
-    throw new TemplateError('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped', n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1);
-  }
+  const at = (msg: string) => new TemplateError(msg, n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1);
+  if (n.type === 'MustacheStatement' && n.escaped === false) throw at('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped');
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') throw at('partials {{> …}} are not allowed: a template is one file');
   for (const v of Object.values(node)) {
-    if (Array.isArray(v)) v.forEach(findUnescaped);
-    else if (v && typeof v === 'object' && v !== n.loc) findUnescaped(v);
+    if (Array.isArray(v)) v.forEach(findUnsafe);
+    else if (v && typeof v === 'object' && v !== n.loc) findUnsafe(v);
   }
+}
+
+/** Handlebars' own errors carry a position in one of several forms; turn them into a located TemplateError. */
+function asTemplateError(e: unknown, source: string): TemplateError {
+  if (e instanceof TemplateError) return e;
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e).split('\n')[0]!;
+  let line = err.lineNumber;
+  let column = err.column !== undefined ? err.column + 1 : undefined;
+  const parse = /Parse error on line (\d+)/.exec(String(err.message));
+  const suffix = / - (\d+):(\d+)$/.exec(message);
+  if (line === undefined && parse) line = Number(parse[1]);
+  if (line === undefined && suffix) {
+    line = Number(suffix[1]);
+    column = Number(suffix[2]) + 1;
+  }
+  if (line === undefined && /Expecting .*got 'EOF'|EOF/.test(String(err.message))) line = source.split('\n').length;
+  return new TemplateError(message.replace(/ - \d+:\d+$/, ''), line ?? 1, column ?? 1);
 }
 
 /** Apply `f` to every string in plain data (used to pre-escape a model for Markdown). */

@@ -5,6 +5,7 @@ import { TemplateError } from '../../report/handlebars-env.js';
 import type { Audience } from '../../report/model.js';
 import { buildReportData, reportJson } from '../../report/report-data.js';
 import { renderMarkdown } from '../../report/render.js';
+import { stringifyJson } from '../../report/escape.js';
 import { InputError, diag } from '../../core/diagnostics.js';
 import { displayPath } from '../../io/paths.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -31,7 +32,7 @@ export async function run(ctx: Context, files: string[]): Promise<number> {
 
   let content: string | Uint8Array;
   try {
-    if (format === 'json') content = JSON.stringify(reportJson(data, audience), null, 2) + '\n';
+    if (format === 'json') content = stringifyJson(reportJson(data, audience)) + '\n';
     else if (format === 'md') content = renderMarkdown(data.model, { lang, ...(template ? { template } : {}) });
     else if (format === 'html') content = (await import('../../report/html.js')).renderHtml(data, { lang, ...(template ? { template } : {}) });
     else content = await (await import('../../report/docx.js')).renderDocx(data, { lang });

@@ -4,6 +4,7 @@ import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import { loadAnswerFile } from '../../io/answer-file.js';
 import { displayPath } from '../../io/paths.js';
 import { EXIT } from '../errors.js';
+import { forTerminal } from '../../core/safe-text.js';
 import { diagnosticJson, printJson } from '../json-output.js';
 import type { Context } from '../program.js';
 
@@ -54,9 +55,9 @@ export async function run(ctx: Context, files: string[]): Promise<number> {
       if (errors === 0) {
         const comp = r.completeness !== undefined ? term.t({ zh: `，完成度 ${pct(r.completeness)}`, en: `, ${pct(r.completeness)} complete` }) : '';
         const warn = warnings ? term.t({ zh: `（${warnings} 条警告）`, en: ` (${warnings} warning${warnings > 1 ? 's' : ''})` }) : '';
-        term.say(term.err.green(`✓ ${r.file}`) + term.t({ zh: ` 有效${warn}${comp}`, en: ` valid${warn}${comp}` }));
+        term.say(term.err.green(`✓ ${forTerminal(r.file)}`) + term.t({ zh: ` 有效${warn}${comp}`, en: ` valid${warn}${comp}` }));
       } else {
-        term.say(term.err.red(`✗ ${r.file}`) + term.t({ zh: ` ${errors} 个错误`, en: ` ${errors} error${errors > 1 ? 's' : ''}` }));
+        term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.t({ zh: ` ${errors} 个错误`, en: ` ${errors} error${errors > 1 ? 's' : ''}` }));
       }
     }
   }

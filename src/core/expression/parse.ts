@@ -41,6 +41,7 @@ function tokenize(src: string): Tok[] {
     const start = i;
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i))!;
+      if (!Number.isFinite(Number(m[0]))) throw new ExpressionSyntaxError(`number ${m[0]} is too large`, start);
       out.push({ k: 'num', v: m[0], pos: start });
       i += m[0].length;
       continue;

@@ -1,0 +1,23 @@
+/** Text that is safe to show: no characters that hide, reorder or control what a screen or viewer displays. */
+/** Bidirectional-override and isolate characters (can disguise text), and C0/C1 controls other than tab and newline. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Remove characters that can hide or reorder text; every renderer applies this to untrusted text first. */
+export function sanitizeText(s: unknown): string {
+  return String(s ?? '').replace(BIDI, '').replace(CONTROL, '');
+}
+
+/** For a terminal: controls become visible escapes (\x1b), bidi controls are dropped; tab and newline stay. */
+export function forTerminal(s: unknown): string {
+  return String(s ?? '')
+    .replace(BIDI, '')
+    .replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** JSON whose bytes are safe to show: the same data, with bidi and C1 controls written as \u escapes. */
+export function stringifyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,51 @@
+// Issue #11 / product.md §8 start-up: heavy modules are loaded only by the commands that use them. A preload
+// (tests/security/preload/module-log.mjs) logs every ESM resolution and CommonJS require of a run.
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, runCli, SECURITY, removeTempDirs, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const PRELOAD = path.join(SECURITY, 'preload', 'module-log.mjs');
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('zhizao-modules-');
+});
+
+function modulesOf(args: string[]): string[] {
+  const log = path.join(dir, `modules-${process.hrtime.bigint()}.log`);
+  const r = runCli(args, { cwd: dir, env: { NODE_OPTIONS: `--import=${PRELOAD}`, ZHIZAO_MODULE_LOG: log } });
+  expect(r.code, r.stderr).toBe(0);
+  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  rmSync(log, { force: true });
+  return lines;
+}
+const packages = (lines: string[]) => [...new Set(lines.flatMap((l) => [...l.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]!)))].sort();
+const HEAVY = /^(handlebars|exceljs|docx|@inquirer\/.*|jszip|playwright-core)$/;
+
+describe('start-up: what each command loads', () => {
+  it('the log works (positive control): report --format md loads handlebars and the report machinery', () => {
+    const lines = modulesOf(['report', EXAMPLE, '--format', 'md']);
+    expect(packages(lines)).toContain('handlebars');
+    expect(lines.some((l) => l.includes('/dist/report/'))).toBe(true);
+  });
+
+  it('zhizao --help loads commander only: no handlebars, exceljs, docx, @inquirer/*, ajv, yaml, report code', () => {
+    const lines = modulesOf(['--help']);
+    const pkgs = packages(lines);
+    expect(pkgs.filter((p) => HEAVY.test(p))).toEqual([]);
+    expect(pkgs.filter((p) => /^(ajv|yaml|chalk)$/.test(p))).toEqual([]);
+    expect(lines.filter((l) => /\/dist\/(report|core\/batch|io\/tables)\//.test(l))).toEqual([]);
+  });
+
+  it('zhizao score FILE --json loads no handlebars, exceljs, docx, @inquirer/* and no report code', () => {
+    const lines = modulesOf(['score', EXAMPLE, '--json']);
+    expect(packages(lines).filter((p) => HEAVY.test(p))).toEqual([]);
+    expect(lines.filter((l) => /\/dist\/(report|cli\/interview|core\/batch|io\/tables)\//.test(l))).toEqual([]);
+  });
+
+  it('zhizao validate FILE loads none of the heavy modules either', () => {
+    expect(packages(modulesOf(['validate', EXAMPLE])).filter((p) => HEAVY.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+// Issue #11: a custom report template (--template) cannot reach prototype properties, cannot output unescaped
+// text, and a broken template is a located input error (exit 1), never an internal error.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildResult } from '../../src/core/result.js';
+import { loadAnswerFile } from '../../src/io/answer-file.js';
+import { Definitions } from '../../src/io/definitions.js';
+import type { ReportModel } from '../../src/report/model.js';
+import { buildReportData } from '../../src/report/report-data.js';
+import { renderTemplate } from '../../src/report/render.js';
+import { EXAMPLE, expectClean, runCli, removeTempDirs, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+let dir: string;
+let model: ReportModel;
+beforeAll(async () => {
+  dir = tempDir('zhizao-template-');
+  const defs = new Definitions();
+  const loaded = await loadAnswerFile(EXAMPLE, defs);
+  if (!('answers' in loaded) || !loaded.answers) throw new Error('example does not load');
+  const q = loaded.questionnaire;
+  const result = buildResult(q, loaded.answers, await defs.profile(), await defs.targets(undefined, q));
+  const readiness = await Promise.all(['smart-workshop', 'smart-factory'].map((id) => defs.readiness(id, q)));
+  model = buildReportData({ questionnaire: q, answers: loaded.answers, result, rules: await defs.rules('default', q), readiness, audience: 'client', tool: 'test' }).model;
+}, 60_000);
+function render(name: string, template: string, extra: string[] = []) {
+  writeFileSync(path.join(dir, name), template);
+  return runCli(['report', EXAMPLE, '--template', name, ...extra], { cwd: dir });
+}
+
+describe('custom templates cannot reach prototypes', () => {
+  const PROBES = [
+    '{{constructor}}',
+    '{{__proto__}}',
+    '{{lookup this "constructor"}}',
+    '{{lookup this "__proto__"}}',
+    '{{lookup plant "constructor"}}',
+    '{{plant.constructor}}',
+    '{{plant.company.constructor}}',
+    '{{plant.__proto__.constructor}}',
+    '{{constructor.name}}',
+    '{{constructor.constructor}}',
+    '{{lookup (lookup this "constructor") "constructor"}}',
+    '{{#with constructor}}{{name}}{{/with}}',
+    '{{#each constructor}}{{this}}{{/each}}',
+    '{{#with plant}}{{constructor.name}}{{/with}}',
+    '{{toString}}',
+    '{{valueOf}}',
+    '{{hasOwnProperty}}',
+    '{{__defineGetter__}}',
+    '{{@root.constructor}}',
+    '{{labels.constructor}}',
+  ];
+  it.each(PROBES)('%s renders empty (in process, Markdown engine)', (probe) => {
+    const out = renderTemplate(model, 'md', { lang: 'en', template: `[${probe}]` }, 'report.md.hbs');
+    expect(out.trim()).toBe('[]');
+  });
+
+  it('through the CLI: every probe on its own line renders empty', () => {
+    const r = render('all.hbs', PROBES.map((p) => `[${p}]`).join('\n') + '\n');
+    expect(r.code, r.stderr).toBe(0);
+    expectClean(r, expect);
+    expect(r.stdout.trim().split('\n')).toEqual(PROBES.map(() => '[]'));
+  });
+});
+
+describe('custom templates cannot print unescaped text', () => {
+  it.each([
+    ['{{{plant.company}}}', 2, 3],
+    ['{{& plant.company}}', 3, 1],
+    ['{{{ constructor }}}', 1, 1],
+  ])('%s is refused with exit 1 at file:line:col', (tpl, line, col) => {
+    const r = render('unescaped.hbs', `${'x\n'.repeat(line - 1)}${' '.repeat(col - 1)}${tpl}\n`);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^unescaped\\.hbs:${line}:${col} error report template: triple-stash`, 'm'));
+    expectClean(r, expect);
+  });
+
+  it('triple-stash inside a block or partial-block is found too', () => {
+    const r = render('nested.hbs', '{{#each sections}}\n  {{#if score}}{{{title.zh}}}{{/if}}\n{{/each}}\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^nested\.hbs:2:\d+ error /m);
+  });
+
+  it('a missing template file is exit 1 with its name', () => {
+    const r = runCli(['report', EXAMPLE, '--template', 'nope.hbs'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^nope\.hbs:1:1 error no such file/m);
+  });
+});
+
+// Regression (found by fuzzing/review, fixed; src/report/handlebars-env.ts compile, src/cli/commands/report.ts): only triple-stash becomes a
+// TemplateError. A Handlebars syntax error (hbs.parse throws a plain Error whose message has "Parse error on
+// line N"), an unknown helper (thrown lazily at the first render because hbs.compile is lazy: "You specified
+// knownHelpersOnly, but used the unknown helper x - 1:2"), and a partial ("The partial p could not be found")
+// all end as "internal error: …" with exit 2. Fix: in createEnv().compile, call `hbs.precompile(source, opts)`
+// (or compile then invoke once inside the try) so errors happen at compile time; catch Handlebars errors and
+// rethrow `new TemplateError(message, line, column)` — Handlebars' Exception carries lineNumber/column (0-based
+// column) for parse and compile errors, and the "- L:C" suffix for knownHelpersOnly; refuse partials
+// (`{{> x}}`) in findUnescaped's AST walk (PartialStatement/PartialBlockStatement) with a located TemplateError.
+describe('template syntax errors, unknown helpers and missing partials are exit 1 with file:line:col', () => {
+  it.each([
+    ['syntax error', 'ok\n{{#each sections}\n', '2'],
+    ['unclosed block (reported where the file ends)', 'ok\n\n{{#if plant}}x\n', '[34]'],
+    ['unknown helper', 'ok\n{{evil 1}}\n', '2'],
+    ['partial', 'ok\n{{> secret}}\n', '2'],
+  ])('%s', (_, tpl, line) => {
+    const r = render('broken.hbs', tpl);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^broken\\.hbs:${line}:\\d+ error report template: `, 'm'));
+  });
+});
