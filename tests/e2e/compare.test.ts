@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
@@ -146,11 +147,23 @@ describe('zhizao compare (built CLI)', () => {
     expect(readFileSync(out2, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
-  it('a docx progress report is not available yet: a clear usage error', () => {
-    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'docx', '-o', path.join(tempDir(), 'p.docx')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/md or html for now/);
-  });
+  it('a docx progress report has real headings and tables, and reads back through LibreOffice', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'p.docx');
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'docx', '-o', out, '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:val="Heading1"');
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toContain('郑州测试机械有限公司');
+    const styles = await (await JSZip.loadAsync(readFileSync(out))).file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/w:eastAsia="(SimSun|Microsoft YaHei)"/);
+    const soffice = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, out], { encoding: 'utf8', timeout: 120_000 });
+    expect(soffice.status, 'LibreOffice (soffice) is needed; .ci/run installs it').toBe(0);
+    expect(readFileSync(path.join(dir, 'p.txt'), 'utf8')).toMatch(/KPI|生产效率|成熟度/);
+    expect(zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'docx']).code).toBe(2); // docx needs -o
+  }, 120_000);
 
   it('a file that does not exist or is invalid: exit 1', () => {
     expect(zhizao(['compare', BASE, path.join(DIR, 'nope.yaml'), ...Q]).code).toBe(1);

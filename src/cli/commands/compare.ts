@@ -38,13 +38,8 @@ function reportFormat(ctx: Context): 'md' | 'html' | 'docx' | undefined {
 /** `zhizao compare BASELINE FOLLOWUP`: progress between two assessments of one plant. Exit 0 (findings are output). */
 export async function run(ctx: Context, baselineFile: string, followupFile: string): Promise<number> {
   const format = reportFormat(ctx);
-  if (format === 'docx') {
-    throw new UsageError(
-      ctx.term.t({
-        zh: '进展对比报告暂只支持 --format md 和 html（docx 尚未提供）',
-        en: 'the progress report is available as --format md or html for now (docx is not available yet)',
-      }),
-    );
+  if (format === 'docx' && (ctx.opts.output === undefined || ctx.opts.output === '-')) {
+    throw new UsageError(ctx.term.t({ zh: 'DOCX 需要用 -o 指定输出文件', en: 'docx needs an output file: add -o progress.docx' }));
   }
   if (format && ctx.opts.json && (ctx.opts.output === undefined || ctx.opts.output === '-')) {
     throw new UsageError(ctx.term.t({ zh: '--json 与报告同时输出时请用 -o 指定报告文件', en: 'with --json, write the report to a file with -o' }));
@@ -75,6 +70,11 @@ export async function run(ctx: Context, baselineFile: string, followupFile: stri
     const { renderCompareHtml, renderCompareMarkdown } = await import('../../report/compare-md.js');
     const text = format === 'md' ? renderCompareMarkdown(comparison, ctx.term.lang) : renderCompareHtml(comparison, ctx.term.lang);
     await writeOutput(ctx, text, ctx.opts.output as string | undefined);
+  } else if (format === 'docx') {
+    const [{ compareDocument }, { renderDocxBlocks }] = await Promise.all([import('../../report/compare-md.js'), import('../../report/docx-blocks.js')]);
+    const blocks = compareDocument(comparison, ctx.term.lang);
+    const title = blocks.find((b) => b.kind === 'heading')?.text ?? 'zhizao';
+    await writeOutput(ctx, await renderDocxBlocks(blocks, title), ctx.opts.output as string | undefined);
   } else if (!ctx.opts.json) {
     ctx.term.stdout.write(renderComparison(comparison, ctx.term.lang, ctx.term.out));
   }
