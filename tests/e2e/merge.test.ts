@@ -22,7 +22,8 @@ describe('zhizao merge (built CLI)', () => {
     expect(m.answers).not.toHaveProperty('key_processes_total');
     // answers given once are taken; the same answer in both ("2%" and 0.02) once
     expect(m.answers).toMatchObject({ design_level: 'pdm', key_processes_cnc: 6, has_mes: true, defect_rate: 0.02, production_mode: 'mto' });
-    expect(m.notes.key_processes_total).toBe('[production.yaml] 按工艺路线统计的关键工序\n合并冲突，未采用任何答案 / merge conflict, left unanswered — design.yaml: 12; production.yaml: 14');
+    // a conflict note is the consultant's working material: internal, never in a client report
+    expect(m.notes.key_processes_total).toEqual({ text: '[production.yaml] 按工艺路线统计的关键工序\n合并冲突，未采用任何答案 / merge conflict, left unanswered — design.yaml: 12; production.yaml: 14', internal: true });
     // notes concatenated with the source file named; internal stays internal
     expect(m.notes.design_level).toBe('[design.yaml] PDM 管理图纸和 BOM 版本\n[production.yaml] 车间终端能看到 PDM 图纸');
     expect(m.notes.bom_control).toEqual({ text: '[design.yaml] 变更单仍有纸质流转', internal: true });
