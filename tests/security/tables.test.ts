@@ -15,7 +15,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'good.yaml'), readFileSync(EXAMPLE));
 });
 
-// BUG (src/io/tables/zip-guard.ts readCentralDirectory; src/io/tables/xlsx-read.ts / table-input.ts):
+// Regression (fixed; src/io/tables/zip-guard.ts readCentralDirectory; src/io/tables/xlsx-read.ts / table-input.ts):
 //  - corrupt-central-directory.xlsx: one flipped byte in a central-directory entry makes readCentralDirectory read
 //    past the end of the buffer (RangeError from Buffer.readUInt16LE: no bounds check on p + 46 + name + extra +
 //    comment lengths);
@@ -25,7 +25,7 @@ beforeAll(() => {
 // Fix: bounds-check every offset in readCentralDirectory (return {ok: false, code: 'xlsx.not-zip'}); wrap the
 // exceljs load in xlsx-read.ts/form.ts in try/catch and return/yield 'xlsx.unreadable' with the error's message,
 // so readTableInput keeps its promise "never throws for bad input".
-describe('BUG: corrupted XLSX files are "cannot be read" (exit 1), never an internal error', () => {
+describe('corrupted XLSX files are "cannot be read" (exit 1), never an internal error', () => {
   it.each(['corrupt-styles.xlsx', 'corrupt-central-directory.xlsx'])('validate %s', (f) => {
     const r = runCli(['validate', f], { cwd: dir });
     expectClean(r, expect);

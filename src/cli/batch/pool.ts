@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { displayPath } from '../../io/paths.js';
 import type { ProcessOptions, Unit, UnitPart } from './process.js';
+
+/** An input as the pool holds it: without its display path, computed when it is sent (saves memory at 100,000 inputs). */
+export type UnitRef = Omit<Unit, 'shown'> & { shown?: string };
 
 export interface PoolEvents {
   /** Parts of each input, called strictly in input order (awaited: the pool waits for slow consumers). */
@@ -8,11 +12,16 @@ export interface PoolEvents {
   done(index: number): Promise<void> | void;
   /** A worker died or threw while reading this input; the input is rejected, the batch goes on. */
   crashed(index: number, detail: string): Promise<void> | void;
+  /** A message from a worker about the batch as a whole (printed once). */
+  note?(text: string): void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Inputs sent to the worker and not finished, in the order it reads them. */
   pending: number[];
+  /** Shared cell: the index of the input the worker is reading (-1 when idle). */
+  current: Int32Array;
 }
 
 /**
@@ -31,15 +40,16 @@ export class WorkerPool {
   private failed!: (e: unknown) => void;
   private readonly retry: number[] = [];
   private readonly ahead: number;
+  private announced = false;
 
   constructor(
-    private readonly units: readonly Unit[],
+    private readonly units: readonly UnitRef[],
     private readonly jobs: number,
     private readonly options: ProcessOptions,
     private readonly events: PoolEvents,
-    private readonly window = 4,
+    private readonly window = 16,
   ) {
-    this.ahead = Math.max(16, jobs * window * 4);
+    this.ahead = Math.max(64, jobs * window * 4);
   }
 
   run(): Promise<void> {
@@ -54,14 +64,23 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.options, stdout: false, stderr: false });
-    const slot: Slot = { worker, pending: [] };
-    worker.on('message', (m: { type: string; index: number; part?: UnitPart; detail?: string }) => {
-      if (m.type === 'part') this.arrive(m.index, m.part!);
-      else if (m.type === 'failed') this.entry(m.index).crash = m.detail ?? 'error';
+    const current = new Int32Array(new SharedArrayBuffer(4));
+    current[0] = -1;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { ...this.options, current, announce: !this.announced }, stdout: false, stderr: false });
+    this.announced = true;
+    const slot: Slot = { worker, pending: [], current };
+    worker.on('message', (m: { type: string; index?: number; part?: UnitPart; detail?: string; items?: { index: number; part?: UnitPart; failed?: string }[] }) => {
+      if (m.type === 'part') this.arrive(m.index!, m.part!);
+      else if (m.type === 'note') this.events.note?.(m.detail ?? '');
       else if (m.type === 'done') {
-        slot.pending = slot.pending.filter((i) => i !== m.index);
-        this.entry(m.index).done = true;
+        for (const it of m.items ?? []) {
+          if (it.part) this.arrive(it.index, it.part);
+          const e = this.entry(it.index);
+          if (it.failed !== undefined) e.crash = it.failed;
+          e.done = true;
+        }
+        const finished = new Set((m.items ?? []).map((it) => it.index));
+        slot.pending = slot.pending.filter((i) => !finished.has(i));
         this.flush();
         this.pump();
       }
@@ -72,8 +91,11 @@ export class WorkerPool {
       dead = true;
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
-      // The worker runs its inputs one at a time: the first pending one is the input that killed it.
-      const [culprit, ...queued] = slot.pending;
+      // The worker stored the index of the input it was reading in the shared cell: that input killed it.
+      // Inputs it finished but had not yet reported are read again by another worker.
+      const at = Atomics.load(slot.current, 0);
+      const culprit = slot.pending.includes(at) ? at : undefined;
+      const queued = slot.pending.filter((i) => i !== culprit);
       if (culprit !== undefined) {
         const e = this.entry(culprit);
         e.crash = detail;
@@ -84,8 +106,10 @@ export class WorkerPool {
       this.flush();
       this.pump();
     };
-    worker.on('error', (e) => die(e.message));
-    worker.on('exit', (code) => die(`exit code ${code}`));
+    // Let messages the worker posted before it died arrive first (they may finish inputs), then decide.
+    const later = (detail: string) => setTimeout(() => die(detail), 50);
+    worker.on('error', (e) => later(e.message));
+    worker.on('exit', (code) => later(`exit code ${code}`));
     this.slots.push(slot);
     return slot;
   }
@@ -154,13 +178,18 @@ export class WorkerPool {
   private pump() {
     if (this.inChain > this.ahead) return;
     for (const slot of [...this.slots].sort((a, b) => a.pending.length - b.pending.length)) {
+      // Top up in batches (one message for several inputs) once half the window is free.
+      if (slot.pending.length > this.window / 2) continue;
+      const batch: Unit[] = [];
       while (slot.pending.length < this.window) {
         const index = this.retry.length ? this.retry.shift()! : this.next < this.units.length && this.next - this.head < this.ahead ? this.next++ : undefined;
-        if (index === undefined) return;
+        if (index === undefined) break;
         slot.pending.push(index);
         this.entry(index);
-        slot.worker.postMessage({ type: 'unit', unit: this.units[index]! });
+        const u = this.units[index]!;
+        batch.push({ ...u, shown: u.shown ?? displayPath(u.path) });
       }
+      if (batch.length) slot.worker.postMessage({ type: 'units', units: batch });
     }
   }
 }

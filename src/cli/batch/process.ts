@@ -1,33 +1,40 @@
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
+import { diag, InputError, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Answers } from '../../core/answers.js';
-import { pseudonym } from '../../core/batch/anonymize.js';
-import { isRespondentGroupField } from '../../core/batch/aggregate.js';
+import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
+import { aggregateOf, isRespondentGroupField, type CompanyAggregate, type SummaryLayout } from '../../core/batch/aggregate.js';
 import { dateKey, plantKey } from '../../core/batch/identity.js';
-import { recordFromResult, type CompanyRecord } from '../../core/batch/record.js';
+import { companyJson, recordFromResult } from '../../core/batch/record.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { buildResult, type ScoreResult } from '../../core/result.js';
 import type { Limits, Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
-import type { Lang } from '../../core/types.js';
+import type { Lang, Respondent } from '../../core/types.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import '../../messages/batch-messages.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions, DEFAULTS } from '../../io/definitions.js';
-import { readText } from '../../io/read-input.js';
+import type { Recommendation } from '../../core/recommend.js';
+import type { ReadinessProfile } from '../../core/readiness-def.js';
+import type { RuleSet } from '../../core/rules-def.js';
+import { createRequire } from 'node:module';
+import { readTextSync } from './fast-source.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { parseFast } from './fast-source.js';
 
-export type UnitKind = 'answer' | 'csv' | 'xlsx';
+export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
   index: number;
   path: string;
   shown: string;
   kind: UnitKind;
+  /** For kind 'reject': why the input cannot be read at all (missing, .xls, no match…). */
+  code?: string;
+  args?: Record<string, string | number>;
 }
 
 export interface Problem {
@@ -49,10 +56,13 @@ export interface Rejected {
   problems: Problem[];
 }
 export interface Scored {
-  record: CompanyRecord;
+  /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */
+  json: string;
+  /** The small figures the summary needs. */
+  agg: CompanyAggregate;
   key?: string;
   date: number;
-  report?: { content: string; ext: string; base: string };
+  report?: { content: string | Uint8Array; ext: string; base: string };
 }
 export interface UnitPart {
   companies: Scored[];
@@ -74,6 +84,7 @@ export interface ProcessOptions {
   reports?: 'md' | 'html' | 'docx';
   anonymize: boolean;
   anonKey: string;
+  layout: SummaryLayout;
 }
 
 export function problemOf(d: Diagnostic, lang: Lang): Problem {
@@ -95,12 +106,22 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
   };
 }
 
-type Recommend = (result: ScoreResult, answers: Answers, q: Questionnaire) => Promise<{ title: string | { zh: string; en: string } }[]> | { title: string | { zh: string; en: string } }[];
+interface Setup {
+  q: Questionnaire;
+  profile: Profile;
+  targets: TargetsDef;
+}
+interface Extras {
+  rules?: RuleSet;
+  readiness: ReadinessProfile[];
+  note?: string;
+}
 
 /** Scores the inputs handed to one worker thread. Definitions are loaded once and cached. */
 export class Processor {
   private readonly defs: Definitions;
-  private setup?: Promise<{ q: Questionnaire; profile: Profile; targets: TargetsDef; recommend?: Recommend }>;
+  private setup?: Promise<Setup>;
+  private readonly extras = new Map<Questionnaire, Promise<Extras>>();
 
   constructor(private readonly opts: ProcessOptions) {
     this.defs = new Definitions(opts.limits);
@@ -111,13 +132,54 @@ export class Processor {
       const q = await this.defs.questionnaire(this.opts.questionnaire ?? undefined);
       const profile = await this.defs.profile(this.opts.profile ?? undefined);
       const targets = await this.defs.targets(this.opts.targets ?? undefined, q);
-      return { q, profile, targets, ...(await loadRecommend()) };
+      return { q, profile, targets };
     })();
     return this.setup;
   }
 
+  /** Recommendation rules and readiness profiles for a questionnaire; absent when they do not fit it. */
+  private extrasFor(q: Questionnaire): Promise<Extras> {
+    let e = this.extras.get(q);
+    if (!e) {
+      e = (async () => {
+        const out: Extras = { readiness: [] };
+        try {
+          // The bundled rules are written for the bundled questionnaire; compiling them against another one only
+          // produces (slowly) a list of unknown ids.
+          if (q.def.id !== DEFAULTS.questionnaire) throw new Error(`they are written for ${DEFAULTS.questionnaire}`);
+          out.rules = await this.defs.rules(DEFAULTS.rules, q);
+        } catch (err) {
+          out.note = err instanceof InputError ? `${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.code}` : (err as Error).message;
+        }
+        if (this.opts.reports) {
+          for (const id of DEFAULTS.readiness) {
+            try {
+              out.readiness.push(await this.defs.readiness(id, q));
+            } catch {
+              /* a readiness profile that does not fit a custom questionnaire is left out */
+            }
+          }
+        }
+        return out;
+      })();
+      this.extras.set(q, e);
+    }
+    return e;
+  }
+
+  /** A note for the person running the batch, once: recommendations unavailable for the default questionnaire. */
+  async startNote(): Promise<string | undefined> {
+    const { q } = await this.init();
+    const e = await this.extrasFor(q);
+    return e.rules ? undefined : `recommendation rules "${DEFAULTS.rules}" are not used with questionnaire ${q.def.id} (${e.note}): the recommendations column stays empty`;
+  }
+
   /** Process one input; parts are handed to `emit` as they are ready (tables stream in chunks). */
   async run(unit: Unit, emit: (part: UnitPart) => void): Promise<void> {
+    if (unit.kind === 'reject') {
+      emit({ companies: [], rejected: [rejectedOf([diag(unit.code ?? 'input.unsupported', unit.shown, { line: 1, column: 1 }, unit.args ?? {})], { file: unit.shown }, this.opts.lang)], notes: [] });
+      return;
+    }
     if (unit.kind === 'answer') {
       emit(await this.answerFile(unit));
       return;
@@ -128,7 +190,7 @@ export class Processor {
   private async answerFile(unit: Unit): Promise<UnitPart> {
     const part: UnitPart = { companies: [], rejected: [], notes: [] };
     const { lang, limits } = this.opts;
-    const read = await readText(unit.path, unit.shown, limits);
+    const read = readTextSync(unit.path, unit.shown, limits);
     if (!read.ok) {
       part.rejected.push(rejectedOf(read.diagnostics, { file: unit.shown }, lang));
       return part;
@@ -138,7 +200,7 @@ export class Processor {
       part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, lang));
       return part;
     }
-    await this.scoreSource(parsed.source, { file: unit.shown }, part);
+    await this.scoreSource(parsed.source, { file: unit.shown }, part, undefined, parsed.exact);
     return part;
   }
 
@@ -172,28 +234,41 @@ export class Processor {
     flush();
   }
 
-  private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string): Promise<void> {
-    const { q: defaultQ, profile, targets, recommend } = await this.init();
+  private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string, exact?: () => Source): Promise<void> {
+    const { q: defaultQ, profile, targets } = await this.init();
     const { lang } = this.opts;
-    const loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    let loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    if (exact && loaded.diagnostics.some((d) => d.severity === 'error')) loaded = await resolveSource(exact(), this.defs, this.opts.questionnaire);
     let ds = loaded.diagnostics;
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
-      part.rejected.push(rejectedOf(ds, { ...where, ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang));
+      let rej = rejectedOf(ds, { ...where, ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang);
+      if (this.opts.anonymize) rej = this.scrubRejected(rej, source.data);
+      part.rejected.push(rej);
       return;
     }
     const q = loaded.questionnaire;
     const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets ?? undefined, q);
     const result = buildResult(q, loaded.answers, profile, tgt);
+    const extras = await this.extrasFor(q);
     let recommendations: string[] = [];
-    if (recommend) {
+    let report: Scored['report'];
+    if (extras.rules) {
       try {
-        recommendations = (await recommend(result, loaded.answers, q)).slice(0, 3).map((r) => (typeof r.title === 'string' ? r.title : r.title[lang]));
-      } catch {
-        recommendations = [];
+        let recs: Recommendation[];
+        if (this.opts.reports) {
+          const r = await this.report(q, loaded.answers, result, extras, where);
+          report = r.report;
+          recs = r.recommendations;
+        } else recs = (await import('../../core/recommend.js')).recommend(result, loaded.answers, extras.rules, loaded.answers.file.overrides).recommendations;
+        recommendations = [...recs].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id)).slice(0, 3).map((r) => r.title[lang]);
+      } catch (e) {
+        // A rule that fails on one plant must not lose the plant: score it, say so in the notes.
+        part.notes.push(`${where.file}${where.row !== undefined ? `:${where.row}` : ''}: recommendations failed: ${(e as Error).message}`);
       }
     }
+    if (this.opts.reports && !report) report = this.jsonReport(result, where);
     const groupBy = this.opts.groupBy;
     let group: string | undefined;
     if (groupBy && !isRespondentGroupField(groupBy)) {
@@ -203,43 +278,67 @@ export class Processor {
     }
     const record = recordFromResult(result, where, { ...(group !== undefined ? { group } : {}), recommendations, warnings: ds.filter((d) => d.severity === 'warning').length });
     const resp = loaded.answers.file.respondent;
-    const scored: Scored = { record, date: dateKey(resp.date), ...(plantKey(resp) !== undefined ? { key: plantKey(resp)! } : {}) };
-    if (this.opts.reports) scored.report = this.report(result, where);
+    const key = plantKey(resp);
+    const scored: Scored = { json: JSON.stringify(companyJson(record)), agg: aggregateOf(record, this.opts.layout, this.opts.groupBy), date: dateKey(resp.date), ...(key !== undefined ? { key } : {}) };
+    if (report) scored.report = report;
     part.companies.push(scored);
   }
 
-  /** Without the report renderer (src/report/), a report is the JSON score result. */
-  private report(result: ScoreResult, where: { file: string; row?: number }): { content: string; ext: string; base: string } {
-    const { lang, anonymize, anonKey } = this.opts;
+  /** With --anonymize, a rejected row's messages must not carry the names and codes it was rejected with. */
+  private scrubRejected(r: Rejected, data: unknown): Rejected {
+    const rp = (data as { respondent?: Record<string, unknown> } | null)?.respondent;
+    if (!rp || typeof rp !== 'object') return r;
+    const { lang, anonKey } = this.opts;
+    const map = new Map<string, string>();
+    const add = (kind: 'company' | 'site' | 'code', v: unknown) => typeof v === 'string' && v.trim() && map.set(v, pseudonym(kind, v, lang, anonKey));
+    add('company', rp.company);
+    add('site', rp.site);
+    add('code', rp.credit_code);
+    if (map.size === 0) return r;
+    return { ...r, message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };
+  }
+
+  private anonRespondent(rp: Respondent): Respondent {
+    const { lang, anonKey } = this.opts;
+    const { assessor: _a, interviewees: _i, ...rest } = rp;
+    return {
+      ...rest,
+      company: pseudonym('company', rp.company, lang, anonKey),
+      ...(rp.site ? { site: pseudonym('site', rp.site, lang, anonKey) } : {}),
+      ...(rp.credit_code ? { credit_code: pseudonym('code', rp.credit_code, lang, anonKey) } : {}),
+    };
+  }
+
+  private reportBase(rp: Respondent, where: { file: string; row?: number }): string {
+    return [rp.company, rp.site].filter(Boolean).join('-') || path.basename(where.file) + (where.row ? `-${where.row}` : '');
+  }
+
+  /** The per-company report through `zhizao report`'s machinery (src/report/); anonymised: office audience, pseudonyms. */
+  private async report(q: Questionnaire, answers: Answers, result: ScoreResult, extras: Extras, where: { file: string; row?: number }): Promise<{ report: NonNullable<Scored['report']>; recommendations: Recommendation[] }> {
+    const { lang, anonymize, reports } = this.opts;
+    let a = answers;
     let r = result;
-    const rp = result.respondent;
     if (anonymize) {
-      const { assessor: _a, interviewees: _i, ...rest } = rp;
-      r = {
-        ...result,
-        respondent: {
-          ...rest,
-          company: pseudonym('company', rp.company, lang, anonKey),
-          ...(rp.site ? { site: pseudonym('site', rp.site, lang, anonKey) } : {}),
-          ...(rp.credit_code ? { credit_code: pseudonym('code', rp.credit_code, lang, anonKey) } : {}),
-        },
-      };
+      const respondent = this.anonRespondent(result.respondent);
+      r = { ...result, respondent };
+      a = { ...answers, file: { ...answers.file, respondent, notes: null } };
     }
-    const base = [r.respondent.company, r.respondent.site].filter(Boolean).join('-') || path.basename(where.file) + (where.row ? `-${where.row}` : '');
-    return { content: JSON.stringify(r, null, 2) + '\n', ext: 'json', base };
+    const { buildReportData } = await import('../../report/report-data.js');
+    const data = buildReportData({ questionnaire: q, answers: a, result: r, rules: extras.rules!, readiness: extras.readiness, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
+    let content: string | Uint8Array;
+    if (reports === 'html') content = (await import('../../report/html.js')).renderHtml(data, { lang });
+    else if (reports === 'docx') content = await (await import('../../report/docx.js')).renderDocx(data, { lang });
+    else content = (await import('../../report/render.js')).renderMarkdown(data.model, { lang });
+    return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
+  }
+
+  /** Without recommendation rules for the questionnaire, a report is the JSON score result. */
+  private jsonReport(result: ScoreResult, where: { file: string; row?: number }): NonNullable<Scored['report']> {
+    const r = this.opts.anonymize ? { ...result, respondent: this.anonRespondent(result.respondent) } : result;
+    return { content: JSON.stringify(r, null, 2) + '\n', ext: 'json', base: this.reportBase(r.respondent, where) };
   }
 }
 
-/** The optional recommendation engine (src/core/recommend.ts): used when it exists and exports `recommend`. */
-async function loadRecommend(): Promise<{ recommend?: Recommend }> {
-  const spec = '../../core/recommend.js';
-  try {
-    const m = (await import(spec)) as { recommend?: unknown };
-    if (typeof m.recommend === 'function' && process.env.ZHIZAO_BATCH_RECOMMEND === '1') return { recommend: m.recommend as Recommend };
-  } catch {
-    /* not built */
-  }
-  return {};
-}
+const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 export const inWorker = !isMainThread;

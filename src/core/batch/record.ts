@@ -82,3 +82,9 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     warnings: extra.warnings ?? 0,
   };
 }
+
+/** The JSON form of a company (product.md §9): region and sector always present, `superseded` last but `report`. */
+export function companyJson(r: CompanyRecord): Record<string, unknown> {
+  const { superseded, report, ...rest } = r;
+  return { ...rest, region: r.region ?? null, sector: r.sector ?? null, superseded: Boolean(superseded), ...(report !== undefined ? { report } : {}) };
+}

@@ -221,6 +221,8 @@ export interface BatchSummary extends Figures {
   bySize: GroupFigures[];
   byClass: ClassRetrofit[];
   duplicates: { plant: string; count: number; members: { file: string; row?: number; date?: string; superseded: boolean }[] }[];
+  /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
+  parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];
 }
 
 /** Everything the summary is computed from, in one pass over the current (not superseded) companies. */

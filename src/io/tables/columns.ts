@@ -82,8 +82,7 @@ export function resolveColumns(header: readonly CellValue[], q: Questionnaire, f
     seen.set(key, col);
     roles.push(role);
   });
-  for (const [h] of map?.columns ?? []) {
-    if (!used.has(h)) ds.push(diag('map.header-missing', file, { line: headerRow, column: 1 }, { header: h }, 'warning'));
-  }
+  // A table that matches some of the map's headers is a survey export: say which map entries found no column.
+  if (used.size > 0) for (const [h] of map?.columns ?? []) if (!used.has(h)) ds.push(diag('map.header-missing', file, { line: headerRow, column: 1 }, { header: h }, 'warning'));
   return { roles, diagnostics: ds };
 }

@@ -27,6 +27,7 @@ export function compileSurveyMap(src: Source, q: Questionnaire): { map?: SurveyM
   }
   for (const k of Object.keys(d)) if (!TOP_KEYS.includes(k)) at([], 'schema.unknown-key', { where: '(top level)', name: k, allowed: TOP_KEYS.join(', ') }, k);
   if (d.questionnaire !== undefined && typeof d.questionnaire !== 'string') at(['questionnaire'], 'schema.type', { where: 'questionnaire', type: 'string' });
+  else if (typeof d.questionnaire === 'string' && d.questionnaire !== q.def.id) at(['questionnaire'], 'answers.questionnaire-mismatch', { found: d.questionnaire, expected: q.def.id });
   let headerRow = 1;
   if (d.header_row !== undefined) {
     if (typeof d.header_row !== 'number' || !Number.isInteger(d.header_row) || d.header_row < 1) at(['header_row'], 'schema.minimum', { where: 'header_row', limit: 1 });

@@ -52,6 +52,8 @@ function isoFromText(s: string): string | undefined {
 
 export interface RowContext {
   q: Questionnaire;
+  /** Option values per question, for the common case of a cell that already holds a value. */
+  values: Map<string, Set<string>>;
   /** The questionnaire id to put in rows whose questionnaire column is empty. */
   defaultQuestionnaire: string;
   roles: ColumnRole[];
@@ -61,16 +63,22 @@ export interface RowContext {
 }
 
 export function rowContext(q: Questionnaire, roles: ColumnRole[], defaultQuestionnaire: string, map?: SurveyMap): RowContext {
-  return { q, roles, defaultQuestionnaire, labels: labelIndex(q), ...(map ? { map } : {}), blanks: new Set([...DEFAULT_BLANKS, ...(map?.blank ?? [])].map(norm)) };
+  const values = new Map(q.questions.filter((x) => x.options).map((x) => [x.id, new Set(x.options!.map((o) => o.value))]));
+  // Both the written and the normalised form, so that a cell is checked without normalising it.
+  const blanks = new Set([...DEFAULT_BLANKS, ...(map?.blank ?? [])].flatMap((b) => [b.trim(), norm(b)]));
+  return { q, values, roles, defaultQuestionnaire, labels: labelIndex(q), ...(map ? { map } : {}), blanks };
 }
 
 /** Map one raw item through the survey map's labels, then the questionnaire's own option labels. */
 function mapLabel(ctx: RowContext, id: string, item: string): string {
+  const fromMapTable = ctx.map?.values[id];
+  const values = ctx.values.get(id);
+  // Fast path: no map entry for the question and the cell already holds an option value (or it has no options).
+  if (!fromMapTable && (!values || values.has(item))) return item;
   const k = normKey(item);
-  const fromMap = ctx.map?.values[id]?.[k];
+  const fromMap = fromMapTable?.[k];
   if (fromMap !== undefined) return fromMap;
-  const question = ctx.q.byId.get(id);
-  if (question?.options && !question.options.some((o) => o.value === item)) {
+  if (values && !values.has(item)) {
     const v = ctx.labels.get(id)?.get(k);
     if (v !== undefined) return v;
   }
@@ -82,7 +90,7 @@ function answerValue(ctx: RowContext, question: Question | undefined, id: string
   if (v instanceof Date) return isoDate(v);
   if (typeof v !== 'string') return v;
   const s = v.trim();
-  if (s === '' || ctx.blanks.has(norm(s))) return undefined;
+  if (s === '' || ctx.blanks.has(s)) return undefined;
   if (question?.type === 'multi') {
     const items = s.split(MULTI_SEPARATORS).map((x) => x.trim()).filter(Boolean).map((x) => mapLabel(ctx, id, x));
     // A lone token (unknown / n/a) stays a string so that normaliseAnswer sees it as a token.
@@ -100,7 +108,7 @@ function respondentValue(ctx: RowContext, field: string, v: CellValue): unknown 
     return s === '' ? undefined : (isoFromText(s) ?? s);
   }
   const s0 = cellText(v).trim();
-  if (s0 === '' || ctx.blanks.has(norm(s0))) return undefined;
+  if (s0 === '' || ctx.blanks.has(s0)) return undefined;
   const s = ctx.map?.values[field]?.[normKey(s0)] ?? s0;
   const k = normKey(s);
   switch (field) {
@@ -169,7 +177,7 @@ export function rowSource(ctx: RowContext, cells: readonly CellValue[], file: st
       case 'option': {
         if (!colOf.has(`answers.${role.id}`)) colOf.set(`answers.${role.id}`, role.col);
         const s = cellText(v).trim();
-        if (s === '' || ctx.blanks.has(norm(s))) break;
+        if (s === '' || ctx.blanks.has(s)) break;
         const k = normKey(s);
         const ticked = BOOLEAN_TOKENS[k] ?? (k === normKey(role.header.split(/[:：]/).pop() ?? '') || mapLabel(ctx, role.id, s) === role.option);
         const list = Array.isArray(answers[role.id]) ? (answers[role.id] as string[]) : [];

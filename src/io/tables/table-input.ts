@@ -82,7 +82,8 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   for await (const item of items) {
     if (!ctx) {
       if ('error' in item) {
-        yield reject('table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
+        yield reject(kind === 'xlsx' ? 'xlsx.unreadable' : 'table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
+        if (kind === 'xlsx') return; // an unreadable workbook has no more rows to offer
         continue;
       }
       if (isEmpty(item.cells) || (env.map && item.row < env.map.headerRow)) continue;
@@ -106,7 +107,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       continue;
     }
     if ('error' in item) {
-      yield reject('table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
+      yield reject(kind === 'xlsx' ? 'xlsx.unreadable' : 'table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
       continue;
     }
     if (isEmpty(item.cells) || firstText(item.cells).startsWith('#')) continue;
@@ -116,6 +117,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     }
     yield { type: 'row', row: item.row, line: item.line, source: rowSource(ctx, item.cells, shown, item.line) };
   }
-  if (!ctx) yield reject(pending.length ? 'table.empty' : 'table.empty');
+  // No row named a known column (title rows only, or nothing at all).
+  if (!ctx) yield reject('table.empty');
   else if (rows === 0) yield reject('table.no-rows');
 }

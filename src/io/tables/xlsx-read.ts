@@ -101,7 +101,13 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
   if (reached && failure === undefined) return;
   onFallback?.(failure ?? 'streaming reader did not reach the sheet');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(book.buf as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(book.buf as unknown as ArrayBuffer);
+  } catch (e) {
+    // Corrupt parts (a size that does not match, a broken XML part): the workbook cannot be read.
+    yield { row: last + 1, line: last + 1, error: (e as Error).message.split('\n')[0]! };
+    return;
+  }
   const ws = wb.getWorksheet(sheet.name) ?? wb.worksheets[0];
   if (!ws) return;
   const rows: TableItem[] = [];

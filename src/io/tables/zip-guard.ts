@@ -35,6 +35,16 @@ const fail = (code: Extract<ZipCheck, { ok: false }>['code'], detail: string): Z
 
 /** Reads the End-of-central-directory record and the central directory (ZIP64 included); never inflates. */
 export function readCentralDirectory(buf: Buffer): { ok: true; entries: ZipEntry[] } | Extract<ZipCheck, { ok: false }> {
+  try {
+    return readCentralDirectoryUnchecked(buf);
+  } catch (e) {
+    // Offsets pointing outside the file (a corrupt or crafted archive): unreadable, never an internal error.
+    if (e instanceof RangeError) return fail('xlsx.unreadable', 'corrupt ZIP structure') as Extract<ZipCheck, { ok: false }>;
+    throw e;
+  }
+}
+
+function readCentralDirectoryUnchecked(buf: Buffer): { ok: true; entries: ZipEntry[] } | Extract<ZipCheck, { ok: false }> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     return fail('xlsx.encrypted', 'OLE compound file') as Extract<ZipCheck, { ok: false }>;
   }

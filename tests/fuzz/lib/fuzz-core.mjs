@@ -1009,11 +1009,6 @@ export function anyCaseArb(ctx) {
  * its bug is fixed.
  */
 export const KNOWN_BUGS = [
-  {
-    id: 'xlsx-corrupt-uncaught',
-    re: /uncaught (Error: Bug : uncompressed data size mismatch|RangeError: The value of "offset" is out of range)/,
-    test: 'tests/security/tables.test.ts › BUG: corrupted XLSX files are "cannot be read" (exit 1), never an internal error',
-  },
 ];
 export const knownBug = (failure) => KNOWN_BUGS.find((k) => k.re.test(failure))?.id;
 

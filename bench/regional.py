@@ -1,0 +1,32 @@
+"""What an analyst would write instead of zhizao batch (benchmark e): the two regional indicators only.
+
+CNC rate = mean of key_processes_cnc / key_processes_total over companies with a value;
+design-tool penetration = share of companies whose design_tools contains anything but 'none'.
+Uses PyYAML's C loader (libyaml).
+"""
+import os
+import sys
+
+import yaml
+
+Loader = yaml.CSafeLoader
+
+cnc = []
+uses = 0
+answered = 0
+for root, _dirs, files in os.walk(sys.argv[1]):
+    for name in sorted(files):
+        if not name.endswith(('.yaml', '.yml')):
+            continue
+        with open(os.path.join(root, name), encoding='utf-8') as f:
+            doc = yaml.load(f, Loader=Loader)
+        a = doc.get('answers') or {}
+        total, done = a.get('key_processes_total'), a.get('key_processes_cnc')
+        if isinstance(total, (int, float)) and isinstance(done, (int, float)) and total > 0:
+            cnc.append(done / total)
+        tools = a.get('design_tools')
+        if isinstance(tools, list):
+            answered += 1
+            if tools and 'none' not in tools:
+                uses += 1
+print(f"cnc-rate {sum(cnc) / len(cnc):.4f} design-tool-penetration {uses / answered:.4f} companies {len(cnc)}")

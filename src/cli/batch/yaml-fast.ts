@@ -1,0 +1,290 @@
+/**
+ * A fast reader for the plain YAML that answer files are made of (block maps, block lists of scalars, one-line
+ * flow lists and maps of scalars, plain and quoted scalars, comments). Anything else — anchors, aliases, tags,
+ * block scalars, multi-line scalars, documents markers, unusual escapes, tabs — makes it give up (undefined), and
+ * the caller parses with the `yaml` package, which explains errors. For what it accepts it returns exactly what
+ * `yaml`'s parse() returns under the YAML 1.2 core schema (checked by a property test against `yaml`).
+ */
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const GIVE_UP = Symbol('give up');
+class GiveUp extends Error {}
+const fail = (): never => {
+  throw new GiveUp();
+};
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?: +(.*))?$/;
+/** Keys the yaml library reads as null or booleans, not as the text: leave those files to it. */
+const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const badKey = (k: string | undefined, obj: object) => k === undefined || k === '__proto__' || SPECIAL_KEY.test(k) || Object.prototype.hasOwnProperty.call(obj, k);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** Core-schema resolution of a plain scalar. */
+function plain(s: string): Json {
+  switch (s) {
+    case '':
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 48) {
+    if (INT.test(s)) return Number(s);
+    if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+    if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+    if (FLOAT.test(s)) return Number(s);
+    if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) fail();
+  }
+  return s;
+}
+
+/** A plain scalar in block context: first character not an indicator, no ": " inside, comment stripped. */
+function plainBlock(raw: string): Json {
+  let s = raw;
+  const hash = s.indexOf(' #');
+  if (hash >= 0) s = s.slice(0, hash);
+  s = s.trimEnd();
+  if (s === '') return null;
+  const c = s[0]!;
+  // "-1" and "-cmd" are plain scalars; "- x" (a list item) and the other indicators are left to `yaml`
+  const dashScalar = c === '-' && s.length > 1 && s[1] !== ' ';
+  if ('&*!|>%@`{}[],#\'"?:-'.includes(c) && !dashScalar) fail();
+  if (s.includes(': ') || s.endsWith(':') || s.includes('\t') || /[{}[\]]/.test(s)) fail();
+  return plain(s);
+}
+
+function doubleQuoted(s: string, start: number): [string, number] {
+  let out = '';
+  for (let i = start + 1; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '"') return [out, i + 1];
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const e = s[++i];
+    switch (e) {
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'u': {
+        const hex = s.slice(i + 1, i + 5);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
+        const code = parseInt(hex, 16);
+        if (code >= 0xd800 && code <= 0xdfff) fail();
+        out += String.fromCharCode(code);
+        i += 4;
+        break;
+      }
+      default:
+        fail();
+    }
+  }
+  return fail();
+}
+
+function singleQuoted(s: string, start: number): [string, number] {
+  let out = '';
+  for (let i = start + 1; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === "'") {
+      if (s[i + 1] === "'") {
+        out += "'";
+        i++;
+        continue;
+      }
+      return [out, i + 1];
+    }
+    out += ch;
+  }
+  return fail();
+}
+
+/** Only spaces, or a comment, may follow a complete value. */
+function rest(s: string, i: number): void {
+  const r = s.slice(i);
+  if (r.trim() === '') return;
+  if (/^ +#/.test(r)) return;
+  fail();
+}
+
+/** Items of a one-line flow collection: scalars separated by commas. */
+function flowItems(s: string, open: number, close: string): [string[], ('plain' | 'quoted')[], Json[], number] {
+  const raws: string[] = [];
+  const kinds: ('plain' | 'quoted')[] = [];
+  const values: Json[] = [];
+  let i = open + 1;
+  for (;;) {
+    while (s[i] === ' ') i++;
+    if (s[i] === close && raws.length === 0) return [raws, kinds, values, i + 1];
+    let v: Json;
+    if (s[i] === '"' || s[i] === "'") {
+      const [str, end] = s[i] === '"' ? doubleQuoted(s, i) : singleQuoted(s, i);
+      raws.push(str);
+      kinds.push('quoted');
+      v = str;
+      i = end;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== ',' && s[j] !== close) {
+        if ('[]{}#"\''.includes(s[j]!)) fail();
+        j++;
+      }
+      const t = s.slice(i, j).trim();
+      if (t === '' || '&*!|>%@`-?:'.includes(t[0]!) || t.includes(': ') || t.endsWith(':')) {
+        // "-1" is a number; "key: v" items belong to flow maps (handled by the caller)
+        if (!(t[0] === '-' && t.length > 1 && t[1] !== ' ') && !(close === '}' && /^[A-Za-z_][A-Za-z0-9_-]*: *\S/.test(t))) fail();
+      }
+      raws.push(t);
+      kinds.push('plain');
+      v = close === '}' ? null : plain(t);
+      i = j;
+    }
+    values.push(v);
+    while (s[i] === ' ') i++;
+    if (s[i] === ',') {
+      i++;
+      continue;
+    }
+    if (s[i] === close) return [raws, kinds, values, i + 1];
+    fail();
+  }
+}
+
+function value(s: string): Json {
+  const c = s[0];
+  if (c === '"' || c === "'") {
+    const [str, end] = c === '"' ? doubleQuoted(s, 0) : singleQuoted(s, 0);
+    rest(s, end);
+    return str;
+  }
+  if (c === '[') {
+    const [, , values, end] = flowItems(s, 0, ']');
+    rest(s, end);
+    return values;
+  }
+  if (c === '{') {
+    const [raws, kinds, , end] = flowItems(s, 0, '}');
+    rest(s, end);
+    const obj: { [k: string]: Json } = {};
+    raws.forEach((raw, n) => {
+      if (kinds[n] !== 'plain') fail();
+      const m = /^([A-Za-z_][A-Za-z0-9_-]*): *(.*)$/.exec(raw);
+      if (!m || badKey(m[1], obj)) fail();
+      const v = m![2]!.trim();
+      if (v.startsWith('"') || v.startsWith("'")) {
+        const [str, e2] = v.startsWith('"') ? doubleQuoted(v, 0) : singleQuoted(v, 0);
+        if (v.slice(e2).trim() !== '') fail();
+        obj[m![1]!] = str;
+      } else {
+        if (v !== '' && ('&*!|>%@`-?:'.includes(v[0]!) && !(v[0] === '-' && v.length > 1))) fail();
+        obj[m![1]!] = plain(v);
+      }
+    });
+    return obj;
+  }
+  return plainBlock(s);
+}
+
+interface Frame {
+  indent: number;
+  node: { [k: string]: Json } | Json[];
+}
+
+/** Parse a document of the answer-file subset; undefined when it uses anything else. */
+export function parseAnswerYaml(text: string, maxDepth = 64): unknown {
+  try {
+    return parseOrThrow(text, maxDepth);
+  } catch (e) {
+    if (e instanceof GiveUp) return undefined;
+    throw e;
+  }
+}
+
+function parseOrThrow(text: string, maxDepth: number): Json | typeof GIVE_UP {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\t') || text.includes('\r') && !/\r\n/.test(text)) fail();
+  const lines = text.split(/\r?\n/);
+  let root: { [k: string]: Json } | undefined;
+  const stack: Frame[] = [];
+  // A key whose value is on the following lines: filled when the next content line is seen.
+  let open: { obj: { [k: string]: Json }; key: string; indent: number } | undefined;
+  for (const line of lines) {
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const content = line.slice(indent);
+    if (content === '' || content[0] === '#') continue;
+    if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content[0] === '%')) fail();
+    const isItem = content === '-' || content.startsWith('- ');
+    if (open) {
+      if (indent > open.indent || (isItem && indent === open.indent)) {
+        const node: { [k: string]: Json } | Json[] = isItem ? [] : {};
+        open.obj[open.key] = node as Json;
+        stack.push({ indent, node });
+        if (stack.length > maxDepth) fail();
+      } else open.obj[open.key] = null;
+      open = undefined;
+    }
+    if (!root) {
+      if (indent !== 0 || isItem) fail();
+      root = {};
+      stack.push({ indent: 0, node: root });
+    }
+    while (stack.length && stack[stack.length - 1]!.indent > indent) stack.pop();
+    const top = stack[stack.length - 1];
+    if (!top || top.indent !== indent) fail();
+    if (isItem) {
+      if (!Array.isArray(top!.node)) fail();
+      const v = content.slice(1).trim();
+      if (v === '' || /^[A-Za-z_][A-Za-z0-9_-]*[ ]*:(?: |$)/.test(v) || v.startsWith('- ')) fail();
+      (top!.node as Json[]).push(value(v));
+      continue;
+    }
+    if (Array.isArray(top!.node)) {
+      // a map key at the indentation of a compact list ends the list
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent || parent.indent !== indent || Array.isArray(parent.node)) fail();
+    }
+    const holder = stack[stack.length - 1]!.node as { [k: string]: Json };
+    const m = KEY.exec(content);
+    if (!m) fail();
+    const key = m![1]!;
+    if (badKey(key, holder)) fail();
+    const v = m![2];
+    if (v === undefined || v.trim() === '' || /^ *#/.test(v)) {
+      holder[key] = null;
+      open = { obj: holder, key, indent };
+      continue;
+    }
+    holder[key] = value(v);
+  }
+  if (open) open.obj[open.key] = null;
+  return root ?? fail();
+}

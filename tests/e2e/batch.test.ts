@@ -1,0 +1,341 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, zhizao } from '../helpers/cli';
+import { BATCH, MINI, prepareInputs, zipBomb } from '../fixtures/batch/helpers';
+
+interface Out {
+  companies: { company: string; file: string; row?: number; level: number; superseded: boolean; indicators: Record<string, { value: unknown; met?: unknown }>; report?: string }[];
+  rejected: { file: string; row?: number; line: number; column: number; message: string; problems: { code: string }[] }[];
+  summary: {
+    companies: number;
+    scored: number;
+    superseded: number;
+    rejected: number;
+    levels: Record<string, number>;
+    indicators: { id: string; value: number | null; target?: number; met?: boolean | null; gap?: number | null; companiesMeetingTarget?: number; companiesWithValue: number; companiesWithOwnValue: number; targetYear?: number }[];
+    groups?: { key: string; companies: number; indicators: { id: string; value: number | null }[]; merged?: number }[];
+    byClass: { class: string; companies: number; retrofitting: number; share: number | null; goal: number | null; goalMet: boolean | null }[];
+    duplicates: { count: number }[];
+  };
+}
+
+let dir: string;
+let inDir: string;
+const MAP = path.join(BATCH, 'wjx-map.yaml');
+const base = () => ['--questionnaire', MINI, '--map', MAP];
+
+beforeAll(async () => {
+  dir = tempDir('zhizao-batch-e2e-');
+  inDir = await prepareInputs(dir);
+}, 60_000);
+
+describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
+  let out: Out;
+  let run: ReturnType<typeof zhizao>;
+  beforeAll(() => {
+    run = zhizao(['batch', inDir, path.join(dir, 'nope.yaml'), ...base(), '--group-by', 'region', '--json', '--jobs', '2'], { cwd: dir });
+    out = JSON.parse(run.stdout) as Out;
+  });
+
+  it('scores every good company and lists every bad input with its location; exit 1', () => {
+    expect(run.code).toBe(1);
+    expect(out.companies.map((c) => c.company)).toEqual([
+      '郑州甲机械有限公司', '乙化工有限公司', '丙电子科技有限公司', '丙电子科技有限公司（航空港）',
+      // tables/ in name order: bom-utf8.csv, form-geng.xlsx, gb18030.csv, wjx-export.csv, xlsx-table.xlsx
+      '丁食品有限公司', '庚精密制造有限公司', '戊纺织股份有限公司', '辛纺织有限公司', '己重工有限公司',
+    ]);
+    const rej = out.rejected.map((r) => [r.file, r.row ?? null, r.line, r.column, r.problems[0]!.code]);
+    expect(rej).toEqual([
+      ['in/answers/bad-cross.yaml', null, 6, 24, 'answers.check'],
+      ['in/answers/bad-schema.yaml', null, 4, 13, 'schema.enum'],
+      ['in/answers/bad-syntax.yaml', null, 7, 1, 'yaml.syntax'],
+      ['in/answers/old-format.xls', null, 1, 1, 'input.binary-spreadsheet'],
+      ['in/tables/bom-utf8.csv', 4, 4, 16, 'answer.boolean'],
+      ['nope.yaml', null, 1, 1, 'input.not-found'],
+    ]);
+    expect(out.rejected[3]!.message).toMatch(/save as \.xlsx/);
+    expect(run.stderr).toContain('in/tables/bom-utf8.csv (row 4):4:16');
+  });
+
+  it('reads the GB18030 CSV, the BOM CSV, the XLSX table, the filled form and the 问卷星 export', () => {
+    const by = Object.fromEntries(out.companies.map((c) => [c.company, c]));
+    expect(by['戊纺织股份有限公司']!.file).toBe('in/tables/gb18030.csv');
+    expect(by['戊纺织股份有限公司']!.row).toBe(3);
+    expect(by['丁食品有限公司']!.file).toBe('in/tables/bom-utf8.csv');
+    expect(by['己重工有限公司']!.file).toBe('in/tables/xlsx-table.xlsx');
+    expect(by['庚精密制造有限公司']!.file).toBe('in/tables/form-geng.xlsx');
+    expect(by['辛纺织有限公司']!.file).toBe('in/tables/wjx-export.csv');
+    expect(by['辛纺织有限公司']!.indicators['cnc-rate']!.value).toBe(0.2);
+  });
+
+  it('flags the older assessment of the same plant as superseded and leaves it out of the summary', () => {
+    const bing = out.companies.filter((c) => c.company.startsWith('丙'));
+    expect(bing.map((c) => c.superseded)).toEqual([true, false]);
+    expect(out.summary.duplicates).toHaveLength(1);
+    expect(run.stderr).toMatch(/same plant .* 2 times/);
+  });
+
+  it('summary figures match the hand computation', () => {
+    const s = out.summary;
+    // 9 rows scored; 丙 2025 superseded by 丙 2026 → 8 plants; 6 inputs rejected (5 bad + 1 missing).
+    expect([s.scored, s.superseded, s.companies, s.rejected]).toEqual([9, 1, 8, 6]);
+    const ind = Object.fromEntries(s.indicators.map((i) => [i.id, i]));
+    // CNC rate = mean of company values: 甲 .6, 乙 .25, 丙 .5, 丁 .8, 戊 .5, 庚 .7, 辛 .2, 己 .75 → 4.3 / 8 = 0.5375 > 0.5 → met
+    expect(ind['cnc-rate']).toMatchObject({ value: 0.5375, target: 0.5, met: true, gap: -0.0375, companiesWithValue: 8, targetYear: 2020 });
+    // companies whose own CNC rate is above 50 %: 甲 .6, 丁 .8, 庚 .7, 己 .75 → 4 (丙 and 戊 at exactly .5 do not exceed)
+    expect(ind['cnc-rate']!.companiesMeetingTarget).toBe(4);
+    // Design-tool penetration = share using digital design tools: 甲 丙 戊 庚 己 yes, 乙 丁 辛 no → 5 / 8 = 0.625 ≤ 0.7 → not met
+    expect(ind['design-tool-penetration']).toMatchObject({ value: 0.625, met: false, gap: 0.075, companiesWithValue: 8 });
+    // enterprise proxy above 70 %: 甲 .8, 丙 .75, 庚 .75, 己 .9 → 4 of 7 with a value (戊: designers unknown)
+    expect(ind['design-tool-penetration']).toMatchObject({ companiesMeetingTarget: 4, companiesWithOwnValue: 7 });
+    // MES: 甲 丙 戊 庚 yes, 乙 丁 辛 己 no → 4 / 8
+    expect(ind['mes-adoption']!.value).toBe(0.5);
+    // levels: one per plant
+    expect(Object.values(s.levels).reduce((a, b) => a + b, 0)).toBe(8);
+    const current = out.companies.filter((c) => !c.superseded);
+    for (const [lv, n] of Object.entries(s.levels)) expect(current.filter((c) => String(c.level) === lv).length).toBe(n);
+  });
+
+  it('groups by region, merging groups smaller than --min-group-size into "other"', () => {
+    const g = Object.fromEntries(out.summary.groups!.map((x) => [x.key, x]));
+    expect(Object.keys(g)).toEqual(['东区', 'other']);
+    // 东区: 甲 .6, 乙 .25, 丙 .5, 庚 .7 → 2.05 / 4 = 0.5125; tools: 甲 丙 庚 yes, 乙 no → 3/4
+    expect(g['东区']!.companies).toBe(4);
+    expect(g['东区']!.indicators.find((i) => i.id === 'cnc-rate')!.value).toBe(0.5125);
+    expect(g['东区']!.indicators.find((i) => i.id === 'design-tool-penetration')!.value).toBe(0.75);
+    // other = 西区 (丁, 戊) + 南区 (辛) + 北区 (己): .8 + .5 + .2 + .75 = 2.25 / 4 = 0.5625; tools 戊 己 yes → 2/4
+    expect(g.other!).toMatchObject({ companies: 4, merged: 3 });
+    expect(g.other!.indicators.find((i) => i.id === 'cnc-rate')!.value).toBe(0.5625);
+    expect(g.other!.indicators.find((i) => i.id === 'design-tool-penetration')!.value).toBe(0.5);
+  });
+
+  it('counts retrofitting per class against the seed goal (all A, half of B)', () => {
+    const c = Object.fromEntries(out.summary.byClass.map((x) => [x.class, x]));
+    // A: 甲 done, 戊 none → 1/2 < 1 → goal missed
+    expect(c.A).toMatchObject({ companies: 2, retrofitting: 1, share: 0.5, goal: 1, goalMet: false });
+    // B: 乙 planned, 丁 in progress, 庚 in progress → 2/3 ≥ 0.5 → goal met
+    expect(c.B).toMatchObject({ companies: 3, retrofitting: 2, share: 0.6667, goal: 0.5, goalMet: true });
+    expect(c.C).toMatchObject({ companies: 1, goal: null, goalMet: null });
+  });
+
+  it('keeps the same order whatever --jobs is', () => {
+    const one = JSON.parse(zhizao(['batch', inDir, ...base(), '--json', '--jobs', '1'], { cwd: dir }).stdout) as Out;
+    const three = JSON.parse(zhizao(['batch', inDir, ...base(), '--json', '--jobs', '3'], { cwd: dir }).stdout) as Out;
+    expect(three.companies).toEqual(one.companies);
+    expect(three.rejected).toEqual(one.rejected);
+    expect(one.companies.map((c) => c.company)).toEqual(out.companies.map((c) => c.company));
+  });
+});
+
+describe('batch outputs', { timeout: 120_000 }, () => {
+  it('writes XLSX with 明细 / 汇总 / 拒收 and refuses to overwrite without --force', async () => {
+    const file = path.join(dir, 'result.xlsx');
+    const r = zhizao(['batch', inDir, ...base(), '-o', file], { cwd: dir });
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['明细', '汇总', '拒收']);
+    expect(wb.getWorksheet('明细')!.getRow(1).getCell(3).value).toBe('company');
+    expect(wb.getWorksheet('明细')!.rowCount).toBe(2 + 9);
+    expect(wb.getWorksheet('拒收')!.rowCount).toBe(2 + 5);
+    const again = zhizao(['batch', inDir, ...base(), '-o', file], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/exists; add --force/);
+    expect(zhizao(['batch', inDir, ...base(), '-o', file, '--force'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('writes OUT.csv, OUT.summary.csv and OUT.rejected.csv with a BOM', () => {
+    const file = path.join(dir, 'csv-out', 'result.csv');
+    mkdirSync(path.dirname(file));
+    zhizao(['batch', inDir, ...base(), '-o', file], { cwd: dir });
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['result.csv', 'result.rejected.csv', 'result.summary.csv']);
+    for (const f of readdirSync(path.dirname(file))) expect(readFileSync(path.join(path.dirname(file), f)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const main = readFileSync(file, 'utf8').split('\r\n');
+    expect(main[0]!.slice(1).startsWith('file,row,company,')).toBe(true);
+    expect(main[1]!.startsWith('# ')).toBe(true);
+  });
+
+  it('neutralises formula prefixes in every text cell of spreadsheet output', async () => {
+    const d = path.join(dir, 'formula');
+    mkdirSync(d);
+    writeFileSync(path.join(d, 'evil.csv'), 'company,industry,site,key_processes_total\n"=HYPERLINK(""http://x"",""y"")",discrete,+1-2,3\n@SUM(A1),discrete,-cmd,2\n');
+    zhizao(['batch', d, '--questionnaire', MINI, '-o', path.join(dir, 'formula.csv')], { cwd: dir });
+    const text = readFileSync(path.join(dir, 'formula.csv'), 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain(`'@SUM(A1)`);
+    expect(text).toContain(`'+1-2`);
+    expect(text).toContain(`'-cmd`);
+    zhizao(['batch', d, '--questionnaire', MINI, '-o', path.join(dir, 'formula.xlsx')], { cwd: dir });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'formula.xlsx'));
+    const ws = wb.getWorksheet('明细')!;
+    expect(ws.getRow(3).getCell(3).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(ws.getRow(3).getCell(3).formula).toBeUndefined();
+  });
+
+  it('--anonymize leaves no original name, code or file name in the output; pseudonyms are stable', () => {
+    const a = zhizao(['batch', inDir, ...base(), '--json', '--anonymize', '--group-by', 'region'], { cwd: dir });
+    const b = zhizao(['batch', inDir, ...base(), '--json', '--anonymize', '--group-by', 'region'], { cwd: dir });
+    expect(a.stdout).toBe(b.stdout);
+    const secrets = ['郑州甲机械', '乙化工', '丙电子', '丁食品', '戊纺织', '己重工', '庚精密', '辛纺织', '坏行公司', '91410100MA45K7R84Q', '航空港厂区', 'a-jia', 'gb18030', 'form-geng', 'wjx-export', 'bom-utf8', 'bad-cross', 'old-format'];
+    for (const s of secrets) {
+      expect(a.stdout).not.toContain(s);
+      expect(a.stderr).not.toContain(s);
+    }
+    const out = JSON.parse(a.stdout) as Out;
+    expect(out.companies[0]!.company).toMatch(/^company-[0-9a-f]{10}$/);
+    expect(out.companies[0]!.file).toMatch(/^file-[0-9a-f]{10}\.yaml$/);
+    expect(out.companies[2]!.superseded).toBe(true); // identity still works on the original values
+  });
+
+  it('--anonymize also scrubs the names and codes quoted in the reasons for a rejection', () => {
+    const d = path.join(dir, 'anon-reject');
+    mkdirSync(d);
+    writeFileSync(path.join(d, '某某精工.yaml'), 'questionnaire: mini\nrespondent: {company: 某某精工, credit_code: 91410100MA45K7R84X, industry: discrete}\n');
+    const r = zhizao(['batch', d, '--questionnaire', MINI, '--json', '--anonymize'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.rejected[0]!.problems[0]!.code).toBe('answers.credit-code-checksum');
+    for (const s of ['91410100MA45K7R84X', '某某精工']) {
+      expect(r.stdout).not.toContain(s);
+      expect(r.stderr).not.toContain(s);
+    }
+  });
+
+  it('--reports writes one report per company with a safe, unique name inside DIR', () => {
+    const d = path.join(dir, 'reports-in');
+    mkdirSync(d);
+    const answer = (company: string) => `questionnaire: mini\nrespondent: {company: "${company}", industry: discrete}\nanswers: {key_processes_total: 2}\n`;
+    writeFileSync(path.join(d, '1.yaml'), answer('../../逃逸'));
+    writeFileSync(path.join(d, '2.yaml'), answer('CON'));
+    writeFileSync(path.join(d, '3.yaml'), answer('同名'));
+    writeFileSync(path.join(d, '4.yaml'), answer('同名'));
+    const reports = path.join(dir, 'reports');
+    const r = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const names = readdirSync(reports).sort();
+    expect(names).toHaveLength(4);
+    expect(names).toContain('_CON.json');
+    expect(names).toContain('同名.json');
+    expect(names).toContain('同名-2.json');
+    expect(names.some((n) => n.includes('逃逸') && !n.includes('/'))).toBe(true);
+    expect(existsSync(path.join(dir, '逃逸.json'))).toBe(false);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.companies.map((c) => c.report).sort()).toEqual(names);
+    expect(JSON.parse(readFileSync(path.join(reports, '同名.json'), 'utf8')).maturity).toBeDefined();
+    // a second run into the same (non-empty) folder is refused without --force
+    expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('hostile and broken inputs', { timeout: 150_000 }, () => {
+  it('refuses an XLSX zip bomb quickly and scores the rest', async () => {
+    const d = path.join(dir, 'bomb');
+    mkdirSync(d);
+    await zipBomb(path.join(d, 'bomb.xlsx'));
+    await zipBomb(path.join(d, 'fake-sizes.xlsx'), { fakeSize: 1000 });
+    writeFileSync(path.join(d, 'ok.yaml'), 'questionnaire: mini\nrespondent: {company: 好公司, industry: discrete}\n');
+    const t0 = Date.now();
+    const r = zhizao(['batch', d, '--questionnaire', MINI, '--json'], { cwd: dir });
+    const ms = Date.now() - t0;
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.companies.map((c) => c.company)).toEqual(['好公司']);
+    expect(out.rejected.map((x) => [path.basename(x.file), x.problems[0]!.code])).toEqual([
+      ['bomb.xlsx', 'xlsx.zip-bomb'],
+      ['fake-sizes.xlsx', 'xlsx.zip-bomb'],
+    ]);
+    expect(out.rejected[0]!.message).toMatch(/zip bomb/);
+    expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('a worker crash on one input rejects that input only', () => {
+    const r = zhizao(['batch', inDir, ...base(), '--json', '--jobs', '2'], { cwd: dir, env: { ZHIZAO_BATCH_CRASH_TEST: 'b-yi.json' } });
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.companies.map((c) => c.company)).not.toContain('乙化工有限公司');
+    expect(out.companies).toHaveLength(8);
+    const crash = out.rejected.find((x) => x.file.endsWith('b-yi.json'))!;
+    expect(crash.problems[0]!.code).toBe('batch.worker-crashed');
+    expect(out.rejected).toHaveLength(6); // the 5 bad inputs + the crash
+  });
+
+  it('reads an XLSX written by LibreOffice', () => {
+    const d = path.join(dir, 'libreoffice');
+    mkdirSync(d);
+    const csv = path.join(d, 'lo.csv');
+    writeFileSync(csv, 'company,industry,design_tools,key_processes_total,key_processes_cnc,date\nLibre 公司,discrete,cad2d;cad3d,8,6,2026-10-01\nLibre 二厂,process,none,3,1,2026-10-02\n');
+    const so = spawnSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', path.join(d, 'out'), csv], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: d } });
+    if (so.error) {
+      console.warn('soffice not available: skipped', so.error.message);
+      return;
+    }
+    const xlsx = path.join(d, 'out', 'lo.xlsx');
+    expect(existsSync(xlsx)).toBe(true);
+    const r = zhizao(['batch', xlsx, '--questionnaire', MINI, '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.companies.map((c) => [c.company, c.indicators['cnc-rate']!.value])).toEqual([
+      ['Libre 公司', 0.75],
+      ['Libre 二厂', 0.3333],
+    ]);
+  }, 150_000);
+});
+
+describe('templates and validate', { timeout: 120_000 }, () => {
+  it('template --format csv: header of ids, then a # row of question texts', () => {
+    const r = zhizao(['template', '--format', 'csv', '--questionnaire', MINI, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const [ids, titles] = r.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(ids!.split(',').slice(0, 3)).toEqual(['questionnaire', 'company', 'credit_code']);
+    expect(ids).toContain('retrofit_status,retrofit_year');
+    expect(ids).toContain('key_processes_cnc');
+    expect(titles!.startsWith('# ')).toBe(true);
+    expect(titles).toContain('数控化关键工序数');
+  });
+
+  it('template --format xlsx has drop-down lists and reads back as a table', async () => {
+    const file = path.join(dir, 'table-template.xlsx');
+    expect(zhizao(['template', '--format', 'xlsx', '--questionnaire', MINI, '-o', file]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as string[]).indexOf('design_level');
+    expect(ws.getRow(3).getCell(col).dataValidation?.type).toBe('list');
+    ws.getRow(3).values = [, '', '模板公司', '', '', 'discrete'] as ExcelJS.CellValue[];
+    ws.getRow(3).getCell(col).value = 'PDM';
+    await wb.xlsx.writeFile(file);
+    const r = zhizao(['batch', file, '--questionnaire', MINI, '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Out).companies[0]!.company).toBe('模板公司');
+  });
+
+  it('validate reads the filled form and points at the sheet, row and column of a bad cell', async () => {
+    const ok = zhizao(['validate', path.join(inDir, 'tables', 'form-geng.xlsx'), '--questionnaire', MINI]);
+    expect(ok.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(inDir, 'tables', 'form-geng.xlsx'));
+    const form = wb.getWorksheet('问卷')!;
+    let badRow = 0;
+    form.eachRow((r, n) => {
+      if (r.getCell(1).value === 'key_processes_total') {
+        r.getCell(4).value = '很多';
+        badRow = n;
+      }
+    });
+    const bad = path.join(dir, 'bad-form.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const r = zhizao(['validate', bad, '--questionnaire', MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`bad-form.xlsx[问卷]:${badRow}:4`);
+  });
+
+  it('validate of a CSV table checks every row and gives .xls a clear message', () => {
+    const r = zhizao(['validate', path.join(BATCH, 'tables', 'bom-utf8.csv'), path.join(BATCH, 'answers', 'old-format.xls'), '--questionnaire', MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bom-utf8\.csv:4:16 error has_mes/);
+    expect(r.stderr).toMatch(/save as \.xlsx/);
+  });
+});

@@ -1,0 +1,198 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/core/source';
+import type { Questionnaire } from '../../src/core/questionnaire';
+import { Definitions } from '../../src/io/definitions';
+import { expandInputs, globRegExp } from '../../src/io/expand-inputs';
+import { neutralise, plainCell } from '../../src/io/tables/cells';
+import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
+import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
+import { compileSurveyMap } from '../../src/io/tables/map-file';
+import { rowContext, rowSource } from '../../src/io/tables/row-source';
+import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
+import { FIXTURES, tempDir } from '../helpers/cli';
+import { zipArchive } from '../fixtures/batch/helpers';
+
+let q: Questionnaire;
+beforeAll(async () => {
+  q = await new Definitions().questionnaire(path.join(FIXTURES, 'definitions', 'mini.yaml'));
+});
+
+async function rows(bytes: Uint8Array): Promise<TableItem[]> {
+  const out: TableItem[] = [];
+  for await (const r of readCsvRows(bytes)) out.push(r);
+  return out;
+}
+
+describe('CSV reader', () => {
+  it('reads UTF-8 with a BOM and GB18030, and numbers rows and lines', async () => {
+    const bom = await rows(readFileSync(path.join(FIXTURES, 'batch', 'tables', 'bom-utf8.csv')));
+    expect(bom[0]).toMatchObject({ row: 1, line: 1 });
+    expect((bom[0] as { cells: string[] }).cells[0]).toBe('questionnaire');
+    const gb = await rows(readFileSync(path.join(FIXTURES, 'batch', 'tables', 'gb18030.csv')));
+    expect((gb[2] as { cells: string[] }).cells[0]).toBe('戊纺织股份有限公司');
+  });
+
+  it('reports bad records with the line they start on, and loses no record silently', async () => {
+    const ok = await rows(Buffer.from('a,b\n1,"x\ny"\n5,6\n'));
+    expect(ok.map((x) => ('error' in x ? ['error', x.row, x.line] : [x.cells[0], x.row, x.line]))).toEqual([
+      ['a', 1, 1],
+      ['1', 2, 2],
+      ['5', 3, 4],
+    ]);
+    // After a broken quote csv-parse cannot tell where the next record starts: the rest is reported, not dropped.
+    const r = await rows(Buffer.from('a,b\n1,"x\ny"\n3,"bad"x\n5,6\n'));
+    expect(r.map((x) => ('error' in x ? ['error', x.row, x.line] : [x.cells[0], x.row, x.line]))).toEqual([
+      ['a', 1, 1],
+      ['1', 2, 2],
+      ['error', 3, 4],
+      ['error', 4, 5],
+    ]);
+  });
+});
+
+describe('table rows as answer files', () => {
+  const header = ['company', 'industry', 'design_tools', 'has_mes', 'retrofit_status', 'retrofit_year', 'interviewees', 'date', 'above_designated_size', 'enterprise_class', 'design_level', 'production_mode', 'key_processes_total'];
+  const source = (cells: (string | number | null)[]) => {
+    const cols = resolveColumns(header, q, 't.csv', 1);
+    return rowSource(rowContext(q, cols.roles, 'mini'), cells, 't.csv', 7).data as { respondent: Record<string, unknown>; answers: Record<string, unknown> };
+  };
+
+  it('splits multiple choice on ; ； 、 ┋ and maps option labels and tokens', () => {
+    for (const sep of [';', '；', '、', '┋']) expect(source(['A', 'discrete', `cad2d${sep}三维CAD`]).answers.design_tools).toEqual(['cad2d', 'cad3d']);
+    expect(source(['A', 'discrete', '不清楚']).answers.design_tools).toBe('不清楚');
+    expect(source(['A', 'discrete', null, null, null, null, null, null, null, null, 'PDM']).answers.design_level).toBe('pdm');
+    expect(source(['A', 'discrete', null, null, null, null, null, null, null, null, null, 'Make to order']).answers.production_mode).toBe('mto');
+    expect(source(['A', 'discrete', '(跳过)']).answers.design_tools).toBeUndefined();
+  });
+
+  it('builds respondent fields: retrofit columns, interviewees, dates, yes/no, class, industry labels', () => {
+    const d = source(['A', '流程型', null, null, '进行中', '2026', '设计部 李工;生产部 赵经理', '2026/5/3', '是', 'b类']);
+    expect(d.respondent).toEqual({
+      company: 'A',
+      industry: 'process',
+      retrofit_status: { status: 'in-progress', year: 2026 },
+      interviewees: ['设计部 李工', '生产部 赵经理'],
+      date: '2026-05-03',
+      above_designated_size: true,
+      enterprise_class: 'B',
+    });
+    expect(source(['A', 'discrete', null, null, null, null, null, 46355]).respondent.date).toBe('2026-11-29');
+  });
+
+  it('locates every problem at the row and column of its cell', () => {
+    const cols = resolveColumns(header, q, 't.csv', 1);
+    const src = rowSource(rowContext(q, cols.roles, 'mini'), ['A', 'discrete'], 't.csv', 7);
+    expect(src.locate(['answers', 'key_processes_total'])).toEqual({ line: 7, column: 13 });
+    expect(src.locate(['respondent', 'retrofit_status', 'year'])).toEqual({ line: 7, column: 6 });
+    expect(src.locate(['respondent', 'industry'])).toEqual({ line: 7, column: 2 });
+    expect(src.locate(['notes'])).toEqual({ line: 7, column: 1 });
+  });
+
+  it('warns about unknown and duplicate columns', () => {
+    const r = resolveColumns(['company', 'colour', 'company'], q, 't.csv', 1);
+    expect(r.diagnostics.map((d) => [d.code, d.column])).toEqual([
+      ['table.unknown-column', 2],
+      ['table.duplicate-column', 3],
+    ]);
+  });
+});
+
+describe('survey maps', () => {
+  const compile = (yaml: string) => {
+    const p = parseSource(yaml, 'map.yaml');
+    if (!p.ok) throw new Error('yaml');
+    return compileSurveyMap(p.source, q);
+  };
+  it('accepts columns, option columns and label values; headers match without survey numbering', () => {
+    const r = compile('columns:\n  "1、企业名称": company\n  "Q4. 工具:二维": {question: design_tools, option: cad2d}\nvalues:\n  design_tools: {都没有: none}\n  industry: {离散型制造: discrete}\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.map!.values.design_tools).toEqual({ 都没有: 'none' });
+    expect(stripNumbering('12、贵企业名称')).toBe('贵企业名称');
+    const cols = resolveColumns(['企业名称', '工具:二维'], q, 'x.csv', 1, r.map);
+    expect(cols.roles.map((c) => c.kind)).toEqual(['respondent', 'option']);
+  });
+  it('reports unknown targets, values and keys with their line', () => {
+    const r = compile('colums: {}\ncolumns:\n  a: no_such_question\n  b: {question: has_mes, option: x}\nvalues:\n  design_tools: {二维: cad9}\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['schema.unknown-key', 1],
+      ['map.unknown-target', 3],
+      ['map.not-option', 4],
+      ['map.unknown-value', 6],
+    ]);
+  });
+});
+
+describe('zip guard', () => {
+  const entry = (name: string, text: string) => {
+    const data = Buffer.from(text);
+    return { name, data: deflateRawSync(data), method: 8 as const, size: data.length, crc: crc32(data) };
+  };
+  it('accepts an honest archive and returns the entries asked for', async () => {
+    const zip = zipArchive([entry('xl/workbook.xml', '<workbook/>'), entry('xl/worksheets/sheet1.xml', 'x'.repeat(5000))]);
+    const r = await checkZip(zip, undefined, new Set(['xl/workbook.xml']));
+    expect(r.ok && r.texts.get('xl/workbook.xml')).toBe('<workbook/>');
+  });
+  it('refuses declared sizes above the cap without inflating anything', async () => {
+    const zip = zipArchive([{ name: 'big.xml', data: Buffer.from('not even deflate'), method: 8, size: 3_000_000_000 }]);
+    const t0 = Date.now();
+    const r = await checkZip(zip);
+    expect(r).toMatchObject({ ok: false, code: 'xlsx.zip-bomb' });
+    expect(Date.now() - t0).toBeLessThan(100);
+  });
+  it('refuses an entry that inflates beyond the size it declares (fake sizes)', async () => {
+    const zeros = deflateRawSync(Buffer.alloc(50 * 1024 * 1024));
+    const r = await checkZip(zipArchive([{ name: 'sheet.xml', data: zeros, method: 8, size: 100 }]));
+    expect(r).toMatchObject({ ok: false, code: 'xlsx.zip-bomb' });
+  });
+  it('refuses extreme ratios, too many entries, encrypted and non-ZIP files', async () => {
+    const zeros = deflateRawSync(Buffer.alloc(20 * 1024 * 1024), { level: 9 });
+    expect(await checkZip(zipArchive([{ name: 's.xml', data: zeros, method: 8, size: 20 * 1024 * 1024 }]))).toMatchObject({ ok: false, code: 'xlsx.zip-bomb' });
+    const many = zipArchive(Array.from({ length: 20 }, (_, i) => entry(`e${i}`, 'a')));
+    expect(await checkZip(many, { maxUncompressed: 1e9, maxEntries: 10, maxRatio: 1000 })).toMatchObject({ ok: false, code: 'xlsx.zip-bomb' });
+    const cfb = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100)]);
+    expect(readCentralDirectory(cfb)).toMatchObject({ ok: false, code: 'xlsx.encrypted' });
+    expect(await checkZip(Buffer.from('hello, world, this is not a zip file'))).toMatchObject({ ok: false, code: 'xlsx.not-zip' });
+  });
+});
+
+describe('cells', () => {
+  it('neutralises formula prefixes and flattens exceljs values', () => {
+    for (const s of ['=1+1', '+1', '-1', '@x', '\tx', '\rx']) expect(neutralise(s)).toBe(`'${s}`);
+    expect(neutralise('1-1')).toBe('1-1');
+    expect(plainCell({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
+    expect(plainCell({ formula: 'A1*2', result: 4 })).toBe(4);
+    expect(plainCell({ text: 'link', hyperlink: 'http://x' })).toBe('link');
+    expect(plainCell({ error: '#N/A' })).toBeNull();
+  });
+});
+
+describe('input expansion', () => {
+  it('expands folders recursively and globs (* ** ?) in name order, once per file', async () => {
+    const d = tempDir('zhizao-expand-');
+    for (const f of ['a/1.yaml', 'a/b/2.json', 'a/b/c/3.csv', 'a/skip.txt', 'a/.hidden.yaml', 'a/~$lock.xlsx', 'a/old.xls', 'z.yml']) {
+      mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
+      writeFileSync(path.join(d, f), '');
+    }
+    const rel = (xs: { path: string; kind: string }[]) => xs.map((x) => [path.relative(d, x.path).split(path.sep).join('/'), x.kind]);
+    expect(rel(await expandInputs([path.join(d, 'a')]))).toEqual([
+      ['a/1.yaml', 'answer'],
+      ['a/b/2.json', 'answer'],
+      ['a/b/c/3.csv', 'csv'],
+      ['a/old.xls', 'binary-spreadsheet'],
+    ]);
+    const fwd = d.split(path.sep).join('/');
+    expect(rel(await expandInputs([`${fwd}/a/*.yaml`, `${fwd}/a/**/*.json`, `${fwd}/?.yml`, `${fwd}/a/1.yaml`]))).toEqual([
+      ['a/1.yaml', 'answer'],
+      ['a/b/2.json', 'answer'],
+      ['z.yml', 'answer'],
+    ]);
+    expect((await expandInputs([`${fwd}/nothing/*.yaml`]))[0]!.kind).toBe('no-match');
+    expect((await expandInputs([path.join(d, 'missing.yaml')]))[0]!.kind).toBe('missing');
+    expect(await expandInputs([path.join(d, 'z.yml')], new Set([path.join(d, 'z.yml')]))).toEqual([]);
+    expect(globRegExp('**/*.yaml').test('x/y/z.yaml')).toBe(true);
+    expect(globRegExp('*.yaml').test('x/z.yaml')).toBe(false);
+  });
+});
