@@ -62,6 +62,8 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .argument('<files...>', 'files to check (- for standard input)')
     .option('--definition', 'the files are definitions, not answer files')
     .option('--json', 'machine-readable result on stdout')
+    .option('--map <file>', 'survey-export mapping for CSV/XLSX tables (see docs/batch.md)')
+    .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
     .addHelpText('after', examples(['zhizao validate plant.zhizao.yaml', 'zhizao validate --definition questionnaires/my-sector.yaml', 'zhizao validate answers/*.json --json']))
     .action(action(() => import('./commands/validate.js')));
 

@@ -23,11 +23,20 @@ export function removeTempFilesSync(): void {
   }
 }
 
+/** A temporary file beside `file` (same folder, so the final rename is atomic), removed on every exit path. */
+export function trackedTempPath(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.zhizao-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  pending.add(tmp);
+  return tmp;
+}
+export const untrackTemp = (tmp: string) => pending.delete(tmp);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
 /** Windows virus scanners and indexers hold files briefly: retry the rename for up to ~2 s. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(from, to);
@@ -40,7 +49,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
   let h: fs.FileHandle | undefined;
   try {
@@ -63,9 +72,7 @@ export interface WriteOptions {
  * A reader sees the old file or the new one, never a torn one. Without `force`, an existing file is never replaced.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.zhizao-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  pending.add(tmp);
+  const tmp = trackedTempPath(file);
   try {
     const h = await fs.open(tmp, 'wx', 0o644);
     try {
@@ -74,10 +81,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     } finally {
       await h.close();
     }
-    if (opts.force) await renameWithRetry(tmp, file);
-    else await placeWithoutClobber(tmp, file);
-    pending.delete(tmp);
-    await fsyncDir(dir);
+    await commitTemp(tmp, file, Boolean(opts.force));
   } finally {
     if (pending.has(tmp)) {
       pending.delete(tmp);
@@ -86,8 +90,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   }
 }
 
+/** Put a finished temp file in place: rename over (force) or link without clobbering, then fsync the folder. */
+export async function commitTemp(tmp: string, file: string, force: boolean): Promise<void> {
+  if (force) await renameWithRetry(tmp, file);
+  else await placeWithoutClobber(tmp, file);
+  pending.delete(tmp);
+  await fsyncDir(path.dirname(path.resolve(file)));
+}
+
 /** link() fails if the target exists, so no other writer can be clobbered between check and rename. */
-async function placeWithoutClobber(tmp: string, file: string): Promise<void> {
+export async function placeWithoutClobber(tmp: string, file: string): Promise<void> {
   try {
     await fs.link(tmp, file);
     await fs.unlink(tmp);

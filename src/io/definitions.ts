@@ -89,13 +89,15 @@ export class Definitions {
     const pre = bundledEntry(path.resolve(file), r.text);
     if (pre) {
       // Positions are only needed to explain a problem: parse with them on demand.
-      let located: Source | undefined;
+      let located: Source | null | undefined;
       const source: Source = {
         file: shown,
         data: structuredClone(pre.data),
         locate: (p, key) => {
-          const reparsed = parseSource(r.text, shown, this.limits);
-          located ??= reparsed.ok ? reparsed.source : undefined;
+          if (located === undefined) {
+            const reparsed = parseSource(r.text, shown, this.limits);
+            located = reparsed.ok ? reparsed.source : null;
+          }
           return located ? located.locate(p, key) : { line: 1, column: 1 };
         },
       };

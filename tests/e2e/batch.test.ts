@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, zhizao } from '../helpers/cli';
+import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
 import { BATCH, MINI, prepareInputs, zipBomb } from '../fixtures/batch/helpers';
 
 interface Out {
@@ -228,6 +228,23 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect(JSON.parse(readFileSync(path.join(reports, '同名.json'), 'utf8')).maturity).toBeDefined();
     // a second run into the same (non-empty) folder is refused without --force
     expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('with the bundled questionnaire', { timeout: 120_000 }, () => {
+  it("fills the top three recommendations and writes Markdown reports through zhizao report's machinery", () => {
+    const reports = path.join(dir, 'reports-bundled');
+    const r = zhizao(['batch', EXAMPLES, '--reports', reports, '--json', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Out & { companies: { recommendations: string[] }[]; summary: { parkRecommendations?: unknown[] } };
+    expect(out.companies.length).toBeGreaterThanOrEqual(2);
+    for (const c of out.companies) {
+      expect(c.recommendations).toHaveLength(3);
+      expect(c.report).toMatch(/\.md$/);
+      expect(readFileSync(path.join(reports, c.report!), 'utf8')).toContain(c.company);
+    }
+    expect(readdirSync(reports)).toHaveLength(out.companies.length);
+    expect(out.summary.parkRecommendations).toBeDefined();
   });
 });
 

@@ -1,29 +1,11 @@
-import { createWriteStream, promises as fs, unlinkSync, type WriteStream } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { FileExistsError } from '../atomic-write.js';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { commitTemp, FileExistsError, trackedTempPath, untrackTemp } from '../atomic-write.js';
 
 /**
  * The streaming twin of writeFileAtomic (src/io/atomic-write.ts), for outputs too large to hold in memory:
  * a temporary file in the same folder, fsync, then link (no overwrite) or rename (--force), then fsync the folder.
  * A reader sees the old file or the new one, never a torn one; an interrupted run leaves no temporary file.
  */
-const pending = new Set<string>();
-let hooked = false;
-function cleanupOnExit() {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => {
-    for (const f of pending) {
-      try {
-        unlinkSync(f);
-      } catch {
-        /* gone */
-      }
-    }
-  });
-}
-
 export interface AtomicStream {
   stream: WriteStream;
   commit(): Promise<void>;
@@ -37,24 +19,8 @@ export async function assertWritable(file: string, force: boolean): Promise<void
   if (exists) throw new FileExistsError(file);
 }
 
-const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (e) {
-      if (!RETRYABLE.has((e as NodeJS.ErrnoException).code ?? '') || attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, Math.min(20 * 2 ** attempt, 200)));
-    }
-  }
-}
-
 export async function openAtomicStream(file: string, opts: { force?: boolean } = {}): Promise<AtomicStream> {
-  cleanupOnExit();
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.zhizao-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  pending.add(tmp);
+  const tmp = trackedTempPath(file);
   const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o644 });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -77,32 +43,20 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
       } finally {
         await h.close();
       }
-      if (opts.force) await renameWithRetry(tmp, file);
-      else {
-        try {
-          await fs.link(tmp, file);
-          await fs.unlink(tmp);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-            await fs.unlink(tmp).catch(() => undefined);
-            pending.delete(tmp);
-            throw new FileExistsError(file);
-          }
-          if (await fs.stat(file).then(() => true, () => false)) throw new FileExistsError(file);
-          await renameWithRetry(tmp, file);
+      try {
+        await commitTemp(tmp, file, Boolean(opts.force));
+      } catch (e) {
+        if (e instanceof FileExistsError) {
+          await fs.unlink(tmp).catch(() => undefined);
+          untrackTemp(tmp);
         }
-      }
-      pending.delete(tmp);
-      if (process.platform !== 'win32') {
-        const d = await fs.open(dir, 'r').catch(() => undefined);
-        await d?.sync().catch(() => undefined);
-        await d?.close();
+        throw e;
       }
     },
     async abort() {
       stream.destroy();
       await fs.unlink(tmp).catch(() => undefined);
-      pending.delete(tmp);
+      untrackTemp(tmp);
     },
   };
 }
