@@ -60,7 +60,7 @@ function firstLine(s: string): string {
 }
 
 /** Bracket nesting, checked before parsing so deeply nested flow collections cannot exhaust the stack. */
-function nestingDepth(text: string): number {
+export function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {

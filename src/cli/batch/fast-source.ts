@@ -6,19 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseAnswerYaml } from './yaml-fast.js';
 
 const FIRST = { line: 1, column: 1 };
-import { dataDepth, parseSource, type Limits, type ParseResult, type Source } from '../../core/source.js';
 
-/** Bracket nesting (same check as parseSource), so flow collections cannot exhaust the stack before parsing. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
-  }
-  return max;
-}
+import { dataDepth, nestingDepth, parseSource, type Limits, type ParseResult, type Source } from '../../core/source.js';
 
 /**
  * Parsing dominates batch time. Well-formed files take a fast path (JSON.parse for .json; for YAML the plain
