@@ -1,6 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { InputError } from '../core/diagnostics.js';
-import { FileExistsError, removeTempFilesSync } from '../io/atomic-write.js';
+import { FileExistsError, removeTempFilesSync } from '../io/temp-files.js';
 import { EXIT, ExitError, UsageError } from './errors.js';
 import { buildProgram, contextFor, type Context } from './program.js';
 import { displayPath } from '../io/paths.js';

@@ -1,4 +1,5 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter as LineCounterT, Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
 
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -15,6 +16,29 @@ export type ParseResult = { ok: true; source: Source } | { ok: false; diagnostic
 
 const FIRST: Located = { line: 1, column: 1 };
 
+/** The `yaml` package, loaded on first use (about 50 ms): a well-formed answer file does not need it. */
+let yamlModule: typeof import('yaml') | undefined;
+const Y = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
+/**
+ * A source whose data is already known (parsed by a faster reader, or at build time): positions are found by
+ * parsing the text again with positions, once, and only when a problem has to be located.
+ */
+export function lazilyLocated(file: string, data: unknown, text: string, limits: Limits = DEFAULT_LIMITS): Source {
+  let located: Source | null | undefined;
+  return {
+    file,
+    data,
+    locate(path, key) {
+      if (located === undefined) {
+        const reparsed = parseSource(text, file, limits);
+        located = reparsed.ok ? reparsed.source : null;
+      }
+      return located ? located.locate(path, key) : FIRST;
+    },
+  };
+}
+
 /** Parse YAML (JSON is a subset) keeping source positions; never throws. */
 export function parseSource(text: string, file: string, limits: Limits = DEFAULT_LIMITS): ParseResult {
   if (text.length > limits.maxBytes) {
@@ -24,6 +48,7 @@ export function parseSource(text: string, file: string, limits: Limits = DEFAULT
   if (depth > limits.maxDepth) {
     return { ok: false, diagnostics: [diag('input.too-deep', file, FIRST, { limit: limits.maxDepth })] };
   }
+  const { LineCounter, parseDocument } = Y();
   const lc = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -80,7 +105,8 @@ export function dataDepth(v: unknown, limit: number, d = 0): number {
 }
 
 /** Map a data path to the line and column of the nearest existing node (the key itself for `key`). */
-function locateIn(doc: Document, lc: LineCounter, path: readonly (string | number)[], key?: string): Located {
+function locateIn(doc: Document, lc: LineCounterT, path: readonly (string | number)[], key?: string): Located {
+  const { isMap, isNode, isScalar, isSeq } = Y();
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (!isNode(node) || !node.range) continue;

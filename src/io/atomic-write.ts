@@ -1,27 +1,9 @@
 import { promises as fs, constants } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { FileExistsError, pending } from './temp-files.js';
 
-export class FileExistsError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} exists`);
-  }
-}
-
-/** Temporary files still on disk; removed on every exit path (see removeTempFilesSync). */
-const pending = new Set<string>();
-
-export function removeTempFilesSync(): void {
-  for (const f of pending) {
-    try {
-      unlinkSync(f);
-    } catch {
-      /* already gone */
-    }
-    pending.delete(f);
-  }
-}
+export { FileExistsError, removeTempFilesSync } from './temp-files.js';
 
 /** A temporary file beside `file` (same folder, so the final rename is atomic), removed on every exit path. */
 export function trackedTempPath(file: string): string {

@@ -10,7 +10,8 @@ import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.
 import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
 import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
-import { DEFAULT_LIMITS, parseSource, type Limits, type Source } from '../core/source.js';
+import { DEFAULT_LIMITS, lazilyLocated, parseSource, type Limits, type Source } from '../core/source.js';
+import { parseAnswerYaml } from '../core/yaml-fast.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { DEFINITIONS_DIR, PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import { readText } from './read-input.js';
@@ -88,21 +89,14 @@ export class Definitions {
     if (!r.ok) throw new InputError(r.diagnostics);
     const pre = bundledEntry(path.resolve(file), r.text);
     if (pre) {
-      // Positions are only needed to explain a problem: parse with them on demand.
-      let located: Source | null | undefined;
-      const source: Source = {
-        file: shown,
-        data: structuredClone(pre.data),
-        locate: (p, key) => {
-          if (located === undefined) {
-            const reparsed = parseSource(r.text, shown, this.limits);
-            located = reparsed.ok ? reparsed.source : null;
-          }
-          return located ? located.locate(p, key) : { line: 1, column: 1 };
-        },
-      };
+      const source = lazilyLocated(shown, structuredClone(pre.data), r.text, this.limits);
       this.prechecked.add(source);
       return source;
+    }
+    // Plain answer-file YAML takes the fast reader; anything it does not handle goes to the `yaml` package.
+    if (!/\.json$/i.test(file)) {
+      const fast = parseAnswerYaml(r.text, this.limits.maxDepth);
+      if (fast !== undefined) return lazilyLocated(shown, fast, r.text, this.limits);
     }
     const p = parseSource(r.text, shown, this.limits);
     if (!p.ok) throw new InputError(p.diagnostics);

@@ -1,9 +1,9 @@
-// Differential fuzz of the batch engineer's fast YAML reader (src/cli/batch/yaml-fast.ts) against the `yaml`
+// Differential fuzz of the batch engineer's fast YAML reader (src/core/yaml-fast.ts) against the `yaml`
 // package as zhizao uses it (src/core/source.ts parseSource): whatever the fast reader accepts must be read
 // exactly as `score` and `validate` read it, or batch and score judge the same answer file differently.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnswerYaml } from '../../src/cli/batch/yaml-fast.js';
+import { parseAnswerYaml } from '../../src/core/yaml-fast.js';
 import { parseSource } from '../../src/core/source.js';
 import { runs, SEED } from './setup.js';
 
@@ -89,7 +89,7 @@ describe('batch fast YAML reader agrees with yaml (differential)', () => {
     expect(accepted).toBeGreaterThan(100);
   });
 
-  // BUG (src/cli/batch/yaml-fast.ts): keys are taken as strings without core-schema resolution. `yaml` reads the
+  // BUG (src/core/yaml-fast.ts): keys are taken as strings without core-schema resolution. `yaml` reads the
   // key `null` (also `Null`, `NULL`, `~`) as the null key, which becomes "" in a JS object, and `true`/`True`/
   // `TRUE` as one boolean key — so `null:` and `Null:` in one map are duplicates for `yaml` (an error) but two
   // keys for the fast reader, and `null: x` is key "" for `score` but "null" for `batch`: the same file can be

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseAnswerYaml } from '../../src/cli/batch/yaml-fast';
+import { parseAnswerYaml } from '../../src/core/yaml-fast';
 import { ROOT } from '../helpers/cli';
 
 const yamlParse = (t: string) => parse(t, { uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error', maxAliasCount: 100 });
@@ -70,8 +70,25 @@ describe('fast answer-file YAML reader', () => {
   });
 
   it('gives up on what it does not handle', () => {
-    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: foo\n  bar\n', '---\na: 1\n', 'a: 1\na: 2\n', 'a:\tb\n', '- a\n', 'a: [[1]]\n', 'a: b: c\n', '__proto__: 1\n', 'a: .inf\n', 'a: "\\x41"\n'])
+    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n\n  y\n', 'a: >\n  x\n    y\n', 'a: foo\n  bar\n', '---\na: 1\n', 'a: 1\na: 2\n', 'a:\tb\n', '- a\n', 'a: [[1]]\n', 'a: b: c\n', '__proto__: 1\n', 'a: .inf\n', 'a: "\\x41"\n'])
       expect(parseAnswerYaml(t)).toBeUndefined();
+  });
+
+  it.each([
+    'a: >-\n  one two\n  three\nb: 1\n',
+    'a: >\n  one\n  two\n\nb: 1\n',
+    'a: |\n  x: 1\n  # not a comment\nb: [1, 2]\n',
+    'a: |-\n    deep\n    lines\n',
+    'r:\n  k: >-\n    folded text\n    more\n  j: 2\n',
+  ])('reads simple block scalars as yaml does: %j', (t) => {
+    expect(parseAnswerYaml(t)).toEqual(parse(t));
+  });
+
+  it('reads both example answer files (they use folded block scalars) exactly as yaml does', () => {
+    for (const f of ['examples/discrete-machinery.zhizao.yaml', 'examples/process-food.zhizao.yaml']) {
+      const t = readFileSync(f, 'utf8');
+      expect(parseAnswerYaml(t), f).toEqual(parse(t));
+    }
   });
 
   it('agrees with yaml on random documents of the subset and around it', () => {

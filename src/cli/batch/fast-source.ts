@@ -3,7 +3,7 @@ import path from 'node:path';
 import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import { decodeText } from '../../io/decode.js';
 import { parse as parseYaml } from 'yaml';
-import { parseAnswerYaml } from './yaml-fast.js';
+import { parseAnswerYaml } from '../../core/yaml-fast.js';
 
 const FIRST = { line: 1, column: 1 };
 

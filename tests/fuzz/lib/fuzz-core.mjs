@@ -39,7 +39,7 @@ export const API_MODULES = [
 ];
 
 /** Modules that may not exist yet in every build (the table readers landed later); loaded when present. */
-export const OPTIONAL_API_MODULES = ['io/tables/table-input', 'io/tables/limits', 'messages/batch-messages', 'cli/batch/yaml-fast', 'report/html'];
+export const OPTIONAL_API_MODULES = ['io/tables/table-input', 'io/tables/limits', 'messages/batch-messages', 'core/yaml-fast', 'report/html'];
 
 /** Build the API object from a module loader, e.g. `(m) => import(`../../dist/${m}.js`)`. */
 export async function loadApi(importModule) {
@@ -855,7 +855,7 @@ function runExpressionCase(ctx, c, failures) {
 }
 
 /**
- * Batch reads YAML with a fast subset parser (src/cli/batch/yaml-fast.ts) and falls back to `yaml` when it gives
+ * Batch reads YAML with a fast subset parser (src/core/yaml-fast.ts) and falls back to `yaml` when it gives
  * up. Whatever the fast parser accepts must be exactly what `score` (parseSource, i.e. `yaml`) reads, or batch and
  * score would judge the same file differently.
  */

@@ -1,7 +1,7 @@
 /**
  * A fast reader for the plain YAML that answer files are made of (block maps, block lists of scalars, one-line
- * flow lists and maps of scalars, plain and quoted scalars, comments). Anything else — anchors, aliases, tags,
- * block scalars, multi-line scalars, documents markers, unusual escapes, tabs — makes it give up (undefined), and
+ * flow lists and maps of scalars, plain and quoted scalars, simple block scalars, comments). Anything else — anchors,
+ * aliases, tags, block scalars with blank or more-indented lines, multi-line plain scalars, documents markers, unusual escapes, tabs — makes it give up (undefined), and
  * the caller parses with the `yaml` package, which explains errors. For what it accepts it returns exactly what
  * `yaml`'s parse() returns under the YAML 1.2 core schema (checked by a property test against `yaml`).
  */
@@ -212,6 +212,36 @@ function value(s: string): Json {
   return plainBlock(s);
 }
 
+const BLOCK_HEADER = /^([|>])(-?)$/;
+
+/**
+ * A block scalar (`|`, `|-`, `>`, `>-`) after a map key: the lines indented deeper than the key, all at one
+ * indentation and with no blank line between them (anything else is left to `yaml`). Folded lines are joined by a
+ * space, literal ones by a newline; without `-` the text ends with one newline. Returns the text and the next line.
+ */
+function blockScalar(lines: string[], from: number, keyIndent: number, folded: boolean, strip: boolean): [string, number] {
+  const content: string[] = [];
+  let blockIndent = -1;
+  let i = from;
+  let blankSeen = false;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      blankSeen = true;
+      continue;
+    }
+    let ind = 0;
+    while (line.charCodeAt(ind) === 32) ind++;
+    if (ind <= keyIndent) break;
+    if (blockIndent < 0) blockIndent = ind;
+    if (ind !== blockIndent || blankSeen) fail();
+    content.push(line.slice(blockIndent));
+  }
+  if (content.length === 0) fail();
+  const body = content.join(folded ? ' ' : '\n');
+  return [strip ? body : body + '\n', i];
+}
+
 interface Frame {
   indent: number;
   node: { [k: string]: Json } | Json[];
@@ -235,7 +265,8 @@ function parseOrThrow(text: string, maxDepth: number): Json | typeof GIVE_UP {
   const stack: Frame[] = [];
   // A key whose value is on the following lines: filled when the next content line is seen.
   let open: { obj: { [k: string]: Json }; key: string; indent: number } | undefined;
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     const content = line.slice(indent);
@@ -281,6 +312,13 @@ function parseOrThrow(text: string, maxDepth: number): Json | typeof GIVE_UP {
     if (v === undefined || v.trim() === '' || /^ *#/.test(v)) {
       holder[key] = null;
       open = { obj: holder, key, indent };
+      continue;
+    }
+    const block = BLOCK_HEADER.exec(v);
+    if (block) {
+      const [text, next] = blockScalar(lines, li + 1, indent, block[1] === '>', block[2] === '-');
+      holder[key] = text;
+      li = next - 1;
       continue;
     }
     holder[key] = value(v);
