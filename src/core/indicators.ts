@@ -5,7 +5,7 @@ import type { Questionnaire } from './questionnaire.js';
 import { meets, type Comparison, type TargetsDef } from './targets.js';
 import type { Text } from './types.js';
 
-export interface IndicatorResult {
+export interface IndicatorResult extends TargetComparison {
   id: string;
   kind: 'ratio' | 'flag' | 'number';
   title: Text;
@@ -18,15 +18,20 @@ export interface IndicatorResult {
   /** The numbers the formula used, for --explain. */
   inputs: Record<string, Value>;
   flags?: Record<string, boolean | null>;
+  /** At one plant a comparison is a reference to a regional target level, not a verdict. */
+  reference?: boolean;
+}
+
+/** An indicator's value held against a policy target (one plant, or a region in batch). */
+export interface TargetComparison {
   target?: number;
   comparison?: Comparison;
   met?: boolean | null;
+  /** > 0: the shortfall; computed on unrounded values. */
   gap?: number | null;
   targetYear?: number;
   population?: Text;
   targetSource?: string;
-  /** At one plant a comparison is a reference to a regional target level, not a verdict. */
-  reference?: boolean;
 }
 
 /** Evaluate the questionnaire's indicator formulas over visible answers; ratios with a 0 or unknown denominator are null. */

@@ -1,3 +1,4 @@
+import type { TargetComparison } from '../indicators.js';
 import { meets, type Comparison } from '../targets.js';
 import type { Text } from '../types.js';
 import { isDesignTool, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
@@ -5,7 +6,7 @@ import { isDesignTool, type CompanyAggregate, type SummaryLayout } from './aggre
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const r4n = (x: number | null) => (x === null ? null : r4(x));
 
-export interface RegionalIndicator {
+export interface RegionalIndicator extends TargetComparison {
   id: string;
   title: Text;
   kind: 'ratio' | 'flag' | 'number';
@@ -16,13 +17,6 @@ export interface RegionalIndicator {
   companiesWithValue: number;
   /** Companies with their own enterprise value (the design-tool proxy for design-tool penetration). */
   companiesWithOwnValue: number;
-  target?: number;
-  comparison?: Comparison;
-  met?: boolean | null;
-  gap?: number | null;
-  targetYear?: number;
-  population?: Text;
-  targetSource?: string;
   companiesMeetingTarget?: number;
   shareMeetingTarget?: number | null;
 }
