@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { Lang } from '../core/types.js';
 import type { Definitions } from '../io/definitions.js';
 import type { Terminal } from './terminal.js';
+import { VERSION as version } from '../io/paths.js';
 
 /** What every command receives: the terminal, the definition loader, and the merged options. */
 export interface Context {
@@ -14,7 +14,6 @@ export interface Context {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares its own argument types
 type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 function positiveInt(value: string): number {
   const n = Number(value);

@@ -5,7 +5,7 @@
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { normaliseName } from './compare.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { AnswerFile, AnswerValue, Note, Respondent, Text } from './types.js';
+import { noteText, type AnswerFile, type AnswerValue, type Note, type Respondent, type Text } from './types.js';
 import { compareVersions } from './versions.js';
 
 export interface MergeInput {
@@ -91,12 +91,6 @@ function stableJson(v: unknown): string {
 }
 
 const showValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-
-const noteText = (n: Note | null | undefined): { text: string; internal: boolean } | null => {
-  if (n === null || n === undefined) return null;
-  if (typeof n === 'string') return n.trim() === '' ? null : { text: n, internal: false };
-  return n.text.trim() === '' ? null : { text: n.text, internal: Boolean(n.internal) };
-};
 
 const problem = (severity: MergeProblem['severity'], code: string, zh: string, en: string): MergeProblem => ({ severity, code, message: { zh, en } });
 

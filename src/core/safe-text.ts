@@ -9,11 +9,17 @@ export function sanitizeText(s: unknown): string {
   return String(s ?? '').replace(BIDI, '').replace(CONTROL, '');
 }
 
-/** For a terminal: controls become visible escapes (\x1b), bidi controls are dropped; tab and newline stay. */
-export function forTerminal(s: unknown): string {
-  return String(s ?? '')
-    .replace(BIDI, '')
-    .replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u000A\u000D]/g;
+const visible = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/**
+ * For a terminal: controls become visible escapes (\x1b), bidi controls are dropped; tab and newline stay, unless
+ * `singleLine` (a prompt's one line), where newlines and carriage returns are escaped too.
+ */
+export function forTerminal(s: unknown, opts: { singleLine?: boolean } = {}): string {
+  const out = String(s ?? '').replace(BIDI, '').replace(CONTROL, visible);
+  return opts.singleLine ? out.replace(LINE_BREAKING, visible) : out;
 }
 
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -4,6 +4,9 @@ export interface Text {
   en: string;
 }
 export type Lang = 'zh' | 'en';
+
+/** A bilingual text object (as opposed to a plain string from an answer file). */
+export const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
 export type Industry = 'discrete' | 'process' | 'mixed';
 export const INDUSTRIES: readonly Industry[] = ['discrete', 'process', 'mixed'];
 
@@ -93,6 +96,13 @@ export interface Respondent {
 
 export type AnswerValue = string | number | boolean | (string | number)[] | null;
 export type Note = string | { text: string; internal?: boolean };
+
+/** A note's text and whether it is internal; undefined for an empty note. */
+export function noteText(n: Note | null | undefined): { text: string; internal: boolean } | undefined {
+  if (n === null || n === undefined) return undefined;
+  if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
+  return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
+}
 
 export interface Overrides {
   summary?: string;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -6,6 +7,7 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const DEFINITIONS_DIR = path.join(PACKAGE_ROOT, 'questionnaires');
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'report-templates');
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** Paths printed in messages: relative to the working directory when inside it, with forward slashes. */
 export function displayPath(p: string): string {

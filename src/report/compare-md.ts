@@ -5,19 +5,15 @@
  * blocks.
  */
 import type { Comparison, IndicatorChange, IndicatorStatus, KpiComparison, ScoreChange } from '../core/compare.js';
+import { sanitizeText } from '../core/safe-text.js';
 import type { Lang, Text } from '../core/types.js';
 
 // ─── formatting shared with the terminal view ─────────────────────────────────────────────────────────
 
-const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Escape untrusted text for inline Markdown (also inside table cells): no markup, HTML, links or cell breaks. */
 export function mdEscape(s: unknown): string {
-  return String(s ?? '')
-    .replace(BIDI, '')
-    .replace(CONTROL, '')
+  return sanitizeText(s)
     .replace(/\r\n?|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -271,9 +267,7 @@ export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
 
 /** Escape text for HTML content and attribute values. */
 export function htmlEscape(s: unknown): string {
-  return String(s ?? '')
-    .replace(BIDI, '')
-    .replace(CONTROL, '')
+  return sanitizeText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

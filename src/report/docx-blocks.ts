@@ -1,10 +1,8 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { sanitizeText } from '../core/safe-text.js';
 import type { Block, Inline } from './compare-md.js';
-import { FONTS } from './docx.js';
+import { CONTENT, FONTS, PAGE as A4 } from './docx.js';
 
-const A4 = { width: 11906, height: 16838, side: 1247, top: 1418, bottom: 1418 } as const;
-const CONTENT = A4.width - 2 * A4.side;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: 'D0D7DE' } as const;
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 

@@ -32,7 +32,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Text } from '../core/types.js';
+import { isText, type Text } from '../core/types.js';
 import type { ReportLang } from './handlebars-env.js';
 import { LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
@@ -54,14 +54,13 @@ export const FONTS = {
 const COLOR = { accent: '1F4E8C', muted: '59636E', line: 'D0D7DE', headFill: 'E8EEF6', soft: 'F6F8FA', met: '1A7F37', missed: 'CF4A16', gap: 'F6D5C5', neutral: '8C959F', bar: '1F6FEB', track: 'EEF1F4', target: '8250DF', white: 'FFFFFF' } as const;
 
 /** A4 in twips, 2.2 cm side margins, 2.5 cm top and bottom. */
-const PAGE = { width: 11906, height: 16838, side: 1247, top: 1418, bottom: 1418 } as const;
-const CONTENT = PAGE.width - 2 * PAGE.side;
+export const PAGE = { width: 11906, height: 16838, side: 1247, top: 1418, bottom: 1418 } as const;
+export const CONTENT = PAGE.width - 2 * PAGE.side;
 const BAR_CELLS = 20;
 
 /** Text safe for WordprocessingML: no bidi overrides or control characters, no lone surrogates. */
 export const clean = cleanText;
 
-const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
 
 /** Everything the renderer needs that depends on the language. */
 function makeWriter(lang: ReportLang) {

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Text } from '../core/types.js';
+import { isText, type Text } from '../core/types.js';
 import { escapeHtml } from './escape.js';
 
 export type ReportLang = 'zh' | 'en' | 'both';
@@ -15,7 +15,6 @@ export class TemplateError extends Error {
   }
 }
 
-const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v;
 
 /** Helpers shared by report templates; HTML helpers return escaped SafeStrings, Markdown data is escaped beforehand. */
 export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}) {

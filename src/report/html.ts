@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { ScoreResult } from '../core/result.js';
-import type { Text } from '../core/types.js';
+import { isText, type Text } from '../core/types.js';
 import { sanitizeText } from './escape.js';
 import { mapStrings, type ReportLang } from './handlebars-env.js';
 import { LABELS } from './labels.js';
@@ -94,7 +94,6 @@ export function chartDataFromModel(model: ReportModel): ChartData {
   };
 }
 
-const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Label and optional second line for a chart in the report language ('both': Chinese, then English). */

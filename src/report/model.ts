@@ -4,7 +4,7 @@ import { PRIORITY_FORMULA, type Recommendation } from '../core/recommend.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
-import { PHASES, type Note, type Question, type Text } from '../core/types.js';
+import { noteText, PHASES, type Question, type Text } from '../core/types.js';
 import { EXCLUSION_REASONS, INDUSTRY_LABELS, PHASE_LABELS, PROGRAMMES, PROJECT_TYPES, READINESS_STATUS, RETROFIT_LEVELS, SUPPORT } from './labels.js';
 
 export type Audience = 'client' | 'office';
@@ -75,11 +75,6 @@ export interface ModelInput {
 export const isSecurityQuestion = (q: Question) => q.subdomain === 'information-security' || /security|firewall|segmentation/.test(q.id);
 export const isKpiQuestion = (q: Question) => q.id.startsWith('kpi_');
 
-export function noteText(n: Note | null | undefined): { text: string; internal: boolean } | undefined {
-  if (n === null || n === undefined) return undefined;
-  if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
-  return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
-}
 
 export function buildReportModel(input: ModelInput): ReportModel {
   const { questionnaire: q, answers, result: r, audience } = input;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { VERSION } from '../../io/paths.js';
 import { isMainThread } from 'node:worker_threads';
 import { diag, InputError, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Answers } from '../../core/answers.js';
@@ -19,7 +20,6 @@ import { Definitions, DEFAULTS } from '../../io/definitions.js';
 import type { Recommendation } from '../../core/recommend.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import type { RuleSet } from '../../core/rules-def.js';
-import { createRequire } from 'node:module';
 import { readTextSync } from './fast-source.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
@@ -339,6 +339,5 @@ export class Processor {
   }
 }
 
-const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 export const inWorker = !isMainThread;

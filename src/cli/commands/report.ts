@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { DEFAULTS } from '../../io/definitions.js';
 import { TemplateError } from '../../report/handlebars-env.js';
 import type { Audience } from '../../report/model.js';
@@ -7,13 +6,12 @@ import { buildReportData, reportJson } from '../../report/report-data.js';
 import { renderMarkdown } from '../../report/render.js';
 import { stringifyJson } from '../../report/escape.js';
 import { InputError, diag } from '../../core/diagnostics.js';
-import { displayPath } from '../../io/paths.js';
+import { displayPath, VERSION as version } from '../../io/paths.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadPlant, scorePlant } from '../pipeline.js';
 import type { Context } from '../program.js';
 import { writeOutput } from '../write-output.js';
 
-const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 export async function run(ctx: Context, files: string[]): Promise<number> {
   const { opts, defs, term } = ctx;

@@ -8,6 +8,7 @@
  *  - typed inputs (number, percent, text) accept `:note`, `:help`, `:back`, `:menu`, `:skip`, `:unknown`, `:na`.
  */
 import type { ChalkInstance } from 'chalk';
+import { forTerminal as forTerminalText } from '../../core/safe-text.js';
 import { SATISFACTIONS, satisfactionLabel } from '../../core/interview.js';
 import type { AnswerValue, Lang, Question } from '../../core/types.js';
 
@@ -96,15 +97,11 @@ function commandDescription(cmd: Command, lang: Lang): string {
   }
 }
 
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 /**
- * Text from an answer file made safe to show in a terminal: control characters (escape sequences, C1 controls)
- * become visible `\x1b`-style escapes and bidi overrides are dropped, so a hostile file cannot drive the terminal.
+ * Text from an answer file made safe to show on a prompt's line: control characters (escape sequences, C1 controls,
+ * line breaks) become visible `\x1b`-style escapes and bidi overrides are dropped (core/safe-text.ts).
  */
-export function forTerminal(s: string): string {
-  return s.replace(BIDI, '').replace(UNSAFE, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export const forTerminal = (s: string): string => forTerminalText(s, { singleLine: true });
 /** A stored text offered as the default of a typed prompt only when it is shown (and kept) exactly as it is. */
 export const safeDefault = (s: string | undefined): string | undefined => (s !== undefined && forTerminal(s) === s ? s : undefined);
 
