@@ -1,5 +1,4 @@
 import { answerScope, type Answers } from './answers.js';
-import { collectRefs } from './expression/parse.js';
 import { evaluate, truthy, type Value } from './expression/evaluate.js';
 import type { Questionnaire } from './questionnaire.js';
 import { meets, type Comparison, type TargetsDef } from './targets.js';
@@ -38,8 +37,7 @@ export interface TargetComparison {
 export function computeIndicators(q: Questionnaire, answers: Answers, targets?: TargetsDef): IndicatorResult[] {
   const hidden = (id: string) => answers.visibility.get(id) !== undefined && answers.visibility.get(id) !== 'visible';
   const scope = answerScope(answers.file, answers.resolved, hidden);
-  return q.indicators.map(({ def, ast, flags }) => {
-    const refs = [...new Set(collectRefs(ast).ids.map((i) => i.name))];
+  return q.indicators.map(({ def, ast, refs, flags }) => {
     const inputs: Record<string, Value> = {};
     for (const r of refs) inputs[r] = scope.get(r) ?? null;
     const anyMissing = refs.some((r) => q.byId.has(r) && inputs[r] === null);
@@ -60,8 +58,8 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
     };
     if (flags.length) {
       result.flags = {};
-      for (const [name, node] of flags) {
-        const fRefs = collectRefs(node).ids.map((i) => i.name).filter((n) => q.byId.has(n));
+      for (const [name, node, flagRefs] of flags) {
+        const fRefs = flagRefs.filter((n) => q.byId.has(n));
         result.flags[name] = fRefs.some((r) => scope.get(r) === null || scope.get(r) === undefined) ? null : truthy(evaluate(node, scope));
       }
     }

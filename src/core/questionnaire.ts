@@ -1,7 +1,7 @@
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
-import type { Node } from './expression/parse.js';
+import { collectRefs, type Node } from './expression/parse.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type Check, type IndicatorDef, type Question, type QuestionnaireDef } from './types.js';
 import { compareVersions, isVersion } from './versions.js';
@@ -14,7 +14,8 @@ export interface Questionnaire {
   sectionOf: ReadonlyMap<string, string>;
   when: ReadonlyMap<string, Node>;
   checks: { def: Check; ast: Node; fields: string[] }[];
-  indicators: { def: IndicatorDef; ast: Node; flags: [string, Node][] }[];
+  /** Formulas parsed once; `refs` are the question ids each formula reads (for null-propagation and --explain). */
+  indicators: { def: IndicatorDef; ast: Node; refs: string[]; flags: [string, Node, string[]][] }[];
 }
 
 /** Functions questionnaire expressions may call (`answered` is bound to the answers when evaluated). */
@@ -100,17 +101,19 @@ export function compileQuestionnaire(
     if (indicatorIds.has(ind.id)) at(['indicators', i, 'id'], 'def.duplicate-id', { id: ind.id, what: 'indicator' });
     indicatorIds.add(ind.id);
     const ast = parse(ind.formula, ['indicators', i, 'formula']);
-    const flags: [string, Node][] = [];
+    const flags: [string, Node, string[]][] = [];
     for (const [name, src] of Object.entries(ind.flags ?? {})) {
       const f = parse(src, ['indicators', i, 'flags', name]);
-      if (f) flags.push([name, f]);
+      if (f) flags.push([name, f, idsIn(f)]);
     }
-    if (ast) indicators.push({ def: ind, ast, flags });
+    if (ast) indicators.push({ def: ind, ast, refs: idsIn(ast), flags });
   });
 
   if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
   return { questionnaire: { def, questions, byId, sectionOf, when, checks, indicators }, diagnostics: ds };
 }
+
+const idsIn = (ast: Node) => [...new Set(collectRefs(ast).ids.map((i) => i.name))];
 
 type At = (path: (string | number)[], code: string, args?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
 

@@ -34,10 +34,10 @@ import {
 } from 'docx';
 import { isText, type Text } from '../core/types.js';
 import type { ReportLang } from './handlebars-env.js';
-import { LABELS } from './labels.js';
+import { HTML_LABELS, LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
-import { chartDataFromModel, chartDataFromResult, cleanText, HTML_LABELS, type ChartData } from './html.js';
+import { chartDataFromModel, chartDataFromResult, cleanText, type ChartData } from './html.js';
 
 export interface DocxOptions {
   lang: ReportLang;

@@ -3,7 +3,7 @@ import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { sanitizeText } from './escape.js';
 import { mapStrings, type ReportLang } from './handlebars-env.js';
-import { LABELS } from './labels.js';
+import { HTML_LABELS, LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { renderTemplate, type RenderOptions } from './render.js';
@@ -21,27 +21,6 @@ export interface HtmlOptions extends RenderOptions {
   charts?: ChartData;
 }
 
-/** Wording used only by the HTML report (the shared report wording is LABELS in labels.ts). */
-export const HTML_LABELS = {
-  contents: { zh: '目录', en: 'Contents' },
-  radarTitle: { zh: '各部分成熟度得分（0–5）', en: 'Maturity score by section (0–5)' },
-  barsTitle: { zh: '比率指标与参考目标', en: 'Ratio indicators against reference targets' },
-  signature: { zh: '签字', en: 'Signature' },
-  signDate: { zh: '日期', en: 'Date' },
-  name: { zh: '姓名', en: 'Name' },
-  question: { zh: '题目', en: 'Question' },
-  answer: { zh: '答复', en: 'Answer' },
-  criterion: { zh: '条件', en: 'Criterion' },
-  subdomain: { zh: '子域', en: 'Sub-domain' },
-  weight: { zh: '权重', en: 'Weight' },
-  levelScores: { zh: '各级得分 L1–L5（* 为未计入 S 的等级）', en: 'Level scores L1–L5 (* not counted in S)' },
-  subdomainContrib: { zh: '各子域在各级的得分', en: 'Each sub-domain’s score per level' },
-  targetLevel: { zh: '目标等级', en: 'Next level' },
-  indicator: { zh: '指标', en: 'Indicator' },
-  gap: { zh: '差距', en: 'Gap' },
-  section: { zh: '部分', en: 'Section' },
-  scale: { zh: '满分 5', en: 'out of 5' },
-} satisfies Record<string, Text>;
 
 /** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
 export function cleanText(s: unknown): string {
@@ -144,3 +123,5 @@ export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): stri
 export function renderHtml(data: ReportData, opts: RenderOptions): string {
   return renderHtmlFromModel(data.model, { ...opts, charts: chartDataFromResult(data.result) });
 }
+
+export { HTML_LABELS };

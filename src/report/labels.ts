@@ -65,6 +65,28 @@ export const LABELS = {
   none: { zh: '无', en: 'none' },
 } satisfies Record<string, Text>;
 
+/** Wording of the HTML and DOCX layouts (cover, contents, charts, sign-off) beside the shared LABELS. */
+export const HTML_LABELS = {
+  contents: { zh: '目录', en: 'Contents' },
+  radarTitle: { zh: '各部分成熟度得分（0–5）', en: 'Maturity score by section (0–5)' },
+  barsTitle: { zh: '比率指标与参考目标', en: 'Ratio indicators against reference targets' },
+  signature: { zh: '签字', en: 'Signature' },
+  signDate: { zh: '日期', en: 'Date' },
+  name: { zh: '姓名', en: 'Name' },
+  question: { zh: '题目', en: 'Question' },
+  answer: { zh: '答复', en: 'Answer' },
+  criterion: { zh: '条件', en: 'Criterion' },
+  subdomain: { zh: '子域', en: 'Sub-domain' },
+  weight: { zh: '权重', en: 'Weight' },
+  levelScores: { zh: '各级得分 L1–L5（* 为未计入 S 的等级）', en: 'Level scores L1–L5 (* not counted in S)' },
+  subdomainContrib: { zh: '各子域在各级的得分', en: 'Each sub-domain’s score per level' },
+  targetLevel: { zh: '目标等级', en: 'Next level' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  gap: { zh: '差距', en: 'Gap' },
+  section: { zh: '部分', en: 'Section' },
+  scale: { zh: '满分 5', en: 'out of 5' },
+} satisfies Record<string, Text>;
+
 export const RETROFIT_LEVELS: Record<string, Text> = {
   station: { zh: '关键岗位（机器换人）', en: 'Key work stations' },
   line: { zh: '生产线', en: 'Production line' },
