@@ -151,3 +151,36 @@ describe('zhizao template', () => {
     expect(r.stdout).toMatch(/^# /);
   });
 });
+
+describe('paths a user takes that are otherwise tested only in process', () => {
+  const small = ['--questionnaire', 'tests/fixtures/scoring/small.yaml'];
+  it('score --profile PATH re-scores a file under another model version (the 2024-draft fixture)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'small.yaml');
+    writeFileSync(file, 'questionnaire: small\nversion: "2"\nrespondent: {company: T, industry: discrete}\nanswers: {pd_level: l3, r2: mostly, eq_level: l1, has_x: false, na_req: n/a}\n');
+    const r = zhizao(['score', file, ...small, '--profile', 'tests/fixtures/model-2024/draft-profile.yaml', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scoring).toMatchObject({ profile: 'draft-2024-test', model: 'cmmm-2024-draft', verified: false });
+    expect(out.subdomains.map((s: { id: string }) => s.id)).toEqual(['equipment-and-lines', 'product-innovation']);
+    expect(out.maturity.levelScores[0]).toBeCloseTo(67.5 / 85, 4); // (35 × 0.5 + 50 × 1) / 85, see docs/scoring.md
+    expect(zhizao(['score', file, ...small, '--explain', '--profile', 'tests/fixtures/model-2024/draft-profile.yaml']).stdout).toContain('no matching sub-domain');
+  });
+
+  it('template --industry process shows the process wording of the CNC question', () => {
+    const r = zhizao(['template', '--industry', 'process', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('industry: process');
+    expect(r.stdout).toMatch(/自动控制|DCS|PLC/);
+    expect(zhizao(['template', '--industry', 'factory']).code).toBe(2);
+  });
+
+  it('targets show PATH and report --report-lang both', () => {
+    const t = zhizao(['targets', 'show', 'questionnaires/targets/national-2020.yaml']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('national-2020');
+    const r = zhizao(['report', path.join(EXAMPLES, 'process-food.zhizao.yaml'), '--report-lang', 'both']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('智能制造能力成熟度诊断报告 / Smart-manufacturing maturity diagnosis report');
+  });
+});
