@@ -23,7 +23,12 @@ export function forTerminal(s: unknown, opts: { singleLine?: boolean } = {}): st
 }
 
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** JSON whose bytes are safe to show: the same data, with bidi and C1 controls written as \u escapes. */
+/**
+ * JSON text whose bytes are safe to show: bidi and C1 controls written as \u escapes. They can only occur inside
+ * strings, so the result is the same data; it also applies to a fragment of a streamed JSON document.
+ */
+export const safeJsonText = (json: string): string => json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function stringifyJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safeJsonText(JSON.stringify(value, null, 2));
 }

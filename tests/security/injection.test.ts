@@ -153,3 +153,16 @@ describe('the terminal: user text never reaches it raw', () => {
     expect(r.stderr).not.toMatch(UNSAFE_CHARS);
   });
 });
+
+describe('batch JSON with hostile text', () => {
+  it('carries no raw bidi overrides or C1 controls, in the table output and in --reports json', () => {
+    const d = exampleData();
+    (d.respondent as Record<string, unknown>).company = 'Bidi\u202eCo\u0085';
+    writeJson(dir, 'bidi-company.json', d);
+    const r = runCli(['batch', 'bidi-company.json', '--json', '--questionnaire', 'smart-manufacturing'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(UNSAFE_CHARS);
+    expect(JSON.parse(r.stdout).companies[0].company).toBe('Bidi\u202eCo\u0085'); // the same data, escaped bytes
+    expect(r.stdout).toContain('\\u202e');
+  });
+});

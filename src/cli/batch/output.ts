@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SummaryLayout } from '../../core/batch/aggregate.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
+import { safeJsonText } from '../../core/safe-text.js';
 import type { Lang } from '../../core/types.js';
 import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atomic-stream.js';
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
@@ -43,7 +44,9 @@ const BOM = '\uFEFF';
 
 /** Stream `{companies:[…], rejected:[…], summary:{…}}` to a writable. */
 export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Promise<void> {
-  await write(out, '{\n"companies": [');
+  // Company names and notes come from the companies: no raw bidi or C1 controls in the bytes (core/safe-text.ts).
+  const put = (s: string) => write(out, safeJsonText(s));
+  await put('{\n"companies": [');
   let first = true;
   const lines = pass.companyLines?.();
   if (lines) {
@@ -53,23 +56,23 @@ export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Pr
       buf += (first ? '\n' : ',\n') + line;
       first = false;
       if (buf.length > 65536) {
-        await write(out, buf);
+        await put(buf);
         buf = '';
       }
     }
-    if (buf) await write(out, buf);
+    if (buf) await put(buf);
   } else
     for await (const r of pass.companies()) {
-      await write(out, (first ? '\n' : ',\n') + JSON.stringify(companyJson(r)));
+      await put((first ? '\n' : ',\n') + JSON.stringify(companyJson(r)));
       first = false;
     }
-  await write(out, (first ? '' : '\n') + '],\n"rejected": [');
+  await put((first ? '' : '\n') + '],\n"rejected": [');
   first = true;
   for await (const r of pass.rejected()) {
-    await write(out, (first ? '\n' : ',\n') + JSON.stringify(r));
+    await put((first ? '\n' : ',\n') + JSON.stringify(r));
     first = false;
   }
-  await write(out, (first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
+  await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
 }
 
 async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIterable<T>, lang: Lang, force: boolean): Promise<void> {

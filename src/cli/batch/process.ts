@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VERSION } from '../../io/paths.js';
+import { stringifyJson } from '../../core/safe-text.js';
 import { isMainThread } from 'node:worker_threads';
 import { diag, InputError, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Answers } from '../../core/answers.js';
@@ -335,7 +336,7 @@ export class Processor {
   /** Without recommendation rules for the questionnaire, a report is the JSON score result. */
   private jsonReport(result: ScoreResult, where: { file: string; row?: number }): NonNullable<Scored['report']> {
     const r = this.opts.anonymize ? { ...result, respondent: this.anonRespondent(result.respondent) } : result;
-    return { content: JSON.stringify(r, null, 2) + '\n', ext: 'json', base: this.reportBase(r.respondent, where) };
+    return { content: stringifyJson(r) + '\n', ext: 'json', base: this.reportBase(r.respondent, where) };
   }
 }
 
