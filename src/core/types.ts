@@ -10,6 +10,9 @@ export const isText = (v: unknown): v is Text => typeof v === 'object' && v !== 
 export type Industry = 'discrete' | 'process' | 'mixed';
 export const INDUSTRIES: readonly Industry[] = ['discrete', 'process', 'mixed'];
 
+export type InterviewMode = 'express' | 'full';
+export const INTERVIEW_MODES: readonly InterviewMode[] = ['express', 'full'];
+
 export type QuestionType = 'level' | 'requirement' | 'single' | 'multi' | 'number' | 'percent' | 'boolean' | 'text';
 
 export interface Option {
@@ -37,6 +40,14 @@ export interface Question {
   integer?: boolean;
   unit?: Text;
   maxLength?: number;
+  /** Interview modes that ask this question (express: self-ratings and key facts; full: the diagnosis day). */
+  modes?: InterviewMode[];
+  /** What evidence to look for (documents, system demonstration, site observation, interview). */
+  evidence?: Text;
+  /** Values outside are a warning ("please check"); min/max stay the hard bounds. */
+  plausible?: { min?: number; max?: number };
+  /** The office audience never sees this answer, nor any text derived from it. */
+  confidential?: boolean;
   variants?: Partial<Record<Industry, { text?: Text; help?: Text }>>;
 }
 
