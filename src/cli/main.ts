@@ -2,11 +2,9 @@ import { CommanderError, type Command } from 'commander';
 import { InputError } from '../core/diagnostics.js';
 import { FileExistsError, removeTempFilesSync } from '../io/temp-files.js';
 import { EXIT, ExitError, UsageError } from './errors.js';
-import { buildProgram, contextFor, type Context } from './program.js';
+import { contextFor, type Context } from './context.js';
+import { buildProgram } from './program.js';
 import { displayPath } from '../io/paths.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares its own argument types
-type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
 
 /** Run the CLI; returns the exit code. The only place that maps errors to exit codes. */
 export async function main(argv: string[]): Promise<number> {
@@ -28,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     const ctx = await contextFor(cmd);
     try {
       const mod = await load();
-      code = await (mod.run as Handler)(ctx, ...args);
+      code = await mod.run(ctx, ...args);
     } catch (e) {
       code = handleError(e, ctx);
     }
@@ -58,18 +56,18 @@ function handleError(e: unknown, ctx: Context): number {
     return EXIT.invalid;
   }
   if (e instanceof UsageError) {
-    term.say(term.err.red(e.message));
+    term.say(term.err.red(term.msg(e.code, e.args)));
     return EXIT.usage;
   }
   if (e instanceof ExitError) return e.code;
   if (e instanceof FileExistsError) {
-    term.say(term.err.red(term.t({ zh: `${displayPath(e.file)} 已存在；如需覆盖请加 --force`, en: `${displayPath(e.file)} exists; add --force to replace it` })));
+    term.say(term.err.red(term.msg('cli.exists-use-force', { file: displayPath(e.file) })));
     return EXIT.usage;
   }
   if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return EXIT.interrupted;
   // An internal error: say so plainly, with the stack only when asked for.
   const err = e as Error;
-  term.say(term.err.red(term.t({ zh: `内部错误：${err.message}`, en: `internal error: ${err.message}` })));
+  term.say(term.err.red(term.msg('cli.internal-error', { detail: err.message })));
   if (process.env.ZHIZAO_DEBUG) term.say(String(err.stack));
   return EXIT.usage;
 }

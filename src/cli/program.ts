@@ -1,19 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
-import type { Lang } from '../core/types.js';
-import type { Definitions } from '../io/definitions.js';
-import type { Terminal } from './terminal.js';
+import { DEFAULT_LIMITS } from '../core/limits.js';
+import type { Context } from './context.js';
 import { VERSION as version } from '../io/paths.js';
 
-/** What every command receives: the terminal, the definition loader, and the merged options. */
-export interface Context {
-  term: Terminal;
-  defs: Definitions;
-  opts: Record<string, unknown>;
-}
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares its own argument types
-type Handler = (ctx: Context, ...args: any[]) => Promise<number>;
-
+// Each command declares its own argument and option types (src/cli/options.ts).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (ctx: Context<any>, ...args: any[]) => Promise<number>;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -120,7 +112,7 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .command('report')
     .description('the diagnosis and retrofit recommendation report')
     .argument('<files...>', 'answer file (several files of one plant with --merge)')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'html', 'docx', 'json']).default('md'))
+    .addOption(new Option('--format <format>', 'report format (default: from the extension of -o, else md)').choices(['md', 'html', 'docx', 'json']))
     .option('-o, --output <file>', 'where to write (- or none: standard output; docx needs a file)')
     .option('--force', 'replace an existing output file')
     .option('--template <path>', 'your own Handlebars template (see docs/templates.md)')
@@ -188,20 +180,4 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .action(action(() => import('./commands/batch.js')));
 
   return program;
-}
-
-export function limitsFrom(opts: Record<string, unknown>): Limits {
-  return {
-    ...DEFAULT_LIMITS,
-    ...(typeof opts.maxFileSize === 'number' ? { maxBytes: opts.maxFileSize } : {}),
-    ...(typeof opts.maxAliases === 'number' ? { maxAliases: opts.maxAliases } : {}),
-  };
-}
-
-/** The context of a running command; its modules load here, not at start-up, so `--help` stays fast. */
-export async function contextFor(cmd: Command): Promise<Context> {
-  const [{ detectLang }, { makeTerminal }, { Definitions }] = await Promise.all([import('./env.js'), import('./terminal.js'), import('../io/definitions.js')]);
-  const opts = cmd.optsWithGlobals() as Record<string, unknown>;
-  const lang = (opts.lang as Lang | undefined) ?? detectLang();
-  return { term: makeTerminal(lang), defs: new Definitions(limitsFrom(opts)), opts };
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ScoreResult } from '../core/result.js';
 import type { Lang } from '../core/types.js';
-import { forTerminal } from '../core/safe-text.js';
+import { forTerminal } from '../messages/safe-text.js';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const bar = (score: number, width = 20) => {

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { Lang } from '../core/types.js';
-import { formatDiagnostic, formatMessage } from '../messages/catalogue.js';
+import type { Lang, Text } from '../core/types.js';
+import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
+import { forTerminal } from '../messages/safe-text.js';
 import { useColor } from './env.js';
 
 /** Everything a command needs to talk to the person: language, coloured stderr, stdout for results. */
@@ -13,11 +14,19 @@ export interface Terminal {
   out: ChalkInstance;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** A localised text: pick the language. */
-  t(text: { zh: string; en: string }): string;
+  /** A catalogue message in the terminal's language. */
+  msg(code: MessageCode, args?: MessageArgs): string;
+  /** A bilingual text from a definition file (a title, a question): pick the language. */
+  t(text: Text): string;
   /** A human message on stderr. */
   say(line: string): void;
   diagnostics(ds: readonly Diagnostic[]): void;
+}
+
+/** `file:line:col severity message`, safe to print. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+  const sev = formatMessage(d.severity === 'warning' ? 'cli.severity-warning' : 'cli.severity-error', {}, lang);
+  return `${forTerminal(d.file)}:${d.line}:${d.column} ${sev} ${formatMessage(d.code, d.args, lang)}`;
 }
 
 export function makeTerminal(lang: Lang): Terminal {
@@ -29,6 +38,7 @@ export function makeTerminal(lang: Lang): Terminal {
     out,
     stdout: process.stdout,
     stderr: process.stderr,
+    msg: (code, args = {}) => formatMessage(code, args, lang),
     t: (text) => text[lang],
     say: (line) => process.stderr.write(line + '\n'),
     diagnostics(ds) {
@@ -39,5 +49,3 @@ export function makeTerminal(lang: Lang): Terminal {
     },
   };
 }
-
-export const msg = (code: string, args: Record<string, string | number>, lang: Lang) => formatMessage(code, args, lang);

@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import type { AnswerValue, Question } from './types.js';
 
 export type Status = 'answered' | 'unknown' | 'na' | 'unanswered';
@@ -5,7 +6,7 @@ export interface Resolved {
   status: Status;
   value: AnswerValue;
 }
-export type Normalised = Resolved | { error: string; args: Record<string, string | number>; /** index of the offending list item */ at?: number };
+export type Normalised = Resolved | { error: MessageCode; args: Record<string, string | number>; /** index of the offending list item */ at?: number };
 
 const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
 const NA = new Set(['n/a', 'na', '不适用']);

@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
@@ -74,7 +75,7 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   return out;
 }
 
-function valueDiag(source: Source, id: string, n: { error: string; args: Record<string, string | number>; at?: number }): Diagnostic {
+function valueDiag(source: Source, id: string, n: { error: MessageCode; args: Record<string, string | number>; at?: number }): Diagnostic {
   const path = n.at === undefined ? ['answers', id] : ['answers', id, n.at];
   return diag(n.error, source.file, source.locate(path), n.args, 'error', path);
 }
@@ -103,7 +104,7 @@ export function dropEmptyRespondentFields(data: unknown): void {
 export function resolveAnswers(q: Questionnaire, source: Source): { answers?: Answers; diagnostics: Diagnostic[] } {
   const file = source.data as AnswerFile;
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, args: Record<string, string | number>, severity: 'error' | 'warning' = 'error') =>
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number>, severity: 'error' | 'warning' = 'error') =>
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
 
   if (file.questionnaire !== q.def.id) {

@@ -14,7 +14,6 @@ export const COMPARISON_VERSION = 1;
 export const KPI_EPSILON = 1e-9;
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
-const r4n = (x: number | null) => (x === null ? null : r4(x));
 
 /** Which way each outcome KPI improves when the target profile does not say. */
 export const KPI_DIRECTIONS: Record<KpiId, 'up' | 'down'> = {

@@ -1,6 +1,8 @@
+import type { MessageCode } from '../messages/catalogue.js';
+
 /** A problem found in an input file: a stable code, arguments for the message catalogue, and a location. */
 export interface Diagnostic {
-  code: string;
+  code: MessageCode;
   severity: 'error' | 'warning';
   file: string;
   line: number;
@@ -13,7 +15,7 @@ export interface Diagnostic {
 export type Located = Pick<Diagnostic, 'line' | 'column'>;
 
 export function diag(
-  code: string,
+  code: MessageCode,
   file: string,
   at: Located,
   args: Diagnostic['args'] = {},

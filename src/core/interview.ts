@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 /**
  * The guided interview as a pure state machine (no I/O): which questions the consultant sees, in which order,
  * where the cursor is, how complete each section is, and how an answer, a note or a respondent field changes the
@@ -207,7 +208,7 @@ export type Given = { kind: 'value'; raw: unknown } | { kind: 'unknown' } | { ki
 
 export type Checked =
   | { ok: true; stored: AnswerValue; resolved: Resolved }
-  | { ok: false; problems: { code: string; args: Record<string, string | number> }[] };
+  | { ok: false; problems: { code: MessageCode; args: Record<string, string | number> }[] };
 
 /**
  * Turn what the interview read into the typed form normaliseAnswer expects. For percentages a bare number above 1

@@ -57,3 +57,41 @@ export function recommendForPark(companies: readonly CompanyBrief[], rules: Rule
     .filter((r) => r.def.retrofitLevel === 'park' && truthy(evaluate(r.when, scope)))
     .map((r) => ({ id: r.def.id, title: r.def.title, rationale: r.def.rationale, programme: r.def.programme, projectType: r.def.projectType, measures: r.def.measures, support: r.def.support ?? [] }));
 }
+
+/** The figures park rules read from a batch: one brief per scored company, its summary group, and whether it counts. */
+export interface BriefSource {
+  readonly length: number;
+  brief(seq: number): CompanyBrief;
+  group(seq: number): string | undefined;
+  counted(seq: number): boolean;
+}
+
+/**
+ * Park-level recommendations for the region as a whole ("all") and for each group shown in the summary; companies
+ * of groups too small to show go to the shown "other" group, if there is one.
+ */
+export function parkRecommendationsByGroup(
+  source: BriefSource,
+  groups: readonly { key: string; suppressed?: boolean }[] | undefined,
+  rules: RuleSet,
+  names: { other: string; none: string },
+): { group: string; recommendations: Pick<ParkRecommendation, 'id' | 'title' | 'programme' | 'projectType'>[] }[] {
+  const shown = new Set((groups ?? []).filter((g) => !g.suppressed && g.key !== names.other).map((g) => g.key));
+  const otherShown = (groups ?? []).some((g) => g.key === names.other && !g.suppressed);
+  const members = new Map<string, CompanyBrief[]>([['all', []]]);
+  for (let seq = 0; seq < source.length; seq++) {
+    if (!source.counted(seq)) continue;
+    const brief = source.brief(seq);
+    members.get('all')!.push(brief);
+    if (!groups) continue;
+    const g = source.group(seq) ?? names.none;
+    const key = shown.has(g) ? g : otherShown ? names.other : undefined;
+    if (key === undefined) continue;
+    if (!members.has(key)) members.set(key, []);
+    members.get(key)!.push(brief);
+  }
+  return [...members].map(([group, list]) => ({
+    group,
+    recommendations: recommendForPark(list, rules).map((r) => ({ id: r.id, title: r.title, programme: r.programme, projectType: r.projectType })),
+  }));
+}

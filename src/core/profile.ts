@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
 import type { Source } from './source.js';
@@ -32,7 +33,7 @@ export interface Profile {
 export function compileProfile(source: Source, model: Model): { profile?: Profile; diagnostics: Diagnostic[] } {
   const def = source.data as ProfileDef;
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}) =>
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}) =>
     ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
   const named = def.model.replace(/\\/g, '/').split('/').pop()!.replace(/\.ya?ml$/i, '');
   if (def.model !== model.def.id && named !== model.def.id) at(['model'], 'def.model-mismatch', { model: def.model, loaded: model.def.id });

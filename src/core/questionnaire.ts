@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
@@ -45,7 +46,7 @@ export function compileQuestionnaire(
 ): { questionnaire?: Questionnaire; diagnostics: Diagnostic[] } {
   const def = source.data as QuestionnaireDef;
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
 
   if (!isVersion(def.version)) at(['version'], 'def.version-format', { value: def.version });
@@ -115,7 +116,7 @@ export function compileQuestionnaire(
 
 const idsIn = (ast: Node) => [...new Set(collectRefs(ast).ids.map((i) => i.name))];
 
-type At = (path: (string | number)[], code: string, args?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
+type At = (path: (string | number)[], code: MessageCode, args?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
 
 function checkQuestion(q: Question, path: (string | number)[], version: string, subdomains: ReadonlySet<string> | undefined, at: At) {
   if (q.since !== undefined) {

@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { checkExpression } from './expression/check.js';
 import type { Node } from './expression/parse.js';
@@ -32,7 +33,7 @@ export function compileReadiness(source: Source, ids: RuleContextIds): { readine
   const seen = new Set<string>();
   const criteria: ReadinessProfile['criteria'] = [];
   def.criteria.forEach((c, i) => {
-    const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}) =>
+    const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}) =>
       ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
     if (seen.has(c.id)) at(['criteria', i, 'id'], 'def.duplicate-id', { id: c.id, what: 'criterion' });
     seen.add(c.id);

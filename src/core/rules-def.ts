@@ -1,3 +1,4 @@
+import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
@@ -88,7 +89,7 @@ export function parkRuleContext(ids: RuleContextIds): ExpressionContext {
 export function compileRules(source: Source, ids: RuleContextIds): { rules?: RuleSet; diagnostics: Diagnostic[] } {
   const def = source.data as RulesDef;
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}) =>
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}) =>
     ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
   const plant = plantRuleContext(ids);
   const park = parkRuleContext(ids);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter as LineCounterT, Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
+import { parseAnswerYaml } from './yaml-fast.js';
 
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { DEFAULT_LIMITS, type Limits };
@@ -37,6 +38,33 @@ export function lazilyLocated(file: string, data: unknown, text: string, limits:
       return located ? located.locate(path, key) : FIRST;
     },
   };
+}
+
+/**
+ * Parse an answer or definition file the fast way — `JSON.parse` for JSON, the fast reader for plain answer YAML,
+ * the `yaml` package without positions otherwise — and find positions only when a problem has to be located.
+ * Text that none of these accept is parsed by parseSource, which explains what is wrong. Never throws.
+ */
+export function parseQuick(text: string, file: string, opts: { json: boolean; limits?: Limits }): ParseResult {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (text.length <= limits.maxBytes && nestingDepth(text) <= limits.maxDepth) {
+    let data: unknown;
+    try {
+      if (opts.json) data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      else {
+        // The fast reader bounds its own depth; only what the `yaml` package parsed needs the depth walk.
+        data = parseAnswerYaml(text, limits.maxDepth);
+        if (data === undefined) {
+          data = Y().parse(text, { maxAliasCount: limits.maxAliases, uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' });
+          if (dataDepth(data, limits.maxDepth) > limits.maxDepth) data = undefined;
+        }
+      }
+    } catch {
+      data = undefined;
+    }
+    if (data !== undefined) return { ok: true, source: lazilyLocated(file, data, text, limits) };
+  }
+  return parseSource(text, file, limits);
 }
 
 /** Parse YAML (JSON is a subset) keeping source positions; never throws. */

@@ -1,9 +1,6 @@
 /** Plain data types shared by the core. Everything here is serialisable. */
-export interface Text {
-  zh: string;
-  en: string;
-}
-export type Lang = 'zh' | 'en';
+import type { Lang, Text } from '../messages/catalogue.js';
+export type { Lang, Text };
 
 /** A bilingual text object (as opposed to a plain string from an answer file). */
 export const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';

@@ -7,7 +7,6 @@
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-const GIVE_UP = Symbol('give up');
 class GiveUp extends Error {}
 const fail = (): never => {
   throw new GiveUp();
@@ -257,7 +256,7 @@ export function parseAnswerYaml(text: string, maxDepth = 64): unknown {
   }
 }
 
-function parseOrThrow(text: string, maxDepth: number): Json | typeof GIVE_UP {
+function parseOrThrow(text: string, maxDepth: number): Json {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\t') || text.includes('\r') && !/\r\n/.test(text)) fail();
   const lines = text.split(/\r?\n/);

@@ -10,8 +10,7 @@ import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.
 import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
 import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
-import { DEFAULT_LIMITS, lazilyLocated, parseSource, type Limits, type Source } from '../core/source.js';
-import { parseAnswerYaml } from '../core/yaml-fast.js';
+import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { DEFINITIONS_DIR, PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import { readText } from './read-input.js';
@@ -93,12 +92,7 @@ export class Definitions {
       this.prechecked.add(source);
       return source;
     }
-    // Plain answer-file YAML takes the fast reader; anything it does not handle goes to the `yaml` package.
-    if (!/\.json$/i.test(file)) {
-      const fast = parseAnswerYaml(r.text, this.limits.maxDepth);
-      if (fast !== undefined) return lazilyLocated(shown, fast, r.text, this.limits);
-    }
-    const p = parseSource(r.text, shown, this.limits);
+    const p = parseQuick(r.text, shown, { json: /\.json$/i.test(file), limits: this.limits });
     if (!p.ok) throw new InputError(p.diagnostics);
     return p.source;
   }
@@ -168,7 +162,7 @@ export class Definitions {
   }
 
   /** A target profile; targets for indicators a questionnaire does not have are simply not compared. */
-  targets(idOrPath: string = DEFAULTS.targets, _questionnaire?: Questionnaire): Promise<TargetsDef> {
+  targets(idOrPath: string = DEFAULTS.targets): Promise<TargetsDef> {
     return this.cached(`targets:${idOrPath}`, async () => {
       const src = await this.checkedSource(await this.resolve('targets', idOrPath), 'targets');
       return unwrap(compileTargets(src), 'targets');

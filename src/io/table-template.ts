@@ -1,10 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Context } from '../cli/program.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Industry, Lang } from '../core/types.js';
-import { UsageError } from '../cli/errors.js';
-import { writeOutput } from '../cli/write-output.js';
-import { buildForm, ListSheet, listValidation, LISTS_SHEET } from './tables/form.js';
+import { ListSheet, listValidation, LISTS_SHEET } from './tables/form.js';
 import { choicesFor, respondentChoices, RESPONDENT_TITLES, TABLE_RESPONDENT_COLUMNS } from './tables/vocab.js';
 import { loadExcel } from './tables/xlsx-read.js';
 
@@ -20,23 +17,10 @@ export function templateColumns(q: Questionnaire, lang: Lang, industry: Industry
   return { ids, titles };
 }
 
-/** Table templates (CSV/XLSX: header of ids, a `#` row of question texts) and the per-company Excel form. */
-export async function writeTableTemplate(ctx: Context, q: Questionnaire, format: 'csv' | 'xlsx' | 'xlsx-form'): Promise<number> {
-  const { term, opts } = ctx;
-  const lang = term.lang;
-  const industry = ((opts.industry as Industry | undefined) ?? 'discrete') as Industry;
-  const out = opts.output as string | undefined;
-  if (format === 'csv') {
-    const { ids, titles } = templateColumns(q, lang, industry);
-    const text = '\uFEFF' + stringify([ids, titles], { record_delimiter: '\r\n' });
-    await writeOutput(ctx, text, out);
-    return 0;
-  }
-  if ((out === undefined || out === '-') && process.stdout.isTTY) throw new UsageError(term.t({ zh: `--format ${format} 生成 Excel 文件：请用 -o 指定文件名`, en: `--format ${format} makes an Excel file: give a file name with -o` }));
-  const wb = format === 'xlsx-form' ? await buildForm(q, lang, industry) : await buildTableTemplate(q, lang, industry);
-  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
-  await writeOutput(ctx, buf, out);
-  return 0;
+/** The CSV table template: a header of ids, then a `#` row of question texts (BOM and CRLF for Excel). */
+export function tableTemplateCsv(q: Questionnaire, lang: Lang, industry: Industry): string {
+  const { ids, titles } = templateColumns(q, lang, industry);
+  return '\uFEFF' + stringify([ids, titles], { record_delimiter: '\r\n' });
 }
 
 const TEMPLATE_ROWS = 1000;

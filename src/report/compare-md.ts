@@ -5,7 +5,7 @@
  * blocks.
  */
 import type { Comparison, IndicatorChange, IndicatorStatus, KpiComparison, ScoreChange } from '../core/compare.js';
-import { sanitizeText } from '../core/safe-text.js';
+import { sanitizeText } from '../messages/safe-text.js';
 import type { Lang, Text } from '../core/types.js';
 
 // ─── formatting shared with the terminal view ─────────────────────────────────────────────────────────

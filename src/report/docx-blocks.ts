@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { sanitizeText } from '../core/safe-text.js';
+import { sanitizeText } from '../messages/safe-text.js';
 import type { Block, Inline } from './compare-md.js';
 import { CONTENT, FONTS, PAGE as A4 } from './docx.js';
 

@@ -1,5 +1,5 @@
-import { sanitizeText } from '../core/safe-text.js';
-export { forTerminal, sanitizeText, stringifyJson } from '../core/safe-text.js';
+import { sanitizeText } from '../messages/safe-text.js';
+export { forTerminal, sanitizeText, stringifyJson } from '../messages/safe-text.js';
 
 /** Escape untrusted text for Markdown (inline): no markup, links, HTML or table breaks can come through. */
 export function escapeMarkdown(s: unknown): string {

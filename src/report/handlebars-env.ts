@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { isText, type Text } from '../core/types.js';
+import { isText } from '../core/types.js';
 import { escapeHtml } from './escape.js';
 
 export type ReportLang = 'zh' | 'en' | 'both';

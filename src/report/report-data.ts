@@ -20,12 +20,13 @@ export function buildReportData(input: {
   questionnaire: Questionnaire;
   answers: Answers;
   result: ScoreResult;
-  rules: RuleSet;
+  /** Without rules (a questionnaire they do not fit) the report has no recommendations. */
+  rules?: RuleSet | undefined;
   readiness: ReadinessProfile[];
   audience: Audience;
   tool: string;
 }): ReportData {
-  const { recommendations, warnings } = recommend(input.result, input.answers, input.rules, input.answers.file.overrides);
+  const { recommendations, warnings } = input.rules ? recommend(input.result, input.answers, input.rules, input.answers.file.overrides) : { recommendations: [], warnings: [] };
   const readiness = input.readiness.map((p) => assessReadiness(p, input.result, input.answers));
   const model = buildReportModel({ questionnaire: input.questionnaire, answers: input.answers, result: input.result, recommendations, readiness, audience: input.audience, tool: input.tool });
   return { result: input.result, recommendations, readiness, model, warnings };

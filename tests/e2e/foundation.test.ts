@@ -2,9 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
 
-const fx = (name: string) => path.join(FIXTURES, 'answers', name);
 const rel = (name: string) => `tests/fixtures/answers/${name}`;
 
 describe('zhizao --version / --help / usage', () => {

@@ -16,8 +16,8 @@ import * as answerFile from '../../src/io/answer-file.js';
 import * as decode from '../../src/io/decode.js';
 import * as definitions from '../../src/io/definitions.js';
 import * as paths from '../../src/io/paths.js';
-import * as batchMessages from '../../src/messages/batch-messages.js';
 import * as catalogue from '../../src/messages/catalogue.js';
+import * as terminal from '../../src/cli/terminal.js';
 import * as tableInput from '../../src/io/tables/table-input.js';
 import * as tableLimits from '../../src/io/tables/limits.js';
 import * as escape from '../../src/report/escape.js';
@@ -50,7 +50,7 @@ export const api: Record<string, unknown> = {
   ...escape,
   ...hbsEnv,
   ...catalogue,
-  ...batchMessages,
+  ...terminal,
   ...tableInput,
   ...tableLimits,
 };

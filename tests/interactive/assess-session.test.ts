@@ -14,11 +14,10 @@ import { inquirerPrompter } from '../../src/cli/interview/prompter.js';
 import { runSession } from '../../src/cli/interview/session.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { Chalk } from 'chalk';
-import type { Context } from '../../src/cli/program.js';
-import { makeTerminal, type Terminal } from '../../src/cli/terminal.js';
+import type { Context } from '../../src/cli/context.js';
+import { formatDiagnostic, makeTerminal, type Terminal } from '../../src/cli/terminal.js';
 import type { AnswerFile } from '../../src/core/types.js';
 import { Definitions } from '../../src/io/definitions.js';
-import { formatDiagnostic } from '../../src/messages/catalogue.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 
 const MINI = path.join(FIXTURES, 'definitions', 'mini.yaml');
@@ -33,7 +32,7 @@ function setup(opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
     diagnostics: (ds) => log.push(...ds.map((d) => formatDiagnostic(d, lang))),
     stdout: { write: (s: string) => (out.push(stripVTControlCharacters(s)), true) } as unknown as NodeJS.WriteStream,
   };
-  const ctx: Context = { term, defs: new Definitions(), opts: { questionnaire: MINI, ...opts } };
+  const ctx: Context = { term, defs: new Definitions(), opts: { questionnaire: MINI, ...opts } as Context['opts'] };
   return { ctx, log, out };
 }
 

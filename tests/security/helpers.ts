@@ -52,5 +52,5 @@ export function expectClean(r: RunResult, expect: (v: unknown, msg?: string) => 
 }
 
 /** C0/C1 controls (other than tab, newline, carriage return) and bidi controls that can hide or reorder text. */
-// eslint-disable-next-line no-control-regex
+ 
 export const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/;

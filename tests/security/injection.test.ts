@@ -104,7 +104,7 @@ describe('JSON report with hostile text', () => {
     expect(out.respondent.interviewees).toEqual((plant.respondent as Record<string, unknown>).interviewees);
   });
   it('has no raw C0 controls (JSON.stringify escapes them)', () => {
-    // eslint-disable-next-line no-control-regex
+     
     expect(json).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
   // Regression (found by fuzzing/review, fixed; src/cli/json-output.ts printJson and src/cli/commands/report.ts): JSON output carries U+202E and other

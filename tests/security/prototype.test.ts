@@ -69,7 +69,7 @@ describe('prototype keys in answer files (in process)', () => {
       expect(loaded.diagnostics.some((d) => d.severity === 'error' && d.line >= 1 && d.column >= 1)).toBe(true);
       return;
     }
-    const result = buildResult(loaded.questionnaire, loaded.answers, await defs.profile(), await defs.targets(undefined, loaded.questionnaire));
+    const result = buildResult(loaded.questionnaire, loaded.answers, await defs.profile(), await defs.targets());
     expect(Number.isFinite(result.maturity.score)).toBe(true);
     const rules = await defs.rules('default', loaded.questionnaire);
     const readiness = await Promise.all(['smart-workshop', 'smart-factory'].map((id) => defs.readiness(id, loaded.questionnaire)));

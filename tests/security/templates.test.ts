@@ -21,7 +21,7 @@ beforeAll(async () => {
   const loaded = await loadAnswerFile(EXAMPLE, defs);
   if (!('answers' in loaded) || !loaded.answers) throw new Error('example does not load');
   const q = loaded.questionnaire;
-  const result = buildResult(q, loaded.answers, await defs.profile(), await defs.targets(undefined, q));
+  const result = buildResult(q, loaded.answers, await defs.profile(), await defs.targets());
   const readiness = await Promise.all(['smart-workshop', 'smart-factory'].map((id) => defs.readiness(id, q)));
   model = buildReportData({ questionnaire: q, answers: loaded.answers, result, rules: await defs.rules('default', q), readiness, audience: 'client', tool: 'test' }).model;
 }, 60_000);

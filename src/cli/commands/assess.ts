@@ -5,14 +5,16 @@ import { parseSectionList, unknownSections } from '../../core/interview.js';
 import type { AnswerFile } from '../../core/types.js';
 import { loadAnswerFile } from '../../io/answer-file.js';
 import { displayPath } from '../../io/paths.js';
+import { scorePlant } from '../../app/score.js';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { loadPlant, scorePlant } from '../pipeline.js';
-import type { Context } from '../program.js';
+import type { AssessOptions } from '../options.js';
+import { loadPlantForCommand } from '../plant.js';
 import { renderScoreSummary } from '../render-score.js';
 import { forTerminal, type Prompter } from '../interview/prompter.js';
 import { shellQuote } from '../interview/session.js';
 
-export async function run(ctx: Context, file?: string): Promise<number> {
+export async function run(ctx: Context<AssessOptions>, file?: string): Promise<number> {
   return assess(ctx, file, { isTTY: Boolean(process.stdin.isTTY) });
 }
 
@@ -26,17 +28,12 @@ export interface AssessEnv {
 }
 
 /** `zhizao assess [FILE]`: create or resume an answer file through the guided interview. */
-export async function assess(ctx: Context, file: string | undefined, env: AssessEnv): Promise<number> {
+export async function assess(ctx: Context<AssessOptions>, file: string | undefined, env: AssessEnv): Promise<number> {
   const { term, defs, opts } = ctx;
   if (!env.isTTY) {
-    throw new UsageError(
-      term.t({
-        zh: 'zhizao assess 需要交互式终端。离线填写请用：zhizao template -o plant.zhizao.yaml（生成空白答卷，编辑后）再运行 zhizao validate plant.zhizao.yaml 检查。',
-        en: 'zhizao assess needs an interactive terminal. To fill in answers offline: zhizao template -o plant.zhizao.yaml, edit the file, then check it with zhizao validate plant.zhizao.yaml.',
-      }),
-    );
+    throw new UsageError('cli.assess-needs-terminal');
   }
-  const questionnaireArg = opts.questionnaire as string | undefined;
+  const questionnaireArg = opts.questionnaire;
   let target: { file: string; data?: AnswerFile } | undefined;
   let dir = env.cwd ?? process.cwd();
   let questionnaire;
@@ -47,30 +44,25 @@ export async function assess(ctx: Context, file: string | undefined, env: Assess
       const loaded = await loadAnswerFile(file, defs, questionnaireArg);
       const ds = sortDiagnostics(loaded.diagnostics);
       if (!('answers' in loaded) || !loaded.answers) {
-        term.say(term.err.red(term.t({ zh: `无法继续 ${forTerminal(displayPath(file))}：请先修正以下问题（zhizao validate 可复查）`, en: `Cannot resume ${forTerminal(displayPath(file))}: fix these problems first (zhizao validate checks again)` })));
+        term.say(term.err.red(term.msg('cli.assess-cannot-resume', { file: displayPath(file) })));
         throw new InputError(ds);
       }
       term.diagnostics(ds);
       questionnaire = loaded.questionnaire;
       target = { file: path.resolve(file), data: loaded.source.data as AnswerFile };
     } else {
-      if (/[\\/]$/.test(file)) throw new UsageError(term.t({ zh: `文件夹 ${file} 不存在`, en: `folder ${file} does not exist` }));
+      if (/[\\/]$/.test(file)) throw new UsageError('cli.folder-missing', { folder: file });
       target = { file: path.resolve(file) };
     }
   }
-  questionnaire ??= await defs.questionnaire(questionnaireArg ?? undefined);
+  questionnaire ??= await defs.questionnaire(questionnaireArg);
 
   let sections: string[] | undefined;
   if (typeof opts.sections === 'string') {
     sections = parseSectionList(opts.sections);
     const unknown = unknownSections(questionnaire, sections);
     if (sections.length === 0 || unknown.length) {
-      throw new UsageError(
-        term.t({
-          zh: `--sections：未知章节 ${unknown.join(', ') || '(空)'}；可用：${questionnaire.def.sections.map((s) => s.id).join(', ')}`,
-          en: `--sections: unknown section ${unknown.join(', ') || '(empty)'}; known: ${questionnaire.def.sections.map((s) => s.id).join(', ')}`,
-        }),
-      );
+      throw new UsageError('cli.sections-unknown', { unknown: unknown.join(', ') || '-', known: questionnaire.def.sections.map((s) => s.id).join(', ') });
     }
   }
 
@@ -92,23 +84,18 @@ export async function assess(ctx: Context, file: string | undefined, env: Assess
   if (!result.finished) return 0;
 
   // Finished: the score summary and the command that writes the report.
-  const plant = await loadPlant(ctx, [result.file]);
-  const score = await scorePlant(ctx, plant);
+  const plant = await loadPlantForCommand(ctx, [result.file]);
+  const score = await scorePlant(ctx.defs, plant);
   term.stdout.write('\n' + renderScoreSummary(score, term.lang, term.out));
   const shown = shellQuote(forTerminal(displayPath(result.file)));
   const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
   const report = `zhizao report ${shown}${q ? ' ' + q : ''} --format html -o report.html`;
   term.say('');
-  term.say(term.t({ zh: `答卷已保存：${forTerminal(displayPath(result.file))}`, en: `Answers saved in ${forTerminal(displayPath(result.file))}` }));
-  term.say(term.t({ zh: `生成诊断报告：${report}`, en: `Write the report: ${report}` }));
+  term.say(term.msg('cli.assess-saved', { file: displayPath(result.file) }));
+  term.say(term.msg('cli.assess-report-hint', { command: report }));
   const saved = plant.answers.file.progress?.sections;
   if (saved?.length) {
-    term.say(
-      term.t({
-        zh: `本次只访谈了部分章节（${saved.join(', ')}）；合并各部门答卷：zhizao merge 设计.yaml 生产.yaml … -o plant.zhizao.yaml`,
-        en: `This interview covered only some sections (${saved.join(', ')}); combine the departments' files with: zhizao merge design.yaml production.yaml … -o plant.zhizao.yaml`,
-      }),
-    );
+    term.say(term.msg('cli.assess-partial-sections', { sections: saved.join(', ') }));
   }
   return 0;
 }

@@ -1,11 +1,12 @@
-import { printJson } from '../json-output.js';
-import type { Context } from '../program.js';
+import type { Context } from '../context.js';
+import type { ShowOptions } from '../options.js';
+import { printJson } from '../output.js';
 
-export async function run(ctx: Context, idOrPath: string): Promise<number> {
+export async function run(ctx: Context<ShowOptions>, idOrPath: string): Promise<number> {
   const { defs, term, opts } = ctx;
   const q = await defs.questionnaire(idOrPath);
   if (opts.json) {
-    printJson({ ...q.def, kind: undefined });
+    printJson(ctx, { ...q.def, kind: undefined });
     return 0;
   }
   const w = (s: string) => term.stdout.write(s + '\n');
@@ -21,7 +22,7 @@ export async function run(ctx: Context, idOrPath: string): Promise<number> {
     }
   }
   w('');
-  w(term.out.bold(term.t({ zh: '指标', en: 'Indicators' })));
+  w(term.out.bold(term.msg('cli.indicators-heading')));
   for (const i of q.indicators) w(`  ${i.def.id}  ${term.t(i.def.title)} = ${i.def.formula}`);
   return 0;
 }

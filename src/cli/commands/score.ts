@@ -1,13 +1,16 @@
+import { scorePlant } from '../../app/score.js';
+import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { printJson } from '../json-output.js';
-import { loadPlant, scorePlant } from '../pipeline.js';
-import type { Context } from '../program.js';
+import type { ScoreOptions } from '../options.js';
+import { printJson } from '../output.js';
+import { loadPlantForCommand } from '../plant.js';
 import { renderScoreSummary } from '../render-score.js';
 
-export async function run(ctx: Context, files: string[]): Promise<number> {
-  const plant = await loadPlant(ctx, files);
-  const result = await scorePlant(ctx, plant);
-  if (ctx.opts.json) printJson(result);
-  else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(ctx.opts.explain)));
+export async function run(ctx: Context<ScoreOptions>, files: string[]): Promise<number> {
+  const { opts } = ctx;
+  const plant = await loadPlantForCommand(ctx, files, opts);
+  const result = await scorePlant(ctx.defs, plant, opts);
+  if (opts.json) printJson(ctx, result);
+  else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(opts.explain)));
   return EXIT.ok;
 }

@@ -1,19 +1,17 @@
-import { blankAnswerYaml } from '../../core/template-yaml.js';
-import type { Industry } from '../../core/types.js';
-import { UsageError } from '../errors.js';
-import type { Context } from '../program.js';
-import { writeOutput } from '../write-output.js';
+import { makeTemplate } from '../../app/template.js';
+import { INDUSTRIES, type Industry } from '../../core/types.js';
+import type { Context } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { TemplateOptions } from '../options.js';
+import { writeOutput } from '../output.js';
 
-export async function run(ctx: Context): Promise<number> {
-  const { defs, term, opts } = ctx;
-  const q = await defs.questionnaire((opts.questionnaire as string | undefined) ?? undefined);
-  const industry = (opts.industry as Industry | undefined) ?? 'discrete';
-  if (!['discrete', 'process', 'mixed'].includes(industry)) throw new UsageError(`--industry must be discrete, process or mixed`);
-  const format = opts.format as string;
-  if (format === 'yaml') {
-    await writeOutput(ctx, blankAnswerYaml(q, term.lang, industry), opts.output as string | undefined);
-    return 0;
-  }
-  const { writeTableTemplate } = await import('../../io/table-template.js');
-  return writeTableTemplate(ctx, q, format as 'csv' | 'xlsx' | 'xlsx-form');
+export async function run(ctx: Context<TemplateOptions>): Promise<number> {
+  const { opts, term } = ctx;
+  const industry = (opts.industry ?? 'discrete') as Industry;
+  if (!INDUSTRIES.includes(industry)) throw new UsageError('cli.industry-unknown', { value: industry, allowed: INDUSTRIES.join(', ') });
+  const toStdout = opts.output === undefined || opts.output === '-';
+  if (opts.format !== 'yaml' && opts.format !== 'csv' && toStdout && term.stdout.isTTY) throw new UsageError('cli.excel-needs-output', { format: opts.format });
+  const content = await makeTemplate(ctx.defs, { format: opts.format, lang: term.lang, industry, questionnaire: opts.questionnaire });
+  await writeOutput(ctx, content, opts.output);
+  return EXIT.ok;
 }

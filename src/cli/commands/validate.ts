@@ -1,42 +1,16 @@
-import path from 'node:path';
-import { completeness } from '../../core/completeness.js';
-import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
-import { loadAnswerFile } from '../../io/answer-file.js';
-import { displayPath } from '../../io/paths.js';
+import { validateFiles } from '../../app/validate.js';
+import { forTerminal } from '../../messages/safe-text.js';
+import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { forTerminal } from '../../core/safe-text.js';
-import { diagnosticJson, printJson } from '../json-output.js';
-import type { Context } from '../program.js';
+import type { ValidateOptions } from '../options.js';
+import { diagnosticJson, printJson } from '../output.js';
 
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
-  completeness?: number;
-}
-
-export async function run(ctx: Context, files: string[]): Promise<number> {
-  const { term, defs, opts } = ctx;
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const shown = displayPath(file);
-    if (opts.definition) {
-      results.push({ file: shown, diagnostics: await defs.validateDefinition(file) });
-      continue;
-    }
-    const ext = path.extname(file).toLowerCase();
-    if (ext === '.csv' || ext === '.xlsx' || ext === '.xls' || ext === '.et') {
-      const { validateTable } = await import('../../io/table-validate.js');
-      results.push(...(await validateTable(file, ctx)));
-      continue;
-    }
-    const loaded = await loadAnswerFile(file, defs, opts.questionnaire as string | undefined);
-    const r: FileResult = { file: shown, diagnostics: sortDiagnostics(loaded.diagnostics) };
-    if ('answers' in loaded && loaded.answers) r.completeness = completeness(loaded.questionnaire, loaded.answers).share;
-    results.push(r);
-  }
+export async function run(ctx: Context<ValidateOptions>, files: string[]): Promise<number> {
+  const { term, opts } = ctx;
+  const results = await validateFiles(ctx.defs, files, opts);
   const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (opts.json) {
-    printJson({
+    printJson(ctx, {
       valid: !failed,
       files: results.map((r) => ({
         file: r.file,
@@ -47,18 +21,18 @@ export async function run(ctx: Context, files: string[]): Promise<number> {
         problems: r.diagnostics.map((d) => diagnosticJson(d, term.lang)),
       })),
     });
-  } else {
-    for (const r of results) {
-      term.diagnostics(r.diagnostics);
-      const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = r.diagnostics.length - errors;
-      if (errors === 0) {
-        const comp = r.completeness !== undefined ? term.t({ zh: `，完成度 ${pct(r.completeness)}`, en: `, ${pct(r.completeness)} complete` }) : '';
-        const warn = warnings ? term.t({ zh: `（${warnings} 条警告）`, en: ` (${warnings} warning${warnings > 1 ? 's' : ''})` }) : '';
-        term.say(term.err.green(`✓ ${forTerminal(r.file)}`) + term.t({ zh: ` 有效${warn}${comp}`, en: ` valid${warn}${comp}` }));
-      } else {
-        term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.t({ zh: ` ${errors} 个错误`, en: ` ${errors} error${errors > 1 ? 's' : ''}` }));
-      }
+    return failed ? EXIT.invalid : EXIT.ok;
+  }
+  for (const r of results) {
+    term.diagnostics(r.diagnostics);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = r.diagnostics.length - errors;
+    if (errors === 0) {
+      const comp = r.completeness !== undefined ? term.msg('cli.validate-completeness', { share: pct(r.completeness) }) : '';
+      const warn = warnings ? term.msg('cli.validate-warnings', { count: warnings }) : '';
+      term.say(term.err.green(`✓ ${forTerminal(r.file)}`) + term.msg('cli.validate-valid', { warnings: warn, completeness: comp }));
+    } else {
+      term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.msg('cli.validate-errors', { count: errors }));
     }
   }
   return failed ? EXIT.invalid : EXIT.ok;

@@ -8,7 +8,7 @@
  *  - typed inputs (number, percent, text) accept `:note`, `:help`, `:back`, `:menu`, `:skip`, `:unknown`, `:na`.
  */
 import type { ChalkInstance } from 'chalk';
-import { forTerminal as forTerminalText } from '../../core/safe-text.js';
+import { forTerminal as forTerminalText } from '../../messages/safe-text.js';
 import { SATISFACTIONS, satisfactionLabel } from '../../core/interview.js';
 import type { AnswerValue, Lang, Question } from '../../core/types.js';
 
@@ -99,7 +99,7 @@ function commandDescription(cmd: Command, lang: Lang): string {
 
 /**
  * Text from an answer file made safe to show on a prompt's line: control characters (escape sequences, C1 controls,
- * line breaks) become visible `\x1b`-style escapes and bidi overrides are dropped (core/safe-text.ts).
+ * line breaks) become visible `\x1b`-style escapes and bidi overrides are dropped (messages/safe-text.ts).
  */
 export const forTerminal = (s: string): string => forTerminalText(s, { singleLine: true });
 /** A stored text offered as the default of a typed prompt only when it is shown (and kept) exactly as it is. */

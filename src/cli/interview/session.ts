@@ -1,3 +1,4 @@
+import type { MessageCode } from '../../messages/catalogue.js';
 /**
  * The interview loop: engine (src/core/interview.ts) + prompter + autosave. Every answer, note and respondent field
  * is written (atomically) together with the cursor BEFORE the next prompt appears, so that nothing typed is lost.
@@ -356,7 +357,7 @@ class Session {
     return lines;
   }
 
-  private problemText(id: string, problems: { code: string; args: Record<string, string | number> }[]): string {
+  private problemText(id: string, problems: { code: MessageCode; args: Record<string, string | number> }[]): string {
     const question = this.q.byId.get(id);
     return problems
       .map((p) => {

@@ -1,5 +1,5 @@
 import type { TargetComparison } from '../indicators.js';
-import { meets, type Comparison } from '../targets.js';
+import { meets } from '../targets.js';
 import type { Text } from '../types.js';
 import { isDesignTool, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
 

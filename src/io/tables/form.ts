@@ -1,3 +1,4 @@
+import type { MessageCode } from '../../messages/catalogue.js';
 import type { Located } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
@@ -116,7 +117,7 @@ export interface FormRead {
 }
 
 /** Read a filled form back as one answer file; diagnostics point at the cell (sheet, row, column). */
-export async function readForm(buf: Buffer, file: string, q: Questionnaire, defaultQuestionnaire: string): Promise<FormRead | { error: string; sheet: string }> {
+export async function readForm(buf: Buffer, file: string, q: Questionnaire, defaultQuestionnaire: string): Promise<FormRead | { error: MessageCode; sheet: string }> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);

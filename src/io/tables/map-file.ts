@@ -1,3 +1,4 @@
+import type { MessageCode } from '../../messages/catalogue.js';
 import { diag, InputError, type Diagnostic } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
@@ -19,7 +20,7 @@ const RESPONDENT_VALUES: Record<string, string[]> = {
  */
 export function compileSurveyMap(src: Source, q: Questionnaire): { map?: SurveyMap; diagnostics: Diagnostic[] } {
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, args: Record<string, string | number> = {}, key?: string) => ds.push(diag(code, src.file, src.locate(path, key), args, 'error', path));
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}, key?: string) => ds.push(diag(code, src.file, src.locate(path, key), args, 'error', path));
   const d = src.data as Record<string, unknown> | null;
   if (typeof d !== 'object' || d === null || Array.isArray(d)) {
     at([], 'schema.type', { where: '(top level)', type: 'object' });

@@ -1,3 +1,4 @@
+import type { MessageCode } from '../../messages/catalogue.js';
 import path from 'node:path';
 import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
@@ -41,7 +42,7 @@ export const tableKindOf = (file: string): TableKind | undefined => {
 
 /** Every company row of a CSV/XLSX table or Excel form, or why it could not be read; never throws for bad input. */
 export async function* readTableInput(file: string, shown: string, kind: TableKind, env: TableEnv): AsyncGenerator<TableEvent> {
-  const reject = (code: string, args: Record<string, string | number> = {}, at = FIRST, row?: number): TableEvent => ({
+  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number): TableEvent => ({
     type: 'reject',
     ...(row !== undefined ? { row } : {}),
     line: at.line,

@@ -1,3 +1,4 @@
+import type { MessageCode } from '../../messages/catalogue.js';
 import { Readable } from 'node:stream';
 import { plainCell, type CellValue } from './cells.js';
 import type { TableItem } from './csv-read.js';
@@ -27,7 +28,7 @@ export interface Workbook {
   hasSharedStrings: boolean;
 }
 
-export type OpenResult = { ok: true; book: Workbook } | { ok: false; code: string; detail: string };
+export type OpenResult = { ok: true; book: Workbook } | { ok: false; code: MessageCode; detail: string };
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

@@ -89,8 +89,14 @@ function readCentralDirectoryUnchecked(buf: Buffer): { ok: true; entries: ZipEnt
       const size = buf.readUInt16LE(e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) (uncompressedSize = Number(buf.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = Number(buf.readBigUInt64LE(q))), (q += 8);
+        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          uncompressedSize = Number(buf.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          compressedSize = Number(buf.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= e + 4 + size) localOffset = Number(buf.readBigUInt64LE(q));
       }
       e += 4 + size;

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SummaryLayout } from '../../core/batch/aggregate.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
-import { safeJsonText } from '../../core/safe-text.js';
+import { safeJsonText } from '../../messages/safe-text.js';
 import type { Lang } from '../../core/types.js';
 import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atomic-stream.js';
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
@@ -44,7 +44,7 @@ const BOM = '\uFEFF';
 
 /** Stream `{companies:[…], rejected:[…], summary:{…}}` to a writable. */
 export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Promise<void> {
-  // Company names and notes come from the companies: no raw bidi or C1 controls in the bytes (core/safe-text.ts).
+  // Company names and notes come from the companies: no raw bidi or C1 controls in the bytes (messages/safe-text.ts).
   const put = (s: string) => write(out, safeJsonText(s));
   await put('{\n"companies": [');
   let first = true;

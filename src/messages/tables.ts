@@ -1,14 +1,5 @@
-import { MESSAGES } from './catalogue.js';
-
-type Entry = { en: string; zh: string };
-
-/**
- * Message codes added by batch and table input. To be merged into catalogue.ts; until then
- * registerBatchMessages() adds the missing ones to the shared catalogue at run time.
- */
-export const BATCH_MESSAGES: Record<string, Entry> = {
-  'input.no-match': { en: 'no file matches this pattern', zh: '没有文件与该模式匹配' },
-  'input.empty-folder': { en: 'folder holds no .yaml, .yml, .json, .csv or .xlsx file', zh: '文件夹中没有 .yaml、.yml、.json、.csv 或 .xlsx 文件' },
+/** CSV/XLSX tables, Excel forms and survey maps. `{name}` placeholders are filled from the diagnostic's args. */
+export const TABLES_MESSAGES = {
   'table.empty': { en: 'the table has no header row', zh: '表格没有表头行' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
   'table.too-many-rows': { en: 'more than {limit} rows: refused; raise the limit with --max-rows if the table is genuine', zh: '超过 {limit} 行，已拒绝；如确属正常表格，可用 --max-rows 提高上限' },
@@ -27,15 +18,4 @@ export const BATCH_MESSAGES: Record<string, Entry> = {
   'map.unknown-value': { en: 'label "{label}" of {id} maps to "{value}", which is not an allowed value ({allowed})', zh: '{id} 的选项文字 "{label}" 映射到 "{value}"，不是允许的值（{allowed}）' },
   'map.not-option': { en: '{id} is a {type} question: "option" only applies to multiple choice', zh: '{id} 是{type}题："option" 只适用于多选题' },
   'map.header-missing': { en: 'no column of the table matches map entry "{header}"', zh: '表格中没有与映射项 "{header}" 匹配的列' },
-  'batch.worker-crashed': { en: 'reading this input stopped the worker ({detail}); the rest of the batch went on', zh: '读取该输入时工作线程异常退出（{detail}），其余输入照常处理' },
-  'batch.duplicate-plant': { en: 'the same plant ({plant}) appears {count} times; older assessments are marked superseded: {where}', zh: '同一工厂（{plant}）出现 {count} 次；较早的评估标记为已被取代：{where}' },
-};
-
-let registered = false;
-/** Add the batch messages to the shared catalogue (codes already there are left alone). */
-export function registerBatchMessages(): void {
-  if (registered) return;
-  registered = true;
-  for (const [code, entry] of Object.entries(BATCH_MESSAGES)) if (!(code in MESSAGES)) MESSAGES[code] = entry;
-}
-registerBatchMessages();
+} as const;

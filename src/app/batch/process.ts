@@ -1,8 +1,5 @@
 import path from 'node:path';
-import { VERSION } from '../../io/paths.js';
-import { stringifyJson } from '../../core/safe-text.js';
-import { isMainThread } from 'node:worker_threads';
-import { diag, InputError, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Answers } from '../../core/answers.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField, type CompanyAggregate, type SummaryLayout } from '../../core/batch/aggregate.js';
@@ -10,22 +7,23 @@ import { dateKey, plantKey } from '../../core/batch/identity.js';
 import { companyJson, recordFromResult } from '../../core/batch/record.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
+import { recommend, type Recommendation } from '../../core/recommend.js';
+import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { buildResult, type ScoreResult } from '../../core/result.js';
-import type { Limits, Source } from '../../core/source.js';
+import type { RuleSet } from '../../core/rules-def.js';
+import { parseQuick, type Limits, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
 import type { Lang, Respondent } from '../../core/types.js';
-import { formatMessage } from '../../messages/catalogue.js';
-import '../../messages/batch-messages.js';
 import { resolveSource } from '../../io/answer-file.js';
-import { Definitions, DEFAULTS } from '../../io/definitions.js';
-import type { Recommendation } from '../../core/recommend.js';
-import type { ReadinessProfile } from '../../core/readiness-def.js';
-import type { RuleSet } from '../../core/rules-def.js';
-import { readTextSync } from './fast-source.js';
+import { Definitions } from '../../io/definitions.js';
+import { VERSION } from '../../io/paths.js';
+import { readTextSync } from '../../io/read-input.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { readTableInput } from '../../io/tables/table-input.js';
-import { parseFast } from './fast-source.js';
+import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { stringifyJson } from '../../messages/safe-text.js';
+import { readinessFor, renderReport, rulesFor } from '../report.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -34,7 +32,7 @@ export interface Unit {
   shown: string;
   kind: UnitKind;
   /** For kind 'reject': why the input cannot be read at all (missing, .xls, no match…). */
-  code?: string;
+  code?: MessageCode;
   args?: Record<string, string | number>;
 }
 
@@ -43,7 +41,7 @@ export interface Problem {
   line: number;
   column: number;
   severity: 'error' | 'warning';
-  code: string;
+  code: MessageCode;
   message: string;
 }
 /** One rejected input (a file, or a table row): its first problem in line/column/message, all of them in problems. */
@@ -130,38 +128,22 @@ export class Processor {
 
   private init() {
     this.setup ??= (async () => {
-      const q = await this.defs.questionnaire(this.opts.questionnaire ?? undefined);
-      const profile = await this.defs.profile(this.opts.profile ?? undefined);
-      const targets = await this.defs.targets(this.opts.targets ?? undefined, q);
+      const q = await this.defs.questionnaire(this.opts.questionnaire);
+      const profile = await this.defs.profile(this.opts.profile);
+      const targets = await this.defs.targets(this.opts.targets);
       return { q, profile, targets };
     })();
     return this.setup;
   }
 
-  /** Recommendation rules and readiness profiles for a questionnaire; absent when they do not fit it. */
+  /** Recommendation rules and readiness profiles for a questionnaire (the same policy as `zhizao report`). */
   private extrasFor(q: Questionnaire): Promise<Extras> {
     let e = this.extras.get(q);
     if (!e) {
       e = (async () => {
-        const out: Extras = { readiness: [] };
-        try {
-          // The bundled rules are written for the bundled questionnaire; compiling them against another one only
-          // produces (slowly) a list of unknown ids.
-          if (q.def.id !== DEFAULTS.questionnaire) throw new Error(`they are written for ${DEFAULTS.questionnaire}`);
-          out.rules = await this.defs.rules(DEFAULTS.rules, q);
-        } catch (err) {
-          out.note = err instanceof InputError ? `${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.code}` : (err as Error).message;
-        }
-        if (this.opts.reports) {
-          for (const id of DEFAULTS.readiness) {
-            try {
-              out.readiness.push(await this.defs.readiness(id, q));
-            } catch {
-              /* a readiness profile that does not fit a custom questionnaire is left out */
-            }
-          }
-        }
-        return out;
+        const { rules, note } = await rulesFor(this.defs, q);
+        const readiness = this.opts.reports ? await readinessFor(this.defs, q) : [];
+        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), readiness };
       })();
       this.extras.set(q, e);
     }
@@ -172,7 +154,7 @@ export class Processor {
   async startNote(): Promise<string | undefined> {
     const { q } = await this.init();
     const e = await this.extrasFor(q);
-    return e.rules ? undefined : `recommendation rules "${DEFAULTS.rules}" are not used with questionnaire ${q.def.id} (${e.note}): the recommendations column stays empty`;
+    return e.rules ? undefined : `${e.note}: the recommendations column stays empty`;
   }
 
   /** Process one input; parts are handed to `emit` as they are ready (tables stream in chunks). */
@@ -196,12 +178,12 @@ export class Processor {
       part.rejected.push(rejectedOf(read.diagnostics, { file: unit.shown }, lang));
       return part;
     }
-    const parsed = parseFast(read.text, unit.path, unit.shown, limits);
+    const parsed = parseQuick(read.text, unit.shown, { json: path.extname(unit.path).toLowerCase() === '.json', limits });
     if (!parsed.ok) {
       part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, lang));
       return part;
     }
-    await this.scoreSource(parsed.source, { file: unit.shown }, part, undefined, parsed.exact);
+    await this.scoreSource(parsed.source, { file: unit.shown }, part);
     return part;
   }
 
@@ -235,11 +217,10 @@ export class Processor {
     flush();
   }
 
-  private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string, exact?: () => Source): Promise<void> {
+  private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string): Promise<void> {
     const { q: defaultQ, profile, targets } = await this.init();
     const { lang } = this.opts;
-    let loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
-    if (exact && loaded.diagnostics.some((d) => d.severity === 'error')) loaded = await resolveSource(exact(), this.defs, this.opts.questionnaire);
+    const loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
     let ds = loaded.diagnostics;
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
     if (!('answers' in loaded) || !loaded.answers) {
@@ -250,7 +231,7 @@ export class Processor {
       return;
     }
     const q = loaded.questionnaire;
-    const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets ?? undefined, q);
+    const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
     const result = buildResult(q, loaded.answers, profile, tgt);
     const extras = await this.extrasFor(q);
     let recommendations: string[] = [];
@@ -262,7 +243,7 @@ export class Processor {
           const r = await this.report(q, loaded.answers, result, extras, where);
           report = r.report;
           recs = r.recommendations;
-        } else recs = (await import('../../core/recommend.js')).recommend(result, loaded.answers, extras.rules, loaded.answers.file.overrides).recommendations;
+        } else recs = recommend(result, loaded.answers, extras.rules, loaded.answers.file.overrides).recommendations;
         recommendations = [...recs].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id)).slice(0, 3).map((r) => r.title[lang]);
       } catch (e) {
         // A rule that fails on one plant must not lose the plant: score it, say so in the notes.
@@ -325,11 +306,8 @@ export class Processor {
       a = { ...answers, file: { ...answers.file, respondent, notes: null } };
     }
     const { buildReportData } = await import('../../report/report-data.js');
-    const data = buildReportData({ questionnaire: q, answers: a, result: r, rules: extras.rules!, readiness: extras.readiness, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
-    let content: string | Uint8Array;
-    if (reports === 'html') content = (await import('../../report/html.js')).renderHtml(data, { lang });
-    else if (reports === 'docx') content = await (await import('../../report/docx.js')).renderDocx(data, { lang });
-    else content = (await import('../../report/render.js')).renderMarkdown(data.model, { lang });
+    const data = buildReportData({ questionnaire: q, answers: a, result: r, rules: extras.rules, readiness: extras.readiness, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
+    const content = await renderReport(data, reports ?? 'md', { lang });
     return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
   }
 
@@ -340,5 +318,3 @@ export class Processor {
   }
 }
 
-
-export const inWorker = !isMainThread;

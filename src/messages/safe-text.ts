@@ -1,7 +1,7 @@
 /** Text that is safe to show: no characters that hide, reorder or control what a screen or viewer displays. */
 /** Bidirectional-override and isolate characters (can disguise text), and C0/C1 controls other than tab and newline. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Remove characters that can hide or reorder text; every renderer applies this to untrusted text first. */
@@ -9,7 +9,7 @@ export function sanitizeText(s: unknown): string {
   return String(s ?? '').replace(BIDI, '').replace(CONTROL, '');
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const LINE_BREAKING = /[\u000A\u000D]/g;
 const visible = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
 

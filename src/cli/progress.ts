@@ -6,6 +6,7 @@ export function createProgress(total: number, label: string, stream: NodeJS.Writ
   let companies = 0;
   let rejected = 0;
   let last = 0;
+  let stopped = false;
   const render = (final = false) => {
     if (!tty) return;
     const now = Date.now();
@@ -21,14 +22,16 @@ export function createProgress(total: number, label: string, stream: NodeJS.Writ
     stream.write(`\r\x1b[2K${label} ${bar} ${done}/${total} · ${companies} ✓ ${rejected} ✗ · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${etaText}${final ? '\n' : ''}`);
   };
   return {
-    update(d: { inputs?: number; companies?: number; rejected?: number }) {
+    update(d: { total?: number; inputs?: number; companies?: number; rejected?: number }) {
+      if (d.total !== undefined) total = d.total;
       done += d.inputs ?? 0;
       companies += d.companies ?? 0;
       rejected += d.rejected ?? 0;
       render();
     },
     stop() {
-      if (tty && total > 0) render(true);
+      if (tty && total > 0 && !stopped) render(true);
+      stopped = true;
     },
   };
 }

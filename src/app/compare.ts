@@ -1,0 +1,42 @@
+import { compareResults, type Comparison } from '../core/compare.js';
+import { KPI_IDS } from '../core/targets.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Text } from '../core/types.js';
+import type { Definitions } from '../io/definitions.js';
+import { loadPlant, type Plant } from './plant.js';
+import { scorePlant, scoringSetup, type ScoringRequest } from './score.js';
+
+/** The questionnaire's unit for each KPI question (used when kpis.units does not name one). */
+function questionUnits(...plants: Plant[]): Partial<Record<string, Text>> {
+  const out: Partial<Record<string, Text>> = {};
+  for (const id of KPI_IDS) {
+    for (const p of plants) {
+      const unit = p.questionnaire.byId.get(id)?.unit;
+      if (unit) {
+        out[id] = unit;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `zhizao compare`: progress of one plant between two assessments. */
+export async function comparePlants(
+  defs: Definitions,
+  baselineFile: string,
+  followupFile: string,
+  req: ScoringRequest & { questionnaire?: string | undefined },
+): Promise<{ comparison: Comparison; warnings: Diagnostic[] }> {
+  const baseline = await loadPlant(defs, [baselineFile], { questionnaire: req.questionnaire });
+  const followup = await loadPlant(defs, [followupFile], { questionnaire: req.questionnaire });
+  const bResult = await scorePlant(defs, baseline.plant, req);
+  const fResult = await scorePlant(defs, followup.plant, req);
+  const { targets } = await scoringSetup(defs, followup.plant.questionnaire, req);
+  const comparison = compareResults(bResult, fResult, baseline.plant.answers, followup.plant.answers, targets, {
+    baselineName: baseline.plant.file,
+    followupName: followup.plant.file,
+    defaultUnits: questionUnits(followup.plant, baseline.plant),
+  });
+  return { comparison, warnings: [...baseline.warnings, ...followup.warnings] };
+}

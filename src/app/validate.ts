@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { completeness } from '../core/completeness.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { loadAnswerFile, resolveSource } from '../io/answer-file.js';
+import type { Definitions } from '../io/definitions.js';
+import { displayPath } from '../io/paths.js';
+import { tableLimitsFrom } from '../io/tables/limits.js';
+import { loadSurveyMap } from '../io/tables/map-file.js';
+import { readTableInput, tableKindOf } from '../io/tables/table-input.js';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  completeness?: number;
+}
+
+export interface ValidateRequest {
+  /** The files are definitions (questionnaire, targets, rules…), not answer files. */
+  definition?: boolean | undefined;
+  questionnaire?: string | undefined;
+  /** Survey-export mapping for CSV/XLSX tables. */
+  map?: string | undefined;
+  maxRows?: number | undefined;
+  maxFileSize?: number | undefined;
+}
+
+const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls', '.et']);
+
+/** `zhizao validate`: every problem of every file, as located diagnostics. */
+export async function validateFiles(defs: Definitions, files: string[], req: ValidateRequest): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    if (req.definition) {
+      results.push({ file: displayPath(file), diagnostics: await defs.validateDefinition(file) });
+      continue;
+    }
+    if (TABLE_EXTENSIONS.has(path.extname(file).toLowerCase())) {
+      results.push(await validateTable(defs, file, req));
+      continue;
+    }
+    const loaded = await loadAnswerFile(file, defs, req.questionnaire);
+    const r: FileResult = { file: displayPath(file), diagnostics: sortDiagnostics(loaded.diagnostics) };
+    if ('answers' in loaded && loaded.answers) r.completeness = completeness(loaded.questionnaire, loaded.answers).share;
+    results.push(r);
+  }
+  return results;
+}
+
+/** A CSV/XLSX table or Excel form: every row is checked like an answer file. */
+async function validateTable(defs: Definitions, file: string, req: ValidateRequest): Promise<FileResult> {
+  const shown = displayPath(file);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls' || ext === '.et') return { file: shown, diagnostics: [diag('input.binary-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
+  const kind = tableKindOf(file);
+  if (!kind) return { file: shown, diagnostics: [diag('input.unsupported', shown, { line: 1, column: 1 }, { ext })] };
+  const q = await defs.questionnaire(req.questionnaire);
+  const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
+  const ds: Diagnostic[] = [];
+  try {
+    for await (const ev of readTableInput(file, shown, kind, { q, defaultQuestionnaire: q.def.id, ...(map ? { map } : {}), limits: tableLimitsFrom(req) })) {
+      if (ev.type === 'row') {
+        const r = await resolveSource(ev.source, defs, req.questionnaire);
+        const sheetOf = ev.sheetOf;
+        ds.push(...(sheetOf ? r.diagnostics.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : r.diagnostics));
+      } else ds.push(...ev.diagnostics);
+    }
+  } catch (e) {
+    // A workbook whose parts are corrupt fails inside the spreadsheet library: unreadable, not an internal error.
+    if (kind !== 'xlsx') throw e;
+    ds.push(diag('xlsx.unreadable', shown, { line: 1, column: 1 }, { detail: (e as Error).message.split('\n')[0]! }));
+  }
+  return { file: shown, diagnostics: sortDiagnostics(ds) };
+}

@@ -1,0 +1,21 @@
+/** Answer files: each answer, the file as a whole, cross-field checks. `{name}` placeholders are filled from the diagnostic's args. */
+export const ANSWERS_MESSAGES = {
+  'answers.questionnaire-mismatch': { en: 'this file is for questionnaire "{found}", not "{expected}"; pass --questionnaire with the right one (answer files name questionnaires by id only)', zh: '该文件对应问卷 "{found}"，而不是 "{expected}"；请用 --questionnaire 指定正确的问卷（答卷只能按编号引用问卷）' },
+  'answers.unknown-questionnaire': { en: 'unknown questionnaire "{id}"; known: {known}. Answer files name a questionnaire by id; use --questionnaire PATH for a custom one', zh: '未知问卷 "{id}"；已有：{known}。答卷只能按编号引用问卷；自定义问卷请用 --questionnaire PATH' },
+  'answers.version-newer': { en: 'file was made with questionnaire version {found}, newer than the loaded version {expected}; update zhizao or the questionnaire', zh: '该文件使用问卷版本 {found}，比当前版本 {expected} 更新；请升级 zhizao 或问卷' },
+  'answers.credit-code-checksum': { en: 'credit code {value} fails its check character (GB 32100-2015); check for a typing error', zh: '统一社会信用代码 {value} 校验位不正确（GB 32100-2015），请检查是否录入有误' },
+  'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
+  'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },
+  'answers.hidden-answered': { en: 'question {id} is hidden ({reason}) for this plant: the answer is kept but not scored', zh: '题目 {id} 对本企业不可见（{reason}）：答案保留但不计分' },
+  'answers.check': { en: '{message} ({values})', zh: '{message}（{values}）' },
+  'answer.na-not-allowed': { en: '{id}: "n/a" is not allowed for this question; answer it or use "unknown"', zh: '{id}：本题不允许填 "n/a"（不适用）；请作答或填 "unknown"（不清楚）' },
+  'answer.option': { en: '{id}: "{value}" is not an allowed value; expected one of {allowed}', zh: '{id}："{value}" 不是允许的值；应为以下之一：{allowed}' },
+  'answer.boolean': { en: '{id}: "{value}" is not yes/no; write true or false', zh: '{id}："{value}" 不是“是/否”；请填 true 或 false' },
+  'answer.text': { en: '{id}: expected text', zh: '{id}：应为文字' },
+  'answer.too-long': { en: '{id}: longer than {limit} characters', zh: '{id}：超过 {limit} 个字符' },
+  'answer.number': { en: '{id}: "{value}" is not a number', zh: '{id}："{value}" 不是数字' },
+  'answer.integer': { en: '{id}: {value} must be a whole number', zh: '{id}：{value} 必须是整数' },
+  'answer.range': { en: '{id}: {value} is outside the allowed range {min}–{max}', zh: '{id}：{value} 超出允许范围 {min}–{max}' },
+  'answer.percent-fraction': { en: '{id}: percentages are stored as fractions: write {fraction} (or "{value}%") instead of {value}', zh: '{id}：百分比按小数存储：请写 {fraction}（或 "{value}%"），而不是 {value}' },
+  'answer.exclusive': { en: '{id}: "{value}" cannot be combined with other choices', zh: '{id}："{value}" 不能与其他选项同时选择' },
+} as const;
