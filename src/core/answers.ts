@@ -9,7 +9,13 @@ import type { Source } from './source.js';
 import type { AnswerFile, Question } from './types.js';
 import { compareVersions } from './versions.js';
 
-export type Visibility = 'visible' | 'tailored' | 'gated' | 'not-asked';
+/**
+ * Who sees a question: `visible`; `tailored` out by the industry type; `gated` by another answer (counts as not
+ * satisfied, so a weaker answer never raises a score); `na` when its condition fails because a question it depends
+ * on was answered n/a (a follow-up of something that does not apply does not apply either); `not-asked` when it is
+ * newer than the file's questionnaire version.
+ */
+export type Visibility = 'visible' | 'tailored' | 'gated' | 'na' | 'not-asked';
 
 /** An answer file resolved against its questionnaire: canonical values and who sees what. */
 export interface Answers {
@@ -24,11 +30,10 @@ const UNANSWERED: Resolved = { status: 'unanswered', value: null };
 export function answerScope(file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, hidden?: (id: string) => boolean): Scope {
   const respondent = file.respondent as unknown as Record<string, unknown>;
   const functions = new Map<string, FunctionSpec>(BASE_FUNCTIONS);
-  functions.set('answered', {
-    min: 1,
-    max: 1,
-    fn: ([id]) => typeof id === 'string' && (resolved.get(id)?.status ?? 'unanswered') !== 'unanswered' && !hidden?.(id),
-  });
+  const status = (id: unknown) => (typeof id === 'string' && !hidden?.(id) ? (resolved.get(id)?.status ?? 'unanswered') : 'unanswered');
+  functions.set('answered', { min: 1, max: 1, fn: ([id]) => status(id) !== 'unanswered' });
+  functions.set('na', { min: 1, max: 1, fn: ([id]) => status(id) === 'na' });
+  functions.set('unknown', { min: 1, max: 1, fn: ([id]) => status(id) === 'unknown' });
   return {
     functions,
     get(name) {
@@ -52,6 +57,8 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
     const v = visit(id);
     return v !== 'visible';
   };
+  /** Answered n/a, or itself n/a because what it follows up is. */
+  const notApplicable = (id: string): boolean => resolved.get(id)?.status === 'na' || visit(id) === 'na';
   const scope = answerScope(file, resolved, hidden);
   function visit(id: string): Visibility {
     const known = out.get(id);
@@ -63,9 +70,10 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
     let v: Visibility = 'visible';
     if (fileVersion && question.since && compareVersions(question.since, fileVersion) > 0) v = 'not-asked';
     else if (question.industries && !question.industries.includes(file.respondent.industry)) v = 'tailored';
+    else if (q.naWhen.has(id) && truthy(evaluate(q.naWhen.get(id)!, scope))) v = 'na';
     else {
       const cond = q.when.get(id);
-      if (cond && !truthy(evaluate(cond, scope))) v = 'gated';
+      if (cond && !truthy(evaluate(cond, scope))) v = (q.whenRefs.get(id) ?? []).some(notApplicable) ? 'na' : 'gated';
     }
     visiting.delete(id);
     out.set(id, v);
@@ -137,7 +145,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   const visibility = computeVisibility(q, file, resolved);
   for (const [id, r] of resolved) {
     const v = visibility.get(id);
-    if (r.status !== 'unanswered' && v && v !== 'visible') at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
+    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
   }
   for (const id of Object.keys(file.notes ?? {})) {
     if (!q.byId.has(id)) at(['notes', id], 'answers.unknown-question', { id }, 'warning');

@@ -136,6 +136,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     const visibility = answers.visibility.get(question.id) ?? 'visible';
     if (visibility === 'not-asked') excluded.push({ id: question.id, reason: 'since', subdomain });
     else if (visibility === 'tailored') excluded.push({ id: question.id, reason: 'industry', subdomain });
+    else if (visibility === 'na') excluded.push({ id: question.id, reason: 'n/a', subdomain });
     else if (answers.resolved.get(question.id)?.status === 'na') excluded.push({ id: question.id, reason: 'n/a', subdomain });
     else if (!profile.model.subdomainIds.has(subdomain)) excluded.push({ id: question.id, reason: 'not-in-model', subdomain });
     else if (!profile.applicable(industry, subdomain) || profile.weight(industry, subdomain) <= 0) {

@@ -30,6 +30,8 @@ export interface Question {
   since?: string;
   industries?: Industry[];
   when?: string;
+  /** When this holds, the question does not apply (n/a, left out of the denominator) — e.g. no continuous process. */
+  naWhen?: string;
   options?: Option[];
   exclusive?: string[];
   min?: number;

@@ -109,7 +109,7 @@ describe('zhizao questionnaire / targets', () => {
     const r = zhizao(['questionnaire', 'show', 'smart-manufacturing', '--json']);
     expect(r.code).toBe(0);
     const q = JSON.parse(r.stdout);
-    expect(q).toMatchObject({ id: 'smart-manufacturing', version: '1', title: { zh: expect.any(String), en: expect.any(String) } });
+    expect(q).toMatchObject({ id: 'smart-manufacturing', version: '2', title: { zh: expect.any(String), en: expect.any(String) } });
     expect(q.sections.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['design', 'production', 'management', 'service', 'foundations']));
     const ids = q.sections.flatMap((s: { questions: { id: string }[] }) => s.questions.map((x) => x.id));
     for (const id of ['key_processes_total', 'key_processes_cnc', 'design_tools', 'designers_total', 'designers_digital', 'equipment_total', 'equipment_digital', 'equipment_networked', 'kpi_output_per_worker', 'kpi_operating_cost', 'kpi_development_cycle_days', 'kpi_defect_rate', 'kpi_energy_per_output']) {

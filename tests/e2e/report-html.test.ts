@@ -44,7 +44,9 @@ describe('report --format html: the example plants', () => {
     it(`${name}: matches the golden file (UPDATE_GOLDEN=1 rewrites it)`, () => {
       const golden = path.join(GOLDEN, `${name}.report.html`);
       const doc = reports[name]!;
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, doc);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, doc);
+      // A missing golden file is a failure, never a pass: it is written only when asked for.
+      if (!existsSync(golden)) throw new Error(`golden file ${path.basename(golden)} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
       expect(doc).toBe(readFileSync(golden, 'utf8'));
     });
 

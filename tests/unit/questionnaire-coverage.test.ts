@@ -21,12 +21,41 @@ describe('bundled questionnaire coverage (issue #3: later edits cannot silently 
     }
   });
 
-  it('every question has zh and en text and help, and since "1"', () => {
+  it('every question has zh and en text and help, a version it was added in, and its interview modes', () => {
     for (const x of q.questions) {
       expect(x.text.zh.trim() && x.text.en.trim(), x.id).toBeTruthy();
       expect(x.help.zh.trim() && x.help.en.trim(), x.id).toBeTruthy();
-      expect(x.since, x.id).toBe('1');
+      expect(['1', '2'], x.id).toContain(x.since);
+      expect(x.modes?.length, `${x.id} has modes`).toBeGreaterThan(0);
     }
+  });
+
+  it.each(m.subdomains.map((s) => s.id))('sub-domain %s has requirement questions at levels 1, 2 and 3', (id) => {
+    for (const level of [1, 2, 3]) {
+      const reqs = q.questions.filter((x) => x.type === 'requirement' && x.subdomain === id && x.level === level);
+      expect(reqs.length, `${id} level ${level}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('every requirement says in both languages what evidence to look for, and is asked in the full interview', () => {
+    for (const x of q.questions.filter((y) => y.type === 'requirement')) {
+      expect(x.evidence?.zh.trim() && x.evidence?.en.trim(), x.id).toBeTruthy();
+      expect(x.modes, x.id).toContain('full');
+    }
+  });
+
+  it('the express interview asks every level self-rating and every input of an indicator', () => {
+    const express = new Set(q.questions.filter((x) => x.modes?.includes('express')).map((x) => x.id));
+    for (const x of q.questions.filter((y) => y.type === 'level')) expect(express.has(x.id), x.id).toBe(true);
+    for (const ind of q.indicators) for (const ref of ind.refs) if (q.byId.has(ref)) expect(express.has(ref), `${ind.def.id} reads ${ref}`).toBe(true);
+  });
+
+  it('no level option label carries a level number or a judgement word', () => {
+    for (const x of q.questions.filter((y) => y.type === 'level'))
+      for (const o of x.options!) {
+        expect(o.label.zh, `${x.id}/${o.value}`).not.toMatch(/[0-5]\s*级|落后|先进|仅|只/);
+        expect(o.label.en, `${x.id}/${o.value}`).not.toMatch(/\blevel\s*[0-5]\b|\b(only|just|poor|backward|advanced)\b/i);
+      }
   });
 
   it('has every fixed id with the right type', () => {
