@@ -2,7 +2,8 @@
 // Build-time assets that keep start-up fast (style.md B3):
 //  - dist/validators/<kind>.cjs: ajv standalone validators for the shipped JSON Schemas (CommonJS: ajv's ESM
 //    standalone output still require()s its runtime, ajv-validator/ajv#2209);
-//  - dist/bundled.json: the bundled definitions, parsed and schema-checked, keyed by path and SHA-256 of their text,
+//  - dist/bundled.json: the bundled definitions (questionnaires/, report-templates/*.yaml), parsed and schema-checked,
+//    keyed by path under the package root and SHA-256 of their text,
 //    so that a run does not re-parse 5,000 lines of YAML. A file whose text changed is parsed normally at run time.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness'];
+const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'wording', 'benchmark', 'policy'];
 const options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } };
 
 mkdirSync(path.join(root, 'dist', 'validators'), { recursive: true });
@@ -28,7 +29,7 @@ for (const kind of kinds) {
 
 const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
 const bundled = {};
-for (const file of walk(path.join(root, 'questionnaires')).filter((f) => f.endsWith('.yaml'))) {
+for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.join(root, 'report-templates'))].filter((f) => f.endsWith('.yaml'))) {
   const text = readFileSync(file, 'utf8');
   let data;
   try {
@@ -38,7 +39,7 @@ for (const file of walk(path.join(root, 'questionnaires')).filter((f) => f.endsW
   }
   const validate = validators[data?.kind];
   if (!validate || !validate(data)) continue; // left to the run-time loader, which explains the problem
-  const rel = path.relative(path.join(root, 'questionnaires'), file).split(path.sep).join('/');
+  const rel = path.relative(root, file).split(path.sep).join('/');
   bundled[rel] = { sha256: createHash('sha256').update(text).digest('hex'), data };
 }
 writeFileSync(path.join(root, 'dist', 'bundled.json'), JSON.stringify(bundled));

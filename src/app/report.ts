@@ -71,11 +71,16 @@ export interface ReportRequest {
   tool: string;
 }
 
+/** What every report of a questionnaire needs besides the plant: rules, readiness profiles, wording, policy, benchmark. */
+export async function reportContext(defs: Definitions, q: Questionnaire, requestedRules?: string) {
+  const [{ rules, note }, readiness, wording, policy, benchmark] = await Promise.all([rulesFor(defs, q, requestedRules), readinessFor(defs, q), defs.wording(), defs.policy(), defs.benchmark()]);
+  return { rules, note, readiness, wording, policy, benchmark };
+}
+
 /** Everything a report needs from a scored plant: recommendations, readiness, the template model. */
 export async function prepareReport(defs: Definitions, plant: Plant, result: ScoreResult, req: ReportRequest): Promise<ReportData & { note?: string }> {
-  const { rules, note } = await rulesFor(defs, plant.questionnaire, req.rules);
-  const readiness = await readinessFor(defs, plant.questionnaire);
-  const data = buildReportData({ questionnaire: plant.questionnaire, answers: plant.answers, result, rules, readiness, audience: req.audience, tool: req.tool });
+  const { note, ...context } = await reportContext(defs, plant.questionnaire, req.rules);
+  const data = buildReportData({ questionnaire: plant.questionnaire, answers: plant.answers, result, ...context, audience: req.audience, tool: req.tool });
   return note ? { ...data, note } : data;
 }
 

@@ -38,11 +38,11 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   const m = c.maturity;
   const arrow = (d: number, digits = 2) => (d > 0 ? ch.green(signed(d, digits)) : d < 0 ? ch.red(signed(d, digits)) : ch.dim('±0'));
   out.push(
-    `${L('成熟度等级', 'Maturity level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${arrow(m.levelChange, 0)})   ` +
+    `${L('成熟度等级', 'Maturity level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` +
       `S: ${m.baseline.score.toFixed(2)} → ${ch.bold(m.followup.score.toFixed(2))} (${arrow(m.scoreChange)})`,
   );
-  if (c.tier.baseline?.id !== c.tier.followup?.id) {
-    out.push(`${L('梯度培育参考层级（仅供参考）', 'Indicative tier')}: ${c.tier.baseline ? t(c.tier.baseline.name) : '—'} → ${c.tier.followup ? t(c.tier.followup.name) : '—'}`);
+  if (c.tierCondition.baseline?.id !== c.tierCondition.followup?.id) {
+    out.push(`${L('满足等级条件的梯度培育层级（仅为必要条件）', 'Smart-factory tier whose level condition is met (necessary only)')}: ${c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—'} → ${c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—'}`);
   }
   out.push('');
   const scores = (title: string, list: ScoreChange[], onlyChanged: boolean) => {

@@ -17,8 +17,8 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, c: ChalkInstance,
   const name = forTerminal([r.respondent.company || L('（未填写企业名称）', '(company not filled in)'), r.respondent.site].filter(Boolean).join(' · '));
   out.push(c.bold(name));
   out.push(
-    `${L('成熟度等级', 'Maturity level')}: ${c.bold(`${r.maturity.level} ${t(r.maturity.name)}`)}   S = ${r.maturity.score.toFixed(2)}` +
-      (r.tier ? `   ${L('梯度培育参考层级', 'indicative tier')}: ${t(r.tier.name)} (${L('仅供参考', 'indicative')})` : ''),
+    `${L('成熟度等级', 'Maturity level')}: ${c.bold(`${r.maturity.level ?? '—'} ${t(r.maturity.name)}`)}   S = ${r.maturity.score.toFixed(2)}` +
+      '',
   );
   out.push(c.dim(`${L('评分方案', 'Scoring profile')}: ${r.scoring.profile} (${r.scoring.modelVersion})${r.scoring.verified ? '' : L('，未经标准原文核对', ', not verified against the standard text')}`));
   if (r.completeness < 1) {

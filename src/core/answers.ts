@@ -13,9 +13,9 @@ import { compareVersions } from './versions.js';
  * Who sees a question: `visible`; `tailored` out by the industry type; `gated` by another answer (counts as not
  * satisfied, so a weaker answer never raises a score); `na` when its condition fails because a question it depends
  * on was answered n/a (a follow-up of something that does not apply does not apply either); `not-asked` when it is
- * newer than the file's questionnaire version.
+ * newer than the file's questionnaire version; `not-in-mode` when the file's interview mode (express) does not ask it.
  */
-export type Visibility = 'visible' | 'tailored' | 'gated' | 'na' | 'not-asked';
+export type Visibility = 'visible' | 'tailored' | 'gated' | 'na' | 'not-asked' | 'not-in-mode';
 
 /** An answer file resolved against its questionnaire: canonical values and who sees what. */
 export interface Answers {
@@ -69,6 +69,7 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
     visiting.add(id);
     let v: Visibility = 'visible';
     if (fileVersion && question.since && compareVersions(question.since, fileVersion) > 0) v = 'not-asked';
+    else if (file.mode && question.modes && !question.modes.includes(file.mode)) v = 'not-in-mode';
     else if (question.industries && !question.industries.includes(file.respondent.industry)) v = 'tailored';
     else if (q.naWhen.has(id) && truthy(evaluate(q.naWhen.get(id)!, scope))) v = 'na';
     else {

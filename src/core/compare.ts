@@ -6,7 +6,7 @@
 import type { Answers } from './answers.js';
 import type { ScoreResult } from './result.js';
 import { KPI_IDS, type Comparison as TargetComparison, type KpiId, type KpiTargetDef, type TargetsDef } from './targets.js';
-import type { AnswerFile, AnswerValue, Respondent, Text } from './types.js';
+import type { AnswerFile, AnswerValue, IndicatorKind, Respondent, Text } from './types.js';
 
 export const COMPARISON_VERSION = 1;
 
@@ -85,7 +85,7 @@ export type IndicatorStatus = 'now-met' | 'still-met' | 'met' | 'no-longer-met' 
 export interface IndicatorChange {
   id: string;
   title: Text;
-  kind: 'ratio' | 'flag' | 'number';
+  kind: IndicatorKind;
   baseline: number | boolean | null;
   followup: number | boolean | null;
   /** followup − baseline for ratios and numbers (absolute, in the indicator's terms); null for flags and when missing. */
@@ -121,12 +121,13 @@ export interface Comparison {
   samePlant: boolean;
   warnings: Message[];
   maturity: {
-    baseline: { level: number; score: number; name: Text };
-    followup: { level: number; score: number; name: Text };
-    levelChange: number;
+    baseline: { level: number | null; score: number; name: Text };
+    followup: { level: number | null; score: number; name: Text };
+    levelChange: number | null;
     scoreChange: number;
   };
-  tier: Side<{ id: string; name: Text }>;
+  /** The highest 智能工厂梯度培育 tier whose CMMM-level condition (a necessary condition only) the plant meets. */
+  tierCondition: Side<{ id: string; name: Text }>;
   sections: ScoreChange[];
   subdomains: ScoreChange[];
   indicators: IndicatorChange[];
@@ -451,7 +452,7 @@ export function compareResults(
   const kpis = KPI_IDS.map((id) => compareKpi(id, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === id), kpiPeriod, options.defaultUnits?.[id]));
   const comparison: Comparison = {
     comparisonVersion: COMPARISON_VERSION,
-    basis: { zh: '对照标杆项目目标（生产效率 +30%、运营成本 −30%、研制周期 −30%、不良品率 −20%、能源利用率 +20%）衡量', en: 'measured against the benchmark-project (标杆项目) targets: productivity +30 %, operating cost −30 %, development cycle −30 %, defect rate −20 %, energy utilisation +20 %' },
+    basis: targets.compareBasis ?? { zh: '本目标方案未设定成果指标改进目标，只列出变化。', en: 'This target profile sets no improvement targets for the outcome KPIs: changes are listed without a verdict.' },
     baseline: b,
     followup: f,
     samePlant: same,
@@ -459,13 +460,10 @@ export function compareResults(
     maturity: {
       baseline: { level: baselineResult.maturity.level, score: baselineResult.maturity.score, name: baselineResult.maturity.name },
       followup: { level: followupResult.maturity.level, score: followupResult.maturity.score, name: followupResult.maturity.name },
-      levelChange: followupResult.maturity.level - baselineResult.maturity.level,
+      levelChange: followupResult.maturity.level === null || baselineResult.maturity.level === null ? null : followupResult.maturity.level - baselineResult.maturity.level,
       scoreChange: r4(followupResult.maturity.score - baselineResult.maturity.score),
     },
-    tier: {
-      baseline: baselineResult.tier ? { id: baselineResult.tier.id, name: baselineResult.tier.name } : null,
-      followup: followupResult.tier ? { id: followupResult.tier.id, name: followupResult.tier.name } : null,
-    },
+    tierCondition: { baseline: highestTierCondition(baselineResult), followup: highestTierCondition(followupResult) },
     sections: scoreChanges(baselineResult.sections, followupResult.sections, (s) => s.title),
     subdomains: scoreChanges(baselineResult.subdomains, followupResult.subdomains, (s) => s.name),
     indicators: indicatorChanges(baselineResult, followupResult),
@@ -499,4 +497,9 @@ export function kpiGainsMet(comparison: Pick<Comparison, 'kpis'>): KpiGains {
   else if (applicable.some((d) => d.met === null)) met = null;
   else met = true;
   return { met, details };
+}
+
+function highestTierCondition(r: ScoreResult): { id: string; name: Text } | null {
+  const met = r.tiers.filter((t) => t.levelConditionMet === true).sort((a, b) => b.minLevel - a.minLevel);
+  return met[0] ? { id: met[0].id, name: met[0].name } : null;
 }

@@ -2,23 +2,27 @@ import { answerScope, type Answers } from './answers.js';
 import { evaluate, truthy, type Value } from './expression/evaluate.js';
 import type { Questionnaire } from './questionnaire.js';
 import { meets, type Comparison, type TargetsDef } from './targets.js';
-import type { Text } from './types.js';
+import type { IndicatorKind, Text } from './types.js';
 
 export interface IndicatorResult extends TargetComparison {
   id: string;
-  kind: 'ratio' | 'flag' | 'number';
+  kind: IndicatorKind;
   title: Text;
   formula: string;
   basis?: Text;
   definition?: Text;
   source?: string;
-  /** A fraction for ratios, true/false for flags; null when not computable. */
+  /** A fraction for ratios, 1 or 0 for shares, true/false for flags; null when not computable. */
   value: number | boolean | null;
+  /** The answers shown with the value (e.g. the key processes a CNC rate was computed from). */
+  context?: Record<string, Value>;
   /** The numbers the formula used, for --explain. */
   inputs: Record<string, Value>;
   flags?: Record<string, boolean | null>;
   /** At one plant a comparison is a reference to a regional target level, not a verdict. */
   reference?: boolean;
+  /** The target is a share of companies: one plant counts toward it (its value is 1 or 0) and never meets it alone. */
+  countsToward?: boolean;
 }
 
 /** An indicator's value held against a policy target (one plant, or a region in batch). */
@@ -44,6 +48,7 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
     const raw = evaluate(ast, scope);
     let value: number | boolean | null;
     if (def.kind === 'flag') value = anyMissing ? null : truthy(raw);
+    else if (def.kind === 'share') value = anyMissing ? null : truthy(raw) ? 1 : 0;
     else value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
     const result: IndicatorResult = {
       id: def.id,
@@ -56,6 +61,7 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
       value,
       inputs,
     };
+    if (def.context?.length) result.context = Object.fromEntries(def.context.map((id) => [id, scope.get(id) ?? null]));
     if (flags.length) {
       result.flags = {};
       for (const [name, node, flagRefs] of flags) {
@@ -64,7 +70,12 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
       }
     }
     const target = targets?.targets.find((t) => t.indicator === def.id);
-    if (target) Object.assign(result, compareToTarget(value, target.comparison, target.value), { targetYear: target.year, population: target.population, targetSource: target.source, reference: true });
+    if (target) {
+      // A target on a share of companies (design tools, adoption): one plant counts toward it and cannot meet it.
+      const share = def.kind === 'share' || def.kind === 'flag';
+      const compared = share ? { target: target.value, comparison: target.comparison, met: null, gap: null } : compareToTarget(value, target.comparison, target.value);
+      Object.assign(result, compared, { targetYear: target.year, population: target.population, targetSource: target.source, reference: true, ...(share ? { countsToward: true } : {}) });
+    }
     return result;
   });
 }

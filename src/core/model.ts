@@ -14,6 +14,8 @@ export interface ModelDef {
   version: string;
   title: Text;
   source?: string;
+  /** A draft model (a standard under revision). */
+  draft?: boolean;
   notYetLevel1?: Text;
   levels: { level: number; name: Text; meaning: Text }[];
   factors: NodeDef[];
@@ -24,10 +26,20 @@ export interface SubdomainInfo {
   factor: string;
   domain: string;
 }
+/** The model's tree: capability factors (要素) → domains (能力域, possibly nested) → sub-domains (能力子域). */
+export interface TreeNode {
+  tier: 'factor' | 'domain' | 'subdomain';
+  id: string;
+  name: Text;
+  children: TreeNode[];
+}
 export interface Model {
   def: ModelDef;
   subdomains: SubdomainInfo[];
   subdomainIds: ReadonlySet<string>;
+  domainIds: ReadonlySet<string>;
+  factorIds: ReadonlySet<string>;
+  tree: TreeNode[];
   levelName(level: number): Text;
   levelMeaning(level: number): Text;
 }
@@ -36,18 +48,23 @@ export function compileModel(source: Source): { model?: Model; diagnostics: Diag
   const def = source.data as ModelDef;
   const ds: Diagnostic[] = [];
   const subdomains: SubdomainInfo[] = [];
-  const seen = new Set<string>();
-  def.factors.forEach((f, fi) => {
-    const walk = (node: NodeDef, path: (string | number)[], domain: string) => {
-      node.subdomains?.forEach((s, si) => {
-        if (seen.has(s.id)) ds.push(diag('def.duplicate-id', source.file, source.locate([...path, 'subdomains', si, 'id']), { id: s.id, what: 'sub-domain' }));
-        seen.add(s.id);
-        subdomains.push({ id: s.id, name: s.name, factor: f.id, domain });
-      });
-      node.domains?.forEach((d, di) => walk(d, [...path, 'domains', di], d.id));
-    };
-    walk(f, ['factors', fi], f.id);
-  });
+  const seen = { subdomain: new Set<string>(), domain: new Set<string>(), factor: new Set<string>() };
+  const unique = (tier: keyof typeof seen, id: string, path: (string | number)[]) => {
+    if (seen[tier].has(id)) ds.push(diag('def.duplicate-id', source.file, source.locate([...path, 'id']), { id, what: tier === 'subdomain' ? 'sub-domain' : tier }));
+    seen[tier].add(id);
+  };
+  const walk = (node: NodeDef, tier: 'factor' | 'domain', path: (string | number)[], factor: string, domain: string): TreeNode => {
+    unique(tier, node.id, path);
+    const children: TreeNode[] = [];
+    node.domains?.forEach((d, di) => children.push(walk(d, 'domain', [...path, 'domains', di], factor, d.id)));
+    node.subdomains?.forEach((s, si) => {
+      unique('subdomain', s.id, [...path, 'subdomains', si]);
+      subdomains.push({ id: s.id, name: s.name, factor, domain });
+      children.push({ tier: 'subdomain', id: s.id, name: s.name, children: [] });
+    });
+    return { tier, id: node.id, name: node.name, children };
+  };
+  const tree = def.factors.map((f, fi) => walk(f, 'factor', ['factors', fi], f.id, f.id));
   const levels = def.levels.map((l) => l.level);
   if ([1, 2, 3, 4, 5].some((l, i) => levels[i] !== l)) ds.push(diag('def.bands-order', source.file, source.locate(['levels'])));
   if (ds.length) return { diagnostics: ds };
@@ -57,7 +74,10 @@ export function compileModel(source: Source): { model?: Model; diagnostics: Diag
     model: {
       def,
       subdomains,
-      subdomainIds: seen,
+      subdomainIds: seen.subdomain,
+      domainIds: seen.domain,
+      factorIds: seen.factor,
+      tree,
       levelName: (n) => def.levels.find((l) => l.level === n)?.name ?? notYet,
       levelMeaning: (n) => def.levels.find((l) => l.level === n)?.meaning ?? notYet,
     },

@@ -30,23 +30,23 @@ export interface Recommendation {
   support: string[];
   /** 'rules' for matched rules, 'consultant' for items added by overrides. */
   source: 'rules' | 'consultant';
+  /** Rests on confidential information (kept out of the office audience's report). */
+  confidential: boolean;
+  /** The statements the rationale is made of, each tied to the answer that makes it true. */
+  evidence: { question: string; answer: unknown; statement: Text }[];
   overridden?: { phase?: { from: Phase; to: Phase } };
 }
 
 export const PRIORITY_FORMULA = {
   weights: { gap: 0.5, kpi: 0.3, ease: 0.2 },
   ease: { low: 1, medium: 0.6, high: 0.3 } as Record<Effort, number>,
-  text: {
-    zh: '优先级 = 100 ×（0.5 × 差距 + 0.3 × KPI影响 + 0.2 × 实施难易）；差距 = 所针对子域距下一目标等级的差距与所针对指标未达目标的相对差距中的较大者（0–1）；KPI影响 = 影响的成果KPI数 ÷ 3（最多为1）；实施难易：低1、中0.6、高0.3。阶段：难度低或（优先级≥60且难度中）→ 0-6个月；难度高或优先级<40 → 18-36个月；其余 6-18个月；且不早于其前置项目。',
-    en: 'priority = 100 × (0.5 × gap + 0.3 × KPI impact + 0.2 × ease); gap = the larger of the addressed sub-domains’ distance to the next target level and the relative shortfall of the addressed indicators (0–1); KPI impact = outcome KPIs moved ÷ 3 (at most 1); ease: low 1, medium 0.6, high 0.3. Phase: low effort, or priority ≥ 60 with medium effort → 0-6m; high effort or priority < 40 → 18-36m; otherwise 6-18m; never earlier than a prerequisite.',
-  },
 };
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const phaseIndex = (p: Phase) => PHASES.indexOf(p);
 
 function priorityOf(rule: CompiledRule, result: ScoreResult) {
-  const targetLevel = Math.max(2, Math.min(5, result.maturity.level + 1));
+  const targetLevel = Math.max(2, Math.min(5, (result.maturity.level ?? 0) + 1));
   const subGap = Math.max(0, ...rule.def.addresses.map((id) => {
     const s = result.subdomains.find((x) => x.id === id);
     return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
@@ -107,6 +107,8 @@ export function recommend(result: ScoreResult, answers: Answers, rules: RuleSet,
       indicators: r.def.indicators ?? [],
       support: r.def.support ?? [],
       source: 'rules',
+      confidential: r.def.confidential ?? false,
+      evidence: [],
     };
     recs.set(r.def.id, rec);
     stack.delete(r.def.id);
@@ -158,6 +160,8 @@ export function applyOverrides(list: Recommendation[], overrides?: Overrides | n
       indicators: [],
       support: [],
       source: 'consultant',
+      confidential: false,
+      evidence: [],
     });
   });
   return { list: out, warnings };

@@ -3,69 +3,187 @@ import { completeness } from './completeness.js';
 import { computeIndicators, type IndicatorResult } from './indicators.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import { scoreMaturity, type Exclusion } from './scoring.js';
+import { scoreMaturity, sensitivity as findSensitivity, type Exclusion, type Sensitivity } from './scoring.js';
 import type { TargetsDef } from './targets.js';
-import type { Respondent, Text } from './types.js';
+import type { InterviewMode, Respondent, Text } from './types.js';
 
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
 
-/** The result object of `zhizao score --json` (product.md §9); every report format is a function of it. */
+export interface TierCondition {
+  id: string;
+  name: Text;
+  minLevel: number;
+  /** Whether the diagnosed level meets the tier's CMMM-level condition; null when no level is stated. */
+  levelConditionMet: boolean | null;
+  /** The tier's other conditions, which a diagnosis cannot judge. */
+  otherConditions: Text[];
+}
+
+/**
+ * The result object of `zhizao score --json` (product.md §9); every report format is a function of it.
+ * Figures are exact here; `resultJson` rounds them (4 decimals) for output, and renderers round once for display.
+ */
 export interface ScoreResult {
   resultVersion: number;
   questionnaire: { id: string; version: string; fileVersion?: string; title: Text };
   respondent: Respondent;
-  scoring: { profile: string; title: Text; modelVersion: string; model: string; verified: boolean; source: string; passThreshold: number; bands: { level: number; min: number }[]; satisfaction: Record<string, number>; accumulation: string };
+  mode: InterviewMode;
+  scoring: {
+    profile: string;
+    title: Text;
+    modelVersion: string;
+    model: string;
+    verified: boolean;
+    draft: boolean;
+    source: string;
+    aggregation: 'tree' | 'flat';
+    selfRating: 'fallback' | 'average';
+    passThreshold: number;
+    bands: { level: number; min: number }[];
+    satisfaction: Record<string, number>;
+    accumulation: string;
+    completeness: { provisionalBelow: number; noLevelBelow: number };
+    weightsNote?: Text;
+    /** The profile's own note on what is not yet confirmed. */
+    note?: Text;
+  };
+  /** Share of visible, applicable questions answered (every question, facts too). */
   completeness: number;
   answered: number;
   applicable: number;
   unanswered: string[];
-  maturity: { level: number; score: number; name: Text; meaning: Text; levelScores: number[]; heldAt: number | null };
-  tier: { id: string; name: Text; indicative: true } | null;
+  /** Share of the applicable scored questions answered: what decides whether a level is provisional or stated. */
+  scoredCompleteness: number;
+  scoredAnswered: number;
+  scoredApplicable: number;
+  maturity: {
+    /** null: too little is answered to state a level. */
+    level: number | null;
+    score: number;
+    name: Text;
+    meaning: Text;
+    levelScores: number[];
+    heldAt: number | null;
+    provisional: boolean;
+    /** How far S is above its band's lower edge, and below the next band's (null at the ends). */
+    margin: { below: number | null; above: number | null };
+  };
+  tiers: TierCondition[];
   sections: { id: string; title: Text; score: number; level: number; levelScores: number[] }[];
-  subdomains: { id: string; name: Text; score: number; level: number; weight: number; levelScores: number[]; contributions: (number | null)[] }[];
+  subdomains: {
+    id: string;
+    name: Text;
+    score: number;
+    level: number;
+    weight: number;
+    /** The sub-domain's score at each level as aggregated: null where it has no requirement. */
+    levelScores: (number | null)[];
+    contributions: (number | null)[];
+    selfRating: number | null;
+    requirementsLevel: number | null;
+  }[];
+  /** Sub-domains whose self-rating and requirement answers differ by more than one level. */
+  disagreements: { subdomain: string; name: Text; selfRating: number; requirementsLevel: number }[];
+  /** Single answers whose one-step change moves the overall level (absent when not computed, e.g. in batch). */
+  sensitivity?: Sensitivity[];
   excluded: Exclusion[];
   indicators: IndicatorResult[];
-  targets: { id: string; title: Text; source: string };
+  targets: { id: string; title: Text; source: string; historical: boolean; year: number | null };
 }
 
-export const r4 = (x: number) => Math.round(x * 10000) / 10000;
-const r4n = (x: number | null) => (x === null ? null : r4(x));
+export interface BuildOptions {
+  /** Compute the answers whose one-step change moves the level (costs one re-aggregation per answer). */
+  sensitivity?: boolean;
+}
 
-export function buildResult(q: Questionnaire, answers: Answers, profile: Profile, targets: TargetsDef): ScoreResult {
+export function buildResult(q: Questionnaire, answers: Answers, profile: Profile, targets: TargetsDef, opts: BuildOptions = {}): ScoreResult {
   const m = scoreMaturity(q, answers, profile);
   const c = completeness(q, answers);
-  const indicators = computeIndicators(q, answers, targets).map((i) => ({
-    ...i,
-    value: typeof i.value === 'number' ? r4(i.value) : i.value,
-    ...(i.gap !== undefined ? { gap: r4n(i.gap) } : {}),
-    // met was decided on the unrounded value inside computeIndicators
-  }));
-  return {
+  const thresholds = profile.completeness;
+  const scoredShare = m.scored.applicable === 0 ? 0 : m.scored.answered / m.scored.applicable;
+  const stated = scoredShare >= thresholds.noLevelBelow;
+  const level = stated ? m.maturity.level : null;
+  const bands = profile.def.bands;
+  const band = bands.filter((b) => m.maturity.score >= b.min).pop();
+  const next = bands.find((b) => b.min > m.maturity.score);
+  const assessedYear = Number((answers.file.respondent.date ?? '').slice(0, 4)) || null;
+  const targetYear = targets.targets.length ? Math.max(...targets.targets.map((t) => t.year)) : null;
+  const result: ScoreResult = {
     resultVersion: RESULT_VERSION,
     questionnaire: { id: q.def.id, version: q.def.version, ...(answers.file.version ? { fileVersion: answers.file.version } : {}), title: q.def.title },
     respondent: answers.file.respondent,
+    mode: answers.file.mode ?? 'full',
     scoring: {
       profile: profile.def.id,
       title: profile.def.title,
       modelVersion: profile.model.def.version,
       model: profile.model.def.id,
       verified: profile.def.verified,
+      draft: Boolean(profile.def.draft || profile.model.def.draft),
       source: profile.def.source,
+      aggregation: profile.aggregation,
+      selfRating: profile.selfRating,
       passThreshold: profile.def.passThreshold,
-      bands: profile.def.bands,
+      bands,
       satisfaction: profile.def.satisfaction,
       accumulation: profile.def.accumulation,
+      completeness: thresholds,
+      ...(profile.def.weightsNote ? { weightsNote: profile.def.weightsNote } : {}),
+      ...(profile.def.note ? { note: profile.def.note } : {}),
     },
-    completeness: r4(c.share),
+    completeness: c.share,
     answered: c.answered,
     applicable: c.total,
     unanswered: c.unanswered,
-    maturity: { level: m.maturity.level, score: r4(m.maturity.score), name: m.maturity.name, meaning: m.maturity.meaning, levelScores: m.maturity.levelScores.map(r4), heldAt: m.maturity.heldAt },
-    tier: m.tier,
-    sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: r4(s.score), level: s.level, levelScores: s.levelScores.map(r4) })),
-    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: r4(s.score), level: s.level, weight: s.weight, levelScores: s.levelScores.map(r4), contributions: s.contributions.map(r4n) })),
+    scoredCompleteness: scoredShare,
+    scoredAnswered: m.scored.answered,
+    scoredApplicable: m.scored.applicable,
+    maturity: {
+      level,
+      score: m.maturity.score,
+      name: m.maturity.name,
+      meaning: m.maturity.meaning,
+      levelScores: m.maturity.levelScores,
+      heldAt: m.maturity.heldAt,
+      provisional: scoredShare < thresholds.provisionalBelow,
+      margin: { below: band ? m.maturity.score - band.min : null, above: next ? next.min - m.maturity.score : null },
+    },
+    tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] })),
+    sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores })),
+    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel })),
+    disagreements: m.subdomains
+      .filter((s) => s.selfRating !== null && s.requirementsLevel !== null && Math.abs(s.selfRating - s.requirementsLevel) > 1)
+      .map((s) => ({ subdomain: s.id, name: s.name, selfRating: s.selfRating!, requirementsLevel: s.requirementsLevel! })),
     excluded: m.excluded,
-    indicators,
-    targets: { id: targets.id, title: targets.title, source: targets.source },
+    indicators: computeIndicators(q, answers, targets),
+    targets: { id: targets.id, title: targets.title, source: targets.source, historical: targetYear !== null && assessedYear !== null && targetYear < assessedYear, year: targetYear },
+  };
+  if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
+  return result;
+}
+
+export const r4 = (x: number) => Math.round(x * 10000) / 10000;
+const r4n = (x: number | null) => (x === null ? null : r4(x));
+
+/** The result as printed by --json and kept in batch: every figure rounded once, to 4 decimals, from the exact value. */
+export function resultJson(r: ScoreResult): ScoreResult {
+  return {
+    ...r,
+    completeness: r4(r.completeness),
+    scoredCompleteness: r4(r.scoredCompleteness),
+    maturity: {
+      ...r.maturity,
+      score: r4(r.maturity.score),
+      levelScores: r.maturity.levelScores.map(r4),
+      margin: { below: r4n(r.maturity.margin.below), above: r4n(r.maturity.margin.above) },
+    },
+    sections: r.sections.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4) })),
+    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4n), contributions: s.contributions.map(r4n) })),
+    ...(r.sensitivity ? { sensitivity: r.sensitivity.map((x) => ({ ...x, score: r4(x.score) })) } : {}),
+    indicators: r.indicators.map((i) => ({
+      ...i,
+      value: typeof i.value === 'number' ? r4(i.value) : i.value,
+      ...(i.gap !== undefined ? { gap: r4n(i.gap) } : {}),
+    })),
   };
 }

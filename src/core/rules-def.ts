@@ -28,6 +28,8 @@ export interface RuleDef {
   effort: Effort;
   prerequisites?: string[];
   support?: string[];
+  /** Rests on confidential information (e.g. security weaknesses): never in the office audience's report. */
+  confidential?: boolean;
 }
 export interface RulesDef {
   kind: 'rules';

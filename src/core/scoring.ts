@@ -1,22 +1,19 @@
-import type { Answers, Visibility } from './answers.js';
+/**
+ * The maturity method (docs/scoring.md): requirement scores by satisfaction, a sub-domain's score at level n as
+ * the mean of its requirements there, L_n aggregated along the model tree (or flat), S accumulated level by level
+ * with the pass threshold, S mapped to a level by the bands. Pure; runs on a compiled plan (scoring-plan.ts).
+ */
+import { computeVisibility, type Answers } from './answers.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import { isScoredQuestion } from './answers.js';
-import type { Industry, Question, Text } from './types.js';
+import { LEVELS, scoringPlan, type PlanItem, type ScoringPlan } from './scoring-plan.js';
+import type { Industry, Text } from './types.js';
 
-export type ExclusionReason = 'n/a' | 'industry' | 'since' | 'not-applicable' | 'not-in-model';
+export type ExclusionReason = 'n/a' | 'industry' | 'since' | 'mode' | 'not-applicable' | 'not-in-model';
 export interface Exclusion {
   id: string;
   reason: ExclusionReason;
   subdomain?: string;
-}
-
-/** One requirement (real or synthetic from a level answer) with its satisfaction score. */
-interface Requirement {
-  question: string;
-  subdomain: string;
-  level: number;
-  score: number;
 }
 
 export interface LevelRun {
@@ -31,37 +28,38 @@ export interface SubdomainResult extends LevelRun {
   id: string;
   name: Text;
   weight: number;
-  /** Its share of each L_n: weight × sub-domain score at n ÷ total weight at n. */
+  /** The sub-domain's score at each level as the aggregation uses it: null where it has no requirement. */
+  raw: (number | null)[];
+  /** Its share of each L_n (effective weight × score at n); they add up to L_n. */
   contributions: (number | null)[];
+  /** The level the plant rated itself at (the level question), when answered. */
+  selfRating: number | null;
+  /** The level its requirement questions alone give, when it has any answered. */
+  requirementsLevel: number | null;
 }
 export interface SectionResult extends LevelRun {
   id: string;
   title: Text;
+}
+/** A single answer that, one step up or down, changes the overall level. */
+export interface Sensitivity {
+  question: string;
+  from: string | number | boolean | null;
+  to: string | number | boolean;
+  level: number;
+  score: number;
 }
 export interface MaturityResult {
   maturity: LevelRun & { name: Text; meaning: Text };
   subdomains: SubdomainResult[];
   sections: SectionResult[];
   excluded: Exclusion[];
-  tier: { id: string; name: Text; indicative: true } | null;
+  /** Scored questions that count (applicable) and how many of them are answered (unknown counts as answered). */
+  scored: { applicable: number; answered: number };
 }
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
-
-/** Requirements evidenced by one question's answer (level answers become one requirement per level 1–5). */
-function requirementsOf(q: Question, subdomain: string, answers: Answers, visibility: Visibility, profile: Profile): Requirement[] {
-  const r = answers.resolved.get(q.id);
-  const answered = visibility === 'visible' && r?.status === 'answered';
-  const sat = profile.def.satisfaction;
-  if (q.type === 'level') {
-    const k = answered ? ((q.options ?? []).find((o) => o.value === r!.value)?.level ?? 0) : 0;
-    return [1, 2, 3, 4, 5].map((n) => ({ question: q.id, subdomain, level: n, score: answered && k >= n ? sat.full : sat.none }));
-  }
-  let score = sat.none;
-  if (answered && q.type === 'requirement') score = sat[r!.value as keyof typeof sat] ?? sat.none;
-  if (answered && q.type === 'boolean') score = r!.value === true ? sat.full : sat.none;
-  return [{ question: q.id, subdomain, level: q.level ?? 1, score }];
-}
+const REQUIREMENT_STEPS = ['none', 'partial', 'mostly', 'full'] as const;
 
 /** Accumulate level scores into S with the pass-threshold rule, and map S to a level by the bands. */
 export function accumulate(levelScores: number[], profile: Profile): LevelRun {
@@ -95,92 +93,241 @@ export function fillUnevidenced(scores: (number | null)[]): number[] {
   return scores.map((x, i) => (x !== null ? x : scores.slice(i + 1).some((y) => y !== null) ? 1 : 0));
 }
 
-/** Weighted mean per level over sub-domains that have requirements at that level. */
-function levelScoresOf(reqs: Requirement[], weight: (s: string) => number): { scores: number[]; perSubdomain: Map<string, (number | null)[]> } {
-  const perSubdomain = new Map<string, (number | null)[]>();
-  const bySub = new Map<string, Requirement[]>();
-  for (const r of reqs) bySub.set(r.subdomain, [...(bySub.get(r.subdomain) ?? []), r]);
-  for (const [s, rs] of bySub) {
-    perSubdomain.set(
-      s,
-      [1, 2, 3, 4, 5].map((n) => {
-        const at = rs.filter((r) => r.level === n);
-        return at.length ? at.reduce((a, r) => a + r.score, 0) / at.length : null;
-      }),
-    );
-  }
-  const scores = [0, 1, 2, 3, 4].map((i) => {
-    let num = 0;
-    let den = 0;
-    for (const [s, v] of perSubdomain) {
-      const x = v[i];
-      if (x === null || x === undefined) continue;
-      num += weight(s) * x;
-      den += weight(s);
-    }
-    return den > 0 ? num / den : null;
-  });
-  return { scores: fillUnevidenced(scores), perSubdomain };
+/** One included question's contribution: a satisfaction score (requirements) or the level chosen (level questions). */
+interface Counted {
+  item: PlanItem;
+  /** Requirement/boolean: satisfaction score; level question: the level 0–5 (0 when not answered). */
+  value: number;
+  answered: boolean;
 }
 
-/** The maturity method of product.md §5 over one plant's answers. Pure. */
-export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profile): MaturityResult {
-  const industry: Industry = answers.file.respondent.industry;
-  const excluded: Exclusion[] = [];
-  const reqs: Requirement[] = [];
-  const sectionReqs = new Map<string, Requirement[]>();
-  const excludedSubdomains = new Set<string>();
-  for (const question of q.questions) {
-    if (!isScoredQuestion(question)) continue;
-    const subdomain = profile.def.mapping?.[question.id] ?? question.subdomain!;
-    const visibility = answers.visibility.get(question.id) ?? 'visible';
-    if (visibility === 'not-asked') excluded.push({ id: question.id, reason: 'since', subdomain });
-    else if (visibility === 'tailored') excluded.push({ id: question.id, reason: 'industry', subdomain });
-    else if (visibility === 'na') excluded.push({ id: question.id, reason: 'n/a', subdomain });
-    else if (answers.resolved.get(question.id)?.status === 'na') excluded.push({ id: question.id, reason: 'n/a', subdomain });
-    else if (!profile.model.subdomainIds.has(subdomain)) excluded.push({ id: question.id, reason: 'not-in-model', subdomain });
-    else if (!profile.applicable(industry, subdomain) || profile.weight(industry, subdomain) <= 0) {
-      excludedSubdomains.add(subdomain);
-      excluded.push({ id: question.id, reason: 'not-applicable', subdomain });
+/** Per-plant sums by sub-domain × level, kept apart for requirements and self-ratings. */
+class Sums {
+  readonly reqSum: Float64Array;
+  readonly reqCnt: Float64Array;
+  readonly selfSum: Float64Array;
+  readonly selfCnt: Float64Array;
+  constructor(readonly plan: ScoringPlan) {
+    const n = plan.subdomains.length * LEVELS;
+    this.reqSum = new Float64Array(n);
+    this.reqCnt = new Float64Array(n);
+    this.selfSum = new Float64Array(n);
+    this.selfCnt = new Float64Array(n);
+  }
+  add(c: Counted, sign: 1 | -1 = 1): void {
+    const base = c.item.sub * LEVELS;
+    if (c.item.kind === 'level') {
+      for (let n = 1; n <= LEVELS; n++) {
+        this.selfSum[base + n - 1]! += sign * (c.value >= n ? this.plan.full : this.plan.none);
+        this.selfCnt[base + n - 1]! += sign;
+      }
     } else {
-      const rs = requirementsOf(question, subdomain, answers, visibility, profile);
-      reqs.push(...rs);
-      const sec = q.sectionOf.get(question.id)!;
-      sectionReqs.set(sec, [...(sectionReqs.get(sec) ?? []), ...rs]);
+      this.reqSum[base + c.item.level - 1]! += sign * c.value;
+      this.reqCnt[base + c.item.level - 1]! += sign;
     }
   }
-  const weight = (s: string) => profile.weight(industry, s);
-  const overall = levelScoresOf(reqs, weight);
-  const run = accumulate(overall.scores, profile);
-  const model = profile.model;
-
-  const subdomains: SubdomainResult[] = [];
-  for (const info of model.subdomains) {
-    const perLevel = overall.perSubdomain.get(info.id);
-    if (!perLevel) continue;
-    const w = weight(info.id);
-    const contributions = perLevel.map((x, i) => {
-      if (x === null) return null;
-      let den = 0;
-      for (const v of overall.perSubdomain.entries()) if (v[1][i] !== null) den += weight(v[0]);
-      return den > 0 ? (w * x) / den : 0;
-    });
-    const own = accumulate(fillUnevidenced(perLevel), profile);
-    subdomains.push({ id: info.id, name: info.name, weight: w, contributions, ...own });
+  /** A sub-domain's score at level n (1-based), or NaN where it has no requirement there. */
+  at(sub: number, n: number): number {
+    const i = sub * LEVELS + n - 1;
+    const rc = this.reqCnt[i]!;
+    const sc = this.selfCnt[i]!;
+    if (this.plan.profile.selfRating === 'average') return rc + sc > 0 ? (this.reqSum[i]! + this.selfSum[i]!) / (rc + sc) : NaN;
+    if (rc > 0) return this.reqSum[i]! / rc;
+    return sc > 0 ? this.selfSum[i]! / sc : NaN;
   }
+  /** Requirements only (for the disagreement between a self-rating and the requirements). */
+  requirementsAt(sub: number, n: number): number {
+    const i = sub * LEVELS + n - 1;
+    return this.reqCnt[i]! > 0 ? this.reqSum[i]! / this.reqCnt[i]! : NaN;
+  }
+}
 
-  const sections: SectionResult[] = q.def.sections.map((s) => {
-    const rs = sectionReqs.get(s.id) ?? [];
-    return { id: s.id, title: s.title, ...accumulate(levelScoresOf(rs, weight).scores, profile) };
+/** Aggregate the sub-domain scores at one level along the plan's tree: NaN where no sub-domain has a requirement. */
+function aggregateLevel(plan: ScoringPlan, sums: Sums, n: number, value: Float64Array, subs?: ReadonlySet<number>): number {
+  const t = plan.tree;
+  for (let node = 0; node < t.children.length; node++) {
+    const leaf = t.leafOf[node]!;
+    if (leaf >= 0) {
+      value[node] = subs && !subs.has(leaf) ? NaN : sums.at(leaf, n);
+      continue;
+    }
+    let num = 0;
+    let den = 0;
+    for (const c of t.children[node]!) {
+      const v = value[c]!;
+      if (Number.isNaN(v)) continue;
+      num += t.weight[c]! * v;
+      den += t.weight[c]!;
+    }
+    value[node] = den > 0 ? num / den : NaN;
+  }
+  return value[t.root]!;
+}
+
+/** L1…L5 of a plant (levels without requirements filled as fillUnevidenced says), and each level's node values. */
+function levelScores(plan: ScoringPlan, sums: Sums, subs?: ReadonlySet<number>, keep?: Float64Array[]): number[] {
+  const raw: (number | null)[] = [];
+  for (let n = 1; n <= LEVELS; n++) {
+    const value = keep?.[n - 1] ?? new Float64Array(plan.tree.children.length);
+    const l = aggregateLevel(plan, sums, n, value, subs);
+    raw.push(Number.isNaN(l) ? null : l);
+  }
+  return fillUnevidenced(raw);
+}
+
+/** Each sub-domain's effective weight at a level: its share of L_n, from the node values of that level. */
+function effectiveWeights(plan: ScoringPlan, value: Float64Array): Float64Array {
+  const t = plan.tree;
+  const eff = new Float64Array(t.children.length);
+  eff[t.root] = 1;
+  for (let node = t.children.length - 1; node >= 0; node--) {
+    const kids = t.children[node]!;
+    if (!kids.length || Number.isNaN(value[node]!)) continue;
+    let den = 0;
+    for (const c of kids) if (!Number.isNaN(value[c]!)) den += t.weight[c]!;
+    for (const c of kids) eff[c] = Number.isNaN(value[c]!) || den === 0 ? 0 : (eff[node]! * t.weight[c]!) / den;
+  }
+  return eff;
+}
+
+/** Classify every scored question for this plant: counted (with its value) or left out (with the reason). */
+function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; excluded: Exclusion[] } {
+  const counted: Counted[] = [];
+  const excluded: Exclusion[] = [];
+  for (const item of plan.items) {
+    const id = item.question.id;
+    const visibility = answers.visibility.get(id) ?? 'visible';
+    const r = answers.resolved.get(id);
+    const out = (reason: ExclusionReason) => excluded.push({ id, reason, subdomain: item.subdomain });
+    if (visibility === 'not-asked') out('since');
+    else if (visibility === 'not-in-mode') out('mode');
+    else if (visibility === 'tailored') out('industry');
+    else if (visibility === 'na' || r?.status === 'na') out('n/a');
+    else if (item.staticExclusion) out(item.staticExclusion);
+    else {
+      // Visible and answered counts as given; gated (hidden by another answer), unknown and unanswered count as not satisfied.
+      const answered = visibility === 'visible' && r?.status === 'answered';
+      counted.push({ item, value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none, answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered' });
+    }
+  }
+  return { counted, excluded };
+}
+
+function valueOf(plan: ScoringPlan, item: PlanItem, v: unknown): number {
+  if (item.kind === 'level') return item.optionLevel!.get(String(v)) ?? 0;
+  if (item.kind === 'boolean') return v === true ? plan.full : plan.none;
+  return plan.satisfaction[String(v)] ?? plan.none;
+}
+
+/** The maturity method over one plant's answers. Pure. */
+export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profile): MaturityResult {
+  const industry: Industry = answers.file.respondent.industry;
+  const plan = scoringPlan(q, profile, industry);
+  const model = profile.model;
+  const { counted, excluded } = collect(plan, answers);
+  const sums = new Sums(plan);
+  for (const c of counted) sums.add(c);
+
+  const nodeValues = Array.from({ length: LEVELS }, () => new Float64Array(plan.tree.children.length));
+  const run = accumulate(levelScores(plan, sums, undefined, nodeValues), profile);
+  const effective = nodeValues.map((v) => effectiveWeights(plan, v));
+
+  const selfRating = new Map<number, number>();
+  const withRequirements = new Set<number>();
+  for (const c of counted) {
+    if (c.item.kind === 'level' && c.answered) selfRating.set(c.item.sub, Math.max(selfRating.get(c.item.sub) ?? 0, c.value));
+    if (c.item.kind !== 'level') withRequirements.add(c.item.sub);
+  }
+  const subdomains: SubdomainResult[] = [];
+  plan.subdomains.forEach((info, s) => {
+    const raw: (number | null)[] = [];
+    const reqOnly: (number | null)[] = [];
+    for (let n = 1; n <= LEVELS; n++) {
+      const v = sums.at(s, n);
+      raw.push(Number.isNaN(v) ? null : v);
+      const r = sums.requirementsAt(s, n);
+      reqOnly.push(Number.isNaN(r) ? null : r);
+    }
+    if (raw.every((x) => x === null)) return;
+    const node = plan.tree.nodeOfSub[s]!;
+    const contributions = raw.map((x, i) => (x === null ? null : effective[i]![node]! * x));
+    const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, ...accumulate(fillUnevidenced(raw), profile) });
   });
 
-  const tiers = [...profile.def.tiers].sort((a, b) => a.minLevel - b.minLevel);
-  const reached = tiers.filter((t) => run.level >= t.minLevel && run.level > 0).pop();
+  const sections: SectionResult[] = plan.sections.map((sec, si) => {
+    const own = new Sums(plan);
+    const subs = new Set<number>();
+    for (const c of counted)
+      if (c.item.section === si) {
+        own.add(c);
+        subs.add(c.item.sub);
+      }
+    return { id: sec.id, title: sec.title, ...accumulate(levelScores(plan, own, subs), profile) };
+  });
+
   return {
     maturity: { ...run, name: model.levelName(run.level), meaning: model.levelMeaning(run.level) },
     subdomains,
     sections,
     excluded,
-    tier: reached ? { id: reached.id, name: reached.name, indicative: true } : null,
+    scored: { applicable: counted.length, answered: counted.filter((c) => c.answered).length },
   };
+}
+
+/**
+ * The single answers whose one-step change (a requirement's satisfaction, a level question's level, a yes/no)
+ * moves the overall level; each listed change, applied to the file and scored again, gives the stated level.
+ * Incremental: a change touches one sub-domain's sums; only the aggregation is redone.
+ */
+export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile): Sensitivity[] {
+  const plan = scoringPlan(q, profile, answers.file.respondent.industry);
+  const { counted } = collect(plan, answers);
+  const sums = new Sums(plan);
+  for (const c of counted) sums.add(c);
+  const base = accumulate(levelScores(plan, sums), profile).level;
+  // An answer other questions depend on (their `when`) changes what is asked: such a change is scored in full.
+  const gates = new Set([...q.whenRefs.values()].flat());
+  const rescored = (id: string, value: string | boolean) => {
+    const resolved = new Map(answers.resolved);
+    resolved.set(id, { status: 'answered', value });
+    const changed: Answers = { file: answers.file, resolved, visibility: computeVisibility(q, answers.file, resolved) };
+    return scoreMaturity(q, changed, profile).maturity;
+  };
+  const out: Sensitivity[] = [];
+  for (const c of counted) {
+    const id = c.item.question.id;
+    const r = answers.resolved.get(id);
+    // Only answers the plant gave (visible); a change must be an answer the plant could give.
+    if ((answers.visibility.get(id) ?? 'visible') !== 'visible') continue;
+    const from = r?.status === 'answered' ? (r.value as string | number | boolean) : null;
+    for (const step of steps(c, from)) {
+      if (gates.has(id)) {
+        const m = rescored(id, step);
+        if (m.level !== base) out.push({ question: id, from, to: step, level: m.level, score: m.score });
+        continue;
+      }
+      sums.add(c, -1);
+      const changed: Counted = { ...c, value: valueOf(plan, c.item, step) };
+      sums.add(changed);
+      const run = accumulate(levelScores(plan, sums), profile);
+      sums.add(changed, -1);
+      sums.add(c);
+      if (run.level !== base) out.push({ question: id, from, to: step, level: run.level, score: run.score });
+    }
+  }
+  return out;
+}
+
+/** The answers one step away (up and down) from the current one; unanswered and unknown count as the lowest. */
+function steps(c: Counted, from: string | number | boolean | null): (string | boolean)[] {
+  const item = c.item;
+  if (item.kind === 'boolean') return [from !== true];
+  if (item.kind === 'requirement') {
+    const i = from === null ? 0 : REQUIREMENT_STEPS.indexOf(String(from) as (typeof REQUIREMENT_STEPS)[number]);
+    return [REQUIREMENT_STEPS[i + 1], from === null ? undefined : REQUIREMENT_STEPS[i - 1]].filter((x): x is (typeof REQUIREMENT_STEPS)[number] => x !== undefined);
+  }
+  const level = from === null ? 0 : (item.optionLevel!.get(String(from)) ?? 0);
+  const byLevel = new Map([...item.optionLevel!].map(([v, l]) => [l, v]));
+  return [byLevel.get(level + 1), from === null ? undefined : byLevel.get(level - 1)].filter((x): x is string => x !== undefined);
 }

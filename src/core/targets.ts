@@ -30,6 +30,8 @@ export interface TargetsDef {
   source: string;
   targets: TargetDef[];
   kpis?: KpiTargetDef[];
+  /** What `compare` measures the outcome KPIs against, in plain words (absent: no KPI targets in this profile). */
+  compareBasis?: Text;
 }
 
 export function compileTargets(source: Source, indicatorIds?: ReadonlySet<string>): { targets?: TargetsDef; diagnostics: Diagnostic[] } {

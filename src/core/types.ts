@@ -63,9 +63,17 @@ export interface Check {
   message: Text;
 }
 
+/**
+ * `ratio`: a per-company figure (a fraction; the regional value is the mean over companies); `share`: one company's
+ * contribution (1 or 0) to a regional share of companies, which one company cannot meet on its own; `flag`: a
+ * yes/no fact; `number`: any other figure.
+ */
+export type IndicatorKind = 'ratio' | 'share' | 'flag' | 'number';
 export interface IndicatorDef {
   id: string;
-  kind: 'ratio' | 'flag' | 'number';
+  kind: IndicatorKind;
+  /** Answers shown with the value (e.g. the list of key processes a CNC rate was computed from). */
+  context?: string[];
   formula: string;
   title: Text;
   basis?: Text;
@@ -114,6 +122,12 @@ export function noteText(n: Note | null | undefined): { text: string; internal: 
   return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
 }
 
+export type EvidenceType = 'document' | 'demo' | 'observation' | 'interview';
+export interface EvidenceRecord {
+  type: EvidenceType;
+  ref?: string;
+}
+
 export interface Overrides {
   summary?: string;
   expert_opinion?: string;
@@ -130,9 +144,13 @@ export interface AnswerFile {
   respondent: Respondent;
   answers?: Record<string, AnswerValue> | null;
   notes?: Record<string, Note | null> | null;
+  /** Evidence per answer: what kind, and a reference (a file or photo name, a document number — never contents). */
+  evidence?: Record<string, EvidenceRecord> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
   overrides?: Overrides | null;
   progress?: { cursor?: string; sections?: string[]; updated?: string } | null;
+  /** The interview mode the file was made in: express asks only the questions tagged express; absent = full. */
+  mode?: InterviewMode;
 }
 
 export type Phase = '0-6m' | '6-18m' | '18-36m';

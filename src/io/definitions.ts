@@ -12,17 +12,24 @@ import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-d
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
-import { DEFINITIONS_DIR, PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
+import { PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
+import type { BenchmarkDef } from '../core/benchmark.js';
+import type { Wording } from '../core/wording.js';
+import type { PolicyDef } from '../core/policy.js';
 import { readText } from './read-input.js';
 
 export type DefinitionKind = Exclude<SchemaKind, 'answers'>;
+/** Where the bundled definitions of each kind live, under the package root. */
 const FOLDERS: Record<DefinitionKind, string> = {
-  questionnaire: '',
-  targets: 'targets',
-  model: 'models',
-  'scoring-profile': 'profiles',
-  rules: 'rules',
-  readiness: 'readiness',
+  questionnaire: 'questionnaires',
+  targets: 'questionnaires/targets',
+  model: 'questionnaires/models',
+  'scoring-profile': 'questionnaires/profiles',
+  rules: 'questionnaires/rules',
+  readiness: 'questionnaires/readiness',
+  benchmark: 'questionnaires/benchmarks',
+  policy: 'questionnaires/policy',
+  wording: 'report-templates',
 };
 export const DEFAULTS = {
   questionnaire: 'smart-manufacturing',
@@ -31,6 +38,9 @@ export const DEFAULTS = {
   model: 'cmmm-2020',
   rules: 'default',
   readiness: ['smart-workshop', 'smart-factory'],
+  wording: 'wording',
+  benchmark: 'cmmm-distribution',
+  policy: 'zhengzhou-2018',
 } as const;
 
 const requireHere = createRequire(import.meta.url);
@@ -56,9 +66,9 @@ interface BundledEntry {
   data: unknown;
 }
 let bundled: Record<string, BundledEntry> | null | undefined;
-/** Bundled definitions parsed and checked at build time (dist/bundled.json), keyed by path under questionnaires/. */
+/** Bundled definitions parsed and checked at build time (dist/bundled.json), keyed by path under the package root. */
 function bundledEntry(file: string, text: string): BundledEntry | undefined {
-  const rel = path.relative(DEFINITIONS_DIR, file).split(path.sep).join('/');
+  const rel = path.relative(PACKAGE_ROOT, file).split(path.sep).join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   if (bundled === undefined) {
     try {
@@ -98,11 +108,11 @@ export class Definitions {
   }
 
   bundledPath(kind: DefinitionKind, id: string): string {
-    return path.join(DEFINITIONS_DIR, FOLDERS[kind], `${id}.yaml`);
+    return path.join(PACKAGE_ROOT, FOLDERS[kind], `${id}.yaml`);
   }
 
   async bundledIds(kind: DefinitionKind): Promise<string[]> {
-    const dir = path.join(DEFINITIONS_DIR, FOLDERS[kind]);
+    const dir = path.join(PACKAGE_ROOT, FOLDERS[kind]);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     return names.filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort();
   }
@@ -193,12 +203,27 @@ export class Definitions {
     });
   }
 
+  /** The report's fixed wording (report-templates/wording.yaml, or a consultant's own file). */
+  wording(idOrPath: string = DEFAULTS.wording): Promise<Wording> {
+    return this.cached(`wording:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('wording', idOrPath), 'wording')).data as Wording);
+  }
+
+  /** A published distribution of levels to place a plant against (questionnaires/benchmarks/). */
+  benchmark(idOrPath: string = DEFAULTS.benchmark): Promise<BenchmarkDef> {
+    return this.cached(`benchmark:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('benchmark', idOrPath), 'benchmark')).data as BenchmarkDef);
+  }
+
+  /** An action plan as data: programmes, support schemes with their validity, count targets. */
+  policy(idOrPath: string = DEFAULTS.policy): Promise<PolicyDef> {
+    return this.cached(`policy:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('policy', idOrPath), 'policy')).data as PolicyDef);
+  }
+
   /** Validate any definition file by its `kind:`; returns every diagnostic (warnings included). */
   async validateDefinition(file: string): Promise<Diagnostic[]> {
     try {
       const src = await this.source(file);
       const kind = (src.data as { kind?: unknown } | null)?.kind;
-      if (typeof kind !== 'string' || !(kind in FOLDERS)) return [diag('def.kind', src.file, src.locate(['kind']))];
+      if (typeof kind !== 'string' || !(kind in FOLDERS)) return [diag('def.kind', src.file, src.locate(['kind']), { known: Object.keys(FOLDERS).join(', ') })];
       const shapeDs = shapeValidator().validate(kind as SchemaKind, src);
       if (shapeDs.length) return shapeDs;
       switch (kind as DefinitionKind) {
@@ -218,6 +243,10 @@ export class Definitions {
           return compileRules(src, await this.ruleIds(await this.questionnaire())).diagnostics;
         case 'readiness':
           return compileReadiness(src, await this.ruleIds(await this.questionnaire())).diagnostics;
+        case 'wording':
+        case 'benchmark':
+        case 'policy':
+          return [];
       }
     } catch (e) {
       if (e instanceof InputError) return e.diagnostics;

@@ -1,6 +1,6 @@
 /** Definition files: questionnaires, targets, rules, profiles, models, readiness; expressions and templates. `{name}` placeholders are filled from the diagnostic's args. */
 export const DEFINITIONS_MESSAGES = {
-  'def.kind': { en: 'unknown or missing "kind": expected one of questionnaire, targets, rules, scoring-profile, model, readiness', zh: '"kind" 缺失或无法识别：应为 questionnaire、targets、rules、scoring-profile、model、readiness 之一' },
+  'def.kind': { en: 'unknown or missing "kind": expected one of {known}', zh: '"kind" 缺失或无法识别：应为以下之一：{known}' },
   'def.duplicate-id': { en: 'duplicate {what} id "{id}": ids must be unique', zh: '{what} 编号 "{id}" 重复：编号必须唯一' },
   'def.version-format': { en: 'version "{value}" is not of the form "1" or "1.2"', zh: '版本号 "{value}" 格式不正确，应形如 "1" 或 "1.2"' },
   'def.since-future': { en: '"since: {since}" is newer than the questionnaire version {version}', zh: '"since: {since}" 晚于问卷版本 {version}' },
@@ -21,6 +21,7 @@ export const DEFINITIONS_MESSAGES = {
   'def.unknown-definition': { en: 'no bundled {kind} "{id}"; bundled: {known}; or give a file path', zh: '没有内置的 {kind} "{id}"；内置的有：{known}；也可以给出文件路径' },
   'def.cycle': { en: 'prerequisites form a cycle: {cycle}', zh: '前置条件形成循环：{cycle}' },
   'def.investment-range': { en: 'investment min {min} is greater than max {max}', zh: '投资下限 {min} 大于上限 {max}' },
+  'def.completeness-order': { en: 'completeness: noLevelBelow ({none}) must not be above provisionalBelow ({provisional})', zh: 'completeness：noLevelBelow（{none}）不能高于 provisionalBelow（{provisional}）' },
   'def.bands-order': { en: 'bands must list levels 1–5 in order with increasing minimums', zh: '分级区间必须按 1–5 级排列，且下限递增' },
   'def.model-mismatch': { en: 'profile names model "{model}", but the loaded model is "{loaded}"', zh: '评分方案引用的模型为 "{model}"，但加载的模型为 "{loaded}"' },
   'template.invalid': { en: 'report template: {detail}', zh: '报告模板：{detail}' },

@@ -5,22 +5,11 @@
  * blocks.
  */
 import type { Comparison, IndicatorChange, IndicatorStatus, KpiComparison, ScoreChange } from '../core/compare.js';
-import { sanitizeText } from '../messages/safe-text.js';
+import { escapeHtml, escapeMarkdown } from './escape.js';
 import type { Lang, Text } from '../core/types.js';
 
 // ─── formatting shared with the terminal view ─────────────────────────────────────────────────────────
 
-
-/** Escape untrusted text for inline Markdown (also inside table cells): no markup, HTML, links or cell breaks. */
-export function mdEscape(s: unknown): string {
-  return sanitizeText(s)
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/([\\`*_[\]>#|~])/g, '\\$1')
-    .replace(/^(\s*)([-+=]|\d+\.)(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([-+=.])/, '\\$1')}`)
-    .replace(/:\/\//g, ':&#47;&#47;');
-}
 
 const trimNum = (x: number, digits = 4) => String(Number(x.toFixed(digits)));
 /** A signed percentage: +35.0%, -25.0%, 0.0%. */
@@ -162,7 +151,7 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
     rows: [
       [L('等级', 'Level'), `${m.baseline.level} ${t(m.baseline.name)}`, `${m.followup.level} ${t(m.followup.name)}`, signed(m.levelChange, 0)],
       ['S', m.baseline.score.toFixed(2), m.followup.score.toFixed(2), signed(m.scoreChange)],
-      [L('梯度培育参考层级（仅供参考）', 'Indicative tier'), c.tier.baseline ? t(c.tier.baseline.name) : '—', c.tier.followup ? t(c.tier.followup.name) : '—', ''],
+      [L('满足等级条件的梯度培育层级（仅为必要条件）', 'Smart-factory tier whose level condition is met (necessary only)'), c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—', c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—', ''],
     ],
   });
   const scoreHead = [L('名称', 'Name'), L('基线', 'Baseline'), L('复评', 'Follow-up'), L('得分变化', 'Score change'), L('等级变化', 'Level change')];
@@ -230,7 +219,7 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
 
 // ─── Markdown ───────────────────────────────────────────────────────────────────────────────────────
 
-const mdInline = (i: Inline) => (typeof i === 'string' ? mdEscape(i) : i.strong && i.text ? `**${mdEscape(i.text)}**` : mdEscape(i.text));
+const mdInline = (i: Inline) => (typeof i === 'string' ? escapeMarkdown(i) : i.strong && i.text ? `**${escapeMarkdown(i.text)}**` : escapeMarkdown(i.text));
 const mdRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 export function blocksToMarkdown(blocks: Block[]): string {
@@ -238,7 +227,7 @@ export function blocksToMarkdown(blocks: Block[]): string {
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        out.push(`${'#'.repeat(b.level)} ${mdEscape(b.text)}`);
+        out.push(`${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`);
         break;
       case 'paragraph':
         out.push(b.quiet ? `*${b.content.map(mdInline).join('')}*` : b.content.map(mdInline).join(''));
@@ -247,10 +236,10 @@ export function blocksToMarkdown(blocks: Block[]): string {
         out.push(`> ${b.content.map(mdInline).join('')}`);
         break;
       case 'list':
-        out.push(b.items.map((i) => `- ${mdEscape(i)}`).join('\n'));
+        out.push(b.items.map((i) => `- ${escapeMarkdown(i)}`).join('\n'));
         break;
       case 'table':
-        out.push([mdRow(b.head.map(mdEscape)), mdRow(b.head.map(() => '---')), ...b.rows.map((r) => mdRow(r.map(mdInline)))].join('\n'));
+        out.push([mdRow(b.head.map(escapeMarkdown)), mdRow(b.head.map(() => '---')), ...b.rows.map((r) => mdRow(r.map(mdInline)))].join('\n'));
         break;
     }
     out.push('');
@@ -265,17 +254,7 @@ export function renderCompareMarkdown(c: Comparison, lang: Lang): string {
 
 // ─── HTML ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** Escape text for HTML content and attribute values. */
-export function htmlEscape(s: unknown): string {
-  return sanitizeText(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/`/g, '&#96;');
-}
-const htmlInline = (i: Inline) => (typeof i === 'string' ? htmlEscape(i) : i.strong && i.text ? `<strong>${htmlEscape(i.text)}</strong>` : htmlEscape(i.text));
+const htmlInline = (i: Inline) => (typeof i === 'string' ? escapeHtml(i) : i.strong && i.text ? `<strong>${escapeHtml(i.text)}</strong>` : escapeHtml(i.text));
 
 const CSS = `
 *{box-sizing:border-box}
@@ -299,7 +278,7 @@ export function blocksToHtml(blocks: Block[], lang: Lang, title: string): string
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        out.push(`<h${b.level}>${htmlEscape(b.text)}</h${b.level}>`);
+        out.push(`<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`);
         break;
       case 'paragraph':
         out.push(`<p${b.quiet ? ' class="quiet"' : ''}>${b.content.map(htmlInline).join('')}</p>`);
@@ -308,11 +287,11 @@ export function blocksToHtml(blocks: Block[], lang: Lang, title: string): string
         out.push(`<p class="callout">${b.content.map(htmlInline).join('')}</p>`);
         break;
       case 'list':
-        out.push(`<ul>${b.items.map((i) => `<li>${htmlEscape(i)}</li>`).join('')}</ul>`);
+        out.push(`<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
         break;
       case 'table': {
         const num = new Set(b.numeric ?? []);
-        const head = `<thead><tr>${b.head.map((h) => `<th>${htmlEscape(h)}</th>`).join('')}</tr></thead>`;
+        const head = `<thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
         const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${num.has(i) ? ' class="num"' : ''}>${htmlInline(cell)}</td>`).join('')}</tr>`).join('\n');
         out.push(`<table>${head}<tbody>\n${rows}\n</tbody></table>`);
         break;
@@ -327,7 +306,7 @@ export function blocksToHtml(blocks: Block[], lang: Lang, title: string): string
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${htmlEscape(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',

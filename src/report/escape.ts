@@ -1,15 +1,21 @@
 import { sanitizeText } from '../messages/safe-text.js';
 export { forTerminal, sanitizeText, stringifyJson } from '../messages/safe-text.js';
 
-/** Escape untrusted text for Markdown (inline): no markup, links, HTML or table breaks can come through. */
+/**
+ * Escape untrusted text for inline Markdown (also inside table cells), with Markdown's own backslash escapes — no
+ * HTML entities, so the raw file reads as it renders: no emphasis, links, images, raw HTML, autolinks, cell breaks
+ * or block markers can come through. Underscores inside words (question ids) stay as they are.
+ */
 export function escapeMarkdown(s: unknown): string {
   return sanitizeText(s)
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#|~])/g, '\\$1')
-    .replace(/:\/\//g, ':&#47;&#47;');
+    .replace(/[\\`*[\]|~]/g, '\\$&')
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)(#|>|[-+=](?=\s|$)|\d+[.)](?=\s|$))/, '$1\\$2')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 /** Escape untrusted text for HTML text and attribute values. */

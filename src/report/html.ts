@@ -3,7 +3,6 @@ import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { sanitizeText } from './escape.js';
 import { mapStrings, type ReportLang } from './handlebars-env.js';
-import { HTML_LABELS, LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { renderTemplate, type RenderOptions } from './render.js';
@@ -67,7 +66,7 @@ export function chartDataFromModel(model: ReportModel): ChartData {
           title: i.title,
           value: frac(i.value),
           ...(t ? { target: fromPct(t[2]!), comparison: t[1]! } : {}),
-          ...(i.status ? { status: i.status } : {}),
+          ...(i.status && i.status !== 'counts' ? { status: i.status } : {}),
         };
       }),
   };
@@ -87,11 +86,12 @@ const say = (t: Text, lang: ReportLang) => (lang === 'both' ? (t.zh === t.en ? t
  * Template helpers `radarChart` and `indicatorBars`: they take the template's `charts.sections` / `charts.indicators`
  * (anything else draws nothing) and return SafeStrings of SVG whose every text is escaped by svg.ts.
  */
-export function chartHelpers(lang: ReportLang, labels: { target: Text; met: Text; missed: Text; notComputable: Text }): Record<string, Handlebars.HelperDelegate> {
+export function chartHelpers(lang: ReportLang, labels: Readonly<Record<string, Text>>, ui: Readonly<Record<string, Text>>): Record<string, Handlebars.HelperDelegate> {
+  const l = (table: Readonly<Record<string, Text>>, key: string) => table[key] ?? { zh: key, en: key };
   return {
     radarChart: (sections: unknown) => {
       const axes: RadarAxis[] = (Array.isArray(sections) ? sections : []).map((s: { title?: unknown; score?: unknown }) => ({ ...chartLabel(s?.title, lang), value: num(s?.score) }));
-      return new Handlebars.SafeString(radarChart(axes, { max: 5, rings: 5, title: say(HTML_LABELS.radarTitle, lang), missingText: say(labels.notComputable, lang) }));
+      return new Handlebars.SafeString(radarChart(axes, { max: 5, rings: 5, title: say(l(ui, 'radarTitle'), lang), missingText: say(l(labels, 'notComputable'), lang) }));
     },
     indicatorBars: (indicators: unknown) => {
       const items: BarItem[] = (Array.isArray(indicators) ? indicators : []).map((i: { title?: unknown; value?: unknown; target?: unknown; comparison?: unknown; status?: unknown }) => ({
@@ -102,7 +102,7 @@ export function chartHelpers(lang: ReportLang, labels: { target: Text; met: Text
         ...(i?.status === 'met' || i?.status === 'missed' || i?.status === 'unknown' ? { status: i.status } : {}),
       }));
       return new Handlebars.SafeString(
-        indicatorBars(items, { title: say(HTML_LABELS.barsTitle, lang), targetText: say(labels.target, lang), metText: say(labels.met, lang), missedText: say(labels.missed, lang), missingText: say(labels.notComputable, lang) }),
+        indicatorBars(items, { title: say(l(ui, 'barsTitle'), lang), targetText: say(l(labels, 'target'), lang), metText: say(l(labels, 'met'), lang), missedText: say(l(labels, 'missed'), lang), missingText: say(l(labels, 'notComputable'), lang) }),
       );
     },
   };
@@ -114,9 +114,9 @@ export function chartHelpers(lang: ReportLang, labels: { target: Text; met: Text
  */
 export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): string {
   const charts = opts.charts ?? chartDataFromModel(model);
-  const data = mapStrings({ ...model, charts, ui: HTML_LABELS }, cleanText);
+  const data = mapStrings({ ...model, charts }, cleanText);
   const { charts: _c, ...renderOpts } = opts;
-  return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, LABELS), ...opts.extraHelpers } }, 'report.html.hbs');
+  return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, model.labels, model.ui), ...opts.extraHelpers } }, 'report.html.hbs');
 }
 
 /** Self-contained HTML report (issue #7): one file, inline CSS and SVG, no script, prints to A4. */
@@ -124,4 +124,3 @@ export function renderHtml(data: ReportData, opts: RenderOptions): string {
   return renderHtmlFromModel(data.model, { ...opts, charts: chartDataFromResult(data.result) });
 }
 
-export { HTML_LABELS };

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import { escapeMarkdown } from './escape.js';
 import { createEnv, mapStrings, type ReportLang, type TemplateFormat } from './handlebars-env.js';
-import { LABELS } from './labels.js';
 import type { ReportModel } from './model.js';
 
 export interface RenderOptions {
@@ -21,7 +20,7 @@ export function bundledTemplate(name: string): string {
 export function renderTemplate(model: ReportModel | Record<string, unknown>, format: TemplateFormat, opts: RenderOptions, defaultTemplate: string): string {
   const env = createEnv(format, opts.lang, opts.extraHelpers);
   const template = env.compile(opts.template ?? bundledTemplate(defaultTemplate));
-  const data = { ...model, labels: LABELS, lang: opts.lang };
+  const data = { ...model, lang: opts.lang };
   const safe = format === 'md' ? mapStrings(data, escapeMarkdown) : data;
   return tidy(template(safe), format);
 }

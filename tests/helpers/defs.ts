@@ -9,6 +9,8 @@ import { ShapeValidator, type SchemaKind } from '../../src/core/shape';
 import { parseSource, type Source } from '../../src/core/source';
 import { compileTargets, type TargetsDef } from '../../src/core/targets';
 import { stringify } from 'yaml';
+import type { Wording } from '../../src/core/wording';
+import type { PolicyDef } from '../../src/core/policy';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const shape = new ShapeValidator((k: SchemaKind) => JSON.parse(readFileSync(path.join(ROOT, 'schemas', `${k}.schema.json`), 'utf8')));
@@ -31,6 +33,19 @@ export function profile(text = read('questionnaires/profiles/gbt39117-2020-pract
   if (!r.profile) throw new Error(JSON.stringify(r.diagnostics));
   return r.profile;
 }
+/** The bundled profile with some of its settings changed (YAML keys at the top level, replaced or added). */
+export function profileWith(settings: Record<string, string>, m = model()): Profile {
+  let text = read('questionnaires/profiles/gbt39117-2020-practice.yaml');
+  for (const [key, value] of Object.entries(settings)) {
+    // The key's line and any indented lines under it (a block mapping).
+    const re = new RegExp(`^${key}:.*(?:\\n[ ]+.*)*$`, 'm');
+    text = re.test(text) ? text.replace(re, `${key}: ${value}`) : `${text}\n${key}: ${value}\n`;
+  }
+  return profile(text, m);
+}
+/** The flat mean with the self-rating averaged in: the method of the first release, kept as a profile option. */
+export const flatAverageProfile = () => profileWith({ aggregation: 'flat', selfRating: 'average' });
+
 export function questionnaireFrom(text: string, m = model()): { q?: Questionnaire; diagnostics: Diagnostic[] } {
   const s = src(text, 'q.yaml');
   const shapeDs = shape.validate('questionnaire', s);
@@ -59,3 +74,7 @@ export function mustAnswers(q: Questionnaire, file: unknown): Answers {
   if (!r.answers) throw new Error(JSON.stringify(r.diagnostics, null, 1));
   return r.answers;
 }
+
+/** The report's fixed wording (report-templates/wording.yaml) and the plan's policy data. */
+export const wording = (): Wording => src(read('report-templates/wording.yaml')).data as Wording;
+export const policy = (): PolicyDef => src(read('questionnaires/policy/zhengzhou-2018.yaml')).data as PolicyDef;

@@ -74,7 +74,7 @@ describe('prototype keys in answer files (in process)', () => {
     const rules = await defs.rules('default', loaded.questionnaire);
     const readiness = await Promise.all(['smart-workshop', 'smart-factory'].map((id) => defs.readiness(id, loaded.questionnaire)));
     for (const audience of ['client', 'office'] as const) {
-      const data = buildReportData({ questionnaire: loaded.questionnaire, answers: loaded.answers, result, rules, readiness, audience, tool: 'test' });
+      const data = buildReportData({ questionnaire: loaded.questionnaire, answers: loaded.answers, result, rules, readiness, wording: await defs.wording(), policy: await defs.policy(), audience, tool: 'test' });
       const json = JSON.stringify(reportJson(data, audience));
       expect(json).not.toMatch(/polluted/);
       const md = renderMarkdown(data.model, { lang: 'both' });

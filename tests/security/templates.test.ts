@@ -23,7 +23,7 @@ beforeAll(async () => {
   const q = loaded.questionnaire;
   const result = buildResult(q, loaded.answers, await defs.profile(), await defs.targets());
   const readiness = await Promise.all(['smart-workshop', 'smart-factory'].map((id) => defs.readiness(id, q)));
-  model = buildReportData({ questionnaire: q, answers: loaded.answers, result, rules: await defs.rules('default', q), readiness, audience: 'client', tool: 'test' }).model;
+  model = buildReportData({ questionnaire: q, answers: loaded.answers, result, rules: await defs.rules('default', q), readiness, wording: await defs.wording(), policy: await defs.policy(), audience: 'client', tool: 'test' }).model;
 }, 60_000);
 function render(name: string, template: string, extra: string[] = []) {
   writeFileSync(path.join(dir, name), template);

@@ -3,22 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/compare';
 import { buildResult } from '../../src/core/result';
 import type { AnswerFile } from '../../src/core/types';
-import { htmlEscape, mdEscape, renderCompareHtml, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
+import { renderCompareHtml, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
+import { escapeHtml as htmlEscape, escapeMarkdown as mdEscape } from '../../src/report/escape';
 import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
 
 describe('Markdown escaping of user text', () => {
-  it('escapes \\ * _ [ ] < > # | ` and & as entities', () => {
-    expect(mdEscape('a*b_c')).toBe('a\\*b\\_c');
-    expect(mdEscape('[x](http://evil)')).toBe('\\[x\\](http:&#47;&#47;evil)');
-    expect(mdEscape('<script>alert(1)</script>')).toBe('&lt;script\\>alert(1)&lt;/script\\>');
-    expect(mdEscape('A & B')).toBe('A &amp; B');
-    expect(mdEscape('&lt;')).toBe('&amp;lt;');
+  it('escapes with Markdown backslashes only (no HTML entities in the raw file), words keep their underscores', () => {
+    expect(mdEscape('a*b c_')).toBe('a\\*b c\\_');
+    expect(mdEscape('req_recipe_management')).toBe('req_recipe_management');
+    expect(mdEscape('[x](http://evil)')).toBe('\\[x\\](http:\\/\\/evil)');
+    expect(mdEscape('<script>alert(1)</script>')).toBe('\\<script>alert(1)\\</script>');
+    expect(mdEscape('> 50.0%')).toBe('\\> 50.0%');
+    expect(mdEscape('优先级<40，S > 1.8')).toBe('优先级<40，S > 1.8');
+    expect(mdEscape('A & B')).toBe('A & B');
+    expect(mdEscape('&lt;')).toBe('\\&lt;');
     expect(mdEscape('# head | cell `code` \\')).toBe('\\# head \\| cell \\`code\\` \\\\');
     expect(mdEscape('line\nbreak')).toBe('line break');
     expect(mdEscape('- item')).toBe('\\- item');
-    expect(mdEscape('1. item')).toBe('1\\. item');
+    expect(mdEscape('1. item')).toBe('\\1. item');
     expect(mdEscape('2025-06')).toBe('2025-06');
+    expect(mdEscape('see www.evil.cn')).toBe('see www\\.evil.cn');
     expect(mdEscape('a\u202Eb')).toBe('ab');
+    expect(htmlEscape('<a href="x">')).toBe('&lt;a href&#61;&quot;x&quot;&gt;');
   });
 
   it('signed percentages', () => {
@@ -51,8 +57,9 @@ describe('the progress report', () => {
 
   it('never lets user text through as markup', () => {
     const md = renderCompareMarkdown(c, 'en');
-    expect(md).not.toMatch(/<img|<b>|[^\\]\]\(javascript/);
-    expect(md).toContain('&lt;img src=x onerror=alert(1)\\> \\*Evil\\* \\| Co \\[x\\](javascript:y)');
+    // Raw Markdown: every `<` that could open a tag is backslash-escaped, so nothing renders as markup.
+    expect(md).not.toMatch(/(^|[^\\])<(img|b)\b|[^\\]\]\(javascript/);
+    expect(md).toContain('\\<img src=x onerror=alert(1)> \\*Evil\\* \\| Co \\[x\\](javascript:y)');
     expect(md).toContain('a\\|b.yaml');
     // every table row keeps its column count: no cell break leaked from user text
     for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
@@ -66,7 +73,7 @@ describe('the progress report', () => {
   it('shows the KPI rows with changes, targets and results', () => {
     const md = renderCompareMarkdown(c, 'en');
     expect(md).toMatch(/\| Output per worker \(productivity\) \| 50 .* \| \+30\.0% \| ≥ \+30\.00% \| ✓ target met \|/);
-    expect(md).toMatch(/Operating cost \| 2000 元\/件 \| 1500 &lt;b\\>元&lt;\/b\\>\\\|件 \| — \| .* refused: units differ/);
+    expect(md).toMatch(/Operating cost \| 2000 元\/件 \| 1500 \\<b>元\\<\/b>\\\|件 \| — \| .* refused: units differ/);
     expect(md).toMatch(/Energy per unit of output .* -16\.7% \| ≤ -16\.67% \| ✓ target met/);
   });
 
@@ -74,7 +81,7 @@ describe('the progress report', () => {
     const html = renderCompareHtml(c, 'en');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
     expect(html).not.toMatch(/<img|<script|<b>|href=|src=["']?http/i);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; *Evil* | Co [x](javascript:y)');
+    expect(html).toContain('&lt;img src&#61;x onerror&#61;alert(1)&gt; *Evil* | Co [x](javascript:y)');
     expect(html).toContain('<title>Smart-manufacturing progress report — &lt;img');
     expect(htmlEscape(`"'\``)).toBe('&quot;&#39;&#96;');
   });

@@ -29,8 +29,10 @@ describe('another model version as data (no TypeScript change)', () => {
     // the same file under the bundled 2020 profile
     const r2020 = scoreMaturity(q, a, current);
     expect(r2020.subdomains.map((s) => s.id)).toEqual(['equipment', 'product-design', 'production-operations']);
-    // 2020: L1 = (product-design 1 + equipment (1 + 0) / 2) / 2 = 0.75 → not yet level 1 either, by another route
-    expect(r2020.maturity.levelScores[0]).toBeCloseTo(0.75, 9);
+    // 2020 (tree, requirements decide): equipment's only level-1 requirement, new_req, is unanswered → 0 (its
+    // self-rating does not stand in); product-design has no level-1 requirement → its self-rating 1. Along the tree:
+    // resources (equipment 0) and manufacturing (design 1) → L1 = (0 + 1) / 2 = 0.5 → not yet level 1 either.
+    expect(r2020.maturity.levelScores[0]).toBeCloseTo(0.5, 9);
     expect(r2020.maturity.level).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle } from '../../src/core/rules-def';
 import { buildReportModel } from '../../src/report/model';
 import { renderMarkdown } from '../../src/report/render';
-import { mustAnswers, model, profile, questionnaire, read, shape, src, targets } from '../helpers/defs';
+import { mustAnswers, model, policy, profile, questionnaire, read, shape, src, targets, wording } from '../helpers/defs';
 import { parse } from 'yaml';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -103,7 +103,7 @@ describe('recommendation rules', () => {
     file.notes = { ...file.notes, key_processes_cnc: '五台加工中心 CLIENT-NOTE', has_erp: { text: 'SECRET-INTERNAL', internal: true } };
     const { result, answers, recommendations } = plan(file);
     const md = (audience: 'client' | 'office') =>
-      renderMarkdown(buildReportModel({ questionnaire: q, answers, result, recommendations, readiness: [], audience, tool: 'test' }), { lang: 'en' });
+      renderMarkdown(buildReportModel({ questionnaire: q, answers, result, recommendations, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'en' });
     const client = md('client');
     const office = md('office');
     expect(client).toContain('CLIENT-NOTE');

@@ -33,7 +33,7 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     { id: 'level', title: T('成熟度等级', 'maturity level'), get: (r) => r.level },
     { id: 'level_name', title: T('等级名称', 'level name'), get: (r) => r.levelName[opts.lang] },
     { id: 'score', title: T('成熟度得分 S', 'score S'), get: (r) => r.score },
-    { id: 'tier', title: T('梯度培育层级（参考）', 'tier (indicative)'), get: (r) => r.tier },
+    { id: 'tier_level_conditions', title: T('满足等级条件的梯度培育层级（仅为必要条件）', 'tiers whose level condition is met (necessary only)'), get: (r) => r.tierConditions.join(';') },
     { id: 'completeness', title: T('完成度', 'completeness'), get: (r) => r.completeness },
   ];
   for (const s of layout.sections) cols.push({ id: `section.${s.id}`, title: T(`板块得分：${s.title.zh}`, `section score: ${s.title.en}`), get: (r) => r.sections[s.id] });

@@ -8,8 +8,7 @@ import { companyJson, recordFromResult } from '../../core/batch/record.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { recommend, type Recommendation } from '../../core/recommend.js';
-import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { buildResult, type ScoreResult } from '../../core/result.js';
+import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Limits, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
@@ -23,7 +22,7 @@ import type { TableLimits } from '../../io/tables/limits.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
-import { readinessFor, renderReport, rulesFor } from '../report.js';
+import { renderReport, reportContext, rulesFor } from '../report.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -112,8 +111,9 @@ interface Setup {
 }
 interface Extras {
   rules?: RuleSet;
-  readiness: ReadinessProfile[];
   note?: string;
+  /** For --reports: what a report needs besides the plant. */
+  report?: Awaited<ReturnType<typeof reportContext>>;
 }
 
 /** Scores the inputs handed to one worker thread. Definitions are loaded once and cached. */
@@ -141,9 +141,12 @@ export class Processor {
     let e = this.extras.get(q);
     if (!e) {
       e = (async () => {
+        if (this.opts.reports) {
+          const report = await reportContext(this.defs, q);
+          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), report };
+        }
         const { rules, note } = await rulesFor(this.defs, q);
-        const readiness = this.opts.reports ? await readinessFor(this.defs, q) : [];
-        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), readiness };
+        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}) };
       })();
       this.extras.set(q, e);
     }
@@ -258,7 +261,7 @@ export class Processor {
       const v = r?.status === 'answered' ? r.value : r?.status === 'unknown' ? 'unknown' : r?.status === 'na' ? 'n/a' : undefined;
       if (v !== undefined && v !== null) group = Array.isArray(v) ? v.join(';') : String(v);
     }
-    const record = recordFromResult(result, where, { ...(group !== undefined ? { group } : {}), recommendations, warnings: ds.filter((d) => d.severity === 'warning').length });
+    const record = recordFromResult(resultJson(result), where, { ...(group !== undefined ? { group } : {}), recommendations, warnings: ds.filter((d) => d.severity === 'warning').length });
     const resp = loaded.answers.file.respondent;
     const key = plantKey(resp);
     const scored: Scored = { json: JSON.stringify(companyJson(record)), agg: aggregateOf(record, this.opts.layout, this.opts.groupBy), date: dateKey(resp.date), ...(key !== undefined ? { key } : {}) };
@@ -306,14 +309,16 @@ export class Processor {
       a = { ...answers, file: { ...answers.file, respondent, notes: null } };
     }
     const { buildReportData } = await import('../../report/report-data.js');
-    const data = buildReportData({ questionnaire: q, answers: a, result: r, rules: extras.rules, readiness: extras.readiness, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
+    const { note: _note, ...context } = extras.report!;
+    const data = buildReportData({ questionnaire: q, answers: a, result: r, ...context, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
     const content = await renderReport(data, reports ?? 'md', { lang });
     return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
   }
 
   /** Without recommendation rules for the questionnaire, a report is the JSON score result. */
   private jsonReport(result: ScoreResult, where: { file: string; row?: number }): NonNullable<Scored['report']> {
-    const r = this.opts.anonymize ? { ...result, respondent: this.anonRespondent(result.respondent) } : result;
+    const rounded = resultJson(result);
+    const r = this.opts.anonymize ? { ...rounded, respondent: this.anonRespondent(result.respondent) } : rounded;
     return { content: stringifyJson(r) + '\n', ext: 'json', base: this.reportBase(r.respondent, where) };
   }
 }

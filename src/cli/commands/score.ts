@@ -1,4 +1,5 @@
 import { scorePlant } from '../../app/score.js';
+import { resultJson } from '../../core/result.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { ScoreOptions } from '../options.js';
@@ -10,7 +11,7 @@ export async function run(ctx: Context<ScoreOptions>, files: string[]): Promise<
   const { opts } = ctx;
   const plant = await loadPlantForCommand(ctx, files, opts);
   const result = await scorePlant(ctx.defs, plant, opts);
-  if (opts.json) printJson(ctx, result);
+  if (opts.json) printJson(ctx, resultJson(result));
   else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(opts.explain)));
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import type { Comparison } from '../targets.js';
-import type { Text } from '../types.js';
+import type { IndicatorKind, Text } from '../types.js';
 import { DESIGN_TOOL_INDICATOR, type CompanyRecord } from './record.js';
 
 /** What the summary needs to know about the questionnaire and the target profile. */
@@ -7,7 +7,7 @@ export interface SummaryLayout {
   sections: { id: string; title: Text }[];
   indicators: {
     id: string;
-    kind: 'ratio' | 'flag' | 'number';
+    kind: IndicatorKind;
     title: Text;
     target?: { comparison: Comparison; value: number; year: number; population: Text; source: string };
   }[];
@@ -15,6 +15,7 @@ export interface SummaryLayout {
 
 /** The small per-company figures the summary is computed from (never the full result). */
 export interface CompanyAggregate {
+  /** -1: no level stated (too few answers). */
   level: number;
   score: number;
   sections: (number | null)[];
@@ -53,7 +54,7 @@ export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: s
   });
   const group = groupBy === undefined ? undefined : isRespondentGroupField(groupBy) ? GROUP_FIELDS[groupBy]!(r) : r.group;
   return {
-    level: r.level,
+    level: r.level ?? -1,
     score: r.score,
     sections: layout.sections.map((s) => r.sections[s.id] ?? null),
     values,

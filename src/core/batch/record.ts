@@ -20,10 +20,12 @@ export interface CompanyRecord {
   retrofitYear?: number;
   date?: string;
   questionnaire: string;
-  level: number;
+  level: number | null;
+  provisional: boolean;
   levelName: Text;
   score: number;
-  tier: string | null;
+  /** The 智能工厂梯度培育 tiers whose CMMM-level condition (necessary, not sufficient) the plant meets. */
+  tierConditions: string[];
   completeness: number;
   sections: Record<string, number>;
   indicators: Record<string, { value: number | boolean | null; met?: boolean | null }>;
@@ -51,7 +53,8 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
   let uses: boolean | null = null;
   for (const i of result.indicators) {
     indicators[i.id] = { value: i.value, ...(i.met !== undefined ? { met: i.met } : {}) };
-    if (i.id === DESIGN_TOOL_INDICATOR) uses = i.flags?.[DESIGN_TOOL_FLAG] ?? null;
+    // The official regional figure counts companies using tools: a `share` indicator's 1/0, or an older ratio's flag.
+    if (i.id === DESIGN_TOOL_INDICATOR) uses = i.kind === 'share' ? (i.value === null ? null : i.value === 1) : (i.flags?.[DESIGN_TOOL_FLAG] ?? null);
   }
   return {
     file: where.file,
@@ -70,9 +73,10 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     ...(r.date ? { date: r.date } : {}),
     questionnaire: `${result.questionnaire.id}@${result.questionnaire.version}`,
     level: result.maturity.level,
+    provisional: result.maturity.provisional,
     levelName: result.maturity.name,
     score: result.maturity.score,
-    tier: result.tier?.id ?? null,
+    tierConditions: result.tiers.filter((t) => t.levelConditionMet === true).map((t) => t.id),
     completeness: result.completeness,
     sections,
     indicators,

@@ -1,4 +1,5 @@
 import type { TargetComparison } from '../indicators.js';
+import type { IndicatorKind } from '../types.js';
 import { meets } from '../targets.js';
 import type { Text } from '../types.js';
 import { isDesignTool, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
@@ -9,7 +10,7 @@ const r4n = (x: number | null) => (x === null ? null : r4(x));
 export interface RegionalIndicator extends TargetComparison {
   id: string;
   title: Text;
-  kind: 'ratio' | 'flag' | 'number';
+  kind: IndicatorKind;
   /** How the regional value is formed: mean of company values, or share of companies (flag true). */
   method: 'mean' | 'share';
   value: number | null;
@@ -54,7 +55,8 @@ export interface ClassRetrofit {
 /** Running sums for one population of companies; two accumulators merge by adding. */
 export class Accumulator {
   companies = 0;
-  levels = [0, 0, 0, 0, 0, 0];
+  /** Companies per level 0–5, and (last) those with too few answers for a level to be stated. */
+  levels = [0, 0, 0, 0, 0, 0, 0];
   scoreSum = 0;
   secSum: number[];
   secN: number[];
@@ -74,7 +76,7 @@ export class Accumulator {
 
   add(a: CompanyAggregate): void {
     this.companies++;
-    const lv = Math.max(0, Math.min(5, Math.trunc(a.level)));
+    const lv = a.level < 0 ? 6 : Math.max(0, Math.min(5, Math.trunc(a.level)));
     this.levels[lv]!++;
     this.scoreSum += a.score;
     a.sections.forEach((s, i) => {
@@ -113,7 +115,10 @@ export class Accumulator {
   figures(): Figures {
     const { layout } = this;
     const levels: Record<string, number> = {};
-    this.levels.forEach((n, i) => (levels[String(i)] = n));
+    this.levels.forEach((n, i) => {
+      if (i < 6) levels[String(i)] = n;
+      else if (n > 0) levels.none = n;
+    });
     return {
       companies: this.companies,
       levels,
@@ -123,7 +128,7 @@ export class Accumulator {
         const dt = isDesignTool(ind.id);
         // Official regional definitions (product.md §5): CNC rate and other ratios = mean of company values;
         // design-tool penetration = share of companies using digital design tools; yes/no indicators = share of yes.
-        const method: 'mean' | 'share' = dt || ind.kind === 'flag' ? 'share' : 'mean';
+        const method: 'mean' | 'share' = dt || ind.kind === 'flag' || ind.kind === 'share' ? 'share' : 'mean';
         const value = dt ? (this.usesKnown ? this.usesTrue / this.usesKnown : null) : this.valN[i] ? this.valSum[i]! / this.valN[i]! : null;
         const out: RegionalIndicator = {
           id: ind.id,

@@ -66,9 +66,10 @@ export async function createContext(api) {
   const defs = new api.Definitions();
   const questionnaire = await defs.questionnaire();
   const profile = await defs.profile();
-  const targets = await defs.targets(undefined, questionnaire);
+  const targets = await defs.targets();
   const rules = await defs.rules('default', questionnaire);
   const readiness = await Promise.all(api.DEFAULTS.readiness.map((id) => defs.readiness(id, questionnaire)));
+  const reportExtras = { wording: await defs.wording(), policy: await defs.policy(), benchmark: await defs.benchmark() };
   const examples = ['examples/discrete-machinery.zhizao.yaml', 'examples/process-food.zhizao.yaml'].map((f) => YAML.parse(read(f)));
   const questions = questionnaire.questions;
   const optionValues = [...new Set(questions.flatMap((q) => (q.options ?? []).map((o) => o.value)))];
@@ -100,6 +101,7 @@ export async function createContext(api) {
     targets,
     rules,
     readiness,
+    reportExtras,
     examples,
     questionIds: questions.map((q) => q.id),
     optionValues,
@@ -714,14 +716,16 @@ export function checkResult(r, failures) {
     else if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') failures.push(`${typeof v} at ${p}`);
   };
   walk(r, 'result');
-  const runCheck = (x, what) => {
+  // A level may be null only overall (too few answers to state one); a sub-domain's raw level scores may be null
+  // where it has no requirement.
+  const runCheck = (x, what, { levelMayBeNull = false, scoresMayBeNull = false } = {}) => {
     if (!inRange(x.score, 0, 5)) failures.push(`${what}.score ${x.score} not in [0,5]`);
-    if (!Number.isInteger(x.level) || x.level < 0 || x.level > 5) failures.push(`${what}.level ${x.level} not an integer 0–5`);
-    if (!Array.isArray(x.levelScores) || x.levelScores.length !== 5 || !x.levelScores.every((l) => inRange(l, 0, 1))) failures.push(`${what}.levelScores ${JSON.stringify(x.levelScores)}`);
+    if (!(levelMayBeNull && x.level === null) && (!Number.isInteger(x.level) || x.level < 0 || x.level > 5)) failures.push(`${what}.level ${x.level} not an integer 0–5`);
+    if (!Array.isArray(x.levelScores) || x.levelScores.length !== 5 || !x.levelScores.every((l) => (scoresMayBeNull && l === null) || inRange(l, 0, 1))) failures.push(`${what}.levelScores ${JSON.stringify(x.levelScores)}`);
   };
-  runCheck(r.maturity, 'maturity');
+  runCheck(r.maturity, 'maturity', { levelMayBeNull: true });
   r.sections.forEach((s) => runCheck(s, `sections.${s.id}`));
-  r.subdomains.forEach((s) => runCheck(s, `subdomains.${s.id}`));
+  r.subdomains.forEach((s) => runCheck(s, `subdomains.${s.id}`, { scoresMayBeNull: true }));
   if (!inRange(r.completeness, 0, 1)) failures.push(`completeness ${r.completeness}`);
   for (const i of r.indicators) {
     if (!(i.value === null || typeof i.value === 'boolean' || (typeof i.value === 'number' && Number.isFinite(i.value)))) failures.push(`indicator ${i.id} value ${i.value}`);
@@ -792,7 +796,7 @@ async function runAnswerCase(ctx, c, failures) {
   const result = api.buildResult(loaded.questionnaire, loaded.answers, ctx.profile, ctx.targets);
   checkResult(result, failures);
   if (c.report === 'none') return 'scored';
-  const data = api.buildReportData({ questionnaire: loaded.questionnaire, answers: loaded.answers, result, rules: ctx.rules, readiness: ctx.readiness, audience: c.audience, tool: 'zhizao fuzz' });
+  const data = api.buildReportData({ questionnaire: loaded.questionnaire, answers: loaded.answers, result, rules: ctx.rules, readiness: ctx.readiness, ...ctx.reportExtras, audience: c.audience, tool: 'zhizao fuzz' });
   for (const rec of data.recommendations) if (!inRange(rec.priority, 0, 100)) failures.push(`recommendation ${rec.id} priority ${rec.priority}`);
   if (c.report === 'html' && !api.renderHtml) return 'scored';
   const out =
@@ -965,7 +969,7 @@ async function runDefinitionCase(ctx, c, failures) {
 
 function runTemplateCase(ctx, c, failures) {
   const { api } = ctx;
-  const data = ctx.sampleReport ?? (ctx.sampleReport = api.buildReportData({ questionnaire: ctx.questionnaire, answers: ctx.sampleAnswers, result: api.buildResult(ctx.questionnaire, ctx.sampleAnswers, ctx.profile, ctx.targets), rules: ctx.rules, readiness: ctx.readiness, audience: 'client', tool: 'fuzz' }));
+  const data = ctx.sampleReport ?? (ctx.sampleReport = api.buildReportData({ questionnaire: ctx.questionnaire, answers: ctx.sampleAnswers, result: api.buildResult(ctx.questionnaire, ctx.sampleAnswers, ctx.profile, ctx.targets), rules: ctx.rules, readiness: ctx.readiness, ...ctx.reportExtras, audience: 'client', tool: 'fuzz' }));
   let out;
   const warn = console.warn;
   const error = console.error;

@@ -1,0 +1,40 @@
+import type { Text } from './types.js';
+
+/** A table of fixed report texts by key. */
+export type WordingTable = Record<string, Text>;
+
+/**
+ * The report's fixed wording (report-templates/wording.yaml): labels, layout words, names of codes, and `phrases`
+ * with `{name}` placeholders. Data a consultant may change; the keys are checked by schemas/wording.schema.json.
+ */
+export interface Wording {
+  labels: WordingTable;
+  layout: WordingTable;
+  retrofitLevels: WordingTable;
+  phases: WordingTable;
+  industries: WordingTable;
+  readinessStatus: WordingTable;
+  exclusionReasons: WordingTable;
+  phrases: WordingTable;
+  evidenceTypes: WordingTable;
+  satisfaction: WordingTable;
+  modes: WordingTable;
+}
+
+export type PhraseArgs = Record<string, string | number | Text>;
+
+/** Fill a phrase's placeholders in both languages; a Text argument gives each language its own value. */
+export function fill(template: Text, args: PhraseArgs = {}): Text {
+  const one = (lang: 'zh' | 'en') =>
+    template[lang].replace(/\{(\w+)\}/g, (m, k: string) => {
+      if (!Object.prototype.hasOwnProperty.call(args, k)) return m;
+      const v = args[k]!;
+      return typeof v === 'object' ? v[lang] : String(v);
+    });
+  return { zh: one('zh'), en: one('en') };
+}
+
+/** Join bilingual items into one Text (Chinese with 、, English with commas). */
+export function joinTexts(items: readonly Text[], sep: Text = { zh: '、', en: ', ' }): Text {
+  return { zh: items.map((x) => x.zh).join(sep.zh), en: items.map((x) => x.en).join(sep.en) };
+}

@@ -1,0 +1,16 @@
+/** Small formatting helpers of the report model: one rounding step from the exact value. */
+import type { Answers } from '../core/answers.js';
+import { noteText, type Text } from '../core/types.js';
+
+export const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+export const fixed2 = (x: number) => x.toFixed(2);
+export const same = (s: string): Text => ({ zh: s, en: s });
+
+/** A fraction's difference in percentage points, rounded once (one decimal). */
+export const points = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
+
+/** The note of an answer as a client may see it (internal notes never). */
+export const clientNote = (answers: Answers, id: string) => {
+  const n = noteText(answers.file.notes?.[id]);
+  return n && !n.internal ? n.text : undefined;
+};

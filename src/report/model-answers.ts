@@ -1,0 +1,90 @@
+/** The report's appendix of answers and evidence, and what the office audience may not see. */
+import type { Answers } from '../core/answers.js';
+import type { Questionnaire } from '../core/questionnaire.js';
+import type { Recommendation } from '../core/recommend.js';
+import type { Question, Text } from '../core/types.js';
+import { fill, type Wording } from '../core/wording.js';
+import { clientNote, pct, same } from './format.js';
+
+export interface AppendixSection {
+  title: Text;
+  items: { question: Text; answer: Text; list?: Text[]; note?: string; evidence?: Text }[];
+}
+
+/**
+ * A recommendation derived from a confidential answer — flagged on the rule, or resting on evidence from a question
+ * marked `confidential` in the questionnaire — stays out of the office audience's report.
+ */
+export function confidentialRecommendation(rec: Recommendation, q: Questionnaire): boolean {
+  if (rec.confidential) return true;
+  return rec.evidence.some((e) => q.byId.get(e.question)?.confidential === true);
+}
+
+export function appendix(q: Questionnaire, answers: Answers, office: boolean, w: Wording): AppendixSection[] {
+  const evidence = answers.file.evidence ?? {};
+  return q.def.sections.map((s) => ({
+    title: s.title,
+    items: s.questions
+      .filter((question) => answers.visibility.get(question.id) === 'visible')
+      .filter((question) => !(office && question.confidential))
+      .map((question) => {
+        const note = office ? undefined : clientNote(answers, question.id);
+        const ev = office ? undefined : evidence[question.id];
+        const list = multiList(question, answers);
+        return {
+          question: question.variants?.[answers.file.respondent.industry]?.text ?? question.text,
+          answer: answerText(question, answers, w),
+          ...(list ? { list } : {}),
+          ...(note ? { note } : {}),
+          ...(ev ? { evidence: evidenceText(ev, w) } : {}),
+        };
+      }),
+  }));
+}
+
+const evidenceText = (ev: { type: string; ref?: string }, w: Wording): Text => {
+  const type = w.evidenceTypes[ev.type] ?? same(ev.type);
+  return ev.ref ? { zh: `${type.zh}：${ev.ref}`, en: `${type.en}: ${ev.ref}` } : type;
+};
+
+/** A multiple-choice answer as a list of labels (labels may contain 、 or commas, so they are never joined). */
+function multiList(question: Question, answers: Answers): Text[] | undefined {
+  const r = answers.resolved.get(question.id);
+  if (question.type !== 'multi' || r?.status !== 'answered' || !Array.isArray(r.value) || r.value.length < 2) return undefined;
+  return r.value.map((v) => question.options?.find((o) => o.value === v)?.label ?? same(String(v)));
+}
+
+/** An answer as the person reading the report would say it. */
+export function answerText(question: Question, answers: Answers, w: Wording): Text {
+  const r = answers.resolved.get(question.id);
+  const p = w.phrases;
+  if (!r || r.status === 'unanswered') return p.notAnswered!;
+  if (r.status === 'unknown') return p.unknownAnswer!;
+  if (r.status === 'na') return p.notApplicable!;
+  const v = r.value;
+  const opt = (value: unknown) => question.options?.find((o) => o.value === value);
+  switch (question.type) {
+    case 'level': {
+      const o = opt(v);
+      return o ? fill(p.levelAnswer!, { level: o.level ?? 0, label: o.label }) : same(String(v));
+    }
+    case 'requirement':
+      return w.satisfaction[String(v)] ?? same(String(v));
+    case 'single':
+      return opt(v)?.label ?? same(String(v));
+    case 'multi': {
+      const list = (Array.isArray(v) ? v : []).map((x) => opt(x)?.label ?? same(String(x)));
+      if (!list.length) return p.noneSelected!;
+      // One label reads as itself; several are shown as a list (multiList), joined here with a mark no label uses.
+      return list.length === 1 ? list[0]! : { zh: list.map((x) => x.zh).join(' ｜ '), en: list.map((x) => x.en).join(' | ') };
+    }
+    case 'boolean':
+      return v ? p.yes! : p.no!;
+    case 'percent':
+      return same(pct(Number(v)));
+    case 'number':
+      return question.unit ? { zh: `${v} ${question.unit.zh}`, en: `${v} ${question.unit.en}` } : same(String(v));
+    default:
+      return same(String(v));
+  }
+}

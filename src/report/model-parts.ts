@@ -1,0 +1,253 @@
+/** The parts of the report model about the result: headline, tiers, position, indicators, strengths and gaps, method. */
+import type { Answers } from '../core/answers.js';
+import { placeLevel, type BenchmarkDef } from '../core/benchmark.js';
+import type { Questionnaire } from '../core/questionnaire.js';
+import type { ScoreResult } from '../core/result.js';
+import type { Text } from '../core/types.js';
+import { fill, joinTexts, type Wording } from '../core/wording.js';
+import { answerText } from './model-answers.js';
+import { fixed2, pct, points, same } from './format.js';
+
+export interface Headline {
+  /** False when too little is answered to state a level. */
+  stated: boolean;
+  level: number | null;
+  name: Text;
+  meaning: Text;
+  score: string;
+  provisional: boolean;
+  statement: Text;
+  /** Why the level is provisional or not stated. */
+  caveat?: Text;
+  margin?: Text;
+  /** Which single answers move the level. */
+  fragility?: Text;
+}
+export interface TierRow {
+  name: Text;
+  minLevel: number;
+  status: 'met' | 'not-met' | 'unknown';
+  condition: Text;
+  otherConditions: Text[];
+}
+export interface Position {
+  sentence: Text;
+  caveat: Text;
+}
+export interface IndicatorRow {
+  title: Text;
+  kind: string;
+  value: string;
+  /** For shares and flags: the plant's value in words. */
+  valueText?: Text;
+  target?: string;
+  status?: 'met' | 'missed' | 'unknown' | 'counts';
+  statusText?: Text;
+  gap?: Text;
+  year?: number;
+  population?: Text;
+  context?: Text;
+  formula: string;
+  basis?: Text;
+  source?: string;
+}
+export interface Method {
+  rule: Text;
+  weights?: Text;
+  levelScores: { level: number; score: string; counted: boolean }[];
+  subdomains: { name: Text; weight: number; contributions: string[]; level: number; score: string }[];
+  excludedSummary: Text[];
+  excluded: { question: Text; reason: Text }[];
+  unconfirmed: Text[];
+  priority: Text;
+}
+
+const levelText = (r: ScoreResult, w: Wording): Text => {
+  const m = r.maturity;
+  if (m.level === null) return w.phrases.summaryNoLevel!;
+  if (m.level === 0) return w.phrases.summaryNotYet!;
+  return fill(w.phrases.summaryLevel!, { level: m.level, name: m.name });
+};
+
+export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): Headline {
+  const m = r.maturity;
+  const t = r.scoring.completeness;
+  const share = pct(r.scoredCompleteness);
+  const counts = scoredCounts(r);
+  const stated = m.level !== null;
+  const statement = m.level === null ? fill(w.phrases.noLevel!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.noLevelBelow), missing: missingSections(r, q) }) : m.level === 0 ? fill(w.phrases.headlineNotYet!, { score: fixed2(m.score) }) : fill(w.phrases.headline!, { level: m.level, name: m.name, score: fixed2(m.score) });
+  const out: Headline = { stated, level: m.level, name: m.name, meaning: m.meaning, score: fixed2(m.score), provisional: m.provisional, statement };
+  if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
+  if (!stated) return out;
+  const level = m.level!;
+  const band = r.scoring.bands.find((b) => b.level === level);
+  const next = r.scoring.bands.find((b) => b.level === level + 1);
+  if (level > 0 && next && m.margin.below !== null && m.margin.above !== null) out.margin = fill(w.phrases.margin!, { level, min: band!.min, below: fixed2(m.margin.below), next: level + 1, nextMin: next.min, above: fixed2(m.margin.above) });
+  else if (level > 0 && m.margin.below !== null) out.margin = fill(w.phrases.marginTop!, { level, min: band!.min, below: fixed2(m.margin.below) });
+  else if (next && m.margin.above !== null) out.margin = fill(w.phrases.marginBottom!, { nextMin: next.min, above: fixed2(m.margin.above) });
+  if (r.sensitivity) {
+    const title = (id: string) => q.byId.get(id)?.text ?? same(id);
+    const sentence = (dir: 'down' | 'up'): Text | undefined => {
+      // The office audience does not learn which confidential answers (security weaknesses…) hold the level up.
+      const changes = r.sensitivity!.filter((s) => (dir === 'down' ? s.level < level : s.level > level) && !(office && q.byId.get(s.question)?.confidential));
+      if (!changes.length) return undefined;
+      const to = dir === 'down' ? Math.max(...changes.map((c) => c.level)) : Math.min(...changes.map((c) => c.level));
+      const list = joinTexts(changes.filter((c) => c.level === to).slice(0, 8).map((c) => quoted(title(c.question))));
+      return fill(w.phrases[dir === 'down' ? 'fragileDown' : 'fragileUp']!, { level: to, list });
+    };
+    const parts = [sentence('down'), sentence('up')].filter((x): x is Text => x !== undefined);
+    out.fragility = parts.length ? joinTexts(parts, { zh: '', en: ' ' }) : w.phrases.robust!;
+  }
+  return out;
+}
+
+const quoted = (t: Text): Text => ({ zh: `“${t.zh}”`, en: `“${t.en}”` });
+
+const scoredCounts = (r: ScoreResult) => ({ answered: r.scoredAnswered, applicable: r.scoredApplicable });
+
+function missingSections(r: ScoreResult, q: Questionnaire): Text {
+  const bySection = new Map<string, number>();
+  for (const id of r.unanswered) {
+    const s = q.sectionOf.get(id);
+    if (s) bySection.set(s, (bySection.get(s) ?? 0) + 1);
+  }
+  const top = [...bySection].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return joinTexts(top.map(([id, n]) => {
+    const title = q.def.sections.find((s) => s.id === id)!.title;
+    return { zh: `${title.zh}（${n} 题）`, en: `${title.en} (${n})` };
+  }));
+}
+
+export function tiersOf(r: ScoreResult, w: Wording): { intro: Text; rows: TierRow[] } {
+  return {
+    intro: w.phrases.tiersIntro!,
+    rows: r.tiers.map((t) => {
+      const status = t.levelConditionMet === null ? 'unknown' : t.levelConditionMet ? 'met' : 'not-met';
+      const base = status === 'unknown' ? w.phrases.tierUnknown! : fill(w.phrases[status === 'met' ? 'tierMet' : 'tierNotMet']!, { level: t.minLevel });
+      const condition = status !== 'unknown' && r.maturity.provisional ? joinTexts([base, w.phrases.tierProvisional!], { zh: '', en: '' }) : base;
+      return { name: t.name, minLevel: t.minLevel, status, condition, otherConditions: t.otherConditions };
+    }),
+  };
+}
+
+export function positionOf(b: BenchmarkDef, r: ScoreResult, w: Wording): Position | undefined {
+  const level = r.maturity.level!;
+  const placed = placeLevel(b, level);
+  if (!placed) return undefined;
+  const d = placed.distribution;
+  const distribution = joinTexts(d.buckets.map((k) => ({ zh: `${bucketName(k.bucket, 'zh')} ${pct(k.share)}`, en: `${bucketName(k.bucket, 'en')} ${pct(k.share)}` })), { zh: '，', en: ', ' });
+  return {
+    sentence: fill(w.phrases.position!, { year: d.year, source: d.source.issuer, population: d.population, distribution, level: levelText(r, w) }),
+    caveat: joinTexts([w.phrases.positionCaveat!, d.caveat], { zh: '', en: ' ' }),
+  };
+}
+const bucketName = (b: string, lang: 'zh' | 'en') => {
+  const m = /^(≤|≥)?(\d)$/.exec(b);
+  if (!m) return b;
+  if (lang === 'zh') return m[1] === '≤' ? `${m[2]} 级及以下` : m[1] === '≥' ? `${m[2]} 级及以上` : `${m[2]} 级`;
+  return m[1] === '≤' ? `level ${m[2]} or below` : m[1] === '≥' ? `level ${m[2]} or above` : `level ${m[2]}`;
+};
+
+export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answers: Answers): IndicatorRow[] {
+  return r.indicators.map((i) => {
+    const row: IndicatorRow = { title: i.title, kind: i.kind, value: '—', formula: i.formula, ...(i.basis ? { basis: i.basis } : {}), ...(i.source ? { source: i.source } : {}) };
+    if (i.kind === 'share' || i.kind === 'flag') {
+      const yes = i.value === 1 || i.value === true;
+      row.value = i.value === null ? '—' : yes ? '✓' : '✗';
+      if (i.value !== null) row.valueText = i.id === 'design-tool-penetration' ? w.phrases[yes ? 'usesTools' : 'noTools']! : w.phrases[yes ? 'yes' : 'no']!;
+    } else if (typeof i.value === 'number') row.value = i.kind === 'ratio' ? pct(i.value) : String(Math.round(i.value * 100) / 100);
+    if (i.target !== undefined) {
+      row.target = `${i.comparison} ${pct(i.target)}`;
+      row.year = i.targetYear!;
+      if (i.population) row.population = i.population;
+      if (i.countsToward) {
+        row.status = 'counts';
+        row.statusText = fill(w.phrases.countsToward!, { comparison: i.comparison!, target: pct(i.target), year: i.targetYear!, population: i.population ?? same('') });
+      } else {
+        row.status = i.met === null || i.met === undefined ? 'unknown' : i.met ? 'met' : 'missed';
+        if (i.met === false && typeof i.gap === 'number') row.gap = fill(w.phrases.gapPoints!, { gap: points(i.gap) });
+      }
+    }
+    if (i.context) {
+      const parts = Object.keys(i.context)
+        .filter((id) => answers.resolved.get(id)?.status === 'answered')
+        .map((id) => answerText(q.byId.get(id)!, answers, w));
+      if (parts.length) row.context = fill(w.phrases.computedFrom!, { list: joinTexts(parts, { zh: '；', en: '; ' }) });
+    }
+    return row;
+  });
+}
+
+/** Sub-domains above the overall level. */
+export function strengthsOf(r: ScoreResult, w: Wording): Text[] {
+  const level = r.maturity.level ?? 0;
+  const list = r.subdomains.filter((s) => s.level > level).sort((a, b) => b.level - a.level || b.score - a.score);
+  return list.length ? list.map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
+}
+
+/** Sub-domains below the next overall level, the largest shortfalls in the most weighted places first; a short list. */
+export function gapSubdomains(r: ScoreResult) {
+  const target = Math.min(5, (r.maturity.level ?? 0) + 1);
+  const share = (s: ScoreResult['subdomains'][number]) => {
+    const c = s.contributions[target - 1] ?? null;
+    const x = s.levelScores[target - 1] ?? null;
+    // The sub-domain's effective weight at the target level (its contribution per point of score).
+    return c !== null && x !== null && x > 0 ? c / x : s.weight;
+  };
+  return r.subdomains
+    .filter((s) => s.level < target)
+    .map((s) => ({ s, target, priority: share(s) * (target - s.score) }))
+    .sort((a, b) => b.priority - a.priority || a.s.score - b.s.score);
+}
+const SHORT_LIST = 6;
+export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text } {
+  const all = gapSubdomains(r);
+  const lines = all.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
+  return all.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: all.length - SHORT_LIST }) } : { lines };
+}
+
+export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): Text {
+  const missed = r.indicators.filter((i) => i.met === false);
+  const weakest = gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
+  return fill(w.phrases.generatedSummary!, {
+    level: levelText(r, w),
+    score: fixed2(r.maturity.score),
+    provisional: r.maturity.provisional && r.maturity.level !== null ? w.phrases.summaryProvisional! : '',
+    missed: missed.length ? fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) }) : w.phrases.summaryAllMet!,
+    weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
+    count: recommendations,
+  });
+}
+
+export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording): Method {
+  const s = r.scoring.satisfaction;
+  const rule = fill(w.phrases.methodRule!, {
+    full: s.full!,
+    mostly: s.mostly!,
+    partial: s.partial!,
+    none: s.none!,
+    pass: r.scoring.passThreshold,
+    selfRating: w.phrases[r.scoring.selfRating === 'average' ? 'methodAverage' : 'methodFallback']!,
+    aggregation: w.phrases[r.scoring.aggregation === 'flat' ? 'methodFlat' : 'methodTree']!,
+  });
+  const since = r.excluded.filter((e) => e.reason === 'since').length;
+  const mode = r.excluded.filter((e) => e.reason === 'mode').length;
+  const excludedSummary: Text[] = [];
+  if (since) excludedSummary.push(fill(w.phrases.excludedSince!, { count: since, version: r.questionnaire.version, fileVersion: r.questionnaire.fileVersion ?? '?' }));
+  if (mode) excludedSummary.push(fill(w.phrases.excludedMode!, { count: mode }));
+  const unconfirmed: Text[] = [];
+  if (r.scoring.draft) unconfirmed.push(w.phrases.unconfirmedDraft!);
+  if (r.scoring.note) unconfirmed.push(r.scoring.note);
+  unconfirmed.push(w.phrases.unconfirmedGrouping!, w.phrases.unconfirmedReference!);
+  return {
+    rule,
+    ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
+    levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: x.weight, contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score) })),
+    excludedSummary,
+    // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above.
+    excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
+    unconfirmed,
+    priority: w.phrases.priorityFormula!,
+  };
+}
