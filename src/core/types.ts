@@ -114,6 +114,15 @@ export function noteText(n: Note | null | undefined): { text: string; internal: 
   return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
 }
 
+/** How an answer was verified: a document, a system demonstration, a site observation or an interview. */
+export type EvidenceType = 'document' | 'demo' | 'observation' | 'interview';
+export const EVIDENCE_TYPES: readonly EvidenceType[] = ['document', 'demo', 'observation', 'interview'];
+/** An evidence record: its type and an optional reference (a file, photo or document name or number — never contents). */
+export interface EvidenceRecord {
+  type: EvidenceType;
+  ref?: string;
+}
+
 export interface Overrides {
   summary?: string;
   expert_opinion?: string;
@@ -130,6 +139,8 @@ export interface AnswerFile {
   respondent: Respondent;
   answers?: Record<string, AnswerValue> | null;
   notes?: Record<string, Note | null> | null;
+  /** Evidence per question id, beside the notes. */
+  evidence?: Record<string, EvidenceRecord | null> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
   overrides?: Overrides | null;
   progress?: { cursor?: string; sections?: string[]; updated?: string } | null;
