@@ -59,7 +59,7 @@ export function evidenceSummary(q: Questionnaire, answers: Answers): EvidenceSum
 export function evidenceDiagnostics(q: Questionnaire, answers: Answers, source: Source, opts: { require?: boolean } = {}): Diagnostic[] {
   const ds: Diagnostic[] = [];
   for (const id of Object.keys(answers.file.evidence ?? {})) {
-    if (!q.byId.has(id)) ds.push(diag('evidence.unknown-question', source.file, source.locate(['evidence', id]), { id }, 'warning', ['evidence', id]));
+    if (!q.byId.has(id)) ds.push(diag('evidence.unknown-question', source.file, source.locate(['evidence'], id), { id }, 'warning', ['evidence', id]));
   }
   if (opts.require) {
     for (const id of requirementsWithoutEvidence(q, answers)) {
