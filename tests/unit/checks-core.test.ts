@@ -89,7 +89,7 @@ describe('compiling a checks file', () => {
   });
 
   it('the schema names unknown keys, a bad severity and a missing language', () => {
-    const d = parse(checksFile([one()])) as ChecksDef & { checks: Record<string, unknown>[] };
+    const d = parse(checksFile([one()])) as Omit<ChecksDef, 'checks'> & { checks: Record<string, unknown>[] };
     d.checks[0]!.severity = 'fatal';
     d.checks[0]!.wen = 'x';
     delete (d.checks[0]!.message as { en?: string }).en;
