@@ -65,7 +65,7 @@ describe('report --format docx', () => {
       const text = decode(document);
       expect(text).toContain(PLANTS[plant].company);
       for (const s of ['智能制造能力成熟度诊断报告', '诊断范围与方法', '关键工序数控化率', '商业秘密 · 仅限委托方内部使用', '签署', 'L1']) expect(text).toContain(s);
-      expect(text).toMatch(/等级 2 — 规范级, S = \d\.\d\d/);
+      expect(text).toMatch(/等级 1 — 规划级, S = \d\.\d\d/); // full v2 example answers: level 1, S between 1.5 and 1.8
       expect(styles).toContain('w:eastAsia="SimSun"');
       expect(styles).toContain('w:eastAsia="Microsoft YaHei"');
       expect(styles).toContain('w:ascii="Calibri"');
@@ -84,7 +84,7 @@ describe('report --format docx', () => {
   it('writes English and bilingual documents', async () => {
     const en = decode((await documentXml(docx('discrete-machinery', '--report-lang', 'en'))).document);
     expect(en).toContain('Smart-manufacturing maturity diagnosis report');
-    expect(en).toMatch(/Level 2 — Standardised, S = \d\.\d\d/);
+    expect(en).toMatch(/Level 1 — Planning, S = \d\.\d\d/);
     const both = decode((await documentXml(docx('discrete-machinery', '--report-lang', 'both'))).document);
     expect(both).toContain('诊断范围与方法 / Scope and method');
   });

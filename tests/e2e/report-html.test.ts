@@ -75,7 +75,7 @@ describe('report --format html: the example plants', () => {
       expect(doc).toMatch(/\.major \{ break-before: page; \}/);
       expect(doc).toMatch(/\.plan-item[^{]*\{ break-inside: avoid; \}/);
       expect(doc).toContain('"Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans", "Microsoft YaHei", SimSun, "PingFang SC", sans-serif');
-      expect(doc).toMatch(/等级 2 — 规范级, S = \d\.\d\d/);
+      expect(doc).toMatch(/等级 1 — 规划级, S = \d\.\d\d/); // full v2 example answers: level 1
     });
   }
 
