@@ -310,6 +310,9 @@ export function reviewAnswers(sets: CheckSet | readonly CheckSet[], q: Questionn
   return [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
 }
 
+/** A finding that names a confidential answer: the programme office sees neither its answers nor its message. */
+export const isConfidentialFinding = (q: Questionnaire, f: CheckFinding): boolean => f.about.some((a) => q.byId.get(a.question)?.confidential === true);
+
 /**
  * Findings as located diagnostics: at the first answered question a finding names, with every named answer's
  * line and column in the message (both locations of a contradiction).

@@ -2,7 +2,7 @@
 // findings located at both answers, plausibility ranges, evidence records.
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { compileChecks, findingDiagnostics, plausibilityFindings, reviewAnswers, runChecks, type ChecksDef } from '../../src/core/checks';
+import { compileChecks, findingDiagnostics, isConfidentialFinding, plausibilityFindings, reviewAnswers, runChecks, type ChecksDef } from '../../src/core/checks';
 import { evidenceDiagnostics, evidenceSummary, requirementsWithoutEvidence } from '../../src/core/evidence';
 import { resolveAnswers } from '../../src/core/answers';
 import { formatMessage } from '../../src/messages/catalogue';
@@ -206,6 +206,13 @@ describe('plausibility', () => {
 
   it('values inside the range, hidden questions and unknown answers are not findings', () => {
     expect(find({ digital_spend_share: 0.015, key_processes_total: 12, mes_coverage: 0.01, has_mes: false, kpi_oee: 'unknown' })).toEqual([]);
+  });
+
+  it('a finding naming a confidential answer (security, KPIs, money) is confidential', () => {
+    const [kpi] = find({ kpi_first_pass_yield: 0.3 });
+    expect(isConfidentialFinding(q, kpi!)).toBe(true);
+    const [count] = find({ key_processes_total: 500 });
+    expect(isConfidentialFinding(q, count!)).toBe(false);
   });
 
   it('reviewAnswers lists plausibility first, then the checks', () => {
