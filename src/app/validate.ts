@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { findingDiagnostics, reviewAnswers, type CheckFinding } from '../core/checks.js';
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { evidenceDiagnostics } from '../core/evidence.js';
 import { loadAnswerFile, resolveSource } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
 import { displayPath } from '../io/paths.js';
@@ -12,6 +14,8 @@ export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
   completeness?: number;
+  /** Consistency checks that fired and answers outside their plausible range (also among the diagnostics). */
+  findings?: CheckFinding[];
 }
 
 export interface ValidateRequest {
@@ -22,6 +26,8 @@ export interface ValidateRequest {
   map?: string | undefined;
   maxRows?: number | undefined;
   maxFileSize?: number | undefined;
+  /** Warn where a requirement answered fully or mostly has no evidence record. */
+  requireEvidence?: boolean | undefined;
 }
 
 const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls', '.et']);
@@ -40,7 +46,16 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
     }
     const loaded = await loadAnswerFile(file, defs, req.questionnaire);
     const r: FileResult = { file: displayPath(file), diagnostics: sortDiagnostics(loaded.diagnostics) };
-    if ('answers' in loaded && loaded.answers) r.completeness = completeness(loaded.questionnaire, loaded.answers).share;
+    if ('answers' in loaded && loaded.answers) {
+      const { questionnaire: q, answers, source } = loaded;
+      r.completeness = completeness(q, answers).share;
+      r.findings = reviewAnswers(await defs.checksFor(q), q, answers, { source });
+      r.diagnostics = sortDiagnostics([
+        ...loaded.diagnostics,
+        ...findingDiagnostics(r.findings, source.file),
+        ...evidenceDiagnostics(q, answers, source, { require: Boolean(req.requireEvidence) }),
+      ]);
+    }
     results.push(r);
   }
   return results;
@@ -61,7 +76,13 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
       if (ev.type === 'row') {
         const r = await resolveSource(ev.source, defs, req.questionnaire);
         const sheetOf = ev.sheetOf;
-        ds.push(...(sheetOf ? r.diagnostics.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : r.diagnostics));
+        const rowDs = [...r.diagnostics];
+        if ('answers' in r && r.answers) {
+          // Each row is a plant: the same checks, plausibility and evidence rules as an answer file, at its cells.
+          rowDs.push(...findingDiagnostics(reviewAnswers(await defs.checksFor(r.questionnaire), r.questionnaire, r.answers, { source: r.source }), r.source.file));
+          rowDs.push(...evidenceDiagnostics(r.questionnaire, r.answers, r.source, { require: Boolean(req.requireEvidence) }));
+        }
+        ds.push(...(sheetOf ? rowDs.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : rowDs));
       } else ds.push(...ev.diagnostics);
     }
   } catch (e) {

@@ -17,6 +17,7 @@ export interface ScoringOptions {
 export interface ValidateOptions extends GlobalOptions {
   definition?: boolean;
   json?: boolean;
+  requireEvidence?: boolean;
   map?: string;
   maxRows?: number;
 }

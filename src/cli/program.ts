@@ -49,13 +49,14 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
 
   program
     .command('validate')
-    .description('check answer files (or, with --definition, questionnaire/targets/rules/profile/model/readiness files); prints every problem as file:line:col')
+    .description('check answer files, with consistency checks and plausibility ranges (or, with --definition, questionnaire/targets/rules/profile/model/readiness/checks files); prints every problem as file:line:col')
     .argument('<files...>', 'files to check (- for standard input)')
     .option('--definition', 'the files are definitions, not answer files')
     .option('--json', 'machine-readable result on stdout')
+    .option('--require-evidence', 'warn where a requirement answered fully or mostly has no evidence record')
     .option('--map <file>', 'survey-export mapping for CSV/XLSX tables (see docs/batch.md)')
     .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
-    .addHelpText('after', examples(['zhizao validate plant.zhizao.yaml', 'zhizao validate --definition questionnaires/my-sector.yaml', 'zhizao validate answers/*.json --json']))
+    .addHelpText('after', examples(['zhizao validate plant.zhizao.yaml', 'zhizao validate --require-evidence plant.zhizao.yaml', 'zhizao validate --definition questionnaires/checks/default.yaml', 'zhizao validate --definition questionnaires/my-sector.yaml', 'zhizao validate answers/*.json --json']))
     .action(action(() => import('./commands/validate.js')));
 
   program

@@ -188,6 +188,15 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     notes[id] = parts.some((p) => p.internal) || c ? { text, internal: true } : text;
   }
 
+  // evidence records: one per question — the preferred file's, else the first file's that has one
+  const evidence: NonNullable<AnswerFile['evidence']> = {};
+  const evidenceIds = orderedIds(files.map((f) => Object.keys(f.data.evidence ?? {})), questionnaire);
+  for (const id of evidenceIds) {
+    const holders = files.filter((f) => f.data.evidence?.[id]);
+    const chosen = holders.find((f) => f.name === preferred) ?? holders[0];
+    if (chosen) evidence[id] = chosen.data.evidence![id]!;
+  }
+
   const kpis = mergeKpis(files, preferred, conflicts);
   const overrides = mergeOverrides(files, preferred, problems);
 
@@ -197,6 +206,7 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     respondent,
     answers,
     ...(Object.keys(notes).length ? { notes } : {}),
+    ...(Object.keys(evidence).length ? { evidence } : {}),
     ...(kpis ? { kpis } : {}),
     ...(overrides ? { overrides } : {}),
   };

@@ -122,7 +122,10 @@ export function noteText(n: Note | null | undefined): { text: string; internal: 
   return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
 }
 
+/** How an answer was verified: a document, a system demonstration, a site observation or an interview. */
 export type EvidenceType = 'document' | 'demo' | 'observation' | 'interview';
+export const EVIDENCE_TYPES: readonly EvidenceType[] = ['document', 'demo', 'observation', 'interview'];
+/** An evidence record: its type and an optional reference (a file, photo or document name or number — never contents). */
 export interface EvidenceRecord {
   type: EvidenceType;
   ref?: string;
@@ -144,8 +147,8 @@ export interface AnswerFile {
   respondent: Respondent;
   answers?: Record<string, AnswerValue> | null;
   notes?: Record<string, Note | null> | null;
-  /** Evidence per answer: what kind, and a reference (a file or photo name, a document number — never contents). */
-  evidence?: Record<string, EvidenceRecord> | null;
+  /** Evidence per question id, beside the notes. */
+  evidence?: Record<string, EvidenceRecord | null> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
   overrides?: Overrides | null;
   progress?: { cursor?: string; sections?: string[]; updated?: string } | null;

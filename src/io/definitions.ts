@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
+import { compileChecks, type CheckSet } from '../core/checks.js';
 import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
 import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
@@ -30,6 +31,7 @@ const FOLDERS: Record<DefinitionKind, string> = {
   benchmark: 'questionnaires/benchmarks',
   policy: 'questionnaires/policy',
   wording: 'report-templates',
+  checks: 'questionnaires/checks',
 };
 export const DEFAULTS = {
   questionnaire: 'smart-manufacturing',
@@ -41,6 +43,7 @@ export const DEFAULTS = {
   wording: 'wording',
   benchmark: 'cmmm-distribution',
   policy: 'zhengzhou-2018',
+  checks: 'default',
 } as const;
 
 const requireHere = createRequire(import.meta.url);
@@ -218,6 +221,27 @@ export class Definitions {
     return this.cached(`policy:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('policy', idOrPath), 'policy')).data as PolicyDef);
   }
 
+  /** A checks file compiled against a questionnaire (which must be the one the file names). */
+  checks(idOrPath: string = DEFAULTS.checks, questionnaire: Questionnaire): Promise<CheckSet> {
+    return this.cached(`checks:${idOrPath}:${questionnaire.def.id}`, async () => {
+      const src = await this.checkedSource(await this.resolve('checks', idOrPath), 'checks');
+      return unwrap(compileChecks(src, questionnaire), 'checks');
+    });
+  }
+
+  /** Every bundled checks file written for this questionnaire (none for a questionnaire of one's own). */
+  checksFor(questionnaire: Questionnaire): Promise<CheckSet[]> {
+    return this.cached(`checks-for:${questionnaire.def.id}:${questionnaire.def.version}`, async () => {
+      const sets: CheckSet[] = [];
+      for (const id of await this.bundledIds('checks')) {
+        const src = await this.checkedSource(this.bundledPath('checks', id), 'checks');
+        if ((src.data as { questionnaire?: unknown }).questionnaire !== questionnaire.def.id) continue;
+        sets.push(unwrap(compileChecks(src, questionnaire), 'checks'));
+      }
+      return sets;
+    });
+  }
+
   /** Validate any definition file by its `kind:`; returns every diagnostic (warnings included). */
   async validateDefinition(file: string): Promise<Diagnostic[]> {
     try {
@@ -243,6 +267,14 @@ export class Definitions {
           return compileRules(src, await this.ruleIds(await this.questionnaire())).diagnostics;
         case 'readiness':
           return compileReadiness(src, await this.ruleIds(await this.questionnaire())).diagnostics;
+        case 'checks': {
+          const named = String((src.data as { questionnaire: string }).questionnaire);
+          const q = await this.questionnaire(named).catch((e: unknown) => {
+            if (e instanceof InputError) throw new InputError(e.diagnostics.map((d) => (d.code === 'answers.unknown-questionnaire' ? { ...d, file: src.file, ...src.locate(['questionnaire']) } : d)));
+            throw e;
+          });
+          return compileChecks(src, q).diagnostics;
+        }
         case 'wording':
         case 'benchmark':
         case 'policy':

@@ -5,6 +5,7 @@
  */
 import { ANSWERS_MESSAGES } from './answers.js';
 import { BATCH_MESSAGES } from './batch.js';
+import { CHECKS_MESSAGES } from './checks.js';
 import { CLI_MESSAGES } from './cli.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
 import { INPUT_MESSAGES } from './input.js';
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...INPUT_MESSAGES,
   ...DEFINITIONS_MESSAGES,
   ...ANSWERS_MESSAGES,
+  ...CHECKS_MESSAGES,
   ...TABLES_MESSAGES,
   ...BATCH_MESSAGES,
   ...CLI_MESSAGES,

@@ -19,6 +19,17 @@ export async function run(ctx: Context<ValidateOptions>, files: string[]): Promi
         warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
         ...(r.completeness !== undefined ? { completeness: round4(r.completeness) } : {}),
         problems: r.diagnostics.map((d) => diagnosticJson(d, term.lang)),
+        ...(r.findings
+          ? {
+              findings: r.findings.map((f) => ({
+                check: f.id,
+                kind: f.kind,
+                severity: f.severity,
+                message: f.message[term.lang],
+                about: f.about.map((a) => ({ question: a.question, status: a.status, answer: a.answer, shown: a.shown[term.lang], ...(a.at ? { line: a.at.line, column: a.at.column } : {}) })),
+              })),
+            }
+          : {}),
       })),
     });
     return failed ? EXIT.invalid : EXIT.ok;

@@ -1,0 +1,329 @@
+/**
+ * Consistency checks (`kind: checks`): conditions over one plant's answers and indicators that reveal answers
+ * contradicting each other ("equipment level 2 with a 42 % CNC rate"), and plausibility ranges of numbers. Pure:
+ * the caller loads the files; findings are data, located in the answer file when its Source is given.
+ */
+import { MESSAGES, type MessageCode } from '../messages/catalogue.js';
+import { showAnswer, showNumber, showPercent } from './answer-display.js';
+import type { Status } from './answer-value.js';
+import { answerScope, type Answers } from './answers.js';
+import { diag, type Diagnostic, type Located } from './diagnostics.js';
+import { checkExpression, type ExpressionContext } from './expression/check.js';
+import { evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
+import { collectRefs, type Node } from './expression/parse.js';
+import { computeIndicators } from './indicators.js';
+import { QUESTIONNAIRE_FUNCTIONS, type Questionnaire } from './questionnaire.js';
+import type { Source } from './source.js';
+import { EXPRESSION_RESPONDENT_FIELDS, type AnswerValue, type Lang, type Question, type Text } from './types.js';
+
+export interface CheckDef {
+  id: string;
+  /** The condition that fires the check: true means the answers contradict each other. */
+  when: string;
+  severity: 'warning' | 'error';
+  /** The question ids whose answers the check names (each is located in the answer file). */
+  about: string[];
+  /** `{question_id}` placeholders show that question's answer. */
+  message: Text;
+}
+
+export interface ChecksDef {
+  kind: 'checks';
+  id: string;
+  questionnaire: string;
+  version?: string;
+  title?: Text;
+  checks: CheckDef[];
+}
+
+export interface CompiledCheck {
+  def: CheckDef;
+  when: Node;
+}
+
+/** A checks file compiled against its questionnaire. */
+export interface CheckSet {
+  def: ChecksDef;
+  checks: CompiledCheck[];
+  byId: ReadonlyMap<string, CompiledCheck>;
+}
+
+/** One answer a finding names, as stored and as shown, with its place in the answer file when known. */
+export interface FindingAnswer {
+  question: string;
+  /** `hidden` when the question is not asked of this plant (tailored out, gated, not applicable, newer). */
+  status: Status | 'hidden';
+  /** The canonical value (null when unanswered, unknown, n/a or hidden). */
+  answer: AnswerValue;
+  /** The answer as the respondent would recognise it (option labels, percentages, yes/no). */
+  shown: Text;
+  at?: Located & { path: (string | number)[] };
+}
+
+/** A check that fired, or an answer outside its plausible range. */
+export interface CheckFinding {
+  /** The check id; `plausibility` for a number outside its plausible range. */
+  id: string;
+  kind: 'check' | 'plausibility';
+  severity: 'warning' | 'error';
+  about: FindingAnswer[];
+  /** The message with every placeholder filled, in both languages. */
+  message: Text;
+  /** The message as written, with its `{question_id}` placeholders. */
+  template: Text;
+  /** Each placeholder's shown answer. */
+  args: Record<string, Text>;
+}
+
+export type Satisfaction = 'full' | 'mostly' | 'partial' | 'none';
+export const DEFAULT_SATISFACTION: Readonly<Record<Satisfaction, number>> = { full: 1, mostly: 0.8, partial: 0.5, none: 0 };
+
+export interface ReviewOptions {
+  /** The answer file's source: findings then carry the line and column of every answer they name. */
+  source?: Source;
+  /** The scoring profile's satisfaction values for score_of() (default 1 / 0.8 / 0.5 / 0). */
+  satisfaction?: Readonly<Record<Satisfaction, number>>;
+  /** Only checks (and plausibility) about this question — for the interview, right after it was answered. */
+  question?: string;
+}
+
+const stub = () => null;
+/** Functions a check condition may call: the questionnaire's, plus levels, requirement scores and indicators. */
+export const CHECK_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
+  ...QUESTIONNAIRE_FUNCTIONS,
+  ['level_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['score_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['indicator', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
+]);
+
+export function checkExpressionContext(q: Questionnaire): ExpressionContext {
+  const ids = new Set(q.byId.keys());
+  return {
+    ids: new Set([...ids, ...EXPRESSION_RESPONDENT_FIELDS]),
+    functions: CHECK_FUNCTIONS,
+    literals: { question: ids, indicator: new Set(q.indicators.map((i) => i.def.id)) },
+  };
+}
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+const placeholdersOf = (t: Text) => [...new Set([...t.zh.matchAll(PLACEHOLDER), ...t.en.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+
+/**
+ * Semantic checks after the schema has passed: the questionnaire it is written for, duplicate ids, conditions that
+ * parse and name only known questions, functions and indicators, level_of() on level questions and score_of() on
+ * requirement questions, `about` ids and message placeholders that are questions.
+ */
+export function compileChecks(source: Source, q: Questionnaire): { checks?: CheckSet; diagnostics: Diagnostic[] } {
+  const def = source.data as ChecksDef;
+  const ds: Diagnostic[] = [];
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+    ds.push(diag(code, source.file, source.locate(path), args, severity, path));
+  if (def.questionnaire !== q.def.id) at(['questionnaire'], 'checks.questionnaire-mismatch', { found: def.questionnaire, expected: q.def.id });
+  const ctx = checkExpressionContext(q);
+  const checks: CompiledCheck[] = [];
+  const byId = new Map<string, CompiledCheck>();
+  const seen = new Set<string>();
+  def.checks.forEach((c, i) => {
+    const path = ['checks', i];
+    if (seen.has(c.id)) at([...path, 'id'], 'def.duplicate-id', { id: c.id, what: 'check' });
+    seen.add(c.id);
+    const r = checkExpression(c.when, ctx);
+    let ok = r.ok;
+    if (!r.ok) r.problems.forEach((p) => at([...path, 'when'], p.code, { ...p.args, offset: p.offset + 1 }));
+    else {
+      for (const call of collectRefs(r.ast).calls) {
+        const arg = call.args[0];
+        const target = arg?.t === 'lit' && typeof arg.v === 'string' ? q.byId.get(arg.v) : undefined;
+        if (!target) continue;
+        if (call.name === 'level_of' && target.type !== 'level') {
+          at([...path, 'when'], 'checks.level-of-type', { name: target.id, type: target.type, expr: c.when });
+          ok = false;
+        }
+        if (call.name === 'score_of' && target.type !== 'requirement') {
+          at([...path, 'when'], 'checks.score-of-type', { name: target.id, type: target.type, expr: c.when });
+          ok = false;
+        }
+      }
+    }
+    c.about.forEach((id, j) => {
+      if (!q.byId.has(id)) {
+        at([...path, 'about', j], 'def.unknown-ref', { what: 'question', id });
+        ok = false;
+      }
+    });
+    for (const name of placeholdersOf(c.message)) {
+      if (!q.byId.has(name)) {
+        at([...path, 'message'], 'checks.unknown-placeholder', { name, questionnaire: q.def.id });
+        ok = false;
+      } else if (!c.about.includes(name)) at([...path, 'message'], 'checks.placeholder-not-about', { name }, 'warning');
+    }
+    if (ok && r.ok && !byId.has(c.id)) {
+      const compiled = { def: c, when: r.ast };
+      checks.push(compiled);
+      byId.set(c.id, compiled);
+    }
+  });
+  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
+  return { checks: { def, checks, byId }, diagnostics: ds };
+}
+
+/**
+ * The scope a check condition is evaluated in. Hidden questions (tailored out, gated, not applicable, not asked in
+ * the file's version) read as null. `answered(q)`: visible and answered (unknown included); `unknown(q)`: visible
+ * and unknown; `na(q)`: answered n/a, or not applicable because what it follows up is; `level_of(q)`: the 0–5 level
+ * of the chosen option; `score_of(q)`: the requirement's satisfaction score; `indicator(id)`: the indicator's value.
+ */
+export function checkScope(q: Questionnaire, answers: Answers, satisfaction: Readonly<Record<Satisfaction, number>> = DEFAULT_SATISFACTION): Scope {
+  const visibility = (id: string) => answers.visibility.get(id) ?? 'visible';
+  const hidden = (id: string) => visibility(id) !== 'visible';
+  const base = answerScope(answers.file, answers.resolved, hidden);
+  const statusOf = (id: Value): Status => (typeof id === 'string' && !hidden(id) ? (answers.resolved.get(id)?.status ?? 'unanswered') : 'unanswered');
+  const valueOf = (id: Value) => (typeof id === 'string' && statusOf(id) === 'answered' ? answers.resolved.get(id)!.value : null);
+  let indicators: Map<string, Value> | undefined;
+  const functions = new Map<string, FunctionSpec>(base.functions);
+  functions.set('answered', { min: 1, max: 1, fn: ([id]) => statusOf(id!) !== 'unanswered' });
+  functions.set('unknown', { min: 1, max: 1, fn: ([id]) => statusOf(id!) === 'unknown' });
+  functions.set('na', {
+    min: 1,
+    max: 1,
+    fn: ([id]) => typeof id === 'string' && (visibility(id) === 'na' || (visibility(id) === 'visible' && answers.resolved.get(id)?.status === 'na')),
+  });
+  functions.set('level_of', {
+    min: 1,
+    max: 1,
+    fn: ([id]) => {
+      const v = valueOf(id!);
+      const level = typeof id === 'string' && v !== null ? q.byId.get(id)?.options?.find((o) => o.value === v)?.level : undefined;
+      return level ?? null;
+    },
+  });
+  functions.set('score_of', {
+    min: 1,
+    max: 1,
+    fn: ([id]) => {
+      const v = valueOf(id!);
+      return typeof v === 'string' && v in satisfaction ? satisfaction[v as Satisfaction] : null;
+    },
+  });
+  functions.set('indicator', {
+    min: 1,
+    max: 1,
+    fn: ([id]) => {
+      indicators ??= new Map(computeIndicators(q, answers).map((r) => [r.id, r.value]));
+      return typeof id === 'string' ? (indicators.get(id) ?? null) : null;
+    },
+  });
+  return { functions, get: (name) => base.get(name) };
+}
+
+function findingAnswer(q: Questionnaire, answers: Answers, id: string, source: Source | undefined): FindingAnswer {
+  const r = answers.resolved.get(id);
+  const v = answers.visibility.get(id) ?? 'visible';
+  const hidden = v !== 'visible' && !(v === 'na' && r?.status === 'na');
+  const path = ['answers', id];
+  return {
+    question: id,
+    status: hidden ? 'hidden' : (r?.status ?? 'unanswered'),
+    answer: hidden || !r ? null : r.value,
+    shown: showAnswer(q.byId.get(id), r, v),
+    ...(source ? { at: { ...source.locate(path), path } } : {}),
+  };
+}
+
+const fill = (template: string, args: Record<string, string>) =>
+  template.replace(PLACEHOLDER, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? args[k]! : m));
+
+/** Run checks over one plant's resolved answers; a check fires when its condition is true. */
+export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
+  const scope = checkScope(q, answers, opts.satisfaction);
+  const out: CheckFinding[] = [];
+  for (const set of Array.isArray(sets) ? (sets as readonly CheckSet[]) : [sets as CheckSet]) {
+    for (const c of set.checks) {
+      if (opts.question !== undefined && !c.def.about.includes(opts.question)) continue;
+      if (!truthy(evaluate(c.when, scope))) continue;
+      const about = c.def.about.map((id) => findingAnswer(q, answers, id, opts.source));
+      const args: Record<string, Text> = {};
+      for (const name of placeholdersOf(c.def.message)) {
+        if (q.byId.has(name)) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
+      }
+      const per = (lang: Lang) => fill(c.def.message[lang], Object.fromEntries(Object.entries(args).map(([k, t]) => [k, t[lang]])));
+      out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: { zh: per('zh'), en: per('en') }, template: c.def.message, args });
+    }
+  }
+  return out;
+}
+
+/** How the user thinks of a range: percentages as 0–100 %, numbers with their unit. */
+export function plausibleRangeText(question: Question): Text | undefined {
+  const p = question.plausible;
+  if (!p || (p.min === undefined && p.max === undefined)) return undefined;
+  const show = (n: number) => (question.type === 'percent' ? showNumber(n * 100) : showNumber(n));
+  const per = (lang: Lang): string => {
+    const unit = question.type === 'percent' ? '%' : question.unit ? ` ${question.unit[lang]}` : '';
+    if (p.min !== undefined && p.max !== undefined) return fill(MESSAGES['checks.range-between'][lang], { min: show(p.min), max: show(p.max), unit });
+    if (p.min !== undefined) return fill(MESSAGES['checks.range-at-least'][lang], { min: show(p.min), unit });
+    return fill(MESSAGES['checks.range-at-most'][lang], { max: show(p.max!), unit });
+  };
+  return { zh: per('zh'), en: per('en') };
+}
+
+/**
+ * Numbers and percentages outside their question's `plausible` range (a warning: "please check"); values beyond
+ * the hard min/max never get here, they are errors when the file is read. A percentage above its range that would
+ * fit if it had been meant as a percent (0.8 typed for 0.8 %) says so.
+ */
+export function plausibilityFindings(q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  for (const question of q.questions) {
+    if (opts.question !== undefined && question.id !== opts.question) continue;
+    const p = question.plausible;
+    if (!p || (question.type !== 'number' && question.type !== 'percent')) continue;
+    if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
+    const r = answers.resolved.get(question.id);
+    if (r?.status !== 'answered' || typeof r.value !== 'number') continue;
+    const v = r.value;
+    const below = p.min !== undefined && v < p.min;
+    const above = p.max !== undefined && v > p.max;
+    if (!below && !above) continue;
+    const range = plausibleRangeText(question)!;
+    const value = question.type === 'percent' ? showPercent(v) : showNumber(v);
+    const meant = v / 100;
+    const percentHint = question.type === 'percent' && above && (p.min === undefined || meant >= p.min);
+    const code: MessageCode = percentHint ? 'checks.implausible-percent' : 'checks.implausible';
+    const per = (lang: Lang) => fill(MESSAGES[code][lang], { id: question.id, value, range: range[lang], typed: showNumber(v), fraction: showNumber(meant) });
+    const about = [findingAnswer(q, answers, question.id, opts.source)];
+    out.push({
+      id: 'plausibility',
+      kind: 'plausibility',
+      severity: 'warning',
+      about,
+      message: { zh: per('zh'), en: per('en') },
+      template: { zh: MESSAGES[code].zh, en: MESSAGES[code].en },
+      args: { [question.id]: about[0]!.shown },
+    });
+  }
+  return out;
+}
+
+/** Plausibility, then every check: what `validate`, the reports and batch list for one plant. */
+export function reviewAnswers(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
+  return [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
+}
+
+/** A finding that names a confidential answer: the programme office sees neither its answers nor its message. */
+export const isConfidentialFinding = (q: Questionnaire, f: CheckFinding): boolean => f.about.some((a) => q.byId.get(a.question)?.confidential === true);
+
+/**
+ * Findings as located diagnostics: at the first answered question a finding names, with every named answer's
+ * line and column in the message (both locations of a contradiction).
+ */
+export function findingDiagnostics(findings: readonly CheckFinding[], file: string): Diagnostic[] {
+  return findings.map((f) => {
+    const located = f.about.filter((a) => a.at);
+    const primary = located.find((a) => a.status !== 'unanswered' && a.status !== 'hidden') ?? located[0];
+    const where = { line: primary?.at?.line ?? 1, column: primary?.at?.column ?? 1 };
+    if (f.kind === 'plausibility') return diag('checks.plausibility', file, where, { zh: f.message.zh, en: f.message.en }, f.severity, primary?.at?.path);
+    const places = located.map((a) => `${a.question} ${a.at!.line}:${a.at!.column}`).join(', ');
+    return diag('checks.finding', file, where, { zh: f.message.zh, en: f.message.en, check: f.id, where: places || '-' }, f.severity, primary?.at?.path);
+  });
+}

@@ -1,0 +1,32 @@
+/** Consistency checks, plausibility ranges and evidence records. `{name}` placeholders are filled from the diagnostic's args. */
+export const CHECKS_MESSAGES = {
+  'checks.finding': { en: '{message} [check {check}; answers at {where}]', zh: '{message}【核对项 {check}；答案位置 {where}】' },
+  'checks.plausibility': { en: '{message}', zh: '{message}' },
+  'checks.implausible': { en: '{id}: {value} is outside the usual range {range}; please check', zh: '{id}：{value} 超出通常范围 {range}，请核实' },
+  'checks.implausible-percent': {
+    en: '{id}: {value} is outside the usual range {range}; please check. If {typed}% was meant, write "{typed}%" or {fraction} (a bare {typed} in a file means {value})',
+    zh: '{id}：{value} 超出通常范围 {range}，请核实。如本意是 {typed}%，请写 "{typed}%" 或 {fraction}（文件中直接写 {typed} 表示 {value}）',
+  },
+  'checks.range-between': { en: '{min}–{max}{unit}', zh: '{min}–{max}{unit}' },
+  'checks.range-at-least': { en: 'at least {min}{unit}', zh: '不低于 {min}{unit}' },
+  'checks.range-at-most': { en: 'at most {max}{unit}', zh: '不高于 {max}{unit}' },
+  'checks.answer-yes': { en: 'yes', zh: '是' },
+  'checks.answer-no': { en: 'no', zh: '否' },
+  'checks.answer-unknown': { en: 'unknown', zh: '不清楚' },
+  'checks.answer-na': { en: 'n/a', zh: '不适用' },
+  'checks.answer-unanswered': { en: '(unanswered)', zh: '（未答）' },
+  'checks.answer-hidden': { en: '(not asked)', zh: '（未询问）' },
+  'checks.answer-full': { en: 'fully satisfied', zh: '全部满足' },
+  'checks.answer-mostly': { en: 'mostly satisfied', zh: '大部分满足' },
+  'checks.answer-partial': { en: 'partly satisfied', zh: '部分满足' },
+  'checks.answer-none': { en: 'not satisfied', zh: '不满足' },
+  'checks.list-separator': { en: ', ', zh: '、' },
+  'checks.level-of-type': { en: 'level_of() takes a level question; {name} is a {type} question — in "{expr}"', zh: 'level_of() 只能用于等级题；{name} 是 {type} 题——"{expr}"' },
+  'checks.score-of-type': { en: 'score_of() takes a requirement question; {name} is a {type} question — in "{expr}"', zh: 'score_of() 只能用于要求题；{name} 是 {type} 题——"{expr}"' },
+  'checks.unknown-placeholder': { en: 'message placeholder {{name}} is not a question id of questionnaire {questionnaire}', zh: '提示语占位符 {{name}} 不是问卷 {questionnaire} 的题目编号' },
+  'checks.placeholder-not-about': { en: 'message placeholder {{name}} is not listed in "about": add it so that its answer is located too', zh: '提示语占位符 {{name}} 未列在 "about" 中：请补上，以便同时给出该答案的位置' },
+  'checks.questionnaire-mismatch': { en: 'these checks are for questionnaire "{found}", not "{expected}"', zh: '这些核对项适用于问卷 "{found}"，而不是 "{expected}"' },
+  // {message} is the answer in the message's language (args zh and en).
+  'evidence.missing': { en: '{id} is answered "{message}" but has no evidence record: add evidence: {{id}: {type: document|demo|observation|interview, ref: …}}', zh: '{id} 答为“{message}”，但没有证据记录：请在 evidence 中补充 {id}: {type: document|demo|observation|interview, ref: …}' },
+  'evidence.unknown-question': { en: 'evidence names no question "{id}" of this questionnaire: the record is ignored', zh: '证据记录中的题目 "{id}" 不在本问卷中：该记录将被忽略' },
+} as const;

@@ -1,0 +1,207 @@
+// `zhizao validate` with consistency checks, plausibility ranges and evidence records, through the built CLI.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+
+const dir = tempDir('zhizao-checks-');
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+const CONTRADICTING = `questionnaire: smart-manufacturing
+version: "2"
+respondent:
+  company: 郑州核对测试有限公司
+  industry: discrete
+answers:
+  key_processes_total: 12
+  key_processes_cnc: 5
+  has_wms: false
+  digital_spend_share: 0.8
+  equipment_level: key_digital
+  warehousing_level: production_linked
+`;
+
+interface Problem {
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+interface Finding {
+  check: string;
+  kind: string;
+  severity: string;
+  message: string;
+  about: { question: string; line: number; column: number; answer: unknown; shown: string }[];
+}
+
+describe('validate: consistency checks and plausibility', () => {
+  const file = write('contradicting.yaml', CONTRADICTING);
+
+  it('reports each contradiction as a warning at both answers, and keeps the file valid (exit 0)', () => {
+    const r = zhizao(['validate', file]);
+    expect(r.code).toBe(0);
+    const at = lineOf(CONTRADICTING, 'equipment_level:');
+    const line = r.stderr.split('\n').find((l) => l.includes('[check equipment-level-vs-cnc-rate'))!;
+    expect(line).toContain(`contradicting.yaml:${at}:`);
+    expect(line).toContain('warning');
+    expect(line).toContain('only 5 of 12 do');
+    expect(line).toContain(`key_processes_cnc ${lineOf(CONTRADICTING, 'key_processes_cnc:')}:`);
+    expect(line).toContain(`key_processes_total ${lineOf(CONTRADICTING, 'key_processes_total:')}:`);
+    expect(r.stderr).toContain('[check wms-vs-warehousing-level');
+    expect(r.stderr).toMatch(/valid \(3 warnings\)/);
+  });
+
+  it('a percentage typed as a bare 0.8 is a plausibility warning that offers 0.8 %', () => {
+    const r = zhizao(['validate', file]);
+    const line = r.stderr.split('\n').find((l) => l.includes('digital_spend_share:'))!;
+    expect(line).toContain(`:${lineOf(CONTRADICTING, 'digital_spend_share:')}:`);
+    expect(line).toContain('80% is outside the usual range 0–10%; please check. If 0.8% was meant, write "0.8%" or 0.008');
+  });
+
+  it('JSON output carries the findings with every answer located', () => {
+    const r = zhizao(['validate', file, '--json']);
+    const out = JSON.parse(r.stdout) as { valid: boolean; files: { warnings: number; problems: Problem[]; findings: Finding[] }[] };
+    expect(out.valid).toBe(true);
+    const f = out.files[0]!;
+    expect(f.warnings).toBe(3);
+    expect(f.problems.map((p) => p.code).sort()).toEqual(['checks.finding', 'checks.finding', 'checks.plausibility']);
+    const cnc = f.findings.find((x) => x.check === 'equipment-level-vs-cnc-rate')!;
+    expect(cnc).toMatchObject({ kind: 'check', severity: 'warning' });
+    expect(cnc.about.map((a) => [a.question, a.answer, a.line])).toEqual([
+      ['equipment_level', 'key_digital', lineOf(CONTRADICTING, 'equipment_level:')],
+      ['key_processes_cnc', 5, lineOf(CONTRADICTING, 'key_processes_cnc:')],
+      ['key_processes_total', 12, lineOf(CONTRADICTING, 'key_processes_total:')],
+    ]);
+    expect(f.findings.find((x) => x.kind === 'plausibility')!.about[0]).toMatchObject({ question: 'digital_spend_share', answer: 0.8, shown: '80%' });
+  });
+
+  it('messages follow --lang', () => {
+    const r = zhizao(['validate', file, '--lang', 'zh']);
+    expect(r.stderr).toContain('关键工序 12 道中只有 5 道');
+    expect(r.stderr).toContain('超出通常范围 0–10%');
+  });
+
+  it('a 25-digit count is accepted but flagged as implausible', () => {
+    const text = CONTRADICTING.replace('key_processes_total: 12', 'key_processes_total: 1200000000000000000000000');
+    const r = zhizao(['validate', write('huge.yaml', text)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('key_processes_total: 1.2e+24 is outside the usual range 1–200 processes; please check');
+  });
+
+  it('a check of severity error fails the file (exit 1)', () => {
+    const text = CONTRADICTING + '  cnc_machines_count: 10\n  cnc_machines_networked: 12\n';
+    const r = zhizao(['validate', write('error.yaml', text)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error Networked CNC machines \(12\) cannot exceed all CNC machines \(10\)/);
+  });
+
+  it('both examples: 100 % complete, with no consistency or plausibility warning', () => {
+    const r = zhizao(['validate', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), path.join(EXAMPLES, 'process-food.zhizao.yaml'), '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { files: { completeness: number; warnings: number; findings: Finding[] }[] };
+    for (const f of out.files) {
+      expect(f.completeness).toBe(1);
+      expect(f.findings).toEqual([]);
+      expect(f.warnings).toBe(0);
+    }
+  });
+
+  it('files of questionnaire version 1 are not checked on questions they were never asked', () => {
+    const v1 = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { version: string };
+    v1.version = '1';
+    const r = zhizao(['validate', write('v1.yaml', stringify(v1)), '--json']);
+    const out = JSON.parse(r.stdout) as { files: { findings: Finding[] }[] };
+    expect(out.files[0]!.findings).toEqual([]);
+  });
+});
+
+describe('validate --require-evidence', () => {
+  const text = `questionnaire: smart-manufacturing
+version: "2"
+respondent: {company: 证据测试, industry: discrete}
+answers:
+  req_maintenance_system: full
+  req_oee: mostly
+  req_andon: partial
+evidence:
+  req_maintenance_system: {type: demo, ref: ERP 设备模块保养计划截图 IMG_0831.jpg}
+`;
+  const file = write('evidence.yaml', text);
+
+  it('warns where a requirement answered fully or mostly has no evidence record', () => {
+    const plain = zhizao(['validate', file]);
+    expect(plain.stderr).not.toContain('evidence record');
+    const r = zhizao(['validate', file, '--require-evidence']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('no evidence record'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`evidence.yaml:${lineOf(text, 'req_oee:')}:`);
+    expect(lines[0]).toContain('req_oee is answered "mostly satisfied"');
+  });
+
+  it('an evidence record must have a known type and a one-line reference', () => {
+    const bad = text.replace('{type: demo, ref: ERP 设备模块保养计划截图 IMG_0831.jpg}', '{type: photo, ref: "a\\nb"}');
+    const r = zhizao(['validate', write('bad-evidence.yaml', bad), '--json']);
+    expect(r.code).toBe(1);
+    const codes = (JSON.parse(r.stdout) as { files: { problems: Problem[] }[] }).files[0]!.problems.map((p) => p.code).sort();
+    expect(codes).toEqual(['schema.enum', 'schema.pattern']);
+  });
+});
+
+describe('validate --definition of a checks file', () => {
+  it('the bundled checks are valid', () => {
+    const r = zhizao(['validate', '--definition', 'questionnaires/checks/default.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('warning');
+  });
+
+  it("a consultant's broken check is reported at file:line:col", () => {
+    const text = `kind: checks
+id: mine
+questionnaire: smart-manufacturing
+checks:
+  - id: my-check
+    when: "level_of('has_mes') >= 2 and nope > 1"
+    severity: warning
+    about: [has_mes]
+    message: {zh: "{has_mes}", en: "{has_mes} {has_wms}"}
+  - id: my-other-check
+    when: "levle_of('equipment_level') >= (2"
+    severity: fatal
+    about: [equipment_level]
+    message: {zh: x, en: x}
+`;
+    const file = write('my-checks.yaml', text);
+    const shape = JSON.parse(zhizao(['validate', '--definition', file, '--json']).stdout) as { files: { problems: Problem[] }[] };
+    expect(shape.files[0]!.problems.map((p) => [p.code, p.line])).toEqual([['schema.enum', lineOf(text, 'severity: fatal')]]);
+    const fixed = write('my-checks-2.yaml', text.replace('severity: fatal', 'severity: error'));
+    const r = zhizao(['validate', '--definition', fixed, '--json']);
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { files: { problems: Problem[] }[] }).files[0]!.problems;
+    const got = problems.map((p) => [p.code, p.line]);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['expr.unknown-id', lineOf(text, 'nope > 1')],
+        ['checks.placeholder-not-about', lineOf(text, '{has_wms}')],
+        ['expr.syntax', lineOf(text, 'levle_of')],
+      ]),
+    );
+    expect(problems.every((p) => p.column > 0)).toBe(true);
+  });
+
+  it('a checks file for an unknown questionnaire names it', () => {
+    const file = write('other.yaml', 'kind: checks\nid: x\nquestionnaire: no-such-questionnaire\nchecks:\n  - {id: a, when: "true", severity: warning, about: [x], message: {zh: x, en: x}}\n');
+    const r = zhizao(['validate', '--definition', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('other.yaml:3:');
+    expect(r.stderr).toContain('no-such-questionnaire');
+  });
+});
