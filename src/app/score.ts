@@ -21,5 +21,6 @@ export async function scoringSetup(defs: Definitions, q: Questionnaire, req: Sco
 /** Score one plant: maturity, sections, sub-domains, indicators against targets, and which answers move the level. */
 export async function scorePlant(defs: Definitions, plant: Plant, req: ScoringRequest = {}): Promise<ScoreResult> {
   const { profile, targets } = await scoringSetup(defs, plant.questionnaire, req);
-  return buildResult(plant.questionnaire, plant.answers, profile, targets, { sensitivity: true });
+  const checks = await defs.checksFor(plant.questionnaire);
+  return buildResult(plant.questionnaire, plant.answers, profile, targets, { sensitivity: true, checks });
 }

@@ -1,4 +1,5 @@
 import type { Answers } from './answers.js';
+import { reviewAnswers, type CheckSet } from './checks.js';
 import { completeness } from './completeness.js';
 import { computeIndicators, type IndicatorResult } from './indicators.js';
 import type { Profile } from './profile.js';
@@ -86,6 +87,8 @@ export interface ScoreResult {
   disagreements: { subdomain: string; name: Text; selfRating: number; requirementsLevel: number }[];
   /** Single answers whose one-step change moves the overall level (absent when not computed, e.g. in batch). */
   sensitivity?: Sensitivity[];
+  /** Consistency checks that fired and answers outside their plausible range (absent when no checks were given). */
+  findings?: { id: string; kind: 'check' | 'plausibility'; severity: 'warning' | 'error'; questions: string[]; message: Text }[];
   excluded: Exclusion[];
   indicators: IndicatorResult[];
   targets: { id: string; title: Text; source: string; historical: boolean; year: number | null };
@@ -94,6 +97,8 @@ export interface ScoreResult {
 export interface BuildOptions {
   /** Compute the answers whose one-step change moves the level (costs one re-aggregation per answer). */
   sensitivity?: boolean;
+  /** Run these consistency checks (and the plausibility ranges) on the answers. */
+  checks?: readonly CheckSet[];
 }
 
 export function buildResult(q: Questionnaire, answers: Answers, profile: Profile, targets: TargetsDef, opts: BuildOptions = {}): ScoreResult {
@@ -159,6 +164,8 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     targets: { id: targets.id, title: targets.title, source: targets.source, historical: targetYear !== null && assessedYear !== null && targetYear < assessedYear, year: targetYear },
   };
   if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
+  if (opts.checks)
+    result.findings = reviewAnswers(opts.checks, q, answers, { satisfaction: profile.def.satisfaction }).map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
   return result;
 }
 

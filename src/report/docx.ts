@@ -419,6 +419,11 @@ function build(model: ReportModel, charts: ChartData, lang: ReportLang): Documen
     for (const e of m.method.excludedSummary) body.push(p(e));
     for (const e of m.method.excluded) body.push(bullet(`${say(e.question)}: ${say(e.reason)}`));
   }
+  if (m.method.findings) {
+    body.push(h2(say(L('findings'))));
+    body.push(p(m.method.findings.count));
+    for (const f of m.method.findings.list) body.push(bullet(f));
+  }
   body.push(h2(say(L('priority'))));
   body.push(p(m.method.priority));
   body.push(h2(say(L('unconfirmed'))));

@@ -60,6 +60,8 @@ export interface Method {
   excluded: { question: Text; reason: Text }[];
   unconfirmed: Text[];
   priority: Text;
+  /** How many consistency checks fired (every audience), and (office) which, without confidential ones. */
+  findings?: { count: Text; list: Text[] };
 }
 
 const levelText = (r: ScoreResult, w: Wording): Text => {
@@ -219,7 +221,7 @@ export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): 
   });
 }
 
-export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording): Method {
+export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): Method {
   const s = r.scoring.satisfaction;
   const rule = fill(w.phrases.methodRule!, {
     full: s.full!,
@@ -249,5 +251,14 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording): Method {
     excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
     unconfirmed,
     priority: w.phrases.priorityFormula!,
+    ...(r.findings ? { findings: findingsOf(r, q, w, office) } : {}),
   };
+}
+
+/** The consistency checks: counted for every audience, listed for the office (never those naming a confidential answer). */
+function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): { count: Text; list: Text[] } {
+  const all = r.findings ?? [];
+  const count = all.length ? fill(w.phrases.findingsCount!, { count: all.length }) : w.phrases.findingsNone!;
+  const list = office ? all.filter((f) => !f.questions.some((id) => q.byId.get(id)?.confidential)).map((f) => f.message) : [];
+  return { count, list };
 }

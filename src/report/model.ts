@@ -116,7 +116,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     support: supportOf(shown, input.policy, date),
     readiness: input.readiness.map((x) => ({ title: x.title, ...(x.source ? { source: x.source } : {}), met: x.met, total: x.total, criteria: x.criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) })),
     answers: appendix(q, answers, office, w),
-    method: methodOf(r, q, w),
+    method: methodOf(r, q, w, office),
   };
 }
 
