@@ -11,7 +11,7 @@ export interface CompanyBrief {
 export interface ParkRecommendation {
   id: string;
   title: Text;
-  rationale: Text;
+  rationale: Text | undefined;
   programme: string;
   projectType: string;
   measures: Text[];

@@ -87,7 +87,7 @@ export function recommend(result: ScoreResult, answers: Answers, rules: RuleSet,
     const rec: Recommendation = {
       id: r.def.id,
       title: r.def.title,
-      rationale: r.def.rationale,
+      rationale: r.def.rationale ?? { zh: '', en: '' },
       retrofitLevel: r.def.retrofitLevel,
       programme: r.def.programme,
       projectType: r.def.projectType,

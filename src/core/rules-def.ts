@@ -2,17 +2,56 @@ import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
-import type { Node } from './expression/parse.js';
+import { collectRefs, type Node } from './expression/parse.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type RetrofitLevel, type Text } from './types.js';
 import type { KpiId } from './targets.js';
 
 export type Effort = 'low' | 'medium' | 'high';
+/** The plant's stated priorities (the `priorities` question) a rule can serve. */
+export const PRIORITIES = ['delivery', 'quality', 'cost', 'labour', 'energy', 'traceability', 'safety', 'declaration'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** A statement a rule may make about the plant, and the condition under which it is true of the answers. */
+export interface EvidenceDef {
+  /** The condition (over answers, facts, levels, indicators) that makes the statement true. */
+  if: string;
+  /** The answer the statement rests on (shown with it; its confidentiality carries over to the statement). */
+  question: string;
+  statement: Text;
+}
+
+/** A version of a rule for a plant that already has part of what it proposes ("extend", "deepen"). */
+export interface VariantDef {
+  id: string;
+  when: string;
+  title?: Text;
+  measures?: Text[];
+  hardware?: Text[];
+  software?: Text[];
+  integration?: Text[];
+  investment?: { min: number; max: number };
+  benefits?: Text;
+  effort?: Effort;
+  evidence?: EvidenceDef[];
+}
+
 export interface RuleDef {
   id: string;
   title: Text;
-  rationale: Text;
+  /** When the rule is a candidate at all (answers, facts, sector, industry, levels, indicators). */
   when: string;
+  /** The rule's target is already in place: it never fires. */
+  inPlace?: string;
+  /** The statements the rationale is made of; the rule fires only when at least one holds. */
+  evidence?: EvidenceDef[];
+  variants?: VariantDef[];
+  /** What completing the project changes in the answers (for the projected level after each phase). */
+  raises?: Record<string, string | number | boolean>;
+  /** GB/T 4754 code prefixes the rule is limited to, or never offered in. */
+  sectors?: { only?: string[]; never?: string[] };
+  /** The plant priorities the project serves. */
+  serves?: Priority[];
   addresses: string[];
   indicators?: string[];
   retrofitLevel: RetrofitLevel;
@@ -30,6 +69,8 @@ export interface RuleDef {
   support?: string[];
   /** Rests on confidential information (e.g. security weaknesses): never in the office audience's report. */
   confidential?: boolean;
+  /** Park rules only (evaluated over a group of companies): why, in words. */
+  rationale?: Text;
 }
 export interface RulesDef {
   kind: 'rules';
@@ -38,9 +79,23 @@ export interface RulesDef {
   title: Text;
   rules: RuleDef[];
 }
+export interface CompiledEvidence {
+  def: EvidenceDef;
+  when: Node;
+}
+export interface CompiledVariant {
+  def: VariantDef;
+  when: Node;
+  evidence: CompiledEvidence[];
+}
 export interface CompiledRule {
   def: RuleDef;
   when: Node;
+  inPlace?: Node;
+  evidence: CompiledEvidence[];
+  variants: CompiledVariant[];
+  /** Raises whose value is an expression (a string starting with "="), parsed. */
+  raises: { question: string; value: string | number | boolean | Node }[];
 }
 export interface RuleSet {
   def: RulesDef;
@@ -49,7 +104,7 @@ export interface RuleSet {
 }
 
 const stub = () => null;
-/** Functions a plant rule's condition may call; bound to a scored result when evaluated. */
+/** Functions a plant rule's condition may call; bound to a scored plant when evaluated (src/core/rule-scope.ts). */
 export const PLANT_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ...BASE_FUNCTIONS,
   ['level', { min: 1, max: 1, literalArg: 'subdomain', fn: stub }],
@@ -60,6 +115,11 @@ export const PLANT_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<s
   ['missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['gap', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['answered', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['na', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['unknown', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['level_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['score_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  ['sector_in', { min: 1, max: 12, fn: stub }],
 ]);
 /** Functions a park rule's condition may call; bound to a group of companies in batch. */
 export const PARK_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
@@ -68,18 +128,23 @@ export const PARK_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<st
   ['mean_indicator', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['share_missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
 ]);
+/** Variables of a plant rule besides question ids and respondent fields. */
+export const PLANT_RULE_VARIABLES = ['maturity', 'score_total', 'plant_size', 'budget_max'] as const;
 
 export interface RuleContextIds {
   questionIds: Iterable<string>;
   subdomains: ReadonlySet<string>;
   sections: ReadonlySet<string>;
   indicators: ReadonlySet<string>;
+  /** Programme and support-scheme ids of the policy the rules cite (absent: not checked). */
+  programmes?: ReadonlySet<string>;
+  support?: ReadonlySet<string>;
 }
 
 export function plantRuleContext(ids: RuleContextIds): ExpressionContext {
   const questions = new Set(ids.questionIds);
   return {
-    ids: new Set([...questions, ...EXPRESSION_RESPONDENT_FIELDS, 'maturity', 'score_total']),
+    ids: new Set([...questions, ...EXPRESSION_RESPONDENT_FIELDS, ...PLANT_RULE_VARIABLES]),
     functions: PLANT_RULE_FUNCTIONS,
     literals: { subdomain: ids.subdomains, section: ids.sections, indicator: ids.indicators, question: questions },
   };
@@ -88,27 +153,78 @@ export function parkRuleContext(ids: RuleContextIds): ExpressionContext {
   return { ids: new Set(['companies']), functions: PARK_RULE_FUNCTIONS, literals: { indicator: ids.indicators } };
 }
 
+/**
+ * Semantic checks after the schema has passed: ids, every condition (when, inPlace, evidence, variants, raises)
+ * parsing and naming only known ids, evidence resting on a question its condition reads, prerequisites that exist
+ * and form no cycle, programmes and support schemes of the policy, sensible investment ranges.
+ */
 export function compileRules(source: Source, ids: RuleContextIds): { rules?: RuleSet; diagnostics: Diagnostic[] } {
   const def = source.data as RulesDef;
   const ds: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}) =>
-    ds.push(diag(code, source.file, source.locate(path), args, 'error', path));
+  const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+    ds.push(diag(code, source.file, source.locate(path), args, severity, path));
   const plant = plantRuleContext(ids);
   const park = parkRuleContext(ids);
+  const questions = new Set(ids.questionIds);
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
   const ruleIds = new Set(def.rules.map((r) => r.id));
+  const parse = (src: string, path: (string | number)[], ctx: ExpressionContext): Node | undefined => {
+    const checked = checkExpression(src, ctx);
+    if (checked.ok) return checked.ast;
+    checked.problems.forEach((p) => at(path, p.code, { ...p.args, offset: p.offset + 1 }));
+    return undefined;
+  };
+  const evidenceOf = (list: EvidenceDef[] | undefined, path: (string | number)[]): CompiledEvidence[] | undefined => {
+    const out: CompiledEvidence[] = [];
+    let ok = true;
+    (list ?? []).forEach((e, j) => {
+      const node = parse(e.if, [...path, j, 'if'], plant);
+      if (!questions.has(e.question)) {
+        at([...path, j, 'question'], 'def.unknown-ref', { what: 'question', id: e.question });
+        ok = false;
+      } else if (node && !readsQuestion(node, e.question)) {
+        at([...path, j, 'question'], 'rules.evidence-question', { id: e.question, expr: e.if });
+        ok = false;
+      }
+      if (node) out.push({ def: e, when: node });
+      else ok = false;
+    });
+    return ok ? out : undefined;
+  };
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });
-    const checked = checkExpression(r.when, r.retrofitLevel === 'park' ? park : plant);
-    if (!checked.ok) checked.problems.forEach((p) => at([...path, 'when'], p.code, { ...p.args, offset: p.offset + 1 }));
+    const isPark = r.retrofitLevel === 'park';
+    const when = parse(r.when, [...path, 'when'], isPark ? park : plant);
+    const inPlace = r.inPlace === undefined ? undefined : parse(r.inPlace, [...path, 'inPlace'], plant);
+    // A rule of an older file with a written rationale and no evidence still loads (warned): its rationale is shown as written.
+    if (!isPark && !(r.evidence ?? []).length) at([...path, 'evidence'], 'rules.evidence-required', { id: r.id }, r.rationale ? 'warning' : 'error');
+    const evidence = evidenceOf(r.evidence, [...path, 'evidence']);
+    const variants: CompiledVariant[] = [];
+    (r.variants ?? []).forEach((v, j) => {
+      const vw = parse(v.when, [...path, 'variants', j, 'when'], plant);
+      const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
+      if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
+      if (vw && ve) variants.push({ def: v, when: vw, evidence: ve });
+    });
+    const raises: CompiledRule['raises'] = [];
+    for (const [question, value] of Object.entries(r.raises ?? {})) {
+      if (!questions.has(question)) at([...path, 'raises', question], 'def.unknown-ref', { what: 'question', id: question });
+      else if (typeof value === 'string' && value.startsWith('=')) {
+        const node = parse(value.slice(1), [...path, 'raises', question], plant);
+        if (node) raises.push({ question, value: node });
+      } else raises.push({ question, value });
+    }
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
+    if (ids.programmes && !ids.programmes.has(r.programme)) at([...path, 'programme'], 'def.unknown-ref', { what: 'programme', id: r.programme });
+    (r.support ?? []).forEach((s, j) => ids.support && !ids.support.has(s) && at([...path, 'support', j], 'def.unknown-ref', { what: 'support scheme', id: s }));
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
-    if (checked.ok && !byId.has(r.id)) {
-      const c = { def: r, when: checked.ast };
+    const ok = when && (r.inPlace === undefined || inPlace) && evidence && variants.length === (r.variants ?? []).length;
+    if (ok && !byId.has(r.id)) {
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, raises };
       rules.push(c);
       byId.set(r.id, c);
     }
@@ -118,7 +234,13 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const i = def.rules.findIndex((r) => r.id === cycle[0]);
     at(['rules', i, 'prerequisites'], 'def.cycle', { cycle: cycle.join(' → ') });
   }
-  return ds.length ? { diagnostics: ds } : { rules: { def, rules, byId }, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId }, diagnostics: ds };
+}
+
+/** Whether a condition reads a question (as a variable, or by name in answered('…'), level_of('…'), …). */
+function readsQuestion(node: Node, question: string): boolean {
+  const refs = collectRefs(node);
+  return refs.ids.some((i) => i.name === question) || refs.calls.some((c) => c.args[0]?.t === 'lit' && c.args[0].v === question);
 }
 
 /** The first prerequisite cycle found, as a list of rule ids ending where it started. */
