@@ -19,6 +19,7 @@ export interface ValidateOptions extends GlobalOptions {
   json?: boolean;
   map?: string;
   maxRows?: number;
+  strict?: boolean;
 }
 
 export interface TemplateOptions extends GlobalOptions {

@@ -55,6 +55,7 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .option('--json', 'machine-readable result on stdout')
     .option('--map <file>', 'survey-export mapping for CSV/XLSX tables (see docs/batch.md)')
     .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
+    .option('--strict', 'warnings fail too (exit 1)')
     .addHelpText('after', examples(['zhizao validate plant.zhizao.yaml', 'zhizao validate --definition questionnaires/my-sector.yaml', 'zhizao validate answers/*.json --json']))
     .action(action(() => import('./commands/validate.js')));
 

@@ -241,7 +241,7 @@ export function checkAnswer(q: Questionnaire, file: AnswerFile, id: string, give
   const candidate = withAnswer(file, id, n.value);
   const resolved = resolveLeniently(q, candidate);
   const visibility = computeVisibility(q, candidate, resolved);
-  const problems = crossFieldProblems(q, candidate, resolved, visibility).filter((p) => p.field === id);
+  const problems = crossFieldProblems(q, candidate, resolved, visibility).filter((p) => p.fields.includes(id));
   if (problems.length) return { ok: false, problems: problems.map((p) => ({ code: p.code, args: p.args })) };
   return { ok: true, stored: n.value, resolved: n };
 }

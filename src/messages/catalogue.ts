@@ -10,6 +10,7 @@ import { DEFINITIONS_MESSAGES } from './definitions.js';
 import { INPUT_MESSAGES } from './input.js';
 import { forTerminal } from './safe-text.js';
 import { TABLES_MESSAGES } from './tables.js';
+import { VALUES_MESSAGES } from './values.js';
 
 export type Lang = 'zh' | 'en';
 /** A bilingual text. */
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...TABLES_MESSAGES,
   ...BATCH_MESSAGES,
   ...CLI_MESSAGES,
+  ...VALUES_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;

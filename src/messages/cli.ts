@@ -28,6 +28,7 @@ export const CLI_MESSAGES = {
   'cli.validate-valid': { en: ' valid{warnings}{completeness}', zh: ' 有效{warnings}{completeness}' },
   'cli.validate-warnings': { en: ' ({count} {count|warning|warnings})', zh: '（{count} 条警告）' },
   'cli.validate-completeness': { en: ', {share} complete', zh: '，完成度 {share}' },
+  'cli.validate-strict-warnings': { en: ' {count} {count|warning|warnings} (--strict: warnings fail)', zh: ' {count} 条警告（--strict：警告也算不通过）' },
   'cli.validate-errors': { en: ' {count} {count|error|errors}', zh: ' {count} 个错误' },
   'cli.merge-took-preferred': { en: 'took {file} (--prefer)', zh: '采用 {file}（--prefer）' },
   'cli.merge-kept-required': { en: "required: kept {file}'s value for now, please check", zh: '必填项，暂取 {file} 的值，请核实' },

@@ -59,10 +59,81 @@ describe('zhizao validate', () => {
     ]);
     const bad = JSON.parse(zhizao(['validate', rel('bad-option.yaml'), '--json']).stdout);
     expect(bad.files[0].problems[0]).toMatchObject({ line: 6, column: 25, code: 'answer.option' });
+    // A cross-field check is one problem, counted once, at the answer that comes first, naming both answers.
     const cnc = JSON.parse(zhizao(['validate', rel('cnc-over-total.yaml'), '--json']).stdout);
-    expect(cnc.files[0].problems.map((p: { line: number; path: string }) => `${p.line}:${p.path}`)).toEqual(['6:answers.key_processes_total', '7:answers.key_processes_cnc']);
+    expect(cnc.files[0].errors).toBe(1);
+    expect(cnc.files[0].problems.map((p: { line: number; path: string }) => `${p.line}:${p.path}`)).toEqual(['6:answers.key_processes_total']);
+    expect(cnc.files[0].problems[0].message).toContain('key_processes_cnc = 15 [7:22], key_processes_total = 12');
     const many = JSON.parse(zhizao(['validate', rel('many-errors.yaml'), '--json']).stdout);
     expect(many.files[0].errors).toBe(3);
+  });
+
+  it('lists all ten mistakes of a file in one run, each once, in both languages', () => {
+    const r = zhizao(['validate', rel('ten-mistakes.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    const problems = JSON.parse(r.stdout).files[0].problems as { line: number; code: string; severity: string; message: string }[];
+    expect(problems.map((p) => `${p.line} ${p.code}`)).toEqual([
+      '5 answers.credit-code-checksum',
+      '6 schema.enum',
+      '7 value.date-day',
+      '9 answer.option',
+      '10 answer.integer',
+      '11 answers.check',
+      '13 answers.unknown-question-suggest',
+      '14 answer.boolean',
+      '15 answer.range',
+      '16 answer.na-not-allowed',
+    ]);
+    const text = problems.map((p) => p.message).join('\n');
+    expect(text).toContain('2026-02-30 is not a day of the calendar: month 2 of 2026 has 28 days');
+    expect(text).toContain('did you mean key_processes_list?');
+    expect(text).toContain('120% is outside the allowed range 0%–100%'); // the range as typed, not 1.2 in 0–1
+    expect(text).not.toMatch(/\^|\[0-9\]|\\d/); // never a regular expression
+    const zh = zhizao(['validate', rel('ten-mistakes.yaml')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('2026 年 2 月只有 28 天');
+    expect(zh.stderr).toContain('是不是 key_processes_list？');
+    expect(zh.stderr).toContain('✗ tests/fixtures/answers/ten-mistakes.yaml 9 个错误（1 条警告）');
+  });
+
+  it('reads dates and numbers as a Chinese user types them, the same in YAML as in CSV', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'typed.yaml');
+    writeFileSync(
+      file,
+      'questionnaire: smart-manufacturing\nrespondent:\n  company: 录入习惯公司\n  industry: discrete\n  credit_code: 91350100m000100y43\n  enterprise_class: d\n  date: 2026年11月3日\n' +
+        'answers:\n  key_processes_total: １２\n  key_processes_cnc: "5"\n  equipment_total: "1,200"\n  kpi_defect_rate: ２.５％\n',
+    );
+    const r = zhizao(['score', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.respondent).toMatchObject({ date: '2026-11-03', credit_code: '91350100M000100Y43', enterprise_class: 'D' });
+    expect(out.indicators.find((i: { id: string }) => i.id === 'cnc-rate').value).toBeCloseTo(5 / 12, 3);
+    for (const [typed, ok] of [['2026/11/3', true], ['2026.11.3', true], ['２０２６－１１－０３', true], ['2026-02-30', false], ['2026-13-01', false], ['3/11/2026', false]] as const) {
+      const f = path.join(dir, 'd.yaml');
+      writeFileSync(f, `questionnaire: smart-manufacturing\nrespondent: {company: D, industry: discrete, date: "${typed}"}\nanswers: {}\n`);
+      const v = zhizao(['validate', f]);
+      expect(v.code, `${typed}: ${v.stderr}`).toBe(ok ? 0 : 1);
+      expect(v.stderr).not.toContain('pattern');
+    }
+    // the same value in a CSV row reads the same
+    const csv = path.join(dir, 'rows.csv');
+    writeFileSync(csv, 'company,industry,date,key_processes_total\nA,discrete,2026/11/3,１２\nB,discrete,2026-02-30,3\n');
+    const t = zhizao(['validate', csv, '--json']);
+    const problems = JSON.parse(t.stdout).files[0].problems as { line: number; code: string }[];
+    expect(problems.map((p) => `${p.line} ${p.code}`)).toEqual(['3 value.date-day']);
+  });
+
+  it('--strict makes warnings fail (exit 1); without it they do not', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'warn.yaml');
+    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete}\nanswers:\n  key_proceses_list: 车削\n');
+    const plain = zhizao(['validate', file]);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain('warn.yaml:4:3 warning no question "key_proceses_list" in this questionnaire: did you mean key_processes_list?');
+    const strict = zhizao(['validate', file, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('1 warning (--strict: warnings fail)');
+    expect(JSON.parse(zhizao(['validate', file, '--strict', '--json']).stdout).valid).toBe(false);
   });
 
   it('reads GB18030 and UTF-8-with-BOM files', () => {
