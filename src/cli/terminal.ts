@@ -23,10 +23,14 @@ export interface Terminal {
   diagnostics(ds: readonly Diagnostic[]): void;
 }
 
-/** `file:line:col severity message`, safe to print. */
+/** Problems with a file as a whole (missing, unreadable, no match): no line and column to point at. */
+export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>(['input.not-found', 'input.unreadable', 'input.no-match', 'input.empty-folder']);
+
+/** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const sev = formatMessage(d.severity === 'warning' ? 'cli.severity-warning' : 'cli.severity-error', {}, lang);
-  return `${forTerminal(d.file)}:${d.line}:${d.column} ${sev} ${formatMessage(d.code, d.args, lang)}`;
+  const where = FILE_LEVEL_CODES.has(d.code) ? `${forTerminal(d.file)}:` : `${forTerminal(d.file)}:${d.line}:${d.column}`;
+  return `${where} ${sev} ${formatMessage(d.code, d.args, lang)}`;
 }
 
 export function makeTerminal(lang: Lang): Terminal {

@@ -20,6 +20,13 @@ describe('zhizao --version / --help / usage', () => {
       expect(sub.code, cmd).toBe(0);
     }
   });
+  it('a missing file is named without a line:col position', () => {
+    const r = zhizao(['validate', 'nope.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.yaml: error no such file');
+    expect(r.stderr).not.toContain('nope.yaml:1:1');
+    expect(zhizao(['validate', 'nope.yaml'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('nope.yaml: 错误 文件不存在');
+  });
   it('exits 2 on usage errors without a stack trace', () => {
     const r = zhizao(['score']);
     expect(r.code).toBe(2);
