@@ -7,6 +7,7 @@ import { ANSWERS_MESSAGES } from './answers.js';
 import { BATCH_MESSAGES } from './batch.js';
 import { CLI_MESSAGES } from './cli.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
+import { HELP_MESSAGES } from './help.js';
 import { INPUT_MESSAGES } from './input.js';
 import { forTerminal } from './safe-text.js';
 import { TABLES_MESSAGES } from './tables.js';
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...BATCH_MESSAGES,
   ...CLI_MESSAGES,
   ...VALUES_MESSAGES,
+  ...HELP_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+import { BIN, EXAMPLES, ROOT, tempDir, zhizao } from '../helpers/cli';
 
 const rel = (name: string) => `tests/fixtures/answers/${name}`;
 
@@ -20,6 +20,55 @@ describe('zhizao --version / --help / usage', () => {
       expect(sub.code, cmd).toBe(0);
     }
   });
+  it('bare zhizao prints the help on stderr and exits 2 (a usage error); zhizao help exits 0', () => {
+    const r = zhizao([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: zhizao');
+    expect(r.stdout).toBe('');
+    expect(zhizao(['help']).code).toBe(0);
+    expect(zhizao(['targets']).code).toBe(2);
+  });
+
+  it('help, usage errors and suggestions follow --lang and the locale, with examples in that language', () => {
+    const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+    const help = zhizao(['--help'], zh);
+    expect(help.code).toBe(0);
+    for (const s of ['用法：', '选项：', '命令：', '示例：', '现场访谈', '显示命令帮助', '诊断报告.docx']) expect(help.stdout).toContain(s);
+    expect(help.stdout).not.toMatch(/Usage:|display help for command|Examples:/);
+    const report = zhizao(['report', '--help'], zh);
+    expect(report.stdout).toContain('报告格式（默认按 -o 的扩展名，否则为 md）（可选："md"');
+    expect(report.stdout).toContain('report 郑州示例机械-2026-11-29.zhizao.yaml -o 诊断报告.docx');
+    expect(zhizao(['--lang', 'en', '--help'], zh).stdout).toContain('Usage: zhizao');
+    expect(zhizao(['--help', '--lang=zh']).stdout).toContain('用法：');
+
+    const unknown = zhizao(['scroe'], zh);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('错误：没有命令 "scroe"\n（是不是 score？）\n（加 --help 查看用法）');
+    const required = zhizao(['merge', 'a.yaml'], zh);
+    expect(required.code).toBe(2);
+    expect(required.stderr).toContain('错误：必须给出选项 "-o, --output <file>"');
+    expect(zhizao(['score'], zh).stderr).toContain('错误：缺少必需的参数 "files"');
+    expect(zhizao(['report', 'x.yaml', '--format', 'pdf'], zh).stderr).toContain('错误：选项 "--format <format>" 的取值 "pdf" 无效。可选值：md, html, docx, json。');
+    expect(zhizao(['batch', 'x', '--jobs', '0'], zh).stderr).toContain('应为正整数');
+    expect(zhizao(['score', '--frobnicate'], zh).stderr).toContain('错误：没有选项 "--frobnicate"');
+    // English stays commander's own wording
+    expect(zhizao(['scroe']).stderr).toContain("error: unknown command 'scroe'\n(Did you mean score?)");
+  });
+
+  it('printed commands run where the user is: zhizao on PATH, npx zhizao in a project, node <launcher> elsewhere', () => {
+    const bin = tempDir();
+    writeFileSync(path.join(bin, 'zhizao'), '#!/bin/sh\n', { mode: 0o755 });
+    const noNpm = { npm_lifecycle_event: '', npm_command: '' };
+    const outside = tempDir();
+    const hint = (r: { stderr: string }) => /needs an interactive terminal\. To fill in answers offline: (.*?) template/.exec(r.stderr)?.[1];
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { ...noNpm, PATH: `${bin}:/usr/bin:/bin` } }))).toBe('zhizao');
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { ...noNpm, PATH: '/usr/bin:/bin' } }))).toBe(`node ${BIN}`);
+    expect(hint(zhizao(['assess'], { env: { ...noNpm, PATH: '/usr/bin:/bin' } }))).toBe('npx zhizao'); // in the checkout
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { PATH: `${path.join(ROOT, 'node_modules', '.bin')}:/usr/bin:/bin`, npm_command: 'exec', npm_lifecycle_event: 'npx' } }))).toBe('npx zhizao');
+    const help = zhizao(['score', '--help'], { cwd: outside, env: { ...noNpm, PATH: `${bin}:/usr/bin:/bin` } });
+    expect(help.stdout).toContain('$ zhizao score plant.zhizao.yaml');
+  });
+
   it('a missing file is named without a line:col position', () => {
     const r = zhizao(['validate', 'nope.yaml']);
     expect(r.code).toBe(1);
