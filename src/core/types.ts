@@ -105,13 +105,25 @@ export interface Respondent {
 }
 
 export type AnswerValue = string | number | boolean | (string | number)[] | null;
-export type Note = string | { text: string; internal?: boolean };
+/**
+ * A note: text, or {text, internal} (internal: never in a report); `internal_text` is an internal part kept beside
+ * a client-visible text (a merge of a client-visible and an internal note keeps each where it belongs).
+ */
+export type Note = string | { text: string; internal?: boolean; internal_text?: string };
 
-/** A note's text and whether it is internal; undefined for an empty note. */
+/** A note's text and whether it is internal; undefined for an empty note. (The internal part is not included.) */
 export function noteText(n: Note | null | undefined): { text: string; internal: boolean } | undefined {
   if (n === null || n === undefined) return undefined;
   if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
   return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
+}
+
+/** Kinds of evidence behind an answer. */
+export type EvidenceType = 'document' | 'demo' | 'observation' | 'interview';
+/** The evidence behind one answer: its kind and where it is (a file, photo or document name — never its contents). */
+export interface Evidence {
+  type: EvidenceType;
+  ref?: string;
 }
 
 export interface Overrides {
@@ -130,9 +142,11 @@ export interface AnswerFile {
   respondent: Respondent;
   answers?: Record<string, AnswerValue> | null;
   notes?: Record<string, Note | null> | null;
+  /** Per question id: the evidence behind the answer. */
+  evidence?: Record<string, Evidence | null> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
   overrides?: Overrides | null;
-  progress?: { cursor?: string; sections?: string[]; updated?: string } | null;
+  progress?: { cursor?: string; sections?: string[]; updated?: string; mode?: InterviewMode } | null;
 }
 
 export type Phase = '0-6m' | '6-18m' | '18-36m';
