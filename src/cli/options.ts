@@ -52,6 +52,8 @@ export interface ReportOptions extends GlobalOptions, ScoringOptions {
 
 export interface AssessOptions extends GlobalOptions {
   sections?: string;
+  mode?: 'express' | 'full';
+  showLevels?: boolean;
   anonymousName?: boolean;
 }
 

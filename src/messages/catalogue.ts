@@ -9,6 +9,7 @@ import { CLI_MESSAGES } from './cli.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
 import { HELP_MESSAGES } from './help.js';
 import { INPUT_MESSAGES } from './input.js';
+import { INTERVIEW_MESSAGES } from './interview.js';
 import { forTerminal } from './safe-text.js';
 import { TABLES_MESSAGES } from './tables.js';
 import { VALUES_MESSAGES } from './values.js';
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...VALUES_MESSAGES,
   ...HELP_MESSAGES,
+  ...INTERVIEW_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;
