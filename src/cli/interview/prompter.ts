@@ -222,6 +222,9 @@ export function makeTheme(c: ChalkInstance, lang: Lang, questionLines = 1): Them
   };
 }
 
+/** Why an entry is refused, wrapped under inquirer's `> ` mark. */
+const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
+
 /** Header lines and the question wrapped to the width; the number of lines the question takes. */
 function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
   const head = (header ?? []).map((l) => wrapText(l, width)).join('\n');
@@ -281,18 +284,29 @@ function typedDefault(view: QuestionView): string | undefined {
 /** A list entry's name wrapped to the width, continuation lines under its first character. */
 const entryName = (name: string, width: number, indent: number) => wrapText(name, width - indent, ' '.repeat(indent));
 
+/**
+ * Entries shown at once: all of them (up to 16) when the terminal is tall enough, else as many as fit under the
+ * header and question with the description and the key help, so that the question stays on the screen.
+ */
+export function pageSize(entries: number, message: string, descriptions: string[], rows: number): number {
+  const description = Math.max(0, ...descriptions.map((d) => (d ? d.split('\n').length : 0)));
+  const room = rows - message.split('\n').length - description - 3;
+  return Math.max(Math.min(entries, 5), Math.min(entries, 16, room));
+}
+
 /** The list prompt's configuration (also used for menus). */
-function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number): PickConfig<T> {
+function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
   const choices: PickEntry<T>[] = o.choices.map((ch) =>
     ch === 'separator' || (ch as SeparatorLike).type === 'separator'
       ? { separator: SEPARATOR_LINE }
       : { ...(ch as ChoiceItem<T>), name: entryName((ch as ChoiceItem<T>).name, width, 2), ...((ch as ChoiceItem<T>).description ? { description: wrapText((ch as ChoiceItem<T>).description!, width) } : {}) },
   );
+  const message = pickMessage(c, o.header, o.message, width);
   return {
-    message: pickMessage(c, o.header, o.message, width),
+    message,
     choices,
     ...(o.default !== undefined ? { default: o.default } : {}),
-    pageSize: Math.min(choices.length, 16),
+    pageSize: pageSize(choices.length, message, choices.map((ch) => ('description' in ch ? (ch.description ?? '') : '')), rows),
     help: c.dim(msg(lang, 'iv.keys-select')),
     style: { active: (t) => c.cyan(t), description: (t) => c.cyan(t), cursor: '❯' },
     done: o.done,
@@ -300,7 +314,7 @@ function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; mes
 }
 
 /** Map a question to its prompt: which prompt, its configuration, and how its result becomes an action. */
-export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79): PromptPlan {
+export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, rows = 24): PromptPlan {
   const { question: q, lang } = view;
   if (q.type === 'multi') {
     const selected = Array.isArray(view.pending) ? view.pending : Array.isArray(view.current) ? view.current : [];
@@ -317,17 +331,17 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79): 
       config: {
         message,
         choices,
-        pageSize: Math.min(choices.length, 16),
+        pageSize: pageSize(choices.length, message, [], rows),
         loop: false,
         shortcuts: { all: null, invert: null },
         theme: makeTheme(c, lang, questionLines),
         validate(selection) {
           const cmds = selection.filter((s) => 'cmd' in s.value);
-          if (cmds.length > 1) return msg(lang, 'iv.one-command');
+          if (cmds.length > 1) return refusal(msg(lang, 'iv.one-command'), width);
           if (cmds.length === 1) return true;
-          if (selection.length === 0) return msg(lang, 'iv.nothing-ticked');
+          if (selection.length === 0) return refusal(msg(lang, 'iv.nothing-ticked'), width);
           const r = view.check(selection.map((s) => (s.value as { value: AnswerValue }).value));
-          return r.ok ? true : r.message;
+          return r.ok ? true : refusal(r.message, width);
         },
       },
       toAction(result) {
@@ -361,7 +375,7 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79): 
         theme: makeTheme(c, lang, questionLines),
         validate(value) {
           const d = decide(value);
-          return typeof d === 'string' ? d : true;
+          return typeof d === 'string' ? refusal(d, width) : true;
         },
         transformer(value, { isFinal }) {
           if (!isFinal) return value;
@@ -388,7 +402,7 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79): 
   else def = options.find((ch) => sameValue((ch.value as { value: AnswerValue }).value, view.current))?.value;
   return {
     kind: 'pick',
-    config: pickConfig<Pick>(c, lang, { header: view.header, message: view.text, choices: [...options, 'separator', ...commands], ...(def ? { default: def } : {}), done: () => '' }, width),
+    config: pickConfig<Pick>(c, lang, { header: view.header, message: view.text, choices: [...options, 'separator', ...commands], ...(def ? { default: def } : {}), done: () => '' }, width, rows),
     toAction(result) {
       return 'cmd' in result ? { kind: result.cmd } : { kind: 'answer', value: result.value };
     },
@@ -426,15 +440,18 @@ export interface PrompterOptions {
   output?: { write(s: string): unknown };
   /** Columns to lay text out in (default: the terminal's, 80 when unknown). */
   width?: () => number;
+  /** Rows of the terminal (default: the terminal's, 24 when unknown). */
+  rows?: () => number;
 }
 
 export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptions = {}): Prompter {
   const width = po.width ?? (() => terminalWidth(process.stdout));
+  const rows = po.rows ?? (() => (process.stdout.rows && process.stdout.rows > 0 ? process.stdout.rows : 24));
   const output = po.output ?? process.stdout;
   return {
     async question(view) {
       const w = width();
-      const plan = planQuestion(view, c, w);
+      const plan = planQuestion(view, c, w, rows());
       let action: Action;
       switch (plan.kind) {
         case 'pick': {
@@ -473,6 +490,7 @@ export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptio
           done: (choice) => (transcript ? `${c.green('✔')} ${wrapText(`${opts.message} ${c.cyan(choice.name.replace(/\n\s*/g, ' '))}`, w - 2, '  ')}` : ''),
         },
         w,
+        rows(),
       );
       return pick(config, { clearPromptOnDone: !transcript });
     },
@@ -484,7 +502,7 @@ export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptio
       return mod.input({
         message,
         ...(opts.default !== undefined && opts.default !== '' ? { default: opts.default } : {}),
-        ...(opts.validate ? { validate: opts.validate } : {}),
+        ...(opts.validate ? { validate: (v: string) => { const r = opts.validate!(v); return r === true ? r : refusal(r, w); } } : {}),
         ...(display ? { transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? c.cyan(display(value)) : value) } : {}),
         theme: makeTheme(c, lang, questionLines),
       });
