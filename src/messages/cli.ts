@@ -36,6 +36,10 @@ export const CLI_MESSAGES = {
   'cli.merge-conflicts': { en: '{count} conflicting answer(s) ({resolved} resolved by --prefer, {open} left open):', zh: '答案冲突 {count} 处（{resolved} 处已按 --prefer 处理，{open} 处未解决）：' },
   'cli.merge-not-written': { en: 'No merged file written.', zh: '未写入合并文件。' },
   'cli.merge-summary': { en: 'merged {files} files: {answered} answers, {conflicts} conflict(s), {open} left open', zh: '合并 {files} 个文件：{answered} 个答案，冲突 {conflicts} 处，未解决 {open} 处' },
+  'cli.merge-open-exit': {
+    en: 'exit status 1 while {open} {open|question is|questions are} open: {open|it is|they are} left unanswered in {file} with the candidate values in the internal note; settle {open|it|them} with {cmd} assess {file}, or merge again with --prefer FILE',
+    zh: '仍有 {open} 道题冲突未解决，退出码为 1：这些题在 {file} 中未作答，候选值写在内部备注里；请用 {cmd} assess {file} 逐题确定，或加 --prefer 文件 重新合并',
+  },
   'cli.merge-invalid': { en: 'The merged file does not validate: fix the problems above by hand.', zh: '合并后的文件未通过校验，请手工修正上述问题。' },
   'cli.compare-not-compared': { en: 'not compared ({kpis}): {reason}', zh: '不作比较（{kpis}）：{reason}' },
   'cli.assess-needs-terminal': {
