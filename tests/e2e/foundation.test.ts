@@ -276,6 +276,19 @@ describe('zhizao template', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# /);
   });
+  it('enterprise class D: the YAML template offers it, and YAML and CSV accept it alike', () => {
+    expect(zhizao(['template', '--lang', 'en']).stdout).toContain('enterprise class A | B | C | D (optional)');
+    expect(zhizao(['template', '--lang', 'zh']).stdout).toContain('企业分类 A | B | C | D（可选）');
+    const dir = tempDir();
+    const yaml = path.join(dir, 'd.yaml');
+    writeFileSync(yaml, 'questionnaire: smart-manufacturing\nrespondent: {company: D 类公司, industry: discrete, enterprise_class: D}\nanswers: {}\n');
+    expect(zhizao(['validate', yaml]).code).toBe(0);
+    const csv = path.join(dir, 'd.csv');
+    writeFileSync(csv, 'company,industry,enterprise_class\nD 类公司,discrete,D类\n');
+    expect(zhizao(['validate', csv]).code).toBe(0);
+    writeFileSync(yaml, 'questionnaire: smart-manufacturing\nrespondent: {company: E 类公司, industry: discrete, enterprise_class: E}\nanswers: {}\n');
+    expect(zhizao(['validate', yaml]).stderr).toContain('expected one of A, B, C, D');
+  });
 });
 
 describe('paths a user takes that are otherwise tested only in process', () => {
