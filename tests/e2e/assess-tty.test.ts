@@ -47,7 +47,7 @@ class Tmux {
   start(args: string[], cwd: string, lang: 'zh' | 'en', size: [number, number] = [80, 24]): void {
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     // PATH as the user's shell has it (no npm folders): the printed commands are then `node …/bin/zhizao.js` or `zhizao`.
-    const node = `env NO_COLOR=1 npm_lifecycle_event= npm_command= LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'en_US.UTF-8'} LC_ALL= ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
+    const node = `env NO_COLOR=1 PATH=/usr/bin:/bin npm_lifecycle_event= npm_command= LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'en_US.UTF-8'} LC_ALL= ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
     const cmd = `${node}; echo "[exit $?]"`;
     this.tmux(['new-session', '-d', '-s', this.name, '-x', String(size[0]), '-y', String(size[1]), '-c', cwd, cmd, ';', 'set-option', '-t', this.name, 'remain-on-exit', 'on']);
   }
