@@ -5,6 +5,9 @@ import { EXIT, ExitError, UsageError } from './errors.js';
 import { contextFor, type Context } from './context.js';
 import { buildProgram } from './program.js';
 import { displayPath } from '../io/paths.js';
+import type { Lang } from '../core/types.js';
+import { detectLang } from './env.js';
+import { invocation } from './invocation.js';
 
 /** Run the CLI; returns the exit code. The only place that maps errors to exit codes. */
 export async function main(argv: string[]): Promise<number> {
@@ -22,26 +25,43 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(code);
     throw e;
   });
-  const program = buildProgram(async (load, cmd, args) => {
-    const ctx = await contextFor(cmd);
-    try {
-      const mod = await load();
-      code = await mod.run(ctx, ...args);
-    } catch (e) {
-      code = handleError(e, ctx);
-    }
-  });
+  const program = buildProgram(
+    async (load, cmd, args) => {
+      const ctx = await contextFor(cmd);
+      try {
+        const mod = await load();
+        code = await mod.run(ctx, ...args);
+      } catch (e) {
+        code = handleError(e, ctx);
+      }
+    },
+    langOf(argv),
+    invocation,
+  );
   exitOverrideAll(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // `zhizao help`: asked for (0); bare `zhizao` or `zhizao targets`: help shown because no command was given (2).
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return EXIT.usage;
     }
     throw e;
   }
   return code;
+}
+
+/** The language of help and usage errors: --lang on the command line (before commander has parsed it), else the locale. */
+function langOf(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (v === 'zh' || v === 'en') return v;
+  }
+  return detectLang();
 }
 
 function exitOverrideAll(cmd: Command) {

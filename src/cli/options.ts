@@ -20,6 +20,7 @@ export interface ValidateOptions extends GlobalOptions {
   requireEvidence?: boolean;
   map?: string;
   maxRows?: number;
+  strict?: boolean;
 }
 
 export interface TemplateOptions extends GlobalOptions {
@@ -52,6 +53,8 @@ export interface ReportOptions extends GlobalOptions, ScoringOptions {
 
 export interface AssessOptions extends GlobalOptions {
   sections?: string;
+  mode?: 'express' | 'full';
+  showLevels?: boolean;
   anonymousName?: boolean;
 }
 

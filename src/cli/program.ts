@@ -1,5 +1,7 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option, type Argument, type ErrorOptions } from 'commander';
 import { DEFAULT_LIMITS } from '../core/limits.js';
+import type { Lang } from '../core/types.js';
+import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Context } from './context.js';
 import { VERSION as version } from '../io/paths.js';
 
@@ -7,41 +9,124 @@ import { VERSION as version } from '../io/paths.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (ctx: Context<any>, ...args: any[]) => Promise<number>;
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Must be a positive integer.');
-  return n;
-}
-function byteSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('Expected a size such as 5000000, 20MB or 1GB.');
-  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Math.floor(Number(m[1]) * mult);
+type HelpCode = Extract<MessageCode, `help.${string}`>;
+
+const TITLES: Record<string, HelpCode> = {
+  'Usage:': 'help.title-usage',
+  'Options:': 'help.title-options',
+  'Commands:': 'help.title-commands',
+  'Arguments:': 'help.title-arguments',
+  'Global Options:': 'help.title-global-options',
+};
+
+/**
+ * commander's own error texts (unknown command, missing argument, bad choice…) in the user's language. commander
+ * 14 writes them in English with a stable form per error code; the names and values in them are kept as typed.
+ */
+export function localiseCommanderError(message: string, code: string | undefined, lang: Lang): string {
+  if (lang === 'en') return message;
+  const h = (c: HelpCode, args: MessageArgs = {}) => formatMessage(c, args, lang);
+  const [first = '', ...rest] = message.split('\n');
+  const suggestion = rest.join('\n').match(/^\(Did you mean (?:one of )?(.+)\?\)$/);
+  const tail = suggestion ? `\n${h('help.did-you-mean', { names: suggestion[1]! })}` : rest.length ? `\n${rest.join('\n')}` : '';
+  let m: RegExpMatchArray | null;
+  switch (code) {
+    case 'commander.unknownCommand':
+      if ((m = first.match(/^error: unknown command '(.*)'$/))) return h('help.unknown-command', { name: m[1]! }) + tail;
+      break;
+    case 'commander.unknownOption':
+      if ((m = first.match(/^error: unknown option '(.*)'$/))) return h('help.unknown-option', { name: m[1]! }) + tail;
+      break;
+    case 'commander.missingArgument':
+      if ((m = first.match(/^error: missing required argument '(.*)'$/))) return h('help.missing-argument', { name: m[1]! });
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = first.match(/^error: option '(.*)' argument missing$/))) return h('help.option-missing-argument', { name: m[1]! });
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = first.match(/^error: required option '(.*)' not specified$/))) return h('help.missing-mandatory-option', { name: m[1]! });
+      break;
+    case 'commander.excessArguments':
+      if ((m = first.match(/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/)))
+        return h('help.too-many-arguments', { for: m[1] ? h('help.too-many-for', { name: m[1] }) : '', expected: m[2]!, got: m[3]! });
+      break;
+    case 'commander.invalidArgument':
+      if ((m = first.match(/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/))) {
+        const choices = m[3]!.match(/^Allowed choices are (.*)\.$/);
+        return h('help.invalid-option-value', { name: m[1]!, value: m[2]!, reason: choices ? h('help.allowed-choices', { list: choices[1]! }) : m[3]! });
+      }
+      break;
+  }
+  return first.replace(/^error: /, h('help.error-prefix')) + tail;
 }
 
-const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/**
+ * Build the command table in the user's language; each action loads its module only when it runs (start-up
+ * stays light). `invocation` gives the command as it runs where the user is, for the examples (asked for only
+ * when help is shown).
+ */
+export function buildProgram(
+  run: (handler: () => Promise<{ run: Handler }>, cmd: Command, args: unknown[]) => Promise<void>,
+  lang: Lang = 'en',
+  invocation: () => string = () => 'zhizao',
+): Command {
+  const h = (code: HelpCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
+  const positiveInt = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(h('help.positive-int'));
+    return n;
+  };
+  const byteSize = (value: string): number => {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+    if (!m) throw new InvalidArgumentError(h('help.byte-size'));
+    const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+    return Math.floor(Number(m[1]) * mult);
+  };
+  const examples = (code: HelpCode) => () => `\n${h('help.title-examples')}\n${h(code, { cmd: invocation() }).split('\n').map((l) => `  $ ${l}`).join('\n')}\n`;
+  const extra = (choices: readonly string[] | undefined, def: unknown, showDefault: boolean) => {
+    const parts: string[] = [];
+    if (choices) parts.push(h('help.choices', { list: choices.map((c) => JSON.stringify(c)).join(', ') }));
+    if (def !== undefined && showDefault) parts.push(h('help.default', { value: JSON.stringify(def) }));
+    return parts.length ? (lang === 'zh' ? `（${parts.join('；')}）` : `(${parts.join(', ')})`) : '';
+  };
 
-/** Build the command table; each action loads its module only when it runs (start-up stays light). */
-export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd: Command, args: unknown[]) => Promise<void>): Command {
-  const program = new Command('zhizao')
-    .description('智造诊断 — smart-manufacturing maturity diagnosis: interview, score, recommend, report, batch')
-    .version(version, '-V, --version')
-    .addOption(new Option('--lang <lang>', 'language of messages and reports (default: from LC_ALL/LANG, else zh)').choices(['zh', 'en']))
-    .option('--questionnaire <id|path>', 'questionnaire to use (bundled id or a file path)')
-    .option('--max-file-size <size>', `largest input file accepted (default ${DEFAULT_LIMITS.maxBytes / 1024 / 1024}MB)`, byteSize)
-    .option('--max-aliases <n>', `largest number of YAML alias expansions (default ${DEFAULT_LIMITS.maxAliases})`, positiveInt)
-    .option('--no-color', 'no colour in terminal output (NO_COLOR and FORCE_COLOR are respected too)')
-    .showHelpAfterError('(add --help for additional information)')
-    .addHelpText(
-      'after',
-      examples([
-        'zhizao assess                         # interview a plant; answers autosave',
-        'zhizao validate examples/*.yaml',
-        'zhizao score examples/discrete-machinery.zhizao.yaml',
-        'zhizao report plant.zhizao.yaml --format html -o report.html',
-        'zhizao batch answers/ -o results.xlsx',
-      ]),
-    );
+  /** A command whose subcommands and errors speak the user's language. */
+  class LocalCommand extends Command {
+    override createCommand(name?: string): Command {
+      return new LocalCommand(name);
+    }
+    override error(message: string, errorOptions?: ErrorOptions): never {
+      return super.error(localiseCommanderError(message, errorOptions?.code, lang), errorOptions);
+    }
+  }
+
+  const program = new LocalCommand('zhizao');
+  // Settings copied to every subcommand when it is created: set them first.
+  program
+    .configureHelp({
+      styleTitle: (title) => (TITLES[title] ? h(TITLES[title]) : title),
+      optionDescription: (option: Option) => {
+        const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+        const info = extra(option.argChoices, option.defaultValue, showDefault);
+        return [option.description, info].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+      },
+      argumentDescription: (argument: Argument) => {
+        const info = extra(argument.argChoices, argument.defaultValue, true);
+        return [argument.description, info].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+      },
+    })
+    .helpOption('-h, --help', h('help.help-option'))
+    .helpCommand('help [command]', h('help.help-command'))
+    .showHelpAfterError(h('help.after-error'));
+  program
+    .description(h('help.program'))
+    .version(version, '-V, --version', h('help.version-option'))
+    .addOption(new Option('--lang <lang>', h('help.opt-lang')).choices(['zh', 'en']))
+    .option('--questionnaire <id|path>', h('help.opt-questionnaire'))
+    .option('--max-file-size <size>', h('help.opt-max-file-size', { size: `${DEFAULT_LIMITS.maxBytes / 1024 / 1024}MB` }), byteSize)
+    .option('--max-aliases <n>', h('help.opt-max-aliases', { count: DEFAULT_LIMITS.maxAliases }), positiveInt)
+    .option('--no-color', h('help.opt-no-color'))
+    .addHelpText('after', examples('help.program-examples'));
   const action = (load: () => Promise<{ run: Handler }>) =>
     async function (this: Command, ...args: unknown[]) {
       await run(load, this, args.slice(0, -2));
@@ -49,135 +134,138 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
 
   program
     .command('validate')
-    .description('check answer files, with consistency checks and plausibility ranges (or, with --definition, questionnaire/targets/rules/profile/model/readiness/checks files); prints every problem as file:line:col')
-    .argument('<files...>', 'files to check (- for standard input)')
-    .option('--definition', 'the files are definitions, not answer files')
-    .option('--json', 'machine-readable result on stdout')
-    .option('--require-evidence', 'warn where a requirement answered fully or mostly has no evidence record')
-    .option('--map <file>', 'survey-export mapping for CSV/XLSX tables (see docs/batch.md)')
-    .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
-    .addHelpText('after', examples(['zhizao validate plant.zhizao.yaml', 'zhizao validate --require-evidence plant.zhizao.yaml', 'zhizao validate --definition questionnaires/checks/default.yaml', 'zhizao validate --definition questionnaires/my-sector.yaml', 'zhizao validate answers/*.json --json']))
+    .description(h('help.validate'))
+    .argument('<files...>', h('help.validate-files'))
+    .option('--definition', h('help.validate-definition'))
+    .option('--json', h('help.opt-json'))
+    .option('--map <file>', h('help.opt-map'))
+    .option('--max-rows <n>', h('help.opt-max-rows'), positiveInt)
+    .option('--strict', h('help.validate-strict'))
+    .option('--require-evidence', h('help.validate-require-evidence'))
+    .addHelpText('after', examples('help.validate-examples'))
     .action(action(() => import('./commands/validate.js')));
 
   program
     .command('template')
-    .description('write a blank answer file (YAML with every question as a comment), table (CSV/XLSX) or Excel form for offline filling')
-    .addOption(new Option('--format <format>', 'yaml, csv (one row per company), xlsx, or xlsx-form (one company)').choices(['yaml', 'csv', 'xlsx', 'xlsx-form']).default('yaml'))
-    .option('-o, --output <file>', 'where to write (default: standard output for yaml/csv)')
-    .option('--force', 'replace an existing output file')
-    .option('--industry <type>', 'pre-fill the industry type (discrete, process, mixed)')
-    .addHelpText('after', examples(['zhizao template -o plant.zhizao.yaml', 'zhizao template --lang en > blank.yaml', 'zhizao template --format xlsx-form -o form.xlsx']))
+    .description(h('help.template'))
+    .addOption(new Option('--format <format>', h('help.template-format')).choices(['yaml', 'csv', 'xlsx', 'xlsx-form']).default('yaml'))
+    .option('-o, --output <file>', h('help.template-output'))
+    .option('--force', h('help.opt-force'))
+    .option('--industry <type>', h('help.template-industry'))
+    .addHelpText('after', examples('help.template-examples'))
     .action(action(() => import('./commands/template.js')));
 
-  const questionnaire = program.command('questionnaire').description('list or show questionnaires');
+  const questionnaire = program.command('questionnaire').description(h('help.questionnaire'));
   questionnaire
     .command('list')
-    .description('list the bundled questionnaires')
-    .option('--json', 'machine-readable list on stdout')
+    .description(h('help.questionnaire-list'))
+    .option('--json', h('help.opt-json'))
     .action(action(() => import('./commands/questionnaire-list.js')));
   questionnaire
     .command('show')
-    .description('show a questionnaire (bundled id or file path)')
-    .argument('<id|path>')
-    .option('--json', 'the full definition as JSON on stdout')
-    .addHelpText('after', examples(['zhizao questionnaire show smart-manufacturing', 'zhizao questionnaire show smart-manufacturing --json']))
+    .description(h('help.questionnaire-show'))
+    .argument('<id|path>', h('help.arg-id-or-path'))
+    .option('--json', h('help.questionnaire-show-json'))
+    .addHelpText('after', examples('help.questionnaire-examples'))
     .action(action(() => import('./commands/questionnaire-show.js')));
 
-  const targets = program.command('targets').description('list or show target profiles');
+  const targets = program.command('targets').description(h('help.targets'));
   targets
     .command('list')
-    .description('list the bundled target profiles')
-    .option('--json', 'machine-readable list on stdout')
+    .description(h('help.targets-list'))
+    .option('--json', h('help.opt-json'))
     .action(action(() => import('./commands/targets-list.js')));
   targets
     .command('show')
-    .description('show a target profile (bundled id or file path)')
-    .argument('<id|path>')
-    .option('--json', 'the profile as JSON on stdout')
-    .addHelpText('after', examples(['zhizao targets show zhengzhou-2020', 'zhizao targets show national-2025 --json']))
+    .description(h('help.targets-show'))
+    .argument('<id|path>', h('help.arg-id-or-path'))
+    .option('--json', h('help.opt-json'))
+    .addHelpText('after', examples('help.targets-examples'))
     .action(action(() => import('./commands/targets-show.js')));
 
   program
     .command('score')
-    .description('maturity level and scores, indicators against targets')
-    .argument('<files...>', 'answer file (several files of one plant with --merge)')
-    .option('--targets <id|path>', 'target profile (default zhengzhou-2020)')
-    .option('--profile <id|path>', 'scoring profile (default gbt39117-2020-practice)')
-    .option('--json', 'the result object on stdout')
-    .option('--explain', 'show L1–L5, each sub-domain contribution, exclusions and formulas')
-    .option('--merge', 'several files are interviews of one plant: merge them in memory')
-    .addHelpText('after', examples(['zhizao score plant.zhizao.yaml', 'zhizao score plant.zhizao.yaml --explain', 'zhizao score plant.zhizao.yaml --json --targets national-2025']))
+    .description(h('help.score'))
+    .argument('<files...>', h('help.score-files'))
+    .option('--targets <id|path>', h('help.opt-targets'))
+    .option('--profile <id|path>', h('help.opt-profile'))
+    .option('--json', h('help.score-json'))
+    .option('--explain', h('help.score-explain'))
+    .option('--merge', h('help.opt-merge'))
+    .addHelpText('after', examples('help.score-examples'))
     .action(action(() => import('./commands/score.js')));
 
   program
     .command('report')
-    .description('the diagnosis and retrofit recommendation report')
-    .argument('<files...>', 'answer file (several files of one plant with --merge)')
-    .addOption(new Option('--format <format>', 'report format (default: from the extension of -o, else md)').choices(['md', 'html', 'docx', 'json']))
-    .option('-o, --output <file>', 'where to write (- or none: standard output; docx needs a file)')
-    .option('--force', 'replace an existing output file')
-    .option('--template <path>', 'your own Handlebars template (see docs/templates.md)')
-    .option('--targets <id|path>', 'target profile (default zhengzhou-2020)')
-    .option('--profile <id|path>', 'scoring profile')
-    .option('--rules <id|path>', 'recommendation rules (default: bundled)')
-    .addOption(new Option('--audience <audience>', 'client: the full report; office: scores only, no notes, KPIs or security answers').choices(['client', 'office']).default('client'))
-    .addOption(new Option('--report-lang <lang>', 'report language (default: --lang)').choices(['zh', 'en', 'both']))
-    .option('--merge', 'several files are interviews of one plant: merge them in memory')
-    .addHelpText('after', examples(['zhizao report plant.zhizao.yaml -o report.md', 'zhizao report plant.zhizao.yaml --format html -o report.html --report-lang both', 'zhizao report plant.zhizao.yaml --format json']))
+    .description(h('help.report'))
+    .argument('<files...>', h('help.score-files'))
+    .addOption(new Option('--format <format>', h('help.report-format')).choices(['md', 'html', 'docx', 'json']))
+    .option('-o, --output <file>', h('help.report-output'))
+    .option('--force', h('help.opt-force'))
+    .option('--template <path>', h('help.report-template'))
+    .option('--targets <id|path>', h('help.opt-targets'))
+    .option('--profile <id|path>', h('help.opt-profile'))
+    .option('--rules <id|path>', h('help.report-rules'))
+    .addOption(new Option('--audience <audience>', h('help.report-audience')).choices(['client', 'office']).default('client'))
+    .addOption(new Option('--report-lang <lang>', h('help.report-lang')).choices(['zh', 'en', 'both']))
+    .option('--merge', h('help.opt-merge'))
+    .addHelpText('after', examples('help.report-examples'))
     .action(action(() => import('./commands/report.js')));
 
   program
     .command('assess')
-    .description('interactive interview; creates FILE or resumes it where the consultant left off; autosaves after every answer')
-    .argument('[file]', 'answer file to create or resume')
-    .option('--sections <ids>', 'only these sections (comma-separated), e.g. for one department')
-    .option('--anonymous-name', 'name a new file by date only, not by company')
-    .addHelpText('after', examples(['zhizao assess', 'zhizao assess plant.zhizao.yaml', 'zhizao assess plant.zhizao.yaml --sections design', 'zhizao assess --lang en']))
+    .description(h('help.assess'))
+    .argument('[file]', h('help.assess-file'))
+    .addOption(new Option('--mode <mode>', h('help.assess-mode')).choices(['express', 'full']))
+    .option('--sections <ids>', h('help.assess-sections'))
+    .option('--show-levels', h('help.assess-show-levels'))
+    .option('--anonymous-name', h('help.assess-anonymous'))
+    .addHelpText('after', examples('help.assess-examples'))
     .action(action(() => import('./commands/assess.js')));
 
   program
     .command('compare')
-    .description('progress of one plant between two assessments, against the benchmark-project improvement targets')
-    .argument('<baseline>')
-    .argument('<followup>')
-    .option('--targets <id|path>', 'target profile (default zhengzhou-2020)')
-    .option('--profile <id|path>', 'scoring profile')
-    .option('--json', 'the comparison as JSON on stdout')
-    .addOption(new Option('--format <format>', 'write a progress report').choices(['md', 'html', 'docx']))
-    .option('-o, --output <file>', 'where to write the report')
-    .option('--force', 'replace an existing output file')
-    .addHelpText('after', examples(['zhizao compare plant-2025.zhizao.yaml plant-2026.zhizao.yaml', 'zhizao compare before.yaml after.yaml --json']))
+    .description(h('help.compare'))
+    .argument('<baseline>', h('help.compare-baseline'))
+    .argument('<followup>', h('help.compare-followup'))
+    .option('--targets <id|path>', h('help.opt-targets'))
+    .option('--profile <id|path>', h('help.opt-profile'))
+    .option('--json', h('help.compare-json'))
+    .addOption(new Option('--format <format>', h('help.compare-format')).choices(['md', 'html', 'docx']))
+    .option('-o, --output <file>', h('help.compare-output'))
+    .option('--force', h('help.opt-force'))
+    .addHelpText('after', examples('help.compare-examples'))
     .action(action(() => import('./commands/compare.js')));
 
   program
     .command('merge')
-    .description('combine the answer files of several interviewees of one plant; conflicts are listed, never silently resolved')
-    .argument('<files...>')
-    .requiredOption('-o, --output <file>', 'merged answer file')
-    .option('--prefer <file>', 'this file wins conflicts')
-    .option('--force', 'replace an existing output file')
-    .option('--json', 'conflicts as JSON on stdout')
-    .addHelpText('after', examples(['zhizao merge design.yaml production.yaml it.yaml -o plant.zhizao.yaml']))
+    .description(h('help.merge'))
+    .argument('<files...>', h('help.merge-files'))
+    .requiredOption('-o, --output <file>', h('help.merge-output'))
+    .option('--prefer <file>', h('help.merge-prefer'))
+    .option('--force', h('help.opt-force'))
+    .option('--json', h('help.merge-json'))
+    .addHelpText('after', examples('help.merge-examples'))
     .action(action(() => import('./commands/merge.js')));
 
   program
     .command('batch')
-    .description('score many answer files, folders, CSV/XLSX tables and Excel forms; per-company table, summary, rejected inputs')
-    .argument('<inputs...>', 'files, folders (recursive), globs, tables')
-    .option('-o, --output <file>', 'OUT.xlsx, OUT.csv (+ .summary.csv, .rejected.csv) or OUT.json')
-    .option('--json', 'the batch result as JSON on stdout')
-    .option('--map <file>', 'survey-export mapping (header → question id, label → option value)')
-    .option('--reports <dir>', 'also write one report per company into this folder')
-    .addOption(new Option('--format <format>', 'format of --reports').choices(['md', 'html', 'docx']).default('md'))
-    .option('--targets <id|path>', 'target profile (default zhengzhou-2020)')
-    .option('--profile <id|path>', 'scoring profile')
-    .option('--group-by <field>', 'summary groups: district, region, park, sector, industry, above_designated_size or another field')
-    .option('--anonymize', 'replace names, codes and file names with stable pseudonyms')
-    .option('--min-group-size <n>', 'groups smaller than this are merged into "other"', positiveInt, 3)
-    .option('--jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
-    .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
-    .option('--force', 'replace existing output files')
-    .addHelpText('after', examples(['zhizao batch answers/ -o results.xlsx', 'zhizao batch survey.csv --map wjx-map.yaml -o results.csv', 'zhizao batch answers/ --json --group-by district --anonymize']))
+    .description(h('help.batch'))
+    .argument('<inputs...>', h('help.batch-inputs'))
+    .option('-o, --output <file>', h('help.batch-output'))
+    .option('--json', h('help.batch-json'))
+    .option('--map <file>', h('help.opt-map'))
+    .option('--reports <dir>', h('help.batch-reports'))
+    .addOption(new Option('--format <format>', h('help.batch-format')).choices(['md', 'html', 'docx']).default('md'))
+    .option('--targets <id|path>', h('help.opt-targets'))
+    .option('--profile <id|path>', h('help.opt-profile'))
+    .option('--group-by <field>', h('help.batch-group-by'))
+    .option('--anonymize', h('help.batch-anonymize'))
+    .option('--min-group-size <n>', h('help.batch-min-group-size'), positiveInt, 3)
+    .option('--jobs <n>', h('help.batch-jobs'), positiveInt)
+    .option('--max-rows <n>', h('help.opt-max-rows'), positiveInt)
+    .option('--force', h('help.batch-force'))
+    .addHelpText('after', examples('help.batch-examples'))
     .action(action(() => import('./commands/batch.js')));
 
   return program;

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Comparison, ScoreChange } from '../core/compare.js';
 import type { Lang, Text } from '../core/types.js';
+import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import {
   indicatorChangeText,
   indicatorStatusText,
@@ -24,13 +25,13 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** The terminal view of `zhizao compare`. */
 export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): string {
-  const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const msg = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const t = (x: Text) => x[lang];
   const out: string[] = [];
-  const plant = plantText(c.followup) || plantText(c.baseline) || L('（未填写企业名称）', '(company not filled in)');
+  const plant = plantText(c.followup) || plantText(c.baseline) || msg('cli.no-company');
   out.push(ch.bold(plant));
   const when = (x: Comparison['baseline']) => [x.date, x.period ? `KPI ${x.period}` : undefined].filter(Boolean).join(', ') || x.file || '';
-  out.push(`${L('基线', 'Baseline')}: ${when(c.baseline)}   →   ${L('复评', 'Follow-up')}: ${when(c.followup)}`);
+  out.push(`${msg('cli.baseline')}: ${when(c.baseline)}   →   ${msg('cli.followup')}: ${when(c.followup)}`);
   out.push(ch.dim(`${t(c.basis)} (${c.targets.id})`));
   for (const w of c.warnings) out.push(ch.yellow(`! ${t(w.message)}`));
   out.push('');
@@ -38,34 +39,34 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   const m = c.maturity;
   const arrow = (d: number, digits = 2) => (d > 0 ? ch.green(signed(d, digits)) : d < 0 ? ch.red(signed(d, digits)) : ch.dim('±0'));
   out.push(
-    `${L('成熟度等级', 'Maturity level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` +
+    `${msg('cli.maturity-level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` +
       `S: ${m.baseline.score.toFixed(2)} → ${ch.bold(m.followup.score.toFixed(2))} (${arrow(m.scoreChange)})`,
   );
   if (c.tierCondition.baseline?.id !== c.tierCondition.followup?.id) {
-    out.push(`${L('满足等级条件的梯度培育层级（仅为必要条件）', 'Smart-factory tier whose level condition is met (necessary only)')}: ${c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—'} → ${c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—'}`);
+    out.push(`${msg('cli.tier-change')}: ${c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—'} → ${c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—'}`);
   }
   out.push('');
   const scores = (title: string, list: ScoreChange[], onlyChanged: boolean) => {
     const shown = onlyChanged ? list.filter((s) => s.scoreChange !== 0 || s.levelChange !== 0) : list;
     out.push(ch.bold(title));
     if (!shown.length) {
-      out.push(ch.dim(`  ${L('无变化', 'no change')}`));
+      out.push(ch.dim(`  ${msg('cli.no-change')}`));
       return;
     }
     const w = Math.max(...shown.map((s) => width(t(s.title)))) + 2;
     for (const s of shown) {
       const b = s.baseline ? `${s.baseline.score.toFixed(2)} L${s.baseline.level}` : '—';
       const f = s.followup ? `${s.followup.score.toFixed(2)} L${s.followup.level}` : '—';
-      const d = s.scoreChange === null ? ch.dim(L('不可比', 'not comparable')) : arrow(s.scoreChange);
+      const d = s.scoreChange === null ? ch.dim(msg('cli.not-comparable')) : arrow(s.scoreChange);
       out.push(`  ${pad(t(s.title), w)} ${b.padEnd(8)} → ${f.padEnd(8)} ${d}`);
     }
   };
-  scores(L('各部分', 'Sections'), c.sections, false);
+  scores(msg('cli.sections'), c.sections, false);
   out.push('');
-  scores(L('能力子域（仅列出有变化的）', 'Sub-domains (changed only)'), c.subdomains, true);
+  scores(msg('cli.subdomains-changed'), c.subdomains, true);
   out.push('');
 
-  out.push(ch.bold(`${L('指标', 'Indicators')} (${L('参考：区域目标水平', 'reference: regional target level')})`));
+  out.push(ch.bold(`${msg('cli.indicators')} (${msg('cli.reference-regional')})`));
   for (const i of c.indicators) {
     let line = `  ${t(i.title)}: ${indicatorValueText(i, i.baseline, lang)} → ${indicatorValueText(i, i.followup, lang)}`;
     if (i.change !== null) line += ` (${indicatorChangeText(i)})`;
@@ -78,19 +79,19 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   out.push('');
 
   const tally = kpiTally(c);
-  out.push(ch.bold(`${L('成果指标对照标杆项目目标', 'Outcome KPIs against the benchmark-project targets')}: ${tally.met}/${tally.withTarget} ${L('项达到', 'met')}${tally.decided < tally.withTarget ? L(`（可判定 ${tally.decided} 项）`, ` (${tally.decided} decidable)`) : ''}`));
+  out.push(ch.bold(`${msg('cli.kpis-against-targets')}: ${msg('cli.kpis-met', { met: tally.met, total: tally.withTarget })}${tally.decided < tally.withTarget ? msg('cli.kpis-decidable', { count: tally.decided }) : ''}`));
   const w = Math.max(...c.kpis.map((k) => width(t(k.title)))) + 2;
   for (const k of c.kpis) {
     const values = `${kpiValueText(k, 'baseline', lang)} → ${kpiValueText(k, 'followup', lang)}`;
-    const change = k.change === null ? '' : `  ${L('变化', 'change')} ${signedPct(k.change)}`;
-    const target = k.target === null ? '' : `  ${L('目标', 'target')} ${kpiTargetText(k)}`;
+    const change = k.change === null ? '' : `  ${msg('cli.change')} ${signedPct(k.change)}`;
+    const target = k.target === null ? '' : `  ${msg('cli.target')} ${kpiTargetText(k)}`;
     const outcome = kpiOutcomeText(k, lang);
     const mark = k.met === true ? ch.green(`✓ ${outcome}`) : k.met === false ? ch.red(`✗ ${outcome}`) : k.status === 'refused' ? ch.yellow(outcome) : ch.dim(outcome);
     out.push(`  ${pad(t(k.title), w)} ${values}${change}${target}  ${mark}`);
   }
   const g = c.kpiGains.met;
   out.push(
-    `${L('智能工厂成果指标条件', 'Smart-factory KPI-gain criterion')}: ${g === true ? ch.green(L('满足', 'met')) : g === false ? ch.red(L('不满足', 'not met')) : ch.dim(L('无法判定', 'cannot be decided'))}`,
+    `${msg('cli.kpi-gain-criterion')}: ${g === true ? ch.green(msg('cli.met')) : g === false ? ch.red(msg('cli.not-met')) : ch.dim(msg('cli.undecidable'))}`,
   );
   return out.join('\n') + '\n';
 }

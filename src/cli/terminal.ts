@@ -4,6 +4,7 @@ import type { Lang, Text } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { forTerminal } from '../messages/safe-text.js';
 import { useColor } from './env.js';
+import { invocation } from './invocation.js';
 
 /** Everything a command needs to talk to the person: language, coloured stderr, stdout for results. */
 export interface Terminal {
@@ -14,8 +15,10 @@ export interface Terminal {
   out: ChalkInstance;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** A catalogue message in the terminal's language. */
+  /** A catalogue message in the terminal's language; `{cmd}` is the command that runs zhizao where the user is. */
   msg(code: MessageCode, args?: MessageArgs): string;
+  /** The command that runs zhizao where the user is: `zhizao`, `npx zhizao` or `node …/bin/zhizao.js`. */
+  cmd(): string;
   /** A bilingual text from a definition file (a title, a question): pick the language. */
   t(text: Text): string;
   /** A human message on stderr. */
@@ -23,10 +26,14 @@ export interface Terminal {
   diagnostics(ds: readonly Diagnostic[]): void;
 }
 
-/** `file:line:col severity message`, safe to print. */
+/** Problems with a file as a whole (missing, unreadable, no match): no line and column to point at. */
+export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>(['input.not-found', 'input.unreadable', 'input.no-match', 'input.empty-folder']);
+
+/** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const sev = formatMessage(d.severity === 'warning' ? 'cli.severity-warning' : 'cli.severity-error', {}, lang);
-  return `${forTerminal(d.file)}:${d.line}:${d.column} ${sev} ${formatMessage(d.code, d.args, lang)}`;
+  const where = FILE_LEVEL_CODES.has(d.code) ? `${forTerminal(d.file)}:` : `${forTerminal(d.file)}:${d.line}:${d.column}`;
+  return `${where} ${sev} ${formatMessage(d.code, d.args, lang)}`;
 }
 
 export function makeTerminal(lang: Lang): Terminal {
@@ -38,7 +45,8 @@ export function makeTerminal(lang: Lang): Terminal {
     out,
     stdout: process.stdout,
     stderr: process.stderr,
-    msg: (code, args = {}) => formatMessage(code, args, lang),
+    msg: (code, args = {}) => formatMessage(code, { cmd: invocation(), ...args }, lang),
+    cmd: () => invocation(),
     t: (text) => text[lang],
     say: (line) => process.stderr.write(line + '\n'),
     diagnostics(ds) {

@@ -1,5 +1,6 @@
 import type { MessageCode } from '../messages/catalogue.js';
 import type { AnswerValue, Question } from './types.js';
+import { formatNumber, readNumber, toHalfWidth } from './values.js';
 
 export type Status = 'answered' | 'unknown' | 'na' | 'unanswered';
 export interface Resolved {
@@ -42,7 +43,7 @@ export function normaliseAnswer(q: Question, raw: unknown): Normalised {
       const opts = q.options ?? [];
       const byValue = opts.find((o) => o.value === raw);
       if (byValue) return ok(byValue.value);
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-5]\s*$/.test(raw) ? Number(raw) : NaN;
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-5]\s*$/.test(toHalfWidth(raw)) ? Number(toHalfWidth(raw)) : NaN;
       const byLevel = opts.find((o) => o.level === n);
       if (byLevel) return ok(byLevel.value);
       return { error: 'answer.option', args: { id: q.id, value: show(raw), allowed: opts.map((o) => `${o.value} (${o.level})`).join(', ') } };
@@ -94,27 +95,23 @@ function normaliseMulti(q: Question, raw: unknown): Normalised {
 }
 
 function normaliseNumber(q: Question, raw: unknown): Normalised {
-  let n: number;
-  let typedPercent = false;
-  if (typeof raw === 'number') n = raw;
-  else if (typeof raw === 'string') {
-    const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|％)?\s*$/.exec(raw.replace(/,/g, ''));
-    if (!m) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
-    n = Number(m[1]);
-    typedPercent = Boolean(m[2]);
-  } else return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
-  if (!Number.isFinite(n)) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+  const r = readNumber(raw);
+  // 'answer.number' stays the code of a non-number answer (a stable code in --json output).
+  if (!r.ok) return r.code === 'value.not-a-number' ? { error: 'answer.number', args: { id: q.id, value: show(raw) } } : { error: r.code, args: { ...r.args, field: q.id, id: q.id } };
+  let n = r.value.value;
   if (q.type === 'percent') {
-    if (typedPercent) n = n / 100;
-    else if (n > 1) return { error: 'answer.percent-fraction', args: { id: q.id, value: n, fraction: +(n / 100).toPrecision(6) } };
+    if (r.value.percent) n = n / 100;
+    else if (n > 1) return { error: 'answer.percent-fraction', args: { id: q.id, value: formatNumber(n), fraction: formatNumber(n / 100) } };
     const min = q.min ?? 0;
     const max = q.max ?? 1;
-    if (n < min || n > max) return { error: 'answer.range', args: { id: q.id, value: n, min, max } };
+    // The range as the user reads it: in per cent (0%–100%), not as fractions.
+    if (n < min || n > max) return { error: 'answer.range', args: { id: q.id, value: `${formatNumber(n * 100)}%`, min: `${formatNumber(min * 100)}%`, max: `${formatNumber(max * 100)}%` } };
     return { status: 'answered', value: n };
   }
-  if (q.integer && !Number.isInteger(n)) return { error: 'answer.integer', args: { id: q.id, value: n } };
+  if (r.value.percent) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+  if (q.integer && !Number.isInteger(n)) return { error: 'answer.integer', args: { id: q.id, value: formatNumber(n) } };
   if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max))
-    return { error: 'answer.range', args: { id: q.id, value: n, min: q.min ?? '-∞', max: q.max ?? '∞' } };
+    return { error: 'answer.range', args: { id: q.id, value: formatNumber(n), min: q.min ?? '-∞', max: q.max ?? '∞' } };
   return { status: 'answered', value: n };
 }
 

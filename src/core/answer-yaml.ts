@@ -24,6 +24,8 @@ export function answerFileToYaml(file: AnswerFile, q?: Questionnaire): string {
   doc.answers = byQuestionnaire(file.answers) ?? {};
   const notes = byQuestionnaire(file.notes);
   if (notes && Object.keys(notes).length) doc.notes = notes;
+  const evidence = byQuestionnaire(file.evidence);
+  if (evidence && Object.keys(evidence).length) doc.evidence = evidence;
   if (file.kpis) doc.kpis = file.kpis;
   if (file.overrides) doc.overrides = file.overrides;
   if (file.progress) doc.progress = file.progress;

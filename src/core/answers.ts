@@ -1,12 +1,13 @@
 import type { MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
-import { isValidCreditCode } from './credit-code.js';
+import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
-import type { AnswerFile, Question } from './types.js';
+import { noteText, type AnswerFile, type Question } from './types.js';
+import { readDate, toHalfWidth } from './values.js';
 import { compareVersions } from './versions.js';
 
 /**
@@ -69,7 +70,7 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
     visiting.add(id);
     let v: Visibility = 'visible';
     if (fileVersion && question.since && compareVersions(question.since, fileVersion) > 0) v = 'not-asked';
-    else if (file.mode && question.modes && !question.modes.includes(file.mode)) v = 'not-in-mode';
+    else if (file.progress?.mode && question.modes && !question.modes.includes(file.progress.mode)) v = 'not-in-mode';
     else if (question.industries && !question.industries.includes(file.respondent.industry)) v = 'tailored';
     else if (q.naWhen.has(id) && truthy(evaluate(q.naWhen.get(id)!, scope))) v = 'na';
     else {
@@ -89,18 +90,6 @@ function valueDiag(source: Source, id: string, n: { error: MessageCode; args: Re
   return diag(n.error, source.file, source.locate(path), n.args, 'error', path);
 }
 
-/** Each answer's own problems (type, option, range), without visibility or cross-field checks. */
-export function answerValueProblems(q: Questionnaire, raw: Record<string, unknown>, source: Source): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [id, value] of Object.entries(raw)) {
-    const question = q.byId.get(id);
-    if (!question) continue;
-    const n = normaliseAnswer(question, value);
-    if ('error' in n) out.push(valueDiag(source, id, n));
-  }
-  return out;
-}
-
 /** Optional respondent fields left blank (null) in a filled-in template mean "not given". Mutates parsed data. */
 export function dropEmptyRespondentFields(data: unknown): void {
   const r = (data as { respondent?: unknown } | null)?.respondent;
@@ -109,12 +98,89 @@ export function dropEmptyRespondentFields(data: unknown): void {
   for (const k of Object.keys(rec)) if (rec[k] === null && k !== 'company' && k !== 'industry') delete rec[k];
 }
 
+/**
+ * Read the respondent fields people type in many forms, before the shape check, so that every channel accepts
+ * the same: the date through the one date reader (2026/11/3, 2026年11月3日 … → 2026-11-03, calendar-checked), the
+ * credit code in capitals, the enterprise class as a capital letter. A value that cannot be read is taken out of
+ * the data (so that the shape check does not repeat it as a pattern) and reported in words. Mutates parsed data.
+ */
+export function readRespondentValues(source: Source): Diagnostic[] {
+  const r = (source.data as { respondent?: unknown } | null)?.respondent;
+  if (!r || typeof r !== 'object' || Array.isArray(r)) return [];
+  const rec = r as Record<string, unknown>;
+  const ds: Diagnostic[] = [];
+  const refuse = (key: string, code: MessageCode, args: Record<string, string | number>) => {
+    const path = ['respondent', key];
+    ds.push(diag(code, source.file, source.locate(path), { ...args, field: `respondent.${key}` }, 'error', path));
+    delete rec[key];
+  };
+  if (rec.date !== undefined) {
+    const d = readDate(rec.date);
+    if (d.ok) rec.date = d.value;
+    else refuse('date', d.code, d.args);
+  }
+  if (typeof rec.credit_code === 'string') {
+    const code = toHalfWidth(rec.credit_code).trim().toUpperCase();
+    if (CREDIT_CODE_FORM.test(code)) rec.credit_code = code;
+    else refuse('credit_code', 'value.credit-code-form', { value: rec.credit_code.length > 60 ? rec.credit_code.slice(0, 57) + '...' : rec.credit_code });
+  }
+  if (typeof rec.enterprise_class === 'string') {
+    const m = /^\s*([a-d])\s*类?\s*$/i.exec(toHalfWidth(rec.enterprise_class));
+    if (m) rec.enterprise_class = m[1]!.toUpperCase();
+  }
+  return ds;
+}
+
+/** The nearest question id to a misspelt one (edit distance at most a third of its length, at least 2), if any. */
+export function nearestQuestionId(q: Questionnaire, id: string): string | undefined {
+  const limit = Math.max(2, Math.floor(id.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const question of q.questions) {
+    if (Math.abs(question.id.length - id.length) > limit) continue;
+    const d = editDistance(id.toLowerCase(), question.id, bestDistance);
+    if (d < bestDistance) {
+      best = question.id;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count once), giving up above `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 /** Resolve and check an answer file; partial files are valid drafts. */
 export function resolveAnswers(q: Questionnaire, source: Source): { answers?: Answers; diagnostics: Diagnostic[] } {
   const file = source.data as AnswerFile;
   const ds: Diagnostic[] = [];
   const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number>, severity: 'error' | 'warning' = 'error') =>
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
+
+  // An unknown id is pointed at where it is written (the key), with the nearest known id when there is one.
+  const unknownId = (path: [string, string], id: string) => {
+    const suggestion = nearestQuestionId(q, id);
+    const where = source.locate([path[0]], id);
+    if (suggestion) ds.push(diag('answers.unknown-question-suggest', source.file, where, { id, suggestion }, 'warning', path));
+    else ds.push(diag('answers.unknown-question', source.file, where, { id }, 'warning', path));
+  };
 
   if (file.questionnaire !== q.def.id) {
     at(['questionnaire'], 'answers.questionnaire-mismatch', { found: file.questionnaire, expected: q.def.id });
@@ -134,7 +200,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   for (const [id, value] of Object.entries(raw)) {
     const question = q.byId.get(id);
     if (!question) {
-      at(['answers', id], 'answers.unknown-question', { id }, 'warning');
+      unknownId(['answers', id], id);
       continue;
     }
     const n = normaliseAnswer(question, value);
@@ -148,10 +214,18 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
   }
-  for (const id of Object.keys(file.notes ?? {})) {
-    if (!q.byId.has(id)) at(['notes', id], 'answers.unknown-question', { id }, 'warning');
+  // Level 5 stays a self-rating: it needs a note saying what shows it.
+  for (const question of q.questions) {
+    if (question.type !== 'level' || visibility.get(question.id) !== 'visible') continue;
+    const r = resolved.get(question.id);
+    if (r?.status !== 'answered' || question.options?.find((o) => o.value === r.value)?.level !== 5) continue;
+    const n = noteText(file.notes?.[question.id] ?? undefined);
+    if (!n) at(['answers', question.id], 'answers.level5-note', { id: question.id }, 'warning');
   }
-  ds.push(...crossFieldProblems(q, file, resolved, visibility).map((p) => diag(p.code, source.file, source.locate(['answers', p.field]), p.args, 'error', ['answers', p.field])));
+  for (const id of Object.keys(file.notes ?? {})) {
+    if (!q.byId.has(id)) unknownId(['notes', id], id);
+  }
+  for (const p of crossFieldProblems(q, file, resolved, visibility)) ds.push(crossFieldDiagnostic(p, source));
 
   if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
   return { answers: { file, resolved, visibility }, diagnostics: ds };
@@ -160,11 +234,13 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
 export interface CrossFieldProblem {
   code: 'answers.check';
   check: string;
-  field: string;
+  /** The answers the check names (each with its value), in the order of the check. */
+  fields: string[];
+  values: number[];
   args: Record<string, string | number>;
 }
 
-/** Cross-field checks, evaluated only when every answer they name is a number; one problem per field named. */
+/** Cross-field checks, evaluated only when every answer they name is a number; one problem per check. */
 export function crossFieldProblems(
   q: Questionnaire,
   file: AnswerFile,
@@ -179,11 +255,22 @@ export function crossFieldProblems(
     if (visibility && c.fields.some((f) => visibility.get(f) !== 'visible')) continue;
     if (truthy(evaluate(c.ast, scope))) continue;
     const shown = c.fields.map((f, i) => `${f} = ${values[i]}`).join(', ');
-    for (const field of c.fields) {
-      out.push({ code: 'answers.check', check: c.def.id, field, args: { zh: c.def.message.zh, en: c.def.message.en, values: shown } });
-    }
+    out.push({ code: 'answers.check', check: c.def.id, fields: [...c.fields], values: values as number[], args: { zh: c.def.message.zh, en: c.def.message.en, values: shown } });
   }
   return out;
+}
+
+/**
+ * One diagnostic for a failed cross-field check, at the answer that comes first in the file, naming every answer
+ * of the check with its value and (for the others) where it is.
+ */
+export function crossFieldDiagnostic(p: CrossFieldProblem, source: Source): Diagnostic {
+  const located = p.fields.map((f) => ({ f, at: source.locate(['answers', f]) }));
+  const first = [...located].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)[0]!;
+  const values = located
+    .map(({ f, at }, i) => `${f} = ${p.values[i]}${at.line === first.at.line && at.column === first.at.column ? '' : ` [${at.line}:${at.column}]`}`)
+    .join(', ');
+  return diag(p.code, source.file, first.at, { ...p.args, values }, 'error', ['answers', first.f]);
 }
 
 export const isScoredQuestion = (question: Question) =>

@@ -12,7 +12,10 @@ export function creditCodeCheckChar(first17: string): string | null {
   return CHARS[(31 - (sum % 31)) % 31]!;
 }
 
+/** The form of a code: 18 digits or capital letters without I, O, Z, S, V (the check character is separate). */
+export const CREDIT_CODE_FORM = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
 export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  if (!CREDIT_CODE_FORM.test(code)) return false;
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }

@@ -1,4 +1,4 @@
-import type { MessageCode } from '../messages/catalogue.js';
+import { formatMessage, type MessageCode } from '../messages/catalogue.js';
 /**
  * The guided interview as a pure state machine (no I/O): which questions the consultant sees, in which order,
  * where the cursor is, how complete each section is, and how an answer, a note or a respondent field changes the
@@ -7,14 +7,19 @@ import type { MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { computeVisibility, crossFieldProblems, type Visibility } from './answers.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { AnswerFile, AnswerValue, Industry, Lang, Note, Question, Respondent, Section, Text } from './types.js';
+import type { AnswerFile, AnswerValue, Evidence, EvidenceType, Industry, InterviewMode, Lang, Note, Question, Respondent, Section, Text } from './types.js';
+import { formatNumber, readNumber } from './values.js';
 
 /** Cursor values that are not question ids (question ids are snake_case, so these can never clash). */
 export const CURSOR_REVIEW = '@review';
 export const RESPONDENT_CURSOR_PREFIX = '@respondent.';
 
-/** The respondent steps of the interview, in the order they are asked. `office` is the "add details?" confirm. */
+/**
+ * The respondent steps of the interview, in the order they are asked (defined here once). The date comes first so
+ * that a new file is named by the assessment date; `office` is the "add programme-office details?" confirm.
+ */
 export const RESPONDENT_STEPS = [
+  'date',
   'industry',
   'company',
   'site',
@@ -22,7 +27,6 @@ export const RESPONDENT_STEPS = [
   'region',
   'assessor',
   'interviewees',
-  'date',
   'office',
   'credit_code',
   'district',
@@ -35,6 +39,8 @@ export const RESPONDENT_STEPS = [
 export type RespondentStep = (typeof RESPONDENT_STEPS)[number];
 /** Steps after the `office` confirm: asked only when the consultant wants programme-office details. */
 export const OFFICE_STEPS: readonly RespondentStep[] = RESPONDENT_STEPS.slice(RESPONDENT_STEPS.indexOf('office') + 1);
+/** The details every interview asks (before the `office` confirm). */
+export const DETAIL_STEPS: readonly RespondentStep[] = RESPONDENT_STEPS.slice(0, RESPONDENT_STEPS.indexOf('office'));
 
 export const respondentCursor = (step: RespondentStep) => `${RESPONDENT_CURSOR_PREFIX}${step}`;
 export function respondentStepOf(cursor: string | undefined): RespondentStep | undefined {
@@ -54,10 +60,11 @@ export interface Snapshot {
   visibility: ReadonlyMap<string, Visibility>;
   /** Sections the interview covers (the --sections filter, or all), in questionnaire order. */
   sections: Section[];
-  /** Visible questions of those sections, in questionnaire order. */
+  /** Visible questions of those sections that the interview mode asks, in questionnaire order. */
   order: Question[];
+  /** The questions of a section the interview asks now (visible, in the mode). */
+  asked(section: Section): Question[];
 }
-
 /** Resolve answers leniently: a value that does not normalise is treated as unanswered (the interview re-asks it). */
 export function resolveLeniently(q: Questionnaire, file: AnswerFile): Map<string, Resolved> {
   const resolved = new Map<string, Resolved>();
@@ -82,14 +89,26 @@ export function parseSectionList(value: string): string[] {
   return out;
 }
 
-export function snapshot(q: Questionnaire, file: AnswerFile, sections?: readonly string[]): Snapshot {
+/** Does the interview mode ask this question? (A question without `modes` is asked in both.) */
+export const inMode = (question: Question, mode: InterviewMode | undefined) => !mode || !question.modes || question.modes.includes(mode);
+
+export function snapshot(q: Questionnaire, file: AnswerFile, sections?: readonly string[], mode?: InterviewMode): Snapshot {
   const resolved = resolveLeniently(q, file);
-  const visibility = computeVisibility(q, file, resolved);
+  // What is visible follows the mode this interview runs in (a file resumed in another mode than it was saved in).
+  const visibility = computeVisibility(q, mode ? { ...file, progress: { ...file.progress, mode } } : file, resolved);
   const scope = sections && sections.length ? new Set(sections) : undefined;
   const inScope = q.def.sections.filter((s) => !scope || scope.has(s.id));
-  const order: Question[] = [];
-  for (const s of inScope) for (const question of s.questions) if (visibility.get(question.id) === 'visible') order.push(question);
-  return { resolved, visibility, sections: inScope, order };
+  const asked = (s: Section) => s.questions.filter((question) => visibility.get(question.id) === 'visible' && inMode(question, mode));
+  const order: Question[] = inScope.flatMap(asked);
+  return { resolved, visibility, sections: inScope, order, asked };
+}
+
+/**
+ * The interview mode: the one asked for; else the one saved in the file; else express for a new interview (about
+ * an hour) and full for a file made without a mode (by a template, a table or an older version, which asked all).
+ */
+export function interviewMode(file: AnswerFile | undefined, requested?: InterviewMode): InterviewMode {
+  return requested ?? file?.progress?.mode ?? (file ? 'full' : 'express');
 }
 
 const isAnswered = (snap: Snapshot, id: string) => (snap.resolved.get(id)?.status ?? 'unanswered') !== 'unanswered';
@@ -161,7 +180,7 @@ export interface SectionProgress {
 
 export function sectionProgress(snap: Snapshot): SectionProgress[] {
   return snap.sections.map((s) => {
-    const visible = s.questions.filter((x) => snap.visibility.get(x.id) === 'visible');
+    const visible = snap.asked(s);
     return { id: s.id, title: s.title, answered: visible.filter((x) => isAnswered(snap, x.id)).length, visible: visible.length };
   });
 }
@@ -182,7 +201,7 @@ export function placeOf(q: Questionnaire, snap: Snapshot, id: string): Place | u
   const sectionId = q.sectionOf.get(id);
   const section = snap.sections.find((s) => s.id === sectionId);
   if (!section) return undefined;
-  const visible = section.questions.filter((x) => snap.visibility.get(x.id) === 'visible');
+  const visible = snap.asked(section);
   return { section, index: visible.findIndex((x) => x.id === id) + 1, count: visible.length, ...overallProgress(snap) };
 }
 
@@ -190,7 +209,7 @@ export function placeOf(q: Questionnaire, snap: Snapshot, id: string): Place | u
 export function sectionEntry(snap: Snapshot, sectionId: string): Question | undefined {
   const section = snap.sections.find((s) => s.id === sectionId);
   if (!section) return undefined;
-  const visible = section.questions.filter((x) => snap.visibility.get(x.id) === 'visible');
+  const visible = snap.asked(section);
   return visible.find((x) => !isAnswered(snap, x.id)) ?? visible[0];
 }
 
@@ -212,14 +231,24 @@ export type Checked =
 
 /**
  * Turn what the interview read into the typed form normaliseAnswer expects. For percentages a bare number above 1
- * is a percentage (50 → 50 %); 0.5 stays a fraction; "50%" is explicit.
+ * is a percentage (50 → 50 %); 0.5 stays a fraction (the prompt asks first: see ambiguousPercent); "50%" is explicit.
  */
 export function typedToRaw(question: Question, typed: string): string {
   const s = typed.trim();
   if (question.type !== 'percent') return s;
-  const m = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.exec(s.replace(/,/g, ''));
-  if (m && Number(m[0]) > 1) return `${s}%`;
+  const r = readNumber(s);
+  if (r.ok && !r.value.percent && r.value.value > 1) return `${s}%`;
   return s;
+}
+
+/**
+ * A bare number in (0, 1] typed for a percentage is ambiguous: 0.8 may be 0.8 % or 80 %, 1 may be 1 % or 100 %.
+ * Returns the number typed when the prompt has to ask which one was meant.
+ */
+export function ambiguousPercent(question: Question, typed: string): number | undefined {
+  if (question.type !== 'percent') return undefined;
+  const r = readNumber(typed.trim());
+  return r.ok && !r.value.percent && r.value.value > 0 && r.value.value <= 1 ? r.value.value : undefined;
 }
 
 /**
@@ -241,7 +270,7 @@ export function checkAnswer(q: Questionnaire, file: AnswerFile, id: string, give
   const candidate = withAnswer(file, id, n.value);
   const resolved = resolveLeniently(q, candidate);
   const visibility = computeVisibility(q, candidate, resolved);
-  const problems = crossFieldProblems(q, candidate, resolved, visibility).filter((p) => p.field === id);
+  const problems = crossFieldProblems(q, candidate, resolved, visibility).filter((p) => p.fields.includes(id));
   if (problems.length) return { ok: false, problems: problems.map((p) => ({ code: p.code, args: p.args })) };
   return { ok: true, stored: n.value, resolved: n };
 }
@@ -250,21 +279,56 @@ export function withAnswer(file: AnswerFile, id: string, value: AnswerValue): An
   return { ...file, answers: { ...(file.answers ?? {}), [id]: value } };
 }
 
-/** Set (or, with null, remove) the evidence note of a question. Internal notes are stored as {text, internal: true}. */
+/**
+ * Set (or, with null, remove) the evidence note of a question. Internal notes are stored as {text, internal: true};
+ * an internal part kept beside a client-visible note (`internal_text`, from a merge) stays as it is.
+ */
 export function withNote(file: AnswerFile, id: string, note: { text: string; internal: boolean } | null): AnswerFile {
   const notes: Record<string, Note | null> = { ...(file.notes ?? {}) };
-  if (note === null || note.text.trim() === '') delete notes[id];
-  else notes[id] = note.internal ? { text: note.text.trim(), internal: true } : note.text.trim();
+  const kept = noteOf(file, id)?.internalText;
+  if (note === null || note.text.trim() === '') {
+    if (kept) notes[id] = { text: '', internal_text: kept };
+    else delete notes[id];
+  } else {
+    const text = note.text.trim();
+    notes[id] = kept ? { text, ...(note.internal ? { internal: true } : {}), internal_text: kept } : note.internal ? { text, internal: true } : text;
+  }
   const out: AnswerFile = { ...file, notes };
   if (Object.keys(notes).length === 0) delete out.notes;
   return out;
 }
 
-export function noteOf(file: AnswerFile, id: string): { text: string; internal: boolean } | undefined {
+export interface NoteParts {
+  /** The note's text ('' when it only has an internal part). */
+  text: string;
+  internal: boolean;
+  /** An internal part beside a client-visible text (from a merge). */
+  internalText?: string;
+}
+
+export function noteOf(file: AnswerFile, id: string): NoteParts | undefined {
   const n = file.notes?.[id];
   if (n === undefined || n === null) return undefined;
   if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
-  return { text: n.text, internal: n.internal === true };
+  const internalText = n.internal_text?.trim() ? n.internal_text : undefined;
+  if (!n.text.trim() && !internalText) return undefined;
+  return { text: n.text, internal: n.internal === true, ...(internalText ? { internalText } : {}) };
+}
+
+export const EVIDENCE_TYPES: readonly EvidenceType[] = ['document', 'demo', 'observation', 'interview'];
+
+/** Set (or, with null, remove) the evidence record of a question. */
+export function withEvidence(file: AnswerFile, id: string, evidence: Evidence | null): AnswerFile {
+  const all: Record<string, Evidence | null> = { ...(file.evidence ?? {}) };
+  if (evidence === null) delete all[id];
+  else all[id] = evidence.ref?.trim() ? { type: evidence.type, ref: evidence.ref.trim() } : { type: evidence.type };
+  const out: AnswerFile = { ...file, evidence: all };
+  if (Object.keys(all).length === 0) delete out.evidence;
+  return out;
+}
+
+export function evidenceOf(file: AnswerFile, id: string): Evidence | undefined {
+  return file.evidence?.[id] ?? undefined;
 }
 
 /** Set a respondent field; undefined removes an optional one. */
@@ -275,11 +339,12 @@ export function withRespondent<K extends keyof Respondent>(file: AnswerFile, key
   return { ...file, respondent };
 }
 
-export function withProgress(file: AnswerFile, cursor: string | undefined, sections: readonly string[] | undefined, updated?: string): AnswerFile {
+export function withProgress(file: AnswerFile, cursor: string | undefined, sections: readonly string[] | undefined, updated?: string, mode?: InterviewMode): AnswerFile {
   const progress: NonNullable<AnswerFile['progress']> = {};
   if (cursor !== undefined) progress.cursor = cursor;
   if (sections && sections.length) progress.sections = [...sections];
   if (updated !== undefined) progress.updated = updated;
+  if (mode !== undefined) progress.mode = mode;
   return { ...file, progress };
 }
 
@@ -291,31 +356,27 @@ export function newAnswerFile(q: Questionnaire, respondent: Respondent): AnswerF
 // ---------------------------------------------------------------------------------------------------------------
 // Presenting answers
 
-const SATISFACTION_LABELS: Record<'full' | 'mostly' | 'partial' | 'none', Text> = {
-  full: { zh: '全部满足', en: 'Fully met (全部满足)' },
-  mostly: { zh: '大部分满足', en: 'Mostly met (大部分满足)' },
-  partial: { zh: '部分满足', en: 'Partly met (部分满足)' },
-  none: { zh: '不满足', en: 'Not met (不满足)' },
-};
 export const SATISFACTIONS = ['full', 'mostly', 'partial', 'none'] as const;
-export const satisfactionLabel = (s: (typeof SATISFACTIONS)[number], lang: Lang) => SATISFACTION_LABELS[s][lang];
+const SATISFACTION_CODES = { full: 'iv.satisfaction-full', mostly: 'iv.satisfaction-mostly', partial: 'iv.satisfaction-partial', none: 'iv.satisfaction-none' } as const;
+export const satisfactionLabel = (s: (typeof SATISFACTIONS)[number], lang: Lang) => formatMessage(SATISFACTION_CODES[s], {}, lang);
 
-const fmtNumber = (n: number) => String(+n.toPrecision(12));
+/** A level option as the interview shows it: its label, with the level in front only when asked for (--show-levels). */
+export const levelOptionLabel = (o: { level?: number; label: Text }, lang: Lang, showLevels: boolean) => (showLevels && o.level !== undefined ? `${o.level} · ${o.label[lang]}` : o.label[lang]);
 
 /** A stored answer as the consultant reads it (option labels, "50%", yes/no, unknown, n/a). */
-export function formatAnswer(question: Question, value: AnswerValue | undefined, lang: Lang): string | undefined {
+export function formatAnswer(question: Question, value: AnswerValue | undefined, lang: Lang, showLevels = false): string | undefined {
   const n = normaliseAnswer(question, value);
   if ('error' in n) return value === undefined || value === null ? undefined : String(value);
-  const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const m = (code: MessageCode) => formatMessage(code, {}, lang);
   if (n.status === 'unanswered') return undefined;
-  if (n.status === 'unknown') return L('不清楚', 'unknown');
-  if (n.status === 'na') return L('不适用', 'n/a');
+  if (n.status === 'unknown') return m('iv.answer-unknown');
+  if (n.status === 'na') return m('iv.answer-na');
   const v = n.value;
   const label = (val: unknown) => question.options?.find((o) => o.value === val)?.label[lang] ?? String(val);
   switch (question.type) {
     case 'level': {
       const o = question.options?.find((x) => x.value === v);
-      return o ? `${o.level ?? ''} · ${o.label[lang]}` : String(v);
+      return o ? levelOptionLabel(o, lang, showLevels) : String(v);
     }
     case 'requirement':
       return satisfactionLabel(v as (typeof SATISFACTIONS)[number], lang);
@@ -324,11 +385,11 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
     case 'multi':
       return Array.isArray(v) ? v.map(label).join(lang === 'zh' ? '、' : ', ') : String(v);
     case 'boolean':
-      return v ? L('是', 'yes') : L('否', 'no');
+      return m(v ? 'iv.yes' : 'iv.no');
     case 'percent':
-      return `${fmtNumber((v as number) * 100)}%`;
+      return `${formatNumber((v as number) * 100)}%`;
     case 'number':
-      return `${fmtNumber(v as number)}${question.unit ? ' ' + question.unit[lang] : ''}`;
+      return `${formatNumber(v as number)}${question.unit ? ' ' + question.unit[lang] : ''}`;
     case 'text':
       return String(v);
   }
@@ -341,14 +402,6 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
 export function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-export function isValidIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
 /** `设计部 李工; 生产部 赵经理` → two interviewees (`;` or `；`). */

@@ -5,7 +5,7 @@
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { normaliseName } from './compare.js';
 import type { Questionnaire } from './questionnaire.js';
-import { noteText, type AnswerFile, type AnswerValue, type Note, type Respondent, type Text } from './types.js';
+import { noteText, type AnswerFile, type AnswerValue, type Evidence, type Note, type Respondent, type Text } from './types.js';
 import { compareVersions } from './versions.js';
 
 export interface MergeInput {
@@ -167,36 +167,36 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     }
   }
 
-  // notes: concatenated, each part named by its file; internal if any part is
+  // Notes: concatenated, each part named by its file. Client-visible parts stay client-visible; internal parts
+  // (and the conflict note, the consultant's working material) go to the internal part of the merged note.
   const notes: Record<string, Note> = {};
   const noteIds = orderedIds([...files.map((f) => Object.keys(f.data.notes ?? {})), [...conflictNotes.keys()]], questionnaire);
   for (const id of noteIds) {
     const parts: { text: string; files: string[]; internal: boolean }[] = [];
+    const add = (file: string, text: string, internal: boolean) => {
+      const same = parts.find((p) => p.text.trim() === text.trim() && p.internal === internal);
+      if (same) same.files.push(file);
+      else parts.push({ text, files: [file], internal });
+    };
     for (const f of files) {
-      const n = noteText(f.data.notes?.[id]);
-      if (!n) continue;
-      const same = parts.find((p) => p.text.trim() === n.text.trim() && p.internal === n.internal);
-      if (same) same.files.push(f.name);
-      else parts.push({ text: n.text, files: [f.name], internal: n.internal });
+      const raw = f.data.notes?.[id];
+      const n = noteText(raw);
+      if (n) add(f.name, n.text, n.internal);
+      const extra = raw && typeof raw === 'object' ? raw.internal_text : undefined;
+      if (extra?.trim()) add(f.name, extra, true);
     }
-    const lines = parts.map((p) => `[${p.files.join(', ')}] ${p.text}`);
+    const lines = (internal: boolean) => parts.filter((p) => p.internal === internal).map((p) => `[${p.files.join(', ')}] ${p.text}`);
+    const visible = lines(false);
+    const internal = lines(true);
     const c = conflictNotes.get(id);
-    if (c) lines.push(c);
-    if (!lines.length) continue;
-    const text = lines.join('\n');
-    // A merge conflict is working material for the consultant, not evidence for the client: keep it internal.
-    notes[id] = parts.some((p) => p.internal) || c ? { text, internal: true } : text;
+    if (c) internal.push(c);
+    if (!visible.length && !internal.length) continue;
+    if (!internal.length) notes[id] = visible.join('\n');
+    else if (!visible.length) notes[id] = { text: internal.join('\n'), internal: true };
+    else notes[id] = { text: visible.join('\n'), internal_text: internal.join('\n') };
   }
 
-  // evidence records: one per question — the preferred file's, else the first file's that has one
-  const evidence: NonNullable<AnswerFile['evidence']> = {};
-  const evidenceIds = orderedIds(files.map((f) => Object.keys(f.data.evidence ?? {})), questionnaire);
-  for (const id of evidenceIds) {
-    const holders = files.filter((f) => f.data.evidence?.[id]);
-    const chosen = holders.find((f) => f.name === preferred) ?? holders[0];
-    if (chosen) evidence[id] = chosen.data.evidence![id]!;
-  }
-
+  const evidence = mergeEvidence(files, preferred, questionnaire, problems);
   const kpis = mergeKpis(files, preferred, conflicts);
   const overrides = mergeOverrides(files, preferred, problems);
 
@@ -206,7 +206,7 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     respondent,
     answers,
     ...(Object.keys(notes).length ? { notes } : {}),
-    ...(Object.keys(evidence).length ? { evidence } : {}),
+    ...(evidence ? { evidence } : {}),
     ...(kpis ? { kpis } : {}),
     ...(overrides ? { overrides } : {}),
   };
@@ -293,6 +293,23 @@ function mergeRespondent(files: MergeInput[], preferred: string | undefined, con
   const dates = rs.map((x) => x.r.date).filter((d): d is string => Boolean(d)).sort();
   if (dates.length) out.date = dates[dates.length - 1]!;
   return out;
+}
+
+/** Evidence records per question: agreed, or the preferred (else the first) file's, with a warning naming the others. */
+function mergeEvidence(files: MergeInput[], preferred: string | undefined, q: Questionnaire | undefined, problems: MergeProblem[]): AnswerFile['evidence'] {
+  const ids = orderedIds(files.map((f) => Object.keys(f.data.evidence ?? {})), q);
+  const out: Record<string, Evidence> = {};
+  for (const id of ids) {
+    const given = files.map((f) => ({ file: f.name, e: f.data.evidence?.[id] })).filter((x): x is { file: string; e: Evidence } => Boolean(x.e));
+    if (!given.length) continue;
+    const chosen = given.find((x) => x.file === preferred) ?? given[0]!;
+    out[id] = chosen.e;
+    if (given.some((x) => stableJson(x.e) !== stableJson(chosen.e))) {
+      const list = given.map((x) => `${x.file}: ${x.e.type}${x.e.ref ? ` ${x.e.ref}` : ''}`).join('; ');
+      problems.push(problem('warning', 'merge.evidence-differ', `题目 ${id} 的证据记录不同（${list}），采用 ${chosen.file} 的`, `the evidence records of ${id} differ (${list}); those of ${chosen.file} are taken`));
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function mergeKpis(files: MergeInput[], preferred: string | undefined, conflicts: MergeConflict[]): AnswerFile['kpis'] {

@@ -117,7 +117,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     resultVersion: RESULT_VERSION,
     questionnaire: { id: q.def.id, version: q.def.version, ...(answers.file.version ? { fileVersion: answers.file.version } : {}), title: q.def.title },
     respondent: answers.file.respondent,
-    mode: answers.file.mode ?? 'full',
+    mode: answers.file.progress?.mode ?? 'full',
     scoring: {
       profile: profile.def.id,
       title: profile.def.title,

@@ -11,9 +11,9 @@ const RESPONDENT_HELP: [string, Text, string?][] = [
   ['park', { zh: '所在园区（可选）', en: 'industrial park (optional)' }],
   ['region', { zh: '地区（可选）', en: 'region (optional)' }],
   ['above_designated_size', { zh: '是否规上企业：true | false（可选）', en: 'above designated size: true | false (optional)' }],
-  ['enterprise_class', { zh: '企业分类 A | B | C（可选）', en: 'enterprise class A | B | C (optional)' }],
+  ['enterprise_class', { zh: '企业分类 A | B | C | D（可选）', en: 'enterprise class A | B | C | D (optional)' }],
   ['assessor', { zh: '诊断人员（可选）', en: 'assessor (optional)' }],
-  ['date', { zh: '诊断日期 YYYY-MM-DD', en: 'assessment date YYYY-MM-DD' }],
+  ['date', { zh: '诊断日期，如 2026-11-03（也可写 2026/11/3、2026年11月3日）', en: 'assessment date, e.g. 2026-11-03 (2026/11/3 and 2026年11月3日 are read too)' }],
 ];
 
 /** How to answer a question, in one line: type and allowed values. */
@@ -44,16 +44,19 @@ export function answerHint(q: Question, lang: Lang): string {
 
 const comment = (s: string) => s.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n');
 
-/** A blank answer file: every question as a comment (text, type, allowed values), every answer unanswered. */
-export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry = 'discrete'): string {
+/**
+ * A blank answer file: every question as a comment (text, type, allowed values), every answer unanswered.
+ * `cmd` is the command that runs zhizao where the user is (for the "check with" line).
+ */
+export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry = 'discrete', cmd = 'zhizao'): string {
   const L = (t: Text) => t[lang];
   const out: string[] = [];
   out.push(comment(`${L(q.def.title)} — ${q.def.id} v${q.def.version}`));
   out.push(
     comment(
       lang === 'zh'
-        ? '填写答案；不清楚的填 unknown，不适用（仅限允许的题目）填 n/a，暂未回答的留空。\n检查：zhizao validate 本文件'
-        : 'Fill in the answers; write unknown when nobody knows, n/a only where allowed, leave blank what is not answered yet.\nCheck with: zhizao validate THIS-FILE',
+        ? `填写答案；不清楚的填 unknown，不适用（仅限允许的题目）填 n/a，暂未回答的留空。\n检查：${cmd} validate 本文件`
+        : `Fill in the answers; write unknown when nobody knows, n/a only where allowed, leave blank what is not answered yet.\nCheck with: ${cmd} validate THIS-FILE`,
     ),
   );
   out.push(`questionnaire: ${q.def.id}`, `version: "${q.def.version}"`, 'respondent:');
@@ -76,5 +79,11 @@ export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry
     }
   }
   out.push('notes:', lang === 'zh' ? '  # 题目编号: 证据说明；内部备注写成 {text: …, internal: true}' : '  # question_id: evidence; internal notes as {text: …, internal: true}');
+  out.push(
+    'evidence:',
+    lang === 'zh'
+      ? '  # 题目编号: {type: document | demo | observation | interview, ref: 文件名或照片名}（文件/记录、系统演示、现场查看、访谈；只记名称，不存内容）'
+      : '  # question_id: {type: document | demo | observation | interview, ref: file or photo name} (the name only, never the contents)',
+  );
   return out.join('\n') + '\n';
 }

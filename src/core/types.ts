@@ -113,9 +113,13 @@ export interface Respondent {
 }
 
 export type AnswerValue = string | number | boolean | (string | number)[] | null;
-export type Note = string | { text: string; internal?: boolean };
+/**
+ * A note: text, or {text, internal} (internal: never in a report); `internal_text` is an internal part kept beside
+ * a client-visible text (a merge of a client-visible and an internal note keeps each where it belongs).
+ */
+export type Note = string | { text: string; internal?: boolean; internal_text?: string };
 
-/** A note's text and whether it is internal; undefined for an empty note. */
+/** A note's text and whether it is internal; undefined for an empty note. (The internal part is not included.) */
 export function noteText(n: Note | null | undefined): { text: string; internal: boolean } | undefined {
   if (n === null || n === undefined) return undefined;
   if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
@@ -130,6 +134,7 @@ export interface EvidenceRecord {
   type: EvidenceType;
   ref?: string;
 }
+export type Evidence = EvidenceRecord;
 
 export interface Overrides {
   summary?: string;
@@ -151,9 +156,8 @@ export interface AnswerFile {
   evidence?: Record<string, EvidenceRecord | null> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
   overrides?: Overrides | null;
-  progress?: { cursor?: string; sections?: string[]; updated?: string } | null;
-  /** The interview mode the file was made in: express asks only the questions tagged express; absent = full. */
-  mode?: InterviewMode;
+  /** Where an interview stands; `mode`: express asks only the questions tagged express (absent: a full diagnosis). */
+  progress?: { cursor?: string; sections?: string[]; updated?: string; mode?: InterviewMode } | null;
 }
 
 export type Phase = '0-6m' | '6-18m' | '18-36m';

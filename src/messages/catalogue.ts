@@ -8,9 +8,12 @@ import { BATCH_MESSAGES } from './batch.js';
 import { CHECKS_MESSAGES } from './checks.js';
 import { CLI_MESSAGES } from './cli.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
+import { HELP_MESSAGES } from './help.js';
 import { INPUT_MESSAGES } from './input.js';
+import { INTERVIEW_MESSAGES } from './interview.js';
 import { forTerminal } from './safe-text.js';
 import { TABLES_MESSAGES } from './tables.js';
+import { VALUES_MESSAGES } from './values.js';
 
 export type Lang = 'zh' | 'en';
 /** A bilingual text. */
@@ -27,6 +30,9 @@ export const MESSAGES = {
   ...TABLES_MESSAGES,
   ...BATCH_MESSAGES,
   ...CLI_MESSAGES,
+  ...VALUES_MESSAGES,
+  ...HELP_MESSAGES,
+  ...INTERVIEW_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;

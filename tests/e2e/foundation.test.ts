@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+import { BIN, EXAMPLES, ROOT, tempDir, zhizao } from '../helpers/cli';
 
 const rel = (name: string) => `tests/fixtures/answers/${name}`;
 
@@ -19,6 +19,62 @@ describe('zhizao --version / --help / usage', () => {
       const sub = zhizao([cmd, '--help']);
       expect(sub.code, cmd).toBe(0);
     }
+  });
+  it('bare zhizao prints the help on stderr and exits 2 (a usage error); zhizao help exits 0', () => {
+    const r = zhizao([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: zhizao');
+    expect(r.stdout).toBe('');
+    expect(zhizao(['help']).code).toBe(0);
+    expect(zhizao(['targets']).code).toBe(2);
+  });
+
+  it('help, usage errors and suggestions follow --lang and the locale, with examples in that language', () => {
+    const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+    const help = zhizao(['--help'], zh);
+    expect(help.code).toBe(0);
+    for (const s of ['用法：', '选项：', '命令：', '示例：', '现场访谈', '显示命令帮助', '诊断报告.docx']) expect(help.stdout).toContain(s);
+    expect(help.stdout).not.toMatch(/Usage:|display help for command|Examples:/);
+    const report = zhizao(['report', '--help'], zh);
+    expect(report.stdout).toContain('报告格式（默认按 -o 的扩展名，否则为 md）（可选："md"');
+    expect(report.stdout).toContain('report 郑州示例机械-2026-11-29.zhizao.yaml -o 诊断报告.docx');
+    expect(zhizao(['--lang', 'en', '--help'], zh).stdout).toContain('Usage: zhizao');
+    expect(zhizao(['--help', '--lang=zh']).stdout).toContain('用法：');
+
+    const unknown = zhizao(['scroe'], zh);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('错误：没有命令 "scroe"\n（是不是 score？）\n（加 --help 查看用法）');
+    const required = zhizao(['merge', 'a.yaml'], zh);
+    expect(required.code).toBe(2);
+    expect(required.stderr).toContain('错误：必须给出选项 "-o, --output <file>"');
+    expect(zhizao(['score'], zh).stderr).toContain('错误：缺少必需的参数 "files"');
+    expect(zhizao(['report', 'x.yaml', '--format', 'pdf'], zh).stderr).toContain('错误：选项 "--format <format>" 的取值 "pdf" 无效。可选值：md, html, docx, json。');
+    expect(zhizao(['batch', 'x', '--jobs', '0'], zh).stderr).toContain('应为正整数');
+    expect(zhizao(['score', '--frobnicate'], zh).stderr).toContain('错误：没有选项 "--frobnicate"');
+    // English stays commander's own wording
+    expect(zhizao(['scroe']).stderr).toContain("error: unknown command 'scroe'\n(Did you mean score?)");
+  });
+
+  it('printed commands run where the user is: zhizao on PATH, npx zhizao in a project, node <launcher> elsewhere', () => {
+    const bin = tempDir();
+    writeFileSync(path.join(bin, 'zhizao'), '#!/bin/sh\n', { mode: 0o755 });
+    const noNpm = { npm_lifecycle_event: '', npm_command: '' };
+    const outside = tempDir();
+    const hint = (r: { stderr: string }) => /needs an interactive terminal\. To fill in answers offline: (.*?) template/.exec(r.stderr)?.[1];
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { ...noNpm, PATH: `${bin}:/usr/bin:/bin` } }))).toBe('zhizao');
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { ...noNpm, PATH: '/usr/bin:/bin' } }))).toBe(`node ${BIN}`);
+    expect(hint(zhizao(['assess'], { env: { ...noNpm, PATH: '/usr/bin:/bin' } }))).toBe('npx zhizao'); // in the checkout
+    expect(hint(zhizao(['assess'], { cwd: outside, env: { PATH: `${path.join(ROOT, 'node_modules', '.bin')}:/usr/bin:/bin`, npm_command: 'exec', npm_lifecycle_event: 'npx' } }))).toBe('npx zhizao');
+    const help = zhizao(['score', '--help'], { cwd: outside, env: { ...noNpm, PATH: `${bin}:/usr/bin:/bin` } });
+    expect(help.stdout).toContain('$ zhizao score plant.zhizao.yaml');
+  });
+
+  it('a missing file is named without a line:col position', () => {
+    const r = zhizao(['validate', 'nope.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.yaml: error no such file');
+    expect(r.stderr).not.toContain('nope.yaml:1:1');
+    expect(zhizao(['validate', 'nope.yaml'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('nope.yaml: 错误 文件不存在');
   });
   it('exits 2 on usage errors without a stack trace', () => {
     const r = zhizao(['score']);
@@ -59,10 +115,81 @@ describe('zhizao validate', () => {
     ]);
     const bad = JSON.parse(zhizao(['validate', rel('bad-option.yaml'), '--json']).stdout);
     expect(bad.files[0].problems[0]).toMatchObject({ line: 6, column: 25, code: 'answer.option' });
+    // A cross-field check is one problem, counted once, at the answer that comes first, naming both answers.
     const cnc = JSON.parse(zhizao(['validate', rel('cnc-over-total.yaml'), '--json']).stdout);
-    expect(cnc.files[0].problems.map((p: { line: number; path: string }) => `${p.line}:${p.path}`)).toEqual(['6:answers.key_processes_total', '7:answers.key_processes_cnc']);
+    expect(cnc.files[0].errors).toBe(1);
+    expect(cnc.files[0].problems.map((p: { line: number; path: string }) => `${p.line}:${p.path}`)).toEqual(['6:answers.key_processes_total']);
+    expect(cnc.files[0].problems[0].message).toContain('key_processes_cnc = 15 [7:22], key_processes_total = 12');
     const many = JSON.parse(zhizao(['validate', rel('many-errors.yaml'), '--json']).stdout);
     expect(many.files[0].errors).toBe(3);
+  });
+
+  it('lists all ten mistakes of a file in one run, each once, in both languages', () => {
+    const r = zhizao(['validate', rel('ten-mistakes.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    const problems = JSON.parse(r.stdout).files[0].problems as { line: number; code: string; severity: string; message: string }[];
+    expect(problems.map((p) => `${p.line} ${p.code}`)).toEqual([
+      '5 answers.credit-code-checksum',
+      '6 schema.enum',
+      '7 value.date-day',
+      '9 answer.option',
+      '10 answer.integer',
+      '11 answers.check',
+      '13 answers.unknown-question-suggest',
+      '14 answer.boolean',
+      '15 answer.range',
+      '16 answer.na-not-allowed',
+    ]);
+    const text = problems.map((p) => p.message).join('\n');
+    expect(text).toContain('2026-02-30 is not a day of the calendar: month 2 of 2026 has 28 days');
+    expect(text).toContain('did you mean key_processes_list?');
+    expect(text).toContain('120% is outside the allowed range 0%–100%'); // the range as typed, not 1.2 in 0–1
+    expect(text).not.toMatch(/\^|\[0-9\]|\\d/); // never a regular expression
+    const zh = zhizao(['validate', rel('ten-mistakes.yaml')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('2026 年 2 月只有 28 天');
+    expect(zh.stderr).toContain('是不是 key_processes_list？');
+    expect(zh.stderr).toContain('✗ tests/fixtures/answers/ten-mistakes.yaml 9 个错误（1 条警告）');
+  });
+
+  it('reads dates and numbers as a Chinese user types them, the same in YAML as in CSV', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'typed.yaml');
+    writeFileSync(
+      file,
+      'questionnaire: smart-manufacturing\nrespondent:\n  company: 录入习惯公司\n  industry: discrete\n  credit_code: 91350100m000100y43\n  enterprise_class: d\n  date: 2026年11月3日\n' +
+        'answers:\n  key_processes_total: １２\n  key_processes_cnc: "5"\n  equipment_total: "1,200"\n  kpi_defect_rate: ２.５％\n',
+    );
+    const r = zhizao(['score', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.respondent).toMatchObject({ date: '2026-11-03', credit_code: '91350100M000100Y43', enterprise_class: 'D' });
+    expect(out.indicators.find((i: { id: string }) => i.id === 'cnc-rate').value).toBeCloseTo(5 / 12, 3);
+    for (const [typed, ok] of [['2026/11/3', true], ['2026.11.3', true], ['２０２６－１１－０３', true], ['2026-02-30', false], ['2026-13-01', false], ['3/11/2026', false]] as const) {
+      const f = path.join(dir, 'd.yaml');
+      writeFileSync(f, `questionnaire: smart-manufacturing\nrespondent: {company: D, industry: discrete, date: "${typed}"}\nanswers: {}\n`);
+      const v = zhizao(['validate', f]);
+      expect(v.code, `${typed}: ${v.stderr}`).toBe(ok ? 0 : 1);
+      expect(v.stderr).not.toContain('pattern');
+    }
+    // the same value in a CSV row reads the same
+    const csv = path.join(dir, 'rows.csv');
+    writeFileSync(csv, 'company,industry,date,key_processes_total\nA,discrete,2026/11/3,１２\nB,discrete,2026-02-30,3\n');
+    const t = zhizao(['validate', csv, '--json']);
+    const problems = JSON.parse(t.stdout).files[0].problems as { line: number; code: string }[];
+    expect(problems.map((p) => `${p.line} ${p.code}`)).toEqual(['3 value.date-day']);
+  });
+
+  it('--strict makes warnings fail (exit 1); without it they do not', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'warn.yaml');
+    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete}\nanswers:\n  key_proceses_list: 车削\n');
+    const plain = zhizao(['validate', file]);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain('warn.yaml:4:3 warning no question "key_proceses_list" in this questionnaire: did you mean key_processes_list?');
+    const strict = zhizao(['validate', file, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('1 warning (--strict: warnings fail)');
+    expect(JSON.parse(zhizao(['validate', file, '--strict', '--json']).stdout).valid).toBe(false);
   });
 
   it('reads GB18030 and UTF-8-with-BOM files', () => {
@@ -148,6 +275,19 @@ describe('zhizao template', () => {
     const r = zhizao(['template', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# /);
+  });
+  it('enterprise class D: the YAML template offers it, and YAML and CSV accept it alike', () => {
+    expect(zhizao(['template', '--lang', 'en']).stdout).toContain('enterprise class A | B | C | D (optional)');
+    expect(zhizao(['template', '--lang', 'zh']).stdout).toContain('企业分类 A | B | C | D（可选）');
+    const dir = tempDir();
+    const yaml = path.join(dir, 'd.yaml');
+    writeFileSync(yaml, 'questionnaire: smart-manufacturing\nrespondent: {company: D 类公司, industry: discrete, enterprise_class: D}\nanswers: {}\n');
+    expect(zhizao(['validate', yaml]).code).toBe(0);
+    const csv = path.join(dir, 'd.csv');
+    writeFileSync(csv, 'company,industry,enterprise_class\nD 类公司,discrete,D类\n');
+    expect(zhizao(['validate', csv]).code).toBe(0);
+    writeFileSync(yaml, 'questionnaire: smart-manufacturing\nrespondent: {company: E 类公司, industry: discrete, enterprise_class: E}\nanswers: {}\n');
+    expect(zhizao(['validate', yaml]).stderr).toContain('expected one of A, B, C, D');
   });
 });
 

@@ -22,14 +22,23 @@ describe('zhizao merge (built CLI)', () => {
     expect(m.answers).not.toHaveProperty('key_processes_total');
     // answers given once are taken; the same answer in both ("2%" and 0.02) once
     expect(m.answers).toMatchObject({ design_level: 'pdm', key_processes_cnc: 6, has_mes: true, defect_rate: 0.02, production_mode: 'mto' });
-    // a conflict note is the consultant's working material: internal, never in a client report
-    expect(m.notes.key_processes_total).toEqual({ text: '[production.yaml] 按工艺路线统计的关键工序\n合并冲突，未采用任何答案 / merge conflict, left unanswered — design.yaml: 12; production.yaml: 14', internal: true });
+    // a conflict note is the consultant's working material: internal, never in a client report; the
+    // client-visible note of the same question stays client-visible
+    expect(m.notes.key_processes_total).toEqual({ text: '[production.yaml] 按工艺路线统计的关键工序', internal_text: '合并冲突，未采用任何答案 / merge conflict, left unanswered — design.yaml: 12; production.yaml: 14' });
+    // exit 1 says why, and how to settle it
+    expect(r.stderr.replace(/\s+/g, ' ')).toMatch(/exit status 1 while 1 question is open: it is left unanswered in .*plant\.zhizao\.yaml with the candidate values in the internal note; settle it with .* assess .*plant\.zhizao\.yaml, or merge again with --prefer FILE/);
     // notes concatenated with the source file named; internal stays internal
     expect(m.notes.design_level).toBe('[design.yaml] PDM 管理图纸和 BOM 版本\n[production.yaml] 车间终端能看到 PDM 图纸');
     expect(m.notes.bom_control).toEqual({ text: '[design.yaml] 变更单仍有纸质流转', internal: true });
     expect(m.respondent).toMatchObject({ company: '郑州测试机械有限公司', site: '一厂', interviewees: ['设计部 李工', '生产部 赵经理'], date: '2026-11-21', assessor: '王工' });
     // the merged file is a valid answer file
     expect(zhizao(['validate', out, ...Q]).code).toBe(0);
+    // the client report shows the client-visible part of a merged note, never the internal part
+    const report = zhizao(['report', out, ...Q, '--report-lang', 'zh']);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('按工艺路线统计的关键工序');
+    expect(report.stdout).not.toContain('合并冲突');
+    expect(report.stdout).not.toContain('变更单仍有纸质流转');
   });
 
   it('--prefer names the file that wins: exit 0', () => {

@@ -107,3 +107,47 @@ describe('report --format docx', () => {
     }
   }, 200_000);
 });
+
+describe('report -o: the extension of the output decides the format', () => {
+  const plant = PLANTS['discrete-machinery'].file;
+
+  it('-o x.docx without --format writes a Word document that LibreOffice opens as one (converted to PDF)', async () => {
+    const out = path.join(dir, 'by-extension.docx');
+    const r = zhizao(['report', plant, '-o', out, '--report-lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a ZIP container, not Markdown text
+    expect(decode((await documentXml(out)).document)).toContain(PLANTS['discrete-machinery'].company);
+    const profile = pathToFileURL(path.join(dir, 'lo-profile-pdf')).href;
+    const pdfDir = path.join(dir, 'pdf');
+    const lo = spawnSync(soffice(), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', pdfDir, out], { encoding: 'utf8', timeout: 180_000 });
+    expect(lo.status, `soffice failed: ${lo.stderr}`).toBe(0);
+    const pdf = path.join(pdfDir, 'by-extension.pdf');
+    expect(existsSync(pdf), `${pdf} not written: ${lo.stdout} ${lo.stderr}`).toBe(true);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readFileSync(pdf).length).toBeGreaterThan(20_000); // pages with text, not an empty import of a text file
+  }, 200_000);
+
+  it('-o x.html writes HTML; -o x.json JSON; -o x.md Markdown', () => {
+    const html = path.join(dir, 'by-extension.html');
+    expect(zhizao(['report', plant, '-o', html]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const json = path.join(dir, 'by-extension.json');
+    expect(zhizao(['report', plant, '-o', json]).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveProperty('maturity');
+    const md = path.join(dir, 'by-extension.md');
+    expect(zhizao(['report', plant, '-o', md]).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# /m);
+  });
+
+  it('--format that contradicts the extension of -o is a usage error (exit 2), nothing written', () => {
+    const out = path.join(dir, 'contradiction.docx');
+    const r = zhizao(['report', plant, '--format', 'md', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format md contradicts -o');
+    expect(existsSync(out)).toBe(false);
+    const zh = zhizao(['report', plant, '--format', 'html', '-o', path.join(dir, 'x.md')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('矛盾');
+  });
+});

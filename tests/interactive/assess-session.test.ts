@@ -6,7 +6,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { assess } from '../../src/cli/commands/assess.js';
 import { ExitError } from '../../src/cli/errors.js';
@@ -18,9 +18,18 @@ import type { Context } from '../../src/cli/context.js';
 import { formatDiagnostic, makeTerminal, type Terminal } from '../../src/cli/terminal.js';
 import type { AnswerFile } from '../../src/core/types.js';
 import { Definitions } from '../../src/io/definitions.js';
-import { FIXTURES, tempDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { FIXTURES, ROOT, tempDir } from '../helpers/cli.js';
+
+// The interview's own list prompt (digit keys, no commands in the transcript) shares the simulated screen too.
+vi.mock('../../src/cli/interview/select-prompt.js', async (importOriginal) => {
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  const actual = await importOriginal<typeof import('../../src/cli/interview/select-prompt.js')>();
+  return { ...actual, default: wrapPrompt(actual.default as never) };
+});
 
 const MINI = path.join(FIXTURES, 'definitions', 'mini.yaml');
+const MODES = path.join(FIXTURES, 'definitions', 'mini-modes.yaml');
 
 function setup(opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
   const log: string[] = [];
@@ -35,6 +44,10 @@ function setup(opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
   const ctx: Context = { term, defs: new Definitions(), opts: { questionnaire: MINI, ...opts } as Context['opts'] };
   return { ctx, log, out };
 }
+/** assess() as the command runs it, with `zhizao` as the command that runs the tool where the user is. */
+function start(ctx: Context, file: string | undefined, env: { cwd?: string } = {}) {
+  return assess(ctx as never, file, { isTTY: true, command: 'zhizao', ...env });
+}
 
 const read = (file: string) => parse(readFileSync(file, 'utf8')) as AnswerFile;
 const only = (dir: string) => {
@@ -43,6 +56,8 @@ const only = (dir: string) => {
   return path.join(dir, files[0]!);
 };
 
+/** The screen with every run of white space (wrapped lines too) made one space. */
+const flatScreen = () => screen.getScreen().replace(/\s+/g, ' ');
 /** The line with the cursor (select and checkbox). */
 const activeLine = () => screen.getScreen().split('\n').find((l) => l.startsWith('❯')) ?? '';
 
@@ -76,6 +91,8 @@ async function tick(labels: string[]) {
 /** Start a new interview and answer the respondent steps (everything optional left empty). */
 async function startNew(company: string, industry = 'discrete') {
   await screen.next();
+  expect(screen.getScreen()).toContain('Date of the assessment');
+  await enter();
   expect(screen.getScreen()).toContain('Industry type');
   await choose(`(${industry})`);
   expect(screen.getScreen()).toContain('Company');
@@ -84,26 +101,34 @@ async function startNew(company: string, industry = 'discrete') {
     expect(screen.getScreen()).toContain(label);
     await enter();
   }
-  expect(screen.getScreen()).toContain('Date of the assessment');
-  await enter();
   expect(screen.getScreen()).toContain('Add programme-office details');
   await choose('no');
 }
 
 describe('assess: a new interview', () => {
-  it('creates <company>-<date>.zhizao.yaml, saves every field and answer before the next prompt, and finishes with the score', async () => {
+  it('asks the date first and names the file by it, saves every field and answer before the next prompt, and finishes with the score', async () => {
     const dir = tempDir();
     const { ctx, log, out } = setup();
-    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    const done = start(ctx, undefined, { cwd: dir });
     await screen.next();
+    expect(screen.getScreen()).toContain('Date of the assessment');
+    expect(screen.getScreen()).toMatch(/\(\d{4}-\d{2}-\d{2}\)/); // today as default
+    // calendar-checked, in words; the forms a Chinese user types are read
+    screen.type('2026-02-30');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('2026-02-30 is not a day of the calendar: month 2 of 2026 has 28 days');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    await typeEnter('2026年11月29日');
     await choose('(discrete)');
-    expect(readdirSync(dir)).toEqual([]); // nothing typed yet
+    expect(readdirSync(dir)).toEqual([]); // nothing to name the file by yet
     await typeEnter('ACME / Co. Ltd.');
     const file = only(dir);
-    expect(path.basename(file)).toMatch(/^ACME-Co.-Ltd-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
-    expect(read(file).respondent).toEqual({ company: 'ACME / Co. Ltd.', industry: 'discrete' });
-    expect(read(file).progress?.cursor).toBe('@respondent.site');
+    expect(path.basename(file)).toBe('ACME-Co.-Ltd-2026-11-29.zhizao.yaml'); // the assessment date, not today's
+    expect(read(file).respondent).toEqual({ company: 'ACME / Co. Ltd.', industry: 'discrete', date: '2026-11-29' });
+    expect(read(file).progress).toMatchObject({ cursor: '@respondent.site', mode: 'express' });
     expect(log.join('\n')).toContain('Created');
+    expect(log.join('\n')).toContain('Express interview');
 
     await typeEnter('Plant 2');
     expect(read(file).respondent.site).toBe('Plant 2');
@@ -112,44 +137,40 @@ describe('assess: a new interview', () => {
     await typeEnter('Wang');
     await typeEnter('Design Li; Production Zhao');
     expect(read(file).respondent.interviewees).toEqual(['Design Li', 'Production Zhao']);
-    expect(screen.getScreen()).toMatch(/\(\d{4}-\d{2}-\d{2}\)/); // today as default
-    screen.type('2026-13-01');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('YYYY-MM-DD');
-    for (let i = 0; i < 10; i++) screen.keypress('backspace');
-    await typeEnter('2026-11-29');
-    expect(read(file).respondent.date).toBe('2026-11-29');
 
-    // programme-office details, with the credit-code checksum checked
+    // programme-office details, with the credit-code checksum checked; shown as stored (capitals)
     await choose('yes');
     screen.type('91410100MA44XXXX0X');
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('check character does not match');
     for (let i = 0; i < 18; i++) screen.keypress('backspace');
-    await typeEnter('91350100M000100Y43');
+    await typeEnter('91350100m000100y43');
     expect(read(file).respondent.credit_code).toBe('91350100M000100Y43');
+    expect(await screen.getFullOutput()).toContain('Unified social credit code (18 characters) 91350100M000100Y43');
     await typeEnter('410171');
     await typeEnter('Zhengzhou Economic Development Zone');
     await choose('yes');
-    await choose('B');
+    expect(screen.getScreen()).toContain('Enterprise class (A/B/C/D');
+    for (const c of ['A', 'B', 'C', 'D']) expect(screen.getScreen()).toMatch(new RegExp(`^[❯ ] ${c}$`, 'm'));
+    await choose('D');
     await choose('(planned)');
     await typeEnter('2027');
     expect(read(file).respondent).toMatchObject({
       district: '410171',
       park: 'Zhengzhou Economic Development Zone',
       above_designated_size: true,
-      enterprise_class: 'B',
+      enterprise_class: 'D',
       retrofit_status: { status: 'planned', year: 2027 },
     });
 
-    // questions, with the header showing where we are
+    // questions, with the header showing where we are; options without level numbers
     let s = screen.getScreen();
     expect(s).toContain('[Design] question 1 of 5 · overall 0/12 answered');
     expect(s).toContain('How digital is product design?');
+    expect(s).not.toMatch(/^[❯ ] \d · /m);
     expect(read(file).progress?.cursor).toBe('design_level');
-    await choose('3 · Collaboration');
+    await choose('Collaboration');
     expect(read(file).answers?.design_level).toBe('collab');
     expect(read(file).progress?.cursor).toBe('bom_control');
     expect(screen.getScreen()).toContain('question 2 of 5 · overall 1/12 answered');
@@ -161,7 +182,7 @@ describe('assess: a new interview', () => {
     expect(read(file).answers).toMatchObject({ designers_total: 10, designers_digital: 7 });
     s = screen.getScreen();
     expect(s).toContain('[Production] question 1 of 7');
-    await typeEnter('12');
+    await typeEnter('１２'); // full-width digits, as a Chinese input method types them
     await typeEnter('5');
     await choose('no (否)');
     expect(screen.getScreen()).toContain('Robots at key work stations'); // MES follow-ups skipped
@@ -177,29 +198,28 @@ describe('assess: a new interview', () => {
     screen.keypress('enter'); // finish is the first entry when nothing is open
     expect(await done).toBe(0);
     const summary = out.join('');
+    expect(summary).toContain('✔ How digital is product design? · Collaboration'); // the answered line
     expect(summary).toContain('Maturity level');
     expect(summary).toContain('Key-process CNC rate: 41.7%');
     const said = log.join('\n');
-    expect(said).toContain(`zhizao report ${file} --questionnaire ${MINI} --format html -o report.html`);
+    expect(said).toContain(`zhizao report ${file} --questionnaire ${MINI} -o report.html`);
     expect(read(file).answers).toMatchObject({ key_processes_total: 12, key_processes_cnc: 5, has_mes: false, cnc_robots: 'partial', production_mode: 'mto' });
   });
 
   it('never overwrites an existing file (adds -2) and names the file neutrally with --anonymous-name', async () => {
     const dir = tempDir();
     const { ctx } = setup({ anonymousName: true });
-    const today = new Date();
-    const p = (n: number) => String(n).padStart(2, '0');
-    const date = `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
-    writeFileSync(path.join(dir, `assessment-${date}.zhizao.yaml`), 'keep me');
-    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    writeFileSync(path.join(dir, `assessment-2026-11-29.zhizao.yaml`), 'keep me');
+    const done = start(ctx, undefined, { cwd: dir });
     await screen.next();
+    await typeEnter('2026/11/29');
+    // the name does not depend on the company: the file exists from the first step on, named by the date entered
+    const created = path.join(dir, `assessment-2026-11-29-2.zhizao.yaml`);
+    expect(read(created).respondent).toEqual({ company: '', industry: 'discrete', date: '2026-11-29' });
+    expect(read(created).progress?.cursor).toBe('@respondent.industry');
     await choose('(process)');
-    // the name does not depend on the company: the file exists from the first step on
-    const created = path.join(dir, `assessment-${date}-2.zhizao.yaml`);
-    expect(read(created).respondent).toEqual({ company: '', industry: 'process' });
-    expect(read(created).progress?.cursor).toBe('@respondent.company');
     await typeEnter('Secret Chemicals');
-    expect(readFileSync(path.join(dir, `assessment-${date}.zhizao.yaml`), 'utf8')).toBe('keep me');
+    expect(readFileSync(path.join(dir, `assessment-2026-11-29.zhizao.yaml`), 'utf8')).toBe('keep me');
     expect(read(created).respondent.company).toBe('Secret Chemicals');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toBeInstanceOf(ExitError);
@@ -211,8 +231,10 @@ describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
     const dir = tempDir();
     const file = path.join(dir, 'site-visit.zhizao.yaml');
     const { ctx } = setup();
-    const done = assess(ctx, file, { isTTY: true });
+    const done = start(ctx, file);
     await screen.next();
+    await enter(); // today
+    expect(read(file)).toMatchObject({ questionnaire: 'mini', version: '2', respondent: { company: '', industry: 'discrete' } });
     await choose('(mixed)');
     expect(read(file)).toMatchObject({ questionnaire: 'mini', version: '2', respondent: { company: '', industry: 'mixed' } });
     await typeEnter('Named Later Ltd');
@@ -224,8 +246,9 @@ describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
   it('puts a new file into a folder given as FILE', async () => {
     const dir = tempDir();
     const { ctx } = setup();
-    const done = assess(ctx, dir, { isTTY: true, cwd: '/nonexistent' });
+    const done = start(ctx, dir, { cwd: '/nonexistent' });
     await screen.next();
+    await enter(); // today
     await choose('(discrete)');
     await typeEnter('郑州示例机械有限公司');
     expect(only(dir)).toMatch(/郑州示例机械有限公司-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
@@ -236,7 +259,7 @@ describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
   it('Ctrl-C before the company is known says that nothing was saved', async () => {
     const dir = tempDir();
     const { ctx, log } = setup();
-    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    const done = start(ctx, undefined, { cwd: dir });
     await screen.next();
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
@@ -247,18 +270,19 @@ describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
   it('respondent details can be edited from the section menu; a new industry type changes the questions', async () => {
     const dir = tempDir();
     const { ctx } = setup();
-    const done = assess(ctx, undefined, { isTTY: true, cwd: dir });
+    const done = start(ctx, undefined, { cwd: dir });
     await startNew('Edit Me');
     const file = only(dir);
     await choose('☰ sections');
     await choose('edit respondent details');
+    await typeEnter('2026-12-01'); // a new date: the file keeps its name
     expect(activeLine()).toContain('(discrete)'); // the current value is the default
     await choose('(process)');
     expect(screen.getScreen()).toContain('(Edit Me)');
     await typeEnter('Edited Co');
-    for (let i = 0; i < 6; i++) await enter(); // site … date kept
+    for (let i = 0; i < 5; i++) await enter(); // site … interviewees kept
     await choose('no');
-    expect(read(file).respondent).toMatchObject({ company: 'Edited Co', industry: 'process' });
+    expect(read(file).respondent).toMatchObject({ company: 'Edited Co', industry: 'process', date: '2026-12-01' });
     expect(path.basename(file)).toMatch(/^Edit-Me-/); // the file keeps its name
     expect(screen.getScreen()).toContain('How digital is product design?'); // back where we were
     await choose('☰ sections');
@@ -273,7 +297,7 @@ describe('assess: a new FILE, a folder, an early Ctrl-C', () => {
 describe('assess: moving around', () => {
   async function newAt(dir: string, opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
     const env = setup(opts, lang);
-    const done = assess(env.ctx, undefined, { isTTY: true, cwd: dir });
+    const done = start(env.ctx, undefined, { cwd: dir });
     return { ...env, done };
   }
 
@@ -319,7 +343,7 @@ describe('assess: moving around', () => {
     screen.type('4');
     screen.keypress('enter');
     await screen.next();
-    expect(screen.getScreen()).toContain('CNC key processes cannot exceed all key processes (key_processes_cnc = 4, key_processes_total = 3)');
+    expect(flatScreen()).toContain('CNC key processes cannot exceed all key processes (key_processes_cnc = 4, key_processes_total = 3)');
     expect(read(file).answers?.key_processes_cnc).toBeUndefined();
     screen.keypress('backspace');
     await typeEnter('2');
@@ -347,6 +371,10 @@ describe('assess: moving around', () => {
     const saved = read(file);
     expect(saved.answers).toMatchObject({ design_level: 'n/a', bom_control: 'full', design_tools: ['cad2d'], designers_total: 4, designers_digital: 'unknown', key_processes_total: 3, key_processes_cnc: 2, has_mes: false });
     expect(saved.progress?.cursor).toBe('cnc_robots');
+    // the transcript never shows a command as if it were an answer
+    const transcript = await screen.getFullOutput();
+    expect(transcript).toContain('Who may read this note?');
+    expect(transcript).not.toMatch(/^✔ .*(← back|:note|:unknown|:menu|\? help|☰ sections|✎ add note|↷ skip)/m);
   });
 
   it('the section menu shows answered/visible per section and jumps; the review lists unanswered questions', async () => {
@@ -354,7 +382,7 @@ describe('assess: moving around', () => {
     const { done, log } = await newAt(dir);
     await startNew('Menu Test');
     const file = only(dir);
-    await choose('2 · PDM');
+    await choose('PDM');
     await choose('☰ sections');
     let s = screen.getScreen();
     expect(s).toMatch(/Design\s+1\/5/);
@@ -399,12 +427,13 @@ describe('assess: moving around', () => {
     const dir = tempDir();
     const { done } = await newAt(dir, { sections: 'production' }, 'zh');
     await screen.next();
+    await enter(); // today
     await choose('(process)');
     await typeEnter('流程化工有限公司');
     const file = only(dir);
     expect(path.basename(file)).toMatch(/^流程化工有限公司-\d{4}-\d{2}-\d{2}\.zhizao\.yaml$/);
     expect(read(file).progress?.sections).toEqual(['production']);
-    for (let i = 0; i < 6; i++) await enter(); // site … date
+    for (let i = 0; i < 5; i++) await enter(); // site … interviewees
     await choose('否');
     let s = screen.getScreen();
     expect(s).toContain('【生产制造】 第 1/7 题 · 总进度 已答 0/7');
@@ -444,7 +473,7 @@ describe('assess: resuming', () => {
       progress: { cursor: 'key_processes_cnc' },
     });
     const { ctx, log } = setup();
-    const done = assess(ctx, file, { isTTY: true });
+    const done = start(ctx, file);
     await screen.next();
     expect(log.join('\n')).toContain('plant.zhizao.yaml where you left off: Production 2/7 (2/12 answered)');
     expect(screen.getScreen()).toContain('CNC-controlled key processes');
@@ -463,7 +492,7 @@ describe('assess: resuming', () => {
     const dir = tempDir();
     const file = writeDraft(dir, { questionnaire: 'mini', respondent: { company: 'Co', industry: 'discrete' }, answers: { design_level: 1 } });
     const a = setup();
-    const done = assess(a.ctx, file, { isTTY: true });
+    const done = start(a.ctx, file);
     await screen.next();
     expect(a.log.join('\n')).toContain('at the first unanswered question: Design 2/5 (1/12 answered)');
     expect(screen.getScreen()).toContain('BOM and changes');
@@ -473,9 +502,11 @@ describe('assess: resuming', () => {
     const blank = path.join(dir, 'blank.zhizao.yaml');
     writeFileSync(blank, 'questionnaire: mini\nrespondent:\n  company: ""   # company name\n  industry: discrete\nanswers:\n  design_level:\n');
     const b = setup();
-    const done2 = assess(b.ctx, blank, { isTTY: true });
+    const done2 = start(b.ctx, blank);
     await screen.next();
     expect(b.log.join('\n')).toContain('respondent details first');
+    expect(screen.getScreen()).toContain('Date of the assessment');
+    await enter();
     expect(screen.getScreen()).toContain('Industry type');
     await choose('(process)');
     await typeEnter('Template Co');
@@ -495,7 +526,7 @@ describe('assess: resuming', () => {
       progress: { cursor: 'main_bottleneck' },
     });
     const { ctx, log } = setup();
-    const done = assess(ctx, file, { isTTY: true });
+    const done = start(ctx, file);
     await screen.next();
     const raw = screen.getScreen({ raw: true });
     expect(screen.getScreen()).toContain('Current answer: x\\x1b]0;pwned\\x07\\x1b[2Jevil');
@@ -512,7 +543,7 @@ describe('assess: resuming', () => {
     const file = path.join(dir, 'plant.json');
     writeFileSync(file, JSON.stringify({ questionnaire: 'mini', respondent: { company: 'J', industry: 'discrete' }, answers: { design_level: 2 } }));
     const { ctx } = setup();
-    const done = assess(ctx, file, { isTTY: true });
+    const done = start(ctx, file);
     await screen.next();
     expect(screen.getScreen()).toContain('BOM and changes');
     await choose('Fully met');
@@ -532,7 +563,7 @@ describe('assess: resuming', () => {
       progress: { cursor: '@respondent.assessor', sections: ['production'] },
     });
     const { ctx, log } = setup({ sections: 'design' });
-    const done = assess(ctx, file, { isTTY: true });
+    const done = start(ctx, file);
     await screen.next();
     expect(log.join('\n')).toMatch(/Resuming .*plant\.zhizao\.yaml: respondent details \(assessor\); sections: Design \(design\)/);
     expect(screen.getScreen()).toContain('Assessor');
@@ -540,7 +571,6 @@ describe('assess: resuming', () => {
     await typeEnter('Zhang');
     expect(read(file).respondent.assessor).toBe('Zhang');
     await enter(); // interviewees
-    await enter(); // date
     await choose('no');
     expect(screen.getScreen()).toContain('[Design] question 1 of 5');
     screen.keypress({ name: 'c', ctrl: true });
@@ -574,7 +604,7 @@ describe('the session when the disk refuses a write', () => {
       q,
       lang: 'en',
       chalk: new Chalk({ level: 0 }),
-      prompter: inquirerPrompter('en', new Chalk({ level: 0 })),
+      prompter: inquirerPrompter('en', new Chalk({ level: 0 }), { output: { write: () => true } }),
       target: { file, data },
       dir,
       say: (l) => log.push(l),
@@ -584,8 +614,8 @@ describe('the session when the disk refuses a write', () => {
       },
     });
     await screen.next();
-    await choose('2 · PDM');
-    expect(screen.getScreen()).toContain('Could not save plant.zhizao.yaml (ENOSPC: no space left on device). The last entry is NOT saved yet.'.replace('plant.zhizao.yaml', file));
+    await choose('PDM');
+    expect(screen.getScreen().replace(/\s+/g, ' ')).toContain('Could not save plant.zhizao.yaml (ENOSPC: no space left on device). The last entry is NOT saved yet.'.replace('plant.zhizao.yaml', file));
     return { done, file, log };
   }
 
@@ -608,3 +638,154 @@ describe('the session when the disk refuses a write', () => {
     expect(read(file).answers).toEqual({});
   });
 });
+
+describe('assess: express and full interviews, levels, digits, evidence, percentages', () => {
+  const flat = () => screen.getScreen().replace(/\s+/g, ' ');
+
+  it('express (the default for a new file) asks the express questions; a digit picks the option at that position; 0.8 for a percentage asks which was meant', async () => {
+    const dir = tempDir();
+    const { ctx, log } = setup({ questionnaire: MODES });
+    const done = start(ctx, undefined, { cwd: dir });
+    await startNew('Express Co');
+    const file = only(dir);
+    expect(log.join('\n')).toContain('Express interview: level self-ratings and key facts, about an hour (9 questions)');
+    expect(screen.getScreen()).toContain('[Design] question 1 of 4 · overall 0/9 answered');
+    screen.type('3'); // no numbers shown: the third option
+    expect(activeLine()).toContain('PDM');
+    await enter();
+    expect(read(file).answers?.design_level).toBe('pdm');
+    expect(screen.getScreen()).toContain('Which design tools are used?'); // bom_control is a full-interview question
+    await tick(['3D CAD']);
+    await typeEnter('10');
+    await typeEnter('7');
+    await typeEnter('12');
+    await typeEnter('5');
+    await choose('no (否)');
+    expect(screen.getScreen()).toContain('Defect rate');
+    await typeEnter('0.8');
+    expect(screen.getScreen()).toContain('You typed 0.8: did you mean 0.8% or 80%?');
+    expect(read(file).answers?.defect_rate).toBeUndefined(); // nothing stored until it is clear
+    await choose('0.8%');
+    expect(read(file).answers?.defect_rate).toBeCloseTo(0.008, 10);
+    await choose('Make to order');
+    expect(screen.getScreen()).toContain('Review: all 9 questions answered');
+    const saved = read(file);
+    expect(saved.progress?.mode).toBe('express');
+    expect(Object.keys(saved.answers ?? {}).sort()).toEqual(['design_level', 'design_tools', 'designers_digital', 'designers_total', 'defect_rate', 'has_mes', 'key_processes_cnc', 'key_processes_total', 'production_mode'].sort());
+    moveTo('save and exit');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+
+    // the same file resumed as a full interview: the requirement questions, with evidence per answer
+    const full = setup({ questionnaire: MODES, mode: 'full' });
+    const again = start(full.ctx, file);
+    await screen.next();
+    expect(full.log.join('\n')).toContain('Express-Co-'); // by the assessment date
+    expect(full.log.join('\n')).toContain('9/12 answered, at the review · full interview');
+    expect(read(file).progress?.mode).toBe('full');
+    expect(screen.getScreen()).toContain('Review: 3 of 12 questions unanswered');
+    await choose('answer the unanswered questions now');
+    expect(screen.getScreen()).toContain('BOM and changes are controlled in a system');
+    await choose('📎 evidence');
+    expect(screen.getScreen()).toContain('Evidence for bom_control');
+    for (const t of ['document or record', 'system demonstration', 'site observation', 'interview']) expect(screen.getScreen()).toContain(t);
+    await choose('document or record');
+    expect(read(file).evidence).toEqual({ bom_control: { type: 'document' } });
+    expect(screen.getScreen()).toContain('Reference: file, photo or document number (optional)');
+    await typeEnter('BOM-export-2026-11.xlsx');
+    expect(read(file).evidence).toEqual({ bom_control: { type: 'document', ref: 'BOM-export-2026-11.xlsx' } });
+    expect(screen.getScreen()).toContain('Evidence note for bom_control');
+    await typeEnter('BOM and ECNs released in PDM since 2025');
+    await choose('may appear in the report');
+    let s = flat();
+    expect(s).toContain('📎 Evidence saved: document or record · BOM-export-2026-11.xlsx');
+    expect(s).toContain('📎 evidence: document or record · BOM-export-2026-11.xlsx');
+    expect(s).toContain('✎ note: BOM and ECNs released in PDM since 2025');
+    expect(s).toContain('📎 evidence (recorded)');
+    await choose('Fully met');
+    expect(read(file).answers?.bom_control).toBe('full');
+    expect(read(file).notes?.bom_control).toBe('BOM and ECNs released in PDM since 2025');
+    expect(screen.getScreen()).toContain('Robots at key work stations');
+    await choose('Partly met');
+    // :evidence from a typed question too
+    s = flat();
+    expect(s).toContain('Main bottleneck');
+    await typeEnter(':evidence');
+    await choose('interview');
+    await typeEnter('');
+    await typeEnter(''); // no note
+    expect(read(file).evidence?.main_bottleneck).toEqual({ type: 'interview' });
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(again).rejects.toMatchObject({ code: 130 });
+    expect(zhizaoValid(file)).toBe(true);
+  });
+
+  it('--show-levels shows levels and a digit picks the level typed; level 5 needs a note; 1 for a percentage asks 1% or 100%', async () => {
+    const dir = tempDir();
+    const { ctx } = setup({ questionnaire: MODES, mode: 'full', showLevels: true });
+    const done = start(ctx, undefined, { cwd: dir });
+    await startNew('Levels Co');
+    const file = only(dir);
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered');
+    for (const label of ['0 · Manual', '1 · 2D CAD', '2 · PDM', '3 · Collaboration', '4 · Simulation', '5 · Chain']) expect(screen.getScreen()).toContain(label);
+    screen.type('3');
+    expect(activeLine()).toContain('3 · Collaboration');
+    screen.type('5');
+    expect(activeLine()).toContain('5 · Chain');
+    await enter();
+    expect(flat()).toContain('Level 5 is a self-rating: note what shows it');
+    await enter(); // empty: refused
+    expect(screen.getScreen()).toContain('a note is required for level 5');
+    await typeEnter('-'); // choose another level instead
+    expect(read(file).answers?.design_level).toBeUndefined();
+    expect(screen.getScreen()).toContain('How digital is product design?');
+    screen.type('5');
+    await enter();
+    await typeEnter('Shared design portal with two OEM customers, seen on site');
+    await choose('may appear in the report');
+    expect(read(file).answers?.design_level).toBe('chain');
+    expect(read(file).notes?.design_level).toBe('Shared design portal with two OEM customers, seen on site');
+    await choose('☰ sections');
+    await choose('Production');
+    for (let i = 0; i < 2; i++) await typeEnter(String(10 - i * 5)); // key processes 10, CNC 5
+    await choose('no (否)');
+    await choose('Partly met'); // robots
+    await typeEnter('1');
+    expect(screen.getScreen()).toContain('did you mean 1% or 100%?');
+    await choose('100%');
+    expect(read(file).answers?.defect_rate).toBe(1);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('on resume the whole note is shown: a merge conflict keeps every candidate value, client and internal parts apart', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'merged.zhizao.yaml');
+    const conflict = '合并冲突，未采用任何答案 / merge conflict, left unanswered — design.yaml: mts; production.yaml: mto; it.yaml: mts (sales plan 2027 says make to order for the new line)';
+    writeFileSync(
+      file,
+      JSON.stringify({
+        questionnaire: 'mini',
+        respondent: { company: 'Merged Co', industry: 'discrete' },
+        answers: {},
+        notes: { production_mode: { text: '[design.yaml] orders come from two OEMs', internal_text: `[it.yaml] ERP contract unsigned\n${conflict}` } },
+        progress: { cursor: 'production_mode' },
+      }),
+    );
+    const { ctx } = setup();
+    const done = start(ctx, file);
+    await screen.next();
+    const s = flat();
+    expect(s).toContain('✎ note: [design.yaml] orders come from two OEMs');
+    expect(s).toContain('✎ internal note: [it.yaml] ERP contract unsigned');
+    expect(s).toContain('it.yaml: mts (sales plan 2027 says make to order for the new line)');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+});
+
+/** The file passes validation (through the use case the command runs). */
+function zhizaoValid(file: string): boolean {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'zhizao.js'), 'validate', file, '--questionnaire', MODES], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return r.status === 0;
+}

@@ -88,7 +88,7 @@ describe('custom templates cannot print unescaped text', () => {
   it('a missing template file is exit 1 with its name', () => {
     const r = runCli(['report', EXAMPLE, '--template', 'nope.hbs'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^nope\.hbs:1:1 error no such file/m);
+    expect(r.stderr).toMatch(/^nope\.hbs: error no such file/m); // a missing file has no line:col
   });
 });
 

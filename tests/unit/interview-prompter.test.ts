@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, formatAnswer, newAnswerFile } from '../../src/core/interview.js';
 import type { Questionnaire } from '../../src/core/questionnaire.js';
 import type { AnswerFile, AnswerValue, Lang } from '../../src/core/types.js';
-import { materialise, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
+import { answeredLine, materialise, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
+import pick, { entryForDigits } from '../../src/cli/interview/select-prompt.js';
+import { wrapLine } from '../../src/cli/interview/wrap.js';
 import { Definitions } from '../../src/io/definitions.js';
 import { formatMessage } from '../../src/messages/catalogue.js';
 import { FIXTURES } from '../helpers/cli.js';
@@ -18,7 +20,7 @@ beforeAll(async () => {
   q = await new Definitions().questionnaire(path.join(FIXTURES, 'definitions', 'mini.yaml'));
 });
 
-function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerValue>; current?: AnswerValue; hasNote?: boolean } = {}): QuestionView {
+function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerValue>; current?: AnswerValue; hasNote?: boolean; showLevels?: boolean } = {}): QuestionView {
   const lang = opts.lang ?? 'en';
   const question = q.byId.get(id)!;
   const file: AnswerFile = { ...newAnswerFile(q, { company: 'ACME', industry: 'discrete' }), answers: opts.answers ?? {} };
@@ -29,21 +31,22 @@ function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerVa
     text: question.text[lang],
     ...(opts.current !== undefined ? { current: opts.current } : {}),
     hasNote: opts.hasNote ?? false,
+    showLevels: opts.showLevels ?? false,
     check(raw) {
       const r = checkAnswer(q, file, id, { kind: 'value', raw });
       return r.ok ? { ok: true, value: r.stored } : { ok: false, message: r.problems.map((p) => formatMessage(p.code, p.args, lang)).join('; ') };
     },
-    format: (v) => formatAnswer(question, v, lang) ?? String(v),
+    format: (v) => formatAnswer(question, v, lang, opts.showLevels) ?? String(v),
   };
 }
 
 /** Render the plan of a question with the real prompt; returns the screen helpers and the action promise. */
-async function ask(v: QuestionView) {
-  const plan = planQuestion(v, c);
+async function ask(v: QuestionView, width = 79) {
+  const plan = planQuestion(v, c, width);
   let r;
   let toAction: (x: never) => Action;
-  if (plan.kind === 'select') {
-    r = await render(inquirer.select, { ...plan.config, choices: materialise(plan.config.choices, inquirer) } as never);
+  if (plan.kind === 'pick') {
+    r = await render(pick, plan.config as never);
     toAction = plan.toAction as never;
   } else if (plan.kind === 'checkbox') {
     r = await render(inquirer.checkbox, { ...plan.config, choices: materialise(plan.config.choices, inquirer) } as never);
@@ -55,15 +58,16 @@ async function ask(v: QuestionView) {
   return { ...r, kind: plan.kind, action: (r.answer as Promise<never>).then((x) => toAction(x)) };
 }
 
-describe('level questions: a select list of short labels with the full description of the highlighted option', () => {
-  it('shows the description and moves with the cursor', async () => {
+describe('level questions: a list of neutral labels with the full description of the highlighted option', () => {
+  it('shows no level numbers by default, the description, and moves with the cursor', async () => {
     const { getScreen, events, action } = await ask(view('design_level'));
     const s = getScreen();
     expect(s).toContain('[Test] question 1 of 1');
     expect(s).toContain('? How digital is product design?');
-    for (const label of ['0 · Manual', '1 · 2D CAD', '2 · PDM', '3 · Collaboration', '4 · Simulation', '5 · Chain']) expect(s).toContain(label);
+    for (const label of ['Manual', '2D CAD', 'PDM', 'Collaboration', 'Simulation', 'Chain']) expect(s).toContain(label);
+    expect(s).not.toMatch(/\d · /);
     expect(s).toContain('Drawing by hand');
-    for (const cmd of ['✎ add note', '? help', '← back', '☰ sections', '↷ skip', 'unknown', 'n/a']) expect(s).toContain(cmd);
+    for (const cmd of ['✎ add note', '📎 evidence', '? help', '← back', '☰ sections', '↷ skip', 'unknown', 'n/a']) expect(s).toContain(cmd);
     events.keypress('down');
     expect(getScreen()).toContain('2D CAD as an aid');
     expect(getScreen()).not.toContain('Drawing by hand');
@@ -71,9 +75,33 @@ describe('level questions: a select list of short labels with the full descripti
     await expect(action).resolves.toEqual({ kind: 'answer', value: 'cad2d' });
   });
 
+  it('--show-levels shows the levels, and a digit picks the option showing that number', async () => {
+    const { getScreen, events, action } = await ask(view('design_level', { showLevels: true }));
+    for (const label of ['0 · Manual', '1 · 2D CAD', '2 · PDM', '3 · Collaboration', '4 · Simulation', '5 · Chain']) expect(getScreen()).toContain(label);
+    events.type('3');
+    expect(getScreen()).toContain('❯ 3 · Collaboration');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'collab' }); // level 3, not the third entry
+    const zero = await ask(view('design_level', { showLevels: true }));
+    zero.events.type('0');
+    zero.events.keypress('enter');
+    await expect(zero.action).resolves.toEqual({ kind: 'answer', value: 'none' });
+  });
+
+  it('without numbers shown, a digit picks the option at that position', async () => {
+    const { getScreen, events, action } = await ask(view('design_level'));
+    events.type('3');
+    expect(getScreen()).toContain('❯ PDM');
+    events.keypress('enter');
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'pdm' });
+    expect(entryForDigits([{ value: 1, name: 'a' }, { separator: '-' }, { value: 2, name: 'b' }], '2')).toBe(2);
+    expect(entryForDigits([{ value: 1, name: 'a', key: '0' }, { value: 2, name: 'b', key: '1' }, { value: 3, name: 'cmd' }], '1')).toBe(1);
+    expect(entryForDigits([{ value: 1, name: 'a', key: '0' }, { value: 3, name: 'cmd' }], '7')).toBe(-1);
+  });
+
   it('highlights the current answer', async () => {
     const { getScreen, events, action } = await ask(view('design_level', { current: 'sim', lang: 'zh' }));
-    expect(getScreen()).toContain('❯ 4 · 仿真');
+    expect(getScreen()).toContain('❯ 仿真');
     expect(getScreen()).toContain('仿真优化');
     events.keypress('enter');
     await expect(action).resolves.toEqual({ kind: 'answer', value: 'sim' });
@@ -81,9 +109,29 @@ describe('level questions: a select list of short labels with the full descripti
 
   it('commands are entries of the same list', async () => {
     const { events, action } = await ask(view('design_level'));
-    for (let i = 0; i < 8; i++) events.keypress('down'); // 6 options, then note, help, back
+    for (let i = 0; i < 9; i++) events.keypress('down'); // 6 options, then note, evidence, help, back
     events.keypress('enter');
     await expect(action).resolves.toEqual({ kind: 'back' });
+  });
+
+  it('a command leaves no answered line; an answer leaves one', () => {
+    const v = view('design_level');
+    expect(answeredLine(v, { kind: 'back' }, c)).toBeUndefined();
+    expect(answeredLine(v, { kind: 'help' }, c)).toBeUndefined();
+    expect(answeredLine(v, { kind: 'answer', value: 'pdm' }, c)).toBe('✔ How digital is product design? · PDM');
+    expect(answeredLine(view('design_level', { showLevels: true }), { kind: 'answer', value: 'pdm' }, c)).toBe('✔ How digital is product design? · 2 · PDM');
+  });
+
+  it('long English text wraps at spaces, never inside a word', async () => {
+    const long = 'Look at the design office tools, where drawings and 3D models are kept, how design BOMs and change notes are managed and reviewed, viewing everything';
+    const v = { ...view('designers_total'), header: [long], text: long };
+    const { getScreen } = await ask(v, 79);
+    for (const line of getScreen().split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(80);
+      expect(line).not.toMatch(/viewin$|^\s*g\b/);
+    }
+    for (const line of wrapLine(long, 40)) expect(long.split(' ')).toEqual(expect.arrayContaining(line.trim().split(' ')));
+    expect(wrapLine('检查设计部门使用的工具、图纸和三维模型存放位置，设计物料清单和设计变更单如何管理。', 20).every((l) => !/^[，。、]/.test(l))).toBe(true);
   });
 });
 
@@ -165,32 +213,34 @@ describe('multiple choice: a checkbox that respects exclusive options', () => {
 describe('numbers, percentages and text: typed answers and typed commands', () => {
   it('refuses a CNC count above the total AT THE PROMPT with the reason', async () => {
     const { getScreen, events, action, nextRender } = await ask(view('key_processes_cnc', { answers: { key_processes_total: 12 } }));
-    expect(getScreen()).toContain(':note :help :back :menu :skip :unknown');
+    expect(getScreen().replace(/\s+/g, ' ')).toContain(':note :evidence :help :back :menu :skip :unknown');
     expect(getScreen()).not.toContain(':na');
     events.type('14');
     events.keypress('enter');
     await nextRender();
-    expect(getScreen()).toContain('CNC key processes cannot exceed all key processes');
-    expect(getScreen()).toContain('key_processes_cnc = 14, key_processes_total = 12');
+    expect(getScreen().replace(/\s+/g, ' ')).toContain('CNC key processes cannot exceed all key processes');
+    expect(getScreen().replace(/\s+/g, ' ')).toContain('key_processes_cnc = 14, key_processes_total = 12');
     events.keypress('backspace');
     events.keypress('backspace');
     events.type('5');
     events.keypress('enter');
-    await expect(action).resolves.toEqual({ kind: 'answer', value: 5 });
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 5, typed: '5' });
   });
 
   it('reads 50 as 50 % and stores the fraction', async () => {
     const { getScreen, events, action } = await ask(view('defect_rate'));
-    expect(getScreen()).toContain('50, 50% or 0.5');
+    expect(getScreen()).toContain('percentage: 50 or 50%');
     events.type('50');
     events.keypress('enter');
-    await expect(action).resolves.toEqual({ kind: 'answer', value: 0.5 });
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 0.5, typed: '50' });
     expect(getScreen()).toContain('Defect rate 50%');
   });
 
   it('typed commands', async () => {
     for (const [typed, kind] of [
       [':note', 'note'],
+      [':evidence', 'evidence'],
+      [':e', 'evidence'],
       [':help', 'help'],
       [':back', 'back'],
       [':menu', 'menu'],
@@ -217,7 +267,7 @@ describe('numbers, percentages and text: typed answers and typed commands', () =
     const { getScreen, events, action } = await ask(view('main_bottleneck', { current: 'changeovers' }));
     expect(getScreen()).toContain('(changeovers)');
     events.keypress('enter');
-    await expect(action).resolves.toEqual({ kind: 'answer', value: 'changeovers' });
+    await expect(action).resolves.toEqual({ kind: 'answer', value: 'changeovers', typed: 'changeovers' });
   });
 
   it('parses typed commands', () => {

@@ -7,7 +7,6 @@ import {
   answerFileName,
   checkAnswer,
   formatAnswer,
-  isValidIsoDate,
   isoDate,
   newAnswerFile,
   nextQuestion,
@@ -32,6 +31,10 @@ import {
   unknownSections,
   withAnswer,
   withNote,
+  withEvidence,
+  evidenceOf,
+  interviewMode,
+  ambiguousPercent,
   withProgress,
   withRespondent,
 } from '../../src/core/interview.js';
@@ -164,7 +167,8 @@ describe('resume point', () => {
     const g = file({}, { progress: { cursor: CURSOR_REVIEW } });
     expect(resumePoint(q, g, snapshot(q, g))).toEqual({ kind: 'review' });
     expect(respondentStepOf('@respondent.nonsense')).toBeUndefined();
-    expect(nextRespondentStep('date')).toBe('office');
+    expect(nextRespondentStep('date')).toBe('industry'); // the date first: a new file is named by the assessment date
+    expect(nextRespondentStep('interviewees')).toBe('office');
     expect(nextRespondentStep('retrofit_year')).toBeUndefined();
   });
 
@@ -262,8 +266,38 @@ describe('changing the file', () => {
     expect(f3.notes?.bom_control).toBeDefined();
     const f5 = withRespondent(withRespondent(f4, 'site', '二厂'), 'site', undefined);
     expect(f5.respondent.site).toBeUndefined();
-    const f6 = withProgress(f5, 'has_mes', ['production'], '2026-11-29T10:00:00Z');
-    expect(f6.progress).toEqual({ cursor: 'has_mes', sections: ['production'], updated: '2026-11-29T10:00:00Z' });
+    const f6 = withProgress(f5, 'has_mes', ['production'], '2026-11-29T10:00:00Z', 'full');
+    expect(f6.progress).toEqual({ cursor: 'has_mes', sections: ['production'], updated: '2026-11-29T10:00:00Z', mode: 'full' });
+  });
+
+  it('evidence records beside the notes; a merge\'s internal part of a note survives edits', () => {
+    const f1 = withEvidence(file(), 'bom_control', { type: 'document', ref: ' BOM-list.xlsx ' });
+    expect(f1.evidence).toEqual({ bom_control: { type: 'document', ref: 'BOM-list.xlsx' } });
+    expect(evidenceOf(f1, 'bom_control')).toEqual({ type: 'document', ref: 'BOM-list.xlsx' });
+    expect(withEvidence(f1, 'bom_control', { type: 'observation' }).evidence).toEqual({ bom_control: { type: 'observation' } });
+    expect(withEvidence(f1, 'bom_control', null).evidence).toBeUndefined();
+    const merged = file({}, { notes: { bom_control: { text: '[a.yaml] seen', internal_text: '[b.yaml] supplier unpaid' } } });
+    expect(noteOf(merged, 'bom_control')).toEqual({ text: '[a.yaml] seen', internal: false, internalText: '[b.yaml] supplier unpaid' });
+    expect(withNote(merged, 'bom_control', { text: 'checked', internal: false }).notes?.bom_control).toEqual({ text: 'checked', internal_text: '[b.yaml] supplier unpaid' });
+    expect(withNote(merged, 'bom_control', null).notes?.bom_control).toEqual({ text: '', internal_text: '[b.yaml] supplier unpaid' });
+  });
+
+  it('interview mode: asked for, else saved, else express for a new file and full for a file made without one', () => {
+    expect(interviewMode(undefined)).toBe('express');
+    expect(interviewMode(file())).toBe('full');
+    expect(interviewMode(file({}, { progress: { mode: 'express' } }))).toBe('express');
+    expect(interviewMode(file({}, { progress: { mode: 'express' } }), 'full')).toBe('full');
+  });
+
+  it('a percentage typed as a bare number up to 1 is ambiguous', () => {
+    const pct = q.byId.get('defect_rate')!;
+    expect(ambiguousPercent(pct, '0.8')).toBe(0.8);
+    expect(ambiguousPercent(pct, '1')).toBe(1);
+    expect(ambiguousPercent(pct, '0')).toBeUndefined();
+    expect(ambiguousPercent(pct, '80')).toBeUndefined();
+    expect(ambiguousPercent(pct, '0.8%')).toBeUndefined();
+    expect(ambiguousPercent(q.byId.get('designers_total')!, '1')).toBeUndefined();
+    expect(typedToRaw(pct, '８０')).toBe('８０%');
   });
 
   it('writes files that pass validation', () => {
@@ -308,8 +342,9 @@ describe('wording and display', () => {
     expect(questionWording(cnc, 'mixed').help.en).toBe('Key processes run on CNC equipment');
   });
 
-  it('formats answers for the consultant', () => {
-    expect(formatAnswer(q.byId.get('design_level')!, 'pdm', 'en')).toBe('2 · PDM');
+  it('formats answers for the consultant (level numbers only with --show-levels)', () => {
+    expect(formatAnswer(q.byId.get('design_level')!, 'pdm', 'en')).toBe('PDM');
+    expect(formatAnswer(q.byId.get('design_level')!, 'pdm', 'en', true)).toBe('2 · PDM');
     expect(formatAnswer(q.byId.get('bom_control')!, 'full', 'zh')).toBe('全部满足');
     expect(formatAnswer(q.byId.get('design_tools')!, ['cad2d', 'cad3d'], 'zh')).toBe('二维CAD、三维CAD');
     expect(formatAnswer(q.byId.get('defect_rate')!, 0.025, 'en')).toBe('2.5%');
@@ -321,9 +356,6 @@ describe('wording and display', () => {
 
   it('dates and interviewees', () => {
     expect(isoDate(new Date(2026, 10, 9))).toBe('2026-11-09');
-    expect(isValidIsoDate('2026-02-29')).toBe(false);
-    expect(isValidIsoDate('2028-02-29')).toBe(true);
-    expect(isValidIsoDate('2026-1-1')).toBe(false);
     expect(parseInterviewees(' a ;b；；c ')).toEqual(['a', 'b', 'c']);
   });
 });

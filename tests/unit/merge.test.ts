@@ -96,14 +96,39 @@ describe('merging the answers of several interviewees', () => {
     expect(both.conflicts).toEqual([]);
   });
 
-  it('concatenates notes naming the source file; a merged note is internal if any part is', () => {
+  it('concatenates notes naming the source file; client-visible parts stay visible, internal parts stay internal', () => {
     const r = merge([
       ['design.yaml', { ...file({}), notes: { design_level: 'PDM 在用', main_bottleneck: { text: '工控网未隔离', internal: true } } }],
       ['production.yaml', { ...file({}), notes: { design_level: '车间看不到三维模型', main_bottleneck: '产能不足' } }],
       ['it.yaml', { ...file({}), notes: { design_level: 'PDM 在用' } }],
     ]);
     expect(r.merged.notes!.design_level).toBe('[design.yaml, it.yaml] PDM 在用\n[production.yaml] 车间看不到三维模型');
-    expect(r.merged.notes!.main_bottleneck).toEqual({ text: '[design.yaml] 工控网未隔离\n[production.yaml] 产能不足', internal: true });
+    expect(r.merged.notes!.main_bottleneck).toEqual({ text: '[production.yaml] 产能不足', internal_text: '[design.yaml] 工控网未隔离' });
+    // only internal parts: an internal note; merged again with a visible note, the internal part is kept apart
+    const again = merge([
+      ['merged.yaml', { ...file({}), notes: { main_bottleneck: r.merged.notes!.main_bottleneck! } }],
+      ['it.yaml', { ...file({}), notes: { main_bottleneck: { text: '备件库存不清', internal: true } } }],
+    ]);
+    expect(again.merged.notes!.main_bottleneck).toEqual({
+      text: '[merged.yaml] [production.yaml] 产能不足',
+      internal_text: '[merged.yaml] [design.yaml] 工控网未隔离\n[it.yaml] 备件库存不清',
+    });
+  });
+
+  it('evidence records: agreed, else the preferred (or first) file\'s with a warning', () => {
+    const a = { ...file({}), evidence: { bom_control: { type: 'document' as const, ref: 'BOM.xlsx' } } };
+    const b = { ...file({}), evidence: { bom_control: { type: 'observation' as const }, design_level: { type: 'demo' as const } } };
+    const r = merge([
+      ['a.yaml', a],
+      ['b.yaml', b],
+    ]);
+    expect(r.merged.evidence).toEqual({ design_level: { type: 'demo' }, bom_control: { type: 'document', ref: 'BOM.xlsx' } });
+    expect(r.problems.map((p) => p.code)).toEqual(['merge.evidence-differ']);
+    const same = merge([
+      ['a.yaml', a],
+      ['c.yaml', a],
+    ]);
+    expect(same.problems).toEqual([]);
   });
 
   it('unites interviewees and assessors, keeps the latest date, agrees optional respondent fields', () => {

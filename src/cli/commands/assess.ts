@@ -10,9 +10,9 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { AssessOptions } from '../options.js';
 import { loadPlantForCommand } from '../plant.js';
-import { renderScoreSummary } from '../render-score.js';
+import { headlineLine, renderScoreSummary } from '../render-score.js';
 import { forTerminal, type Prompter } from '../interview/prompter.js';
-import { shellQuote } from '../interview/session.js';
+import { shellQuote } from '../interview/autosave.js';
 
 export async function run(ctx: Context<AssessOptions>, file?: string): Promise<number> {
   return assess(ctx, file, { isTTY: Boolean(process.stdin.isTTY) });
@@ -25,13 +25,15 @@ export interface AssessEnv {
   prompter?: Prompter;
   /** Where a new file is created when no FILE is given (default: the working directory). */
   cwd?: string;
+  /** The command that runs zhizao where the user is (default: found from PATH and how this run started). */
+  command?: string;
 }
 
 /** `zhizao assess [FILE]`: create or resume an answer file through the guided interview. */
 export async function assess(ctx: Context<AssessOptions>, file: string | undefined, env: AssessEnv): Promise<number> {
   const { term, defs, opts } = ctx;
   if (!env.isTTY) {
-    throw new UsageError('cli.assess-needs-terminal');
+    throw new UsageError('cli.assess-needs-terminal', { cmd: env.command ?? term.cmd() });
   }
   const questionnaireArg = opts.questionnaire;
   let target: { file: string; data?: AnswerFile } | undefined;
@@ -67,7 +69,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   }
 
   const { runSession } = await import('../interview/session.js');
-  const prompter = env.prompter ?? (await import('../interview/prompter.js')).inquirerPrompter(term.lang, term.out);
+  const prompter = env.prompter ?? (await import('../interview/prompter.js')).inquirerPrompter(term.lang, term.out, { output: term.stdout });
   const resumeArgs = questionnaireArg ? ['--questionnaire', questionnaireArg] : [];
   const result = await runSession({
     q: questionnaire,
@@ -77,8 +79,11 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
     ...(target ? { target } : {}),
     dir,
     ...(sections ? { sections } : {}),
+    ...(opts.mode ? { mode: opts.mode } : {}),
+    showLevels: Boolean(opts.showLevels),
     anonymousName: Boolean(opts.anonymousName),
     resumeArgs,
+    command: env.command ?? term.cmd(),
     say: (line) => term.say(line),
   });
   if (!result.finished) return 0;
@@ -89,8 +94,10 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   term.stdout.write('\n' + renderScoreSummary(score, term.lang, term.out));
   const shown = shellQuote(forTerminal(displayPath(result.file)));
   const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
-  const report = `zhizao report ${shown}${q ? ' ' + q : ''} --format html -o report.html`;
+  const report = `${env.command ?? term.cmd()} report ${shown}${q ? ' ' + q : ''} -o report.html`;
   term.say('');
+  // The summary can scroll off a small terminal: the level again, next to what to do now.
+  term.say(headlineLine(score, term.lang, term.err));
   term.say(term.msg('cli.assess-saved', { file: displayPath(result.file) }));
   term.say(term.msg('cli.assess-report-hint', { command: report }));
   const saved = plant.answers.file.progress?.sections;

@@ -5,11 +5,14 @@ import { EXIT, UsageError } from '../errors.js';
 import type { MergeOptions } from '../options.js';
 import { printJson, writeOutput } from '../output.js';
 import { printConflicts, printMergeProblems } from '../render-merge.js';
+import { shellQuote } from '../interview/autosave.js';
+import { forTerminal } from '../../messages/safe-text.js';
 
 /**
- * `zhizao merge FILE... -o OUT [--prefer FILE]`: exit 0 when no conflict is left open, 1 when one is (OUT is still
- * written, with the open questions unanswered and their candidate values in the notes), 1 when the files do not
- * belong to one plant (nothing written).
+ * `zhizao merge FILE... -o OUT [--prefer FILE]`: exit 0 when no conflict is left open; 1 when one is — OUT is still
+ * written (the open questions unanswered, their candidate values in the internal note, ready for `zhizao assess
+ * OUT` to settle them), and the command says so, so that a script learns that the plant's file is not final yet;
+ * 1 when the files do not belong to one plant (nothing written). See docs/compare-and-merge.md.
  */
 export async function run(ctx: Context<MergeOptions>, files: string[]): Promise<number> {
   const { opts, term } = ctx;
@@ -37,6 +40,7 @@ export async function run(ctx: Context<MergeOptions>, files: string[]): Promise<
   await writeOutput(ctx, m.yaml, out);
   const answered = Object.keys(m.merged.answers ?? {}).length;
   term.say(term.msg('cli.merge-summary', { files: m.loaded.inputs.length, answered, conflicts: m.conflicts.length, open: m.open }));
+  if (m.open > 0 && out !== '-') term.say(term.err.yellow(term.msg('cli.merge-open-exit', { open: m.open, file: shellQuote(forTerminal(displayPath(out))) })));
   if (!m.valid) term.say(term.err.red(term.msg('cli.merge-invalid')));
   if (opts.json)
     printJson(ctx, {

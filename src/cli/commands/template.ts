@@ -11,7 +11,7 @@ export async function run(ctx: Context<TemplateOptions>): Promise<number> {
   if (!INDUSTRIES.includes(industry)) throw new UsageError('cli.industry-unknown', { value: industry, allowed: INDUSTRIES.join(', ') });
   const toStdout = opts.output === undefined || opts.output === '-';
   if (opts.format !== 'yaml' && opts.format !== 'csv' && toStdout && term.stdout.isTTY) throw new UsageError('cli.excel-needs-output', { format: opts.format });
-  const content = await makeTemplate(ctx.defs, { format: opts.format, lang: term.lang, industry, questionnaire: opts.questionnaire });
+  const content = await makeTemplate(ctx.defs, { format: opts.format, lang: term.lang, industry, questionnaire: opts.questionnaire, command: term.cmd() });
   await writeOutput(ctx, content, opts.output);
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { validateFiles } from '../../app/validate.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import { forTerminal } from '../../messages/safe-text.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -8,13 +9,15 @@ import { diagnosticJson, printJson } from '../output.js';
 export async function run(ctx: Context<ValidateOptions>, files: string[]): Promise<number> {
   const { term, opts } = ctx;
   const results = await validateFiles(ctx.defs, files, opts);
-  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  // --strict: a warning (an unknown question id, a hidden answer…) fails the file too.
+  const fails = (d: Diagnostic) => d.severity === 'error' || Boolean(opts.strict);
+  const failed = results.some((r) => r.diagnostics.some(fails));
   if (opts.json) {
     printJson(ctx, {
       valid: !failed,
       files: results.map((r) => ({
         file: r.file,
-        valid: !r.diagnostics.some((d) => d.severity === 'error'),
+        valid: !r.diagnostics.some(fails),
         errors: r.diagnostics.filter((d) => d.severity === 'error').length,
         warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
         ...(r.completeness !== undefined ? { completeness: round4(r.completeness) } : {}),
@@ -38,12 +41,14 @@ export async function run(ctx: Context<ValidateOptions>, files: string[]): Promi
     term.diagnostics(r.diagnostics);
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = r.diagnostics.length - errors;
-    if (errors === 0) {
+    if (!r.diagnostics.some(fails)) {
       const comp = r.completeness !== undefined ? term.msg('cli.validate-completeness', { share: pct(r.completeness) }) : '';
       const warn = warnings ? term.msg('cli.validate-warnings', { count: warnings }) : '';
       term.say(term.err.green(`✓ ${forTerminal(r.file)}`) + term.msg('cli.validate-valid', { warnings: warn, completeness: comp }));
+    } else if (errors === 0) {
+      term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.msg('cli.validate-strict-warnings', { count: warnings }));
     } else {
-      term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.msg('cli.validate-errors', { count: errors }));
+      term.say(term.err.red(`✗ ${forTerminal(r.file)}`) + term.msg('cli.validate-errors', { count: errors }) + (warnings ? term.msg('cli.validate-warnings', { count: warnings }) : ''));
     }
   }
   return failed ? EXIT.invalid : EXIT.ok;

@@ -1,22 +1,33 @@
 /**
- * The only module that talks to @inquirer/prompts (loaded lazily, so that `zhizao --help` stays light).
- * It maps a question to the fitting prompt and returns what the consultant did as a discriminated action.
+ * The only module that talks to the prompt library (@inquirer/prompts and the interview's own list prompt, loaded
+ * lazily so that `zhizao --help` stays light). It maps a question to the fitting prompt and returns what the
+ * consultant did as a discriminated action.
  *
  * Every question prompt offers the same commands without extra prompts:
- *  - select lists (level, requirement, single, yes/no) end with a separator and command entries;
+ *  - lists (level, requirement, single, yes/no) end with a separator and command entries;
  *  - checkbox lists (multiple choice) end with command entries to tick (a ticked command wins over ticked options);
- *  - typed inputs (number, percent, text) accept `:note`, `:help`, `:back`, `:menu`, `:skip`, `:unknown`, `:na`.
+ *  - typed inputs (number, percent, text) accept `:note`, `:evidence`, `:help`, `:back`, `:menu`, `:skip`,
+ *    `:unknown`, `:na`.
+ * Once a question is dealt with its prompt is cleared; an answer leaves one line (`✔ question · answer`), a command
+ * leaves nothing, so that the transcript never shows a command as if it were an answer. Text is wrapped at word
+ * boundaries to the terminal width before the prompt sees it.
  */
 import type { ChalkInstance } from 'chalk';
 import { forTerminal as forTerminalText } from '../../messages/safe-text.js';
-import { SATISFACTIONS, satisfactionLabel } from '../../core/interview.js';
+import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
+import { SATISFACTIONS, levelOptionLabel, satisfactionLabel } from '../../core/interview.js';
 import type { AnswerValue, Lang, Question } from '../../core/types.js';
+import type { PickChoice, PickConfig, PickEntry } from './select-prompt.js';
+import { terminalWidth, wrapText } from './wrap.js';
 
-export type Command = 'note' | 'help' | 'back' | 'menu' | 'skip' | 'unknown' | 'na';
-export const COMMANDS: readonly Command[] = ['note', 'help', 'back', 'menu', 'skip', 'unknown', 'na'];
+export type Command = 'note' | 'evidence' | 'help' | 'back' | 'menu' | 'skip' | 'unknown' | 'na';
+export const COMMANDS: readonly Command[] = ['note', 'evidence', 'help', 'back', 'menu', 'skip', 'unknown', 'na'];
 
-/** What the consultant did at a question. `pending` is a multiple-choice selection not yet submitted. */
-export type Action = { kind: 'answer'; value: AnswerValue } | { kind: Command; pending?: AnswerValue };
+/**
+ * What the consultant did at a question. `typed` is the text of a typed answer; `pending` is a multiple-choice
+ * selection not yet submitted.
+ */
+export type Action = { kind: 'answer'; value: AnswerValue; typed?: string } | { kind: Command; pending?: AnswerValue };
 
 export type CheckResult = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
@@ -33,6 +44,9 @@ export interface QuestionView {
   /** A multiple-choice selection to pre-tick instead of `current` (kept across a note or help). */
   pending?: AnswerValue;
   hasNote: boolean;
+  hasEvidence?: boolean;
+  /** Show the maturity level beside each option of a level question (--show-levels). */
+  showLevels?: boolean;
   /** Check a typed answer or a selection: the value to store, or the reason it is refused (shown at the prompt). */
   check(raw: unknown): CheckResult;
   /** How a stored value reads (for the answered line). */
@@ -43,58 +57,56 @@ export interface ChoiceItem<T> {
   name: string;
   value: T;
   description?: string;
-  disabled?: boolean | string;
+  /** The number shown with the entry (a digit key picks it). */
+  key?: string;
 }
 export type ChoiceEntry<T> = ChoiceItem<T> | 'separator';
 
+export interface ChooseOptions<T> {
+  header?: string[];
+  message: string;
+  choices: ChoiceEntry<T>[];
+  default?: T;
+  /** false: nothing stays on the screen once chosen (menus); true: `✔ message choice` stays (a respondent field). */
+  transcript?: boolean;
+}
+
+export interface TextOptions {
+  header?: string[];
+  message: string;
+  default?: string;
+  validate?: (value: string) => true | string;
+  /** How the value reads once entered (e.g. the credit code in capitals, the date as stored). */
+  display?: (value: string) => string;
+}
+
 export interface Prompter {
   question(view: QuestionView): Promise<Action>;
-  choose<T>(opts: { header?: string[]; message: string; choices: ChoiceEntry<T>[]; default?: T }): Promise<T>;
-  text(opts: { header?: string[]; message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  choose<T>(opts: ChooseOptions<T>): Promise<T>;
+  text(opts: TextOptions): Promise<string>;
   confirm(opts: { header?: string[]; message: string; default?: boolean }): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labels
 
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const msg = (lang: Lang, code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
 
-export function commandLabel(cmd: Command, lang: Lang, hasNote = false): string {
-  switch (cmd) {
-    case 'note':
-      return hasNote ? L(lang, '✎ 修改备注（已有备注）', '✎ edit note (has a note)') : L(lang, '✎ 添加备注', '✎ add note');
-    case 'help':
-      return L(lang, '? 帮助说明', '? help');
-    case 'back':
-      return L(lang, '← 上一题', '← back');
-    case 'menu':
-      return L(lang, '☰ 章节菜单', '☰ sections');
-    case 'skip':
-      return L(lang, '↷ 跳过（稍后回答）', '↷ skip (answer later)');
-    case 'unknown':
-      return L(lang, '不清楚 (unknown)', 'unknown (不清楚)');
-    case 'na':
-      return L(lang, '不适用 (n/a)', 'n/a — not applicable (不适用)');
-  }
-}
+const COMMAND_LABELS: Record<Command, { name: MessageCode; description: MessageCode }> = {
+  note: { name: 'iv.cmd-note', description: 'iv.cmd-note-desc' },
+  evidence: { name: 'iv.cmd-evidence', description: 'iv.cmd-evidence-desc' },
+  help: { name: 'iv.cmd-help', description: 'iv.cmd-help-desc' },
+  back: { name: 'iv.cmd-back', description: 'iv.cmd-back-desc' },
+  menu: { name: 'iv.cmd-menu', description: 'iv.cmd-menu-desc' },
+  skip: { name: 'iv.cmd-skip', description: 'iv.cmd-skip-desc' },
+  unknown: { name: 'iv.cmd-unknown', description: 'iv.cmd-unknown-desc' },
+  na: { name: 'iv.cmd-na', description: 'iv.cmd-na-desc' },
+};
 
-function commandDescription(cmd: Command, lang: Lang): string {
-  switch (cmd) {
-    case 'note':
-      return L(lang, '为本题记录证据备注；可标记为“内部”，内部备注不会出现在任何报告中', 'Record an evidence note for this question; an "internal" note never reaches a report');
-    case 'help':
-      return L(lang, '显示本题的说明', "Show this question's help");
-    case 'back':
-      return L(lang, '回到上一题', 'Go to the previous question');
-    case 'menu':
-      return L(lang, '各章节完成情况，跳转到其他章节，复查未答题目，保存退出', 'Progress of each section, jump elsewhere, review unanswered questions, save and exit');
-    case 'skip':
-      return L(lang, '暂不作答，进入下一题（复查时会列出）', 'Leave it for now and go on (the review lists it)');
-    case 'unknown':
-      return L(lang, '已询问，但无人知道：计为已答，按“不满足”计分', 'Asked, nobody knew: counts as answered, scores as not satisfied');
-    case 'na':
-      return L(lang, '本题对该工厂不适用：不计入分母', 'Not applicable to this plant: left out of the denominator');
-  }
+export function commandLabel(cmd: Command, lang: Lang, has: { note?: boolean; evidence?: boolean } = {}): string {
+  if (cmd === 'note' && has.note) return msg(lang, 'iv.cmd-note-edit');
+  if (cmd === 'evidence' && has.evidence) return msg(lang, 'iv.cmd-evidence-edit');
+  return msg(lang, COMMAND_LABELS[cmd].name);
 }
 
 /**
@@ -108,6 +120,9 @@ export const safeDefault = (s: string | undefined): string | undefined => (s !==
 const TYPED_COMMANDS: Record<string, Command> = {
   note: 'note',
   n: 'note',
+  evidence: 'evidence',
+  e: 'evidence',
+  ev: 'evidence',
   help: 'help',
   h: 'help',
   '?': 'help',
@@ -133,24 +148,24 @@ export function parseTypedCommand(typed: string): Command | undefined {
 function typedHint(q: Question, lang: Lang): string {
   const parts: string[] = [];
   if (q.type === 'number') {
-    if (q.integer) parts.push(L(lang, '整数', 'whole number'));
+    if (q.integer) parts.push(msg(lang, 'iv.hint-integer'));
     if (q.min !== undefined) parts.push(`≥ ${q.min}`);
     if (q.max !== undefined) parts.push(`≤ ${q.max}`);
     if (q.unit) parts.push(q.unit[lang]);
   } else if (q.type === 'percent') {
-    parts.push(L(lang, '百分比：50、50% 或 0.5', 'percentage: 50, 50% or 0.5'));
-  } else if (q.maxLength) parts.push(L(lang, `最多 ${q.maxLength} 字`, `up to ${q.maxLength} characters`));
-  const cmds = `:note :help :back :menu :skip :unknown${q.allowNA ? ' :na' : ''}`;
-  return `${parts.length ? parts.join(', ') + ' · ' : ''}${L(lang, '直接回车 = 跳过/保留', 'Enter alone = skip/keep')} · ${cmds}`;
+    parts.push(msg(lang, 'iv.hint-percent'));
+  } else if (q.maxLength) parts.push(msg(lang, 'iv.hint-max-length', { max: q.maxLength }));
+  const cmds = `:note :evidence :help :back :menu :skip :unknown${q.allowNA ? ' :na' : ''}`;
+  return `${parts.length ? parts.join(', ') + ' · ' : ''}${msg(lang, 'iv.hint-enter')} · ${cmds}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Prompt configurations (pure: no inquirer import, so that tests can render them with @inquirer/testing)
+// Prompt configurations (pure: no prompt library loaded, so that tests can render them with @inquirer/testing)
 
 type Pick = { cmd: Command } | { value: AnswerValue };
 
 export type PromptPlan =
-  | { kind: 'select'; config: SelectConfig<Pick>; toAction(result: Pick): Action }
+  | { kind: 'pick'; config: PickConfig<Pick>; toAction(result: Pick): Action }
   | { kind: 'checkbox'; config: CheckboxConfig<Pick>; toAction(result: Pick[]): Action }
   | { kind: 'input'; config: InputConfig; toAction(result: string): Action };
 
@@ -160,14 +175,6 @@ interface Theme {
     message: (text: string, status: string) => string;
     keysHelpTip: (keys: [string, string][]) => string | undefined;
   };
-}
-export interface SelectConfig<T> {
-  message: string;
-  choices: (ChoiceItem<T> | SeparatorLike)[];
-  default?: T;
-  pageSize?: number;
-  loop?: boolean;
-  theme: Theme;
 }
 export interface CheckboxConfig<T> {
   message: string;
@@ -190,34 +197,51 @@ export interface SeparatorLike {
   separator: string;
   type: 'separator';
 }
-const SEPARATOR: SeparatorLike = { separator: '──────────', type: 'separator' };
+const SEPARATOR_LINE = '──────────';
+const SEPARATOR: SeparatorLike = { separator: SEPARATOR_LINE, type: 'separator' };
 
-const KEY_WORDS_ZH: Record<string, string> = { navigate: '移动', select: '选择/勾选', submit: '提交', all: '全选', invert: '反选' };
+const KEY_WORDS: Record<string, MessageCode> = { navigate: 'iv.key-navigate', select: 'iv.key-select', submit: 'iv.key-submit', all: 'iv.key-all', invert: 'iv.key-invert' };
 
-/** The message carries header lines; once answered only the question line stays on screen. */
-export function makeTheme(c: ChalkInstance, lang: Lang): Theme {
+/**
+ * The message carries header lines (dim) above the question (bold, `questionLines` lines once wrapped); once
+ * answered only the question stays on screen.
+ */
+export function makeTheme(c: ChalkInstance, lang: Lang, questionLines = 1): Theme {
   return {
     // No prefix: the icon goes in front of the question line, below the header (undefined is dropped by every prompt).
     prefix: { idle: undefined, done: undefined },
     style: {
       message(text, status) {
         const lines = text.split('\n');
-        const last = lines.pop() ?? '';
-        if (status === 'done') return `${c.green('✔')} ${last}`;
-        return [...lines.map((l) => c.dim(l)), `${c.blue('?')} ${c.bold(last)}`].join('\n');
+        const question = lines.splice(Math.max(0, lines.length - questionLines));
+        if (status === 'done') return `${c.green('✔')} ${question.join('\n')}`;
+        return [...lines.map((l) => c.dim(l)), ...question.map((l, i) => (i === 0 ? `${c.blue('?')} ${c.bold(l)}` : c.bold(l)))].join('\n');
       },
-      keysHelpTip: (keys) =>
-        keys.map(([key, action]) => `${c.bold(key)} ${c.dim(lang === 'zh' ? (KEY_WORDS_ZH[action] ?? action) : action)}`).join(c.dim(' • ')),
+      keysHelpTip: (keys) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(KEY_WORDS[action] ? msg(lang, KEY_WORDS[action]!) : action)}`).join(c.dim(' • ')),
     },
   };
 }
 
-const messageOf = (header: string[] | undefined, text: string) => [...(header ?? []), text].join('\n');
+/** Why an entry is refused, wrapped under inquirer's `> ` mark. */
+const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
+
+/** Header lines and the question wrapped to the width; the number of lines the question takes. */
+function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
+  const head = (header ?? []).map((l) => wrapText(l, width)).join('\n');
+  const question = wrapText(text, width - 2, '  ');
+  const questionLines = question.split('\n').length;
+  return { message: head ? `${head}\n${question}` : question, questionLines };
+}
+
+const pickMessage = (c: ChalkInstance, header: string[] | undefined, text: string, width: number) => {
+  const { message, questionLines } = layout(header, text, width);
+  return makeTheme(c, 'en', questionLines).style.message(message, 'idle');
+};
 
 function commandChoices(view: QuestionView): ChoiceItem<Pick>[] {
-  const cmds: Command[] = ['note', 'help', 'back', 'menu', 'skip', 'unknown'];
+  const cmds: Command[] = ['note', 'evidence', 'help', 'back', 'menu', 'skip', 'unknown'];
   if (view.question.allowNA) cmds.push('na');
-  return cmds.map((cmd) => ({ name: commandLabel(cmd, view.lang, view.hasNote), value: { cmd }, description: commandDescription(cmd, view.lang) }));
+  return cmds.map((cmd) => ({ name: commandLabel(cmd, view.lang, { note: view.hasNote, evidence: view.hasEvidence }), value: { cmd }, description: msg(view.lang, COMMAND_LABELS[cmd].description) }));
 }
 
 function optionChoices(view: QuestionView): ChoiceItem<Pick>[] {
@@ -226,13 +250,18 @@ function optionChoices(view: QuestionView): ChoiceItem<Pick>[] {
     case 'level':
       return [...(q.options ?? [])]
         .sort((a, b) => (a.level ?? 0) - (b.level ?? 0))
-        .map((o) => ({ name: `${o.level ?? ''} · ${o.label[lang]}`, value: { value: o.value }, description: (o.description ?? o.label)[lang] }));
+        .map((o) => ({
+          name: levelOptionLabel(o, lang, Boolean(view.showLevels)),
+          value: { value: o.value },
+          ...(view.showLevels && o.level !== undefined ? { key: String(o.level) } : {}),
+          description: (o.description ?? o.label)[lang],
+        }));
     case 'requirement':
       return SATISFACTIONS.map((s) => ({ name: satisfactionLabel(s, lang), value: { value: s } }));
     case 'boolean':
       return [
-        { name: L(lang, '是', 'yes (是)'), value: { value: true } },
-        { name: L(lang, '否', 'no (否)'), value: { value: false } },
+        { name: msg(lang, 'iv.bool-yes'), value: { value: true } },
+        { name: msg(lang, 'iv.bool-no'), value: { value: false } },
       ];
     default:
       return (q.options ?? []).map((o) => ({
@@ -252,36 +281,67 @@ function typedDefault(view: QuestionView): string | undefined {
   return undefined;
 }
 
-/** Map a question to its prompt: which inquirer prompt, its configuration, and how its result becomes an action. */
-export function planQuestion(view: QuestionView, c: ChalkInstance): PromptPlan {
+/** A list entry's name wrapped to the width, continuation lines under its first character. */
+const entryName = (name: string, width: number, indent: number) => wrapText(name, width - indent, ' '.repeat(indent));
+
+/**
+ * Entries shown at once: all of them (up to 16) when the terminal is tall enough, else as many as fit under the
+ * header and question with the description and the key help, so that the question stays on the screen.
+ */
+export function pageSize(entries: number, message: string, descriptions: string[], rows: number): number {
+  const description = Math.max(0, ...descriptions.map((d) => (d ? d.split('\n').length : 0)));
+  const room = rows - message.split('\n').length - description - 3;
+  return Math.max(Math.min(entries, 5), Math.min(entries, 16, room));
+}
+
+/** The list prompt's configuration (also used for menus). */
+function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
+  const choices: PickEntry<T>[] = o.choices.map((ch) =>
+    ch === 'separator' || (ch as SeparatorLike).type === 'separator'
+      ? { separator: SEPARATOR_LINE }
+      : { ...(ch as ChoiceItem<T>), name: entryName((ch as ChoiceItem<T>).name, width, 2), ...((ch as ChoiceItem<T>).description ? { description: wrapText((ch as ChoiceItem<T>).description!, width) } : {}) },
+  );
+  const message = pickMessage(c, o.header, o.message, width);
+  return {
+    message,
+    choices,
+    ...(o.default !== undefined ? { default: o.default } : {}),
+    pageSize: pageSize(choices.length, message, choices.map((ch) => ('description' in ch ? (ch.description ?? '') : '')), rows),
+    help: c.dim(msg(lang, 'iv.keys-select')),
+    style: { active: (t) => c.cyan(t), description: (t) => c.cyan(t), cursor: '❯' },
+    done: o.done,
+  };
+}
+
+/** Map a question to its prompt: which prompt, its configuration, and how its result becomes an action. */
+export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, rows = 24): PromptPlan {
   const { question: q, lang } = view;
-  const theme = makeTheme(c, lang);
   if (q.type === 'multi') {
     const selected = Array.isArray(view.pending) ? view.pending : Array.isArray(view.current) ? view.current : [];
     const choices = [
-      ...optionChoices(view).map((ch) => ({ ...ch, checked: selected.includes((ch.value as { value: string }).value as string) })),
+      ...optionChoices(view).map((ch) => ({ ...ch, name: entryName(ch.name, width, 4), checked: selected.includes((ch.value as { value: string }).value as string) })),
       SEPARATOR,
-      ...commandChoices(view),
+      ...commandChoices(view).map((ch) => ({ ...ch, name: entryName(ch.name, width, 4) })),
     ];
-    const exclusive = q.exclusive?.length ? L(lang, `（“${q.exclusive.map((v) => q.options?.find((o) => o.value === v)?.label.zh ?? v).join('、')}”不能与其他选项同选）`, ` ("${q.exclusive.map((v) => q.options?.find((o) => o.value === v)?.label.en ?? v).join('", "')}" cannot be combined)`) : '';
-    const hint = L(lang, `空格勾选，回车提交${exclusive}；勾选一个命令（✎ ? ← ☰ ↷ …）再回车即执行该命令`, `space ticks, Enter submits${exclusive}; tick one command (✎ ? ← ☰ ↷ …) and press Enter to run it`);
+    const exclusive = q.exclusive?.length ? msg(lang, 'iv.multi-exclusive', { options: q.exclusive.map((v) => q.options?.find((o) => o.value === v)?.label[lang] ?? v).join(lang === 'zh' ? '、' : '", "') }) : '';
+    const hint = msg(lang, 'iv.multi-hint', { exclusive });
+    const { message, questionLines } = layout([...view.header, hint], view.text, width);
     return {
       kind: 'checkbox',
       config: {
-        message: messageOf([...view.header, hint], view.text),
+        message,
         choices,
-        pageSize: Math.min(choices.length, 16),
+        pageSize: pageSize(choices.length, message, [], rows),
         loop: false,
         shortcuts: { all: null, invert: null },
-        theme,
+        theme: makeTheme(c, lang, questionLines),
         validate(selection) {
           const cmds = selection.filter((s) => 'cmd' in s.value);
-          if (cmds.length > 1) return L(lang, '一次只能执行一个命令：请只勾选一个命令', 'one command at a time: tick only one command');
+          if (cmds.length > 1) return refusal(msg(lang, 'iv.one-command'), width);
           if (cmds.length === 1) return true;
-          if (selection.length === 0)
-            return L(lang, '尚未勾选：用空格勾选选项；或勾选“↷ 跳过”“不清楚”等命令', 'nothing ticked: tick options with space, or tick a command such as "↷ skip" or "unknown"');
+          if (selection.length === 0) return refusal(msg(lang, 'iv.nothing-ticked'), width);
           const r = view.check(selection.map((s) => (s.value as { value: AnswerValue }).value));
-          return r.ok ? true : r.message;
+          return r.ok ? true : refusal(r.message, width);
         },
       },
       toAction(result) {
@@ -297,24 +357,25 @@ export function planQuestion(view: QuestionView, c: ChalkInstance): PromptPlan {
     const def = typedDefault(view);
     const decide = (typed: string): Action | string => {
       const cmd = parseTypedCommand(typed);
-      if (cmd === 'na' && !q.allowNA) return L(lang, '本题不允许“不适用”；请作答或输入 :unknown', '"n/a" is not allowed for this question; answer it or type :unknown');
+      if (cmd === 'na' && !q.allowNA) return msg(lang, 'iv.na-typed-not-allowed');
       if (cmd) return { kind: cmd };
       if (typed.trim() === '') return { kind: 'skip' };
       const r = view.check(typed);
       if (!r.ok) return r.message;
       if (r.value === 'unknown') return { kind: 'unknown' };
       if (r.value === 'n/a') return { kind: 'na' };
-      return { kind: 'answer', value: r.value };
+      return { kind: 'answer', value: r.value, typed };
     };
+    const { message, questionLines } = layout([...view.header, typedHint(q, lang)], view.text, width);
     return {
       kind: 'input',
       config: {
-        message: messageOf([...view.header, typedHint(q, lang)], view.text),
+        message,
         ...(def !== undefined ? { default: def } : {}),
-        theme,
+        theme: makeTheme(c, lang, questionLines),
         validate(value) {
           const d = decide(value);
-          return typeof d === 'string' ? d : true;
+          return typeof d === 'string' ? refusal(d, width) : true;
         },
         transformer(value, { isFinal }) {
           if (!isFinal) return value;
@@ -322,7 +383,7 @@ export function planQuestion(view: QuestionView, c: ChalkInstance): PromptPlan {
           if (typeof d === 'string') return value;
           if (d.kind === 'answer') return c.cyan(view.format(d.value));
           if (d.kind === 'unknown' || d.kind === 'na') return c.cyan(commandLabel(d.kind, lang));
-          if (d.kind === 'skip') return c.dim(view.current !== undefined ? L(lang, '（保留原答案）', '(kept)') : L(lang, '（跳过）', '(skipped)'));
+          if (d.kind === 'skip') return c.dim(view.current !== undefined ? msg(lang, 'iv.kept') : msg(lang, 'iv.skipped'));
           return c.dim(value.trim());
         },
       },
@@ -332,28 +393,31 @@ export function planQuestion(view: QuestionView, c: ChalkInstance): PromptPlan {
       },
     };
   }
-  // level, requirement, single, boolean: a select list
+  // level, requirement, single, boolean: a list
   const options = optionChoices(view);
   const commands = commandChoices(view);
-  const choices = [...options, SEPARATOR, ...commands];
   let def: Pick | undefined;
   if (view.current === 'unknown') def = commands.find((ch) => 'cmd' in ch.value && ch.value.cmd === 'unknown')?.value;
   else if (view.current === 'n/a') def = commands.find((ch) => 'cmd' in ch.value && ch.value.cmd === 'na')?.value;
   else def = options.find((ch) => sameValue((ch.value as { value: AnswerValue }).value, view.current))?.value;
   return {
-    kind: 'select',
-    config: {
-      message: messageOf(view.header, view.text),
-      choices,
-      ...(def ? { default: def } : {}),
-      pageSize: Math.min(choices.length, 16),
-      loop: false,
-      theme,
-    },
+    kind: 'pick',
+    config: pickConfig<Pick>(c, lang, { header: view.header, message: view.text, choices: [...options, 'separator', ...commands], ...(def ? { default: def } : {}), done: () => '' }, width, rows),
     toAction(result) {
       return 'cmd' in result ? { kind: result.cmd } : { kind: 'answer', value: result.value };
     },
   };
+}
+
+/** The line an answer leaves on the screen: `✔ question · answer`, wrapped. Commands leave none. */
+export function answeredLine(view: QuestionView, action: Action, c: ChalkInstance, width = 79): string | undefined {
+  let shown: string;
+  if (action.kind === 'answer') shown = view.format(action.value);
+  else if (action.kind === 'unknown' || action.kind === 'na') shown = commandLabel(action.kind, view.lang);
+  else return undefined;
+  const text = msg(view.lang, 'iv.answered', { question: view.text, answer: shown });
+  const wrapped = wrapText(text, width - 2, '  ').split('\n');
+  return [`${c.green('✔')} ${wrapped[0]}`, ...wrapped.slice(1)].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -362,63 +426,94 @@ export function planQuestion(view: QuestionView, c: ChalkInstance): PromptPlan {
 type Inquirer = typeof import('@inquirer/prompts');
 let loaded: Promise<Inquirer> | undefined;
 const inquirer = () => (loaded ??= import('@inquirer/prompts'));
+type PickPrompt = <T>(config: PickConfig<T>, context?: { clearPromptOnDone?: boolean }) => Promise<T>;
+let pickLoaded: Promise<PickPrompt> | undefined;
+const pickPrompt = () => (pickLoaded ??= import('./select-prompt.js').then((m) => m.default as unknown as PickPrompt));
 
 /** Replace our separator placeholders with inquirer's Separator. */
 export function materialise<T extends object>(choices: (T | SeparatorLike)[], mod: Inquirer): (T | InstanceType<Inquirer['Separator']>)[] {
   return choices.map((ch) => ((ch as SeparatorLike).type === 'separator' ? new mod.Separator((ch as SeparatorLike).separator) : (ch as T)));
 }
 
-export function inquirerPrompter(lang: Lang, c: ChalkInstance): Prompter {
-  const theme = makeTheme(c, lang);
+export interface PrompterOptions {
+  /** Where answered lines go (the prompts' own stream: standard output). */
+  output?: { write(s: string): unknown };
+  /** Columns to lay text out in (default: the terminal's, 80 when unknown). */
+  width?: () => number;
+  /** Rows of the terminal (default: the terminal's, 24 when unknown). */
+  rows?: () => number;
+}
+
+export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptions = {}): Prompter {
+  const width = po.width ?? (() => terminalWidth(process.stdout));
+  const rows = po.rows ?? (() => (process.stdout.rows && process.stdout.rows > 0 ? process.stdout.rows : 24));
+  const output = po.output ?? process.stdout;
   return {
     async question(view) {
-      const mod = await inquirer();
-      const plan = planQuestion(view, c);
+      const w = width();
+      const plan = planQuestion(view, c, w, rows());
+      let action: Action;
       switch (plan.kind) {
-        case 'select': {
-          const r = await mod.select<Pick>({ ...plan.config, choices: materialise(plan.config.choices, mod) } as Parameters<typeof mod.select<Pick>>[0]);
-          return plan.toAction(r);
+        case 'pick': {
+          const pick = await pickPrompt();
+          action = plan.toAction(await pick(plan.config, { clearPromptOnDone: true }));
+          break;
         }
         case 'checkbox': {
-          const r = await mod.checkbox<Pick>({ ...plan.config, choices: materialise(plan.config.choices, mod) } as Parameters<typeof mod.checkbox<Pick>>[0]);
-          return plan.toAction(r);
+          const mod = await inquirer();
+          const r = await mod.checkbox<Pick>({ ...plan.config, choices: materialise(plan.config.choices, mod) } as Parameters<typeof mod.checkbox<Pick>>[0], { clearPromptOnDone: true });
+          action = plan.toAction(r);
+          break;
         }
         case 'input': {
-          const r = await mod.input(plan.config);
-          return plan.toAction(r);
+          const mod = await inquirer();
+          action = plan.toAction(await mod.input(plan.config, { clearPromptOnDone: true }));
+          break;
         }
       }
+      const line = answeredLine(view, action, c, w);
+      if (line) output.write(line + '\n');
+      return action;
     },
-    async choose<T>(opts: { header?: string[]; message: string; choices: ChoiceEntry<T>[]; default?: T }) {
-      const mod = await inquirer();
-      const choices = opts.choices.map((ch) => (ch === 'separator' ? SEPARATOR : ch));
-      return mod.select<T>({
-        message: messageOf(opts.header, opts.message),
-        choices: materialise(choices, mod),
-        ...(opts.default !== undefined ? { default: opts.default } : {}),
-        pageSize: Math.min(choices.length, 16),
-        loop: false,
-        theme,
-      } as Parameters<typeof mod.select<T>>[0]);
+    async choose<T>(opts: ChooseOptions<T>) {
+      const pick = await pickPrompt();
+      const transcript = opts.transcript ?? true;
+      const w = width();
+      const config = pickConfig<T>(
+        c,
+        lang,
+        {
+          ...(opts.header ? { header: opts.header } : {}),
+          message: opts.message,
+          choices: opts.choices,
+          ...(opts.default !== undefined ? { default: opts.default } : {}),
+          done: (choice) => (transcript ? `${c.green('✔')} ${wrapText(`${opts.message} ${c.cyan(choice.name.replace(/\n\s*/g, ' '))}`, w - 2, '  ')}` : ''),
+        },
+        w,
+        rows(),
+      );
+      return pick(config, { clearPromptOnDone: !transcript });
     },
     async text(opts) {
       const mod = await inquirer();
+      const w = width();
+      const { message, questionLines } = layout(opts.header, opts.message, w);
+      const display = opts.display;
       return mod.input({
-        message: messageOf(opts.header, opts.message),
+        message,
         ...(opts.default !== undefined && opts.default !== '' ? { default: opts.default } : {}),
-        ...(opts.validate ? { validate: opts.validate } : {}),
-        theme,
+        ...(opts.validate ? { validate: (v: string) => { const r = opts.validate!(v); return r === true ? r : refusal(r, w); } } : {}),
+        ...(display ? { transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? c.cyan(display(value)) : value) } : {}),
+        theme: makeTheme(c, lang, questionLines),
       });
     },
     async confirm(opts) {
-      const yes = L(lang, '是', 'yes');
-      const no = L(lang, '否', 'no');
       return this.choose<boolean>({
         ...(opts.header ? { header: opts.header } : {}),
         message: opts.message,
         choices: [
-          { name: yes, value: true },
-          { name: no, value: false },
+          { name: msg(lang, 'iv.yes'), value: true },
+          { name: msg(lang, 'iv.no'), value: false },
         ],
         default: opts.default ?? false,
       });

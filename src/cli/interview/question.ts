@@ -1,0 +1,206 @@
+/**
+ * One question: its header (where we are, the current answer, note and evidence, help), the prompt, and what
+ * follows — an answer (a percentage typed as a bare number up to 1 is asked about; level 5 needs a note), a
+ * command (note, evidence, help, back, menu, skip), and the move to the next question.
+ */
+import {
+  ambiguousPercent,
+  checkAnswer,
+  evidenceOf,
+  formatAnswer,
+  nextQuestion,
+  nextUnanswered,
+  noteOf,
+  placeOf,
+  previousQuestion,
+  questionWording,
+  withAnswer,
+  type Given,
+  type Snapshot,
+} from '../../core/interview.js';
+import { normaliseAnswer } from '../../core/answer-value.js';
+import type { AnswerValue, Question, Text } from '../../core/types.js';
+import { formatNumber } from '../../core/values.js';
+import type { MessageArgs, MessageCode } from '../../messages/catalogue.js';
+import { menu } from './menus.js';
+import { editEvidence, editNote, evidenceText, level5Note } from './notes.js';
+import { forTerminal, type Action, type QuestionView } from './prompter.js';
+import type { Interview, Position } from './state.js';
+
+/** Longest note shown above a question (lines); a merge conflict's candidates fit in far fewer. */
+const NOTE_LINES = 12;
+
+function noteLines(iv: Interview, code: MessageCode, text: string): string[] {
+  const lines = text.split('\n').map((l) => forTerminal(l.replace(/\s+/g, ' ').trim())).filter(Boolean);
+  const shown = lines.length > NOTE_LINES ? [...lines.slice(0, NOTE_LINES - 1), '…'] : lines;
+  return shown.map((l, i) => (i === 0 ? iv.m(code, { text: l }) : `   ${l}`));
+}
+
+function header(iv: Interview, question: Question, snap: Snapshot, wording: { help: Text }): string[] {
+  const place = placeOf(iv.q, snap, question.id);
+  const lines: string[] = [''];
+  if (place) lines.push(iv.m('iv.place', { section: iv.t(place.section.title), index: place.index, count: place.count, answered: place.answered, total: place.total, id: question.id }));
+  const shownAnswer = formatAnswer(question, iv.data.answers?.[question.id] ?? undefined, iv.lang, iv.showLevels);
+  if (shownAnswer !== undefined) lines.push(iv.m('iv.current-answer', { answer: forTerminal(shownAnswer) }));
+  // The whole note (a merge conflict lists every candidate value): wrapped by the prompter, never cut short.
+  const note = noteOf(iv.data, question.id);
+  if (note?.text.trim()) lines.push(...noteLines(iv, note.internal ? 'iv.internal-note-line' : 'iv.note-line', note.text));
+  if (note?.internalText) lines.push(...noteLines(iv, 'iv.internal-note-line', note.internalText));
+  const evidence = evidenceOf(iv.data, question.id);
+  if (evidence) lines.push(iv.m('iv.evidence-line', evidenceText(iv, evidence)));
+  lines.push(...iv.takeFlash());
+  if (iv.showHelp) {
+    lines.push(iv.m('iv.help', { help: iv.t(wording.help) }));
+    if (question.evidence) lines.push(iv.m('iv.evidence-guidance', { evidence: iv.t(question.evidence) }));
+    iv.showHelp = false;
+  }
+  return lines;
+}
+
+function problemText(iv: Interview, id: string, problems: { code: MessageCode; args: MessageArgs }[]): string {
+  const question = iv.q.byId.get(id);
+  return problems
+    .map((p) => {
+      const args = { ...p.args };
+      if (p.code === 'answer.exclusive' && question?.options)
+        args.value = String(args.value)
+          .split(', ')
+          .map((v) => question.options?.find((o) => o.value === v)?.label[iv.lang] ?? v)
+          .join(', ');
+      const m = iv.m(p.code, { field: id, ...args });
+      return m.startsWith(`${id}: `) ? m.slice(id.length + 2) : m.startsWith(`${id}：`) ? m.slice(id.length + 1) : m;
+    })
+    .join('; ');
+}
+
+function view(iv: Interview, question: Question, snap: Snapshot, pending?: AnswerValue): QuestionView {
+  const wording = questionWording(question, iv.data.respondent.industry);
+  const n = normaliseAnswer(question, iv.data.answers?.[question.id]);
+  const current: AnswerValue | undefined = 'error' in n || n.status === 'unanswered' ? undefined : n.status === 'unknown' ? 'unknown' : n.status === 'na' ? 'n/a' : n.value;
+  return {
+    question,
+    lang: iv.lang,
+    header: header(iv, question, snap, wording),
+    text: iv.t(wording.text),
+    ...(current !== undefined ? { current } : {}),
+    ...(pending !== undefined ? { pending } : {}),
+    hasNote: noteOf(iv.data, question.id) !== undefined,
+    hasEvidence: evidenceOf(iv.data, question.id) !== undefined,
+    showLevels: iv.showLevels,
+    check: (raw) => {
+      const r = checkAnswer(iv.q, iv.data, question.id, { kind: 'value', raw });
+      return r.ok ? { ok: true, value: r.stored } : { ok: false, message: problemText(iv, question.id, r.problems) };
+    },
+    format: (value) => forTerminal(formatAnswer(question, value, iv.lang, iv.showLevels) ?? String(value)),
+  };
+}
+
+/** Ask one question; returns where to go next. */
+export async function askQuestion(iv: Interview, id: string, reviewMode: boolean): Promise<Position | 'exit'> {
+  let pending: AnswerValue | undefined;
+  for (;;) {
+    const snap = iv.snap();
+    const question = iv.q.byId.get(id);
+    if (!question || !snap.order.some((x) => x.id === id)) {
+      // Hidden since (an answer or the industry type changed), or not asked in this mode: go on with the next one.
+      const next = nextQuestion(iv.q, snap, id);
+      return next ? { kind: 'question', id: next.id, reviewMode } : { kind: 'review' };
+    }
+    if (iv.cursor !== id) await iv.save(id);
+    const action: Action = await iv.p.question(view(iv, question, snap, pending));
+    pending = undefined;
+    switch (action.kind) {
+      case 'answer': {
+        const given = await clarify(iv, question, action);
+        if (!given) continue;
+        if (!(await needsNoteFirst(iv, question, given))) continue;
+        return answer(iv, question, given, reviewMode);
+      }
+      case 'unknown':
+        return answer(iv, question, { kind: 'unknown' }, reviewMode);
+      case 'na':
+        return answer(iv, question, { kind: 'na' }, reviewMode);
+      case 'skip':
+        return advance(iv, question.id, reviewMode);
+      case 'back': {
+        const prev = previousQuestion(iv.q, snap, question.id);
+        if (!prev) {
+          iv.flash.push(iv.c.yellow(iv.m('iv.first-question')));
+          continue;
+        }
+        await iv.save(prev.id);
+        return { kind: 'question', id: prev.id, reviewMode: false };
+      }
+      case 'help':
+        iv.showHelp = true;
+        pending = action.pending;
+        continue;
+      case 'note':
+        await editNote(iv, question);
+        pending = action.pending;
+        continue;
+      case 'evidence':
+        await editEvidence(iv, question);
+        pending = action.pending;
+        continue;
+      case 'menu': {
+        const r = await menu(iv, question.id);
+        if (r === 'stay') continue;
+        return r;
+      }
+    }
+  }
+}
+
+/**
+ * A percentage typed as a bare number up to 1 (0.8, 1) is ambiguous: ask whether 0.8 % or 80 % was meant.
+ * Returns what to store, or undefined to ask the question again.
+ */
+async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>): Promise<Given | undefined> {
+  const n = action.typed !== undefined ? ambiguousPercent(question, action.typed) : undefined;
+  if (n === undefined) return { kind: 'value', raw: action.value };
+  const small = `${formatNumber(n)}%`;
+  const large = `${formatNumber(n * 100)}%`;
+  const raw = await iv.p.choose<string>({
+    message: iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large }),
+    choices: [
+      { name: small, value: small },
+      { name: large, value: large },
+    ],
+    default: small,
+  });
+  const r = checkAnswer(iv.q, iv.data, question.id, { kind: 'value', raw });
+  if (!r.ok) {
+    iv.flash.push(iv.c.red(problemText(iv, question.id, r.problems)));
+    return undefined;
+  }
+  return { kind: 'value', raw };
+}
+
+/** Level 5 chosen: the note that says what shows it comes first. False: choose again. */
+async function needsNoteFirst(iv: Interview, question: Question, given: Given): Promise<boolean> {
+  if (question.type !== 'level' || given.kind !== 'value') return true;
+  const option = question.options?.find((o) => o.value === given.raw);
+  if (option?.level !== 5) return true;
+  return level5Note(iv, question);
+}
+
+async function answer(iv: Interview, question: Question, given: Given, reviewMode: boolean): Promise<Position> {
+  const r = checkAnswer(iv.q, iv.data, question.id, given);
+  if (!r.ok) {
+    // The prompt validates before returning; this only guards against a stale check.
+    iv.flash.push(iv.c.red(problemText(iv, question.id, r.problems)));
+    return { kind: 'question', id: question.id, reviewMode };
+  }
+  iv.data = withAnswer(iv.data, question.id, r.stored);
+  return advance(iv, question.id, reviewMode);
+}
+
+/** Move on after `id` (next in order, or next unanswered in review mode) and save with the new cursor. */
+async function advance(iv: Interview, id: string, reviewMode: boolean): Promise<Position> {
+  const snap = iv.snap();
+  const next = reviewMode ? nextUnanswered(iv.q, snap, id, false) : nextQuestion(iv.q, snap, id);
+  const pos: Position = next ? { kind: 'question', id: next.id, reviewMode } : { kind: 'review' };
+  await iv.save(iv.cursorOf(pos));
+  return pos;
+}
