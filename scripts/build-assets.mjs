@@ -13,7 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness'];
+const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'policy'];
 const options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } };
 
 mkdirSync(path.join(root, 'dist', 'validators'), { recursive: true });

@@ -62,7 +62,7 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
         const r = await resolveSource(ev.source, defs, req.questionnaire);
         const sheetOf = ev.sheetOf;
         ds.push(...(sheetOf ? r.diagnostics.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : r.diagnostics));
-      } else ds.push(...ev.diagnostics);
+      } else if ('diagnostics' in ev) ds.push(...ev.diagnostics);
     }
   } catch (e) {
     // A workbook whose parts are corrupt fails inside the spreadsheet library: unreadable, not an internal error.

@@ -170,14 +170,30 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .addOption(new Option('--format <format>', 'format of --reports').choices(['md', 'html', 'docx']).default('md'))
     .option('--targets <id|path>', 'target profile (default zhengzhou-2020)')
     .option('--profile <id|path>', 'scoring profile')
-    .option('--group-by <field>', 'summary groups: district, region, park, sector, industry, above_designated_size or another field')
+    .option('--group-by <field>', 'summary groups (default: district, else region): district, region, park, sector, industry, above_designated_size or another field')
     .option('--anonymize', 'replace names, codes and file names with stable pseudonyms')
-    .option('--min-group-size <n>', 'groups smaller than this are merged into "other"', positiveInt, 3)
+    .option('--min-group-size <n>', 'groups smaller than this are merged into "other" (default: 3 with --anonymize, else every group is shown)', positiveInt)
     .option('--jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
     .option('--max-rows <n>', 'largest number of table rows accepted', positiveInt)
     .option('--force', 'replace existing output files')
-    .addHelpText('after', examples(['zhizao batch answers/ -o results.xlsx', 'zhizao batch survey.csv --map wjx-map.yaml -o results.csv', 'zhizao batch answers/ --json --group-by district --anonymize']))
+    .option('--dry-run', 'show how each table is read with --map (column → question, unmapped columns, unmatched labels); score nothing')
+    .addOption(new Option('--on-bad-cell <mode>', 'a bad table cell rejects its row, or is left unanswered and listed in the problems').choices(['reject', 'blank']).default('reject'))
+    .option('--include-answers', 'add every company\'s answers to the output (sheet 答卷, OUT.answers.csv, JSON answers)')
+    .option('--policy <id|path>', 'the action plan whose count targets are tracked (default zhengzhou-2018)')
+    .addHelpText('after', examples(['zhizao batch answers/ -o results.xlsx', 'zhizao map init survey.csv -o map.yaml && zhizao batch survey.csv --map map.yaml --dry-run', 'zhizao batch survey.csv --map map.yaml --on-bad-cell blank -o results.xlsx', 'zhizao batch answers/ --json --group-by district --anonymize']))
     .action(action(() => import('./commands/batch.js')));
+
+  // `zhizao map init`: a starting survey map from an export (issue 18).
+  program
+    .command('map')
+    .description('survey maps for CSV/XLSX exports (see docs/batch.md)')
+    .command('init')
+    .description('write a starting map from an export\'s headers and cells; guesses are marked for checking')
+    .argument('<export>', 'the survey export (CSV or XLSX)')
+    .option('-o, --output <file>', 'where to write the map (default: standard output)')
+    .option('--force', 'replace an existing map file')
+    .addHelpText('after', examples(['zhizao map init survey.csv -o map.yaml', 'zhizao batch survey.csv --map map.yaml --dry-run']))
+    .action(action(() => import('./commands/map-init.js')));
 
   return program;
 }

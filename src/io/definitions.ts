@@ -11,6 +11,7 @@ import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.j
 import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
+import type { PolicyDef } from '../core/batch/plan.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { DEFINITIONS_DIR, PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import { readText } from './read-input.js';
@@ -23,6 +24,7 @@ const FOLDERS: Record<DefinitionKind, string> = {
   'scoring-profile': 'profiles',
   rules: 'rules',
   readiness: 'readiness',
+  policy: 'policy',
 };
 export const DEFAULTS = {
   questionnaire: 'smart-manufacturing',
@@ -31,6 +33,7 @@ export const DEFAULTS = {
   model: 'cmmm-2020',
   rules: 'default',
   readiness: ['smart-workshop', 'smart-factory'],
+  policy: 'zhengzhou-2018',
 } as const;
 
 const requireHere = createRequire(import.meta.url);
@@ -193,6 +196,14 @@ export class Definitions {
     });
   }
 
+  /** A regional action plan's policy data (programmes, support schemes, count targets), checked against its schema. */
+  policy(idOrPath: string = DEFAULTS.policy): Promise<PolicyDef> {
+    return this.cached(`policy:${idOrPath}`, async () => {
+      const src = await this.checkedSource(await this.resolve('policy', idOrPath), 'policy');
+      return src.data as PolicyDef;
+    });
+  }
+
   /** Validate any definition file by its `kind:`; returns every diagnostic (warnings included). */
   async validateDefinition(file: string): Promise<Diagnostic[]> {
     try {
@@ -218,6 +229,8 @@ export class Definitions {
           return compileRules(src, await this.ruleIds(await this.questionnaire())).diagnostics;
         case 'readiness':
           return compileReadiness(src, await this.ruleIds(await this.questionnaire())).diagnostics;
+        case 'policy':
+          return [];
       }
     } catch (e) {
       if (e instanceof InputError) return e.diagnostics;
