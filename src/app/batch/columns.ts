@@ -283,7 +283,10 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   for (const g of s.bySize) if (!g.suppressed) line(groupLabel(g.key === '(none)' ? 'not-stated' : g.key, lang), g);
   for (const g of s.groups ?? []) {
     if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
-    else line(`${s.groupBy ? `${s.groupBy}: ` : ''}${groupLabel(g.key, lang)}`, g);
+    else {
+      const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? formatMessage(`col.${s.groupBy}` as MessageCode, {}, lang) : s.groupBy;
+      line(`${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`, g);
+    }
   }
   return { columns, rows };
 }

@@ -4,6 +4,7 @@ import type { Definitions } from '../../io/definitions.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { ColumnRole } from '../../io/tables/columns.js';
+import type { BadRow } from '../../io/tables/csv-read.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { previewTable } from '../../io/tables/preview.js';
@@ -24,6 +25,8 @@ export interface DryRunTable {
   columns?: { letter: string; header: string; target: string; note?: string }[];
   unmapped?: { letter: string; header: string }[];
   unmatched?: { id: string; labels: { label: string; rows: number }[] }[];
+  /** Records lost to a broken quote (a real run lists each as rejected). */
+  lost?: BadRow[];
   /** Map entries without a column (errors), or why the table cannot be read. */
   problems: Diagnostic[];
 }
@@ -84,6 +87,7 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
         return { letter: columnLetter(r.col), header: r.header, target: targetOf(r), ...(note ? { note } : {}) };
       }),
       unmapped: p.unmapped.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
+      lost: p.lost,
       unmatched: [...p.unmatched].map(([id, m]) => ({ id, labels: [...m].map(([label, rows]) => ({ label, rows })) })),
       problems: p.diagnostics,
     });

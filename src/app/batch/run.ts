@@ -234,15 +234,21 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     rmSync(spoolDir, { recursive: true, force: true });
     // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
     if (reportsDir && !completed) {
+      const mark = () => {
+        const marker = path.join(reportsDir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
+        writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
+        events.note(formatMessage('batch.reports-incomplete', { folder: displayPath(reportsDir), marker: path.basename(marker) }, lang));
+      };
       try {
         if (reportsCreated) {
-          rmSync(reportsDir, { recursive: true, force: true });
-          events.note(formatMessage('batch.reports-removed', { folder: displayPath(reportsDir) }, lang));
-        } else {
-          const marker = path.join(reportsDir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
-          writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
-          events.note(formatMessage('batch.reports-incomplete', { folder: displayPath(reportsDir), marker: path.basename(marker) }, lang));
-        }
+          // a report write still in flight may land while the folder is removed: retry, else mark it
+          try {
+            rmSync(reportsDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+            events.note(formatMessage('batch.reports-removed', { folder: displayPath(reportsDir) }, lang));
+          } catch {
+            mark();
+          }
+        } else mark();
       } catch {
         // nothing more can be done while the process exits
       }
@@ -299,8 +305,15 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         problemsCount += part.problems.length;
         await spoolLine(problemsOut, part.problems.map((p) => JSON.stringify(p)).join('\n'));
       }
-      events.progress({ companies: part.companies.length, rejected: part.rejected.length });
+      // Answer files: counted with their input (done), so the counter never shows a company before its input;
+      // tables: as their rows stream in.
+      if (unit.kind === 'csv' || unit.kind === 'xlsx') events.progress({ companies: part.companies.length, rejected: part.rejected.length });
+      else {
+        pendingProgress.companies += part.companies.length;
+        pendingProgress.rejected += part.rejected.length;
+      }
     };
+    const pendingProgress = { companies: 0, rejected: 0 };
 
     const pool = new WorkerPool(
       units,
@@ -308,13 +321,17 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       options,
       {
         consume,
-        done: () => events.progress({ inputs: 1 }),
+        done: () => {
+          events.progress({ inputs: 1, ...pendingProgress });
+          pendingProgress.companies = 0;
+          pendingProgress.rejected = 0;
+        },
         note: (text) => events.note(text),
         crashed: async (index, detail) => {
           const shown = shownOf(units[index]!);
           const message = formatMessage('batch.worker-crashed', { detail }, lang);
           rejectedCount++;
-          events.progress({ rejected: 1 });
+          pendingProgress.rejected++;
           await spool(rejectedOut, { file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
         },
       },

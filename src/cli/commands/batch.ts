@@ -5,6 +5,7 @@ import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
 import { displayPath } from '../../io/paths.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
+import { lostCode } from '../../io/tables/table-input.js';
 import { limitsFrom, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { BatchOptions } from '../options.js';
@@ -46,7 +47,8 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         includeAnswers: Boolean(opts.includeAnswers),
       },
       {
-        note: (text) => term.say(term.err.yellow(text)),
+        // a note clears the progress line first (a terminal only)
+        note: (text) => term.say((process.stderr.isTTY ? '\r\x1b[2K' : '') + term.err.yellow(text)),
         progress: (u) => progress.update(u),
         stdout: term.stdout,
         finished: async (outcome) => {
@@ -104,6 +106,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     lines.push(term.msg('batch.dry-run-table', { file: t.file, line: t.headerLine ?? '—', rows: t.rows ?? 0 }));
     for (const c of t.columns ?? []) lines.push(term.msg('batch.dry-run-column', { letter: c.letter, header: c.header, target: c.note ? `${c.target} (${c.note})` : c.target }));
     for (const u of t.unmapped ?? []) lines.push(term.msg('batch.dry-run-unmapped', { letter: u.letter, header: u.header }));
+    for (const l of t.lost ?? []) lines.push(term.err.red(`  ${term.msg(lostCode(l), { line: l.line, next: l.resumedAt ?? '—', detail: l.error })}`));
     for (const p of t.problems) {
       if (p.code === 'map.header-missing') lines.push(term.err.red(term.msg('batch.dry-run-missing', { header: String(p.args.header), target: String(p.args.target) })));
       else if (p.severity === 'error') lines.push(term.err.red(`  ${term.msg(p.code, p.args)}`));

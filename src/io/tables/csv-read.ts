@@ -16,10 +16,12 @@ export interface BadRow {
   raw?: string;
   /** Where reading resumed (the next line). */
   resumedAt?: number;
+  /** What was wrong with a CSV record: a quote never closed, a stray quote after a closing one, a broken quote spanning lines. */
+  reason?: 'unclosed-quote' | 'stray-quote' | 'wrong-cells';
 }
 export type TableItem = RawRow | BadRow;
 
-type Scan = { cells: string[]; end: number; newlines: number; multiline: boolean } | { error: string };
+type Scan = { cells: string[]; end: number; newlines: number; multiline: boolean } | { error: string; reason: NonNullable<BadRow['reason']> };
 
 /**
  * Read one record starting at `pos`. Quoted fields may hold delimiters, doubled quotes and line breaks; a quote
@@ -38,7 +40,7 @@ function scanRecord(text: string, pos: number, delim: string): Scan {
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) return { error: 'a quoted cell is never closed' };
+        if (q < 0) return { error: 'a quoted cell is never closed', reason: 'unclosed-quote' };
         value += text.slice(from, q);
         if (text[q + 1] === '"') {
           value += '"';
@@ -47,7 +49,7 @@ function scanRecord(text: string, pos: number, delim: string): Scan {
         }
         i = q + 1;
         while (text[i] === ' ' || text[i] === '\t') i++;
-        if (i < n && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') return { error: 'a quote inside a quoted cell must be doubled ("")' };
+        if (i < n && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') return { error: 'a quote inside a quoted cell must be doubled ("")', reason: 'stray-quote' };
         break;
       }
       const breaks = value.split('\n').length - 1;
@@ -95,10 +97,11 @@ export async function* readCsvRows(bytes: Uint8Array): AsyncGenerator<TableItem>
   while (pos < text.length) {
     row++;
     const r = scanRecord(text, pos, delim);
-    const broken = 'error' in r ? r.error : r.multiline && width >= 0 && r.cells.length !== width ? 'a quoted cell runs over several lines and leaves the row with the wrong number of cells' : undefined;
+    const broken: { error: string; reason: NonNullable<BadRow['reason']> } | undefined =
+      'error' in r ? r : r.multiline && width >= 0 && r.cells.length !== width ? { error: 'a quoted cell runs over several lines and leaves the row with the wrong number of cells', reason: 'wrong-cells' } : undefined;
     if (broken !== undefined) {
       const next = lineEnd(pos);
-      yield { row, line, error: broken, raw: text.slice(pos, next).replace(/\r?\n$/, ''), ...(next < text.length ? { resumedAt: line + 1 } : {}) };
+      yield { row, line, ...broken, raw: text.slice(pos, next).replace(/\r?\n$/, ''), ...(next < text.length ? { resumedAt: line + 1 } : {}) };
       pos = next;
       line += 1;
       continue;

@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../../core/source.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
 import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
-import { readCsvRows, type TableItem } from './csv-read.js';
+import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource } from './row-source.js';
 import type { TableKind } from './table-input.js';
@@ -39,6 +39,8 @@ export interface TablePreview {
   /** Map entries without a column (errors) and other problems with the header. */
   diagnostics: Diagnostic[];
   rows: number;
+  /** Records that could not be read (a broken quote): where, and where reading resumed. */
+  lost: BadRow[];
   /** Question id → labels that match no option (with how many rows have each). */
   unmatched: Map<string, Map<string, number>>;
 }
@@ -54,13 +56,17 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
   let preview: TablePreview | undefined;
   let ctx: ReturnType<typeof rowContext> | undefined;
   let scanned = 0;
+  const lost: TablePreview['lost'] = [];
   for await (const item of t.rows) {
-    if ('error' in item) continue;
+    if ('error' in item) {
+      lost.push(item);
+      continue;
+    }
     if (!preview) {
       if (item.cells.every((c: CellValue) => c === null || cellText(c).trim() === '') || (map && item.row < map.headerRow)) continue;
       const cols = resolveColumns(item.cells, q, shown, item.line, map);
       if (cols.roles.length === 0 && ++scanned < 20 && !map) continue;
-      preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, unmatched: new Map() };
+      preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, lost, unmatched: new Map() };
       ctx = rowContext(q, cols.roles, q.def.id, map);
       continue;
     }

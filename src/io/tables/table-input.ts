@@ -65,6 +65,12 @@ function companyOfRaw(bad: BadRow, roles: readonly ColumnRole[] | undefined): st
   return cell ? cell : undefined;
 }
 
+/** The message for a CSV record lost to bad quoting. */
+export function lostCode(item: BadRow): MessageCode {
+  if (item.resumedAt === undefined) return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote-end' : 'table.csv-syntax';
+  return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote' : item.reason === 'stray-quote' ? 'table.csv-stray-quote' : 'table.csv-wrong-cells';
+}
+
 /** Every company row of a CSV/XLSX table or Excel form, or why it could not be read; never throws for bad input. */
 export async function* readTableInput(file: string, shown: string, kind: TableKind, env: TableEnv): AsyncGenerator<TableEvent> {
   const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
@@ -81,8 +87,24 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     return;
   }
   let items: AsyncIterable<TableItem>;
-  if (kind === 'csv') items = readCsvRows(r.bytes);
-  else {
+  if (kind === 'csv') {
+    // zhizao's own CSV outputs: their first row is a known header, or the row under it carries the mark
+    const it = readCsvRows(r.bytes)[Symbol.asyncIterator]();
+    const head: TableItem[] = [];
+    for (let i = 0; i < 3; i++) {
+      const n = await it.next();
+      if (n.done) break;
+      head.push(n.value);
+    }
+    if (head.some((x) => !('error' in x) && isOwnOutputRow(x.cells, x.row))) {
+      yield { type: 'own-output' };
+      return;
+    }
+    items = (async function* () {
+      yield* head;
+      for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+    })();
+  } else {
     const opened = await openWorkbook(r.bytes, env.limits.zip);
     if (!opened.ok) {
       yield reject(opened.code, { detail: opened.detail });
@@ -113,9 +135,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   const lost = (item: BadRow): TableEvent => {
     const company = companyOfRaw(item, ctx?.roles);
     if (kind === 'xlsx') return reject('xlsx.unreadable', { detail: item.error }, { line: item.line, column: 1 }, item.row, company);
-    return item.resumedAt !== undefined
-      ? reject('table.csv-row-lost', { detail: item.error, line: item.line, next: item.resumedAt }, { line: item.line, column: 1 }, item.row, company)
-      : reject('table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row, company);
+    return reject(lostCode(item), { detail: item.error, line: item.line, next: item.resumedAt ?? '—' }, { line: item.line, column: 1 }, item.row, company);
   };
   for await (const item of items) {
     if (!ctx) {
@@ -126,10 +146,6 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
         }
         pending.push(item);
         continue;
-      }
-      if (kind === 'csv' && item.row <= 3 && isOwnOutputRow(item.cells, item.row)) {
-        yield { type: 'own-output' };
-        return;
       }
       if (isEmpty(item.cells) || (env.map && item.row < env.map.headerRow)) continue;
       // The header is the first row (of the first 20) that names a known column; rows above it are titles.
