@@ -179,6 +179,19 @@ describe('scoring the export', { timeout: 180_000 }, () => {
       ['郑州飞鸿机床有限公司', 'L27', 'kept'],
       ['郑州小李五金加工厂', 'L28', 'kept'],
     ]);
+    // the free text reaches the company's report as the evidence note of the question
+    const reports = path.join(dir, 'survey-reports');
+    zhizao(['batch', CSV, '--map', MAP, '--reports', reports, '--lang', 'zh', '--json'], { cwd: SURVEY });
+    expect(readFileSync(path.join(reports, '郑州飞鸿机床有限公司.md'), 'utf8')).toContain('其他：CAXA电子图板');
+  });
+
+  it('--anonymize keeps names and codes out of the problems and the rejections too', () => {
+    const r = zhizao(['batch', CSV, '--map', MAP, '--json', '--anonymize'], { cwd: SURVEY, env: { ZHIZAO_ANONYMIZE_KEY: 'k' } });
+    for (const secret of ['郑州联创科技有限公司', '91410109H8RT2JFQQ0', '郑州断引号机械有限公司', '测试测试']) {
+      expect(r.stdout).not.toContain(secret);
+      expect(r.stderr).not.toContain(secret);
+    }
+    expect(json(r).problems.find((p) => p.cell === 'H33')!.company).toMatch(/^company-[0-9a-f]{10}$/);
   });
 
   it('a resubmission keeps its time of day: the later one (listed first) is current', () => {

@@ -294,26 +294,41 @@ export class Processor {
   private cellProblem(d: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
     const { lang, anonymize } = this.opts;
     const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
-    const shownCompany = company && anonymize ? pseudonym('company', company, lang, this.opts.anonKey) : company;
     let message = formatMessage(d.code, d.args, lang);
     let value = cell?.value;
-    if (anonymize && company) {
-      const map = new Map([[company, shownCompany!]]);
-      message = scrubText(message, map);
-      if (value !== undefined) value = scrubText(value, map);
+    let shownCompany = company;
+    if (anonymize) {
+      // names, codes and sites never reach the problems list: their cells are left out, and messages scrubbed
+      const names = this.identityNames(source.data);
+      message = scrubText(message, names);
+      if (value !== undefined) value = d.path?.[0] === 'respondent' ? undefined : scrubText(value, names);
+      shownCompany = company === undefined ? undefined : (names.get(company) ?? pseudonym('company', company, lang, this.opts.anonKey));
     }
     return {
       file: where.file,
       ...(where.row !== undefined ? { row: where.row } : {}),
       line: d.line,
       column: cell?.column ?? d.column,
-      ...(cell ? { cell: `${columnLetter(cell.column)}${d.line}`, header: cell.header, value: value ?? '' } : {}),
+      ...(cell ? { cell: `${columnLetter(cell.column)}${d.line}`, header: cell.header, ...(value !== undefined ? { value } : {}) } : {}),
       ...(shownCompany !== undefined ? { company: shownCompany } : {}),
       severity: d.severity,
       code: d.code,
       message,
       action,
     };
+  }
+
+  /** The names, codes and sites of a row with their pseudonyms (for --anonymize). */
+  private identityNames(data: unknown): Map<string, string> {
+    const rp = (data as { respondent?: Record<string, unknown> } | null)?.respondent;
+    const map = new Map<string, string>();
+    if (!rp || typeof rp !== 'object') return map;
+    const { lang, anonKey } = this.opts;
+    const add = (kind: 'company' | 'site' | 'code', v: unknown) => typeof v === 'string' && v.trim() && map.set(v, pseudonym(kind, v, lang, anonKey));
+    add('company', rp.company);
+    add('site', rp.site);
+    add('code', rp.credit_code);
+    return map;
   }
 
   private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string): Promise<void> {
@@ -451,14 +466,8 @@ export class Processor {
 
   /** With --anonymize, a rejected row's messages must not carry the names and codes it was rejected with. */
   private scrubRejected(r: Rejected, data: unknown): Rejected {
-    const rp = (data as { respondent?: Record<string, unknown> } | null)?.respondent;
-    if (!rp || typeof rp !== 'object') return r;
     const { lang, anonKey } = this.opts;
-    const map = new Map<string, string>();
-    const add = (kind: 'company' | 'site' | 'code', v: unknown) => typeof v === 'string' && v.trim() && map.set(v, pseudonym(kind, v, lang, anonKey));
-    add('company', rp.company);
-    add('site', rp.site);
-    add('code', rp.credit_code);
+    const map = this.identityNames(data);
     if (map.size === 0) return r;
     const company = r.company !== undefined ? (map.get(r.company) ?? pseudonym('company', r.company, lang, anonKey)) : undefined;
     return { ...r, ...(company !== undefined ? { company } : {}), message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };

@@ -76,7 +76,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
-      const counted = `${i.numerator}/${i.denominator}, ${term.msg(`label.population.${i.regionalPopulation}`)}`;
+      const counted = `${i.method === 'share' ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${term.msg(`label.population.${i.regionalPopulation}`)}`;
       const meeting = i.companiesMeetingTarget !== undefined ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }

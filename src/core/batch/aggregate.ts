@@ -131,8 +131,8 @@ export class AggregateStore {
     this.nI = layout.indicators.length;
     this.nF = layout.facts?.length ?? 0;
     this.nR = layout.readiness?.length ?? 0;
-    // level, score, sections, values, met, unknown, uses, scale, 5 strings, year, provisional, facts, ready
-    this.width = 2 + this.nS + 3 * this.nI + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR;
+    // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts, ready
+    this.width = 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR;
   }
 
   private intern(s: string | undefined): number {
@@ -164,7 +164,10 @@ export class AggregateStore {
     for (let i = 0; i < this.nS; i++) buf[o++] = num(a.sections[i]);
     for (let i = 0; i < this.nI; i++) buf[o++] = num(a.values[i]);
     for (let i = 0; i < this.nI; i++) buf[o++] = bool(a.met[i]);
-    for (let i = 0; i < this.nI; i++) buf[o++] = a.unknown?.[i] ? 1 : 0;
+    let mask = 0;
+    // bits 0…49 (a double holds integers up to 2^53 exactly): indicators beyond the 50th never count as 不清楚
+    for (let i = 0; i < Math.min(this.nI, 50); i++) if (a.unknown?.[i]) mask += 2 ** i;
+    buf[o++] = mask;
     buf[o++] = bool(a.uses);
     buf[o++] = bool(a.scale);
     for (const f of STRING_FIELDS) buf[o++] = this.intern(a[f]);
@@ -186,7 +189,8 @@ export class AggregateStore {
     const sections = this.layout.sections.map(() => num(buf[o++]!));
     const values = this.layout.indicators.map(() => num(buf[o++]!));
     const met = this.layout.indicators.map(() => bool(buf[o++]!));
-    const unknown = this.layout.indicators.map(() => buf[o++] === 1);
+    const mask = buf[o++]!;
+    const unknown = this.layout.indicators.map((_, i) => i < 50 && Math.floor(mask / 2 ** i) % 2 === 1);
     const uses = bool(buf[o++]!);
     const scale = bool(buf[o++]!);
     const strings: Partial<Record<(typeof STRING_FIELDS)[number], string>> = {};
@@ -232,7 +236,7 @@ export class AggregateStore {
   /** One of the interned text fields of a company (group, class, retrofit status, district, region). */
   stringAt(seq: number, field: (typeof STRING_FIELDS)[number]): string | undefined {
     const [buf, start] = this.at(seq);
-    const x = buf[start + 2 + this.nS + 3 * this.nI + 2 + STRING_FIELDS.indexOf(field)]!;
+    const x = buf[start + 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.indexOf(field)]!;
     return Number.isNaN(x) ? undefined : this.strings[x];
   }
 
