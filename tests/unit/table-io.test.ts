@@ -10,6 +10,7 @@ import { lenientDate, lenientNumber, neutralise, plainCell } from '../../src/io/
 import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
 import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
 import { compileSurveyMap } from '../../src/io/tables/map-file';
+import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
 import { formatMessage } from '../../src/messages/catalogue';
@@ -198,6 +199,42 @@ describe('survey maps', () => {
       ['map.header-missing', 'warning', '序号'],
     ]);
     expect(cols.unmapped.map((u) => u.header)).toEqual(['关键工序数量', '提交时间']);
+  });
+});
+
+describe('units and map init', () => {
+  it('reads a column in percent, permille or scaled, and "2.9%" in a percent column once', () => {
+    const p = parseSource('columns:\n  企业: company\n  行业: industry\n  不良率（%）: defect_rate\n  不良率‰: {question: defect_rate, unit: permille}\n  工序（十道）: {question: key_processes_total, scale: 10}\n', 'm.yaml');
+    if (!p.ok) throw new Error('yaml');
+    const map = compileSurveyMap(p.source, q).map!;
+    const answers = (header: string, cell: string | number) => {
+      const cols = resolveColumns(['企业', '行业', header], q, 't.csv', 1, map);
+      return (rowSource(rowContext(q, cols.roles, 'mini', map), ['A', 'discrete', cell], 't.csv', 2).data as { answers: Record<string, unknown> }).answers;
+    };
+    // a % in the header of a percent question: read in percent even without `unit:`
+    expect(answers('不良率（%）', '2.9').defect_rate).toBe(0.029);
+    expect(answers('不良率（%）', 0.8).defect_rate).toBe(0.008);
+    expect(answers('不良率（%）', '2.9%').defect_rate).toBe('2.9%');
+    expect(answers('不良率‰', '15').defect_rate).toBe(0.015);
+    expect(answers('工序（十道）', '１.２').key_processes_total).toBe(12);
+  });
+
+  it('map init: fields by their words, questions by text similarity (marked), one column per option, labels', () => {
+    const header = ['序号', '提交答卷时间', '1、公司名称', '2、是否规模以上企业', '3、贵公司设计工具有哪些？', '4、设计工具:三维CAD', '5、关键工序数量', '6、完全无关的一列'];
+    const rows = [[1, '2026/11/8 9:00', '甲', '是', '二维CAD（AutoCAD、中望）┋三维CAD', '1', '8', 'x']];
+    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en');
+    expect(text).toContain('"序号": ignore');
+    expect(text).toContain('"提交答卷时间": date');
+    expect(text).toContain('"1、公司名称": company');
+    expect(text).toContain('"2、是否规模以上企业": above_designated_size');
+    expect(text).toMatch(/"3、贵公司设计工具有哪些？": \{question: design_tools, separator: "┋"\}\s+# guess/);
+    expect(text).toMatch(/"4、设计工具:三维CAD": \{question: design_tools, option: cad3d\}/);
+    expect(text).toMatch(/# "6、完全无关的一列": ignore\s+# \? no field or question matched/);
+    expect(text).toContain('"二维CAD（AutoCAD、中望）": cad2d');
+    // what it writes is a valid map
+    const p = parseSource(text, 'm.yaml');
+    expect(p.ok && compileSurveyMap(p.source, q).diagnostics).toEqual([]);
+    expect(similarity('主要产品的关键工序共有多少道？', '9、主要产品的关键工序共有多少道？')).toBeGreaterThan(0.9);
   });
 });
 
