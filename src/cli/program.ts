@@ -163,7 +163,7 @@ export function buildProgram(run: (handler: () => Promise<{ run: Handler }>, cmd
     .command('batch')
     .description('score many answer files, folders, CSV/XLSX tables and Excel forms; per-company table, summary, rejected inputs')
     .argument('<inputs...>', 'files, folders (recursive), globs, tables')
-    .option('-o, --output <file>', 'OUT.xlsx, OUT.csv (+ .summary.csv, .rejected.csv) or OUT.json')
+    .option('-o, --output <file>', 'OUT.xlsx, OUT.csv (+ .summary, .plan, .problems, .rejected.csv) or OUT.json')
     .option('--json', 'the batch result as JSON on stdout')
     .option('--map <file>', 'survey-export mapping (header → question id, label → option value)')
     .option('--reports <dir>', 'also write one report per company into this folder')
