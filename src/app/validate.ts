@@ -83,7 +83,7 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
           rowDs.push(...evidenceDiagnostics(r.questionnaire, r.answers, r.source, { require: Boolean(req.requireEvidence) }));
         }
         ds.push(...(sheetOf ? rowDs.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : rowDs));
-      } else ds.push(...ev.diagnostics);
+      } else if ('diagnostics' in ev) ds.push(...ev.diagnostics);
     }
   } catch (e) {
     // A workbook whose parts are corrupt fails inside the spreadsheet library: unreadable, not an internal error.

@@ -80,8 +80,17 @@ export interface BatchOptions extends GlobalOptions, ScoringOptions {
   format: 'md' | 'html' | 'docx';
   groupBy?: string;
   anonymize?: boolean;
-  minGroupSize: number;
+  minGroupSize?: number;
   jobs?: number;
   maxRows?: number;
+  force?: boolean;
+  dryRun?: boolean;
+  onBadCell: 'reject' | 'blank';
+  includeAnswers?: boolean;
+  policy?: string;
+}
+
+export interface MapInitOptions extends GlobalOptions {
+  output?: string;
   force?: boolean;
 }

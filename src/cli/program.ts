@@ -261,12 +261,27 @@ export function buildProgram(
     .option('--profile <id|path>', h('help.opt-profile'))
     .option('--group-by <field>', h('help.batch-group-by'))
     .option('--anonymize', h('help.batch-anonymize'))
-    .option('--min-group-size <n>', h('help.batch-min-group-size'), positiveInt, 3)
+    .option('--min-group-size <n>', h('help.batch-min-group-size'), positiveInt)
     .option('--jobs <n>', h('help.batch-jobs'), positiveInt)
     .option('--max-rows <n>', h('help.opt-max-rows'), positiveInt)
     .option('--force', h('help.batch-force'))
+    .option('--dry-run', h('help.batch-dry-run'))
+    .addOption(new Option('--on-bad-cell <mode>', h('help.batch-on-bad-cell')).choices(['reject', 'blank']).default('reject'))
+    .option('--include-answers', h('help.batch-include-answers'))
+    .option('--policy <id|path>', h('help.batch-policy'))
     .addHelpText('after', examples('help.batch-examples'))
     .action(action(() => import('./commands/batch.js')));
+
+  // `zhizao map init`: a starting survey map from an export.
+  const map = program.command('map').description(h('help.map'));
+  map
+    .command('init')
+    .description(h('help.map-init'))
+    .argument('<export>', h('help.map-init-export'))
+    .option('-o, --output <file>', h('help.map-init-output'))
+    .option('--force', h('help.map-init-force'))
+    .addHelpText('after', examples('help.map-init-examples'))
+    .action(action(() => import('./commands/map-init.js')));
 
   return program;
 }

@@ -13,7 +13,27 @@ export interface PolicyDef {
   programmes: { id: string; section: string; name: Text; summary?: Text; userProgramme: boolean }[];
   projectTypes: { id: string; section?: string; name: Text }[];
   support: { id: string; name: Text; document?: string; section?: string; validFrom?: string; validTo?: string; offeredTo: string[]; currentNote?: Text }[];
-  countTargets?: { id: string; section: string; value: number; per?: string; unit?: Text; population?: Text; measure?: Text }[];
+  countTargets: CountTargetDef[];
+}
+
+/** One count target of a regional action plan, as the policy data states it (schemas/policy.schema.json). */
+export interface CountTargetDef {
+  id: string;
+  section: string;
+  programme?: string;
+  quote: string;
+  comparison: '>=' | '>' | '=' | 'range';
+  value: number | { min: number; max: number };
+  per: 'year' | 'total';
+  year?: number;
+  years?: number[];
+  by?: number;
+  unit: Text;
+  population: Text;
+  sizeClass?: 'above-designated-size' | 'sme' | 'any';
+  basis: 'answers' | 'new-question' | 'not-from-diagnosis';
+  measure: Text;
+  note?: Text;
 }
 
 /** Whether a support scheme's validity period has ended on a date (YYYY-MM-DD). */

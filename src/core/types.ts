@@ -80,6 +80,8 @@ export interface IndicatorDef {
   definition?: Text;
   source?: string;
   flags?: Record<string, string>;
+  /** The companies a regional figure is taken over (the official definition): 规上 or all; default all. */
+  regionalPopulation?: 'above-designated-size' | 'all';
 }
 
 export interface QuestionnaireDef {

@@ -38,7 +38,7 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
   let out: Out;
   let run: ReturnType<typeof zhizao>;
   beforeAll(() => {
-    run = zhizao(['batch', inDir, path.join(dir, 'nope.yaml'), ...base(), '--group-by', 'region', '--json', '--jobs', '2'], { cwd: dir });
+    run = zhizao(['batch', inDir, path.join(dir, 'nope.yaml'), ...base(), '--group-by', 'region', '--min-group-size', '3', '--json', '--jobs', '2'], { cwd: dir });
     out = JSON.parse(run.stdout) as Out;
   });
 
@@ -90,9 +90,9 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
     // companies whose own CNC rate is above 50 %: 甲 .6, 丁 .8, 庚 .7, 己 .75 → 4 (丙 and 戊 at exactly .5 do not exceed)
     expect(ind['cnc-rate']!.companiesMeetingTarget).toBe(4);
     // Design-tool penetration = share using digital design tools: 甲 丙 戊 庚 己 yes, 乙 丁 辛 no → 5 / 8 = 0.625 ≤ 0.7 → not met
-    expect(ind['design-tool-penetration']).toMatchObject({ value: 0.625, met: false, gap: 0.075, companiesWithValue: 8 });
-    // enterprise proxy above 70 %: 甲 .8, 丙 .75, 庚 .75, 己 .9 → 4 of 7 with a value (戊: designers unknown)
-    expect(ind['design-tool-penetration']).toMatchObject({ companiesMeetingTarget: 4, companiesWithOwnValue: 7 });
+    expect(ind['design-tool-penetration']).toMatchObject({ value: 0.625, met: false, gap: 0.075, companiesWithValue: 8, numerator: 5, denominator: 8 });
+    // a share of companies is never "met" by one company: no companies-meeting count
+    expect(ind['design-tool-penetration']!.companiesMeetingTarget).toBeUndefined();
     // MES: 甲 丙 戊 庚 yes, 乙 丁 辛 己 no → 4 / 8
     expect(ind['mes-adoption']!.value).toBe(0.5);
     // levels: one per plant
@@ -140,10 +140,11 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['明细', '汇总', '拒收']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['明细', '汇总', '汇总长表', '规划目标', '问题', '拒收', '列说明']);
+    // one header row of titles; the ids are in the 列说明 sheet
     expect(wb.getWorksheet('明细')!.getRow(1).getCell(3).value).toBe('company');
-    expect(wb.getWorksheet('明细')!.rowCount).toBe(2 + 9);
-    expect(wb.getWorksheet('拒收')!.rowCount).toBe(2 + 5);
+    expect(wb.getWorksheet('明细')!.rowCount).toBe(1 + 9);
+    expect(wb.getWorksheet('拒收')!.rowCount).toBe(1 + 5);
     const again = zhizao(['batch', inDir, ...base(), '-o', file], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists; add --force/);
@@ -154,7 +155,7 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'csv-out', 'result.csv');
     mkdirSync(path.dirname(file));
     zhizao(['batch', inDir, ...base(), '-o', file], { cwd: dir });
-    expect(readdirSync(path.dirname(file)).sort()).toEqual(['result.csv', 'result.rejected.csv', 'result.summary.csv']);
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['result.csv', 'result.plan.csv', 'result.problems.csv', 'result.rejected.csv', 'result.summary.csv']);
     for (const f of readdirSync(path.dirname(file))) expect(readFileSync(path.join(path.dirname(file), f)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const main = readFileSync(file, 'utf8').split('\r\n');
     expect(main[0]!.slice(1).startsWith('file,row,company,')).toBe(true);
@@ -175,8 +176,8 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'formula.xlsx'));
     const ws = wb.getWorksheet('明细')!;
-    expect(ws.getRow(3).getCell(3).value).toBe(`'=HYPERLINK("http://x","y")`);
-    expect(ws.getRow(3).getCell(3).formula).toBeUndefined();
+    expect(ws.getRow(2).getCell(3).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(ws.getRow(2).getCell(3).formula).toBeUndefined();
   });
 
   it('--anonymize leaves no original name, code or file name in the output; pseudonyms are stable', () => {

@@ -82,7 +82,7 @@ describe('temporary files are removed on every exit path', () => {
     ['input error: invalid answer file', ['report', 'bad.yaml', '-o', 'never.md'], 1, []],
     ['input error: missing file', ['report', 'missing.yaml', '-o', 'never.md'], 1, []],
     ['batch success -o out.json', ['batch', 'plant.yaml', '-o', 'out.json'], 0, ['out.json']],
-    ['batch with a rejected input -o out.csv', ['batch', 'plant.yaml', 'bad.yaml', '-o', 'out.csv'], 1, ['out.csv', 'out.rejected.csv', 'out.summary.csv']],
+    ['batch with a rejected input -o out.csv', ['batch', 'plant.yaml', 'bad.yaml', '-o', 'out.csv'], 1, ['out.csv', 'out.plan.csv', 'out.problems.csv', 'out.rejected.csv', 'out.summary.csv']],
     ['write error: output into a missing folder', ['report', 'plant.yaml', '-o', 'no-such-dir/r.md'], null, []],
     ['write error: output is a folder (--force)', ['report', 'plant.yaml', '-o', 'a-folder', '--force'], null, ['a-folder']],
   ])('%s', (_, args, code, created) => {

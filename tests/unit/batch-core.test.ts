@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AggregateStore, type CompanyAggregate, type SummaryLayout } from '../../src/core/batch/aggregate';
 import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
-import { dateKey, normaliseName, plantKey } from '../../src/core/batch/identity';
+import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
 import { PlantRegistry } from '../../src/core/batch/supersede';
 
@@ -19,8 +19,9 @@ const agg = (level: number, cnc: number | null, dt: number | null, uses: boolean
   level,
   score: level + 0.5,
   sections: [level],
-  values: [cnc, dt, mes],
-  met: [cnc === null ? null : cnc > 0.5, dt === null ? null : dt > 0.7, null],
+  // design-tool penetration is counted from whether the company uses the tools (1/0), never from its own ratio
+  values: [cnc, uses === null ? null : uses ? 1 : 0, mes],
+  met: [cnc === null ? null : cnc > 0.5, null, null],
   uses,
   ...extra,
 });
@@ -32,22 +33,43 @@ describe('plant identity', () => {
     expect(plantKey({ company: 'ＡＢＣ' })).toBe(plantKey({ company: 'abc' }));
     expect(plantKey({ company: '' })).toBeUndefined();
     expect(normaliseName('  Ａ\tB  ')).toBe('a b');
-    expect(dateKey('2026-11-29')).toBe(20261129);
+    expect(dateKey('2026-11-29')).toBe(20261129000000);
+    // the time of day orders two submissions of one day
+    expect(dateKey('2026-11-29', '15:40:12')).toBeGreaterThan(dateKey('2026-11-29', '09:12:05'));
+    expect(dateKey('2026-11-29', '09:12')).toBe(20261129091200);
     expect(dateKey(undefined)).toBe(0);
     expect(dateKey('29/11/2026')).toBe(0);
   });
 
   it('keeps the newest assessment by date, then the later input; every other one is superseded', () => {
     const r = new PlantRegistry();
-    r.add(0, 'k', 20260101);
-    r.add(1, 'other', 20250101);
-    r.add(2, 'k', 20250101); // older date, later input: superseded itself
-    r.add(3, 'k', 20260101); // same date as 0, later input: wins
+    const k = { name: 'k' };
+    r.add(0, k, 20260101);
+    r.add(1, { name: 'other' }, 20250101);
+    r.add(2, k, 20250101); // older date, later input: superseded itself
+    r.add(3, k, 20260101); // same date as 0, later input: wins
     r.add(4, undefined, 0); // no identity: never matched
-    r.add(5, 'k', 0); // no date: oldest
+    r.add(5, k, 0); // no date: oldest
     expect([...r.superseded].sort()).toEqual([0, 2, 5]);
     expect(r.currentOf('k')).toBe(3);
     expect([...r.duplicates.values()]).toEqual([[0, 2, 3, 5]]);
+  });
+
+  it('one plant given with and without a credit code is one plant (matched by name); two codes under one name are two', () => {
+    const r = new PlantRegistry();
+    const named = plantKeys({ company: '郑州华夏阀门有限公司' });
+    const coded = plantKeys({ company: '郑州华夏阀门有限公司', credit_code: '9141010KBBY0FBGTWP' });
+    r.add(0, named, 20261103100000);
+    r.add(1, coded, 20261114163000);
+    expect([...r.superseded]).toEqual([0]);
+    expect([...r.matchedByName]).toHaveLength(1);
+    // the code now finds the plant too; a later row without the code as well
+    r.add(2, plantKeys({ company: ' 郑州华夏阀门有限公司 ' }), 20261120000000);
+    expect([...r.superseded].sort()).toEqual([0, 1]);
+    // a different code under the same name is a different plant
+    r.add(3, plantKeys({ company: '郑州华夏阀门有限公司', credit_code: '91410100MA45K7R84Q' }), 20261121000000);
+    expect(r.superseded.has(3)).toBe(false);
+    expect([...r.duplicates.values()]).toEqual([[0, 1, 2]]);
   });
 });
 
@@ -60,12 +82,39 @@ describe('summary', () => {
     expect(s.meanScore).toBe(2);
     const [cnc, dt, mes] = s.indicators;
     // CNC: mean over companies with a value: (.6 + .4 + .8) / 3 = 0.6 > 0.5; own values above .5: .6, .8 → 2 of 3
-    expect(cnc).toMatchObject({ value: 0.6, met: true, gap: -0.1, companiesWithValue: 3, companiesMeetingTarget: 2, shareMeetingTarget: 0.6667 });
-    // Design tools: share with usesDigitalDesignTools among those that answered: 2 of 3 = 0.6667 ≤ 0.7
-    expect(dt).toMatchObject({ method: 'share', value: 0.6667, met: false, companiesWithValue: 3, companiesWithOwnValue: 3, companiesMeetingTarget: 2 });
+    expect(cnc).toMatchObject({ value: 0.6, met: true, gap: -0.1, numerator: 1.8, denominator: 3, companiesWithValue: 3, companiesMeetingTarget: 2, shareMeetingTarget: 0.6667 });
+    // Design tools: share of companies using digital design tools (their 1/0 value) among those that answered: 2 of 3 ≤ 0.7;
+    // never "companies meeting" a share of companies
+    expect(dt).toMatchObject({ method: 'share', value: 0.6667, met: false, numerator: 2, denominator: 3 });
+    expect(dt!.companiesMeetingTarget).toBeUndefined();
     // MES (yes/no): share of yes among those with a value: 2 of 3
     expect(mes).toMatchObject({ method: 'share', value: 0.6667, companiesWithValue: 3 });
     expect(mes!.target).toBeUndefined();
+  });
+
+  it('the headline takes the population of the definition (规上); 不清楚 stays in the denominator of a share, not of a mean', () => {
+    const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
+    const xs = [
+      agg(1, 0.8, 1, true, 1, { scale: true }),
+      agg(1, 0.4, 0, false, 0, { scale: true }),
+      agg(1, null, null, null, null, { scale: true, unknown: [true, true, true] }),
+      agg(1, 0.2, 1, true, 1, { scale: false }),
+      agg(1, 0.9, 1, true, null, { unknown: [false, false, true] }),
+    ];
+    const s = summarise(pop, xs, { minGroupSize: 1 });
+    const [cnc, dt, mes] = s.indicators;
+    // CNC over 规上: (.8 + .4) / 2; the 不清楚 company is left out of a mean
+    expect(cnc).toMatchObject({ regionalPopulation: 'above-designated-size', value: 0.6, denominator: 2, unknown: 1, unanswered: 0, companiesInPopulation: 3 });
+    expect(cnc!.splits.map((x) => [x.population, x.value, x.denominator])).toEqual([
+      ['all', 0.575, 4],
+      ['above', 0.6, 2],
+      ['below', 0.2, 1],
+      ['not-stated', 0.9, 1],
+    ]);
+    // design tools over 规上: 1 yes of 3 (the 不清楚 one stays in the denominator)
+    expect(dt).toMatchObject({ value: 0.3333, numerator: 1, denominator: 3, unknown: 1 });
+    // MES over all companies: yes 2, no 1, 不清楚 2 → 2 / 5
+    expect(mes).toMatchObject({ regionalPopulation: 'all', value: 0.4, numerator: 2, denominator: 5, unknown: 2 });
   });
 
   it('merges small groups into "other" and keeps only the count of an "other" that is still too small', () => {
@@ -117,6 +166,7 @@ describe('summary', () => {
             sections: [r.s],
             values: [...r.v],
             met: [...r.m],
+            unknown: r.v.map((v) => v === null && r.uses === true),
             uses: r.uses,
             ...(r.group !== undefined ? { group: r.group } : {}),
             ...(r.scale !== null ? { scale: r.scale } : {}),

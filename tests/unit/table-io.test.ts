@@ -6,12 +6,14 @@ import { parseSource } from '../../src/core/source';
 import type { Questionnaire } from '../../src/core/questionnaire';
 import { Definitions } from '../../src/io/definitions';
 import { expandInputs, globRegExp } from '../../src/io/expand-inputs';
-import { neutralise, plainCell } from '../../src/io/tables/cells';
+import { lenientDate, lenientNumber, neutralise, plainCell } from '../../src/io/tables/cells';
 import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
 import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
 import { compileSurveyMap } from '../../src/io/tables/map-file';
+import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
+import { formatMessage } from '../../src/messages/catalogue';
 import { FIXTURES, tempDir } from '../helpers/cli';
 import { zipArchive } from '../fixtures/batch/helpers';
 
@@ -42,14 +44,25 @@ describe('CSV reader', () => {
       ['1', 2, 2],
       ['5', 3, 4],
     ]);
-    // After a broken quote csv-parse cannot tell where the next record starts: the rest is reported, not dropped.
+    // After a broken quote reading resumes at the next line: one row is lost (and listed), not the rest of the file.
     const r = await rows(Buffer.from('a,b\n1,"x\ny"\n3,"bad"x\n5,6\n'));
     expect(r.map((x) => ('error' in x ? ['error', x.row, x.line] : [x.cells[0], x.row, x.line]))).toEqual([
       ['a', 1, 1],
       ['1', 2, 2],
       ['error', 3, 4],
-      ['error', 4, 5],
+      ['5', 4, 5],
     ]);
+    // a quote that is never closed swallows nothing
+    const u = await rows(Buffer.from('a,b,c\n1,"open,2\n3,4,5\n6,7,8\n'));
+    expect(u.map((x) => ('error' in x ? ['error', x.line, x.resumedAt] : [x.cells.join('|'), x.line]))).toEqual([
+      ['a|b|c', 1],
+      ['error', 2, 3],
+      ['3|4|5', 3],
+      ['6|7|8', 4],
+    ]);
+    // a quote closed lines later, leaving the row with the wrong number of cells, is a broken quote too
+    const w = await rows(Buffer.from('a,b,c\n1,"open,2\n3,4,5\n6,"7",8\n9,9,9\n'));
+    expect(w.filter((x) => !('error' in x)).map((x) => (x as { cells: string[] }).cells.join('|'))).toEqual(['a|b|c', '3|4|5', '6|7|8', '9|9|9']);
   });
 });
 
@@ -59,6 +72,45 @@ describe('table rows as answer files', () => {
     const cols = resolveColumns(header, q, 't.csv', 1);
     return rowSource(rowContext(q, cols.roles, 'mini'), cells, 't.csv', 7).data as { respondent: Record<string, unknown>; answers: Record<string, unknown> };
   };
+
+  it('never splits inside a label: 、 in brackets or in a known label stays; labels match across width and spacing', () => {
+    const cols = resolveColumns(['company', 'industry', 'design_tools'], q, 't.csv', 1);
+    const p = parseSource('columns: {company: company, industry: industry, design_tools: design_tools}\nvalues:\n  design_tools: {"二维CAD（如AutoCAD、中望CAD）": cad2d, "三维、四维": cad3d}\n', 'm.yaml');
+    if (!p.ok) throw new Error('yaml');
+    const map = compileSurveyMap(p.source, q).map!;
+    const ctx = rowContext(q, cols.roles, 'mini', map);
+    const ans = (cell: string) => (rowSource(ctx, ['A', 'discrete', cell], 't.csv', 2).data as { answers: Record<string, unknown> }).answers.design_tools;
+    expect(ans('二维CAD（如AutoCAD、中望CAD）┋三维、四维')).toEqual(['cad2d', 'cad3d']);
+    expect(ans('二维ＣＡＤ（如AutoCAD、中望CAD）')).toEqual(['cad2d']);
+    expect(ans('三维、四维、cad2d')).toEqual(['cad3d', 'cad2d']);
+    // the questionnaire's own labels, whatever the spacing and width
+    expect(ans('二维 CAD；三维CAD')).toEqual(['cad2d', 'cad3d']);
+  });
+
+  it('keeps "other" free text as a note: 其他〖…〗 and other (…)', () => {
+    const cols = resolveColumns(['company', 'industry', 'design_tools'], q, 't.csv', 1);
+    const ctx = rowContext(q, cols.roles, 'mini');
+    const src = rowSource(ctx, ['A', 'discrete', 'cad2d┋其他〖用Excel画图〗'], 't.csv', 2);
+    const data = src.data as { answers: Record<string, unknown>; notes?: Record<string, string> };
+    expect(data.answers.design_tools).toEqual(['cad2d']);
+    expect(data.notes?.design_tools).toBe('其他：用Excel画图');
+    expect(src.cellWarnings.map((d) => [d.code, d.column])).toEqual([['table.other-as-note', 3]]);
+    const only = rowSource(ctx, ['A', 'discrete', 'other (spreadsheets)'], 't.csv', 3).data as { answers: Record<string, unknown>; notes?: Record<string, string> };
+    expect(only.answers.design_tools).toBeUndefined();
+    expect(only.notes?.design_tools).toBe('other：spreadsheets');
+  });
+
+  it('reads lenient dates with their time of day, and refuses to guess 11/8/2026', () => {
+    expect(lenientDate('2026/11/8 14:23:05')).toEqual({ date: '2026-11-08', time: '14:23:05' });
+    expect(lenientDate('２０２６年１１月８日')).toEqual({ date: '2026-11-08' });
+    expect(lenientDate('13/8/2026')).toEqual({ date: '2026-08-13' });
+    expect(lenientDate('11/8/2026')).toEqual({ error: 'ambiguous' });
+    expect(lenientDate(46334.6)).toEqual({ date: '2026-11-08', time: '14:24:00' });
+    expect(lenientDate(new Date(Date.UTC(2026, 10, 8, 9, 12, 5)))).toEqual({ date: '2026-11-08', time: '09:12:05' });
+    expect(lenientNumber('１２．５％')).toBe('12.5%');
+    expect(lenientNumber('1,234')).toBe('1234');
+    expect(lenientNumber('约20')).toBe('约20');
+  });
 
   it('splits multiple choice on ; ； 、 ┋ and maps option labels and tokens', () => {
     for (const sep of [';', '；', '、', '┋']) expect(source(['A', 'discrete', `cad2d${sep}三维CAD`]).answers.design_tools).toEqual(['cad2d', 'cad3d']);
@@ -122,6 +174,67 @@ describe('survey maps', () => {
       ['map.not-option', 4],
       ['map.unknown-value', 6],
     ]);
+  });
+  it('per-column separators, units, scales and blanks; clear errors for an empty value and a bad unit', () => {
+    const ok = compile('columns:\n  工具: {question: design_tools, separator: "┋"}\n  关键工序（%）: {question: key_processes_total, scale: 2}\n  园区: {field: park, blank: [无]}\nvalues:\n  park: {经开区: 郑州经开区}\n');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.map!.columns.map((c) => [c.target, c.opts])).toEqual([
+      ['design_tools', { separator: '┋' }],
+      ['key_processes_total', { scale: 2 }],
+      ['park', { blank: ['无'] }],
+    ]);
+    const bad = compile('columns:\n  园区: park\n  x: {question: has_mes, unit: percent}\nvalues:\n  park: {无: ""}\n  colour: {a: b}\n');
+    expect(bad.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['map.unit-not-number', 3],
+      ['map.empty-value', 5],
+      ['map.values-unknown-field', 6],
+    ]);
+    expect(formatMessage(bad.diagnostics[1]!.code, bad.diagnostics[1]!.args, 'en')).toMatch(/list it under blank:/);
+  });
+  it('a mapped header missing from the export is an error; unmapped columns are listed', () => {
+    const r = compile('columns:\n  企业名称: company\n  关键工序数: key_processes_total\n  序号: ignore\n');
+    const cols = resolveColumns(['企业名称', '关键工序数量', '提交时间'], q, 'x.csv', 1, r.map);
+    expect(cols.diagnostics.map((d) => [d.code, d.severity, d.args.header])).toEqual([
+      ['map.header-missing', 'error', '关键工序数'],
+      ['map.header-missing', 'warning', '序号'],
+    ]);
+    expect(cols.unmapped.map((u) => u.header)).toEqual(['关键工序数量', '提交时间']);
+  });
+});
+
+describe('units and map init', () => {
+  it('reads a column in percent, permille or scaled, and "2.9%" in a percent column once', () => {
+    const p = parseSource('columns:\n  企业: company\n  行业: industry\n  不良率（%）: defect_rate\n  不良率‰: {question: defect_rate, unit: permille}\n  工序（十道）: {question: key_processes_total, scale: 10}\n', 'm.yaml');
+    if (!p.ok) throw new Error('yaml');
+    const map = compileSurveyMap(p.source, q).map!;
+    const answers = (header: string, cell: string | number) => {
+      const cols = resolveColumns(['企业', '行业', header], q, 't.csv', 1, map);
+      return (rowSource(rowContext(q, cols.roles, 'mini', map), ['A', 'discrete', cell], 't.csv', 2).data as { answers: Record<string, unknown> }).answers;
+    };
+    // a % in the header of a percent question: read in percent even without `unit:`
+    expect(answers('不良率（%）', '2.9').defect_rate).toBe(0.029);
+    expect(answers('不良率（%）', 0.8).defect_rate).toBe(0.008);
+    expect(answers('不良率（%）', '2.9%').defect_rate).toBe('2.9%');
+    expect(answers('不良率‰', '15').defect_rate).toBe(0.015);
+    expect(answers('工序（十道）', '１.２').key_processes_total).toBe(12);
+  });
+
+  it('map init: fields by their words, questions by text similarity (marked), one column per option, labels', () => {
+    const header = ['序号', '提交答卷时间', '1、公司名称', '2、是否规模以上企业', '3、贵公司设计工具有哪些？', '4、设计工具:三维CAD', '5、关键工序数量', '6、完全无关的一列'];
+    const rows = [[1, '2026/11/8 9:00', '甲', '是', '二维CAD（AutoCAD、中望）┋三维CAD', '1', '8', 'x']];
+    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en');
+    expect(text).toContain('"序号": ignore');
+    expect(text).toContain('"提交答卷时间": date');
+    expect(text).toContain('"1、公司名称": company');
+    expect(text).toContain('"2、是否规模以上企业": above_designated_size');
+    expect(text).toMatch(/"3、贵公司设计工具有哪些？": \{question: design_tools, separator: "┋"\}\s+# guess/);
+    expect(text).toMatch(/"4、设计工具:三维CAD": \{question: design_tools, option: cad3d\}/);
+    expect(text).toMatch(/# "6、完全无关的一列": ignore\s+# \? no field or question matched/);
+    expect(text).toContain('"二维CAD（AutoCAD、中望）": cad2d');
+    // what it writes is a valid map
+    const p = parseSource(text, 'm.yaml');
+    expect(p.ok && compileSurveyMap(p.source, q).diagnostics).toEqual([]);
+    expect(similarity('主要产品的关键工序共有多少道？', '9、主要产品的关键工序共有多少道？')).toBeGreaterThan(0.9);
   });
 });
 

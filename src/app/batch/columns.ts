@@ -1,117 +1,292 @@
-import type { SummaryLayout } from '../../core/batch/aggregate.js';
+import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/aggregate.js';
+import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
-import type { BatchSummary, Figures, GroupFigures } from '../../core/batch/summary.js';
-import type { Lang, Text } from '../../core/types.js';
-import type { Rejected } from './process.js';
+import type { BatchSummary, Figures, GroupFigures, RegionalIndicator } from '../../core/batch/summary.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
+import type { Lang, Question, Text } from '../../core/types.js';
+import { formatMessage, isMessageCode, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
+import type { CellProblem, Rejected } from './process.js';
+
+/** How a workbook shows a column's values (CSV and JSON keep the plain values). */
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'percent' | 'yesno' | 'date';
 
 export interface Column<T> {
   id: string;
   title: Text;
+  format?: ColumnFormat;
+  /** Codes shown as words in the workbook (discrete → 离散型 under --lang zh). */
+  label?: (v: string, lang: Lang) => string;
+  /** A word for the whole row's value, when the label needs more than the code (tier names). */
+  labelOf?: (r: T, lang: Lang) => string | null | undefined;
   get(r: T): string | number | boolean | null | undefined;
 }
 
-const T = (zh: string, en: string): Text => ({ zh, en });
+/** A title in both languages from the message catalogue. */
+export const M = (code: MessageCode, args: MessageArgs = {}): Text => ({ zh: formatMessage(code, args, 'zh'), en: formatMessage(code, args, 'en') });
+const col = <T>(id: string, format: ColumnFormat, get: Column<T>['get'], title: Text = M(`col.${id}` as MessageCode)): Column<T> => ({ id, title, format, get });
+const lbl = (prefix: string) => (v: string, lang: Lang) => {
+  const code = `${prefix}${v}`;
+  return isMessageCode(code) ? formatMessage(code, {}, lang) : v;
+};
+const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
-/** The per-company table (明细): stable ids in the header, titles in the `#` row. */
-export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang }): Column<CompanyRecord>[] {
+/** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
+export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[] }): Column<CompanyRecord>[] {
+  const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
   const cols: Column<CompanyRecord>[] = [
-    { id: 'file', title: T('来源文件', 'source file'), get: (r) => r.file },
-    { id: 'row', title: T('行号', 'row'), get: (r) => r.row },
-    { id: 'company', title: T('企业名称', 'company'), get: (r) => r.company },
-    { id: 'credit_code', title: T('统一社会信用代码', 'credit code'), get: (r) => r.creditCode },
-    { id: 'site', title: T('厂区', 'site'), get: (r) => r.site },
-    { id: 'district', title: T('区划代码', 'district'), get: (r) => r.district },
-    { id: 'region', title: T('地区', 'region'), get: (r) => r.region },
-    { id: 'park', title: T('园区', 'park'), get: (r) => r.park },
-    { id: 'sector', title: T('行业代码', 'sector'), get: (r) => r.sector },
-    { id: 'industry', title: T('行业类型', 'industry type'), get: (r) => r.industry },
-    { id: 'above_designated_size', title: T('规上企业', 'above designated size'), get: (r) => r.aboveDesignatedSize },
-    { id: 'enterprise_class', title: T('企业分类', 'class'), get: (r) => r.enterpriseClass },
-    { id: 'retrofit_status', title: T('智能化改造', 'retrofit status'), get: (r) => r.retrofitStatus },
-    { id: 'retrofit_year', title: T('改造年份', 'retrofit year'), get: (r) => r.retrofitYear },
-    { id: 'date', title: T('诊断日期', 'date'), get: (r) => r.date },
-    { id: 'level', title: T('成熟度等级', 'maturity level'), get: (r) => r.level },
-    { id: 'level_name', title: T('等级名称', 'level name'), get: (r) => r.levelName[opts.lang] },
-    { id: 'score', title: T('成熟度得分 S', 'score S'), get: (r) => r.score },
-    { id: 'tier_level_conditions', title: T('满足等级条件的梯度培育层级（仅为必要条件）', 'tiers whose level condition is met (necessary only)'), get: (r) => r.tierConditions.join(';') },
-    { id: 'completeness', title: T('完成度', 'completeness'), get: (r) => r.completeness },
+    col('file', 'text', (r) => r.file),
+    col('row', 'integer', (r) => r.row),
+    col('company', 'text', (r) => r.company),
+    col('credit_code', 'text', (r) => r.creditCode),
+    col('site', 'text', (r) => r.site),
+    col('district', 'text', (r) => r.district),
+    col('region', 'text', (r) => r.region),
+    col('park', 'text', (r) => r.park),
+    col('sector', 'text', (r) => r.sector),
+    withLabel(col('industry', 'text', (r) => r.industry), lbl('label.')),
+    col('above_designated_size', 'yesno', (r) => r.aboveDesignatedSize),
+    col('enterprise_class', 'text', (r) => r.enterpriseClass),
+    withLabel(col('retrofit_status', 'text', (r) => r.retrofitStatus), lbl('label.retrofit.')),
+    col('retrofit_year', 'integer', (r) => r.retrofitYear),
+    col('date', 'date', (r) => (r.date ? (r.time ? `${r.date} ${r.time}` : r.date) : undefined)),
+    col('level', 'integer', (r) => r.level),
+    col('level_name', 'text', (r) => r.levelName[opts.lang]),
+    col('score', 'number', (r) => r.score),
+    col('tier_level_conditions', 'text', (r) => r.tierConditions.join(';')),
+    col('completeness', 'percent', (r) => r.completeness),
   ];
-  for (const s of layout.sections) cols.push({ id: `section.${s.id}`, title: T(`板块得分：${s.title.zh}`, `section score: ${s.title.en}`), get: (r) => r.sections[s.id] });
+  for (const s of layout.sections) cols.push(col(`section.${s.id}`, 'number', (r) => r.sections[s.id], titled('col.section', (l) => ({ title: s.title[l] }))));
+  for (const sd of opts.subdomains ?? []) cols.push(col(`subdomain.${sd.id}`, 'number', (r) => r.subdomains?.[sd.id], titled('col.subdomain', (l) => ({ title: sd.name[l] }))));
   for (const i of layout.indicators) {
-    cols.push({ id: i.id, title: i.title, get: (r) => { const v = r.indicators[i.id]?.value; return v === undefined ? null : v; } });
-    if (i.target) cols.push({ id: `${i.id}.met`, title: T(`${i.title.zh}达标（参考）`, `${i.title.en} meets target (reference)`), get: (r) => r.indicators[i.id]?.met ?? null });
+    const share = methodOf(i) === 'share';
+    cols.push(col(i.id, i.kind === 'flag' || i.kind === 'share' ? 'yesno' : i.kind === 'ratio' ? 'percent' : 'number', (r) => {
+      const v = r.indicators[i.id]?.value;
+      return v === undefined ? null : v;
+    }, i.title));
+    if (i.ratio) {
+      const [n, d] = i.ratio;
+      cols.push(col(`${i.id}.numerator`, 'number', (r) => r.indicators[i.id]?.numerator, titled('col.numerator', (l) => ({ title: i.title[l], id: n }))));
+      cols.push(col(`${i.id}.denominator`, 'number', (r) => r.indicators[i.id]?.denominator, titled('col.denominator', (l) => ({ title: i.title[l], id: d }))));
+    }
+    if (i.target && !share) cols.push(col(`${i.id}.met`, 'yesno', (r) => r.indicators[i.id]?.met ?? null, titled('col.met', (l) => ({ title: i.title[l] }))));
   }
-  cols.push({ id: 'uses_digital_design_tools', title: T('使用数字化设计工具', 'uses digital design tools'), get: (r) => r.usesDigitalDesignTools });
-  if (opts.group) cols.push({ id: 'group', title: T('分组', 'group'), get: (r) => r.group });
+  cols.push(col('uses_digital_design_tools', 'yesno', (r) => r.usesDigitalDesignTools));
+  if (opts.group) cols.push(col('group', 'text', (r) => r.group));
   cols.push(
-    { id: 'recommendations', title: T('前三项建议', 'top three recommendations'), get: (r) => r.recommendations.join(opts.lang === 'zh' ? '；' : '; ') },
-    { id: 'warnings', title: T('警告数', 'warnings'), get: (r) => r.warnings },
-    { id: 'superseded', title: T('已被较新评估取代', 'superseded'), get: (r) => Boolean(r.superseded) },
-    { id: 'report', title: T('报告文件', 'report file'), get: (r) => r.report },
+    col('recommendations', 'text', (r) => r.recommendations.join(opts.lang === 'zh' ? '；' : '; ')),
+    col('warnings', 'integer', (r) => r.warnings),
+    col('blanked', 'integer', (r) => r.blanked ?? 0),
+    col('superseded', 'yesno', (r) => Boolean(r.superseded)),
+    col('report', 'text', (r) => r.report),
   );
   return cols;
 }
 
 export function rejectedColumns(): Column<Rejected>[] {
   return [
-    { id: 'file', title: T('文件', 'file'), get: (r) => r.file },
-    { id: 'row', title: T('行号', 'row'), get: (r) => r.row },
-    { id: 'sheet', title: T('工作表', 'sheet'), get: (r) => r.sheet },
-    { id: 'line', title: T('行', 'line'), get: (r) => r.line },
-    { id: 'column', title: T('列', 'column'), get: (r) => r.column },
-    { id: 'message', title: T('原因', 'reason'), get: (r) => r.message },
-    { id: 'problems', title: T('全部问题', 'all problems'), get: (r) => r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n') },
+    col('file', 'text', (r) => r.file),
+    col('row', 'integer', (r) => r.row),
+    col('company', 'text', (r) => r.company),
+    col('sheet', 'text', (r) => r.sheet),
+    col('line', 'integer', (r) => r.line),
+    col('column', 'integer', (r) => r.column),
+    col('message', 'text', (r) => r.message),
+    col('problems', 'text', (r) => r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')),
   ];
 }
 
-/** The summary as a long table (汇总 sheet, OUT.summary.csv): one figure per row. */
-export const SUMMARY_HEADER = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'companies_with_value', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population'];
-export const SUMMARY_TITLES: Text[] = [
-  T('部分', 'section'), T('分组', 'group'), T('项目', 'item'), T('名称', 'title'), T('数值', 'value'), T('目标', 'target'), T('比较', 'comparison'), T('达标', 'met'),
-  T('有值企业数', 'companies with value'), T('自身达标企业数', 'companies meeting target'), T('达标企业占比', 'share meeting target'), T('目标年份', 'target year'), T('统计口径', 'population'),
-];
+export function problemColumns(): Column<CellProblem>[] {
+  return [
+    col('file', 'text', (p) => p.file),
+    col('row', 'integer', (p) => p.row),
+    col('cell', 'text', (p) => p.cell),
+    col('header', 'text', (p) => p.header),
+    col('value', 'text', (p) => p.value),
+    col('company', 'text', (p) => p.company),
+    { ...col('severity', 'text', (p) => p.severity), label: lbl('label.severity.') },
+    { ...col('action', 'text', (p) => p.action), label: lbl('label.action.') },
+    col('problem', 'text', (p) => p.message),
+  ];
+}
+
+const targetText = (t: PlanTargetResult) => (typeof t.target === 'number' ? `${t.comparison === 'range' ? '' : t.comparison === '=' ? '' : t.comparison + ' '}${t.target}` : `${t.target.min}–${t.target.max}`);
+export function planColumns(lang: Lang): Column<PlanTargetResult>[] {
+  const L = (t: Text | undefined) => (t ? t[lang] : '');
+  return [
+    col('id', 'text', (t) => t.id),
+    col('plan_section', 'text', (t) => t.section),
+    col('programme', 'text', (t) => (t.programmeName ? L(t.programmeName) : t.programme)),
+    col('quote', 'text', (t) => t.quote),
+    col('target', 'text', (t) => `${targetText(t)} ${L(t.unit)}`),
+    col('per', 'text', (t) => (t.per === 'year' ? formatMessage('label.per.year', { years: (t.years ?? []).join('、') }, lang) : formatMessage('label.per.total', { by: t.by ?? '' }, lang))),
+    col('population', 'text', (t) => L(t.population)),
+    { ...col('countable', 'text', (t) => t.countable), label: lbl('label.countable.') },
+    col('count', 'number', (t) => t.count),
+    col('met_plain', 'yesno', (t) => t.met),
+    col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
+    col('how', 'text', (t) => formatMessage(t.how.code, t.how.args, lang)),
+    col('measure', 'text', (t) => L(t.measure)),
+  ];
+}
+
+/** The raw answers (--include-answers): one column per question, option labels in the chosen language. */
+export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecord>[] {
+  const shown = (question: Question, v: string | number | boolean | string[]): string | number | boolean => {
+    if (v === 'unknown') return lang === 'zh' ? '不清楚' : 'unknown';
+    if (v === 'n/a') return lang === 'zh' ? '不适用' : 'n/a';
+    const label = (x: string) => question.options?.find((o) => o.value === x)?.label[lang] ?? x;
+    if (Array.isArray(v)) return v.map(label).join(lang === 'zh' ? '；' : '; ');
+    if (typeof v === 'string' && question.options) return label(v);
+    return v;
+  };
+  return [
+    col<CompanyRecord>('file', 'text', (r) => r.file),
+    col<CompanyRecord>('row', 'integer', (r) => r.row),
+    col<CompanyRecord>('company', 'text', (r) => r.company),
+    ...q.questions.map((question) =>
+      col<CompanyRecord>(`answer.${question.id}`, question.type === 'percent' ? 'percent' : question.type === 'number' ? 'number' : question.type === 'boolean' ? 'yesno' : 'text', (r) => {
+        const v = r.answers?.[question.id];
+        return v === undefined ? undefined : shown(question, v);
+      }, { zh: `${question.id} ${question.text.zh}`, en: `${question.id} ${question.text.en}` }),
+    ),
+  ];
+}
+
+/** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
+export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how'] as const;
+export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
+export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text'];
 
 type Cell = string | number | boolean | null | undefined;
-export function summaryRows(s: BatchSummary, lang: Lang): Cell[][] {
+
+/** The group key as a word: all, other, (none), above/below/not-stated, or the key itself. */
+export function groupLabel(key: string, lang: Lang): string {
+  switch (key) {
+    case 'all':
+      return formatMessage('label.group.all', {}, lang);
+    case 'other':
+      return formatMessage('label.group.other', {}, lang);
+    case '(none)':
+      return formatMessage('label.group.none', {}, lang);
+    case 'above':
+    case 'below':
+    case 'not-stated':
+      return formatMessage(`label.split.${key}`, {}, lang);
+    default:
+      return key;
+  }
+}
+
+/** How a regional indicator is counted, in words (population, method, what happens to 不清楚). */
+export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopulation'>, lang: Lang): string {
+  const population = formatMessage(`label.population.${i.regionalPopulation}`, {}, lang);
+  return formatMessage(i.method === 'share' ? 'label.how.share' : 'label.how.mean', { population }, lang);
+}
+
+export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
   const rows: Cell[][] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
-  const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Cell[] = []) => rows.push([section, group, item, title, value, ...rest]);
-  row('counts', '', 'companies', lang === 'zh' ? '纳入汇总的工厂数' : 'plants in the summary', s.companies);
-  row('counts', '', 'scored', lang === 'zh' ? '已评分行数（含被取代）' : 'rows scored (superseded included)', s.scored);
-  row('counts', '', 'superseded', lang === 'zh' ? '被较新评估取代' : 'superseded', s.superseded);
-  row('counts', '', 'rejected', lang === 'zh' ? '拒收' : 'rejected', s.rejected);
-  row('counts', '', 'duplicates', lang === 'zh' ? '重复出现的工厂' : 'plants seen more than once', s.duplicates.length);
+  const G = (k: string) => (labels ? groupLabel(k, lang) : k);
+  const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
+  const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
+    rows.push([section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])]);
+  row('counts', '', 'companies', W('label.counts.companies'), s.companies);
+  row('counts', '', 'scored', W('label.counts.scored'), s.scored);
+  row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded);
+  row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected);
+  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0);
+  row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length);
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null);
+  const indicatorRow = (section: string, group: string, i: RegionalIndicator) =>
+    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, {
+      target: i.target,
+      comparison: i.comparison,
+      met: i.met,
+      numerator: i.numerator,
+      denominator: i.denominator,
+      unknown: i.unknown,
+      unanswered: i.unanswered,
+      companies_meeting_target: i.companiesMeetingTarget,
+      share_meeting_target: i.shareMeetingTarget,
+      target_year: i.targetYear,
+      population: L(i.population),
+      regional_population: labels ? W(`label.population.${i.regionalPopulation}`) : i.regionalPopulation,
+      how: howCounted(i, lang),
+    });
   const figures = (section: string, group: string, f: Figures) => {
-    row(section, group, 'companies', lang === 'zh' ? '企业数' : 'companies', f.companies);
-    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, lang === 'zh' ? `${lv} 级企业数` : `companies at level ${lv}`, n);
-    row(section, group, 'mean_score', lang === 'zh' ? '平均成熟度得分' : 'mean score', f.meanScore);
-    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, [null, null, null, sec.companies]);
-    for (const i of f.indicators)
-      row(section, group, i.id, `${L(i.title)} (${i.method === 'mean' ? (lang === 'zh' ? '企业值平均' : 'mean of companies') : lang === 'zh' ? '企业占比' : 'share of companies'})`, i.value, [
-        i.target, i.comparison, i.met, i.companiesWithValue, i.companiesMeetingTarget, i.shareMeetingTarget, i.targetYear, L(i.population),
-      ]);
+    row(section, group, 'companies', W('col.companies'), f.companies);
+    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n);
+    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore);
+    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies });
+    for (const i of f.indicators) {
+      indicatorRow(section, group, i);
+      // the same figure over all companies, 规上, 规下 and not stated, beside the headline
+      for (const sp of i.splits)
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population });
+    }
   };
-  figures('all', '', s);
+  figures('all', G('all'), s);
   const groups = (section: string, gs: GroupFigures[]) => {
     for (const g of gs) {
-      if (g.suppressed) row(section, g.key, 'companies', lang === 'zh' ? `企业数（少于 ${s.minGroupSize}，不单列）` : `companies (fewer than ${s.minGroupSize}: not broken out)`, g.companies);
-      else figures(section, g.key, g);
+      if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies);
+      else figures(section, G(g.key), g);
     }
   };
   if (s.groups) groups(`group:${s.groupBy}`, s.groups);
-  groups('by_size', s.bySize);
+  groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {
     const g = `class ${c.class}`;
-    row('by_class', g, 'companies', lang === 'zh' ? '企业数' : 'companies', c.companies);
-    row('by_class', g, 'retrofitting', lang === 'zh' ? '改造中或已完成' : 'in progress or done', c.retrofitting);
-    row('by_class', g, 'planned', lang === 'zh' ? '计划改造' : 'planned', c.planned);
-    row('by_class', g, 'none', lang === 'zh' ? '未改造' : 'none', c.none);
-    row('by_class', g, 'unknown', lang === 'zh' ? '未填写' : 'not stated', c.unknown);
-    row('by_class', g, 'share', lang === 'zh' ? '改造比例' : 'share retrofitting', c.share, [c.goal, c.goal === null ? null : '>=', c.goalMet]);
+    row('by_class', g, 'companies', W('col.companies'), c.companies);
+    row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting);
+    row('by_class', g, 'planned', W('label.class.planned'), c.planned);
+    row('by_class', g, 'none', W('label.class.none'), c.none);
+    row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown);
+    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet });
   }
-  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', g.group, r.id, L(r.title), r.projectType);
+  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), r.projectType);
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', m.superseded ? 'superseded' : 'current');
+    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', labels ? W(m.superseded ? 'label.superseded' : 'label.current') : m.superseded ? 'superseded' : 'current');
   return rows;
+}
+
+/** The wide summary (汇总): one row per population or group, one set of columns per indicator (value, numerator, denominator). */
+export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][] } {
+  const columns: Column<Cell[]>[] = [];
+  const add = (id: string, title: Text, format: ColumnFormat) => {
+    const i = columns.length;
+    columns.push({ id, title, format, get: (r) => r[i] });
+  };
+  add('group', M('col.group'), 'text');
+  add('companies', M('col.companies'), 'integer');
+  add('mean_score', M('col.mean_score'), 'number');
+  for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, M('col.level_n', { level: lv }), 'integer');
+  for (const ind of layout.indicators) {
+    const method = methodOf(ind);
+    const how = (l: Lang) => `${formatMessage(`label.method.${method}`, {}, l)}，${formatMessage(`label.population.${populationOf(ind)}`, {}, l)}`;
+    add(ind.id, { zh: formatMessage('col.indicator_value', { title: ind.title.zh, how: how('zh') }, 'zh'), en: formatMessage('col.indicator_value', { title: ind.title.en, how: how('en').replace('，', ', ') }, 'en') }, ind.kind === 'number' ? 'number' : 'percent');
+    add(`${ind.id}.numerator`, { zh: formatMessage('col.numerator', { title: ind.title.zh, id: method === 'share' ? '是' : 'Σ' }, 'zh'), en: formatMessage('col.numerator', { title: ind.title.en, id: method === 'share' ? 'yes' : 'Σ' }, 'en') }, method === 'share' ? 'integer' : 'number');
+    add(`${ind.id}.denominator`, { zh: formatMessage('col.denominator', { title: ind.title.zh, id: method === 'share' ? '含不清楚' : '有值企业' }, 'zh'), en: formatMessage('col.denominator', { title: ind.title.en, id: method === 'share' ? 'incl. 不清楚' : 'with a value' }, 'en') }, 'integer');
+    if (ind.target) add(`${ind.id}.met`, { zh: formatMessage('col.met', { title: ind.title.zh }, 'zh').replace('（参考）', ''), en: formatMessage('col.met', { title: ind.title.en }, 'en').replace(' (reference)', '') }, 'yesno');
+  }
+  const rows: Cell[][] = [];
+  const line = (label: string, f: Figures) => {
+    const r: Cell[] = [label, f.companies, f.meanScore];
+    for (let lv = 0; lv <= 5; lv++) r.push(f.levels[String(lv)] ?? null);
+    for (const ind of layout.indicators) {
+      const i = f.indicators.find((x) => x.id === ind.id);
+      r.push(i?.value ?? null, i?.numerator ?? null, i?.denominator ?? null);
+      if (ind.target) r.push(i?.met ?? null);
+    }
+    rows.push(r);
+  };
+  line(groupLabel('all', lang), s);
+  for (const g of s.bySize) if (!g.suppressed) line(groupLabel(g.key === '(none)' ? 'not-stated' : g.key, lang), g);
+  for (const g of s.groups ?? []) {
+    if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
+    else {
+      const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? formatMessage(`col.${s.groupBy}` as MessageCode, {}, lang) : s.groupBy;
+      line(`${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`, g);
+    }
+  }
+  return { columns, rows };
 }

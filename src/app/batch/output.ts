@@ -5,13 +5,16 @@ import { stringify } from 'csv-stringify/sync';
 import type { SummaryLayout } from '../../core/batch/aggregate.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
 import { safeJsonText } from '../../messages/safe-text.js';
-import type { Lang } from '../../core/types.js';
+import type { Lang, Text } from '../../core/types.js';
+import { VERSION } from '../../io/paths.js';
 import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atomic-stream.js';
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
-import { loadExcel } from '../../io/tables/xlsx-read.js';
-import { companyColumns, rejectedColumns, summaryRows, SUMMARY_HEADER, SUMMARY_TITLES, type Column } from './columns.js';
-import type { Rejected } from './process.js';
+import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
+import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, SUMMARY_FORMATS, summaryRows, summaryTitles, wideSummary, type Column, type ColumnFormat } from './columns.js';
+import type { CellProblem, Rejected } from './process.js';
 
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
 
@@ -27,6 +30,8 @@ export interface FinalPass {
   /** The same as JSON lines in their final form, when they can be written without parsing them again. */
   companyLines?(): AsyncIterable<string>;
   rejected(): AsyncIterable<Rejected>;
+  /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
+  problems(): AsyncIterable<CellProblem>;
   /** Called after every company has been written (duplicates are known then). */
   summary(): BatchSummary;
 }
@@ -36,13 +41,17 @@ export interface OutputOptions {
   lang: Lang;
   group: boolean;
   force: boolean;
+  q?: Questionnaire;
+  includeAnswers?: boolean;
+  /** Capability sub-domains of the scoring model, in model order (per-company sub-domain scores). */
+  subdomains?: readonly { id: string; name: Text }[];
 }
 
 const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? neutralise(v) : typeof v === 'boolean' ? String(v) : v);
 const csvLine = (cells: unknown[]) => stringify([cells.map(csvCell)], { record_delimiter: '\r\n' });
 const BOM = '\uFEFF';
 
-/** Stream `{companies:[…], rejected:[…], summary:{…}}` to a writable. */
+/** Stream `{companies:[…], rejected:[…], problems:[…], summary:{…}}` to a writable. */
 export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Promise<void> {
   // Company names and notes come from the companies: no raw bidi or C1 controls in the bytes (messages/safe-text.ts).
   const put = (s: string) => write(out, safeJsonText(s));
@@ -66,19 +75,22 @@ export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Pr
       await put((first ? '\n' : ',\n') + JSON.stringify(companyJson(r)));
       first = false;
     }
-  await put((first ? '' : '\n') + '],\n"rejected": [');
-  first = true;
-  for await (const r of pass.rejected()) {
-    await put((first ? '\n' : ',\n') + JSON.stringify(r));
-    first = false;
+  for (const [key, items] of [['rejected', pass.rejected()], ['problems', pass.problems()]] as const) {
+    await put((first ? '' : '\n') + `],\n"${key}": [`);
+    first = true;
+    for await (const r of items as AsyncIterable<unknown>) {
+      await put((first ? '\n' : ',\n') + JSON.stringify(r));
+      first = false;
+    }
   }
   await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
 }
 
-async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIterable<T>, lang: Lang, force: boolean): Promise<void> {
+/** CSV row 1: ids; row 2: `#` and the titles, ending with the mark that keeps zhizao from reading its own output. */
+async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, lang: Lang, force: boolean): Promise<void> {
   const a = await openAtomicStream(file, { force });
   try {
-    await write(a.stream, BOM + csvLine(cols.map((c) => c.id)) + csvLine(cols.map((c, i) => (i === 0 ? '# ' : '') + c.title[lang])));
+    await write(a.stream, BOM + csvLine(cols.map((c) => c.id)) + csvLine([...cols.map((c, i) => (i === 0 ? '# ' : '') + c.title[lang]), `# ${OUTPUT_MARK} ${VERSION}`]));
     // One csv-stringify stream for the whole table (creating a stringifier per row costs more than the row).
     const csv = stringifyStream({ record_delimiter: '\r\n' });
     const piped = new Promise<void>((resolve, reject) => {
@@ -101,66 +113,143 @@ async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIter
   }
 }
 
-export function csvNames(out: string): { main: string; summary: string; rejected: string } {
+export function csvNames(out: string, includeAnswers = false): Record<'main' | 'summary' | 'rejected' | 'problems' | 'plan', string> & { answers?: string } {
   const base = out.replace(/\.csv$/i, '');
-  return { main: `${base}.csv`, summary: `${base}.summary.csv`, rejected: `${base}.rejected.csv` };
+  return { main: `${base}.csv`, summary: `${base}.summary.csv`, rejected: `${base}.rejected.csv`, problems: `${base}.problems.csv`, plan: `${base}.plan.csv`, ...(includeAnswers ? { answers: `${base}.answers.csv` } : {}) };
 }
 
 export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): Promise<string[]> {
-  const names = csvNames(out);
-  await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang }), pass.companies(), o.lang, o.force);
+  const names = csvNames(out, o.includeAnswers && o.q !== undefined);
+  await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), o.lang, o.force);
+  if (names.answers && o.q) await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force);
   await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force);
-  const a = await openAtomicStream(names.summary, { force: o.force });
-  try {
-    await write(a.stream, BOM + csvLine(SUMMARY_HEADER) + csvLine(SUMMARY_TITLES.map((t, i) => (i === 0 ? '# ' : '') + t[o.lang])));
-    for (const row of summaryRows(pass.summary(), o.lang)) await write(a.stream, csvLine(row));
-    await a.commit();
-  } catch (e) {
-    await a.abort();
-    throw e;
-  }
-  return [names.main, names.summary, names.rejected];
+  await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force);
+  const s = pass.summary();
+  await writeCsvTable(names.plan, planColumns(o.lang), s.plan?.targets ?? [], o.lang, o.force);
+  const titles = summaryTitles();
+  const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
+  await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force);
+  return Object.values(names);
 }
 
-const SHEET_NAMES = { companies: { zh: '明细', en: '明细' }, summary: { zh: '汇总', en: '汇总' }, rejected: { zh: '拒收', en: '拒收' } };
+/** Number formats of the workbook: percent, date, yes/no (1/0 shown as words, so that sums and filters work). */
+function numFmtOf(format: ColumnFormat | undefined, lang: Lang, withTime = false): string | undefined {
+  switch (format) {
+    case 'percent':
+      return '0.0%';
+    case 'number':
+      return '0.00';
+    case 'integer':
+      return '0';
+    case 'yesno': {
+      const [y, n] = [formatMessage('label.yes', {}, lang), formatMessage('label.no', {}, lang)];
+      return `"${y}";"${y}";"${n}"`;
+    }
+    case 'date':
+      return withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+    default:
+      return undefined;
+  }
+}
 
-/** XLSX with three sheets (明细, 汇总, 拒收), written row by row with exceljs's streaming writer. */
+/** One cell of the workbook: a real date, 1/0 for yes/no, a word for a code, a neutralised text. */
+function xlsxValue<T>(c: Column<T>, r: T, lang: Lang): { value: unknown; numFmt?: string } {
+  let v = c.get(r);
+  if (v === undefined || v === null || v === '') return { value: null };
+  if (c.labelOf) v = c.labelOf(r, lang) ?? v;
+  else if (c.label && typeof v === 'string') v = c.label(v, lang);
+  switch (c.format) {
+    case 'yesno':
+      return { value: v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : neutraliseCell(v), numFmt: numFmtOf('yesno', lang) };
+    case 'date': {
+      const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v) : null;
+      if (!m) return { value: neutraliseCell(v) };
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)));
+      return { value: d, numFmt: numFmtOf('date', lang, m[4] !== undefined) };
+    }
+    case 'percent':
+    case 'number':
+    case 'integer':
+      return typeof v === 'number' ? { value: v, numFmt: numFmtOf(c.format, lang) } : typeof v === 'boolean' ? { value: v ? 1 : 0 } : { value: neutraliseCell(v) };
+    default:
+      return { value: neutraliseCell(v) };
+  }
+}
+
+/** Sheet names: the contract keeps 明细 / 汇总 / 拒收 in both languages; the others are named alike. */
+const SHEET_NAMES = {
+  companies: '明细',
+  summary: '汇总',
+  long: '汇总长表',
+  plan: '规划目标',
+  problems: '问题',
+  rejected: '拒收',
+  answers: '答卷',
+  columns: '列说明',
+} as const;
+
+const widthOf = (id: string, format?: ColumnFormat) =>
+  id === 'company' || id === 'file' || id === 'header' || id === 'quote' ? 30 : id === 'recommendations' || id === 'message' || id === 'problems' || id === 'problem' || id === 'how' || id === 'measure' || id === 'title' ? 60 : format === 'date' ? 18 : 14;
+
+/**
+ * The workbook an analyst uses as it is: one header row of titles (ids in the 列说明 sheet), percent, date and
+ * yes/no formats, autofilter and frozen panes on every table; 汇总 as a table of populations and groups × indicators,
+ * the long form beside it, the plan's count targets, the cell problems, the rejected inputs and (with
+ * --include-answers) the answers. Marked in its properties so that zhizao never reads it back as input.
+ */
 export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions): Promise<void> {
   const ExcelJS = await loadExcel();
+  const { lang } = o;
   const a: AtomicStream = await openAtomicStream(out, { force: o.force });
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: a.stream, useStyles: true, useSharedStrings: false });
     wb.creator = 'zhizao';
-    const header = (ws: ReturnType<typeof wb.addWorksheet>, ids: string[], titles: string[]) => {
-      const r1 = ws.addRow(ids);
-      r1.font = { bold: true, color: { argb: 'FF666666' } };
-      r1.commit();
-      const r2 = ws.addRow(titles.map((t, i) => (i === 0 ? `# ${t}` : t)));
-      r2.font = { bold: true };
-      r2.commit();
+    (wb as unknown as { keywords: string; title: string; subject: string }).keywords = OUTPUT_MARK;
+    (wb as unknown as { title: string }).title = formatMessage('label.counts.companies', {}, lang);
+    (wb as unknown as { subject: string }).subject = `zhizao ${VERSION} batch`;
+    const index: { sheet: string; column: string; id: string; title: string; format: string }[] = [];
+    const sheet = async <T>(name: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, freezeCols = 0, wrap = false) => {
+      const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: freezeCols }] });
+      ws.columns = cols.map((c) => ({ key: c.id, width: widthOf(c.id, c.format) }));
+      const head = ws.addRow(cols.map((c) => c.title[lang]));
+      head.font = { bold: true };
+      head.alignment = { vertical: 'top', wrapText: true };
+      head.commit();
+      cols.forEach((c, i) => index.push({ sheet: name, column: columnLetter(i + 1), id: c.id, title: c.title[lang], format: formatMessage(`fmt.${c.format ?? 'text'}` as MessageCode, {}, lang) }));
+      let n = 1;
+      for await (const r of rows) {
+        const row = ws.addRow([]);
+        cols.forEach((c, i) => {
+          const { value, numFmt } = xlsxValue(c, r, lang);
+          const cell = row.getCell(i + 1);
+          cell.value = value as never;
+          if (numFmt) cell.numFmt = numFmt;
+        });
+        if (wrap) row.alignment = { wrapText: true, vertical: 'top' };
+        row.commit();
+        n++;
+      }
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(n, 1), column: cols.length } };
+      ws.commit();
     };
-    const cell = (v: unknown) => (v === undefined ? null : neutraliseCell(v));
-    const cols = companyColumns(o.layout, { group: o.group, lang: o.lang });
-    const ws1 = wb.addWorksheet(SHEET_NAMES.companies[o.lang], { views: [{ state: 'frozen', ySplit: 2, xSplit: 3 }] });
-    ws1.columns = cols.map((c) => ({ key: c.id, width: c.id === 'company' || c.id === 'file' ? 30 : c.id === 'recommendations' ? 60 : 14 }));
-    header(ws1, cols.map((c) => c.id), cols.map((c) => c.title[o.lang]));
-    for await (const r of pass.companies()) ws1.addRow(cols.map((c) => cell(c.get(r)))).commit();
-    ws1.commit();
-    const ws2 = wb.addWorksheet(SHEET_NAMES.summary[o.lang], { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws2.columns = SUMMARY_HEADER.map((h) => ({ key: h, width: h === 'title' || h === 'population' ? 40 : 14 }));
-    header(ws2, SUMMARY_HEADER, SUMMARY_TITLES.map((t) => t[o.lang]));
-    for (const row of summaryRows(pass.summary(), o.lang)) ws2.addRow(row.map(cell)).commit();
-    ws2.commit();
-    const rcols = rejectedColumns();
-    const ws3 = wb.addWorksheet(SHEET_NAMES.rejected[o.lang], { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws3.columns = rcols.map((c) => ({ key: c.id, width: c.id === 'message' || c.id === 'problems' ? 70 : c.id === 'file' ? 30 : 8 }));
-    header(ws3, [...rcols.map((c) => c.id), 'cell'], [...rcols.map((c) => c.title[o.lang]), o.lang === 'zh' ? '单元格' : 'cell']);
-    for await (const r of pass.rejected()) {
-      const row = ws3.addRow([...rcols.map((c) => cell(c.get(r))), r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null]);
-      row.alignment = { wrapText: true, vertical: 'top' };
-      row.commit();
-    }
-    ws3.commit();
+    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), 3);
+    const s = pass.summary();
+    const wide = wideSummary(s, o.layout, lang);
+    await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1);
+    const titles = summaryTitles();
+    await sheet(SHEET_NAMES.long, SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, format: SUMMARY_FORMATS[i]!, get: (r) => r[i] as string })), summaryRows(s, lang, true), 3);
+    await sheet(SHEET_NAMES.plan, planColumns(lang), s.plan?.targets ?? [], 1, true);
+    await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
+    await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
+    if (o.includeAnswers && o.q) await sheet(SHEET_NAMES.answers, answerColumns(o.q, lang), pass.companies(), 3);
+    const idx: Column<(typeof index)[number]>[] = [
+      { id: 'sheet', title: M('col.sheet'), format: 'text', get: (r) => r.sheet },
+      { id: 'column', title: M('col.column'), format: 'text', get: (r) => r.column },
+      { id: 'id', title: M('col.id'), format: 'text', get: (r) => r.id },
+      { id: 'title', title: M('col.title'), format: 'text', get: (r) => r.title },
+      { id: 'format', title: M('col.format'), format: 'text', get: (r) => r.format },
+    ];
+    await sheet(SHEET_NAMES.columns, idx, index, 0);
     await wb.commit();
     await a.commit();
   } catch (e) {

@@ -3,26 +3,31 @@ import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.j
 import type { Answers } from '../../core/answers.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField, type CompanyAggregate, type SummaryLayout } from '../../core/batch/aggregate.js';
-import { dateKey, plantKey } from '../../core/batch/identity.js';
-import { companyJson, recordFromResult } from '../../core/batch/record.js';
+import { dateKey, plantKeys } from '../../core/batch/identity.js';
+import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
+import { assessReadiness } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { recommend, type Recommendation } from '../../core/recommend.js';
+import type { ReadinessProfile } from '../../core/readiness-def.js';
+import { plausibilityFindings } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Limits, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
-import type { Lang, Respondent } from '../../core/types.js';
+import type { AnswerValue, Lang, Respondent } from '../../core/types.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
 import { VERSION } from '../../io/paths.js';
 import { readTextSync } from '../../io/read-input.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
+import { columnLetter } from '../../io/tables/cells.js';
+import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
-import { renderReport, reportContext, rulesFor } from '../report.js';
+import { readinessFor, renderReport, reportContext, rulesFor } from '../report.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -47,24 +52,47 @@ export interface Problem {
 export interface Rejected {
   file: string;
   row?: number;
+  /** The company the input or row names, when it names one. */
+  company?: string;
   sheet?: string;
   line: number;
   column: number;
   message: string;
   problems: Problem[];
 }
+/** One cell (or answer) the batch had something to say about: blanked, kept with a warning, or why its row was rejected. */
+export interface CellProblem {
+  file: string;
+  row?: number;
+  line: number;
+  column: number;
+  /** The spreadsheet cell (P4), for table rows. */
+  cell?: string;
+  header?: string;
+  value?: string;
+  company?: string;
+  severity: 'error' | 'warning';
+  code: MessageCode;
+  message: string;
+  /** What the batch did: left the cell unanswered, kept it, or rejected the row. */
+  action: 'blanked' | 'kept' | 'rejected';
+}
 export interface Scored {
   /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */
   json: string;
   /** The small figures the summary needs. */
   agg: CompanyAggregate;
-  key?: string;
+  keys?: { code?: string; name?: string };
   date: number;
   report?: { content: string | Uint8Array; ext: string; base: string };
 }
 export interface UnitPart {
   companies: Scored[];
   rejected: Rejected[];
+  /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
+  problems?: CellProblem[];
+  /** The input is a results file zhizao wrote: skipped. */
+  ownOutput?: boolean;
   /** Messages about an input as a whole (unknown columns…), printed on stderr. */
   notes: string[];
 }
@@ -83,25 +111,61 @@ export interface ProcessOptions {
   anonymize: boolean;
   anonKey: string;
   layout: SummaryLayout;
+  /** A bad cell rejects its row (default), or is left unanswered and listed (blank). */
+  onBadCell?: 'reject' | 'blank';
+  /** Keep the raw answers in each company's record (--include-answers). */
+  includeAnswers?: boolean;
 }
+
+/** Respondent fields a row can be scored without: a bad cell there can be left empty. */
+const OPTIONAL_FIELDS = new Set(['credit_code', 'site', 'sector', 'district', 'park', 'region', 'above_designated_size', 'enterprise_class', 'retrofit_status', 'assessor', 'interviewees', 'date']);
+/** The path to blank for an error, or undefined when the row cannot be scored without the cell. */
+function blankPath(d: Diagnostic): [string, string] | undefined {
+  const p = d.path;
+  if (!p || typeof p[1] !== 'string') return undefined;
+  if (p[0] === 'answers') return ['answers', p[1]];
+  if (p[0] === 'respondent' && OPTIONAL_FIELDS.has(p[1])) return ['respondent', p[1]];
+  return undefined;
+}
+const isRowSource = (s: Source): s is RowSource => typeof (s as RowSource).cellAt === 'function';
+const companyOf = (data: unknown): string | undefined => {
+  const c = (data as { respondent?: { company?: unknown } } | null)?.respondent?.company;
+  return typeof c === 'string' && c.trim() ? c.trim() : undefined;
+};
+/** zhizao's own JSON outputs: a batch result, or a score result (a --reports folder of JSON reports). */
+const OWN_JSON = /^\s*\{\s*"companies"\s*:\s*\[/;
+const isOwnScoreResult = (data: unknown) => typeof data === 'object' && data !== null && 'maturity' in data && 'scoring' in data && 'respondent' in data && !('answers' in data);
 
 export function problemOf(d: Diagnostic, lang: Lang): Problem {
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
 }
 
-export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string }, lang: Lang): Rejected {
+export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang): Rejected {
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
   const first = list[0];
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),
+    ...(where.company !== undefined ? { company: where.company } : {}),
     ...(where.sheet ? { sheet: where.sheet } : {}),
     line: first?.line ?? 1,
     column: first?.column ?? 1,
     message: first ? formatMessage(first.code, first.args, lang) : 'rejected',
     problems: list.map((d) => problemOf(d, lang)),
   };
+}
+
+/** The answers as given: option values, numbers, yes/no; 'unknown' and 'n/a' for those tokens. */
+function rawAnswers(resolved: ReadonlyMap<string, { status: string; value: AnswerValue }>): NonNullable<import('../../core/batch/record.js').CompanyRecord['answers']> {
+  const out: NonNullable<import('../../core/batch/record.js').CompanyRecord['answers']> = {};
+  for (const [id, r] of resolved) {
+    if (r.status === 'unknown') out[id] = 'unknown';
+    else if (r.status === 'na') out[id] = 'n/a';
+    else if (r.status === 'answered' && r.value !== null && typeof r.value !== 'object') out[id] = r.value;
+    else if (r.status === 'answered' && Array.isArray(r.value)) out[id] = r.value.map(String);
+  }
+  return out;
 }
 
 interface Setup {
@@ -112,6 +176,7 @@ interface Setup {
 interface Extras {
   rules?: RuleSet;
   note?: string;
+  readiness: ReadinessProfile[];
   /** For --reports: what a report needs besides the plant. */
   report?: Awaited<ReturnType<typeof reportContext>>;
 }
@@ -143,10 +208,11 @@ export class Processor {
       e = (async () => {
         if (this.opts.reports) {
           const report = await reportContext(this.defs, q);
-          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), report };
+          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), readiness: report.readiness, report };
         }
         const { rules, note } = await rulesFor(this.defs, q);
-        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}) };
+        const readiness = this.opts.layout.readiness?.length ? await readinessFor(this.defs, q) : [];
+        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), readiness };
       })();
       this.extras.set(q, e);
     }
@@ -181,11 +247,14 @@ export class Processor {
       part.rejected.push(rejectedOf(read.diagnostics, { file: unit.shown }, lang));
       return part;
     }
-    const parsed = parseQuick(read.text, unit.shown, { json: path.extname(unit.path).toLowerCase() === '.json', limits });
+    const json = path.extname(unit.path).toLowerCase() === '.json';
+    if (json && OWN_JSON.test(read.text.slice(0, 200))) return { ...part, ownOutput: true };
+    const parsed = parseQuick(read.text, unit.shown, { json, limits });
     if (!parsed.ok) {
       part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, lang));
       return part;
     }
+    if (json && isOwnScoreResult(parsed.source.data)) return { ...part, ownOutput: true };
     await this.scoreSource(parsed.source, { file: unit.shown }, part);
     return part;
   }
@@ -195,7 +264,7 @@ export class Processor {
     const { lang } = this.opts;
     let part: UnitPart = { companies: [], rejected: [], notes: [] };
     const flush = () => {
-      if (part.companies.length || part.rejected.length || part.notes.length) emit(part);
+      if (part.companies.length || part.rejected.length || part.notes.length || part.problems?.length || part.ownOutput) emit(part);
       part = { companies: [], rejected: [], notes: [] };
     };
     const events = readTableInput(unit.path, unit.shown, unit.kind as 'csv' | 'xlsx', {
@@ -205,37 +274,124 @@ export class Processor {
       limits: this.opts.tableLimits,
     });
     for await (const ev of events) {
-      if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${formatMessage(d.code, d.args, lang)}`));
-      else if (ev.type === 'reject') part.rejected.push(rejectedOf(ev.diagnostics, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}) }, lang));
-      else {
+      if (ev.type === 'own-output') part.ownOutput = true;
+      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${formatMessage(d.code, d.args, lang)}`));
+      else if (ev.type === 'reject') {
+        let rej = rejectedOf(ev.diagnostics, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, lang);
+        if (this.opts.anonymize && ev.company) rej = this.scrubRejected(rej, { respondent: { company: ev.company } });
+        part.rejected.push(rej);
+      } else {
         try {
           await this.scoreSource(ev.source, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}) }, part, ev.sheetOf);
         } catch (e) {
           // A row that breaks the scorer must not stop the table.
-          part.rejected.push({ file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), line: ev.line, column: 1, message: formatMessage('table.row-failed', { detail: (e as Error).message }, lang), problems: [] });
+          const company = companyOf(ev.source.data);
+          part.rejected.push({ file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(company && !this.opts.anonymize ? { company } : {}), line: ev.line, column: 1, message: formatMessage('table.row-failed', { detail: (e as Error).message }, lang), problems: [] });
         }
       }
-      if (part.companies.length + part.rejected.length >= 200) flush();
+      if (part.companies.length + part.rejected.length + (part.problems?.length ?? 0) >= 200) flush();
     }
     flush();
   }
 
+  /** A problem with one cell (or answer), located at its table cell when the source is a table row. */
+  private cellProblem(d: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
+    const { lang, anonymize } = this.opts;
+    const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
+    let message = formatMessage(d.code, d.args, lang);
+    let value = cell?.value;
+    let shownCompany = company;
+    if (anonymize) {
+      // names, codes and sites never reach the problems list: their cells are left out, and messages scrubbed
+      const names = this.identityNames(source.data);
+      message = scrubText(message, names);
+      if (value !== undefined) value = d.path?.[0] === 'respondent' ? undefined : scrubText(value, names);
+      shownCompany = company === undefined ? undefined : (names.get(company) ?? pseudonym('company', company, lang, this.opts.anonKey));
+    }
+    return {
+      file: where.file,
+      ...(where.row !== undefined ? { row: where.row } : {}),
+      line: d.line,
+      column: cell?.column ?? d.column,
+      ...(cell ? { cell: `${columnLetter(cell.column)}${d.line}`, header: cell.header, ...(value !== undefined ? { value } : {}) } : {}),
+      ...(shownCompany !== undefined ? { company: shownCompany } : {}),
+      severity: d.severity,
+      code: d.code,
+      message,
+      action,
+    };
+  }
+
+  /** The names, codes and sites of a row with their pseudonyms (for --anonymize). */
+  private identityNames(data: unknown): Map<string, string> {
+    const rp = (data as { respondent?: Record<string, unknown> } | null)?.respondent;
+    const map = new Map<string, string>();
+    if (!rp || typeof rp !== 'object') return map;
+    const { lang, anonKey } = this.opts;
+    const add = (kind: 'company' | 'site' | 'code', v: unknown) => typeof v === 'string' && v.trim() && map.set(v, pseudonym(kind, v, lang, anonKey));
+    add('company', rp.company);
+    add('site', rp.site);
+    add('code', rp.credit_code);
+    return map;
+  }
+
   private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string): Promise<void> {
     const { q: defaultQ, profile, targets } = await this.init();
-    const { lang } = this.opts;
-    const loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    const { lang, layout } = this.opts;
+    const company = companyOf(source.data);
+    const problems: CellProblem[] = [];
+    let loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    let blanked = 0;
+    // --on-bad-cell blank: leave every bad cell of a table row unanswered (while the row can still be scored) and list it.
+    if (this.opts.onBadCell === 'blank' && isRowSource(source)) {
+      for (let pass = 0; pass < 5; pass++) {
+        const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length === 0) break;
+        const paths = errors.map(blankPath);
+        if (paths.some((p) => p === undefined)) break;
+        const data = source.data as Record<string, Record<string, unknown> | undefined>;
+        for (const [i, d] of errors.entries()) {
+          const [section, key] = paths[i]!;
+          if (data[section] && key in data[section]!) {
+            problems.push(this.cellProblem(d, source, where, company, 'blanked'));
+            delete data[section]![key];
+            blanked++;
+          }
+        }
+        loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+      }
+    }
     let ds = loaded.diagnostics;
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
+    const rowWarnings = isRowSource(source) ? source.cellWarnings : [];
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
-      let rej = rejectedOf(ds, { ...where, ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang);
+      let rej = rejectedOf(ds, { ...where, ...(company !== undefined ? { company } : {}), ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang);
       if (this.opts.anonymize) rej = this.scrubRejected(rej, source.data);
       part.rejected.push(rej);
+      if (isRowSource(source)) {
+        part.problems ??= [];
+        part.problems.push(...problems, ...loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => this.cellProblem(d, source, where, company, 'rejected')));
+      }
       return;
     }
+    const answers = loaded.answers;
     const q = loaded.questionnaire;
+    // Plausible ranges from the questionnaire (one rule, the checks' own): outside is a warning, never an error.
+    const implausible: Diagnostic[] = plausibilityFindings(q, answers).map((f) => {
+      const id = f.about[0]!.question;
+      const question = q.byId.get(id)!;
+      const p = question.plausible!;
+      const r = answers.resolved.get(id)!;
+      return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value: r.value as number, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
+    });
+    for (const d of [...rowWarnings, ...implausible]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
+    if (problems.length) {
+      part.problems ??= [];
+      part.problems.push(...problems);
+    }
     const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
-    const result = buildResult(q, loaded.answers, profile, tgt);
+    const result = buildResult(q, answers, profile, tgt);
     const extras = await this.extrasFor(q);
     let recommendations: string[] = [];
     let report: Scored['report'];
@@ -243,10 +399,10 @@ export class Processor {
       try {
         let recs: Recommendation[];
         if (this.opts.reports) {
-          const r = await this.report(q, loaded.answers, result, extras, where);
+          const r = await this.report(q, answers, result, extras, where);
           report = r.report;
           recs = r.recommendations;
-        } else recs = recommend(result, loaded.answers, extras.rules, loaded.answers.file.overrides).recommendations;
+        } else recs = recommend(result, answers, extras.rules, answers.file.overrides).recommendations;
         recommendations = [...recs].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id)).slice(0, 3).map((r) => r.title[lang]);
       } catch (e) {
         // A rule that fails on one plant must not lose the plant: score it, say so in the notes.
@@ -257,30 +413,67 @@ export class Processor {
     const groupBy = this.opts.groupBy;
     let group: string | undefined;
     if (groupBy && !isRespondentGroupField(groupBy)) {
-      const r = loaded.answers.resolved.get(groupBy);
+      const r = answers.resolved.get(groupBy);
       const v = r?.status === 'answered' ? r.value : r?.status === 'unknown' ? 'unknown' : r?.status === 'na' ? 'n/a' : undefined;
       if (v !== undefined && v !== null) group = Array.isArray(v) ? v.join(';') : String(v);
     }
-    const record = recordFromResult(resultJson(result), where, { ...(group !== undefined ? { group } : {}), recommendations, warnings: ds.filter((d) => d.severity === 'warning').length });
-    const resp = loaded.answers.file.respondent;
-    const key = plantKey(resp);
-    const scored: Scored = { json: JSON.stringify(companyJson(record)), agg: aggregateOf(record, this.opts.layout, this.opts.groupBy), date: dateKey(resp.date), ...(key !== undefined ? { key } : {}) };
+    // Indicators without a value because an input was answered 不清楚 (they count in the denominator of a share).
+    const unknown = new Set<string>();
+    const isUnknown = (ids: readonly string[]) => ids.some((id) => answers.resolved.get(id)?.status === 'unknown');
+    for (const ind of q.indicators) {
+      const res = result.indicators.find((i) => i.id === ind.def.id);
+      if (!res) continue;
+      const missing = ind.def.id === 'design-tool-penetration' ? usesDesignTools(res) === null : res.value === null;
+      if (missing && isUnknown([...ind.refs, ...ind.flags.flatMap((f) => f[2])])) unknown.add(ind.def.id);
+    }
+    const time = isRowSource(source) ? source.time : undefined;
+    const record = recordFromResult(resultJson(result), where, {
+      ...(group !== undefined ? { group } : {}),
+      recommendations,
+      warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length,
+      ...(time ? { time } : {}),
+      ratios: this.ratios,
+      unknown,
+    });
+    if (blanked) record.blanked = blanked;
+    if (this.opts.includeAnswers) record.answers = rawAnswers(answers.resolved);
+    const num = (id: string) => {
+      const r = answers.resolved.get(id);
+      return r?.status === 'answered' && typeof r.value === 'number' ? r.value : null;
+    };
+    const ready = layout.readiness?.map((id) => {
+      const prof = extras.readiness.find((p) => p.def.id === id);
+      if (!prof) return null;
+      const rr = assessReadiness(prof, result, answers);
+      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing');
+    });
+    const provisional = result.maturity.provisional;
+    const resp = answers.file.respondent;
+    const keys = plantKeys(resp);
+    const scored: Scored = {
+      json: JSON.stringify(companyJson(record)),
+      agg: aggregateOf(record, layout, this.opts.groupBy, { provisional, ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) }),
+      date: dateKey(resp.date, time),
+      keys,
+    };
     if (report) scored.report = report;
     part.companies.push(scored);
   }
 
+  private ratiosCache?: Map<string, readonly [string, string]>;
+  /** Indicator id → its ratio's question ids, from the layout. */
+  private get ratios(): Map<string, readonly [string, string]> {
+    this.ratiosCache ??= new Map(this.opts.layout.indicators.filter((i) => i.ratio).map((i) => [i.id, i.ratio!]));
+    return this.ratiosCache;
+  }
+
   /** With --anonymize, a rejected row's messages must not carry the names and codes it was rejected with. */
   private scrubRejected(r: Rejected, data: unknown): Rejected {
-    const rp = (data as { respondent?: Record<string, unknown> } | null)?.respondent;
-    if (!rp || typeof rp !== 'object') return r;
     const { lang, anonKey } = this.opts;
-    const map = new Map<string, string>();
-    const add = (kind: 'company' | 'site' | 'code', v: unknown) => typeof v === 'string' && v.trim() && map.set(v, pseudonym(kind, v, lang, anonKey));
-    add('company', rp.company);
-    add('site', rp.site);
-    add('code', rp.credit_code);
+    const map = this.identityNames(data);
     if (map.size === 0) return r;
-    return { ...r, message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };
+    const company = r.company !== undefined ? (map.get(r.company) ?? pseudonym('company', r.company, lang, anonKey)) : undefined;
+    return { ...r, ...(company !== undefined ? { company } : {}), message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };
   }
 
   private anonRespondent(rp: Respondent): Respondent {

@@ -1,18 +1,23 @@
-import { createReadStream, createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { AggregateStore, isRespondentGroupField, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { AggregateStore, isRespondentGroupField, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
+import { countPlanTargets, EQUIPMENT_FACTS, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
+import type { PolicyDef } from '../../core/policy.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import { NONE_GROUP, OTHER_GROUP, summarise, type BatchSummary } from '../../core/batch/summary.js';
 import { PlantRegistry } from '../../core/batch/supersede.js';
+import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import type { Limits } from '../../core/source.js';
+import { KPI_IDS, type TargetsDef } from '../../core/targets.js';
 import type { Lang } from '../../core/types.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { renameWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { expandInputs, type InputItem } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
@@ -24,7 +29,7 @@ import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass, type OutputFormat } from './output.js';
 import { WorkerPool, type UnitRef } from './pool.js';
-import type { ProcessOptions, Rejected, Scored, Unit, UnitPart } from './process.js';
+import type { CellProblem, ProcessOptions, Rejected, Scored, Unit, UnitPart } from './process.js';
 
 export interface BatchRequest {
   inputs: string[];
@@ -38,15 +43,22 @@ export interface BatchRequest {
   questionnaire?: string | undefined;
   targets?: string | undefined;
   profile?: string | undefined;
+  /** The regional action plan whose count targets are tracked (default zhengzhou-2018). */
+  policy?: string | undefined;
   groupBy?: string | undefined;
   anonymize: boolean;
   anonKey: string;
-  minGroupSize: number;
+  /** Groups smaller than this are merged into "other"; undefined: 3 with --anonymize, else every group is shown. */
+  minGroupSize?: number | undefined;
   jobs: number;
   force: boolean;
   lang: Lang;
   limits: Limits;
   tableLimits: TableLimits;
+  /** A bad table cell rejects its row (default) or is left unanswered and listed. */
+  onBadCell?: 'reject' | 'blank';
+  /** Keep every company's raw answers in the output. */
+  includeAnswers?: boolean;
   /** The worker script (tests substitute one that fails on purpose). */
   workerUrl?: URL | undefined;
 }
@@ -86,32 +98,94 @@ export function batchOutputFormat(file: string): OutputFormat {
   throw new UsageError('cli.batch-output-extension', { output: file });
 }
 
+/** The question ids of a ratio formula `a / b`. */
+const RATIO = /^\s*([a-z][a-z0-9_]*)\s*\/\s*([a-z][a-z0-9_]*)\s*$/;
+
+/** What the summary needs from the questionnaire and the target profile (plain data: it crosses to the workers). */
+export function summaryLayout(q: Questionnaire, targets: TargetsDef, opts: { plan: boolean }): SummaryLayout {
+  return {
+    sections: q.def.sections.map((s) => ({ id: s.id, title: s.title })),
+    indicators: q.indicators.map(({ def }): LayoutIndicator => {
+      const t = targets.targets.find((x) => x.indicator === def.id);
+      const ratio = RATIO.exec(def.formula);
+      return {
+        id: def.id,
+        kind: def.kind,
+        title: def.title,
+        ...(t ? { target: { comparison: t.comparison, value: t.value, year: t.year, population: t.population, source: t.source } } : {}),
+        population: def.regionalPopulation ?? 'all',
+        ...(ratio && q.byId.has(ratio[1]!) && q.byId.has(ratio[2]!) ? { ratio: [ratio[1]!, ratio[2]!] as [string, string] } : {}),
+      };
+    }),
+    ...(opts.plan
+      ? {
+          facts: [...KPI_IDS, ...EQUIPMENT_FACTS].filter((id) => q.byId.has(id)),
+          ...(q.def.id === DEFAULTS.questionnaire ? { readiness: [...DEFAULTS.readiness] } : {}),
+        }
+      : {}),
+  };
+}
+
+/** Is `file` the folder `dir` or inside it? */
+const inside = (file: string, dir: string) => {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   const { lang, anonymize, anonKey, force, groupBy } = req;
+  const minGroupSize = req.minGroupSize ?? (anonymize ? 3 : 1);
   const out = req.output;
   const format = out ? batchOutputFormat(out) : undefined;
 
   // Definitions first: a bad --questionnaire, --targets or --map stops here, before any input is read.
   const q = await defs.questionnaire(req.questionnaire);
-  await defs.profile(req.profile);
+  const profile = await defs.profile(req.profile);
   const targets = await defs.targets(req.targets);
+  let policy: PolicyDef | undefined;
+  try {
+    policy = await defs.policy(req.policy);
+  } catch (e) {
+    // The bundled plan is optional data; a policy file named on the command line must be right.
+    if (req.policy !== undefined || !(e instanceof InputError)) throw e;
+  }
   if (groupBy !== undefined && !isRespondentGroupField(groupBy) && !q.byId.has(groupBy)) throw new UsageError('cli.group-by-unknown', { field: groupBy, questionnaire: q.def.id });
   let map: SurveyMap | undefined;
   if (req.map) map = await loadSurveyMap(req.map, q, (f) => defs.source(f));
 
   // Outputs: refuse to start a long batch that could not write its result.
-  const outFiles = format === 'csv' ? Object.values(csvNames(out!)) : out ? [out] : [];
+  const outFiles = format === 'csv' ? Object.values(csvNames(out!, Boolean(req.includeAnswers))) : out ? [out] : [];
   for (const f of outFiles) {
     const dir = path.dirname(path.resolve(f));
     if (!(await fs.stat(dir).then((st) => st.isDirectory(), () => false))) throw new UsageError('cli.output-folder-missing', { output: f, folder: displayPath(dir) });
     await assertWritable(f, force);
   }
-  const reportsDir = req.reports?.dir;
+
+  // Inputs: never read an output of this run (the outputs, the reports folder) — such files are skipped with one warning.
+  const excludedFiles = new Set([...outFiles, ...(req.map ? [req.map] : [])].map((f) => path.resolve(f)));
+  const reportsDir = req.reports ? path.resolve(req.reports.dir) : undefined;
+  const items = await expandInputs(req.inputs, excludedFiles);
+  const ownOutputs: string[] = [];
+  const kept = items.filter((it) => {
+    if (reportsDir && it.kind !== 'missing' && it.kind !== 'no-match' && inside(it.path, reportsDir)) {
+      ownOutputs.push(it.shown);
+      return false;
+    }
+    return true;
+  });
+  // Nothing at all to read (an empty folder, a glob that matches nothing…): a usage problem, not an empty result.
+  if (!kept.some((it) => !REJECT_CODES[it.kind] || it.kind === 'binary-spreadsheet' || it.kind === 'unsupported')) {
+    throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
+  }
+
+  let reportsCreated = false;
   if (reportsDir) {
+    const existed = await fs.stat(reportsDir).then(() => true, () => false);
     const existing = await fs.readdir(reportsDir).catch(() => [] as string[]);
-    if (existing.length && !force) throw new UsageError('cli.reports-folder-not-empty', { folder: reportsDir });
+    if (existing.length && !force) throw new UsageError('cli.reports-folder-not-empty', { folder: req.reports!.dir });
     await fs.mkdir(reportsDir, { recursive: true });
+    reportsCreated = !existed || existing.length === 0;
   }
 
   // Park-level rules (retrofit level "park") for the summary groups; absent when the rules do not fit the questionnaire.
@@ -124,9 +198,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           () => undefined,
         ) : Promise.resolve());
 
-  const exclude = new Set([...outFiles, ...(req.map ? [req.map] : [])].map((f) => path.resolve(f)));
-  const items = await expandInputs(req.inputs, exclude);
-  const units: UnitRef[] = items.map((it, index): UnitRef => {
+  const units: UnitRef[] = kept.map((it, index): UnitRef => {
     const code = REJECT_CODES[it.kind];
     if (!code) return { index, path: it.path, kind: it.kind as Unit['kind'] };
     const args: Record<string, string> = it.kind === 'binary-spreadsheet' || it.kind === 'unsupported' ? { ext: path.extname(it.path).toLowerCase() || '(none)' } : {};
@@ -137,14 +209,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   events.progress({ total: units.length });
   const shownOf = (u: UnitRef) => u.shown ?? displayPath(u.path);
 
-  const layout: SummaryLayout = {
-    sections: q.def.sections.map((s) => ({ id: s.id, title: s.title })),
-    indicators: q.indicators.map(({ def }) => {
-      const t = targets.targets.find((x) => x.indicator === def.id);
-      return { id: def.id, kind: def.kind, title: def.title, ...(t ? { target: { comparison: t.comparison, value: t.value, year: t.year, population: t.population, source: t.source } } : {}) };
-    }),
-  };
-
+  const layout = summaryLayout(q, targets, { plan: policy !== undefined });
   const options: ProcessOptions = {
     lang,
     limits: req.limits,
@@ -158,23 +223,52 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     anonymize,
     anonKey,
     layout,
+    onBadCell: req.onBadCell ?? 'reject',
+    includeAnswers: Boolean(req.includeAnswers),
   };
 
   // Spool: rows go to disk in input order as they arrive; the final outputs are written from it in one pass
   // once superseded rows are known. Memory holds only the work in flight and a small aggregate per company.
   const spoolDir = await fs.mkdtemp(path.join(tmpdir(), 'zhizao-batch-'));
-  const cleanup = () => rmSync(spoolDir, { recursive: true, force: true });
+  let completed = false;
+  const cleanup = () => {
+    rmSync(spoolDir, { recursive: true, force: true });
+    // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
+    if (reportsDir && !completed) {
+      const mark = () => {
+        const marker = path.join(reportsDir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
+        writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
+        events.note(formatMessage('batch.reports-incomplete', { folder: displayPath(reportsDir), marker: path.basename(marker) }, lang));
+      };
+      try {
+        if (reportsCreated) {
+          // a report write still in flight may land while the folder is removed: retry, else mark it
+          try {
+            rmSync(reportsDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+            events.note(formatMessage('batch.reports-removed', { folder: displayPath(reportsDir) }, lang));
+          } catch {
+            mark();
+          }
+        } else mark();
+      } catch {
+        // nothing more can be done while the process exits
+      }
+    }
+  };
   process.once('exit', cleanup);
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
     const companiesFile = path.join(spoolDir, 'companies.ndjson');
     const rejectedFile = path.join(spoolDir, 'rejected.ndjson');
+    const problemsFile = path.join(spoolDir, 'problems.ndjson');
     const companiesOut = createWriteStream(companiesFile, { mode: 0o600 });
     const rejectedOut = createWriteStream(rejectedFile, { mode: 0o600 });
+    const problemsOut = createWriteStream(problemsFile, { mode: 0o600 });
     const store = new AggregateStore(layout);
     const registry = new PlantRegistry();
     const reportNames = new UniqueNames();
     let rejectedCount = 0;
+    let problemsCount = 0;
     const anonFile = (shown: string) => (anonymize ? pseudonym('file', shown, lang, anonKey) : shown);
     const fileNames = new Map<string, string>();
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
@@ -184,12 +278,12 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     const addCompany = async (c: Scored): Promise<string> => {
       const seq = store.push(c.agg);
-      registry.add(seq, c.key, c.date);
+      registry.add(seq, c.keys, c.date);
       let line = c.json;
       if (c.report && reportsDir) {
         const name = reportNames.take(safeFileName(c.report.base), c.report.ext);
         const target = path.join(reportsDir, name);
-        if (path.relative(path.resolve(reportsDir), path.resolve(target)).startsWith('..')) throw new Error(`unsafe report name ${name}`);
+        if (!inside(path.resolve(target), reportsDir)) throw new Error(`unsafe report name ${name}`);
         await writeFileAtomic(target, c.report.content, { force });
         line = `${line.slice(0, -1)},"report":${JSON.stringify(name)}}`;
       }
@@ -197,7 +291,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     };
     const consume = async (index: number, part: UnitPart) => {
       const unit = units[index]!;
-      if (anonymize && (part.rejected.length || part.notes.length)) fileNames.set(shownOf(unit), anonFile(shownOf(unit)));
+      if (part.ownOutput) ownOutputs.push(shownOf(unit));
+      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shownOf(unit), anonFile(shownOf(unit)));
       for (const n of part.notes) events.note(scrubFiles(n));
       const lines: string[] = [];
       for (const c of part.companies) lines.push(await addCompany(c));
@@ -207,8 +302,19 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         rejectedCount++;
         await spool(rejectedOut, r);
       }
-      events.progress({ companies: part.companies.length, rejected: part.rejected.length });
+      if (part.problems?.length) {
+        problemsCount += part.problems.length;
+        await spoolLine(problemsOut, part.problems.map((p) => JSON.stringify(p)).join('\n'));
+      }
+      // Answer files: counted with their input (done), so the counter never shows a company before its input;
+      // tables: as their rows stream in.
+      if (unit.kind === 'csv' || unit.kind === 'xlsx') events.progress({ companies: part.companies.length, rejected: part.rejected.length });
+      else {
+        pendingProgress.companies += part.companies.length;
+        pendingProgress.rejected += part.rejected.length;
+      }
     };
+    const pendingProgress = { companies: 0, rejected: 0 };
 
     const pool = new WorkerPool(
       units,
@@ -216,12 +322,17 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       options,
       {
         consume,
-        done: () => events.progress({ inputs: 1 }),
+        done: () => {
+          events.progress({ inputs: 1, ...pendingProgress });
+          pendingProgress.companies = 0;
+          pendingProgress.rejected = 0;
+        },
         note: (text) => events.note(text),
         crashed: async (index, detail) => {
           const shown = shownOf(units[index]!);
           const message = formatMessage('batch.worker-crashed', { detail }, lang);
           rejectedCount++;
+          pendingProgress.rejected++;
           await spool(rejectedOut, { file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
         },
       },
@@ -235,12 +346,17 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     });
     await running;
     await rulesReady;
-    await Promise.all([companiesOut, rejectedOut].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
+    await Promise.all([companiesOut, rejectedOut, problemsOut].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
+    if (ownOutputs.length) {
+      const shown = ownOutputs.map((f) => anonFile(f));
+      events.note(formatMessage('batch.own-output-skipped', { count: shown.length, files: shown.slice(0, 5).join(', ') + (shown.length > 5 ? ', …' : '') }, lang));
+    }
 
     // Final pass.
     const superseded = registry.superseded;
     const dupOf = new Map<number, string>();
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) dupOf.set(s, key);
+    const renamed = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir) : new Map<number, string>();
     const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean }[] }>();
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
@@ -256,7 +372,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       const key = dupOf.get(seq);
       if (key === undefined) return;
       const d = dupMembers.get(key) ?? { plant: [r.creditCode ?? '', r.company, r.site ?? ''].filter(Boolean).join(' / '), members: [] };
-      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.date } : {}), superseded: Boolean(r.superseded) });
+      if (r.creditCode && !d.plant.includes(r.creditCode)) d.plant = [r.creditCode, r.company, r.site ?? ''].filter(Boolean).join(' / ');
+      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded) });
       dupMembers.set(key, d);
     };
     const indicatorIndex = new Map(layout.indicators.map((ind, i) => [ind.id, i]));
@@ -267,12 +384,27 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         return new Proxy({} as CompanyBrief['indicators'], { get: (_t, id) => (typeof id === 'string' && indicatorIndex.has(id) ? store.indicatorAt(seq, indicatorIndex.get(id)!) : undefined) });
       },
     });
+    const pairs = function* (): Generator<AssessmentPair> {
+      for (const seqs of registry.duplicates.values()) {
+        const current = seqs.find((s) => !superseded.has(s));
+        // The baseline: the oldest assessment (superseded ones in input order; the earliest date first).
+        const older = seqs.filter((s) => s !== current).map((s) => store.get(s));
+        if (current === undefined || older.length === 0) continue;
+        older.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+        yield { base: older[0]!, follow: store.get(current) };
+      }
+    };
+    const patch = (seq: number, r: CompanyRecord): CompanyRecord => {
+      const name = renamed.get(seq);
+      return name === undefined ? r : { ...r, report: name };
+    };
+    let summaryCache: BatchSummary | undefined;
     const pass: FinalPass = {
       async *companies() {
         let seq = 0;
         dupMembers.clear();
         for await (const raw of readSpool<CompanyRecord>(companiesFile)) {
-          const r = anonRecord({ ...raw, superseded: superseded.has(seq) });
+          const r = anonRecord(patch(seq, { ...raw, superseded: superseded.has(seq) }));
           noteDuplicate(seq, r);
           seq++;
           yield r;
@@ -289,11 +421,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
               const rl = createInterface({ input: createReadStream(companiesFile, 'utf8'), crlfDelay: Infinity });
               for await (let line of rl) {
                 if (!line) continue;
-                if (superseded.has(seq)) {
-                  const at = line.lastIndexOf('"superseded":false');
-                  line = `${line.slice(0, at)}"superseded":true${line.slice(at + '"superseded":false'.length)}`;
+                if (dupOf.has(seq)) {
+                  const r = patch(seq, { ...(JSON.parse(line) as CompanyRecord), superseded: superseded.has(seq) });
+                  noteDuplicate(seq, r);
+                  if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(r);
                 }
-                if (dupOf.has(seq)) noteDuplicate(seq, JSON.parse(line) as CompanyRecord);
                 seq++;
                 yield line;
               }
@@ -305,22 +437,33 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           else yield { ...r, file: anonFile(r.file), message: scrubFiles(r.message), problems: r.problems.map((p) => ({ ...p, file: scrubFiles(p.file), message: scrubFiles(p.message) })) };
         }
       },
+      async *problems() {
+        for await (const p of readSpool<CellProblem>(problemsFile)) yield anonymize ? { ...p, file: anonFile(p.file), message: scrubFiles(p.message) } : p;
+      },
       summary(): BatchSummary {
-        const s = summarise(layout, store.entries((seq) => superseded.has(seq)), { ...(groupBy ? { groupBy } : {}), minGroupSize: req.minGroupSize });
-        const briefs = { length: store.length, brief: briefOf, group: (seq: number) => store.groupAt(seq), counted: (seq: number) => !superseded.has(seq) };
-        return {
+        if (summaryCache) return summaryCache;
+        const s = summarise(layout, store.entries((seq) => superseded.has(seq)), { ...(groupBy ? { groupBy } : {}), minGroupSize, defaultGroups: true });
+        const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';
+        const briefs = { length: store.length, brief: briefOf, group: (seq: number) => store.stringAt(seq, groupField), counted: (seq: number) => !superseded.has(seq) };
+        const plan: PlanTargetResult[] | undefined = policy
+          ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [] })
+          : undefined;
+        summaryCache = {
           ...s,
           scored: store.length,
           superseded: superseded.size,
           rejected: rejectedCount,
+          problems: problemsCount,
           targets: { id: targets.id, title: targets.title, source: targets.source },
-          duplicates: [...dupMembers.values()].map((d) => ({ plant: d.plant, count: d.members.length, members: d.members })),
+          duplicates: [...dupMembers].map(([key, d]) => ({ plant: d.plant, count: d.members.length, ...(registry.matchedByName.has(key) ? { matchedByName: true } : {}), members: d.members })),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
+          ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         };
+        return summaryCache;
       },
     };
 
-    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force };
+    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })) };
     const written: string[] = [];
     if (format === 'json') {
       const a = await openAtomicStream(out!, { force });
@@ -337,14 +480,55 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       await writeXlsx(out!, pass, oOpts);
       written.push(out!);
     }
-    if (req.json) await writeJson(events.stdout, pass);
-    else if (!format) {
+    if (req.json) {
+      summaryCache = undefined;
+      await writeJson(events.stdout, pass);
+    } else if (!format) {
       // Neither -o nor --json: walk the companies once (duplicates) before the summary is printed.
       for await (const _ of pass.companyLines?.() ?? pass.companies()) void _;
     }
+    completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {
     process.removeListener('exit', cleanup);
-    await fs.rm(spoolDir, { recursive: true, force: true });
+    if (!completed) cleanup();
+    else await fs.rm(spoolDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Report file names follow the current/superseded order: reports were named as rows arrived (公司.html first),
+ * so when a plant's older assessment came first, its current one got 公司-2.html. Swap them: the current assessment
+ * takes the plain name, superseded ones the numbered names, newest first. Reads only the duplicates' records.
+ */
+async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number, string>, superseded: ReadonlySet<number>, dir: string): Promise<Map<number, string>> {
+  const byPlant = new Map<string, { seq: number; name: string; when: string }[]>();
+  let seq = 0;
+  for await (const r of readSpool<CompanyRecord>(companiesFile)) {
+    const key = dupOf.get(seq);
+    if (key !== undefined && r.report) {
+      const list = byPlant.get(key) ?? [];
+      list.push({ seq, name: r.report, when: `${r.date ?? ''} ${r.time ?? ''}` });
+      byPlant.set(key, list);
+    }
+    seq++;
+  }
+  const renamed = new Map<number, string>();
+  const moves: { from: string; to: string }[] = [];
+  for (const members of byPlant.values()) {
+    // names in the order they were handed out (the plain name first), members current first, then newest first
+    const names = members.map((m) => m.name);
+    const ordered = [...members].sort((a, b) => Number(superseded.has(a.seq)) - Number(superseded.has(b.seq)) || b.when.localeCompare(a.when) || b.seq - a.seq);
+    ordered.forEach((m, i) => {
+      if (m.name !== names[i]) {
+        renamed.set(m.seq, names[i]!);
+        moves.push({ from: m.name, to: names[i]! });
+      }
+    });
+  }
+  // Through temporary names, so that a swap never overwrites a report.
+  const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
+  for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
+  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
+  return renamed;
 }

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
+import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
 import { displayPath } from '../../io/paths.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
+import { lostCode } from '../../io/tables/table-input.js';
 import { limitsFrom, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { BatchOptions } from '../options.js';
@@ -11,6 +13,9 @@ import { createProgress } from '../progress.js';
 
 export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;
+  if (opts.dryRun) return dryRun(ctx, inputs);
+  const anonKey = process.env.ZHIZAO_ANONYMIZE_KEY || DEFAULT_ANON_KEY;
+  if (opts.anonymize && anonKey === DEFAULT_ANON_KEY) term.say(term.err.yellow(term.msg('batch.builtin-key')));
   const progress = createProgress(0, term.msg('cli.batch-progress-label'));
   // Ctrl-C: end the progress line; main's handler removes temporary files and exits 130.
   const interrupted = () => process.stderr.write('\n');
@@ -28,18 +33,22 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         questionnaire: opts.questionnaire,
         targets: opts.targets,
         profile: opts.profile,
+        policy: opts.policy,
         groupBy: opts.groupBy,
         anonymize: Boolean(opts.anonymize),
-        anonKey: process.env.ZHIZAO_ANONYMIZE_KEY || DEFAULT_ANON_KEY,
+        anonKey,
         minGroupSize: opts.minGroupSize,
         jobs: opts.jobs ?? availableParallelism(),
         force: Boolean(opts.force),
         lang: term.lang,
         limits: limitsFrom(opts),
         tableLimits: tableLimitsFrom(opts),
+        onBadCell: opts.onBadCell ?? 'reject',
+        includeAnswers: Boolean(opts.includeAnswers),
       },
       {
-        note: (text) => term.say(term.err.yellow(text)),
+        // a note clears the progress line first (a terminal only)
+        note: (text) => term.say((process.stderr.isTTY ? '\r\x1b[2K' : '') + term.err.yellow(text)),
         progress: (u) => progress.update(u),
         stdout: term.stdout,
         finished: async (outcome) => {
@@ -67,14 +76,46 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
-      lines.push(`  ${term.t(i.title)}: ${pct(i.value)} ${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? term.t(i.population) : ''}) ${verdict}; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget ?? '—', withValue: i.companiesWithOwnValue })}`);
+      const counted = `${i.method === 'share' ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${term.msg(`label.population.${i.regionalPopulation}`)}`;
+      const meeting = i.companiesMeetingTarget !== undefined ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
+      lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
   } else term.say(headline);
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
-  for await (const r of outcome.rejected()) term.say(term.err.red(`${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column} ${r.message}`));
+  for await (const r of outcome.rejected()) {
+    const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
+    term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
+  }
   for (const d of s.duplicates) {
     const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''}${m.superseded ? '' : ' ✓'}`).join(', ');
-    term.say(term.err.yellow(term.msg('batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
+    term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
   }
+}
+
+/** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels; exit 1 when a real run would reject a table. */
+async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
+  const { term, opts } = ctx;
+  const r: DryRunResult = await dryRunBatch(ctx.defs, { inputs, map: opts.map, questionnaire: opts.questionnaire, tableLimits: tableLimitsFrom(opts) });
+  if (opts.json) {
+    term.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    return r.errors ? EXIT.invalid : EXIT.ok;
+  }
+  const lines: string[] = [];
+  for (const t of r.tables) {
+    lines.push(term.msg('batch.dry-run-table', { file: t.file, line: t.headerLine ?? '—', rows: t.rows ?? 0 }));
+    for (const c of t.columns ?? []) lines.push(term.msg('batch.dry-run-column', { letter: c.letter, header: c.header, target: c.note ? `${c.target} (${c.note})` : c.target }));
+    for (const u of t.unmapped ?? []) lines.push(term.msg('batch.dry-run-unmapped', { letter: u.letter, header: u.header }));
+    for (const l of t.lost ?? []) lines.push(term.err.red(`  ${term.msg(lostCode(l), { line: l.line, next: l.resumedAt ?? '—', detail: l.error })}`));
+    for (const p of t.problems) {
+      if (p.code === 'map.header-missing') lines.push(term.err.red(term.msg('batch.dry-run-missing', { header: String(p.args.header), target: String(p.args.target) })));
+      else if (p.severity === 'error') lines.push(term.err.red(`  ${term.msg(p.code, p.args)}`));
+    }
+    if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
+    else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));
+  }
+  for (const o of r.others) lines.push(term.msg('batch.dry-run-file', { file: o.file, kind: o.kind }));
+  lines.push(term.msg('batch.dry-run-summary', { tables: r.tables.length, files: r.others.length }));
+  term.stdout.write(lines.join('\n') + '\n');
+  return r.errors ? EXIT.invalid : EXIT.ok;
 }

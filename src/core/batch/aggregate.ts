@@ -2,16 +2,37 @@ import type { Comparison } from '../targets.js';
 import type { IndicatorKind, Text } from '../types.js';
 import { DESIGN_TOOL_INDICATOR, type CompanyRecord } from './record.js';
 
+/**
+ * Which companies a regional figure is taken over: those above designated size (规上) where the indicator's
+ * definition says so, all companies otherwise.
+ */
+export type RegionalPopulation = 'above-designated-size' | 'all';
+
+export interface LayoutIndicator {
+  id: string;
+  kind: IndicatorKind;
+  title: Text;
+  target?: { comparison: Comparison; value: number; year: number; population: Text; source: string };
+  /** How the regional value is formed: the mean of company values, or the share of companies (yes/no indicators). */
+  method?: 'mean' | 'share';
+  population?: RegionalPopulation;
+  /** The question ids of a ratio formula `a / b` (numerator, denominator), shown per company. */
+  ratio?: [string, string];
+}
+
 /** What the summary needs to know about the questionnaire and the target profile. */
 export interface SummaryLayout {
   sections: { id: string; title: Text }[];
-  indicators: {
-    id: string;
-    kind: IndicatorKind;
-    title: Text;
-    target?: { comparison: Comparison; value: number; year: number; population: Text; source: string };
-  }[];
+  indicators: LayoutIndicator[];
+  /** Number questions kept per company for the plan's counts (outcome KPIs, robots, CNC machines). */
+  facts?: string[];
+  /** Readiness profiles checked per company (smart-workshop, smart-factory candidates). */
+  readiness?: string[];
 }
+
+export const isDesignTool = (id: string) => id === DESIGN_TOOL_INDICATOR;
+export const methodOf = (i: LayoutIndicator): 'mean' | 'share' => i.method ?? (isDesignTool(i.id) || i.kind === 'flag' || i.kind === 'share' ? 'share' : 'mean');
+export const populationOf = (i: LayoutIndicator): RegionalPopulation => i.population ?? 'all';
 
 /** The small per-company figures the summary is computed from (never the full result). */
 export interface CompanyAggregate {
@@ -19,16 +40,28 @@ export interface CompanyAggregate {
   level: number;
   score: number;
   sections: (number | null)[];
-  /** Enterprise value of each indicator in layout order; flags as 1/0. */
+  /** Enterprise value of each indicator in layout order; flags as 1/0; design-tool penetration as uses 1/0. */
   values: (number | null)[];
   /** Whether the company's own value meets the indicator's target. */
   met: (boolean | null)[];
+  /** The value is missing because the company answered 不清楚 (unknown), not because it did not answer. */
+  unknown?: boolean[];
   /** usesDigitalDesignTools (the official regional design-tool indicator). */
   uses: boolean | null;
   group?: string;
   scale?: boolean;
   cls?: string;
   retrofit?: string;
+  district?: string;
+  region?: string;
+  /** Year of the assessment date. */
+  year?: number;
+  /** The level is provisional (completeness below the profile's threshold). */
+  provisional?: boolean;
+  /** layout.facts in order. */
+  facts?: (number | null)[];
+  /** layout.readiness in order: every criterion that one assessment can judge is met. */
+  ready?: (boolean | null)[];
 }
 
 const GROUP_FIELDS: Record<string, (r: CompanyRecord) => string | undefined> = {
@@ -47,41 +80,60 @@ const GROUP_FIELDS: Record<string, (r: CompanyRecord) => string | undefined> = {
 };
 export const isRespondentGroupField = (field: string) => Object.prototype.hasOwnProperty.call(GROUP_FIELDS, field);
 
-export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: string): CompanyAggregate {
+export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: string, extra: { facts?: (number | null)[]; ready?: (boolean | null)[]; provisional?: boolean } = {}): CompanyAggregate {
   const values = layout.indicators.map((i) => {
+    if (isDesignTool(i.id)) return r.usesDigitalDesignTools === null ? null : r.usesDigitalDesignTools ? 1 : 0;
     const v = r.indicators[i.id]?.value;
     return typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : null;
   });
   const group = groupBy === undefined ? undefined : isRespondentGroupField(groupBy) ? GROUP_FIELDS[groupBy]!(r) : r.group;
+  const year = r.date ? Number(r.date.slice(0, 4)) : NaN;
   return {
     level: r.level ?? -1,
     score: r.score,
     sections: layout.sections.map((s) => r.sections[s.id] ?? null),
     values,
-    met: layout.indicators.map((i) => r.indicators[i.id]?.met ?? null),
+    met: layout.indicators.map((i) => (methodOf(i) === 'share' ? null : (r.indicators[i.id]?.met ?? null))),
+    unknown: layout.indicators.map((i) => Boolean(r.indicators[i.id]?.unknown)),
     uses: r.usesDigitalDesignTools,
     ...(group !== undefined && group !== '' ? { group } : {}),
     ...(r.aboveDesignatedSize !== undefined ? { scale: r.aboveDesignatedSize } : {}),
     ...(r.enterpriseClass ? { cls: r.enterpriseClass } : {}),
     ...(r.retrofitStatus ? { retrofit: r.retrofitStatus } : {}),
+    ...(r.district ? { district: r.district } : {}),
+    ...(r.region ? { region: r.region } : {}),
+    ...(Number.isFinite(year) ? { year } : {}),
+    ...(extra.provisional !== undefined ? { provisional: extra.provisional } : {}),
+    ...(extra.facts ? { facts: extra.facts } : {}),
+    ...(extra.ready ? { ready: extra.ready } : {}),
   };
 }
 
+const STRING_FIELDS = ['group', 'cls', 'retrofit', 'district', 'region'] as const;
+
 /**
  * Per-company aggregates packed into Float64Array chunks (8 bytes per figure, no object per company), so that
- * 100,000 companies cost about 25 MB. Strings (group, class, retrofit status) are interned.
+ * 100,000 companies cost a few dozen MB. Strings (group, class, retrofit status, district, region) are interned.
  */
 export class AggregateStore {
   private readonly chunks: Float64Array[] = [];
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly width: number;
+  private readonly nS: number;
+  private readonly nI: number;
+  private readonly nF: number;
+  private readonly nR: number;
   private static readonly CHUNK = 4096;
   length = 0;
 
   constructor(private readonly layout: SummaryLayout) {
-    const nI = layout.indicators.length;
-    this.width = 2 + layout.sections.length + 2 * nI + 5;
+    this.nS = layout.sections.length;
+    this.nI = layout.indicators.length;
+    this.nF = layout.facts?.length ?? 0;
+    this.nR = layout.readiness?.length ?? 0;
+    // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts, ready
+    this.width = 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR;
   }
 
   private intern(s: string | undefined): number {
@@ -95,6 +147,10 @@ export class AggregateStore {
     return id;
   }
 
+  private at(seq: number): [Float64Array, number] {
+    return [this.chunks[Math.floor(seq / AggregateStore.CHUNK)]!, (seq % AggregateStore.CHUNK) * this.width];
+  }
+
   /** Stores the aggregate at index `seq` (must be the next index). */
   push(a: CompanyAggregate): number {
     const seq = this.length++;
@@ -106,20 +162,26 @@ export class AggregateStore {
     const bool = (x: boolean | null | undefined) => (x === null || x === undefined ? NaN : x ? 1 : 0);
     buf[o++] = a.level;
     buf[o++] = a.score;
-    for (const s of a.sections) buf[o++] = num(s);
-    for (const v of a.values) buf[o++] = num(v);
-    for (const m of a.met) buf[o++] = bool(m);
+    for (let i = 0; i < this.nS; i++) buf[o++] = num(a.sections[i]);
+    for (let i = 0; i < this.nI; i++) buf[o++] = num(a.values[i]);
+    for (let i = 0; i < this.nI; i++) buf[o++] = bool(a.met[i]);
+    let mask = 0;
+    // bits 0…49 (a double holds integers up to 2^53 exactly): indicators beyond the 50th never count as 不清楚
+    for (let i = 0; i < Math.min(this.nI, 50); i++) if (a.unknown?.[i]) mask += 2 ** i;
+    buf[o++] = mask;
     buf[o++] = bool(a.uses);
     buf[o++] = bool(a.scale);
-    buf[o++] = this.intern(a.group);
-    buf[o++] = this.intern(a.cls);
-    buf[o++] = this.intern(a.retrofit);
+    for (const f of STRING_FIELDS) buf[o++] = this.intern(a[f]);
+    buf[o++] = num(a.year);
+    buf[o++] = bool(a.provisional);
+    for (let i = 0; i < this.nF; i++) buf[o++] = num(a.facts?.[i]);
+    for (let i = 0; i < this.nR; i++) buf[o++] = bool(a.ready?.[i]);
     return seq;
   }
 
   get(seq: number): CompanyAggregate {
-    const buf = this.chunks[Math.floor(seq / AggregateStore.CHUNK)]!;
-    let o = (seq % AggregateStore.CHUNK) * this.width;
+    const [buf, start] = this.at(seq);
+    let o = start;
     const num = (x: number) => (Number.isNaN(x) ? null : x);
     const bool = (x: number) => (Number.isNaN(x) ? null : x === 1);
     const str = (x: number) => (Number.isNaN(x) ? undefined : this.strings[x]);
@@ -128,41 +190,54 @@ export class AggregateStore {
     const sections = this.layout.sections.map(() => num(buf[o++]!));
     const values = this.layout.indicators.map(() => num(buf[o++]!));
     const met = this.layout.indicators.map(() => bool(buf[o++]!));
+    const mask = buf[o++]!;
+    const unknown = this.layout.indicators.map((_, i) => i < 50 && Math.floor(mask / 2 ** i) % 2 === 1);
     const uses = bool(buf[o++]!);
     const scale = bool(buf[o++]!);
-    const group = str(buf[o++]!);
-    const cls = str(buf[o++]!);
-    const retrofit = str(buf[o++]!);
+    const strings: Partial<Record<(typeof STRING_FIELDS)[number], string>> = {};
+    for (const f of STRING_FIELDS) {
+      const s = str(buf[o++]!);
+      if (s !== undefined) strings[f] = s;
+    }
+    const year = num(buf[o++]!);
+    const provisional = bool(buf[o++]!);
+    const facts = Array.from({ length: this.nF }, () => num(buf[o++]!));
+    const ready = Array.from({ length: this.nR }, () => bool(buf[o++]!));
     return {
       level,
       score,
       sections,
       values,
       met,
+      unknown,
       uses,
-      ...(group !== undefined ? { group } : {}),
+      ...strings,
       ...(scale !== null ? { scale } : {}),
-      ...(cls !== undefined ? { cls } : {}),
-      ...(retrofit !== undefined ? { retrofit } : {}),
+      ...(year !== null ? { year } : {}),
+      ...(provisional !== null ? { provisional } : {}),
+      ...(this.nF ? { facts } : {}),
+      ...(this.nR ? { ready } : {}),
     };
   }
 
   levelAt(seq: number): number {
-    return this.chunks[Math.floor(seq / AggregateStore.CHUNK)]![(seq % AggregateStore.CHUNK) * this.width]!;
+    const [buf, o] = this.at(seq);
+    return buf[o]!;
   }
 
   /** One indicator of one company, without decoding the rest. */
   indicatorAt(seq: number, i: number): { value: number | null; met: boolean | null } {
-    const buf = this.chunks[Math.floor(seq / AggregateStore.CHUNK)]!;
-    const o = (seq % AggregateStore.CHUNK) * this.width + 2 + this.layout.sections.length;
+    const [buf, start] = this.at(seq);
+    const o = start + 2 + this.nS;
     const v = buf[o + i]!;
-    const m = buf[o + this.layout.indicators.length + i]!;
+    const m = buf[o + this.nI + i]!;
     return { value: Number.isNaN(v) ? null : v, met: Number.isNaN(m) ? null : m === 1 };
   }
 
-  groupAt(seq: number): string | undefined {
-    const buf = this.chunks[Math.floor(seq / AggregateStore.CHUNK)]!;
-    const x = buf[(seq % AggregateStore.CHUNK) * this.width + this.width - 3]!;
+  /** One of the interned text fields of a company (group, class, retrofit status, district, region). */
+  stringAt(seq: number, field: (typeof STRING_FIELDS)[number]): string | undefined {
+    const [buf, start] = this.at(seq);
+    const x = buf[start + 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.indexOf(field)]!;
     return Number.isNaN(x) ? undefined : this.strings[x];
   }
 
@@ -170,5 +245,3 @@ export class AggregateStore {
     for (let i = 0; i < this.length; i++) if (!skip?.(i)) yield this.get(i);
   }
 }
-
-export const isDesignTool = (id: string) => id === DESIGN_TOOL_INDICATOR;

@@ -19,6 +19,8 @@ export interface CompanyRecord {
   retrofitStatus?: string;
   retrofitYear?: number;
   date?: string;
+  /** Time of day of the assessment (a survey's submission time), when the input had one. */
+  time?: string;
   questionnaire: string;
   level: number | null;
   provisional: boolean;
@@ -28,7 +30,13 @@ export interface CompanyRecord {
   tierConditions: string[];
   completeness: number;
   sections: Record<string, number>;
-  indicators: Record<string, { value: number | boolean | null; met?: boolean | null }>;
+  /** Score of each capability sub-domain (GB/T 39116). */
+  subdomains?: Record<string, number>;
+  /**
+   * Each indicator: its value, whether it meets the target (indicators defined per company), the numerator and
+   * denominator of a ratio, and `unknown` when it has no value because an input was answered 不清楚.
+   */
+  indicators: Record<string, { value: number | boolean | null; met?: boolean | null; numerator?: number | null; denominator?: number | null; unknown?: boolean }>;
   /** The official regional design-tool indicator counts this flag (product.md §5). */
   usesDigitalDesignTools: boolean | null;
   /** Value of the --group-by field when it is a question rather than a respondent field. */
@@ -36,6 +44,10 @@ export interface CompanyRecord {
   /** Top three recommendation titles, when the recommendation engine is available. */
   recommendations: string[];
   warnings: number;
+  /** Cells blanked with --on-bad-cell blank. */
+  blanked?: number;
+  /** The raw answers (--include-answers): question id → value as answered ('unknown', 'n/a'). */
+  answers?: Record<string, string | number | boolean | string[]>;
   /** Set by the batch: an older assessment of a plant seen again later. */
   superseded?: boolean;
   /** File name of the per-company report written with --reports. */
@@ -45,16 +57,41 @@ export interface CompanyRecord {
 export const DESIGN_TOOL_INDICATOR = 'design-tool-penetration';
 export const DESIGN_TOOL_FLAG = 'usesDigitalDesignTools';
 
-export function recordFromResult(result: ScoreResult, where: { file: string; row?: number }, extra: { group?: string; recommendations?: string[]; warnings?: number } = {}): CompanyRecord {
+export interface RecordExtra {
+  group?: string;
+  recommendations?: string[];
+  warnings?: number;
+  time?: string;
+  /** Indicator id → the question ids of its ratio (numerator, denominator). */
+  ratios?: ReadonlyMap<string, readonly [string, string]>;
+  /** Indicators without a value because an input was answered 不清楚. */
+  unknown?: ReadonlySet<string>;
+}
+
+/** Whether a plant uses digital design tools: a `share` indicator's own 1/0, or an older ratio's flag. */
+export function usesDesignTools(i: { kind?: string; value: number | boolean | null; flags?: Record<string, boolean | null> }): boolean | null {
+  if (i.kind === 'share') return i.value === null ? null : i.value === 1;
+  return i.flags?.[DESIGN_TOOL_FLAG] ?? null;
+}
+
+export function recordFromResult(result: ScoreResult, where: { file: string; row?: number }, extra: RecordExtra = {}): CompanyRecord {
   const r = result.respondent;
   const sections: Record<string, number> = {};
   for (const s of result.sections) sections[s.id] = s.score;
+  const subdomains: Record<string, number> = {};
+  for (const s of result.subdomains ?? []) subdomains[s.id] = s.score;
   const indicators: CompanyRecord['indicators'] = {};
   let uses: boolean | null = null;
   for (const i of result.indicators) {
-    indicators[i.id] = { value: i.value, ...(i.met !== undefined ? { met: i.met } : {}) };
-    // The official regional figure counts companies using tools: a `share` indicator's 1/0, or an older ratio's flag.
-    if (i.id === DESIGN_TOOL_INDICATOR) uses = i.kind === 'share' ? (i.value === null ? null : i.value === 1) : (i.flags?.[DESIGN_TOOL_FLAG] ?? null);
+    const ratio = extra.ratios?.get(i.id);
+    const input = (id: string) => (typeof i.inputs[id] === 'number' ? (i.inputs[id] as number) : null);
+    indicators[i.id] = {
+      value: i.value,
+      ...(i.met !== undefined ? { met: i.met } : {}),
+      ...(ratio ? { numerator: input(ratio[0]), denominator: input(ratio[1]) } : {}),
+      ...(extra.unknown?.has(i.id) ? { unknown: true } : {}),
+    };
+    if (i.id === DESIGN_TOOL_INDICATOR) uses = usesDesignTools(i);
   }
   return {
     file: where.file,
@@ -71,6 +108,7 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     ...(r.enterprise_class ? { enterpriseClass: r.enterprise_class } : {}),
     ...(r.retrofit_status ? { retrofitStatus: r.retrofit_status.status, ...(r.retrofit_status.year !== undefined ? { retrofitYear: r.retrofit_status.year } : {}) } : {}),
     ...(r.date ? { date: r.date } : {}),
+    ...(r.date && extra.time ? { time: extra.time } : {}),
     questionnaire: `${result.questionnaire.id}@${result.questionnaire.version}`,
     level: result.maturity.level,
     provisional: result.maturity.provisional,
@@ -79,6 +117,7 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     tierConditions: result.tiers.filter((t) => t.levelConditionMet === true).map((t) => t.id),
     completeness: result.completeness,
     sections,
+    subdomains,
     indicators,
     usesDigitalDesignTools: uses,
     ...(extra.group !== undefined ? { group: extra.group } : {}),

@@ -2,24 +2,57 @@ import type { TargetComparison } from '../indicators.js';
 import type { IndicatorKind } from '../types.js';
 import { meets } from '../targets.js';
 import type { Text } from '../types.js';
-import { isDesignTool, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
+import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
+import type { PlanTargetResult } from './plan.js';
+import type { PolicyDef } from '../policy.js';
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const r4n = (x: number | null) => (x === null ? null : r4(x));
+
+/** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
+export const SPLITS = ['all', 'above', 'below', 'not-stated'] as const;
+export type Split = (typeof SPLITS)[number];
+
+export interface SplitFigure {
+  population: Split;
+  /** Companies in this split (with or without a value). */
+  companies: number;
+  value: number | null;
+  /** share: companies answering yes; mean: the sum of company values. */
+  numerator: number;
+  /** share: companies answering yes, no or 不清楚; mean: companies with a value. */
+  denominator: number;
+  /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. */
+  unknown: number;
+  /** Companies without an answer (or whose ratio cannot be computed): left out. */
+  unanswered: number;
+}
 
 export interface RegionalIndicator extends TargetComparison {
   id: string;
   title: Text;
   kind: IndicatorKind;
-  /** How the regional value is formed: mean of company values, or share of companies (flag true). */
+  /** How the regional value is formed: mean of company values, or share of companies (yes/no, design tools). */
   method: 'mean' | 'share';
+  /** The population of the headline value (the indicator's own definition: 规上 where it says so). */
+  regionalPopulation: RegionalPopulation;
+  /** The headline value, over regionalPopulation. */
   value: number | null;
-  /** Companies counted in the regional value (for design-tool penetration: those that answered design_tools). */
+  numerator: number;
+  denominator: number;
+  unknown: number;
+  unanswered: number;
+  /** The headline's denominator (kept for scripts written against earlier versions). */
   companiesWithValue: number;
-  /** Companies with their own enterprise value (the design-tool proxy for design-tool penetration). */
+  /** Companies of the headline population with their own enterprise value. */
   companiesWithOwnValue: number;
+  /** Companies of the headline population (with or without a value). */
+  companiesInPopulation: number;
+  /** Only for indicators defined per company (a mean): companies whose own value meets the target. */
   companiesMeetingTarget?: number;
   shareMeetingTarget?: number | null;
+  /** The same figure over all companies, 规上, 规下 and not stated, beside the headline. */
+  splits: SplitFigure[];
 }
 
 export interface Figures {
@@ -47,10 +80,12 @@ export interface ClassRetrofit {
   none: number;
   unknown: number;
   share: number | null;
-  /** The seed's goal: all class A and half of class B companies retrofitted within three years. */
+  /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
   goal: number | null;
   goalMet: boolean | null;
 }
+
+const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
 
 /** Running sums for one population of companies; two accumulators merge by adding. */
 export class Accumulator {
@@ -60,18 +95,21 @@ export class Accumulator {
   scoreSum = 0;
   secSum: number[];
   secN: number[];
-  valSum: number[];
-  valN: number[];
-  metN: number[];
-  usesTrue = 0;
-  usesKnown = 0;
+  /** Per indicator × split (4): sums and counts. */
+  private readonly sum: number[];
+  private readonly n: number[];
+  private readonly unk: number[];
+  private readonly met: number[];
+  private readonly splitCompanies = [0, 0, 0, 0];
 
   constructor(private readonly layout: SummaryLayout) {
+    const k = layout.indicators.length * 4;
     this.secSum = layout.sections.map(() => 0);
     this.secN = layout.sections.map(() => 0);
-    this.valSum = layout.indicators.map(() => 0);
-    this.valN = layout.indicators.map(() => 0);
-    this.metN = layout.indicators.map(() => 0);
+    this.sum = new Array<number>(k).fill(0);
+    this.n = new Array<number>(k).fill(0);
+    this.unk = new Array<number>(k).fill(0);
+    this.met = new Array<number>(k).fill(0);
   }
 
   add(a: CompanyAggregate): void {
@@ -85,16 +123,19 @@ export class Accumulator {
         this.secN[i]!++;
       }
     });
-    a.values.forEach((v, i) => {
-      if (v !== null) {
-        this.valSum[i]! += v;
-        this.valN[i]!++;
+    const sp = splitOf(a);
+    this.splitCompanies[0]!++;
+    this.splitCompanies[sp]!++;
+    for (let i = 0; i < this.layout.indicators.length; i++) {
+      const v = a.values[i];
+      for (const s of [0, sp]) {
+        const k = i * 4 + s;
+        if (v !== null && v !== undefined) {
+          this.sum[k]! += v;
+          this.n[k]!++;
+          if (a.met[i] === true) this.met[k]!++;
+        } else if (a.unknown?.[i]) this.unk[k]!++;
       }
-      if (a.met[i] === true) this.metN[i]!++;
-    });
-    if (a.uses !== null) {
-      this.usesKnown++;
-      if (a.uses) this.usesTrue++;
     }
   }
 
@@ -105,14 +146,26 @@ export class Accumulator {
     const addInto = (a: number[], b: number[]) => b.forEach((x, i) => (a[i]! += x));
     addInto(this.secSum, o.secSum);
     addInto(this.secN, o.secN);
-    addInto(this.valSum, o.valSum);
-    addInto(this.valN, o.valN);
-    addInto(this.metN, o.metN);
-    this.usesTrue += o.usesTrue;
-    this.usesKnown += o.usesKnown;
+    addInto(this.sum, o.sum);
+    addInto(this.n, o.n);
+    addInto(this.unk, o.unk);
+    addInto(this.met, o.met);
+    addInto(this.splitCompanies, o.splitCompanies);
   }
 
-  figures(): Figures {
+  private split(i: number, s: number, share: boolean): SplitFigure & { raw: number | null } {
+    const k = i * 4 + s;
+    const n = this.n[k]!;
+    const unknown = this.unk[k]!;
+    const companies = this.splitCompanies[s]!;
+    // A share counts 不清楚 as "not known to have it": it stays in the denominator. A mean cannot use it.
+    const denominator = share ? n + unknown : n;
+    const raw = denominator ? this.sum[k]! / denominator : null;
+    return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, unanswered: companies - n - unknown };
+  }
+
+  /** Figures of this population; `asOne` takes every indicator over all its companies (a 规上 or 规下 group). */
+  figures(asOne = false): Figures {
     const { layout } = this;
     const levels: Record<string, number> = {};
     this.levels.forEach((n, i) => {
@@ -125,31 +178,44 @@ export class Accumulator {
       meanScore: this.companies ? r4(this.scoreSum / this.companies) : null,
       sections: layout.sections.map((s, i) => ({ id: s.id, title: s.title, mean: this.secN[i] ? r4(this.secSum[i]! / this.secN[i]!) : null, companies: this.secN[i]! })),
       indicators: layout.indicators.map((ind, i) => {
-        const dt = isDesignTool(ind.id);
-        // Official regional definitions (product.md §5): CNC rate and other ratios = mean of company values;
-        // design-tool penetration = share of companies using digital design tools; yes/no indicators = share of yes.
-        const method: 'mean' | 'share' = dt || ind.kind === 'flag' || ind.kind === 'share' ? 'share' : 'mean';
-        const value = dt ? (this.usesKnown ? this.usesTrue / this.usesKnown : null) : this.valN[i] ? this.valSum[i]! / this.valN[i]! : null;
+        const method = methodOf(ind);
+        const share = method === 'share';
+        const population = asOne ? 'all' : populationOf(ind);
+        const h = population === 'above-designated-size' ? 1 : 0;
+        const { raw, ...head } = this.split(i, h, share);
         const out: RegionalIndicator = {
           id: ind.id,
           title: ind.title,
           kind: ind.kind,
           method,
-          value: r4n(value),
-          companiesWithValue: dt ? this.usesKnown : this.valN[i]!,
-          companiesWithOwnValue: this.valN[i]!,
+          regionalPopulation: population,
+          value: head.value,
+          numerator: head.numerator,
+          denominator: head.denominator,
+          unknown: head.unknown,
+          unanswered: head.unanswered,
+          companiesWithValue: head.denominator,
+          companiesWithOwnValue: this.n[i * 4 + h]!,
+          companiesInPopulation: head.companies,
+          splits: asOne ? [] : SPLITS.map((_, s) => {
+            const { raw: _r, ...f } = this.split(i, s, share);
+            return f;
+          }),
         };
         if (ind.target) {
           const t = ind.target;
           out.target = t.value;
           out.comparison = t.comparison;
-          out.met = value === null ? null : meets(value, t.comparison, t.value);
-          out.gap = value === null ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - value : value - t.value);
+          out.met = raw === null ? null : meets(raw, t.comparison, t.value);
+          out.gap = raw === null ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
           out.targetYear = t.year;
           out.population = t.population;
           out.targetSource = t.source;
-          out.companiesMeetingTarget = this.metN[i]!;
-          out.shareMeetingTarget = this.valN[i] ? r4(this.metN[i]! / this.valN[i]!) : null;
+          // "Companies meeting" a share of companies means nothing: only for indicators defined per company.
+          if (!share) {
+            out.companiesMeetingTarget = this.met[i * 4 + h]!;
+            out.shareMeetingTarget = this.n[i * 4 + h] ? r4(this.met[i * 4 + h]! / this.n[i * 4 + h]!) : null;
+          }
         }
         return out;
       }),
@@ -161,20 +227,20 @@ export const OTHER_GROUP = 'other';
 export const NONE_GROUP = '(none)';
 
 /** Figures per group; groups smaller than minSize are merged into "other", which keeps only its count if still too small. */
-export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, Accumulator>, minSize: number): GroupFigures[] {
+export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, Accumulator>, minSize: number, asOne = false): GroupFigures[] {
   const out: GroupFigures[] = [];
   const other = new Accumulator(layout);
   const merged: string[] = [];
-  for (const key of [...groups.keys()].sort((a, b) => a.localeCompare(b, 'zh'))) {
+  for (const key of [...groups.keys()].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b, 'zh')))) {
     const acc = groups.get(key)!;
-    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...acc.figures() });
+    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...acc.figures(asOne) });
     else {
       other.merge(acc);
       merged.push(key);
     }
   }
   if (other.companies > 0) {
-    if (other.companies >= minSize) out.push({ key: OTHER_GROUP, ...other.figures(), merged: merged.length });
+    if (other.companies >= minSize) out.push({ key: OTHER_GROUP, ...other.figures(asOne), merged: merged.length });
     else out.push({ key: OTHER_GROUP, companies: other.companies, levels: {}, meanScore: null, sections: [], indicators: [], merged: merged.length, suppressed: true });
   }
   return out;
@@ -213,25 +279,40 @@ export interface BatchSummary extends Figures {
   scored: number;
   superseded: number;
   rejected: number;
+  /** Cells reported in the problems list (blanked with --on-bad-cell blank, or implausible values). */
+  problems?: number;
   targets: { id: string; title: Text; source: string };
+  /** The field the groups are formed by: --group-by, else district, else region when the companies state one. */
   groupBy?: string;
+  /** True when groupBy was chosen by the batch (no --group-by). */
+  groupByDefault?: boolean;
   minGroupSize: number;
   groups?: GroupFigures[];
   bySize: GroupFigures[];
   byClass: ClassRetrofit[];
-  duplicates: { plant: string; count: number; members: { file: string; row?: number; date?: string; superseded: boolean }[] }[];
+  duplicates: { plant: string; count: number; matchedByName?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];
+  /** The regional action plan's count targets against what the answers support. */
+  plan?: { id: string; title: Text; document: string; period: PolicyDef['period']; targets: PlanTargetResult[] };
 }
+
+export type GroupKey = (a: CompanyAggregate) => string | undefined;
+/** The default groups when --group-by is not given: district when any company states one, else region. */
+export const DEFAULT_GROUP_FIELDS: [string, GroupKey][] = [
+  ['district', (a) => a.district],
+  ['region', (a) => a.region],
+];
 
 /** Everything the summary is computed from, in one pass over the current (not superseded) companies. */
 export function summarise(
   layout: SummaryLayout,
   current: Iterable<CompanyAggregate>,
-  opts: { groupBy?: string; minGroupSize: number },
-): Pick<BatchSummary, 'companies' | 'levels' | 'meanScore' | 'sections' | 'indicators' | 'groups' | 'bySize' | 'byClass' | 'minGroupSize' | 'groupBy'> {
+  opts: { groupBy?: string; minGroupSize: number; defaultGroups?: boolean },
+): Pick<BatchSummary, 'companies' | 'levels' | 'meanScore' | 'sections' | 'indicators' | 'groups' | 'bySize' | 'byClass' | 'minGroupSize' | 'groupBy' | 'groupByDefault'> {
   const all = new Accumulator(layout);
   const groups = new Map<string, Accumulator>();
+  const defaults = opts.groupBy === undefined && opts.defaultGroups ? DEFAULT_GROUP_FIELDS.map(() => new Map<string, Accumulator>()) : [];
   const sizes = new Map<string, Accumulator>();
   const classes = new Map<string, Record<string, number>>();
   const acc = (m: Map<string, Accumulator>, k: string) => {
@@ -242,6 +323,7 @@ export function summarise(
   for (const a of current) {
     all.add(a);
     if (opts.groupBy !== undefined) acc(groups, a.group ?? NONE_GROUP).add(a);
+    defaults.forEach((m, i) => acc(m, DEFAULT_GROUP_FIELDS[i]![1](a) ?? NONE_GROUP).add(a));
     acc(sizes, a.scale === undefined ? NONE_GROUP : a.scale ? 'above' : 'below').add(a);
     if (a.cls) {
       const c = classes.get(a.cls) ?? {};
@@ -250,11 +332,22 @@ export function summarise(
       classes.set(a.cls, c);
     }
   }
+  let groupBy = opts.groupBy;
+  let groupByDefault = false;
+  let chosen: Map<string, Accumulator> | undefined = opts.groupBy !== undefined ? groups : undefined;
+  if (opts.groupBy === undefined) {
+    const i = defaults.findIndex((m) => [...m.keys()].some((k) => k !== NONE_GROUP));
+    if (i >= 0) {
+      groupBy = DEFAULT_GROUP_FIELDS[i]![0];
+      groupByDefault = true;
+      chosen = defaults[i];
+    }
+  }
   return {
     ...all.figures(),
-    ...(opts.groupBy !== undefined ? { groupBy: opts.groupBy, groups: groupFigures(layout, groups, opts.minGroupSize) } : {}),
+    ...(groupBy !== undefined && chosen ? { groupBy, groups: groupFigures(layout, chosen, opts.minGroupSize), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
     minGroupSize: opts.minGroupSize,
-    bySize: groupFigures(layout, sizes, opts.minGroupSize),
+    bySize: groupFigures(layout, sizes, opts.minGroupSize, true),
     byClass: classRetrofit(classes),
   };
 }

@@ -1,47 +1,74 @@
 /**
- * Tracks which assessment of each plant is current. The newest respondent.date wins; on equal dates (or none)
- * the later input wins. Memory: one small entry per plant, plus lists only for plants seen more than once.
+ * Tracks which assessment of each plant is current. The newest assessment (date, then time of day) wins; on equal
+ * dates (or none) the later input wins. A plant is found by its credit code + site, or by its name + site — so the
+ * same plant given once with and once without a credit code is one plant (reported as matched by name); two
+ * different codes under one name are two plants. Memory: two small keys and three numbers per plant, plus lists
+ * only for plants seen more than once.
  */
 export class PlantRegistry {
-  /** Key → [seq, date]; keys are hashed to 64 bits so that the map stays small (a few dozen bytes per plant). */
-  private readonly current = new Map<string, number>();
-  private static pack = (seq: number, date: number) => seq * 1e8 + date;
-  private static seqOf = (v: number) => Math.floor(v / 1e8);
-  private static dateOf = (v: number) => v % 1e8;
+  /** Hashed key → plant number (-1: a name shared by plants with different codes, matched by code only). */
+  private readonly keys = new Map<string, number>();
+  private readonly seqs: number[] = [];
+  private readonly dates: number[] = [];
+  private readonly coded: boolean[] = [];
   readonly superseded = new Set<number>();
-  /** Plants seen more than once: key → sequence numbers in input order. */
+  /** Plants seen more than once: plant number → sequence numbers in input order. */
   readonly duplicates = new Map<string, number[]>();
+  /** Plants (as in `duplicates`) matched across a row with and a row without a credit code. */
+  readonly matchedByName = new Set<string>();
 
-  /** Register company `seq` (input order); returns the sequence number it supersedes or is superseded by. */
-  add(seq: number, rawKey: string | undefined, date: number): { supersededSeq?: number } {
-    if (rawKey === undefined) return {};
-    const key = shortKey(rawKey);
-    const packed = this.current.get(key);
-    if (packed === undefined) {
-      this.current.set(key, PlantRegistry.pack(seq, date));
-      return {};
+  /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
+  add(seq: number, ids: { code?: string; name?: string } | undefined, date: number): void {
+    if (!ids || (ids.code === undefined && ids.name === undefined)) return;
+    const ck = ids.code !== undefined ? shortKey(ids.code) : undefined;
+    const nk = ids.name !== undefined ? shortKey(ids.name) : undefined;
+    let pid = ck !== undefined ? this.keys.get(ck) : undefined;
+    let byName = false;
+    if (pid === undefined && nk !== undefined) {
+      const p = this.keys.get(nk);
+      // A row with a code joins a plant of the same name only if that plant has no code yet.
+      if (p !== undefined && p >= 0 && (ck === undefined || !this.coded[p])) {
+        pid = p;
+        byName = ck !== undefined || this.coded[p]!;
+      }
     }
-    const prev = { seq: PlantRegistry.seqOf(packed), date: PlantRegistry.dateOf(packed) };
-    const members = this.duplicates.get(key) ?? [prev.seq];
+    if (pid === undefined) {
+      const id = this.seqs.length;
+      this.seqs.push(seq);
+      this.dates.push(date);
+      this.coded.push(ck !== undefined);
+      if (ck !== undefined) this.keys.set(ck, id);
+      if (nk !== undefined) {
+        const p = this.keys.get(nk);
+        this.keys.set(nk, p === undefined ? id : -1);
+      }
+      return;
+    }
+    if (ck !== undefined && !this.keys.has(ck)) {
+      this.keys.set(ck, pid);
+      this.coded[pid] = true;
+    }
+    if (nk !== undefined && !this.keys.has(nk)) this.keys.set(nk, pid);
+    const key = String(pid);
+    if (byName) this.matchedByName.add(key);
+    const members = this.duplicates.get(key) ?? [this.seqs[pid]!];
     members.push(seq);
     this.duplicates.set(key, members);
-    if (date >= prev.date) {
-      this.superseded.add(prev.seq);
-      this.current.set(key, PlantRegistry.pack(seq, date));
-      return { supersededSeq: prev.seq };
-    }
-    this.superseded.add(seq);
-    return { supersededSeq: seq };
+    if (date >= this.dates[pid]!) {
+      this.superseded.add(this.seqs[pid]!);
+      this.seqs[pid] = seq;
+      this.dates[pid] = date;
+    } else this.superseded.add(seq);
   }
 
   isSuperseded(seq: number): boolean {
     return this.superseded.has(seq);
   }
 
-  /** The current sequence number of a plant. */
+  /** The current sequence number of the plant a key belongs to. */
   currentOf(key: string): number | undefined {
-    const v = this.current.get(shortKey(key));
-    return v === undefined ? undefined : PlantRegistry.seqOf(v);
+    const p = this.keys.get(shortKey(key));
+    return p === undefined || p < 0 ? undefined : this.seqs[p];
   }
 }
 

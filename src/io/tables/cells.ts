@@ -56,3 +56,79 @@ export function columnLetter(n: number): string {
   }
   return s;
 }
+
+/*
+ * Lenient readers for table cells. They turn what survey tools and spreadsheets write into the forms the shared
+ * answer normalisation (core/answer-value.ts) accepts; anything they do not recognise is passed on unchanged, so the
+ * shared reader still gives the error. When the shared date/number reader grows these cases, these two functions
+ * should call it instead.
+ */
+
+/** Full-width digits and signs (１２．５％), thousands separators (1,234 / 1，234) and spaces: a plain numeric text. */
+export function lenientNumber(v: CellValue): CellValue {
+  if (typeof v !== 'string') return v;
+  let s = v.normalize('NFKC').replace(/\s+/g, '');
+  if (/^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?%?$/.test(s)) s = s.replace(/[,，]/g, '');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(s) ? s : v;
+}
+
+export type LenientDate = { date: string; time?: string } | { error: 'ambiguous' | 'invalid' };
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+function ymd(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+function hms(h?: string, mi?: string, s?: string): string | undefined {
+  if (h === undefined || mi === undefined) return undefined;
+  const [H, M, S] = [Number(h), Number(mi), Number(s ?? 0)];
+  if (H > 23 || M > 59 || S > 59) return undefined;
+  return `${pad(H)}:${pad(M)}:${pad(S)}`;
+}
+
+/**
+ * A date (and time of day when there is one) from a cell: an Excel date or serial number, ISO or 问卷星 text
+ * (2026/11/8 14:23:05), 2026年11月8日, full-width digits, and day/month/year orders that cannot be misread (13/8/2026).
+ * 11/8/2026 could be either: `ambiguous`. Undefined for an empty cell.
+ */
+export function lenientDate(v: CellValue): LenientDate | undefined {
+  if (v === null) return undefined;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { error: 'invalid' };
+    const iso = v.toISOString();
+    const time = iso.slice(11, 19);
+    return { date: iso.slice(0, 10), ...(time !== '00:00:00' ? { time } : {}) };
+  }
+  if (typeof v === 'number') {
+    const date = excelSerialToIso(v);
+    if (!date) return { error: 'invalid' };
+    const secs = Math.round((v - Math.floor(v)) * 86400);
+    return secs > 0 && secs < 86400 ? { date, time: `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}` } : { date };
+  }
+  if (typeof v === 'boolean') return { error: 'invalid' };
+  const s = v.normalize('NFKC').trim();
+  if (s === '') return undefined;
+  const TIME = '(?:[ T]+(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2})(?:\\.\\d+)?)?)?\\s*(?:Z|[+-]\\d{2}:?\\d{2})?';
+  let m = new RegExp(`^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?${TIME}$`).exec(s);
+  if (m) {
+    const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (!date) return { error: 'invalid' };
+    const time = hms(m[4], m[5], m[6]);
+    return time && time !== '00:00:00' ? { date, time } : { date };
+  }
+  m = new RegExp(`^(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4})${TIME}$`).exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (a <= 12 && b <= 12 && a !== b) return { error: 'ambiguous' };
+    const date = a > 12 ? ymd(y, b, a) : ymd(y, a, b);
+    if (!date) return { error: 'invalid' };
+    const time = hms(m[4], m[5], m[6]);
+    return time && time !== '00:00:00' ? { date, time } : { date };
+  }
+  if (/^\d{5}(\.\d+)?$/.test(s)) return lenientDate(Number(s));
+  return { error: 'invalid' };
+}

@@ -1,5 +1,3 @@
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { decodeText } from '../decode.js';
 import type { CellValue } from './cells.js';
 
@@ -9,45 +7,109 @@ export interface RawRow {
   line: number;
   cells: CellValue[];
 }
-/** A record the parser could not read (bad quoting); the rest of the table goes on. */
+/** A record that could not be read (bad quoting): the line it starts on, and its raw text for messages. */
 export interface BadRow {
   row: number;
   line: number;
   error: string;
+  /** The record's first line as written (to name the company in the message). */
+  raw?: string;
+  /** Where reading resumed (the next line). */
+  resumedAt?: number;
+  /** What was wrong with a CSV record: a quote never closed, a stray quote after a closing one, a broken quote spanning lines. */
+  reason?: 'unclosed-quote' | 'stray-quote' | 'wrong-cells';
 }
 export type TableItem = RawRow | BadRow;
 
-/** CSV in UTF-8 (with or without BOM) or GB18030; comma or, when the header has tabs and no comma, tab separated. */
+type Scan = { cells: string[]; end: number; newlines: number; multiline: boolean } | { error: string; reason: NonNullable<BadRow['reason']> };
+
+/**
+ * Read one record starting at `pos`. Quoted fields may hold delimiters, doubled quotes and line breaks; a quote
+ * inside an unquoted field is kept as written. A quoted field that is never closed, or closed and followed by
+ * something other than a delimiter or the end of the line, is an error.
+ */
+function scanRecord(text: string, pos: number, delim: string): Scan {
+  const cells: string[] = [];
+  const n = text.length;
+  let i = pos;
+  let newlines = 0;
+  let multiline = false;
+  for (;;) {
+    if (text[i] === '"') {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return { error: 'a quoted cell is never closed', reason: 'unclosed-quote' };
+        value += text.slice(from, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        while (text[i] === ' ' || text[i] === '\t') i++;
+        if (i < n && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') return { error: 'a quote inside a quoted cell must be doubled ("")', reason: 'stray-quote' };
+        break;
+      }
+      const breaks = value.split('\n').length - 1;
+      if (breaks) {
+        newlines += breaks;
+        multiline = true;
+      }
+      cells.push(value);
+    } else {
+      let j = i;
+      while (j < n && text[j] !== delim && text[j] !== '\n' && text[j] !== '\r') j++;
+      cells.push(text.slice(i, j));
+      i = j;
+    }
+    if (i >= n) return { cells, end: n, newlines, multiline };
+    if (text[i] === delim) {
+      i++;
+      continue;
+    }
+    // end of line: \r\n, \n or a lone \r
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else i += 1;
+    return { cells, end: i, newlines: newlines + 1, multiline };
+  }
+}
+
+/**
+ * CSV in UTF-8 (with or without BOM) or GB18030; comma or, when the header has tabs and no comma, tab separated.
+ * A record that cannot be read is reported (with its line) and reading resumes at the next line, so one broken
+ * quote loses one row, not the rest of the file. A quoted cell spanning lines that leaves its record with a
+ * different number of cells than the record before it is taken for a broken quote too.
+ */
 export async function* readCsvRows(bytes: Uint8Array): AsyncGenerator<TableItem> {
   const { text } = decodeText(bytes);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  let lastEnd = 0;
-  let records = 0;
-  const skipped: BadRow[] = [];
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    skip_records_with_error: true,
-    on_skip: (err: (Error & { lines?: number }) | undefined) => {
-      records++;
-      const line = lastEnd + 1;
-      lastEnd = err?.lines ?? lastEnd + 1;
-      skipped.push({ row: records, line, error: err?.message.replace(/ at line \d+/, '') ?? 'unreadable record' });
-      return undefined;
-    },
-    on_record: (record: string[], ctx: { lines: number }) => {
-      records++;
-      const line = lastEnd + 1;
-      lastEnd = ctx.lines;
-      return { row: records, line, cells: record } as unknown as string[];
-    },
-  });
-  Readable.from([text]).pipe(parser);
-  for await (const item of parser as AsyncIterable<RawRow>) {
-    while (skipped.length && skipped[0]!.row < item.row) yield skipped.shift()!;
-    yield item;
+  const delim = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  let pos = 0;
+  let line = 1;
+  let row = 0;
+  let width = -1;
+  const lineEnd = (p: number) => {
+    const e = text.indexOf('\n', p);
+    return e < 0 ? text.length : e + 1;
+  };
+  while (pos < text.length) {
+    row++;
+    const r = scanRecord(text, pos, delim);
+    const broken: { error: string; reason: NonNullable<BadRow['reason']> } | undefined =
+      'error' in r ? r : r.multiline && width >= 0 && r.cells.length !== width ? { error: 'a quoted cell runs over several lines and leaves the row with the wrong number of cells', reason: 'wrong-cells' } : undefined;
+    if (broken !== undefined) {
+      const next = lineEnd(pos);
+      yield { row, line, ...broken, raw: text.slice(pos, next).replace(/\r?\n$/, ''), ...(next < text.length ? { resumedAt: line + 1 } : {}) };
+      pos = next;
+      line += 1;
+      continue;
+    }
+    const ok = r as Exclude<Scan, { error: string }>;
+    if (!(ok.cells.length === 1 && ok.cells[0] === '')) width = ok.cells.length;
+    yield { row, line, cells: ok.cells };
+    pos = ok.end;
+    line += ok.newlines;
   }
-  yield* skipped;
 }

@@ -5,22 +5,24 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
-import { resolveColumns, type SurveyMap } from './columns.js';
-import { readCsvRows, type TableItem } from './csv-read.js';
+import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
+import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
 import type { TableLimits } from './limits.js';
-import { rowContext, rowSource } from './row-source.js';
-import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
+import { rowContext, rowSource, type RowSource } from './row-source.js';
+import { openWorkbook, OUTPUT_MARK, readXlsxRows, tableSheet } from './xlsx-read.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
 import { FORM_META_SHEET } from './form.js';
 
 export type TableEvent =
   /** A company row (or a filled form) ready for resolveSource(). */
-  | { type: 'row'; row?: number; line: number; source: Source; sheetOf?: (p: readonly (string | number)[] | undefined) => string }
-  /** A row or the whole input could not be read. */
-  | { type: 'reject'; row?: number; line: number; column: number; diagnostics: Diagnostic[] }
+  | { type: 'row'; row?: number; line: number; source: Source | RowSource; sheetOf?: (p: readonly (string | number)[] | undefined) => string }
+  /** A row or the whole input could not be read; `company` when the row names one. */
+  | { type: 'reject'; row?: number; line: number; column: number; diagnostics: Diagnostic[]; company?: string }
   /** Warnings about the table itself (unknown columns…). */
-  | { type: 'warning'; diagnostics: Diagnostic[] };
+  | { type: 'warning'; diagnostics: Diagnostic[] }
+  /** A results file zhizao wrote (never an input). */
+  | { type: 'own-output' };
 
 export interface TableEnv {
   q: Questionnaire;
@@ -40,14 +42,44 @@ export const tableKindOf = (file: string): TableKind | undefined => {
   return ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : undefined;
 };
 
+/** The first columns of the tables zhizao batch writes (also those written before they carried the mark). */
+const OUTPUT_HEADERS = [
+  ['file', 'row', 'company'],
+  ['section', 'group', 'item'],
+  ['file', 'row', 'sheet', 'line'],
+];
+/** A CSV row that shows the table is one of zhizao's own outputs. */
+export function isOwnOutputRow(cells: readonly CellValue[], rowNumber: number): boolean {
+  if (cells.some((c) => typeof c === 'string' && c.includes(OUTPUT_MARK))) return true;
+  if (rowNumber !== 1) return false;
+  const head = cells.slice(0, 4).map((c) => cellText(c).replace(/^\uFEFF/, '').trim());
+  return OUTPUT_HEADERS.some((h) => h.every((x, i) => head[i] === x));
+}
+
+/** The company cell of a row that could not be parsed: the raw line split naively at the delimiter. */
+function companyOfRaw(bad: BadRow, roles: readonly ColumnRole[] | undefined): string | undefined {
+  const col = roles?.find((r) => r.kind === 'respondent' && r.field === 'company')?.col;
+  if (col === undefined || bad.raw === undefined) return undefined;
+  const delim = bad.raw.includes('\t') && !bad.raw.includes(',') ? '\t' : ',';
+  const cell = bad.raw.split(delim)[col - 1]?.replace(/^"|"$/g, '').trim();
+  return cell ? cell : undefined;
+}
+
+/** The message for a CSV record lost to bad quoting. */
+export function lostCode(item: BadRow): MessageCode {
+  if (item.resumedAt === undefined) return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote-end' : 'table.csv-syntax';
+  return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote' : item.reason === 'stray-quote' ? 'table.csv-stray-quote' : 'table.csv-wrong-cells';
+}
+
 /** Every company row of a CSV/XLSX table or Excel form, or why it could not be read; never throws for bad input. */
 export async function* readTableInput(file: string, shown: string, kind: TableKind, env: TableEnv): AsyncGenerator<TableEvent> {
-  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number): TableEvent => ({
+  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
     type: 'reject',
     ...(row !== undefined ? { row } : {}),
     line: at.line,
     column: at.column,
     diagnostics: [diag(code, shown, at, args)],
+    ...(company !== undefined ? { company } : {}),
   });
   const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: env.limits.maxFileBytes });
   if (!r.ok) {
@@ -55,11 +87,31 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     return;
   }
   let items: AsyncIterable<TableItem>;
-  if (kind === 'csv') items = readCsvRows(r.bytes);
-  else {
+  if (kind === 'csv') {
+    // zhizao's own CSV outputs: their first row is a known header, or the row under it carries the mark
+    const it = readCsvRows(r.bytes)[Symbol.asyncIterator]();
+    const head: TableItem[] = [];
+    for (let i = 0; i < 3; i++) {
+      const n = await it.next();
+      if (n.done) break;
+      head.push(n.value);
+    }
+    if (head.some((x) => !('error' in x) && isOwnOutputRow(x.cells, x.row))) {
+      yield { type: 'own-output' };
+      return;
+    }
+    items = (async function* () {
+      yield* head;
+      for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+    })();
+  } else {
     const opened = await openWorkbook(r.bytes, env.limits.zip);
     if (!opened.ok) {
       yield reject(opened.code, { detail: opened.detail });
+      return;
+    }
+    if (opened.book.ownOutput) {
+      yield { type: 'own-output' };
       return;
     }
     if (opened.book.sheets.some((s) => s.name === FORM_META_SHEET)) {
@@ -79,36 +131,50 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   let ctx: ReturnType<typeof rowContext> | undefined;
   let scanned = 0;
   let rows = 0;
-  const pending: TableItem[] = [];
+  const pending: BadRow[] = [];
+  const lost = (item: BadRow): TableEvent => {
+    const company = companyOfRaw(item, ctx?.roles);
+    if (kind === 'xlsx') return reject('xlsx.unreadable', { detail: item.error }, { line: item.line, column: 1 }, item.row, company);
+    return reject(lostCode(item), { detail: item.error, line: item.line, next: item.resumedAt ?? '—' }, { line: item.line, column: 1 }, item.row, company);
+  };
   for await (const item of items) {
     if (!ctx) {
       if ('error' in item) {
-        yield reject(kind === 'xlsx' ? 'xlsx.unreadable' : 'table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
-        if (kind === 'xlsx') return; // an unreadable workbook has no more rows to offer
+        if (kind === 'xlsx') {
+          yield lost(item);
+          return; // an unreadable workbook has no more rows to offer
+        }
+        pending.push(item);
         continue;
       }
       if (isEmpty(item.cells) || (env.map && item.row < env.map.headerRow)) continue;
       // The header is the first row (of the first 20) that names a known column; rows above it are titles.
       const cols = resolveColumns(item.cells, env.q, shown, item.line, env.map);
       scanned++;
-      if (cols.roles.length === 0 && scanned < 20 && !env.map?.headerRow) {
-        pending.push(item);
-        continue;
-      }
+      if (cols.roles.length === 0 && scanned < 20 && !env.map?.headerRow) continue;
       if (cols.roles.length === 0) {
         yield reject('table.empty');
         return;
       }
-      if (cols.diagnostics.length) yield { type: 'warning', diagnostics: cols.diagnostics };
+      const errors = cols.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) {
+        // A map entry whose column is missing: the export is not the one the map describes.
+        yield { type: 'reject', line: item.line, column: 1, diagnostics: errors };
+        return;
+      }
+      const warnings = cols.diagnostics.filter((d) => d.severity === 'warning');
+      if (cols.unmapped.length) warnings.push(diag('map.unmapped-columns', shown, { line: item.line, column: cols.unmapped[0]!.col }, { count: cols.unmapped.length, headers: cols.unmapped.map((u) => u.header).join(' | ') }, 'warning'));
+      if (warnings.length) yield { type: 'warning', diagnostics: warnings };
       if (!cols.roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code'))) {
         yield reject('table.no-company-column', {}, { line: item.line, column: 1 }, item.row);
         return;
       }
       ctx = rowContext(env.q, cols.roles, env.defaultQuestionnaire, env.map);
+      for (const p of pending.splice(0)) yield lost(p);
       continue;
     }
     if ('error' in item) {
-      yield reject(kind === 'xlsx' ? 'xlsx.unreadable' : 'table.csv-syntax', { detail: item.error }, { line: item.line, column: 1 }, item.row);
+      yield lost(item);
       continue;
     }
     if (isEmpty(item.cells) || firstText(item.cells).startsWith('#')) continue;
@@ -118,6 +184,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     }
     yield { type: 'row', row: item.row, line: item.line, source: rowSource(ctx, item.cells, shown, item.line) };
   }
+  for (const p of pending.splice(0)) yield lost(p);
   // No row named a known column (title rows only, or nothing at all).
   if (!ctx) yield reject('table.empty');
   else if (rows === 0) yield reject('table.no-rows');

@@ -26,7 +26,12 @@ export interface Workbook {
   sheets: SheetInfo[];
   date1904: boolean;
   hasSharedStrings: boolean;
+  /** Written by zhizao batch (its results workbook): never read as input. */
+  ownOutput: boolean;
 }
+
+/** Marks every file `zhizao batch` writes (workbook keywords, a cell of the CSV title row). */
+export const OUTPUT_MARK = 'zhizao-batch-output';
 
 export type OpenResult = { ok: true; book: Workbook } | { ok: false; code: MessageCode; detail: string };
 
@@ -35,7 +40,7 @@ const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').r
 
 /** Check the archive against the caps, then read the sheet list from xl/workbook.xml and its relationships. */
 export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResult> {
-  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']));
+  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml']));
   if (!z.ok) return z;
   const wbXml = z.texts.get('xl/workbook.xml');
   if (wbXml === undefined) return { ok: false, code: 'xlsx.unreadable', detail: 'no xl/workbook.xml' };
@@ -53,7 +58,11 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
     sheets.push({ name: xmlDecode(attr(tag, 'name') ?? ''), sheetId: attr(tag, 'sheetId') ?? '', rId, state: attr(tag, 'state') ?? 'visible', target: rels.get(rId) ?? '' });
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wbXml);
-  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings: z.entries.some((e) => e.name === 'xl/sharedStrings.xml') } };
+  const core = z.texts.get('docProps/core.xml') ?? '';
+  const names = new Set(sheets.map((s) => s.name));
+  // Marked workbooks, and those written before the mark existed (creator zhizao, sheets 明细 and 汇总).
+  const ownOutput = core.includes(OUTPUT_MARK) || (/<dc:creator>zhizao<\/dc:creator>/.test(core) && names.has('明细') && names.has('汇总'));
+  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings: z.entries.some((e) => e.name === 'xl/sharedStrings.xml'), ownOutput } };
 }
 
 function rowCells(values: unknown): CellValue[] {

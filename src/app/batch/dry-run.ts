@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Definitions } from '../../io/definitions.js';
+import { expandInputs } from '../../io/expand-inputs.js';
+import { columnLetter } from '../../io/tables/cells.js';
+import type { ColumnRole } from '../../io/tables/columns.js';
+import type { BadRow } from '../../io/tables/csv-read.js';
+import type { TableLimits } from '../../io/tables/limits.js';
+import { loadSurveyMap } from '../../io/tables/map-file.js';
+import { previewTable } from '../../io/tables/preview.js';
+import { tableKindOf } from '../../io/tables/table-input.js';
+import { UsageError } from '../errors.js';
+
+export interface DryRunRequest {
+  inputs: string[];
+  map?: string | undefined;
+  questionnaire?: string | undefined;
+  tableLimits: TableLimits;
+}
+
+export interface DryRunTable {
+  file: string;
+  headerLine?: number;
+  rows?: number;
+  columns?: { letter: string; header: string; target: string; note?: string }[];
+  unmapped?: { letter: string; header: string }[];
+  unmatched?: { id: string; labels: { label: string; rows: number }[] }[];
+  /** Records lost to a broken quote (a real run lists each as rejected). */
+  lost?: BadRow[];
+  /** Map entries without a column (errors), or why the table cannot be read. */
+  problems: Diagnostic[];
+}
+export interface DryRunResult {
+  tables: DryRunTable[];
+  /** Inputs that are not tables (answer files, forms are read as they are), by kind. */
+  others: { file: string; kind: string }[];
+  /** True when a table has a problem a real run would reject it for. */
+  errors: boolean;
+}
+
+const targetOf = (r: ColumnRole): string => {
+  switch (r.kind) {
+    case 'respondent':
+      return `respondent.${r.field}`;
+    case 'answer':
+      return r.id;
+    case 'option':
+      return `${r.id} = ${r.option}`;
+    default:
+      return r.kind;
+  }
+};
+const optionsOf = (r: ColumnRole): string | undefined => {
+  const o = r.opts;
+  if (!o) return undefined;
+  const parts = [o.separator !== undefined ? `separator ${JSON.stringify(o.separator)}` : '', o.unit ? `unit ${o.unit}${o.unitFromHeader ? ' (header)' : ''}` : '', o.scale !== undefined ? `× ${o.scale}` : '', o.blank?.length ? `blank ${o.blank.join('/')}` : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+};
+
+/** `batch --dry-run`: how each table would be read with the map — nothing scored, nothing written. */
+export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
+  const q = await defs.questionnaire(req.questionnaire);
+  const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
+  const items = await expandInputs(req.inputs, new Set(req.map ? [path.resolve(req.map)] : []));
+  if (items.length === 0 || items.every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
+  const result: DryRunResult = { tables: [], others: [], errors: false };
+  for (const it of items) {
+    const kind = tableKindOf(it.path);
+    if (!kind || (it.kind !== 'csv' && it.kind !== 'xlsx')) {
+      result.others.push({ file: it.shown, kind: it.kind });
+      continue;
+    }
+    const p = await previewTable(it.path, it.shown, kind, q, req.tableLimits, map);
+    if (!('roles' in p)) {
+      result.tables.push({ file: it.shown, problems: p.diagnostics });
+      result.errors = true;
+      continue;
+    }
+    const errs = p.diagnostics.filter((d) => d.severity === 'error');
+    if (errs.length) result.errors = true;
+    result.tables.push({
+      file: it.shown,
+      headerLine: p.headerLine,
+      rows: p.rows,
+      columns: p.roles.map((r) => {
+        const note = optionsOf(r);
+        return { letter: columnLetter(r.col), header: r.header, target: targetOf(r), ...(note ? { note } : {}) };
+      }),
+      unmapped: p.unmapped.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
+      lost: p.lost,
+      unmatched: [...p.unmatched].map(([id, m]) => ({ id, labels: [...m].map(([label, rows]) => ({ label, rows })) })),
+      problems: p.diagnostics,
+    });
+  }
+  return result;
+}

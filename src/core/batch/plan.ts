@@ -1,0 +1,184 @@
+import type { MessageCode } from '../../messages/catalogue.js';
+import type { KpiTargetDef } from '../targets.js';
+import type { Text } from '../types.js';
+import type { CountTargetDef, PolicyDef } from '../policy.js';
+import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
+
+/** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
+export type Countable = 'yes' | 'partial' | 'no';
+
+export interface PlanTargetResult {
+  id: string;
+  section: string;
+  programme?: string;
+  programmeName?: Text;
+  quote: string;
+  comparison: CountTargetDef['comparison'];
+  target: CountTargetDef['value'];
+  per: 'year' | 'total';
+  years?: number[];
+  by?: number;
+  unit: Text;
+  population: Text;
+  basis: CountTargetDef['basis'];
+  /** How the policy data says to count it. */
+  measure: Text;
+  countable: Countable;
+  /** What the answers give (a stand-in when partial); null when not countable. */
+  count: number | null;
+  /** The count by year of the assessment date (cumulative counts only). */
+  byYear?: Record<string, number>;
+  /** Only when countable: the count against the target. */
+  met: boolean | null;
+  /** How zhizao counted it, or why it could not (a message code with its arguments). */
+  how: { code: MessageCode; args: Record<string, string | number> };
+}
+
+/** The KPI gains and equipment additions of plants assessed twice (the earliest and the current assessment). */
+export interface AssessmentPair {
+  base: CompanyAggregate;
+  follow: CompanyAggregate;
+}
+
+export interface PlanInput {
+  layout: SummaryLayout;
+  current: Iterable<CompanyAggregate>;
+  pairs: Iterable<AssessmentPair>;
+  /** Companies retrofitting per class A/B/C/D (summary.byClass). */
+  byClass: readonly { class: string; companies: number; retrofitting: number; share: number | null }[];
+  kpis: readonly KpiTargetDef[];
+}
+
+export const CLOUD_INDICATOR = 'cloud-adoption';
+export const EQUIPMENT_FACTS = ['robots_count', 'cnc_machines_count'] as const;
+const KPI_EPSILON = 1e-9;
+
+/** Whether a count reaches a target: "建设 N 个" and "N 个以上" are both reached at N; a range at its lower end. */
+function reaches(count: number, t: CountTargetDef): boolean {
+  if (typeof t.value === 'object') return count >= t.value.min;
+  return t.comparison === '>' ? count > t.value : count >= t.value;
+}
+
+/**
+ * The plan's count targets against what the answers can support. Counting rules (docs/batch.md, "Plan targets"):
+ * companies in the cloud (cloud-adoption yes) by size class; companies with a complete (non-provisional)
+ * diagnosis for benchmarking, by year; the share of class A/B companies retrofitting; plants assessed twice whose
+ * five outcome KPIs all reach the plan's gains; robots and CNC machines added between two assessments; candidates
+ * for smart workshops and factories (every criterion one assessment can judge is met) beside recognitions, which
+ * the answers cannot count. Everything the policy data marks not-from-diagnosis is listed as not countable.
+ */
+export function countPlanTargets(targets: readonly CountTargetDef[], programmes: readonly PolicyDef['programmes'][number][], input: PlanInput): PlanTargetResult[] {
+  const { layout } = input;
+  const cloud = layout.indicators.findIndex((i) => i.id === CLOUD_INDICATOR);
+  const fact = (id: string) => layout.facts?.indexOf(id) ?? -1;
+  const ready = (id: string) => layout.readiness?.indexOf(id) ?? -1;
+  const [workshop, factory] = [ready('smart-workshop'), ready('smart-factory')];
+  let cloudAbove = 0;
+  let cloudBelow = 0;
+  let cloudAll = 0;
+  let complete = 0;
+  const completeByYear: Record<string, number> = {};
+  let workshopCandidates = 0;
+  let factoryCandidates = 0;
+  let robotsNow = 0;
+  let cncNow = 0;
+  for (const a of input.current) {
+    if (cloud >= 0 && a.values[cloud] === 1) {
+      cloudAll++;
+      if (a.scale === true) cloudAbove++;
+      if (a.scale === false) cloudBelow++;
+    }
+    if (a.provisional === false) {
+      complete++;
+      if (a.year !== undefined) completeByYear[String(a.year)] = (completeByYear[String(a.year)] ?? 0) + 1;
+    }
+    if (workshop >= 0 && a.ready?.[workshop] === true) workshopCandidates++;
+    if (factory >= 0 && a.ready?.[factory] === true) factoryCandidates++;
+    robotsNow += a.facts?.[fact('robots_count')] ?? 0;
+    cncNow += a.facts?.[fact('cnc_machines_count')] ?? 0;
+  }
+  let pairs = 0;
+  let pairsWithKpis = 0;
+  let benchmark = 0;
+  let added = 0;
+  const kpiIdx = input.kpis.map((k) => ({ k, i: fact(k.kpi) }));
+  for (const p of input.pairs) {
+    pairs++;
+    for (const id of EQUIPMENT_FACTS) {
+      const i = fact(id);
+      const [b, f] = [p.base.facts?.[i], p.follow.facts?.[i]];
+      if (i >= 0 && typeof b === 'number' && typeof f === 'number' && f > b) added += f - b;
+    }
+    if (kpiIdx.length === 0 || kpiIdx.some(({ i }) => i < 0)) continue;
+    const gains = kpiIdx.map(({ k, i }) => {
+      const [b, f] = [p.base.facts?.[i], p.follow.facts?.[i]];
+      if (typeof b !== 'number' || typeof f !== 'number' || b <= 0) return null;
+      const change = (f - b) / b;
+      return k.direction === 'up' ? change >= k.change - KPI_EPSILON : change <= k.change + KPI_EPSILON;
+    });
+    if (gains.every((g) => g !== null)) {
+      pairsWithKpis++;
+      if (gains.every(Boolean)) benchmark++;
+    }
+  }
+  const nameOf = new Map(programmes.map((p) => [p.id, p.name]));
+  const classShare = (cls: string) => input.byClass.find((c) => c.class === cls);
+
+  return targets.map((t) => {
+    const base = {
+      id: t.id,
+      section: t.section,
+      ...(t.programme ? { programme: t.programme, ...(nameOf.get(t.programme) ? { programmeName: nameOf.get(t.programme)! } : {}) } : {}),
+      quote: t.quote,
+      comparison: t.comparison,
+      target: t.value,
+      per: t.per,
+      ...(t.years ? { years: t.years } : t.year !== undefined ? { years: [t.year] } : {}),
+      ...(t.by !== undefined ? { by: t.by } : {}),
+      unit: t.unit,
+      population: t.population,
+      basis: t.basis,
+      measure: t.measure,
+    };
+    const no = (code: MessageCode = 'plan.not-countable', args: Record<string, string | number> = {}): PlanTargetResult => ({ ...base, countable: 'no', count: null, met: null, how: { code, args } });
+    const counted = (count: number, code: MessageCode, args: Record<string, string | number> = {}, byYear?: Record<string, number>): PlanTargetResult => {
+      // A per-year target cannot be checked against a count at the assessment date.
+      const partial = t.basis !== 'answers' || t.per === 'year';
+      return { ...base, countable: partial ? 'partial' : 'yes', count, ...(byYear ? { byYear } : {}), met: partial ? null : reaches(count, t), how: { code, args } };
+    };
+    if (t.basis === 'not-from-diagnosis') return no();
+    switch (t.programme) {
+      case 'cloud': {
+        if (cloud < 0) return no('plan.no-question', { question: 'uses_cloud' });
+        if (t.sizeClass === 'above-designated-size') return counted(cloudAbove, 'plan.cloud-above');
+        if (t.sizeClass === 'sme') return counted(cloudBelow, 'plan.cloud-sme');
+        return counted(cloudAll, 'plan.cloud-all');
+      }
+      case 'benchmarking':
+        return counted(complete, 'plan.benchmarked', {}, completeByYear);
+      case 'enterprise-classification': {
+        const cls = /class-([a-d])-/i.exec(t.id)?.[1]?.toUpperCase();
+        const c = cls ? classShare(cls) : undefined;
+        if (!cls) return no();
+        if (!c || c.share === null) return { ...base, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        return { ...base, countable: 'yes', count: c.share, met: c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min), how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
+      }
+      case 'machine-replacement':
+        if (t.id.includes('doubling')) return no('plan.needs-year');
+        return { ...counted(added, 'plan.equipment-added', { pairs, robots: robotsNow, cnc: cncNow }), countable: 'partial', met: null };
+      case 'smart-workshop':
+        return workshop < 0 ? no() : { ...base, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } };
+      case 'smart-factory':
+        return factory < 0 ? no() : { ...base, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } };
+      default:
+        break;
+    }
+    if (t.id === 'benchmark-projects') {
+      if (kpiIdx.length === 0 || kpiIdx.some(({ i }) => i < 0)) return no('plan.no-question', { question: input.kpis.map((k) => k.kpi).join(', ') || 'kpi_*' });
+      return counted(benchmark, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis });
+    }
+    if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0))
+      return { ...base, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } };
+    return no(t.basis === 'new-question' ? 'plan.needs-question' : 'plan.not-countable');
+  });
+}

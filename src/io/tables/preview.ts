@@ -1,0 +1,98 @@
+import { normaliseAnswer } from '../../core/answer-value.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
+import { DEFAULT_LIMITS } from '../../core/source.js';
+import { readBytes } from '../read-input.js';
+import { cellText, type CellValue } from './cells.js';
+import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
+import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
+import type { TableLimits } from './limits.js';
+import { rowContext, rowSource } from './row-source.js';
+import type { TableKind } from './table-input.js';
+import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
+
+/** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
+const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
+  industry: (v) => v === 'discrete' || v === 'process' || v === 'mixed',
+  above_designated_size: (v) => typeof v === 'boolean',
+  enterprise_class: (v) => typeof v === 'string' && /^[ABCD]$/.test(v),
+  retrofit_status: (v) => v === 'none' || v === 'planned' || v === 'in-progress' || v === 'done',
+};
+
+/** Every row of a CSV or of the first visible sheet of an XLSX, or why the file cannot be read. */
+export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ rows: AsyncIterable<TableItem> } | { diagnostics: Diagnostic[] }> {
+  const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: limits.maxFileBytes });
+  if (!r.ok) return { diagnostics: r.diagnostics };
+  if (kind === 'csv') return { rows: readCsvRows(r.bytes) };
+  const opened = await openWorkbook(r.bytes, limits.zip);
+  if (!opened.ok) return { diagnostics: [{ code: opened.code, severity: 'error', file: shown, line: 1, column: 1, args: { detail: opened.detail } }] };
+  const sheet = tableSheet(opened.book);
+  if (!sheet) return { rows: (async function* () {})() };
+  return { rows: readXlsxRows(opened.book, sheet) };
+}
+
+export interface TablePreview {
+  headerLine: number;
+  header: string[];
+  roles: ColumnRole[];
+  unmapped: { col: number; header: string }[];
+  /** Map entries without a column (errors) and other problems with the header. */
+  diagnostics: Diagnostic[];
+  rows: number;
+  /** Records that could not be read (a broken quote): where, and where reading resumed. */
+  lost: BadRow[];
+  /** Question id → labels that match no option (with how many rows have each). */
+  unmatched: Map<string, Map<string, number>>;
+}
+
+/**
+ * What `batch --dry-run` shows for a table: which column goes to which field or question, the columns the map does
+ * not name, map entries with no column, and the cell labels that match no option — read through the same code as a
+ * real run, nothing scored or written.
+ */
+export async function previewTable(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
+  const t = await tableRows(file, shown, kind, limits);
+  if ('diagnostics' in t) return t;
+  let preview: TablePreview | undefined;
+  let ctx: ReturnType<typeof rowContext> | undefined;
+  let scanned = 0;
+  const lost: TablePreview['lost'] = [];
+  for await (const item of t.rows) {
+    if ('error' in item) {
+      lost.push(item);
+      continue;
+    }
+    if (!preview) {
+      if (item.cells.every((c: CellValue) => c === null || cellText(c).trim() === '') || (map && item.row < map.headerRow)) continue;
+      const cols = resolveColumns(item.cells, q, shown, item.line, map);
+      if (cols.roles.length === 0 && ++scanned < 20 && !map) continue;
+      preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, lost, unmatched: new Map() };
+      ctx = rowContext(q, cols.roles, q.def.id, map);
+      continue;
+    }
+    if (item.cells.every((c) => c === null || cellText(c).trim() === '') || cellText(item.cells.find((c) => c !== null && cellText(c).trim() !== '') ?? null).trim().startsWith('#')) continue;
+    preview.rows++;
+    const src = rowSource(ctx!, item.cells, shown, item.line);
+    const { answers, respondent } = src.data as { answers: Record<string, unknown>; respondent: Record<string, unknown> };
+    const note = (id: string, label: string) => {
+      const m = preview!.unmatched.get(id) ?? new Map<string, number>();
+      m.set(label, (m.get(label) ?? 0) + 1);
+      preview!.unmatched.set(id, m);
+    };
+    for (const [field, ok] of Object.entries(RESPONDENT_CHECKS)) {
+      const v = field === 'retrofit_status' ? (respondent.retrofit_status as { status?: unknown } | undefined)?.status : respondent[field];
+      if (v !== undefined && !ok(v)) note(field, String(v));
+    }
+    for (const [id, raw] of Object.entries(answers)) {
+      const question = q.byId.get(id);
+      if (!question?.options) continue;
+      const items = Array.isArray(raw) ? raw : [raw];
+      for (const [i, it] of items.entries()) {
+        const n = normaliseAnswer(question, question.type === 'multi' && Array.isArray(raw) ? [it] : it);
+        if (!('error' in n) || n.error !== 'answer.option') continue;
+        note(id, String(items[i]));
+      }
+    }
+  }
+  return preview ?? { diagnostics: [{ code: 'table.empty', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
+}

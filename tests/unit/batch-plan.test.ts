@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
+import { countPlanTargets } from '../../src/core/batch/plan';
+import type { CountTargetDef } from '../../src/core/policy';
+import { usesDesignTools } from '../../src/core/batch/record';
+import type { KpiTargetDef } from '../../src/core/targets';
+
+const T = (zh: string) => ({ zh, en: zh });
+const target = (t: Partial<CountTargetDef> & Pick<CountTargetDef, 'id' | 'basis'>): CountTargetDef => ({
+  section: '二',
+  quote: '…',
+  comparison: '>=',
+  value: 10,
+  per: 'total',
+  by: 2020,
+  unit: T('家'),
+  population: T('郑州市'),
+  measure: T('…'),
+  ...t,
+});
+const KPIS: KpiTargetDef[] = [
+  { kpi: 'kpi_output_per_worker', direction: 'up', change: 0.3, source: 's' },
+  { kpi: 'kpi_operating_cost', direction: 'down', change: -0.3, source: 's' },
+  { kpi: 'kpi_development_cycle_days', direction: 'down', change: -0.3, source: 's' },
+  { kpi: 'kpi_defect_rate', direction: 'down', change: -0.2, source: 's' },
+  { kpi: 'kpi_energy_per_output', direction: 'down', change: -0.1667, source: 's' },
+];
+const layout: SummaryLayout = {
+  sections: [],
+  indicators: [{ id: 'cloud-adoption', kind: 'flag', title: T('上云') }],
+  facts: [...KPIS.map((k) => k.kpi), 'robots_count', 'cnc_machines_count'],
+  readiness: ['smart-workshop', 'smart-factory'],
+};
+const agg = (cloud: number | null, extra: Partial<CompanyAggregate> = {}): CompanyAggregate => ({ level: 1, score: 1, sections: [], values: [cloud], met: [null], uses: null, ...extra });
+const facts = (kpis: number[], robots: number, cnc: number) => [...kpis, robots, cnc];
+
+describe('plan count targets', () => {
+  const targets = [
+    target({ id: 'cloud-above-size-total', programme: 'cloud', sizeClass: 'above-designated-size', basis: 'answers', value: 2 }),
+    target({ id: 'cloud-sme-per-year', programme: 'cloud', sizeClass: 'sme', basis: 'new-question', per: 'year', years: [2018, 2019, 2020] }),
+    target({ id: 'companies-benchmarked', programme: 'benchmarking', basis: 'answers', value: 2 }),
+    target({ id: 'benchmark-projects', basis: 'answers', value: 1 }),
+    target({ id: 'smart-equipment-applications-total', programme: 'machine-replacement', basis: 'new-question', value: 2000 }),
+    target({ id: 'smart-workshops-per-year', programme: 'smart-workshop', basis: 'new-question', per: 'year', years: [2018] }),
+    target({ id: 'class-b-retrofit-share', programme: 'enterprise-classification', basis: 'answers', value: 0.5 }),
+    target({ id: 'demo-parks', programme: 'demo-park', basis: 'not-from-diagnosis', comparison: 'range', value: { min: 2, max: 3 } }),
+  ];
+  const current = [
+    agg(1, { scale: true, provisional: false, year: 2026, ready: [true, false], facts: facts([130, 70, 70, 0.08, 0.8], 10, 5) }),
+    agg(1, { scale: true, provisional: true, year: 2026, ready: [false, false] }),
+    agg(1, { scale: false, provisional: false, year: 2025, ready: [true, true] }),
+    agg(0, { scale: true }),
+  ];
+  // plant 1 assessed twice: every KPI gain reached (100 → 130 output, 100 → 70 cost and cycle, .1 → .08 defects, 1 → .8 energy)
+  const pairs = [
+    { base: agg(0, { facts: facts([100, 100, 100, 0.1, 1], 6, 2) }), follow: current[0]! },
+    // another: output +10 % only
+    { base: agg(0, { facts: facts([100, 100, 100, 0.1, 1], 1, 0) }), follow: agg(0, { facts: facts([110, 70, 70, 0.08, 0.8], 3, 0) }) },
+  ];
+  const r = Object.fromEntries(countPlanTargets(targets, [], { layout, current, pairs, byClass: [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }], kpis: KPIS }).map((x) => [x.id, x]));
+
+  it('counts what the answers support and gives a verdict only for a countable total', () => {
+    expect(r['cloud-above-size-total']).toMatchObject({ countable: 'yes', count: 2, met: true });
+    expect(r['cloud-sme-per-year']).toMatchObject({ countable: 'partial', count: 1, met: null });
+    expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: true, byYear: { '2025': 1, '2026': 1 } });
+    expect(r['class-b-retrofit-share']).toMatchObject({ countable: 'yes', count: 0.5, met: true });
+  });
+
+  it('benchmark projects: plants assessed twice whose five KPIs all reach the gains; equipment added between them', () => {
+    expect(r['benchmark-projects']).toMatchObject({ countable: 'yes', count: 1, met: true, how: { args: { pairs: 2, withKpis: 2 } } });
+    // robots 6 → 10 and 1 → 3, CNC 2 → 5
+    expect(r['smart-equipment-applications-total']).toMatchObject({ countable: 'partial', count: 9, met: null });
+  });
+
+  it('smart workshops: candidates only; parks: not countable from diagnosis answers', () => {
+    expect(r['smart-workshops-per-year']).toMatchObject({ countable: 'partial', count: 2, met: null, how: { code: 'plan.candidates-workshop' } });
+    expect(r['demo-parks']).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.not-countable' } });
+  });
+});
+
+describe('design-tool use per company', () => {
+  it("reads a share indicator's own 1/0, and an older ratio indicator's flag", () => {
+    expect(usesDesignTools({ kind: 'ratio', value: 0.6, flags: { usesDigitalDesignTools: true } })).toBe(true);
+    expect(usesDesignTools({ kind: 'ratio', value: 0.6, flags: { usesDigitalDesignTools: null } })).toBeNull();
+    expect(usesDesignTools({ kind: 'ratio', value: 0.6 })).toBeNull();
+    expect(usesDesignTools({ kind: 'share', value: 1 })).toBe(true);
+    expect(usesDesignTools({ kind: 'share', value: 0 })).toBe(false);
+    expect(usesDesignTools({ kind: 'share', value: null })).toBeNull();
+  });
+});
