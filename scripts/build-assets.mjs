@@ -14,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'checks', 'wording', 'benchmark', 'policy'];
+const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'checks', 'wording', 'benchmark', 'policy', 'sector-pack'];
 const options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } };
 
 mkdirSync(path.join(root, 'dist', 'validators'), { recursive: true });

@@ -12,6 +12,8 @@ import type { Audience } from '../report/model.js';
 import { buildReportData, reportJson, type ReportData } from '../report/report-data.js';
 import { UsageError } from './errors.js';
 import type { Plant } from './plant.js';
+import { scoringSetup, type ScoringRequest } from './score.js';
+import type { CompiledSectorPack } from '../core/sector.js';
 
 export type ReportFormat = 'md' | 'html' | 'docx' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'docx', 'json'];
@@ -69,18 +71,26 @@ export interface ReportRequest {
   rules?: string | undefined;
   /** Who made the report, for its cover ("zhizao 0.2.0"). */
   tool: string;
+  /** The scoring the result came from (--profile, --targets): the plan's projections re-score with it. */
+  scoring?: ScoringRequest | undefined;
 }
 
-/** What every report of a questionnaire needs besides the plant: rules, readiness profiles, wording, policy, benchmark. */
+/** The bundled sector packs, when they fit the questionnaire (their conditions name its questions); none otherwise. */
+export async function sectorsFor(defs: Definitions, q: Questionnaire): Promise<CompiledSectorPack[]> {
+  if (q.def.id !== DEFAULTS.questionnaire) return [];
+  return defs.sectorPacks(q);
+}
+
+/** What every report of a questionnaire needs besides the plant: rules, sector packs, readiness profiles, wording, policy, benchmark. */
 export async function reportContext(defs: Definitions, q: Questionnaire, requestedRules?: string) {
-  const [{ rules, note }, readiness, wording, policy, benchmark] = await Promise.all([rulesFor(defs, q, requestedRules), readinessFor(defs, q), defs.wording(), defs.policy(), defs.benchmark()]);
-  return { rules, note, readiness, wording, policy, benchmark };
+  const [{ rules, note }, sectors, readiness, wording, policy, benchmark] = await Promise.all([rulesFor(defs, q, requestedRules), sectorsFor(defs, q), readinessFor(defs, q), defs.wording(), defs.policy(), defs.benchmark()]);
+  return { rules, note, sectors, readiness, wording, policy, benchmark };
 }
 
-/** Everything a report needs from a scored plant: recommendations, readiness, the template model. */
+/** Everything a report needs from a scored plant: the phased plan with its projections, readiness, the template model. */
 export async function prepareReport(defs: Definitions, plant: Plant, result: ScoreResult, req: ReportRequest): Promise<ReportData & { note?: string }> {
-  const { note, ...context } = await reportContext(defs, plant.questionnaire, req.rules);
-  const data = buildReportData({ questionnaire: plant.questionnaire, answers: plant.answers, result, ...context, audience: req.audience, tool: req.tool });
+  const [{ note, ...context }, scoring] = await Promise.all([reportContext(defs, plant.questionnaire, req.rules), scoringSetup(defs, plant.questionnaire, req.scoring)]);
+  const data = buildReportData({ questionnaire: plant.questionnaire, answers: plant.answers, result, ...context, scoring, audience: req.audience, tool: req.tool });
   return note ? { ...data, note } : data;
 }
 

@@ -1,5 +1,6 @@
 import type { Answers } from './answers.js';
 import { evaluate, truthy } from './expression/evaluate.js';
+import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
 import type { ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
@@ -16,8 +17,8 @@ export interface ReadinessResult {
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
-export function assessReadiness(profile: ReadinessProfile, result: ScoreResult, answers: Answers): ReadinessResult {
-  const scope = plantRuleScope(result, answers);
+export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
+  const scope = plantRuleScope(q, result, answers);
   const criteria = profile.criteria.map(({ def, when }) => {
     const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : 'missing';
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status };

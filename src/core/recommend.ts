@@ -1,40 +1,28 @@
+/**
+ * The retrofit plan of one plant, from its answers: which rules fire (evidence that holds, nothing already in
+ * place, the sector allows it), in which version (variants), with which sector wording and investment scale, at
+ * what priority; then phased within the plant's budget and capacity (src/core/roadmap.ts). Pure.
+ */
 import type { Answers } from './answers.js';
-import { evaluate, truthy } from './expression/evaluate.js';
+import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
+import type { Profile } from './profile.js';
+import type { Questionnaire } from './questionnaire.js';
 import type { ScoreResult } from './result.js';
+import { planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
-import type { CompiledRule, Effort, RuleSet } from './rules-def.js';
-import { PHASES, type Overrides, type Phase, type RetrofitLevel, type Text } from './types.js';
+import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
+import { PLANT_SIZES, packFor, sectorIn, type CompiledSectorPack, type PlantSize } from './sector.js';
+import type { TargetsDef } from './targets.js';
+import type { Overrides, Text } from './types.js';
+import type { EvidenceItem, PlanPhase, Recommendation } from './recommendation.js';
 
-export interface Recommendation {
+export type { EvidenceItem, LaterReason, PlanPhase, Recommendation } from './recommendation.js';
+
+/** A rule the plant's answers made a candidate but that is not recommended here, and why. */
+export interface Excluded {
   id: string;
-  title: Text;
-  rationale: Text;
-  retrofitLevel: RetrofitLevel;
-  programme: string;
-  projectType: string;
-  phase: Phase;
-  priority: number;
-  /** The parts of the priority, so that a reader can recompute it. */
-  priorityParts: { gap: number; kpi: number; ease: number };
-  measures: Text[];
-  hardware: Text[];
-  software: Text[];
-  integration: Text[];
-  investment: { min: number; max: number } | null;
-  benefits: Text | null;
-  kpis: string[];
-  effort: Effort | null;
-  prerequisites: string[];
-  addresses: string[];
-  indicators: string[];
-  support: string[];
-  /** 'rules' for matched rules, 'consultant' for items added by overrides. */
-  source: 'rules' | 'consultant';
-  /** Rests on confidential information (kept out of the office audience's report). */
-  confidential: boolean;
-  /** The statements the rationale is made of, each tied to the answer that makes it true. */
-  evidence: { question: string; answer: unknown; statement: Text }[];
-  overridden?: { phase?: { from: Phase; to: Phase } };
+  reason: 'sector' | 'size';
 }
 
 export const PRIORITY_FORMULA = {
@@ -42,98 +30,220 @@ export const PRIORITY_FORMULA = {
   ease: { low: 1, medium: 0.6, high: 0.3 } as Record<Effort, number>,
 };
 
+export interface RecommendInput {
+  questionnaire: Questionnaire;
+  result: ScoreResult;
+  answers: Answers;
+  rules: RuleSet;
+  /** Every sector pack; the one for the respondent's sector is chosen here. */
+  sectors?: readonly CompiledSectorPack[] | undefined;
+  overrides?: Overrides | null | undefined;
+  /** To project the level after each phase (re-scoring the raised answers); no projection without it. */
+  scoring?: { profile: Profile; targets: TargetsDef } | undefined;
+}
+
+export interface RetrofitPlan {
+  recommendations: Recommendation[];
+  roadmap: Roadmap;
+  /** The sector pack used (generic when no pack lists the plant's code). */
+  sector: { id: string; title: Text } | null;
+  /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
+  investmentScale: number;
+  /** The priority bonuses used (for the report's method section). */
+  bonuses: { serves: number; emphasis: number; duty: number };
+  excluded: Excluded[];
+  warnings: { code: string; id: string }[];
+}
+
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
-const phaseIndex = (p: Phase) => PHASES.indexOf(p);
-
-function priorityOf(rule: CompiledRule, result: ScoreResult) {
-  const targetLevel = Math.max(2, Math.min(5, (result.maturity.level ?? 0) + 1));
-  const subGap = Math.max(0, ...rule.def.addresses.map((id) => {
-    const s = result.subdomains.find((x) => x.id === id);
-    return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
-  }));
-  const indGap = Math.max(0, ...(rule.def.indicators ?? []).map((id) => {
-    const i = result.indicators.find((x) => x.id === id);
-    return i && i.met === false && i.gap !== null && i.gap !== undefined && i.target ? clamp01(i.gap / i.target) : 0;
-  }));
-  const gap = Math.max(subGap, indGap);
-  const kpi = clamp01((rule.def.kpis?.length ?? 0) / 3);
-  const ease = PRIORITY_FORMULA.ease[rule.def.effort];
-  const w = PRIORITY_FORMULA.weights;
-  return { priority: Math.round(100 * (w.gap * gap + w.kpi * kpi + w.ease * ease)), parts: { gap: round3(gap), kpi: round3(kpi), ease } };
-}
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const sizeRank = (s: PlantSize) => PLANT_SIZES.indexOf(s);
 
-function basePhase(priority: number, effort: Effort): Phase {
-  if (effort === 'low' || (priority >= 60 && effort === 'medium')) return '0-6m';
-  if (effort === 'high' || priority < 40) return '18-36m';
-  return '6-18m';
+function gapOf(rule: CompiledRule, result: ScoreResult): number {
+  const targetLevel = Math.max(2, Math.min(5, (result.maturity.level ?? 0) + 1));
+  const subGap = Math.max(
+    0,
+    ...rule.def.addresses.map((id) => {
+      const s = result.subdomains.find((x) => x.id === id);
+      return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
+    }),
+  );
+  const indGap = Math.max(
+    0,
+    ...(rule.def.indicators ?? []).map((id) => {
+      const i = result.indicators.find((x) => x.id === id);
+      return i && i.met === false && i.gap !== null && i.gap !== undefined && i.target ? clamp01(i.gap / i.target) : 0;
+    }),
+  );
+  return Math.max(subGap, indGap);
 }
 
-/** Match plant rules against a scored plant, prioritise and phase them (prerequisites first), then apply overrides. */
-export function recommend(result: ScoreResult, answers: Answers, rules: RuleSet, overrides?: Overrides | null): { recommendations: Recommendation[]; warnings: { code: string; id: string }[] } {
-  const scope = plantRuleScope(result, answers);
-  const matched = rules.rules.filter((r) => r.def.retrofitLevel !== 'park' && truthy(evaluate(r.when, scope)));
-  const byId = new Map(matched.map((r) => [r.def.id, r]));
-  const recs = new Map<string, Recommendation>();
-  // Topological order over matched prerequisites, so each rule is phased after its prerequisites.
-  const visit = (r: CompiledRule, stack: Set<string>): Recommendation => {
-    const done = recs.get(r.def.id);
-    if (done) return done;
-    stack.add(r.def.id);
-    const pre = (r.def.prerequisites ?? []).filter((p) => byId.has(p) && !stack.has(p)).map((p) => visit(byId.get(p)!, stack));
-    const { priority, parts } = priorityOf(r, result);
-    let phase = basePhase(priority, r.def.effort);
-    for (const p of pre) if (phaseIndex(p.phase) > phaseIndex(phase)) phase = p.phase;
+/** The statements whose condition holds, each with the answer it rests on. */
+function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, answers: Answers): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  for (const e of list) {
+    if (!truthy(evaluate(e.when, scope))) continue;
+    const r = answers.resolved.get(e.def.question);
+    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: e.def.statement });
+  }
+  return out;
+}
+
+const joinStatements = (items: readonly EvidenceItem[]): Text => ({
+  zh: items.map((e) => e.statement.zh).join(''),
+  en: items.map((e) => e.statement.en).join(' '),
+});
+
+const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
+
+/** The plant's stated priorities (the `priorities` question). */
+function statedPriorities(answers: Answers): Set<string> {
+  const r = answers.resolved.get('priorities');
+  return new Set(r?.status === 'answered' && Array.isArray(r.value) ? r.value.map(String) : []);
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  rec: Recommendation;
+}
+
+/** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */
+export function recommend(input: RecommendInput): RetrofitPlan {
+  const { questionnaire: q, result, answers, rules } = input;
+  const planning: ResolvedPlanning = resolvePlanning(rules.def.planning);
+  const size: PlantSizeFact = plantSizeOf(answers, planning);
+  const budget: BudgetFact = budgetOf(answers, planning);
+  const sector = answers.file.respondent.sector;
+  const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
+  const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
+  const stated = statedPriorities(answers);
+  const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || sectorIn(sector, m.def.appliesTo));
+  const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
+  const fulfils = new Set(musts.filter((m) => !mustMet.get(m.def.id)).flatMap((m) => m.def.fulfilledBy ?? []));
+  const scale = pack ? pack.def.investmentScale[size.size] : 1;
+  const excluded: Excluded[] = [];
+  const candidates: Candidate[] = [];
+
+  for (const rule of rules.rules) {
+    const def = rule.def;
+    if (def.retrofitLevel === 'park') continue;
+    if (!truthy(evaluate(rule.when, scope))) continue;
+    if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) continue;
+    const sectorExcluded =
+      (def.sectors?.only?.length && !sectorIn(sector, def.sectors.only)) || (def.sectors?.never?.length && sectorIn(sector, def.sectors.never)) || pack?.def.never.includes(def.id);
+    if (sectorExcluded) {
+      excluded.push({ id: def.id, reason: 'sector' });
+      continue;
+    }
+    const minSize = pack?.def.minPlantSize?.[def.id];
+    if (minSize && sizeRank(size.size) < sizeRank(minSize)) {
+      excluded.push({ id: def.id, reason: 'size' });
+      continue;
+    }
+    const variant = rule.variants.find((v) => truthy(evaluate(v.when, scope)));
+    const evidence = heldEvidence(variant && variant.evidence.length ? variant.evidence : rule.evidence, scope, answers);
+    // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
+    if (rule.evidence.length && !evidence.length) continue;
+    const sectorText = variant ? undefined : pack?.def.rules[def.id];
+    const v = variant?.def;
+    const investment = v?.investment ?? sectorText?.investment ?? def.investment;
+    const effort = v?.effort ?? sectorText?.effort ?? def.effort;
+    const servesPriorities = (def.serves ?? []).filter((p) => stated.has(p));
+    const gap = gapOf(rule, result);
+    const kpi = clamp01((def.kpis?.length ?? 0) / 3);
+    const ease = PRIORITY_FORMULA.ease[effort];
+    const w = PRIORITY_FORMULA.weights;
+    const bonus = planning.priority;
+    const parts = {
+      gap: round3(gap),
+      kpi: round3(kpi),
+      ease,
+      serves: servesPriorities.length ? bonus.servesBonus : 0,
+      emphasis: pack?.def.emphasise.includes(def.id) ? bonus.emphasiseBonus : 0,
+      duty: fulfils.has(def.id) ? bonus.mustBonus : 0,
+    };
+    const priority = Math.min(100, Math.round(100 * (w.gap * gap + w.kpi * kpi + w.ease * ease)) + parts.serves + parts.emphasis + parts.duty);
     const rec: Recommendation = {
-      id: r.def.id,
-      title: r.def.title,
-      rationale: r.def.rationale ?? { zh: '', en: '' },
-      retrofitLevel: r.def.retrofitLevel,
-      programme: r.def.programme,
-      projectType: r.def.projectType,
-      phase,
+      id: def.id,
+      title: v?.title ?? sectorText?.title ?? def.title,
+      rationale: evidence.length ? joinStatements(evidence) : (def.rationale ?? { zh: '', en: '' }),
+      retrofitLevel: def.retrofitLevel,
+      programme: def.programme,
+      projectType: def.projectType,
+      phase: '0-6m',
       priority,
       priorityParts: parts,
-      measures: r.def.measures,
-      hardware: r.def.hardware ?? [],
-      software: r.def.software ?? [],
-      integration: r.def.integration ?? [],
-      investment: r.def.investment,
-      benefits: r.def.benefits,
-      kpis: r.def.kpis ?? [],
-      effort: r.def.effort,
-      prerequisites: r.def.prerequisites ?? [],
-      addresses: r.def.addresses,
-      indicators: r.def.indicators ?? [],
-      support: r.def.support ?? [],
+      servesPriorities,
+      ...(v ? { variant: v.id } : {}),
+      ...(sectorText && pack ? { sectorWording: pack.def.id } : {}),
+      measures: v?.measures ?? sectorText?.measures ?? def.measures,
+      hardware: v?.hardware ?? sectorText?.hardware ?? def.hardware ?? [],
+      software: v?.software ?? sectorText?.software ?? def.software ?? [],
+      integration: v?.integration ?? sectorText?.integration ?? def.integration ?? [],
+      investment: scaled(investment, scale),
+      benefits: v?.benefits ?? def.benefits,
+      kpis: def.kpis ?? [],
+      effort,
+      prerequisites: def.prerequisites ?? [],
+      addresses: def.addresses,
+      indicators: def.indicators ?? [],
+      support: def.support ?? [],
       source: 'rules',
-      confidential: r.def.confidential ?? false,
-      evidence: [],
+      confidential: def.confidential ?? false,
+      evidence,
     };
-    recs.set(r.def.id, rec);
-    stack.delete(r.def.id);
-    return rec;
+    candidates.push({ rule, rec });
+  }
+
+  const dropped = new Set(input.overrides?.recommendations?.drop ?? []);
+  const kept = candidates.filter((c) => !dropped.has(c.rec.id));
+  const roadmap = planRoadmap({
+    candidates: kept,
+    planning,
+    size,
+    budget,
+    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false })),
+    questionnaire: q,
+    answers,
+    result,
+    scope,
+    ...(input.scoring ? { scoring: input.scoring } : {}),
+  });
+  const { list, warnings } = applyOverrides(
+    kept.map((c) => c.rec),
+    input.overrides,
+    new Set(candidates.map((c) => c.rec.id)),
+  );
+  return {
+    recommendations: sortPlan(list),
+    roadmap: roadmap.withOverrides(list),
+    sector: pack ? { id: pack.def.id, title: pack.def.title } : null,
+    investmentScale: scale,
+    bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus },
+    excluded,
+    warnings,
   };
-  for (const r of matched) visit(r, new Set());
-  const { list, warnings } = applyOverrides([...recs.values()], overrides);
-  return { recommendations: sortPlan(list), warnings };
 }
 
+const PHASE_ORDER: readonly PlanPhase[] = ['0-6m', '6-18m', '18-36m', 'later'];
+export const phaseRank = (p: PlanPhase) => PHASE_ORDER.indexOf(p);
+
+/** The order a plant manager reads the plan in: by phase, then priority. */
 export function sortPlan(list: Recommendation[]): Recommendation[] {
-  return [...list].sort((a, b) => phaseIndex(a.phase) - phaseIndex(b.phase) || b.priority - a.priority || a.id.localeCompare(b.id));
+  return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || a.id.localeCompare(b.id));
 }
 
-/** The consultant's edits, applied last: drop, re-phase, add (added items get generated ids). */
-export function applyOverrides(list: Recommendation[], overrides?: Overrides | null): { list: Recommendation[]; warnings: { code: string; id: string }[] } {
+/** The consultant's edits, applied last: re-phase and add (drops are applied before phasing, so they free budget). */
+export function applyOverrides(list: Recommendation[], overrides: Overrides | null | undefined, known: ReadonlySet<string>): { list: Recommendation[]; warnings: { code: string; id: string }[] } {
   const o = overrides?.recommendations;
   const warnings: { code: string; id: string }[] = [];
   if (!o) return { list, warnings };
-  const ids = new Set(list.map((r) => r.id));
-  for (const id of [...(o.drop ?? []), ...Object.keys(o.phase ?? {})]) if (!ids.has(id)) warnings.push({ code: 'override.unknown-recommendation', id });
-  let out = list.filter((r) => !(o.drop ?? []).includes(r.id));
-  out = out.map((r) => {
+  for (const id of [...(o.drop ?? []), ...Object.keys(o.phase ?? {})]) if (!known.has(id)) warnings.push({ code: 'override.unknown-recommendation', id });
+  const out = list.map((r): Recommendation => {
     const to = o.phase?.[r.id];
-    return to && to !== r.phase ? { ...r, phase: to, overridden: { phase: { from: r.phase, to } } } : r;
+    if (!to || to === r.phase) return r;
+    const { laterReason: _reason, ...rest } = r;
+    return { ...rest, phase: to, overridden: { phase: { from: r.phase, to } } };
   });
   (o.add ?? []).forEach((a, i) => {
     const text = (s: string | undefined): Text => ({ zh: s ?? '', en: s ?? '' });
@@ -146,7 +256,8 @@ export function applyOverrides(list: Recommendation[], overrides?: Overrides | n
       projectType: '',
       phase: a.phase ?? '6-18m',
       priority: a.priority ?? 50,
-      priorityParts: { gap: 0, kpi: 0, ease: 0 },
+      priorityParts: { gap: 0, kpi: 0, ease: 0, serves: 0, emphasis: 0, duty: 0 },
+      servesPriorities: [],
       measures: (a.measures ?? []).map((m) => text(m)),
       hardware: [],
       software: [],

@@ -1,12 +1,25 @@
 import type { Answers } from './answers.js';
-import { answerScope } from './answers.js';
-import { BASE_FUNCTIONS, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
+import { checkScope, DEFAULT_SATISFACTION } from './checks.js';
+import type { FunctionSpec, Scope, Value } from './expression/evaluate.js';
+import type { Questionnaire } from './questionnaire.js';
 import type { ScoreResult } from './result.js';
+import { sectorIn } from './sector.js';
 
-/** The variables and functions a plant rule or readiness criterion sees: a scored result plus the answers. */
-export function plantRuleScope(result: ScoreResult, answers: Answers): Scope {
-  const hidden = (id: string) => answers.visibility.get(id) !== undefined && answers.visibility.get(id) !== 'visible';
-  const base = answerScope(answers.file, answers.resolved, hidden);
+/** Facts about the plant a rule may read besides its answers (src/core/planning.ts). */
+export interface PlantFacts {
+  plantSize: 'small' | 'medium' | 'large';
+  /** Upper bound of the investment envelope in 万元; null when not decided or unbounded. */
+  budgetMax: number | null;
+}
+
+/**
+ * The variables and functions a plant rule, an evidence statement or a readiness criterion sees: the answers as the
+ * consistency checks see them (hidden questions read as null; `na`, `unknown`, `level_of`, `score_of`), plus the
+ * scored result (`level`, `score`, `section`, `indicator`, `met`, `missed`, `gap`), `sector_in(...)`, and the
+ * variables `maturity`, `score_total`, `plant_size`, `budget_max`.
+ */
+export function plantRuleScope(q: Questionnaire, result: ScoreResult, answers: Answers, facts?: PlantFacts): Scope {
+  const base = checkScope(q, answers, { ...DEFAULT_SATISFACTION, ...result.scoring.satisfaction });
   const sub = new Map(result.subdomains.map((s) => [s.id, s]));
   const sec = new Map(result.sections.map((s) => [s.id, s]));
   const ind = new Map(result.indicators.map((i) => [i.id, i]));
@@ -16,7 +29,7 @@ export function plantRuleScope(result: ScoreResult, answers: Answers): Scope {
     return v === undefined ? null : v;
   };
   const functions = new Map<string, FunctionSpec>([
-    ...BASE_FUNCTIONS,
+    ...base.functions,
     // A sub-domain that was tailored out entirely (all n/a, or not applicable) has no level: rules about it do not fire.
     ['level', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.level ?? null }],
     ['score', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.score ?? null }],
@@ -25,13 +38,15 @@ export function plantRuleScope(result: ScoreResult, answers: Answers): Scope {
     ['met', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === true }],
     ['missed', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === false }],
     ['gap', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.gap ?? null }],
-    ['answered', base.functions.get('answered')!],
+    ['sector_in', { min: 1, max: 12, fn: (codes) => sectorIn(answers.file.respondent.sector, codes.filter((c): c is string => typeof c === 'string')) }],
   ]);
   return {
     functions,
     get(name) {
       if (name === 'maturity') return result.maturity.level;
       if (name === 'score_total') return result.maturity.score;
+      if (name === 'plant_size') return facts?.plantSize ?? null;
+      if (name === 'budget_max') return facts?.budgetMax ?? null;
       return base.get(name);
     },
   };

@@ -6,6 +6,7 @@ import { collectRefs, type Node } from './expression/parse.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type RetrofitLevel, type Text } from './types.js';
 import type { KpiId } from './targets.js';
+import type { PlanningDef } from './planning.js';
 
 export type Effort = 'low' | 'medium' | 'high';
 /** The plant's stated priorities (the `priorities` question) a rule can serve. */
@@ -77,6 +78,8 @@ export interface RulesDef {
   id: string;
   version?: string;
   title: Text;
+  /** How the plan is phased (size classes, budget envelope, capacity, priority bonuses); defaults when absent. */
+  planning?: PlanningDef;
   rules: RuleDef[];
 }
 export interface CompiledEvidence {
@@ -163,9 +166,10 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   const ds: Diagnostic[] = [];
   const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
-  const plant = plantRuleContext(ids);
-  const park = parkRuleContext(ids);
+  // questionIds may be a one-shot iterator (a Map's keys): read it once.
   const questions = new Set(ids.questionIds);
+  const plant = plantRuleContext({ ...ids, questionIds: questions });
+  const park = parkRuleContext(ids);
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
   const ruleIds = new Set(def.rules.map((r) => r.id));

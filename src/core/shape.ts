@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Source } from './source.js';
 
-export type SchemaKind = 'questionnaire' | 'answers' | 'targets' | 'model' | 'scoring-profile' | 'rules' | 'readiness' | 'checks' | 'wording' | 'benchmark' | 'policy';
+export type SchemaKind = 'questionnaire' | 'answers' | 'targets' | 'model' | 'scoring-profile' | 'rules' | 'readiness' | 'checks' | 'wording' | 'benchmark' | 'policy' | 'sector-pack';
 
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 

@@ -9,9 +9,10 @@ import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
 import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
 import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
-import { compileRules, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
+import { compileRules, plantRuleContext, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
+import { compileSectorPack, type CompiledSectorPack } from '../core/sector.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
@@ -32,6 +33,7 @@ const FOLDERS: Record<DefinitionKind, string> = {
   policy: 'questionnaires/policy',
   wording: 'report-templates',
   checks: 'questionnaires/checks',
+  'sector-pack': 'questionnaires/sectors',
 };
 export const DEFAULTS = {
   questionnaire: 'smart-manufacturing',
@@ -117,7 +119,8 @@ export class Definitions {
   async bundledIds(kind: DefinitionKind): Promise<string[]> {
     const dir = path.join(PACKAGE_ROOT, FOLDERS[kind]);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
-    return names.filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort();
+    // A file whose name starts with `_` is a draft kept beside the definitions, never loaded.
+    return names.filter((n) => n.endsWith('.yaml') && !n.startsWith('_')).map((n) => n.slice(0, -5)).sort();
   }
 
   /** Resolve `ID|PATH` for a definition kind to a file path, or explain what ids exist. */
@@ -185,7 +188,7 @@ export class Definitions {
   async ruleIds(questionnaire: Questionnaire): Promise<RuleContextIds> {
     const model = await this.model();
     return {
-      questionIds: questionnaire.byId.keys(),
+      questionIds: [...questionnaire.byId.keys()],
       subdomains: model.subdomainIds,
       sections: new Set(questionnaire.def.sections.map((s) => s.id)),
       indicators: new Set(questionnaire.indicators.map((i) => i.def.id)),
@@ -219,6 +222,19 @@ export class Definitions {
   /** An action plan as data: programmes, support schemes with their validity, count targets. */
   policy(idOrPath: string = DEFAULTS.policy): Promise<PolicyDef> {
     return this.cached(`policy:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('policy', idOrPath), 'policy')).data as PolicyDef);
+  }
+
+  /** Every bundled sector pack, compiled against a questionnaire (their conditions name its questions). */
+  sectorPacks(questionnaire: Questionnaire): Promise<CompiledSectorPack[]> {
+    return this.cached(`sector-packs:${questionnaire.def.id}:${questionnaire.def.version}`, async () => {
+      const ctx = plantRuleContext(await this.ruleIds(questionnaire));
+      const packs: CompiledSectorPack[] = [];
+      for (const id of await this.bundledIds('sector-pack')) {
+        const src = await this.checkedSource(this.bundledPath('sector-pack', id), 'sector-pack');
+        packs.push(unwrap(compileSectorPack(src, ctx), 'pack'));
+      }
+      return packs;
+    });
   }
 
   /** A checks file compiled against a questionnaire (which must be the one the file names). */
@@ -275,6 +291,8 @@ export class Definitions {
           });
           return compileChecks(src, q).diagnostics;
         }
+        case 'sector-pack':
+          return compileSectorPack(src, plantRuleContext(await this.ruleIds(await this.questionnaire()))).diagnostics;
         case 'wording':
         case 'benchmark':
         case 'policy':

@@ -1,9 +1,12 @@
-/** The report's retrofit plan: plan items, and the support schemes they point to with their validity. */
+/** The report's retrofit plan: phases with their investment and projected level, plan items, duties, support schemes. */
 import { schemeExpired, type PolicyDef } from '../core/policy.js';
-import type { Recommendation } from '../core/recommend.js';
+import type { Questionnaire } from '../core/questionnaire.js';
+import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
+import type { Projection, Roadmap } from '../core/roadmap.js';
+import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
-import type { Wording } from '../core/wording.js';
-import { same } from './format.js';
+import { fill, joinTexts, type Wording } from '../core/wording.js';
+import { fixed2, same } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -18,6 +21,10 @@ export interface PlanItem {
   phase: Text;
   phaseId: string;
   priority: number;
+  /** The plant's own goals this project answers. */
+  serves?: Text;
+  /** Why a project waits beyond the plan period. */
+  laterReason?: Text;
   measures: Text[];
   hardware: Text[];
   software: Text[];
@@ -30,6 +37,25 @@ export interface PlanItem {
   rephased: boolean;
 }
 
+export interface PlanPhase {
+  id: string;
+  phase: Text;
+  /** "3 projects, 40–120 (10,000 CNY)". */
+  summary: Text;
+  /** The projected level once this phase is complete (absent for `later`, or when no level is stated today). */
+  projected?: Text;
+  items: PlanItem[];
+}
+
+export interface PlanModel {
+  /** How to read the plan: order, sector, size and capacity, budget (the budget only for the plant's own report). */
+  intro: Text[];
+  phases: PlanPhase[];
+  total?: Text;
+  projectionNote: Text;
+  duties: { text: Text; source: string; check: Text; status: Text }[];
+}
+
 export interface SupportRow {
   name: Text;
   /** Document and section, e.g. 郑政文〔2018〕168号 四(六). */
@@ -39,12 +65,34 @@ export interface SupportRow {
   expired: boolean;
 }
 
-export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined): PlanItem[] {
+const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
+const money = (x: number) => String(Math.round(x));
+
+function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null): Text | undefined {
+  const reason = rec.laterReason;
+  if (!reason) return undefined;
+  const p = w.phrases;
+  switch (reason.code) {
+    case 'budget':
+      return p.laterBudget!;
+    case 'capacity':
+      return p.laterCapacity!;
+    case 'waits':
+      return fill(p.laterWaits!, { title: all.find((r) => r.id === reason.about)?.title ?? same(reason.about ?? '') });
+    case 'blocked': {
+      const duty = plan?.roadmap.duties.find((d) => d.def.id === reason.about);
+      return fill(p.laterBlocked!, { duty: duty ? duty.def.text : same(reason.about ?? '') });
+    }
+  }
+}
+
+export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null): PlanItem[] {
   const titles = new Map(all.map((r) => [r.id, r.title]));
   const programme = (id: string) => policy?.programmes.find((p) => p.id === id);
   const projectType = (id: string) => policy?.projectTypes.find((p) => p.id === id)?.name;
   return shown.map((rec) => {
     const prog = programme(rec.programme);
+    const later = laterReasonText(rec, all, w, plan);
     return {
       id: rec.id,
       title: rec.title,
@@ -57,17 +105,86 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       phase: w.phases[rec.phase]!,
       phaseId: rec.phase,
       priority: rec.priority,
+      ...(rec.servesPriorities.length ? { serves: joinTexts(rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v))) } : {}),
+      ...(later ? { laterReason: later } : {}),
       measures: rec.measures,
       hardware: rec.hardware,
       software: rec.software,
       integration: rec.integration,
       ...(rec.investment ? { investment: `${rec.investment.min}–${rec.investment.max}` } : {}),
       ...(rec.benefits ? { benefits: rec.benefits } : {}),
-      prerequisites: rec.prerequisites.map((id) => titles.get(id) ?? same(id)),
+      prerequisites: rec.prerequisites.filter((id) => titles.has(id)).map((id) => titles.get(id)!),
       consultant: rec.source === 'consultant',
       rephased: Boolean(rec.overridden?.phase),
     };
   });
+}
+
+function projectionText(p: Projection, w: Wording, result: ScoreResult, baseline?: Projection): Text {
+  const level = p.level ?? 0;
+  const head = level >= 1 ? fill(w.phrases.projection!, { level, score: fixed2(p.score) }) : fill(w.phrases.projectionNotYet!, { score: fixed2(p.score) });
+  // Indicators that would newly meet their reference target.
+  const gained = p.indicatorsMet.filter((id) => !baseline?.indicatorsMet.includes(id));
+  const titles = gained.map((id) => result.indicators.find((i) => i.id === id)?.title ?? same(id));
+  if (!titles.length) return head;
+  const tail = fill(w.phrases.projectionIndicators!, { list: joinTexts(titles) });
+  return { zh: head.zh + tail.zh, en: head.en + tail.en };
+}
+
+function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
+  const p = w.phrases;
+  const size = { small: p.sizeSmall!, medium: p.sizeMedium!, large: p.sizeLarge! }[roadmap.size.size];
+  const basis =
+    roadmap.size.basis === 'employees'
+      ? fill(p.sizeByEmployees!, { n: roadmap.size.employees ?? 0 })
+      : roadmap.size.basis === 'equipment'
+        ? fill(p.sizeByEquipment!, { n: roadmap.size.equipment ?? 0 })
+        : roadmap.size.basis === 'above-designated-size'
+          ? p.sizeByScale!
+          : p.sizeAssumed!;
+  return fill(p.planSize!, { size, basis, capacity: Math.max(...roadmap.capacity), scale });
+}
+
+/** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
+export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean): PlanModel {
+  const { roadmap } = plan;
+  const p = w.phrases;
+  const intro: Text[] = [p.planIntro!];
+  if (plan.sector) intro.push(fill(p.planSector!, { title: plan.sector.title }));
+  intro.push(sizeLine(roadmap, w, plan.investmentScale));
+  // The budget is confidential: the programme office's report says neither the band nor the ceiling.
+  if (!office) {
+    const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
+    if (roadmap.budget.checked && band) intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!) }));
+    else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
+    else intro.push(p.planBudgetNotDecided!);
+  }
+  const phases: PlanPhase[] = roadmap.phases.map((ph) => ({
+    id: ph.id,
+    phase: w.phases[ph.id]!,
+    summary: fill(p.phaseSummary!, { count: items.filter((i) => i.phaseId === ph.id).length, min: money(ph.investment.min), max: money(ph.investment.max) }),
+    ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}),
+    items: items.filter((i) => i.phaseId === ph.id),
+  }));
+  const later = items.filter((i) => i.phaseId === 'later');
+  const laterRecs = plan.recommendations.filter((r) => r.phase === 'later' && later.some((i) => i.id === r.id));
+  const laterSum = (k: 'min' | 'max') => money(laterRecs.reduce((a, r) => a + (r.investment?.[k] ?? 0), 0));
+  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: fill(p.phaseSummary!, { count: later.length, min: laterSum('min'), max: laterSum('max') }), items: later });
+  const mid = (roadmap.total.min + roadmap.total.max) / 2;
+  const total = !office && roadmap.budget.checked ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(roadmap.budget.envelope!.max!) }) : fill(p.planTotal!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid) });
+  const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
+  return {
+    intro,
+    phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
+    total,
+    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? fill(p.projectionNote!, { now }) : p.projectionNone!,
+    duties: roadmap.duties.map((d) => ({
+      text: d.def.text,
+      source: d.def.source,
+      check: d.def.check,
+      status: d.met ? p.dutyMet! : d.def.gate ? { zh: p.dutyOpen!.zh + p.dutyGate!.zh, en: p.dutyOpen!.en + p.dutyGate!.en } : p.dutyOpen!,
+    })),
+  };
 }
 
 /** The support schemes the recommendations point to; a scheme whose period has ended says so. */

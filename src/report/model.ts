@@ -4,14 +4,14 @@ import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
-import type { Recommendation } from '../core/recommend.js';
+import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fixed2, pct, points, same } from './format.js';
 import { fill, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
-import { planItems, supportOf, type PlanItem, type SupportRow } from './model-plan.js';
+import { planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
 
 export type Audience = 'client' | 'office';
 export type { PlanItem };
@@ -34,7 +34,8 @@ export interface ReportModel {
   strengths: Text[];
   gaps: { lines: Text[]; more?: Text };
   missedTargets: { title: Text; value: string; target: string; gap: Text }[];
-  plan: { phase: Text; items: PlanItem[] }[];
+  /** The phased plan; absent without recommendation rules. */
+  plan?: PlanModel;
   planByLevel: { level: Text; items: PlanItem[] }[];
   withheld?: Text;
   support: SupportRow[];
@@ -48,6 +49,7 @@ export interface ModelInput {
   answers: Answers;
   result: ScoreResult;
   recommendations: Recommendation[];
+  plan?: RetrofitPlan | null;
   readiness: ReadinessResult[];
   audience: Audience;
   wording: Wording;
@@ -67,7 +69,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   // The office audience sees no recommendation derived from a confidential answer (security weaknesses, costs…).
   const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec, q)) : input.recommendations;
   const withheld = input.recommendations.length - shown.length;
-  const items = planItems(shown, input.recommendations, w, input.policy);
+  const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null);
   const evidenceCount = Object.keys(answers.file.evidence ?? {}).length;
   const gaps = gapsOf(r, w);
   return {
@@ -110,13 +112,13 @@ export function buildReportModel(input: ModelInput): ReportModel {
     missedTargets: r.indicators
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)
       .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: fill(w.phrases.gapPoints!, { gap: points(i.gap ?? 0) }) })),
-    plan: ['0-6m', '6-18m', '18-36m'].map((p) => ({ phase: w.phases[p]!, items: items.filter((x) => x.phaseId === p) })).filter((g) => g.items.length),
+    ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office) } : {}),
     planByLevel: ['station', 'line', 'workshop', 'factory'].map((l) => ({ level: w.retrofitLevels[l]!, items: items.filter((x) => x.levelId === l) })).filter((g) => g.items.length),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
     readiness: input.readiness.map((x) => ({ title: x.title, ...(x.source ? { source: x.source } : {}), met: x.met, total: x.total, criteria: x.criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) })),
     answers: appendix(q, answers, office, w),
-    method: methodOf(r, q, w, office),
+    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, input.plan?.bonuses ?? {}) },
   };
 }
 

@@ -4,8 +4,11 @@ import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { assessReadiness, type ReadinessResult } from '../core/readiness.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
-import { recommend, type Recommendation } from '../core/recommend.js';
-import { resultJson, type ScoreResult } from '../core/result.js';
+import { recommend, type Recommendation, type RetrofitPlan } from '../core/recommend.js';
+import type { Profile } from '../core/profile.js';
+import type { CompiledSectorPack } from '../core/sector.js';
+import type { TargetsDef } from '../core/targets.js';
+import { r4, resultJson, type ScoreResult } from '../core/result.js';
 import type { RuleSet } from '../core/rules-def.js';
 import type { Wording } from '../core/wording.js';
 import { confidentialRecommendation } from './model-answers.js';
@@ -15,6 +18,8 @@ import { buildReportModel, type Audience, type ReportModel } from './model.js';
 export interface ReportData {
   result: ScoreResult;
   recommendations: Recommendation[];
+  /** The phased plan; null without rules. */
+  plan: RetrofitPlan | null;
   readiness: ReadinessResult[];
   model: ReportModel;
   wording: Wording;
@@ -28,6 +33,10 @@ export interface ReportInput {
   result: ScoreResult;
   /** Without rules (a questionnaire they do not fit) the report has no recommendations. */
   rules?: RuleSet | undefined;
+  /** Sector packs: the plant's sector chooses wording, exclusions, duties and investment scale. */
+  sectors?: readonly CompiledSectorPack[] | undefined;
+  /** The scoring the result came from, to project the level after each phase of the plan. */
+  scoring?: { profile: Profile; targets: TargetsDef } | undefined;
   readiness: ReadinessProfile[];
   audience: Audience;
   wording: Wording;
@@ -38,10 +47,32 @@ export interface ReportInput {
 
 /** Everything a report needs, from a scored plant: recommendations, readiness and the template model. Pure. */
 export function buildReportData(input: ReportInput): ReportData {
-  const { recommendations, warnings } = input.rules ? recommend(input.result, input.answers, input.rules, input.answers.file.overrides) : { recommendations: [], warnings: [] };
-  const readiness = input.readiness.map((p) => assessReadiness(p, input.result, input.answers));
-  const model = buildReportModel({ ...input, recommendations, readiness });
-  return { result: input.result, recommendations, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings };
+  const plan = input.rules
+    ? recommend({ questionnaire: input.questionnaire, result: input.result, answers: input.answers, rules: input.rules, sectors: input.sectors, overrides: input.answers.file.overrides, scoring: input.scoring })
+    : null;
+  const recommendations = plan?.recommendations ?? [];
+  const readiness = input.readiness.map((p) => assessReadiness(p, input.questionnaire, input.result, input.answers));
+  const model = buildReportModel({ ...input, recommendations, plan, readiness });
+  return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
+}
+
+/** The phased plan as JSON; the office audience sees no budget (a confidential answer) and no withheld project. */
+function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], office: boolean) {
+  const { roadmap } = plan;
+  const ids = new Set(shown.map((r) => r.id));
+  return {
+    sector: plan.sector?.id ?? null,
+    size: roadmap.size,
+    investmentScale: plan.investmentScale,
+    ...(office ? {} : { budget: { band: roadmap.budget.band, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
+    capacity: roadmap.capacity,
+    baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
+    phases: roadmap.phases.map((ph) => ({ ...ph, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null })),
+    later: roadmap.later.filter((id) => ids.has(id)),
+    total: roadmap.total,
+    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, gate: Boolean(d.def.gate) })),
+    excluded: plan.excluded,
+  };
 }
 
 /** The report's JSON: the result object (rounded for output) extended with recommendations, strengths, gaps and readiness. */
@@ -82,11 +113,15 @@ export function reportJson(data: ReportData, audience: Audience) {
       prerequisites: r.prerequisites,
       addresses: r.addresses,
       support: r.support,
-      evidence: r.evidence,
+      evidence: office ? r.evidence.filter((e) => !secret(e.question)) : r.evidence,
+      servesPriorities: r.servesPriorities,
+      ...(r.variant ? { variant: r.variant } : {}),
+      ...(r.laterReason ? { laterReason: r.laterReason } : {}),
       source: r.source,
       ...(r.overridden ? { overridden: r.overridden } : {}),
     })),
     ...(office && shown.length < data.recommendations.length ? { recommendationsWithheld: data.recommendations.length - shown.length } : {}),
+    ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
     readiness: data.readiness,
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),

@@ -8,6 +8,7 @@ import { evaluate, type Scope } from '../../src/core/expression/evaluate.js';
 import { ExpressionSyntaxError, parseExpression } from '../../src/core/expression/parse.js';
 import { questionnaireExpressionContext } from '../../src/core/questionnaire.js';
 import type { ScoreResult } from '../../src/core/result.js';
+import type { Questionnaire } from '../../src/core/questionnaire.js';
 import { plantRuleScope } from '../../src/core/rule-scope.js';
 import { expressionArb, runCase, type FuzzContext } from './lib/fuzz-core.mjs';
 import { fuzzContext, runs, SEED, unknownFailures } from './setup.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const sample = ctx.sampleAnswers as Answers;
   scopes = [
     ['answers', answerScope(sample.file, sample.resolved)],
-    ['plant rules', plantRuleScope(ctx.sampleResult as ScoreResult, sample)],
+    ['plant rules', plantRuleScope(ctx.questionnaire as Questionnaire, ctx.sampleResult as ScoreResult, sample)],
   ];
 }, 60_000);
 

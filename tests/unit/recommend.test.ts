@@ -20,7 +20,7 @@ const example = (name: string) => parse(read(`examples/${name}.zhizao.yaml`));
 function plan(file: Record<string, unknown>) {
   const a = mustAnswers(q, file);
   const r = buildResult(q, a, p, t);
-  return { result: r, answers: a, ...recommend(r, a, rules, a.file.overrides) };
+  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
 }
 
 describe('recommendation rules', () => {
@@ -46,16 +46,18 @@ describe('recommendation rules', () => {
     expect(bad.diagnostics.every((d) => d.line > 1)).toBe(true);
   });
 
-  it('a plant below the CNC target gets the CNC rule, in a phase no earlier than its prerequisites', () => {
+  it('a plant below the CNC target gets the CNC rule, in a phase strictly after its prerequisites', () => {
     const { result, recommendations } = plan(example('discrete-machinery'));
     expect(result.indicators.find((i) => i.id === 'cnc-rate')!.met).toBe(false);
     const cnc = recommendations.find((r) => r.id === 'station-cnc-key-processes');
     expect(cnc).toMatchObject({ retrofitLevel: 'station', programme: 'machine-replacement' });
-    const order = ['0-6m', '6-18m', '18-36m'];
+    const order = ['0-6m', '6-18m', '18-36m', 'later'];
     for (const r of recommendations) {
       for (const pre of r.prerequisites) {
         const pr = recommendations.find((x) => x.id === pre);
-        if (pr) expect(order.indexOf(r.phase), `${r.id} after ${pre}`).toBeGreaterThanOrEqual(order.indexOf(pr.phase));
+        if (!pr) continue;
+        if (r.phase === 'later') expect(order.indexOf(r.phase), `${r.id} after ${pre}`).toBeGreaterThanOrEqual(order.indexOf(pr.phase));
+        else expect(order.indexOf(r.phase), `${r.id} after ${pre}`).toBeGreaterThan(order.indexOf(pr.phase));
       }
       expect(r.priority).toBeGreaterThanOrEqual(0);
       expect(r.priority).toBeLessThanOrEqual(100);

@@ -8,7 +8,8 @@ import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch
 import { assessReadiness } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
-import { recommend, type Recommendation } from '../../core/recommend.js';
+import { recommend, sortPlan, type Recommendation } from '../../core/recommend.js';
+import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { plausibilityFindings } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
@@ -27,7 +28,7 @@ import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
-import { readinessFor, renderReport, reportContext, rulesFor } from '../report.js';
+import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from '../report.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -176,6 +177,7 @@ interface Setup {
 interface Extras {
   rules?: RuleSet;
   note?: string;
+  sectors: CompiledSectorPack[];
   readiness: ReadinessProfile[];
   /** For --reports: what a report needs besides the plant. */
   report?: Awaited<ReturnType<typeof reportContext>>;
@@ -208,11 +210,11 @@ export class Processor {
       e = (async () => {
         if (this.opts.reports) {
           const report = await reportContext(this.defs, q);
-          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), readiness: report.readiness, report };
+          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), sectors: report.sectors, readiness: report.readiness, report };
         }
         const { rules, note } = await rulesFor(this.defs, q);
-        const readiness = this.opts.layout.readiness?.length ? await readinessFor(this.defs, q) : [];
-        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), readiness };
+        const [readiness, sectors] = await Promise.all([this.opts.layout.readiness?.length ? readinessFor(this.defs, q) : [], rules ? sectorsFor(this.defs, q) : []]);
+        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), sectors, readiness };
       })();
       this.extras.set(q, e);
     }
@@ -399,11 +401,12 @@ export class Processor {
       try {
         let recs: Recommendation[];
         if (this.opts.reports) {
-          const r = await this.report(q, answers, result, extras, where);
+          const r = await this.report(q, answers, result, extras, where, { profile, targets: tgt });
           report = r.report;
           recs = r.recommendations;
-        } else recs = recommend(result, answers, extras.rules, answers.file.overrides).recommendations;
-        recommendations = [...recs].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id)).slice(0, 3).map((r) => r.title[lang]);
+        } else recs = recommend({ questionnaire: q, result, answers, rules: extras.rules, sectors: extras.sectors, overrides: answers.file.overrides }).recommendations;
+        // The first three projects of the plan as a plant manager reads it (by phase, then priority).
+        recommendations = sortPlan(recs).filter((r) => r.phase !== 'later').slice(0, 3).map((r) => r.title[lang]);
       } catch (e) {
         // A rule that fails on one plant must not lose the plant: score it, say so in the notes.
         part.notes.push(`${where.file}${where.row !== undefined ? `:${where.row}` : ''}: recommendations failed: ${(e as Error).message}`);
@@ -444,7 +447,7 @@ export class Processor {
     const ready = layout.readiness?.map((id) => {
       const prof = extras.readiness.find((p) => p.def.id === id);
       if (!prof) return null;
-      const rr = assessReadiness(prof, result, answers);
+      const rr = assessReadiness(prof, q, result, answers);
       return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing');
     });
     const provisional = result.maturity.provisional;
@@ -492,7 +495,7 @@ export class Processor {
   }
 
   /** The per-company report through `zhizao report`'s machinery (src/report/); anonymised: office audience, pseudonyms. */
-  private async report(q: Questionnaire, answers: Answers, result: ScoreResult, extras: Extras, where: { file: string; row?: number }): Promise<{ report: NonNullable<Scored['report']>; recommendations: Recommendation[] }> {
+  private async report(q: Questionnaire, answers: Answers, result: ScoreResult, extras: Extras, where: { file: string; row?: number }, scoring: { profile: Profile; targets: TargetsDef }): Promise<{ report: NonNullable<Scored['report']>; recommendations: Recommendation[] }> {
     const { lang, anonymize, reports } = this.opts;
     let a = answers;
     let r = result;
@@ -503,7 +506,7 @@ export class Processor {
     }
     const { buildReportData } = await import('../../report/report-data.js');
     const { note: _note, ...context } = extras.report!;
-    const data = buildReportData({ questionnaire: q, answers: a, result: r, ...context, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
+    const data = buildReportData({ questionnaire: q, answers: a, result: r, ...context, scoring, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
     const content = await renderReport(data, reports ?? 'md', { lang });
     return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
   }

@@ -15,7 +15,7 @@ export async function run(ctx: Context<ReportOptions>, files: string[]): Promise
   const template = opts.template ? { text: await readTemplate(opts.template), file: opts.template } : undefined;
   const plant = await loadPlantForCommand(ctx, files, opts);
   const result = await scorePlant(ctx.defs, plant, opts);
-  const data = await prepareReport(ctx.defs, plant, result, { audience: opts.audience, rules: opts.rules, tool: `zhizao ${VERSION}` });
+  const data = await prepareReport(ctx.defs, plant, result, { audience: opts.audience, rules: opts.rules, tool: `zhizao ${VERSION}`, scoring: opts });
   if (data.note) term.say(term.err.yellow(term.msg('cli.no-recommendations', { reason: data.note })));
   for (const w of data.warnings) term.say(term.err.yellow(term.msg('cli.override-unknown-recommendation', { id: w.id })));
   const content = await renderReport(data, format, { lang: opts.reportLang ?? term.lang, template });

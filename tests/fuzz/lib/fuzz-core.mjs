@@ -847,7 +847,7 @@ function runExpressionCase(ctx, c, failures) {
   // finite numbers; an unchecked one (wrong arity, unknown names) may not reach evaluate in zhizao, so it need
   // only stay plain.
   const scopes = [api.answerScope(ctx.sampleAnswers.file, ctx.sampleAnswers.resolved)];
-  if (ctx.sampleResult) scopes.push(api.plantRuleScope(ctx.sampleResult, ctx.sampleAnswers));
+  if (ctx.sampleResult) scopes.push(api.plantRuleScope(ctx.questionnaire, ctx.sampleResult, ctx.sampleAnswers));
   for (const scope of scopes) {
     try {
       const v = api.evaluate(ast, scope);
@@ -954,10 +954,10 @@ async function runDefinitionCase(ctx, c, failures) {
     checkResult(result, failures);
     if (kind === 'rules') {
       const rules = await defs.rules(abs, q);
-      const { recommendations } = api.recommend(result, answers, rules, answers.file.overrides);
+      const { recommendations } = api.recommend({ questionnaire: q, result, answers, rules, overrides: answers.file.overrides, scoring: { profile, targets } });
       for (const rec of recommendations) if (!inRange(rec.priority, 0, 100)) failures.push(`recommendation ${rec.id} priority ${rec.priority}`);
     } else if (kind === 'readiness') {
-      const r = api.assessReadiness(await defs.readiness(abs, q), result, answers);
+      const r = api.assessReadiness(await defs.readiness(abs, q), q, result, answers);
       if (!Number.isInteger(r.met) || r.met > r.total) failures.push(`readiness met ${r.met}/${r.total}`);
     }
   } catch (e) {

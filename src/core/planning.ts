@@ -1,0 +1,88 @@
+/**
+ * The facts a retrofit plan is sized by: the plant's size class and its investment envelope. Pure; the thresholds
+ * and bands are data (the `planning` block of a rules file), with the defaults below for a rules file without one.
+ */
+import type { Answers } from './answers.js';
+import type { PlantSize } from './sector.js';
+import type { Text } from './types.js';
+
+export interface PlanningDef {
+  horizonMonths?: number;
+  sizes?: { smallBelow: { employees?: number; equipment?: number }; largeFrom: { employees?: number; equipment?: number }; note?: Text };
+  /** The budget question and its options as an envelope over the horizon, 万元 (null: not decided). */
+  budget?: { question: string; bands: Record<string, { min: number; max?: number } | null> };
+  /** Projects a plant of each size can run in each phase (0–6, 6–18, 18–36 months). */
+  capacity?: Record<PlantSize, [number, number, number]>;
+  priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number };
+}
+
+export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget'>> & {
+  sizes: NonNullable<PlanningDef['sizes']>;
+  budget: NonNullable<PlanningDef['budget']>;
+  priority: Required<NonNullable<PlanningDef['priority']>>;
+};
+
+/** Used when a rules file has no `planning` block (the bundled rules state theirs). */
+export const DEFAULT_PLANNING: ResolvedPlanning = {
+  horizonMonths: 36,
+  sizes: { smallBelow: { employees: 150, equipment: 60 }, largeFrom: { employees: 1000, equipment: 500 } },
+  budget: {
+    question: 'retrofit_budget_band',
+    bands: { not_decided: null, under_1m: { min: 0, max: 100 }, from_1m_to_5m: { min: 100, max: 500 }, from_5m_to_20m: { min: 500, max: 2000 }, over_20m: { min: 2000 } },
+  },
+  capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] },
+  priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12 },
+};
+
+export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning {
+  return {
+    horizonMonths: def?.horizonMonths ?? DEFAULT_PLANNING.horizonMonths,
+    sizes: def?.sizes ?? DEFAULT_PLANNING.sizes,
+    budget: def?.budget ?? DEFAULT_PLANNING.budget,
+    capacity: def?.capacity ?? DEFAULT_PLANNING.capacity,
+    priority: { ...DEFAULT_PLANNING.priority, ...def?.priority },
+  };
+}
+
+const numberAnswer = (answers: Answers, id: string): number | null => {
+  const r = answers.resolved.get(id);
+  return r?.status === 'answered' && typeof r.value === 'number' ? r.value : null;
+};
+
+export interface PlantSizeFact {
+  size: PlantSize;
+  /** What decided it: staff, equipment count, 规上 status, or nothing known (medium assumed). */
+  basis: 'employees' | 'equipment' | 'above-designated-size' | 'assumed';
+  employees: number | null;
+  equipment: number | null;
+}
+
+/**
+ * The plant's size class: by staff (employees_total) when known, else by equipment count (equipment_total); a
+ * plant below designated size (规下) with neither is small; otherwise medium is assumed (and the report says so).
+ */
+export function plantSizeOf(answers: Answers, planning: ResolvedPlanning): PlantSizeFact {
+  const employees = numberAnswer(answers, 'employees_total');
+  const equipment = numberAnswer(answers, 'equipment_total');
+  const { smallBelow, largeFrom } = planning.sizes;
+  const classify = (v: number, small: number | undefined, large: number | undefined): PlantSize =>
+    small !== undefined && v < small ? 'small' : large !== undefined && v >= large ? 'large' : 'medium';
+  if (employees !== null) return { size: classify(employees, smallBelow.employees, largeFrom.employees), basis: 'employees', employees, equipment };
+  if (equipment !== null) return { size: classify(equipment, smallBelow.equipment, largeFrom.equipment), basis: 'equipment', employees, equipment };
+  if (answers.file.respondent.above_designated_size === false) return { size: 'small', basis: 'above-designated-size', employees, equipment };
+  return { size: 'medium', basis: 'assumed', employees, equipment };
+}
+
+export interface BudgetFact {
+  /** The option chosen (e.g. under_1m), or null when the question is unanswered. */
+  band: string | null;
+  /** The envelope over the horizon in 万元; null when not decided or unanswered. */
+  envelope: { min: number; max?: number } | null;
+}
+
+export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFact {
+  const r = answers.resolved.get(planning.budget.question);
+  const band = r?.status === 'answered' && typeof r.value === 'string' ? r.value : null;
+  const envelope = band === null ? null : (planning.budget.bands[band] ?? null);
+  return { band, envelope };
+}

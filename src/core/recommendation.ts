@@ -1,0 +1,61 @@
+/** A recommended project as the plan, the reports and the batch see it (types only; made by src/core/recommend.ts). */
+import type { Effort, Priority } from './rules-def.js';
+import type { Phase, RetrofitLevel, Text } from './types.js';
+
+export type PlanPhase = Phase | 'later';
+
+/** Why a project waits beyond the horizon. */
+export interface LaterReason {
+  code: 'budget' | 'capacity' | 'waits' | 'blocked';
+  /** The project (waits) or the duty (blocked) it waits for. */
+  about?: string;
+}
+
+export interface EvidenceItem {
+  question: string;
+  /** The answer as given (option value, number, yes/no); null when the statement rests on an n/a or unknown. */
+  answer: unknown;
+  statement: Text;
+}
+
+export interface Recommendation {
+  id: string;
+  title: Text;
+  /** The statements of `evidence`, joined: every sentence is true of the plant's answers. */
+  rationale: Text;
+  retrofitLevel: RetrofitLevel;
+  programme: string;
+  projectType: string;
+  phase: PlanPhase;
+  laterReason?: LaterReason;
+  priority: number;
+  /** The parts of the priority, so that a reader can recompute it. */
+  priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number };
+  /** The plant's stated priorities this project serves. */
+  servesPriorities: Priority[];
+  /** The variant chosen (the plant already has part of what the rule proposes). */
+  variant?: string;
+  /** The sector pack whose wording replaced the generic text. */
+  sectorWording?: string;
+  measures: Text[];
+  hardware: Text[];
+  software: Text[];
+  integration: Text[];
+  /** 万元, scaled to the plant's size. */
+  investment: { min: number; max: number } | null;
+  benefits: Text | null;
+  kpis: string[];
+  effort: Effort | null;
+  prerequisites: string[];
+  addresses: string[];
+  indicators: string[];
+  support: string[];
+  /** 'rules' for matched rules, 'consultant' for items added by overrides. */
+  source: 'rules' | 'consultant';
+  /** Rests on confidential information (kept out of the office audience's report). */
+  confidential: boolean;
+  /** The statements the rationale is made of, each tied to the answer that makes it true. */
+  evidence: EvidenceItem[];
+  overridden?: { phase?: { from: PlanPhase; to: PlanPhase } };
+}
+

@@ -1,0 +1,241 @@
+/**
+ * Phasing a plant's recommendations over the planning horizon (0–6, 6–18, 18–36 months) and projecting its level
+ * after each phase. Pure.
+ *
+ * Projects are taken in priority order. A project goes into the earliest phase that is strictly after every
+ * prerequisite it has in the plan and after any duty it depends on, that still has room for one more project at
+ * the plant's size, and only while the plan's cumulative investment (midpoints of the ranges) stays inside the
+ * budget envelope. What does not fit waits (`later`) with its reason. The projection applies what each completed
+ * project `raises` to the answers and re-scores them; it never goes down from one phase to the next.
+ */
+import { computeVisibility, type Answers } from './answers.js';
+import type { Resolved } from './answer-value.js';
+import { evaluate, type Scope } from './expression/evaluate.js';
+import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
+import type { Profile } from './profile.js';
+import type { Questionnaire } from './questionnaire.js';
+import type { Recommendation } from './recommendation.js';
+import { buildResult, type ScoreResult } from './result.js';
+import type { CompiledRule } from './rules-def.js';
+import type { RegulatoryMust } from './sector.js';
+import type { TargetsDef } from './targets.js';
+import { PHASES, type AnswerValue, type Phase, type Question } from './types.js';
+
+export interface Projection {
+  level: number | null;
+  score: number;
+  /** Indicators that would then meet their targets. */
+  indicatorsMet: string[];
+}
+
+export interface RoadmapPhase {
+  id: Phase;
+  /** Sum of the projects' investment ranges, 万元. */
+  investment: { min: number; max: number };
+  count: number;
+  /** The level, score and indicators met once this phase and the ones before it are complete; null without a level today. */
+  projected: Projection | null;
+}
+
+export interface Duty {
+  def: RegulatoryMust;
+  /** Whether the answers show the duty met (false when they cannot tell). */
+  met: boolean;
+}
+
+export interface Roadmap {
+  horizonMonths: number;
+  size: PlantSizeFact;
+  budget: BudgetFact & {
+    /** Whether the phasing was held inside the envelope (false: not decided, or no upper bound). */
+    checked: boolean;
+    /** Investment counted against the envelope: the midpoint of each project's range. */
+    basis: 'midpoint';
+  };
+  /** Projects the plant can run in each phase. */
+  capacity: readonly [number, number, number];
+  phases: RoadmapPhase[];
+  later: string[];
+  /** Sum over the phased projects, 万元. */
+  total: { min: number; max: number };
+  /** Today's level, score and indicators met, for the projections to be read against. */
+  baseline: Projection | null;
+  duties: Duty[];
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  rec: Recommendation;
+}
+
+export interface RoadmapInput {
+  candidates: readonly Candidate[];
+  planning: ResolvedPlanning;
+  size: PlantSizeFact;
+  budget: BudgetFact;
+  musts: readonly Duty[];
+  questionnaire: Questionnaire;
+  answers: Answers;
+  result: ScoreResult;
+  scope: Scope;
+  scoring?: { profile: Profile; targets: TargetsDef };
+}
+
+const midpoint = (r: Recommendation) => (r.investment ? (r.investment.min + r.investment.max) / 2 : 0);
+
+/**
+ * Assign each candidate its phase (mutating the candidates' own recommendation objects, which the caller just
+ * made) and return what summarises the roadmap once the consultant's overrides are applied.
+ */
+export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly Recommendation[]): Roadmap } {
+  const { planning, size, budget } = input;
+  const capacity = planning.capacity[size.size];
+  const envelopeMax = budget.envelope?.max;
+  const checked = envelopeMax !== undefined;
+  const order = [...input.candidates].sort((a, b) => b.rec.priority - a.rec.priority || a.rec.id.localeCompare(b.rec.id));
+  const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
+  const open = input.musts.filter((m) => !m.met);
+  const blockedBy = new Map<string, string>();
+  for (const m of open) for (const id of m.def.blocks) if (!blockedBy.has(id)) blockedBy.set(id, m.def.id);
+  // A duty not yet met comes before the projects it precedes: after a project of the plan that fulfils it, or
+  // (no such project) after the first phase, in which the plant settles it itself.
+  const dutyAfter = new Map<string, { fulfillers: string[] }>();
+  for (const m of open) {
+    const fulfillers = (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id));
+    for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
+  }
+  const waitsFor = (r: Recommendation) => [...r.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(r.id)?.fulfillers ?? [])];
+  const used = [0, 0, 0];
+  let spent = 0;
+  const decided = new Set<string>();
+  const decide = (r: Recommendation, phase: Phase | 'later', reason?: Recommendation['laterReason']) => {
+    r.phase = phase;
+    if (reason) r.laterReason = reason;
+    decided.add(r.id);
+  };
+  while (decided.size < order.length) {
+    // The first undecided project, by priority, whose prerequisites are decided (prerequisites have no cycle).
+    const next = order.find((c) => !decided.has(c.rec.id) && waitsFor(c.rec).every((p) => decided.has(p))) ?? order.find((c) => !decided.has(c.rec.id))!;
+    const r = next.rec;
+    const pre = waitsFor(r).map((p) => inPlan.get(p)!).filter((p) => decided.has(p.id));
+    const waiting = pre.find((p) => p.phase === 'later');
+    if (waiting) {
+      decide(r, 'later', { code: 'waits', about: waiting.id });
+      continue;
+    }
+    if (blockedBy.has(r.id)) {
+      decide(r, 'later', { code: 'blocked', about: blockedBy.get(r.id)! });
+      continue;
+    }
+    let earliest = Math.max(0, ...pre.map((p) => PHASES.indexOf(p.phase as Phase) + 1));
+    if (dutyAfter.has(r.id) && !dutyAfter.get(r.id)!.fulfillers.length) earliest = Math.max(earliest, 1);
+    if (earliest >= PHASES.length) {
+      const last = pre.reduce((a, b) => (PHASES.indexOf(b.phase as Phase) > PHASES.indexOf(a.phase as Phase) ? b : a));
+      decide(r, 'later', { code: 'waits', about: last.id });
+      continue;
+    }
+    if (checked && spent + midpoint(r) > envelopeMax) {
+      decide(r, 'later', { code: 'budget' });
+      continue;
+    }
+    const slot = [0, 1, 2].find((i) => i >= earliest && used[i]! < capacity[i]!);
+    if (slot === undefined) {
+      decide(r, 'later', { code: 'capacity' });
+      continue;
+    }
+    used[slot]!++;
+    spent += midpoint(r);
+    decide(r, PHASES[slot]!);
+  }
+
+  const rulesById = new Map(input.candidates.map((c) => [c.rec.id, c.rule]));
+  return {
+    withOverrides(list) {
+      const phases = PHASES.map((id) => {
+        const items = list.filter((r) => r.phase === id);
+        return {
+          id,
+          investment: { min: sum(items.map((r) => r.investment?.min ?? 0)), max: sum(items.map((r) => r.investment?.max ?? 0)) },
+          count: items.length,
+          projected: null as Projection | null,
+        };
+      });
+      const baseline = input.result.maturity.level === null ? null : projectionOf(input.result);
+      if (input.scoring && baseline) {
+        let previous = baseline;
+        const done: CompiledRule[] = [];
+        for (const phase of phases) {
+          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!);
+          const now = projectionOf(buildResult(input.questionnaire, raisedAnswers(input.questionnaire, input.answers, done, input.scope), input.scoring.profile, input.scoring.targets));
+          previous = {
+            level: Math.max(previous.level ?? 0, now.level ?? previous.level ?? 0),
+            score: Math.max(previous.score, now.score),
+            indicatorsMet: [...new Set([...previous.indicatorsMet, ...now.indicatorsMet])].sort(),
+          };
+          phase.projected = previous;
+        }
+      }
+      const phased = list.filter((r) => r.phase !== 'later');
+      return {
+        horizonMonths: planning.horizonMonths,
+        size,
+        budget: { ...budget, checked, basis: 'midpoint' },
+        capacity,
+        phases,
+        later: list.filter((r) => r.phase === 'later').map((r) => r.id),
+        total: { min: sum(phased.map((r) => r.investment?.min ?? 0)), max: sum(phased.map((r) => r.investment?.max ?? 0)) },
+        baseline,
+        duties: [...input.musts],
+      };
+    },
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+function projectionOf(r: ScoreResult): Projection {
+  return { level: r.maturity.level, score: r.maturity.score, indicatorsMet: r.indicators.filter((i) => i.met === true).map((i) => i.id).sort() };
+}
+
+const REQUIREMENT_ORDER = ['none', 'partial', 'mostly', 'full'];
+
+/** The better of two answers to a question (a projection only ever improves an answer). */
+function better(question: Question | undefined, current: AnswerValue, raised: AnswerValue): AnswerValue {
+  if (current === null || current === undefined) return raised;
+  if (!question) return raised;
+  switch (question.type) {
+    case 'number':
+    case 'percent':
+      return typeof current === 'number' && typeof raised === 'number' ? Math.max(current, raised) : raised;
+    case 'boolean':
+      return current === true || raised === true;
+    case 'requirement':
+      return REQUIREMENT_ORDER.indexOf(String(raised)) > REQUIREMENT_ORDER.indexOf(String(current)) ? raised : current;
+    case 'multi': {
+      const a = Array.isArray(current) ? current : [current];
+      const b = Array.isArray(raised) ? raised : [raised];
+      return [...new Set([...a, ...b].map(String))];
+    }
+    default: {
+      const level = (v: AnswerValue) => question.options?.find((o) => o.value === v)?.level;
+      const lc = level(current);
+      const lr = level(raised);
+      return lc !== undefined && lr !== undefined && lr < lc ? current : raised;
+    }
+  }
+}
+
+/** The answers once the given projects are complete: each `raises` applied as an improvement, visibility recomputed. */
+export function raisedAnswers(q: Questionnaire, answers: Answers, done: readonly CompiledRule[], scope: Scope): Answers {
+  const resolved = new Map<string, Resolved>(answers.resolved);
+  for (const rule of done) {
+    for (const { question, value } of rule.raises) {
+      const current = resolved.get(question);
+      if (current?.status === 'na') continue; // what does not apply to the plant is not raised
+      const v = typeof value === 'object' && value !== null ? (evaluate(value, scope) as AnswerValue) : (value as AnswerValue);
+      if (v === null || v === undefined) continue;
+      resolved.set(question, { status: 'answered', value: better(q.byId.get(question), current?.status === 'answered' ? current.value : null, v) });
+    }
+  }
+  return { file: answers.file, resolved, visibility: computeVisibility(q, answers.file, resolved) };
+}

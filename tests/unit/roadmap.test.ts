@@ -1,0 +1,186 @@
+// The recommendation engine over small rule sets written for these tests: evidence, in-place, variants, sectors,
+// budget envelope, capacity, prerequisites, priorities and projections. The shipped rules are tested elsewhere.
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { recommend, type Recommendation } from '../../src/core/recommend';
+import { buildResult } from '../../src/core/result';
+import { compileRules, plantRuleContext, type RuleContextIds } from '../../src/core/rules-def';
+import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
+import { model, mustAnswers, profile, questionnaire, read, src, targets } from '../helpers/defs';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const p = profile();
+const t = targets();
+const m = model();
+const ids: RuleContextIds = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+const example = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { respondent: Record<string, unknown>; answers: Record<string, unknown>; overrides?: unknown };
+
+const T = (s: string) => ({ zh: s, en: s });
+function rule(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    title: T(id),
+    when: 'true',
+    evidence: [{ if: 'has_mes == false', question: 'has_mes', statement: T(`${id}: no MES.`) }],
+    addresses: ['production-operations'],
+    retrofitLevel: 'workshop',
+    programme: 'smart-workshop',
+    projectType: 'integration',
+    measures: [T('m')],
+    investment: { min: 20, max: 40 },
+    benefits: T('b'),
+    effort: 'medium',
+    ...extra,
+  };
+}
+function rulesOf(list: unknown[], planning?: unknown) {
+  const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), ...(planning ? { planning } : {}), rules: list }), 'rules.yaml'), ids);
+  expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return c.rules!;
+}
+function pack(data: Record<string, unknown>): CompiledSectorPack {
+  const base = { kind: 'sector-pack', id: 'x', title: T('x'), codes: [], regulatoryMusts: [], never: [], emphasise: [], rules: {}, investmentScale: { small: 0.5, medium: 1, large: 2 }, keyProcesses: T('k') };
+  const c = compileSectorPack(src(stringify({ ...base, ...data }), 'pack.yaml'), plantRuleContext(ids));
+  expect(c.diagnostics).toEqual([]);
+  return c.pack!;
+}
+function run(file: ReturnType<typeof example>, list: unknown[], opts: { sectors?: CompiledSectorPack[]; planning?: unknown } = {}) {
+  const a = mustAnswers(q, file);
+  const r = buildResult(q, a, p, t);
+  return recommend({ questionnaire: q, result: r, answers: a, rules: rulesOf(list, opts.planning), sectors: opts.sectors, overrides: a.file.overrides, scoring: { profile: p, targets: t } });
+}
+const byId = (recs: Recommendation[], id: string) => recs.find((r) => r.id === id);
+
+describe('evidence, in place, variants', () => {
+  it('a rule fires only with a statement that holds, and its rationale is exactly those statements', () => {
+    const f = example();
+    f.answers.has_mes = false;
+    delete f.answers.mes_coverage;
+    delete f.answers.mes_modules;
+    const both = rule('a', { evidence: [
+      { if: 'has_mes == false', question: 'has_mes', statement: T('No MES.') },
+      { if: 'equipment_total > 100000', question: 'equipment_total', statement: T('Huge plant.') },
+    ] });
+    const plan = run(f, [both]);
+    expect(byId(plan.recommendations, 'a')!.rationale.en).toBe('No MES.');
+    expect(byId(plan.recommendations, 'a')!.evidence).toEqual([{ question: 'has_mes', answer: false, statement: T('No MES.') }]);
+    f.answers.has_mes = true;
+    f.answers.mes_coverage = 0.4;
+    expect(byId(run(f, [both]).recommendations, 'a')).toBeUndefined();
+  });
+
+  it('a rule whose target is in place never fires; partial presence fires the variant with its own evidence', () => {
+    const mes = rule('mes', {
+      when: 'true',
+      inPlace: 'has_mes and mes_coverage >= 0.8',
+      variants: [{ id: 'extend', when: 'has_mes and mes_coverage < 0.8', title: T('Extend MES'), evidence: [{ if: 'has_mes and mes_coverage < 0.8', question: 'mes_coverage', statement: T('MES covers part of output.') }] }],
+    });
+    const f = example();
+    f.answers.has_mes = true;
+    f.answers.mes_coverage = 0.9;
+    expect(byId(run(f, [mes]).recommendations, 'mes')).toBeUndefined();
+    f.answers.mes_coverage = 0.4;
+    const rec = byId(run(f, [mes]).recommendations, 'mes')!;
+    expect(rec).toMatchObject({ variant: 'extend', title: T('Extend MES'), rationale: T('MES covers part of output.') });
+    f.answers.has_mes = false;
+    delete f.answers.mes_coverage;
+    delete f.answers.mes_modules;
+    expect(byId(run(f, [mes]).recommendations, 'mes')).toMatchObject({ title: T('mes'), rationale: T('mes: no MES.') });
+  });
+});
+
+describe('sectors', () => {
+  const f = () => {
+    const x = example();
+    x.answers.has_mes = false;
+    delete x.answers.mes_coverage;
+    delete x.answers.mes_modules;
+    return x;
+  };
+  it('only/never prefixes and the pack never-list exclude; the longest code prefix chooses the pack', () => {
+    const x = f();
+    x.respondent.sector = 'C1432';
+    const packs = [pack({ id: 'generic' }), pack({ id: 'food', codes: ['C13', 'C14'], never: ['dnc'] }), pack({ id: 'frozen', codes: ['C1432'] })];
+    expect(packFor(packs, 'C1432')!.def.id).toBe('frozen');
+    expect(packFor(packs, 'C1411')!.def.id).toBe('food');
+    expect(packFor(packs, 'C3411')!.def.id).toBe('generic');
+    const plan = run(x, [rule('dnc', { sectors: { only: ['C33', 'C34', 'C35'] } }), rule('tms', { sectors: { never: ['C14'] } }), rule('ok')], { sectors: [packs[0]!, packs[1]!] });
+    expect(plan.recommendations.map((r) => r.id)).toEqual(['ok']);
+    expect(plan.excluded).toEqual([{ id: 'dnc', reason: 'sector' }, { id: 'tms', reason: 'sector' }]);
+    expect(plan.sector!.id).toBe('food');
+  });
+
+  it('sector wording replaces the generic text; investment is scaled to the plant size', () => {
+    const x = f();
+    x.respondent.sector = 'C1432';
+    x.answers.employees_total = 60; // small (< 150)
+    const food = pack({ id: 'food', codes: ['C14'], rules: { ok: { title: T('Food MES'), investment: { min: 100, max: 200 } } } });
+    const rec = byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!;
+    expect(rec).toMatchObject({ title: T('Food MES'), sectorWording: 'food', investment: { min: 50, max: 100 } });
+  });
+});
+
+describe('phasing', () => {
+  const f = (band: string, employees = 400) => {
+    const x = example();
+    x.answers.has_mes = false;
+    delete x.answers.mes_coverage;
+    delete x.answers.mes_modules;
+    x.answers.retrofit_budget_band = band;
+    x.answers.employees_total = employees;
+    return x;
+  };
+  const many = (n: number, inv = { min: 20, max: 40 }) => Array.from({ length: n }, (_, i) => rule(`r${String(i).padStart(2, '0')}`, { investment: inv }));
+
+  it('under 1 million: the phased midpoints stay inside 100; the rest waits, said why', () => {
+    const plan = run(f('under_1m'), many(8));
+    const phased = plan.recommendations.filter((r) => r.phase !== 'later');
+    expect(phased.reduce((a, r) => a + (r.investment!.min + r.investment!.max) / 2, 0)).toBeLessThanOrEqual(100);
+    expect(phased).toHaveLength(3);
+    expect(plan.recommendations.filter((r) => r.phase === 'later').every((r) => r.laterReason?.code === 'budget')).toBe(true);
+    expect(plan.roadmap.budget).toMatchObject({ band: 'under_1m', checked: true, envelope: { max: 100 } });
+    expect(plan.roadmap.phases.map((ph) => ph.count).reduce((a, b) => a + b)).toBe(3);
+  });
+
+  it('not decided: no budget check, capacity still bounds each phase', () => {
+    const plan = run(f('not_decided', 60), many(10, { min: 1, max: 2 }));
+    expect(plan.roadmap.budget.checked).toBe(false);
+    expect(plan.roadmap.phases.map((ph) => ph.count)).toEqual([2, 2, 3]);
+    expect(plan.recommendations.filter((r) => r.phase === 'later').map((r) => r.laterReason?.code)).toEqual(['capacity', 'capacity', 'capacity']);
+  });
+
+  it('a prerequisite sits in a strictly earlier phase; a project whose prerequisite waits waits too', () => {
+    const chain = [rule('a'), rule('b', { prerequisites: ['a'] }), rule('c', { prerequisites: ['b'] }), rule('d', { prerequisites: ['c'] })];
+    const plan = run(f('over_20m'), chain);
+    expect(plan.recommendations.map((r) => [r.id, r.phase, r.laterReason?.code])).toEqual([
+      ['a', '0-6m', undefined],
+      ['b', '6-18m', undefined],
+      ['c', '18-36m', undefined],
+      ['d', 'later', 'waits'],
+    ]);
+    expect(byId(plan.recommendations, 'd')!.laterReason).toEqual({ code: 'waits', about: 'c' });
+  });
+
+  it('a stated priority raises a project and is marked', () => {
+    const x = f('over_20m');
+    x.answers.priorities = ['quality'];
+    const plan = run(x, [rule('plain'), rule('q', { serves: ['quality', 'cost'] })]);
+    expect(byId(plan.recommendations, 'q')).toMatchObject({ servesPriorities: ['quality'], priorityParts: { serves: 10 } });
+    expect(byId(plan.recommendations, 'q')!.priority).toBe(byId(plan.recommendations, 'plain')!.priority + 10);
+  });
+
+  it('projections apply what each phase raises, never go down, and are null without a level today', () => {
+    const x = f('over_20m');
+    const raise = (id: string, raises: Record<string, unknown>) => rule(id, { raises });
+    const plan = run(x, [
+      raise('a', { production_operations_level: 'model_based', planning_scheduling_level: 'optimised' }),
+      raise('b', { quality_level: 'predictive', has_mes: true, mes_coverage: 0.9 }),
+    ]);
+    const scores = plan.roadmap.phases.map((ph) => ph.projected!.score);
+    expect(plan.roadmap.baseline).not.toBeNull();
+    expect(scores[0]).toBeGreaterThanOrEqual(plan.roadmap.baseline!.score);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThanOrEqual(scores[i - 1]!);
+    const levels = plan.roadmap.phases.map((ph) => ph.projected!.level!);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]).toBeGreaterThanOrEqual(levels[i - 1]!);
+  });
+});
