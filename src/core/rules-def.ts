@@ -141,6 +141,8 @@ export interface RuleContextIds {
   indicators: ReadonlySet<string>;
   /** Programme and support-scheme ids of the policy the rules cite (absent: not checked). */
   programmes?: ReadonlySet<string>;
+  /** The programmes a plant can take part in (a plant rule must be filed under one of them). */
+  userProgrammes?: ReadonlyMap<string, boolean>;
   support?: ReadonlySet<string>;
 }
 
@@ -224,6 +226,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
     if (ids.programmes && !ids.programmes.has(r.programme)) at([...path, 'programme'], 'def.unknown-ref', { what: 'programme', id: r.programme });
+    else if (!isPark && ids.userProgrammes?.get(r.programme) === false)
+      at([...path, 'programme'], 'rules.not-user-programme', { id: r.id, programme: r.programme, known: [...ids.userProgrammes].filter(([, u]) => u).map(([k]) => k).join(', ') });
     (r.support ?? []).forEach((s, j) => ids.support && !ids.support.has(s) && at([...path, 'support', j], 'def.unknown-ref', { what: 'support scheme', id: s }));
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
     const ok = when && (r.inPlace === undefined || inPlace) && evidence && variants.length === (r.variants ?? []).length;

@@ -186,12 +186,15 @@ export class Definitions {
   }
 
   async ruleIds(questionnaire: Questionnaire): Promise<RuleContextIds> {
-    const model = await this.model();
+    const [model, policy] = await Promise.all([this.model(), this.policy()]);
     return {
       questionIds: [...questionnaire.byId.keys()],
       subdomains: model.subdomainIds,
       sections: new Set(questionnaire.def.sections.map((s) => s.id)),
       indicators: new Set(questionnaire.indicators.map((i) => i.def.id)),
+      programmes: new Set(policy.programmes.map((p) => p.id)),
+      userProgrammes: new Map(policy.programmes.map((p) => [p.id, p.userProgramme])),
+      support: new Set(policy.support.map((s) => s.id)),
     };
   }
 

@@ -46,6 +46,17 @@ describe('recommendation rules', () => {
     expect(bad.diagnostics.every((d) => d.line > 1)).toBe(true);
   });
 
+  it('a plant rule filed under a programme the policy does not offer to plants is a load-time error', () => {
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    const i = data.rules.findIndex((r: { retrofitLevel: string }) => r.retrofitLevel !== 'park');
+    data.rules[i].programme = 'smart-equipment';
+    const pol = policy();
+    const withPolicy = { ...ids, questionIds: [...q.byId.keys()], programmes: new Set(pol.programmes.map((x) => x.id)), userProgrammes: new Map(pol.programmes.map((x) => [x.id, x.userProgramme])) };
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), withPolicy);
+    expect(bad.diagnostics.map((d) => [d.code, d.args.programme])).toEqual([['rules.not-user-programme', 'smart-equipment']]);
+    expect(compileRules(rulesSrc, withPolicy).diagnostics).toEqual([]);
+  });
+
   it('a plant below the CNC target gets the CNC rule, in a phase strictly after its prerequisites', () => {
     const { result, recommendations } = plan(example('discrete-machinery'));
     expect(result.indicators.find((i) => i.id === 'cnc-rate')!.met).toBe(false);

@@ -1,0 +1,154 @@
+// Realistic plants through the built CLI: the plan fits the plant's budget, size and sector, its rationales agree
+// with the answers, prerequisites come strictly earlier, and the projection never goes down.
+import { describe, expect, it } from 'vitest';
+import { zhizao } from '../helpers/cli';
+
+interface Rec {
+  id: string;
+  phase: string;
+  variant?: string;
+  prerequisites: string[];
+  investment: { min: number; max: number } | null;
+  evidence: { question: string; statement: { zh: string; en: string } }[];
+  measures: { zh: string; en: string }[];
+  hardware: { zh: string; en: string }[];
+  title: { zh: string; en: string };
+  laterReason?: { code: string; about?: string };
+  source: string;
+}
+interface Report {
+  maturity: { level: number | null; score: number };
+  recommendations: Rec[];
+  roadmap: {
+    budget?: { band: string; checked: boolean; envelope: { max?: number } | null };
+    size: { size: string };
+    capacity: number[];
+    phases: { id: string; count: number; investment: { min: number; max: number }; projected: { level: number; score: number } | null }[];
+    baseline: { level: number; score: number } | null;
+    later: string[];
+  };
+}
+
+const FIX = 'tests/fixtures/plants';
+function report(name: string): Report {
+  const r = zhizao(['report', `${FIX}/${name}.yaml`, '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+function markdown(name: string, lang: 'zh' | 'en'): string {
+  const r = zhizao(['report', `${FIX}/${name}.yaml`, '--format', 'md', '--lang', lang]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+const ids = (d: Report) => d.recommendations.map((r) => r.id);
+const get = (d: Report, id: string) => d.recommendations.find((r) => r.id === id);
+const PHASES = ['0-6m', '6-18m', '18-36m', 'later'];
+
+/** What must hold for every plan. */
+function planInvariants(d: Report) {
+  const phase = new Map(d.recommendations.map((r) => [r.id, PHASES.indexOf(r.phase)]));
+  for (const r of d.recommendations) {
+    if (r.source === 'rules') expect(r.evidence.length, `${r.id} has its why`).toBeGreaterThan(0);
+    for (const p of r.prerequisites) {
+      if (!phase.has(p)) continue;
+      if (r.phase === 'later') continue;
+      expect(phase.get(p)!, `${r.id} after ${p}`).toBeLessThan(phase.get(r.id)!);
+    }
+  }
+  d.roadmap.phases.forEach((ph, i) => expect(ph.count).toBeLessThanOrEqual(d.roadmap.capacity[i]!));
+  let prev = d.roadmap.baseline;
+  for (const ph of d.roadmap.phases) {
+    if (!prev) break;
+    expect(ph.projected!.score).toBeGreaterThanOrEqual(prev.score);
+    expect(ph.projected!.level).toBeGreaterThanOrEqual(prev.level);
+    prev = ph.projected!;
+  }
+  if (d.roadmap.budget?.checked) {
+    const mid = d.recommendations.filter((r) => r.phase !== 'later').reduce((a, r) => a + (r.investment ? (r.investment.min + r.investment.max) / 2 : 0), 0);
+    expect(mid).toBeLessThanOrEqual(d.roadmap.budget.envelope!.max!);
+  }
+}
+
+describe('plans for realistic plants (report --format json through the built CLI)', () => {
+  it('a 40-machine plant under 1 million CNY: phase totals inside the envelope, the rest later, a plan of its size', () => {
+    const d = report('small-machining-under-1m');
+    planInvariants(d);
+    expect(d.roadmap.size.size).toBe('small');
+    expect(d.roadmap.budget).toMatchObject({ band: 'under_1m', checked: true, envelope: { max: 100 } });
+    const phased = d.recommendations.filter((r) => r.phase !== 'later');
+    expect(phased.length).toBeGreaterThan(0);
+    expect(phased.length).toBeLessThanOrEqual(d.roadmap.capacity.reduce((a, b) => a + b));
+    expect(d.roadmap.phases.reduce((a, ph) => a + ph.investment.min, 0)).toBeLessThanOrEqual(100);
+    expect(d.roadmap.later.length).toBeGreaterThan(0);
+    expect(d.recommendations.filter((r) => r.phase === 'later').some((r) => r.laterReason?.code === 'budget')).toBe(true);
+    for (const big of ['workshop-mes', 'line-automated-assembly', 'line-agv-delivery', 'factory-plm-pdm', 'workshop-aps']) expect(ids(d)).not.toContain(big);
+    const md = markdown('small-machining-under-1m', 'zh');
+    expect(md).toContain('作为 36 个月的投资上限 100 万元');
+    expect(md).toContain('后续（本期三年规划之外）');
+    expect(md).toMatch(/暂缓原因[:：] ?超出所述预算/);
+  });
+
+  it('a frozen-food plant: no petrochemical package or machine-tool projects; packing and palletising robots offered', () => {
+    const d = report('frozen-food');
+    planInvariants(d);
+    for (const id of ['factory-process-smart-manufacturing', 'line-apc-optimisation', 'station-cnc-key-processes', 'station-machine-tending-robots', 'line-dnc-cam', 'station-3d-cad-cae', 'factory-remote-om']) expect(ids(d)).not.toContain(id);
+    expect(ids(d)).toEqual(expect.arrayContaining(['station-handling-palletising-robots', 'line-end-of-line-packaging']));
+    const titles = d.recommendations.map((r) => `${r.title.zh} ${r.title.en}`).join(' ');
+    expect(titles).not.toMatch(/DCS|APC|软测量|soft sensor|CFD|三维工厂|3D plant/);
+    expect(get(d, 'factory-after-sales-loop')?.variant).not.toBe('field-service');
+  });
+
+  it('a plant shipping through third-party logistics gets no TMS', () => {
+    const d = report('third-party-logistics');
+    planInvariants(d);
+    expect(ids(d)).not.toContain('factory-logistics-tms');
+    expect(JSON.stringify(d.recommendations)).not.toMatch(/weighbridge|地磅/);
+  });
+
+  it('product service not applicable: no field-service, smart-product or remote O&M projects', () => {
+    const d = report('product-service-na');
+    planInvariants(d);
+    for (const id of ['factory-smart-product', 'factory-remote-om']) expect(ids(d)).not.toContain(id);
+    expect(get(d, 'factory-after-sales-loop')?.variant).not.toBe('field-service');
+  });
+
+  it('DNC mostly in place: the extend variant, and no statement about copying programs by USB stick', () => {
+    const d = report('dnc-mostly');
+    planInvariants(d);
+    const dnc = get(d, 'line-dnc-cam')!;
+    expect(dnc.variant).toBe('extend');
+    const said = dnc.evidence.map((e) => `${e.statement.zh} ${e.statement.en}`).join(' ');
+    expect(said).not.toMatch(/USB|U 盘|U盘/);
+    expect(dnc.evidence.map((e) => e.question)).toContain('req_nc_program_management');
+  });
+
+  it('3D CAD and PDM with planners in Word: CAPP, not 3D CAD', () => {
+    const d = report('cad-pdm-word-planners');
+    planInvariants(d);
+    expect(ids(d)).not.toContain('station-3d-cad-cae');
+    const capp = get(d, 'factory-capp-process-kb')!;
+    expect(capp.evidence.map((e) => e.question)).toContain('req_process_planning_system');
+    expect(capp.evidence.some((e) => /Word/.test(e.statement.en))).toBe(true);
+    expect(get(d, 'workshop-mes')?.variant).toBe('extend');
+  });
+
+  it('an SMT electronics plant: no DNC, tool management or five-axis machining', () => {
+    const d = report('smt-electronics');
+    planInvariants(d);
+    for (const id of ['line-dnc-cam', 'line-tool-management']) expect(ids(d)).not.toContain(id);
+    expect(JSON.stringify(d.recommendations)).not.toMatch(/five-axis|五轴|RFID tool/);
+    expect(ids(d)).toContain('line-smt-data-acquisition');
+  });
+
+  it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
+    const d = report('cad-pdm-word-planners');
+    expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);
+    for (const lang of ['zh', 'en'] as const) {
+      const md = markdown('cad-pdm-word-planners', lang);
+      const plan = md.slice(md.indexOf('## 6.'), md.indexOf('## 7.'));
+      for (const r of d.recommendations) expect(plan).not.toContain(r.id);
+      expect(plan).toContain(lang === 'zh' ? '推算等级' : 'Projected level');
+      expect(plan).toContain(lang === 'zh' ? '依据（本厂答卷）' : "Why (from the plant's answers)");
+    }
+  });
+});
