@@ -66,7 +66,7 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     // every sub-domain scored is one of the draft's 25
     expect(domainOf.size).toBe(25);
     for (const x of [...discrete.subdomains, ...processPlant.subdomains]) expect(domainOf.has(x.id), x.id).toBe(true);
-  });
+  }, 120_000);
 
   it('maps the current sub-domains onto the draft: quality becomes its own sub-domain, two service sub-domains become one', () => {
     const ids = discrete.subdomains.map((x) => x.id);
@@ -79,7 +79,7 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     expect(processPlant.subdomains.find((x) => x.id === 'equipment-and-lines')!.weight).toBe(35);
     expect(processPlant.subdomains.find((x) => x.id === 'data')!.weight).toBe(17);
     expect(discrete.subdomains.find((x) => x.id === 'equipment-and-lines')!.weight).toBe(16.67);
-  });
+  }, 120_000);
 
   it('aggregates along the draft domains with the draft domain weights (checked by hand from the JSON)', () => {
     for (const [s, industry] of [[discrete, 'discrete'], [processPlant, 'process']] as const) {
@@ -95,7 +95,7 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     const current = JSON.parse(zhizao(['score', example('process-food'), '--json']).stdout) as Score;
     expect(current.scoring.profile).toBe('gbt39117-2020-practice');
     expect(processPlant.maturity.levelScores).not.toEqual(current.maturity.levelScores);
-  });
+  }, 120_000);
 
   it('every report that uses it says it is a draft: terminal, Markdown, HTML, DOCX and JSON', async () => {
     const dir = tempDir('zhizao-draft-');
@@ -117,11 +117,11 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     }
     const json = JSON.parse(zhizao(['report', example('process-food'), ...DRAFT, '--format', 'json']).stdout) as Score;
     expect(json.scoring).toMatchObject({ profile: 'gbt39117-2024-draft', draft: true });
-  });
+  }, 120_000);
 
   it('loads by path as well as by id', () => {
     const r = zhizao(['score', example('process-food'), '--profile', 'questionnaires/profiles/gbt39117-2024-draft.yaml', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as Score).maturity.score).toBe(processPlant.maturity.score);
-  });
+  }, 120_000);
 });
