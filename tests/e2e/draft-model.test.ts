@@ -103,18 +103,17 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     expect(terminal.code, terminal.stderr).toBe(0);
     expect(terminal.stdout).toContain('修订草案');
     for (const lang of ['zh', 'en'] as const) {
-      const word = lang === 'zh' ? '修订草案' : 'revision draft';
       const md = zhizao(['report', example('discrete-machinery'), ...DRAFT, '--report-lang', lang]);
       expect(md.code, md.stderr).toBe(0);
-      expect(md.stdout).toContain(word);
-      const html = path.join(dir, `r.${lang}.html`);
-      expect(zhizao(['report', example('discrete-machinery'), ...DRAFT, '--report-lang', lang, '-o', html]).code).toBe(0);
-      expect(readFileSync(html, 'utf8')).toContain(word);
-      const docx = path.join(dir, `r.${lang}.docx`);
-      expect(zhizao(['report', example('discrete-machinery'), ...DRAFT, '--report-lang', lang, '-o', docx]).code).toBe(0);
-      const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
-      expect(xml).toContain(word);
+      expect(md.stdout).toContain(lang === 'zh' ? '修订草案' : 'revision draft');
     }
+    const html = path.join(dir, 'r.html');
+    expect(zhizao(['report', example('discrete-machinery'), ...DRAFT, '--report-lang', 'zh', '-o', html]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('修订草案');
+    const docx = path.join(dir, 'r.docx');
+    expect(zhizao(['report', example('discrete-machinery'), ...DRAFT, '--report-lang', 'en', '-o', docx]).code).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('revision draft');
     const json = JSON.parse(zhizao(['report', example('process-food'), ...DRAFT, '--format', 'json']).stdout) as Score;
     expect(json.scoring).toMatchObject({ profile: 'gbt39117-2024-draft', draft: true });
   }, 120_000);

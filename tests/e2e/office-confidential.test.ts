@@ -7,7 +7,7 @@ import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
 
 /**
  * The office audience of a plant with confidential answers and consistency findings that name them: no format (md,
- * html, docx, json; Chinese, English and both) contains the confidential answers or those findings, while the client
+ * html, docx, json; Chinese and English) contains the confidential answers or those findings, while the client
  * report has them all and the office report still lists the findings that name no confidential answer.
  */
 interface Finding {
@@ -42,7 +42,7 @@ const secrets = [
 ];
 
 /** A report's text as a reader sees it: Markdown and JSON as written, HTML and DOCX with their tags removed. */
-async function text(audience: 'office' | 'client', format: 'md' | 'html' | 'docx' | 'json', lang: 'zh' | 'en' | 'both'): Promise<string> {
+async function text(audience: 'office' | 'client', format: 'md' | 'html' | 'docx' | 'json', lang: 'zh' | 'en'): Promise<string> {
   const out = path.join(dir, `${audience}.${lang}.${format}`);
   const r = zhizao(['report', file, '--audience', audience, '--report-lang', lang, '-o', out, '--force']);
   expect(r.code, r.stderr).toBe(0);
@@ -67,12 +67,12 @@ describe('office audience: confidential answers and the findings naming them', (
 
   for (const format of ['md', 'html', 'docx', 'json'] as const) {
     it(`report --audience office -o *.${format}: no confidential answer, no finding naming one`, async () => {
-      for (const lang of format === 'json' ? (['en'] as const) : (['zh', 'en', 'both'] as const)) {
+      for (const lang of format === 'json' ? (['en'] as const) : (['zh', 'en'] as const)) {
         const t = await text('office', format, lang);
         for (const s of secrets) expect(t, `${format} ${lang}: ${s}`).not.toContain(s);
         // the office still gets the list of findings that name no confidential answer
         if (format === 'json') expect(t).toContain(openFinding!.id);
-        else if (lang !== 'zh') expect(t).toContain(openFinding!.message.en.slice(0, 30));
+        else if (lang === 'en') expect(t).toContain(openFinding!.message.en.slice(0, 30));
         else expect(t).toContain(openFinding!.message.zh.slice(0, 12));
       }
     }, 120_000);
