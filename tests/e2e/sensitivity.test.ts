@@ -165,3 +165,35 @@ describe('sensitivity: each listed one-step change, applied to the file and re-s
     expect(tried).toBeGreaterThan(30);
   }, 120_000);
 });
+
+describe('the worked example of docs/scoring.md, through the CLI', () => {
+  it('along the tree: L2 0.9, S 1.9, level 2, four answers one step lower give 1.775; flat: S 1.55, level 1', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'scoring.md'), 'utf8');
+    const yaml = /## 7\.[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(yaml, 'the answer file in section 7').toBeDefined();
+    const dir = tempDir('zhizao-worked-');
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    writeFileSync(file, yaml!);
+    const tree = zhizao(['score', file, '--json']);
+    expect(tree.code, tree.stderr).toBe(0);
+    const t = JSON.parse(tree.stdout) as Scored & { maturity: { levelScores: number[]; provisional: boolean; margin: { below: number; above: number } } };
+    expect(t.maturity).toMatchObject({ level: 2, score: 1.9, levelScores: [1, 0.9, 0, 0, 0], provisional: false, margin: { below: 0.1, above: 0.9 } });
+    expect(t.sensitivity!.map((s) => [s.question, s.to, s.level, s.score]).sort()).toEqual(
+      [
+        ['equipment_level', 'some_automation', 1, 1.775],
+        ['network_level', 'basic', 1, 1.775],
+        ['organization_strategy_level', 'planning', 1, 1.775],
+        ['personnel_skills_level', 'ad_hoc', 1, 1.775],
+      ].sort(),
+    );
+    // the flat alternative: the bundled profile with another id and `aggregation: flat`, as the document says
+    const profile = readFileSync(path.join(ROOT, 'questionnaires', 'profiles', 'gbt39117-2020-practice.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: flat-example')
+      .replace(/^aggregation: tree$/m, 'aggregation: flat');
+    expect(profile).toContain('aggregation: flat');
+    writeFileSync(path.join(dir, 'flat.yaml'), profile);
+    const flat = zhizao(['score', file, '--profile', path.join(dir, 'flat.yaml'), '--json']);
+    expect(flat.code, flat.stderr).toBe(0);
+    expect((JSON.parse(flat.stdout) as { maturity: unknown }).maturity).toMatchObject({ level: 1, score: 1.55, levelScores: [1, 0.55, 0, 0, 0] });
+  }, 120_000);
+});
