@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The long fuzz run (issue #11): ≥ 10,000 seeded cases against dist/ in process, spread over worker threads,
+// The long fuzz run: ≥ 10,000 reproducible random cases against dist/ in process, spread over worker threads,
 // each case under a watchdog (a case that hangs is a failure and its worker is replaced).
 //
 //   npm run build && node scripts/fuzz-long.mjs [--cases 10000] [--seed 20261129] [--jobs 2] [--time-limit 10000]
@@ -76,7 +76,8 @@ async function main() {
   const weights = { answers: 45, expression: 25, definition: 10, template: 5, csv: 12, xlsx: 3 };
   const arb = fc.oneof(...Object.entries(arbitraries).filter(([k]) => !chosen || chosen.includes(k)).map(([k, a]) => ({ weight: weights[k] ?? 5, arbitrary: a })));
 
-  // Cases are generated in seeded batches, so that case #n is the same on every run with the same seed.
+  // Cases are generated in batches of 250 from fixed random starts (--seed + batch number), so that case n is the same
+  // on every run with the same --seed.
   const BATCH = 250;
   let generated = [];
   let nextIndex = 0;
