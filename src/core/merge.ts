@@ -3,7 +3,7 @@
  * Pure: answers are compared after normalisation; conflicts are listed, never silently resolved.
  */
 import { normaliseAnswer, type Resolved } from './answer-value.js';
-import { normaliseName } from './compare.js';
+import { normaliseCreditCode, normaliseName } from './plant-identity.js';
 import type { Questionnaire } from './questionnaire.js';
 import { noteText, type AnswerFile, type AnswerValue, type Evidence, type Note, type Respondent, type Text } from './types.js';
 import { compareVersions } from './versions.js';
@@ -250,8 +250,8 @@ function pickField<T>(
 
 function mergeRespondent(files: MergeInput[], preferred: string | undefined, conflicts: MergeConflict[], problems: MergeProblem[]): Respondent {
   const rs = files.map((f) => ({ file: f.name, r: f.data.respondent }));
-  // The plant: credit code + site when given, else company + site; all files must name the same one.
-  const codes = [...new Set(rs.map((x) => x.r.credit_code?.trim().toUpperCase()).filter((c): c is string => Boolean(c)))];
+  // The plant (src/core/plant-identity.ts): credit code + site when given, else company + site; all files must name the same one.
+  const codes = [...new Set(rs.map((x) => normaliseCreditCode(x.r.credit_code)).filter(Boolean))];
   const sites = [...new Set(rs.map((x) => normaliseName(x.r.site)).filter(Boolean))];
   const companies = [...new Set(rs.map((x) => normaliseName(x.r.company)).filter(Boolean))];
   const allCoded = rs.every((x) => Boolean(x.r.credit_code));

@@ -7,6 +7,7 @@ import { ANSWERS_MESSAGES } from './answers.js';
 import { BATCH_MESSAGES } from './batch.js';
 import { CHECKS_MESSAGES } from './checks.js';
 import { CLI_MESSAGES } from './cli.js';
+import { COMPARE_MESSAGES } from './compare.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
 import { HELP_MESSAGES } from './help.js';
 import { INPUT_MESSAGES } from './input.js';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...VALUES_MESSAGES,
   ...HELP_MESSAGES,
   ...INTERVIEW_MESSAGES,
+  ...COMPARE_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;
