@@ -3,7 +3,7 @@
  * and the outcome KPIs (named, with their direction, by the target profile) against the profile's improvement targets.
  * Pure: no I/O; every figure is computed on unrounded values and rounded to 4 decimals for output.
  */
-import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
+import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Answers } from './answers.js';
 import { samePlant } from './plant-identity.js';
 import type { ScoreResult } from './result.js';
@@ -237,11 +237,6 @@ export function relativeChange(baseline: number, followup: number): number | nul
   return (followup - baseline) / Math.abs(baseline);
 }
 
-/** Both languages of a catalogue message. */
-const bilingual = (code: MessageCode, args: MessageArgs | ((lang: Lang) => MessageArgs) = {}): Text => {
-  const of = (lang: Lang) => formatMessage(code, typeof args === 'function' ? args(lang) : args, lang);
-  return { zh: of('zh'), en: of('en') };
-};
 /** A warning or refusal: a stable code in the JSON output, and its text from the message catalogue. */
 const msg = (code: string, text: MessageCode, args: MessageArgs | ((lang: Lang) => MessageArgs) = {}): Message => ({ code, message: bilingual(text, args) });
 
