@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse } from 'yaml';
+import { buildInputsHash } from './build-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'checks', 'wording', 'benchmark', 'policy'];
@@ -43,4 +44,6 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   bundled[rel] = { sha256: createHash('sha256').update(text).digest('hex'), data };
 }
 writeFileSync(path.join(root, 'dist', 'bundled.json'), JSON.stringify(bundled));
+// Last: what this build was made from (the test set-up rebuilds only when it changes).
+writeFileSync(path.join(root, 'dist', 'build-inputs.sha256'), buildInputsHash(root) + '\n');
 console.log(`build-assets: ${kinds.length} validators, ${Object.keys(bundled).length} bundled definitions`);
