@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build-time assets that keep start-up fast (style.md B3):
+// Build-time assets that keep start-up fast (docs/performance.md):
 //  - dist/validators/<kind>.cjs: ajv standalone validators for the shipped JSON Schemas (CommonJS: ajv's ESM
 //    standalone output still require()s its runtime, ajv-validator/ajv#2209);
 //  - dist/bundled.json: the bundled definitions (questionnaires/, report-templates/*.yaml), parsed and schema-checked,

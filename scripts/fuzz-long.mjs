@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The long fuzz run (issue #11): ≥ 10,000 seeded cases against dist/ in process, spread over worker threads,
+// The long fuzz run (docs/security.md): ≥ 10,000 seeded cases against dist/ in process, spread over worker threads,
 // each case under a watchdog (a case that hangs is a failure and its worker is replaced).
 //
 //   npm run build && node scripts/fuzz-long.mjs [--cases 10000] [--seed 20261129] [--jobs 2] [--time-limit 10000]

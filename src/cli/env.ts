@@ -1,6 +1,6 @@
 import type { Lang } from '../core/types.js';
 
-/** The language default of product.md §3: LC_ALL, LC_MESSAGES, LANG, then the OS locale, then zh. */
+/** The language when --lang is not given: LC_ALL, LC_MESSAGES, LANG, then the OS locale, then zh. */
 export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
   for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const v = env[key];

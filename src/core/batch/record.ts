@@ -1,7 +1,7 @@
 import type { ScoreResult } from '../result.js';
 import type { Text } from '../types.js';
 
-/** One scored company as it appears in the per-company output (product.md §9 `companies[]`). Plain, serialisable. */
+/** One scored company as it appears in the per-company output (`companies[]` of docs/batch.md). Plain, serialisable. */
 export interface CompanyRecord {
   file: string;
   /** Row in a table (1-based sheet row / CSV record + 1 for the header); absent for answer files and forms. */
@@ -37,7 +37,7 @@ export interface CompanyRecord {
    * denominator of a ratio, and `unknown` when it has no value because an input was answered 不清楚.
    */
   indicators: Record<string, { value: number | boolean | null; met?: boolean | null; numerator?: number | null; denominator?: number | null; unknown?: boolean }>;
-  /** The official regional design-tool indicator counts this flag (product.md §5). */
+  /** The official regional design-tool indicator counts this flag (docs/batch.md, "share" indicators). */
   usesDigitalDesignTools: boolean | null;
   /** Value of the --group-by field when it is a question rather than a respondent field. */
   group?: string;
@@ -126,7 +126,7 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
   };
 }
 
-/** The JSON form of a company (product.md §9): region and sector always present, `superseded` last but `report`. */
+/** The JSON form of a company (docs/batch.md): region and sector always present, `superseded` last but `report`. */
 export function companyJson(r: CompanyRecord): Record<string, unknown> {
   const { superseded, report, ...rest } = r;
   return { ...rest, region: r.region ?? null, sector: r.sector ?? null, superseded: Boolean(superseded), ...(report !== undefined ? { report } : {}) };
