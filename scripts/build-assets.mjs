@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build-time assets that keep start-up fast (style.md B3):
+// Build-time assets that keep start-up fast (docs/performance.md):
 //  - dist/validators/<kind>.cjs: ajv standalone validators for the shipped JSON Schemas (CommonJS: ajv's ESM
 //    standalone output still require()s its runtime, ajv-validator/ajv#2209);
 //  - dist/bundled.json: the bundled definitions (questionnaires/, report-templates/*.yaml), parsed and schema-checked,
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse } from 'yaml';
+import { buildInputsHash } from './build-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile', 'rules', 'readiness', 'checks', 'wording', 'benchmark', 'policy', 'sector-pack'];
@@ -43,4 +44,6 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   bundled[rel] = { sha256: createHash('sha256').update(text).digest('hex'), data };
 }
 writeFileSync(path.join(root, 'dist', 'bundled.json'), JSON.stringify(bundled));
+// Last: what this build was made from (the test set-up rebuilds only when it changes).
+writeFileSync(path.join(root, 'dist', 'build-inputs.sha256'), buildInputsHash(root) + '\n');
 console.log(`build-assets: ${kinds.length} validators, ${Object.keys(bundled).length} bundled definitions`);

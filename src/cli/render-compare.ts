@@ -13,7 +13,7 @@ import {
   plantText,
   signed,
   signedPct,
-} from '../report/compare-md.js';
+} from '../report/compare/format.js';
 
 /** Display width: CJK and full-width characters take two columns. */
 function width(s: string): number {
@@ -32,7 +32,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   out.push(ch.bold(plant));
   const when = (x: Comparison['baseline']) => [x.date, x.period ? `KPI ${x.period}` : undefined].filter(Boolean).join(', ') || x.file || '';
   out.push(`${msg('cli.baseline')}: ${when(c.baseline)}   →   ${msg('cli.followup')}: ${when(c.followup)}`);
-  out.push(ch.dim(`${t(c.basis)} (${c.targets.id})`));
+  out.push(ch.dim(c.basis ? `${t(c.basis)} (${c.targets.id})` : `${t(c.targets.title)} (${c.targets.id})`));
   for (const w of c.warnings) out.push(ch.yellow(`! ${t(w.message)}`));
   out.push('');
 
@@ -78,8 +78,11 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   }
   out.push('');
 
+  if (!c.kpis.length) return out.join('\n') + '\n';
   const tally = kpiTally(c);
-  out.push(ch.bold(`${msg('cli.kpis-against-targets')}: ${msg('cli.kpis-met', { met: tally.met, total: tally.withTarget })}${tally.decided < tally.withTarget ? msg('cli.kpis-decidable', { count: tally.decided }) : ''}`));
+  // A profile without KPI targets: the changes only, no tally and no verdict.
+  if (tally.withTarget === 0) out.push(ch.bold(msg('cli.kpis')));
+  else out.push(ch.bold(`${msg('cli.kpis-against-targets')}: ${msg('cli.kpis-met', { met: tally.met, total: tally.withTarget })}${tally.decided < tally.withTarget ? msg('cli.kpis-decidable', { count: tally.decided }) : ''}`));
   const w = Math.max(...c.kpis.map((k) => width(t(k.title)))) + 2;
   for (const k of c.kpis) {
     const values = `${kpiValueText(k, 'baseline', lang)} → ${kpiValueText(k, 'followup', lang)}`;
@@ -89,6 +92,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
     const mark = k.met === true ? ch.green(`✓ ${outcome}`) : k.met === false ? ch.red(`✗ ${outcome}`) : k.status === 'refused' ? ch.yellow(outcome) : ch.dim(outcome);
     out.push(`  ${pad(t(k.title), w)} ${values}${change}${target}  ${mark}`);
   }
+  if (tally.withTarget === 0) return out.join('\n') + '\n';
   const g = c.kpiGains.met;
   out.push(
     `${msg('cli.kpi-gain-criterion')}: ${g === true ? ch.green(msg('cli.met')) : g === false ? ch.red(msg('cli.not-met')) : ch.dim(msg('cli.undecidable'))}`,

@@ -1,12 +1,14 @@
 /**
  * Progress of one plant between two assessments (`zhizao compare`): maturity, sections, sub-domains, indicators,
- * and the outcome KPIs against the benchmark-project improvement targets of the target profile.
+ * and the outcome KPIs (named, with their direction, by the target profile) against the profile's improvement targets.
  * Pure: no I/O; every figure is computed on unrounded values and rounded to 4 decimals for output.
  */
+import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Answers } from './answers.js';
+import { samePlant } from './plant-identity.js';
 import type { ScoreResult } from './result.js';
-import { KPI_IDS, type Comparison as TargetComparison, type KpiId, type KpiTargetDef, type TargetsDef } from './targets.js';
-import type { AnswerFile, AnswerValue, IndicatorKind, Respondent, Text } from './types.js';
+import type { Comparison as TargetComparison, KpiId, KpiTargetDef, OutcomeKpiDef, TargetsDef } from './targets.js';
+import type { AnswerFile, AnswerValue, IndicatorKind, Lang, Text } from './types.js';
 
 export const COMPARISON_VERSION = 1;
 
@@ -14,23 +16,6 @@ export const COMPARISON_VERSION = 1;
 export const KPI_EPSILON = 1e-9;
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
-
-/** Which way each outcome KPI improves when the target profile does not say. */
-export const KPI_DIRECTIONS: Record<KpiId, 'up' | 'down'> = {
-  kpi_output_per_worker: 'up',
-  kpi_operating_cost: 'down',
-  kpi_development_cycle_days: 'down',
-  kpi_defect_rate: 'down',
-  kpi_energy_per_output: 'down',
-};
-
-export const KPI_TITLES: Record<KpiId, Text> = {
-  kpi_output_per_worker: { zh: '人均产值（生产效率）', en: 'Output per worker (productivity)' },
-  kpi_operating_cost: { zh: '单位运营成本', en: 'Operating cost' },
-  kpi_development_cycle_days: { zh: '产品研制周期', en: 'Product development cycle' },
-  kpi_defect_rate: { zh: '产品不良品率', en: 'Defect rate' },
-  kpi_energy_per_output: { zh: '单位产值综合能耗', en: 'Energy per unit of output' },
-};
 
 export interface Message {
   code: string;
@@ -114,8 +99,8 @@ export interface AssessmentInfo {
 
 export interface Comparison {
   comparisonVersion: number;
-  /** Progress is measured against the benchmark-project (标杆项目) targets of the target profile. */
-  basis: Text;
+  /** What the KPI changes are measured against, from the target profile; absent when it sets no KPI targets. */
+  basis?: Text;
   baseline: AssessmentInfo;
   followup: AssessmentInfo;
   samePlant: boolean;
@@ -149,18 +134,6 @@ export interface CompareOptions {
 export type CompareInput = AnswerFile | Answers;
 
 const isAnswers = (x: CompareInput): x is Answers => typeof (x as Answers).resolved === 'object' && (x as Answers).resolved !== null && 'file' in x;
-
-// ─── plant identity ──────────────────────────────────────────────────────────────────────────────────
-
-/** Names compared the way people type them: NFKC (full-width → half-width), trimmed, inner spaces collapsed. */
-export const normaliseName = (s: string | undefined | null): string => (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ');
-
-/** A plant is credit code + site when both files have a code, else company + site (product.md §7). */
-export function samePlant(a: Respondent, b: Respondent): boolean {
-  const site = normaliseName(a.site) === normaliseName(b.site);
-  if (a.credit_code && b.credit_code) return a.credit_code.toUpperCase() === b.credit_code.toUpperCase() && site;
-  return normaliseName(a.company) === normaliseName(b.company) && site;
-}
 
 // ─── KPI values, units and periods ───────────────────────────────────────────────────────────────────
 
@@ -264,17 +237,19 @@ export function relativeChange(baseline: number, followup: number): number | nul
   return (followup - baseline) / Math.abs(baseline);
 }
 
-const msg = (code: string, zh: string, en: string): Message => ({ code, message: { zh, en } });
+/** A warning or refusal: a stable code in the JSON output, and its text from the message catalogue. */
+const msg = (code: string, text: MessageCode, args: MessageArgs | ((lang: Lang) => MessageArgs) = {}): Message => ({ code, message: bilingual(text, args) });
 
 function compareKpi(
-  id: KpiId,
+  outcome: OutcomeKpiDef,
   b: CompareInput,
   f: CompareInput,
   def: KpiTargetDef | undefined,
   period: Comparison['kpiPeriod'],
   defaultUnit: Text | undefined,
 ): KpiComparison {
-  const direction = def?.direction ?? KPI_DIRECTIONS[id];
+  const id = outcome.kpi;
+  const direction = outcome.direction;
   const target = def ? effectiveKpiTarget(def) : null;
   const bv = kpiValue(b, id);
   const fv = kpiValue(f, id);
@@ -282,7 +257,7 @@ function compareKpi(
   const fUnitRaw = fileOf(f).kpis?.units?.[id];
   const base: KpiComparison = {
     id,
-    title: KPI_TITLES[id],
+    title: outcome.name,
     direction,
     unit: fUnitRaw ?? bUnitRaw ?? null,
     baselineUnit: bUnitRaw ?? null,
@@ -301,43 +276,28 @@ function compareKpi(
   const stop = (status: KpiStatus, reason: Message): KpiComparison => ({ ...base, status, reason });
 
   if (bv.status === 'na' || fv.status === 'na') {
-    const which = bv.status === 'na' && fv.status === 'na' ? ['两次评估均', 'both assessments'] : bv.status === 'na' ? ['基线评估', 'the baseline'] : ['复评', 'the follow-up'];
-    return stop('not-applicable', msg('kpi.not-applicable', `${which[0]}答“不适用”`, `${which[1]} answered "not applicable"`));
+    const which = bv.status === 'na' && fv.status === 'na' ? 'compare.kpi-na-both' : bv.status === 'na' ? 'compare.kpi-na-baseline' : 'compare.kpi-na-followup';
+    return stop('not-applicable', msg('kpi.not-applicable', which));
   }
   if (bv.status !== 'value' || fv.status !== 'value') {
-    const side = (v: KpiValue) => (v.status === 'unknown' ? ['不清楚', 'unknown'] : ['未填写', 'not answered']);
-    const parts: [string, string][] = [];
-    if (bv.status !== 'value') parts.push([`基线${side(bv)[0]}`, `baseline ${side(bv)[1]}`]);
-    if (fv.status !== 'value') parts.push([`复评${side(fv)[0]}`, `follow-up ${side(fv)[1]}`]);
-    return stop('missing', msg('kpi.missing', `缺少数值：${parts.map((p) => p[0]).join('，')}`, `value missing: ${parts.map((p) => p[1]).join(', ')}`));
+    const side = (v: KpiValue) => (lang: Lang) => formatMessage(v.status === 'unknown' ? 'compare.value-unknown' : 'compare.value-unanswered', {}, lang);
+    const code = bv.status !== 'value' && fv.status !== 'value' ? 'compare.kpi-missing-both' : bv.status !== 'value' ? 'compare.kpi-missing-baseline' : 'compare.kpi-missing-followup';
+    return stop('missing', msg('kpi.missing', code, (lang) => ({ baseline: side(bv)(lang), followup: side(fv)(lang) })));
   }
   if (period.status === 'not-later') {
-    return stop(
-      'refused',
-      msg('kpi.period-not-later', `复评期间 ${period.followup} 不晚于基线期间 ${period.baseline}，不作比较（文件顺序是否颠倒？）`, `follow-up period ${period.followup} is not later than baseline period ${period.baseline}: not compared (are the files in the wrong order?)`),
-    );
+    return stop('refused', msg('kpi.period-not-later', 'compare.kpi-period-not-later', { baseline: period.baseline ?? '', followup: period.followup ?? '' }));
   }
   if (period.status === 'unparseable') {
-    return stop(
-      'refused',
-      msg('kpi.period-unparseable', `无法判断期间 ${period.followup} 是否晚于 ${period.baseline}：期间请写成 2025、2025-06、2025-Q3 或 2025-H1`, `cannot tell whether period ${period.followup} is later than ${period.baseline}: write periods as 2025, 2025-06, 2025-Q3 or 2025-H1`),
-    );
+    return stop('refused', msg('kpi.period-unparseable', 'compare.kpi-period-unparseable', { baseline: period.baseline ?? '', followup: period.followup ?? '' }));
   }
   const bUnit = bUnitRaw ?? null;
   const fUnit = fUnitRaw ?? null;
   if (!unitsAgree(bUnit, fUnit, defaultUnit)) {
     const show = (u: string | null) => (u === null ? '—' : u);
-    return stop(
-      'refused',
-      msg(
-        'kpi.unit-mismatch',
-        `单位不一致（基线 ${show(bUnit)}，复评 ${show(fUnit)}），不作比较；请在 kpis.units 中统一口径`,
-        `units differ (baseline ${show(bUnit)}, follow-up ${show(fUnit)}): not compared; state the same unit in kpis.units of both files`,
-      ),
-    );
+    return stop('refused', msg('kpi.unit-mismatch', 'compare.kpi-unit-mismatch', { baseline: show(bUnit), followup: show(fUnit) }));
   }
   const change = relativeChange(bv.value, fv.value);
-  if (change === null) return stop('not-computable', msg('kpi.baseline-zero', '基线为 0，无法计算相对变化', 'the baseline is 0: no relative change'));
+  if (change === null) return stop('not-computable', msg('kpi.baseline-zero', 'compare.kpi-baseline-zero'));
   return { ...base, change: r4(change), met: target === null ? null : kpiMet(direction, change, target) };
 }
 
@@ -431,28 +391,28 @@ export function compareResults(
   const same = samePlant(baselineResult.respondent, followupResult.respondent);
   if (!same) {
     const who = (x: AssessmentInfo) => [x.credit_code, x.company, x.site].filter(Boolean).join(' / ') || '—';
-    warnings.push(msg('compare.different-plants', `两个文件对应的似乎不是同一工厂（${who(b)} 与 ${who(f)}）；仍比较可比部分`, `the two files seem to name different plants (${who(b)} and ${who(f)}); comparing what is comparable`));
+    warnings.push(msg('compare.different-plants', 'compare.different-plants', { baseline: who(b), followup: who(f) }));
   }
   if (b.questionnaire.id !== f.questionnaire.id) {
-    warnings.push(msg('compare.different-questionnaires', `两个文件使用不同的问卷（${b.questionnaire.id} 与 ${f.questionnaire.id}）；只比较两者共有的部分、子域和指标`, `the files use different questionnaires (${b.questionnaire.id} and ${f.questionnaire.id}); only common sections, sub-domains and indicators compare`));
+    warnings.push(msg('compare.different-questionnaires', 'compare.different-questionnaires', { baseline: b.questionnaire.id, followup: f.questionnaire.id }));
   } else if (b.questionnaire.version !== f.questionnaire.version) {
-    warnings.push(msg('compare.different-versions', `两个文件的问卷版本不同（${b.questionnaire.version} 与 ${f.questionnaire.version}）；新增题目在旧版中未询问，得分变化部分来自题目变化`, `the files use different questionnaire versions (${b.questionnaire.version} and ${f.questionnaire.version}); questions added later were not asked before, so part of a score change may come from the questionnaire`));
+    warnings.push(msg('compare.different-versions', 'compare.different-versions', { baseline: b.questionnaire.version, followup: f.questionnaire.version }));
   }
   if (baselineResult.scoring.profile !== followupResult.scoring.profile || baselineResult.scoring.modelVersion !== followupResult.scoring.modelVersion) {
-    warnings.push(msg('compare.different-scoring', '两次评估使用了不同的评分方案', 'the two assessments were scored under different scoring profiles'));
+    warnings.push(msg('compare.different-scoring', 'compare.different-scoring'));
   }
   if (b.date && f.date && f.date <= b.date) {
-    warnings.push(msg('compare.date-order', `复评日期 ${f.date} 不晚于基线日期 ${b.date}：文件顺序是否颠倒？`, `the follow-up is dated ${f.date}, not after the baseline's ${b.date}: are the files in the wrong order?`));
+    warnings.push(msg('compare.date-order', 'compare.date-order', { baseline: b.date, followup: f.date }));
   }
   const kpiPeriod: Comparison['kpiPeriod'] = { baseline: bFile.kpis?.period ?? null, followup: fFile.kpis?.period ?? null, status: periodStatus(bFile.kpis?.period, fFile.kpis?.period) };
   if (kpiPeriod.status === 'missing' && (kpiPeriod.baseline || kpiPeriod.followup)) {
-    warnings.push(msg('compare.period-one-side', 'KPI 统计期间只在一个文件中注明，无法核对先后', 'the KPI period is stated in one file only: its order cannot be checked'));
+    warnings.push(msg('compare.period-one-side', 'compare.period-one-side'));
   }
 
-  const kpis = KPI_IDS.map((id) => compareKpi(id, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === id), kpiPeriod, options.defaultUnits?.[id]));
+  const kpis = (targets.outcomes ?? []).map((o) => compareKpi(o, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === o.kpi), kpiPeriod, options.defaultUnits?.[o.kpi]));
   const comparison: Comparison = {
     comparisonVersion: COMPARISON_VERSION,
-    basis: targets.compareBasis ?? { zh: '本目标方案未设定成果指标改进目标，只列出变化。', en: 'This target profile sets no improvement targets for the outcome KPIs: changes are listed without a verdict.' },
+    ...(targets.kpis?.length && targets.compareBasis ? { basis: targets.compareBasis } : {}),
     baseline: b,
     followup: f,
     samePlant: same,

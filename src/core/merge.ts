@@ -2,10 +2,11 @@
  * Merge the answer files of several interviewees of one plant (`zhizao merge`, `score --merge`).
  * Pure: answers are compared after normalisation; conflicts are listed, never silently resolved.
  */
+import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
-import { normaliseName } from './compare.js';
+import { normaliseCreditCode, normaliseName } from './plant-identity.js';
 import type { Questionnaire } from './questionnaire.js';
-import { noteText, type AnswerFile, type AnswerValue, type Evidence, type Note, type Respondent, type Text } from './types.js';
+import { noteText, type AnswerFile, type AnswerValue, type Evidence, type Note, type Lang, type Respondent, type Text } from './types.js';
 import { compareVersions } from './versions.js';
 
 export interface MergeInput {
@@ -29,7 +30,7 @@ export interface MergeConflict {
 
 export interface MergeProblem {
   severity: 'error' | 'warning';
-  code: string;
+  code: MessageCode;
   message: Text;
 }
 
@@ -92,7 +93,10 @@ function stableJson(v: unknown): string {
 
 const showValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-const problem = (severity: MergeProblem['severity'], code: string, zh: string, en: string): MergeProblem => ({ severity, code, message: { zh, en } });
+type Args = MessageArgs | ((lang: Lang) => MessageArgs);
+const problem = (severity: MergeProblem['severity'], code: MessageCode, args: Args = {}): MergeProblem => ({ severity, code, message: bilingual(code, args) });
+/** A list inside a message, with the separator of each language. */
+const listed = (items: string[]) => (lang: Lang) => items.join(formatMessage('merge.list-separator', {}, lang));
 
 /** The plant a file names, for messages. */
 const plantLabel = (r: Respondent) => [r.credit_code, r.company, r.site].filter((x) => x && String(x).trim() !== '').join(' / ') || '—';
@@ -106,23 +110,23 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
   const conflicts: MergeConflict[] = [];
   const problems: MergeProblem[] = [];
   if (files.length === 0) {
-    problems.push(problem('error', 'merge.no-files', '没有要合并的文件', 'no files to merge'));
+    problems.push(problem('error', 'merge.no-files'));
     return { merged: { questionnaire: questionnaire?.def.id ?? '', respondent: { company: '', industry: 'discrete' }, answers: {} }, conflicts, problems };
   }
   if (prefer !== undefined && !files.some((f) => f.name === prefer)) {
-    problems.push(problem('error', 'merge.prefer-unknown', `--prefer ${prefer} 不是要合并的文件之一`, `--prefer ${prefer} is not one of the files being merged`));
+    problems.push(problem('error', 'merge.prefer-unknown', { file: prefer }));
   }
   const preferred = prefer !== undefined && files.some((f) => f.name === prefer) ? prefer : undefined;
 
   // questionnaire and version
   const qids = [...new Set(files.map((f) => f.data.questionnaire))];
   if (qids.length > 1) {
-    problems.push(problem('error', 'merge.questionnaire-mismatch', `文件使用不同的问卷（${qids.join('、')}），无法合并`, `the files use different questionnaires (${qids.join(', ')}) and cannot be merged`));
+    problems.push(problem('error', 'merge.questionnaire-mismatch', (lang) => ({ list: listed(qids)(lang) })));
   }
   const versions = [...new Set(files.map((f) => f.data.version).filter((v): v is string => v !== undefined))];
   const version = versions.length ? versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
   if (versions.length > 1) {
-    problems.push(problem('warning', 'merge.version-mismatch', `文件的问卷版本不同（${versions.join('、')}），合并文件取最新版本 ${version}`, `the files use different questionnaire versions (${versions.join(', ')}); the merged file takes the newest, ${version}`));
+    problems.push(problem('warning', 'merge.version-mismatch', (lang) => ({ list: listed(versions)(lang), version: version ?? '' })));
   }
 
   const respondent = mergeRespondent(files, preferred, conflicts, problems);
@@ -137,7 +141,7 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
       const raw = f.data.answers?.[id];
       const r = resolveRaw(questionnaire, id, raw);
       if ('error' in r) {
-        problems.push(problem('error', 'merge.invalid-answer', `${f.name}：题目 ${id} 的答案 ${showValue(raw)} 无效`, `${f.name}: the answer ${showValue(raw)} to ${id} is not valid`));
+        problems.push(problem('error', 'merge.invalid-answer', { file: f.name, id, value: showValue(raw) }));
         continue;
       }
       if (r.status !== 'unanswered') candidates.push({ file: f.name, r });
@@ -163,7 +167,7 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
       conflicts.push({ field: `answers.${id}`, question: id, values, resolved: true, chosen: win.file });
     } else {
       conflicts.push({ field: `answers.${id}`, question: id, values, resolved: false });
-      conflictNotes.set(id, `合并冲突，未采用任何答案 / merge conflict, left unanswered — ${values.map((v) => `${v.file}: ${showValue(v.value)}`).join('; ')}`);
+      conflictNotes.set(id, `${formatMessage('merge.conflict-note', {}, 'zh')} / ${formatMessage('merge.conflict-note', {}, 'en')} — ${values.map((v) => `${v.file}: ${showValue(v.value)}`).join('; ')}`);
     }
   }
 
@@ -250,8 +254,8 @@ function pickField<T>(
 
 function mergeRespondent(files: MergeInput[], preferred: string | undefined, conflicts: MergeConflict[], problems: MergeProblem[]): Respondent {
   const rs = files.map((f) => ({ file: f.name, r: f.data.respondent }));
-  // The plant: credit code + site when given, else company + site; all files must name the same one.
-  const codes = [...new Set(rs.map((x) => x.r.credit_code?.trim().toUpperCase()).filter((c): c is string => Boolean(c)))];
+  // The plant (src/core/plant-identity.ts): credit code + site when given, else company + site; all files must name the same one.
+  const codes = [...new Set(rs.map((x) => normaliseCreditCode(x.r.credit_code)).filter(Boolean))];
   const sites = [...new Set(rs.map((x) => normaliseName(x.r.site)).filter(Boolean))];
   const companies = [...new Set(rs.map((x) => normaliseName(x.r.company)).filter(Boolean))];
   const allCoded = rs.every((x) => Boolean(x.r.credit_code));
@@ -259,12 +263,7 @@ function mergeRespondent(files: MergeInput[], preferred: string | undefined, con
   const mismatch = codes.length > 1 || sites.length > 1 || (companies.length > 1 && !(allCoded && codes.length === 1));
   if (mismatch) {
     problems.push(
-      problem(
-        'error',
-        'merge.plant-mismatch',
-        `这些文件不是同一工厂的答卷（统一社会信用代码 + 厂区，或企业名称 + 厂区 不一致）：${listing}`,
-        `the files are not about the same plant (credit code + site, or company + site, differ): ${listing}`,
-      ),
+      problem('error', 'merge.plant-mismatch', { listing }),
     );
   }
   const field = <K extends keyof Respondent>(k: K, opts: { required?: boolean } = {}) =>
@@ -306,7 +305,7 @@ function mergeEvidence(files: MergeInput[], preferred: string | undefined, q: Qu
     out[id] = chosen.e;
     if (given.some((x) => stableJson(x.e) !== stableJson(chosen.e))) {
       const list = given.map((x) => `${x.file}: ${x.e.type}${x.e.ref ? ` ${x.e.ref}` : ''}`).join('; ');
-      problems.push(problem('warning', 'merge.evidence-differ', `题目 ${id} 的证据记录不同（${list}），采用 ${chosen.file} 的`, `the evidence records of ${id} differ (${list}); those of ${chosen.file} are taken`));
+      problems.push(problem('warning', 'merge.evidence-differ', { id, list, file: chosen.file }));
     }
   }
   return Object.keys(out).length ? out : undefined;
@@ -332,7 +331,7 @@ function mergeOverrides(files: MergeInput[], preferred: string | undefined, prob
   const distinct = new Set(withOverrides.map((f) => stableJson(f.data.overrides)));
   const chosen = withOverrides.find((f) => f.name === preferred) ?? withOverrides[0]!;
   if (distinct.size > 1) {
-    problems.push(problem('warning', 'merge.overrides-differ', `多个文件含有不同的 overrides（咨询师修改）；采用 ${chosen.name} 的`, `several files carry different overrides (consultant edits); those of ${chosen.name} are taken`));
+    problems.push(problem('warning', 'merge.overrides-differ', { file: chosen.name }));
   }
   return chosen.data.overrides;
 }

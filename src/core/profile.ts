@@ -3,6 +3,7 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
 import type { Source } from './source.js';
 import type { Industry, Text } from './types.js';
+import { INDUSTRIES } from './vocabulary.js';
 
 type PerIndustry<T> = { discrete?: T; process?: T; mixed?: T | 'mean' };
 export type Weights = Record<string, number>;
@@ -83,7 +84,7 @@ export function compileProfile(source: Source, model: Model): { profile?: Profil
   if (!bandsOk) at(['bands'], 'def.bands-order');
   const known: Record<'sub-domain' | Tier, ReadonlySet<string>> = { 'sub-domain': model.subdomainIds, domain: model.domainIds, factor: model.factorIds };
   const checkIds = (ids: string[], what: 'sub-domain' | Tier, path: (string | number)[]) => ids.forEach((id) => !known[what].has(id) && at([...path, id], 'def.unknown-ref', { what, id }));
-  for (const ind of ['discrete', 'process', 'mixed'] as const) {
+  for (const ind of INDUSTRIES) {
     for (const [key, what] of [['weights', 'sub-domain'], ['domainWeights', 'domain'], ['factorWeights', 'factor']] as const) {
       const w = def[key]?.[ind];
       if (w && w !== 'mean') checkIds(Object.keys(w), what, [key, ind]);

@@ -21,7 +21,8 @@ export interface TierCondition {
 }
 
 /**
- * The result object of `zhizao score --json` (product.md §9); every report format is a function of it.
+ * The result object of `zhizao score --json` (tests/golden/*.score.json show it whole); every report format is a
+ * function of it.
  * Figures are exact here; `resultJson` rounds them (4 decimals) for output, and renderers round once for display.
  */
 export interface ScoreResult {

@@ -12,8 +12,16 @@ export interface TargetDef {
   source: string;
   note?: Text;
 }
+/** The outcome-KPI questions of an answer file (`kpis.units` keys); their names and directions are target-profile data. */
 export type KpiId = 'kpi_output_per_worker' | 'kpi_operating_cost' | 'kpi_development_cycle_days' | 'kpi_defect_rate' | 'kpi_energy_per_output';
 export const KPI_IDS: readonly KpiId[] = ['kpi_output_per_worker', 'kpi_operating_cost', 'kpi_development_cycle_days', 'kpi_defect_rate', 'kpi_energy_per_output'];
+/** An outcome KPI that `compare` reports: its name and which way it improves. */
+export interface OutcomeKpiDef {
+  kpi: KpiId;
+  name: Text;
+  direction: 'up' | 'down';
+}
+/** An improvement target for an outcome KPI (a relative change, signed). */
 export interface KpiTargetDef {
   kpi: KpiId;
   direction: 'up' | 'down';
@@ -29,8 +37,11 @@ export interface TargetsDef {
   description?: Text;
   source: string;
   targets: TargetDef[];
+  /** The outcome KPIs `compare` reports, in order (absent: compare lists none). */
+  outcomes?: OutcomeKpiDef[];
+  /** Improvement targets for outcome KPIs; each names one of `outcomes`, with the same direction. */
   kpis?: KpiTargetDef[];
-  /** What `compare` measures the outcome KPIs against, in plain words (absent: no KPI targets in this profile). */
+  /** What `compare` measures the outcome KPIs against, in plain words; used only when `kpis` sets targets. */
   compareBasis?: Text;
 }
 
@@ -44,9 +55,18 @@ export function compileTargets(source: Source, indicatorIds?: ReadonlySet<string
     if (indicatorIds && !indicatorIds.has(t.indicator))
       ds.push(diag('def.unknown-ref', source.file, source.locate(['targets', i, 'indicator']), { what: 'indicator', id: t.indicator }));
   });
+  const outcomes = new Map<string, OutcomeKpiDef>();
+  (def.outcomes ?? []).forEach((o, i) => {
+    if (outcomes.has(o.kpi)) ds.push(diag('def.duplicate-id', source.file, source.locate(['outcomes', i, 'kpi']), { id: o.kpi, what: 'outcome KPI' }));
+    outcomes.set(o.kpi, o);
+  });
   (def.kpis ?? []).forEach((k, i) => {
     if ((k.direction === 'up') !== k.change > 0)
       ds.push(diag('schema.other', source.file, source.locate(['kpis', i, 'change']), { where: `kpis.${i}.change`, detail: 'sign of change must match direction (up > 0, down < 0)' }));
+    const outcome = outcomes.get(k.kpi);
+    if (!outcome) ds.push(diag('def.unknown-ref', source.file, source.locate(['kpis', i, 'kpi']), { what: 'outcome KPI (outcomes)', id: k.kpi }));
+    else if (outcome.direction !== k.direction)
+      ds.push(diag('schema.other', source.file, source.locate(['kpis', i, 'direction']), { where: `kpis.${i}.direction`, detail: `must be the direction of ${k.kpi} in outcomes (${outcome.direction})` }));
   });
   return ds.length ? { diagnostics: ds } : { targets: def, diagnostics: ds };
 }

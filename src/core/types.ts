@@ -4,8 +4,8 @@ export type { Lang, Text };
 
 /** A bilingual text object (as opposed to a plain string from an answer file). */
 export const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
-export type Industry = 'discrete' | 'process' | 'mixed';
-export const INDUSTRIES: readonly Industry[] = ['discrete', 'process', 'mixed'];
+import type { Industry, RetrofitStatus } from './vocabulary.js';
+export { INDUSTRIES, type Industry, type RetrofitStatus } from './vocabulary.js';
 
 export type InterviewMode = 'express' | 'full';
 export const INTERVIEW_MODES: readonly InterviewMode[] = ['express', 'full'];
@@ -94,8 +94,6 @@ export interface QuestionnaireDef {
   checks?: Check[];
   indicators?: IndicatorDef[];
 }
-
-export type RetrofitStatus = 'none' | 'planned' | 'in-progress' | 'done';
 
 export interface Respondent {
   company: string;

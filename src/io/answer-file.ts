@@ -4,6 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Source } from '../core/source.js';
 import type { AnswerFile } from '../core/types.js';
 import { shapeValidator, type Definitions } from './definitions.js';
+import { isIndustry } from '../core/vocabulary.js';
 
 export interface LoadedAnswers {
   source: Source;
@@ -53,8 +54,6 @@ export async function resolveSource(source: Source, defs: Definitions, override?
   return { source, questionnaire, diagnostics, ...(r.answers && !readDs.some((d) => d.severity === 'error') ? { answers: r.answers } : {}) };
 }
 
-const INDUSTRY_VALUES = new Set(['discrete', 'process', 'mixed']);
-
 /**
  * When the shape is wrong somewhere (say, the industry type), still resolve what can be: each answer, the
  * cross-field checks and unknown ids, on a copy whose broken parts are left out. A problem the shape check has
@@ -74,7 +73,7 @@ async function problemsDespiteShape(data: AnswerFile, source: Source, defs: Defi
     return [];
   }
   const respondent = obj(top.respondent) ?? {};
-  const industryKnown = typeof respondent.industry === 'string' && INDUSTRY_VALUES.has(respondent.industry);
+  const industryKnown = isIndustry(respondent.industry);
   const copy: AnswerFile = {
     questionnaire: questionnaire.def.id,
     ...(typeof top.version === 'string' ? { version: top.version } : {}),

@@ -7,10 +7,12 @@ import { ANSWERS_MESSAGES } from './answers.js';
 import { BATCH_MESSAGES } from './batch.js';
 import { CHECKS_MESSAGES } from './checks.js';
 import { CLI_MESSAGES } from './cli.js';
+import { COMPARE_MESSAGES } from './compare.js';
 import { DEFINITIONS_MESSAGES } from './definitions.js';
 import { HELP_MESSAGES } from './help.js';
 import { INPUT_MESSAGES } from './input.js';
 import { INTERVIEW_MESSAGES } from './interview.js';
+import { MERGE_MESSAGES } from './merge.js';
 import { forTerminal } from './safe-text.js';
 import { TABLES_MESSAGES } from './tables.js';
 import { VALUES_MESSAGES } from './values.js';
@@ -33,6 +35,8 @@ export const MESSAGES = {
   ...VALUES_MESSAGES,
   ...HELP_MESSAGES,
   ...INTERVIEW_MESSAGES,
+  ...COMPARE_MESSAGES,
+  ...MERGE_MESSAGES,
 } as const satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -52,4 +56,10 @@ export function formatMessage(code: MessageCode, args: MessageArgs, lang: Lang):
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (has(k) ? (Number(args[k]) === 1 ? one : other) : m))
     .replace(/\{(\w+)\}/g, (m, k: string) => (has(k) ? forTerminal(args[k]) : m));
+}
+
+/** A message in both languages (for results that carry bilingual text, such as compare warnings). */
+export function bilingual(code: MessageCode, args: MessageArgs | ((lang: Lang) => MessageArgs) = {}): Text {
+  const of = (lang: Lang) => formatMessage(code, typeof args === 'function' ? args(lang) : args, lang);
+  return { zh: of('zh'), en: of('en') };
 }

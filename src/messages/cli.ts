@@ -107,6 +107,7 @@ export const CLI_MESSAGES = {
   'cli.not-comparable': { en: 'not comparable', zh: '不可比' },
   'cli.subdomains-changed': { en: 'Sub-domains (changed only)', zh: '能力子域（仅列出有变化的）' },
   'cli.indicators': { en: 'Indicators', zh: '指标' },
+  'cli.kpis': { en: 'Outcome KPIs', zh: '成果指标' },
   'cli.kpis-against-targets': { en: 'Outcome KPIs against the benchmark-project targets', zh: '成果指标对照标杆项目目标' },
   'cli.kpis-met': { en: '{met}/{total} met', zh: '{met}/{total} 项达到' },
   'cli.kpis-decidable': { en: ' ({count} decidable)', zh: '（可判定 {count} 项）' },

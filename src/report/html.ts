@@ -119,7 +119,7 @@ export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): stri
   return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, model.labels, model.ui), ...opts.extraHelpers } }, 'report.html.hbs');
 }
 
-/** Self-contained HTML report (issue #7): one file, inline CSS and SVG, no script, prints to A4. */
+/** Self-contained HTML report: one file, inline CSS and SVG, no script, prints to A4. */
 export function renderHtml(data: ReportData, opts: RenderOptions): string {
   return renderHtmlFromModel(data.model, { ...opts, charts: chartDataFromResult(data.result) });
 }

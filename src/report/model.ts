@@ -36,7 +36,6 @@ export interface ReportModel {
   missedTargets: { title: Text; value: string; target: string; gap: Text }[];
   /** The phased plan; absent without recommendation rules. */
   plan?: PlanModel;
-  planByLevel: { level: Text; items: PlanItem[] }[];
   withheld?: Text;
   support: SupportRow[];
   readiness: { title: Text; source?: string; met: number; total: number; criteria: { title: Text; status: Text; met: boolean }[] }[];
@@ -113,7 +112,6 @@ export function buildReportModel(input: ModelInput): ReportModel {
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)
       .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: fill(w.phrases.gapPoints!, { gap: points(i.gap ?? 0) }) })),
     ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office) } : {}),
-    planByLevel: ['station', 'line', 'workshop', 'factory'].map((l) => ({ level: w.retrofitLevels[l]!, items: items.filter((x) => x.levelId === l) })).filter((g) => g.items.length),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
     readiness: input.readiness.map((x) => ({ title: x.title, ...(x.source ? { source: x.source } : {}), met: x.met, total: x.total, criteria: x.criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) })),

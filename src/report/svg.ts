@@ -1,5 +1,5 @@
 /**
- * Inline SVG charts for the HTML report (issue #7): pure functions from numbers and already-chosen label strings to
+ * Inline SVG charts for the HTML report: pure functions from numbers and already-chosen label strings to
  * SVG markup. Every text goes through escapeHtml, every number through toFixed, so the output is safe to embed in
  * HTML as it is and identical for identical input (golden files). No scripts, no external references, no NaN.
  */

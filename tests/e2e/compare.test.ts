@@ -104,6 +104,49 @@ describe('zhizao compare (built CLI)', () => {
     expect(r.stdout).toContain('Outcome KPIs');
   });
 
+  it('one plant whatever the case of its name (the batch rule), with or without a credit code', () => {
+    const b = variant(BASE, (d) => {
+      d.respondent.company = 'ACME Machinery';
+      d.respondent.credit_code = '91410100MA45K7R84Q';
+    }, 'baseline.yaml');
+    const f = variant(FOLLOW, (d) => {
+      d.respondent.company = 'Acme  Machinery';
+      d.respondent.credit_code = '91410100MA45K7R84Q';
+    }, 'followup.yaml');
+    const r = zhizao(['compare', b, f, ...Q, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/different plants/);
+    const c = JSON.parse(r.stdout);
+    expect(c.samePlant).toBe(true);
+    expect(c.warnings.map((w: any) => w.code)).not.toContain('compare.different-plants');
+    // without credit codes the names decide, case folded and spaces collapsed too; the site likewise
+    const nb = variant(b, (d) => delete d.respondent.credit_code, 'nb.yaml');
+    const nf = variant(f, (d) => {
+      delete d.respondent.credit_code;
+      d.respondent.site = ' 一厂 ';
+    }, 'nf.yaml');
+    const n = zhizao(['compare', nb, nf, ...Q, '--json']);
+    expect(n.stderr).not.toMatch(/different plants/);
+    expect(JSON.parse(n.stdout).samePlant).toBe(true);
+  });
+
+  it('a target profile without KPI targets: changes without a verdict, and no basis printed', () => {
+    const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--targets', 'national-2025']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/benchmark-project|improvement targets|KPI-gain criterion/);
+    expect(r.stdout).toMatch(/national-2025/);
+    expect(r.stdout).toMatch(/Operating cost.*change -25\.0%/);
+    const c = JSON.parse(zhizao(['compare', BASE, FOLLOW, ...Q, '--targets', 'national-2025', '--json']).stdout);
+    expect(c.basis).toBeUndefined();
+    expect(c.kpis.every((k: any) => k.target === null && k.met === null)).toBe(true);
+    const md = zhizao(['compare', BASE, FOLLOW, ...Q, '--targets', 'national-2025', '--format', 'md', '--lang', 'zh']).stdout;
+    expect(md).not.toMatch(/衡量依据|标杆项目/);
+    expect(md).toContain('## 成果指标');
+    // the basis comes from the profile that sets the targets
+    const zz = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '--lang', 'zh']).stdout;
+    expect(zz).toContain('衡量依据：对照郑政文〔2018〕168号 二 中标杆项目的目标衡量');
+  });
+
   it('writes a Markdown progress report labelled as measured against benchmark-project targets; never overwrites without --force', () => {
     const out = path.join(tempDir(), 'progress.md');
     const r = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '-o', out]);

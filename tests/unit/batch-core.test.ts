@@ -192,13 +192,16 @@ describe('anonymisation and file names', () => {
   });
 
   it('safe file names cannot escape the folder or name a device', () => {
-    expect(safeFileName('../../etc/passwd')).toBe('etc_passwd');
-    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j');
+    // the interview's rule (src/core/file-names.ts): separators, reserved punctuation and spaces become '-'
+    expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a-b-c-d-e-f-g-h-i-j');
     expect(safeFileName('CON')).toBe('_CON');
     expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');
     expect(safeFileName('...')).toBe('company');
-    expect(safeFileName('x\u0000y\n')).toBe('x_y');
-    expect([...safeFileName('长'.repeat(100))]).toHaveLength(60);
+    expect(safeFileName('x\u0000y\n')).toBe('x-y');
+    expect(safeFileName('ACME Co., Ltd.')).toBe('ACME-Co.-Ltd');
+    expect([...safeFileName('长'.repeat(100))]).toHaveLength(40); // 120 UTF-8 bytes
+    expect(safeFileName('a'.repeat(100))).toHaveLength(60);
     fc.assert(
       fc.property(fc.string(), (s) => {
         const n = safeFileName(s);

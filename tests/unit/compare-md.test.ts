@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/compare';
 import { buildResult } from '../../src/core/result';
 import type { AnswerFile } from '../../src/core/types';
-import { renderCompareHtml, renderCompareMarkdown, signedPct } from '../../src/report/compare-md';
+import { signedPct } from '../../src/report/compare/format';
+import { renderCompareHtml } from '../../src/report/compare/html';
+import { renderCompareMarkdown } from '../../src/report/compare/markdown';
 import { escapeHtml as htmlEscape, escapeMarkdown as mdEscape } from '../../src/report/escape';
 import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
 

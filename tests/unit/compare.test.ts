@@ -9,12 +9,12 @@ import {
   parsePeriod,
   periodStatus,
   relativeChange,
-  samePlant,
   type Comparison,
   type KpiComparison,
 } from '../../src/core/compare';
+import { samePlant } from '../../src/core/plant-identity';
 import { buildResult } from '../../src/core/result';
-import type { KpiTargetDef } from '../../src/core/targets';
+import { compileTargets, type KpiTargetDef } from '../../src/core/targets';
 import type { AnswerFile } from '../../src/core/types';
 import { flatAverageProfile, mustAnswers, questionnaire, read, targets } from '../helpers/defs';
 
@@ -198,6 +198,24 @@ describe('KPIs that cannot be compared', () => {
     expect(kpi(d, 'kpi_output_per_worker').status).toBe('compared');
   });
 
+  it('KPI names and directions come from the target profile; the basis only with KPI targets', () => {
+    const c = compare({}, {}, targets('national-2025'));
+    expect(c.basis).toBeUndefined();
+    expect(kpi(c, 'kpi_output_per_worker')).toMatchObject({ title: { en: 'Output per worker (productivity)' }, direction: 'up', target: null });
+    expect(compare().basis?.zh).toContain('郑政文〔2018〕168号');
+    const custom = { ...zz, outcomes: [{ kpi: 'kpi_defect_rate' as const, name: { zh: '不良率', en: 'Scrap' }, direction: 'down' as const }], kpis: zz.kpis!.filter((k) => k.kpi === 'kpi_defect_rate') };
+    const d = compare({}, {}, custom);
+    expect(d.kpis.map((k) => [k.id, k.title.en])).toEqual([['kpi_defect_rate', 'Scrap']]);
+  });
+
+  it('a KPI target must name one of the outcomes, with its direction', () => {
+    const src = (data: unknown) => ({ file: 't.yaml', data, locate: () => ({ line: 1, column: 1 }) }) as unknown as Parameters<typeof compileTargets>[0];
+    const base = { kind: 'targets', id: 't', title: { zh: 't', en: 't' }, source: 's', targets: [], outcomes: [{ kpi: 'kpi_defect_rate', name: { zh: 'a', en: 'a' }, direction: 'down' }] };
+    expect(compileTargets(src({ ...base, kpis: [{ kpi: 'kpi_defect_rate', direction: 'down', change: -0.2, source: 's' }] })).diagnostics).toEqual([]);
+    expect(compileTargets(src({ ...base, kpis: [{ kpi: 'kpi_operating_cost', direction: 'down', change: -0.2, source: 's' }] })).diagnostics.map((d) => d.code)).toEqual(['def.unknown-ref']);
+    expect(compileTargets(src({ ...base, outcomes: [{ ...base.outcomes[0], direction: 'up' }], kpis: [{ kpi: 'kpi_defect_rate', direction: 'down', change: -0.2, source: 's' }] })).diagnostics.map((d) => d.code)).toEqual(['schema.other']);
+  });
+
   it('a target profile without KPI targets gives changes without verdicts', () => {
     const c = compare({}, {}, targets('national-2020'));
     expect(kpi(c, 'kpi_operating_cost')).toMatchObject({ change: -0.25, target: null, met: null });
@@ -220,6 +238,17 @@ describe('plants, versions, indicators and scores', () => {
     expect(samePlant({ ...a, credit_code: '91410100MA45K7R84Q' }, { ...a, company: '甲公司（改名）', credit_code: '91410100MA45K7R84Q' })).toBe(true);
     expect(samePlant({ ...a, credit_code: '91410100MA45K7R84Q' }, { ...a, credit_code: '91410100MA45K7R84Q', site: '二厂' })).toBe(false);
     expect(samePlant({ ...a, company: '甲（郑州）公司' }, { ...a, company: '甲(郑州)公司' })).toBe(true);
+  });
+
+  it('names and credit codes compare as batch compares them: case folded, codes trimmed', () => {
+    const a = { company: 'ACME Machinery', industry: 'discrete' as const };
+    expect(samePlant(a, { ...a, company: 'Acme  Machinery' })).toBe(true);
+    expect(samePlant({ ...a, credit_code: '91410100MA45K7R84Q' }, { ...a, company: 'Acme Machinery Co.', credit_code: ' 91410100ma45k7r84q ' })).toBe(true);
+    expect(samePlant({ ...a, site: 'Plant 1' }, { ...a, site: 'PLANT 1' })).toBe(true);
+    // compare agrees with the batch keys
+    const c = compare({ respondent: a }, { respondent: { ...a, company: 'acme machinery' } });
+    expect(c.samePlant).toBe(true);
+    expect(c.warnings.map((w) => w.code)).not.toContain('compare.different-plants');
   });
 
   it('warns when the questionnaire versions differ', () => {

@@ -4,7 +4,6 @@ import { answerFileToYaml } from '../../src/core/answer-yaml.js';
 import { resolveAnswers } from '../../src/core/answers.js';
 import {
   CURSOR_REVIEW,
-  answerFileName,
   checkAnswer,
   formatAnswer,
   isoDate,
@@ -22,7 +21,6 @@ import {
   respondentCursor,
   respondentStepOf,
   resumePoint,
-  safeFileStem,
   sectionEntry,
   sectionProgress,
   snapshot,
@@ -38,6 +36,7 @@ import {
   withProgress,
   withRespondent,
 } from '../../src/core/interview.js';
+import { answerFileName, safeFileStem } from '../../src/core/file-names.js';
 import type { Questionnaire } from '../../src/core/questionnaire.js';
 import { parseSource } from '../../src/core/source.js';
 import type { AnswerFile, AnswerValue } from '../../src/core/types.js';

@@ -159,6 +159,15 @@ describe('merging the answers of several interviewees', () => {
     expect(code.problems.map((p) => p.code)).toEqual(['merge.plant-mismatch']);
   });
 
+  it('names and sites differing only in case and spacing: one plant, as batch and compare see it', () => {
+    const r = merge([
+      ['a.yaml', file({}, { respondent: { company: 'ACME Machinery', site: 'Plant 1' } })],
+      ['b.yaml', file({}, { respondent: { company: 'Acme  machinery', site: 'PLANT 1' } })],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.conflicts.filter((c) => c.field.startsWith('respondent.'))).toEqual([]);
+  });
+
   it('the same credit code with differently written company names is one plant (a conflict on the name)', () => {
     const r = merge([
       ['a.yaml', file({}, { respondent: { credit_code: '91410100MA45K7R84Q' } })],

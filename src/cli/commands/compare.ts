@@ -27,13 +27,11 @@ export async function run(ctx: Context<CompareOptions>, baselineFile: string, fo
 
   if (opts.json) printJson(ctx, comparison);
   if (format === 'md' || format === 'html') {
-    const { renderCompareHtml, renderCompareMarkdown } = await import('../../report/compare-md.js');
-    await writeOutput(ctx, format === 'md' ? renderCompareMarkdown(comparison, term.lang) : renderCompareHtml(comparison, term.lang), opts.output);
+    const rendered = format === 'md' ? (await import('../../report/compare/markdown.js')).renderCompareMarkdown(comparison, term.lang) : (await import('../../report/compare/html.js')).renderCompareHtml(comparison, term.lang);
+    await writeOutput(ctx, rendered, opts.output);
   } else if (format === 'docx') {
-    const [{ compareDocument }, { renderDocxBlocks }] = await Promise.all([import('../../report/compare-md.js'), import('../../report/docx-blocks.js')]);
-    const blocks = compareDocument(comparison, term.lang);
-    const title = blocks.find((b) => b.kind === 'heading')?.text ?? 'zhizao';
-    await writeOutput(ctx, await renderDocxBlocks(blocks, title), opts.output);
+    const { renderCompareDocx } = await import('../../report/compare/docx.js');
+    await writeOutput(ctx, await renderCompareDocx(comparison, term.lang), opts.output);
   } else if (!opts.json) {
     term.stdout.write(renderComparison(comparison, term.lang, term.out));
   }

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { answerFileToYaml } from '../../core/answer-yaml.js';
-import { answerFileName, isoDate } from '../../core/interview.js';
+import { answerFileName } from '../../core/file-names.js';
+import { isoDate } from '../../core/interview.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { AnswerFile } from '../../core/types.js';
 import { FileExistsError, writeFileAtomic } from '../../io/atomic-write.js';

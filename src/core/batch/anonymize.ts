@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Lang } from '../types.js';
-import { normaliseName } from './identity.js';
+import { normaliseCreditCode, normaliseName } from '../plant-identity.js';
 
 export type PseudonymKind = 'company' | 'site' | 'code' | 'file' | 'person';
 
@@ -21,7 +21,7 @@ export const DEFAULT_ANON_KEY = 'zhizao-batch-pseudonym-v1';
  * File names keep their extension so a reader still sees what kind of input it was.
  */
 export function pseudonym(kind: PseudonymKind, value: string, lang: Lang, key: string = DEFAULT_ANON_KEY): string {
-  const norm = kind === 'code' ? value.trim().toUpperCase() : kind === 'file' ? value : normaliseName(value);
+  const norm = kind === 'code' ? normaliseCreditCode(value) : kind === 'file' ? value : normaliseName(value);
   const hex = createHmac('sha256', key).update(`${kind}\u0000${norm}`).digest('hex').slice(0, 10);
   const ext = kind === 'file' ? /\.[A-Za-z0-9]{1,5}$/.exec(value)?.[0]?.toLowerCase() ?? '' : '';
   return `${PREFIX[kind][lang]}-${hex}${ext}`;

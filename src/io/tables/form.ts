@@ -4,6 +4,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { answerHint } from '../../core/template-yaml.js';
 import type { Industry, Lang } from '../../core/types.js';
+import { INDUSTRIES } from '../../core/vocabulary.js';
 import { plainCell, type CellValue } from './cells.js';
 import type { ColumnRole } from './columns.js';
 import { rowContext, rowSource } from './row-source.js';
@@ -71,7 +72,7 @@ export async function buildForm(q: Questionnaire, lang: Lang, industry: Industry
   resp.addRow(lang === 'zh' ? ['字段', '项目', '填写', '说明'] : ['field', 'item', 'value', 'help']).font = bold;
   for (const field of TABLE_RESPONDENT_COLUMNS) {
     const title = RESPONDENT_TITLES[field]!;
-    const row = resp.addRow([field, L(title).replace(/[（(].*$/, '').replace(/[:：].*$/, ''), field === 'industry' ? respondentChoices('industry', lang)![['discrete', 'process', 'mixed'].indexOf(industry)] : null, L(title)]);
+    const row = resp.addRow([field, L(title).replace(/[（(].*$/, '').replace(/[:：].*$/, ''), field === 'industry' ? respondentChoices('industry', lang)![INDUSTRIES.indexOf(industry)] : null, L(title)]);
     const choices = respondentChoices(field, lang);
     if (choices) row.getCell(3).dataValidation = listValidation(lists.ref(choices), lang);
     if (field === 'company' || field === 'industry') row.getCell(2).font = bold;

@@ -3,17 +3,18 @@ import { diag, InputError, type Diagnostic } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { SATISFACTION_TOKENS } from '../../core/answer-value.js';
+import { ENTERPRISE_CLASSES, INDUSTRIES, RETROFIT_STATUSES } from '../../core/vocabulary.js';
 import { headerKey, labelKey, TABLE_FIELDS, type CellUnit, type ColumnOptions, type MapColumn, type SurveyMap } from './columns.js';
 
 const TOP_KEYS = ['questionnaire', 'header_row', 'blank', 'columns', 'values'];
 const COLUMN_KEYS = ['question', 'field', 'option', 'separator', 'unit', 'scale', 'blank'];
 const UNITS: CellUnit[] = ['percent', 'permille', 'fraction'];
 const TOKENS = ['unknown', 'n/a', '不清楚', '不适用'];
-const RESPONDENT_VALUES: Record<string, string[]> = {
-  industry: ['discrete', 'process', 'mixed'],
+const RESPONDENT_VALUES: Record<string, readonly string[]> = {
+  industry: INDUSTRIES,
   above_designated_size: ['true', 'false'],
-  enterprise_class: ['A', 'B', 'C', 'D'],
-  retrofit_status: ['none', 'planned', 'in-progress', 'done'],
+  enterprise_class: ENTERPRISE_CLASSES,
+  retrofit_status: RETROFIT_STATUSES,
 };
 /** Respondent fields written as free text: their labels may be renamed (经开区 → 郑州经开区). */
 const TEXT_FIELDS = new Set(['company', 'site', 'sector', 'district', 'park', 'region', 'assessor']);

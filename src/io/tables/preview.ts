@@ -2,6 +2,7 @@ import { normaliseAnswer } from '../../core/answer-value.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
+import { isEnterpriseClass, isIndustry, isRetrofitStatus } from '../../core/vocabulary.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
 import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
@@ -13,10 +14,10 @@ import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
 const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
-  industry: (v) => v === 'discrete' || v === 'process' || v === 'mixed',
+  industry: isIndustry,
   above_designated_size: (v) => typeof v === 'boolean',
-  enterprise_class: (v) => typeof v === 'string' && /^[ABCD]$/.test(v),
-  retrofit_status: (v) => v === 'none' || v === 'planned' || v === 'in-progress' || v === 'done',
+  enterprise_class: isEnterpriseClass,
+  retrofit_status: isRetrofitStatus,
 };
 
 /** Every row of a CSV or of the first visible sheet of an XLSX, or why the file cannot be read. */

@@ -2,6 +2,7 @@ import { diag, type Diagnostic, type Located } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import type { AnswerValue, Question } from '../../core/types.js';
+import { INDUSTRY_TOKENS, RETROFIT_TOKENS } from '../../core/vocabulary.js';
 import { cellText, excelSerialToIso, isoDate, lenientDate, lenientNumber, type CellValue } from './cells.js';
 import { labelKey, type ColumnOptions, type ColumnRole, type SurveyMap } from './columns.js';
 
@@ -15,20 +16,13 @@ const BOOLEAN_TOKENS: Record<string, boolean> = {
   true: true, yes: true, y: true, '1': true, 是: true, 有: true, 规上: true, '√': true, '✓': true,
   false: false, no: false, n: false, '0': false, 否: false, 无: false, 规下: false,
 };
-const INDUSTRY_TOKENS: Record<string, string> = { 离散型: 'discrete', 离散: 'discrete', 流程型: 'process', 流程: 'process', 混合型: 'mixed', 混合: 'mixed' };
-const RETROFIT_TOKENS: Record<string, string> = {
-  none: 'none', 无: 'none', 未改造: 'none', 没有: 'none', 否: 'none',
-  planned: 'planned', 计划: 'planned', 计划中: 'planned', 已规划: 'planned', 拟改造: 'planned',
-  'in-progress': 'in-progress', inprogress: 'in-progress', in_progress: 'in-progress', 进行中: 'in-progress', 改造中: 'in-progress', 实施中: 'in-progress',
-  done: 'done', 完成: 'done', 已完成: 'done', 已改造: 'done',
-};
 
 /** The value a respondent field's cell stands for when it is one of the words the importer knows, else undefined. */
 export function respondentToken(field: string, text: string): string | boolean | undefined {
   const k = normKey(text);
   switch (field) {
     case 'industry':
-      return INDUSTRY_TOKENS[k] ?? (['discrete', 'process', 'mixed'].includes(k) ? k : undefined);
+      return INDUSTRY_TOKENS[k];
     case 'above_designated_size':
       return BOOLEAN_TOKENS[k];
     case 'retrofit_status':
@@ -255,7 +249,7 @@ function respondentValue(b: Build, role: Extract<ColumnRole, { kind: 'respondent
       if (typeof v === 'boolean') return v;
       return k in BOOLEAN_TOKENS ? BOOLEAN_TOKENS[k] : s;
     case 'industry':
-      return INDUSTRY_TOKENS[s] ?? INDUSTRY_TOKENS[k] ?? (['discrete', 'process', 'mixed'].includes(k) ? k : s);
+      return INDUSTRY_TOKENS[s] ?? INDUSTRY_TOKENS[k] ?? s;
     case 'enterprise_class': {
       const m = /^([abcd])\s*类?$/i.exec(s.normalize('NFKC'));
       return m ? m[1]!.toUpperCase() : s;

@@ -1,4 +1,5 @@
 import type { Lang, Question } from '../../core/types.js';
+import { ENTERPRISE_CLASSES, INDUSTRIES, INDUSTRY_WORDS_ZH, RETROFIT_STATUSES, RETROFIT_WORDS_ZH } from '../../core/vocabulary.js';
 
 /** Words offered in drop-down lists; each is read back by the importer (answer-value.ts tokens, row-source.ts). */
 export const WORDS = {
@@ -10,9 +11,9 @@ export const WORDS = {
     zh: ['全部满足', '大部分满足', '部分满足', '不满足'],
     en: ['full', 'mostly', 'partial', 'none'],
   },
-  industry: { zh: ['离散型', '流程型', '混合型'], en: ['discrete', 'process', 'mixed'] },
-  retrofit: { zh: ['无', '计划中', '进行中', '已完成'], en: ['none', 'planned', 'in-progress', 'done'] },
-  classes: ['A', 'B', 'C', 'D'],
+  industry: { zh: INDUSTRY_WORDS_ZH, en: INDUSTRIES },
+  retrofit: { zh: RETROFIT_WORDS_ZH, en: RETROFIT_STATUSES },
+  classes: ENTERPRISE_CLASSES,
 } as const;
 
 /** The choices offered for a question in a drop-down list, or undefined for free entry. */

@@ -1,7 +1,11 @@
+/** Document blocks (./blocks.ts) as DOCX: real headings and tables, the fonts and page of src/report/docx/styles.ts. */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { sanitizeText } from '../messages/safe-text.js';
-import type { Block, Inline } from './compare-md.js';
-import { CONTENT, FONTS, PAGE as A4 } from './docx.js';
+import { sanitizeText } from '../escape.js';
+import { CONTENT, FONTS, PAGE as A4 } from '../docx/styles.js';
+import type { Comparison } from '../../core/compare.js';
+import type { Lang } from '../../core/types.js';
+import { documentTitle, type Block, type Inline } from './blocks.js';
+import { compareDocument } from './document.js';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: 'D0D7DE' } as const;
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
@@ -56,4 +60,10 @@ export async function renderDocxBlocks(blocks: Block[], title: string): Promise<
     sections: [{ properties: { page: { size: { width: A4.width, height: A4.height }, margin: { top: A4.top, bottom: A4.bottom, left: A4.side, right: A4.side } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** The progress report of `zhizao compare --format docx`, in one language. */
+export async function renderCompareDocx(c: Comparison, lang: Lang): Promise<Uint8Array> {
+  const blocks = compareDocument(c, lang);
+  return renderDocxBlocks(blocks, documentTitle(blocks) ?? 'zhizao');
 }

@@ -1,0 +1,117 @@
+/**
+ * `zhizao compare`: the warnings and KPI refusals of src/core/compare.ts (the `message` of each), and the words of the
+ * progress report (src/report/compare/*) and of the terminal view. The KPI names, directions, targets and the basis
+ * they are measured against are target-profile data (questionnaires/targets/*.yaml), not messages.
+ */
+export const COMPARE_MESSAGES = {
+  // src/core/compare.ts: warnings
+  'compare.different-plants': {
+    en: 'the two files seem to name different plants ({baseline} and {followup}); comparing what is comparable',
+    zh: '两个文件对应的似乎不是同一工厂（{baseline} 与 {followup}）；仍比较可比部分',
+  },
+  'compare.different-questionnaires': {
+    en: 'the files use different questionnaires ({baseline} and {followup}); only common sections, sub-domains and indicators compare',
+    zh: '两个文件使用不同的问卷（{baseline} 与 {followup}）；只比较两者共有的部分、子域和指标',
+  },
+  'compare.different-versions': {
+    en: 'the files use different questionnaire versions ({baseline} and {followup}); questions added later were not asked before, so part of a score change may come from the questionnaire',
+    zh: '两个文件的问卷版本不同（{baseline} 与 {followup}）；新增题目在旧版中未询问，得分变化部分来自题目变化',
+  },
+  'compare.different-scoring': { en: 'the two assessments were scored under different scoring profiles', zh: '两次评估使用了不同的评分方案' },
+  'compare.date-order': {
+    en: "the follow-up is dated {followup}, not after the baseline's {baseline}: are the files in the wrong order?",
+    zh: '复评日期 {followup} 不晚于基线日期 {baseline}：文件顺序是否颠倒？',
+  },
+  'compare.period-one-side': { en: 'the KPI period is stated in one file only: its order cannot be checked', zh: 'KPI 统计期间只在一个文件中注明，无法核对先后' },
+  // src/core/compare.ts: why a KPI is not compared
+  'compare.kpi-na-both': { en: 'both assessments answered "not applicable"', zh: '两次评估均答“不适用”' },
+  'compare.kpi-na-baseline': { en: 'the baseline answered "not applicable"', zh: '基线评估答“不适用”' },
+  'compare.kpi-na-followup': { en: 'the follow-up answered "not applicable"', zh: '复评答“不适用”' },
+  'compare.value-unknown': { en: 'unknown', zh: '不清楚' },
+  'compare.value-unanswered': { en: 'not answered', zh: '未填写' },
+  'compare.kpi-missing-baseline': { en: 'value missing: baseline {baseline}', zh: '缺少数值：基线{baseline}' },
+  'compare.kpi-missing-followup': { en: 'value missing: follow-up {followup}', zh: '缺少数值：复评{followup}' },
+  'compare.kpi-missing-both': { en: 'value missing: baseline {baseline}, follow-up {followup}', zh: '缺少数值：基线{baseline}，复评{followup}' },
+  'compare.kpi-period-not-later': {
+    en: 'follow-up period {followup} is not later than baseline period {baseline}: not compared (are the files in the wrong order?)',
+    zh: '复评期间 {followup} 不晚于基线期间 {baseline}，不作比较（文件顺序是否颠倒？）',
+  },
+  'compare.kpi-period-unparseable': {
+    en: 'cannot tell whether period {followup} is later than {baseline}: write periods as 2025, 2025-06, 2025-Q3 or 2025-H1',
+    zh: '无法判断期间 {followup} 是否晚于 {baseline}：期间请写成 2025、2025-06、2025-Q3 或 2025-H1',
+  },
+  'compare.kpi-unit-mismatch': {
+    en: 'units differ (baseline {baseline}, follow-up {followup}): not compared; state the same unit in kpis.units of both files',
+    zh: '单位不一致（基线 {baseline}，复评 {followup}），不作比较；请在 kpis.units 中统一口径',
+  },
+  'compare.kpi-baseline-zero': { en: 'the baseline is 0: no relative change', zh: '基线为 0，无法计算相对变化' },
+
+  // src/report/compare/format.ts: values and statuses (report and terminal)
+  'compare.kpi-status-missing': { en: 'missing', zh: '缺少数据' },
+  'compare.kpi-status-not-applicable': { en: 'not applicable', zh: '不适用' },
+  'compare.kpi-status-refused': { en: 'refused', zh: '拒绝比较' },
+  'compare.kpi-status-not-computable': { en: 'not computable', zh: '无法计算' },
+  'compare.kpi-no-target': { en: 'no target', zh: '无目标' },
+  'compare.kpi-target-met': { en: 'target met', zh: '达到目标' },
+  'compare.kpi-target-not-met': { en: 'target not met', zh: '未达到目标' },
+  'compare.indicator-now-met': { en: 'missed before, now met', zh: '由未达到变为达到' },
+  'compare.indicator-still-met': { en: 'still met', zh: '保持达到' },
+  'compare.indicator-met': { en: 'met (baseline not computable)', zh: '达到（基线无法计算）' },
+  'compare.indicator-no-longer-met': { en: 'met before, now missed', zh: '由达到变为未达到' },
+  'compare.indicator-still-missed': { en: 'still missed', zh: '仍未达到' },
+  'compare.indicator-missed': { en: 'missed (baseline not computable)', zh: '未达到（基线无法计算）' },
+  'compare.indicator-not-computable': { en: 'not computable', zh: '无法计算' },
+  'compare.indicator-no-target': { en: 'no target', zh: '无目标' },
+  'compare.yes': { en: 'yes', zh: '是' },
+  'compare.no': { en: 'no', zh: '否' },
+
+  // src/report/compare/document.ts: the progress report
+  'compare.report-title': { en: 'Smart-manufacturing progress report', zh: '智能制造改造进展对比报告' },
+  'compare.no-company': { en: '(company not filled in)', zh: '（未填写企业名称）' },
+  'compare.basis': { en: 'Basis: {basis}; target profile {id} ({source})', zh: '衡量依据：{basis}；目标方案 {id} ({source})' },
+  'compare.profile': { en: 'Target profile {id} ({source}): {title}', zh: '目标方案 {id} ({source})：{title}' },
+  'compare.assessments': { en: 'The two assessments', zh: '两次评估' },
+  'compare.col-assessment': { en: 'Assessment', zh: '评估' },
+  'compare.col-file': { en: 'File', zh: '文件' },
+  'compare.col-plant': { en: 'Company · site', zh: '企业 · 厂区' },
+  'compare.col-date': { en: 'Date', zh: '诊断日期' },
+  'compare.col-period': { en: 'KPI period', zh: 'KPI 期间' },
+  'compare.col-questionnaire': { en: 'Questionnaire', zh: '问卷' },
+  'compare.col-completeness': { en: 'Completeness', zh: '完成度' },
+  'compare.baseline': { en: 'Baseline', zh: '基线' },
+  'compare.followup': { en: 'Follow-up', zh: '复评' },
+  'compare.warnings': { en: 'Warnings', zh: '提示' },
+  'compare.maturity': { en: 'Maturity', zh: '成熟度' },
+  'compare.col-change': { en: 'Change', zh: '变化' },
+  'compare.level': { en: 'Level', zh: '等级' },
+  'compare.tier': { en: 'Smart-factory tier whose level condition is met (necessary only)', zh: '满足等级条件的梯度培育层级（仅为必要条件）' },
+  'compare.col-name': { en: 'Name', zh: '名称' },
+  'compare.col-score-change': { en: 'Score change', zh: '得分变化' },
+  'compare.col-level-change': { en: 'Level change', zh: '等级变化' },
+  'compare.sections': { en: 'Sections', zh: '各部分' },
+  'compare.subdomains': { en: 'Capability sub-domains', zh: '能力子域' },
+  'compare.indicators': { en: 'Indicators', zh: '指标' },
+  'compare.col-indicator': { en: 'Indicator', zh: '指标' },
+  'compare.col-target': { en: 'Target', zh: '目标' },
+  'compare.col-status': { en: 'Status', zh: '状态' },
+  'compare.kpis-against-targets': { en: 'Outcome KPIs against the benchmark-project targets', zh: '成果指标对照标杆项目目标' },
+  'compare.kpis': { en: 'Outcome KPIs', zh: '成果指标' },
+  'compare.kpi-tally': { en: '{met} of {total} improvement targets met ({decided} decidable). ', zh: '已达到 {met} / {total} 项改进目标（可判定 {decided} 项）。' },
+  'compare.kpi-change-rule': { en: 'Change = (follow-up − baseline) ÷ baseline.', zh: '变化 = (复评 − 基线) ÷ 基线。' },
+  'compare.kpi-change-rule-down': {
+    en: 'Change = (follow-up − baseline) ÷ baseline; {names} improve by going down.',
+    zh: '变化 = (复评 − 基线) ÷ 基线；{names}以下降为改善。',
+  },
+  'compare.kpi-note': { en: ' {note}.', zh: '{note}。' },
+  'compare.col-kpi': { en: 'KPI', zh: '成果指标' },
+  'compare.col-result': { en: 'Result', zh: '结果' },
+  'compare.kpi-criterion': { en: 'Smart-factory criterion on KPI gains (all benchmark-project targets): ', zh: '智能工厂申报条件中的成果指标（全部标杆项目目标）：' },
+  'compare.met': { en: 'met', zh: '满足' },
+  'compare.not-met': { en: 'not met', zh: '不满足' },
+  'compare.undecidable': { en: 'cannot be decided', zh: '无法判定' },
+  'compare.kpi-reference': {
+    en: 'Comparing one plant with the benchmark-project targets is a reference. Figures come from the two answer files; units as stated in their kpis.units.',
+    zh: '单个企业的 KPI 对照标杆项目目标仅供参考。数值取自两次答卷；单位以答卷 kpis.units 为准。',
+  },
+  'compare.kpi-values-source': { en: 'Figures come from the two answer files; units as stated in their kpis.units.', zh: '数值取自两次答卷；单位以答卷 kpis.units 为准。' },
+} as const;
