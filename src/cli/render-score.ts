@@ -74,7 +74,7 @@ function renderExplain(r: ScoreResult, lang: Lang, c: ChalkInstance): string[] {
   const out: string[] = [];
   out.push(c.bold(m('cli.explain-title')));
   const sat = r.scoring.satisfaction;
-  out.push(m('cli.explain-method', { full: String(sat.full), mostly: String(sat.mostly), partial: String(sat.partial), none: String(sat.none), threshold: r.scoring.passThreshold }));
+  out.push(m('cli.explain-method', { full: String(sat.full), mostly: String(sat.mostly), partial: String(sat.partial), none: String(sat.none), threshold: r.scoring.passThreshold, selfRating: m(r.scoring.selfRating === 'average' ? 'cli.explain-average' : 'cli.explain-fallback'), aggregation: m(r.scoring.aggregation === 'flat' ? 'cli.explain-flat' : 'cli.explain-tree') }));
   out.push(`  ${r.maturity.levelScores.map((l, i) => `L${i + 1} = ${l.toFixed(4)}`).join('   ')}`);
   const used = r.maturity.heldAt ?? 5;
   out.push(`  S = ${r.maturity.levelScores.slice(0, used).map((l) => l.toFixed(4)).join(' + ')} = ${r.maturity.score.toFixed(4)} → ${m('cli.level')} ${r.maturity.level ?? '—'}`);

@@ -8,7 +8,7 @@ import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { ScoreResult } from './result.js';
+import { subdomainResult, type ScoreResult } from './result.js';
 import { planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
@@ -64,7 +64,7 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
   const subGap = Math.max(
     0,
     ...rule.def.addresses.map((id) => {
-      const s = result.subdomains.find((x) => x.id === id);
+      const s = subdomainResult(result, id);
       return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
     }),
   );

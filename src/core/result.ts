@@ -48,6 +48,8 @@ export interface ScoreResult {
     weightsNote?: Text;
     /** The profile's own note on what is not yet confirmed. */
     note?: Text;
+    /** Questionnaire sub-domain → model sub-domain, when the profile scores under another model (the 2024 draft). */
+    subdomainMapping?: Record<string, string>;
   };
   /** Share of visible, applicable questions answered (every question, facts too). */
   completeness: number;
@@ -136,6 +138,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
       completeness: thresholds,
       ...(profile.def.weightsNote ? { weightsNote: profile.def.weightsNote } : {}),
       ...(profile.def.note ? { note: profile.def.note } : {}),
+      ...(profile.def.subdomainMapping ? { subdomainMapping: profile.def.subdomainMapping } : {}),
     },
     completeness: c.share,
     answered: c.answered,
@@ -157,7 +160,9 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] })),
     sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores })),
     subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel })),
+    // Without a stated level the requirement answers are too few to contradict a self-rating.
     disagreements: m.subdomains
+      .filter(() => level !== null)
       .filter((s) => s.selfRating !== null && s.requirementsLevel !== null && Math.abs(s.selfRating - s.requirementsLevel) > 1)
       .map((s) => ({ subdomain: s.id, name: s.name, selfRating: s.selfRating!, requirementsLevel: s.requirementsLevel! })),
     excluded: m.excluded,
@@ -168,6 +173,14 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   if (opts.checks)
     result.findings = reviewAnswers(opts.checks, q, answers, { satisfaction: profile.def.satisfaction }).map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
   return result;
+}
+
+/**
+ * A sub-domain's result by the id a rule or criterion names: its own id, or (under a profile that scores the
+ * questionnaire with another model) the model sub-domain the profile maps it to.
+ */
+export function subdomainResult(r: ScoreResult, id: string): ScoreResult['subdomains'][number] | undefined {
+  return r.subdomains.find((s) => s.id === id) ?? r.subdomains.find((s) => s.id === r.scoring.subdomainMapping?.[id]);
 }
 
 export const r4 = (x: number) => Math.round(x * 10000) / 10000;

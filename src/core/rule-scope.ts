@@ -2,7 +2,7 @@ import type { Answers } from './answers.js';
 import { checkScope, DEFAULT_SATISFACTION } from './checks.js';
 import type { FunctionSpec, Scope, Value } from './expression/evaluate.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { ScoreResult } from './result.js';
+import { subdomainResult, type ScoreResult } from './result.js';
 import { sectorIn } from './sector.js';
 
 /** Facts about the plant a rule may read besides its answers (src/core/planning.ts). */
@@ -20,7 +20,6 @@ export interface PlantFacts {
  */
 export function plantRuleScope(q: Questionnaire, result: ScoreResult, answers: Answers, facts?: PlantFacts): Scope {
   const base = checkScope(q, answers, { ...DEFAULT_SATISFACTION, ...result.scoring.satisfaction });
-  const sub = new Map(result.subdomains.map((s) => [s.id, s]));
   const sec = new Map(result.sections.map((s) => [s.id, s]));
   const ind = new Map(result.indicators.map((i) => [i.id, i]));
   const str = (v: Value | undefined) => (typeof v === 'string' ? v : '');
@@ -31,8 +30,8 @@ export function plantRuleScope(q: Questionnaire, result: ScoreResult, answers: A
   const functions = new Map<string, FunctionSpec>([
     ...base.functions,
     // A sub-domain that was tailored out entirely (all n/a, or not applicable) has no level: rules about it do not fire.
-    ['level', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.level ?? null }],
-    ['score', { min: 1, max: 1, fn: ([id]) => sub.get(str(id))?.score ?? null }],
+    ['level', { min: 1, max: 1, fn: ([id]) => subdomainResult(result, str(id))?.level ?? null }],
+    ['score', { min: 1, max: 1, fn: ([id]) => subdomainResult(result, str(id))?.score ?? null }],
     ['section', { min: 1, max: 1, fn: ([id]) => sec.get(str(id))?.level ?? null }],
     ['indicator', { min: 1, max: 1, fn: ([id]) => indicatorValue(str(id)) }],
     ['met', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === true }],

@@ -56,6 +56,8 @@ export const BATCH_MESSAGES = {
   'col.date': { en: 'assessment date', zh: '诊断日期' },
   'col.level': { en: 'maturity level', zh: '成熟度等级' },
   'col.level_name': { en: 'level name', zh: '等级名称' },
+  'col.provisional': { en: 'level provisional (too few answers)', zh: '等级为暂定（回答不足）' },
+  'batch.no-level-name': { en: 'no level stated (too few answers)', zh: '未给出等级（回答不足）' },
   'col.score': { en: 'score S', zh: '成熟度得分 S' },
   'col.tier_level_conditions': { en: 'tiers whose level condition is met (necessary only)', zh: '满足等级条件的梯度培育层级（仅为必要条件）' },
   'col.completeness': { en: 'completeness', zh: '完成度' },

@@ -78,7 +78,9 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   const counts = scoredCounts(r);
   const stated = m.level !== null;
   const statement = m.level === null ? fill(w.phrases.noLevel!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.noLevelBelow), missing: missingSections(r, q) }) : m.level === 0 ? fill(w.phrases.headlineNotYet!, { score: fixed2(m.score) }) : fill(w.phrases.headline!, { level: m.level, name: m.name, score: fixed2(m.score) });
-  const out: Headline = { stated, level: m.level, name: m.name, meaning: m.meaning, score: fixed2(m.score), provisional: m.provisional, statement };
+  // A level under a draft standard says so where it is stated, not only in the method notes.
+  const headline = r.scoring.draft ? joinTexts([statement, w.phrases.headlineDraft!], { zh: '', en: ' ' }) : statement;
+  const out: Headline = { stated, level: m.level, name: m.name, meaning: m.meaning, score: fixed2(m.score), provisional: m.provisional, statement: headline };
   if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
   if (!stated) return out;
   const level = m.level!;
@@ -210,7 +212,8 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
 
 export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): Text {
   const missed = r.indicators.filter((i) => i.met === false);
-  const weakest = gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
+  // Without a stated level, sub-domain gaps mostly reflect unanswered questions: they are not named.
+  const weakest = r.maturity.level === null ? [] : gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: fixed2(r.maturity.score),

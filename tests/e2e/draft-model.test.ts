@@ -118,6 +118,19 @@ describe('the 2024 revision draft as a bundled alternative model and profile', (
     expect(json.scoring).toMatchObject({ profile: 'gbt39117-2024-draft', draft: true });
   }, 120_000);
 
+  it('rules and readiness criteria written for the 2020 sub-domains still apply under the draft (through its mapping)', () => {
+    const ids = (profileId: string) => {
+      const r = zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '--format', 'json', '--profile', profileId]);
+      expect(r.code, r.stderr).toBe(0);
+      const d = JSON.parse(r.stdout) as { recommendations: { id: string }[]; readiness: { criteria: { status: string }[] }[] };
+      return { recs: d.recommendations.map((x) => x.id).sort(), assessable: d.readiness.flatMap((x) => x.criteria).filter((c) => c.status !== 'not-assessable').length };
+    };
+    const now = ids('gbt39117-2020-practice');
+    const draft = ids('gbt39117-2024-draft');
+    expect(draft.recs.length).toBeGreaterThan(0.8 * now.recs.length);
+    expect(draft.assessable).toBe(now.assessable);
+  });
+
   it('loads by path as well as by id', () => {
     const r = zhizao(['score', example('process-food'), '--profile', 'questionnaires/profiles/gbt39117-2024-draft.yaml', '--json']);
     expect(r.code, r.stderr).toBe(0);

@@ -93,7 +93,16 @@ describe('provisional and no-level thresholds through the CLI', () => {
     expect(rows.get('upper-edge')).toMatchObject({ provisional: false });
     expect(rows.get('under-upper-edge')).toMatchObject({ provisional: true });
     expect(rows.get('lower-edge')).toMatchObject({ provisional: true });
-    expect(rows.get('under-lower-edge')).toMatchObject({ level: null });
+    expect(rows.get('under-lower-edge')).toMatchObject({ level: null, levelName: { en: 'no level stated (too few answers)' } });
+    // the CSV carries the provisional column, and a row without a level does not read "not yet level 1"
+    const out = path.join(dir, 'out.csv');
+    const c = zhizao(['batch', dir, '-o', out, '--jobs', '1', '--force']);
+    expect(c.code, c.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    const header = csv.split(/\r?\n/)[0]!.split(',');
+    expect(header).toContain('provisional');
+    const noLevelRow = csv.split(/\r?\n/).find((l) => l.includes('under-lower-edge'))!;
+    expect(noLevelRow).not.toMatch(/not yet level 1|未达到一级/i);
   }, 120_000);
 
   it('the terminal summary says "provisional" and "not stated" in plain words (en and zh)', () => {

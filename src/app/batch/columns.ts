@@ -51,6 +51,7 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     col('date', 'date', (r) => (r.date ? (r.time ? `${r.date} ${r.time}` : r.date) : undefined)),
     col('level', 'integer', (r) => r.level),
     col('level_name', 'text', (r) => r.levelName[opts.lang]),
+    col('provisional', 'yesno', (r) => r.provisional),
     col('score', 'number', (r) => r.score),
     col('tier_level_conditions', 'text', (r) => r.tierConditions.join(';')),
     col('completeness', 'percent', (r) => r.completeness),

@@ -1,5 +1,6 @@
 import type { ScoreResult } from '../result.js';
 import type { Text } from '../types.js';
+import { formatMessage } from '../../messages/catalogue.js';
 
 /** One scored company as it appears in the per-company output (`companies[]`, docs/batch.md). Plain, serialisable. */
 export interface CompanyRecord {
@@ -112,7 +113,8 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     questionnaire: `${result.questionnaire.id}@${result.questionnaire.version}`,
     level: result.maturity.level,
     provisional: result.maturity.provisional,
-    levelName: result.maturity.name,
+    // A result with too few answers states no level: its name says so (not "not yet level 1").
+    levelName: result.maturity.level === null ? { zh: formatMessage('batch.no-level-name', {}, 'zh'), en: formatMessage('batch.no-level-name', {}, 'en') } : result.maturity.name,
     score: result.maturity.score,
     tierConditions: result.tiers.filter((t) => t.levelConditionMet === true).map((t) => t.id),
     completeness: result.completeness,
