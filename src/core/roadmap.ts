@@ -28,6 +28,16 @@ export interface Projection {
   indicatorsMet: string[];
 }
 
+/** What still holds the projected level back once the last phase is complete. */
+export interface HeldBack {
+  /** The first level whose score stays below the pass threshold. */
+  level: number;
+  score: number;
+  threshold: number;
+  /** The sub-domains with the lowest scores at that level (at most three). */
+  subdomains: string[];
+}
+
 export interface RoadmapPhase {
   id: Phase;
   /** Sum of the projects' investment ranges, 万元. */
@@ -60,6 +70,8 @@ export interface Roadmap {
   total: { min: number; max: number };
   /** Today's level, score and indicators met, for the projections to be read against. */
   baseline: Projection | null;
+  /** After the last phase: the level that still misses the pass threshold, and where the gap is. */
+  heldBack: HeldBack | null;
   duties: Duty[];
 }
 
@@ -161,12 +173,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         };
       });
       const baseline = input.result.maturity.level === null ? null : projectionOf(input.result);
+      let heldBack: HeldBack | null = null;
       if (input.scoring && baseline) {
         let previous = baseline;
         const done: CompiledRule[] = [];
         for (const phase of phases) {
           for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!);
-          const now = projectionOf(buildResult(input.questionnaire, raisedAnswers(input.questionnaire, input.answers, done, input.scope), input.scoring.profile, input.scoring.targets));
+          const projected = buildResult(input.questionnaire, raisedAnswers(input.questionnaire, input.answers, done, input.scope), input.scoring.profile, input.scoring.targets);
+          heldBack = heldBackOf(projected);
+          const now = projectionOf(projected);
           previous = {
             level: Math.max(previous.level ?? 0, now.level ?? previous.level ?? 0),
             score: Math.max(previous.score, now.score),
@@ -185,10 +200,23 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: { min: sum(phased.map((r) => r.investment?.min ?? 0)), max: sum(phased.map((r) => r.investment?.max ?? 0)) },
         baseline,
+        heldBack,
         duties: [...input.musts],
       };
     },
   };
+}
+
+function heldBackOf(r: ScoreResult): HeldBack | null {
+  const threshold = r.scoring.passThreshold;
+  const i = r.maturity.levelScores.findIndex((x) => x < threshold);
+  if (i < 0) return null;
+  const subdomains = r.subdomains
+    .filter((s) => s.levelScores[i] !== null && s.levelScores[i] !== undefined)
+    .sort((a, b) => a.levelScores[i]! - b.levelScores[i]! || a.id.localeCompare(b.id))
+    .slice(0, 3)
+    .map((s) => s.id);
+  return { level: i + 1, score: r.maturity.levelScores[i]!, threshold, subdomains };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -145,6 +145,15 @@ function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
   return fill(p.planSize!, { size, basis, capacity: Math.max(...roadmap.capacity), scale });
 }
 
+/** The projection note, and what would still hold the level back after the last phase. */
+function withHeldBack(note: Text, roadmap: Roadmap, w: Wording, result: ScoreResult): Text {
+  const h = roadmap.heldBack;
+  if (!h) return note;
+  const names = h.subdomains.map((id) => result.subdomains.find((s) => s.id === id)?.name ?? same(id));
+  const tail = fill(w.phrases.projectionHeldBack!, { level: h.level, score: fixed2(h.score), threshold: h.threshold, list: joinTexts(names) });
+  return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
+}
+
 /** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
 export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean): PlanModel {
   const { roadmap } = plan;
@@ -177,7 +186,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     total,
-    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? fill(p.projectionNote!, { now }) : p.projectionNone!,
+    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result) : p.projectionNone!,
     duties: roadmap.duties.map((d) => ({
       text: d.def.text,
       source: d.def.source,

@@ -67,6 +67,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     ...(office ? {} : { budget: { band: roadmap.budget.band, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
     capacity: roadmap.capacity,
     baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
+    heldBack: roadmap.heldBack ? { ...roadmap.heldBack, score: r4(roadmap.heldBack.score) } : null,
     phases: roadmap.phases.map((ph) => ({ ...ph, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null })),
     later: roadmap.later.filter((id) => ids.has(id)),
     total: roadmap.total,
