@@ -33,6 +33,9 @@ export function decideReportFormat(format: string | undefined, output: string | 
     if (!(allowed as readonly string[]).includes(format)) throw new UsageError('cli.format-unknown', { format, allowed: allowed.join(', ') });
     chosen = format as ReportFormat;
     if (fromExt !== undefined && fromExt !== chosen && allowed.includes(fromExt)) throw new UsageError('cli.format-contradicts-output', { format, output: displayPath(output!), implied: fromExt });
+  } else if (toFile && ext !== '' && fromExt === undefined) {
+    // report.pdf must not quietly become Markdown under a PDF name.
+    throw new UsageError('cli.output-extension-unknown', { output: displayPath(output!), ext, allowed: allowed.join(', ') });
   } else chosen = fromExt !== undefined && allowed.includes(fromExt) ? fromExt : 'md';
   if (chosen === 'docx' && !toFile) throw new UsageError('cli.docx-needs-output');
   return chosen;

@@ -2,12 +2,18 @@ import type { Lang } from '../core/types.js';
 
 /** The language default: LC_ALL, LC_MESSAGES, LANG, then the OS locale, then zh. */
 export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  let neutral = false;
   for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const v = env[key];
     if (!v) continue;
-    if (/^(C|POSIX)(\.|$)/i.test(v)) continue;
+    if (/^(C|POSIX)(\.|$)/i.test(v)) {
+      neutral = true;
+      continue;
+    }
     return /^zh/i.test(v) ? 'zh' : 'en';
   }
+  // C / POSIX (containers, CI) state no language; the OS locale is then ICU's default, not the user's: Chinese.
+  if (neutral) return 'zh';
   try {
     const locale = Intl.DateTimeFormat().resolvedOptions().locale;
     if (locale && locale !== 'und') return /^zh/i.test(locale) ? 'zh' : 'en';

@@ -13,6 +13,8 @@ export interface CriterionDef {
   description?: Text;
   when?: string;
   kpis?: string[];
+  /** Rests on confidential answers (security weaknesses): left out of the programme office's report. */
+  confidential?: boolean;
 }
 export interface ReadinessDef {
   kind: 'readiness';

@@ -13,7 +13,7 @@ export interface ReadinessResult {
   source?: string;
   met: number;
   total: number;
-  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus }[];
+  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean }[];
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
@@ -21,7 +21,7 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
   const scope = plantRuleScope(q, result, answers);
   const criteria = profile.criteria.map(({ def, when }) => {
     const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : 'missing';
-    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status };
+    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
   });
   return {
     id: profile.def.id,

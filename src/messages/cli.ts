@@ -13,6 +13,7 @@ export const CLI_MESSAGES = {
   'cli.folder-missing': { en: 'folder {folder} does not exist', zh: '文件夹 {folder} 不存在' },
   'cli.several-files-need-merge': { en: 'several files given: add --merge when they are interviews of one plant', zh: '给出了多个文件：同一工厂的多份访谈请加 --merge' },
   'cli.format-unknown': { en: '--format {format}: expected one of {allowed}', zh: '--format {format}：应为以下之一：{allowed}' },
+  'cli.output-extension-unknown': { en: '-o {output}: zhizao cannot tell the report format from "{ext}"; name the file .md, .html, .docx or .json, or add --format (one of {allowed})', zh: '-o {output}：无法从扩展名“{ext}”判断报告格式；请把文件名改为 .md、.html、.docx 或 .json，或加 --format（{allowed}之一）' },
   'cli.format-contradicts-output': { en: '--format {format} contradicts -o {output}, whose extension means {implied}: change one of them', zh: '--format {format} 与 -o {output} 的扩展名（表示 {implied}）矛盾：请改其中一个' },
   'cli.docx-needs-output': { en: 'docx needs an output file: add -o report.docx', zh: 'DOCX 需要用 -o 指定输出文件' },
   'cli.excel-needs-output': { en: '--format {format} makes an Excel file: give a file name with -o', zh: '--format {format} 生成 Excel 文件：请用 -o 指定文件名' },

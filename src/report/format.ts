@@ -1,6 +1,7 @@
 /** Small formatting helpers of the report model: one rounding step from the exact value. */
 import type { Answers } from '../core/answers.js';
 import { noteText, type Text } from '../core/types.js';
+import { fill, type Wording } from '../core/wording.js';
 
 export const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 export const fixed2 = (x: number) => x.toFixed(2);
@@ -14,3 +15,9 @@ export const clientNote = (answers: Answers, id: string) => {
   const n = noteText(answers.file.notes?.[id]);
   return n && !n.internal ? n.text : undefined;
 };
+
+/** How far a value misses its target, in words: "8.3 points short", or, exactly on a strict target, "on the target". */
+export function gapText(w: Wording, gap: number | null | undefined): Text {
+  const shown = points(gap ?? 0);
+  return shown === '0.0' || shown === '-0.0' ? w.phrases.gapAtTarget! : fill(w.phrases.gapPoints!, { gap: shown });
+}

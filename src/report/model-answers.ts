@@ -26,7 +26,8 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
     title: s.title,
     items: s.questions
       .filter((question) => answers.visibility.get(question.id) === 'visible')
-      .filter((question) => !(office && question.confidential))
+      // The office audience sees no confidential answer and no free text (names, vendors, internal problems).
+      .filter((question) => !(office && (question.confidential || question.type === 'text')))
       .map((question) => {
         const note = office ? undefined : clientNote(answers, question.id);
         const ev = office ? undefined : evidence[question.id];

@@ -6,7 +6,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { answerText } from './model-answers.js';
-import { fixed2, pct, points, same } from './format.js';
+import { fixed2, gapText, pct, same } from './format.js';
 
 export interface Headline {
   /** False when too little is answered to state a level. */
@@ -141,7 +141,7 @@ export function positionOf(b: BenchmarkDef, r: ScoreResult, w: Wording): Positio
   const d = placed.distribution;
   const distribution = joinTexts(d.buckets.map((k) => ({ zh: `${bucketName(k.bucket, 'zh')} ${pct(k.share)}`, en: `${bucketName(k.bucket, 'en')} ${pct(k.share)}` })), { zh: '，', en: ', ' });
   return {
-    sentence: fill(w.phrases.position!, { year: d.year, source: d.source.issuer, population: d.population, distribution, level: levelText(r, w) }),
+    sentence: fill(w.phrases.position!, { year: d.year, source: joinTexts([d.source.issuer, { zh: d.source.document, en: ` ${d.source.document}` }], { zh: '', en: '' }), population: d.population, distribution, level: levelText(r, w) }),
     caveat: joinTexts([w.phrases.positionCaveat!, d.caveat], { zh: '', en: ' ' }),
   };
 }
@@ -169,7 +169,7 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
         row.statusText = fill(w.phrases.countsToward!, { comparison: i.comparison!, target: pct(i.target), year: i.targetYear!, population: i.population ?? same('') });
       } else {
         row.status = i.met === null || i.met === undefined ? 'unknown' : i.met ? 'met' : 'missed';
-        if (i.met === false && typeof i.gap === 'number') row.gap = fill(w.phrases.gapPoints!, { gap: points(i.gap) });
+        if (i.met === false && typeof i.gap === 'number') row.gap = gapText(w, i.gap);
       }
     }
     if (i.context) {

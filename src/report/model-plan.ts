@@ -86,13 +86,14 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
   }
 }
 
-export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null): PlanItem[] {
+export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null, office = false): PlanItem[] {
   const titles = new Map(all.map((r) => [r.id, r.title]));
   const programme = (id: string) => policy?.programmes.find((p) => p.id === id);
   const projectType = (id: string) => policy?.projectTypes.find((p) => p.id === id)?.name;
   return shown.map((rec) => {
     const prog = programme(rec.programme);
-    const later = laterReasonText(rec, all, w, plan);
+    // The budget is confidential: the office report does not say which projects the budget held back.
+    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, all, w, plan);
     return {
       id: rec.id,
       title: rec.title,
@@ -180,12 +181,16 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const laterSum = (k: 'min' | 'max') => money(laterRecs.reduce((a, r) => a + (r.investment?.[k] ?? 0), 0));
   if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: fill(p.phaseSummary!, { count: later.length, min: laterSum('min'), max: laterSum('max') }), items: later });
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
-  const total = !office && roadmap.budget.checked ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(roadmap.budget.envelope!.max!) }) : fill(p.planTotal!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid) });
+  const ceiling = roadmap.budget.envelope?.max;
+  const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(ceiling) }) : undefined;
+  // The plan fits the ceiling by midpoints; at the top of the ranges it may not, and the report says by how much.
+  const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: money(roadmap.total.max), over: money(roadmap.total.max - ceiling!) }) : undefined;
+  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
   return {
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
-    total,
+    ...(total ? { total } : {}),
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result) : p.projectionNone!,
     duties: roadmap.duties.map((d) => ({
       text: d.def.text,

@@ -7,7 +7,7 @@ import type { ReadinessResult } from '../core/readiness.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
-import { fixed2, pct, points, same } from './format.js';
+import { fixed2, gapText, pct, same } from './format.js';
 import { fill, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
@@ -68,7 +68,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   // The office audience sees no recommendation derived from a confidential answer (security weaknesses, costs…).
   const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec, q)) : input.recommendations;
   const withheld = input.recommendations.length - shown.length;
-  const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null);
+  const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null, office);
   const evidenceCount = Object.keys(answers.file.evidence ?? {}).length;
   const gaps = gapsOf(r, w);
   return {
@@ -110,11 +110,15 @@ export function buildReportModel(input: ModelInput): ReportModel {
     gaps,
     missedTargets: r.indicators
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)
-      .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: fill(w.phrases.gapPoints!, { gap: points(i.gap ?? 0) }) })),
+      .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: gapText(w, i.gap) })),
     ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office) } : {}),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
-    readiness: input.readiness.map((x) => ({ title: x.title, ...(x.source ? { source: x.source } : {}), met: x.met, total: x.total, criteria: x.criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) })),
+    readiness: input.readiness.map((x) => {
+      // The office audience does not see criteria resting on confidential answers (security weaknesses).
+      const criteria = office ? x.criteria.filter((c) => !c.confidential) : x.criteria;
+      return { title: x.title, ...(x.source ? { source: x.source } : {}), met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, criteria: criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) };
+    }),
     answers: appendix(q, answers, office, w),
     method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, input.plan?.bonuses ?? {}) },
   };

@@ -49,6 +49,9 @@ describe('zhizao --version / --help / usage', () => {
     expect(required.stderr).toContain('错误：必须给出选项 "-o, --output <file>"');
     expect(zhizao(['score'], zh).stderr).toContain('错误：缺少必需的参数 "files"');
     expect(zhizao(['report', 'x.yaml', '--format', 'pdf'], zh).stderr).toContain('错误：选项 "--format <format>" 的取值 "pdf" 无效。可选值：md, html, docx, json。');
+    const pdf = zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '-o', path.join(tempDir(), '诊断报告.pdf')], zh);
+    expect(pdf.code, 'an output name whose extension is no report format is a usage error').toBe(2);
+    expect(pdf.stderr).toContain('无法从扩展名“.pdf”判断报告格式');
     expect(zhizao(['batch', 'x', '--jobs', '0'], zh).stderr).toContain('应为正整数');
     expect(zhizao(['score', '--frobnicate'], zh).stderr).toContain('错误：没有选项 "--frobnicate"');
     // English stays commander's own wording

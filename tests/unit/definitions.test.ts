@@ -112,6 +112,8 @@ describe('message catalogue and language', () => {
     [{ LANG: 'en_US.UTF-8' }, 'en'],
     [{ LANG: 'zh_TW.UTF-8' }, 'zh'],
     [{ LC_ALL: 'C', LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'C.UTF-8' }, 'zh'],
+    [{ LC_ALL: 'POSIX' }, 'zh'],
   ] as [NodeJS.ProcessEnv, string][])('language default %j → %s', (env, lang) => {
     expect(detectLang(env)).toBe(lang);
   });
