@@ -325,3 +325,51 @@ function parseOrThrow(text: string, maxDepth: number): Json {
   if (open) open.obj[open.key] = null;
   return root ?? fail();
 }
+
+const ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?: +|$)/;
+
+/**
+ * Where the value of `top.key` starts, in a text parseAnswerYaml accepted: the line and column the `yaml` package
+ * gives for that path (a scalar value written on the key's line), found by scanning lines instead of parsing the
+ * text again with positions. Undefined for anything else (other paths, collections, block scalars, an empty
+ * value, a missing key): the caller then asks the `yaml` package.
+ */
+export function locateScalarEntry(text: string, path: readonly (string | number)[]): { line: number; column: number } | undefined {
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string' || text.charCodeAt(0) === 0xfeff) return undefined;
+  const [top, key] = path as [string, string];
+  let pos = 0;
+  let line = 0;
+  let inTop = false;
+  let childIndent = -1;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    line++;
+    let indent = pos;
+    while (text.charCodeAt(indent) === 32) indent++;
+    const c = text.charCodeAt(indent);
+    // a content line: not blank, not a comment
+    if (indent < end && c !== 35 && !(c === 13 && indent === end - 1)) {
+      const col = indent - pos;
+      if (col === 0) {
+        if (inTop) return undefined;
+        const m = ENTRY.exec(text.slice(pos, end));
+        inTop = m !== null && m[1] === top;
+      } else if (inTop) {
+        if (childIndent < 0) childIndent = col;
+        if (col === childIndent) {
+          const m = ENTRY.exec(text.slice(indent, end));
+          if (m && m[1] === key) {
+            const at = indent + m[0].length;
+            const v = text.charCodeAt(at);
+            // a scalar on the key's line; collections, block scalars, comments and empty values are left to `yaml`
+            if (at >= end || v === 13 || v === 35 || v === 91 || v === 123 || v === 124 || v === 62) return undefined;
+            return { line, column: at - pos + 1 };
+          }
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return undefined;
+}
