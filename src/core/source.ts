@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter as LineCounterT, Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
-import { locateScalarEntry, parseAnswerYaml } from './yaml-fast.js';
+import { locateJsonEntry, locateScalarEntry, parseAnswerYaml } from './yaml-fast.js';
 
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { DEFAULT_LIMITS, type Limits };
@@ -25,15 +25,15 @@ const Y = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof
  * A source whose data is already known (parsed by a faster reader, or at build time): positions are found by
  * parsing the text again with positions, once, and only when a problem has to be located.
  */
-export function lazilyLocated(file: string, data: unknown, text: string, limits: Limits = DEFAULT_LIMITS, plainYaml = false): Source {
+export function lazilyLocated(file: string, data: unknown, text: string, limits: Limits = DEFAULT_LIMITS, reader: 'plain-yaml' | 'json' | undefined = undefined): Source {
   let located: Source | null | undefined;
   return {
     file,
     data,
     locate(path, key) {
       if (located === undefined) {
-        // Text the fast reader accepted: an answer's scalar value is found by a line scan (same position).
-        const quick = plainYaml && key === undefined ? locateScalarEntry(text, path) : undefined;
+        // Text the fast reader or JSON.parse read: an answer's scalar value is found by a scan (same position).
+        const quick = key !== undefined ? undefined : reader === 'plain-yaml' ? locateScalarEntry(text, path) : reader === 'json' ? locateJsonEntry(text, path) : undefined;
         if (quick) return quick;
         const reparsed = parseSource(text, file, limits);
         located = reparsed.ok ? reparsed.source : null;
@@ -52,13 +52,16 @@ export function parseQuick(text: string, file: string, opts: { json: boolean; li
   const limits = opts.limits ?? DEFAULT_LIMITS;
   if (text.length <= limits.maxBytes && nestingDepth(text) <= limits.maxDepth) {
     let data: unknown;
-    let plainYaml = false;
+    let reader: 'plain-yaml' | 'json' | undefined;
     try {
-      if (opts.json) data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      if (opts.json) {
+        data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        reader = 'json';
+      }
       else {
         // The fast reader bounds its own depth; only what the `yaml` package parsed needs the depth walk.
         data = parseAnswerYaml(text, limits.maxDepth);
-        plainYaml = data !== undefined;
+        if (data !== undefined) reader = 'plain-yaml';
         if (data === undefined) {
           data = Y().parse(text, { maxAliasCount: limits.maxAliases, uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' });
           if (dataDepth(data, limits.maxDepth) > limits.maxDepth) data = undefined;
@@ -67,7 +70,7 @@ export function parseQuick(text: string, file: string, opts: { json: boolean; li
     } catch {
       data = undefined;
     }
-    if (data !== undefined) return { ok: true, source: lazilyLocated(file, data, text, limits, plainYaml) };
+    if (data !== undefined) return { ok: true, source: lazilyLocated(file, data, text, limits, reader) };
   }
   return parseSource(text, file, limits);
 }
