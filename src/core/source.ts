@@ -124,13 +124,16 @@ function firstLine(s: string): string {
 export function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  // A regular expression finds the (few) brackets of a file much faster than a loop over every character.
+  BRACKETS.lastIndex = 0;
+  for (let m = BRACKETS.exec(text); m !== null; m = BRACKETS.exec(text)) {
+    const c = m[0];
+    if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else depth = Math.max(0, depth - 1);
   }
   return max;
 }
+const BRACKETS = /[[\]{}]/g;
 
 /** Depth of parsed data (block-style nesting is only visible after parsing). */
 export function dataDepth(v: unknown, limit: number, d = 0): number {
