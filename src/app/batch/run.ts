@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, promises as fs, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { AggregateStore, isRespondentGroupField, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
@@ -50,7 +50,8 @@ export interface BatchRequest {
   anonKey: string;
   /** Groups smaller than this are merged into "other"; undefined: 3 with --anonymize, else every group is shown. */
   minGroupSize?: number | undefined;
-  jobs: number;
+  /** Worker threads; undefined: chosen from the inputs and the CPUs (defaultJobs). */
+  jobs?: number | undefined;
   force: boolean;
   lang: Lang;
   limits: Limits;
@@ -318,7 +319,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     const pool = new WorkerPool(
       units,
-      req.jobs,
+      req.jobs ?? defaultJobs(units, availableParallelism()),
       options,
       {
         consume,
@@ -531,4 +532,25 @@ async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number
   for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
   for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
   return renamed;
+}
+
+/**
+ * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
+ * definitions before it scores its first file (≈ 0.2–0.3 s of CPU, about as long as scoring 150–300 full answer
+ * files), so a small batch is read by one worker (measured: bench/batch-throughput.mjs, docs/performance.md).
+ */
+export const FILES_PER_WORKER = 400;
+
+/**
+ * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
+ * one worker's work), never more than the CPUs, at least one.
+ */
+export function defaultJobs(units: readonly { kind: string }[], cpus: number): number {
+  let tables = 0;
+  let files = 0;
+  for (const u of units) {
+    if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
+    else if (u.kind === 'answer') files++;
+  }
+  return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
 }
