@@ -1,8 +1,8 @@
-import { createReadStream, createWriteStream, promises as fs, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, promises as fs, readSync, rmSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { AggregateStore, isRespondentGroupField, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { AggregateStore, isRespondentGroupField, type ChunkSpill, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
 import { countPlanTargets, EQUIPMENT_FACTS, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
@@ -257,6 +257,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     }
   };
   process.once('exit', cleanup);
+  let aggregatesFd: number | undefined;
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
     const companiesFile = path.join(spoolDir, 'companies.ndjson');
@@ -265,7 +266,24 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const companiesOut = createWriteStream(companiesFile, { mode: 0o600 });
     const rejectedOut = createWriteStream(rejectedFile, { mode: 0o600 });
     const problemsOut = createWriteStream(problemsFile, { mode: 0o600 });
-    const store = new AggregateStore(layout);
+    // Full chunks of the per-company aggregates go to a file in the spool (memory stays flat with the companies).
+    aggregatesFd = openSync(path.join(spoolDir, 'aggregates.bin'), 'w+', 0o600);
+    const fd = aggregatesFd;
+    const spill: ChunkSpill = {
+      save: (index, chunk) => {
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, index * bytes.length + done);
+      },
+      load: (index, into) => {
+        const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
+        for (let done = 0; done < bytes.length; ) {
+          const n = readSync(fd, bytes, done, bytes.length - done, index * bytes.length + done);
+          if (n === 0) throw new Error('aggregate spool truncated');
+          done += n;
+        }
+      },
+    };
+    const store = new AggregateStore(layout, spill);
     const registry = new PlantRegistry();
     const reportNames = new UniqueNames();
     let rejectedCount = 0;
@@ -491,6 +509,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {
+    if (aggregatesFd !== undefined) closeSync(aggregatesFd);
     process.removeListener('exit', cleanup);
     if (!completed) cleanup();
     else await fs.rm(spoolDir, { recursive: true, force: true });
