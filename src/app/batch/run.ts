@@ -2,6 +2,7 @@ import { closeSync, createReadStream, createWriteStream, openSync, promises as f
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { setFlagsFromString } from 'node:v8';
 import { AggregateStore, isRespondentGroupField, type ChunkSpill, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
@@ -135,6 +136,7 @@ const inside = (file: string, dir: string) => {
 
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
+  flattenHeapGrowth();
   const { lang, anonymize, anonKey, force, groupBy } = req;
   const minGroupSize = req.minGroupSize ?? (anonymize ? 3 : 1);
   const out = req.output;
@@ -572,4 +574,14 @@ export function defaultJobs(units: readonly { kind: string }[], cpus: number): n
     else if (u.kind === 'answer') files++;
   }
   return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of what is live
+ * before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB at 30,000
+ * files against ~180 MB early on. Growing by at most 50 % keeps it flat (≈ 190 MB whatever the count; measured
+ * CPU cost about 3 %). The flag is V8's, process-wide, and read at every collection; set before the workers start.
+ */
+function flattenHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
