@@ -1,53 +1,84 @@
-// Benchmarks (a), (b) and (e) of issue #10, measured in one run on the same 10,000 seeded answer files:
-//   (a) zhizao batch throughput ÷ a baseline that only reads and parses the files      (target ≥ 0.5)
-//   (b) --jobs 2 against --jobs 1                                                      (target ≥ 1.6)
-//   (e) a Python/PyYAML (C loader) script computing only the two regional indicators ÷ zhizao batch (zhizao faster: > 1)
-// Usage: npm run build && node bench/batch-throughput.mjs [COUNT] [RUNS]
+// Batch throughput (issue 19), every ratio measured in one run, as the median of interleaved runs:
+//   (1) `batch --jobs 1` over FULL full answer files as JSON ÷ reading and JSON.parse-ing the same files     target ≥ 0.25
+//   (2) `--jobs 2` ÷ `--jobs 1` (speed-up): FULL full files (half YAML, half JSON); MINIMAL minimal files     target ≥ 1.6
+//   (3) the PyYAML (C loader) two-indicator script ÷ zhizao batch (default --jobs): the same two sets        target > 1
+//   (4) a small batch (SMALL files): the default --jobs ÷ --jobs 1                                          target ≤ 1 (not slower)
+// Full files answer every question the plant is asked; minimal files only the facts the regional indicators need
+// (bench/lib.mjs generates both, seeded).
+// Usage: npm run build && node bench/batch-throughput.mjs [FULL=5000] [MINIMAL=20000] [RUNS=3] [SMALL=100]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, fmt, generate, measure, ROOT } from './lib.mjs';
 
-const count = Number(process.argv[2] ?? 10_000);
-const runs = Number(process.argv[3] ?? 3);
+const [full, minimal, runs, small] = [5000, 20000, 3, 100].map((d, i) => Number(process.argv[2 + i] ?? d));
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-bench-'));
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 try {
   const t0 = Date.now();
-  await generate(path.join(dir, 'in'), count);
-  console.log(`generated ${count} answer files in ${((Date.now() - t0) / 1000).toFixed(1)} s (${dir}); ${availableParallelism()} cores`);
-  const input = path.join(dir, 'in');
-  // Warm the page cache so that every contender reads from memory.
-  measure(process.execPath, [path.join(ROOT, 'bench', 'baseline-parse.mjs'), input]);
-  measure('python3', [path.join(ROOT, 'bench', 'regional.py'), input]);
+  const sets = {
+    json: path.join(dir, 'full-json'),
+    mixed: path.join(dir, 'full-mixed'),
+    minimal: path.join(dir, 'minimal'),
+    small: path.join(dir, 'small'),
+  };
+  await generate(sets.json, full, { seed: 42, shape: 'full', format: 'json' });
+  await generate(sets.mixed, full, { seed: 43, shape: 'full', format: 'mixed' });
+  await generate(sets.minimal, minimal, { seed: 44, shape: 'minimal', format: 'yaml' });
+  await generate(sets.small, small, { seed: 45, shape: 'full', format: 'yaml' });
+  console.log(`generated ${full} full JSON, ${full} full YAML/JSON, ${minimal} minimal YAML, ${small} full YAML files in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${availableParallelism()} cores`);
 
-  const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  // Each contender runs `runs` times, interleaved; the fastest run counts (other load only slows runs down).
-  const all = { base: [], baseFast: [], j1: [], j2: [], py: [] };
-  const run = (jobs, out) => measure(process.execPath, [BIN, 'batch', input, '-o', path.join(dir, out), '--jobs', String(jobs), '--force'], { env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const env = { env: { ...process.env, LANG: 'en_US.UTF-8' } };
+  const zhizao = (set, jobs) => () => measure(process.execPath, [BIN, 'batch', sets[set], '-o', path.join(dir, `out-${set}.json`), ...(jobs ? ['--jobs', String(jobs)] : []), '--force'], env);
+  const baseline = (set) => () => measure(process.execPath, [path.join(ROOT, 'bench', 'baseline-parse.mjs'), sets[set]]);
+  const python = (set) => () => measure('python3', [path.join(ROOT, 'bench', 'regional.py'), sets[set]]);
+  const contenders = {
+    'JSON.parse baseline, full JSON': baseline('json'),
+    'zhizao --jobs 1, full JSON': zhizao('json', 1),
+    'zhizao --jobs 1, full mixed': zhizao('mixed', 1),
+    'zhizao --jobs 2, full mixed': zhizao('mixed', 2),
+    'zhizao default, full mixed': zhizao('mixed'),
+    'python, full mixed': python('mixed'),
+    'zhizao --jobs 1, minimal': zhizao('minimal', 1),
+    'zhizao --jobs 2, minimal': zhizao('minimal', 2),
+    'zhizao default, minimal': zhizao('minimal'),
+    'python, minimal': python('minimal'),
+    'zhizao --jobs 1, small': zhizao('small', 1),
+    'zhizao default, small': zhizao('small'),
+  };
+  // Warm the page cache and the compile caches once.
+  for (const f of [contenders['JSON.parse baseline, full JSON'], python('mixed'), python('minimal'), zhizao('small', 1)]) f();
+
+  const load0 = loadavg();
+  const all = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  const names = Object.keys(contenders);
   for (let i = 0; i < runs; i++) {
-    all.base.push(measure(process.execPath, [path.join(ROOT, 'bench', 'baseline-parse.mjs'), input]));
-    all.baseFast.push(measure(process.execPath, [path.join(ROOT, 'bench', 'baseline-parse.mjs'), input, '--fast']));
-    all.j1.push(run(1, 'out-j1.json'));
-    all.j2.push(run(2, 'out-j2.json'));
-    all.py.push(measure('python3', [path.join(ROOT, 'bench', 'regional.py'), input]));
+    // Rotate the order each round so that a burst of load elsewhere does not always hit the same contender.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + i) % names.length];
+      const r = contenders[name]();
+      if (r.status !== 0) console.log(`${name}: exit ${r.status}\n${r.stderr.slice(-800)}`);
+      all[name].push(r);
+    }
   }
-  const min = (xs) => xs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const [base, baseFast, j1, j2, py] = [all.base, all.baseFast, all.j1, all.j2, all.py].map(min);
-  if (j1.status !== 0 || j2.status !== 0) console.log('batch exit codes', j1.status, j2.status, j2.stderr.slice(-500));
-
-  console.log(`load average before: ${load0}; after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other processes share the cores)`);
-  console.log(`baseline read+parse, yaml package (1 thread):       ${fmt(base.seconds)} s  ${fmt(count / base.seconds, 0)} files/s  peak ${fmt(base.maxRssMB, 0)} MB`);
-  console.log(`baseline read+parse, zhizao's fast reader (1 thread): ${fmt(baseFast.seconds)} s  ${fmt(count / baseFast.seconds, 0)} files/s`);
-  console.log(`zhizao batch --jobs 1:          ${fmt(j1.seconds)} s  ${fmt(count / j1.seconds, 0)} files/s  peak ${fmt(j1.maxRssMB, 0)} MB  cpu ${fmt(j1.cpuSeconds)} s`);
-  console.log(`zhizao batch --jobs 2:          ${fmt(j2.seconds)} s  ${fmt(count / j2.seconds, 0)} files/s  peak ${fmt(j2.maxRssMB, 0)} MB  cpu ${fmt(j2.cpuSeconds)} s`);
-  console.log(`(best of ${runs} interleaved runs; all wall times: --jobs 1 ${all.j1.map((r) => fmt(r.seconds, 1)).join(' ')}, --jobs 2 ${all.j2.map((r) => fmt(r.seconds, 1)).join(' ')}, python ${all.py.map((r) => fmt(r.seconds, 1)).join(' ')})`);
-  console.log(`python3 regional.py (CLoader):  ${fmt(py.seconds)} s  ${py.stdout.trim()}`);
+  const m = Object.fromEntries(Object.entries(all).map(([k, rs]) => [k, { seconds: median(rs.map((r) => r.seconds)), cpu: median(rs.map((r) => r.cpuSeconds)), rss: median(rs.map((r) => r.maxRssMB)), all: rs.map((r) => fmt(r.seconds)) }]));
+  console.log(`load average before: ${load0}; after: ${loadavg()} (2 cores shared with whatever else runs)`);
+  console.log(`medians of ${runs} interleaved runs (wall s, cpu s, peak RSS MB; all wall times):`);
+  for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(32)} ${fmt(v.seconds).padStart(7)} s  cpu ${fmt(v.cpu).padStart(6)} s  ${fmt(v.rss, 0).padStart(4)} MB   [${v.all.join(' ')}]`);
+  const s = (k) => m[k].seconds;
+  const sets2 = [
+    ['full mixed', 'full mixed'],
+    ['minimal', 'minimal'],
+  ];
   console.log('');
-  console.log(`(a) batch throughput / read+parse baseline (default --jobs 2): ${fmt(base.seconds / j2.seconds)}   target ≥ 0.5`);
-  console.log(`(a') same with --jobs 1:                                       ${fmt(base.seconds / j1.seconds)}`);
-  console.log(`(a'') against the fast-reader baseline, --jobs 2 / --jobs 1:   ${fmt(baseFast.seconds / j2.seconds)} / ${fmt(baseFast.seconds / j1.seconds)}`);
-  console.log(`(b) --jobs 2 speed-up over --jobs 1:                           ${fmt(j1.seconds / j2.seconds)}   target ≥ 1.6`);
-  console.log(`(e) python time / zhizao batch time:                           ${fmt(py.seconds / j2.seconds)}   > 1 means zhizao is faster`);
+  console.log(`(1) --jobs 1 over ${full} full JSON files ÷ read + JSON.parse:  ${fmt(s('JSON.parse baseline, full JSON') / s('zhizao --jobs 1, full JSON'))}   target ≥ 0.25`);
+  for (const [label, key] of sets2) console.log(`(2) --jobs 2 ÷ --jobs 1 speed-up, ${label.padEnd(10)}:              ${fmt(s(`zhizao --jobs 1, ${key}`) / s(`zhizao --jobs 2, ${key}`))}   target ≥ 1.6`);
+  for (const [label, key] of sets2) console.log(`(3) python ÷ zhizao (default --jobs), ${label.padEnd(10)}:          ${fmt(s(`python, ${key}`) / s(`zhizao default, ${key}`))}   target > 1`);
+  console.log(`(4) ${small} files: default --jobs ÷ --jobs 1 (time):              ${fmt(s('zhizao default, small') / s('zhizao --jobs 1, small'))}   target ≤ 1`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'zhizao.js');
+/** The CLI under test; ZHIZAO_BIN measures another build (e.g. a copy of the tree before a change) with the same scripts. */
+export const BIN = process.env.ZHIZAO_BIN ? path.resolve(process.env.ZHIZAO_BIN) : path.join(ROOT, 'bin', 'zhizao.js');
 
 /** mulberry32: a small seeded PRNG, so every run generates the same files. */
 export function prng(seed) {
@@ -25,10 +26,18 @@ export async function loadQuestionnaire() {
 }
 
 const REGIONS = ['中原区', '二七区', '金水区', '管城回族区', '惠济区', '郑州经开区', '郑州高新区', '航空港区'];
-const yamlString = (s) => JSON.stringify(s);
+const SECTORS = ['C34', 'C35', 'C38', 'C26', 'C13', 'C39', 'C3511', 'C30'];
 
-/** One plausible, valid answer file (YAML) for the bundled questionnaire. */
-export function answerFile(q, i, rnd) {
+/** The regional indicators' facts: what a minimal (facts-only) file answers. */
+export const MINIMAL_FACTS = ['key_processes_total', 'key_processes_cnc', 'design_tools'];
+
+/**
+ * One plausible answer file for the bundled questionnaire, as plain data.
+ *  - shape 'full': a full interview — every question this plant is asked (its industry type, the conditions other
+ *    answers set) is answered;
+ *  - shape 'minimal': the respondent and only the facts the regional indicators need (MINIMAL_FACTS).
+ */
+export function answerData(q, i, rnd, shape = 'full', core) {
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
   const industry = rnd() < 0.7 ? 'discrete' : rnd() < 0.7 ? 'process' : 'mixed';
@@ -41,26 +50,33 @@ export function answerFile(q, i, rnd) {
   n.equipment_digital = int(0, n.equipment_total);
   n.equipment_networked = int(0, n.equipment_digital);
   n.robots_count = int(0, n.equipment_digital);
-  const lines = [
-    'questionnaire: smart-manufacturing',
-    'version: "1"',
-    'respondent:',
-    `  company: ${yamlString(`郑州测试企业${String(i).padStart(6, '0')}有限公司`)}`,
-    `  industry: ${industry}`,
-    `  region: ${pick(REGIONS)}`,
-    `  above_designated_size: ${rnd() < 0.6}`,
-    `  enterprise_class: ${pick(['A', 'B', 'C'])}`,
-    `  retrofit_status: {status: ${pick(['none', 'planned', 'in-progress', 'done'])}}`,
-    `  date: 2026-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
-    'answers:',
-  ];
+  n.cnc_machines_count = int(0, n.equipment_digital);
+  n.cnc_machines_networked = int(0, n.cnc_machines_count);
+  // Most figures inside their plausible range; about one in twenty outside it (a warning, as in real interviews).
+  const range = (question, lo, hi) => {
+    const p = question.plausible;
+    if (!p || rnd() < 0.05) return [lo, hi];
+    return [Math.max(lo, p.min ?? lo), Math.min(hi, p.max ?? hi)];
+  };
+  const respondent = {
+    company: `郑州测试企业${String(i).padStart(6, '0')}有限公司`,
+    industry,
+    sector: pick(SECTORS),
+    region: pick(REGIONS),
+    above_designated_size: rnd() < 0.6,
+    enterprise_class: pick(['A', 'B', 'C']),
+    retrofit_status: { status: pick(['none', 'planned', 'in-progress', 'done']) },
+    date: `2026-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
+  };
+  const answers = {};
+  const only = shape === 'minimal' ? new Set(MINIMAL_FACTS) : undefined;
   for (const question of q.questions) {
+    if (only && !only.has(question.id)) continue;
     if (question.industries && !question.industries.includes(industry)) continue;
-    if (question.when && rnd() < 0.5) continue;
     let v;
     switch (question.type) {
       case 'level':
-        v = question.options[Math.min(5, Math.floor(rnd() * rnd() * 6))].value;
+        v = question.options[Math.min(question.options.length - 1, Math.floor(rnd() * rnd() * 6))].value;
         break;
       case 'requirement':
         v = pick(['full', 'mostly', 'partial', 'none', 'none', 'unknown']);
@@ -74,35 +90,80 @@ export function answerFile(q, i, rnd) {
       case 'multi': {
         const opts = question.options.filter((o) => !(question.exclusive ?? []).includes(o.value));
         const chosen = opts.filter(() => rnd() < 0.35).map((o) => o.value);
-        v = chosen.length ? `[${chosen.join(', ')}]` : question.exclusive?.length ? `[${question.exclusive[0]}]` : '[]';
+        v = chosen.length ? chosen : question.exclusive?.length ? [question.exclusive[0]] : [];
         break;
       }
-      case 'number':
-        v = question.id in n ? n[question.id] : Math.round((question.min ?? 0) + rnd() * Math.min(1000, (question.max ?? 1000) - (question.min ?? 0)));
+      case 'number': {
+        const [lo, hi] = range(question, question.min ?? 0, Math.min(question.max ?? Infinity, (question.min ?? 0) + 1000));
+        v = question.id in n ? n[question.id] : Math.round(lo + rnd() * (Math.min(hi, lo + 1000) - lo));
         break;
+      }
       case 'percent': {
-        const lo = question.min ?? 0;
-        const hi = question.max ?? 1;
+        const [lo, hi] = range(question, question.min ?? 0, question.max ?? 1);
         v = Math.round((lo + rnd() * (hi - lo)) * 1000) / 1000;
         break;
       }
       case 'text':
-        v = yamlString(`说明 ${i}`);
+        v = `说明 ${i}`;
         break;
     }
-    lines.push(`  ${question.id}: ${v}`);
+    if (v !== undefined) answers[question.id] = v;
   }
+  const doc = { questionnaire: q.def.id, version: q.def.version, respondent, answers };
+  if (shape === 'full' && core) {
+    // A full interview answers what the plant is asked: drop the answers to questions its other answers hide.
+    const file = { ...doc, progress: { mode: 'full' } };
+    const resolved = new Map();
+    for (const question of q.questions) {
+      const r = question.id in answers ? core.normaliseAnswer(question, answers[question.id]) : { status: 'unanswered', value: null };
+      resolved.set(question.id, 'error' in r ? { status: 'unanswered', value: null } : r);
+    }
+    const visibility = core.computeVisibility(q, file, resolved);
+    for (const id of Object.keys(answers)) if (visibility.get(id) !== 'visible') delete answers[id];
+  }
+  return doc;
+}
+
+// Plain scalars where YAML reads them back as the same string (as people write answer files), quoted otherwise.
+const PLAIN = /^(?:[A-Za-z][A-Za-z0-9_-]*|\d{4}-\d\d-\d\d|[\p{Script=Han}][\p{Script=Han}A-Za-z0-9（）()]*)$/u;
+const RESERVED = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|y|n|yes|no|on|off)$/i;
+const scalar = (v) => (typeof v === 'string' ? (PLAIN.test(v) && !RESERVED.test(v) ? v : JSON.stringify(v)) : String(v));
+/** Plain YAML for an answer file (the form a consultant's files take). */
+export function toYaml(doc) {
+  const lines = [`questionnaire: ${doc.questionnaire}`, `version: ${JSON.stringify(doc.version)}`, 'respondent:'];
+  for (const [k, v] of Object.entries(doc.respondent)) lines.push(`  ${k}: ${v && typeof v === 'object' ? `{${Object.entries(v).map(([a, b]) => `${a}: ${scalar(b)}`).join(', ')}}` : scalar(v)}`);
+  lines.push('answers:');
+  for (const [k, v] of Object.entries(doc.answers)) lines.push(`  ${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : scalar(v)}`);
   return lines.join('\n') + '\n';
 }
 
-/** Write `count` answer files into dir (1,000 per sub-folder), seeded. */
-export async function generate(dir, count, seed = 42) {
+/** One plausible, valid full answer file (YAML) for the bundled questionnaire (kept for the XLSX benchmark). */
+export function answerFile(q, i, rnd) {
+  return toYaml(answerData(q, i, rnd, 'full'));
+}
+
+export async function loadCore() {
+  const [answers, values] = await Promise.all([import(path.join(ROOT, 'dist', 'core', 'answers.js')), import(path.join(ROOT, 'dist', 'core', 'answer-value.js'))]);
+  return { computeVisibility: answers.computeVisibility, normaliseAnswer: values.normaliseAnswer };
+}
+
+/**
+ * Write `count` answer files into dir (1,000 per sub-folder), seeded.
+ * opts.shape: 'full' (default) | 'minimal'; opts.format: 'yaml' (default) | 'json' | 'mixed' (even files YAML, odd JSON).
+ */
+export async function generate(dir, count, seedOrOpts = 42) {
+  const opts = typeof seedOrOpts === 'number' ? { seed: seedOrOpts } : seedOrOpts;
+  const { seed = 42, shape = 'full', format = 'yaml' } = opts;
   const q = await loadQuestionnaire();
+  const core = shape === 'full' ? await loadCore() : undefined;
   const rnd = prng(seed);
   for (let i = 0; i < count; i++) {
     const sub = path.join(dir, `part-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
     if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, `plant-${String(i).padStart(6, '0')}.zhizao.yaml`), answerFile(q, i, rnd));
+    const doc = answerData(q, i, rnd, shape, core);
+    const json = format === 'json' || (format === 'mixed' && i % 2 === 1);
+    const name = `plant-${String(i).padStart(6, '0')}.zhizao.${json ? 'json' : 'yaml'}`;
+    writeFileSync(path.join(sub, name), json ? JSON.stringify(doc, null, 1) + '\n' : toYaml(doc));
   }
 }
 

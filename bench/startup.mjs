@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Start-up benchmark (product.md §8): `zhizao --help` and `zhizao score FILE --json` as ratios to `node -e 0`,
+// Start-up benchmark: `zhizao --help`, `zhizao score FILE --json` and `zhizao report FILE --format html` as ratios to `node -e 0`,
 // measured in the same run, interleaved (so that machine load hits all three alike), median of N runs each.
 //
 //   npm run build && node bench/startup.mjs [--runs 21] [--json] [--file examples/discrete-machinery.zhizao.yaml]
 //                                           [--imports] [--bin path/to/zhizao.js] [--check]
 //
-// Targets: --help ≤ 1.5×, score --json ≤ 2.5×. Exit code 0 either way (a benchmark reports, CI decides);
+// Targets: --help ≤ 1.5×, score --json ≤ 2.5×, report --format html ≤ 3×. Exit code 0 either way (a benchmark reports, CI decides);
 // `--check` makes a missed target exit 1.
 // `--imports` also prints how long each top-level import of the score path takes in process (where time goes).
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,7 @@ const SUBJECTS = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'zhizao --help', args: [BIN, '--help'], target: 1.5 },
   { name: 'zhizao score FILE --json', args: [BIN, 'score', file, '--json'], target: 2.5 },
+  { name: 'zhizao report FILE --format html', args: [BIN, 'report', file, '--format', 'html'], target: 3 },
 ];
 
 function time(args) {

@@ -90,7 +90,14 @@ export function levelFor(score: number, bands: { level: number; min: number }[])
  * when a higher level has requirements, and as 0 above the highest evidenced level.
  */
 export function fillUnevidenced(scores: (number | null)[]): number[] {
-  return scores.map((x, i) => (x !== null ? x : scores.slice(i + 1).some((y) => y !== null) ? 1 : 0));
+  const out = new Array<number>(scores.length);
+  let later = false;
+  for (let i = scores.length - 1; i >= 0; i--) {
+    const x = scores[i]!;
+    out[i] = x !== null ? x : later ? 1 : 0;
+    if (x !== null) later = true;
+  }
+  return out;
 }
 
 /** One included question's contribution: a satisfaction score (requirements) or the level chosen (level questions). */
@@ -101,24 +108,35 @@ interface Counted {
   answered: boolean;
 }
 
-/** Per-plant sums by sub-domain × level, kept apart for requirements and self-ratings. */
+/**
+ * Per-plant sums by sub-domain × level, kept apart for requirements and self-ratings; `blocks` independent sets of
+ * them (one per section: every section's sums are built in the same single pass over the answers).
+ */
 class Sums {
   readonly reqSum: Float64Array;
   readonly reqCnt: Float64Array;
   readonly selfSum: Float64Array;
   readonly selfCnt: Float64Array;
-  constructor(readonly plan: ScoringPlan) {
-    const n = plan.subdomains.length * LEVELS;
+  private readonly average: boolean;
+  private readonly stride: number;
+  constructor(
+    readonly plan: ScoringPlan,
+    blocks = 1,
+  ) {
+    this.stride = plan.subdomains.length * LEVELS;
+    const n = this.stride * blocks;
     this.reqSum = new Float64Array(n);
     this.reqCnt = new Float64Array(n);
     this.selfSum = new Float64Array(n);
     this.selfCnt = new Float64Array(n);
+    this.average = plan.profile.selfRating === 'average';
   }
-  add(c: Counted, sign: 1 | -1 = 1): void {
-    const base = c.item.sub * LEVELS;
+  add(c: Counted, sign: 1 | -1 = 1, block = 0): void {
+    const base = block * this.stride + c.item.sub * LEVELS;
     if (c.item.kind === 'level') {
+      const { full, none } = this.plan;
       for (let n = 1; n <= LEVELS; n++) {
-        this.selfSum[base + n - 1]! += sign * (c.value >= n ? this.plan.full : this.plan.none);
+        this.selfSum[base + n - 1]! += sign * (c.value >= n ? full : none);
         this.selfCnt[base + n - 1]! += sign;
       }
     } else {
@@ -127,11 +145,11 @@ class Sums {
     }
   }
   /** A sub-domain's score at level n (1-based), or NaN where it has no requirement there. */
-  at(sub: number, n: number): number {
-    const i = sub * LEVELS + n - 1;
+  at(sub: number, n: number, block = 0): number {
+    const i = block * this.stride + sub * LEVELS + n - 1;
     const rc = this.reqCnt[i]!;
     const sc = this.selfCnt[i]!;
-    if (this.plan.profile.selfRating === 'average') return rc + sc > 0 ? (this.reqSum[i]! + this.selfSum[i]!) / (rc + sc) : NaN;
+    if (this.average) return rc + sc > 0 ? (this.reqSum[i]! + this.selfSum[i]!) / (rc + sc) : NaN;
     if (rc > 0) return this.reqSum[i]! / rc;
     return sc > 0 ? this.selfSum[i]! / sc : NaN;
   }
@@ -142,13 +160,16 @@ class Sums {
   }
 }
 
-/** Aggregate the sub-domain scores at one level along the plan's tree: NaN where no sub-domain has a requirement. */
-function aggregateLevel(plan: ScoringPlan, sums: Sums, n: number, value: Float64Array, subs?: ReadonlySet<number>): number {
+/**
+ * Aggregate the sub-domain scores at one level along the plan's tree: NaN where no sub-domain has a requirement.
+ * `only`: the sub-domains that take part (a section's), as a 0/1 mask; `block`: which sums (a section's).
+ */
+function aggregateLevel(plan: ScoringPlan, sums: Sums, n: number, value: Float64Array, only?: Uint8Array, block = 0): number {
   const t = plan.tree;
   for (let node = 0; node < t.children.length; node++) {
     const leaf = t.leafOf[node]!;
     if (leaf >= 0) {
-      value[node] = subs && !subs.has(leaf) ? NaN : sums.at(leaf, n);
+      value[node] = only && !only[leaf] ? NaN : sums.at(leaf, n, block);
       continue;
     }
     let num = 0;
@@ -164,12 +185,15 @@ function aggregateLevel(plan: ScoringPlan, sums: Sums, n: number, value: Float64
   return value[t.root]!;
 }
 
-/** L1…L5 of a plant (levels without requirements filled as fillUnevidenced says), and each level's node values. */
-function levelScores(plan: ScoringPlan, sums: Sums, subs?: ReadonlySet<number>, keep?: Float64Array[]): number[] {
+/**
+ * L1…L5 of a plant (levels without requirements filled as fillUnevidenced says). `keep`: where each level's node
+ * values are left (for the effective weights); otherwise one scratch array is reused for the five levels.
+ */
+function levelScores(plan: ScoringPlan, sums: Sums, only?: Uint8Array, keep?: Float64Array[], block = 0, scratch?: Float64Array): number[] {
   const raw: (number | null)[] = [];
+  const tmp = keep ? undefined : (scratch ?? new Float64Array(plan.tree.children.length));
   for (let n = 1; n <= LEVELS; n++) {
-    const value = keep?.[n - 1] ?? new Float64Array(plan.tree.children.length);
-    const l = aggregateLevel(plan, sums, n, value, subs);
+    const l = aggregateLevel(plan, sums, n, keep?.[n - 1] ?? tmp!, only, block);
     raw.push(Number.isNaN(l) ? null : l);
   }
   return fillUnevidenced(raw);
@@ -255,15 +279,18 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, ...accumulate(fillUnevidenced(raw), profile) });
   });
 
+  // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).
+  const nSections = plan.sections.length;
+  const own = new Sums(plan, nSections);
+  const inSection = new Uint8Array(nSections * plan.subdomains.length);
+  for (const c of counted) {
+    own.add(c, 1, c.item.section);
+    inSection[c.item.section * plan.subdomains.length + c.item.sub] = 1;
+  }
+  const scratch = new Float64Array(plan.tree.children.length);
   const sections: SectionResult[] = plan.sections.map((sec, si) => {
-    const own = new Sums(plan);
-    const subs = new Set<number>();
-    for (const c of counted)
-      if (c.item.section === si) {
-        own.add(c);
-        subs.add(c.item.sub);
-      }
-    return { id: sec.id, title: sec.title, ...accumulate(levelScores(plan, own, subs), profile) };
+    const only = inSection.subarray(si * plan.subdomains.length, (si + 1) * plan.subdomains.length);
+    return { id: sec.id, title: sec.title, ...accumulate(levelScores(plan, own, only, undefined, si, scratch), profile) };
   });
 
   return {

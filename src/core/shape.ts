@@ -36,9 +36,56 @@ export class ShapeValidator {
 
   validate(kind: SchemaKind, source: Source): Diagnostic[] {
     const v = this.validator(kind);
+    if (kind === 'answers' && validAnswersQuickly(v, source.data)) return [];
     if (v(source.data)) return [];
     return pruneErrors(v.errors ?? []).map((e) => toDiagnostic(e, source));
   }
+}
+
+/**
+ * The `answers` map of an answer file holds hundreds of entries, and ajv's check of its `anyOf` costs more than the
+ * rest of the file (an error object is built for every list answer's failed first branch). When every entry is
+ * plainly what schemas/answers.schema.json allows there — a key matching ^[a-z][a-z0-9_]{0,63}$, a string, finite
+ * number, boolean or null, or a list of at most 200 strings and finite numbers — the rest of the file is checked by
+ * ajv with `answers: null` (which the schema allows, and which no other part of it refers to): the same verdict.
+ * Anything else is left to ajv on the whole file, which explains the problems. (tests/unit/shape-answers.test.ts
+ * holds this to ajv and pins the schema's answers part.)
+ */
+export function validAnswersQuickly(v: ValidateFunction, data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const answers = (data as { answers?: unknown }).answers;
+  if (!Object.prototype.hasOwnProperty.call(data, 'answers') || !plainAnswers(answers)) return false;
+  return v({ ...(data as object), answers: null }) === true;
+}
+
+function plainAnswers(answers: unknown): boolean {
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return false;
+  const a = answers as Record<string, unknown>;
+  for (const key in a) {
+    if (!answerKey(key)) return false;
+    const v = a[key];
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      continue;
+    }
+    if (!Array.isArray(v) || v.length > 200) return false;
+    for (const x of v) if (typeof x !== 'string' && !(typeof x === 'number' && Number.isFinite(x))) return false;
+  }
+  return true;
+}
+
+/** ^[a-z][a-z0-9_]{0,63}$ without a regular expression. */
+function answerKey(k: string): boolean {
+  const n = k.length;
+  if (n === 0 || n > 64) return false;
+  const c0 = k.charCodeAt(0);
+  if (c0 < 97 || c0 > 122) return false;
+  for (let i = 1; i < n; i++) {
+    const c = k.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) return false;
+  }
+  return true;
 }
 
 /** ajv reports every failed branch of anyOf/oneOf; keep the most specific errors per location. */

@@ -325,3 +325,134 @@ function parseOrThrow(text: string, maxDepth: number): Json {
   if (open) open.obj[open.key] = null;
   return root ?? fail();
 }
+
+const ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?: +|$)/;
+
+/**
+ * Where the value of `top.key` starts, in a text parseAnswerYaml accepted: the line and column the `yaml` package
+ * gives for that path (a scalar value written on the key's line), found by scanning lines instead of parsing the
+ * text again with positions. Undefined for anything else (other paths, collections, block scalars, an empty
+ * value, a missing key): the caller then asks the `yaml` package.
+ */
+export function locateScalarEntry(text: string, path: readonly (string | number)[]): { line: number; column: number } | undefined {
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string' || text.charCodeAt(0) === 0xfeff) return undefined;
+  const [top, key] = path as [string, string];
+  let pos = 0;
+  let line = 0;
+  let inTop = false;
+  let childIndent = -1;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    line++;
+    let indent = pos;
+    while (text.charCodeAt(indent) === 32) indent++;
+    const c = text.charCodeAt(indent);
+    // a content line: not blank, not a comment
+    if (indent < end && c !== 35 && !(c === 13 && indent === end - 1)) {
+      const col = indent - pos;
+      if (col === 0) {
+        if (inTop) return undefined;
+        const m = ENTRY.exec(text.slice(pos, end));
+        inTop = m !== null && m[1] === top;
+      } else if (inTop) {
+        if (childIndent < 0) childIndent = col;
+        if (col === childIndent) {
+          const m = ENTRY.exec(text.slice(indent, end));
+          if (m && m[1] === key) {
+            const at = indent + m[0].length;
+            const v = text.charCodeAt(at);
+            // a scalar on the key's line; collections, block scalars, comments and empty values are left to `yaml`
+            if (at >= end || v === 13 || v === 35 || v === 91 || v === 123 || v === 124 || v === 62) return undefined;
+            return { line, column: at - pos + 1 };
+          }
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The same for a JSON text that JSON.parse accepted: where the value of `top.key` starts, as the `yaml` package
+ * (which reads JSON as YAML) locates it. Undefined for a collection value, and for every text whose reading by
+ * `yaml` could differ (tabs, carriage returns, keys with escapes or over 1,000 characters, a line break between
+ * a key and its colon, duplicate keys anywhere): the caller then asks the `yaml` package.
+ */
+export function locateJsonEntry(text: string, path: readonly (string | number)[]): { line: number; column: number } | undefined {
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string') return undefined;
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r')) return undefined;
+  const [top, key] = path as [string, string];
+  let line = 1;
+  let lineStart = 0;
+  // For each open collection: the keys seen (objects) or null (arrays).
+  const stack: (Set<string> | null)[] = [];
+  let inTop = false;
+  let found: { line: number; column: number } | undefined;
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 32) continue;
+    if (c === 123 || c === 91) {
+      // { or [: in the top object (depth 2 once pushed) nothing is located inside a collection
+      stack.push(c === 123 ? new Set() : null);
+      expectKey = c === 123;
+      continue;
+    }
+    if (c === 125 || c === 93) {
+      stack.pop();
+      if (stack.length === 1) inTop = false;
+      expectKey = false;
+      continue;
+    }
+    if (c === 44) {
+      expectKey = stack[stack.length - 1] !== null;
+      continue;
+    }
+    if (c === 34) {
+      // a string: find its end (escapes skipped)
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 92) {
+          escaped = true;
+          j++;
+        } else if (d === 34) break;
+      }
+      if (expectKey) {
+        if (escaped || j - i > 1000) return undefined;
+        const k = text.slice(i + 1, j);
+        const keys = stack[stack.length - 1]!;
+        if (keys.has(k)) return undefined;
+        keys.add(k);
+        // the colon must follow on the same line
+        let m = j + 1;
+        while (text.charCodeAt(m) === 32) m++;
+        if (text.charCodeAt(m) !== 58) return undefined;
+        m++;
+        if (stack.length === 1) inTop = k === top;
+        else if (stack.length === 2 && inTop && k === key) {
+          let v = m;
+          while (text.charCodeAt(v) === 32) v++;
+          const vc = text.charCodeAt(v);
+          if (vc === 10 || vc === 123 || vc === 91) return undefined;
+          found = { line, column: v - lineStart + 1 };
+        }
+        i = m - 1;
+        expectKey = false;
+      } else i = j;
+      continue;
+    }
+    // a number, true, false or null: skip to its end
+    while (i + 1 < n && !' ,}]\n'.includes(text[i + 1]!)) i++;
+  }
+  return found;
+}

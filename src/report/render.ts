@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type Handlebars from 'handlebars';
 import path from 'node:path';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import { escapeMarkdown } from './escape.js';
@@ -12,17 +13,62 @@ export interface RenderOptions {
   extraHelpers?: Parameters<typeof createEnv>[2];
 }
 
+const templateTexts = new Map<string, string>();
+/** A bundled template's text, read once per process. */
 export function bundledTemplate(name: string): string {
-  return readFileSync(path.join(TEMPLATES_DIR, name), 'utf8');
+  let text = templateTexts.get(name);
+  if (text === undefined) templateTexts.set(name, (text = readFileSync(path.join(TEMPLATES_DIR, name), 'utf8')));
+  return text;
+}
+
+/**
+ * Compiled templates, kept per process (and so per batch worker): compiling costs several times a render. Keyed by
+ * format, language, the names of the extra helpers and the template text. Extra helpers are bound to one report's
+ * data (chart labels), so each render passes its own as runtime helpers, which take precedence over the ones the
+ * template was first compiled with.
+ */
+const compiledTemplates = new Map<string, Handlebars.TemplateDelegate>();
+const MAX_COMPILED = 16;
+
+function compiledTemplate(format: TemplateFormat, opts: RenderOptions, source: string): Handlebars.TemplateDelegate {
+  const helperNames = Object.keys(opts.extraHelpers ?? {}).sort().join(',');
+  const key = `${format}\u0000${opts.lang}\u0000${helperNames}\u0000${source}`;
+  let template = compiledTemplates.get(key);
+  if (!template) {
+    template = createEnv(format, opts.lang, opts.extraHelpers).compile(source);
+    if (compiledTemplates.size >= MAX_COMPILED) compiledTemplates.delete(compiledTemplates.keys().next().value!);
+    compiledTemplates.set(key, template);
+  }
+  return template;
+}
+
+/**
+ * escapeMarkdown, remembered: most strings of a report model (headings, labels, wording, the recommendations'
+ * texts) are the same for every company of a batch, and escaping them was most of a Markdown report's cost.
+ * Pure, so the cache changes nothing but the time; bounded by the characters it holds.
+ */
+const escapedMd = new Map<string, string>();
+let escapedChars = 0;
+function escapeMarkdownCached(s: string): string {
+  let e = escapedMd.get(s);
+  if (e === undefined) {
+    e = escapeMarkdown(s);
+    if (escapedChars > 4_000_000) {
+      escapedMd.clear();
+      escapedChars = 0;
+    }
+    escapedMd.set(s, e);
+    escapedChars += s.length + e.length;
+  }
+  return e;
 }
 
 /** Render a report model through a Handlebars template. Markdown data is escaped before rendering, HTML by the engine. */
 export function renderTemplate(model: ReportModel | Record<string, unknown>, format: TemplateFormat, opts: RenderOptions, defaultTemplate: string): string {
-  const env = createEnv(format, opts.lang, opts.extraHelpers);
-  const template = env.compile(opts.template ?? bundledTemplate(defaultTemplate));
+  const template = compiledTemplate(format, opts, opts.template ?? bundledTemplate(defaultTemplate));
   const data = { ...model, lang: opts.lang };
-  const safe = format === 'md' ? mapStrings(data, escapeMarkdown) : data;
-  return tidy(template(safe), format);
+  const safe = format === 'md' ? mapStrings(data, escapeMarkdownCached) : data;
+  return tidy(template(safe, opts.extraHelpers ? { helpers: opts.extraHelpers } : undefined), format);
 }
 
 function tidy(s: string, format: TemplateFormat): string {

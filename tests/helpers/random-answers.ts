@@ -1,4 +1,4 @@
-/** Random answers for every question of a questionnaire, built directly (no file): fast enough for thousands. */
+/** Random answers for every question of a questionnaire, built directly (no file): fast enough for thousands. Used by the scorer differential tests and the recommendation property tests. */
 import type { Answers } from '../../src/core/answers';
 import { computeVisibility } from '../../src/core/answers';
 import type { Resolved } from '../../src/core/answer-value';

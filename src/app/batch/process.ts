@@ -128,6 +128,8 @@ function blankPath(d: Diagnostic): [string, string] | undefined {
   if (p[0] === 'respondent' && OPTIONAL_FIELDS.has(p[1])) return ['respondent', p[1]];
   return undefined;
 }
+/** The position given to warnings nobody reads (answer files' warnings are only counted). */
+const NOWHERE = Object.freeze({ line: 0, column: 0 });
 const isRowSource = (s: Source): s is RowSource => typeof (s as RowSource).cellAt === 'function';
 const companyOf = (data: unknown): string | undefined => {
   const c = (data as { respondent?: { company?: unknown } } | null)?.respondent?.company;
@@ -257,7 +259,13 @@ export class Processor {
       return part;
     }
     if (json && isOwnScoreResult(parsed.source.data)) return { ...part, ownOutput: true };
-    await this.scoreSource(parsed.source, { file: unit.shown }, part);
+    // Warnings of an answer file are only counted: resolve without locating them (finding a position re-parses
+    // the whole text with the `yaml` package); a file with an error is read again and resolved with true positions.
+    const again = () => {
+      const p = parseQuick(read.text, unit.shown, { json, limits });
+      return p.ok ? p.source : parsed.source;
+    };
+    await this.scoreSource(parsed.source, { file: unit.shown }, part, undefined, again);
     return part;
   }
 
@@ -337,12 +345,34 @@ export class Processor {
     return map;
   }
 
-  private async scoreSource(source: Source, where: { file: string; row?: number }, part: UnitPart, sheetOf?: (p: readonly (string | number)[] | undefined) => string): Promise<void> {
+  /**
+   * Resolve a source whose warnings need no position (they are only counted): positions are not looked up. When
+   * an error is found, `reread` gives a fresh source of the same text (resolving mutates the data), resolved again
+   * with positions, so that every problem reported is located exactly as before.
+   */
+  private async resolveUnlocated(source: Source, reread: () => Source): Promise<{ source: Source; loaded: Awaited<ReturnType<typeof resolveSource>> }> {
+    const unlocated: Source = { file: source.file, data: source.data, locate: () => NOWHERE };
+    const loaded = await resolveSource(unlocated, this.defs, this.opts.questionnaire);
+    if (!loaded.diagnostics.some((d) => d.severity === 'error')) return { source, loaded: 'source' in loaded ? { ...loaded, source } : loaded };
+    const fresh = reread();
+    return { source: fresh, loaded: await resolveSource(fresh, this.defs, this.opts.questionnaire) };
+  }
+
+  private async scoreSource(
+    input: Source,
+    where: { file: string; row?: number },
+    part: UnitPart,
+    sheetOf?: (p: readonly (string | number)[] | undefined) => string,
+    reread?: () => Source,
+  ): Promise<void> {
     const { q: defaultQ, profile, targets } = await this.init();
     const { lang, layout } = this.opts;
+    let source = input;
     const company = companyOf(source.data);
     const problems: CellProblem[] = [];
-    let loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    let loaded: Awaited<ReturnType<typeof resolveSource>>;
+    if (reread && !isRowSource(source)) ({ source, loaded } = await this.resolveUnlocated(source, reread));
+    else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
     let blanked = 0;
     // --on-bad-cell blank: leave every bad cell of a table row unanswered (while the row can still be scored) and list it.
     if (this.opts.onBadCell === 'blank' && isRowSource(source)) {

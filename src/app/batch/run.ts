@@ -1,8 +1,9 @@
-import { createReadStream, createWriteStream, promises as fs, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, createReadStream, createWriteStream, openSync, promises as fs, readSync, rmSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { AggregateStore, isRespondentGroupField, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { setFlagsFromString } from 'node:v8';
+import { AggregateStore, isRespondentGroupField, type ChunkSpill, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
 import { countPlanTargets, EQUIPMENT_FACTS, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
@@ -50,7 +51,8 @@ export interface BatchRequest {
   anonKey: string;
   /** Groups smaller than this are merged into "other"; undefined: 3 with --anonymize, else every group is shown. */
   minGroupSize?: number | undefined;
-  jobs: number;
+  /** Worker threads; undefined: chosen from the inputs and the CPUs (defaultJobs). */
+  jobs?: number | undefined;
   force: boolean;
   lang: Lang;
   limits: Limits;
@@ -134,6 +136,7 @@ const inside = (file: string, dir: string) => {
 
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
+  flattenHeapGrowth();
   const { lang, anonymize, anonKey, force, groupBy } = req;
   const minGroupSize = req.minGroupSize ?? (anonymize ? 3 : 1);
   const out = req.output;
@@ -256,6 +259,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     }
   };
   process.once('exit', cleanup);
+  let aggregatesFd: number | undefined;
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
     const companiesFile = path.join(spoolDir, 'companies.ndjson');
@@ -264,7 +268,24 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const companiesOut = createWriteStream(companiesFile, { mode: 0o600 });
     const rejectedOut = createWriteStream(rejectedFile, { mode: 0o600 });
     const problemsOut = createWriteStream(problemsFile, { mode: 0o600 });
-    const store = new AggregateStore(layout);
+    // Full chunks of the per-company aggregates go to a file in the spool (memory stays flat with the companies).
+    aggregatesFd = openSync(path.join(spoolDir, 'aggregates.bin'), 'w+', 0o600);
+    const fd = aggregatesFd;
+    const spill: ChunkSpill = {
+      save: (index, chunk) => {
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, index * bytes.length + done);
+      },
+      load: (index, into) => {
+        const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
+        for (let done = 0; done < bytes.length; ) {
+          const n = readSync(fd, bytes, done, bytes.length - done, index * bytes.length + done);
+          if (n === 0) throw new Error('aggregate spool truncated');
+          done += n;
+        }
+      },
+    };
+    const store = new AggregateStore(layout, spill);
     const registry = new PlantRegistry();
     const reportNames = new UniqueNames();
     let rejectedCount = 0;
@@ -318,7 +339,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     const pool = new WorkerPool(
       units,
-      req.jobs,
+      req.jobs ?? defaultJobs(units, availableParallelism()),
       options,
       {
         consume,
@@ -490,6 +511,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {
+    if (aggregatesFd !== undefined) closeSync(aggregatesFd);
     process.removeListener('exit', cleanup);
     if (!completed) cleanup();
     else await fs.rm(spoolDir, { recursive: true, force: true });
@@ -531,4 +553,35 @@ async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number
   for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
   for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
   return renamed;
+}
+
+/**
+ * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
+ * definitions before it scores its first file (≈ 0.2–0.3 s of CPU, about as long as scoring 150–300 full answer
+ * files), so a small batch is read by one worker (measured: bench/batch-throughput.mjs, docs/performance.md).
+ */
+export const FILES_PER_WORKER = 400;
+
+/**
+ * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
+ * one worker's work), never more than the CPUs, at least one.
+ */
+export function defaultJobs(units: readonly { kind: string }[], cpus: number): number {
+  let tables = 0;
+  let files = 0;
+  for (const u of units) {
+    if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
+    else if (u.kind === 'answer') files++;
+  }
+  return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of what is live
+ * before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB at 30,000
+ * files against ~180 MB early on. Growing by at most 50 % keeps it flat (≈ 190 MB whatever the count; measured
+ * CPU cost about 3 %). The flag is V8's, process-wide, and read at every collection; set before the workers start.
+ */
+function flattenHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
@@ -38,7 +37,7 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         anonymize: Boolean(opts.anonymize),
         anonKey,
         minGroupSize: opts.minGroupSize,
-        jobs: opts.jobs ?? availableParallelism(),
+        jobs: opts.jobs,
         force: Boolean(opts.force),
         lang: term.lang,
         limits: limitsFrom(opts),

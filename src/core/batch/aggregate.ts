@@ -112,11 +112,23 @@ export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: s
 const STRING_FIELDS = ['group', 'cls', 'retrofit', 'district', 'region'] as const;
 
 /**
- * Per-company aggregates packed into Float64Array chunks (8 bytes per figure, no object per company), so that
- * 100,000 companies cost a few dozen MB. Strings (group, class, retrofit status, district, region) are interned.
+ * Where full chunks of the store are kept out of memory (the batch gives a file in its spool folder): a chunk is
+ * saved once, when it is full, and loaded again when read.
+ */
+export interface ChunkSpill {
+  save(index: number, chunk: Float64Array): void;
+  load(index: number, into: Float64Array): void;
+}
+
+/**
+ * Per-company aggregates packed into Float64Array chunks (8 bytes per figure, no object per company). With a spill,
+ * only the chunk being filled and the last chunk read stay in memory, so memory does not grow with the number of
+ * companies. Strings (group, class, retrofit status, district, region) are interned.
  */
 export class AggregateStore {
-  private readonly chunks: Float64Array[] = [];
+  private readonly chunks: (Float64Array | undefined)[] = [];
+  /** A spilled chunk read back: [chunk index, data]. */
+  private cached: [number, Float64Array] | undefined;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly width: number;
@@ -127,7 +139,10 @@ export class AggregateStore {
   private static readonly CHUNK = 4096;
   length = 0;
 
-  constructor(private readonly layout: SummaryLayout) {
+  constructor(
+    private readonly layout: SummaryLayout,
+    private readonly spill?: ChunkSpill,
+  ) {
     this.nS = layout.sections.length;
     this.nI = layout.indicators.length;
     this.nF = layout.facts?.length ?? 0;
@@ -148,14 +163,33 @@ export class AggregateStore {
   }
 
   private at(seq: number): [Float64Array, number] {
-    return [this.chunks[Math.floor(seq / AggregateStore.CHUNK)]!, (seq % AggregateStore.CHUNK) * this.width];
+    const c = Math.floor(seq / AggregateStore.CHUNK);
+    let buf = this.chunks[c];
+    if (!buf) {
+      if (this.cached?.[0] !== c) {
+        const into = this.cached?.[1] ?? new Float64Array(AggregateStore.CHUNK * this.width);
+        this.spill!.load(c, into);
+        this.cached = [c, into];
+      }
+      buf = this.cached[1];
+    }
+    return [buf, (seq % AggregateStore.CHUNK) * this.width];
   }
 
   /** Stores the aggregate at index `seq` (must be the next index). */
   push(a: CompanyAggregate): number {
     const seq = this.length++;
     const c = Math.floor(seq / AggregateStore.CHUNK);
-    if (!this.chunks[c]) this.chunks[c] = new Float64Array(AggregateStore.CHUNK * this.width);
+    if (!this.chunks[c]) {
+      // the previous chunk is full: out of memory with it (its array is reused for the new one)
+      const full = c > 0 ? this.chunks[c - 1] : undefined;
+      if (full && this.spill) {
+        this.spill.save(c - 1, full);
+        this.chunks[c - 1] = undefined;
+        full.fill(0);
+      }
+      this.chunks[c] = full && this.spill ? full : new Float64Array(AggregateStore.CHUNK * this.width);
+    }
     const buf = this.chunks[c]!;
     let o = (seq % AggregateStore.CHUNK) * this.width;
     const num = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);

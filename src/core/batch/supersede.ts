@@ -2,26 +2,46 @@
  * Tracks which assessment of each plant is current. The newest assessment (date, then time of day) wins; on equal
  * dates (or none) the later input wins. A plant is found by its credit code + site, or by its name + site — so the
  * same plant given once with and once without a credit code is one plant (reported as matched by name); two
- * different codes under one name are two plants. Memory: two small keys and three numbers per plant, plus lists
- * only for plants seen more than once.
+ * different codes under one name are two plants. Memory: two 64-bit key hashes and three numbers per plant in typed
+ * arrays (no JavaScript object per plant), plus lists only for plants seen more than once.
  */
 export class PlantRegistry {
-  /** Hashed key → plant number (-1: a name shared by plants with different codes, matched by code only). */
-  private readonly keys = new Map<string, number>();
-  private readonly seqs: number[] = [];
-  private readonly dates: number[] = [];
-  private readonly coded: boolean[] = [];
+  /** Hashed key (shortKey's two halves) → plant number (-1: a name shared by plants with different codes, matched by code only). */
+  private readonly keys = new KeyTable();
+  /** Per plant: its current sequence number, date and whether it has a credit code (typed, outside the JS heap). */
+  private seqs = new Float64Array(1024);
+  private dates = new Float64Array(1024);
+  private coded = new Uint8Array(1024);
+  private plants = 0;
   readonly superseded = new Set<number>();
   /** Plants seen more than once: plant number → sequence numbers in input order. */
   readonly duplicates = new Map<string, number[]>();
   /** Plants (as in `duplicates`) matched across a row with and a row without a credit code. */
   readonly matchedByName = new Set<string>();
 
+  private newPlant(seq: number, date: number, coded: boolean): number {
+    const id = this.plants++;
+    if (id === this.seqs.length) {
+      const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.seqs = grow(this.seqs, (n) => new Float64Array(n));
+      this.dates = grow(this.dates, (n) => new Float64Array(n));
+      this.coded = grow(this.coded, (n) => new Uint8Array(n));
+    }
+    this.seqs[id] = seq;
+    this.dates[id] = date;
+    this.coded[id] = coded ? 1 : 0;
+    return id;
+  }
+
   /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
   add(seq: number, ids: { code?: string; name?: string } | undefined, date: number): void {
     if (!ids || (ids.code === undefined && ids.name === undefined)) return;
-    const ck = ids.code !== undefined ? shortKey(ids.code) : undefined;
-    const nk = ids.name !== undefined ? shortKey(ids.name) : undefined;
+    const ck = ids.code !== undefined ? keyHash(ids.code) : undefined;
+    const nk = ids.name !== undefined ? keyHash(ids.name) : undefined;
     let pid = ck !== undefined ? this.keys.get(ck) : undefined;
     let byName = false;
     if (pid === undefined && nk !== undefined) {
@@ -29,14 +49,11 @@ export class PlantRegistry {
       // A row with a code joins a plant of the same name only if that plant has no code yet.
       if (p !== undefined && p >= 0 && (ck === undefined || !this.coded[p])) {
         pid = p;
-        byName = ck !== undefined || this.coded[p]!;
+        byName = ck !== undefined || this.coded[p] === 1;
       }
     }
     if (pid === undefined) {
-      const id = this.seqs.length;
-      this.seqs.push(seq);
-      this.dates.push(date);
-      this.coded.push(ck !== undefined);
+      const id = this.newPlant(seq, date, ck !== undefined);
       if (ck !== undefined) this.keys.set(ck, id);
       if (nk !== undefined) {
         const p = this.keys.get(nk);
@@ -44,11 +61,11 @@ export class PlantRegistry {
       }
       return;
     }
-    if (ck !== undefined && !this.keys.has(ck)) {
+    if (ck !== undefined && this.keys.get(ck) === undefined) {
       this.keys.set(ck, pid);
-      this.coded[pid] = true;
+      this.coded[pid] = 1;
     }
-    if (nk !== undefined && !this.keys.has(nk)) this.keys.set(nk, pid);
+    if (nk !== undefined && this.keys.get(nk) === undefined) this.keys.set(nk, pid);
     const key = String(pid);
     if (byName) this.matchedByName.add(key);
     const members = this.duplicates.get(key) ?? [this.seqs[pid]!];
@@ -67,13 +84,13 @@ export class PlantRegistry {
 
   /** The current sequence number of the plant a key belongs to. */
   currentOf(key: string): number | undefined {
-    const p = this.keys.get(shortKey(key));
+    const p = this.keys.get(keyHash(key));
     return p === undefined || p < 0 ? undefined : this.seqs[p];
   }
 }
 
-/** 64-bit FNV-1a of the key, as 11 base-36 characters (collisions: about 1 in 10^9 at 100,000 plants). */
-export function shortKey(key: string): string {
+/** shortKey's two 32-bit halves (the same identity: shortKey is a fixed-width spelling of them). */
+function keyHash(key: string): [number, number] {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ key.length;
   for (let i = 0; i < key.length; i++) {
@@ -81,5 +98,64 @@ export function shortKey(key: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
   }
+  return [h1, h2 >>> 0];
+}
+
+/** An open-addressing hash table from a 64-bit key (two halves) to an int, in typed arrays (no object per key). */
+class KeyTable {
+  private h1 = new Uint32Array(2048);
+  private h2 = new Uint32Array(2048);
+  private values = new Int32Array(2048);
+  private used = new Uint8Array(2048);
+  private size = 0;
+
+  private slot(k: readonly [number, number]): number {
+    const mask = this.used.length - 1;
+    let i = (k[0] ^ Math.imul(k[1], 0x9e3779b1)) & mask;
+    while (this.used[i] && (this.h1[i] !== k[0] || this.h2[i] !== k[1])) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(k: readonly [number, number]): number | undefined {
+    const i = this.slot(k);
+    return this.used[i] ? this.values[i] : undefined;
+  }
+
+  set(k: readonly [number, number], v: number): void {
+    let i = this.slot(k);
+    if (!this.used[i]) {
+      if ((this.size + 1) * 2 > this.used.length) {
+        this.grow();
+        i = this.slot(k);
+      }
+      this.used[i] = 1;
+      this.h1[i] = k[0];
+      this.h2[i] = k[1];
+      this.size++;
+    }
+    this.values[i] = v;
+  }
+
+  private grow(): void {
+    const { h1, h2, values, used } = this;
+    const n = used.length * 2;
+    this.h1 = new Uint32Array(n);
+    this.h2 = new Uint32Array(n);
+    this.values = new Int32Array(n);
+    this.used = new Uint8Array(n);
+    for (let i = 0; i < used.length; i++) {
+      if (!used[i]) continue;
+      const j = this.slot([h1[i]!, h2[i]!]);
+      this.used[j] = 1;
+      this.h1[j] = h1[i]!;
+      this.h2[j] = h2[i]!;
+      this.values[j] = values[i]!;
+    }
+  }
+}
+
+/** 64-bit FNV-1a of the key, as 11 base-36 characters (collisions: about 1 in 10^9 at 100,000 plants). */
+export function shortKey(key: string): string {
+  const [h1, h2] = keyHash(key);
   return h1.toString(36).padStart(7, '0') + h2.toString(36);
 }
