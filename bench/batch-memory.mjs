@@ -3,15 +3,14 @@
 // threads) from GNU time -v. Minimal (facts-only) files by default: what a company costs in memory does not depend
 // on the size of its file, and they keep a 100,000-file run short; `full` for full interviews.
 // Usage: npm run build && node bench/batch-memory.mjs [SMALL=10000] [LARGE=100000] [minimal|full] [json,csv]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, fmt, generate, measure } from './lib.mjs';
+import { BIN, fmt, generate, measure, loadavg } from './lib.mjs';
 
 const sizes = [Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 100_000)];
 const shape = process.argv[4] ?? 'minimal';
 const outputs = (process.argv[5] ?? 'json,csv').split(',');
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-bench-mem-'));
 try {
   const results = [];

@@ -3,19 +3,14 @@
 //   `--format docx` ÷ without reports                                                           target ≤ 6×
 // COUNT full answer files (bench/lib.mjs), the default --jobs.
 // Usage: npm run build && node bench/batch-reports.mjs [COUNT=500] [RUNS=3] [JOBS]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, fmt, generate, measure } from './lib.mjs';
+import { BIN, fmt, generate, measure, median, loadavg } from './lib.mjs';
 
 const count = Number(process.argv[2] ?? 500);
 const runs = Number(process.argv[3] ?? 3);
 const jobs = process.argv[4];
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-bench-reports-'));
 try {
   const input = path.join(dir, 'in');

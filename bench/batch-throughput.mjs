@@ -6,18 +6,13 @@
 // Full files answer every question the plant is asked; minimal files only the facts the regional indicators need
 // (bench/lib.mjs generates both, seeded).
 // Usage: npm run build && node bench/batch-throughput.mjs [FULL=5000] [MINIMAL=20000] [RUNS=3] [SMALL=100]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, fmt, generate, measure, ROOT } from './lib.mjs';
+import { BIN, fmt, generate, measure, ROOT, median, loadavg } from './lib.mjs';
 
 const [full, minimal, runs, small] = [5000, 20000, 3, 100].map((d, i) => Number(process.argv[2 + i] ?? d));
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-bench-'));
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 try {
   const t0 = Date.now();
   const sets = {

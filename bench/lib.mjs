@@ -1,6 +1,6 @@
 // Shared helpers for the batch benchmarks: a seeded answer-file generator and a child-process timer.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -192,3 +192,11 @@ export function best(n, f) {
 }
 
 export const fmt = (x, d = 2) => (x === null || x === undefined ? 'n/a' : Number(x).toFixed(d));
+
+/** Median of a list of numbers (the middle one, or the mean of the two middle ones). */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** The machine's load average (1, 5, 15 minutes), to print next to every figure. */
+export const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

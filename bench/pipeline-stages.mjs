@@ -30,6 +30,7 @@ try {
   const profile = await defs.profile();
   const targets = await defs.targets();
   const rules = await defs.rules(undefined, q);
+  const sectors = await defs.sectorPacks(q);
   const stages = ['parse', 'resolve', 'plausibility', 'buildResult', 'recommend', 'record+json'];
   const times = Object.fromEntries(stages.map((s) => [s, []]));
   // Each stage runs over all the files before the next one starts, timed in CPU time (process.cpuUsage: time
@@ -50,7 +51,7 @@ try {
     const loaded = (await stage('resolve', { inputs: parsed, run: (src) => resolveSource({ file: src.file, data: src.data, locate: () => ({ line: 0, column: 0 }) }, defs) })).filter((l) => l.answers);
     await stage('plausibility', { inputs: loaded, run: (l) => plausibilityFindings(q, l.answers) });
     const results = await stage('buildResult', { inputs: loaded, run: (l) => buildResult(q, l.answers, profile, targets) });
-    await stage('recommend', { inputs: loaded.map((l, i) => [l, results[i]]), run: ([l, result]) => recommend(result, l.answers, rules, l.answers.file.overrides) });
+    await stage('recommend', { inputs: loaded.map((l, i) => [l, results[i]]), run: ([l, result]) => recommend({ questionnaire: q, result, answers: l.answers, rules, sectors, overrides: l.answers.file.overrides }) });
     await stage('record+json', { inputs: results, run: (result) => JSON.stringify(companyJson(recordFromResult(resultJson(result), { file: 'x' }, {}))) });
   }
   const med = (xs) => Math.min(...xs);

@@ -69,12 +69,13 @@ export class WorkerPool {
     const current = new Int32Array(new SharedArrayBuffer(4));
     current[0] = -1;
     // A small young generation: answer files make short-lived garbage, and a smaller nursery per thread keeps
-    // the resident memory of a long batch down (measured: 262 → 239 MB at 50,000 files, same speed).
+    // the resident memory of a long batch down (measured: 262 → 239 MB at 50,000 files, same speed). Building a
+    // DOCX makes far more garbage per company: there a larger nursery saves ≈ 12 % (docs/performance.md).
     const worker = new Worker(this.workerUrl, {
       workerData: { ...this.options, current, announce: !this.announced },
       stdout: false,
       stderr: false,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxYoungGenerationSizeMb: this.options.reports === 'docx' ? 64 : 8 },
     });
     this.announced = true;
     const slot: Slot = { worker, pending: [], current };
