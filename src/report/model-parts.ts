@@ -13,10 +13,13 @@ export interface Headline {
   stated: boolean;
   level: number | null;
   name: Text;
-  meaning: Text;
+  /** What the level means (levels 1–5 only: 'not yet level 1' is already the statement). */
+  meaning?: Text;
   score: string;
   provisional: boolean;
   statement: Text;
+  /** Which method the level was computed with and that it is no formal assessment (and, unverified, what is unchecked). */
+  method?: Text;
   /** Why the level is provisional or not stated. */
   caveat?: Text;
   margin?: Text;
@@ -80,7 +83,8 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   const statement = m.level === null ? fill(w.phrases.noLevel!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.noLevelBelow), missing: missingSections(r, q) }) : m.level === 0 ? fill(w.phrases.headlineNotYet!, { score: fixed2(m.score) }) : fill(w.phrases.headline!, { level: m.level, name: m.name, score: fixed2(m.score) });
   // A level under a draft standard says so where it is stated, not only in the method notes.
   const headline = r.scoring.draft ? joinTexts([statement, w.phrases.headlineDraft!], { zh: '', en: ' ' }) : statement;
-  const out: Headline = { stated, level: m.level, name: m.name, meaning: m.meaning, score: fixed2(m.score), provisional: m.provisional, statement: headline };
+  const out: Headline = { stated, level: m.level, name: m.name, ...(m.level ? { meaning: m.meaning } : {}), score: fixed2(m.score), provisional: m.provisional, statement: headline };
+  if (stated) out.method = methodCaveat(r, w);
   if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
   if (!stated) return out;
   const level = m.level!;
@@ -104,6 +108,12 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   }
   return out;
 }
+
+/** The level is a simplified calculation, not a formal assessment; an unverified scheme says what is unchecked. */
+const methodCaveat = (r: ScoreResult, w: Wording): Text => {
+  const method = fill(w.phrases.headlineMethod!, { title: r.scoring.title });
+  return r.scoring.verified ? method : joinTexts([method, fill(w.phrases.headlineUnverified!, { label: w.labels.method! })], { zh: '', en: ' ' });
+};
 
 const quoted = (t: Text): Text => ({ zh: `“${t.zh}”`, en: `“${t.en}”` });
 
@@ -221,6 +231,7 @@ export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): 
     missed: missed.length ? fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) }) : w.phrases.summaryAllMet!,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
     count: recommendations,
+    method: r.maturity.level === null ? '' : fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
   });
 }
 

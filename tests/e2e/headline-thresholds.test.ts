@@ -133,3 +133,23 @@ describe('provisional and no-level thresholds through the CLI', () => {
     expect(noneZh).not.toMatch(/\*\*诊断等级：|未达到一级/);
   }, 120_000);
 });
+
+describe('the headline says how the level was computed', () => {
+  it('a stated level is called a simplified calculation, not a formal assessment, right under it and in the summary', () => {
+    const md = zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '--lang', 'zh']).stdout;
+    const section3 = md.slice(md.indexOf('## 3.'), md.indexOf('### ', md.indexOf('## 3.')));
+    expect(section3).toContain('简化测算');
+    expect(section3).toContain('不是正式评估或认证结果');
+    expect(section3, 'the bundled scheme is unverified: say what is unchecked').toContain('尚未与标准原文逐条核对');
+    const section2 = md.slice(md.indexOf('## 2.'), md.indexOf('## 3.'));
+    expect(section2).toContain('不是正式评估或认证结果');
+  });
+  it('"not yet level 1" is not repeated as the level\'s meaning', () => {
+    const file = path.join(dir, 'not-yet.yaml');
+    writeFileSync(file, readFileSync(path.join(path.dirname(EXAMPLES), 'tests', 'fixtures', 'plants', 'small-machining-under-1m.yaml')));
+    const md = zhizao(['report', file, '--lang', 'zh']).stdout;
+    const section3 = md.slice(md.indexOf('## 3.'), md.indexOf('### ', md.indexOf('## 3.')));
+    expect(section3).toContain('诊断等级：未达到一级');
+    expect(section3.match(/未达到一级/g)).toHaveLength(1);
+  });
+});

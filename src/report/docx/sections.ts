@@ -89,7 +89,8 @@ export function headline(k: Kit, m: ReportModel): Body {
   body.push(h1(3, L('headline'), true));
   body.push(p([new TextRun({ text: say(m.headline.statement), bold: true, size: 28, color: COLOR.accent })], { spacing: { after: 120 } }));
   if (m.headline.caveat) body.push(p(runs(m.headline.caveat, { bold: true, color: COLOR.missed })));
-  if (m.headline.stated) body.push(p(m.headline.meaning));
+  if (m.headline.meaning) body.push(p(m.headline.meaning));
+  if (m.headline.method) body.push(small(m.headline.method));
   if (m.headline.margin) body.push(p(m.headline.margin));
   if (m.headline.fragility) body.push(p(m.headline.fragility));
   if (m.disagreements.length) {
