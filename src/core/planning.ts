@@ -13,7 +13,7 @@ export interface PlanningDef {
   budget?: { question: string; bands: Record<string, { min: number; max?: number } | null> };
   /** Projects a plant of each size can run in each phase (0–6, 6–18, 18–36 months). */
   capacity?: Record<PlantSize, [number, number, number]>;
-  priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number };
+  priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number; nextLevelBonus?: number };
 }
 
 export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget'>> & {
@@ -31,7 +31,7 @@ export const DEFAULT_PLANNING: ResolvedPlanning = {
     bands: { not_decided: null, under_1m: { min: 0, max: 100 }, from_1m_to_5m: { min: 100, max: 500 }, from_5m_to_20m: { min: 500, max: 2000 }, over_20m: { min: 2000 } },
   },
   capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] },
-  priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12 },
+  priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12, nextLevelBonus: 10 },
 };
 
 export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning {

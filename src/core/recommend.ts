@@ -9,7 +9,7 @@ import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSize
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
-import { planRoadmap, type Roadmap } from './roadmap.js';
+import { heldBackOf, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, packFor, sectorIn, type CompiledSectorPack, type PlantSize } from './sector.js';
@@ -50,7 +50,7 @@ export interface RetrofitPlan {
   /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
   investmentScale: number;
   /** The priority bonuses used (for the report's method section). */
-  bonuses: { serves: number; emphasis: number; duty: number };
+  bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
   excluded: Excluded[];
   warnings: { code: string; id: string }[];
 }
@@ -96,6 +96,25 @@ const joinStatements = (items: readonly EvidenceItem[]): Text => ({
 
 const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
 
+/**
+ * The requirement questions of the first level the plant does not pass (the next level, or level 1 for a plant not
+ * yet there) in the sub-domains that score below the pass threshold at that level: a project raising one of them
+ * moves the plant towards its next level, which the plan should do first.
+ */
+function nextLevelQuestions(q: Questionnaire, result: ScoreResult): Set<string> {
+  const held = heldBackOf(result);
+  const out = new Set<string>();
+  if (!held) return out;
+  const i = held.level - 1;
+  for (const question of q.questions) {
+    if (question.type !== 'requirement' || question.level !== held.level || !question.subdomain) continue;
+    const s = subdomainResult(result, question.subdomain);
+    const score = s?.levelScores[i];
+    if (score !== null && score !== undefined && score < held.threshold) out.add(question.id);
+  }
+  return out;
+}
+
 /** The plant's stated priorities (the `priorities` question). */
 function statedPriorities(answers: Answers): Set<string> {
   const r = answers.resolved.get('priorities');
@@ -121,6 +140,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
   const fulfils = new Set(musts.filter((m) => !mustMet.get(m.def.id)).flatMap((m) => m.def.fulfilledBy ?? []));
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
+  const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
 
@@ -161,8 +181,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       serves: servesPriorities.length ? bonus.servesBonus : 0,
       emphasis: pack?.def.emphasise.includes(def.id) ? bonus.emphasiseBonus : 0,
       duty: fulfils.has(def.id) ? bonus.mustBonus : 0,
+      nextLevel: rule.raises.some((r) => closesNextLevel.has(r.question)) ? bonus.nextLevelBonus : 0,
     };
-    const priority = Math.min(100, Math.round(100 * (w.gap * gap + w.kpi * kpi + w.ease * ease)) + parts.serves + parts.emphasis + parts.duty);
+    const priority = Math.min(100, Math.round(100 * (w.gap * gap + w.kpi * kpi + w.ease * ease)) + parts.serves + parts.emphasis + parts.duty + parts.nextLevel);
     const rec: Recommendation = {
       id: def.id,
       title: v?.title ?? sectorText?.title ?? def.title,
@@ -219,7 +240,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     roadmap: roadmap.withOverrides(list),
     sector: pack ? { id: pack.def.id, title: pack.def.title } : null,
     investmentScale: scale,
-    bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus },
+    bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     excluded,
     warnings,
   };
@@ -256,7 +277,7 @@ export function applyOverrides(list: Recommendation[], overrides: Overrides | nu
       projectType: '',
       phase: a.phase ?? '6-18m',
       priority: a.priority ?? 50,
-      priorityParts: { gap: 0, kpi: 0, ease: 0, serves: 0, emphasis: 0, duty: 0 },
+      priorityParts: { gap: 0, kpi: 0, ease: 0, serves: 0, emphasis: 0, duty: 0, nextLevel: 0 },
       servesPriorities: [],
       measures: (a.measures ?? []).map((m) => text(m)),
       hardware: [],

@@ -30,7 +30,7 @@ export interface Recommendation {
   laterReason?: LaterReason;
   priority: number;
   /** The parts of the priority, so that a reader can recompute it. */
-  priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number };
+  priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number; nextLevel: number };
   /** The plant's stated priorities this project serves. */
   servesPriorities: Priority[];
   /** The variant chosen (the plant already has part of what the rule proposes). */

@@ -207,7 +207,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   };
 }
 
-function heldBackOf(r: ScoreResult): HeldBack | null {
+/** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
+export function heldBackOf(r: ScoreResult): HeldBack | null {
   const threshold = r.scoring.passThreshold;
   const i = r.maturity.levelScores.findIndex((x) => x < threshold);
   if (i < 0) return null;

@@ -88,6 +88,16 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).toMatch(/暂缓原因[:：] ?超出所述预算/);
   });
 
+  it('a plant below level 1: the plan closes level-1 requirements first, and its projection reaches level 1', () => {
+    const d = report('small-machining-under-1m');
+    expect(d.maturity.level).toBe(0);
+    // The top-level plan (3–12 万) delivers the level-1 basics (system inventory, network plan, equipment retrofit plan).
+    expect(get(d, 'factory-smart-manufacturing-plan')?.phase).toBe('0-6m');
+    const scores = d.roadmap.phases.map((p) => p.projected?.score ?? 0);
+    expect(scores[0]!, 'the first phase moves the score').toBeGreaterThan(d.roadmap.baseline!.score + 0.2);
+    expect(d.roadmap.phases[2]!.projected!.level, 'after three phases within 100 万 the projection reaches level 1').toBeGreaterThanOrEqual(1);
+  });
+
   it('a frozen-food plant: no petrochemical package or machine-tool projects; packing and palletising robots offered', () => {
     const d = report('frozen-food');
     planInvariants(d);
