@@ -53,6 +53,10 @@ export interface RetrofitPlan {
   bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
   excluded: Excluded[];
   warnings: { code: string; id: string }[];
+  /** The goals the plant chose (`priorities`), in its order. */
+  statedPriorities: string[];
+  /** The plant's biggest bottleneck in its own words (`main_bottleneck`), when answered. */
+  bottleneck?: string;
 }
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
@@ -114,6 +118,11 @@ function nextLevelQuestions(q: Questionnaire, result: ScoreResult): Set<string> 
   }
   return out;
 }
+
+const bottleneckOf = (answers: Answers): string | undefined => {
+  const r = answers.resolved.get('main_bottleneck');
+  return r?.status === 'answered' && typeof r.value === 'string' && r.value.trim() ? r.value.trim() : undefined;
+};
 
 /** The plant's stated priorities (the `priorities` question). */
 function statedPriorities(answers: Answers): Set<string> {
@@ -243,6 +252,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     excluded,
     warnings,
+    statedPriorities: [...stated],
+    ...(bottleneckOf(answers) ? { bottleneck: bottleneckOf(answers)! } : {}),
   };
 }
 

@@ -21,3 +21,6 @@ export function gapText(w: Wording, gap: number | null | undefined): Text {
   const shown = points(gap ?? 0);
   return shown === '0.0' || shown === '-0.0' ? w.phrases.gapAtTarget! : fill(w.phrases.gapPoints!, { gap: shown });
 }
+
+/** A text in curly quotes (a title or an answer quoted inside a sentence). */
+export const quoted = (t: Text): Text => ({ zh: `“${t.zh}”`, en: `“${t.en}”` });

@@ -6,7 +6,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { answerText } from './model-answers.js';
-import { fixed2, gapText, pct, same } from './format.js';
+import { fixed2, gapText, pct, quoted, same } from './format.js';
 
 export interface Headline {
   /** False when too little is answered to state a level. */
@@ -114,8 +114,6 @@ const methodCaveat = (r: ScoreResult, w: Wording): Text => {
   const method = fill(w.phrases.headlineMethod!, { title: r.scoring.title });
   return r.scoring.verified ? method : joinTexts([method, fill(w.phrases.headlineUnverified!, { label: w.labels.method! })], { zh: '', en: ' ' });
 };
-
-const quoted = (t: Text): Text => ({ zh: `“${t.zh}”`, en: `“${t.en}”` });
 
 const scoredCounts = (r: ScoreResult) => ({ answered: r.scoredAnswered, applicable: r.scoredApplicable });
 

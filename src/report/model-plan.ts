@@ -6,7 +6,7 @@ import type { Projection, Roadmap } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2, same } from './format.js';
+import { fixed2, quoted, same } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -155,6 +155,29 @@ function withHeldBack(note: Text, roadmap: Roadmap, w: Wording, result: ScoreRes
   return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
 }
 
+/**
+ * The plant's own goals against the plan: which it chose, which no project of the plan period answers (and which
+ * projects would, waiting under 'later'), and (its own report only: free text stays out of the office's) the
+ * bottleneck in its words.
+ */
+function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, office: boolean): Text[] {
+  const p = w.phrases;
+  const out: Text[] = [];
+  const stated = plan.statedPriorities;
+  if (stated.length) {
+    const goal = (v: string) => quoted(optionLabel(q, 'priorities', v));
+    out.push(fill(p.planGoals!, { list: joinTexts(stated.map(goal)) }));
+    const served = new Set<string>(plan.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => r.servesPriorities));
+    const unserved = stated.filter((g) => !served.has(g));
+    const waiting = plan.recommendations.filter((r) => r.phase === 'later' && r.servesPriorities.some((g) => unserved.includes(g as string)));
+    if (unserved.length && waiting.length)
+      out.push(fill(p.planGoalsUnserved!, { list: joinTexts(unserved.map(goal)), titles: joinTexts(waiting.slice(0, 4).map((r) => quoted(r.title))) }));
+  }
+  // Quoted in the plant's words, without its closing full stop (the sentence around it has one).
+  if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: same(plan.bottleneck.replace(/[。．.；;，,\s]+$/u, '')) }));
+  return out;
+}
+
 /** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
 export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean): PlanModel {
   const { roadmap } = plan;
@@ -169,6 +192,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
     else intro.push(p.planBudgetNotDecided!);
   }
+  intro.push(...goalLines(plan, w, q, office));
   const phases: PlanPhase[] = roadmap.phases.map((ph) => ({
     id: ph.id,
     phase: w.phases[ph.id]!,

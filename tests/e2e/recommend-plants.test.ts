@@ -161,4 +161,22 @@ describe('plans for realistic plants (report --format json through the built CLI
       expect(plan).toContain(lang === 'zh' ? '依据（本厂答卷）' : "Why (from the plant's answers)");
     }
   });
+
+  it("the plan quotes the plant's goals and bottleneck, and says which goals wait beyond the plan period", () => {
+    const own = markdown('frozen-food', 'zh');
+    expect(own).toContain('企业选定的改造目标：“质量追溯和合规”、“招工难、减少用工”');
+    expect(own).toContain('访谈中企业提出的最大瓶颈（原话）：“旺季装箱码垛和冷库搬运招不到人');
+    const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    expect(office, 'free text stays out of the office report').not.toContain('旺季装箱码垛');
+    const cad = report('cad-pdm-word-planners');
+    const served = new Set(cad.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => (r as Rec & { servesPriorities: string[] }).servesPriorities));
+    const md = markdown('cad-pdm-word-planners', 'zh');
+    const line = md.split('\n').find((l) => l.startsWith('规划期内没有项目回应的目标'));
+    expect(line, 'a chosen goal no phased project serves is named').toBeDefined();
+    expect(served.has('labour'), 'no project of the plan period serves labour').toBe(false);
+    expect(line).toContain('“招工难、减少用工”');
+    const waiting = cad.recommendations.filter((x) => line!.includes(x.title.zh));
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const r of waiting) expect(r.phase, r.id).toBe('later');
+  });
 });
