@@ -21,6 +21,8 @@ export interface ReadinessDef {
   id: string;
   title: Text;
   source?: string;
+  /** What the criteria are worth today (e.g. taken from an expired plan), shown with them. */
+  note?: Text;
   criteria: CriterionDef[];
 }
 export interface ReadinessProfile {

@@ -11,6 +11,7 @@ export interface ReadinessResult {
   id: string;
   title: Text;
   source?: string;
+  note?: Text;
   met: number;
   total: number;
   criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean }[];
@@ -27,6 +28,7 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
     id: profile.def.id,
     title: profile.def.title,
     ...(profile.def.source ? { source: profile.def.source } : {}),
+    ...(profile.def.note ? { note: profile.def.note } : {}),
     met: criteria.filter((c) => c.status === 'met').length,
     total: criteria.length,
     criteria,
