@@ -101,7 +101,8 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
       if (!changes.length) return undefined;
       const to = dir === 'down' ? Math.max(...changes.map((c) => c.level)) : Math.min(...changes.map((c) => c.level));
       const list = joinTexts(changes.filter((c) => c.level === to).slice(0, 8).map((c) => quoted(title(c.question))));
-      return fill(w.phrases[dir === 'down' ? 'fragileDown' : 'fragileUp']!, { level: to, list });
+      const levelName = to === 0 ? w.phrases.summaryNotYet! : fill(w.phrases.levelNumber!, { level: to });
+      return fill(w.phrases[dir === 'down' ? 'fragileDown' : 'fragileUp']!, { level: levelName, list });
     };
     const parts = [sentence('down'), sentence('up')].filter((x): x is Text => x !== undefined);
     out.fragility = parts.length ? joinTexts(parts, { zh: '', en: ' ' }) : w.phrases.robust!;
