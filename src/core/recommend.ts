@@ -83,14 +83,30 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
 }
 
 /** The statements whose condition holds, each with the answer it rests on. */
-function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, answers: Answers): EvidenceItem[] {
+function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questionnaire, answers: Answers): EvidenceItem[] {
   const out: EvidenceItem[] = [];
   for (const e of list) {
     if (!truthy(evaluate(e.when, scope))) continue;
     const r = answers.resolved.get(e.def.question);
-    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: e.def.statement });
+    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e.def.statement, q, answers) });
   }
   return out;
+}
+
+/** A statement with each {question_id} replaced by the plant's answer: a number, a percentage, an option's label. */
+function withAnswers(statement: Text, q: Questionnaire, answers: Answers): Text {
+  if (!statement.zh.includes('{') && !statement.en.includes('{')) return statement;
+  const one = (lang: 'zh' | 'en') =>
+    statement[lang].replace(/\{(\w+)\}/g, (m, id: string) => {
+      const question = q.byId.get(id);
+      const r = answers.resolved.get(id);
+      if (!question || r?.status !== 'answered' || r.value === null) return '—';
+      const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
+      if (Array.isArray(r.value)) return r.value.map(label).join(lang === 'zh' ? '、' : ', ');
+      if (question.type === 'percent' && typeof r.value === 'number') return `${Math.round(r.value * 1000) / 10}%`;
+      return question.options ? label(r.value) : String(r.value);
+    });
+  return { zh: one('zh'), en: one('en') };
 }
 
 const joinStatements = (items: readonly EvidenceItem[]): Text => ({
@@ -170,7 +186,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       continue;
     }
     const variant = rule.variants.find((v) => truthy(evaluate(v.when, scope)));
-    const evidence = heldEvidence(variant && variant.evidence.length ? variant.evidence : rule.evidence, scope, answers);
+    const evidence = heldEvidence(variant && variant.evidence.length ? variant.evidence : rule.evidence, scope, q, answers);
     // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
     if (rule.evidence.length && !evidence.length) continue;
     const sectorText = variant ? undefined : pack?.def.rules[def.id];

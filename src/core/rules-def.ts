@@ -193,6 +193,13 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
         at([...path, j, 'question'], 'rules.evidence-question', { id: e.question, expr: e.if });
         ok = false;
       }
+      // {question_id} in a statement shows that answer (checked here, filled per plant).
+      for (const lang of ['zh', 'en'] as const)
+        for (const m of (e.statement[lang] ?? '').matchAll(/\{(\w+)\}/g))
+          if (!questions.has(m[1]!)) {
+            at([...path, j, 'statement', lang], 'def.unknown-ref', { what: 'question', id: m[1]! });
+            ok = false;
+          }
       if (node) out.push({ def: e, when: node });
       else ok = false;
     });

@@ -12,7 +12,7 @@ const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const p = profile();
 const t = targets();
 const m = model();
-const ids = { questionIds: q.byId.keys(), subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+const ids = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
 const rulesSrc = src(read('questionnaires/rules/default.yaml'), 'default.yaml');
 const rules = compileRules(rulesSrc, ids).rules!;
 const example = (name: string) => parse(read(`examples/${name}.zhizao.yaml`));
@@ -44,6 +44,25 @@ describe('recommendation rules', () => {
     expect(codes).toContain('def.unknown-ref');
     expect(codes).toContain('expr.unknown-literal');
     expect(bad.diagnostics.every((d) => d.line > 1)).toBe(true);
+  });
+
+  it('{question_id} in a statement shows the answer; an unknown id is a load-time error at that statement', () => {
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    const i = data.rules.findIndex((r: { evidence?: unknown[] }) => r.evidence?.length);
+    data.rules[i].evidence[0].statement.zh = '共 {no_such_question} 台。';
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), ids);
+    expect(bad.diagnostics.map((x) => x.code)).toEqual(['def.unknown-ref']);
+    const d = bad.diagnostics[0];
+    expect(d?.args.id).toBe('no_such_question');
+    expect(d?.path).toEqual(['rules', i, 'evidence', 0, 'statement', 'zh']);
+    // Filled from the plant's answers: counts as numbers, options by their label in each language.
+    const file = example('discrete-machinery');
+    file.answers.equipment_digital = 70;
+    file.answers.equipment_networked = 12;
+    const { recommendations } = plan(file);
+    const statements = recommendations.flatMap((r) => r.evidence.map((e) => e.statement));
+    expect(statements.some((t) => t.zh.includes('数字化设备 70 台，已联网并采集数据的 12 台') && t.en.includes('12 of 70 digital machines'))).toBe(true);
+    expect(statements.every((t) => !/\{\w+\}/.test(t.zh) && !/\{\w+\}/.test(t.en))).toBe(true);
   });
 
   it('a plant rule filed under a programme the policy does not offer to plants is a load-time error', () => {
