@@ -175,7 +175,7 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
       if (i.population) row.population = i.population;
       if (i.countsToward) {
         row.status = 'counts';
-        row.statusText = fill(w.phrases.countsToward!, { comparison: i.comparison!, target: pct(i.target), year: i.targetYear!, population: i.population ?? same('') });
+        row.statusText = i.value === 1 || i.value === true ? w.phrases.countsToward! : w.phrases.countsNot!;
       } else {
         row.status = i.met === null || i.met === undefined ? 'unknown' : i.met ? 'met' : 'missed';
         if (i.met === false && typeof i.gap === 'number') row.gap = gapText(w, i.gap);

@@ -133,7 +133,7 @@ export function headline(k: Kit, m: ReportModel): Body {
       m.indicators.map((i) => [
         [new Paragraph({ children: runs(i.title) }), new Paragraph({ children: [new TextRun({ text: `${say(L('formula'))}: ${clean(i.formula)}`, size: 16, color: COLOR.muted })] })],
         i.valueText ? say(i.valueText) : { content: clean(i.value), align: 'right' },
-        i.target && i.status !== 'counts' ? `${clean(i.target)} (${i.year ?? ''}${i.population ? `, ${say(i.population)}` : ''})` : '',
+        i.target ? `${clean(i.target)} (${i.year ?? ''}${i.population ? `, ${say(i.population)}` : ''})` : '',
         status(i.status, i.gap, i.statusText),
       ]),
       [4, 1.4, 3.2, 1.8],
