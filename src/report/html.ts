@@ -23,10 +23,13 @@ export interface HtmlOptions extends RenderOptions {
 
 /** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
 export function cleanText(s: unknown): string {
-  return sanitizeText(s)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\uFFFE\uFFFF]/g, '');
+  const t = sanitizeText(s);
+  // Surrogates and non-characters are rare: test once before replacing.
+  return SURROGATE_OR_NONCHAR.test(t)
+    ? t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\uFFFE\uFFFF]/g, '')
+    : t;
 }
+const SURROGATE_OR_NONCHAR = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
