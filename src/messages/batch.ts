@@ -77,6 +77,7 @@ export const BATCH_MESSAGES = {
   'col.section': { en: 'section score: {title}', zh: '板块得分：{title}' },
   'col.subdomain': { en: 'sub-domain score: {title}', zh: '能力子域得分：{title}' },
   'col.numerator': { en: '{title}: numerator ({id})', zh: '{title}：分子（{id}）' },
+  'col.numerator_plain': { en: 'numerator', zh: '分子' },
   'col.denominator': { en: '{title}: denominator ({id})', zh: '{title}：分母（{id}）' },
   'col.met': { en: '{title} meets target (reference)', zh: '{title}达标（参考）' },
   'col.uses_digital_design_tools': { en: 'uses digital design tools', zh: '使用数字化设计工具' },

@@ -167,7 +167,7 @@ export function withheldText(w: Withheld, args: { n: number; min?: number }, lan
 
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
 export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
-export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
+export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
 export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
 
 type Cell = string | number | boolean | null | undefined;
