@@ -5,7 +5,7 @@ import { computeIndicators, type IndicatorResult } from './indicators.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { scoreMaturity, sensitivity as findSensitivity, type Exclusion, type Sensitivity } from './scoring.js';
-import type { TargetsDef } from './targets.js';
+import { isHistoricalTarget, type TargetsDef } from './targets.js';
 import type { InterviewMode, Respondent, Text } from './types.js';
 
 export const RESULT_VERSION = 2;
@@ -167,7 +167,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
       .map((s) => ({ subdomain: s.id, name: s.name, selfRating: s.selfRating!, requirementsLevel: s.requirementsLevel! })),
     excluded: m.excluded,
     indicators: computeIndicators(q, answers, targets),
-    targets: { id: targets.id, title: targets.title, source: targets.source, historical: targetYear !== null && assessedYear !== null && targetYear < assessedYear, year: targetYear },
+    targets: { id: targets.id, title: targets.title, source: targets.source, historical: isHistoricalTarget(targetYear, assessedYear), year: targetYear },
   };
   if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
   if (opts.checks)

@@ -303,6 +303,23 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
 }
 
 /**
+ * The sections and sub-domains that have at least one scored question answered (不清楚 counts as answered, as in
+ * the completeness the level depends on). A section or sub-domain without any has a score of 0 that says nothing:
+ * the batch leaves it blank.
+ */
+export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Profile): { sections: Set<string>; subdomains: Set<string> } {
+  const plan = scoringPlan(q, profile, answers.file.respondent.industry);
+  const sections = new Set<string>();
+  const subdomains = new Set<string>();
+  for (const c of collect(plan, answers).counted) {
+    if (!c.answered) continue;
+    sections.add(plan.sections[c.item.section]!.id);
+    if (c.item.sub >= 0) subdomains.add(plan.subdomains[c.item.sub]!.id);
+  }
+  return { sections, subdomains };
+}
+
+/**
  * The single answers whose one-step change (a requirement's satisfaction, a level question's level, a yes/no)
  * moves the overall level; each listed change, applied to the file and scored again, gives the stated level.
  * Incremental: a change touches one sub-domain's sums; only the aggregation is redone.

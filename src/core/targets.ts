@@ -12,6 +12,12 @@ export interface TargetDef {
   source: string;
   note?: Text;
 }
+/**
+ * A target whose year is before the year of the assessment (a plant's, or the first submission of a batch) is
+ * historical: its period has ended, and it is shown as a reference only. Unknown years: not historical.
+ */
+export const isHistoricalTarget = (targetYear: number | null | undefined, assessedYear: number | null | undefined): boolean =>
+  targetYear !== null && targetYear !== undefined && assessedYear !== null && assessedYear !== undefined && targetYear < assessedYear;
 /** The outcome-KPI questions of an answer file (`kpis.units` keys); their names and directions are target-profile data. */
 export type KpiId = 'kpi_output_per_worker' | 'kpi_operating_cost' | 'kpi_development_cycle_days' | 'kpi_defect_rate' | 'kpi_energy_per_output';
 export const KPI_IDS: readonly KpiId[] = ['kpi_output_per_worker', 'kpi_operating_cost', 'kpi_development_cycle_days', 'kpi_defect_rate', 'kpi_energy_per_output'];

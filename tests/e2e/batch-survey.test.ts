@@ -24,14 +24,37 @@ interface Indicator {
   value: number | null;
   numerator: number;
   denominator: number;
+  n: number;
   unknown: number;
+  excluded: number;
   unanswered: number;
   met?: boolean | null;
+  gap?: number | null;
+  withheld?: string;
+  historical?: boolean;
   companiesMeetingTarget?: number;
-  splits: { population: string; value: number | null; denominator: number }[];
+  splits: { population: string; value: number | null; denominator: number; excluded: number }[];
 }
 interface Out {
-  companies: { company: string; row?: number; date?: string; time?: string; superseded: boolean; completeness: number; blanked?: number; warnings: number; creditCode?: string; answers?: Record<string, unknown>; indicators: Record<string, { value: unknown; numerator?: number | null; denominator?: number | null; unknown?: boolean }>; subdomains?: Record<string, number>; report?: string }[];
+  companies: {
+    company: string;
+    row?: number;
+    date?: string;
+    time?: string;
+    level: number | null;
+    score: number | null;
+    sections: Record<string, number | null>;
+    superseded: boolean;
+    supersededAs?: string;
+    completeness: number;
+    blanked?: number;
+    warnings: number;
+    creditCode?: string;
+    answers?: Record<string, unknown>;
+    indicators: Record<string, { value: unknown; numerator?: number | null; denominator?: number | null; unknown?: boolean; excluded?: string }>;
+    subdomains?: Record<string, number | null>;
+    report?: string;
+  }[];
   rejected: { file: string; row?: number; line: number; column: number; company?: string; message: string; problems: { code: string }[] }[];
   problems: { row?: number; cell?: string; header?: string; value?: string; company?: string; severity: string; action: string; code: string; message: string }[];
   summary: {
@@ -39,15 +62,30 @@ interface Out {
     scored: number;
     superseded: number;
     rejected: number;
+    levels: Record<string, number>;
+    noLevel: number;
+    meanScore: number | null;
+    meanScoreN: number;
+    sections: { id: string; mean: number | null; companies: number }[];
+    sample: { companies: number; files: string[]; fileCount: number; dates: { from: string; to: string } | null; questions: { covered: number; total: number; shortForm: boolean }; selfReported: number; statement: { zh: string; en: string } };
+    excluded: { reason: string; values: number; companies: number };
+    minGroupSize: number;
+    conflictWindowDays: number;
     indicators: Indicator[];
     groupBy?: string;
-    groups?: { key: string; companies: number }[];
-    duplicates: { plant: string; count: number; matchedByName?: boolean; members: { row?: number; date?: string; superseded: boolean }[] }[];
-    plan?: { id: string; targets: { id: string; countable: string; count: number | null; met: boolean | null; how: { code: string } }[] };
+    groups?: { key: string; companies: number; indicators: Indicator[] }[];
+    duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { row?: number; date?: string; superseded: boolean; relation: string }[] }[];
+    plan?: { id: string; targets: { id: string; countable: string; count: number | null; met: boolean | null; withheld?: string; historical: boolean; targetYear?: number; how: { code: string }; also?: { code: string; args: Record<string, unknown> }[] }[] };
   };
 }
 
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Out;
+// hand-computed from the export (see the tests that use them)
+// CNC rate over the 19 规上 plants left (9.2671 / 19) and over all 28 (13.0683 / 28), 巨力 left out
+const CNC_19 = 0.4877;
+const CNC_ALL_28 = 0.4667;
+// robots_count of the 29 plants in the summary
+const ROBOTS_IN_USE = 89;
 const ind = (o: Out, id: string) => o.summary.indicators.find((i) => i.id === id)!;
 const company = (o: Out, name: string) => o.companies.filter((c) => c.company === name);
 
@@ -202,6 +240,57 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it('submissions of one plant less than 30 days apart are a resubmission (a conflict), never a baseline and a follow-up', () => {
+    expect(reject.summary.conflictWindowDays).toBe(30);
+    // 德信: 09:12 and 15:40 the same day; 华夏: 11 days apart
+    for (const name of ['郑州德信液压有限公司', '郑州华夏阀门有限公司']) {
+      const d = reject.summary.duplicates.find((x) => x.plant.includes(name))!;
+      expect(d.resubmission, name).toBe(true);
+      expect(d.members.map((m) => [m.superseded, m.relation]).sort()).toEqual([
+        [false, 'current'],
+        [true, 'resubmission'],
+      ]);
+      expect(company(reject, name).find((c) => c.superseded)!.supersededAs).toBe('resubmission');
+    }
+    expect(rejectRun.stderr).toMatch(/郑州德信液压有限公司\) submitted again less than 30 days later: one assessment sent twice, not a baseline and a follow-up/);
+    // so no progress is counted: nothing "added" (blank, not 6 robots)
+    const eq = reject.summary.plan!.targets.find((t) => t.id === 'smart-equipment-applications-total')!;
+    expect(eq).toMatchObject({ count: null, met: null, how: { code: 'plan.equipment-added' } });
+  });
+
+  it('too few answers for a level: no level, no score, no part in the means; undetermined sections are blank', () => {
+    const current = reject.companies.filter((c) => !c.superseded);
+    expect(current).toHaveLength(29);
+    for (const c of reject.companies) {
+      expect(c.level).toBeNull();
+      expect(c.score).toBeNull();
+    }
+    const s = reject.summary;
+    expect(s.levels).toEqual({ '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 });
+    expect(s.levels.none).toBeUndefined();
+    expect(s.noLevel).toBe(29);
+    expect([s.meanScore, s.meanScoreN]).toEqual([null, 0]);
+    for (const sec of s.sections) expect([sec.mean, sec.companies]).toEqual([null, 0]);
+    // a section none of whose scored questions the short form asks has no score (null), not 0; one it asks keeps
+    // its score, 0 included (恒达 designs by hand: product design at the lowest level)
+    const hd = company(reject, '郑州恒达机械有限公司')[0]!;
+    expect(hd.sections).toEqual({ design: 0, production: 0, management: null, service: null, foundations: null });
+    expect(hd.subdomains!['product-design']).toBe(0);
+    expect(hd.subdomains!['energy-management']).toBeNull();
+  });
+
+  it('the summary states its sample: companies, source, dates, questions covered, a self-report not a census', () => {
+    const sm = reject.summary.sample;
+    expect(sm).toMatchObject({ companies: 29, files: ['wjx-survey.csv'], fileCount: 1, dates: { from: '2026-11-01', to: '2026-11-16' }, selfReported: 29 });
+    expect(sm.questions.shortForm).toBe(true);
+    expect(sm.questions.covered).toBe(11);
+    expect(sm.statement.en).toContain('the answers 29 companies of this batch gave about themselves (self-reports): a sample, not a census of the target population');
+    expect(sm.statement.en).toContain('Source (1 file): wjx-survey.csv.');
+    expect(sm.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
+    expect(sm.statement.en).toContain('(a short form)');
+    expect(sm.statement.zh).toContain('不是对目标总体的普查');
+  });
+
   it('the same plant with and without a credit code is one plant, with a warning', () => {
     expect(company(reject, '郑州华夏阀门有限公司').map((c) => c.superseded)).toEqual([true, false]);
     const d = reject.summary.duplicates.find((x) => x.plant.includes('郑州华夏阀门有限公司'))!;
@@ -210,10 +299,14 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(reject.summary).toMatchObject({ scored: 31, superseded: 2, companies: 29 });
   });
 
-  it('plausible ranges from the questionnaire are warnings on the cell; the value is kept', () => {
+  it('plausible ranges from the questionnaire are warnings on the cell; the value is kept in the row, out of the regional figures', () => {
     const jl = company(reject, '郑州巨力锻压有限公司')[0]!;
     expect(jl.answers!.key_processes_total).toBe(1200);
     expect(jl.warnings).toBeGreaterThanOrEqual(2);
+    expect(jl.indicators['cnc-rate']).toMatchObject({ value: 0.25, excluded: 'implausible' });
+    expect(reject.summary.excluded).toEqual({ reason: 'implausible', values: 1, companies: 1 });
+    // 20 规上 plants, 巨力's 300 / 1200 left out: 19
+    expect(ind(reject, 'cnc-rate')).toMatchObject({ n: 19, denominator: 19, excluded: 1, unanswered: 0 });
     expect(reject.problems.filter((p) => p.code === 'batch.implausible').map((p) => [p.cell, p.severity, p.message])).toEqual([
       ['O34', 'warning', 'key_processes_total: 1200 is outside the plausible range 1–200; please check'],
       ['P34', 'warning', 'key_processes_cnc: 300 is outside the plausible range 0–200; please check'],
@@ -226,28 +319,52 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(ind(reject, 'design-tool-penetration').splits.find((s) => s.population === 'all')).toMatchObject({ value: 0.7143, denominator: 28 });
     expect(ind(reject, 'design-tool-penetration').companiesMeetingTarget).toBeUndefined();
     const cnc = ind(reject, 'cnc-rate');
-    expect(cnc).toMatchObject({ regionalPopulation: 'above-designated-size', value: 0.4759, denominator: 20 });
-    expect(cnc.splits.find((s) => s.population === 'all')!.value).toBe(0.4593);
+    // 巨力's 300 / 1200 is outside the plausible range: left out (0.4759 over 20 with it)
+    expect(cnc).toMatchObject({ regionalPopulation: 'above-designated-size', value: CNC_19, denominator: 19, excluded: 1 });
+    expect(cnc.splits.find((s) => s.population === 'all')).toMatchObject({ value: CNC_ALL_28, denominator: 28, excluded: 1 });
     // cloud: 16 yes, 6 no, 7 不清楚 → 16 / 29, not 16 / 22
     expect(ind(reject, 'cloud-adoption')).toMatchObject({ regionalPopulation: 'all', value: 0.5517, numerator: 16, denominator: 29, unknown: 7, unanswered: 0 });
     // all groups (region) by default, none merged
     expect(reject.summary.groupBy).toBe('region');
     expect(reject.summary.groups!.map((g) => g.companies).reduce((a, b) => a + b, 0)).toBe(29);
     expect(reject.summary.groups!.some((g) => g.key === 'other')).toBe(false);
+    // the 2020 targets are before the 2026 survey: historical
+    expect(cnc).toMatchObject({ targetYear: 2020, historical: true });
+  });
+
+  it('a figure over fewer than the minimum group size (5) is shown with its n, without a met / not-met verdict', () => {
+    expect(reject.summary.minGroupSize).toBe(5);
+    const cncIn = (key: string) => reject.summary.groups!.find((g) => g.key === key)!.indicators.find((i) => i.id === 'cnc-rate')!;
+    // 高新区: 4 规上 plants (金沙 7/11, 长城 9/14, 远航 8/12, 德信 9/12) → 0.674, not judged
+    expect(cncIn('高新区')).toMatchObject({ value: 0.674, n: 4, met: null, gap: null, withheld: 'small-group' });
+    // 二七区: 5 规上 plants, judged
+    expect(cncIn('二七区').n).toBe(5);
+    expect(typeof cncIn('二七区').met).toBe('boolean');
+    expect(cncIn('二七区').withheld).toBeUndefined();
+    // --min-group-size 4 judges 高新区 too (and merges smaller groups into "other")
+    const four = json(zhizao(['batch', CSV, '--map', MAP, '--json', '--min-group-size', '4'], { cwd: SURVEY }));
+    const g4 = four.summary.groups!.find((g) => g.key === '高新区')!.indicators.find((i) => i.id === 'cnc-rate')!;
+    expect(g4).toMatchObject({ n: 4, met: true });
   });
 
   it('counts the plan targets the answers support, and says "not countable" for the rest', () => {
     const t = Object.fromEntries(reject.summary.plan!.targets.map((x) => [x.id, x]));
     expect(reject.summary.plan!.id).toBe('zhengzhou-2018');
-    // 规上 companies in the cloud: cumulative count against 300 by 2020
-    expect(t['cloud-above-size-total']).toMatchObject({ countable: 'yes', count: 12, met: false });
-    expect(t['cloud-sme-total']).toMatchObject({ countable: 'yes', count: 4 });
+    // 规上 companies in the cloud: 12 in the sample; no verdict against the city's 300 by 2020, a historical target
+    expect(t['cloud-above-size-total']).toMatchObject({ countable: 'yes', count: 12, met: null, withheld: 'sample', targetYear: 2020, historical: true });
+    expect(t['cloud-sme-total']).toMatchObject({ countable: 'yes', count: 4, met: null, withheld: 'sample' });
+    expect(reject.summary.plan!.targets.every((x) => x.historical)).toBe(true);
     // per-year targets need the year of moving to the cloud: a stand-in, no verdict
     expect(t['cloud-above-size-per-year']).toMatchObject({ countable: 'partial', met: null });
     expect(t['demo-parks']).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.not-countable' } });
     expect(t['demo-lines-total']).toMatchObject({ countable: 'no', how: { code: 'plan.needs-question' } });
-    // robots added between the two assessments of 德信 (6 → 10) and 华夏 (1 → 3)
-    expect(t['smart-equipment-applications-total']).toMatchObject({ countable: 'partial', count: 6 });
+    // no plant has a baseline and a follow-up 30 days apart: nothing added is known (德信 and 华夏 resubmitted)
+    expect(t['smart-equipment-applications-total']).toMatchObject({ countable: 'partial', count: null });
+    // robots are asked; CNC machines are not (no column in the map): "not asked", never 0
+    expect(t['smart-equipment-applications-total']!.also).toEqual([
+      { code: 'plan.fact-in-use', args: { question: 'robots_count', total: ROBOTS_IN_USE, companies: 29 } },
+      { code: 'plan.fact-not-asked', args: { question: 'cnc_machines_count' } },
+    ]);
   });
 
   it('the GB18030 CSV and the XLSX written by LibreOffice give the same companies and figures', () => {
@@ -285,8 +402,17 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(row.getCell(colOf('完成度')).numFmt).toBe('0.0%');
     expect(row.getCell(colOf('规上企业')).numFmt).toBe('"是";"是";"否"');
     expect(row.getCell(colOf('规上企业')).value).toBe(1);
-    expect(row.getCell(colOf('诊断日期')).value).toBeInstanceOf(Date);
-    expect(row.getCell(colOf('诊断日期')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    // the local submission time as given: no conversion to a UTC instant (…T09:00:00.000Z)
+    expect(row.getCell(colOf('诊断日期')).value).toBe('2026-11-01 09:00:00');
+    // no level stated: level and score blank, not 0; so is a section none of whose questions is asked
+    expect(row.getCell(colOf('成熟度等级')).value).toBeNull();
+    expect(row.getCell(colOf('成熟度得分 S')).value).toBeNull();
+    expect(row.getCell(colOf('等级名称')).value).toBe('未给出等级（回答不足）');
+    const sectionCells = head.map((h, i) => [h, row.getCell(i + 1).value] as const).filter(([h]) => h.startsWith('板块得分：'));
+    expect(sectionCells.map(([, v]) => v)).toEqual([0, 0, null, null, null]);
+    // the superseded same-day resubmission says why
+    const reason = (ws.getColumn(colOf('被取代的原因')).values as unknown[]).filter((v) => typeof v === 'string' && v !== '被取代的原因');
+    expect(reason).toEqual(['短期内重复提交（以较晚的为准）', '短期内重复提交（以较晚的为准）']);
     // codes as Chinese labels
     expect(row.getCell(colOf('行业类型')).value).toBe('离散型');
     // per-company sub-domain scores, numerators and denominators
@@ -295,12 +421,53 @@ describe('the workbook', { timeout: 240_000 }, () => {
     // 汇总: populations and groups × indicators
     const sum = wb.getWorksheet('汇总')!;
     expect((sum.getColumn(1).values as unknown[]).slice(1, 5)).toEqual(['分组', '全部企业', '规上企业', '规下企业']);
-    expect((sum.getRow(1).values as unknown[]).slice(1)).toContain('关键工序数控化率（企业值平均，规上企业）');
+    const sumHead = (sum.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(sumHead).toContain('关键工序数控化率（企业值平均，本批次中回答该题的规上企业）');
+    // all companies: mean score blank (n = 0), 29 with no level stated, every level 0
+    const allRow = sum.getRow(2);
+    const sumCol = (t: string) => allRow.getCell(sumHead.indexOf(t) + 1).value;
+    expect(sumCol('平均成熟度得分')).toBeNull();
+    expect(sumCol('平均成熟度得分的 n（已定级企业数）')).toBe(0);
+    expect(sumCol('未定级（回答不足）')).toBe(29);
+    expect(sumCol('0 级')).toBe(0);
+    // the notes under the table: the sample statement first
+    const notes = (sum.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string' && v.length > 40) as string[];
+    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源（1 个文件）：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
+    expect(notes.join('\n')).toContain('未计入任何区域数值');
+    // 汇总长表: no "none 级" row, a 未定级 count; every regional figure states what it is over, n, source and dates
+    const long = wb.getWorksheet('汇总长表')!;
+    const longHead = (long.getRow(1).values as unknown[]).slice(1) as string[];
+    const L = (title: string) => longHead.indexOf(title) + 1;
+    const longRows = Array.from({ length: long.rowCount - 1 }, (_, i) => long.getRow(i + 2));
+    const titles = longRows.map((r) => String(r.getCell(L('名称')).value));
+    expect(titles.some((t) => /none/.test(t))).toBe(false);
+    const noLevel = longRows.find((r) => r.getCell(L('项目')).value === 'no_level' && r.getCell(L('分组')).value === '全部企业')!;
+    expect(noLevel.getCell(L('单元格内容')).value).toBe(29);
+    const cncRow = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '全部企业')!;
+    expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
+    expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
+    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('wjx-survey.csv');
+    expect(cncRow.getCell(L('调查日期（提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
+    expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
+    expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
+    expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');
+    const small = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '高新区')!;
+    expect(small.getCell(L('达标')).value).toBeNull();
+    expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：只列数值，不判定是否达标');
     expect((sum.getColumn(1).values as string[]).some((v) => typeof v === 'string' && v.startsWith('地区：'))).toBe(true);
     // 规划目标 with the plan's own words and whether each can be counted
     const plan = wb.getWorksheet('规划目标')!;
     expect(plan.rowCount).toBeGreaterThan(20);
     expect((plan.getColumn(8).values as unknown[]).slice(2)).toContain('不能');
+    const planHead = (plan.getRow(1).values as unknown[]).slice(1) as string[];
+    const cloud = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === 'cloud-above-size-total')!;
+    const P = (t: string) => cloud.getCell(planHead.indexOf(t) + 1).value;
+    expect(P('答卷统计数')).toBe(12);
+    expect(P('达标')).toBeNull();
+    expect(P('不判定是否达标的原因')).toBe('样本企业的计数不能说明目标总体的总数：不判定是否达标');
+    expect(P('历史目标（目标年份早于调查）')).toBe(1);
+    const equipment = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === 'smart-equipment-applications-total')!;
+    expect(String(equipment.getCell(planHead.indexOf('计算方法') + 1).value)).toContain('cnc_machines_count：本次输入未问及（留空，不是 0）');
     // problems with row, cell, value; 拒收 with the company
     const prob = wb.getWorksheet('问题')!;
     expect((prob.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['来源文件', '行号', '单元格', '列标题', '单元格内容', '企业名称']);
@@ -328,7 +495,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(ws.getRow(2).getCell(3).value).toBe('郑州恒达机械有限公司');
     const cell = (title: string) => ws.getRow(2).getCell(head.indexOf(title) + 1);
     expect(cell('完成度').numFmt).toMatch(/0\.0%/);
-    expect(cell('诊断日期').numFmt).toMatch(/yyyy-mm-dd hh:mm/i);
+    expect(cell('诊断日期').value).toBe('2026-11-01 09:00:00');
     expect(cell('规上企业').numFmt).toContain('是');
   });
 

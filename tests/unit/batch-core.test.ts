@@ -5,7 +5,8 @@ import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
-import { PlantRegistry } from '../../src/core/batch/supersede';
+import { assessmentSeries, daysBetween, PlantRegistry } from '../../src/core/batch/supersede';
+import { judged } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -73,6 +74,32 @@ describe('plant identity', () => {
   });
 });
 
+describe('resubmissions and progress pairs', () => {
+  it('counts days between two dateKeys', () => {
+    expect(daysBetween(20261112091205, 20261112154012)).toBeCloseTo(0.2695, 3);
+    expect(daysBetween(20261103100000, 20261114163000)).toBeCloseTo(11.27, 2);
+    expect(daysBetween(20251231000000, 20260130000000)).toBe(30);
+    expect(daysBetween(0, 20260130000000)).toBeNull();
+  });
+
+  it('submissions less than 30 days apart are one assessment sent twice: the later supersedes, no progress pair', () => {
+    // 德信: 09:12 and 15:40 the same day (the later listed first)
+    const sameDay = assessmentSeries([{ seq: 0, date: 20261112154012 }, { seq: 1, date: 20261112091205 }], 0);
+    expect([...sameDay.relation]).toEqual([[1, 'resubmission'], [0, 'current']]);
+    expect(sameDay.baseline).toBeUndefined();
+    // 华夏: 11 days apart
+    expect(assessmentSeries([{ seq: 3, date: 20261103100000 }, { seq: 4, date: 20261114163000 }], 4).baseline).toBeUndefined();
+    // a year apart: a baseline and a follow-up
+    const year = assessmentSeries([{ seq: 0, date: 20250501000000 }, { seq: 1, date: 20260501000000 }], 1);
+    expect(year).toEqual({ relation: new Map([[0, 'earlier'], [1, 'current']]), baseline: 0 });
+    // Jan 1 resubmitted Jan 10, then Jun 1: the baseline is the Jan 10 submission
+    const chain = assessmentSeries([{ seq: 0, date: 20260101000000 }, { seq: 1, date: 20260110000000 }, { seq: 2, date: 20260601000000 }], 2);
+    expect(chain).toEqual({ relation: new Map([[0, 'resubmission'], [1, 'earlier'], [2, 'current']]), baseline: 1 });
+    // undated: the interval is not known, so it is no baseline
+    expect(assessmentSeries([{ seq: 0, date: 0 }, { seq: 1, date: 20260601000000 }], 1)).toEqual({ relation: new Map([[0, 'resubmission'], [1, 'current']]) });
+  });
+});
+
 describe('summary', () => {
   it('regional figures by their official definitions, against targets (hand computation)', () => {
     const s = summarise(layout, [agg(2, 0.6, 0.8, true, 1), agg(1, 0.4, 0.5, false, 0), agg(0, null, null, true, null), agg(3, 0.8, 0.75, null, 1)], { minGroupSize: 3 });
@@ -125,7 +152,7 @@ describe('summary', () => {
       agg(2, 0.9, null, null, null, { group: 'west' }),
       agg(2, 0.1, null, null, null, { group: 'north' }),
     ];
-    const s = summarise(layout, xs, { groupBy: 'region', minGroupSize: 3 });
+    const s = summarise(layout, xs, { groupBy: 'region', minGroupSize: 3, merge: true });
     expect(s.groups!.map((g) => [g.key, g.companies, g.suppressed ?? false])).toEqual([
       ['east', 3, false],
       ['other', 2, true],
@@ -133,6 +160,54 @@ describe('summary', () => {
     expect(s.groups![1]!.indicators).toEqual([]);
     const s1 = summarise(layout, xs, { groupBy: 'region', minGroupSize: 1 });
     expect(s1.groups!.map((g) => g.key)).toEqual(['east', 'north', 'west']);
+    // without merging, every group is shown; a figure over fewer than the minimum gets no verdict
+    const s3 = summarise(layout, xs, { groupBy: 'region', minGroupSize: 3 });
+    expect(s3.groups!.map((g) => g.key)).toEqual(['east', 'north', 'west']);
+    const cncOf = (key: string) => s3.groups!.find((g) => g.key === key)!.indicators[0]!;
+    expect(cncOf('west')).toMatchObject({ value: 0.9, n: 1, met: null, gap: null, withheld: 'small-group' });
+    expect(cncOf('east')).toMatchObject({ value: 0.5, n: 3, met: false });
+    expect(cncOf('east').withheld).toBeUndefined();
+  });
+
+  it('a company with no level stated is in no level and no mean; the mean score says its n', () => {
+    const none = (cnc: number | null) => agg(0, cnc, null, null, null, { level: -1, score: null, sections: [0] });
+    const s = summarise(layout, [agg(2, 0.6, null, null, null), none(0.2), none(null)], { minGroupSize: 1 });
+    expect(s.levels).toEqual({ '0': 0, '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 });
+    expect(s.noLevel).toBe(2);
+    // only the plant at level 2 (S 2.5, section 2): not (2.5 + 0 + 0) / 3
+    expect([s.meanScore, s.meanScoreN]).toEqual([2.5, 1]);
+    expect(s.sections[0]).toMatchObject({ mean: 2, companies: 1 });
+    // its indicators still count: they are its answers, not its level
+    expect(s.indicators[0]).toMatchObject({ value: 0.4, n: 2 });
+    const nobody = summarise(layout, [none(0.2)], { minGroupSize: 1 });
+    expect([nobody.meanScore, nobody.meanScoreN, nobody.noLevel]).toEqual([null, 0, 1]);
+  });
+
+  it('values outside the plausible range are left out of the regional figures and counted', () => {
+    const xs = [agg(1, 0.4, null, null, null), agg(1, 0.6, null, null, null), agg(1, null, null, null, null, { excluded: [true, false, false] })];
+    const s = summarise(layout, xs, { minGroupSize: 1 });
+    expect(s.indicators[0]).toMatchObject({ value: 0.5, n: 2, excluded: 1, unanswered: 0, unknown: 0 });
+    expect(s.excluded).toEqual({ reason: 'implausible', values: 1, companies: 1 });
+  });
+
+  it('the sample statement: companies, sources, dates, questions covered; targets before the survey are historical', () => {
+    const xs = [agg(1, 0.6, null, null, null, { date: 20261116083000 }), agg(1, 0.6, null, null, null, { date: 20261101090000, assessed: true }), agg(1, 0.6, null, null, null)];
+    const s = summarise(layout, xs, { minGroupSize: 1, input: { files: ['a.csv'], questions: { covered: 11, total: 100 } } });
+    expect(s.sample).toMatchObject({ companies: 3, files: ['a.csv'], fileCount: 1, dates: { from: '2026-11-01', to: '2026-11-16' }, questions: { covered: 11, total: 100, shortForm: true }, selfReported: 2 });
+    expect(s.sample.statement.zh).toContain('不是对目标总体的普查');
+    expect(s.sample.statement.en).toContain('a sample, not a census of the target population');
+    expect(s.sample.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
+    expect(s.indicators[0]).toMatchObject({ targetYear: 2020, historical: true });
+    // no dates: nothing is historical, and the statement says the dates are not given
+    const undated = summarise(layout, [agg(1, 0.6, null, null, null)], { minGroupSize: 1, input: { files: ['a.yaml'], questions: { covered: 80, total: 100 } } });
+    expect(undated.sample).toMatchObject({ dates: null, questions: { shortForm: false } });
+    expect(undated.indicators[0]!.historical).toBeUndefined();
+  });
+
+  it('one verdict rule: below the minimum group size, met / not met is withheld', () => {
+    expect(judged(4, 5, true)).toEqual({ met: null, withheld: 'small-group' });
+    expect(judged(5, 5, false)).toEqual({ met: false });
+    expect(judged(2, 5, null)).toEqual({ met: null });
   });
 
   it('counts retrofitting per class against all of A and half of B', () => {
@@ -143,12 +218,14 @@ describe('summary', () => {
       agg(1, null, null, null, null, { cls: 'B' }),
       agg(1, null, null, null, null, { cls: 'C', retrofit: 'done' }),
     ];
-    const s = summarise(layout, xs, { minGroupSize: 3 });
+    const s = summarise(layout, xs, { minGroupSize: 1 });
     expect(s.byClass).toEqual([
       { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true },
       { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: false },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
+    // two class A companies are too few to judge "all of class A" on
+    expect(summarise(layout, xs, { minGroupSize: 3 }).byClass[0]).toMatchObject({ goalMet: null, withheld: 'small-group' });
   });
 
   it('the aggregate store gives back what was stored', () => {
@@ -157,12 +234,12 @@ describe('summary', () => {
     const str = fc.option(fc.string({ maxLength: 5 }), { nil: undefined });
     fc.assert(
       fc.property(
-        fc.array(fc.record({ level: fc.integer({ min: 0, max: 5 }), score: fc.double({ noNaN: true, min: 0, max: 5 }), s: num, v: fc.tuple(num, num, num), m: fc.tuple(bool, bool, bool), uses: bool, scale: bool, group: str, cls: str }), { maxLength: 30 }),
+        fc.array(fc.record({ level: fc.integer({ min: -1, max: 5 }), score: fc.double({ noNaN: true, min: 0, max: 5 }), s: num, v: fc.tuple(num, num, num), m: fc.tuple(bool, bool, bool), uses: bool, scale: bool, group: str, cls: str, x: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), date: fc.option(fc.integer({ min: 20180101000000, max: 20301231235959 }), { nil: undefined }), assessed: fc.option(fc.boolean(), { nil: undefined }) }), { maxLength: 30 }),
         (rows) => {
           const store = new AggregateStore(layout);
           const aggs: CompanyAggregate[] = rows.map((r) => ({
             level: r.level,
-            score: r.score,
+            score: r.level < 0 ? null : r.score,
             sections: [r.s],
             values: [...r.v],
             met: [...r.m],
@@ -171,6 +248,9 @@ describe('summary', () => {
             ...(r.group !== undefined ? { group: r.group } : {}),
             ...(r.scale !== null ? { scale: r.scale } : {}),
             ...(r.cls !== undefined ? { cls: r.cls } : {}),
+            ...(r.x.some(Boolean) ? { excluded: [...r.x] } : {}),
+            ...(r.date !== undefined ? { date: r.date } : {}),
+            ...(r.assessed !== undefined ? { assessed: r.assessed } : {}),
           }));
           aggs.forEach((a) => store.push(a));
           expect([...store.entries()]).toEqual(aggs);

@@ -57,19 +57,49 @@ describe('plan count targets', () => {
     // another: output +10 % only
     { base: agg(0, { facts: facts([100, 100, 100, 0.1, 1], 1, 0) }), follow: agg(0, { facts: facts([110, 70, 70, 0.08, 0.8], 3, 0) }) },
   ];
-  const r = Object.fromEntries(countPlanTargets(targets, [], { layout, current, pairs, byClass: [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }], kpis: KPIS }).map((x) => [x.id, x]));
+  const byClass = [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }];
+  const run = (extra: { minGroupSize?: number; surveyYear?: number; pairs?: typeof pairs; current?: CompanyAggregate[] } = {}) =>
+    Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 3, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
+  const r = run();
 
-  it('counts what the answers support and gives a verdict only for a countable total', () => {
-    expect(r['cloud-above-size-total']).toMatchObject({ countable: 'yes', count: 2, met: true });
+  it('counts what the answers support; a count from a sample never gets a verdict, a class share on enough companies does', () => {
+    expect(r['cloud-above-size-total']).toMatchObject({ countable: 'yes', count: 2, met: null, withheld: 'sample' });
     expect(r['cloud-sme-per-year']).toMatchObject({ countable: 'partial', count: 1, met: null });
-    expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: true, byYear: { '2025': 1, '2026': 1 } });
+    expect(r['cloud-sme-per-year']!.withheld).toBeUndefined();
+    expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: null, withheld: 'sample', byYear: { '2025': 1, '2026': 1 } });
     expect(r['class-b-retrofit-share']).toMatchObject({ countable: 'yes', count: 0.5, met: true });
+    // four class B companies are fewer than five
+    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: 0.5, met: null, withheld: 'small-group' });
   });
 
-  it('benchmark projects: plants assessed twice whose five KPIs all reach the gains; equipment added between them', () => {
-    expect(r['benchmark-projects']).toMatchObject({ countable: 'yes', count: 1, met: true, how: { args: { pairs: 2, withKpis: 2 } } });
+  it('targets whose year is before the survey are historical', () => {
+    expect(r['cloud-above-size-total']!.historical).toBe(false);
+    const later = run({ surveyYear: 2026 });
+    expect(later['cloud-above-size-total']).toMatchObject({ targetYear: 2020, historical: true });
+    expect(later['smart-workshops-per-year']).toMatchObject({ targetYear: 2018, historical: true });
+    expect(run({ surveyYear: 2020 })['cloud-above-size-total']!.historical).toBe(false);
+  });
+
+  it('benchmark projects: plants with a baseline and a follow-up whose five KPIs all reach the gains; equipment added between them', () => {
+    expect(r['benchmark-projects']).toMatchObject({ countable: 'yes', count: 1, met: null, withheld: 'sample', how: { args: { pairs: 2, withKpis: 2 } } });
     // robots 6 → 10 and 1 → 3, CNC 2 → 5
     expect(r['smart-equipment-applications-total']).toMatchObject({ countable: 'partial', count: 9, met: null });
+    // in use at the latest assessments: robots 10 and CNC 5, one company answered each
+    expect(r['smart-equipment-applications-total']!.also).toEqual([
+      { code: 'plan.fact-in-use', args: { question: 'robots_count', total: 10, companies: 1 } },
+      { code: 'plan.fact-in-use', args: { question: 'cnc_machines_count', total: 5, companies: 1 } },
+    ]);
+  });
+
+  it('without a plant assessed twice nothing added is known (blank, not 0); a question never asked is "not asked", not 0', () => {
+    const noPairs = run({ pairs: [], current: [agg(1, { facts: [null, null, null, null, null, 12, null] })] });
+    expect(noPairs['smart-equipment-applications-total']).toMatchObject({ count: null, met: null, how: { args: { pairs: 0 } } });
+    expect(noPairs['benchmark-projects']).toMatchObject({ count: null, met: null });
+    expect(noPairs['benchmark-projects']!.withheld).toBeUndefined();
+    expect(noPairs['smart-equipment-applications-total']!.also).toEqual([
+      { code: 'plan.fact-in-use', args: { question: 'robots_count', total: 12, companies: 1 } },
+      { code: 'plan.fact-not-asked', args: { question: 'cnc_machines_count' } },
+    ]);
   });
 
   it('smart workshops: candidates only; parks: not countable from diagnosis answers', () => {

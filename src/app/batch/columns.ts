@@ -2,6 +2,8 @@ import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/agg
 import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import type { BatchSummary, Figures, GroupFigures, RegionalIndicator } from '../../core/batch/summary.js';
+import type { RegionalPopulation } from '../../core/batch/aggregate.js';
+import type { Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Lang, Question, Text } from '../../core/types.js';
 import { formatMessage, isMessageCode, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
@@ -72,12 +74,15 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     if (i.target && !share) cols.push(col(`${i.id}.met`, 'yesno', (r) => r.indicators[i.id]?.met ?? null, titled('col.met', (l) => ({ title: i.title[l] }))));
   }
   cols.push(col('uses_digital_design_tools', 'yesno', (r) => r.usesDigitalDesignTools));
+  // indicators whose value stays in this row but out of the regional figures (an input outside its plausible range)
+  cols.push(col('excluded_implausible', 'text', (r) => Object.entries(r.indicators).filter(([, v]) => v.excluded).map(([id]) => id).join(';') || null));
   if (opts.group) cols.push(col('group', 'text', (r) => r.group));
   cols.push(
     col('recommendations', 'text', (r) => r.recommendations.join(opts.lang === 'zh' ? '；' : '; ')),
     col('warnings', 'integer', (r) => r.warnings),
     col('blanked', 'integer', (r) => r.blanked ?? 0),
     col('superseded', 'yesno', (r) => Boolean(r.superseded)),
+    { ...col('superseded_as', 'text', (r) => r.supersededAs), label: lbl('label.superseded-as.') },
     col('report', 'text', (r) => r.report),
   );
   return cols;
@@ -111,7 +116,7 @@ export function problemColumns(): Column<CellProblem>[] {
 }
 
 const targetText = (t: PlanTargetResult) => (typeof t.target === 'number' ? `${t.comparison === 'range' ? '' : t.comparison === '=' ? '' : t.comparison + ' '}${t.target}` : `${t.target.min}–${t.target.max}`);
-export function planColumns(lang: Lang): Column<PlanTargetResult>[] {
+export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTargetResult>[] {
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   return [
     col('id', 'text', (t) => t.id),
@@ -124,8 +129,10 @@ export function planColumns(lang: Lang): Column<PlanTargetResult>[] {
     { ...col('countable', 'text', (t) => t.countable), label: lbl('label.countable.') },
     col('count', 'number', (t) => t.count),
     col('met_plain', 'yesno', (t) => t.met),
+    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
+    col('historical', 'yesno', (t) => t.historical),
     col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
-    col('how', 'text', (t) => formatMessage(t.how.code, t.how.args, lang)),
+    col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => formatMessage(h.code, h.args, lang)).join(lang === 'zh' ? '' : ' ')),
     col('measure', 'text', (t) => L(t.measure)),
   ];
 }
@@ -153,10 +160,15 @@ export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecor
   ];
 }
 
+/** Why a figure has no met/not-met verdict (verdict.ts), in words. */
+export function withheldText(w: Withheld, args: { n: number; min?: number }, lang: Lang): string {
+  return formatMessage(w === 'small-group' ? 'label.withheld.small-group' : 'label.withheld.sample', { n: args.n, min: args.min ?? '' }, lang);
+}
+
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
-export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how'] as const;
-export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
-export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text'];
+export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
+export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
+export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -178,10 +190,20 @@ export function groupLabel(key: string, lang: Lang): string {
   }
 }
 
+/** What a regional figure is computed over, in words: the companies of this batch (a sample) that answered. */
+export function figurePopulation(p: RegionalPopulation, lang: Lang): string {
+  return formatMessage('label.figure-population', { population: formatMessage(`label.population.${p}`, {}, lang) }, lang);
+}
+
 /** How a regional indicator is counted, in words (population, method, what happens to 不清楚). */
 export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopulation'>, lang: Lang): string {
-  const population = formatMessage(`label.population.${i.regionalPopulation}`, {}, lang);
-  return formatMessage(i.method === 'share' ? 'label.how.share' : 'label.how.mean', { population }, lang);
+  return formatMessage(i.method === 'share' ? 'label.how.share' : 'label.how.mean', { population: figurePopulation(i.regionalPopulation, lang) }, lang);
+}
+
+/** The source and the survey dates of the sample, as the long table states them beside every regional figure. */
+export function sampleSource(s: BatchSummary): { source: string; dates: string | null } {
+  const { files, fileCount, dates } = s.sample;
+  return { source: files.join(', ') + (fileCount > files.length ? ', …' : ''), dates: dates ? `${dates.from} – ${dates.to}` : null };
 }
 
 export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
@@ -191,12 +213,21 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
     rows.push([section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])]);
+  const { source, dates } = sampleSource(s);
+  const sampled = { source, survey_dates: dates };
+  row('sample', '', 'statement', L(s.sample.statement), null, sampled);
+  row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, { denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
+  row('sample', '', 'self_reported', W('label.sample.self-reported'), s.sample.selfReported, { denominator: s.sample.companies });
   row('counts', '', 'companies', W('label.counts.companies'), s.companies);
   row('counts', '', 'scored', W('label.counts.scored'), s.scored);
   row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded);
   row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected);
   row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0);
   row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length);
+  row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length);
+  row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel);
+  row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
+  row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null);
   const indicatorRow = (section: string, group: string, i: RegionalIndicator) =>
     row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, {
@@ -211,19 +242,24 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
       share_meeting_target: i.shareMeetingTarget,
       target_year: i.targetYear,
       population: L(i.population),
-      regional_population: labels ? W(`label.population.${i.regionalPopulation}`) : i.regionalPopulation,
+      regional_population: labels ? figurePopulation(i.regionalPopulation, lang) : i.regionalPopulation,
       how: howCounted(i, lang),
+      excluded: i.excluded,
+      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : null,
+      historical: i.target === undefined ? null : Boolean(i.historical),
+      ...sampled,
     });
   const figures = (section: string, group: string, f: Figures) => {
     row(section, group, 'companies', W('col.companies'), f.companies);
     for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n);
-    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore);
+    row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel);
+    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how') });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies });
     for (const i of f.indicators) {
       indicatorRow(section, group, i);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population });
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, ...sampled });
     }
   };
   figures('all', G('all'), s);
@@ -242,16 +278,16 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
     row('by_class', g, 'planned', W('label.class.planned'), c.planned);
     row('by_class', g, 'none', W('label.class.none'), c.none);
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown);
-    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet });
+    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), r.projectType);
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', labels ? W(m.superseded ? 'label.superseded' : 'label.current') : m.superseded ? 'superseded' : 'current');
+    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', labels ? W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }) : m.relation);
   return rows;
 }
 
 /** The wide summary (汇总): one row per population or group, one set of columns per indicator (value, numerator, denominator). */
-export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][] } {
+export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][]; notes: string[] } {
   const columns: Column<Cell[]>[] = [];
   const add = (id: string, title: Text, format: ColumnFormat) => {
     const i = columns.length;
@@ -260,19 +296,23 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   add('group', M('col.group'), 'text');
   add('companies', M('col.companies'), 'integer');
   add('mean_score', M('col.mean_score'), 'number');
+  add('mean_score_n', M('col.mean_score_n'), 'integer');
   for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, M('col.level_n', { level: lv }), 'integer');
+  add('no_level', M('col.no_level'), 'integer');
   for (const ind of layout.indicators) {
     const method = methodOf(ind);
-    const how = (l: Lang) => `${formatMessage(`label.method.${method}`, {}, l)}，${formatMessage(`label.population.${populationOf(ind)}`, {}, l)}`;
+    const how = (l: Lang) => `${formatMessage(`label.method.${method}`, {}, l)}，${figurePopulation(populationOf(ind), l)}`;
     add(ind.id, { zh: formatMessage('col.indicator_value', { title: ind.title.zh, how: how('zh') }, 'zh'), en: formatMessage('col.indicator_value', { title: ind.title.en, how: how('en').replace('，', ', ') }, 'en') }, ind.kind === 'number' ? 'number' : 'percent');
-    add(`${ind.id}.numerator`, { zh: formatMessage('col.numerator', { title: ind.title.zh, id: method === 'share' ? '是' : 'Σ' }, 'zh'), en: formatMessage('col.numerator', { title: ind.title.en, id: method === 'share' ? 'yes' : 'Σ' }, 'en') }, method === 'share' ? 'integer' : 'number');
-    add(`${ind.id}.denominator`, { zh: formatMessage('col.denominator', { title: ind.title.zh, id: method === 'share' ? '含不清楚' : '有值企业' }, 'zh'), en: formatMessage('col.denominator', { title: ind.title.en, id: method === 'share' ? 'incl. 不清楚' : 'with a value' }, 'en') }, 'integer');
+    const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: ind.title[l], id: formatMessage(what, {}, l) }));
+    add(`${ind.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
+    add(`${ind.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
     if (ind.target) add(`${ind.id}.met`, { zh: formatMessage('col.met', { title: ind.title.zh }, 'zh').replace('（参考）', ''), en: formatMessage('col.met', { title: ind.title.en }, 'en').replace(' (reference)', '') }, 'yesno');
   }
   const rows: Cell[][] = [];
   const line = (label: string, f: Figures) => {
-    const r: Cell[] = [label, f.companies, f.meanScore];
+    const r: Cell[] = [label, f.companies, f.meanScore, f.meanScoreN];
     for (let lv = 0; lv <= 5; lv++) r.push(f.levels[String(lv)] ?? null);
+    r.push(f.noLevel);
     for (const ind of layout.indicators) {
       const i = f.indicators.find((x) => x.id === ind.id);
       r.push(i?.value ?? null, i?.numerator ?? null, i?.denominator ?? null);
@@ -289,5 +329,17 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
       line(`${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`, g);
     }
   }
-  return { columns, rows };
+  return { columns, rows, notes: summaryNotes(s, lang) };
+}
+
+/** The notes under the summary table: the sample statement, values left out, the minimum group size, historical targets. */
+export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
+  const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
+  const notes = [s.sample.statement[lang]];
+  if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
+  notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
+  const historical = s.indicators.find((i) => i.historical);
+  if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
+  if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));
+  return notes;
 }

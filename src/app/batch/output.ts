@@ -125,7 +125,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force);
   await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force);
   const s = pass.summary();
-  await writeCsvTable(names.plan, planColumns(o.lang), s.plan?.targets ?? [], o.lang, o.force);
+  await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize), s.plan?.targets ?? [], o.lang, o.force);
   const titles = summaryTitles();
   const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
   await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force);
@@ -133,7 +133,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
 }
 
 /** Number formats of the workbook: percent, date, yes/no (1/0 shown as words, so that sums and filters work). */
-function numFmtOf(format: ColumnFormat | undefined, lang: Lang, withTime = false): string | undefined {
+function numFmtOf(format: ColumnFormat | undefined, lang: Lang): string | undefined {
   switch (format) {
     case 'percent':
       return '0.0%';
@@ -145,8 +145,6 @@ function numFmtOf(format: ColumnFormat | undefined, lang: Lang, withTime = false
       const [y, n] = [formatMessage('label.yes', {}, lang), formatMessage('label.no', {}, lang)];
       return `"${y}";"${y}";"${n}"`;
     }
-    case 'date':
-      return withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
     default:
       return undefined;
   }
@@ -161,12 +159,10 @@ function xlsxValue<T>(c: Column<T>, r: T, lang: Lang): { value: unknown; numFmt?
   switch (c.format) {
     case 'yesno':
       return { value: v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : neutraliseCell(v), numFmt: numFmtOf('yesno', lang) };
-    case 'date': {
-      const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v) : null;
-      if (!m) return { value: neutraliseCell(v) };
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)));
-      return { value: d, numFmt: numFmtOf('date', lang, m[4] !== undefined) };
-    }
+    case 'date':
+      // As given: a survey's local submission time. A date cell would be read back as a UTC instant (…T09:00:00.000Z),
+      // a time zone the answers never stated; the text sorts and filters in date order as it is.
+      return { value: neutraliseCell(v) };
     case 'percent':
     case 'number':
     case 'integer':
@@ -208,7 +204,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
     (wb as unknown as { title: string }).title = formatMessage('label.counts.companies', {}, lang);
     (wb as unknown as { subject: string }).subject = `zhizao ${VERSION} batch`;
     const index: { sheet: string; column: string; id: string; title: string; format: string }[] = [];
-    const sheet = async <T>(name: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, freezeCols = 0, wrap = false) => {
+    const sheet = async <T>(name: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, freezeCols = 0, wrap = false, notes: readonly string[] = []) => {
       const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: freezeCols }] });
       ws.columns = cols.map((c) => ({ key: c.id, width: widthOf(c.id, c.format) }));
       const head = ws.addRow(cols.map((c) => c.title[lang]));
@@ -230,15 +226,18 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
         n++;
       }
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(n, 1), column: cols.length } };
+      // notes below the table (outside the filter): one empty row, then one note per row in the first column
+      if (notes.length) ws.addRow([]).commit();
+      for (const note of notes) ws.addRow([neutraliseCell(note)]).commit();
       ws.commit();
     };
     await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), 3);
     const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang);
-    await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1);
+    await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
     const titles = summaryTitles();
     await sheet(SHEET_NAMES.long, SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, format: SUMMARY_FORMATS[i]!, get: (r) => r[i] as string })), summaryRows(s, lang, true), 3);
-    await sheet(SHEET_NAMES.plan, planColumns(lang), s.plan?.targets ?? [], 1, true);
+    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
     if (o.includeAnswers && o.q) await sheet(SHEET_NAMES.answers, answerColumns(o.q, lang), pass.companies(), 3);

@@ -13,6 +13,7 @@ import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { plausibilityFindings } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
+import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Limits, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
@@ -94,6 +95,8 @@ export interface UnitPart {
   problems?: CellProblem[];
   /** The input is a results file zhizao wrote: skipped. */
   ownOutput?: boolean;
+  /** Questions answered (不清楚 and 不适用 included) by a company of this part, not sent by this worker before. */
+  covered?: string[];
   /** Messages about an input as a whole (unknown columns…), printed on stderr. */
   notes: string[];
 }
@@ -190,6 +193,8 @@ export class Processor {
   private readonly defs: Definitions;
   private setup?: Promise<Setup>;
   private readonly extras = new Map<Questionnaire, Promise<Extras>>();
+  /** Questions this worker has seen answered (each is sent once, in UnitPart.covered). */
+  private readonly covered = new Set<string>();
 
   constructor(private readonly opts: ProcessOptions) {
     this.defs = new Definitions(opts.limits);
@@ -410,11 +415,13 @@ export class Processor {
     const answers = loaded.answers;
     const q = loaded.questionnaire;
     // Plausible ranges from the questionnaire (one rule, the checks' own): outside is a warning, never an error.
+    const implausibleIds = new Set<string>();
     const implausible: Diagnostic[] = plausibilityFindings(q, answers).map((f) => {
       const id = f.about[0]!.question;
       const question = q.byId.get(id)!;
       const p = question.plausible!;
       const r = answers.resolved.get(id)!;
+      implausibleIds.add(id);
       return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value: r.value as number, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
     });
     for (const d of [...rowWarnings, ...implausible]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
@@ -450,15 +457,27 @@ export class Processor {
       const v = r?.status === 'answered' ? r.value : r?.status === 'unknown' ? 'unknown' : r?.status === 'na' ? 'n/a' : undefined;
       if (v !== undefined && v !== null) group = Array.isArray(v) ? v.join(';') : String(v);
     }
-    // Indicators without a value because an input was answered 不清楚 (they count in the denominator of a share).
+    // Indicators without a value because an input was answered 不清楚 (they count in the denominator of a share),
+    // and indicators with an input outside its plausible range (left out of the regional figures).
     const unknown = new Set<string>();
+    const excluded = new Set<string>();
     const isUnknown = (ids: readonly string[]) => ids.some((id) => answers.resolved.get(id)?.status === 'unknown');
     for (const ind of q.indicators) {
       const res = result.indicators.find((i) => i.id === ind.def.id);
       if (!res) continue;
+      const inputs = [...ind.refs, ...ind.flags.flatMap((f) => f[2])];
       const missing = ind.def.id === 'design-tool-penetration' ? usesDesignTools(res) === null : res.value === null;
-      if (missing && isUnknown([...ind.refs, ...ind.flags.flatMap((f) => f[2])])) unknown.add(ind.def.id);
+      if (missing && isUnknown(inputs)) unknown.add(ind.def.id);
+      if (inputs.some((id) => implausibleIds.has(id))) excluded.add(ind.def.id);
     }
+    const newlyCovered: string[] = [];
+    for (const [id, r] of answers.resolved) {
+      if (r.status !== 'unanswered' && !this.covered.has(id)) {
+        this.covered.add(id);
+        newlyCovered.push(id);
+      }
+    }
+    if (newlyCovered.length) (part.covered ??= []).push(...newlyCovered);
     const time = isRowSource(source) ? source.time : undefined;
     const record = recordFromResult(resultJson(result), where, {
       ...(group !== undefined ? { group } : {}),
@@ -467,12 +486,15 @@ export class Processor {
       ...(time ? { time } : {}),
       ratios: this.ratios,
       unknown,
+      excluded,
+      coverage: scoredCoverage(q, answers, profile),
     });
     if (blanked) record.blanked = blanked;
     if (this.opts.includeAnswers) record.answers = rawAnswers(answers.resolved);
+    // an implausible figure counts in nothing the plan adds up
     const num = (id: string) => {
       const r = answers.resolved.get(id);
-      return r?.status === 'answered' && typeof r.value === 'number' ? r.value : null;
+      return r?.status === 'answered' && typeof r.value === 'number' && !implausibleIds.has(id) ? r.value : null;
     };
     const ready = layout.readiness?.map((id) => {
       const prof = extras.readiness.find((p) => p.def.id === id);
@@ -485,7 +507,7 @@ export class Processor {
     const keys = plantKeys(resp);
     const scored: Scored = {
       json: JSON.stringify(companyJson(record)),
-      agg: aggregateOf(record, layout, this.opts.groupBy, { provisional, ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) }),
+      agg: aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: Boolean(resp.assessor), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) }),
       date: dateKey(resp.date, time),
       keys,
     };

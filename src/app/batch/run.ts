@@ -8,9 +8,10 @@ import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
 import { countPlanTargets, EQUIPMENT_FACTS, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
 import type { PolicyDef } from '../../core/policy.js';
-import type { CompanyRecord } from '../../core/batch/record.js';
-import { NONE_GROUP, OTHER_GROUP, summarise, type BatchSummary } from '../../core/batch/summary.js';
-import { PlantRegistry } from '../../core/batch/supersede.js';
+import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
+import { NONE_GROUP, OTHER_GROUP, summarise, surveyYearFrom, type BatchSummary } from '../../core/batch/summary.js';
+import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, type AssessmentRelation } from '../../core/batch/supersede.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
@@ -49,7 +50,10 @@ export interface BatchRequest {
   groupBy?: string | undefined;
   anonymize: boolean;
   anonKey: string;
-  /** Groups smaller than this are merged into "other"; undefined: 3 with --anonymize, else every group is shown. */
+  /**
+   * The minimum group size (default DEFAULT_MIN_GROUP_SIZE): below it a figure gets no verdict. Given explicitly, or
+   * with --anonymize, groups smaller than it are also merged into "other".
+   */
   minGroupSize?: number | undefined;
   /** Worker threads; undefined: chosen from the inputs and the CPUs (defaultJobs). */
   jobs?: number | undefined;
@@ -138,7 +142,8 @@ const inside = (file: string, dir: string) => {
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   flattenHeapGrowth();
   const { lang, anonymize, anonKey, force, groupBy } = req;
-  const minGroupSize = req.minGroupSize ?? (anonymize ? 3 : 1);
+  const minGroupSize = req.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const mergeSmallGroups = anonymize || req.minGroupSize !== undefined;
   const out = req.output;
   const format = out ? batchOutputFormat(out) : undefined;
 
@@ -292,6 +297,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     let problemsCount = 0;
     const anonFile = (shown: string) => (anonymize ? pseudonym('file', shown, lang, anonKey) : shown);
     const fileNames = new Map<string, string>();
+    // for the sample statement: the inputs companies came from, and the questions any company answered
+    const sampleFiles = new Set<string>();
+    const covered = new Set<string>();
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
 
     const spoolLine = (stream: WriteStream, line: string) => new Promise<void>((resolve) => (stream.write(line + '\n') ? resolve() : stream.once('drain', () => resolve())));
@@ -315,6 +323,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       if (part.ownOutput) ownOutputs.push(shownOf(unit));
       if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shownOf(unit), anonFile(shownOf(unit)));
       for (const n of part.notes) events.note(scrubFiles(n));
+      if (part.companies.length) sampleFiles.add(anonFile(shownOf(unit)));
+      for (const id of part.covered ?? []) covered.add(id);
       const lines: string[] = [];
       for (const c of part.companies) lines.push(await addCompany(c));
       // one write per part: a write call costs more than a line
@@ -378,7 +388,18 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const dupOf = new Map<number, string>();
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) dupOf.set(s, key);
     const renamed = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir) : new Map<number, string>();
-    const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean }[] }>();
+    // How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
+    // assessment, the current one), and the baseline of each plant's progress pair.
+    const relation = new Map<number, AssessmentRelation>();
+    const baselines: [number, number][] = [];
+    for (const seqs of registry.duplicates.values()) {
+      const current = seqs.find((x) => !superseded.has(x));
+      if (current === undefined) continue;
+      const series = assessmentSeries(seqs.map((x) => ({ seq: x, date: store.get(x).date ?? 0 })), current);
+      for (const [x, rel] of series.relation) relation.set(x, rel);
+      if (series.baseline !== undefined) baselines.push([series.baseline, current]);
+    }
+    const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean; relation: AssessmentRelation }[] }>();
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
         ? {
@@ -394,7 +415,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       if (key === undefined) return;
       const d = dupMembers.get(key) ?? { plant: [r.creditCode ?? '', r.company, r.site ?? ''].filter(Boolean).join(' / '), members: [] };
       if (r.creditCode && !d.plant.includes(r.creditCode)) d.plant = [r.creditCode, r.company, r.site ?? ''].filter(Boolean).join(' / ');
-      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded) });
+      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded), relation: relation.get(seq) ?? (r.superseded ? 'earlier' : 'current') });
       dupMembers.set(key, d);
     };
     const indicatorIndex = new Map(layout.indicators.map((ind, i) => [ind.id, i]));
@@ -405,19 +426,15 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         return new Proxy({} as CompanyBrief['indicators'], { get: (_t, id) => (typeof id === 'string' && indicatorIndex.has(id) ? store.indicatorAt(seq, indicatorIndex.get(id)!) : undefined) });
       },
     });
+    // Progress pairs: the earliest assessment that is not a resubmission, and the current one.
     const pairs = function* (): Generator<AssessmentPair> {
-      for (const seqs of registry.duplicates.values()) {
-        const current = seqs.find((s) => !superseded.has(s));
-        // The baseline: the oldest assessment (superseded ones in input order; the earliest date first).
-        const older = seqs.filter((s) => s !== current).map((s) => store.get(s));
-        if (current === undefined || older.length === 0) continue;
-        older.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-        yield { base: older[0]!, follow: store.get(current) };
-      }
+      for (const [base, follow] of baselines) yield { base: store.get(base), follow: store.get(follow) };
     };
     const patch = (seq: number, r: CompanyRecord): CompanyRecord => {
       const name = renamed.get(seq);
-      return name === undefined ? r : { ...r, report: name };
+      const rel = superseded.has(seq) ? relation.get(seq) : undefined;
+      const as = rel === 'resubmission' ? ({ supersededAs: 'resubmission' } as const) : superseded.has(seq) ? ({ supersededAs: 'newer' } as const) : {};
+      return { ...r, ...as, ...(name === undefined ? {} : { report: name }) };
     };
     let summaryCache: BatchSummary | undefined;
     const pass: FinalPass = {
@@ -445,7 +462,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
                 if (dupOf.has(seq)) {
                   const r = patch(seq, { ...(JSON.parse(line) as CompanyRecord), superseded: superseded.has(seq) });
                   noteDuplicate(seq, r);
-                  if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(r);
+                  if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(companyJson(r));
                 }
                 seq++;
                 yield line;
@@ -463,11 +480,18 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       },
       summary(): BatchSummary {
         if (summaryCache) return summaryCache;
-        const s = summarise(layout, store.entries((seq) => superseded.has(seq)), { ...(groupBy ? { groupBy } : {}), minGroupSize, defaultGroups: true });
+        const s = summarise(layout, store.entries((seq) => superseded.has(seq)), {
+          ...(groupBy ? { groupBy } : {}),
+          minGroupSize,
+          merge: mergeSmallGroups,
+          defaultGroups: true,
+          input: { files: [...sampleFiles].slice(0, 10), fileCount: sampleFiles.size, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length } },
+        });
+        const surveyYear = surveyYearFrom(s.sample);
         const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';
         const briefs = { length: store.length, brief: briefOf, group: (seq: number) => store.stringAt(seq, groupField), counted: (seq: number) => !superseded.has(seq) };
         const plan: PlanTargetResult[] | undefined = policy
-          ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [] })
+          ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [], minGroupSize, ...(surveyYear !== undefined ? { surveyYear } : {}) })
           : undefined;
         summaryCache = {
           ...s,
@@ -475,8 +499,15 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           superseded: superseded.size,
           rejected: rejectedCount,
           problems: problemsCount,
+          conflictWindowDays: CONFLICT_WINDOW_DAYS,
           targets: { id: targets.id, title: targets.title, source: targets.source },
-          duplicates: [...dupMembers].map(([key, d]) => ({ plant: d.plant, count: d.members.length, ...(registry.matchedByName.has(key) ? { matchedByName: true } : {}), members: d.members })),
+          duplicates: [...dupMembers].map(([key, d]) => ({
+            plant: d.plant,
+            count: d.members.length,
+            ...(registry.matchedByName.has(key) ? { matchedByName: true } : {}),
+            ...(d.members.some((m) => m.relation === 'resubmission') ? { resubmission: true } : {}),
+            members: d.members,
+          })),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         };

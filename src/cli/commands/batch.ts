@@ -1,4 +1,5 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
+import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
@@ -71,13 +72,15 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   const s: BatchSummary = outcome.summary;
   const headline = term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected });
   if (toStdout) {
-    const lines = [headline, term.msg('cli.batch-levels', { levels: Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`).join('  ') })];
+    const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
+    const lines = [headline, term.t(s.sample.statement), term.msg('cli.batch-levels', { levels }), term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN })];
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
-      const verdict = i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
-      const counted = `${i.method === 'share' ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${term.msg(`label.population.${i.regionalPopulation}`)}`;
+      const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
+      const counted = `${i.method === 'share' ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${figurePopulation(i.regionalPopulation, term.lang)}`;
       const meeting = i.companiesMeetingTarget !== undefined ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
-      lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
+      const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
+      lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
   } else term.say(headline);
@@ -89,6 +92,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   for (const d of s.duplicates) {
     const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''}${m.superseded ? '' : ' ✓'}`).join(', ');
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
+    if (d.resubmission) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, where })));
   }
 }
 

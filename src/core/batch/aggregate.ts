@@ -1,5 +1,6 @@
 import type { Comparison } from '../targets.js';
 import type { IndicatorKind, Text } from '../types.js';
+import { dateKey } from './identity.js';
 import { DESIGN_TOOL_INDICATOR, type CompanyRecord } from './record.js';
 
 /**
@@ -38,7 +39,8 @@ export const populationOf = (i: LayoutIndicator): RegionalPopulation => i.popula
 export interface CompanyAggregate {
   /** -1: no level stated (too few answers). */
   level: number;
-  score: number;
+  /** Score S; null with no level stated (such a company counts in no mean and no level). */
+  score: number | null;
   sections: (number | null)[];
   /** Enterprise value of each indicator in layout order; flags as 1/0; design-tool penetration as uses 1/0. */
   values: (number | null)[];
@@ -46,6 +48,8 @@ export interface CompanyAggregate {
   met: (boolean | null)[];
   /** The value is missing because the company answered 不清楚 (unknown), not because it did not answer. */
   unknown?: boolean[];
+  /** The value is left out because an input is outside its plausible range (the company's own record keeps it). */
+  excluded?: boolean[];
   /** usesDigitalDesignTools (the official regional design-tool indicator). */
   uses: boolean | null;
   group?: string;
@@ -56,6 +60,10 @@ export interface CompanyAggregate {
   region?: string;
   /** Year of the assessment date. */
   year?: number;
+  /** The assessment date and time of day as identity.ts dateKey (20261101090000), when a date is given. */
+  date?: number;
+  /** An assessor is named (the answers are not the company's own self-report). */
+  assessed?: boolean;
   /** The level is provisional (completeness below the profile's threshold). */
   provisional?: boolean;
   /** layout.facts in order. */
@@ -80,21 +88,26 @@ const GROUP_FIELDS: Record<string, (r: CompanyRecord) => string | undefined> = {
 };
 export const isRespondentGroupField = (field: string) => Object.prototype.hasOwnProperty.call(GROUP_FIELDS, field);
 
-export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: string, extra: { facts?: (number | null)[]; ready?: (boolean | null)[]; provisional?: boolean } = {}): CompanyAggregate {
-  const values = layout.indicators.map((i) => {
+export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: string, extra: { facts?: (number | null)[]; ready?: (boolean | null)[]; provisional?: boolean; assessed?: boolean } = {}): CompanyAggregate {
+  const excluded = layout.indicators.map((i) => r.indicators[i.id]?.excluded !== undefined);
+  const values = layout.indicators.map((i, k) => {
+    // an implausible input: the value stays in the company's row, never in a regional figure
+    if (excluded[k]) return null;
     if (isDesignTool(i.id)) return r.usesDigitalDesignTools === null ? null : r.usesDigitalDesignTools ? 1 : 0;
     const v = r.indicators[i.id]?.value;
     return typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : null;
   });
   const group = groupBy === undefined ? undefined : isRespondentGroupField(groupBy) ? GROUP_FIELDS[groupBy]!(r) : r.group;
   const year = r.date ? Number(r.date.slice(0, 4)) : NaN;
+  const date = dateKey(r.date, r.time);
   return {
     level: r.level ?? -1,
-    score: r.score,
+    score: r.level === null ? null : r.score,
     sections: layout.sections.map((s) => r.sections[s.id] ?? null),
     values,
-    met: layout.indicators.map((i) => (methodOf(i) === 'share' ? null : (r.indicators[i.id]?.met ?? null))),
+    met: layout.indicators.map((i, k) => (methodOf(i) === 'share' || excluded[k] ? null : (r.indicators[i.id]?.met ?? null))),
     unknown: layout.indicators.map((i) => Boolean(r.indicators[i.id]?.unknown)),
+    ...(excluded.some(Boolean) ? { excluded } : {}),
     uses: r.usesDigitalDesignTools,
     ...(group !== undefined && group !== '' ? { group } : {}),
     ...(r.aboveDesignatedSize !== undefined ? { scale: r.aboveDesignatedSize } : {}),
@@ -103,6 +116,8 @@ export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: s
     ...(r.district ? { district: r.district } : {}),
     ...(r.region ? { region: r.region } : {}),
     ...(Number.isFinite(year) ? { year } : {}),
+    ...(date > 0 ? { date } : {}),
+    ...(extra.assessed !== undefined ? { assessed: extra.assessed } : {}),
     ...(extra.provisional !== undefined ? { provisional: extra.provisional } : {}),
     ...(extra.facts ? { facts: extra.facts } : {}),
     ...(extra.ready ? { ready: extra.ready } : {}),
@@ -110,6 +125,14 @@ export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: s
 }
 
 const STRING_FIELDS = ['group', 'cls', 'retrofit', 'district', 'region'] as const;
+
+/** Flags per indicator as one double: bits 0…49 (a double holds integers up to 2^53 exactly); later ones stay false. */
+function packBits(flags: readonly boolean[] | undefined, n: number): number {
+  let mask = 0;
+  for (let i = 0; i < Math.min(n, 50); i++) if (flags?.[i]) mask += 2 ** i;
+  return mask;
+}
+const unpackBits = (mask: number, n: number): boolean[] => Array.from({ length: n }, (_, i) => i < 50 && Math.floor(mask / 2 ** i) % 2 === 1);
 
 /**
  * Where full chunks of the store are kept out of memory (the batch gives a file in its spool folder): a chunk is
@@ -147,8 +170,9 @@ export class AggregateStore {
     this.nI = layout.indicators.length;
     this.nF = layout.facts?.length ?? 0;
     this.nR = layout.readiness?.length ?? 0;
-    // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts, ready
-    this.width = 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR;
+    // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts,
+    // ready, excluded (one bit mask), date, assessed
+    this.width = 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR + 3;
   }
 
   private intern(s: string | undefined): number {
@@ -195,14 +219,11 @@ export class AggregateStore {
     const num = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
     const bool = (x: boolean | null | undefined) => (x === null || x === undefined ? NaN : x ? 1 : 0);
     buf[o++] = a.level;
-    buf[o++] = a.score;
+    buf[o++] = num(a.score);
     for (let i = 0; i < this.nS; i++) buf[o++] = num(a.sections[i]);
     for (let i = 0; i < this.nI; i++) buf[o++] = num(a.values[i]);
     for (let i = 0; i < this.nI; i++) buf[o++] = bool(a.met[i]);
-    let mask = 0;
-    // bits 0…49 (a double holds integers up to 2^53 exactly): indicators beyond the 50th never count as 不清楚
-    for (let i = 0; i < Math.min(this.nI, 50); i++) if (a.unknown?.[i]) mask += 2 ** i;
-    buf[o++] = mask;
+    buf[o++] = packBits(a.unknown, this.nI);
     buf[o++] = bool(a.uses);
     buf[o++] = bool(a.scale);
     for (const f of STRING_FIELDS) buf[o++] = this.intern(a[f]);
@@ -210,6 +231,9 @@ export class AggregateStore {
     buf[o++] = bool(a.provisional);
     for (let i = 0; i < this.nF; i++) buf[o++] = num(a.facts?.[i]);
     for (let i = 0; i < this.nR; i++) buf[o++] = bool(a.ready?.[i]);
+    buf[o++] = packBits(a.excluded, this.nI);
+    buf[o++] = num(a.date);
+    buf[o++] = bool(a.assessed);
     return seq;
   }
 
@@ -220,12 +244,11 @@ export class AggregateStore {
     const bool = (x: number) => (Number.isNaN(x) ? null : x === 1);
     const str = (x: number) => (Number.isNaN(x) ? undefined : this.strings[x]);
     const level = buf[o++]!;
-    const score = buf[o++]!;
+    const score = num(buf[o++]!);
     const sections = this.layout.sections.map(() => num(buf[o++]!));
     const values = this.layout.indicators.map(() => num(buf[o++]!));
     const met = this.layout.indicators.map(() => bool(buf[o++]!));
-    const mask = buf[o++]!;
-    const unknown = this.layout.indicators.map((_, i) => i < 50 && Math.floor(mask / 2 ** i) % 2 === 1);
+    const unknown = unpackBits(buf[o++]!, this.nI);
     const uses = bool(buf[o++]!);
     const scale = bool(buf[o++]!);
     const strings: Partial<Record<(typeof STRING_FIELDS)[number], string>> = {};
@@ -237,6 +260,9 @@ export class AggregateStore {
     const provisional = bool(buf[o++]!);
     const facts = Array.from({ length: this.nF }, () => num(buf[o++]!));
     const ready = Array.from({ length: this.nR }, () => bool(buf[o++]!));
+    const excludedMask = buf[o++]!;
+    const date = num(buf[o++]!);
+    const assessed = bool(buf[o++]!);
     return {
       level,
       score,
@@ -251,6 +277,9 @@ export class AggregateStore {
       ...(provisional !== null ? { provisional } : {}),
       ...(this.nF ? { facts } : {}),
       ...(this.nR ? { ready } : {}),
+      ...(excludedMask ? { excluded: unpackBits(excludedMask, this.nI) } : {}),
+      ...(date !== null ? { date } : {}),
+      ...(assessed !== null ? { assessed } : {}),
     };
   }
 

@@ -3,6 +3,9 @@ import type { KpiTargetDef } from '../targets.js';
 import type { Text } from '../types.js';
 import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
+import { isHistoricalTarget } from '../targets.js';
+import { judged, type Withheld } from './verdict.js';
+import { CONFLICT_WINDOW_DAYS } from './supersede.js';
 
 /** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
 export type Countable = 'yes' | 'partial' | 'no';
@@ -28,10 +31,20 @@ export interface PlanTargetResult {
   count: number | null;
   /** The count by year of the assessment date (cumulative counts only). */
   byYear?: Record<string, number>;
-  /** Only when countable: the count against the target. */
+  /**
+   * Only a share within the batch's own companies (class A/B retrofitting) over at least the minimum group size gets
+   * a verdict; a count of companies from a sample never does (`withheld: 'sample'`).
+   */
   met: boolean | null;
+  withheld?: Withheld;
+  /** The last year of the target (`by`, or the last of `years`). */
+  targetYear?: number;
+  /** The target year is before the first submission of the batch: a historical reference. */
+  historical: boolean;
   /** How zhizao counted it, or why it could not (a message code with its arguments). */
   how: { code: MessageCode; args: Record<string, string | number> };
+  /** More about the count (what is in use at the latest assessments, or that a question was not asked). */
+  also?: { code: MessageCode; args: Record<string, string | number> }[];
 }
 
 /** The KPI gains and equipment additions of plants assessed twice (the earliest and the current assessment). */
@@ -47,20 +60,19 @@ export interface PlanInput {
   /** Companies retrofitting per class A/B/C/D (summary.byClass). */
   byClass: readonly { class: string; companies: number; retrofitting: number; share: number | null }[];
   kpis: readonly KpiTargetDef[];
+  /** Below it a share gets no verdict (verdict.ts). */
+  minGroupSize: number;
+  /** The year of the first submission: targets before it are historical. */
+  surveyYear?: number;
 }
 
 export const CLOUD_INDICATOR = 'cloud-adoption';
 export const EQUIPMENT_FACTS = ['robots_count', 'cnc_machines_count'] as const;
 const KPI_EPSILON = 1e-9;
 
-/** Whether a count reaches a target: "建设 N 个" and "N 个以上" are both reached at N; a range at its lower end. */
-function reaches(count: number, t: CountTargetDef): boolean {
-  if (typeof t.value === 'object') return count >= t.value.min;
-  return t.comparison === '>' ? count > t.value : count >= t.value;
-}
-
 /**
- * The plan's count targets against what the answers can support. Counting rules (docs/batch.md, "Plan targets"):
+ * The plan's count targets against what the answers can support. A batch is a sample: counts are given with no
+ * verdict; only the class A/B retrofitting shares are judged (verdict.ts). Counting rules (docs/batch.md, "Plan targets"):
  * companies in the cloud (cloud-adoption yes) by size class; companies with a complete (non-provisional)
  * diagnosis for benchmarking, by year; the share of class A/B companies retrofitting; plants assessed twice whose
  * five outcome KPIs all reach the plan's gains; robots and CNC machines added between two assessments; candidates
@@ -80,8 +92,8 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
   const completeByYear: Record<string, number> = {};
   let workshopCandidates = 0;
   let factoryCandidates = 0;
-  let robotsNow = 0;
-  let cncNow = 0;
+  // in use at the latest assessments: the total, and how many companies answered (none: the question was not asked)
+  const inUse = EQUIPMENT_FACTS.map((id) => ({ id, i: fact(id), total: 0, companies: 0 }));
   for (const a of input.current) {
     if (cloud >= 0 && a.values[cloud] === 1) {
       cloudAll++;
@@ -94,8 +106,13 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
     }
     if (workshop >= 0 && a.ready?.[workshop] === true) workshopCandidates++;
     if (factory >= 0 && a.ready?.[factory] === true) factoryCandidates++;
-    robotsNow += a.facts?.[fact('robots_count')] ?? 0;
-    cncNow += a.facts?.[fact('cnc_machines_count')] ?? 0;
+    for (const u of inUse) {
+      const v = u.i >= 0 ? a.facts?.[u.i] : undefined;
+      if (typeof v === 'number') {
+        u.total += v;
+        u.companies++;
+      }
+    }
   }
   let pairs = 0;
   let pairsWithKpis = 0;
@@ -140,11 +157,16 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       basis: t.basis,
       measure: t.measure,
     };
-    const no = (code: MessageCode = 'plan.not-countable', args: Record<string, string | number> = {}): PlanTargetResult => ({ ...base, countable: 'no', count: null, met: null, how: { code, args } });
-    const counted = (count: number, code: MessageCode, args: Record<string, string | number> = {}, byYear?: Record<string, number>): PlanTargetResult => {
-      // A per-year target cannot be checked against a count at the assessment date.
+    // a total: its `by`; a per-year target: its last year
+    const lastYear = t.years?.length ? Math.max(...t.years) : t.year;
+    const targetYear = t.per === 'year' ? (lastYear ?? t.by) : (t.by ?? lastYear);
+    const when = { ...(targetYear !== undefined ? { targetYear } : {}), historical: isHistoricalTarget(targetYear, input.surveyYear) };
+    const no = (code: MessageCode = 'plan.not-countable', args: Record<string, string | number> = {}): PlanTargetResult => ({ ...base, ...when, countable: 'no', count: null, met: null, how: { code, args } });
+    const counted = (count: number | null, code: MessageCode, args: Record<string, string | number> = {}, byYear?: Record<string, number>): PlanTargetResult => {
+      // A per-year target cannot be checked against a count at the assessment date; a total counted in a sample
+      // cannot be checked against the target population's total at all.
       const partial = t.basis !== 'answers' || t.per === 'year';
-      return { ...base, countable: partial ? 'partial' : 'yes', count, ...(byYear ? { byYear } : {}), met: partial ? null : reaches(count, t), how: { code, args } };
+      return { ...base, ...when, countable: partial ? 'partial' : 'yes', count, ...(byYear ? { byYear } : {}), met: null, ...(partial || count === null ? {} : { withheld: 'sample' as const }), how: { code, args } };
     };
     if (t.basis === 'not-from-diagnosis') return no();
     switch (t.programme) {
@@ -160,25 +182,30 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         const cls = /class-([a-d])-/i.exec(t.id)?.[1]?.toUpperCase();
         const c = cls ? classShare(cls) : undefined;
         if (!cls) return no();
-        if (!c || c.share === null) return { ...base, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
-        return { ...base, countable: 'yes', count: c.share, met: c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min), how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
+        if (!c || c.share === null) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        // a share of the batch's own class A/B companies: judged, on enough companies
+        const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
+        return { ...base, ...when, countable: 'yes', count: c.share, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
       }
-      case 'machine-replacement':
+      case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');
-        return { ...counted(added, 'plan.equipment-added', { pairs, robots: robotsNow, cnc: cncNow }), countable: 'partial', met: null };
+        // nothing added is known without a plant assessed twice: blank, not 0
+        const also = inUse.map((u): NonNullable<PlanTargetResult['also']>[number] => (u.companies ? { code: 'plan.fact-in-use', args: { question: u.id, total: u.total, companies: u.companies } } : { code: 'plan.fact-not-asked', args: { question: u.id } }));
+        return { ...counted(pairs ? added : null, 'plan.equipment-added', { pairs, days: CONFLICT_WINDOW_DAYS }), countable: 'partial', also };
+      }
       case 'smart-workshop':
-        return workshop < 0 ? no() : { ...base, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } };
+        return workshop < 0 ? no() : { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } };
       case 'smart-factory':
-        return factory < 0 ? no() : { ...base, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } };
+        return factory < 0 ? no() : { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } };
       default:
         break;
     }
     if (t.id === 'benchmark-projects') {
       if (kpiIdx.length === 0 || kpiIdx.some(({ i }) => i < 0)) return no('plan.no-question', { question: input.kpis.map((k) => k.kpi).join(', ') || 'kpi_*' });
-      return counted(benchmark, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis });
+      return counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, days: CONFLICT_WINDOW_DAYS });
     }
     if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0))
-      return { ...base, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } };
+      return { ...base, ...when, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } };
     return no(t.basis === 'new-question' ? 'plan.needs-question' : 'plan.not-countable');
   });
 }

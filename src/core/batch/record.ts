@@ -26,18 +26,21 @@ export interface CompanyRecord {
   level: number | null;
   provisional: boolean;
   levelName: Text;
-  score: number;
+  /** Score S; null when no level is stated (too few answers: S would only say how little was answered). */
+  score: number | null;
   /** The 智能工厂梯度培育 tiers whose CMMM-level condition (necessary, not sufficient) the plant meets. */
   tierConditions: string[];
   completeness: number;
-  sections: Record<string, number>;
-  /** Score of each capability sub-domain (GB/T 39116). */
-  subdomains?: Record<string, number>;
+  /** Each section's score; null when none of its scored questions is answered (not determined, not 0). */
+  sections: Record<string, number | null>;
+  /** Score of each capability sub-domain (GB/T 39116); null when none of its scored questions is answered. */
+  subdomains?: Record<string, number | null>;
   /**
    * Each indicator: its value, whether it meets the target (indicators defined per company), the numerator and
-   * denominator of a ratio, and `unknown` when it has no value because an input was answered 不清楚.
+   * denominator of a ratio, `unknown` when it has no value because an input was answered 不清楚, and `excluded`
+   * when an input is outside the question's plausible range: the value is kept here and left out of the regional figures.
    */
-  indicators: Record<string, { value: number | boolean | null; met?: boolean | null; numerator?: number | null; denominator?: number | null; unknown?: boolean }>;
+  indicators: Record<string, { value: number | boolean | null; met?: boolean | null; numerator?: number | null; denominator?: number | null; unknown?: boolean; excluded?: 'implausible' }>;
   /** The official regional design-tool indicator (the share of companies using digital design tools) counts this flag. */
   usesDigitalDesignTools: boolean | null;
   /** Value of the --group-by field when it is a question rather than a respondent field. */
@@ -51,6 +54,11 @@ export interface CompanyRecord {
   answers?: Record<string, string | number | boolean | string[]>;
   /** Set by the batch: an older assessment of a plant seen again later. */
   superseded?: boolean;
+  /**
+   * Set by the batch for a superseded row: `resubmission` when the plant submitted again less than the conflict
+   * window later (the same assessment twice, not a baseline), `newer` when a later assessment replaced it.
+   */
+  supersededAs?: 'resubmission' | 'newer';
   /** File name of the per-company report written with --reports. */
   report?: string;
 }
@@ -67,6 +75,10 @@ export interface RecordExtra {
   ratios?: ReadonlyMap<string, readonly [string, string]>;
   /** Indicators without a value because an input was answered 不清楚. */
   unknown?: ReadonlySet<string>;
+  /** Indicators with an input outside its plausible range (left out of the regional figures). */
+  excluded?: ReadonlySet<string>;
+  /** Sections and sub-domains with a scored question answered (scoring.ts scoredCoverage); the others are null. */
+  coverage?: { sections: ReadonlySet<string>; subdomains: ReadonlySet<string> };
 }
 
 /** Whether a plant uses digital design tools: a `share` indicator's own 1/0, or an older ratio's flag. */
@@ -77,10 +89,11 @@ export function usesDesignTools(i: { kind?: string; value: number | boolean | nu
 
 export function recordFromResult(result: ScoreResult, where: { file: string; row?: number }, extra: RecordExtra = {}): CompanyRecord {
   const r = result.respondent;
-  const sections: Record<string, number> = {};
-  for (const s of result.sections) sections[s.id] = s.score;
-  const subdomains: Record<string, number> = {};
-  for (const s of result.subdomains ?? []) subdomains[s.id] = s.score;
+  const cov = extra.coverage;
+  const sections: Record<string, number | null> = {};
+  for (const s of result.sections) sections[s.id] = !cov || cov.sections.has(s.id) ? s.score : null;
+  const subdomains: Record<string, number | null> = {};
+  for (const s of result.subdomains ?? []) subdomains[s.id] = !cov || cov.subdomains.has(s.id) ? s.score : null;
   const indicators: CompanyRecord['indicators'] = {};
   let uses: boolean | null = null;
   for (const i of result.indicators) {
@@ -91,6 +104,7 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
       ...(i.met !== undefined ? { met: i.met } : {}),
       ...(ratio ? { numerator: input(ratio[0]), denominator: input(ratio[1]) } : {}),
       ...(extra.unknown?.has(i.id) ? { unknown: true } : {}),
+      ...(extra.excluded?.has(i.id) ? { excluded: 'implausible' as const } : {}),
     };
     if (i.id === DESIGN_TOOL_INDICATOR) uses = usesDesignTools(i);
   }
@@ -115,7 +129,7 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
     provisional: result.maturity.provisional,
     // A result with too few answers states no level: its name says so (not "not yet level 1").
     levelName: result.maturity.level === null ? { zh: formatMessage('batch.no-level-name', {}, 'zh'), en: formatMessage('batch.no-level-name', {}, 'en') } : result.maturity.name,
-    score: result.maturity.score,
+    score: result.maturity.level === null ? null : result.maturity.score,
     tierConditions: result.tiers.filter((t) => t.levelConditionMet === true).map((t) => t.id),
     completeness: result.completeness,
     sections,
@@ -130,6 +144,6 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
 
 /** The JSON form of a company (`companies[]`, docs/batch.md): region and sector always present, `superseded` last but `report`. */
 export function companyJson(r: CompanyRecord): Record<string, unknown> {
-  const { superseded, report, ...rest } = r;
-  return { ...rest, region: r.region ?? null, sector: r.sector ?? null, superseded: Boolean(superseded), ...(report !== undefined ? { report } : {}) };
+  const { superseded, supersededAs, report, ...rest } = r;
+  return { ...rest, region: r.region ?? null, sector: r.sector ?? null, superseded: Boolean(superseded), ...(supersededAs !== undefined ? { supersededAs } : {}), ...(report !== undefined ? { report } : {}) };
 }

@@ -1,7 +1,10 @@
 import type { TargetComparison } from '../indicators.js';
 import type { IndicatorKind } from '../types.js';
-import { meets } from '../targets.js';
+import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
+import { bilingual, type MessageCode } from '../../messages/catalogue.js';
+import { judged, type Withheld } from './verdict.js';
+import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
@@ -24,6 +27,8 @@ export interface SplitFigure {
   denominator: number;
   /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. */
   unknown: number;
+  /** Companies whose value is left out because an input is outside its plausible range. */
+  excluded: number;
   /** Companies without an answer (or whose ratio cannot be computed): left out. */
   unanswered: number;
 }
@@ -36,12 +41,20 @@ export interface RegionalIndicator extends TargetComparison {
   method: 'mean' | 'share';
   /** The population of the headline value (the indicator's own definition: 规上 where it says so). */
   regionalPopulation: RegionalPopulation;
-  /** The headline value, over regionalPopulation. */
+  /** The headline value, over regionalPopulation: the companies of this batch that answered (a sample, not a census). */
   value: number | null;
   numerator: number;
   denominator: number;
+  /** The number of companies the value is over (the denominator). */
+  n: number;
   unknown: number;
+  /** Values left out because an input is outside its plausible range. */
+  excluded: number;
   unanswered: number;
+  /** Why `met` is null although there is a value and a target (fewer than the minimum group size of companies). */
+  withheld?: Withheld;
+  /** The target's year is before the first submission of the batch: a historical reference. */
+  historical?: boolean;
   /** The headline's denominator (kept for scripts written against earlier versions). */
   companiesWithValue: number;
   /** Companies of the headline population with their own enterprise value. */
@@ -57,8 +70,13 @@ export interface RegionalIndicator extends TargetComparison {
 
 export interface Figures {
   companies: number;
+  /** Companies per stated level 0–5. */
   levels: Record<string, number>;
+  /** Companies with too few answers for a level: in no level and in no mean. */
+  noLevel: number;
+  /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none. */
   meanScore: number | null;
+  meanScoreN: number;
   sections: { id: string; title: Text; mean: number | null; companies: number }[];
   indicators: RegionalIndicator[];
 }
@@ -83,6 +101,8 @@ export interface ClassRetrofit {
   /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
   goal: number | null;
   goalMet: boolean | null;
+  /** Why goalMet is null although there is a goal (fewer companies of the class than the minimum group size). */
+  withheld?: Withheld;
 }
 
 const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
@@ -93,12 +113,22 @@ export class Accumulator {
   /** Companies per level 0–5, and (last) those with too few answers for a level to be stated. */
   levels = [0, 0, 0, 0, 0, 0, 0];
   scoreSum = 0;
+  /** Companies with a stated level: the only ones in the mean score and the section means. */
+  scoreN = 0;
   secSum: number[];
   secN: number[];
+  /** Earliest and latest assessment (identity.ts dateKey) of the companies with a date; 0 when none. */
+  dateMin = 0;
+  dateMax = 0;
+  /** Companies whose answers name an assessor (the others are self-reports). */
+  assessed = 0;
+  /** Companies with at least one value left out as implausible. */
+  excludedCompanies = 0;
   /** Per indicator × split (4): sums and counts. */
   private readonly sum: number[];
   private readonly n: number[];
   private readonly unk: number[];
+  private readonly exc: number[];
   private readonly met: number[];
   private readonly splitCompanies = [0, 0, 0, 0];
 
@@ -109,20 +139,32 @@ export class Accumulator {
     this.sum = new Array<number>(k).fill(0);
     this.n = new Array<number>(k).fill(0);
     this.unk = new Array<number>(k).fill(0);
+    this.exc = new Array<number>(k).fill(0);
     this.met = new Array<number>(k).fill(0);
   }
 
   add(a: CompanyAggregate): void {
     this.companies++;
-    const lv = a.level < 0 ? 6 : Math.max(0, Math.min(5, Math.trunc(a.level)));
+    const stated = a.level >= 0;
+    const lv = stated ? Math.max(0, Math.min(5, Math.trunc(a.level))) : 6;
     this.levels[lv]!++;
-    this.scoreSum += a.score;
-    a.sections.forEach((s, i) => {
-      if (s !== null) {
-        this.secSum[i]! += s;
-        this.secN[i]!++;
-      }
-    });
+    // A company with no level stated adds nothing to the means: its S only says how little was answered.
+    if (stated && a.score !== null) {
+      this.scoreSum += a.score;
+      this.scoreN++;
+      a.sections.forEach((s, i) => {
+        if (s !== null) {
+          this.secSum[i]! += s;
+          this.secN[i]!++;
+        }
+      });
+    }
+    if (a.date !== undefined && a.date > 0) {
+      if (this.dateMin === 0 || a.date < this.dateMin) this.dateMin = a.date;
+      if (a.date > this.dateMax) this.dateMax = a.date;
+    }
+    if (a.assessed) this.assessed++;
+    if (a.excluded?.some(Boolean)) this.excludedCompanies++;
     const sp = splitOf(a);
     this.splitCompanies[0]!++;
     this.splitCompanies[sp]!++;
@@ -134,7 +176,8 @@ export class Accumulator {
           this.sum[k]! += v;
           this.n[k]!++;
           if (a.met[i] === true) this.met[k]!++;
-        } else if (a.unknown?.[i]) this.unk[k]!++;
+        } else if (a.excluded?.[i]) this.exc[k]!++;
+        else if (a.unknown?.[i]) this.unk[k]!++;
       }
     }
   }
@@ -143,12 +186,18 @@ export class Accumulator {
     this.companies += o.companies;
     o.levels.forEach((n, i) => (this.levels[i]! += n));
     this.scoreSum += o.scoreSum;
+    this.scoreN += o.scoreN;
+    if (o.dateMin > 0 && (this.dateMin === 0 || o.dateMin < this.dateMin)) this.dateMin = o.dateMin;
+    this.dateMax = Math.max(this.dateMax, o.dateMax);
+    this.assessed += o.assessed;
+    this.excludedCompanies += o.excludedCompanies;
     const addInto = (a: number[], b: number[]) => b.forEach((x, i) => (a[i]! += x));
     addInto(this.secSum, o.secSum);
     addInto(this.secN, o.secN);
     addInto(this.sum, o.sum);
     addInto(this.n, o.n);
     addInto(this.unk, o.unk);
+    addInto(this.exc, o.exc);
     addInto(this.met, o.met);
     addInto(this.splitCompanies, o.splitCompanies);
   }
@@ -157,25 +206,30 @@ export class Accumulator {
     const k = i * 4 + s;
     const n = this.n[k]!;
     const unknown = this.unk[k]!;
+    const excluded = this.exc[k]!;
     const companies = this.splitCompanies[s]!;
     // A share counts 不清楚 as "not known to have it": it stays in the denominator. A mean cannot use it.
     const denominator = share ? n + unknown : n;
     const raw = denominator ? this.sum[k]! / denominator : null;
-    return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, unanswered: companies - n - unknown };
+    return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered: companies - n - unknown - excluded };
   }
 
-  /** Figures of this population; `asOne` takes every indicator over all its companies (a 规上 or 规下 group). */
-  figures(asOne = false): Figures {
+  /**
+   * Figures of this population; `asOne` takes every indicator over all its companies (a 规上 or 规下 group).
+   * A figure over fewer than `minGroupSize` companies gets no verdict (verdict.ts); a target whose year is before
+   * `surveyYear` is marked historical.
+   */
+  figures(opts: { asOne?: boolean; minGroupSize: number; surveyYear?: number }): Figures {
     const { layout } = this;
+    const asOne = opts.asOne ?? false;
     const levels: Record<string, number> = {};
-    this.levels.forEach((n, i) => {
-      if (i < 6) levels[String(i)] = n;
-      else if (n > 0) levels.none = n;
-    });
+    for (let i = 0; i < 6; i++) levels[String(i)] = this.levels[i]!;
     return {
       companies: this.companies,
       levels,
-      meanScore: this.companies ? r4(this.scoreSum / this.companies) : null,
+      noLevel: this.levels[6]!,
+      meanScore: this.scoreN ? r4(this.scoreSum / this.scoreN) : null,
+      meanScoreN: this.scoreN,
       sections: layout.sections.map((s, i) => ({ id: s.id, title: s.title, mean: this.secN[i] ? r4(this.secSum[i]! / this.secN[i]!) : null, companies: this.secN[i]! })),
       indicators: layout.indicators.map((ind, i) => {
         const method = methodOf(ind);
@@ -192,7 +246,9 @@ export class Accumulator {
           value: head.value,
           numerator: head.numerator,
           denominator: head.denominator,
+          n: head.denominator,
           unknown: head.unknown,
+          excluded: head.excluded,
           unanswered: head.unanswered,
           companiesWithValue: head.denominator,
           companiesWithOwnValue: this.n[i * 4 + h]!,
@@ -206,9 +262,13 @@ export class Accumulator {
           const t = ind.target;
           out.target = t.value;
           out.comparison = t.comparison;
-          out.met = raw === null ? null : meets(raw, t.comparison, t.value);
-          out.gap = raw === null ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
+          const verdict = judged(head.denominator, opts.minGroupSize, raw === null ? null : meets(raw, t.comparison, t.value));
+          out.met = verdict.met;
+          if (verdict.withheld) out.withheld = verdict.withheld;
+          // the gap says met or not as much as `met` does: withheld with it
+          out.gap = raw === null || verdict.withheld ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
           out.targetYear = t.year;
+          if (isHistoricalTarget(t.year, opts.surveyYear)) out.historical = true;
           out.population = t.population;
           out.targetSource = t.source;
           // "Companies meeting" a share of companies means nothing: only for indicators defined per company.
@@ -226,29 +286,39 @@ export class Accumulator {
 export const OTHER_GROUP = 'other';
 export const NONE_GROUP = '(none)';
 
-/** Figures per group; groups smaller than minSize are merged into "other", which keeps only its count if still too small. */
-export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, Accumulator>, minSize: number, asOne = false): GroupFigures[] {
+export interface GroupOptions {
+  /** Below it a figure gets no verdict; with `merge`, groups below it are merged into "other". */
+  minGroupSize: number;
+  /** Merge small groups into "other" (confidentiality: --anonymize, or an explicit --min-group-size). */
+  merge: boolean;
+  surveyYear?: number;
+}
+
+/** Figures per group; with `merge`, groups smaller than the minimum are merged into "other", which keeps only its count if still too small. */
+export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, Accumulator>, opts: GroupOptions, asOne = false): GroupFigures[] {
   const out: GroupFigures[] = [];
   const other = new Accumulator(layout);
   const merged: string[] = [];
+  const fig = (acc: Accumulator) => acc.figures({ asOne, minGroupSize: opts.minGroupSize, ...(opts.surveyYear !== undefined ? { surveyYear: opts.surveyYear } : {}) });
+  const minSize = opts.merge ? opts.minGroupSize : 1;
   for (const key of [...groups.keys()].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b, 'zh')))) {
     const acc = groups.get(key)!;
-    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...acc.figures(asOne) });
+    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...fig(acc) });
     else {
       other.merge(acc);
       merged.push(key);
     }
   }
   if (other.companies > 0) {
-    if (other.companies >= minSize) out.push({ key: OTHER_GROUP, ...other.figures(asOne), merged: merged.length });
-    else out.push({ key: OTHER_GROUP, companies: other.companies, levels: {}, meanScore: null, sections: [], indicators: [], merged: merged.length, suppressed: true });
+    if (other.companies >= minSize) out.push({ key: OTHER_GROUP, ...fig(other), merged: merged.length });
+    else out.push({ key: OTHER_GROUP, companies: other.companies, levels: {}, noLevel: 0, meanScore: null, meanScoreN: 0, sections: [], indicators: [], merged: merged.length, suppressed: true });
   }
   return out;
 }
 
 const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
 
-export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>): ClassRetrofit[] {
+export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number): ClassRetrofit[] {
   return [...counts.keys()].sort().map((cls) => {
     const c = counts.get(cls)!;
     const n = (k: string) => c[k] ?? 0;
@@ -256,6 +326,7 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
     const retrofitting = n('in-progress') + n('done');
     const share = companies ? r4(retrofitting / companies) : null;
     const goal = CLASS_GOALS[cls] ?? null;
+    const verdict = judged(companies, minGroupSize, goal === null || share === null ? null : retrofitting / companies >= goal);
     return {
       class: cls,
       companies,
@@ -267,14 +338,73 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       unknown: n('unknown'),
       share,
       goal,
-      goalMet: goal === null || share === null ? null : retrofitting / companies >= goal,
+      goalMet: verdict.met,
+      ...(verdict.withheld ? { withheld: verdict.withheld } : {}),
     };
   });
 }
 
+/** What the summary is computed from, said plainly: a sample of companies that answered, not a census. */
+export interface SampleStatement {
+  /** Plants in the summary. */
+  companies: number;
+  /** The input files their answers come from (pseudonyms with --anonymize), at most SAMPLE_FILES of them. */
+  files: string[];
+  fileCount: number;
+  /** First and last submission date (YYYY-MM-DD) of the plants in the summary; null when none gives a date. */
+  dates: { from: string; to: string } | null;
+  /** Questions answered by at least one company of the input, of the questionnaire's questions; a short form covers less than half. */
+  questions: { covered: number; total: number; shortForm: boolean };
+  /** Plants whose answers name no assessor: the company's own answers. */
+  selfReported: number;
+  /** The statement in words. */
+  statement: Text;
+}
+
+export const SAMPLE_FILES = 10;
+/** An input that covers less than this share of the questionnaire's questions is a short form. */
+export const SHORT_FORM_SHARE = 0.5;
+
+const isoDay = (key: number) => {
+  const d = String(Math.floor(key / 1_000_000));
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+};
+
+/** The sample statement from the figures of all plants and what the input covers. */
+export function sampleStatement(all: Accumulator, input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } }): SampleStatement {
+  const dates = all.dateMin > 0 ? { from: isoDay(all.dateMin), to: isoDay(all.dateMax) } : null;
+  const fileCount = input.fileCount ?? input.files.length;
+  const files = input.files.slice(0, SAMPLE_FILES);
+  const { covered, total } = input.questions;
+  const shortForm = total > 0 && covered < total * SHORT_FORM_SHARE;
+  const selfReported = all.companies - all.assessed;
+  const parts: [MessageCode, Record<string, string | number>][] = [
+    [selfReported === all.companies ? 'sample.self-report' : 'sample.partly-self-report', { companies: all.companies, selfReported }],
+    ['sample.files', { files: files.join(', ') + (fileCount > files.length ? ', …' : ''), count: fileCount }],
+    dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
+    [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
+    ['sample.figures', {}],
+  ];
+  const statement = { zh: '', en: '' };
+  for (const [code, args] of parts) {
+    const t = bilingual(code, args);
+    statement.zh += t.zh;
+    statement.en += (statement.en ? ' ' : '') + t.en;
+  }
+  return { companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported, statement };
+}
+
+/** The year of the first submission of the sample: targets before it are historical. */
+const surveyYearOf = (all: Accumulator): number | undefined => (all.dateMin > 0 ? Math.floor(all.dateMin / 1e10) : undefined);
+export const surveyYearFrom = (sample: Pick<SampleStatement, 'dates'>): number | undefined => (sample.dates ? Number(sample.dates.from.slice(0, 4)) : undefined);
+
 export interface BatchSummary extends Figures {
   /** Plants in the summary (current assessments only). */
   companies: number;
+  /** What the figures are computed from: the companies of this batch (a sample), the input, the dates. */
+  sample: SampleStatement;
+  /** Values outside their question's plausible range, left out of every regional figure (kept in the company rows). */
+  excluded: { reason: 'implausible'; values: number; companies: number };
   /** Every scored row, superseded ones included. */
   scored: number;
   superseded: number;
@@ -286,11 +416,19 @@ export interface BatchSummary extends Figures {
   groupBy?: string;
   /** True when groupBy was chosen by the batch (no --group-by). */
   groupByDefault?: boolean;
+  /** Below it a figure gets no verdict; with mergeSmallGroups, groups below it are merged into "other". */
   minGroupSize: number;
+  mergeSmallGroups: boolean;
+  /** Two submissions of a plant closer than this are a resubmission (the later replaces the earlier), not a follow-up. */
+  conflictWindowDays: number;
   groups?: GroupFigures[];
   bySize: GroupFigures[];
   byClass: ClassRetrofit[];
-  duplicates: { plant: string; count: number; matchedByName?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean }[] }[];
+  /**
+   * Plants seen more than once. `resubmission`: at least one row was replaced by a submission less than
+   * conflictWindowDays later (or a date is missing): listed as a conflict, never as a baseline and a follow-up.
+   */
+  duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; relation: AssessmentRelation }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];
   /** The regional action plan's count targets against what the answers support. */
@@ -308,8 +446,16 @@ export const DEFAULT_GROUP_FIELDS: [string, GroupKey][] = [
 export function summarise(
   layout: SummaryLayout,
   current: Iterable<CompanyAggregate>,
-  opts: { groupBy?: string; minGroupSize: number; defaultGroups?: boolean },
-): Pick<BatchSummary, 'companies' | 'levels' | 'meanScore' | 'sections' | 'indicators' | 'groups' | 'bySize' | 'byClass' | 'minGroupSize' | 'groupBy' | 'groupByDefault'> {
+  opts: {
+    groupBy?: string;
+    minGroupSize: number;
+    /** Merge groups smaller than minGroupSize into "other" (default: no, every group is shown). */
+    merge?: boolean;
+    defaultGroups?: boolean;
+    /** The input files and the questions the input covers, for the sample statement. */
+    input?: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } };
+  },
+): Omit<BatchSummary, 'scored' | 'superseded' | 'rejected' | 'problems' | 'targets' | 'duplicates' | 'parkRecommendations' | 'plan' | 'conflictWindowDays'> {
   const all = new Accumulator(layout);
   const groups = new Map<string, Accumulator>();
   const defaults = opts.groupBy === undefined && opts.defaultGroups ? DEFAULT_GROUP_FIELDS.map(() => new Map<string, Accumulator>()) : [];
@@ -343,11 +489,17 @@ export function summarise(
       chosen = defaults[i];
     }
   }
+  const surveyYear = surveyYearOf(all);
+  const g: GroupOptions = { minGroupSize: opts.minGroupSize, merge: Boolean(opts.merge), ...(surveyYear !== undefined ? { surveyYear } : {}) };
+  const figures = all.figures(g);
   return {
-    ...all.figures(),
-    ...(groupBy !== undefined && chosen ? { groupBy, groups: groupFigures(layout, chosen, opts.minGroupSize), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
+    ...figures,
+    sample: sampleStatement(all, opts.input ?? { files: [], questions: { covered: 0, total: 0 } }),
+    excluded: { reason: 'implausible', values: figures.indicators.reduce((n, i) => n + (i.splits.find((x) => x.population === 'all')?.excluded ?? 0), 0), companies: all.excludedCompanies },
+    ...(groupBy !== undefined && chosen ? { groupBy, groups: groupFigures(layout, chosen, g), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
     minGroupSize: opts.minGroupSize,
-    bySize: groupFigures(layout, sizes, opts.minGroupSize, true),
-    byClass: classRetrofit(classes),
+    mergeSmallGroups: Boolean(opts.merge),
+    bySize: groupFigures(layout, sizes, g, true),
+    byClass: classRetrofit(classes, opts.minGroupSize),
   };
 }

@@ -89,6 +89,53 @@ export class PlantRegistry {
   }
 }
 
+/** Two submissions of a plant closer than this (in days) are one assessment submitted twice, not a baseline and a follow-up. */
+export const CONFLICT_WINDOW_DAYS = 30;
+
+/**
+ * How a row of a plant seen more than once stands: `current` (in the summary), `earlier` (an older assessment, at
+ * least the conflict window before the next one: a baseline), `resubmission` (replaced by a submission less than the
+ * conflict window later, or undated: a conflict, never a baseline).
+ */
+export type AssessmentRelation = 'current' | 'earlier' | 'resubmission';
+
+/** Days from one identity.ts dateKey (YYYYMMDDhhmmss) to a later one; null when either is missing. */
+export function daysBetween(from: number, to: number): number | null {
+  if (!(from > 0) || !(to > 0)) return null;
+  const ms = (k: number) => {
+    const d = Math.floor(k / 1_000_000);
+    const t = k % 1_000_000;
+    return Date.UTC(Math.floor(d / 10000), (Math.floor(d / 100) % 100) - 1, d % 100, Math.floor(t / 10000), Math.floor(t / 100) % 100, t % 100);
+  };
+  return (ms(to) - ms(from)) / 86_400_000;
+}
+
+/**
+ * The rows of one plant (sequence number and dateKey, current one included): how each stands, and the baseline
+ * of a progress pair (the earliest row that is not a resubmission), when there is one besides the current row.
+ * Rows are ordered by date, then input order (as the registry picks the current one); a row followed by another
+ * less than `windowDays` later, or one without a date, is a resubmission.
+ */
+export function assessmentSeries(members: readonly { seq: number; date: number }[], current: number, windowDays = CONFLICT_WINDOW_DAYS): { relation: Map<number, AssessmentRelation>; baseline?: number } {
+  const sorted = [...members].sort((a, b) => a.date - b.date || a.seq - b.seq);
+  const relation = new Map<number, AssessmentRelation>();
+  let baseline: number | undefined;
+  sorted.forEach((m, i) => {
+    if (m.seq === current) {
+      relation.set(m.seq, 'current');
+      return;
+    }
+    const next = sorted[i + 1];
+    const days = next ? daysBetween(m.date, next.date) : null;
+    if (days === null || days < windowDays) relation.set(m.seq, 'resubmission');
+    else {
+      relation.set(m.seq, 'earlier');
+      baseline ??= m.seq;
+    }
+  });
+  return { relation, ...(baseline !== undefined ? { baseline } : {}) };
+}
+
 /** shortKey's two 32-bit halves (the same identity: shortKey is a fixed-width spelling of them). */
 function keyHash(key: string): [number, number] {
   let h1 = 0x811c9dc5;
