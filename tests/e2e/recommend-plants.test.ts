@@ -116,6 +116,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const all = d.recommendations.map(proposed).join(' ');
     expect(all).not.toMatch(/焊接机器人|welding robot|喷涂机器人|切割套料|套料|nesting/i);
     expect(get(d, 'line-dnc-cam')!.title.zh).not.toMatch(/切割|套料/);
+    expect(get(d, 'station-operator-skills')).toMatchObject({ retrofitLevel: 'station', programme: 'smart-workshop' });
     const duties = d.roadmap.duties.map((x) => x.id);
     expect(duties).not.toContain('welder-qualification');
     expect(duties).not.toContain('foundry-painting-hazards');
@@ -142,6 +143,26 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(d.roadmap.duties.map((x) => x.id)).not.toContain('foundry-painting-hazards');
     const md = markdown('cad-pdm-word-planners', 'zh');
     expect(md).not.toMatch(/TMS，可作为 MES/);
+  });
+
+  it('the frozen-food plant: contradictions found, readiness agrees with the plan, text fits food and what the plant has', () => {
+    const d = report('frozen-food');
+    const found = (d.findings ?? []).map((f) => f.id);
+    for (const id of ['workshop-network-planned-vs-requirement', 'workshop-network-requirement-vs-no-networked-equipment', 'erp-mes-integration-without-mes', 'erp-mes-integration-vs-interfaces']) expect(found).toContain(id);
+    const md = markdown('frozen-food', 'zh');
+    expect(md).not.toContain('答案之间未发现矛盾');
+    const workshop = d.readiness.find((x) => x.id === 'smart-workshop')!;
+    expect(workshop.criteria.find((c) => c.id === 'workshop-network')!.status).not.toBe('met');
+    expect(md).not.toMatch(/✓ 车间内互联互通网络/);
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/\bHART\b|PROFIBUS PA|DCS 控制回路|控制室|数显量具|[Dd]igital gauge|拧紧|[Tt]ightening|序列号|[Ss]erial number/);
+    expect(get(d, 'station-online-analysers') && proposed(get(d, 'station-online-analysers')!)).not.toMatch(/设金属检测/);
+    const cold = get(d, 'workshop-cold-chain-temperature-monitoring')!;
+    expect(cold.integration.map((x) => x.zh).join(' ')).not.toMatch(/→ 冷库 WMS/);
+    const recipeTools = get(d, 'station-process-design-tools')!;
+    expect(recipeTools).toMatchObject({ retrofitLevel: 'factory', programme: 'smart-factory' });
+    const skills = get(d, 'station-operator-skills');
+    if (skills) expect(skills.programme).toBe('smart-workshop');
   });
 
   it('a plant shipping through third-party logistics gets no TMS', () => {
