@@ -1,7 +1,9 @@
 // Realistic plants through the built CLI: the plan fits the plant's budget, size and sector, its rationales agree
 // with the answers, prerequisites come strictly earlier, and the projection never goes down.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zhizao } from '../helpers/cli';
+import { tempDir, zhizao } from '../helpers/cli';
 
 interface Rec {
   id: string;
@@ -18,7 +20,9 @@ interface Rec {
 }
 interface Report {
   maturity: { level: number | null; score: number };
-  recommendations: Rec[];
+  findings?: { id: string }[];
+  readiness: { id: string; criteria: { id: string; status: string }[] }[];
+  recommendations: (Rec & { retrofitLevel: string; programme: string; software: { zh: string; en: string }[]; integration: { zh: string; en: string }[]; benefits: { zh: string; en: string } })[];
   roadmap: {
     budget?: { band: string; checked: boolean; envelope: { max?: number } | null };
     size: { size: string };
@@ -26,6 +30,7 @@ interface Report {
     phases: { id: string; count: number; investment: { min: number; max: number }; projected: { level: number; score: number } | null }[];
     baseline: { level: number; score: number } | null;
     later: string[];
+    duties: { id: string; met: boolean }[];
   };
 }
 
@@ -41,6 +46,8 @@ function markdown(name: string, lang: 'zh' | 'en'): string {
   return r.stdout;
 }
 const ids = (d: Report) => d.recommendations.map((r) => r.id);
+/** What a project proposes (title, steps, equipment, software, integration, benefits), without the why. */
+const proposed = (r: Report['recommendations'][number]) => JSON.stringify([r.title, r.measures, r.hardware, r.software, r.integration, r.benefits]);
 const get = (d: Report, id: string) => d.recommendations.find((r) => r.id === id);
 const PHASES = ['0-6m', '6-18m', '18-36m', 'later'];
 
@@ -106,6 +113,66 @@ describe('plans for realistic plants (report --format json through the built CLI
     const titles = d.recommendations.map((r) => `${r.title.zh} ${r.title.en}`).join(' ');
     expect(titles).not.toMatch(/DCS|APC|软测量|soft sensor|CFD|三维工厂|3D plant/);
     expect(get(d, 'factory-after-sales-loop')?.variant).not.toBe('field-service');
+  });
+
+  it('the small machining shop: CNC retrofit worded for its own key processes, no welding, painting or foundry projects or duties', () => {
+    const d = report('small-machining-under-1m');
+    const cnc = get(d, 'station-cnc-key-processes')!;
+    expect(cnc.title.zh).toContain('按本厂未数控化的关键工序');
+    expect(cnc.variant).toBeUndefined();
+    expect(proposed(cnc)).not.toMatch(/下料|焊接|大件|等离子|激光切割|落地镗/);
+    expect(cnc.measures.some((m) => m.zh.includes('融资租赁'))).toBe(true);
+    expect(ids(d)).not.toContain('station-hazardous-post-robots');
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/焊接机器人|welding robot|喷涂机器人|切割套料|套料|nesting/i);
+    expect(get(d, 'line-dnc-cam')!.title.zh).not.toMatch(/切割|套料/);
+    expect(get(d, 'station-operator-skills')).toMatchObject({ retrofitLevel: 'station', programme: 'smart-workshop' });
+    const duties = d.roadmap.duties.map((x) => x.id);
+    expect(duties).not.toContain('welder-qualification');
+    expect(duties).not.toContain('foundry-painting-hazards');
+  });
+
+  it('the same shop as a mining-machinery maker (C3511): cutting and welding wording, welding robots and the foundry/painting duty', () => {
+    const text = readFileSync(`${FIX}/small-machining-under-1m.yaml`, 'utf8').replace('sector: C3484', 'sector: C3511');
+    const file = path.join(tempDir('zhizao-fabrication-'), 'mining.yaml');
+    writeFileSync(file, text);
+    const r = zhizao(['report', file, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout) as Report;
+    expect(get(d, 'station-cnc-key-processes')).toMatchObject({ variant: 'fabrication' });
+    expect(get(d, 'station-cnc-key-processes')!.title.zh).toContain('焊接');
+    expect(ids(d)).toContain('station-hazardous-post-robots');
+    expect(d.roadmap.duties.map((x) => x.id)).toContain('foundry-painting-hazards');
+  });
+
+  it('the hydraulics plant: no nesting or foundry duty; tool management is not called TMS', () => {
+    const d = report('cad-pdm-word-planners');
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/切割套料|nesting/i);
+    expect(all).not.toMatch(/刀具管理系统（TMS/);
+    expect(d.roadmap.duties.map((x) => x.id)).not.toContain('foundry-painting-hazards');
+    const md = markdown('cad-pdm-word-planners', 'zh');
+    expect(md).not.toMatch(/TMS，可作为 MES/);
+  });
+
+  it('the frozen-food plant: contradictions found, readiness agrees with the plan, text fits food and what the plant has', () => {
+    const d = report('frozen-food');
+    const found = (d.findings ?? []).map((f) => f.id);
+    for (const id of ['workshop-network-planned-vs-requirement', 'workshop-network-requirement-vs-no-networked-equipment', 'erp-mes-integration-without-mes', 'erp-mes-integration-vs-interfaces']) expect(found).toContain(id);
+    const md = markdown('frozen-food', 'zh');
+    expect(md).not.toContain('答案之间未发现矛盾');
+    const workshop = d.readiness.find((x) => x.id === 'smart-workshop')!;
+    expect(workshop.criteria.find((c) => c.id === 'workshop-network')!.status).not.toBe('met');
+    expect(md).not.toMatch(/✓ 车间内互联互通网络/);
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/\bHART\b|PROFIBUS PA|DCS 控制回路|控制室|数显量具|[Dd]igital gauge|拧紧|[Tt]ightening|序列号|[Ss]erial number/);
+    expect(get(d, 'station-online-analysers') && proposed(get(d, 'station-online-analysers')!)).not.toMatch(/设金属检测/);
+    const cold = get(d, 'workshop-cold-chain-temperature-monitoring')!;
+    expect(cold.integration.map((x) => x.zh).join(' ')).not.toMatch(/→ 冷库 WMS/);
+    const recipeTools = get(d, 'station-process-design-tools')!;
+    expect(recipeTools).toMatchObject({ retrofitLevel: 'factory', programme: 'smart-factory' });
+    const skills = get(d, 'station-operator-skills');
+    if (skills) expect(skills.programme).toBe('smart-workshop');
   });
 
   it('a plant shipping through third-party logistics gets no TMS', () => {

@@ -19,6 +19,7 @@ interface Case {
 }
 
 const sys = { has_erp: true, has_mes: true };
+const noSystems = { has_mes: false, has_wms: false, has_plm: false, has_qms: false, has_crm: false, has_srm: false };
 
 const CASES: Record<string, Case> = {
   'equipment-level-vs-cnc-rate': {
@@ -211,8 +212,71 @@ const CASES: Record<string, Case> = {
     fires: [{ has_erp: true, erp_interfaces: ['wms'], has_wms: false }, { has_erp: true, erp_interfaces: ['finance', 'crm'], has_crm: false }],
     clean: { has_erp: true, erp_interfaces: ['wms'], has_wms: true },
   },
+  'workshop-network-planned-vs-requirement': {
+    fires: [{ network_level: 'basic', req_workshop_network: 'mostly' }, { network_level: 'none', req_workshop_network: 'full' }],
+    clean: { network_level: 'workshop', req_workshop_network: 'mostly' },
+  },
+  'workshop-network-requirement-vs-no-networked-equipment': {
+    fires: { req_workshop_network: 'mostly', equipment_total: 150, equipment_digital: 70, equipment_networked: 0 },
+    clean: { req_workshop_network: 'mostly', equipment_total: 150, equipment_digital: 70, equipment_networked: 40 },
+  },
+  'network-planned-vs-wireless-production': {
+    fires: { network_level: 'basic', has_5g_wireless: true },
+    clean: { network_level: 'basic', has_5g_wireless: false },
+  },
+  'equipment-level-vs-no-automated-equipment': {
+    fires: { equipment_level: 'key_digital', cnc_machines_count: 0, robots_count: 0, plc_cells_count: 0 },
+    clean: { equipment_level: 'key_digital', cnc_machines_count: 0, robots_count: 0, plc_cells_count: 6 },
+  },
+  'nc-programs-without-cnc-machines': {
+    fires: { req_nc_program_management: 'mostly', cnc_machines_count: 0 },
+    clean: { req_nc_program_management: 'mostly', cnc_machines_count: 12, cnc_machines_networked: 10 },
+  },
+  'work-order-system-without-mes-erp': {
+    fires: { req_work_order_reporting_system: 'mostly', has_mes: false, has_erp: false },
+    clean: { req_work_order_reporting_system: 'mostly', has_mes: false, has_erp: true },
+  },
+  'quality-records-system-vs-has-qms': {
+    fires: { req_quality_records_system: 'full', has_qms: false },
+    clean: { req_quality_records_system: 'partial', has_qms: false },
+  },
+  'warehouse-requirements-without-system': {
+    fires: [
+      { req_stock_in_system: 'mostly', has_erp: false, has_wms: false, has_mes: false },
+      { req_lot_fifo_control: 'full', has_erp: false, has_wms: false, has_mes: false },
+    ],
+    clean: { req_stock_in_system: 'mostly', has_erp: true, has_wms: false, has_mes: false },
+  },
+  'automated-material-flow-without-wms-mes': {
+    fires: { req_automated_material_flow: 'partial', has_wms: false, has_mes: false },
+    clean: { req_automated_material_flow: 'partial', has_wms: true, has_mes: false },
+  },
+  'energy-auto-collection-vs-has-ems': {
+    fires: { req_energy_auto_collection: 'mostly', has_ems: false },
+    clean: { req_energy_auto_collection: 'mostly', has_ems: true },
+  },
+  'shipments-in-system-without-tms-erp': {
+    fires: { logistics_model: 'own_fleet', req_shipments_in_system: 'full', has_tms: false, has_erp: false },
+    clean: { logistics_model: 'own_fleet', req_shipments_in_system: 'full', has_tms: false, has_erp: true },
+  },
+  'electronic-batch-record-without-mes-dcs': {
+    industry: 'process',
+    fires: { req_electronic_batch_record: 'mostly', has_mes: false, dcs_units_count: 0 },
+    clean: { req_electronic_batch_record: 'mostly', has_mes: false, dcs_units_count: 3 },
+  },
+  'erp-mes-integration-without-mes': {
+    fires: { has_erp: true, has_mes: false, has_scada: false, req_erp_mes_integration: 'mostly' },
+    clean: { has_erp: true, has_mes: true, has_scada: false, req_erp_mes_integration: 'mostly', erp_interfaces: ['mes'], mes_interfaces: ['erp'] },
+  },
+  'system-interfaces-vs-no-erp-interfaces': {
+    fires: [
+      { ...noSystems, has_erp: true, erp_interfaces: ['none'], req_key_system_interfaces: 'mostly' },
+      { ...noSystems, has_erp: true, erp_interfaces: ['none'], integration_level: 'point' },
+    ],
+    clean: { ...noSystems, has_erp: true, erp_interfaces: ['none'], req_key_system_interfaces: 'partial', integration_level: 'manual' },
+  },
   'erp-mes-integration-vs-interfaces': {
-    fires: { ...sys, req_erp_mes_integration: 'partial', erp_interfaces: ['finance'] },
+    fires: [{ ...sys, req_erp_mes_integration: 'partial', erp_interfaces: ['finance'] }, { has_erp: true, has_mes: false, req_erp_mes_integration: 'mostly', erp_interfaces: ['none'] }],
     clean: { ...sys, req_erp_mes_integration: 'partial', erp_interfaces: ['mes'] },
   },
   'mes-erp-module-vs-interfaces': {
