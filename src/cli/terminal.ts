@@ -38,7 +38,6 @@ export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>([
   'input.folder-not-answers',
   'input.table-not-answers',
   'input.document-not-answers',
-  'answers.empty-file',
 ]);
 
 /** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */

@@ -92,14 +92,14 @@ describe('an empty answer file', () => {
     for (const f of [empty, comments]) {
       const r = zhizao(['report', f]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${path.basename(f)}: error the file is empty`);
+      expect(r.stderr).toContain(`${path.basename(f)}:1:1 error the file is empty`);
       expect(r.stderr).toContain('zhizao template');
       expect(r.stderr).toContain('zhizao assess');
       expect(r.stderr).not.toContain('top level');
     }
     const zh = zhizao(['validate', empty], ZH);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('empty.zhizao.yaml: 错误 文件为空');
+    expect(zh.stderr).toContain('empty.zhizao.yaml:1:1 错误 文件为空');
     expect(zh.stderr).not.toMatch(/top level|顶层|类型应为/);
   });
 });
