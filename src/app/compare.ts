@@ -28,8 +28,8 @@ export async function comparePlants(
   followupFile: string,
   req: ScoringRequest & { questionnaire?: string | undefined },
 ): Promise<{ comparison: Comparison; warnings: Diagnostic[] }> {
-  const baseline = await loadPlant(defs, [baselineFile], { questionnaire: req.questionnaire });
-  const followup = await loadPlant(defs, [followupFile], { questionnaire: req.questionnaire });
+  const baseline = await loadPlant(defs, [baselineFile], { questionnaire: req.questionnaire, command: 'compare' });
+  const followup = await loadPlant(defs, [followupFile], { questionnaire: req.questionnaire, command: 'compare' });
   const bResult = await scorePlant(defs, baseline.plant, req);
   const fResult = await scorePlant(defs, followup.plant, req);
   const { targets } = await scoringSetup(defs, followup.plant.questionnaire, req);

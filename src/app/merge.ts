@@ -38,7 +38,7 @@ export interface LoadedForMerge {
  * Load and check every file of one plant. Each file must be valid on its own: errors throw InputError (every
  * problem of every file) before anything is merged.
  */
-export async function loadFilesForMerge(defs: Definitions, files: string[], questionnaireId?: string): Promise<LoadedForMerge> {
+export async function loadFilesForMerge(defs: Definitions, files: string[], questionnaireId: string | undefined, command: string): Promise<LoadedForMerge> {
   const inputs: MergeInput[] = [];
   const paths = new Map<string, string>();
   const errors: Diagnostic[] = [];
@@ -49,7 +49,7 @@ export async function loadFilesForMerge(defs: Definitions, files: string[], ques
   const bases = files.map((f) => path.basename(f));
   const unique = new Set(bases).size === bases.length;
   for (const file of files) {
-    const loaded = await loadAnswerFile(file, defs, questionnaireId);
+    const loaded = await loadAnswerFile(file, defs, questionnaireId, command);
     for (const d of loaded.diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
     if (!('answers' in loaded) || !loaded.answers) continue;
     const shown = unique ? path.basename(file) : loaded.source.file;
@@ -92,7 +92,7 @@ export interface MergedFile extends MergeReport {
 
 /** `zhizao merge`: combine the files; conflicts are listed, never silently resolved. Throws MergeRefused. */
 export async function mergeFiles(defs: Definitions, files: string[], req: { questionnaire?: string | undefined; prefer?: string | undefined; shownOutput: string }): Promise<MergedFile> {
-  const loaded = await loadFilesForMerge(defs, files, req.questionnaire);
+  const loaded = await loadFilesForMerge(defs, files, req.questionnaire, 'merge');
   const prefer = preferredName(loaded, req.prefer);
   const { merged, conflicts, problems } = mergeAnswerFiles(loaded.inputs, loaded.questionnaire, prefer);
   if (problems.some((p) => p.severity === 'error')) throw new MergeRefused(problems, loaded.warnings, { files: loaded.inputs.map((i) => i.name), prefer, conflicts });

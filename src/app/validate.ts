@@ -44,7 +44,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
       results.push(await validateTable(defs, file, req));
       continue;
     }
-    const loaded = await loadAnswerFile(file, defs, req.questionnaire);
+    const loaded = await loadAnswerFile(file, defs, req.questionnaire, 'validate');
     const r: FileResult = { file: displayPath(file), diagnostics: sortDiagnostics(loaded.diagnostics) };
     if ('answers' in loaded && loaded.answers) {
       const { questionnaire: q, answers, source } = loaded;

@@ -41,7 +41,7 @@ export function unwritable(e: unknown, out: string): unknown {
 
 /** A diagnostic as machine-readable JSON (the message in the chosen language). */
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang), ...(d.path ? { path: d.path.join('.') } : {}) };
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang), ...(d.path ? { path: d.path.join('.') } : {}), ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}) };
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -5,9 +5,9 @@ import { EXIT, ExitError } from './errors.js';
 import { printConflicts, printMergeProblems } from './render-merge.js';
 
 /** Load the plant a command works on and tell the person what they need to know (warnings, merge conflicts). */
-export async function loadPlantForCommand(ctx: Context, files: string[], merge: { merge?: boolean | undefined; prefer?: string | undefined } = {}): Promise<Plant> {
+export async function loadPlantForCommand(ctx: Context, command: string, files: string[], merge: { merge?: boolean | undefined; prefer?: string | undefined } = {}): Promise<Plant> {
   try {
-    const loaded = await loadPlant(ctx.defs, files, { questionnaire: ctx.opts.questionnaire, ...merge });
+    const loaded = await loadPlant(ctx.defs, files, { questionnaire: ctx.opts.questionnaire, merge: merge.merge, prefer: merge.prefer, command });
     if (loaded.merge) {
       printMergeProblems(ctx.term, loaded.merge.problems);
       printConflicts(ctx.term, loaded.merge.conflicts);

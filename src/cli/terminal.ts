@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Lang, Text } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { forTerminal } from '../messages/safe-text.js';
+import { displayWidth } from './display-width.js';
 import { useColor } from './env.js';
 import { invocation } from './invocation.js';
 
@@ -27,13 +28,36 @@ export interface Terminal {
 }
 
 /** Problems with a file as a whole (missing, unreadable, no match): no line and column to point at. */
-export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>(['input.not-found', 'input.unreadable', 'input.no-match', 'input.empty-folder']);
+export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>([
+  'input.not-found',
+  'input.unreadable',
+  'input.no-match',
+  'input.empty-folder',
+  'input.is-folder',
+  'input.not-regular',
+  'input.folder-not-answers',
+  'input.table-not-answers',
+  'input.document-not-answers',
+]);
 
 /** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const sev = formatMessage(d.severity === 'warning' ? 'cli.severity-warning' : 'cli.severity-error', {}, lang);
   const where = FILE_LEVEL_CODES.has(d.code) ? `${forTerminal(d.file)}:` : `${forTerminal(d.file)}:${d.line}:${d.column}`;
   return `${where} ${sev} ${formatMessage(d.code, d.args, lang)}`;
+}
+
+/**
+ * The line a problem is on, with a caret under its column (a tab shown as →, so that the caret lines up and a tab
+ * used for indenting can be seen), or undefined when the diagnostic carries no line.
+ */
+export function formatExcerpt(d: Diagnostic): string | undefined {
+  if (d.excerpt === undefined) return undefined;
+  const text = forTerminal(d.excerpt.replace(/\t/g, '→'), { singleLine: true });
+  const number = String(d.line);
+  const before = d.excerpt.replace(/\t/g, '→').slice(0, Math.max(0, d.column - 1));
+  const gutter = ' '.repeat(number.length);
+  return `  ${number} | ${text}\n  ${gutter} | ${' '.repeat(displayWidth(forTerminal(before, { singleLine: true })))}^`;
 }
 
 export function makeTerminal(lang: Lang): Terminal {
@@ -53,6 +77,8 @@ export function makeTerminal(lang: Lang): Terminal {
       for (const d of ds) {
         const line = formatDiagnostic(d, lang);
         process.stderr.write((d.severity === 'error' ? err.red(line) : err.yellow(line)) + '\n');
+        const excerpt = formatExcerpt(d);
+        if (excerpt !== undefined) process.stderr.write(excerpt + '\n');
       }
     },
   };

@@ -233,11 +233,14 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number>, severity: 'error' | 'warning' = 'error') =>
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
 
-  // An unknown id is pointed at where it is written (the key), with the nearest known id when there is one.
+  // An unknown id is pointed at where it is written (the key), with the nearest known id when there is one. An
+  // answer under a misspelt id is an error: left out silently, it would change the score and the plan (a budget
+  // band read as undecided). A misspelt note, or an id like no question, stays a warning.
   const unknownId = (path: [string, string], id: string) => {
     const suggestion = nearestQuestionId(q, id);
     const where = source.locate([path[0]], id);
-    if (suggestion) ds.push(diag('answers.unknown-question-suggest', source.file, where, { id, suggestion }, 'warning', path));
+    if (suggestion && path[0] === 'answers') ds.push(diag('answers.misspelt-question', source.file, where, { id, suggestion }, 'error', path));
+    else if (suggestion) ds.push(diag('answers.unknown-question-suggest', source.file, where, { id, suggestion }, 'warning', path));
     else ds.push(diag('answers.unknown-question', source.file, where, { id }, 'warning', path));
   };
 

@@ -10,6 +10,8 @@ export interface Diagnostic {
   args: Record<string, string | number>;
   /** JSON-pointer-like path inside the document, when known. */
   path?: (string | number)[];
+  /** The text of the line the problem is on, shown under the message (YAML syntax errors). */
+  excerpt?: string;
 }
 
 export type Located = Pick<Diagnostic, 'line' | 'column'>;

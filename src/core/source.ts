@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Document, LineCounter as LineCounterT, Node as YNode } from 'yaml';
+import type { Document, ErrorCode as YAMLErrorCode, LineCounter as LineCounterT, Node as YNode, YAMLError } from 'yaml';
+import { formatMessage, type Lang, type MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
 import { locateJsonEntry, locateScalarEntry, parseAnswerYaml } from './yaml-fast.js';
 
@@ -90,30 +91,80 @@ export function parseSource(text: string, file: string, limits: Limits = DEFAULT
   try {
     doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   } catch (e) {
-    return { ok: false, diagnostics: [diag('yaml.syntax', file, FIRST, { detail: String((e as Error).message) })] };
+    return { ok: false, diagnostics: [syntaxError(file, FIRST, { detail: firstLine(String((e as Error).message)) })] };
   }
   const at = (offset: number): Located => {
     const p = lc.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => diag('yaml.syntax', file, at(e.pos[0]), { detail: firstLine(e.message) })),
-    };
-  }
+  if (doc.errors.length > 0) return { ok: false, diagnostics: [firstSyntaxError(doc.errors, text, file, at)] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
     const msg = String((e as Error).message);
-    const code = /alias/i.test(msg) ? 'input.alias-bomb' : 'yaml.syntax';
-    return { ok: false, diagnostics: [diag(code, file, FIRST, { detail: firstLine(msg), limit: limits.maxAliases })] };
+    if (/alias/i.test(msg)) return { ok: false, diagnostics: [diag('input.alias-bomb', file, FIRST, { limit: limits.maxAliases })] };
+    return { ok: false, diagnostics: [syntaxError(file, FIRST, { detail: firstLine(msg) })] };
   }
   if (dataDepth(data, limits.maxDepth) > limits.maxDepth) {
     return { ok: false, diagnostics: [diag('input.too-deep', file, FIRST, { limit: limits.maxDepth })] };
   }
   return { ok: true, source: { file, data, locate: (path, key) => locateIn(doc, lc, path, key) } };
+}
+
+/** Our words for the `yaml` package's error codes; codes that come from a line indented wrongly get the hint. */
+const WHY: Partial<Record<YAMLErrorCode, { code: MessageCode; indent?: boolean }>> = {
+  BAD_INDENT: { code: 'yaml.why.bad-indent', indent: true },
+  BLOCK_AS_IMPLICIT_KEY: { code: 'yaml.why.colon-in-value' },
+  MULTILINE_IMPLICIT_KEY: { code: 'yaml.why.multiline-implicit-key' },
+  TAB_AS_INDENT: { code: 'yaml.why.tab-as-indent' },
+  DUPLICATE_KEY: { code: 'yaml.why.duplicate-key' },
+  UNEXPECTED_TOKEN: { code: 'yaml.why.unexpected-token' },
+  MISSING_CHAR: { code: 'yaml.why.missing-char' },
+  BAD_SCALAR_START: { code: 'yaml.why.bad-scalar-start' },
+  BAD_DQ_ESCAPE: { code: 'yaml.why.bad-dq-escape' },
+  BLOCK_IN_FLOW: { code: 'yaml.why.block-in-flow' },
+  MULTIPLE_DOCS: { code: 'yaml.why.multiple-docs' },
+};
+const EXCERPT_MAX = 200;
+
+/**
+ * One diagnostic for a file that does not parse: the first syntax error (a line indented by one space too many
+ * makes the `yaml` package report every line after it), explained in our words, with the line it is on and how
+ * many more errors follow.
+ */
+function firstSyntaxError(errors: readonly YAMLError[], text: string, file: string, at: (offset: number) => Located): Diagnostic {
+  const first = errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  let where = at(first.pos[0]);
+  let why = WHY[first.code];
+  // A line indented further than the one above is reported where the value of the line above starts (that value
+  // and the next line read as one key over two lines): point at the next line, the one to fix.
+  const keyOverLines = errors.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === first.pos[0]);
+  if (first.code === 'BLOCK_AS_IMPLICIT_KEY' && keyOverLines && (lines[where.line - 1] ?? '').slice(where.column - 1).trim() !== '') {
+    const next = lines.findIndex((l, i) => i >= where.line && l.trim() !== '' && !l.trim().startsWith('#'));
+    if (next >= 0) {
+      where = { line: next + 1, column: lines[next]!.length - lines[next]!.trimStart().length + 1 };
+      why = { code: 'yaml.why.indented-further', indent: true };
+    }
+  }
+  // Errors at the same place are one mistake told twice.
+  const more = new Set(errors.map((e) => e.pos[0])).size - 1;
+  const line = lines[where.line - 1] ?? '';
+  const d = syntaxError(file, where, { why: why?.code, detail: firstLine(first.message), indent: why?.indent, more, yamlCode: first.code });
+  return { ...d, excerpt: line.length > EXCERPT_MAX ? line.slice(0, EXCERPT_MAX) + '…' : line };
+}
+
+/** A `yaml.syntax` diagnostic: why (our words, else the parser's), the indentation hint, how many errors follow. */
+function syntaxError(file: string, at: Located, p: { why?: MessageCode | undefined; detail: string; indent?: boolean | undefined; more?: number; yamlCode?: string }): Diagnostic {
+  const more = p.more ?? 0;
+  const message = (lang: Lang) =>
+    [
+      formatMessage(p.why ?? 'yaml.why.other', { detail: p.detail }, lang),
+      ...(p.indent ? [formatMessage('yaml.hint-indent', {}, lang)] : []),
+      ...(more > 0 ? [formatMessage('yaml.more-errors', { count: more }, lang)] : []),
+    ].join(lang === 'zh' ? '；' : '; ');
+  return diag('yaml.syntax', file, at, { zh: message('zh'), en: message('en'), ...(p.yamlCode ? { yamlCode: p.yamlCode } : {}), ...(more ? { more } : {}) });
 }
 
 function firstLine(s: string): string {

@@ -4,6 +4,8 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Source } from '../core/source.js';
 import type { AnswerFile } from '../core/types.js';
 import { shapeValidator, type Definitions } from './definitions.js';
+import { notAnAnswerFile } from './file-kind.js';
+import { displayPath } from './paths.js';
 import { isIndustry } from '../core/vocabulary.js';
 
 export interface LoadedAnswers {
@@ -16,9 +18,12 @@ export interface LoadedAnswers {
 /**
  * Load an answer file (YAML or JSON), check its shape, find its questionnaire (by id only; `override` is the
  * command line's --questionnaire) and resolve its answers. Problems are returned, not thrown, so that callers
- * can print warnings and errors together.
+ * can print warnings and errors together. `command` names the command in what is said about a folder, a table or
+ * a document passed instead of an answer file.
  */
-export async function loadAnswerFile(file: string, defs: Definitions, override?: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
+export async function loadAnswerFile(file: string, defs: Definitions, override?: string, command = 'report'): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
+  const foreign = await notAnAnswerFile(file, displayPath(file), command);
+  if (foreign) return { diagnostics: [foreign] };
   let source: Source;
   try {
     source = await defs.source(file);
@@ -35,6 +40,8 @@ export async function loadAnswerFile(file: string, defs: Definitions, override?:
  * shape is wrong elsewhere, so that fixing one problem never reveals the next.
  */
 export async function resolveSource(source: Source, defs: Definitions, override?: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
+  // Nothing but blank lines or comments: say so, rather than "(top level): expected an object".
+  if (source.data === null || source.data === undefined) return { diagnostics: [diag('answers.empty-file', source.file, { line: 1, column: 1 })] };
   dropEmptyRespondentFields(source.data);
   const readDs = readRespondentValues(source);
   const shapeDs = shapeValidator().validate('answers', source);

@@ -31,8 +31,9 @@ export async function readBytes(file: string, shown: string, limits: Limits): Pr
 }
 
 /** A file that is not a regular file or is above the size limit is refused before it is read. */
-function sizeProblem(st: { isFile(): boolean; size: number }, shown: string, limits: Limits): Diagnostic | undefined {
-  if (!st.isFile()) return diag('input.unreadable', shown, FIRST, { detail: 'not a regular file' });
+function sizeProblem(st: { isFile(): boolean; isDirectory(): boolean; size: number }, shown: string, limits: Limits): Diagnostic | undefined {
+  if (st.isDirectory()) return diag('input.is-folder', shown, FIRST);
+  if (!st.isFile()) return diag('input.not-regular', shown, FIRST);
   if (st.size > limits.maxBytes) return diag('input.too-large', shown, FIRST, { size: st.size, limit: limits.maxBytes });
   return undefined;
 }

@@ -5,6 +5,8 @@ export const ANSWERS_MESSAGES = {
   'answers.version-newer': { en: 'file was made with questionnaire version {found}, newer than the loaded version {expected}; update zhizao or the questionnaire', zh: '该文件使用问卷版本 {found}，比当前版本 {expected} 更新；请升级 zhizao 或问卷' },
   'answers.credit-code-checksum': { en: 'credit code {value} fails its check character (GB 32100-2015); check for a typing error', zh: '统一社会信用代码 {value} 校验位不正确（GB 32100-2015），请检查是否录入有误' },
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
+  'answers.empty-file': { en: 'the file is empty: an answer file holds questionnaire:, respondent: and answers:. Start one with `zhizao template -o plant.zhizao.yaml` (a blank form to fill in) or `zhizao assess` (a guided interview)', zh: '文件为空：答卷应包含 questionnaire:、respondent: 和 answers:。可用 `zhizao template -o 企业.zhizao.yaml` 生成空白答卷来填写，或用 `zhizao assess` 逐题问答' },
+  'answers.misspelt-question': { en: 'no question "{id}" in this questionnaire: did you mean {suggestion}? Correct the key to {suggestion} (a misspelt answer would be left out of the score and the plan), or delete the line', zh: '问卷中没有题目 "{id}"：是不是 {suggestion}？请把键名改为 {suggestion}（拼错的答案不会计入评分和规划），或删除这一行' },
   'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },
   'answers.hidden-answered': { en: 'question {id} is hidden ({reason}) for this plant: the answer is kept but not scored', zh: '题目 {id} 对本企业不可见（{reason}）：答案保留但不计分' },
   'answers.check': { en: '{message} ({values})', zh: '{message}（{values}）' },

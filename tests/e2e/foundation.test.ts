@@ -96,7 +96,7 @@ describe('zhizao validate', () => {
   });
 
   it.each([
-    ['yaml-syntax.yaml', 6, 'YAML syntax error'],
+    ['yaml-syntax.yaml', 7, 'YAML syntax error: this line is indented further than the line above'],
     ['wrong-type.yaml', 6, '"twelve" is not a number'],
     ['bad-option.yaml', 6, '"cad9" is not an allowed value'],
     ['cnc-over-total.yaml', 6, 'cannot exceed'],
@@ -138,7 +138,7 @@ describe('zhizao validate', () => {
       '9 answer.option',
       '10 answer.integer',
       '11 answers.check',
-      '13 answers.unknown-question-suggest',
+      '13 answers.misspelt-question',
       '14 answer.boolean',
       '15 answer.range',
       '16 answer.na-not-allowed',
@@ -151,7 +151,9 @@ describe('zhizao validate', () => {
     const zh = zhizao(['validate', rel('ten-mistakes.yaml')], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stderr).toContain('2026 年 2 月只有 28 天');
     expect(zh.stderr).toContain('是不是 key_processes_list？');
-    expect(zh.stderr).toContain('✗ tests/fixtures/answers/ten-mistakes.yaml 9 个错误（1 条警告）');
+    // a misspelt answer key is an error (it would silently change the plan), so all ten are errors
+    expect(problems.every((p) => p.severity === 'error')).toBe(true);
+    expect(zh.stderr).toContain('✗ tests/fixtures/answers/ten-mistakes.yaml 10 个错误');
   });
 
   it('reads dates and numbers as a Chinese user types them, the same in YAML as in CSV', () => {
@@ -185,10 +187,11 @@ describe('zhizao validate', () => {
   it('--strict makes warnings fail (exit 1); without it they do not', () => {
     const dir = tempDir();
     const file = path.join(dir, 'warn.yaml');
-    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete}\nanswers:\n  key_proceses_list: 车削\n');
+    // an id like no question (no close match) is a warning; a misspelt one is an error (tests/e2e/user-mistakes.test.ts)
+    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete}\nanswers:\n  our_own_remark: 车削\n');
     const plain = zhizao(['validate', file]);
     expect(plain.code).toBe(0);
-    expect(plain.stderr).toContain('warn.yaml:4:3 warning no question "key_proceses_list" in this questionnaire: did you mean key_processes_list?');
+    expect(plain.stderr).toContain('warn.yaml:4:3 warning no question "our_own_remark" in this questionnaire: the answer is ignored');
     const strict = zhizao(['validate', file, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('1 warning (--strict: warnings fail)');

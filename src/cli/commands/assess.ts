@@ -43,7 +43,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
     const stat = await fs.stat(file).catch(() => undefined);
     if (stat?.isDirectory()) dir = path.resolve(file);
     else if (stat) {
-      const loaded = await loadAnswerFile(file, defs, questionnaireArg);
+      const loaded = await loadAnswerFile(file, defs, questionnaireArg, 'assess');
       const ds = sortDiagnostics(loaded.diagnostics);
       if (!('answers' in loaded) || !loaded.answers) {
         term.say(term.err.red(term.msg('cli.assess-cannot-resume', { file: displayPath(file) })));
@@ -89,7 +89,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   if (!result.finished) return 0;
 
   // Finished: the score summary and the command that writes the report.
-  const plant = await loadPlantForCommand(ctx, [result.file]);
+  const plant = await loadPlantForCommand(ctx, 'assess', [result.file]);
   const score = await scorePlant(ctx.defs, plant);
   term.stdout.write('\n' + renderScoreSummary(score, term.lang, term.out));
   const shown = shellQuote(forTerminal(displayPath(result.file)));

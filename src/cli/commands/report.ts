@@ -13,7 +13,7 @@ export async function run(ctx: Context<ReportOptions>, files: string[]): Promise
   const { opts, term } = ctx;
   const format = decideReportFormat(opts.format, opts.output);
   const template = opts.template ? { text: await readTemplate(opts.template), file: opts.template } : undefined;
-  const plant = await loadPlantForCommand(ctx, files, opts);
+  const plant = await loadPlantForCommand(ctx, 'report', files, opts);
   const result = await scorePlant(ctx.defs, plant, opts);
   const data = await prepareReport(ctx.defs, plant, result, { audience: opts.audience, rules: opts.rules, tool: `zhizao ${VERSION}`, scoring: opts });
   if (data.note) term.say(term.err.yellow(term.msg('cli.no-recommendations', { reason: data.note })));

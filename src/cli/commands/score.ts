@@ -9,7 +9,7 @@ import { renderScoreSummary } from '../render-score.js';
 
 export async function run(ctx: Context<ScoreOptions>, files: string[]): Promise<number> {
   const { opts } = ctx;
-  const plant = await loadPlantForCommand(ctx, files, opts);
+  const plant = await loadPlantForCommand(ctx, 'score', files, opts);
   const result = await scorePlant(ctx.defs, plant, opts);
   if (opts.json) printJson(ctx, resultJson(result));
   else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(opts.explain)));

@@ -67,6 +67,8 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
       if (item.cells.every((c: CellValue) => c === null || cellText(c).trim() === '') || (map && item.row < map.headerRow)) continue;
       const cols = resolveColumns(item.cells, q, shown, item.line, map);
       if (cols.roles.length === 0 && ++scanned < 20 && !map) continue;
+      // A survey export read without its map: say what a real run says.
+      if (cols.roles.length === 0 && !map) return { diagnostics: [{ code: 'table.needs-map', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
       preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, lost, unmatched: new Map() };
       ctx = rowContext(q, cols.roles, q.def.id, map);
       continue;
@@ -95,5 +97,5 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
       }
     }
   }
-  return preview ?? { diagnostics: [{ code: 'table.empty', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
+  return preview ?? { diagnostics: [{ code: scanned > 0 && !map ? 'table.needs-map' : 'table.empty', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
 }

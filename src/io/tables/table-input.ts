@@ -152,14 +152,18 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       const cols = resolveColumns(item.cells, env.q, shown, item.line, env.map);
       scanned++;
       if (cols.roles.length === 0 && scanned < 20 && !env.map?.headerRow) continue;
-      if (cols.roles.length === 0) {
-        yield reject('table.empty');
+      if (cols.roles.length === 0 && !env.map) {
+        yield reject('table.needs-map');
         return;
       }
       const errors = cols.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         // A map entry whose column is missing: the export is not the one the map describes.
         yield { type: 'reject', line: item.line, column: 1, diagnostics: errors };
+        return;
+      }
+      if (cols.roles.length === 0) {
+        yield reject('table.empty');
         return;
       }
       const warnings = cols.diagnostics.filter((d) => d.severity === 'warning');
@@ -185,7 +189,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     yield { type: 'row', row: item.row, line: item.line, source: rowSource(ctx, item.cells, shown, item.line) };
   }
   for (const p of pending.splice(0)) yield lost(p);
-  // No row named a known column (title rows only, or nothing at all).
-  if (!ctx) yield reject('table.empty');
+  // No row named a known column: a survey export read without its map, or nothing at all.
+  if (!ctx) yield reject(scanned > 0 && !env.map ? 'table.needs-map' : 'table.empty');
   else if (rows === 0) yield reject('table.no-rows');
 }
