@@ -17,6 +17,7 @@ interface Rec {
   title: { zh: string; en: string };
   laterReason?: { code: string; about?: string };
   source: string;
+  servesPriorities: string[];
 }
 interface Report {
   maturity: { level: number | null; score: number };
@@ -236,7 +237,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
     expect(office, 'free text stays out of the office report').not.toContain('旺季装箱码垛');
     const cad = report('cad-pdm-word-planners');
-    const served = new Set(cad.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => (r as Rec & { servesPriorities: string[] }).servesPriorities));
+    const served = new Set(cad.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => r.servesPriorities));
     const md = markdown('cad-pdm-word-planners', 'zh');
     const line = md.split('\n').find((l) => l.startsWith('规划期内没有项目回应的目标'));
     expect(line, 'a chosen goal no phased project serves is named').toBeDefined();
