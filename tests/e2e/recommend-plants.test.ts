@@ -247,4 +247,10 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(waiting.length).toBeGreaterThan(0);
     for (const r of waiting) expect(r.phase, r.id).toBe('later');
   });
+
+  it('a metal-products plant (C3381 kitchenware) gets no aluminium melting, casting or coil wording and no deep-well casting duty', () => {
+    const md = markdown('product-service-na', 'zh');
+    expect(md).not.toMatch(/深井铸造|熔炼炉|卷号|铝镁粉尘|带箔/);
+    expect(md).toContain('行业：通用');
+  });
 });
