@@ -271,12 +271,12 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(s.noLevel).toBe(29);
     expect([s.meanScore, s.meanScoreN]).toEqual([null, 0]);
     for (const sec of s.sections) expect([sec.mean, sec.companies]).toEqual([null, 0]);
-    // a section none of whose scored questions the short form asks has no score (null), not 0; one it asks keeps
-    // its score, 0 included (恒达 designs by hand: product design at the lowest level)
-    const hd = company(reject, '郑州恒达机械有限公司')[0]!;
-    expect(hd.sections).toEqual({ design: 0, production: 0, management: null, service: null, foundations: null });
-    expect(hd.subdomains!['product-design']).toBe(0);
-    expect(hd.subdomains!['energy-management']).toBeNull();
+    // no level stated: sections and sub-domains are as undetermined as S (the requirement questions the short form
+    // never asks would count as unmet and show 0 where the plant rated itself 3): null, never 0
+    for (const c of reject.companies.filter((x) => x.level === null)) {
+      expect(Object.values(c.sections).every((v) => v === null), c.company).toBe(true);
+      expect(Object.values(c.subdomains ?? {}).every((v) => v === null), c.company).toBe(true);
+    }
   });
 
   it('the summary states its sample: companies, source, dates, questions covered, a self-report not a census', () => {
@@ -404,12 +404,12 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(row.getCell(colOf('规上企业')).value).toBe(1);
     // the local submission time as given: no conversion to a UTC instant (…T09:00:00.000Z)
     expect(row.getCell(colOf('诊断日期')).value).toBe('2026-11-01 09:00:00');
-    // no level stated: level and score blank, not 0; so is a section none of whose questions is asked
+    // no level stated: level, score and every section blank, not 0
     expect(row.getCell(colOf('成熟度等级')).value).toBeNull();
     expect(row.getCell(colOf('成熟度得分 S')).value).toBeNull();
     expect(row.getCell(colOf('等级名称')).value).toBe('未给出等级（回答不足）');
     const sectionCells = head.map((h, i) => [h, row.getCell(i + 1).value] as const).filter(([h]) => h.startsWith('板块得分：'));
-    expect(sectionCells.map(([, v]) => v)).toEqual([0, 0, null, null, null]);
+    expect(sectionCells.map(([, v]) => v)).toEqual([null, null, null, null, null]);
     // the superseded same-day resubmission says why
     const reason = (ws.getColumn(colOf('被取代的原因')).values as unknown[]).filter((v) => typeof v === 'string' && v !== '被取代的原因');
     expect(reason).toEqual(['短期内重复提交（以较晚的为准）', '短期内重复提交（以较晚的为准）']);

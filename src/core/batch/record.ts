@@ -31,7 +31,7 @@ export interface CompanyRecord {
   /** The 智能工厂梯度培育 tiers whose CMMM-level condition (necessary, not sufficient) the plant meets. */
   tierConditions: string[];
   completeness: number;
-  /** Each section's score; null when none of its scored questions is answered (not determined, not 0). */
+  /** Each section's score; null when none of its scored questions is answered or no level is stated (not determined, not 0). */
   sections: Record<string, number | null>;
   /** Score of each capability sub-domain (GB/T 39116); null when none of its scored questions is answered. */
   subdomains?: Record<string, number | null>;
@@ -91,9 +91,12 @@ export function recordFromResult(result: ScoreResult, where: { file: string; row
   const r = result.respondent;
   const cov = extra.coverage;
   const sections: Record<string, number | null> = {};
-  for (const s of result.sections) sections[s.id] = !cov || cov.sections.has(s.id) ? s.score : null;
+  // With too few answers to state a level, section and sub-domain scores are as undetermined as S: the questions
+  // never asked would count as unmet (a short survey form would show 0 where the plant rated itself 3).
+  const stated = result.maturity.level !== null;
+  for (const s of result.sections) sections[s.id] = stated && (!cov || cov.sections.has(s.id)) ? s.score : null;
   const subdomains: Record<string, number | null> = {};
-  for (const s of result.subdomains ?? []) subdomains[s.id] = !cov || cov.subdomains.has(s.id) ? s.score : null;
+  for (const s of result.subdomains ?? []) subdomains[s.id] = stated && (!cov || cov.subdomains.has(s.id)) ? s.score : null;
   const indicators: CompanyRecord['indicators'] = {};
   let uses: boolean | null = null;
   for (const i of result.indicators) {
