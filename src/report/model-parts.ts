@@ -58,7 +58,10 @@ export interface Method {
   rule: Text;
   weights?: Text;
   levelScores: { level: number; score: string; counted: boolean }[];
-  subdomains: { name: Text; weight: number; contributions: string[]; level: number; score: string }[];
+  /** Each sub-domain's effective weight in S (its share after the tree aggregation, e.g. "12.5%"), with its contributions. */
+  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string }[];
+  /** What the w column is. */
+  weightNote: Text;
   excludedSummary: Text[];
   excluded: { question: Text; reason: Text }[];
   unconfirmed: Text[];
@@ -198,6 +201,19 @@ export function strengthsOf(r: ScoreResult, w: Wording): Text[] {
   return list.length ? list.map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
 }
 
+/**
+ * A sub-domain's effective weight in S: its contribution per point of score at the first level where it scores
+ * (the tree's weights re-normalised over the members that have a score there); "—" where it scores nothing.
+ */
+function effectiveShare(s: ScoreResult['subdomains'][number]): string {
+  for (let i = 0; i < s.levelScores.length; i++) {
+    const c = s.contributions[i] ?? null;
+    const x = s.levelScores[i] ?? null;
+    if (c !== null && x !== null && x > 0) return pct(c / x);
+  }
+  return '—';
+}
+
 /** Sub-domains below the next overall level, the largest shortfalls in the most weighted places first; a short list. */
 export function gapSubdomains(r: ScoreResult) {
   const target = Math.min(5, (r.maturity.level ?? 0) + 1);
@@ -258,7 +274,8 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     rule,
     ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
-    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: x.weight, contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score) })),
+    weightNote: w.phrases.weightShare!,
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score) })),
     excludedSummary,
     // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above.
     excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
