@@ -77,8 +77,10 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       return p.laterBudget!;
     case 'capacity':
       return p.laterCapacity!;
-    case 'waits':
-      return fill(p.laterWaits!, { title: all.find((r) => r.id === reason.about)?.title ?? same(reason.about ?? '') });
+    case 'waits': {
+      const awaited = all.find((r) => r.id === reason.about);
+      return awaited ? fill(p.laterWaits!, { title: awaited.title }) : p.laterWaitsUnnamed!;
+    }
     case 'blocked': {
       const duty = plan?.roadmap.duties.find((d) => d.def.id === reason.about);
       return fill(p.laterBlocked!, { duty: duty ? duty.def.text : same(reason.about ?? '') });
@@ -87,13 +89,16 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
 }
 
 export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null, office = false): PlanItem[] {
-  const titles = new Map(all.map((r) => [r.id, r.title]));
+  // A project withheld from the office report (resting on a confidential answer) is not named there either, as a
+  // prerequisite or as what another project waits for: its title would tell the gap.
+  const named = office ? shown : all;
+  const titles = new Map(named.map((r) => [r.id, r.title]));
   const programme = (id: string) => policy?.programmes.find((p) => p.id === id);
   const projectType = (id: string) => policy?.projectTypes.find((p) => p.id === id)?.name;
   return shown.map((rec) => {
     const prog = programme(rec.programme);
     // The budget is confidential: the office report does not say which projects the budget held back.
-    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, all, w, plan);
+    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan);
     return {
       id: rec.id,
       title: rec.title,

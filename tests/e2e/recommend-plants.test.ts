@@ -253,4 +253,14 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).not.toMatch(/深井铸造|熔炼炉|卷号|铝镁粉尘|带箔/);
     expect(md).toContain('行业：通用');
   });
+
+  it('the office report never names a withheld (confidential) project, not even as what another project waits for', () => {
+    for (const name of ['cad-pdm-word-planners', 'frozen-food', 'small-machining-under-1m']) {
+      const own = report(name);
+      const office = zhizao(['report', `${FIX}/${name}.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+      const officeIds = new Set(JSON.parse(zhizao(['report', `${FIX}/${name}.yaml`, '--format', 'json', '--audience', 'office']).stdout).recommendations.map((r: Rec) => r.id));
+      const withheld = own.recommendations.filter((r) => !officeIds.has(r.id));
+      for (const r of withheld) expect(office, `${name}: ${r.id}`).not.toContain(r.title.zh);
+    }
+  });
 });
