@@ -235,7 +235,7 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
   return all.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: all.length - SHORT_LIST }) } : { lines };
 }
 
-export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): Text {
+export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number }): Text {
   const missed = r.indicators.filter((i) => i.met === false);
   // Without a stated level, sub-domain gaps mostly reflect unanswered questions: they are not named.
   const weakest = r.maturity.level === null ? [] : gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
@@ -245,7 +245,9 @@ export function summaryOf(r: ScoreResult, w: Wording, recommendations: number): 
     provisional: r.maturity.provisional && r.maturity.level !== null ? w.phrases.summaryProvisional! : '',
     missed: missed.length ? fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) }) : w.phrases.summaryAllMet!,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
-    count: recommendations,
+    count: counts.inPlan,
+    months: counts.months,
+    later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '',
     method: r.maturity.level === null ? '' : fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
   });
 }
