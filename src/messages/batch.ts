@@ -1,7 +1,7 @@
 /** Batch scoring. `{name}` placeholders are filled from the diagnostic's args. */
 export const BATCH_MESSAGES = {
   'batch.worker-crashed': { en: 'reading this input stopped the worker ({detail}); the rest of the batch went on', zh: '读取该输入时工作线程异常退出（{detail}），其余输入照常处理' },
-  'batch.duplicate-plant': { en: 'the same plant ({plant}) appears {count} times; older assessments are marked superseded: {where}', zh: '同一工厂（{plant}）出现 {count} 次；较早的评估标记为已被取代：{where}' },
+  'batch.duplicate-plant': { en: 'the same plant ({plant}) appears {count} times; older assessments are marked superseded (✓ the one kept): {where}', zh: '同一工厂（{plant}）出现 {count} 次；较早的评估标记为已被取代（✓ 为保留的一次）：{where}' },
   'batch.resubmission': { en: 'the same plant ({plant}) submitted again less than {days} days later: one assessment sent twice, not a baseline and a follow-up; the later submission replaces the earlier and no progress is counted between them: {where}', zh: '同一工厂（{plant}）在 {days} 天内再次提交：视为同一次评估的重复提交，不是基线和复评；以较晚的提交为准，两者之间不计算进展：{where}' },
   'batch.same-plant-by-name': { en: 'the same plant ({plant}) is given once with and once without a credit code; taken as one plant by its name and site: {where}', zh: '同一工厂（{plant}）一次填写了统一社会信用代码、一次没有填写；按企业名称和厂区视为同一工厂：{where}' },
   'batch.own-output-skipped': { en: 'skipped {count} {count|file|files} that zhizao wrote (earlier results, or under the output path): {files}', zh: '已跳过 {count} 个由 zhizao 生成的文件（以前的结果，或位于输出路径下）：{files}' },

@@ -385,6 +385,10 @@ describe('the workbook', { timeout: 240_000 }, () => {
     file = path.join(dir, 'results.xlsx');
     const r = zhizao(['batch', CSV, '--map', MAP, '-o', file, '--lang', 'zh', '--include-answers'], { cwd: SURVEY });
     expect(r.code).toBe(1);
+    // written to a file, the terminal still says how many plants got a level and what the figures are a sample of
+    expect(r.stderr).toContain('成熟度等级分布：L0 0  L1 0  L2 0  L3 0  L4 0  L5 0  未定级 29');
+    expect(r.stderr).toContain('不是对目标总体的普查');
+    expect(r.stderr).toContain('（✓ 为保留的一次）');
   });
 
   it('one header row, formats, autofilter, frozen panes, 汇总 as a table, plan targets, problems, 拒收 with names', async () => {

@@ -71,8 +71,8 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   const { term } = ctx;
   const s: BatchSummary = outcome.summary;
   const headline = term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected });
+  const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
   if (toStdout) {
-    const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
     const lines = [headline, term.t(s.sample.statement), term.msg('cli.batch-levels', { levels }), term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN })];
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
@@ -83,7 +83,12 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
-  } else term.say(headline);
+  } else {
+    // Written to a file: the terminal still says how many plants got a level, and what the figures are a sample of.
+    term.say(headline);
+    term.say(term.msg('cli.batch-levels', { levels }));
+    term.say(term.t(s.sample.statement));
+  }
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
