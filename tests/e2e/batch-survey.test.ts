@@ -254,6 +254,12 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     }
     expect(rejectRun.stderr).toMatch(/郑州德信液压有限公司\) submitted again less than 30 days later: one assessment sent twice, not a baseline and a follow-up/);
     // so no progress is counted: nothing "added" (blank, not 6 robots)
+    // the survey never asks the enterprise class: the class shares say so instead of "no class A company"
+    for (const id of ['class-a-retrofit-share', 'class-b-retrofit-share']) {
+      const t = reject.summary.plan!.targets.find((x) => x.id === id);
+      if (t) expect(t, id).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.class-not-asked' } });
+    }
+    expect(reject.summary.plan!.targets.some((x) => x.how.code === 'plan.class-not-asked')).toBe(true);
     const eq = reject.summary.plan!.targets.find((t) => t.id === 'smart-equipment-applications-total')!;
     expect(eq).toMatchObject({ count: null, met: null, how: { code: 'plan.equipment-added' } });
   });

@@ -182,6 +182,8 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         const cls = /class-([a-d])-/i.exec(t.id)?.[1]?.toUpperCase();
         const c = cls ? classShare(cls) : undefined;
         if (!cls) return no();
+        // No company of the batch gives its class: the input never asked, which is not "no class A company".
+        if (!input.byClass.length) return no('plan.class-not-asked');
         if (!c || c.share === null) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
         // a share of the batch's own class A/B companies: judged, on enough companies
         const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
