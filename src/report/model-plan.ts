@@ -79,7 +79,9 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       return p.laterCapacity!;
     case 'waits': {
       const awaited = all.find((r) => r.id === reason.about);
-      return awaited ? fill(p.laterWaits!, { title: awaited.title }) : p.laterWaitsUnnamed!;
+      if (!awaited) return p.laterWaitsUnnamed!;
+      // Not one of its prerequisites: the awaited project fulfils a legal duty that comes before this one.
+      return fill(p[rec.prerequisites.includes(awaited.id) ? 'laterWaits' : 'laterWaitsDuty']!, { title: awaited.title });
     }
     case 'blocked': {
       const duty = plan?.roadmap.duties.find((d) => d.def.id === reason.about);
