@@ -32,6 +32,7 @@ export const BATCH_MESSAGES = {
   'plan.cloud-all': { en: 'companies answering yes to uses_cloud (cumulative at the assessment date)', zh: 'uses_cloud 回答“是”的企业数（截至诊断日的累计数）' },
   'plan.benchmarked': { en: 'distinct plants with a diagnosis whose level is not provisional, by year of the assessment date', zh: '诊断结果不是“暂定”的不同工厂数，按诊断年份分列' },
   'plan.class-share': { en: 'class {class}: {retrofitting} of {companies} companies retrofitting (in progress or done)', zh: '{class} 类：{companies} 家中 {retrofitting} 家正在或已完成智能化改造' },
+  'batch.in-column': { en: 'column “{header}”: {message}', zh: '“{header}”列：{message}' },
   'plan.class-not-asked': { en: 'no company of this batch gives its enterprise class (enterprise_class): the input does not ask it, so the share cannot be counted', zh: '本批次没有企业填报企业分类（enterprise_class）：输入未问及此项，无法统计该比例' },
   'plan.class-none': { en: 'no class {class} company among the answers', zh: '答卷中没有 {class} 类企业' },
   'plan.equipment-added': { en: 'robots and CNC machines added between a baseline and a follow-up assessment at least {days} days apart ({pairs} {pairs|plant has|plants have} both; with none, nothing added is known and the count is blank). Per-year counts need the year each unit was added.', zh: '基线诊断与至少相隔 {days} 天的复评之间新增的机器人和数控设备台数（{pairs} 家工厂两者都有；没有时无法得知新增数，统计数留空）。按年统计需要每台设备的新增年份。' },

@@ -174,7 +174,7 @@ describe('scoring the export', { timeout: 180_000 }, () => {
       [33, 33, '郑州联创科技有限公司', 'answers.credit-code-checksum'],
       [35, 35, '测试测试', 'schema.enum'],
     ]);
-    expect(rejectRun.stderr).toContain('wjx-survey.csv (row 33):33:8 郑州联创科技有限公司: credit code 91410109H8RT2JFQQ0 fails its check character');
+    expect(rejectRun.stderr).toContain('wjx-survey.csv (row 33):33:8 郑州联创科技有限公司: column “2、统一社会信用代码”: credit code 91410109H8RT2JFQQ0 fails its check character');
     // the cells of a rejected row are in the problems list with their cell, header and value
     expect(reject.problems.filter((p) => p.company === '郑州联创科技有限公司').map((p) => [p.cell, p.value, p.action])).toEqual([
       ['H33', '91410109H8RT2JFQQ0', 'rejected'],

@@ -146,10 +146,13 @@ export function problemOf(d: Diagnostic, lang: Lang): Problem {
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
 }
 
-export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang): Rejected {
+export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
   const first = list[0];
+  // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
+  const header = first && headerOf ? headerOf(first.path) : undefined;
+  const message = first ? formatMessage(first.code, first.args, lang) : 'rejected';
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),
@@ -157,7 +160,7 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
     ...(where.sheet ? { sheet: where.sheet } : {}),
     line: first?.line ?? 1,
     column: first?.column ?? 1,
-    message: first ? formatMessage(first.code, first.args, lang) : 'rejected',
+    message: header ? formatMessage('batch.in-column', { header, message }, lang) : message,
     problems: list.map((d) => problemOf(d, lang)),
   };
 }
@@ -403,7 +406,8 @@ export class Processor {
     const rowWarnings = isRowSource(source) ? source.cellWarnings : [];
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
-      let rej = rejectedOf(ds, { ...where, ...(company !== undefined ? { company } : {}), ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang);
+      const headerOf = isRowSource(source) ? (p: Diagnostic['path']) => source.cellAt(p)?.header : undefined;
+      let rej = rejectedOf(ds, { ...where, ...(company !== undefined ? { company } : {}), ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang, headerOf);
       if (this.opts.anonymize) rej = this.scrubRejected(rej, source.data);
       part.rejected.push(rej);
       if (isRowSource(source)) {
