@@ -9,10 +9,10 @@ import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSize
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
-import { heldBackOf, planRoadmap, type Roadmap } from './roadmap.js';
+import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, packFor, sectorIn, type CompiledSectorPack, type PlantSize } from './sector.js';
+import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { EvidenceItem, PlanPhase, Recommendation } from './recommendation.js';
@@ -122,17 +122,34 @@ const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.ro
  * moves the plant towards its next level, which the plan should do first.
  */
 function nextLevelQuestions(q: Questionnaire, result: ScoreResult): Set<string> {
-  const held = heldBackOf(result);
   const out = new Set<string>();
-  if (!held) return out;
-  const i = held.level - 1;
-  for (const question of q.questions) {
-    if (question.type !== 'requirement' || question.level !== held.level || !question.subdomain) continue;
-    const s = subdomainResult(result, question.subdomain);
-    const score = s?.levelScores[i];
-    if (score !== null && score !== undefined && score < held.threshold) out.add(question.id);
+  const i = firstMissedLevelIndex(result);
+  if (i < 0) return out;
+  const threshold = result.scoring.passThreshold;
+  for (const question of requirementQuestionsAt(q, i + 1)) {
+    const score = subdomainResult(result, question.subdomain)?.levelScores[i];
+    if (score !== null && score !== undefined && score < threshold) out.add(question.id);
   }
   return out;
+}
+
+/** The requirement questions of each level that belong to a sub-domain, in questionnaire order; prepared once per questionnaire. */
+const requirementQuestionsByLevel = new WeakMap<Questionnaire, ReadonlyMap<number, readonly { id: string; subdomain: string }[]>>();
+
+function requirementQuestionsAt(q: Questionnaire, level: number): readonly { id: string; subdomain: string }[] {
+  let byLevel = requirementQuestionsByLevel.get(q);
+  if (!byLevel) {
+    const prepared = new Map<number, { id: string; subdomain: string }[]>();
+    for (const question of q.questions) {
+      if (question.type !== 'requirement' || question.level === undefined || !question.subdomain) continue;
+      const list = prepared.get(question.level) ?? [];
+      list.push({ id: question.id, subdomain: question.subdomain });
+      prepared.set(question.level, list);
+    }
+    requirementQuestionsByLevel.set(q, prepared);
+    byLevel = prepared;
+  }
+  return byLevel.get(level) ?? [];
 }
 
 const bottleneckOf = (answers: Answers): string | undefined => {
@@ -158,12 +175,14 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const size: PlantSizeFact = plantSizeOf(answers, planning);
   const budget: BudgetFact = budgetOf(answers, planning);
   const sector = answers.file.respondent.sector;
+  const code = sectorCode(sector);
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers);
-  const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || sectorIn(sector, m.def.appliesTo));
+  const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo));
   const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
-  const fulfils = new Set(musts.filter((m) => !mustMet.get(m.def.id)).flatMap((m) => m.def.fulfilledBy ?? []));
+  const fulfils = new Set<string>();
+  for (const m of musts) if (!mustMet.get(m.def.id)) for (const id of m.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
   const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];
@@ -175,7 +194,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (!truthy(evaluate(rule.when, scope))) continue;
     if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) continue;
     const sectorExcluded =
-      (def.sectors?.only?.length && !sectorIn(sector, def.sectors.only)) || (def.sectors?.never?.length && sectorIn(sector, def.sectors.never)) || pack?.def.never.includes(def.id);
+      (def.sectors?.only?.length && !codeUnder(code, def.sectors.only)) || (def.sectors?.never?.length && codeUnder(code, def.sectors.never)) || pack?.def.never.includes(def.id);
     if (sectorExcluded) {
       excluded.push({ id: def.id, reason: 'sector' });
       continue;

@@ -210,7 +210,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
 export function heldBackOf(r: ScoreResult): HeldBack | null {
   const threshold = r.scoring.passThreshold;
-  const i = r.maturity.levelScores.findIndex((x) => x < threshold);
+  const i = firstMissedLevelIndex(r);
   if (i < 0) return null;
   const subdomains = r.subdomains
     .filter((s) => s.levelScores[i] !== null && s.levelScores[i] !== undefined)
@@ -219,6 +219,9 @@ export function heldBackOf(r: ScoreResult): HeldBack | null {
     .map((s) => s.id);
   return { level: i + 1, score: r.maturity.levelScores[i]!, threshold, subdomains };
 }
+
+/** The index of the first level whose score misses the pass threshold (-1: every level passed). */
+export const firstMissedLevelIndex = (r: ScoreResult): number => r.maturity.levelScores.findIndex((x) => x < r.scoring.passThreshold);
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
