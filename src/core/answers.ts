@@ -264,10 +264,12 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
 
   const resolved = new Map<string, Resolved>();
   const raw = file.answers ?? {};
+  const { index } = prepare(q);
   // Object.keys, not Object.entries: an answers object has hundreds of keys (dictionary mode, where entries is ~8× slower)
   for (const id of Object.keys(raw)) {
     const value = raw[id];
-    const question = q.byId.get(id);
+    const i = index.get(id); // keyed by the interned ids, as the file's keys are: compared by identity
+    const question = i === undefined ? undefined : q.questions[i];
     if (!question) {
       unknownId(['answers', id], id);
       continue;
