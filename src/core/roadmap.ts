@@ -116,7 +116,9 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const fulfillers = (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id));
     for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
   }
-  const waitsFor = (r: Recommendation) => [...r.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(r.id)?.fulfillers ?? [])];
+  // What each project waits for, listed once (the loop below asks for every undecided project at every step).
+  const waits = new Map(order.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
+  const waitsFor = (r: Recommendation) => waits.get(r)!;
   const used = [0, 0, 0];
   let spent = 0;
   const decided = new Set<string>();
