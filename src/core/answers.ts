@@ -278,10 +278,13 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     if ('error' in n) ds.push(valueDiag(source, id, n));
     else resolved.set(id, n);
   }
+  const fromFile = resolved.size; // the file's answers come first in the map, the questions it leaves out after them
   for (const id of prepare(q).ids) if (!resolved.has(id)) resolved.set(id, UNANSWERED);
 
   const visibility = computeVisibility(q, file, resolved);
+  let seen = 0;
   for (const [id, r] of resolved) {
+    if (seen++ === fromFile) break; // only an answer can be a hidden answer
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
   }
