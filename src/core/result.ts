@@ -180,24 +180,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
  * questionnaire with another model) the model sub-domain the profile maps it to.
  */
 export function subdomainResult(r: ScoreResult, id: string): ScoreResult['subdomains'][number] | undefined {
-  const byId = subdomainsById(r);
-  const mapped = r.scoring.subdomainMapping?.[id];
-  return byId.get(id) ?? (mapped === undefined ? undefined : byId.get(mapped));
-}
-
-type SubdomainResult = ScoreResult['subdomains'][number];
-/** Each result's sub-domains by id (the first with an id, as a search from the start finds), indexed on first use. */
-const subdomainIndex = new WeakMap<ScoreResult, ReadonlyMap<string, SubdomainResult>>();
-
-function subdomainsById(r: ScoreResult): ReadonlyMap<string, SubdomainResult> {
-  let byId = subdomainIndex.get(r);
-  if (!byId) {
-    const index = new Map<string, SubdomainResult>();
-    for (const s of r.subdomains) if (!index.has(s.id)) index.set(s.id, s);
-    subdomainIndex.set(r, index);
-    byId = index;
-  }
-  return byId;
+  return r.subdomains.find((s) => s.id === id) ?? r.subdomains.find((s) => s.id === r.scoring.subdomainMapping?.[id]);
 }
 
 export const r4 = (x: number) => Math.round(x * 10000) / 10000;
