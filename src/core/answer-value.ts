@@ -30,6 +30,8 @@ const UNANSWERED: Resolved = { status: 'unanswered', value: null };
 
 /** Turn one raw answer into its canonical value, or say what is wrong with it. */
 export function normaliseAnswer(q: Question, raw: unknown): Normalised {
+  const written = typeof raw === 'string' ? asWritten(q, raw) : undefined;
+  if (written !== undefined) return { status: 'answered', value: written };
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return UNANSWERED;
   if (Array.isArray(raw) && raw.length === 0 && q.type !== 'multi') return UNANSWERED;
   if (typeof raw === 'string') {
@@ -75,6 +77,39 @@ export function normaliseAnswer(q: Question, raw: unknown): Normalised {
       return ok(s);
     }
   }
+}
+
+/** The satisfaction steps as the questionnaire writes them. */
+const REQUIREMENT_STEPS = new Map(['full', 'mostly', 'partial', 'none'].map((step) => [step, step]));
+
+/**
+ * A choice's options that read as themselves (no surrounding spaces, not a word for unknown or n/a), by value, each
+ * to the first option with that value; prepared once per question.
+ */
+const plainOptions = new WeakMap<Question, ReadonlyMap<string, string>>();
+
+function plainOptionsOf(q: Question): ReadonlyMap<string, string> {
+  let plain = plainOptions.get(q);
+  if (!plain) {
+    const byValue = new Map<string, string>();
+    for (const { value } of q.options ?? []) {
+      const token = value.toLowerCase();
+      if (value !== '' && value.trim() === value && !UNKNOWN.has(token) && !NA.has(token) && !byValue.has(value)) byValue.set(value, value);
+    }
+    plain = byValue;
+    plainOptions.set(q, plain);
+  }
+  return plain;
+}
+
+/**
+ * The canonical value of an answer written exactly as the questionnaire writes it (most answers of an interview),
+ * without reading it in every accepted form: the value normaliseAnswer's full reading gives, or undefined.
+ */
+function asWritten(q: Question, raw: string): string | undefined {
+  if (q.type === 'requirement') return REQUIREMENT_STEPS.get(raw);
+  if (q.type === 'level' || q.type === 'single') return plainOptionsOf(q).get(raw);
+  return undefined;
 }
 
 function normaliseMulti(q: Question, raw: unknown): Normalised {

@@ -4,6 +4,7 @@ import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
+import { interned } from './interned.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
 import { noteText, type AnswerFile, type Question } from './types.js';
@@ -51,6 +52,8 @@ export function answerScope(file: AnswerFile, resolved: ReadonlyMap<string, Reso
 
 /** What visibility needs of a questionnaire, prepared once per questionnaire (batch resolves thousands of files). */
 interface Prepared {
+  /** The question ids in questionnaire order, interned (src/core/interned.ts): the keys every plant's maps are built on. */
+  ids: readonly string[];
   index: ReadonlyMap<string, number>;
   /** Whether a question has a condition (`when` or `naWhen`) to evaluate per plant. */
   conditional: boolean[];
@@ -71,8 +74,10 @@ function prepare(q: Questionnaire): Prepared {
       for (const o of question.options ?? []) if (!levels.has(o.value)) levels.set(o.value, o.level); // the first option with a value, as find() gives
       optionLevel.set(question.id, levels);
     }
+    const ids = q.questions.map((question) => interned(question.id));
     p = {
-      index: new Map(q.questions.map((question, i) => [question.id, i])),
+      ids,
+      index: new Map(ids.map((id, i) => [id, i])),
       conditional: q.questions.map((question) => q.naWhen.has(question.id) || q.when.has(question.id)),
       optionLevel,
       fixed: new Map(),
@@ -140,7 +145,7 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
     out.set(id, v);
     return v;
   }
-  for (const question of q.questions) visit(question.id);
+  for (const id of p.ids) visit(id);
   return out;
 }
 
@@ -259,10 +264,12 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
 
   const resolved = new Map<string, Resolved>();
   const raw = file.answers ?? {};
+  const { index } = prepare(q);
   // Object.keys, not Object.entries: an answers object has hundreds of keys (dictionary mode, where entries is ~8× slower)
   for (const id of Object.keys(raw)) {
     const value = raw[id];
-    const question = q.byId.get(id);
+    const i = index.get(id); // keyed by the interned ids, as the file's keys are: compared by identity
+    const question = i === undefined ? undefined : q.questions[i];
     if (!question) {
       unknownId(['answers', id], id);
       continue;
@@ -271,10 +278,13 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     if ('error' in n) ds.push(valueDiag(source, id, n));
     else resolved.set(id, n);
   }
-  for (const question of q.questions) if (!resolved.has(question.id)) resolved.set(question.id, UNANSWERED);
+  const fromFile = resolved.size; // the file's answers come first in the map, the questions it leaves out after them
+  for (const id of prepare(q).ids) if (!resolved.has(id)) resolved.set(id, UNANSWERED);
 
   const visibility = computeVisibility(q, file, resolved);
+  let seen = 0;
   for (const [id, r] of resolved) {
+    if (seen++ === fromFile) break; // only an answer can be a hidden answer
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
   }

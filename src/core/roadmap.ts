@@ -116,7 +116,9 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const fulfillers = (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id));
     for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
   }
-  const waitsFor = (r: Recommendation) => [...r.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(r.id)?.fulfillers ?? [])];
+  // What each project waits for, listed once (the loop below asks for every undecided project at every step).
+  const waits = new Map(order.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
+  const waitsFor = (r: Recommendation) => waits.get(r)!;
   const used = [0, 0, 0];
   let spent = 0;
   const decided = new Set<string>();
@@ -210,7 +212,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
 export function heldBackOf(r: ScoreResult): HeldBack | null {
   const threshold = r.scoring.passThreshold;
-  const i = r.maturity.levelScores.findIndex((x) => x < threshold);
+  const i = firstMissedLevelIndex(r);
   if (i < 0) return null;
   const subdomains = r.subdomains
     .filter((s) => s.levelScores[i] !== null && s.levelScores[i] !== undefined)
@@ -219,6 +221,9 @@ export function heldBackOf(r: ScoreResult): HeldBack | null {
     .map((s) => s.id);
   return { level: i + 1, score: r.maturity.levelScores[i]!, threshold, subdomains };
 }
+
+/** The index of the first level whose score misses the pass threshold (-1: every level passed). */
+export const firstMissedLevelIndex = (r: ScoreResult): number => r.maturity.levelScores.findIndex((x) => x < r.scoring.passThreshold);
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -3,7 +3,7 @@ import { checkScope, DEFAULT_SATISFACTION } from './checks.js';
 import type { FunctionSpec, Scope, Value } from './expression/evaluate.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
-import { sectorIn } from './sector.js';
+import { codeUnder, sectorCode } from './sector.js';
 
 /** Facts about the plant a rule may read besides its answers (src/core/planning.ts). */
 export interface PlantFacts {
@@ -27,6 +27,7 @@ export function plantRuleScope(q: Questionnaire, result: ScoreResult, answers: A
     const v = ind.get(id)?.value;
     return v === undefined ? null : v;
   };
+  const code = sectorCode(answers.file.respondent.sector);
   const functions = new Map<string, FunctionSpec>([
     ...base.functions,
     // A sub-domain that was tailored out entirely (all n/a, or not applicable) has no level: rules about it do not fire.
@@ -37,7 +38,7 @@ export function plantRuleScope(q: Questionnaire, result: ScoreResult, answers: A
     ['met', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === true }],
     ['missed', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === false }],
     ['gap', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.gap ?? null }],
-    ['sector_in', { min: 1, max: 12, fn: (codes) => sectorIn(answers.file.respondent.sector, codes.filter((c): c is string => typeof c === 'string')) }],
+    ['sector_in', { min: 1, max: 12, fn: (codes) => codeUnder(code, codes.filter((c): c is string => typeof c === 'string')) }],
   ]);
   return {
     functions,

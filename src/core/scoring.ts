@@ -276,7 +276,9 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     const node = plan.tree.nodeOfSub[s]!;
     const contributions = raw.map((x, i) => (x === null ? null : effective[i]![node]! * x));
     const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
-    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, ...accumulate(fillUnevidenced(raw), profile) });
+    const accumulated = accumulate(fillUnevidenced(raw), profile);
+    // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).
@@ -290,7 +292,8 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   const scratch = new Float64Array(plan.tree.children.length);
   const sections: SectionResult[] = plan.sections.map((sec, si) => {
     const only = inSection.subarray(si * plan.subdomains.length, (si + 1) * plan.subdomains.length);
-    return { id: sec.id, title: sec.title, ...accumulate(levelScores(plan, own, only, undefined, si, scratch), profile) };
+    const section = accumulate(levelScores(plan, own, only, undefined, si, scratch), profile);
+    return { id: sec.id, title: sec.title, levelScores: section.levelScores, score: section.score, level: section.level, heldAt: section.heldAt };
   });
 
   return {

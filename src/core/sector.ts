@@ -81,11 +81,14 @@ export function packFor(packs: readonly CompiledSectorPack[], sector: string | u
   return best ?? packs.find((p) => p.def.codes.length === 0);
 }
 
+/** A GB/T 4754 code as the prefixes are compared with it: trimmed, in capitals ('' when not given). */
+export const sectorCode = (sector: string | undefined): string => (sector ?? '').trim().toUpperCase();
+
+/** Whether a code already read by `sectorCode` falls under one of the prefixes (for a plant's many rules). */
+export const codeUnder = (code: string, prefixes: readonly string[]): boolean => code !== '' && prefixes.some((p) => code.startsWith(p.toUpperCase()));
+
 /** Whether a GB/T 4754 code falls under one of the prefixes. */
-export const sectorIn = (sector: string | undefined, prefixes: readonly string[]): boolean => {
-  const code = (sector ?? '').trim().toUpperCase();
-  return code !== '' && prefixes.some((p) => code.startsWith(p.toUpperCase()));
-};
+export const sectorIn = (sector: string | undefined, prefixes: readonly string[]): boolean => codeUnder(sectorCode(sector), prefixes);
 
 export interface CompiledSectorPack {
   def: SectorPack;

@@ -61,7 +61,8 @@ export function validAnswersQuickly(v: ValidateFunction, data: unknown): boolean
 function plainAnswers(answers: unknown): boolean {
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return false;
   const a = answers as Record<string, unknown>;
-  for (const key in a) {
+  // Object.keys, not for…in: an answers object has hundreds of keys (dictionary mode, where for…in re-checks each key)
+  for (const key of Object.keys(a)) {
     if (!answerKey(key)) return false;
     const v = a[key];
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;

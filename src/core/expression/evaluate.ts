@@ -1,4 +1,4 @@
-import type { Node } from './parse.js';
+import type { BinOp, Node } from './parse.js';
 
 /** Plain values only: expressions never see objects, so nothing can reach a prototype. */
 export type Value = number | string | boolean | null | Value[];
@@ -32,51 +32,94 @@ function equal(a: Value, b: Value): boolean {
   return a === b;
 }
 
+/** An expression turned into nested functions of the scope: the tree is walked once, not at every evaluation. */
+type Compiled = (scope: Scope) => Value;
+
+/** Each parsed expression's compiled form; definitions are loaded once and evaluated for thousands of plants. */
+const compiledExpressions = new WeakMap<Node, Compiled>();
+
 export function evaluate(node: Node, scope: Scope): Value {
+  let compiled = compiledExpressions.get(node);
+  if (!compiled) {
+    compiled = compile(node);
+    compiledExpressions.set(node, compiled);
+  }
+  return compiled(scope);
+}
+
+function compile(node: Node): Compiled {
   switch (node.t) {
-    case 'lit':
-      return node.v;
-    case 'list':
-      return node.items.map((n) => evaluate(n, scope));
+    case 'lit': {
+      const v = node.v;
+      return () => v;
+    }
+    case 'list': {
+      const items = node.items.map(compile);
+      return (scope) => items.map((item) => item(scope));
+    }
     case 'id': {
-      const v = scope.get(node.name);
-      return v === undefined ? null : v;
+      const name = node.name;
+      return (scope) => {
+        const v = scope.get(name);
+        return v === undefined ? null : v;
+      };
     }
     case 'call': {
-      const spec = scope.functions.get(node.name);
-      if (!spec) return null;
-      return spec.fn(node.args.map((a) => evaluate(a, scope)));
+      const name = node.name;
+      const args = node.args.map(compile);
+      return (scope) => {
+        const spec = scope.functions.get(name);
+        if (!spec) return null;
+        const values: Value[] = [];
+        for (const arg of args) values.push(arg(scope));
+        return spec.fn(values);
+      };
     }
     case 'un': {
-      const v = evaluate(node.arg, scope);
-      if (node.op === 'not') return !truthy(v);
-      return isNum(v) ? -v : null;
+      const arg = compile(node.arg);
+      if (node.op === 'not') return (scope) => !truthy(arg(scope));
+      return (scope) => {
+        const v = arg(scope);
+        return isNum(v) ? -v : null;
+      };
     }
     case 'bin':
-      return binary(node, scope);
+      return compileBinary(node.op, compile(node.left), compile(node.right));
   }
 }
 
-function binary(node: Extract<Node, { t: 'bin' }>, scope: Scope): Value {
-  if (node.op === 'and') return truthy(evaluate(node.left, scope)) ? truthy(evaluate(node.right, scope)) : false;
-  if (node.op === 'or') return truthy(evaluate(node.left, scope)) ? true : truthy(evaluate(node.right, scope));
-  const a = evaluate(node.left, scope);
-  const b = evaluate(node.right, scope);
-  switch (node.op) {
+function compileBinary(op: BinOp, left: Compiled, right: Compiled): Compiled {
+  switch (op) {
+    case 'and':
+      return (scope) => (truthy(left(scope)) ? truthy(right(scope)) : false);
+    case 'or':
+      return (scope) => (truthy(left(scope)) ? true : truthy(right(scope)));
     case '==':
-      return equal(a, b);
+      return (scope) => equal(left(scope), right(scope));
     case '!=':
-      return !equal(a, b);
+      return (scope) => !equal(left(scope), right(scope));
     case 'in':
-      return Array.isArray(b) ? b.some((x) => equal(x, a)) : false;
+      return (scope) => {
+        const a = left(scope);
+        const b = right(scope);
+        return Array.isArray(b) ? b.some((x) => equal(x, a)) : false;
+      };
     case '<':
     case '<=':
     case '>':
     case '>=':
-      return compare(node.op, a, b);
+      return (scope) => compare(op, left(scope), right(scope));
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+      return (scope) => arithmetic(op, left(scope), right(scope));
   }
+}
+
+function arithmetic(op: '+' | '-' | '*' | '/', a: Value, b: Value): Value {
   if (!isNum(a) || !isNum(b)) return null;
-  switch (node.op) {
+  switch (op) {
     case '+':
       return finite(a + b);
     case '-':

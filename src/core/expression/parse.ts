@@ -1,9 +1,12 @@
 /**
  * A small, safe expression language for definition files (conditions, checks, formulas, rule conditions).
- * Parsed into a plain AST by hand; never compiled to JavaScript. Grammar (lowest precedence first):
+ * Parsed into a plain AST by hand; never compiled to JavaScript source (evaluate.ts turns each AST into nested
+ * closures once). Grammar (lowest precedence first):
  *   or → and → not → comparison (== != < <= > >= in) → additive (+ -) → multiplicative (* /) → unary (-) → primary
  *   primary: number | 'string' | "string" | true | false | null | [list] | ident | ident(args) | ( expr )
  */
+import { interned } from '../interned.js';
+
 export type Node =
   | { t: 'lit'; v: number | string | boolean | null }
   | { t: 'list'; items: Node[] }
@@ -55,13 +58,13 @@ function tokenize(src: string): Tok[] {
         j++;
       }
       if (j >= src.length) throw new ExpressionSyntaxError('unterminated string', start);
-      out.push({ k: 'str', v: s, pos: start });
+      out.push({ k: 'str', v: interned(s), pos: start });
       i = j + 1;
       continue;
     }
     if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i))!;
-      out.push({ k: 'id', v: m[0], pos: start });
+      out.push({ k: 'id', v: interned(m[0]), pos: start });
       i += m[0].length;
       continue;
     }
