@@ -168,6 +168,14 @@ export class WorkerPool {
     }
   }
 
+  /** Interrupted: stop every worker's JavaScript now (thread-safe, returns at once), without settling the run. */
+  stop(): void {
+    for (const s of this.slots.splice(0)) {
+      s.worker.removeAllListeners();
+      void s.worker.terminate();
+    }
+  }
+
   private finish() {
     for (const s of this.slots.splice(0)) {
       s.worker.removeAllListeners('exit');
@@ -178,10 +186,7 @@ export class WorkerPool {
   }
 
   private fail(e: unknown) {
-    for (const s of this.slots.splice(0)) {
-      s.worker.removeAllListeners();
-      void s.worker.terminate();
-    }
+    this.stop();
     this.failed(e);
   }
 

@@ -239,7 +239,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   // once superseded rows are known. Memory holds only the work in flight and a small aggregate per company.
   const spoolDir = await fs.mkdtemp(path.join(tmpdir(), 'zhizao-batch-'));
   let completed = false;
+  // Set once the workers run: an interruption stops them before their reports folder is removed (a worker still
+  // writing would otherwise keep the folder from being removed).
+  let stopWorkers: (() => void) | undefined;
   const cleanup = () => {
+    stopWorkers?.();
     rmSync(spoolDir, { recursive: true, force: true });
     // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
     if (reportsDir && !completed) {
@@ -252,7 +256,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         if (reportsCreated) {
           // a report write still in flight may land while the folder is removed: retry, else mark it
           try {
-            rmSync(reportsDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+            rmSync(reportsDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 20 });
             events.note(formatMessage('batch.reports-removed', { folder: displayPath(reportsDir) }, lang));
           } catch {
             mark();
@@ -369,6 +373,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       },
       req.workerUrl,
     );
+    stopWorkers = () => pool.stop();
     const running = pool.run();
     const rulesReady = new Promise<void>((resolve) => {
       setTimeout(() => {
