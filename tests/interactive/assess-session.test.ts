@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { assess } from '../../src/cli/commands/assess.js';
 import { ExitError } from '../../src/cli/errors.js';
-import { inquirerPrompter } from '../../src/cli/interview/prompter.js';
+import { inquirerPrompter } from '../../src/cli/interview/inquirer-prompter.js';
 import { runSession } from '../../src/cli/interview/session.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { Chalk } from 'chalk';

@@ -7,7 +7,7 @@ import type { Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Lang, Question, Text } from '../../core/types.js';
 import { formatMessage, isMessageCode, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
-import type { CellProblem, Rejected } from './process.js';
+import type { CellProblem, Rejected } from './parts.js';
 
 /** How a workbook shows a column's values (CSV and JSON keep the plain values). */
 export type ColumnFormat = 'text' | 'integer' | 'number' | 'percent' | 'yesno' | 'date';

@@ -14,7 +14,7 @@ import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.
 import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, SUMMARY_FORMATS, summaryRows, summaryTitles, wideSummary, type Column, type ColumnFormat } from './columns.js';
-import type { CellProblem, Rejected } from './process.js';
+import type { CellProblem, Rejected } from './parts.js';
 
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
 

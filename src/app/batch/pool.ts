@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { displayPath } from '../../io/paths.js';
-import type { ProcessOptions, Unit, UnitPart } from './process.js';
+import type { ProcessOptions, Unit, UnitPart } from './parts.js';
 import type { FromWorker, ToWorker } from './worker-loop.js';
 
 /** An input as the pool holds it: without its display path, computed when it is sent (saves memory at 100,000 inputs). */

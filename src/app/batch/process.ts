@@ -2,7 +2,7 @@ import path from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Answers } from '../../core/answers.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
-import { aggregateOf, isRespondentGroupField, type CompanyAggregate, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { aggregateOf, isRespondentGroupField } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
 import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
 import { assessReadiness } from '../../core/readiness.js';
@@ -15,111 +15,22 @@ import { plausibilityFindings } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
-import { parseQuick, type Limits, type Source } from '../../core/source.js';
+import { parseQuick, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
-import type { AnswerValue, Lang, Respondent } from '../../core/types.js';
+import type { AnswerValue, Respondent } from '../../core/types.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
 import { VERSION } from '../../io/paths.js';
 import { readTextSync } from '../../io/read-input.js';
-import type { SurveyMap } from '../../io/tables/columns.js';
-import type { TableLimits } from '../../io/tables/limits.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
-import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { formatMessage } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
 import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from '../report.js';
+import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 
-export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
-export interface Unit {
-  index: number;
-  path: string;
-  shown: string;
-  kind: UnitKind;
-  /** For kind 'reject': why the input cannot be read at all (missing, .xls, no match…). */
-  code?: MessageCode;
-  args?: Record<string, string | number>;
-}
-
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  code: MessageCode;
-  message: string;
-}
-/** One rejected input (a file, or a table row): its first problem in line/column/message, all of them in problems. */
-export interface Rejected {
-  file: string;
-  row?: number;
-  /** The company the input or row names, when it names one. */
-  company?: string;
-  sheet?: string;
-  line: number;
-  column: number;
-  message: string;
-  problems: Problem[];
-}
-/** One cell (or answer) the batch had something to say about: blanked, kept with a warning, or why its row was rejected. */
-export interface CellProblem {
-  file: string;
-  row?: number;
-  line: number;
-  column: number;
-  /** The spreadsheet cell (P4), for table rows. */
-  cell?: string;
-  header?: string;
-  value?: string;
-  company?: string;
-  severity: 'error' | 'warning';
-  code: MessageCode;
-  message: string;
-  /** What the batch did: left the cell unanswered, kept it, or rejected the row. */
-  action: 'blanked' | 'kept' | 'rejected';
-}
-export interface Scored {
-  /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */
-  json: string;
-  /** The small figures the summary needs. */
-  agg: CompanyAggregate;
-  keys?: { code?: string; name?: string };
-  date: number;
-  report?: { content: string | Uint8Array; ext: string; base: string };
-}
-export interface UnitPart {
-  companies: Scored[];
-  rejected: Rejected[];
-  /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
-  problems?: CellProblem[];
-  /** The input is a results file zhizao wrote: skipped. */
-  ownOutput?: boolean;
-  /** Questions answered (不清楚 and 不适用 included) by a company of this part, not sent by this worker before. */
-  covered?: string[];
-  /** Messages about an input as a whole (unknown columns…), printed on stderr. */
-  notes: string[];
-}
-
-/** Options every worker receives (plain data). */
-export interface ProcessOptions {
-  lang: Lang;
-  limits: Limits;
-  tableLimits: TableLimits;
-  questionnaire?: string;
-  targets?: string;
-  profile?: string;
-  map?: SurveyMap;
-  groupBy?: string;
-  reports?: 'md' | 'html' | 'docx';
-  anonymize: boolean;
-  anonKey: string;
-  layout: SummaryLayout;
-  /** A bad cell rejects its row (default), or is left unanswered and listed (blank). */
-  onBadCell?: 'reject' | 'blank';
-  /** Keep the raw answers in each company's record (--include-answers). */
-  includeAnswers?: boolean;
-}
+export type { ProcessOptions } from './parts.js';
 
 /** Respondent fields a row can be scored without: a bad cell there can be left empty. */
 const OPTIONAL_FIELDS = new Set(['credit_code', 'site', 'sector', 'district', 'park', 'region', 'above_designated_size', 'enterprise_class', 'retrofit_status', 'assessor', 'interviewees', 'date']);
@@ -141,29 +52,6 @@ const companyOf = (data: unknown): string | undefined => {
 /** zhizao's own JSON outputs: a batch result, or a score result (a --reports folder of JSON reports). */
 const OWN_JSON = /^\s*\{\s*"companies"\s*:\s*\[/;
 const isOwnScoreResult = (data: unknown) => typeof data === 'object' && data !== null && 'maturity' in data && 'scoring' in data && 'respondent' in data && !('answers' in data);
-
-export function problemOf(d: Diagnostic, lang: Lang): Problem {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
-}
-
-export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
-  const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
-  const list = errors.length ? errors : ds;
-  const first = list[0];
-  // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
-  const header = first && headerOf ? headerOf(first.path) : undefined;
-  const message = first ? formatMessage(first.code, first.args, lang) : 'rejected';
-  return {
-    file: where.file,
-    ...(where.row !== undefined ? { row: where.row } : {}),
-    ...(where.company !== undefined ? { company: where.company } : {}),
-    ...(where.sheet ? { sheet: where.sheet } : {}),
-    line: first?.line ?? 1,
-    column: first?.column ?? 1,
-    message: header ? formatMessage('batch.in-column', { header, message }, lang) : message,
-    problems: list.map((d) => problemOf(d, lang)),
-  };
-}
 
 /** The answers as given: option values, numbers, yes/no; 'unknown' and 'n/a' for those tokens. */
 function rawAnswers(resolved: ReadonlyMap<string, { status: string; value: AnswerValue }>): NonNullable<import('../../core/batch/record.js').CompanyRecord['answers']> {

@@ -1,25 +1,23 @@
-import { closeSync, createReadStream, createWriteStream, openSync, promises as fs, readSync, rmSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, promises as fs, readSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { setFlagsFromString } from 'node:v8';
-import { AggregateStore, isRespondentGroupField, type ChunkSpill, type LayoutIndicator, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { AggregateStore, isRespondentGroupField, type ChunkSpill } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
-import { countPlanTargets, EQUIPMENT_FACTS, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
+import { countPlanTargets, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
 import type { PolicyDef } from '../../core/policy.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
-import { NONE_GROUP, OTHER_GROUP, summarise, surveyYearFrom, type BatchSummary } from '../../core/batch/summary.js';
+import { surveyYearFrom } from '../../core/batch/sample.js';
+import { NONE_GROUP, OTHER_GROUP, summarise, type BatchSummary } from '../../core/batch/summary.js';
 import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, type AssessmentRelation } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
-import type { Questionnaire } from '../../core/questionnaire.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import type { Limits } from '../../core/source.js';
-import { KPI_IDS, type TargetsDef } from '../../core/targets.js';
 import type { Lang } from '../../core/types.js';
-import { renameWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { expandInputs, type InputItem } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
@@ -29,9 +27,12 @@ import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
-import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass, type OutputFormat } from './output.js';
+import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
+import { batchOutputFormat, summaryLayout } from './layout.js';
 import { WorkerPool, type UnitRef } from './pool.js';
-import type { CellProblem, ProcessOptions, Rejected, Scored, Unit, UnitPart } from './process.js';
+import { abandonReportsFolder, orderReportNames, prepareReportsFolder } from './reports-folder.js';
+import { defaultJobs, flattenHeapGrowth } from './workers.js';
+import type { CellProblem, ProcessOptions, Rejected, Scored, Unit, UnitPart } from './parts.js';
 
 export interface BatchRequest {
   inputs: string[];
@@ -96,42 +97,6 @@ const REJECT_CODES: Partial<Record<InputItem['kind'], MessageCode>> = {
   unsupported: 'input.unsupported',
 };
 
-export function batchOutputFormat(file: string): OutputFormat {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.csv') return 'csv';
-  if (ext === '.json') return 'json';
-  throw new UsageError('cli.batch-output-extension', { output: file });
-}
-
-/** The question ids of a ratio formula `a / b`. */
-const RATIO = /^\s*([a-z][a-z0-9_]*)\s*\/\s*([a-z][a-z0-9_]*)\s*$/;
-
-/** What the summary needs from the questionnaire and the target profile (plain data: it crosses to the workers). */
-export function summaryLayout(q: Questionnaire, targets: TargetsDef, opts: { plan: boolean }): SummaryLayout {
-  return {
-    sections: q.def.sections.map((s) => ({ id: s.id, title: s.title })),
-    indicators: q.indicators.map(({ def }): LayoutIndicator => {
-      const t = targets.targets.find((x) => x.indicator === def.id);
-      const ratio = RATIO.exec(def.formula);
-      return {
-        id: def.id,
-        kind: def.kind,
-        title: def.title,
-        ...(t ? { target: { comparison: t.comparison, value: t.value, year: t.year, population: t.population, source: t.source } } : {}),
-        population: def.regionalPopulation ?? 'all',
-        ...(ratio && q.byId.has(ratio[1]!) && q.byId.has(ratio[2]!) ? { ratio: [ratio[1]!, ratio[2]!] as [string, string] } : {}),
-      };
-    }),
-    ...(opts.plan
-      ? {
-          facts: [...KPI_IDS, ...EQUIPMENT_FACTS].filter((id) => q.byId.has(id)),
-          ...(q.def.id === DEFAULTS.questionnaire ? { readiness: [...DEFAULTS.readiness] } : {}),
-        }
-      : {}),
-  };
-}
-
 /** Is `file` the folder `dir` or inside it? */
 const inside = (file: string, dir: string) => {
   const rel = path.relative(dir, file);
@@ -187,14 +152,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
   }
 
-  let reportsCreated = false;
-  if (reportsDir) {
-    const existed = await fs.stat(reportsDir).then(() => true, () => false);
-    const existing = await fs.readdir(reportsDir).catch(() => [] as string[]);
-    if (existing.length && !force) throw new UsageError('cli.reports-folder-not-empty', { folder: req.reports!.dir });
-    await fs.mkdir(reportsDir, { recursive: true });
-    reportsCreated = !existed || existing.length === 0;
-  }
+  const reportsCreated = reportsDir ? await prepareReportsFolder(reportsDir, req.reports!.dir, force) : false;
 
   // Park-level rules (retrofit level "park") for the summary groups; absent when the rules do not fit the questionnaire.
   // Compiled while the workers score (the main thread is mostly idle then), awaited before the summary.
@@ -246,26 +204,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     stopWorkers?.();
     rmSync(spoolDir, { recursive: true, force: true });
     // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
-    if (reportsDir && !completed) {
-      const mark = () => {
-        const marker = path.join(reportsDir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
-        writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
-        events.note(formatMessage('batch.reports-incomplete', { folder: displayPath(reportsDir), marker: path.basename(marker) }, lang));
-      };
-      try {
-        if (reportsCreated) {
-          // a report write still in flight may land while the folder is removed: retry, else mark it
-          try {
-            rmSync(reportsDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 20 });
-            events.note(formatMessage('batch.reports-removed', { folder: displayPath(reportsDir) }, lang));
-          } catch {
-            mark();
-          }
-        } else mark();
-      } catch {
-        // nothing more can be done while the process exits
-      }
-    }
+    if (reportsDir && !completed) abandonReportsFolder(reportsDir, reportsCreated, lang, events.note);
   };
   process.once('exit', cleanup);
   let aggregatesFd: number | undefined;
@@ -552,72 +491,4 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     if (!completed) cleanup();
     else await fs.rm(spoolDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Report file names follow the current/superseded order: reports were named as rows arrived (公司.html first),
- * so when a plant's older assessment came first, its current one got 公司-2.html. Swap them: the current assessment
- * takes the plain name, superseded ones the numbered names, newest first. Reads only the duplicates' records.
- */
-async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number, string>, superseded: ReadonlySet<number>, dir: string): Promise<Map<number, string>> {
-  const byPlant = new Map<string, { seq: number; name: string; when: string }[]>();
-  let seq = 0;
-  for await (const r of readSpool<CompanyRecord>(companiesFile)) {
-    const key = dupOf.get(seq);
-    if (key !== undefined && r.report) {
-      const list = byPlant.get(key) ?? [];
-      list.push({ seq, name: r.report, when: `${r.date ?? ''} ${r.time ?? ''}` });
-      byPlant.set(key, list);
-    }
-    seq++;
-  }
-  const renamed = new Map<number, string>();
-  const moves: { from: string; to: string }[] = [];
-  for (const members of byPlant.values()) {
-    // names in the order they were handed out (the plain name first), members current first, then newest first
-    const names = members.map((m) => m.name);
-    const ordered = [...members].sort((a, b) => Number(superseded.has(a.seq)) - Number(superseded.has(b.seq)) || b.when.localeCompare(a.when) || b.seq - a.seq);
-    ordered.forEach((m, i) => {
-      if (m.name !== names[i]) {
-        renamed.set(m.seq, names[i]!);
-        moves.push({ from: m.name, to: names[i]! });
-      }
-    });
-  }
-  // Through temporary names, so that a swap never overwrites a report.
-  const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
-  for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
-  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
-  return renamed;
-}
-
-/**
- * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
- * definitions before it scores its first file (≈ 0.2–0.3 s of CPU, about as long as scoring 150–300 full answer
- * files), so a small batch is read by one worker (measured: bench/batch-throughput.mjs, docs/performance.md).
- */
-export const FILES_PER_WORKER = 400;
-
-/**
- * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
- * one worker's work), never more than the CPUs, at least one.
- */
-export function defaultJobs(units: readonly { kind: string }[], cpus: number): number {
-  let tables = 0;
-  let files = 0;
-  for (const u of units) {
-    if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
-    else if (u.kind === 'answer') files++;
-  }
-  return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
-}
-
-/**
- * Workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of what is live
- * before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB at 30,000
- * files against ~180 MB early on. Growing by at most 50 % keeps it flat (≈ 190 MB whatever the count; measured
- * CPU cost about 3 %). The flag is V8's, process-wide, and read at every collection; set before the workers start.
- */
-function flattenHeapGrowth(): void {
-  setFlagsFromString('--heap-growing-percent=50');
 }

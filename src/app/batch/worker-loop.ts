@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { Unit, UnitPart } from './process.js';
+import type { Unit, UnitPart } from './parts.js';
 
 /** What the pool sends a worker. */
 export type ToWorker = { type: 'units'; units: Unit[] };

@@ -69,7 +69,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   }
 
   const { runSession } = await import('../interview/session.js');
-  const prompter = env.prompter ?? (await import('../interview/prompter.js')).inquirerPrompter(term.lang, term.out, { output: term.stdout });
+  const prompter = env.prompter ?? (await import('../interview/inquirer-prompter.js')).inquirerPrompter(term.lang, term.out, { output: term.stdout });
   const resumeArgs = questionnaireArg ? ['--questionnaire', questionnaireArg] : [];
   const result = await runSession({
     q: questionnaire,

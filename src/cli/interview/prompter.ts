@@ -1,7 +1,8 @@
 /**
- * The only module that talks to the prompt library (@inquirer/prompts and the interview's own list prompt, loaded
- * lazily so that `zhizao --help` stays light). It maps a question to the fitting prompt and returns what the
- * consultant did as a discriminated action.
+ * What the interview asks of a prompter, and how a question is presented: which prompt, which entries, wrapped to
+ * the terminal (pure: `planQuestion`, `answeredLine`). The terminal implementation that runs these plans with the
+ * prompt library is ./inquirer-prompter.ts. A question prompt returns what the consultant did as a discriminated
+ * action.
  *
  * Every question prompt offers the same commands without extra prompts:
  *  - lists (level, requirement, single, yes/no) end with a separator and command entries;
@@ -18,7 +19,7 @@ import { formatMessage, type MessageArgs, type MessageCode } from '../../message
 import { SATISFACTIONS, levelOptionLabel, satisfactionLabel } from '../../core/interview.js';
 import type { AnswerValue, Lang, Question } from '../../core/types.js';
 import type { PickChoice, PickConfig, PickEntry } from './select-prompt.js';
-import { terminalWidth, wrapText } from './wrap.js';
+import { wrapText } from './wrap.js';
 
 export type Command = 'note' | 'evidence' | 'help' | 'back' | 'menu' | 'skip' | 'unknown' | 'na';
 export const COMMANDS: readonly Command[] = ['note', 'evidence', 'help', 'back', 'menu', 'skip', 'unknown', 'na'];
@@ -162,11 +163,11 @@ function typedHint(q: Question, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Prompt configurations (pure: no prompt library loaded, so that tests can render them with @inquirer/testing)
 
-type Pick = { cmd: Command } | { value: AnswerValue };
+export type Picked = { cmd: Command } | { value: AnswerValue };
 
 export type PromptPlan =
-  | { kind: 'pick'; config: PickConfig<Pick>; toAction(result: Pick): Action }
-  | { kind: 'checkbox'; config: CheckboxConfig<Pick>; toAction(result: Pick[]): Action }
+  | { kind: 'pick'; config: PickConfig<Picked>; toAction(result: Picked): Action }
+  | { kind: 'checkbox'; config: CheckboxConfig<Picked>; toAction(result: Picked[]): Action }
   | { kind: 'input'; config: InputConfig; toAction(result: string): Action };
 
 interface Theme {
@@ -223,10 +224,10 @@ export function makeTheme(c: ChalkInstance, lang: Lang, questionLines = 1): Them
 }
 
 /** Why an entry is refused, wrapped under inquirer's `> ` mark. */
-const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
+export const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
 
 /** Header lines and the question wrapped to the width; the number of lines the question takes. */
-function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
+export function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
   const head = (header ?? []).map((l) => wrapText(l, width)).join('\n');
   const question = wrapText(text, width - 2, '  ');
   const questionLines = question.split('\n').length;
@@ -238,13 +239,13 @@ const pickMessage = (c: ChalkInstance, header: string[] | undefined, text: strin
   return makeTheme(c, 'en', questionLines).style.message(message, 'idle');
 };
 
-function commandChoices(view: QuestionView): ChoiceItem<Pick>[] {
+function commandChoices(view: QuestionView): ChoiceItem<Picked>[] {
   const cmds: Command[] = ['note', 'evidence', 'help', 'back', 'menu', 'skip', 'unknown'];
   if (view.question.allowNA) cmds.push('na');
   return cmds.map((cmd) => ({ name: commandLabel(cmd, view.lang, { note: view.hasNote, evidence: view.hasEvidence }), value: { cmd }, description: msg(view.lang, COMMAND_LABELS[cmd].description) }));
 }
 
-function optionChoices(view: QuestionView): ChoiceItem<Pick>[] {
+function optionChoices(view: QuestionView): ChoiceItem<Picked>[] {
   const { question: q, lang } = view;
   switch (q.type) {
     case 'level':
@@ -295,7 +296,7 @@ export function pageSize(entries: number, message: string, descriptions: string[
 }
 
 /** The list prompt's configuration (also used for menus). */
-function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
+export function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
   const choices: PickEntry<T>[] = o.choices.map((ch) =>
     ch === 'separator' || (ch as SeparatorLike).type === 'separator'
       ? { separator: SEPARATOR_LINE }
@@ -396,13 +397,13 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, r
   // level, requirement, single, boolean: a list
   const options = optionChoices(view);
   const commands = commandChoices(view);
-  let def: Pick | undefined;
+  let def: Picked | undefined;
   if (view.current === 'unknown') def = commands.find((ch) => 'cmd' in ch.value && ch.value.cmd === 'unknown')?.value;
   else if (view.current === 'n/a') def = commands.find((ch) => 'cmd' in ch.value && ch.value.cmd === 'na')?.value;
   else def = options.find((ch) => sameValue((ch.value as { value: AnswerValue }).value, view.current))?.value;
   return {
     kind: 'pick',
-    config: pickConfig<Pick>(c, lang, { header: view.header, message: view.text, choices: [...options, 'separator', ...commands], ...(def ? { default: def } : {}), done: () => '' }, width, rows),
+    config: pickConfig<Picked>(c, lang, { header: view.header, message: view.text, choices: [...options, 'separator', ...commands], ...(def ? { default: def } : {}), done: () => '' }, width, rows),
     toAction(result) {
       return 'cmd' in result ? { kind: result.cmd } : { kind: 'answer', value: result.value };
     },
@@ -421,102 +422,3 @@ export function answeredLine(view: QuestionView, action: Action, c: ChalkInstanc
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The real prompter
-
-type Inquirer = typeof import('@inquirer/prompts');
-let loaded: Promise<Inquirer> | undefined;
-const inquirer = () => (loaded ??= import('@inquirer/prompts'));
-type PickPrompt = <T>(config: PickConfig<T>, context?: { clearPromptOnDone?: boolean }) => Promise<T>;
-let pickLoaded: Promise<PickPrompt> | undefined;
-const pickPrompt = () => (pickLoaded ??= import('./select-prompt.js').then((m) => m.default as unknown as PickPrompt));
-
-/** Replace our separator placeholders with inquirer's Separator. */
-export function materialise<T extends object>(choices: (T | SeparatorLike)[], mod: Inquirer): (T | InstanceType<Inquirer['Separator']>)[] {
-  return choices.map((ch) => ((ch as SeparatorLike).type === 'separator' ? new mod.Separator((ch as SeparatorLike).separator) : (ch as T)));
-}
-
-export interface PrompterOptions {
-  /** Where answered lines go (the prompts' own stream: standard output). */
-  output?: { write(s: string): unknown };
-  /** Columns to lay text out in (default: the terminal's, 80 when unknown). */
-  width?: () => number;
-  /** Rows of the terminal (default: the terminal's, 24 when unknown). */
-  rows?: () => number;
-}
-
-export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptions = {}): Prompter {
-  const width = po.width ?? (() => terminalWidth(process.stdout));
-  const rows = po.rows ?? (() => (process.stdout.rows && process.stdout.rows > 0 ? process.stdout.rows : 24));
-  const output = po.output ?? process.stdout;
-  return {
-    async question(view) {
-      const w = width();
-      const plan = planQuestion(view, c, w, rows());
-      let action: Action;
-      switch (plan.kind) {
-        case 'pick': {
-          const pick = await pickPrompt();
-          action = plan.toAction(await pick(plan.config, { clearPromptOnDone: true }));
-          break;
-        }
-        case 'checkbox': {
-          const mod = await inquirer();
-          const r = await mod.checkbox<Pick>({ ...plan.config, choices: materialise(plan.config.choices, mod) } as Parameters<typeof mod.checkbox<Pick>>[0], { clearPromptOnDone: true });
-          action = plan.toAction(r);
-          break;
-        }
-        case 'input': {
-          const mod = await inquirer();
-          action = plan.toAction(await mod.input(plan.config, { clearPromptOnDone: true }));
-          break;
-        }
-      }
-      const line = answeredLine(view, action, c, w);
-      if (line) output.write(line + '\n');
-      return action;
-    },
-    async choose<T>(opts: ChooseOptions<T>) {
-      const pick = await pickPrompt();
-      const transcript = opts.transcript ?? true;
-      const w = width();
-      const config = pickConfig<T>(
-        c,
-        lang,
-        {
-          ...(opts.header ? { header: opts.header } : {}),
-          message: opts.message,
-          choices: opts.choices,
-          ...(opts.default !== undefined ? { default: opts.default } : {}),
-          done: (choice) => (transcript ? `${c.green('✔')} ${wrapText(`${opts.message} ${c.cyan(choice.name.replace(/\n\s*/g, ' '))}`, w - 2, '  ')}` : ''),
-        },
-        w,
-        rows(),
-      );
-      return pick(config, { clearPromptOnDone: !transcript });
-    },
-    async text(opts) {
-      const mod = await inquirer();
-      const w = width();
-      const { message, questionLines } = layout(opts.header, opts.message, w);
-      const display = opts.display;
-      return mod.input({
-        message,
-        ...(opts.default !== undefined && opts.default !== '' ? { default: opts.default } : {}),
-        ...(opts.validate ? { validate: (v: string) => { const r = opts.validate!(v); return r === true ? r : refusal(r, w); } } : {}),
-        ...(display ? { transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? c.cyan(display(value)) : value) } : {}),
-        theme: makeTheme(c, lang, questionLines),
-      });
-    },
-    async confirm(opts) {
-      return this.choose<boolean>({
-        ...(opts.header ? { header: opts.header } : {}),
-        message: opts.message,
-        choices: [
-          { name: msg(lang, 'iv.yes'), value: true },
-          { name: msg(lang, 'iv.no'), value: false },
-        ],
-        default: opts.default ?? false,
-      });
-    },
-  };
-}

@@ -2,12 +2,12 @@ import type { TargetComparison } from '../indicators.js';
 import type { IndicatorKind } from '../types.js';
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
-import { bilingual, type MessageCode } from '../../messages/catalogue.js';
 import { judged, type Withheld } from './verdict.js';
 import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
+import { sampleStatement, surveyYearFrom, type SampleStatement } from './sample.js';
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const r4n = (x: number | null) => (x === null ? null : r4(x));
@@ -344,60 +344,6 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
   });
 }
 
-/** What the summary is computed from, said plainly: a sample of companies that answered, not a census. */
-export interface SampleStatement {
-  /** Plants in the summary. */
-  companies: number;
-  /** The input files their answers come from (pseudonyms with --anonymize), at most SAMPLE_FILES of them. */
-  files: string[];
-  fileCount: number;
-  /** First and last submission date (YYYY-MM-DD) of the plants in the summary; null when none gives a date. */
-  dates: { from: string; to: string } | null;
-  /** Questions answered by at least one company of the input, of the questionnaire's questions; a short form covers less than half. */
-  questions: { covered: number; total: number; shortForm: boolean };
-  /** Plants whose answers name no assessor: the company's own answers. */
-  selfReported: number;
-  /** The statement in words. */
-  statement: Text;
-}
-
-export const SAMPLE_FILES = 10;
-/** An input that covers less than this share of the questionnaire's questions is a short form. */
-export const SHORT_FORM_SHARE = 0.5;
-
-const isoDay = (key: number) => {
-  const d = String(Math.floor(key / 1_000_000));
-  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-};
-
-/** The sample statement from the figures of all plants and what the input covers. */
-export function sampleStatement(all: Accumulator, input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } }): SampleStatement {
-  const dates = all.dateMin > 0 ? { from: isoDay(all.dateMin), to: isoDay(all.dateMax) } : null;
-  const fileCount = input.fileCount ?? input.files.length;
-  const files = input.files.slice(0, SAMPLE_FILES);
-  const { covered, total } = input.questions;
-  const shortForm = total > 0 && covered < total * SHORT_FORM_SHARE;
-  const selfReported = all.companies - all.assessed;
-  const parts: [MessageCode, Record<string, string | number>][] = [
-    [selfReported === all.companies ? 'sample.self-report' : 'sample.partly-self-report', { companies: all.companies, selfReported }],
-    ['sample.files', { files: files.join(', ') + (fileCount > files.length ? ', …' : ''), count: fileCount }],
-    dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
-    [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
-    ['sample.figures', {}],
-  ];
-  const statement = { zh: '', en: '' };
-  for (const [code, args] of parts) {
-    const t = bilingual(code, args);
-    statement.zh += t.zh;
-    statement.en += (statement.en ? ' ' : '') + t.en;
-  }
-  return { companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported, statement };
-}
-
-/** The year of the first submission of the sample: targets before it are historical. */
-const surveyYearOf = (all: Accumulator): number | undefined => (all.dateMin > 0 ? Math.floor(all.dateMin / 1e10) : undefined);
-export const surveyYearFrom = (sample: Pick<SampleStatement, 'dates'>): number | undefined => (sample.dates ? Number(sample.dates.from.slice(0, 4)) : undefined);
-
 export interface BatchSummary extends Figures {
   /** Plants in the summary (current assessments only). */
   companies: number;
@@ -489,12 +435,13 @@ export function summarise(
       chosen = defaults[i];
     }
   }
-  const surveyYear = surveyYearOf(all);
+  const sample = sampleStatement(all, opts.input ?? { files: [], questions: { covered: 0, total: 0 } });
+  const surveyYear = surveyYearFrom(sample);
   const g: GroupOptions = { minGroupSize: opts.minGroupSize, merge: Boolean(opts.merge), ...(surveyYear !== undefined ? { surveyYear } : {}) };
   const figures = all.figures(g);
   return {
     ...figures,
-    sample: sampleStatement(all, opts.input ?? { files: [], questions: { covered: 0, total: 0 } }),
+    sample,
     excluded: { reason: 'implausible', values: figures.indicators.reduce((n, i) => n + (i.splits.find((x) => x.population === 'all')?.excluded ?? 0), 0), companies: all.excludedCompanies },
     ...(groupBy !== undefined && chosen ? { groupBy, groups: groupFigures(layout, chosen, g), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
     minGroupSize: opts.minGroupSize,

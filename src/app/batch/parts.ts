@@ -1,0 +1,124 @@
+/**
+ * What crosses between the batch's main thread and its workers: the units of work, what each yields (scored
+ * companies, rejected inputs, cell problems) and the options a worker scores with. Plain data.
+ */
+import type { CompanyAggregate, SummaryLayout } from '../../core/batch/aggregate.js';
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
+import type { Limits } from '../../core/source.js';
+import type { Lang } from '../../core/types.js';
+import type { SurveyMap } from '../../io/tables/columns.js';
+import type { TableLimits } from '../../io/tables/limits.js';
+import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+
+export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
+export interface Unit {
+  index: number;
+  path: string;
+  shown: string;
+  kind: UnitKind;
+  /** For kind 'reject': why the input cannot be read at all (missing, .xls, no match…). */
+  code?: MessageCode;
+  args?: Record<string, string | number>;
+}
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  code: MessageCode;
+  message: string;
+}
+/** One rejected input (a file, or a table row): its first problem in line/column/message, all of them in problems. */
+export interface Rejected {
+  file: string;
+  row?: number;
+  /** The company the input or row names, when it names one. */
+  company?: string;
+  sheet?: string;
+  line: number;
+  column: number;
+  message: string;
+  problems: Problem[];
+}
+/** One cell (or answer) the batch had something to say about: blanked, kept with a warning, or why its row was rejected. */
+export interface CellProblem {
+  file: string;
+  row?: number;
+  line: number;
+  column: number;
+  /** The spreadsheet cell (P4), for table rows. */
+  cell?: string;
+  header?: string;
+  value?: string;
+  company?: string;
+  severity: 'error' | 'warning';
+  code: MessageCode;
+  message: string;
+  /** What the batch did: left the cell unanswered, kept it, or rejected the row. */
+  action: 'blanked' | 'kept' | 'rejected';
+}
+export interface Scored {
+  /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */
+  json: string;
+  /** The small figures the summary needs. */
+  agg: CompanyAggregate;
+  keys?: { code?: string; name?: string };
+  date: number;
+  report?: { content: string | Uint8Array; ext: string; base: string };
+}
+export interface UnitPart {
+  companies: Scored[];
+  rejected: Rejected[];
+  /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
+  problems?: CellProblem[];
+  /** The input is a results file zhizao wrote: skipped. */
+  ownOutput?: boolean;
+  /** Questions answered (不清楚 and 不适用 included) by a company of this part, not sent by this worker before. */
+  covered?: string[];
+  /** Messages about an input as a whole (unknown columns…), printed on stderr. */
+  notes: string[];
+}
+
+/** Options every worker receives (plain data). */
+export interface ProcessOptions {
+  lang: Lang;
+  limits: Limits;
+  tableLimits: TableLimits;
+  questionnaire?: string;
+  targets?: string;
+  profile?: string;
+  map?: SurveyMap;
+  groupBy?: string;
+  reports?: 'md' | 'html' | 'docx';
+  anonymize: boolean;
+  anonKey: string;
+  layout: SummaryLayout;
+  /** A bad cell rejects its row (default), or is left unanswered and listed (blank). */
+  onBadCell?: 'reject' | 'blank';
+  /** Keep the raw answers in each company's record (--include-answers). */
+  includeAnswers?: boolean;
+}
+
+export function problemOf(d: Diagnostic, lang: Lang): Problem {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
+}
+
+export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
+  const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
+  const list = errors.length ? errors : ds;
+  const first = list[0];
+  // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
+  const header = first && headerOf ? headerOf(first.path) : undefined;
+  const message = first ? formatMessage(first.code, first.args, lang) : 'rejected';
+  return {
+    file: where.file,
+    ...(where.row !== undefined ? { row: where.row } : {}),
+    ...(where.company !== undefined ? { company: where.company } : {}),
+    ...(where.sheet ? { sheet: where.sheet } : {}),
+    line: first?.line ?? 1,
+    column: first?.column ?? 1,
+    message: header ? formatMessage('batch.in-column', { header, message }, lang) : message,
+    problems: list.map((d) => problemOf(d, lang)),
+  };
+}

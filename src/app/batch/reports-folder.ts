@@ -1,0 +1,84 @@
+/** The per-company reports folder of a batch: made ready, abandoned on interruption, its duplicate names put in order. */
+import { promises as fs, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CompanyRecord } from '../../core/batch/record.js';
+import type { Lang } from '../../core/types.js';
+import { renameWithRetry } from '../../io/atomic-write.js';
+import { displayPath } from '../../io/paths.js';
+import { formatMessage } from '../../messages/catalogue.js';
+import { UsageError } from '../errors.js';
+import { readSpool } from './output.js';
+
+/**
+ * Make the reports folder ready: refuse one with files unless `force`. True when this run created it (or found it
+ * empty), so that an interrupted run may remove it again.
+ */
+export async function prepareReportsFolder(dir: string, shown: string, force: boolean): Promise<boolean> {
+  const existed = await fs.stat(dir).then(() => true, () => false);
+  const existing = await fs.readdir(dir).catch(() => [] as string[]);
+  if (existing.length && !force) throw new UsageError('cli.reports-folder-not-empty', { folder: shown });
+  await fs.mkdir(dir, { recursive: true });
+  return !existed || existing.length === 0;
+}
+
+/**
+ * Interrupted while writing reports (synchronous: it runs as the process exits): a folder this run created is
+ * removed, one that had files before is marked unfinished.
+ */
+export function abandonReportsFolder(dir: string, created: boolean, lang: Lang, note: (text: string) => void): void {
+  const mark = () => {
+    const marker = path.join(dir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
+    writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
+    note(formatMessage('batch.reports-incomplete', { folder: displayPath(dir), marker: path.basename(marker) }, lang));
+  };
+  try {
+    if (created) {
+      // a report write still in flight may land while the folder is removed: retry, else mark it
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 20 });
+        note(formatMessage('batch.reports-removed', { folder: displayPath(dir) }, lang));
+      } catch {
+        mark();
+      }
+    } else mark();
+  } catch {
+    // nothing more can be done while the process exits
+  }
+}
+
+/**
+ * Report file names follow the current/superseded order: reports were named as rows arrived (公司.html first),
+ * so when a plant's older assessment came first, its current one got 公司-2.html. Swap them: the current assessment
+ * takes the plain name, superseded ones the numbered names, newest first. Reads only the duplicates' records.
+ */
+export async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number, string>, superseded: ReadonlySet<number>, dir: string): Promise<Map<number, string>> {
+  const byPlant = new Map<string, { seq: number; name: string; when: string }[]>();
+  let seq = 0;
+  for await (const r of readSpool<CompanyRecord>(companiesFile)) {
+    const key = dupOf.get(seq);
+    if (key !== undefined && r.report) {
+      const list = byPlant.get(key) ?? [];
+      list.push({ seq, name: r.report, when: `${r.date ?? ''} ${r.time ?? ''}` });
+      byPlant.set(key, list);
+    }
+    seq++;
+  }
+  const renamed = new Map<number, string>();
+  const moves: { from: string; to: string }[] = [];
+  for (const members of byPlant.values()) {
+    // names in the order they were handed out (the plain name first), members current first, then newest first
+    const names = members.map((m) => m.name);
+    const ordered = [...members].sort((a, b) => Number(superseded.has(a.seq)) - Number(superseded.has(b.seq)) || b.when.localeCompare(a.when) || b.seq - a.seq);
+    ordered.forEach((m, i) => {
+      if (m.name !== names[i]) {
+        renamed.set(m.seq, names[i]!);
+        moves.push({ from: m.name, to: names[i]! });
+      }
+    });
+  }
+  // Through temporary names, so that a swap never overwrites a report.
+  const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
+  for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
+  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
+  return renamed;
+}

@@ -1,0 +1,33 @@
+/** How many workers a batch gets, and how their heaps grow. */
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
+ * definitions before it scores its first file (≈ 0.2–0.3 s of CPU, about as long as scoring 150–300 full answer
+ * files), so a small batch is read by one worker (measured: bench/batch-throughput.mjs, docs/performance.md).
+ */
+export const FILES_PER_WORKER = 400;
+
+/**
+ * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
+ * one worker's work), never more than the CPUs, at least one.
+ */
+export function defaultJobs(units: readonly { kind: string }[], cpus: number): number {
+  let tables = 0;
+  let files = 0;
+  for (const u of units) {
+    if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
+    else if (u.kind === 'answer') files++;
+  }
+  return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of what is live
+ * before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB at 30,000
+ * files against ~180 MB early on. Growing by at most 50 % keeps it flat (≈ 190 MB whatever the count; measured
+ * CPU cost about 3 %). The flag is V8's, process-wide, and read at every collection; set before the workers start.
+ */
+export function flattenHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}

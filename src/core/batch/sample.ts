@@ -1,0 +1,56 @@
+/** What a batch summary is computed from, said plainly: a sample of companies that answered, not a census. */
+import { bilingual, type MessageCode } from '../../messages/catalogue.js';
+import type { Text } from '../types.js';
+
+/** What the summary is computed from, said plainly: a sample of companies that answered, not a census. */
+export interface SampleStatement {
+  /** Plants in the summary. */
+  companies: number;
+  /** The input files their answers come from (pseudonyms with --anonymize), at most SAMPLE_FILES of them. */
+  files: string[];
+  fileCount: number;
+  /** First and last submission date (YYYY-MM-DD) of the plants in the summary; null when none gives a date. */
+  dates: { from: string; to: string } | null;
+  /** Questions answered by at least one company of the input, of the questionnaire's questions; a short form covers less than half. */
+  questions: { covered: number; total: number; shortForm: boolean };
+  /** Plants whose answers name no assessor: the company's own answers. */
+  selfReported: number;
+  /** The statement in words. */
+  statement: Text;
+}
+
+export const SAMPLE_FILES = 10;
+/** An input that covers less than this share of the questionnaire's questions is a short form. */
+export const SHORT_FORM_SHARE = 0.5;
+
+const isoDay = (key: number) => {
+  const d = String(Math.floor(key / 1_000_000));
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+};
+
+/** The sample statement from the figures of all plants (the summary's accumulator) and what the input covers. */
+export function sampleStatement(all: { dateMin: number; dateMax: number; companies: number; assessed: number }, input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } }): SampleStatement {
+  const dates = all.dateMin > 0 ? { from: isoDay(all.dateMin), to: isoDay(all.dateMax) } : null;
+  const fileCount = input.fileCount ?? input.files.length;
+  const files = input.files.slice(0, SAMPLE_FILES);
+  const { covered, total } = input.questions;
+  const shortForm = total > 0 && covered < total * SHORT_FORM_SHARE;
+  const selfReported = all.companies - all.assessed;
+  const parts: [MessageCode, Record<string, string | number>][] = [
+    [selfReported === all.companies ? 'sample.self-report' : 'sample.partly-self-report', { companies: all.companies, selfReported }],
+    ['sample.files', { files: files.join(', ') + (fileCount > files.length ? ', …' : ''), count: fileCount }],
+    dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
+    [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
+    ['sample.figures', {}],
+  ];
+  const statement = { zh: '', en: '' };
+  for (const [code, args] of parts) {
+    const t = bilingual(code, args);
+    statement.zh += t.zh;
+    statement.en += (statement.en ? ' ' : '') + t.en;
+  }
+  return { companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported, statement };
+}
+
+/** The year of the first submission of the sample: targets before it are historical. */
+export const surveyYearFrom = (sample: Pick<SampleStatement, 'dates'>): number | undefined => (sample.dates ? Number(sample.dates.from.slice(0, 4)) : undefined);
