@@ -4,6 +4,8 @@
  * what priority; then phased within the plant's budget and capacity (src/core/roadmap.ts). Pure.
  */
 import type { Answers } from './answers.js';
+import { showAnswer } from './answer-display.js';
+import { fill } from './wording.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
@@ -88,25 +90,15 @@ function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questi
   for (const e of list) {
     if (!truthy(evaluate(e.when, scope))) continue;
     const r = answers.resolved.get(e.def.question);
-    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e.def.statement, q, answers) });
+    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e, q, answers) });
   }
   return out;
 }
 
-/** A statement with each {question_id} replaced by the plant's answer: a number, a percentage, an option's label. */
-function withAnswers(statement: Text, q: Questionnaire, answers: Answers): Text {
-  if (!statement.zh.includes('{') && !statement.en.includes('{')) return statement;
-  const one = (lang: 'zh' | 'en') =>
-    statement[lang].replace(/\{(\w+)\}/g, (m, id: string) => {
-      const question = q.byId.get(id);
-      const r = answers.resolved.get(id);
-      if (!question || r?.status !== 'answered' || r.value === null) return '—';
-      const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
-      if (Array.isArray(r.value)) return r.value.map(label).join(lang === 'zh' ? '、' : ', ');
-      if (question.type === 'percent' && typeof r.value === 'number') return `${Math.round(r.value * 1000) / 10}%`;
-      return question.options ? label(r.value) : String(r.value);
-    });
-  return { zh: one('zh'), en: one('en') };
+/** A statement with each {question_id} slot (found at load) showing the plant's answer as the plant would recognise it. */
+function withAnswers(e: CompiledEvidence, q: Questionnaire, answers: Answers): Text {
+  if (!e.slots.length) return e.def.statement;
+  return fill(e.def.statement, Object.fromEntries(e.slots.map((id) => [id, showAnswer(q.byId.get(id), answers.resolved.get(id))])));
 }
 
 const joinStatements = (items: readonly EvidenceItem[]): Text => ({
@@ -308,6 +300,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );
+  const bottleneck = bottleneckOf(answers);
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
@@ -317,7 +310,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     excluded,
     warnings,
     statedPriorities: [...stated],
-    ...(bottleneckOf(answers) ? { bottleneck: bottleneckOf(answers)! } : {}),
+    ...(bottleneck ? { bottleneck } : {}),
   };
 }
 

@@ -85,6 +85,8 @@ export interface RulesDef {
 export interface CompiledEvidence {
   def: EvidenceDef;
   when: Node;
+  /** The question ids of the statement's {question_id} slots (found once, at load; filled per plant). */
+  slots: string[];
 }
 export interface CompiledVariant {
   def: VariantDef;
@@ -194,13 +196,15 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
         ok = false;
       }
       // {question_id} in a statement shows that answer (checked here, filled per plant).
+      const slots = new Set<string>();
       for (const lang of ['zh', 'en'] as const)
         for (const m of (e.statement[lang] ?? '').matchAll(/\{(\w+)\}/g))
-          if (!questions.has(m[1]!)) {
+          if (questions.has(m[1]!)) slots.add(m[1]!);
+          else {
             at([...path, j, 'statement', lang], 'def.unknown-ref', { what: 'question', id: m[1]! });
             ok = false;
           }
-      if (node) out.push({ def: e, when: node });
+      if (node) out.push({ def: e, when: node, slots: [...slots] });
       else ok = false;
     });
     return ok ? out : undefined;

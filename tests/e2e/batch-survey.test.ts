@@ -11,6 +11,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+import type { CellProblem, Rejected } from '../../src/app/batch/parts';
+import type { CompanyRecord } from '../../src/core/batch/record';
+import type { BatchSummary } from '../../src/core/batch/summary';
 
 const SURVEY = path.join(FIXTURES, 'batch', 'survey');
 const CSV = path.join(SURVEY, 'wjx-survey.csv');
@@ -18,65 +21,12 @@ const GB = path.join(SURVEY, 'wjx-survey-gb18030.csv');
 const LO = path.join(SURVEY, 'wjx-survey-libreoffice.xlsx');
 const MAP = path.join(SURVEY, 'wjx-map.yaml');
 
-interface Indicator {
-  id: string;
-  regionalPopulation: string;
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  n: number;
-  unknown: number;
-  excluded: number;
-  unanswered: number;
-  met?: boolean | null;
-  gap?: number | null;
-  withheld?: string;
-  historical?: boolean;
-  companiesMeetingTarget?: number;
-  splits: { population: string; value: number | null; denominator: number; excluded: number }[];
-}
+/** The JSON `zhizao batch --json --include-answers` prints: the project's own types. */
 interface Out {
-  companies: {
-    company: string;
-    row?: number;
-    date?: string;
-    time?: string;
-    level: number | null;
-    score: number | null;
-    sections: Record<string, number | null>;
-    superseded: boolean;
-    supersededAs?: string;
-    completeness: number;
-    blanked?: number;
-    warnings: number;
-    creditCode?: string;
-    answers?: Record<string, unknown>;
-    indicators: Record<string, { value: unknown; numerator?: number | null; denominator?: number | null; unknown?: boolean; excluded?: string }>;
-    subdomains?: Record<string, number | null>;
-    report?: string;
-  }[];
-  rejected: { file: string; row?: number; line: number; column: number; company?: string; message: string; problems: { code: string }[] }[];
-  problems: { row?: number; cell?: string; header?: string; value?: string; company?: string; severity: string; action: string; code: string; message: string }[];
-  summary: {
-    companies: number;
-    scored: number;
-    superseded: number;
-    rejected: number;
-    levels: Record<string, number>;
-    noLevel: number;
-    meanScore: number | null;
-    meanScoreN: number;
-    sections: { id: string; mean: number | null; companies: number }[];
-    sample: { companies: number; files: string[]; fileCount: number; dates: { from: string; to: string } | null; questions: { covered: number; total: number; shortForm: boolean }; selfReported: number; statement: { zh: string; en: string } };
-    excluded: { reason: string; values: number; companies: number };
-    minGroupSize: number;
-    conflictWindowDays: number;
-    indicators: Indicator[];
-    groupBy?: string;
-    groups?: { key: string; companies: number; indicators: Indicator[] }[];
-    duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { row?: number; date?: string; superseded: boolean; relation: string }[] }[];
-    plan?: { id: string; targets: { id: string; countable: string; count: number | null; met: boolean | null; withheld?: string; historical: boolean; targetYear?: number; how: { code: string }; also?: { code: string; args: Record<string, unknown> }[] }[] };
-  };
+  companies: CompanyRecord[];
+  rejected: Rejected[];
+  problems: CellProblem[];
+  summary: BatchSummary;
 }
 
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Out;

@@ -5,24 +5,17 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Rejected } from '../../src/app/batch/parts';
+import type { CompanyRecord } from '../../src/core/batch/record';
+import type { BatchSummary } from '../../src/core/batch/summary';
 import { EXAMPLES, ROOT, tempDir, zhizao } from '../helpers/cli';
 import { BATCH, MINI, prepareInputs, zipBomb } from '../fixtures/batch/helpers';
 
+/** The JSON `zhizao batch --json` prints: the project's own types. */
 interface Out {
-  companies: { company: string; file: string; row?: number; level: number; superseded: boolean; indicators: Record<string, { value: unknown; met?: unknown }>; report?: string }[];
-  rejected: { file: string; row?: number; line: number; column: number; message: string; problems: { code: string }[] }[];
-  summary: {
-    companies: number;
-    scored: number;
-    superseded: number;
-    rejected: number;
-    levels: Record<string, number>;
-    noLevel: number;
-    indicators: { id: string; value: number | null; target?: number; met?: boolean | null; gap?: number | null; companiesMeetingTarget?: number; companiesWithValue: number; companiesWithOwnValue: number; targetYear?: number }[];
-    groups?: { key: string; companies: number; indicators: { id: string; value: number | null }[]; merged?: number }[];
-    byClass: { class: string; companies: number; retrofitting: number; share: number | null; goal: number | null; goalMet: boolean | null; withheld?: string }[];
-    duplicates: { count: number }[];
-  };
+  companies: CompanyRecord[];
+  rejected: Rejected[];
+  summary: BatchSummary;
 }
 
 let dir: string;
