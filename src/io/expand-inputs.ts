@@ -1,15 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from './paths.js';
+import { InputList, type InputKind } from './input-list.js';
 
-export type InputKind = 'answer' | 'csv' | 'xlsx' | 'binary-spreadsheet' | 'unsupported' | 'missing' | 'no-match' | 'empty-folder';
-export interface InputItem {
-  /** Absolute path (the pattern itself for no-match). */
-  path: string;
-  /** As printed in messages and output: relative to the working directory, forward slashes. */
-  shown: string;
-  kind: InputKind;
-}
+export { InputList, type InputItem, type InputKind } from './input-list.js';
 
 const KIND_BY_EXT: Record<string, InputKind> = {
   '.yaml': 'answer',
@@ -51,7 +44,8 @@ export function globRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`, process.platform === 'win32' ? 'i' : '');
 }
 
-async function walk(dir: string, maxDepth: number, seen: Set<string>, out: string[], depth = 0): Promise<void> {
+/** Visit every file under `dir` (sorted by name, depth first), as its folder and name. */
+async function walk(dir: string, maxDepth: number, seen: Set<string>, visit: (dir: string, name: string) => void, depth = 0): Promise<void> {
   let real: string;
   try {
     real = await fs.realpath(dir);
@@ -69,16 +63,15 @@ async function walk(dir: string, maxDepth: number, seen: Set<string>, out: strin
   entries.sort((a, b) => byName(a.name, b.name));
   for (const e of entries) {
     if (skipName(e.name)) continue;
-    const p = path.join(dir, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
-      const st = await fs.stat(p).catch(() => undefined);
+      const st = await fs.stat(path.join(dir, e.name)).catch(() => undefined);
       isDir = Boolean(st?.isDirectory());
       isFile = Boolean(st?.isFile());
     }
-    if (isDir && depth + 1 < maxDepth) await walk(p, maxDepth, seen, out, depth + 1);
-    else if (isFile) out.push(p);
+    if (isDir && depth + 1 < maxDepth) await walk(path.join(dir, e.name), maxDepth, seen, visit, depth + 1);
+    else if (isFile) visit(dir, e.name);
   }
 }
 
@@ -87,28 +80,35 @@ async function walk(dir: string, maxDepth: number, seen: Set<string>, out: strin
  * tables, sorted by name), globs expanded here (so they work on Windows too). The same file is listed once.
  * Inputs that cannot be used (missing, no match, .xls…) are kept in the list with their kind, to be reported.
  */
-export async function expandInputs(args: readonly string[], exclude: ReadonlySet<string> = new Set()): Promise<InputItem[]> {
-  const out: InputItem[] = [];
-  const listed = new Set<string>();
-  const add = (abs: string, kind: InputKind = kindOf(abs)) => {
-    const key = process.platform === 'win32' ? abs.toLowerCase() : abs;
-    if (listed.has(key) || exclude.has(key)) return;
-    listed.add(key);
-    out.push({ path: abs, shown: displayPath(abs), kind });
+export async function expandInputs(args: readonly string[], exclude: ReadonlySet<string> = new Set()): Promise<InputList> {
+  const out = new InputList();
+  const keyOf = (abs: string) => (process.platform === 'win32' ? abs.toLowerCase() : abs);
+  const excluded = new Set([...exclude].map(keyOf));
+  // One folder or pattern cannot list a file twice; only several inputs need a set of every path seen.
+  const listed = args.length > 1 ? new Set<string>() : undefined;
+  const add = (dir: string, name: string) => {
+    if (excluded.size || listed) {
+      const key = keyOf(path.join(dir, name));
+      if (listed?.has(key) || excluded.has(key)) return;
+      listed?.add(key);
+    }
+    out.addFile(dir, name, kindOf(name));
   };
   const usable = (f: string) => kindOf(f) !== 'unsupported';
   for (const arg of args) {
     if (!hasGlob(arg)) {
       const abs = path.resolve(arg);
       const st = await fs.stat(abs).catch(() => undefined);
-      if (!st) out.push({ path: abs, shown: displayPath(abs), kind: 'missing' });
+      if (!st) out.add(abs, 'missing');
       else if (st.isDirectory()) {
-        const files: string[] = [];
-        await walk(abs, Infinity, new Set(), files);
-        const before = out.length;
-        for (const f of files) if (usable(f)) add(f);
-        if (out.length === before && !files.some(usable)) out.push({ path: abs, shown: displayPath(abs), kind: 'empty-folder' });
-      } else add(abs);
+        let anyUsable = false;
+        await walk(abs, Infinity, new Set(), (dir, name) => {
+          if (!usable(name)) return;
+          anyUsable = true;
+          add(dir, name);
+        });
+        if (!anyUsable) out.add(abs, 'empty-folder');
+      } else add(path.dirname(abs), path.basename(abs));
       continue;
     }
     const segs = segments(arg);
@@ -118,18 +118,16 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
     const rest = segs.slice(firstGlob).join('/');
     const re = globRegExp(rest);
     const depth = rest.includes('**') ? Infinity : segs.length - firstGlob;
-    const files: string[] = [];
-    await walk(base, depth, new Set(), files);
-    const before = out.length;
     let matched = false;
-    for (const f of files) {
-      const rel = path.relative(base, f).split(path.sep).join('/');
-      if (re.test(rel) && usable(f)) {
+    const before = out.length;
+    await walk(base, depth, new Set(), (dir, name) => {
+      const rel = path.relative(base, path.join(dir, name)).split(path.sep).join('/');
+      if (re.test(rel) && usable(name)) {
         matched = true;
-        add(f);
+        add(dir, name);
       }
-    }
-    if (!matched && out.length === before) out.push({ path: arg, shown: arg, kind: 'no-match' });
+    });
+    if (!matched && out.length === before) out.add(arg, 'no-match', arg);
   }
   return out;
 }

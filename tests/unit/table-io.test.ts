@@ -6,6 +6,7 @@ import { parseSource } from '../../src/core/source';
 import type { Questionnaire } from '../../src/core/questionnaire';
 import { Definitions } from '../../src/io/definitions';
 import { expandInputs, globRegExp } from '../../src/io/expand-inputs';
+import { displayPath } from '../../src/io/paths';
 import { lenientDate, lenientNumber, neutralise, plainCell } from '../../src/io/tables/cells';
 import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
 import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
@@ -289,7 +290,7 @@ describe('input expansion', () => {
       mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
       writeFileSync(path.join(d, f), '');
     }
-    const rel = (xs: { path: string; kind: string }[]) => xs.map((x) => [path.relative(d, x.path).split(path.sep).join('/'), x.kind]);
+    const rel = (xs: Iterable<{ path: string; kind: string }>) => [...xs].map((x) => [path.relative(d, x.path).split(path.sep).join('/'), x.kind]);
     expect(rel(await expandInputs([path.join(d, 'a')]))).toEqual([
       ['a/1.yaml', 'answer'],
       ['a/b/2.json', 'answer'],
@@ -302,9 +303,19 @@ describe('input expansion', () => {
       ['a/b/2.json', 'answer'],
       ['z.yml', 'answer'],
     ]);
-    expect((await expandInputs([`${fwd}/nothing/*.yaml`]))[0]!.kind).toBe('no-match');
-    expect((await expandInputs([path.join(d, 'missing.yaml')]))[0]!.kind).toBe('missing');
-    expect(await expandInputs([path.join(d, 'z.yml')], new Set([path.join(d, 'z.yml')]))).toEqual([]);
+    const noMatch = await expandInputs([`${fwd}/nothing/*.yaml`]);
+    expect([...noMatch]).toEqual([{ path: `${fwd}/nothing/*.yaml`, shown: `${fwd}/nothing/*.yaml`, kind: 'no-match' }]);
+    const missing = await expandInputs([path.join(d, 'missing.yaml')]);
+    expect([...missing]).toEqual([{ path: path.join(d, 'missing.yaml'), shown: displayPath(path.join(d, 'missing.yaml')), kind: 'missing' }]);
+    expect([...(await expandInputs([path.join(d, 'z.yml')], new Set([path.join(d, 'z.yml')])))]).toEqual([]);
+    // the same file named twice (a folder and the file in it) is listed once
+    expect(rel(await expandInputs([path.join(d, 'a', 'b'), path.join(d, 'a', 'b', '2.json')]))).toEqual([
+      ['a/b/2.json', 'answer'],
+      ['a/b/c/3.csv', 'csv'],
+    ]);
+    // an empty folder is one input of its own kind
+    mkdirSync(path.join(d, 'empty'));
+    expect(rel(await expandInputs([path.join(d, 'empty')]))).toEqual([['empty', 'empty-folder']]);
     expect(globRegExp('**/*.yaml').test('x/y/z.yaml')).toBe(true);
     expect(globRegExp('*.yaml').test('x/z.yaml')).toBe(false);
   });

@@ -62,7 +62,7 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
   const q = await defs.questionnaire(req.questionnaire);
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
   const items = await expandInputs(req.inputs, new Set(req.map ? [path.resolve(req.map)] : []));
-  if (items.length === 0 || items.every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
+  if (items.length === 0 || [...items.kinds()].every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
   const result: DryRunResult = { tables: [], others: [], errors: false };
   for (const it of items) {
     const kind = tableKindOf(it.path);

@@ -1,10 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { displayPath } from '../../io/paths.js';
+import type { UnitSource } from './inputs.js';
 import type { ProcessOptions, Unit, UnitPart } from './parts.js';
 import type { FromWorker, ToWorker } from './worker-loop.js';
 
-/** An input as the pool holds it: without its display path, computed when it is sent (saves memory at 100,000 inputs). */
-export type UnitRef = Omit<Unit, 'shown'> & { shown?: string };
 
 export interface PoolEvents {
   /** Parts of each input, called strictly in input order (awaited: the pool waits for slow consumers). */
@@ -44,7 +42,7 @@ export class WorkerPool {
   private announced = false;
 
   constructor(
-    private readonly units: readonly UnitRef[],
+    private readonly units: UnitSource,
     private readonly jobs: number,
     private readonly options: ProcessOptions,
     private readonly events: PoolEvents,
@@ -202,8 +200,7 @@ export class WorkerPool {
         if (index === undefined) break;
         slot.pending.push(index);
         this.entry(index);
-        const u = this.units[index]!;
-        batch.push({ ...u, shown: u.shown ?? displayPath(u.path) });
+        batch.push(this.units.at(index));
       }
       if (batch.length) slot.worker.postMessage({ type: 'units', units: batch } satisfies ToWorker);
     }

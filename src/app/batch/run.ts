@@ -19,20 +19,20 @@ import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
-import { expandInputs, type InputItem } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
 import { assertWritable, openAtomicStream } from '../../io/tables/atomic-stream.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
-import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
-import { WorkerPool, type UnitRef } from './pool.js';
+import { anyReadable, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
+import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, orderReportNames, prepareReportsFolder } from './reports-folder.js';
 import { defaultJobs, flattenHeapGrowth } from './workers.js';
-import type { CellProblem, ProcessOptions, Rejected, Scored, Unit, UnitPart } from './parts.js';
+import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
 
 export interface BatchRequest {
   inputs: string[];
@@ -89,20 +89,6 @@ export interface BatchEvents {
   finished(outcome: BatchOutcome): Promise<void>;
 }
 
-const REJECT_CODES: Partial<Record<InputItem['kind'], MessageCode>> = {
-  missing: 'input.not-found',
-  'no-match': 'input.no-match',
-  'empty-folder': 'input.empty-folder',
-  'binary-spreadsheet': 'input.binary-spreadsheet',
-  unsupported: 'input.unsupported',
-};
-
-/** Is `file` the folder `dir` or inside it? */
-const inside = (file: string, dir: string) => {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
-
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   flattenHeapGrowth();
@@ -138,19 +124,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   // Inputs: never read an output of this run (the outputs, the reports folder) — such files are skipped with one warning.
   const excludedFiles = new Set([...outFiles, ...(req.map ? [req.map] : [])].map((f) => path.resolve(f)));
   const reportsDir = req.reports ? path.resolve(req.reports.dir) : undefined;
-  const items = await expandInputs(req.inputs, excludedFiles);
-  const ownOutputs: string[] = [];
-  const kept = items.filter((it) => {
-    if (reportsDir && it.kind !== 'missing' && it.kind !== 'no-match' && inside(it.path, reportsDir)) {
-      ownOutputs.push(it.shown);
-      return false;
-    }
-    return true;
-  });
+  const { inputs, ownOutputs } = await listInputs(req.inputs, excludedFiles, reportsDir);
   // Nothing at all to read (an empty folder, a glob that matches nothing…): a usage problem, not an empty result.
-  if (!kept.some((it) => !REJECT_CODES[it.kind] || it.kind === 'binary-spreadsheet' || it.kind === 'unsupported')) {
-    throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
-  }
+  if (!anyReadable(inputs)) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
 
   const reportsCreated = reportsDir ? await prepareReportsFolder(reportsDir, req.reports!.dir, force) : false;
 
@@ -164,16 +140,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           () => undefined,
         ) : Promise.resolve());
 
-  const units: UnitRef[] = kept.map((it, index): UnitRef => {
-    const code = REJECT_CODES[it.kind];
-    if (!code) return { index, path: it.path, kind: it.kind as Unit['kind'] };
-    const args: Record<string, string> = it.kind === 'binary-spreadsheet' || it.kind === 'unsupported' ? { ext: path.extname(it.path).toLowerCase() || '(none)' } : {};
-    // kept as given: a glob that matched nothing is not a path
-    return { index, path: it.path, shown: it.shown, kind: 'reject', code, args };
-  });
-  items.length = 0;
+  const units = unitsOf(inputs);
   events.progress({ total: units.length });
-  const shownOf = (u: UnitRef) => u.shown ?? displayPath(u.path);
 
   const layout = summaryLayout(q, targets, { plan: policy !== undefined });
   const options: ProcessOptions = {
@@ -241,7 +209,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const anonFile = (shown: string) => (anonymize ? pseudonym('file', shown, lang, anonKey) : shown);
     const fileNames = new Map<string, string>();
     // for the sample statement: the inputs companies came from, and the questions any company answered
-    const sampleFiles = new Set<string>();
+    const sampleFiles = new SampleFiles();
     const covered = new Set<string>();
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
 
@@ -262,11 +230,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       return line;
     };
     const consume = async (index: number, part: UnitPart) => {
-      const unit = units[index]!;
-      if (part.ownOutput) ownOutputs.push(shownOf(unit));
-      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shownOf(unit), anonFile(shownOf(unit)));
+      const shown = inputs.shownAt(index);
+      if (part.ownOutput) ownOutputs.push(shown);
+      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shown, anonFile(shown));
       for (const n of part.notes) events.note(scrubFiles(n));
-      if (part.companies.length) sampleFiles.add(anonFile(shownOf(unit)));
+      if (part.companies.length) sampleFiles.add(index, () => anonFile(shown));
       for (const id of part.covered ?? []) covered.add(id);
       const lines: string[] = [];
       for (const c of part.companies) lines.push(await addCompany(c));
@@ -282,7 +250,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       }
       // Answer files: counted with their input (done), so the counter never shows a company before its input;
       // tables: as their rows stream in.
-      if (unit.kind === 'csv' || unit.kind === 'xlsx') events.progress({ companies: part.companies.length, rejected: part.rejected.length });
+      if (inputs.kindAt(index) === 'csv' || inputs.kindAt(index) === 'xlsx') events.progress({ companies: part.companies.length, rejected: part.rejected.length });
       else {
         pendingProgress.companies += part.companies.length;
         pendingProgress.rejected += part.rejected.length;
@@ -292,7 +260,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     const pool = new WorkerPool(
       units,
-      req.jobs ?? defaultJobs(units, availableParallelism()),
+      req.jobs ?? defaultJobs(inputs.kinds(), availableParallelism()),
       options,
       {
         consume,
@@ -303,7 +271,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         },
         note: (text) => events.note(text),
         crashed: async (index, detail) => {
-          const shown = shownOf(units[index]!);
+          const shown = inputs.shownAt(index);
           const message = formatMessage('batch.worker-crashed', { detail }, lang);
           rejectedCount++;
           pendingProgress.rejected++;
@@ -429,7 +397,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           minGroupSize,
           merge: mergeSmallGroups,
           defaultGroups: true,
-          input: { files: [...sampleFiles].slice(0, 10), fileCount: sampleFiles.size, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length } },
+          input: { files: sampleFiles.first, fileCount: sampleFiles.count, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length } },
         });
         const surveyYear = surveyYearFrom(s.sample);
         const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';

@@ -12,7 +12,7 @@ export const FILES_PER_WORKER = 400;
  * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
  * one worker's work), never more than the CPUs, at least one.
  */
-export function defaultJobs(units: readonly { kind: string }[], cpus: number): number {
+export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number): number {
   let tables = 0;
   let files = 0;
   for (const u of units) {

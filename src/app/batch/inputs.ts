@@ -1,0 +1,89 @@
+/**
+ * The inputs of a batch as the workers read them. A batch can name 100,000 answer files: the list stays compact
+ * (src/io/input-list.ts) and each input's Unit (path, displayed path, why it cannot be read) is built when it is
+ * sent to a worker, never held for the whole run.
+ */
+import path from 'node:path';
+import { expandInputs, type InputKind, type InputList } from '../../io/expand-inputs.js';
+import type { MessageCode } from '../../messages/catalogue.js';
+import type { Unit } from './parts.js';
+
+const REJECT_CODES: Partial<Record<InputKind, MessageCode>> = {
+  missing: 'input.not-found',
+  'no-match': 'input.no-match',
+  'empty-folder': 'input.empty-folder',
+  'binary-spreadsheet': 'input.binary-spreadsheet',
+  unsupported: 'input.unsupported',
+};
+
+/** Is `file` the folder `dir` or inside it? */
+export const inside = (file: string, dir: string) => {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The inputs named on the command line, in order, without this run's own outputs; files inside the reports
+ * folder are left out and listed in `ownOutputs` (as shown).
+ */
+export async function listInputs(args: readonly string[], exclude: ReadonlySet<string>, reportsDir: string | undefined): Promise<{ inputs: InputList; ownOutputs: string[] }> {
+  const listed = await expandInputs(args, exclude);
+  const ownOutputs: string[] = [];
+  if (!reportsDir) return { inputs: listed, ownOutputs };
+  const inputs = listed.filter((i) => {
+    const kind = listed.kindAt(i);
+    if (kind !== 'missing' && kind !== 'no-match' && inside(listed.pathAt(i), reportsDir)) {
+      ownOutputs.push(listed.shownAt(i));
+      return false;
+    }
+    return true;
+  });
+  return { inputs, ownOutputs };
+}
+
+/** Is there anything to read? (Not when every input is missing, an empty folder or a pattern matching nothing.) */
+export function anyReadable(inputs: InputList): boolean {
+  for (let i = 0; i < inputs.length; i++) {
+    const kind = inputs.kindAt(i);
+    if (!REJECT_CODES[kind] || kind === 'binary-spreadsheet' || kind === 'unsupported') return true;
+  }
+  return false;
+}
+
+/** What the worker pool hands out: the input at an index, as a Unit built on demand. */
+export interface UnitSource {
+  readonly length: number;
+  at(index: number): Unit;
+}
+
+export function unitsOf(inputs: InputList): UnitSource {
+  return {
+    length: inputs.length,
+    at(index: number): Unit {
+      const kind = inputs.kindAt(index);
+      const file = inputs.pathAt(index);
+      const shown = inputs.shownAt(index);
+      const code = REJECT_CODES[kind];
+      if (!code) return { index, path: file, shown, kind: kind as Unit['kind'] };
+      const args: Record<string, string> = kind === 'binary-spreadsheet' || kind === 'unsupported' ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
+      return { index, path: file, shown, kind: 'reject', code, args };
+    },
+  };
+}
+
+/**
+ * The inputs companies came from, for the sample statement: how many, and the first ten. Inputs arrive in order
+ * and a table's parts one after another, so counting an input once needs only the last index seen.
+ */
+export class SampleFiles {
+  readonly first: string[] = [];
+  count = 0;
+  private last = -1;
+
+  add(index: number, shown: () => string): void {
+    if (index === this.last) return;
+    this.last = index;
+    this.count++;
+    if (this.first.length < 10) this.first.push(shown());
+  }
+}
