@@ -42,6 +42,11 @@ export interface RecommendInput {
   overrides?: Overrides | null | undefined;
   /** To project the level after each phase (re-scoring the raised answers); no projection without it. */
   scoring?: { profile: Profile; targets: TargetsDef } | undefined;
+  /**
+   * The plan only (the batch, which keeps each project's title and phase): whether a rule's evidence holds is still
+   * decided, but its statements are not written, so rationales and evidence lists are left empty.
+   */
+  planOnly?: boolean;
 }
 
 export interface RetrofitPlan {
@@ -83,6 +88,9 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
   );
   return Math.max(subGap, indGap);
 }
+
+/** Does any statement's condition hold? (What decides whether an evidence rule fires.) */
+const anyEvidenceHolds = (list: readonly CompiledEvidence[], scope: Scope): boolean => list.some((e) => truthy(evaluate(e.when, scope)));
 
 /** The statements whose condition holds, each with the answer it rests on. */
 function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questionnaire, answers: Answers): EvidenceItem[] {
@@ -224,9 +232,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       continue;
     }
     const variant = rule.variants.find((v) => truthy(evaluate(v.when, scope)));
-    const evidence = heldEvidence(variant && variant.evidence.length ? variant.evidence : rule.evidence, scope, q, answers);
+    const statements = variant && variant.evidence.length ? variant.evidence : rule.evidence;
     // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
-    if (rule.evidence.length && !evidence.length) continue;
+    const evidence = input.planOnly ? [] : heldEvidence(statements, scope, q, answers);
+    const holds = input.planOnly ? anyEvidenceHolds(statements, scope) : evidence.length > 0;
+    if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
     const v = variant?.def;
     const investment = v?.investment ?? sectorText?.investment ?? def.investment;
@@ -252,7 +262,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const rec = {
       id: def.id,
       title: v?.title ?? sectorText?.title ?? def.title,
-      rationale: evidence.length ? joinStatements(evidence) : (def.rationale ?? { zh: '', en: '' }),
+      rationale: evidence.length ? joinStatements(evidence) : input.planOnly && rule.evidence.length ? { zh: '', en: '' } : (def.rationale ?? { zh: '', en: '' }),
       retrofitLevel: def.retrofitLevel,
       programme: def.programme,
       projectType: def.projectType,

@@ -237,6 +237,19 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
   return { counted, excluded };
 }
 
+/**
+ * `collect` once per plant and plan: the batch asks for the level (scoreMaturity) and then for what was covered
+ * (scoredCoverage) over the same answers. Answers are not changed once resolved (a changed answer is a new object).
+ */
+const collectedFor = new WeakMap<Answers, { plan: ScoringPlan; collected: ReturnType<typeof collect> }>();
+function collectOnce(plan: ScoringPlan, answers: Answers): ReturnType<typeof collect> {
+  const seen = collectedFor.get(answers);
+  if (seen?.plan === plan) return seen.collected;
+  const collected = collect(plan, answers);
+  collectedFor.set(answers, { plan, collected });
+  return collected;
+}
+
 function valueOf(plan: ScoringPlan, item: PlanItem, v: unknown): number {
   if (item.kind === 'level') return item.optionLevel!.get(String(v)) ?? 0;
   if (item.kind === 'boolean') return v === true ? plan.full : plan.none;
@@ -248,7 +261,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   const industry: Industry = answers.file.respondent.industry;
   const plan = scoringPlan(q, profile, industry);
   const model = profile.model;
-  const { counted, excluded } = collect(plan, answers);
+  const { counted, excluded } = collectOnce(plan, answers);
   const sums = new Sums(plan);
   for (const c of counted) sums.add(c);
 
@@ -314,7 +327,7 @@ export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Prof
   const plan = scoringPlan(q, profile, answers.file.respondent.industry);
   const sections = new Set<string>();
   const subdomains = new Set<string>();
-  for (const c of collect(plan, answers).counted) {
+  for (const c of collectOnce(plan, answers).counted) {
     if (!c.answered) continue;
     sections.add(plan.sections[c.item.section]!.id);
     if (c.item.sub >= 0) subdomains.add(plan.subdomains[c.item.sub]!.id);

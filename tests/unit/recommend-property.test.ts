@@ -98,3 +98,27 @@ describe('recommendations over random plants (shipped rules and sector packs)', 
     }
   });
 });
+
+describe('the batch plan (planOnly): the same projects, phases and priorities, without statements', () => {
+  it('180 random plants: planOnly lists what the full plan lists, in the same order and phases', () => {
+    let withStatements = 0;
+    for (const industry of ['discrete', 'process', 'mixed'] as Industry[]) {
+      for (let seed = 1; seed <= 60; seed++) {
+        const rnd = lcg(seed * 17 + industry.length);
+        const sector = SECTORS[Math.floor(rnd() * SECTORS.length)];
+        const a = randomAnswers(q, seed * 104729 + industry.length, industry, sector ? { sector } : {});
+        (a.resolved as Map<string, { status: 'answered'; value: unknown }>).set('retrofit_budget_band', { status: 'answered', value: BANDS[Math.floor(rnd() * BANDS.length)]! });
+        const result = buildResult(q, a, p, t);
+        const full = recommend({ questionnaire: q, result, answers: a, rules, sectors: packs });
+        const lean = recommend({ questionnaire: q, result, answers: a, rules, sectors: packs, planOnly: true });
+        const shape = (plan: RetrofitPlan) => plan.recommendations.map((r) => [r.id, r.phase, r.priority, r.title.zh, r.variant ?? '', r.laterReason ?? null]);
+        expect(shape(lean), `${industry} seed ${seed}`).toEqual(shape(full));
+        expect(lean.roadmap.phases.map((ph) => ph.count)).toEqual(full.roadmap.phases.map((ph) => ph.count));
+        withStatements += full.recommendations.filter((r) => r.evidence.length).length;
+        for (const r of lean.recommendations) expect(r.evidence).toEqual([]);
+      }
+    }
+    // positive control: the full plans did carry evidence statements
+    expect(withStatements).toBeGreaterThan(100);
+  });
+});

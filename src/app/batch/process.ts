@@ -333,7 +333,7 @@ export class Processor {
           const r = await this.report(q, answers, result, extras, where, { profile, targets: tgt });
           report = r.report;
           recs = r.recommendations;
-        } else recs = recommend({ questionnaire: q, result, answers, rules: extras.rules, sectors: extras.sectors, overrides: answers.file.overrides }).recommendations;
+        } else recs = recommend({ questionnaire: q, result, answers, rules: extras.rules, sectors: extras.sectors, overrides: answers.file.overrides, planOnly: true }).recommendations;
         // The first three projects of the plan as a plant manager reads it (by phase, then priority).
         recommendations = sortPlan(recs).filter((r) => r.phase !== 'later').slice(0, 3).map((r) => r.title[lang]);
       } catch (e) {
