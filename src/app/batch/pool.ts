@@ -76,10 +76,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const current = new Int32Array(new SharedArrayBuffer(4));
     current[0] = -1;
-    // A small young generation: answer files make short-lived garbage, and a smaller nursery per thread keeps
-    // the resident memory of a long batch down (measured: 262 → 239 MB at 50,000 files, same speed). Building a
-    // report makes far more garbage per company: a larger nursery there (32 MB; 64 MB for DOCX) cuts the time spent
-    // collecting it (docs/performance.md).
+    // The young generation's size trades memory for time spent collecting (youngGenerationMb).
     const worker = new Worker(this.workerUrl, {
       workerData: { ...this.options, current, announce: !this.announced },
       stdout: false,
