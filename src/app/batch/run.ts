@@ -31,7 +31,7 @@ import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, orderReportNames, prepareReportsFolder } from './reports-folder.js';
-import { defaultJobs, flattenHeapGrowth } from './workers.js';
+import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
 
 export interface BatchRequest {
@@ -91,7 +91,7 @@ export interface BatchEvents {
 
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
-  flattenHeapGrowth();
+  tuneV8ForBatch();
   const { lang, anonymize, anonKey, force, groupBy } = req;
   const minGroupSize = req.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   const mergeSmallGroups = anonymize || req.minGroupSize !== undefined;

@@ -23,11 +23,17 @@ export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number): nu
 }
 
 /**
- * Workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of what is live
- * before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB at 30,000
- * files against ~180 MB early on. Growing by at most 50 % keeps it flat (≈ 190 MB whatever the count; measured
- * CPU cost about 3 %). The flag is V8's, process-wide, and read at every collection; set before the workers start.
+ * V8's settings for a batch; they are process-wide, so they are set before the workers start.
+ *
+ * Heap growth: workers make short-lived garbage at every file, and V8 lets each thread's heap grow by up to ×4 of
+ * what is live before a full collection: the resident memory of a long batch rose for tens of seconds, to ~240 MB
+ * at 30,000 files against ~180 MB early on. Growing by at most 50 % keeps it flat (measured CPU cost about 3 %).
  */
-export function flattenHeapGrowth(): void {
+export function tuneV8ForBatch(): void {
   setFlagsFromString('--heap-growing-percent=50');
+  // Each worker compiles the scoring pipeline's hot functions with V8's optimising compiler on background threads,
+  // and again whenever a new shape of plant deoptimises them; with the default inlining budget a big function
+  // (the worker's scoreSource, recommend, planRoadmap) takes 0.1–0.5 s per compile. A smaller budget halves that
+  // background work for a steady-state speed per plant within 4 % (measured: docs/performance.md, "JIT").
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 }
