@@ -267,6 +267,32 @@ export function plausibleRangeText(question: Question): Text | undefined {
   return { zh: per('zh'), en: per('en') };
 }
 
+/** The questions with a plausible range, per questionnaire (a plant's check reads only these). */
+const withPlausibleRange = new WeakMap<Questionnaire, readonly Question[]>();
+
+/**
+ * The visible numbers and percentages answered outside their question's plausible range, in questionnaire order:
+ * the one rule behind the plausibility findings and the batch's exclusions from regional figures.
+ */
+export function implausibleAnswers(q: Questionnaire, answers: Answers): { question: Question; value: number; above: boolean }[] {
+  let list = withPlausibleRange.get(q);
+  if (!list) {
+    list = q.questions.filter((question) => question.plausible && (question.type === 'number' || question.type === 'percent'));
+    withPlausibleRange.set(q, list);
+  }
+  const out: { question: Question; value: number; above: boolean }[] = [];
+  for (const question of list) {
+    if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
+    const r = answers.resolved.get(question.id);
+    if (r?.status !== 'answered' || typeof r.value !== 'number') continue;
+    const p = question.plausible!;
+    const below = p.min !== undefined && r.value < p.min;
+    const above = p.max !== undefined && r.value > p.max;
+    if (below || above) out.push({ question, value: r.value, above });
+  }
+  return out;
+}
+
 /**
  * Numbers and percentages outside their question's `plausible` range (a warning: "please check"); values beyond
  * the hard min/max never get here, they are errors when the file is read. A percentage above its range that would
@@ -274,17 +300,9 @@ export function plausibleRangeText(question: Question): Text | undefined {
  */
 export function plausibilityFindings(q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
   const out: CheckFinding[] = [];
-  for (const question of q.questions) {
+  for (const { question, value: v, above } of implausibleAnswers(q, answers)) {
     if (opts.question !== undefined && question.id !== opts.question) continue;
-    const p = question.plausible;
-    if (!p || (question.type !== 'number' && question.type !== 'percent')) continue;
-    if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
-    const r = answers.resolved.get(question.id);
-    if (r?.status !== 'answered' || typeof r.value !== 'number') continue;
-    const v = r.value;
-    const below = p.min !== undefined && v < p.min;
-    const above = p.max !== undefined && v > p.max;
-    if (!below && !above) continue;
+    const p = question.plausible!;
     const range = plausibleRangeText(question)!;
     const value = question.type === 'percent' ? showPercent(v) : showNumber(v);
     const meant = v / 100;

@@ -11,7 +11,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import { recommend, sortPlan, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { plausibilityFindings } from '../../core/checks.js';
+import { implausibleAnswers } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -308,13 +308,11 @@ export class Processor {
     const q = loaded.questionnaire;
     // Plausible ranges from the questionnaire (one rule, the checks' own): outside is a warning, never an error.
     const implausibleIds = new Set<string>();
-    const implausible: Diagnostic[] = plausibilityFindings(q, answers).map((f) => {
-      const id = f.about[0]!.question;
-      const question = q.byId.get(id)!;
+    const implausible: Diagnostic[] = implausibleAnswers(q, answers).map(({ question, value }) => {
+      const id = question.id;
       const p = question.plausible!;
-      const r = answers.resolved.get(id)!;
       implausibleIds.add(id);
-      return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value: r.value as number, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
+      return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
     });
     for (const d of [...rowWarnings, ...implausible]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
     if (problems.length) {
