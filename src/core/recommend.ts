@@ -72,21 +72,16 @@ const sizeRank = (s: PlantSize) => PLANT_SIZES.indexOf(s);
 
 function gapOf(rule: CompiledRule, result: ScoreResult): number {
   const targetLevel = Math.max(2, Math.min(5, (result.maturity.level ?? 0) + 1));
-  const subGap = Math.max(
-    0,
-    ...rule.def.addresses.map((id) => {
-      const s = subdomainResult(result, id);
-      return s ? clamp01((targetLevel - s.score) / targetLevel) : 0; // tailored-out sub-domains have no gap
-    }),
-  );
-  const indGap = Math.max(
-    0,
-    ...(rule.def.indicators ?? []).map((id) => {
-      const i = result.indicators.find((x) => x.id === id);
-      return i && i.met === false && i.gap !== null && i.gap !== undefined && i.target ? clamp01(i.gap / i.target) : 0;
-    }),
-  );
-  return Math.max(subGap, indGap);
+  let gap = 0;
+  for (const id of rule.def.addresses) {
+    const s = subdomainResult(result, id); // tailored-out sub-domains have no gap
+    if (s) gap = Math.max(gap, clamp01((targetLevel - s.score) / targetLevel));
+  }
+  for (const id of rule.def.indicators ?? []) {
+    const i = result.indicators.find((x) => x.id === id);
+    if (i && i.met === false && i.gap !== null && i.gap !== undefined && i.target) gap = Math.max(gap, clamp01(i.gap / i.target));
+  }
+  return gap;
 }
 
 /** Does any statement's condition hold? (What decides whether an evidence rule fires.) */

@@ -54,6 +54,12 @@ function compile(node: Node): Compiled {
       return () => v;
     }
     case 'list': {
+      // A list of literals (`sector in ['C34', 'C35']`) is one array for every evaluation: nothing an expression
+      // calls changes its arguments.
+      if (node.items.every((item) => item.t === 'lit')) {
+        const constant = node.items.map((item) => (item as { v: Value }).v);
+        return () => constant;
+      }
       const items = node.items.map(compile);
       return (scope) => items.map((item) => item(scope));
     }
