@@ -70,13 +70,13 @@ export class WorkerPool {
     current[0] = -1;
     // A small young generation: answer files make short-lived garbage, and a smaller nursery per thread keeps
     // the resident memory of a long batch down (measured: 262 → 239 MB at 50,000 files, same speed). Building a
-    // report makes far more garbage per company: a larger nursery there (32 MB; 64 MB for DOCX) cuts the time spent
-    // collecting it (docs/performance.md).
+    // report makes far more garbage per company: a larger nursery there (32 MB, DOCX too since it no longer uses the
+    // docx library) cuts the time spent collecting it (docs/performance.md).
     const worker = new Worker(this.workerUrl, {
       workerData: { ...this.options, current, announce: !this.announced },
       stdout: false,
       stderr: false,
-      resourceLimits: { maxYoungGenerationSizeMb: !this.options.reports ? 8 : this.options.reports === 'docx' ? 64 : 32 },
+      resourceLimits: { maxYoungGenerationSizeMb: !this.options.reports ? 8 : 32 },
     });
     this.announced = true;
     const slot: Slot = { worker, pending: [], current };
