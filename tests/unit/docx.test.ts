@@ -73,6 +73,47 @@ describe('renderDocxFromModel', () => {
     expect(all).toContain('not computable');
   });
 
+  it('is a complete package: every relationship has its part and content type; header, page numbers, core properties', async () => {
+    const bytes = await renderDocxFromModel(hostileModel(), { lang: 'zh' });
+    const { zip, document, read } = await parts(bytes);
+    const types = await read('[Content_Types].xml');
+    const attr = (el: string, name: string) => el.match(new RegExp(`${name}="([^"]*)"`))?.[1];
+    const relsOf = async (file: string) => [...(await read(file)).matchAll(/<Relationship [^>]*\/>/g)].map((m) => ({ id: attr(m[0], 'Id')!, target: attr(m[0], 'Target')! }));
+    const pkg = await relsOf('_rels/.rels');
+    expect(pkg.map((r) => r.target).sort()).toEqual(['docProps/app.xml', 'docProps/core.xml', 'word/document.xml']);
+    const word = await relsOf('word/_rels/document.xml.rels');
+    for (const r of [...pkg, ...word.map((w) => ({ ...w, target: `word/${w.target}` }))]) {
+      expect(zip.file(r.target), r.target).not.toBeNull();
+      expect(types).toContain(`PartName="/${r.target}"`);
+    }
+    // every part in the zip is typed (by extension or override)
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir && n !== '[Content_Types].xml')) expect(name.endsWith('.rels') || types.includes(`PartName="/${name}"`), name).toBe(true);
+    // the document's references resolve
+    const target = (id: string) => word.find((r) => r.id === id)?.target;
+    const refs = [...document.matchAll(/<w:(header|footer)Reference w:type="(default|first)" r:id="(rId\d+)"\/>/g)].map((m) => ({ kind: m[1], type: m[2], target: target(m[3]!) }));
+    expect(refs.map((r) => `${r.kind} ${r.type}`)).toEqual(['header default', 'header first', 'footer default', 'footer first']);
+    expect(refs.every((r) => r.target)).toBe(true);
+    expect(document).toContain('<w:titlePg/>'); // the cover has its own (empty) header and footer
+    const header = await read(`word/${refs[0]!.target}`);
+    expect(texts(header).join('')).toBe('ZZ-20261101-ABCDEF · 商业秘密 · 仅限委托方内部使用');
+    const footer = await read(`word/${refs[2]!.target}`);
+    expect(footer.match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.map((x) => x.replace(/<[^>]+>/g, '').trim())).toEqual(['PAGE', 'NUMPAGES']);
+    expect(footer.match(/<w:fldChar w:fldCharType="(begin|separate|end)"\/>/g)?.length).toBe(6);
+    expect(texts(await read(`word/${refs[1]!.target}`)).join('')).toBe('');
+    // core properties: the title names the plant, escaped
+    const core = await read('docProps/core.xml');
+    expect(core).toContain('<dc:title>智能制造能力成熟度诊断报告 — &lt;script&gt;alert(1)&lt;/script&gt; · &lt;img src=x onerror=alert(1)&gt;</dc:title>');
+    expect(core).not.toContain('<script');
+    expect(core).toContain('<dc:subject>ZZ-20261101-ABCDEF</dc:subject>');
+    // bullets point at the list of numbering.xml
+    expect(document).toContain('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
+    expect(await read('word/numbering.xml')).toContain('<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>');
+    // fixed timestamps in the zip: only the core properties' dates change between two renders
+    const again = await parts(await renderDocxFromModel(hostileModel(), { lang: 'zh' }));
+    for (const name of Object.keys(zip.files)) if (name !== 'docProps/core.xml') expect(await again.read(name), name).toBe(await read(name));
+    expect(zip.file('word/document.xml')!.date.getUTCFullYear()).toBe(1980);
+  });
+
   it('writes both languages when asked', async () => {
     const { document } = await parts(await renderDocxFromModel(hostileModel(), { lang: 'both' }));
     const all = texts(document).join('\n');

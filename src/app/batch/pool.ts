@@ -19,10 +19,11 @@ export interface PoolEvents {
  * A worker's young generation (MB). A plant leaves ≈ 0.3 MB of short-lived objects; in a small young generation
  * they are collected every few plants and the survivors of the plant in progress are copied, promoted and marked
  * again. Measured (docs/performance.md): 8 → 16 MB takes ≈ 4 % off the CPU of a batch for ≈ 12 MB more peak memory;
- * reports make more garbage per plant (32 MB; DOCX 64 MB).
+ * reports make more garbage per plant (32 MB; DOCX too, since it no longer uses the docx library: 64 MB no longer
+ * helped, 8 MB cost half again per report).
  */
 export function youngGenerationMb(reports: ProcessOptions['reports']): number {
-  return !reports ? 16 : reports === 'docx' ? 64 : 32;
+  return !reports ? 16 : 32;
 }
 
 interface Slot {

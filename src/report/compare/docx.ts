@@ -1,5 +1,5 @@
 /** Document blocks (./blocks.ts) as DOCX: real headings and tables, the fonts and page of src/report/docx/styles.ts. */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, packDocx, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from '../ooxml/index.js';
 import { sanitizeText } from '../escape.js';
 import { CONTENT, FONTS, PAGE as A4 } from '../docx/styles.js';
 import type { Comparison } from '../../core/compare.js';
@@ -59,7 +59,7 @@ export async function renderDocxBlocks(blocks: Block[], title: string): Promise<
     },
     sections: [{ properties: { page: { size: { width: A4.width, height: A4.height }, margin: { top: A4.top, bottom: A4.bottom, left: A4.side, right: A4.side } } }, children }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc);
 }
 
 /** The progress report of `zhizao compare --format docx`, in one language. */

@@ -1,5 +1,5 @@
 /** The two charts of the DOCX report as shaded-cell tables (./tables.ts): section scores, and indicators against targets. */
-import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Paragraph, TextRun } from '../ooxml/index.js';
 import type { ChartData } from '../html.js';
 import { COLOR } from './styles.js';
 import { BAR_CELLS, type Tables } from './tables.js';

@@ -3,7 +3,7 @@
  * touching tables (Word and WPS merge them otherwise), the styles of ./styles.ts, a header with the report number
  * and confidentiality, page numbers in the footer, and none of either on the cover.
  */
-import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, Table, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, Table, TextRun } from '../ooxml/index.js';
 import type { ReportLang } from '../handlebars-env.js';
 import type { ChartData } from '../html.js';
 import type { ReportModel } from '../model.js';

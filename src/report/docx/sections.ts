@@ -2,7 +2,7 @@
  * The chapters of the DOCX diagnosis report, from the ReportModel (the same model as the Markdown and HTML reports):
  * each a list of paragraphs and tables, in the order the document shows them (./document.ts puts them together).
  */
-import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, Table, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, Table, TextRun } from '../ooxml/index.js';
 import type { Text } from '../../core/types.js';
 import type { ReportModel } from '../model.js';
 import type { Charts } from './charts.js';

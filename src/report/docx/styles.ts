@@ -4,7 +4,7 @@
  * the headings). Fonts: Calibri for Latin text, SimSun (body) and Microsoft YaHei (headings) for Chinese, declared
  * with w:eastAsia and the eastAsia hint; East Asian text is tagged zh-CN.
  */
-import { AlignmentType, type IStylesOptions } from 'docx';
+import { AlignmentType, type StylesOptions } from '../ooxml/index.js';
 
 /** Fonts declared for every run: Latin, East Asian (Chinese) and complex-script slots. */
 export const FONTS = {
@@ -20,7 +20,7 @@ export const PAGE = { width: 11906, height: 16838, side: 1247, top: 1418, bottom
 export const CONTENT = PAGE.width - 2 * PAGE.side;
 
 /** The paragraph and run styles of the diagnosis report. */
-export function reportStyles(): IStylesOptions {
+export function reportStyles(): StylesOptions {
   const headingRun = (size: number) => ({ font: FONTS.heading, size, bold: true, color: COLOR.accent });
   return {
     default: {

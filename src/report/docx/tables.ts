@@ -4,7 +4,7 @@
  * rasteriser at run time, render the same in Word, WPS and LibreOffice (SVG images need Word 2016+; WPS and older
  * Word show only a PNG fallback), stay editable, print crisply and keep their numbers as searchable text.
  */
-import { AlignmentType, BorderStyle, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from '../ooxml/index.js';
 import { isText, type Text } from '../../core/types.js';
 import { COLOR, CONTENT } from './styles.js';
 import type { Writer } from './text.js';

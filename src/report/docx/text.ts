@@ -3,7 +3,7 @@
  * lighter), always cleaned for WordprocessingML. A Writer holds these rules for one report, with the paragraph
  * kinds built on them, so that every text goes through the same language rules.
  */
-import { AlignmentType, HeadingLevel, Paragraph, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type ParagraphOptions, type RunOptions } from '../ooxml/index.js';
 import { isText, type Text } from '../../core/types.js';
 import type { ReportLang } from '../handlebars-env.js';
 import { cleanText } from '../html.js';
@@ -12,7 +12,7 @@ import { COLOR } from './styles.js';
 /** Text safe for WordprocessingML: no bidi overrides or control characters, no lone surrogates. */
 export const clean = cleanText;
 
-type ParagraphExtra = Omit<ConstructorParameters<typeof Paragraph>[0] & object, 'children' | 'text'>;
+type ParagraphExtra = Omit<ParagraphOptions, 'children' | 'text'>;
 
 /** A wording table as a function of its keys (the wording schema guarantees every key the layout uses). */
 const lookup = (table: Readonly<Record<string, Text>>) => (key: string): Text => table[key] ?? { zh: key, en: key };
@@ -26,7 +26,7 @@ export function makeWriter(lang: ReportLang, labels: Readonly<Record<string, Tex
     return clean(t[lang]);
   };
   /** Runs for a block of text: both languages on separate lines, the English lighter. */
-  const runs = (t: Text | string | undefined, opts: IRunOptions = {}): TextRun[] => {
+  const runs = (t: Text | string | undefined, opts: RunOptions = {}): TextRun[] => {
     if (t === undefined) return [];
     if (!isText(t)) return [new TextRun({ ...opts, text: clean(t) })];
     if (lang === 'both' && t.zh !== t.en) return [new TextRun({ ...opts, text: clean(t.zh) }), new TextRun({ ...opts, text: clean(t.en), break: 1, color: COLOR.muted, size: 18 })];
