@@ -2,15 +2,16 @@
 // Build-time assets that keep start-up fast (docs/performance.md):
 //  - dist/validators/<kind>.cjs: ajv standalone validators for the shipped JSON Schemas (CommonJS: ajv's ESM
 //    standalone output still require()s its runtime, ajv-validator/ajv#2209);
-//  - dist/bundled.json: the bundled definitions (questionnaires/, report-templates/*.yaml), parsed and schema-checked,
-//    keyed by path under the package root and SHA-256 of their text,
-//    so that a run does not re-parse 5,000 lines of YAML. A file whose text changed is parsed normally at run time;
+//  - dist/bundled/<path>.json: each bundled definition (questionnaires/, report-templates/*.yaml), parsed and
+//    schema-checked, with the SHA-256 of its text, under its path from the package root (one file each: a command
+//    reads only the definitions it uses), so that a run does not re-parse 5,000 lines of YAML. A file whose text
+//    changed is parsed normally at run time;
 //  - dist/templates/precompiled.cjs: the bundled report templates precompiled by Handlebars (build-time code
 //    generation: `Handlebars.precompile` output, run by `Handlebars.template`), keyed by format, extra helpers and
 //    SHA-256 of the template text, so that a report does not load Handlebars' compiler nor compile (≈ 0.3 s).
 //    A template whose text changed, and a user's own (--template), are compiled at run time.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -33,7 +34,9 @@ for (const kind of kinds) {
 }
 
 const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
-const bundled = {};
+let bundled = 0;
+rmSync(path.join(root, 'dist', 'bundled'), { recursive: true, force: true });
+rmSync(path.join(root, 'dist', 'bundled.json'), { force: true }); // the single file of earlier builds
 for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.join(root, 'report-templates'))].filter((f) => f.endsWith('.yaml'))) {
   const text = readFileSync(file, 'utf8');
   let data;
@@ -45,9 +48,11 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   const validate = validators[data?.kind];
   if (!validate || !validate(data)) continue; // left to the run-time loader, which explains the problem
   const rel = path.relative(root, file).split(path.sep).join('/');
-  bundled[rel] = { sha256: createHash('sha256').update(text).digest('hex'), data };
+  bundled++;
+  const out = path.join(root, 'dist', 'bundled', `${rel}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), data }));
 }
-writeFileSync(path.join(root, 'dist', 'bundled.json'), JSON.stringify(bundled));
 
 // The report templates, precompiled with the same checks and options as at run time (dist/report/*, built by tsc).
 const { precompileTemplate } = await import('../dist/report/handlebars-env.js');
@@ -69,4 +74,4 @@ writeFileSync(
 );
 // Last: what this build was made from (the test set-up rebuilds only when it changes).
 writeFileSync(path.join(root, 'dist', 'build-inputs.sha256'), buildInputsHash(root) + '\n');
-console.log(`build-assets: ${kinds.length} validators, ${Object.keys(bundled).length} bundled definitions, ${specs.length} precompiled templates`);
+console.log(`build-assets: ${kinds.length} validators, ${bundled} bundled definitions, ${specs.length} precompiled templates`);
