@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { isText } from '../core/types.js';
 import { escapeHtml } from './escape.js';
 
@@ -19,14 +20,15 @@ export class TemplateError extends Error {
 
 type HandlebarsModule = typeof Handlebars;
 const requireHere = createRequire(import.meta.url);
-let runtimeModule: HandlebarsModule | undefined;
 let compilerModule: HandlebarsModule | undefined;
 /**
  * Handlebars' runtime: enough to run a template precompiled at build time (dist/templates/precompiled.cjs). The
  * compiler (parser, code generator, source maps: most of what `handlebars` loads) is loaded only to compile a
- * template at run time: a user's own (--template), or a bundled one whose text changed since the build.
+ * template at run time: a user's own (--template), or a bundled one whose text changed since the build. (The
+ * runtime is bundled into dist/bundle/ and the compiler is not, so a compiled template may run on another copy of
+ * the runtime: SafeString is recognised by its toHTML method, not by its class.)
  */
-export const handlebarsRuntime = (): HandlebarsModule => (runtimeModule ??= requireHere('handlebars/runtime') as HandlebarsModule);
+export const handlebarsRuntime = (): HandlebarsModule => HandlebarsRuntime as unknown as HandlebarsModule;
 const handlebarsCompiler = (): HandlebarsModule => (compilerModule ??= requireHere('handlebars') as HandlebarsModule);
 
 /** The helpers every template has, before the extra ones a renderer adds (html.ts: the charts). */
