@@ -86,6 +86,17 @@ const build = await rolldown({
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id) && (id.startsWith('node:') || !BUNDLED_PACKAGES.includes(packageOf(id))),
   plugins: [
     {
+      // commander loads node:child_process (with net, dgram, streams…) for executable subcommands, which zhizao
+      // does not have: load it when a subcommand would be spawned, not at every start.
+      name: 'zhizao-lazy-child-process',
+      transform(code, id) {
+        if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+        const eager = "const childProcess = require('node:child_process');";
+        if (!code.includes(eager)) throw new Error(`bundle: commander changed (no "${eager}" in ${id}): review this plugin`);
+        return code.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+      },
+    },
+    {
       name: 'zhizao-module-graph',
       moduleParsed(info) {
         staticImports.set(info.id, info.importedIds);

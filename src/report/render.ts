@@ -24,23 +24,22 @@ export function bundledTemplate(name: string): string {
 }
 
 /**
- * The bundled templates precompiled at build time (scripts/build-assets.mjs → dist/templates/precompiled.cjs), keyed
- * by precompiledKey. Compiling the HTML template was most of a report's start-up (≈ 0.3 s); running a precompiled
- * spec needs only Handlebars' runtime. Absent (tests run from src/) or not matching: compiled at run time, as before.
+ * The bundled templates precompiled at build time (scripts/build-assets.mjs), one CommonJS module each:
+ * dist/templates/<precompiledName>.cjs exports the spec. Compiling the HTML template was most of a report's start-up
+ * (≈ 0.3 s); running a precompiled spec needs only Handlebars' runtime. The name is a hash of the format, the extra
+ * helpers and the template text: a template whose text changed since the build (or a user's own) finds no module
+ * and is compiled at run time, as are all templates when the modules are absent (tests run from src/).
  */
-let precompiled: Record<string, TemplateSpecification> | null | undefined;
-export const precompiledKey = (format: TemplateFormat, extraHelperNames: string, source: string) =>
-  `${format}|${extraHelperNames}|${createHash('sha256').update(source).digest('hex')}`;
+export const precompiledName = (format: TemplateFormat, extraHelperNames: string, source: string) =>
+  createHash('sha256').update(`${format}\u0000${extraHelperNames}\u0000${source}`).digest('hex').slice(0, 32);
 function precompiledSpec(format: TemplateFormat, extraHelperNames: string, source: string): TemplateSpecification | undefined {
-  if (precompiled === undefined) {
-    try {
-      // dist/report/render.js and the bundled chunks in dist/bundle/ both sit two levels under the package root.
-      precompiled = createRequire(import.meta.url)('../templates/precompiled.cjs') as Record<string, TemplateSpecification>;
-    } catch {
-      precompiled = null;
-    }
+  try {
+    // dist/report/render.js and the bundled chunks in dist/bundle/ both sit two levels under the package root.
+    return createRequire(import.meta.url)(`../templates/${precompiledName(format, extraHelperNames, source)}.cjs`) as TemplateSpecification;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
   }
-  return precompiled ? precompiled[precompiledKey(format, extraHelperNames, source)] : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // (tests/security/preload/module-log.mjs) logs every ESM resolution and CommonJS require of a run. The CLI runs
 // from bundled chunks (scripts/bundle.mjs), each holding several modules and maybe packages: a chunk loaded stands
 // for every module in it, as listed in dist/bundle/modules.json.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, ROOT, runCli, SECURITY, removeTempDirs, tempDir } from './helpers.js';
@@ -59,6 +59,15 @@ describe('start-up: what each command loads', () => {
     const lines = modulesOf(['score', EXAMPLE, '--json']);
     expect(packages(lines).filter((p) => HEAVY.test(p))).toEqual([]);
     expect(lines.filter((l) => /\/dist\/(report|cli\/interview|core\/batch|io\/tables)\//.test(l))).toEqual([]);
+  });
+
+  it('report --format html runs the template precompiled at build time: Handlebars\' compiler is not loaded (a user\'s template is compiled)', () => {
+    const compiler = (lines: string[]) => lines.filter((l) => /node_modules\/handlebars\/.*compiler|compiler\/.*node_modules\/handlebars\//.test(l));
+    const lines = modulesOf(['report', EXAMPLE, '--format', 'html']);
+    expect(lines.some((l) => /templates\/[0-9a-f]{32}\.cjs/.test(l))).toBe(true);
+    expect(compiler(lines)).toEqual([]);
+    writeFileSync(path.join(dir, 'own.hbs'), '<p>{{t meta.company}}</p>');
+    expect(compiler(modulesOf(['report', EXAMPLE, '--format', 'html', '--template', 'own.hbs'])).length).toBeGreaterThan(0);
   });
 
   it('zhizao validate FILE loads none of the heavy modules either', () => {
