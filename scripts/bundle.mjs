@@ -2,15 +2,12 @@
 // Bundles the CLI for start-up (docs/performance.md, docs/architecture.md): dist/bundle/ from the JavaScript tsc
 // wrote to dist/, with rolldown. Node loads a few large ES modules much faster than ~150 small ones (each is
 // resolved, read, compiled and linked on its own), and commander and Handlebars' runtime (dozens of CommonJS
-// files between them) travel inside the chunks that use them.
+// files between them) travel inside the chunks that use them; every other package stays external.
 //
-//  - entries: main.js (bin/zhizao.js) and worker.js (the batch worker thread, loaded by path by
-//    src/app/batch/pool.ts as ./worker.js next to itself);
-//  - chunks, so that each command loads only what it uses: the entry holds what every run needs (the command table,
-//    messages, commander) and nothing more; `run` the commands and the code most of them share (definitions,
-//    answers, scoring); `report` the report model and HTML/Markdown rendering with Handlebars' runtime; `tables`,
-//    `interview`, `batch` their own; what is left (the DOCX renderers) is split by the bundler alone;
-//  - every other package stays external (loaded from node_modules when a command needs it);
+//  - entries: main.js (run by bin/zhizao.js) and worker.js (the batch worker thread, which src/app/batch/pool.ts
+//    loads by path as ./worker.js beside itself);
+//  - chunks in tiers (TIERS below), so that a command loads only what it uses: `--help` the entry and `base`,
+//    `score` also `run`, an HTML or Markdown report also `report`;
 //  - dist/bundle/modules.json: the modules in each chunk (tests/security/startup-modules.test.ts reads it to tell
 //    which modules a run loaded).
 //
@@ -33,9 +30,9 @@ const packageOf = (id) => {
 };
 /** A module id as shown in modules.json: dist/… or node_modules/… (node_modules may be a link elsewhere). */
 const shown = (id) => {
-  const p = id.split(path.sep).join('/');
+  const p = id.replace(/\\/g, '/');
   const nm = p.lastIndexOf('/node_modules/');
-  return nm >= 0 ? p.slice(nm + 1) : path.relative(root, id).split(path.sep).join('/');
+  return nm >= 0 ? p.slice(nm + 1) : path.relative(root, id).replace(/\\/g, '/');
 };
 
 /**
@@ -55,6 +52,7 @@ const TIERS = [
   ['run', ['cli/context.js', 'cli/env.js', 'cli/terminal.js', 'io/definitions.js', 'cli/commands/score.js', 'cli/commands/questionnaire-list.js', 'cli/commands/questionnaire-show.js', 'cli/commands/targets-list.js', 'cli/commands/targets-show.js']],
   ['report', ['cli/commands/report.js', 'report/render.js', 'report/html.js', 'cli/commands/compare.js', 'report/compare/markdown.js', 'report/compare/html.js']],
 ];
+/** Each module's static imports of modules (not packages left external), by module as shown: dist/…, node_modules/…. */
 const staticImports = new Map();
 let tierOf;
 function tiers() {
@@ -62,20 +60,19 @@ function tiers() {
   tierOf = new Map();
   const seen = new Set();
   for (const [name, roots] of TIERS) {
-    const todo = roots.map((r) => path.join(dist, r));
+    const todo = roots.map((r) => `dist/${r}`);
     while (todo.length) {
-      const id = todo.pop();
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (!staticImports.has(id)) throw new Error(`bundle: ${shown(id)} (a root of chunk ${name}) is not in the module graph`);
-      const rel = shown(id);
-      if (!ENTRY_ONLY.test(rel) && !COMMAND.test(rel)) tierOf.set(id, name);
-      todo.push(...staticImports.get(id).filter((i) => !i.startsWith('node:') && path.isAbsolute(i)));
+      const rel = todo.pop();
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      if (!staticImports.has(rel)) throw new Error(`bundle: ${rel} (reached from the roots of chunk ${name}) is not in the module graph`);
+      if (!ENTRY_ONLY.test(rel) && !COMMAND.test(rel)) tierOf.set(rel, name);
+      todo.push(...staticImports.get(rel));
     }
   }
   return tierOf;
 }
-const groupOf = (id) => tiers().get(id) ?? null;
+const groupOf = (id) => tiers().get(shown(id)) ?? null;
 
 rmSync(out, { recursive: true, force: true });
 const build = await rolldown({
@@ -99,7 +96,7 @@ const build = await rolldown({
     {
       name: 'zhizao-module-graph',
       moduleParsed(info) {
-        staticImports.set(info.id, info.importedIds);
+        staticImports.set(shown(info.id), info.importedIds.filter((i) => path.isAbsolute(i)).map(shown));
       },
     },
   ],
