@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Tiny launcher: all logic lives in dist/cli/main.js (built from src/cli/main.ts).
-import { main } from '../dist/cli/main.js';
+// Tiny launcher: all logic lives in dist/bundle/main.js, the bundled build of src/cli/main.ts (scripts/bundle.mjs).
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -21,9 +21,9 @@ export function limitsFrom(opts: GlobalOptions): Limits {
 
 /** The context of a running command; its modules load here, not at start-up, so `--help` stays fast. */
 export async function contextFor(cmd: Command): Promise<Context> {
-  const [{ detectLang }, { makeTerminal }, { Definitions }] = await Promise.all([import('./env.js'), import('./terminal.js'), import('../io/definitions.js')]);
+  const [{ detectLang }, { openTerminal }, { Definitions }] = await Promise.all([import('./env.js'), import('./terminal.js'), import('../io/definitions.js')]);
   // commander holds the options the command declared (program.ts); each command reads them through its own type.
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const lang = opts.lang ?? detectLang();
-  return { term: makeTerminal(lang), defs: new Definitions(limitsFrom(opts)), opts };
+  return { term: await openTerminal(lang), defs: new Definitions(limitsFrom(opts)), opts };
 }

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { Chalk as ChalkClass, ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Lang, Text } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
@@ -60,9 +60,38 @@ export function formatExcerpt(d: Diagnostic): string | undefined {
   return `  ${number} | ${text}\n  ${gutter} | ${' '.repeat(displayWidth(forTerminal(before, { singleLine: true })))}^`;
 }
 
-export function makeTerminal(lang: Lang): Terminal {
-  const err = new Chalk({ level: useColor(process.stderr) ? 1 : 0 });
-  const out = new Chalk({ level: useColor(process.stdout) ? 1 : 0 });
+/** Chalk's modifiers and colours that take arguments and return a style (`c.hex('#f00')('text')`). */
+const STYLE_FACTORIES = new Set(['rgb', 'hex', 'ansi256', 'bgRgb', 'bgHex', 'bgAnsi256']);
+
+/**
+ * What chalk does at colour level 0, without loading chalk: every style (and chain of styles) returns its text as
+ * is — one argument as a string, several joined by spaces — and `visible` returns ''.
+ */
+export function plainChalk(visible = true): ChalkInstance {
+  const text = (...args: unknown[]) => (!visible ? '' : args.length === 1 ? String(args[0]) : args.join(' '));
+  let hidden: ChalkInstance | undefined;
+  const self: ChalkInstance = new Proxy(text, {
+    get(_target, key) {
+      if (key === 'level') return 0;
+      if (key === 'visible') return visible ? (hidden ??= plainChalk(false)) : self;
+      if (typeof key === 'string' && STYLE_FACTORIES.has(key)) return () => self;
+      return self;
+    },
+  }) as unknown as ChalkInstance;
+  return self;
+}
+
+/** The terminal of a running command; chalk is loaded only when a stream is coloured. */
+export async function openTerminal(lang: Lang): Promise<Terminal> {
+  const coloured = useColor(process.stderr) || useColor(process.stdout);
+  return makeTerminal(lang, coloured ? (await import('chalk')).Chalk : undefined);
+}
+
+/** A terminal; without `Chalk` (chalk not loaded) nothing is coloured. */
+export function makeTerminal(lang: Lang, Chalk?: typeof ChalkClass): Terminal {
+  const colours = (stream: NodeJS.WriteStream) => (Chalk && useColor(stream) ? new Chalk({ level: 1 }) : plainChalk());
+  const err = colours(process.stderr);
+  const out = colours(process.stdout);
   return {
     lang,
     err,

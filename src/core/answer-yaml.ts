@@ -1,6 +1,10 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Questionnaire } from './questionnaire.js';
 import { RESPONDENT_FIELDS, type AnswerFile } from './types.js';
+
+/** The `yaml` package, loaded when a file is written (merge, interview autosave), not by every command that imports this. */
+let yamlModule: typeof import('yaml') | undefined;
+const Y = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /**
  * Serialise an answer file deterministically: respondent fields in their documented order, answers and notes in
@@ -29,5 +33,5 @@ export function answerFileToYaml(file: AnswerFile, q?: Questionnaire): string {
   if (file.kpis) doc.kpis = file.kpis;
   if (file.overrides) doc.overrides = file.overrides;
   if (file.progress) doc.progress = file.progress;
-  return stringify(doc, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return Y().stringify(doc, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }

@@ -70,20 +70,21 @@ interface BundledEntry {
   sha256: string;
   data: unknown;
 }
-let bundled: Record<string, BundledEntry> | null | undefined;
-/** Bundled definitions parsed and checked at build time (dist/bundled.json), keyed by path under the package root. */
+/**
+ * A bundled definition parsed and checked at build time (dist/bundled/<path under the package root>.json), when its
+ * text is the one the build saw. One file per definition: a command reads only the definitions it uses (`score`
+ * never parses the rules and sector packs). Each call parses afresh, so the caller owns the data.
+ */
 function bundledEntry(file: string, text: string): BundledEntry | undefined {
   const rel = path.relative(PACKAGE_ROOT, file).split(path.sep).join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  if (bundled === undefined) {
-    try {
-      bundled = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'dist', 'bundled.json'), 'utf8')) as Record<string, BundledEntry>;
-    } catch {
-      bundled = null;
-    }
+  let entry: BundledEntry;
+  try {
+    entry = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'dist', 'bundled', `${rel}.json`), 'utf8')) as BundledEntry;
+  } catch {
+    return undefined;
   }
-  const entry = bundled?.[rel];
-  return entry && entry.sha256 === createHash('sha256').update(text).digest('hex') ? entry : undefined;
+  return entry.sha256 === createHash('sha256').update(text).digest('hex') ? entry : undefined;
 }
 
 /** A value names a file (rather than a bundled id) when it has a path separator or a file extension. */
@@ -103,7 +104,7 @@ export class Definitions {
     if (!r.ok) throw new InputError(r.diagnostics);
     const pre = bundledEntry(path.resolve(file), r.text);
     if (pre) {
-      const source = lazilyLocated(shown, structuredClone(pre.data), r.text, this.limits);
+      const source = lazilyLocated(shown, pre.data, r.text, this.limits);
       this.prechecked.add(source);
       return source;
     }

@@ -1,4 +1,6 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { isText } from '../core/types.js';
 import { escapeHtml } from './escape.js';
 
@@ -16,10 +18,47 @@ export class TemplateError extends Error {
 }
 
 
+type HandlebarsModule = typeof Handlebars;
+const requireHere = createRequire(import.meta.url);
+let compilerModule: HandlebarsModule | undefined;
+/**
+ * Handlebars' runtime: enough to run a template precompiled at build time (dist/templates/precompiled.cjs). The
+ * compiler (parser, code generator, source maps: most of what `handlebars` loads) is loaded only to compile a
+ * template at run time: a user's own (--template), or a bundled one whose text changed since the build. (The
+ * runtime is bundled into dist/bundle/ and the compiler is not, so a compiled template may run on another copy of
+ * the runtime: SafeString is recognised by its toHTML method, not by its class.)
+ */
+export const handlebarsRuntime = (): HandlebarsModule => HandlebarsRuntime as unknown as HandlebarsModule;
+const handlebarsCompiler = (): HandlebarsModule => (compilerModule ??= requireHere('handlebars') as HandlebarsModule);
+
+/** The helpers every template has, before the extra ones a renderer adds (html.ts: the charts). */
+const BASE_HELPERS = ['t', 'join', 'eq', 'gt', 'inc', 'len'] as const;
+
+/** Handlebars' compile options for a template: the same at build time (precompiled templates) and at run time. */
+function compileOptions(format: TemplateFormat, extraHelperNames: readonly string[]): CompileOptions {
+  const knownHelpers = Object.fromEntries([...BASE_HELPERS, ...extraHelperNames].map((k) => [k, true]));
+  return { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
+}
+type CompileOptions = Parameters<HandlebarsModule['compile']>[1];
+
+/**
+ * Build time (scripts/build-assets.mjs): a template's precompiled spec as JavaScript source, with the checks and
+ * options of a run-time compile; throws TemplateError as createEnv(…).compile does.
+ */
+export function precompileTemplate(format: TemplateFormat, extraHelperNames: readonly string[], source: string): string {
+  const hbs = handlebarsCompiler().create();
+  try {
+    findUnsafe(hbs.parse(source));
+    return hbs.precompile(source, compileOptions(format, extraHelperNames)) as string;
+  } catch (e) {
+    throw asTemplateError(e, source);
+  }
+}
+
 /** Helpers shared by report templates; HTML helpers return escaped SafeStrings, Markdown data is escaped beforehand. */
 export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}) {
-  const hbs = Handlebars.create();
-  const wrap = (s: string) => (format === 'html' ? new hbs.SafeString(s) : s);
+  const SafeString = handlebarsRuntime().SafeString;
+  const wrap = (s: string) => (format === 'html' ? new SafeString(s) : s);
   const pick = (v: unknown): string => {
     if (!isText(v)) return format === 'html' ? escapeHtml(v ?? '') : String(v ?? '');
     const esc = (s: string) => (format === 'html' ? escapeHtml(s) : s);
@@ -38,12 +77,23 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
     len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
     ...extraHelpers,
   };
-  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
-  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+  const extraNames = Object.keys(extraHelpers).filter((k) => !(BASE_HELPERS as readonly string[]).includes(k));
+  // An environment that compiles needs the compiler's create(); one that only runs precompiled specs does not.
+  const envs = new Map<boolean, HandlebarsModule>();
+  const withHelpers = (compiler: boolean) => {
+    let e = envs.get(compiler);
+    if (!e) {
+      e = (compiler ? handlebarsCompiler() : handlebarsRuntime()).create();
+      for (const [name, fn] of Object.entries(helpers)) e.registerHelper(name, fn);
+      envs.set(compiler, e);
+    }
+    return e;
+  };
 
   /** Compile a template; triple-stash (unescaped output) is refused, unknown helpers are compile errors. */
   function compile(source: string): Handlebars.TemplateDelegate {
-    const options = { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
+    const options = compileOptions(format, extraNames);
+    const hbs = withHelpers(true);
     try {
       findUnsafe(hbs.parse(source));
       hbs.precompile(source, options); // compile errors (unknown helpers) now, not at the first render
@@ -52,8 +102,14 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
       throw asTemplateError(e, source);
     }
   }
-  return { hbs, compile };
+
+  /** A template precompiled at build time by precompileTemplate (with this format and these extra helpers). */
+  function fromSpec(spec: TemplateSpecification): Handlebars.TemplateDelegate {
+    return withHelpers(false).template(spec);
+  }
+  return { compile, fromSpec };
 }
+export type TemplateSpecification = Parameters<HandlebarsModule['template']>[0];
 
 /** Refuse unescaped output and partials (a template is one self-contained file). */
 function findUnsafe(node: unknown): void {

@@ -1,8 +1,8 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { sanitizeText } from './escape.js';
-import { mapStrings, type ReportLang } from './handlebars-env.js';
+import { handlebarsRuntime, mapStrings, type ReportLang } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { renderTemplate, type RenderOptions } from './render.js';
@@ -94,7 +94,7 @@ export function chartHelpers(lang: ReportLang, labels: Readonly<Record<string, T
   return {
     radarChart: (sections: unknown) => {
       const axes: RadarAxis[] = (Array.isArray(sections) ? sections : []).map((s: { title?: unknown; score?: unknown }) => ({ ...chartLabel(s?.title, lang), value: num(s?.score) }));
-      return new Handlebars.SafeString(radarChart(axes, { max: 5, rings: 5, title: say(l(ui, 'radarTitle'), lang), missingText: say(l(labels, 'notComputable'), lang) }));
+      return new (handlebarsRuntime().SafeString)(radarChart(axes, { max: 5, rings: 5, title: say(l(ui, 'radarTitle'), lang), missingText: say(l(labels, 'notComputable'), lang) }));
     },
     indicatorBars: (indicators: unknown) => {
       const items: BarItem[] = (Array.isArray(indicators) ? indicators : []).map((i: { title?: unknown; value?: unknown; target?: unknown; comparison?: unknown; status?: unknown }) => ({
@@ -104,7 +104,7 @@ export function chartHelpers(lang: ReportLang, labels: Readonly<Record<string, T
         ...(typeof i?.comparison === 'string' ? { comparison: i.comparison } : {}),
         ...(i?.status === 'met' || i?.status === 'missed' || i?.status === 'unknown' ? { status: i.status } : {}),
       }));
-      return new Handlebars.SafeString(
+      return new (handlebarsRuntime().SafeString)(
         indicatorBars(items, { title: say(l(ui, 'barsTitle'), lang), targetText: say(l(labels, 'target'), lang), metText: say(l(labels, 'met'), lang), missedText: say(l(labels, 'missed'), lang), missingText: say(l(labels, 'notComputable'), lang) }),
       );
     },

@@ -1,13 +1,17 @@
 // Templates are compiled once per process (src/report/render.ts) and reused: a report rendered with the cached
 // template must be byte-identical to one rendered with a template compiled for it alone, whatever was rendered
 // before (another plant, whose chart helpers carry other labels; another language; a user's template).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlant } from '../../src/app/plant';
 import { prepareReport } from '../../src/app/report';
 import { buildResult } from '../../src/core/result';
 import { Definitions } from '../../src/io/definitions';
 import { chartDataFromResult, chartHelpers, cleanText } from '../../src/report/html';
-import { createEnv, mapStrings, type ReportLang } from '../../src/report/handlebars-env';
+import { createEnv, mapStrings, precompileTemplate, type ReportLang, type TemplateSpecification } from '../../src/report/handlebars-env';
 import { escapeMarkdown } from '../../src/report/escape';
 import { bundledTemplate, renderMarkdown } from '../../src/report/render';
 import { renderHtml } from '../../src/report/html';
@@ -46,5 +50,37 @@ describe('compiled templates reused across reports', () => {
         }
     // the two plants' charts differ (the helpers of one never draw the other's)
     expect(renderHtml(reports[0]!, { lang: 'en' })).not.toBe(renderHtml(reports[1]!, { lang: 'en' }));
+  });
+});
+
+describe('templates precompiled at build time (scripts/build-assets.mjs)', () => {
+  it('render byte-identically to the same templates compiled at run time (HTML and Markdown, three languages)', async () => {
+    const defs = new Definitions();
+    const { plant } = await loadPlant(defs, ['examples/discrete-machinery.zhizao.yaml']);
+    const result = buildResult(plant.questionnaire, plant.answers, await defs.profile(), await defs.targets(), { sensitivity: true });
+    const data = await prepareReport(defs, plant, result, { audience: 'client', tool: 'zhizao test' });
+    // The spec as the build writes it: JavaScript source in a CommonJS module, loaded by require.
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-precompiled-'));
+    try {
+      const helpers = (lang: ReportLang) => chartHelpers(lang, data.model.labels, data.model.ui);
+      const file = path.join(dir, 'precompiled.cjs');
+      writeFileSync(
+        file,
+        `module.exports = { html: ${precompileTemplate('html', Object.keys(helpers('en')).sort(), bundledTemplate('report.html.hbs'))}, md: ${precompileTemplate('md', [], bundledTemplate('report.md.hbs'))} };`,
+      );
+      const specs = createRequire(import.meta.url)(file) as Record<'html' | 'md', TemplateSpecification>;
+      for (const lang of ['zh', 'en', 'both'] as const) {
+        const html = { ...mapStrings({ ...data.model, charts: chartDataFromResult(data.result) }, cleanText), lang };
+        expect(createEnv('html', lang, helpers(lang)).fromSpec(specs.html)(html)).toBe(uncachedHtml(data, lang));
+        const md = mapStrings({ ...data.model, lang }, escapeMarkdown);
+        expect(createEnv('md', lang).fromSpec(specs.md)(md).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n').toBe(uncachedMd(data, lang));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a template with a triple-stash is refused at build time as at run time', () => {
+    expect(() => precompileTemplate('html', [], '<p>{{{x}}}</p>')).toThrow(/triple-stash/);
   });
 });
