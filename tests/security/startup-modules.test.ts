@@ -31,7 +31,7 @@ function modulesOf(args: string[]): string[] {
   return lines;
 }
 const packages = (lines: string[]) => [...new Set(lines.flatMap((l) => [...l.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]!)))].sort();
-const HEAVY = /^(handlebars|exceljs|docx|@inquirer\/.*|jszip|playwright-core)$/;
+const HEAVY = /^(handlebars|exceljs|@inquirer\/.*|jszip|playwright-core)$/;
 
 describe('start-up: what each command loads', () => {
   it('the log works (positive control): report --format md loads handlebars and the report machinery', () => {
@@ -43,11 +43,11 @@ describe('start-up: what each command loads', () => {
     expect(lines.some((l) => l.startsWith('bundled ') && l.endsWith('/dist/core/scoring.js'))).toBe(true);
   });
 
-  it('the log sees packages loaded from node_modules (positive control): report --format docx loads docx', () => {
-    expect(packages(modulesOf(['report', EXAMPLE, '--format', 'docx', '-o', path.join(dir, 'r.docx')]))).toContain('docx');
+  it('the log sees packages loaded from node_modules (positive control): an XLSX template loads exceljs', () => {
+    expect(packages(modulesOf(['template', '--format', 'xlsx', '-o', path.join(dir, 't.xlsx')]))).toContain('exceljs');
   });
 
-  it('zhizao --help loads commander only: no handlebars, exceljs, docx, @inquirer/*, ajv, yaml, report code', () => {
+  it('zhizao --help loads commander only: no handlebars, exceljs, @inquirer/*, ajv, yaml, report code', () => {
     const lines = modulesOf(['--help']);
     const pkgs = packages(lines);
     expect(pkgs.filter((p) => HEAVY.test(p))).toEqual([]);
@@ -55,7 +55,7 @@ describe('start-up: what each command loads', () => {
     expect(lines.filter((l) => /\/dist\/(report|core\/batch|io\/tables)\//.test(l))).toEqual([]);
   });
 
-  it('zhizao score FILE --json loads no handlebars, exceljs, docx, @inquirer/* and no report code', () => {
+  it('zhizao score FILE --json loads no handlebars, exceljs, @inquirer/* and no report code', () => {
     const lines = modulesOf(['score', EXAMPLE, '--json']);
     expect(packages(lines).filter((p) => HEAVY.test(p))).toEqual([]);
     expect(lines.filter((l) => /\/dist\/(report|cli\/interview|core\/batch|io\/tables)\//.test(l))).toEqual([]);
