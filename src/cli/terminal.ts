@@ -73,6 +73,8 @@ export function plainChalk(visible = true): ChalkInstance {
   const self: ChalkInstance = new Proxy(text, {
     get(_target, key) {
       if (key === 'level') return 0;
+      // not a promise (`await plainChalk()` must not hang) and no symbol protocols
+      if (key === 'then' || typeof key === 'symbol') return undefined;
       if (key === 'visible') return visible ? (hidden ??= plainChalk(false)) : self;
       if (typeof key === 'string' && STYLE_FACTORIES.has(key)) return () => self;
       return self;

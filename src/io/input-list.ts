@@ -46,13 +46,18 @@ export class InputList {
   /** An input given by its full path, or by a text shown as given (a pattern that matched nothing). */
   add(p: string, kind: InputKind, shown?: string): void {
     if (shown === undefined) {
-      this.addFile(path.dirname(p), path.basename(p), kind);
-      return;
+      const dir = path.dirname(p);
+      const name = path.basename(p);
+      // A path that folder + name does not give back (a Windows share's root, \\server\share) is kept whole.
+      if (path.join(dir, name) === p) {
+        this.addFile(dir, name, kind);
+        return;
+      }
     }
     const i = this.reserve();
     this.kindCodes[i] = KIND_CODE.get(kind)!;
     this.names.push('');
-    this.given.set(i, [p, shown]);
+    this.given.set(i, [p, shown ?? displayPath(p)]);
   }
 
   private reserve(): number {

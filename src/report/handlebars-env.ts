@@ -22,7 +22,7 @@ type HandlebarsModule = typeof Handlebars;
 const requireHere = createRequire(import.meta.url);
 let compilerModule: HandlebarsModule | undefined;
 /**
- * Handlebars' runtime: enough to run a template precompiled at build time (dist/templates/precompiled.cjs). The
+ * Handlebars' runtime: enough to run a template precompiled at build time (dist/templates/<hash>.cjs, src/report/render.ts). The
  * compiler (parser, code generator, source maps: most of what `handlebars` loads) is loaded only to compile a
  * template at run time: a user's own (--template), or a bundled one whose text changed since the build. (The
  * runtime is bundled into dist/bundle/ and the compiler is not, so a compiled template may run on another copy of
@@ -40,6 +40,13 @@ function compileOptions(format: TemplateFormat, extraHelperNames: readonly strin
   return { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
 }
 type CompileOptions = Parameters<HandlebarsModule['compile']>[1];
+
+/**
+ * What a precompiled template depends on besides its text: Handlebars' version and the compile options. Part of
+ * a precompiled module's name, so that after an upgrade or a change of options a stale module is not found (the
+ * template is compiled at run time) instead of failing or running with the old options.
+ */
+export const compileKey = (format: TemplateFormat, extraHelperNames: readonly string[]): string => `${handlebarsRuntime().VERSION}\u0000${JSON.stringify(compileOptions(format, extraHelperNames))}`;
 
 /**
  * Build time (scripts/build-assets.mjs): a template's precompiled spec as JavaScript source, with the checks and

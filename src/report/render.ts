@@ -5,7 +5,7 @@ import type Handlebars from 'handlebars';
 import path from 'node:path';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import { escapeMarkdown } from './escape.js';
-import { createEnv, mapStrings, type ReportLang, type TemplateFormat, type TemplateSpecification } from './handlebars-env.js';
+import { compileKey, createEnv, mapStrings, type ReportLang, type TemplateFormat, type TemplateSpecification } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 
 export interface RenderOptions {
@@ -27,11 +27,12 @@ export function bundledTemplate(name: string): string {
  * The bundled templates precompiled at build time (scripts/build-assets.mjs), one CommonJS module each:
  * dist/templates/<precompiledName>.cjs exports the spec. Compiling the HTML template was most of a report's start-up
  * (≈ 0.3 s); running a precompiled spec needs only Handlebars' runtime. The name is a hash of the format, the extra
- * helpers and the template text: a template whose text changed since the build (or a user's own) finds no module
- * and is compiled at run time, as are all templates when the modules are absent (tests run from src/).
+ * helpers, Handlebars' version and compile options (compileKey) and the template text: a template whose text
+ * changed since the build (or a user's own) finds no module and is compiled at run time, as are all templates when
+ * the modules are absent (tests run from src/).
  */
 export const precompiledName = (format: TemplateFormat, extraHelperNames: string, source: string) =>
-  createHash('sha256').update(`${format}\u0000${extraHelperNames}\u0000${source}`).digest('hex').slice(0, 32);
+  createHash('sha256').update(`${format}\u0000${extraHelperNames}\u0000${compileKey(format, extraHelperNames ? extraHelperNames.split(',') : [])}\u0000${source}`).digest('hex').slice(0, 32);
 function precompiledSpec(format: TemplateFormat, extraHelperNames: string, source: string): TemplateSpecification | undefined {
   try {
     // dist/report/render.js and the bundled chunks in dist/bundle/ both sit two levels under the package root.

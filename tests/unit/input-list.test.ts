@@ -59,3 +59,13 @@ describe('InputList: the batch inputs held compactly', () => {
     expect(asked).toBe(10); // names are only built for the ten shown
   });
 });
+
+describe('InputList: paths that folder + name do not give back are kept whole', () => {
+  it('a trailing separator (as a Windows share root \\\\server\\share\\ would be split wrongly)', () => {
+    const list = new InputList();
+    const p = `${path.resolve('x')}${path.sep}`;
+    list.add(p, 'empty-folder');
+    expect(list.pathAt(0)).toBe(p);
+    expect(list.shownAt(0)).toBe(displayPath(p));
+  });
+});

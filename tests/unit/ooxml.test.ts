@@ -62,8 +62,8 @@ describe('builders', () => {
     expect(p.xml).not.toContain('<x');
     expect(p.xml).toContain('&lt;/w:t&gt;&lt;w:hyperlink r:id=&quot;x&quot;&gt;&amp;');
     expect(p.xml).not.toContain('\u0007');
-    const t = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph(hostile)] })] })] });
-    expect(t.xml).toMatch(/^<w:tbl><w:tblPr><\/w:tblPr><w:tblGrid><\/w:tblGrid><w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">&lt;\/w:t&gt;/);
+    const t = new Table({ columnWidths: [2000], rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph(hostile)] })] })] });
+    expect(t.xml).toMatch(/^<w:tbl><w:tblPr><\/w:tblPr><w:tblGrid><w:gridCol w:w="2000"\/><\/w:tblGrid><w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">&lt;\/w:t&gt;/);
   });
 
   it('give every table cell a paragraph', () => {

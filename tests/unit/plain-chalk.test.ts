@@ -26,3 +26,12 @@ describe('plainChalk is chalk at colour level 0', () => {
     expect(plain.level).toBe(chalk.level);
   });
 });
+
+describe('plainChalk is not a promise', () => {
+  it('awaiting it gives it back at once (no then), and it has no symbol protocols', async () => {
+    const c = plainChalk();
+    expect((c as unknown as { then?: unknown }).then).toBeUndefined();
+    expect(await Promise.race([Promise.resolve(c).then(() => 'resolved'), new Promise((r) => setTimeout(() => r('hung'), 200))])).toBe('resolved');
+    expect(c.bold.red('x')).toBe('x');
+  });
+});

@@ -57,7 +57,7 @@ function compile(node: Node): Compiled {
       // A list of literals (`sector in ['C34', 'C35']`) is one array for every evaluation: nothing an expression
       // calls changes its arguments.
       if (node.items.every((item) => item.t === 'lit')) {
-        const constant = node.items.map((item) => (item as { v: Value }).v);
+        const constant = Object.freeze(node.items.map((item) => (item as { v: Value }).v)) as Value[];
         return () => constant;
       }
       const items = node.items.map(compile);

@@ -98,7 +98,8 @@ export interface TableOptions {
   rows: TableRow[];
   width?: Width;
   /** The grid: one width (twips) per column. */
-  columnWidths?: number[];
+  /** One width per column (twips): Word refuses a table without its column grid. */
+  columnWidths: number[];
   layout?: (typeof TableLayoutType)[keyof typeof TableLayoutType];
   borders?: Sides<Border> & { insideHorizontal?: Border; insideVertical?: Border };
 }
@@ -111,7 +112,7 @@ export class Table {
     if (o.borders) p += borders('w:tblBorders', o.borders);
     if (o.layout) p += el('w:tblLayout', { 'w:type': o.layout });
     let grid = '';
-    for (const w of o.columnWidths ?? []) grid += el('w:gridCol', { 'w:w': w });
+    for (const w of o.columnWidths) grid += el('w:gridCol', { 'w:w': w });
     let rows = '';
     for (const r of o.rows) rows += r.xml;
     this.xml = `<w:tbl><w:tblPr>${p}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`;
