@@ -20,12 +20,10 @@ export function escapeMarkdown(s: unknown): string {
 
 /** Escape untrusted text for HTML text and attribute values. */
 export function escapeHtml(s: unknown): string {
-  return sanitizeText(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/`/g, '&#96;')
-    .replace(/=/g, '&#61;');
+  const t = sanitizeText(s);
+  // Most texts have nothing to escape: test once, then replace every special character in one pass.
+  return HTML_SPECIAL.test(t) ? t.replace(HTML_SPECIALS, (c) => HTML_ENTITIES[c]!) : t;
 }
+const HTML_SPECIAL = /[&<>"'`=]/;
+const HTML_SPECIALS = /[&<>"'`=]/g;
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };

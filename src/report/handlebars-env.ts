@@ -149,14 +149,29 @@ function asTemplateError(e: unknown, source: string): TemplateError {
   return new TemplateError(message.replace(/ - \d+:\d+$/, ''), line ?? 1, column ?? 1);
 }
 
-/** Apply `f` to every string in plain data (used to pre-escape a model for Markdown). */
+/**
+ * Apply `f` to every string in plain data (to pre-escape a model for Markdown, to clean one for HTML). Copy on
+ * write: an array or object none of whose strings `f` changes is returned as it is, so a clean report model is
+ * walked but not copied.
+ */
 export function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const m = mapStrings(v, f);
+      if (m !== v) (out ??= value.slice())[i] = m;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const m = mapStrings(v, f);
+      if (m !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = m;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
