@@ -345,7 +345,26 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
   const { counted } = collect(plan, answers);
   const sums = new Sums(plan);
   for (const c of counted) sums.add(c);
-  const base = accumulate(levelScores(plan, sums), profile).level;
+  const scratch = new Float64Array(plan.tree.children.length);
+  // L_1…L_5 before fill (NaN: no requirement at that level) and after, as levelScores gives them.
+  const baseRaw: number[] = [];
+  for (let n = 1; n <= LEVELS; n++) baseRaw.push(aggregateLevel(plan, sums, n, scratch));
+  const baseScores = fillUnevidenced(baseRaw.map((l) => (Number.isNaN(l) ? null : l)));
+  const base = accumulate(baseScores, profile).level;
+  /**
+   * The level scores once `c` has changed (already in `sums`). A requirement counts at its own level only, so only
+   * that L_n is aggregated again; the other levels, and which are unevidenced, stay as they were. A level question
+   * (a self-rating counts at every level) is aggregated in full.
+   */
+  const changedScores = (c: Counted): number[] => {
+    const i = c.item.level - 1;
+    if (c.item.kind === 'level' || Number.isNaN(baseRaw[i]!)) return levelScores(plan, sums, undefined, undefined, 0, scratch);
+    const l = aggregateLevel(plan, sums, c.item.level, scratch);
+    if (Number.isNaN(l)) return levelScores(plan, sums, undefined, undefined, 0, scratch);
+    const scores = baseScores.slice();
+    scores[i] = l;
+    return scores;
+  };
   // An answer other questions depend on (their `when`) changes what is asked: such a change is scored in full.
   const gates = new Set([...q.whenRefs.values()].flat());
   const rescored = (id: string, value: string | boolean) => {
@@ -370,7 +389,7 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
       sums.add(c, -1);
       const changed: Counted = { ...c, value: valueOf(plan, c.item, step) };
       sums.add(changed);
-      const run = accumulate(levelScores(plan, sums), profile);
+      const run = accumulate(changedScores(changed), profile);
       sums.add(changed, -1);
       sums.add(c);
       if (run.level !== base) out.push({ question: id, from, to: step, level: run.level, score: run.score });

@@ -8,6 +8,7 @@ import { scoreMaturity, sensitivity } from '../../src/core/scoring';
 import { flatAverageProfile, model, mustAnswers, profile, profileWith, questionnaire, src, targets } from '../helpers/defs';
 import { referenceScore } from '../helpers/reference-scoring';
 import { randomAnswers } from '../helpers/random-answers';
+import type { Question } from '../../src/core/types';
 
 const small = questionnaire('tests/fixtures/scoring/small.yaml');
 const file = (answers: Record<string, unknown>) => ({ questionnaire: 'small', version: '2', respondent: { company: 'T', industry: 'discrete' }, answers });
@@ -157,3 +158,51 @@ describe('sensitivity: the single answers whose one-step change moves the level'
 });
 
 
+
+describe('sensitivity lists every one-step change that moves the level (reference: score each change in full)', () => {
+  const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+  const p = profile();
+  const STEPS = ['none', 'partial', 'mostly', 'full'];
+  /** The answers one step from the current one, as the method defines them (written again here, independently). */
+  const neighbours = (question: Question, value: unknown): unknown[] => {
+    if (question.type === 'boolean') return [value !== true];
+    if (question.type === 'requirement') {
+      const i = value === null || value === undefined ? 0 : STEPS.indexOf(String(value));
+      return [STEPS[i + 1], value === null || value === undefined ? undefined : STEPS[i - 1]].filter((x) => x !== undefined);
+    }
+    if (question.type === 'level') {
+      const level = value === null || value === undefined ? 0 : (question.options?.find((o) => o.value === value)?.level ?? 0);
+      const at = (l: number) => question.options?.find((o) => o.level === l)?.value;
+      return [at(level + 1), value === null || value === undefined ? undefined : at(level - 1)].filter((x) => x !== undefined);
+    }
+    return [];
+  };
+  it('12 random plants, every scored answer the plant sees, each step up and down', () => {
+    let moved = 0;
+    let tried = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const a = randomAnswers(q, seed * 7877, seed % 3 === 0 ? 'process' : seed % 3 === 1 ? 'discrete' : 'mixed');
+      const base = scoreMaturity(q, a, p).maturity.level;
+      const listed = new Set(sensitivity(q, a, p).map((s) => `${s.question}→${String(s.to)}`));
+      const want = new Set<string>();
+      for (const question of q.questions) {
+        if (!['boolean', 'requirement', 'level'].includes(question.type) || !question.subdomain) continue;
+        if ((a.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
+        const r = a.resolved.get(question.id);
+        if (r?.status === 'na') continue;
+        const from = r?.status === 'answered' ? r.value : null;
+        for (const to of neighbours(question, from)) {
+          tried++;
+          const resolved = new Map(a.resolved);
+          resolved.set(question.id, { status: 'answered', value: to as string | boolean });
+          const changed: Answers = { file: a.file, resolved, visibility: computeVisibility(q, a.file, resolved) };
+          if (scoreMaturity(q, changed, p).maturity.level !== base) want.add(`${question.id}→${String(to)}`);
+        }
+      }
+      moved += want.size;
+      expect([...listed].sort(), `seed ${seed}`).toEqual([...want].sort());
+    }
+    expect(tried).toBeGreaterThan(1000);
+    expect(moved).toBeGreaterThan(0);
+  });
+});
