@@ -61,6 +61,10 @@ interface Prepared {
   optionLevel: ReadonlyMap<string, ReadonlyMap<unknown, number | undefined>>;
   /** Per file version × interview mode × industry type: each question's reason to be left out regardless of answers. */
   fixed: Map<string, (Visibility | undefined)[]>;
+  /** Per question: the questions whose visibility may depend on its answer (their conditions read it, or read one of them). */
+  dependents: Map<string, ReadonlySet<string>>;
+  /** Question id → the questions whose conditions read it (built on first use). */
+  readers?: Map<string, string[]>;
 }
 const prepared = new WeakMap<Questionnaire, Prepared>();
 
@@ -81,6 +85,7 @@ function prepare(q: Questionnaire): Prepared {
       conditional: q.questions.map((question) => q.naWhen.has(question.id) || q.when.has(question.id)),
       optionLevel,
       fixed: new Map(),
+      dependents: new Map(),
     };
     prepared.set(q, p);
   }
@@ -108,11 +113,45 @@ function fixedVisibility(q: Questionnaire, p: Prepared, file: AnswerFile): (Visi
   return fixed;
 }
 
-/** Which questions the respondent sees, given the industry type, the answers and the file's version. */
-export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>): Map<string, Visibility> {
+/** The questions whose visibility may depend on the answer to `id`: their `when` or `naWhen` reads it, or reads one of them. */
+export function dependentsOf(q: Questionnaire, id: string): ReadonlySet<string> {
+  const p = prepare(q);
+  let deps = p.dependents.get(id);
+  if (!deps) {
+    // who reads each question in a condition, once per questionnaire
+    p.readers ??= new Map();
+    if (!p.readers.size)
+      for (const refs of [q.whenRefs, q.naWhenRefs])
+        for (const [reader, ids] of refs)
+          for (const ref of ids) {
+            const list = p.readers.get(ref) ?? [];
+            list.push(reader);
+            p.readers.set(ref, list);
+          }
+    const found = new Set<string>();
+    const queue = [id];
+    while (queue.length) {
+      for (const reader of p.readers.get(queue.pop()!) ?? []) {
+        if (found.has(reader)) continue;
+        found.add(reader);
+        queue.push(reader);
+      }
+    }
+    p.dependents.set(id, (deps = found));
+  }
+  return deps;
+}
+
+/**
+ * Which questions the respondent sees, given the industry type, the answers and the file's version. `after`: the
+ * answers differ from those `before` was computed for in the one question `changed` only, so only the questions
+ * that depend on it are looked at again (the one-step changes of sensitivity).
+ */
+export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, after?: { before: ReadonlyMap<string, Visibility>; changed: string }): Map<string, Visibility> {
   const out = new Map<string, Visibility>();
   const p = prepare(q);
   const fixed = fixedVisibility(q, p, file);
+  const again = after ? dependentsOf(q, after.changed) : undefined;
   const visiting = new Set<string>();
   const hidden = (id: string): boolean => {
     const v = visit(id);
@@ -124,6 +163,11 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   function visit(id: string): Visibility {
     const known = out.get(id);
     if (known) return known;
+    const unchanged = again && !again.has(id) ? after!.before.get(id) : undefined;
+    if (unchanged) {
+      out.set(id, unchanged);
+      return unchanged;
+    }
     const i = p.index.get(id);
     if (i === undefined) return 'visible';
     const f = fixed[i];

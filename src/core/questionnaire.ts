@@ -17,6 +17,8 @@ export interface Questionnaire {
   naWhen: ReadonlyMap<string, Node>;
   /** The question ids each `when` condition reads (a follow-up of an n/a answer is itself n/a). */
   whenRefs: ReadonlyMap<string, readonly string[]>;
+  /** The question ids each `naWhen` condition reads (as whenRefs for `when`). */
+  naWhenRefs: ReadonlyMap<string, readonly string[]>;
   checks: { def: Check; ast: Node; fields: string[] }[];
   /** Formulas parsed once; `refs` are the question ids each formula reads (for null-propagation and --explain). */
   indicators: { def: IndicatorDef; ast: Node; refs: string[]; flags: [string, Node, string[]][] }[];
@@ -87,19 +89,26 @@ export function compileQuestionnaire(
   const when = new Map<string, Node>();
   const naWhen = new Map<string, Node>();
   const whenRefs = new Map<string, string[]>();
+  const naWhenRefs = new Map<string, string[]>();
+  // Ids read as variables, and question ids named by answered('…'), na('…') and unknown('…').
+  const questionRefs = (ast: Node) => {
+    const r = collectRefs(ast);
+    const named = r.calls.flatMap((c) => (c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' ? [c.args[0].v] : []));
+    return [...new Set([...r.ids.map((i) => i.name), ...named])].filter((id) => byId.has(id));
+  };
   for (const q of questions) {
     if (q.naWhen !== undefined) {
       const ast = parse(q.naWhen, [...qPath.get(q.id)!, 'naWhen']);
-      if (ast) naWhen.set(q.id, ast);
+      if (ast) {
+        naWhen.set(q.id, ast);
+        naWhenRefs.set(q.id, questionRefs(ast));
+      }
     }
     if (q.when === undefined) continue;
     const ast = parse(q.when, [...qPath.get(q.id)!, 'when']);
     if (!ast) continue;
     when.set(q.id, ast);
-    const r = collectRefs(ast);
-    // Ids read as variables, and question ids named by answered('…'), na('…') and unknown('…').
-    const named = r.calls.flatMap((c) => (c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' ? [c.args[0].v] : []));
-    whenRefs.set(q.id, [...new Set([...r.ids.map((i) => i.name), ...named])].filter((id) => byId.has(id)));
+    whenRefs.set(q.id, questionRefs(ast));
   }
 
   const checks: Questionnaire['checks'] = [];
@@ -127,7 +136,7 @@ export function compileQuestionnaire(
   });
 
   if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
-  return { questionnaire: { def, questions, byId, sectionOf, when, naWhen, whenRefs, checks, indicators }, diagnostics: ds };
+  return { questionnaire: { def, questions, byId, sectionOf, when, naWhen, whenRefs, naWhenRefs, checks, indicators }, diagnostics: ds };
 }
 
 const idsIn = (ast: Node) => [...new Set(collectRefs(ast).ids.map((i) => i.name))];

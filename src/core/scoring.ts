@@ -3,7 +3,7 @@
  * the mean of its requirements there, L_n aggregated along the model tree (or flat), S accumulated level by level
  * with the pass threshold, S mapped to a level by the bands. Pure; runs on a compiled plan (scoring-plan.ts).
  */
-import { computeVisibility, type Answers } from './answers.js';
+import { computeVisibility, dependentsOf, type Answers } from './answers.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { LEVELS, scoringPlan, type PlanItem, type ScoringPlan } from './scoring-plan.js';
@@ -365,13 +365,15 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
     scores[i] = l;
     return scores;
   };
-  // An answer other questions depend on (their `when`) changes what is asked: such a change is scored in full.
+  // An answer other questions depend on (their `when`) may change what is asked: when it does, the change is scored
+  // in full; when every dependent question is seen as before, only the answer's own value changes.
   const gates = new Set([...q.whenRefs.values()].flat());
   const rescored = (id: string, value: string | boolean) => {
     const resolved = new Map(answers.resolved);
     resolved.set(id, { status: 'answered', value });
-    const changed: Answers = { file: answers.file, resolved, visibility: computeVisibility(q, answers.file, resolved) };
-    return scoreMaturity(q, changed, profile).maturity;
+    const visibility = computeVisibility(q, answers.file, resolved, { before: answers.visibility, changed: id });
+    for (const d of dependentsOf(q, id)) if (visibility.get(d) !== answers.visibility.get(d)) return scoreMaturity(q, { file: answers.file, resolved, visibility }, profile).maturity;
+    return undefined;
   };
   const out: Sensitivity[] = [];
   for (const c of counted) {
@@ -383,8 +385,10 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
     for (const step of steps(c, from)) {
       if (gates.has(id)) {
         const m = rescored(id, step);
-        if (m.level !== base) out.push({ question: id, from, to: step, level: m.level, score: m.score });
-        continue;
+        if (m) {
+          if (m.level !== base) out.push({ question: id, from, to: step, level: m.level, score: m.score });
+          continue;
+        }
       }
       sums.add(c, -1);
       const changed: Counted = { ...c, value: valueOf(plan, c.item, step) };
