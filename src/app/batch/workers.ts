@@ -3,10 +3,11 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
- * definitions before it scores its first file (≈ 0.2–0.3 s of CPU, about as long as scoring 150–300 full answer
- * files), so a small batch is read by one worker (measured: bench/batch-throughput.mjs, docs/performance.md).
+ * definitions before it scores its first file, and its optimising compiler warms up on the first few hundred
+ * plants, so a small batch is read by one worker. Measured (2026-12-05, quiet machine, three runs each): 1,000 full
+ * files 1.69 s with one worker, 1.73 s with two; 2,000 files 2.79 s against 2.54 s (docs/performance.md).
  */
-export const FILES_PER_WORKER = 400;
+export const FILES_PER_WORKER = 600;
 
 /**
  * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
