@@ -84,17 +84,19 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
   const out = new InputList();
   const keyOf = (abs: string) => (process.platform === 'win32' ? abs.toLowerCase() : abs);
   const excluded = new Set([...exclude].map(keyOf));
+  // A file's full path is built only when it could be excluded (its name is an excluded file's name): a folder of
+  // 100,000 answer files would otherwise make 100,000 paths of garbage, and grow the heap for the whole batch.
+  const excludedNames = new Set([...excluded].map((f) => path.basename(f)));
   // One folder or pattern cannot list a file twice; only several inputs need a set of every path seen.
   const listed = args.length > 1 ? new Set<string>() : undefined;
-  const add = (dir: string, name: string) => {
-    if (excluded.size || listed) {
+  const add = (dir: string, name: string, kind: InputKind = kindOf(name)) => {
+    if (listed || excludedNames.has(keyOf(name))) {
       const key = keyOf(path.join(dir, name));
       if (listed?.has(key) || excluded.has(key)) return;
       listed?.add(key);
     }
-    out.addFile(dir, name, kindOf(name));
+    out.addFile(dir, name, kind);
   };
-  const usable = (f: string) => kindOf(f) !== 'unsupported';
   for (const arg of args) {
     if (!hasGlob(arg)) {
       const abs = path.resolve(arg);
@@ -103,9 +105,10 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
       else if (st.isDirectory()) {
         let anyUsable = false;
         await walk(abs, Infinity, new Set(), (dir, name) => {
-          if (!usable(name)) return;
+          const kind = kindOf(name);
+          if (kind === 'unsupported') return;
           anyUsable = true;
-          add(dir, name);
+          add(dir, name, kind);
         });
         if (!anyUsable) out.add(abs, 'empty-folder');
       } else add(path.dirname(abs), path.basename(abs));
@@ -122,7 +125,7 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
     const before = out.length;
     await walk(base, depth, new Set(), (dir, name) => {
       const rel = path.relative(base, path.join(dir, name)).split(path.sep).join('/');
-      if (re.test(rel) && usable(name)) {
+      if (re.test(rel) && kindOf(name) !== 'unsupported') {
         matched = true;
         add(dir, name);
       }
