@@ -350,7 +350,7 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
   const baseRaw: number[] = [];
   for (let n = 1; n <= LEVELS; n++) baseRaw.push(aggregateLevel(plan, sums, n, scratch));
   const baseScores = fillUnevidenced(baseRaw.map((l) => (Number.isNaN(l) ? null : l)));
-  const base = accumulate(baseScores, profile).level;
+  const { level: base, heldAt } = accumulate(baseScores, profile);
   /**
    * The level scores once `c` has changed (already in `sums`). A requirement counts at its own level only, so only
    * that L_n is aggregated again; the other levels, and which are unevidenced, stay as they were. A level question
@@ -381,6 +381,9 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
     const r = answers.resolved.get(id);
     // Only answers the plant gave (visible); a change must be an answer the plant could give.
     if ((answers.visibility.get(id) ?? 'visible') !== 'visible') continue;
+    // S adds the levels up to the first one below the pass threshold and reads none above it: a requirement above
+    // that level (which counts at its own level only) cannot move the level, unless it changes what is asked.
+    if (c.item.kind !== 'level' && heldAt !== null && c.item.level > heldAt && !gates.has(id)) continue;
     const from = r?.status === 'answered' ? (r.value as string | number | boolean) : null;
     for (const step of steps(c, from)) {
       if (gates.has(id)) {
