@@ -1,6 +1,6 @@
 // Shared helpers for the batch benchmarks: a seeded answer-file generator and a child-process timer.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -200,3 +200,19 @@ export const median = (xs) => {
 };
 /** The machine's load average (1, 5, 15 minutes), to print next to every figure. */
 export const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** A module of the build under test (dist/): ZHIZAO_ROOT names another tree (e.g. a copy before a change). */
+export const distImport = (p) => import(path.join(process.env.ZHIZAO_ROOT ?? ROOT, 'dist', p));
+
+/** The answer files `generate` wrote under dir (its part-* sub-folders), in name order. */
+export function generatedFiles(dir) {
+  const files = [];
+  for (const sub of readdirSync(dir).sort()) for (const f of readdirSync(path.join(dir, sub)).sort()) files.push(path.join(dir, sub, f));
+  return files;
+}
+
+/** CPU time of this process so far, in ms (all threads; time waiting for a core does not count). */
+export const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};

@@ -1,16 +1,14 @@
 // Where the time of one plant goes, in process (no threads, no I/O after the first read): each stage of the
 // batch pipeline timed over the same answer files, repeated, median per stage. Run against dist/ after a build.
 // Usage: node bench/pipeline-stages.mjs [COUNT=500] [ROUNDS=5] [full|minimal]
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate, ROOT } from './lib.mjs';
+import { cpuMs, distImport as dist, generate, generatedFiles, loadavg } from './lib.mjs';
 
 const [count, rounds] = [500, 5].map((d, i) => Number(process.argv[2 + i] ?? d));
 const shape = process.argv[4] ?? 'full';
-// ZHIZAO_ROOT: time another build (e.g. a copy of the tree before a change) on the same files.
-const dist = (p) => import(path.join(process.env.ZHIZAO_ROOT ?? ROOT, 'dist', p));
+// ZHIZAO_ROOT: time another build (e.g. a copy of the tree before a change) on the same files (bench/lib.mjs distImport).
 const { Definitions } = await dist('io/definitions.js');
 const { resolveSource } = await dist('io/answer-file.js');
 const { parseQuick } = await dist('core/source.js');
@@ -22,8 +20,7 @@ const { plausibilityFindings } = await dist('core/checks.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-stages-'));
 try {
   await generate(dir, count, { seed: 7, shape, format: 'mixed' });
-  const files = [];
-  for (const sub of readdirSync(dir).sort()) for (const f of readdirSync(path.join(dir, sub)).sort()) files.push(path.join(dir, sub, f));
+  const files = generatedFiles(dir);
   const texts = files.map((f) => [f, readFileSync(f, 'utf8')]);
   const defs = new Definitions();
   const q = await defs.questionnaire();
@@ -35,16 +32,12 @@ try {
   const times = Object.fromEntries(stages.map((s) => [s, []]));
   // Each stage runs over all the files before the next one starts, timed in CPU time (process.cpuUsage: time
   // spent waiting for a core while other processes run does not count).
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   for (let r = 0; r < rounds; r++) {
     const stage = async (name, f) => {
-      const t0 = cpu();
+      const t0 = cpuMs();
       const out = [];
       for (const x of f.inputs) out.push(await f.run(x));
-      times[name].push(cpu() - t0);
+      times[name].push(cpuMs() - t0);
       return out;
     };
     const parsed = await stage('parse', { inputs: texts, run: ([file, text]) => parseQuick(text, file, { json: file.endsWith('.json') }).source });
@@ -62,7 +55,7 @@ try {
     total += us;
     console.log(`  ${s.padEnd(14)} ${us.toFixed(0).padStart(6)} µs`);
   }
-  console.log(`  ${'total'.padEnd(14)} ${total.toFixed(0).padStart(6)} µs   (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+  console.log(`  ${'total'.padEnd(14)} ${total.toFixed(0).padStart(6)} µs   (load ${loadavg()})`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

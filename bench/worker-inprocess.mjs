@@ -2,14 +2,13 @@
 // score, checks, recommendations, the batch record and its aggregate), over a folder of answer files, CPU µs per
 // file, fastest of ROUNDS. No threads, no main-thread bookkeeping: what --jobs can at best divide.
 // Usage: npm run build && node bench/worker-inprocess.mjs [COUNT=500] [ROUNDS=5] [full|minimal]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate, ROOT } from './lib.mjs';
+import { cpuMs, distImport as dist, generate, generatedFiles, loadavg } from './lib.mjs';
 
 const [count, rounds] = [500, 5].map((d, i) => Number(process.argv[2 + i] ?? d));
 const shape = process.argv[4] ?? 'full';
-const dist = (p) => import(path.join(process.env.ZHIZAO_ROOT ?? ROOT, 'dist', p));
 const { Processor } = await dist('app/batch/process.js');
 const { summaryLayout } = await dist('app/batch/layout.js');
 const { Definitions } = await dist('io/definitions.js');
@@ -20,8 +19,7 @@ try {
   // DIR: an existing folder of answer files (its part-* sub-folders) instead of generated ones
   const from = process.env.DIR ?? dir;
   if (!process.env.DIR) await generate(dir, count, { seed: 7, shape, format: 'mixed' });
-  const files = [];
-  for (const sub of readdirSync(from).sort()) for (const f of readdirSync(path.join(from, sub)).sort()) files.push(path.join(from, sub, f));
+  const files = generatedFiles(from);
   files.length = Math.min(files.length, count);
   const defs = new Definitions();
   const q = await defs.questionnaire();
@@ -29,19 +27,15 @@ try {
   const layout = summaryLayout(q, targets, { plan: true });
   const p = new Processor({ lang: 'zh', limits: DEFAULT_LIMITS, tableLimits: { maxRows: 1e6, maxColumns: 5000, maxCellChars: 1e5 }, anonymize: false, anonKey: 'k', layout, onBadCell: 'reject', includeAnswers: false });
   const units = files.map((f, index) => ({ index, path: f, shown: f, kind: 'answer' }));
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   let sink = 0;
   const times = [];
   for (let r = 0; r < rounds + 1; r++) {
-    const t0 = cpu();
+    const t0 = cpuMs();
     for (const u of units) await p.run(u, (part) => (sink += part.companies.length + part.rejected.length));
-    if (r > 0) times.push(cpu() - t0); // round 0 warms up (definitions, JIT)
+    if (r > 0) times.push(cpuMs() - t0); // round 0 warms up (definitions, JIT)
   }
   const best = Math.min(...times);
-  console.log(`${count} ${shape} files, worker Processor in process: ${((best / count) * 1000).toFixed(0)} µs CPU per file (fastest of ${rounds}; all ${times.map((t) => ((t / count) * 1000).toFixed(0)).join(' ')}) · ${sink / (rounds + 1)} companies · load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`${count} ${shape} files, worker Processor in process: ${((best / count) * 1000).toFixed(0)} µs CPU per file (fastest of ${rounds}; all ${times.map((t) => ((t / count) * 1000).toFixed(0)).join(' ')}) · ${sink / (rounds + 1)} companies · load ${loadavg()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
