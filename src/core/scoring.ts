@@ -365,9 +365,9 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
     scores[i] = l;
     return scores;
   };
-  // An answer other questions depend on (their `when`) may change what is asked: when it does, the change is scored
-  // in full; when every dependent question is seen as before, only the answer's own value changes.
-  const gates = new Set([...q.whenRefs.values()].flat());
+  // An answer other questions depend on (their `when` or `naWhen`) may change what is asked: when it does, the
+  // change is scored in full; when every dependent question is seen as before, only the answer's own value changes.
+  const isGate = (id: string) => dependentsOf(q, id).size > 0;
   const rescored = (id: string, value: string | boolean) => {
     const resolved = new Map(answers.resolved);
     resolved.set(id, { status: 'answered', value });
@@ -383,10 +383,10 @@ export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile
     if ((answers.visibility.get(id) ?? 'visible') !== 'visible') continue;
     // S adds the levels up to the first one below the pass threshold and reads none above it: a requirement above
     // that level (which counts at its own level only) cannot move the level, unless it changes what is asked.
-    if (c.item.kind !== 'level' && heldAt !== null && c.item.level > heldAt && !gates.has(id)) continue;
+    if (c.item.kind !== 'level' && heldAt !== null && c.item.level > heldAt && !isGate(id)) continue;
     const from = r?.status === 'answered' ? (r.value as string | number | boolean) : null;
     for (const step of steps(c, from)) {
-      if (gates.has(id)) {
+      if (isGate(id)) {
         const m = rescored(id, step);
         if (m) {
           if (m.level !== base) out.push({ question: id, from, to: step, level: m.level, score: m.score });
