@@ -210,7 +210,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
 }
 
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
-export function heldBackOf(r: ScoreResult): HeldBack | null {
+function heldBackOf(r: ScoreResult): HeldBack | null {
   const threshold = r.scoring.passThreshold;
   const i = firstMissedLevelIndex(r);
   if (i < 0) return null;

@@ -342,7 +342,7 @@ export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Prof
  */
 export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile): Sensitivity[] {
   const plan = scoringPlan(q, profile, answers.file.respondent.industry);
-  const { counted } = collect(plan, answers);
+  const { counted } = collectOnce(plan, answers);
   const sums = new Sums(plan);
   for (const c of counted) sums.add(c);
   const scratch = new Float64Array(plan.tree.children.length);

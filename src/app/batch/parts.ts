@@ -100,7 +100,7 @@ export interface ProcessOptions {
   includeAnswers?: boolean;
 }
 
-export function problemOf(d: Diagnostic, lang: Lang): Problem {
+function problemOf(d: Diagnostic, lang: Lang): Problem {
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
 }
 

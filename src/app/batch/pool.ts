@@ -22,7 +22,7 @@ export interface PoolEvents {
  * reports make more garbage per plant (32 MB; DOCX too, since it no longer uses the docx library: 64 MB no longer
  * helped, 8 MB cost half again per report).
  */
-export function youngGenerationMb(reports: ProcessOptions['reports']): number {
+function youngGenerationMb(reports: ProcessOptions['reports']): number {
   return !reports ? 16 : 32;
 }
 

@@ -1,27 +1,8 @@
 /**
  * A minimal ZIP writer for OOXML packages: deflated (or stored) entries, no encryption, no ZIP64 (parts are far
  * below 4 GB), a fixed timestamp (1980-01-01 00:00, the earliest DOS date) so the same parts give the same bytes.
- * CRC-32 is computed here (zlib.crc32 is not in every Node 20).
  */
-import { deflateRawSync } from 'node:zlib';
-
-/** The CRC-32 table (IEEE 802.3, reflected polynomial 0xEDB88320). */
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** The CRC-32 of `data` (as zip, gzip and PNG use it). */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   /** The path inside the archive, ASCII, with forward slashes. */
