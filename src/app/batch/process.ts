@@ -84,8 +84,10 @@ export class Processor {
   private readonly defs: Definitions;
   private setup?: Promise<Setup>;
   private readonly extras = new Map<Questionnaire, Promise<Extras>>();
-  /** Questions this worker has seen answered (each is sent once, in UnitPart.covered). */
-  private readonly covered = new Set<string>();
+  /** Per questionnaire, the questions this worker has seen answered (each is sent once, in UnitPart.covered). */
+  private readonly covered = new WeakMap<Questionnaire, Set<string>>();
+  /** Per indicator, the questions it reads (its inputs and flags), listed once. */
+  private readonly indicatorInputs = new WeakMap<object, readonly string[]>();
 
   constructor(private readonly opts: ProcessOptions) {
     this.defs = new Definitions(opts.limits);
@@ -352,22 +354,31 @@ export class Processor {
     const unknown = new Set<string>();
     const excluded = new Set<string>();
     const isUnknown = (ids: readonly string[]) => ids.some((id) => answers.resolved.get(id)?.status === 'unknown');
+    const inputsOf = (ind: (typeof q.indicators)[number]): readonly string[] => {
+      let inputs = this.indicatorInputs.get(ind);
+      if (!inputs) this.indicatorInputs.set(ind, (inputs = [...ind.refs, ...ind.flags.flatMap((f) => f[2])]));
+      return inputs;
+    };
     for (const ind of q.indicators) {
       const res = result.indicators.find((i) => i.id === ind.def.id);
       if (!res) continue;
-      const inputs = [...ind.refs, ...ind.flags.flatMap((f) => f[2])];
       const missing = ind.def.id === 'design-tool-penetration' ? usesDesignTools(res) === null : res.value === null;
-      if (missing && isUnknown(inputs)) unknown.add(ind.def.id);
-      if (inputs.some((id) => implausibleIds.has(id))) excluded.add(ind.def.id);
+      if (missing && isUnknown(inputsOf(ind))) unknown.add(ind.def.id);
+      if (implausibleIds.size && inputsOf(ind).some((id) => implausibleIds.has(id))) excluded.add(ind.def.id);
     }
-    const newlyCovered: string[] = [];
-    for (const [id, r] of answers.resolved) {
-      if (r.status !== 'unanswered' && !this.covered.has(id)) {
-        this.covered.add(id);
-        newlyCovered.push(id);
+    // Once every question of the questionnaire has been seen answered, there is nothing more to report.
+    let covered = this.covered.get(q);
+    if (!covered) this.covered.set(q, (covered = new Set()));
+    if (covered.size < answers.resolved.size) {
+      const newlyCovered: string[] = [];
+      for (const [id, r] of answers.resolved) {
+        if (r.status !== 'unanswered' && !covered.has(id)) {
+          covered.add(id);
+          newlyCovered.push(id);
+        }
       }
+      if (newlyCovered.length) (part.covered ??= []).push(...newlyCovered);
     }
-    if (newlyCovered.length) (part.covered ??= []).push(...newlyCovered);
     const time = isRowSource(source) ? source.time : undefined;
     const record = recordFromResult(resultJson(result), where, {
       ...(group !== undefined ? { group } : {}),

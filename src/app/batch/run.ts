@@ -230,11 +230,12 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       return line;
     };
     const consume = async (index: number, part: UnitPart) => {
-      const shown = inputs.shownAt(index);
-      if (part.ownOutput) ownOutputs.push(shown);
-      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shown, anonFile(shown));
+      // the displayed path only when something names the input (most parts: companies past the first ten files)
+      const shown = () => inputs.shownAt(index);
+      if (part.ownOutput) ownOutputs.push(shown());
+      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shown(), anonFile(shown()));
       for (const n of part.notes) events.note(scrubFiles(n));
-      if (part.companies.length) sampleFiles.add(index, () => anonFile(shown));
+      if (part.companies.length) sampleFiles.add(index, () => anonFile(shown()));
       for (const id of part.covered ?? []) covered.add(id);
       const lines: string[] = [];
       for (const c of part.companies) lines.push(await addCompany(c));
