@@ -4,7 +4,7 @@ import type { Lang } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Context } from './context.js';
 import { VERSION as version } from '../io/paths.js';
-import { FILES_PER_WORKER } from '../app/batch/workers.js';
+import { FILES_PER_WORKER } from '../app/batch/files-per-worker.js';
 
 // Each command declares its own argument and option types (src/cli/options.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

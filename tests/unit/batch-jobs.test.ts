@@ -1,6 +1,7 @@
 // The default --jobs: a small batch is read by one worker (a second one would cost more to start than it saves).
 import { describe, expect, it } from 'vitest';
-import { defaultJobs, FILES_PER_WORKER } from '../../src/app/batch/workers';
+import { FILES_PER_WORKER } from '../../src/app/batch/files-per-worker';
+import { defaultJobs } from '../../src/app/batch/workers';
 
 const files = (n: number) => Array.from({ length: n }, () => ({ kind: 'answer' }));
 describe('default number of workers', () => {

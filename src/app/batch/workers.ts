@@ -1,13 +1,7 @@
 /** How many workers a batch gets, and how their heaps grow. */
 import { setFlagsFromString } from 'node:v8';
+import { FILES_PER_WORKER } from './files-per-worker.js';
 
-/**
- * Answer files one more worker must have before it pays for its start-up: a worker loads the code and compiles the
- * definitions before it scores its first file, and its optimising compiler warms up on the first few hundred
- * plants, so a small batch is read by one worker. Measured (2026-12-05, quiet machine, three runs each): 1,000 full
- * files 1.69 s with one worker, 1.73 s with two; 2,000 files 2.79 s against 2.54 s (docs/performance.md).
- */
-export const FILES_PER_WORKER = 600;
 
 /**
  * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
