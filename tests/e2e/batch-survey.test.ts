@@ -565,3 +565,18 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(frames.at(-1)).toEqual([41, 41, 40, 1]);
   });
 });
+
+describe('the summary on the terminal (no -o, no --json): what an analyst reads first', () => {
+  it('prints the counts, the sample statement, the level distribution, the mean and each indicator with its population and target year', () => {
+    const r = zhizao(['batch', CSV, '--map', MAP], { cwd: SURVEY });
+    expect(r.code, r.stderr).toBe(1); // three rows rejected: listed on stderr, the rest scored
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('scored 31 (29 plants in the summary, 2 superseded), 3 rejected');
+    expect(r.stdout).toContain('a sample, not a census of the target population');
+    expect(r.stdout).toContain('maturity levels: L0 0  L1 0  L2 0  L3 0  L4 0  L5 0  no level stated 29');
+    expect(r.stdout).toContain('mean score S — (n = 0, companies with a level stated)');
+    expect(r.stdout).toMatch(/Key-process CNC rate: 48\.8% \(n=19, companies above designated size/);
+    expect(r.stdout).toContain('historical target');
+    expect(r.stderr).toContain('a quoted cell is never closed');
+  });
+});

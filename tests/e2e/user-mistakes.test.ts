@@ -1,7 +1,7 @@
 /**
  * The mistakes a new user makes, through the built CLI, in Chinese and English: a mis-indented answer file, an
  * empty one, a table or a document passed to `report`, a survey export passed to `batch` without its map, a folder
- * passed to `report`, and a misspelt answer key (which would silently change the plan).
+ * passed to `report` or as the survey map, and a misspelt answer key (which would silently change the plan).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -225,5 +225,18 @@ describe('a misspelt answer key', () => {
     expect(path.basename(out.rejected[0]!.file)).toBe('typo.zhizao.yaml');
     expect(out.rejected[0]!.problems[0]!.code).toBe('answers.misspelt-question');
     expect(out.rejected[0]!.message).toContain('did you mean retrofit_budget_band?');
+  });
+});
+
+describe('a folder where a file is expected (the survey map)', () => {
+  it('batch --map FOLDER says it is a folder, not a file (en, zh); exit 1', () => {
+    const folder = path.join(dir, 'maps');
+    mkdirSync(folder, { recursive: true });
+    const r = zhizao(['batch', SURVEY_CSV, '--map', folder, '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('maps: error this is a folder, not a file');
+    const zh = zhizao(['batch', SURVEY_CSV, '--map', folder, '--dry-run'], ZH);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('这是一个文件夹，不是文件');
   });
 });
