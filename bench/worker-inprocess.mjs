@@ -13,6 +13,7 @@ const { Processor } = await dist('app/batch/process.js');
 const { summaryLayout } = await dist('app/batch/layout.js');
 const { Definitions } = await dist('io/definitions.js');
 const { DEFAULT_LIMITS } = await dist('core/limits.js');
+const { DEFAULT_TABLE_LIMITS } = await dist('io/tables/limits.js');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-worker-'));
 try {
@@ -25,7 +26,7 @@ try {
   const q = await defs.questionnaire();
   const targets = await defs.targets();
   const layout = summaryLayout(q, targets, { plan: true });
-  const p = new Processor({ lang: 'zh', limits: DEFAULT_LIMITS, tableLimits: { maxRows: 1e6, maxColumns: 5000, maxCellChars: 1e5 }, anonymize: false, anonKey: 'k', layout, onBadCell: 'reject', includeAnswers: false });
+  const p = new Processor({ lang: 'zh', limits: DEFAULT_LIMITS, tableLimits: DEFAULT_TABLE_LIMITS, anonymize: false, anonKey: 'k', layout, onBadCell: 'reject', includeAnswers: false });
   const units = files.map((f, index) => ({ index, path: f, shown: f, kind: 'answer' }));
   let sink = 0;
   const times = [];
