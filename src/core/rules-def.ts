@@ -138,6 +138,8 @@ export const PLANT_RULE_VARIABLES = ['maturity', 'score_total', 'plant_size', 'b
 
 export interface RuleContextIds {
   questionIds: Iterable<string>;
+  /** Questions whose answers the programme office never sees (absent: not checked). */
+  confidentialQuestions?: ReadonlySet<string>;
   subdomains: ReadonlySet<string>;
   sections: ReadonlySet<string>;
   indicators: ReadonlySet<string>;
@@ -195,15 +197,20 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
         at([...path, j, 'question'], 'rules.evidence-question', { id: e.question, expr: e.if });
         ok = false;
       }
-      // {question_id} in a statement shows that answer (checked here, filled per plant).
+      // {question_id} in a statement shows that answer (checked here, filled per plant). The office report leaves out
+      // a project whose evidence rests on a confidential question; a statement that shows a confidential answer
+      // must rest on a confidential question too, or the office would read that answer.
       const slots = new Set<string>();
+      const confidential = ids.confidentialQuestions;
       for (const lang of ['zh', 'en'] as const)
         for (const m of (e.statement[lang] ?? '').matchAll(/\{(\w+)\}/g))
-          if (questions.has(m[1]!)) slots.add(m[1]!);
-          else {
+          if (!questions.has(m[1]!)) {
             at([...path, j, 'statement', lang], 'def.unknown-ref', { what: 'question', id: m[1]! });
             ok = false;
-          }
+          } else if (confidential?.has(m[1]!) && !confidential.has(e.question)) {
+            at([...path, j, 'statement', lang], 'rules.slot-confidential', { id: m[1]!, question: e.question });
+            ok = false;
+          } else slots.add(m[1]!);
       if (node) out.push({ def: e, when: node, slots: [...slots] });
       else ok = false;
     });

@@ -190,6 +190,7 @@ export class Definitions {
     const [model, policy] = await Promise.all([this.model(), this.policy()]);
     return {
       questionIds: [...questionnaire.byId.keys()],
+      confidentialQuestions: new Set(questionnaire.questions.filter((x) => x.confidential).map((x) => x.id)),
       subdomains: model.subdomainIds,
       sections: new Set(questionnaire.def.sections.map((s) => s.id)),
       indicators: new Set(questionnaire.indicators.map((i) => i.def.id)),

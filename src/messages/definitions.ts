@@ -24,6 +24,7 @@ export const DEFINITIONS_MESSAGES = {
   'def.completeness-order': { en: 'completeness: noLevelBelow ({none}) must not be above provisionalBelow ({provisional})', zh: 'completeness：noLevelBelow（{none}）不能高于 provisionalBelow（{provisional}）' },
   'rules.evidence-required': { en: 'rule {id} has no evidence: every plant rule states, with conditions, what in the answers makes it apply', zh: '规则 {id} 没有 evidence：每条企业级规则都要写明答卷中的哪些事实（及其条件）使它适用' },
   'rules.not-user-programme': { en: 'rule {id} is filed under programme {programme}, which the policy does not offer to plants; choose one of: {known}', zh: '规则 {id} 归入的专项 {programme} 不是面向企业的专项；请从以下专项中选择：{known}' },
+  'rules.slot-confidential': { en: 'the statement shows the answer to {id}, a confidential question, but rests on {question}, which the programme office may see: rest it on a confidential question, or leave {id} out of it', zh: '该陈述显示保密题目 {id} 的答案，但其依据的 {question} 主管部门可见：请改为依据保密题目，或从陈述中去掉 {id}' },
   'rules.evidence-question': { en: 'evidence rests on {id}, but its condition does not read {id} — in "{expr}"', zh: 'evidence 依据的题目是 {id}，但其条件没有读取 {id}——"{expr}"' },
   'def.bands-order': { en: 'bands must list levels 1–5 in order with increasing minimums', zh: '分级区间必须按 1–5 级排列，且下限递增' },
   'def.model-mismatch': { en: 'profile names model "{model}", but the loaded model is "{loaded}"', zh: '评分方案引用的模型为 "{model}"，但加载的模型为 "{loaded}"' },

@@ -65,6 +65,18 @@ describe('recommendation rules', () => {
     expect(statements.every((t) => !/\{\w+\}/.test(t.zh) && !/\{\w+\}/.test(t.en))).toBe(true);
   });
 
+  it('a statement that shows a confidential answer must rest on a confidential question (the office never reads it)', () => {
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    const i = data.rules.findIndex((r: { evidence?: { question: string }[] }) => r.evidence?.length && !q.byId.get(r.evidence[0]!.question)?.confidential);
+    const secret = q.questions.find((x) => x.confidential)!.id;
+    data.rules[i].evidence[0].statement.en = `Shown to everyone: {${secret}}.`;
+    const withConfidential = { ...ids, confidentialQuestions: new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)) };
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), withConfidential);
+    expect(bad.diagnostics.map((x) => [x.code, x.args.id, x.path])).toEqual([['rules.slot-confidential', secret, ['rules', i, 'evidence', 0, 'statement', 'en']]]);
+    // the shipped rules pass the check (positive control: the same loader accepts them)
+    expect(compileRules(rulesSrc, withConfidential).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('a plant rule filed under a programme the policy does not offer to plants is a load-time error', () => {
     const data = parse(read('questionnaires/rules/default.yaml'));
     const i = data.rules.findIndex((r: { retrofitLevel: string }) => r.retrofitLevel !== 'park');
