@@ -23,7 +23,7 @@ export interface PlantRequest {
   /** With merge: this file wins conflicts. */
   prefer?: string | undefined;
   /** The command that asks (named when a folder, a table or a document is passed instead of an answer file). */
-  command?: string | undefined;
+  command: string;
 }
 
 export interface LoadedPlant {
@@ -38,10 +38,10 @@ export interface LoadedPlant {
  * Load the plant a command works on: one answer file, or several files of one plant merged in memory.
  * Errors throw InputError (every problem at once); warnings are returned.
  */
-export async function loadPlant(defs: Definitions, files: string[], req: PlantRequest = {}): Promise<LoadedPlant> {
+export async function loadPlant(defs: Definitions, files: string[], req: PlantRequest): Promise<LoadedPlant> {
   if (files.length > 1 && !req.merge) throw new UsageError('cli.several-files-need-merge');
   if (files.length > 1) return mergePlantFiles(defs, files, req);
-  const loaded = await loadAnswerFile(files[0]!, defs, req.questionnaire, req.command ?? 'report');
+  const loaded = await loadAnswerFile(files[0]!, defs, req.questionnaire, req.command);
   const ds = sortDiagnostics(loaded.diagnostics);
   if (!('answers' in loaded) || !loaded.answers) throw new InputError(ds);
   return { plant: { file: loaded.source.file, questionnaire: loaded.questionnaire, answers: loaded.answers }, warnings: ds };
@@ -49,7 +49,7 @@ export async function loadPlant(defs: Definitions, files: string[], req: PlantRe
 
 /** Several interviews of one plant merged in memory (score/report --merge). */
 export async function mergePlantFiles(defs: Definitions, files: string[], req: PlantRequest): Promise<LoadedPlant> {
-  const loaded = await loadFilesForMerge(defs, files, req.questionnaire, req.command ?? 'report');
+  const loaded = await loadFilesForMerge(defs, files, req.questionnaire, req.command);
   const prefer = preferredName(loaded, req.prefer);
   const result = mergeAnswerFiles(loaded.inputs, loaded.questionnaire, prefer);
   if (result.problems.some((p) => p.severity === 'error')) throw new MergeRefused(result.problems, loaded.warnings, { files: loaded.inputs.map((i) => i.name), prefer, conflicts: result.conflicts });

@@ -21,7 +21,7 @@ export interface LoadedAnswers {
  * can print warnings and errors together. `command` names the command in what is said about a folder, a table or
  * a document passed instead of an answer file.
  */
-export async function loadAnswerFile(file: string, defs: Definitions, override?: string, command = 'report'): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
+export async function loadAnswerFile(file: string, defs: Definitions, override: string | undefined, command: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
   const foreign = await notAnAnswerFile(file, displayPath(file), command);
   if (foreign) return { diagnostics: [foreign] };
   let source: Source;

@@ -18,7 +18,7 @@ let model: ReportModel;
 beforeAll(async () => {
   dir = tempDir('zhizao-template-');
   const defs = new Definitions();
-  const loaded = await loadAnswerFile(EXAMPLE, defs);
+  const loaded = await loadAnswerFile(EXAMPLE, defs, undefined, 'report');
   if (!('answers' in loaded) || !loaded.answers) throw new Error('example does not load');
   const q = loaded.questionnaire;
   const result = buildResult(q, loaded.answers, await defs.profile(), await defs.targets());

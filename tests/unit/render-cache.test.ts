@@ -35,7 +35,7 @@ describe('compiled templates reused across reports', () => {
     const targets = await defs.targets();
     const reports: ReportData[] = [];
     for (const f of ['examples/discrete-machinery.zhizao.yaml', 'examples/process-food.zhizao.yaml']) {
-      const { plant } = await loadPlant(defs, [f]);
+      const { plant } = await loadPlant(defs, [f], { command: 'report' });
       const result = buildResult(plant.questionnaire, plant.answers, profile, targets, { sensitivity: true });
       reports.push(await prepareReport(defs, plant, result, { audience: 'client', tool: 'zhizao test' }));
     }
@@ -56,7 +56,7 @@ describe('compiled templates reused across reports', () => {
 describe('templates precompiled at build time (scripts/build-assets.mjs)', () => {
   it('render byte-identically to the same templates compiled at run time (HTML and Markdown, three languages)', async () => {
     const defs = new Definitions();
-    const { plant } = await loadPlant(defs, ['examples/discrete-machinery.zhizao.yaml']);
+    const { plant } = await loadPlant(defs, ['examples/discrete-machinery.zhizao.yaml'], { command: 'report' });
     const result = buildResult(plant.questionnaire, plant.answers, await defs.profile(), await defs.targets(), { sensitivity: true });
     const data = await prepareReport(defs, plant, result, { audience: 'client', tool: 'zhizao test' });
     // The spec as the build writes it: JavaScript source in a CommonJS module, loaded by require.
