@@ -28,6 +28,20 @@ describe('InputList: the batch inputs held compactly', () => {
     expect([...list.kinds()].filter((k) => k.kind === 'answer')).toHaveLength(1000);
   });
 
+  it('gives back names in any script exactly, past the first buffer: Chinese, an emoji, a lone surrogate, an empty one', () => {
+    const names = ['郑州测试企业·第一车间.zhizao.yaml', 'plant-😀.yaml', 'bad-\uD800-name.yaml', 'a'.repeat(5000) + '.json', '', 'Ünïcødé.yml'];
+    const list = new InputList();
+    for (let round = 0; round < 3; round++) for (const n of names) list.addFile(dir, `${round}${n}`, 'answer');
+    expect(list.length).toBe(18);
+    for (let round = 0; round < 3; round++)
+      names.forEach((n, k) => {
+        const i = round * names.length + k;
+        expect(list.pathAt(i)).toBe(path.join(dir, `${round}${n}`));
+        expect(list.kindAt(i)).toBe('answer');
+      });
+    expect(list.filter(() => true).pathAt(8)).toBe(path.join(dir, `1${names[2]}`));
+  });
+
   it('filter keeps the order and what each kept input is', () => {
     const list = build();
     const kept = list.filter((i) => i % 2 === 1);

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, openSync, promises as fs, readSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,7 @@ import type { RuleSet } from '../../core/rules-def.js';
 import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { LineSpool } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { displayPath } from '../../io/paths.js';
 import { assertWritable, openAtomicStream } from '../../io/tables/atomic-stream.js';
@@ -176,14 +177,16 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   };
   process.once('exit', cleanup);
   let aggregatesFd: number | undefined;
+  const spools: LineSpool[] = [];
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
     const companiesFile = path.join(spoolDir, 'companies.ndjson');
     const rejectedFile = path.join(spoolDir, 'rejected.ndjson');
     const problemsFile = path.join(spoolDir, 'problems.ndjson');
-    const companiesOut = createWriteStream(companiesFile, { mode: 0o600 });
-    const rejectedOut = createWriteStream(rejectedFile, { mode: 0o600 });
-    const problemsOut = createWriteStream(problemsFile, { mode: 0o600 });
+    const companiesOut = new LineSpool(companiesFile);
+    const rejectedOut = new LineSpool(rejectedFile);
+    const problemsOut = new LineSpool(problemsFile);
+    spools.push(companiesOut, rejectedOut, problemsOut);
     // Full chunks of the per-company aggregates go to a file in the spool (memory stays flat with the companies).
     aggregatesFd = openSync(path.join(spoolDir, 'aggregates.bin'), 'w+', 0o600);
     const fd = aggregatesFd;
@@ -213,8 +216,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const covered = new Set<string>();
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
 
-    const spoolLine = (stream: WriteStream, line: string) => new Promise<void>((resolve) => (stream.write(line + '\n') ? resolve() : stream.once('drain', () => resolve())));
-    const spool = (stream: WriteStream, obj: unknown) => spoolLine(stream, JSON.stringify(obj));
+    const spool = (to: LineSpool, obj: unknown) => to.line(JSON.stringify(obj));
 
     const addCompany = async (c: Scored): Promise<string> => {
       const seq = store.push(c.agg);
@@ -237,17 +239,14 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       for (const n of part.notes) events.note(scrubFiles(n));
       if (part.companies.length) sampleFiles.add(index, () => anonFile(shown()));
       for (const id of part.covered ?? []) covered.add(id);
-      const lines: string[] = [];
-      for (const c of part.companies) lines.push(await addCompany(c));
-      // one write per part: a write call costs more than a line
-      if (lines.length) await spoolLine(companiesOut, lines.join('\n'));
+      for (const c of part.companies) companiesOut.line(await addCompany(c));
       for (const r of part.rejected) {
         rejectedCount++;
-        await spool(rejectedOut, r);
+        spool(rejectedOut, r);
       }
       if (part.problems?.length) {
         problemsCount += part.problems.length;
-        await spoolLine(problemsOut, part.problems.map((p) => JSON.stringify(p)).join('\n'));
+        for (const p of part.problems) spool(problemsOut, p);
       }
       // Answer files: counted with their input (done), so the counter never shows a company before its input;
       // tables: as their rows stream in.
@@ -276,7 +275,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           const message = formatMessage('batch.worker-crashed', { detail }, lang);
           rejectedCount++;
           pendingProgress.rejected++;
-          await spool(rejectedOut, { file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
+          spool(rejectedOut, { file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
         },
       },
       req.workerUrl,
@@ -290,7 +289,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     });
     await running;
     await rulesReady;
-    await Promise.all([companiesOut, rejectedOut, problemsOut].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
+    for (const s of spools) s.close();
     if (ownOutputs.length) {
       const shown = ownOutputs.map((f) => anonFile(f));
       events.note(formatMessage('batch.own-output-skipped', { count: shown.length, files: shown.slice(0, 5).join(', ') + (shown.length > 5 ? ', …' : '') }, lang));
@@ -456,6 +455,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {
     if (aggregatesFd !== undefined) closeSync(aggregatesFd);
+    // an open file keeps Windows from removing the spool folder
+    for (const s of spools) s.abandon();
     process.removeListener('exit', cleanup);
     if (!completed) cleanup();
     else await fs.rm(spoolDir, { recursive: true, force: true });

@@ -1,0 +1,59 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/**
+ * A temporary file written line by line, synchronously, through one reused buffer (the batch's spool of companies,
+ * rejected inputs and problems). A line is copied into the buffer as it is given, so its string is garbage at once:
+ * lines queued in a stream instead lived until the disk had them, and a long batch's main thread grew its young
+ * generation to hold them (16 MB more resident memory at 100,000 companies). The buffer goes to disk when full.
+ */
+export class LineSpool {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+  private closed = false;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'w', 0o600);
+  }
+
+  /** Appends `text` and a newline. */
+  line(text: string): void {
+    // at most 3 bytes of UTF-8 per UTF-16 unit (a surrogate pair: 4 bytes for 2 units)
+    if (this.used + text.length * 3 + 1 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 + 1 > this.buffer.length) {
+        this.writeAll(Buffer.from(`${text}\n`, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  /** Writes what is buffered and closes the file. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  /** Closes the file without writing what is buffered (a run that failed); nothing if already closed. */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.used) this.writeAll(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+}
