@@ -5,6 +5,7 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
 import { interned } from './interned.js';
+import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
 import { noteText, type AnswerFile, type Question } from './types.js';
@@ -147,12 +148,12 @@ export function dependentsOf(q: Questionnaire, id: string): ReadonlySet<string> 
  * answers differ from those `before` was computed for in the one question `changed` only, so only the questions
  * that depend on it are looked at again (the one-step changes of sensitivity).
  */
-export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, after?: { before: ReadonlyMap<string, Visibility>; changed: string }): Map<string, Visibility> {
-  const out = new Map<string, Visibility>();
+export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, after?: { before: ReadonlyMap<string, Visibility>; changed: string }): ReadonlyMap<string, Visibility> {
   const p = prepare(q);
+  const out = new QuestionMap<Visibility>(p.ids, p.index);
   const fixed = fixedVisibility(q, p, file);
   const again = after ? dependentsOf(q, after.changed) : undefined;
-  const visiting = new Set<string>();
+  const visiting = new Uint8Array(p.ids.length);
   const hidden = (id: string): boolean => {
     const v = visit(id);
     return v !== 'visible';
@@ -161,35 +162,38 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   const notApplicable = (id: string): boolean => resolved.get(id)?.status === 'na' || visit(id) === 'na';
   const scope = answerScope(file, resolved, hidden);
   function visit(id: string): Visibility {
-    const known = out.get(id);
+    const i = p.index.get(id);
+    return i === undefined ? 'visible' : visitAt(i);
+  }
+  function visitAt(i: number): Visibility {
+    const known = out.at(i);
     if (known) return known;
+    const id = p.ids[i]!;
     const unchanged = again && !again.has(id) ? after!.before.get(id) : undefined;
     if (unchanged) {
-      out.set(id, unchanged);
+      out.setAt(i, unchanged);
       return unchanged;
     }
-    const i = p.index.get(id);
-    if (i === undefined) return 'visible';
     const f = fixed[i];
     if (f !== undefined || !p.conditional[i]) {
       // nothing to evaluate (so never on the stack of a cycle)
       const v = f ?? 'visible';
-      out.set(id, v);
+      out.setAt(i, v);
       return v;
     }
-    if (visiting.has(id)) return 'gated'; // a cycle of conditions: treat as hidden
-    visiting.add(id);
+    if (visiting[i]) return 'gated'; // a cycle of conditions: treat as hidden
+    visiting[i] = 1;
     let v: Visibility = 'visible';
     if (q.naWhen.has(id) && truthy(evaluate(q.naWhen.get(id)!, scope))) v = 'na';
     else {
       const cond = q.when.get(id);
       if (cond && !truthy(evaluate(cond, scope))) v = (q.whenRefs.get(id) ?? []).some(notApplicable) ? 'na' : 'gated';
     }
-    visiting.delete(id);
-    out.set(id, v);
+    visiting[i] = 0;
+    out.setAt(i, v);
     return v;
   }
-  for (const id of p.ids) visit(id);
+  for (let i = 0; i < p.ids.length; i++) visitAt(i);
   return out;
 }
 
@@ -306,9 +310,9 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     at(['respondent', 'credit_code'], 'answers.credit-code-checksum', { value: code });
   }
 
-  const resolved = new Map<string, Resolved>();
+  const { ids, index } = prepare(q);
+  const resolved = new QuestionMap<Resolved>(ids, index);
   const raw = file.answers ?? {};
-  const { index } = prepare(q);
   // Object.keys, not Object.entries: an answers object has hundreds of keys (dictionary mode, where entries is ~8× slower)
   for (const id of Object.keys(raw)) {
     const value = raw[id];
@@ -320,15 +324,17 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     }
     const n = normaliseAnswer(question, value);
     if ('error' in n) ds.push(valueDiag(source, id, n));
-    else resolved.set(id, n);
+    else resolved.setAt(i!, n);
   }
   const fromFile = resolved.size; // the file's answers come first in the map, the questions it leaves out after them
-  for (const id of prepare(q).ids) if (!resolved.has(id)) resolved.set(id, UNANSWERED);
+  for (let i = 0; i < ids.length; i++) if (resolved.at(i) === undefined) resolved.setAt(i, UNANSWERED);
 
   const visibility = computeVisibility(q, file, resolved);
-  let seen = 0;
-  for (const [id, r] of resolved) {
-    if (seen++ === fromFile) break; // only an answer can be a hidden answer
+  for (let k = 0; k < fromFile; k++) {
+    // only an answer can be a hidden answer
+    const i = resolved.indexAt(k);
+    const id = ids[i]!;
+    const r = resolved.at(i)!;
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
   }

@@ -15,7 +15,7 @@ const fail = (): never => {
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?: +(.*))?$/;
 /** Keys the yaml library reads as null or booleans, not as the text: leave those files to it. */
 const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
-const badKey = (k: string | undefined, obj: object) => k === undefined || k === '__proto__' || SPECIAL_KEY.test(k) || Object.prototype.hasOwnProperty.call(obj, k);
+const badKey = (k: string | undefined, obj: object) => k === undefined || k === '__proto__' || (k.length <= 5 && SPECIAL_KEY.test(k)) || Object.prototype.hasOwnProperty.call(obj, k);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
