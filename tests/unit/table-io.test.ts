@@ -223,7 +223,10 @@ describe('units and map init', () => {
   it('map init: fields by their words, questions by text similarity (marked), one column per option, labels', () => {
     const header = ['序号', '提交答卷时间', '1、公司名称', '2、是否规模以上企业', '3、贵公司设计工具有哪些？', '4、设计工具:三维CAD', '5、关键工序数量', '6、完全无关的一列'];
     const rows = [[1, '2026/11/8 9:00', '甲', '是', '二维CAD（AutoCAD、中望）┋三维CAD', '1', '8', 'x']];
-    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en');
+    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en', 'npx zhizao');
+    // the check it asks for, with the command that runs zhizao where the user is
+    expect(text).toContain('# Check with: npx zhizao batch e.csv --map THIS-FILE --dry-run\n');
+    expect(initSurveyMap(q, 'e.csv', header, 1, rows, 'zh', 'node /opt/zhizao/bin/zhizao.js')).toContain('# 核对方法：node /opt/zhizao/bin/zhizao.js batch e.csv --map 本文件 --dry-run\n');
     expect(text).toContain('"序号": ignore');
     expect(text).toContain('"提交答卷时间": date');
     expect(text).toContain('"1、公司名称": company');
