@@ -3,9 +3,9 @@
  * empty one, a table or a document passed to `report`, a survey export passed to `batch` without its map, a folder
  * passed to `report` or as the survey map, and a misspelt answer key (which would silently change the plan).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
 
 const EXAMPLE = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
@@ -13,6 +13,7 @@ const exampleText = readFileSync(EXAMPLE, 'utf8');
 const SURVEY_CSV = path.join(FIXTURES, 'batch', 'survey', 'wjx-survey.csv');
 const ZH = { env: { LANG: 'zh_CN.UTF-8' } };
 const dir = tempDir('zhizao-mistakes-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const write = (name: string, text: string | Buffer) => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
