@@ -3,10 +3,10 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { FileExistsError, writeFileAtomic } from '../io/atomic-write.js';
 import { displayPath } from '../io/paths.js';
 import type { Lang } from '../core/types.js';
-import { formatMessage } from '../messages/catalogue.js';
 import { stringifyJson } from '../messages/safe-text.js';
 import { UsageError } from '../app/errors.js';
 import type { Context } from './context.js';
+import { diagnosticMessage } from './terminal.js';
 
 /** Write a command's product: to stdout when OUT is absent or '-', else atomically to the file (no overwrite without --force). */
 export async function writeOutput(ctx: Context<GlobalOptions & { force?: boolean }>, content: string | Uint8Array, out: string | undefined): Promise<void> {
@@ -39,9 +39,9 @@ export function unwritable(e: unknown, out: string): unknown {
   return reason ? new UsageError(reason, { file: displayPath(out) }) : e;
 }
 
-/** A diagnostic as machine-readable JSON (the message in the chosen language). */
-export function diagnosticJson(d: Diagnostic, lang: Lang) {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang), ...(d.path ? { path: d.path.join('.') } : {}), ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}) };
+/** A diagnostic as machine-readable JSON (the message in the chosen language, naming `cmd` as the command to run). */
+export function diagnosticJson(d: Diagnostic, lang: Lang, cmd: string) {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d, lang, cmd), ...(d.path ? { path: d.path.join('.') } : {}), ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}) };
 }
 
 export function printJson(ctx: Context, value: unknown): void {

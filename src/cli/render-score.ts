@@ -20,9 +20,9 @@ export function headlineLine(r: ScoreResult, lang: Lang, c: ChalkInstance): stri
     : `${m('cli.maturity-level')}: ${c.bold(`${level} ${r.maturity.name[lang]}`)}   S = ${r.maturity.score.toFixed(2)}${r.maturity.provisional ? c.yellow(`   ${m('cli.provisional')}`) : ''}`;
 }
 
-/** The terminal summary of `zhizao score` (and the end of an interview). */
-export function renderScoreSummary(r: ScoreResult, lang: Lang, c: ChalkInstance, explain = false): string {
-  const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
+/** The terminal summary of `zhizao score` (and the end of an interview); `cmd` runs zhizao where the user is. */
+export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false): string {
+  const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, { cmd, ...args }, lang);
   const t = (x: { zh: string; en: string }) => x[lang];
   const out: string[] = [];
   const name = forTerminal([r.respondent.company || m('cli.no-company'), r.respondent.site].filter(Boolean).join(' · '));

@@ -40,11 +40,17 @@ export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>([
   'input.document-not-answers',
 ]);
 
+/**
+ * A diagnostic's message in `lang`; `cmd` fills `{cmd}`, the command that runs zhizao where the user is (the file
+ * readers that make diagnostics do not know how zhizao was started).
+ */
+export const diagnosticMessage = (d: Diagnostic, lang: Lang, cmd: string): string => formatMessage(d.code, { cmd, ...d.args }, lang);
+
 /** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */
-export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+export function formatDiagnostic(d: Diagnostic, lang: Lang, cmd: string): string {
   const sev = formatMessage(d.severity === 'warning' ? 'cli.severity-warning' : 'cli.severity-error', {}, lang);
   const where = FILE_LEVEL_CODES.has(d.code) ? `${forTerminal(d.file)}:` : `${forTerminal(d.file)}:${d.line}:${d.column}`;
-  return `${where} ${sev} ${formatMessage(d.code, d.args, lang)}`;
+  return `${where} ${sev} ${diagnosticMessage(d, lang, cmd)}`;
 }
 
 /**
@@ -106,7 +112,7 @@ export function makeTerminal(lang: Lang, Chalk?: typeof ChalkClass): Terminal {
     say: (line) => process.stderr.write(line + '\n'),
     diagnostics(ds) {
       for (const d of ds) {
-        const line = formatDiagnostic(d, lang);
+        const line = formatDiagnostic(d, lang, invocation());
         process.stderr.write((d.severity === 'error' ? err.red(line) : err.yellow(line)) + '\n');
         const excerpt = formatExcerpt(d);
         if (excerpt !== undefined) process.stderr.write(excerpt + '\n');

@@ -222,8 +222,12 @@ function heldBackOf(r: ScoreResult): HeldBack | null {
   return { level: i + 1, score: r.maturity.levelScores[i]!, threshold, subdomains };
 }
 
-/** The index of the first level whose score misses the pass threshold (-1: every level passed). */
-export const firstMissedLevelIndex = (r: ScoreResult): number => r.maturity.levelScores.findIndex((x) => x < r.scoring.passThreshold);
+/**
+ * The index of the first level whose score misses the pass threshold (-1: every level passed): where the stated level
+ * is held (`heldAt`), so that the next level named here is the one the stated level leads to, judged by the same
+ * rule (the level scores rounded before they are compared with the threshold, src/core/scoring.ts `accumulate`).
+ */
+export const firstMissedLevelIndex = (r: ScoreResult): number => (r.maturity.heldAt === null ? -1 : r.maturity.heldAt - 1);
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

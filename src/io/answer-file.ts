@@ -4,7 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Source } from '../core/source.js';
 import type { AnswerFile } from '../core/types.js';
 import { shapeValidator, type Definitions } from './definitions.js';
-import { notAnAnswerFile } from './file-kind.js';
+import { readAnswerText } from './file-kind.js';
 import { displayPath } from './paths.js';
 import { isIndustry } from '../core/vocabulary.js';
 
@@ -22,11 +22,11 @@ export interface LoadedAnswers {
  * a document passed instead of an answer file.
  */
 export async function loadAnswerFile(file: string, defs: Definitions, override: string | undefined, command: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
-  const foreign = await notAnAnswerFile(file, displayPath(file), command);
-  if (foreign) return { diagnostics: [foreign] };
+  const read = await readAnswerText(file, displayPath(file), command, defs.limits);
+  if (!read.ok) return { diagnostics: read.diagnostics };
   let source: Source;
   try {
-    source = await defs.source(file);
+    source = defs.sourceOf(file, read.text);
   } catch (e) {
     if (e instanceof InputError) return { diagnostics: e.diagnostics };
     throw e;

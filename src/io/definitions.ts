@@ -99,16 +99,21 @@ export class Definitions {
   private readonly prechecked = new WeakSet<Source>();
 
   async source(file: string): Promise<Source> {
-    const shown = displayPath(file);
-    const r = await readText(file, shown, this.limits);
+    const r = await readText(file, displayPath(file), this.limits);
     if (!r.ok) throw new InputError(r.diagnostics);
-    const pre = bundledEntry(path.resolve(file), r.text);
+    return this.sourceOf(file, r.text);
+  }
+
+  /** The source of a file whose text is already read (throws InputError when it does not parse). */
+  sourceOf(file: string, text: string): Source {
+    const shown = displayPath(file);
+    const pre = bundledEntry(path.resolve(file), text);
     if (pre) {
-      const source = lazilyLocated(shown, pre.data, r.text, this.limits);
+      const source = lazilyLocated(shown, pre.data, text, this.limits);
       this.prechecked.add(source);
       return source;
     }
-    const p = parseQuick(r.text, shown, { json: /\.json$/i.test(file), limits: this.limits });
+    const p = parseQuick(text, shown, { json: /\.json$/i.test(file), limits: this.limits });
     if (!p.ok) throw new InputError(p.diagnostics);
     return p.source;
   }

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
+import type { Limits } from '../core/source.js';
+import { readText } from './read-input.js';
 
 /**
  * What a new user passes where an answer file is expected — a folder, a survey table, a Word or PDF file — found
@@ -35,25 +37,37 @@ export function foreignFileKind(file: string, head: Uint8Array): ForeignFile | u
   return undefined;
 }
 
-/**
- * Why `file` cannot be an answer file for `zhizao {command}`, or undefined when it may be one (a missing or
- * unreadable file is left to the reader, which says so). Reads only the first bytes.
- */
-export async function notAnAnswerFile(file: string, shown: string, command: string): Promise<Diagnostic | undefined> {
-  if (file === '-') return undefined;
-  const at = { line: 1, column: 1 };
-  let foreign: ForeignFile | undefined;
-  try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) return diag('input.folder-not-answers', shown, at, { command });
-    if (!st.isFile()) return undefined;
-    foreign = foreignFileKind(file, await firstBytes(file, 8));
-  } catch {
-    return undefined;
-  }
+const AT = { line: 1, column: 1 };
+const NOTHING_READ = new Uint8Array(0);
+const MAGIC_BYTES = 8;
+
+function notAnswers(foreign: ForeignFile | undefined, shown: string, command: string): Diagnostic | undefined {
   if (!foreign) return undefined;
-  if (foreign.kind === 'table') return diag('input.table-not-answers', shown, at, { command, ext: foreign.ext });
-  return diag('input.document-not-answers', shown, at, { command, type: foreign.type });
+  if (foreign.kind === 'table') return diag('input.table-not-answers', shown, AT, { command, ext: foreign.ext });
+  return diag('input.document-not-answers', shown, AT, { command, type: foreign.type });
+}
+
+/**
+ * The text of what should be an answer file for `{cmd} {command}`, read once, or why it is not one: a folder, or a
+ * table or document by its name, said before anything is read; a workbook or a PDF under another name, by the
+ * first of the bytes read (also when the file is refused as too large: then its first bytes only); else what the
+ * reader says (missing, unreadable, too large). `-` is standard input, taken as it is.
+ */
+export async function readAnswerText(file: string, shown: string, command: string, limits: Limits): Promise<{ ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] }> {
+  if (file !== '-') {
+    const st = await fs.stat(file).catch(() => undefined);
+    if (st?.isDirectory()) return { ok: false, diagnostics: [diag('input.folder-not-answers', shown, AT, { command })] };
+    const named = st?.isFile() ? notAnswers(foreignFileKind(file, NOTHING_READ), shown, command) : undefined;
+    if (named) return { ok: false, diagnostics: [named] };
+  }
+  const r = await readText(file, shown, limits);
+  if (!r.ok) {
+    const tooLarge = file !== '-' && r.diagnostics.some((d) => d.code === 'input.too-large');
+    const foreign = tooLarge ? notAnswers(foreignFileKind(file, await firstBytes(file, MAGIC_BYTES).catch(() => NOTHING_READ)), shown, command) : undefined;
+    return { ok: false, diagnostics: foreign ? [foreign] : r.diagnostics };
+  }
+  const foreign = file === '-' ? undefined : notAnswers(foreignFileKind(file, r.bytes.subarray(0, MAGIC_BYTES)), shown, command);
+  return foreign ? { ok: false, diagnostics: [foreign] } : { ok: true, text: r.text };
 }
 
 async function firstBytes(file: string, n: number): Promise<Uint8Array> {

@@ -34,7 +34,7 @@ export const TABLES_MESSAGES = {
   'table.date-ambiguous': { en: '{header}: "{value}" can be read as day/month or month/day; write it as YYYY-MM-DD', zh: '{header}："{value}" 既可理解为日/月也可理解为月/日，请写成 YYYY-MM-DD' },
   'mapinit.title': { en: 'Survey map written by `zhizao map init` from {file} (questionnaire {questionnaire}).', zh: '由 `zhizao map init` 根据 {file} 生成的调查映射文件（问卷 {questionnaire}）。' },
   'mapinit.guesses': { en: 'Lines marked "guess" were matched by similarity: check them. Lines starting "# ?" found no match: map them or leave them out.', zh: '标有“猜测”的行是按文字相似度匹配的，请逐一核对；以“# ?”开头的行没有找到对应项，请补上映射或删除。' },
-  'mapinit.check': { en: 'Check with: zhizao batch {file} --map THIS-FILE --dry-run', zh: '核对方法：zhizao batch {file} --map 本文件 --dry-run' },
+  'mapinit.check': { en: 'Check with: {cmd} batch {file} --map THIS-FILE --dry-run', zh: '核对方法：{cmd} batch {file} --map 本文件 --dry-run' },
   'mapinit.no-match': { en: 'no field or question matched this header', zh: '没有与该表头匹配的字段或题目' },
   'mapinit.duplicate': { en: 'another column already maps to {target}', zh: '已有另一列映射到 {target}' },
   'mapinit.guess': { en: 'guess ({score}): {text}', zh: '猜测（{score}）：{text}' },

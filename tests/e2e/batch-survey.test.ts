@@ -578,5 +578,12 @@ describe('the summary on the terminal (no -o, no --json): what an analyst reads 
     expect(r.stdout).toMatch(/Key-process CNC rate: 48\.8% \(n=19, companies above designated size/);
     expect(r.stdout).toContain('historical target');
     expect(r.stderr).toContain('a quoted cell is never closed');
+    // written to a file, the terminal gets the same first lines: the counts, the sample statement, the levels
+    const toFile = zhizao(['batch', CSV, '--map', MAP, '-o', path.join(dir, 'summary-lines.xlsx')], { cwd: SURVEY });
+    const said = toFile.stderr.split('\n');
+    const at = said.indexOf(lines[0]!);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(said.slice(at, at + 3)).toEqual(lines.slice(0, 3));
+    expect(lines[2]).toContain('maturity levels:');
   });
 });

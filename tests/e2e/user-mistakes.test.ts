@@ -3,16 +3,17 @@
  * empty one, a table or a document passed to `report`, a survey export passed to `batch` without its map, a folder
  * passed to `report` or as the survey map, and a misspelt answer key (which would silently change the plan).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
 
 const EXAMPLE = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
 const exampleText = readFileSync(EXAMPLE, 'utf8');
 const SURVEY_CSV = path.join(FIXTURES, 'batch', 'survey', 'wjx-survey.csv');
 const ZH = { env: { LANG: 'zh_CN.UTF-8' } };
 const dir = tempDir('zhizao-mistakes-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const write = (name: string, text: string | Buffer) => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
@@ -110,11 +111,11 @@ describe('a table or a document passed where an answer file goes', () => {
     expect(zhizao(['template', '--format', 'xlsx-form', '-o', xlsx]).code).toBe(0);
     const r = zhizao(['report', xlsx]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('survey.xlsx: error this is a table (.xlsx), not an answer file: `zhizao report` takes an answer file (.zhizao.yaml or .json); for survey tables use `zhizao batch FILE --map MAP`');
+    expect(r.stderr).toMatch(/survey\.xlsx: error this is a table \(\.xlsx\), not an answer file: `(npx )?zhizao report` takes an answer file \(\.zhizao\.yaml or \.json\); for survey tables use `(npx )?zhizao batch FILE --map MAP`/);
     expect(r.stderr).not.toMatch(/nesting|deeper/);
     const zh = zhizao(['score', xlsx], ZH);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('`zhizao score` 需要的是答卷文件（.zhizao.yaml 或 .json）；问卷调查表请用 `zhizao batch 表格文件 --map 映射文件`');
+    expect(zh.stderr).toMatch(/`(npx )?zhizao score` 需要的是答卷文件（\.zhizao\.yaml 或 \.json）；问卷调查表请用 `(npx )?zhizao batch 表格文件 --map 映射文件`/);
     expect(zh.stderr).not.toContain('嵌套');
 
     const csv = write('survey.csv', readFileSync(SURVEY_CSV));
@@ -126,18 +127,18 @@ describe('a table or a document passed where an answer file goes', () => {
     const renamed = write('plant.zhizao.yaml', readFileSync(xlsx));
     const z = zhizao(['validate', renamed]);
     expect(z.code).toBe(1);
-    expect(z.stderr).toContain('plant.zhizao.yaml: error this is a ZIP file, not an answer file: `zhizao validate` takes an answer file');
+    expect(z.stderr).toMatch(/plant\.zhizao\.yaml: error this is a ZIP file, not an answer file: `(npx )?zhizao validate` takes an answer file/);
   });
 
   it('a Word document and a PDF', () => {
     const pdf = write('report.pdf', '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
     const r = zhizao(['report', pdf]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('report.pdf: error this is a PDF file, not an answer file: `zhizao report` takes an answer file (.zhizao.yaml or .json); start one with `zhizao template');
+    expect(r.stderr).toMatch(/report\.pdf: error this is a PDF file, not an answer file: `(npx )?zhizao report` takes an answer file \(\.zhizao\.yaml or \.json\); start one with `(npx )?zhizao template/);
     const docx = write('问卷.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
     const zh = zhizao(['validate', docx], ZH);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('问卷.docx: 错误 这是 Word (.docx) 文件，不是答卷：`zhizao validate` 需要的是答卷文件');
+    expect(zh.stderr).toMatch(/问卷\.docx: 错误 这是 Word \(\.docx\) 文件，不是答卷：`(npx )?zhizao validate` 需要的是答卷文件/);
   });
 });
 
@@ -170,12 +171,24 @@ describe('a folder passed to report', () => {
     copyFileSync(EXAMPLE, path.join(folder, 'a.zhizao.yaml'));
     const r = zhizao(['report', folder]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('answers: error `zhizao report` takes an answer file (.zhizao.yaml or .json), not a folder; to read every answer file in a folder use `zhizao batch FOLDER`');
+    expect(r.stderr).toMatch(/answers: error `(npx )?zhizao report` takes an answer file \(\.zhizao\.yaml or \.json\), not a folder; to read every answer file in a folder use `(npx )?zhizao batch FOLDER`/);
     expect(r.stderr).not.toContain('regular file');
     const zh = zhizao(['score', folder], ZH);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('`zhizao score` 需要的是答卷文件（.zhizao.yaml 或 .json），不是文件夹；要读取文件夹中的所有答卷，请用 `zhizao batch 文件夹`');
+    expect(zh.stderr).toMatch(/`(npx )?zhizao score` 需要的是答卷文件（\.zhizao\.yaml 或 \.json），不是文件夹；要读取文件夹中的所有答卷，请用 `(npx )?zhizao batch 文件夹`/);
     expect(zh.stderr).not.toMatch(/regular|无法读取/);
+  });
+
+  it('names the command that runs zhizao where the user is: node <launcher> outside a project, without zhizao on PATH', () => {
+    const folder = path.join(dir, 'answers');
+    mkdirSync(folder, { recursive: true });
+    // the temporary folder is in no project that has zhizao
+    const elsewhere = { cwd: dir, env: { PATH: '/usr/bin:/bin', npm_lifecycle_event: '', npm_command: '' } };
+    const r = zhizao(['report', folder], elsewhere);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error \`node ${BIN} report\` takes an answer file (.zhizao.yaml or .json), not a folder; to read every answer file in a folder use \`node ${BIN} batch FOLDER\``);
+    const json = JSON.parse(zhizao(['validate', folder, '--json'], elsewhere).stdout) as { files: { problems: { message: string }[] }[] };
+    expect(json.files[0]!.problems[0]!.message).toContain(`\`node ${BIN} validate\` takes an answer file`);
   });
 });
 

@@ -38,7 +38,7 @@ function setup(opts: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
   const term: Terminal = {
     ...base,
     say: (l) => log.push(stripVTControlCharacters(l)),
-    diagnostics: (ds) => log.push(...ds.map((d) => formatDiagnostic(d, lang))),
+    diagnostics: (ds) => log.push(...ds.map((d) => formatDiagnostic(d, lang, base.cmd()))),
     stdout: { write: (s: string) => (out.push(stripVTControlCharacters(s)), true) } as unknown as NodeJS.WriteStream,
   };
   const ctx: Context = { term, defs: new Definitions(), opts: { questionnaire: MINI, ...opts } as Context['opts'] };

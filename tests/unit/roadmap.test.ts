@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
+import { firstMissedLevelIndex } from '../../src/core/roadmap';
 import { compileRules, plantRuleContext, type RuleContextIds } from '../../src/core/rules-def';
 import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
-import { model, mustAnswers, profile, questionnaire, read, src, targets } from '../helpers/defs';
+import { model, mustAnswers, profile, profileWith, questionnaire, read, src, targets } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const p = profile();
@@ -182,5 +183,31 @@ describe('phasing', () => {
     for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThanOrEqual(scores[i - 1]!);
     const levels = plan.roadmap.phases.map((ph) => ph.projected!.level!);
     for (let i = 1; i < levels.length; i++) expect(levels[i]).toBeGreaterThanOrEqual(levels[i - 1]!);
+  });
+});
+
+describe('the next level: the first level the stated level does not pass', () => {
+  // A flat profile weighing product-design 5 and equipment 1, both "mostly" (0.8) at level 2:
+  // L2 = (5 × 0.8 + 1 × 0.8) / 6, which floating point makes 0.7999999999999999 — rounded, the pass threshold.
+  const small = questionnaire('tests/fixtures/scoring/small.yaml');
+  const flat = profileWith({ aggregation: 'flat', weights: '{discrete: {product-design: 5, equipment: 1, production-operations: 1}}' });
+  const smallIds: RuleContextIds = { questionIds: [...small.byId.keys()], subdomains: m.subdomainIds, sections: new Set(small.def.sections.map((s) => s.id)), indicators: new Set(small.indicators.map((i) => i.def.id)) };
+  const answers = mustAnswers(small, { questionnaire: 'small', version: '2', respondent: { company: 'T', industry: 'discrete' }, answers: { pd_level: 'l1', r2: 'mostly', eq_level: 'l1', na_req: 'mostly', new_req: 'full', has_x: false } });
+  const result = buildResult(small, answers, flat, t);
+
+  it('a level score that rounds up to the pass threshold passes, as it does for the stated level', () => {
+    expect(result.maturity.levelScores[1]).toBeLessThan(0.8);
+    expect(result.maturity.heldAt).toBe(3);
+    expect(result.maturity.level).toBe(2);
+    expect(firstMissedLevelIndex(result)).toBe(2);
+  });
+
+  it('the plan names level 3 as where the plant is held, and a project raising a level-3 requirement closes it', () => {
+    const x = rule('x', { evidence: [{ if: 'has_x == false', question: 'has_x', statement: T('No X.') }], raises: { fx: 'full' } });
+    const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [x] }), 'rules.yaml'), smallIds);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const plan = recommend({ questionnaire: small, result, answers, rules: c.rules!, overrides: undefined, scoring: { profile: flat, targets: t } });
+    expect(plan.roadmap.heldBack).toMatchObject({ level: 3 });
+    expect(byId(plan.recommendations, 'x')!.priorityParts.nextLevel).toBeGreaterThan(0);
   });
 });

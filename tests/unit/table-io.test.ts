@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/core/source';
 import type { Questionnaire } from '../../src/core/questionnaire';
 import { Definitions } from '../../src/io/definitions';
@@ -11,7 +11,10 @@ import { lenientDate, lenientNumber, neutralise, plainCell } from '../../src/io/
 import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
 import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
 import { compileSurveyMap } from '../../src/io/tables/map-file';
+import { DEFAULT_TABLE_LIMITS } from '../../src/io/tables/limits';
 import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
+import { previewTable } from '../../src/io/tables/preview';
+import { readTableInput, type TableEvent } from '../../src/io/tables/table-input';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
 import { formatMessage } from '../../src/messages/catalogue';
@@ -203,6 +206,49 @@ describe('survey maps', () => {
   });
 });
 
+describe('the header row: a run and a dry run find the same one', () => {
+  const dir = tempDir('zhizao-header-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = (name: string, lines: string[]) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, lines.join('\n') + '\n');
+    return f;
+  };
+  const titles = (n: number) => Array.from({ length: n }, (_, i) => `Survey of ${i + 1},,`);
+  const header = 'company,industry,designers_total';
+  /** What a real run reads (readTableInput) and what --dry-run shows (previewTable), side by side. */
+  async function both(file: string) {
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(file, 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    const rejected = events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => d.code) : []));
+    const run = { rows: events.filter((e) => e.type === 'row').map((e) => (e as { line: number }).line), rejected };
+    const p = await previewTable(file, 't.csv', 'csv', q, DEFAULT_TABLE_LIMITS);
+    const dry = 'roles' in p ? { headerLine: p.headerLine, rows: p.rows } : { problems: p.diagnostics.map((d) => d.code) };
+    return { run, dry };
+  }
+
+  it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
+    const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
+    expect(r.run).toEqual({ rows: [23], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 20, rows: 1 });
+  });
+
+  it('no column named in the first 20 rows and no --map: both say a map is needed', async () => {
+    const r = await both(csv('survey.csv', [...titles(20), header, '甲,discrete,10']));
+    expect(r.run).toEqual({ rows: [], rejected: ['table.needs-map'] });
+    expect(r.dry).toEqual({ problems: ['table.needs-map'] });
+    const short = await both(csv('short.csv', titles(3)));
+    expect(short.run.rejected).toEqual(['table.needs-map']);
+    expect(short.dry).toEqual({ problems: ['table.needs-map'] });
+  });
+
+  it('a table with nothing in it has no header', async () => {
+    const r = await both(csv('empty.csv', [',,', '']));
+    expect(r.run).toEqual({ rows: [], rejected: ['table.empty'] });
+    expect(r.dry).toEqual({ problems: ['table.empty'] });
+  });
+});
+
 describe('units and map init', () => {
   it('reads a column in percent, permille or scaled, and "2.9%" in a percent column once', () => {
     const p = parseSource('columns:\n  企业: company\n  行业: industry\n  不良率（%）: defect_rate\n  不良率‰: {question: defect_rate, unit: permille}\n  工序（十道）: {question: key_processes_total, scale: 10}\n', 'm.yaml');
@@ -223,7 +269,10 @@ describe('units and map init', () => {
   it('map init: fields by their words, questions by text similarity (marked), one column per option, labels', () => {
     const header = ['序号', '提交答卷时间', '1、公司名称', '2、是否规模以上企业', '3、贵公司设计工具有哪些？', '4、设计工具:三维CAD', '5、关键工序数量', '6、完全无关的一列'];
     const rows = [[1, '2026/11/8 9:00', '甲', '是', '二维CAD（AutoCAD、中望）┋三维CAD', '1', '8', 'x']];
-    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en');
+    const text = initSurveyMap(q, 'e.csv', header, 1, rows, 'en', 'npx zhizao');
+    // the check it asks for, with the command that runs zhizao where the user is
+    expect(text).toContain('# Check with: npx zhizao batch e.csv --map THIS-FILE --dry-run\n');
+    expect(initSurveyMap(q, 'e.csv', header, 1, rows, 'zh', 'node /opt/zhizao/bin/zhizao.js')).toContain('# 核对方法：node /opt/zhizao/bin/zhizao.js batch e.csv --map 本文件 --dry-run\n');
     expect(text).toContain('"序号": ignore');
     expect(text).toContain('"提交答卷时间": date');
     expect(text).toContain('"1、公司名称": company');

@@ -15,6 +15,8 @@ export interface MapInitRequest {
   questionnaire?: string | undefined;
   force: boolean;
   lang: Lang;
+  /** The command that runs zhizao where the user is, for the check the map's header tells them to run. */
+  cmd: string;
   tableLimits: TableLimits;
 }
 export interface MapInitResult {
@@ -54,7 +56,7 @@ export async function mapInit(defs: Definitions, req: MapInitRequest): Promise<M
     if (sample.length >= SAMPLE_ROWS) break;
   }
   if (!header) throw new InputError([diag('table.empty', shown, { line: 1, column: 1 })]);
-  const text = initSurveyMap(q, shown, header, headerLine, sample, req.lang);
+  const text = initSurveyMap(q, shown, header, headerLine, sample, req.lang, req.cmd);
   const lines = text.split('\n');
   const columns = lines.filter((l) => /^ {2}"/.test(l)).length;
   const guesses = lines.filter((l) => /^ {2}".*# (guess|猜测)/.test(l)).length;

@@ -32,8 +32,9 @@ export interface AssessEnv {
 /** `zhizao assess [FILE]`: create or resume an answer file through the guided interview. */
 export async function assess(ctx: Context<AssessOptions>, file: string | undefined, env: AssessEnv): Promise<number> {
   const { term, defs, opts } = ctx;
+  const cmd = env.command ?? term.cmd();
   if (!env.isTTY) {
-    throw new UsageError('cli.assess-needs-terminal', { cmd: env.command ?? term.cmd() });
+    throw new UsageError('cli.assess-needs-terminal', { cmd });
   }
   const questionnaireArg = opts.questionnaire;
   let target: { file: string; data?: AnswerFile } | undefined;
@@ -83,7 +84,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
     showLevels: Boolean(opts.showLevels),
     anonymousName: Boolean(opts.anonymousName),
     resumeArgs,
-    command: env.command ?? term.cmd(),
+    command: cmd,
     say: (line) => term.say(line),
   });
   if (!result.finished) return 0;
@@ -91,10 +92,10 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   // Finished: the score summary and the command that writes the report.
   const plant = await loadPlantForCommand(ctx, 'assess', [result.file]);
   const score = await scorePlant(ctx.defs, plant);
-  term.stdout.write('\n' + renderScoreSummary(score, term.lang, term.out));
+  term.stdout.write('\n' + renderScoreSummary(score, term.lang, cmd, term.out));
   const shown = shellQuote(forTerminal(displayPath(result.file)));
   const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
-  const report = `${env.command ?? term.cmd()} report ${shown}${q ? ' ' + q : ''} -o report.html`;
+  const report = `${cmd} report ${shown}${q ? ' ' + q : ''} -o report.html`;
   term.say('');
   // The summary can scroll off a small terminal: the level again, next to what to do now.
   term.say(headlineLine(score, term.lang, term.err));

@@ -70,10 +70,12 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
   const s: BatchSummary = outcome.summary;
-  const headline = term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected });
   const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
+  // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
+  // the terminal alone when the results went to a file.
+  const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
   if (toStdout) {
-    const lines = [headline, term.t(s.sample.statement), term.msg('cli.batch-levels', { levels }), term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN })];
+    lines.push(term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN }));
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
@@ -83,12 +85,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
-  } else {
-    // Written to a file: the terminal still says how many plants got a level, and what the figures are a sample of.
-    term.say(headline);
-    term.say(term.msg('cli.batch-levels', { levels }));
-    term.say(term.t(s.sample.statement));
-  }
+  } else for (const line of lines) term.say(line);
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;

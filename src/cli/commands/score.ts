@@ -12,6 +12,6 @@ export async function run(ctx: Context<ScoreOptions>, files: string[]): Promise<
   const plant = await loadPlantForCommand(ctx, 'score', files, opts);
   const result = await scorePlant(ctx.defs, plant, opts);
   if (opts.json) printJson(ctx, resultJson(result));
-  else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.out, Boolean(opts.explain)));
+  else ctx.term.stdout.write(renderScoreSummary(result, ctx.term.lang, ctx.term.cmd(), ctx.term.out, Boolean(opts.explain)));
   return EXIT.ok;
 }

@@ -21,7 +21,7 @@ export async function run(ctx: Context<ValidateOptions>, files: string[]): Promi
         errors: r.diagnostics.filter((d) => d.severity === 'error').length,
         warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
         ...(r.completeness !== undefined ? { completeness: round4(r.completeness) } : {}),
-        problems: r.diagnostics.map((d) => diagnosticJson(d, term.lang)),
+        problems: r.diagnostics.map((d) => diagnosticJson(d, term.lang, term.cmd())),
         ...(r.findings
           ? {
               findings: r.findings.map((f) => ({

@@ -127,10 +127,11 @@ const SEPARATORS = ['┋', '|', ';', '；', '\n'];
 /**
  * A starting survey map for an export: each header mapped to a field or question (guesses by text similarity are
  * marked), per-column separators and units read from the cells, and the option labels found in the cells mapped
- * to option values where they can be guessed. The person checks the marked lines, then runs `batch --dry-run`.
+ * to option values where they can be guessed. The person checks the marked lines, then runs `batch --dry-run`
+ * (written with `cmd`, the command that runs zhizao where they are).
  */
-export function initSurveyMap(q: Questionnaire, shown: string, header: readonly CellValue[], headerLine: number, sample: readonly (readonly CellValue[])[], lang: Lang): string {
-  const T = (code: Parameters<typeof formatMessage>[0], args: Record<string, string | number> = {}) => formatMessage(code, args, lang);
+export function initSurveyMap(q: Questionnaire, shown: string, header: readonly CellValue[], headerLine: number, sample: readonly (readonly CellValue[])[], lang: Lang, cmd: string): string {
+  const T = (code: Parameters<typeof formatMessage>[0], args: Record<string, string | number> = {}) => formatMessage(code, { cmd, ...args }, lang);
   const out: string[] = [
     `# ${T('mapinit.title', { file: shown, questionnaire: q.def.id })}`,
     `# ${T('mapinit.guesses')}`,

@@ -4,12 +4,12 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
 import { isEnterpriseClass, isIndustry, isRetrofitStatus } from '../../core/vocabulary.js';
 import { readBytes } from '../read-input.js';
-import { cellText, type CellValue } from './cells.js';
-import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
+import { cellText } from './cells.js';
+import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource } from './row-source.js';
-import type { TableKind } from './table-input.js';
+import { headerSearch, isBlankOrComment, type TableKind } from './table-input.js';
 import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
@@ -56,7 +56,7 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
   if ('diagnostics' in t) return t;
   let preview: TablePreview | undefined;
   let ctx: ReturnType<typeof rowContext> | undefined;
-  let scanned = 0;
+  const header = headerSearch(q, shown, map);
   const lost: TablePreview['lost'] = [];
   for await (const item of t.rows) {
     if ('error' in item) {
@@ -64,16 +64,16 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
       continue;
     }
     if (!preview) {
-      if (item.cells.every((c: CellValue) => c === null || cellText(c).trim() === '') || (map && item.row < map.headerRow)) continue;
-      const cols = resolveColumns(item.cells, q, shown, item.line, map);
-      if (cols.roles.length === 0 && ++scanned < 20 && !map) continue;
+      const found = header.row(item);
+      if (!found) continue;
       // A survey export read without its map: say what a real run says.
-      if (cols.roles.length === 0 && !map) return { diagnostics: [{ code: 'table.needs-map', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
+      if ('code' in found) return { diagnostics: [{ code: found.code, severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
+      const cols = found.columns;
       preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, lost, unmatched: new Map() };
       ctx = rowContext(q, cols.roles, q.def.id, map);
       continue;
     }
-    if (item.cells.every((c) => c === null || cellText(c).trim() === '') || cellText(item.cells.find((c) => c !== null && cellText(c).trim() !== '') ?? null).trim().startsWith('#')) continue;
+    if (isBlankOrComment(item.cells)) continue;
     preview.rows++;
     const src = rowSource(ctx!, item.cells, shown, item.line);
     const { answers, respondent } = src.data as { answers: Record<string, unknown>; respondent: Record<string, unknown> };
@@ -97,5 +97,5 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
       }
     }
   }
-  return preview ?? { diagnostics: [{ code: scanned > 0 && !map ? 'table.needs-map' : 'table.empty', severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
+  return preview ?? { diagnostics: [{ code: header.end(), severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
 }

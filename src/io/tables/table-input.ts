@@ -5,7 +5,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
-import { resolveColumns, type ColumnRole, type SurveyMap } from './columns.js';
+import { resolveColumns, type ColumnRole, type ResolvedColumns, type SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
 import type { TableLimits } from './limits.js';
@@ -35,6 +35,33 @@ export interface TableEnv {
 const FIRST = { line: 1, column: 1 };
 const isEmpty = (cells: readonly CellValue[]) => cells.every((c) => c === null || cellText(c).trim() === '');
 const firstText = (cells: readonly CellValue[]) => cellText(cells.find((c) => c !== null && cellText(c).trim() !== '') ?? null).trim();
+/** A row under the header that holds no company: empty, or a comment (its first text starts with #). */
+export const isBlankOrComment = (cells: readonly CellValue[]) => isEmpty(cells) || firstText(cells).startsWith('#');
+
+/** How many rows naming no known column may stand above the header (a survey export's titles) before it needs a map. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * Finds a table's header row, the same way for a run and for `batch --dry-run`: the first row that is not empty and
+ * names a known column, of the first 20 (rows above it are titles); with a map, the first row that is not empty
+ * from the map's header row on. Given each row read before the header, `row` answers undefined (not yet), the
+ * header's columns (with a map, even when they name nothing: the caller says so), or `table.needs-map`: no --map
+ * was given and none of the first 20 rows names a column (a survey export). `end`: why a table whose rows ran out
+ * has no header.
+ */
+export function headerSearch(q: Questionnaire, shown: string, map: SurveyMap | undefined) {
+  let scanned = 0;
+  return {
+    row(item: { cells: readonly CellValue[]; row: number; line: number }): { columns: ResolvedColumns } | { code: 'table.needs-map' } | undefined {
+      if (isEmpty(item.cells) || (map && item.row < map.headerRow)) return undefined;
+      const columns = resolveColumns(item.cells, q, shown, item.line, map);
+      scanned++;
+      if (columns.roles.length > 0 || map) return { columns };
+      return scanned < HEADER_SEARCH_ROWS ? undefined : { code: 'table.needs-map' };
+    },
+    end: (): MessageCode => (scanned > 0 && !map ? 'table.needs-map' : 'table.empty'),
+  };
+}
 
 export type TableKind = 'csv' | 'xlsx';
 export const tableKindOf = (file: string): TableKind | undefined => {
@@ -129,7 +156,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   }
 
   let ctx: ReturnType<typeof rowContext> | undefined;
-  let scanned = 0;
+  const header = headerSearch(env.q, shown, env.map);
   let rows = 0;
   const pending: BadRow[] = [];
   const lost = (item: BadRow): TableEvent => {
@@ -147,15 +174,13 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
         pending.push(item);
         continue;
       }
-      if (isEmpty(item.cells) || (env.map && item.row < env.map.headerRow)) continue;
-      // The header is the first row (of the first 20) that names a known column; rows above it are titles.
-      const cols = resolveColumns(item.cells, env.q, shown, item.line, env.map);
-      scanned++;
-      if (cols.roles.length === 0 && scanned < 20 && !env.map?.headerRow) continue;
-      if (cols.roles.length === 0 && !env.map) {
-        yield reject('table.needs-map');
+      const found = header.row(item);
+      if (!found) continue;
+      if ('code' in found) {
+        yield reject(found.code);
         return;
       }
+      const cols = found.columns;
       const errors = cols.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         // A map entry whose column is missing: the export is not the one the map describes.
@@ -181,7 +206,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       yield lost(item);
       continue;
     }
-    if (isEmpty(item.cells) || firstText(item.cells).startsWith('#')) continue;
+    if (isBlankOrComment(item.cells)) continue;
     if (++rows > env.limits.maxRows) {
       yield reject('table.too-many-rows', { limit: env.limits.maxRows }, { line: item.line, column: 1 }, item.row);
       return;
@@ -190,6 +215,6 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   }
   for (const p of pending.splice(0)) yield lost(p);
   // No row named a known column: a survey export read without its map, or nothing at all.
-  if (!ctx) yield reject(scanned > 0 && !env.map ? 'table.needs-map' : 'table.empty');
+  if (!ctx) yield reject(header.end());
   else if (rows === 0) yield reject('table.no-rows');
 }
