@@ -10,6 +10,16 @@ export const same = (s: string): Text => ({ zh: s, en: s });
 /** A fraction's difference in percentage points, rounded once (one decimal). */
 export const points = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
 
+/**
+ * Whether an answer carries an internal note (marked internal, or with an internal part): what the consultant keeps
+ * from the client about that answer, so the report leaves out the details of its evidence too (they describe the
+ * same finding: "photo IMG_4417, the gateway on the office switch").
+ */
+export const hasInternalNote = (answers: Answers, id: string): boolean => {
+  const n = answers.file.notes?.[id];
+  return typeof n === 'object' && n !== null && (n.internal === true || Boolean(n.internal_text?.trim()));
+};
+
 /** The note of an answer as a client may see it (internal notes never). */
 export const clientNote = (answers: Answers, id: string) => {
   const n = noteText(answers.file.notes?.[id]);

@@ -4,7 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation } from '../core/recommend.js';
 import type { Question, Text } from '../core/types.js';
 import { fill, type Wording } from '../core/wording.js';
-import { clientNote, pct, same } from './format.js';
+import { clientNote, hasInternalNote, pct, same } from './format.js';
 
 export interface AppendixSection {
   title: Text;
@@ -37,7 +37,8 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
           answer: answerText(question, answers, w),
           ...(list ? { list } : {}),
           ...(note ? { note } : {}),
-          ...(ev ? { evidence: evidenceText(ev, w) } : {}),
+          // the kind of evidence, without its details when the answer's note is internal
+          ...(ev ? { evidence: evidenceText(hasInternalNote(answers, question.id) ? { type: ev.type } : ev, w) } : {}),
         };
       }),
   }));
