@@ -236,14 +236,27 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
 }
 
 export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number }): Text {
-  const missed = r.indicators.filter((i) => i.met === false);
+  // A share of companies (countsToward) is never met by one plant: one that does not count toward it is below it.
+  const missed = r.indicators.filter((i) => i.met === false || (i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false)));
+  // An indicator with a target that could not be computed is neither met nor missed: it is named as such.
+  const notComputed = r.indicators.filter((i) => i.target !== undefined && i.value === null);
+  const verdict: Text =
+    missed.length || notComputed.length
+      ? joinTexts(
+          [
+            ...(missed.length ? [fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) })] : []),
+            ...(notComputed.length ? [fill(w.phrases.summaryNotComputed!, { list: joinTexts(notComputed.map((i) => i.title)) })] : []),
+          ],
+          { zh: '', en: '' },
+        )
+      : w.phrases.summaryAllMet!;
   // Without a stated level, sub-domain gaps mostly reflect unanswered questions: they are not named.
   const weakest = r.maturity.level === null ? [] : gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: fixed2(r.maturity.score),
     provisional: r.maturity.provisional && r.maturity.level !== null ? w.phrases.summaryProvisional! : '',
-    missed: missed.length ? fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) }) : w.phrases.summaryAllMet!,
+    missed: verdict,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
     count: counts.inPlan,
     months: counts.months,

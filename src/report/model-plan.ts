@@ -150,7 +150,9 @@ function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
         : roadmap.size.basis === 'above-designated-size'
           ? p.sizeByScale!
           : p.sizeAssumed!;
-  return fill(p.planSize!, { size, basis, capacity: Math.max(...roadmap.capacity), scale });
+  // each phase's own limit (the reasons for 'later' cite the phase's, not the largest)
+  const [a, b, c] = roadmap.capacity;
+  return fill(p.planSize!, { size, basis, capacity: { zh: `${a}、${b}、${c}`, en: `${a}, ${b} and ${c}` }, scale });
 }
 
 /** The projection note, and what would still hold the level back after the last phase. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildResult } from '../../src/core/result';
+import { summaryOf } from '../../src/report/model-parts';
+import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const w = wording();
+const counts = { inPlan: 5, later: 0, months: 36 };
+const summary = (answers: Record<string, unknown>) => {
+  const file = parse(read('examples/discrete-machinery.zhizao.yaml'));
+  Object.assign(file.answers, answers);
+  return summaryOf(buildResult(q, mustAnswers(q, file), profile(), targets()), w, counts);
+};
+
+describe('the executive summary: what it says of the plant\'s indicators', () => {
+  it('never says every indicator is met when one with a target could not be computed', () => {
+    const s = summary({ key_processes_cnc: 'unknown', key_processes_total: 'unknown', design_tools: 'unknown' });
+    expect(s.zh).not.toContain(w.phrases.summaryAllMet!.zh);
+    expect(s.zh).toContain('无法计算的指标：关键工序数控化率、数字化研发设计工具普及率');
+    expect(s.en).toContain('could not be computed');
+  });
+
+  it('names a missed indicator, and one that could not be computed, each as such', () => {
+    const s = summary({ key_processes_cnc: 2, key_processes_total: 10, design_tools: 'unknown' });
+    expect(s.zh).toContain('低于参考目标水平的指标：关键工序数控化率。');
+    expect(s.zh).toContain('无法计算的指标：数字化研发设计工具普及率');
+  });
+
+  it('a plant without digital design tools is below the regional share it would count toward', () => {
+    const s = summary({ key_processes_cnc: 9, key_processes_total: 10, design_tools: ['none'] });
+    expect(s.zh).toContain('低于参考目标水平的指标：数字化研发设计工具普及率。');
+  });
+
+  it('says all are met only when every indicator with a target is', () => {
+    const s = summary({ key_processes_cnc: 9, key_processes_total: 10 });
+    expect(s.zh).toContain(w.phrases.summaryAllMet!.zh);
+  });
+});
