@@ -60,6 +60,8 @@ export interface ScoreResult {
   scoredCompleteness: number;
   scoredAnswered: number;
   scoredApplicable: number;
+  /** Of the answered scored questions, those answered "don't know": scored as not satisfied, so the level may be understated. */
+  scoredUnknown: number;
   maturity: {
     /** null: too little is answered to state a level. */
     level: number | null;
@@ -147,6 +149,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     scoredCompleteness: scoredShare,
     scoredAnswered: m.scored.answered,
     scoredApplicable: m.scored.applicable,
+    scoredUnknown: m.scored.unknown,
     maturity: {
       level,
       score: m.maturity.score,

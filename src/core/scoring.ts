@@ -54,8 +54,8 @@ export interface MaturityResult {
   subdomains: SubdomainResult[];
   sections: SectionResult[];
   excluded: Exclusion[];
-  /** Scored questions that count (applicable) and how many of them are answered (unknown counts as answered). */
-  scored: { applicable: number; answered: number };
+  /** Scored questions that count (applicable), how many of them are answered (unknown counts as answered), and how many answered "don't know". */
+  scored: { applicable: number; answered: number; unknown: number };
 }
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
@@ -106,6 +106,8 @@ interface Counted {
   /** Requirement/boolean: satisfaction score; level question: the level 0–5 (0 when not answered). */
   value: number;
   answered: boolean;
+  /** Answered "don't know" (counted as answered, scored as not satisfied). */
+  unknown: boolean;
 }
 
 /**
@@ -231,7 +233,12 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
     else {
       // Visible and answered counts as given; gated (hidden by another answer), unknown and unanswered count as not satisfied.
       const answered = visibility === 'visible' && r?.status === 'answered';
-      counted.push({ item, value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none, answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered' });
+      counted.push({
+        item,
+        value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none,
+        answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered',
+        unknown: visibility === 'visible' && r?.status === 'unknown',
+      });
     }
   }
   return { counted, excluded };
@@ -314,7 +321,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     subdomains,
     sections,
     excluded,
-    scored: { applicable: counted.length, answered: counted.filter((c) => c.answered).length },
+    scored: { applicable: counted.length, answered: counted.filter((c) => c.answered).length, unknown: counted.filter((c) => c.unknown).length },
   };
 }
 

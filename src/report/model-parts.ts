@@ -89,6 +89,11 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   const out: Headline = { stated, level: m.level, name: m.name, ...(m.level ? { meaning: m.meaning } : {}), score: fixed2(m.score), provisional: m.provisional, statement: headline };
   if (stated) out.method = methodCaveat(r, w);
   if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
+  // "Don't know" answers count as answered but score as not satisfied: the stated level is a floor, and says so.
+  if (stated && r.scoredUnknown > 0) {
+    const unknown = fill(w.phrases.unknownScored!, { count: r.scoredUnknown, answered: counts.answered, share: pct(r.scoredUnknown / Math.max(1, counts.answered)) });
+    out.caveat = out.caveat ? joinTexts([out.caveat, unknown], { zh: '', en: ' ' }) : unknown;
+  }
   if (!stated) return out;
   const level = m.level!;
   const band = r.scoring.bands.find((b) => b.level === level);

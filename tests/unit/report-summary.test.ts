@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildResult } from '../../src/core/result';
-import { summaryOf } from '../../src/report/model-parts';
+import { headlineOf, summaryOf } from '../../src/report/model-parts';
 import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -35,5 +35,25 @@ describe('the executive summary: what it says of the plant\'s indicators', () =>
   it('says all are met only when every indicator with a target is', () => {
     const s = summary({ key_processes_cnc: 9, key_processes_total: 10 });
     expect(s.zh).toContain(w.phrases.summaryAllMet!.zh);
+  });
+});
+
+describe('the headline: a level resting on "don\'t know" answers says so', () => {
+  const result = (answers: Record<string, unknown>) => {
+    const file = parse(read('examples/discrete-machinery.zhizao.yaml'));
+    Object.assign(file.answers, answers);
+    return buildResult(q, mustAnswers(q, file), profile(), targets());
+  };
+  it('counts the scored questions answered "don\'t know" beside the level, and says nothing when there are none', () => {
+    const plain = result({});
+    expect(plain.scoredUnknown).toBe(0);
+    expect(headlineOf(plain, q, w, false).caveat?.zh ?? '').not.toContain('不清楚');
+    const reqs = q.questions.filter((x) => x.type === 'requirement' && plain.unanswered.indexOf(x.id) < 0).slice(0, 12);
+    const r = result(Object.fromEntries(reqs.map((x) => [x.id, 'unknown'])));
+    expect(r.scoredUnknown).toBeGreaterThanOrEqual(10);
+    const caveat = headlineOf(r, q, w, false).caveat!;
+    expect(caveat.zh).toContain(`有 ${r.scoredUnknown} 道`);
+    expect(caveat.zh).toContain('回答“不清楚”，按未满足计分');
+    expect(caveat.en).toContain(`${r.scoredUnknown} of the ${r.scoredAnswered} answered scored questions`);
   });
 });
