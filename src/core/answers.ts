@@ -1,4 +1,4 @@
-import type { MessageCode } from '../messages/catalogue.js';
+import { bilingual, type MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
@@ -336,7 +336,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const id = ids[i]!;
     const r = resolved.at(i)!;
     const v = visibility.get(id);
-    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v }, 'warning');
+    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
   }
   // Level 5 stays a self-rating: it needs a note saying what shows it.
   for (const question of q.questions) {

@@ -91,6 +91,7 @@ const stub = () => null;
 /** Functions a check condition may call: the questionnaire's, plus levels, requirement scores and indicators. */
 export const CHECK_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ...QUESTIONNAIRE_FUNCTIONS,
+  ['known', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['level_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['score_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['indicator', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
@@ -169,7 +170,8 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
 
 /**
  * The scope a check condition is evaluated in. Hidden questions (tailored out, gated, not applicable, not asked in
- * the file's version) read as null. `answered(q)`: visible and answered (unknown included); `unknown(q)`: visible
+ * the file's version) read as null. `answered(q)`: visible and answered (unknown included); `known(q)`: visible and
+ * answered with a value (neither unknown nor n/a), what a check testing the value needs; `unknown(q)`: visible
  * and unknown; `na(q)`: answered n/a, or not applicable because what it follows up is; `level_of(q)`: the 0–5 level
  * of the chosen option; `score_of(q)`: the requirement's satisfaction score; `indicator(id)`: the indicator's value.
  */
@@ -183,6 +185,8 @@ export function checkScope(q: Questionnaire, answers: Answers, satisfaction: Rea
   const functions = new Map<string, FunctionSpec>(base.functions);
   functions.set('answered', { min: 1, max: 1, fn: ([id]) => statusOf(id!) !== 'unanswered' });
   functions.set('unknown', { min: 1, max: 1, fn: ([id]) => statusOf(id!) === 'unknown' });
+  // answered with a value: not "don't know", not n/a (whose value is null, so "does not contain" would hold)
+  functions.set('known', { min: 1, max: 1, fn: ([id]) => statusOf(id!) === 'answered' });
   functions.set('na', {
     min: 1,
     max: 1,

@@ -432,6 +432,29 @@ describe('shipped consistency checks', () => {
     expect(fired('process', {})).toEqual([]);
   });
 
+  it('never fire on a list answered "don\'t know" or n/a: a list nobody knows does not lack anything', () => {
+    // every check reading what a list contains, with each list it reads answered unknown (and n/a where allowed)
+    const listChecks = set.checks.filter((c) => /contains\(/.test(c.def.when));
+    const wrong: string[] = [];
+    expect(listChecks.length).toBeGreaterThanOrEqual(10);
+    for (const check of listChecks) {
+      const c = CASES[check.def.id]!;
+      const fires = Array.isArray(c.fires) ? c.fires[0]! : c.fires;
+      // lists read by a negation (what it lacks) or a comparison of two lists; "contains" alone is false on null
+      const when = check.def.when;
+      const lists = [...when.matchAll(/(not contains|contains)\(([a-z0-9_]+),[^)]*\)( *!=)?/g)]
+        .filter((m) => m[1] === 'not contains' || m[3] !== undefined || when.includes(`!= contains(${m[2]},`))
+        .map((m) => m[2]!)
+        .filter((x) => q.byId.get(x)?.type === 'multi');
+      for (const list of new Set(lists)) {
+        for (const value of ['unknown', ...(q.byId.get(list)?.allowNA ? ['n/a'] : [])]) {
+          if (fired(c.industry ?? 'discrete', { ...fires, [list]: value }).includes(check.def.id)) wrong.push(`${check.def.id} with ${list}: ${value}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   for (const [id, c] of Object.entries(CASES)) {
     describe(id, () => {
       const industry = c.industry ?? 'discrete';
