@@ -84,6 +84,8 @@ export interface ScoreResult {
     weight: number;
     /** The sub-domain's score at each level as aggregated: null where it has no requirement. */
     levelScores: (number | null)[];
+    /** Its effective weight in each L_n (null where it has no score there). */
+    weights: (number | null)[];
     contributions: (number | null)[];
     selfRating: number | null;
     requirementsLevel: number | null;
@@ -162,7 +164,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     },
     tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] })),
     sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores })),
-    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel })),
+    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel })),
     // Without a stated level the requirement answers are too few to contradict a self-rating.
     disagreements: m.subdomains
       .filter(() => level !== null)
@@ -202,7 +204,7 @@ export function resultJson(r: ScoreResult): ScoreResult {
       margin: { below: r4n(r.maturity.margin.below), above: r4n(r.maturity.margin.above) },
     },
     sections: r.sections.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4) })),
-    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4n), contributions: s.contributions.map(r4n) })),
+    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4n), weights: s.weights.map(r4n), contributions: s.contributions.map(r4n) })),
     ...(r.sensitivity ? { sensitivity: r.sensitivity.map((x) => ({ ...x, score: r4(x.score) })) } : {}),
     indicators: r.indicators.map((i) => ({
       ...i,

@@ -30,6 +30,8 @@ export interface SubdomainResult extends LevelRun {
   weight: number;
   /** The sub-domain's score at each level as the aggregation uses it: null where it has no requirement. */
   raw: (number | null)[];
+  /** Its effective weight in each L_n (the tree's weights re-normalised over the members scored at n); null where it has no score. */
+  weights: (number | null)[];
   /** Its share of each L_n (effective weight × score at n); they add up to L_n. */
   contributions: (number | null)[];
   /** The level the plant rated itself at (the level question), when answered. */
@@ -294,11 +296,12 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     }
     if (raw.every((x) => x === null)) return;
     const node = plan.tree.nodeOfSub[s]!;
-    const contributions = raw.map((x, i) => (x === null ? null : effective[i]![node]! * x));
+    const weights = raw.map((x, i) => (x === null ? null : effective[i]![node]!));
+    const contributions = raw.map((x, i) => (x === null ? null : weights[i]! * x));
     const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
     const accumulated = accumulate(fillUnevidenced(raw), profile);
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
-    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).

@@ -207,27 +207,19 @@ export function strengthsOf(r: ScoreResult, w: Wording): Text[] {
 }
 
 /**
- * A sub-domain's effective weight in S: its contribution per point of score at the first level where it scores
- * (the tree's weights re-normalised over the members that have a score there); "—" where it scores nothing.
+ * A sub-domain's effective weight in S at the first level where it has a score (the tree's weights re-normalised over
+ * the members scored there), as scoring computed it: also for a sub-domain that scores 0; "—" where it has no score.
  */
 function effectiveShare(s: ScoreResult['subdomains'][number]): string {
-  for (let i = 0; i < s.levelScores.length; i++) {
-    const c = s.contributions[i] ?? null;
-    const x = s.levelScores[i] ?? null;
-    if (c !== null && x !== null && x > 0) return pct(c / x);
-  }
-  return '—';
+  const w = s.weights.find((x) => x !== null);
+  return w === undefined || w === null ? '—' : pct(w);
 }
 
 /** Sub-domains below the next overall level, the largest shortfalls in the most weighted places first; a short list. */
 export function gapSubdomains(r: ScoreResult) {
   const target = Math.min(5, (r.maturity.level ?? 0) + 1);
-  const share = (s: ScoreResult['subdomains'][number]) => {
-    const c = s.contributions[target - 1] ?? null;
-    const x = s.levelScores[target - 1] ?? null;
-    // The sub-domain's effective weight at the target level (its contribution per point of score).
-    return c !== null && x !== null && x > 0 ? c / x : s.weight;
-  };
+  // The sub-domain's effective weight at the target level (its nominal weight where it has no score there).
+  const share = (s: ScoreResult['subdomains'][number]) => s.weights[target - 1] ?? s.weight;
   return r.subdomains
     .filter((s) => s.level < target)
     .map((s) => ({ s, target, priority: share(s) * (target - s.score) }))

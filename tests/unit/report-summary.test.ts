@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildResult } from '../../src/core/result';
-import { headlineOf, summaryOf } from '../../src/report/model-parts';
+import { headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
 import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -55,5 +55,19 @@ describe('the headline: a level resting on "don\'t know" answers says so', () =>
     expect(caveat.zh).toContain(`有 ${r.scoredUnknown} 道`);
     expect(caveat.zh).toContain('回答“不清楚”，按未满足计分');
     expect(caveat.en).toContain(`${r.scoredUnknown} of the ${r.scoredAnswered} answered scored questions`);
+  });
+});
+
+describe('the method table: each sub-domain\'s effective weight', () => {
+  it('is shown for a sub-domain that scores 0 at every level (it was "—": derived as contribution ÷ score)', () => {
+    const file = parse(read('examples/discrete-machinery.zhizao.yaml'));
+    const energy = q.questions.filter((x) => x.subdomain === 'energy-management');
+    for (const x of energy) file.answers[x.id] = x.type === 'requirement' ? 'none' : x.type === 'level' ? x.options![0]!.value : file.answers[x.id];
+    const r = buildResult(q, mustAnswers(q, file), profile(), targets());
+    const s = r.subdomains.find((x) => x.id === 'energy-management')!;
+    expect(s.levelScores.every((x) => x === null || x === 0)).toBe(true);
+    const row = methodOf(r, q, w, false).subdomains.find((x) => x.name.zh === s.name.zh)!;
+    expect(row.weight).not.toBe('—');
+    expect(row.weight).toBe(`${(s.weights.find((x) => x !== null)! * 100).toFixed(1)}%`);
   });
 });
