@@ -346,8 +346,13 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const n = noteText(file.notes?.[question.id] ?? undefined);
     if (!n) at(['answers', question.id], 'answers.level5-note', { id: question.id }, 'warning');
   }
+  const markers = q.def.internalNoteMarkers;
   for (const id of Object.keys(file.notes ?? {})) {
     if (!q.byId.has(id)) unknownId(['notes', id], id);
+    // a note the client report prints that reads as meant for the consultant ("客户保密", "TODO 核实")
+    const n = markers?.length ? noteText(file.notes![id] ?? undefined) : undefined;
+    const word = n && !n.internal ? markers!.find((m) => n.text.toLowerCase().includes(m.toLowerCase())) : undefined;
+    if (word) at(['notes', id], 'answers.note-looks-internal', { id, word }, 'warning');
   }
   for (const p of crossFieldProblems(q, file, resolved, visibility)) ds.push(crossFieldDiagnostic(p, source));
 

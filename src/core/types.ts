@@ -93,6 +93,8 @@ export interface QuestionnaireDef {
   sections: Section[];
   checks?: Check[];
   indicators?: IndicatorDef[];
+  /** Words that suggest a note is not for the client: a client-visible note containing one gets a warning. */
+  internalNoteMarkers?: string[];
 }
 
 export interface Respondent {

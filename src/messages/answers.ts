@@ -8,6 +8,7 @@ export const ANSWERS_MESSAGES = {
   'answers.empty-file': { en: 'the file is empty: an answer file holds questionnaire:, respondent: and answers:. Start one with `zhizao template -o plant.zhizao.yaml` (a blank form to fill in) or `zhizao assess` (a guided interview)', zh: '文件为空：答卷应包含 questionnaire:、respondent: 和 answers:。可用 `zhizao template -o 企业.zhizao.yaml` 生成空白答卷来填写，或用 `zhizao assess` 逐题问答' },
   'answers.misspelt-question': { en: 'no question "{id}" in this questionnaire: did you mean {suggestion}? Correct the key to {suggestion} (a misspelt answer would be left out of the score and the plan), or delete the line', zh: '问卷中没有题目 "{id}"：是不是 {suggestion}？请把键名改为 {suggestion}（拼错的答案不会计入评分和规划），或删除这一行' },
   'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },
+  'answers.note-looks-internal': { en: 'the note on {id} contains "{word}" but is not marked internal: the client report will print it. If it is not for the client, write it as {text: …, internal: true}; otherwise reword it', zh: '{id} 的备注含有“{word}”，但没有标为内部：客户报告会原样打印。如不给客户看，请写成 {text: …, internal: true}；否则请改写' },
   'answers.hidden-answered': { en: 'question {id} does not apply to this plant ({message}): the answer is kept but not scored', zh: '题目 {id} 对本企业不适用（{message}）：答案保留但不计分' },
   'visibility.tailored': { en: 'not asked for its industry type', zh: '按本企业的行业类型不问此题' },
   'visibility.gated': { en: 'another answer makes it not apply', zh: '另一题的回答使本题不适用' },
