@@ -6,6 +6,7 @@ export const BATCH_MESSAGES = {
   'batch.same-plant-by-name': { en: 'the same plant ({plant}) is given once with and once without a credit code; taken as one plant by its name and site: {where}', zh: '同一工厂（{plant}）一次填写了统一社会信用代码、一次没有填写；按企业名称和厂区视为同一工厂：{where}' },
   'batch.own-output-skipped': { en: 'skipped {count} {count|file|files} that zhizao wrote (earlier results, or under the output path): {files}', zh: '已跳过 {count} 个由 zhizao 生成的文件（以前的结果，或位于输出路径下）：{files}' },
   'batch.builtin-key': { en: '--anonymize uses the built-in key: anyone can test a guessed company name against a pseudonym; set ZHIZAO_ANONYMIZE_KEY to a secret of your own', zh: '--anonymize 正在使用内置密钥：任何人都可以用猜测的企业名称核对化名；请把 ZHIZAO_ANONYMIZE_KEY 设置为自己的密钥' },
+  'batch.inputs-not-found': { en: 'nothing to score: {inputs} {count|does|do} not exist; check the {count|path|paths}', zh: '没有可评分的输入：{inputs} 不存在，请检查路径' },
   'batch.no-inputs': { en: 'nothing to score: {inputs} {count|names|name} no answer file or table', zh: '没有可评分的输入：{inputs} 中没有答卷文件或表格' },
   'batch.reports-incomplete': { en: 'interrupted: the reports folder {folder} is incomplete (see {marker})', zh: '已中断：报告文件夹 {folder} 不完整（见 {marker}）' },
   'batch.reports-removed': { en: 'interrupted: the unfinished reports folder {folder} was removed', zh: '已中断：未完成的报告文件夹 {folder} 已删除' },

@@ -492,6 +492,17 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to score/);
     expect(existsSync(path.join(dir, 'empty.xlsx'))).toBe(false);
+    expect(r.stderr).toContain('no answer file or table');
+  });
+
+  it('a folder that does not exist is named as such, not as empty (exit 2), in English and Chinese', () => {
+    const en = zhizao(['batch', path.join(dir, 'no-such-folder'), '-o', path.join(dir, 'none.json')]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/no-such-folder does not exist; check the path/);
+    const zh = zhizao(['batch', path.join(dir, 'no-such-folder'), path.join(dir, 'gone.yaml'), '-o', path.join(dir, 'none.json')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/no-such-folder, .*gone\.yaml 不存在，请检查路径/);
+    expect(existsSync(path.join(dir, 'none.json'))).toBe(false);
   });
 
   it('--anonymize warns when it uses the built-in key, not with ZHIZAO_ANONYMIZE_KEY', () => {

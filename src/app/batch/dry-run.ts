@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Definitions } from '../../io/definitions.js';
 import { expandInputs } from '../../io/expand-inputs.js';
+import { nothingToRead } from './inputs.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { ColumnRole } from '../../io/tables/columns.js';
 import type { BadRow } from '../../io/tables/csv-read.js';
@@ -9,7 +10,6 @@ import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { previewTable } from '../../io/tables/preview.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
-import { UsageError } from '../errors.js';
 
 export interface DryRunRequest {
   inputs: string[];
@@ -62,7 +62,7 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
   const q = await defs.questionnaire(req.questionnaire);
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
   const items = await expandInputs(req.inputs, new Set(req.map ? [path.resolve(req.map)] : []));
-  if (items.length === 0 || [...items.kinds()].every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
+  if (items.length === 0 || [...items.kinds()].every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw nothingToRead(items, req.inputs);
   const result: DryRunResult = { tables: [], others: [], errors: false };
   for (const it of items) {
     const kind = tableKindOf(it.path);

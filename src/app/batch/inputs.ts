@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { expandInputs, type InputKind, type InputList } from '../../io/expand-inputs.js';
 import type { MessageCode } from '../../messages/catalogue.js';
+import { UsageError } from '../errors.js';
 import type { Unit } from './parts.js';
 
 const REJECT_CODES: Partial<Record<InputKind, MessageCode>> = {
@@ -48,6 +49,17 @@ export function anyReadable(inputs: InputList): boolean {
     if (!REJECT_CODES[kind] || kind === 'binary-spreadsheet' || kind === 'unsupported') return true;
   }
   return false;
+}
+
+/**
+ * Nothing at all to read, as a usage error: the inputs that do not exist by name when there are any (a mistyped
+ * folder is not an empty one), else "no answer file or table in …".
+ */
+export function nothingToRead(inputs: InputList, given: readonly string[]): UsageError {
+  const missing: string[] = [];
+  for (let i = 0; i < inputs.length; i++) if (inputs.kindAt(i) === 'missing') missing.push(inputs.shownAt(i));
+  if (missing.length) return new UsageError('batch.inputs-not-found', { inputs: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : ''), count: missing.length });
+  return new UsageError('batch.no-inputs', { inputs: given.join(' '), count: given.length });
 }
 
 /** What the worker pool hands out: the input at an index, as a Unit built on demand. */

@@ -29,7 +29,7 @@ import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
-import { anyReadable, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
+import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, orderReportNames, prepareReportsFolder } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
@@ -127,7 +127,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   const reportsDir = req.reports ? path.resolve(req.reports.dir) : undefined;
   const { inputs, ownOutputs } = await listInputs(req.inputs, excludedFiles, reportsDir);
   // Nothing at all to read (an empty folder, a glob that matches nothing…): a usage problem, not an empty result.
-  if (!anyReadable(inputs)) throw new UsageError('batch.no-inputs', { inputs: req.inputs.join(' '), count: req.inputs.length });
+  if (!anyReadable(inputs)) throw nothingToRead(inputs, req.inputs);
 
   const reportsCreated = reportsDir ? await prepareReportsFolder(reportsDir, req.reports!.dir, force) : false;
 
