@@ -72,7 +72,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
     if (i.change !== null) line += ` (${indicatorChangeText(i)})`;
     if (i.status !== 'no-target') {
       const s = indicatorStatusText(i.status, lang);
-      line += '  ' + (i.nowMet ? ch.green(`✓ ${s}`) : i.status === 'still-met' || i.status === 'met' ? ch.green(s) : i.status === 'not-computable' ? ch.dim(s) : ch.red(s));
+      line += '  ' + (i.nowMet ? ch.green(`✓ ${s}`) : i.status === 'still-met' || i.status === 'met' || i.status === 'counts-toward' ? ch.green(s) : i.status === 'not-computable' ? ch.dim(s) : ch.red(s));
     }
     out.push(line);
   }

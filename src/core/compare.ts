@@ -65,7 +65,7 @@ export interface ScoreChange {
   levelChange: number | null;
 }
 
-export type IndicatorStatus = 'now-met' | 'still-met' | 'met' | 'no-longer-met' | 'still-missed' | 'missed' | 'not-computable' | 'no-target';
+export type IndicatorStatus = 'now-met' | 'still-met' | 'met' | 'no-longer-met' | 'still-missed' | 'missed' | 'not-computable' | 'no-target' | 'counts-toward' | 'does-not-count';
 
 export interface IndicatorChange {
   id: string;
@@ -73,7 +73,7 @@ export interface IndicatorChange {
   kind: IndicatorKind;
   baseline: number | boolean | null;
   followup: number | boolean | null;
-  /** followup − baseline for ratios and numbers (absolute, in the indicator's terms); null for flags and when missing. */
+  /** followup − baseline for ratios and numbers (absolute, in the indicator's terms); null for flags, shares and when missing. */
   change: number | null;
   target?: number;
   comparison?: TargetComparison;
@@ -327,8 +327,10 @@ function scoreChanges<T extends { id: string; score: number; level: number }>(b:
   });
 }
 
-function indicatorStatus(hasTarget: boolean, bm: boolean | null, fm: boolean | null): IndicatorStatus {
+function indicatorStatus(hasTarget: boolean, bm: boolean | null, fm: boolean | null, toward?: { value: number | boolean | null }): IndicatorStatus {
   if (!hasTarget) return 'no-target';
+  // A share of companies (design-tool penetration): one plant counts toward it or not; it is never met alone.
+  if (toward) return toward.value === null ? 'not-computable' : toward.value === 1 || toward.value === true ? 'counts-toward' : 'does-not-count';
   if (fm === null) return 'not-computable';
   if (fm) return bm === true ? 'still-met' : bm === false ? 'now-met' : 'met';
   return bm === true ? 'no-longer-met' : bm === false ? 'still-missed' : 'missed';
@@ -351,12 +353,13 @@ function indicatorChanges(b: ScoreResult, f: ScoreResult): IndicatorChange[] {
       kind: ref.kind,
       baseline: bv,
       followup: fv,
-      change: typeof bv === 'number' && typeof fv === 'number' ? r4(fv - bv) : null,
+      // a share is 1 or 0 at one plant (uses it or not): its difference is not a change to report
+      change: ref.kind !== 'share' && typeof bv === 'number' && typeof fv === 'number' ? r4(fv - bv) : null,
       ...(target !== undefined ? { target, comparison: ref.comparison, targetYear: ref.targetYear, population: ref.population } : {}),
       baselineMet: target !== undefined ? bm : null,
       followupMet: target !== undefined ? fm : null,
       nowMet: bm === false && fm === true,
-      status: indicatorStatus(target !== undefined, bm, fm),
+      status: indicatorStatus(target !== undefined, bm, fm, ref.countsToward ? { value: fv } : undefined),
     };
   });
 }

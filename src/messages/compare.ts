@@ -62,6 +62,8 @@ export const COMPARE_MESSAGES = {
   'compare.indicator-missed': { en: 'missed (baseline not computable)', zh: '未达到（基线无法计算）' },
   'compare.indicator-not-computable': { en: 'not computable', zh: '无法计算' },
   'compare.indicator-no-target': { en: 'no target', zh: '无目标' },
+  'compare.indicator-counts-toward': { en: 'counts toward the regional share', zh: '计入区域普及率' },
+  'compare.indicator-does-not-count': { en: 'does not count toward the regional share', zh: '不计入区域普及率' },
   'compare.yes': { en: 'yes', zh: '是' },
   'compare.no': { en: 'no', zh: '否' },
 

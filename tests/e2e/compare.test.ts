@@ -237,7 +237,13 @@ describe('zhizao compare (built CLI)', () => {
     const met = Object.fromEntries(c.kpis.map((k: any) => [k.id, k.met]));
     expect(met).toEqual({ kpi_output_per_worker: true, kpi_operating_cost: true, kpi_development_cycle_days: false, kpi_defect_rate: true, kpi_energy_per_output: true });
     expect(c.indicators.find((i: any) => i.id === 'cnc-rate')).toMatchObject({ followup: 1, nowMet: true });
+    // a share at one plant (1: it uses design tools) counts toward the regional share: no change figure, not "not computable"
+    expect(c.indicators.find((i: any) => i.id === 'design-tool-penetration')).toMatchObject({ baseline: 1, followup: 1, change: null, status: 'counts-toward' });
     expect(c.warnings).toEqual([]);
+    const text = zhizao(['compare', base, follow], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(text.stdout).toMatch(/数字化研发设计工具普及率: 是 → 是 {2}计入区域普及率/);
+    expect(text.stdout).toMatch(/经营管理数字化（ERP 应用）: 是 → 是\n/);
+    expect(text.stdout).not.toMatch(/0\.0000|无法计算/);
     const t = zhizao(['compare', base, follow]);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/4\/5 met/);

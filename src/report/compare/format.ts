@@ -53,6 +53,8 @@ const INDICATOR_STATUS: Record<IndicatorStatus, MessageCode> = {
   missed: 'compare.indicator-missed',
   'not-computable': 'compare.indicator-not-computable',
   'no-target': 'compare.indicator-no-target',
+  'counts-toward': 'compare.indicator-counts-toward',
+  'does-not-count': 'compare.indicator-does-not-count',
 };
 
 export function indicatorStatusText(s: IndicatorStatus, lang: Lang): string {
@@ -61,7 +63,8 @@ export function indicatorStatusText(s: IndicatorStatus, lang: Lang): string {
 
 export function indicatorValueText(i: IndicatorChange, v: number | boolean | null, lang: Lang): string {
   if (v === null) return say('compare.indicator-not-computable', lang);
-  if (typeof v === 'boolean') return say(v ? 'compare.yes' : 'compare.no', lang);
+  // a flag, or a share at one plant (1: it uses the tool or system, 0: it does not)
+  if (typeof v === 'boolean' || i.kind === 'share') return say(v === true || v === 1 ? 'compare.yes' : 'compare.no', lang);
   return i.kind === 'ratio' ? pct(v) : trimNum(v);
 }
 
