@@ -11,8 +11,10 @@ const RESPONDENT_HELP: [string, Text, string?][] = [
   ['park', { zh: '所在园区（可选）', en: 'industrial park (optional)' }],
   ['region', { zh: '地区（可选）', en: 'region (optional)' }],
   ['above_designated_size', { zh: '是否规上企业：true | false（可选）', en: 'above designated size: true | false (optional)' }],
-  ['enterprise_class', { zh: '企业分类 A | B | C | D（可选）', en: 'enterprise class A | B | C | D (optional)' }],
-  ['assessor', { zh: '诊断人员（可选）', en: 'assessor (optional)' }],
+  ['enterprise_class', { zh: '企业分类 A | B | C | D（综合评价结果：郑政文〔2018〕168号 四（一）分 A、B、C 三类，郑政〔2020〕8号起分 A、B、C、D 四类；可选）', en: 'enterprise class A | B | C | D (the comprehensive evaluation: A, B, C under 郑政文〔2018〕168号 section 4 (1), A to D from 郑政〔2020〕8号; optional)' }],
+  ['retrofit_status', { zh: '智能化改造情况，如 {status: planned, year: 2027}；status: none 未开展 | planned 计划中 | in-progress 实施中 | done 已完成（可选）', en: 'smart retrofit, e.g. {status: planned, year: 2027}; status: none | planned | in-progress | done (optional)' }],
+  ['assessor', { zh: '诊断人员（可选；企业自评时留空）', en: 'assessor (optional; leave empty for a self-assessment)' }],
+  ['interviewees', { zh: '访谈对象，如 [设计部 李工, 生产部 赵经理]（可选）', en: 'people interviewed, e.g. [design: Li, production: Zhao] (optional)' }],
   ['date', { zh: '诊断日期，如 2026-11-03（也可写 2026/11/3、2026年11月3日）', en: 'assessment date, e.g. 2026-11-03 (2026/11/3 and 2026年11月3日 are read too)' }],
 ];
 

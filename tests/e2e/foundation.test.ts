@@ -283,8 +283,11 @@ describe('zhizao template', () => {
     expect(r.stdout).toMatch(/^# /);
   });
   it('enterprise class D: the YAML template offers it, and YAML and CSV accept it alike', () => {
-    expect(zhizao(['template', '--lang', 'en']).stdout).toContain('enterprise class A | B | C | D (optional)');
-    expect(zhizao(['template', '--lang', 'zh']).stdout).toContain('企业分类 A | B | C | D（可选）');
+    expect(zhizao(['template', '--lang', 'en']).stdout).toContain('enterprise class A | B | C | D (the comprehensive evaluation: A, B, C under 郑政文〔2018〕168号 section 4 (1), A to D from 郑政〔2020〕8号; optional)');
+    expect(zhizao(['template', '--lang', 'zh']).stdout).toContain('企业分类 A | B | C | D（综合评价结果');
+    // every respondent field the batch reads is in the template
+    const zh = zhizao(['template', '--lang', 'zh']).stdout;
+    for (const field of ['retrofit_status:', 'interviewees:', 'assessor:', 'district:', 'park:']) expect(zh).toContain(`\n  ${field}`);
     const dir = tempDir();
     const yaml = path.join(dir, 'd.yaml');
     writeFileSync(yaml, 'questionnaire: smart-manufacturing\nrespondent: {company: D 类公司, industry: discrete, enterprise_class: D}\nanswers: {}\n');
