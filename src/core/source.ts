@@ -148,23 +148,57 @@ function firstSyntaxError(errors: readonly YAMLError[], text: string, file: stri
       why = { code: 'yaml.why.indented-further', indent: true };
     }
   }
+  // A [ or { left open on the line before is what the parser trips over on the next line: point at it.
+  const open = unclosedBracketBefore(lines, where.line);
+  let args: Record<string, string> = {};
+  if (open) {
+    where = { line: open.line, column: open.column };
+    why = { code: 'yaml.why.unclosed-flow' };
+    args = { bracket: open.bracket };
+  }
   // Errors at the same place are one mistake told twice.
   const more = new Set(errors.map((e) => e.pos[0])).size - 1;
   const line = lines[where.line - 1] ?? '';
-  const d = syntaxError(file, where, { why: why?.code, detail: firstLine(first.message), indent: why?.indent, more, yamlCode: first.code });
+  const d = syntaxError(file, where, { why: why?.code, detail: firstLine(first.message), indent: why?.indent, more, yamlCode: first.code, args });
   return { ...d, excerpt: line.length > EXCERPT_MAX ? line.slice(0, EXCERPT_MAX) + '…' : line };
 }
 
 /** A `yaml.syntax` diagnostic: why (our words, else the parser's), the indentation hint, how many errors follow. */
-function syntaxError(file: string, at: Located, p: { why?: MessageCode | undefined; detail: string; indent?: boolean | undefined; more?: number; yamlCode?: string }): Diagnostic {
+function syntaxError(file: string, at: Located, p: { why?: MessageCode | undefined; detail: string; indent?: boolean | undefined; more?: number; yamlCode?: string; args?: Record<string, string> }): Diagnostic {
   const more = p.more ?? 0;
   const message = (lang: Lang) =>
     [
-      formatMessage(p.why ?? 'yaml.why.other', { detail: p.detail }, lang),
+      formatMessage(p.why ?? 'yaml.why.other', { detail: p.detail, ...p.args }, lang),
       ...(p.indent ? [formatMessage('yaml.hint-indent', {}, lang)] : []),
       ...(more > 0 ? [formatMessage('yaml.more-errors', { count: more }, lang)] : []),
     ].join(lang === 'zh' ? '；' : '; ');
   return diag('yaml.syntax', file, at, { zh: message('zh'), en: message('en'), ...(p.yamlCode ? { yamlCode: p.yamlCode } : {}), ...(more ? { more } : {}) });
+}
+
+/**
+ * The [ or { left open on the last content line before line `lineNo` (1-based), outside quotes and comments, if any:
+ * YAML reports such a line's mistake on the line after it.
+ */
+function unclosedBracketBefore(lines: readonly string[], lineNo: number): { line: number; column: number; bracket: string } | undefined {
+  let i = lineNo - 2;
+  while (i >= 0 && (lines[i]!.trim() === '' || lines[i]!.trim().startsWith('#'))) i--;
+  if (i < 0) return undefined;
+  const line = lines[i]!;
+  const open: number[] = [];
+  let quote = '';
+  for (let c = 0; c < line.length; c++) {
+    const ch = line[c]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (c === 0 || line[c - 1] === ' ')) break;
+    else if (ch === '[' || ch === '{') open.push(c);
+    else if ((ch === ']' || ch === '}') && open.length) open.pop();
+  }
+  const c = open[0];
+  return c === undefined ? undefined : { line: i + 1, column: c + 1, bracket: line[c]! };
 }
 
 function firstLine(s: string): string {

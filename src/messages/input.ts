@@ -16,6 +16,7 @@ export const INPUT_MESSAGES = {
   'input.unsupported': { en: 'unsupported file type {ext}: expected .yaml, .yml, .json, .csv or .xlsx', zh: '不支持的文件类型 {ext}：应为 .yaml、.yml、.json、.csv 或 .xlsx' },
   // The first YAML syntax error of a file, in our words: `{message}` is put together from the parts below.
   'yaml.syntax': { en: 'YAML syntax error: {message}', zh: 'YAML 语法错误：{message}' },
+  'yaml.why.unclosed-flow': { en: 'this "{bracket}" is never closed: a list or map written on one line ends on that line, as in [a, b] or {a: 1}', zh: '这里的“{bracket}”没有闭合：写在一行里的列表或映射要在同一行结束，如 [a, b] 或 {a: 1}' },
   'yaml.why.bad-indent': { en: 'this line is not indented like the lines it belongs with', zh: '这一行的缩进与同一层级的其他行不一致' },
   'yaml.why.indented-further': { en: 'this line is indented further than the line above, so it reads as a sub-item of a line that already has a value', zh: '这一行比上一行缩进得多，被当成了上一行的下级，而上一行已经有值' },
   'yaml.why.colon-in-value': { en: 'a value holds ": " and so reads as another key: put the value in quotes', zh: '值中含有“: ”，被当成了另一个键：请给这个值加上引号' },

@@ -60,6 +60,17 @@ describe('a YAML syntax error: the first one, in our words, with its line', () =
     expect(problems[0]).toMatchObject({ line: bad, code: 'yaml.syntax', excerpt: '   designers_digital: 30' });
   });
 
+  it('a [ left open is pointed at where it opens, not at the next line where the parser trips (en, zh)', () => {
+    const text = exampleText.replace('\n  designers_digital: 30\n', '\n  designers_digital: [30\n');
+    const open = write('open-bracket.yaml', text);
+    const at = lineOf(text, '  designers_digital: [30');
+    const r = zhizao(['validate', open]);
+    expect(r.code).toBe(1);
+    expect(errorLines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain(`open-bracket.yaml:${at}:22 error YAML syntax error: this "[" is never closed: a list or map written on one line ends on that line, as in [a, b] or {a: 1}`);
+    expect(zhizao(['validate', open], ZH).stderr).toContain(`open-bracket.yaml:${at}:22 错误 YAML 语法错误：这里的“[”没有闭合`);
+  });
+
   it('one space too few, a tab and a key written twice are explained too', () => {
     const fewer = write('fewer.yaml', exampleText.replace('\n  designers_digital: 30\n', '\n designers_digital: 30\n'));
     const r1 = zhizao(['validate', fewer]);
