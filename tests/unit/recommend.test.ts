@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { recommend } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
-import { compileRules, findCycle } from '../../src/core/rules-def';
+import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
+import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { buildReportModel } from '../../src/report/model';
 import { renderMarkdown } from '../../src/report/render';
-import { mustAnswers, model, policy, profile, questionnaire, read, shape, src, targets, wording } from '../helpers/defs';
+import { mustAnswers, model, policy, profile, questionnaire, read, ROOT, shape, src, targets, wording } from '../helpers/defs';
 import { parse } from 'yaml';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -17,11 +20,20 @@ const rulesSrc = src(read('questionnaires/rules/default.yaml'), 'default.yaml');
 const rules = compileRules(rulesSrc, ids).rules!;
 const example = (name: string) => parse(read(`examples/${name}.zhizao.yaml`));
 
-function plan(file: Record<string, unknown>) {
+const packs: CompiledSectorPack[] = readdirSync(path.join(ROOT, 'questionnaires', 'sectors'))
+  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+  .map((f) => compileSectorPack(src(read(`questionnaires/sectors/${f}`), f), plantRuleContext(ids)).pack!);
+
+function plan(file: Record<string, unknown>, withPacks = false) {
   const a = mustAnswers(q, file);
   const r = buildResult(q, a, p, t);
-  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
+  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, ...(withPacks ? { sectors: packs } : {}), overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
 }
+/** Everything a project proposes (steps, equipment, software, links, benefits), as one text per language. */
+const offer = (r: { measures: { zh: string; en: string }[]; hardware: { zh: string; en: string }[]; software: { zh: string; en: string }[]; integration: { zh: string; en: string }[]; benefits: { zh: string; en: string } | null }) => {
+  const all = [...r.measures, ...r.hardware, ...r.software, ...r.integration, ...(r.benefits ? [r.benefits] : [])];
+  return { zh: all.map((x) => x.zh).join('\n'), en: all.map((x) => x.en).join('\n') };
+};
 
 describe('recommendation rules', () => {
   it('the bundled rules load: schema and semantic checks pass', () => {
@@ -159,5 +171,40 @@ describe('recommendation rules', () => {
     expect(client).toContain(kpiText);
     expect(office).not.toContain(kpiText);
     expect(office).not.toContain(secText);
+  });
+});
+
+describe('a project proposes only what the plant has not got', () => {
+  it('PDM/PLM that already runs BOMs and changes: only the ERP interface, and nothing once that is there too', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ has_plm: true, plm_scope: ['documents', 'bom', 'changes'], req_bom_change_control: 'full', req_design_bom_to_erp: 'none' });
+    const plm = plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')!;
+    expect(plm.variant).toBe('erp-link');
+    const text = offer(plm);
+    expect(text.zh).toContain('ERP');
+    expect(text.zh).not.toMatch(/ECR|ECN|设计变更|建立设计 BOM|图纸查找|用错版本|PLM 服务器/);
+    expect(text.en).not.toMatch(/ECR|ECN|engineering change|wrong drawings|PLM servers/i);
+    // Only the change process missing: that step, not the BOM one and not the ERP interface.
+    file.answers.plm_scope = ['documents', 'bom'];
+    file.answers.req_bom_change_control = 'mostly';
+    file.answers.req_design_bom_to_erp = 'full';
+    const changes = plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')!;
+    expect(changes.variant).toBe('deepen');
+    expect(offer(changes).zh).toContain('ECR/ECN');
+    expect(offer(changes).zh).not.toMatch(/ERP|建立设计 BOM/);
+    // Everything in place: the project does not fire.
+    file.answers.plm_scope = ['documents', 'bom', 'changes'];
+    file.answers.req_bom_change_control = 'full';
+    expect(plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')).toBeUndefined();
+  });
+
+  it('a plant whose hazard ledger is in order is not told to build dual prevention', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_hazard_inspection_ledger: 'full', req_emission_online_monitoring: 'n/a' });
+    const ehs = plan(file).recommendations.find((r) => r.id === 'workshop-ehs-platform')!;
+    expect(offer(ehs).zh).not.toMatch(/建立安全风险分级管控|环保在线监测数据/);
+    expect(offer(ehs).zh).toContain('沿用该台账');
+    file.answers.req_hazard_inspection_ledger = 'partial';
+    expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-ehs-platform')!).zh).toContain('“双重预防”台账');
   });
 });
