@@ -207,4 +207,18 @@ describe('a project proposes only what the plant has not got', () => {
     file.answers.req_hazard_inspection_ledger = 'partial';
     expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-ehs-platform')!).zh).toContain('“双重预防”台账');
   });
+
+  it('a plant without an ERP is not told to plan in one: the dispatch project uses a planning template or a light tool', () => {
+    const file = example('discrete-machinery');
+    Object.assign(file.answers, { has_erp: false, planning_scheduling_level: 'spreadsheet', req_mps_in_system: 'none' });
+    const dispatch = plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!;
+    expect(dispatch).toBeDefined();
+    const text = offer(dispatch);
+    expect(text.zh).not.toContain('ERP');
+    expect(text.en).not.toContain('ERP');
+    expect(text.zh).toContain('轻量排产工具');
+    // with an ERP, its MRP
+    file.answers.has_erp = true;
+    expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!).zh).toContain('用 ERP 的 MRP 运算物料需求');
+  });
 });
