@@ -221,4 +221,25 @@ describe('a project proposes only what the plant has not got', () => {
     file.answers.has_erp = true;
     expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!).zh).toContain('用 ERP 的 MRP 运算物料需求');
   });
+
+  it('a legal duty is written only for a plant the answers show it binds (key energy consumer, major hazard, permit monitoring)', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ key_energy_user: false, has_major_hazard: false, req_emission_online_monitoring: 'n/a', has_ems: false });
+    const ems = () => offer(plan(file).recommendations.find((r) => r.id === 'workshop-energy-metering-ems')!);
+    const hazard = () => offer(plan(file).recommendations.find((r) => r.id === 'station-hazard-sensing')!);
+    expect(ems().zh).not.toContain('重点用能');
+    expect(ems().en).not.toMatch(/key energy/i);
+    expect(hazard().zh).not.toMatch(/重大危险源|排污|排放口/);
+    expect(hazard().en).not.toMatch(/major hazard|discharge permit|outlet/i);
+    file.answers.key_energy_user = true;
+    file.answers.has_major_hazard = true;
+    file.answers.req_emission_online_monitoring = 'partial';
+    expect(ems().zh).toContain('本厂列入重点用能单位名单，按规定上报');
+    expect(hazard().zh).toContain('本厂有备案的重大危险源，按规定接入');
+    expect(hazard().zh).toContain('排污许可证要求自动监测，按规定联网');
+    // Not known: the text says whom the duty binds, and asserts nothing about the plant.
+    file.answers.key_energy_user = 'unknown';
+    expect(ems().zh).toContain('列入重点用能单位名单的才须上报');
+    expect(ems().en).toContain('only plants on the key-energy-consumer list must report');
+  });
 });
