@@ -242,4 +242,29 @@ describe('a project proposes only what the plant has not got', () => {
     expect(ems().zh).toContain('列入重点用能单位名单的才须上报');
     expect(ems().en).toContain('only plants on the key-energy-consumer list must report');
   });
+
+  it('wording fits the plant: lots for a food plant, serial numbers and OEMs only for an assembler that supplies OEMs, no CNC or robot skills without CNC machines or robots', () => {
+    const food = example('process-food');
+    expect(food.respondent).toMatchObject({ industry: 'process', sector: 'C14' });
+    const recs = plan(food, true).recommendations;
+    const mes = offer(recs.find((r) => r.id === 'workshop-mes')!);
+    expect(mes.zh).not.toMatch(/序列号|拧紧|压装|装配/);
+    expect(mes.en).not.toMatch(/serial|tightening|nutrunner|assembly/i);
+    expect(mes.zh).toContain('批次');
+    const id = offer(recs.find((r) => r.id === 'factory-identifier-resolution')!);
+    expect(id.zh).not.toMatch(/主机厂|出口|零部件|说明书/);
+    expect(id.en).not.toMatch(/OEM|export|key parts|manuals/i);
+    // The discrete example assembles and supplies OEMs: its MES extension keeps the assembly steps.
+    const discrete = example('discrete-machinery');
+    expect(offer(plan(discrete).recommendations.find((r) => r.id === 'workshop-mes')!).zh).toContain('按产品序列号采集拧紧');
+    // A mixed food plant with no CNC machine and no robot, whose operators are not authorised.
+    const small = example('process-food');
+    small.respondent.industry = 'mixed';
+    Object.assign(small.answers, { cnc_machines_count: 0, robots_count: 0, req_operator_authorisation: 'none' });
+    const skills = plan(small, true).recommendations.find((r) => r.id === 'station-operator-skills')!;
+    const said = [...skills.evidence.map((e) => e.statement), ...skills.measures, ...skills.hardware];
+    expect(said.map((x) => x.zh).join('')).not.toMatch(/数控|机器人/);
+    expect(said.map((x) => x.en).join(' ')).not.toMatch(/CNC|NC programming|robot/i);
+    expect(skills.evidence.map((e) => e.statement.zh)).toContain('关键设备和关键信息系统的操作人员不是经培训考核后授权上岗。');
+  });
 });
