@@ -267,4 +267,17 @@ describe('a project proposes only what the plant has not got', () => {
     expect(said.map((x) => x.en).join(' ')).not.toMatch(/CNC|NC programming|robot/i);
     expect(skills.evidence.map((e) => e.statement.zh)).toContain('关键设备和关键信息系统的操作人员不是经培训考核后授权上岗。');
   });
+
+  it('connecting more machines comes with basic separation from the office network, and stays in the office report', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_ot_segmentation: 'none', req_remote_access_control: 'none' });
+    const recs = plan(file).recommendations;
+    for (const id of ['workshop-equipment-networking', 'line-dnc-cam']) {
+      const r = recs.find((x) => x.id === id)!;
+      expect(r.phase, id).not.toBe('later');
+      expect(offer(r).zh, id).toContain('还没有防火墙隔离的，先加装工业防火墙');
+      // worded for every plant, not read from the confidential segmentation answer: the office still sees the project
+      expect(r.confidential, id).toBe(false);
+    }
+  });
 });
