@@ -1,5 +1,5 @@
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope } from './expression/evaluate.js';
-import type { RuleSet } from './rules-def.js';
+import { shownItems, type RuleSet } from './rules-def.js';
 import type { Text } from './types.js';
 
 /** What a park rule needs to know of each company in a group (a small key per company, not its answers). */
@@ -55,7 +55,7 @@ export function recommendForPark(companies: readonly CompanyBrief[], rules: Rule
   const scope = parkScope(companies);
   return rules.rules
     .filter((r) => r.def.retrofitLevel === 'park' && truthy(evaluate(r.when, scope)))
-    .map((r) => ({ id: r.def.id, title: r.def.title, rationale: r.def.rationale, programme: r.def.programme, projectType: r.def.projectType, measures: r.def.measures, support: r.def.support ?? [] }));
+    .map((r) => ({ id: r.def.id, title: r.def.title, rationale: r.def.rationale, programme: r.def.programme, projectType: r.def.projectType, measures: r.texts.measures ? shownItems(r.texts.measures, scope) : [], support: r.def.support ?? [] }));
 }
 
 /** The figures park rules read from a batch: one brief per scored company, its summary group, and whether it counts. */

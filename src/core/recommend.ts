@@ -13,7 +13,7 @@ import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
-import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
+import { shownItems, type CompiledEvidence, type CompiledItems, type CompiledRule, type CompiledTexts, type Effort, type RuleSet } from './rules-def.js';
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
@@ -110,6 +110,31 @@ const joinStatements = (items: readonly EvidenceItem[]): Text => ({
 });
 
 const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
+
+/**
+ * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
+ * only the items whose condition holds. `confidential` when a condition of a list used reads a confidential answer
+ * (what the list shows or leaves out tells that answer, so the office audience does not see the project).
+ */
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: SectorRuleOverride | undefined, scope: Scope) {
+  let confidential = false;
+  const pick = (key: 'measures' | 'hardware' | 'software' | 'integration'): Text[] => {
+    const sectorList = sector?.[key];
+    const list: CompiledItems | undefined = variant?.[key] ?? (sectorList ? undefined : rule.texts[key]);
+    if (!list) return sectorList ?? [];
+    if (list.confidential) confidential = true;
+    return shownItems(list, scope);
+  };
+  const measures = pick('measures');
+  const hardware = pick('hardware');
+  const software = pick('software');
+  const integration = pick('integration');
+  const benefitList = variant?.benefits ?? rule.texts.benefits;
+  if (benefitList?.confidential) confidential = true;
+  const sentences = benefitList ? shownItems(benefitList, scope) : [];
+  const benefits: Text | null = sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;
+  return { measures, hardware, software, integration, benefits, confidential };
+}
 
 /**
  * The requirement questions of the first level the plant does not pass (the next level, or level 1 for a plant not
@@ -233,6 +258,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holds = input.planOnly ? anyEvidenceHolds(statements, scope) : evidence.length > 0;
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
+    const offer = proposed(rule, variant?.texts, sectorText, scope);
+    // Every step the project would take is already in place: there is nothing to recommend.
+    if (!offer.measures.length) continue;
     const v = variant?.def;
     const investment = v?.investment ?? sectorText?.investment ?? def.investment;
     const effort = v?.effort ?? sectorText?.effort ?? def.effort;
@@ -268,12 +296,12 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     } as Recommendation;
     if (v) rec.variant = v.id;
     if (sectorText && pack) rec.sectorWording = pack.def.id;
-    rec.measures = v?.measures ?? sectorText?.measures ?? def.measures;
-    rec.hardware = v?.hardware ?? sectorText?.hardware ?? def.hardware ?? [];
-    rec.software = v?.software ?? sectorText?.software ?? def.software ?? [];
-    rec.integration = v?.integration ?? sectorText?.integration ?? def.integration ?? [];
+    rec.measures = offer.measures;
+    rec.hardware = offer.hardware;
+    rec.software = offer.software;
+    rec.integration = offer.integration;
     rec.investment = scaled(investment, scale);
-    rec.benefits = v?.benefits ?? def.benefits;
+    rec.benefits = offer.benefits;
     rec.kpis = def.kpis ?? [];
     rec.effort = effort;
     rec.prerequisites = def.prerequisites ?? [];
@@ -281,7 +309,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.indicators = def.indicators ?? [];
     rec.support = def.support ?? [];
     rec.source = 'rules';
-    rec.confidential = def.confidential ?? false;
+    rec.confidential = (def.confidential ?? false) || offer.confidential;
     rec.evidence = evidence;
     candidates.push({ rule, rec });
   }

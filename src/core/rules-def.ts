@@ -1,6 +1,6 @@
 import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
-import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
+import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import type { Source } from './source.js';
@@ -22,17 +22,26 @@ export interface EvidenceDef {
   statement: Text;
 }
 
+/**
+ * A measure, piece of hardware or software, integration link or benefit sentence. With `if`, it is shown only when
+ * that condition holds for the plant (the project proposes only what the plant has not got, in the words that fit it).
+ */
+export interface ItemDef extends Text {
+  if?: string;
+}
+
 /** A version of a rule for a plant that already has part of what it proposes ("extend", "deepen"). */
 export interface VariantDef {
   id: string;
   when: string;
   title?: Text;
-  measures?: Text[];
-  hardware?: Text[];
-  software?: Text[];
-  integration?: Text[];
+  measures?: ItemDef[];
+  hardware?: ItemDef[];
+  software?: ItemDef[];
+  integration?: ItemDef[];
   investment?: { min: number; max: number };
-  benefits?: Text;
+  /** One text, or sentences each shown when its `if` holds (joined in order). */
+  benefits?: Text | ItemDef[];
   effort?: Effort;
   evidence?: EvidenceDef[];
 }
@@ -58,12 +67,13 @@ export interface RuleDef {
   retrofitLevel: RetrofitLevel;
   programme: string;
   projectType: 'industry-leading' | 'integration' | 'single-application';
-  measures: Text[];
-  hardware?: Text[];
-  software?: Text[];
-  integration?: Text[];
+  measures: ItemDef[];
+  hardware?: ItemDef[];
+  software?: ItemDef[];
+  integration?: ItemDef[];
   investment: { min: number; max: number };
-  benefits: Text;
+  /** One text, or sentences each shown when its `if` holds (joined in order). */
+  benefits: Text | ItemDef[];
   kpis?: KpiId[];
   effort: Effort;
   prerequisites?: string[];
@@ -88,10 +98,32 @@ export interface CompiledEvidence {
   /** The question ids of the statement's {question_id} slots (found once, at load; filled per plant). */
   slots: string[];
 }
+/** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
+export interface CompiledItems {
+  items: { text: Text; when?: Node }[];
+  plain?: Text[];
+  /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
+  confidential: boolean;
+}
+/** The lists a rule or a variant proposes (absent: not given there). */
+export interface CompiledTexts {
+  measures?: CompiledItems;
+  hardware?: CompiledItems;
+  software?: CompiledItems;
+  integration?: CompiledItems;
+  benefits?: CompiledItems;
+}
+export const ITEM_LISTS = ['measures', 'hardware', 'software', 'integration', 'benefits'] as const;
+export type ItemList = (typeof ITEM_LISTS)[number];
+
+/** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
+export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
+
 export interface CompiledVariant {
   def: VariantDef;
   when: Node;
   evidence: CompiledEvidence[];
+  texts: CompiledTexts;
 }
 export interface CompiledRule {
   def: RuleDef;
@@ -99,6 +131,7 @@ export interface CompiledRule {
   inPlace?: Node;
   evidence: CompiledEvidence[];
   variants: CompiledVariant[];
+  texts: CompiledTexts;
   /** Raises whose value is an expression (a string starting with "="), parsed. */
   raises: { question: string; value: string | number | boolean | Node }[];
 }
@@ -216,6 +249,35 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     });
     return ok ? out : undefined;
   };
+  // Measures, hardware, software, integration and benefits: each item's `if` parsed in the rule's context. A park
+  // rule's items are shown to a group of companies, so their conditions read the group (its own context).
+  const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined => {
+    const out: CompiledTexts = {};
+    let ok = true;
+    for (const key of ITEM_LISTS) {
+      const given = owner[key];
+      if (given === undefined) continue;
+      const list: ItemDef[] = Array.isArray(given) ? given : [given];
+      const items: CompiledItems['items'] = [];
+      let confidential = false;
+      list.forEach((item, j) => {
+        const text: Text = { zh: item.zh, en: item.en };
+        if (item.if === undefined) {
+          items.push({ text });
+          return;
+        }
+        const node = parse(item.if, Array.isArray(given) ? [...path, key, j, 'if'] : [...path, key, 'if'], ctx);
+        if (!node) {
+          ok = false;
+          return;
+        }
+        if (ids.confidentialQuestions && readsAny(node, ids.confidentialQuestions)) confidential = true;
+        items.push({ text, when: node });
+      });
+      out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
+    }
+    return ok ? out : undefined;
+  };
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });
@@ -225,12 +287,14 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     // A rule of an older file with a written rationale and no evidence still loads (warned): its rationale is shown as written.
     if (!isPark && !(r.evidence ?? []).length) at([...path, 'evidence'], 'rules.evidence-required', { id: r.id }, r.rationale ? 'warning' : 'error');
     const evidence = evidenceOf(r.evidence, [...path, 'evidence']);
+    const texts = textsOf(r, path, isPark ? park : plant);
     const variants: CompiledVariant[] = [];
     (r.variants ?? []).forEach((v, j) => {
       const vw = parse(v.when, [...path, 'variants', j, 'when'], plant);
       const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
+      const vt = textsOf(v, [...path, 'variants', j], plant);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
-      if (vw && ve) variants.push({ def: v, when: vw, evidence: ve });
+      if (vw && ve && vt) variants.push({ def: v, when: vw, evidence: ve, texts: vt });
     });
     const raises: CompiledRule['raises'] = [];
     for (const [question, value] of Object.entries(r.raises ?? {})) {
@@ -248,9 +312,9 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       at([...path, 'programme'], 'rules.not-user-programme', { id: r.id, programme: r.programme, known: [...ids.userProgrammes].filter(([, u]) => u).map(([k]) => k).join(', ') });
     (r.support ?? []).forEach((s, j) => ids.support && !ids.support.has(s) && at([...path, 'support', j], 'def.unknown-ref', { what: 'support scheme', id: s }));
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
-    const ok = when && (r.inPlace === undefined || inPlace) && evidence && variants.length === (r.variants ?? []).length;
+    const ok = when && (r.inPlace === undefined || inPlace) && evidence && texts && variants.length === (r.variants ?? []).length;
     if (ok && !byId.has(r.id)) {
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, raises };
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, texts, raises };
       rules.push(c);
       byId.set(r.id, c);
     }
@@ -267,6 +331,12 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
 function readsQuestion(node: Node, question: string): boolean {
   const refs = collectRefs(node);
   return refs.ids.some((i) => i.name === question) || refs.calls.some((c) => c.args[0]?.t === 'lit' && c.args[0].v === question);
+}
+
+/** Whether a condition reads any of the given questions. */
+function readsAny(node: Node, questions: ReadonlySet<string>): boolean {
+  const refs = collectRefs(node);
+  return refs.ids.some((i) => questions.has(i.name)) || refs.calls.some((c) => c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && questions.has(c.args[0].v));
 }
 
 /** The first prerequisite cycle found, as a list of rule ids ending where it started. */

@@ -7,7 +7,7 @@ import { budgetOf, plantSizeOf, resolvePlanning } from '../../src/core/planning'
 import { recommend, type RetrofitPlan } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { plantRuleScope } from '../../src/core/rule-scope';
-import type { RuleSet } from '../../src/core/rules-def';
+import { ITEM_LISTS, type CompiledItems, type RuleSet } from '../../src/core/rules-def';
 import { packFor, sectorIn, type CompiledSectorPack } from '../../src/core/sector';
 import type { Industry } from '../../src/core/types';
 import { Definitions } from '../../src/io/definitions';
@@ -53,6 +53,15 @@ function check(plan: RetrofitPlan, seed: number, scopeOf: () => ReturnType<typeo
     expect(shown.length, where(rec.id)).toBe(held.length);
     shown.forEach((text, k) => expect(text, where(rec.id)).toMatch(templatePattern(held[k]!)));
     expect(rec.rationale.en, where(rec.id)).toBe(shown.join(' '));
+    // What it proposes: at least one measure, and every item shown with a condition has its condition hold.
+    expect(rec.measures.length, `${where(rec.id)}: fired with no measure`).toBeGreaterThan(0);
+    const conditionOf = new Map<object, NonNullable<CompiledItems['items'][number]['when']>>();
+    for (const texts of [rule.texts, ...rule.variants.map((v) => v.texts)])
+      for (const key of ITEM_LISTS) for (const item of texts[key]?.items ?? []) if (item.when) conditionOf.set(item.text, item.when);
+    for (const item of [...rec.measures, ...rec.hardware, ...rec.software, ...rec.integration]) {
+      const when = conditionOf.get(item);
+      if (when) expect(truthy(evaluate(when, scope)), `${where(rec.id)}: ${item.en}`).toBe(true);
+    }
   }
   const phaseOf = new Map(plan.recommendations.map((r) => [r.id, PHASE.indexOf(r.phase)]));
   for (const rec of plan.recommendations) {

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { recommend } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
-import { compileRules, findCycle } from '../../src/core/rules-def';
+import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
+import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { buildReportModel } from '../../src/report/model';
 import { renderMarkdown } from '../../src/report/render';
-import { mustAnswers, model, policy, profile, questionnaire, read, shape, src, targets, wording } from '../helpers/defs';
+import { mustAnswers, model, policy, profile, questionnaire, read, ROOT, shape, src, targets, wording } from '../helpers/defs';
 import { parse } from 'yaml';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -17,11 +20,20 @@ const rulesSrc = src(read('questionnaires/rules/default.yaml'), 'default.yaml');
 const rules = compileRules(rulesSrc, ids).rules!;
 const example = (name: string) => parse(read(`examples/${name}.zhizao.yaml`));
 
-function plan(file: Record<string, unknown>) {
+const packs: CompiledSectorPack[] = readdirSync(path.join(ROOT, 'questionnaires', 'sectors'))
+  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+  .map((f) => compileSectorPack(src(read(`questionnaires/sectors/${f}`), f), plantRuleContext(ids)).pack!);
+
+function plan(file: Record<string, unknown>, withPacks = false) {
   const a = mustAnswers(q, file);
   const r = buildResult(q, a, p, t);
-  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
+  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, ...(withPacks ? { sectors: packs } : {}), overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
 }
+/** Everything a project proposes (steps, equipment, software, links, benefits), as one text per language. */
+const offer = (r: { measures: { zh: string; en: string }[]; hardware: { zh: string; en: string }[]; software: { zh: string; en: string }[]; integration: { zh: string; en: string }[]; benefits: { zh: string; en: string } | null }) => {
+  const all = [...r.measures, ...r.hardware, ...r.software, ...r.integration, ...(r.benefits ? [r.benefits] : [])];
+  return { zh: all.map((x) => x.zh).join('\n'), en: all.map((x) => x.en).join('\n') };
+};
 
 describe('recommendation rules', () => {
   it('the bundled rules load: schema and semantic checks pass', () => {
@@ -159,5 +171,113 @@ describe('recommendation rules', () => {
     expect(client).toContain(kpiText);
     expect(office).not.toContain(kpiText);
     expect(office).not.toContain(secText);
+  });
+});
+
+describe('a project proposes only what the plant has not got', () => {
+  it('PDM/PLM that already runs BOMs and changes: only the ERP interface, and nothing once that is there too', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ has_plm: true, plm_scope: ['documents', 'bom', 'changes'], req_bom_change_control: 'full', req_design_bom_to_erp: 'none' });
+    const plm = plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')!;
+    expect(plm.variant).toBe('erp-link');
+    const text = offer(plm);
+    expect(text.zh).toContain('ERP');
+    expect(text.zh).not.toMatch(/ECR|ECN|设计变更|建立设计 BOM|图纸查找|用错版本|PLM 服务器/);
+    expect(text.en).not.toMatch(/ECR|ECN|engineering change|wrong drawings|PLM servers/i);
+    // Only the change process missing: that step, not the BOM one and not the ERP interface.
+    file.answers.plm_scope = ['documents', 'bom'];
+    file.answers.req_bom_change_control = 'mostly';
+    file.answers.req_design_bom_to_erp = 'full';
+    const changes = plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')!;
+    expect(changes.variant).toBe('deepen');
+    expect(offer(changes).zh).toContain('ECR/ECN');
+    expect(offer(changes).zh).not.toMatch(/ERP|建立设计 BOM/);
+    // Everything in place: the project does not fire.
+    file.answers.plm_scope = ['documents', 'bom', 'changes'];
+    file.answers.req_bom_change_control = 'full';
+    expect(plan(file).recommendations.find((r) => r.id === 'factory-plm-pdm')).toBeUndefined();
+  });
+
+  it('a plant whose hazard ledger is in order is not told to build dual prevention', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_hazard_inspection_ledger: 'full', req_emission_online_monitoring: 'n/a' });
+    const ehs = plan(file).recommendations.find((r) => r.id === 'workshop-ehs-platform')!;
+    expect(offer(ehs).zh).not.toMatch(/建立安全风险分级管控|环保在线监测数据/);
+    expect(offer(ehs).zh).toContain('沿用该台账');
+    file.answers.req_hazard_inspection_ledger = 'partial';
+    expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-ehs-platform')!).zh).toContain('“双重预防”台账');
+  });
+
+  it('a plant without an ERP is not told to plan in one: the dispatch project uses a planning template or a light tool', () => {
+    const file = example('discrete-machinery');
+    Object.assign(file.answers, { has_erp: false, planning_scheduling_level: 'spreadsheet', req_mps_in_system: 'none' });
+    const dispatch = plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!;
+    expect(dispatch).toBeDefined();
+    const text = offer(dispatch);
+    expect(text.zh).not.toContain('ERP');
+    expect(text.en).not.toContain('ERP');
+    expect(text.zh).toContain('轻量排产工具');
+    // with an ERP, its MRP
+    file.answers.has_erp = true;
+    expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!).zh).toContain('用 ERP 的 MRP 运算物料需求');
+  });
+
+  it('a legal duty is written only for a plant the answers show it binds (key energy consumer, major hazard, permit monitoring)', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ key_energy_user: false, has_major_hazard: false, req_emission_online_monitoring: 'n/a', has_ems: false });
+    const ems = () => offer(plan(file).recommendations.find((r) => r.id === 'workshop-energy-metering-ems')!);
+    const hazard = () => offer(plan(file).recommendations.find((r) => r.id === 'station-hazard-sensing')!);
+    expect(ems().zh).not.toContain('重点用能');
+    expect(ems().en).not.toMatch(/key energy/i);
+    expect(hazard().zh).not.toMatch(/重大危险源|排污|排放口/);
+    expect(hazard().en).not.toMatch(/major hazard|discharge permit|outlet/i);
+    file.answers.key_energy_user = true;
+    file.answers.has_major_hazard = true;
+    file.answers.req_emission_online_monitoring = 'partial';
+    expect(ems().zh).toContain('本厂列入重点用能单位名单，按规定上报');
+    expect(hazard().zh).toContain('本厂有备案的重大危险源，按规定接入');
+    expect(hazard().zh).toContain('排污许可证要求自动监测，按规定联网');
+    // Not known: the text says whom the duty binds, and asserts nothing about the plant.
+    file.answers.key_energy_user = 'unknown';
+    expect(ems().zh).toContain('列入重点用能单位名单的才须上报');
+    expect(ems().en).toContain('only plants on the key-energy-consumer list must report');
+  });
+
+  it('wording fits the plant: lots for a food plant, serial numbers and OEMs only for an assembler that supplies OEMs, no CNC or robot skills without CNC machines or robots', () => {
+    const food = example('process-food');
+    expect(food.respondent).toMatchObject({ industry: 'process', sector: 'C14' });
+    const recs = plan(food, true).recommendations;
+    const mes = offer(recs.find((r) => r.id === 'workshop-mes')!);
+    expect(mes.zh).not.toMatch(/序列号|拧紧|压装|装配/);
+    expect(mes.en).not.toMatch(/serial|tightening|nutrunner|assembly/i);
+    expect(mes.zh).toContain('批次');
+    const id = offer(recs.find((r) => r.id === 'factory-identifier-resolution')!);
+    expect(id.zh).not.toMatch(/主机厂|出口|零部件|说明书/);
+    expect(id.en).not.toMatch(/OEM|export|key parts|manuals/i);
+    // The discrete example assembles and supplies OEMs: its MES extension keeps the assembly steps.
+    const discrete = example('discrete-machinery');
+    expect(offer(plan(discrete).recommendations.find((r) => r.id === 'workshop-mes')!).zh).toContain('按产品序列号采集拧紧');
+    // A mixed food plant with no CNC machine and no robot, whose operators are not authorised.
+    const small = example('process-food');
+    small.respondent.industry = 'mixed';
+    Object.assign(small.answers, { cnc_machines_count: 0, robots_count: 0, req_operator_authorisation: 'none' });
+    const skills = plan(small, true).recommendations.find((r) => r.id === 'station-operator-skills')!;
+    const said = [...skills.evidence.map((e) => e.statement), ...skills.measures, ...skills.hardware];
+    expect(said.map((x) => x.zh).join('')).not.toMatch(/数控|机器人/);
+    expect(said.map((x) => x.en).join(' ')).not.toMatch(/CNC|NC programming|robot/i);
+    expect(skills.evidence.map((e) => e.statement.zh)).toContain('关键设备和关键信息系统的操作人员不是经培训考核后授权上岗。');
+  });
+
+  it('connecting more machines comes with basic separation from the office network, and stays in the office report', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_ot_segmentation: 'none', req_remote_access_control: 'none' });
+    const recs = plan(file).recommendations;
+    for (const id of ['workshop-equipment-networking', 'line-dnc-cam']) {
+      const r = recs.find((x) => x.id === id)!;
+      expect(r.phase, id).not.toBe('later');
+      expect(offer(r).zh, id).toContain('还没有防火墙隔离的，先加装工业防火墙');
+      // worded for every plant, not read from the confidential segmentation answer: the office still sees the project
+      expect(r.confidential, id).toBe(false);
+    }
   });
 });

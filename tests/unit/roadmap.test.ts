@@ -90,6 +90,68 @@ describe('evidence, in place, variants', () => {
   });
 });
 
+describe('conditional measures, hardware, software, integration and benefits (`if`)', () => {
+  const noMes = () => {
+    const f = example();
+    f.answers.has_mes = false;
+    delete f.answers.mes_coverage;
+    delete f.answers.mes_modules;
+    return f;
+  };
+  const conditional = rule('c', {
+    measures: [T('always'), { ...T('with ERP'), if: 'has_erp == true' }, { ...T('without ERP'), if: 'has_erp != true' }],
+    software: [{ ...T('ERP MRP module'), if: 'has_erp == true' }, T('board software')],
+    integration: [{ ...T('report to the key-energy-user platform'), if: 'key_energy_user == true' }],
+    benefits: [T('Always.'), { ...T('Reported as the law requires.'), if: 'key_energy_user == true' }],
+  });
+
+  it('an item is shown only when its condition holds; benefit sentences are joined in order', () => {
+    const f = noMes();
+    f.answers.has_erp = true;
+    f.answers.key_energy_user = true;
+    const withErp = byId(run(f, [conditional]).recommendations, 'c')!;
+    expect(withErp.measures).toEqual([T('always'), T('with ERP')]);
+    expect(withErp.software).toEqual([T('ERP MRP module'), T('board software')]);
+    expect(withErp.integration).toEqual([T('report to the key-energy-user platform')]);
+    expect(withErp.benefits).toEqual({ zh: 'Always.Reported as the law requires.', en: 'Always. Reported as the law requires.' });
+    f.answers.has_erp = false;
+    f.answers.key_energy_user = false;
+    const without = byId(run(f, [conditional]).recommendations, 'c')!;
+    expect(without.measures).toEqual([T('always'), T('without ERP')]);
+    expect(without.software).toEqual([T('board software')]);
+    expect(without.integration).toEqual([]);
+    expect(without.benefits).toEqual(T('Always.'));
+    // the condition never reaches the outputs
+    expect(JSON.stringify(without)).not.toContain('"if"');
+  });
+
+  it('a variant’s lists are conditional too; a project with no measure left to take does not fire', () => {
+    const f = noMes();
+    const onlyWhatIsMissing = rule('p', {
+      variants: [{ id: 'deepen', when: 'true', measures: [{ ...T('ERP interface'), if: "req_design_bom_to_erp in ['none', 'partial']" }], benefits: [{ ...T('No retyping.'), if: "req_design_bom_to_erp in ['none', 'partial']" }] }],
+    });
+    f.answers.req_design_bom_to_erp = 'none';
+    expect(byId(run(f, [onlyWhatIsMissing]).recommendations, 'p')).toMatchObject({ variant: 'deepen', measures: [T('ERP interface')], benefits: T('No retyping.') });
+    f.answers.req_design_bom_to_erp = 'full';
+    expect(byId(run(f, [onlyWhatIsMissing]).recommendations, 'p')).toBeUndefined();
+  });
+
+  it('a condition that reads a confidential answer keeps the project out of the office report; an unknown condition is a load error', () => {
+    const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
+    expect(confidentialQuestions.has('req_ot_segmentation')).toBe(true);
+    const list = [rule('s', { measures: [T('network'), { ...T('separate first'), if: "req_ot_segmentation == 'none'" }] }), rule('e', { measures: [T('meter'), { ...T('report'), if: 'key_energy_user == true' }] })];
+    const compiled = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: list }), 'rules.yaml'), { ...ids, confidentialQuestions });
+    expect(compiled.diagnostics).toEqual([]);
+    const a = mustAnswers(q, noMes());
+    const plan = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules: compiled.rules! });
+    expect(byId(plan.recommendations, 's')!.confidential).toBe(true);
+    expect(byId(plan.recommendations, 'e')!.confidential).toBe(false);
+    const bad = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('b', { measures: [{ ...T('x'), if: 'no_such_question == 1' }] })] }), 'rules.yaml'), ids);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.path])).toEqual([['expr.unknown-id', ['rules', 0, 'measures', 0, 'if']]]);
+  });
+});
+
 describe('sectors', () => {
   const f = () => {
     const x = example();
