@@ -382,7 +382,9 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const sum = wb.getWorksheet('汇总')!;
     expect((sum.getColumn(1).values as unknown[]).slice(1, 5)).toEqual(['分组', '全部企业', '规上企业', '规下企业']);
     const sumHead = (sum.getRow(1).values as unknown[]).slice(1) as string[];
-    expect(sumHead).toContain('关键工序数控化率（企业值平均，本批次中回答该题的规上企业）');
+    // each row counts its own companies: the CNC rate over the row's 规上 companies (judged), and over all of them
+    expect(sumHead).toContain('关键工序数控化率（企业值平均，本行中回答该题的规上企业）');
+    expect(sumHead).toContain('关键工序数控化率（企业值平均，本行中回答该题的全部企业）');
     // all companies: mean score blank (n = 0), 29 with no level stated, every level 0
     const allRow = sum.getRow(2);
     const sumCol = (t: string) => allRow.getCell(sumHead.indexOf(t) + 1).value;
