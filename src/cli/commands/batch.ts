@@ -2,8 +2,10 @@ import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
-import type { BatchSummary } from '../../core/batch/summary.js';
+import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
+import { isMessageCode, type MessageCode } from '../../messages/catalogue.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
 import { lostCode } from '../../io/tables/table-input.js';
 import { limitsFrom, type Context } from '../context.js';
@@ -37,7 +39,9 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         groupBy: opts.groupBy,
         anonymize: Boolean(opts.anonymize),
         anonKey,
-        minGroupSize: opts.minGroupSize,
+        // Always given, so that groups smaller than it are never broken out unless asked for (--min-group-size 1):
+        // a district of one company would otherwise publish that company's figures.
+        minGroupSize: opts.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
         jobs: opts.jobs,
         force: Boolean(opts.force),
         lang: term.lang,
@@ -90,6 +94,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     term.say(term.t(s.sample.statement));
   }
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
+  for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
@@ -99,6 +104,19 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
     if (d.resubmission) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, where })));
   }
+}
+
+/** One line per breakdown (groups, 规上/规下) whose small groups were merged into "other": what is not broken out, and how to change it. */
+function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
+  const { term } = ctx;
+  const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
+  const note = (by: string, groups: readonly GroupFigures[] | undefined) => {
+    const other = groups?.find((g) => g.key === 'other' && g.merged !== undefined);
+    if (!other) return [];
+    const count = typeof other.merged === 'number' ? other.merged : (other.merged?.length ?? 0);
+    return [term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies })];
+  };
+  return [...note(field, s.groups), ...note(term.msg('cli.batch-by-size'), s.bySize)];
 }
 
 /** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels; exit 1 when a real run would reject a table. */

@@ -1,0 +1,80 @@
+/**
+ * What a programme office hands over from `zhizao batch` (built CLI): small groups are not broken out by default.
+ * The input is a small folder made from the example answer file: six plants in 郑州经开区 (410171), one alone in
+ * 郑州市中原区 (410102), and one of the 经开区 plants submitted four times (three times with its credit code, once
+ * without; two of the submissions less than 30 days apart).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompanyRecord } from '../../src/core/batch/record';
+import type { BatchSummary } from '../../src/core/batch/summary';
+import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+
+interface Out {
+  companies: CompanyRecord[];
+  summary: BatchSummary;
+}
+
+const EXAMPLE = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+const CODE = '91410100MA45K7R84Q';
+
+/** The example plant under another name, district and date; the credit code only with `code: true`. */
+function plant(o: { company: string; district: string; region: string; date: string; code?: boolean }): string {
+  let y = EXAMPLE.replace(/^ {2}company: .*$/m, `  company: ${o.company}`)
+    .replace(/^ {2}district: .*$/m, `  district: "${o.district}"`)
+    .replace(/^ {2}region: .*$/m, `  region: ${o.region}`)
+    .replace(/^ {2}date: .*$/m, `  date: ${o.date}`);
+  if (!o.code) y = y.replace(/^ {2}credit_code: .*\n/m, '');
+  return y;
+}
+
+let dir: string;
+let inDir: string;
+beforeAll(() => {
+  dir = tempDir('zhizao-batch-figures-');
+  inDir = path.join(dir, 'in');
+  mkdirSync(inDir);
+  const jk = { district: '410171', region: '郑州经开区' };
+  for (let i = 1; i <= 5; i++) writeFileSync(path.join(inDir, `p${i}.zhizao.yaml`), plant({ company: `经开区企业${i}`, ...jk, date: '2026-11-20' }));
+  // the only plant of 410102: its figures must not be published as a district's
+  writeFileSync(path.join(inDir, 'solo.zhizao.yaml'), plant({ company: '中原区独家企业', district: '410102', region: '郑州市中原区', date: '2026-11-20' }));
+  // one plant four times: 03-01 (a baseline: 184 days before the next), 09-01 → 09-15 (14 days: a resubmission), 10-20 without its code
+  const dup = { company: '郑州示例机械有限公司', ...jk };
+  writeFileSync(path.join(inDir, 'dup-0.zhizao.yaml'), plant({ ...dup, date: '2026-03-01', code: true }));
+  writeFileSync(path.join(inDir, 'dup-1.zhizao.yaml'), plant({ ...dup, date: '2026-09-01', code: true }));
+  writeFileSync(path.join(inDir, 'dup-2.zhizao.yaml'), plant({ ...dup, date: '2026-09-15', code: true }));
+  writeFileSync(path.join(inDir, 'dup-nocode.zhizao.yaml'), plant({ ...dup, date: '2026-10-20', code: false }));
+  expect(readFileSync(path.join(inDir, 'dup-0.zhizao.yaml'), 'utf8')).toContain(CODE);
+  expect(readFileSync(path.join(inDir, 'dup-nocode.zhizao.yaml'), 'utf8')).not.toContain(CODE);
+});
+
+describe('batch: small groups are not broken out by default', { timeout: 120_000 }, () => {
+  let out: Out;
+  let stderr: string;
+  beforeAll(() => {
+    const r = zhizao(['batch', 'in', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    out = JSON.parse(r.stdout) as Out;
+    stderr = r.stderr;
+  });
+
+  it('a district with fewer companies than the minimum group size (5) is merged into "other", and stderr says how to change it', () => {
+    const s = out.summary;
+    expect([s.companies, s.minGroupSize, s.mergeSmallGroups, s.groupBy]).toEqual([7, 5, true, 'district']);
+    expect(s.groups!.map((g) => [g.key, g.companies, g.suppressed ?? false])).toEqual([
+      ['410171', 6, false],
+      ['other', 1, true],
+    ]);
+    // the lone company's figures appear in no group: "other" keeps only its count
+    expect(s.groups!.find((g) => g.key === 'other')!.indicators).toEqual([]);
+    expect(stderr).toContain('by district: 1 group of fewer than 5 companies is not broken out, merged into "other", which has only 1 company and shows only its count; change with --min-group-size N (1 shows every group)');
+  });
+
+  it('--min-group-size 1 shows every group', () => {
+    const r = zhizao(['batch', 'in', '--json', '--min-group-size', '1'], { cwd: dir });
+    const s = (JSON.parse(r.stdout) as Out).summary;
+    expect(s.groups!.map((g) => g.key)).toEqual(['410102', '410171']);
+    expect(r.stderr).not.toContain('not broken out');
+  });
+});
