@@ -72,6 +72,7 @@ export const CLI_MESSAGES = {
   'cli.batch-historical': { en: 'historical target', zh: '历史目标' },
   'cli.batch-not-met': { en: 'not met', zh: '未达标' },
   'cli.batch-companies-meeting': { en: 'companies meeting it {meeting}/{withValue}', zh: '企业自身达标 {meeting}/{withValue}' },
+  'cli.batch-no-date': { en: 'no date', zh: '未注明日期' },
   'cli.batch-by-size': { en: 'size (规上 / 规下)', zh: '是否规上' },
   'cli.batch-groups-merged': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other" ({companies} {companies|company|companies}); change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”（共 {companies} 家）；可用 --min-group-size N 调整（1 为全部单列）' },
   'cli.batch-groups-suppressed': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other", which has only {companies} {companies|company|companies} and shows only its count; change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”，“其他”也只有 {companies} 家，只列家数；可用 --min-group-size N 调整（1 为全部单列）' },

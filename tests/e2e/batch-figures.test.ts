@@ -49,6 +49,28 @@ beforeAll(() => {
   expect(readFileSync(path.join(inDir, 'dup-nocode.zhizao.yaml'), 'utf8')).not.toContain(CODE);
 });
 
+describe('batch: what stderr says about a plant submitted several times', { timeout: 120_000 }, () => {
+  it('lists every submission with its date, and as resubmissions only the pairs less than 30 days apart', () => {
+    const r = zhizao(['batch', 'in', '-o', 'dups.json', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('同一工厂'));
+    expect(lines).toEqual([
+      '同一工厂（91410100MA45K7R84Q / 郑州示例机械有限公司 / 经开区二厂）出现 4 次，有的提交填写了统一社会信用代码、有的没有填写：按企业名称和厂区视为同一工厂；较早的评估标记为已被取代（✓ 为保留的一次）：' +
+        'in/dup-0.zhizao.yaml (2026-03-01), in/dup-1.zhizao.yaml (2026-09-01), in/dup-2.zhizao.yaml (2026-09-15), in/dup-nocode.zhizao.yaml (2026-10-20) ✓',
+      '同一工厂（91410100MA45K7R84Q / 郑州示例机械有限公司 / 经开区二厂）有 1 次在 30 天内再次提交（或未注明日期）：视为同一次评估的重复提交，不是基线和复评；以较晚的提交为准，两者之间不计算进展：' +
+        'in/dup-1.zhizao.yaml (2026-09-01) → in/dup-2.zhizao.yaml (2026-09-15)',
+    ]);
+    // the JSON relations say the same
+    const out = JSON.parse(readFileSync(path.join(dir, 'dups.json'), 'utf8')) as Out;
+    expect(out.summary.duplicates[0]!.members.map((m) => [m.file, m.relation])).toEqual([
+      ['in/dup-0.zhizao.yaml', 'earlier'],
+      ['in/dup-1.zhizao.yaml', 'resubmission'],
+      ['in/dup-2.zhizao.yaml', 'earlier'],
+      ['in/dup-nocode.zhizao.yaml', 'current'],
+    ]);
+  });
+});
+
 describe('batch: small groups are not broken out by default', { timeout: 120_000 }, () => {
   let out: Out;
   let stderr: string;

@@ -3,6 +3,7 @@ import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
+import { resubmissionPairs } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
 import { isMessageCode, type MessageCode } from '../../messages/catalogue.js';
@@ -100,9 +101,12 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
   }
   for (const d of s.duplicates) {
-    const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''}${m.superseded ? '' : ' ✓'}`).join(', ');
+    // every row with its date (✓ the current one); the resubmission line names only the pairs it is about
+    const row = (m: (typeof d.members)[number]) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.date ?? term.msg('cli.batch-no-date')})`;
+    const where = d.members.map((m) => `${row(m)}${m.superseded ? '' : ' ✓'}`).join(', ');
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
-    if (d.resubmission) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, where })));
+    const pairs = resubmissionPairs(d.members);
+    if (pairs.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: pairs.length, where: pairs.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ') })));
   }
 }
 
