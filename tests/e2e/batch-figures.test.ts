@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import type { CompanyRecord } from '../../src/core/batch/record';
 import type { BatchSummary } from '../../src/core/batch/summary';
 import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
@@ -98,5 +99,40 @@ describe('batch: small groups are not broken out by default', { timeout: 120_000
     const s = (JSON.parse(r.stdout) as Out).summary;
     expect(s.groups!.map((g) => g.key)).toEqual(['410102', '410171']);
     expect(r.stderr).not.toContain('not broken out');
+  });
+});
+
+describe('batch: labels in the Chinese CSV', { timeout: 120_000 }, () => {
+  let rows: Record<string, string>[];
+  let out: Out;
+  beforeAll(() => {
+    const r = zhizao(['batch', 'in', '-o', 'zh.csv', '--lang', 'zh', '--min-group-size', '1'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const [ids, , ...data] = parse(readFileSync(path.join(dir, 'zh.summary.csv'), 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    rows = data.map((d) => Object.fromEntries(ids!.map((id, i) => [id, d[i] ?? ''])));
+    out = JSON.parse(zhizao(['batch', 'in', '--json', '--min-group-size', '1'], { cwd: dir }).stdout) as Out;
+  });
+
+  it('a district has its name beside its code', () => {
+    expect(rows.find((r) => r.group === '410102' && r.item === 'name')).toMatchObject({ title: '名称（企业填写的地区）', value: '郑州市中原区' });
+    expect(out.summary.groups!.map((g) => [g.key, g.name])).toEqual([
+      ['410102', '郑州市中原区'],
+      ['410171', '郑州经开区'],
+    ]);
+  });
+
+  it('class groups, project types and duplicate relations are words; the 2020 class goal is historical', () => {
+    const share = rows.find((r) => r.section === 'by_class' && r.item === 'share')!;
+    expect(share).toMatchObject({ group: 'B 类企业', target: '0.5', target_year: '2020', historical: 'true' });
+    expect(out.summary.byClass[0]).toMatchObject({ class: 'B', goalYear: 2020, historical: true });
+    const park = rows.filter((r) => r.section === 'park');
+    expect(park.length).toBeGreaterThan(0);
+    for (const r of park) expect(['行业引领型', '集成提升型', '单项应用型']).toContain(r.value);
+    expect(rows.filter((r) => r.section === 'duplicates').map((r) => r.value)).toEqual([
+      '较早的评估（与下一次提交相隔至少 30 天；最早的一次为基线）',
+      '30 天内再次提交或未注明日期：已被取代，不作为基线',
+      '较早的评估（与下一次提交相隔至少 30 天；最早的一次为基线）',
+      '当前',
+    ]);
   });
 });

@@ -16,7 +16,8 @@ const layout: SummaryLayout = {
     { id: 'mes-adoption', kind: 'flag', title: { zh: 'MES', en: 'MES' } },
   ],
 };
-const company = (cnc: number | null, mes: number | null, scale: boolean | undefined, district: string): CompanyAggregate => ({
+const REGIONS: Record<string, string> = { d1: '郑州市中原区', d2: '郑州经开区' };
+const company = (cnc: number | null, mes: number | null, scale: boolean | undefined, district: string, extra: Partial<CompanyAggregate> = {}): CompanyAggregate => ({
   level: 1,
   score: 1.5,
   sections: [],
@@ -25,7 +26,9 @@ const company = (cnc: number | null, mes: number | null, scale: boolean | undefi
   uses: null,
   group: district,
   district,
+  region: REGIONS[district]!,
   ...(scale === undefined ? {} : { scale }),
+  ...extra,
 });
 
 function batchSummary(companies: CompanyAggregate[], opts: { groupBy?: string; minGroupSize?: number; merge?: boolean } = {}): BatchSummary {
@@ -102,7 +105,7 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
 
   it('a group row: the group’s 规上 companies in the 规上 columns, all of them in the all-company columns', () => {
     const d1 = s.groups!.find((g) => g.key === 'd1')!.indicators.find((i) => i.id === 'cnc-rate')!;
-    const label = wide.rows.map((r) => String(r[0])).find((l) => l.endsWith('d1'))!;
+    const label = wide.rows.map((r) => String(r[0])).find((l) => l.includes('d1'))!;
     expect(cell(label, 'cnc-rate')).toEqual({ value: d1.value, n: d1.n });
     expect(cell(label, 'cnc-rate')).toEqual({ value: 0.6, n: 2 });
     expect(cell(label, 'cnc-rate@all')).toEqual({ value: 0.4667, n: 3 });
@@ -118,5 +121,51 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
     expect(popOf('all', 'cnc-rate')).toBe('本批次中回答该题的规上企业');
     expect(popOf('by_size', 'cnc-rate')).toBe('本组中回答该题的全部企业');
     expect(popOf('group:', 'cnc-rate')).toBe('本组中回答该题的规上企业');
+  });
+});
+
+describe('labels an office can hand over', () => {
+  // surveyed in 2026: the plan's 2020 class goal is historical
+  const dated = companies.map((c, i) => ({ ...c, date: 20261101000000 + i * 1_000_000, cls: i < 2 ? 'A' : 'B', retrofit: i % 2 ? 'done' : 'planned' }));
+  const s = {
+    ...batchSummary([...dated, company(0.5, 1, true, 'd2', { region: '经开区', date: 20261120000000 })]),
+    parkRecommendations: [{ group: 'd1', recommendations: [{ id: 'park-x', title: { zh: '园区诊断', en: 'Park diagnosis' }, programme: 'p', projectType: 'single-application' }] }],
+  };
+
+  it('a district group carries the name its companies give, and is shown as name and code', () => {
+    expect(s.groups!.map((g) => [g.key, g.name])).toEqual([
+      ['d1', '郑州市中原区'],
+      // two spellings: the most frequent first
+      ['d2', '郑州经开区 / 经开区'],
+    ]);
+    const wide = wideSummary(s, layout, 'zh');
+    expect(wide.rows.map((r) => r[0])).toContain('郑州市中原区（区划代码 d1）');
+    const xlsx = summaryRows(s, 'zh', true);
+    expect(xlsx.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['郑州市中原区（区划代码 d1）', 'name', '名称（企业填写的地区）', '郑州市中原区']);
+    // the CSV keeps the code as the group's id, and adds its name
+    const csv = summaryRows(s, 'zh');
+    expect(csv.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['d1', 'name', '名称（企业填写的地区）', '郑州市中原区']);
+  });
+
+  it('the Chinese CSV says 「A 类企业」 and 「单项应用型」, not class A and single-application', () => {
+    const csv = summaryRows(s, 'zh');
+    expect(csv.filter((r) => r[0] === 'by_class').map((r) => r[1])).toContain('A 类企业');
+    expect(csv.some((r) => r[0] === 'by_class' && String(r[1]).startsWith('class'))).toBe(false);
+    expect(csv.find((r) => r[0] === 'park')![4]).toBe('单项应用型');
+    expect(summaryRows(s, 'en').find((r) => r[0] === 'park')![4]).toBe('single application');
+  });
+
+  it('the class goal of the 2018–2020 plan is marked historical against a 2026 survey (JSON and long table)', () => {
+    expect(s.byClass.map((c) => [c.class, c.goalYear, c.historical])).toEqual([
+      ['A', 2020, true],
+      ['B', 2020, true],
+    ]);
+    const share = summaryRows(s, 'zh').find((r) => r[0] === 'by_class' && r[1] === 'A 类企业' && r[2] === 'share')!;
+    const col = (id: string) => share[['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical'].indexOf(id)];
+    expect([col('target'), col('target_year'), col('historical')]).toEqual([1, 2020, true]);
+    // before the goal's year: not historical
+    const early = batchSummary([{ ...dated[0]!, date: 20190301000000 }]);
+    expect(early.byClass[0]).toMatchObject({ goalYear: 2020 });
+    expect(early.byClass[0]!.historical).toBeUndefined();
   });
 });

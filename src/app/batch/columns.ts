@@ -172,8 +172,15 @@ export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 
 
 type Cell = string | number | boolean | null | undefined;
 
-/** The group key as a word: all, other, (none), above/below/not-stated, or the key itself. */
-export function groupLabel(key: string, lang: Lang): string {
+/** The title of a respondent field (区划代码 for district), or the field id itself. */
+const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
+
+/**
+ * The group key as a word: all, other, (none), above/below/not-stated, or the key itself — and a group with a name
+ * (a district: the region its companies give) as name and code, 「郑州市中原区（区划代码 410102）」.
+ */
+export function groupLabel(key: string, lang: Lang, named?: { name?: string | undefined; field?: string | undefined }): string {
+  if (named?.name) return formatMessage('label.group.named', { name: named.name, field: fieldTitle(named.field, lang), code: key }, lang);
   switch (key) {
     case 'all':
       return formatMessage('label.group.all', {}, lang);
@@ -212,7 +219,8 @@ export function sampleSource(s: BatchSummary): { source: string; dates: string |
 export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
   const rows: Cell[][] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
-  const G = (k: string) => (labels ? groupLabel(k, lang) : k);
+  const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
+  const G = (k: string) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy }) : k);
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
     rows.push([section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])]);
@@ -268,6 +276,7 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   figures('all', G('all'), s);
   const groups = (section: string, gs: GroupFigures[]) => {
     for (const g of gs) {
+      if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name);
       if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies);
       else figures(section, G(g.key), g);
     }
@@ -275,17 +284,17 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   if (s.groups) groups(`group:${s.groupBy}`, s.groups);
   groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {
-    const g = `class ${c.class}`;
+    const g = W('label.class.group', { class: c.class });
     row('by_class', g, 'companies', W('col.companies'), c.companies);
     row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting);
     row('by_class', g, 'planned', W('label.class.planned'), c.planned);
     row('by_class', g, 'none', W('label.class.none'), c.none);
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown);
-    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null });
+    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
-  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), r.projectType);
+  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang));
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', labels ? W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }) : m.relation);
+    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }));
   return rows;
 }
 
@@ -365,8 +374,9 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   for (const g of s.groups ?? []) {
     if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
     else {
-      const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? formatMessage(`col.${s.groupBy}` as MessageCode, {}, lang) : s.groupBy;
-      line(`${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
+      const field = fieldTitle(s.groupBy, lang);
+      const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`;
+      line(label, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
     }
   }
   const notes = summaryNotes(s, lang);
