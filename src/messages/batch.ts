@@ -46,7 +46,8 @@ export const BATCH_MESSAGES = {
   // The sample statement (summary.sample.statement): what the figures are computed from.
   'sample.self-report': { en: 'These figures are computed from the answers {companies} {companies|company|companies} of this batch gave about themselves (self-reports): a sample, not a census of the target population.', zh: '本汇总基于本批次 {companies} 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。' },
   'sample.partly-self-report': { en: 'These figures are computed from the answers of {companies} {companies|company|companies} of this batch, {selfReported} of them self-reported (no assessor named): a sample, not a census of the target population.', zh: '本汇总基于本批次 {companies} 家企业的答卷（其中 {selfReported} 家为企业自行填报，未注明评估人），是样本数据，不是对目标总体的普查。' },
-  'sample.files': { en: 'Source ({count} {count|file|files}): {files}.', zh: '来源（{count} 个文件）：{files}。' },
+  'sample.files': { en: 'Source: the answers scored were read from {count} {count|file|files}: {files}.', zh: '来源：评分的答卷读自 {count} 个文件：{files}。' },
+  'sample.files-counted': { en: 'Source: {scored} {scored|answer set|answer sets} read and scored from {count} {count|file|files}, {superseded} of them superseded by a newer assessment of the same plant and left out, {companies} in the summary; {rejected} {rejected|input|inputs} rejected. Files: {files}.', zh: '来源：从 {count} 个文件读取并评分 {scored} 份答卷，其中 {superseded} 份被同一工厂较新的评估取代、不计入，计入汇总 {companies} 家；另有 {rejected} 项输入被拒收。文件：{files}。' },
   'sample.dates': { en: 'Submitted {from} to {to}.', zh: '提交日期 {from} 至 {to}。' },
   'sample.no-dates': { en: 'The answers give no submission date.', zh: '答卷未注明提交日期。' },
   'sample.short-form': { en: 'The input covers only {covered} of the questionnaire\'s {total} questions (a short form): a level and a score are stated only for companies that answered enough.', zh: '输入只覆盖问卷 {total} 题中的 {covered} 题（简版问卷）：只有回答足够的企业才给出成熟度等级和得分。' },

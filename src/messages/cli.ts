@@ -63,7 +63,7 @@ export const CLI_MESSAGES = {
     zh: '--reports {folder}：文件夹不为空；请换一个空文件夹，或加 --force 覆盖同名报告',
   },
   'cli.batch-progress-label': { en: 'scoring', zh: '评分' },
-  'cli.batch-scored': { en: 'scored {scored} ({companies} plants in the summary, {superseded} superseded), {rejected} rejected', zh: '已评分 {scored} 家（纳入汇总 {companies} 家，被较新评估取代 {superseded} 家），拒收 {rejected} 项' },
+  'cli.batch-scored': { en: 'scored {scored} ({companies} plants in the summary, {superseded} superseded), {rejected} rejected', zh: '已评分 {scored} 份答卷（纳入汇总 {companies} 家，被较新评估取代 {superseded} 份），拒收 {rejected} 项' },
   'cli.batch-levels': { en: 'maturity levels: {levels}', zh: '成熟度等级分布：{levels}' },
   'cli.batch-met': { en: 'met', zh: '达标' },
   'cli.batch-no-level': { en: 'no level stated {n}', zh: '未定级 {n}' },

@@ -1,5 +1,6 @@
 /**
- * What a programme office hands over from `zhizao batch` (built CLI): small groups are not broken out by default.
+ * What a programme office hands over from `zhizao batch` (built CLI): what stderr says about duplicates, small
+ * groups not broken out by default, a sample statement whose counts add up, labels fit to hand over.
  * The input is a small folder made from the example answer file: six plants in 郑州经开区 (410171), one alone in
  * 郑州市中原区 (410102), and one of the 经开区 plants submitted four times (three times with its credit code, once
  * without; two of the submissions less than 30 days apart).
@@ -72,7 +73,7 @@ describe('batch: what stderr says about a plant submitted several times', { time
   });
 });
 
-describe('batch: small groups are not broken out by default', { timeout: 120_000 }, () => {
+describe('batch: small groups are not broken out by default; the sample statement', { timeout: 120_000 }, () => {
   let out: Out;
   let stderr: string;
   beforeAll(() => {
@@ -80,6 +81,8 @@ describe('batch: small groups are not broken out by default', { timeout: 120_000
     expect(r.code, r.stderr).toBe(0);
     out = JSON.parse(r.stdout) as Out;
     stderr = r.stderr;
+    // the same batch written as CSV
+    expect(zhizao(['batch', 'in', '-o', 'figures.csv', '--lang', 'zh'], { cwd: dir }).code).toBe(0);
   });
 
   it('a district with fewer companies than the minimum group size (5) is merged into "other", and stderr says how to change it', () => {
@@ -92,6 +95,15 @@ describe('batch: small groups are not broken out by default', { timeout: 120_000
     // the lone company's figures appear in no group: "other" keeps only its count
     expect(s.groups!.find((g) => g.key === 'other')!.indicators).toEqual([]);
     expect(stderr).toContain('by district: 1 group of fewer than 5 companies is not broken out, merged into "other", which has only 1 company and shows only its count; change with --min-group-size N (1 shows every group)');
+  });
+
+  it('the sample statement: 10 files, 10 answer sets scored, 3 superseded, 7 plants in the summary (JSON, CSV and stderr alike)', () => {
+    const zh = '来源：从 10 个文件读取并评分 10 份答卷，其中 3 份被同一工厂较新的评估取代、不计入，计入汇总 7 家；另有 0 项输入被拒收。';
+    expect(out.summary.sample).toMatchObject({ companies: 7, fileCount: 10, scored: 10, superseded: 3, rejected: 0 });
+    expect(out.summary.sample.statement.zh).toContain(zh);
+    expect(stderr).toContain('Source: 10 answer sets read and scored from 10 files, 3 of them superseded by a newer assessment of the same plant and left out, 7 in the summary; 0 inputs rejected.');
+    const csv = readFileSync(path.join(dir, 'figures.summary.csv'), 'utf8');
+    expect(csv).toContain(zh);
   });
 
   it('--min-group-size 1 shows every group', () => {

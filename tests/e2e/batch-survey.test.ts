@@ -243,7 +243,9 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(sm.questions.shortForm).toBe(true);
     expect(sm.questions.covered).toBe(11);
     expect(sm.statement.en).toContain('the answers 29 companies of this batch gave about themselves (self-reports): a sample, not a census of the target population');
-    expect(sm.statement.en).toContain('Source (1 file): wjx-survey.csv.');
+    // the counts add up: 31 rows scored from the one file, 2 superseded, 29 in the summary; 3 inputs rejected
+    expect(sm).toMatchObject({ scored: 31, superseded: 2, rejected: 3 });
+    expect(sm.statement.en).toContain('Source: 31 answer sets read and scored from 1 file, 2 of them superseded by a newer assessment of the same plant and left out, 29 in the summary; 3 inputs rejected. Files: wjx-survey.csv.');
     expect(sm.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
     expect(sm.statement.en).toContain('(a short form)');
     expect(sm.statement.zh).toContain('不是对目标总体的普查');
@@ -396,7 +398,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(sumCol('0 级')).toBe(0);
     // the notes under the table: the sample statement first
     const notes = (sum.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string' && v.length > 40) as string[];
-    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源（1 个文件）：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
+    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
     expect(notes.join('\n')).toContain('未计入任何区域数值');
     // 汇总长表: no "none 级" row, a 未定级 count; every regional figure states what it is over, n, source and dates
     const long = wb.getWorksheet('汇总长表')!;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryRows, wideSummary } from '../../src/app/batch/columns';
 import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
-import { summarise, type BatchSummary } from '../../src/core/batch/summary';
+import { summarise, withSampleCounts, type BatchSummary } from '../../src/core/batch/summary';
 
 const target = { comparison: '>' as const, value: 0.5, year: 2020, population: { zh: '全市', en: 'city' }, source: 's' };
 /** CNC rate and design tools over 规上 (their official population), MES over all companies. */
@@ -167,5 +167,23 @@ describe('labels an office can hand over', () => {
     const early = batchSummary([{ ...dated[0]!, date: 20190301000000 }]);
     expect(early.byClass[0]).toMatchObject({ goalYear: 2020 });
     expect(early.byClass[0]!.historical).toBeUndefined();
+  });
+});
+
+describe('the sample statement: its counts add up and say what they count', () => {
+  // 6 plants in the summary, from 5 files; 8 rows scored (2 superseded), 3 inputs rejected
+  const s = { ...batchSummary(companies), scored: 8, superseded: 2, rejected: 3 };
+  s.sample = { ...s.sample, files: ['a.yaml', 'b.csv'], fileCount: 5 };
+
+  it('files read, rows scored, superseded, plants in the summary, rejected', () => {
+    const done = withSampleCounts(s);
+    expect(done.sample).toMatchObject({ companies: 6, fileCount: 5, scored: 8, superseded: 2, rejected: 3 });
+    expect(done.sample.statement.zh).toContain('来源：从 5 个文件读取并评分 8 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 6 家；另有 3 项输入被拒收。文件：a.yaml, b.csv, …。');
+    expect(done.sample.statement.en).toContain('Source: 8 answer sets read and scored from 5 files, 2 of them superseded by a newer assessment of the same plant and left out, 6 in the summary; 3 inputs rejected.');
+    expect(done.sample.statement.zh).not.toContain('来源（');
+    // applied twice, the same; every output that shows it (the notes under 汇总, the long table) has it
+    expect(withSampleCounts(done)).toEqual(done);
+    expect(summaryRows(done, 'zh')[0]![3]).toBe(done.sample.statement.zh);
+    expect(wideSummary(done, layout, 'zh').notes[0]).toBe(done.sample.statement.zh);
   });
 });

@@ -2,7 +2,7 @@ import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
-import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
+import { withSampleCounts, type BatchSummary, type GroupFigures } from '../../core/batch/summary.js';
 import { resubmissionPairs } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
@@ -74,7 +74,7 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
-  const s: BatchSummary = outcome.summary;
+  const s: BatchSummary = withSampleCounts(outcome.summary);
   const headline = term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected });
   const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
   if (toStdout) {

@@ -7,7 +7,7 @@ import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
-import { sampleStatement, surveyYearFrom, type SampleStatement } from './sample.js';
+import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const r4n = (x: number | null) => (x === null ? null : r4(x));
@@ -399,6 +399,16 @@ function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<st
     const name = [...seen].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).slice(0, 3).map(([n]) => n).join(' / ');
     return { key: g.key, name, ...Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'key')) } as GroupFigures;
   });
+}
+
+/**
+ * The summary with the sample statement's counts of the whole run — rows scored, superseded and rejected, known
+ * only once every input is read (summarise runs on the current plants alone). Idempotent; applied by every output
+ * (JSON, CSV, XLSX, the terminal).
+ */
+export function withSampleCounts(s: BatchSummary): BatchSummary {
+  const { statement: _statement, ...facts } = s.sample;
+  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, rejected: s.rejected }) };
 }
 
 export type GroupKey = (a: CompanyAggregate) => string | undefined;
