@@ -137,7 +137,7 @@ export const HELP_MESSAGES = {
   'help.batch-format': { en: 'format of --reports', zh: '--reports 的报告格式' },
   'help.batch-group-by': { en: 'summary groups (default: district, else region): district, region, park, sector, industry, above_designated_size or another field', zh: '汇总分组（默认按 district，没有时按 region）：district、region、park、sector、industry、above_designated_size 或其他字段' },
   'help.batch-anonymize': { en: 'replace names, codes and file names with stable pseudonyms', zh: '用固定的化名替换企业名称、代码和文件名' },
-  'help.batch-min-group-size': { en: 'the minimum group size (default 5): a figure over fewer companies is shown without a met/not-met verdict; given explicitly or with --anonymize, smaller groups are also merged into "other"', zh: '最小分组规模（默认 5）：计入企业少于此数的数值只列出、不判定是否达标；明确指定或加 --anonymize 时，小于此数的分组还会并入“其他”' },
+  'help.batch-min-group-size': { en: 'the minimum group size (default 5): groups of fewer companies are not broken out (merged into "other"), and a figure over fewer companies is shown without a met/not-met verdict; 1 shows every group and judges every figure', zh: '最小分组规模（默认 5）：少于此数的分组不单列（并入“其他”），计入企业少于此数的数值只列出、不判定是否达标；设为 1 则全部分组单列、全部数值判定' },
   'help.batch-dry-run': { en: 'show how each table is read with --map (column → question, unmapped columns, unmatched labels); score nothing', zh: '只显示按 --map 如何读取每个表格（列 → 题目、未映射的列、未匹配的选项文字），不评分' },
   'help.batch-on-bad-cell': { en: 'a bad table cell rejects its row, or is left unanswered and listed in the problems', zh: '表格中的错误单元格：整行拒收（reject），或按未作答处理并列入问题清单（blank）' },
   'help.batch-include-answers': { en: "add every company's answers to the output (sheet 答卷, OUT.answers.csv, JSON answers)", zh: '在输出中加入每家企业的答卷（答卷工作表、OUT.answers.csv、JSON 的 answers）' },

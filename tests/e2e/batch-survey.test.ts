@@ -202,7 +202,9 @@ describe('scoring the export', { timeout: 180_000 }, () => {
       ]);
       expect(company(reject, name).find((c) => c.superseded)!.supersededAs).toBe('resubmission');
     }
-    expect(rejectRun.stderr).toMatch(/郑州德信液压有限公司\) submitted again less than 30 days later: one assessment sent twice, not a baseline and a follow-up/);
+    expect(rejectRun.stderr).toMatch(/郑州德信液压有限公司\) submitted again less than 30 days later \(or without a date\) in 1 case: one assessment sent twice, not a baseline and a follow-up/);
+    // the pair it is about, the earlier first (09:12 → 15:40, although 15:40 is listed first)
+    expect(rejectRun.stderr).toContain('wjx-survey.csv:30 (2026-11-12 09:12:05) → wjx-survey.csv:29 (2026-11-12 15:40:12)');
     // so no progress is counted: nothing "added" (blank, not 6 robots)
     // the survey never asks the enterprise class: the class shares say so instead of "no class A company"
     for (const id of ['class-a-retrofit-share', 'class-b-retrofit-share']) {
@@ -241,7 +243,9 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(sm.questions.shortForm).toBe(true);
     expect(sm.questions.covered).toBe(11);
     expect(sm.statement.en).toContain('the answers 29 companies of this batch gave about themselves (self-reports): a sample, not a census of the target population');
-    expect(sm.statement.en).toContain('Source (1 file): wjx-survey.csv.');
+    // the counts add up: 31 rows scored from the one file, 2 superseded, 29 in the summary; 3 inputs rejected
+    expect(sm).toMatchObject({ scored: 31, superseded: 2, rejected: 3 });
+    expect(sm.statement.en).toContain('Source: 31 answer sets read and scored from 1 file, 2 of them superseded by a newer assessment of the same plant and left out, 29 in the summary; 3 inputs rejected. Files: wjx-survey.csv.');
     expect(sm.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
     expect(sm.statement.en).toContain('(a short form)');
     expect(sm.statement.zh).toContain('不是对目标总体的普查');
@@ -251,7 +255,7 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(company(reject, '郑州华夏阀门有限公司').map((c) => c.superseded)).toEqual([true, false]);
     const d = reject.summary.duplicates.find((x) => x.plant.includes('郑州华夏阀门有限公司'))!;
     expect(d.matchedByName).toBe(true);
-    expect(rejectRun.stderr).toMatch(/郑州华夏阀门有限公司\) is given once with and once without a credit code/);
+    expect(rejectRun.stderr).toMatch(/郑州华夏阀门有限公司\) appears 2 times, with its credit code in some submissions and without it in others/);
     expect(reject.summary).toMatchObject({ scored: 31, superseded: 2, companies: 29 });
   });
 
@@ -382,7 +386,9 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const sum = wb.getWorksheet('汇总')!;
     expect((sum.getColumn(1).values as unknown[]).slice(1, 5)).toEqual(['分组', '全部企业', '规上企业', '规下企业']);
     const sumHead = (sum.getRow(1).values as unknown[]).slice(1) as string[];
-    expect(sumHead).toContain('关键工序数控化率（企业值平均，本批次中回答该题的规上企业）');
+    // each row counts its own companies: the CNC rate over the row's 规上 companies (judged), and over all of them
+    expect(sumHead).toContain('关键工序数控化率（企业值平均，本行中回答该题的规上企业）');
+    expect(sumHead).toContain('关键工序数控化率（企业值平均，本行中回答该题的全部企业）');
     // all companies: mean score blank (n = 0), 29 with no level stated, every level 0
     const allRow = sum.getRow(2);
     const sumCol = (t: string) => allRow.getCell(sumHead.indexOf(t) + 1).value;
@@ -392,7 +398,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(sumCol('0 级')).toBe(0);
     // the notes under the table: the sample statement first
     const notes = (sum.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string' && v.length > 40) as string[];
-    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源（1 个文件）：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
+    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
     expect(notes.join('\n')).toContain('未计入任何区域数值');
     // 汇总长表: no "none 级" row, a 未定级 count; every regional figure states what it is over, n, source and dates
     const long = wb.getWorksheet('汇总长表')!;

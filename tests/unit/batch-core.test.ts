@@ -5,7 +5,7 @@ import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
-import { assessmentSeries, daysBetween, PlantRegistry } from '../../src/core/batch/supersede';
+import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs } from '../../src/core/batch/supersede';
 import { judged } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
@@ -97,6 +97,21 @@ describe('resubmissions and progress pairs', () => {
     expect(chain).toEqual({ relation: new Map([[0, 'resubmission'], [1, 'earlier'], [2, 'current']]), baseline: 1 });
     // undated: the interval is not known, so it is no baseline
     expect(assessmentSeries([{ seq: 0, date: 0 }, { seq: 1, date: 20260601000000 }], 1)).toEqual({ relation: new Map([[0, 'resubmission'], [1, 'current']]) });
+  });
+
+  it('names each resubmission with the submission that replaced it, and nothing else', () => {
+    // 03-01 is a baseline (184 days before the next); only 09-01 → 09-15 is within 30 days
+    const four = [
+      { date: '2026-03-01', relation: 'earlier' as const },
+      { date: '2026-09-01', relation: 'resubmission' as const },
+      { date: '2026-09-15', relation: 'earlier' as const },
+      { date: '2026-10-20', relation: 'current' as const },
+    ];
+    expect(resubmissionPairs(four)).toEqual([[1, 2]]);
+    // input order is not date order; the time of day orders one day's submissions; an undated row comes first
+    expect(resubmissionPairs([{ date: '2026-11-12 15:40:12', relation: 'current' }, { date: '2026-11-12 09:12:05', relation: 'resubmission' }])).toEqual([[1, 0]]);
+    expect(resubmissionPairs([{ date: '2026-11-12', relation: 'current' }, { relation: 'resubmission' }, { date: '2026-11-01 08:00', relation: 'resubmission' }])).toEqual([[1, 2], [2, 0]]);
+    expect(resubmissionPairs([{ date: '2026-01-01', relation: 'earlier' }, { date: '2026-06-01', relation: 'current' }])).toEqual([]);
   });
 });
 
@@ -220,8 +235,9 @@ describe('summary', () => {
     ];
     const s = summarise(layout, xs, { minGroupSize: 1 });
     expect(s.byClass).toEqual([
-      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true },
-      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: false },
+      // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
+      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalYear: 2020 },
+      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: false, goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
     // two class A companies are too few to judge "all of class A" on

@@ -172,8 +172,15 @@ export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 
 
 type Cell = string | number | boolean | null | undefined;
 
-/** The group key as a word: all, other, (none), above/below/not-stated, or the key itself. */
-export function groupLabel(key: string, lang: Lang): string {
+/** The title of a respondent field (区划代码 for district), or the field id itself. */
+const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
+
+/**
+ * The group key as a word: all, other, (none), above/below/not-stated, or the key itself — and a group with a name
+ * (a district: the region its companies give) as name and code, 「郑州市中原区（区划代码 410102）」.
+ */
+export function groupLabel(key: string, lang: Lang, named?: { name?: string | undefined; field?: string | undefined }): string {
+  if (named?.name) return formatMessage('label.group.named', { name: named.name, field: fieldTitle(named.field, lang), code: key }, lang);
   switch (key) {
     case 'all':
       return formatMessage('label.group.all', {}, lang);
@@ -190,14 +197,17 @@ export function groupLabel(key: string, lang: Lang): string {
   }
 }
 
-/** What a regional figure is computed over, in words: the companies of this batch (a sample) that answered. */
-export function figurePopulation(p: RegionalPopulation, lang: Lang): string {
-  return formatMessage('label.figure-population', { population: formatMessage(`label.population.${p}`, {}, lang) }, lang);
+/**
+ * What a regional figure is computed over, in words: the companies of this batch (a sample) that answered — or, for
+ * the figure of a group (a district, 规下…), the companies of that group.
+ */
+export function figurePopulation(p: RegionalPopulation, lang: Lang, scope: 'batch' | 'group' = 'batch'): string {
+  return formatMessage(scope === 'group' ? 'label.figure-population-group' : 'label.figure-population', { population: formatMessage(`label.population.${p}`, {}, lang) }, lang);
 }
 
 /** How a regional indicator is counted, in words (population, method, what happens to 不清楚). */
-export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopulation'>, lang: Lang): string {
-  return formatMessage(i.method === 'share' ? 'label.how.share' : 'label.how.mean', { population: figurePopulation(i.regionalPopulation, lang) }, lang);
+export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopulation'>, lang: Lang, scope: 'batch' | 'group' = 'batch'): string {
+  return formatMessage(i.method === 'share' ? 'label.how.share' : 'label.how.mean', { population: figurePopulation(i.regionalPopulation, lang, scope) }, lang);
 }
 
 /** The source and the survey dates of the sample, as the long table states them beside every regional figure. */
@@ -209,7 +219,8 @@ export function sampleSource(s: BatchSummary): { source: string; dates: string |
 export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
   const rows: Cell[][] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
-  const G = (k: string) => (labels ? groupLabel(k, lang) : k);
+  const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
+  const G = (k: string) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy }) : k);
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
     rows.push([section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])]);
@@ -229,7 +240,7 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null);
-  const indicatorRow = (section: string, group: string, i: RegionalIndicator) =>
+  const indicatorRow = (section: string, group: string, i: RegionalIndicator, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, {
       target: i.target,
       comparison: i.comparison,
@@ -242,8 +253,8 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
       share_meeting_target: i.shareMeetingTarget,
       target_year: i.targetYear,
       population: L(i.population),
-      regional_population: labels ? figurePopulation(i.regionalPopulation, lang) : i.regionalPopulation,
-      how: howCounted(i, lang),
+      regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
+      how: howCounted(i, lang, scope),
       excluded: i.excluded,
       verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : null,
       historical: i.target === undefined ? null : Boolean(i.historical),
@@ -265,6 +276,7 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   figures('all', G('all'), s);
   const groups = (section: string, gs: GroupFigures[]) => {
     for (const g of gs) {
+      if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name);
       if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies);
       else figures(section, G(g.key), g);
     }
@@ -272,21 +284,34 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   if (s.groups) groups(`group:${s.groupBy}`, s.groups);
   groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {
-    const g = `class ${c.class}`;
+    const g = W('label.class.group', { class: c.class });
     row('by_class', g, 'companies', W('col.companies'), c.companies);
     row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting);
     row('by_class', g, 'planned', W('label.class.planned'), c.planned);
     row('by_class', g, 'none', W('label.class.none'), c.none);
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown);
-    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null });
+    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
-  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), r.projectType);
+  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang));
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', labels ? W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }) : m.relation);
+    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }));
   return rows;
 }
 
-/** The wide summary (汇总): one row per population or group, one set of columns per indicator (value, numerator, denominator). */
+/** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
+type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
+const wideCell = (f: { value: number | null; numerator: number; denominator: number; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
+  f ? { value: f.value, numerator: f.numerator, denominator: f.denominator, ...(met ? { met: f.met ?? null } : {}) } : undefined;
+/** No company of the row is in the population (the 规上 companies of the 规下 row): n = 0, no value. */
+const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, met: null };
+
+/**
+ * The wide summary (汇总): one row per population (all companies, 规上, 规下, size not stated) or group, and per
+ * indicator the figure over the companies of the row that answered. An indicator whose official population is 规上
+ * (its `regionalPopulation`) has two sets of columns: over the row's 规上 companies (the official figure, the only one
+ * judged against the target: JSON `indicators[]`, `bySize[above]`, `groups[].indicators[]`) and over all the row's
+ * companies (JSON `splits[all]`, `bySize[].indicators[]`). Every column title names the population it is over.
+ */
 export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][]; notes: string[] } {
   const columns: Column<Cell[]>[] = [];
   const add = (id: string, title: Text, format: ColumnFormat) => {
@@ -299,37 +324,65 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   add('mean_score_n', M('col.mean_score_n'), 'integer');
   for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, M('col.level_n', { level: lv }), 'integer');
   add('no_level', M('col.no_level'), 'integer');
+  /** The column sets of an indicator: its official population first (judged), then all companies when that differs. */
+  const setsOf = (ind: (typeof layout.indicators)[number]) => {
+    const official = populationOf(ind);
+    return official === 'all' ? [{ population: official, id: ind.id, judged: true }] : [{ population: official, id: ind.id, judged: true }, { population: 'all' as const, id: `${ind.id}@all`, judged: false }];
+  };
   for (const ind of layout.indicators) {
     const method = methodOf(ind);
-    const how = (l: Lang) => `${formatMessage(`label.method.${method}`, {}, l)}，${figurePopulation(populationOf(ind), l)}`;
-    add(ind.id, { zh: formatMessage('col.indicator_value', { title: ind.title.zh, how: how('zh') }, 'zh'), en: formatMessage('col.indicator_value', { title: ind.title.en, how: how('en').replace('，', ', ') }, 'en') }, ind.kind === 'number' ? 'number' : 'percent');
-    const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: ind.title[l], id: formatMessage(what, {}, l) }));
-    add(`${ind.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
-    add(`${ind.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
-    if (ind.target) add(`${ind.id}.met`, { zh: formatMessage('col.met', { title: ind.title.zh }, 'zh').replace('（参考）', ''), en: formatMessage('col.met', { title: ind.title.en }, 'en').replace(' (reference)', '') }, 'yesno');
+    for (const set of setsOf(ind)) {
+      const named = (l: Lang) => formatMessage('col.indicator_population', { title: ind.title[l], population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
+      const how = (l: Lang) => formatMessage('label.wide-how', { method: formatMessage(`label.method.${method}`, {}, l), population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
+      add(set.id, titled('col.indicator_value', (l) => ({ title: ind.title[l], how: how(l) })), ind.kind === 'number' ? 'number' : 'percent');
+      const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: named(l), id: formatMessage(what, {}, l) }));
+      add(`${set.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
+      add(`${set.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
+      if (ind.target && set.judged) add(`${set.id}.met`, { zh: formatMessage('col.met', { title: named('zh') }, 'zh').replace('（参考）', ''), en: formatMessage('col.met', { title: named('en') }, 'en').replace(' (reference)', '') }, 'yesno');
+    }
   }
   const rows: Cell[][] = [];
-  const line = (label: string, f: Figures) => {
+  /** `cells(ind)`: the row's figure over the official population and over all the row's companies. */
+  const line = (label: string, f: Figures, cells: (i: RegionalIndicator | undefined, official: RegionalPopulation) => { official: WideCell | undefined; all: WideCell | undefined }) => {
     const r: Cell[] = [label, f.companies, f.meanScore, f.meanScoreN];
     for (let lv = 0; lv <= 5; lv++) r.push(f.levels[String(lv)] ?? null);
     r.push(f.noLevel);
     for (const ind of layout.indicators) {
       const i = f.indicators.find((x) => x.id === ind.id);
-      r.push(i?.value ?? null, i?.numerator ?? null, i?.denominator ?? null);
-      if (ind.target) r.push(i?.met ?? null);
+      const c = cells(i, populationOf(ind));
+      for (const set of setsOf(ind)) {
+        const cell = set.judged ? c.official : c.all;
+        r.push(cell?.value ?? null, cell?.numerator ?? null, cell?.denominator ?? null);
+        if (ind.target && set.judged) r.push(cell?.met ?? null);
+      }
     }
     rows.push(r);
   };
-  line(groupLabel('all', lang), s);
-  for (const g of s.bySize) if (!g.suppressed) line(groupLabel(g.key === '(none)' ? 'not-stated' : g.key, lang), g);
+  const allSplit = (i: RegionalIndicator | undefined) => wideCell(i?.splits.find((x) => x.population === 'all'), false);
+  // the batch: the headline (official population) and its split over all companies
+  line(groupLabel('all', lang), s, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
+  // 规上 / 规下 / not stated: every figure over all the companies of the size class (bySize)
+  for (const g of s.bySize) {
+    if (g.suppressed) continue;
+    const key = g.key === '(none)' ? 'not-stated' : g.key;
+    line(groupLabel(key, lang), g, (i, official) => ({
+      // the 规上 companies of a size class: all of it for 规上, none for 规下 and not stated (a merged "other" is mixed: blank)
+      official: official === 'all' || key === 'above' ? wideCell(i, true) : key === 'other' ? undefined : EMPTY_CELL,
+      all: wideCell(i, false),
+    }));
+  }
   for (const g of s.groups ?? []) {
     if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
     else {
-      const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? formatMessage(`col.${s.groupBy}` as MessageCode, {}, lang) : s.groupBy;
-      line(`${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`, g);
+      const field = fieldTitle(s.groupBy, lang);
+      const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`;
+      line(label, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
     }
   }
-  return { columns, rows, notes: summaryNotes(s, lang) };
+  const notes = summaryNotes(s, lang);
+  const above = layout.indicators.filter((ind) => populationOf(ind) === 'above-designated-size');
+  if (above.length) notes.splice(1, 0, formatMessage('note.wide-populations', { indicators: above.map((ind) => ind.title[lang]).join(lang === 'zh' ? '、' : ', ') }, lang));
+  return { columns, rows, notes };
 }
 
 /** The notes under the summary table: the sample statement, values left out, the minimum group size, historical targets. */

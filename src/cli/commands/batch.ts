@@ -2,8 +2,11 @@ import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
-import type { BatchSummary } from '../../core/batch/summary.js';
+import { withSampleCounts, type BatchSummary, type GroupFigures } from '../../core/batch/summary.js';
+import { resubmissionPairs } from '../../core/batch/supersede.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
+import { isMessageCode, type MessageCode } from '../../messages/catalogue.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
 import { lostCode } from '../../io/tables/table-input.js';
 import { limitsFrom, type Context } from '../context.js';
@@ -37,7 +40,9 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         groupBy: opts.groupBy,
         anonymize: Boolean(opts.anonymize),
         anonKey,
-        minGroupSize: opts.minGroupSize,
+        // Always given, so that groups smaller than it are never broken out unless asked for (--min-group-size 1):
+        // a district of one company would otherwise publish that company's figures.
+        minGroupSize: opts.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
         jobs: opts.jobs,
         force: Boolean(opts.force),
         lang: term.lang,
@@ -69,7 +74,7 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
-  const s: BatchSummary = outcome.summary;
+  const s: BatchSummary = withSampleCounts(outcome.summary);
   const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
   // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
   // the terminal alone when the results went to a file.
@@ -87,15 +92,32 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     term.stdout.write(lines.join('\n') + '\n');
   } else for (const line of lines) term.say(line);
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
+  for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
   }
   for (const d of s.duplicates) {
-    const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''}${m.superseded ? '' : ' ✓'}`).join(', ');
+    // every row with its date (✓ the current one); the resubmission line names only the pairs it is about
+    const row = (m: (typeof d.members)[number]) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.date ?? term.msg('cli.batch-no-date')})`;
+    const where = d.members.map((m) => `${row(m)}${m.superseded ? '' : ' ✓'}`).join(', ');
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
-    if (d.resubmission) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, where })));
+    const pairs = resubmissionPairs(d.members);
+    if (pairs.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: pairs.length, where: pairs.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ') })));
   }
+}
+
+/** One line per breakdown (groups, 规上/规下) whose small groups were merged into "other": what is not broken out, and how to change it. */
+function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
+  const { term } = ctx;
+  const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
+  const note = (by: string, groups: readonly GroupFigures[] | undefined) => {
+    const other = groups?.find((g) => g.key === 'other' && g.merged !== undefined);
+    if (!other) return [];
+    const count = typeof other.merged === 'number' ? other.merged : (other.merged?.length ?? 0);
+    return [term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies })];
+  };
+  return [...note(field, s.groups), ...note(term.msg('cli.batch-by-size'), s.bySize)];
 }
 
 /** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels; exit 1 when a real run would reject a table. */

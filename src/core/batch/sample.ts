@@ -15,6 +15,14 @@ export interface SampleStatement {
   questions: { covered: number; total: number; shortForm: boolean };
   /** Plants whose answers name no assessor: the company's own answers. */
   selfReported: number;
+  /**
+   * Once every row is in (withSampleCounts, summary.ts): rows scored from the `fileCount` files (superseded ones
+   * included), rows superseded by a newer assessment of their plant (companies = scored − superseded), and inputs
+   * rejected (whole files, or rows of a table).
+   */
+  scored?: number;
+  superseded?: number;
+  rejected?: number;
   /** The statement in words. */
   statement: Text;
 }
@@ -36,9 +44,23 @@ export function sampleStatement(all: { dateMin: number; dateMax: number; compani
   const { covered, total } = input.questions;
   const shortForm = total > 0 && covered < total * SHORT_FORM_SHARE;
   const selfReported = all.companies - all.assessed;
+  return withStatement({ companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported });
+}
+
+/**
+ * The statement in words, from the facts of the sample. Every count says what it counts: the plants of the
+ * summary; with the counts of the whole run, the rows scored from how many files, those superseded and the inputs
+ * rejected — so that "101 plants" and "96 files" add up for the reader.
+ */
+export function withStatement(facts: Omit<SampleStatement, 'statement'>): SampleStatement {
+  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, rejected } = facts;
+  const { covered, total, shortForm } = questions;
+  const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   const parts: [MessageCode, Record<string, string | number>][] = [
-    [selfReported === all.companies ? 'sample.self-report' : 'sample.partly-self-report', { companies: all.companies, selfReported }],
-    ['sample.files', { files: files.join(', ') + (fileCount > files.length ? ', …' : ''), count: fileCount }],
+    [selfReported === companies ? 'sample.self-report' : 'sample.partly-self-report', { companies, selfReported }],
+    scored !== undefined && superseded !== undefined && rejected !== undefined
+      ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
+      : ['sample.files', { files: listed, count: fileCount }],
     dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
     ['sample.figures', {}],
@@ -49,7 +71,7 @@ export function sampleStatement(all: { dateMin: number; dateMax: number; compani
     statement.zh += t.zh;
     statement.en += (statement.en ? ' ' : '') + t.en;
   }
-  return { companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported, statement };
+  return { ...facts, statement };
 }
 
 /** The year of the first submission of the sample: targets before it are historical. */

@@ -7,7 +7,7 @@ import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
-import { sampleStatement, surveyYearFrom, type SampleStatement } from './sample.js';
+import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const r4n = (x: number | null) => (x === null ? null : r4(x));
@@ -83,6 +83,8 @@ export interface Figures {
 
 export interface GroupFigures extends Figures {
   key: string;
+  /** The group's name when its key is a code: the region the companies of a district give (most frequent first). */
+  name?: string;
   /** Groups smaller than --min-group-size are merged into "other"; an "other" still too small keeps only its count. */
   merged?: string[] | number;
   suppressed?: boolean;
@@ -103,6 +105,10 @@ export interface ClassRetrofit {
   goalMet: boolean | null;
   /** Why goalMet is null although there is a goal (fewer companies of the class than the minimum group size). */
   withheld?: Withheld;
+  /** The year the goal is set for (the plan's three years, 2018–2020). */
+  goalYear?: number;
+  /** The goal's year is before the first submission of the batch: goalMet is a historical reference only. */
+  historical?: boolean;
 }
 
 const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
@@ -317,8 +323,10 @@ export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, 
 }
 
 const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
+/** 郑政文〔2018〕168号 四(一): 三年内 (the plan's period 2018–2020) — the `by` of its class-a/b-retrofit-share targets. */
+export const CLASS_GOAL_YEAR = 2020;
 
-export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number): ClassRetrofit[] {
+export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number, surveyYear?: number): ClassRetrofit[] {
   return [...counts.keys()].sort().map((cls) => {
     const c = counts.get(cls)!;
     const n = (k: string) => c[k] ?? 0;
@@ -340,6 +348,7 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       goal,
       goalMet: verdict.met,
       ...(verdict.withheld ? { withheld: verdict.withheld } : {}),
+      ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
     };
   });
 }
@@ -381,6 +390,27 @@ export interface BatchSummary extends Figures {
   plan?: { id: string; title: Text; document: string; period: PolicyDef['period']; targets: PlanTargetResult[] };
 }
 
+/** Groups by district get the names their companies give as region (the district code alone says little to a reader). */
+function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined): GroupFigures[] {
+  if (!names) return groups;
+  return groups.map((g) => {
+    const seen = names.get(g.key);
+    if (!seen || g.key === OTHER_GROUP || g.key === NONE_GROUP) return g;
+    const name = [...seen].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).slice(0, 3).map(([n]) => n).join(' / ');
+    return { key: g.key, name, ...Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'key')) } as GroupFigures;
+  });
+}
+
+/**
+ * The summary with the sample statement's counts of the whole run — rows scored, superseded and rejected, known
+ * only once every input is read (summarise runs on the current plants alone). Idempotent; applied by every output
+ * (JSON, CSV, XLSX, the terminal).
+ */
+export function withSampleCounts(s: BatchSummary): BatchSummary {
+  const { statement: _statement, ...facts } = s.sample;
+  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, rejected: s.rejected }) };
+}
+
 export type GroupKey = (a: CompanyAggregate) => string | undefined;
 /** The default groups when --group-by is not given: district when any company states one, else region. */
 export const DEFAULT_GROUP_FIELDS: [string, GroupKey][] = [
@@ -407,6 +437,8 @@ export function summarise(
   const defaults = opts.groupBy === undefined && opts.defaultGroups ? DEFAULT_GROUP_FIELDS.map(() => new Map<string, Accumulator>()) : [];
   const sizes = new Map<string, Accumulator>();
   const classes = new Map<string, Record<string, number>>();
+  /** District code → the region names its companies give, with how many give each. */
+  const districtNames = new Map<string, Map<string, number>>();
   const acc = (m: Map<string, Accumulator>, k: string) => {
     let a = m.get(k);
     if (!a) m.set(k, (a = new Accumulator(layout)));
@@ -417,6 +449,11 @@ export function summarise(
     if (opts.groupBy !== undefined) acc(groups, a.group ?? NONE_GROUP).add(a);
     defaults.forEach((m, i) => acc(m, DEFAULT_GROUP_FIELDS[i]![1](a) ?? NONE_GROUP).add(a));
     acc(sizes, a.scale === undefined ? NONE_GROUP : a.scale ? 'above' : 'below').add(a);
+    if (a.district !== undefined && a.region) {
+      const names = districtNames.get(a.district) ?? new Map<string, number>();
+      names.set(a.region, (names.get(a.region) ?? 0) + 1);
+      districtNames.set(a.district, names);
+    }
     if (a.cls) {
       const c = classes.get(a.cls) ?? {};
       const k = a.retrofit ?? 'unknown';
@@ -443,10 +480,10 @@ export function summarise(
     ...figures,
     sample,
     excluded: { reason: 'implausible', values: figures.indicators.reduce((n, i) => n + (i.splits.find((x) => x.population === 'all')?.excluded ?? 0), 0), companies: all.excludedCompanies },
-    ...(groupBy !== undefined && chosen ? { groupBy, groups: groupFigures(layout, chosen, g), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
+    ...(groupBy !== undefined && chosen ? { groupBy, groups: named(groupFigures(layout, chosen, g), groupBy === 'district' ? districtNames : undefined), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
     minGroupSize: opts.minGroupSize,
     mergeSmallGroups: Boolean(opts.merge),
     bySize: groupFigures(layout, sizes, g, true),
-    byClass: classRetrofit(classes, opts.minGroupSize),
+    byClass: classRetrofit(classes, opts.minGroupSize, surveyYear),
   };
 }

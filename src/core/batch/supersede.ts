@@ -136,6 +136,22 @@ export function assessmentSeries(members: readonly { seq: number; date: number }
   return { relation, ...(baseline !== undefined ? { baseline } : {}) };
 }
 
+/**
+ * The resubmissions among the rows of one plant as pairs of indexes into `members` (input order): each row whose
+ * relation is `resubmission` and the row that replaced it — the next one by date and time of day, then input order,
+ * as assessmentSeries orders them (undated rows first). Dates as the outputs give them: `YYYY-MM-DD[ hh:mm[:ss]]`.
+ */
+export function resubmissionPairs(members: readonly { date?: string | undefined; relation: AssessmentRelation }[]): [number, number][] {
+  const key = (d: string | undefined) => (d ? `${d.slice(0, 10)} ${(d.slice(11) || '00:00:00').padEnd(8, ':00')}` : '');
+  const order = members.map((m, i) => ({ i, k: key(m.date) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+  const pairs: [number, number][] = [];
+  order.forEach((m, pos) => {
+    const next = order[pos + 1];
+    if (members[m.i]!.relation === 'resubmission' && next) pairs.push([m.i, next.i]);
+  });
+  return pairs;
+}
+
 /** shortKey's two 32-bit halves (the same identity: shortKey is a fixed-width spelling of them). */
 function keyHash(key: string): [number, number] {
   let h1 = 0x811c9dc5;

@@ -1,0 +1,189 @@
+/**
+ * The summary as the workbook and the CSV show it (src/app/batch/columns.ts): every figure is over the population its
+ * row and its column title name, and agrees with the JSON summary it is taken from.
+ */
+import { describe, expect, it } from 'vitest';
+import { summaryRows, wideSummary } from '../../src/app/batch/columns';
+import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
+import { summarise, withSampleCounts, type BatchSummary } from '../../src/core/batch/summary';
+
+const target = { comparison: '>' as const, value: 0.5, year: 2020, population: { zh: '全市', en: 'city' }, source: 's' };
+/** CNC rate and design tools over 规上 (their official population), MES over all companies. */
+const layout: SummaryLayout = {
+  sections: [],
+  indicators: [
+    { id: 'cnc-rate', kind: 'ratio', title: { zh: '数控化率', en: 'CNC rate' }, target, population: 'above-designated-size' },
+    { id: 'mes-adoption', kind: 'flag', title: { zh: 'MES', en: 'MES' } },
+  ],
+};
+const REGIONS: Record<string, string> = { d1: '郑州市中原区', d2: '郑州经开区' };
+const company = (cnc: number | null, mes: number | null, scale: boolean | undefined, district: string, extra: Partial<CompanyAggregate> = {}): CompanyAggregate => ({
+  level: 1,
+  score: 1.5,
+  sections: [],
+  values: [cnc, mes],
+  met: [cnc === null ? null : cnc > 0.5, null],
+  uses: null,
+  group: district,
+  district,
+  region: REGIONS[district]!,
+  ...(scale === undefined ? {} : { scale }),
+  ...extra,
+});
+
+function batchSummary(companies: CompanyAggregate[], opts: { groupBy?: string; minGroupSize?: number; merge?: boolean } = {}): BatchSummary {
+  return {
+    ...summarise(layout, companies, { minGroupSize: opts.minGroupSize ?? 1, merge: opts.merge ?? false, defaultGroups: true, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) }),
+    scored: companies.length,
+    superseded: 0,
+    rejected: 0,
+    problems: 0,
+    conflictWindowDays: 30,
+    targets: { id: 't', title: { zh: '目标', en: 'targets' }, source: 's' },
+    duplicates: [],
+  };
+}
+
+// 规上: .8, .4 (and one without a value); 规下: .2, .3; size not stated: .9
+const companies = [
+  company(0.8, 1, true, 'd1'),
+  company(0.4, 0, true, 'd1'),
+  company(null, 1, true, 'd2'),
+  company(0.2, 1, false, 'd1'),
+  company(0.3, 0, false, 'd2'),
+  company(0.9, 1, undefined, 'd2'),
+];
+
+describe('汇总 (the wide summary): each row, column title, n and verdict agree on the population', () => {
+  const s = batchSummary(companies);
+  const wide = wideSummary(s, layout, 'zh');
+  const at = (label: string, id: string) => {
+    const row = wide.rows.find((r) => r[0] === label);
+    expect(row, label).toBeDefined();
+    const i = wide.columns.findIndex((c) => c.id === id);
+    expect(i, id).toBeGreaterThan(0);
+    return row![i] ?? null;
+  };
+  const cell = (label: string, id: string) => ({ value: at(label, id), n: at(label, `${id}.denominator`) });
+
+  it('an indicator over 规上 has its official columns (judged) and the same figure over all the row’s companies (not judged)', () => {
+    const title = (id: string) => wide.columns.find((c) => c.id === id)!.title.zh;
+    expect(title('cnc-rate')).toBe('数控化率（企业值平均，本行中回答该题的规上企业）');
+    expect(title('cnc-rate@all')).toBe('数控化率（企业值平均，本行中回答该题的全部企业）');
+    expect(title('cnc-rate.denominator')).toContain('数控化率（规上企业）');
+    expect(title('cnc-rate@all.denominator')).toContain('数控化率（全部企业）');
+    expect(title('cnc-rate.met')).toBe('数控化率（规上企业）达标');
+    expect(wide.columns.some((c) => c.id === 'cnc-rate@all.met')).toBe(false);
+    // an indicator over all companies has one set of columns
+    expect(title('mes-adoption')).toBe('MES（企业占比，本行中回答该题的全部企业）');
+    expect(wide.columns.some((c) => c.id === 'mes-adoption@all')).toBe(false);
+  });
+
+  it('全部企业: the 规上 figure in the 规上 columns, the all-company figure in the all-company columns', () => {
+    // 规上: (.8 + .4) / 2 = .6 > .5; all: (.8 + .4 + .2 + .3 + .9) / 5 = .52
+    expect(cell('全部企业', 'cnc-rate')).toEqual({ value: 0.6, n: 2 });
+    expect(at('全部企业', 'cnc-rate.met')).toBe(true);
+    expect(cell('全部企业', 'cnc-rate@all')).toEqual({ value: 0.52, n: 5 });
+    // the same numbers as the JSON summary: the headline and its split over all companies
+    const cnc = s.indicators.find((i) => i.id === 'cnc-rate')!;
+    expect([cnc.value, cnc.n, cnc.met]).toEqual([0.6, 2, true]);
+    expect(cnc.splits.find((x) => x.population === 'all')).toMatchObject({ value: 0.52, denominator: 5 });
+  });
+
+  it('规下企业: no 规上 company (n = 0, no verdict); its own figure in the all-company columns', () => {
+    expect(cell('规下企业', 'cnc-rate')).toEqual({ value: null, n: 0 });
+    expect(at('规下企业', 'cnc-rate.met')).toBeNull();
+    expect(cell('规下企业', 'cnc-rate@all')).toEqual({ value: 0.25, n: 2 });
+    expect(cell('未填写是否规上', 'cnc-rate')).toEqual({ value: null, n: 0 });
+    expect(cell('未填写是否规上', 'cnc-rate@all')).toEqual({ value: 0.9, n: 1 });
+    // 规上企业: both sets are its 规上 companies
+    expect(cell('规上企业', 'cnc-rate')).toEqual({ value: 0.6, n: 2 });
+    expect(cell('规上企业', 'cnc-rate@all')).toEqual({ value: 0.6, n: 2 });
+    // MES (over all companies): each size class over its own companies, 规下: 1 yes of 2
+    expect(cell('规下企业', 'mes-adoption')).toEqual({ value: 0.5, n: 2 });
+  });
+
+  it('a group row: the group’s 规上 companies in the 规上 columns, all of them in the all-company columns', () => {
+    const d1 = s.groups!.find((g) => g.key === 'd1')!.indicators.find((i) => i.id === 'cnc-rate')!;
+    const label = wide.rows.map((r) => String(r[0])).find((l) => l.includes('d1'))!;
+    expect(cell(label, 'cnc-rate')).toEqual({ value: d1.value, n: d1.n });
+    expect(cell(label, 'cnc-rate')).toEqual({ value: 0.6, n: 2 });
+    expect(cell(label, 'cnc-rate@all')).toEqual({ value: 0.4667, n: 3 });
+  });
+
+  it('the notes say which columns are over 规上 and which one is judged', () => {
+    expect(wide.notes.join('\n')).toContain('数控化率的统计口径为规上企业');
+  });
+
+  it('汇总长表: a group’s figure is said to be over the companies of the group, not of the batch', () => {
+    const rows = summaryRows(s, 'zh', true);
+    const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![16];
+    expect(popOf('all', 'cnc-rate')).toBe('本批次中回答该题的规上企业');
+    expect(popOf('by_size', 'cnc-rate')).toBe('本组中回答该题的全部企业');
+    expect(popOf('group:', 'cnc-rate')).toBe('本组中回答该题的规上企业');
+  });
+});
+
+describe('labels an office can hand over', () => {
+  // surveyed in 2026: the plan's 2020 class goal is historical
+  const dated = companies.map((c, i) => ({ ...c, date: 20261101000000 + i * 1_000_000, cls: i < 2 ? 'A' : 'B', retrofit: i % 2 ? 'done' : 'planned' }));
+  const s = {
+    ...batchSummary([...dated, company(0.5, 1, true, 'd2', { region: '经开区', date: 20261120000000 })]),
+    parkRecommendations: [{ group: 'd1', recommendations: [{ id: 'park-x', title: { zh: '园区诊断', en: 'Park diagnosis' }, programme: 'p', projectType: 'single-application' }] }],
+  };
+
+  it('a district group carries the name its companies give, and is shown as name and code', () => {
+    expect(s.groups!.map((g) => [g.key, g.name])).toEqual([
+      ['d1', '郑州市中原区'],
+      // two spellings: the most frequent first
+      ['d2', '郑州经开区 / 经开区'],
+    ]);
+    const wide = wideSummary(s, layout, 'zh');
+    expect(wide.rows.map((r) => r[0])).toContain('郑州市中原区（区划代码 d1）');
+    const xlsx = summaryRows(s, 'zh', true);
+    expect(xlsx.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['郑州市中原区（区划代码 d1）', 'name', '名称（企业填写的地区）', '郑州市中原区']);
+    // the CSV keeps the code as the group's id, and adds its name
+    const csv = summaryRows(s, 'zh');
+    expect(csv.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['d1', 'name', '名称（企业填写的地区）', '郑州市中原区']);
+  });
+
+  it('the Chinese CSV says 「A 类企业」 and 「单项应用型」, not class A and single-application', () => {
+    const csv = summaryRows(s, 'zh');
+    expect(csv.filter((r) => r[0] === 'by_class').map((r) => r[1])).toContain('A 类企业');
+    expect(csv.some((r) => r[0] === 'by_class' && String(r[1]).startsWith('class'))).toBe(false);
+    expect(csv.find((r) => r[0] === 'park')![4]).toBe('单项应用型');
+    expect(summaryRows(s, 'en').find((r) => r[0] === 'park')![4]).toBe('single application');
+  });
+
+  it('the class goal of the 2018–2020 plan is marked historical against a 2026 survey (JSON and long table)', () => {
+    expect(s.byClass.map((c) => [c.class, c.goalYear, c.historical])).toEqual([
+      ['A', 2020, true],
+      ['B', 2020, true],
+    ]);
+    const share = summaryRows(s, 'zh').find((r) => r[0] === 'by_class' && r[1] === 'A 类企业' && r[2] === 'share')!;
+    const col = (id: string) => share[['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical'].indexOf(id)];
+    expect([col('target'), col('target_year'), col('historical')]).toEqual([1, 2020, true]);
+    // before the goal's year: not historical
+    const early = batchSummary([{ ...dated[0]!, date: 20190301000000 }]);
+    expect(early.byClass[0]).toMatchObject({ goalYear: 2020 });
+    expect(early.byClass[0]!.historical).toBeUndefined();
+  });
+});
+
+describe('the sample statement: its counts add up and say what they count', () => {
+  // 6 plants in the summary, from 5 files; 8 rows scored (2 superseded), 3 inputs rejected
+  const s = { ...batchSummary(companies), scored: 8, superseded: 2, rejected: 3 };
+  s.sample = { ...s.sample, files: ['a.yaml', 'b.csv'], fileCount: 5 };
+
+  it('files read, rows scored, superseded, plants in the summary, rejected', () => {
+    const done = withSampleCounts(s);
+    expect(done.sample).toMatchObject({ companies: 6, fileCount: 5, scored: 8, superseded: 2, rejected: 3 });
+    expect(done.sample.statement.zh).toContain('来源：从 5 个文件读取并评分 8 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 6 家；另有 3 项输入被拒收。文件：a.yaml, b.csv, …。');
+    expect(done.sample.statement.en).toContain('Source: 8 answer sets read and scored from 5 files, 2 of them superseded by a newer assessment of the same plant and left out, 6 in the summary; 3 inputs rejected.');
+    expect(done.sample.statement.zh).not.toContain('来源（');
+    // applied twice, the same; every output that shows it (the notes under 汇总, the long table) has it
+    expect(withSampleCounts(done)).toEqual(done);
+    expect(summaryRows(done, 'zh')[0]![3]).toBe(done.sample.statement.zh);
+    expect(wideSummary(done, layout, 'zh').notes[0]).toBe(done.sample.statement.zh);
+  });
+});
