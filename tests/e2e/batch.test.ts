@@ -47,7 +47,7 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
     expect(rej).toEqual([
       ['in/answers/bad-cross.yaml', null, 6, 24, 'answers.check'],
       ['in/answers/bad-schema.yaml', null, 4, 13, 'schema.enum'],
-      ['in/answers/bad-syntax.yaml', null, 7, 1, 'yaml.syntax'],
+      ['in/answers/bad-syntax.yaml', null, 6, 24, 'yaml.syntax'],
       ['in/answers/old-format.xls', null, 1, 1, 'input.binary-spreadsheet'],
       ['in/tables/bom-utf8.csv', 4, 4, 16, 'answer.boolean'],
       ['nope.yaml', null, 1, 1, 'input.not-found'],

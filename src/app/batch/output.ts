@@ -4,7 +4,7 @@ import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import type { SummaryLayout } from '../../core/batch/aggregate.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
-import { withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
+import type { BatchSummary } from '../../core/batch/summary.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { safeJsonText } from '../../messages/safe-text.js';
 import type { Lang, Text } from '../../core/types.js';
@@ -83,7 +83,7 @@ export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Pr
       first = false;
     }
   }
-  await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(withSampleCounts(pass.summary()), null, 2) + '\n}\n');
+  await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
 }
 
 /** CSV row 1: ids; row 2: `#` and the titles, ending with the mark that keeps zhizao from reading its own output. */
@@ -124,7 +124,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   if (names.answers && o.q) await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force);
   await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force);
   await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force);
-  const s = withSampleCounts(pass.summary());
+  const s = pass.summary();
   await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize), s.plan?.targets ?? [], o.lang, o.force);
   const titles = summaryTitles();
   const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
@@ -232,7 +232,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       ws.commit();
     };
     await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), 3);
-    const s = withSampleCounts(pass.summary());
+    const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
     const titles = summaryTitles();

@@ -9,7 +9,7 @@ import { countPlanTargets, type AssessmentPair, type PlanTargetResult } from '..
 import type { PolicyDef } from '../../core/policy.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import { surveyYearFrom } from '../../core/batch/sample.js';
-import { NONE_GROUP, OTHER_GROUP, summarise, type BatchSummary } from '../../core/batch/summary.js';
+import { NONE_GROUP, OTHER_GROUP, summarise, withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
 import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, type AssessmentRelation } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
@@ -95,7 +95,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   tuneV8ForBatch();
   const { lang, anonymize, anonKey, force, groupBy } = req;
   const minGroupSize = req.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-  const mergeSmallGroups = anonymize || req.minGroupSize !== undefined;
+  // Groups below the minimum size are never broken out (one company's figures would be published); --min-group-size 1 shows every group.
+  const mergeSmallGroups = true;
   const out = req.output;
   const format = out ? batchOutputFormat(out) : undefined;
 
@@ -405,7 +406,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         const plan: PlanTargetResult[] | undefined = policy
           ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [], minGroupSize, ...(surveyYear !== undefined ? { surveyYear } : {}) })
           : undefined;
-        summaryCache = {
+        // the sample statement's counts are of the whole run (rows scored, superseded, rejected): known here, once
+        summaryCache = withSampleCounts({
           ...s,
           scored: store.length,
           superseded: superseded.size,
@@ -422,7 +424,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           })),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
-        };
+        });
         return summaryCache;
       },
     };

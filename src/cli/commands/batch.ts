@@ -2,7 +2,7 @@ import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
-import { withSampleCounts, type BatchSummary, type GroupFigures } from '../../core/batch/summary.js';
+import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
 import { resubmissionPairs } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
@@ -74,7 +74,7 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
-  const s: BatchSummary = withSampleCounts(outcome.summary);
+  const s: BatchSummary = outcome.summary;
   const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
   // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
   // the terminal alone when the results went to a file.

@@ -403,8 +403,8 @@ function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<st
 
 /**
  * The summary with the sample statement's counts of the whole run — rows scored, superseded and rejected, known
- * only once every input is read (summarise runs on the current plants alone). Idempotent; applied by every output
- * (JSON, CSV, XLSX, the terminal).
+ * only once every input is read (summarise runs on the current plants alone). Applied once, where the run builds
+ * its summary (src/app/batch/run.ts); every output reads that summary.
  */
 export function withSampleCounts(s: BatchSummary): BatchSummary {
   const { statement: _statement, ...facts } = s.sample;
