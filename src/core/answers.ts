@@ -8,7 +8,7 @@ import { interned } from './interned.js';
 import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
-import { noteText, type AnswerFile, type Question } from './types.js';
+import { noteText, type AnswerFile, type Note, type Question } from './types.js';
 import { readDate, toHalfWidth } from './values.js';
 import { compareVersions } from './versions.js';
 
@@ -350,7 +350,10 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   for (const id of Object.keys(file.notes ?? {})) {
     if (!q.byId.has(id)) unknownId(['notes', id], id);
     // a note the client report prints that reads as meant for the consultant ("客户保密", "TODO 核实")
-    const n = markers?.length ? noteText(file.notes![id] ?? undefined) : undefined;
+    // (notes are read here also when the shape check failed elsewhere: only a string or {text} is a note)
+    const raw: unknown = file.notes![id];
+    const readable = typeof raw === 'string' || (typeof raw === 'object' && raw !== null && typeof (raw as { text?: unknown }).text === 'string');
+    const n = markers?.length && readable ? noteText(raw as Note) : undefined;
     const word = n && !n.internal ? markers!.find((m) => n.text.toLowerCase().includes(m.toLowerCase())) : undefined;
     if (word) at(['notes', id], 'answers.note-looks-internal', { id, word }, 'warning');
   }

@@ -93,7 +93,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const md = markdown('small-machining-under-1m', 'zh');
     expect(md).toContain('作为 36 个月的投资上限 100 万元');
     expect(md).toContain('后续（本期三年规划之外）');
-    expect(md).toMatch(/暂缓原因[:：] ?超出所述预算/);
+    expect(md).toMatch(/暂缓原因[:：] ?超出企业所报预算/);
   });
 
   it('a plant below level 1: the plan closes level-1 requirements first, and its projection reaches level 1', () => {
