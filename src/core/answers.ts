@@ -143,16 +143,24 @@ export function dependentsOf(q: Questionnaire, id: string): ReadonlySet<string> 
   return deps;
 }
 
+/** The questions whose visibility may depend on any of `ids` (the union of their dependents). */
+function dependentsOfAll(q: Questionnaire, ids: readonly string[]): ReadonlySet<string> {
+  if (ids.length === 1) return dependentsOf(q, ids[0]!);
+  const all = new Set<string>();
+  for (const id of ids) for (const d of dependentsOf(q, id)) all.add(d);
+  return all;
+}
+
 /**
  * Which questions the respondent sees, given the industry type, the answers and the file's version. `after`: the
- * answers differ from those `before` was computed for in the one question `changed` only, so only the questions
- * that depend on it are looked at again (the one-step changes of sensitivity).
+ * answers differ from those `before` was computed for in the question(s) `changed` only, so only the questions
+ * that depend on them are looked at again (the one-step changes of sensitivity, the projects of a plan phase).
  */
-export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, after?: { before: ReadonlyMap<string, Visibility>; changed: string }): ReadonlyMap<string, Visibility> {
+export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, after?: { before: ReadonlyMap<string, Visibility>; changed: string | readonly string[] }): ReadonlyMap<string, Visibility> {
   const p = prepare(q);
   const out = new QuestionMap<Visibility>(p.ids, p.index);
   const fixed = fixedVisibility(q, p, file);
-  const again = after ? dependentsOf(q, after.changed) : undefined;
+  const again = after ? dependentsOfAll(q, typeof after.changed === 'string' ? [after.changed] : after.changed) : undefined;
   const visiting = new Uint8Array(p.ids.length);
   const hidden = (id: string): boolean => {
     const v = visit(id);

@@ -19,6 +19,22 @@ export class QuestionMap<V> implements ReadonlyMap<string, V> {
     this.slots = new Array<V | undefined>(ids.length).fill(undefined);
   }
 
+  /** A copy (the same ids and order), to change without changing this one. */
+  copy(): QuestionMap<V> {
+    const c = new QuestionMap<V>(this.ids, this.index);
+    for (let i = 0; i < this.slots.length; i++) c.slots[i] = this.slots[i];
+    for (const i of this.order) c.order.push(i);
+    return c;
+  }
+
+  /** Sets the question `id` (of the table); false, nothing set, when it is not one. */
+  put(id: string, v: V): boolean {
+    const i = this.index.get(id);
+    if (i === undefined) return false;
+    this.setAt(i, v);
+    return true;
+  }
+
   /** The value of the question at index `i` (undefined when not set). */
   at(i: number): V | undefined {
     return this.slots[i];

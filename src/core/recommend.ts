@@ -6,6 +6,7 @@
 import type { Answers } from './answers.js';
 import { showAnswer } from './answer-display.js';
 import { fill } from './wording.js';
+import { byId } from './ids.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
@@ -352,7 +353,7 @@ export const phaseRank = (p: PlanPhase) => PHASE_ORDER.indexOf(p);
 
 /** The order a plant manager reads the plan in: by phase, then priority. */
 export function sortPlan(list: Recommendation[]): Recommendation[] {
-  return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || a.id.localeCompare(b.id));
+  return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || byId(a.id, b.id));
 }
 
 /** The consultant's edits, applied last: re-phase and add (drops are applied before phasing, so they free budget). */

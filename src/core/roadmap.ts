@@ -9,6 +9,8 @@
  * project `raises` to the answers and re-scores them; it never goes down from one phase to the next.
  */
 import { computeVisibility, type Answers } from './answers.js';
+import { byId } from './ids.js';
+import { QuestionMap } from './question-map.js';
 import type { Resolved } from './answer-value.js';
 import { evaluate, type Scope } from './expression/evaluate.js';
 import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
@@ -104,7 +106,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const capacity = planning.capacity[size.size];
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
-  const order = [...input.candidates].sort((a, b) => b.rec.priority - a.rec.priority || a.rec.id.localeCompare(b.rec.id));
+  const order = [...input.candidates].sort((a, b) => b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
   const open = input.musts.filter((m) => !m.met);
   const blockedBy = new Map<string, string>();
@@ -216,7 +218,7 @@ function heldBackOf(r: ScoreResult): HeldBack | null {
   if (i < 0) return null;
   const subdomains = r.subdomains
     .filter((s) => s.levelScores[i] !== null && s.levelScores[i] !== undefined)
-    .sort((a, b) => a.levelScores[i]! - b.levelScores[i]! || a.id.localeCompare(b.id))
+    .sort((a, b) => a.levelScores[i]! - b.levelScores[i]! || byId(a.id, b.id))
     .slice(0, 3)
     .map((s) => s.id);
   return { level: i + 1, score: r.maturity.levelScores[i]!, threshold, subdomains };
@@ -265,15 +267,23 @@ function better(question: Question | undefined, current: AnswerValue, raised: An
 
 /** The answers once the given projects are complete: each `raises` applied as an improvement, visibility recomputed. */
 export function raisedAnswers(q: Questionnaire, answers: Answers, done: readonly CompiledRule[], scope: Scope): Answers {
-  const resolved = new Map<string, Resolved>(answers.resolved);
+  // a copy of the plant's answers by question index (a Map of every question per phase otherwise)
+  const base = answers.resolved;
+  const indexed = base instanceof QuestionMap ? (base as QuestionMap<Resolved>).copy() : undefined;
+  const resolved: ReadonlyMap<string, Resolved> = indexed ?? new Map<string, Resolved>(base);
+  const put = (id: string, r: Resolved) => (indexed ? indexed.put(id, r) : (resolved as Map<string, Resolved>).set(id, r));
+  const changed: string[] = [];
   for (const rule of done) {
     for (const { question, value } of rule.raises) {
       const current = resolved.get(question);
       if (current?.status === 'na') continue; // what does not apply to the plant is not raised
       const v = typeof value === 'object' && value !== null ? (evaluate(value, scope) as AnswerValue) : (value as AnswerValue);
       if (v === null || v === undefined) continue;
-      resolved.set(question, { status: 'answered', value: better(q.byId.get(question), current?.status === 'answered' ? current.value : null, v) });
+      put(question, { status: 'answered', value: better(q.byId.get(question), current?.status === 'answered' ? current.value : null, v) });
+      changed.push(question);
     }
   }
-  return { file: answers.file, resolved, visibility: computeVisibility(q, answers.file, resolved) };
+  // only the questions that depend on a raised answer can be seen differently
+  const visibility = changed.length ? computeVisibility(q, answers.file, resolved, { before: answers.visibility, changed }) : answers.visibility;
+  return { file: answers.file, resolved, visibility };
 }

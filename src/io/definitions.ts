@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -124,7 +124,13 @@ export class Definitions {
 
   async bundledIds(kind: DefinitionKind): Promise<string[]> {
     const dir = path.join(PACKAGE_ROOT, FOLDERS[kind]);
-    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    // synchronous: a command's start-up waits for it anyway, and no thread-pool round trip is spent
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      names = [];
+    }
     // A file whose name starts with `_` is a draft kept beside the definitions, never loaded.
     return names.filter((n) => n.endsWith('.yaml') && !n.startsWith('_')).map((n) => n.slice(0, -5)).sort();
   }

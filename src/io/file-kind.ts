@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Limits } from '../core/source.js';
@@ -55,7 +55,12 @@ function notAnswers(foreign: ForeignFile | undefined, shown: string, command: st
  */
 export async function readAnswerText(file: string, shown: string, command: string, limits: Limits): Promise<{ ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] }> {
   if (file !== '-') {
-    const st = await fs.stat(file).catch(() => undefined);
+    let st: Stats | undefined;
+    try {
+      st = statSync(file);
+    } catch {
+      st = undefined;
+    }
     if (st?.isDirectory()) return { ok: false, diagnostics: [diag('input.folder-not-answers', shown, AT, { command })] };
     const named = st?.isFile() ? notAnswers(foreignFileKind(file, NOTHING_READ), shown, command) : undefined;
     if (named) return { ok: false, diagnostics: [named] };

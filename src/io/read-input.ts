@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { decodeText } from './decode.js';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Limits } from '../core/source.js';
@@ -22,9 +22,11 @@ async function readStdin(limit: number): Promise<Buffer> {
 export async function readBytes(file: string, shown: string, limits: Limits): Promise<{ ok: true; bytes: Buffer } | { ok: false; diagnostics: Diagnostic[] }> {
   try {
     if (file === '-') return { ok: true, bytes: await readStdin(limits.maxBytes) };
-    const refused = sizeProblem(await fs.stat(file), shown, limits);
+    // Synchronous reads: a command waits for its input anyway, and each asynchronous call is a round trip through
+    // libuv's thread pool (started on first use) at every start-up.
+    const refused = sizeProblem(statSync(file), shown, limits);
     if (refused) return { ok: false, diagnostics: [refused] };
-    return { ok: true, bytes: await fs.readFile(file) };
+    return { ok: true, bytes: readFileSync(file) };
   } catch (e) {
     return { ok: false, diagnostics: [readProblem(e, shown, limits)] };
   }

@@ -167,9 +167,12 @@ export function mapStrings<T>(value: T, f: (s: string) => string): T {
   }
   if (value && typeof value === 'object') {
     let out: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
+    const rec = value as Record<string, unknown>;
+    // Object.keys, not entries: no [key, value] array per property (a report model has thousands)
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
       const m = mapStrings(v, f);
-      if (m !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = m;
+      if (m !== v) (out ??= { ...rec })[k] = m;
     }
     return (out ?? value) as T;
   }

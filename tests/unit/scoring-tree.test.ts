@@ -229,4 +229,29 @@ describe('visibility after one changed answer: only its dependents are looked at
     }
     expect(changedSome).toBeGreaterThan(50); // positive control: the changes did change what is asked
   });
+
+  it('also after several answers changed at once (a plan phase\'s raises): 40 random plants, 2–6 gates each', () => {
+    const gates = [...new Set([...q.whenRefs.values(), ...q.naWhenRefs.values()].flat())];
+    let changedSome = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const a = randomAnswers(q, seed * 7919, seed % 3 === 0 ? 'process' : 'discrete');
+      let x = seed;
+      const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2 ** 31) % n);
+      const resolved = new Map(a.resolved);
+      const changed: string[] = [];
+      for (let k = 0; k < 2 + rnd(5); k++) {
+        const id = gates[rnd(gates.length)]!;
+        const question = q.byId.get(id)!;
+        const values: unknown[] = question.type === 'boolean' ? [true, false] : (question.options ?? []).map((o) => o.value);
+        if (!values.length) continue;
+        resolved.set(id, { status: 'answered', value: values[rnd(values.length)] as string | boolean });
+        changed.push(id);
+      }
+      const full = computeVisibility(q, a.file, resolved);
+      const partial = computeVisibility(q, a.file, resolved, { before: a.visibility, changed });
+      expect(Object.fromEntries(partial), `seed ${seed}: ${changed.join(', ')}`).toEqual(Object.fromEntries(full));
+      if ([...full].some(([k, v]) => a.visibility.get(k) !== v)) changedSome++;
+    }
+    expect(changedSome).toBeGreaterThan(10);
+  });
 });
