@@ -212,6 +212,11 @@ describe('summary', () => {
     expect(s.sample.statement.zh).toContain('不是对目标总体的普查');
     expect(s.sample.statement.en).toContain('a sample, not a census of the target population');
     expect(s.sample.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
+    expect(s.sample.statement.zh).toContain('其中 2 家为企业自行填报');
+    // every company assessed by a named assessor: said so, not "0 of them self-reported"
+    const assessed = summarise(layout, [agg(1, 0.6, null, null, null, { assessed: true })], { minGroupSize: 1, input: { files: ['a.yaml'], questions: { covered: 80, total: 100 } } });
+    expect(assessed.sample.statement.zh).toContain('（均注明了评估人）');
+    expect(assessed.sample.statement.zh).not.toContain('其中 0 家');
     expect(s.indicators[0]).toMatchObject({ targetYear: 2020, historical: true });
     // no dates: nothing is historical, and the statement says the dates are not given
     const undated = summarise(layout, [agg(1, 0.6, null, null, null)], { minGroupSize: 1, input: { files: ['a.yaml'], questions: { covered: 80, total: 100 } } });

@@ -57,7 +57,7 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   const parts: [MessageCode, Record<string, string | number>][] = [
-    [selfReported === companies ? 'sample.self-report' : 'sample.partly-self-report', { companies, selfReported }],
+    [selfReported === companies ? 'sample.self-report' : selfReported === 0 ? 'sample.assessed' : 'sample.partly-self-report', { companies, selfReported }],
     scored !== undefined && superseded !== undefined && rejected !== undefined
       ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
       : ['sample.files', { files: listed, count: fileCount }],
