@@ -23,6 +23,8 @@ export interface HtmlOptions extends RenderOptions {
 
 /** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
 export function cleanText(s: unknown): string {
+  // One test for the common case, a string with nothing to remove (a report model holds thousands).
+  if (typeof s === 'string' && !NEEDS_CLEANING.test(s)) return s;
   const t = sanitizeText(s);
   // Surrogates and non-characters are rare: test once before replacing.
   return SURROGATE_OR_NONCHAR.test(t)
@@ -30,6 +32,8 @@ export function cleanText(s: unknown): string {
     : t;
 }
 const SURROGATE_OR_NONCHAR = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** What sanitizeText removes (bidi controls, C0/C1 controls but tab, newline and carriage return) and surrogates or non-characters. */
+const NEEDS_CLEANING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
