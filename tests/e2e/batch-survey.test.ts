@@ -531,6 +531,13 @@ describe('smaller points', { timeout: 180_000 }, () => {
       [false, '同一公司.md'],
     ]);
     expect(readFileSync(path.join(reports, '同一公司.md'), 'utf8')).toContain('2026-05-01');
+    // the folder lists the superseded report with the one to use instead, and stderr says where
+    expect(readFileSync(path.join(reports, '_SUPERSEDED.txt'), 'utf8')).toBe(
+      'Reports superseded by a newer assessment of the same plant (1): use the report named after each one instead.\n同一公司-2.md (assessed 2025-05-01) → 同一公司.md\n',
+    );
+    const zh = zhizao(['batch', d, '--reports', path.join(dir, 'names-reports-zh'), '--format', 'md', '-o', path.join(dir, 'names.json')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toMatch(/1 份报告已被同一工厂较新的评估取代，已列在 .*_已被取代-SUPERSEDED\.txt/);
+    expect(readFileSync(path.join(dir, 'names-reports-zh', '_已被取代-SUPERSEDED.txt'), 'utf8')).toContain('同一公司-2.md（评估于 2025-05-01）→ 同一公司.md');
   });
 
   it('Ctrl-C with --reports removes the unfinished folder it created, or marks one that had files', async () => {

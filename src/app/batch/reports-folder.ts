@@ -3,7 +3,7 @@ import { promises as fs, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import type { Lang } from '../../core/types.js';
-import { renameWithRetry } from '../../io/atomic-write.js';
+import { renameWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath } from '../../io/paths.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
@@ -51,7 +51,12 @@ export function abandonReportsFolder(dir: string, created: boolean, lang: Lang, 
  * so when a plant's older assessment came first, its current one got 公司-2.html. Swap them: the current assessment
  * takes the plain name, superseded ones the numbered names, newest first. Reads only the duplicates' records.
  */
-export async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap<number, string>, superseded: ReadonlySet<number>, dir: string): Promise<Map<number, string>> {
+export async function orderReportNames(
+  companiesFile: string,
+  dupOf: ReadonlyMap<number, string>,
+  superseded: ReadonlySet<number>,
+  dir: string,
+): Promise<{ renamed: Map<number, string>; supersededReports: { report: string; date: string; current: string }[] }> {
   const byPlant = new Map<string, { seq: number; name: string; when: string }[]>();
   let seq = 0;
   for await (const r of readSpool<CompanyRecord>(companiesFile)) {
@@ -65,6 +70,8 @@ export async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap
   }
   const renamed = new Map<number, string>();
   const moves: { from: string; to: string }[] = [];
+  // each superseded report with the report of the plant's current assessment (for the folder's list of them)
+  const supersededReports: { report: string; date: string; current: string }[] = [];
   for (const members of byPlant.values()) {
     // names in the order they were handed out (the plain name first), members current first, then newest first
     const names = members.map((m) => m.name);
@@ -74,11 +81,25 @@ export async function orderReportNames(companiesFile: string, dupOf: ReadonlyMap
         renamed.set(m.seq, names[i]!);
         moves.push({ from: m.name, to: names[i]! });
       }
+      if (i > 0 && superseded.has(m.seq) && !superseded.has(ordered[0]!.seq)) supersededReports.push({ report: names[i]!, date: m.when.trim(), current: names[0]! });
     });
   }
   // Through temporary names, so that a swap never overwrites a report.
   const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
   for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
   for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
-  return renamed;
+  return { renamed, supersededReports };
+}
+
+/**
+ * A list in the reports folder of the reports that a newer assessment of the same plant supersedes, each with the
+ * report to use instead (a report file does not say it is superseded; the per-company table does). Its name, like
+ * the interruption marker's, starts with "_".
+ */
+export async function writeSupersededList(dir: string, list: readonly { report: string; date: string; current: string }[], lang: Lang, force: boolean): Promise<string | undefined> {
+  if (!list.length) return undefined;
+  const file = path.join(dir, lang === 'zh' ? '_已被取代-SUPERSEDED.txt' : '_SUPERSEDED.txt');
+  const lines = [formatMessage('batch.reports-superseded-head', { count: list.length }, lang), ...list.map((x) => formatMessage('batch.reports-superseded-line', { report: x.report, date: x.date || '—', current: x.current }, lang))];
+  await writeFileAtomic(file, lines.join('\n') + '\n', { force });
+  return file;
 }
