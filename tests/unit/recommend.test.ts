@@ -222,6 +222,16 @@ describe('a project proposes only what the plant has not got', () => {
     expect(offer(plan(file).recommendations.find((r) => r.id === 'workshop-visual-dispatch')!).zh).toContain('用 ERP 的 MRP 运算物料需求');
   });
 
+  it('a plant without an ERP: the complaints loop links complaints to its sales records, not to ERP sales orders', () => {
+    const file = example('discrete-machinery');
+    Object.assign(file.answers, { has_erp: false });
+    const loop = () => plan(file).recommendations.find((r) => r.id === 'factory-after-sales-loop');
+    expect(loop(), 'the complaints project fires for the example').toBeDefined();
+    expect(loop()!.integration.map((x) => x.zh)).toEqual(['投诉记录 ↔ 销售订单与批次记录（进销存软件或销售台账）、质量不合格与纠正措施记录']);
+    file.answers.has_erp = true;
+    expect(loop()!.integration.map((x) => x.zh)).toEqual(['投诉记录 ↔ ERP 销售订单与批次、QMS 不合格与纠正措施']);
+  });
+
   it('a legal duty is written only for a plant the answers show it binds (key energy consumer, major hazard, permit monitoring)', () => {
     const file = example('discrete-machinery');
     expect(file.answers).toMatchObject({ key_energy_user: false, has_major_hazard: false, req_emission_online_monitoring: 'n/a', has_ems: false });
