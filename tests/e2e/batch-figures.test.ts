@@ -57,7 +57,7 @@ describe('batch: what stderr says about a plant submitted several times', { time
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('同一工厂'));
     expect(lines).toEqual([
-      '同一工厂（91410100MA45K7R84Q / 郑州示例机械有限公司 / 经开区二厂）出现 4 次，有的提交填写了统一社会信用代码、有的没有填写：按企业名称和厂区视为同一工厂；较早的评估标记为已被取代（✓ 为保留的一次）：' +
+      '同一工厂（91410100MA45K7R84Q / 郑州示例机械有限公司 / 经开区二厂）出现 4 次，其中 3 次填写了统一社会信用代码、1 次没有填写：按企业名称和厂区视为同一工厂；较早的评估标记为已被取代（✓ 为保留的一次）：' +
         'in/dup-0.zhizao.yaml (2026-03-01), in/dup-1.zhizao.yaml (2026-09-01), in/dup-2.zhizao.yaml (2026-09-15), in/dup-nocode.zhizao.yaml (2026-10-20) ✓',
       '同一工厂（91410100MA45K7R84Q / 郑州示例机械有限公司 / 经开区二厂）有 1 次在 30 天内再次提交（或未注明日期）：视为同一次评估的重复提交，不是基线和复评；以较晚的提交为准，两者之间不计算进展：' +
         'in/dup-1.zhizao.yaml (2026-09-01) → in/dup-2.zhizao.yaml (2026-09-15)',

@@ -315,7 +315,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       for (const [x, rel] of series.relation) relation.set(x, rel);
       if (series.baseline !== undefined) baselines.push([series.baseline, current]);
     }
-    const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean; relation: AssessmentRelation }[] }>();
+    const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean; coded: boolean; relation: AssessmentRelation }[] }>();
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
         ? {
@@ -331,7 +331,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       if (key === undefined) return;
       const d = dupMembers.get(key) ?? { plant: [r.creditCode ?? '', r.company, r.site ?? ''].filter(Boolean).join(' / '), members: [] };
       if (r.creditCode && !d.plant.includes(r.creditCode)) d.plant = [r.creditCode, r.company, r.site ?? ''].filter(Boolean).join(' / ');
-      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded), relation: relation.get(seq) ?? (r.superseded ? 'earlier' : 'current') });
+      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded), coded: Boolean(r.creditCode), relation: relation.get(seq) ?? (r.superseded ? 'earlier' : 'current') });
       dupMembers.set(key, d);
     };
     const indicatorIndex = new Map(layout.indicators.map((ind, i) => [ind.id, i]));

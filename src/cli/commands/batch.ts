@@ -101,7 +101,8 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     // every row with its date (✓ the current one); the resubmission line names only the pairs it is about
     const row = (m: (typeof d.members)[number]) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.date ?? term.msg('cli.batch-no-date')})`;
     const where = d.members.map((m) => `${row(m)}${m.superseded ? '' : ' ✓'}`).join(', ');
-    term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, where })));
+    const coded = d.members.filter((m) => m.coded).length;
+    term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, coded, uncoded: d.members.length - coded, where })));
     const pairs = resubmissionPairs(d.members);
     if (pairs.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: pairs.length, where: pairs.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ') })));
   }

@@ -383,7 +383,7 @@ export interface BatchSummary extends Figures {
    * Plants seen more than once. `resubmission`: at least one row was replaced by a submission less than
    * conflictWindowDays later (or a date is missing): listed as a conflict, never as a baseline and a follow-up.
    */
-  duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; relation: AssessmentRelation }[] }[];
+  duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; /** The submission gives the credit code. */ coded: boolean; relation: AssessmentRelation }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];
   /** The regional action plan's count targets against what the answers support. */
