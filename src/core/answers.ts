@@ -8,7 +8,7 @@ import { interned } from './interned.js';
 import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
-import { noteText, type AnswerFile, type Note, type Question } from './types.js';
+import { noteText, type AnswerFile, type Question } from './types.js';
 import { readDate, toHalfWidth } from './values.js';
 import { compareVersions } from './versions.js';
 
@@ -64,6 +64,8 @@ interface Prepared {
   fixed: Map<string, (Visibility | undefined)[]>;
   /** Per question: the questions whose visibility may depend on its answer (their conditions read it, or read one of them). */
   dependents: Map<string, ReadonlySet<string>>;
+  /** The questionnaire's internalNoteMarkers, each with its lower-case form (compared with a note lower-cased once). */
+  markers: readonly { word: string; lower: string }[];
   /** Question id → the questions whose conditions read it (built on first use). */
   readers?: Map<string, string[]>;
 }
@@ -85,6 +87,7 @@ function prepare(q: Questionnaire): Prepared {
       index: new Map(ids.map((id, i) => [id, i])),
       conditional: q.questions.map((question) => q.naWhen.has(question.id) || q.when.has(question.id)),
       optionLevel,
+      markers: (q.def.internalNoteMarkers ?? []).map((word) => ({ word, lower: word.toLowerCase() })),
       fixed: new Map(),
       dependents: new Map(),
     };
@@ -354,16 +357,15 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const n = noteText(file.notes?.[question.id] ?? undefined);
     if (!n) at(['answers', question.id], 'answers.level5-note', { id: question.id }, 'warning');
   }
-  const markers = q.def.internalNoteMarkers;
+  const { markers } = prepare(q);
   for (const id of Object.keys(file.notes ?? {})) {
     if (!q.byId.has(id)) unknownId(['notes', id], id);
     // a note the client report prints that reads as meant for the consultant ("客户保密", "TODO 核实")
-    // (notes are read here also when the shape check failed elsewhere: only a string or {text} is a note)
-    const raw: unknown = file.notes![id];
-    const readable = typeof raw === 'string' || (typeof raw === 'object' && raw !== null && typeof (raw as { text?: unknown }).text === 'string');
-    const n = markers?.length && readable ? noteText(raw as Note) : undefined;
-    const word = n && !n.internal ? markers!.find((m) => n.text.toLowerCase().includes(m.toLowerCase())) : undefined;
-    if (word) at(['notes', id], 'answers.note-looks-internal', { id, word }, 'warning');
+    const n = markers.length ? noteText(file.notes![id]) : undefined;
+    if (!n || n.internal) continue;
+    const text = n.text.toLowerCase();
+    const found = markers.find((m) => text.includes(m.lower));
+    if (found) at(['notes', id], 'answers.note-looks-internal', { id, word: found.word }, 'warning');
   }
   for (const p of crossFieldProblems(q, file, resolved, visibility)) ds.push(crossFieldDiagnostic(p, source));
 

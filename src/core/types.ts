@@ -121,11 +121,19 @@ export type AnswerValue = string | number | boolean | (string | number)[] | null
  */
 export type Note = string | { text: string; internal?: boolean; internal_text?: string };
 
-/** A note's text and whether it is internal; undefined for an empty note. (The internal part is not included.) */
+/**
+ * A note's text and whether it is internal; undefined for an empty note, and for a value that is not a note (notes
+ * are also read from files whose shape failed elsewhere). The internal part is not included.
+ */
 export function noteText(n: Note | null | undefined): { text: string; internal: boolean } | undefined {
-  if (n === null || n === undefined) return undefined;
   if (typeof n === 'string') return n.trim() ? { text: n, internal: false } : undefined;
+  if (typeof n !== 'object' || n === null || typeof n.text !== 'string') return undefined;
   return n.text.trim() ? { text: n.text, internal: Boolean(n.internal) } : undefined;
+}
+
+/** Whether a note keeps anything from the client: marked internal, or with an internal part beside its text. */
+export function hasInternalPart(n: Note | null | undefined): boolean {
+  return typeof n === 'object' && n !== null && (n.internal === true || (typeof n.internal_text === 'string' && n.internal_text.trim() !== ''));
 }
 
 /** How an answer was verified: a document, a system demonstration, a site observation or an interview. */

@@ -1,6 +1,6 @@
 /** Small formatting helpers of the report model: one rounding step from the exact value. */
 import type { Answers } from '../core/answers.js';
-import { noteText, type Text } from '../core/types.js';
+import { hasInternalPart, noteText, type Text } from '../core/types.js';
 import { fill, type Wording } from '../core/wording.js';
 
 export const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
@@ -11,14 +11,10 @@ export const same = (s: string): Text => ({ zh: s, en: s });
 export const points = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
 
 /**
- * Whether an answer carries an internal note (marked internal, or with an internal part): what the consultant keeps
- * from the client about that answer, so the report leaves out the details of its evidence too (they describe the
- * same finding: "photo IMG_4417, the gateway on the office switch").
+ * Whether an answer's note keeps anything from the client: the report then leaves out the details of its evidence
+ * too (they describe the same finding: "photo IMG_4417, the gateway on the office switch").
  */
-export const hasInternalNote = (answers: Answers, id: string): boolean => {
-  const n = answers.file.notes?.[id];
-  return typeof n === 'object' && n !== null && (n.internal === true || Boolean(n.internal_text?.trim()));
-};
+export const hasInternalNote = (answers: Answers, id: string): boolean => hasInternalPart(answers.file.notes?.[id]);
 
 /** The note of an answer as a client may see it (internal notes never). */
 export const clientNote = (answers: Answers, id: string) => {
