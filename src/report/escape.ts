@@ -1,5 +1,5 @@
 import { sanitizeText } from '../messages/safe-text.js';
-export { forTerminal, sanitizeText, stringifyJson } from '../messages/safe-text.js';
+export { forTerminal, sanitizeText, stringifyJson, UNSAFE_CHARS } from '../messages/safe-text.js';
 
 /**
  * Escape untrusted text for inline Markdown (also inside table cells), with Markdown's own backslash escapes — no

@@ -1,7 +1,7 @@
 import type Handlebars from 'handlebars';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
-import { sanitizeText } from './escape.js';
+import { sanitizeText, UNSAFE_CHARS } from './escape.js';
 import { handlebarsRuntime, mapStrings, type ReportLang } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -33,7 +33,7 @@ export function cleanText(s: unknown): string {
 }
 const SURROGATE_OR_NONCHAR = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** What sanitizeText removes (bidi controls, C0/C1 controls but tab, newline and carriage return) and surrogates or non-characters. */
-const NEEDS_CLEANING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_CLEANING = new RegExp(`[${UNSAFE_CHARS}\\uD800-\\uDFFF\\uFFFE\\uFFFF]`);
 
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
