@@ -7,13 +7,23 @@ export { forTerminal, sanitizeText, stringifyJson, UNSAFE_CHARS } from '../messa
  * or block markers can come through. Underscores inside words (question ids) stay as they are.
  */
 export function escapeMarkdown(s: unknown): string {
-  return sanitizeText(s)
+  const t = sanitizeText(s);
+  // Most report texts (Chinese sentences, labels, figures) contain nothing any escape below acts on: test once.
+  return MD_SPECIAL.test(t) || MD_BLOCK_MARKER.test(t) ? markdownEscapes(t) : t;
+}
+/** A character or sequence one of markdownEscapes' replacements acts on, except the block markers at the start. */
+const MD_SPECIAL = /[\r\n\\`*[\]|~_<&]|:\/\/|www\./i;
+const MD_BLOCK_MARKER = /^(\s*)(#|>|[-+=](?=\s|$)|\d+[.)](?=\s|$))/;
+
+/** Every backslash escape of escapeMarkdown, applied to sanitised text (exported for the fast path's property test). */
+export function markdownEscapes(t: string): string {
+  return t
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*[\]|~]/g, '\\$&')
     .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
     .replace(/<(?=[A-Za-z/!?])/g, '\\<')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/^(\s*)(#|>|[-+=](?=\s|$)|\d+[.)](?=\s|$))/, '$1\\$2')
+    .replace(MD_BLOCK_MARKER, '$1\\$2')
     .replace(/:\/\//g, ':\\/\\/')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }

@@ -66,32 +66,11 @@ function compiledTemplate(format: TemplateFormat, opts: RenderOptions, source: s
   return template;
 }
 
-/**
- * escapeMarkdown, remembered: most strings of a report model (headings, labels, wording, the recommendations'
- * texts) are the same for every company of a batch, and escaping them was most of a Markdown report's cost.
- * Pure, so the cache changes nothing but the time; bounded by the characters it holds.
- */
-const escapedMd = new Map<string, string>();
-let escapedChars = 0;
-function escapeMarkdownCached(s: string): string {
-  let e = escapedMd.get(s);
-  if (e === undefined) {
-    e = escapeMarkdown(s);
-    if (escapedChars > 4_000_000) {
-      escapedMd.clear();
-      escapedChars = 0;
-    }
-    escapedMd.set(s, e);
-    escapedChars += s.length + e.length;
-  }
-  return e;
-}
-
 /** Render a report model through a Handlebars template. Markdown data is escaped before rendering, HTML by the engine. */
 export function renderTemplate(model: ReportModel | Record<string, unknown>, format: TemplateFormat, opts: RenderOptions, defaultTemplate: string): string {
   const template = compiledTemplate(format, opts, opts.template ?? bundledTemplate(defaultTemplate));
   const data = { ...model, lang: opts.lang };
-  const safe = format === 'md' ? mapStrings(data, escapeMarkdownCached) : data;
+  const safe = format === 'md' ? mapStrings(data, escapeMarkdown) : data;
   return tidy(template(safe, opts.extraHelpers ? { helpers: opts.extraHelpers } : undefined), format);
 }
 
