@@ -28,7 +28,7 @@ try {
   const q = await defs.questionnaire();
   const targets = await defs.targets();
   const layout = summaryLayout(q, targets, { plan: true });
-  const p = new Processor({ lang: 'zh', limits: DEFAULT_LIMITS, tableLimits: DEFAULT_TABLE_LIMITS, anonymize: false, anonKey: 'k', layout, onBadCell: 'reject', includeAnswers: false, ...(reports ? { reports } : {}) });
+  const p = new Processor({ lang: 'zh', cmd: 'zhizao', limits: DEFAULT_LIMITS, tableLimits: DEFAULT_TABLE_LIMITS, anonymize: false, anonKey: 'k', layout, onBadCell: 'reject', includeAnswers: false, ...(reports ? { reports } : {}) });
   const units = files.map((f, index) => ({ index, path: f, shown: f, kind: 'answer' }));
   let sink = 0;
   const times = [];

@@ -1,7 +1,7 @@
 import type { Chalk as ChalkClass, ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Lang, Text } from '../core/types.js';
-import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
+import { diagnosticText, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { forTerminal } from '../messages/safe-text.js';
 import { displayWidth } from './display-width.js';
 import { useColor } from './env.js';
@@ -40,11 +40,8 @@ export const FILE_LEVEL_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>([
   'input.document-not-answers',
 ]);
 
-/**
- * A diagnostic's message in `lang`; `cmd` fills `{cmd}`, the command that runs zhizao where the user is (the file
- * readers that make diagnostics do not know how zhizao was started).
- */
-export const diagnosticMessage = (d: Diagnostic, lang: Lang, cmd: string): string => formatMessage(d.code, { cmd, ...d.args }, lang);
+/** A diagnostic's message in `lang`, `{cmd}` filled (messages/catalogue.ts). */
+export const diagnosticMessage: (d: Diagnostic, lang: Lang, cmd: string) => string = diagnosticText;
 
 /** `file:line:col severity message` (`file: severity message` for a problem with the whole file), safe to print. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang, cmd: string): string {

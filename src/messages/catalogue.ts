@@ -58,6 +58,12 @@ export function formatMessage(code: MessageCode, args: MessageArgs, lang: Lang):
     .replace(/\{(\w+)\}/g, (m, k: string) => (has(k) ? forTerminal(args[k]) : m));
 }
 
+/**
+ * A diagnostic's message in `lang`; `cmd` fills `{cmd}`, the command that runs zhizao where the user is (the file
+ * readers that make diagnostics do not know how zhizao was started).
+ */
+export const diagnosticText = (d: { code: MessageCode; args: MessageArgs }, lang: Lang, cmd: string): string => formatMessage(d.code, { cmd, ...d.args }, lang);
+
 /** A message in both languages (for results that carry bilingual text, such as compare warnings). */
 export function bilingual(code: MessageCode, args: MessageArgs | ((lang: Lang) => MessageArgs) = {}): Text {
   const of = (lang: Lang) => formatMessage(code, typeof args === 'function' ? args(lang) : args, lang);

@@ -1,7 +1,7 @@
 /** CSV/XLSX tables, Excel forms and survey maps. `{name}` placeholders are filled from the diagnostic's args. */
 export const TABLES_MESSAGES = {
   'table.empty': { en: 'the table has no header row', zh: '表格没有表头行' },
-  'table.needs-map': { en: 'no column header is a zhizao field or question id (company, industry, has_erp…) and no --map was given: for a survey export, make a map with `zhizao map init FILE -o map.yaml`, check it, then run `zhizao batch FILE --map map.yaml`', zh: '没有任何表头是 zhizao 的字段或题目编号（company、industry、has_erp……），且未指定 --map：问卷平台导出的表格请先用 `zhizao map init 表格文件 -o map.yaml` 生成映射文件，核对后再运行 `zhizao batch 表格文件 --map map.yaml`' },
+  'table.needs-map': { en: 'no column header is a zhizao field or question id (company, industry, has_erp…) and no --map was given: for a survey export, make a map with `{cmd} map init FILE -o map.yaml`, check it, then run `{cmd} batch FILE --map map.yaml`', zh: '没有任何表头是 zhizao 的字段或题目编号（company、industry、has_erp……），且未指定 --map：问卷平台导出的表格请先用 `{cmd} map init 表格文件 -o map.yaml` 生成映射文件，核对后再运行 `{cmd} batch 表格文件 --map map.yaml`' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
   'table.too-many-rows': { en: 'more than {limit} rows: refused; raise the limit with --max-rows if the table is genuine', zh: '超过 {limit} 行，已拒绝；如确属正常表格，可用 --max-rows 提高上限' },
   'table.duplicate-column': { en: 'column "{name}" appears twice (columns {first} and {second}); the second is ignored', zh: '列 "{name}" 重复出现（第 {first} 列和第 {second} 列），第二列被忽略' },

@@ -200,6 +200,16 @@ describe('a folder passed to report', () => {
     expect(r.stderr).toContain(`error \`node ${BIN} report\` takes an answer file (.zhizao.yaml or .json), not a folder; to read every answer file in a folder use \`node ${BIN} batch FOLDER\``);
     const json = JSON.parse(zhizao(['validate', folder, '--json'], elsewhere).stdout) as { files: { problems: { message: string }[] }[] };
     expect(json.files[0]!.problems[0]!.message).toContain(`\`node ${BIN} validate\` takes an answer file`);
+    // batch words its messages in its workers, and names the same command (an empty answer file, a table without its map)
+    const inputs = path.join(dir, 'batch-inputs');
+    mkdirSync(inputs, { recursive: true });
+    writeFileSync(path.join(inputs, 'empty.zhizao.yaml'), '');
+    copyFileSync(SURVEY_CSV, path.join(inputs, 'wjx.csv'));
+    const b = zhizao(['batch', inputs, '-o', path.join(dir, 'batch-out.json'), '--force'], elsewhere);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain(`Start one with \`node ${BIN} template -o plant.zhizao.yaml\` (a blank form to fill in) or \`node ${BIN} assess\``);
+    expect(b.stderr).toContain(`make a map with \`node ${BIN} map init FILE -o map.yaml\`, check it, then run \`node ${BIN} batch FILE --map map.yaml\``);
+    expect(b.stderr).not.toMatch(/`zhizao |\{cmd\}/);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
-import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -83,6 +83,8 @@ export interface UnitPart {
 /** Options every worker receives (plain data). */
 export interface ProcessOptions {
   lang: Lang;
+  /** The command that runs zhizao where the user is, for `{cmd}` in messages. */
+  cmd: string;
   limits: Limits;
   tableLimits: TableLimits;
   questionnaire?: string;
@@ -100,17 +102,23 @@ export interface ProcessOptions {
   includeAnswers?: boolean;
 }
 
-function problemOf(d: Diagnostic, lang: Lang): Problem {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: formatMessage(d.code, d.args, lang) };
+/** How a batch words its messages: the language, and the command that runs zhizao where the user is (`{cmd}`). */
+export interface Wording {
+  lang: Lang;
+  cmd: string;
 }
 
-export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, lang: Lang, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
+function problemOf(d: Diagnostic, say: Wording): Problem {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticText(d, say.lang, say.cmd) };
+}
+
+export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, say: Wording, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
   const first = list[0];
   // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
   const header = first && headerOf ? headerOf(first.path) : undefined;
-  const message = first ? formatMessage(first.code, first.args, lang) : 'rejected';
+  const message = first ? diagnosticText(first, say.lang, say.cmd) : 'rejected';
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),
@@ -118,7 +126,7 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
     ...(where.sheet ? { sheet: where.sheet } : {}),
     line: first?.line ?? 1,
     column: first?.column ?? 1,
-    message: header ? formatMessage('batch.in-column', { header, message }, lang) : message,
-    problems: list.map((d) => problemOf(d, lang)),
+    message: header ? formatMessage('batch.in-column', { header, message }, say.lang) : message,
+    problems: list.map((d) => problemOf(d, say)),
   };
 }

@@ -25,7 +25,7 @@ import { readTextSync } from '../../io/read-input.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
-import { formatMessage } from '../../messages/catalogue.js';
+import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
 import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
@@ -131,7 +131,7 @@ export class Processor {
   /** Process one input; parts are handed to `emit` as they are ready (tables stream in chunks). */
   async run(unit: Unit, emit: (part: UnitPart) => void): Promise<void> {
     if (unit.kind === 'reject') {
-      emit({ companies: [], rejected: [rejectedOf([diag(unit.code ?? 'input.unsupported', unit.shown, { line: 1, column: 1 }, unit.args ?? {})], { file: unit.shown }, this.opts.lang)], notes: [] });
+      emit({ companies: [], rejected: [rejectedOf([diag(unit.code ?? 'input.unsupported', unit.shown, { line: 1, column: 1 }, unit.args ?? {})], { file: unit.shown }, this.opts)], notes: [] });
       return;
     }
     if (unit.kind === 'answer') {
@@ -143,17 +143,17 @@ export class Processor {
 
   private async answerFile(unit: Unit): Promise<UnitPart> {
     const part: UnitPart = { companies: [], rejected: [], notes: [] };
-    const { lang, limits } = this.opts;
+    const { limits } = this.opts;
     const read = readTextSync(unit.path, unit.shown, limits);
     if (!read.ok) {
-      part.rejected.push(rejectedOf(read.diagnostics, { file: unit.shown }, lang));
+      part.rejected.push(rejectedOf(read.diagnostics, { file: unit.shown }, this.opts));
       return part;
     }
     const json = path.extname(unit.path).toLowerCase() === '.json';
     if (json && OWN_JSON.test(read.text.slice(0, 200))) return { ...part, ownOutput: true };
     const parsed = parseQuick(read.text, unit.shown, { json, limits });
     if (!parsed.ok) {
-      part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, lang));
+      part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, this.opts));
       return part;
     }
     if (json && isOwnScoreResult(parsed.source.data)) return { ...part, ownOutput: true };
@@ -183,9 +183,9 @@ export class Processor {
     });
     for await (const ev of events) {
       if (ev.type === 'own-output') part.ownOutput = true;
-      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${formatMessage(d.code, d.args, lang)}`));
+      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(d, lang, this.opts.cmd)}`));
       else if (ev.type === 'reject') {
-        let rej = rejectedOf(ev.diagnostics, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, lang);
+        let rej = rejectedOf(ev.diagnostics, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
         if (this.opts.anonymize && ev.company) rej = this.scrubRejected(rej, { respondent: { company: ev.company } });
         part.rejected.push(rej);
       } else {
@@ -206,7 +206,7 @@ export class Processor {
   private cellProblem(d: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
     const { lang, anonymize } = this.opts;
     const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
-    let message = formatMessage(d.code, d.args, lang);
+    let message = diagnosticText(d, lang, this.opts.cmd);
     let value = cell?.value;
     let shownCompany = company;
     if (anonymize) {
@@ -297,7 +297,7 @@ export class Processor {
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
       const headerOf = isRowSource(source) ? (p: Diagnostic['path']) => source.cellAt(p)?.header : undefined;
-      let rej = rejectedOf(ds, { ...where, ...(company !== undefined ? { company } : {}), ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, lang, headerOf);
+      let rej = rejectedOf(ds, { ...where, ...(company !== undefined ? { company } : {}), ...(sheetOf && firstErr ? { sheet: sheetOf(firstErr.path) } : {}) }, this.opts, headerOf);
       if (this.opts.anonymize) rej = this.scrubRejected(rej, source.data);
       part.rejected.push(rej);
       if (isRowSource(source)) {

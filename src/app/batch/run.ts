@@ -61,6 +61,8 @@ export interface BatchRequest {
   jobs?: number | undefined;
   force: boolean;
   lang: Lang;
+  /** The command that runs zhizao where the user is, for `{cmd}` in messages (default `zhizao`). */
+  cmd?: string;
   limits: Limits;
   tableLimits: TableLimits;
   /** A bad table cell rejects its row (default) or is left unanswered and listed. */
@@ -148,6 +150,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   const layout = summaryLayout(q, targets, { plan: policy !== undefined });
   const options: ProcessOptions = {
     lang,
+    cmd: req.cmd ?? 'zhizao',
     limits: req.limits,
     tableLimits: req.tableLimits,
     ...(req.questionnaire ? { questionnaire: req.questionnaire } : {}),

@@ -46,6 +46,7 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
         jobs: opts.jobs,
         force: Boolean(opts.force),
         lang: term.lang,
+        cmd: term.cmd(),
         limits: limitsFrom(opts),
         tableLimits: tableLimitsFrom(opts),
         onBadCell: opts.onBadCell ?? 'reject',
