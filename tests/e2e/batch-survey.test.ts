@@ -528,17 +528,21 @@ describe('smaller points', { timeout: 180_000 }, () => {
     const reports = path.join(dir, 'names-reports');
     const o = json(zhizao(['batch', d, '--reports', reports, '--format', 'md', '--json']));
     expect(o.companies.map((c) => [c.superseded, c.report])).toEqual([
-      [true, '同一公司-2.md'],
+      [true, '_SUPERSEDED/同一公司-2.md'],
       [false, '同一公司.md'],
     ]);
     expect(readFileSync(path.join(reports, '同一公司.md'), 'utf8')).toContain('2026-05-01');
+    // the superseded report is moved aside, where nobody hands it out by mistake
+    expect(readFileSync(path.join(reports, '_SUPERSEDED', '同一公司-2.md'), 'utf8')).toContain('2025-05-01');
+    expect(readdirSync(reports).sort()).toEqual(['_SUPERSEDED', '_SUPERSEDED.txt', '同一公司.md']);
     // the folder lists the superseded report with the one to use instead, and stderr says where
     expect(readFileSync(path.join(reports, '_SUPERSEDED.txt'), 'utf8')).toBe(
-      'Reports superseded by a newer assessment of the same plant (1): use the report named after each one instead.\n同一公司-2.md (assessed 2025-05-01) → 同一公司.md\n',
+      'Reports superseded by a newer assessment of the same plant (1), moved into _SUPERSEDED/: use the report named after each one instead.\n_SUPERSEDED/同一公司-2.md (assessed 2025-05-01) → 同一公司.md\n',
     );
     const zh = zhizao(['batch', d, '--reports', path.join(dir, 'names-reports-zh'), '--format', 'md', '-o', path.join(dir, 'names.json')], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(zh.stderr).toMatch(/1 份报告已被同一工厂较新的评估取代，已列在 .*_已被取代-SUPERSEDED\.txt/);
-    expect(readFileSync(path.join(dir, 'names-reports-zh', '_已被取代-SUPERSEDED.txt'), 'utf8')).toContain('同一公司-2.md（评估于 2025-05-01）→ 同一公司.md');
+    expect(zh.stderr).toMatch(/1 份报告已被同一工厂较新的评估取代：已移入 .*_已被取代-SUPERSEDED，并列在 .*_已被取代-SUPERSEDED\.txt/);
+    expect(readFileSync(path.join(dir, 'names-reports-zh', '_已被取代-SUPERSEDED', '同一公司-2.md'), 'utf8')).toContain('2025-05-01');
+    expect(readFileSync(path.join(dir, 'names-reports-zh', '_已被取代-SUPERSEDED.txt'), 'utf8')).toContain('_已被取代-SUPERSEDED/同一公司-2.md（评估于 2025-05-01）→ 同一公司.md');
   });
 
   it('Ctrl-C with --reports removes the unfinished folder it created, or marks one that had files', async () => {

@@ -215,17 +215,17 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     const reports = path.join(dir, 'reports');
     const r = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--json'], { cwd: dir });
     expect(r.code).toBe(0);
-    // the two 同名 are one plant: the older report is listed as superseded
+    // the two 同名 are one plant: the older report is moved aside into _SUPERSEDED/ and listed
     expect(readdirSync(reports)).toContain('_SUPERSEDED.txt');
-    const names = readdirSync(reports).filter((n) => n !== '_SUPERSEDED.txt').sort();
-    expect(names).toHaveLength(4);
+    expect(readdirSync(path.join(reports, '_SUPERSEDED'))).toEqual(['同名-2.json']);
+    const names = readdirSync(reports).filter((n) => !n.startsWith('_SUPERSEDED')).sort();
+    expect(names).toHaveLength(3);
     expect(names).toContain('_CON.json');
     expect(names).toContain('同名.json');
-    expect(names).toContain('同名-2.json');
     expect(names.some((n) => n.includes('逃逸') && !n.includes('/'))).toBe(true);
     expect(existsSync(path.join(dir, '逃逸.json'))).toBe(false);
     const out = JSON.parse(r.stdout) as Out;
-    expect(out.companies.map((c) => c.report).sort()).toEqual(names);
+    expect(out.companies.map((c) => c.report).sort()).toEqual([...names, '_SUPERSEDED/同名-2.json'].sort());
     expect(JSON.parse(readFileSync(path.join(reports, '同名.json'), 'utf8')).maturity).toBeDefined();
     // a second run into the same (non-empty) folder is refused without --force
     expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);

@@ -46,16 +46,22 @@ export function abandonReportsFolder(dir: string, created: boolean, lang: Lang, 
   }
 }
 
+/** The sub-folder of the reports folder that superseded reports are moved into, so that none is handed out by mistake. */
+export const supersededFolder = (lang: Lang): string => (lang === 'zh' ? '_已被取代-SUPERSEDED' : '_SUPERSEDED');
+
 /**
  * Report file names follow the current/superseded order: reports were named as rows arrived (公司.html first),
  * so when a plant's older assessment came first, its current one got 公司-2.html. Swap them: the current assessment
- * takes the plain name, superseded ones the numbered names, newest first. Reads only the duplicates' records.
+ * takes the plain name, superseded ones the numbered names, newest first; a report superseded by a newer assessment
+ * moves into the superseded sub-folder (supersededFolder). Reads only the duplicates' records. Names returned are
+ * relative to the reports folder, with `/`.
  */
 export async function orderReportNames(
   companiesFile: string,
   dupOf: ReadonlyMap<number, string>,
   superseded: ReadonlySet<number>,
   dir: string,
+  lang: Lang,
 ): Promise<{ renamed: Map<number, string>; supersededReports: { report: string; date: string; current: string }[] }> {
   const byPlant = new Map<string, { seq: number; name: string; when: string }[]>();
   let seq = 0;
@@ -77,29 +83,32 @@ export async function orderReportNames(
     const names = members.map((m) => m.name);
     const ordered = [...members].sort((a, b) => Number(superseded.has(a.seq)) - Number(superseded.has(b.seq)) || b.when.localeCompare(a.when) || b.seq - a.seq);
     ordered.forEach((m, i) => {
-      if (m.name !== names[i]) {
-        renamed.set(m.seq, names[i]!);
-        moves.push({ from: m.name, to: names[i]! });
+      const aside = i > 0 && superseded.has(m.seq) && !superseded.has(ordered[0]!.seq);
+      const to = aside ? `${supersededFolder(lang)}/${names[i]!}` : names[i]!;
+      if (m.name !== to) {
+        renamed.set(m.seq, to);
+        moves.push({ from: m.name, to });
       }
-      if (i > 0 && superseded.has(m.seq) && !superseded.has(ordered[0]!.seq)) supersededReports.push({ report: names[i]!, date: m.when.trim(), current: names[0]! });
+      if (aside) supersededReports.push({ report: to, date: m.when.trim(), current: names[0]! });
     });
   }
+  if (supersededReports.length) await fs.mkdir(path.join(dir, supersededFolder(lang)), { recursive: true });
   // Through temporary names, so that a swap never overwrites a report.
   const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
   for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
-  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, m.to));
+  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, ...m.to.split('/')));
   return { renamed, supersededReports };
 }
 
 /**
- * A list in the reports folder of the reports that a newer assessment of the same plant supersedes, each with the
- * report to use instead (a report file does not say it is superseded; the per-company table does). Its name, like
- * the interruption marker's, starts with "_".
+ * A list in the reports folder of the reports that a newer assessment of the same plant supersedes (moved into the
+ * superseded sub-folder), each with the report to use instead (a report file does not say it is superseded; its
+ * folder, the per-company table and this list do). Its name, like the interruption marker's, starts with "_".
  */
 export async function writeSupersededList(dir: string, list: readonly { report: string; date: string; current: string }[], lang: Lang, force: boolean): Promise<string | undefined> {
   if (!list.length) return undefined;
   const file = path.join(dir, lang === 'zh' ? '_已被取代-SUPERSEDED.txt' : '_SUPERSEDED.txt');
-  const lines = [formatMessage('batch.reports-superseded-head', { count: list.length }, lang), ...list.map((x) => formatMessage('batch.reports-superseded-line', { report: x.report, date: x.date || '—', current: x.current }, lang))];
+  const lines = [formatMessage('batch.reports-superseded-head', { count: list.length, folder: `${supersededFolder(lang)}/` }, lang), ...list.map((x) => formatMessage('batch.reports-superseded-line', { report: x.report, date: x.date || '—', current: x.current }, lang))];
   await writeFileAtomic(file, lines.join('\n') + '\n', { force });
   return file;
 }

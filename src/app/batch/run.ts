@@ -31,7 +31,7 @@ import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } f
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
 import { WorkerPool } from './pool.js';
-import { abandonReportsFolder, orderReportNames, prepareReportsFolder, writeSupersededList } from './reports-folder.js';
+import { abandonReportsFolder, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
 
@@ -303,10 +303,10 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const superseded = registry.superseded;
     const dupOf = new Map<number, string>();
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) dupOf.set(s, key);
-    const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir) : undefined;
+    const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir, lang) : undefined;
     const renamed = ordered?.renamed ?? new Map<number, string>();
     const supersededList = reportsDir && ordered ? await writeSupersededList(reportsDir, ordered.supersededReports, lang, force) : undefined;
-    if (supersededList) events.note(formatMessage('batch.reports-superseded-note', { count: ordered!.supersededReports.length, file: displayPath(supersededList) }, lang));
+    if (supersededList) events.note(formatMessage('batch.reports-superseded-note', { count: ordered!.supersededReports.length, folder: displayPath(path.join(reportsDir!, supersededFolder(lang))), file: displayPath(supersededList) }, lang));
     // How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
     // assessment, the current one), and the baseline of each plant's progress pair.
     const relation = new Map<number, AssessmentRelation>();
