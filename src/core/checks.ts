@@ -230,8 +230,15 @@ function findingAnswer(q: Questionnaire, answers: Answers, id: string, source: S
     status: hidden ? 'hidden' : (r?.status ?? 'unanswered'),
     answer: hidden || !r ? null : r.value,
     shown: showAnswer(q.byId.get(id), r, v),
-    ...(source ? { at: { ...source.locate(path), path } } : {}),
+    // only an answer written in the file has a place in it (locating a missing one would parse the file again for nothing)
+    ...(source && writtenIn(source.data, id) ? { at: { ...source.locate(path), path } } : {}),
   };
+}
+
+/** Whether the answer file's data has an entry for the question under `answers:`. */
+function writtenIn(data: unknown, id: string): boolean {
+  const answers = (data as { answers?: unknown } | null)?.answers;
+  return typeof answers === 'object' && answers !== null && Object.prototype.hasOwnProperty.call(answers, id);
 }
 
 const fill = (template: string, args: Record<string, string>) =>

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Document, ErrorCode as YAMLErrorCode, LineCounter as LineCounterT, Node as YNode, YAMLError } from 'yaml';
 import { formatMessage, type Lang, type MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic, type Located } from './diagnostics.js';
-import { locateJsonEntry, locateScalarEntry, parseAnswerYaml } from './yaml-fast.js';
+import { jsonEntries, parseAnswerYaml, scalarEntries, type EntryPositions } from './yaml-fast.js';
 
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { DEFAULT_LIMITS, type Limits };
@@ -28,13 +28,20 @@ const Y = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof
  */
 export function lazilyLocated(file: string, data: unknown, text: string, limits: Limits = DEFAULT_LIMITS, reader: 'plain-yaml' | 'json' | undefined = undefined): Source {
   let located: Source | null | undefined;
+  // Text the fast reader or JSON.parse read: an answer's value is found by a scan (the same position), one scan per
+  // section for all its entries.
+  const scanned = new Map<string, EntryPositions | undefined>();
+  const scan = (path: readonly (string | number)[]) => {
+    if (reader === undefined || path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string') return undefined;
+    if (!scanned.has(path[0])) scanned.set(path[0], reader === 'plain-yaml' ? scalarEntries(text, path[0]) : jsonEntries(text, path[0]));
+    return scanned.get(path[0])?.get(path[1]) ?? undefined;
+  };
   return {
     file,
     data,
     locate(path, key) {
       if (located === undefined) {
-        // Text the fast reader or JSON.parse read: an answer's scalar value is found by a scan (same position).
-        const quick = key !== undefined ? undefined : reader === 'plain-yaml' ? locateScalarEntry(text, path) : reader === 'json' ? locateJsonEntry(text, path) : undefined;
+        const quick = key !== undefined ? undefined : scan(path);
         if (quick) return quick;
         const reparsed = parseSource(text, file, limits);
         located = reparsed.ok ? reparsed.source : null;

@@ -328,15 +328,24 @@ function parseOrThrow(text: string, maxDepth: number): Json {
 
 const ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?: +|$)/;
 
+/** Where a value starts (1-based), as the `yaml` package gives it; null: the scan leaves that entry to `yaml`. */
+export type EntryPositions = Map<string, { line: number; column: number } | null>;
+
 /**
  * Where the value of `top.key` starts, in a text parseAnswerYaml accepted: the line and column the `yaml` package
- * gives for that path (a scalar value written on the key's line), found by scanning lines instead of parsing the
- * text again with positions. Undefined for anything else (other paths, collections, block scalars, an empty
- * value, a missing key): the caller then asks the `yaml` package.
+ * gives for that path (a scalar or a one-line flow collection written on the key's line), found by scanning lines
+ * instead of parsing the text again with positions. Undefined for anything else (other paths, block collections,
+ * block scalars, an empty value, a missing key): the caller then asks the `yaml` package.
  */
 export function locateScalarEntry(text: string, path: readonly (string | number)[]): { line: number; column: number } | undefined {
-  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string' || text.charCodeAt(0) === 0xfeff) return undefined;
-  const [top, key] = path as [string, string];
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string') return undefined;
+  return scalarEntries(text, path[0])?.get(path[1]) ?? undefined;
+}
+
+/** locateScalarEntry for every key of the section `top`, in one scan (undefined: none can be located by a scan). */
+export function scalarEntries(text: string, top: string): EntryPositions | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  const out: EntryPositions = new Map();
   let pos = 0;
   let line = 0;
   let inTop = false;
@@ -352,44 +361,48 @@ export function locateScalarEntry(text: string, path: readonly (string | number)
     if (indent < end && c !== 35 && !(c === 13 && indent === end - 1)) {
       const col = indent - pos;
       if (col === 0) {
-        if (inTop) return undefined;
+        if (inTop) return out;
         const m = ENTRY.exec(text.slice(pos, end));
         inTop = m !== null && m[1] === top;
       } else if (inTop) {
         if (childIndent < 0) childIndent = col;
         if (col === childIndent) {
           const m = ENTRY.exec(text.slice(indent, end));
-          if (m && m[1] === key) {
+          if (m && !out.has(m[1]!)) {
             const at = indent + m[0].length;
             const v = text.charCodeAt(at);
-            // a scalar on the key's line; collections, block scalars, comments and empty values are left to `yaml`
-            if (at >= end || v === 13 || v === 35 || v === 91 || v === 123 || v === 124 || v === 62) return undefined;
-            return { line, column: at - pos + 1 };
+            // a scalar or a one-line flow collection on the key's line; block collections and scalars, comments
+            // and empty values are left to `yaml`
+            out.set(m[1]!, at >= end || v === 13 || v === 35 || v === 124 || v === 62 ? null : { line, column: at - pos + 1 });
           }
         }
       }
     }
     pos = end + 1;
   }
-  return undefined;
+  return out;
 }
 
 /**
  * The same for a JSON text that JSON.parse accepted: where the value of `top.key` starts, as the `yaml` package
- * (which reads JSON as YAML) locates it. Undefined for a collection value, and for every text whose reading by
+ * (which reads JSON as YAML) locates it (a collection value at its opening bracket). Undefined for every text whose reading by
  * `yaml` could differ (tabs, carriage returns, keys with escapes or over 1,000 characters, a line break between
  * a key and its colon, duplicate keys anywhere): the caller then asks the `yaml` package.
  */
 export function locateJsonEntry(text: string, path: readonly (string | number)[]): { line: number; column: number } | undefined {
   if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string') return undefined;
+  return jsonEntries(text, path[0])?.get(path[1]) ?? undefined;
+}
+
+/** locateJsonEntry for every key of the object `top`, in one scan (undefined: none can be located by a scan). */
+export function jsonEntries(text: string, top: string): EntryPositions | undefined {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r')) return undefined;
-  const [top, key] = path as [string, string];
   let line = 1;
   let lineStart = 0;
   // For each open collection: the keys seen (objects) or null (arrays).
   const stack: (Set<string> | null)[] = [];
   let inTop = false;
-  let found: { line: number; column: number } | undefined;
+  const found: EntryPositions = new Map();
   let expectKey = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -439,12 +452,11 @@ export function locateJsonEntry(text: string, path: readonly (string | number)[]
         if (text.charCodeAt(m) !== 58) return undefined;
         m++;
         if (stack.length === 1) inTop = k === top;
-        else if (stack.length === 2 && inTop && k === key) {
+        else if (stack.length === 2 && inTop) {
           let v = m;
           while (text.charCodeAt(v) === 32) v++;
-          const vc = text.charCodeAt(v);
-          if (vc === 10 || vc === 123 || vc === 91) return undefined;
-          found = { line, column: v - lineStart + 1 };
+          // a value on the next line is left to `yaml`
+          found.set(k, text.charCodeAt(v) === 10 ? null : { line, column: v - lineStart + 1 });
         }
         i = m - 1;
         expectKey = false;

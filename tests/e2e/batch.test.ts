@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rejected } from '../../src/app/batch/parts';
 import type { CompanyRecord } from '../../src/core/batch/record';
@@ -373,5 +374,48 @@ describe('templates and validate', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bom-utf8\.csv:4:16 error has_mes/);
     expect(r.stderr).toMatch(/save as \.xlsx/);
+  });
+});
+
+describe('contradictions between answers (the consistency checks of validate and report)', { timeout: 120_000 }, () => {
+  type Checked = { files: { warnings: number; problems: { line: number; column: number; code: string; message: string }[] }[] };
+  type Batched = Out & { problems: { file: string; line: number; column: number; code: string; message: string }[] };
+  const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+
+  it("are counted in each company's warnings and listed where validate puts them, for YAML and JSON files", () => {
+    const d = path.join(dir, 'contradictions');
+    mkdirSync(d, { recursive: true });
+    // no design tools at all, yet a PDM/PLM, 3D design and CAM programming: three contradictions
+    const text = example.replace(/design_tools: \[[^\]]*\]/, 'design_tools: [none]');
+    expect(text).toContain('design_tools: [none]');
+    const yamlFile = path.join(d, 'plant.zhizao.yaml');
+    writeFileSync(yamlFile, text.replace(/company: .*/, 'company: 矛盾一'));
+    // the same plant as JSON, one value per line (a list is located at its bracket, as the yaml package gives it)
+    const jsonFile = path.join(d, 'plant2.json');
+    writeFileSync(jsonFile, JSON.stringify(parseYaml(text.replace(/company: .*/, 'company: 矛盾二')), null, 2));
+    const r = zhizao(['batch', d, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Batched;
+    for (const file of [yamlFile, jsonFile]) {
+      const v = JSON.parse(zhizao(['validate', file, '--json']).stdout) as Checked;
+      const expected = v.files[0]!.problems.filter((p) => p.code === 'checks.finding');
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      expect(out.companies.find((c) => c.file === file)!.warnings).toBe(v.files[0]!.warnings);
+      const listed = out.problems.filter((p) => p.file === file && p.code === 'checks.finding');
+      expect(listed.map((p) => [p.line, p.column, p.message])).toEqual(expected.map((p) => [p.line, p.column, p.message]));
+    }
+  });
+
+  it('one that names a confidential answer is neither listed nor counted for the programme office', () => {
+    const d = path.join(dir, 'contradictions-confidential');
+    mkdirSync(d, { recursive: true });
+    // "no communication interfaces" (a confidential answer) while 35 machines are networked
+    const file = path.join(d, 'plant.zhizao.yaml');
+    writeFileSync(file, example.replace(/fieldbus_protocols: \[[^\]]*\]/, 'fieldbus_protocols: [none]'));
+    const v = JSON.parse(zhizao(['validate', file, '--json']).stdout) as Checked;
+    expect(v.files[0]!.problems.some((p) => p.message.includes('no-interfaces-vs-connected-equipment'))).toBe(true);
+    const out = JSON.parse(zhizao(['batch', d, '--json']).stdout) as Batched;
+    expect(out.problems.some((p) => p.message.includes('no-interfaces-vs-connected-equipment'))).toBe(false);
+    expect(out.companies[0]!.warnings).toBe(v.files[0]!.warnings - 1);
   });
 });

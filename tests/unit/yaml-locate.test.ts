@@ -86,7 +86,7 @@ describe('locating an answer in plain YAML by a line scan', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.source.locate(['answers', 'kpi_oee'])).toEqual({ line: 3, column: 12 });
-    // a collection value and a key lookup go through the yaml package, which gives the same as before
+    // a one-line list is found by the scan, a key lookup goes through the yaml package: both as yaml gives them
     expect(parsed.source.locate(['answers', 'list'])).toEqual(parseSource(text, 'x.yaml').ok && (parseSource(text, 'x.yaml') as { source: { locate: (p: string[]) => unknown } }).source.locate(['answers', 'list']));
     expect(parsed.source.locate(['answers'], 'list')).toEqual({ line: 4, column: 3 });
     // without a reader named, lazilyLocated asks the yaml package
@@ -137,9 +137,12 @@ describe('locating an answer in JSON by a scan', () => {
   });
 
   it('gives up where yaml could read the text differently', () => {
-    for (const text of ['{"answers": {"a": 1, "a": 2}}', '{"answers": {"a"\n: 1}}', '{"answers":\t{"a": 1}}', '{"answers": {"\\u0061": 1}}', '\ufeff{"answers": {"a": 1}}', '{"answers": {"a": [1]}}', '{"answers": {"a":\n 1}}'])
+    for (const text of ['{"answers": {"a": 1, "a": 2}}', '{"answers": {"a"\n: 1}}', '{"answers":\t{"a": 1}}', '{"answers": {"\\u0061": 1}}', '\ufeff{"answers": {"a": 1}}', '{"answers": {"a":\n 1}}'])
       expect(locateJsonEntry(text, ['answers', 'a'])).toBeUndefined();
     expect(locateJsonEntry('{"answers": {"b": 2, "a": "x"}}', ['answers', 'a'])).toEqual({ line: 1, column: 27 });
+    // a list or an object: at its opening bracket, as yaml gives it
+    expect(locateJsonEntry('{"answers": {"a": [1, 2], "b": {"c": 1}}}', ['answers', 'a'])).toEqual({ line: 1, column: 19 });
+    expect(locateJsonEntry('{"answers": {"a": [1, 2], "b": {"c": 1}}}', ['answers', 'b'])).toEqual({ line: 1, column: 32 });
   });
 
   it('agrees on generated answer files', () => {

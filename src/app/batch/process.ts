@@ -11,7 +11,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import { recommend, sortPlan, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { implausibleAnswers } from '../../core/checks.js';
+import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -316,7 +316,11 @@ export class Processor {
       implausibleIds.add(id);
       return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
     });
-    for (const d of [...rowWarnings, ...implausible]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
+    // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
+    // listed; one that names a confidential answer is left out, as the programme office sees neither.
+    const findings = runChecks(await this.defs.checksFor(q), q, answers, { source }).filter((f) => !isConfidentialFinding(q, f));
+    const contradictions = findingDiagnostics(findings, source.file);
+    for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
     if (problems.length) {
       part.problems ??= [];
       part.problems.push(...problems);
@@ -383,7 +387,7 @@ export class Processor {
     const record = recordFromResult(resultJson(result), where, {
       ...(group !== undefined ? { group } : {}),
       recommendations,
-      warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length,
+      warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length + contradictions.length,
       ...(time ? { time } : {}),
       ratios: this.ratios,
       unknown,
