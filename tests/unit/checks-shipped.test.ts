@@ -83,11 +83,17 @@ const CASES: Record<string, Case> = {
     clean: { req_robot_key_stations: 'full', robots_count: 2, plc_cells_count: 0, equipment_total: 20, equipment_digital: 5 },
   },
   'no-interfaces-vs-connected-equipment': {
+    fires: { fieldbus_protocols: ['none'], equipment_total: 50, equipment_digital: 20, equipment_networked: 5 },
+    // no machine networked agrees with "no interfaces"
+    clean: { fieldbus_protocols: ['none'], equipment_total: 50, equipment_digital: 20, equipment_networked: 0 },
+  },
+  'no-interfaces-vs-key-equipment-interfaces': {
     fires: [
-      { fieldbus_protocols: ['none'], equipment_total: 50, equipment_digital: 20, equipment_networked: 5 },
       { fieldbus_protocols: ['none'], req_key_equipment_interfaces: 'partial' },
+      { fieldbus_protocols: ['none'], req_key_equipment_interfaces: 'partial', equipment_total: 50, equipment_digital: 20, equipment_networked: 0 },
     ],
-    clean: { fieldbus_protocols: ['modbus_tcp'], equipment_total: 50, equipment_digital: 20, equipment_networked: 5 },
+    // networked machines: the other check says it, once
+    clean: { fieldbus_protocols: ['none'], req_key_equipment_interfaces: 'partial', equipment_total: 50, equipment_digital: 20, equipment_networked: 5 },
   },
   'networked-equipment-without-collecting-system': {
     fires: [
