@@ -12,6 +12,7 @@ import { checkExpression, type ExpressionContext } from './expression/check.js';
 import { evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import { computeIndicators } from './indicators.js';
+import { inQuestionUnit } from './kpi-units.js';
 import { QUESTIONNAIRE_FUNCTIONS, type Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type AnswerValue, type Lang, type Question, type Text } from './types.js';
@@ -296,6 +297,8 @@ export function implausibleAnswers(q: Questionnaire, answers: Answers): { questi
     if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
     const r = answers.resolved.get(question.id);
     if (r?.status !== 'answered' || typeof r.value !== 'number') continue;
+    // the range is in the question's unit: an answer the file states in another unit is not judged by it
+    if (!inQuestionUnit(answers.file, question.id, question.unit)) continue;
     const p = question.plausible!;
     const below = p.min !== undefined && r.value < p.min;
     const above = p.max !== undefined && r.value > p.max;

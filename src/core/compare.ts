@@ -5,6 +5,7 @@
  */
 import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Answers } from './answers.js';
+import { isQuestionUnit, normaliseUnit } from './kpi-units.js';
 import { samePlant } from './plant-identity.js';
 import type { ScoreResult } from './result.js';
 import type { Comparison as TargetComparison, KpiId, KpiTargetDef, OutcomeKpiDef, TargetsDef } from './targets.js';
@@ -174,8 +175,6 @@ function kpiValue(input: CompareInput, id: KpiId): KpiValue {
 
 const fileOf = (x: CompareInput): AnswerFile => (isAnswers(x) ? x.file : x);
 
-export const normaliseUnit = (u: string): string => u.normalize('NFKC').trim().replace(/\s+/g, '').toLowerCase();
-
 /** Months since year 0 as a half-open interval [start, end). */
 export interface PeriodRange {
   start: number;
@@ -305,8 +304,7 @@ function compareKpi(
 function unitsAgree(b: string | null, f: string | null, defaultUnit: Text | undefined): boolean {
   if (b === null && f === null) return true;
   if (b !== null && f !== null) return normaliseUnit(b) === normaliseUnit(f);
-  const stated = (b ?? f)!;
-  return defaultUnit !== undefined && (normaliseUnit(stated) === normaliseUnit(defaultUnit.zh) || normaliseUnit(stated) === normaliseUnit(defaultUnit.en));
+  return isQuestionUnit((b ?? f)!, defaultUnit);
 }
 
 // ─── scores and indicators ────────────────────────────────────────────────────────────────────────────

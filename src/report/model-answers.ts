@@ -3,6 +3,7 @@ import type { Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation } from '../core/recommend.js';
 import type { Question, Text } from '../core/types.js';
+import { isQuestionUnit, statedUnit } from '../core/kpi-units.js';
 import { fill, type Wording } from '../core/wording.js';
 import { clientNote, hasInternalNote, pct, same } from './format.js';
 
@@ -84,8 +85,12 @@ export function answerText(question: Question, answers: Answers, w: Wording): Te
       return v ? p.yes! : p.no!;
     case 'percent':
       return same(pct(Number(v)));
-    case 'number':
+    case 'number': {
+      // a unit the file states for it (kpis.units) that is not the question's own, as written; else the question's
+      const stated = statedUnit(answers.file, question.id);
+      if (stated !== undefined && !isQuestionUnit(stated, question.unit)) return same(`${v} ${stated}`);
       return question.unit ? { zh: `${v} ${question.unit.zh}`, en: `${v} ${question.unit.en}` } : same(String(v));
+    }
     default:
       return same(String(v));
   }

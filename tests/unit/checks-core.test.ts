@@ -204,6 +204,13 @@ describe('plausibility', () => {
     expect(find({ kpi_first_pass_yield: 0.3 })[0]!.message.en).not.toContain('was meant');
   });
 
+  it('a KPI the file states in another unit is not judged by the range of the question’s unit', () => {
+    const at = (units?: Record<string, string>) => plausibilityFindings(q, mustAnswers(q, file({ kpi_energy_per_output: 12 }, units ? { kpis: { units } } : {})));
+    expect(at()).toHaveLength(1);
+    expect(at({ kpi_energy_per_output: '吨标煤/万元' })).toHaveLength(1);
+    expect(at({ kpi_energy_per_output: '千克标煤/件' })).toEqual([]);
+  });
+
   it('values inside the range, hidden questions and unknown answers are not findings', () => {
     expect(find({ digital_spend_share: 0.015, key_processes_total: 12, mes_coverage: 0.01, has_mes: false, kpi_oee: 'unknown' })).toEqual([]);
   });
