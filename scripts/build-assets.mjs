@@ -24,11 +24,14 @@ const kinds = ['questionnaire', 'answers', 'targets', 'model', 'scoring-profile'
 const options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } };
 
 mkdirSync(path.join(root, 'dist', 'validators'), { recursive: true });
+// A schema may refer to another shipped one (the sector packs' items are the rules' items): added with it, as at run time.
+const { addSchemaWithRefs } = await import('../dist/core/shape.js');
+const schemaOf = (kind) => JSON.parse(readFileSync(path.join(root, 'schemas', `${kind}.schema.json`), 'utf8'));
 const validators = {};
 for (const kind of kinds) {
   const ajv = new Ajv(options);
-  const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${kind}.schema.json`), 'utf8'));
-  const validate = ajv.compile(schema);
+  addSchemaWithRefs(ajv, kind, schemaOf);
+  const validate = ajv.getSchema(`zhizao:${kind}`);
   validators[kind] = validate;
   writeFileSync(path.join(root, 'dist', 'validators', `${kind}.cjs`), standaloneCode.default(ajv, validate));
 }

@@ -1,5 +1,6 @@
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope } from './expression/evaluate.js';
-import { shownItems, type RuleSet } from './rules-def.js';
+import { shownItems } from './items.js';
+import type { RuleSet } from './rules-def.js';
 import type { Text } from './types.js';
 
 /** What a park rule needs to know of each company in a group (a small key per company, not its answers). */

@@ -14,7 +14,8 @@ import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
-import { shownItems, type CompiledEvidence, type CompiledItems, type CompiledRule, type CompiledTexts, type Effort, type RuleSet } from './rules-def.js';
+import { shownItems, type CompiledItems, type CompiledTexts } from './items.js';
+import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
@@ -114,15 +115,15 @@ const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.ro
 
 /**
  * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
- * only the items whose condition holds. `confidential` when a condition of a list used reads a confidential answer
- * (what the list shows or leaves out tells that answer, so the office audience does not see the project).
+ * only the items whose condition holds (the sector wording's as the rule's). `confidential` when a condition of a
+ * list used reads a confidential answer (what the list shows or leaves out tells that answer, so the office audience
+ * does not see the project).
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: SectorRuleOverride | undefined, scope: Scope) {
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope) {
   let confidential = false;
   const pick = (key: 'measures' | 'hardware' | 'software' | 'integration'): Text[] => {
-    const sectorList = sector?.[key];
-    const list: CompiledItems | undefined = variant?.[key] ?? (sectorList ? undefined : rule.texts[key]);
-    if (!list) return sectorList ?? [];
+    const list: CompiledItems | undefined = variant?.[key] ?? sector?.[key] ?? rule.texts[key];
+    if (!list) return [];
     if (list.confidential) confidential = true;
     return shownItems(list, scope);
   };
@@ -194,6 +195,8 @@ interface PackOnRule {
   never: boolean;
   minPlantSize: PlantSize | undefined;
   wording: SectorRuleOverride | undefined;
+  /** The item lists of the wording, conditions parsed. */
+  wordingTexts: CompiledTexts | undefined;
   emphasised: boolean;
 }
 
@@ -209,7 +212,7 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
   let says = byRule.get(rule);
   if (!says) {
     const id = rule.def.id;
-    says = { never: pack.def.never.includes(id), minPlantSize: pack.def.minPlantSize?.[id], wording: pack.def.rules[id], emphasised: pack.def.emphasise.includes(id) };
+    says = { never: pack.def.never.includes(id), minPlantSize: pack.def.minPlantSize?.[id], wording: pack.def.rules[id], wordingTexts: pack.wording.get(id), emphasised: pack.def.emphasise.includes(id) };
     byRule.set(rule, says);
   }
   return says;
@@ -259,7 +262,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holds = input.planOnly ? anyEvidenceHolds(statements, scope) : evidence.length > 0;
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
-    const offer = proposed(rule, variant?.texts, sectorText, scope);
+    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) continue;
     const v = variant?.def;

@@ -1,8 +1,9 @@
 import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
-import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope } from './expression/evaluate.js';
+import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import { collectRefs, type Node } from './expression/parse.js';
+import { compileTexts, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type RetrofitLevel, type Text } from './types.js';
 import type { KpiId } from './targets.js';
@@ -20,14 +21,6 @@ export interface EvidenceDef {
   /** The answer the statement rests on (shown with it; its confidentiality carries over to the statement). */
   question: string;
   statement: Text;
-}
-
-/**
- * A measure, piece of hardware or software, integration link or benefit sentence. With `if`, it is shown only when
- * that condition holds for the plant (the project proposes only what the plant has not got, in the words that fit it).
- */
-export interface ItemDef extends Text {
-  if?: string;
 }
 
 /** A version of a rule for a plant that already has part of what it proposes ("extend", "deepen"). */
@@ -98,27 +91,6 @@ export interface CompiledEvidence {
   /** The question ids of the statement's {question_id} slots (found once, at load; filled per plant). */
   slots: string[];
 }
-/** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
-export interface CompiledItems {
-  items: { text: Text; when?: Node }[];
-  plain?: Text[];
-  /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
-  confidential: boolean;
-}
-/** The lists a rule or a variant proposes (absent: not given there). */
-export interface CompiledTexts {
-  measures?: CompiledItems;
-  hardware?: CompiledItems;
-  software?: CompiledItems;
-  integration?: CompiledItems;
-  benefits?: CompiledItems;
-}
-export const ITEM_LISTS = ['measures', 'hardware', 'software', 'integration', 'benefits'] as const;
-export type ItemList = (typeof ITEM_LISTS)[number];
-
-/** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
-export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
-
 export interface CompiledVariant {
   def: VariantDef;
   when: Node;
@@ -251,33 +223,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   };
   // Measures, hardware, software, integration and benefits: each item's `if` parsed in the rule's context. A park
   // rule's items are shown to a group of companies, so their conditions read the group (its own context).
-  const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined => {
-    const out: CompiledTexts = {};
-    let ok = true;
-    for (const key of ITEM_LISTS) {
-      const given = owner[key];
-      if (given === undefined) continue;
-      const list: ItemDef[] = Array.isArray(given) ? given : [given];
-      const items: CompiledItems['items'] = [];
-      let confidential = false;
-      list.forEach((item, j) => {
-        const text: Text = { zh: item.zh, en: item.en };
-        if (item.if === undefined) {
-          items.push({ text });
-          return;
-        }
-        const node = parse(item.if, Array.isArray(given) ? [...path, key, j, 'if'] : [...path, key, 'if'], ctx);
-        if (!node) {
-          ok = false;
-          return;
-        }
-        if (ids.confidentialQuestions && readsAny(node, ids.confidentialQuestions)) confidential = true;
-        items.push({ text, when: node });
-      });
-      out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
-    }
-    return ok ? out : undefined;
-  };
+  const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
+    compileTexts(owner, path, (src, at) => parse(src, at, ctx), ids.confidentialQuestions);
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });
@@ -331,12 +278,6 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
 function readsQuestion(node: Node, question: string): boolean {
   const refs = collectRefs(node);
   return refs.ids.some((i) => i.name === question) || refs.calls.some((c) => c.args[0]?.t === 'lit' && c.args[0].v === question);
-}
-
-/** Whether a condition reads any of the given questions. */
-function readsAny(node: Node, questions: ReadonlySet<string>): boolean {
-  const refs = collectRefs(node);
-  return refs.ids.some((i) => questions.has(i.name)) || refs.calls.some((c) => c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && questions.has(c.args[0].v));
 }
 
 /** The first prerequisite cycle found, as a list of rule ids ending where it started. */

@@ -1,19 +1,23 @@
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import type { Node } from './expression/parse.js';
 import { diag, type Diagnostic } from './diagnostics.js';
+import { compileTexts, type CompiledTexts, type ConditionParser, type ItemDef } from './items.js';
 import type { Source } from './source.js';
 import type { Text } from './types.js';
 
 export type PlantSize = 'small' | 'medium' | 'large';
 export const PLANT_SIZES: readonly PlantSize[] = ['small', 'medium', 'large'];
 
-/** Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector). */
+/**
+ * Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector). Its items are
+ * those of the rules: with `if`, an item is shown only when that condition holds for the plant.
+ */
 export interface SectorRuleOverride {
   title?: Text;
-  measures?: Text[];
-  hardware?: Text[];
-  software?: Text[];
-  integration?: Text[];
+  measures?: ItemDef[];
+  hardware?: ItemDef[];
+  software?: ItemDef[];
+  integration?: ItemDef[];
   investment?: { min: number; max: number };
   effort?: 'low' | 'medium' | 'high';
   note?: Text;
@@ -94,23 +98,33 @@ export interface CompiledSectorPack {
   def: SectorPack;
   /** The duties with their `metWhen` condition parsed. */
   musts: { def: RegulatoryMust; metWhen?: Node }[];
+  /** Per rule id, the item lists of the pack's wording with their conditions parsed (as a rule's own lists). */
+  wording: ReadonlyMap<string, CompiledTexts>;
 }
 
 /**
- * Semantic checks of a sector pack after its schema: every `metWhen` parses and names only known ids (the plant
- * rules' context). Rule ids are not checked here: a pack is written for the bundled rules, and names of rules a
- * consultant's own rules file lacks simply do not apply.
+ * Semantic checks of a sector pack after its schema: every `metWhen` and every `if` of its wording's items parses
+ * and names only known ids (the plant rules' context). Rule ids are not checked here: a pack is written for the
+ * bundled rules, and names of rules a consultant's own rules file lacks simply do not apply. A list of the wording
+ * is confidential when an `if` reads one of `confidentialQuestions`, as a rule's list is.
  */
-export function compileSectorPack(source: Source, ctx: ExpressionContext): { pack?: CompiledSectorPack; diagnostics: Diagnostic[] } {
+export function compileSectorPack(source: Source, ctx: ExpressionContext, confidentialQuestions?: ReadonlySet<string>): { pack?: CompiledSectorPack; diagnostics: Diagnostic[] } {
   const def = source.data as SectorPack;
   const ds: Diagnostic[] = [];
-  const musts = def.regulatoryMusts.map((m, i) => {
-    if (m.metWhen === undefined) return { def: m };
-    const checked = checkExpression(m.metWhen, ctx);
-    if (checked.ok) return { def: m, metWhen: checked.ast };
-    const path = ['regulatoryMusts', i, 'metWhen'];
+  const parse: ConditionParser = (src, path) => {
+    const checked = checkExpression(src, ctx);
+    if (checked.ok) return checked.ast;
     checked.problems.forEach((p) => ds.push(diag(p.code, source.file, source.locate(path), { ...p.args, offset: p.offset + 1 }, 'error', path)));
-    return { def: m };
+    return undefined;
+  };
+  const musts = def.regulatoryMusts.map((m, i) => {
+    const metWhen = m.metWhen === undefined ? undefined : parse(m.metWhen, ['regulatoryMusts', i, 'metWhen']);
+    return metWhen ? { def: m, metWhen } : { def: m };
   });
-  return ds.length ? { diagnostics: ds } : { pack: { def, musts }, diagnostics: ds };
+  const wording = new Map<string, CompiledTexts>();
+  for (const [id, override] of Object.entries(def.rules)) {
+    const texts = compileTexts(override, ['rules', id], parse, confidentialQuestions);
+    if (texts) wording.set(id, texts);
+  }
+  return ds.length ? { diagnostics: ds } : { pack: { def, musts, wording }, diagnostics: ds };
 }

@@ -7,12 +7,44 @@ export type SchemaKind = 'questionnaire' | 'answers' | 'targets' | 'model' | 'sc
 
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
+/** What of an ajv instance adding the shipped schemas needs. */
+export interface SchemaHost {
+  addSchema(schema: object): unknown;
+  getSchema(key: string): ValidateFunction | undefined;
+}
+
+/**
+ * Adds a shipped schema to ajv together with every shipped schema it refers to (`"$ref": "zhizao:<kind>#…"`, e.g.
+ * a sector pack's items are the rules' items), each once (`added` holds the kinds already there); its validator is
+ * then `ajv.getSchema('zhizao:<kind>')`.
+ */
+export function addSchemaWithRefs(ajv: SchemaHost, kind: SchemaKind, schemas: (kind: SchemaKind) => object, added: Set<SchemaKind> = new Set()): void {
+  if (added.has(kind)) return;
+  added.add(kind);
+  const schema = schemas(kind);
+  ajv.addSchema(schema);
+  for (const ref of shippedRefs(schema)) addSchemaWithRefs(ajv, ref, schemas, added);
+}
+
+/** The kinds of the shipped schemas a schema refers to. */
+function shippedRefs(schema: unknown, out = new Set<SchemaKind>()): Set<SchemaKind> {
+  if (Array.isArray(schema)) for (const x of schema) shippedRefs(x, out);
+  else if (schema && typeof schema === 'object')
+    for (const [k, v] of Object.entries(schema)) {
+      const m = k === '$ref' && typeof v === 'string' ? /^zhizao:([a-z-]+)#/.exec(v) : null;
+      if (m) out.add(m[1] as SchemaKind);
+      else shippedRefs(v, out);
+    }
+  return out;
+}
+
 /**
  * Validates data against the shipped JSON Schemas and turns ajv errors into located diagnostics. Uses validators
  * precompiled at build time when `precompiled` has them (start-up), else compiles the schema once with ajv.
  */
 export class ShapeValidator {
-  private ajv: { compile(schema: object): ValidateFunction } | undefined;
+  private ajv: SchemaHost | undefined;
+  private readonly added = new Set<SchemaKind>();
   private readonly compiled = new Map<SchemaKind, ValidateFunction>();
 
   constructor(
@@ -27,7 +59,9 @@ export class ShapeValidator {
       if (!v) {
         const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
         this.ajv ??= new Ajv(AJV_OPTIONS);
-        v = this.ajv.compile(this.schemas(kind));
+        addSchemaWithRefs(this.ajv, kind, this.schemas, this.added);
+        v = this.ajv.getSchema(`zhizao:${kind}`);
+        if (!v) throw new Error(`schemas/${kind}.schema.json has no $id zhizao:${kind}`);
       }
       this.compiled.set(kind, v);
     }

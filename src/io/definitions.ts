@@ -244,11 +244,12 @@ export class Definitions {
   /** Every bundled sector pack, compiled against a questionnaire (their conditions name its questions). */
   sectorPacks(questionnaire: Questionnaire): Promise<CompiledSectorPack[]> {
     return this.cached(`sector-packs:${questionnaire.def.id}:${questionnaire.def.version}`, async () => {
-      const ctx = plantRuleContext(await this.ruleIds(questionnaire));
+      const ids = await this.ruleIds(questionnaire);
+      const ctx = plantRuleContext(ids);
       const packs: CompiledSectorPack[] = [];
       for (const id of await this.bundledIds('sector-pack')) {
         const src = await this.checkedSource(this.bundledPath('sector-pack', id), 'sector-pack');
-        packs.push(unwrap(compileSectorPack(src, ctx), 'pack'));
+        packs.push(unwrap(compileSectorPack(src, ctx, ids.confidentialQuestions), 'pack'));
       }
       return packs;
     });
@@ -308,8 +309,10 @@ export class Definitions {
           });
           return compileChecks(src, q).diagnostics;
         }
-        case 'sector-pack':
-          return compileSectorPack(src, plantRuleContext(await this.ruleIds(await this.questionnaire()))).diagnostics;
+        case 'sector-pack': {
+          const ids = await this.ruleIds(await this.questionnaire());
+          return compileSectorPack(src, plantRuleContext(ids), ids.confidentialQuestions).diagnostics;
+        }
         case 'wording':
         case 'benchmark':
         case 'policy':

@@ -7,7 +7,8 @@ import { budgetOf, plantSizeOf, resolvePlanning } from '../../src/core/planning'
 import { recommend, type RetrofitPlan } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { plantRuleScope } from '../../src/core/rule-scope';
-import { ITEM_LISTS, type CompiledItems, type RuleSet } from '../../src/core/rules-def';
+import { ITEM_LISTS, type CompiledItems } from '../../src/core/items';
+import type { RuleSet } from '../../src/core/rules-def';
 import { packFor, sectorIn, type CompiledSectorPack } from '../../src/core/sector';
 import type { Industry } from '../../src/core/types';
 import { Definitions } from '../../src/io/definitions';
@@ -53,10 +54,12 @@ function check(plan: RetrofitPlan, seed: number, scopeOf: () => ReturnType<typeo
     expect(shown.length, where(rec.id)).toBe(held.length);
     shown.forEach((text, k) => expect(text, where(rec.id)).toMatch(templatePattern(held[k]!)));
     expect(rec.rationale.en, where(rec.id)).toBe(shown.join(' '));
-    // What it proposes: at least one measure, and every item shown with a condition has its condition hold.
+    // What it proposes: at least one measure, and every item shown with a condition (the rule's, a variant's or the
+    // sector pack's wording) has its condition hold.
     expect(rec.measures.length, `${where(rec.id)}: fired with no measure`).toBeGreaterThan(0);
     const conditionOf = new Map<object, NonNullable<CompiledItems['items'][number]['when']>>();
-    for (const texts of [rule.texts, ...rule.variants.map((v) => v.texts)])
+    const sectorWording = pack?.wording.get(rec.id);
+    for (const texts of [rule.texts, ...rule.variants.map((v) => v.texts), ...(sectorWording ? [sectorWording] : [])])
       for (const key of ITEM_LISTS) for (const item of texts[key]?.items ?? []) if (item.when) conditionOf.set(item.text, item.when);
     for (const item of [...rec.measures, ...rec.hardware, ...rec.software, ...rec.integration]) {
       const when = conditionOf.get(item);

@@ -24,10 +24,11 @@ const packs: CompiledSectorPack[] = readdirSync(path.join(ROOT, 'questionnaires'
   .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
   .map((f) => compileSectorPack(src(read(`questionnaires/sectors/${f}`), f), plantRuleContext(ids)).pack!);
 
-function plan(file: Record<string, unknown>, withPacks = false) {
+function plan(file: Record<string, unknown>, withPacks: boolean | CompiledSectorPack[] = false) {
   const a = mustAnswers(q, file);
   const r = buildResult(q, a, p, t);
-  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, ...(withPacks ? { sectors: packs } : {}), overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
+  const sectors = withPacks === true ? packs : withPacks || undefined;
+  return { result: r, answers: a, ...recommend({ questionnaire: q, result: r, answers: a, rules, ...(sectors ? { sectors } : {}), overrides: a.file.overrides, scoring: { profile: p, targets: t } }) };
 }
 /** Everything a project proposes (steps, equipment, software, links, benefits), as one text per language. */
 const offer = (r: { measures: { zh: string; en: string }[]; hardware: { zh: string; en: string }[]; software: { zh: string; en: string }[]; integration: { zh: string; en: string }[]; benefits: { zh: string; en: string } | null }) => {
@@ -289,6 +290,65 @@ describe('a project proposes only what the plant has not got', () => {
       // worded for every plant, not read from the confidential segmentation answer: the office still sees the project
       expect(r.confidential, id).toBe(false);
     }
+  });
+});
+
+describe('a sector pack words a project item by item, as the rules do', () => {
+  const food = () => parse(read('questionnaires/sectors/food.yaml'));
+  const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
+  const compile = (data: unknown) => compileSectorPack(src(stringify(data), 'food.yaml'), plantRuleContext(ids), confidentialQuestions);
+  const RULE = 'line-recipe-batch-management';
+
+  it('an item with `if` is shown only when its condition holds for the plant', () => {
+    const data = food();
+    data.rules[RULE].integration = [
+      { zh: '投料记录 → 生产批次记录', en: 'Charge records → production-lot record' },
+      { zh: '批次耗料 → ERP 成本核算', en: 'Lot consumption → ERP costing', if: 'has_erp == true' },
+      { zh: '批次耗料 → 成本台账', en: 'Lot consumption → cost ledger', if: 'has_erp != true' },
+    ];
+    expect(shape.validate('sector-pack', src(stringify(data), 'food.yaml'))).toEqual([]);
+    const pack = compile(data);
+    expect(pack.diagnostics).toEqual([]);
+    const file = example('process-food');
+    expect(file.answers.has_erp).toBe(true);
+    const links = () => {
+      const r = plan(file, [pack.pack!]).recommendations.find((x) => x.id === RULE)!;
+      expect(r.variant, 'the pack words the rule itself, not a variant').toBeUndefined();
+      return r.integration.map((x) => x.en);
+    };
+    expect(links()).toEqual(['Charge records → production-lot record', 'Lot consumption → ERP costing']);
+    file.answers.has_erp = false;
+    expect(links()).toEqual(['Charge records → production-lot record', 'Lot consumption → cost ledger']);
+    // not known: neither the ERP nor the ledger is presumed by `== true`; `!= true` holds
+    file.answers.has_erp = 'unknown';
+    expect(links()).toEqual(['Charge records → production-lot record', 'Lot consumption → cost ledger']);
+  });
+
+  it('an item whose condition reads a confidential answer keeps the project from the office audience, as a rule item does', () => {
+    const secret = [...confidentialQuestions][0]!;
+    const data = food();
+    data.rules[RULE].hardware = [{ zh: '称重配料终端', en: 'Weighing terminals', if: `answered('${secret}')` }];
+    const pack = compile(data).pack!;
+    expect(pack.wording.get(RULE)!.hardware!.confidential).toBe(true);
+    expect(plan(example('process-food'), [pack]).recommendations.find((x) => x.id === RULE)!.confidential).toBe(true);
+    expect(compile(food()).pack!.wording.get(RULE)!.hardware!.confidential).toBe(false);
+  });
+
+  it('an `if` naming an unknown question, or not a text, is a load error at that item (file, line, column)', () => {
+    const data = food();
+    data.rules['workshop-wms-barcode'].integration[1].if = 'has_erpp == true';
+    const text = stringify(data);
+    const bad = compileSectorPack(src(text, 'food.yaml'), plantRuleContext(ids));
+    expect(bad.pack).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.args.name, d.path])).toEqual([['expr.unknown-id', 'has_erpp', ['rules', 'workshop-wms-barcode', 'integration', 1, 'if']]]);
+    const line = text.split('\n').findIndex((l) => l.includes('has_erpp')) + 1;
+    expect(bad.diagnostics[0]).toMatchObject({ file: 'food.yaml', line, severity: 'error' });
+    expect(bad.diagnostics[0]!.column).toBeGreaterThan(1);
+    // the shape: an `if` that is not a text is found by the schema the rules' items share, at its place
+    data.rules['workshop-wms-barcode'].integration[1].if = 3;
+    const shaped = shape.validate('sector-pack', src(stringify(data), 'food.yaml'));
+    expect(shaped.map((d) => [d.code, d.path])).toEqual([['schema.type', ['rules', 'workshop-wms-barcode', 'integration', 1, 'if']]]);
+    expect(shaped[0]!.line).toBe(line);
   });
 });
 

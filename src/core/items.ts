@@ -1,0 +1,87 @@
+/**
+ * The items a project proposes — measures, hardware, software, integration links, benefit sentences — as the rules
+ * (src/core/rules-def.ts) and the sector packs' wording of a rule (src/core/sector.ts) both write them: a text, or a
+ * text with an `if` that decides for each plant whether it is shown. One definition for both (the schema's
+ * zhizao:rules#/definitions/item, which the sector-pack schema refers to).
+ */
+import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { collectRefs, type Node } from './expression/parse.js';
+import type { Text } from './types.js';
+
+/**
+ * A measure, piece of hardware or software, integration link or benefit sentence. With `if`, it is shown only when
+ * that condition holds for the plant (the project proposes only what the plant has not got, in the words that fit it).
+ */
+export interface ItemDef extends Text {
+  if?: string;
+}
+
+/** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
+export interface CompiledItems {
+  items: { text: Text; when?: Node }[];
+  plain?: Text[];
+  /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
+  confidential: boolean;
+}
+/** The lists a rule, a variant or a sector pack's wording of a rule proposes (absent: not given there). */
+export interface CompiledTexts {
+  measures?: CompiledItems;
+  hardware?: CompiledItems;
+  software?: CompiledItems;
+  integration?: CompiledItems;
+  benefits?: CompiledItems;
+}
+export const ITEM_LISTS = ['measures', 'hardware', 'software', 'integration', 'benefits'] as const;
+export type ItemList = (typeof ITEM_LISTS)[number];
+
+/** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
+export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
+
+/** Parses a condition found at a path of a definition, reporting its problems there; undefined when it does not parse. */
+export type ConditionParser = (src: string, path: (string | number)[]) => Node | undefined;
+
+/**
+ * The item lists an owner gives (a rule, a variant, a sector pack's wording of a rule), each item's `if` parsed by
+ * `parse` at its path under `path`: undefined when a condition does not parse. A list is `confidential` when a
+ * condition reads one of `confidentialQuestions`.
+ */
+export function compileTexts(
+  owner: Partial<Record<ItemList, Text | readonly ItemDef[]>>,
+  path: (string | number)[],
+  parse: ConditionParser,
+  confidentialQuestions?: ReadonlySet<string>,
+): CompiledTexts | undefined {
+  const out: CompiledTexts = {};
+  let ok = true;
+  for (const key of ITEM_LISTS) {
+    const given = owner[key];
+    if (given === undefined) continue;
+    const list: readonly ItemDef[] = isItemList(given) ? given : [given];
+    const items: CompiledItems['items'] = [];
+    let confidential = false;
+    list.forEach((item, j) => {
+      const text: Text = { zh: item.zh, en: item.en };
+      if (item.if === undefined) {
+        items.push({ text });
+        return;
+      }
+      const node = parse(item.if, isItemList(given) ? [...path, key, j, 'if'] : [...path, key, 'if']);
+      if (!node) {
+        ok = false;
+        return;
+      }
+      if (confidentialQuestions && readsAny(node, confidentialQuestions)) confidential = true;
+      items.push({ text, when: node });
+    });
+    out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
+  }
+  return ok ? out : undefined;
+}
+
+const isItemList = (given: Text | readonly ItemDef[]): given is readonly ItemDef[] => Array.isArray(given);
+
+/** Whether a condition reads any of the given questions. */
+function readsAny(node: Node, questions: ReadonlySet<string>): boolean {
+  const refs = collectRefs(node);
+  return refs.ids.some((i) => questions.has(i.name)) || refs.calls.some((c) => c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && questions.has(c.args[0].v));
+}
