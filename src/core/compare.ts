@@ -94,7 +94,7 @@ export interface AssessmentInfo {
   credit_code?: string;
   date?: string;
   period?: string;
-  questionnaire: { id: string; version: string };
+  questionnaire: { id: string; version: string; title: Text };
   completeness: number;
 }
 
@@ -370,7 +370,7 @@ function info(r: ScoreResult, file: AnswerFile, name: string | undefined): Asses
     ...(r.respondent.credit_code ? { credit_code: r.respondent.credit_code } : {}),
     ...(r.respondent.date ? { date: r.respondent.date } : {}),
     ...(file.kpis?.period ? { period: file.kpis.period } : {}),
-    questionnaire: { id: r.questionnaire.id, version: r.questionnaire.fileVersion ?? r.questionnaire.version },
+    questionnaire: { id: r.questionnaire.id, version: r.questionnaire.fileVersion ?? r.questionnaire.version, title: r.questionnaire.title },
     completeness: r.completeness,
   };
 }

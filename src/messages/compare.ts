@@ -70,8 +70,8 @@ export const COMPARE_MESSAGES = {
   // src/report/compare/document.ts: the progress report
   'compare.report-title': { en: 'Smart-manufacturing progress report', zh: '智能制造改造进展对比报告' },
   'compare.no-company': { en: '(company not filled in)', zh: '（未填写企业名称）' },
-  'compare.basis': { en: 'Basis: {basis}; target profile {id} ({source})', zh: '衡量依据：{basis}；目标方案 {id} ({source})' },
-  'compare.profile': { en: 'Target profile {id} ({source}): {title}', zh: '目标方案 {id} ({source})：{title}' },
+  'compare.basis': { en: 'Basis: {basis} ({source}).', zh: '衡量依据：{basis}（{source}）。' },
+  'compare.profile': { en: 'Targets: {title} ({source}).', zh: '目标：{title}（{source}）。' },
   'compare.assessments': { en: 'The two assessments', zh: '两次评估' },
   'compare.col-assessment': { en: 'Assessment', zh: '评估' },
   'compare.col-file': { en: 'File', zh: '文件' },
@@ -112,8 +112,8 @@ export const COMPARE_MESSAGES = {
   'compare.not-met': { en: 'not met', zh: '不满足' },
   'compare.undecidable': { en: 'cannot be decided', zh: '无法判定' },
   'compare.kpi-reference': {
-    en: 'Comparing one plant with the benchmark-project targets is a reference. Figures come from the two answer files; units as stated in their kpis.units.',
-    zh: '单个企业的 KPI 对照标杆项目目标仅供参考。数值取自两次答卷；单位以答卷 kpis.units 为准。',
+    en: 'Comparing one plant with the benchmark-project targets is a reference. Figures come from the two answer files, in the units they state.',
+    zh: '单个企业的 KPI 对照标杆项目目标仅供参考。数值取自两次答卷；单位以答卷中注明的为准。',
   },
-  'compare.kpi-values-source': { en: 'Figures come from the two answer files; units as stated in their kpis.units.', zh: '数值取自两次答卷；单位以答卷 kpis.units 为准。' },
+  'compare.kpi-values-source': { en: 'Figures come from the two answer files, in the units they state.', zh: '数值取自两次答卷；单位以答卷中注明的为准。' },
 } as const;

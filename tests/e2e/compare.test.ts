@@ -145,6 +145,11 @@ describe('zhizao compare (built CLI)', () => {
     // the basis comes from the profile that sets the targets
     const zz = zhizao(['compare', BASE, FOLLOW, ...Q, '--format', 'md', '--lang', 'zh']).stdout;
     expect(zz).toContain('衡量依据：对照郑政文〔2018〕168号 二 中标杆项目的目标衡量');
+    // what the plant reads: no internal ids, folders or field names, no doubled punctuation
+    expect(zz).not.toMatch(/zhengzhou-2020|national-2025|kpis\.units|。；|。（/);
+    expect(zz).not.toContain(DIR);
+    expect(zz).toMatch(/\| 基线 \| baseline\.yaml \|/);
+    expect(md).not.toContain('national-2025');
   });
 
   it('writes a Markdown progress report labelled as measured against benchmark-project targets; never overwrites without --force', () => {

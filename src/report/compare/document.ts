@@ -29,6 +29,9 @@ function kpiExplanation(c: Comparison, lang: Lang, say: (code: MessageCode, args
   return rule + notes.join('');
 }
 
+/** A file's name without its folders (either separator). */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() || file;
+
 /** The progress report as blocks of plain text, in one language. */
 export function compareDocument(c: Comparison, lang: Lang): Block[] {
   const say = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
@@ -37,11 +40,13 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
   const plant = plantText(c.followup) || plantText(c.baseline) || say('compare.no-company');
   out.push({ kind: 'heading', level: 1, text: say('compare.report-title') });
   out.push({ kind: 'paragraph', content: [{ text: plant, strong: true }] });
-  const profile = { id: c.targets.id, source: c.targets.source };
-  out.push({ kind: 'callout', content: [c.basis ? say('compare.basis', { basis: t(c.basis), ...profile }) : say('compare.profile', { title: t(c.targets.title), ...profile })] });
+  // the basis is a sentence of its own (its full stop is the message's)
+  const basis = c.basis ? t(c.basis).replace(/[。.]\s*$/, '') : undefined;
+  out.push({ kind: 'callout', content: [basis ? say('compare.basis', { basis, source: c.targets.source }) : say('compare.profile', { title: t(c.targets.title), source: c.targets.source })] });
 
   out.push({ kind: 'heading', level: 2, text: say('compare.assessments') });
-  const side = (x: Comparison['baseline']): Inline[] => [x.file ?? '—', plantText(x) || '—', x.date ?? '—', x.period ?? '—', `${x.questionnaire.id} v${x.questionnaire.version}`, pct(x.completeness)];
+  // the file by its name (the folders it was read from are the consultant's, not the plant's), the questionnaire by its title
+  const side = (x: Comparison['baseline']): Inline[] => [x.file ? fileName(x.file) : '—', plantText(x) || '—', x.date ?? '—', x.period ?? '—', `${t(x.questionnaire.title)} v${x.questionnaire.version}`, pct(x.completeness)];
   out.push({
     kind: 'table',
     head: [say('compare.col-assessment'), say('compare.col-file'), say('compare.col-plant'), say('compare.col-date'), say('compare.col-period'), say('compare.col-questionnaire'), say('compare.col-completeness')],
