@@ -131,7 +131,7 @@ export function headline(k: Kit, m: ReportModel): Body {
     table(
       [U('indicator'), L('value'), L('target'), L('status')],
       m.indicators.map((i) => [
-        [new Paragraph({ children: runs(i.title) }), new Paragraph({ children: [new TextRun({ text: `${say(L('formula'))}: ${clean(i.formula)}`, size: 16, color: COLOR.muted })] })],
+        [new Paragraph({ children: runs(i.title) }), ...(i.basis ? [new Paragraph({ children: [new TextRun({ text: `${say(L('indicatorBasis'))}: ${say(i.basis)}`, size: 16, color: COLOR.muted })] })] : [])],
         i.valueText ? say(i.valueText) : { content: clean(i.value), align: 'right' },
         i.target ? `${clean(i.target)} (${i.year ?? ''}${i.population ? `, ${say(i.population)}` : ''})` : '',
         status(i.status, i.gap, i.statusText),
