@@ -2,7 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { InputError } from '../core/diagnostics.js';
 import { FileExistsError, removeTempFilesSync } from '../io/temp-files.js';
 import { EXIT, ExitError, UsageError } from './errors.js';
-import { contextFor, type Context } from './context.js';
+import { checkLangFits, contextFor, type Context } from './context.js';
 import { buildProgram } from './program.js';
 import { displayPath } from '../io/paths.js';
 import type { Lang } from '../core/types.js';
@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     async (load, cmd, args) => {
       const ctx = await contextFor(cmd);
       try {
+        checkLangFits(cmd.name(), ctx.opts);
         const mod = await load();
         code = await mod.run(ctx, ...args);
       } catch (e) {

@@ -2,7 +2,8 @@ import type { Lang } from '../core/types.js';
 
 /** Options every command accepts (commander's global options). */
 export interface GlobalOptions {
-  lang?: Lang;
+  /** `both` only for `report` (a report in both languages; messages then follow the locale). */
+  lang?: Lang | 'both';
   questionnaire?: string;
   maxFileSize?: number;
   maxAliases?: number;

@@ -122,7 +122,7 @@ export function buildProgram(
   program
     .description(h('help.program'))
     .version(version, '-V, --version', h('help.version-option'))
-    .addOption(new Option('--lang <lang>', h('help.opt-lang')).choices(['zh', 'en']))
+    .addOption(new Option('--lang <lang>', h('help.opt-lang')).choices(['zh', 'en', 'both']))
     .option('--questionnaire <id|path>', h('help.opt-questionnaire'))
     .option('--max-file-size <size>', h('help.opt-max-file-size', { size: `${DEFAULT_LIMITS.maxBytes / 1024 / 1024}MB` }), byteSize)
     .option('--max-aliases <n>', h('help.opt-max-aliases', { count: DEFAULT_LIMITS.maxAliases }), positiveInt)

@@ -58,6 +58,7 @@ export const CLI_MESSAGES = {
   'cli.batch-output-extension': { en: '-o {output}: the output must end in .xlsx, .csv or .json', zh: '-o {output}：输出文件的扩展名应为 .xlsx、.csv 或 .json' },
   'cli.group-by-unknown': { en: '--group-by {field}: neither a respondent field nor a question id of {questionnaire}', zh: '--group-by {field}：既不是企业信息字段，也不是问卷 {questionnaire} 的题目编号' },
   'cli.output-folder-missing': { en: '-o {output}: folder {folder} does not exist', zh: '-o {output}：文件夹 {folder} 不存在' },
+  'cli.lang-both-report-only': { en: '--lang both is for `report` (a report in both languages); for {command}, use --lang zh or --lang en', zh: '--lang both 只用于 report（中英对照的报告）；{command} 请用 --lang zh 或 --lang en' },
   'cli.reports-folder-not-empty': {
     en: '--reports {folder}: the folder is not empty; choose an empty one, or add --force to replace reports of the same name',
     zh: '--reports {folder}：文件夹不为空；请换一个空文件夹，或加 --force 覆盖同名报告',

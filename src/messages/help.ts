@@ -32,7 +32,7 @@ export const HELP_MESSAGES = {
   'help.allowed-choices': { en: 'Allowed choices are {list}.', zh: '可选值：{list}。' },
 
   // global options
-  'help.opt-lang': { en: 'language of messages and reports (default: from LC_ALL/LANG, else zh)', zh: '提示信息和报告的语言（默认按 LC_ALL/LANG，否则为中文）' },
+  'help.opt-lang': { en: 'language of messages and reports (default: from LC_ALL/LANG, else zh); both: a report in both languages (report only)', zh: '提示信息和报告的语言（默认按 LC_ALL/LANG，否则为中文）；both：中英对照的报告（仅 report）' },
   'help.opt-questionnaire': { en: 'questionnaire to use (bundled id or a file path)', zh: '使用的问卷（内置编号或文件路径）' },
   'help.opt-max-file-size': { en: 'largest input file accepted (default {size})', zh: '可接受的最大输入文件（默认 {size}）' },
   'help.opt-max-aliases': { en: 'largest number of YAML alias expansions (default {count})', zh: 'YAML 别名展开次数上限（默认 {count}）' },

@@ -86,6 +86,18 @@ describe('zhizao --version / --help / usage', () => {
     expect(u.code).toBe(2);
     expect(u.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('--lang both writes a report in both languages (messages follow the locale); other commands refuse it (exit 2)', () => {
+    const example = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
+    const r = zhizao(['report', example, '--lang', 'both']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# 智能制造能力成熟度诊断报告 / Smart-manufacturing maturity diagnosis report');
+    expect(zhizao(['report', example, '--lang', 'both', '--report-lang', 'en']).stdout).toMatch(/^# Smart-manufacturing maturity diagnosis report\n/);
+    const s = zhizao(['score', example, '--lang', 'both']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--lang both is for `report` (a report in both languages); for score, use --lang zh or --lang en');
+    expect(s.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('zhizao validate', () => {

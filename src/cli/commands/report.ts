@@ -18,7 +18,7 @@ export async function run(ctx: Context<ReportOptions>, files: string[]): Promise
   const data = await prepareReport(ctx.defs, plant, result, { audience: opts.audience, rules: opts.rules, tool: `zhizao ${VERSION}`, scoring: opts });
   if (data.note) term.say(term.err.yellow(term.msg('cli.no-recommendations', { reason: data.note })));
   for (const w of data.warnings) term.say(term.err.yellow(term.msg('cli.override-unknown-recommendation', { id: w.id })));
-  const content = await renderReport(data, format, { lang: opts.reportLang ?? term.lang, template });
+  const content = await renderReport(data, format, { lang: opts.reportLang ?? (opts.lang === 'both' ? 'both' : term.lang), template });
   await writeOutput(ctx, content, opts.output);
   return EXIT.ok;
 }
