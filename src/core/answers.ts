@@ -303,9 +303,10 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   const unknownId = (path: [string, string], id: string) => {
     const suggestion = nearestQuestionId(q, id);
     const where = source.locate([path[0]], id);
-    if (suggestion && path[0] === 'answers') ds.push(diag('answers.misspelt-question', source.file, where, { id, suggestion }, 'error', path));
-    else if (suggestion) ds.push(diag('answers.unknown-question-suggest', source.file, where, { id, suggestion }, 'warning', path));
-    else ds.push(diag('answers.unknown-question', source.file, where, { id }, 'warning', path));
+    const note = path[0] === 'notes';
+    if (suggestion && !note) ds.push(diag('answers.misspelt-question', source.file, where, { id, suggestion }, 'error', path));
+    else if (suggestion) ds.push(diag('answers.unknown-note-suggest', source.file, where, { id, suggestion }, 'warning', path));
+    else ds.push(diag(note ? 'answers.unknown-note' : 'answers.unknown-question', source.file, where, { id }, 'warning', path));
   };
 
   if (file.questionnaire !== q.def.id) {

@@ -16,6 +16,6 @@ export const VALUES_MESSAGES = {
     en: '{field}: "{value}" is not a unified social credit code: 18 digits or capital letters (no I, O, Z, S or V)',
     zh: '{field}："{value}" 不是统一社会信用代码：应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
   },
-  'answers.unknown-question-suggest': { en: 'no question "{id}" in this questionnaire: did you mean {suggestion}? The answer is ignored', zh: '问卷中没有题目 "{id}"：是不是 {suggestion}？该答案将被忽略' },
+  'answers.unknown-note-suggest': { en: 'no question "{id}" in this questionnaire: did you mean {suggestion}? The note is ignored', zh: '问卷中没有题目 "{id}"：是不是 {suggestion}？该备注将被忽略' },
   'answers.level5-note': { en: '{id}: level 5 is a self-rating: add a note saying what shows it (notes.{id})', zh: '{id}：第 5 级属于自评，请在备注中说明依据（notes.{id}）' },
 } as const;

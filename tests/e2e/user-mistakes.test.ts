@@ -245,6 +245,16 @@ describe('a misspelt answer key', () => {
     expect(r.stderr).toContain('warning no question "our_own_remark" in this questionnaire: the answer is ignored');
   });
 
+  it('a note under a key that is no question says the note (not an answer) is ignored, and where notes go', () => {
+    const noted = write('note-key.zhizao.yaml', exampleText.replace('\nnotes:\n', '\nnotes:\n  interviewees: 只访谈到办公室主任\n  retrofit_budget: 预算待董事会定\n'));
+    const r = zhizao(['validate', noted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning no question "interviewees" in this questionnaire: the note is ignored (a note is written under the id of the question it is about)');
+    expect(r.stderr).toContain('warning no question "retrofit_budget" in this questionnaire: did you mean retrofit_budget_band? The note is ignored');
+    expect(r.stderr).not.toContain('the answer is ignored');
+    expect(zhizao(['validate', noted], ZH).stderr).toContain('问卷中没有题目 "interviewees"：该备注将被忽略');
+  });
+
   it('batch rejects that file with the reason and scores the others (exit 1)', () => {
     const folder = path.join(dir, 'batch-in');
     mkdirSync(folder, { recursive: true });
