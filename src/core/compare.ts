@@ -460,7 +460,9 @@ export function kpiGainsMet(comparison: Pick<Comparison, 'kpis'>): KpiGains {
   return { met, details };
 }
 
+/** The highest tier whose level condition is met: tiers are listed from the lowest, and two may need the same level. */
 function highestTierCondition(r: ScoreResult): { id: string; name: Text } | null {
-  const met = r.tiers.filter((t) => t.levelConditionMet === true).sort((a, b) => b.minLevel - a.minLevel);
-  return met[0] ? { id: met[0].id, name: met[0].name } : null;
+  let top: ScoreResult['tiers'][number] | undefined;
+  for (const t of r.tiers) if (t.levelConditionMet === true && (!top || t.minLevel >= top.minLevel)) top = t;
+  return top ? { id: top.id, name: top.name } : null;
 }

@@ -224,6 +224,17 @@ describe('KPIs that cannot be compared', () => {
 });
 
 describe('plants, versions, indicators and scores', () => {
+  it('the tier row names the highest tier whose level condition is met, also when two tiers need the same level', () => {
+    const ba = mustAnswers(q, baseFile);
+    const r = buildResult(q, ba, p, zz);
+    const tier = (id: string, minLevel: number, met: boolean) => ({ id, name: { zh: id, en: id }, minLevel, levelConditionMet: met, otherConditions: [] });
+    r.tiers = [tier('basic', 2, true), tier('advanced', 2, true), tier('excellent', 3, false)];
+    const c = compareResults(r, r, ba, ba, zz, { defaultUnits: units });
+    expect(c.tierCondition.followup?.id).toBe('advanced');
+    r.tiers = [tier('basic', 2, false), tier('advanced', 2, false)];
+    expect(compareResults(r, r, ba, ba, zz, { defaultUnits: units }).tierCondition.followup).toBeNull();
+  });
+
   it('warns when the files name different plants, and still compares', () => {
     const c = compare({}, { respondent: { site: '二厂' } });
     expect(c.samePlant).toBe(false);
