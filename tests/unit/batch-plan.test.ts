@@ -68,8 +68,8 @@ describe('plan count targets', () => {
     expect(r['cloud-sme-per-year']!.withheld).toBeUndefined();
     expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: null, withheld: 'sample', byYear: { '2025': 1, '2026': 1 } });
     expect(r['class-b-retrofit-share']).toMatchObject({ countable: 'yes', count: 0.5, met: true });
-    // four class B companies are fewer than five
-    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: 0.5, met: null, withheld: 'small-group' });
+    // four class B companies are fewer than five: neither the share nor how many retrofit is published
+    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: null, met: null, withheld: 'small-group', how: { code: 'plan.class-withheld', args: { class: 'B', companies: 4, min: 5 } } });
   });
 
   it('targets whose year is before the survey are historical', () => {

@@ -4,7 +4,7 @@ import type { Text } from '../types.js';
 import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
 import { isHistoricalTarget } from '../targets.js';
-import { judged, type Withheld } from './verdict.js';
+import { judged, withheldBelow, type Withheld } from './verdict.js';
 import { CONFLICT_WINDOW_DAYS } from './supersede.js';
 
 /** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
@@ -57,8 +57,8 @@ export interface PlanInput {
   layout: SummaryLayout;
   current: Iterable<CompanyAggregate>;
   pairs: Iterable<AssessmentPair>;
-  /** Companies retrofitting per class A/B/C/D (summary.byClass). */
-  byClass: readonly { class: string; companies: number; retrofitting: number; share: number | null }[];
+  /** Companies retrofitting per class A/B/C/D (summary.byClass; retrofitting and share null when withheld). */
+  byClass: readonly { class: string; companies: number; retrofitting: number | null; share: number | null }[];
   kpis: readonly KpiTargetDef[];
   /** Below it a share gets no verdict (verdict.ts). */
   minGroupSize: number;
@@ -184,7 +184,10 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         if (!cls) return no();
         // No company of the batch gives its class: the input never asked, which is not "no class A company".
         if (!input.byClass.length) return no('plan.class-not-asked');
-        if (!c || c.share === null) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        if (!c || !c.companies) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        // fewer companies of the class than the minimum group size: neither the share nor how many retrofit is published
+        const withheld = withheldBelow(c.companies, input.minGroupSize);
+        if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, met: null, withheld: withheld ?? 'small-group', how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
         // a share of the batch's own class A/B companies: judged, on enough companies
         const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
         return { ...base, ...when, countable: 'yes', count: c.share, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
