@@ -42,10 +42,12 @@ export const BATCH_MESSAGES = {
   'plan.class-none': { en: 'no class {class} company among the answers', zh: '答卷中没有 {class} 类企业' },
   'plan.equipment-added': { en: 'robots and CNC machines added between a baseline and a follow-up assessment at least {days} days apart ({pairs} {pairs|plant has|plants have} both; with none, nothing added is known and the count is blank). Per-year counts need the year each unit was added.', zh: '基线诊断与至少相隔 {days} 天的复评之间新增的机器人和数控设备台数（{pairs} 家工厂两者都有；没有时无法得知新增数，统计数留空）。按年统计需要每台设备的新增年份。' },
   'plan.fact-in-use': { en: 'In use at the latest assessments, {question}: {total} ({companies} {companies|company|companies} answered).', zh: '最近一次诊断时在用（{question}）：{total}（{companies} 家企业作答）。' },
+  'plan.fact-in-use-withheld': { en: 'In use at the latest assessments, {question}: {companies} {companies|company|companies} answered, fewer than the minimum group size {min}: the total is not published.', zh: '最近一次诊断时在用（{question}）：{companies} 家企业作答，少于最小分组规模 {min}，不列合计。' },
   'plan.fact-not-asked': { en: '{question}: not asked in this input (blank, not 0).', zh: '{question}：本次输入未问及（留空，不是 0）。' },
   'plan.candidates-workshop': { en: 'recognitions are not in the answers: shown are candidates meeting every smart-workshop criterion one assessment can judge', zh: '答卷中没有认定信息：这里给出的是满足智能车间全部可由一次诊断判断的条件的候选企业数' },
   'plan.candidates-factory': { en: 'recognitions are not in the answers: shown are candidates meeting every smart-factory criterion one assessment can judge', zh: '答卷中没有认定信息：这里给出的是满足智能工厂全部可由一次诊断判断的条件的候选企业数' },
   'plan.candidates-both': { en: 'recognitions are not in the answers: shown are candidates ({workshops} for smart workshops, {factories} for smart factories)', zh: '答卷中没有认定信息：这里给出的是候选企业数（智能车间 {workshops} 家，智能工厂 {factories} 家）' },
+  'plan.candidates-both-withheld': { en: 'recognitions are not in the answers: the candidates for smart workshops and smart factories would be counted, but not over fewer companies than the minimum group size', zh: '答卷中没有认定信息：这里统计的是智能车间和智能工厂的候选企业数，企业少于最小分组规模时不列' },
   'plan.benchmark-projects': { en: 'plants with a baseline and a follow-up at least {days} days apart whose five outcome KPIs all reach the plan\'s gains ({withKpis} of {pairs} such plants have all five KPIs in both; with none, the count is blank)', zh: '有基线诊断和至少相隔 {days} 天的复评、且五项成效指标全部达到行动计划改善幅度的工厂数（{pairs} 家这样的工厂中，{withKpis} 家两次都填写了全部五项指标；没有时统计数留空）' },
 
   // The sample statement (summary.sample.statement): what the figures are computed from.

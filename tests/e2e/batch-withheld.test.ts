@@ -113,6 +113,9 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     for (const item of ['retrofitting', 'planned', 'none', 'unknown', 'share']) expect(row('by_class', 'C 类企业', item), item).toMatchObject({ value: '', verdict_note: why2 });
     expect(row('by_class', 'A 类企业', 'share')).toMatchObject({ value: '', met: '', verdict_note: 'n = 3，少于最小分组规模 5：不单列数值（留空），不判定是否达标' });
     expect(plan.find((t) => t.id === 'class-a-retrofit-share')).toMatchObject({ count: '', how: 'A 类：3 家，少于最小分组规模 5：不列改造家数和比例' });
+    // the plan's count of 规下 companies in the cloud is over the same two plants
+    expect(plan.find((t) => t.id === 'cloud-sme-total')).toMatchObject({ count: '', verdict_note: why2 });
+    expect(plan.find((t) => t.id === 'cloud-above-size-total')).toMatchObject({ count: '6' });
   });
 
   it('XLSX: the long summary sheet withholds the same figures', async () => {

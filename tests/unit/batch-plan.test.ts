@@ -59,7 +59,7 @@ describe('plan count targets', () => {
   ];
   const byClass = [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }];
   const run = (extra: { minGroupSize?: number; surveyYear?: number; pairs?: typeof pairs; current?: CompanyAggregate[] } = {}) =>
-    Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 3, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
+    Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 1, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
   const r = run();
 
   it('counts what the answers support; a count from a sample never gets a verdict, a class share on enough companies does', () => {
@@ -68,8 +68,35 @@ describe('plan count targets', () => {
     expect(r['cloud-sme-per-year']!.withheld).toBeUndefined();
     expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: null, withheld: 'sample', byYear: { '2025': 1, '2026': 1 } });
     expect(r['class-b-retrofit-share']).toMatchObject({ countable: 'yes', count: 0.5, met: true });
+    expect(run({ minGroupSize: 4 })['class-b-retrofit-share']).toMatchObject({ count: 0.5, met: true });
     // four class B companies are fewer than five: neither the share nor how many retrofit is published
-    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: null, met: null, withheld: 'small-group', how: { code: 'plan.class-withheld', args: { class: 'B', companies: 4, min: 5 } } });
+    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: null, met: null, withheld: 'small-group', n: 4, how: { code: 'plan.class-withheld', args: { class: 'B', companies: 4, min: 5 } } });
+  });
+
+  it('a count over fewer companies than the minimum group size is not published: 规下 in the cloud, plants assessed twice, units in use', () => {
+    const three = run({ minGroupSize: 3 });
+    // three 规上 companies answered uses_cloud: their count stands; one 规下 company: withheld
+    expect(three['cloud-above-size-total']).toMatchObject({ count: 2, withheld: 'sample' });
+    expect(three['cloud-sme-per-year']).toMatchObject({ count: null, met: null, withheld: 'small-group', n: 1 });
+    // four plants in the batch: benchmarked plants and candidates stand
+    expect(three['companies-benchmarked']).toMatchObject({ count: 2, byYear: { '2025': 1, '2026': 1 } });
+    expect(three['smart-workshops-per-year']).toMatchObject({ count: 2 });
+    // two plants assessed twice: neither the benchmark projects nor the units added between their assessments
+    expect(three['benchmark-projects']).toMatchObject({ count: null, withheld: 'small-group', n: 2, how: { args: { pairs: 2, withKpis: 2 } } });
+    expect(three['smart-equipment-applications-total']).toMatchObject({ count: null, withheld: 'small-group', n: 2 });
+    // one company answered each equipment count: no total
+    expect(three['smart-equipment-applications-total']!.also).toEqual([
+      { code: 'plan.fact-in-use-withheld', args: { question: 'robots_count', companies: 1, min: 3 } },
+      { code: 'plan.fact-in-use-withheld', args: { question: 'cnc_machines_count', companies: 1, min: 3 } },
+    ]);
+    // a batch of four: nothing over the whole batch either
+    const five = run({ minGroupSize: 5 });
+    expect(five['companies-benchmarked']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
+    expect(five['companies-benchmarked']!.byYear).toBeUndefined();
+    expect(five['smart-workshops-per-year']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
+    // not countable stays not countable
+    expect(five['demo-parks']).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.not-countable' } });
+    expect(five['demo-parks']!.withheld).toBeUndefined();
   });
 
   it('targets whose year is before the survey are historical', () => {

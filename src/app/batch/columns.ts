@@ -129,7 +129,7 @@ export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTarget
     { ...col('countable', 'text', (t) => t.countable), label: lbl('label.countable.') },
     col('count', 'number', (t) => t.count),
     col('met_plain', 'yesno', (t) => t.met),
-    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
+    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
     col('historical', 'yesno', (t) => t.historical),
     col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
     col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => formatMessage(h.code, h.args, lang)).join(lang === 'zh' ? '' : ' ')),
