@@ -35,7 +35,7 @@ export const BATCH_MESSAGES = {
   'plan.cloud-sme': { en: 'companies not above designated size answering yes to uses_cloud, standing in for SMEs (cumulative at the assessment date)', zh: 'uses_cloud 回答“是”的非规上企业数，以此近似中小企业（截至诊断日的累计数）' },
   'plan.cloud-all': { en: 'companies answering yes to uses_cloud (cumulative at the assessment date)', zh: 'uses_cloud 回答“是”的企业数（截至诊断日的累计数）' },
   'plan.benchmarked': { en: 'distinct plants with a diagnosis whose level is not provisional, by year of the assessment date', zh: '诊断结果不是“暂定”的不同工厂数，按诊断年份分列' },
-  'plan.class-share': { en: 'class {class}: {retrofitting} of {companies} companies retrofitting (in progress or done)', zh: '{class} 类：{companies} 家中 {retrofitting} 家正在或已完成智能化改造' },
+  'plan.class-share': { en: 'class {class}: {retrofitting} of {companies} companies retrofitting at the assessment (in progress or done, whatever the retrofit year)', zh: '{class} 类：{companies} 家中 {retrofitting} 家在诊断时正在或已完成智能化改造（不论改造年份）' },
   'batch.in-column': { en: 'column “{header}”: {message}', zh: '“{header}”列：{message}' },
   'plan.class-not-asked': { en: 'no company of this batch gives its enterprise class (enterprise_class): the input does not ask it, so the share cannot be counted', zh: '本批次没有企业填报企业分类（enterprise_class）：输入未问及此项，无法统计该比例' },
   'plan.class-withheld': { en: 'class {class}: {companies} {companies|company|companies}, fewer than the minimum group size {min}: how many retrofit and the share are not published', zh: '{class} 类：{companies} 家，少于最小分组规模 {min}：不列改造家数和比例' },

@@ -146,6 +146,14 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     expect(s.byClass.some((c) => c.withheld)).toBe(false);
   });
 
+  it('the plan’s class A share counts the two plants in progress (2026, 2027), and its method says so: no year filter', () => {
+    expect(zhizao(['batch', 'in', '-o', 'all.csv', '--lang', 'zh', '--min-group-size', '1'], { cwd: dir }).code).toBe(0);
+    const a = longCsv(path.join(dir, 'all.plan.csv')).find((t) => t.id === 'class-a-retrofit-share')!;
+    expect(a).toMatchObject({ count: '0.6667', historical: 'true', how: 'A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）' });
+    expect(a.measure).not.toContain('不晚于');
+    expect(a.measure).toContain('诊断时 retrofit_status 为“进行中”或“已完成”的比例，不按改造年份筛选');
+  });
+
   it('a batch of three plants: the level counts, mean score and every figure keep only their n; stdout says so', () => {
     const r = zhizao(['batch', 'three', '--lang', 'zh'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

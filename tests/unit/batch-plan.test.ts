@@ -4,6 +4,8 @@ import { countPlanTargets } from '../../src/core/batch/plan';
 import type { CountTargetDef } from '../../src/core/policy';
 import { usesDesignTools } from '../../src/core/batch/record';
 import type { KpiTargetDef } from '../../src/core/targets';
+import { formatMessage } from '../../src/messages/catalogue';
+import { policy } from '../helpers/defs';
 
 const T = (zh: string) => ({ zh, en: zh });
 const target = (t: Partial<CountTargetDef> & Pick<CountTargetDef, 'id' | 'basis'>): CountTargetDef => ({
@@ -132,6 +134,25 @@ describe('plan count targets', () => {
   it('smart workshops: candidates only; parks: not countable from diagnosis answers', () => {
     expect(r['smart-workshops-per-year']).toMatchObject({ countable: 'partial', count: 2, met: null, how: { code: 'plan.candidates-workshop' } });
     expect(r['demo-parks']).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.not-countable' } });
+  });
+});
+
+describe('the shipped plan data says how zhizao counts', () => {
+  const shipped = policy().countTargets;
+
+  it('the class A/B shares: the status at the assessment, whatever the retrofit year — the count applies no year filter', () => {
+    const classTargets = shipped.filter((t) => t.programme === 'enterprise-classification');
+    expect(classTargets.map((t) => t.id)).toEqual(['class-a-retrofit-share', 'class-b-retrofit-share']);
+    for (const t of classTargets) {
+      expect(t.measure.zh, t.id).not.toMatch(/不晚于|\d{4}\s*年(以前|之前)/);
+      expect(t.measure.en, t.id).not.toMatch(/or earlier|before \d{4}/);
+      expect(t.measure.zh, t.id).toContain('不按改造年份筛选');
+      expect(t.measure.en, t.id).toContain('whatever the retrofit year');
+    }
+    // a plant in progress since 2026, counted against the 2020 goal (a historical reference): the count says so
+    const [a] = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', companies: 3, retrofitting: 2, share: 0.6667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 });
+    expect(a).toMatchObject({ count: 0.6667, historical: true });
+    expect(formatMessage(a!.how.code, a!.how.args, 'zh')).toBe('A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）');
   });
 });
 
