@@ -118,6 +118,13 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     expect(plan.find((t) => t.id === 'cloud-above-size-total')).toMatchObject({ count: '6' });
   });
 
+  it('the plan’s smart-equipment row does not say the questionnaire lacks the CNC machine count it reports', () => {
+    const eq = plan.find((t) => t.id === 'smart-equipment-applications-total')!;
+    expect(eq.how).toMatch(/最近一次诊断时在用（cnc_machines_count）：\d+（8 家企业作答）/);
+    expect(eq.measure).not.toContain('问卷没有');
+    expect(eq.measure).toContain('数控设备台数（cnc_machines_count');
+  });
+
   it('XLSX: the long summary sheet withholds the same figures', async () => {
     expect(zhizao(['batch', 'in', '-o', 'out.xlsx', '--lang', 'zh'], { cwd: dir }).code).toBe(0);
     const wb = new ExcelJS.Workbook();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
-import { countPlanTargets } from '../../src/core/batch/plan';
+import { countPlanTargets, EQUIPMENT_FACTS } from '../../src/core/batch/plan';
 import type { CountTargetDef } from '../../src/core/policy';
 import { usesDesignTools } from '../../src/core/batch/record';
 import type { KpiTargetDef } from '../../src/core/targets';
 import { formatMessage } from '../../src/messages/catalogue';
-import { policy } from '../helpers/defs';
+import { policy, questionnaire } from '../helpers/defs';
 
 const T = (zh: string) => ({ zh, en: zh });
 const target = (t: Partial<CountTargetDef> & Pick<CountTargetDef, 'id' | 'basis'>): CountTargetDef => ({
@@ -153,6 +153,24 @@ describe('the shipped plan data says how zhizao counts', () => {
     const [a] = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', companies: 3, retrofitting: 2, share: 0.6667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 });
     expect(a).toMatchObject({ count: 0.6667, historical: true });
     expect(formatMessage(a!.how.code, a!.how.args, 'zh')).toBe('A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）');
+  });
+});
+
+describe('the shipped plan data and the questionnaire agree', () => {
+  it('smart-equipment applications: the method counts robots and CNC machines, both asked; no "the questionnaire does not have it"', () => {
+    const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+    for (const f of EQUIPMENT_FACTS) expect(q.byId.has(f), f).toBe(true);
+    const targets = policy().countTargets.filter((t) => t.programme === 'machine-replacement');
+    const total = targets.find((t) => t.id === 'smart-equipment-applications-total')!;
+    // what the count adds up (plan.ts EQUIPMENT_FACTS) is what the method names
+    for (const f of EQUIPMENT_FACTS) {
+      expect(total.measure.zh).toContain(f);
+      expect(total.measure.en).toContain(f);
+    }
+    for (const t of targets) {
+      expect(t.measure.zh, t.id).not.toMatch(/数控设备台数现有问卷没有|问卷没有/);
+      expect(t.measure.en, t.id).not.toMatch(/(counts|machines) (are|is) not asked/);
+    }
   });
 });
 
