@@ -293,11 +293,11 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     expect(cnc).toMatchObject({ targetYear: 2020, historical: true });
   });
 
-  it('a figure over fewer than the minimum group size (5) is shown with its n, without a met / not-met verdict', () => {
+  it('a figure over fewer than the minimum group size (5) is withheld: its n only, no value, no met / not-met verdict', () => {
     expect(reject.summary.minGroupSize).toBe(5);
     const cncIn = (key: string) => reject.summary.groups!.find((g) => g.key === key)!.indicators.find((i) => i.id === 'cnc-rate')!;
-    // 高新区: 4 规上 plants (金沙 7/11, 长城 9/14, 远航 8/12, 德信 9/12) → 0.674, not judged
-    expect(cncIn('高新区')).toMatchObject({ value: 0.674, n: 4, met: null, gap: null, withheld: 'small-group' });
+    // 高新区: 4 规上 plants (金沙 7/11, 长城 9/14, 远航 8/12, 德信 9/12) → 0.674 is not published, nor judged
+    expect(cncIn('高新区')).toMatchObject({ value: null, numerator: null, n: 4, met: null, gap: null, withheld: 'small-group' });
     // 二七区: 5 规上 plants, judged
     expect(cncIn('二七区').n).toBe(5);
     expect(typeof cncIn('二七区').met).toBe('boolean');
@@ -305,7 +305,7 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     // --min-group-size 4 judges 高新区 too (and merges smaller groups into "other")
     const four = json(zhizao(['batch', CSV, '--map', MAP, '--json', '--min-group-size', '4'], { cwd: SURVEY }));
     const g4 = four.summary.groups!.find((g) => g.key === '高新区')!.indicators.find((i) => i.id === 'cnc-rate')!;
-    expect(g4).toMatchObject({ n: 4, met: true });
+    expect(g4).toMatchObject({ value: 0.674, n: 4, met: true });
   });
 
   it('counts the plan targets the answers support, and says "not countable" for the rest', () => {
@@ -419,8 +419,9 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
     expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');
     const small = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '高新区')!;
+    expect(small.getCell(L('单元格内容')).value).toBeNull();
     expect(small.getCell(L('达标')).value).toBeNull();
-    expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：只列数值，不判定是否达标');
+    expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：不单列数值（留空），不判定是否达标');
     expect((sum.getColumn(1).values as string[]).some((v) => typeof v === 'string' && v.startsWith('地区：'))).toBe(true);
     // 规划目标 with the plan's own words and whether each can be counted
     const plan = wb.getWorksheet('规划目标')!;

@@ -91,7 +91,7 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
     // MES: 甲 丙 戊 庚 yes, 乙 丁 辛 己 no → 4 / 8
     expect(ind['mes-adoption']!.value).toBe(0.5);
     // levels: one per plant, a stated level or none
-    expect(Object.values(s.levels).reduce((a, b) => a + b, 0) + s.noLevel).toBe(8);
+    expect(Object.values(s.levels).reduce((a: number, b) => a + b!, 0) + s.noLevel!).toBe(8);
     const current = out.companies.filter((c) => !c.superseded);
     // A company with too few scored answers has no level (null), counted as noLevel, never as a level.
     for (const [lv, n] of Object.entries(s.levels)) expect(current.filter((c) => String(c.level) === lv).length).toBe(n);
@@ -113,11 +113,11 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
 
   it('counts retrofitting per class against the seed goal (all A, half of B)', () => {
     const c = Object.fromEntries(out.summary.byClass.map((x) => [x.class, x]));
-    // A: 甲 done, 戊 none → 1/2 < 1, but two companies are fewer than --min-group-size 3: not judged
-    expect(c.A).toMatchObject({ companies: 2, retrofitting: 1, share: 0.5, goal: 1, goalMet: null, withheld: 'small-group' });
+    // A: 甲 done, 戊 none — but two companies are fewer than --min-group-size 3: only their number, no share, not judged
+    expect(c.A).toMatchObject({ companies: 2, retrofitting: null, share: null, goal: 1, goalMet: null, withheld: 'small-group' });
     // B: 乙 planned, 丁 in progress, 庚 in progress → 2/3 ≥ 0.5 → goal met
     expect(c.B).toMatchObject({ companies: 3, retrofitting: 2, share: 0.6667, goal: 0.5, goalMet: true });
-    expect(c.C).toMatchObject({ companies: 1, goal: null, goalMet: null });
+    expect(c.C).toMatchObject({ companies: 1, retrofitting: null, goal: null, goalMet: null, withheld: 'small-group' });
   });
 
   it('keeps the same order whatever --jobs is', () => {

@@ -6,7 +6,7 @@ import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs } from '../../src/core/batch/supersede';
-import { judged } from '../../src/core/batch/verdict';
+import { judged, withheldBelow } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -175,11 +175,11 @@ describe('summary', () => {
     expect(s.groups![1]!.indicators).toEqual([]);
     const s1 = summarise(layout, xs, { groupBy: 'region', minGroupSize: 1 });
     expect(s1.groups!.map((g) => g.key)).toEqual(['east', 'north', 'west']);
-    // without merging, every group is shown; a figure over fewer than the minimum gets no verdict
+    // without merging, every group is shown; a figure over fewer than the minimum is withheld: its n only, no verdict
     const s3 = summarise(layout, xs, { groupBy: 'region', minGroupSize: 3 });
     expect(s3.groups!.map((g) => g.key)).toEqual(['east', 'north', 'west']);
     const cncOf = (key: string) => s3.groups!.find((g) => g.key === key)!.indicators[0]!;
-    expect(cncOf('west')).toMatchObject({ value: 0.9, n: 1, met: null, gap: null, withheld: 'small-group' });
+    expect(cncOf('west')).toMatchObject({ value: null, numerator: null, n: 1, met: null, gap: null, companiesMeetingTarget: null, shareMeetingTarget: null, withheld: 'small-group' });
     expect(cncOf('east')).toMatchObject({ value: 0.5, n: 3, met: false });
     expect(cncOf('east').withheld).toBeUndefined();
   });
@@ -224,10 +224,43 @@ describe('summary', () => {
     expect(undated.indicators[0]!.historical).toBeUndefined();
   });
 
-  it('one verdict rule: below the minimum group size, met / not met is withheld', () => {
+  it('one rule: below the minimum group size a figure is withheld, and so is its verdict', () => {
     expect(judged(4, 5, true)).toEqual({ met: null, withheld: 'small-group' });
     expect(judged(5, 5, false)).toEqual({ met: false });
     expect(judged(2, 5, null)).toEqual({ met: null });
+    expect([withheldBelow(4, 5), withheldBelow(5, 5), withheldBelow(1, 1), withheldBelow(0, 5)]).toEqual(['small-group', undefined, undefined, undefined]);
+  });
+
+  it('a figure over fewer companies than the minimum is withheld wherever it appears: splits, levels, means, classes', () => {
+    const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
+    // 4 规上, 2 规下 (the 规下 ones class C, one not retrofitting, one planned)
+    const xs = [
+      ...[0.6, 0.7, 0.8, 0.5].map((c) => agg(2, c, 1, true, 1, { scale: true, cls: 'B', retrofit: 'done' })),
+      agg(1, 0.2, 0, false, 0, { scale: false, cls: 'C', retrofit: 'none' }),
+      agg(1, 0.4, 1, true, 1, { scale: false, cls: 'C', retrofit: 'planned' }),
+    ];
+    const s = summarise(pop, xs, { minGroupSize: 3 });
+    const cnc = s.indicators[0]!;
+    // the 规上 headline over 4 and the all-company split over 6 are shown; the 规下 split over 2 keeps its n only
+    expect(cnc).toMatchObject({ value: 0.65, n: 4 });
+    expect(cnc.splits.find((x) => x.population === 'all')).toMatchObject({ value: 0.5333, denominator: 6 });
+    expect(cnc.splits.find((x) => x.population === 'below')).toEqual({ population: 'below', companies: 2, value: null, numerator: null, denominator: 2, unknown: null, excluded: 0, unanswered: 0, withheld: 'small-group' });
+    // a split without any company is empty, not withheld
+    expect(cnc.splits.find((x) => x.population === 'not-stated')!.withheld).toBeUndefined();
+    // a share over 2: the yes count is withheld with the value
+    expect(s.indicators[2]!.splits.find((x) => x.population === 'below')).toMatchObject({ value: null, numerator: null, denominator: 2, withheld: 'small-group' });
+    expect(s.byClass.find((c) => c.class === 'C')).toMatchObject({ companies: 2, retrofitting: null, planned: null, none: null, share: null, withheld: 'small-group' });
+    expect(s.byClass.find((c) => c.class === 'B')).toMatchObject({ companies: 4, retrofitting: 4, done: 4, share: 1 });
+    // 规下 as a group of its own (not merged): levels, mean score and sections over 2 are withheld too
+    const below = summarise(pop, xs.slice(4), { minGroupSize: 3 });
+    expect(below).toMatchObject({ companies: 2, levels: { '0': null, '1': null, '2': null, '3': null, '4': null, '5': null }, noLevel: null, levelsWithheld: 'small-group', meanScore: null, meanScoreN: 2, meanScoreWithheld: 'small-group' });
+    expect(below.sections[0]).toMatchObject({ mean: null, companies: 2, withheld: 'small-group' });
+    // --min-group-size 1 shows everything
+    const all = summarise(pop, xs, { minGroupSize: 1 });
+    expect(all.indicators[0]!.splits.find((x) => x.population === 'below')).toMatchObject({ value: 0.3, numerator: 0.6, denominator: 2 });
+    expect(all.byClass.find((c) => c.class === 'C')).toMatchObject({ retrofitting: 0, planned: 1, none: 1, share: 0 });
+    expect(all.byClass.some((c) => c.withheld)).toBe(false);
+    expect(summarise(pop, xs.slice(4), { minGroupSize: 1 })).toMatchObject({ levels: { '1': 2 }, noLevel: 0, meanScore: 1.5 });
   });
 
   it('counts retrofitting per class against all of A and half of B', () => {
@@ -245,8 +278,8 @@ describe('summary', () => {
       { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: false, goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
-    // two class A companies are too few to judge "all of class A" on
-    expect(summarise(layout, xs, { minGroupSize: 3 }).byClass[0]).toMatchObject({ goalMet: null, withheld: 'small-group' });
+    // two class A companies are too few to publish or judge "all of class A" on: only their number is given
+    expect(summarise(layout, xs, { minGroupSize: 3 }).byClass[0]).toEqual({ class: 'A', companies: 2, retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null, goal: 1, goalMet: null, withheld: 'small-group', goalYear: 2020 });
   });
 
   it('the aggregate store gives back what was stored', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
-import { countPlanTargets } from '../../src/core/batch/plan';
+import { countPlanTargets, EQUIPMENT_FACTS } from '../../src/core/batch/plan';
 import type { CountTargetDef } from '../../src/core/policy';
 import { usesDesignTools } from '../../src/core/batch/record';
 import type { KpiTargetDef } from '../../src/core/targets';
+import { formatMessage } from '../../src/messages/catalogue';
+import { policy, questionnaire } from '../helpers/defs';
 
 const T = (zh: string) => ({ zh, en: zh });
 const target = (t: Partial<CountTargetDef> & Pick<CountTargetDef, 'id' | 'basis'>): CountTargetDef => ({
@@ -59,7 +61,7 @@ describe('plan count targets', () => {
   ];
   const byClass = [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }];
   const run = (extra: { minGroupSize?: number; surveyYear?: number; pairs?: typeof pairs; current?: CompanyAggregate[] } = {}) =>
-    Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 3, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
+    Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 1, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
   const r = run();
 
   it('counts what the answers support; a count from a sample never gets a verdict, a class share on enough companies does', () => {
@@ -68,8 +70,35 @@ describe('plan count targets', () => {
     expect(r['cloud-sme-per-year']!.withheld).toBeUndefined();
     expect(r['companies-benchmarked']).toMatchObject({ countable: 'yes', count: 2, met: null, withheld: 'sample', byYear: { '2025': 1, '2026': 1 } });
     expect(r['class-b-retrofit-share']).toMatchObject({ countable: 'yes', count: 0.5, met: true });
-    // four class B companies are fewer than five
-    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: 0.5, met: null, withheld: 'small-group' });
+    expect(run({ minGroupSize: 4 })['class-b-retrofit-share']).toMatchObject({ count: 0.5, met: true });
+    // four class B companies are fewer than five: neither the share nor how many retrofit is published
+    expect(run({ minGroupSize: 5 })['class-b-retrofit-share']).toMatchObject({ count: null, met: null, withheld: 'small-group', n: 4, how: { code: 'plan.class-withheld', args: { class: 'B', companies: 4, min: 5 } } });
+  });
+
+  it('a count over fewer companies than the minimum group size is not published: 规下 in the cloud, plants assessed twice, units in use', () => {
+    const three = run({ minGroupSize: 3 });
+    // three 规上 companies answered uses_cloud: their count stands; one 规下 company: withheld
+    expect(three['cloud-above-size-total']).toMatchObject({ count: 2, withheld: 'sample' });
+    expect(three['cloud-sme-per-year']).toMatchObject({ count: null, met: null, withheld: 'small-group', n: 1 });
+    // four plants in the batch: benchmarked plants and candidates stand
+    expect(three['companies-benchmarked']).toMatchObject({ count: 2, byYear: { '2025': 1, '2026': 1 } });
+    expect(three['smart-workshops-per-year']).toMatchObject({ count: 2 });
+    // two plants assessed twice: neither the benchmark projects nor the units added between their assessments
+    expect(three['benchmark-projects']).toMatchObject({ count: null, withheld: 'small-group', n: 2, how: { args: { pairs: 2, withKpis: 2 } } });
+    expect(three['smart-equipment-applications-total']).toMatchObject({ count: null, withheld: 'small-group', n: 2 });
+    // one company answered each equipment count: no total
+    expect(three['smart-equipment-applications-total']!.also).toEqual([
+      { code: 'plan.fact-in-use-withheld', args: { question: 'robots_count', companies: 1, min: 3 } },
+      { code: 'plan.fact-in-use-withheld', args: { question: 'cnc_machines_count', companies: 1, min: 3 } },
+    ]);
+    // a batch of four: nothing over the whole batch either
+    const five = run({ minGroupSize: 5 });
+    expect(five['companies-benchmarked']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
+    expect(five['companies-benchmarked']!.byYear).toBeUndefined();
+    expect(five['smart-workshops-per-year']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
+    // not countable stays not countable
+    expect(five['demo-parks']).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.not-countable' } });
+    expect(five['demo-parks']!.withheld).toBeUndefined();
   });
 
   it('targets whose year is before the survey are historical', () => {
@@ -105,6 +134,43 @@ describe('plan count targets', () => {
   it('smart workshops: candidates only; parks: not countable from diagnosis answers', () => {
     expect(r['smart-workshops-per-year']).toMatchObject({ countable: 'partial', count: 2, met: null, how: { code: 'plan.candidates-workshop' } });
     expect(r['demo-parks']).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.not-countable' } });
+  });
+});
+
+describe('the shipped plan data says how zhizao counts', () => {
+  const shipped = policy().countTargets;
+
+  it('the class A/B shares: the status at the assessment, whatever the retrofit year — the count applies no year filter', () => {
+    const classTargets = shipped.filter((t) => t.programme === 'enterprise-classification');
+    expect(classTargets.map((t) => t.id)).toEqual(['class-a-retrofit-share', 'class-b-retrofit-share']);
+    for (const t of classTargets) {
+      expect(t.measure.zh, t.id).not.toMatch(/不晚于|\d{4}\s*年(以前|之前)/);
+      expect(t.measure.en, t.id).not.toMatch(/or earlier|before \d{4}/);
+      expect(t.measure.zh, t.id).toContain('不按改造年份筛选');
+      expect(t.measure.en, t.id).toContain('whatever the retrofit year');
+    }
+    // a plant in progress since 2026, counted against the 2020 goal (a historical reference): the count says so
+    const [a] = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', companies: 3, retrofitting: 2, share: 0.6667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 });
+    expect(a).toMatchObject({ count: 0.6667, historical: true });
+    expect(formatMessage(a!.how.code, a!.how.args, 'zh')).toBe('A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）');
+  });
+});
+
+describe('the shipped plan data and the questionnaire agree', () => {
+  it('smart-equipment applications: the method counts robots and CNC machines, both asked; no "the questionnaire does not have it"', () => {
+    const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+    for (const f of EQUIPMENT_FACTS) expect(q.byId.has(f), f).toBe(true);
+    const targets = policy().countTargets.filter((t) => t.programme === 'machine-replacement');
+    const total = targets.find((t) => t.id === 'smart-equipment-applications-total')!;
+    // what the count adds up (plan.ts EQUIPMENT_FACTS) is what the method names
+    for (const f of EQUIPMENT_FACTS) {
+      expect(total.measure.zh).toContain(f);
+      expect(total.measure.en).toContain(f);
+    }
+    for (const t of targets) {
+      expect(t.measure.zh, t.id).not.toMatch(/数控设备台数现有问卷没有|问卷没有/);
+      expect(t.measure.en, t.id).not.toMatch(/(counts|machines) (are|is) not asked/);
+    }
   });
 });
 

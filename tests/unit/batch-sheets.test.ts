@@ -124,6 +124,33 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
   });
 });
 
+describe('a figure over fewer companies than the minimum group size: blank in 汇总 and 汇总长表, with why', () => {
+  // minimum 3: 规上 2 (d1) + 1 (d2), 规下 2, not stated 1
+  const s = batchSummary(companies, { minGroupSize: 3 });
+  const wide = wideSummary(s, layout, 'zh');
+  const at = (label: string, id: string) => wide.rows.find((r) => String(r[0]).includes(label))![wide.columns.findIndex((c) => c.id === id)] ?? null;
+
+  it('汇总: the 规上 figure of a group over 2 companies is blank, its n stays; the all-company figure over 3 is shown', () => {
+    expect([at('d1', 'cnc-rate'), at('d1', 'cnc-rate.numerator'), at('d1', 'cnc-rate.denominator'), at('d1', 'cnc-rate.met')]).toEqual([null, null, 2, null]);
+    expect([at('d1', 'cnc-rate@all'), at('d1', 'cnc-rate@all.denominator')]).toEqual([0.4667, 3]);
+    // the 规下 row (2 companies, not merged here): its figures over 2 are blank
+    expect([at('规下企业', 'mes-adoption'), at('规下企业', 'mes-adoption.numerator'), at('规下企业', 'mes-adoption.denominator')]).toEqual([null, null, 2]);
+    expect(at('规下企业', 'level.1')).toBeNull();
+    expect(wide.notes.join('\n')).toContain('计入企业少于 3 家的数值不单列：数值及其分项家数留空，只列 n，不判定是否达标。');
+  });
+
+  it('汇总长表: each blank figure says why, in its row', () => {
+    const rows = summaryRows(s, 'zh');
+    const row = (section: string, group: string, item: string) => rows.find((r) => r[0] === section && r[1] === group && r[2] === item)!;
+    const below = row('all', 'all', 'cnc-rate@below');
+    expect([below[4], below[8], below[9], below[10], below[19]]).toEqual([null, null, 2, null, 'n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标']);
+    expect(row('all', 'all', 'cnc-rate@all')[19]).toBeNull();
+    expect(row('by_size', 'below', 'level.1').slice(4, 5)).toEqual([null]);
+    expect(row('by_size', 'below', 'level.1')[19]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+    expect(row('by_size', 'below', 'mean_score')[19]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+  });
+});
+
 describe('labels an office can hand over', () => {
   // surveyed in 2026: the plan's 2020 class goal is historical
   const dated = companies.map((c, i) => ({ ...c, date: 20261101000000 + i * 1_000_000, cls: i < 2 ? 'A' : 'B', retrofit: i % 2 ? 'done' : 'planned' }));

@@ -129,7 +129,7 @@ export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTarget
     { ...col('countable', 'text', (t) => t.countable), label: lbl('label.countable.') },
     col('count', 'number', (t) => t.count),
     col('met_plain', 'yesno', (t) => t.met),
-    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
+    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
     col('historical', 'yesno', (t) => t.historical),
     col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
     col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => formatMessage(h.code, h.args, lang)).join(lang === 'zh' ? '' : ' ')),
@@ -260,17 +260,20 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
     });
+  /** Why a figure over n companies is blank (fewer than the minimum group size), or nothing. */
+  const why = (w: Withheld | undefined, n: number) => (w ? withheldText(w, { n, min: s.minGroupSize }, lang) : null);
   const figures = (section: string, group: string, f: Figures) => {
     row(section, group, 'companies', W('col.companies'), f.companies);
-    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n);
-    row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel);
-    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how') });
-    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies });
+    const levelsNote = why(f.levelsWithheld, f.companies);
+    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n, { verdict_note: levelsNote });
+    row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel, { verdict_note: levelsNote });
+    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN) });
+    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
       indicatorRow(section, group, i);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, ...sampled });
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
     }
   };
   figures('all', G('all'), s);
@@ -285,12 +288,13 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {
     const g = W('label.class.group', { class: c.class });
+    const note = why(c.withheld, c.companies);
     row('by_class', g, 'companies', W('col.companies'), c.companies);
-    row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting);
-    row('by_class', g, 'planned', W('label.class.planned'), c.planned);
-    row('by_class', g, 'none', W('label.class.none'), c.none);
-    row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown);
-    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: c.withheld ? withheldText(c.withheld, { n: c.companies, min: s.minGroupSize }, lang) : null, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
+    row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting, { verdict_note: note });
+    row('by_class', g, 'planned', W('label.class.planned'), c.planned, { verdict_note: note });
+    row('by_class', g, 'none', W('label.class.none'), c.none, { verdict_note: note });
+    row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, { verdict_note: note });
+    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: note, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang));
   for (const d of s.duplicates)
@@ -300,7 +304,7 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
 type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
-const wideCell = (f: { value: number | null; numerator: number; denominator: number; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
+const wideCell = (f: { value: number | null; numerator: number | null; denominator: number; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
   f ? { value: f.value, numerator: f.numerator, denominator: f.denominator, ...(met ? { met: f.met ?? null } : {}) } : undefined;
 /** No company of the row is in the population (the 规上 companies of the 规下 row): n = 0, no value. */
 const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, met: null };

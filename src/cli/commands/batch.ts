@@ -76,7 +76,8 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
   const s: BatchSummary = outcome.summary;
-  const levels = [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n}`), term.msg('cli.batch-no-level', { n: s.noLevel })].join('  ');
+  // fewer plants than the minimum group size: their level counts are withheld like every other figure
+  const levels = s.levelsWithheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n ?? '—'}`), term.msg('cli.batch-no-level', { n: s.noLevel ?? '—' })].join('  ');
   // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
   // the terminal alone when the results went to a file.
   const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
@@ -85,8 +86,8 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
-      const counted = `${i.method === 'share' ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${figurePopulation(i.regionalPopulation, term.lang)}`;
-      const meeting = i.companiesMeetingTarget !== undefined ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
+      const counted = `${i.method === 'share' && i.numerator !== null ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${figurePopulation(i.regionalPopulation, term.lang)}`;
+      const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
       const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }

@@ -4,7 +4,7 @@ import type { Text } from '../types.js';
 import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
 import { isHistoricalTarget } from '../targets.js';
-import { judged, type Withheld } from './verdict.js';
+import { judged, withheldBelow, type Withheld } from './verdict.js';
 import { CONFLICT_WINDOW_DAYS } from './supersede.js';
 
 /** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
@@ -37,6 +37,8 @@ export interface PlanTargetResult {
    */
   met: boolean | null;
   withheld?: Withheld;
+  /** With `withheld: 'small-group'`: the companies the count would be over (fewer than the minimum group size). */
+  n?: number;
   /** The last year of the target (`by`, or the last of `years`). */
   targetYear?: number;
   /** The target year is before the first submission of the batch: a historical reference. */
@@ -57,8 +59,8 @@ export interface PlanInput {
   layout: SummaryLayout;
   current: Iterable<CompanyAggregate>;
   pairs: Iterable<AssessmentPair>;
-  /** Companies retrofitting per class A/B/C/D (summary.byClass). */
-  byClass: readonly { class: string; companies: number; retrofitting: number; share: number | null }[];
+  /** Companies retrofitting per class A/B/C/D (summary.byClass; retrofitting and share null when withheld). */
+  byClass: readonly { class: string; companies: number; retrofitting: number | null; share: number | null }[];
   kpis: readonly KpiTargetDef[];
   /** Below it a share gets no verdict (verdict.ts). */
   minGroupSize: number;
@@ -88,6 +90,9 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
   let cloudAbove = 0;
   let cloudBelow = 0;
   let cloudAll = 0;
+  // the companies each cloud count is over: those that answered uses_cloud (yes, no or 不清楚)
+  const cloudAnswered = { above: 0, below: 0, all: 0 };
+  let companies = 0;
   let complete = 0;
   const completeByYear: Record<string, number> = {};
   let workshopCandidates = 0;
@@ -95,10 +100,16 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
   // in use at the latest assessments: the total, and how many companies answered (none: the question was not asked)
   const inUse = EQUIPMENT_FACTS.map((id) => ({ id, i: fact(id), total: 0, companies: 0 }));
   for (const a of input.current) {
+    companies++;
     if (cloud >= 0 && a.values[cloud] === 1) {
       cloudAll++;
       if (a.scale === true) cloudAbove++;
       if (a.scale === false) cloudBelow++;
+    }
+    if (cloud >= 0 && ((a.values[cloud] ?? null) !== null || a.unknown?.[cloud] === true)) {
+      cloudAnswered.all++;
+      if (a.scale === true) cloudAnswered.above++;
+      if (a.scale === false) cloudAnswered.below++;
     }
     if (a.provisional === false) {
       complete++;
@@ -168,23 +179,33 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       const partial = t.basis !== 'answers' || t.per === 'year';
       return { ...base, ...when, countable: partial ? 'partial' : 'yes', count, ...(byYear ? { byYear } : {}), met: null, ...(partial || count === null ? {} : { withheld: 'sample' as const }), how: { code, args } };
     };
+    /** A count over n companies (verdict.ts): below the minimum group size it is not published (nor its years); `how` then says what is counted without the count. */
+    const over = (n: number, r: PlanTargetResult, how?: PlanTargetResult['how']): PlanTargetResult => {
+      const withheld = withheldBelow(n, input.minGroupSize);
+      if (!withheld || r.count === null) return r;
+      const { byYear: _years, ...rest } = r;
+      return { ...rest, count: null, met: null, withheld, n, ...(how ? { how } : {}) };
+    };
     if (t.basis === 'not-from-diagnosis') return no();
     switch (t.programme) {
       case 'cloud': {
         if (cloud < 0) return no('plan.no-question', { question: 'uses_cloud' });
-        if (t.sizeClass === 'above-designated-size') return counted(cloudAbove, 'plan.cloud-above');
-        if (t.sizeClass === 'sme') return counted(cloudBelow, 'plan.cloud-sme');
-        return counted(cloudAll, 'plan.cloud-all');
+        if (t.sizeClass === 'above-designated-size') return over(cloudAnswered.above, counted(cloudAbove, 'plan.cloud-above'));
+        if (t.sizeClass === 'sme') return over(cloudAnswered.below, counted(cloudBelow, 'plan.cloud-sme'));
+        return over(cloudAnswered.all, counted(cloudAll, 'plan.cloud-all'));
       }
       case 'benchmarking':
-        return counted(complete, 'plan.benchmarked', {}, completeByYear);
+        return over(companies, counted(complete, 'plan.benchmarked', {}, completeByYear));
       case 'enterprise-classification': {
         const cls = /class-([a-d])-/i.exec(t.id)?.[1]?.toUpperCase();
         const c = cls ? classShare(cls) : undefined;
         if (!cls) return no();
         // No company of the batch gives its class: the input never asked, which is not "no class A company".
         if (!input.byClass.length) return no('plan.class-not-asked');
-        if (!c || c.share === null) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        if (!c || !c.companies) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        // fewer companies of the class than the minimum group size: neither the share nor how many retrofit is published
+        const withheld = withheldBelow(c.companies, input.minGroupSize);
+        if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, met: null, withheld: withheld ?? 'small-group', n: c.companies, how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
         // a share of the batch's own class A/B companies: judged, on enough companies
         const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
         return { ...base, ...when, countable: 'yes', count: c.share, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
@@ -192,22 +213,26 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');
         // nothing added is known without a plant assessed twice: blank, not 0
-        const also = inUse.map((u): NonNullable<PlanTargetResult['also']>[number] => (u.companies ? { code: 'plan.fact-in-use', args: { question: u.id, total: u.total, companies: u.companies } } : { code: 'plan.fact-not-asked', args: { question: u.id } }));
-        return { ...counted(pairs ? added : null, 'plan.equipment-added', { pairs, days: CONFLICT_WINDOW_DAYS }), countable: 'partial', also };
+        const also = inUse.map((u): NonNullable<PlanTargetResult['also']>[number] =>
+          !u.companies ? { code: 'plan.fact-not-asked', args: { question: u.id } } : withheldBelow(u.companies, input.minGroupSize) ? { code: 'plan.fact-in-use-withheld', args: { question: u.id, companies: u.companies, min: input.minGroupSize } } : { code: 'plan.fact-in-use', args: { question: u.id, total: u.total, companies: u.companies } },
+        );
+        // the units added are over the plants assessed twice
+        return over(pairs, { ...counted(pairs ? added : null, 'plan.equipment-added', { pairs, days: CONFLICT_WINDOW_DAYS }), countable: 'partial', also });
       }
       case 'smart-workshop':
-        return workshop < 0 ? no() : { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } };
+        return workshop < 0 ? no() : over(companies, { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } });
       case 'smart-factory':
-        return factory < 0 ? no() : { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } };
+        return factory < 0 ? no() : over(companies, { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } });
       default:
         break;
     }
     if (t.id === 'benchmark-projects') {
       if (kpiIdx.length === 0 || kpiIdx.some(({ i }) => i < 0)) return no('plan.no-question', { question: input.kpis.map((k) => k.kpi).join(', ') || 'kpi_*' });
-      return counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, days: CONFLICT_WINDOW_DAYS });
+      // over the plants assessed twice with all five KPIs both times
+      return over(pairsWithKpis, counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, days: CONFLICT_WINDOW_DAYS }));
     }
     if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0))
-      return { ...base, ...when, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } };
+      return over(companies, { ...base, ...when, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } }, { code: 'plan.candidates-both-withheld', args: {} });
     return no(t.basis === 'new-question' ? 'plan.needs-question' : 'plan.not-countable');
   });
 }

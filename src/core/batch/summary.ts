@@ -2,7 +2,7 @@ import type { TargetComparison } from '../indicators.js';
 import type { IndicatorKind } from '../types.js';
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
-import { judged, type Withheld } from './verdict.js';
+import { judged, withheldBelow, type Withheld } from './verdict.js';
 import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
@@ -21,16 +21,18 @@ export interface SplitFigure {
   /** Companies in this split (with or without a value). */
   companies: number;
   value: number | null;
-  /** share: companies answering yes; mean: the sum of company values. */
-  numerator: number;
+  /** share: companies answering yes; mean: the sum of company values. Null when withheld. */
+  numerator: number | null;
   /** share: companies answering yes, no or 不清楚; mean: companies with a value. */
   denominator: number;
-  /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. */
-  unknown: number;
+  /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. Null when withheld. */
+  unknown: number | null;
   /** Companies whose value is left out because an input is outside its plausible range. */
   excluded: number;
   /** Companies without an answer (or whose ratio cannot be computed): left out. */
   unanswered: number;
+  /** Over fewer companies than the minimum group size: value, numerator and 不清楚 are not published (verdict.ts). */
+  withheld?: Withheld;
 }
 
 export interface RegionalIndicator extends TargetComparison {
@@ -43,15 +45,18 @@ export interface RegionalIndicator extends TargetComparison {
   regionalPopulation: RegionalPopulation;
   /** The headline value, over regionalPopulation: the companies of this batch that answered (a sample, not a census). */
   value: number | null;
-  numerator: number;
+  numerator: number | null;
   denominator: number;
   /** The number of companies the value is over (the denominator). */
   n: number;
-  unknown: number;
+  unknown: number | null;
   /** Values left out because an input is outside its plausible range. */
   excluded: number;
   unanswered: number;
-  /** Why `met` is null although there is a value and a target (fewer than the minimum group size of companies). */
+  /**
+   * Fewer companies than the minimum group size: the value, numerator, 不清楚, gap, verdict and companies meeting the
+   * target are not published (null); n is.
+   */
   withheld?: Withheld;
   /** The target's year is before the first submission of the batch: a historical reference. */
   historical?: boolean;
@@ -62,7 +67,7 @@ export interface RegionalIndicator extends TargetComparison {
   /** Companies of the headline population (with or without a value). */
   companiesInPopulation: number;
   /** Only for indicators defined per company (a mean): companies whose own value meets the target. */
-  companiesMeetingTarget?: number;
+  companiesMeetingTarget?: number | null;
   shareMeetingTarget?: number | null;
   /** The same figure over all companies, 规上, 规下 and not stated, beside the headline. */
   splits: SplitFigure[];
@@ -70,14 +75,18 @@ export interface RegionalIndicator extends TargetComparison {
 
 export interface Figures {
   companies: number;
-  /** Companies per stated level 0–5. */
-  levels: Record<string, number>;
-  /** Companies with too few answers for a level: in no level and in no mean. */
-  noLevel: number;
-  /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none. */
+  /** Companies per stated level 0–5 (null when levelsWithheld). */
+  levels: Record<string, number | null>;
+  /** Companies with too few answers for a level: in no level and in no mean (null when levelsWithheld). */
+  noLevel: number | null;
+  /** Fewer companies than the minimum group size: the level counts are not published. */
+  levelsWithheld?: Withheld;
+  /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none, or when withheld. */
   meanScore: number | null;
   meanScoreN: number;
-  sections: { id: string; title: Text; mean: number | null; companies: number }[];
+  /** Fewer companies with a stated level than the minimum group size: the mean score is not published. */
+  meanScoreWithheld?: Withheld;
+  sections: { id: string; title: Text; mean: number | null; companies: number; withheld?: Withheld }[];
   indicators: RegionalIndicator[];
 }
 
@@ -93,17 +102,18 @@ export interface GroupFigures extends Figures {
 export interface ClassRetrofit {
   class: string;
   companies: number;
-  retrofitting: number;
-  inProgress: number;
-  done: number;
-  planned: number;
-  none: number;
-  unknown: number;
+  /** The counts per retrofit status and the share: null when withheld. */
+  retrofitting: number | null;
+  inProgress: number | null;
+  done: number | null;
+  planned: number | null;
+  none: number | null;
+  unknown: number | null;
   share: number | null;
   /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
   goal: number | null;
   goalMet: boolean | null;
-  /** Why goalMet is null although there is a goal (fewer companies of the class than the minimum group size). */
+  /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
   withheld?: Withheld;
   /** The year the goal is set for (the plan's three years, 2018–2020). */
   goalYear?: number;
@@ -208,7 +218,8 @@ export class Accumulator {
     addInto(this.splitCompanies, o.splitCompanies);
   }
 
-  private split(i: number, s: number, share: boolean): SplitFigure & { raw: number | null } {
+  /** One figure; over fewer than `minGroupSize` companies it is withheld (verdict.ts): no value, numerator or 不清楚, and `raw` null. */
+  private split(i: number, s: number, share: boolean, minGroupSize: number): SplitFigure & { raw: number | null } {
     const k = i * 4 + s;
     const n = this.n[k]!;
     const unknown = this.unk[k]!;
@@ -216,8 +227,11 @@ export class Accumulator {
     const companies = this.splitCompanies[s]!;
     // A share counts 不清楚 as "not known to have it": it stays in the denominator. A mean cannot use it.
     const denominator = share ? n + unknown : n;
+    const unanswered = companies - n - unknown - excluded;
+    const withheld = withheldBelow(denominator, minGroupSize);
+    if (withheld) return { population: SPLITS[s]!, companies, value: null, raw: null, numerator: null, denominator, unknown: null, excluded, unanswered, withheld };
     const raw = denominator ? this.sum[k]! / denominator : null;
-    return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered: companies - n - unknown - excluded };
+    return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered };
   }
 
   /**
@@ -228,21 +242,31 @@ export class Accumulator {
   figures(opts: { asOne?: boolean; minGroupSize: number; surveyYear?: number }): Figures {
     const { layout } = this;
     const asOne = opts.asOne ?? false;
-    const levels: Record<string, number> = {};
-    for (let i = 0; i < 6; i++) levels[String(i)] = this.levels[i]!;
+    const min = opts.minGroupSize;
+    // the level counts break the companies down: withheld with too few companies, like every other figure
+    const levelsWithheld = withheldBelow(this.companies, min);
+    const levels: Record<string, number | null> = {};
+    for (let i = 0; i < 6; i++) levels[String(i)] = levelsWithheld ? null : this.levels[i]!;
+    const meanScoreWithheld = withheldBelow(this.scoreN, min);
     return {
       companies: this.companies,
       levels,
-      noLevel: this.levels[6]!,
-      meanScore: this.scoreN ? r4(this.scoreSum / this.scoreN) : null,
+      noLevel: levelsWithheld ? null : this.levels[6]!,
+      ...(levelsWithheld ? { levelsWithheld } : {}),
+      meanScore: this.scoreN && !meanScoreWithheld ? r4(this.scoreSum / this.scoreN) : null,
       meanScoreN: this.scoreN,
-      sections: layout.sections.map((s, i) => ({ id: s.id, title: s.title, mean: this.secN[i] ? r4(this.secSum[i]! / this.secN[i]!) : null, companies: this.secN[i]! })),
+      ...(meanScoreWithheld ? { meanScoreWithheld } : {}),
+      sections: layout.sections.map((s, i) => {
+        const n = this.secN[i]!;
+        const withheld = withheldBelow(n, min);
+        return { id: s.id, title: s.title, mean: n && !withheld ? r4(this.secSum[i]! / n) : null, companies: n, ...(withheld ? { withheld } : {}) };
+      }),
       indicators: layout.indicators.map((ind, i) => {
         const method = methodOf(ind);
         const share = method === 'share';
         const population = asOne ? 'all' : populationOf(ind);
         const h = population === 'above-designated-size' ? 1 : 0;
-        const { raw, ...head } = this.split(i, h, share);
+        const { raw, withheld, ...head } = this.split(i, h, share, min);
         const out: RegionalIndicator = {
           id: ind.id,
           title: ind.title,
@@ -259,8 +283,9 @@ export class Accumulator {
           companiesWithValue: head.denominator,
           companiesWithOwnValue: this.n[i * 4 + h]!,
           companiesInPopulation: head.companies,
+          ...(withheld ? { withheld } : {}),
           splits: asOne ? [] : SPLITS.map((_, s) => {
-            const { raw: _r, ...f } = this.split(i, s, share);
+            const { raw: _r, ...f } = this.split(i, s, share, min);
             return f;
           }),
         };
@@ -268,9 +293,8 @@ export class Accumulator {
           const t = ind.target;
           out.target = t.value;
           out.comparison = t.comparison;
-          const verdict = judged(head.denominator, opts.minGroupSize, raw === null ? null : meets(raw, t.comparison, t.value));
+          const verdict = judged(head.denominator, min, raw === null ? null : meets(raw, t.comparison, t.value));
           out.met = verdict.met;
-          if (verdict.withheld) out.withheld = verdict.withheld;
           // the gap says met or not as much as `met` does: withheld with it
           out.gap = raw === null || verdict.withheld ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
           out.targetYear = t.year;
@@ -279,8 +303,8 @@ export class Accumulator {
           out.targetSource = t.source;
           // "Companies meeting" a share of companies means nothing: only for indicators defined per company.
           if (!share) {
-            out.companiesMeetingTarget = this.met[i * 4 + h]!;
-            out.shareMeetingTarget = this.n[i * 4 + h] ? r4(this.met[i * 4 + h]! / this.n[i * 4 + h]!) : null;
+            out.companiesMeetingTarget = withheld ? null : this.met[i * 4 + h]!;
+            out.shareMeetingTarget = this.n[i * 4 + h] && !withheld ? r4(this.met[i * 4 + h]! / this.n[i * 4 + h]!) : null;
           }
         }
         return out;
@@ -332,22 +356,20 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
     const n = (k: string) => c[k] ?? 0;
     const companies = Object.values(c).reduce((a, b) => a + b, 0);
     const retrofitting = n('in-progress') + n('done');
-    const share = companies ? r4(retrofitting / companies) : null;
     const goal = CLASS_GOALS[cls] ?? null;
-    const verdict = judged(companies, minGroupSize, goal === null || share === null ? null : retrofitting / companies >= goal);
+    // the statuses break the class's companies down: with too few of them only their number is published
+    const withheld = withheldBelow(companies, minGroupSize);
+    const statuses = withheld
+      ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
+      : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
+    const verdict = judged(companies, minGroupSize, goal === null || !companies ? null : retrofitting / companies >= goal);
     return {
       class: cls,
       companies,
-      retrofitting,
-      inProgress: n('in-progress'),
-      done: n('done'),
-      planned: n('planned'),
-      none: n('none'),
-      unknown: n('unknown'),
-      share,
+      ...statuses,
       goal,
       goalMet: verdict.met,
-      ...(verdict.withheld ? { withheld: verdict.withheld } : {}),
+      ...(withheld ? { withheld } : {}),
       ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
     };
   });
