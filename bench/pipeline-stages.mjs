@@ -15,7 +15,7 @@ const { parseQuick } = await dist('core/source.js');
 const { buildResult, resultJson } = await dist('core/result.js');
 const { recommend } = await dist('core/recommend.js');
 const { recordFromResult, companyJson } = await dist('core/batch/record.js');
-const { plausibilityFindings } = await dist('core/checks.js');
+const { plausibilityFindings, runChecks } = await dist('core/checks.js');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-stages-'));
 try {
@@ -28,7 +28,8 @@ try {
   const targets = await defs.targets();
   const rules = await defs.rules(undefined, q);
   const sectors = await defs.sectorPacks(q);
-  const stages = ['parse', 'resolve', 'plausibility', 'buildResult', 'recommend', 'record+json'];
+  const checks = await defs.checksFor(q);
+  const stages = ['parse', 'resolve', 'plausibility', 'checks', 'buildResult', 'recommend', 'record+json'];
   const times = Object.fromEntries(stages.map((s) => [s, []]));
   // Each stage runs over all the files before the next one starts, timed in CPU time (process.cpuUsage: time
   // spent waiting for a core while other processes run does not count).
@@ -43,6 +44,8 @@ try {
     const parsed = await stage('parse', { inputs: texts, run: ([file, text]) => parseQuick(text, file, { json: file.endsWith('.json') }).source });
     const loaded = (await stage('resolve', { inputs: parsed, run: (src) => resolveSource({ file: src.file, data: src.data, locate: () => ({ line: 0, column: 0 }) }, defs) })).filter((l) => l.answers);
     await stage('plausibility', { inputs: loaded, run: (l) => plausibilityFindings(q, l.answers) });
+    // the consistency checks batch runs (positions of the findings not looked up here)
+    await stage('checks', { inputs: loaded, run: (l) => runChecks(checks, q, l.answers) });
     const results = await stage('buildResult', { inputs: loaded, run: (l) => buildResult(q, l.answers, profile, targets) });
     await stage('recommend', { inputs: loaded.map((l, i) => [l, results[i]]), run: ([l, result]) => recommend({ questionnaire: q, result, answers: l.answers, rules, sectors, overrides: l.answers.file.overrides }) });
     await stage('record+json', { inputs: results, run: (result) => JSON.stringify(companyJson(recordFromResult(resultJson(result), { file: 'x' }, {}))) });

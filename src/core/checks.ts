@@ -40,6 +40,8 @@ export interface ChecksDef {
 export interface CompiledCheck {
   def: CheckDef;
   when: Node;
+  /** The question ids among the message's `{placeholders}`, listed once when the check is compiled. */
+  shows: string[];
 }
 
 /** A checks file compiled against its questionnaire. */
@@ -160,7 +162,7 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
       } else if (!c.about.includes(name)) at([...path, 'message'], 'checks.placeholder-not-about', { name }, 'warning');
     }
     if (ok && r.ok && !byId.has(c.id)) {
-      const compiled = { def: c, when: r.ast };
+      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)) };
       checks.push(compiled);
       byId.set(c.id, compiled);
     }
@@ -255,10 +257,8 @@ export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire
       if (!truthy(evaluate(c.when, scope))) continue;
       const about = c.def.about.map((id) => findingAnswer(q, answers, id, opts.source));
       const args: Record<string, Text> = {};
-      for (const name of placeholdersOf(c.def.message)) {
-        if (q.byId.has(name)) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
-      }
-      const per = (lang: Lang) => fill(c.def.message[lang], Object.fromEntries(Object.entries(args).map(([k, t]) => [k, t[lang]])));
+      for (const name of c.shows) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
+      const per = (lang: Lang) => c.def.message[lang].replace(PLACEHOLDER, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? args[k]![lang] : m));
       out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: { zh: per('zh'), en: per('en') }, template: c.def.message, args });
     }
   }
