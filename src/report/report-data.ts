@@ -76,6 +76,16 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
   };
 }
 
+/**
+ * Readiness for the office: a criterion resting on confidential answers keeps its place with the status `withheld`
+ * (its description and outcome left out), counts in `total` and never in `met`; `withheld` says how many.
+ */
+function officeReadiness(x: ReadinessResult) {
+  const criteria = x.criteria.map((c) => (c.confidential ? { id: c.id, title: c.title, status: 'withheld' as const, confidential: true } : c));
+  const withheld = criteria.filter((c) => c.status === 'withheld').length;
+  return { ...x, criteria, met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, ...(withheld ? { withheld } : {}) };
+}
+
 /** The report's JSON: the result object (rounded for output) extended with recommendations, strengths, gaps and readiness. */
 export function reportJson(data: ReportData, audience: Audience) {
   const exact = resultJson(data.result);
@@ -123,7 +133,7 @@ export function reportJson(data: ReportData, audience: Audience) {
     })),
     ...(office && shown.length < data.recommendations.length ? { recommendationsWithheld: data.recommendations.length - shown.length } : {}),
     ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
-    readiness: office ? data.readiness.map((x) => ({ ...x, criteria: x.criteria.filter((c) => !c.confidential), met: x.criteria.filter((c) => !c.confidential && c.status === 'met').length, total: x.criteria.filter((c) => !c.confidential).length })) : data.readiness,
+    readiness: office ? data.readiness.map(officeReadiness) : data.readiness,
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),
   };
