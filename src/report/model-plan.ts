@@ -164,6 +164,13 @@ function withHeldBack(note: Text, roadmap: Roadmap, w: Wording, result: ScoreRes
   return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
 }
 
+/** The projection note, and (office report) how many projects it counts that are not listed. */
+function withUnlisted(note: Text, unlisted: number, w: Wording): Text {
+  if (!unlisted) return note;
+  const tail = fill(w.phrases.projectionUnlisted!, { count: unlisted });
+  return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
+}
+
 /**
  * The plant's own goals against the plan: which it chose, which no project of the plan period answers (and which
  * projects would, waiting under 'later'), and (its own report only: free text stays out of the office's) the
@@ -202,17 +209,22 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, office));
-  const phases: PlanPhase[] = roadmap.phases.map((ph) => ({
-    id: ph.id,
-    phase: w.phases[ph.id]!,
-    summary: fill(p.phaseSummary!, { count: items.filter((i) => i.phaseId === ph.id).length, min: money(ph.investment.min), max: money(ph.investment.max) }),
-    ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}),
-    items: items.filter((i) => i.phaseId === ph.id),
-  }));
+  // Each phase's count and investment are those of the projects listed under it (the office report lists no
+  // confidential project), so that the rows add up to what the reader sees.
+  const byId = new Map(plan.recommendations.map((r) => [r.id, r]));
+  const summaryOf = (listed: PlanItem[]) => {
+    const sum = (k: 'min' | 'max') => money(listed.reduce((a, i) => a + (byId.get(i.id)?.investment?.[k] ?? 0), 0));
+    return fill(p.phaseSummary!, { count: listed.length, min: sum('min'), max: sum('max') });
+  };
+  const phases: PlanPhase[] = roadmap.phases.map((ph) => {
+    const listed = items.filter((i) => i.phaseId === ph.id);
+    return { id: ph.id, phase: w.phases[ph.id]!, summary: summaryOf(listed), ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}), items: listed };
+  });
   const later = items.filter((i) => i.phaseId === 'later');
-  const laterRecs = plan.recommendations.filter((r) => r.phase === 'later' && later.some((i) => i.id === r.id));
-  const laterSum = (k: 'min' | 'max') => money(laterRecs.reduce((a, r) => a + (r.investment?.[k] ?? 0), 0));
-  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: fill(p.phaseSummary!, { count: later.length, min: laterSum('min'), max: laterSum('max') }), items: later });
+  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: summaryOf(later), items: later });
+  // The projections re-score every project of a phase, listed or not: the office report says how many it does not list.
+  const listedIds = new Set(items.map((i) => i.id));
+  const unlisted = plan.recommendations.filter((r) => r.phase !== 'later' && !listedIds.has(r.id)).length;
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
   const ceiling = roadmap.budget.envelope?.max;
   const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(ceiling) }) : undefined;
@@ -224,7 +236,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
-    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result) : p.projectionNone!,
+    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
     duties: roadmap.duties.map((d) => ({
       text: d.def.text,
       source: d.def.source,

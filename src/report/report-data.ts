@@ -56,6 +56,8 @@ export function buildReportData(input: ReportInput): ReportData {
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
 
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
 /** The phased plan as JSON; the office audience sees no budget (a confidential answer) and no withheld project. */
 function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], office: boolean) {
   const { roadmap } = plan;
@@ -68,7 +70,13 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     capacity: roadmap.capacity,
     baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
     heldBack: roadmap.heldBack ? { ...roadmap.heldBack, score: r4(roadmap.heldBack.score) } : null,
-    phases: roadmap.phases.map((ph) => ({ ...ph, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null })),
+    // The office's count and investment are those of the projects it is given; `withheld` says how many more the
+    // phase holds (its projection counts them).
+    phases: roadmap.phases.map((ph) => {
+      const listed = shown.filter((r) => r.phase === ph.id);
+      const sums = office ? { investment: { min: sum(listed.map((r) => r.investment?.min ?? 0)), max: sum(listed.map((r) => r.investment?.max ?? 0)) }, count: listed.length, ...(ph.count > listed.length ? { withheld: ph.count - listed.length } : {}) } : {};
+      return { ...ph, ...sums, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null };
+    }),
     later: roadmap.later.filter((id) => ids.has(id)),
     ...(office ? {} : { total: roadmap.total }),
     duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, gate: Boolean(d.def.gate) })),

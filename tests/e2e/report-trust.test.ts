@@ -28,6 +28,30 @@ function section(text: string, heading: string): string {
 
 interface ReportJson {
   readiness: { id: string; met: number; total: number; withheld?: number; criteria: { id: string; status: string }[] }[];
+  recommendations: { id: string; title: { zh: string }; phase: string; investment: { min: number; max: number } | null; evidence: { question: string }[] }[];
+  recommendationsWithheld?: number;
+  roadmap: { phases: { id: string; count: number; investment: { min: number; max: number }; withheld?: number }[] };
+}
+
+/** The phase table of a Chinese Markdown report: phase → the count and investment its row states. */
+function phaseRows(text: string): Map<string, { count: number; min: number; max: number }> {
+  const rows = new Map<string, { count: number; min: number; max: number }>();
+  for (const m of text.matchAll(/^\| (近期|中期|远期|后续)[^|]*\| (\d+) 项，投资 (\d+)–(\d+) 万元 \|/gm)) rows.set(m[1]!, { count: Number(m[2]), min: Number(m[3]), max: Number(m[4]) });
+  return rows;
+}
+/** The projects a Chinese Markdown report lists under each phase heading, with their investment. */
+function listedProjects(text: string): Map<string, { title: string; min: number; max: number }[]> {
+  const out = new Map<string, { title: string; min: number; max: number }[]>();
+  for (const phase of ['近期', '中期', '远期', '后续']) {
+    const start = text.search(new RegExp(`^### ${phase}（`, 'm'));
+    if (start < 0) continue;
+    const body = section(text.slice(start), text.slice(start).split('\n')[0]!);
+    out.set(
+      phase,
+      [...body.matchAll(/^#### (.+)\n[\s\S]*?投资估算（万元）: (\d+)–(\d+)/gm)].map((m) => ({ title: m[1]!, min: Number(m[2]), max: Number(m[3]) })),
+    );
+  }
+  return out;
 }
 
 describe('office report: a criterion resting on confidential answers is withheld, never shown as met', () => {
@@ -69,5 +93,41 @@ describe('office report: a criterion resting on confidential answers is withheld
     const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(6\/7\)/);
     expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');
+  });
+});
+
+describe('office report: the phase totals add up to the projects it lists', () => {
+  it('each phase row states the count and investment of the projects listed under it, and says the projections count the unlisted ones', () => {
+    const text = md(AUTOPARTS, 'office');
+    const rows = phaseRows(text);
+    const listed = listedProjects(text);
+    expect(rows.size).toBeGreaterThanOrEqual(3);
+    for (const [phase, row] of rows) {
+      const projects = listed.get(phase) ?? [];
+      expect({ phase, ...row }).toEqual({ phase, count: projects.length, min: projects.reduce((a, x) => a + x.min, 0), max: projects.reduce((a, x) => a + x.max, 0) });
+    }
+    // the office report withholds a confidential project planned in a phase: the projection note says so
+    const withheld = json(AUTOPARTS, 'office').recommendationsWithheld ?? 0;
+    expect(withheld).toBeGreaterThan(0);
+    expect(text).toMatch(/推算时计入了各阶段的全部项目，包括本报告未列出的 \d+ 项（涉及企业的保密信息）。/);
+  });
+
+  it('the client report lists every project, and its rows add up too', () => {
+    const text = md(AUTOPARTS, 'client');
+    const listed = listedProjects(text);
+    for (const [phase, row] of phaseRows(text)) expect(row.count).toBe((listed.get(phase) ?? []).length);
+    expect(text).not.toContain('本报告未列出');
+  });
+
+  it('JSON: the office phases count and sum the recommendations given, and say how many more each holds', () => {
+    const office = json(AUTOPARTS, 'office');
+    const client = json(AUTOPARTS, 'client');
+    for (const ph of office.roadmap.phases) {
+      const given = office.recommendations.filter((r) => r.phase === ph.id);
+      expect(ph.count).toBe(given.length);
+      expect(ph.investment).toEqual({ min: given.reduce((a, r) => a + (r.investment?.min ?? 0), 0), max: given.reduce((a, r) => a + (r.investment?.max ?? 0), 0) });
+      const all = client.roadmap.phases.find((x) => x.id === ph.id)!;
+      expect(ph.count + (ph.withheld ?? 0)).toBe(all.count);
+    }
   });
 });
