@@ -97,12 +97,15 @@ export interface CompiledEvidence {
   when: Node;
   /** The question ids of the statement's {question_id} slots (found once, at load; filled per plant). */
   slots: string[];
+  /** Rests on a confidential question, or its condition reads one: the office audience never sees the statement. */
+  confidential: boolean;
 }
 /** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
 export interface CompiledItems {
-  items: { text: Text; when?: Node }[];
+  /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
+  items: { text: Text; when?: Node; confidential?: boolean }[];
   plain?: Text[];
-  /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
+  /** Some item's condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
 }
 /** The lists a rule or a variant proposes (absent: not given there). */
@@ -119,9 +122,18 @@ export type ItemList = (typeof ITEM_LISTS)[number];
 /** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
 export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
 
+/**
+ * The items the office audience is shown: those whose condition holds, without any whose condition reads a
+ * confidential answer — left out whether or not it holds, so that what is missing tells nothing.
+ */
+export const officeItems = (list: CompiledItems, scope: Scope): Text[] =>
+  list.plain ?? list.items.filter((x) => !x.confidential && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
+
 export interface CompiledVariant {
   def: VariantDef;
   when: Node;
+  /** Its condition reads a confidential answer: which variant a plant gets tells that answer. */
+  confidential: boolean;
   evidence: CompiledEvidence[];
   texts: CompiledTexts;
 }
@@ -231,8 +243,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
         ok = false;
       }
       // {question_id} in a statement shows that answer (checked here, filled per plant). The office report leaves out
-      // a project whose evidence rests on a confidential question; a statement that shows a confidential answer
-      // must rest on a confidential question too, or the office would read that answer.
+      // a statement resting on a confidential question; a statement that shows a confidential answer must rest on a
+      // confidential question too, or the office would read that answer.
       const slots = new Set<string>();
       const confidential = ids.confidentialQuestions;
       for (const lang of ['zh', 'en'] as const)
@@ -244,7 +256,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
             at([...path, j, 'statement', lang], 'rules.slot-confidential', { id: m[1]!, question: e.question });
             ok = false;
           } else slots.add(m[1]!);
-      if (node) out.push({ def: e, when: node, slots: [...slots] });
+      // A statement whose condition reads a confidential answer (not only its own question) tells that answer too.
+      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: Boolean(confidential?.has(e.question) || (confidential && readsAny(node, confidential))) });
       else ok = false;
     });
     return ok ? out : undefined;
@@ -271,8 +284,9 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
           ok = false;
           return;
         }
-        if (ids.confidentialQuestions && readsAny(node, ids.confidentialQuestions)) confidential = true;
-        items.push({ text, when: node });
+        const secret = Boolean(ids.confidentialQuestions && readsAny(node, ids.confidentialQuestions));
+        if (secret) confidential = true;
+        items.push({ text, when: node, ...(secret ? { confidential: true } : {}) });
       });
       out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
     }
@@ -294,7 +308,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
       const vt = textsOf(v, [...path, 'variants', j], plant);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
-      if (vw && ve && vt) variants.push({ def: v, when: vw, evidence: ve, texts: vt });
+      if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt });
     });
     const raises: CompiledRule['raises'] = [];
     for (const [question, value] of Object.entries(r.raises ?? {})) {

@@ -101,11 +101,15 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
     const prog = programme(rec.programme);
     // The budget is confidential: the office report does not say which projects the budget held back.
     const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan);
+    // The office sees a project without the statements and items that rest on confidential answers, and is told so.
+    const view = office && rec.officeView ? rec.officeView : undefined;
+    const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);
+    const offer = view ?? rec;
     return {
       id: rec.id,
       title: rec.title,
-      rationale: rec.rationale,
-      evidence: rec.evidence.map((e) => e.statement),
+      rationale: view ? joinTexts(evidence, { zh: '', en: ' ' }) : rec.rationale,
+      evidence,
       retrofitLevel: w.retrofitLevels[rec.retrofitLevel] ?? same(rec.retrofitLevel),
       levelId: rec.retrofitLevel,
       ...(rec.programme ? { programme: prog ? { zh: `${prog.name.zh}（${policy!.document} ${prog.section}）`, en: `${prog.name.en} (${policy!.document} ${prog.section})` } : same(rec.programme) } : {}),
@@ -115,12 +119,12 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       priority: rec.priority,
       ...(rec.servesPriorities.length ? { serves: joinTexts(rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v))) } : {}),
       ...(later ? { laterReason: later } : {}),
-      measures: rec.measures,
-      hardware: rec.hardware,
-      software: rec.software,
-      integration: rec.integration,
+      measures: offer.measures,
+      hardware: offer.hardware,
+      software: offer.software,
+      integration: offer.integration,
       ...(rec.investment ? { investment: `${rec.investment.min}–${rec.investment.max}` } : {}),
-      ...(rec.benefits ? { benefits: rec.benefits } : {}),
+      ...(offer.benefits ? { benefits: offer.benefits } : {}),
       prerequisites: rec.prerequisites.filter((id) => titles.has(id)).map((id) => titles.get(id)!),
       consultant: rec.source === 'consultant',
       rephased: Boolean(rec.overridden?.phase),

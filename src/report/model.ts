@@ -70,7 +70,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const date = input.date ?? resp.date ?? new Date().toISOString().slice(0, 10);
   const reportNumber = `ZZ-${date.replace(/-/g, '')}-${createHash('sha256').update(`${resp.credit_code ?? ''}|${resp.company}|${resp.site ?? ''}|${resp.date ?? ''}`).digest('hex').slice(0, 6).toUpperCase()}`;
   // The office audience sees no recommendation derived from a confidential answer (security weaknesses, costs…).
-  const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec, q)) : input.recommendations;
+  const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec)) : input.recommendations;
   const withheld = input.recommendations.length - shown.length;
   const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null, office);
   const evidenceCount = Object.keys(answers.file.evidence ?? {}).length;
