@@ -59,7 +59,7 @@ export interface Method {
   weights?: Text;
   levelScores: { level: number; score: string; counted: boolean }[];
   /** Each sub-domain's effective weight in S (its share after the tree aggregation, e.g. "12.5%"), with its contributions. */
-  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string }[];
+  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string; judged: boolean }[];
   /** What the w column is. */
   weightNote: Text;
   excludedSummary: Text[];
@@ -226,10 +226,17 @@ export function gapSubdomains(r: ScoreResult) {
     .sort((a, b) => b.priority - a.priority || a.s.score - b.s.score);
 }
 const SHORT_LIST = 6;
+/**
+ * The gaps: sub-domains below the next level, a short list; those whose answers are all "don't know" or unanswered
+ * are not given a level (it would say nothing) but named together in one last line.
+ */
 export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text } {
   const all = gapSubdomains(r);
-  const lines = all.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
-  return all.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: all.length - SHORT_LIST }) } : { lines };
+  const judged = all.filter(({ s }) => s.judged);
+  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
+  const unjudged = r.subdomains.filter((s) => !s.judged);
+  if (unjudged.length) lines.push(fill(w.phrases.gapsUndetermined!, { list: joinTexts(unjudged.map((s) => s.name)) }));
+  return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
 }
 
 export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number }): Text {
@@ -287,7 +294,7 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
     weightNote: w.phrases.weightShare!,
-    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score) })),
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score), judged: x.judged })),
     excludedSummary,
     // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above.
     excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),

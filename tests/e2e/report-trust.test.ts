@@ -8,6 +8,7 @@ import { tempDir, zhizao } from '../helpers/cli';
 
 const FIX = 'tests/fixtures/review';
 const AUTOPARTS = `${FIX}/autoparts-c36.yaml`;
+const REFRACTORY = `${FIX}/refractory-unknowns.yaml`;
 
 function run(file: string, args: string[]): string {
   const r = zhizao(['report', file, ...args]);
@@ -184,5 +185,19 @@ describe('office report: a project is withheld only when it is confidential itse
     expect(sensing).toContain('依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
     expect(sensing).toContain('安装气体、温湿度、压力、液位等智能传感器及声光报警');
     expect(sensing).toContain('投资估算（万元）: 20–150');
+  });
+});
+
+describe('answers nobody knew are not reported as levels (the refractory plant, most answers "don\'t know")', () => {
+  it('a sub-domain whose answers are all unknown reads 无法判断（回答不足）, in the gaps and in the method table', () => {
+    const text = md(REFRACTORY, 'client');
+    for (const name of ['装备', '网络', '数据']) {
+      expect(text).not.toContain(`${name}：0 级`);
+      expect(text).toMatch(new RegExp(`^\\| ${name} \\|[^\\n]*\\| 无法判断（回答不足） \\|$`, 'm'));
+    }
+    expect(section(text, '## 5. ')).toContain('无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络');
+    const en = md(REFRACTORY, 'client', 'en');
+    expect(en).not.toMatch(/^- (Equipment|Network|Data): level 0/m);
+    expect(en).toContain('Cannot be judged (too few answers): ');
   });
 });

@@ -264,7 +264,7 @@ export function method(k: Kit, m: ReportModel): Body {
   body.push(
     table(
       [U('subdomain'), 'w', 'L1', 'L2', 'L3', 'L4', 'L5', L('level')],
-      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: String(s.level), align: 'right' }]),
+      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: s.judged ? String(s.level) : say(L('undetermined')), align: 'right' }]),
       [3.2, 0.8, 1, 1, 1, 1, 1, 1],
     ),
   );

@@ -1,0 +1,47 @@
+// What a report states where nobody knew the answers: no level for a sub-domain whose answers are all "don't know"
+// or unanswered. In process, on the reviewed refractory plant (tests/fixtures/review/) and the discrete example.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildResult, type ScoreResult } from '../../src/core/result';
+import { gapsOf, methodOf } from '../../src/report/model-parts';
+import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const w = wording();
+const score = (file: { answers: Record<string, unknown> }) => buildResult(q, mustAnswers(q, file), profile(), targets());
+const refractory = () => parse(read('tests/fixtures/review/refractory-unknowns.yaml')) as { answers: Record<string, unknown> };
+const discrete = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { answers: Record<string, unknown> };
+const sub = (r: ScoreResult, id: string) => r.subdomains.find((s) => s.id === id)!;
+
+describe('a sub-domain whose answers are all "don\'t know" or unanswered is not judged', () => {
+  it('the refractory plant: equipment, network and data are not judged; organisation and warehousing (self-rated) are', () => {
+    const r = score(refractory());
+    for (const id of ['equipment', 'network', 'data', 'personnel-skills', 'energy-management']) expect(sub(r, id), id).toMatchObject({ judged: false, level: 0 });
+    // equipment has one known answer (automated lines: partly), but at level 3: its level 0 rests on level 1, all unknown
+    expect(sub(r, 'equipment').contributions[2]).toBeGreaterThan(0);
+    for (const id of ['organization-strategy', 'warehousing-distribution', 'planning-scheduling']) expect(sub(r, id).judged, id).toBe(true);
+  });
+
+  it('a level of 0 from known answers is judged; the same sub-domain with every answer unknown is not', () => {
+    const network = q.questions.filter((x) => x.subdomain === 'network');
+    const file = discrete();
+    for (const x of network) file.answers[x.id] = 'unknown';
+    expect(sub(score(file), 'network')).toMatchObject({ judged: false, level: 0, score: 0 });
+    const first = network.find((x) => x.type === 'requirement' && x.level === 1)!;
+    file.answers[first.id] = 'none';
+    expect(sub(score(file), 'network')).toMatchObject({ judged: true, level: 0 });
+    // every example sub-domain is judged
+    expect(score(discrete()).subdomains.every((s) => s.judged)).toBe(true);
+  });
+
+  it('the gaps name them once as not judged, never as "level 0"; the method table says so in the level column', () => {
+    const r = score(refractory());
+    const lines = gapsOf(r, w).lines.map((l) => l.zh);
+    for (const name of ['装备', '网络', '数据']) expect(lines.some((l) => l.startsWith(`${name}：`)), name).toBe(false);
+    expect(lines.at(-1)).toMatch(/^无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络、/);
+    expect(lines).toContain('组织战略：0 级 → 下一目标 1 级');
+    const rows = methodOf(r, q, w, false).subdomains;
+    expect(rows.find((x) => x.name.zh === '装备')).toMatchObject({ judged: false });
+    expect(rows.find((x) => x.name.zh === '组织战略')).toMatchObject({ judged: true, level: 0 });
+  });
+});
