@@ -200,4 +200,12 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(en).not.toMatch(/^- (Equipment|Network|Data): level 0/m);
     expect(en).toContain('Cannot be judged (too few answers): ');
   });
+
+  it('a criterion whose answers are all unknown reads 无法判断（回答不足）, not 未满足', () => {
+    const workshop = section(md(REFRACTORY, 'client'), '### 智能车间申报条件');
+    expect(workshop).toContain('车间内互联互通网络 — 无法判断（回答不足）');
+    expect(workshop).not.toContain('车间内互联互通网络 — 未满足');
+    // known: no MES
+    expect(workshop).toContain('生产过程实时调度 — 未满足');
+  });
 });

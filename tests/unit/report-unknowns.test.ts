@@ -2,9 +2,11 @@
 // or unanswered. In process, on the reviewed refractory plant (tests/fixtures/review/) and the discrete example.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { assessReadiness } from '../../src/core/readiness';
+import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
 import { gapsOf, methodOf } from '../../src/report/model-parts';
-import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
+import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const w = wording();
@@ -45,3 +47,30 @@ describe('a sub-domain whose answers are all "don\'t know" or unanswered is not 
     expect(rows.find((x) => x.name.zh === '组织战略')).toMatchObject({ judged: true, level: 0 });
   });
 });
+
+describe('a readiness criterion whose answers are all unknown is undetermined, not missing', () => {
+  const ids = { questionIds: [...q.byId.keys()], subdomains: model().subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+  const workshop = compileReadiness(src(read('questionnaires/readiness/smart-workshop.yaml')), ids).readiness!;
+  const statuses = (file: { answers: Record<string, unknown> }) => {
+    const a = mustAnswers(q, file);
+    return Object.fromEntries(assessReadiness(workshop, q, buildResult(q, a, profile(), targets()), a).criteria.map((c) => [c.id, c.status]));
+  };
+
+  it('the refractory plant: the network criterion (every network answer unknown) is undetermined; scheduling (no MES, known) is missing', () => {
+    const s = statuses(refractory());
+    expect(s['workshop-network']).toBe('undetermined');
+    expect(s['workshop-automated-equipment']).toBe('undetermined');
+    expect(s['workshop-realtime-scheduling']).toBe('missing');
+    expect(s['workshop-traceability']).toBe('missing');
+  });
+
+  it('the discrete example: known answers, so met or missing, never undetermined; one known input is enough', () => {
+    expect(Object.values(statuses(discrete()))).not.toContain('undetermined');
+    const file = discrete();
+    for (const x of q.questions.filter((x) => x.subdomain === 'network' || ['equipment_networked', 'has_scada', 'key_processes_cnc'].includes(x.id))) file.answers[x.id] = 'unknown';
+    expect(statuses(file)['workshop-network']).toBe('undetermined');
+    file.answers.has_scada = false;
+    expect(statuses(file)['workshop-network']).toBe('missing');
+  });
+});
+
