@@ -254,18 +254,19 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
           { zh: '', en: '' },
         )
       : w.phrases.summaryAllMet!;
-  // Without a stated level, sub-domain gaps mostly reflect unanswered questions: they are not named.
-  const weakest = r.maturity.level === null ? [] : gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
+  const plan = { count: counts.inPlan, months: counts.months, later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '' };
+  // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);
+  // sub-domain gaps then mostly reflect unanswered questions: they are not named.
+  if (r.maturity.level === null) return fill(w.phrases.generatedSummaryNoLevel!, { missed: verdict, ...plan });
+  const weakest = gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: fixed2(r.maturity.score),
-    provisional: r.maturity.provisional && r.maturity.level !== null ? w.phrases.summaryProvisional! : '',
+    provisional: r.maturity.provisional ? w.phrases.summaryProvisional! : '',
     missed: verdict,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
-    count: counts.inPlan,
-    months: counts.months,
-    later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '',
-    method: r.maturity.level === null ? '' : fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
+    ...plan,
+    method: fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
   });
 }
 

@@ -208,4 +208,13 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     // known: no MES
     expect(workshop).toContain('生产过程实时调度 — 未满足');
   });
+
+  it('the summary states no level and no S when too few answers allow none', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const summary = section(md(REFRACTORY, 'client', lang), '## 2. ');
+      expect(summary).not.toMatch(/S = /);
+      expect(summary).toContain(lang === 'zh' ? '尚不能给出智能制造能力成熟度等级' : 'cannot yet state');
+    }
+  });
 });
+

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { assessReadiness } from '../../src/core/readiness';
 import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
-import { gapsOf, methodOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
 import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -71,6 +71,26 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     expect(statuses(file)['workshop-network']).toBe('undetermined');
     file.answers.has_scada = false;
     expect(statuses(file)['workshop-network']).toBe('missing');
+  });
+});
+
+describe('no level stated: no S in the summary or the headline', () => {
+  const counts = { inPlan: 7, later: 0, months: 36 };
+  it('the summary says that no level can be given yet, and gives no S', () => {
+    const r = score(refractory());
+    expect(r.maturity.level).toBeNull();
+    expect(r.maturity.score).toBeGreaterThan(0); // the JSON keeps S as computed
+    const s = summaryOf(r, w, counts);
+    expect(s.zh).toMatch(/^本次诊断尚不能给出智能制造能力成熟度等级：回答不足，见第 3 节。/);
+    expect(s.zh).not.toMatch(/S\s*[=≈]/);
+    expect(s.en).not.toMatch(/S\s*[=≈]/);
+    expect(s.zh).toContain('据此在 36 个月的规划期内分阶段安排 7 个改造项目。');
+    expect(headlineOf(r, q, w, false).statement.zh).not.toMatch(/S\s*[=≈]/);
+  });
+
+  it('with a level, the summary still gives it with S', () => {
+    const s = summaryOf(score(discrete()), w, counts);
+    expect(s.zh).toMatch(/^本次诊断给出的智能制造能力成熟度等级为.+，S = \d\.\d\d/);
   });
 });
 
