@@ -210,6 +210,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
     if (roadmap.budget.checked && band) intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
+    // "Don't know" and no answer are not "not decided" (an option the plant can choose): each is said as it is.
+    else if (roadmap.budget.answer === 'unknown') intro.push(p.planBudgetUnknown!);
+    else if (roadmap.budget.answer === 'unanswered') intro.push(p.planBudgetUnanswered!);
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, office));

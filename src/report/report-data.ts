@@ -66,7 +66,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     sector: plan.sector?.id ?? null,
     size: roadmap.size,
     investmentScale: plan.investmentScale,
-    ...(office ? {} : { budget: { band: roadmap.budget.band, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
+    ...(office ? {} : { budget: { band: roadmap.budget.band, answer: roadmap.budget.answer, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
     capacity: roadmap.capacity,
     baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
     heldBack: roadmap.heldBack ? { ...roadmap.heldBack, score: r4(roadmap.heldBack.score) } : null,

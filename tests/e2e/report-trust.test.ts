@@ -1,6 +1,6 @@
 // What a report states must be true of the plant, for every audience: reviewed plants through the built CLI
 // (tests/fixtures/review/, answer files from a consultant's review of three realistic plants).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -215,6 +215,26 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
       expect(summary).not.toMatch(/S = /);
       expect(summary).toContain(lang === 'zh' ? '尚不能给出智能制造能力成熟度等级' : 'cannot yet state');
     }
+  });
+
+  it('the budget answered "don\'t know" reads as unknown, not as "not decided"; unanswered and not decided each as they are', () => {
+    const plan = (file: string) => section(md(file, 'client'), '## 6. ');
+    const unknown = plan(REFRACTORY);
+    expect(unknown).toContain('改造预算：受访者回答“不清楚”。');
+    expect(unknown).not.toContain('企业尚未确定改造预算');
+    const dir = tempDir('zhizao-budget-');
+    const text = readFileSync(REFRACTORY, 'utf8');
+    const variant = (name: string, line: string) => {
+      const file = path.join(dir, `${name}.yaml`);
+      writeFileSync(file, text.replace('  retrofit_budget_band: unknown\n', line));
+      return file;
+    };
+    expect(plan(variant('unanswered', ''))).toContain('答卷没有回答改造预算');
+    const decided = plan(variant('not-decided', '  retrofit_budget_band: not_decided\n'));
+    expect(decided).toContain('企业尚未确定改造预算');
+    expect(decided).not.toContain('不清楚');
+    const en = section(md(REFRACTORY, 'client', 'en'), '## 6. ');
+    expect(en).toContain('Retrofit budget: the interviewee did not know.');
   });
 });
 
