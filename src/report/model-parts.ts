@@ -215,7 +215,13 @@ function effectiveShare(s: ScoreResult['subdomains'][number]): string {
   return w === undefined || w === null ? '—' : pct(w);
 }
 
-/** Sub-domains below the next overall level, the largest shortfalls in the most weighted places first; a short list. */
+/**
+ * Sub-domains below the next overall level, the lowest first: by level, then by score, then by their weight in S ×
+ * their shortfall. The weight is not the first key: with equal weights down the model tree (the official weights are
+ * not available) a manufacturing sub-domain weighs under 1 % of S, so that ranking would put a level-2 sub-domain of
+ * the technology factor before a manufacturing one at level 0 — not what a plant reads as its largest gap. Sub-domains
+ * that cannot be judged (every answer unknown) come last: their level 0 says nothing.
+ */
 export function gapSubdomains(r: ScoreResult) {
   const target = Math.min(5, (r.maturity.level ?? 0) + 1);
   // The sub-domain's effective weight at the target level (its nominal weight where it has no score there).
@@ -223,7 +229,7 @@ export function gapSubdomains(r: ScoreResult) {
   return r.subdomains
     .filter((s) => s.level < target)
     .map((s) => ({ s, target, priority: share(s) * (target - s.score) }))
-    .sort((a, b) => b.priority - a.priority || a.s.score - b.s.score);
+    .sort((a, b) => Number(b.s.judged) - Number(a.s.judged) || a.s.level - b.s.level || a.s.score - b.s.score || b.priority - a.priority);
 }
 const SHORT_LIST = 6;
 /**
@@ -258,7 +264,11 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
   // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);
   // sub-domain gaps then mostly reflect unanswered questions: they are not named.
   if (r.maturity.level === null) return fill(w.phrases.generatedSummaryNoLevel!, { missed: verdict, ...plan });
-  const weakest = gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
+  // The lowest sub-domains, each with its level (which section 9 shows), never one that cannot be judged.
+  const weakest = gapSubdomains(r)
+    .filter((g) => g.s.judged)
+    .slice(0, 3)
+    .map((g) => fill(w.phrases.summaryWeakestItem!, { name: g.s.name, level: g.s.level }));
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: fixed2(r.maturity.score),
