@@ -181,7 +181,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
       row.target = `${i.comparison} ${pct(i.target)}`;
       row.year = i.targetYear!;
       if (i.population) row.population = i.population;
-      if (i.countsToward) {
+      // A plant whose answer is not known neither counts toward a share of companies nor is left out of it.
+      if (i.countsToward && i.value === null) row.status = 'unknown';
+      else if (i.countsToward) {
         row.status = 'counts';
         row.statusText = i.value === 1 || i.value === true ? w.phrases.countsToward! : w.phrases.countsNot!;
       } else {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { assessReadiness } from '../../src/core/readiness';
 import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
-import { gapsOf, headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, indicatorRows, methodOf, summaryOf } from '../../src/report/model-parts';
 import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -91,6 +91,22 @@ describe('no level stated: no S in the summary or the headline', () => {
   it('with a level, the summary still gives it with S', () => {
     const s = summaryOf(score(discrete()), w, counts);
     expect(s.zh).toMatch(/^本次诊断给出的智能制造能力成熟度等级为.+，S = \d\.\d\d/);
+  });
+});
+
+describe('an indicator counted as a share of companies, when the answer is unknown', () => {
+  it('is not computable, not "the plant does not count toward it"', () => {
+    const a = mustAnswers(q, refractory());
+    const r = buildResult(q, a, profile(), targets());
+    expect(r.indicators.find((i) => i.id === 'design-tool-penetration')!.value).toBeNull();
+    const row = indicatorRows(r, q, w, a).find((x) => x.title.zh === '数字化研发设计工具普及率')!;
+    expect(row.status).toBe('unknown');
+    expect(row.statusText).toBeUndefined();
+    // answered: it counts, or not, as before
+    const file = refractory();
+    file.answers.design_tools = ['none'];
+    const b = mustAnswers(q, file);
+    expect(indicatorRows(buildResult(q, b, profile(), targets()), q, w, b).find((x) => x.title.zh === '数字化研发设计工具普及率')).toMatchObject({ status: 'counts', statusText: w.phrases.countsNot });
   });
 });
 
