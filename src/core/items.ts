@@ -18,7 +18,8 @@ export interface ItemDef extends Text {
 
 /** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
 export interface CompiledItems {
-  items: { text: Text; when?: Node }[];
+  /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
+  items: { text: Text; when?: Node; confidential?: boolean }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
@@ -36,6 +37,13 @@ export type ItemList = (typeof ITEM_LISTS)[number];
 
 /** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
 export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
+
+/**
+ * The items the office audience is shown: those whose condition holds, without any whose condition reads a
+ * confidential answer — left out whether or not it holds, so that what is missing tells nothing.
+ */
+export const officeItems = (list: CompiledItems, scope: Scope): Text[] =>
+  list.plain ?? list.items.filter((x) => !x.confidential && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
 
 /** Parses a condition found at a path of a definition, reporting its problems there; undefined when it does not parse. */
 export type ConditionParser = (src: string, path: (string | number)[]) => Node | undefined;
@@ -70,8 +78,9 @@ export function compileTexts(
         ok = false;
         return;
       }
-      if (confidentialQuestions && readsAny(node, confidentialQuestions)) confidential = true;
-      items.push({ text, when: node });
+      const secret = Boolean(confidentialQuestions && readsAny(node, confidentialQuestions));
+      if (secret) confidential = true;
+      items.push({ text, when: node, ...(secret ? { confidential: true } : {}) });
     });
     out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
   }
@@ -81,7 +90,7 @@ export function compileTexts(
 const isItemList = (given: Text | readonly ItemDef[]): given is readonly ItemDef[] => Array.isArray(given);
 
 /** Whether a condition reads any of the given questions. */
-function readsAny(node: Node, questions: ReadonlySet<string>): boolean {
+export function readsAny(node: Node, questions: ReadonlySet<string>): boolean {
   const refs = collectRefs(node);
   return refs.ids.some((i) => questions.has(i.name)) || refs.calls.some((c) => c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && questions.has(c.args[0].v));
 }

@@ -74,15 +74,17 @@ export function plantSizeOf(answers: Answers, planning: ResolvedPlanning): Plant
 }
 
 export interface BudgetFact {
-  /** The option chosen (e.g. under_1m), or null when the question is unanswered. */
+  /** The option chosen (e.g. under_1m), or null when the question is unanswered or answered "don't know". */
   band: string | null;
-  /** The envelope over the horizon in 万元; null when not decided or unanswered. */
+  /** The envelope over the horizon in 万元; null when not decided, unknown or unanswered. */
   envelope: { min: number; max?: number } | null;
+  /** How the budget question was answered: with an option (not_decided among them), "don't know", or not at all. */
+  answer: 'given' | 'unknown' | 'unanswered';
 }
 
 export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFact {
   const r = answers.resolved.get(planning.budget.question);
   const band = r?.status === 'answered' && typeof r.value === 'string' ? r.value : null;
   const envelope = band === null ? null : (planning.budget.bands[band] ?? null);
-  return { band, envelope };
+  return { band, envelope, answer: band !== null ? 'given' : r?.status === 'unknown' ? 'unknown' : 'unanswered' };
 }

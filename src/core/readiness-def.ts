@@ -13,7 +13,7 @@ export interface CriterionDef {
   description?: Text;
   when?: string;
   kpis?: string[];
-  /** Rests on confidential answers (security weaknesses): left out of the programme office's report. */
+  /** Rests on confidential answers (security weaknesses): withheld in the programme office's report (counted, never as met). */
   confidential?: boolean;
 }
 export interface ReadinessDef {

@@ -1,12 +1,14 @@
 import type { Answers } from './answers.js';
 import { evaluate, truthy } from './expression/evaluate.js';
+import { collectRefs, type Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
-import type { ScoreResult } from './result.js';
+import { subdomainResult, type ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { Text } from './types.js';
 
-export type CriterionStatus = 'met' | 'missing' | 'not-assessable';
+/** `undetermined`: every answer the criterion reads is "don't know" or unanswered, so it is neither met nor missing. */
+export type CriterionStatus = 'met' | 'missing' | 'not-assessable' | 'undetermined';
 export interface ReadinessResult {
   id: string;
   title: Text;
@@ -21,7 +23,7 @@ export interface ReadinessResult {
 export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
   const scope = plantRuleScope(q, result, answers);
   const criteria = profile.criteria.map(({ def, when }) => {
-    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : 'missing';
+    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : nothingKnown(when, q, result, answers) ? 'undetermined' : 'missing';
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
   });
   return {
@@ -34,3 +36,37 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
     criteria,
   };
 }
+
+/**
+ * Whether a condition reads answers and every one of them is unknown: questions answered "don't know" or not at
+ * all (or hidden by such answers), sub-domains not judged, sections without an answer given with a value, indicators
+ * that could not be computed, the overall level when none is stated. The plant's own fields (industry, sector…) and tests of an answer's status
+ * (answered('…'), unknown('…')) are not answers about the plant's capability and are left aside.
+ */
+function nothingKnown(when: Node, q: Questionnaire, result: ScoreResult, answers: Answers): boolean {
+  const given = (id: string) => answers.resolved.get(id)?.status === 'answered';
+  const question = (id: string): boolean => {
+    const v = answers.visibility.get(id) ?? 'visible';
+    if (v === 'visible') return given(id) || answers.resolved.get(id)?.status === 'na';
+    // hidden by other answers: known when those are given; tailored out or n/a: known not to apply
+    return v !== 'gated' || (q.whenRefs.get(id) ?? []).every(given);
+  };
+  const section = (id: string) => (q.def.sections.find((s) => s.id === id)?.questions ?? []).some((x) => x.subdomain !== undefined && given(x.id) && (answers.visibility.get(x.id) ?? 'visible') === 'visible');
+  const known: boolean[] = [];
+  const refs = collectRefs(when);
+  for (const r of refs.ids) {
+    if (q.byId.has(r.name)) known.push(question(r.name));
+    else if (r.name === 'maturity' || r.name === 'score_total') known.push(result.maturity.level !== null);
+  }
+  for (const c of refs.calls) {
+    const arg = c.args[0];
+    if (arg?.t !== 'lit' || typeof arg.v !== 'string') continue;
+    const id = arg.v;
+    if (c.name === 'level' || c.name === 'score') known.push(subdomainResult(result, id)?.judged ?? true);
+    else if (c.name === 'section') known.push(section(id));
+    else if (c.name === 'indicator' || c.name === 'met' || c.name === 'missed' || c.name === 'gap') known.push((result.indicators.find((i) => i.id === id)?.value ?? null) !== null);
+    else if (c.name === 'level_of' || c.name === 'score_of') known.push(question(id));
+  }
+  return known.length > 0 && known.every((k) => !k);
+}
+

@@ -14,14 +14,14 @@ import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
-import { shownItems, type CompiledItems, type CompiledTexts } from './items.js';
+import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
 import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
-import type { EvidenceItem, PlanPhase, Recommendation } from './recommendation.js';
+import type { EvidenceItem, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
 
-export type { EvidenceItem, LaterReason, PlanPhase, Recommendation } from './recommendation.js';
+export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
 
 /** A rule the plant's answers made a candidate but that is not recommended here, and why. */
 export interface Excluded {
@@ -95,7 +95,9 @@ function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questi
   for (const e of list) {
     if (!truthy(evaluate(e.when, scope))) continue;
     const r = answers.resolved.get(e.def.question);
-    out.push({ question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e, q, answers) });
+    const item: EvidenceItem = { question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e, q, answers) };
+    if (e.confidential) item.confidential = true;
+    out.push(item);
   }
   return out;
 }
@@ -113,29 +115,31 @@ const joinStatements = (items: readonly EvidenceItem[]): Text => ({
 
 const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
 
+const joinBenefits = (sentences: Text[]): Text | null =>
+  sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;
+
+type Offer = Omit<OfficeView, 'evidence'>;
+
 /**
  * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
- * only the items whose condition holds (the sector wording's as the rule's). `confidential` when a condition of a
- * list used reads a confidential answer (what the list shows or leaves out tells that answer, so the office audience
- * does not see the project).
+ * only the items whose condition holds (the sector wording's as the rule's); and, when an item's condition reads a
+ * confidential answer (what the list shows or leaves out tells that answer), what the office audience is shown
+ * instead: the lists without such items.
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope) {
-  let confidential = false;
-  const pick = (key: 'measures' | 'hardware' | 'software' | 'integration'): Text[] => {
-    const list: CompiledItems | undefined = variant?.[key] ?? sector?.[key] ?? rule.texts[key];
-    if (!list) return [];
-    if (list.confidential) confidential = true;
-    return shownItems(list, scope);
-  };
-  const measures = pick('measures');
-  const hardware = pick('hardware');
-  const software = pick('software');
-  const integration = pick('integration');
-  const benefitList = variant?.benefits ?? rule.texts.benefits;
-  if (benefitList?.confidential) confidential = true;
-  const sentences = benefitList ? shownItems(benefitList, scope) : [];
-  const benefits: Text | null = sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;
-  return { measures, hardware, software, integration, benefits, confidential };
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope): Offer & { office?: Offer } {
+  const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
+    key === 'benefits' ? (variant?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
+  const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
+  const pick = (list: CompiledItems | undefined, items: (list: CompiledItems, scope: Scope) => Text[]): Text[] => (list ? items(list, scope) : []);
+  const offer = (items: (list: CompiledItems, scope: Scope) => Text[]): Offer => ({
+    measures: pick(lists.measures, items),
+    hardware: pick(lists.hardware, items),
+    software: pick(lists.software, items),
+    integration: pick(lists.integration, items),
+    benefits: joinBenefits(pick(lists.benefits, items)),
+  });
+  const plant = offer(shownItems);
+  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems) } : plant;
 }
 
 /**
@@ -313,8 +317,14 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.indicators = def.indicators ?? [];
     rec.support = def.support ?? [];
     rec.source = 'rules';
-    rec.confidential = (def.confidential ?? false) || offer.confidential;
+    // The project itself is confidential when its rule says so, or when which variant it is tells a confidential answer.
+    rec.confidential = (def.confidential ?? false) || rule.variants.some((x) => x.confidential);
     rec.evidence = evidence;
+    // Evidence or items resting on confidential answers: the office audience sees the project without them.
+    if (offer.office || statements.some((e) => e.confidential)) {
+      const shown = offer.office ?? offer;
+      rec.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
+    }
     candidates.push({ rule, rec });
   }
 

@@ -16,6 +16,22 @@ export interface EvidenceItem {
   /** The answer as given (option value, number, yes/no); null when the statement rests on an n/a or unknown. */
   answer: unknown;
   statement: Text;
+  /** Rests on a confidential answer: the office audience does not see the statement. */
+  confidential?: true;
+}
+
+/**
+ * What the office audience is shown of a project that is not confidential itself but whose evidence or items partly
+ * rest on confidential answers: the statements and items that do not (those that do are left out whether or not
+ * they hold for the plant, so that the gaps tell nothing).
+ */
+export interface OfficeView {
+  evidence: EvidenceItem[];
+  measures: Text[];
+  hardware: Text[];
+  software: Text[];
+  integration: Text[];
+  benefits: Text | null;
 }
 
 export interface Recommendation {
@@ -52,8 +68,13 @@ export interface Recommendation {
   support: string[];
   /** 'rules' for matched rules, 'consultant' for items added by overrides. */
   source: 'rules' | 'consultant';
-  /** Rests on confidential information (kept out of the office audience's report). */
+  /**
+   * The project itself rests on confidential information (its rule is marked confidential, or which variant it is
+   * tells a confidential answer): kept out of the office audience's report.
+   */
   confidential: boolean;
+  /** The office audience's view, when some of its evidence or items rest on confidential answers (see OfficeView). */
+  officeView?: OfficeView;
   /** The statements the rationale is made of, each tied to the answer that makes it true. */
   evidence: EvidenceItem[];
   overridden?: { phase?: { from: PlanPhase; to: PlanPhase } };

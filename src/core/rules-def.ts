@@ -3,7 +3,7 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import { collectRefs, type Node } from './expression/parse.js';
-import { compileTexts, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
+import { compileTexts, readsAny, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type RetrofitLevel, type Text } from './types.js';
 import type { KpiId } from './targets.js';
@@ -90,10 +90,14 @@ export interface CompiledEvidence {
   when: Node;
   /** The question ids of the statement's {question_id} slots (found once, at load; filled per plant). */
   slots: string[];
+  /** Rests on a confidential question, or its condition reads one: the office audience never sees the statement. */
+  confidential: boolean;
 }
 export interface CompiledVariant {
   def: VariantDef;
   when: Node;
+  /** Its condition reads a confidential answer: which variant a plant gets tells that answer. */
+  confidential: boolean;
   evidence: CompiledEvidence[];
   texts: CompiledTexts;
 }
@@ -203,8 +207,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
         ok = false;
       }
       // {question_id} in a statement shows that answer (checked here, filled per plant). The office report leaves out
-      // a project whose evidence rests on a confidential question; a statement that shows a confidential answer
-      // must rest on a confidential question too, or the office would read that answer.
+      // a statement resting on a confidential question; a statement that shows a confidential answer must rest on a
+      // confidential question too, or the office would read that answer.
       const slots = new Set<string>();
       const confidential = ids.confidentialQuestions;
       for (const lang of ['zh', 'en'] as const)
@@ -216,7 +220,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
             at([...path, j, 'statement', lang], 'rules.slot-confidential', { id: m[1]!, question: e.question });
             ok = false;
           } else slots.add(m[1]!);
-      if (node) out.push({ def: e, when: node, slots: [...slots] });
+      // A statement whose condition reads a confidential answer (not only its own question) tells that answer too.
+      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: Boolean(confidential?.has(e.question) || (confidential && readsAny(node, confidential))) });
       else ok = false;
     });
     return ok ? out : undefined;
@@ -241,7 +246,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
       const vt = textsOf(v, [...path, 'variants', j], plant);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
-      if (vw && ve && vt) variants.push({ def: v, when: vw, evidence: ve, texts: vt });
+      if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt });
     });
     const raises: CompiledRule['raises'] = [];
     for (const [question, value] of Object.entries(r.raises ?? {})) {

@@ -38,6 +38,12 @@ export interface SubdomainResult extends LevelRun {
   selfRating: number | null;
   /** The level its requirement questions alone give, when it has any answered. */
   requirementsLevel: number | null;
+  /**
+   * Whether its level rests on what the plant said: false when its level question and its requirements up to the
+   * first level it does not pass are all "don't know" or unanswered, so that its level (0) says nothing about the
+   * plant. A question hidden by a known answer ("no MES" hides the MES follow-ups) is known.
+   */
+  judged: boolean;
 }
 export interface SectionResult extends LevelRun {
   id: string;
@@ -110,6 +116,8 @@ interface Counted {
   answered: boolean;
   /** Answered "don't know" (counted as answered, scored as not satisfied). */
   unknown: boolean;
+  /** Its value says something about the plant: answered with a value, or hidden by other answers given with a value. */
+  known: boolean;
 }
 
 /**
@@ -219,7 +227,8 @@ function effectiveWeights(plan: ScoringPlan, value: Float64Array): Float64Array 
 }
 
 /** Classify every scored question for this plant: counted (with its value) or left out (with the reason). */
-function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; excluded: Exclusion[] } {
+function collect(q: Questionnaire, plan: ScoringPlan, answers: Answers): { counted: Counted[]; excluded: Exclusion[] } {
+  const given = (id: string) => answers.resolved.get(id)?.status === 'answered';
   const counted: Counted[] = [];
   const excluded: Exclusion[] = [];
   for (const item of plan.items) {
@@ -240,6 +249,7 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
         value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none,
         answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered',
         unknown: visibility === 'visible' && r?.status === 'unknown',
+        known: answered || (visibility === 'gated' && (q.whenRefs.get(id) ?? []).every(given)),
       });
     }
   }
@@ -251,10 +261,10 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
  * (scoredCoverage) over the same answers. Answers are not changed once resolved (a changed answer is a new object).
  */
 const collectedFor = new WeakMap<Answers, { plan: ScoringPlan; collected: ReturnType<typeof collect> }>();
-function collectOnce(plan: ScoringPlan, answers: Answers): ReturnType<typeof collect> {
+function collectOnce(q: Questionnaire, plan: ScoringPlan, answers: Answers): ReturnType<typeof collect> {
   const seen = collectedFor.get(answers);
   if (seen?.plan === plan) return seen.collected;
-  const collected = collect(plan, answers);
+  const collected = collect(q, plan, answers);
   collectedFor.set(answers, { plan, collected });
   return collected;
 }
@@ -270,9 +280,17 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   const industry: Industry = answers.file.respondent.industry;
   const plan = scoringPlan(q, profile, industry);
   const model = profile.model;
-  const { counted, excluded } = collectOnce(plan, answers);
+  const { counted, excluded } = collectOnce(q, plan, answers);
   const sums = new Sums(plan);
   for (const c of counted) sums.add(c);
+  // Known answers by sub-domain: requirements by level, and whether the level question is answered with a value.
+  const knownReq = new Uint16Array(plan.subdomains.length * LEVELS);
+  const knownSelf = new Uint8Array(plan.subdomains.length);
+  for (const c of counted) {
+    if (!c.known || c.item.sub < 0) continue;
+    if (c.item.kind === 'level') knownSelf[c.item.sub] = 1;
+    else knownReq[c.item.sub * LEVELS + c.item.level - 1]!++;
+  }
 
   const nodeValues = Array.from({ length: LEVELS }, () => new Float64Array(plan.tree.children.length));
   const run = accumulate(levelScores(plan, sums, undefined, nodeValues), profile);
@@ -300,8 +318,12 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     const contributions = raw.map((x, i) => (x === null ? null : weights[i]! * x));
     const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
     const accumulated = accumulate(fillUnevidenced(raw), profile);
+    // Judged: the plant rated itself (a level question answered with a value), or a requirement of a level up to the
+    // first it does not pass is known (one known only above that level does not decide the level).
+    let judged = knownSelf[s] === 1;
+    for (let n = 1; n <= (accumulated.heldAt ?? LEVELS) && !judged; n++) if (knownReq[s * LEVELS + n - 1]! > 0) judged = true;
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
-    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).
@@ -337,7 +359,7 @@ export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Prof
   const plan = scoringPlan(q, profile, answers.file.respondent.industry);
   const sections = new Set<string>();
   const subdomains = new Set<string>();
-  for (const c of collectOnce(plan, answers).counted) {
+  for (const c of collectOnce(q, plan, answers).counted) {
     if (!c.answered) continue;
     sections.add(plan.sections[c.item.section]!.id);
     if (c.item.sub >= 0) subdomains.add(plan.subdomains[c.item.sub]!.id);
@@ -352,7 +374,7 @@ export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Prof
  */
 export function sensitivity(q: Questionnaire, answers: Answers, profile: Profile): Sensitivity[] {
   const plan = scoringPlan(q, profile, answers.file.respondent.industry);
-  const { counted } = collectOnce(plan, answers);
+  const { counted } = collectOnce(q, plan, answers);
   const sums = new Sums(plan);
   for (const c of counted) sums.add(c);
   const scratch = new Float64Array(plan.tree.children.length);

@@ -13,13 +13,11 @@ export interface AppendixSection {
 }
 
 /**
- * A recommendation derived from a confidential answer — flagged on the rule, or resting on evidence from a question
- * marked `confidential` in the questionnaire — stays out of the office audience's report.
+ * A project that is confidential itself (its rule is marked so, e.g. industrial-security zoning) stays out of the
+ * office audience's report. One whose evidence or items only partly rest on confidential answers is listed there
+ * without them (`officeView`): a safety project is not withheld because one of its reasons is a confidential answer.
  */
-export function confidentialRecommendation(rec: Recommendation, q: Questionnaire): boolean {
-  if (rec.confidential) return true;
-  return rec.evidence.some((e) => q.byId.get(e.question)?.confidential === true);
-}
+export const confidentialRecommendation = (rec: Recommendation): boolean => rec.confidential;
 
 export function appendix(q: Questionnaire, answers: Answers, office: boolean, w: Wording): AppendixSection[] {
   const evidence = answers.file.evidence ?? {};

@@ -59,7 +59,7 @@ export interface Method {
   weights?: Text;
   levelScores: { level: number; score: string; counted: boolean }[];
   /** Each sub-domain's effective weight in S (its share after the tree aggregation, e.g. "12.5%"), with its contributions. */
-  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string }[];
+  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string; judged: boolean }[];
   /** What the w column is. */
   weightNote: Text;
   excludedSummary: Text[];
@@ -181,7 +181,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
       row.target = `${i.comparison} ${pct(i.target)}`;
       row.year = i.targetYear!;
       if (i.population) row.population = i.population;
-      if (i.countsToward) {
+      // A plant whose answer is not known neither counts toward a share of companies nor is left out of it.
+      if (i.countsToward && i.value === null) row.status = 'unknown';
+      else if (i.countsToward) {
         row.status = 'counts';
         row.statusText = i.value === 1 || i.value === true ? w.phrases.countsToward! : w.phrases.countsNot!;
       } else {
@@ -215,7 +217,13 @@ function effectiveShare(s: ScoreResult['subdomains'][number]): string {
   return w === undefined || w === null ? '—' : pct(w);
 }
 
-/** Sub-domains below the next overall level, the largest shortfalls in the most weighted places first; a short list. */
+/**
+ * Sub-domains below the next overall level, the lowest first: by level, then by score, then by their weight in S ×
+ * their shortfall. The weight is not the first key: with equal weights down the model tree (the official weights are
+ * not available) a manufacturing sub-domain weighs under 1 % of S, so that ranking would put a level-2 sub-domain of
+ * the technology factor before a manufacturing one at level 0 — not what a plant reads as its largest gap. Sub-domains
+ * that cannot be judged (every answer unknown) come last: their level 0 says nothing.
+ */
 export function gapSubdomains(r: ScoreResult) {
   const target = Math.min(5, (r.maturity.level ?? 0) + 1);
   // The sub-domain's effective weight at the target level (its nominal weight where it has no score there).
@@ -223,13 +231,20 @@ export function gapSubdomains(r: ScoreResult) {
   return r.subdomains
     .filter((s) => s.level < target)
     .map((s) => ({ s, target, priority: share(s) * (target - s.score) }))
-    .sort((a, b) => b.priority - a.priority || a.s.score - b.s.score);
+    .sort((a, b) => Number(b.s.judged) - Number(a.s.judged) || a.s.level - b.s.level || a.s.score - b.s.score || b.priority - a.priority);
 }
 const SHORT_LIST = 6;
+/**
+ * The gaps: sub-domains below the next level, a short list; those whose answers are all "don't know" or unanswered
+ * are not given a level (it would say nothing) but named together in one last line.
+ */
 export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text } {
   const all = gapSubdomains(r);
-  const lines = all.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
-  return all.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: all.length - SHORT_LIST }) } : { lines };
+  const judged = all.filter(({ s }) => s.judged);
+  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
+  const unjudged = r.subdomains.filter((s) => !s.judged);
+  if (unjudged.length) lines.push(fill(w.phrases.gapsUndetermined!, { list: joinTexts(unjudged.map((s) => s.name)) }));
+  return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
 }
 
 export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number }): Text {
@@ -247,18 +262,23 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
           { zh: '', en: '' },
         )
       : w.phrases.summaryAllMet!;
-  // Without a stated level, sub-domain gaps mostly reflect unanswered questions: they are not named.
-  const weakest = r.maturity.level === null ? [] : gapSubdomains(r).slice(0, 3).map((g) => g.s.name);
+  const plan = { count: counts.inPlan, months: counts.months, later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '' };
+  // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);
+  // sub-domain gaps then mostly reflect unanswered questions: they are not named.
+  if (r.maturity.level === null) return fill(w.phrases.generatedSummaryNoLevel!, { missed: verdict, ...plan });
+  // The lowest sub-domains, each with its level (which section 9 shows), never one that cannot be judged.
+  const weakest = gapSubdomains(r)
+    .filter((g) => g.s.judged)
+    .slice(0, 3)
+    .map((g) => fill(w.phrases.summaryWeakestItem!, { name: g.s.name, level: g.s.level }));
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: fixed2(r.maturity.score),
-    provisional: r.maturity.provisional && r.maturity.level !== null ? w.phrases.summaryProvisional! : '',
+    provisional: r.maturity.provisional ? w.phrases.summaryProvisional! : '',
     missed: verdict,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
-    count: counts.inPlan,
-    months: counts.months,
-    later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '',
-    method: r.maturity.level === null ? '' : fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
+    ...plan,
+    method: fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
   });
 }
 
@@ -287,7 +307,7 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
     weightNote: w.phrases.weightShare!,
-    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score) })),
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score), judged: x.judged })),
     excludedSummary,
     // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above.
     excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),

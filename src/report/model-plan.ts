@@ -101,11 +101,15 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
     const prog = programme(rec.programme);
     // The budget is confidential: the office report does not say which projects the budget held back.
     const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan);
+    // The office sees a project without the statements and items that rest on confidential answers, and is told so.
+    const view = office && rec.officeView ? rec.officeView : undefined;
+    const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);
+    const offer = view ?? rec;
     return {
       id: rec.id,
       title: rec.title,
-      rationale: rec.rationale,
-      evidence: rec.evidence.map((e) => e.statement),
+      rationale: view ? joinTexts(evidence, { zh: '', en: ' ' }) : rec.rationale,
+      evidence,
       retrofitLevel: w.retrofitLevels[rec.retrofitLevel] ?? same(rec.retrofitLevel),
       levelId: rec.retrofitLevel,
       ...(rec.programme ? { programme: prog ? { zh: `${prog.name.zh}（${policy!.document} ${prog.section}）`, en: `${prog.name.en} (${policy!.document} ${prog.section})` } : same(rec.programme) } : {}),
@@ -115,12 +119,12 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       priority: rec.priority,
       ...(rec.servesPriorities.length ? { serves: joinTexts(rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v))) } : {}),
       ...(later ? { laterReason: later } : {}),
-      measures: rec.measures,
-      hardware: rec.hardware,
-      software: rec.software,
-      integration: rec.integration,
+      measures: offer.measures,
+      hardware: offer.hardware,
+      software: offer.software,
+      integration: offer.integration,
       ...(rec.investment ? { investment: `${rec.investment.min}–${rec.investment.max}` } : {}),
-      ...(rec.benefits ? { benefits: rec.benefits } : {}),
+      ...(offer.benefits ? { benefits: offer.benefits } : {}),
       prerequisites: rec.prerequisites.filter((id) => titles.has(id)).map((id) => titles.get(id)!),
       consultant: rec.source === 'consultant',
       rephased: Boolean(rec.overridden?.phase),
@@ -164,6 +168,13 @@ function withHeldBack(note: Text, roadmap: Roadmap, w: Wording, result: ScoreRes
   return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
 }
 
+/** The projection note, and (office report) how many projects it counts that are not listed. */
+function withUnlisted(note: Text, unlisted: number, w: Wording): Text {
+  if (!unlisted) return note;
+  const tail = fill(w.phrases.projectionUnlisted!, { count: unlisted });
+  return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
+}
+
 /**
  * The plant's own goals against the plan: which it chose, which no project of the plan period answers (and which
  * projects would, waiting under 'later'), and (its own report only: free text stays out of the office's) the
@@ -199,20 +210,28 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
     if (roadmap.budget.checked && band) intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
+    // "Don't know" and no answer are not "not decided" (an option the plant can choose): each is said as it is.
+    else if (roadmap.budget.answer === 'unknown') intro.push(p.planBudgetUnknown!);
+    else if (roadmap.budget.answer === 'unanswered') intro.push(p.planBudgetUnanswered!);
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, office));
-  const phases: PlanPhase[] = roadmap.phases.map((ph) => ({
-    id: ph.id,
-    phase: w.phases[ph.id]!,
-    summary: fill(p.phaseSummary!, { count: items.filter((i) => i.phaseId === ph.id).length, min: money(ph.investment.min), max: money(ph.investment.max) }),
-    ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}),
-    items: items.filter((i) => i.phaseId === ph.id),
-  }));
+  // Each phase's count and investment are those of the projects listed under it (the office report lists no
+  // confidential project), so that the rows add up to what the reader sees.
+  const byId = new Map(plan.recommendations.map((r) => [r.id, r]));
+  const summaryOf = (listed: PlanItem[]) => {
+    const sum = (k: 'min' | 'max') => money(listed.reduce((a, i) => a + (byId.get(i.id)?.investment?.[k] ?? 0), 0));
+    return fill(p.phaseSummary!, { count: listed.length, min: sum('min'), max: sum('max') });
+  };
+  const phases: PlanPhase[] = roadmap.phases.map((ph) => {
+    const listed = items.filter((i) => i.phaseId === ph.id);
+    return { id: ph.id, phase: w.phases[ph.id]!, summary: summaryOf(listed), ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}), items: listed };
+  });
   const later = items.filter((i) => i.phaseId === 'later');
-  const laterRecs = plan.recommendations.filter((r) => r.phase === 'later' && later.some((i) => i.id === r.id));
-  const laterSum = (k: 'min' | 'max') => money(laterRecs.reduce((a, r) => a + (r.investment?.[k] ?? 0), 0));
-  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: fill(p.phaseSummary!, { count: later.length, min: laterSum('min'), max: laterSum('max') }), items: later });
+  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: summaryOf(later), items: later });
+  // The projections re-score every project of a phase, listed or not: the office report says how many it does not list.
+  const listedIds = new Set(items.map((i) => i.id));
+  const unlisted = plan.recommendations.filter((r) => r.phase !== 'later' && !listedIds.has(r.id)).length;
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
   const ceiling = roadmap.budget.envelope?.max;
   const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(ceiling) }) : undefined;
@@ -224,7 +243,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
-    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result) : p.projectionNone!,
+    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
     duties: roadmap.duties.map((d) => ({
       text: d.def.text,
       source: d.def.source,

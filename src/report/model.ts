@@ -38,7 +38,11 @@ export interface ReportModel {
   plan?: PlanModel;
   withheld?: Text;
   support: SupportRow[];
-  readiness: { title: Text; source?: string; note?: Text; met: number; total: number; criteria: { title: Text; status: Text; met: boolean }[] }[];
+  /**
+   * Declaration readiness. `total` counts every criterion; a criterion resting on confidential answers is listed in
+   * the office report as withheld (neither met nor missing) and never counted in `met`.
+   */
+  readiness: { title: Text; source?: string; note?: Text; met: number; total: number; criteria: { title: Text; status: Text; met: boolean; withheld?: boolean }[] }[];
   answers: AppendixSection[];
   method: Method;
 }
@@ -66,7 +70,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const date = input.date ?? resp.date ?? new Date().toISOString().slice(0, 10);
   const reportNumber = `ZZ-${date.replace(/-/g, '')}-${createHash('sha256').update(`${resp.credit_code ?? ''}|${resp.company}|${resp.site ?? ''}|${resp.date ?? ''}`).digest('hex').slice(0, 6).toUpperCase()}`;
   // The office audience sees no recommendation derived from a confidential answer (security weaknesses, costs…).
-  const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec, q)) : input.recommendations;
+  const shown = office ? input.recommendations.filter((rec) => !confidentialRecommendation(rec)) : input.recommendations;
   const withheld = input.recommendations.length - shown.length;
   const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null, office);
   const evidenceCount = Object.keys(answers.file.evidence ?? {}).length;
@@ -115,9 +119,12 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
     readiness: input.readiness.map((x) => {
-      // The office audience does not see criteria resting on confidential answers (security weaknesses).
-      const criteria = office ? x.criteria.filter((c) => !c.confidential) : x.criteria;
-      return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, criteria: criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) };
+      // The office audience does not learn whether a criterion resting on confidential answers (security weaknesses)
+      // is met: it is listed as withheld, counted in the total and never as met.
+      const criteria = x.criteria.map((c) =>
+        office && c.confidential ? { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true } : { title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' },
+      );
+      return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
     }),
     answers: appendix(q, answers, office, w),
     method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, input.plan?.bonuses ?? {}) },

@@ -56,6 +56,8 @@ export function buildReportData(input: ReportInput): ReportData {
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
 
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
 /** The phased plan as JSON; the office audience sees no budget (a confidential answer) and no withheld project. */
 function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], office: boolean) {
   const { roadmap } = plan;
@@ -64,16 +66,32 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     sector: plan.sector?.id ?? null,
     size: roadmap.size,
     investmentScale: plan.investmentScale,
-    ...(office ? {} : { budget: { band: roadmap.budget.band, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
+    ...(office ? {} : { budget: { band: roadmap.budget.band, answer: roadmap.budget.answer, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
     capacity: roadmap.capacity,
     baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
     heldBack: roadmap.heldBack ? { ...roadmap.heldBack, score: r4(roadmap.heldBack.score) } : null,
-    phases: roadmap.phases.map((ph) => ({ ...ph, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null })),
+    // The office's count and investment are those of the projects it is given; `withheld` says how many more the
+    // phase holds (its projection counts them).
+    phases: roadmap.phases.map((ph) => {
+      const listed = shown.filter((r) => r.phase === ph.id);
+      const sums = office ? { investment: { min: sum(listed.map((r) => r.investment?.min ?? 0)), max: sum(listed.map((r) => r.investment?.max ?? 0)) }, count: listed.length, ...(ph.count > listed.length ? { withheld: ph.count - listed.length } : {}) } : {};
+      return { ...ph, ...sums, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null };
+    }),
     later: roadmap.later.filter((id) => ids.has(id)),
     ...(office ? {} : { total: roadmap.total }),
     duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, gate: Boolean(d.def.gate) })),
     excluded: plan.excluded,
   };
+}
+
+/**
+ * Readiness for the office: a criterion resting on confidential answers keeps its place with the status `withheld`
+ * (its description and outcome left out), counts in `total` and never in `met`; `withheld` says how many.
+ */
+function officeReadiness(x: ReadinessResult) {
+  const criteria = x.criteria.map((c) => (c.confidential ? { id: c.id, title: c.title, status: 'withheld' as const, confidential: true } : c));
+  const withheld = criteria.filter((c) => c.status === 'withheld').length;
+  return { ...x, criteria, met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, ...(withheld ? { withheld } : {}) };
 }
 
 /** The report's JSON: the result object (rounded for output) extended with recommendations, strengths, gaps and readiness. */
@@ -87,43 +105,49 @@ export function reportJson(data: ReportData, audience: Audience) {
     ? { ...exact, unanswered: undefined, sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context) } : {}) })) }
     : exact;
   const level = data.result.maturity.level ?? 0;
-  const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r, data.questionnaire)) : data.recommendations;
+  const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;
   return {
     ...result,
     audience,
     reportNumber: data.model.meta.reportNumber,
     strengths: data.result.subdomains.filter((s) => s.level > level).map((s) => s.id),
     gaps: gapSubdomains(data.result).map(({ s, target }) => ({ id: s.id, level: s.level, next: s.level + 1, target })),
-    recommendations: shown.map((r) => ({
-      id: r.id,
-      title: r.title,
-      retrofitLevel: r.retrofitLevel,
-      programme: r.programme,
-      projectType: r.projectType,
-      phase: r.phase,
-      priority: r.priority,
-      priorityParts: r.priorityParts,
-      measures: r.measures,
-      hardware: r.hardware,
-      software: r.software,
-      integration: r.integration,
-      investment: r.investment,
-      benefits: r.benefits,
-      kpis: r.kpis,
-      effort: r.effort,
-      prerequisites: r.prerequisites,
-      addresses: r.addresses,
-      support: r.support,
-      evidence: office ? r.evidence.filter((e) => !secret(e.question)) : r.evidence,
-      servesPriorities: r.servesPriorities,
-      ...(r.variant ? { variant: r.variant } : {}),
-      ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: r.laterReason } : {}),
-      source: r.source,
-      ...(r.overridden ? { overridden: r.overridden } : {}),
-    })),
+    recommendations: shown.map((r) => {
+      // The office's view of a project partly resting on confidential answers (see OfficeView).
+      const view = office ? r.officeView : undefined;
+      const offer = view ?? r;
+      return {
+        id: r.id,
+        title: r.title,
+        retrofitLevel: r.retrofitLevel,
+        programme: r.programme,
+        projectType: r.projectType,
+        phase: r.phase,
+        priority: r.priority,
+        priorityParts: r.priorityParts,
+        measures: offer.measures,
+        hardware: offer.hardware,
+        software: offer.software,
+        integration: offer.integration,
+        investment: r.investment,
+        benefits: offer.benefits,
+        kpis: r.kpis,
+        effort: r.effort,
+        prerequisites: r.prerequisites,
+        addresses: r.addresses,
+        support: r.support,
+        evidence: office ? (view?.evidence ?? r.evidence).filter((e) => !e.confidential && !secret(e.question)) : r.evidence,
+        ...(view ? { detailsWithheld: true } : {}),
+        servesPriorities: r.servesPriorities,
+        ...(r.variant ? { variant: r.variant } : {}),
+        ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: r.laterReason } : {}),
+        source: r.source,
+        ...(r.overridden ? { overridden: r.overridden } : {}),
+      };
+    }),
     ...(office && shown.length < data.recommendations.length ? { recommendationsWithheld: data.recommendations.length - shown.length } : {}),
     ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
-    readiness: office ? data.readiness.map((x) => ({ ...x, criteria: x.criteria.filter((c) => !c.confidential), met: x.criteria.filter((c) => !c.confidential && c.status === 'met').length, total: x.criteria.filter((c) => !c.confidential).length })) : data.readiness,
+    readiness: office ? data.readiness.map(officeReadiness) : data.readiness,
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),
   };

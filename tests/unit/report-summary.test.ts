@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildResult } from '../../src/core/result';
-import { headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
 import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -71,3 +71,24 @@ describe('the method table: each sub-domain\'s effective weight', () => {
     expect(row.weight).toBe(`${(s.weights.find((x) => x !== null)! * 100).toFixed(1)}%`);
   });
 });
+
+describe('the largest gaps the summary names are the lowest sub-domains, each with its level', () => {
+  // The reviewed autoparts plant: level 2; safety-environment and energy management at level 0, information security
+  // at 1. With equal weights down the model tree each manufacturing sub-domain weighs under 1 % of S, so ranking by
+  // weight × shortfall named information security, network and data.
+  const r = buildResult(q, mustAnswers(q, parse(read('tests/fixtures/review/autoparts-c36.yaml'))), profile(), targets());
+  it('names safety-environment and energy management (level 0) first, then information security (level 1)', () => {
+    expect(r.maturity.level).toBe(2);
+    const s = summaryOf(r, w, counts);
+    expect(s.zh).toContain('差距最大（等级最低）的能力子域是安全环保（0 级）、能源管理（0 级）、信息安全（1 级）。');
+    expect(s.en).toContain('The largest gaps (the lowest levels) are in Safety and environment (level 0), Energy management (level 0), Information security (level 1).');
+  });
+
+  it('the gaps section lists them in the same order, lowest level first', () => {
+    const lines = gapsOf(r, w).lines.map((l) => l.zh);
+    expect(lines.slice(0, 3)).toEqual(['安全环保：0 级 → 下一目标 1 级', '能源管理：0 级 → 下一目标 1 级', '信息安全：1 级 → 下一目标 2 级']);
+    const levels = lines.map((l) => Number(/：(\d) 级/.exec(l)![1]));
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+  });
+});
+

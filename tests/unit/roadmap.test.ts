@@ -136,16 +136,38 @@ describe('conditional measures, hardware, software, integration and benefits (`i
     expect(byId(run(f, [onlyWhatIsMissing]).recommendations, 'p')).toBeUndefined();
   });
 
-  it('a condition that reads a confidential answer keeps the project out of the office report; an unknown condition is a load error', () => {
+  it('what rests on a confidential answer is left out of the office view, not the whole project; only a confidential rule or variant choice withholds it; an unknown condition is a load error', () => {
     const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
     expect(confidentialQuestions.has('req_ot_segmentation')).toBe(true);
-    const list = [rule('s', { measures: [T('network'), { ...T('separate first'), if: "req_ot_segmentation == 'none'" }] }), rule('e', { measures: [T('meter'), { ...T('report'), if: 'key_energy_user == true' }] })];
+    const noSeparation = { if: "req_ot_segmentation == 'none'", question: 'req_ot_segmentation', statement: T('no separation.') };
+    const list = [
+      // items: the one that holds and the one that does not are both left out of the office view (so that nothing is told)
+      rule('s', { measures: [T('network'), { ...T('separate first'), if: "req_ot_segmentation == 'none'" }, { ...T('audit'), if: "req_ot_segmentation == 'full'" }] }),
+      rule('e', { measures: [T('meter'), { ...T('report'), if: 'key_energy_user == true' }] }),
+      // a statement on a confidential question, or whose condition reads one
+      rule('k', { evidence: [{ if: 'has_mes == false', question: 'has_mes', statement: T('no MES.') }, noSeparation, { if: "has_mes == false and req_ot_segmentation == 'none'", question: 'has_mes', statement: T('no MES, no separation.') }] }),
+      rule('c', { confidential: true }),
+      rule('v', { variants: [{ id: 'open', when: "req_ot_segmentation == 'none'", measures: [T('v1')] }] }),
+    ];
     const compiled = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: list }), 'rules.yaml'), { ...ids, confidentialQuestions });
     expect(compiled.diagnostics).toEqual([]);
-    const a = mustAnswers(q, noMes());
-    const plan = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules: compiled.rules! });
-    expect(byId(plan.recommendations, 's')!.confidential).toBe(true);
-    expect(byId(plan.recommendations, 'e')!.confidential).toBe(false);
+    const f = example();
+    f.answers.has_mes = false;
+    delete f.answers.mes_coverage;
+    delete f.answers.mes_modules;
+    const a = mustAnswers(q, f);
+    const recs = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules: compiled.rules! }).recommendations;
+    const s = byId(recs, 's')!;
+    expect(s).toMatchObject({ confidential: false, measures: [T('network'), T('separate first')] });
+    expect(s.officeView).toMatchObject({ measures: [T('network')], evidence: [{ question: 'has_mes', statement: T('s: no MES.') }], benefits: T('b') });
+    expect(byId(recs, 'e')).toMatchObject({ confidential: false, measures: [T('meter')] });
+    expect(byId(recs, 'e')!.officeView).toBeUndefined();
+    const k = byId(recs, 'k')!;
+    expect(k.confidential).toBe(false);
+    expect(k.evidence.map((e) => [e.statement.en, e.confidential ?? false])).toEqual([['no MES.', false], ['no separation.', true], ['no MES, no separation.', true]]);
+    expect(k.officeView!.evidence.map((e) => e.statement.en)).toEqual(['no MES.']);
+    expect(byId(recs, 'c')!.confidential).toBe(true);
+    expect(byId(recs, 'v')!.confidential).toBe(true);
     const bad = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('b', { measures: [{ ...T('x'), if: 'no_such_question == 1' }] })] }), 'rules.yaml'), ids);
     expect(bad.rules).toBeUndefined();
     expect(bad.diagnostics.map((d) => [d.code, d.path])).toEqual([['expr.unknown-id', ['rules', 0, 'measures', 0, 'if']]]);

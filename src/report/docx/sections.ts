@@ -221,7 +221,7 @@ export function readiness(k: Kit, m: ReportModel): Body {
   for (const r of m.readiness) {
     body.push(h2(`${say(r.title)} (${r.met}/${r.total})`));
     if (r.source) body.push(small(r.source));
-    body.push(table([U('criterion'), L('status')], r.criteria.map((c) => [c.title, { content: [new Paragraph({ children: [new TextRun({ text: c.met ? '✓ ' : '○ ', color: c.met ? COLOR.met : COLOR.muted, bold: true }), ...runs(c.status)] })] }]), [7, 3]));
+    body.push(table([U('criterion'), L('status')], r.criteria.map((c) => [c.title, { content: [new Paragraph({ children: [new TextRun({ text: c.withheld ? '· ' : c.met ? '✓ ' : '○ ', color: c.met ? COLOR.met : COLOR.muted, bold: true }), ...runs(c.status)] })] }]), [7, 3]));
     if (r.note) body.push(small(r.note));
   }
   return body;
@@ -264,7 +264,7 @@ export function method(k: Kit, m: ReportModel): Body {
   body.push(
     table(
       [U('subdomain'), 'w', 'L1', 'L2', 'L3', 'L4', 'L5', L('level')],
-      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: String(s.level), align: 'right' }]),
+      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: s.judged ? String(s.level) : say(L('undetermined')), align: 'right' }]),
       [3.2, 0.8, 1, 1, 1, 1, 1, 1],
     ),
   );

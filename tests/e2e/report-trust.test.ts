@@ -1,0 +1,253 @@
+// What a report states must be true of the plant, for every audience: reviewed plants through the built CLI
+// (tests/fixtures/review/, answer files from a consultant's review of three realistic plants).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { tempDir, zhizao } from '../helpers/cli';
+
+const FIX = 'tests/fixtures/review';
+const AUTOPARTS = `${FIX}/autoparts-c36.yaml`;
+const REFRACTORY = `${FIX}/refractory-unknowns.yaml`;
+
+function run(file: string, args: string[]): string {
+  const r = zhizao(['report', file, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+const md = (file: string, audience: 'client' | 'office', lang: 'zh' | 'en' = 'zh') => run(file, ['--audience', audience, '--format', 'md', '--lang', lang]);
+const json = (file: string, audience: 'client' | 'office') => JSON.parse(run(file, ['--audience', audience, '--format', 'json'])) as ReportJson;
+/** A section of a Markdown report, from its heading to the next heading of the same or a higher rank. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(heading);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const rank = /^#+/.exec(heading)![0].length;
+  const rest = text.slice(start + heading.length);
+  const end = rest.search(new RegExp(`\\n#{1,${rank}} `));
+  return heading + (end < 0 ? rest : rest.slice(0, end));
+}
+
+interface ReportJson {
+  readiness: { id: string; met: number; total: number; withheld?: number; criteria: { id: string; status: string }[] }[];
+  recommendations: {
+    id: string;
+    title: { zh: string };
+    phase: string;
+    investment: { min: number; max: number } | null;
+    evidence: { question: string; statement: { zh: string }; confidential?: boolean }[];
+    measures: { zh: string }[];
+    integration: { zh: string }[];
+    benefits: { zh: string } | null;
+    detailsWithheld?: boolean;
+  }[];
+  recommendationsWithheld?: number;
+  roadmap: { phases: { id: string; count: number; investment: { min: number; max: number }; withheld?: number }[] };
+}
+
+/** The phase table of a Chinese Markdown report: phase → the count and investment its row states. */
+function phaseRows(text: string): Map<string, { count: number; min: number; max: number }> {
+  const rows = new Map<string, { count: number; min: number; max: number }>();
+  for (const m of text.matchAll(/^\| (近期|中期|远期|后续)[^|]*\| (\d+) 项，投资 (\d+)–(\d+) 万元 \|/gm)) rows.set(m[1]!, { count: Number(m[2]), min: Number(m[3]), max: Number(m[4]) });
+  return rows;
+}
+/** The projects a Chinese Markdown report lists under each phase heading, with their investment. */
+function listedProjects(text: string): Map<string, { title: string; min: number; max: number }[]> {
+  const out = new Map<string, { title: string; min: number; max: number }[]>();
+  for (const phase of ['近期', '中期', '远期', '后续']) {
+    const start = text.search(new RegExp(`^### ${phase}（`, 'm'));
+    if (start < 0) continue;
+    const body = section(text.slice(start), text.slice(start).split('\n')[0]!);
+    out.set(
+      phase,
+      [...body.matchAll(/^#### (.+)\n[\s\S]*?投资估算（万元）: (\d+)–(\d+)/gm)].map((m) => ({ title: m[1]!, min: Number(m[2]), max: Number(m[3]) })),
+    );
+  }
+  return out;
+}
+
+describe('office report: a criterion resting on confidential answers is withheld, never shown as met', () => {
+  it('the client report shows the industrial-security criterion as missing (so the office check means something)', () => {
+    const workshop = section(md(AUTOPARTS, 'client'), '### 智能车间申报条件');
+    expect(workshop).toContain('(6/7)');
+    expect(workshop).toContain('○ 工业信息安全防护 — 未满足');
+  });
+
+  it('Markdown: the office sees the criterion withheld and the count 6 of 7, not 6/6 all met', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const text = md(AUTOPARTS, 'office', lang);
+      const workshop = section(text, lang === 'zh' ? '### 智能车间申报条件' : '### Smart-workshop');
+      expect(workshop).toContain('(6/7)');
+      expect(workshop).not.toContain('(6/6)');
+      expect(workshop).toContain(lang === 'zh' ? '· 工业信息安全防护 — 涉及保密答案，未列出' : '· Industrial security protection — rests on confidential answers; not shown');
+      expect(workshop).not.toMatch(/[✓○] (工业信息安全防护|Industrial security protection)/);
+    }
+  });
+
+  it('JSON: the criterion keeps its place as withheld, counted in the total and not as met', () => {
+    const office = json(AUTOPARTS, 'office').readiness.find((x) => x.id === 'smart-workshop')!;
+    expect(office).toMatchObject({ met: 6, total: 7, withheld: 1 });
+    expect(office.criteria.find((c) => c.id === 'workshop-industrial-security')).toEqual(expect.objectContaining({ status: 'withheld' }));
+    const client = json(AUTOPARTS, 'client').readiness.find((x) => x.id === 'smart-workshop')!;
+    expect(client).toMatchObject({ met: 6, total: 7 });
+    expect(client.criteria.find((c) => c.id === 'workshop-industrial-security')!.status).toBe('missing');
+  });
+
+  it('HTML: the same line, and the count 6/7', () => {
+    const html = run(AUTOPARTS, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
+    expect(html).toMatch(/智能车间申报条件[^<]*\(6\/7\)/);
+    expect(html).toMatch(/<td>工业信息安全防护<\/td><td><span class="muted">·<\/span> 涉及保密答案，未列出<\/td>/);
+  });
+
+  it('DOCX: the same line, and the count 6/7', async () => {
+    const out = path.join(tempDir('zhizao-trust-'), 'office.docx');
+    run(AUTOPARTS, ['--audience', 'office', '--lang', 'zh', '-o', out]);
+    const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(6\/7\)/);
+    expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');
+  });
+});
+
+describe('office report: the phase totals add up to the projects it lists', () => {
+  it('each phase row states the count and investment of the projects listed under it, and says the projections count the unlisted ones', () => {
+    const text = md(AUTOPARTS, 'office');
+    const rows = phaseRows(text);
+    const listed = listedProjects(text);
+    expect(rows.size).toBeGreaterThanOrEqual(3);
+    for (const [phase, row] of rows) {
+      const projects = listed.get(phase) ?? [];
+      expect({ phase, ...row }).toEqual({ phase, count: projects.length, min: projects.reduce((a, x) => a + x.min, 0), max: projects.reduce((a, x) => a + x.max, 0) });
+    }
+    // the office report withholds a confidential project planned in a phase: the projection note says so
+    const withheld = json(AUTOPARTS, 'office').recommendationsWithheld ?? 0;
+    expect(withheld).toBeGreaterThan(0);
+    expect(text).toMatch(/推算时计入了各阶段的全部项目，包括本报告未列出的 \d+ 项（涉及企业的保密信息）。/);
+  });
+
+  it('the client report lists every project, and its rows add up too', () => {
+    const text = md(AUTOPARTS, 'client');
+    const listed = listedProjects(text);
+    for (const [phase, row] of phaseRows(text)) expect(row.count).toBe((listed.get(phase) ?? []).length);
+    expect(text).not.toContain('本报告未列出');
+  });
+
+  it('JSON: the office phases count and sum the recommendations given, and say how many more each holds', () => {
+    const office = json(AUTOPARTS, 'office');
+    const client = json(AUTOPARTS, 'client');
+    for (const ph of office.roadmap.phases) {
+      const given = office.recommendations.filter((r) => r.phase === ph.id);
+      expect(ph.count).toBe(given.length);
+      expect(ph.investment).toEqual({ min: given.reduce((a, r) => a + (r.investment?.min ?? 0), 0), max: given.reduce((a, r) => a + (r.investment?.max ?? 0), 0) });
+      const all = client.roadmap.phases.find((x) => x.id === ph.id)!;
+      expect(ph.count + (ph.withheld ?? 0)).toBe(all.count);
+    }
+  });
+});
+
+describe('office report: a project is withheld only when it is confidential itself', () => {
+  const SAFETY = ['station-hazard-sensing', 'workshop-ehs-platform'];
+  const client = json(AUTOPARTS, 'client');
+  const office = json(AUTOPARTS, 'office');
+
+  it('the two safety projects (their evidence rests on confidential safety answers) are listed; the industrial-security project is not', () => {
+    const ids = office.recommendations.map((r) => r.id);
+    for (const id of SAFETY) expect(ids, id).toContain(id);
+    expect(ids).not.toContain('workshop-ot-security-zoning');
+    expect(client.recommendations.map((r) => r.id)).toContain('workshop-ot-security-zoning');
+    expect(office.recommendationsWithheld).toBe(1);
+    const text = md(AUTOPARTS, 'office');
+    for (const id of SAFETY) expect(text).toContain(`#### ${client.recommendations.find((r) => r.id === id)!.title.zh}`);
+    expect(text).toContain('另有 1 项建议涉及企业的保密信息，仅在提交企业的报告中列出。');
+    expect(text).not.toContain('工控网络安全分区分域');
+  });
+
+  it('without the statements, steps, links and benefits that rest on confidential answers, and says so', () => {
+    const text = md(AUTOPARTS, 'office');
+    const own = md(AUTOPARTS, 'client');
+    for (const id of SAFETY) {
+      const mine = client.recommendations.find((r) => r.id === id)!;
+      const theirs = office.recommendations.find((r) => r.id === id)!;
+      expect(theirs.detailsWithheld).toBe(true);
+      // every statement of these two rests on a confidential safety answer: the client sees them, the office none
+      expect(mine.evidence.length).toBeGreaterThan(0);
+      expect(theirs.evidence).toEqual([]);
+      for (const e of mine.evidence) {
+        expect(e.confidential).toBe(true);
+        expect(own).toContain(e.statement.zh);
+        expect(text).not.toContain(e.statement.zh);
+      }
+    }
+    // items chosen by a confidential answer (the discharge permit's automatic monitoring) are left out
+    for (const secret of ['排放口自动监测数据 → 生态环境部门的污染源监控平台', '排污许可证要求的自动监测得到满足', '排污许可要求自动监测的排放口没有安装在线监测设备']) {
+      expect(own).toContain(secret);
+      expect(text).not.toContain(secret);
+    }
+    const sensing = section(text, '#### 安全风险点与环保排放点在线监测');
+    expect(sensing).toContain('依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
+    expect(sensing).toContain('安装气体、温湿度、压力、液位等智能传感器及声光报警');
+    expect(sensing).toContain('投资估算（万元）: 20–150');
+  });
+});
+
+describe('answers nobody knew are not reported as levels (the refractory plant, most answers "don\'t know")', () => {
+  it('a sub-domain whose answers are all unknown reads 无法判断（回答不足）, in the gaps and in the method table', () => {
+    const text = md(REFRACTORY, 'client');
+    for (const name of ['装备', '网络', '数据']) {
+      expect(text).not.toContain(`${name}：0 级`);
+      expect(text).toMatch(new RegExp(`^\\| ${name} \\|[^\\n]*\\| 无法判断（回答不足） \\|$`, 'm'));
+    }
+    expect(section(text, '## 5. ')).toContain('无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络');
+    const en = md(REFRACTORY, 'client', 'en');
+    expect(en).not.toMatch(/^- (Equipment|Network|Data): level 0/m);
+    expect(en).toContain('Cannot be judged (too few answers): ');
+  });
+
+  it('a criterion whose answers are all unknown reads 无法判断（回答不足）, not 未满足', () => {
+    const workshop = section(md(REFRACTORY, 'client'), '### 智能车间申报条件');
+    expect(workshop).toContain('车间内互联互通网络 — 无法判断（回答不足）');
+    expect(workshop).not.toContain('车间内互联互通网络 — 未满足');
+    // known: no MES
+    expect(workshop).toContain('生产过程实时调度 — 未满足');
+  });
+
+  it('the summary states no level and no S when too few answers allow none', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const summary = section(md(REFRACTORY, 'client', lang), '## 2. ');
+      expect(summary).not.toMatch(/S = /);
+      expect(summary).toContain(lang === 'zh' ? '尚不能给出智能制造能力成熟度等级' : 'cannot yet state');
+    }
+  });
+
+  it('the budget answered "don\'t know" reads as unknown, not as "not decided"; unanswered and not decided each as they are', () => {
+    const plan = (file: string) => section(md(file, 'client'), '## 6. ');
+    const unknown = plan(REFRACTORY);
+    expect(unknown).toContain('改造预算：受访者回答“不清楚”。');
+    expect(unknown).not.toContain('企业尚未确定改造预算');
+    const dir = tempDir('zhizao-budget-');
+    const text = readFileSync(REFRACTORY, 'utf8');
+    const variant = (name: string, line: string) => {
+      const file = path.join(dir, `${name}.yaml`);
+      writeFileSync(file, text.replace('  retrofit_budget_band: unknown\n', line));
+      return file;
+    };
+    expect(plan(variant('unanswered', ''))).toContain('答卷没有回答改造预算');
+    const decided = plan(variant('not-decided', '  retrofit_budget_band: not_decided\n'));
+    expect(decided).toContain('企业尚未确定改造预算');
+    expect(decided).not.toContain('不清楚');
+    const en = section(md(REFRACTORY, 'client', 'en'), '## 6. ');
+    expect(en).toContain('Retrofit budget: the interviewee did not know.');
+  });
+});
+
+describe('the summary names the lowest sub-domains as the largest gaps', () => {
+  it('the autoparts plant: safety-environment and energy management (level 0, as section 9 shows), not information security, network and data', () => {
+    const text = md(AUTOPARTS, 'client');
+    const summary = section(text, '## 2. ');
+    expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（0 级）、能源管理（0 级）、信息安全（1 级）。');
+    expect(summary).not.toContain('信息安全、网络、数据');
+    // section 9 agrees
+    expect(text).toMatch(/^\| 安全环保 \|.*\| 0 \|$/m);
+    expect(text).toMatch(/^\| 能源管理 \|.*\| 0 \|$/m);
+    expect(section(text, '## 5. ')).toMatch(/^- 安全环保：0 级/m);
+  });
+});
+

@@ -1,0 +1,112 @@
+// What a report states where nobody knew the answers: no level for a sub-domain whose answers are all "don't know"
+// or unanswered. In process, on the reviewed refractory plant (tests/fixtures/review/) and the discrete example.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assessReadiness } from '../../src/core/readiness';
+import { compileReadiness } from '../../src/core/readiness-def';
+import { buildResult, type ScoreResult } from '../../src/core/result';
+import { gapsOf, headlineOf, indicatorRows, methodOf, summaryOf } from '../../src/report/model-parts';
+import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const w = wording();
+const score = (file: { answers: Record<string, unknown> }) => buildResult(q, mustAnswers(q, file), profile(), targets());
+const refractory = () => parse(read('tests/fixtures/review/refractory-unknowns.yaml')) as { answers: Record<string, unknown> };
+const discrete = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { answers: Record<string, unknown> };
+const sub = (r: ScoreResult, id: string) => r.subdomains.find((s) => s.id === id)!;
+
+describe('a sub-domain whose answers are all "don\'t know" or unanswered is not judged', () => {
+  it('the refractory plant: equipment, network and data are not judged; organisation and warehousing (self-rated) are', () => {
+    const r = score(refractory());
+    for (const id of ['equipment', 'network', 'data', 'personnel-skills', 'energy-management']) expect(sub(r, id), id).toMatchObject({ judged: false, level: 0 });
+    // equipment has one known answer (automated lines: partly), but at level 3: its level 0 rests on level 1, all unknown
+    expect(sub(r, 'equipment').contributions[2]).toBeGreaterThan(0);
+    for (const id of ['organization-strategy', 'warehousing-distribution', 'planning-scheduling']) expect(sub(r, id).judged, id).toBe(true);
+  });
+
+  it('a level of 0 from known answers is judged; the same sub-domain with every answer unknown is not', () => {
+    const network = q.questions.filter((x) => x.subdomain === 'network');
+    const file = discrete();
+    for (const x of network) file.answers[x.id] = 'unknown';
+    expect(sub(score(file), 'network')).toMatchObject({ judged: false, level: 0, score: 0 });
+    const first = network.find((x) => x.type === 'requirement' && x.level === 1)!;
+    file.answers[first.id] = 'none';
+    expect(sub(score(file), 'network')).toMatchObject({ judged: true, level: 0 });
+    // every example sub-domain is judged
+    expect(score(discrete()).subdomains.every((s) => s.judged)).toBe(true);
+  });
+
+  it('the gaps name them once as not judged, never as "level 0"; the method table says so in the level column', () => {
+    const r = score(refractory());
+    const lines = gapsOf(r, w).lines.map((l) => l.zh);
+    for (const name of ['装备', '网络', '数据']) expect(lines.some((l) => l.startsWith(`${name}：`)), name).toBe(false);
+    expect(lines.at(-1)).toMatch(/^无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络、/);
+    expect(lines).toContain('组织战略：0 级 → 下一目标 1 级');
+    const rows = methodOf(r, q, w, false).subdomains;
+    expect(rows.find((x) => x.name.zh === '装备')).toMatchObject({ judged: false });
+    expect(rows.find((x) => x.name.zh === '组织战略')).toMatchObject({ judged: true, level: 0 });
+  });
+});
+
+describe('a readiness criterion whose answers are all unknown is undetermined, not missing', () => {
+  const ids = { questionIds: [...q.byId.keys()], subdomains: model().subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+  const workshop = compileReadiness(src(read('questionnaires/readiness/smart-workshop.yaml')), ids).readiness!;
+  const statuses = (file: { answers: Record<string, unknown> }) => {
+    const a = mustAnswers(q, file);
+    return Object.fromEntries(assessReadiness(workshop, q, buildResult(q, a, profile(), targets()), a).criteria.map((c) => [c.id, c.status]));
+  };
+
+  it('the refractory plant: the network criterion (every network answer unknown) is undetermined; scheduling (no MES, known) is missing', () => {
+    const s = statuses(refractory());
+    expect(s['workshop-network']).toBe('undetermined');
+    expect(s['workshop-automated-equipment']).toBe('undetermined');
+    expect(s['workshop-realtime-scheduling']).toBe('missing');
+    expect(s['workshop-traceability']).toBe('missing');
+  });
+
+  it('the discrete example: known answers, so met or missing, never undetermined; one known input is enough', () => {
+    expect(Object.values(statuses(discrete()))).not.toContain('undetermined');
+    const file = discrete();
+    for (const x of q.questions.filter((x) => x.subdomain === 'network' || ['equipment_networked', 'has_scada', 'key_processes_cnc'].includes(x.id))) file.answers[x.id] = 'unknown';
+    expect(statuses(file)['workshop-network']).toBe('undetermined');
+    file.answers.has_scada = false;
+    expect(statuses(file)['workshop-network']).toBe('missing');
+  });
+});
+
+describe('no level stated: no S in the summary or the headline', () => {
+  const counts = { inPlan: 7, later: 0, months: 36 };
+  it('the summary says that no level can be given yet, and gives no S', () => {
+    const r = score(refractory());
+    expect(r.maturity.level).toBeNull();
+    expect(r.maturity.score).toBeGreaterThan(0); // the JSON keeps S as computed
+    const s = summaryOf(r, w, counts);
+    expect(s.zh).toMatch(/^本次诊断尚不能给出智能制造能力成熟度等级：回答不足，见第 3 节。/);
+    expect(s.zh).not.toMatch(/S\s*[=≈]/);
+    expect(s.en).not.toMatch(/S\s*[=≈]/);
+    expect(s.zh).toContain('据此在 36 个月的规划期内分阶段安排 7 个改造项目。');
+    expect(headlineOf(r, q, w, false).statement.zh).not.toMatch(/S\s*[=≈]/);
+  });
+
+  it('with a level, the summary still gives it with S', () => {
+    const s = summaryOf(score(discrete()), w, counts);
+    expect(s.zh).toMatch(/^本次诊断给出的智能制造能力成熟度等级为.+，S = \d\.\d\d/);
+  });
+});
+
+describe('an indicator counted as a share of companies, when the answer is unknown', () => {
+  it('is not computable, not "the plant does not count toward it"', () => {
+    const a = mustAnswers(q, refractory());
+    const r = buildResult(q, a, profile(), targets());
+    expect(r.indicators.find((i) => i.id === 'design-tool-penetration')!.value).toBeNull();
+    const row = indicatorRows(r, q, w, a).find((x) => x.title.zh === '数字化研发设计工具普及率')!;
+    expect(row.status).toBe('unknown');
+    expect(row.statusText).toBeUndefined();
+    // answered: it counts, or not, as before
+    const file = refractory();
+    file.answers.design_tools = ['none'];
+    const b = mustAnswers(q, file);
+    expect(indicatorRows(buildResult(q, b, profile(), targets()), q, w, b).find((x) => x.title.zh === '数字化研发设计工具普及率')).toMatchObject({ status: 'counts', statusText: w.phrases.countsNot });
+  });
+});
+
