@@ -254,6 +254,32 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).toContain('行业：通用');
   });
 
+  it('a refractory plant (C3089) gets kiln, batch and kiln-car wording, never the aluminium plan or the aluminium and magnesium dust duty', () => {
+    const d = report('refractory-unknowns');
+    planInvariants(d);
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/卷号|熔次|铸锭|热轧卷|冷轧卷|卷材|合金|吨铝|[Cc]oil|[Ii]ngot|alumin/);
+    const duties = d.roadmap.duties.map((x) => x.id);
+    expect(duties).not.toContain('metal-dust-explosion');
+    expect(duties).not.toContain('deep-well-casting-interlocks');
+    expect(duties).toContain('major-hazard-self-check');
+    const mes = get(d, 'workshop-mes')!;
+    expect(mes.title.zh).toContain('窑车');
+    expect(get(d, 'line-end-of-line-packaging')!.hardware.map((x) => x.zh).join(' ')).not.toMatch(/金属检测/);
+    const md = markdown('refractory-unknowns', 'zh');
+    expect(md).toContain('行业：新型材料（耐火材料）');
+    expect(md).not.toMatch(/铝镁|深井铸造|卷号/);
+    // The same answers from an aluminium rolling plant: the aluminium plan and its dust gate.
+    const text = readFileSync(`${FIX}/refractory-unknowns.yaml`, 'utf8').replace('sector: C3089', 'sector: C3252');
+    const file = path.join(tempDir('zhizao-aluminium-'), 'aluminium.yaml');
+    writeFileSync(file, text);
+    const r = zhizao(['report', file, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const al = JSON.parse(r.stdout) as Report;
+    expect(get(al, 'workshop-mes')!.title.zh).toContain('卷号');
+    expect(al.roadmap.duties.map((x) => x.id)).toEqual(expect.arrayContaining(['metal-dust-explosion', 'deep-well-casting-interlocks']));
+  });
+
   it('the office report never names a withheld (confidential) project, not even as what another project waits for', () => {
     for (const name of ['cad-pdm-word-planners', 'frozen-food', 'small-machining-under-1m']) {
       const own = report(name);
