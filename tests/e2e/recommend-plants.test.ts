@@ -218,6 +218,20 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(ids(d)).toContain('line-smt-data-acquisition');
   });
 
+  it('a small SMT plant without SPI: its SPC does not presume SPI data, and its hardware is not machining gauges', () => {
+    const d = report('smt-small-no-systems');
+    planInvariants(d);
+    // in-line inspection only in part: the SPI/AOI project is proposed, so SPI is not there yet
+    expect(ids(d)).toContain('station-vision-inspection');
+    const spc = get(d, 'line-andon-spc')!;
+    expect(spc.title.zh).not.toMatch(/^SPI/);
+    expect(spc.measures.map((m) => m.zh).join(' ')).not.toMatch(/^对锡膏体积|对 SPI 测量/);
+    expect(proposed(spc)).not.toMatch(/数显卡尺|千分尺|量具|[Cc]all?ipers|[Mm]icrometers|[Gg]auge readings/);
+    expect(spc.hardware.map((h) => h.zh).join(' ')).toContain('炉温测试仪');
+    const smt = get(d, 'line-smt-data-acquisition')!;
+    expect(smt.integration.map((x) => x.zh)).not.toContain('SPI 测量数据 → SPC；AOI 结果 → 质量看板');
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);
