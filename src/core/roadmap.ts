@@ -106,7 +106,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const capacity = planning.capacity[size.size];
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
-  const order = [...input.candidates].sort((a, b) => b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
+  // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
+  // it lands in the first phase whatever its priority; the rest by priority.
+  const first = (c: Candidate) => (c.rule.def.placeFirst ? 1 : 0);
+  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
   const open = input.musts.filter((m) => !m.met);
   const blockedBy = new Map<string, string>();

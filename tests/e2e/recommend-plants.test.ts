@@ -232,6 +232,16 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(smt.integration.map((x) => x.zh)).not.toContain('SPI 测量数据 → SPC；AOI 结果 → 质量看板');
   });
 
+  it('a plant still planning, with no written strategy: the three-year plan comes first, the talent project after it', () => {
+    const d = report('smt-small-no-systems');
+    planInvariants(d);
+    const plan = get(d, 'factory-smart-manufacturing-plan')!;
+    expect(plan.phase).toBe('0-6m');
+    const talent = get(d, 'factory-digital-talent');
+    if (talent && talent.phase !== 'later') expect(PHASES.indexOf(talent.phase)).toBeGreaterThan(0);
+    expect(talent?.laterReason?.about).not.toBe('factory-smart-manufacturing-plan');
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);

@@ -212,6 +212,19 @@ describe('phasing', () => {
     expect(plan.recommendations.filter((r) => r.phase === 'later').map((r) => r.laterReason?.code)).toEqual(['capacity', 'capacity', 'capacity']);
   });
 
+  it('a placeFirst project (the plant’s plan) takes the first phase whatever its priority, inside capacity and budget', () => {
+    // ten projects that outrank it (quality served): without placeFirst it would be left for capacity, last
+    const x = f('under_1m', 60);
+    x.answers.priorities = ['quality'];
+    const ranked = Array.from({ length: 10 }, (_, i) => rule(`r${i}`, { serves: ['quality'], investment: { min: 5, max: 10 } }));
+    const plain = run(x, [...ranked, rule('plan', { investment: { min: 5, max: 10 } })]);
+    expect(byId(plain.recommendations, 'plan')).toMatchObject({ phase: 'later', laterReason: { code: 'capacity' } });
+    const plan = run(x, [...ranked, rule('plan', { placeFirst: true, investment: { min: 5, max: 10 } })]);
+    expect(byId(plan.recommendations, 'plan')!.phase).toBe('0-6m');
+    expect(byId(plan.recommendations, 'plan')!.priority).toBeLessThan(byId(plan.recommendations, 'r0')!.priority);
+    expect(plan.roadmap.phases.map((ph) => ph.count)).toEqual([2, 2, 3]);
+  });
+
   it('a prerequisite sits in a strictly earlier phase; a project whose prerequisite waits waits too', () => {
     const chain = [rule('a'), rule('b', { prerequisites: ['a'] }), rule('c', { prerequisites: ['b'] }), rule('d', { prerequisites: ['c'] })];
     const plan = run(f('over_20m'), chain);
