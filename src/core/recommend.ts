@@ -131,7 +131,7 @@ function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector
   const hardware = pick('hardware');
   const software = pick('software');
   const integration = pick('integration');
-  const benefitList = variant?.benefits ?? rule.texts.benefits;
+  const benefitList = variant?.benefits ?? sector?.benefits ?? rule.texts.benefits;
   if (benefitList?.confidential) confidential = true;
   const sentences = benefitList ? shownItems(benefitList, scope) : [];
   const benefits: Text | null = sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;

@@ -9,8 +9,8 @@ export type PlantSize = 'small' | 'medium' | 'large';
 export const PLANT_SIZES: readonly PlantSize[] = ['small', 'medium', 'large'];
 
 /**
- * Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector). Its items are
- * those of the rules: with `if`, an item is shown only when that condition holds for the plant.
+ * Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector), benefits
+ * included. Its items are those of the rules: with `if`, an item is shown only when that condition holds for the plant.
  */
 export interface SectorRuleOverride {
   title?: Text;
@@ -18,6 +18,8 @@ export interface SectorRuleOverride {
   hardware?: ItemDef[];
   software?: ItemDef[];
   integration?: ItemDef[];
+  /** One text, or sentences each shown when its `if` holds (joined in order), as a rule's benefits. */
+  benefits?: Text | ItemDef[];
   investment?: { min: number; max: number };
   effort?: 'low' | 'medium' | 'high';
   note?: Text;

@@ -242,6 +242,21 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(talent?.laterReason?.about).not.toBe('factory-smart-manufacturing-plan');
   });
 
+  it('a small SMT plant with no business systems: no master-data platform, no cloud move of an ERP it lacks, SMT benefits and test-station links', () => {
+    const d = report('smt-small-no-systems');
+    expect(ids(d)).not.toContain('factory-master-data');
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/MDM|评估 ?ERP、CRM|ERP\/CRM ↔|CRM、ERP 优先/);
+    // the SMT wording of the CNC project (a pack's benefits), not a machine shop's
+    const smt = get(d, 'station-cnc-key-processes')!;
+    expect(smt.title.zh).toContain('SMT');
+    expect(smt.benefits.zh).not.toMatch(/尺寸超差|普通机床|数控设备可减少/);
+    expect(smt.benefits.zh).toMatch(/直通率|换线/);
+    const robots = get(d, 'station-machine-tending-robots')!;
+    expect(proposed(robots)).not.toMatch(/数控系统|CNC|设备利用率提高/);
+    expect(robots.integration.map((x) => x.zh).join(' ')).toContain('测试机');
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);

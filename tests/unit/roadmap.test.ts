@@ -181,6 +181,16 @@ describe('sectors', () => {
     const rec = byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!;
     expect(rec).toMatchObject({ title: T('Food MES'), sectorWording: 'food', investment: { min: 50, max: 100 } });
   });
+
+  it('a pack words the benefits too (conditional sentences as a rule’s); a variant’s own benefits still win', () => {
+    const x = f();
+    x.respondent.sector = 'C1432';
+    const benefits = [{ ...T('Fewer lot mix-ups.'), if: 'has_mes == false' }, { ...T('Never shown.'), if: 'has_mes == true' }];
+    const food = pack({ id: 'food', codes: ['C14'], rules: { ok: { benefits } } });
+    expect(byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!.benefits).toEqual(T('Fewer lot mix-ups.'));
+    const withVariant = rule('ok', { variants: [{ id: 'v', when: 'true', title: T('V'), benefits: T('Variant benefits.') }] });
+    expect(byId(run(x, [withVariant], { sectors: [food] }).recommendations, 'ok')!.benefits).toEqual(T('Variant benefits.'));
+  });
 });
 
 describe('phasing', () => {
