@@ -30,7 +30,8 @@ export interface RegulatoryMust {
   id: string;
   kind: 'law' | 'regulation' | 'standard' | 'customer';
   text: Text;
-  source: string;
+  /** The document and article: one string when it reads the same in both languages, else each language's. */
+  source: string | Text;
   appliesWhen?: Text;
   appliesTo?: string[];
   check: Text;

@@ -257,6 +257,16 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(robots.integration.map((x) => x.zh).join(' ')).toContain('测试机');
   });
 
+  it('the English report states the duties and their sources in English (the SMT plant: ESD and hazardous substances)', () => {
+    const md = markdown('smt-small-no-systems', 'en');
+    const start = md.indexOf('### Legal and compliance duties');
+    expect(start).toBeGreaterThan(0);
+    const duties = md.slice(start, md.indexOf('\n### ', start + 5));
+    expect(duties).toContain('ANSI/ESD S20.20 (customer requirements)');
+    expect(duties).toContain('EU Directive 2011/65/EU');
+    expect(duties).not.toMatch(/[\u4e00-\u9fff（）]/);
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);
