@@ -6,7 +6,8 @@ import type { ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { Text } from './types.js';
 
-export type CriterionStatus = 'met' | 'missing' | 'not-assessable';
+/** 'mostly': not met, but the answers show it mostly met (the criterion's `mostlyWhen`); it does not count as met. */
+export type CriterionStatus = 'met' | 'mostly' | 'missing' | 'not-assessable';
 export interface ReadinessResult {
   id: string;
   title: Text;
@@ -20,8 +21,8 @@ export interface ReadinessResult {
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
 export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
   const scope = plantRuleScope(q, result, answers);
-  const criteria = profile.criteria.map(({ def, when }) => {
-    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : 'missing';
+  const criteria = profile.criteria.map(({ def, when, mostlyWhen }) => {
+    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : mostlyWhen && truthy(evaluate(mostlyWhen, scope)) ? 'mostly' : 'missing';
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
   });
   return {

@@ -231,6 +231,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const stated = statedPriorities(answers);
   const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo));
   const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
+  // Mostly met is not met: the duty stays open (its projects first, those it precedes after), and says so.
+  const mustMostly = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false]));
   const fulfils = new Set<string>();
   for (const m of musts) if (!mustMet.get(m.def.id)) for (const id of m.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
@@ -325,7 +327,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     planning,
     size,
     budget,
-    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false })),
+    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false, ...(mustMostly.get(m.def.id) ? { mostly: true } : {}) })),
     questionnaire: q,
     answers,
     result,

@@ -53,6 +53,8 @@ export interface Duty {
   def: RegulatoryMust;
   /** Whether the answers show the duty met (false when they cannot tell). */
   met: boolean;
+  /** Not met, but the answers show it mostly met (its `mostlyWhen`). */
+  mostly?: boolean;
 }
 
 export interface Roadmap {

@@ -228,7 +228,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result) : p.projectionNone!,
     duties: roadmap.duties.map((d) => {
       const source = isText(d.def.source) ? d.def.source : same(d.def.source);
-      const status = d.met ? p.dutyMet! : d.def.gate ? { zh: p.dutyOpen!.zh + p.dutyGate!.zh, en: p.dutyOpen!.en + p.dutyGate!.en } : p.dutyOpen!;
+      const open = d.mostly ? (p.dutyMostly ?? p.dutyOpen!) : p.dutyOpen!;
+      const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
       const line = { zh: `${d.def.text.zh}（${source.zh}）— ${status.zh}`, en: `${d.def.text.en} (${source.en}) — ${status.en}` };
       return { text: d.def.text, source, line, check: d.def.check, status };
     }),

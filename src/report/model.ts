@@ -117,7 +117,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     readiness: input.readiness.map((x) => {
       // The office audience does not see criteria resting on confidential answers (security weaknesses).
       const criteria = office ? x.criteria.filter((c) => !c.confidential) : x.criteria;
-      return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, criteria: criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' })) };
+      return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, criteria: criteria.map((c) => ({ title: c.title, status: w.readinessStatus[c.status] ?? w.readinessStatus.missing!, met: c.status === 'met' })) };
     }),
     answers: appendix(q, answers, office, w),
     method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, input.plan?.bonuses ?? {}) },

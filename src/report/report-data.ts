@@ -71,7 +71,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     phases: roadmap.phases.map((ph) => ({ ...ph, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null })),
     later: roadmap.later.filter((id) => ids.has(id)),
     ...(office ? {} : { total: roadmap.total }),
-    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, gate: Boolean(d.def.gate) })),
+    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, ...(d.mostly ? { mostly: true } : {}), gate: Boolean(d.def.gate) })),
     excluded: plan.excluded,
   };
 }

@@ -267,6 +267,23 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(duties).not.toMatch(/[\u4e00-\u9fff（）]/);
   });
 
+  it('traceability answered “mostly” (VIN trace on half the assembly lines): the IATF duty and the readiness criterion read as not fully met, and the traceability project is proposed', () => {
+    const d = report('autoparts-vin-mostly') as Report & { roadmap: { duties: { id: string; met: boolean; mostly?: boolean }[] } };
+    planInvariants(d);
+    expect(d.roadmap.duties.find((x) => x.id === 'iatf-traceability')).toMatchObject({ met: false, mostly: true });
+    const criterion = d.readiness.find((x) => x.id === 'smart-workshop')!.criteria.find((c) => c.id === 'workshop-traceability')!;
+    expect(criterion.status).toBe('mostly');
+    const trace = get(d, 'workshop-traceability')!;
+    expect(trace).toBeDefined();
+    expect(trace.evidence.map((e) => e.question)).toContain('req_quality_traceability');
+    expect(trace.measures[0]!.zh).toMatch(/^追溯已覆盖大部分产品/);
+    const md = markdown('autoparts-vin-mostly', 'zh');
+    expect(md).not.toMatch(/IATF 16949[^\n]*答卷显示已满足/);
+    expect(md).toMatch(/IATF 16949[^\n]*大部分满足，尚未完全满足/);
+    expect(md).not.toContain('✓ 原辅料—生产—仓储物流全流程产品信息可追溯');
+    expect(md).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);

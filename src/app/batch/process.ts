@@ -405,7 +405,8 @@ export class Processor {
       const prof = extras.readiness.find((p) => p.def.id === id);
       if (!prof) return null;
       const rr = assessReadiness(prof, q, result, answers);
-      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing');
+      // a criterion only mostly met is not met
+      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing' || c.status === 'mostly');
     });
     const provisional = result.maturity.provisional;
     const resp = answers.file.respondent;
