@@ -12,6 +12,8 @@ export interface CriterionDef {
   title: Text;
   description?: Text;
   when?: string;
+  /** When `when` does not hold but the answers show the criterion mostly met: reported so, not counted as met. */
+  mostlyWhen?: string;
   kpis?: string[];
   /** Rests on confidential answers (security weaknesses): withheld in the programme office's report (counted, never as met). */
   confidential?: boolean;
@@ -27,7 +29,7 @@ export interface ReadinessDef {
 }
 export interface ReadinessProfile {
   def: ReadinessDef;
-  criteria: { def: CriterionDef; when?: Node }[];
+  criteria: { def: CriterionDef; when?: Node; mostlyWhen?: Node }[];
 }
 
 export function compileReadiness(source: Source, ids: RuleContextIds): { readiness?: ReadinessProfile; diagnostics: Diagnostic[] } {
@@ -48,7 +50,9 @@ export function compileReadiness(source: Source, ids: RuleContextIds): { readine
       }
       const r = checkExpression(c.when, ctx);
       if (!r.ok) r.problems.forEach((p) => at(['criteria', i, 'when'], p.code, { ...p.args, offset: p.offset + 1 }));
-      else criteria.push({ def: c, when: r.ast });
+      const m = c.mostlyWhen === undefined ? undefined : checkExpression(c.mostlyWhen, ctx);
+      if (m && !m.ok) m.problems.forEach((p) => at(['criteria', i, 'mostlyWhen'], p.code, { ...p.args, offset: p.offset + 1 }));
+      if (r.ok && (!m || m.ok)) criteria.push({ def: c, when: r.ast, ...(m?.ok ? { mostlyWhen: m.ast } : {}) });
     } else criteria.push({ def: c });
   });
   return ds.length ? { diagnostics: ds } : { readiness: { def, criteria }, diagnostics: ds };

@@ -7,8 +7,11 @@ import { subdomainResult, type ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { Text } from './types.js';
 
-/** `undetermined`: every answer the criterion reads is "don't know" or unanswered, so it is neither met nor missing. */
-export type CriterionStatus = 'met' | 'missing' | 'not-assessable' | 'undetermined';
+/**
+ * `mostly`: not met, but the answers show it mostly met (the criterion's `mostlyWhen`); it does not count as met.
+ * `undetermined`: every answer the criterion reads is "don't know" or unanswered, so it is neither met nor missing.
+ */
+export type CriterionStatus = 'met' | 'mostly' | 'missing' | 'not-assessable' | 'undetermined';
 export interface ReadinessResult {
   id: string;
   title: Text;
@@ -22,8 +25,16 @@ export interface ReadinessResult {
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
 export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
   const scope = plantRuleScope(q, result, answers);
-  const criteria = profile.criteria.map(({ def, when }) => {
-    const status: CriterionStatus = !when ? 'not-assessable' : truthy(evaluate(when, scope)) ? 'met' : nothingKnown(when, q, result, answers) ? 'undetermined' : 'missing';
+  const criteria = profile.criteria.map(({ def, when, mostlyWhen }) => {
+    const status: CriterionStatus = !when
+      ? 'not-assessable'
+      : truthy(evaluate(when, scope))
+        ? 'met'
+        : mostlyWhen && truthy(evaluate(mostlyWhen, scope))
+          ? 'mostly'
+          : nothingKnown(when, q, result, answers)
+            ? 'undetermined'
+            : 'missing';
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
   });
   return {

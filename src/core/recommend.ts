@@ -128,7 +128,7 @@ type Offer = Omit<OfficeView, 'evidence'>;
  */
 function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope): Offer & { office?: Offer } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
-    key === 'benefits' ? (variant?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
+    key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
   const pick = (list: CompiledItems | undefined, items: (list: CompiledItems, scope: Scope) => Text[]): Text[] => (list ? items(list, scope) : []);
   const offer = (items: (list: CompiledItems, scope: Scope) => Text[]): Offer => ({
@@ -235,6 +235,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const stated = statedPriorities(answers);
   const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo));
   const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
+  // Mostly met is not met: the duty stays open (its projects first, those it precedes after), and says so.
+  const mustMostly = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false]));
   const fulfils = new Set<string>();
   for (const m of musts) if (!mustMet.get(m.def.id)) for (const id of m.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
@@ -335,7 +337,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     planning,
     size,
     budget,
-    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false })),
+    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false, ...(mustMostly.get(m.def.id) ? { mostly: true } : {}) })),
     questionnaire: q,
     answers,
     result,

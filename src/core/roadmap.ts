@@ -53,6 +53,8 @@ export interface Duty {
   def: RegulatoryMust;
   /** Whether the answers show the duty met (false when they cannot tell). */
   met: boolean;
+  /** Not met, but the answers show it mostly met (its `mostlyWhen`). */
+  mostly?: boolean;
 }
 
 export interface Roadmap {
@@ -106,7 +108,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const capacity = planning.capacity[size.size];
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
-  const order = [...input.candidates].sort((a, b) => b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
+  // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
+  // it lands in the first phase whatever its priority; the rest by priority.
+  const first = (c: Candidate) => (c.rule.def.placeFirst ? 1 : 0);
+  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
   const open = input.musts.filter((m) => !m.met);
   const blockedBy = new Map<string, string>();

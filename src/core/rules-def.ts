@@ -70,6 +70,11 @@ export interface RuleDef {
   kpis?: KpiId[];
   effort: Effort;
   prerequisites?: string[];
+  /**
+   * Placed before the projects taken by priority, in the first phase with room (the plant's own plan, which the
+   * other projects follow): whatever its priority, it is not left for the last phase or beyond the budget.
+   */
+  placeFirst?: boolean;
   support?: string[];
   /** Rests on confidential information (e.g. security weaknesses): never in the office audience's report. */
   confidential?: boolean;

@@ -9,8 +9,8 @@ export type PlantSize = 'small' | 'medium' | 'large';
 export const PLANT_SIZES: readonly PlantSize[] = ['small', 'medium', 'large'];
 
 /**
- * Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector). Its items are
- * those of the rules: with `if`, an item is shown only when that condition holds for the plant.
+ * Sector wording replacing a rule's generic text (investment in 万元 for a medium plant of the sector), benefits
+ * included. Its items are those of the rules: with `if`, an item is shown only when that condition holds for the plant.
  */
 export interface SectorRuleOverride {
   title?: Text;
@@ -18,6 +18,8 @@ export interface SectorRuleOverride {
   hardware?: ItemDef[];
   software?: ItemDef[];
   integration?: ItemDef[];
+  /** One text, or sentences each shown when its `if` holds (joined in order), as a rule's benefits. */
+  benefits?: Text | ItemDef[];
   investment?: { min: number; max: number };
   effort?: 'low' | 'medium' | 'high';
   note?: Text;
@@ -28,7 +30,8 @@ export interface RegulatoryMust {
   id: string;
   kind: 'law' | 'regulation' | 'standard' | 'customer';
   text: Text;
-  source: string;
+  /** The document and article: one string when it reads the same in both languages, else each language's. */
+  source: string | Text;
   appliesWhen?: Text;
   appliesTo?: string[];
   check: Text;
@@ -42,6 +45,11 @@ export interface RegulatoryMust {
   fulfilledBy?: string[];
   /** When the answers show the duty met (an expression over the plant's answers). */
   metWhen?: string;
+  /**
+   * When the answers show the duty mostly but not fully met (a requirement answered 'mostly'): still open — it comes
+   * before the projects it precedes and its projects are placed first — and reported as "mostly met, not yet fully".
+   */
+  mostlyWhen?: string;
   confirmed: boolean;
   note?: Text;
 }
@@ -96,8 +104,8 @@ export const sectorIn = (sector: string | undefined, prefixes: readonly string[]
 
 export interface CompiledSectorPack {
   def: SectorPack;
-  /** The duties with their `metWhen` condition parsed. */
-  musts: { def: RegulatoryMust; metWhen?: Node }[];
+  /** The duties with their `metWhen` and `mostlyWhen` conditions parsed. */
+  musts: { def: RegulatoryMust; metWhen?: Node; mostlyWhen?: Node }[];
   /** Per rule id, the item lists of the pack's wording with their conditions parsed (as a rule's own lists). */
   wording: ReadonlyMap<string, CompiledTexts>;
 }
@@ -119,7 +127,8 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
   };
   const musts = def.regulatoryMusts.map((m, i) => {
     const metWhen = m.metWhen === undefined ? undefined : parse(m.metWhen, ['regulatoryMusts', i, 'metWhen']);
-    return metWhen ? { def: m, metWhen } : { def: m };
+    const mostlyWhen = m.mostlyWhen === undefined ? undefined : parse(m.mostlyWhen, ['regulatoryMusts', i, 'mostlyWhen']);
+    return { def: m, ...(metWhen ? { metWhen } : {}), ...(mostlyWhen ? { mostlyWhen } : {}) };
   });
   const wording = new Map<string, CompiledTexts>();
   for (const [id, override] of Object.entries(def.rules)) {

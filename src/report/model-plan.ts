@@ -4,7 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { Projection, Roadmap } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
-import type { Text } from '../core/types.js';
+import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { fixed2, quoted, same } from './format.js';
 
@@ -53,7 +53,8 @@ export interface PlanModel {
   phases: PlanPhase[];
   total?: Text;
   projectionNote: Text;
-  duties: { text: Text; source: string; check: Text; status: Text }[];
+  /** `line`: the duty, its source and its status as one sentence per language (the source in that language's brackets). */
+  duties: { text: Text; source: Text; line: Text; check: Text; status: Text }[];
 }
 
 export interface SupportRow {
@@ -244,12 +245,13 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
-    duties: roadmap.duties.map((d) => ({
-      text: d.def.text,
-      source: d.def.source,
-      check: d.def.check,
-      status: d.met ? p.dutyMet! : d.def.gate ? { zh: p.dutyOpen!.zh + p.dutyGate!.zh, en: p.dutyOpen!.en + p.dutyGate!.en } : p.dutyOpen!,
-    })),
+    duties: roadmap.duties.map((d) => {
+      const source = isText(d.def.source) ? d.def.source : same(d.def.source);
+      const open = d.mostly ? (p.dutyMostly ?? p.dutyOpen!) : p.dutyOpen!;
+      const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
+      const line = { zh: `${d.def.text.zh}（${source.zh}）— ${status.zh}`, en: `${d.def.text.en} (${source.en}) — ${status.en}` };
+      return { text: d.def.text, source, line, check: d.def.check, status };
+    }),
   };
 }
 

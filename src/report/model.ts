@@ -122,7 +122,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       // The office audience does not learn whether a criterion resting on confidential answers (security weaknesses)
       // is met: it is listed as withheld, counted in the total and never as met.
       const criteria = x.criteria.map((c) =>
-        office && c.confidential ? { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true } : { title: c.title, status: w.readinessStatus[c.status]!, met: c.status === 'met' },
+        office && c.confidential ? { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true } : { title: c.title, status: w.readinessStatus[c.status] ?? w.readinessStatus.missing!, met: c.status === 'met' },
       );
       return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
     }),

@@ -79,7 +79,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     }),
     later: roadmap.later.filter((id) => ids.has(id)),
     ...(office ? {} : { total: roadmap.total }),
-    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, gate: Boolean(d.def.gate) })),
+    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, ...(d.mostly ? { mostly: true } : {}), gate: Boolean(d.def.gate) })),
     excluded: plan.excluded,
   };
 }

@@ -218,6 +218,72 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(ids(d)).toContain('line-smt-data-acquisition');
   });
 
+  it('a small SMT plant without SPI: its SPC does not presume SPI data, and its hardware is not machining gauges', () => {
+    const d = report('smt-small-no-systems');
+    planInvariants(d);
+    // in-line inspection only in part: the SPI/AOI project is proposed, so SPI is not there yet
+    expect(ids(d)).toContain('station-vision-inspection');
+    const spc = get(d, 'line-andon-spc')!;
+    expect(spc.title.zh).not.toMatch(/^SPI/);
+    expect(spc.measures.map((m) => m.zh).join(' ')).not.toMatch(/^对锡膏体积|对 SPI 测量/);
+    expect(proposed(spc)).not.toMatch(/数显卡尺|千分尺|量具|[Cc]all?ipers|[Mm]icrometers|[Gg]auge readings/);
+    expect(spc.hardware.map((h) => h.zh).join(' ')).toContain('炉温测试仪');
+    const smt = get(d, 'line-smt-data-acquisition')!;
+    expect(smt.integration.map((x) => x.zh)).not.toContain('SPI 测量数据 → SPC；AOI 结果 → 质量看板');
+  });
+
+  it('a plant still planning, with no written strategy: the three-year plan comes first, the talent project after it', () => {
+    const d = report('smt-small-no-systems');
+    planInvariants(d);
+    const plan = get(d, 'factory-smart-manufacturing-plan')!;
+    expect(plan.phase).toBe('0-6m');
+    const talent = get(d, 'factory-digital-talent');
+    if (talent && talent.phase !== 'later') expect(PHASES.indexOf(talent.phase)).toBeGreaterThan(0);
+    expect(talent?.laterReason?.about).not.toBe('factory-smart-manufacturing-plan');
+  });
+
+  it('a small SMT plant with no business systems: no master-data platform, no cloud move of an ERP it lacks, SMT benefits and test-station links', () => {
+    const d = report('smt-small-no-systems');
+    expect(ids(d)).not.toContain('factory-master-data');
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/MDM|评估 ?ERP、CRM|ERP\/CRM ↔|CRM、ERP 优先/);
+    // the SMT wording of the CNC project (a pack's benefits), not a machine shop's
+    const smt = get(d, 'station-cnc-key-processes')!;
+    expect(smt.title.zh).toContain('SMT');
+    expect(smt.benefits.zh).not.toMatch(/尺寸超差|普通机床|数控设备可减少/);
+    expect(smt.benefits.zh).toMatch(/直通率|换线/);
+    const robots = get(d, 'station-machine-tending-robots')!;
+    expect(proposed(robots)).not.toMatch(/数控系统|CNC|设备利用率提高/);
+    expect(robots.integration.map((x) => x.zh).join(' ')).toContain('测试机');
+  });
+
+  it('the English report states the duties and their sources in English (the SMT plant: ESD and hazardous substances)', () => {
+    const md = markdown('smt-small-no-systems', 'en');
+    const start = md.indexOf('### Legal and compliance duties');
+    expect(start).toBeGreaterThan(0);
+    const duties = md.slice(start, md.indexOf('\n### ', start + 5));
+    expect(duties).toContain('ANSI/ESD S20.20 (customer requirements)');
+    expect(duties).toContain('EU Directive 2011/65/EU');
+    expect(duties).not.toMatch(/[\u4e00-\u9fff（）]/);
+  });
+
+  it('traceability answered “mostly” (VIN trace on half the assembly lines): the IATF duty and the readiness criterion read as not fully met, and the traceability project is proposed', () => {
+    const d = report('autoparts-vin-mostly') as Report & { roadmap: { duties: { id: string; met: boolean; mostly?: boolean }[] } };
+    planInvariants(d);
+    expect(d.roadmap.duties.find((x) => x.id === 'iatf-traceability')).toMatchObject({ met: false, mostly: true });
+    const criterion = d.readiness.find((x) => x.id === 'smart-workshop')!.criteria.find((c) => c.id === 'workshop-traceability')!;
+    expect(criterion.status).toBe('mostly');
+    const trace = get(d, 'workshop-traceability')!;
+    expect(trace).toBeDefined();
+    expect(trace.evidence.map((e) => e.question)).toContain('req_quality_traceability');
+    expect(trace.measures[0]!.zh).toMatch(/^追溯已覆盖大部分产品/);
+    const md = markdown('autoparts-vin-mostly', 'zh');
+    expect(md).not.toMatch(/IATF 16949[^\n]*答卷显示已满足/);
+    expect(md).toMatch(/IATF 16949[^\n]*大部分满足，尚未完全满足/);
+    expect(md).not.toContain('✓ 原辅料—生产—仓储物流全流程产品信息可追溯');
+    expect(md).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
+  });
+
   it('the Markdown plan shows prerequisites by title and no rule ids; the projection is labelled as one', () => {
     const d = report('cad-pdm-word-planners');
     expect(d.recommendations.some((r) => r.prerequisites.length)).toBe(true);
@@ -252,6 +318,32 @@ describe('plans for realistic plants (report --format json through the built CLI
     const md = markdown('product-service-na', 'zh');
     expect(md).not.toMatch(/深井铸造|熔炼炉|卷号|铝镁粉尘|带箔/);
     expect(md).toContain('行业：通用');
+  });
+
+  it('a refractory plant (C3089) gets kiln, batch and kiln-car wording, never the aluminium plan or the aluminium and magnesium dust duty', () => {
+    const d = report('refractory-unknowns');
+    planInvariants(d);
+    const all = d.recommendations.map(proposed).join(' ');
+    expect(all).not.toMatch(/卷号|熔次|铸锭|热轧卷|冷轧卷|卷材|合金|吨铝|[Cc]oil|[Ii]ngot|alumin/);
+    const duties = d.roadmap.duties.map((x) => x.id);
+    expect(duties).not.toContain('metal-dust-explosion');
+    expect(duties).not.toContain('deep-well-casting-interlocks');
+    expect(duties).toContain('major-hazard-self-check');
+    const mes = get(d, 'workshop-mes')!;
+    expect(mes.title.zh).toContain('窑车');
+    expect(get(d, 'line-end-of-line-packaging')!.hardware.map((x) => x.zh).join(' ')).not.toMatch(/金属检测/);
+    const md = markdown('refractory-unknowns', 'zh');
+    expect(md).toContain('行业：新型材料（耐火材料）');
+    expect(md).not.toMatch(/铝镁|深井铸造|卷号/);
+    // The same answers from an aluminium rolling plant: the aluminium plan and its dust gate.
+    const text = readFileSync(`${FIX}/refractory-unknowns.yaml`, 'utf8').replace('sector: C3089', 'sector: C3252');
+    const file = path.join(tempDir('zhizao-aluminium-'), 'aluminium.yaml');
+    writeFileSync(file, text);
+    const r = zhizao(['report', file, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const al = JSON.parse(r.stdout) as Report;
+    expect(get(al, 'workshop-mes')!.title.zh).toContain('卷号');
+    expect(al.roadmap.duties.map((x) => x.id)).toEqual(expect.arrayContaining(['metal-dust-explosion', 'deep-well-casting-interlocks']));
   });
 
   it('the office report never names a withheld (confidential) project, not even as what another project waits for', () => {

@@ -68,16 +68,18 @@ function listedProjects(text: string): Map<string, { title: string; min: number;
 describe('office report: a criterion resting on confidential answers is withheld, never shown as met', () => {
   it('the client report shows the industrial-security criterion as missing (so the office check means something)', () => {
     const workshop = section(md(AUTOPARTS, 'client'), '### 智能车间申报条件');
-    expect(workshop).toContain('(6/7)');
+    // 5 of 7: the traceability criterion is answered 'mostly' (not met), industrial security is missing
+    expect(workshop).toContain('(5/7)');
     expect(workshop).toContain('○ 工业信息安全防护 — 未满足');
+    expect(workshop).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
   });
 
-  it('Markdown: the office sees the criterion withheld and the count 6 of 7, not 6/6 all met', () => {
+  it('Markdown: the office sees the criterion withheld and the count 5 of 7, not all met', () => {
     for (const lang of ['zh', 'en'] as const) {
       const text = md(AUTOPARTS, 'office', lang);
       const workshop = section(text, lang === 'zh' ? '### 智能车间申报条件' : '### Smart-workshop');
-      expect(workshop).toContain('(6/7)');
-      expect(workshop).not.toContain('(6/6)');
+      expect(workshop).toContain('(5/7)');
+      expect(workshop).not.toMatch(/\((6|7)\/7\)|\(6\/6\)/);
       expect(workshop).toContain(lang === 'zh' ? '· 工业信息安全防护 — 涉及保密答案，未列出' : '· Industrial security protection — rests on confidential answers; not shown');
       expect(workshop).not.toMatch(/[✓○] (工业信息安全防护|Industrial security protection)/);
     }
@@ -85,24 +87,24 @@ describe('office report: a criterion resting on confidential answers is withheld
 
   it('JSON: the criterion keeps its place as withheld, counted in the total and not as met', () => {
     const office = json(AUTOPARTS, 'office').readiness.find((x) => x.id === 'smart-workshop')!;
-    expect(office).toMatchObject({ met: 6, total: 7, withheld: 1 });
+    expect(office).toMatchObject({ met: 5, total: 7, withheld: 1 });
     expect(office.criteria.find((c) => c.id === 'workshop-industrial-security')).toEqual(expect.objectContaining({ status: 'withheld' }));
     const client = json(AUTOPARTS, 'client').readiness.find((x) => x.id === 'smart-workshop')!;
-    expect(client).toMatchObject({ met: 6, total: 7 });
+    expect(client).toMatchObject({ met: 5, total: 7 });
     expect(client.criteria.find((c) => c.id === 'workshop-industrial-security')!.status).toBe('missing');
   });
 
-  it('HTML: the same line, and the count 6/7', () => {
+  it('HTML: the same line, and the count 5/7', () => {
     const html = run(AUTOPARTS, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
-    expect(html).toMatch(/智能车间申报条件[^<]*\(6\/7\)/);
+    expect(html).toMatch(/智能车间申报条件[^<]*\(5\/7\)/);
     expect(html).toMatch(/<td>工业信息安全防护<\/td><td><span class="muted">·<\/span> 涉及保密答案，未列出<\/td>/);
   });
 
-  it('DOCX: the same line, and the count 6/7', async () => {
+  it('DOCX: the same line, and the count 5/7', async () => {
     const out = path.join(tempDir('zhizao-trust-'), 'office.docx');
     run(AUTOPARTS, ['--audience', 'office', '--lang', 'zh', '-o', out]);
     const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(6\/7\)/);
+    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(5\/7\)/);
     expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');
   });
 });

@@ -72,3 +72,54 @@ describe('a food plant without an ERP (report through the built CLI)', () => {
     expect(r.stdout).toContain('销售与采购单据（进销存软件或台账）↔ 冷库 WMS 收发存记录（按日导入导出）');
   });
 });
+
+/**
+ * The discrete example (an equipment maker that runs an ERP, an MES, SCADA, a PDM and a QMS) as a plant with none of
+ * them: what hangs on those answers taken away, as for the food plant above.
+ */
+function discreteWithoutSystems(): string {
+  const doc = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { answers: Record<string, unknown>; notes?: Record<string, unknown>; evidence?: Record<string, unknown> };
+  const a = doc.answers;
+  const systems = ['erp', 'mes', 'wms', 'plm', 'qms', 'scada'];
+  const about = (k: string) => systems.some((s) => k.startsWith(`${s}_`) || k === `has_${s}`) || k === 'req_erp_mes_integration' || k === 'req_design_bom_to_erp';
+  for (const k of Object.keys(a)) if (about(k)) delete a[k];
+  for (const s of systems) a[`has_${s}`] = false;
+  for (const part of [doc.notes, doc.evidence]) for (const k of Object.keys(part ?? {})) if (about(k)) delete part![k];
+  const file = path.join(dir, 'discrete-without-systems.zhizao.yaml');
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+/** What a project proposes, with the words about a system the plan will build later ("once an MES is built") left out. */
+const presumes = (r: Rec & { software?: Item[]; hardware?: Item[] }) =>
+  [...r.measures, ...(r.software ?? []), ...(r.hardware ?? []), ...r.integration]
+    .map((x) => `${x.zh} | ${x.en}`)
+    .join('\n')
+    .replace(/（[^（）]*(日后|建成|后续)[^（）]*）|\([^()]*(once|later)[^()]*\)/g, '')
+    .replace(/[^，。；、\n|]*(日后|建成|后续)[^，。；\n|]*|[^,.;\n|]*\b(once|later)\b[^,.;\n|]*/g, '');
+
+describe('a plant without business systems: the rules name none of them (report through the built CLI)', () => {
+  it('no project presumes an ERP, MES, WMS, SCADA, PDM/PLM or QMS, save the projects that build one and those planned after them', () => {
+    const recs = plan(discreteWithoutSystems()) as (Rec & { software: Item[]; hardware: Item[] })[];
+    expect(recs.length).toBeGreaterThan(10);
+    const builds: Record<string, string[]> = {
+      // the cloud project offers business software as a service (cloud ERP among it) to a plant without any
+      ERP: ['factory-erp', 'factory-cloud-business-apps'],
+      MES: ['workshop-mes', 'workshop-sme-light-saas'],
+      WMS: ['workshop-wms-barcode'],
+      PLM: ['factory-plm-pdm'],
+      QMS: ['workshop-qms-spc'],
+      SCADA: ['line-process-realtime-database', 'workshop-equipment-networking'],
+    };
+    for (const [system, own] of Object.entries(builds)) {
+      const free = recs.filter((r) => !own.includes(r.id) && !r.prerequisites.some((p) => own.includes(p)));
+      for (const r of free) {
+        // an alternative product ("或 MES 轻量模块") or a list of systems to plan is not a presumption
+        const text = presumes(r).replace(/或 ?MES [^、，。；\n]*模块|or an? MES [a-z ]*module|MES reporting module|（如 ERP、MES、PLM、WMS）|\(such as ERP, MES, PLM, WMS\)/g, '');
+        expect(text, `${r.id} presumes ${system}`).not.toMatch(new RegExp(`(?<![A-Za-z])${system}(?![A-Za-z])`));
+      }
+    }
+    const cloud = recs.find((r) => r.id === 'factory-cloud-business-apps');
+    if (cloud) expect(presumes(cloud)).not.toMatch(/评估 ?ERP|ERP\/CRM ↔|CRM、ERP 优先/);
+  });
+});

@@ -28,7 +28,7 @@ beforeAll(async () => {
   packs = await defs.sectorPacks(bundled);
 }, 60_000);
 
-const SECTORS = ['C3411', 'C3511', 'C3670', 'C3971', 'C1432', 'C1411', 'C1511', 'C3216', 'C3021', 'C1810', 'C2710', 'C2411', undefined];
+const SECTORS = ['C3411', 'C3511', 'C3670', 'C3971', 'C1432', 'C1411', 'C1511', 'C3216', 'C3021', 'C3089', 'C1810', 'C2710', 'C2411', undefined];
 const BANDS = ['not_decided', 'under_1m', 'from_1m_to_5m', 'from_5m_to_20m', 'over_20m'];
 const PHASE = ['0-6m', '6-18m', '18-36m', 'later'];
 

@@ -203,6 +203,16 @@ describe('sectors', () => {
     const rec = byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!;
     expect(rec).toMatchObject({ title: T('Food MES'), sectorWording: 'food', investment: { min: 50, max: 100 } });
   });
+
+  it('a pack words the benefits too (conditional sentences as a rule’s); a variant’s own benefits still win', () => {
+    const x = f();
+    x.respondent.sector = 'C1432';
+    const benefits = [{ ...T('Fewer lot mix-ups.'), if: 'has_mes == false' }, { ...T('Never shown.'), if: 'has_mes == true' }];
+    const food = pack({ id: 'food', codes: ['C14'], rules: { ok: { benefits } } });
+    expect(byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!.benefits).toEqual(T('Fewer lot mix-ups.'));
+    const withVariant = rule('ok', { variants: [{ id: 'v', when: 'true', title: T('V'), benefits: T('Variant benefits.') }] });
+    expect(byId(run(x, [withVariant], { sectors: [food] }).recommendations, 'ok')!.benefits).toEqual(T('Variant benefits.'));
+  });
 });
 
 describe('phasing', () => {
@@ -232,6 +242,19 @@ describe('phasing', () => {
     expect(plan.roadmap.budget.checked).toBe(false);
     expect(plan.roadmap.phases.map((ph) => ph.count)).toEqual([2, 2, 3]);
     expect(plan.recommendations.filter((r) => r.phase === 'later').map((r) => r.laterReason?.code)).toEqual(['capacity', 'capacity', 'capacity']);
+  });
+
+  it('a placeFirst project (the plant’s plan) takes the first phase whatever its priority, inside capacity and budget', () => {
+    // ten projects that outrank it (quality served): without placeFirst it would be left for capacity, last
+    const x = f('under_1m', 60);
+    x.answers.priorities = ['quality'];
+    const ranked = Array.from({ length: 10 }, (_, i) => rule(`r${i}`, { serves: ['quality'], investment: { min: 5, max: 10 } }));
+    const plain = run(x, [...ranked, rule('plan', { investment: { min: 5, max: 10 } })]);
+    expect(byId(plain.recommendations, 'plan')).toMatchObject({ phase: 'later', laterReason: { code: 'capacity' } });
+    const plan = run(x, [...ranked, rule('plan', { placeFirst: true, investment: { min: 5, max: 10 } })]);
+    expect(byId(plan.recommendations, 'plan')!.phase).toBe('0-6m');
+    expect(byId(plan.recommendations, 'plan')!.priority).toBeLessThan(byId(plan.recommendations, 'r0')!.priority);
+    expect(plan.roadmap.phases.map((ph) => ph.count)).toEqual([2, 2, 3]);
   });
 
   it('a prerequisite sits in a strictly earlier phase; a project whose prerequisite waits waits too', () => {

@@ -160,10 +160,25 @@ describe('sector packs name existing rules', () => {
   });
 });
 
+describe('sector packs: duties read in English in an English report', () => {
+  // Public documents are cited by their number (郑政文〔2018〕168号 三(三)) in both languages; nothing else is Chinese.
+  const CJK = /[\u4e00-\u9fff]/;
+  const english = (en: string) => !CJK.test(en.replace(/郑政文〔2018〕168号|郑政办〔2024〕10号/g, ''));
+  it.each(packs.map((p) => [p.file, p.data] as const))('%s: each duty’s text, source, check, scope and note have an English side', (_file, data) => {
+    type T = { zh: string; en: string };
+    for (const m of (data.regulatoryMusts as { id: string; text: T; source: string | T; check: T; appliesWhen?: T; note?: T }[]) ?? []) {
+      const source = typeof m.source === 'string' ? { zh: m.source, en: m.source } : m.source;
+      for (const [what, t] of Object.entries({ text: m.text, source, check: m.check, appliesWhen: m.appliesWhen, note: m.note })) {
+        if (t) expect(english(t.en), `${m.id}.${what}: ${t.en}`).toBe(true);
+      }
+    }
+  });
+});
+
 describe('fixture plants', () => {
   const dir = path.join(ROOT, 'tests', 'fixtures', 'plants');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-  it('there are seven', () => expect(files.length).toBe(7));
+  it('there are ten', () => expect(files.length).toBe(10));
   it.each(files)('%s is a valid answer file', (f) => {
     const r = answersFor(q, src(read(`tests/fixtures/plants/${f}`), f).data);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

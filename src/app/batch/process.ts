@@ -405,8 +405,8 @@ export class Processor {
       const prof = extras.readiness.find((p) => p.def.id === id);
       if (!prof) return null;
       const rr = assessReadiness(prof, q, result, answers);
-      // ready: some criterion met and none missing or undetermined (answered "don't know")
-      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing' || c.status === 'undetermined');
+      // ready: some criterion met and none missing, only mostly met, or undetermined (answered "don't know")
+      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing' || c.status === 'mostly' || c.status === 'undetermined');
     });
     const provisional = result.maturity.provisional;
     const resp = answers.file.respondent;

@@ -167,7 +167,7 @@ export function plan(k: Kit, m: ReportModel): Body {
     if (plan.duties.length) {
       body.push(h2(say(L('duties'))));
       for (const d of plan.duties) {
-        body.push(bullet(`${say(d.text)}（${clean(d.source)}）— ${say(d.status)}`));
+        body.push(bullet(d.line));
         body.push(small({ zh: `${L('dutyCheck').zh}：${d.check.zh}`, en: `${L('dutyCheck').en}: ${d.check.en}` }));
       }
     }
