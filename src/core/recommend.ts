@@ -371,6 +371,15 @@ export function sortPlan(list: Recommendation[]): Recommendation[] {
   return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || byId(a.id, b.id));
 }
 
+/**
+ * The first projects of the plan as a programme office may read them (batch's companies table): by phase, then
+ * priority, within the plan period, never a project the office audience does not see (a confidential rule, or a
+ * variant chosen by a confidential answer).
+ */
+export function officeTopProjects(list: Recommendation[], count: number): Recommendation[] {
+  return sortPlan(list.filter((r) => r.phase !== 'later' && !r.confidential)).slice(0, count);
+}
+
 /** The consultant's edits, applied last: re-phase and add (drops are applied before phasing, so they free budget). */
 export function applyOverrides(list: Recommendation[], overrides: Overrides | null | undefined, known: ReadonlySet<string>): { list: Recommendation[]; warnings: { code: string; id: string }[] } {
   const o = overrides?.recommendations;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { recommend } from '../../src/core/recommend';
+import { officeTopProjects, recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
 import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
@@ -367,5 +367,14 @@ describe('evidence that states a share says the share it is', () => {
     expect(said(40)).toEqual(['数字化设备 100 台，已联网并采集数据的 40 台，不到一半。']);
     expect(said(50)).toEqual(['数字化设备 100 台，已联网并采集数据的 50 台，达到一半但不到六成。']);
     expect(said(60)).toEqual([]);
+  });
+});
+
+describe("batch's top projects for the programme office", () => {
+  const rec = (id: string, phase: Recommendation['phase'], priority: number, confidential = false) => ({ id, phase, priority, confidential }) as unknown as Recommendation;
+  it('are the first of the plan by phase, then priority, within the plan period, never a confidential project', () => {
+    const list = [rec('late', 'later', 99), rec('mid', '6-18m', 90), rec('secret', '0-6m', 95, true), rec('near-b', '0-6m', 60), rec('near-a', '0-6m', 80), rec('far', '18-36m', 70)];
+    expect(officeTopProjects(list, 3).map((r) => r.id)).toEqual(['near-a', 'near-b', 'mid']);
+    expect(officeTopProjects(list, 10).map((r) => r.id)).toEqual(['near-a', 'near-b', 'mid', 'far']);
   });
 });

@@ -8,7 +8,7 @@ import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch
 import { assessReadiness } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
-import { recommend, sortPlan, type Recommendation } from '../../core/recommend.js';
+import { officeTopProjects, recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks } from '../../core/checks.js';
@@ -338,8 +338,8 @@ export class Processor {
           report = r.report;
           recs = r.recommendations;
         } else recs = recommend({ questionnaire: q, result, answers, rules: extras.rules, sectors: extras.sectors, overrides: answers.file.overrides, planOnly: true }).recommendations;
-        // The first three projects of the plan as a plant manager reads it (by phase, then priority).
-        recommendations = sortPlan(recs).filter((r) => r.phase !== 'later').slice(0, 3).map((r) => r.title[lang]);
+        // The first three projects of the plan (by phase, then priority) that the programme office may see.
+        recommendations = officeTopProjects(recs, 3).map((r) => r.title[lang]);
       } catch (e) {
         // A rule that fails on one plant must not lose the plant: score it, say so in the notes.
         part.notes.push(`${where.file}${where.row !== undefined ? `:${where.row}` : ''}: recommendations failed: ${(e as Error).message}`);
