@@ -378,3 +378,23 @@ describe("batch's top projects for the programme office", () => {
     expect(officeTopProjects(list, 10).map((r) => r.id)).toEqual(['near-a', 'near-b', 'mid', 'far']);
   });
 });
+
+describe('the handling project words the harsh conditions of the plant’s own sector', () => {
+  const handling = (sector: string) => {
+    const f = example('process-food');
+    f.respondent.sector = sector;
+    Object.assign(f.answers, { robots_count: 0, req_automated_lines: 'none' });
+    const rec = plan(f).recommendations.find((r) => r.id === 'station-handling-palletising-robots');
+    expect(rec, sector).toBeDefined();
+    return offer(rec!).zh + rec!.title.zh;
+  };
+  it('cold stores for food and drug plants, kilns and furnaces for minerals and metals, neither for chemicals', () => {
+    expect(handling('C1431')).toContain('低温库搬运');
+    expect(handling('C1431')).not.toContain('高温区');
+    expect(handling('C3089')).toContain('窑炉、熔炼等高温区');
+    expect(handling('C3089')).not.toContain('低温库');
+    const chem = handling('C2661');
+    expect(chem).not.toMatch(/低温库|高温区/);
+    expect(chem).toContain('重物搬运');
+  });
+});
