@@ -86,8 +86,11 @@ function renderExplain(r: ScoreResult, lang: Lang, c: ChalkInstance): string[] {
   }
   out.push('', c.bold(m('cli.contributions')));
   for (const s of r.subdomains) {
-    out.push(`  ${padDisplay(t(s.name), 16)} L${s.level} S=${s.score.toFixed(2)}  ${s.contributions.map((x, i) => `L${i + 1}:${x === null ? '-' : x.toFixed(3)}`).join(' ')}`);
+    // a sub-domain whose answers are all "don't know" or unanswered has no level to state (the report says the same)
+    const level = s.judged === false ? `L– ${m('cli.not-judged')}` : `L${s.level}`;
+    out.push(`  ${padDisplay(t(s.name), 16)} ${level} S=${s.score.toFixed(2)}  ${s.contributions.map((x, i) => `L${i + 1}:${x === null ? '-' : x.toFixed(3)}`).join(' ')}`);
   }
+  if (r.subdomains.some((s) => s.judged === false)) out.push(c.dim(`  ${m('cli.not-judged-note')}`));
   if (r.excluded.length) {
     out.push('', c.bold(m('cli.excluded')));
     for (const e of r.excluded) out.push(`  ${e.id}: ${reasonText(e.reason, lang)}`);

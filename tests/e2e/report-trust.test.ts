@@ -191,6 +191,16 @@ describe('office report: a project is withheld only when it is confidential itse
 });
 
 describe('answers nobody knew are not reported as levels (the refractory plant, most answers "don\'t know")', () => {
+  it('score --explain does not give such a sub-domain a level either (zh, en)', () => {
+    const zh = zhizao(['score', REFRACTORY, '--explain', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^ {2}装备 +L– 无法判断 S=/m);
+    expect(zh.stdout).not.toMatch(/^ {2}装备 +L0 /m);
+    expect(zh.stdout).toContain('L–（无法判断）：该子域等级所依据的答案均为“不清楚”或未答');
+    const en = zhizao(['score', REFRACTORY, '--explain', '--lang', 'en']).stdout;
+    expect(en).toMatch(/^ {2}Equipment +L– not judged S=/m);
+  });
+
   it('a sub-domain whose answers are all unknown reads 无法判断（回答不足）, in the gaps and in the method table', () => {
     const text = md(REFRACTORY, 'client');
     for (const name of ['装备', '网络', '数据']) {
