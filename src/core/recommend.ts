@@ -46,7 +46,8 @@ export interface RecommendInput {
   scoring?: { profile: Profile; targets: TargetsDef } | undefined;
   /**
    * The plan only (the batch, which keeps each project's title and phase): whether a rule's evidence holds is still
-   * decided, but its statements are not written, so rationales and evidence lists are left empty.
+   * decided, but its statements are not written, so rationales and evidence lists are left empty, and no office view
+   * of a project is made (whether a project is confidential is still decided).
    */
   planOnly?: boolean;
 }
@@ -126,7 +127,7 @@ type Offer = Omit<OfficeView, 'evidence'>;
  * confidential answer (what the list shows or leaves out tells that answer), what the office audience is shown
  * instead: the lists without such items.
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope): Offer & { office?: Offer } {
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true): Offer & { office?: Offer } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
     key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
@@ -139,7 +140,7 @@ function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector
     benefits: joinBenefits(pick(lists.benefits, items)),
   });
   const plant = offer(shownItems);
-  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems) } : plant;
+  return officeView && Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems) } : plant;
 }
 
 /**
@@ -268,7 +269,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holds = input.planOnly ? anyEvidenceHolds(statements, scope) : evidence.length > 0;
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
-    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope);
+    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope, !input.planOnly);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) continue;
     const v = variant?.def;
@@ -323,7 +324,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.confidential = (def.confidential ?? false) || rule.variants.some((x) => x.confidential);
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
-    if (offer.office || statements.some((e) => e.confidential)) {
+    if (!input.planOnly && (offer.office || statements.some((e) => e.confidential))) {
       const shown = offer.office ?? offer;
       rec.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
     }
