@@ -48,7 +48,8 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   out.push('');
   out.push(c.bold(m('cli.sections')));
   const w = Math.max(...r.sections.map((s) => displayWidth(t(s.title)))) + 2;
-  for (const s of r.sections) out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${s.score.toFixed(2)}  L${s.level}`);
+  // without a stated level, a section's level would rest on the same too few answers
+  for (const s of r.sections) out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${s.score.toFixed(2)}  ${r.maturity.level === null ? 'L–' : `L${s.level}`}`);
   out.push('');
   out.push(c.bold(`${m('cli.indicators-targets')} (${t(r.targets.title)}; ${m('cli.reference-regional')})`));
   for (const i of r.indicators) {

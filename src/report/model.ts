@@ -29,7 +29,8 @@ export interface ReportModel {
   tiers: { intro: Text; rows: TierRow[] };
   position?: Position;
   disagreements: Text[];
-  sections: { title: Text; score: string; level: number; pct: number }[];
+  /** `level` is '—' when the plant's level cannot be stated (too few answers): a section's level would rest on the same answers. */
+  sections: { title: Text; score: string; level: number | '—'; pct: number }[];
   indicators: IndicatorRow[];
   strengths: Text[];
   gaps: { lines: Text[]; more?: Text };
@@ -108,7 +109,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     tiers: tiersOf(r, w),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
     disagreements: r.disagreements.map((d) => fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel })),
-    sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: s.level, pct: Math.round((s.score / 5) * 100) })),
+    sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers),
     strengths: strengthsOf(r, w),
     gaps,

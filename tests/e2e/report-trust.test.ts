@@ -197,12 +197,17 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(zh.stdout).toMatch(/^ {2}装备 +L– 无法判断 S=/m);
     expect(zh.stdout).not.toMatch(/^ {2}装备 +L0 /m);
     expect(zh.stdout).toContain('L–（无法判断）：该子域等级所依据的答案均为“不清楚”或未答');
+    // no level stated: no section level either
+    expect(zh.stdout).toMatch(/^ {2}生产制造 +\S+ 0\.07 {2}L–$/m);
     const en = zhizao(['score', REFRACTORY, '--explain', '--lang', 'en']).stdout;
     expect(en).toMatch(/^ {2}Equipment +L– not judged S=/m);
   });
 
   it('a sub-domain whose answers are all unknown reads 无法判断（回答不足）, in the gaps and in the method table', () => {
     const text = md(REFRACTORY, 'client');
+    // no level stated: the sections table gives no section a level (their scores rest on the same few answers)
+    expect(section(text, '### 各部分得分')).toContain('| 生产制造 | 0.07 | — |');
+    expect(section(text, '### 各部分得分')).not.toMatch(/\| \d \|$/m);
     for (const name of ['装备', '网络', '数据']) {
       expect(text).not.toContain(`${name}：0 级`);
       expect(text).toMatch(new RegExp(`^\\| ${name} \\|[^\\n]*\\| 无法判断（回答不足） \\|$`, 'm'));
