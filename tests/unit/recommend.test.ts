@@ -398,3 +398,23 @@ describe('the handling project words the harsh conditions of the plant’s own s
     expect(chem).toContain('重物搬运');
   });
 });
+
+describe('the andon and SPC project measures a process plant with its instruments, not with callipers', () => {
+  const spc = (name: string, answers: Record<string, unknown>) => {
+    const f = example(name);
+    Object.assign(f.answers, { req_spc_prediction: 'none', ...answers });
+    const rec = plan(f).recommendations.find((r) => r.id === 'line-andon-spc');
+    expect(rec, name).toBeDefined();
+    return offer(rec!).zh;
+  };
+  it('with and without andon in place (the SPC variant and the whole project), process and discrete', () => {
+    for (const andon of ['full', 'none']) {
+      const food = spc('process-food', { req_andon: andon });
+      expect(food).not.toMatch(/卡尺|千分尺/);
+      expect(food).toContain('检重秤');
+      const machining = spc('discrete-machinery', { req_andon: andon });
+      expect(machining).toMatch(/数显卡尺/);
+      expect(machining).not.toContain('检重秤');
+    }
+  });
+});
