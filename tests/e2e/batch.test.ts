@@ -406,6 +406,23 @@ describe('contradictions between answers (the consistency checks of validate and
     }
   });
 
+  it('a confidential answer never shows its value to the programme office: an implausible one is not listed, a wrong one is rejected by question only', () => {
+    const d = path.join(dir, 'confidential-values');
+    mkdirSync(d, { recursive: true });
+    // the first-pass yield is confidential: 0.3 is below its plausible range, 1.7 above its hard maximum
+    writeFileSync(path.join(d, 'low.zhizao.yaml'), example.replace(/company: .*/, 'company: 保密一').replace(/\n {2}kpi_first_pass_yield: [\d.]+/, '\n  kpi_first_pass_yield: 0.3'));
+    writeFileSync(path.join(d, 'bad.zhizao.yaml'), example.replace(/company: .*/, 'company: 保密二').replace(/\n {2}kpi_first_pass_yield: [\d.]+/, '\n  kpi_first_pass_yield: 1.7'));
+    expect(zhizao(['validate', path.join(d, 'low.zhizao.yaml')]).stderr).toContain('30%');
+    const r = zhizao(['batch', d, '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Batched;
+    const all = JSON.stringify([out.problems, out.rejected]);
+    expect(all).not.toMatch(/0\.3|1\.7|30%|170%/);
+    expect(out.rejected).toHaveLength(1);
+    expect(out.rejected[0]!.message).toContain('the answer to the confidential question kpi_first_pass_yield has a problem');
+    expect(r.stderr).not.toMatch(/kpi_first_pass_yield[^\n]*(0\.3|1\.7)/);
+  });
+
   it('one that names a confidential answer is neither listed nor counted for the programme office', () => {
     const d = path.join(dir, 'contradictions-confidential');
     mkdirSync(d, { recursive: true });

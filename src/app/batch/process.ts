@@ -93,9 +93,22 @@ export class Processor {
     this.defs = new Definitions(opts.limits);
   }
 
+  /** The questions whose answers the programme office never reads (`confidential` in the questionnaire). */
+  private readonly confidentialIds = new Set<string>();
+
+  /**
+   * A problem with a confidential answer, as the programme office may read it: which question, not the value or
+   * the message that quotes it (the batch's outputs are the office's).
+   */
+  private shielded(d: Diagnostic): Diagnostic {
+    const id = d.path?.[0] === 'answers' ? d.path[1] : undefined;
+    return typeof id === 'string' && this.confidentialIds.has(id) ? { ...d, code: 'batch.confidential-problem', args: { id } } : d;
+  }
+
   private init() {
     this.setup ??= (async () => {
       const q = await this.defs.questionnaire(this.opts.questionnaire);
+      for (const question of q.questions) if (question.confidential) this.confidentialIds.add(question.id);
       const profile = await this.defs.profile(this.opts.profile);
       const targets = await this.defs.targets(this.opts.targets);
       return { q, profile, targets };
@@ -203,11 +216,12 @@ export class Processor {
   }
 
   /** A problem with one cell (or answer), located at its table cell when the source is a table row. */
-  private cellProblem(d: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
+  private cellProblem(problem: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
     const { lang, anonymize } = this.opts;
+    const d = this.shielded(problem);
     const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
     let message = diagnosticText(d, lang, this.opts.cmd);
-    let value = cell?.value;
+    let value = d === problem ? cell?.value : undefined;
     let shownCompany = company;
     if (anonymize) {
       // names, codes and sites never reach the problems list: their cells are left out, and messages scrubbed
@@ -291,7 +305,7 @@ export class Processor {
         loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
       }
     }
-    let ds = loaded.diagnostics;
+    let ds = loaded.diagnostics.map((d) => this.shielded(d));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
     const rowWarnings = isRowSource(source) ? source.cellWarnings : [];
     if (!('answers' in loaded) || !loaded.answers) {
@@ -310,10 +324,12 @@ export class Processor {
     const q = loaded.questionnaire;
     // Plausible ranges from the questionnaire (one rule, the checks' own): outside is a warning, never an error.
     const implausibleIds = new Set<string>();
-    const implausible: Diagnostic[] = implausibleAnswers(q, answers).map(({ question, value }) => {
+    const implausibleAll = implausibleAnswers(q, answers);
+    for (const { question } of implausibleAll) implausibleIds.add(question.id);
+    // an implausible confidential answer is left out of the figures like any other, but not listed (its value) nor counted
+    const implausible: Diagnostic[] = implausibleAll.filter(({ question }) => !question.confidential).map(({ question, value }) => {
       const id = question.id;
       const p = question.plausible!;
-      implausibleIds.add(id);
       return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
     });
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
