@@ -140,7 +140,7 @@ export const HELP_MESSAGES = {
   'help.batch-min-group-size': { en: 'the minimum group size (default 5): groups of fewer companies are not broken out (merged into "other"), and a figure over fewer companies is not published (blank, only its n) nor judged; 1 shows every group and every figure, and judges every figure', zh: '最小分组规模（默认 5）：少于此数的分组不单列（并入“其他”），计入企业少于此数的数值也不单列（留空，只列 n）、不判定是否达标；设为 1 则全部分组和数值单列、全部数值判定' },
   'help.batch-dry-run': { en: 'show how each table is read with --map (column → question, unmapped columns, unmatched labels); score nothing', zh: '只显示按 --map 如何读取每个表格（列 → 题目、未映射的列、未匹配的选项文字），不评分' },
   'help.batch-on-bad-cell': { en: 'a bad table cell rejects its row, or is left unanswered and listed in the problems', zh: '表格中的错误单元格：整行拒收（reject），或按未作答处理并列入问题清单（blank）' },
-  'help.batch-include-answers': { en: "add every company's answers to the output (sheet 答卷, OUT.answers.csv, JSON answers)", zh: '在输出中加入每家企业的答卷（答卷工作表、OUT.answers.csv、JSON 的 answers）' },
+  'help.batch-include-answers': { en: "add every company's answers to the output (sheet 答卷, OUT.answers.csv, JSON answers), never those to confidential questions", zh: '在输出中加入每家企业的答卷（答卷工作表、OUT.answers.csv、JSON 的 answers），保密题的答案除外' },
   'help.batch-policy': { en: 'the action plan whose count targets are tracked (default zhengzhou-2018)', zh: '统计其数量目标的行动计划（默认 zhengzhou-2018）' },
   'help.map': { en: 'survey maps for CSV/XLSX exports (see docs/batch.md)', zh: '问卷导出表格（CSV/XLSX）的映射文件（见 docs/batch.md）' },
   'help.map-init': { en: "write a starting map from an export's headers and cells; guesses are marked for checking", zh: '根据导出表格的表头和单元格生成映射文件初稿；猜测的项目会标出，请核对' },

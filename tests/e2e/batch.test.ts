@@ -423,6 +423,18 @@ describe('contradictions between answers (the consistency checks of validate and
     expect(r.stderr).not.toMatch(/kpi_first_pass_yield[^\n]*(0\.3|1\.7)/);
   });
 
+  it('--include-answers gives every answer but those to confidential questions (JSON and CSV)', () => {
+    const out = JSON.parse(zhizao(['batch', EXAMPLES, '--json', '--include-answers']).stdout) as Out & { companies: { answers?: Record<string, unknown> }[] };
+    const answers = out.companies[0]!.answers!;
+    expect(answers.design_tools).toBeDefined();
+    for (const id of ['kpi_first_pass_yield', 'fieldbus_protocols', 'kpi_energy_per_output']) expect(answers[id], id).toBeUndefined();
+    const csv = path.join(dir, 'answers-out.csv');
+    expect(zhizao(['batch', EXAMPLES, '--include-answers', '-o', csv, '--force']).code).toBe(0);
+    const head = readFileSync(path.join(dir, 'answers-out.answers.csv'), 'utf8').split('\n')[0]!;
+    expect(head).toContain('answer.design_tools');
+    expect(head).not.toMatch(/answer\.(kpi_first_pass_yield|fieldbus_protocols|kpi_energy_per_output)\b/);
+  });
+
   it('one that names a confidential answer is neither listed nor counted for the programme office', () => {
     const d = path.join(dir, 'contradictions-confidential');
     mkdirSync(d, { recursive: true });

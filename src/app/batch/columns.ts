@@ -151,7 +151,8 @@ export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecor
     col<CompanyRecord>('file', 'text', (r) => r.file),
     col<CompanyRecord>('row', 'integer', (r) => r.row),
     col<CompanyRecord>('company', 'text', (r) => r.company),
-    ...q.questions.map((question) =>
+    // no column for a confidential question: the programme office never reads those answers (process.ts leaves them out)
+    ...q.questions.filter((question) => !question.confidential).map((question) =>
       col<CompanyRecord>(`answer.${question.id}`, question.type === 'percent' ? 'percent' : question.type === 'number' ? 'number' : question.type === 'boolean' ? 'yesno' : 'text', (r) => {
         const v = r.answers?.[question.id];
         return v === undefined ? undefined : shown(question, v);

@@ -411,7 +411,12 @@ export class Processor {
       coverage: scoredCoverage(q, answers, profile),
     });
     if (blanked) record.blanked = blanked;
-    if (this.opts.includeAnswers) record.answers = rawAnswers(answers.resolved);
+    if (this.opts.includeAnswers) {
+      // the programme office never reads a confidential answer, also not when it asks for the answers
+      const given = rawAnswers(answers.resolved);
+      for (const id of this.confidentialIds) delete given[id];
+      record.answers = given;
+    }
     // an implausible figure counts in nothing the plan adds up
     const num = (id: string) => {
       const r = answers.resolved.get(id);
