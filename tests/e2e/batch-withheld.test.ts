@@ -158,7 +158,7 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     const a = longCsv(path.join(dir, 'all.plan.csv')).find((t) => t.id === 'class-a-retrofit-share')!;
     expect(a).toMatchObject({ count: '0.6667', historical: 'true', how: 'A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）' });
     expect(a.measure).not.toContain('不晚于');
-    expect(a.measure).toContain('诊断时 retrofit_status 为“进行中”或“已完成”的比例，不按改造年份筛选');
+    expect(a.measure).toContain('诊断时改造“进行中”或“已完成”（retrofit_status）的比例，不按改造年份筛选');
   });
 
   it('a batch of three plants: the level counts, mean score and every figure keep only their n; stdout says so', () => {
