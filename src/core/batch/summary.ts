@@ -3,13 +3,14 @@ import type { IndicatorKind } from '../types.js';
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
+import { classRetrofit, type ClassRetrofit } from './class-retrofit.js';
 import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
 import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
+import { r4 } from '../result.js';
 const r4n = (x: number | null) => (x === null ? null : r4(x));
 
 /** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
@@ -97,28 +98,6 @@ export interface GroupFigures extends Figures {
   /** Groups smaller than --min-group-size are merged into "other"; an "other" still too small keeps only its count. */
   merged?: string[] | number;
   suppressed?: boolean;
-}
-
-export interface ClassRetrofit {
-  class: string;
-  companies: number;
-  /** The counts per retrofit status and the share: null when withheld. */
-  retrofitting: number | null;
-  inProgress: number | null;
-  done: number | null;
-  planned: number | null;
-  none: number | null;
-  unknown: number | null;
-  share: number | null;
-  /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
-  goal: number | null;
-  goalMet: boolean | null;
-  /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
-  withheld?: Withheld;
-  /** The year the goal is set for (the plan's three years, 2018–2020). */
-  goalYear?: number;
-  /** The goal's year is before the first submission of the batch: goalMet is a historical reference only. */
-  historical?: boolean;
 }
 
 const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
@@ -344,35 +323,6 @@ export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, 
     else out.push({ key: OTHER_GROUP, companies: other.companies, levels: {}, noLevel: 0, meanScore: null, meanScoreN: 0, sections: [], indicators: [], merged: merged.length, suppressed: true });
   }
   return out;
-}
-
-const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
-/** 郑政文〔2018〕168号 四(一): 三年内 (the plan's period 2018–2020) — the `by` of its class-a/b-retrofit-share targets. */
-export const CLASS_GOAL_YEAR = 2020;
-
-export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number, surveyYear?: number): ClassRetrofit[] {
-  return [...counts.keys()].sort().map((cls) => {
-    const c = counts.get(cls)!;
-    const n = (k: string) => c[k] ?? 0;
-    const companies = Object.values(c).reduce((a, b) => a + b, 0);
-    const retrofitting = n('in-progress') + n('done');
-    const goal = CLASS_GOALS[cls] ?? null;
-    // the statuses break the class's companies down: with too few of them only their number is published
-    const withheld = withheldBelow(companies, minGroupSize);
-    const statuses = withheld
-      ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
-      : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
-    const verdict = judged(companies, minGroupSize, goal === null || !companies ? null : retrofitting / companies >= goal);
-    return {
-      class: cls,
-      companies,
-      ...statuses,
-      goal,
-      goalMet: verdict.met,
-      ...(withheld ? { withheld } : {}),
-      ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
-    };
-  });
 }
 
 export interface BatchSummary extends Figures {

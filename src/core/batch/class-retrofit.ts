@@ -1,0 +1,58 @@
+/**
+ * The retrofit status of the companies of each enterprise class (A/B/C) against the plan's goal for it: all class A
+ * and half of class B companies retrofitting within its three years (郑政文〔2018〕168号 四(一)).
+ */
+import { r4 } from '../result.js';
+import { isHistoricalTarget } from '../targets.js';
+import { judged, withheldBelow, type Withheld } from './verdict.js';
+
+export interface ClassRetrofit {
+  class: string;
+  companies: number;
+  /** The counts per retrofit status and the share: null when withheld. */
+  retrofitting: number | null;
+  inProgress: number | null;
+  done: number | null;
+  planned: number | null;
+  none: number | null;
+  unknown: number | null;
+  share: number | null;
+  /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
+  goal: number | null;
+  goalMet: boolean | null;
+  /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
+  withheld?: Withheld;
+  /** The year the goal is set for (the plan's three years, 2018–2020). */
+  goalYear?: number;
+  /** The goal's year is before the first submission of the batch: goalMet is a historical reference only. */
+  historical?: boolean;
+}
+
+const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
+/** 郑政文〔2018〕168号 四(一): 三年内 (the plan's period 2018–2020) — the `by` of its class-a/b-retrofit-share targets. */
+export const CLASS_GOAL_YEAR = 2020;
+
+export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number, surveyYear?: number): ClassRetrofit[] {
+  return [...counts.keys()].sort().map((cls) => {
+    const c = counts.get(cls)!;
+    const n = (k: string) => c[k] ?? 0;
+    const companies = Object.values(c).reduce((a, b) => a + b, 0);
+    const retrofitting = n('in-progress') + n('done');
+    const goal = CLASS_GOALS[cls] ?? null;
+    // the statuses break the class's companies down: with too few of them only their number is published
+    const withheld = withheldBelow(companies, minGroupSize);
+    const statuses = withheld
+      ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
+      : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
+    const verdict = judged(companies, minGroupSize, goal === null || !companies ? null : retrofitting / companies >= goal);
+    return {
+      class: cls,
+      companies,
+      ...statuses,
+      goal,
+      goalMet: verdict.met,
+      ...(withheld ? { withheld } : {}),
+      ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
+    };
+  });
+}
