@@ -7,7 +7,7 @@ import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '..
 import type { Answers } from './answers.js';
 import { isQuestionUnit, normaliseUnit } from './kpi-units.js';
 import { samePlant } from './plant-identity.js';
-import type { ScoreResult } from './result.js';
+import { r4, type ScoreResult } from './result.js';
 import type { Comparison as TargetComparison, KpiId, KpiTargetDef, OutcomeKpiDef, TargetsDef } from './targets.js';
 import type { AnswerFile, AnswerValue, IndicatorKind, Lang, Text } from './types.js';
 
@@ -16,7 +16,6 @@ export const COMPARISON_VERSION = 1;
 /** Tolerance for deciding whether a change meets its target (float noise, and the exact policy figure). */
 export const KPI_EPSILON = 1e-9;
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export interface Message {
   code: string;
