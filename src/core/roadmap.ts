@@ -176,7 +176,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         const items = list.filter((r) => r.phase === id);
         return {
           id,
-          investment: { min: sum(items.map((r) => r.investment?.min ?? 0)), max: sum(items.map((r) => r.investment?.max ?? 0)) },
+          investment: investmentOf(items),
           count: items.length,
           projected: null as Projection | null,
         };
@@ -207,7 +207,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         capacity,
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
-        total: { min: sum(phased.map((r) => r.investment?.min ?? 0)), max: sum(phased.map((r) => r.investment?.max ?? 0)) },
+        total: investmentOf(phased),
         baseline,
         heldBack,
         duties: [...input.musts],
@@ -236,7 +236,16 @@ function heldBackOf(r: ScoreResult): HeldBack | null {
  */
 export const firstMissedLevelIndex = (r: ScoreResult): number => (r.maturity.heldAt === null ? -1 : r.maturity.heldAt - 1);
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** The investment range of a list of projects: the sums of their ranges' ends (a project without one counts 0). */
+export function investmentOf(list: readonly Recommendation[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const r of list) {
+    min += r.investment?.min ?? 0;
+    max += r.investment?.max ?? 0;
+  }
+  return { min, max };
+}
 
 function projectionOf(r: ScoreResult): Projection {
   return { level: r.maturity.level, score: r.maturity.score, indicatorsMet: r.indicators.filter((i) => i.met === true).map((i) => i.id).sort() };

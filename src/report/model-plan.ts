@@ -2,7 +2,7 @@
 import { schemeExpired, type PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
-import type { Projection, Roadmap } from '../core/roadmap.js';
+import { investmentOf, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -221,8 +221,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));
   const summaryOf = (listed: PlanItem[]) => {
-    const sum = (k: 'min' | 'max') => money(listed.reduce((a, i) => a + (byId.get(i.id)?.investment?.[k] ?? 0), 0));
-    return fill(p.phaseSummary!, { count: listed.length, min: sum('min'), max: sum('max') });
+    const investment = investmentOf(listed.flatMap((i) => byId.get(i.id) ?? []));
+    return fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max) });
   };
   const phases: PlanPhase[] = roadmap.phases.map((ph) => {
     const listed = items.filter((i) => i.phaseId === ph.id);

@@ -1,3 +1,4 @@
+import { investmentOf } from '../core/roadmap.js';
 import type { Answers } from '../core/answers.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
@@ -56,8 +57,6 @@ export function buildReportData(input: ReportInput): ReportData {
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
 
-const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
-
 /** The phased plan as JSON; the office audience sees no budget (a confidential answer) and no withheld project. */
 function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], office: boolean) {
   const { roadmap } = plan;
@@ -74,7 +73,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     // phase holds (its projection counts them).
     phases: roadmap.phases.map((ph) => {
       const listed = shown.filter((r) => r.phase === ph.id);
-      const sums = office ? { investment: { min: sum(listed.map((r) => r.investment?.min ?? 0)), max: sum(listed.map((r) => r.investment?.max ?? 0)) }, count: listed.length, ...(ph.count > listed.length ? { withheld: ph.count - listed.length } : {}) } : {};
+      const sums = office ? { investment: investmentOf(listed), count: listed.length, ...(ph.count > listed.length ? { withheld: ph.count - listed.length } : {}) } : {};
       return { ...ph, ...sums, projected: ph.projected ? { ...ph.projected, score: r4(ph.projected.score) } : null };
     }),
     later: roadmap.later.filter((id) => ids.has(id)),
