@@ -11,7 +11,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import { officeTopProjects, recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks } from '../../core/checks.js';
+import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
 import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -71,6 +71,8 @@ interface Setup {
   targets: TargetsDef;
 }
 interface Extras {
+  /** The consistency checks of the questionnaire (validate's and the report's). */
+  checks: CheckSet[];
   rules?: RuleSet;
   note?: string;
   sectors: CompiledSectorPack[];
@@ -121,13 +123,14 @@ export class Processor {
     let e = this.extras.get(q);
     if (!e) {
       e = (async () => {
+        const checks = await this.defs.checksFor(q);
         if (this.opts.reports) {
           const report = await reportContext(this.defs, q);
-          return { ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), sectors: report.sectors, readiness: report.readiness, report };
+          return { checks, ...(report.rules ? { rules: report.rules } : {}), ...(report.note ? { note: report.note } : {}), sectors: report.sectors, readiness: report.readiness, report };
         }
         const { rules, note } = await rulesFor(this.defs, q);
         const [readiness, sectors] = await Promise.all([this.opts.layout.readiness?.length ? readinessFor(this.defs, q) : [], rules ? sectorsFor(this.defs, q) : []]);
-        return { ...(rules ? { rules } : {}), ...(note ? { note } : {}), sectors, readiness };
+        return { checks, ...(rules ? { rules } : {}), ...(note ? { note } : {}), sectors, readiness };
       })();
       this.extras.set(q, e);
     }
@@ -334,7 +337,8 @@ export class Processor {
     });
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.
-    const findings = runChecks(await this.defs.checksFor(q), q, answers, { source }).filter((f) => !isConfidentialFinding(q, f));
+    const extras = await this.extrasFor(q);
+    const findings = runChecks(extras.checks, q, answers, { source }).filter((f) => !isConfidentialFinding(q, f));
     const contradictions = findingDiagnostics(findings, source.file);
     for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
     if (problems.length) {
@@ -343,7 +347,6 @@ export class Processor {
     }
     const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
     const result = buildResult(q, answers, profile, tgt);
-    const extras = await this.extrasFor(q);
     let recommendations: string[] = [];
     let report: Scored['report'];
     if (extras.rules) {
