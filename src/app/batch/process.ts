@@ -17,7 +17,7 @@ import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
-import type { AnswerValue, Respondent } from '../../core/types.js';
+import type { Respondent } from '../../core/types.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
 import { VERSION } from '../../io/paths.js';
@@ -31,39 +31,14 @@ import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from 
 import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 
 export type { ProcessOptions } from './parts.js';
+import { blankPath, companyOf, rawAnswers } from './source-data.js';
 
-/** Respondent fields a row can be scored without: a bad cell there can be left empty. */
-const OPTIONAL_FIELDS = new Set(['credit_code', 'site', 'sector', 'district', 'park', 'region', 'above_designated_size', 'enterprise_class', 'retrofit_status', 'assessor', 'interviewees', 'date']);
-/** The path to blank for an error, or undefined when the row cannot be scored without the cell. */
-function blankPath(d: Diagnostic): [string, string] | undefined {
-  const p = d.path;
-  if (!p || typeof p[1] !== 'string') return undefined;
-  if (p[0] === 'answers') return ['answers', p[1]];
-  if (p[0] === 'respondent' && OPTIONAL_FIELDS.has(p[1])) return ['respondent', p[1]];
-  return undefined;
-}
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
 const isRowSource = (s: Source): s is RowSource => typeof (s as RowSource).cellAt === 'function';
-const companyOf = (data: unknown): string | undefined => {
-  const c = (data as { respondent?: { company?: unknown } } | null)?.respondent?.company;
-  return typeof c === 'string' && c.trim() ? c.trim() : undefined;
-};
 /** zhizao's own JSON outputs: a batch result, or a score result (a --reports folder of JSON reports). */
 const OWN_JSON = /^\s*\{\s*"companies"\s*:\s*\[/;
 const isOwnScoreResult = (data: unknown) => typeof data === 'object' && data !== null && 'maturity' in data && 'scoring' in data && 'respondent' in data && !('answers' in data);
-
-/** The answers as given: option values, numbers, yes/no; 'unknown' and 'n/a' for those tokens. */
-function rawAnswers(resolved: ReadonlyMap<string, { status: string; value: AnswerValue }>): NonNullable<import('../../core/batch/record.js').CompanyRecord['answers']> {
-  const out: NonNullable<import('../../core/batch/record.js').CompanyRecord['answers']> = {};
-  for (const [id, r] of resolved) {
-    if (r.status === 'unknown') out[id] = 'unknown';
-    else if (r.status === 'na') out[id] = 'n/a';
-    else if (r.status === 'answered' && r.value !== null && typeof r.value !== 'object') out[id] = r.value;
-    else if (r.status === 'answered' && Array.isArray(r.value)) out[id] = r.value.map(String);
-  }
-  return out;
-}
 
 interface Setup {
   q: Questionnaire;
