@@ -154,6 +154,9 @@ function dependentsOfAll(q: Questionnaire, ids: readonly string[]): ReadonlySet<
   return all;
 }
 
+/** The question ids in questionnaire order every plant's answer and visibility maps are built on (QuestionMap.ids). */
+export const questionIds = (q: Questionnaire): readonly string[] => prepare(q).ids;
+
 /**
  * Which questions the respondent sees, given the industry type, the answers and the file's version. `after`: the
  * answers differ from those `before` was computed for in the question(s) `changed` only, so only the questions

@@ -84,3 +84,11 @@ export class QuestionMap<V> implements ReadonlyMap<string, V> {
     return this.entries();
   }
 }
+
+/**
+ * The value of question `id`, which is question `i` of the questionnaire whose id table is `ids`: read by index when
+ * `map` is a QuestionMap over that table, looked up by id otherwise (a plain Map, e.g. a changed copy of the answers).
+ */
+export function valueAt<V>(map: ReadonlyMap<string, V>, ids: readonly string[], id: string, i: number): V | undefined {
+  return map instanceof QuestionMap && map.ids === ids ? (map as QuestionMap<V>).at(i) : map.get(id);
+}

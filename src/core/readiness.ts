@@ -48,6 +48,14 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
   };
 }
 
+/** A criterion's identifiers and calls, collected once per condition (the criteria are the same for every plant). */
+const refsCache = new WeakMap<Node, ReturnType<typeof collectRefs>>();
+function refsOf(when: Node): ReturnType<typeof collectRefs> {
+  let refs = refsCache.get(when);
+  if (!refs) refsCache.set(when, (refs = collectRefs(when)));
+  return refs;
+}
+
 /**
  * Whether a condition reads answers and every one of them is unknown: questions answered "don't know" or not at
  * all (or hidden by such answers), sub-domains not judged, sections without an answer given with a value, indicators
@@ -64,7 +72,7 @@ function nothingKnown(when: Node, q: Questionnaire, result: ScoreResult, answers
   };
   const section = (id: string) => (q.def.sections.find((s) => s.id === id)?.questions ?? []).some((x) => x.subdomain !== undefined && given(x.id) && (answers.visibility.get(x.id) ?? 'visible') === 'visible');
   const known: boolean[] = [];
-  const refs = collectRefs(when);
+  const refs = refsOf(when);
   for (const r of refs.ids) {
     if (q.byId.has(r.name)) known.push(question(r.name));
     else if (r.name === 'maturity' || r.name === 'score_total') known.push(result.maturity.level !== null);

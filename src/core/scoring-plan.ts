@@ -3,7 +3,7 @@
  * industry type, compiled once and reused for every plant (batch scores thousands with one plan). Scoring a plant is
  * then a few linear passes over typed arrays (src/core/scoring.ts).
  */
-import { isScoredQuestion } from './answers.js';
+import { isScoredQuestion, questionIds } from './answers.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Industry, Question, Text } from './types.js';
@@ -13,6 +13,8 @@ export const LEVELS = 5;
 /** How one scored question evidences maturity. */
 export interface PlanItem {
   question: Question;
+  /** The question's index in the questionnaire (its slot in a plant's answer and visibility maps). */
+  index: number;
   /** Index into plan.subdomains; -1 when the question is left out for the whole industry type. */
   sub: number;
   section: number;
@@ -53,6 +55,8 @@ export interface ScoringPlan {
   subIndex: ReadonlyMap<string, number>;
   sections: { id: string; title: Text }[];
   items: PlanItem[];
+  /** The questionnaire's id table (answers.ts questionIds): a plant's maps over it are read by index. */
+  ids: readonly string[];
   tree: PlanTree;
   /** Satisfaction scores: requirement answer → score. */
   satisfaction: Readonly<Record<string, number>>;
@@ -85,12 +89,13 @@ function compilePlan(q: Questionnaire, profile: Profile, industry: Industry): Sc
   }
   const sectionIndex = new Map(q.def.sections.map((s, i) => [s.id, i]));
   const items: PlanItem[] = [];
-  for (const question of q.questions) {
+  for (const [index, question] of q.questions.entries()) {
     if (!isScoredQuestion(question)) continue;
     const subdomain = profile.subdomainOf(question.id, question.subdomain!);
     const sub = subIndex.get(subdomain) ?? -1;
     const item: PlanItem = {
       question,
+      index,
       sub,
       section: sectionIndex.get(q.sectionOf.get(question.id)!)!,
       kind: question.type === 'level' ? 'level' : question.type === 'requirement' ? 'requirement' : 'boolean',
@@ -109,6 +114,7 @@ function compilePlan(q: Questionnaire, profile: Profile, industry: Industry): Sc
     subIndex,
     sections: q.def.sections.map((s) => ({ id: s.id, title: s.title })),
     items,
+    ids: questionIds(q),
     tree: compileTree(profile, industry, subIndex),
     satisfaction: { full: sat.full, mostly: sat.mostly, partial: sat.partial, none: sat.none },
     full: sat.full,

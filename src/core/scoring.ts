@@ -6,6 +6,7 @@
 import { computeVisibility, dependentsOf, type Answers } from './answers.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
+import { valueAt } from './question-map.js';
 import { LEVELS, scoringPlan, type PlanItem, type ScoringPlan } from './scoring-plan.js';
 import type { Industry, Text } from './types.js';
 
@@ -143,6 +144,13 @@ class Sums {
     this.selfCnt = new Float64Array(n);
     this.average = plan.profile.selfRating === 'average';
   }
+  /** Back to no answers (a pooled set of sums reused for the next plant). */
+  reset(): void {
+    this.reqSum.fill(0);
+    this.reqCnt.fill(0);
+    this.selfSum.fill(0);
+    this.selfCnt.fill(0);
+  }
   add(c: Counted, sign: 1 | -1 = 1, block = 0): void {
     const base = block * this.stride + c.item.sub * LEVELS;
     if (c.item.kind === 'level') {
@@ -211,10 +219,10 @@ function levelScores(plan: ScoringPlan, sums: Sums, only?: Uint8Array, keep?: Fl
   return fillUnevidenced(raw);
 }
 
-/** Each sub-domain's effective weight at a level: its share of L_n, from the node values of that level. */
-function effectiveWeights(plan: ScoringPlan, value: Float64Array): Float64Array {
+/** Each sub-domain's effective weight at a level: its share of L_n, from the node values of that level (into `eff`). */
+function effectiveWeights(plan: ScoringPlan, value: Float64Array, eff: Float64Array): Float64Array {
   const t = plan.tree;
-  const eff = new Float64Array(t.children.length);
+  eff.fill(0);
   eff[t.root] = 1;
   for (let node = t.children.length - 1; node >= 0; node--) {
     const kids = t.children[node]!;
@@ -233,8 +241,8 @@ function collect(q: Questionnaire, plan: ScoringPlan, answers: Answers): { count
   const excluded: Exclusion[] = [];
   for (const item of plan.items) {
     const id = item.question.id;
-    const visibility = answers.visibility.get(id) ?? 'visible';
-    const r = answers.resolved.get(id);
+    const visibility = valueAt(answers.visibility, plan.ids, id, item.index) ?? 'visible';
+    const r = valueAt(answers.resolved, plan.ids, id, item.index);
     const out = (reason: ExclusionReason) => excluded.push({ id, reason, subdomain: item.subdomain });
     if (visibility === 'not-asked') out('since');
     else if (visibility === 'not-in-mode') out('mode');
@@ -275,26 +283,69 @@ function valueOf(plan: ScoringPlan, item: PlanItem, v: unknown): number {
   return plan.satisfaction[String(v)] ?? plan.none;
 }
 
+/**
+ * The working arrays of scoreMaturity for one plan, allocated once and cleared for each plant (a dozen typed arrays
+ * per plant were most of its allocation). scoreMaturity does not call itself while it uses them, and nothing it
+ * returns refers to them.
+ */
+interface Workspace {
+  sums: Sums;
+  /** Every section's sums (one block per section). */
+  own: Sums;
+  knownReq: Uint16Array;
+  knownSelf: Uint8Array;
+  inSection: Uint8Array;
+  nodeValues: Float64Array[];
+  effective: Float64Array[];
+  scratch: Float64Array;
+}
+const workspaces = new WeakMap<ScoringPlan, Workspace>();
+function workspaceOf(plan: ScoringPlan): Workspace {
+  let w = workspaces.get(plan);
+  const subs = plan.subdomains.length;
+  const nodes = plan.tree.children.length;
+  if (!w) {
+    w = {
+      sums: new Sums(plan),
+      own: new Sums(plan, plan.sections.length),
+      knownReq: new Uint16Array(subs * LEVELS),
+      knownSelf: new Uint8Array(subs),
+      inSection: new Uint8Array(plan.sections.length * subs),
+      nodeValues: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
+      effective: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
+      scratch: new Float64Array(nodes),
+    };
+    workspaces.set(plan, w);
+  } else {
+    w.sums.reset();
+    w.own.reset();
+    w.knownReq.fill(0);
+    w.knownSelf.fill(0);
+    w.inSection.fill(0);
+  }
+  return w;
+}
+
 /** The maturity method over one plant's answers. Pure. */
 export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profile): MaturityResult {
   const industry: Industry = answers.file.respondent.industry;
   const plan = scoringPlan(q, profile, industry);
   const model = profile.model;
   const { counted, excluded } = collectOnce(q, plan, answers);
-  const sums = new Sums(plan);
+  const work = workspaceOf(plan);
+  const sums = work.sums;
   for (const c of counted) sums.add(c);
   // Known answers by sub-domain: requirements by level, and whether the level question is answered with a value.
-  const knownReq = new Uint16Array(plan.subdomains.length * LEVELS);
-  const knownSelf = new Uint8Array(plan.subdomains.length);
+  const { knownReq, knownSelf } = work;
   for (const c of counted) {
     if (!c.known || c.item.sub < 0) continue;
     if (c.item.kind === 'level') knownSelf[c.item.sub] = 1;
     else knownReq[c.item.sub * LEVELS + c.item.level - 1]!++;
   }
 
-  const nodeValues = Array.from({ length: LEVELS }, () => new Float64Array(plan.tree.children.length));
+  const nodeValues = work.nodeValues;
   const run = accumulate(levelScores(plan, sums, undefined, nodeValues), profile);
-  const effective = nodeValues.map((v) => effectiveWeights(plan, v));
+  const effective = nodeValues.map((v, i) => effectiveWeights(plan, v, work.effective[i]!));
 
   const selfRating = new Map<number, number>();
   const withRequirements = new Set<number>();
@@ -327,14 +378,12 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).
-  const nSections = plan.sections.length;
-  const own = new Sums(plan, nSections);
-  const inSection = new Uint8Array(nSections * plan.subdomains.length);
+  const { own, inSection } = work;
   for (const c of counted) {
     own.add(c, 1, c.item.section);
     inSection[c.item.section * plan.subdomains.length + c.item.sub] = 1;
   }
-  const scratch = new Float64Array(plan.tree.children.length);
+  const scratch = work.scratch;
   const sections: SectionResult[] = plan.sections.map((sec, si) => {
     const only = inSection.subarray(si * plan.subdomains.length, (si + 1) * plan.subdomains.length);
     const section = accumulate(levelScores(plan, own, only, undefined, si, scratch), profile);

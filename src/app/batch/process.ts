@@ -368,9 +368,11 @@ export class Processor {
     let covered = this.covered.get(q);
     if (!covered) this.covered.set(q, (covered = new Set()));
     if (covered.size < answers.resolved.size) {
+      // Only a question the file answers can be answered: its keys, not every question of the questionnaire.
       const newlyCovered: string[] = [];
-      for (const [id, r] of answers.resolved) {
-        if (r.status !== 'unanswered' && !covered.has(id)) {
+      for (const id of Object.keys(answers.file.answers ?? {})) {
+        const r = answers.resolved.get(id);
+        if (r !== undefined && r.status !== 'unanswered' && !covered.has(id)) {
           covered.add(id);
           newlyCovered.push(id);
         }

@@ -35,16 +35,23 @@ function equal(a: Value, b: Value): boolean {
 /** An expression turned into nested functions of the scope: the tree is walked once, not at every evaluation. */
 type Compiled = (scope: Scope) => Value;
 
-/** Each parsed expression's compiled form; definitions are loaded once and evaluated for thousands of plants. */
-const compiledExpressions = new WeakMap<Node, Compiled>();
+/**
+ * Each parsed expression's compiled form, kept on the node under a private symbol (not enumerable: the tree reads
+ * and compares as before); definitions are loaded once and evaluated for thousands of plants. A property load, where
+ * a WeakMap lookup hashed the node at every evaluation (a plant evaluates a few hundred conditions).
+ */
+const COMPILED = Symbol('compiled');
+type WithCompiled = Node & { [COMPILED]?: Compiled };
 
 export function evaluate(node: Node, scope: Scope): Value {
-  let compiled = compiledExpressions.get(node);
-  if (!compiled) {
-    compiled = compile(node);
-    compiledExpressions.set(node, compiled);
-  }
+  const compiled = (node as WithCompiled)[COMPILED] ?? compileOnce(node as WithCompiled);
   return compiled(scope);
+}
+
+function compileOnce(node: WithCompiled): Compiled {
+  const compiled = compile(node);
+  Object.defineProperty(node, COMPILED, { value: compiled, enumerable: false, writable: false, configurable: false });
+  return compiled;
 }
 
 function compile(node: Node): Compiled {
@@ -76,8 +83,8 @@ function compile(node: Node): Compiled {
       return (scope) => {
         const spec = scope.functions.get(name);
         if (!spec) return null;
-        const values: Value[] = [];
-        for (const arg of args) values.push(arg(scope));
+        const values: Value[] = new Array<Value>(args.length);
+        for (let i = 0; i < args.length; i++) values[i] = args[i]!(scope);
         return spec.fn(values);
       };
     }
