@@ -17,11 +17,29 @@ export interface ExpressionProblem {
 
 export type Checked = { ok: true; ast: Node; ids: string[] } | { ok: false; problems: ExpressionProblem[] };
 
+/**
+ * Parsed expressions by their text: definitions repeat many conditions word for word (`has_mes`, the sector tests),
+ * a third of those loaded for a report. The tree is never changed after parsing, so one text has one tree; the
+ * names in it are still checked against each context. Bounded, as definition files can be a consultant's own.
+ */
+const parsed = new Map<string, Node>();
+const PARSED_MAX = 20_000;
+
+function parseOnce(src: string): Node {
+  let ast = parsed.get(src);
+  if (!ast) {
+    ast = parseExpression(src);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(src, ast);
+  }
+  return ast;
+}
+
 /** Parse an expression and check every name it uses; done once, when a definition is loaded. */
 export function checkExpression(src: string, ctx: ExpressionContext): Checked {
   let ast: Node;
   try {
-    ast = parseExpression(src);
+    ast = parseOnce(src);
   } catch (e) {
     if (e instanceof ExpressionSyntaxError) {
       return { ok: false, problems: [{ code: 'expr.syntax', offset: e.offset, args: { detail: e.message, expr: src } }] };

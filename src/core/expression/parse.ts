@@ -32,18 +32,25 @@ const MAX_LENGTH = 2000;
 const MAX_DEPTH = 64;
 const OPS = ['==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '(', ')', '[', ']', ','];
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+// Sticky: matched at lastIndex in the whole source (no copy of the rest of it per token).
+const NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
+
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) {
+    const code = src.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(c))) {
       i++;
       continue;
     }
     const start = i;
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i))!;
+    if (isDigit(code) || (code === 46 && isDigit(src.charCodeAt(i + 1)))) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src)!;
       if (!Number.isFinite(Number(m[0]))) throw new ExpressionSyntaxError(`number ${m[0]} is too large`, start);
       out.push({ k: 'num', v: m[0], pos: start });
       i += m[0].length;
@@ -62,8 +69,9 @@ function tokenize(src: string): Tok[] {
       i = j + 1;
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i))!;
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95) {
+      IDENTIFIER.lastIndex = i;
+      const m = IDENTIFIER.exec(src)!;
       out.push({ k: 'id', v: interned(m[0]), pos: start });
       i += m[0].length;
       continue;
