@@ -1,4 +1,5 @@
-import type { Answers } from './answers.js';
+import { questionIds, type Answers } from './answers.js';
+import { valueAt } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 
 /** Share of visible, applicable questions answered (`unknown` counts as answered; `n/a` leaves the denominator). */
@@ -6,9 +7,11 @@ export function completeness(q: Questionnaire, a: Answers): { answered: number; 
   let answered = 0;
   let total = 0;
   const unanswered: string[] = [];
-  for (const question of q.questions) {
-    if (a.visibility.get(question.id) !== 'visible') continue;
-    const r = a.resolved.get(question.id);
+  const ids = questionIds(q);
+  for (let i = 0; i < q.questions.length; i++) {
+    const question = q.questions[i]!;
+    if (valueAt(a.visibility, ids, question.id, i) !== 'visible') continue;
+    const r = valueAt(a.resolved, ids, question.id, i);
     if (r?.status === 'na') continue;
     total++;
     if (r && r.status !== 'unanswered') answered++;
