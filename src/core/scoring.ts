@@ -243,12 +243,17 @@ function collect(q: Questionnaire, plan: ScoringPlan, answers: Answers): { count
     const id = item.question.id;
     const visibility = valueAt(answers.visibility, plan.ids, id, item.index) ?? 'visible';
     const r = valueAt(answers.resolved, plan.ids, id, item.index);
-    const out = (reason: ExclusionReason) => excluded.push({ id, reason, subdomain: item.subdomain });
-    if (visibility === 'not-asked') out('since');
-    else if (visibility === 'not-in-mode') out('mode');
-    else if (visibility === 'tailored') out('industry');
-    else if (visibility === 'na' || r?.status === 'na') out('n/a');
-    else if (item.staticExclusion) out(item.staticExclusion);
+    const reason: ExclusionReason | undefined =
+      visibility === 'not-asked'
+        ? 'since'
+        : visibility === 'not-in-mode'
+          ? 'mode'
+          : visibility === 'tailored'
+            ? 'industry'
+            : visibility === 'na' || r?.status === 'na'
+              ? 'n/a'
+              : item.staticExclusion;
+    if (reason) excluded.push({ id, reason, subdomain: item.subdomain });
     else {
       // Visible and answered counts as given; gated (hidden by another answer), unknown and unanswered count as not satisfied.
       const answered = visibility === 'visible' && r?.status === 'answered';
