@@ -15,6 +15,8 @@ export interface PlanItem {
   question: Question;
   /** The question's index in the questionnaire (its slot in a plant's answer and visibility maps). */
   index: number;
+  /** The questions its `when` reads (whenRefs), as [id, index] pairs: a question they hide is known when they are given. */
+  whenRefs: readonly (readonly [string, number])[];
   /** Index into plan.subdomains; -1 when the question is left out for the whole industry type. */
   sub: number;
   section: number;
@@ -89,6 +91,7 @@ function compilePlan(q: Questionnaire, profile: Profile, industry: Industry): Sc
   }
   const sectionIndex = new Map(q.def.sections.map((s, i) => [s.id, i]));
   const items: PlanItem[] = [];
+  const idIndex = new Map(q.questions.map((question, i) => [question.id, i]));
   for (const [index, question] of q.questions.entries()) {
     if (!isScoredQuestion(question)) continue;
     const subdomain = profile.subdomainOf(question.id, question.subdomain!);
@@ -96,6 +99,7 @@ function compilePlan(q: Questionnaire, profile: Profile, industry: Industry): Sc
     const item: PlanItem = {
       question,
       index,
+      whenRefs: (q.whenRefs.get(question.id) ?? []).map((ref) => [ref, idIndex.get(ref) ?? -1] as const),
       sub,
       section: sectionIndex.get(q.sectionOf.get(question.id)!)!,
       kind: question.type === 'level' ? 'level' : question.type === 'requirement' ? 'requirement' : 'boolean',

@@ -235,8 +235,8 @@ function effectiveWeights(plan: ScoringPlan, value: Float64Array, eff: Float64Ar
 }
 
 /** Classify every scored question for this plant: counted (with its value) or left out (with the reason). */
-function collect(q: Questionnaire, plan: ScoringPlan, answers: Answers): { counted: Counted[]; excluded: Exclusion[] } {
-  const given = (id: string) => answers.resolved.get(id)?.status === 'answered';
+function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; excluded: Exclusion[] } {
+  const given = (ref: readonly [string, number]) => valueAt(answers.resolved, plan.ids, ref[0], ref[1])?.status === 'answered';
   const counted: Counted[] = [];
   const excluded: Exclusion[] = [];
   for (const item of plan.items) {
@@ -262,7 +262,7 @@ function collect(q: Questionnaire, plan: ScoringPlan, answers: Answers): { count
         value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none,
         answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered',
         unknown: visibility === 'visible' && r?.status === 'unknown',
-        known: answered || (visibility === 'gated' && (q.whenRefs.get(id) ?? []).every(given)),
+        known: answered || (visibility === 'gated' && item.whenRefs.every(given)),
       });
     }
   }
@@ -277,7 +277,7 @@ const collectedFor = new WeakMap<Answers, { plan: ScoringPlan; collected: Return
 function collectOnce(q: Questionnaire, plan: ScoringPlan, answers: Answers): ReturnType<typeof collect> {
   const seen = collectedFor.get(answers);
   if (seen?.plan === plan) return seen.collected;
-  const collected = collect(q, plan, answers);
+  const collected = collect(plan, answers);
   collectedFor.set(answers, { plan, collected });
   return collected;
 }
