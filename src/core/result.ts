@@ -195,19 +195,33 @@ const r4n = (x: number | null) => (x === null ? null : r4(x));
 
 /** The result as printed by --json and kept in batch: every figure rounded once, to 4 decimals, from the exact value. */
 export function resultJson(r: ScoreResult): ScoreResult {
+  const h = headlineJson(r);
   return {
-    ...r,
-    completeness: r4(r.completeness),
+    ...h,
     scoredCompleteness: r4(r.scoredCompleteness),
     maturity: {
-      ...r.maturity,
-      score: r4(r.maturity.score),
+      ...h.maturity,
       levelScores: r.maturity.levelScores.map(r4),
       margin: { below: r4n(r.maturity.margin.below), above: r4n(r.maturity.margin.above) },
     },
-    sections: r.sections.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4) })),
-    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score), levelScores: s.levelScores.map(r4n), weights: s.weights.map(r4n), contributions: s.contributions.map(r4n) })),
+    sections: h.sections.map((s) => ({ ...s, levelScores: s.levelScores.map(r4) })),
+    subdomains: h.subdomains.map((s) => ({ ...s, levelScores: s.levelScores.map(r4n), weights: s.weights.map(r4n), contributions: s.contributions.map(r4n) })),
     ...(r.sensitivity ? { sensitivity: r.sensitivity.map((x) => ({ ...x, score: r4(x.score) })) } : {}),
+  };
+}
+
+/**
+ * The result with the figures a company's summary row shows rounded as resultJson rounds them — completeness, S,
+ * each section's and sub-domain's score, each indicator's value and gap — and the rest as it is (the batch makes a
+ * row for every plant and reads none of the level scores, weights and contributions resultJson also rounds).
+ */
+export function headlineJson(r: ScoreResult): ScoreResult {
+  return {
+    ...r,
+    completeness: r4(r.completeness),
+    maturity: { ...r.maturity, score: r4(r.maturity.score) },
+    sections: r.sections.map((s) => ({ ...s, score: r4(s.score) })),
+    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score) })),
     indicators: r.indicators.map((i) => ({
       ...i,
       value: typeof i.value === 'number' ? r4(i.value) : i.value,

@@ -12,7 +12,7 @@ import { officeTopProjects, recommend, type Recommendation } from '../../core/re
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
-import { buildResult, resultJson, type ScoreResult } from '../../core/result.js';
+import { buildResult, headlineJson, resultJson, type ScoreResult } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Source } from '../../core/source.js';
@@ -380,7 +380,7 @@ export class Processor {
       if (newlyCovered.length) (part.covered ??= []).push(...newlyCovered);
     }
     const time = isRowSource(source) ? source.time : undefined;
-    const record = recordFromResult(resultJson(result), where, {
+    const record = recordFromResult(headlineJson(result), where, {
       ...(group !== undefined ? { group } : {}),
       recommendations,
       warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length + contradictions.length,
