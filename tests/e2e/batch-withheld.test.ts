@@ -3,7 +3,8 @@
  * Eight plants made from the example answer file, all in 郑州经开区 (410171), so the district is broken out: three
  * class A plants (two in progress, dated 2026 and 2027, one planned), three class B, all six 规上; two 规下 class C
  * plants (one not retrofitting, one planned). The two 规下 plants are merged into "other" by size — and must not
- * reappear as the 规下 split of the batch or of the district, nor as class C with its status counts.
+ * reappear as the 规下 split of the batch or of the district, nor as class C with its status counts — nor be worked
+ * out as all companies minus 规上 (complementary withholding).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +89,35 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     // the 规上 figure over six plants is published
     expect(s.indicators.find((i) => i.id === 'cnc-rate')!.splits.find((x) => x.population === 'above')).toMatchObject({ denominator: 6 });
     expect(s.indicators.find((i) => i.id === 'cnc-rate')!.splits.find((x) => x.population === 'above')!.value).not.toBeNull();
+  });
+
+  it('JSON: no two published figures give the withheld 规下 one away (all − 规上); the size classes withhold the same', () => {
+    const s = out.summary;
+    const district = s.groups!.find((g) => g.key === '410171')!;
+    for (const figures of [s, district]) {
+      for (const i of figures.indicators) {
+        const split = (p: string) => i.splits.find((x) => x.population === p)!;
+        // nobody left the size unstated: all = 规上 + 规下, so one of all and 规上 is withheld with 规下 — never the headline
+        expect(split('not-stated').denominator, i.id).toBe(0);
+        expect([split('all').withheld, split('above').withheld].filter((w) => w === 'complementary'), i.id).toHaveLength(1);
+        const headline = i.regionalPopulation === 'above-designated-size' ? 'above' : 'all';
+        expect(split(headline).withheld, i.id).toBeUndefined();
+        expect(split(headline === 'above' ? 'all' : 'above'), i.id).toMatchObject({ value: null, numerator: null, withheld: 'complementary' });
+      }
+    }
+    // the 规上 class beside the total and the suppressed "other" (2 plants): its level counts and mean would give
+    // the two plants' away; its indicators follow the splits above
+    const above = s.bySize.find((g) => g.key === 'above')!;
+    expect(above).toMatchObject({ levelsWithheld: 'complementary', noLevel: null, meanScore: null, meanScoreWithheld: 'complementary' });
+    for (const [k, i] of above.indicators.entries()) {
+      const split = s.indicators[k]!.splits.find((x) => x.population === 'above')!;
+      expect(i.withheld !== undefined, i.id).toBe(split.withheld !== undefined);
+    }
+  });
+
+  it('CSV: a figure withheld so as not to give another away says so', () => {
+    const cnc = csv.find((r) => r.section === 'all' && r.group === 'all' && r.item === 'cnc-rate@all')!;
+    expect(cnc).toMatchObject({ value: '', numerator: '', denominator: '8', verdict_note: 'n = 8：与合计及其他分组相减会推出少于最小分组规模 5 家企业的数值，因此不单列数值（留空），不判定是否达标' });
   });
 
   it('JSON: a class of fewer companies keeps its number of companies, no status count, share or verdict', () => {

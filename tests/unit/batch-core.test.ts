@@ -6,7 +6,7 @@ import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs } from '../../src/core/batch/supersede';
-import { judged, withheldBelow } from '../../src/core/batch/verdict';
+import { complementary, judged, withheldBelow } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -180,8 +180,14 @@ describe('summary', () => {
     expect(s3.groups!.map((g) => g.key)).toEqual(['east', 'north', 'west']);
     const cncOf = (key: string) => s3.groups!.find((g) => g.key === key)!.indicators[0]!;
     expect(cncOf('west')).toMatchObject({ value: null, numerator: null, n: 1, met: null, gap: null, companiesMeetingTarget: null, shareMeetingTarget: null, withheld: 'small-group' });
-    expect(cncOf('east')).toMatchObject({ value: 0.5, n: 3, met: false });
-    expect(cncOf('east').withheld).toBeUndefined();
+    // north and west (1 company each) are withheld; the total over 5 is published, so east's value would give away
+    // theirs (5 − 3 = 2 companies, fewer than 3): east is withheld with them, its n only
+    expect(cncOf('east')).toMatchObject({ value: null, numerator: null, n: 3, met: null, withheld: 'complementary' });
+    expect(s3.groups!.find((g) => g.key === 'east')).toMatchObject({ levelsWithheld: 'complementary', meanScore: null, meanScoreWithheld: 'complementary' });
+    expect(s3.indicators[0]).toMatchObject({ value: 0.5, n: 5 });
+    // with the groups big enough, nothing more is withheld
+    const s2 = summarise(layout, xs, { groupBy: 'region', minGroupSize: 1 });
+    expect(s2.groups!.every((g) => g.indicators[0]!.withheld === undefined && g.levelsWithheld === undefined)).toBe(true);
   });
 
   it('a company with no level stated is in no level and no mean; the mean score says its n', () => {
@@ -231,6 +237,26 @@ describe('summary', () => {
     expect([withheldBelow(4, 5), withheldBelow(5, 5), withheldBelow(1, 1), withheldBelow(0, 5)]).toEqual(['small-group', undefined, undefined, undefined]);
   });
 
+  it('complementary withholding: parts that would give a withheld one away, the smallest first, never the kept one', () => {
+    expect(complementary([10, 2, 0], [false, true, false], 5)).toEqual({ parts: [0], total: false });
+    expect(complementary([10, 2, 7], [false, true, false], 5)).toEqual({ parts: [2], total: false });
+    // the headline's part is kept: the total goes instead
+    expect(complementary([10, 2, 0], [false, true, false], 5, 0)).toEqual({ parts: [], total: true });
+    // withheld parts over enough companies together, or nothing withheld: nothing more
+    expect(complementary([10, 2, 4], [false, true, true], 5)).toEqual({ parts: [], total: false });
+    expect(complementary([10, 6, 4], [false, false, false], 5)).toEqual({ parts: [], total: false });
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), fc.option(fc.nat({ max: 5 }), { nil: undefined }), (sizes, min, keep) => {
+        const held = sizes.map((n) => n > 0 && n < min);
+        const r = complementary(sizes, held, min, keep);
+        const covered = sizes.reduce((a, n, i) => a + (held[i] || r.parts.includes(i) ? n : 0), 0);
+        // what is withheld is over enough companies together, or nothing is, or the total is withheld too
+        expect(covered === 0 || covered >= min || r.total).toBe(true);
+        expect(r.parts.every((i) => i !== keep && sizes[i]! > 0 && !held[i])).toBe(true);
+      }),
+    );
+  });
+
   it('a figure over fewer companies than the minimum is withheld wherever it appears: splits, levels, means, classes', () => {
     const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
     // 4 规上, 2 规下 (the 规下 ones class C, one not retrofitting, one planned)
@@ -241,9 +267,14 @@ describe('summary', () => {
     ];
     const s = summarise(pop, xs, { minGroupSize: 3 });
     const cnc = s.indicators[0]!;
-    // the 规上 headline over 4 and the all-company split over 6 are shown; the 规下 split over 2 keeps its n only
+    // the 规上 headline over 4 is shown; the 规下 split over 2 keeps its n only, and so does the all-company split
+    // over 6, which with the headline would give the 规下 value away (6 × 0.5333 − 4 × 0.65 = 2 × 0.3)
     expect(cnc).toMatchObject({ value: 0.65, n: 4 });
-    expect(cnc.splits.find((x) => x.population === 'all')).toMatchObject({ value: 0.5333, denominator: 6 });
+    expect(cnc.splits.find((x) => x.population === 'all')).toMatchObject({ value: null, numerator: null, denominator: 6, withheld: 'complementary' });
+    expect(cnc.splits.find((x) => x.population === 'above')).toMatchObject({ value: 0.65, denominator: 4 });
+    // the size classes withhold what the splits withhold
+    expect(s.bySize.find((g) => g.key === 'below')!.indicators[0]).toMatchObject({ value: null, withheld: 'small-group' });
+    expect(s.bySize.find((g) => g.key === 'above')!.indicators[0]).toMatchObject({ value: 0.65, n: 4 });
     expect(cnc.splits.find((x) => x.population === 'below')).toEqual({ population: 'below', companies: 2, value: null, numerator: null, denominator: 2, unknown: null, excluded: 0, unanswered: 0, withheld: 'small-group' });
     // a split without any company is empty, not withheld
     expect(cnc.splits.find((x) => x.population === 'not-stated')!.withheld).toBeUndefined();

@@ -163,7 +163,8 @@ export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecor
 
 /** Why a figure has no met/not-met verdict (verdict.ts), in words. */
 export function withheldText(w: Withheld, args: { n: number; min?: number }, lang: Lang): string {
-  return formatMessage(w === 'small-group' ? 'label.withheld.small-group' : 'label.withheld.sample', { n: args.n, min: args.min ?? '' }, lang);
+  const code = w === 'small-group' ? 'label.withheld.small-group' : w === 'complementary' ? 'label.withheld.complementary' : 'label.withheld.sample';
+  return formatMessage(code, { n: args.n, min: args.min ?? '' }, lang);
 }
 
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */

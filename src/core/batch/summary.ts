@@ -1,104 +1,19 @@
-import type { TargetComparison } from '../indicators.js';
-import type { IndicatorKind } from '../types.js';
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
-import { judged, withheldBelow, type Withheld } from './verdict.js';
+import { complementary, judged, withheldBelow, type Withheld } from './verdict.js';
 import { classRetrofit, type ClassRetrofit } from './class-retrofit.js';
 import type { AssessmentRelation } from './supersede.js';
-import { methodOf, populationOf, type CompanyAggregate, type RegionalPopulation, type SummaryLayout } from './aggregate.js';
+import { methodOf, populationOf, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
 import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
+import { protectGroups, splitWithheld } from './complementary.js';
+import { SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type SplitFigure } from './figures.js';
 
 import { r4 } from '../result.js';
 const r4n = (x: number | null) => (x === null ? null : r4(x));
 
-/** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
-export const SPLITS = ['all', 'above', 'below', 'not-stated'] as const;
-export type Split = (typeof SPLITS)[number];
-
-export interface SplitFigure {
-  population: Split;
-  /** Companies in this split (with or without a value). */
-  companies: number;
-  value: number | null;
-  /** share: companies answering yes; mean: the sum of company values. Null when withheld. */
-  numerator: number | null;
-  /** share: companies answering yes, no or 不清楚; mean: companies with a value. */
-  denominator: number;
-  /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. Null when withheld. */
-  unknown: number | null;
-  /** Companies whose value is left out because an input is outside its plausible range. */
-  excluded: number;
-  /** Companies without an answer (or whose ratio cannot be computed): left out. */
-  unanswered: number;
-  /** Over fewer companies than the minimum group size: value, numerator and 不清楚 are not published (verdict.ts). */
-  withheld?: Withheld;
-}
-
-export interface RegionalIndicator extends TargetComparison {
-  id: string;
-  title: Text;
-  kind: IndicatorKind;
-  /** How the regional value is formed: mean of company values, or share of companies (yes/no, design tools). */
-  method: 'mean' | 'share';
-  /** The population of the headline value (the indicator's own definition: 规上 where it says so). */
-  regionalPopulation: RegionalPopulation;
-  /** The headline value, over regionalPopulation: the companies of this batch that answered (a sample, not a census). */
-  value: number | null;
-  numerator: number | null;
-  denominator: number;
-  /** The number of companies the value is over (the denominator). */
-  n: number;
-  unknown: number | null;
-  /** Values left out because an input is outside its plausible range. */
-  excluded: number;
-  unanswered: number;
-  /**
-   * Fewer companies than the minimum group size: the value, numerator, 不清楚, gap, verdict and companies meeting the
-   * target are not published (null); n is.
-   */
-  withheld?: Withheld;
-  /** The target's year is before the first submission of the batch: a historical reference. */
-  historical?: boolean;
-  /** The headline's denominator (kept for scripts written against earlier versions). */
-  companiesWithValue: number;
-  /** Companies of the headline population with their own enterprise value. */
-  companiesWithOwnValue: number;
-  /** Companies of the headline population (with or without a value). */
-  companiesInPopulation: number;
-  /** Only for indicators defined per company (a mean): companies whose own value meets the target. */
-  companiesMeetingTarget?: number | null;
-  shareMeetingTarget?: number | null;
-  /** The same figure over all companies, 规上, 规下 and not stated, beside the headline. */
-  splits: SplitFigure[];
-}
-
-export interface Figures {
-  companies: number;
-  /** Companies per stated level 0–5 (null when levelsWithheld). */
-  levels: Record<string, number | null>;
-  /** Companies with too few answers for a level: in no level and in no mean (null when levelsWithheld). */
-  noLevel: number | null;
-  /** Fewer companies than the minimum group size: the level counts are not published. */
-  levelsWithheld?: Withheld;
-  /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none, or when withheld. */
-  meanScore: number | null;
-  meanScoreN: number;
-  /** Fewer companies with a stated level than the minimum group size: the mean score is not published. */
-  meanScoreWithheld?: Withheld;
-  sections: { id: string; title: Text; mean: number | null; companies: number; withheld?: Withheld }[];
-  indicators: RegionalIndicator[];
-}
-
-export interface GroupFigures extends Figures {
-  key: string;
-  /** The group's name when its key is a code: the region the companies of a district give (most frequent first). */
-  name?: string;
-  /** Groups smaller than --min-group-size are merged into "other"; an "other" still too small keeps only its count. */
-  merged?: string[] | number;
-  suppressed?: boolean;
-}
+export { SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type Split, type SplitFigure } from './figures.js';
 
 const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
 
@@ -198,7 +113,7 @@ export class Accumulator {
   }
 
   /** One figure; over fewer than `minGroupSize` companies it is withheld (verdict.ts): no value, numerator or 不清楚, and `raw` null. */
-  private split(i: number, s: number, share: boolean, minGroupSize: number): SplitFigure & { raw: number | null } {
+  private split(i: number, s: number, share: boolean, minGroupSize: number, force?: Withheld): SplitFigure & { raw: number | null } {
     const k = i * 4 + s;
     const n = this.n[k]!;
     const unknown = this.unk[k]!;
@@ -207,10 +122,28 @@ export class Accumulator {
     // A share counts 不清楚 as "not known to have it": it stays in the denominator. A mean cannot use it.
     const denominator = share ? n + unknown : n;
     const unanswered = companies - n - unknown - excluded;
-    const withheld = withheldBelow(denominator, minGroupSize);
+    const withheld = withheldBelow(denominator, minGroupSize) ?? force;
     if (withheld) return { population: SPLITS[s]!, companies, value: null, raw: null, numerator: null, denominator, unknown: null, excluded, unanswered, withheld };
     const raw = denominator ? this.sum[k]! / denominator : null;
     return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered };
+  }
+
+  /**
+   * An indicator's figure over each split, with the parts (规上, 规下, not stated) that would give away a withheld one
+   * withheld as well (verdict.ts complementary); the headline's split `h` is kept (its total is withheld instead).
+   */
+  private protectedSplits(i: number, share: boolean, min: number, h: number): (SplitFigure & { raw: number | null })[] {
+    const splits = SPLITS.map((_, s) => this.split(i, s, share, min));
+    const parts = splits.slice(1);
+    const extra = complementary(
+      parts.map((p) => p.denominator),
+      parts.map((p) => p.withheld !== undefined),
+      min,
+      h > 0 ? h - 1 : undefined,
+    );
+    for (const p of extra.parts) splits[p + 1] = this.split(i, p + 1, share, min, 'complementary');
+    if (extra.total) splits[0] = this.split(i, 0, share, min, 'complementary');
+    return splits;
   }
 
   /**
@@ -245,7 +178,8 @@ export class Accumulator {
         const share = method === 'share';
         const population = asOne ? 'all' : populationOf(ind);
         const h = population === 'above-designated-size' ? 1 : 0;
-        const { raw, withheld, ...head } = this.split(i, h, share, min);
+        const splits = asOne ? [this.split(i, 0, share, min)] : this.protectedSplits(i, share, min, h);
+        const { raw, withheld, ...head } = splits[asOne ? 0 : h]!;
         const out: RegionalIndicator = {
           id: ind.id,
           title: ind.title,
@@ -263,10 +197,7 @@ export class Accumulator {
           companiesWithOwnValue: this.n[i * 4 + h]!,
           companiesInPopulation: head.companies,
           ...(withheld ? { withheld } : {}),
-          splits: asOne ? [] : SPLITS.map((_, s) => {
-            const { raw: _r, ...f } = this.split(i, s, share, min);
-            return f;
-          }),
+          splits: asOne ? [] : splits.map(({ raw: _r, ...f }) => f),
         };
         if (ind.target) {
           const t = ind.target;
@@ -303,8 +234,19 @@ export interface GroupOptions {
   surveyYear?: number;
 }
 
-/** Figures per group; with `merge`, groups smaller than the minimum are merged into "other", which keeps only its count if still too small. */
-export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, Accumulator>, opts: GroupOptions, asOne = false): GroupFigures[] {
+/**
+ * Figures per group; with `merge`, groups smaller than the minimum are merged into "other", which keeps only its count
+ * if still too small. The groups split the companies of the summary: a figure that the summary's total and the other
+ * groups would give away is withheld too (complementary.ts; `indicatorWithheld` as there).
+ */
+export function groupFigures(
+  layout: SummaryLayout,
+  groups: ReadonlyMap<string, Accumulator>,
+  opts: GroupOptions,
+  total: Figures,
+  asOne = false,
+  indicatorWithheld?: (key: string, indicator: number) => boolean | undefined,
+): GroupFigures[] {
   const out: GroupFigures[] = [];
   const other = new Accumulator(layout);
   const merged: string[] = [];
@@ -318,11 +260,11 @@ export function groupFigures(layout: SummaryLayout, groups: ReadonlyMap<string, 
       merged.push(key);
     }
   }
-  if (other.companies > 0) {
-    if (other.companies >= minSize) out.push({ key: OTHER_GROUP, ...fig(other), merged: merged.length });
-    else out.push({ key: OTHER_GROUP, companies: other.companies, levels: {}, noLevel: 0, meanScore: null, meanScoreN: 0, sections: [], indicators: [], merged: merged.length, suppressed: true });
-  }
-  return out;
+  // An "other" too small to show is still a group of the total: its figures count in what is withheld around it.
+  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other), merged: merged.length, ...(other.companies < minSize ? { suppressed: true } : {}) });
+  return protectGroups(out, opts.minGroupSize, total, asOne, indicatorWithheld).map((g) =>
+    g.suppressed ? { key: OTHER_GROUP, companies: g.companies, levels: {}, noLevel: 0, meanScore: null, meanScoreN: 0, sections: [], indicators: [], merged: g.merged!, suppressed: true } : g,
+  );
 }
 
 export interface BatchSummary extends Figures {
@@ -452,10 +394,11 @@ export function summarise(
     ...figures,
     sample,
     excluded: { reason: 'implausible', values: figures.indicators.reduce((n, i) => n + (i.splits.find((x) => x.population === 'all')?.excluded ?? 0), 0), companies: all.excludedCompanies },
-    ...(groupBy !== undefined && chosen ? { groupBy, groups: named(groupFigures(layout, chosen, g), groupBy === 'district' ? districtNames : undefined), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
+    ...(groupBy !== undefined && chosen ? { groupBy, groups: named(groupFigures(layout, chosen, g, figures), groupBy === 'district' ? districtNames : undefined), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
     minGroupSize: opts.minGroupSize,
     mergeSmallGroups: Boolean(opts.merge),
-    bySize: groupFigures(layout, sizes, g, true),
+    // the size classes are the total's 规上 / 规下 / not stated splits: withheld as those are
+    bySize: groupFigures(layout, sizes, g, figures, true, (key, i) => splitWithheld(figures, i, key === NONE_GROUP ? 'not-stated' : key)),
     byClass: classRetrofit(classes, opts.minGroupSize, surveyYear),
   };
 }

@@ -12,8 +12,11 @@
  */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
-/** Why a figure or its verdict is withheld: too few companies behind the figure, or a count from a sample. */
-export type Withheld = 'small-group' | 'sample';
+/**
+ * Why a figure or its verdict is withheld: too few companies behind the figure, a count from a sample, or
+ * `complementary`: published beside its total and the other parts, it would give away a part withheld as too small.
+ */
+export type Withheld = 'small-group' | 'sample' | 'complementary';
 
 /** Whether a figure over n companies is withheld: over at least one company and fewer than the minimum group size. */
 export function withheldBelow(n: number, minGroupSize: number): 'small-group' | undefined {
@@ -25,4 +28,30 @@ export function judged(n: number, minGroupSize: number, met: boolean | null): { 
   if (met === null) return { met: null };
   const withheld = withheldBelow(n, minGroupSize);
   return withheld ? { met: null, withheld } : { met };
+}
+
+/**
+ * Complementary withholding. A total and its parts (all companies = 规上 + 规下 + not stated) are one sum: with a part
+ * withheld as too small and the others published, the total minus the others gives it away. So other parts are
+ * withheld with it, the smallest first, until the withheld parts together are over at least `minGroupSize`
+ * companies (what they add up to can then be worked out, as any published figure); `keep`, the part a headline is
+ * about, is never chosen: when no other part is left, the total is withheld instead.
+ * `sizes`: the companies behind each part's figure; `withheld`: the parts withheld already. Returns the indexes of
+ * the parts to withhold as well, and whether the total must be.
+ */
+export function complementary(sizes: readonly number[], withheld: readonly boolean[], minGroupSize: number, keep?: number): { parts: number[]; total: boolean } {
+  let covered = 0;
+  for (let i = 0; i < sizes.length; i++) if (withheld[i] && sizes[i]! > 0) covered += sizes[i]!;
+  if (covered === 0 || covered >= minGroupSize) return { parts: [], total: false };
+  const candidates = sizes
+    .map((n, i) => ({ n, i }))
+    .filter(({ n, i }) => n > 0 && !withheld[i] && i !== keep)
+    .sort((a, b) => a.n - b.n || a.i - b.i);
+  const parts: number[] = [];
+  for (const c of candidates) {
+    if (covered >= minGroupSize) break;
+    parts.push(c.i);
+    covered += c.n;
+  }
+  return { parts, total: covered < minGroupSize };
 }

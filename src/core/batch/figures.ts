@@ -1,0 +1,93 @@
+/** The published regional figures of a batch summary: over all companies, per group, per split (summary.ts computes them). */
+import type { TargetComparison } from '../indicators.js';
+import type { IndicatorKind, Text } from '../types.js';
+import type { RegionalPopulation } from './aggregate.js';
+import type { Withheld } from './verdict.js';
+
+/** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
+export const SPLITS = ['all', 'above', 'below', 'not-stated'] as const;
+export type Split = (typeof SPLITS)[number];
+
+export interface SplitFigure {
+  population: Split;
+  /** Companies in this split (with or without a value). */
+  companies: number;
+  value: number | null;
+  /** share: companies answering yes; mean: the sum of company values. Null when withheld. */
+  numerator: number | null;
+  /** share: companies answering yes, no or 不清楚; mean: companies with a value. */
+  denominator: number;
+  /** Companies that answered 不清楚: in the denominator of a share (as "not known to"), left out of a mean. Null when withheld. */
+  unknown: number | null;
+  /** Companies whose value is left out because an input is outside its plausible range. */
+  excluded: number;
+  /** Companies without an answer (or whose ratio cannot be computed): left out. */
+  unanswered: number;
+  /** Over fewer companies than the minimum group size: value, numerator and 不清楚 are not published (verdict.ts). */
+  withheld?: Withheld;
+}
+
+export interface RegionalIndicator extends TargetComparison {
+  id: string;
+  title: Text;
+  kind: IndicatorKind;
+  /** How the regional value is formed: mean of company values, or share of companies (yes/no, design tools). */
+  method: 'mean' | 'share';
+  /** The population of the headline value (the indicator's own definition: 规上 where it says so). */
+  regionalPopulation: RegionalPopulation;
+  /** The headline value, over regionalPopulation: the companies of this batch that answered (a sample, not a census). */
+  value: number | null;
+  numerator: number | null;
+  denominator: number;
+  /** The number of companies the value is over (the denominator). */
+  n: number;
+  unknown: number | null;
+  /** Values left out because an input is outside its plausible range. */
+  excluded: number;
+  unanswered: number;
+  /**
+   * Fewer companies than the minimum group size: the value, numerator, 不清楚, gap, verdict and companies meeting the
+   * target are not published (null); n is.
+   */
+  withheld?: Withheld;
+  /** The target's year is before the first submission of the batch: a historical reference. */
+  historical?: boolean;
+  /** The headline's denominator (kept for scripts written against earlier versions). */
+  companiesWithValue: number;
+  /** Companies of the headline population with their own enterprise value. */
+  companiesWithOwnValue: number;
+  /** Companies of the headline population (with or without a value). */
+  companiesInPopulation: number;
+  /** Only for indicators defined per company (a mean): companies whose own value meets the target. */
+  companiesMeetingTarget?: number | null;
+  shareMeetingTarget?: number | null;
+  /** The same figure over all companies, 规上, 规下 and not stated, beside the headline. */
+  splits: SplitFigure[];
+}
+
+export interface Figures {
+  companies: number;
+  /** Companies per stated level 0–5 (null when levelsWithheld). */
+  levels: Record<string, number | null>;
+  /** Companies with too few answers for a level: in no level and in no mean (null when levelsWithheld). */
+  noLevel: number | null;
+  /** Fewer companies than the minimum group size: the level counts are not published. */
+  levelsWithheld?: Withheld;
+  /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none, or when withheld. */
+  meanScore: number | null;
+  meanScoreN: number;
+  /** Fewer companies with a stated level than the minimum group size: the mean score is not published. */
+  meanScoreWithheld?: Withheld;
+  sections: { id: string; title: Text; mean: number | null; companies: number; withheld?: Withheld }[];
+  indicators: RegionalIndicator[];
+}
+
+export interface GroupFigures extends Figures {
+  key: string;
+  /** The group's name when its key is a code: the region the companies of a district give (most frequent first). */
+  name?: string;
+  /** Groups smaller than --min-group-size are merged into "other"; an "other" still too small keeps only its count. */
+  merged?: string[] | number;
+  suppressed?: boolean;
+}
+
