@@ -9,6 +9,8 @@ const both = (code: MessageCode): Text => ({ zh: MESSAGES[code].zh, en: MESSAGES
 export function showNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const abs = Math.abs(n);
+  // a whole number of at most six digits reads as it is (what six significant digits give it, without toPrecision)
+  if (abs < 1e6 && Number.isInteger(n)) return String(n === 0 ? 0 : n);
   if (abs !== 0 && (abs >= 1e12 || abs < 1e-6)) return n.toExponential(3).replace(/\.?0+e/, 'e');
   return String(Number(n.toPrecision(6)));
 }
@@ -37,7 +39,10 @@ export function showAnswer(question: Question | undefined, r: Resolved | undefin
   const v = r.value;
   const per = (f: (lang: Lang) => string): Text => ({ zh: f('zh'), en: f('en') });
   if (typeof v === 'boolean') return both(v ? 'checks.answer-yes' : 'checks.answer-no');
-  if (typeof v === 'number') return { zh: question?.type === 'percent' ? showPercent(v) : showNumber(v), en: question?.type === 'percent' ? showPercent(v) : showNumber(v) };
+  if (typeof v === 'number') {
+    const shown = question?.type === 'percent' ? showPercent(v) : showNumber(v);
+    return { zh: shown, en: shown };
+  }
   if (question?.type === 'requirement' && typeof v === 'string' && SATISFACTION[v]) return both(SATISFACTION[v]);
   const label = (value: string | number, lang: Lang) => question?.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
   if (Array.isArray(v) && v.length === 0) return { zh: '—', en: '—' };

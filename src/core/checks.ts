@@ -42,7 +42,12 @@ export interface CompiledCheck {
   when: Node;
   /** The question ids among the message's `{placeholders}`, listed once when the check is compiled. */
   shows: string[];
+  /** The message in each language split at its placeholders: text at even indexes, a placeholder's name at odd ones. */
+  pieces: Record<Lang, string[]>;
 }
+
+/** A message split at its `{placeholders}` (the names at odd indexes), to be filled without a regular expression per finding. */
+const piecesOf = (template: string): string[] => template.split(PLACEHOLDER);
 
 /** A checks file compiled against its questionnaire. */
 export interface CheckSet {
@@ -162,7 +167,7 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
       } else if (!c.about.includes(name)) at([...path, 'message'], 'checks.placeholder-not-about', { name }, 'warning');
     }
     if (ok && r.ok && !byId.has(c.id)) {
-      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)) };
+      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)), pieces: { zh: piecesOf(c.message.zh), en: piecesOf(c.message.en) } };
       checks.push(compiled);
       byId.set(c.id, compiled);
     }
@@ -258,7 +263,15 @@ export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire
       const about = c.def.about.map((id) => findingAnswer(q, answers, id, opts.source));
       const args: Record<string, Text> = {};
       for (const name of c.shows) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
-      const per = (lang: Lang) => c.def.message[lang].replace(PLACEHOLDER, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? args[k]![lang] : m));
+      const per = (lang: Lang) => {
+        const pieces = c.pieces[lang];
+        let text = pieces[0]!;
+        for (let i = 1; i < pieces.length; i += 2) {
+          const k = pieces[i]!;
+          text += (Object.prototype.hasOwnProperty.call(args, k) ? args[k]![lang] : `{${k}}`) + pieces[i + 1]!;
+        }
+        return text;
+      };
       out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: { zh: per('zh'), en: per('en') }, template: c.def.message, args });
     }
   }

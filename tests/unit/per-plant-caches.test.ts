@@ -93,3 +93,29 @@ describe('the rule scope built once per plant', () => {
     expect(evaluate(parseExpression('maturity == null'), sb)).toBe(b.result.maturity.level === null);
   });
 });
+
+describe('messages filled from split templates', () => {
+  it('read exactly as the two replacements (plural forms, then arguments) give them, for every message', async () => {
+    const { MESSAGES, formatMessage } = await import('../../src/messages/catalogue');
+    const { forTerminal } = await import('../../src/messages/safe-text');
+    const reference = (template: string, args: Record<string, string | number>) => {
+      const has = (k: string) => Object.prototype.hasOwnProperty.call(args, k);
+      return template
+        .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (has(k) ? (Number(args[k]) === 1 ? one : other) : m))
+        .replace(/\{(\w+)\}/g, (m, k: string) => (has(k) ? forTerminal(args[k]!) : m));
+    };
+    let checked = 0;
+    for (const [code, text] of Object.entries(MESSAGES)) {
+      for (const lang of ['zh', 'en'] as const) {
+        const names = [...text[lang].matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+        // every argument given (one of them 1, with a control character and braces in a value), then none
+        const args = Object.fromEntries(names.map((n, i) => [n, i === 0 ? 1 : `v${i}\u0007{x}`]));
+        for (const a of [args, {}]) {
+          expect(formatMessage(code as keyof typeof MESSAGES, a, lang), `${code} ${lang}`).toBe(reference(text[lang], a));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+});
