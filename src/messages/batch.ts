@@ -192,7 +192,7 @@ export const BATCH_MESSAGES = {
   'label.n.share': { en: 'companies answering yes, no or 不清楚', zh: '回答是、否或不清楚的企业数' },
   'label.n.mean': { en: 'companies with a value', zh: '有值的企业数' },
   'label.withheld.small-group': { en: 'n = {n}, fewer than the minimum group size {min}: not published (blank), not judged', zh: 'n = {n}，少于最小分组规模 {min}：不单列数值（留空），不判定是否达标' },
-  'label.withheld.complementary': { en: 'n = {n}: not published (blank), not judged: with the total and the groups beside it, it would give away a figure over fewer companies than the minimum group size {min}', zh: 'n = {n}：与合计及其他分组相减会推出少于最小分组规模 {min} 家企业的数值，因此不单列数值（留空），不判定是否达标' },
+  'label.withheld.complementary': { en: 'n = {n}: not published (blank) and not judged, because together with the published totals or other parts it would reveal a figure over fewer than {min} companies', zh: 'n = {n}：与已公布的合计或其他部分相加减，可推算出不足 {min} 家企业的数值，因此留空、不判定是否达标' },
   'label.withheld.sample': { en: 'a count from a sample of companies says nothing about the total of the target population: not judged', zh: '样本企业的计数不能说明目标总体的总数：不判定是否达标' },
   'label.superseded-as.resubmission': { en: 'resubmitted within the conflict window (a duplicate)', zh: '短期内重复提交（以较晚的为准）' },
   'label.superseded-as.newer': { en: 'a newer assessment', zh: '有较新的评估' },

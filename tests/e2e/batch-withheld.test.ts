@@ -117,7 +117,7 @@ describe('batch: figures over fewer companies than the minimum group size are wi
 
   it('CSV: a figure withheld so as not to give another away says so', () => {
     const cnc = csv.find((r) => r.section === 'all' && r.group === 'all' && r.item === 'cnc-rate@all')!;
-    expect(cnc).toMatchObject({ value: '', numerator: '', denominator: '8', verdict_note: 'n = 8：与合计及其他分组相减会推出少于最小分组规模 5 家企业的数值，因此不单列数值（留空），不判定是否达标' });
+    expect(cnc).toMatchObject({ value: '', numerator: '', denominator: '8', verdict_note: 'n = 8：与已公布的合计或其他部分相加减，可推算出不足 5 家企业的数值，因此留空、不判定是否达标' });
   });
 
   it('JSON: a class of fewer companies keeps its number of companies, no status count, share or verdict', () => {
@@ -145,7 +145,9 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     expect(plan.find((t) => t.id === 'class-a-retrofit-share')).toMatchObject({ count: '', how: 'A 类：3 家，少于最小分组规模 5：不列改造家数和比例' });
     // the plan's count of 规下 companies in the cloud is over the same two plants
     expect(plan.find((t) => t.id === 'cloud-sme-total')).toMatchObject({ count: '', verdict_note: why2 });
-    expect(plan.find((t) => t.id === 'cloud-above-size-total')).toMatchObject({ count: '6' });
+    // and the 规上 count with it: the 6 规上 plants' count beside all 8 plants' would give the 2 规下 plants' away
+    // (the regional cloud figure is over all companies: its 规上 split is the one withheld, and the plan follows it)
+    expect(plan.find((t) => t.id === 'cloud-above-size-total')).toMatchObject({ count: '', verdict_note: 'n = 6：与已公布的合计或其他部分相加减，可推算出不足 5 家企业的数值，因此留空、不判定是否达标' });
   });
 
   it('the plan’s smart-equipment row does not say the questionnaire lacks the CNC machine count it reports', () => {

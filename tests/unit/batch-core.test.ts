@@ -257,6 +257,38 @@ describe('summary', () => {
     );
   });
 
+  it('complementary withholding gives up the unstated and 规下 figures before the 规上 ones, and protects groups split by size', () => {
+    const mk = (n: number, extra: Partial<CompanyAggregate>) => Array.from({ length: n }, (_, k) => agg(1, 0.1 + (k % 5) / 10, null, true, 1, extra));
+    // 20 规上, 20 规下, one plant that did not say: its figure is given away by all − 规上 − 规下, and 规下 goes with it
+    const s = summarise(layout, [...mk(20, { scale: true }), ...mk(20, { scale: false }), ...mk(1, {})], { minGroupSize: 5, merge: true });
+    const cnc = s.indicators[0]!;
+    expect(cnc.splits.map((x) => [x.population, x.withheld ?? null])).toEqual([
+      ['all', null],
+      ['above', null],
+      ['below', 'complementary'],
+      ['not-stated', 'small-group'],
+    ]);
+    expect(s.bySize.find((g) => g.key === 'above')!.levelsWithheld).toBeUndefined();
+    expect(s.bySize.find((g) => g.key === 'above')!.indicators[0]!.value).not.toBeNull();
+    expect(s.bySize.find((g) => g.key === 'below')!.indicators[0]).toMatchObject({ value: null, withheld: 'complementary', unanswered: null, companiesWithOwnValue: null });
+    // districts of 6 + 5, 6 + 5 and 0 + 3 (规上 + 规下): the third is kept to its count, so each district's 规下 and
+    // all-company splits would give it away against the batch's — withheld in one district each, and then its parts
+    const xs = [...mk(6, { scale: true, group: 'a' }), ...mk(5, { scale: false, group: 'a' }), ...mk(6, { scale: true, group: 'b' }), ...mk(5, { scale: false, group: 'b' }), ...mk(3, { scale: false, group: 'c' })];
+    const g = summarise(layout, xs, { groupBy: 'region', minGroupSize: 5, merge: true });
+    expect(g.groups!.map((x) => [x.key, x.companies, x.suppressed ?? false])).toEqual([
+      ['a', 11, false],
+      ['b', 11, false],
+      ['other', 3, true],
+    ]);
+    expect(g.groups![2]).toMatchObject({ noLevel: null, meanScoreN: null });
+    for (const p of ['all', 'below'] as const) {
+      const cells = g.groups!.slice(0, 2).map((x) => x.indicators[0]!.splits.find((y) => y.population === p)!);
+      const withheld = cells.filter((c) => c.withheld !== undefined);
+      // what the published cells leave of the batch's figure is over at least 5 companies
+      expect(withheld.reduce((n, c) => n + c.denominator, 3), p).toBeGreaterThanOrEqual(5);
+    }
+  });
+
   it('a figure over fewer companies than the minimum is withheld wherever it appears: splits, levels, means, classes', () => {
     const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
     // 4 规上, 2 规下 (the 规下 ones class C, one not retrofitting, one planned)
@@ -275,7 +307,7 @@ describe('summary', () => {
     // the size classes withhold what the splits withhold
     expect(s.bySize.find((g) => g.key === 'below')!.indicators[0]).toMatchObject({ value: null, withheld: 'small-group' });
     expect(s.bySize.find((g) => g.key === 'above')!.indicators[0]).toMatchObject({ value: 0.65, n: 4 });
-    expect(cnc.splits.find((x) => x.population === 'below')).toEqual({ population: 'below', companies: 2, value: null, numerator: null, denominator: 2, unknown: null, excluded: 0, unanswered: 0, withheld: 'small-group' });
+    expect(cnc.splits.find((x) => x.population === 'below')).toEqual({ population: 'below', companies: 2, value: null, numerator: null, denominator: 2, unknown: null, excluded: 0, unanswered: null, withheld: 'small-group' });
     // a split without any company is empty, not withheld
     expect(cnc.splits.find((x) => x.population === 'not-stated')!.withheld).toBeUndefined();
     // a share over 2: the yes count is withheld with the value

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { AggregateStore, isRespondentGroupField, type ChunkSpill } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
-import { countPlanTargets, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
+import { CLOUD_INDICATOR, countPlanTargets, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
 import type { PolicyDef } from '../../core/policy.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import { surveyYearFrom } from '../../core/batch/sample.js';
@@ -410,7 +410,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';
         const briefs = { length: store.length, brief: briefOf, group: (seq: number) => store.stringAt(seq, groupField), counted: (seq: number) => !superseded.has(seq) };
         const plan: PlanTargetResult[] | undefined = policy
-          ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [], minGroupSize, ...(surveyYear !== undefined ? { surveyYear } : {}) })
+          ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [], minGroupSize, cloudSplits: s.indicators.find((i) => i.id === CLOUD_INDICATOR)?.splits ?? [], ...(surveyYear !== undefined ? { surveyYear } : {}) })
           : undefined;
         // the sample statement's counts are of the whole run (rows scored, superseded, rejected): known here, once
         summaryCache = withSampleCounts({

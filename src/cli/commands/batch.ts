@@ -82,12 +82,12 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   // the terminal alone when the results went to a file.
   const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
   if (toStdout) {
-    lines.push(term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN }));
+    lines.push(term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN ?? '—' }));
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
       const counted = `${i.method === 'share' && i.numerator !== null ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${figurePopulation(i.regionalPopulation, term.lang)}`;
-      const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue })}` : '';
+      const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue ?? '—' })}` : '';
       const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
     }

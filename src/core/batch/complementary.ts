@@ -22,12 +22,15 @@ export function protectGroups(
   /** The groups' indicators are over all their companies (the size classes), the total's over its `all` split. */
   asOne: boolean,
   indicatorWithheld?: (key: string, indicator: number) => boolean | undefined,
+  /** Group keys in the order they are given up (the least wanted first); the others by size. */
+  preference: readonly string[] = [],
 ): GroupFigures[] {
   const out = groups.map((g) => ({ ...g, sections: [...g.sections], indicators: [...g.indicators] }));
+  const order = preference.map((key) => out.findIndex((g) => g.key === key)).filter((k) => k >= 0);
   // A total that is not published gives nothing away: the groups beside it stay as they are.
   const withhold = (totalWithheld: boolean, sizes: number[], held: boolean[], apply: (k: number) => void) => {
     if (totalWithheld) return;
-    for (const k of complementary(sizes, held, minGroupSize).parts) apply(k);
+    for (const k of complementary(sizes, held, minGroupSize, undefined, order).parts) apply(k);
   };
   const totalIndicatorWithheld = (i: number) => {
     const ind = total.indicators[i];
@@ -45,7 +48,7 @@ export function protectGroups(
   );
   withhold(
     total.meanScoreWithheld !== undefined,
-    out.map((g) => g.meanScoreN),
+    out.map((g) => g.meanScoreN ?? 0),
     out.map((g) => g.meanScoreWithheld !== undefined),
     (k) => {
       out[k] = { ...out[k]!, meanScore: null, meanScoreWithheld: WHY };
@@ -65,6 +68,10 @@ export function protectGroups(
   }
   const nIndicators = Math.max(0, ...out.map((g) => g.indicators.length));
   for (let i = 0; i < nIndicators; i++) {
+    if (!asOne) {
+      protectSplits(out, total, minGroupSize, i);
+      continue;
+    }
     const decided = indicatorWithheld ? out.map((g) => indicatorWithheld(g.key, i)) : [];
     if (decided.length && decided.every((d) => d !== undefined)) {
       out.forEach((g, k) => {
@@ -85,6 +92,65 @@ export function protectGroups(
   return out;
 }
 
+const POPULATIONS = ['all', 'above', 'below', 'not-stated'] as const;
+const PARTS = ['above', 'below', 'not-stated'] as const;
+
+/**
+ * One indicator over groups that each split it by size: every population's figure across the groups (against the
+ * total's figure of that population, when it is published), and within each group its parts against its all-company
+ * figure (the headline's population kept), again until nothing more is withheld — a figure withheld for one of the
+ * two sums can open the other. The groups' headlines then follow their splits.
+ */
+function protectSplits(out: GroupFigures[], total: Figures, min: number, i: number): void {
+  const split = (g: GroupFigures, p: string) => g.indicators[i]?.splits.find((x) => x.population === p);
+  const withholdSplit = (g: GroupFigures, p: string) => {
+    const ind = g.indicators[i]!;
+    g.indicators[i] = { ...ind, splits: ind.splits.map((x) => (x.population === p && x.withheld === undefined ? { ...x, value: null, numerator: null, unknown: null, unanswered: null, withheld: WHY } : x)) };
+  };
+  for (let round = 0; round < 64; round++) {
+    let changed = false;
+    for (const p of POPULATIONS) {
+      const whole = total.indicators[i]?.splits.find((x) => x.population === p);
+      if (!whole || whole.withheld !== undefined) continue;
+      const splits = out.map((g) => split(g, p));
+      for (const k of complementary(
+        splits.map((x) => x?.denominator ?? 0),
+        splits.map((x) => x?.withheld !== undefined),
+        min,
+      ).parts) {
+        withholdSplit(out[k]!, p);
+        changed = true;
+      }
+    }
+    for (const g of out) {
+      const ind = g.indicators[i];
+      if (!ind || !ind.splits.length) continue;
+      const headline = ind.regionalPopulation === 'above-designated-size' ? 'above' : 'all';
+      const parts = PARTS.map((p) => split(g, p));
+      const r = complementary(
+        parts.map((x) => x?.denominator ?? 0),
+        parts.map((x) => x?.withheld !== undefined),
+        min,
+        headline === 'above' ? 0 : undefined,
+        [2, 1, 0],
+      );
+      for (const k of r.parts) withholdSplit(g, PARTS[k]!);
+      if (r.parts.length) changed = true;
+      if (r.total && split(g, 'all')?.withheld === undefined) {
+        withholdSplit(g, 'all');
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  for (const g of out) {
+    const ind = g.indicators[i];
+    if (!ind || ind.withheld !== undefined) continue;
+    const headline = split(g, ind.regionalPopulation === 'above-designated-size' ? 'above' : 'all');
+    if (headline?.withheld !== undefined) g.indicators[i] = { ...withheldIndicator(ind), splits: g.indicators[i]!.splits };
+  }
+}
+
 /**
  * An indicator's figure without what a withheld one leaves out (its n and counts of companies stay), and its splits
  * with it: the headline is one of them, and the others would add up to it.
@@ -95,8 +161,10 @@ function withheldIndicator(i: RegionalIndicator): RegionalIndicator {
     value: null,
     numerator: null,
     unknown: null,
+    unanswered: null,
+    companiesWithOwnValue: null,
     withheld: WHY,
-    splits: i.splits.map((s) => (s.withheld !== undefined ? s : { ...s, value: null, numerator: null, unknown: null, withheld: WHY })),
+    splits: i.splits.map((s) => (s.withheld !== undefined ? s : { ...s, value: null, numerator: null, unknown: null, unanswered: null, withheld: WHY })),
     ...(i.met !== undefined ? { met: null } : {}),
     ...(i.gap !== undefined ? { gap: null } : {}),
     ...(i.companiesMeetingTarget !== undefined ? { companiesMeetingTarget: null } : {}),

@@ -21,8 +21,8 @@ export interface SplitFigure {
   unknown: number | null;
   /** Companies whose value is left out because an input is outside its plausible range. */
   excluded: number;
-  /** Companies without an answer (or whose ratio cannot be computed): left out. */
-  unanswered: number;
+  /** Companies without an answer (or whose ratio cannot be computed): left out. Null when withheld (with the other counts it would give the 不清楚 count). */
+  unanswered: number | null;
   /** Over fewer companies than the minimum group size: value, numerator and 不清楚 are not published (verdict.ts). */
   withheld?: Withheld;
 }
@@ -44,7 +44,8 @@ export interface RegionalIndicator extends TargetComparison {
   unknown: number | null;
   /** Values left out because an input is outside its plausible range. */
   excluded: number;
-  unanswered: number;
+  /** Null when withheld. */
+  unanswered: number | null;
   /**
    * Fewer companies than the minimum group size: the value, numerator, 不清楚, gap, verdict and companies meeting the
    * target are not published (null); n is.
@@ -54,8 +55,8 @@ export interface RegionalIndicator extends TargetComparison {
   historical?: boolean;
   /** The headline's denominator (kept for scripts written against earlier versions). */
   companiesWithValue: number;
-  /** Companies of the headline population with their own enterprise value. */
-  companiesWithOwnValue: number;
+  /** Companies of the headline population with their own enterprise value (null when withheld: with n it gives the 不清楚 count). */
+  companiesWithOwnValue: number | null;
   /** Companies of the headline population (with or without a value). */
   companiesInPopulation: number;
   /** Only for indicators defined per company (a mean): companies whose own value meets the target. */
@@ -75,7 +76,8 @@ export interface Figures {
   levelsWithheld?: Withheld;
   /** Mean S over the companies with a stated level (meanScoreN of them); null when there are none, or when withheld. */
   meanScore: number | null;
-  meanScoreN: number;
+  /** Companies with a stated level (null only for an "other" kept to its count). */
+  meanScoreN: number | null;
   /** Fewer companies with a stated level than the minimum group size: the mean score is not published. */
   meanScoreWithheld?: Withheld;
   sections: { id: string; title: Text; mean: number | null; companies: number; withheld?: Withheld }[];

@@ -66,6 +66,11 @@ export interface PlanInput {
   minGroupSize: number;
   /** The year of the first submission: targets before it are historical. */
   surveyYear?: number;
+  /**
+   * The regional cloud-adoption figure over all companies, 规上 and 规下 (summary `splits`), as published: its yes
+   * count is the plan's count, so a split withheld there (also to protect another one) is withheld here.
+   */
+  cloudSplits?: readonly { population: string; withheld?: Withheld }[];
 }
 
 export const CLOUD_INDICATOR = 'cloud-adoption';
@@ -190,9 +195,15 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
     switch (t.programme) {
       case 'cloud': {
         if (cloud < 0) return no('plan.no-question', { question: 'uses_cloud' });
-        if (t.sizeClass === 'above-designated-size') return over(cloudAnswered.above, counted(cloudAbove, 'plan.cloud-above'));
-        if (t.sizeClass === 'sme') return over(cloudAnswered.below, counted(cloudBelow, 'plan.cloud-sme'));
-        return over(cloudAnswered.all, counted(cloudAll, 'plan.cloud-all'));
+        const asPublished = (population: string, n: number, r: PlanTargetResult): PlanTargetResult => {
+          const withheld = input.cloudSplits?.find((x) => x.population === population)?.withheld;
+          if (withheld !== 'complementary' || r.count === null) return over(n, r);
+          const { byYear: _years, ...rest } = r;
+          return { ...rest, count: null, met: null, withheld, n };
+        };
+        if (t.sizeClass === 'above-designated-size') return asPublished('above', cloudAnswered.above, counted(cloudAbove, 'plan.cloud-above'));
+        if (t.sizeClass === 'sme') return asPublished('below', cloudAnswered.below, counted(cloudBelow, 'plan.cloud-sme'));
+        return asPublished('all', cloudAnswered.all, counted(cloudAll, 'plan.cloud-all'));
       }
       case 'benchmarking':
         return over(companies, counted(complete, 'plan.benchmarked', {}, completeByYear));

@@ -123,7 +123,7 @@ export class Accumulator {
     const denominator = share ? n + unknown : n;
     const unanswered = companies - n - unknown - excluded;
     const withheld = withheldBelow(denominator, minGroupSize) ?? force;
-    if (withheld) return { population: SPLITS[s]!, companies, value: null, raw: null, numerator: null, denominator, unknown: null, excluded, unanswered, withheld };
+    if (withheld) return { population: SPLITS[s]!, companies, value: null, raw: null, numerator: null, denominator, unknown: null, excluded, unanswered: null, withheld };
     const raw = denominator ? this.sum[k]! / denominator : null;
     return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered };
   }
@@ -140,6 +140,8 @@ export class Accumulator {
       parts.map((p) => p.withheld !== undefined),
       min,
       h > 0 ? h - 1 : undefined,
+      // the companies that did not say first, then 规下; 规上, which the plan's targets are about, last
+      [2, 1, 0],
     );
     for (const p of extra.parts) splits[p + 1] = this.split(i, p + 1, share, min, 'complementary');
     if (extra.total) splits[0] = this.split(i, 0, share, min, 'complementary');
@@ -194,7 +196,7 @@ export class Accumulator {
           excluded: head.excluded,
           unanswered: head.unanswered,
           companiesWithValue: head.denominator,
-          companiesWithOwnValue: this.n[i * 4 + h]!,
+          companiesWithOwnValue: withheld ? null : this.n[i * 4 + h]!,
           companiesInPopulation: head.companies,
           ...(withheld ? { withheld } : {}),
           splits: asOne ? [] : splits.map(({ raw: _r, ...f }) => f),
@@ -246,6 +248,7 @@ export function groupFigures(
   total: Figures,
   asOne = false,
   indicatorWithheld?: (key: string, indicator: number) => boolean | undefined,
+  preference: readonly string[] = [],
 ): GroupFigures[] {
   const out: GroupFigures[] = [];
   const other = new Accumulator(layout);
@@ -262,8 +265,11 @@ export function groupFigures(
   }
   // An "other" too small to show is still a group of the total: its figures count in what is withheld around it.
   if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other), merged: merged.length, ...(other.companies < minSize ? { suppressed: true } : {}) });
-  return protectGroups(out, opts.minGroupSize, total, asOne, indicatorWithheld).map((g) =>
-    g.suppressed ? { key: OTHER_GROUP, companies: g.companies, levels: {}, noLevel: 0, meanScore: null, meanScoreN: 0, sections: [], indicators: [], merged: g.merged!, suppressed: true } : g,
+  // "other" is the groups merged into it, each too small on its own: what they would give away is withheld among
+  // the others by the same decisions, and "other" itself is published when it is big enough (or kept to its count)
+  const decide = indicatorWithheld && ((key: string, i: number) => (key === OTHER_GROUP ? false : indicatorWithheld(key, i)));
+  return protectGroups(out, opts.minGroupSize, total, asOne, decide, preference).map((g) =>
+    g.suppressed ? { key: OTHER_GROUP, companies: g.companies, levels: {}, noLevel: null, meanScore: null, meanScoreN: null, sections: [], indicators: [], merged: g.merged!, suppressed: true } : g,
   );
 }
 
@@ -398,7 +404,7 @@ export function summarise(
     minGroupSize: opts.minGroupSize,
     mergeSmallGroups: Boolean(opts.merge),
     // the size classes are the total's 规上 / 规下 / not stated splits: withheld as those are
-    bySize: groupFigures(layout, sizes, g, figures, true, (key, i) => splitWithheld(figures, i, key === NONE_GROUP ? 'not-stated' : key)),
+    bySize: groupFigures(layout, sizes, g, figures, true, (key, i) => splitWithheld(figures, i, key === NONE_GROUP ? 'not-stated' : key), [OTHER_GROUP, NONE_GROUP, 'below', 'above']),
     byClass: classRetrofit(classes, opts.minGroupSize, surveyYear),
   };
 }

@@ -33,20 +33,31 @@ export function judged(n: number, minGroupSize: number, met: boolean | null): { 
 /**
  * Complementary withholding. A total and its parts (all companies = 规上 + 规下 + not stated) are one sum: with a part
  * withheld as too small and the others published, the total minus the others gives it away. So other parts are
- * withheld with it, the smallest first, until the withheld parts together are over at least `minGroupSize`
+ * withheld with it — in `order` when given, else the smallest first — until the withheld parts together are over at least `minGroupSize`
  * companies (what they add up to can then be worked out, as any published figure); `keep`, the part a headline is
  * about, is never chosen: when no other part is left, the total is withheld instead.
  * `sizes`: the companies behind each part's figure; `withheld`: the parts withheld already. Returns the indexes of
  * the parts to withhold as well, and whether the total must be.
  */
-export function complementary(sizes: readonly number[], withheld: readonly boolean[], minGroupSize: number, keep?: number): { parts: number[]; total: boolean } {
+export function complementary(
+  sizes: readonly number[],
+  withheld: readonly boolean[],
+  minGroupSize: number,
+  keep?: number,
+  /** Parts in the order they are given up (the least wanted first), before size; the others by size alone. */
+  order?: readonly number[],
+): { parts: number[]; total: boolean } {
   let covered = 0;
   for (let i = 0; i < sizes.length; i++) if (withheld[i] && sizes[i]! > 0) covered += sizes[i]!;
   if (covered === 0 || covered >= minGroupSize) return { parts: [], total: false };
+  const rank = (i: number) => {
+    const r = order?.indexOf(i) ?? -1;
+    return r < 0 ? (order?.length ?? 0) : r;
+  };
   const candidates = sizes
     .map((n, i) => ({ n, i }))
     .filter(({ n, i }) => n > 0 && !withheld[i] && i !== keep)
-    .sort((a, b) => a.n - b.n || a.i - b.i);
+    .sort((a, b) => rank(a.i) - rank(b.i) || a.n - b.n || a.i - b.i);
   const parts: number[] = [];
   for (const c of candidates) {
     if (covered >= minGroupSize) break;
