@@ -69,6 +69,7 @@ export const CLI_MESSAGES = {
   'cli.batch-met': { en: 'met', zh: '达标' },
   'cli.batch-no-level': { en: 'no level stated {n}', zh: '未定级 {n}' },
   'cli.batch-mean-score': { en: 'mean score S {score} (n = {n}, companies with a level stated)', zh: '平均成熟度得分 {score}（n = {n}，已定级企业）' },
+  'cli.batch-mean-score-withheld': { en: 'mean score S: withheld, not judged (n < {min})', zh: '平均成熟度得分：不列数值，不判定（n < {min}）' },
   'cli.batch-withheld': { en: 'withheld, not judged (n < {min})', zh: '不列数值，不判定（n < {min}）' },
   'cli.batch-historical': { en: 'historical target', zh: '历史目标' },
   'cli.batch-not-met': { en: 'not met', zh: '未达标' },

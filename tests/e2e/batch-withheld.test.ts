@@ -197,10 +197,10 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     const r = zhizao(['batch', 'three', '--lang', 'zh'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('成熟度等级分布：不列数值，不判定（n < 5）');
-    expect(r.stdout).toMatch(/平均成熟度得分 —（n = 3，已定级企业）/);
+    expect(r.stdout).toContain('平均成熟度得分：不列数值，不判定（n < 5）');
     expect(r.stdout).not.toContain('null');
     const s = (JSON.parse(zhizao(['batch', 'three', '--json'], { cwd: dir }).stdout) as Out).summary;
-    expect(s).toMatchObject({ companies: 3, levelsWithheld: 'small-group', noLevel: null, meanScore: null, meanScoreN: 3, meanScoreWithheld: 'small-group' });
+    expect(s).toMatchObject({ companies: 3, levelsWithheld: 'small-group', noLevel: null, meanScore: null, meanScoreN: null, meanScoreWithheld: 'small-group' });
     expect(Object.values(s.levels).every((n) => n === null)).toBe(true);
     expect(s.sections.every((x) => x.mean === null && x.withheld === 'small-group')).toBe(true);
     expect(s.indicators.find((i) => i.id === 'cnc-rate')).toMatchObject({ value: null, numerator: null, n: 3, met: null, gap: null, companiesMeetingTarget: null, withheld: 'small-group' });

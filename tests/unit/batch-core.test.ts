@@ -316,7 +316,7 @@ describe('summary', () => {
     expect(s.byClass.find((c) => c.class === 'B')).toMatchObject({ companies: 4, retrofitting: 4, done: 4, share: 1 });
     // 规下 as a group of its own (not merged): levels, mean score and sections over 2 are withheld too
     const below = summarise(pop, xs.slice(4), { minGroupSize: 3 });
-    expect(below).toMatchObject({ companies: 2, levels: { '0': null, '1': null, '2': null, '3': null, '4': null, '5': null }, noLevel: null, levelsWithheld: 'small-group', meanScore: null, meanScoreN: 2, meanScoreWithheld: 'small-group' });
+    expect(below).toMatchObject({ companies: 2, levels: { '0': null, '1': null, '2': null, '3': null, '4': null, '5': null }, noLevel: null, levelsWithheld: 'small-group', meanScore: null, meanScoreN: null, meanScoreWithheld: 'small-group' });
     expect(below.sections[0]).toMatchObject({ mean: null, companies: 2, withheld: 'small-group' });
     // --min-group-size 1 shows everything
     const all = summarise(pop, xs, { minGroupSize: 1 });

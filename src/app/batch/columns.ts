@@ -269,7 +269,7 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
     const levelsNote = why(f.levelsWithheld, f.companies);
     for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n, { verdict_note: levelsNote });
     row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel, { verdict_note: levelsNote });
-    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? 0) });
+    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
       indicatorRow(section, group, i);

@@ -82,7 +82,8 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   // the terminal alone when the results went to a file.
   const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
   if (toStdout) {
-    lines.push(term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN ?? '—' }));
+    // withheld with the level counts: no n either (beside the companies it would give the 未定级 count back)
+    lines.push(s.meanScoreN === null ? term.msg('cli.batch-mean-score-withheld', { min: s.minGroupSize }) : term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN }));
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');

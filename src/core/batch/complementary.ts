@@ -9,6 +9,8 @@ import { complementary, type Withheld } from './verdict.js';
 import type { Figures, GroupFigures, RegionalIndicator } from './figures.js';
 
 const WHY: Withheld = 'complementary';
+/** The key of merged small groups (summary.ts OTHER_GROUP; not imported: summary.ts imports this module). */
+const OTHER = 'other';
 
 /**
  * The groups with every figure that would give a withheld one away withheld too. `indicatorWithheld`, when given,
@@ -43,12 +45,14 @@ export function protectGroups(
     out.map((g) => g.levelsWithheld !== undefined),
     (k) => {
       const g = out[k]!;
-      out[k] = { ...g, levels: Object.fromEntries(Object.keys(g.levels).map((l) => [l, null])), noLevel: null, levelsWithheld: WHY };
+      // the mean score's n with them: beside the companies it gives the 未定级 count back
+      out[k] = { ...g, levels: Object.fromEntries(Object.keys(g.levels).map((l) => [l, null])), noLevel: null, levelsWithheld: WHY, meanScore: null, meanScoreN: null, meanScoreWithheld: g.meanScoreWithheld ?? WHY };
     },
   );
   withhold(
     total.meanScoreWithheld !== undefined,
-    out.map((g) => g.meanScoreN ?? 0),
+    // a mean score withheld with its n counts as over one company at least (its n is not known here)
+    out.map((g) => g.meanScoreN ?? (g.meanScoreWithheld !== undefined ? 1 : 0)),
     out.map((g) => g.meanScoreWithheld !== undefined),
     (k) => {
       out[k] = { ...out[k]!, meanScore: null, meanScoreWithheld: WHY };
@@ -78,7 +82,8 @@ export function protectGroups(
         const ind = g.indicators[i];
         if (ind && decided[k] && ind.withheld === undefined) g.indicators[i] = withheldIndicator(ind);
       });
-      continue;
+      // an "other" of merged classes is no split of the total: it can still give a withheld class away beside it
+      if (!out.some((g) => g.key === OTHER)) continue;
     }
     withhold(
       totalIndicatorWithheld(i),
@@ -107,6 +112,13 @@ function protectSplits(out: GroupFigures[], total: Figures, min: number, i: numb
     const ind = g.indicators[i]!;
     g.indicators[i] = { ...ind, splits: ind.splits.map((x) => (x.population === p && x.withheld === undefined ? { ...x, value: null, numerator: null, unknown: null, unanswered: null, withheld: WHY } : x)) };
   };
+  // Groups × sizes is a two-way table: a cell withheld for its column can be given back by its row and the other way
+  // round, in ways no withholding cell by cell can rule out. So once any cell of it is too small, the groups show
+  // their headline only (their other splits withheld); the batch's own splits and the headlines are then two sums
+  // that share only the batch's headline.
+  const headlineOf = (g: GroupFigures) => (g.indicators[i]?.regionalPopulation === 'above-designated-size' ? 'above' : 'all');
+  const small = out.some((g) => g.indicators[i]?.splits.some((x) => x.withheld === 'small-group'));
+  if (small) for (const g of out) for (const p of POPULATIONS) if (g.indicators[i] && p !== headlineOf(g) && split(g, p)?.denominator) withholdSplit(g, p);
   for (let round = 0; round < 64; round++) {
     let changed = false;
     for (const p of POPULATIONS) {

@@ -168,7 +168,8 @@ export class Accumulator {
       noLevel: levelsWithheld ? null : this.levels[6]!,
       ...(levelsWithheld ? { levelsWithheld } : {}),
       meanScore: this.scoreN && !meanScoreWithheld ? r4(this.scoreSum / this.scoreN) : null,
-      meanScoreN: this.scoreN,
+      // the companies with a level: beside the companies, it would give back the 未定级 count the level counts withhold
+      meanScoreN: levelsWithheld ? null : this.scoreN,
       ...(meanScoreWithheld ? { meanScoreWithheld } : {}),
       sections: layout.sections.map((s, i) => {
         const n = this.secN[i]!;
