@@ -5,6 +5,7 @@
  * For each figure, other groups' values are withheld with it, the smallest first, until the withheld ones are over
  * at least the minimum group size together.
  */
+import { determinedCells, type AuditCell } from './audit.js';
 import { complementary, type Withheld } from './verdict.js';
 import type { Figures, GroupFigures, RegionalIndicator } from './figures.js';
 
@@ -154,6 +155,41 @@ function protectSplits(out: GroupFigures[], total: Figures, min: number, i: numb
       }
     }
     if (!changed) break;
+  }
+  // Then the table as a whole: a small cell that the published ones still fix (through a row and a column, or a
+  // cell over no company) takes a published cell of its row or column with it, the smallest, until none is fixed.
+  const totalRow = total.indicators[i]?.splits;
+  if (totalRow?.length) {
+    for (let round = 0; round < 256; round++) {
+      const rows: AuditCell[][] = out.map((g) => POPULATIONS.map((p) => ({ n: split(g, p)?.denominator ?? 0, known: !g.suppressed && split(g, p)?.withheld === undefined })));
+      rows.push(POPULATIONS.map((p) => ({ n: totalRow.find((x) => x.population === p)?.denominator ?? 0, known: totalRow.find((x) => x.population === p)?.withheld === undefined })));
+      const fixedSmall = (t: AuditCell[][]) => determinedCells(t).filter(([r, c]) => t[r]![c]!.n < min).length;
+      const breached = fixedSmall(rows);
+      if (!breached) break;
+      // the published group cell whose withholding leaves fewest small cells fixed: cells of the breached cell's row
+      // and column are tried first (by size), then any other (a table of few groups is fixed through its totals)
+      const headline = (k: number, q: number) => POPULATIONS[q] === headlineOf(out[k]!);
+      const candidates: [number, number][] = [];
+      for (let k = 0; k < out.length; k++) for (let q = 0; q < POPULATIONS.length; q++) if (rows[k]![q]!.known && rows[k]![q]!.n > 0) candidates.push([k, q]);
+      candidates.sort((a, b) => Number(headline(...a)) - Number(headline(...b)) || rows[a[0]]![a[1]]!.n - rows[b[0]]![b[1]]!.n);
+      let best: [number, number] | undefined;
+      let left = breached;
+      for (const [k, q] of candidates) {
+        rows[k]![q]!.known = false;
+        const now = fixedSmall(rows);
+        rows[k]![q]!.known = true;
+        if (now < left) {
+          best = [k, q];
+          left = now;
+          if (now === 0) break;
+        }
+      }
+      // no one cell helps on its own (two groups beside a published batch row need both headlines): take the first
+      // and go on, as each round withholds one more cell, this ends
+      best ??= candidates[0];
+      if (!best) break;
+      withholdSplit(out[best[0]]!, POPULATIONS[best[1]]!);
+    }
   }
   for (const g of out) {
     const ind = g.indicators[i];
