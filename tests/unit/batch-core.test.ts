@@ -289,6 +289,23 @@ describe('summary', () => {
     }
   });
 
+  it('a groups × sizes table too big to audit cell by cell: its groups publish no figure of the indicator, only their n', () => {
+    const xs = Array.from({ length: 110 }, (_, d) => [
+      ...Array.from({ length: 5 }, () => agg(1, 0.5, null, true, 1, { scale: true, group: `g${d}` })),
+      agg(1, 0.2, null, true, 1, { scale: false, group: `g${d}` }),
+    ]).flat();
+    const s = summarise(layout, xs, { groupBy: 'region', minGroupSize: 5 });
+    expect(s.groups).toHaveLength(110);
+    for (const g of s.groups!) {
+      const cnc = g.indicators[0]!;
+      expect(cnc).toMatchObject({ value: null, n: 6 });
+      expect(cnc.splits.every((x) => x.value === null)).toBe(true);
+    }
+    // the batch's own figures stay (660 plants, 110 of them 规下)
+    expect(s.indicators[0]!.splits.find((x) => x.population === 'below')).toMatchObject({ denominator: 110 });
+    expect(s.indicators[0]!.splits.find((x) => x.population === 'below')!.value).not.toBeNull();
+  });
+
   it('a figure over fewer companies than the minimum is withheld wherever it appears: splits, levels, means, classes', () => {
     const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
     // 4 规上, 2 规下 (the 规下 ones class C, one not retrofitting, one planned)

@@ -99,6 +99,11 @@ export function protectGroups(
 }
 
 const POPULATIONS = ['all', 'above', 'below', 'not-stated'] as const;
+/**
+ * The most cells of a groups × sizes table audited one by one (the elimination grows with the cube of the groups);
+ * a bigger table with a small cell has its groups' figures of that indicator withheld whole.
+ */
+const MAX_AUDITED = 400;
 const PARTS = ['above', 'below', 'not-stated'] as const;
 
 /**
@@ -159,24 +164,36 @@ function protectSplits(out: GroupFigures[], total: Figures, min: number, i: numb
   // Then the table as a whole: a small cell that the published ones still fix (through a row and a column, or a
   // cell over no company) takes a published cell of its row or column with it, the smallest, until none is fixed.
   const totalRow = total.indicators[i]?.splits;
-  if (totalRow?.length) {
-    for (let round = 0; round < 256; round++) {
+  const withholdAll = () => {
+    for (const g of out) for (const p of POPULATIONS) if (!g.suppressed && split(g, p)?.denominator) withholdSplit(g, p);
+  };
+  if (totalRow?.length && small && out.length * POPULATIONS.length > MAX_AUDITED) withholdAll();
+  else if (totalRow?.length && small) {
+    let clear = false;
+    for (let round = 0; round < 4 * MAX_AUDITED && !clear; round++) {
       const rows: AuditCell[][] = out.map((g) => POPULATIONS.map((p) => ({ n: split(g, p)?.denominator ?? 0, known: !g.suppressed && split(g, p)?.withheld === undefined })));
       rows.push(POPULATIONS.map((p) => ({ n: totalRow.find((x) => x.population === p)?.denominator ?? 0, known: totalRow.find((x) => x.population === p)?.withheld === undefined })));
-      const fixedSmall = (t: AuditCell[][]) => determinedCells(t).filter(([r, c]) => t[r]![c]!.n < min).length;
-      const breached = fixedSmall(rows);
-      if (!breached) break;
-      // the published group cell whose withholding leaves fewest small cells fixed: cells of the breached cell's row
-      // and column are tried first (by size), then any other (a table of few groups is fixed through its totals)
+      const fixedSmall = (t: AuditCell[][]) => determinedCells(t).filter(([r, c]) => t[r]![c]!.n < min);
+      const fixed = fixedSmall(rows);
+      if (!fixed.length) {
+        clear = true;
+        break;
+      }
+      const known = (k: number, q: number) => rows[k]![q]!.known && rows[k]![q]!.n > 0;
+      const all: [number, number][] = [];
+      for (let k = 0; k < out.length; k++) for (let q = 0; q < POPULATIONS.length; q++) if (known(k, q)) all.push([k, q]);
+      // the published group cell of the fixed cell's row or column whose withholding leaves fewest small cells
+      // fixed (headlines last); when none helps on its own (two groups beside a published batch row need both
+      // headlines), the smallest of all, and on: each round withholds one more cell, so this ends
       const headline = (k: number, q: number) => POPULATIONS[q] === headlineOf(out[k]!);
-      const candidates: [number, number][] = [];
-      for (let k = 0; k < out.length; k++) for (let q = 0; q < POPULATIONS.length; q++) if (rows[k]![q]!.known && rows[k]![q]!.n > 0) candidates.push([k, q]);
-      candidates.sort((a, b) => Number(headline(...a)) - Number(headline(...b)) || rows[a[0]]![a[1]]!.n - rows[b[0]]![b[1]]!.n);
+      const bySize = (a: [number, number], b: [number, number]) => Number(headline(...a)) - Number(headline(...b)) || rows[a[0]]![a[1]]!.n - rows[b[0]]![b[1]]!.n;
+      const [r, c] = fixed[0]!;
+      const near = all.filter(([k, q]) => k === r || q === c).sort(bySize);
       let best: [number, number] | undefined;
-      let left = breached;
-      for (const [k, q] of candidates) {
+      let left = fixed.length;
+      for (const [k, q] of near) {
         rows[k]![q]!.known = false;
-        const now = fixedSmall(rows);
+        const now = fixedSmall(rows).length;
         rows[k]![q]!.known = true;
         if (now < left) {
           best = [k, q];
@@ -184,12 +201,12 @@ function protectSplits(out: GroupFigures[], total: Figures, min: number, i: numb
           if (now === 0) break;
         }
       }
-      // no one cell helps on its own (two groups beside a published batch row need both headlines): take the first
-      // and go on, as each round withholds one more cell, this ends
-      best ??= candidates[0];
+      best ??= all.sort(bySize)[0];
       if (!best) break;
       withholdSplit(out[best[0]]!, POPULATIONS[best[1]]!);
     }
+    // what the audit could not clear: the groups publish no figure of this indicator (their n stay)
+    if (!clear) withholdAll();
   }
   for (const g of out) {
     const ind = g.indicators[i];
