@@ -173,6 +173,10 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     expect(cell(find('C 类企业', 'companies'), '单元格内容')).toBe(2);
     // the wide summary has no 规下 row (merged into "other", count only)
     const wide = wb.getWorksheet('汇总')!;
+    // and its notes say why some figures over five or more companies are blank too
+    const texts: string[] = [];
+    wide.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.some((t) => t.includes('另有部分数值虽计入企业不少于 5 家，也留空'))).toBe(true);
     expect((wide.getColumn(1).values as unknown[]).slice(1, 4)).toEqual(['分组', '全部企业', '规上企业']);
   });
 

@@ -391,12 +391,24 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   return { columns, rows, notes };
 }
 
+/** Whether any figure of the summary is withheld so as not to give a small one away (`withheld*: "complementary"`). */
+function withheldToProtect(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(withheldToProtect);
+  if (!value || typeof value !== 'object') return false;
+  for (const [k, v] of Object.entries(value)) {
+    if ((k === 'withheld' || k.endsWith('Withheld')) && v === 'complementary') return true;
+    if (typeof v === 'object' && withheldToProtect(v)) return true;
+  }
+  return false;
+}
+
 /** The notes under the summary table: the sample statement, values left out, the minimum group size, historical targets. */
 export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const notes = [s.sample.statement[lang]];
   if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
   notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
+  if (withheldToProtect(s)) notes.push(W('note.complementary', { n: s.minGroupSize }));
   const historical = s.indicators.find((i) => i.historical);
   if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
   if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));
