@@ -33,13 +33,20 @@ export function abandonReportsFolder(dir: string, created: boolean, lang: Lang, 
   };
   try {
     if (created) {
-      // a report write still in flight may land while the folder is removed: retry, else mark it
-      try {
-        rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 20 });
-        note(formatMessage('batch.reports-removed', { folder: displayPath(dir) }, lang));
-      } catch {
-        mark();
+      // A report write still in flight (on libuv's thread pool) may create its temp file while the folder is being
+      // removed; rmSync retries only the last step, so the whole removal is tried again, a few times, after a short
+      // wait (each write in flight can take one step at most: the event loop that would take the next one is over).
+      let removed = false;
+      for (let attempt = 0; attempt < 10 && !removed; attempt++) {
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 10 });
+          removed = true;
+        } catch {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+        }
       }
+      if (removed) note(formatMessage('batch.reports-removed', { folder: displayPath(dir) }, lang));
+      else mark();
     } else mark();
   } catch {
     // nothing more can be done while the process exits
