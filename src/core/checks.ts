@@ -4,6 +4,8 @@
  * the caller loads the files; findings are data, located in the answer file when its Source is given.
  */
 import { MESSAGES, type MessageCode } from '../messages/catalogue.js';
+import { fillTemplate } from '../messages/template.js';
+import { fill as fillWording } from './wording.js';
 import { showAnswer, showNumber, showPercent } from './answer-display.js';
 import type { Status } from './answer-value.js';
 import { answerScope, type Answers } from './answers.js';
@@ -42,12 +44,7 @@ export interface CompiledCheck {
   when: Node;
   /** The question ids among the message's `{placeholders}`, listed once when the check is compiled. */
   shows: string[];
-  /** The message in each language split at its placeholders: text at even indexes, a placeholder's name at odd ones. */
-  pieces: Record<Lang, string[]>;
 }
-
-/** A message split at its `{placeholders}` (the names at odd indexes), to be filled without a regular expression per finding. */
-const piecesOf = (template: string): string[] => template.split(PLACEHOLDER);
 
 /** A checks file compiled against its questionnaire. */
 export interface CheckSet {
@@ -167,7 +164,7 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
       } else if (!c.about.includes(name)) at([...path, 'message'], 'checks.placeholder-not-about', { name }, 'warning');
     }
     if (ok && r.ok && !byId.has(c.id)) {
-      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)), pieces: { zh: piecesOf(c.message.zh), en: piecesOf(c.message.en) } };
+      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)) };
       checks.push(compiled);
       byId.set(c.id, compiled);
     }
@@ -249,8 +246,7 @@ function writtenIn(data: unknown, id: string): boolean {
   return typeof answers === 'object' && answers !== null && Object.prototype.hasOwnProperty.call(answers, id);
 }
 
-const fill = (template: string, args: Record<string, string>) =>
-  template.replace(PLACEHOLDER, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? args[k]! : m));
+const fill = (template: string, args: Record<string, string>) => fillTemplate(template, (k) => (Object.prototype.hasOwnProperty.call(args, k) ? args[k] : undefined));
 
 /** Run checks over one plant's resolved answers; a check fires when its condition is true. */
 export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
@@ -263,16 +259,7 @@ export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire
       const about = c.def.about.map((id) => findingAnswer(q, answers, id, opts.source));
       const args: Record<string, Text> = {};
       for (const name of c.shows) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
-      const per = (lang: Lang) => {
-        const pieces = c.pieces[lang];
-        let text = pieces[0]!;
-        for (let i = 1; i < pieces.length; i += 2) {
-          const k = pieces[i]!;
-          text += (Object.prototype.hasOwnProperty.call(args, k) ? args[k]![lang] : `{${k}}`) + pieces[i + 1]!;
-        }
-        return text;
-      };
-      out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: { zh: per('zh'), en: per('en') }, template: c.def.message, args });
+      out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: fillWording(c.def.message, args), template: c.def.message, args });
     }
   }
   return out;

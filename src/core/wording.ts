@@ -1,3 +1,4 @@
+import { fillTemplate } from '../messages/template.js';
 import type { Text } from './types.js';
 
 /** A table of fixed report texts by key. */
@@ -26,8 +27,8 @@ export type PhraseArgs = Record<string, string | number | Text>;
 /** Fill a phrase's placeholders in both languages; a Text argument gives each language its own value. */
 export function fill(template: Text, args: PhraseArgs = {}): Text {
   const one = (lang: 'zh' | 'en') =>
-    template[lang].replace(/\{(\w+)\}/g, (m, k: string) => {
-      if (!Object.prototype.hasOwnProperty.call(args, k)) return m;
+    fillTemplate(template[lang], (k) => {
+      if (!Object.prototype.hasOwnProperty.call(args, k)) return undefined;
       const v = args[k]!;
       return typeof v === 'object' ? v[lang] : String(v);
     });

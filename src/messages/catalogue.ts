@@ -14,6 +14,7 @@ import { INPUT_MESSAGES } from './input.js';
 import { INTERVIEW_MESSAGES } from './interview.js';
 import { MERGE_MESSAGES } from './merge.js';
 import { forTerminal } from './safe-text.js';
+import { fillTemplate } from './template.js';
 import { TABLES_MESSAGES } from './tables.js';
 import { VALUES_MESSAGES } from './values.js';
 
@@ -53,31 +54,14 @@ export function formatMessage(code: MessageCode, args: MessageArgs, lang: Lang):
   if (args.zh !== undefined && args.en !== undefined) args = { ...args, message: args[lang]! };
   const template: string = MESSAGES[code][lang];
   const has = (k: string) => Object.prototype.hasOwnProperty.call(args, k);
-  const pieces = piecesOf(template);
-  if (pieces) {
-    // the same as the replacements below, for a template without plural forms: split once, filled in one pass
-    let text = pieces[0]!;
-    for (let i = 1; i < pieces.length; i += 2) {
-      const k = pieces[i]!;
-      text += (has(k) ? forTerminal(args[k]) : `{${k}}`) + pieces[i + 1]!;
-    }
-    return text;
-  }
+  // without plural forms (most messages): filled from the template split once
+  if (!PLURAL.test(template)) return fillTemplate(template, (k) => (has(k) ? forTerminal(args[k]) : undefined));
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (has(k) ? (Number(args[k]) === 1 ? one : other) : m))
     .replace(/\{(\w+)\}/g, (m, k: string) => (has(k) ? forTerminal(args[k]) : m));
 }
 
-/** Templates without plural forms split at their `{name}` arguments (names at odd indexes); null for the others. */
-const splitTemplates = new Map<string, string[] | null>();
-function piecesOf(template: string): string[] | null {
-  let pieces = splitTemplates.get(template);
-  if (pieces === undefined) {
-    pieces = /\{\w+\|/.test(template) ? null : template.split(/\{(\w+)\}/);
-    splitTemplates.set(template, pieces);
-  }
-  return pieces;
-}
+const PLURAL = /\{\w+\|/;
 
 /**
  * A diagnostic's message in `lang`; `cmd` fills `{cmd}`, the command that runs zhizao where the user is (the file
