@@ -7,11 +7,9 @@
  */
 import { determinedCells, type AuditCell } from './audit.js';
 import { complementary, type Withheld } from './verdict.js';
-import type { Figures, GroupFigures, RegionalIndicator } from './figures.js';
+import { headlineSplit, OTHER_GROUP, SPLITS, splitsToWithhold, withheldSplit, type Figures, type GroupFigures, type RegionalIndicator, type Split, type SplitFigure } from './figures.js';
 
 const WHY: Withheld = 'complementary';
-/** The key of merged small groups (summary.ts OTHER_GROUP; not imported: summary.ts imports this module). */
-const OTHER = 'other';
 
 /**
  * The groups with every figure that would give a withheld one away withheld too. `indicatorWithheld`, when given,
@@ -84,7 +82,7 @@ export function protectGroups(
         if (ind && decided[k] && ind.withheld === undefined) g.indicators[i] = withheldIndicator(ind);
       });
       // an "other" of merged classes is no split of the total: it can still give a withheld class away beside it
-      if (!out.some((g) => g.key === OTHER)) continue;
+      if (!out.some((g) => g.key === OTHER_GROUP)) continue;
     }
     withhold(
       totalIndicatorWithheld(i),
@@ -98,13 +96,11 @@ export function protectGroups(
   return out;
 }
 
-const POPULATIONS = ['all', 'above', 'below', 'not-stated'] as const;
 /**
  * The most cells of a groups × sizes table audited one by one (the elimination grows with the cube of the groups);
  * a bigger table with a small cell has its groups' figures of that indicator withheld whole.
  */
 const MAX_AUDITED = 400;
-const PARTS = ['above', 'below', 'not-stated'] as const;
 
 /**
  * One indicator over groups that each split it by size: every population's figure across the groups (against the
@@ -113,107 +109,97 @@ const PARTS = ['above', 'below', 'not-stated'] as const;
  * two sums can open the other. The groups' headlines then follow their splits.
  */
 function protectSplits(out: GroupFigures[], total: Figures, min: number, i: number): void {
-  const split = (g: GroupFigures, p: string) => g.indicators[i]?.splits.find((x) => x.population === p);
-  const withholdSplit = (g: GroupFigures, p: string) => {
+  const split = (g: GroupFigures, p: Split) => g.indicators[i]?.splits.find((x) => x.population === p);
+  const headlineOf = (g: GroupFigures) => headlineSplit(g.indicators[i]?.regionalPopulation ?? 'all');
+  const withhold = (g: GroupFigures, p: Split) => {
     const ind = g.indicators[i]!;
-    g.indicators[i] = { ...ind, splits: ind.splits.map((x) => (x.population === p && x.withheld === undefined ? { ...x, value: null, numerator: null, unknown: null, unanswered: null, withheld: WHY } : x)) };
+    g.indicators[i] = { ...ind, splits: ind.splits.map((x) => (x.population === p && x.withheld === undefined ? withheldSplit(x, WHY) : x)) };
   };
   // Groups × sizes is a two-way table: a cell withheld for its column can be given back by its row and the other way
   // round, in ways no withholding cell by cell can rule out. So once any cell of it is too small, the groups show
-  // their headline only (their other splits withheld); the batch's own splits and the headlines are then two sums
-  // that share only the batch's headline.
-  const headlineOf = (g: GroupFigures) => (g.indicators[i]?.regionalPopulation === 'above-designated-size' ? 'above' : 'all');
+  // their headline only (their other splits withheld), and the table is audited as a whole (auditSplits).
   const small = out.some((g) => g.indicators[i]?.splits.some((x) => x.withheld === 'small-group'));
-  if (small) for (const g of out) for (const p of POPULATIONS) if (g.indicators[i] && p !== headlineOf(g) && split(g, p)?.denominator) withholdSplit(g, p);
+  if (small) for (const g of out) for (const p of SPLITS) if (g.indicators[i] && p !== headlineOf(g) && split(g, p)?.denominator) withhold(g, p);
   for (let round = 0; round < 64; round++) {
     let changed = false;
-    for (const p of POPULATIONS) {
+    for (const p of SPLITS) {
       const whole = total.indicators[i]?.splits.find((x) => x.population === p);
       if (!whole || whole.withheld !== undefined) continue;
-      const splits = out.map((g) => split(g, p));
+      const cells = out.map((g) => split(g, p));
       for (const k of complementary(
-        splits.map((x) => x?.denominator ?? 0),
-        splits.map((x) => x?.withheld !== undefined),
+        cells.map((x) => x?.denominator ?? 0),
+        cells.map((x) => x?.withheld !== undefined),
         min,
       ).parts) {
-        withholdSplit(out[k]!, p);
+        withhold(out[k]!, p);
         changed = true;
       }
     }
     for (const g of out) {
       const ind = g.indicators[i];
-      if (!ind || !ind.splits.length) continue;
-      const headline = ind.regionalPopulation === 'above-designated-size' ? 'above' : 'all';
-      const parts = PARTS.map((p) => split(g, p));
-      const r = complementary(
-        parts.map((x) => x?.denominator ?? 0),
-        parts.map((x) => x?.withheld !== undefined),
-        min,
-        headline === 'above' ? 0 : undefined,
-        [2, 1, 0],
-      );
-      for (const k of r.parts) withholdSplit(g, PARTS[k]!);
-      if (r.parts.length) changed = true;
-      if (r.total && split(g, 'all')?.withheld === undefined) {
-        withholdSplit(g, 'all');
+      if (!ind?.splits.length) continue;
+      for (const p of splitsToWithhold(ind.splits, headlineOf(g), min)) {
+        if (split(g, p)?.withheld !== undefined) continue;
+        withhold(g, p);
         changed = true;
       }
     }
     if (!changed) break;
   }
-  // Then the table as a whole: a small cell that the published ones still fix (through a row and a column, or a
-  // cell over no company) takes a published cell of its row or column with it, the smallest, until none is fixed.
   const totalRow = total.indicators[i]?.splits;
-  const withholdAll = () => {
-    for (const g of out) for (const p of POPULATIONS) if (!g.suppressed && split(g, p)?.denominator) withholdSplit(g, p);
-  };
-  if (totalRow?.length && small && out.length * POPULATIONS.length > MAX_AUDITED) withholdAll();
-  else if (totalRow?.length && small) {
-    let clear = false;
-    for (let round = 0; round < 4 * MAX_AUDITED && !clear; round++) {
-      const rows: AuditCell[][] = out.map((g) => POPULATIONS.map((p) => ({ n: split(g, p)?.denominator ?? 0, known: !g.suppressed && split(g, p)?.withheld === undefined })));
-      rows.push(POPULATIONS.map((p) => ({ n: totalRow.find((x) => x.population === p)?.denominator ?? 0, known: totalRow.find((x) => x.population === p)?.withheld === undefined })));
-      const fixedSmall = (t: AuditCell[][]) => determinedCells(t).filter(([r, c]) => t[r]![c]!.n < min);
-      const fixed = fixedSmall(rows);
-      if (!fixed.length) {
-        clear = true;
-        break;
-      }
-      const known = (k: number, q: number) => rows[k]![q]!.known && rows[k]![q]!.n > 0;
-      const all: [number, number][] = [];
-      for (let k = 0; k < out.length; k++) for (let q = 0; q < POPULATIONS.length; q++) if (known(k, q)) all.push([k, q]);
-      // the published group cell of the fixed cell's row or column whose withholding leaves fewest small cells
-      // fixed (headlines last); when none helps on its own (two groups beside a published batch row need both
-      // headlines), the smallest of all, and on: each round withholds one more cell, so this ends
-      const headline = (k: number, q: number) => POPULATIONS[q] === headlineOf(out[k]!);
-      const bySize = (a: [number, number], b: [number, number]) => Number(headline(...a)) - Number(headline(...b)) || rows[a[0]]![a[1]]!.n - rows[b[0]]![b[1]]!.n;
-      const [r, c] = fixed[0]!;
-      const near = all.filter(([k, q]) => k === r || q === c).sort(bySize);
-      let best: [number, number] | undefined;
-      let left = fixed.length;
-      for (const [k, q] of near) {
-        rows[k]![q]!.known = false;
-        const now = fixedSmall(rows).length;
-        rows[k]![q]!.known = true;
-        if (now < left) {
-          best = [k, q];
-          left = now;
-          if (now === 0) break;
-        }
-      }
-      best ??= all.sort(bySize)[0];
-      if (!best) break;
-      withholdSplit(out[best[0]]!, POPULATIONS[best[1]]!);
-    }
-    // what the audit could not clear: the groups publish no figure of this indicator (their n stay)
-    if (!clear) withholdAll();
-  }
+  if (totalRow?.length && small) auditSplits(out, totalRow, min, split, headlineOf, withhold);
   for (const g of out) {
     const ind = g.indicators[i];
     if (!ind || ind.withheld !== undefined) continue;
-    const headline = split(g, ind.regionalPopulation === 'above-designated-size' ? 'above' : 'all');
-    if (headline?.withheld !== undefined) g.indicators[i] = { ...withheldIndicator(ind), splits: g.indicators[i]!.splits };
+    if (split(g, headlineOf(g))?.withheld !== undefined) g.indicators[i] = { ...withheldIndicator(ind), splits: ind.splits };
   }
+}
+
+/**
+ * The table as a whole: while a small cell is fixed by the published ones (through a row and a column, or a cell
+ * over no company), one more published group cell is withheld — of the fixed cell's row or column, the one that
+ * leaves fewest fixed (headlines last); when none helps on its own (two groups beside a published batch row need
+ * both headlines), the smallest of all. Each round withholds one more cell, so this ends. A table too big to audit,
+ * or one the audit cannot clear, has its groups' figures of the indicator withheld whole (their n stay).
+ */
+function auditSplits(
+  out: GroupFigures[],
+  totalRow: readonly SplitFigure[],
+  min: number,
+  split: (g: GroupFigures, p: Split) => SplitFigure | undefined,
+  headlineOf: (g: GroupFigures) => Split,
+  withhold: (g: GroupFigures, p: Split) => void,
+): void {
+  const withholdAll = () => {
+    for (const g of out) for (const p of SPLITS) if (!g.suppressed && split(g, p)?.denominator) withhold(g, p);
+  };
+  if (out.length * SPLITS.length > MAX_AUDITED) return withholdAll();
+  const cell = (x: SplitFigure | undefined, shown: boolean): AuditCell => ({ n: x?.denominator ?? 0, known: shown && x?.withheld === undefined });
+  const fixedSmall = (t: AuditCell[][]) => determinedCells(t).filter(([r, c]) => t[r]![c]!.n < min);
+  for (let round = 0; round < 4 * MAX_AUDITED; round++) {
+    const rows = out.map((g) => SPLITS.map((p) => cell(split(g, p), !g.suppressed)));
+    rows.push(SPLITS.map((p) => cell(totalRow.find((x) => x.population === p), true)));
+    const fixed = fixedSmall(rows);
+    if (!fixed.length) return;
+    const published: [number, number][] = [];
+    for (let k = 0; k < out.length; k++) for (let q = 0; q < SPLITS.length; q++) if (rows[k]![q]!.known && rows[k]![q]!.n > 0) published.push([k, q]);
+    const headline = ([k, q]: [number, number]) => Number(SPLITS[q] === headlineOf(out[k]!));
+    const order = (a: [number, number], b: [number, number]) => headline(a) - headline(b) || rows[a[0]]![a[1]]!.n - rows[b[0]]![b[1]]!.n;
+    const [r, c] = fixed[0]!;
+    let best: [number, number] | undefined;
+    let left = fixed.length;
+    for (const [k, q] of published.filter(([k, q]) => k === r || q === c).sort(order)) {
+      rows[k]![q]!.known = false;
+      const now = fixedSmall(rows).length;
+      rows[k]![q]!.known = true;
+      if (now < left) [best, left] = [[k, q], now];
+      if (left === 0) break;
+    }
+    best ??= published.sort(order)[0];
+    if (!best) break;
+    withhold(out[best[0]]!, SPLITS[best[1]]!);
+  }
+  withholdAll();
 }
 
 /**
@@ -229,7 +215,7 @@ function withheldIndicator(i: RegionalIndicator): RegionalIndicator {
     unanswered: null,
     companiesWithOwnValue: null,
     withheld: WHY,
-    splits: i.splits.map((s) => (s.withheld !== undefined ? s : { ...s, value: null, numerator: null, unknown: null, unanswered: null, withheld: WHY })),
+    splits: i.splits.map((s) => (s.withheld !== undefined ? s : withheldSplit(s, WHY))),
     ...(i.met !== undefined ? { met: null } : {}),
     ...(i.gap !== undefined ? { gap: null } : {}),
     ...(i.companiesMeetingTarget !== undefined ? { companiesMeetingTarget: null } : {}),

@@ -2,11 +2,39 @@
 import type { TargetComparison } from '../indicators.js';
 import type { IndicatorKind, Text } from '../types.js';
 import type { RegionalPopulation } from './aggregate.js';
-import type { Withheld } from './verdict.js';
+import { complementary, type Withheld } from './verdict.js';
 
 /** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
 export const SPLITS = ['all', 'above', 'below', 'not-stated'] as const;
 export type Split = (typeof SPLITS)[number];
+
+/** The key of the group small groups are merged into, and of the companies that did not give the grouping field. */
+export const OTHER_GROUP = 'other';
+export const NONE_GROUP = '(none)';
+
+/** The split an indicator's headline is over: 规上 where its definition says so, else all companies. */
+export const headlineSplit = (population: RegionalPopulation): Split => (population === 'above-designated-size' ? 'above' : 'all');
+
+/** A split's figure withheld: no value, numerator, 不清楚 or unanswered count (its n and companies stay). */
+export const withheldSplit = <T extends SplitFigure>(s: T, why: Withheld): T => ({ ...s, value: null, numerator: null, unknown: null, unanswered: null, withheld: why });
+
+/**
+ * Within one row of splits (all = 规上 + 规下 + not stated), the splits to withhold beside those withheld already so
+ * that none gives a withheld one away (verdict.ts complementary): the companies that did not say first, then 规下;
+ * 规上, which the plan's targets are about, last; the headline's split is kept and its total withheld instead.
+ */
+export function splitsToWithhold(row: readonly Pick<SplitFigure, 'population' | 'denominator' | 'withheld'>[], headline: Split, min: number): Split[] {
+  const parts = PARTS.map((p) => row.find((x) => x.population === p));
+  const r = complementary(
+    parts.map((x) => x?.denominator ?? 0),
+    parts.map((x) => x?.withheld !== undefined),
+    min,
+    headline === 'above' ? 0 : undefined,
+    [2, 1, 0],
+  );
+  return [...r.parts.map((k) => PARTS[k]!), ...(r.total ? (['all'] as const) : [])];
+}
+const PARTS = ['above', 'below', 'not-stated'] as const;
 
 export interface SplitFigure {
   population: Split;

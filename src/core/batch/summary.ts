@@ -1,6 +1,6 @@
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
-import { complementary, judged, withheldBelow, type Withheld } from './verdict.js';
+import { judged, withheldBelow, type Withheld } from './verdict.js';
 import { classRetrofit, type ClassRetrofit } from './class-retrofit.js';
 import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
@@ -8,12 +8,12 @@ import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
 import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
 import { protectGroups, splitWithheld } from './complementary.js';
-import { SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type SplitFigure } from './figures.js';
+import { headlineSplit, NONE_GROUP, OTHER_GROUP, splitsToWithhold, SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type SplitFigure } from './figures.js';
 
 import { r4 } from '../result.js';
 const r4n = (x: number | null) => (x === null ? null : r4(x));
 
-export { SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type Split, type SplitFigure } from './figures.js';
+export { NONE_GROUP, OTHER_GROUP, SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type Split, type SplitFigure } from './figures.js';
 
 const splitOf = (a: CompanyAggregate): number => (a.scale === undefined ? 3 : a.scale ? 1 : 2);
 
@@ -134,17 +134,10 @@ export class Accumulator {
    */
   private protectedSplits(i: number, share: boolean, min: number, h: number): (SplitFigure & { raw: number | null })[] {
     const splits = SPLITS.map((_, s) => this.split(i, s, share, min));
-    const parts = splits.slice(1);
-    const extra = complementary(
-      parts.map((p) => p.denominator),
-      parts.map((p) => p.withheld !== undefined),
-      min,
-      h > 0 ? h - 1 : undefined,
-      // the companies that did not say first, then 规下; 规上, which the plan's targets are about, last
-      [2, 1, 0],
-    );
-    for (const p of extra.parts) splits[p + 1] = this.split(i, p + 1, share, min, 'complementary');
-    if (extra.total) splits[0] = this.split(i, 0, share, min, 'complementary');
+    for (const p of splitsToWithhold(splits, SPLITS[h]!, min)) {
+      const s = SPLITS.indexOf(p);
+      splits[s] = this.split(i, s, share, min, 'complementary');
+    }
     return splits;
   }
 
@@ -180,7 +173,7 @@ export class Accumulator {
         const method = methodOf(ind);
         const share = method === 'share';
         const population = asOne ? 'all' : populationOf(ind);
-        const h = population === 'above-designated-size' ? 1 : 0;
+        const h = SPLITS.indexOf(headlineSplit(population));
         const splits = asOne ? [this.split(i, 0, share, min)] : this.protectedSplits(i, share, min, h);
         const { raw, withheld, ...head } = splits[asOne ? 0 : h]!;
         const out: RegionalIndicator = {
@@ -226,8 +219,6 @@ export class Accumulator {
   }
 }
 
-export const OTHER_GROUP = 'other';
-export const NONE_GROUP = '(none)';
 
 export interface GroupOptions {
   /** Below it a figure gets no verdict; with `merge`, groups below it are merged into "other". */
