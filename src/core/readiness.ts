@@ -1,5 +1,5 @@
 import type { Answers } from './answers.js';
-import { evaluate, truthy } from './expression/evaluate.js';
+import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
@@ -9,7 +9,8 @@ import type { Text } from './types.js';
 
 /**
  * `mostly`: not met, but the answers show it mostly met (the criterion's `mostlyWhen`); it does not count as met.
- * `undetermined`: every answer the criterion reads is "don't know" or unanswered, so it is neither met nor missing.
+ * `undetermined`: not met by the known answers, but answers that are "don't know" or unanswered could still meet it,
+ * so it is neither met nor missing.
  */
 export type CriterionStatus = 'met' | 'mostly' | 'missing' | 'not-assessable' | 'undetermined';
 export interface ReadinessResult {
@@ -25,6 +26,7 @@ export interface ReadinessResult {
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
 export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
   const scope = plantRuleScope(q, result, answers);
+  let known: ((refs: Refs) => boolean) | undefined;
   const criteria = profile.criteria.map(({ def, when, mostlyWhen }) => {
     const status: CriterionStatus = !when
       ? 'not-assessable'
@@ -32,9 +34,9 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
         ? 'met'
         : mostlyWhen && truthy(evaluate(mostlyWhen, scope))
           ? 'mostly'
-          : nothingKnown(when, q, result, answers)
-            ? 'undetermined'
-            : 'missing';
+          : decidedFalse(when, scope, (known ??= knownRefs(q, result, answers)))
+            ? 'missing'
+            : 'undetermined';
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
   });
   return {
@@ -57,12 +59,43 @@ function refsOf(when: Node): ReturnType<typeof collectRefs> {
 }
 
 /**
- * Whether a condition reads answers and every one of them is unknown: questions answered "don't know" or not at
- * all (or hidden by such answers), sub-domains not judged, sections without an answer given with a value, indicators
- * that could not be computed, the overall level when none is stated. The plant's own fields (industry, sector…) and tests of an answer's status
- * (answered('…'), unknown('…')) are not answers about the plant's capability and are left aside.
+ * What decides a criterion that is not met: `missing` when the known answers alone make it false, `undetermined`
+ * when answers nobody knew could still make it true. The condition is read in three values (Kleene): `and`, `or` and
+ * `not` combine their parts; any other part (a comparison, a call, `in`…) is unknown when it reads an unknown answer
+ * (see knownRef). So `level('network') >= 2 and has_scada == true` is missing when has_scada is known false, whatever
+ * the network level, and undetermined when the level is known high enough but has_scada is "don't know".
  */
-function nothingKnown(when: Node, q: Questionnaire, result: ScoreResult, answers: Answers): boolean {
+function decidedFalse(when: Node, scope: Scope, known: (refs: Refs) => boolean): boolean {
+  return judge(when, scope, known) === false;
+}
+
+type Tri = boolean | 'unknown';
+
+function judge(node: Node, scope: Scope, known: (refs: Refs) => boolean): Tri {
+  if (node.t === 'bin' && (node.op === 'and' || node.op === 'or')) {
+    const left = judge(node.left, scope, known);
+    const decisive = node.op === 'or';
+    if (left === decisive) return decisive;
+    const right = judge(node.right, scope, known);
+    if (right === decisive) return decisive;
+    return left === 'unknown' || right === 'unknown' ? 'unknown' : !decisive;
+  }
+  if (node.t === 'un' && node.op === 'not') {
+    const inner = judge(node.arg, scope, known);
+    return inner === 'unknown' ? 'unknown' : !inner;
+  }
+  return known(refsOf(node)) ? truthy(evaluate(node, scope)) : 'unknown';
+}
+
+type Refs = ReturnType<typeof collectRefs>;
+
+/**
+ * Whether every answer a part of a condition reads is known. Unknown: questions answered "don't know" or not at all
+ * (or hidden by such answers), sub-domains not judged, sections without an answer given with a value, indicators that
+ * could not be computed, the overall level when none is stated. The plant's own fields (industry, sector…) and tests of
+ * an answer's status (answered('…'), unknown('…')) are not answers about the plant's capability and count as known.
+ */
+function knownRefs(q: Questionnaire, result: ScoreResult, answers: Answers): (refs: Refs) => boolean {
   const given = (id: string) => answers.resolved.get(id)?.status === 'answered';
   const question = (id: string): boolean => {
     const v = answers.visibility.get(id) ?? 'visible';
@@ -71,21 +104,20 @@ function nothingKnown(when: Node, q: Questionnaire, result: ScoreResult, answers
     return v !== 'gated' || (q.whenRefs.get(id) ?? []).every(given);
   };
   const section = (id: string) => (q.def.sections.find((s) => s.id === id)?.questions ?? []).some((x) => x.subdomain !== undefined && given(x.id) && (answers.visibility.get(x.id) ?? 'visible') === 'visible');
-  const known: boolean[] = [];
-  const refs = refsOf(when);
-  for (const r of refs.ids) {
-    if (q.byId.has(r.name)) known.push(question(r.name));
-    else if (r.name === 'maturity' || r.name === 'score_total') known.push(result.maturity.level !== null);
-  }
-  for (const c of refs.calls) {
+  const knownCall = (c: Refs['calls'][number]): boolean => {
     const arg = c.args[0];
-    if (arg?.t !== 'lit' || typeof arg.v !== 'string') continue;
+    if (arg?.t !== 'lit' || typeof arg.v !== 'string') return true;
     const id = arg.v;
-    if (c.name === 'level' || c.name === 'score') known.push(subdomainResult(result, id)?.judged ?? true);
-    else if (c.name === 'section') known.push(section(id));
-    else if (c.name === 'indicator' || c.name === 'met' || c.name === 'missed' || c.name === 'gap') known.push((result.indicators.find((i) => i.id === id)?.value ?? null) !== null);
-    else if (c.name === 'level_of' || c.name === 'score_of') known.push(question(id));
-  }
-  return known.length > 0 && known.every((k) => !k);
+    if (c.name === 'level' || c.name === 'score') return subdomainResult(result, id)?.judged ?? true;
+    if (c.name === 'section') return section(id);
+    if (c.name === 'indicator' || c.name === 'met' || c.name === 'missed' || c.name === 'gap') return (result.indicators.find((i) => i.id === id)?.value ?? null) !== null;
+    if (c.name === 'level_of' || c.name === 'score_of') return question(id);
+    return true;
+  };
+  const knownId = (name: string): boolean => {
+    if (q.byId.has(name)) return question(name);
+    if (name === 'maturity' || name === 'score_total') return result.maturity.level !== null;
+    return true;
+  };
+  return (refs) => refs.ids.every((r) => knownId(r.name)) && refs.calls.every(knownCall);
 }
-

@@ -72,6 +72,19 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     file.answers.has_scada = false;
     expect(statuses(file)['workshop-network']).toBe('missing');
   });
+
+  it('some inputs known: missing only when the known ones decide it; undetermined when an unknown answer could still meet it', () => {
+    // auto-identification: warehousing level ≥ 3, or a WMS and level ≥ 2. The example: level 2, no WMS → missing.
+    const file = discrete();
+    expect(statuses(file)['workshop-auto-identification']).toBe('missing');
+    // the WMS answered "don't know": at level 2 a WMS would meet it, so nothing can be said
+    file.answers.has_wms = 'unknown';
+    file.answers.has_mes = 'unknown';
+    expect(statuses(file)['workshop-auto-identification']).toBe('undetermined');
+    // real-time scheduling: level ≥ 3, or an MES and level ≥ 2; at planning level 1 no MES answer can meet it
+    expect(score(file).subdomains.find((s) => s.id === 'planning-scheduling')!.level).toBe(1);
+    expect(statuses(file)['workshop-realtime-scheduling']).toBe('missing');
+  });
 });
 
 describe('no level stated: no S in the summary or the headline', () => {
