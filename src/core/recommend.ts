@@ -223,6 +223,15 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
   return says;
 }
 
+/**
+ * Whether a statement the office audience may read holds for the plant: the ones held (`held`, when the rationale
+ * was built) or, building the plan only, evaluated here.
+ */
+function openEvidenceHolds(statements: readonly CompiledEvidence[], held: readonly { confidential?: boolean }[], scope: Scope, planOnly: boolean | undefined): boolean {
+  if (!planOnly) return held.some((e) => !e.confidential);
+  return statements.some((e) => !e.confidential && truthy(evaluate(e.when, scope)));
+}
+
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */
 export function recommend(input: RecommendInput): RetrofitPlan {
   const { questionnaire: q, result, answers, rules } = input;
@@ -320,8 +329,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.indicators = def.indicators ?? [];
     rec.support = def.support ?? [];
     rec.source = 'rules';
-    // The project itself is confidential when its rule says so, or when which variant it is tells a confidential answer.
-    rec.confidential = (def.confidential ?? false) || rule.variants.some((x) => x.confidential);
+    // The project itself is confidential when its rule says so, when whether the plant gets it or which variant it is
+    // tells a confidential answer, or when only statements resting on confidential answers hold for this plant.
+    rec.confidential = (def.confidential ?? false) || rule.readsConfidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && !openEvidenceHolds(statements, evidence, scope, input.planOnly));
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
     if (!input.planOnly && (offer.office || statements.some((e) => e.confidential))) {

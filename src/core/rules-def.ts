@@ -113,6 +113,11 @@ export interface CompiledRule {
   evidence: CompiledEvidence[];
   variants: CompiledVariant[];
   texts: CompiledTexts;
+  /**
+   * Its condition or its in-place test reads a confidential answer: whether a plant gets the project tells that
+   * answer, so the office audience never sees it (as a rule marked `confidential: true`).
+   */
+  readsConfidential: boolean;
   /** Raises whose value is an expression (a string starting with "="), parsed. */
   raises: { question: string; value: string | number | boolean | Node }[];
 }
@@ -271,7 +276,9 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
     const ok = when && (r.inPlace === undefined || inPlace) && evidence && texts && variants.length === (r.variants ?? []).length;
     if (ok && !byId.has(r.id)) {
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, texts, raises };
+      const secret = ids.confidentialQuestions;
+      const readsConfidential = Boolean(secret && (readsAny(when, secret) || (inPlace && readsAny(inPlace, secret))));
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, texts, readsConfidential, raises };
       rules.push(c);
       byId.set(r.id, c);
     }

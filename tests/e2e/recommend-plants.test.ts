@@ -344,6 +344,15 @@ describe('plans for realistic plants (report --format json through the built CLI
     const al = JSON.parse(r.stdout) as Report;
     expect(get(al, 'workshop-mes')!.title.zh).toContain('卷号');
     expect(al.roadmap.duties.map((x) => x.id)).toEqual(expect.arrayContaining(['metal-dust-explosion', 'deep-well-casting-interlocks']));
+    // A copper rolling plant (C3251, also C32) is not an aluminium plant: the generic pack, no aluminium wording.
+    const copper = path.join(path.dirname(file), 'copper.yaml');
+    writeFileSync(copper, text.replace('sector: C3252', 'sector: C3251'));
+    const c = zhizao(['report', copper, '--format', 'json']);
+    expect(c.code, c.stderr).toBe(0);
+    const cu = JSON.parse(c.stdout) as Report;
+    expect(cu.recommendations.map(proposed).join(' ')).not.toMatch(/铝|卷号|深井铸造|alumin|[Cc]oil/);
+    expect(cu.roadmap.duties.map((x) => x.id)).not.toEqual(expect.arrayContaining(['deep-well-casting-interlocks']));
+    expect(zhizao(['report', copper, '--format', 'md', '--lang', 'zh']).stdout).toContain('行业：通用');
   });
 
   it('the office report never names a withheld (confidential) project, not even as what another project waits for', () => {

@@ -145,48 +145,48 @@ describe('office report: the phase totals add up to the projects it lists', () =
   });
 });
 
-describe('office report: a project is withheld only when it is confidential itself', () => {
+describe('office report: a project is withheld when its presence would tell a confidential answer', () => {
   const SAFETY = ['station-hazard-sensing', 'workshop-ehs-platform'];
   const client = json(AUTOPARTS, 'client');
   const office = json(AUTOPARTS, 'office');
 
-  it('the two safety projects (their evidence rests on confidential safety answers) are listed; the industrial-security project is not', () => {
+  it('the two safety projects (whether the plant gets them rests on confidential safety answers) and the industrial-security project are not listed or named', () => {
     const ids = office.recommendations.map((r) => r.id);
-    for (const id of SAFETY) expect(ids, id).toContain(id);
-    expect(ids).not.toContain('workshop-ot-security-zoning');
-    expect(client.recommendations.map((r) => r.id)).toContain('workshop-ot-security-zoning');
-    expect(office.recommendationsWithheld).toBe(1);
+    const own = client.recommendations.map((r) => r.id);
+    for (const id of [...SAFETY, 'workshop-ot-security-zoning']) {
+      expect(own, id).toContain(id);
+      expect(ids, id).not.toContain(id);
+    }
+    expect(office.recommendationsWithheld).toBe(3);
     const text = md(AUTOPARTS, 'office');
-    for (const id of SAFETY) expect(text).toContain(`#### ${client.recommendations.find((r) => r.id === id)!.title.zh}`);
-    expect(text).toContain('另有 1 项建议涉及企业的保密信息，仅在提交企业的报告中列出。');
-    expect(text).not.toContain('工控网络安全分区分域');
-  });
-
-  it('without the statements, steps, links and benefits that rest on confidential answers, and says so', () => {
-    const text = md(AUTOPARTS, 'office');
-    const own = md(AUTOPARTS, 'client');
     for (const id of SAFETY) {
       const mine = client.recommendations.find((r) => r.id === id)!;
-      const theirs = office.recommendations.find((r) => r.id === id)!;
-      expect(theirs.detailsWithheld).toBe(true);
-      // every statement of these two rests on a confidential safety answer: the client sees them, the office none
+      expect(text).not.toContain(mine.title.zh);
+      // every statement of these two rests on a confidential safety answer
       expect(mine.evidence.length).toBeGreaterThan(0);
-      expect(theirs.evidence).toEqual([]);
       for (const e of mine.evidence) {
         expect(e.confidential).toBe(true);
-        expect(own).toContain(e.statement.zh);
         expect(text).not.toContain(e.statement.zh);
       }
     }
-    // items chosen by a confidential answer (the discharge permit's automatic monitoring) are left out
+    expect(text).toContain('另有 3 项建议涉及企业的保密信息，仅在提交企业的报告中列出。');
+    expect(text).not.toContain('工控网络安全分区分域');
+    // items chosen by a confidential answer (the discharge permit's automatic monitoring) are in the client's report only
+    const ownText = md(AUTOPARTS, 'client');
     for (const secret of ['排放口自动监测数据 → 生态环境部门的污染源监控平台', '排污许可证要求的自动监测得到满足', '排污许可要求自动监测的排放口没有安装在线监测设备']) {
-      expect(own).toContain(secret);
+      expect(ownText).toContain(secret);
       expect(text).not.toContain(secret);
     }
-    const sensing = section(text, '#### 安全风险点与环保排放点在线监测');
-    expect(sensing).toContain('依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
-    expect(sensing).toContain('安装气体、温湿度、压力、液位等智能传感器及声光报警');
-    expect(sensing).toContain('投资估算（万元）: 20–150');
+  });
+
+  it('a project an open statement supports is listed, without the items that rest on confidential answers, and says so', () => {
+    const aps = office.recommendations.find((r) => r.id === 'workshop-aps')!;
+    expect(aps.detailsWithheld).toBe(true);
+    expect(aps.evidence.length).toBeGreaterThan(0);
+    expect(aps.evidence.every((e) => !e.confidential)).toBe(true);
+    const text = section(md(AUTOPARTS, 'office'), `#### ${aps.title.zh}`);
+    expect(text).toContain('依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
+    expect(text).toContain(aps.evidence[0]!.statement.zh);
   });
 });
 

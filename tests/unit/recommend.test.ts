@@ -293,6 +293,36 @@ describe('a project proposes only what the plant has not got', () => {
   });
 });
 
+describe('a project whose presence would tell a confidential answer is confidential (the office never sees it)', () => {
+  const secretRules = compileRules(rulesSrc, { ...ids, confidentialQuestions: new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)) }).rules!;
+  const project = (answers: Record<string, unknown>, id: string, planOnly = false) => {
+    const file = example('discrete-machinery');
+    Object.assign(file.answers, answers);
+    const a = mustAnswers(q, file);
+    const result = buildResult(q, a, p, t);
+    return recommend({ questionnaire: q, result, answers: a, rules: secretRules, planOnly }).recommendations.find((r) => r.id === id);
+  };
+
+  it('its condition or in-place test reads a confidential answer: confidential for every plant', () => {
+    // the safety-monitoring project is in place when the (confidential) online-monitoring answer is "full"
+    expect(secretRules.byId.get('station-hazard-sensing')!.readsConfidential).toBe(true);
+    expect(secretRules.byId.get('workshop-oee-monitoring')!.readsConfidential).toBe(false);
+  });
+
+  it('only a statement resting on a confidential answer holds: confidential for this plant; an open one holds: not', () => {
+    for (const planOnly of [false, true]) {
+      // OEE measured "mostly", the OEE figure unknown (a confidential KPI): only that statement holds
+      const hidden = project({ req_oee: 'mostly', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly)!;
+      expect(hidden.confidential, `planOnly ${planOnly}`).toBe(true);
+      // OEE measured only in part: an open statement says so
+      const shown = project({ req_oee: 'partial', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly)!;
+      expect(shown.confidential, `planOnly ${planOnly}`).toBe(false);
+    }
+    // the batch's office column of top projects leaves it out
+    expect(officeTopProjects([project({ req_oee: 'mostly', kpi_oee: 'unknown' }, 'workshop-oee-monitoring')!], 3)).toEqual([]);
+  });
+});
+
 describe('a sector pack words a project item by item, as the rules do', () => {
   const food = () => parse(read('questionnaires/sectors/food.yaml'));
   const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
