@@ -28,7 +28,8 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
       // The office audience sees no confidential answer and no free text (names, vendors, internal problems).
       .filter((question) => !(office && (question.confidential || question.type === 'text')))
       .map((question) => {
-        const note = office ? undefined : clientNote(answers, question.id);
+        const written = office ? undefined : clientNote(answers, question.id);
+        const note = written === undefined ? undefined : withQuestionTitles(written, q);
         const ev = office ? undefined : evidence[question.id];
         const list = multiList(question, answers);
         return {
@@ -41,6 +42,20 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
         };
       }),
   }));
+}
+
+/**
+ * A consultant's note as the client reads it: a question id it cites (`见 req_ot_segmentation`) becomes the question,
+ * quoted in the note's own language (Chinese when it has Chinese characters), so that no internal id reaches the report.
+ */
+export function withQuestionTitles(note: string, q: Questionnaire): string {
+  const lang = /[\u4e00-\u9fff]/.test(note) ? 'zh' : 'en';
+  // in Chinese the spaces written around an id go with it (“见 req_x）” reads “见“…”）”)
+  return note.replace(/( ?)\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b( ?)/g, (all, before: string, id: string, after: string) => {
+    const question = q.byId.get(id);
+    if (!question) return all;
+    return lang === 'zh' ? `“${question.text.zh}”` : `${before}"${question.text.en}"${after}`;
+  });
 }
 
 const evidenceText = (ev: { type: string; ref?: string }, w: Wording): Text => {

@@ -203,7 +203,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
 
 /** Sub-domains above the overall level. */
 export function strengthsOf(r: ScoreResult, w: Wording): Text[] {
-  const level = r.maturity.level ?? 0;
+  // no overall level stated: there is nothing to be above
+  if (r.maturity.level === null) return [w.phrases.noStrengthsNoLevel!];
+  const level = r.maturity.level;
   const list = r.subdomains.filter((s) => s.level > level).sort((a, b) => b.level - a.level || b.score - a.score);
   return list.length ? list.map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
 }

@@ -302,9 +302,10 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(own).toContain('访谈中企业提出的最大瓶颈（原话）：“旺季装箱码垛和冷库搬运招不到人');
     const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
     expect(office, 'free text stays out of the office report').not.toContain('旺季装箱码垛');
-    const cad = report('cad-pdm-word-planners');
+    // a metal-products plant whose labour goal no project of the plan period serves
+    const cad = report('product-service-na');
     const served = new Set(cad.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => r.servesPriorities));
-    const md = markdown('cad-pdm-word-planners', 'zh');
+    const md = markdown('product-service-na', 'zh');
     const line = md.split('\n').find((l) => l.startsWith('规划期内没有项目回应的目标'));
     expect(line, 'a chosen goal no phased project serves is named').toBeDefined();
     expect(served.has('labour'), 'no project of the plan period serves labour').toBe(false);

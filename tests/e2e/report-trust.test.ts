@@ -268,3 +268,35 @@ describe('the summary names the lowest sub-domains as the largest gaps', () => {
   });
 });
 
+
+describe('what a consultant review found untrue of the plant (2026-12-05)', () => {
+  const MACHINERY = 'examples/discrete-machinery.zhizao.yaml';
+
+  it('no question id reaches the client report, not even through a note that cites one', () => {
+    const text = md(MACHINERY, 'client');
+    expect(text).toContain('分区问题现在归信息安全评判（见“生产网（工控网）与办公网之间有隔离和访问控制”）');
+    expect(text).not.toMatch(/\b(req|has|kpi)_[a-z_]+/);
+  });
+
+  it('the APS project of a plant whose system schedules the shop does not say the planners schedule by hand', () => {
+    const aps = section(md(AUTOPARTS, 'client'), '#### 高级计划与排程（APS）');
+    expect(aps).toContain('没有按有限产能自动排程的 APS（或 MES 排程模块）。');
+    expect(aps).not.toContain('人工排定');
+  });
+
+  it('a plant rated "bills only" that reports workshop meters is not told it has no metering; the contradiction is flagged', () => {
+    const text = md(AUTOPARTS, 'client');
+    expect(text).not.toContain('没有分级计量');
+    expect(text).toContain('计量器具的答案则显示已装有车间级计量表，须现场核实');
+    const v = zhizao(['validate', AUTOPARTS, '--json']);
+    expect(v.stdout).toContain('energy-bills-only-vs-meters');
+  });
+
+  it('a plant that registers every complaint is not told to set up a complaint register, nor that the loop shortens delivery', () => {
+    expect(readFileSync(MACHINERY, 'utf8')).toMatch(/req_complaint_register: full/);
+    const project = section(md(MACHINERY, 'client'), '#### 客户投诉、退换货与服务的闭环管理');
+    expect(project).toContain('投诉按批次关联生产和检验记录');
+    expect(project).not.toContain('建立统一的投诉和退换货登记入口');
+    expect(project).not.toMatch(/回应企业目标[^\n]*交期/);
+  });
+});

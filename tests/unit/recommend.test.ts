@@ -293,6 +293,20 @@ describe('a project proposes only what the plant has not got', () => {
   });
 });
 
+describe('the integration platform is for plants with systems to integrate', () => {
+  it('a small plant with ERP and PLM but no MES gets no ESB; with an MES as well it does; a medium plant with two systems does', () => {
+    const ids = (answers: Record<string, unknown>) => {
+      const file = example('discrete-machinery');
+      Object.assign(file.answers, answers);
+      return plan(file).recommendations.map((r) => r.id);
+    };
+    const small = { employees_total: 48, has_erp: true, has_plm: true, has_wms: false };
+    expect(ids({ ...small, has_mes: false })).not.toContain('factory-integration-platform');
+    expect(ids({ ...small, has_mes: true })).toContain('factory-integration-platform');
+    expect(ids({ has_erp: true, has_plm: true, has_wms: false, has_mes: false })).toContain('factory-integration-platform');
+  });
+});
+
 describe('a project whose presence would tell a confidential answer is confidential (the office never sees it)', () => {
   const secretRules = compileRules(rulesSrc, { ...ids, confidentialQuestions: new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)) }).rules!;
   const project = (answers: Record<string, unknown>, id: string, planOnly = false) => {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { assessReadiness } from '../../src/core/readiness';
 import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
-import { gapsOf, headlineOf, indicatorRows, methodOf, summaryOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, indicatorRows, methodOf, strengthsOf, summaryOf } from '../../src/report/model-parts';
 import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -99,6 +99,11 @@ describe('no level stated: no S in the summary or the headline', () => {
     expect(s.en).not.toMatch(/S\s*[=≈]/);
     expect(s.zh).toContain('据此在 36 个月的规划期内分阶段安排 7 个改造项目。');
     expect(headlineOf(r, q, w, false).statement.zh).not.toMatch(/S\s*[=≈]/);
+  });
+
+  it('no sub-domain is said to be above an overall level that is not given', () => {
+    expect(strengthsOf(score(refractory()), w)).toEqual([w.phrases.noStrengthsNoLevel]);
+    expect(strengthsOf(score(discrete()), w)).not.toContainEqual(w.phrases.noStrengthsNoLevel);
   });
 
   it('with a level, the summary still gives it with S', () => {
