@@ -12,7 +12,7 @@ import { computeVisibility, type Answers } from './answers.js';
 import { byId } from './ids.js';
 import { QuestionMap } from './question-map.js';
 import type { Resolved } from './answer-value.js';
-import { evaluate, type Scope } from './expression/evaluate.js';
+import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -109,8 +109,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
-  // it lands in the first phase whatever its priority; the rest by priority.
-  const first = (c: Candidate) => (c.rule.def.placeFirst ? 1 : 0);
+  // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
+  // other projects would widen); the rest by priority.
+  const rank = new Map(input.candidates.map((c) => [c, c.rule.def.placeFirst ? 2 : c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope)) ? 1 : 0]));
+  const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
   const open = input.musts.filter((m) => !m.met);

@@ -75,6 +75,11 @@ export interface RuleDef {
    * other projects follow): whatever its priority, it is not left for the last phase or beyond the budget.
    */
   placeFirst?: boolean;
+  /**
+   * A condition: when it holds for the plant, the project is placed as a `placeFirst` one (after those): an exposure
+   * the answers show, which the other projects would widen (an unsegmented control network with machines on it).
+   */
+  firstWhen?: string;
   support?: string[];
   /** Rests on confidential information (e.g. security weaknesses): never in the office audience's report. */
   confidential?: boolean;
@@ -110,12 +115,13 @@ export interface CompiledRule {
   def: RuleDef;
   when: Node;
   inPlace?: Node;
+  firstWhen?: Node;
   evidence: CompiledEvidence[];
   variants: CompiledVariant[];
   texts: CompiledTexts;
   /**
-   * Its condition or its in-place test reads a confidential answer: whether a plant gets the project tells that
-   * answer, so the office audience never sees it (as a rule marked `confidential: true`).
+   * Its condition, its in-place test or its firstWhen reads a confidential answer: whether a plant gets the project
+   * (or when) tells that answer, so the office audience never sees it (as a rule marked `confidential: true`).
    */
   readsConfidential: boolean;
   /** Raises whose value is an expression (a string starting with "="), parsed. */
@@ -246,6 +252,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const isPark = r.retrofitLevel === 'park';
     const when = parse(r.when, [...path, 'when'], isPark ? park : plant);
     const inPlace = r.inPlace === undefined ? undefined : parse(r.inPlace, [...path, 'inPlace'], plant);
+    const firstWhen = r.firstWhen === undefined ? undefined : parse(r.firstWhen, [...path, 'firstWhen'], plant);
     // A rule of an older file with a written rationale and no evidence still loads (warned): its rationale is shown as written.
     if (!isPark && !(r.evidence ?? []).length) at([...path, 'evidence'], 'rules.evidence-required', { id: r.id }, r.rationale ? 'warning' : 'error');
     const evidence = evidenceOf(r.evidence, [...path, 'evidence']);
@@ -274,11 +281,12 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       at([...path, 'programme'], 'rules.not-user-programme', { id: r.id, programme: r.programme, known: [...ids.userProgrammes].filter(([, u]) => u).map(([k]) => k).join(', ') });
     (r.support ?? []).forEach((s, j) => ids.support && !ids.support.has(s) && at([...path, 'support', j], 'def.unknown-ref', { what: 'support scheme', id: s }));
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
-    const ok = when && (r.inPlace === undefined || inPlace) && evidence && texts && variants.length === (r.variants ?? []).length;
+    const ok = when && (r.inPlace === undefined || inPlace) && (r.firstWhen === undefined || firstWhen) && evidence && texts && variants.length === (r.variants ?? []).length;
     if (ok && !byId.has(r.id)) {
       const secret = ids.confidentialQuestions;
-      const readsConfidential = Boolean(secret && (readsAny(when, secret) || (inPlace && readsAny(inPlace, secret))));
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), evidence, variants, texts, readsConfidential, raises };
+      // (firstWhen too: which phase a project lands in would tell the answer)
+      const readsConfidential = Boolean(secret && [when, inPlace, firstWhen].some((node) => node && readsAny(node, secret)));
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), evidence, variants, texts, readsConfidential, raises };
       rules.push(c);
       byId.set(r.id, c);
     }

@@ -293,6 +293,22 @@ describe('a project proposes only what the plant has not got', () => {
   });
 });
 
+describe('an exposure the answers show is placed first: an unsegmented control network with machines on it', () => {
+  it('segmentation goes into the first phase, whatever its priority, and only when machines are networked and it is "none"', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_ot_segmentation: 'none' });
+    expect(file.answers.equipment_networked).toBeGreaterThan(0);
+    const recs = plan(file).recommendations;
+    const zoning = recs.find((r) => r.id === 'workshop-ot-security-zoning')!;
+    expect(zoning.phase).toBe('0-6m');
+    // it is there by firstWhen, not by priority: projects of higher priority are not all in the first phase
+    expect(recs.some((r) => r.priority > zoning.priority && r.phase !== '0-6m')).toBe(true);
+    const partly = example('discrete-machinery');
+    partly.answers.req_ot_segmentation = 'partial';
+    expect(plan(partly).recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!.phase).not.toBe('0-6m');
+  });
+});
+
 describe('the integration platform is for plants with systems to integrate', () => {
   it('a small plant with ERP and PLM but no MES gets no ESB; with an MES as well it does; a medium plant with two systems does', () => {
     const ids = (answers: Record<string, unknown>) => {
