@@ -133,10 +133,12 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     const contributions = raw.map((x, i) => (x === null ? null : weights[i]! * x));
     const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
     const accumulated = accumulate(fillUnevidenced(raw), profile);
-    // Judged: the plant rated itself (a level question answered with a value), or a requirement of a level up to the
-    // first it does not pass is known (one known only above that level does not decide the level).
-    let judged = knownSelf[s] === 1;
-    for (let n = 1; n <= (accumulated.heldAt ?? LEVELS) && !judged; n++) if (knownReq[s * LEVELS + n - 1]! > 0) judged = true;
+    // Judged: a known answer decides a level up to the first it does not pass (one known only above that level does
+    // not decide the level): a requirement of that level answered with a value, or the plant's self-rating (a level
+    // question answered with a value) where it stands in — at a level without requirement questions. A self-rating
+    // with every requirement of the deciding levels unknown or unanswered does not make the level known.
+    let judged = false;
+    for (let n = 1; n <= (accumulated.heldAt ?? LEVELS) && !judged; n++) judged = knownReq[s * LEVELS + n - 1]! > 0 || (knownSelf[s] === 1 && reqOnly[n - 1] === null);
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
     subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });

@@ -16,12 +16,16 @@ const discrete = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as
 const sub = (r: ScoreResult, id: string) => r.subdomains.find((s) => s.id === id)!;
 
 describe('a sub-domain whose answers are all "don\'t know" or unanswered is not judged', () => {
-  it('the refractory plant: equipment, network and data are not judged; organisation and warehousing (self-rated) are', () => {
+  it('the refractory plant: equipment, network and data are not judged; organisation and planning (a known requirement) are', () => {
     const r = score(refractory());
     for (const id of ['equipment', 'network', 'data', 'personnel-skills', 'energy-management']) expect(sub(r, id), id).toMatchObject({ judged: false, level: 0 });
+    // warehousing: the plant rated itself, but every level-1 requirement is unanswered; the self-rating stands in only
+    // at a level without requirement questions, so nothing known decides its level 0
+    expect(refractory().answers.warehousing_level).toBe('manual');
+    expect(sub(r, 'warehousing-distribution')).toMatchObject({ judged: false, level: 0 });
     // equipment has one known answer (automated lines: partly), but at level 3: its level 0 rests on level 1, all unknown
     expect(sub(r, 'equipment').contributions[2]).toBeGreaterThan(0);
-    for (const id of ['organization-strategy', 'warehousing-distribution', 'planning-scheduling']) expect(sub(r, id).judged, id).toBe(true);
+    for (const id of ['organization-strategy', 'planning-scheduling', 'production-operations']) expect(sub(r, id).judged, id).toBe(true);
   });
 
   it('a level of 0 from known answers is judged; the same sub-domain with every answer unknown is not', () => {
