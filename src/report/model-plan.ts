@@ -204,6 +204,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const { roadmap } = plan;
   const p = w.phrases;
   const intro: Text[] = [p.planIntro!];
+  // No level can be given: the plan rests on the few answers known, and says so before anything else.
+  if (result.maturity.level === null) intro.push(p.planProvisional!);
   if (plan.sector) intro.push(fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.

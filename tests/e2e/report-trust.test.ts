@@ -292,6 +292,13 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(v.stdout).toContain('energy-bills-only-vs-meters');
   });
 
+  it('a plant with too few answers for a level gets its plan as a first outline, with the further interview as the first step', () => {
+    const plan = section(md(REFRACTORY, 'client'), '## 6. ');
+    expect(plan).toContain('以下项目只依据已知的答案初步排出。第一步是补充访谈');
+    expect(section(md(REFRACTORY, 'client'), '## 2. ')).toContain('这一方案只作初步参考，不宜据此决定投资');
+    expect(section(md(MACHINERY, 'client'), '## 6. ')).not.toContain('初步排出');
+  });
+
   it('a plant that registers every complaint is not told to set up a complaint register, nor that the loop shortens delivery', () => {
     expect(readFileSync(MACHINERY, 'utf8')).toMatch(/req_complaint_register: full/);
     const project = section(md(MACHINERY, 'client'), '#### 客户投诉、退换货与服务的闭环管理');

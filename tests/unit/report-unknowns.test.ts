@@ -101,7 +101,7 @@ describe('no level stated: no S in the summary or the headline', () => {
     expect(s.zh).toMatch(/^本次诊断尚不能给出智能制造能力成熟度等级：回答不足，见第 3 节。/);
     expect(s.zh).not.toMatch(/S\s*[=≈]/);
     expect(s.en).not.toMatch(/S\s*[=≈]/);
-    expect(s.zh).toContain('据此在 36 个月的规划期内分阶段安排 7 个改造项目。');
+    expect(s.zh).toContain('据已知的答案，在 36 个月的规划期内初步安排 7 个改造项目；补充访谈、核实回答之前，这一方案只作初步参考，不宜据此决定投资。');
     expect(headlineOf(r, q, w, false).statement.zh).not.toMatch(/S\s*[=≈]/);
   });
 
