@@ -66,7 +66,8 @@ function refsOf(when: Node): ReturnType<typeof collectRefs> {
  * the network level, and undetermined when the level is known high enough but has_scada is "don't know".
  */
 function decidedFalse(when: Node, scope: Scope, known: (refs: Refs) => boolean): boolean {
-  return judge(when, scope, known) === false;
+  // every answer it reads is known (most plants): false is decided, no need to read it part by part
+  return known(refsOf(when)) || judge(when, scope, known) === false;
 }
 
 type Tri = boolean | 'unknown';

@@ -88,7 +88,20 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
 }
 
 /** Does any statement's condition hold? (What decides whether an evidence rule fires.) */
-const anyEvidenceHolds = (list: readonly CompiledEvidence[], scope: Scope): boolean => list.some((e) => truthy(evaluate(e.when, scope)));
+/**
+ * Building the plan only (no rationale): which statements hold, in one pass — `open` when one the office audience may
+ * read holds (then nothing more is evaluated), `confidential` when only statements resting on confidential answers
+ * hold, `none` when none does.
+ */
+function evidenceHolding(list: readonly CompiledEvidence[], scope: Scope): 'open' | 'confidential' | 'none' {
+  let held: 'confidential' | 'none' = 'none';
+  for (const e of list) {
+    if (!truthy(evaluate(e.when, scope))) continue;
+    if (!e.confidential) return 'open';
+    held = 'confidential';
+  }
+  return held;
+}
 
 /** The statements whose condition holds, each with the answer it rests on. */
 function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questionnaire, answers: Answers): EvidenceItem[] {
@@ -223,15 +236,6 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
   return says;
 }
 
-/**
- * Whether a statement the office audience may read holds for the plant: the ones held (`held`, when the rationale
- * was built) or, building the plan only, evaluated here.
- */
-function openEvidenceHolds(statements: readonly CompiledEvidence[], held: readonly { confidential?: boolean }[], scope: Scope, planOnly: boolean | undefined): boolean {
-  if (!planOnly) return held.some((e) => !e.confidential);
-  return statements.some((e) => !e.confidential && truthy(evaluate(e.when, scope)));
-}
-
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */
 export function recommend(input: RecommendInput): RetrofitPlan {
   const { questionnaire: q, result, answers, rules } = input;
@@ -275,7 +279,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const statements = variant && variant.evidence.length ? variant.evidence : rule.evidence;
     // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
     const evidence = input.planOnly ? [] : heldEvidence(statements, scope, q, answers);
-    const holds = input.planOnly ? anyEvidenceHolds(statements, scope) : evidence.length > 0;
+    const holding = input.planOnly ? evidenceHolding(statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
+    const holds = holding !== 'none';
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
     const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope, !input.planOnly);
@@ -331,7 +336,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.source = 'rules';
     // The project itself is confidential when its rule says so, when whether the plant gets it or which variant it is
     // tells a confidential answer, or when only statements resting on confidential answers hold for this plant.
-    rec.confidential = (def.confidential ?? false) || rule.readsConfidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && !openEvidenceHolds(statements, evidence, scope, input.planOnly));
+    rec.confidential = (def.confidential ?? false) || rule.readsConfidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && holding !== 'open');
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
     if (!input.planOnly && (offer.office || statements.some((e) => e.confidential))) {
