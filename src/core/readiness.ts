@@ -5,7 +5,7 @@ import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
-import type { Text } from './types.js';
+import type { Question, Text } from './types.js';
 
 /**
  * `mostly`: not met, but the answers show it mostly met (the criterion's `mostlyWhen`); it does not count as met.
@@ -62,7 +62,7 @@ function refsOf(when: Node): ReturnType<typeof collectRefs> {
  * What decides a criterion that is not met: `missing` when the known answers alone make it false, `undetermined`
  * when answers nobody knew could still make it true. The condition is read in three values (Kleene): `and`, `or` and
  * `not` combine their parts; any other part (a comparison, a call, `in`…) is unknown when it reads an unknown answer
- * (see knownRef). So `level('network') >= 2 and has_scada == true` is missing when has_scada is known false, whatever
+ * (see knownRefs). So `level('network') >= 2 and has_scada == true` is missing when has_scada is known false, whatever
  * the network level, and undetermined when the level is known high enough but has_scada is "don't know".
  */
 function decidedFalse(when: Node, scope: Scope, known: (refs: Refs) => boolean): boolean {
@@ -92,8 +92,9 @@ type Refs = ReturnType<typeof collectRefs>;
 
 /**
  * Whether every answer a part of a condition reads is known. Unknown: questions answered "don't know" or not at all
- * (or hidden by such answers), sub-domains not judged, sections without an answer given with a value, indicators that
- * could not be computed, the overall level when none is stated. The plant's own fields (industry, sector…) and tests of
+ * (or hidden by such answers), sub-domains not judged or with an open requirement (don't know, unanswered) at a level up
+ * to the first they do not pass, sections without an answer given with a value or with such a sub-domain, indicators
+ * that could not be computed, the overall level when none is stated. The plant's own fields (industry, sector…) and tests of
  * an answer's status (answered('…'), unknown('…')) are not answers about the plant's capability and count as known.
  */
 function knownRefs(q: Questionnaire, result: ScoreResult, answers: Answers): (refs: Refs) => boolean {
@@ -104,12 +105,29 @@ function knownRefs(q: Questionnaire, result: ScoreResult, answers: Answers): (re
     // hidden by other answers: known when those are given; tailored out or n/a: known not to apply
     return v !== 'gated' || (q.whenRefs.get(id) ?? []).every(given);
   };
-  const section = (id: string) => (q.def.sections.find((s) => s.id === id)?.questions ?? []).some((x) => x.subdomain !== undefined && given(x.id) && (answers.visibility.get(x.id) ?? 'visible') === 'visible');
+  const visible = (id: string) => (answers.visibility.get(id) ?? 'visible') === 'visible';
+  // A requirement that could still move its level: asked of this plant, and "don't know" or unanswered.
+  const open = (x: Question) => x.type === 'requirement' && visible(x.id) && !given(x.id) && answers.resolved.get(x.id)?.status !== 'na';
+  // A sub-domain's level is known when it is judged and no open requirement of a level up to the first it does not
+  // pass could lift it (one above that level cannot).
+  const levelKnown = (id: string): boolean => {
+    const sub = subdomainResult(result, id);
+    if (!sub) return true;
+    if (!sub.judged) return false;
+    // its level L passes levels 1..L; L + 1 is the first it does not pass
+    const held = sub.level + 1;
+    return !q.questions.some((x) => x.subdomain === id && (x.level ?? 0) <= held && open(x));
+  };
+  const section = (id: string) => {
+    const questions = q.def.sections.find((s) => s.id === id)?.questions ?? [];
+    const subs = new Set(questions.flatMap((x) => (x.subdomain === undefined ? [] : [x.subdomain])));
+    return questions.some((x) => x.subdomain !== undefined && given(x.id) && visible(x.id)) && [...subs].every(levelKnown);
+  };
   const knownCall = (c: Refs['calls'][number]): boolean => {
     const arg = c.args[0];
     if (arg?.t !== 'lit' || typeof arg.v !== 'string') return true;
     const id = arg.v;
-    if (c.name === 'level' || c.name === 'score') return subdomainResult(result, id)?.judged ?? true;
+    if (c.name === 'level' || c.name === 'score') return levelKnown(id);
     if (c.name === 'section') return section(id);
     if (c.name === 'indicator' || c.name === 'met' || c.name === 'missed' || c.name === 'gap') return (result.indicators.find((i) => i.id === id)?.value ?? null) !== null;
     if (c.name === 'level_of' || c.name === 'score_of') return question(id);

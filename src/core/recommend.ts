@@ -61,6 +61,11 @@ export interface RetrofitPlan {
   investmentScale: number;
   /** The priority bonuses used (for the report's method section). */
   bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
+  /**
+   * The rules placed before the others where they apply (placeFirst, firstWhen), for the report's phasing rule;
+   * `confidential` when naming it would tell a confidential answer (the office audience leaves it out).
+   */
+  leads: { title: Text; confidential: boolean }[];
   excluded: Excluded[];
   warnings: { code: string; id: string }[];
   /** The goals the plant chose (`priorities`), in its order. */
@@ -87,7 +92,6 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
   return gap;
 }
 
-/** Does any statement's condition hold? (What decides whether an evidence rule fires.) */
 /**
  * Building the plan only (no rationale): which statements hold, in one pass — `open` when one the office audience may
  * read holds (then nothing more is evaluated), `confidential` when only statements resting on confidential answers
@@ -372,6 +376,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     sector: pack ? { id: pack.def.id, title: pack.def.title } : null,
     investmentScale: scale,
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
+    leads: input.planOnly ? [] : rules.rules.filter((r) => r.def.placeFirst || r.firstWhen).sort((a, b) => Number(Boolean(b.def.placeFirst)) - Number(Boolean(a.def.placeFirst))).map((r) => ({ title: r.def.title, confidential: (r.def.confidential ?? false) || r.readsConfidential })),
     excluded,
     warnings,
     statedPriorities: [...stated],

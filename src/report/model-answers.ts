@@ -46,16 +46,30 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
 
 /**
  * A consultant's note as the client reads it: a question id it cites (`见 req_ot_segmentation`) becomes the question,
- * quoted in the note's own language (Chinese when it has Chinese characters), so that no internal id reaches the report.
+ * quoted in the note's language, so that no internal id reaches the report. An id inside a web address or a file name
+ * (`…/audit/req_x`, `has_mes.pdf`, `has_mes=true`) is part of that name and stays as written.
  */
 export function withQuestionTitles(note: string, q: Questionnaire): string {
-  const lang = /[\u4e00-\u9fff]/.test(note) ? 'zh' : 'en';
+  const lang = noteLanguage(note, q);
+  const addresses = [...note.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi)].map((m) => [m.index!, m.index! + m[0].length] as const);
   // in Chinese the spaces written around an id go with it (“见 req_x）” reads “见“…”）”)
-  return note.replace(/( ?)\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b( ?)/g, (all, before: string, id: string, after: string) => {
+  return note.replace(/( ?)\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b( ?)/g, (all: string, before: string, id: string, after: string, offset: number) => {
     const question = q.byId.get(id);
-    if (!question) return all;
+    const start = offset + before.length;
+    const end = start + id.length;
+    const prev = note[start - 1] ?? '';
+    const next = note[end] ?? '';
+    const inName = (prev !== '' && '/\\.=:@'.includes(prev)) || (next !== '' && '/\\='.includes(next)) || (next === '.' && /[A-Za-z0-9]/.test(note[end + 1] ?? ''));
+    if (!question || inName || addresses.some(([a, b]) => start >= a && start < b)) return all;
     return lang === 'zh' ? `“${question.text.zh}”` : `${before}"${question.text.en}"${after}`;
   });
+}
+
+/** The language a note is written in: Chinese when it has more Chinese characters than words in Latin letters. */
+function noteLanguage(note: string, q: Questionnaire): 'zh' | 'en' {
+  const hanzi = note.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const words = (note.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !q.byId.has(w)).length;
+  return hanzi > 0 && hanzi >= words ? 'zh' : 'en';
 }
 
 const evidenceText = (ev: { type: string; ref?: string }, w: Wording): Text => {

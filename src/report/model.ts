@@ -8,7 +8,7 @@ import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fixed2, gapText, pct, same } from './format.js';
-import { fill, type Wording } from '../core/wording.js';
+import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
 import { planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
@@ -128,7 +128,13 @@ export function buildReportModel(input: ModelInput): ReportModel {
       return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
     }),
     answers: appendix(q, answers, office, w),
-    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, input.plan?.bonuses ?? {}) },
+    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
   };
 }
 
+/** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
+function leadsClause(leads: readonly { title: Text; confidential: boolean }[], w: Wording, office: boolean): Text {
+  const shown = leads.filter((l) => !(office && l.confidential));
+  if (!shown.length) return { zh: '', en: '' };
+  return fill(w.phrases.phasingLeads!, { titles: joinTexts(shown.map((l) => ({ zh: `“${l.title.zh}”`, en: `“${l.title.en}”` }))) });
+}

@@ -196,7 +196,7 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^ {2}装备 +L– 无法判断 S=/m);
     expect(zh.stdout).not.toMatch(/^ {2}装备 +L0 /m);
-    expect(zh.stdout).toContain('L–（无法判断）：该子域等级所依据的答案均为“不清楚”或未答');
+    expect(zh.stdout).toContain('L–（无法判断）：决定该子域等级的答案均为“不清楚”或未答（自评等级不能代替要求题）');
     // no level stated: no section level either
     expect(zh.stdout).toMatch(/^ {2}生产制造 +\S+ 0\.07 {2}L–$/m);
     const en = zhizao(['score', REFRACTORY, '--explain', '--lang', 'en']).stdout;
@@ -222,8 +222,10 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     const workshop = section(md(REFRACTORY, 'client'), '### 智能车间申报条件');
     expect(workshop).toContain('车间内互联互通网络 — 无法判断（回答不足）');
     expect(workshop).not.toContain('车间内互联互通网络 — 未满足');
-    // known: no MES
-    expect(workshop).toContain('生产过程实时调度 — 未满足');
+    // known: no WMS
+    expect(workshop).toContain('原辅料—生产—仓储物流全流程产品信息可追溯 — 未满足');
+    // no MES, but a planning level resting on unanswered requirements could still meet it
+    expect(workshop).toContain('生产过程实时调度 — 无法判断（回答不足）');
   });
 
   it('the summary states no level and no S when too few answers allow none', () => {

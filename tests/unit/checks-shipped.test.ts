@@ -343,10 +343,10 @@ const CASES: Record<string, Case> = {
   },
   'energy-bills-only-vs-meters': {
     fires: [
-      { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0.3 },
+      { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0.05 },
       { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0, req_energy_metering: 'partial' },
     ],
-    clean: { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0.05, req_energy_metering: 'none' },
+    clean: { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0, req_energy_metering: 'none' },
   },
   'energy-level-vs-equipment-meters': {
     fires: { energy_management_level: 'integrated', energy_meter_rate_equipment: 0.2 },

@@ -306,6 +306,11 @@ describe('an exposure the answers show is placed first: an unsegmented control n
     const partly = example('discrete-machinery');
     partly.answers.req_ot_segmentation = 'partial';
     expect(plan(partly).recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!.phase).not.toBe('0-6m');
+    // no machine networked yet (the network itself is level 2, so the project still fires): not placed first
+    const none = example('discrete-machinery');
+    none.answers.equipment_networked = 0;
+    const zoningNone = plan(none).recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!;
+    expect(zoningNone.phase).not.toBe('0-6m');
   });
 });
 

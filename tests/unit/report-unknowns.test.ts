@@ -60,11 +60,13 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     return Object.fromEntries(assessReadiness(workshop, q, buildResult(q, a, profile(), targets()), a).criteria.map((c) => [c.id, c.status]));
   };
 
-  it('the refractory plant: the network criterion (every network answer unknown) is undetermined; scheduling (no MES, known) is missing', () => {
+  it('the refractory plant: the network criterion (every network answer unknown) is undetermined; traceability (no WMS, known) is missing', () => {
     const s = statuses(refractory());
     expect(s['workshop-network']).toBe('undetermined');
     expect(s['workshop-automated-equipment']).toBe('undetermined');
-    expect(s['workshop-realtime-scheduling']).toBe('missing');
+    // scheduling: no MES (known), but planning level 3 or higher would meet it alone, and that level rests on
+    // requirements nobody answered
+    expect(s['workshop-realtime-scheduling']).toBe('undetermined');
     expect(s['workshop-traceability']).toBe('missing');
   });
 
@@ -88,6 +90,21 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     // real-time scheduling: level ≥ 3, or an MES and level ≥ 2; at planning level 1 no MES answer can meet it
     expect(score(file).subdomains.find((s) => s.id === 'planning-scheduling')!.level).toBe(1);
     expect(statuses(file)['workshop-realtime-scheduling']).toBe('missing');
+  });
+
+  it('a sub-domain level held down by a "don\'t know" requirement is not a known level', () => {
+    // traceability: production operations at level 3 or higher, a WMS, procurement at level 2 or higher, full traceability
+    const file = discrete();
+    for (const x of q.questions.filter((x) => (x.subdomain === 'production-operations' || x.subdomain === 'procurement') && x.type === 'requirement')) file.answers[x.id] = 'full';
+    file.answers.has_wms = true;
+    expect(statuses(file)['workshop-traceability']).toBe('met');
+    // the traceability requirement (production operations, level 2) unknown: it holds the level at 2, and answered it
+    // could lift it to 3, so the criterion cannot be said to be missing
+    file.answers.req_quality_traceability = 'unknown';
+    expect(sub(score(file), 'production-operations')).toMatchObject({ judged: true, level: 2 });
+    expect(statuses(file)['workshop-traceability']).toBe('undetermined');
+    file.answers.req_quality_traceability = 'none';
+    expect(statuses(file)['workshop-traceability']).toBe('missing');
   });
 });
 
