@@ -308,4 +308,38 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(project).not.toContain('建立统一的投诉和退换货登记入口');
     expect(project).not.toMatch(/回应企业目标[^\n]*交期/);
   });
+
+  const PLANTS = 'tests/fixtures/plants';
+
+  it('a plant that programs in CAM is not told it has no CAM, nor sold one', () => {
+    expect(readFileSync(`${PLANTS}/small-machining-under-1m.yaml`, 'utf8')).toMatch(/design_tools: \[[^\]]*\bcam\b/);
+    const text = md(`${PLANTS}/small-machining-under-1m.yaml`, 'client');
+    expect(text).toContain('数控程序虽在 CAM 中编制，但没有在系统中管理版本，也不通过网络下发到机床。');
+    expect(text).not.toContain('数控程序没有由 CAM 统一生成');
+    expect(text).not.toMatch(/软件: CAM 编程软件/);
+    expect(text).toContain('沿用现有 CAM');
+  });
+
+  it('a plant whose process plans are mostly in a system is not told it has no CAPP', () => {
+    const file = `${PLANTS}/autoparts-vin-mostly.yaml`;
+    expect(readFileSync(file, 'utf8')).toMatch(/req_process_planning_system: mostly/);
+    expect(md(file, 'client')).not.toContain('没有在用 CAPP 或 PDM/PLM 的工艺模块编制工艺');
+  });
+
+  it('an SMT plant is not asked to buy the automatic printers and SPI it has; the integration platform promises no level', () => {
+    const text = md(`${PLANTS}/smt-electronics.yaml`, 'client');
+    expect(text).not.toContain('配齐 3D SPI 后');
+    for (const f of [`${PLANTS}/smt-electronics.yaml`, `${PLANTS}/dnc-mostly.yaml`, `${PLANTS}/third-party-logistics.yaml`]) expect(md(f, 'client'), f).not.toContain('企业由单项应用进入集成级');
+  });
+
+  it('a small plant is not told to create digital job families or co-run a training base with colleges', () => {
+    const file = `${PLANTS}/smt-small-no-systems.yaml`;
+    const json = JSON.parse(run(file, ['--format', 'json'])) as ReportJson;
+    const talent = json.recommendations.find((r) => r.title.zh === '数字化人才队伍与岗位体系建设');
+    expect(talent, 'the talent project is proposed to this small plant').toBeDefined();
+    const text = talent!.measures.map((m) => m.zh).join('');
+    expect(text).not.toContain('设立数字化岗位序列');
+    expect(text).not.toContain('共建实训基地');
+    expect(text).toContain('小型企业一般不单设数字化岗位');
+  });
 });

@@ -92,6 +92,16 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     expect(statuses(file)['workshop-realtime-scheduling']).toBe('missing');
   });
 
+  it('industrial security rests on the (confidential) segmentation answer as well as the level the office report shows', () => {
+    const file = discrete();
+    for (const x of q.questions.filter((x) => x.subdomain === 'information-security' && x.type === 'requirement')) file.answers[x.id] = 'full';
+    expect(sub(score(file), 'information-security').level).toBeGreaterThanOrEqual(2);
+    expect(statuses(file)['workshop-industrial-security']).toBe('met');
+    file.answers.req_ot_segmentation = 'partial';
+    expect(sub(score(file), 'information-security').level).toBeGreaterThanOrEqual(2);
+    expect(statuses(file)['workshop-industrial-security']).toBe('missing');
+  });
+
   it('a sub-domain level held down by a "don\'t know" requirement is not a known level', () => {
     // traceability: production operations at level 3 or higher, a WMS, procurement at level 2 or higher, full traceability
     const file = discrete();
