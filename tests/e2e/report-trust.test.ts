@@ -342,4 +342,13 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(text).not.toContain('共建实训基地');
     expect(text).toContain('小型企业一般不单设数字化岗位');
   });
+
+  it('traceability does not wait for a WMS the plan defers: batch records run on receipt scans until one is built', () => {
+    const file = `${PLANTS}/third-party-logistics.yaml`;
+    expect(readFileSync(file, 'utf8')).toMatch(/has_wms: false/);
+    const plan = JSON.parse(run(file, ['--format', 'json'])) as { recommendations: { id: string; phase: string; prerequisites: string[]; laterReason?: { code: string; about?: string } }[] };
+    const trace = plan.recommendations.find((r) => r.id === 'workshop-traceability')!;
+    expect(trace.prerequisites).not.toContain('workshop-wms-barcode');
+    expect(trace.laterReason?.about).not.toBe('workshop-wms-barcode');
+  });
 });
