@@ -50,6 +50,22 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
   };
 }
 
+/**
+ * The batch's verdict for one plant: ready when some criterion is met and every other is met or not assessable from
+ * one file. A criterion not met makes the plant not ready whether it is missing, mostly met or undetermined, so which
+ * of these it is is not worked out here (the three-valued reading is the report's, in assessReadiness).
+ */
+export function looksReady(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): boolean {
+  const scope = plantRuleScope(q, result, answers);
+  let met = false;
+  for (const { when } of profile.criteria) {
+    if (!when) continue;
+    if (!truthy(evaluate(when, scope))) return false;
+    met = true;
+  }
+  return met;
+}
+
 /** A criterion's identifiers and calls, collected once per condition (the criteria are the same for every plant). */
 const refsCache = new WeakMap<Node, ReturnType<typeof collectRefs>>();
 function refsOf(when: Node): ReturnType<typeof collectRefs> {
@@ -90,6 +106,30 @@ function judge(node: Node, scope: Scope, known: (refs: Refs) => boolean): Tri {
 
 type Refs = ReturnType<typeof collectRefs>;
 
+/** A questionnaire's questions as the criteria read them, found once per questionnaire. */
+interface ReadinessIndex {
+  /** Requirement questions by sub-domain. */
+  requirements: Map<string, Question[]>;
+  /** By section: its questions that belong to a sub-domain, and those sub-domains. */
+  scored: Map<string, Question[]>;
+  subdomains: Map<string, string[]>;
+}
+const indexes = new WeakMap<Questionnaire, ReadinessIndex>();
+function readinessIndex(q: Questionnaire): ReadinessIndex {
+  let index = indexes.get(q);
+  if (!index) {
+    index = { requirements: new Map(), scored: new Map(), subdomains: new Map() };
+    for (const x of q.questions) if (x.type === 'requirement' && x.subdomain !== undefined) index.requirements.set(x.subdomain, [...(index.requirements.get(x.subdomain) ?? []), x]);
+    for (const sec of q.def.sections) {
+      const scored = sec.questions.filter((x) => x.subdomain !== undefined);
+      index.scored.set(sec.id, scored);
+      index.subdomains.set(sec.id, [...new Set(scored.map((x) => x.subdomain!))]);
+    }
+    indexes.set(q, index);
+  }
+  return index;
+}
+
 /**
  * Whether every answer a part of a condition reads is known. Unknown: questions answered "don't know" or not at all
  * (or hidden by such answers), sub-domains not judged or with an open requirement (don't know, unanswered) at a level up
@@ -110,18 +150,27 @@ function knownRefs(q: Questionnaire, result: ScoreResult, answers: Answers): (re
   const open = (x: Question) => x.type === 'requirement' && visible(x.id) && !given(x.id) && answers.resolved.get(x.id)?.status !== 'na';
   // A sub-domain's level is known when it is judged and no open requirement of a level up to the first it does not
   // pass could lift it (one above that level cannot).
+  const index = readinessIndex(q);
+  // per plant, once per sub-domain and section (criteria read the same ones again and again)
+  const levels = new Map<string, boolean>();
+  const sections = new Map<string, boolean>();
   const levelKnown = (id: string): boolean => {
-    const sub = subdomainResult(result, id);
-    if (!sub) return true;
-    if (!sub.judged) return false;
-    // its level L passes levels 1..L; L + 1 is the first it does not pass
-    const held = sub.level + 1;
-    return !q.questions.some((x) => x.subdomain === id && (x.level ?? 0) <= held && open(x));
+    let known = levels.get(id);
+    if (known === undefined) {
+      const sub = subdomainResult(result, id);
+      // its level L passes levels 1..L; L + 1 is the first it does not pass
+      known = !sub || (sub.judged && !(index.requirements.get(id) ?? []).some((x) => (x.level ?? 0) <= sub.level + 1 && open(x)));
+      levels.set(id, known);
+    }
+    return known;
   };
-  const section = (id: string) => {
-    const questions = q.def.sections.find((s) => s.id === id)?.questions ?? [];
-    const subs = new Set(questions.flatMap((x) => (x.subdomain === undefined ? [] : [x.subdomain])));
-    return questions.some((x) => x.subdomain !== undefined && given(x.id) && visible(x.id)) && [...subs].every(levelKnown);
+  const section = (id: string): boolean => {
+    let known = sections.get(id);
+    if (known === undefined) {
+      known = (index.scored.get(id) ?? []).some((x) => given(x.id) && visible(x.id)) && (index.subdomains.get(id) ?? []).every(levelKnown);
+      sections.set(id, known);
+    }
+    return known;
   };
   const knownCall = (c: Refs['calls'][number]): boolean => {
     const arg = c.args[0];

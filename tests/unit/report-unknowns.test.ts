@@ -2,7 +2,7 @@
 // or unanswered. In process, on the reviewed refractory plant (tests/fixtures/review/) and the discrete example.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assessReadiness } from '../../src/core/readiness';
+import { assessReadiness, looksReady } from '../../src/core/readiness';
 import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
 import { gapsOf, headlineOf, indicatorRows, methodOf, strengthsOf, summaryOf } from '../../src/report/model-parts';
@@ -90,6 +90,31 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     // real-time scheduling: level ≥ 3, or an MES and level ≥ 2; at planning level 1 no MES answer can meet it
     expect(score(file).subdomains.find((s) => s.id === 'planning-scheduling')!.level).toBe(1);
     expect(statuses(file)['workshop-realtime-scheduling']).toBe('missing');
+  });
+
+  it("the batch's verdict (looksReady) is the report's: some criterion met, none missing, mostly met or undetermined", () => {
+    const factory = compileReadiness(src(read('questionnaires/readiness/smart-factory.yaml')), ids).readiness!;
+    const files = [discrete(), refractory(), parse(read('examples/process-food.zhizao.yaml')), parse(read('tests/fixtures/review/autoparts-c36.yaml'))];
+    // and a plant that meets every workshop criterion it can
+    const strong = discrete();
+    for (const x of q.questions.filter((x) => x.type === 'requirement')) strong.answers[x.id] = 'full';
+    for (const x of q.questions.filter((x) => x.type === 'level')) strong.answers[x.id] = x.options![x.options!.length - 1]!.value;
+    Object.assign(strong.answers, { has_wms: true, has_mes: true, has_scada: true, key_processes_cnc: strong.answers.key_processes_total, equipment_networked: 30 });
+    files.push(strong);
+    const verdicts: boolean[] = [];
+    for (const file of files) {
+      const a = mustAnswers(q, file);
+      const r = buildResult(q, a, profile(), targets());
+      for (const prof of [workshop, factory]) {
+        const criteria = assessReadiness(prof, q, r, a).criteria;
+        const ready = criteria.some((c) => c.status === 'met') && !criteria.some((c) => ['missing', 'mostly', 'undetermined'].includes(c.status));
+        expect(looksReady(prof, q, r, a)).toBe(ready);
+        verdicts.push(ready);
+      }
+    }
+    // both verdicts occur, so the comparison means something
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
   });
 
   it('industrial security rests on the (confidential) segmentation answer as well as the level the office report shows', () => {

@@ -5,7 +5,7 @@ import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
 import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
-import { assessReadiness } from '../../core/readiness.js';
+import { looksReady } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { officeTopProjects, recommend, type Recommendation } from '../../core/recommend.js';
@@ -405,9 +405,8 @@ export class Processor {
     const ready = layout.readiness?.map((id) => {
       const prof = extras.readiness.find((p) => p.def.id === id);
       if (!prof) return null;
-      const rr = assessReadiness(prof, q, result, answers);
       // ready: some criterion met and none missing, only mostly met, or undetermined (answered "don't know")
-      return rr.criteria.some((c) => c.status === 'met') && !rr.criteria.some((c) => c.status === 'missing' || c.status === 'mostly' || c.status === 'undetermined');
+      return looksReady(prof, q, result, answers);
     });
     const provisional = result.maturity.provisional;
     const resp = answers.file.respondent;
