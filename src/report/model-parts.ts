@@ -202,12 +202,14 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
 }
 
 /** Sub-domains above the overall level. */
-export function strengthsOf(r: ScoreResult, w: Wording): Text[] {
+export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[] {
   // no overall level stated: there is nothing to be above
   if (r.maturity.level === null) return [w.phrases.noStrengthsNoLevel!];
   const level = r.maturity.level;
   const list = r.subdomains.filter((s) => s.level > level).sort((a, b) => b.level - a.level || b.score - a.score);
-  return list.length ? list.map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
+  // a sub-domain whose answers a consistency finding names: its level waits for the answers to be checked
+  const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions.map((id) => q.byId.get(id)?.subdomain)));
+  return list.length ? list.map((s) => fill(contradicted.has(s.id) ? w.phrases.strengthLineUnchecked! : w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
 }
 
 /**

@@ -111,7 +111,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     disagreements: r.disagreements.map((d) => fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel })),
     sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers),
-    strengths: strengthsOf(r, w),
+    strengths: strengthsOf(r, w, q),
     gaps,
     missedTargets: r.indicators
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)

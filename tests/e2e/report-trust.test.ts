@@ -351,4 +351,11 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(trace.prerequisites).not.toContain('workshop-wms-barcode');
     expect(trace.laterReason?.about).not.toBe('workshop-wms-barcode');
   });
+
+  it('a strength whose answers contradict each other is not offered as a strength before they are checked', () => {
+    const strengths = section(md(`${PLANTS}/frozen-food.yaml`, 'client'), '## 4. ');
+    // network level 2 from the requirements, while the network question says the workshop network is only planned
+    expect(strengths).toContain('网络：2 级（高于总体等级；但与此相关的回答之间有矛盾，核实前不宜作为优势）');
+    expect(strengths).toContain('组织战略：2 级（高于总体等级）\n');
+  });
 });

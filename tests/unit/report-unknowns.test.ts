@@ -158,8 +158,8 @@ describe('no level stated: no S in the summary or the headline', () => {
   });
 
   it('no sub-domain is said to be above an overall level that is not given', () => {
-    expect(strengthsOf(score(refractory()), w)).toEqual([w.phrases.noStrengthsNoLevel]);
-    expect(strengthsOf(score(discrete()), w)).not.toContainEqual(w.phrases.noStrengthsNoLevel);
+    expect(strengthsOf(score(refractory()), w, q)).toEqual([w.phrases.noStrengthsNoLevel]);
+    expect(strengthsOf(score(discrete()), w, q)).not.toContainEqual(w.phrases.noStrengthsNoLevel);
   });
 
   it('with a level, the summary still gives it with S', () => {
