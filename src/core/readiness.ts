@@ -147,7 +147,7 @@ function knownRefs(q: Questionnaire, result: ScoreResult, answers: Answers): (re
   };
   const visible = (id: string) => (answers.visibility.get(id) ?? 'visible') === 'visible';
   // A requirement that could still move its level: asked of this plant, and "don't know" or unanswered.
-  const open = (x: Question) => x.type === 'requirement' && visible(x.id) && !given(x.id) && answers.resolved.get(x.id)?.status !== 'na';
+  const open = (x: Question) => visible(x.id) && !given(x.id) && answers.resolved.get(x.id)?.status !== 'na';
   // A sub-domain's level is known when it is judged and no open requirement of a level up to the first it does not
   // pass could lift it (one above that level cannot).
   const index = readinessIndex(q);

@@ -15,7 +15,7 @@ import { subdomainResult, type ScoreResult } from './result.js';
 import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
-import type { CompiledEvidence, CompiledRule, Effort, RuleSet } from './rules-def.js';
+import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
@@ -61,11 +61,8 @@ export interface RetrofitPlan {
   investmentScale: number;
   /** The priority bonuses used (for the report's method section). */
   bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
-  /**
-   * The rules placed before the others where they apply (placeFirst, firstWhen), for the report's phasing rule;
-   * `confidential` when naming it would tell a confidential answer (the office audience leaves it out).
-   */
-  leads: { title: Text; confidential: boolean }[];
+  /** The rules placed before the others where they apply, for the report's phasing rule (the rule set's). */
+  leads: readonly LeadRule[];
   excluded: Excluded[];
   warnings: { code: string; id: string }[];
   /** The goals the plant chose (`priorities`), in its order. */
@@ -340,7 +337,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.source = 'rules';
     // The project itself is confidential when its rule says so, when whether the plant gets it or which variant it is
     // tells a confidential answer, or when only statements resting on confidential answers hold for this plant.
-    rec.confidential = (def.confidential ?? false) || rule.readsConfidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && holding !== 'open');
+    rec.confidential = rule.confidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && holding !== 'open');
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
     if (!input.planOnly && (offer.office || statements.some((e) => e.confidential))) {
@@ -376,7 +373,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     sector: pack ? { id: pack.def.id, title: pack.def.title } : null,
     investmentScale: scale,
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
-    leads: input.planOnly ? [] : rules.rules.filter((r) => r.def.placeFirst || r.firstWhen).sort((a, b) => Number(Boolean(b.def.placeFirst)) - Number(Boolean(a.def.placeFirst))).map((r) => ({ title: r.def.title, confidential: (r.def.confidential ?? false) || r.readsConfidential })),
+    leads: rules.leads,
     excluded,
     warnings,
     statedPriorities: [...stated],

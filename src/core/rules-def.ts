@@ -120,17 +120,25 @@ export interface CompiledRule {
   variants: CompiledVariant[];
   texts: CompiledTexts;
   /**
-   * Its condition, its in-place test or its firstWhen reads a confidential answer: whether a plant gets the project
-   * (or when) tells that answer, so the office audience never sees it (as a rule marked `confidential: true`).
+   * The project is confidential for every plant: its rule is marked `confidential: true`, or its condition, in-place
+   * test or firstWhen reads a confidential answer (whether a plant gets the project, or when, tells that answer).
+   * The office audience never sees it.
    */
-  readsConfidential: boolean;
+  confidential: boolean;
   /** Raises whose value is an expression (a string starting with "="), parsed. */
   raises: { question: string; value: string | number | boolean | Node }[];
+}
+/** A rule placed before the others where it applies (placeFirst, firstWhen), as the report's phasing rule names it. */
+export interface LeadRule {
+  title: Text;
+  confidential: boolean;
 }
 export interface RuleSet {
   def: RulesDef;
   rules: CompiledRule[];
   byId: ReadonlyMap<string, CompiledRule>;
+  /** The rules placed first, placeFirst ones before firstWhen ones, in file order. */
+  leads: LeadRule[];
 }
 
 const stub = () => null;
@@ -285,8 +293,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     if (ok && !byId.has(r.id)) {
       const secret = ids.confidentialQuestions;
       // (firstWhen too: which phase a project lands in would tell the answer)
-      const readsConfidential = Boolean(secret && [when, inPlace, firstWhen].some((node) => node && readsAny(node, secret)));
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), evidence, variants, texts, readsConfidential, raises };
+      const confidential = (r.confidential ?? false) || Boolean(secret && [when, inPlace, firstWhen].some((node) => node && readsAny(node, secret)));
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), evidence, variants, texts, confidential, raises };
       rules.push(c);
       byId.set(r.id, c);
     }
@@ -296,7 +304,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const i = def.rules.findIndex((r) => r.id === cycle[0]);
     at(['rules', i, 'prerequisites'], 'def.cycle', { cycle: cycle.join(' → ') });
   }
-  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId }, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules) }, diagnostics: ds };
 }
 
 /** Whether a condition reads a question (as a variable, or by name in answered('…'), level_of('…'), …). */
@@ -328,4 +336,9 @@ export function findCycle(rules: readonly Pick<RuleDef, 'id' | 'prerequisites'>[
     if (c) return c;
   }
   return undefined;
+}
+
+function leadRules(rules: readonly CompiledRule[]): LeadRule[] {
+  const lead = (r: CompiledRule): LeadRule => ({ title: r.def.title, confidential: r.confidential });
+  return [...rules.filter((r) => r.def.placeFirst).map(lead), ...rules.filter((r) => !r.def.placeFirst && r.firstWhen).map(lead)];
 }

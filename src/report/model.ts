@@ -5,9 +5,10 @@ import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
+import type { LeadRule } from '../core/rules-def.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
-import { fixed2, gapText, pct, same } from './format.js';
+import { fixed2, gapText, pct, quoted, same } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
@@ -133,8 +134,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
 }
 
 /** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
-function leadsClause(leads: readonly { title: Text; confidential: boolean }[], w: Wording, office: boolean): Text {
+function leadsClause(leads: readonly LeadRule[], w: Wording, office: boolean): Text {
   const shown = leads.filter((l) => !(office && l.confidential));
   if (!shown.length) return { zh: '', en: '' };
-  return fill(w.phrases.phasingLeads!, { titles: joinTexts(shown.map((l) => ({ zh: `“${l.title.zh}”`, en: `“${l.title.en}”` }))) });
+  return fill(w.phrases.phasingLeads!, { titles: joinTexts(shown.map((l) => quoted(l.title))) });
 }

@@ -448,3 +448,27 @@ describe('contradictions between answers (the consistency checks of validate and
     expect(out.companies[0]!.warnings).toBe(v.files[0]!.warnings - 1);
   });
 });
+
+describe('smart-workshop candidates in the plan figures (the batch verdict on readiness)', () => {
+  it('a plant meeting every workshop criterion counts, the discrete example (criteria missing) does not', async () => {
+    const { questionnaire } = await import('../helpers/defs');
+    const { stringify } = await import('yaml');
+    const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+    const dir = tempDir('zhizao-ready-');
+    const strong = parseYaml(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8'));
+    for (const x of q.questions.filter((x) => x.type === 'requirement')) strong.answers[x.id] = 'full';
+    for (const x of q.questions.filter((x) => x.type === 'level')) strong.answers[x.id] = x.options![x.options!.length - 1]!.value;
+    Object.assign(strong.answers, { has_wms: true, has_mes: true, has_scada: true, key_processes_cnc: strong.answers.key_processes_total, equipment_networked: 30 });
+    strong.respondent.company = '强厂示例有限公司';
+    strong.respondent.credit_code = undefined;
+    writeFileSync(path.join(dir, 'strong.zhizao.yaml'), stringify(strong));
+    writeFileSync(path.join(dir, 'example.zhizao.yaml'), readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml')));
+    const out = path.join(dir, 'out.json');
+    const r = zhizao(['batch', dir, '-o', out, '--min-group-size', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { companies: unknown[]; summary: { plan: { targets: { id: string; count: number | null }[] } } };
+    // two companies, one of them a candidate
+    expect(result.companies).toHaveLength(2);
+    expect(result.summary.plan.targets.find((t) => t.id === 'smart-workshops-per-year')!.count).toBe(1);
+  });
+});

@@ -358,4 +358,10 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(strengths).toContain('网络：2 级（高于总体等级；但与此相关的回答之间有矛盾，核实前不宜作为优势）');
     expect(strengths).toContain('组织战略：2 级（高于总体等级）\n');
   });
+
+  it('the phasing rule names the lead projects; the office report leaves out the one that would tell a confidential answer', () => {
+    const rule = (audience: 'client' | 'office') => /分阶段：[^；]*；/.exec(md(MACHINERY, audience))![0];
+    expect(rule('client')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”、“工控网络安全分区分域与边界防护”）在适用时先于其他项目排入；');
+    expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在适用时先于其他项目排入；');
+  });
 });

@@ -340,8 +340,9 @@ describe('a project whose presence would tell a confidential answer is confident
 
   it('its condition or in-place test reads a confidential answer: confidential for every plant', () => {
     // the safety-monitoring project is in place when the (confidential) online-monitoring answer is "full"
-    expect(secretRules.byId.get('station-hazard-sensing')!.readsConfidential).toBe(true);
-    expect(secretRules.byId.get('workshop-oee-monitoring')!.readsConfidential).toBe(false);
+    expect(secretRules.byId.get('station-hazard-sensing')!.confidential).toBe(true);
+    expect(secretRules.byId.get('station-hazard-sensing')!.def.confidential ?? false).toBe(false);
+    expect(secretRules.byId.get('workshop-oee-monitoring')!.confidential).toBe(false);
   });
 
   it('only a statement resting on a confidential answer holds: confidential for this plant; an open one holds: not', () => {
