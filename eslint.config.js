@@ -34,5 +34,7 @@ export default tseslint.config(
   { files: ['src/io/**/*.ts', 'src/report/**/*.ts'], rules: forbid('cli', 'app') },
   { files: ['src/messages/**/*.ts'], rules: forbid('io', 'report', 'cli', 'app') },
   { files: ['src/app/**/*.ts'], rules: forbid('cli') },
+  // The launcher is CommonJS (bin/package.json), so that a run never starts Node's ES module loader.
+  { files: ['bin/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}'], rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -76,7 +76,7 @@ const groupOf = (id) => tiers().get(shown(id)) ?? null;
 
 rmSync(out, { recursive: true, force: true });
 const build = await rolldown({
-  input: { main: path.join(dist, 'cli', 'main.js'), worker: path.join(dist, 'app', 'batch', 'worker.js') },
+  input: { main: path.join(dist, 'cli', 'main.js'), worker: path.join(dist, 'app', 'batch', 'worker.js'), launch: path.join(dist, 'cli', 'code-cache.js') },
   platform: 'node',
   // Needed when groups do not pull in their modules' imports; entry chunks may export more than their entry module.
   preserveEntrySignatures: 'allow-extension',
@@ -111,7 +111,12 @@ const build = await rolldown({
 });
 const { output } = await build.write({
   dir: out,
-  format: 'es',
+  // CommonJS: src/cli/code-cache.ts can then compile each chunk with the bytecode the build kept (Node 20 has no
+  // such cache for ES modules); dist/bundle/package.json marks the folder's .js files as CommonJS.
+  format: 'cjs',
+  // A package imported on demand (chalk, exceljs, @inquirer/prompts) is require()d: code run from V8's code cache
+  // cannot import() (its dynamic-import callback is lost), and Node 20.19+ require()s ES modules.
+  dynamicImportInCjs: false,
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
   sourcemap: false,
@@ -123,9 +128,15 @@ const { output } = await build.write({
 });
 await build.close();
 
+// No import() may remain in a chunk: compiled with cached bytecode, it would fail at run time (see above).
+for (const c of output) {
+  if (c.type === 'chunk' && /(^|[^.\w$])import\s*\(\s*["'`]/m.test(c.code.replace(/^\s*\*.*$/gm, ''))) throw new Error(`bundle: ${c.fileName} still has an import(): code-cache.ts cannot run it`);
+}
+
 const modules = {};
 for (const c of output) if (c.type === 'chunk') modules[c.fileName] = c.moduleIds.filter((id) => !id.startsWith('\0')).map(shown).sort();
 mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'package.json'), '{ "type": "commonjs" }\n');
 writeFileSync(path.join(out, 'modules.json'), JSON.stringify(modules, null, 1) + '\n');
 const sizes = Object.entries(modules).map(([f, ms]) => `${f} (${ms.length})`);
 console.log(`bundle: ${sizes.length} chunks in dist/bundle: ${sizes.join(', ')}`);

@@ -24,16 +24,19 @@ const Y = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof
 
 /**
  * A source whose data is already known (parsed by a faster reader, or at build time): positions are found by
- * parsing the text again with positions, once, and only when a problem has to be located.
+ * parsing the text again with positions, once, and only when a problem has to be located. The text may be given
+ * as a function that decodes it then (a bundled definition checked at build time is not decoded at all).
  */
-export function lazilyLocated(file: string, data: unknown, text: string, limits: Limits = DEFAULT_LIMITS, reader: 'plain-yaml' | 'json' | undefined = undefined): Source {
+export function lazilyLocated(file: string, data: unknown, textOrDecode: string | (() => string), limits: Limits = DEFAULT_LIMITS, reader: 'plain-yaml' | 'json' | undefined = undefined): Source {
   let located: Source | null | undefined;
+  let decoded = typeof textOrDecode === 'string' ? textOrDecode : undefined;
+  const textOf = () => (decoded ??= (textOrDecode as () => string)());
   // Text the fast reader or JSON.parse read: an answer's value is found by a scan (the same position), one scan per
   // section for all its entries.
   const scanned = new Map<string, EntryPositions | undefined>();
   const scan = (path: readonly (string | number)[]) => {
     if (reader === undefined || path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string') return undefined;
-    if (!scanned.has(path[0])) scanned.set(path[0], reader === 'plain-yaml' ? scalarEntries(text, path[0]) : jsonEntries(text, path[0]));
+    if (!scanned.has(path[0])) scanned.set(path[0], reader === 'plain-yaml' ? scalarEntries(textOf(), path[0]) : jsonEntries(textOf(), path[0]));
     return scanned.get(path[0])?.get(path[1]) ?? undefined;
   };
   return {
@@ -43,7 +46,7 @@ export function lazilyLocated(file: string, data: unknown, text: string, limits:
       if (located === undefined) {
         const quick = key !== undefined ? undefined : scan(path);
         if (quick) return quick;
-        const reparsed = parseSource(text, file, limits);
+        const reparsed = parseSource(textOf(), file, limits);
         located = reparsed.ok ? reparsed.source : null;
       }
       return located ? located.locate(path, key) : FIRST;

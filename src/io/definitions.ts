@@ -18,7 +18,8 @@ import { PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
 import type { Wording } from '../core/wording.js';
 import type { PolicyDef } from '../core/policy.js';
-import { readText } from './read-input.js';
+import { readBytes } from './read-input.js';
+import { decodeText } from './decode.js';
 
 export type DefinitionKind = Exclude<SchemaKind, 'answers'>;
 /** Where the bundled definitions of each kind live, under the package root. */
@@ -75,7 +76,7 @@ interface BundledEntry {
  * text is the one the build saw. One file per definition: a command reads only the definitions it uses (`score`
  * never parses the rules and sector packs). Each call parses afresh, so the caller owns the data.
  */
-function bundledEntry(file: string, text: string): BundledEntry | undefined {
+function bundledEntry(file: string, content: string | Buffer): BundledEntry | undefined {
   const rel = path.relative(PACKAGE_ROOT, file).split(path.sep).join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   let entry: BundledEntry;
@@ -84,7 +85,8 @@ function bundledEntry(file: string, text: string): BundledEntry | undefined {
   } catch {
     return undefined;
   }
-  return entry.sha256 === createHash('sha256').update(text).digest('hex') ? entry : undefined;
+  // the build hashed the file's UTF-8 text, which is its bytes
+  return entry.sha256 === createHash('sha256').update(content).digest('hex') ? entry : undefined;
 }
 
 /** A value names a file (rather than a bundled id) when it has a path separator or a file extension. */
@@ -92,28 +94,35 @@ export const looksLikePath = (v: string) => /[\\/]/.test(v) || /\.(ya?ml|json)$/
 
 /** Loads bundled and custom definitions, validates them and caches the compiled result. */
 export class Definitions {
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new Map<string, Promise<unknown>>();
   constructor(readonly limits: Limits = DEFAULT_LIMITS) {}
 
   /** Sources whose shape was checked at build time (bundled, unchanged definitions). */
-  private readonly prechecked = new WeakSet<Source>();
+  private readonly checkedAtBuild = new WeakSet<Source>();
 
   async source(file: string): Promise<Source> {
-    const r = await readText(file, displayPath(file), this.limits);
+    const r = await readBytes(file, displayPath(file), this.limits);
     if (!r.ok) throw new InputError(r.diagnostics);
-    return this.sourceOf(file, r.text);
+    // A bundled definition unchanged since the build is not even decoded, unless a problem has to be located.
+    const pre = bundledEntry(path.resolve(file), r.bytes);
+    if (pre) return this.prechecked(displayPath(file), pre, () => decodeText(r.bytes).text);
+    return this.parsed(file, decodeText(r.bytes).text);
   }
 
   /** The source of a file whose text is already read (throws InputError when it does not parse). */
   sourceOf(file: string, text: string): Source {
-    const shown = displayPath(file);
     const pre = bundledEntry(path.resolve(file), text);
-    if (pre) {
-      const source = lazilyLocated(shown, pre.data, text, this.limits);
-      this.prechecked.add(source);
-      return source;
-    }
-    const p = parseQuick(text, shown, { json: /\.json$/i.test(file), limits: this.limits });
+    return pre ? this.prechecked(displayPath(file), pre, text) : this.parsed(file, text);
+  }
+
+  private prechecked(shown: string, pre: BundledEntry, text: string | (() => string)): Source {
+    const source = lazilyLocated(shown, pre.data, text, this.limits);
+    this.checkedAtBuild.add(source);
+    return source;
+  }
+
+  private parsed(file: string, text: string): Source {
+    const p = parseQuick(text, displayPath(file), { json: /\.json$/i.test(file), limits: this.limits });
     if (!p.ok) throw new InputError(p.diagnostics);
     return p.source;
   }
@@ -146,9 +155,16 @@ export class Definitions {
     return this.bundledPath(kind, idOrPath);
   }
 
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (!this.cache.has(key)) this.cache.set(key, await load());
-    return this.cache.get(key) as T;
+  /** One load per key, also when several callers ask at once (Promise.all): the promise is what is kept. */
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let loading = this.cache.get(key) as Promise<T> | undefined;
+    if (!loading) {
+      loading = load();
+      this.cache.set(key, loading);
+      // a definition that failed to load is tried again by the next caller, as before
+      loading.catch(() => this.cache.delete(key));
+    }
+    return loading;
   }
 
   /** Parse, check the shape, and check `kind:`; throws InputError with every problem. */
@@ -158,7 +174,7 @@ export class Definitions {
     if (kind !== 'answers' && (typeof data !== 'object' || data === null || data.kind !== kind)) {
       throw new InputError([diag('schema.const', src.file, src.locate(['kind']), { where: 'kind', allowed: kind })]);
     }
-    if (this.prechecked.has(src)) return src;
+    if (this.checkedAtBuild.has(src)) return src;
     const ds = shapeValidator().validate(kind, src);
     if (ds.length) throw new InputError(ds);
     return src;

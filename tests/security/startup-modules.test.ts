@@ -39,7 +39,7 @@ describe('start-up: what each command loads', () => {
     expect(packages(lines)).toContain('handlebars');
     expect(lines.some((l) => l.includes('/dist/report/'))).toBe(true);
     // the bundled chunks are seen and read (a chunk loaded lists its modules)
-    expect(lines.some((l) => /^esm .*\/dist\/bundle\/main\.js$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^cjs \S+ \S*\/dist\/bundle\/main\.js /.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('bundled ') && l.endsWith('/dist/core/scoring.js'))).toBe(true);
   });
 

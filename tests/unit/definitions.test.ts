@@ -118,3 +118,17 @@ describe('message catalogue and language', () => {
     expect(detectLang(env)).toBe(lang);
   });
 });
+
+describe('Definitions: one load per definition', () => {
+  it('callers asking at once (Promise.all, as a report does) share one load: the same object, the file read once', async () => {
+    const { Definitions } = await import('../../src/io/definitions');
+    const defs = new Definitions();
+    const reads: string[] = [];
+    const source = defs.source.bind(defs);
+    defs.source = (file: string) => (reads.push(file), source(file));
+    const [a, b, c] = await Promise.all([defs.policy(), defs.policy(), defs.policy()]);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(reads.filter((f) => f.includes('policy'))).toHaveLength(1);
+  });
+});

@@ -12,7 +12,14 @@ if (log) {
   module.Module._load = function (request, parent, ...rest) {
     const loaded = load.call(this, request, parent, ...rest);
     try {
-      appendFileSync(log, `cjs ${request} ${parent?.filename ?? ''}\n`);
+      // the file it resolved to: the bundled chunks require each other by relative paths
+      let resolved = '';
+      try {
+        resolved = module.Module._resolveFilename(request, parent, false);
+      } catch {
+        /* a built-in or an unresolvable request: the request says it */
+      }
+      appendFileSync(log, `cjs ${request} ${resolved} ${parent?.filename ?? ''}\n`);
     } catch {
       /* the log is best effort */
     }

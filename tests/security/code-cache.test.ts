@@ -1,0 +1,86 @@
+// The bytecode the build keeps for the bundled CLI (src/cli/code-cache.ts, scripts/code-cache.mjs): runs use it, a
+// file changed since the build is never run with it, and what the CLI prints is the same with or without it.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, removeTempDirs, runCli, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+/** As runCli runs the CLI: English, no colour, no preloads. */
+const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NODE_OPTIONS: '' };
+
+/** Run the CLI's launcher steps in one process under `root` (a package folder) and report how each file compiled. */
+function runWithCache(root: string, args: string[]): { out: string; use: Record<string, string> } {
+  const script = `
+    const path = require('node:path');
+    const dist = path.join(${JSON.stringify(root)}, 'dist');
+    const use = require(path.join(dist, 'bundle', 'launch.js')).useCodeCache(dist);
+    const out = [];
+    process.stdout.write = (s) => (out.push(String(s)), true);
+    require(path.join(dist, 'bundle', 'main.js')).main(${JSON.stringify(args)}).then((code) => {
+      process.stderr.write(JSON.stringify({ code, out: out.join(''), use: Object.fromEntries(use) }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: ENV });
+  const last = r.stderr.slice(r.stderr.lastIndexOf('{"code"'));
+  const parsed = JSON.parse(last) as { code: number; out: string; use: Record<string, string> };
+  expect(parsed.code, r.stderr).toBe(0);
+  return parsed;
+}
+
+/** A copy of the built package (modification times kept, to the millisecond), with or without its code cache. */
+function copyOfPackage(prefix: string, withCache: boolean): string {
+  const root = tempDir(prefix);
+  const skip = `${path.sep}dist${path.sep}code-cache`;
+  for (const part of ['package.json', 'bin', 'dist', 'questionnaires', 'report-templates', 'schemas']) {
+    cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true, preserveTimestamps: true, filter: (src) => withCache || !src.includes(skip) });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'junction');
+  return root;
+}
+
+const index = () => JSON.parse(readFileSync(path.join(ROOT, 'dist', 'code-cache', 'index.json'), 'utf8')) as Record<string, { size: number; mtimeMs: number; cache: string }>;
+
+describe('code cache: the bytecode the build kept for the bundled CLI', () => {
+  it('the build kept bytecode for the entry, the chunks of an HTML report, its precompiled template and the answers validator', () => {
+    const kept = index();
+    const files = Object.keys(kept);
+    expect(files).toContain('bundle/main.js');
+    expect(files.some((f) => /^bundle\/run-.*\.js$/.test(f))).toBe(true);
+    expect(files.some((f) => /^bundle\/report-.*\.js$/.test(f))).toBe(true);
+    expect(files.some((f) => /^templates\/[0-9a-f]{32}\.cjs$/.test(f))).toBe(true);
+    expect(files).toContain('validators/answers.cjs');
+    for (const [file, entry] of Object.entries(kept)) {
+      expect(statSync(path.join(ROOT, 'dist', file)).size, file).toBe(entry.size);
+      expect(statSync(path.join(ROOT, 'dist', 'code-cache', entry.cache)).size, entry.cache).toBeGreaterThan(100);
+    }
+  });
+
+  it('an HTML report compiles every chunk it loads with that bytecode, and V8 accepts it', () => {
+    const { use } = runWithCache(ROOT, ['report', EXAMPLE, '--format', 'html']);
+    const chunks = Object.entries(use).filter(([f]) => f.startsWith('bundle/'));
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    expect(chunks.filter(([, how]) => how !== 'used')).toEqual([]);
+    expect(Object.entries(use).filter(([f]) => f.startsWith('templates/'))).toEqual([[expect.stringMatching(/\.cjs$/), 'used']]);
+  });
+
+  it('a chunk changed since the build is compiled from its text, not with the old bytecode; the others still use theirs', () => {
+    const root = copyOfPackage('zhizao-code-cache-', true);
+    const run = Object.keys(index()).find((f) => /^bundle\/run-.*\.js$/.test(f))!;
+    appendFileSync(path.join(root, 'dist', run), '\n// edited after the build\n');
+    const { out, use } = runWithCache(root, ['score', EXAMPLE, '--json']);
+    expect(use[run]).toBe('stale');
+    expect(use['bundle/main.js']).toBe('used');
+    expect(JSON.parse(out)).toEqual(JSON.parse(runCli(['score', EXAMPLE, '--json']).stdout));
+  });
+
+  it('what a command prints is the same without the cache (the launcher with no dist/code-cache)', () => {
+    const root = copyOfPackage('zhizao-no-code-cache-', false);
+    expect(existsSync(path.join(root, 'dist', 'code-cache'))).toBe(false);
+    const without = spawnSync(process.execPath, [path.join(root, 'bin', 'zhizao.js'), 'report', EXAMPLE, '--format', 'md'], { cwd: ROOT, encoding: 'utf8', env: ENV });
+    expect(without.status, without.stderr).toBe(0);
+    expect(without.stdout).toBe(runCli(['report', EXAMPLE, '--format', 'md']).stdout);
+    expect(runWithCache(root, ['--version']).use['bundle/main.js']).toBeUndefined();
+  });
+});
