@@ -75,8 +75,8 @@ function cachedBytecode(dir: string, entry: CachedFile | undefined, filename: st
   if (!entry) return undefined;
   try {
     const st = statSync(filename);
-    // to the millisecond: a copy that keeps modification times (cp -p, fs.cpSync) keeps them to the millisecond
-    if (st.size !== entry.size || Math.trunc(st.mtimeMs) !== Math.trunc(entry.mtimeMs)) return undefined;
+    // within a millisecond: a copy that keeps modification times (cp -p, fs.cpSync) keeps them to about the millisecond
+    if (st.size !== entry.size || Math.abs(st.mtimeMs - entry.mtimeMs) >= 1) return undefined;
     return readFileSync(path.join(dir, entry.cache));
   } catch {
     return undefined;

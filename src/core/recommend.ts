@@ -16,7 +16,7 @@ import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
 import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { EvidenceItem, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
@@ -237,6 +237,15 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
   return says;
 }
 
+/**
+ * The duties that may bind a plant: its pack's own, for its code (`appliesTo`), and the cross-sector duties
+ * (`allSectors`) of every pack loaded. Whether each applies (`appliesIf`) is the caller's to evaluate.
+ */
+function dutiesOf(pack: CompiledSectorPack | undefined, packs: readonly CompiledSectorPack[], code: string): CompiledMust[] {
+  const own = (pack?.musts ?? []).filter((m) => !m.def.allSectors && (!m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo)));
+  return [...own, ...packs.flatMap((p) => p.musts.filter((m) => m.def.allSectors))];
+}
+
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */
 export function recommend(input: RecommendInput): RetrofitPlan {
   const { questionnaire: q, result, answers, rules } = input;
@@ -248,10 +257,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers);
-  const musts = (pack?.musts ?? []).filter((m) => !m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo));
+  const musts = dutiesOf(pack, input.sectors ?? [], code).filter((m) => !m.appliesIf || truthy(evaluate(m.appliesIf, scope)));
   const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
   // Mostly met is not met: the duty stays open (its projects first, those it precedes after), and says so.
   const mustMostly = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false]));
+  const mustNotMet = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && !mustMostly.get(m.def.id) && m.notMetWhen ? truthy(evaluate(m.notMetWhen, scope)) : false]));
   const fulfils = new Set<string>();
   for (const m of musts) if (!mustMet.get(m.def.id)) for (const id of m.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
@@ -354,7 +364,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     planning,
     size,
     budget,
-    musts: musts.map((m) => ({ def: m.def, met: mustMet.get(m.def.id) ?? false, ...(mustMostly.get(m.def.id) ? { mostly: true } : {}) })),
+    musts: musts.map((m) => ({
+      def: m.def,
+      met: mustMet.get(m.def.id) ?? false,
+      ...(mustMostly.get(m.def.id) ? { mostly: true } : {}),
+      ...(mustNotMet.get(m.def.id) ? { notMet: true } : {}),
+      ...(m.confidential ? { confidential: true } : {}),
+    })),
     questionnaire: q,
     answers,
     result,

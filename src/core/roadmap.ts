@@ -55,6 +55,10 @@ export interface Duty {
   met: boolean;
   /** Not met, but the answers show it mostly met (its `mostlyWhen`). */
   mostly?: boolean;
+  /** The answers show it not met (its `notMetWhen`), rather than not telling. */
+  notMet?: boolean;
+  /** Whether it applies, or its status, rests on a confidential answer: not in the office report. */
+  confidential?: boolean;
 }
 
 export interface Roadmap {

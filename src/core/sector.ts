@@ -1,7 +1,7 @@
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import type { Node } from './expression/parse.js';
 import { diag, type Diagnostic } from './diagnostics.js';
-import { compileTexts, type CompiledTexts, type ConditionParser, type ItemDef } from './items.js';
+import { compileTexts, readsAny, type CompiledTexts, type ConditionParser, type ItemDef } from './items.js';
 import type { Source } from './source.js';
 import type { Text } from './types.js';
 
@@ -50,6 +50,12 @@ export interface RegulatoryMust {
    * before the projects it precedes and its projects are placed first — and reported as "mostly met, not yet fully".
    */
   mostlyWhen?: string;
+  /** When the answers show the duty not met: reported as not met, not as "to be checked". */
+  notMetWhen?: string;
+  /** The duty applies to a plant only when the answers show this. */
+  appliesIf?: string;
+  /** The duty applies to plants of every sector, whichever pack they get (cross-sector law). */
+  allSectors?: boolean;
   confirmed: boolean;
   note?: Text;
 }
@@ -102,10 +108,20 @@ export const codeUnder = (code: string, prefixes: readonly string[]): boolean =>
 /** Whether a GB/T 4754 code falls under one of the prefixes. */
 export const sectorIn = (sector: string | undefined, prefixes: readonly string[]): boolean => codeUnder(sectorCode(sector), prefixes);
 
+/** A duty with its conditions parsed; `confidential` when one of them reads a confidential answer (whether the duty applies, or its status, tells that answer). */
+export interface CompiledMust {
+  def: RegulatoryMust;
+  metWhen?: Node;
+  mostlyWhen?: Node;
+  notMetWhen?: Node;
+  appliesIf?: Node;
+  confidential: boolean;
+}
+
 export interface CompiledSectorPack {
   def: SectorPack;
-  /** The duties with their `metWhen` and `mostlyWhen` conditions parsed. */
-  musts: { def: RegulatoryMust; metWhen?: Node; mostlyWhen?: Node }[];
+  /** The duties with their conditions parsed. */
+  musts: CompiledMust[];
   /** Per rule id, the item lists of the pack's wording with their conditions parsed (as a rule's own lists). */
   wording: ReadonlyMap<string, CompiledTexts>;
 }
@@ -116,6 +132,8 @@ export interface CompiledSectorPack {
  * bundled rules, and names of rules a consultant's own rules file lacks simply do not apply. A list of the wording
  * is confidential when an `if` reads one of `confidentialQuestions`, as a rule's list is.
  */
+const MUST_CONDITIONS = ['metWhen', 'mostlyWhen', 'notMetWhen', 'appliesIf'] as const;
+
 export function compileSectorPack(source: Source, ctx: ExpressionContext, confidentialQuestions?: ReadonlySet<string>): { pack?: CompiledSectorPack; diagnostics: Diagnostic[] } {
   const def = source.data as SectorPack;
   const ds: Diagnostic[] = [];
@@ -125,10 +143,16 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
     checked.problems.forEach((p) => ds.push(diag(p.code, source.file, source.locate(path), { ...p.args, offset: p.offset + 1 }, 'error', path)));
     return undefined;
   };
-  const musts = def.regulatoryMusts.map((m, i) => {
-    const metWhen = m.metWhen === undefined ? undefined : parse(m.metWhen, ['regulatoryMusts', i, 'metWhen']);
-    const mostlyWhen = m.mostlyWhen === undefined ? undefined : parse(m.mostlyWhen, ['regulatoryMusts', i, 'mostlyWhen']);
-    return { def: m, ...(metWhen ? { metWhen } : {}), ...(mostlyWhen ? { mostlyWhen } : {}) };
+  const musts = def.regulatoryMusts.map((m, i): CompiledMust => {
+    const compiled: CompiledMust = { def: m, confidential: false };
+    for (const key of MUST_CONDITIONS) {
+      const src = m[key];
+      const node = src === undefined ? undefined : parse(src, ['regulatoryMusts', i, key]);
+      if (!node) continue;
+      compiled[key] = node;
+      if (confidentialQuestions && readsAny(node, confidentialQuestions)) compiled.confidential = true;
+    }
+    return compiled;
   });
   const wording = new Map<string, CompiledTexts>();
   for (const [id, override] of Object.entries(def.rules)) {

@@ -247,12 +247,15 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
-    duties: roadmap.duties.map((d) => {
+    // A duty that applies, or whose status reads, because of a confidential answer is not in the office's report.
+    duties: roadmap.duties.filter((d) => !(office && d.confidential)).map((d) => {
       const source = isText(d.def.source) ? d.def.source : same(d.def.source);
-      const open = d.mostly ? (p.dutyMostly ?? p.dutyOpen!) : p.dutyOpen!;
+      const open = d.mostly ? (p.dutyMostly ?? p.dutyOpen!) : d.notMet ? p.dutyNotMet! : p.dutyOpen!;
       const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
-      const line = { zh: `${d.def.text.zh}（${source.zh}）— ${status.zh}`, en: `${d.def.text.en} (${source.en}) — ${status.en}` };
-      return { text: d.def.text, source, line, check: d.def.check, status };
+      // a reference not yet checked against the original text says so where it is cited
+      const cited = d.def.confirmed ? source : { zh: `${source.zh}；${p.dutyUnconfirmed!.zh}`, en: `${source.en}; ${p.dutyUnconfirmed!.en}` };
+      const line = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
+      return { text: d.def.text, source: cited, line, check: d.def.check, status };
     }),
   };
 }

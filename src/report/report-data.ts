@@ -78,7 +78,8 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     }),
     later: roadmap.later.filter((id) => ids.has(id)),
     ...(office ? {} : { total: roadmap.total }),
-    duties: roadmap.duties.map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, ...(d.mostly ? { mostly: true } : {}), gate: Boolean(d.def.gate) })),
+    // a duty that applies, or whose status reads, because of a confidential answer is not the office's
+    duties: roadmap.duties.filter((d) => !(office && d.confidential)).map((d) => ({ id: d.def.id, source: d.def.source, met: d.met, ...(d.mostly ? { mostly: true } : {}), ...(d.notMet ? { notMet: true } : {}), gate: Boolean(d.def.gate), confirmed: d.def.confirmed })),
     excluded: plan.excluded,
   };
 }

@@ -365,3 +365,43 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在适用时先于其他项目排入；');
   });
 });
+
+describe('legal duties the answers decide (cross-sector duties of the generic pack)', () => {
+  const duties = (text: string) => section(text, '### 实施前须先核查的法定与合规要求');
+  type Duties = { roadmap: { duties: { id: string; met: boolean; mostly?: boolean; notMet?: boolean }[] } };
+
+  it('the autoparts plant (重点管理 permit, monitors not installed; key energy user metering partly): both duties are listed as not met, not as "to be checked"', () => {
+    const client = duties(md(AUTOPARTS, 'client'));
+    expect(client).toMatch(/《排污许可管理条例》（国务院令第736号）第二十条[^\n]*— 答卷显示尚未满足/);
+    expect(client).toMatch(/《中华人民共和国节约能源法》第二十七条[^\n]*— 答卷显示尚未满足/);
+    const d = json(AUTOPARTS, 'client') as unknown as Duties;
+    expect(d.roadmap.duties.find((x) => x.id === 'discharge-permit-auto-monitoring')).toMatchObject({ met: false, notMet: true });
+    expect(d.roadmap.duties.find((x) => x.id === 'energy-metering')).toMatchObject({ met: false, notMet: true });
+  });
+
+  it('the office report leaves out the discharge-permit duty (it applies, and reads, because of a confidential answer) and keeps the energy duty', () => {
+    const office = duties(md(AUTOPARTS, 'office'));
+    expect(office).not.toMatch(/排污许可/);
+    expect(office).toMatch(/节约能源法/);
+    const d = json(AUTOPARTS, 'office') as unknown as Duties;
+    expect(d.roadmap.duties.map((x) => x.id)).not.toContain('discharge-permit-auto-monitoring');
+    expect(d.roadmap.duties.map((x) => x.id)).toContain('energy-metering');
+  });
+
+  it('a reference not checked against the original text says so where it is cited; a checked one does not', () => {
+    const lines = duties(md(AUTOPARTS, 'client')).split('\n');
+    expect(lines.find((l) => l.includes('AIAG《生产件批准程序》'))).toContain('条款出处尚未与原文核对，引用前请核实');
+    expect(lines.find((l) => l.includes('IATF 16949:2016 第8.5.2条'))).not.toContain('核对');
+  });
+
+  it('a plant whose permit requires no automatic monitoring, and which is not a key energy user, gets neither duty', () => {
+    const dir = tempDir();
+    const text = readFileSync(AUTOPARTS, 'utf8').replace(/^(\s+)req_emission_online_monitoring: none$/m, '$1req_emission_online_monitoring: na').replace(/^(\s+)key_energy_user: true$/m, '$1key_energy_user: false');
+    expect(text).toMatch(/req_emission_online_monitoring: na/);
+    expect(text).toMatch(/key_energy_user: false/);
+    const file = path.join(dir, 'no-duties.yaml');
+    writeFileSync(file, text);
+    const client = duties(md(file, 'client'));
+    expect(client).not.toMatch(/排污许可管理条例|节约能源法/);
+  });
+});

@@ -484,3 +484,38 @@ describe('the andon and SPC project measures a process plant with its instrument
     }
   });
 });
+
+describe('duties: cross-sector, applying by the answers, not met by the answers', () => {
+  const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
+  const generic = () => compileSectorPack(src(read('questionnaires/sectors/generic.yaml'), 'generic.yaml'), plantRuleContext(ids), confidentialQuestions).pack!;
+  const food = packs.find((x) => x.def.id === 'food')!;
+  const duties = (answers: Record<string, unknown>) => {
+    const file = example('process-food');
+    Object.assign(file.answers, answers);
+    return plan(file, [food, generic()]).roadmap.duties;
+  };
+
+  it('a duty of the generic pack marked allSectors binds a food plant when appliesIf holds, with the status its answers show', () => {
+    const d = duties({ key_energy_user: true, req_energy_metering: 'partial' }).find((x) => x.def.id === 'energy-metering');
+    expect(d).toMatchObject({ met: false, notMet: true });
+    expect(duties({ key_energy_user: true, req_energy_metering: 'full' }).find((x) => x.def.id === 'energy-metering')).toMatchObject({ met: true });
+    expect(duties({ key_energy_user: true, req_energy_metering: 'mostly' }).find((x) => x.def.id === 'energy-metering')).toMatchObject({ met: false, mostly: true });
+    // unknown: neither met nor not met, it is to be checked
+    const unknown = duties({ key_energy_user: true, req_energy_metering: 'unknown', energy_management_level: 'manual' }).find((x) => x.def.id === 'energy-metering')!;
+    expect(unknown.met).toBe(false);
+    expect(unknown.notMet).toBeUndefined();
+  });
+
+  it('appliesIf not holding, or not known, leaves the duty out; the generic pack\'s own duties stay its own', () => {
+    expect(duties({ key_energy_user: false }).map((x) => x.def.id)).not.toContain('energy-metering');
+    expect(duties({ key_energy_user: 'unknown' }).map((x) => x.def.id)).not.toContain('energy-metering');
+    expect(duties({}).map((x) => x.def.id)).not.toContain('major-hazard-self-check');
+  });
+
+  it('a duty whose conditions read a confidential answer is compiled as confidential; one that reads none is not', () => {
+    const musts = generic().musts;
+    expect(musts.find((m) => m.def.id === 'discharge-permit-auto-monitoring')!.confidential).toBe(true);
+    expect(musts.find((m) => m.def.id === 'energy-metering')!.confidential).toBe(false);
+    expect(duties({ req_emission_online_monitoring: 'none' }).find((x) => x.def.id === 'discharge-permit-auto-monitoring')).toMatchObject({ notMet: true, confidential: true });
+  });
+});
