@@ -90,6 +90,8 @@ export interface ReviewOptions {
   satisfaction?: Readonly<Record<Satisfaction, number>>;
   /** Only checks (and plausibility) about this question — for the interview, right after it was answered. */
   question?: string;
+  /** The plant's indicators when already computed (a scored plant's): indicator() reads them instead of computing them again. */
+  indicators?: readonly { id: string; value: Value }[];
 }
 
 const stub = () => null;
@@ -180,7 +182,7 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
  * and unknown; `na(q)`: answered n/a, or not applicable because what it follows up is; `level_of(q)`: the 0–5 level
  * of the chosen option; `score_of(q)`: the requirement's satisfaction score; `indicator(id)`: the indicator's value.
  */
-export function checkScope(q: Questionnaire, answers: Answers, satisfaction: Readonly<Record<Satisfaction, number>> = DEFAULT_SATISFACTION): Scope {
+export function checkScope(q: Questionnaire, answers: Answers, satisfaction: Readonly<Record<Satisfaction, number>> = DEFAULT_SATISFACTION, computed?: readonly { id: string; value: Value }[]): Scope {
   const visibility = (id: string) => answers.visibility.get(id) ?? 'visible';
   const hidden = (id: string) => visibility(id) !== 'visible';
   const base = answerScope(answers.file, answers.resolved, hidden);
@@ -218,7 +220,7 @@ export function checkScope(q: Questionnaire, answers: Answers, satisfaction: Rea
     min: 1,
     max: 1,
     fn: ([id]) => {
-      indicators ??= new Map(computeIndicators(q, answers).map((r) => [r.id, r.value]));
+      indicators ??= new Map((computed ?? computeIndicators(q, answers)).map((r) => [r.id, r.value]));
       return typeof id === 'string' ? (indicators.get(id) ?? null) : null;
     },
   });
@@ -250,7 +252,7 @@ const fill = (template: string, args: Record<string, string>) => fillTemplate(te
 
 /** Run checks over one plant's resolved answers; a check fires when its condition is true. */
 export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
-  const scope = checkScope(q, answers, opts.satisfaction);
+  const scope = checkScope(q, answers, opts.satisfaction, opts.indicators);
   const out: CheckFinding[] = [];
   for (const set of Array.isArray(sets) ? (sets as readonly CheckSet[]) : [sets as CheckSet]) {
     for (const c of set.checks) {

@@ -243,7 +243,16 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
  */
 function dutiesOf(pack: CompiledSectorPack | undefined, packs: readonly CompiledSectorPack[], code: string): CompiledMust[] {
   const own = (pack?.musts ?? []).filter((m) => !m.def.allSectors && (!m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo)));
-  return [...own, ...packs.flatMap((p) => p.musts.filter((m) => m.def.allSectors))];
+  const shared = crossSectorDuties(packs);
+  return shared.length ? [...own, ...shared] : own;
+}
+
+/** The cross-sector duties of the packs loaded, found once per list of packs (the batch asks for every plant). */
+const crossSector = new WeakMap<readonly CompiledSectorPack[], readonly CompiledMust[]>();
+function crossSectorDuties(packs: readonly CompiledSectorPack[]): readonly CompiledMust[] {
+  let found = crossSector.get(packs);
+  if (!found) crossSector.set(packs, (found = packs.flatMap((p) => p.musts.filter((m) => m.def.allSectors))));
+  return found;
 }
 
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */

@@ -313,15 +313,15 @@ export class Processor {
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.
     const extras = await this.extrasFor(q);
-    const findings = runChecks(extras.checks, q, answers, { source }).filter((f) => !isConfidentialFinding(q, f));
+    const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
+    const result = buildResult(q, answers, profile, tgt);
+    const findings = runChecks(extras.checks, q, answers, { source, indicators: result.indicators }).filter((f) => !isConfidentialFinding(q, f));
     const contradictions = findingDiagnostics(findings, source.file);
     for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
     if (problems.length) {
       part.problems ??= [];
       part.problems.push(...problems);
     }
-    const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
-    const result = buildResult(q, answers, profile, tgt);
     let recommendations: string[] = [];
     let report: Scored['report'];
     if (extras.rules) {
