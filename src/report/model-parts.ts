@@ -169,7 +169,17 @@ const bucketName = (b: string, lang: 'zh' | 'en') => {
   return m[1] === '≤' ? `level ${m[2]} or below` : m[1] === '≥' ? `level ${m[2]} or above` : `level ${m[2]}`;
 };
 
+/** The indicators with a value computed from answers a consistency finding names: for reference until they are checked. */
+function uncheckedIndicators(r: ScoreResult): Set<string> {
+  const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions));
+  const out = new Set<string>();
+  if (!contradicted.size) return out;
+  for (const i of r.indicators) if (i.value !== null && [...Object.keys(i.inputs), ...Object.keys(i.context ?? {})].some((id) => contradicted.has(id))) out.add(i.id);
+  return out;
+}
+
 export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answers: Answers): IndicatorRow[] {
+  const unchecked = uncheckedIndicators(r);
   return r.indicators.map((i) => {
     const row: IndicatorRow = { title: i.title, kind: i.kind, value: '—', formula: i.formula, ...(i.basis ? { basis: i.basis } : {}), ...(i.source ? { source: i.source } : {}) };
     if (i.kind === 'share' || i.kind === 'flag') {
@@ -196,6 +206,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
         .filter((id) => answers.resolved.get(id)?.status === 'answered')
         .map((id) => answerText(q.byId.get(id)!, answers, w));
       if (parts.length) row.context = fill(w.phrases.computedFrom!, { list: joinTexts(parts, { zh: '；', en: '; ' }) });
+    }
+    if (unchecked.has(i.id)) {
+      row.context = row.context ? joinTexts([w.phrases.indicatorUnchecked!, row.context], { zh: '', en: ' ' }) : w.phrases.indicatorUnchecked!;
     }
     return row;
   });
@@ -256,7 +269,7 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
   const missed = r.indicators.filter((i) => i.met === false || (i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false)));
   // An indicator with a target that could not be computed is neither met nor missed: it is named as such.
   const notComputed = r.indicators.filter((i) => i.target !== undefined && i.value === null);
-  const verdict: Text =
+  let verdict: Text =
     missed.length || notComputed.length
       ? joinTexts(
           [
@@ -266,6 +279,8 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
           { zh: '', en: '' },
         )
       : w.phrases.summaryAllMet!;
+  const unchecked = r.indicators.filter((i) => i.target !== undefined && uncheckedIndicators(r).has(i.id));
+  if (unchecked.length) verdict = joinTexts([verdict, fill(w.phrases.summaryUnchecked!, { list: joinTexts(unchecked.map((i) => i.title)) })], { zh: '', en: '' });
   const plan = { count: counts.inPlan, months: counts.months, later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '' };
   // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);
   // sub-domain gaps then mostly reflect unanswered questions: they are not named.
@@ -325,6 +340,8 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
 function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): { count: Text; list: Text[] } {
   const all = r.findings ?? [];
   const count = all.length ? fill(w.phrases.findingsCount!, { count: all.length }) : w.phrases.findingsNone!;
-  const list = office ? all.filter((f) => !f.questions.some((id) => q.byId.get(id)?.confidential)).map((f) => f.message) : [];
+  // The plant's own report names every contradiction in its answers (a conclusion resting on them says "see the
+  // consistency check"); the office's never one naming a confidential answer.
+  const list = (office ? all.filter((f) => !f.questions.some((id) => q.byId.get(id)?.confidential)) : all).map((f) => f.message);
   return { count, list };
 }

@@ -341,6 +341,14 @@ const CASES: Record<string, Case> = {
     fires: { energy_management_level: 'manual', energy_meter_rate_secondary: 0.3 },
     clean: { energy_management_level: 'manual', energy_meter_rate_secondary: 0.8 },
   },
+  'key-process-list-vs-total': {
+    fires: [
+      { key_processes_list: '粗铣（数控）；精镗（数控）；珩磨（普通）', key_processes_total: 2, key_processes_cnc: 2 },
+      { key_processes_list: '破碎、配料、混练、成型', key_processes_total: 6, key_processes_cnc: 2 },
+    ],
+    // the same three processes and total; a one-item text is a description, not a list
+    clean: { key_processes_list: '粗铣（数控）；精镗（数控）；珩磨（普通）', key_processes_total: 3, key_processes_cnc: 2 },
+  },
   'energy-bills-only-vs-meters': {
     fires: [
       { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0.05 },

@@ -89,3 +89,21 @@ describe('expression evaluator', () => {
     expect(() => parseExpression('not '.repeat(100) + 'a')).toThrow(/deep/);
   });
 });
+
+describe('text_items(): the items of a free-text list', () => {
+  const items = (t: Value) => evaluate(parseExpression('text_items(x)'), scopeOf({ x: t }));
+  it('counts items separated by ；, ; or line breaks, else by 、; empty items and surrounding blanks do not count', () => {
+    expect(items('阀体粗铣（加工中心，数控）；阀体精镗（加工中心，数控）； 阀孔珩磨（普通珩磨机）')).toBe(3);
+    expect(items('a; b;\nc\n\n')).toBe(3);
+    // 、 inside an item of a ；-separated list does not split it
+    expect(items('原料破碎、配料（人工）；成型（压砖机）')).toBe(2);
+    expect(items('原料破碎、配料、混练、成型（压砖机）、干燥')).toBe(5);
+    expect(items('说明')).toBe(1);
+    expect(items('')).toBe(0);
+  });
+  it('is null for what is not text (unanswered, numbers, lists)', () => {
+    expect(items(null)).toBeNull();
+    expect(items(3)).toBeNull();
+    expect(items(['a', 'b'])).toBeNull();
+  });
+});

@@ -166,9 +166,21 @@ const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 const list = (v: Value): Value[] => (Array.isArray(v) ? v : []);
 
 /** Functions available in every definition expression. */
+/**
+ * How many items a free-text list names (a key-process list): items separated by ；, ; or line breaks, or, when it
+ * has none of those, by 、 (which also separates words inside an item otherwise). Empty items do not count.
+ */
+export function textItems(text: string): number {
+  const by = /[；;\n]/.test(text) ? /[；;\n]/ : /、/;
+  let n = 0;
+  for (const item of text.split(by)) if (item.trim() !== '') n++;
+  return n;
+}
+
 export const BASE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ['contains', { min: 2, max: 2, fn: ([l, v]) => list(l!).some((x) => equal(x, v!)) }],
   ['count', { min: 1, max: 1, fn: ([l]) => (Array.isArray(l) ? l.length : l === null ? 0 : 1) }],
+  ['text_items', { min: 1, max: 1, fn: ([t]) => (typeof t === 'string' ? textItems(t) : null) }],
   ['min', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.min(...(xs as number[])) : null) }],
   ['max', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.max(...(xs as number[])) : null) }],
 ]);
