@@ -328,8 +328,9 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     weightNote: w.phrases.weightShare!,
     subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score), judged: x.judged })),
     excludedSummary,
-    // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above.
-    excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode').map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
+    // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above. The
+    // office never reads a confidential question's n/a, so its report lists none of them (whatever the reason).
+    excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode' && !(office && q.byId.get(e.id)?.confidential)).map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
     unconfirmed,
     priority: w.phrases.priorityFormula!,
     ...(r.findings ? { findings: findingsOf(r, q, w, office) } : {}),

@@ -102,7 +102,7 @@ export function reportJson(data: ReportData, audience: Audience) {
   const open = <T extends Record<string, unknown>>(m: T | undefined) => (m ? (Object.fromEntries(Object.entries(m).filter(([k]) => !secret(k))) as T) : m);
   // The office audience: no answers the questionnaire marks confidential, not even as formula inputs.
   const result = office
-    ? { ...exact, unanswered: undefined, sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context) } : {}) })) }
+    ? { ...exact, unanswered: undefined, excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context) } : {}) })) }
     : exact;
   const level = data.result.maturity.level ?? 0;
   const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;

@@ -420,3 +420,18 @@ describe('an indicator computed from answers that contradict each other', () => 
     expect(text).not.toMatch(/核实前仅供参考。计算依据/);
   });
 });
+
+describe('questions left out of the denominators, by audience', () => {
+  const REFR = 'tests/fixtures/plants/refractory-unknowns.yaml';
+  const HAZOP = '已做 HAZOP 分析';
+  it('the office report never lists a confidential question answered n/a (refractory: HAZOP/SIS, online hazard monitoring…), in Markdown or JSON; the plant’s own report does', () => {
+    const excluded = (text: string) => section(text, '### 不计入分母的题目');
+    expect(excluded(md(REFR, 'client'))).toContain(HAZOP);
+    expect(md(REFR, 'office')).not.toContain(HAZOP);
+    const office = json(REFR, 'office') as unknown as { excluded: { id: string }[] };
+    const client = json(REFR, 'client') as unknown as { excluded: { id: string }[] };
+    expect(client.excluded.map((e) => e.id)).toContain('req_hazop_sis');
+    expect(office.excluded.map((e) => e.id)).not.toContain('req_hazop_sis');
+    expect(office.excluded.map((e) => e.id).filter((id) => id.startsWith('req_safety') || id.startsWith('req_emission') || id.startsWith('req_hazard'))).toEqual([]);
+  });
+});
