@@ -2,15 +2,21 @@
  * Which plant an answer file (or a table row) describes — one rule for batch, compare and merge alike.
  * A plant is its unified social credit code + site when a code is given, else its company name + site. Names and
  * sites compare after Unicode NFKC (full-width brackets and letters become half-width), trimmed, inner spaces
- * collapsed and case folded ("ACME Machinery" and "Acme  Machinery" are one company); codes trimmed and upper-cased.
+ * collapsed, spaces next to a Chinese character dropped ("经开区 二厂" is "经开区二厂") and case folded ("ACME Machinery"
+ * and "Acme  Machinery" are one company); codes trimmed and upper-cased.
  */
 import type { Respondent } from './types.js';
 
 type PlantFields = Pick<Respondent, 'company' | 'credit_code' | 'site'>;
 
-/** A company or site name as compared: NFKC, trimmed, spaces collapsed, case folded. */
+/** A company or site name as compared: NFKC, trimmed, spaces collapsed, none next to a Chinese character, case folded. */
 export function normaliseName(s: string | undefined | null): string {
-  return (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return (s ?? '')
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '')
+    .toLowerCase();
 }
 
 /** A unified social credit code as compared: trimmed and upper-cased ('' when absent). */

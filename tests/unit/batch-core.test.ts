@@ -5,7 +5,7 @@ import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { summarise } from '../../src/core/batch/summary';
-import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs } from '../../src/core/batch/supersede';
+import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, withheldBelow } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
@@ -30,7 +30,11 @@ const agg = (level: number, cnc: number | null, dt: number | null, uses: boolean
 describe('plant identity', () => {
   it('uses credit code + site when a code is given, else company + site', () => {
     expect(plantKey({ company: 'A 公司', credit_code: '91410100ma45k7r84q', site: ' 一厂 ' })).toBe('code:91410100MA45K7R84Q|一厂');
-    expect(plantKey({ company: ' 郑州（示例）  机械 ', site: undefined })).toBe('name:郑州(示例) 机械|');
+    // spaces next to a Chinese character do not count (经开区 二厂 is 经开区二厂); between Latin words they do
+    expect(plantKey({ company: ' 郑州（示例）  机械 ', site: undefined })).toBe('name:郑州(示例)机械|');
+    expect(plantKey({ company: 'A', site: '经开区 二厂' })).toBe(plantKey({ company: 'A', site: '经开区二厂' }));
+    expect(normaliseName('ACME  Machinery 二厂')).toBe('acme machinery二厂');
+    expect(normaliseName('ACME Machinery')).not.toBe(normaliseName('ACMEMachinery'));
     expect(plantKey({ company: 'ＡＢＣ' })).toBe(plantKey({ company: 'abc' }));
     expect(plantKey({ company: '' })).toBeUndefined();
     expect(normaliseName('  Ａ\tB  ')).toBe('a b');
@@ -426,5 +430,22 @@ describe('anonymisation and file names', () => {
     );
     const u = new UniqueNames();
     expect([u.take('A', 'md'), u.take('a', 'md'), u.take('A', 'md')]).toEqual(['A.md', 'a-2.md', 'A-3.md']);
+  });
+});
+
+describe('settleParts: files that each cover some sections of one assessment', () => {
+  const rel = (m: Record<number, AssessmentRelation>) => new Map(Object.entries(m).map(([k, v]) => [Number(k), v]));
+  const partial = (set: number[]) => (x: number) => set.includes(x);
+  it('two or more parts and no complete file: none is current', () => {
+    expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, partial([0, 1, 2]))).toEqual({ current: undefined, parts: [0, 1, 2] });
+  });
+  it('a complete file among them, newest or not, is current; the parts are parts', () => {
+    expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, partial([1, 2]))).toEqual({ current: 0, parts: [1, 2] });
+    expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, partial([0, 1]))).toEqual({ current: 2, parts: [0, 1] });
+  });
+  it('an earlier assessment (a baseline) is not part of the current one; one partial file alone is left as it is', () => {
+    expect(settleParts([0, 1], rel({ 0: 'earlier', 1: 'current' }), 1, partial([0, 1]))).toEqual({ current: 1, parts: [] });
+    expect(settleParts([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, partial([1]))).toEqual({ current: 0, parts: [1] });
+    expect(settleParts([0], rel({ 0: 'current' }), 0, partial([0]))).toEqual({ current: 0, parts: [] });
   });
 });

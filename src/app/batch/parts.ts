@@ -66,6 +66,8 @@ export interface Scored {
   keys?: { code?: string; name?: string };
   date: number;
   report?: { content: string | Uint8Array; ext: string; base: string };
+  /** The answer file covers only some sections (`progress.sections`, written by `assess --sections`). */
+  partial?: true;
 }
 export interface UnitPart {
   companies: Scored[];

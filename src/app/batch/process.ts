@@ -418,6 +418,7 @@ export class Processor {
       keys,
     };
     if (report) scored.report = report;
+    if (coversSomeSections(answers.file.progress?.sections, q)) scored.partial = true;
     part.companies.push(scored);
   }
 
@@ -477,3 +478,7 @@ export class Processor {
   }
 }
 
+/** A file whose interview covered only some of the questionnaire's sections (`progress.sections` of `assess --sections`). */
+function coversSomeSections(sections: readonly string[] | undefined, q: Questionnaire): boolean {
+  return Array.isArray(sections) && sections.length > 0 && q.def.sections.some((s) => !sections.includes(s.id));
+}

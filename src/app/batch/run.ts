@@ -10,7 +10,7 @@ import type { PolicyDef } from '../../core/policy.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import { surveyYearFrom } from '../../core/batch/sample.js';
 import { NONE_GROUP, OTHER_GROUP, summarise, withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
-import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, type AssessmentRelation } from '../../core/batch/supersede.js';
+import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, settleParts, type AssessmentRelation } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
@@ -222,9 +222,12 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     const spool = (to: LineSpool, obj: unknown) => to.line(JSON.stringify(obj));
 
+    // rows from files that cover only some sections (department interviews): few, kept by number
+    const partial = new Set<number>();
     const addCompany = async (c: Scored): Promise<string> => {
       const seq = store.push(c.agg);
       registry.add(seq, c.keys, c.date);
+      if (c.partial) partial.add(seq);
       let line = c.json;
       if (c.report && reportsDir) {
         const name = reportNames.take(safeFileName(c.report.base), c.report.ext);
@@ -303,21 +306,41 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const superseded = registry.superseded;
     const dupOf = new Map<number, string>();
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) dupOf.set(s, key);
+    // How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
+    // assessment, the current one, a part of an assessment split over several files), and the baseline of each
+    // plant's progress pair. Parts are not counted at all (each would score the plant on part of its answers): they
+    // are to be merged first, and the run says so.
+    const relation = new Map<number, AssessmentRelation>();
+    const baselines: [number, number][] = [];
+    let partsCount = 0;
+    for (const seqs of registry.duplicates.values()) {
+      const current = seqs.find((x) => !superseded.has(x));
+      if (current === undefined) continue;
+      const dated = seqs.map((x) => ({ seq: x, date: store.get(x).date ?? 0 }));
+      const series = assessmentSeries(dated, current);
+      for (const [x, rel] of series.relation) relation.set(x, rel);
+      const order = [...dated].sort((a, b) => a.date - b.date || a.seq - b.seq).map((x) => x.seq);
+      const settled = partial.size ? settleParts(order, series.relation, current, (x) => partial.has(x)) : { current, parts: [] };
+      for (const x of settled.parts) {
+        relation.set(x, 'part');
+        superseded.add(x);
+      }
+      if (settled.current === undefined) {
+        // parts only: the plant is not counted until they are merged
+        partsCount += settled.parts.length;
+        continue;
+      }
+      if (settled.current !== current) {
+        // the parts' merged file, given with them, stands for the plant
+        superseded.delete(settled.current);
+        relation.set(settled.current, 'current');
+      }
+      if (series.baseline !== undefined && series.baseline !== settled.current) baselines.push([series.baseline, settled.current]);
+    }
     const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir, lang) : undefined;
     const renamed = ordered?.renamed ?? new Map<number, string>();
     const supersededList = reportsDir && ordered ? await writeSupersededList(reportsDir, ordered.supersededReports, lang, force) : undefined;
     if (supersededList) events.note(formatMessage('batch.reports-superseded-note', { count: ordered!.supersededReports.length, folder: displayPath(path.join(reportsDir!, supersededFolder(lang))), file: displayPath(supersededList) }, lang));
-    // How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
-    // assessment, the current one), and the baseline of each plant's progress pair.
-    const relation = new Map<number, AssessmentRelation>();
-    const baselines: [number, number][] = [];
-    for (const seqs of registry.duplicates.values()) {
-      const current = seqs.find((x) => !superseded.has(x));
-      if (current === undefined) continue;
-      const series = assessmentSeries(seqs.map((x) => ({ seq: x, date: store.get(x).date ?? 0 })), current);
-      for (const [x, rel] of series.relation) relation.set(x, rel);
-      if (series.baseline !== undefined) baselines.push([series.baseline, current]);
-    }
     const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean; coded: boolean; relation: AssessmentRelation }[] }>();
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
@@ -352,7 +375,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const patch = (seq: number, r: CompanyRecord): CompanyRecord => {
       const name = renamed.get(seq);
       const rel = superseded.has(seq) ? relation.get(seq) : undefined;
-      const as = rel === 'resubmission' ? ({ supersededAs: 'resubmission' } as const) : superseded.has(seq) ? ({ supersededAs: 'newer' } as const) : {};
+      const as = rel === 'resubmission' || rel === 'part' ? ({ supersededAs: rel } as const) : superseded.has(seq) ? ({ supersededAs: 'newer' } as const) : {};
       return { ...r, ...as, ...(name === undefined ? {} : { report: name }) };
     };
     let summaryCache: BatchSummary | undefined;
@@ -416,7 +439,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         summaryCache = withSampleCounts({
           ...s,
           scored: store.length,
-          superseded: superseded.size,
+          superseded: superseded.size - partsCount,
+          ...(partsCount ? { unmergedParts: partsCount } : {}),
           rejected: rejectedCount,
           problems: problemsCount,
           conflictWindowDays: CONFLICT_WINDOW_DAYS,
@@ -426,6 +450,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             count: d.members.length,
             ...(registry.matchedByName.has(key) ? { matchedByName: true } : {}),
             ...(d.members.some((m) => m.relation === 'resubmission') ? { resubmission: true } : {}),
+            ...(d.members.some((m) => m.relation === 'part') ? { parts: true } : {}),
             members: d.members,
           })),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),

@@ -80,7 +80,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   const levels = s.levelsWithheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n ?? '—'}`), term.msg('cli.batch-no-level', { n: s.noLevel ?? '—' })].join('  ');
   // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
   // the terminal alone when the results went to a file.
-  const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
+  const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), ...(s.unmergedParts ? [term.msg('cli.batch-unmerged-parts', { count: s.unmergedParts })] : []), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
   if (toStdout) {
     // withheld with the level counts: no n either (beside the companies it would give the 未定级 count back)
     lines.push(s.meanScoreN === null ? term.msg('cli.batch-mean-score-withheld', { min: s.minGroupSize }) : term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN }));
@@ -104,6 +104,13 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     // every row with its date (✓ the current one); the resubmission line names only the pairs it is about
     const row = (m: (typeof d.members)[number]) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.date ?? term.msg('cli.batch-no-date')})`;
     const where = d.members.map((m) => `${row(m)}${m.superseded ? '' : ' ✓'}`).join(', ');
+    if (d.parts) {
+      const parts = d.members.filter((m) => m.relation === 'part');
+      const kept = d.members.find((m) => !m.superseded);
+      if (kept) term.say(term.err.yellow(term.msg('batch.parts-merged', { plant: d.plant, count: parts.length, kept: row(kept), where: parts.map(row).join(', ') })));
+      else term.say(term.err.yellow(term.msg('batch.unmerged-parts', { plant: d.plant, count: parts.length, cmd: term.cmd(), where: parts.map(row).join(', ') })));
+      continue;
+    }
     const coded = d.members.filter((m) => m.coded).length;
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, coded, uncoded: d.members.length - coded, where })));
     const pairs = resubmissionPairs(d.members);

@@ -56,9 +56,10 @@ export interface CompanyRecord {
   superseded?: boolean;
   /**
    * Set by the batch for a superseded row: `resubmission` when the plant submitted again less than the conflict
-   * window later (the same assessment twice, not a baseline), `newer` when a later assessment replaced it.
+   * window later (the same assessment twice, not a baseline), `newer` when a later assessment replaced it, `part`
+   * when it is one of several files that each cover some sections of one assessment (not counted until merged).
    */
-  supersededAs?: 'resubmission' | 'newer';
+  supersededAs?: 'resubmission' | 'newer' | 'part';
   /** File name of the per-company report written with --reports. */
   report?: string;
 }

@@ -22,6 +22,8 @@ export interface SampleStatement {
    */
   scored?: number;
   superseded?: number;
+  /** Rows left out as parts of one assessment split over files, to be merged first (companies = scored − superseded − these). */
+  unmergedParts?: number;
   rejected?: number;
   /** The statement in words. */
   statement: Text;
@@ -53,7 +55,7 @@ export function sampleStatement(all: { dateMin: number; dateMax: number; compani
  * rejected — so that "101 plants" and "96 files" add up for the reader.
  */
 export function withStatement(facts: Omit<SampleStatement, 'statement'>): SampleStatement {
-  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, rejected } = facts;
+  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected } = facts;
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   const parts: [MessageCode, Record<string, string | number>][] = [
@@ -61,6 +63,7 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     scored !== undefined && superseded !== undefined && rejected !== undefined
       ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
       : ['sample.files', { files: listed, count: fileCount }],
+    ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
     dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
     ['sample.figures', {}],

@@ -275,6 +275,8 @@ export interface BatchSummary extends Figures {
   /** Every scored row, superseded ones included. */
   scored: number;
   superseded: number;
+  /** Rows left out because they are parts of one assessment split over files (department interviews), to be merged first. */
+  unmergedParts?: number;
   rejected: number;
   /** Cells reported in the problems list (blanked with --on-bad-cell blank, or implausible values). */
   problems?: number;
@@ -295,7 +297,7 @@ export interface BatchSummary extends Figures {
    * Plants seen more than once. `resubmission`: at least one row was replaced by a submission less than
    * conflictWindowDays later (or a date is missing): listed as a conflict, never as a baseline and a follow-up.
    */
-  duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; /** The submission gives the credit code. */ coded: boolean; relation: AssessmentRelation }[] }[];
+  duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; /** Rows that are parts of one assessment (files covering some sections each): none counted until merged. */ parts?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; /** The submission gives the credit code. */ coded: boolean; relation: AssessmentRelation }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];
   /** The regional action plan's count targets against what the answers support. */
@@ -320,7 +322,7 @@ function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<st
  */
 export function withSampleCounts(s: BatchSummary): BatchSummary {
   const { statement: _statement, ...facts } = s.sample;
-  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, rejected: s.rejected }) };
+  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, ...(s.unmergedParts ? { unmergedParts: s.unmergedParts } : {}), rejected: s.rejected }) };
 }
 
 export type GroupKey = (a: CompanyAggregate) => string | undefined;

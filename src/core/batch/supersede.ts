@@ -95,9 +95,28 @@ export const CONFLICT_WINDOW_DAYS = 30;
 /**
  * How a row of a plant seen more than once stands: `current` (in the summary), `earlier` (an older assessment, at
  * least the conflict window before the next one: a baseline), `resubmission` (replaced by a submission less than the
- * conflict window later, or undated: a conflict, never a baseline).
+ * conflict window later, or undated: a conflict, never a baseline), `part` (one of several files that each cover only
+ * some sections of one assessment: none is in the summary until they are merged; unmergedParts).
  */
-export type AssessmentRelation = 'current' | 'earlier' | 'resubmission';
+export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part';
+
+/**
+ * Files that cover only some sections of an assessment (department interviews, `assess --sections`; `partial`) among
+ * the rows of one plant's current assessment (the current row and those it replaced within the conflict window):
+ *  - with a complete row among them (the parts merged, given with the parts), the newest complete row is current
+ *    and the parts are `part`s, not counted (also when the complete row is the newest);
+ *  - with two or more parts and no complete row, none is counted (each would score the plant on part of its
+ *    answers): `current` is undefined, and they are to be merged first;
+ *  - otherwise nothing changes (one partial file alone is an interview that stopped early, scored as it is).
+ * `order` gives the rows oldest first (date, then input order), as the registry picks the current one.
+ */
+export function settleParts(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number, partial: (seq: number) => boolean): { current: number | undefined; parts: number[] } {
+  const same = order.filter((x) => x === current || relation.get(x) === 'resubmission');
+  const parts = same.filter(partial);
+  const complete = same.filter((x) => !partial(x));
+  if (complete.length) return { current: complete[complete.length - 1], parts };
+  return parts.length >= 2 ? { current: undefined, parts } : { current, parts: [] };
+}
 
 /** Days from one identity.ts dateKey (YYYYMMDDhhmmss) to a later one; null when either is missing. */
 export function daysBetween(from: number, to: number): number | null {

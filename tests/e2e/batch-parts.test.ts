@@ -1,0 +1,79 @@
+// Department interviews of one plant (assess --sections leaves files that each cover some sections): batch never
+// scores the plant on one part as if it were the assessment, and counts the merged file when it is given.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, tempDir, zhizao } from '../helpers/cli';
+
+interface Out {
+  companies: { file: string; level: number | null; superseded: boolean; supersededAs?: string }[];
+  summary: { companies: number; unmergedParts?: number; duplicates: { parts?: boolean; members: { relation: string }[] }[] };
+}
+
+/** The discrete example split into department files as `assess --sections` leaves them. */
+function departmentFiles(dir: string): string[] {
+  const q = parse(readFileSync(path.join(ROOT, 'questionnaires', 'smart-manufacturing.yaml'), 'utf8')) as { sections: { id: string; questions: { id: string }[] }[] };
+  const sectionOf = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, s.id] as const)));
+  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { answers: Record<string, unknown>; notes?: unknown; evidence?: unknown; progress?: unknown };
+  const groups: Record<string, string[]> = { design: ['design'], production: ['production', 'management', 'service'], it: ['foundations'] };
+  mkdirSync(dir, { recursive: true });
+  return Object.entries(groups).map(([name, sections]) => {
+    const part = structuredClone(plant);
+    part.answers = Object.fromEntries(Object.entries(plant.answers).filter(([id]) => sections.includes(sectionOf.get(id) ?? '')));
+    delete part.notes;
+    delete part.evidence;
+    part.progress = { sections, mode: 'full' };
+    const file = path.join(dir, `${name}.zhizao.yaml`);
+    writeFileSync(file, stringify(part));
+    return file;
+  });
+}
+
+function batch(inputs: string[], out: string): { out: Out; stderr: string; stdout: string } {
+  const r = zhizao(['batch', ...inputs, '-o', out, '--lang', 'en']);
+  expect(r.code, r.stderr).toBe(0);
+  return { out: JSON.parse(readFileSync(out, 'utf8')) as Out, stderr: r.stderr, stdout: r.stdout };
+}
+
+describe('batch: an assessment split over department files', () => {
+  const dir = tempDir('zhizao-parts-');
+  const parts = departmentFiles(path.join(dir, 'dept'));
+
+  it('the parts alone: none is counted (each would score the plant on part of its answers), and the run says to merge them first', () => {
+    const { out, stderr } = batch(parts, path.join(dir, 'parts.json'));
+    expect(out.summary.companies).toBe(0);
+    expect(out.summary.unmergedParts).toBe(3);
+    expect(out.companies.map((c) => [c.superseded, c.supersededAs])).toEqual([
+      [true, 'part'],
+      [true, 'part'],
+      [true, 'part'],
+    ]);
+    expect(out.summary.duplicates[0]!.parts).toBe(true);
+    expect(stderr).toMatch(/3 answer files that each cover only some sections \(department interviews\): none is in the summary[^\n]*merge/);
+    expect(stderr).not.toMatch(/submitted again/);
+  });
+
+  it('given with the file merged from them (before or after them), the merged file is counted and the parts are not', () => {
+    const merged = path.join(dir, 'merged', 'plant.zhizao.yaml');
+    mkdirSync(path.dirname(merged), { recursive: true });
+    const m = zhizao(['merge', ...parts, '-o', merged]);
+    expect(m.code, m.stderr).toBe(0);
+    for (const [i, inputs] of [[path.dirname(merged), ...parts], [...parts, path.dirname(merged)]].entries()) {
+      const { out, stderr } = batch(inputs, path.join(dir, `with-merged-${i}.json`));
+      expect(out.summary.companies).toBe(1);
+      expect(out.summary.unmergedParts).toBeUndefined();
+      const current = out.companies.filter((c) => !c.superseded);
+      expect(current.map((c) => path.basename(c.file))).toEqual(['plant.zhizao.yaml']);
+      expect(current[0]!.level).toBe(1);
+      expect(out.companies.filter((c) => c.superseded).map((c) => c.supersededAs)).toEqual(['part', 'part', 'part']);
+      expect(stderr).toMatch(/3 answer files covering only some sections \(department interviews\) left out, the complete answers [^\n]*plant\.zhizao\.yaml/);
+    }
+  });
+
+  it('one partial file alone (an interview that stopped early) is scored as before', () => {
+    const { out } = batch([parts[0]!], path.join(dir, 'one.json'));
+    expect(out.summary.companies).toBe(1);
+    expect(out.companies[0]!.superseded).toBe(false);
+  });
+});
