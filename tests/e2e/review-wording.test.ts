@@ -1,0 +1,246 @@
+// A consultant's review of the plan's wording: each item, benefit and piece of advice a project shows must be true of
+// the plant it is shown to — built from what the plant answered it has, not from what a typical plant has. Runs the
+// built CLI on the fixture plants (tests/fixtures/plants/) and on copies of them with single answers changed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, zhizao } from '../helpers/cli';
+
+const PLANTS = 'tests/fixtures/plants';
+type Lang = 'zh' | 'en';
+type Audience = 'client' | 'office';
+
+function run(file: string, args: string[]): string {
+  const r = zhizao(['report', file, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+const fixture = (name: string) => `${PLANTS}/${name}.yaml`;
+const md = (file: string, lang: Lang = 'zh', audience: Audience = 'client') => run(file, ['--audience', audience, '--format', 'md', '--lang', lang]);
+const ids = (file: string) => (JSON.parse(run(file, ['--format', 'json'])) as { recommendations: { id: string }[] }).recommendations.map((r) => r.id);
+
+/** A copy of a fixture plant with some answers replaced or added (id → YAML value as written in the file). */
+function variant(name: string, answers: Record<string, string>, respondent: Record<string, string> = {}): string {
+  let text = readFileSync(fixture(name), 'utf8');
+  const set = (indent: string, id: string, value: string, after: string) => {
+    const re = new RegExp(`^${indent}${id}:.*$`, 'm');
+    // the first match is the answer (notes come after the answers and use the same ids)
+    text = re.test(text) ? text.replace(re, `${indent}${id}: ${value}`) : text.replace(after, `${after}${indent}${id}: ${value}\n`);
+  };
+  for (const [id, value] of Object.entries(respondent)) set('  ', id, value, 'respondent:\n');
+  for (const [id, value] of Object.entries(answers)) set('  ', id, value, 'answers:\n');
+  const file = path.join(tempDir('zhizao-review-wording-'), `${name}.yaml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** One project of a Markdown report: from its `#### title` heading to the next heading of rank 4 or higher. */
+function project(text: string, title: string): string {
+  const start = text.indexOf(`#### ${title}`);
+  expect(start, title).toBeGreaterThanOrEqual(0);
+  const rest = text.slice(start + 5 + title.length);
+  const end = rest.search(/\n#{1,4} /);
+  return `#### ${title}${end < 0 ? rest : rest.slice(0, end)}`;
+}
+const hasProject = (text: string, title: string) => text.includes(`#### ${title}`);
+/** The text of one labelled line of a project ("- 软件: …"). */
+function line(section: string, label: string): string {
+  const m = new RegExp(`^- ${label}: (.*)$`, 'm').exec(section);
+  expect(m, `${label} in ${section.split('\n')[0]}`).not.toBeNull();
+  return m![1]!;
+}
+
+describe('1. skills and training follow the equipment the plant has', () => {
+  const ZH = '工位电子作业指导与员工数字技能提升';
+  const EN = 'Electronic work instructions at work stations and digital skills for staff';
+
+  it('a plant without PLC-controlled lines and without data collection gets no PLC or data-collection training', () => {
+    const file = fixture('small-machining-under-1m'); // plc_cells_count 0, equipment_networked 0, has_scada false
+    for (const audience of ['client', 'office'] as const) {
+      const zh = project(md(file, 'zh', audience), ZH);
+      expect(zh).not.toContain('PLC');
+      expect(zh).not.toContain('数据采集');
+      expect(zh).toContain('数控编程与操作'); // 18 CNC machines
+      const en = project(md(file, 'en', audience), EN);
+      expect(en).not.toMatch(/PLC|data collection|data-system/i);
+      expect(en).toContain('NC programming');
+    }
+  });
+
+  it('PLC and data-collection skills and a PLC bench appear only where the answers show PLC lines and collected data', () => {
+    const zh = project(md(variant('small-machining-under-1m', { plc_cells_count: '3', equipment_networked: '10' })), ZH);
+    expect(zh).toContain('PLC 控制的产线和单元纳入技能矩阵');
+    expect(line(zh, '硬件选型')).toContain('实训用 PLC 教学台');
+    expect(zh).toContain('设备联网和数据采集的日常运维纳入技能矩阵');
+    // "don't know" presumes neither way: no PLC training, no claim that there are none
+    const unknown = project(md(variant('small-machining-under-1m', { plc_cells_count: 'unknown' })), ZH);
+    expect(unknown).not.toContain('PLC');
+  });
+});
+
+describe('2. mass customisation is not proposed to a supplier of components to OEMs', () => {
+  it('the tier-n auto-parts supplier (product_service_need: via_oem) gets no online configuration, in any report', () => {
+    const file = fixture('autoparts-vin-mostly');
+    expect(ids(file)).not.toContain('factory-mass-customisation');
+    for (const audience of ['client', 'office'] as const) {
+      expect(md(file, 'zh', audience)).not.toMatch(/客户在线选配|大规模个性化定制/);
+      expect(md(file, 'en', audience)).not.toMatch(/online choices|Mass customisation/);
+    }
+  });
+
+  it('the same plant selling its own products (field service) still gets it: the exclusion is the answer, not the sector', () => {
+    expect(ids(variant('autoparts-vin-mostly', { product_service_need: 'field_service', product_service_level: 'manual' }))).toContain('factory-mass-customisation');
+  });
+});
+
+describe('3. the cold-chain transport project promises what its measures do', () => {
+  it('temperature and GPS terminals: no truck turnaround or freight-settlement benefit', () => {
+    const file = fixture('frozen-food');
+    for (const audience of ['client', 'office'] as const) {
+      const zh = line(project(md(file, 'zh', audience), '冷链配送与在途温度监控'), '预期效益');
+      expect(zh).not.toMatch(/车辆在厂停留|运费结算/);
+      expect(zh).toContain('在途温度和位置有连续记录');
+      const en = line(project(md(file, 'en', audience), 'Cold-chain delivery with in-transit temperature monitoring'), 'Expected benefits');
+      expect(en).not.toMatch(/on site|freight/i);
+      expect(en).toContain('cold-chain record');
+    }
+  });
+
+  it('bringing the remaining shipments into a TMS in use promises no shorter truck stays either (no booking is proposed)', () => {
+    const text = md(variant('frozen-food', { has_tms: 'true', tms_coverage: '0.5' }));
+    const tms = project(text, 'TMS 覆盖全部发运');
+    expect(tms).not.toMatch(/预约|车载定位终端/);
+    expect(line(tms, '软件')).toContain('在用 TMS');
+    expect(line(tms, '预期效益')).not.toContain('车辆在厂停留');
+    expect(line(tms, '预期效益')).toContain('运费按规则自动结算');
+  });
+});
+
+describe('4. a smart-factory project extends the systems in use and does not promise the plan’s benchmark targets', () => {
+  /** The software line split into its items (an item's own parenthesis holds no 、). */
+  const softwareItems = (section: string) => line(section, '软件').split('、');
+
+  it('discrete: PLM, ERP, MES, WMS, QMS and SCADA in use are extended, APS (none) is added; benefits are the project’s own', () => {
+    const file = fixture('autoparts-vin-mostly'); // has_plm, has_erp, has_mes, has_wms, has_qms, has_scada true; has_aps false
+    for (const audience of ['client', 'office'] as const) {
+      const zh = project(md(file, 'zh', audience), '离散型智能制造新模式');
+      const items = softwareItems(zh);
+      for (const system of ['PLM', 'ERP', 'MES', 'WMS', 'QMS', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并接入集成平台）`);
+      expect(items).toContain('APS（尚未建设，按步骤补齐）');
+      // every item says whether the system is there: none is a bare name to buy
+      for (const item of items) expect(item, item).toMatch(/（.+）$/);
+      const benefits = line(zh, '预期效益');
+      expect(benefits).not.toMatch(/\d+%以上|168号/);
+      expect(benefits).toContain('集成平台上贯通');
+      const en = project(md(file, 'en', audience), 'Discrete smart-manufacturing model');
+      expect(line(en, 'Software')).toContain('PLM (in use: extend and connect to the integration platform)');
+      expect(line(en, 'Software')).toContain('APS (not yet in place: add step by step)');
+      expect(line(en, 'Expected benefits')).not.toMatch(/\+ ?30 ?%|benchmark/i);
+    }
+  });
+
+  it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
+    const none = softwareItems(project(md(variant('autoparts-vin-mostly', { has_plm: 'false' })), '离散型智能制造新模式'));
+    expect(none).toContain('PLM（尚未建设，按步骤补齐）');
+    const unknown = softwareItems(project(md(variant('autoparts-vin-mostly', { has_qms: 'unknown' })), '离散型智能制造新模式'));
+    expect(unknown).toContain('QMS（在用的扩展并接入，没有的按步骤补齐）');
+    expect(unknown.join('、')).not.toMatch(/QMS（在用，|QMS（尚未/);
+  });
+
+  it('food: the food pack’s smart factory lists the food plant’s own systems as it has them, without PLM or CAPP', () => {
+    // the auto-parts plant's answers in a quick-frozen food sector: the food wording of the discrete rule
+    const file = variant('autoparts-vin-mostly', {}, { industry: 'mixed', sector: 'C1432' });
+    const zh = project(md(file), '食品智能工厂');
+    const items = softwareItems(zh);
+    for (const system of ['MES', '冷库 WMS', 'ERP', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并与其他系统一体化）`);
+    for (const item of items) expect(item, item).toMatch(/（.+）$/);
+    expect(line(zh, '软件')).not.toMatch(/PLM|CAPP/);
+    expect(line(zh, '预期效益')).not.toMatch(/\d+%以上|168号/);
+  });
+
+  it('process: the same for the process smart factory (ERP and SCADA in use, no EMS), and no benchmark targets as benefits', () => {
+    // the auto-parts plant as a large mixed chemical plant with continuous units: the process rule fires
+    const file = variant('autoparts-vin-mostly', { has_continuous_process: 'true', employees_total: '1200' }, { industry: 'mixed', sector: 'C2631' });
+    for (const audience of ['client', 'office'] as const) {
+      const zh = project(md(file, 'zh', audience), '流程型智能制造新模式');
+      const items = softwareItems(zh);
+      expect(items).toContain('ERP（在用，扩展并接入集成平台）');
+      expect(items).toContain('SCADA/实时数据库（在用，扩展并接入集成平台）');
+      expect(items).toContain('EMS（尚未建设，按步骤补齐）');
+      for (const item of items) expect(item, item).toMatch(/（.+）$/);
+      expect(line(zh, '预期效益')).not.toMatch(/\d+%以上|168号/);
+      const en = project(md(file, 'en', audience), 'Process smart-manufacturing model');
+      expect(line(en, 'Expected benefits')).not.toMatch(/\+ ?30 ?%|benchmark/i);
+    }
+  });
+});
+
+describe('5. a plant already using a design tool is not promised to start counting in the regional penetration', () => {
+  it('frozen food (2D CAD in use): the recipe-tool project makes no such promise', () => {
+    const file = fixture('frozen-food');
+    for (const audience of ['client', 'office'] as const) {
+      const zh = line(project(md(file, 'zh', audience), '食品配方研发与标签合规数字化工具'), '预期效益');
+      expect(zh).not.toContain('普及率');
+      const en = line(project(md(file, 'en', audience), 'Digital tools for recipe development and label compliance'), 'Expected benefits');
+      expect(en).not.toContain('penetration');
+    }
+  });
+
+  it('the 3D CAD project at a plant with 2D CAD and CAM: no penetration claim either', () => {
+    const zh = line(project(md(fixture('small-machining-under-1m')), '研发设计工位三维CAD/CAE普及应用'), '预期效益');
+    expect(zh).not.toContain('普及率');
+  });
+
+  it('a plant using no design tool is told it will count', () => {
+    const zh = line(project(md(variant('frozen-food', { design_tools: '[none]', designers_digital: '0' })), '食品配方研发与标签合规数字化工具'), '预期效益');
+    expect(zh).toContain('计入区域数字化研发设计工具普及率');
+  });
+});
+
+describe('6. the ERP deployment advice follows the plant size', () => {
+  const ZH = 'ERP 业财一体化与采购、销售、库存管理规范化';
+  it('a 58-person plant is not called mid-size; cloud ERP is advised for its size', () => {
+    const file = fixture('small-machining-under-1m');
+    for (const audience of ['client', 'office'] as const) {
+      const zh = project(md(file, 'zh', audience), ZH);
+      expect(zh).not.toMatch(/中型企业/);
+      expect(zh).toContain('可优先考虑云 ERP（SaaS）');
+      const en = project(md(file, 'en', audience), 'ERP with integrated finance, purchasing, sales and inventory');
+      expect(en).not.toMatch(/mid-size|medium/i);
+    }
+  });
+
+  it('a larger plant weighs cloud against on-premises', () => {
+    const text = md(variant('small-machining-under-1m', { employees_total: '400' }));
+    expect(hasProject(text, ZH)).toBe(true);
+    const zh = project(text, ZH);
+    expect(zh).toContain('比较云 ERP 与本地部署');
+    expect(zh).not.toMatch(/中型企业|可优先考虑云 ERP/);
+  });
+});
+
+describe('7. SMT data collection does not presume interfaces the machines do not have', () => {
+  const ZH = 'SMT 产线设备数据采集与程序、料站管理';
+  const EN = 'SMT line data acquisition with program and feeder-set-up management';
+
+  it('machines without a communication interface: no IPC-CFX advice, the no-interface route instead', () => {
+    const file = fixture('smt-small-no-systems'); // fieldbus_protocols: [none]
+    const zh = project(md(file), ZH);
+    expect(zh).not.toContain('IPC-CFX');
+    expect(zh).toContain('现有设备没有通信接口');
+    const en = project(md(file, 'en'), EN);
+    expect(en).not.toContain('IPC-CFX');
+    expect(en).toContain('no communication interface');
+  });
+
+  it('the office report keeps the project but leaves out the advice resting on the confidential protocol answer', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const text = project(md(fixture('smt-small-no-systems'), lang, 'office'), lang === 'zh' ? ZH : EN);
+      expect(text).not.toMatch(/IPC-CFX|没有通信接口|no communication interface/);
+    }
+  });
+
+  it('a line whose machines have interfaces keeps the interface standards', () => {
+    expect(project(md(fixture('smt-electronics')), ZH)).toContain('IPC-CFX'); // vendor_specific, modbus_tcp
+  });
+});
