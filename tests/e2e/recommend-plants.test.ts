@@ -318,7 +318,11 @@ describe('plans for realistic plants (report --format json through the built CLI
   it('a metal-products plant (C3381 kitchenware) gets no aluminium melting, casting or coil wording and no deep-well casting duty', () => {
     const md = markdown('product-service-na', 'zh');
     expect(md).not.toMatch(/深井铸造|熔炼炉|卷号|铝镁粉尘|带箔/);
-    expect(md).toContain('行业：通用');
+    // the metal-products side of the non-ferrous and metal-products pack (tests/e2e/sector-metals.test.ts), not the generic one
+    expect(md).toContain('行业：有色金属冶炼和压延加工、金属制品');
+    const duties = report('product-service-na').roadmap.duties.map((x) => x.id);
+    expect(duties).not.toContain('deep-well-casting-interlocks');
+    expect(duties).not.toContain('nonferrous-molten-metal');
   });
 
   it('a refractory plant (C3089) gets kiln, batch and kiln-car wording, never the aluminium plan or the aluminium and magnesium dust duty', () => {
@@ -345,15 +349,18 @@ describe('plans for realistic plants (report --format json through the built CLI
     const al = JSON.parse(r.stdout) as Report;
     expect(get(al, 'workshop-mes')!.title.zh).toContain('卷号');
     expect(al.roadmap.duties.map((x) => x.id)).toEqual(expect.arrayContaining(['metal-dust-explosion', 'deep-well-casting-interlocks']));
-    // A copper rolling plant (C3251, also C32) is not an aluminium plant: the generic pack, no aluminium wording.
+    // A copper rolling plant (C3251, also C32) is not an aluminium plant: the non-ferrous pack without its aluminium
+    // wording or duties (coils are a copper strip mill's too), and the non-ferrous molten-metal duty.
     const copper = path.join(path.dirname(file), 'copper.yaml');
     writeFileSync(copper, text.replace('sector: C3252', 'sector: C3251'));
     const c = zhizao(['report', copper, '--format', 'json']);
     expect(c.code, c.stderr).toBe(0);
     const cu = JSON.parse(c.stdout) as Report;
-    expect(cu.recommendations.map(proposed).join(' ')).not.toMatch(/铝|卷号|深井铸造|alumin|[Cc]oil/);
+    expect(cu.recommendations.map(proposed).join(' ')).not.toMatch(/铝|深井铸造|alumin|deep-well/);
     expect(cu.roadmap.duties.map((x) => x.id)).not.toEqual(expect.arrayContaining(['deep-well-casting-interlocks']));
-    expect(zhizao(['report', copper, '--format', 'md', '--lang', 'zh']).stdout).toContain('行业：通用');
+    expect(cu.roadmap.duties.map((x) => x.id)).not.toEqual(expect.arrayContaining(['metal-dust-explosion']));
+    expect(cu.roadmap.duties.map((x) => x.id)).toContain('nonferrous-molten-metal');
+    expect(zhizao(['report', copper, '--format', 'md', '--lang', 'zh']).stdout).toContain('行业：有色金属冶炼和压延加工、金属制品');
   });
 
   it('the office report never names a withheld (confidential) project, not even as what another project waits for', () => {

@@ -178,7 +178,7 @@ describe('sector packs: duties read in English in an English report', () => {
 describe('fixture plants', () => {
   const dir = path.join(ROOT, 'tests', 'fixtures', 'plants');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-  it('there are ten', () => expect(files.length).toBe(10));
+  it('there are twelve', () => expect(files.length).toBe(12));
   it.each(files)('%s is a valid answer file', (f) => {
     const r = answersFor(q, src(read(`tests/fixtures/plants/${f}`), f).data);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
