@@ -178,3 +178,26 @@ describe('other non-ferrous smelting (C3212 lead and zinc) is not worded as roll
     expect(get(d, 'workshop-mes')!.measures.map((x) => x.zh)).toContain('按炉次或批次记录投料、产出、工艺参数和化验结果，计算金属回收率。');
   });
 });
+
+describe('rule-library wording for metal trades outside aluminium', () => {
+  /** The structural-steel fabricator (C3311) with grinding robots, or another trade. */
+  function withRobots(to: string): string {
+    const text = readFileSync(STEEL, 'utf8');
+    const out = path.join(dir, `steel-robots-${to}.yaml`);
+    const robots = /^(\s+)robot_applications: .*$/m.test(text) ? text.replace(/^(\s+)robot_applications: .*$/m, '$1robot_applications: [grinding, palletising]') : text.replace(/^answers:\n/m, 'answers:\n  robot_applications: [grinding, palletising]\n');
+    // robot_applications is asked only of a plant with robots
+    writeFileSync(out, robots.replace(/^(\s+)robots_count: 0$/m, '$1robots_count: 4').replace('sector: C3311', `sector: ${to}`));
+    return out;
+  }
+  it('grinding robots outside the metals pack (an auto-parts plant, C3670): the dust project is about metal dust, not "aluminium and magnesium dust"', () => {
+    const d = json(withRobots('C3670'));
+    const dust = get(d, 'station-metal-dust-removal-safety');
+    expect(dust, 'the dust project fires for grinding robots').toBeDefined();
+    expect(dust!.title.zh).not.toMatch(/铝|镁/);
+    expect(dust!.title.en).not.toMatch(/aluminium|magnesium/i);
+  });
+  it('no kilns or melting furnaces are presumed for a steel fabricator; a foundry keeps them', () => {
+    expect(proposed(json(withRobots('C3311')))).not.toContain('窑炉、熔炼等高温区');
+    expect(get(json(withRobots('C3393')), 'station-casting-safety-interlocks')).toBeUndefined();
+  });
+});
