@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -230,6 +230,32 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect(JSON.parse(readFileSync(path.join(reports, '同名.json'), 'utf8')).maturity).toBeDefined();
     // a second run into the same (non-empty) folder is refused without --force
     expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);
+  });
+
+  it('a complete --force run removes the incomplete-folder marker an interrupted run left (that file only)', () => {
+    const d = path.join(dir, 'marker-in');
+    mkdirSync(d);
+    writeFileSync(path.join(d, '1.yaml'), `questionnaire: mini\nrespondent: {company: 甲公司, industry: discrete}\nanswers: {key_processes_total: 2}\n`);
+    const reports = path.join(dir, 'marker-reports');
+    mkdirSync(reports);
+    // as an interrupted run leaves it (in either language), beside files that are not the batch's
+    const marker = '本文件夹不完整：zhizao batch 在写完全部报告之前被中断。请加 --force 重新运行。\n';
+    writeFileSync(path.join(reports, '_未完成-INCOMPLETE.txt'), marker);
+    writeFileSync(path.join(reports, '_INCOMPLETE.txt'), marker);
+    writeFileSync(path.join(reports, '_INCOMPLETE-notes.txt'), 'mine\n');
+    writeFileSync(path.join(reports, 'keep.txt'), 'earlier\n');
+    const r = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--force', '-o', path.join(dir, 'marker.json'), '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(reports).sort()).toEqual(['_INCOMPLETE-notes.txt', 'keep.txt', '甲公司.json']);
+    expect(r.stderr).toMatch(/报告文件夹 .*marker-reports 已完整：已删除之前中断的运行留下的 _未完成-INCOMPLETE\.txt/);
+    expect(r.stderr).toContain('_INCOMPLETE.txt');
+    // a folder that merely has the marker's name is not touched
+    rmSync(path.join(reports, '甲公司.json'));
+    mkdirSync(path.join(reports, '_INCOMPLETE.txt'));
+    const again = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--force', '-o', path.join(dir, 'marker.json')], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(path.join(reports, '_INCOMPLETE.txt'))).toBe(true);
+    expect(again.stderr).not.toContain('_INCOMPLETE.txt');
   });
 });
 

@@ -31,7 +31,7 @@ import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } f
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
 import { WorkerPool } from './pool.js';
-import { abandonReportsFolder, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
+import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
 
@@ -459,6 +459,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       // Neither -o nor --json: walk the companies once (duplicates) before the summary is printed.
       for await (const _ of pass.companyLines?.() ?? pass.companies()) void _;
     }
+    // Every report is written: a marker an earlier interrupted run left in the folder (--force) no longer holds.
+    if (reportsDir && !reportsCreated) for (const marker of await clearIncompleteMarker(reportsDir)) events.note(formatMessage('batch.reports-marker-removed', { folder: displayPath(reportsDir), marker }, lang));
     completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {
