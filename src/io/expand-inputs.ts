@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { BINARY_SPREADSHEETS, isOfficeDocument, OTHER_SPREADSHEETS } from './file-kind.js';
 import { InputList, type InputKind } from './input-list.js';
 
 export { InputList, type InputItem, type InputKind } from './input-list.js';
@@ -10,10 +11,19 @@ const KIND_BY_EXT: Record<string, InputKind> = {
   '.json': 'answer',
   '.csv': 'csv',
   '.xlsx': 'xlsx',
-  '.xls': 'binary-spreadsheet',
-  '.et': 'binary-spreadsheet',
 };
-export const kindOf = (file: string): InputKind => KIND_BY_EXT[path.extname(file).toLowerCase()] ?? 'unsupported';
+/**
+ * What a file is to a batch, by its name. Spreadsheets and office documents it cannot read are kinds of their own, so
+ * that a folder scan lists them as rejected (with how to fix it) instead of skipping them like any other file.
+ */
+export const kindOf = (file: string): InputKind => {
+  const ext = path.extname(file).toLowerCase();
+  const known = KIND_BY_EXT[ext];
+  if (known) return known;
+  if (BINARY_SPREADSHEETS.has(ext)) return 'binary-spreadsheet';
+  if (OTHER_SPREADSHEETS.has(ext)) return 'other-spreadsheet';
+  return isOfficeDocument(ext) ? 'document' : 'unsupported';
+};
 
 /** Files that are never inputs: hidden files, Office lock files (~$book.xlsx), our own temporary files. */
 const skipName = (name: string) => name.startsWith('.') || name.startsWith('~$') || name.includes('.zhizao-tmp-');

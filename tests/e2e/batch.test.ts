@@ -232,6 +232,44 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);
   });
 
+  it('a folder scan lists spreadsheets and documents it cannot read (.ods, .numbers, .docx…) as rejected, with how to fix it; given by name, the same words', () => {
+    const d = path.join(dir, 'unreadable');
+    mkdirSync(d);
+    writeFileSync(path.join(d, '1.yaml'), `questionnaire: mini\nrespondent: {company: 甲公司, industry: discrete}\nanswers: {key_processes_total: 2}\n`);
+    for (const f of ['survey.ods', 'old.xls', 'budget.numbers', 'export.tsv', 'letter.docx', 'scan.pdf', 'notes.txt', 'README.md']) writeFileSync(path.join(d, f), 'x\n');
+    const r = zhizao(['batch', 'unreadable', '--questionnaire', MINI, '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const o = JSON.parse(r.stdout) as Out;
+    expect(o.companies.map((c) => c.company)).toEqual(['甲公司']);
+    // other files (notes, read-mes) are still skipped without a word
+    expect(o.rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([
+      ['unreadable/budget.numbers', 'input.other-spreadsheet'],
+      ['unreadable/export.tsv', 'input.other-spreadsheet'],
+      ['unreadable/letter.docx', 'input.document-not-input'],
+      ['unreadable/old.xls', 'input.binary-spreadsheet'],
+      ['unreadable/scan.pdf', 'input.document-not-input'],
+      ['unreadable/survey.ods', 'input.other-spreadsheet'],
+    ]);
+    const msg = (f: string) => o.rejected.find((x) => x.file === `unreadable/${f}`)!.message;
+    expect(msg('survey.ods')).toBe('.ods files cannot be read: open it in the program that made it (LibreOffice, WPS, Excel or Numbers) and save it as .xlsx or .csv');
+    expect(msg('letter.docx')).toMatch(/^\.docx files cannot be read: batch reads answer files \(\.yaml, \.yml, \.json\) and tables \(\.csv, \.xlsx\).*template --format xlsx-form/);
+    expect(r.stderr).toContain('unreadable/survey.ods:1:1 .ods files cannot be read');
+    // given by name: rejected with the same words (it said "unsupported file type .ods" before)
+    const named = zhizao(['batch', path.join('unreadable', 'survey.ods'), path.join('unreadable', '1.yaml'), '--questionnaire', MINI, '--json', '--lang', 'zh'], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect((JSON.parse(named.stdout) as Out).rejected.map((x) => x.message)).toEqual(['无法读取 .ods 文件：请用制作它的软件（LibreOffice、WPS、Excel 或 Numbers）打开并另存为 .xlsx 或 .csv']);
+    // validate says the same of a spreadsheet it cannot read
+    const v = zhizao(['validate', path.join('unreadable', 'survey.ods'), '--lang', 'zh'], { cwd: dir });
+    expect(v.code).not.toBe(0);
+    expect(v.stdout + v.stderr).toContain('无法读取 .ods 文件：请用制作它的软件（LibreOffice、WPS、Excel 或 Numbers）打开并另存为 .xlsx 或 .csv');
+    // a folder holding only what cannot be read: listed as rejected (exit 1), not "nothing to read"
+    mkdirSync(path.join(dir, 'only-ods'));
+    writeFileSync(path.join(dir, 'only-ods', 'survey.ods'), 'x\n');
+    const only = zhizao(['batch', 'only-ods', '--questionnaire', MINI, '--json'], { cwd: dir });
+    expect(only.code).toBe(1);
+    expect((JSON.parse(only.stdout) as Out).rejected.map((x) => x.file)).toEqual(['only-ods/survey.ods']);
+  });
+
   it('a complete --force run removes the incomplete-folder marker an interrupted run left (that file only)', () => {
     const d = path.join(dir, 'marker-in');
     mkdirSync(d);

@@ -14,8 +14,12 @@ const REJECT_CODES: Partial<Record<InputKind, MessageCode>> = {
   'no-match': 'input.no-match',
   'empty-folder': 'input.empty-folder',
   'binary-spreadsheet': 'input.binary-spreadsheet',
+  'other-spreadsheet': 'input.other-spreadsheet',
+  document: 'input.document-not-input',
   unsupported: 'input.unsupported',
 };
+/** Files that exist but cannot be read (rejected with their extension and how to fix it). */
+const UNREADABLE: ReadonlySet<InputKind> = new Set(['binary-spreadsheet', 'other-spreadsheet', 'document', 'unsupported']);
 
 /** Is `file` the folder `dir` or inside it? */
 export const inside = (file: string, dir: string) => {
@@ -46,7 +50,7 @@ export async function listInputs(args: readonly string[], exclude: ReadonlySet<s
 export function anyReadable(inputs: InputList): boolean {
   for (let i = 0; i < inputs.length; i++) {
     const kind = inputs.kindAt(i);
-    if (!REJECT_CODES[kind] || kind === 'binary-spreadsheet' || kind === 'unsupported') return true;
+    if (!REJECT_CODES[kind] || UNREADABLE.has(kind)) return true;
   }
   return false;
 }
@@ -77,7 +81,7 @@ export function unitsOf(inputs: InputList): UnitSource {
       const shown = inputs.shownAt(index);
       const code = REJECT_CODES[kind];
       if (!code) return { index, path: file, shown, kind: kind as Unit['kind'] };
-      const args: Record<string, string> = kind === 'binary-spreadsheet' || kind === 'unsupported' ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
+      const args: Record<string, string> = UNREADABLE.has(kind) ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
       return { index, path: file, shown, kind: 'reject', code, args };
     },
   };
