@@ -32,7 +32,6 @@ const DOCUMENTS: Record<string, string> = {
   '.ppt': 'PowerPoint (.ppt)',
   '.dps': 'WPS (.dps)',
   '.odp': 'OpenDocument (.odp)',
-  '.key': 'Keynote',
   '.zip': 'ZIP',
 };
 /** Office documents (a questionnaire in Word, a PDF): never answers or tables; a folder scan lists them as rejected. */
