@@ -270,6 +270,42 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect((JSON.parse(only.stdout) as Out).rejected.map((x) => x.file)).toEqual(['only-ods/survey.ods']);
   });
 
+  it('- reads one answer file from standard input, in its place among the inputs, within the answer-file size limit', () => {
+    const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+    const other = path.join(EXAMPLES, 'process-food.zhizao.yaml');
+    // the copy for the workers goes into the batch's spool (under TMPDIR) and is removed with it
+    const tmp = path.join(dir, 'stdin-tmp');
+    mkdirSync(tmp);
+    const env = { TMPDIR: tmp };
+    const r = zhizao(['batch', '-', '--json'], { input: example, env });
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout) as Out;
+    expect(o.companies.map((c) => [c.file, c.company])).toEqual([['<stdin>', '郑州示例机械有限公司']]);
+    expect(o.summary.sample.files).toEqual(['<stdin>']);
+    expect(readdirSync(tmp)).toEqual([]);
+    // with other inputs, where it is given; `-` twice is read once
+    const mixed = zhizao(['batch', other, '-', '-', '--json', '--min-group-size', '1'], { input: example, env });
+    expect(mixed.code, mixed.stderr).toBe(0);
+    expect((JSON.parse(mixed.stdout) as Out).companies.map((c) => c.file)).toEqual([path.relative(ROOT, other), '<stdin>']);
+    // JSON works as well as YAML; a bad answer file on stdin is rejected like any other, at its line
+    const json = zhizao(['batch', '-', '--json'], { input: JSON.stringify(parseYaml(example)), env });
+    expect(json.code, json.stderr).toBe(0);
+    const bad = zhizao(['batch', '-', other, '--json'], { input: example.replace(/^ {2}industry: .*$/m, '  industry: 离散'), env });
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stdout) as Out).rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([['<stdin>', 'schema.enum']]);
+    // larger than the limit: rejected (the other inputs are still scored), not read into memory without end
+    const big = zhizao(['batch', '-', other, '--json', '--max-file-size', '600KB'], { input: example + `# ${'x'.repeat(700_000)}\n`, env });
+    expect(big.code).toBe(1);
+    const bo = JSON.parse(big.stdout) as Out;
+    expect(bo.companies).toHaveLength(1);
+    expect(bo.rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([['<stdin>', 'input.too-large']]);
+    expect(readdirSync(tmp)).toEqual([]);
+    // --dry-run lists it without reading it
+    const dry = zhizao(['batch', '-', '--dry-run', '--lang', 'en'], { input: example });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout + dry.stderr).toContain('<stdin>: answer');
+  });
+
   it('a complete --force run removes the incomplete-folder marker an interrupted run left (that file only)', () => {
     const d = path.join(dir, 'marker-in');
     mkdirSync(d);

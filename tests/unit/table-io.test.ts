@@ -333,6 +333,15 @@ describe('cells', () => {
 });
 
 describe('input expansion', () => {
+  it('lists - (standard input) once, as an answer file shown as <stdin>, in its place', async () => {
+    const d = tempDir('zhizao-expand-stdin-');
+    writeFileSync(path.join(d, 'a.yaml'), '');
+    expect([...(await expandInputs([path.join(d, 'a.yaml'), '-', '-']))].map((x) => [x.path === '-' ? '-' : path.basename(x.path), x.shown.replace(/^.*\//, ''), x.kind])).toEqual([
+      ['a.yaml', 'a.yaml', 'answer'],
+      ['-', '<stdin>', 'answer'],
+    ]);
+  });
+
   it('knows spreadsheets and office documents it cannot read by name, in any case; other files stay unsupported', () => {
     expect(['a.ODS', 'b.fods', 'c.numbers', 'd.xlsb', 'e.xlsm', 'f.tsv'].map(kindOf)).toEqual(Array(6).fill('other-spreadsheet'));
     expect(['a.xls', 'b.ET'].map(kindOf)).toEqual(['binary-spreadsheet', 'binary-spreadsheet']);
