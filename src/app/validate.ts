@@ -5,6 +5,7 @@ import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
 import { loadAnswerFile, resolveSource } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
+import { BINARY_SPREADSHEETS, OTHER_SPREADSHEETS } from '../io/file-kind.js';
 import { displayPath } from '../io/paths.js';
 import { tableLimitsFrom } from '../io/tables/limits.js';
 import { loadSurveyMap } from '../io/tables/map-file.js';
@@ -30,7 +31,7 @@ export interface ValidateRequest {
   requireEvidence?: boolean | undefined;
 }
 
-const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls', '.et']);
+const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', ...BINARY_SPREADSHEETS, ...OTHER_SPREADSHEETS]);
 
 /** `zhizao validate`: every problem of every file, as located diagnostics. */
 export async function validateFiles(defs: Definitions, files: string[], req: ValidateRequest): Promise<FileResult[]> {
@@ -65,7 +66,9 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
 async function validateTable(defs: Definitions, file: string, req: ValidateRequest): Promise<FileResult> {
   const shown = displayPath(file);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xls' || ext === '.et') return { file: shown, diagnostics: [diag('input.binary-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
+  // spreadsheets zhizao does not read: the same words as batch (save as .xlsx, or .xlsx or .csv)
+  if (BINARY_SPREADSHEETS.has(ext)) return { file: shown, diagnostics: [diag('input.binary-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
+  if (OTHER_SPREADSHEETS.has(ext)) return { file: shown, diagnostics: [diag('input.other-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
   const kind = tableKindOf(file);
   if (!kind) return { file: shown, diagnostics: [diag('input.unsupported', shown, { line: 1, column: 1 }, { ext })] };
   const q = await defs.questionnaire(req.questionnaire);

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { BINARY_SPREADSHEETS, isOfficeDocument, OTHER_SPREADSHEETS } from './file-kind.js';
 import { InputList, type InputKind } from './input-list.js';
+import { displayPath } from './paths.js';
 
 export { InputList, type InputItem, type InputKind } from './input-list.js';
 
@@ -10,16 +12,31 @@ const KIND_BY_EXT: Record<string, InputKind> = {
   '.json': 'answer',
   '.csv': 'csv',
   '.xlsx': 'xlsx',
-  '.xls': 'binary-spreadsheet',
-  '.et': 'binary-spreadsheet',
 };
-export const kindOf = (file: string): InputKind => KIND_BY_EXT[path.extname(file).toLowerCase()] ?? 'unsupported';
+/**
+ * What a file is to a batch, by its name. Spreadsheets and office documents it cannot read are kinds of their own, so
+ * that a folder scan lists them as rejected (with how to fix it) instead of skipping them like any other file.
+ */
+export const kindOf = (file: string): InputKind => {
+  const ext = path.extname(file).toLowerCase();
+  const known = KIND_BY_EXT[ext];
+  if (known) return known;
+  if (BINARY_SPREADSHEETS.has(ext)) return 'binary-spreadsheet';
+  if (OTHER_SPREADSHEETS.has(ext)) return 'other-spreadsheet';
+  return isOfficeDocument(ext) ? 'document' : 'unsupported';
+};
 
 /** Files that are never inputs: hidden files, Office lock files (~$book.xlsx), our own temporary files. */
 const skipName = (name: string) => name.startsWith('.') || name.startsWith('~$') || name.includes('.zhizao-tmp-');
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const hasGlob = (s: string) => /[*?]/.test(s);
+
+/**
+ * `-`: one answer file read from standard input. It is listed under this path (shown as `<stdin>`) in its place among
+ * the inputs; the batch reads it in its main thread and hands the workers a copy (they cannot read its stdin).
+ */
+export const STDIN = '-';
 
 /** Split a pattern on "/" (and "\" on Windows, where shells do not expand globs and paths use backslashes). */
 function segments(pattern: string): string[] {
@@ -89,6 +106,7 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
   const excludedNames = new Set([...excluded].map((f) => path.basename(f)));
   // One folder or pattern cannot list a file twice; only several inputs need a set of every path seen.
   const listed = args.length > 1 ? new Set<string>() : undefined;
+  let stdinListed = false;
   const add = (dir: string, name: string, kind: InputKind = kindOf(name)) => {
     if (listed || excludedNames.has(keyOf(name))) {
       const key = keyOf(path.join(dir, name));
@@ -98,6 +116,12 @@ export async function expandInputs(args: readonly string[], exclude: ReadonlySet
     out.addFile(dir, name, kind);
   };
   for (const arg of args) {
+    if (arg === STDIN) {
+      // standard input can be read once: `-` given twice is listed once, like a file
+      if (!stdinListed) out.add(STDIN, 'answer', displayPath(STDIN));
+      stdinListed = true;
+      continue;
+    }
     if (!hasGlob(arg)) {
       const abs = path.resolve(arg);
       const st = await fs.stat(abs).catch(() => undefined);

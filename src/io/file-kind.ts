@@ -11,16 +11,31 @@ import { readText } from './read-input.js';
  */
 export type ForeignFile = { kind: 'table'; ext: string } | { kind: 'document'; type: string };
 
-const TABLES = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.et']);
+/** Spreadsheets of Excel 97–2003 and WPS: read by neither, "open it in Excel or WPS and save as .xlsx". */
+export const BINARY_SPREADSHEETS: ReadonlySet<string> = new Set(['.xls', '.et']);
+/**
+ * Other spreadsheets zhizao does not read (LibreOffice, Numbers, binary or macro-enabled Excel, tab-separated text):
+ * "save it as .xlsx or .csv". A folder scan lists them as rejected, so that a survey export saved as .ods is never
+ * dropped without a word.
+ */
+export const OTHER_SPREADSHEETS: ReadonlySet<string> = new Set(['.ods', '.fods', '.numbers', '.xlsb', '.xlsm', '.tsv']);
+const TABLES = new Set(['.csv', '.xlsx', ...BINARY_SPREADSHEETS, ...OTHER_SPREADSHEETS]);
 const DOCUMENTS: Record<string, string> = {
   '.docx': 'Word (.docx)',
   '.doc': 'Word (.doc)',
   '.wps': 'WPS (.wps)',
+  '.odt': 'OpenDocument (.odt)',
+  '.rtf': 'RTF',
+  '.pages': 'Pages',
   '.pdf': 'PDF',
   '.pptx': 'PowerPoint (.pptx)',
   '.ppt': 'PowerPoint (.ppt)',
+  '.dps': 'WPS (.dps)',
+  '.odp': 'OpenDocument (.odp)',
   '.zip': 'ZIP',
 };
+/** Office documents (a questionnaire in Word, a PDF): never answers or tables; a folder scan lists them as rejected. */
+export const isOfficeDocument = (ext: string): boolean => ext !== '.zip' && DOCUMENTS[ext] !== undefined;
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04": .xlsx, .docx, .pptx, .zip
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .xls, .doc, .ppt of Office 97–2003

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { displayPath } from './paths.js';
 
-export type InputKind = 'answer' | 'csv' | 'xlsx' | 'binary-spreadsheet' | 'unsupported' | 'missing' | 'no-match' | 'empty-folder';
+export type InputKind = 'answer' | 'csv' | 'xlsx' | 'binary-spreadsheet' | 'unsupported' | 'missing' | 'no-match' | 'empty-folder' | 'other-spreadsheet' | 'document';
 export interface InputItem {
   /** Absolute path (the pattern itself for no-match). */
   path: string;
@@ -10,7 +10,7 @@ export interface InputItem {
   kind: InputKind;
 }
 
-const KINDS: readonly InputKind[] = ['answer', 'csv', 'xlsx', 'binary-spreadsheet', 'unsupported', 'missing', 'no-match', 'empty-folder'];
+const KINDS: readonly InputKind[] = ['answer', 'csv', 'xlsx', 'binary-spreadsheet', 'unsupported', 'missing', 'no-match', 'empty-folder', 'other-spreadsheet', 'document'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 /** A UTF-16 surrogate: such a name (an emoji, or a lone surrogate UTF-8 cannot carry) is not packed. */
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -11,6 +11,7 @@ export const BATCH_MESSAGES = {
   'batch.inputs-not-found': { en: 'nothing to score: {inputs} {count|does|do} not exist; check the {count|path|paths}', zh: '没有可评分的输入：{inputs} 不存在，请检查路径' },
   'batch.no-inputs': { en: 'nothing to score: {inputs} {count|names|name} no answer file or table', zh: '没有可评分的输入：{inputs} 中没有答卷文件或表格' },
   'batch.reports-incomplete': { en: 'interrupted: the reports folder {folder} is incomplete (see {marker})', zh: '已中断：报告文件夹 {folder} 不完整（见 {marker}）' },
+  'batch.reports-marker-removed': { en: 'the reports folder {folder} is complete: removed {marker}, left by an earlier interrupted run', zh: '报告文件夹 {folder} 已完整：已删除之前中断的运行留下的 {marker}' },
   'batch.reports-removed': { en: 'interrupted: the unfinished reports folder {folder} was removed', zh: '已中断：未完成的报告文件夹 {folder} 已删除' },
   'batch.reports-superseded-head': { en: 'Reports superseded by a newer assessment of the same plant ({count}), moved into {folder}: use the report named after each one instead.', zh: '以下 {count} 份报告已被同一工厂较新的评估取代，已移入 {folder}，请改用每行箭头后的报告：' },
   'batch.reports-superseded-line': { en: '{report} (assessed {date}) → {current}', zh: '{report}（评估于 {date}）→ {current}' },
@@ -158,6 +159,7 @@ export const BATCH_MESSAGES = {
   'fmt.integer': { en: 'whole number', zh: '整数' },
   'fmt.number': { en: 'number (2 decimals)', zh: '数值（两位小数）' },
   'fmt.percent': { en: 'percent (stored as a fraction)', zh: '百分比（存储为小数）' },
+  'fmt.by-row': { en: 'by row: percent (stored as a fraction) for a rate or share, whole number for a count, number (2 decimals) for a score or a sum of company values', zh: '按行而定：比率和占比为百分比（存储为小数），计数为整数，得分和企业值之和为数值（两位小数）' },
   'fmt.yesno': { en: 'yes/no (1/0)', zh: '是/否（1/0）' },
   'fmt.date': { en: 'date (and time of day) as given, local time, as text YYYY-MM-DD hh:mm:ss', zh: '日期（和时间）按原样列出，当地时间，文本 YYYY-MM-DD hh:mm:ss' },
   // Codes shown as words in the workbook.

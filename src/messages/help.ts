@@ -130,7 +130,7 @@ export const HELP_MESSAGES = {
   },
   // batch
   'help.batch': { en: 'score many answer files, folders, CSV/XLSX tables and Excel forms; per-company table, summary, rejected inputs', zh: '批量评分答卷、文件夹、CSV/XLSX 表格和 Excel 表单：逐家企业结果、汇总、拒收清单' },
-  'help.batch-inputs': { en: 'files, folders (recursive), globs, tables', zh: '文件、文件夹（含子文件夹）、通配符、表格' },
+  'help.batch-inputs': { en: 'files, folders (recursive), globs, tables; - for one answer file (YAML or JSON) from standard input', zh: '文件、文件夹（含子文件夹）、通配符、表格；- 表示从标准输入读取一份答卷（YAML 或 JSON）' },
   'help.batch-output': { en: 'OUT.xlsx, OUT.csv (+ .summary, .plan, .problems, .rejected.csv) or OUT.json', zh: 'OUT.xlsx、OUT.csv（另有 .summary、.plan、.problems、.rejected.csv）或 OUT.json' },
   'help.batch-json': { en: 'the batch result as JSON on stdout', zh: '在标准输出打印批量结果（JSON）' },
   'help.batch-reports': { en: 'also write one report per company into this folder', zh: '同时为每家企业生成一份报告，写到此文件夹' },

@@ -578,6 +578,15 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(b.code).toBe(130);
     expect(readdirSync(old)).toContain('_INCOMPLETE.txt');
     expect(readdirSync(old)).toContain('keep.txt');
+    // run again to the end (a few files are enough): the folder is complete, and no longer says otherwise
+    const few = path.join(dir, 'few');
+    mkdirSync(few);
+    for (const n of readdirSync(d).slice(0, 3)) copyFileSync(path.join(d, n), path.join(few, n));
+    const c = zhizao(['batch', few, '--reports', old, '--format', 'html', '--force', '-o', path.join(dir, 'few.json')]);
+    expect(c.code, c.stderr).toBe(0);
+    expect(readdirSync(old)).not.toContain('_INCOMPLETE.txt');
+    expect(readdirSync(old)).toContain('keep.txt');
+    expect(c.stderr).toMatch(/the reports folder .* is complete: removed _INCOMPLETE\.txt, left by an earlier interrupted run/);
   });
 
   it('the progress counter never shows a company before its input is counted', () => {

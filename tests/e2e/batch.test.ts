@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -230,6 +230,106 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     expect(JSON.parse(readFileSync(path.join(reports, '同名.json'), 'utf8')).maturity).toBeDefined();
     // a second run into the same (non-empty) folder is refused without --force
     expect(zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports], { cwd: dir }).code).toBe(2);
+  });
+
+  it('a folder scan lists spreadsheets and documents it cannot read (.ods, .numbers, .docx…) as rejected, with how to fix it; given by name, the same words', () => {
+    const d = path.join(dir, 'unreadable');
+    mkdirSync(d);
+    writeFileSync(path.join(d, '1.yaml'), `questionnaire: mini\nrespondent: {company: 甲公司, industry: discrete}\nanswers: {key_processes_total: 2}\n`);
+    for (const f of ['survey.ods', 'old.xls', 'budget.numbers', 'export.tsv', 'letter.docx', 'scan.pdf', 'notes.txt', 'README.md']) writeFileSync(path.join(d, f), 'x\n');
+    const r = zhizao(['batch', 'unreadable', '--questionnaire', MINI, '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const o = JSON.parse(r.stdout) as Out;
+    expect(o.companies.map((c) => c.company)).toEqual(['甲公司']);
+    // other files (notes, read-mes) are still skipped without a word
+    expect(o.rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([
+      ['unreadable/budget.numbers', 'input.other-spreadsheet'],
+      ['unreadable/export.tsv', 'input.other-spreadsheet'],
+      ['unreadable/letter.docx', 'input.document-not-input'],
+      ['unreadable/old.xls', 'input.binary-spreadsheet'],
+      ['unreadable/scan.pdf', 'input.document-not-input'],
+      ['unreadable/survey.ods', 'input.other-spreadsheet'],
+    ]);
+    const msg = (f: string) => o.rejected.find((x) => x.file === `unreadable/${f}`)!.message;
+    expect(msg('survey.ods')).toBe('.ods files cannot be read: open it in the program that made it (LibreOffice, WPS, Excel or Numbers) and save it as .xlsx or .csv');
+    expect(msg('letter.docx')).toMatch(/^\.docx files cannot be read: batch reads answer files \(\.yaml, \.yml, \.json\) and tables \(\.csv, \.xlsx\).*template --format xlsx-form/);
+    expect(r.stderr).toContain('unreadable/survey.ods:1:1 .ods files cannot be read');
+    // given by name: rejected with the same words (it said "unsupported file type .ods" before)
+    const named = zhizao(['batch', path.join('unreadable', 'survey.ods'), path.join('unreadable', '1.yaml'), '--questionnaire', MINI, '--json', '--lang', 'zh'], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect((JSON.parse(named.stdout) as Out).rejected.map((x) => x.message)).toEqual(['无法读取 .ods 文件：请用制作它的软件（LibreOffice、WPS、Excel 或 Numbers）打开并另存为 .xlsx 或 .csv']);
+    // validate says the same of a spreadsheet it cannot read
+    const v = zhizao(['validate', path.join('unreadable', 'survey.ods'), '--lang', 'zh'], { cwd: dir });
+    expect(v.code).not.toBe(0);
+    expect(v.stdout + v.stderr).toContain('无法读取 .ods 文件：请用制作它的软件（LibreOffice、WPS、Excel 或 Numbers）打开并另存为 .xlsx 或 .csv');
+    // a folder holding only what cannot be read: listed as rejected (exit 1), not "nothing to read"
+    mkdirSync(path.join(dir, 'only-ods'));
+    writeFileSync(path.join(dir, 'only-ods', 'survey.ods'), 'x\n');
+    const only = zhizao(['batch', 'only-ods', '--questionnaire', MINI, '--json'], { cwd: dir });
+    expect(only.code).toBe(1);
+    expect((JSON.parse(only.stdout) as Out).rejected.map((x) => x.file)).toEqual(['only-ods/survey.ods']);
+  });
+
+  it('- reads one answer file from standard input, in its place among the inputs, within the answer-file size limit', () => {
+    const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+    const other = path.join(EXAMPLES, 'process-food.zhizao.yaml');
+    // the copy for the workers goes into the batch's spool (under TMPDIR) and is removed with it
+    const tmp = path.join(dir, 'stdin-tmp');
+    mkdirSync(tmp);
+    const env = { TMPDIR: tmp };
+    const r = zhizao(['batch', '-', '--json'], { input: example, env });
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout) as Out;
+    expect(o.companies.map((c) => [c.file, c.company])).toEqual([['<stdin>', '郑州示例机械有限公司']]);
+    expect(o.summary.sample.files).toEqual(['<stdin>']);
+    expect(readdirSync(tmp)).toEqual([]);
+    // with other inputs, where it is given; `-` twice is read once
+    const mixed = zhizao(['batch', other, '-', '-', '--json', '--min-group-size', '1'], { input: example, env });
+    expect(mixed.code, mixed.stderr).toBe(0);
+    expect((JSON.parse(mixed.stdout) as Out).companies.map((c) => c.file)).toEqual([path.relative(ROOT, other), '<stdin>']);
+    // JSON works as well as YAML; a bad answer file on stdin is rejected like any other, at its line
+    const json = zhizao(['batch', '-', '--json'], { input: JSON.stringify(parseYaml(example)), env });
+    expect(json.code, json.stderr).toBe(0);
+    const bad = zhizao(['batch', '-', other, '--json'], { input: example.replace(/^ {2}industry: .*$/m, '  industry: 离散'), env });
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stdout) as Out).rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([['<stdin>', 'schema.enum']]);
+    // larger than the limit: rejected (the other inputs are still scored), not read into memory without end
+    const big = zhizao(['batch', '-', other, '--json', '--max-file-size', '600KB'], { input: example + `# ${'x'.repeat(700_000)}\n`, env });
+    expect(big.code).toBe(1);
+    const bo = JSON.parse(big.stdout) as Out;
+    expect(bo.companies).toHaveLength(1);
+    expect(bo.rejected.map((x) => [x.file, x.problems[0]!.code])).toEqual([['<stdin>', 'input.too-large']]);
+    expect(readdirSync(tmp)).toEqual([]);
+    // --dry-run lists it without reading it
+    const dry = zhizao(['batch', '-', '--dry-run', '--lang', 'en'], { input: example });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout + dry.stderr).toContain('<stdin>: answer');
+  });
+
+  it('a complete --force run removes the incomplete-folder marker an interrupted run left (that file only)', () => {
+    const d = path.join(dir, 'marker-in');
+    mkdirSync(d);
+    writeFileSync(path.join(d, '1.yaml'), `questionnaire: mini\nrespondent: {company: 甲公司, industry: discrete}\nanswers: {key_processes_total: 2}\n`);
+    const reports = path.join(dir, 'marker-reports');
+    mkdirSync(reports);
+    // as an interrupted run leaves it (in either language), beside files that are not the batch's
+    const marker = '本文件夹不完整：zhizao batch 在写完全部报告之前被中断。请加 --force 重新运行。\n';
+    writeFileSync(path.join(reports, '_未完成-INCOMPLETE.txt'), marker);
+    writeFileSync(path.join(reports, '_INCOMPLETE.txt'), marker);
+    writeFileSync(path.join(reports, '_INCOMPLETE-notes.txt'), 'mine\n');
+    writeFileSync(path.join(reports, 'keep.txt'), 'earlier\n');
+    const r = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--force', '-o', path.join(dir, 'marker.json'), '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(reports).sort()).toEqual(['_INCOMPLETE-notes.txt', 'keep.txt', '甲公司.json']);
+    expect(r.stderr).toMatch(/报告文件夹 .*marker-reports 已完整：已删除之前中断的运行留下的 _未完成-INCOMPLETE\.txt/);
+    expect(r.stderr).toContain('_INCOMPLETE.txt');
+    // a folder that merely has the marker's name is not touched
+    rmSync(path.join(reports, '甲公司.json'));
+    mkdirSync(path.join(reports, '_INCOMPLETE.txt'));
+    const again = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--force', '-o', path.join(dir, 'marker.json')], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(path.join(reports, '_INCOMPLETE.txt'))).toBe(true);
+    expect(again.stderr).not.toContain('_INCOMPLETE.txt');
   });
 });
 

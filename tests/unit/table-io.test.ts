@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/core/source';
 import type { Questionnaire } from '../../src/core/questionnaire';
 import { Definitions } from '../../src/io/definitions';
-import { expandInputs, globRegExp } from '../../src/io/expand-inputs';
+import { expandInputs, globRegExp, kindOf } from '../../src/io/expand-inputs';
 import { displayPath } from '../../src/io/paths';
 import { lenientDate, lenientNumber, neutralise, plainCell } from '../../src/io/tables/cells';
 import { resolveColumns, stripNumbering } from '../../src/io/tables/columns';
@@ -333,6 +333,22 @@ describe('cells', () => {
 });
 
 describe('input expansion', () => {
+  it('lists - (standard input) once, as an answer file shown as <stdin>, in its place', async () => {
+    const d = tempDir('zhizao-expand-stdin-');
+    writeFileSync(path.join(d, 'a.yaml'), '');
+    expect([...(await expandInputs([path.join(d, 'a.yaml'), '-', '-']))].map((x) => [x.path === '-' ? '-' : path.basename(x.path), x.shown.replace(/^.*\//, ''), x.kind])).toEqual([
+      ['a.yaml', 'a.yaml', 'answer'],
+      ['-', '<stdin>', 'answer'],
+    ]);
+  });
+
+  it('knows spreadsheets and office documents it cannot read by name, in any case; other files stay unsupported', () => {
+    expect(['a.ODS', 'b.fods', 'c.numbers', 'd.xlsb', 'e.xlsm', 'f.tsv'].map(kindOf)).toEqual(Array(6).fill('other-spreadsheet'));
+    expect(['a.xls', 'b.ET'].map(kindOf)).toEqual(['binary-spreadsheet', 'binary-spreadsheet']);
+    expect(['a.docx', 'b.doc', 'c.wps', 'd.pdf', 'e.pptx', 'f.odt', 'g.rtf', 'h.pages'].map(kindOf)).toEqual(Array(8).fill('document'));
+    expect(['a.txt', 'b.md', 'c.zip', 'd.png', 'noext'].map(kindOf)).toEqual(Array(5).fill('unsupported'));
+  });
+
   it('expands folders recursively and globs (* ** ?) in name order, once per file', async () => {
     const d = tempDir('zhizao-expand-');
     for (const f of ['a/1.yaml', 'a/b/2.json', 'a/b/c/3.csv', 'a/skip.txt', 'a/.hidden.yaml', 'a/~$lock.xlsx', 'a/old.xls', 'z.yml']) {

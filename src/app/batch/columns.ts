@@ -16,6 +16,8 @@ export interface Column<T> {
   id: string;
   title: Text;
   format?: ColumnFormat;
+  /** A column whose unit differs from row to row (the long summary's value): the row's format, over `format`. */
+  formatOf?: (r: T) => ColumnFormat | undefined;
   /** Codes shown as words in the workbook (discrete → 离散型 under --lang zh). */
   label?: (v: string, lang: Lang) => string;
   /** A word for the whole row's value, when the label needs more than the code (tier names). */
@@ -115,7 +117,11 @@ export function problemColumns(): Column<CellProblem>[] {
   ];
 }
 
-const targetText = (t: PlanTargetResult) => (typeof t.target === 'number' ? `${t.comparison === 'range' ? '' : t.comparison === '=' ? '' : t.comparison + ' '}${t.target}` : `${t.target.min}–${t.target.max}`);
+/** A plan target as the plan states it: `>= 300`, `2–3`, and a share of a class as a percentage (`>= 50%`, not `>= 0.5`). */
+const targetText = (t: PlanTargetResult) => {
+  const v = (x: number) => (t.share ? `${Math.round(x * 1000) / 10}%` : String(x));
+  return typeof t.target === 'number' ? `${t.comparison === 'range' || t.comparison === '=' ? '' : t.comparison + ' '}${v(t.target)}` : `${v(t.target.min)}–${v(t.target.max)}`;
+};
 export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTargetResult>[] {
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   return [
@@ -127,7 +133,8 @@ export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTarget
     col('per', 'text', (t) => (t.per === 'year' ? formatMessage('label.per.year', { years: (t.years ?? []).join('、') }, lang) : formatMessage('label.per.total', { by: t.by ?? '' }, lang))),
     col('population', 'text', (t) => L(t.population)),
     { ...col('countable', 'text', (t) => t.countable), label: lbl('label.countable.') },
-    col('count', 'number', (t) => t.count),
+    // companies or units counted (whole numbers); the class A/B retrofitting targets are a share of the class (percent)
+    { ...col('count', 'integer', (t) => t.count), formatOf: (t) => (t.share ? 'percent' : 'integer') },
     col('met_plain', 'yesno', (t) => t.met),
     col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
     col('historical', 'yesno', (t) => t.historical),
@@ -174,6 +181,37 @@ export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 
 
 type Cell = string | number | boolean | null | undefined;
 
+/**
+ * The units of one row of the long summary, for the workbook: its value (and its target, in the same unit) — a
+ * percentage for a rate or share, a whole number for a count, a number for a score or a text — and its numerator
+ * (companies counted for a share, a sum of company values for a mean).
+ */
+export interface SummaryRowFormats {
+  value: ColumnFormat;
+  numerator?: ColumnFormat;
+}
+export interface SummaryRow {
+  cells: Cell[];
+  formats: SummaryRowFormats;
+}
+
+/** The long summary's columns with each row's own format for the value, the target and the numerator (汇总长表). */
+export function summaryColumns(): Column<SummaryRow>[] {
+  const titles = summaryTitles();
+  const byRow: Partial<Record<(typeof SUMMARY_COLUMNS)[number], (f: SummaryRowFormats) => ColumnFormat>> = { value: (f) => f.value, target: (f) => f.value, numerator: (f) => f.numerator ?? 'number' };
+  return SUMMARY_COLUMNS.map((id, i): Column<SummaryRow> => {
+    const of = byRow[id];
+    return { id, title: titles[i]!, format: SUMMARY_FORMATS[i]!, get: (r) => r.cells[i], ...(of ? { formatOf: (r: SummaryRow) => of(r.formats) } : {}) };
+  });
+}
+
+/** The format of an indicator's value (and target) and of its numerator: as the wide summary (汇总) shows them. */
+const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method'] }): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number' });
+const INTEGER: SummaryRowFormats = { value: 'integer' };
+const NUMBER: SummaryRowFormats = { value: 'number' };
+const TEXT: SummaryRowFormats = { value: 'text' };
+const PERCENT: SummaryRowFormats = { value: 'percent' };
+
 /** The title of a respondent field (区划代码 for district), or the field id itself. */
 const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
 
@@ -219,31 +257,36 @@ export function sampleSource(s: BatchSummary): { source: string; dates: string |
 }
 
 export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
-  const rows: Cell[][] = [];
+  return summaryTable(s, lang, labels).map((r) => r.cells);
+}
+
+/** The long summary with each row's formats (the workbook's 汇总长表; the CSV keeps the plain values). */
+export function summaryTable(s: BatchSummary, lang: Lang, labels = false): SummaryRow[] {
+  const rows: SummaryRow[] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
   const G = (k: string) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy }) : k);
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
-  const row = (section: string, group: string, item: string, title: string, value: Cell, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
-    rows.push([section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])]);
+  const row = (section: string, group: string, item: string, title: string, value: Cell, formats: SummaryRowFormats, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
+    rows.push({ cells: [section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])], formats });
   const { source, dates } = sampleSource(s);
   const sampled = { source, survey_dates: dates };
-  row('sample', '', 'statement', L(s.sample.statement), null, sampled);
-  row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, { denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
-  row('sample', '', 'self_reported', W('label.sample.self-reported'), s.sample.selfReported, { denominator: s.sample.companies });
-  row('counts', '', 'companies', W('label.counts.companies'), s.companies);
-  row('counts', '', 'scored', W('label.counts.scored'), s.scored);
-  row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded);
-  row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected);
-  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0);
-  row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length);
-  row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length);
-  row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel);
-  row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
-  row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
-  row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null);
+  row('sample', '', 'statement', L(s.sample.statement), null, TEXT, sampled);
+  row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, INTEGER, { denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
+  row('sample', '', 'self_reported', W('label.sample.self-reported'), s.sample.selfReported, INTEGER, { denominator: s.sample.companies });
+  row('counts', '', 'companies', W('label.counts.companies'), s.companies, INTEGER);
+  row('counts', '', 'scored', W('label.counts.scored'), s.scored, INTEGER);
+  row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded, INTEGER);
+  row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected, INTEGER);
+  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0, INTEGER);
+  row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length, INTEGER);
+  row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length, INTEGER);
+  row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel, INTEGER);
+  row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
+  row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
+  row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT);
   const indicatorRow = (section: string, group: string, i: RegionalIndicator, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
-    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, {
+    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i), {
       target: i.target,
       comparison: i.comparison,
       met: i.met,
@@ -265,24 +308,24 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   /** Why a figure over n companies is blank (fewer than the minimum group size), or nothing. */
   const why = (w: Withheld | undefined, n: number) => (w ? withheldText(w, { n, min: s.minGroupSize }, lang) : null);
   const figures = (section: string, group: string, f: Figures) => {
-    row(section, group, 'companies', W('col.companies'), f.companies);
+    row(section, group, 'companies', W('col.companies'), f.companies, INTEGER);
     const levelsNote = why(f.levelsWithheld, f.companies);
-    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n, { verdict_note: levelsNote });
-    row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel, { verdict_note: levelsNote });
-    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
-    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
+    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n, INTEGER, { verdict_note: levelsNote });
+    row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel, INTEGER, { verdict_note: levelsNote });
+    row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, NUMBER, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
+    for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, NUMBER, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
       indicatorRow(section, group, i);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
     }
   };
   figures('all', G('all'), s);
   const groups = (section: string, gs: GroupFigures[]) => {
     for (const g of gs) {
-      if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name);
-      if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies);
+      if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name, TEXT);
+      if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies, INTEGER);
       else figures(section, G(g.key), g);
     }
   };
@@ -291,16 +334,16 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   for (const c of s.byClass) {
     const g = W('label.class.group', { class: c.class });
     const note = why(c.withheld, c.companies);
-    row('by_class', g, 'companies', W('col.companies'), c.companies);
-    row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting, { verdict_note: note });
-    row('by_class', g, 'planned', W('label.class.planned'), c.planned, { verdict_note: note });
-    row('by_class', g, 'none', W('label.class.none'), c.none, { verdict_note: note });
-    row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, { verdict_note: note });
-    row('by_class', g, 'share', W('label.class.share'), c.share, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: note, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
+    row('by_class', g, 'companies', W('col.companies'), c.companies, INTEGER);
+    row('by_class', g, 'retrofitting', W('label.class.retrofitting'), c.retrofitting, INTEGER, { verdict_note: note });
+    row('by_class', g, 'planned', W('label.class.planned'), c.planned, INTEGER, { verdict_note: note });
+    row('by_class', g, 'none', W('label.class.none'), c.none, INTEGER, { verdict_note: note });
+    row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, INTEGER, { verdict_note: note });
+    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: note, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
-  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang));
+  for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }));
+    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }), TEXT);
   return rows;
 }
 

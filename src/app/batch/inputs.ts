@@ -4,7 +4,7 @@
  * sent to a worker, never held for the whole run.
  */
 import path from 'node:path';
-import { expandInputs, type InputKind, type InputList } from '../../io/expand-inputs.js';
+import { expandInputs, STDIN, type InputKind, type InputList } from '../../io/expand-inputs.js';
 import type { MessageCode } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
 import type { Unit } from './parts.js';
@@ -14,8 +14,12 @@ const REJECT_CODES: Partial<Record<InputKind, MessageCode>> = {
   'no-match': 'input.no-match',
   'empty-folder': 'input.empty-folder',
   'binary-spreadsheet': 'input.binary-spreadsheet',
+  'other-spreadsheet': 'input.other-spreadsheet',
+  document: 'input.document-not-input',
   unsupported: 'input.unsupported',
 };
+/** Files that exist but cannot be read (rejected with their extension and how to fix it). */
+const UNREADABLE: ReadonlySet<InputKind> = new Set(['binary-spreadsheet', 'other-spreadsheet', 'document', 'unsupported']);
 
 /** Is `file` the folder `dir` or inside it? */
 export const inside = (file: string, dir: string) => {
@@ -33,7 +37,7 @@ export async function listInputs(args: readonly string[], exclude: ReadonlySet<s
   if (!reportsDir) return { inputs: listed, ownOutputs };
   const inputs = listed.filter((i) => {
     const kind = listed.kindAt(i);
-    if (kind !== 'missing' && kind !== 'no-match' && inside(listed.pathAt(i), reportsDir)) {
+    if (kind !== 'missing' && kind !== 'no-match' && listed.pathAt(i) !== STDIN && inside(listed.pathAt(i), reportsDir)) {
       ownOutputs.push(listed.shownAt(i));
       return false;
     }
@@ -46,7 +50,7 @@ export async function listInputs(args: readonly string[], exclude: ReadonlySet<s
 export function anyReadable(inputs: InputList): boolean {
   for (let i = 0; i < inputs.length; i++) {
     const kind = inputs.kindAt(i);
-    if (!REJECT_CODES[kind] || kind === 'binary-spreadsheet' || kind === 'unsupported') return true;
+    if (!REJECT_CODES[kind] || UNREADABLE.has(kind)) return true;
   }
   return false;
 }
@@ -68,16 +72,23 @@ export interface UnitSource {
   at(index: number): Unit;
 }
 
-export function unitsOf(inputs: InputList): UnitSource {
+/** Standard input as the batch read it: a copy in the spool for the workers, or why it could not be read (too large…). */
+export type StdinCopy = { path: string } | { code: MessageCode; args: Record<string, string | number> };
+
+export function unitsOf(inputs: InputList, stdin?: StdinCopy): UnitSource {
   return {
     length: inputs.length,
     at(index: number): Unit {
       const kind = inputs.kindAt(index);
       const file = inputs.pathAt(index);
       const shown = inputs.shownAt(index);
+      if (file === STDIN && kind === 'answer') {
+        if (!stdin) throw new Error('standard input was not read');
+        return 'path' in stdin ? { index, path: stdin.path, shown, kind } : { index, path: file, shown, kind: 'reject', code: stdin.code, args: stdin.args };
+      }
       const code = REJECT_CODES[kind];
       if (!code) return { index, path: file, shown, kind: kind as Unit['kind'] };
-      const args: Record<string, string> = kind === 'binary-spreadsheet' || kind === 'unsupported' ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
+      const args: Record<string, string> = UNREADABLE.has(kind) ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
       return { index, path: file, shown, kind: 'reject', code, args };
     },
   };

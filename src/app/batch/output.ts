@@ -13,7 +13,7 @@ import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atom
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
 import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
-import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, SUMMARY_FORMATS, summaryRows, summaryTitles, wideSummary, type Column, type ColumnFormat } from './columns.js';
+import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, wideSummary, type Column, type ColumnFormat } from './columns.js';
 import type { CellProblem, Rejected } from './parts.js';
 
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
@@ -156,7 +156,8 @@ function xlsxValue<T>(c: Column<T>, r: T, lang: Lang): { value: unknown; numFmt?
   if (v === undefined || v === null || v === '') return { value: null };
   if (c.labelOf) v = c.labelOf(r, lang) ?? v;
   else if (c.label && typeof v === 'string') v = c.label(v, lang);
-  switch (c.format) {
+  const format = c.formatOf?.(r) ?? c.format;
+  switch (format) {
     case 'yesno':
       return { value: v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : neutraliseCell(v), numFmt: numFmtOf('yesno', lang) };
     case 'date':
@@ -166,7 +167,7 @@ function xlsxValue<T>(c: Column<T>, r: T, lang: Lang): { value: unknown; numFmt?
     case 'percent':
     case 'number':
     case 'integer':
-      return typeof v === 'number' ? { value: v, numFmt: numFmtOf(c.format, lang) } : typeof v === 'boolean' ? { value: v ? 1 : 0 } : { value: neutraliseCell(v) };
+      return typeof v === 'number' ? { value: v, numFmt: numFmtOf(format, lang) } : typeof v === 'boolean' ? { value: v ? 1 : 0 } : { value: neutraliseCell(v) };
     default:
       return { value: neutraliseCell(v) };
   }
@@ -211,7 +212,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       head.font = { bold: true };
       head.alignment = { vertical: 'top', wrapText: true };
       head.commit();
-      cols.forEach((c, i) => index.push({ sheet: name, column: columnLetter(i + 1), id: c.id, title: c.title[lang], format: formatMessage(`fmt.${c.format ?? 'text'}` as MessageCode, {}, lang) }));
+      cols.forEach((c, i) => index.push({ sheet: name, column: columnLetter(i + 1), id: c.id, title: c.title[lang], format: formatMessage(c.formatOf ? 'fmt.by-row' : (`fmt.${c.format ?? 'text'}` as MessageCode), {}, lang) }));
       let n = 1;
       for await (const r of rows) {
         const row = ws.addRow([]);
@@ -235,8 +236,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
     const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
-    const titles = summaryTitles();
-    await sheet(SHEET_NAMES.long, SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, format: SUMMARY_FORMATS[i]!, get: (r) => r[i] as string })), summaryRows(s, lang, true), 3);
+    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true), 3);
     await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);

@@ -21,13 +21,35 @@ export async function prepareReportsFolder(dir: string, shown: string, force: bo
   return !existed || existing.length === 0;
 }
 
+/** The file that marks a reports folder unfinished (written by an interrupted run, in its language). */
+const markerName = (lang: Lang): string => (lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
+
+/**
+ * A run that wrote every report: the marker an earlier interrupted run left (in either language) would say the folder
+ * is incomplete, so it goes — only that file. Called once the run is complete; were it interrupted even then, the
+ * folder is marked again. Returns the names of the markers removed.
+ */
+export async function clearIncompleteMarker(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of [markerName('zh'), markerName('en')]) {
+    const file = path.join(dir, name);
+    // a file only (never a folder of that name), and no error when there is none
+    const st = await fs.lstat(file).catch(() => undefined);
+    if (!st?.isFile()) continue;
+    await fs.unlink(file).then(() => removed.push(name), (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+  }
+  return removed;
+}
+
 /**
  * Interrupted while writing reports (synchronous: it runs as the process exits): a folder this run created is
  * removed, one that had files before is marked unfinished.
  */
 export function abandonReportsFolder(dir: string, created: boolean, lang: Lang, note: (text: string) => void): void {
   const mark = () => {
-    const marker = path.join(dir, lang === 'zh' ? '_未完成-INCOMPLETE.txt' : '_INCOMPLETE.txt');
+    const marker = path.join(dir, markerName(lang));
     writeFileSync(marker, formatMessage('batch.reports-marker', {}, lang));
     note(formatMessage('batch.reports-incomplete', { folder: displayPath(dir), marker: path.basename(marker) }, lang));
   };

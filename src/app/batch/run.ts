@@ -20,7 +20,9 @@ import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { LineSpool } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
+import { STDIN } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
+import { readBytes } from '../../io/read-input.js';
 import { assertWritable, openAtomicStream } from '../../io/tables/atomic-stream.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
@@ -29,9 +31,9 @@ import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
-import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf } from './inputs.js';
+import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf, type StdinCopy } from './inputs.js';
 import { WorkerPool } from './pool.js';
-import { abandonReportsFolder, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
+import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
 
@@ -133,6 +135,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   if (!anyReadable(inputs)) throw nothingToRead(inputs, req.inputs);
 
   const reportsCreated = reportsDir ? await prepareReportsFolder(reportsDir, req.reports!.dir, force) : false;
+  // `-`: one answer file from standard input, read here (the workers cannot read this process's stdin) once nothing
+  // else can stop the batch, within the answer-file size limit like any answer file; a copy in the spool goes to a worker.
+  const stdinRead = req.inputs.includes(STDIN) ? await readBytes(STDIN, displayPath(STDIN), req.limits) : undefined;
 
   // Park-level rules (retrofit level "park") for the summary groups; absent when the rules do not fit the questionnaire.
   // Compiled while the workers score (the main thread is mostly idle then), awaited before the summary.
@@ -143,9 +148,6 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           },
           () => undefined,
         ) : Promise.resolve());
-
-  const units = unitsOf(inputs);
-  events.progress({ total: units.length });
 
   const layout = summaryLayout(q, targets, { plan: policy !== undefined });
   const options: ProcessOptions = {
@@ -184,6 +186,14 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   const spools: LineSpool[] = [];
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
+    let stdin: StdinCopy | undefined;
+    if (stdinRead?.ok) {
+      const copy = path.join(spoolDir, 'stdin.yaml');
+      await fs.writeFile(copy, stdinRead.bytes, { mode: 0o600, flag: 'wx' });
+      stdin = { path: copy };
+    } else if (stdinRead) stdin = { code: stdinRead.diagnostics[0]!.code, args: stdinRead.diagnostics[0]!.args };
+    const units = unitsOf(inputs, stdin);
+    events.progress({ total: units.length });
     const companiesFile = path.join(spoolDir, 'companies.ndjson');
     const rejectedFile = path.join(spoolDir, 'rejected.ndjson');
     const problemsFile = path.join(spoolDir, 'problems.ndjson');
@@ -484,6 +494,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       // Neither -o nor --json: walk the companies once (duplicates) before the summary is printed.
       for await (const _ of pass.companyLines?.() ?? pass.companies()) void _;
     }
+    // Every report is written: a marker an earlier interrupted run left in the folder (--force) no longer holds.
+    if (reportsDir && !reportsCreated) for (const marker of await clearIncompleteMarker(reportsDir)) events.note(formatMessage('batch.reports-marker-removed', { folder: displayPath(reportsDir), marker }, lang));
     completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {

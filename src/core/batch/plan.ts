@@ -29,6 +29,8 @@ export interface PlanTargetResult {
   countable: Countable;
   /** What the answers give (a stand-in when partial); null when not countable. */
   count: number | null;
+  /** The count and the target are a share of a class of companies (0–1: class A/B retrofitting), not a number of them. */
+  share?: true;
   /** The count by year of the assessment date (cumulative counts only). */
   byYear?: Record<string, number>;
   /**
@@ -212,14 +214,14 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         const c = cls ? classShare(cls) : undefined;
         if (!cls) return no();
         // No company of the batch gives its class: the input never asked, which is not "no class A company".
-        if (!input.byClass.length) return no('plan.class-not-asked');
-        if (!c || !c.companies) return { ...base, ...when, countable: 'yes', count: null, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
+        if (!input.byClass.length) return { ...no('plan.class-not-asked'), share: true };
+        if (!c || !c.companies) return { ...base, ...when, countable: 'yes', count: null, share: true, met: null, how: { code: 'plan.class-none', args: { class: cls } } };
         // fewer companies of the class than the minimum group size: neither the share nor how many retrofit is published
         const withheld = withheldBelow(c.companies, input.minGroupSize);
-        if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, met: null, withheld: withheld ?? 'small-group', n: c.companies, how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
+        if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, share: true, met: null, withheld: withheld ?? 'small-group', n: c.companies, how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
         // a share of the batch's own class A/B companies: judged, on enough companies
         const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
-        return { ...base, ...when, countable: 'yes', count: c.share, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
+        return { ...base, ...when, countable: 'yes', count: c.share, share: true, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
       }
       case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');

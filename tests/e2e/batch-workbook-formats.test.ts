@@ -1,0 +1,168 @@
+/**
+ * Every number of the workbook's long summary (汇总长表) and plan sheet (规划目标) is shown in its unit (built CLI):
+ * rates, shares and their targets as percentages (48.8%, a target of 50.0%), counts of companies as whole numbers
+ * (29, not 29.00), scores and sums of company values with two decimals. Checked on the cells' formats (exceljs) and on
+ * the text LibreOffice displays.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BatchSummary } from '../../src/core/batch/summary';
+import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+
+const SURVEY = path.join(FIXTURES, 'batch', 'survey');
+const PERCENT = '0.0%';
+const INTEGER = '0';
+const NUMBER = '0.00';
+const YESNO = '"是";"是";"否"';
+
+/** The example plant under another name (no credit code: each is its own plant), with its class and retrofit status. */
+const EXAMPLE = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+const plant = (company: string, cls: string, retrofit: string) =>
+  EXAMPLE.replace(/^ {2}company: .*$/m, `  company: ${company}`)
+    .replace(/^ {2}credit_code: .*\n/m, '')
+    .replace(/^ {2}enterprise_class: .*$/m, `  enterprise_class: ${cls}`)
+    .replace(/^ {2}retrofit_status: .*$/m, `  retrofit_status: ${retrofit}`);
+
+interface Sheet {
+  head: string[];
+  rows: ExcelJS.Row[];
+}
+async function sheets(file: string, ...names: string[]): Promise<Sheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return names.map((name) => {
+    const ws = wb.getWorksheet(name)!;
+    const head = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2)).filter((r) => r.cellCount > 0);
+    return { head, rows };
+  });
+}
+
+/** The text LibreOffice shows in every cell of one sheet (converted to CSV, one file per sheet). */
+function displayed(file: string, sheet: string, outDir: string): string[][] {
+  const so = spawnSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', outDir, file], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: outDir } });
+  expect(so.error, 'soffice (LibreOffice) is needed: apt-get install libreoffice-calc').toBeUndefined();
+  return parse(readFileSync(path.join(outDir, `${path.basename(file, '.xlsx')}-${sheet}.csv`), 'utf8'), { relax_column_count: true }) as string[][];
+}
+
+describe('汇总长表 and 规划目标: each number in its unit', { timeout: 180_000 }, () => {
+  let dir: string;
+  let file: string;
+  let summary: BatchSummary;
+  beforeAll(() => {
+    dir = tempDir('zhizao-formats-');
+    file = path.join(dir, 'wjx.xlsx');
+    const r = zhizao(['batch', 'wjx-survey.csv', '--map', 'wjx-map.yaml', '-o', file, '--json', '--lang', 'zh'], { cwd: SURVEY });
+    expect(r.code, r.stderr).toBe(1);
+    summary = (JSON.parse(r.stdout) as { summary: BatchSummary }).summary;
+  });
+
+  it('汇总长表: rates and their targets in percent, counts whole, scores and sums of company values with two decimals — every numeric cell', async () => {
+    const [long] = await sheets(file, '汇总长表');
+    const { head, rows } = long!;
+    const C = (id: string) => head.indexOf(id) + 1;
+    const [item, value, target, numerator, share, met, historical] = [C('项目'), C('单元格内容'), C('目标'), C('分子'), C('自身达标企业占比'), C('达标'), C('历史目标（目标年份早于调查）')];
+    expect([item, value, target, numerator, share, met, historical].every((c) => c > 0), head.join('|')).toBe(true);
+    const method = new Map(summary.indicators.map((i) => [i.id, i.method]));
+    const indicatorOf = (id: string) => method.get(id.split('@')[0]!);
+    let checked = 0;
+    for (const r of rows) {
+      const id = String(r.getCell(item).value);
+      const section = String(r.getCell(1).value);
+      const ind = indicatorOf(id);
+      const expected = (col: number): string => {
+        if (col === met || col === historical) return YESNO;
+        if (col === share) return PERCENT;
+        if (col === value || col === target) {
+          if (ind || (section === 'by_class' && id === 'share')) return PERCENT;
+          if (id === 'mean_score' || id.startsWith('section.')) return NUMBER;
+          return INTEGER;
+        }
+        if (col === numerator) return ind === 'mean' ? NUMBER : INTEGER;
+        return INTEGER;
+      };
+      r.eachCell((cell, col) => {
+        if (typeof cell.value !== 'number') return;
+        checked++;
+        expect(cell.numFmt, `${section} ${id} column ${head[col - 1]}: ${cell.value}`).toBe(expected(col));
+      });
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('规划目标: counts of companies are whole numbers', async () => {
+    const [plan] = await sheets(file, '规划目标');
+    const count = plan!.head.indexOf('答卷统计数') + 1;
+    const counts = plan!.rows.map((r) => r.getCell(count)).filter((c) => typeof c.value === 'number');
+    expect(counts.length).toBeGreaterThan(4);
+    for (const c of counts) expect(c.numFmt, String(c.value)).toBe(INTEGER);
+  });
+
+  it('as LibreOffice displays them: 48.8% against a target of 50.0%, 29 companies, 12 in the cloud', () => {
+    const long = displayed(file, '汇总长表', path.join(dir, 'lo'));
+    const row = (section: string, item: string) => long.find((r) => r[0] === section && r[2] === item)!;
+    // value, target, comparison, met, numerator, n
+    expect(row('all', 'cnc-rate').slice(4, 10)).toEqual(['48.8%', '50.0%', '>', '否', '9.27', '19']);
+    expect(row('all', 'cloud-adoption').slice(4, 10)).toEqual(['55.2%', '', '', '', '16', '29']);
+    expect(row('all', 'companies')[4]).toBe('29');
+    expect(row('counts', 'scored')[4]).toBe('31');
+    const plan = displayed(file, '规划目标', path.join(dir, 'lo'));
+    const cloud = plan.find((r) => r[0] === 'cloud-above-size-total')!;
+    expect(cloud[4]).toBe('>= 300 家');
+    expect(cloud[8]).toBe('12');
+  });
+});
+
+describe('the class A/B retrofitting targets: a share of the class, in percent', { timeout: 180_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('zhizao-formats-class-');
+    mkdirSync(path.join(dir, 'in'));
+    const plants = [
+      ...['甲一', '甲二', '甲三', '甲四', '甲五'].map((n, i) => plant(n, 'A', i < 4 ? '{status: in-progress, year: 2026}' : '{status: planned, year: 2027}')),
+      ...['乙一', '乙二', '乙三', '乙四', '乙五', '乙六'].map((n, i) => plant(n, 'B', i < 2 ? '{status: done, year: 2025}' : '{status: planned, year: 2027}')),
+    ];
+    plants.forEach((p, i) => writeFileSync(path.join(dir, 'in', `p${i}.zhizao.yaml`), p));
+    const r = zhizao(['batch', 'in', '-o', 'out.xlsx', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('规划目标: the share retrofitting and the target in percent (80.0%, "100%"), not 0.80 and 1', async () => {
+    const [plan] = await sheets(path.join(dir, 'out.xlsx'), '规划目标');
+    const at = (id: string) => plan!.rows.find((r) => r.getCell(1).value === id)!;
+    const col = (t: string) => plan!.head.indexOf(t) + 1;
+    const a = at('class-a-retrofit-share');
+    expect(a.getCell(col('答卷统计数')).value).toBeCloseTo(0.8, 4);
+    expect(a.getCell(col('答卷统计数')).numFmt).toBe(PERCENT);
+    expect(a.getCell(col('目标')).value).toBe('100% 占 A 类企业的比例');
+    const b = at('class-b-retrofit-share');
+    expect(b.getCell(col('答卷统计数')).numFmt).toBe(PERCENT);
+    expect(b.getCell(col('目标')).value).toBe('>= 50% 占 B 类企业的比例');
+    const shown = displayed(path.join(dir, 'out.xlsx'), '规划目标', path.join(dir, 'lo'));
+    expect(shown.find((r) => r[0] === 'class-b-retrofit-share')![8]).toBe('33.3%');
+    // a count of companies beside them stays whole
+    const benchmarked = at('companies-benchmarked');
+    expect(benchmarked.getCell(col('答卷统计数')).numFmt).toBe(INTEGER);
+  });
+
+  it('汇总长表: the class share and its target in percent, the class counts whole', async () => {
+    const [long] = await sheets(path.join(dir, 'out.xlsx'), '汇总长表');
+    const col = (t: string) => long!.head.indexOf(t) + 1;
+    const row = (group: string, item: string) => long!.rows.find((r) => r.getCell(1).value === 'by_class' && r.getCell(2).value === group && r.getCell(3).value === item)!;
+    const share = row('A 类企业', 'share');
+    expect(share.getCell(col('单元格内容')).numFmt).toBe(PERCENT);
+    expect(share.getCell(col('目标')).numFmt).toBe(PERCENT);
+    expect(row('A 类企业', 'retrofitting').getCell(col('单元格内容')).numFmt).toBe(INTEGER);
+    expect(row('A 类企业', 'companies').getCell(col('单元格内容')).value).toBe(5);
+  });
+
+  it('列说明 says the value column’s format depends on the row', async () => {
+    const [cols] = await sheets(path.join(dir, 'out.xlsx'), '列说明');
+    const value = cols!.rows.find((r) => r.getCell(1).value === '汇总长表' && r.getCell(3).value === 'value')!;
+    expect(String(value.getCell(5).value)).toContain('按行而定');
+  });
+});
