@@ -65,6 +65,7 @@ export const CLI_MESSAGES = {
   },
   'cli.batch-progress-label': { en: 'scoring', zh: '评分' },
   'cli.batch-unmerged-parts': { en: '{count} answer {count|file|files} covering only some sections (department interviews) not in the summary: merge them first (see below)', zh: '另有 {count} 份只答了部分章节的分部门答卷未计入汇总：请先合并（见下）' },
+  'cli.batch-no-site': { en: 'no site', zh: '未填厂区' },
   'cli.batch-scored': { en: 'scored {scored} ({companies} plants in the summary, {superseded} superseded), {rejected} rejected', zh: '已评分 {scored} 份答卷（纳入汇总 {companies} 家，被较新评估取代 {superseded} 份），拒收 {rejected} 项' },
   'cli.batch-levels': { en: 'maturity levels: {levels}', zh: '成熟度等级分布：{levels}' },
   'cli.batch-met': { en: 'met', zh: '达标' },

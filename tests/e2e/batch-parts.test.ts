@@ -77,3 +77,41 @@ describe('batch: an assessment split over department files', () => {
     expect(out.companies[0]!.superseded).toBe(false);
   });
 });
+
+describe('batch: one credit code given once without a site and once with one', () => {
+  const dir = tempDir('zhizao-sites-');
+  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
+  const withSite = path.join(dir, 'with-site.zhizao.yaml');
+  const noSite = path.join(dir, 'no-site.zhizao.yaml');
+  writeFileSync(withSite, stringify(plant));
+  const bare = structuredClone(plant);
+  delete bare.respondent.site;
+  writeFileSync(noSite, stringify(bare));
+  expect(plant.respondent.site, 'the example names its site').toBeTruthy();
+
+  it('is reported (both rows, and which has no site) on stderr and in the summary; both stay counted, as the identity rule says', () => {
+    const out = path.join(dir, 'out.json');
+    const r = zhizao(['batch', noSite, withSite, '-o', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(readFileSync(out, 'utf8')) as Out & { summary: { sameCodeOtherSite?: { plant: string; members: { file: string; site?: string }[] }[] } };
+    expect(o.summary.companies).toBe(2);
+    expect(o.summary.sameCodeOtherSite).toHaveLength(1);
+    expect(o.summary.sameCodeOtherSite![0]!.members.map((m) => [path.basename(m.file), m.site ?? null])).toEqual([
+      ['no-site.zhizao.yaml', null],
+      ['with-site.zhizao.yaml', plant.respondent.site],
+    ]);
+    expect(r.stderr).toMatch(/is given once without a site and once with one: counted as two plants[^\n]*no-site\.zhizao\.yaml[^\n]*\(no site\)/);
+  });
+
+  it('two sites of one code (two plants of one company) are not reported', () => {
+    const other = structuredClone(plant);
+    other.respondent.site = '第二厂区';
+    const second = path.join(dir, 'second-site.zhizao.yaml');
+    writeFileSync(second, stringify(other));
+    const out = path.join(dir, 'two-sites.json');
+    const r = zhizao(['batch', withSite, second, '-o', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { summary: { sameCodeOtherSite?: unknown } }).summary.sameCodeOtherSite).toBeUndefined();
+    expect(r.stderr).not.toMatch(/without a site/);
+  });
+});

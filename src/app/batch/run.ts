@@ -362,7 +362,22 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             ...(r.creditCode ? { creditCode: pseudonym('code', r.creditCode, lang, anonKey) } : {}),
           }
         : r;
+    // A credit code given once without a site and once with one: reported with both rows (src/core/batch/supersede.ts).
+    const sameCodeOf = new Map<number, number>();
+    registry.sitelessAndSited.forEach(([a, b], i) => {
+      sameCodeOf.set(a, i);
+      sameCodeOf.set(b, i);
+    });
+    const sameCode: { plant: string; members: { file: string; row?: number; site?: string }[] }[] = registry.sitelessAndSited.map(() => ({ plant: '', members: [] }));
+    const noteSameCode = (seq: number, r: CompanyRecord) => {
+      const i = sameCodeOf.get(seq);
+      if (i === undefined) return;
+      const e = sameCode[i]!;
+      if (!e.plant) e.plant = [r.creditCode ?? '', r.company].filter(Boolean).join(' / ');
+      e.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.site ? { site: r.site } : {}) });
+    };
     const noteDuplicate = (seq: number, r: CompanyRecord) => {
+      noteSameCode(seq, r);
       const key = dupOf.get(seq);
       if (key === undefined) return;
       const d = dupMembers.get(key) ?? { plant: [r.creditCode ?? '', r.company, r.site ?? ''].filter(Boolean).join(' / '), members: [] };
@@ -393,6 +408,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       async *companies() {
         let seq = 0;
         dupMembers.clear();
+        for (const e of sameCode) e.members.length = 0;
         for await (const raw of readSpool<CompanyRecord>(companiesFile)) {
           const r = anonRecord(patch(seq, { ...raw, superseded: superseded.has(seq) }));
           noteDuplicate(seq, r);
@@ -408,10 +424,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             async *companyLines() {
               let seq = 0;
               dupMembers.clear();
+              for (const e of sameCode) e.members.length = 0;
               const rl = createInterface({ input: createReadStream(companiesFile, 'utf8'), crlfDelay: Infinity });
               for await (let line of rl) {
                 if (!line) continue;
-                if (dupOf.has(seq)) {
+                if (dupOf.has(seq) || sameCodeOf.has(seq)) {
                   const r = patch(seq, { ...(JSON.parse(line) as CompanyRecord), superseded: superseded.has(seq) });
                   noteDuplicate(seq, r);
                   if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(companyJson(r));
@@ -463,6 +480,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             ...(d.members.some((m) => m.relation === 'part') ? { parts: true } : {}),
             members: d.members,
           })),
+          ...(sameCode.length ? { sameCodeOtherSite: sameCode } : {}),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });

@@ -297,6 +297,11 @@ export interface BatchSummary extends Figures {
    * Plants seen more than once. `resubmission`: at least one row was replaced by a submission less than
    * conflictWindowDays later (or a date is missing): listed as a conflict, never as a baseline and a follow-up.
    */
+  /**
+   * A credit code given once without a site and once with one: two plants by the identity rule (both counted), maybe
+   * one plant whose survey row lacks the site. Reported so the analyst can add the site, never merged silently.
+   */
+  sameCodeOtherSite?: { plant: string; members: { file: string; row?: number; site?: string }[] }[];
   duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; /** Rows that are parts of one assessment (files covering some sections each): none counted until merged. */ parts?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; /** The submission gives the credit code. */ coded: boolean; relation: AssessmentRelation }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];

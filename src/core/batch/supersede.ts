@@ -18,6 +18,13 @@ export class PlantRegistry {
   readonly duplicates = new Map<string, number[]>();
   /** Plants (as in `duplicates`) matched across a row with and a row without a credit code. */
   readonly matchedByName = new Set<string>();
+  /**
+   * A credit code given once without a site and once with one (a survey export has no site column, a consultant's
+   * file names the site): two plants by the rule, maybe one. The first row of the code and the first row that showed
+   * the other case; reported, not merged. Per code: its first row and whether rows without and with a site were seen.
+   */
+  readonly sitelessAndSited: [number, number][] = [];
+  private readonly codeSites = new KeyTable();
 
   private newPlant(seq: number, date: number, coded: boolean): number {
     const id = this.plants++;
@@ -40,6 +47,7 @@ export class PlantRegistry {
   /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
   add(seq: number, ids: { code?: string; name?: string } | undefined, date: number): void {
     if (!ids || (ids.code === undefined && ids.name === undefined)) return;
+    if (ids.code !== undefined) this.noteSite(seq, ids.code);
     const ck = ids.code !== undefined ? keyHash(ids.code) : undefined;
     const nk = ids.name !== undefined ? keyHash(ids.name) : undefined;
     let pid = ck !== undefined ? this.keys.get(ck) : undefined;
@@ -76,6 +84,18 @@ export class PlantRegistry {
       this.seqs[pid] = seq;
       this.dates[pid] = date;
     } else this.superseded.add(seq);
+  }
+
+  /** `code` is plantKeys' `code:CODE|SITE`. */
+  private noteSite(seq: number, code: string): void {
+    const bar = code.indexOf('|');
+    const key = keyHash(code.slice(0, bar));
+    const bit = bar === code.length - 1 ? 1 : 2;
+    const state = this.codeSites.get(key);
+    if (state === undefined) return this.codeSites.set(key, seq * 4 + bit);
+    const seen = state & 3;
+    if ((seen | bit) === 3 && seen !== 3) this.sitelessAndSited.push([Math.floor(state / 4), seq]);
+    this.codeSites.set(key, state | bit);
   }
 
   isSuperseded(seq: number): boolean {
