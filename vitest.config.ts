@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, exclude: PROPERTIES, pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'properties', include: PROPERTIES } },
-      { extends: true, test: { name: 'cli', include: ['tests/**/*.test.ts'], exclude: [...UNIT, ...PROPERTIES], globalSetup: ['tests/helpers/build-once.ts'] } },
+      { extends: true, test: { name: 'cli', include: ['tests/**/*.test.ts'], exclude: [...UNIT, ...PROPERTIES], globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/remove-temp-dirs.ts'] } },
     ],
   },
 });

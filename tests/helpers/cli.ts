@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,14 @@ export function zhizao(args: string[], opts: SpawnSyncOptions & { input?: string
   return { code: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+const madeDirs: string[] = [];
+/** A fresh temporary folder, removed after the test file's tests (tests/helpers/remove-temp-dirs.ts, a setup file). */
 export function tempDir(prefix = 'zhizao-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+/** Remove every folder tempDir made so far. */
+export function removeMadeDirs(): void {
+  for (const d of madeDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
