@@ -629,3 +629,23 @@ describe('the summary on the terminal (no -o, no --json): what an analyst reads 
     expect(lines[2]).toContain('maturity levels:');
   });
 });
+
+describe('an export whose map has no 规上 column (review F6): why the 规上 figures are empty, and the all-company figure', { timeout: 180_000 }, () => {
+  it('says on stdout, on stderr with -o and in the summary CSV\'s verdict_note that no company states its size, with the figure over all companies', () => {
+    const d = tempDir();
+    const map = path.join(d, 'map-nosize.yaml');
+    writeFileSync(map, readFileSync(MAP, 'utf8').split('\n').filter((l) => !l.includes('"5、是否为规模以上工业企业"')).join('\n'));
+    const r = zhizao(['batch', CSV, '--map', map, '--lang', 'zh'], { cwd: SURVEY });
+    expect(r.stdout).toContain('29 家企业均未填写是否规上，规上口径无法计算；全部企业：46.7%（n = 28');
+    expect(r.stdout).toContain('29 家企业均未填写是否规上，规上口径无法计算；全部企业：71.4%（n = 28');
+    expect(r.stderr).toContain('请在映射文件中加入问卷的“是否规上”列');
+    const en = zhizao(['batch', CSV, '--map', map, '-o', path.join(d, 'r.csv')], { cwd: SURVEY });
+    expect(en.stderr).toContain('none of the 29 companies states whether it is above designated size (规上), so the 规上 figure cannot be formed; over all companies: 46.7% (n = 28');
+    const rows = readFileSync(path.join(d, 'r.summary.csv'), 'utf8').split('\n');
+    // the headline row (the reason is in its verdict_note cell, quoted: it has commas)
+    expect(rows.find((l) => l.startsWith('all,all,cnc-rate,'))).toMatch(/,0,"none of the 29 companies states whether it is above designated size \(规上\), so the 规上 figure cannot be formed; over all companies: 46\.7% \(n = 28, not judged; see the ""all companies"" row\)",true,/);
+    // with the 规上 column the note is not there
+    const sized = zhizao(['batch', CSV, '--map', MAP], { cwd: SURVEY });
+    expect(sized.stdout).not.toContain('above designated size (规上), so');
+  });
+});

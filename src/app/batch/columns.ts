@@ -1,7 +1,7 @@
 import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/aggregate.js';
 import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
-import type { BatchSummary, Figures, GroupFigures, RegionalIndicator } from '../../core/batch/summary.js';
+import { NONE_GROUP, type BatchSummary, type Figures, type GroupFigures, type RegionalIndicator } from '../../core/batch/summary.js';
 import type { RegionalPopulation } from '../../core/batch/aggregate.js';
 import type { Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
@@ -260,6 +260,19 @@ export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[]
   return summaryTable(s, lang, labels).map((r) => r.cells);
 }
 
+/**
+ * Why a 规上 figure is "— (n = 0)" when no company of the batch states whether it is 规上 (a survey whose map has no
+ * 规上 column): the reason, with the same figure over all `companies` of the batch or group pointed to. Null otherwise.
+ */
+export function sizeNotStatedNote(s: BatchSummary, i: RegionalIndicator, lang: Lang, companies = s.companies): string | null {
+  const notStated = s.bySize.find((g) => g.key === NONE_GROUP)?.companies ?? 0;
+  if (i.regionalPopulation !== 'above-designated-size' || i.companiesInPopulation > 0 || !s.companies || notStated < s.companies) return null;
+  const all = i.splits.find((x) => x.population === 'all');
+  const v = all?.value;
+  const value = v === null || v === undefined ? '—' : i.kind === 'number' ? String(Math.round(v * 100) / 100) : `${Math.round(v * 1000) / 10}%`;
+  return formatMessage('note.size-not-stated', { companies, value, n: all?.denominator ?? 0 }, lang);
+}
+
 /** The long summary with each row's formats (the workbook's 汇总长表; the CSV keeps the plain values). */
 export function summaryTable(s: BatchSummary, lang: Lang, labels = false): SummaryRow[] {
   const rows: SummaryRow[] = [];
@@ -285,7 +298,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT);
-  const indicatorRow = (section: string, group: string, i: RegionalIndicator, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
+  const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i), {
       target: i.target,
       comparison: i.comparison,
@@ -301,7 +314,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
       regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
       how: howCounted(i, lang, scope),
       excluded: i.excluded,
-      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : null,
+      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
     });
@@ -315,7 +328,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
     row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, NUMBER, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, NUMBER, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
-      indicatorRow(section, group, i);
+      indicatorRow(section, group, i, f.companies);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
         row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
@@ -452,6 +465,12 @@ export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
   if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
   notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
   if (withheldToProtect(s)) notes.push(W('note.complementary', { n: s.minGroupSize }));
+  // no company states whether it is 规上: why the 规上 figures are empty, and the figure over all companies
+  const unsized = s.indicators.flatMap((i) => {
+    const note = sizeNotStatedNote(s, i, lang);
+    return note ? [`${i.title[lang]}${lang === 'zh' ? '：' : ': '}${note}`] : [];
+  });
+  if (unsized.length) notes.push(...unsized, W('note.size-not-stated-fix'));
   const historical = s.indicators.find((i) => i.historical);
   if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
   if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));

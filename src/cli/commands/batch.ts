@@ -1,5 +1,5 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
-import { figurePopulation } from '../../app/batch/columns.js';
+import { figurePopulation, sizeNotStatedNote } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
@@ -91,9 +91,19 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
       const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue ?? '—' })}` : '';
       const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
+      const unsized = sizeNotStatedNote(s, i, term.lang);
+      if (unsized) lines.push(`    ${unsized}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
-  } else for (const line of lines) term.say(line);
+  } else {
+    for (const line of lines) term.say(line);
+    // the figures are in the file: still say here why the 规上 ones are empty
+    for (const i of s.indicators) {
+      const unsized = i.target === undefined ? null : sizeNotStatedNote(s, i, term.lang);
+      if (unsized) term.say(term.err.yellow(`${term.t(i.title)}: ${unsized}`));
+    }
+  }
+  if (s.indicators.some((i) => i.target !== undefined && sizeNotStatedNote(s, i, term.lang))) term.say(term.err.yellow(term.msg('note.size-not-stated-fix')));
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
   for await (const r of outcome.rejected()) {
