@@ -649,3 +649,31 @@ describe('an export whose map has no 规上 column (review F6): why the 规上 f
     expect(sized.stdout).not.toContain('above designated size (规上), so');
   });
 });
+
+describe('rejections and the dry run in the analyst\'s words (review F10)', { timeout: 180_000 }, () => {
+  it('a 规上 or industry cell the importer cannot read names the cell and the words it accepts, not a schema type or codes', () => {
+    const d = tempDir();
+    const csv = path.join(d, 'e.csv');
+    writeFileSync(csv, readFileSync(CSV, 'utf8').replace('郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,离散型制造,是,', '郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,离散型制造,规上企业,'));
+    const zh = zhizao(['batch', csv, '--map', MAP, '--lang', 'zh'], { cwd: SURVEY });
+    expect(zh.stderr).toContain('“5、是否为规模以上工业企业”列：“规上企业”无法识别为是否规上；请填 是 / 否、规上 / 规下、1 / 0、yes / no 之一，或在映射文件的 values: above_designated_size: 下写明对应关系（如 "规上企业": true）');
+    expect(zh.stderr).not.toContain('类型应为 boolean');
+    expect(zh.stderr).toContain('“4、行业类型（离散型/流程型）”列：“asdf”无法识别为行业类型；请填 离散型 / 流程型 / 混合型');
+    expect(zh.stderr).not.toContain('应为以下之一：discrete, process, mixed');
+    const en = zhizao(['batch', CSV, '--map', MAP], { cwd: SURVEY });
+    expect(en.stderr).toContain('"asdf" is not read as an industry type; write one of discrete / process / mixed, 离散型 / 流程型 / 混合型');
+  });
+
+  it('--dry-run names input kinds in words, says answer files are not checked, and exits 1 on a file a real run rejects', () => {
+    const answers = path.join(FIXTURES, 'batch', 'answers');
+    const r = zhizao(['batch', answers, '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a-jia.yaml: answer file (listed, contents not checked)');
+    expect(r.stdout).toContain('old-format.xls: a real run rejects it: .xls files cannot be read');
+    expect(r.stdout).toMatch(/the 7 answer files are listed, not checked; check them with .* validate FILE/);
+    expect(r.stdout).not.toMatch(/: (answer|binary-spreadsheet)$/m);
+    const zh = zhizao(['batch', path.join(answers, 'a-jia.yaml'), '--dry-run', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('a-jia.yaml：答卷文件（只列出，未检查内容）');
+  });
+});

@@ -162,8 +162,14 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
     else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));
   }
-  for (const o of r.others) lines.push(term.msg('batch.dry-run-file', { file: o.file, kind: o.kind }));
+  for (const o of r.others) {
+    const kind = isMessageCode(`batch.dry-run-kind.${o.kind}`) ? term.msg(`batch.dry-run-kind.${o.kind}` as MessageCode) : o.kind;
+    if (o.rejected) lines.push(term.err.red(term.msg('batch.dry-run-rejected', { file: o.file, message: term.msg(o.rejected.code, { ...o.rejected.args, cmd: term.cmd() }) })));
+    else lines.push(term.msg('batch.dry-run-file', { file: o.file, kind }));
+  }
   lines.push(term.msg('batch.dry-run-summary', { tables: r.tables.length, files: r.others.length }));
+  const answers = r.others.filter((o) => o.kind === 'answer').length;
+  if (answers) lines.push(term.err.yellow(term.msg('batch.dry-run-answers-unchecked', { count: answers, cmd: term.cmd() })));
   term.stdout.write(lines.join('\n') + '\n');
   return r.errors ? EXIT.invalid : EXIT.ok;
 }
