@@ -412,17 +412,17 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const titles = longRows.map((r) => String(r.getCell(L('名称')).value));
     expect(titles.some((t) => /none/.test(t))).toBe(false);
     const noLevel = longRows.find((r) => r.getCell(L('项目')).value === 'no_level' && r.getCell(L('分组')).value === '全部企业')!;
-    expect(noLevel.getCell(L('单元格内容')).value).toBe(29);
+    expect(noLevel.getCell(L('数值（单位见下一列）')).value).toBe(29);
     const cncRow = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '全部企业')!;
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
-    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('wjx-survey.csv');
+    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv');
     expect(cncRow.getCell(L('调查日期（提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
     expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');
     const small = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '高新区')!;
-    expect(small.getCell(L('单元格内容')).value).toBeNull();
+    expect(small.getCell(L('数值（单位见下一列）')).value).toBeNull();
     expect(small.getCell(L('达标')).value).toBeNull();
     expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：不单列数值（留空），不判定是否达标');
     expect((sum.getColumn(1).values as string[]).some((v) => typeof v === 'string' && v.startsWith('地区：'))).toBe(true);
@@ -675,5 +675,30 @@ describe('rejections and the dry run in the analyst\'s words (review F10)', { ti
     const zh = zhizao(['batch', path.join(answers, 'a-jia.yaml'), '--dry-run', '--lang', 'zh']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('a-jia.yaml：答卷文件（只列出，未检查内容）');
+  });
+});
+
+describe('the summary CSV states each figure\'s unit and how many files it comes from (review F11)', { timeout: 180_000 }, () => {
+  it('a unit column beside the value, and a source cell with the file count when the list is cut', () => {
+    const d = tempDir();
+    const answers = path.join(d, 'answers');
+    mkdirSync(answers);
+    const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8').replace(/^\s*credit_code:.*\n/m, '');
+    for (let i = 1; i <= 12; i++) writeFileSync(path.join(answers, `p${String(i).padStart(2, '0')}.yaml`), example.replace('郑州示例机械有限公司', `郑州示例机械${i}号有限公司`));
+    const r = zhizao(['batch', answers, '-o', path.join(d, 'r.csv'), '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(path.join(d, 'r.summary.csv'), 'utf8').split('\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    expect(header.slice(4, 6)).toEqual(['value', 'unit']);
+    expect(lines[1]!.split(',').slice(4, 6)).toEqual(['数值（单位见下一列）', '单位']);
+    const cells = (item: string) => lines.find((l) => l.startsWith(`all,all,${item},`))!.split(',');
+    expect(cells('companies').slice(4, 6)).toEqual(['12', '家']);
+    expect(cells('mean_score')[5]).toBe('分（0–5）');
+    expect(cells('cnc-rate')[5]).toBe('比例（0–1，0.5 即 50%）');
+    expect(lines.find((l) => l.startsWith('counts,,scored,'))!.split(',')[5]).toBe('份答卷');
+    // the source: how many files, then the first ten
+    const source = lines.find((l) => l.startsWith('all,all,cnc-rate,'))!;
+    expect(source).toMatch(/"12 个输入文件（前 10 个：[^"]*p01\.yaml, [^"]*p10\.yaml 等）"/);
+    expect(source).not.toContain('p11.yaml');
   });
 });
