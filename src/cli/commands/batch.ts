@@ -106,6 +106,12 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   if (s.indicators.some((i) => i.target !== undefined && sizeNotStatedNote(s, i, term.lang))) term.say(term.err.yellow(term.msg('note.size-not-stated-fix')));
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
+  // the default grouping by district while many companies state none: say so, and offer region when most state one
+  const u = s.groupByUnstated;
+  if (u && u.companies * 2 > s.companies) {
+    term.say(term.err.yellow(term.msg('cli.batch-groups-unstated', { unstated: u.companies, companies: s.companies })));
+    if (u.regionStated * 2 > s.companies) term.say(term.err.yellow(term.msg('cli.batch-groups-try-region', { regions: u.regionStated, companies: s.companies })));
+  }
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
