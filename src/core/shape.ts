@@ -170,6 +170,9 @@ export function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
+/** The offending value (ajv's `verbose` data) when it is a plain string or number, for messages that quote the cell. */
+const valueArg = (data: unknown): { value?: string } => (typeof data === 'string' || typeof data === 'number' ? { value: String(data) } : {});
+
 function toDiagnostic(e: ErrorObject, source: Source): Diagnostic {
   const path = pointerToPath(e.instancePath);
   const where = path.length ? path.join('.') : '(top level)';
@@ -183,11 +186,11 @@ function toDiagnostic(e: ErrorObject, source: Source): Diagnostic {
       return diag('schema.unknown-key', source.file, source.locate(path, name), { where, name, allowed }, 'error', [...path, name]);
     }
     case 'enum':
-      return diag('schema.enum', source.file, source.locate(path), { where, allowed: (p.allowedValues as unknown[]).map(String).join(', ') }, 'error', path);
+      return diag('schema.enum', source.file, source.locate(path), { where, allowed: (p.allowedValues as unknown[]).map(String).join(', '), ...valueArg(e.data) }, 'error', path);
     case 'const':
       return diag('schema.const', source.file, source.locate(path), { where, allowed: String(p.allowedValue) }, 'error', path);
     case 'type':
-      return diag('schema.type', source.file, source.locate(path), { where, type: String(p.type) }, 'error', path);
+      return diag('schema.type', source.file, source.locate(path), { where, type: String(p.type), ...valueArg(e.data) }, 'error', path);
     case 'pattern':
       return diag('schema.pattern', source.file, source.locate(path), { where, pattern: String(p.pattern) }, 'error', path);
     case 'minimum':

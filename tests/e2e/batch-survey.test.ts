@@ -412,17 +412,17 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const titles = longRows.map((r) => String(r.getCell(L('名称')).value));
     expect(titles.some((t) => /none/.test(t))).toBe(false);
     const noLevel = longRows.find((r) => r.getCell(L('项目')).value === 'no_level' && r.getCell(L('分组')).value === '全部企业')!;
-    expect(noLevel.getCell(L('单元格内容')).value).toBe(29);
+    expect(noLevel.getCell(L('数值（单位见下一列）')).value).toBe(29);
     const cncRow = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '全部企业')!;
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
-    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('wjx-survey.csv');
+    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv');
     expect(cncRow.getCell(L('调查日期（提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
     expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');
     const small = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '高新区')!;
-    expect(small.getCell(L('单元格内容')).value).toBeNull();
+    expect(small.getCell(L('数值（单位见下一列）')).value).toBeNull();
     expect(small.getCell(L('达标')).value).toBeNull();
     expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：不单列数值（留空），不判定是否达标');
     expect((sum.getColumn(1).values as string[]).some((v) => typeof v === 'string' && v.startsWith('地区：'))).toBe(true);
@@ -627,5 +627,95 @@ describe('the summary on the terminal (no -o, no --json): what an analyst reads 
     expect(at).toBeGreaterThanOrEqual(0);
     expect(said.slice(at, at + 3)).toEqual(lines.slice(0, 3));
     expect(lines[2]).toContain('maturity levels:');
+  });
+});
+
+describe('an export whose map has no 规上 column (review F6): why the 规上 figures are empty, and the all-company figure', { timeout: 180_000 }, () => {
+  it('says on stdout, on stderr with -o and in the summary CSV\'s verdict_note that no company states its size, with the figure over all companies', () => {
+    const d = tempDir();
+    const map = path.join(d, 'map-nosize.yaml');
+    writeFileSync(map, readFileSync(MAP, 'utf8').split('\n').filter((l) => !l.includes('"5、是否为规模以上工业企业"')).join('\n'));
+    const r = zhizao(['batch', CSV, '--map', map, '--lang', 'zh'], { cwd: SURVEY });
+    expect(r.stdout).toContain('29 家企业均未填写是否规上，规上口径无法计算；全部企业：46.7%（n = 28');
+    expect(r.stdout).toContain('29 家企业均未填写是否规上，规上口径无法计算；全部企业：71.4%（n = 28');
+    expect(r.stderr).toContain('请在映射文件中加入问卷的“是否规上”列');
+    const en = zhizao(['batch', CSV, '--map', map, '-o', path.join(d, 'r.csv')], { cwd: SURVEY });
+    expect(en.stderr).toContain('none of the 29 companies states whether it is above designated size (规上), so the 规上 figure cannot be formed; over all companies: 46.7% (n = 28');
+    const rows = readFileSync(path.join(d, 'r.summary.csv'), 'utf8').split('\n');
+    // the headline row (the reason is in its verdict_note cell, quoted: it has commas)
+    expect(rows.find((l) => l.startsWith('all,all,cnc-rate,'))).toMatch(/,0,"none of the 29 companies states whether it is above designated size \(规上\), so the 规上 figure cannot be formed; over all companies: 46\.7% \(n = 28, not judged; see the ""all companies"" row\)",true,/);
+    // with the 规上 column the note is not there
+    const sized = zhizao(['batch', CSV, '--map', MAP], { cwd: SURVEY });
+    expect(sized.stdout).not.toContain('above designated size (规上), so');
+  });
+});
+
+describe('rejections and the dry run in the analyst\'s words (review F10)', { timeout: 180_000 }, () => {
+  it('a 规上 or industry cell the importer cannot read names the cell and the words it accepts, not a schema type or codes', () => {
+    const d = tempDir();
+    const csv = path.join(d, 'e.csv');
+    writeFileSync(csv, readFileSync(CSV, 'utf8').replace('郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,离散型制造,是,', '郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,离散型制造,规上企业,'));
+    const zh = zhizao(['batch', csv, '--map', MAP, '--lang', 'zh'], { cwd: SURVEY });
+    expect(zh.stderr).toContain('“5、是否为规模以上工业企业”列：“规上企业”无法识别为是否规上；请填 是 / 否、规上 / 规下、1 / 0、yes / no 之一，或在映射文件的 values: above_designated_size: 下写明对应关系（如 "规上企业": true）');
+    expect(zh.stderr).not.toContain('类型应为 boolean');
+    expect(zh.stderr).toContain('“4、行业类型（离散型/流程型）”列：“asdf”无法识别为行业类型；请填 离散型 / 流程型 / 混合型');
+    expect(zh.stderr).not.toContain('应为以下之一：discrete, process, mixed');
+    const en = zhizao(['batch', CSV, '--map', MAP], { cwd: SURVEY });
+    expect(en.stderr).toContain('"asdf" is not read as an industry type; write one of discrete / process / mixed, 离散型 / 流程型 / 混合型');
+  });
+
+  it('--dry-run names input kinds in words, says answer files are not checked, and exits 1 on a file a real run rejects', () => {
+    const answers = path.join(FIXTURES, 'batch', 'answers');
+    const r = zhizao(['batch', answers, '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a-jia.yaml: answer file (listed, contents not checked)');
+    expect(r.stdout).toContain('old-format.xls: a real run rejects it: .xls files cannot be read');
+    expect(r.stdout).toMatch(/the 7 answer files are listed, not checked; check them with .* validate FILE/);
+    expect(r.stdout).not.toMatch(/: (answer|binary-spreadsheet)$/m);
+    const zh = zhizao(['batch', path.join(answers, 'a-jia.yaml'), '--dry-run', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('a-jia.yaml：答卷文件（只列出，未检查内容）');
+  });
+});
+
+describe('the summary CSV states each figure\'s unit and how many files it comes from (review F11)', { timeout: 180_000 }, () => {
+  it('a unit column beside the value, and a source cell with the file count when the list is cut', () => {
+    const d = tempDir();
+    const answers = path.join(d, 'answers');
+    mkdirSync(answers);
+    const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8').replace(/^\s*credit_code:.*\n/m, '');
+    for (let i = 1; i <= 12; i++) writeFileSync(path.join(answers, `p${String(i).padStart(2, '0')}.yaml`), example.replace('郑州示例机械有限公司', `郑州示例机械${i}号有限公司`));
+    const r = zhizao(['batch', answers, '-o', path.join(d, 'r.csv'), '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(path.join(d, 'r.summary.csv'), 'utf8').split('\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    expect(header.slice(4, 6)).toEqual(['value', 'unit']);
+    expect(lines[1]!.split(',').slice(4, 6)).toEqual(['数值（单位见下一列）', '单位']);
+    const cells = (item: string) => lines.find((l) => l.startsWith(`all,all,${item},`))!.split(',');
+    expect(cells('companies').slice(4, 6)).toEqual(['12', '家']);
+    expect(cells('mean_score')[5]).toBe('分（0–5）');
+    expect(cells('cnc-rate')[5]).toBe('比例（0–1，0.5 即 50%）');
+    expect(lines.find((l) => l.startsWith('counts,,scored,'))!.split(',')[5]).toBe('份答卷');
+    // the source: how many files, then the first ten
+    const source = lines.find((l) => l.startsWith('all,all,cnc-rate,'))!;
+    expect(source).toMatch(/"12 个输入文件（前 10 个：[^"]*p01\.yaml, [^"]*p10\.yaml 等）"/);
+    expect(source).not.toContain('p11.yaml');
+  });
+});
+
+describe('the default grouping by district when most companies state none (review F7)', { timeout: 180_000 }, () => {
+  it('says on stderr how many state no district and offers --group-by region when most state a region', () => {
+    const inputs = [EXAMPLES, path.join(FIXTURES, 'plants'), path.join(FIXTURES, 'review'), CSV];
+    const r = zhizao(['batch', ...inputs, '--map', MAP, '--json']);
+    const out = json(r);
+    expect(out.summary.groupBy).toBe('district');
+    const u = out.summary.groupByUnstated!;
+    expect(u.companies * 2).toBeGreaterThan(out.summary.companies);
+    expect(r.stderr).toContain(`grouped by district (the default): ${u.companies} of ${out.summary.companies} companies state no district and are one group "not stated"`);
+    expect(r.stderr).toContain(`${u.regionStated} of ${out.summary.companies} companies state a region: --group-by region groups them by it`);
+    // asked for explicitly: nothing to say
+    const region = zhizao(['batch', ...inputs, '--map', MAP, '--json', '--group-by', 'region']);
+    expect(json(region).summary.groupByUnstated).toBeUndefined();
+    expect(region.stderr).not.toContain('--group-by region groups them');
   });
 });

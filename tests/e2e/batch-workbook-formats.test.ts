@@ -65,7 +65,7 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
     const [long] = await sheets(file, '汇总长表');
     const { head, rows } = long!;
     const C = (id: string) => head.indexOf(id) + 1;
-    const [item, value, target, numerator, share, met, historical] = [C('项目'), C('单元格内容'), C('目标'), C('分子'), C('自身达标企业占比'), C('达标'), C('历史目标（目标年份早于调查）')];
+    const [item, value, target, numerator, share, met, historical] = [C('项目'), C('数值（单位见下一列）'), C('目标'), C('分子'), C('自身达标企业占比'), C('达标'), C('历史目标（目标年份早于调查）')];
     expect([item, value, target, numerator, share, met, historical].every((c) => c > 0), head.join('|')).toBe(true);
     const method = new Map(summary.indicators.map((i) => [i.id, i.method]));
     const indicatorOf = (id: string) => method.get(id.split('@')[0]!);
@@ -105,9 +105,9 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
   it('as LibreOffice displays them: 48.8% against a target of 50.0%, 29 companies, 12 in the cloud', () => {
     const long = displayed(file, '汇总长表', path.join(dir, 'lo'));
     const row = (section: string, item: string) => long.find((r) => r[0] === section && r[2] === item)!;
-    // value, target, comparison, met, numerator, n
-    expect(row('all', 'cnc-rate').slice(4, 10)).toEqual(['48.8%', '50.0%', '>', '否', '9.27', '19']);
-    expect(row('all', 'cloud-adoption').slice(4, 10)).toEqual(['55.2%', '', '', '', '16', '29']);
+    // value, unit, target, comparison, met, numerator, n
+    expect(row('all', 'cnc-rate').slice(4, 11)).toEqual(['48.8%', '比例（%）', '50.0%', '>', '否', '9.27', '19']);
+    expect(row('all', 'cloud-adoption').slice(4, 11)).toEqual(['55.2%', '比例（%）', '', '', '', '16', '29']);
     expect(row('all', 'companies')[4]).toBe('29');
     expect(row('counts', 'scored')[4]).toBe('31');
     const plan = displayed(file, '规划目标', path.join(dir, 'lo'));
@@ -154,10 +154,10 @@ describe('the class A/B retrofitting targets: a share of the class, in percent',
     const col = (t: string) => long!.head.indexOf(t) + 1;
     const row = (group: string, item: string) => long!.rows.find((r) => r.getCell(1).value === 'by_class' && r.getCell(2).value === group && r.getCell(3).value === item)!;
     const share = row('A 类企业', 'share');
-    expect(share.getCell(col('单元格内容')).numFmt).toBe(PERCENT);
+    expect(share.getCell(col('数值（单位见下一列）')).numFmt).toBe(PERCENT);
     expect(share.getCell(col('目标')).numFmt).toBe(PERCENT);
-    expect(row('A 类企业', 'retrofitting').getCell(col('单元格内容')).numFmt).toBe(INTEGER);
-    expect(row('A 类企业', 'companies').getCell(col('单元格内容')).value).toBe(5);
+    expect(row('A 类企业', 'retrofitting').getCell(col('数值（单位见下一列）')).numFmt).toBe(INTEGER);
+    expect(row('A 类企业', 'companies').getCell(col('数值（单位见下一列）')).value).toBe(5);
   });
 
   it('列说明 says the value column’s format depends on the row', async () => {

@@ -117,7 +117,7 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
 
   it('汇总长表: a group’s figure is said to be over the companies of the group, not of the batch', () => {
     const rows = summaryRows(s, 'zh', true);
-    const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![16];
+    const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![17];
     expect(popOf('all', 'cnc-rate')).toBe('本批次中回答该题的规上企业');
     expect(popOf('by_size', 'cnc-rate')).toBe('本组中回答该题的全部企业');
     expect(popOf('group:', 'cnc-rate')).toBe('本组中回答该题的规上企业');
@@ -144,11 +144,11 @@ describe('a figure over fewer companies than the minimum group size: blank in �
     const rows = summaryRows(s, 'zh');
     const row = (section: string, group: string, item: string) => rows.find((r) => r[0] === section && r[1] === group && r[2] === item)!;
     const below = row('all', 'all', 'cnc-rate@below');
-    expect([below[4], below[8], below[9], below[10], below[19]]).toEqual([null, null, 2, null, 'n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标']);
-    expect(row('all', 'all', 'cnc-rate@all')[19]).toBeNull();
+    expect([below[4], below[9], below[10], below[11], below[20]]).toEqual([null, null, 2, null, 'n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标']);
+    expect(row('all', 'all', 'cnc-rate@all')[20]).toBeNull();
     expect(row('by_size', 'below', 'level.1').slice(4, 5)).toEqual([null]);
-    expect(row('by_size', 'below', 'level.1')[19]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
-    expect(row('by_size', 'below', 'mean_score')[19]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+    expect(row('by_size', 'below', 'level.1')[20]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+    expect(row('by_size', 'below', 'mean_score')[20]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
   });
 });
 
@@ -189,7 +189,7 @@ describe('labels an office can hand over', () => {
       ['B', 2020, true],
     ]);
     const share = summaryRows(s, 'zh').find((r) => r[0] === 'by_class' && r[1] === 'A 类企业' && r[2] === 'share')!;
-    const col = (id: string) => share[['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical'].indexOf(id)];
+    const col = (id: string) => share[['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical'].indexOf(id)];
     expect([col('target'), col('target_year'), col('historical')]).toEqual([1, 2020, true]);
     // before the goal's year: not historical
     const early = batchSummary([{ ...dated[0]!, date: 20190301000000 }]);

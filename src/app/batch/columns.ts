@@ -1,7 +1,7 @@
 import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/aggregate.js';
 import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
-import type { BatchSummary, Figures, GroupFigures, RegionalIndicator } from '../../core/batch/summary.js';
+import { NONE_GROUP, type BatchSummary, type Figures, type GroupFigures, type RegionalIndicator } from '../../core/batch/summary.js';
 import type { RegionalPopulation } from '../../core/batch/aggregate.js';
 import type { Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
@@ -175,9 +175,9 @@ export function withheldText(w: Withheld, args: { n: number; min?: number }, lan
 }
 
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
-export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
-export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
-export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
+export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
+export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.summary_value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
+export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'text', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -189,6 +189,8 @@ type Cell = string | number | boolean | null | undefined;
 export interface SummaryRowFormats {
   value: ColumnFormat;
   numerator?: ColumnFormat;
+  /** The unit the long summary states beside the value, when not the format's own (a share, companies, points). */
+  unit?: UnitCode;
 }
 export interface SummaryRow {
   cells: Cell[];
@@ -206,7 +208,9 @@ export function summaryColumns(): Column<SummaryRow>[] {
 }
 
 /** The format of an indicator's value (and target) and of its numerator: as the wide summary (汇总) shows them. */
-const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method'] }): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number' });
+const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method'] }): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number', unit: i.kind === 'number' ? 'number' : 'share' });
+/** The unit of a long-summary row's value (label.unit.*). */
+type UnitCode = 'share' | 'companies' | 'plants' | 'score' | 'number' | 'questions' | 'answers' | 'inputs' | 'cells' | 'values';
 const INTEGER: SummaryRowFormats = { value: 'integer' };
 const NUMBER: SummaryRowFormats = { value: 'number' };
 const TEXT: SummaryRowFormats = { value: 'text' };
@@ -251,13 +255,27 @@ export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopula
 }
 
 /** The source and the survey dates of the sample, as the long table states them beside every regional figure. */
-export function sampleSource(s: BatchSummary): { source: string; dates: string | null } {
+export function sampleSource(s: BatchSummary, lang: Lang): { source: string; dates: string | null } {
   const { files, fileCount, dates } = s.sample;
-  return { source: files.join(', ') + (fileCount > files.length ? ', …' : ''), dates: dates ? `${dates.from} – ${dates.to}` : null };
+  const source = fileCount > files.length ? formatMessage('label.sample.source-first', { count: fileCount, shown: files.length, files: files.join(', ') }, lang) : formatMessage('label.sample.source', { count: fileCount, files: files.join(', ') }, lang);
+  return { source, dates: dates ? `${dates.from} – ${dates.to}` : null };
 }
 
 export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
   return summaryTable(s, lang, labels).map((r) => r.cells);
+}
+
+/**
+ * Why a 规上 figure is "— (n = 0)" when no company of the batch states whether it is 规上 (a survey whose map has no
+ * 规上 column): the reason, with the same figure over all `companies` of the batch or group pointed to. Null otherwise.
+ */
+export function sizeNotStatedNote(s: BatchSummary, i: RegionalIndicator, lang: Lang, companies = s.companies): string | null {
+  const notStated = s.bySize.find((g) => g.key === NONE_GROUP)?.companies ?? 0;
+  if (i.regionalPopulation !== 'above-designated-size' || i.companiesInPopulation > 0 || !s.companies || notStated < s.companies) return null;
+  const all = i.splits.find((x) => x.population === 'all');
+  const v = all?.value;
+  const value = v === null || v === undefined ? '—' : i.kind === 'number' ? String(Math.round(v * 100) / 100) : `${Math.round(v * 1000) / 10}%`;
+  return formatMessage('note.size-not-stated', { companies, value, n: all?.denominator ?? 0 }, lang);
 }
 
 /** The long summary with each row's formats (the workbook's 汇总长表; the CSV keeps the plain values). */
@@ -267,25 +285,32 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
   const G = (k: string) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy }) : k);
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
-  const row = (section: string, group: string, item: string, title: string, value: Cell, formats: SummaryRowFormats, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> = {}) =>
-    rows.push({ cells: [section, group, item, title, value, ...SUMMARY_COLUMNS.slice(5).map((c) => rest[c])], formats });
-  const { source, dates } = sampleSource(s);
+  // every figure's unit: a share (0–1) for a rate, companies for a count, points for a score, unless the row says otherwise
+  // (the workbook shows a share as a percentage, the CSV as a fraction)
+  const unitOf = (f: SummaryRowFormats, unit?: UnitCode) => {
+    if (f.value === 'text') return null;
+    const u = unit ?? f.unit ?? (f.value === 'percent' ? 'share' : f.value === 'integer' ? 'companies' : 'score');
+    return W(`label.unit.${u === 'share' && labels ? 'percent' : u}`);
+  };
+  const row = (section: string, group: string, item: string, title: string, value: Cell, formats: SummaryRowFormats, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> & { unitCode?: UnitCode } = {}) =>
+    rows.push({ cells: [section, group, item, title, value, unitOf(formats, rest.unitCode), ...SUMMARY_COLUMNS.slice(6).map((c) => rest[c])], formats });
+  const { source, dates } = sampleSource(s, lang);
   const sampled = { source, survey_dates: dates };
   row('sample', '', 'statement', L(s.sample.statement), null, TEXT, sampled);
-  row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, INTEGER, { denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
+  row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, INTEGER, { unitCode: 'questions',  denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
   row('sample', '', 'self_reported', W('label.sample.self-reported'), s.sample.selfReported, INTEGER, { denominator: s.sample.companies });
-  row('counts', '', 'companies', W('label.counts.companies'), s.companies, INTEGER);
-  row('counts', '', 'scored', W('label.counts.scored'), s.scored, INTEGER);
-  row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded, INTEGER);
-  row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected, INTEGER);
-  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0, INTEGER);
-  row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length, INTEGER);
-  row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length, INTEGER);
+  row('counts', '', 'companies', W('label.counts.companies'), s.companies, INTEGER, { unitCode: 'plants' });
+  row('counts', '', 'scored', W('label.counts.scored'), s.scored, INTEGER, { unitCode: 'answers' });
+  row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded, INTEGER, { unitCode: 'answers' });
+  row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected, INTEGER, { unitCode: 'inputs' });
+  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0, INTEGER, { unitCode: 'cells' });
+  row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length, INTEGER, { unitCode: 'plants' });
+  row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length, INTEGER, { unitCode: 'plants' });
   row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel, INTEGER);
-  row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { how: W('label.excluded-how', { companies: s.excluded.companies }) });
+  row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { unitCode: 'values',  how: W('label.excluded-how', { companies: s.excluded.companies }) });
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT);
-  const indicatorRow = (section: string, group: string, i: RegionalIndicator, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
+  const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i), {
       target: i.target,
       comparison: i.comparison,
@@ -301,7 +326,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
       regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
       how: howCounted(i, lang, scope),
       excluded: i.excluded,
-      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : null,
+      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
     });
@@ -315,7 +340,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
     row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, NUMBER, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, NUMBER, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
-      indicatorRow(section, group, i);
+      indicatorRow(section, group, i, f.companies);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
         row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
@@ -452,6 +477,12 @@ export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
   if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
   notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
   if (withheldToProtect(s)) notes.push(W('note.complementary', { n: s.minGroupSize }));
+  // no company states whether it is 规上: why the 规上 figures are empty, and the figure over all companies
+  const unsized = s.indicators.flatMap((i) => {
+    const note = sizeNotStatedNote(s, i, lang);
+    return note ? [`${i.title[lang]}${lang === 'zh' ? '：' : ': '}${note}`] : [];
+  });
+  if (unsized.length) notes.push(...unsized, W('note.size-not-stated-fix'));
   const historical = s.indicators.find((i) => i.historical);
   if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
   if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Definitions } from '../../io/definitions.js';
 import { expandInputs } from '../../io/expand-inputs.js';
-import { nothingToRead } from './inputs.js';
+import type { MessageCode } from '../../messages/catalogue.js';
+import { nothingToRead, rejectionOf } from './inputs.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { ColumnRole } from '../../io/tables/columns.js';
 import type { BadRow } from '../../io/tables/csv-read.js';
@@ -33,7 +34,7 @@ export interface DryRunTable {
 export interface DryRunResult {
   tables: DryRunTable[];
   /** Inputs that are not tables (answer files, forms are read as they are), by kind. */
-  others: { file: string; kind: string }[];
+  others: { file: string; kind: string; rejected?: { code: MessageCode; args: Record<string, string> } }[];
   /** True when a table has a problem a real run would reject it for. */
   errors: boolean;
 }
@@ -67,7 +68,10 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
   for (const it of items) {
     const kind = tableKindOf(it.path);
     if (!kind || (it.kind !== 'csv' && it.kind !== 'xlsx')) {
-      result.others.push({ file: it.shown, kind: it.kind });
+      // a file a real run rejects unread (.xls, .docx, …) is an error here too; answer files are listed, not checked
+      const rejected = rejectionOf(it.kind, it.path);
+      if (rejected) result.errors = true;
+      result.others.push({ file: it.shown, kind: it.kind, ...(rejected ? { rejected } : {}) });
       continue;
     }
     const p = await previewTable(it.path, it.shown, kind, q, req.tableLimits, map);

@@ -21,6 +21,13 @@ const REJECT_CODES: Partial<Record<InputKind, MessageCode>> = {
 /** Files that exist but cannot be read (rejected with their extension and how to fix it). */
 const UNREADABLE: ReadonlySet<InputKind> = new Set(['binary-spreadsheet', 'other-spreadsheet', 'document', 'unsupported']);
 
+/** Why an input of this kind is rejected before it is read (a file batch cannot read, a name that matches nothing), or undefined. */
+export function rejectionOf(kind: InputKind, file: string): { code: MessageCode; args: Record<string, string> } | undefined {
+  const code = REJECT_CODES[kind];
+  if (!code) return undefined;
+  return { code, args: UNREADABLE.has(kind) ? { ext: path.extname(file).toLowerCase() || '(none)' } : {} };
+}
+
 /** Is `file` the folder `dir` or inside it? */
 export const inside = (file: string, dir: string) => {
   const rel = path.relative(dir, file);
@@ -86,10 +93,9 @@ export function unitsOf(inputs: InputList, stdin?: StdinCopy): UnitSource {
         if (!stdin) throw new Error('standard input was not read');
         return 'path' in stdin ? { index, path: stdin.path, shown, kind } : { index, path: file, shown, kind: 'reject', code: stdin.code, args: stdin.args };
       }
-      const code = REJECT_CODES[kind];
-      if (!code) return { index, path: file, shown, kind: kind as Unit['kind'] };
-      const args: Record<string, string> = UNREADABLE.has(kind) ? { ext: path.extname(file).toLowerCase() || '(none)' } : {};
-      return { index, path: file, shown, kind: 'reject', code, args };
+      const rejection = rejectionOf(kind, file);
+      if (!rejection) return { index, path: file, shown, kind: kind as Unit['kind'] };
+      return { index, path: file, shown, kind: 'reject', code: rejection.code, args: rejection.args };
     },
   };
 }

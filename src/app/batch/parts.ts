@@ -8,6 +8,7 @@ import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
+import { guessRespondent } from '../../io/tables/map-init.js';
 import { diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
@@ -114,13 +115,27 @@ function problemOf(d: Diagnostic, say: Wording): Problem {
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticText(d, say.lang, say.cmd) };
 }
 
+/** Respondent fields read from a table cell through a fixed vocabulary (src/io/tables/row-source.ts), with the value a map's `values:` gives. */
+const VOCABULARY_FIELDS: Record<string, string> = { above_designated_size: 'true | false', industry: 'discrete | process | mixed', retrofit_status: 'none | planned | in-progress | done', enterprise_class: 'A | B | C | D' };
+
+/** A table cell of a vocabulary field the importer could not read: its words, in the user's language, not the schema's type or codes. */
+function cellNotRead(d: Diagnostic, lang: Lang): string | undefined {
+  const field = d.path?.[0] === 'respondent' && d.path.length === 2 ? String(d.path[1]) : undefined;
+  const codes = field !== undefined ? VOCABULARY_FIELDS[field] : undefined;
+  if (codes === undefined || (d.code !== 'schema.type' && d.code !== 'schema.enum') || d.args.value === undefined) return undefined;
+  // the code the wording most likely stands for ("否（规下）" → false), else the codes to choose from
+  const example = guessRespondent(field!, String(d.args.value)) ?? codes;
+  const W = (code: string) => formatMessage(code as MessageCode, {}, lang);
+  return formatMessage('batch.cell-not-read', { value: String(d.args.value), what: W(`batch.cell-what.${field}`), accepted: W(`batch.cell-accepted.${field}`), field: field!, example }, lang);
+}
+
 export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, say: Wording, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
   const first = list[0];
   // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
   const header = first && headerOf ? headerOf(first.path) : undefined;
-  const message = first ? diagnosticText(first, say.lang, say.cmd) : 'rejected';
+  const message = first ? (header ? cellNotRead(first, say.lang) : undefined) ?? diagnosticText(first, say.lang, say.cmd) : 'rejected';
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),

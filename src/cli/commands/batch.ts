@@ -1,5 +1,5 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
-import { figurePopulation } from '../../app/batch/columns.js';
+import { figurePopulation, sizeNotStatedNote } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
@@ -91,11 +91,27 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
       const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue ?? '—' })}` : '';
       const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
       lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
+      const unsized = sizeNotStatedNote(s, i, term.lang);
+      if (unsized) lines.push(`    ${unsized}`);
     }
     term.stdout.write(lines.join('\n') + '\n');
-  } else for (const line of lines) term.say(line);
+  } else {
+    for (const line of lines) term.say(line);
+    // the figures are in the file: still say here why the 规上 ones are empty
+    for (const i of s.indicators) {
+      const unsized = i.target === undefined ? null : sizeNotStatedNote(s, i, term.lang);
+      if (unsized) term.say(term.err.yellow(`${term.t(i.title)}: ${unsized}`));
+    }
+  }
+  if (s.indicators.some((i) => i.target !== undefined && sizeNotStatedNote(s, i, term.lang))) term.say(term.err.yellow(term.msg('note.size-not-stated-fix')));
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
+  // the default grouping by district while many companies state none: say so, and offer region when most state one
+  const u = s.groupByUnstated;
+  if (u && u.companies * 2 > s.companies) {
+    term.say(term.err.yellow(term.msg('cli.batch-groups-unstated', { unstated: u.companies, companies: s.companies })));
+    if (u.regionStated * 2 > s.companies) term.say(term.err.yellow(term.msg('cli.batch-groups-try-region', { regions: u.regionStated, companies: s.companies })));
+  }
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
@@ -156,8 +172,14 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
     else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));
   }
-  for (const o of r.others) lines.push(term.msg('batch.dry-run-file', { file: o.file, kind: o.kind }));
+  for (const o of r.others) {
+    const kind = isMessageCode(`batch.dry-run-kind.${o.kind}`) ? term.msg(`batch.dry-run-kind.${o.kind}` as MessageCode) : o.kind;
+    if (o.rejected) lines.push(term.err.red(term.msg('batch.dry-run-rejected', { file: o.file, message: term.msg(o.rejected.code, { ...o.rejected.args, cmd: term.cmd() }) })));
+    else lines.push(term.msg('batch.dry-run-file', { file: o.file, kind }));
+  }
   lines.push(term.msg('batch.dry-run-summary', { tables: r.tables.length, files: r.others.length }));
+  const answers = r.others.filter((o) => o.kind === 'answer').length;
+  if (answers) lines.push(term.err.yellow(term.msg('batch.dry-run-answers-unchecked', { count: answers, cmd: term.cmd() })));
   term.stdout.write(lines.join('\n') + '\n');
   return r.errors ? EXIT.invalid : EXIT.ok;
 }

@@ -285,6 +285,11 @@ export interface BatchSummary extends Figures {
   groupBy?: string;
   /** True when groupBy was chosen by the batch (no --group-by). */
   groupByDefault?: boolean;
+  /**
+   * Grouped by district by default while some companies state none (they form the group "(none)"): how many, and how
+   * many companies state a region (`--group-by region` would group those).
+   */
+  groupByUnstated?: { companies: number; regionStated: number };
   /** Below it a figure gets no verdict; with mergeSmallGroups, groups below it are merged into "other". */
   minGroupSize: number;
   mergeSmallGroups: boolean;
@@ -391,6 +396,8 @@ export function summarise(
       chosen = defaults[i];
     }
   }
+  const unstated = groupByDefault && groupBy === 'district' ? (chosen?.get(NONE_GROUP)?.companies ?? 0) : 0;
+  const groupByUnstated = unstated ? { companies: unstated, regionStated: all.companies - (defaults[1]?.get(NONE_GROUP)?.companies ?? 0) } : undefined;
   const sample = sampleStatement(all, opts.input ?? { files: [], questions: { covered: 0, total: 0 } });
   const surveyYear = surveyYearFrom(sample);
   const g: GroupOptions = { minGroupSize: opts.minGroupSize, merge: Boolean(opts.merge), ...(surveyYear !== undefined ? { surveyYear } : {}) };
@@ -399,7 +406,7 @@ export function summarise(
     ...figures,
     sample,
     excluded: { reason: 'implausible', values: figures.indicators.reduce((n, i) => n + (i.splits.find((x) => x.population === 'all')?.excluded ?? 0), 0), companies: all.excludedCompanies },
-    ...(groupBy !== undefined && chosen ? { groupBy, groups: named(groupFigures(layout, chosen, g, figures), groupBy === 'district' ? districtNames : undefined), ...(groupByDefault ? { groupByDefault } : {}) } : {}),
+    ...(groupBy !== undefined && chosen ? { groupBy, groups: named(groupFigures(layout, chosen, g, figures), groupBy === 'district' ? districtNames : undefined), ...(groupByDefault ? { groupByDefault } : {}), ...(groupByUnstated ? { groupByUnstated } : {}) } : {}),
     minGroupSize: opts.minGroupSize,
     mergeSmallGroups: Boolean(opts.merge),
     // the size classes are the total's 规上 / 规下 / not stated splits: withheld as those are

@@ -109,7 +109,7 @@ function guessColumn(q: Questionnaire, header: string): Guess | undefined {
 const y = (s: string) => JSON.stringify(s);
 
 /** A guess for a respondent field's label the importer does not know ("离散型制造" → discrete). */
-function guessRespondent(field: string, label: string): string | undefined {
+export function guessRespondent(field: string, label: string): string | undefined {
   const rules: Record<string, [RegExp, string][]> = {
     industry: [[/离散|discrete/i, 'discrete'], [/流程|process/i, 'process'], [/混合|mixed/i, 'mixed']],
     above_designated_size: [[/规下|规模以下|不是|否|below/i, 'false'], [/规上|规模以上|是|above/i, 'true']],
