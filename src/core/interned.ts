@@ -6,5 +6,14 @@
  * Only speed depends on it.
  */
 export function interned(s: string): string {
-  return Object.keys({ [s]: 0 })[0] ?? s;
+  let one = seen.get(s);
+  if (one === undefined) {
+    one = Object.keys({ [s]: 0 })[0] ?? s;
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.set(one, one);
+  }
+  return one;
 }
+/** Strings already interned (ids repeat across definitions): found without a throwaway object. Bounded. */
+const seen = new Map<string, string>();
+const SEEN_MAX = 50_000;

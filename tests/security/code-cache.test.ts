@@ -1,7 +1,7 @@
 // The bytecode the build keeps for the bundled CLI (src/cli/code-cache.ts, scripts/code-cache.mjs): runs use it, a
 // file changed since the build is never run with it, and what the CLI prints is the same with or without it.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, ROOT, removeTempDirs, runCli, tempDir } from './helpers.js';
@@ -82,5 +82,23 @@ describe('code cache: the bytecode the build kept for the bundled CLI', () => {
     expect(without.status, without.stderr).toBe(0);
     expect(without.stdout).toBe(runCli(['report', EXAMPLE, '--format', 'md']).stdout);
     expect(runWithCache(root, ['--version']).use['bundle/main.js']).toBeUndefined();
+  });
+
+  it('a bundled definition edited after the build is read from its text, not from the copy the build kept (dist/bundled)', () => {
+    const root = copyOfPackage('zhizao-edited-definition-', true);
+    const targets = path.join(root, 'questionnaires', 'targets', 'zhengzhou-2020.yaml');
+    const text = readFileSync(targets, 'utf8');
+    expect(text).toContain('    value: 0.5\n    year: 2020');
+    // one byte longer and newer: the size and time no longer match the build's, so the text is read and hashed
+    writeFileSync(targets, text.replace('    value: 0.5\n    year: 2020', '    value: 0.65\n    year: 2020'));
+    const { out } = runWithCache(root, ['score', EXAMPLE, '--json']);
+    const cnc = (JSON.parse(out) as { indicators: { id: string; target?: number }[] }).indicators.find((i) => i.id === 'cnc-rate')!;
+    expect(cnc.target).toBe(0.65);
+    // the same edit of the same length, with the file's time put back to the build's, is still read from its text
+    writeFileSync(targets, text.replace('    value: 0.5\n    year: 2020', '    value: 0.6\n    year: 2020'));
+    const built = statSync(path.join(ROOT, 'questionnaires', 'targets', 'zhengzhou-2020.yaml'));
+    utimesSync(targets, built.atime, built.mtime);
+    const again = (JSON.parse(runWithCache(root, ['score', EXAMPLE, '--json']).out) as { indicators: { id: string; target?: number }[] }).indicators.find((i) => i.id === 'cnc-rate')!;
+    expect(again.target).toBe(0.6);
   });
 });
