@@ -449,3 +449,18 @@ describe('settleParts: files that each cover some sections of one assessment', (
     expect(settleParts([0], rel({ 0: 'current' }), 0, partial([0]))).toEqual({ current: 0, parts: [] });
   });
 });
+
+describe('summarise: the default grouping', () => {
+  const with_ = (district?: string, region?: string): CompanyAggregate => ({ ...agg(1, 0.5, 0.6, true, 1), ...(district ? { district } : {}), ...(region ? { region } : {}) });
+  it('groups by the default field most companies state: the region when more state it than a district code', () => {
+    const s = summarise(layout, [with_('410102', '郑州'), with_(undefined, '郑州'), with_(undefined, '开封')], { minGroupSize: 1, defaultGroups: true });
+    expect(s.groupBy).toBe('region');
+    expect(s.groupByUnstated).toBeUndefined();
+  });
+  it('the district code when as many state it as a region, and says how many state none when most do not', () => {
+    expect(summarise(layout, [with_('410102', '郑州'), with_('410103', '郑州')], { minGroupSize: 1, defaultGroups: true }).groupBy).toBe('district');
+    const s = summarise(layout, [with_('410102'), with_(), with_()], { minGroupSize: 1, defaultGroups: true });
+    expect(s.groupBy).toBe('district');
+    expect(s.groupByUnstated).toEqual({ companies: 2, regionStated: 0 });
+  });
+});

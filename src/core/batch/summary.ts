@@ -389,7 +389,14 @@ export function summarise(
   let groupByDefault = false;
   let chosen: Map<string, Accumulator> | undefined = opts.groupBy !== undefined ? groups : undefined;
   if (opts.groupBy === undefined) {
-    const i = defaults.findIndex((m) => [...m.keys()].some((k) => k !== NONE_GROUP));
+    // the default field most companies state (区划代码 first when as many state it as the region): a district code
+    // that few companies give would put most of them in one "not stated" group with every figure withheld
+    let i = -1;
+    let most = 0;
+    defaults.forEach((m, k) => {
+      const stated = all.companies - (m.get(NONE_GROUP)?.companies ?? 0);
+      if (stated > most) [i, most] = [k, stated];
+    });
     if (i >= 0) {
       groupBy = DEFAULT_GROUP_FIELDS[i]![0];
       groupByDefault = true;
