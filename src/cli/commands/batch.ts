@@ -110,7 +110,6 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   const u = s.groupByUnstated;
   if (u && u.companies * 2 > s.companies) {
     term.say(term.err.yellow(term.msg('cli.batch-groups-unstated', { unstated: u.companies, companies: s.companies })));
-    if (u.regionStated * 2 > s.companies) term.say(term.err.yellow(term.msg('cli.batch-groups-try-region', { regions: u.regionStated, companies: s.companies })));
   }
   for await (const r of outcome.rejected()) {
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
