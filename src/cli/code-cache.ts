@@ -5,10 +5,12 @@
 // (`vm.Script#createCachedData`), in dist/code-cache/. A run compiles those files with that bytecode.
 //
 // Safe to miss: V8 refuses bytecode made by another V8 version or with other flags (`cachedDataRejected`), and a
-// file whose size or modification time differs from the build's is compiled without it, so an edited chunk is never
-// run with stale bytecode; a missing cache only costs the time it would have saved. Only the package's own built
+// file whose text does not hash to the build's (V8 itself checks only the length) is compiled without it, so an
+// edited chunk is never run with stale bytecode, and a copy installed elsewhere (any modification time) still uses
+// it; a missing or unreadable cache only costs the time it would have saved. Only the package's own built
 // files are compiled here (dist/bundle, dist/templates, dist/validators); everything else goes through Node's loader.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -17,14 +19,14 @@ import vm from 'node:vm';
 const CACHE_DIR = 'code-cache';
 const INDEX = 'index.json';
 interface CachedFile {
-  size: number;
-  mtimeMs: number;
+  /** SHA-256 of the file's text as the build compiled it. */
+  sha256: string;
   cache: string;
 }
 type Index = Record<string, CachedFile>;
 const CACHED = /^(bundle|templates|validators)\//;
 
-type Compile = (this: Module, content: string, filename: string) => unknown;
+type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
 interface ModuleInternals {
   _compile: Compile;
 }
@@ -32,6 +34,7 @@ interface ModuleStatics {
   wrap(content: string): string;
   _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
   _cache: unknown;
+  _extensions: unknown;
 }
 
 /** How each file compiled here went (path under dist/): with the build's bytecode, refused by V8, or without (none kept, or the file changed since). */
@@ -47,23 +50,27 @@ export function useCodeCache(dist: string, record = false): CodeCacheUse {
   const dir = path.join(dist, CACHE_DIR);
   let index: Index = {};
   try {
-    index = JSON.parse(readFileSync(path.join(dir, INDEX), 'utf8')) as Index;
+    const read: unknown = JSON.parse(readFileSync(path.join(dir, INDEX), 'utf8'));
+    if (typeof read === 'object' && read !== null && !Array.isArray(read)) index = read as Index;
+    else if (!record) return use;
   } catch {
     if (!record) return use;
   }
   const statics = Module as unknown as ModuleStatics;
   const proto = Module.prototype as unknown as ModuleInternals;
   const compileWithoutCache = proto._compile;
-  const compiled: { rel: string; filename: string; script: vm.Script }[] = [];
-  proto._compile = function compile(this: Module, content: string, filename: string) {
+  const compiled: { rel: string; sha256: string; script: vm.Script }[] = [];
+  proto._compile = function compile(this: Module, content: string, filename: string, ...rest: unknown[]) {
     const rel = path.relative(dist, filename).split(path.sep).join('/');
-    if (!CACHED.test(rel)) return compileWithoutCache.call(this, content, filename);
+    if (!CACHED.test(rel)) return compileWithoutCache.call(this, content, filename, ...rest);
     // (No import() in these files: code run from cached bytecode loses its dynamic-import callback; scripts/bundle.mjs
     // turns the bundle's into require() and fails when one is left.)
-    const cachedData = record ? undefined : cachedBytecode(dir, index[rel], filename);
+    const entry = Object.prototype.hasOwnProperty.call(index, rel) ? index[rel] : undefined;
+    const sha256 = record || entry ? createHash('sha256').update(content).digest('hex') : '';
+    const cachedData = record || !entry || entry.sha256 !== sha256 ? undefined : cachedBytecode(dir, entry);
     const script = new vm.Script(statics.wrap(content), { filename, cachedData });
-    if (record) compiled.push({ rel, filename, script });
-    use.set(rel, record ? 'recorded' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : index[rel] ? 'stale' : 'none');
+    if (record) compiled.push({ rel, sha256, script });
+    use.set(rel, record ? 'recorded' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : entry ? 'stale' : 'none');
     const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return run.call(this.exports, this.exports, requireFor(this, statics), this, filename, path.dirname(filename));
   };
@@ -71,13 +78,9 @@ export function useCodeCache(dist: string, record = false): CodeCacheUse {
   return use;
 }
 
-function cachedBytecode(dir: string, entry: CachedFile | undefined, filename: string): Buffer | undefined {
-  if (!entry) return undefined;
+function cachedBytecode(dir: string, entry: CachedFile): Buffer | undefined {
   try {
-    const st = statSync(filename);
-    // within a millisecond: a copy that keeps modification times (cp -p, fs.cpSync) keeps them to about the millisecond
-    if (st.size !== entry.size || Math.abs(st.mtimeMs - entry.mtimeMs) >= 1) return undefined;
-    return readFileSync(path.join(dir, entry.cache));
+    return typeof entry.cache === 'string' ? readFileSync(path.join(dir, path.basename(entry.cache))) : undefined;
   } catch {
     return undefined;
   }
@@ -88,16 +91,17 @@ function requireFor(module: Module, statics: ModuleStatics): NodeJS.Require {
   const require = ((id: string) => module.require(id)) as NodeJS.Require;
   require.resolve = ((request: string, options?: unknown) => statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
   require.cache = statics._cache as NodeJS.Require['cache'];
+  require.extensions = statics._extensions as NodeJS.Require['extensions'];
+  require.main = process.mainModule;
   return require;
 }
 
-function saveBytecode(dir: string, index: Index, compiled: { rel: string; filename: string; script: vm.Script }[]): void {
+function saveBytecode(dir: string, index: Index, compiled: { rel: string; sha256: string; script: vm.Script }[]): void {
   mkdirSync(dir, { recursive: true });
-  for (const { rel, filename, script } of compiled) {
-    const st = statSync(filename);
+  for (const { rel, sha256, script } of compiled) {
     const cache = `${rel.replace(/[/.]/g, '_')}.bin`;
     writeFileSync(path.join(dir, cache), script.createCachedData());
-    index[rel] = { size: st.size, mtimeMs: st.mtimeMs, cache };
+    index[rel] = { sha256, cache };
   }
   writeFileSync(path.join(dir, INDEX), JSON.stringify(index, null, 1) + '\n');
 }

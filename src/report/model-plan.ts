@@ -69,7 +69,7 @@ export interface SupportRow {
 const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
 const money = (x: number) => String(Math.round(x));
 
-function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null): Text | undefined {
+function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null, office = false): Text | undefined {
   const reason = rec.laterReason;
   if (!reason) return undefined;
   const p = w.phrases;
@@ -86,6 +86,8 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
     }
     case 'blocked': {
       const duty = plan?.roadmap.duties.find((d) => d.def.id === reason.about);
+      // a duty that rests on a confidential answer is not named to the office (it is not in its duty list either)
+      if (office && (!duty || duty.confidential)) return p.laterBlockedUnnamed!;
       return fill(p.laterBlocked!, { duty: duty ? duty.def.text : same(reason.about ?? '') });
     }
   }
@@ -101,7 +103,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
   return shown.map((rec) => {
     const prog = programme(rec.programme);
     // The budget is confidential: the office report does not say which projects the budget held back.
-    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan);
+    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
     const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);

@@ -106,6 +106,11 @@ export function reportJson(data: ReportData, audience: Audience) {
     : exact;
   const level = data.result.maturity.level ?? 0;
   const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;
+  // a duty that rests on a confidential answer is not named to the office, also not as what a project waits for
+  const secretDuty = (id: string | undefined) => {
+    const duty = data.plan?.roadmap.duties.find((d) => d.def.id === id);
+    return !duty || duty.confidential === true;
+  };
   return {
     ...result,
     audience,
@@ -140,7 +145,7 @@ export function reportJson(data: ReportData, audience: Audience) {
         ...(view ? { detailsWithheld: true } : {}),
         servesPriorities: r.servesPriorities,
         ...(r.variant ? { variant: r.variant } : {}),
-        ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: r.laterReason } : {}),
+        ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: office && r.laterReason.code === 'blocked' && secretDuty(r.laterReason.about) ? { code: 'blocked' } : r.laterReason } : {}),
         source: r.source,
         ...(r.overridden ? { overridden: r.overridden } : {}),
       };

@@ -71,6 +71,20 @@ describe('batch: an assessment split over department files', () => {
     }
   });
 
+  it('a complete file reopened for one section (its progress names that section, its answers cover all) is no part', () => {
+    const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { progress?: unknown };
+    plant.progress = { sections: ['design'], mode: 'full' };
+    const reopened = path.join(dir, 'reopened', 'plant.zhizao.yaml');
+    mkdirSync(path.dirname(reopened), { recursive: true });
+    writeFileSync(reopened, stringify(plant));
+    const { out } = batch([parts[0]!, reopened], path.join(dir, 'reopened.json'));
+    expect(out.summary.companies).toBe(1);
+    expect(out.summary.unmergedParts).toBeUndefined();
+    const current = out.companies.filter((c) => !c.superseded);
+    expect(current.map((c) => path.basename(path.dirname(c.file)))).toEqual(['reopened']);
+    expect(current[0]!.level).toBe(1);
+  });
+
   it('one partial file alone (an interview that stopped early) is scored as before', () => {
     const { out } = batch([parts[0]!], path.join(dir, 'one.json'));
     expect(out.summary.companies).toBe(1);

@@ -1,6 +1,7 @@
 // The bytecode the build keeps for the bundled CLI (src/cli/code-cache.ts, scripts/code-cache.mjs): runs use it, a
 // file changed since the build is never run with it, and what the CLI prints is the same with or without it.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ function copyOfPackage(prefix: string, withCache: boolean): string {
   return root;
 }
 
-const index = () => JSON.parse(readFileSync(path.join(ROOT, 'dist', 'code-cache', 'index.json'), 'utf8')) as Record<string, { size: number; mtimeMs: number; cache: string }>;
+const index = () => JSON.parse(readFileSync(path.join(ROOT, 'dist', 'code-cache', 'index.json'), 'utf8')) as Record<string, { sha256: string; cache: string }>;
 
 describe('code cache: the bytecode the build kept for the bundled CLI', () => {
   it('the build kept bytecode for the entry, the chunks of an HTML report, its precompiled template and the answers validator', () => {
@@ -52,7 +53,7 @@ describe('code cache: the bytecode the build kept for the bundled CLI', () => {
     expect(files.some((f) => /^templates\/[0-9a-f]{32}\.cjs$/.test(f))).toBe(true);
     expect(files).toContain('validators/answers.cjs');
     for (const [file, entry] of Object.entries(kept)) {
-      expect(statSync(path.join(ROOT, 'dist', file)).size, file).toBe(entry.size);
+      expect(createHash('sha256').update(readFileSync(path.join(ROOT, 'dist', file), 'utf8')).digest('hex'), file).toBe(entry.sha256);
       expect(statSync(path.join(ROOT, 'dist', 'code-cache', entry.cache)).size, entry.cache).toBeGreaterThan(100);
     }
   });
@@ -65,14 +66,25 @@ describe('code cache: the bytecode the build kept for the bundled CLI', () => {
     expect(Object.entries(use).filter(([f]) => f.startsWith('templates/'))).toEqual([[expect.stringMatching(/\.cjs$/), 'used']]);
   });
 
-  it('a chunk changed since the build is compiled from its text, not with the old bytecode; the others still use theirs', () => {
+  it('a chunk changed since the build is compiled from its text, not with the old bytecode; the others still use theirs, whatever their modification time', () => {
     const root = copyOfPackage('zhizao-code-cache-', true);
+    // a copy as an install makes it: every file newer than the build
+    const now = new Date();
+    for (const f of Object.keys(index())) utimesSync(path.join(root, 'dist', f), now, now);
     const run = Object.keys(index()).find((f) => /^bundle\/run-.*\.js$/.test(f))!;
     appendFileSync(path.join(root, 'dist', run), '\n// edited after the build\n');
     const { out, use } = runWithCache(root, ['score', EXAMPLE, '--json']);
     expect(use[run]).toBe('stale');
     expect(use['bundle/main.js']).toBe('used');
     expect(JSON.parse(out)).toEqual(JSON.parse(runCli(['score', EXAMPLE, '--json']).stdout));
+  });
+
+  it('a damaged index (not an object) is no cache: the command runs', () => {
+    const root = copyOfPackage('zhizao-bad-index-', true);
+    writeFileSync(path.join(root, 'dist', 'code-cache', 'index.json'), 'null\n');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'zhizao.js'), 'score', EXAMPLE, '--json'], { cwd: ROOT, encoding: 'utf8', env: ENV });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(runCli(['score', EXAMPLE, '--json']).stdout));
   });
 
   it('what a command prints is the same without the cache (the launcher with no dist/code-cache)', () => {

@@ -443,6 +443,10 @@ describe('settleParts: files that each cover some sections of one assessment', (
     expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, partial([1, 2]))).toEqual({ current: 0, parts: [1, 2] });
     expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, partial([0, 1]))).toEqual({ current: 2, parts: [0, 1] });
   });
+  it('an older assessment’s rows are not parts of the current one, even a part resubmitted by its merged file', () => {
+    // 2025: a part, then the merged file (the part reads "resubmission"); 2026: one partial file alone
+    expect(settleParts([0, 1, 2], rel({ 0: 'resubmission', 1: 'earlier', 2: 'current' }), 2, partial([0, 2]))).toEqual({ current: 2, parts: [] });
+  });
   it('an earlier assessment (a baseline) is not part of the current one; one partial file alone is left as it is', () => {
     expect(settleParts([0, 1], rel({ 0: 'earlier', 1: 'current' }), 1, partial([0, 1]))).toEqual({ current: 1, parts: [] });
     expect(settleParts([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, partial([1]))).toEqual({ current: 0, parts: [1] });

@@ -418,7 +418,7 @@ export class Processor {
       keys,
     };
     if (report) scored.report = report;
-    if (coversSomeSections(answers.file.progress?.sections, q)) scored.partial = true;
+    if (coversSomeSections(answers.file.progress?.sections, answers.file.answers, q)) scored.partial = true;
     part.companies.push(scored);
   }
 
@@ -478,7 +478,12 @@ export class Processor {
   }
 }
 
-/** A file whose interview covered only some of the questionnaire's sections (`progress.sections` of `assess --sections`). */
-function coversSomeSections(sections: readonly string[] | undefined, q: Questionnaire): boolean {
-  return Array.isArray(sections) && sections.length > 0 && q.def.sections.some((s) => !sections.includes(s.id));
+/**
+ * A file whose interview covered only some of the questionnaire's sections: `assess --sections` wrote which
+ * (`progress.sections`), and no question outside them is answered (a complete file reopened to correct one section
+ * keeps its other answers, and is not a part).
+ */
+function coversSomeSections(sections: readonly string[] | undefined, given: Record<string, unknown> | null | undefined, q: Questionnaire): boolean {
+  if (!Array.isArray(sections) || sections.length === 0 || !q.def.sections.some((s) => !sections.includes(s.id))) return false;
+  return !q.def.sections.some((s) => !sections.includes(s.id) && s.questions.some((x) => given?.[x.id] !== undefined));
 }

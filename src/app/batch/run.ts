@@ -480,7 +480,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             ...(d.members.some((m) => m.relation === 'part') ? { parts: true } : {}),
             members: d.members,
           })),
-          ...(sameCode.length ? { sameCodeOtherSite: sameCode } : {}),
+          // copies: a later output pass refills these lists
+          ...(sameCode.length ? { sameCodeOtherSite: sameCode.map((e) => ({ plant: e.plant, members: [...e.members] })) } : {}),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });

@@ -122,7 +122,8 @@ export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part'
 
 /**
  * Files that cover only some sections of an assessment (department interviews, `assess --sections`; `partial`) among
- * the rows of one plant's current assessment (the current row and those it replaced within the conflict window):
+ * the rows of one plant's current assessment (the current row and the rows before it that each the next replaced
+ * within the conflict window; not an older assessment's):
  *  - with a complete row among them (the parts merged, given with the parts), the newest complete row is current
  *    and the parts are `part`s, not counted (also when the complete row is the newest);
  *  - with two or more parts and no complete row, none is counted (each would score the plant on part of its
@@ -131,7 +132,12 @@ export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part'
  * `order` gives the rows oldest first (date, then input order), as the registry picks the current one.
  */
 export function settleParts(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number, partial: (seq: number) => boolean): { current: number | undefined; parts: number[] } {
-  const same = order.filter((x) => x === current || relation.get(x) === 'resubmission');
+  // the current assessment: the current row and, back from it, the rows each resubmitted by the next (an `earlier`
+  // row, and everything before it, belongs to an older assessment)
+  const at = order.indexOf(current);
+  let from = at;
+  while (from > 0 && relation.get(order[from - 1]!) === 'resubmission') from--;
+  const same = order.slice(from, at + 1);
   const parts = same.filter(partial);
   const complete = same.filter((x) => !partial(x));
   if (complete.length) return { current: complete[complete.length - 1], parts };
