@@ -32,9 +32,6 @@ interface ModuleInternals {
 }
 interface ModuleStatics {
   wrap(content: string): string;
-  _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
-  _cache: unknown;
-  _extensions: unknown;
 }
 
 /** How each file compiled here went (path under dist/): with the build's bytecode, refused by V8, or without (none kept, or the file changed since). */
@@ -72,7 +69,8 @@ export function useCodeCache(dist: string, record = false): CodeCacheUse {
     if (record) compiled.push({ rel, sha256, script });
     use.set(rel, record ? 'recorded' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : entry ? 'stale' : 'none');
     const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return run.call(this.exports, this.exports, requireFor(this, statics), this, filename, path.dirname(filename));
+    // Node's own require for a file (resolution, cache, main, extensions alike)
+    return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
   if (record) process.once('exit', () => saveBytecode(dir, index, compiled));
   return use;
@@ -84,16 +82,6 @@ function cachedBytecode(dir: string, entry: CachedFile): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The `require` a module's code receives, as Node's own loader makes it (resolved from the module, cached alike). */
-function requireFor(module: Module, statics: ModuleStatics): NodeJS.Require {
-  const require = ((id: string) => module.require(id)) as NodeJS.Require;
-  require.resolve = ((request: string, options?: unknown) => statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
-  require.cache = statics._cache as NodeJS.Require['cache'];
-  require.extensions = statics._extensions as NodeJS.Require['extensions'];
-  require.main = process.mainModule;
-  return require;
 }
 
 function saveBytecode(dir: string, index: Index, compiled: { rel: string; sha256: string; script: vm.Script }[]): void {

@@ -279,7 +279,8 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
           { zh: '', en: '' },
         )
       : w.phrases.summaryAllMet!;
-  const unchecked = r.indicators.filter((i) => i.target !== undefined && uncheckedIndicators(r).has(i.id));
+  const uncheckedIds = uncheckedIndicators(r);
+  const unchecked = r.indicators.filter((i) => i.target !== undefined && uncheckedIds.has(i.id));
   if (unchecked.length) verdict = joinTexts([verdict, fill(w.phrases.summaryUnchecked!, { list: joinTexts(unchecked.map((i) => i.title)) })], { zh: '', en: '' });
   const plan = { count: counts.inPlan, months: counts.months, later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '' };
   // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);

@@ -117,6 +117,15 @@ describe('batch: one credit code given once without a site and once with one', (
     expect(r.stderr).toMatch(/is given once without a site and once with one: counted as two plants[^\n]*no-site\.zhizao\.yaml[^\n]*\(no site\)/);
   });
 
+  it('the same report from a CSV output and from an anonymised one (the pass that reads every row)', () => {
+    for (const extra of [[], ['--anonymize']]) {
+      const r = zhizao(['batch', noSite, withSite, '-o', path.join(dir, `out${extra.length}.csv`), '--lang', 'en', ...extra], { env: { ...process.env, ZHIZAO_ANONYMIZE_KEY: 'test-key' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/is given once without a site and once with one: counted as two plants/);
+      if (extra.length) expect(r.stderr).not.toContain('郑州示例机械');
+    }
+  });
+
   it('two sites of one code (two plants of one company) are not reported', () => {
     const other = structuredClone(plant);
     other.respondent.site = '第二厂区';

@@ -10,7 +10,7 @@ import type { PolicyDef } from '../../core/policy.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import { surveyYearFrom } from '../../core/batch/sample.js';
 import { NONE_GROUP, OTHER_GROUP, summarise, withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
-import { assessmentSeries, CONFLICT_WINDOW_DAYS, PlantRegistry, settleParts, type AssessmentRelation } from '../../core/batch/supersede.js';
+import { CONFLICT_WINDOW_DAYS, PlantRegistry } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
@@ -32,6 +32,7 @@ import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf, type StdinCopy } from './inputs.js';
+import { PlantRowNotes, settleRows } from './plant-rows.js';
 import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
@@ -314,44 +315,13 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     // Final pass.
     const superseded = registry.superseded;
-    const dupOf = new Map<number, string>();
-    for (const [key, seqs] of registry.duplicates) for (const s of seqs) dupOf.set(s, key);
-    // How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
-    // assessment, the current one, a part of an assessment split over several files), and the baseline of each
-    // plant's progress pair. Parts are not counted at all (each would score the plant on part of its answers): they
-    // are to be merged first, and the run says so.
-    const relation = new Map<number, AssessmentRelation>();
-    const baselines: [number, number][] = [];
-    let partsCount = 0;
-    for (const seqs of registry.duplicates.values()) {
-      const current = seqs.find((x) => !superseded.has(x));
-      if (current === undefined) continue;
-      const dated = seqs.map((x) => ({ seq: x, date: store.get(x).date ?? 0 }));
-      const series = assessmentSeries(dated, current);
-      for (const [x, rel] of series.relation) relation.set(x, rel);
-      const order = [...dated].sort((a, b) => a.date - b.date || a.seq - b.seq).map((x) => x.seq);
-      const settled = partial.size ? settleParts(order, series.relation, current, (x) => partial.has(x)) : { current, parts: [] };
-      for (const x of settled.parts) {
-        relation.set(x, 'part');
-        superseded.add(x);
-      }
-      if (settled.current === undefined) {
-        // parts only: the plant is not counted until they are merged
-        partsCount += settled.parts.length;
-        continue;
-      }
-      if (settled.current !== current) {
-        // the parts' merged file, given with them, stands for the plant
-        superseded.delete(settled.current);
-        relation.set(settled.current, 'current');
-      }
-      if (series.baseline !== undefined && series.baseline !== settled.current) baselines.push([series.baseline, settled.current]);
-    }
+    const { relation, baselines, unmergedParts } = settleRows(registry, (seq) => store.get(seq).date ?? 0, partial);
+    const notes = new PlantRowNotes(registry, relation);
+    const dupOf = notes.dupOf;
     const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir, lang) : undefined;
     const renamed = ordered?.renamed ?? new Map<number, string>();
     const supersededList = reportsDir && ordered ? await writeSupersededList(reportsDir, ordered.supersededReports, lang, force) : undefined;
     if (supersededList) events.note(formatMessage('batch.reports-superseded-note', { count: ordered!.supersededReports.length, folder: displayPath(path.join(reportsDir!, supersededFolder(lang))), file: displayPath(supersededList) }, lang));
-    const dupMembers = new Map<string, { plant: string; members: { file: string; row?: number; date?: string; superseded: boolean; coded: boolean; relation: AssessmentRelation }[] }>();
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
         ? {
@@ -362,29 +332,6 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
             ...(r.creditCode ? { creditCode: pseudonym('code', r.creditCode, lang, anonKey) } : {}),
           }
         : r;
-    // A credit code given once without a site and once with one: reported with both rows (src/core/batch/supersede.ts).
-    const sameCodeOf = new Map<number, number>();
-    registry.sitelessAndSited.forEach(([a, b], i) => {
-      sameCodeOf.set(a, i);
-      sameCodeOf.set(b, i);
-    });
-    const sameCode: { plant: string; members: { file: string; row?: number; site?: string }[] }[] = registry.sitelessAndSited.map(() => ({ plant: '', members: [] }));
-    const noteSameCode = (seq: number, r: CompanyRecord) => {
-      const i = sameCodeOf.get(seq);
-      if (i === undefined) return;
-      const e = sameCode[i]!;
-      if (!e.plant) e.plant = [r.creditCode ?? '', r.company].filter(Boolean).join(' / ');
-      e.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.site ? { site: r.site } : {}) });
-    };
-    const noteDuplicate = (seq: number, r: CompanyRecord) => {
-      noteSameCode(seq, r);
-      const key = dupOf.get(seq);
-      if (key === undefined) return;
-      const d = dupMembers.get(key) ?? { plant: [r.creditCode ?? '', r.company, r.site ?? ''].filter(Boolean).join(' / '), members: [] };
-      if (r.creditCode && !d.plant.includes(r.creditCode)) d.plant = [r.creditCode, r.company, r.site ?? ''].filter(Boolean).join(' / ');
-      d.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), ...(r.date ? { date: r.time ? `${r.date} ${r.time}` : r.date } : {}), superseded: Boolean(r.superseded), coded: Boolean(r.creditCode), relation: relation.get(seq) ?? (r.superseded ? 'earlier' : 'current') });
-      dupMembers.set(key, d);
-    };
     const indicatorIndex = new Map(layout.indicators.map((ind, i) => [ind.id, i]));
     const briefOf = (seq: number): CompanyBrief => ({
       level: store.levelAt(seq),
@@ -407,11 +354,10 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const pass: FinalPass = {
       async *companies() {
         let seq = 0;
-        dupMembers.clear();
-        for (const e of sameCode) e.members.length = 0;
+        notes.startPass();
         for await (const raw of readSpool<CompanyRecord>(companiesFile)) {
           const r = anonRecord(patch(seq, { ...raw, superseded: superseded.has(seq) }));
-          noteDuplicate(seq, r);
+          notes.note(seq, r);
           seq++;
           yield r;
         }
@@ -423,14 +369,13 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         : {
             async *companyLines() {
               let seq = 0;
-              dupMembers.clear();
-              for (const e of sameCode) e.members.length = 0;
+              notes.startPass();
               const rl = createInterface({ input: createReadStream(companiesFile, 'utf8'), crlfDelay: Infinity });
               for await (let line of rl) {
                 if (!line) continue;
-                if (dupOf.has(seq) || sameCodeOf.has(seq)) {
+                if (notes.wants(seq)) {
                   const r = patch(seq, { ...(JSON.parse(line) as CompanyRecord), superseded: superseded.has(seq) });
-                  noteDuplicate(seq, r);
+                  notes.note(seq, r);
                   if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(companyJson(r));
                 }
                 seq++;
@@ -466,22 +411,14 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         summaryCache = withSampleCounts({
           ...s,
           scored: store.length,
-          superseded: superseded.size - partsCount,
-          ...(partsCount ? { unmergedParts: partsCount } : {}),
+          superseded: superseded.size - unmergedParts,
+          ...(unmergedParts ? { unmergedParts } : {}),
           rejected: rejectedCount,
           problems: problemsCount,
           conflictWindowDays: CONFLICT_WINDOW_DAYS,
           targets: { id: targets.id, title: targets.title, source: targets.source },
-          duplicates: [...dupMembers].map(([key, d]) => ({
-            plant: d.plant,
-            count: d.members.length,
-            ...(registry.matchedByName.has(key) ? { matchedByName: true } : {}),
-            ...(d.members.some((m) => m.relation === 'resubmission') ? { resubmission: true } : {}),
-            ...(d.members.some((m) => m.relation === 'part') ? { parts: true } : {}),
-            members: d.members,
-          })),
-          // copies: a later output pass refills these lists
-          ...(sameCode.length ? { sameCodeOtherSite: sameCode.map((e) => ({ plant: e.plant, members: [...e.members] })) } : {}),
+          duplicates: notes.duplicates(),
+          ...(notes.sameCodeOtherSite() ? { sameCodeOtherSite: notes.sameCodeOtherSite() } : {}),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });
