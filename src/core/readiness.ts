@@ -1,6 +1,6 @@
 import type { Answers } from './answers.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
-import { collectRefs, type Node } from './expression/parse.js';
+import { collectRefs, type Node, type Refs } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
 import { subdomainResult, type ScoreResult } from './result.js';
@@ -66,14 +66,6 @@ export function looksReady(profile: ReadinessProfile, q: Questionnaire, result: 
   return met;
 }
 
-/** A criterion's identifiers and calls, collected once per condition (the criteria are the same for every plant). */
-const refsCache = new WeakMap<Node, ReturnType<typeof collectRefs>>();
-function refsOf(when: Node): ReturnType<typeof collectRefs> {
-  let refs = refsCache.get(when);
-  if (!refs) refsCache.set(when, (refs = collectRefs(when)));
-  return refs;
-}
-
 /**
  * What decides a criterion that is not met: `missing` when the known answers alone make it false, `undetermined`
  * when answers nobody knew could still make it true. The condition is read in three values (Kleene): `and`, `or` and
@@ -83,7 +75,7 @@ function refsOf(when: Node): ReturnType<typeof collectRefs> {
  */
 function decidedFalse(when: Node, scope: Scope, known: (refs: Refs) => boolean): boolean {
   // every answer it reads is known (most plants): false is decided, no need to read it part by part
-  return known(refsOf(when)) || judge(when, scope, known) === false;
+  return known(collectRefs(when)) || judge(when, scope, known) === false;
 }
 
 type Tri = boolean | 'unknown';
@@ -101,10 +93,9 @@ function judge(node: Node, scope: Scope, known: (refs: Refs) => boolean): Tri {
     const inner = judge(node.arg, scope, known);
     return inner === 'unknown' ? 'unknown' : !inner;
   }
-  return known(refsOf(node)) ? truthy(evaluate(node, scope)) : 'unknown';
+  return known(collectRefs(node)) ? truthy(evaluate(node, scope)) : 'unknown';
 }
 
-type Refs = ReturnType<typeof collectRefs>;
 
 /** A questionnaire's questions as the criteria read them, found once per questionnaire. */
 interface ReadinessIndex {

@@ -229,26 +229,47 @@ function describe(t: Tok): string {
   return t.k === 'end' ? 'end of expression' : `'${t.v}'`;
 }
 
-/** Every identifier and function call in an expression, for load-time reference checks. */
-export function collectRefs(node: Node, ids: { name: string; pos: number }[] = [], calls: Extract<Node, { t: 'call' }>[] = []) {
+/** The identifiers and function calls of an expression, in the order they are written. */
+export interface Refs {
+  readonly ids: readonly { readonly name: string; readonly pos: number }[];
+  readonly calls: readonly Extract<Node, { t: 'call' }>[];
+}
+
+/**
+ * Every identifier and function call in an expression, for load-time reference checks. Kept per tree: parsed
+ * trees are shared by text (expression/check.ts) and never changed, and loading the bundled definitions asks
+ * for the same tree's references several times (the check, then which questions it reads).
+ */
+const refsOfTree = new WeakMap<Node, Refs>();
+export function collectRefs(node: Node): Refs {
+  let refs = refsOfTree.get(node);
+  if (!refs) {
+    const ids: { name: string; pos: number }[] = [];
+    const calls: Extract<Node, { t: 'call' }>[] = [];
+    gatherRefs(node, ids, calls);
+    refsOfTree.set(node, (refs = { ids, calls }));
+  }
+  return refs;
+}
+
+function gatherRefs(node: Node, ids: { name: string; pos: number }[], calls: Extract<Node, { t: 'call' }>[]): void {
   switch (node.t) {
     case 'id':
       ids.push({ name: node.name, pos: node.pos });
       break;
     case 'call':
       calls.push(node);
-      node.args.forEach((a) => collectRefs(a, ids, calls));
+      for (const a of node.args) gatherRefs(a, ids, calls);
       break;
     case 'list':
-      node.items.forEach((a) => collectRefs(a, ids, calls));
+      for (const a of node.items) gatherRefs(a, ids, calls);
       break;
     case 'un':
-      collectRefs(node.arg, ids, calls);
+      gatherRefs(node.arg, ids, calls);
       break;
     case 'bin':
-      collectRefs(node.left, ids, calls);
-      collectRefs(node.right, ids, calls);
+      gatherRefs(node.left, ids, calls);
+      gatherRefs(node.right, ids, calls);
       break;
   }
-  return { ids, calls };
 }
