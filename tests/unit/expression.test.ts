@@ -90,6 +90,23 @@ describe('expression evaluator', () => {
   });
 });
 
+describe('text_has(): whether a free-text answer names a word', () => {
+  const has = (t: Value, words: string) => evaluate(parseExpression(`text_has(x, ${words})`), scopeOf({ x: t }));
+  it('is true when any of the words occurs, Latin letters in any case', () => {
+    expect(has('和面（PLC）；金属检测（自动剔除）；称重包装', "'金属检测'")).toBe(true);
+    expect(has('电泳涂装（自动线）；喷粉（人工补喷）', "'喷漆', '涂装'")).toBe(true);
+    expect(has('SMT 贴片；AOI 检测', "'aoi'")).toBe(true);
+    expect(has('冲压；焊接', "'涂装', '喷漆'")).toBe(false);
+    // an empty word matches nothing (a definition's slip must not make every plant match)
+    expect(has('冲压；焊接', "''")).toBe(false);
+  });
+  it('is null for what is not text (unanswered, numbers, lists)', () => {
+    expect(has(null, "'a'")).toBeNull();
+    expect(has(3, "'3'")).toBeNull();
+    expect(has(['涂装'], "'涂装'")).toBeNull();
+  });
+});
+
 describe('text_items(): the items of a free-text list', () => {
   const items = (t: Value) => evaluate(parseExpression('text_items(x)'), scopeOf({ x: t }));
   it('counts items separated by ；, ; or line breaks, else by 、; empty items and surrounding blanks do not count', () => {

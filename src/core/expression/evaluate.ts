@@ -177,10 +177,20 @@ export function textItems(text: string): number {
   return n;
 }
 
+/**
+ * Whether a free-text answer names any of the given words (a key-process list that has 涂装, a plant that already
+ * has 金属检测). Latin letters match whatever their case; null when the answer is not text (unanswered).
+ */
+export function textHas(text: string, words: readonly Value[]): boolean {
+  const t = text.toLowerCase();
+  return words.some((w) => typeof w === 'string' && w.trim() !== '' && t.includes(w.toLowerCase()));
+}
+
 export const BASE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ['contains', { min: 2, max: 2, fn: ([l, v]) => list(l!).some((x) => equal(x, v!)) }],
   ['count', { min: 1, max: 1, fn: ([l]) => (Array.isArray(l) ? l.length : l === null ? 0 : 1) }],
   ['text_items', { min: 1, max: 1, fn: ([t]) => (typeof t === 'string' ? textItems(t) : null) }],
+  ['text_has', { min: 2, max: 9, fn: ([t, ...words]) => (typeof t === 'string' ? textHas(t, words) : null) }],
   ['min', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.min(...(xs as number[])) : null) }],
   ['max', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.max(...(xs as number[])) : null) }],
 ]);
