@@ -69,6 +69,8 @@ export interface RetrofitPlan {
   statedPriorities: string[];
   /** The plant's biggest bottleneck in its own words (`main_bottleneck`), when answered. */
   bottleneck?: string;
+  /** What the plant wants its retrofits to solve first, in its own words (`digital_goals`), when answered. */
+  ownGoals?: string;
 }
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
@@ -193,8 +195,9 @@ function requirementQuestionsAt(q: Questionnaire, level: number): readonly { id:
   return byLevel.get(level) ?? [];
 }
 
-const bottleneckOf = (answers: Answers): string | undefined => {
-  const r = answers.resolved.get('main_bottleneck');
+/** A free-text answer as written (trimmed), when answered. */
+const ownWords = (answers: Answers, id: string): string | undefined => {
+  const r = answers.resolved.get(id);
   return r?.status === 'answered' && typeof r.value === 'string' && r.value.trim() ? r.value.trim() : undefined;
 };
 
@@ -339,6 +342,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       priorityParts: parts,
       servesPriorities,
     } as Recommendation;
+    if (rule.askedWhen && truthy(evaluate(rule.askedWhen, scope))) rec.asked = true;
     if (v) rec.variant = v.id;
     if (sectorText && pack) rec.sectorWording = pack.def.id;
     rec.measures = offer.measures;
@@ -370,6 +374,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const kept = candidates.filter((c) => !dropped.has(c.rec.id));
   const roadmap = planRoadmap({
     candidates: kept,
+    goals: [...stated],
     planning,
     size,
     budget,
@@ -391,7 +396,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );
-  const bottleneck = bottleneckOf(answers);
+  const bottleneck = ownWords(answers, 'main_bottleneck');
+  const ownGoals = ownWords(answers, 'digital_goals');
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
@@ -403,6 +409,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     warnings,
     statedPriorities: [...stated],
     ...(bottleneck ? { bottleneck } : {}),
+    ...(ownGoals ? { ownGoals } : {}),
   };
 }
 

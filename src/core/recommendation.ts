@@ -49,6 +49,8 @@ export interface Recommendation {
   priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number; nextLevel: number };
   /** The plant's stated priorities this project serves. */
   servesPriorities: Priority[];
+  /** The plant asked for it in its own words (its rule's askedWhen holds): placed with the projects answering its goals. */
+  asked?: boolean;
   /** The variant chosen (the plant already has part of what the rule proposes). */
   variant?: string;
   /** The sector pack whose wording replaced the generic text. */

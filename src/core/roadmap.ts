@@ -2,7 +2,9 @@
  * Phasing a plant's recommendations over the planning horizon (0–6, 6–18, 18–36 months) and projecting its level
  * after each phase. Pure.
  *
- * Projects are taken in priority order. A project goes into the earliest phase that is strictly after every
+ * Projects are taken in priority order, after those answering what the plant asked for (goalAnchors: for each goal it
+ * chose and each plan target it misses, the project of highest priority serving it; the projects it named in its own
+ * words; and what these wait for). A project goes into the earliest phase that is strictly after every
  * prerequisite it has in the plan and after any duty it depends on, that still has room for one more project at
  * the plant's size, and only while the plan's cumulative investment (midpoints of the ranges) stays inside the
  * budget envelope. What does not fit waits (`later`) with its reason. The projection applies what each completed
@@ -98,6 +100,8 @@ export interface RoadmapInput {
   answers: Answers;
   result: ScoreResult;
   scope: Scope;
+  /** The goals the plant chose (`priorities`), in its order. */
+  goals?: readonly string[];
   scoring?: { profile: Profile; targets: TargetsDef };
 }
 
@@ -112,13 +116,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const capacity = planning.capacity[size.size];
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
-  // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
-  // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
-  // other projects would widen); the rest by priority.
-  const rank = new Map(input.candidates.map((c) => [c, c.rule.def.placeFirst ? 2 : c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope)) ? 1 : 0]));
-  const first = (c: Candidate) => rank.get(c)!;
-  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
-  const inPlan = new Map(order.map((c) => [c.rec.id, c.rec]));
+  const inPlan = new Map(input.candidates.map((c) => [c.rec.id, c.rec]));
   const open = input.musts.filter((m) => !m.met);
   const blockedBy = new Map<string, string>();
   for (const m of open) for (const id of m.def.blocks) if (!blockedBy.has(id)) blockedBy.set(id, m.def.id);
@@ -130,8 +128,17 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
   }
   // What each project waits for, listed once (the loop below asks for every undecided project at every step).
-  const waits = new Map(order.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
+  const waits = new Map(input.candidates.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
   const waitsFor = (r: Recommendation) => waits.get(r)!;
+  const anchors = goalAnchors(input, blockedBy, inPlan, waitsFor);
+  // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
+  // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
+  // other projects would widen); then those answering what the plant asked for; the rest by priority.
+  const rank = new Map(
+    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 3 : c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope)) ? 2 : anchors.has(c.rec) ? 1 : 0]),
+  );
+  const first = (c: Candidate) => rank.get(c)!;
+  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const used = [0, 0, 0];
   let spent = 0;
   const decided = new Set<string>();
@@ -220,6 +227,40 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       };
     },
   };
+}
+
+/**
+ * The projects placed before the others taken by priority, because they answer what the plant asked for: for each
+ * goal it chose (`priorities`) and for each plan target it misses, the project of highest priority that serves it
+ * (and is not held back by an open duty); every project the plant named in its own words (`asked`); and what these
+ * wait for in the plan, so that a goal's project does not wait behind a prerequisite taken by priority.
+ */
+function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): Set<Recommendation> {
+  const byPriority = input.candidates.map((c) => c.rec).filter((r) => !blockedBy.has(r.id));
+  byPriority.sort((a, b) => b.priority - a.priority || byId(a.id, b.id));
+  const anchors = new Set<Recommendation>(byPriority.filter((r) => r.asked));
+  const top = (serves: (r: Recommendation) => boolean) => byPriority.find(serves);
+  for (const goal of input.goals ?? []) {
+    const r = top((x) => (x.servesPriorities as readonly string[]).includes(goal));
+    if (r) anchors.add(r);
+  }
+  for (const missed of missedTargets(input.result)) {
+    const r = top((x) => x.indicators.includes(missed));
+    if (r) anchors.add(r);
+  }
+  const pending = [...anchors];
+  while (pending.length) {
+    for (const id of waitsFor(pending.pop()!)) {
+      const p = inPlan.get(id)!;
+      if (!anchors.has(p)) pending.push((anchors.add(p), p));
+    }
+  }
+  return anchors;
+}
+
+/** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */
+export function missedTargets(result: ScoreResult): string[] {
+  return result.indicators.filter((i) => i.met === false && !i.countsToward).map((i) => i.id);
 }
 
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */

@@ -80,6 +80,11 @@ export interface RuleDef {
    * the answers show, which the other projects would widen (an unsegmented control network with machines on it).
    */
   firstWhen?: string;
+  /**
+   * A condition: when it holds, the plant asked for this project in its own words (its goals or bottleneck name it,
+   * `text_has(digital_goals, '码垛')`): the project is placed with those answering the plant's goals (roadmap.ts).
+   */
+  askedWhen?: string;
   support?: string[];
   /** Rests on confidential information (e.g. security weaknesses): never in the office audience's report. */
   confidential?: boolean;
@@ -116,12 +121,13 @@ export interface CompiledRule {
   when: Node;
   inPlace?: Node;
   firstWhen?: Node;
+  askedWhen?: Node;
   evidence: CompiledEvidence[];
   variants: CompiledVariant[];
   texts: CompiledTexts;
   /**
    * The project is confidential for every plant: its rule is marked `confidential: true`, or its condition, in-place
-   * test or firstWhen reads a confidential answer (whether a plant gets the project, or when, tells that answer).
+   * test, firstWhen or askedWhen reads a confidential answer (whether a plant gets the project, or when, tells that answer).
    * The office audience never sees it.
    */
   confidential: boolean;
@@ -261,6 +267,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const when = parse(r.when, [...path, 'when'], isPark ? park : plant);
     const inPlace = r.inPlace === undefined ? undefined : parse(r.inPlace, [...path, 'inPlace'], plant);
     const firstWhen = r.firstWhen === undefined ? undefined : parse(r.firstWhen, [...path, 'firstWhen'], plant);
+    const askedWhen = r.askedWhen === undefined ? undefined : parse(r.askedWhen, [...path, 'askedWhen'], plant);
     // A rule of an older file with a written rationale and no evidence still loads (warned): its rationale is shown as written.
     if (!isPark && !(r.evidence ?? []).length) at([...path, 'evidence'], 'rules.evidence-required', { id: r.id }, r.rationale ? 'warning' : 'error');
     const evidence = evidenceOf(r.evidence, [...path, 'evidence']);
@@ -289,12 +296,12 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       at([...path, 'programme'], 'rules.not-user-programme', { id: r.id, programme: r.programme, known: [...ids.userProgrammes].filter(([, u]) => u).map(([k]) => k).join(', ') });
     (r.support ?? []).forEach((s, j) => ids.support && !ids.support.has(s) && at([...path, 'support', j], 'def.unknown-ref', { what: 'support scheme', id: s }));
     if (r.investment.min > r.investment.max) at([...path, 'investment'], 'def.investment-range', r.investment);
-    const ok = when && (r.inPlace === undefined || inPlace) && (r.firstWhen === undefined || firstWhen) && evidence && texts && variants.length === (r.variants ?? []).length;
+    const ok = when && (r.inPlace === undefined || inPlace) && (r.firstWhen === undefined || firstWhen) && (r.askedWhen === undefined || askedWhen) && evidence && texts && variants.length === (r.variants ?? []).length;
     if (ok && !byId.has(r.id)) {
       const secret = ids.confidentialQuestions;
-      // (firstWhen too: which phase a project lands in would tell the answer)
-      const confidential = (r.confidential ?? false) || Boolean(secret && [when, inPlace, firstWhen].some((node) => node && readsAny(node, secret)));
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), evidence, variants, texts, confidential, raises };
+      // (firstWhen and askedWhen too: which phase a project lands in would tell the answer)
+      const confidential = (r.confidential ?? false) || Boolean(secret && [when, inPlace, firstWhen, askedWhen].some((node) => node && readsAny(node, secret)));
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), ...(askedWhen ? { askedWhen } : {}), evidence, variants, texts, confidential, raises };
       rules.push(c);
       byId.set(r.id, c);
     }

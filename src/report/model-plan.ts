@@ -2,11 +2,11 @@
 import { schemeExpired, type PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
-import { investmentOf, type Projection, type Roadmap } from '../core/roadmap.js';
+import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2, quoted, same } from './format.js';
+import { fixed2, pct, quoted, same } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -82,7 +82,13 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       const awaited = all.find((r) => r.id === reason.about);
       if (!awaited) return p.laterWaitsUnnamed!;
       // Not one of its prerequisites: the awaited project fulfils a legal duty that comes before this one.
-      return fill(p[rec.prerequisites.includes(awaited.id) ? 'laterWaits' : 'laterWaitsDuty']!, { title: awaited.title });
+      const duty = !rec.prerequisites.includes(awaited.id);
+      // The awaited project is itself beyond the plan period: say so, and why (its own card says more).
+      if (awaited.phase === 'later') {
+        const why = awaited.laterReason?.code === 'waits' || (office && awaited.laterReason?.code === 'budget') ? undefined : laterReasonText(awaited, all, w, plan, office);
+        return fill(p[why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo']!, { title: awaited.title, reason: why ?? '' });
+      }
+      return fill(p[duty ? 'laterWaitsDuty' : 'laterWaits']!, { title: awaited.title });
     }
     case 'blocked': {
       const duty = plan?.roadmap.duties.find((d) => d.def.id === reason.about);
@@ -179,26 +185,66 @@ function withUnlisted(note: Text, unlisted: number, w: Wording): Text {
 }
 
 /**
- * The plant's own goals against the plan: which it chose, which no project of the plan period answers (and which
- * projects would, waiting under 'later'), and (its own report only: free text stays out of the office's) the
- * bottleneck in its words.
+ * The plant's own goals and the plan targets it misses, against the plan: for each goal it chose and each target, the
+ * project of the plan period that answers it, or the one that would and why it waits, and what it would take to
+ * bring it in; and (its own report only: free text stays out of the office's) its goals and bottleneck in its words.
  */
-function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, office: boolean): Text[] {
+function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: ScoreResult, office: boolean): Text[] {
   const p = w.phrases;
   const out: Text[] = [];
+  // The office report names no project it does not list (a confidential one) and says nothing of the budget.
+  const named = office ? plan.recommendations.filter((r) => !r.confidential) : plan.recommendations;
+  const phased = named.filter((r) => r.phase !== 'later');
+  const waiting = named.filter((r) => r.phase === 'later');
+  const why = (r: Recommendation): Text => {
+    const reason = office && r.laterReason?.code === 'budget' ? undefined : laterReasonText(r, named, w, plan, office);
+    return reason ? fill(p.goalWaitsBecause!, { title: r.title, reason }) : fill(p.goalWaits!, { title: r.title });
+  };
   const stated = plan.statedPriorities;
   if (stated.length) {
-    const goal = (v: string) => quoted(optionLabel(q, 'priorities', v));
-    out.push(fill(p.planGoals!, { list: joinTexts(stated.map(goal)) }));
-    const served = new Set<string>(plan.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => r.servesPriorities));
-    const unserved = stated.filter((g) => !served.has(g));
-    const waiting = plan.recommendations.filter((r) => r.phase === 'later' && r.servesPriorities.some((g) => unserved.includes(g as string)));
-    if (unserved.length && waiting.length)
-      out.push(fill(p.planGoalsUnserved!, { list: joinTexts(unserved.map(goal)), titles: joinTexts(waiting.slice(0, 4).map((r) => quoted(r.title))) }));
+    const goal = (v: string) => optionLabel(q, 'priorities', v);
+    out.push(fill(p.planGoals!, { list: joinTexts(stated.map((v) => quoted(goal(v)))) }));
+    for (const g of stated) {
+      const serves = (r: Recommendation) => (r.servesPriorities as readonly string[]).includes(g);
+      if (phased.some(serves)) continue;
+      const next = waiting.find(serves);
+      out.push(next ? fill(p.planGoalWaiting!, { goal: goal(g), waits: why(next), advice: adviceFor(next, plan, w, office) }) : fill(p.planGoalNone!, { goal: goal(g) }));
+    }
   }
-  // Quoted in the plant's words, without its closing full stop (the sentence around it has one).
-  if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: same(plan.bottleneck.replace(/[。．.；;，,\s]+$/u, '')) }));
+  const missed = new Set(missedTargets(result));
+  for (const i of result.indicators) {
+    if (!missed.has(i.id)) continue;
+    const raises = (r: Recommendation) => r.indicators.includes(i.id);
+    const target = { title: i.title, value: typeof i.value === 'number' ? pct(i.value) : '—', target: `${i.comparison ?? ''} ${pct(i.target ?? 0)}`.trim() };
+    const inPlan = phased.filter(raises);
+    const next = waiting.find(raises);
+    if (inPlan.length) out.push(fill(p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
+    else if (next) out.push(fill(p.planTargetWaiting!, { ...target, waits: why(next), advice: adviceFor(next, plan, w, office) }));
+    else out.push(fill(p.planTargetNone!, target));
+  }
+  // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
+  const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
+  if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
+  if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
   return out;
+}
+
+/**
+ * What it would take to bring a waiting project into the plan period: for the budget, how much more it needs (the
+ * midpoints, as the phasing counts them; the office report gives no budget figure); otherwise, moving it forward
+ * in place of another project when the plan is confirmed.
+ */
+function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: boolean): Text {
+  const p = w.phrases;
+  const { roadmap } = plan;
+  const max = roadmap.budget.envelope?.max;
+  if (r.laterReason?.code === 'budget' && max !== undefined && r.investment) {
+    if (office) return p.adviceBudgetOffice!;
+    const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
+    if (need > 0) return fill(p.adviceBudget!, { need });
+  }
+  if (r.laterReason?.code === 'capacity' || r.laterReason?.code === 'budget') return p.adviceSwap!;
+  return p.adviceWaits!;
 }
 
 /** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
@@ -220,11 +266,12 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else if (roadmap.budget.answer === 'unanswered') intro.push(p.planBudgetUnanswered!);
     else intro.push(p.planBudgetNotDecided!);
   }
-  intro.push(...goalLines(plan, w, q, office));
+  intro.push(...goalLines(plan, w, q, result, office));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));
   const summaryOf = (listed: PlanItem[]) => {
+    if (!listed.length) return p.phaseEmpty!;
     const investment = investmentOf(listed.flatMap((i) => byId.get(i.id) ?? []));
     return fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max) });
   };

@@ -269,6 +269,71 @@ describe('phasing', () => {
     expect(byId(plan.recommendations, 'd')!.laterReason).toEqual({ code: 'waits', about: 'c' });
   });
 
+  describe('what the plant asked for comes before what nobody asked for', () => {
+    // eight easy projects nobody asked for outrank a hard one: priority alone leaves the hard one beyond 36 months
+    // (a small plant runs 2, 2 and 3 projects in the three phases)
+    const others = Array.from({ length: 8 }, (_, i) => rule(`easy${i}`, { effort: 'low', investment: { min: 1, max: 2 } }));
+    const small = () => f('not_decided', 60);
+    const phaseOf = (plan: ReturnType<typeof run>, id: string) => byId(plan.recommendations, id)!.phase;
+
+    it('the best project for each goal the plant chose', () => {
+      const x = small();
+      x.answers.priorities = ['quality'];
+      const goal = rule('goal', { effort: 'high', serves: ['quality'], investment: { min: 1, max: 2 } });
+      const plan = run(x, [...others, goal]);
+      expect(byId(plan.recommendations, 'goal')!.priority).toBeLessThan(byId(plan.recommendations, 'easy0')!.priority);
+      expect(phaseOf(plan, 'goal')).toBe('0-6m');
+      // not chosen: taken by priority, beyond the plan period
+      x.answers.priorities = ['cost'];
+      expect(byId(run(x, [...others, goal]).recommendations, 'goal')).toMatchObject({ phase: 'later', laterReason: { code: 'capacity' } });
+    });
+
+    it('only the best one per goal: a second project for the same goal is taken by priority', () => {
+      const x = small();
+      x.answers.priorities = ['quality'];
+      // the same priority: the first by id is the goal's best
+      const plan = run(x, [...others, rule('goal-a', { effort: 'high', serves: ['quality'] }), rule('goal-b', { effort: 'high', serves: ['quality'] })]);
+      expect(byId(plan.recommendations, 'goal-a')!.priority).toBe(byId(plan.recommendations, 'goal-b')!.priority);
+      expect(phaseOf(plan, 'goal-a')).toBe('0-6m');
+      expect(phaseOf(plan, 'goal-b')).toBe('later');
+    });
+
+    it('the best project for each plan target the plant misses (the example’s key-process CNC rate, 5 of 12)', () => {
+      const cnc = rule('cnc', { effort: 'high', indicators: ['cnc-rate'] });
+      expect(phaseOf(run(small(), [...others, cnc]), 'cnc')).toBe('0-6m');
+      // met: nothing to answer
+      const x = small();
+      x.answers.key_processes_cnc = 10;
+      expect(phaseOf(run(x, [...others, cnc]), 'cnc')).toBe('later');
+    });
+
+    it('a project the plant named in its own words (askedWhen), and only then', () => {
+      const asked = rule('palletising', { effort: 'high', askedWhen: "text_has(main_bottleneck, '码垛', '搬运')" });
+      const x = small();
+      x.answers.main_bottleneck = '旺季装箱码垛招不到人';
+      const plan = run(x, [...others, asked]);
+      expect(byId(plan.recommendations, 'palletising')).toMatchObject({ asked: true, phase: '0-6m' });
+      x.answers.main_bottleneck = '交期经常拖后';
+      expect(byId(run(x, [...others, asked]).recommendations, 'palletising')).toMatchObject({ phase: 'later' });
+      expect(byId(run(x, [...others, asked]).recommendations, 'palletising')!.asked).toBeUndefined();
+    });
+
+    it('with what it waits for: a low prerequisite of the goal’s project is pulled forward with it', () => {
+      const x = small();
+      x.answers.priorities = ['quality'];
+      const plan = run(x, [...others, rule('pre', { effort: 'high' }), rule('goal', { effort: 'high', serves: ['quality'], prerequisites: ['pre'] })]);
+      expect(phaseOf(plan, 'pre')).toBe('0-6m');
+      expect(phaseOf(plan, 'goal')).toBe('6-18m');
+    });
+
+    it('still inside the budget: a goal’s project that does not fit waits, said why', () => {
+      const x = f('under_1m', 60);
+      x.answers.priorities = ['quality'];
+      const plan = run(x, [...others, rule('goal', { effort: 'high', serves: ['quality'], investment: { min: 100, max: 200 } })]);
+      expect(byId(plan.recommendations, 'goal')).toMatchObject({ phase: 'later', laterReason: { code: 'budget' } });
+    });
+  });
+
   it('a stated priority raises a project and is marked', () => {
     const x = f('over_20m');
     x.answers.priorities = ['quality'];
