@@ -220,9 +220,12 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   if (r.maturity.level === null) return [w.phrases.noStrengthsNoLevel!];
   const level = r.maturity.level;
   const list = r.subdomains.filter((s) => s.level > level).sort((a, b) => b.level - a.level || b.score - a.score);
-  // a sub-domain whose answers a consistency finding names: its level waits for the answers to be checked
+  // a sub-domain whose answers a consistency finding names is not listed as a strength: its level waits for the
+  // answers to be checked, said apart
   const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions.map((id) => q.byId.get(id)?.subdomain)));
-  return list.length ? list.map((s) => fill(contradicted.has(s.id) ? w.phrases.strengthLineUnchecked! : w.phrases.strengthLine!, { name: s.name, level: s.level })) : [w.phrases.noStrengths!];
+  const shown = list.filter((s) => !contradicted.has(s.id)).map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level }));
+  const unchecked = list.filter((s) => contradicted.has(s.id)).map((s) => fill(w.phrases.strengthUncheckedItem!, { name: s.name, level: s.level }));
+  return [...(shown.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
 }
 
 /**

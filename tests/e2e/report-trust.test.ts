@@ -355,8 +355,10 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
   it('a strength whose answers contradict each other is not offered as a strength before they are checked', () => {
     const strengths = section(md(`${PLANTS}/frozen-food.yaml`, 'client'), '## 4. ');
     // network level 2 from the requirements, while the network question says the workshop network is only planned
-    expect(strengths).toContain('网络：2 级（高于总体等级；但与此相关的回答之间有矛盾，核实前不宜作为优势）');
+    // listed apart, after the strengths, as to be checked (review 8: not first offered, then taken back)
     expect(strengths).toContain('组织战略：2 级（高于总体等级）\n');
+    expect(strengths).not.toMatch(/- 网络：2 级/);
+    expect(strengths).toContain('- 待核实，暂不计为优势：网络（2 级）——等级高于总体等级，但与之相关的回答之间有矛盾（见一致性检查）');
   });
 
   it('the phasing rule names the lead projects; the office report leaves out the one that would tell a confidential answer', () => {
