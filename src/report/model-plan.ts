@@ -126,7 +126,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       phase: w.phases[rec.phase]!,
       phaseId: rec.phase,
       priority: rec.priority,
-      ...(rec.servesPriorities.length ? { serves: joinTexts(rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v))) } : {}),
+      ...servesText(rec, w, q, office),
       ...(later ? { laterReason: later } : {}),
       measures: offer.measures,
       hardware: offer.hardware,
@@ -139,6 +139,13 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       rephased: Boolean(rec.overridden?.phase),
     };
   });
+}
+
+/** The plant's goals a project answers, and (its own report only) that it asked for the project in its own words. */
+function servesText(rec: Recommendation, w: Wording, q: Questionnaire, office: boolean): { serves?: Text } {
+  const goals = rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v));
+  const asked = rec.asked && !office ? [w.phrases.askedInInterview!] : [];
+  return goals.length || asked.length ? { serves: joinTexts([...(goals.length ? [joinTexts(goals)] : []), ...asked], { zh: '；', en: '; ' }) } : {};
 }
 
 function projectionText(p: Projection, w: Wording, result: ScoreResult, baseline?: Projection): Text {

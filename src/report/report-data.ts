@@ -144,6 +144,8 @@ export function reportJson(data: ReportData, audience: Audience) {
         evidence: office ? (view?.evidence ?? r.evidence).filter((e) => !e.confidential && !secret(e.question)) : r.evidence,
         ...(view ? { detailsWithheld: true } : {}),
         servesPriorities: r.servesPriorities,
+        // the plant's own words stay out of the office report, and so does what they asked for
+        ...(r.asked && !office ? { asked: true } : {}),
         ...(r.variant ? { variant: r.variant } : {}),
         ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: office && r.laterReason.code === 'blocked' && secretDuty(r.laterReason.about) ? { code: 'blocked' } : r.laterReason } : {}),
         source: r.source,
