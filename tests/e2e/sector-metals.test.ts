@@ -140,12 +140,13 @@ describe('the same answers as an aluminium plant (C3252) keep the aluminium cont
 describe('a structural-steel fabricator (C3311) gets the metal-products side of the pack', () => {
   const d = json(STEEL);
 
-  it('the machinery items (Article 7) and the metal-dust duty as conditions, no non-ferrous duty', () => {
+  it('the machinery items (Article 7) as binding (its list names 涂装), the metal-dust duty as a condition, no non-ferrous duty', () => {
     const zh = md(STEEL, 'zh');
     expect(zh).toContain(SECTOR_ZH);
-    expect(dutyIds(d)).toEqual(expect.arrayContaining(['foundry-painting-hazards', 'metal-products-dust', 'major-hazard-self-check']));
+    expect(dutyIds(d)).toEqual(expect.arrayContaining(['foundry-painting-hazards-listed', 'metal-products-dust', 'major-hazard-self-check']));
+    expect(dutyIds(d)).not.toContain('foundry-painting-hazards');
     for (const id of ['nonferrous-molten-metal', 'deep-well-casting-interlocks', 'metal-dust-explosion']) expect(dutyIds(d)).not.toContain(id);
-    const machinery = zh.split('\n').find((l) => l.startsWith('- 有铸造熔炼、压铸或涂装作业的'))!;
+    const machinery = zh.split('\n').find((l) => l.startsWith('- 本厂关键工序中有铸造熔炼、压铸或涂装（喷漆、喷粉）作业，须先对照'))!;
     expect(machinery).toContain('第七条（机械企业）');
     expect(machinery).toContain('条款出处尚未与原文核对');
     expect(zh).toContain('- 有铝、镁等可燃性金属的打磨、抛光、切削或金属粉末作业的');

@@ -34,6 +34,10 @@ const CASES: Record<string, Case> = {
     fires: { equipment_level: 'connected', equipment_total: 100, equipment_digital: 60, equipment_networked: 20 },
     clean: { equipment_level: 'connected', equipment_total: 100, equipment_digital: 60, equipment_networked: 40 },
   },
+  'network-level-1-vs-no-workshop-network-plan': {
+    fires: { network_level: 'basic', req_workshop_network_plan: 'none' },
+    clean: { network_level: 'basic', req_workshop_network_plan: 'partial' },
+  },
   'network-level-1-vs-networked-equipment': {
     fires: { network_level: 'basic', equipment_total: 100, equipment_digital: 60, equipment_networked: 30 },
     clean: { network_level: 'basic', equipment_total: 100, equipment_digital: 60, equipment_networked: 10 },

@@ -422,16 +422,15 @@ describe('a sector pack words a project item by item, as the rules do', () => {
 });
 
 describe('evidence that states a share says the share it is', () => {
-  it('networked machines: one band of words per share (under 30 %, under half, half to 60 %), none from 60 %', () => {
+  it('networked machines: the counts as they are (none networked at 0), no statement from 60 %', () => {
     const said = (networked: number) => {
       const file = example('discrete-machinery');
       file.answers.equipment_digital = 100;
       file.answers.equipment_networked = networked;
       return [...new Set(plan(file).recommendations.flatMap((r) => r.evidence.map((e) => e.statement.zh)).filter((s) => s.includes('已联网并采集数据的')))];
     };
-    expect(said(10)).toEqual(['数字化设备 100 台，已联网并采集数据的 10 台，不到三成。']);
-    expect(said(40)).toEqual(['数字化设备 100 台，已联网并采集数据的 40 台，不到一半。']);
-    expect(said(50)).toEqual(['数字化设备 100 台，已联网并采集数据的 50 台，达到一半但不到六成。']);
+    expect(said(10)).toEqual(['数字化设备 100 台，已联网并采集数据的 10 台。']);
+    expect(said(50)).toEqual(['数字化设备 100 台，已联网并采集数据的 50 台。']);
     expect(said(60)).toEqual([]);
   });
 });
