@@ -281,3 +281,19 @@ describe('m8: inspection and process planning that fit a small machined-parts sh
     expect(zh(big.software).join('')).toContain('装配/加工/物流仿真');
   });
 });
+
+describe('M2: a plant that ships from its ERP is offered tracking and proof of delivery, not a second system to plan shipments', () => {
+  it('autoparts (logistics in the ERP, tracking partial): the in-ERP variant, no TMS to buy', () => {
+    const r = rec('autoparts', 'factory-logistics-tms');
+    expect(r.variant).toBe('in-erp');
+    expect(statements(r)).toEqual(['发运已在 ERP 中管理，但只有部分发运能实时查到在途位置。']);
+    expect(zh(r.software).join('')).not.toContain('TMS');
+    expect(zh(r.measures).join('')).toContain('不另建运输管理系统');
+  });
+  it('nothing left to do when every shipment can be tracked; a plant without a system still gets the TMS', () => {
+    expect(plan('autoparts', { req_shipment_tracking: 'full' }).recommendations.find((x) => x.id === 'factory-logistics-tms')).toBeUndefined();
+    const manual = rec('autoparts', 'factory-logistics-tms', { logistics_level: 'manual', req_shipments_in_system: 'none' });
+    expect(manual.variant).toBeUndefined();
+    expect(zh(manual.software).join('')).toContain('TMS');
+  });
+});
