@@ -7,7 +7,9 @@ import { buildResult } from '../../src/core/result';
 import { firstMissedLevelIndex } from '../../src/core/roadmap';
 import { compileRules, plantRuleContext, type RuleContextIds } from '../../src/core/rules-def';
 import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
-import { model, mustAnswers, profile, profileWith, questionnaire, read, src, targets } from '../helpers/defs';
+import { buildReportModel } from '../../src/report/model';
+import { renderMarkdown } from '../../src/report/render';
+import { model, mustAnswers, policy, profile, profileWith, questionnaire, read, src, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const p = profile();
@@ -381,5 +383,53 @@ describe('the next level: the first level the stated level does not pass', () =>
     const plan = recommend({ questionnaire: small, result, answers, rules: c.rules!, overrides: undefined, scoring: { profile: flat, targets: t } });
     expect(plan.roadmap.heldBack).toMatchObject({ level: 3 });
     expect(byId(plan.recommendations, 'x')!.priorityParts.nextLevel).toBeGreaterThan(0);
+  });
+});
+
+describe('a duty whose status rests on a confidential answer blocks a project: the office is not told which duty', () => {
+  it('the plant reads the duty by name; the office reads that a requirement comes first, never which', () => {
+    expect(q.byId.get('req_ot_segmentation')!.confidential).toBe(true);
+    const x = example();
+    x.respondent.sector = 'C3443';
+    x.answers.has_mes = false;
+    delete x.answers.mes_coverage;
+    delete x.answers.mes_modules;
+    // compiled as the loader does, knowing which questions are confidential
+    const withSecrets = (data: Record<string, unknown>) => {
+      const base = { kind: 'sector-pack', id: 'x', title: T('x'), codes: [], regulatoryMusts: [], never: [], emphasise: [], rules: {}, investmentScale: { small: 0.5, medium: 1, large: 2 }, keyProcesses: T('k') };
+      const c = compileSectorPack(src(stringify({ ...base, ...data }), 'pack.yaml'), plantRuleContext(ids), new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)));
+      expect(c.diagnostics).toEqual([]);
+      return c.pack!;
+    };
+    const secret = withSecrets({
+      id: 'valves',
+      codes: ['C34'],
+      regulatoryMusts: [
+        {
+          id: 'zoning-duty',
+          kind: 'law',
+          text: T('SECRET-DUTY-TEXT'),
+          source: T('Some regulation, article 1'),
+          check: T('Check the zoning.'),
+          metWhen: "req_ot_segmentation == 'full'",
+          precedes: [],
+          blocks: ['blocked'],
+          confirmed: true,
+        },
+      ],
+    });
+    const plan = run(x, [rule('blocked', { title: T('PROJECT-TITLE') }), rule('free')], { sectors: [secret] });
+    expect(plan.recommendations.find((r) => r.id === 'blocked')).toMatchObject({ phase: 'later', laterReason: { code: 'blocked', about: 'zoning-duty' } });
+    expect(plan.roadmap.duties.find((d) => d.def.id === 'zoning-duty')!.confidential).toBe(true);
+    const a = mustAnswers(q, x);
+    const result = buildResult(q, a, p, t);
+    const md = (audience: 'client' | 'office') =>
+      renderMarkdown(buildReportModel({ questionnaire: q, answers: a, result, recommendations: plan.recommendations, plan, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'en' });
+    const client = md('client');
+    expect(client).toMatch(/PROJECT-TITLE[\s\S]*Why it waits: first meet: SECRET-DUTY-TEXT/);
+    const office = md('office');
+    expect(office).toContain('PROJECT-TITLE');
+    expect(office).toMatch(/PROJECT-TITLE[\s\S]*Why it waits: first meet a legal or compliance requirement/);
+    expect(office).not.toContain('SECRET-DUTY-TEXT');
   });
 });
