@@ -39,7 +39,8 @@ describe('zhizao batch (built CLI)', { timeout: 120_000 }, () => {
 
   it('scores every good company and lists every bad input with its location; exit 1', () => {
     expect(run.code).toBe(1);
-    expect(out.companies.map((c) => c.company)).toEqual([
+    // on failure, say what was rejected and what the run said (a lost company must explain itself)
+    expect(out.companies.map((c) => c.company), `rejected: ${JSON.stringify(out.rejected)}\nsummary: ${JSON.stringify({ ...out.summary, indicators: undefined })}\nstderr: ${run.stderr}`).toEqual([
       '郑州甲机械有限公司', '乙化工有限公司', '丙电子科技有限公司', '丙电子科技有限公司（航空港）',
       // tables/ in name order: bom-utf8.csv, form-geng.xlsx, gb18030.csv, wjx-export.csv, xlsx-table.xlsx
       '丁食品有限公司', '庚精密制造有限公司', '戊纺织股份有限公司', '辛纺织有限公司', '己重工有限公司',
