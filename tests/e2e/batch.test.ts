@@ -216,7 +216,7 @@ describe('batch outputs', { timeout: 120_000 }, () => {
     writeFileSync(path.join(d, '4.yaml'), answer('同名'));
     const reports = path.join(dir, 'reports');
     const r = zhizao(['batch', d, '--questionnaire', MINI, '--reports', reports, '--json'], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     // the two 同名 are one plant: the older report is moved aside into _SUPERSEDED/ and listed
     expect(readdirSync(reports)).toContain('_SUPERSEDED.txt');
     expect(readdirSync(path.join(reports, '_SUPERSEDED'))).toEqual(['同名-2.json']);
@@ -338,7 +338,7 @@ describe('with the bundled questionnaire', { timeout: 120_000 }, () => {
   it("fills the top three recommendations and writes Markdown reports through zhizao report's machinery", () => {
     const reports = path.join(dir, 'reports-bundled');
     const r = zhizao(['batch', EXAMPLES, '--reports', reports, '--json', '--lang', 'zh']);
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     const out = JSON.parse(r.stdout) as Out & { companies: { recommendations: string[] }[]; summary: { parkRecommendations?: unknown[] } };
     expect(out.companies.length).toBeGreaterThanOrEqual(2);
     for (const c of out.companies) {
@@ -412,7 +412,7 @@ describe('hostile and broken inputs', { timeout: 150_000 }, () => {
     const xlsx = path.join(d, 'out', 'lo.xlsx');
     expect(existsSync(xlsx)).toBe(true);
     const r = zhizao(['batch', xlsx, '--questionnaire', MINI, '--json'], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     const out = JSON.parse(r.stdout) as Out;
     expect(out.companies.map((c) => [c.company, c.indicators['cnc-rate']!.value])).toEqual([
       ['Libre 公司', 0.75],
@@ -424,7 +424,7 @@ describe('hostile and broken inputs', { timeout: 150_000 }, () => {
 describe('templates and validate', { timeout: 120_000 }, () => {
   it('template --format csv: header of ids, then a # row of question texts', () => {
     const r = zhizao(['template', '--format', 'csv', '--questionnaire', MINI, '--lang', 'zh']);
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     const [ids, titles] = r.stdout.replace(/^\uFEFF/, '').split('\r\n');
     expect(ids!.split(',').slice(0, 3)).toEqual(['questionnaire', 'company', 'credit_code']);
     expect(ids).toContain('retrofit_status,retrofit_year');
@@ -446,7 +446,7 @@ describe('templates and validate', { timeout: 120_000 }, () => {
     ws.getRow(3).getCell(col).value = 'PDM';
     await wb.xlsx.writeFile(file);
     const r = zhizao(['batch', file, '--questionnaire', MINI, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     expect((JSON.parse(r.stdout) as Out).companies[0]!.company).toBe('模板公司');
   });
 
@@ -495,7 +495,7 @@ describe('contradictions between answers (the consistency checks of validate and
     const jsonFile = path.join(d, 'plant2.json');
     writeFileSync(jsonFile, JSON.stringify(parseYaml(text.replace(/company: .*/, 'company: 矛盾二')), null, 2));
     const r = zhizao(['batch', d, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 3000)}`).toBe(0);
     const out = JSON.parse(r.stdout) as Batched;
     for (const file of [yamlFile, jsonFile]) {
       const v = JSON.parse(zhizao(['validate', file, '--json']).stdout) as Checked;
