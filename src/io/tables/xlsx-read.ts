@@ -73,9 +73,23 @@ function rowCells(values: unknown): CellValue[] {
 }
 
 /**
+ * A worksheet the streaming reader emitted and we do not read. A sheet exceljs deferred to a temporary file comes with
+ * a file stream still opening, and exceljs removes the file as soon as we move on: left unread, the stream's open can
+ * fail with an uncaught ENOENT, which kills a batch worker. Close it, quietly.
+ */
+function discard(ws: unknown): void {
+  const it = (ws as { iterator?: unknown }).iterator;
+  if (it instanceof Readable) {
+    it.on('error', () => undefined);
+    it.destroy();
+  }
+}
+
+/**
  * Rows of one worksheet. Uses exceljs's streaming reader, pre-seeded with the sheet list we read ourselves (so
- * the reader's known race on xl/workbook.xml arriving last — exceljs#3064 — cannot bite); if streaming fails or never
- * reaches the sheet, falls back to the non-streaming reader and continues after the last row delivered.
+ * the reader's known race on xl/workbook.xml arriving last — exceljs#3064 — cannot bite); if streaming fails, never
+ * reaches the sheet or reaches it without the shared strings the workbook has (lost to the same race), falls back to
+ * the non-streaming reader and continues after the last row delivered.
  */
 export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback?: (why: string) => void): AsyncGenerator<TableItem> {
   const ExcelJS = await loadExcel();
@@ -97,7 +111,18 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     if (!book.hasSharedStrings) r.sharedStrings = [];
     for await (const ws of reader) {
       const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
-      if (w.name !== sheet.name) continue;
+      if (w.name !== sheet.name) {
+        discard(w);
+        continue;
+      }
+      // The same race can drop every entry after a deferred sheet (unzipper ends the entry stream while entries still
+      // wait in it), xl/sharedStrings.xml among them: the sheet would then read as shared-string indices (a table
+      // with no header). Read the workbook whole instead (no row has been delivered yet).
+      if (book.hasSharedStrings && !Array.isArray(r.sharedStrings)) {
+        failure = 'streaming reader lost xl/sharedStrings.xml';
+        discard(w);
+        continue;
+      }
       reached = true;
       for await (const row of w) {
         const cells = rowCells(row.values);
