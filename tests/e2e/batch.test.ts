@@ -401,6 +401,24 @@ describe('hostile and broken inputs', { timeout: 150_000 }, () => {
     expect(rejectedCount).toBe(6);
   });
 
+  it('workers that cannot start fail the run with the reason, instead of being started again for ever', async () => {
+    const dist = (m: string) => import(pathToFileURL(path.join(ROOT, 'dist', m)).href);
+    const [{ runBatch }, { Definitions }, { DEFAULT_LIMITS }, { DEFAULT_TABLE_LIMITS }] = await Promise.all([dist('app/batch/run.js'), dist('io/definitions.js'), dist('core/limits.js'), dist('io/tables/limits.js')]);
+    // a broken install: the worker's module throws as it loads
+    const broken = path.join(tempDir('zhizao-broken-worker-'), 'worker.mjs');
+    writeFileSync(broken, "throw new Error('module not found: a broken install');\n");
+    const stdout = new Writable({ write: (_c, _e, cb) => cb() });
+    const started = Date.now();
+    await expect(
+      runBatch(
+        new Definitions(),
+        { inputs: [inDir], json: true, map: MAP, questionnaire: MINI, anonymize: false, anonKey: 'k', minGroupSize: 3, jobs: 2, force: false, lang: 'en', limits: DEFAULT_LIMITS, tableLimits: DEFAULT_TABLE_LIMITS, workerUrl: pathToFileURL(broken) },
+        { note: () => undefined, progress: () => undefined, stdout, finished: async () => undefined },
+      ),
+    ).rejects.toThrow(/worker threads stop before reading any input \(3 in a row; last: module not found: a broken install\)/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('reads an XLSX written by LibreOffice', () => {
     const d = path.join(dir, 'libreoffice');
     mkdirSync(d);

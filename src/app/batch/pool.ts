@@ -32,7 +32,12 @@ interface Slot {
   pending: number[];
   /** Shared cell: the index of the input the worker is reading (-1 when idle). */
   current: Int32Array;
+  /** The worker has reported something (it started and read an input). */
+  reported: boolean;
 }
+
+/** Workers that may die in a row without reading anything before the run fails (they cannot start: a broken install). */
+const MAX_DEAD_AT_START = 3;
 
 /**
  * Spreads inputs over worker threads and hands their results back in input order, whatever --jobs is.
@@ -51,6 +56,7 @@ export class WorkerPool {
   private readonly retry: number[] = [];
   private readonly ahead: number;
   private announced = false;
+  private deadAtStart = 0;
 
   constructor(
     private readonly units: UnitSource,
@@ -85,8 +91,13 @@ export class WorkerPool {
       resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(this.options.reports) },
     });
     this.announced = true;
-    const slot: Slot = { worker, pending: [], current };
+    const slot: Slot = { worker, pending: [], current, reported: false };
+    let dead = false;
     worker.on('message', (m: FromWorker) => {
+      // Once the pool has settled a dead worker's inputs (read again elsewhere), what it posted late is not counted
+      // twice.
+      if (dead) return;
+      if (m.type !== 'note') slot.reported = true;
       if (m.type === 'part') this.arrive(m.index, m.part);
       else if (m.type === 'note') this.events.note?.(m.detail);
       else {
@@ -102,12 +113,17 @@ export class WorkerPool {
         this.pump();
       }
     });
-    let dead = false;
     const die = (detail: string) => {
       if (dead) return;
       dead = true;
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
+      // A worker that dies before reading anything, again and again, cannot start: fail rather than respawn for ever.
+      if (!slot.reported && Atomics.load(slot.current, 0) < 0 && ++this.deadAtStart >= MAX_DEAD_AT_START) {
+        this.fail(new Error(`the batch's worker threads stop before reading any input (${this.deadAtStart} in a row; last: ${detail}); reinstall zhizao`));
+        return;
+      }
+      if (slot.reported) this.deadAtStart = 0;
       // The worker stored the index of the input it was reading in the shared cell: that input killed it.
       // Inputs it finished but had not yet reported are read again by another worker.
       const at = Atomics.load(slot.current, 0);
