@@ -13,6 +13,8 @@ export interface PlanningDef {
   budget?: { question: string; bands: Record<string, { min: number; max?: number } | null> };
   /** Projects a plant of each size can run in each phase (0–6, 6–18, 18–36 months). */
   capacity?: Record<PlantSize, [number, number, number]>;
+  /** The share of the envelope spent by the end of each phase at most, cumulative (the last 1): spending spread over the phases. */
+  budgetByPhase?: [number, number, number];
   priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number; nextLevelBonus?: number };
 }
 
@@ -31,6 +33,7 @@ export const DEFAULT_PLANNING: ResolvedPlanning = {
     bands: { not_decided: null, under_1m: { min: 0, max: 100 }, from_1m_to_5m: { min: 100, max: 500 }, from_5m_to_20m: { min: 500, max: 2000 }, over_20m: { min: 2000 } },
   },
   capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] },
+  budgetByPhase: [0.35, 0.7, 1],
   priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12, nextLevelBonus: 10 },
 };
 
@@ -40,6 +43,7 @@ export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning 
     sizes: def?.sizes ?? DEFAULT_PLANNING.sizes,
     budget: def?.budget ?? DEFAULT_PLANNING.budget,
     capacity: def?.capacity ?? DEFAULT_PLANNING.capacity,
+    budgetByPhase: def?.budgetByPhase ?? DEFAULT_PLANNING.budgetByPhase,
     priority: { ...DEFAULT_PLANNING.priority, ...def?.priority },
   };
 }

@@ -71,6 +71,8 @@ export interface Roadmap {
     checked: boolean;
     /** Investment counted against the envelope: the midpoint of each project's range. */
     basis: 'midpoint';
+    /** The share of the envelope spent by the end of each phase at most (cumulative). */
+    byPhase: readonly [number, number, number];
   };
   /** Projects the plant can run in each phase. */
   capacity: readonly [number, number, number];
@@ -141,6 +143,9 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const used = [0, 0, 0];
   let spent = 0;
+  // midpoints spent by the end of each phase
+  const spentBy = [0, 0, 0];
+  const budgetByPhase = planning.budgetByPhase;
   const decided = new Set<string>();
   const decide = (r: Recommendation, phase: Phase | 'later', reason?: Recommendation['laterReason']) => {
     r.phase = phase;
@@ -168,17 +173,22 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: 'waits', about: last.id });
       continue;
     }
-    if (checked && spent + midpoint(r) > envelopeMax) {
+    const cost = midpoint(r);
+    if (checked && spent + cost > envelopeMax) {
       decide(r, 'later', { code: 'budget' });
       continue;
     }
-    const slot = [0, 1, 2].find((i) => i >= earliest && used[i]! < capacity[i]!);
+    // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope.
+    const fitsBudget = (i: number) => !checked || [0, 1, 2].every((j) => j < i || spentBy[j]! + cost <= envelopeMax * budgetByPhase[j]!);
+    const roomy = [0, 1, 2].filter((i) => i >= earliest && used[i]! < capacity[i]!);
+    const slot = roomy.find(fitsBudget);
     if (slot === undefined) {
-      decide(r, 'later', { code: 'capacity' });
+      decide(r, 'later', { code: roomy.length ? 'budget' : 'capacity' });
       continue;
     }
     used[slot]!++;
-    spent += midpoint(r);
+    spent += cost;
+    for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
   }
 
@@ -216,7 +226,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       return {
         horizonMonths: planning.horizonMonths,
         size,
-        budget: { ...budget, checked, basis: 'midpoint' },
+        budget: { ...budget, checked, basis: 'midpoint', byPhase: planning.budgetByPhase },
         capacity,
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),

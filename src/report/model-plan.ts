@@ -207,6 +207,8 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     const reason = office && r.laterReason?.code === 'budget' ? undefined : laterReasonText(r, named, w, plan, office);
     return reason ? fill(p.goalWaitsBecause!, { title: r.title, reason }) : fill(p.goalWaits!, { title: r.title });
   };
+  // the waiting projects already named for a goal or target
+  const named2 = new Set<string>();
   const stated = plan.statedPriorities;
   if (stated.length) {
     const goal = (v: string) => optionLabel(q, 'priorities', v);
@@ -214,7 +216,8 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     for (const g of stated) {
       const serves = (r: Recommendation) => (r.servesPriorities as readonly string[]).includes(g);
       if (phased.some(serves)) continue;
-      const next = waiting.find(serves);
+      const next = easiestToBringIn(waiting.filter(serves));
+      if (next) named2.add(next.id);
       out.push(next ? fill(p.planGoalWaiting!, { goal: goal(g), waits: why(next), advice: adviceFor(next, plan, w, office) }) : fill(p.planGoalNone!, { goal: goal(g) }));
     }
   }
@@ -224,16 +227,31 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     const raises = (r: Recommendation) => r.indicators.includes(i.id);
     const target = { title: i.title, value: typeof i.value === 'number' ? pct(i.value) : '—', target: `${i.comparison ?? ''} ${pct(i.target ?? 0)}`.trim() };
     const inPlan = phased.filter(raises);
-    const next = waiting.find(raises);
+    const next = easiestToBringIn(waiting.filter(raises));
+    if (next) named2.add(next.id);
     if (inPlan.length) out.push(fill(p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
     else if (next) out.push(fill(p.planTargetWaiting!, { ...target, waits: why(next), advice: adviceFor(next, plan, w, office) }));
     else out.push(fill(p.planTargetNone!, target));
   }
+  // What the plant asked for in its own words and the plan period does not take (its own report only).
+  if (!office)
+    for (const r of waiting) if (r.asked && !named2.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
   // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
   const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
   return out;
+}
+
+/**
+ * Of the waiting projects that would answer a goal, the one to name: one that only needs a place (moved in for
+ * another) before one the budget held back, then one that waits for another project or a duty; by priority (how
+ * well it answers the plant's gaps) among equals, not by cost: the cheapest project tagged with a goal is often not
+ * the one that answers it.
+ */
+function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
+  const rank = (r: Recommendation) => (r.laterReason?.code === 'capacity' ? 0 : r.laterReason?.code === 'budget' ? 1 : 2);
+  return [...list].sort((a, b) => rank(a) - rank(b) || b.priority - a.priority)[0];
 }
 
 /**
@@ -248,7 +266,9 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
   if (r.laterReason?.code === 'budget' && max !== undefined && r.investment) {
     if (office) return p.adviceBudgetOffice!;
     const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
-    if (need > 0) return fill(p.adviceBudget!, { need });
+    // every phase already runs as many projects as the plant can: money alone would not bring it in
+    const full = roadmap.phases.every((ph, i) => ph.count >= roadmap.capacity[i]!);
+    if (need > 0) return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need });
   }
   if (r.laterReason?.code === 'capacity' || r.laterReason?.code === 'budget') return p.adviceSwap!;
   return p.adviceWaits!;

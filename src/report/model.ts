@@ -129,8 +129,14 @@ export function buildReportModel(input: ModelInput): ReportModel {
       return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
     }),
     answers: appendix(q, answers, office, w),
-    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
+    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), ...sharesOf(input.plan), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
   };
+}
+
+/** The budget's shares by the end of the near and medium terms, in per cent, for the phasing rule. */
+function sharesOf(plan: RetrofitPlan | null | undefined): { share1: number; share2: number } {
+  const [a, b] = plan?.roadmap.budget.byPhase ?? [1, 1, 1];
+  return { share1: Math.round(a * 100), share2: Math.round(b * 100) };
 }
 
 /** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */

@@ -337,6 +337,14 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(small).toMatch(/规划目标“关键工序数控化率”[^\n]*未排入规划期（超出企业所报预算），按本方案，规划期内本厂达不到这一目标。要在规划期内安排它，需要把预算增加约 \d+ 万元/);
   });
 
+  it('a project the plant asked for in its own words and the plan period does not take is said so, with what it would take', () => {
+    const md = markdown('frozen-food', 'zh');
+    // 旺季装箱码垛和冷库搬运招不到人: the packing and palletising line, beyond the budget
+    expect(md).toMatch(/企业在访谈中提出的“称重包装、装箱与机器人码垛（含检重、金检、赋码）”未排入规划期（超出企业所报预算）。要在规划期内安排它，需要把预算增加约 \d+ 万元/);
+    const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    expect(office, 'the plant’s own words stay out of the office report').not.toContain('企业在访谈中提出的');
+  });
+
   it('a project waiting for a prerequisite that is itself beyond the plan period says so', () => {
     const md = markdown('frozen-food', 'zh');
     expect(md).toContain('暂缓原因: 前置项目“车间设备联网与数据采集（工业以太网、工业网关、边缘计算）”未排入规划期（超出企业所报预算），本项目随之顺延');

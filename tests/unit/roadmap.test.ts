@@ -239,6 +239,16 @@ describe('phasing', () => {
     expect(plan.roadmap.phases.map((ph) => ph.count).reduce((a, b) => a + b)).toBe(3);
   });
 
+  it('spending is spread over the phases: by the end of each at most 35 %, 70 % and all of the envelope', () => {
+    // three projects of midpoint 30 under a ceiling of 100: one per phase, not all three in the first
+    const plan = run(f('under_1m'), many(3, { min: 20, max: 40 }));
+    expect(plan.recommendations.map((r) => r.phase)).toEqual(['0-6m', '6-18m', '18-36m']);
+    expect(plan.roadmap.budget.byPhase).toEqual([0.35, 0.7, 1]);
+    // the shares are the rules file's: all of it from the start puts them together
+    const together = run(f('under_1m'), many(3, { min: 20, max: 40 }), { planning: { budgetByPhase: [1, 1, 1] } });
+    expect(together.recommendations.map((r) => r.phase)).toEqual(['0-6m', '0-6m', '0-6m']);
+  });
+
   it('not decided: no budget check, capacity still bounds each phase', () => {
     const plan = run(f('not_decided', 60), many(10, { min: 1, max: 2 }));
     expect(plan.roadmap.budget.checked).toBe(false);
