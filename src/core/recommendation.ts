@@ -6,7 +6,8 @@ export type PlanPhase = Phase | 'later';
 
 /** Why a project waits beyond the horizon. */
 export interface LaterReason {
-  code: 'budget' | 'capacity' | 'waits' | 'blocked';
+  /** budget: beyond the envelope; phase-budget: within it, but beyond every phase's share it could go in (spending spread over the phases). */
+  code: 'budget' | 'phase-budget' | 'capacity' | 'waits' | 'blocked';
   /** The project (waits) or the duty (blocked) it waits for. */
   about?: string;
 }
@@ -82,3 +83,5 @@ export interface Recommendation {
   overridden?: { phase?: { from: PlanPhase; to: PlanPhase } };
 }
 
+/** A project held back by the plant's budget (the envelope, or its shares by phase): the budget is confidential to the office. */
+export const heldByBudget = (reason: LaterReason | undefined): boolean => reason?.code === 'budget' || reason?.code === 'phase-budget';

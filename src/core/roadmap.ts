@@ -178,12 +178,14 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: 'budget' });
       continue;
     }
-    // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope.
-    const fitsBudget = (i: number) => !checked || [0, 1, 2].every((j) => j < i || spentBy[j]! + cost <= envelopeMax * budgetByPhase[j]!);
+    // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope
+    // — except for a lead project (placeFirst, firstWhen), which lands first inside the envelope whatever the shares.
+    const lead = first(next) >= 2;
+    const fitsBudget = (i: number) => !checked || lead || [0, 1, 2].every((j) => j < i || spentBy[j]! + cost <= envelopeMax * budgetByPhase[j]!);
     const roomy = [0, 1, 2].filter((i) => i >= earliest && used[i]! < capacity[i]!);
     const slot = roomy.find(fitsBudget);
     if (slot === undefined) {
-      decide(r, 'later', { code: roomy.length ? 'budget' : 'capacity' });
+      decide(r, 'later', { code: roomy.length ? 'phase-budget' : 'capacity' });
       continue;
     }
     used[slot]!++;

@@ -225,7 +225,8 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions.map((id) => q.byId.get(id)?.subdomain)));
   const shown = list.filter((s) => !contradicted.has(s.id)).map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level }));
   const unchecked = list.filter((s) => contradicted.has(s.id)).map((s) => fill(w.phrases.strengthUncheckedItem!, { name: s.name, level: s.level }));
-  return [...(shown.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
+  // (with only unchecked ones, not "no sub-domain is above the overall level" before listing one that is)
+  return [...(shown.length || unchecked.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
 }
 
 /**

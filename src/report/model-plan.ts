@@ -2,6 +2,7 @@
 import { schemeExpired, type PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
+import { heldByBudget } from '../core/recommendation.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
@@ -76,6 +77,8 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
   switch (reason.code) {
     case 'budget':
       return p.laterBudget!;
+    case 'phase-budget':
+      return p.laterPhaseBudget!;
     case 'capacity':
       return p.laterCapacity!;
     case 'waits': {
@@ -85,7 +88,7 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       const duty = !rec.prerequisites.includes(awaited.id);
       // The awaited project is itself beyond the plan period: say so, and why (its own card says more).
       if (awaited.phase === 'later') {
-        const why = awaited.laterReason?.code === 'waits' || (office && awaited.laterReason?.code === 'budget') ? undefined : laterReasonText(awaited, all, w, plan, office);
+        const why = awaited.laterReason?.code === 'waits' || (office && heldByBudget(awaited.laterReason)) ? undefined : laterReasonText(awaited, all, w, plan, office);
         return fill(p[why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo']!, { title: awaited.title, reason: why ?? '' });
       }
       return fill(p[duty ? 'laterWaitsDuty' : 'laterWaits']!, { title: awaited.title });
@@ -109,7 +112,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
   return shown.map((rec) => {
     const prog = programme(rec.programme);
     // The budget is confidential: the office report does not say which projects the budget held back.
-    const later = office && rec.laterReason?.code === 'budget' ? undefined : laterReasonText(rec, named, w, plan, office);
+    const later = office && heldByBudget(rec.laterReason) ? undefined : laterReasonText(rec, named, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
     const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);
@@ -201,10 +204,12 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   const out: Text[] = [];
   // The office report names no project it does not list (a confidential one) and says nothing of the budget.
   const named = office ? plan.recommendations.filter((r) => !r.confidential) : plan.recommendations;
+  // served by any project of the plan period (a confidential one too: the office is not told no project serves it)
+  const inPeriod = plan.recommendations.filter((r) => r.phase !== 'later');
   const phased = named.filter((r) => r.phase !== 'later');
   const waiting = named.filter((r) => r.phase === 'later');
   const why = (r: Recommendation): Text => {
-    const reason = office && r.laterReason?.code === 'budget' ? undefined : laterReasonText(r, named, w, plan, office);
+    const reason = office && heldByBudget(r.laterReason) ? undefined : laterReasonText(r, named, w, plan, office);
     return reason ? fill(p.goalWaitsBecause!, { title: r.title, reason }) : fill(p.goalWaits!, { title: r.title });
   };
   // the waiting projects already named for a goal or target
@@ -215,7 +220,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     out.push(fill(p.planGoals!, { list: joinTexts(stated.map((v) => quoted(goal(v)))) }));
     for (const g of stated) {
       const serves = (r: Recommendation) => (r.servesPriorities as readonly string[]).includes(g);
-      if (phased.some(serves)) continue;
+      if (inPeriod.some(serves)) continue;
       const next = easiestToBringIn(waiting.filter(serves));
       if (next) named2.add(next.id);
       out.push(next ? fill(p.planGoalWaiting!, { goal: goal(g), waits: why(next), advice: adviceFor(next, plan, w, office) }) : fill(p.planGoalNone!, { goal: goal(g) }));
@@ -229,6 +234,8 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     const inPlan = phased.filter(raises);
     const next = easiestToBringIn(waiting.filter(raises));
     if (next) named2.add(next.id);
+    // raised only by a project the office report does not list: nothing to say that would be true and not tell it
+    if (!inPlan.length && inPeriod.some(raises)) continue;
     if (inPlan.length) out.push(fill(p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
     else if (next) out.push(fill(p.planTargetWaiting!, { ...target, waits: why(next), advice: adviceFor(next, plan, w, office) }));
     else out.push(fill(p.planTargetNone!, target));
@@ -250,7 +257,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
  * the one that answers it.
  */
 function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
-  const rank = (r: Recommendation) => (r.laterReason?.code === 'capacity' ? 0 : r.laterReason?.code === 'budget' ? 1 : 2);
+  const rank = (r: Recommendation) => (r.laterReason?.code === 'capacity' ? 0 : heldByBudget(r.laterReason) ? 1 : 2);
   return [...list].sort((a, b) => rank(a) - rank(b) || b.priority - a.priority)[0];
 }
 
@@ -263,14 +270,15 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
   const p = w.phrases;
   const { roadmap } = plan;
   const max = roadmap.budget.envelope?.max;
+  // The office is told nothing of the budget, not even that it held a project back.
+  if (office) return p.adviceSwap!;
   if (r.laterReason?.code === 'budget' && max !== undefined && r.investment) {
-    if (office) return p.adviceBudgetOffice!;
     const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
     // every phase already runs as many projects as the plant can: money alone would not bring it in
     const full = roadmap.phases.every((ph, i) => ph.count >= roadmap.capacity[i]!);
     if (need > 0) return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need });
   }
-  if (r.laterReason?.code === 'capacity' || r.laterReason?.code === 'budget') return p.adviceSwap!;
+  if (r.laterReason?.code === 'capacity' || heldByBudget(r.laterReason)) return p.adviceSwap!;
   return p.adviceWaits!;
 }
 

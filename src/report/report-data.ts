@@ -6,6 +6,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import { assessReadiness, type ReadinessResult } from '../core/readiness.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
 import { recommend, type Recommendation, type RetrofitPlan } from '../core/recommend.js';
+import { heldByBudget } from '../core/recommendation.js';
 import type { Profile } from '../core/profile.js';
 import type { CompiledSectorPack } from '../core/sector.js';
 import type { TargetsDef } from '../core/targets.js';
@@ -147,7 +148,7 @@ export function reportJson(data: ReportData, audience: Audience) {
         // the plant's own words stay out of the office report, and so does what they asked for
         ...(r.asked && !office ? { asked: true } : {}),
         ...(r.variant ? { variant: r.variant } : {}),
-        ...(r.laterReason && !(office && r.laterReason.code === 'budget') ? { laterReason: office && r.laterReason.code === 'blocked' && secretDuty(r.laterReason.about) ? { code: 'blocked' } : r.laterReason } : {}),
+        ...(r.laterReason && !(office && heldByBudget(r.laterReason)) ? { laterReason: office && r.laterReason.code === 'blocked' && secretDuty(r.laterReason.about) ? { code: 'blocked' } : r.laterReason } : {}),
         source: r.source,
         ...(r.overridden ? { overridden: r.overridden } : {}),
       };

@@ -97,6 +97,11 @@ describe('text_has(): whether a free-text answer names a word', () => {
     expect(has('电泳涂装（自动线）；喷粉（人工补喷）', "'喷漆', '涂装'")).toBe(true);
     expect(has('SMT 贴片；AOI 检测', "'aoi'")).toBe(true);
     expect(has('冲压；焊接', "'涂装', '喷漆'")).toBe(false);
+    // a Latin word only at the start of a word of the text (an English answer must not read 'MES' in "times")
+    expect(has('Lead times are long and improving slowly', "'MES', 'VIN'")).toBe(false);
+    expect(has('MES in every workshop; full traceability', "'mes'")).toBe(true);
+    expect(has('full traceability by VIN', "'traceab'")).toBe(true);
+    expect(has('用MES管到全部车间', "'MES'")).toBe(true);
     // an empty word matches nothing (a definition's slip must not make every plant match)
     expect(has('冲压；焊接', "''")).toBe(false);
   });

@@ -249,6 +249,23 @@ describe('phasing', () => {
     expect(together.recommendations.map((r) => r.phase)).toEqual(['0-6m', '0-6m', '0-6m']);
   });
 
+  it('a lead project (placeFirst) lands first inside the envelope whatever the shares by phase', () => {
+    // 50 of a 100 ceiling is beyond the first phase's 35 %: a plan the others follow still comes first
+    const plan = run(f('under_1m'), [rule('plan', { placeFirst: true, investment: { min: 40, max: 60 } }), rule('other', { investment: { min: 1, max: 2 } })]);
+    expect(byId(plan.recommendations, 'plan')!.phase).toBe('0-6m');
+  });
+
+  it('a project that fits the envelope but no phase’s share waits with its own reason', () => {
+    // shares 30 %, 30 %, 100 % of 100; a small plant runs 2, 2, 3 projects
+    const p30 = (id: string) => rule(id, { investment: { min: 20, max: 40 } });
+    const plan = run(f('under_1m', 60), [p30('a'), p30('b'), p30('c'), rule('d', { investment: { min: 4, max: 6 } }), rule('e', { investment: { min: 3, max: 5 } })], {
+      planning: { budgetByPhase: [0.3, 0.3, 1] },
+    });
+    expect(plan.recommendations.map((r) => [r.id, r.phase])).toEqual([['a', '0-6m'], ['b', '18-36m'], ['c', '18-36m'], ['d', '18-36m'], ['e', 'later']]);
+    // 95 + 4 fits the envelope: not "beyond the budget"
+    expect(byId(plan.recommendations, 'e')!.laterReason).toEqual({ code: 'phase-budget' });
+  });
+
   it('not decided: no budget check, capacity still bounds each phase', () => {
     const plan = run(f('not_decided', 60), many(10, { min: 1, max: 2 }));
     expect(plan.roadmap.budget.checked).toBe(false);

@@ -57,6 +57,7 @@ export class WorkerPool {
   private readonly ahead: number;
   private announced = false;
   private deadAtStart = 0;
+  private stopped = false;
 
   constructor(
     private readonly units: UnitSource,
@@ -97,7 +98,11 @@ export class WorkerPool {
       // Once the pool has settled a dead worker's inputs (read again elsewhere), what it posted late is not counted
       // twice.
       if (dead) return;
-      if (m.type !== 'note') slot.reported = true;
+      // a worker that reads something has started: the failures to start counted so far were not in a row
+      if (m.type !== 'note' && !slot.reported) {
+        slot.reported = true;
+        this.deadAtStart = 0;
+      }
       if (m.type === 'part') this.arrive(m.index, m.part);
       else if (m.type === 'note') this.events.note?.(m.detail);
       else {
@@ -114,7 +119,7 @@ export class WorkerPool {
       }
     });
     const die = (detail: string) => {
-      if (dead) return;
+      if (dead || this.stopped) return;
       dead = true;
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
@@ -123,7 +128,6 @@ export class WorkerPool {
         this.fail(new Error(`the batch's worker threads stop before reading any input (${this.deadAtStart} in a row; last: ${detail}); reinstall zhizao`));
         return;
       }
-      if (slot.reported) this.deadAtStart = 0;
       // The worker stored the index of the input it was reading in the shared cell: that input killed it.
       // Inputs it finished but had not yet reported are read again by another worker.
       const at = Atomics.load(slot.current, 0);
@@ -192,6 +196,8 @@ export class WorkerPool {
 
   /** Interrupted: stop every worker's JavaScript now (thread-safe, returns at once), without settling the run. */
   stop(): void {
+    // (a dead worker's pending decision must not start a new one)
+    this.stopped = true;
     for (const s of this.slots.splice(0)) {
       s.worker.removeAllListeners();
       void s.worker.terminate();

@@ -179,11 +179,20 @@ export function textItems(text: string): number {
 
 /**
  * Whether a free-text answer names any of the given words (a key-process list that has 涂装, a plant that already
- * has 金属检测). Latin letters match whatever their case; null when the answer is not text (unanswered).
+ * has 金属检测). Latin letters match whatever their case, and only at the start of a word ('MES' is not in "times",
+ * 'traceab' is in "traceability"); null when the answer is not text (unanswered).
  */
 export function textHas(text: string, words: readonly Value[]): boolean {
   const t = text.toLowerCase();
-  return words.some((w) => typeof w === 'string' && w.trim() !== '' && t.includes(w.toLowerCase()));
+  return words.some((w) => typeof w === 'string' && w.trim() !== '' && namesWord(t, w.toLowerCase()));
+}
+
+const LATIN = /[a-z0-9]/;
+function namesWord(text: string, word: string): boolean {
+  // a word that begins with a Latin letter or digit starts a word of the text; one in Chinese matches anywhere
+  const atStart = LATIN.test(word[0]!);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) if (!atStart || i === 0 || !LATIN.test(text[i - 1]!)) return true;
+  return false;
 }
 
 export const BASE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
