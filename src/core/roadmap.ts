@@ -146,6 +146,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // midpoints spent by the end of each phase
   const spentBy = [0, 0, 0];
   const budgetByPhase = planning.budgetByPhase;
+  /** Whether a project placed in phase `from` keeps what is spent by the end of that phase and the later ones within their shares. */
+  const withinShares = (from: number, cost: number) => {
+    for (let j = from; j < 3; j++) if (spentBy[j]! + cost > envelopeMax! * budgetByPhase[j]!) return false;
+    return true;
+  };
   const decided = new Set<string>();
   const decide = (r: Recommendation, phase: Phase | 'later', reason?: Recommendation['laterReason']) => {
     r.phase = phase;
@@ -181,11 +186,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope
     // — except for a lead project (placeFirst, firstWhen), which lands first inside the envelope whatever the shares.
     const lead = first(next) >= 2;
-    const fitsBudget = (i: number) => !checked || lead || [0, 1, 2].every((j) => j < i || spentBy[j]! + cost <= envelopeMax * budgetByPhase[j]!);
-    const roomy = [0, 1, 2].filter((i) => i >= earliest && used[i]! < capacity[i]!);
-    const slot = roomy.find(fitsBudget);
-    if (slot === undefined) {
-      decide(r, 'later', { code: roomy.length ? 'phase-budget' : 'capacity' });
+    let slot = -1;
+    let roomy = false;
+    for (let i = earliest; i < 3 && slot < 0; i++) {
+      if (used[i]! >= capacity[i]!) continue;
+      roomy = true;
+      if (!checked || lead || withinShares(i, cost)) slot = i;
+    }
+    if (slot < 0) {
+      decide(r, 'later', { code: roomy ? 'phase-budget' : 'capacity' });
       continue;
     }
     used[slot]!++;
@@ -248,10 +257,16 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
  * wait for in the plan, so that a goal's project does not wait behind a prerequisite taken by priority.
  */
 function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): Set<Recommendation> {
-  const byPriority = input.candidates.map((c) => c.rec).filter((r) => !blockedBy.has(r.id));
-  byPriority.sort((a, b) => b.priority - a.priority || byId(a.id, b.id));
-  const anchors = new Set<Recommendation>(byPriority.filter((r) => r.asked));
-  const top = (serves: (r: Recommendation) => boolean) => byPriority.find(serves);
+  const anchors = new Set<Recommendation>();
+  for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) anchors.add(c.rec);
+  // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
+  // (this runs for every plant of a batch)
+  const top = (serves: (r: Recommendation) => boolean) => {
+    let best: Recommendation | undefined;
+    for (const { rec: r } of input.candidates)
+      if (!blockedBy.has(r.id) && serves(r) && (!best || r.priority > best.priority || (r.priority === best.priority && byId(r.id, best.id) < 0))) best = r;
+    return best;
+  };
   for (const goal of input.goals ?? []) {
     const r = top((x) => (x.servesPriorities as readonly string[]).includes(goal));
     if (r) anchors.add(r);
