@@ -306,6 +306,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       byId.set(r.id, c);
     }
   });
+  const shares = def.planning?.budgetByPhase;
+  if (shares && (shares[0] > shares[1] || shares[1] > shares[2] || shares[2] !== 1)) at(['planning', 'budgetByPhase'], 'rules.budget-by-phase', { shares: `[${shares.join(', ')}]` });
   const cycle = findCycle(def.rules);
   if (cycle) {
     const i = def.rules.findIndex((r) => r.id === cycle[0]);

@@ -249,6 +249,14 @@ describe('phasing', () => {
     expect(together.recommendations.map((r) => r.phase)).toEqual(['0-6m', '0-6m', '0-6m']);
   });
 
+  it('shares by phase that decrease or do not end at 1 are a load error, named where they are', () => {
+    for (const shares of [[0.5, 0.4, 1], [0.3, 0.6, 0.9]]) {
+      const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), planning: { budgetByPhase: shares }, rules: [rule('a')] }), 'rules.yaml'), ids);
+      expect(c.rules).toBeUndefined();
+      expect(c.diagnostics.map((d) => [d.code, d.line > 0])).toEqual([['rules.budget-by-phase', true]]);
+    }
+  });
+
   it('a lead project (placeFirst) lands first inside the envelope whatever the shares by phase', () => {
     // 50 of a 100 ceiling is beyond the first phase's 35 %: a plan the others follow still comes first
     const plan = run(f('under_1m'), [rule('plan', { placeFirst: true, investment: { min: 40, max: 60 } }), rule('other', { investment: { min: 1, max: 2 } })]);
