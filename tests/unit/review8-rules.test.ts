@@ -297,3 +297,24 @@ describe('M2: a plant that ships from its ERP is offered tracking and proof of d
     expect(zh(manual.software).join('')).toContain('TMS');
   });
 });
+
+describe('review 9: a fabricator whose key-process list shows cutting on CNC keeps its cutters', () => {
+  const steel = () => {
+    const file = parse(read('tests/fixtures/plants/structural-steel-c3311.yaml')) as { respondent: Record<string, unknown>; answers: Record<string, unknown> };
+    return file;
+  };
+  const cnc = (file: ReturnType<typeof steel>) => {
+    const a = mustAnswers(q, file);
+    const result = buildResult(q, a, p, t);
+    return recommend({ questionnaire: q, result, answers: a, rules, sectors: packs, scoring: { profile: p, targets: t } }).recommendations.find((r) => r.id === 'station-cnc-key-processes' && r.variant === 'fabrication')!;
+  };
+  it('cutting already CNC (数控火焰/等离子): no cutter to buy; otherwise the cutters are proposed', () => {
+    const file = steel();
+    expect(String(file.answers.key_processes_list)).toContain('数控火焰/等离子切割机');
+    const kept = cnc(file);
+    expect(zh(kept.hardware).join('')).not.toContain('数控等离子/激光切割机');
+    expect(zh(kept.measures).join('')).toContain('沿用现有切割机');
+    file.answers.key_processes_list = '下料（半自动火焰切割）；钻孔（摇臂钻）；组立（人工）；焊接（手工）';
+    expect(zh(cnc(file).hardware).join('')).toContain('数控等离子/激光切割机');
+  });
+});
