@@ -84,6 +84,8 @@ export interface Roadmap {
   baseline: Projection | null;
   /** After the last phase: the level that still misses the pass threshold, and where the gap is. */
   heldBack: HeldBack | null;
+  /** The answers as the plan's projects would raise them, and their result, after the last phase (not an output). */
+  afterPlan?: { answers: Answers; result: ScoreResult };
   duties: Duty[];
 }
 
@@ -217,12 +219,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       });
       const baseline = input.result.maturity.level === null ? null : projectionOf(input.result);
       let heldBack: HeldBack | null = null;
+      let afterPlan: Roadmap['afterPlan'];
       if (input.scoring && baseline) {
         let previous = baseline;
         const done: CompiledRule[] = [];
         for (const phase of phases) {
           for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!);
-          const projected = buildResult(input.questionnaire, raisedAnswers(input.questionnaire, input.answers, done, input.scope), input.scoring.profile, input.scoring.targets);
+          const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);
+          const projected = buildResult(input.questionnaire, raised, input.scoring.profile, input.scoring.targets);
+          afterPlan = { answers: raised, result: projected };
           heldBack = heldBackOf(projected);
           const now = projectionOf(projected);
           previous = {
@@ -242,6 +247,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),
+        ...(afterPlan ? { afterPlan } : {}),
         baseline,
         heldBack,
         duties: [...input.musts],

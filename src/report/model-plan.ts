@@ -4,6 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
+import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -261,6 +262,35 @@ function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
   return [...list].sort((a, b) => rank(a) - rank(b) || b.priority - a.priority)[0];
 }
 
+/** The declaration criteria today and as projected after the plan's last phase. */
+export interface ReadinessNowAndAfter {
+  now: readonly ReadinessResult[];
+  after?: readonly ReadinessResult[] | undefined;
+}
+
+/**
+ * For a plant whose goal is a recognition (智能车间, 智能工厂…): for each declaration profile, how many of the criteria
+ * it does not meet today the plan's projects would meet once complete (projected), and which stay open. A criterion
+ * that needs two assessments (KPI gains) is left out. Its own report only: a criterion may read a confidential answer.
+ */
+function declarationLines(now: readonly ReadinessResult[], after: readonly ReadinessResult[], w: Wording): Text[] {
+  const p = w.phrases;
+  const out: Text[] = [];
+  for (const profile of now) {
+    const then = after.find((x) => x.id === profile.id);
+    if (!then) continue;
+    const open = profile.criteria.filter((c) => c.status !== 'met' && c.status !== 'not-assessable');
+    if (!open.length) continue;
+    const stillOpen = open.filter((c) => then.criteria.find((x) => x.id === c.id)?.status !== 'met');
+    const args = { title: profile.title, open: open.length, gained: open.length - stillOpen.length };
+    const shown = joinTexts(stillOpen.slice(0, 4).map((c) => quoted(c.title)));
+    const list = stillOpen.length > 4 ? { zh: `${shown.zh}等`, en: `${shown.en}, …` } : shown;
+    const phrase = !stillOpen.length ? p.planDeclarationAll! : args.gained ? p.planDeclarationOpen! : p.planDeclarationNone!;
+    out.push(fill(phrase, { ...args, left: stillOpen.length, list }));
+  }
+  return out;
+}
+
 /**
  * What it would take to bring a waiting project into the plan period: for the budget, how much more it needs (the
  * midpoints, as the phasing counts them; the office report gives no budget figure); otherwise, moving it forward
@@ -283,7 +313,7 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
 }
 
 /** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
-export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean): PlanModel {
+export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean, readiness?: ReadinessNowAndAfter): PlanModel {
   const { roadmap } = plan;
   const p = w.phrases;
   const intro: Text[] = [p.planIntro!];
@@ -302,6 +332,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, result, office));
+  if (!office && readiness?.after && plan.statedPriorities.includes('declaration')) intro.push(...declarationLines(readiness.now, readiness.after, w));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));

@@ -56,6 +56,8 @@ export interface ModelInput {
   recommendations: Recommendation[];
   plan?: RetrofitPlan | null;
   readiness: ReadinessResult[];
+  /** The readiness criteria as they would stand after the plan's last phase (projected). */
+  readinessAfterPlan?: ReadinessResult[];
   audience: Audience;
   wording: Wording;
   policy?: PolicyDef | undefined;
@@ -117,7 +119,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     missedTargets: r.indicators
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)
       .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: gapText(w, i.gap) })),
-    ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office) } : {}),
+    ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office, { now: input.readiness, after: input.readinessAfterPlan }) } : {}),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
     readiness: input.readiness.map((x) => {

@@ -345,6 +345,20 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(office, 'the plant’s own words stay out of the office report').not.toContain('企业在访谈中提出的');
   });
 
+  it('a plant that chose a recognition as its goal reads how the plan stands against its criteria (projected)', () => {
+    // the discrete example: priorities [delivery, labour, declaration]; digital_goals names 市级智能车间
+    const ex = JSON.parse(zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'json']).stdout) as Report;
+    const workshop = ex.readiness.find((r) => r.id === 'smart-workshop')!;
+    const open = workshop.criteria.filter((c) => c.status !== 'met' && c.status !== 'not-assessable').length;
+    const md = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    const line = md.split('\n').find((l) => l.startsWith('申报“智能车间申报条件'));
+    expect(line).toBeDefined();
+    expect(line).toContain(`认定条件中本厂目前未满足 ${open} 项`);
+    expect(line).toContain('推算');
+    const office = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    expect(office).not.toContain('申报“智能车间申报条件');
+  });
+
   it('a project waiting for a prerequisite that is itself beyond the plan period says so', () => {
     const md = markdown('frozen-food', 'zh');
     expect(md).toContain('暂缓原因: 前置项目“车间设备联网与数据采集（工业以太网、工业网关、边缘计算）”未排入规划期（超出企业所报预算），本项目随之顺延');

@@ -468,3 +468,37 @@ describe('a duty whose status rests on a confidential answer blocks a project: t
     expect(office).not.toContain('SECRET-DUTY-TEXT');
   });
 });
+
+describe('a plant whose goal is a recognition reads which criteria the plan would meet (projected) and which it would not', () => {
+  const x = () => {
+    const f = example();
+    f.answers.has_mes = false;
+    delete f.answers.mes_coverage;
+    delete f.answers.mes_modules;
+    f.answers.priorities = ['declaration'];
+    return f;
+  };
+  const crit = (id: string, status: 'met' | 'missing' | 'undetermined' | 'not-assessable') => ({ id, title: T(`C-${id}`), status });
+  const profileNow = { id: 'smart-workshop', title: T('Workshop'), met: 0, total: 4, criteria: [crit('a', 'missing'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] };
+  const md = (after: typeof profileNow | undefined, audience: 'client' | 'office' = 'client', priorities = ['declaration']) => {
+    const f = x();
+    f.answers.priorities = priorities;
+    const plan = run(f, [rule('p')]);
+    const a = mustAnswers(q, f);
+    const result = buildResult(q, a, p, t);
+    return renderMarkdown(
+      buildReportModel({ questionnaire: q, answers: a, result, recommendations: plan.recommendations, plan, readiness: [profileNow], ...(after ? { readinessAfterPlan: [after] } : {}), audience, wording: wording(), policy: policy(), tool: 'test' }),
+      { lang: 'en' },
+    );
+  };
+  it('some met after the plan: how many, and the ones still open by name; the KPI criterion left out', () => {
+    const out = md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] });
+    expect(out).toContain('Applying for “Workshop”: the plant does not meet 2 of its criteria today; re-scored as the answers would be once the phases\' projects are complete, 1 of them would be met, and 1 would still not be under this plan: “C-b”.');
+  });
+  it('all met; none met; and not for the office or a plant that did not choose the goal', () => {
+    expect(md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'met'), crit('c', 'met'), crit('k', 'not-assessable')] })).toContain('all of them would be met (projected;');
+    expect(md(profileNow)).toContain('none of them would be met under this plan: “C-a”, “C-b”.');
+    expect(md(profileNow, 'office')).not.toContain('Applying for');
+    expect(md(profileNow, 'client', ['quality'])).not.toContain('Applying for');
+  });
+});
