@@ -318,3 +318,30 @@ describe('review 9: a fabricator whose key-process list shows cutting on CNC kee
     expect(zh(cnc(file).hardware).join('')).toContain('数控等离子/激光切割机');
   });
 });
+
+describe('review 9, N4: a plant whose transport is contracted out and that wants to tell customers where their goods are', () => {
+  const tpl = () => parse(read('tests/fixtures/plants/third-party-logistics.yaml')) as { respondent: Record<string, unknown>; answers: Record<string, unknown> };
+  const recs = (file: ReturnType<typeof tpl>) => {
+    const a = mustAnswers(q, file);
+    const result = buildResult(q, a, p, t);
+    return recommend({ questionnaire: q, result, answers: a, rules, sectors: packs, scoring: { profile: p, targets: t } }).recommendations;
+  };
+  it('gets carrier tracking from the carriers’ platforms, asked for in its words, and still no TMS', () => {
+    const file = tpl();
+    expect(String(file.answers.digital_goals)).toContain('货到了哪里');
+    const list = recs(file);
+    expect(list.find((r) => r.id === 'factory-logistics-tms')).toBeUndefined();
+    const carrier = list.find((r) => r.id === 'factory-carrier-tracking')!;
+    expect(carrier).toMatchObject({ asked: true });
+    expect(carrier.phase).not.toBe('later');
+    expect(zh(carrier.measures).join('')).toContain('不另建运输管理系统');
+  });
+  it('not for a plant that tracks every shipment, nor for one that runs its own trucks', () => {
+    const tracked = tpl();
+    tracked.answers.req_shipment_tracking = 'full';
+    expect(recs(tracked).find((r) => r.id === 'factory-carrier-tracking')).toBeUndefined();
+    const own = tpl();
+    own.answers.logistics_model = 'own_fleet';
+    expect(recs(own).find((r) => r.id === 'factory-carrier-tracking')).toBeUndefined();
+  });
+});
