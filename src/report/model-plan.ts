@@ -324,7 +324,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
     const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
-    if (roadmap.budget.checked && band) intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!) }));
+    if (roadmap.budget.checked && band)
+      intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!), share1: Math.round(roadmap.budget.byPhase[0] * 100), share2: Math.round(roadmap.budget.byPhase[1] * 100) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
     // "Don't know" and no answer are not "not decided" (an option the plant can choose): each is said as it is.
     else if (roadmap.budget.answer === 'unknown') intro.push(p.planBudgetUnknown!);
