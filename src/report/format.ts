@@ -2,9 +2,15 @@
 import type { Answers } from '../core/answers.js';
 import { hasInternalPart, noteText, type Text } from '../core/types.js';
 import { fill, type Wording } from '../core/wording.js';
+import type { IndicatorResult } from '../core/indicators.js';
 
 export const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 export const fixed2 = (x: number) => x.toFixed(2);
+/** An indicator's computed value as the report shows it: a ratio as a percentage, another number rounded; '—' without one. */
+export const indicatorValue = (i: Pick<IndicatorResult, 'kind' | 'value'>): string =>
+  typeof i.value === 'number' ? (i.kind === 'ratio' ? pct(i.value) : String(Math.round(i.value * 100) / 100)) : '—';
+/** An indicator's target as the report shows it: its comparison and the level, a percentage (`> 50.0%`). */
+export const indicatorTarget = (i: Pick<IndicatorResult, 'comparison' | 'target'>): string => `${i.comparison} ${pct(i.target ?? 0)}`;
 export const same = (s: string): Text => ({ zh: s, en: s });
 
 /** A fraction's difference in percentage points, rounded once (one decimal). */

@@ -6,7 +6,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { answerText } from './model-answers.js';
-import { fixed2, gapText, pct, quoted, same } from './format.js';
+import { fixed2, gapText, indicatorTarget, indicatorValue, pct, quoted, same } from './format.js';
 
 export interface Headline {
   /** False when too little is answered to state a level. */
@@ -186,9 +186,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
       const yes = i.value === 1 || i.value === true;
       row.value = i.value === null ? '—' : yes ? '✓' : '✗';
       if (i.value !== null) row.valueText = i.id === 'design-tool-penetration' ? w.phrases[yes ? 'usesTools' : 'noTools']! : w.phrases[yes ? 'yes' : 'no']!;
-    } else if (typeof i.value === 'number') row.value = i.kind === 'ratio' ? pct(i.value) : String(Math.round(i.value * 100) / 100);
+    } else row.value = indicatorValue(i);
     if (i.target !== undefined) {
-      row.target = `${i.comparison} ${pct(i.target)}`;
+      row.target = indicatorTarget(i);
       row.year = i.targetYear!;
       if (i.population) row.population = i.population;
       // A plant whose answer is not known neither counts toward a share of companies nor is left out of it.

@@ -8,7 +8,7 @@ import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2, pct, quoted, same } from './format.js';
+import { fixed2, indicatorTarget, indicatorValue, quoted, same } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -71,9 +71,13 @@ export interface SupportRow {
 const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
 const money = (x: number) => String(Math.round(x));
 
+/**
+ * Why a project waits beyond the plan period, in words; undefined when there is nothing to say — and for the office
+ * when the budget held it back (the budget is confidential: its report does not say which projects the budget held).
+ */
 function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null, office = false): Text | undefined {
   const reason = rec.laterReason;
-  if (!reason) return undefined;
+  if (!reason || (office && heldByBudget(reason))) return undefined;
   const p = w.phrases;
   switch (reason.code) {
     case 'budget':
@@ -89,7 +93,7 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       const duty = !rec.prerequisites.includes(awaited.id);
       // The awaited project is itself beyond the plan period: say so, and why (its own card says more).
       if (awaited.phase === 'later') {
-        const why = awaited.laterReason?.code === 'waits' || (office && heldByBudget(awaited.laterReason)) ? undefined : laterReasonText(awaited, all, w, plan, office);
+        const why = awaited.laterReason?.code === 'waits' ? undefined : laterReasonText(awaited, all, w, plan, office);
         return fill(p[why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo']!, { title: awaited.title, reason: why ?? '' });
       }
       return fill(p[duty ? 'laterWaitsDuty' : 'laterWaits']!, { title: awaited.title });
@@ -112,8 +116,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
   const projectType = (id: string) => policy?.projectTypes.find((p) => p.id === id)?.name;
   return shown.map((rec) => {
     const prog = programme(rec.programme);
-    // The budget is confidential: the office report does not say which projects the budget held back.
-    const later = office && heldByBudget(rec.laterReason) ? undefined : laterReasonText(rec, named, w, plan, office);
+    const later = laterReasonText(rec, named, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
     const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);
@@ -210,11 +213,11 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   const phased = named.filter((r) => r.phase !== 'later');
   const waiting = named.filter((r) => r.phase === 'later');
   const why = (r: Recommendation): Text => {
-    const reason = office && heldByBudget(r.laterReason) ? undefined : laterReasonText(r, named, w, plan, office);
+    const reason = laterReasonText(r, named, w, plan, office);
     return reason ? fill(p.goalWaitsBecause!, { title: r.title, reason }) : fill(p.goalWaits!, { title: r.title });
   };
-  // the waiting projects already named for a goal or target
-  const named2 = new Set<string>();
+  // the waiting projects already named for a goal or target (not named again as asked for)
+  const alreadyNamed = new Set<string>();
   const stated = plan.statedPriorities;
   if (stated.length) {
     const goal = (v: string) => optionLabel(q, 'priorities', v);
@@ -223,7 +226,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
       const serves = (r: Recommendation) => (r.servesPriorities as readonly string[]).includes(g);
       if (inPeriod.some(serves)) continue;
       const next = easiestToBringIn(waiting.filter(serves));
-      if (next) named2.add(next.id);
+      if (next) alreadyNamed.add(next.id);
       out.push(next ? fill(p.planGoalWaiting!, { goal: goal(g), waits: why(next), advice: adviceFor(next, plan, w, office) }) : fill(p.planGoalNone!, { goal: goal(g) }));
     }
   }
@@ -231,10 +234,10 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   for (const i of result.indicators) {
     if (!missed.has(i.id)) continue;
     const raises = (r: Recommendation) => r.indicators.includes(i.id);
-    const target = { title: i.title, value: typeof i.value === 'number' ? pct(i.value) : '—', target: `${i.comparison ?? ''} ${pct(i.target ?? 0)}`.trim() };
+    const target = { title: i.title, value: indicatorValue(i), target: indicatorTarget(i) };
     const inPlan = phased.filter(raises);
     const next = easiestToBringIn(waiting.filter(raises));
-    if (next) named2.add(next.id);
+    if (next) alreadyNamed.add(next.id);
     // raised only by a project the office report does not list: nothing to say that would be true and not tell it
     if (!inPlan.length && inPeriod.some(raises)) continue;
     if (inPlan.length) out.push(fill(p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
@@ -243,7 +246,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   }
   // What the plant asked for in its own words and the plan period does not take (its own report only).
   if (!office)
-    for (const r of waiting) if (r.asked && !named2.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
+    for (const r of waiting) if (r.asked && !alreadyNamed.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
   // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
   const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
