@@ -96,7 +96,6 @@ function judge(node: Node, scope: Scope, known: (refs: Refs) => boolean): Tri {
   return known(collectRefs(node)) ? truthy(evaluate(node, scope)) : 'unknown';
 }
 
-
 /** A questionnaire's questions as the criteria read them, found once per questionnaire. */
 interface ReadinessIndex {
   /** Requirement questions by sub-domain. */

@@ -12,7 +12,7 @@ import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSize
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
-import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
+import { firstMissedLevelIndex, planRoadmap, type Duty, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
 import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
@@ -258,6 +258,17 @@ function crossSectorDuties(packs: readonly CompiledSectorPack[]): readonly Compi
   return found;
 }
 
+/**
+ * How a duty that applies stands for the plant: met; else mostly met (still open: its projects first, those it
+ * precedes after, and said so); else shown not met (`notMetWhen`); else the answers cannot tell.
+ */
+function dutyStatus(m: CompiledMust, scope: Scope): Duty {
+  const met = m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false;
+  const mostly = !met && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false;
+  const notMet = !met && !mostly && m.notMetWhen ? truthy(evaluate(m.notMetWhen, scope)) : false;
+  return { def: m.def, met, ...(mostly ? { mostly: true } : {}), ...(notMet ? { notMet: true } : {}), ...(m.confidential ? { confidential: true } : {}) };
+}
+
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */
 export function recommend(input: RecommendInput): RetrofitPlan {
   const { questionnaire: q, result, answers, rules } = input;
@@ -269,13 +280,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers);
-  const musts = dutiesOf(pack, input.sectors ?? [], code).filter((m) => !m.appliesIf || truthy(evaluate(m.appliesIf, scope)));
-  const mustMet = new Map(musts.map((m) => [m.def.id, m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false]));
-  // Mostly met is not met: the duty stays open (its projects first, those it precedes after), and says so.
-  const mustMostly = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false]));
-  const mustNotMet = new Map(musts.map((m) => [m.def.id, !mustMet.get(m.def.id) && !mustMostly.get(m.def.id) && m.notMetWhen ? truthy(evaluate(m.notMetWhen, scope)) : false]));
+  const duties = dutiesOf(pack, input.sectors ?? [], code)
+    .filter((m) => !m.appliesIf || truthy(evaluate(m.appliesIf, scope)))
+    .map((m) => dutyStatus(m, scope));
   const fulfils = new Set<string>();
-  for (const m of musts) if (!mustMet.get(m.def.id)) for (const id of m.def.fulfilledBy ?? []) fulfils.add(id);
+  for (const d of duties) if (!d.met) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
   const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];
@@ -378,13 +387,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     planning,
     size,
     budget,
-    musts: musts.map((m) => ({
-      def: m.def,
-      met: mustMet.get(m.def.id) ?? false,
-      ...(mustMostly.get(m.def.id) ? { mostly: true } : {}),
-      ...(mustNotMet.get(m.def.id) ? { notMet: true } : {}),
-      ...(m.confidential ? { confidential: true } : {}),
-    })),
+    musts: duties,
     questionnaire: q,
     answers,
     result,

@@ -144,8 +144,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
   const used = [0, 0, 0];
-  let spent = 0;
-  // midpoints spent by the end of each phase
+  // midpoints spent by the end of each phase (the last: the whole plan's)
   const spentBy = [0, 0, 0];
   const budgetByPhase = planning.budgetByPhase;
   /** Whether a project placed in phase `from` keeps what is spent by the end of that phase and the later ones within their shares. */
@@ -181,7 +180,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       continue;
     }
     const cost = midpoint(r);
-    if (checked && spent + cost > envelopeMax) {
+    if (checked && spentBy[2]! + cost > envelopeMax) {
       decide(r, 'later', { code: 'budget' });
       continue;
     }
@@ -200,7 +199,6 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       continue;
     }
     used[slot]!++;
-    spent += cost;
     for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
   }

@@ -96,6 +96,9 @@ export interface BatchEvents {
 }
 
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
+/** The summary's `sameCodeOtherSite`, present only when there is one. */
+const sameCode = (list: BatchSummary['sameCodeOtherSite']) => (list ? { sameCodeOtherSite: list } : {});
+
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   tuneV8ForBatch();
   const { lang, anonymize, anonKey, force, groupBy } = req;
@@ -418,7 +421,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           conflictWindowDays: CONFLICT_WINDOW_DAYS,
           targets: { id: targets.id, title: targets.title, source: targets.source },
           duplicates: notes.duplicates(),
-          ...(notes.sameCodeOtherSite() ? { sameCodeOtherSite: notes.sameCodeOtherSite() } : {}),
+          ...sameCode(notes.sameCodeOtherSite()),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });

@@ -165,7 +165,6 @@ const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
 const list = (v: Value): Value[] => (Array.isArray(v) ? v : []);
 
-/** Functions available in every definition expression. */
 /**
  * How many items a free-text list names (a key-process list): items separated by ；, ; or line breaks, or, when it
  * has none of those, by 、 (which also separates words inside an item otherwise). Empty items do not count.
@@ -195,6 +194,7 @@ function namesWord(text: string, word: string): boolean {
   return false;
 }
 
+/** Functions available in every definition expression. */
 export const BASE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ['contains', { min: 2, max: 2, fn: ([l, v]) => list(l!).some((x) => equal(x, v!)) }],
   ['count', { min: 1, max: 1, fn: ([l]) => (Array.isArray(l) ? l.length : l === null ? 0 : 1) }],
