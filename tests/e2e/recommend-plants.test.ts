@@ -359,6 +359,33 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(office).not.toContain('申报“智能车间申报条件');
   });
 
+  it("a consultant's own rules file: askedWhen and the budget shares by phase are checked where they are written, and used by report --rules", () => {
+    const dir = tempDir('zhizao-own-rules-');
+    const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
+    // broken: shares that fall, and askedWhen on a question the questionnaire does not have
+    const broken = text
+      .replace('budgetByPhase: [0.35, 0.7, 1]', 'budgetByPhase: [0.7, 0.35, 1]')
+      .replace("askedWhen: \"text_has(digital_goals, '数控化', 'CNC rate')", "askedWhen: \"text_has(plant_wishes, '数控化', 'CNC rate')");
+    const brokenFile = path.join(dir, 'broken.yaml');
+    writeFileSync(brokenFile, broken);
+    const r = zhizao(['validate', '--definition', brokenFile, '--json']);
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
+    const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(problems.find((p) => p.code === 'rules.budget-by-phase')?.line).toBe(lineOf('budgetByPhase: [0.7, 0.35, 1]'));
+    expect(problems.find((p) => p.code === 'expr.unknown-id')?.line).toBe(lineOf('text_has(plant_wishes'));
+    // the bundled rules read the example's "关键工序数控化率 2027 年超过 60%" as asking for the CNC retrofit; a
+    // consultant's own file that asks for other words is the one report --rules uses
+    const asked = (d: Report) => (d.recommendations.find((x) => x.id === 'station-cnc-key-processes') as { asked?: boolean } | undefined)?.asked;
+    const bundled = JSON.parse(zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'json']).stdout) as Report;
+    expect(asked(bundled)).toBe(true);
+    const own = path.join(dir, 'own.yaml');
+    writeFileSync(own, text.replace("askedWhen: \"text_has(digital_goals, '数控化', 'CNC rate')", "askedWhen: \"text_has(digital_goals, '焊接机器人')"));
+    const r2 = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', own, '--format', 'json']);
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(asked(JSON.parse(r2.stdout) as Report)).toBeUndefined();
+  });
+
   it('a project waiting for a prerequisite that is itself beyond the plan period says so', () => {
     const md = markdown('frozen-food', 'zh');
     expect(md).toContain('暂缓原因: 前置项目“车间设备联网与数据采集（工业以太网、工业网关、边缘计算）”未排入规划期（超出企业所报预算），本项目随之顺延');
