@@ -5,11 +5,13 @@ import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
 import { loadAnswerFile, resolveSource } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
-import { BINARY_SPREADSHEETS, OTHER_SPREADSHEETS } from '../io/file-kind.js';
+import { kindOf } from '../io/expand-inputs.js';
+import { TABLE_EXTENSIONS } from '../io/file-kind.js';
 import { displayPath } from '../io/paths.js';
 import { tableLimitsFrom } from '../io/tables/limits.js';
 import { loadSurveyMap } from '../io/tables/map-file.js';
 import { readTableInput, tableKindOf } from '../io/tables/table-input.js';
+import { rejectionOf } from './batch/inputs.js';
 
 export interface FileResult {
   file: string;
@@ -30,8 +32,6 @@ export interface ValidateRequest {
   /** Warn where a requirement answered fully or mostly has no evidence record. */
   requireEvidence?: boolean | undefined;
 }
-
-const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', ...BINARY_SPREADSHEETS, ...OTHER_SPREADSHEETS]);
 
 /** `zhizao validate`: every problem of every file, as located diagnostics. */
 export async function validateFiles(defs: Definitions, files: string[], req: ValidateRequest): Promise<FileResult[]> {
@@ -65,12 +65,11 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
 /** A CSV/XLSX table or Excel form: every row is checked like an answer file. */
 async function validateTable(defs: Definitions, file: string, req: ValidateRequest): Promise<FileResult> {
   const shown = displayPath(file);
-  const ext = path.extname(file).toLowerCase();
-  // spreadsheets zhizao does not read: the same words as batch (save as .xlsx, or .xlsx or .csv)
-  if (BINARY_SPREADSHEETS.has(ext)) return { file: shown, diagnostics: [diag('input.binary-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
-  if (OTHER_SPREADSHEETS.has(ext)) return { file: shown, diagnostics: [diag('input.other-spreadsheet', shown, { line: 1, column: 1 }, { ext })] };
+  // spreadsheets zhizao does not read: batch's own rejection, in the same words (save as .xlsx, or .xlsx or .csv)
+  const rejected = rejectionOf(kindOf(file), file);
+  if (rejected) return { file: shown, diagnostics: [diag(rejected.code, shown, { line: 1, column: 1 }, rejected.args)] };
   const kind = tableKindOf(file);
-  if (!kind) return { file: shown, diagnostics: [diag('input.unsupported', shown, { line: 1, column: 1 }, { ext })] };
+  if (!kind) return { file: shown, diagnostics: [diag('input.unsupported', shown, { line: 1, column: 1 }, { ext: path.extname(file).toLowerCase() })] };
   const q = await defs.questionnaire(req.questionnaire);
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
   const ds: Diagnostic[] = [];

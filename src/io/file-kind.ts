@@ -19,7 +19,8 @@ export const BINARY_SPREADSHEETS: ReadonlySet<string> = new Set(['.xls', '.et'])
  * dropped without a word.
  */
 export const OTHER_SPREADSHEETS: ReadonlySet<string> = new Set(['.ods', '.fods', '.numbers', '.xlsb', '.xlsm', '.tsv']);
-const TABLES = new Set(['.csv', '.xlsx', ...BINARY_SPREADSHEETS, ...OTHER_SPREADSHEETS]);
+/** Every file name extension of a table, read or not (a table's problems are said as a table's). */
+export const TABLE_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.xlsx', ...BINARY_SPREADSHEETS, ...OTHER_SPREADSHEETS]);
 const DOCUMENTS: Record<string, string> = {
   '.docx': 'Word (.docx)',
   '.doc': 'Word (.doc)',
@@ -44,7 +45,7 @@ const starts = (head: Uint8Array, magic: number[]) => head.length >= magic.lengt
 /** The kind of a file that is not an answer file, from its name and first bytes; undefined for anything else. */
 export function foreignFileKind(file: string, head: Uint8Array): ForeignFile | undefined {
   const ext = path.extname(file).toLowerCase();
-  if (TABLES.has(ext)) return { kind: 'table', ext };
+  if (TABLE_EXTENSIONS.has(ext)) return { kind: 'table', ext };
   if (DOCUMENTS[ext]) return { kind: 'document', type: DOCUMENTS[ext] };
   if (starts(head, PDF)) return { kind: 'document', type: 'PDF' };
   if (starts(head, ZIP)) return { kind: 'document', type: 'ZIP' };
