@@ -315,6 +315,12 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
   return p.adviceWaits!;
 }
 
+/** The budget's shares by the end of the near and medium terms, in per cent (the budget line and the phasing rule). */
+export function budgetShares(roadmap: Roadmap | undefined): { share1: number; share2: number } {
+  const [a, b] = roadmap?.budget.byPhase ?? [1, 1, 1];
+  return { share1: Math.round(a * 100), share2: Math.round(b * 100) };
+}
+
 /** The plan section: phases in the order a plant manager reads them, each with its investment and projected level. */
 export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean, readiness?: ReadinessNowAndAfter): PlanModel {
   const { roadmap } = plan;
@@ -328,7 +334,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   if (!office) {
     const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
     if (roadmap.budget.checked && band)
-      intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!), share1: Math.round(roadmap.budget.byPhase[0] * 100), share2: Math.round(roadmap.budget.byPhase[1] * 100) }));
+      intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!), ...budgetShares(roadmap) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
     // "Don't know" and no answer are not "not decided" (an option the plant can choose): each is said as it is.
     else if (roadmap.budget.answer === 'unknown') intro.push(p.planBudgetUnknown!);

@@ -12,7 +12,7 @@ import { fixed2, gapText, pct, quoted, same } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
-import { planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
+import { budgetShares, planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
 
 export type Audience = 'client' | 'office';
 export type { PlanItem };
@@ -131,14 +131,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
       return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
     }),
     answers: appendix(q, answers, office, w),
-    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), ...sharesOf(input.plan), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
+    method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), ...budgetShares(input.plan?.roadmap), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
   };
-}
-
-/** The budget's shares by the end of the near and medium terms, in per cent, for the phasing rule. */
-function sharesOf(plan: RetrofitPlan | null | undefined): { share1: number; share2: number } {
-  const [a, b] = plan?.roadmap.budget.byPhase ?? [1, 1, 1];
-  return { share1: Math.round(a * 100), share2: Math.round(b * 100) };
 }
 
 /** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
