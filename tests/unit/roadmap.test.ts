@@ -17,6 +17,13 @@ const t = targets();
 const m = model();
 const ids: RuleContextIds = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
 const example = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { respondent: Record<string, unknown>; answers: Record<string, unknown>; overrides?: unknown };
+/** The example without its MES: the test rules' default evidence (has_mes == false) holds. */
+const withoutMes = <F extends ReturnType<typeof example>>(f: F): F => {
+  f.answers.has_mes = false;
+  delete f.answers.mes_coverage;
+  delete f.answers.mes_modules;
+  return f;
+};
 
 const T = (s: string) => ({ zh: s, en: s });
 function rule(id: string, extra: Record<string, unknown> = {}) {
@@ -41,9 +48,10 @@ function rulesOf(list: unknown[], planning?: unknown) {
   expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return c.rules!;
 }
-function pack(data: Record<string, unknown>): CompiledSectorPack {
+/** A sector pack of the given fields; with `confidentialQuestions`, compiled as the loader does, knowing which those are. */
+function pack(data: Record<string, unknown>, confidentialQuestions?: ReadonlySet<string>): CompiledSectorPack {
   const base = { kind: 'sector-pack', id: 'x', title: T('x'), codes: [], regulatoryMusts: [], never: [], emphasise: [], rules: {}, investmentScale: { small: 0.5, medium: 1, large: 2 }, keyProcesses: T('k') };
-  const c = compileSectorPack(src(stringify({ ...base, ...data }), 'pack.yaml'), plantRuleContext(ids));
+  const c = compileSectorPack(src(stringify({ ...base, ...data }), 'pack.yaml'), plantRuleContext(ids), confidentialQuestions);
   expect(c.diagnostics).toEqual([]);
   return c.pack!;
 }
@@ -57,9 +65,7 @@ const byId = (recs: Recommendation[], id: string) => recs.find((r) => r.id === i
 describe('evidence, in place, variants', () => {
   it('a rule fires only with a statement that holds, and its rationale is exactly those statements', () => {
     const f = example();
-    f.answers.has_mes = false;
-    delete f.answers.mes_coverage;
-    delete f.answers.mes_modules;
+    withoutMes(f);
     const both = rule('a', { evidence: [
       { if: 'has_mes == false', question: 'has_mes', statement: T('No MES.') },
       { if: 'equipment_total > 100000', question: 'equipment_total', statement: T('Huge plant.') },
@@ -85,21 +91,13 @@ describe('evidence, in place, variants', () => {
     f.answers.mes_coverage = 0.4;
     const rec = byId(run(f, [mes]).recommendations, 'mes')!;
     expect(rec).toMatchObject({ variant: 'extend', title: T('Extend MES'), rationale: T('MES covers part of output.') });
-    f.answers.has_mes = false;
-    delete f.answers.mes_coverage;
-    delete f.answers.mes_modules;
+    withoutMes(f);
     expect(byId(run(f, [mes]).recommendations, 'mes')).toMatchObject({ title: T('mes'), rationale: T('mes: no MES.') });
   });
 });
 
 describe('conditional measures, hardware, software, integration and benefits (`if`)', () => {
-  const noMes = () => {
-    const f = example();
-    f.answers.has_mes = false;
-    delete f.answers.mes_coverage;
-    delete f.answers.mes_modules;
-    return f;
-  };
+  const noMes = () => withoutMes(example());
   const conditional = rule('c', {
     measures: [T('always'), { ...T('with ERP'), if: 'has_erp == true' }, { ...T('without ERP'), if: 'has_erp != true' }],
     software: [{ ...T('ERP MRP module'), if: 'has_erp == true' }, T('board software')],
@@ -154,9 +152,7 @@ describe('conditional measures, hardware, software, integration and benefits (`i
     const compiled = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: list }), 'rules.yaml'), { ...ids, confidentialQuestions });
     expect(compiled.diagnostics).toEqual([]);
     const f = example();
-    f.answers.has_mes = false;
-    delete f.answers.mes_coverage;
-    delete f.answers.mes_modules;
+    withoutMes(f);
     const a = mustAnswers(q, f);
     const recs = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules: compiled.rules! }).recommendations;
     const s = byId(recs, 's')!;
@@ -177,13 +173,7 @@ describe('conditional measures, hardware, software, integration and benefits (`i
 });
 
 describe('sectors', () => {
-  const f = () => {
-    const x = example();
-    x.answers.has_mes = false;
-    delete x.answers.mes_coverage;
-    delete x.answers.mes_modules;
-    return x;
-  };
+  const f = () => withoutMes(example());
   it('only/never prefixes and the pack never-list exclude; the longest code prefix chooses the pack', () => {
     const x = f();
     x.respondent.sector = 'C1432';
@@ -220,9 +210,7 @@ describe('sectors', () => {
 describe('phasing', () => {
   const f = (band: string, employees = 400) => {
     const x = example();
-    x.answers.has_mes = false;
-    delete x.answers.mes_coverage;
-    delete x.answers.mes_modules;
+    withoutMes(x);
     x.answers.retrofit_budget_band = band;
     x.answers.employees_total = employees;
     return x;
@@ -426,17 +414,9 @@ describe('a duty whose status rests on a confidential answer blocks a project: t
     expect(q.byId.get('req_ot_segmentation')!.confidential).toBe(true);
     const x = example();
     x.respondent.sector = 'C3443';
-    x.answers.has_mes = false;
-    delete x.answers.mes_coverage;
-    delete x.answers.mes_modules;
-    // compiled as the loader does, knowing which questions are confidential
-    const withSecrets = (data: Record<string, unknown>) => {
-      const base = { kind: 'sector-pack', id: 'x', title: T('x'), codes: [], regulatoryMusts: [], never: [], emphasise: [], rules: {}, investmentScale: { small: 0.5, medium: 1, large: 2 }, keyProcesses: T('k') };
-      const c = compileSectorPack(src(stringify({ ...base, ...data }), 'pack.yaml'), plantRuleContext(ids), new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)));
-      expect(c.diagnostics).toEqual([]);
-      return c.pack!;
-    };
-    const secret = withSecrets({
+    withoutMes(x);
+    const secret = pack(
+      {
       id: 'valves',
       codes: ['C34'],
       regulatoryMusts: [
@@ -452,7 +432,10 @@ describe('a duty whose status rests on a confidential answer blocks a project: t
           confirmed: true,
         },
       ],
-    });
+      },
+      // compiled as the loader does, knowing which questions are confidential
+      new Set(q.questions.filter((c) => c.confidential).map((c) => c.id)),
+    );
     const plan = run(x, [rule('blocked', { title: T('PROJECT-TITLE') }), rule('free')], { sectors: [secret] });
     expect(plan.recommendations.find((r) => r.id === 'blocked')).toMatchObject({ phase: 'later', laterReason: { code: 'blocked', about: 'zoning-duty' } });
     expect(plan.roadmap.duties.find((d) => d.def.id === 'zoning-duty')!.confidential).toBe(true);
@@ -472,9 +455,7 @@ describe('a duty whose status rests on a confidential answer blocks a project: t
 describe('a plant whose goal is a recognition reads which criteria the plan would meet (projected) and which it would not', () => {
   const x = () => {
     const f = example();
-    f.answers.has_mes = false;
-    delete f.answers.mes_coverage;
-    delete f.answers.mes_modules;
+    withoutMes(f);
     f.answers.priorities = ['declaration'];
     return f;
   };
