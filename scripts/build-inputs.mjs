@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const DIRS = ['src', 'schemas', 'questionnaires', 'report-templates'];
-const FILES = ['scripts/build-assets.mjs', 'scripts/build-inputs.mjs', 'scripts/bundle.mjs', 'scripts/code-cache.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const FILES = ['scripts/ascii-source.mjs', 'scripts/build-assets.mjs', 'scripts/build-inputs.mjs', 'scripts/bundle.mjs', 'scripts/code-cache.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 

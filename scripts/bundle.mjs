@@ -17,6 +17,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { asciiSource } from './ascii-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -132,6 +133,9 @@ await build.close();
 for (const c of output) {
   if (c.type === 'chunk' && /(^|[^.\w$])import\s*\(\s*["'`]/m.test(c.code.replace(/^\s*\*.*$/gm, ''))) throw new Error(`bundle: ${c.fileName} still has an import(): code-cache.ts cannot run it`);
 }
+
+// ASCII text (scripts/ascii-source.mjs): each start reads these files faster.
+for (const c of output) if (c.type === 'chunk') writeFileSync(path.join(out, c.fileName), asciiSource(c.code, c.fileName));
 
 const modules = {};
 for (const c of output) if (c.type === 'chunk') modules[c.fileName] = c.moduleIds.filter((id) => !id.startsWith('\0')).map(shown).sort();

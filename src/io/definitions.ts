@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
 import { compileChecks, type CheckSet } from '../core/checks.js';
+import { seedParsedExpressions } from '../core/expression/check.js';
+import type { Node } from '../core/expression/parse.js';
 import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
 import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
@@ -70,6 +72,8 @@ export function shapeValidator(): ShapeValidator {
 interface BundledEntry {
   sha256: string;
   data: unknown;
+  /** The trees of the expressions in it, by their text, as the build's parser made them (scripts/build-assets.mjs). */
+  expressions?: [string, Node][];
 }
 /**
  * A bundled definition parsed and checked at build time (dist/bundled/<path under the package root>.json), when its
@@ -116,6 +120,7 @@ export class Definitions {
   }
 
   private prechecked(shown: string, pre: BundledEntry, text: string | (() => string)): Source {
+    if (pre.expressions) seedParsedExpressions(pre.expressions);
     const source = lazilyLocated(shown, pre.data, text, this.limits);
     this.checkedAtBuild.add(source);
     return source;

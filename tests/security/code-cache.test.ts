@@ -2,9 +2,10 @@
 // file changed since the build is never run with it, and what the CLI prints is the same with or without it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseExpression, type Node } from '../../src/core/expression/parse.js';
 import { EXAMPLE, ROOT, removeTempDirs, runCli, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -112,5 +113,57 @@ describe('code cache: the bytecode the build kept for the bundled CLI', () => {
     utimesSync(targets, built.atime, built.mtime);
     const again = (JSON.parse(runWithCache(root, ['score', EXAMPLE, '--json']).out) as { indicators: { id: string; target?: number }[] }).indicators.find((i) => i.id === 'cnc-rate')!;
     expect(again.target).toBe(0.6);
+  });
+});
+
+/** Every file under a folder, recursively. */
+const filesUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+type BundledFile = { sha256: string; data: unknown; expressions?: [string, Node][] };
+
+describe('what else the build keeps for start-up: parsed expressions, ASCII code', () => {
+  it('each bundled definition keeps the trees of expressions written in it, each the parser\'s own tree of its text', () => {
+    let kept = 0;
+    for (const file of filesUnder(path.join(ROOT, 'dist', 'bundled'))) {
+      const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile;
+      const strings = new Set<string>();
+      const visit = (v: unknown): void => {
+        if (typeof v === 'string') strings.add(v);
+        else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+      };
+      visit(entry.data);
+      for (const [text, tree] of entry.expressions ?? []) {
+        expect(strings.has(text), `${file}: ${text}`).toBe(true);
+        expect(tree, `${file}: ${text}`).toEqual(parseExpression(text));
+        kept++;
+      }
+    }
+    // the rules, sector packs, questionnaire and checks: several hundred conditions
+    expect(kept).toBeGreaterThan(500);
+  });
+
+  it('a report is the same when the build kept no trees (every expression parsed from its text)', () => {
+    const root = copyOfPackage('zhizao-no-trees-', true);
+    let stripped = 0;
+    for (const file of filesUnder(path.join(root, 'dist', 'bundled'))) {
+      const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile;
+      if (!entry.expressions) continue;
+      delete entry.expressions;
+      writeFileSync(file, JSON.stringify(entry));
+      stripped++;
+    }
+    expect(stripped).toBeGreaterThan(10);
+    for (const format of ['json', 'md']) {
+      const without = spawnSync(process.execPath, [path.join(root, 'bin', 'zhizao.js'), 'report', EXAMPLE, '--format', format], { cwd: ROOT, encoding: 'utf8', env: ENV });
+      expect(without.status, without.stderr).toBe(0);
+      expect(without.stdout, format).toBe(runCli(['report', EXAMPLE, '--format', format]).stdout);
+    }
+  });
+
+  it('the chunks, precompiled templates and validators are ASCII text (read faster at every start), Chinese included as escapes', () => {
+    const code = ['bundle', 'templates', 'validators'].flatMap((d) => filesUnder(path.join(ROOT, 'dist', d))).filter((f) => /\.c?js$/.test(f));
+    expect(code.length).toBeGreaterThan(10);
+    for (const f of code) expect(/[^\x00-\x7f]/.test(readFileSync(f, 'latin1')), f).toBe(false);
+    // the messages are still Chinese when printed
+    expect(runCli(['--help'], { env: { ...ENV, LANG: 'zh_CN.UTF-8' } }).stdout).toContain('智造诊断');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkExpression } from '../../src/core/expression/check';
+import { checkExpression, seedParsedExpressions } from '../../src/core/expression/check';
 import { BASE_FUNCTIONS, evaluate, type Scope, type Value } from '../../src/core/expression/evaluate';
 import { ExpressionSyntaxError, parseExpression } from '../../src/core/expression/parse';
 
@@ -127,5 +127,32 @@ describe('text_items(): the items of a free-text list', () => {
     expect(items(null)).toBeNull();
     expect(items(3)).toBeNull();
     expect(items(['a', 'b'])).toBeNull();
+  });
+});
+
+describe('trees parsed at build time (seedParsedExpressions)', () => {
+  const ctx = { ids: new Set(['a', 'b']), functions: new Map(), literals: {} };
+
+  it('a text the build parsed is not parsed again: its tree, read back from JSON, is the one checked and returned', () => {
+    // a tree deliberately unlike its text, to tell it from a fresh parse (the build only keeps the parser's own trees)
+    const text = 'a + b  /* seeded */';
+    seedParsedExpressions(JSON.parse(JSON.stringify([[text, parseExpression('b')]])) as [string, ReturnType<typeof parseExpression>][]);
+    const checked = checkExpression(text, ctx);
+    expect(checked).toEqual({ ok: true, ast: { t: 'id', name: 'b', pos: 0 }, ids: ['b'] });
+  });
+
+  it('the names of a seeded tree are still checked against each context, at the positions the build recorded', () => {
+    const text = "c == 'x' and a";
+    seedParsedExpressions(JSON.parse(JSON.stringify([[text, parseExpression(text)]])) as [string, ReturnType<typeof parseExpression>][]);
+    const checked = checkExpression(text, ctx);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems.map((p) => [p.code, p.offset])).toEqual([['expr.unknown-id', 0]]);
+  });
+
+  it('a text already parsed in this process keeps its tree', () => {
+    const text = 'a - b';
+    const first = checkExpression(text, ctx);
+    seedParsedExpressions([[text, parseExpression('a')]]);
+    expect(checkExpression(text, ctx)).toEqual(first);
   });
 });

@@ -1,4 +1,5 @@
 import type { FunctionSpec } from './evaluate.js';
+import { interned } from '../interned.js';
 import { collectRefs, ExpressionSyntaxError, parseExpression, type Node } from './parse.js';
 
 export interface ExpressionContext {
@@ -33,6 +34,51 @@ function parseOnce(src: string): Node {
     parsed.set(src, ast);
   }
   return ast;
+}
+
+/** Every expression parsed so far in this process, by its text (the build keeps those of the bundled definitions). */
+export function parsedExpressions(): ReadonlyMap<string, Node> {
+  return parsed;
+}
+
+/**
+ * Trees the build parsed, by their text (dist/bundled/<path>.json, `expressions`: see scripts/build-assets.mjs), so a
+ * bundled definition unchanged since the build is not tokenised again. Each tree is what `parseExpression` made of
+ * that text, read back from JSON: its names and string literals are interned here, as the parser interns them. The
+ * names are still checked against each context by `checkExpression`.
+ */
+export function seedParsedExpressions(entries: readonly (readonly [string, Node])[]): void {
+  for (const [src, ast] of entries) {
+    if (parsed.has(src)) continue;
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(src, internNames(ast));
+  }
+}
+
+function internNames(n: Node): Node {
+  switch (n.t) {
+    case 'lit':
+      if (typeof n.v === 'string') n.v = interned(n.v);
+      break;
+    case 'id':
+      n.name = interned(n.name);
+      break;
+    case 'call':
+      n.name = interned(n.name);
+      n.args.forEach(internNames);
+      break;
+    case 'list':
+      n.items.forEach(internNames);
+      break;
+    case 'un':
+      internNames(n.arg);
+      break;
+    case 'bin':
+      internNames(n.left);
+      internNames(n.right);
+      break;
+  }
+  return n;
 }
 
 /** Parse an expression and check every name it uses; done once, when a definition is loaded. */
