@@ -76,7 +76,9 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   for (const id of await defs.bundledIds('model')) await defs.model(id);
   for (const id of await defs.bundledIds('policy')) await defs.policy(id);
   for (const id of await defs.bundledIds('benchmark')) await defs.benchmark(id);
-  const trees = parsedExpressions();
+  const trees = new Map(parsedExpressions());
+  // a rule's `raises` value `=expr` is parsed when a plan is projected, not at load: parsed here too
+  const { parseExpression } = await import('../dist/core/expression/parse.js');
   let kept = 0;
   for (const out of walk(path.join(root, 'dist', 'bundled'))) {
     const entry = JSON.parse(readFileSync(out, 'utf8'));
@@ -84,6 +86,17 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
     const visit = (v) => {
       if (typeof v === 'string') {
         if (trees.has(v)) found.add(v);
+        else if (v.startsWith('=') && v.length > 1) {
+          const text = v.slice(1);
+          if (!trees.has(text)) {
+            try {
+              trees.set(text, parseExpression(text));
+            } catch {
+              return; // not an expression: the loader explains it
+            }
+          }
+          found.add(text);
+        }
       } else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
     };
     visit(entry.data);

@@ -76,6 +76,9 @@ function tiers() {
 const groupOf = (id) => tiers().get(shown(id)) ?? null;
 
 rmSync(out, { recursive: true, force: true });
+// The bundled definitions keep expression trees made by the parser of the build that wrote them
+// (scripts/build-assets.mjs, the next step): a new bundle must not run with those of an earlier one.
+rmSync(path.join(dist, 'bundled'), { recursive: true, force: true });
 const build = await rolldown({
   input: { main: path.join(dist, 'cli', 'main.js'), worker: path.join(dist, 'app', 'batch', 'worker.js'), launch: path.join(dist, 'cli', 'code-cache.js') },
   platform: 'node',

@@ -120,7 +120,14 @@ export class Definitions {
   }
 
   private prechecked(shown: string, pre: BundledEntry, text: string | (() => string)): Source {
-    if (pre.expressions) seedParsedExpressions(pre.expressions);
+    // Only speed depends on the build's trees: a damaged list is ignored (every expression is then parsed from its text).
+    if (Array.isArray(pre.expressions)) {
+      try {
+        seedParsedExpressions(pre.expressions);
+      } catch {
+        /* parsed from the text instead */
+      }
+    }
     const source = lazilyLocated(shown, pre.data, text, this.limits);
     this.checkedAtBuild.add(source);
     return source;

@@ -132,7 +132,8 @@ describe('what else the build keeps for start-up: parsed expressions, ASCII code
       };
       visit(entry.data);
       for (const [text, tree] of entry.expressions ?? []) {
-        expect(strings.has(text), `${file}: ${text}`).toBe(true);
+        // an expression as written, or a rule's `raises` value `=expr`
+        expect(strings.has(text) || strings.has(`=${text}`), `${file}: ${text}`).toBe(true);
         expect(tree, `${file}: ${text}`).toEqual(parseExpression(text));
         kept++;
       }
@@ -157,6 +158,25 @@ describe('what else the build keeps for start-up: parsed expressions, ASCII code
       expect(without.status, without.stderr).toBe(0);
       expect(without.stdout, format).toBe(runCli(['report', EXAMPLE, '--format', format]).stdout);
     }
+  });
+
+  it('a run uses the trees the build kept: a rule\'s condition replaced by `false` in dist/bundled drops its project', () => {
+    const report = (root: string) => {
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'zhizao.js'), 'report', EXAMPLE, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: ENV });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { recommendations: { id: string }[] }).recommendations.map((x) => x.id);
+    };
+    const root = copyOfPackage('zhizao-swapped-tree-', true);
+    const file = path.join(root, 'dist', 'bundled', 'questionnaires', 'rules', 'default.yaml.json');
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile & { data: { rules: { id: string; when: string }[] } };
+    const before = report(root);
+    const rule = entry.data.rules.find((r) => r.id === before[0])!;
+    const kept = entry.expressions!.find(([text]) => text === rule.when)!;
+    kept[1] = { t: 'lit', v: false };
+    writeFileSync(file, JSON.stringify(entry));
+    const after = report(root);
+    expect(before).toContain(rule.id);
+    expect(after).not.toContain(rule.id);
   });
 
   it('the chunks, precompiled templates and validators are ASCII text (read faster at every start), Chinese included as escapes', () => {

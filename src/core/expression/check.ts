@@ -20,8 +20,9 @@ export type Checked = { ok: true; ast: Node; ids: string[] } | { ok: false; prob
 
 /**
  * Parsed expressions by their text: definitions repeat many conditions word for word (`has_mes`, the sector tests),
- * a third of those loaded for a report. The tree is never changed after parsing, so one text has one tree; the
- * names in it are still checked against each context. Bounded, as definition files can be a consultant's own.
+ * a third of those loaded for a report. A tree is never changed once it is here (a tree the build parsed has its
+ * names interned before it is added), so one text has one tree; the names in it are still checked against each
+ * context. Bounded, as definition files can be a consultant's own.
  */
 const parsed = new Map<string, Node>();
 const PARSED_MAX = 20_000;
