@@ -15,6 +15,7 @@ import { subdomainResult, type ScoreResult } from './result.js';
 import { firstMissedLevelIndex, planRoadmap, type Duty, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
 import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
+import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
@@ -71,6 +72,19 @@ export interface RetrofitPlan {
   bottleneck?: string;
   /** What the plant wants its retrofits to solve first, in its own words (`digital_goals`), when answered. */
   ownGoals?: string;
+  /**
+   * The goals in its own words that set a time limit ("2027 年", "两年内"), each with the projects the plant asked for
+   * in that goal (their rule's `askedWhen` holds for that goal alone), to set against their phases.
+   */
+  ownDeadlines?: OwnGoalDeadline[];
+}
+
+export interface OwnGoalDeadline {
+  /** The goal, in the plant's words. */
+  goal: string;
+  deadline: OwnDeadline;
+  /** The ids of the projects it asks for (in the plan or waiting). */
+  projects: string[];
 }
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
@@ -401,6 +415,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   );
   const bottleneck = ownWords(answers, 'main_bottleneck');
   const ownGoals = ownWords(answers, 'digital_goals');
+  // (the plan only, as batch builds it, says nothing of them)
+  const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope) : [];
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
@@ -413,7 +429,26 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     statedPriorities: [...stated],
     ...(bottleneck ? { bottleneck } : {}),
     ...(ownGoals ? { ownGoals } : {}),
+    ...(ownDeadlines.length ? { ownDeadlines } : {}),
   };
+}
+
+/**
+ * The plant's own goals that set a time limit, each with the projects it asks for: those whose rule's `askedWhen`
+ * holds when the goals answer is that one goal (and the bottleneck unsaid), and not when both are unsaid.
+ */
+function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates: readonly Candidate[], scope: Scope): OwnGoalDeadline[] {
+  const out: OwnGoalDeadline[] = [];
+  const saying = (goal: string | null): Scope => ({ functions: scope.functions, get: (name) => (name === 'digital_goals' ? goal : name === 'main_bottleneck' ? null : scope.get(name)) });
+  const unsaid = saying(null);
+  for (const goal of goalItems(ownGoals)) {
+    const deadline = deadlineIn(goal, assessed);
+    if (!deadline) continue;
+    const only = saying(goal);
+    const projects = candidates.filter((c) => c.rule.askedWhen && truthy(evaluate(c.rule.askedWhen, only)) && !truthy(evaluate(c.rule.askedWhen, unsaid))).map((c) => c.rec.id);
+    if (projects.length) out.push({ goal, deadline, projects });
+  }
+  return out;
 }
 
 const PHASE_ORDER: readonly PlanPhase[] = ['0-6m', '6-18m', '18-36m', 'later'];

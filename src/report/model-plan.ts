@@ -3,6 +3,7 @@ import { schemeExpired, type PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
+import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
@@ -250,7 +251,25 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
   const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
+  if (!office) out.push(...deadlineLines(plan, w));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
+  return out;
+}
+
+/** For each goal in the plant's words that sets a time limit, whether the project it asks for lands in time. */
+function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
+  const p = w.phrases;
+  const out: Text[] = [];
+  const phrase: Record<DeadlineFit, Text> = { 'in-time': p.ownDeadlineInTime!, 'may-miss': p.ownDeadlineMayMiss!, late: p.ownDeadlineLate!, 'beyond-plan': p.ownDeadlineBeyondPlan! };
+  for (const d of plan.ownDeadlines ?? []) {
+    const limit = d.deadline.year !== undefined ? fill(p.deadlineYear!, { year: d.deadline.year }) : fill(p.deadlineMonths!, { months: d.deadline.months });
+    for (const id of d.projects) {
+      const r = plan.recommendations.find((x) => x.id === id);
+      if (!r) continue;
+      const fit = deadlineFit(r.phase, d.deadline);
+      out.push(fill(phrase[fit], { goal: same(d.goal), limit, title: r.title, phase: w.phases[r.phase]! }));
+    }
+  }
   return out;
 }
 

@@ -518,3 +518,20 @@ describe('duties: cross-sector, applying by the answers, not met by the answers'
     expect(duties({ req_emission_online_monitoring: 'none' }).find((x) => x.def.id === 'discharge-permit-auto-monitoring')).toMatchObject({ notMet: true, confidential: true });
   });
 });
+
+describe('the plant’s own time limits (its goals in its words) against the plan', () => {
+  it('the discrete example: “关键工序数控化率 2027 年超过 60%” asks for the CNC retrofit, by the end of 2027 (13 months after the assessment)', () => {
+    const r = plan(example('discrete-machinery'), true);
+    expect(r.ownDeadlines).toEqual([{ goal: '关键工序数控化率 2027 年超过 60%', deadline: { year: 2027, months: 13 }, projects: ['station-cnc-key-processes'] }]);
+  });
+
+  it('a goal without a time limit, or one that asks for no project, gives none; the plan as batch builds it has none', () => {
+    const file = example('discrete-machinery');
+    file.answers.digital_goals = '数控设备全部联网并统计 OEE；2027 年营业收入翻番';
+    expect(plan(file, true).ownDeadlines).toBeUndefined();
+    const a = mustAnswers(q, example('discrete-machinery'));
+    const r = buildResult(q, a, p, t);
+    expect(recommend({ questionnaire: q, result: r, answers: a, rules, sectors: packs, planOnly: true }).ownDeadlines).toBeUndefined();
+  });
+});
+
