@@ -19,6 +19,24 @@ export function normaliseName(s: string | undefined | null): string {
     .toLowerCase();
 }
 
+/**
+ * A company name reduced to what tells two companies apart, for checking that two rows with one credit code name one
+ * company: compared as by normaliseName, without a leading province or city (河南省, 郑州市) and a trailing legal
+ * form (股份有限公司, 有限公司, 集团…, Co., Ltd.), and without what is in brackets (a site or city: "（航空港）"). "郑州示例机械有限公司" and "示例机械" are the same
+ * company; "郑州宏驰汽车零部件有限公司" and "郑州中原铜带有限公司" are not. Empty when nothing is left.
+ */
+export function companyCore(s: string | undefined | null): string {
+  // bracketed qualifiers go with their text ("（航空港）", "(Zhengzhou)"): the same company named with or without one
+  let n = normaliseName(s)
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/gu, '')
+    .replace(/[()（）[\]【】\s.,]/gu, '');
+  for (let before = ''; before !== n; ) {
+    before = n;
+    n = n.replace(/^(河南省|河南|郑州市|郑州)/u, '').replace(/(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|总厂|厂|colimited|coltd|ltd|limited|inc|co|group|company)$/u, '');
+  }
+  return n;
+}
+
 /** A unified social credit code as compared: trimmed and upper-cased ('' when absent). */
 export function normaliseCreditCode(s: string | undefined | null): string {
   return (s ?? '').trim().toUpperCase();

@@ -138,3 +138,33 @@ describe('batch: one credit code given once without a site and once with one', (
     expect(r.stderr).not.toMatch(/without a site/);
   });
 });
+
+describe('batch: one credit code given for companies of different names (a wrong code)', () => {
+  const dir = tempDir('zhizao-other-name-');
+  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
+  const first = path.join(dir, 'a-first.zhizao.yaml');
+  const other = path.join(dir, 'b-other.zhizao.yaml');
+  writeFileSync(first, stringify(plant));
+  const copper = structuredClone(plant);
+  copper.respondent.company = '郑州中原铜带有限公司';
+  writeFileSync(other, stringify(copper));
+
+  it('is not a resubmission: both companies are counted, and the code is reported on stderr, in the JSON and in the long table', () => {
+    const out = path.join(dir, 'out.json');
+    const r = zhizao(['batch', first, other, '-o', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(readFileSync(out, 'utf8')) as Out & { summary: { duplicates: unknown[]; sameCodeOtherName?: { code: string; members: { file: string; company: string }[] }[] } };
+    expect(o.summary.companies).toBe(2);
+    expect(o.summary.duplicates).toEqual([]);
+    expect(o.summary.sameCodeOtherName).toEqual([{ code: plant.respondent.credit_code, members: [expect.objectContaining({ company: plant.respondent.company }), expect.objectContaining({ company: '郑州中原铜带有限公司' })] }]);
+    expect(r.stderr).toMatch(/credit code \S+ is given for companies of different names: [^\n]*a-first\.zhizao\.yaml[^\n]*b-other\.zhizao\.yaml/);
+    expect(r.stderr).not.toMatch(/submitted again|seen more than once|superseded 1/i);
+    const csv = zhizao(['batch', first, other, '-o', path.join(dir, 'out.csv'), '--lang', 'en']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const summary = readFileSync(path.join(dir, 'out.summary.csv'), 'utf8');
+    const identity = summary.split('\n').filter((l) => l.startsWith('identity,'));
+    expect(identity).toHaveLength(2);
+    expect(identity.join('\n')).toContain('郑州中原铜带有限公司');
+    expect(identity[0]).toContain('credit code given for companies of different names: counted as separate plants');
+  });
+});

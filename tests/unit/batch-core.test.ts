@@ -4,6 +4,7 @@ import { AggregateStore, type CompanyAggregate, type SummaryLayout } from '../..
 import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
+import { companyCore } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, withheldBelow } from '../../src/core/batch/verdict';
@@ -75,6 +76,37 @@ describe('plant identity', () => {
     r.add(3, plantKeys({ company: '郑州华夏阀门有限公司', credit_code: '91410100MA45K7R84Q' }), 20261121000000);
     expect(r.superseded.has(3)).toBe(false);
     expect([...r.duplicates.values()]).toEqual([[0, 1, 2]]);
+  });
+});
+
+describe('one credit code for companies of different names (a wrong code)', () => {
+  const code = '91410171MA47AB12CA';
+  const row = (company: string, site = '经开区第九大街工厂') => plantKeys({ company, credit_code: code, site });
+
+  it('is not a resubmission: each company is a plant of its own, and the pair is reported', () => {
+    const r = new PlantRegistry();
+    r.add(0, row('郑州宏驰汽车零部件有限公司'), 20261205000000);
+    r.add(1, row('郑州中原铜带有限公司'), 20261205000000);
+    expect([...r.superseded]).toEqual([]);
+    expect([...r.duplicates.values()]).toEqual([]);
+    expect(r.codeOtherName).toEqual([[0, 1]]);
+    // a later file of the second company (same wrong code) replaces its own earlier one, not the first company's
+    r.add(2, row('郑州中原铜带有限公司'), 20261206000000);
+    expect([...r.superseded]).toEqual([1]);
+    expect([...r.duplicates.values()]).toEqual([[1, 2]]);
+    expect(r.codeOtherName).toEqual([[0, 1]]);
+  });
+
+  it('the same company written shorter, or with its legal form, city or brackets, is the same company', () => {
+    const r = new PlantRegistry();
+    r.add(0, row('郑州示例机械有限公司'), 20261101000000);
+    r.add(1, row('示例机械'), 20261102000000);
+    r.add(2, row('河南（郑州）示例机械股份有限公司'), 20261103000000);
+    r.add(3, row('示例机械有限公司（经开区）'), 20261104000000);
+    expect(r.codeOtherName).toEqual([]);
+    expect([...r.superseded].sort()).toEqual([0, 1, 2]);
+    expect(companyCore('Acme Machinery Co., Ltd.')).toBe(companyCore('ACME machinery'));
+    expect(companyCore('郑州宏驰汽车零部件有限公司')).not.toBe(companyCore('郑州中原铜带有限公司'));
   });
 });
 

@@ -369,6 +369,11 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   for (const d of s.duplicates)
     for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }), TEXT);
+  // rows the identity rule cannot settle: a code for companies of different names, a code with and without a site
+  for (const d of s.sameCodeOtherName ?? [])
+    for (const m of d.members) row('identity', d.code, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, [m.company, m.site].filter(Boolean).join(' / '), W('label.identity.other-name'), TEXT);
+  for (const d of s.sameCodeOtherSite ?? [])
+    for (const m of d.members) row('identity', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.site ?? '', W('label.identity.other-site'), TEXT);
   return rows;
 }
 
@@ -486,5 +491,7 @@ export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
   const historical = s.indicators.find((i) => i.historical);
   if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
   if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));
+  if (s.sameCodeOtherName?.length) notes.push(W('note.same-code-other-name', { count: s.sameCodeOtherName.length }));
+  if (s.sameCodeOtherSite?.length) notes.push(W('note.same-code-other-site', { count: s.sameCodeOtherSite.length }));
   return notes;
 }

@@ -54,6 +54,7 @@ export function settleRows(registry: PlantRegistry, dateOf: (seq: number) => num
 
 type Duplicate = BatchSummary['duplicates'][number];
 type SameCode = NonNullable<BatchSummary['sameCodeOtherSite']>[number];
+type OtherName = NonNullable<BatchSummary['sameCodeOtherName']>[number];
 
 /** A plant as the run names it: credit code, company and (optionally) site, those given. */
 const plantName = (r: CompanyRecord, site: boolean) => [r.creditCode ?? '', r.company, site ? (r.site ?? '') : ''].filter(Boolean).join(' / ');
@@ -65,6 +66,8 @@ export class PlantRowNotes {
   private readonly sameCodeOf = new Map<number, number>();
   private readonly dup = new Map<string, { plant: string; members: Duplicate['members'] }>();
   private readonly same: SameCode[];
+  private readonly otherNameOf = new Map<number, number[]>();
+  private readonly otherName: OtherName[];
 
   constructor(
     private readonly registry: PlantRegistry,
@@ -76,20 +79,30 @@ export class PlantRowNotes {
       this.sameCodeOf.set(b, i);
     });
     this.same = registry.sitelessAndSited.map(() => ({ plant: '', members: [] }));
+    registry.codeOtherName.forEach(([a, b], i) => {
+      for (const x of [a, b]) this.otherNameOf.set(x, [...(this.otherNameOf.get(x) ?? []), i]);
+    });
+    this.otherName = registry.codeOtherName.map(() => ({ code: '', members: [] }));
   }
 
   /** Whether a row's record is noted (an output pass that does not parse every row parses these). */
   wants(seq: number): boolean {
-    return this.dupOf.has(seq) || this.sameCodeOf.has(seq);
+    return this.dupOf.has(seq) || this.sameCodeOf.has(seq) || this.otherNameOf.has(seq);
   }
 
   /** An output pass starts: what an earlier pass noted is noted again. */
   startPass(): void {
     this.dup.clear();
     for (const e of this.same) e.members.length = 0;
+    for (const e of this.otherName) e.members.length = 0;
   }
 
   note(seq: number, r: CompanyRecord): void {
+    for (const i of this.otherNameOf.get(seq) ?? []) {
+      const e = this.otherName[i]!;
+      if (!e.code && r.creditCode) e.code = r.creditCode;
+      e.members.push({ file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), company: r.company, ...(r.site ? { site: r.site } : {}) });
+    }
     const i = this.sameCodeOf.get(seq);
     if (i !== undefined) {
       const e = this.same[i]!;
@@ -114,6 +127,11 @@ export class PlantRowNotes {
       ...(d.members.some((m) => m.relation === 'part') ? { parts: true } : {}),
       members: [...d.members],
     }));
+  }
+
+  /** The summary's `sameCodeOtherName` (copies), undefined when there is none. */
+  sameCodeOtherName(): OtherName[] | undefined {
+    return this.otherName.length ? this.otherName.map((e) => ({ code: e.code, members: [...e.members] })) : undefined;
   }
 
   /** The summary's `sameCodeOtherSite` (copies), undefined when there is none. */

@@ -98,6 +98,8 @@ export interface BatchEvents {
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 /** The summary's `sameCodeOtherSite`, present only when there is one. */
 const sameCode = (list: BatchSummary['sameCodeOtherSite']) => (list ? { sameCodeOtherSite: list } : {});
+/** The summary's `sameCodeOtherName`, present only when there is one. */
+const otherName = (list: BatchSummary['sameCodeOtherName']) => (list ? { sameCodeOtherName: list } : {});
 
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   tuneV8ForBatch();
@@ -422,6 +424,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           targets: { id: targets.id, title: targets.title, source: targets.source },
           duplicates: notes.duplicates(),
           ...sameCode(notes.sameCodeOtherSite()),
+          ...otherName(notes.sameCodeOtherName()),
           ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });

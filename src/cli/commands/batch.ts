@@ -115,6 +115,10 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     const where = `${r.file}${r.row !== undefined ? term.msg('cli.batch-row', { row: r.row }) : ''}:${r.line}:${r.column}`;
     term.say(term.err.red(`${where} ${r.company !== undefined ? term.msg('batch.rejected-company', { company: r.company, message: r.message }) : r.message}`));
   }
+  for (const d of s.sameCodeOtherName ?? []) {
+    const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${[m.company, m.site].filter(Boolean).join(' / ')})`).join(', ');
+    term.say(term.err.yellow(term.msg('batch.same-code-other-name', { code: d.code, where })));
+  }
   for (const d of s.sameCodeOtherSite ?? []) {
     const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.site ?? term.msg('cli.batch-no-site')})`).join(', ');
     term.say(term.err.yellow(term.msg('batch.same-code-other-site', { plant: d.plant, where })));

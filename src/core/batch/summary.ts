@@ -307,6 +307,11 @@ export interface BatchSummary extends Figures {
    * one plant whose survey row lacks the site. Reported so the analyst can add the site, never merged silently.
    */
   sameCodeOtherSite?: { plant: string; members: { file: string; row?: number; site?: string }[] }[];
+  /**
+   * One credit code (and site) given for companies of different names: a wrong code, not a resubmission. Each
+   * company is counted as a plant of its own; reported so the analyst can correct the code.
+   */
+  sameCodeOtherName?: { code: string; members: { file: string; row?: number; company: string; site?: string }[] }[];
   duplicates: { plant: string; count: number; matchedByName?: boolean; resubmission?: boolean; /** Rows that are parts of one assessment (files covering some sections each): none counted until merged. */ parts?: boolean; members: { file: string; row?: number; date?: string; superseded: boolean; /** The submission gives the credit code. */ coded: boolean; relation: AssessmentRelation }[] }[];
   /** Park-level recommendation rules matched per group ("all" for every company), when the rules fit the questionnaire. */
   parkRecommendations?: { group: string; recommendations: { id: string; title: Text; programme: string; projectType: string }[] }[];

@@ -1,3 +1,4 @@
+import { companyCore } from '../plant-identity.js';
 /**
  * Tracks which assessment of each plant is current. The newest assessment (date, then time of day) wins; on equal
  * dates (or none) the later input wins. A plant is found by its credit code + site, or by its name + site — so the
@@ -12,6 +13,9 @@ export class PlantRegistry {
   private seqs = new Float64Array(1024);
   private dates = new Float64Array(1024);
   private coded = new Uint8Array(1024);
+  /** Per plant: a hash of its company's name (plant-identity.ts companyCore; 0 and 0 when none was given). */
+  private firm1 = new Uint32Array(1024);
+  private firm2 = new Uint32Array(1024);
   private plants = 0;
   readonly superseded = new Set<number>();
   /** Plants seen more than once: plant number → sequence numbers in input order. */
@@ -24,12 +28,18 @@ export class PlantRegistry {
    * the other case; reported, not merged. Per code: its first row and whether rows without and with a site were seen.
    */
   readonly sitelessAndSited: [number, number][] = [];
+  /**
+   * One credit code (and site) given for companies of different names: a wrong code, not a resubmission. The row
+   * that had the code and the first row naming another company; that row is counted as a plant of its own (later
+   * rows of its name join it, as resubmissions of it), and reported so the analyst can correct the code.
+   */
+  readonly codeOtherName: [number, number][] = [];
   private readonly codeSites = new KeyTable();
 
   private newPlant(seq: number, date: number, coded: boolean): number {
     const id = this.plants++;
     if (id === this.seqs.length) {
-      const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const grow = <T extends Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
         const b = make(a.length * 2);
         b.set(a);
         return b;
@@ -37,11 +47,27 @@ export class PlantRegistry {
       this.seqs = grow(this.seqs, (n) => new Float64Array(n));
       this.dates = grow(this.dates, (n) => new Float64Array(n));
       this.coded = grow(this.coded, (n) => new Uint8Array(n));
+      this.firm1 = grow(this.firm1, (n) => new Uint32Array(n));
+      this.firm2 = grow(this.firm2, (n) => new Uint32Array(n));
     }
     this.seqs[id] = seq;
     this.dates[id] = date;
     this.coded[id] = coded ? 1 : 0;
     return id;
+  }
+
+  /** Records the plant's company name (its hash), when the plant has none yet. */
+  private noteFirm(id: number, firm: readonly [number, number] | undefined): void {
+    if (firm && !this.firm1[id] && !this.firm2[id]) {
+      this.firm1[id] = firm[0];
+      this.firm2[id] = firm[1];
+    }
+  }
+
+  /** Whether the plant's company name is known and differs from `firm`. */
+  private otherFirm(id: number, firm: readonly [number, number] | undefined): boolean {
+    if (!firm || (!this.firm1[id] && !this.firm2[id])) return false;
+    return this.firm1[id] !== firm[0] || this.firm2[id] !== firm[1];
   }
 
   /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
@@ -50,8 +76,22 @@ export class PlantRegistry {
     if (ids.code !== undefined) this.noteSite(seq, ids.code);
     const ck = ids.code !== undefined ? keyHash(ids.code) : undefined;
     const nk = ids.name !== undefined ? keyHash(ids.name) : undefined;
+    const firm = firmHash(ids.name);
     let pid = ck !== undefined ? this.keys.get(ck) : undefined;
     let byName = false;
+    if (pid !== undefined && this.otherFirm(pid, firm)) {
+      // the code (and site) of a company of another name: a wrong code. This row's plant is the one of its own name
+      // given with the same code before (a resubmission of it), else a new one; the code stays with the first.
+      const own = nk !== undefined ? this.keys.get(nk) : undefined;
+      if (own === undefined || own < 0 || own === pid) {
+        this.codeOtherName.push([this.seqs[pid]!, seq]);
+        const id = this.newPlant(seq, date, true);
+        this.noteFirm(id, firm);
+        if (nk !== undefined) this.keys.set(nk, own === undefined ? id : -1);
+        return;
+      }
+      pid = own;
+    }
     if (pid === undefined && nk !== undefined) {
       const p = this.keys.get(nk);
       // A row with a code joins a plant of the same name only if that plant has no code yet.
@@ -62,6 +102,7 @@ export class PlantRegistry {
     }
     if (pid === undefined) {
       const id = this.newPlant(seq, date, ck !== undefined);
+      this.noteFirm(id, firm);
       if (ck !== undefined) this.keys.set(ck, id);
       if (nk !== undefined) {
         const p = this.keys.get(nk);
@@ -74,6 +115,7 @@ export class PlantRegistry {
       this.coded[pid] = 1;
     }
     if (nk !== undefined && this.keys.get(nk) === undefined) this.keys.set(nk, pid);
+    this.noteFirm(pid, firm);
     const key = String(pid);
     if (byName) this.matchedByName.add(key);
     const members = this.duplicates.get(key) ?? [this.seqs[pid]!];
@@ -198,6 +240,13 @@ export function resubmissionPairs(members: readonly { date?: string | undefined;
 }
 
 /** shortKey's two 32-bit halves (the same identity: shortKey is a fixed-width spelling of them). */
+/** The hash of the company of plantKeys' `name:COMPANY|SITE` key, as companyCore reduces it; undefined without one. */
+function firmHash(nameKey: string | undefined): [number, number] | undefined {
+  if (nameKey === undefined) return undefined;
+  const core = companyCore(nameKey.slice('name:'.length, nameKey.lastIndexOf('|')));
+  return core ? keyHash(core) : undefined;
+}
+
 function keyHash(key: string): [number, number] {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ key.length;
