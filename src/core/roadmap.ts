@@ -135,11 +135,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const waits = new Map(input.candidates.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
   const waitsFor = (r: Recommendation) => waits.get(r)!;
   const anchors = goalAnchors(input, blockedBy, inPlan, waitsFor);
+  // A duty to settle before any project (`gate`) that the answers show is not met (a major accident hazard): the
+  // project of the plan that fulfils it leads, as a firstWhen project does.
+  const gateFixers = new Set(open.filter((m) => m.def.gate && m.notMet).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
-  // other projects would widen); then those answering what the plant asked for; the rest by priority.
+  // other projects would widen) or that fixes a gate duty shown not met; then those answering what the plant asked
+  // for; the rest by priority.
   const rank = new Map(
-    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 3 : c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope)) ? 2 : anchors.has(c.rec) ? 1 : 0]),
+    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 3 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 2 : anchors.has(c.rec) ? 1 : 0]),
   );
   const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
@@ -185,7 +189,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       continue;
     }
     // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope
-    // — except for a lead project (placeFirst, firstWhen), which lands first inside the envelope whatever the shares.
+    // — except for a lead project (placeFirst, firstWhen, a gate duty's fix), which lands first inside the envelope whatever the shares.
     const lead = first(next) >= 2;
     let slot = -1;
     let roomy = false;

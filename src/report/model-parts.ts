@@ -178,7 +178,8 @@ function uncheckedIndicators(r: ScoreResult): Set<string> {
   return out;
 }
 
-export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answers: Answers): IndicatorRow[] {
+/** The indicator table; for the office, the answers an indicator is computed from show no free text (its cover says so). */
+export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answers: Answers, office = false): IndicatorRow[] {
   const unchecked = uncheckedIndicators(r);
   return r.indicators.map((i) => {
     const row: IndicatorRow = { title: i.title, kind: i.kind, value: '—', formula: i.formula, ...(i.basis ? { basis: i.basis } : {}), ...(i.source ? { source: i.source } : {}) };
@@ -203,7 +204,7 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
     }
     if (i.context) {
       const parts = Object.keys(i.context)
-        .filter((id) => answers.resolved.get(id)?.status === 'answered')
+        .filter((id) => answers.resolved.get(id)?.status === 'answered' && !(office && q.byId.get(id)?.type === 'text'))
         .map((id) => answerText(q.byId.get(id)!, answers, w));
       if (parts.length) row.context = fill(w.phrases.computedFrom!, { list: joinTexts(parts, { zh: '；', en: '; ' }) });
     }

@@ -113,7 +113,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
     disagreements: r.disagreements.map((d) => fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel })),
     sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
-    indicators: indicatorRows(r, q, w, answers),
+    indicators: indicatorRows(r, q, w, answers, office),
     strengths: strengthsOf(r, w, q),
     gaps,
     missedTargets: r.indicators

@@ -104,10 +104,12 @@ export function reportJson(data: ReportData, audience: Audience) {
   const exact = resultJson(data.result);
   const office = audience === 'office';
   const secret = (id: string) => data.questionnaire.byId.get(id)?.confidential === true;
-  const open = <T extends Record<string, unknown>>(m: T | undefined) => (m ? (Object.fromEntries(Object.entries(m).filter(([k]) => !secret(k))) as T) : m);
-  // The office audience: no answers the questionnaire marks confidential, not even as formula inputs.
+  const open = <T extends Record<string, unknown>>(m: T | undefined, alsoLeaveOut: (id: string) => boolean = () => false) => (m ? (Object.fromEntries(Object.entries(m).filter(([k]) => !secret(k) && !alsoLeaveOut(k))) as T) : m);
+  // nor free text (the office report's cover says so): a key-process list shown as what a rate is computed from
+  const freeText = (id: string) => data.questionnaire.byId.get(id)?.type === 'text';
+  // The office audience: no answers the questionnaire marks confidential, not even as formula inputs, and no free text.
   const result = office
-    ? { ...exact, unanswered: undefined, excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context) } : {}) })) }
+    ? { ...exact, unanswered: undefined, excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context, freeText) } : {}) })) }
     : exact;
   const level = data.result.maturity.level ?? 0;
   const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;

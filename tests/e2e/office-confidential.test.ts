@@ -39,6 +39,11 @@ const secrets = [
   'Not classified', // the label of mlps_filing_level = not_classified
   '未定级',
   ...secretFindings.flatMap((f) => [f.id, f.message.en.slice(0, 24), f.message.zh.slice(0, 12)]),
+  // free text (the cover says the office report has none): the key-process list a rate is computed from
+  '阀孔珩磨（普通珩磨机）',
+  // a safety answer: whether the plant has a registered major hazard (the example answers no)
+  'has_major_hazard',
+  '危险化学品重大危险源',
 ];
 
 /** A report's text as a reader sees it: Markdown and JSON as written, HTML and DOCX with their tags removed. */

@@ -363,8 +363,8 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
 
   it('the phasing rule names the lead projects; the office report leaves out the one that would tell a confidential answer', () => {
     const rule = (audience: 'client' | 'office') => /分阶段：[^；]*；/.exec(md(MACHINERY, audience))![0];
-    expect(rule('client')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”、“工控网络安全分区分域与边界防护”）在适用时先于其他项目排入；');
-    expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在适用时先于其他项目排入；');
+    expect(rule('client')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”、“工控网络安全分区分域与边界防护”）在适用时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
+    expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在适用时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
   });
 });
 

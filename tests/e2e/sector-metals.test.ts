@@ -72,13 +72,20 @@ describe('a copper strip mill (C3251) gets the non-ferrous pack, with no alumini
     expect(dutyIds(d)).not.toContain('metal-dust-explosion');
     expect(dutyIds(d)).not.toContain('foundry-painting-hazards');
     const molten = d.roadmap.duties.find((x) => x.id === 'nonferrous-molten-metal')!;
-    expect(molten).toMatchObject({ met: false, gate: true, confirmed: false });
+    // no online monitoring of its risks at all (req_safety_online_monitoring: none): no cooling-element alarms either
+    expect(molten).toMatchObject({ met: false, notMet: true, gate: true, confirmed: false });
     // the duty in words: water-cooled furnaces, its article, and that the citation is not yet checked
     const line = zh.split('\n').find((l) => l.includes('有色企业有熔炼、铸造等熔融金属作业的'))!;
     expect(line).toContain('应急水源');
     expect(line).toContain('第五条（有色企业）');
     expect(line).toContain('条款出处尚未与原文核对');
-    expect(line).toContain('待核查');
+    expect(line).toContain('答卷显示尚未满足');
+  });
+
+  it('a major accident hazard the answers show comes first: the project that fixes it is in 0–6 months, ahead of the energy system the plant asked for', () => {
+    const phase = (id: string) => d.recommendations.find((r) => r.id === id)?.phase;
+    expect(phase('station-hazard-sensing')).toBe('0-6m');
+    expect(['6-18m', '18-36m', 'later']).toContain(phase('workshop-energy-metering-ems'));
   });
 
   it('no aluminium, deep-well casting or aluminium-processing word anywhere in the Chinese or English report', () => {
