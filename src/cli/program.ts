@@ -83,6 +83,11 @@ export function buildProgram(
     const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
     return Math.floor(Number(m[1]) * mult);
   };
+  // An option that takes one value, given twice (`-o a.xlsx -o b.csv`): a usage error, not the last one silently.
+  const once = (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw new InvalidArgumentError(h('help.given-twice', { first: previous, second: value }));
+    return value;
+  };
   const examples = (code: HelpCode) => () => `\n${h('help.title-examples')}\n${h(code, { cmd: invocation() }).split('\n').map((l) => `  $ ${l}`).join('\n')}\n`;
   const extra = (choices: readonly string[] | undefined, def: unknown, showDefault: boolean) => {
     const parts: string[] = [];
@@ -150,7 +155,7 @@ export function buildProgram(
     .command('template')
     .description(h('help.template'))
     .addOption(new Option('--format <format>', h('help.template-format')).choices(['yaml', 'csv', 'xlsx', 'xlsx-form']).default('yaml'))
-    .option('-o, --output <file>', h('help.template-output'))
+    .option('-o, --output <file>', h('help.template-output'), once)
     .option('--force', h('help.opt-force'))
     .option('--industry <type>', h('help.template-industry'))
     .addHelpText('after', examples('help.template-examples'))
@@ -201,7 +206,7 @@ export function buildProgram(
     .description(h('help.report'))
     .argument('<files...>', h('help.score-files'))
     .addOption(new Option('--format <format>', h('help.report-format')).choices(['md', 'html', 'docx', 'json']))
-    .option('-o, --output <file>', h('help.report-output'))
+    .option('-o, --output <file>', h('help.report-output'), once)
     .option('--force', h('help.opt-force'))
     .option('--template <path>', h('help.report-template'))
     .option('--targets <id|path>', h('help.opt-targets'))
@@ -233,7 +238,7 @@ export function buildProgram(
     .option('--profile <id|path>', h('help.opt-profile'))
     .option('--json', h('help.compare-json'))
     .addOption(new Option('--format <format>', h('help.compare-format')).choices(['md', 'html', 'docx']))
-    .option('-o, --output <file>', h('help.compare-output'))
+    .option('-o, --output <file>', h('help.compare-output'), once)
     .option('--force', h('help.opt-force'))
     .addHelpText('after', examples('help.compare-examples'))
     .action(action(() => import('./commands/compare.js')));
@@ -242,7 +247,7 @@ export function buildProgram(
     .command('merge')
     .description(h('help.merge'))
     .argument('<files...>', h('help.merge-files'))
-    .requiredOption('-o, --output <file>', h('help.merge-output'))
+    .requiredOption('-o, --output <file>', h('help.merge-output'), once)
     .option('--prefer <file>', h('help.merge-prefer'))
     .option('--force', h('help.opt-force'))
     .option('--json', h('help.merge-json'))
@@ -253,7 +258,7 @@ export function buildProgram(
     .command('batch')
     .description(h('help.batch'))
     .argument('<inputs...>', h('help.batch-inputs'))
-    .option('-o, --output <file>', h('help.batch-output'))
+    .option('-o, --output <file>', h('help.batch-output'), once)
     .option('--json', h('help.batch-json'))
     .option('--map <file>', h('help.opt-map'))
     .option('--reports <dir>', h('help.batch-reports'))
@@ -279,7 +284,7 @@ export function buildProgram(
     .command('init')
     .description(h('help.map-init'))
     .argument('<export>', h('help.map-init-export'))
-    .option('-o, --output <file>', h('help.map-init-output'))
+    .option('-o, --output <file>', h('help.map-init-output'), once)
     .option('--force', h('help.map-init-force'))
     .addHelpText('after', examples('help.map-init-examples'))
     .action(action(() => import('./commands/map-init.js')));

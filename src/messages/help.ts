@@ -17,6 +17,7 @@ export const HELP_MESSAGES = {
   'help.version-option': { en: 'output the version number', zh: '显示版本号' },
   'help.after-error': { en: '(add --help for additional information)', zh: '（加 --help 查看用法）' },
   'help.positive-int': { en: 'Must be a positive integer.', zh: '应为正整数。' },
+  'help.given-twice': { en: 'Given twice ("{first}", then "{second}"): it takes one value. Run the command once per output.', zh: '给了两次（“{first}”和“{second}”），只能给一个值；每个输出请分别运行一次命令。' },
   'help.byte-size': { en: 'Expected a size such as 5000000, 20MB or 1GB.', zh: '应为大小，例如 5000000、20MB 或 1GB。' },
   // commander's errors
   'help.error-prefix': { en: 'error: ', zh: '错误：' },

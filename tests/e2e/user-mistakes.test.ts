@@ -284,3 +284,17 @@ describe('a folder where a file is expected (the survey map)', () => {
     expect(zh.stderr).toContain('这是一个文件夹，不是文件');
   });
 });
+
+describe('an output given twice (-o a.xlsx -o b.csv)', () => {
+  it('is a usage error (exit 2) naming both, and nothing is written; before, only the last was written, silently', () => {
+    const a = path.join(dir, 'twice-a.xlsx');
+    const b = path.join(dir, 'twice-b.csv');
+    const r = zhizao(['batch', EXAMPLES, '-o', a, '-o', b]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Given twice ("${a}", then "${b}")`);
+    expect(existsSync(a) || existsSync(b)).toBe(false);
+    const zh = zhizao(['report', EXAMPLE, '-o', path.join(dir, 'twice-a.md'), '-o', path.join(dir, 'twice-b.md')], ZH);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('给了两次');
+  });
+});
