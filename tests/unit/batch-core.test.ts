@@ -342,6 +342,17 @@ describe('summary', () => {
     expect(s.indicators[0]!.splits.find((x) => x.population === 'below')!.value).not.toBeNull();
   });
 
+  it('the 规下 group is outside the population of a 规上 target: its figure is given, not judged (no met, no gap)', () => {
+    const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
+    const xs = [...[0.6, 0.7, 0.8].map((c) => agg(2, c, 1, true, 1, { scale: true })), ...[0.2, 0.3, 0.4].map((c) => agg(1, c, 0, false, 0, { scale: false }))];
+    const s = summarise(pop, xs, { minGroupSize: 3 });
+    const below = s.bySize.find((g) => g.key === 'below')!.indicators[0]!;
+    expect(below).toMatchObject({ value: 0.3, target: 0.5, met: null, gap: null, outsideTargetPopulation: true });
+    const above = s.bySize.find((g) => g.key === 'above')!.indicators[0]!;
+    expect(above).toMatchObject({ value: 0.7, met: true });
+    expect(above.outsideTargetPopulation).toBeUndefined();
+  });
+
   it('a figure over fewer companies than the minimum is withheld wherever it appears: splits, levels, means, classes', () => {
     const pop: SummaryLayout = { ...layout, indicators: layout.indicators.map((i) => (i.id === 'mes-adoption' ? i : { ...i, population: 'above-designated-size' as const })) };
     // 4 规上, 2 规下 (the 规下 ones class C, one not retrofitting, one planned)

@@ -326,7 +326,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
       regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
       how: howCounted(i, lang, scope),
       excluded: i.excluded,
-      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : sizeNotStatedNote(s, i, lang, companies),
+      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : i.outsideTargetPopulation ? W('label.outside-target-population') : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
     });

@@ -63,6 +63,11 @@ export interface RegionalIndicator extends TargetComparison {
   method: 'mean' | 'share';
   /** The population of the headline value (the indicator's own definition: 规上 where it says so). */
   regionalPopulation: RegionalPopulation;
+  /**
+   * A 规下 (or size-not-stated) group's figure of an indicator whose target is for companies above designated size:
+   * given for reference, not judged against that target.
+   */
+  outsideTargetPopulation?: true;
   /** The headline value, over regionalPopulation: the companies of this batch that answered (a sample, not a census). */
   value: number | null;
   numerator: number | null;

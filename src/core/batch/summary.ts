@@ -146,7 +146,7 @@ export class Accumulator {
    * A figure over fewer than `minGroupSize` companies gets no verdict (verdict.ts); a target whose year is before
    * `surveyYear` is marked historical.
    */
-  figures(opts: { asOne?: boolean; minGroupSize: number; surveyYear?: number }): Figures {
+  figures(opts: { asOne?: boolean; minGroupSize: number; surveyYear?: number; notAboveSize?: boolean }): Figures {
     const { layout } = this;
     const asOne = opts.asOne ?? false;
     const min = opts.minGroupSize;
@@ -195,14 +195,17 @@ export class Accumulator {
           ...(withheld ? { withheld } : {}),
           splits: asOne ? [] : splits.map(({ raw: _r, ...f }) => f),
         };
+        // a group that is not 规上 (asOne: the by-size groups) is outside the population of a 规上 target: no verdict
+        const outside = Boolean(opts.notAboveSize) && populationOf(ind) === 'above-designated-size';
+        if (outside) out.outsideTargetPopulation = true;
         if (ind.target) {
           const t = ind.target;
           out.target = t.value;
           out.comparison = t.comparison;
-          const verdict = judged(head.denominator, min, raw === null ? null : meets(raw, t.comparison, t.value));
+          const verdict: ReturnType<typeof judged> = outside ? { met: null } : judged(head.denominator, min, raw === null ? null : meets(raw, t.comparison, t.value));
           out.met = verdict.met;
           // the gap says met or not as much as `met` does: withheld with it
-          out.gap = raw === null || verdict.withheld ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
+          out.gap = raw === null || verdict.withheld || outside ? null : r4(t.comparison === '>' || t.comparison === '>=' ? t.value - raw : raw - t.value);
           out.targetYear = t.year;
           if (isHistoricalTarget(t.year, opts.surveyYear)) out.historical = true;
           out.population = t.population;
@@ -245,18 +248,19 @@ export function groupFigures(
   const out: GroupFigures[] = [];
   const other = new Accumulator(layout);
   const merged: string[] = [];
-  const fig = (acc: Accumulator) => acc.figures({ asOne, minGroupSize: opts.minGroupSize, ...(opts.surveyYear !== undefined ? { surveyYear: opts.surveyYear } : {}) });
+  // the by-size groups (asOne): only the 规上 one is in the population of a 规上 target
+  const fig = (acc: Accumulator, key: string) => acc.figures({ asOne, minGroupSize: opts.minGroupSize, ...(opts.surveyYear !== undefined ? { surveyYear: opts.surveyYear } : {}), ...(asOne && key !== 'above' ? { notAboveSize: true } : {}) });
   const minSize = opts.merge ? opts.minGroupSize : 1;
   for (const key of [...groups.keys()].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b, 'zh')))) {
     const acc = groups.get(key)!;
-    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...fig(acc) });
+    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...fig(acc, key) });
     else {
       other.merge(acc);
       merged.push(key);
     }
   }
   // An "other" too small to show is still a group of the total: its figures count in what is withheld around it.
-  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other), merged: merged.length, ...(other.companies < minSize ? { suppressed: true } : {}) });
+  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other, OTHER_GROUP), merged: merged.length, ...(other.companies < minSize ? { suppressed: true } : {}) });
   // "other" is the groups merged into it, each too small on its own: what they would give away is withheld among
   // the others by the same decisions, and "other" itself is published when it is big enough (or kept to its count)
   const decide = indicatorWithheld && ((key: string, i: number) => (key === OTHER_GROUP ? false : indicatorWithheld(key, i)));
