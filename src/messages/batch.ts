@@ -201,6 +201,7 @@ export const BATCH_MESSAGES = {
   'fmt.integer': { en: 'whole number', zh: '整数' },
   'fmt.number': { en: 'number (2 decimals)', zh: '数值（两位小数）' },
   'fmt.percent': { en: 'percent (stored as a fraction)', zh: '百分比（存储为小数）' },
+  'fmt.percent-fine': { en: 'percent to 0.01 % (stored as a fraction)', zh: '百分比，精确到 0.01%（存储为小数）' },
   'fmt.by-row': { en: 'by row: percent (stored as a fraction) for a rate or share, whole number for a count, number (2 decimals) for a score or a sum of company values', zh: '按行而定：比率和占比为百分比（存储为小数），计数为整数，得分和企业值之和为数值（两位小数）' },
   'fmt.yesno': { en: 'yes/no (1/0)', zh: '是/否（1/0）' },
   'fmt.date': { en: 'date (and time of day) as given, local time, as text YYYY-MM-DD hh:mm:ss', zh: '日期（和时间）按原样列出，当地时间，文本 YYYY-MM-DD hh:mm:ss' },

@@ -7,7 +7,7 @@ import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batc
 import { companyCore } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
-import { complementary, judged, withheldBelow } from '../../src/core/batch/verdict';
+import { complementary, judged, percentDigits, withheldBelow } from '../../src/core/batch/verdict';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -509,5 +509,17 @@ describe('summarise: the default grouping', () => {
     const s = summarise(layout, [with_('410102'), with_(), with_()], { minGroupSize: 1, defaultGroups: true });
     expect(s.groupBy).toBe('district');
     expect(s.groupByUnstated).toEqual({ companies: 2, regionStated: 0 });
+  });
+});
+
+describe('percentDigits: a value shown apart from its target', () => {
+  it('0.1 % as usual; more decimals only where the rounded value would read as equal to a target it differs from', () => {
+    expect(percentDigits(0.5271, 0.5)).toBe(1);
+    expect(percentDigits(0.5003, 0.5)).toBe(2); // 50.03 %, not "50.0 % > 50.0 % met"
+    expect(percentDigits(0.50003, 0.5)).toBe(3);
+    expect(percentDigits(0.500000001, 0.5)).toBe(3); // at most 3
+    expect(percentDigits(0.5, 0.5)).toBe(1); // equal: 50.0 %, the verdict says "exactly at the target"
+    expect(percentDigits(null, 0.5)).toBe(1);
+    expect(percentDigits(0.42, undefined)).toBe(1);
   });
 });

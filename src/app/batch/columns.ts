@@ -3,14 +3,15 @@ import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import { NONE_GROUP, type BatchSummary, type Figures, type GroupFigures, type RegionalIndicator } from '../../core/batch/summary.js';
 import type { RegionalPopulation } from '../../core/batch/aggregate.js';
-import type { Withheld } from '../../core/batch/verdict.js';
+import { percentDigits, type Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Lang, Question, Text } from '../../core/types.js';
 import { formatMessage, isMessageCode, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import type { CellProblem, Rejected } from './parts.js';
 
 /** How a workbook shows a column's values (CSV and JSON keep the plain values). */
-export type ColumnFormat = 'text' | 'integer' | 'number' | 'percent' | 'yesno' | 'date';
+/** `percent-fine`: a percentage to 0.01 %, where 0.1 % would show a value equal to its target (verdict.ts percentDigits). */
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'percent' | 'percent-fine' | 'yesno' | 'date';
 
 export interface Column<T> {
   id: string;
@@ -208,7 +209,7 @@ export function summaryColumns(): Column<SummaryRow>[] {
 }
 
 /** The format of an indicator's value (and target) and of its numerator: as the wide summary (汇总) shows them. */
-const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method'] }): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number', unit: i.kind === 'number' ? 'number' : 'share' });
+const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method']; target?: number | undefined }, value?: number | null): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : percentDigits(value, i.target) > 1 ? 'percent-fine' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number', unit: i.kind === 'number' ? 'number' : 'share' });
 /** The unit of a long-summary row's value (label.unit.*). */
 type UnitCode = 'share' | 'companies' | 'plants' | 'score' | 'number' | 'questions' | 'answers' | 'inputs' | 'cells' | 'values';
 const INTEGER: SummaryRowFormats = { value: 'integer' };
@@ -311,7 +312,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT);
   const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
-    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i), {
+    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i, i.value), {
       target: i.target,
       comparison: i.comparison,
       met: i.met,
@@ -414,6 +415,13 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
       const named = (l: Lang) => formatMessage('col.indicator_population', { title: ind.title[l], population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
       const how = (l: Lang) => formatMessage('label.wide-how', { method: formatMessage(`label.method.${method}`, {}, l), population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
       add(set.id, titled('col.indicator_value', (l) => ({ title: ind.title[l], how: how(l) })), ind.kind === 'number' ? 'number' : 'percent');
+      // a judged value that would read as equal to its target at 0.1 %: to 0.01 %
+      if (set.judged && ind.kind !== 'number' && ind.target) {
+        const col = columns[columns.length - 1]!;
+        const at = columns.length - 1;
+        const target = ind.target.value;
+        col.formatOf = (r) => (percentDigits(r[at] as number | null, target) > 1 ? 'percent-fine' : 'percent');
+      }
       const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: named(l), id: formatMessage(what, {}, l) }));
       add(`${set.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
       add(`${set.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');

@@ -137,6 +137,8 @@ function numFmtOf(format: ColumnFormat | undefined, lang: Lang): string | undefi
   switch (format) {
     case 'percent':
       return '0.0%';
+    case 'percent-fine':
+      return '0.00%';
     case 'number':
       return '0.00';
     case 'integer':
@@ -165,6 +167,7 @@ function xlsxValue<T>(c: Column<T>, r: T, lang: Lang): { value: unknown; numFmt?
       // a time zone the answers never stated; the text sorts and filters in date order as it is.
       return { value: neutraliseCell(v) };
     case 'percent':
+    case 'percent-fine':
     case 'number':
     case 'integer':
       return typeof v === 'number' ? { value: v, numFmt: numFmtOf(format, lang) } : typeof v === 'boolean' ? { value: v ? 1 : 0 } : { value: neutraliseCell(v) };

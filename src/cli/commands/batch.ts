@@ -4,7 +4,7 @@ import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
 import { resubmissionPairs } from '../../core/batch/supersede.js';
-import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
+import { DEFAULT_MIN_GROUP_SIZE, percentDigits } from '../../core/batch/verdict.js';
 import { displayPath } from '../../io/paths.js';
 import { isMessageCode, type MessageCode } from '../../messages/catalogue.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
@@ -71,7 +71,8 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
   return rejectedCount > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`);
+/** A percentage as the terminal shows it: to 0.1 %, with more decimals where they tell a value from its target. */
+const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '—' : `${Math.round(x * 100 * 10 ** digits) / 10 ** digits}%`);
 
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
@@ -90,7 +91,8 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
       const counted = `${i.method === 'share' && i.numerator !== null ? `${i.numerator}/${i.denominator}` : `n=${i.denominator}`}, ${figurePopulation(i.regionalPopulation, term.lang)}`;
       const meeting = i.companiesMeetingTarget !== undefined && i.companiesMeetingTarget !== null ? `; ${term.msg('cli.batch-companies-meeting', { meeting: i.companiesMeetingTarget, withValue: i.companiesWithOwnValue ?? '—' })}` : '';
       const historical = i.historical ? ` (${term.msg('cli.batch-historical')})` : '';
-      lines.push(`  ${term.t(i.title)}: ${pct(i.value)} (${counted}) ${i.comparison} ${pct(i.target)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
+      const digits = percentDigits(i.value, i.target);
+      lines.push(`  ${term.t(i.title)}: ${pct(i.value, digits)} (${counted}) ${i.comparison} ${pct(i.target, digits)} (${i.targetYear}${historical}, ${i.population ? term.t(i.population) : ''}) ${verdict}${meeting}`);
       const unsized = sizeNotStatedNote(s, i, term.lang);
       if (unsized) lines.push(`    ${unsized}`);
     }

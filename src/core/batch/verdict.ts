@@ -66,3 +66,16 @@ export function complementary(
   }
   return { parts, total: covered < minGroupSize };
 }
+
+/**
+ * The decimals of a percentage that show a value apart from its target: `min` (0.1 % as the outputs round), more
+ * when the rounded value would equal the rounded target while they differ (a mean of 50.03 % against "> 50 %" met,
+ * not "50.0 % > 50.0 %"), at most `max`.
+ */
+export function percentDigits(value: number | null | undefined, target: number | null | undefined, min = 1, max = 3): number {
+  if (typeof value !== 'number' || typeof target !== 'number' || value === target) return min;
+  const at = (x: number, d: number) => Math.round(x * 100 * 10 ** d);
+  let d = min;
+  while (d < max && at(value, d) === at(target, d)) d++;
+  return d;
+}
