@@ -15,6 +15,7 @@ interface Text {
 }
 interface Rec {
   id: string;
+  phase: string;
   title: Text;
   measures: Text[];
   hardware: Text[];

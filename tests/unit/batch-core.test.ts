@@ -8,6 +8,7 @@ import { companyCore } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, percentDigits, withheldBelow } from '../../src/core/batch/verdict';
+import { classGoalMet } from '../../src/core/batch/class-retrofit';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -402,7 +403,8 @@ describe('summary', () => {
     expect(s.byClass).toEqual([
       // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
       { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalYear: 2020 },
-      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: false, goalYear: 2020 },
+      // one of the two did not state its status: if it retrofits, half do — not judged
+      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: null, undetermined: true, goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
     // two class A companies are too few to publish or judge "all of class A" on: only their number is given
@@ -521,5 +523,15 @@ describe('percentDigits: a value shown apart from its target', () => {
     expect(percentDigits(0.5, 0.5)).toBe(1); // equal: 50.0 %, the verdict says "exactly at the target"
     expect(percentDigits(null, 0.5)).toBe(1);
     expect(percentDigits(0.42, undefined)).toBe(1);
+  });
+});
+
+describe('classGoalMet: a class goal judged only where the unstated companies cannot tip it', () => {
+  it('met even if none of the unstated retrofits, missed even if all do, else not judged', () => {
+    expect(classGoalMet(3, 1, 6, 0.5)).toBe(true);
+    expect(classGoalMet(1, 1, 6, 0.5)).toBe(false);
+    expect(classGoalMet(0, 5, 6, 0.5)).toBeNull(); // the review's case: 0 of 6 stated retrofitting, 5 unstated
+    expect(classGoalMet(5, 0, 6, 1)).toBe(false);
+    expect(classGoalMet(0, 0, 0, 0.5)).toBeNull();
   });
 });

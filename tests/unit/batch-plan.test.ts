@@ -59,7 +59,7 @@ describe('plan count targets', () => {
     // another: output +10 % only
     { base: agg(0, { facts: facts([100, 100, 100, 0.1, 1], 1, 0) }), follow: agg(0, { facts: facts([110, 70, 70, 0.08, 0.8], 3, 0) }) },
   ];
-  const byClass = [{ class: 'B', companies: 4, retrofitting: 2, share: 0.5 }];
+  const byClass = [{ class: 'B', companies: 4, retrofitting: 2, unknown: 0, share: 0.5 }];
   const run = (extra: { minGroupSize?: number; surveyYear?: number; pairs?: typeof pairs; current?: CompanyAggregate[] } = {}) =>
     Object.fromEntries(countPlanTargets(targets, [], { layout, current: extra.current ?? current, pairs: extra.pairs ?? pairs, byClass, kpis: KPIS, minGroupSize: extra.minGroupSize ?? 1, ...(extra.surveyYear !== undefined ? { surveyYear: extra.surveyYear } : {}) }).map((x) => [x.id, x]));
   const r = run();
@@ -150,9 +150,13 @@ describe('the shipped plan data says how zhizao counts', () => {
       expect(t.measure.en, t.id).toContain('whatever the retrofit year');
     }
     // a plant in progress since 2026, counted against the 2020 goal (a historical reference): the count says so
-    const [a] = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', companies: 3, retrofitting: 2, share: 0.6667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 });
+    const [a] = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', companies: 3, retrofitting: 2, unknown: 0, share: 0.6667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 });
     expect(a).toMatchObject({ count: 0.6667, historical: true });
     expect(formatMessage(a!.how.code, a!.how.args, 'zh')).toBe('A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）');
+    // class B: 0 of 6 stated retrofitting, 5 did not state a status — enough to tip it: not judged, and said so
+    const b = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'B', companies: 6, retrofitting: 0, unknown: 5, share: 0 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => /class-b/.test(x.id))!;
+    expect(b.met).toBeNull();
+    expect(formatMessage(b.how.code, b.how.args, 'zh')).toContain('5 家未填写改造状态，足以改变判定结果：补齐前不判定是否达标');
   });
 });
 

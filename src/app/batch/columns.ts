@@ -365,7 +365,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
     row('by_class', g, 'planned', W('label.class.planned'), c.planned, INTEGER, { verdict_note: note });
     row('by_class', g, 'none', W('label.class.none'), c.none, INTEGER, { verdict_note: note });
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, INTEGER, { verdict_note: note });
-    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, verdict_note: note, target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
+    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   for (const d of s.duplicates)

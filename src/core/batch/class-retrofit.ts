@@ -26,6 +26,20 @@ export interface ClassRetrofit {
   goalYear?: number;
   /** The goal's year is before the first submission of the batch: goalMet is a historical reference only. */
   historical?: boolean;
+  /** No verdict because the companies that did not state their status could tip it either way (classGoalMet). */
+  undetermined?: true;
+}
+
+/**
+ * Whether a class meets its goal, given the companies that did not state a retrofit status: met when it does even
+ * if none of them retrofits, missed when it does not even if all of them do, else undetermined (null). One company
+ * stating "retrofitting" of six, five unstated, is not "0 % of class B, missed".
+ */
+export function classGoalMet(retrofitting: number, unknown: number, companies: number, goal: number): boolean | null {
+  if (!companies) return null;
+  if (retrofitting / companies >= goal) return true;
+  if ((retrofitting + unknown) / companies < goal) return false;
+  return null;
 }
 
 const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
@@ -44,7 +58,8 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
     const statuses = withheld
       ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
       : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
-    const verdict = judged(companies, minGroupSize, goal === null || !companies ? null : retrofitting / companies >= goal);
+    const met = goal === null ? null : classGoalMet(retrofitting, n('unknown'), companies, goal);
+    const verdict = judged(companies, minGroupSize, met);
     return {
       class: cls,
       companies,
@@ -52,6 +67,7 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       goal,
       goalMet: verdict.met,
       ...(withheld ? { withheld } : {}),
+      ...(goal !== null && companies && met === null && !withheld ? { undetermined: true as const } : {}),
       ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
     };
   });

@@ -5,6 +5,7 @@ import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
 import { isHistoricalTarget } from '../targets.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
+import { classGoalMet } from './class-retrofit.js';
 import { CONFLICT_WINDOW_DAYS } from './supersede.js';
 
 /** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
@@ -62,7 +63,7 @@ export interface PlanInput {
   current: Iterable<CompanyAggregate>;
   pairs: Iterable<AssessmentPair>;
   /** Companies retrofitting per class A/B/C/D (summary.byClass; retrofitting and share null when withheld). */
-  byClass: readonly { class: string; companies: number; retrofitting: number | null; share: number | null }[];
+  byClass: readonly { class: string; companies: number; retrofitting: number | null; unknown: number | null; share: number | null }[];
   kpis: readonly KpiTargetDef[];
   /** Below it a share gets no verdict (verdict.ts). */
   minGroupSize: number;
@@ -220,8 +221,10 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         const withheld = withheldBelow(c.companies, input.minGroupSize);
         if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, share: true, met: null, withheld: withheld ?? 'small-group', n: c.companies, how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
         // a share of the batch's own class A/B companies: judged, on enough companies
-        const verdict = judged(c.companies, input.minGroupSize, c.retrofitting / c.companies >= (typeof t.value === 'number' ? t.value : t.value.min));
-        return { ...base, ...when, countable: 'yes', count: c.share, share: true, ...verdict, how: { code: 'plan.class-share', args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } } };
+        const unknown = c.unknown ?? 0;
+        const verdict = judged(c.companies, input.minGroupSize, classGoalMet(c.retrofitting, unknown, c.companies, typeof t.value === 'number' ? t.value : t.value.min));
+        const how: PlanTargetResult['how'] = unknown ? { code: verdict.met === null ? ('plan.class-share-undetermined' as const) : ('plan.class-share-unknown' as const), args: { class: cls, retrofitting: c.retrofitting, companies: c.companies, unknown } } : { code: 'plan.class-share' as const, args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } };
+        return { ...base, ...when, countable: 'yes', count: c.share, share: true, ...verdict, how };
       }
       case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');
