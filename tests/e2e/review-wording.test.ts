@@ -244,3 +244,16 @@ describe('7. SMT data collection does not presume interfaces the machines do not
     expect(project(md(fixture('smt-electronics')), ZH)).toContain('IPC-CFX'); // vendor_specific, modbus_tcp
   });
 });
+
+describe('the client report speaks to the plant, not to the consultant (review 10, M1)', () => {
+  it('no instruction meant for the assessor: promising funds, checking the plan against the bottleneck', () => {
+    const reports = ['examples/discrete-machinery.zhizao.yaml', 'examples/process-food.zhizao.yaml'].flatMap((f) => [md(f, 'zh'), md(f, 'en')]);
+    for (const text of reports) {
+      expect(text).not.toMatch(/不要按旧口径|不能按此向企业承诺|向企业承诺|请对照各阶段项目确认方案/);
+      expect(text).not.toMatch(/do not promise|don't promise/i);
+    }
+    // what the plant is told instead: the funding has expired, and where this year's notice is
+    expect(reports[0]).toContain('规划期（2018—2020年）的资金安排已到期，不能按当时的条件申请');
+    expect(reports[0]).toContain('确认方案时，企业和诊断方可对照各阶段项目逐项核对方案是否回应了它');
+  });
+});
