@@ -359,6 +359,13 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(office).not.toContain('申报“智能车间申报条件');
   });
 
+  it('the frozen-food plant traces a lot back to its raw materials in half a day, on paper (partly met): the food-safety traceability duty reads not met, not "to be checked"', () => {
+    const md = markdown('frozen-food', 'zh');
+    expect(md).toMatch(/《中华人民共和国食品安全法》第四十二条）— 答卷显示尚未满足/);
+    const d = report('frozen-food') as unknown as { roadmap: { duties: { id: string; met: boolean; notMet?: boolean }[] } };
+    expect(d.roadmap.duties.find((x) => x.id === 'food-traceability')).toMatchObject({ met: false, notMet: true });
+  });
+
   it('a time limit the plant set itself is set against the phase of the project it asked for (its own report only)', () => {
     // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit is in 6–18 months
     const md = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
