@@ -366,6 +366,12 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(d.roadmap.duties.find((x) => x.id === 'food-traceability')).toMatchObject({ met: false, notMet: true });
   });
 
+  it('a food plant that already traces most products in minutes is not promised "hours to minutes": the traceability project brings in the rest', () => {
+    const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    expect(md).toContain('仍靠纸质记录的产品和车间纳入追溯后，全部产品都能在几分钟内');
+    expect(md).not.toContain('由数小时缩短到分钟级，召回范围缩小');
+  });
+
   it('a time limit the plant set itself is set against the phase of the project it asked for (its own report only)', () => {
     // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit is in 6–18 months
     const md = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
