@@ -26,6 +26,10 @@ const CASES: Record<string, Case> = {
     fires: { equipment_level: 'key_digital', key_processes_total: 12, key_processes_cnc: 5 },
     clean: { equipment_level: 'key_digital', key_processes_total: 12, key_processes_cnc: 7 },
   },
+  'nc-programs-over-network-vs-none-networked': {
+    fires: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 0 },
+    clean: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 2 },
+  },
   'equipment-level-vs-digitisation-rate': {
     fires: { equipment_level: 'key_digital', equipment_total: 100, equipment_digital: 20 },
     clean: { equipment_level: 'key_digital', equipment_total: 100, equipment_digital: 60 },
