@@ -366,6 +366,12 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(d.roadmap.duties.find((x) => x.id === 'food-traceability')).toMatchObject({ met: false, notMet: true });
   });
 
+  it('a plant with a registered major hazard and uncontrolled remote access to its control systems gets the OT security project first', () => {
+    // process-food: 18 t of ammonia, a vendor's always-on 4G router on the refrigeration PLC (req_remote_access_control: none)
+    const d = JSON.parse(zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'json']).stdout) as Report;
+    expect(d.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')?.phase).toBe('0-6m');
+  });
+
   it('a food plant that already traces most products in minutes is not promised "hours to minutes": the traceability project brings in the rest', () => {
     const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
     expect(md).toContain('仍靠纸质记录的产品和车间纳入追溯后，全部产品都能在几分钟内');
