@@ -16,9 +16,15 @@ export interface PlanningDef {
   /** The share of the envelope spent by the end of each phase at most, cumulative (the last 1): spending spread over the phases. */
   budgetByPhase?: [number, number, number];
   priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number; nextLevelBonus?: number };
+  /**
+   * When the plant's goals include a recognition (智能车间, 智能工厂…), in the plant's own words as well as the chosen
+   * `declaration` goal: an expression (rules-def.ts compiles it). The plan then says how it stands against the
+   * declaration criteria.
+   */
+  declarationWhen?: string;
 }
 
-export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget'>> & {
+export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget' | 'declarationWhen'>> & {
   sizes: NonNullable<PlanningDef['sizes']>;
   budget: NonNullable<PlanningDef['budget']>;
   priority: Required<NonNullable<PlanningDef['priority']>>;

@@ -68,6 +68,8 @@ export interface RetrofitPlan {
   warnings: { code: string; id: string }[];
   /** The goals the plant chose (`priorities`), in its order. */
   statedPriorities: string[];
+  /** A recognition is among the plant's goals: chosen (`declaration`) or in its own words (the rules' planning.declarationWhen). */
+  declarationGoal: boolean;
   /** The plant's biggest bottleneck in its own words (`main_bottleneck`), when answered. */
   bottleneck?: string;
   /** What the plant wants its retrofits to solve first, in its own words (`digital_goals`), when answered. */
@@ -427,6 +429,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     excluded,
     warnings,
     statedPriorities: [...stated],
+    declarationGoal: stated.has('declaration') || Boolean(rules.declarationWhen && truthy(evaluate(rules.declarationWhen, scope))),
     ...(bottleneck ? { bottleneck } : {}),
     ...(ownGoals ? { ownGoals } : {}),
     ...(ownDeadlines.length ? { ownDeadlines } : {}),

@@ -145,6 +145,8 @@ export interface RuleSet {
   byId: ReadonlyMap<string, CompiledRule>;
   /** The rules placed first, placeFirst ones before firstWhen ones, in file order. */
   leads: LeadRule[];
+  /** planning.declarationWhen, parsed: the plant's goals include a recognition. */
+  declarationWhen?: Node;
 }
 
 const stub = () => null;
@@ -306,6 +308,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       byId.set(r.id, c);
     }
   });
+  const declarationWhen = def.planning?.declarationWhen === undefined ? undefined : parse(def.planning.declarationWhen, ['planning', 'declarationWhen'], plant);
   const shares = def.planning?.budgetByPhase;
   if (shares && (shares[0] > shares[1] || shares[1] > shares[2] || shares[2] !== 1)) at(['planning', 'budgetByPhase'], 'rules.budget-by-phase', { shares: `[${shares.join(', ')}]` });
   const cycle = findCycle(def.rules);
@@ -313,7 +316,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const i = def.rules.findIndex((r) => r.id === cycle[0]);
     at(['rules', i, 'prerequisites'], 'def.cycle', { cycle: cycle.join(' → ') });
   }
-  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules) }, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules), ...(declarationWhen ? { declarationWhen } : {}) }, diagnostics: ds };
 }
 
 /** Whether a condition reads a question (as a variable, or by name in answered('…'), level_of('…'), …). */

@@ -361,7 +361,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, result, office));
-  if (!office && readiness?.after && plan.statedPriorities.includes('declaration')) intro.push(...declarationLines(readiness.now, readiness.after, w));
+  if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines(readiness.now, readiness.after, w));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));

@@ -390,6 +390,11 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(office).not.toContain('企业自定的时限');
   });
 
+  it('a recognition the plant wrote in its own words (“申报省级智能工厂”) is answered like a chosen one: how the plan stands against the criteria', () => {
+    const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    expect(md).toMatch(/^申报“智能工厂申报条件（郑政文〔2018〕168号 三\(四\)）”：认定条件中本厂目前未满足 \d+ 项/m);
+  });
+
   it("a consultant's own rules file: askedWhen and the budget shares by phase are checked where they are written, and used by report --rules", () => {
     const dir = tempDir('zhizao-own-rules-');
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');

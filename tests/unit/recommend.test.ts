@@ -535,3 +535,22 @@ describe('the plant’s own time limits (its goals in its words) against the pla
   });
 });
 
+
+describe('a recognition among the plant’s goals (planning.declarationWhen)', () => {
+  it('in its own words (“申报省级智能工厂”) as well as chosen: process-food did not choose `declaration` but wrote it', () => {
+    const food = example('process-food');
+    expect(food.answers.priorities).not.toContain('declaration');
+    expect(plan(food, true).declarationGoal).toBe(true);
+    food.answers.digital_goals = '速冻和包装环节扩能并减少用工 80 人';
+    expect(plan(food, true).declarationGoal).toBe(false);
+    expect(plan(example('discrete-machinery'), true).declarationGoal).toBe(true); // chosen
+  });
+
+  it('is an expression checked at load: an unknown question is an error at planning.declarationWhen', () => {
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    data.planning.declarationWhen = "text_has(no_such_goals, '申报')";
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), ids);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.path])).toContainEqual(['expr.unknown-id', ['planning', 'declarationWhen']]);
+  });
+});
