@@ -127,6 +127,8 @@ export const BATCH_MESSAGES = {
   'col.numerator_plain': { en: 'numerator', zh: '分子' },
   'col.denominator': { en: '{title}: denominator ({id})', zh: '{title}：分母（{id}）' },
   'col.met': { en: '{title} meets target (reference)', zh: '{title}达标（参考）' },
+  'col.met-against-historical': { en: '{title} meets target ({comparison} {value}, {year}, a historical reference; {source})', zh: '{title}达标（{comparison} {value}，{year} 年，历史参照；{source}）' },
+  'col.met-against': { en: '{title} meets target ({comparison} {value}, {year}; {source})', zh: '{title}达标（{comparison} {value}，{year} 年；{source}）' },
   'col.uses_digital_design_tools': { en: 'uses digital design tools', zh: '使用数字化设计工具' },
   'col.group': { en: 'group', zh: '分组' },
   'col.recommendations': { en: 'top three recommendations', zh: '前三项建议' },

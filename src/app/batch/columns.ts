@@ -425,7 +425,14 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
       const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: named(l), id: formatMessage(what, {}, l) }));
       add(`${set.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
       add(`${set.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
-      if (ind.target && set.judged) add(`${set.id}.met`, { zh: formatMessage('col.met', { title: named('zh') }, 'zh').replace('（参考）', ''), en: formatMessage('col.met', { title: named('en') }, 'en').replace(' (reference)', '') }, 'yesno');
+      // the target beside its verdict: comparison, value, year and the document it comes from
+      if (ind.target && set.judged) {
+        const t = ind.target;
+        const value = ind.kind === 'number' ? String(t.value) : `${Math.round(t.value * 1000) / 10}%`;
+        const historical = s.indicators.find((x) => x.id === ind.id)?.historical;
+        const met = (l: Lang) => formatMessage(historical ? 'col.met-against-historical' : 'col.met-against', { title: named(l), comparison: t.comparison, value, year: t.year, source: t.source }, l);
+        add(`${set.id}.met`, { zh: met('zh'), en: met('en') }, 'yesno');
+      }
     }
   }
   const rows: Cell[][] = [];
