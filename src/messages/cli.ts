@@ -79,6 +79,8 @@ export const CLI_MESSAGES = {
   'cli.batch-no-date': { en: 'no date', zh: '未注明日期' },
   'cli.batch-by-size': { en: 'size (规上 / 规下)', zh: '是否规上' },
   'cli.batch-groups-unstated': { en: 'grouped by district (the default): {unstated} of {companies} {companies|company|companies} state no district and are one group "not stated"', zh: '按区划代码分组（默认）：{companies} 家企业中 {unstated} 家未填写区划代码，合为一组“未填写”' },
+  'cli.batch-groups-merged-names': { en: '; the groups merged: {names}', zh: '；并入的分组：{names}' },
+  'cli.batch-groups-similar': { en: 'the groups "{a}" and "{b}" may be one place written two ways: its companies are then split between them. If they are one, write them alike (in the answer files, or in the map file under values: {by}:) and run again', zh: '分组“{a}”和“{b}”可能是同一地区的两种写法，其企业因此被分到两组。如果是同一地区，请统一写法（在答卷中，或在映射文件的 values: {by}: 下）后重新运行' },
   'cli.batch-groups-merged': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other" ({companies} {companies|company|companies}); change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”（共 {companies} 家）；可用 --min-group-size N 调整（1 为全部单列）' },
   'cli.batch-groups-suppressed': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other", which has only {companies} {companies|company|companies} and shows only its count; change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”，“其他”也只有 {companies} 家，只列家数；可用 --min-group-size N 调整（1 为全部单列）' },
   'cli.batch-row': { en: ' (row {row})', zh: '（第 {row} 行）' },

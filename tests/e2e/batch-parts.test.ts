@@ -168,3 +168,24 @@ describe('batch: one credit code given for companies of different names (a wrong
     expect(identity[0]).toContain('credit code given for companies of different names: counted as separate plants');
   });
 });
+
+describe('batch: one place written two ways ("经开区" and "郑州经开区")', () => {
+  const dir = tempDir('zhizao-similar-groups-');
+  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
+  const files = ['经开区', '郑州经开区'].map((region, i) => {
+    const p = structuredClone(plant);
+    p.respondent.region = region;
+    p.respondent.company = `郑州示例${i}机械有限公司`;
+    delete p.respondent.credit_code;
+    const f = path.join(dir, `plant-${i}.zhizao.yaml`);
+    writeFileSync(f, stringify(p));
+    return f;
+  });
+
+  it('is said, with how to write them alike; and the groups merged into "other" are named', () => {
+    const r = zhizao(['batch', ...files, '--group-by', 'region', '-o', path.join(dir, 'out.json'), '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('the groups "经开区" and "郑州经开区" may be one place written two ways');
+    expect(r.stderr).toMatch(/the groups merged: (经开区, 郑州经开区|郑州经开区, 经开区)/);
+  });
+});

@@ -351,6 +351,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   const groups = (section: string, gs: GroupFigures[]) => {
     for (const g of gs) {
       if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name, TEXT);
+      if (Array.isArray(g.merged) && g.merged.length) row(section, G(g.key), 'merged', W('label.group-merged'), g.merged.map((k) => groupLabel(k, lang)).join(lang === 'zh' ? '、' : ', '), TEXT);
       if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies, INTEGER);
       else figures(section, G(g.key), g);
     }

@@ -147,13 +147,26 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
 function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
   const { term } = ctx;
   const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
-  const note = (by: string, groups: readonly GroupFigures[] | undefined) => {
+  const note = (by: string, groups: readonly GroupFigures[] | undefined, named: boolean) => {
     const other = groups?.find((g) => g.key === 'other' && g.merged !== undefined);
     if (!other) return [];
     const count = typeof other.merged === 'number' ? other.merged : (other.merged?.length ?? 0);
-    return [term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies })];
+    const line = term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies });
+    // which groups "other" covers (the grouping's own values, not the size classes)
+    return [named && Array.isArray(other.merged) && other.merged.length ? `${line}${term.msg('cli.batch-groups-merged-names', { names: other.merged.join(term.lang === 'zh' ? '、' : ', ') })}` : line];
   };
-  return [...note(field, s.groups), ...note(term.msg('cli.batch-by-size'), s.bySize)];
+  return [...note(field, s.groups, true), ...note(term.msg('cli.batch-by-size'), s.bySize, false), ...similarGroupNotes(ctx, s)];
+}
+
+/**
+ * Groups whose names differ only by a prefix or suffix ("经开区" and "郑州经开区"): likely one place written two ways,
+ * so its companies are split between two groups (or one lands in "other"). Said, with how to write them alike.
+ */
+function similarGroupNotes(ctx: Context, s: BatchSummary): string[] {
+  const keys = [...new Set([...(s.groups ?? []).map((g) => g.key), ...(s.groups ?? []).flatMap((g) => (Array.isArray(g.merged) ? g.merged : []))])].filter((k) => k !== 'other' && k !== '(none)' && k.length >= 2 && !/^\d+$/.test(k));
+  const out: string[] = [];
+  for (const a of keys) for (const b of keys) if (a !== b && b.includes(a)) out.push(ctx.term.msg('cli.batch-groups-similar', { a, b, by: s.groupBy ?? '' }));
+  return out;
 }
 
 /** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels; exit 1 when a real run would reject a table. */

@@ -260,7 +260,8 @@ export function groupFigures(
     }
   }
   // An "other" too small to show is still a group of the total: its figures count in what is withheld around it.
-  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other, OTHER_GROUP), merged: merged.length, ...(other.companies < minSize ? { suppressed: true } : {}) });
+  // (the groups merged are named: the office can tell which companies "other" covers)
+  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other, OTHER_GROUP), merged, ...(other.companies < minSize ? { suppressed: true } : {}) });
   // "other" is the groups merged into it, each too small on its own: what they would give away is withheld among
   // the others by the same decisions, and "other" itself is published when it is big enough (or kept to its count)
   const decide = indicatorWithheld && ((key: string, i: number) => (key === OTHER_GROUP ? false : indicatorWithheld(key, i)));
