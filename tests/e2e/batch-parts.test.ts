@@ -189,3 +189,25 @@ describe('batch: one place written two ways ("经开区" and "郑州经开区")'
     expect(r.stderr).toMatch(/the groups merged: (经开区, 郑州经开区|郑州经开区, 经开区)/);
   });
 });
+
+describe('batch: a company without a credit code named once without a site and once with one', () => {
+  const dir = tempDir('zhizao-name-sites-');
+  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
+  delete plant.respondent.credit_code;
+  const withSite = path.join(dir, 'with-site.zhizao.yaml');
+  const noSite = path.join(dir, 'no-site.zhizao.yaml');
+  writeFileSync(withSite, stringify(plant));
+  const bare = structuredClone(plant);
+  delete bare.respondent.site;
+  writeFileSync(noSite, stringify(bare));
+
+  it('is reported like a credit code given so (before: counted twice without a word)', () => {
+    const out = path.join(dir, 'out.json');
+    const r = zhizao(['batch', noSite, withSite, '-o', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(readFileSync(out, 'utf8')) as Out & { summary: { sameCodeOtherSite?: { plant: string; byName?: boolean }[] } };
+    expect(o.summary.companies).toBe(2);
+    expect(o.summary.sameCodeOtherSite).toEqual([expect.objectContaining({ plant: plant.respondent.company, byName: true })]);
+    expect(r.stderr).toMatch(/given without a credit code, is named once without a site and once with one: counted as two plants/);
+  });
+});

@@ -375,7 +375,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   for (const d of s.sameCodeOtherName ?? [])
     for (const m of d.members) row('identity', d.code, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, [m.company, m.site].filter(Boolean).join(' / '), W('label.identity.other-name'), TEXT);
   for (const d of s.sameCodeOtherSite ?? [])
-    for (const m of d.members) row('identity', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.site ?? '', W('label.identity.other-site'), TEXT);
+    for (const m of d.members) row('identity', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.site ?? '', W(d.byName ? 'label.identity.other-site-name' : 'label.identity.other-site'), TEXT);
   return rows;
 }
 

@@ -74,11 +74,13 @@ export class PlantRowNotes {
     private readonly relation: ReadonlyMap<number, AssessmentRelation>,
   ) {
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) this.dupOf.set(s, key);
-    registry.sitelessAndSited.forEach(([a, b], i) => {
+    // a credit code, or (rows without one) a company name, given once without a site and once with one
+    const pairs = [...registry.sitelessAndSited.map((p) => ({ p, byName: false })), ...registry.namedSitelessAndSited.map((p) => ({ p, byName: true }))];
+    pairs.forEach(({ p: [a, b] }, i) => {
       this.sameCodeOf.set(a, i);
       this.sameCodeOf.set(b, i);
     });
-    this.same = registry.sitelessAndSited.map(() => ({ plant: '', members: [] }));
+    this.same = pairs.map(({ byName }) => ({ plant: '', members: [], ...(byName ? { byName: true } : {}) }));
     registry.codeOtherName.forEach(([a, b], i) => {
       for (const x of [a, b]) this.otherNameOf.set(x, [...(this.otherNameOf.get(x) ?? []), i]);
     });
@@ -136,6 +138,6 @@ export class PlantRowNotes {
 
   /** The summary's `sameCodeOtherSite` (copies), undefined when there is none. */
   sameCodeOtherSite(): SameCode[] | undefined {
-    return this.same.length ? this.same.map((e) => ({ plant: e.plant, members: [...e.members] })) : undefined;
+    return this.same.length ? this.same.map((e) => ({ plant: e.plant, ...(e.byName ? { byName: true } : {}), members: [...e.members] })) : undefined;
   }
 }

@@ -123,7 +123,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   }
   for (const d of s.sameCodeOtherSite ?? []) {
     const where = d.members.map((m) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''} (${m.site ?? term.msg('cli.batch-no-site')})`).join(', ');
-    term.say(term.err.yellow(term.msg('batch.same-code-other-site', { plant: d.plant, where })));
+    term.say(term.err.yellow(term.msg(d.byName ? 'batch.same-name-other-site' : 'batch.same-code-other-site', { plant: d.plant, where })));
   }
   for (const d of s.duplicates) {
     // every row with its date (✓ the current one); the resubmission line names only the pairs it is about

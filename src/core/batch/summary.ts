@@ -311,7 +311,7 @@ export interface BatchSummary extends Figures {
    * A credit code given once without a site and once with one: two plants by the identity rule (both counted), maybe
    * one plant whose survey row lacks the site. Reported so the analyst can add the site, never merged silently.
    */
-  sameCodeOtherSite?: { plant: string; members: { file: string; row?: number; site?: string }[] }[];
+  sameCodeOtherSite?: { plant: string; /** A company name given without a credit code, not a code. */ byName?: boolean; members: { file: string; row?: number; site?: string }[] }[];
   /**
    * One credit code (and site) given for companies of different names: a wrong code, not a resubmission. Each
    * company is counted as a plant of its own; reported so the analyst can correct the code.

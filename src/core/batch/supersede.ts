@@ -35,6 +35,9 @@ export class PlantRegistry {
    */
   readonly codeOtherName: [number, number][] = [];
   private readonly codeSites = new KeyTable();
+  /** The same for a company name given without a credit code, once without a site and once with one. */
+  readonly namedSitelessAndSited: [number, number][] = [];
+  private readonly nameSites = new KeyTable();
 
   private newPlant(seq: number, date: number, coded: boolean): number {
     const id = this.plants++;
@@ -73,7 +76,8 @@ export class PlantRegistry {
   /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
   add(seq: number, ids: { code?: string; name?: string } | undefined, date: number): void {
     if (!ids || (ids.code === undefined && ids.name === undefined)) return;
-    if (ids.code !== undefined) this.noteSite(seq, ids.code);
+    if (ids.code !== undefined) this.noteSite(seq, ids.code, this.codeSites, this.sitelessAndSited);
+    else if (ids.name !== undefined) this.noteSite(seq, ids.name, this.nameSites, this.namedSitelessAndSited);
     const ck = ids.code !== undefined ? keyHash(ids.code) : undefined;
     const nk = ids.name !== undefined ? keyHash(ids.name) : undefined;
     const firm = firmHash(ids.name);
@@ -128,16 +132,16 @@ export class PlantRegistry {
     } else this.superseded.add(seq);
   }
 
-  /** `code` is plantKeys' `code:CODE|SITE`. */
-  private noteSite(seq: number, code: string): void {
-    const bar = code.indexOf('|');
-    const key = keyHash(code.slice(0, bar));
-    const bit = bar === code.length - 1 ? 1 : 2;
-    const state = this.codeSites.get(key);
-    if (state === undefined) return this.codeSites.set(key, seq * 4 + bit);
+  /** `key` is plantKeys' `code:CODE|SITE` (or `name:COMPANY|SITE`): a row without and a row with a site, once per code (name). */
+  private noteSite(seq: number, key: string, sites: KeyTable, found: [number, number][]): void {
+    const bar = key.indexOf('|');
+    const k = keyHash(key.slice(0, bar));
+    const bit = bar === key.length - 1 ? 1 : 2;
+    const state = sites.get(k);
+    if (state === undefined) return sites.set(k, seq * 4 + bit);
     const seen = state & 3;
-    if ((seen | bit) === 3 && seen !== 3) this.sitelessAndSited.push([Math.floor(state / 4), seq]);
-    this.codeSites.set(key, state | bit);
+    if ((seen | bit) === 3 && seen !== 3) found.push([Math.floor(state / 4), seq]);
+    sites.set(k, state | bit);
   }
 
   isSuperseded(seq: number): boolean {
