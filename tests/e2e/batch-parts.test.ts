@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, tempDir, zhizao } from '../helpers/cli';
 
@@ -166,6 +167,17 @@ describe('batch: one credit code given for companies of different names (a wrong
     expect(identity).toHaveLength(2);
     expect(identity.join('\n')).toContain('郑州中原铜带有限公司');
     expect(identity[0]).toContain('credit code given for companies of different names: counted as separate plants');
+  });
+
+  it('the summary sheet of the workbook says so in its notes', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    const r = zhizao(['batch', first, other, '-o', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.join('\n')).toContain('1 credit code is given for companies of different names (probably a wrong code)');
   });
 });
 
