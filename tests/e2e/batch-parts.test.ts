@@ -93,15 +93,23 @@ describe('batch: an assessment split over department files', () => {
   });
 });
 
+/** The discrete example's answers, to vary. */
+type Plant = { respondent: Record<string, unknown> };
+const examplePlant = (): Plant => parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as Plant;
+/** A variant of the example written into `dir` as `name`; its path. */
+function writeVariant(dir: string, name: string, edit: (p: Plant) => void = () => undefined): string {
+  const p = examplePlant();
+  edit(p);
+  const file = path.join(dir, name);
+  writeFileSync(file, stringify(p));
+  return file;
+}
+
 describe('batch: one credit code given once without a site and once with one', () => {
   const dir = tempDir('zhizao-sites-');
-  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
-  const withSite = path.join(dir, 'with-site.zhizao.yaml');
-  const noSite = path.join(dir, 'no-site.zhizao.yaml');
-  writeFileSync(withSite, stringify(plant));
-  const bare = structuredClone(plant);
-  delete bare.respondent.site;
-  writeFileSync(noSite, stringify(bare));
+  const plant = examplePlant();
+  const withSite = writeVariant(dir, 'with-site.zhizao.yaml');
+  const noSite = writeVariant(dir, 'no-site.zhizao.yaml', (p) => delete p.respondent.site);
   expect(plant.respondent.site, 'the example names its site').toBeTruthy();
 
   it('is reported (both rows, and which has no site) on stderr and in the summary; both stay counted, as the identity rule says', () => {
@@ -142,13 +150,9 @@ describe('batch: one credit code given once without a site and once with one', (
 
 describe('batch: one credit code given for companies of different names (a wrong code)', () => {
   const dir = tempDir('zhizao-other-name-');
-  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
-  const first = path.join(dir, 'a-first.zhizao.yaml');
-  const other = path.join(dir, 'b-other.zhizao.yaml');
-  writeFileSync(first, stringify(plant));
-  const copper = structuredClone(plant);
-  copper.respondent.company = '郑州中原铜带有限公司';
-  writeFileSync(other, stringify(copper));
+  const plant = examplePlant();
+  const first = writeVariant(dir, 'a-first.zhizao.yaml');
+  const other = writeVariant(dir, 'b-other.zhizao.yaml', (p) => (p.respondent.company = '郑州中原铜带有限公司'));
 
   it('is not a resubmission: both companies are counted, and the code is reported on stderr, in the JSON and in the long table', () => {
     const out = path.join(dir, 'out.json');
@@ -183,16 +187,13 @@ describe('batch: one credit code given for companies of different names (a wrong
 
 describe('batch: one place written two ways ("经开区" and "郑州经开区")', () => {
   const dir = tempDir('zhizao-similar-groups-');
-  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
-  const files = ['经开区', '郑州经开区'].map((region, i) => {
-    const p = structuredClone(plant);
-    p.respondent.region = region;
-    p.respondent.company = `郑州示例${i}机械有限公司`;
-    delete p.respondent.credit_code;
-    const f = path.join(dir, `plant-${i}.zhizao.yaml`);
-    writeFileSync(f, stringify(p));
-    return f;
-  });
+  const files = ['经开区', '郑州经开区'].map((region, i) =>
+    writeVariant(dir, `plant-${i}.zhizao.yaml`, (p) => {
+      p.respondent.region = region;
+      p.respondent.company = `郑州示例${i}机械有限公司`;
+      delete p.respondent.credit_code;
+    }),
+  );
 
   it('is said, with how to write them alike; and the groups merged into "other" are named', () => {
     const r = zhizao(['batch', ...files, '--group-by', 'region', '-o', path.join(dir, 'out.json'), '--lang', 'en']);
@@ -204,14 +205,12 @@ describe('batch: one place written two ways ("经开区" and "郑州经开区")'
 
 describe('batch: a company without a credit code named once without a site and once with one', () => {
   const dir = tempDir('zhizao-name-sites-');
-  const plant = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { respondent: Record<string, unknown> };
-  delete plant.respondent.credit_code;
-  const withSite = path.join(dir, 'with-site.zhizao.yaml');
-  const noSite = path.join(dir, 'no-site.zhizao.yaml');
-  writeFileSync(withSite, stringify(plant));
-  const bare = structuredClone(plant);
-  delete bare.respondent.site;
-  writeFileSync(noSite, stringify(bare));
+  const plant = examplePlant();
+  const withSite = writeVariant(dir, 'with-site.zhizao.yaml', (p) => delete p.respondent.credit_code);
+  const noSite = writeVariant(dir, 'no-site.zhizao.yaml', (p) => {
+    delete p.respondent.credit_code;
+    delete p.respondent.site;
+  });
 
   it('is reported like a credit code given so (before: counted twice without a word)', () => {
     const out = path.join(dir, 'out.json');
