@@ -286,6 +286,7 @@ export const BATCH_MESSAGES = {
   'label.per.total': { en: 'in total by {by}', zh: '到 {by} 年累计' },
   'label.action.blanked': { en: 'left unanswered', zh: '按未作答处理' },
   'label.action.kept': { en: 'kept', zh: '保留' },
+  'label.action.excluded': { en: 'kept in the company row, left out of the regional figures', zh: '保留在企业明细中，不计入区域数值' },
   'label.action.rejected': { en: 'row rejected', zh: '整行拒收' },
   'label.severity.error': { en: 'error', zh: '错误' },
   'label.severity.warning': { en: 'warning', zh: '警告' },

@@ -275,6 +275,8 @@ describe('scoring the export', { timeout: 180_000 }, () => {
       ['O34', 'warning', 'key_processes_total: 1200 is outside the plausible range 1–200; please check'],
       ['P34', 'warning', 'key_processes_cnc: 300 is outside the plausible range 0–200; please check'],
     ]);
+    // kept in the company row, but in no regional figure: said so (before: "kept", as if it counted)
+    expect(new Set(reject.problems.filter((p) => p.code === 'batch.implausible').map((p) => p.action))).toEqual(new Set(['excluded']));
   });
 
   it('regional figures over their official population (规上), the other splits beside; 不清楚 stays in a share\'s denominator', () => {

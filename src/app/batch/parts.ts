@@ -57,7 +57,8 @@ export interface CellProblem {
   code: MessageCode;
   message: string;
   /** What the batch did: left the cell unanswered, kept it, or rejected the row. */
-  action: 'blanked' | 'kept' | 'rejected';
+  /** `excluded`: an implausible value, kept in its company row and left out of every regional figure. */
+  action: 'blanked' | 'kept' | 'excluded' | 'rejected';
 }
 export interface Scored {
   /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */

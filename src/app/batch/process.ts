@@ -317,7 +317,9 @@ export class Processor {
     const result = buildResult(q, answers, profile, tgt);
     const findings = runChecks(extras.checks, q, answers, { source, indicators: result.indicators }).filter((f) => !isConfidentialFinding(q, f));
     const contradictions = findingDiagnostics(findings, source.file);
-    for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, 'kept'));
+    // an implausible value stays in the company row but counts in no regional figure: said so, not just "kept"
+    const outOfRange = new Set(implausible);
+    for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, outOfRange.has(d) ? 'excluded' : 'kept'));
     if (problems.length) {
       part.problems ??= [];
       part.problems.push(...problems);
