@@ -293,6 +293,7 @@ export const BATCH_MESSAGES = {
   'label.superseded': { en: 'superseded', zh: '已被取代' },
   'label.current': { en: 'current', zh: '当前' },
   'label.counts.companies': { en: 'plants in the summary', zh: '纳入汇总的工厂数' },
+  'batch.workbook-title': { en: 'Smart-manufacturing diagnosis: batch results by company and region', zh: '智能制造诊断批量评分结果（分企业明细与区域汇总）' },
   'label.counts.scored': { en: 'rows scored (superseded included)', zh: '已评分行数（含被取代）' },
   'label.counts.superseded': { en: 'superseded', zh: '被较新评估取代' },
   'label.counts.rejected': { en: 'rejected', zh: '拒收' },

@@ -182,6 +182,8 @@ describe('batch: one credit code given for companies of different names (a wrong
     const texts: string[] = [];
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts.join('\n')).toContain('1 credit code is given for companies of different names (probably a wrong code)');
+    // the workbook's title property says what it is (it read "plants in the summary")
+    expect(wb.title).toBe('Smart-manufacturing diagnosis: batch results by company and region');
   });
 });
 

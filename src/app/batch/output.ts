@@ -205,7 +205,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: a.stream, useStyles: true, useSharedStrings: false });
     wb.creator = 'zhizao';
     (wb as unknown as { keywords: string; title: string; subject: string }).keywords = OUTPUT_MARK;
-    (wb as unknown as { title: string }).title = formatMessage('label.counts.companies', {}, lang);
+    (wb as unknown as { title: string }).title = formatMessage('batch.workbook-title', {}, lang);
     (wb as unknown as { subject: string }).subject = `zhizao ${VERSION} batch`;
     const index: { sheet: string; column: string; id: string; title: string; format: string }[] = [];
     const sheet = async <T>(name: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, freezeCols = 0, wrap = false, notes: readonly string[] = []) => {
