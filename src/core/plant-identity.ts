@@ -69,3 +69,14 @@ export function samePlant(a: PlantFields, b: PlantFields): boolean {
   if (ka.code && kb.code) return ka.code === kb.code;
   return normaliseName(a.company) === normaliseName(b.company) && normaliseName(a.site) === normaliseName(b.site);
 }
+
+/**
+ * The company an answer file that does not parse names, read from its text (`company: …` in YAML, `"company": "…"` in
+ * JSON), so that its rejection says whose file it is; undefined when none is found. Best effort, bounded.
+ */
+export function companyNamedIn(text: string): string | undefined {
+  const head = text.slice(0, 20_000);
+  const m = /^[ \t]*company[ \t]*:[ \t]*(["']?)([^"'\n#]{1,200}?)\1[ \t]*(?:#.*)?$/m.exec(head) ?? /"company"\s*:\s*"([^"\n]{1,200})"/.exec(head);
+  const name = (m?.[2] ?? m?.[1])?.trim();
+  return name ? name : undefined;
+}

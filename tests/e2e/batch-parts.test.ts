@@ -224,3 +224,14 @@ describe('batch: a company without a credit code named once without a site and o
     expect(r.stderr).toMatch(/given without a credit code, is named once without a site and once with one: counted as two plants/);
   });
 });
+
+describe('batch: an answer file that does not parse', () => {
+  it('is rejected with its line and column, and with the company its text names (the office knows whom to ask)', () => {
+    const dir = tempDir('zhizao-broken-');
+    const broken = path.join(dir, 'broken.yaml');
+    writeFileSync(broken, 'questionnaire: smart-manufacturing\nversion: "2"\nrespondent:\n  company: 郑州坏文件机械有限公司\n  industry: discrete\nanswers:\n  cnc: [1, 2\n');
+    const r = zhizao(['batch', broken, writeVariant(dir, 'good.zhizao.yaml'), '-o', path.join(dir, 'out.json'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml:7:\d+ 郑州坏文件机械有限公司: YAML syntax error/);
+  });
+});

@@ -4,7 +4,7 @@ import { AggregateStore, type CompanyAggregate, type SummaryLayout } from '../..
 import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
-import { companyCore } from '../../src/core/plant-identity';
+import { companyCore, companyNamedIn } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, percentDigits, withheldBelow } from '../../src/core/batch/verdict';
@@ -533,5 +533,14 @@ describe('classGoalMet: a class goal judged only where the unstated companies ca
     expect(classGoalMet(0, 5, 6, 0.5)).toBeNull(); // the review's case: 0 of 6 stated retrofitting, 5 unstated
     expect(classGoalMet(5, 0, 6, 1)).toBe(false);
     expect(classGoalMet(0, 0, 0, 0.5)).toBeNull();
+  });
+});
+
+describe('companyNamedIn: whose answer file it is, when the file does not parse', () => {
+  it('reads the company from YAML or JSON text, quoted or not, with a comment after it; nothing when none is named', () => {
+    expect(companyNamedIn('respondent:\n  company: 郑州坏文件机械有限公司\nanswers:\n  x: [1, 2\n')).toBe('郑州坏文件机械有限公司');
+    expect(companyNamedIn("respondent:\n  company: '郑州示例机械有限公司'  # the registered name\n")).toBe('郑州示例机械有限公司');
+    expect(companyNamedIn('{"respondent": {"company": "Acme Machinery", "industry": "discrete",')).toBe('Acme Machinery');
+    expect(companyNamedIn('respondent:\n  industry: discrete\n')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type { Answers } from '../../core/answers.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
+import { companyNamedIn } from '../../core/plant-identity.js';
 import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
 import { looksReady } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
@@ -144,7 +145,11 @@ export class Processor {
     if (json && OWN_JSON.test(read.text.slice(0, 200))) return { ...part, ownOutput: true };
     const parsed = parseQuick(read.text, unit.shown, { json, limits });
     if (!parsed.ok) {
-      part.rejected.push(rejectedOf(parsed.diagnostics, { file: unit.shown }, this.opts));
+      // whose file it is, when its text names the company (the office then knows whom to ask)
+      const company = companyNamedIn(read.text);
+      let rej = rejectedOf(parsed.diagnostics, { file: unit.shown, ...(company ? { company } : {}) }, this.opts);
+      if (this.opts.anonymize && company) rej = this.scrubRejected(rej, { respondent: { company } });
+      part.rejected.push(rej);
       return part;
     }
     if (json && isOwnScoreResult(parsed.source.data)) return { ...part, ownOutput: true };
