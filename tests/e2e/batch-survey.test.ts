@@ -620,6 +620,8 @@ describe('the summary on the terminal (no -o, no --json): what an analyst reads 
     expect(r.stdout).toContain('maturity levels: L0 0  L1 0  L2 0  L3 0  L4 0  L5 0  no level stated 29');
     expect(r.stdout).toContain('mean score S — (n = 0, companies with a level stated)');
     expect(r.stdout).toMatch(/Key-process CNC rate: 48\.8% \(n=19, companies above designated size/);
+    // percentages to 0.1 %, as the workbook shows them (100.0 %, > 70.0 %; before: 100 % and > 70 %)
+    expect(r.stdout).toMatch(/Digital design-tool penetration: 100\.0% \(20\/20, .* > 70\.0% /);
     expect(r.stdout).toContain('historical target');
     expect(r.stderr).toContain('a quoted cell is never closed');
     // written to a file, the terminal gets the same first lines: the counts, the sample statement, the levels

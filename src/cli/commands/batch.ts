@@ -71,8 +71,8 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
   return rejectedCount > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-/** A percentage as the terminal shows it: to 0.1 %, with more decimals where they tell a value from its target. */
-const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '—' : `${Math.round(x * 100 * 10 ** digits) / 10 ** digits}%`);
+/** A percentage as the terminal shows it: to 0.1 % as the workbook does (97.0 %), more decimals where they tell a value from its target. */
+const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '—' : `${(Math.round(x * 100 * 10 ** digits) / 10 ** digits).toFixed(digits)}%`);
 
 async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
@@ -84,7 +84,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), ...(s.unmergedParts ? [term.msg('cli.batch-unmerged-parts', { count: s.unmergedParts })] : []), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
   if (toStdout) {
     // withheld with the level counts: no n either (beside the companies it would give the 未定级 count back)
-    lines.push(s.meanScoreN === null ? term.msg('cli.batch-mean-score-withheld', { min: s.minGroupSize }) : term.msg('cli.batch-mean-score', { score: s.meanScore ?? '—', n: s.meanScoreN }));
+    lines.push(s.meanScoreN === null ? term.msg('cli.batch-mean-score-withheld', { min: s.minGroupSize }) : term.msg('cli.batch-mean-score', { score: s.meanScore === null ? '—' : s.meanScore.toFixed(2), n: s.meanScoreN }));
     for (const i of s.indicators) {
       if (i.target === undefined) continue;
       const verdict = i.withheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : i.met === null || i.met === undefined ? '—' : term.msg(i.met ? 'cli.batch-met' : 'cli.batch-not-met');
