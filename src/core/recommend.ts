@@ -6,7 +6,7 @@
 import type { Answers } from './answers.js';
 import { showAnswer } from './answer-display.js';
 import { fill } from './wording.js';
-import { byId } from './ids.js';
+import { applyOverrides, sortPlan } from './plan-order.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
@@ -20,7 +20,7 @@ import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from '
 import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
-import type { EvidenceItem, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
+import type { EvidenceItem, OfficeView, Recommendation } from './recommendation.js';
 
 export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
 
@@ -452,66 +452,4 @@ function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates:
     if (projects.length) out.push({ goal, deadline, projects });
   }
   return out;
-}
-
-const PHASE_ORDER: readonly PlanPhase[] = ['0-6m', '6-18m', '18-36m', 'later'];
-export const phaseRank = (p: PlanPhase) => PHASE_ORDER.indexOf(p);
-
-/** The order a plant manager reads the plan in: by phase, then priority. */
-export function sortPlan(list: Recommendation[]): Recommendation[] {
-  return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || byId(a.id, b.id));
-}
-
-/**
- * The first projects of the plan as a programme office may read them (batch's companies table): by phase, then
- * priority, within the plan period, never a project the office audience does not see (a confidential rule, or a
- * variant chosen by a confidential answer).
- */
-export function officeTopProjects(list: Recommendation[], count: number): Recommendation[] {
-  return sortPlan(list.filter((r) => r.phase !== 'later' && !r.confidential)).slice(0, count);
-}
-
-/** The consultant's edits, applied last: re-phase and add (drops are applied before phasing, so they free budget). */
-export function applyOverrides(list: Recommendation[], overrides: Overrides | null | undefined, known: ReadonlySet<string>): { list: Recommendation[]; warnings: { code: string; id: string }[] } {
-  const o = overrides?.recommendations;
-  const warnings: { code: string; id: string }[] = [];
-  if (!o) return { list, warnings };
-  for (const id of [...(o.drop ?? []), ...Object.keys(o.phase ?? {})]) if (!known.has(id)) warnings.push({ code: 'override.unknown-recommendation', id });
-  const out = list.map((r): Recommendation => {
-    const to = o.phase?.[r.id];
-    if (!to || to === r.phase) return r;
-    const { laterReason: _reason, ...rest } = r;
-    return { ...rest, phase: to, overridden: { phase: { from: r.phase, to } } };
-  });
-  (o.add ?? []).forEach((a, i) => {
-    const text = (s: string | undefined): Text => ({ zh: s ?? '', en: s ?? '' });
-    out.push({
-      id: `consultant-${i + 1}`,
-      title: text(a.title),
-      rationale: text(a.rationale),
-      retrofitLevel: a.retrofitLevel ?? 'factory',
-      programme: '',
-      projectType: '',
-      phase: a.phase ?? '6-18m',
-      priority: a.priority ?? 50,
-      priorityParts: { gap: 0, kpi: 0, ease: 0, serves: 0, emphasis: 0, duty: 0, nextLevel: 0 },
-      servesPriorities: [],
-      measures: (a.measures ?? []).map((m) => text(m)),
-      hardware: [],
-      software: [],
-      integration: [],
-      investment: null,
-      benefits: null,
-      kpis: [],
-      effort: null,
-      prerequisites: [],
-      addresses: [],
-      indicators: [],
-      support: [],
-      source: 'consultant',
-      confidential: false,
-      evidence: [],
-    });
-  });
-  return { list: out, warnings };
 }

@@ -3,7 +3,8 @@
  * row and its column title name, and agrees with the JSON summary it is taken from.
  */
 import { describe, expect, it } from 'vitest';
-import { summaryRows, wideSummary } from '../../src/app/batch/columns';
+import { summaryRows } from '../../src/app/batch/columns';
+import { wideSummary } from '../../src/app/batch/wide-summary';
 import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
 import { summarise, withSampleCounts, type BatchSummary } from '../../src/core/batch/summary';
 

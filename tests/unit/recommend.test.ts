@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { officeTopProjects, recommend, type Recommendation } from '../../src/core/recommend';
+import { officeTopProjects } from '../../src/core/plan-order';
+import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
 import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';

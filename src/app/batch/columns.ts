@@ -1,4 +1,4 @@
-import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { methodOf, type SummaryLayout } from '../../core/batch/aggregate.js';
 import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import { NONE_GROUP, type BatchSummary, type Figures, type GroupFigures, type RegionalIndicator } from '../../core/batch/summary.js';
@@ -33,7 +33,7 @@ const lbl = (prefix: string) => (v: string, lang: Lang) => {
   const code = `${prefix}${v}`;
   return isMessageCode(code) ? formatMessage(code, {}, lang) : v;
 };
-const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
+export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
 export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[] }): Column<CompanyRecord>[] {
@@ -180,7 +180,7 @@ export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'u
 export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.summary_value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
 export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'text', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /**
  * The units of one row of the long summary, for the workbook: its value (and its target, in the same unit) — a
@@ -218,7 +218,7 @@ const TEXT: SummaryRowFormats = { value: 'text' };
 const PERCENT: SummaryRowFormats = { value: 'percent' };
 
 /** The title of a respondent field (区划代码 for district), or the field id itself. */
-const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
+export const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
 
 /**
  * The group key as a word: all, other, (none), above/below/not-stated, or the key itself — and a group with a name
@@ -377,137 +377,4 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   for (const d of s.sameCodeOtherSite ?? [])
     for (const m of d.members) row('identity', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.site ?? '', W(d.byName ? 'label.identity.other-site-name' : 'label.identity.other-site'), TEXT);
   return rows;
-}
-
-/** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
-type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
-const wideCell = (f: { value: number | null; numerator: number | null; denominator: number; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
-  f ? { value: f.value, numerator: f.numerator, denominator: f.denominator, ...(met ? { met: f.met ?? null } : {}) } : undefined;
-/** No company of the row is in the population (the 规上 companies of the 规下 row): n = 0, no value. */
-const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, met: null };
-
-/**
- * The wide summary (汇总): one row per population (all companies, 规上, 规下, size not stated) or group, and per
- * indicator the figure over the companies of the row that answered. An indicator whose official population is 规上
- * (its `regionalPopulation`) has two sets of columns: over the row's 规上 companies (the official figure, the only one
- * judged against the target: JSON `indicators[]`, `bySize[above]`, `groups[].indicators[]`) and over all the row's
- * companies (JSON `splits[all]`, `bySize[].indicators[]`). Every column title names the population it is over.
- */
-export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][]; notes: string[] } {
-  const columns: Column<Cell[]>[] = [];
-  const add = (id: string, title: Text, format: ColumnFormat) => {
-    const i = columns.length;
-    columns.push({ id, title, format, get: (r) => r[i] });
-  };
-  add('group', M('col.group'), 'text');
-  add('companies', M('col.companies'), 'integer');
-  add('mean_score', M('col.mean_score'), 'number');
-  add('mean_score_n', M('col.mean_score_n'), 'integer');
-  for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, M('col.level_n', { level: lv }), 'integer');
-  add('no_level', M('col.no_level'), 'integer');
-  /** The column sets of an indicator: its official population first (judged), then all companies when that differs. */
-  const setsOf = (ind: (typeof layout.indicators)[number]) => {
-    const official = populationOf(ind);
-    return official === 'all' ? [{ population: official, id: ind.id, judged: true }] : [{ population: official, id: ind.id, judged: true }, { population: 'all' as const, id: `${ind.id}@all`, judged: false }];
-  };
-  for (const ind of layout.indicators) {
-    const method = methodOf(ind);
-    for (const set of setsOf(ind)) {
-      const named = (l: Lang) => formatMessage('col.indicator_population', { title: ind.title[l], population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
-      const how = (l: Lang) => formatMessage('label.wide-how', { method: formatMessage(`label.method.${method}`, {}, l), population: formatMessage(`label.population.${set.population}`, {}, l) }, l);
-      add(set.id, titled('col.indicator_value', (l) => ({ title: ind.title[l], how: how(l) })), ind.kind === 'number' ? 'number' : 'percent');
-      // a judged value that would read as equal to its target at 0.1 %: to 0.01 %
-      if (set.judged && ind.kind !== 'number' && ind.target) {
-        const col = columns[columns.length - 1]!;
-        const at = columns.length - 1;
-        const target = ind.target.value;
-        col.formatOf = (r) => (percentDigits(r[at] as number | null, target) > 1 ? 'percent-fine' : 'percent');
-      }
-      const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: named(l), id: formatMessage(what, {}, l) }));
-      add(`${set.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
-      add(`${set.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
-      // the target beside its verdict: comparison, value, year and the document it comes from
-      if (ind.target && set.judged) {
-        const t = ind.target;
-        const value = ind.kind === 'number' ? String(t.value) : `${Math.round(t.value * 1000) / 10}%`;
-        const historical = s.indicators.find((x) => x.id === ind.id)?.historical;
-        const met = (l: Lang) => formatMessage(historical ? 'col.met-against-historical' : 'col.met-against', { title: named(l), comparison: t.comparison, value, year: t.year, source: t.source }, l);
-        add(`${set.id}.met`, { zh: met('zh'), en: met('en') }, 'yesno');
-      }
-    }
-  }
-  const rows: Cell[][] = [];
-  /** `cells(ind)`: the row's figure over the official population and over all the row's companies. */
-  const line = (label: string, f: Figures, cells: (i: RegionalIndicator | undefined, official: RegionalPopulation) => { official: WideCell | undefined; all: WideCell | undefined }) => {
-    const r: Cell[] = [label, f.companies, f.meanScore, f.meanScoreN];
-    for (let lv = 0; lv <= 5; lv++) r.push(f.levels[String(lv)] ?? null);
-    r.push(f.noLevel);
-    for (const ind of layout.indicators) {
-      const i = f.indicators.find((x) => x.id === ind.id);
-      const c = cells(i, populationOf(ind));
-      for (const set of setsOf(ind)) {
-        const cell = set.judged ? c.official : c.all;
-        r.push(cell?.value ?? null, cell?.numerator ?? null, cell?.denominator ?? null);
-        if (ind.target && set.judged) r.push(cell?.met ?? null);
-      }
-    }
-    rows.push(r);
-  };
-  const allSplit = (i: RegionalIndicator | undefined) => wideCell(i?.splits.find((x) => x.population === 'all'), false);
-  // the batch: the headline (official population) and its split over all companies
-  line(groupLabel('all', lang), s, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
-  // 规上 / 规下 / not stated: every figure over all the companies of the size class (bySize)
-  for (const g of s.bySize) {
-    if (g.suppressed) continue;
-    const key = g.key === '(none)' ? 'not-stated' : g.key;
-    line(groupLabel(key, lang), g, (i, official) => ({
-      // the 规上 companies of a size class: all of it for 规上, none for 规下 and not stated (a merged "other" is mixed: blank)
-      official: official === 'all' || key === 'above' ? wideCell(i, true) : key === 'other' ? undefined : EMPTY_CELL,
-      all: wideCell(i, false),
-    }));
-  }
-  for (const g of s.groups ?? []) {
-    if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
-    else {
-      const field = fieldTitle(s.groupBy, lang);
-      const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`;
-      line(label, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
-    }
-  }
-  const notes = summaryNotes(s, lang);
-  const above = layout.indicators.filter((ind) => populationOf(ind) === 'above-designated-size');
-  if (above.length) notes.splice(1, 0, formatMessage('note.wide-populations', { indicators: above.map((ind) => ind.title[lang]).join(lang === 'zh' ? '、' : ', ') }, lang));
-  return { columns, rows, notes };
-}
-
-/** Whether any figure of the summary is withheld so as not to give a small one away (`withheld*: "complementary"`). */
-function withheldToProtect(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(withheldToProtect);
-  if (!value || typeof value !== 'object') return false;
-  for (const [k, v] of Object.entries(value)) {
-    if ((k === 'withheld' || k.endsWith('Withheld')) && v === 'complementary') return true;
-    if (typeof v === 'object' && withheldToProtect(v)) return true;
-  }
-  return false;
-}
-
-/** The notes under the summary table: the sample statement, values left out, the minimum group size, historical targets. */
-export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
-  const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
-  const notes = [s.sample.statement[lang]];
-  if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
-  notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
-  if (withheldToProtect(s)) notes.push(W('note.complementary', { n: s.minGroupSize }));
-  // no company states whether it is 规上: why the 规上 figures are empty, and the figure over all companies
-  const unsized = s.indicators.flatMap((i) => {
-    const note = sizeNotStatedNote(s, i, lang);
-    return note ? [`${i.title[lang]}${lang === 'zh' ? '：' : ': '}${note}`] : [];
-  });
-  if (unsized.length) notes.push(...unsized, W('note.size-not-stated-fix'));
-  const historical = s.indicators.find((i) => i.historical);
-  if (historical?.targetYear !== undefined && s.sample.dates) notes.push(W('note.historical', { year: historical.targetYear, from: s.sample.dates.from }));
-  if (s.duplicates.some((d) => d.resubmission)) notes.push(W('note.resubmissions', { days: s.conflictWindowDays, count: s.duplicates.filter((d) => d.resubmission).length }));
-  if (s.sameCodeOtherName?.length) notes.push(W('note.same-code-other-name', { count: s.sameCodeOtherName.length }));
-  if (s.sameCodeOtherSite?.length) notes.push(W('note.same-code-other-site', { count: s.sameCodeOtherSite.length }));
-  return notes;
 }

@@ -9,7 +9,8 @@ import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch
 import { looksReady } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
-import { officeTopProjects, recommend, type Recommendation } from '../../core/recommend.js';
+import { officeTopProjects } from '../../core/plan-order.js';
+import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
