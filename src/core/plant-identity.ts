@@ -26,8 +26,12 @@ export function normaliseName(s: string | undefined | null): string {
  * company; "郑州宏驰汽车零部件有限公司" and "郑州中原铜带有限公司" are not. Empty when nothing is left.
  */
 export function companyCore(s: string | undefined | null): string {
+  return coreOfNormalised(normaliseName(s));
+}
+
+function coreOfNormalised(name: string): string {
   // bracketed qualifiers go with their text ("（航空港）", "(Zhengzhou)"): the same company named with or without one
-  let n = normaliseName(s)
+  let n = name
     .replace(/[(（[【][^)）\]】]*[)）\]】]/gu, '')
     .replace(/[()（）[\]【】\s.,]/gu, '');
   for (let before = ''; before !== n; ) {
@@ -43,14 +47,16 @@ export function normaliseCreditCode(s: string | undefined | null): string {
 }
 
 /**
- * Both keys of a plant: by credit code + site and by company name + site. A row with a code is matched by its code
+ * Both keys of a plant: by credit code + site and by company name + site (and, with a code, the company's core name). A row with a code is matched by its code
  * first; a row without one by its name, which also finds the same plant given earlier (or later) with a code.
  */
-export function plantKeys(r: PlantFields): { code?: string; name?: string } {
+export function plantKeys(r: PlantFields): { code?: string; name?: string; firm?: string } {
   const site = normaliseName(r.site);
   const code = normaliseCreditCode(r.credit_code);
   const company = normaliseName(r.company);
-  return { ...(code ? { code: `code:${code}|${site}` } : {}), ...(company ? { name: `name:${company}|${site}` } : {}) };
+  // with a code, the company as companyCore reduces it: one code for two companies is a wrong code (batch/supersede.ts)
+  const firm = code && company ? coreOfNormalised(company) : '';
+  return { ...(code ? { code: `code:${code}|${site}` } : {}), ...(company ? { name: `name:${company}|${site}` } : {}), ...(firm ? { firm } : {}) };
 }
 
 /**

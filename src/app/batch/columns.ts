@@ -118,9 +118,12 @@ export function problemColumns(): Column<CellProblem>[] {
   ];
 }
 
+/** A share (0–1) as the batch's words give it, to 0.1 % without trailing zeros (0.5 → "50%", 0.4167 → "41.7%"). */
+export const shareText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
 /** A plan target as the plan states it: `>= 300`, `2–3`, and a share of a class as a percentage (`>= 50%`, not `>= 0.5`). */
 const targetText = (t: PlanTargetResult) => {
-  const v = (x: number) => (t.share ? `${Math.round(x * 1000) / 10}%` : String(x));
+  const v = (x: number) => (t.share ? shareText(x) : String(x));
   return typeof t.target === 'number' ? `${t.comparison === 'range' || t.comparison === '=' ? '' : t.comparison + ' '}${v(t.target)}` : `${v(t.target.min)}–${v(t.target.max)}`;
 };
 export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTargetResult>[] {
@@ -275,7 +278,7 @@ export function sizeNotStatedNote(s: BatchSummary, i: RegionalIndicator, lang: L
   if (i.regionalPopulation !== 'above-designated-size' || i.companiesInPopulation > 0 || !s.companies || notStated < s.companies) return null;
   const all = i.splits.find((x) => x.population === 'all');
   const v = all?.value;
-  const value = v === null || v === undefined ? '—' : i.kind === 'number' ? String(Math.round(v * 100) / 100) : `${Math.round(v * 1000) / 10}%`;
+  const value = v === null || v === undefined ? '—' : i.kind === 'number' ? String(Math.round(v * 100) / 100) : shareText(v);
   return formatMessage('note.size-not-stated', { companies, value, n: all?.denominator ?? 0 }, lang);
 }
 

@@ -5,7 +5,7 @@ import type { BatchSummary, Figures, RegionalIndicator } from '../../core/batch/
 import { percentDigits } from '../../core/batch/verdict.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
-import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat } from './columns.js';
+import { fieldTitle, groupLabel, M, shareText, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat } from './columns.js';
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
 type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
@@ -57,7 +57,7 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
       // the target beside its verdict: comparison, value, year and the document it comes from
       if (ind.target && set.judged) {
         const t = ind.target;
-        const value = ind.kind === 'number' ? String(t.value) : `${Math.round(t.value * 1000) / 10}%`;
+        const value = ind.kind === 'number' ? String(t.value) : shareText(t.value);
         const historical = s.indicators.find((x) => x.id === ind.id)?.historical;
         const met = (l: Lang) => formatMessage(historical ? 'col.met-against-historical' : 'col.met-against', { title: named(l), comparison: t.comparison, value, year: t.year, source: t.source }, l);
         add(`${set.id}.met`, { zh: met('zh'), en: met('en') }, 'yesno');

@@ -1,4 +1,3 @@
-import { companyCore } from '../plant-identity.js';
 /**
  * Tracks which assessment of each plant is current. The newest assessment (date, then time of day) wins; on equal
  * dates (or none) the later input wins. A plant is found by its credit code + site, or by its name + site — so the
@@ -74,13 +73,13 @@ export class PlantRegistry {
   }
 
   /** Register company `seq` (input order) with its keys (identity.ts plantKeys). */
-  add(seq: number, ids: { code?: string; name?: string } | undefined, date: number): void {
+  add(seq: number, ids: { code?: string; name?: string; firm?: string } | undefined, date: number): void {
     if (!ids || (ids.code === undefined && ids.name === undefined)) return;
     if (ids.code !== undefined) this.noteSite(seq, ids.code, this.codeSites, this.sitelessAndSited);
     else if (ids.name !== undefined) this.noteSite(seq, ids.name, this.nameSites, this.namedSitelessAndSited);
     const ck = ids.code !== undefined ? keyHash(ids.code) : undefined;
     const nk = ids.name !== undefined ? keyHash(ids.name) : undefined;
-    const firm = firmHash(ids.name);
+    const firm = ids.firm ? keyHash(ids.firm) : undefined;
     let pid = ck !== undefined ? this.keys.get(ck) : undefined;
     let byName = false;
     if (pid !== undefined && this.otherFirm(pid, firm)) {
@@ -244,13 +243,6 @@ export function resubmissionPairs(members: readonly { date?: string | undefined;
 }
 
 /** shortKey's two 32-bit halves (the same identity: shortKey is a fixed-width spelling of them). */
-/** The hash of the company of plantKeys' `name:COMPANY|SITE` key, as companyCore reduces it; undefined without one. */
-function firmHash(nameKey: string | undefined): [number, number] | undefined {
-  if (nameKey === undefined) return undefined;
-  const core = companyCore(nameKey.slice('name:'.length, nameKey.lastIndexOf('|')));
-  return core ? keyHash(core) : undefined;
-}
-
 function keyHash(key: string): [number, number] {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ key.length;
