@@ -235,3 +235,24 @@ describe('batch: an answer file that does not parse', () => {
     expect(r.stderr).toMatch(/broken\.yaml:7:\d+ 郑州坏文件机械有限公司: YAML syntax error/);
   });
 });
+
+describe('batch: a regional value just above its target (a mean of 50.03 % against "> 50 %")', () => {
+  it('reads apart from the target on the terminal and in the workbook, not as "50.0 % > 50.0 %, met"', async () => {
+    const dir = tempDir('zhizao-near-tie-');
+    const rows = Array.from({ length: 9 }, (_, i) => `郑州测试${i}机械有限公司,discrete,true,10,5,410171,2026-11-1${i}`);
+    rows.push('郑州测试9机械有限公司,discrete,true,199,100,410171,2026-11-20');
+    const csv = path.join(dir, 'edge.csv');
+    writeFileSync(csv, ['company,industry,above_designated_size,key_processes_total,key_processes_cnc,district,date', ...rows].join('\n') + '\n');
+    const terminal = zhizao(['batch', csv, '--lang', 'en']);
+    expect(terminal.code, terminal.stderr).toBe(0);
+    expect(terminal.stdout).toMatch(/Key-process CNC rate: 50\.03% \(n=10, .* > 50\.00% .* met/);
+    const out = path.join(dir, 'out.xlsx');
+    expect(zhizao(['batch', csv, '-o', out, '--lang', 'en']).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const formats = new Set<string>();
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'number' && Math.abs(c.value - 0.5003) < 1e-9 && formats.add(c.numFmt)));
+    // the judged figures to 0.01 % (the summary sheet and the long table); the unjudged all-company ones to 0.1 %
+    expect(formats).toContain('0.00%');
+  });
+});
