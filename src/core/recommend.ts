@@ -16,8 +16,9 @@ import { firstMissedLevelIndex, planRoadmap, type Duty, type Roadmap } from './r
 import { plantRuleScope } from './rule-scope.js';
 import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
+import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { EvidenceItem, OfficeView, Recommendation } from './recommendation.js';
@@ -57,7 +58,8 @@ export interface RetrofitPlan {
   recommendations: Recommendation[];
   roadmap: Roadmap;
   /** The sector pack used (generic when no pack lists the plant's code). */
-  sector: { id: string; title: Text } | null;
+  /** The sector pack used, and the plant's sub-industry when the pack names it. */
+  sector: { id: string; title: Text; class?: { code: string; name: Text } } | null;
   /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
   investmentScale: number;
   /** The priority bonuses used (for the report's method section). */
@@ -79,6 +81,8 @@ export interface RetrofitPlan {
    * in that goal (their rule's `askedWhen` holds for that goal alone), to set against their phases.
    */
   ownDeadlines?: OwnGoalDeadline[];
+  /** The figures in its own words for a ratio indicator ("关键工序数控化率超过 60%"), held against its value today. */
+  ownTargets?: OwnTarget[];
 }
 
 export interface OwnGoalDeadline {
@@ -419,10 +423,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const ownGoals = ownWords(answers, 'digital_goals');
   // (the plan only, as batch builds it, says nothing of them)
   const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope) : [];
+  const ownTargets = ownGoals && !input.planOnly ? ownTargetsOf(ownGoals, q, result.indicators) : [];
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
-    sector: pack ? { id: pack.def.id, title: pack.def.title } : null,
+    sector: pack ? sectorOf(pack.def, answers.file.respondent.sector) : null,
     investmentScale: scale,
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     leads: rules.leads,
@@ -433,6 +438,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     ...(bottleneck ? { bottleneck } : {}),
     ...(ownGoals ? { ownGoals } : {}),
     ...(ownDeadlines.length ? { ownDeadlines } : {}),
+    ...(ownTargets.length ? { ownTargets } : {}),
   };
 }
 
@@ -452,4 +458,10 @@ function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates:
     if (projects.length) out.push({ goal, deadline, projects });
   }
   return out;
+}
+
+/** The sector pack's id and title, with the plant's sub-industry when the pack names its code. */
+function sectorOf(pack: SectorPack, code: string | undefined): NonNullable<RetrofitPlan['sector']> {
+  const cls = classFor(pack, code);
+  return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
 }

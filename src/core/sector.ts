@@ -68,6 +68,8 @@ export interface SectorPack {
   description?: Text;
   /** GB/T 4754-2017 code prefixes; empty for the generic pack. */
   codes: string[];
+  /** The sub-industries (GB/T 4754 classes) the pack names, with their names. */
+  classes?: { code: string; name: Text; confirmed?: boolean }[];
   keyProcesses: Text;
   regulatoryMusts: RegulatoryMust[];
   never: string[];
@@ -97,6 +99,14 @@ export function packFor(packs: readonly CompiledSectorPack[], sector: string | u
     }
   }
   return best ?? packs.find((p) => p.def.codes.length === 0);
+}
+
+/** The pack's sub-industry whose code is the longest prefix of the plant's code, if the pack names one. */
+export function classFor(pack: SectorPack, sector: string | undefined): { code: string; name: Text } | undefined {
+  const code = sectorCode(sector);
+  let best: { code: string; name: Text } | undefined;
+  for (const c of pack.classes ?? []) if (code && code.startsWith(c.code.toUpperCase()) && (!best || c.code.length > best.code.length)) best = { code: c.code, name: c.name };
+  return best;
 }
 
 /** A GB/T 4754 code as the prefixes are compared with it: trimmed, in capitals ('' when not given). */

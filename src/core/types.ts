@@ -76,6 +76,8 @@ export interface IndicatorDef {
   context?: string[];
   formula: string;
   title: Text;
+  /** Other names a plant may write for it in its own goals, besides its titles. */
+  aliases?: string[];
   basis?: Text;
   definition?: Text;
   source?: string;

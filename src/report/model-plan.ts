@@ -9,7 +9,7 @@ import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2, indicatorTarget, indicatorValue, quoted, same } from './format.js';
+import { fixed2, indicatorTarget, indicatorValue, pct, points, quoted, same } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -17,6 +17,8 @@ export interface PlanItem {
   rationale: Text;
   /** The statements the rationale is made of, each true of the plant's answers. */
   evidence: Text[];
+  /** The office report: that statements resting on confidential answers are left out (a note, not a statement). */
+  withheld?: Text;
   retrofitLevel: Text;
   levelId: string;
   programme?: Text;
@@ -71,6 +73,8 @@ export interface SupportRow {
 
 const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
 const money = (x: number) => String(Math.round(x));
+/** An amount of 万元 in a sentence: as it is in Chinese, in millions of CNY in English ("CNY 20 million", not "2000 × 10,000 CNY"). */
+const amount = (x: number): Text => ({ zh: money(x), en: String(Math.round(x) / 100) });
 
 /**
  * Why a project waits beyond the plan period, in words; undefined when there is nothing to say — and for the office
@@ -120,13 +124,14 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
     const later = laterReasonText(rec, named, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
-    const evidence = view ? [...view.evidence.map((e) => e.statement), w.phrases.officeDetailsWithheld!] : rec.evidence.map((e) => e.statement);
+    const evidence = (view ?? rec).evidence.map((e) => e.statement);
     const offer = view ?? rec;
     return {
       id: rec.id,
       title: rec.title,
       rationale: view ? joinTexts(evidence, { zh: '', en: ' ' }) : rec.rationale,
       evidence,
+      ...(view ? { withheld: w.phrases.officeDetailsWithheld! } : {}),
       retrofitLevel: w.retrofitLevels[rec.retrofitLevel] ?? same(rec.retrofitLevel),
       levelId: rec.retrofitLevel,
       ...(rec.programme ? { programme: prog ? { zh: `${prog.name.zh}（${policy!.document} ${prog.section}）`, en: `${prog.name.en} (${policy!.document} ${prog.section})` } : same(rec.programme) } : {}),
@@ -180,7 +185,8 @@ function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
           : p.sizeAssumed!;
   // each phase's own limit (the reasons for 'later' cite the phase's, not the largest)
   const [a, b, c] = roadmap.capacity;
-  return fill(p.planSize!, { size, basis, capacity: { zh: `${a}、${b}、${c}`, en: `${a}, ${b} and ${c}` }, scale });
+  // at the reference itself, "1 × the medium-plant reference" says nothing: the reference is named instead
+  return fill(scale === 1 ? p.planSizeReference! : p.planSize!, { size, basis, capacity: { zh: `${a}、${b}、${c}`, en: `${a}, ${b} and ${c}` }, scale });
 }
 
 /** The projection note, and what would still hold the level back after the last phase. */
@@ -251,8 +257,28 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
   const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
-  if (!office) out.push(...deadlineLines(plan, w));
+  if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
+  return out;
+}
+
+/**
+ * For each figure the plant set itself for a ratio indicator, where it stands today, and for a count over a count, the
+ * least count that meets it ("12 道中需至少 8 道，即再增加 3 道").
+ */
+function ownTargetLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[] {
+  const p = w.phrases;
+  const out: Text[] = [];
+  for (const t of plan.ownTargets ?? []) {
+    const args = { goal: same(t.goal), target: same(pct(t.target).replace('.0%', '%')), cmp: t.strict ? p.ownTargetAbove! : p.ownTargetReach! };
+    if (t.now === null) out.push(fill(p.ownTargetUnknown!, args));
+    else if (t.met) out.push(fill(p.ownTargetMet!, { ...args, now: same(pct(t.now)) }));
+    else if (t.counts && t.counts.needed <= t.counts.total) {
+      const { have, total, needed } = t.counts;
+      const unit = q.byId.get(t.counts.unitOf)?.unit ?? same('');
+      out.push(fill(p.ownTargetCounts!, { ...args, now: same(pct(t.now)), have, total, needed, more: needed - have, unit }));
+    } else out.push(fill(p.ownTargetGap!, { ...args, now: same(pct(t.now)), gap: same(points(t.target - t.now)) }));
+  }
   return out;
 }
 
@@ -328,7 +354,7 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
     const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
     // every phase already runs as many projects as the plant can: money alone would not bring it in
     const full = roadmap.phases.every((ph, i) => ph.count >= roadmap.capacity[i]!);
-    if (need > 0) return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need });
+    if (need > 0) return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need: amount(need) });
   }
   if (r.laterReason?.code === 'capacity' || heldByBudget(r.laterReason)) return p.adviceSwap!;
   return p.adviceWaits!;
@@ -347,13 +373,13 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const intro: Text[] = [p.planIntro!];
   // No level can be given: the plan rests on the few answers known, and says so before anything else.
   if (result.maturity.level === null) intro.push(p.planProvisional!);
-  if (plan.sector) intro.push(fill(p.planSector!, { title: plan.sector.title }));
+  if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
     const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
     if (roadmap.budget.checked && band)
-      intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: money(roadmap.budget.envelope!.max!), ...budgetShares(roadmap) }));
+      intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: amount(roadmap.budget.envelope!.max!), ...budgetShares(roadmap) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));
     // "Don't know" and no answer are not "not decided" (an option the plant can choose): each is said as it is.
     else if (roadmap.budget.answer === 'unknown') intro.push(p.planBudgetUnknown!);
@@ -381,10 +407,10 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const unlisted = plan.recommendations.filter((r) => r.phase !== 'later' && !listedIds.has(r.id)).length;
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
   const ceiling = roadmap.budget.envelope?.max;
-  const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid), max2: money(ceiling) }) : undefined;
+  const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), mid: amount(mid), max2: amount(ceiling) }) : undefined;
   // The plan fits the ceiling by midpoints; at the top of the ranges it may not, and the report says by how much.
-  const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: money(roadmap.total.max), over: money(roadmap.total.max - ceiling!) }) : undefined;
-  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: money(roadmap.total.min), max: money(roadmap.total.max), mid: money(mid) });
+  const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: amount(roadmap.total.max), over: amount(roadmap.total.max - ceiling!) }) : undefined;
+  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), mid: amount(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
   return {
     intro,

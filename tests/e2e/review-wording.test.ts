@@ -257,3 +257,64 @@ describe('the client report speaks to the plant, not to the consultant (review 1
     expect(reports[0]).toContain('确认方案时，企业和诊断方可对照各阶段项目逐项核对方案是否回应了它');
   });
 });
+
+describe('review 10, consultant: what the plant asked for, in its terms (M2–M4 and minors)', () => {
+  it('M2: the plant\'s own figure (超过 60%) is held against its value, with the processes it takes', () => {
+    const zh = md('examples/discrete-machinery.zhizao.yaml', 'zh');
+    expect(zh).toContain('企业自定的目标（“关键工序数控化率 2027 年超过 60%”）：本厂现为 41.7%（12 道中 5 道），要超过 60%，12 道中需至少 8 道，即再增加 3 道。');
+    const en = md('examples/discrete-machinery.zhizao.yaml', 'en');
+    expect(en).toContain('41.7% today (5 of 12 processes); above 60% takes at least 8 of 12, 3 more.');
+    // a figure the plant already exceeds is said to be met, and the office report says nothing of its own words
+    const met = path.join(tempDir('zhizao-review-wording-'), 'cnc-met.yaml');
+    writeFileSync(met, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 关键工序数控化率达到 40%'));
+    expect(md(met)).toContain('企业自定的目标（“关键工序数控化率达到 40%”）：本厂现为 41.7%，已达到这一目标。');
+    expect(md('examples/discrete-machinery.zhizao.yaml', 'zh', 'office')).not.toContain('企业自定的目标');
+  });
+
+  it('M3: energy metering names the carriers as the plant uses them, not boilers and steam as facts', () => {
+    const ems = project(md(fixture('small-machining-under-1m')), '能源分项计量与能源管理系统（EMS）');
+    expect(ems).not.toMatch(/电、水、气、蒸汽等主要能源|空压站、锅炉、主要耗能设备/);
+    expect(ems).toContain('按本厂实际使用的能源加装水、气等计量表');
+  });
+
+  it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by the project it asked for', () => {
+    const zh = project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理');
+    expect(zh).toContain('企业在访谈中原话提出');
+    expect(zh).toContain('料盘入库时贴唯一码，上料扫码时同时记下料盘和元器件批次');
+    expect(zh).toContain('换线时间逐次记录，按企业自定的目标考核');
+    expect(zh).toContain('换型需要长时间停线调整'); // req_flexible_changeover: none
+    // its skills matrix names the machines it has: placement programming, not NC programming
+    const skills = project(md(fixture('smt-small-no-systems')), '工位电子作业指导与员工数字技能提升');
+    expect(skills).toContain('贴片、印刷等程控设备的编程与操作');
+    expect(skills).not.toContain('数控编程与操作');
+  });
+
+  it('the sector line names the plant\'s sub-industry; the robot title does not claim casting', () => {
+    const zh = md(fixture('structural-steel-c3311'));
+    expect(zh).toContain('行业：有色金属冶炼和压延加工、金属制品（本厂细分行业：金属结构制造，C3311）。');
+    expect(zh).not.toContain('（焊接、喷涂、打磨、铸造、码垛）');
+  });
+
+  it('OEE: with the OEE requirement answered, a missing figure is not "to be confirmed"; one fact, one line', () => {
+    const zh = md('examples/discrete-machinery.zhizao.yaml', 'zh');
+    expect(zh).toContain('访谈中没有人能给出关键设备的 OEE 数值。');
+    expect(zh).not.toContain('是否已有 OEE 统计有待');
+    const capp = project(zh, '机加工艺设计（CAPP）和工艺知识库');
+    expect(capp).toContain('工艺路线和工艺文件仍用 Word、Excel 模板编制');
+    expect(capp).not.toContain('工艺文件用 Word、Excel 等办公软件编制。');
+  });
+
+  it('English amounts read in millions of CNY, and a medium plant is not "1 × the medium-plant reference"', () => {
+    const en = md('examples/discrete-machinery.zhizao.yaml', 'en');
+    expect(en).toContain('taken as a 36-month ceiling of CNY 20 million.');
+    expect(en).not.toMatch(/\d+ × 10,000 CNY/);
+    expect(en).toContain('investment estimated at the medium-plant reference');
+    expect(md('examples/discrete-machinery.zhizao.yaml')).not.toContain('中型工厂参考值的 1 倍');
+  });
+
+  it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
+    const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
+    expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
+    expect(office).not.toContain('  - 依据和措施中凡涉及企业保密答案的内容');
+  });
+});

@@ -58,15 +58,16 @@ const dutyIds = (d: Report) => d.roadmap.duties.map((x) => x.id);
 const proposed = (d: Report) => d.recommendations.map((r) => JSON.stringify([r.title, r.measures, r.hardware, r.software, r.integration, r.benefits])).join(' ');
 const zhOf = (xs: Text[]) => xs.map((x) => x.zh).join(' ');
 
-const SECTOR_ZH = '行业：有色金属冶炼和压延加工、金属制品。';
-const SECTOR_EN = 'Sector: Non-ferrous metal smelting and processing, metal products.';
+// the pack's title, with the plant's sub-industry where the pack names its code
+const SECTOR_ZH = (cls: string) => `行业：有色金属冶炼和压延加工、金属制品（本厂细分行业：${cls}）。`;
+const SECTOR_EN = (cls: string) => `Sector: Non-ferrous metal smelting and processing, metal products (the plant's sub-industry: ${cls}).`;
 
 describe('a copper strip mill (C3251) gets the non-ferrous pack, with no aluminium wording', () => {
   const d = json(COPPER);
 
   it('is not the generic pack: its sector line, and the non-ferrous duties with their article', () => {
     const zh = md(COPPER, 'zh');
-    expect(zh).toContain(SECTOR_ZH);
+    expect(zh).toContain(SECTOR_ZH('铜压延加工，C3251'));
     expect(zh).not.toContain('行业：通用');
     expect(dutyIds(d)).toEqual(expect.arrayContaining(['nonferrous-molten-metal', 'major-hazard-self-check']));
     expect(dutyIds(d)).not.toContain('deep-well-casting-interlocks');
@@ -108,16 +109,16 @@ describe('a copper strip mill (C3251) gets the non-ferrous pack, with no alumini
 
   it('in English: the sector, the duty with its article, and the projects in English', () => {
     const en = md(COPPER, 'en');
-    expect(en).toContain(SECTOR_EN);
+    expect(en).toContain(SECTOR_EN('Copper rolling, extrusion and drawing, C3251'));
     expect(en).toContain('Article 5 (non-ferrous metal enterprises)');
     expect(en).toContain('Manufacturing execution system (MES) tracking every coil or batch end to end');
   });
 
   it('the office report still runs, with the sector and no aluminium wording', () => {
     const zh = md(COPPER, 'zh', '--audience', 'office');
-    expect(zh).toContain(SECTOR_ZH);
+    expect(zh).toContain(SECTOR_ZH('铜压延加工，C3251'));
     expect(zh).not.toMatch(/铝|深井/);
-    expect(md(COPPER, 'en', '--audience', 'office')).toContain(SECTOR_EN);
+    expect(md(COPPER, 'en', '--audience', 'office')).toContain(SECTOR_EN('Copper rolling, extrusion and drawing, C3251'));
   });
 });
 
@@ -128,7 +129,7 @@ describe('the same answers as an aluminium plant (C3252) keep the aluminium cont
   it('the deep-well casting and aluminium-dust gates, and the molten-metal duty', () => {
     expect(dutyIds(d)).toEqual(expect.arrayContaining(['deep-well-casting-interlocks', 'metal-dust-explosion', 'nonferrous-molten-metal', 'major-hazard-self-check']));
     const zh = md(file, 'zh');
-    expect(zh).toContain(SECTOR_ZH);
+    expect(zh).toContain(SECTOR_ZH('铝压延加工，C3252'));
     expect(zh).toContain('铝加工深井铸造：结晶器冷却水须设进水压力、流量监测报警');
   });
 
@@ -150,7 +151,7 @@ describe('a structural-steel fabricator (C3311) gets the metal-products side of 
 
   it('the machinery items (Article 7) as binding (its list names 涂装), the metal-dust duty as a condition, no non-ferrous duty', () => {
     const zh = md(STEEL, 'zh');
-    expect(zh).toContain(SECTOR_ZH);
+    expect(zh).toContain(SECTOR_ZH('金属结构制造，C3311'));
     expect(dutyIds(d)).toEqual(expect.arrayContaining(['foundry-painting-hazards-listed', 'metal-products-dust', 'major-hazard-self-check']));
     expect(dutyIds(d)).not.toContain('foundry-painting-hazards');
     for (const id of ['nonferrous-molten-metal', 'deep-well-casting-interlocks', 'metal-dust-explosion']) expect(dutyIds(d)).not.toContain(id);
@@ -165,7 +166,7 @@ describe('a structural-steel fabricator (C3311) gets the metal-products side of 
     expect(proposed(d)).not.toMatch(/熔次|卷号|深井|吨铝|熔铸|铝镁粉尘|有色企业|coil|deep-well/i);
     expect(d.roadmap.duties.filter((x) => x.gate)).toEqual([]);
     const zh = md(STEEL, 'zh', '--audience', 'office');
-    expect(zh).toContain(SECTOR_ZH);
+    expect(zh).toContain(SECTOR_ZH('金属结构制造，C3311'));
     expect(zh).not.toMatch(/深井|熔次/);
   });
 

@@ -194,7 +194,10 @@ export function plan(k: Kit, m: ReportModel): Body {
         if (it.laterReason) body.push(small({ zh: `${L('laterReason').zh}：${it.laterReason.zh}`, en: `${L('laterReason').en}: ${it.laterReason.en}` }));
         const rows: Cell[][] = [];
         const list = (xs: Text[]) => xs.map((x) => new Paragraph({ bullet: { level: 0 }, children: runs(x) }));
-        rows.push([{ content: L('why'), bold: true, fill: COLOR.soft }, it.evidence.length ? list(it.evidence) : it.rationale]);
+        const why = it.evidence.length ? list(it.evidence) : [new Paragraph({ children: runs(it.rationale) })];
+        // the office report's note that statements resting on confidential answers are left out: a note, not a bullet
+        if (it.withheld) why.push(new Paragraph({ children: [new TextRun({ text: say(it.withheld), size: 18, color: COLOR.muted })] }));
+        rows.push([{ content: L('why'), bold: true, fill: COLOR.soft }, why]);
         if (it.measures.length) rows.push([{ content: L('measures'), bold: true, fill: COLOR.soft }, list(it.measures)]);
         if (it.hardware.length) rows.push([{ content: L('hardware'), bold: true, fill: COLOR.soft }, list(it.hardware)]);
         if (it.software.length) rows.push([{ content: L('software'), bold: true, fill: COLOR.soft }, list(it.software)]);

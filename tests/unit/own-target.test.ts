@@ -1,0 +1,78 @@
+// A figure a plant set itself for a ratio indicator in its own goals ("关键工序数控化率 2027 年超过 60%"): read from its
+// words, held against its value today, and for a count over a count, the least count that meets it.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { countNeeded, ownTargetsOf, targetIn } from '../../src/core/own-target';
+import { buildResult } from '../../src/core/result';
+import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
+
+const NAMES = [
+  { id: 'cnc-rate', names: ['关键工序数控化率', 'Key-process CNC rate', '关键工序数控化'] },
+  { id: 'equipment-digitization-rate', names: ['生产设备数字化率', '设备数字化率'] },
+];
+
+describe('targetIn: the indicator a goal names and the figure after it', () => {
+  it.each([
+    ['关键工序数控化率 2027 年超过 60%', { indicator: 'cnc-rate', target: 0.6, strict: true }],
+    ['关键工序数控化率达到 75％', { indicator: 'cnc-rate', target: 0.75, strict: false }],
+    ['关键工序数控化 2028 年不低于 80%', { indicator: 'cnc-rate', target: 0.8, strict: false }],
+    ['key-process CNC rate above 62.5 % by 2028', { indicator: 'cnc-rate', target: 0.625, strict: true }],
+    ['设备数字化率 > 70%', { indicator: 'equipment-digitization-rate', target: 0.7, strict: true }],
+  ])('%s', (goal, expected) => {
+    expect(targetIn(goal, NAMES)).toEqual(expected);
+  });
+
+  it.each([
+    // no figure after the name, or no name
+    ['两年内关键工序全部数控化'],
+    ['关键工序数控化率明显提高'],
+    ['OEE 提高到 75%'],
+    // the percentage before the name is not its figure
+    ['60% 的关键工序数控化率'],
+    // not a share
+    ['关键工序数控化率 150%'],
+  ])('no figure in “%s”', (goal) => {
+    expect(targetIn(goal, NAMES)).toBeUndefined();
+  });
+});
+
+describe('countNeeded: the least count out of a total that meets a share', () => {
+  it.each([
+    [0.6, 12, true, 8], // 7.2 → 8
+    [0.6, 12, false, 8],
+    [0.6, 10, false, 6], // exactly 6 reaches 60 %
+    [0.6, 10, true, 7], // and 7 exceeds it
+    [0.5, 12, true, 7],
+    [1, 5, false, 5],
+    [1, 5, true, 6], // more than all: nothing meets it
+  ])('%s of %s (strict %s) → %s', (target, total, strict, needed) => {
+    expect(countNeeded(target, total, strict)).toBe(needed);
+    // the count found meets the figure, and one fewer does not
+    const meets = (n: number) => (strict ? n / total > target : n / total >= target);
+    if (needed <= total) expect(meets(needed)).toBe(true);
+    expect(meets(needed - 1)).toBe(false);
+  });
+});
+
+describe('ownTargetsOf, on the discrete example (12 key processes, 5 on CNC)', () => {
+  const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+  const file = parse(read('examples/discrete-machinery.zhizao.yaml')) as { answers: Record<string, unknown> };
+  const result = buildResult(q, mustAnswers(q, file), profile(), targets());
+
+  it('its own goal of more than 60 %: 41.7 % today, at least 8 of 12 needed', () => {
+    const [t, ...rest] = ownTargetsOf('关键工序数控化率 2027 年超过 60%；数控设备全部联网并统计 OEE', q, result.indicators);
+    expect(rest).toEqual([]);
+    expect(t).toMatchObject({ indicator: 'cnc-rate', target: 0.6, strict: true, met: false, counts: { have: 5, total: 12, needed: 8, unitOf: 'key_processes_total' } });
+    expect(t!.now).toBeCloseTo(5 / 12, 10);
+  });
+
+  it('a figure already met, and one for an indicator named twice (the first counts)', () => {
+    const ts = ownTargetsOf('关键工序数控化率达到 40%；关键工序数控化率超过 90%', q, result.indicators);
+    expect(ts).toHaveLength(1);
+    expect(ts[0]).toMatchObject({ target: 0.4, met: true });
+  });
+
+  it('goals without a figure for an indicator give nothing', () => {
+    expect(ownTargetsOf('两年内关键工序全部数控化；申报市级智能车间', q, result.indicators)).toEqual([]);
+  });
+});
