@@ -358,6 +358,8 @@ export function findingDiagnostics(findings: readonly CheckFinding[], file: stri
     const where = { line: primary?.at?.line ?? 1, column: primary?.at?.column ?? 1 };
     if (f.kind === 'plausibility') return diag('checks.plausibility', file, where, { zh: f.message.zh, en: f.message.en }, f.severity, primary?.at?.path);
     const places = located.map((a) => `${a.question} ${a.at!.line}:${a.at!.column}`).join(', ');
-    return diag('checks.finding', file, where, { zh: f.message.zh, en: f.message.en, check: f.id, where: places || '-' }, f.severity, primary?.at?.path);
+    // the lines alone, for a reader who knows neither the check ids nor the question ids (the batch's problems list)
+    const lines = [...new Set(located.map((a) => a.at!.line))].sort((x, y) => x - y).join(', ');
+    return diag('checks.finding', file, where, { zh: f.message.zh, en: f.message.en, check: f.id, where: places || '-', lines }, f.severity, primary?.at?.path);
   });
 }

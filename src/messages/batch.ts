@@ -74,6 +74,7 @@ export const BATCH_MESSAGES = {
   'batch.cell-accepted.industry': { en: 'discrete / process / mixed, 离散型 / 流程型 / 混合型', zh: '离散型 / 流程型 / 混合型（或 离散 / 流程 / 混合）' },
   'batch.cell-accepted.retrofit_status': { en: 'none / planned / in-progress / done, 无 / 计划中 / 进行中 / 已完成', zh: '无 / 计划中 / 进行中 / 已完成' },
   'batch.cell-accepted.enterprise_class': { en: 'A / B / C / D', zh: 'A / B / C / D（或 A类 等）' },
+  'batch.finding-at-lines': { en: '{message} (answer file, lines {lines}).', zh: '{message}（答卷第 {lines} 行）。' },
   'batch.in-column': { en: 'column “{header}”: {message}', zh: '“{header}”列：{message}' },
   'plan.class-not-asked': { en: 'no company of this batch gives its enterprise class (enterprise_class): the input does not ask it, so the share cannot be counted', zh: '本批次没有企业填报企业分类（enterprise_class）：输入未问及此项，无法统计该比例' },
   'plan.class-withheld': { en: 'class {class}: {companies} {companies|company|companies}, fewer than the minimum group size {min}: how many retrofit and the share are not published', zh: '{class} 类：{companies} 家，少于最小分组规模 {min}：不列改造家数和比例' },

@@ -126,6 +126,17 @@ describe('batch: one credit code given once without a site and once with one', (
     expect(r.stderr).toMatch(/is given once without a site and once with one: counted as two plants[^\n]*no-site\.zhizao\.yaml[^\n]*\(no site\)/);
   });
 
+  it('cites the sited plant by the file that is counted, not by one a later correction superseded (review 10, m4)', () => {
+    const corrected = writeVariant(dir, 'with-site-corrected.zhizao.yaml', (p) => (p.respondent.date = '2026-12-01'));
+    const r = zhizao(['batch', withSite, noSite, corrected, '--json', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout) as Out & { summary: { sameCodeOtherSite?: { members: { file: string }[] }[] } };
+    expect(o.summary.sameCodeOtherSite![0]!.members.map((m) => path.basename(m.file)).sort()).toEqual(['no-site.zhizao.yaml', 'with-site-corrected.zhizao.yaml']);
+    const line = r.stderr.split('\n').find((l) => l.includes('once without a site and once with one'))!;
+    expect(line).toContain('with-site-corrected.zhizao.yaml');
+    expect(line).not.toMatch(/with-site\.zhizao\.yaml/);
+  });
+
   it('the same report from a CSV output and from an anonymised one (the pass that reads every row)', () => {
     for (const extra of [[], ['--anonymize']]) {
       const r = zhizao(['batch', noSite, withSite, '-o', path.join(dir, `out${extra.length}.csv`), '--lang', 'en', ...extra], { env: { ...process.env, ZHIZAO_ANONYMIZE_KEY: 'test-key' } });

@@ -668,6 +668,25 @@ describe('rejections and the dry run in the analyst\'s words (review F10)', { ti
     expect(en.stderr).toContain('"asdf" is not read as an industry type; write one of discrete / process / mixed, 离散型 / 流程型 / 混合型');
   });
 
+  it('the problems list speaks to the office: cells it could not read in their column\'s words, contradictions by their lines, no check or question ids (review 10, m1/m2)', () => {
+    const d = tempDir();
+    // a survey row whose industry and 规上 cells cannot be read, and a reviewed plant with contradicting energy answers
+    writeFileSync(path.join(d, 'e.csv'), readFileSync(CSV, 'utf8').replace('郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,离散型制造,是,', '郑州恒达机械有限公司,9141010UCQWD18YGFH,金水区,asdf,规上企业,'));
+    copyFileSync(path.join(FIXTURES, 'plants', 'autoparts-vin-mostly.yaml'), path.join(d, 'plant.yaml'));
+    zhizao(['batch', path.join(d, 'e.csv'), path.join(d, 'plant.yaml'), '--map', MAP, '--lang', 'zh', '-o', path.join(d, 'r.csv')], { cwd: SURVEY });
+    const problems = readFileSync(path.join(d, 'r.problems.csv'), 'utf8');
+    expect(problems).toContain('“规上企业”无法识别为是否规上；请填 是 / 否');
+    expect(problems).toContain('“asdf”无法识别为行业类型；请填 离散型 / 流程型 / 混合型');
+    expect(problems).not.toMatch(/类型应为 boolean|应为以下之一：discrete, process, mixed/);
+    // the plant's contradictions: by the lines of its answer file, without 【核对项 id；答案位置 question line:column】
+    const plant = problems.split('\n').filter((l) => l.includes('plant.yaml'));
+    expect(plant.length).toBeGreaterThan(0);
+    for (const l of plant) {
+      expect(l).toMatch(/（答卷第 \d+(、\d+)* 行）。/);
+      expect(l).not.toMatch(/核对项|答案位置/);
+    }
+  });
+
   it('--dry-run names input kinds in words, says answer files are not checked, and exits 1 on a file a real run rejects', () => {
     const answers = path.join(FIXTURES, 'batch', 'answers');
     const r = zhizao(['batch', answers, '--dry-run']);

@@ -112,6 +112,25 @@ export interface Wording {
   cmd: string;
 }
 
+/**
+ * A problem as the programme office reads it in the problems list: a cell the importer could not read in the words of
+ * its column, a contradiction between answers by its message and the lines of the answer file (a table row's cell
+ * has its own column), without the check's or the questions' ids; anything else as the validator says it.
+ */
+export function problemText(d: Diagnostic, say: Wording, inCell: boolean): string {
+  if (inCell) {
+    const read = cellNotRead(d, say.lang);
+    if (read) return read;
+  }
+  if (d.code === 'checks.finding') {
+    const message = String(d.args[say.lang] ?? d.args.en ?? '');
+    const lines = typeof d.args.lines === 'string' && d.args.lines && !inCell ? d.args.lines : undefined;
+    // the sentence's own full stop goes after the lines
+    return lines ? formatMessage('batch.finding-at-lines', { message: message.replace(/[。.]\s*$/u, ''), lines: say.lang === 'zh' ? lines.replaceAll(', ', '、') : lines }, say.lang) : message;
+  }
+  return diagnosticText(d, say.lang, say.cmd);
+}
+
 function problemOf(d: Diagnostic, say: Wording): Problem {
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticText(d, say.lang, say.cmd) };
 }

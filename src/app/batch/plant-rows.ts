@@ -76,9 +76,14 @@ export class PlantRowNotes {
     for (const [key, seqs] of registry.duplicates) for (const s of seqs) this.dupOf.set(s, key);
     // a credit code, or (rows without one) a company name, given once without a site and once with one
     const pairs = [...registry.sitelessAndSited.map((p) => ({ p, byName: false })), ...registry.namedSitelessAndSited.map((p) => ({ p, byName: true }))];
+    // a row later superseded by a resubmission of its plant is cited by the row that replaced it (the one counted)
+    const current = (s: number): number => {
+      const key = this.dupOf.get(s);
+      return key === undefined ? s : (registry.duplicates.get(key)!.find((x) => !registry.superseded.has(x)) ?? s);
+    };
     pairs.forEach(({ p: [a, b] }, i) => {
-      this.sameCodeOf.set(a, i);
-      this.sameCodeOf.set(b, i);
+      this.sameCodeOf.set(current(a), i);
+      this.sameCodeOf.set(current(b), i);
     });
     this.same = pairs.map(({ byName }) => ({ plant: '', members: [], ...(byName ? { byName: true } : {}) }));
     registry.codeOtherName.forEach(([a, b], i) => {

@@ -30,7 +30,7 @@ import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { stringifyJson } from '../../messages/safe-text.js';
 import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from '../report.js';
-import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
+import { problemText, rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 
 export type { ProcessOptions } from './parts.js';
 import { blankPath, companyOf, rawAnswers } from './source-data.js';
@@ -204,7 +204,7 @@ export class Processor {
     const { lang, anonymize } = this.opts;
     const d = this.shielded(problem);
     const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
-    let message = diagnosticText(d, lang, this.opts.cmd);
+    let message = problemText(d, this.opts, isRowSource(source));
     let value = d === problem ? cell?.value : undefined;
     let shownCompany = company;
     if (anonymize) {
