@@ -22,6 +22,11 @@ export interface PlanningDef {
    * declaration criteria.
    */
   declarationWhen?: string;
+  /**
+   * The questions that hold the plant's own words and choices: its goals for the retrofits (free text, where the
+   * plan reads its deadlines and figures), its biggest bottleneck (free text) and the goals it chose (options).
+   */
+  ownWords?: { goals: string; bottleneck: string; priorities: string };
 }
 
 export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget' | 'declarationWhen'>> & {
@@ -41,6 +46,7 @@ export const DEFAULT_PLANNING: ResolvedPlanning = {
   capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] },
   budgetByPhase: [0.35, 0.7, 1],
   priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12, nextLevelBonus: 10 },
+  ownWords: { goals: 'digital_goals', bottleneck: 'main_bottleneck', priorities: 'priorities' },
 };
 
 export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning {
@@ -51,6 +57,7 @@ export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning 
     capacity: def?.capacity ?? DEFAULT_PLANNING.capacity,
     budgetByPhase: def?.budgetByPhase ?? DEFAULT_PLANNING.budgetByPhase,
     priority: { ...DEFAULT_PLANNING.priority, ...def?.priority },
+    ownWords: def?.ownWords ?? DEFAULT_PLANNING.ownWords,
   };
 }
 

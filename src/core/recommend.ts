@@ -70,6 +70,8 @@ export interface RetrofitPlan {
   warnings: { code: string; id: string }[];
   /** The goals the plant chose (`priorities`), in its order. */
   statedPriorities: string[];
+  /** The question they were chosen in (the planning's `ownWords.priorities`), whose options name them. */
+  prioritiesQuestion: string;
   /** A recognition is among the plant's goals: chosen (`declaration`) or in its own words (the rules' planning.declarationWhen). */
   declarationGoal: boolean;
   /** The plant's biggest bottleneck in its own words (`main_bottleneck`), when answered. */
@@ -221,9 +223,9 @@ const ownWords = (answers: Answers, id: string): string | undefined => {
   return r?.status === 'answered' && typeof r.value === 'string' && r.value.trim() ? r.value.trim() : undefined;
 };
 
-/** The plant's stated priorities (the `priorities` question). */
-function statedPriorities(answers: Answers): Set<string> {
-  const r = answers.resolved.get('priorities');
+/** The plant's stated priorities (the planning's `ownWords.priorities` question). */
+function statedPriorities(answers: Answers, id: string): Set<string> {
+  const r = answers.resolved.get(id);
   return new Set(r?.status === 'answered' && Array.isArray(r.value) ? r.value.map(String) : []);
 }
 
@@ -299,7 +301,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const code = sectorCode(sector);
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
-  const stated = statedPriorities(answers);
+  const stated = statedPriorities(answers, planning.ownWords.priorities);
   const duties = dutiesOf(pack, input.sectors ?? [], code)
     .filter((m) => !m.appliesIf || truthy(evaluate(m.appliesIf, scope)))
     .map((m) => dutyStatus(m, scope));
@@ -419,10 +421,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );
-  const bottleneck = ownWords(answers, 'main_bottleneck');
-  const ownGoals = ownWords(answers, 'digital_goals');
+  const bottleneck = ownWords(answers, planning.ownWords.bottleneck);
+  const ownGoals = ownWords(answers, planning.ownWords.goals);
   // (the plan only, as batch builds it, says nothing of them)
-  const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope) : [];
+  const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope, planning.ownWords) : [];
   const ownTargets = ownGoals && !input.planOnly ? ownTargetsOf(ownGoals, q, result.indicators) : [];
   return {
     recommendations: sortPlan(list),
@@ -434,6 +436,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     excluded,
     warnings,
     statedPriorities: [...stated],
+    prioritiesQuestion: planning.ownWords.priorities,
     declarationGoal: stated.has('declaration') || Boolean(rules.declarationWhen && truthy(evaluate(rules.declarationWhen, scope))),
     ...(bottleneck ? { bottleneck } : {}),
     ...(ownGoals ? { ownGoals } : {}),
@@ -446,9 +449,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
  * The plant's own goals that set a time limit, each with the projects it asks for: those whose rule's `askedWhen`
  * holds when the goals answer is that one goal (and the bottleneck unsaid), and not when both are unsaid.
  */
-function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates: readonly Candidate[], scope: Scope): OwnGoalDeadline[] {
+function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates: readonly Candidate[], scope: Scope, words: ResolvedPlanning['ownWords']): OwnGoalDeadline[] {
   const out: OwnGoalDeadline[] = [];
-  const saying = (goal: string | null): Scope => ({ functions: scope.functions, get: (name) => (name === 'digital_goals' ? goal : name === 'main_bottleneck' ? null : scope.get(name)) });
+  const saying = (goal: string | null): Scope => ({ functions: scope.functions, get: (name) => (name === words.goals ? goal : name === words.bottleneck ? null : scope.get(name)) });
   const unsaid = saying(null);
   for (const goal of goalItems(ownGoals)) {
     const deadline = deadlineIn(goal, assessed);

@@ -309,6 +309,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     }
   });
   const declarationWhen = def.planning?.declarationWhen === undefined ? undefined : parse(def.planning.declarationWhen, ['planning', 'declarationWhen'], plant);
+  const own = def.planning?.ownWords;
+  if (own) for (const key of ['goals', 'bottleneck', 'priorities'] as const) if (!questions.has(own[key])) at(['planning', 'ownWords', key], 'def.unknown-ref', { what: 'question', id: own[key] });
   const shares = def.planning?.budgetByPhase;
   if (shares && (shares[0] > shares[1] || shares[1] > shares[2] || shares[2] !== 1)) at(['planning', 'budgetByPhase'], 'rules.budget-by-phase', { shares: `[${shares.join(', ')}]` });
   const cycle = findCycle(def.rules);

@@ -4,6 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
 import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
+import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { ScoreResult } from '../core/result.js';
@@ -139,7 +140,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       phase: w.phases[rec.phase]!,
       phaseId: rec.phase,
       priority: rec.priority,
-      ...servesText(rec, w, q, office),
+      ...servesText(rec, w, q, plan?.prioritiesQuestion ?? DEFAULT_PLANNING.ownWords.priorities, office),
       ...(later ? { laterReason: later } : {}),
       measures: offer.measures,
       hardware: offer.hardware,
@@ -155,8 +156,8 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
 }
 
 /** The plant's goals a project answers, and (its own report only) that it asked for the project in its own words. */
-function servesText(rec: Recommendation, w: Wording, q: Questionnaire, office: boolean): { serves?: Text } {
-  const goals = rec.servesPriorities.map((v) => optionLabel(q, 'priorities', v));
+function servesText(rec: Recommendation, w: Wording, q: Questionnaire, question: string, office: boolean): { serves?: Text } {
+  const goals = rec.servesPriorities.map((v) => optionLabel(q, question, v));
   const asked = rec.asked && !office ? [w.phrases.askedInInterview!] : [];
   return goals.length || asked.length ? { serves: joinTexts([...(goals.length ? [joinTexts(goals)] : []), ...asked], { zh: '；', en: '; ' }) } : {};
 }
@@ -227,7 +228,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   const alreadyNamed = new Set<string>();
   const stated = plan.statedPriorities;
   if (stated.length) {
-    const goal = (v: string) => optionLabel(q, 'priorities', v);
+    const goal = (v: string) => optionLabel(q, plan.prioritiesQuestion, v);
     out.push(fill(p.planGoals!, { list: joinTexts(stated.map((v) => quoted(goal(v)))) }));
     for (const g of stated) {
       const serves = (r: Recommendation) => (r.servesPriorities as readonly string[]).includes(g);

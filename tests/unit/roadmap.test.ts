@@ -245,6 +245,22 @@ describe('phasing', () => {
     }
   });
 
+  it('the questions of the plant\'s own words are the rules file\'s (planning.ownWords), checked at load', () => {
+    const own = (ownWords: Record<string, string>) => compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), planning: { ownWords }, rules: [rule('a')] }), 'rules.yaml'), ids);
+    const bad = own({ goals: 'digital_goal', bottleneck: 'main_bottleneck', priorities: 'priorities' });
+    expect(bad.rules).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.args.id, d.path?.join('.'), d.line > 0])).toEqual([['def.unknown-ref', 'digital_goal', 'planning.ownWords.goals', true]]);
+    // read from where the file says: the bottleneck's words taken as the goals, the goals' as the bottleneck
+    const x = example();
+    x.answers.digital_goals = '关键工序数控化率超过 90%';
+    x.answers.main_bottleneck = '关键工序数控化率达到 10%';
+    const swapped = run(x, [rule('a')], { planning: { ownWords: { goals: 'main_bottleneck', bottleneck: 'digital_goals', priorities: 'priorities' } } });
+    expect(swapped.ownGoals).toBe('关键工序数控化率达到 10%');
+    expect(swapped.bottleneck).toBe('关键工序数控化率超过 90%');
+    expect(swapped.ownTargets?.map((t) => t.target)).toEqual([0.1]);
+    expect(run(x, [rule('a')]).ownTargets?.map((t) => t.target)).toEqual([0.9]);
+  });
+
   it('a lead project (placeFirst) lands first inside the envelope whatever the shares by phase', () => {
     // 50 of a 100 ceiling is beyond the first phase's 35 %: a plan the others follow still comes first
     const plan = run(f('under_1m'), [rule('plan', { placeFirst: true, investment: { min: 40, max: 60 } }), rule('other', { investment: { min: 1, max: 2 } })]);
