@@ -41,10 +41,10 @@ export function deadlineIn(goal: string, assessed: string | undefined): OwnDeadl
   return { months: /年|year/i.test(span[2]!) ? n * 12 : n };
 }
 
-/** The goals of a free-text answer, one per item (separated by ；, ; , 。 or line breaks), trimmed, empty ones dropped. */
+/** The goals of a free-text answer, one per item (separated by ；, ;, 。, a full stop ending a sentence or line breaks), trimmed, empty ones dropped. */
 export function goalItems(text: string): string[] {
   return text
-    .split(/[；;。\n]+/u)
+    .split(/[；;。\n]+|\.(?:\s+|$)/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

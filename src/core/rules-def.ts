@@ -179,6 +179,8 @@ export const PLANT_RULE_VARIABLES = ['maturity', 'score_total', 'plant_size', 'b
 
 export interface RuleContextIds {
   questionIds: Iterable<string>;
+  /** Each question's type, where known (planning.ownWords names text and multiple-choice questions). */
+  questionTypes?: ReadonlyMap<string, string>;
   /** Questions whose answers the programme office never sees (absent: not checked). */
   confidentialQuestions?: ReadonlySet<string>;
   subdomains: ReadonlySet<string>;
@@ -310,7 +312,13 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   });
   const declarationWhen = def.planning?.declarationWhen === undefined ? undefined : parse(def.planning.declarationWhen, ['planning', 'declarationWhen'], plant);
   const own = def.planning?.ownWords;
-  if (own) for (const key of ['goals', 'bottleneck', 'priorities'] as const) if (!questions.has(own[key])) at(['planning', 'ownWords', key], 'def.unknown-ref', { what: 'question', id: own[key] });
+  // goals and bottleneck are free text (deadlines and figures are read in them), priorities the goals chosen from options
+  if (own)
+    for (const [key, type] of [['goals', 'text'], ['bottleneck', 'text'], ['priorities', 'multi']] as const) {
+      const found = ids.questionTypes?.get(own[key]);
+      if (!questions.has(own[key])) at(['planning', 'ownWords', key], 'def.unknown-ref', { what: 'question', id: own[key] });
+      else if (found !== undefined && found !== type) at(['planning', 'ownWords', key], 'rules.own-words-type', { id: own[key], type: found, expected: type });
+    }
   const shares = def.planning?.budgetByPhase;
   if (shares && (shares[0] > shares[1] || shares[1] > shares[2] || shares[2] !== 1)) at(['planning', 'budgetByPhase'], 'rules.budget-by-phase', { shares: `[${shares.join(', ')}]` });
   const cycle = findCycle(def.rules);

@@ -229,6 +229,7 @@ export class Definitions {
     const [model, policy] = await Promise.all([this.model(), this.policy()]);
     return {
       questionIds: [...questionnaire.byId.keys()],
+      questionTypes: new Map(questionnaire.questions.map((x) => [x.id, x.type])),
       confidentialQuestions: new Set(questionnaire.questions.filter((x) => x.confidential).map((x) => x.id)),
       subdomains: model.subdomainIds,
       sections: new Set(questionnaire.def.sections.map((s) => s.id)),

@@ -74,8 +74,13 @@ export interface SupportRow {
 
 const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
 const money = (x: number) => String(Math.round(x));
-/** An amount of 万元 in a sentence: as it is in Chinese, in millions of CNY in English ("CNY 20 million", not "2000 × 10,000 CNY"). */
-const amount = (x: number): Text => ({ zh: money(x), en: String(Math.round(x) / 100) });
+/** 万元 in English words: CNY millions from 1 million up ("CNY 20 million", not "2000 × 10,000 CNY"), else whole CNY ("CNY 50,000"). */
+const cny = (wan: readonly number[]): string => {
+  const r = wan.map((x) => Math.round(x));
+  return Math.max(...r) >= 100 ? `CNY ${r.map((x) => x / 100).join('–')} million` : `CNY ${r.map((x) => (x * 10000).toLocaleString('en-US')).join('–')}`;
+};
+/** An amount of 万元 in a sentence: the number as it is in Chinese (the sentence says 万元), in CNY in English. */
+const amount = (x: number): Text => ({ zh: money(x), en: cny([x]) });
 
 /**
  * Why a project waits beyond the plan period, in words; undefined when there is nothing to say — and for the office
@@ -255,13 +260,14 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   // What the plant asked for in its own words and the plan period does not take (its own report only).
   if (!office)
     for (const r of waiting) if (r.asked && !alreadyNamed.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
-  // Quoted in the plant's words, without a closing full stop (the sentence around it has one).
-  const own = (text: string) => same(text.replace(/[。．.；;，,\s]+$/u, ''));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
   if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
   return out;
 }
+
+/** The plant's words quoted, without a closing full stop (the sentence around them has one). */
+const own = (text: string): Text => same(text.replace(/[。．.；;，,\s]+$/u, ''));
 
 /**
  * For each figure the plant set itself for a ratio indicator, where it stands today, and for a count over a count, the
@@ -271,7 +277,7 @@ function ownTargetLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[
   const p = w.phrases;
   const out: Text[] = [];
   for (const t of plan.ownTargets ?? []) {
-    const args = { goal: same(t.goal), target: same(pct(t.target).replace('.0%', '%')), cmp: t.strict ? p.ownTargetAbove! : p.ownTargetReach! };
+    const args = { goal: own(t.goal), target: same(pct(t.target).replace('.0%', '%')), cmp: t.strict ? p.ownTargetAbove! : p.ownTargetReach! };
     if (t.now === null) out.push(fill(p.ownTargetUnknown!, args));
     else if (t.met) out.push(fill(p.ownTargetMet!, { ...args, now: same(pct(t.now)) }));
     else if (t.counts && t.counts.needed <= t.counts.total) {
@@ -294,7 +300,7 @@ function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
       const r = plan.recommendations.find((x) => x.id === id);
       if (!r) continue;
       const fit = deadlineFit(r.phase, d.deadline);
-      out.push(fill(phrase[fit], { goal: same(d.goal), limit, title: r.title, phase: w.phases[r.phase]! }));
+      out.push(fill(phrase[fit], { goal: own(d.goal), limit, title: r.title, phase: w.phases[r.phase]! }));
     }
   }
   return out;
@@ -408,10 +414,10 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const unlisted = plan.recommendations.filter((r) => r.phase !== 'later' && !listedIds.has(r.id)).length;
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
   const ceiling = roadmap.budget.envelope?.max;
-  const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), mid: amount(mid), max2: amount(ceiling) }) : undefined;
+  const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid), max2: amount(ceiling) }) : undefined;
   // The plan fits the ceiling by midpoints; at the top of the ranges it may not, and the report says by how much.
   const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: amount(roadmap.total.max), over: amount(roadmap.total.max - ceiling!) }) : undefined;
-  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), mid: amount(mid) });
+  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
   return {
     intro,

@@ -261,9 +261,9 @@ describe('the client report speaks to the plant, not to the consultant (review 1
 describe('review 10, consultant: what the plant asked for, in its terms (M2–M4 and minors)', () => {
   it('M2: the plant\'s own figure (超过 60%) is held against its value, with the processes it takes', () => {
     const zh = md('examples/discrete-machinery.zhizao.yaml', 'zh');
-    expect(zh).toContain('企业自定的目标（“关键工序数控化率 2027 年超过 60%”）：本厂现为 41.7%（12 道中 5 道），要超过 60%，12 道中需至少 8 道，即再增加 3 道。');
+    expect(zh).toContain('企业自定的目标（“关键工序数控化率 2027 年超过 60%”）：本厂现为 41.7%（5/12 道），要超过 60%，需至少 8 道，即再增加 3 道。');
     const en = md('examples/discrete-machinery.zhizao.yaml', 'en');
-    expect(en).toContain('41.7% today (5 of 12 processes); above 60% takes at least 8 of 12, 3 more.');
+    expect(en).toContain('41.7% today (5 of 12 processes); exceeding 60% needs at least 8 of the 12, i.e. 3 more.');
     // a figure the plant already exceeds is said to be met, and the office report says nothing of its own words
     const met = path.join(tempDir('zhizao-review-wording-'), 'cnc-met.yaml');
     writeFileSync(met, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 关键工序数控化率达到 40%'));
@@ -277,11 +277,12 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(ems).toContain('按本厂实际使用的能源加装水、气等计量表');
   });
 
-  it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by the project it asked for', () => {
+  it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by its SMT project', () => {
     const zh = project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理');
-    expect(zh).toContain('企业在访谈中原话提出');
     expect(zh).toContain('料盘入库时贴唯一码，上料扫码时同时记下料盘和元器件批次');
-    expect(zh).toContain('换线时间逐次记录，按企业自定的目标考核');
+    expect(zh).toContain('设定换线时间目标，逐次记录并考核');
+    // its measures state no goal of the plant's (the office report is told nothing of them either)
+    expect(project(md(fixture('smt-small-no-systems'), 'zh', 'office'), 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('企业自定');
     expect(zh).toContain('换型需要长时间停线调整'); // req_flexible_changeover: none
     // its skills matrix names the machines it has: placement programming, not NC programming
     const skills = project(md(fixture('smt-small-no-systems')), '工位电子作业指导与员工数字技能提升');

@@ -2,12 +2,12 @@
 // words, held against its value today, and for a count over a count, the least count that meets it.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { countNeeded, ownTargetsOf, targetIn } from '../../src/core/own-target';
+import { countNeeded, ownTargetsOf, targetIn, targetsIn } from '../../src/core/own-target';
 import { buildResult } from '../../src/core/result';
 import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
 
 const NAMES = [
-  { id: 'cnc-rate', names: ['关键工序数控化率', 'Key-process CNC rate', '关键工序数控化'] },
+  { id: 'cnc-rate', names: ['关键工序数控化率', 'Key-process CNC rate', 'key process CNC rate'] },
   { id: 'equipment-digitization-rate', names: ['生产设备数字化率', '设备数字化率'] },
 ];
 
@@ -15,7 +15,12 @@ describe('targetIn: the indicator a goal names and the figure after it', () => {
   it.each([
     ['关键工序数控化率 2027 年超过 60%', { indicator: 'cnc-rate', target: 0.6, strict: true }],
     ['关键工序数控化率达到 75％', { indicator: 'cnc-rate', target: 0.75, strict: false }],
-    ['关键工序数控化 2028 年不低于 80%', { indicator: 'cnc-rate', target: 0.8, strict: false }],
+    ['关键工序数控化率 2028 年不低于 80%', { indicator: 'cnc-rate', target: 0.8, strict: false }],
+    // where the plant starts is not its figure; the level it rises to is
+    ['关键工序数控化率由 40% 提高到 60%', { indicator: 'cnc-rate', target: 0.6, strict: false }],
+    ['raise the key-process CNC rate from 40% to 75% by 2027', { indicator: 'cnc-rate', target: 0.75, strict: false }],
+    // full-width digits and percent sign
+    ['关键工序数控化率超过６０％', { indicator: 'cnc-rate', target: 0.6, strict: true }],
     ['key-process CNC rate above 62.5 % by 2028', { indicator: 'cnc-rate', target: 0.625, strict: true }],
     ['设备数字化率 > 70%', { indicator: 'equipment-digitization-rate', target: 0.7, strict: true }],
   ])('%s', (goal, expected) => {
@@ -29,10 +34,27 @@ describe('targetIn: the indicator a goal names and the figure after it', () => {
     ['OEE 提高到 75%'],
     // the percentage before the name is not its figure
     ['60% 的关键工序数控化率'],
-    // not a share
+    // not a share, or more than all
     ['关键工序数控化率 150%'],
+    ['关键工序数控化率超过 100%'],
+    // a rise, not a level; a ceiling, not a figure to reach
+    ['关键工序数控化率提高 20%'],
+    ['关键工序数控化率提高 20 个百分点'],
+    ['关键工序数控化率不超过 60%'],
+    // a figure written for something else after the name of the retrofit
+    ['关键工序数控化改造完成后产能提升 30%'],
   ])('no figure in “%s”', (goal) => {
     expect(targetIn(goal, NAMES)).toBeUndefined();
+  });
+});
+
+describe('targetsIn: each indicator a goal names, with the figure written after its own name', () => {
+  it('two indicators in one goal, each with its figure; a figure before the next name is not the first one\'s', () => {
+    expect(targetsIn('关键工序数控化率2027年超过60%，设备数字化率达到80%', NAMES)).toEqual([
+      { indicator: 'cnc-rate', target: 0.6, strict: true },
+      { indicator: 'equipment-digitization-rate', target: 0.8, strict: false },
+    ]);
+    expect(targetsIn('关键工序数控化率要提高，设备数字化率达到 80%', NAMES)).toEqual([{ indicator: 'equipment-digitization-rate', target: 0.8, strict: false }]);
   });
 });
 
@@ -74,5 +96,13 @@ describe('ownTargetsOf, on the discrete example (12 key processes, 5 on CNC)', (
 
   it('goals without a figure for an indicator give nothing', () => {
     expect(ownTargetsOf('两年内关键工序全部数控化；申报市级智能车间', q, result.indicators)).toEqual([]);
+  });
+
+  it('English goals are told apart by their sentences', () => {
+    const ts = ownTargetsOf('Key-process CNC rate above 60% by 2027. Equipment digitisation rate to 90%.', q, result.indicators);
+    expect(ts.map((t) => [t.indicator, t.target, t.strict, t.goal])).toEqual([
+      ['cnc-rate', 0.6, true, 'Key-process CNC rate above 60% by 2027'],
+      ['equipment-digitization-rate', 0.9, false, 'Equipment digitisation rate to 90%'],
+    ]);
   });
 });

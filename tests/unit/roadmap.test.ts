@@ -250,6 +250,14 @@ describe('phasing', () => {
     const bad = own({ goals: 'digital_goal', bottleneck: 'main_bottleneck', priorities: 'priorities' });
     expect(bad.rules).toBeUndefined();
     expect(bad.diagnostics.map((d) => [d.code, d.args.id, d.path?.join('.'), d.line > 0])).toEqual([['def.unknown-ref', 'digital_goal', 'planning.ownWords.goals', true]]);
+    // a question of the wrong kind: the goals' free text read from the chosen goals' options reads nothing
+    const types = new Map(q.questions.map((x) => [x.id, x.type]));
+    const swappedKinds = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), planning: { ownWords: { goals: 'priorities', bottleneck: 'main_bottleneck', priorities: 'digital_goals' } }, rules: [rule('a')] }), 'rules.yaml'), { ...ids, questionTypes: types });
+    expect(swappedKinds.rules).toBeUndefined();
+    expect(swappedKinds.diagnostics.map((d) => [d.code, d.args.id, d.args.expected])).toEqual([
+      ['rules.own-words-type', 'priorities', 'text'],
+      ['rules.own-words-type', 'digital_goals', 'multi'],
+    ]);
     // read from where the file says: the bottleneck's words taken as the goals, the goals' as the bottleneck
     const x = example();
     x.answers.digital_goals = '关键工序数控化率超过 90%';
