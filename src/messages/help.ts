@@ -91,7 +91,7 @@ export const HELP_MESSAGES = {
   'help.report-output': { en: 'where to write (- or none: standard output; docx needs a file)', zh: '写到哪个文件（- 或不写：标准输出；docx 必须写到文件）' },
   'help.report-template': { en: 'your own Handlebars template (see docs/templates.md)', zh: '自定义 Handlebars 模板（见 docs/templates.md）' },
   'help.report-rules': { en: 'recommendation rules (default: bundled)', zh: '改造建议规则（默认用内置规则）' },
-  'help.report-audience': { en: 'client: the full report; office: for the programme office, no notes, free text or confidential answers (KPIs, information security, safety and environment)', zh: 'client：完整报告；office：供主管部门使用，不含备注、自由填写内容和保密答案（KPI、信息安全、安全环保等）' },
+  'help.report-audience': { en: 'client: the full report; office: for the programme office, no notes, free text or confidential answers (KPIs, information security, safety and environmental details such as major hazards)', zh: 'client：完整报告；office：供主管部门使用，不含备注、自由填写内容和保密答案（KPI、信息安全、重大危险源等安全环保细节）' },
   'help.report-lang': { en: 'language of the report itself (default: --lang, which sets the messages; when both are given, the report follows --report-lang)', zh: '报告本身的语言（默认同 --lang；--lang 决定提示信息的语言，两者都给时报告按 --report-lang）' },
   'help.report-examples': {
     en: '{cmd} report plant.zhizao.yaml -o report.docx\n{cmd} report plant.zhizao.yaml -o report.html --report-lang both\n{cmd} report plant.zhizao.yaml --format json',

@@ -324,6 +324,10 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
   if (since) excludedSummary.push(fill(w.phrases.excludedSince!, { count: since, version: r.questionnaire.version, fileVersion: r.questionnaire.fileVersion ?? '?' }));
   if (mode) excludedSummary.push(fill(w.phrases.excludedMode!, { count: mode }));
   const unconfirmed: Text[] = [];
+  // first what is open at this plant: the scored questions nobody could answer
+  const unanswered = r.scoredApplicable - r.scoredAnswered;
+  const open = [...(r.scoredUnknown > 0 ? [fill(w.phrases.unconfirmedUnknownPart!, { count: r.scoredUnknown })] : []), ...(unanswered > 0 ? [fill(w.phrases.unconfirmedUnansweredPart!, { count: unanswered })] : [])];
+  if (open.length) unconfirmed.push(fill(w.phrases.unconfirmedAnswers!, { parts: joinTexts(open, { zh: '、', en: ' and ' }), applicable: r.scoredApplicable }));
   if (r.scoring.draft) unconfirmed.push(w.phrases.unconfirmedDraft!);
   if (r.scoring.note) unconfirmed.push(r.scoring.note);
   unconfirmed.push(w.phrases.unconfirmedGrouping!, w.phrases.unconfirmedReference!);

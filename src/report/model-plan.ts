@@ -247,15 +247,19 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   for (const i of result.indicators) {
     if (!missed.has(i.id)) continue;
     const raises = (r: Recommendation) => r.indicators.includes(i.id);
-    const target = { title: i.title, value: indicatorValue(i), target: indicatorTarget(i) };
+    const target = { title: i.title, value: indicatorValue(i), target: indicatorTarget(i), year: i.targetYear ?? result.targets.year ?? '' };
     const inPlan = phased.filter(raises);
     const next = easiestToBringIn(waiting.filter(raises));
-    if (next) alreadyNamed.add(next.id);
+    // an expired target (its year before the assessment's) is a reference: said as one, and no budget is asked for
+    // it (a project the plant asked for is still said with what it would take, below)
+    const historical = result.targets.historical;
+    if (next && !historical) alreadyNamed.add(next.id);
     // raised only by a project the office report does not list: nothing to say that would be true and not tell it
     if (!inPlan.length && inPeriod.some(raises)) continue;
-    if (inPlan.length) out.push(fill(p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
+    if (inPlan.length) out.push(fill(historical ? p.planTargetHistoricalPhased! : p.planTargetPhased!, { ...target, projects: joinTexts(inPlan.slice(0, 3).map((r) => fill(p.projectInPhase!, { title: r.title, phase: w.phases[r.phase]! }))) }));
+    else if (next && historical) out.push(fill(p.planTargetHistoricalWaiting!, { ...target, waits: why(next) }));
     else if (next) out.push(fill(p.planTargetWaiting!, { ...target, waits: why(next), advice: adviceFor(next, plan, w, office) }));
-    else out.push(fill(p.planTargetNone!, target));
+    else out.push(fill(historical ? p.planTargetHistoricalNone! : p.planTargetNone!, target));
   }
   // What the plant asked for in its own words and the plan period does not take (its own report only).
   if (!office)

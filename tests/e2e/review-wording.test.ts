@@ -313,9 +313,49 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(md('examples/discrete-machinery.zhizao.yaml')).not.toContain('中型工厂参考值的 1 倍');
   });
 
+  it('a food plant is not told of APC (never advised to food plants), nor sent to a packing project its plan may defer', () => {
+    const zh = md(fixture('frozen-food'));
+    expect(zh).toContain('为能源管理和 MES 提供统一数据源');
+    expect(zh).not.toMatch(/为 APC|后段包装线项目承担/);
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
     expect(office).not.toContain('  - 依据和措施中凡涉及企业保密答案的内容');
+  });
+});
+
+describe('review 12, consultant: the plan in the plant\'s terms', () => {
+  it('an expired regional target is a reference, said as one, and no budget is asked for it', () => {
+    const zh = md(fixture('small-machining-under-1m'));
+    expect(zh).toContain('参照目标“关键工序数控化率”（2020 年的区域目标，期限已过，仅作参照）本厂尚未达到（50.0%，目标 > 50.0%）');
+    expect(zh).not.toMatch(/规划目标“关键工序数控化率”[^\n]*需要把预算增加/);
+    // the project the plant asked for is still said with what it would take
+    expect(zh).toContain('企业在访谈中提出的“关键工序数控化改造（按本厂未数控化的关键工序选型）”未排入规划期（超出企业所报预算）。要在规划期内安排它，需要把预算增加约');
+  });
+
+  it('the CNC retrofit names equipment for the plant\'s own manual key processes (honing, heat treatment, plating, welding, testing)', () => {
+    const cnc = project(md('examples/discrete-machinery.zhizao.yaml'), '关键工序数控化改造（按本厂未数控化的关键工序选型）');
+    for (const s of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '电镀改为 PLC 控制的自动线', '手工焊接改用焊接机器人或焊接专机', '手动试验改用自动试验台']) expect(cnc).toContain(s);
+    // a plant whose list has none of them gets none of them
+    expect(project(md(fixture('small-machining-under-1m')), '关键工序数控化改造（按本厂未数控化的关键工序选型）')).not.toMatch(/数控珩磨机|可控气氛炉|焊接机器人/);
+  });
+
+  it('what is not confirmed starts with what is open at this plant: its unknown and unanswered scored questions', () => {
+    const zh = md('tests/fixtures/review/refractory-unknowns.yaml');
+    expect(zh).toMatch(/### 未确认事项\n\n- 本厂适用的 \d+ 道计分题中，\d+ 道答“不清楚”、\d+ 道未回答：相关子域的等级只按已知答案评定，可能偏低/);
+    // one open question: said alone, without "0 道答“不清楚”"
+    expect(md('examples/discrete-machinery.zhizao.yaml')).toContain('- 本厂适用的 169 道计分题中，1 道未回答：');
+  });
+
+  it('a process-design level that contradicts the process-planning requirement is flagged', () => {
+    expect(md(fixture('cad-pdm-word-planners'))).toContain('工艺设计选了“工艺在专业系统中编制”，但“工艺路线和工艺文件在 CAPP 或工艺管理系统中编制”答为“不满足”');
+  });
+
+  it('a cookware plant that asks to take people off polishing and welding is offered robots, not CNC machine tools', () => {
+    const zh = md(fixture('product-service-na'));
+    expect(zh).toMatch(/企业目标“招工难、减少用工”：[^\n]*回应它的“高危、繁重岗位“机器换人”/);
+    expect(project(zh, '高危、繁重岗位“机器换人”（如焊接、喷涂、打磨、码垛）')).toContain('企业在访谈中原话提出');
   });
 });

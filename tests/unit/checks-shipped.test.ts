@@ -30,6 +30,10 @@ const CASES: Record<string, Case> = {
     fires: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 0 },
     clean: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 2 },
   },
+  'process-design-level-vs-planning-system': {
+    fires: { process_design_level: 'system', req_process_planning_system: 'none' },
+    clean: { process_design_level: 'system', req_process_planning_system: 'mostly' },
+  },
   'equipment-level-vs-digitisation-rate': {
     fires: { equipment_level: 'key_digital', equipment_total: 100, equipment_digital: 20 },
     clean: { equipment_level: 'key_digital', equipment_total: 100, equipment_digital: 60 },
