@@ -333,7 +333,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const statements = variant && variant.evidence.length ? variant.evidence : rule.evidence;
     // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
     const evidence = input.planOnly ? [] : heldEvidence(statements, scope, q, answers);
-    const holding = input.planOnly ? evidenceHolding(statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
+    // a supporting statement ("nobody could give the OEE") is shown with the others but proposes nothing on its own
+    const supported = statements.some((e) => e.def.supporting);
+    const holding = input.planOnly || supported ? evidenceHolding(supported ? statements.filter((e) => !e.def.supporting) : statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
     const holds = holding !== 'none';
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;

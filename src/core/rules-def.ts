@@ -21,6 +21,8 @@ export interface EvidenceDef {
   /** The answer the statement rests on (shown with it; its confidentiality carries over to the statement). */
   question: string;
   statement: Text;
+  /** Shown with the other statements that hold, but not enough on its own to propose the project (what is not known). */
+  supporting?: boolean;
 }
 
 /** A version of a rule for a plant that already has part of what it proposes ("extend", "deepen"). */

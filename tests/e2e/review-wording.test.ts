@@ -349,6 +349,13 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(md('examples/discrete-machinery.zhizao.yaml')).toContain('- 本厂适用的 169 道计分题中，1 道未回答：');
   });
 
+  it('a plan made on known answers only proposes no project on a "don\'t know" alone (the refractory plant\'s OEE)', () => {
+    const zh = md('tests/fixtures/review/refractory-unknowns.yaml');
+    expect(zh).toContain('以下项目只依据已知的答案初步排出');
+    expect(hasProject(zh, '设备运行状态监控与 OEE 分析')).toBe(false);
+    expect(zh).not.toContain('是否已有 OEE 统计有待');
+  });
+
   it('a process-design level that contradicts the process-planning requirement is flagged', () => {
     expect(md(fixture('cad-pdm-word-planners'))).toContain('工艺设计选了“工艺在专业系统中编制”，但“工艺路线和工艺文件在 CAPP 或工艺管理系统中编制”答为“不满足”');
   });

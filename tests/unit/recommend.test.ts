@@ -347,16 +347,29 @@ describe('a project whose presence would tell a confidential answer is confident
   });
 
   it('only a statement resting on a confidential answer holds: confidential for this plant; an open one holds: not', () => {
+    // APS: whether the plant has one not known, shop schedules in a system: only the (confidential) late deliveries call for it
+    const onlyKpi = { has_aps: 'unknown', req_shop_schedule_in_system: 'full', req_schedule_feedback: 'full', kpi_on_time_delivery: 0.8 };
     for (const planOnly of [false, true]) {
-      // OEE measured "mostly", the OEE figure unknown (a confidential KPI): only that statement holds
-      const hidden = project({ req_oee: 'mostly', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly)!;
+      const hidden = project(onlyKpi, 'workshop-aps', planOnly)!;
+      expect(hidden, `planOnly ${planOnly}`).toBeDefined();
       expect(hidden.confidential, `planOnly ${planOnly}`).toBe(true);
-      // OEE measured only in part: an open statement says so
-      const shown = project({ req_oee: 'partial', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly)!;
+      // progress not fed back to planning: an open statement says so
+      const shown = project({ ...onlyKpi, req_schedule_feedback: 'none' }, 'workshop-aps', planOnly)!;
       expect(shown.confidential, `planOnly ${planOnly}`).toBe(false);
     }
     // the batch's office column of top projects leaves it out
-    expect(officeTopProjects([project({ req_oee: 'mostly', kpi_oee: 'unknown' }, 'workshop-oee-monitoring')!], 3)).toEqual([]);
+    expect(officeTopProjects([project(onlyKpi, 'workshop-aps')!], 3)).toEqual([]);
+  });
+
+  it('a supporting statement (what is not known) is shown with the others but proposes nothing alone', () => {
+    for (const planOnly of [false, true]) {
+      // OEE computed "mostly", the OEE figure unknown: only the supporting statement holds, no project
+      expect(project({ req_oee: 'mostly', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly), `planOnly ${planOnly}`).toBeUndefined();
+      // OEE computed only in part: the project, with both statements
+      const r = project({ req_oee: 'partial', kpi_oee: 'unknown' }, 'workshop-oee-monitoring', planOnly)!;
+      expect(r, `planOnly ${planOnly}`).toBeDefined();
+      if (!planOnly) expect(r.evidence.map((e) => e.question)).toEqual(['req_oee', 'kpi_oee']);
+    }
   });
 });
 

@@ -78,8 +78,12 @@ describe('M4: an OEE "don\'t know" is not evidence of no OEE, and OEE does not g
   const CONFIRM = '先向生产、设备负责人确认关键设备的联网和 OEE 统计现状';
 
   it('the refractory plant (networking all unknown): the statement says the status is to be confirmed; networking comes with the project', () => {
-    const r = rec('refractory', 'workshop-oee-monitoring');
-    expect(statements(r)).toEqual(['访谈中没有人能给出关键设备的 OEE，是否已有 OEE 统计有待向生产、设备负责人确认。']);
+    // with nothing known about its equipment management, "nobody could give the OEE" proposes nothing (review 12:
+    // the plan rests on known answers only)
+    expect(plan('refractory').recommendations.map((x) => x.id)).not.toContain('workshop-oee-monitoring');
+    // with equipment managed on paper (known), the project, and the unknown OEE said as to be confirmed
+    const r = rec('refractory', 'workshop-oee-monitoring', { equipment_management_level: 'paper' });
+    expect(statements(r)).toEqual(['访谈中没有人能给出关键设备的 OEE，是否已有 OEE 统计有待向生产、设备负责人确认。', '设备管理还没有做到按运行数据维护并自动计算 OEE。']);
     expect(r.evidence[0]!.statement.en).toContain('to be confirmed');
     expect(r.measures[0]!.zh).toContain(CONFIRM);
     expect(r.measures[0]!.zh).toContain('尚未联网的关键设备先加装采集模块');
