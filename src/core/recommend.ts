@@ -386,7 +386,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.benefits = offer.benefits;
     rec.kpis = def.kpis ?? [];
     rec.effort = effort;
-    rec.prerequisites = def.prerequisites ?? [];
+    rec.prerequisites = variant?.def.prerequisites ?? def.prerequisites ?? [];
     rec.addresses = def.addresses;
     rec.indicators = def.indicators ?? [];
     rec.support = def.support ?? [];

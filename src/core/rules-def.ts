@@ -39,6 +39,11 @@ export interface VariantDef {
   benefits?: Text | ItemDef[];
   effort?: Effort;
   evidence?: EvidenceDef[];
+  /**
+   * The projects this version waits for, when fewer than the rule's (a plant that already has part of the project:
+   * extending an MES in use does not wait for the machines to be networked); each one of the rule's prerequisites.
+   */
+  prerequisites?: string[];
 }
 
 export interface RuleDef {
@@ -284,6 +289,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
       const vt = textsOf(v, [...path, 'variants', j], plant);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
+      (v.prerequisites ?? []).forEach((s, k) => !(r.prerequisites ?? []).includes(s) && at([...path, 'variants', j, 'prerequisites', k], 'rules.variant-prerequisite', { id: s, rule: r.id }));
       if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt });
     });
     const raises: CompiledRule['raises'] = [];

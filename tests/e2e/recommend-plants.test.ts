@@ -302,12 +302,14 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(own).toContain('访谈中企业提出的最大瓶颈（原话）：“旺季装箱码垛和冷库搬运招不到人');
     const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
     expect(office, 'free text stays out of the office report').not.toContain('旺季装箱码垛');
-    // a metal-products plant whose labour goal no project of the plan period serves: said per goal, with the project
-    // that would serve it, why it waits and what it would take
-    const cad = report('product-service-na');
+    // a metal-products plant whose labour goal no project of the plan period serves (the cookware plant with a budget
+    // under 1 million): said per goal, with the project that would serve it, why it waits and what it would take
+    const file = path.join(tempDir(), 'cookware-under-1m.yaml');
+    writeFileSync(file, readFileSync(`${FIX}/product-service-na.yaml`, 'utf8').replace(/^ {2}retrofit_budget_band: from_1m_to_5m$/m, '  retrofit_budget_band: under_1m'));
+    const cad = JSON.parse(zhizao(['report', file, '--format', 'json']).stdout) as Report;
     const served = new Set(cad.recommendations.filter((r) => r.phase !== 'later').flatMap((r) => r.servesPriorities));
     expect(served.has('labour'), 'no project of the plan period serves labour').toBe(false);
-    const md = markdown('product-service-na', 'zh');
+    const md = zhizao(['report', file, '--format', 'md', '--lang', 'zh']).stdout;
     const line = md.split('\n').find((l) => l.startsWith('企业目标“招工难、减少用工”'));
     expect(line, 'a chosen goal no phased project serves is named').toBeDefined();
     expect(line).toContain('规划期内没有项目回应它');
@@ -319,7 +321,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const phasedMid = cad.recommendations.filter((r) => r.phase !== 'later').reduce((a, r) => a + (r.investment!.min + r.investment!.max) / 2, 0);
     const need = Math.ceil(phasedMid + (waiting[0]!.investment!.min + waiting[0]!.investment!.max) / 2 - cad.roadmap.budget!.envelope!.max!);
     expect(line).toContain(`需要把预算增加约 ${need} 万元`);
-    const officeMd = zhizao(['report', `${FIX}/product-service-na.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    const officeMd = zhizao(['report', file, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
     const officeLine = officeMd.split('\n').find((l) => l.startsWith('企业目标“招工难、减少用工”'));
     expect(officeLine, 'the office reads the goal too').toBeDefined();
     expect(officeLine, 'but nothing of the budget: no figure, no reason, no advice to raise it').not.toMatch(/万元|预算/);

@@ -356,13 +356,25 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(zh).not.toContain('是否已有 OEE 统计有待');
   });
 
+  it('an MES in use is extended without waiting for machine networking, so the OEM traceability lands in the medium term', () => {
+    const d = JSON.parse(run(fixture('third-party-logistics'), ['--format', 'json'])) as { recommendations: { id: string; phase: string; prerequisites: string[] }[] };
+    const by = (id: string) => d.recommendations.find((r) => r.id === id)!;
+    expect(by('workshop-mes')).toMatchObject({ phase: '0-6m', prerequisites: [] });
+    expect(by('workshop-traceability').phase).toBe('6-18m');
+  });
+
   it('a process-design level that contradicts the process-planning requirement is flagged', () => {
     expect(md(fixture('cad-pdm-word-planners'))).toContain('工艺设计选了“工艺在专业系统中编制”，但“工艺路线和工艺文件在 CAPP 或工艺管理系统中编制”答为“不满足”');
   });
 
   it('a cookware plant that asks to take people off polishing and welding is offered robots, not CNC machine tools', () => {
     const zh = md(fixture('product-service-na'));
-    expect(zh).toMatch(/企业目标“招工难、减少用工”：[^\n]*回应它的“高危、繁重岗位“机器换人”/);
-    expect(project(zh, '高危、繁重岗位“机器换人”（如焊接、喷涂、打磨、码垛）')).toContain('企业在访谈中原话提出');
+    // in the plan period (its MES in use is extended without waiting for machine networking, which leaves the budget for it)
+    expect(zh).not.toMatch(/企业目标“招工难、减少用工”：规划期内没有项目回应它/);
+    const robots = project(zh, '高危、繁重岗位“机器换人”（如焊接、喷涂、打磨、码垛）');
+    expect(robots).toContain('企业在访谈中原话提出');
+    expect(robots).not.toContain('未排入规划期');
+    const d = JSON.parse(run(fixture('product-service-na'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
+    expect(d.recommendations.find((r) => r.id === 'station-hazardous-post-robots')!.phase).not.toBe('later');
   });
 });

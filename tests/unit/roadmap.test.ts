@@ -245,6 +245,18 @@ describe('phasing', () => {
     }
   });
 
+  it('a variant may wait for fewer of its rule\'s prerequisites, never for another project', () => {
+    const withVariant = (prerequisites: string[]) =>
+      compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('b', { prerequisites: ['a'], variants: [{ id: 'v', when: 'true', prerequisites }] })] }), 'rules.yaml'), ids);
+    expect(withVariant([]).diagnostics).toEqual([]);
+    const bad = withVariant(['c']);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.path?.join('.')])).toEqual([['rules.variant-prerequisite', 'rules.1.variants.0.prerequisites.0']]);
+    // placed: the variant's own (none) instead of the rule's
+    const plan = run(f('not_decided', 60), [rule('a'), rule('b', { prerequisites: ['a'], variants: [{ id: 'v', when: 'true', prerequisites: [] }] })]);
+    expect(plan.recommendations.map((r) => [r.id, r.phase, r.prerequisites])).toEqual([['a', '0-6m', []], ['b', '0-6m', []]]);
+  });
+
   it('the questions of the plant\'s own words are the rules file\'s (planning.ownWords), checked at load', () => {
     const own = (ownWords: Record<string, string>) => compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), planning: { ownWords }, rules: [rule('a')] }), 'rules.yaml'), ids);
     const bad = own({ goals: 'digital_goal', bottleneck: 'main_bottleneck', priorities: 'priorities' });
