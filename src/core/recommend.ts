@@ -418,8 +418,18 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     scope,
     ...(input.scoring ? { scoring: input.scoring } : {}),
   });
+  // A project contained in another of the plan period is part of it, not listed beside it: the goals it serves and the
+  // indicators it raises are the container's.
+  const byRecId = new Map(kept.map((c) => [c.rec.id, c.rec]));
+  for (const c of kept) {
+    const reason = c.rec.laterReason;
+    if (reason?.code !== 'included') continue;
+    const container = byRecId.get(reason.about!)!;
+    for (const p of c.rec.servesPriorities) if (!container.servesPriorities.includes(p)) container.servesPriorities.push(p);
+    for (const i of c.rec.indicators) if (!container.indicators.includes(i)) container.indicators.push(i);
+  }
   const { list, warnings } = applyOverrides(
-    kept.map((c) => c.rec),
+    kept.map((c) => c.rec).filter((r) => r.laterReason?.code !== 'included'),
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );

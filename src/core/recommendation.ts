@@ -6,9 +6,12 @@ export type PlanPhase = Phase | 'later';
 
 /** Why a project waits beyond the horizon. */
 export interface LaterReason {
-  /** budget: beyond the envelope; phase-budget: within it, but beyond every phase's share it could go in (spending spread over the phases). */
-  code: 'budget' | 'phase-budget' | 'capacity' | 'waits' | 'blocked';
-  /** The project (waits) or the duty (blocked) it waits for. */
+  /**
+   * budget: beyond the envelope; phase-budget: within it, but beyond every phase's share it could go in (spending
+   * spread over the phases); included: part of a project of the plan period that contains it (not listed apart).
+   */
+  code: 'budget' | 'phase-budget' | 'capacity' | 'waits' | 'blocked' | 'included';
+  /** The project (waits, included) or the duty (blocked) it waits for or is part of. */
   about?: string;
 }
 

@@ -135,6 +135,13 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const waits = new Map(input.candidates.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
   const waitsFor = (r: Recommendation) => waits.get(r)!;
   const anchors = goalAnchors(input, blockedBy, inPlan, waitsFor);
+  // A project whose scope another contains (the rule's `includes`) is decided after it: while the container is in the
+  // plan period it is part of it, not offered beside it; the container's phase stands for it as a prerequisite, and
+  // what it raises is projected with the container's.
+  const containedBy = new Map<string, Recommendation>();
+  for (const c of input.candidates) for (const id of c.rule.def.includes ?? []) if (inPlan.has(id) && !containedBy.has(id)) containedBy.set(id, c.rec);
+  const includedRules = new Map<string, CompiledRule[]>();
+  const standingFor = (p: Recommendation) => (p.laterReason?.code === 'included' ? inPlan.get(p.laterReason.about!)! : p);
   // A duty to settle before any project (`gate`) that the answers show is not met (a major accident hazard): the
   // project of the plan that fulfils it leads, as a firstWhen project does.
   const gateFixers = new Set(open.filter((m) => m.def.gate && m.notMet).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
@@ -164,9 +171,16 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   };
   while (decided.size < order.length) {
     // The first undecided project, by priority, whose prerequisites are decided (prerequisites have no cycle).
-    const next = order.find((c) => !decided.has(c.rec.id) && waitsFor(c.rec).every((p) => decided.has(p))) ?? order.find((c) => !decided.has(c.rec.id))!;
+    const ready = (c: Candidate) => !decided.has(c.rec.id) && waitsFor(c.rec).every((p) => decided.has(p)) && (!containedBy.has(c.rec.id) || decided.has(containedBy.get(c.rec.id)!.id));
+    const next = order.find(ready) ?? order.find((c) => !decided.has(c.rec.id))!;
     const r = next.rec;
-    const pre = waitsFor(r).map((p) => inPlan.get(p)!).filter((p) => decided.has(p.id));
+    const container = containedBy.get(r.id);
+    if (container && decided.has(container.id) && container.phase !== 'later') {
+      decide(r, 'later', { code: 'included', about: container.id });
+      includedRules.set(container.id, [...(includedRules.get(container.id) ?? []), next.rule]);
+      continue;
+    }
+    const pre = waitsFor(r).map((p) => standingFor(inPlan.get(p)!)).filter((p) => decided.has(p.id));
     const waiting = pre.find((p) => p.phase === 'later');
     if (waiting) {
       decide(r, 'later', { code: 'waits', about: waiting.id });
@@ -226,7 +240,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         let previous = baseline;
         const done: CompiledRule[] = [];
         for (const phase of phases) {
-          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!);
+          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!, ...(includedRules.get(r.id) ?? []));
           const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);
           const projected = buildResult(input.questionnaire, raised, input.scoring.profile, input.scoring.targets);
           afterPlan = { answers: raised, result: projected };

@@ -78,6 +78,11 @@ export interface RuleDef {
   effort: Effort;
   prerequisites?: string[];
   /**
+   * Projects whose scope this one contains (a smart-factory project contains the APS, logistics and data projects it
+   * describes): while it is in the plan period they are not offered beside it, so that nothing is counted twice.
+   */
+  includes?: string[];
+  /**
    * Placed before the projects taken by priority, in the first phase with room (the plant's own plan, which the
    * other projects follow): whatever its priority, it is not left for the last phase or beyond the budget.
    */
@@ -303,6 +308,11 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
+    (r.includes ?? []).forEach((s, j) => {
+      if (!ruleIds.has(s)) at([...path, 'includes', j], 'def.unknown-ref', { what: 'rule', id: s });
+      // what a project waits for is done before it, not inside it
+      else if (s === r.id || (r.prerequisites ?? []).includes(s)) at([...path, 'includes', j], 'rules.includes-prerequisite', { id: s, rule: r.id });
+    });
     if (ids.programmes && !ids.programmes.has(r.programme)) at([...path, 'programme'], 'def.unknown-ref', { what: 'programme', id: r.programme });
     else if (!isPark && ids.userProgrammes?.get(r.programme) === false)
       at([...path, 'programme'], 'rules.not-user-programme', { id: r.id, programme: r.programme, known: [...ids.userProgrammes].filter(([, u]) => u).map(([k]) => k).join(', ') });

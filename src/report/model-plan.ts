@@ -97,6 +97,9 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       return p.laterPhaseBudget!;
     case 'capacity':
       return p.laterCapacity!;
+    // (a project contained in another is not listed: nothing to say)
+    case 'included':
+      return undefined;
     case 'waits': {
       const awaited = all.find((r) => r.id === reason.about);
       if (!awaited) return p.laterWaitsUnnamed!;

@@ -9,6 +9,15 @@ import { tempDir, zhizao } from '../helpers/cli';
 const FIX = 'tests/fixtures/review';
 const AUTOPARTS = `${FIX}/autoparts-c36.yaml`;
 const REFRACTORY = `${FIX}/refractory-unknowns.yaml`;
+/**
+ * The auto-parts plant with a budget of 1–5 million: no smart-factory project, which would contain the APS project
+ * (rules' `includes`), so APS is listed on its own.
+ */
+function autopartsMidBudget(): string {
+  const file = path.join(tempDir(), 'autoparts-c36-5m.yaml');
+  writeFileSync(file, readFileSync(AUTOPARTS, 'utf8').replace(/^ {2}retrofit_budget_band: over_20m$/m, '  retrofit_budget_band: from_1m_to_5m'));
+  return file;
+}
 
 function run(file: string, args: string[]): string {
   const r = zhizao(['report', file, ...args]);
@@ -180,11 +189,12 @@ describe('office report: a project is withheld when its presence would tell a co
   });
 
   it('a project an open statement supports is listed, without the items that rest on confidential answers, and says so', () => {
-    const aps = office.recommendations.find((r) => r.id === 'workshop-aps')!;
+    const mid = autopartsMidBudget();
+    const aps = json(mid, 'office').recommendations.find((r) => r.id === 'workshop-aps')!;
     expect(aps.detailsWithheld).toBe(true);
     expect(aps.evidence.length).toBeGreaterThan(0);
     expect(aps.evidence.every((e) => !e.confidential)).toBe(true);
-    const text = section(md(AUTOPARTS, 'office'), `#### ${aps.title.zh}`);
+    const text = section(md(mid, 'office'), `#### ${aps.title.zh}`);
     expect(text).toContain('依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
     expect(text).toContain(aps.evidence[0]!.statement.zh);
   });
@@ -281,7 +291,7 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
   });
 
   it('the APS project of a plant whose system schedules the shop does not say the planners schedule by hand', () => {
-    const aps = section(md(AUTOPARTS, 'client'), '#### 高级计划与排程（APS）');
+    const aps = section(md(autopartsMidBudget(), 'client'), '#### 高级计划与排程（APS）');
     expect(aps).toContain('没有按有限产能自动排程的 APS（或 MES 排程模块）。');
     expect(aps).not.toContain('人工排定');
   });

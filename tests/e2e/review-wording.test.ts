@@ -363,6 +363,17 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(by('workshop-traceability').phase).toBe('6-18m');
   });
 
+  it('the smart-factory project is not costed beside the APS, WMS, AGV and data projects it contains (blocker 2)', () => {
+    const d = JSON.parse(run(fixture('autoparts-vin-mostly'), ['--format', 'json'])) as { recommendations: { id: string; phase: string; investment?: { min: number; max: number } }[]; roadmap: { total: { min: number; max: number } } };
+    const ids = d.recommendations.map((r) => r.id);
+    expect(d.recommendations.find((r) => r.id === 'factory-discrete-smart-manufacturing')!.phase).not.toBe('later');
+    for (const part of ['workshop-aps', 'workshop-wms-barcode', 'line-agv-delivery', 'factory-data-analytics']) expect(ids, part).not.toContain(part);
+    const phased = d.recommendations.filter((r) => r.phase !== 'later');
+    expect(d.roadmap.total.min).toBe(phased.reduce((a, r) => a + r.investment!.min, 0));
+    // its software still says what the plant has and what it lacks (APS: not yet in place)
+    expect(line(project(md(fixture('autoparts-vin-mostly')), '离散型智能制造新模式'), '软件')).toContain('APS（尚未建设，按步骤补齐）');
+  });
+
   it('a process-design level that contradicts the process-planning requirement is flagged', () => {
     expect(md(fixture('cad-pdm-word-planners'))).toContain('工艺设计选了“工艺在专业系统中编制”，但“工艺路线和工艺文件在 CAPP 或工艺管理系统中编制”答为“不满足”');
   });

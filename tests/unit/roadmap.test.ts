@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
-import { firstMissedLevelIndex } from '../../src/core/roadmap';
+import { firstMissedLevelIndex, investmentOf } from '../../src/core/roadmap';
 import { compileRules, plantRuleContext, type RuleContextIds } from '../../src/core/rules-def';
 import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
 import { buildReportModel } from '../../src/report/model';
@@ -243,6 +243,36 @@ describe('phasing', () => {
       expect(c.rules).toBeUndefined();
       expect(c.diagnostics.map((d) => [d.code, d.line > 0])).toEqual([['rules.budget-by-phase', true]]);
     }
+  });
+
+  it('a project that contains others (includes): while it is in the plan period they are part of it, not listed or costed beside it', () => {
+    // u contains a and b; c waits for a; d is on its own
+    const list = [rule('u', { investment: { min: 10, max: 20 }, includes: ['a', 'b'] }), rule('a', { investment: { min: 10, max: 20 } }), rule('b'), rule('c', { prerequisites: ['a'] }), rule('d')];
+    const plan = run(f('not_decided', 600), list);
+    const ids = plan.recommendations.map((r) => r.id);
+    expect(ids).not.toContain('a');
+    expect(ids).not.toContain('b');
+    const u = byId(plan.recommendations, 'u')!;
+    expect(u.phase).not.toBe('later');
+    // c waits for a, which the container stands for: it comes after u, not "later" for want of a
+    const c = byId(plan.recommendations, 'c')!;
+    expect(c.phase).not.toBe('later');
+    const order = ['0-6m', '6-18m', '18-36m'];
+    expect(order.indexOf(c.phase)).toBeGreaterThan(order.indexOf(u.phase));
+    // the plan's total counts u once, not a beside it
+    expect(plan.roadmap.total).toEqual(investmentOf(plan.recommendations.filter((r) => r.phase !== 'later')));
+    // a container beyond the plan period contains nothing: its parts are offered on their own
+    const held = run(f('under_1m', 60), [rule('u', { investment: { min: 400, max: 600 }, includes: ['a'] }), rule('a', { investment: { min: 10, max: 20 } })]);
+    expect(held.recommendations.map((r) => [r.id, r.phase === 'later'])).toEqual([['a', false], ['u', true]]);
+  });
+
+  it('includes are checked at load: known rules, and not a prerequisite of the project (or itself)', () => {
+    const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('u', { prerequisites: ['a'], includes: ['a', 'zz'] })] }), 'rules.yaml'), ids);
+    expect(c.rules).toBeUndefined();
+    expect(c.diagnostics.map((d) => [d.code, d.path?.join('.')])).toEqual([
+      ['rules.includes-prerequisite', 'rules.1.includes.0'],
+      ['def.unknown-ref', 'rules.1.includes.1'],
+    ]);
   });
 
   it('a variant may wait for fewer of its rule\'s prerequisites, never for another project', () => {
