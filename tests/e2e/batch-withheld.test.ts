@@ -71,6 +71,12 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     plan = longCsv(path.join(dir, 'out.plan.csv'));
   });
 
+  it('CSV: the plan sheet says how each target is counted in words, without field ids (office review 10, m1)', () => {
+    const text = readFileSync(path.join(dir, 'out.plan.csv'), 'utf8');
+    expect(text).not.toMatch(/uses_cloud|enterprise_class|retrofit_status|above_designated_size/);
+    expect(text).toContain('“企业是否已上云”');
+  });
+
   it('JSON: the 规下 split of the batch and of the district keeps its n only', () => {
     const s = out.summary;
     expect(s.bySize.map((g) => [g.key, g.companies, g.suppressed ?? false])).toEqual([
@@ -194,7 +200,7 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     const a = longCsv(path.join(dir, 'all.plan.csv')).find((t) => t.id === 'class-a-retrofit-share')!;
     expect(a).toMatchObject({ count: '0.6667', historical: 'true', how: 'A 类：3 家中 2 家在诊断时正在或已完成智能化改造（不论改造年份）' });
     expect(a.measure).not.toContain('不晚于');
-    expect(a.measure).toContain('诊断时改造“进行中”或“已完成”（retrofit_status）的比例，不按改造年份筛选');
+    expect(a.measure).toContain('诊断时智能化改造状态为“进行中”或“已完成”的比例，不按改造年份筛选');
   });
 
   it('a batch of three plants: the level counts, mean score and every figure keep only their n; stdout says so', () => {
