@@ -35,7 +35,8 @@ export interface PlanItem {
   hardware: Text[];
   software: Text[];
   integration: Text[];
-  investment?: string;
+  /** The estimate: 万元 in Chinese, CNY in English ("CNY 0.3–1.5 million"). */
+  investment?: Text;
   benefits?: Text;
   /** Prerequisites by title. */
   prerequisites: Text[];
@@ -154,7 +155,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       hardware: offer.hardware,
       software: offer.software,
       integration: offer.integration,
-      ...(rec.investment ? { investment: `${rec.investment.min}–${rec.investment.max}` } : {}),
+      ...(rec.investment ? { investment: { zh: `${rec.investment.min}–${rec.investment.max}`, en: cny([rec.investment.min, rec.investment.max]) } } : {}),
       ...(offer.benefits ? { benefits: offer.benefits } : {}),
       prerequisites: rec.prerequisites.filter((id) => titles.has(id)).map((id) => titles.get(id)!),
       consultant: rec.source === 'consultant',
@@ -408,7 +409,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const summaryOf = (listed: PlanItem[]) => {
     if (!listed.length) return p.phaseEmpty!;
     const investment = investmentOf(listed.flatMap((i) => byId.get(i.id) ?? []));
-    return fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max) });
+    return fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max), range: same(cny([investment.min, investment.max])) });
   };
   const phases: PlanPhase[] = roadmap.phases.map((ph) => {
     const listed = items.filter((i) => i.phaseId === ph.id);

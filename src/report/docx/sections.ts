@@ -202,7 +202,7 @@ export function plan(k: Kit, m: ReportModel): Body {
         if (it.hardware.length) rows.push([{ content: L('hardware'), bold: true, fill: COLOR.soft }, list(it.hardware)]);
         if (it.software.length) rows.push([{ content: L('software'), bold: true, fill: COLOR.soft }, list(it.software)]);
         if (it.integration.length) rows.push([{ content: L('integration'), bold: true, fill: COLOR.soft }, list(it.integration)]);
-        if (it.investment) rows.push([{ content: L('investment'), bold: true, fill: COLOR.soft }, clean(it.investment)]);
+        if (it.investment) rows.push([{ content: L('investment'), bold: true, fill: COLOR.soft }, it.investment]);
         if (it.benefits) rows.push([{ content: L('benefits'), bold: true, fill: COLOR.soft }, it.benefits]);
         if (it.prerequisites.length) rows.push([{ content: L('prerequisites'), bold: true, fill: COLOR.soft }, it.prerequisites.map(say).join('；')]);
         body.push(table(null, rows, [2.2, 7.8]));
