@@ -301,6 +301,8 @@ function ownTargetLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[
 function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
   const p = w.phrases;
   const out: Text[] = [];
+  // the goals quoted by the lines before (the plant's own figures), and by this one's earlier lines
+  const quoted = new Set((plan.ownTargets ?? []).map((t) => t.goal));
   const phrase: Record<DeadlineFit, Text> = { 'in-time': p.ownDeadlineInTime!, 'may-miss': p.ownDeadlineMayMiss!, late: p.ownDeadlineLate!, 'beyond-plan': p.ownDeadlineBeyondPlan! };
   for (const d of plan.ownDeadlines ?? []) {
     const limit = d.deadline.year !== undefined ? fill(p.deadlineYear!, { year: d.deadline.year }) : fill(p.deadlineMonths!, { months: d.deadline.months });
@@ -308,7 +310,10 @@ function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
       const r = plan.recommendations.find((x) => x.id === id);
       if (!r) continue;
       const fit = deadlineFit(r.phase, d.deadline);
-      out.push(fill(phrase[fit], { goal: own(d.goal), limit, title: r.title, phase: w.phases[r.phase]! }));
+      // a goal the line just above quoted already (its own figure) is not quoted again
+      const what = quoted.has(d.goal) ? p.ownGoalSame! : fill(p.ownGoalQuoted!, { goal: own(d.goal) });
+      quoted.add(d.goal);
+      out.push(fill(phrase[fit], { what, limit, title: r.title, phase: w.phases[r.phase]! }));
     }
   }
   return out;
