@@ -35,15 +35,11 @@ const RISE = /(提高|提升|增加|增长|降低|减少|raise[sd]?|increase[sd]
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*[%％]/gu;
 
 /**
- * The indicator a goal names and the figure written after the name, if any: the first percentage between the name
- * and the next indicator name (or the goal's end) that is a level to reach or exceed: not where the plant starts
- * ("由 40% 提高到 60%"), not a rise ("提高 20%", "20 个百分点"), not a ceiling ("不超过 60%"). Full-width digits are read.
+ * Every indicator a goal names with its figure, in the order written ("关键工序数控化率超过 60%，设备数字化率达到 80%"):
+ * for each name, the first percentage between it and the next indicator name (or the goal's end) that is a level to
+ * reach or exceed — not where the plant starts ("由 40% 提高到 60%"), not a rise ("提高 20%", "20 个百分点"), not a
+ * ceiling ("不超过 60%"). Full-width digits are read.
  */
-export function targetIn(goal: string, names: readonly { id: string; names: readonly string[] }[]): { indicator: string; target: number; strict: boolean } | undefined {
-  return targetsIn(goal, names)[0];
-}
-
-/** Every indicator a goal names with its figure, in the order written ("关键工序数控化率超过 60%，设备数字化率达到 80%"). */
 export function targetsIn(goal: string, names: readonly { id: string; names: readonly string[] }[]): { indicator: string; target: number; strict: boolean }[] {
   const text = goal.normalize('NFKC');
   const lower = text.toLowerCase();

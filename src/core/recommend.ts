@@ -121,7 +121,8 @@ function gapOf(rule: CompiledRule, result: ScoreResult): number {
 function evidenceHolding(list: readonly CompiledEvidence[], scope: Scope): 'open' | 'confidential' | 'none' {
   let held: 'confidential' | 'none' = 'none';
   for (const e of list) {
-    if (!truthy(evaluate(e.when, scope))) continue;
+    // a supporting statement ("nobody could give the OEE") is shown with the others but proposes nothing on its own
+    if (e.def.supporting || !truthy(evaluate(e.when, scope))) continue;
     if (!e.confidential) return 'open';
     held = 'confidential';
   }
@@ -333,9 +334,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const statements = variant && variant.evidence.length ? variant.evidence : rule.evidence;
     // A rule of an older file without evidence keeps its written rationale; an evidence rule needs a statement that holds.
     const evidence = input.planOnly ? [] : heldEvidence(statements, scope, q, answers);
-    // a supporting statement ("nobody could give the OEE") is shown with the others but proposes nothing on its own
-    const supported = statements.some((e) => e.def.supporting);
-    const holding = input.planOnly || supported ? evidenceHolding(supported ? statements.filter((e) => !e.def.supporting) : statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
+    // (from the statements held, unless one is only supporting: evidenceHolding decides which propose the project)
+    const holding = input.planOnly || statements.some((e) => e.def.supporting) ? evidenceHolding(statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
     const holds = holding !== 'none';
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
@@ -418,18 +418,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     scope,
     ...(input.scoring ? { scoring: input.scoring } : {}),
   });
-  // A project contained in another of the plan period is part of it, not listed beside it: the goals it serves and the
-  // indicators it raises are the container's.
-  const byRecId = new Map(kept.map((c) => [c.rec.id, c.rec]));
-  for (const c of kept) {
-    const reason = c.rec.laterReason;
-    if (reason?.code !== 'included') continue;
-    const container = byRecId.get(reason.about!)!;
-    for (const p of c.rec.servesPriorities) if (!container.servesPriorities.includes(p)) container.servesPriorities.push(p);
-    for (const i of c.rec.indicators) if (!container.indicators.includes(i)) container.indicators.push(i);
-  }
+  const included = kept.filter((c) => c.rec.laterReason?.code === 'included');
+  foldIntoContainers(included.map((c) => c.rec), kept);
   const { list, warnings } = applyOverrides(
-    kept.map((c) => c.rec).filter((r) => r.laterReason?.code !== 'included'),
+    included.length ? kept.map((c) => c.rec).filter((r) => r.laterReason?.code !== 'included') : kept.map((c) => c.rec),
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );
@@ -473,6 +465,18 @@ function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates:
     if (projects.length) out.push({ goal, deadline, projects });
   }
   return out;
+}
+
+/**
+ * A project contained in another of the plan period (the roadmap's `included`) is part of it, not listed beside it:
+ * the goals it serves and the indicators it raises become the container's.
+ */
+function foldIntoContainers(included: readonly Recommendation[], kept: readonly Candidate[]): void {
+  for (const r of included) {
+    const container = kept.find((c) => c.rec.id === r.laterReason!.about)!.rec;
+    for (const p of r.servesPriorities) if (!container.servesPriorities.includes(p)) container.servesPriorities.push(p);
+    for (const i of r.indicators) if (!container.indicators.includes(i)) container.indicators.push(i);
+  }
 }
 
 /** The sector pack's id and title, with the plant's sub-industry when the pack names its code. */

@@ -169,9 +169,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     if (reason) r.laterReason = reason;
     decided.add(r.id);
   };
+  // Undecided, its prerequisites decided, and (a project another contains) its container decided.
+  const ready = (c: Candidate) => !decided.has(c.rec.id) && waitsFor(c.rec).every((p) => decided.has(p)) && (!containedBy.has(c.rec.id) || decided.has(containedBy.get(c.rec.id)!.id));
   while (decided.size < order.length) {
-    // The first undecided project, by priority, whose prerequisites are decided (prerequisites have no cycle).
-    const ready = (c: Candidate) => !decided.has(c.rec.id) && waitsFor(c.rec).every((p) => decided.has(p)) && (!containedBy.has(c.rec.id) || decided.has(containedBy.get(c.rec.id)!.id));
+    // The first ready project, by priority (prerequisites have no cycle).
     const next = order.find(ready) ?? order.find((c) => !decided.has(c.rec.id))!;
     const r = next.rec;
     const container = containedBy.get(r.id);

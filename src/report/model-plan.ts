@@ -248,15 +248,15 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
     }
   }
   const missed = new Set(missedTargets(result));
+  // an expired target (its year before the assessment's) is a reference: said as one, and no budget is asked for it
+  // (a project the plant asked for is still said with what it would take, below)
+  const historical = result.targets.historical;
   for (const i of result.indicators) {
     if (!missed.has(i.id)) continue;
     const raises = (r: Recommendation) => r.indicators.includes(i.id);
     const target = { title: i.title, value: indicatorValue(i), target: indicatorTarget(i), year: i.targetYear ?? result.targets.year ?? '' };
     const inPlan = phased.filter(raises);
     const next = easiestToBringIn(waiting.filter(raises));
-    // an expired target (its year before the assessment's) is a reference: said as one, and no budget is asked for
-    // it (a project the plant asked for is still said with what it would take, below)
-    const historical = result.targets.historical;
     if (next && !historical) alreadyNamed.add(next.id);
     // raised only by a project the office report does not list: nothing to say that would be true and not tell it
     if (!inPlan.length && inPeriod.some(raises)) continue;

@@ -2,7 +2,7 @@
 // words, held against its value today, and for a count over a count, the least count that meets it.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { countNeeded, ownTargetsOf, targetIn, targetsIn } from '../../src/core/own-target';
+import { countNeeded, ownTargetsOf, targetsIn } from '../../src/core/own-target';
 import { buildResult } from '../../src/core/result';
 import { mustAnswers, profile, questionnaire, read, targets } from '../helpers/defs';
 
@@ -11,7 +11,7 @@ const NAMES = [
   { id: 'equipment-digitization-rate', names: ['生产设备数字化率', '设备数字化率'] },
 ];
 
-describe('targetIn: the indicator a goal names and the figure after it', () => {
+describe('targetsIn: the indicator a goal names and the figure after it', () => {
   it.each([
     ['关键工序数控化率 2027 年超过 60%', { indicator: 'cnc-rate', target: 0.6, strict: true }],
     ['关键工序数控化率达到 75％', { indicator: 'cnc-rate', target: 0.75, strict: false }],
@@ -24,7 +24,7 @@ describe('targetIn: the indicator a goal names and the figure after it', () => {
     ['key-process CNC rate above 62.5 % by 2028', { indicator: 'cnc-rate', target: 0.625, strict: true }],
     ['设备数字化率 > 70%', { indicator: 'equipment-digitization-rate', target: 0.7, strict: true }],
   ])('%s', (goal, expected) => {
-    expect(targetIn(goal, NAMES)).toEqual(expected);
+    expect(targetsIn(goal, NAMES)).toEqual([expected]);
   });
 
   it.each([
@@ -44,7 +44,7 @@ describe('targetIn: the indicator a goal names and the figure after it', () => {
     // a figure written for something else after the name of the retrofit
     ['关键工序数控化改造完成后产能提升 30%'],
   ])('no figure in “%s”', (goal) => {
-    expect(targetIn(goal, NAMES)).toBeUndefined();
+    expect(targetsIn(goal, NAMES)).toEqual([]);
   });
 });
 
