@@ -431,6 +431,33 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(asked(JSON.parse(r2.stdout) as Report)).toBeUndefined();
   });
 
+  it("a consultant's own rules file: ownWords, includes and a variant's prerequisites are checked where they are written", () => {
+    const dir = tempDir('zhizao-own-rules-');
+    const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
+    const broken = text
+      // the chosen goals read from a free-text question
+      .replace('ownWords: {goals: digital_goals, bottleneck: main_bottleneck, priorities: priorities}', 'ownWords: {goals: digital_goals, bottleneck: main_bottleneck, priorities: main_bottleneck}')
+      // a project it waits for cannot also be part of it
+      .replace('includes: [workshop-aps, workshop-wms-barcode, line-agv-delivery, factory-data-analytics]', 'includes: [workshop-mes, workshop-aps]')
+      // the MES extension waits for a project its rule does not
+      .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n');
+    expect(broken).not.toBe(text);
+    const file = path.join(dir, 'broken.yaml');
+    writeFileSync(file, broken);
+    const r = zhizao(['validate', '--definition', file, '--json']);
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
+    const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(problems.find((p) => p.code === 'rules.own-words-type')?.line).toBe(lineOf('priorities: main_bottleneck}'));
+    expect(problems.find((p) => p.code === 'rules.includes-prerequisite')?.line).toBe(lineOf('includes: [workshop-mes, workshop-aps]'));
+    expect(problems.find((p) => p.code === 'rules.variant-prerequisite')?.line).toBe(lineOf('prerequisites: [workshop-aps]'));
+    // and report --rules refuses it with the same messages, no report written
+    const rep = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', file, '-o', path.join(dir, 'r.md')]);
+    expect(rep.code).toBe(1);
+    expect(rep.stderr).toContain('broken.yaml');
+    expect(rep.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('a project waiting for a prerequisite that is itself beyond the plan period says so', () => {
     const md = markdown('frozen-food', 'zh');
     expect(md).toContain('暂缓原因: 前置项目“车间设备联网与数据采集（工业以太网、工业网关、边缘计算）”未排入规划期（超出企业所报预算），本项目随之顺延');
