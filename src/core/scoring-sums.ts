@@ -84,14 +84,17 @@ export class Sums {
       this.reqCnt[base + c.item.level - 1]! += sign;
     }
   }
-  /** A sub-domain's score at level n (1-based), or NaN where it has no requirement there. */
-  at(sub: number, n: number, block = 0): number {
+  /**
+   * A sub-domain's score at level n (1-based), or NaN where it has no requirement there. `moreReq`, `moreSelf`: added
+   * to the requirements' and the self-ratings' sums (what the open answers would add were they fully met).
+   */
+  at(sub: number, n: number, block = 0, moreReq = 0, moreSelf = 0): number {
     const i = block * this.stride + sub * LEVELS + n - 1;
     const rc = this.reqCnt[i]!;
     const sc = this.selfCnt[i]!;
-    if (this.average) return rc + sc > 0 ? (this.reqSum[i]! + this.selfSum[i]!) / (rc + sc) : NaN;
-    if (rc > 0) return this.reqSum[i]! / rc;
-    return sc > 0 ? this.selfSum[i]! / sc : NaN;
+    if (this.average) return rc + sc > 0 ? (this.reqSum[i]! + moreReq + this.selfSum[i]! + moreSelf) / (rc + sc) : NaN;
+    if (rc > 0) return (this.reqSum[i]! + moreReq) / rc;
+    return sc > 0 ? (this.selfSum[i]! + moreSelf) / sc : NaN;
   }
   /** Requirements only (for the disagreement between a self-rating and the requirements). */
   requirementsAt(sub: number, n: number): number {
@@ -219,6 +222,11 @@ interface Workspace {
   own: Sums;
   knownReq: Uint16Array;
   knownSelf: Uint8Array;
+  /**
+   * By sub-domain, what its level-1 answers that say nothing (不清楚, unanswered) would add were they fully met:
+   * [requirements, self-ratings] (scoreMaturity: whether they could lift a level of 0).
+   */
+  openAtOne: Float64Array;
   inSection: Uint8Array;
   nodeValues: Float64Array[];
   effective: Float64Array[];
@@ -235,6 +243,7 @@ export function workspaceOf(plan: ScoringPlan): Workspace {
       own: new Sums(plan, plan.sections.length),
       knownReq: new Uint16Array(subs * LEVELS),
       knownSelf: new Uint8Array(subs),
+      openAtOne: new Float64Array(subs * 2),
       inSection: new Uint8Array(plan.sections.length * subs),
       nodeValues: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
       effective: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
@@ -246,6 +255,7 @@ export function workspaceOf(plan: ScoringPlan): Workspace {
     w.own.reset();
     w.knownReq.fill(0);
     w.knownSelf.fill(0);
+    w.openAtOne.fill(0);
     w.inSection.fill(0);
   }
   return w;

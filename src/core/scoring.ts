@@ -100,9 +100,15 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   const sums = work.sums;
   for (const c of counted) sums.add(c);
   // Known answers by sub-domain: requirements by level, and whether the level question is answered with a value.
-  const { knownReq, knownSelf } = work;
+  // And what the level-1 answers that say nothing would add were they fully met.
+  const { knownReq, knownSelf, openAtOne } = work;
   for (const c of counted) {
-    if (!c.known || c.item.sub < 0) continue;
+    if (c.item.sub < 0) continue;
+    if (!c.known) {
+      if (c.item.kind === 'level') openAtOne[c.item.sub * 2 + 1]! += plan.full - (c.value >= 1 ? plan.full : plan.none);
+      else if (c.item.level === 1) openAtOne[c.item.sub * 2]! += plan.full - c.value;
+      continue;
+    }
     if (c.item.kind === 'level') knownSelf[c.item.sub] = 1;
     else knownReq[c.item.sub * LEVELS + c.item.level - 1]!++;
   }
@@ -139,6 +145,12 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     // with every requirement of the deciding levels unknown or unanswered does not make the level known.
     let judged = false;
     for (let n = 1; n <= (accumulated.heldAt ?? LEVELS) && !judged; n++) judged = knownReq[s * LEVELS + n - 1]! > 0 || (knownSelf[s] === 1 && reqOnly[n - 1] === null);
+    // A level of 0 is not judged either when its level-1 answers that say nothing (不清楚, unanswered), were they
+    // fully met, would pass level 1: the known answers do not decide it (one "mostly" beside two unknowns). A higher
+    // level held at an open requirement stays judged: the level below it is certain.
+    if (judged && accumulated.heldAt === 1 && (openAtOne[s * 2]! > 0 || openAtOne[s * 2 + 1]! > 0)) {
+      judged = round9(sums.at(s, 1, 0, openAtOne[s * 2]!, openAtOne[s * 2 + 1]!)) < profile.def.passThreshold;
+    }
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
     subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });

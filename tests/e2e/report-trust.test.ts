@@ -206,7 +206,9 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^ {2}装备 +L– 无法判断 S=/m);
     expect(zh.stdout).not.toMatch(/^ {2}装备 +L0 /m);
-    expect(zh.stdout).toContain('L–（无法判断）：决定该子域等级的答案均为“不清楚”或未答（自评等级不能代替要求题）');
+    expect(zh.stdout).toContain('L–（无法判断）：决定该子域等级的答案为“不清楚”或未答，或这类答案若已满足就足以改变结论（自评等级不能代替要求题）');
+    // planning: one level-1 requirement "mostly", the other "don't know": not judged either
+    expect(zh.stdout).toMatch(/^ {2}计划与调度 +L– 无法判断 S=/m);
     // no level stated: no section level either
     expect(zh.stdout).toMatch(/^ {2}生产制造 +\S+ 0\.07 {2}L–$/m);
     const en = zhizao(['score', REFRACTORY, '--explain', '--lang', 'en']).stdout;

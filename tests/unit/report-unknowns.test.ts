@@ -25,7 +25,31 @@ describe('a sub-domain whose answers are all "don\'t know" or unanswered is not 
     expect(sub(r, 'warehousing-distribution')).toMatchObject({ judged: false, level: 0 });
     // equipment has one known answer (automated lines: partly), but at level 3: its level 0 rests on level 1, all unknown
     expect(sub(r, 'equipment').contributions[2]).toBeGreaterThan(0);
-    for (const id of ['organization-strategy', 'planning-scheduling', 'production-operations']) expect(sub(r, id).judged, id).toBe(true);
+    expect(sub(r, 'organization-strategy').judged).toBe(true);
+    // planning, production and process design: one level-1 requirement "mostly", the other "don't know" — were it
+    // met, level 1 would pass, so the known answers do not decide the level of 0 either
+    for (const id of ['planning-scheduling', 'production-operations', 'process-design']) expect(sub(r, id), id).toMatchObject({ judged: false, level: 0 });
+  });
+
+  it('a level of 0 beside "don\'t know" answers is judged only when they could not lift it to level 1', () => {
+    const file = discrete();
+    const level1 = q.questions.filter((x) => x.subdomain === 'planning-scheduling' && x.type === 'requirement' && x.level === 1);
+    expect(level1.length).toBeGreaterThanOrEqual(2);
+    const [first, ...rest] = level1;
+    for (const x of rest) file.answers[x.id] = 'unknown';
+    file.answers[first!.id] = 'mostly';
+    expect(sub(score(file), 'planning-scheduling')).toMatchObject({ judged: false, level: 0 });
+    // "none" on the known one: even with the others met, level 1 fails (the pass mark is the profile's)
+    file.answers[first!.id] = 'none';
+    const none = sub(score(file), 'planning-scheduling');
+    expect(none.level).toBe(0);
+    expect(none.judged).toBe((rest.length * 1) / level1.length < profile().def.passThreshold);
+    // and a level of 1 or more held at an open requirement above it stays judged (the level below is certain)
+    for (const x of level1) file.answers[x.id] = 'full';
+    const up = q.questions.find((x) => x.subdomain === 'planning-scheduling' && x.type === 'requirement' && x.level === 2)!;
+    file.answers[up.id] = 'unknown';
+    expect(sub(score(file), 'planning-scheduling')).toMatchObject({ judged: true });
+    expect(sub(score(file), 'planning-scheduling').level).toBeGreaterThanOrEqual(1);
   });
 
   it('a level of 0 from known answers is judged; the same sub-domain with every answer unknown is not', () => {
