@@ -48,8 +48,9 @@ export interface RecommendInput {
   scoring?: { profile: Profile; targets: TargetsDef } | undefined;
   /**
    * The plan only (the batch, which keeps each project's title and phase): whether a rule's evidence holds is still
-   * decided, but its statements are not written, so rationales and evidence lists are left empty, and no office view
-   * of a project is made (whether a project is confidential is still decided).
+   * decided, but its statements are not written, so rationales and evidence lists are left empty; of a project's
+   * lists only its measures are made (hardware, software, integration and benefits are left empty), and no office
+   * view of a project is made (whether a project is confidential is still decided).
    */
   planOnly?: boolean;
 }
@@ -166,11 +167,13 @@ type Offer = Omit<OfficeView, 'evidence'>;
  * confidential answer (what the list shows or leaves out tells that answer), what the office audience is shown
  * instead: the lists without such items.
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true): Offer & { office?: Offer } {
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true, measuresOnly = false): Offer & { office?: Offer } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
     key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
   const pick = (list: CompiledItems | undefined, items: (list: CompiledItems, scope: Scope) => Text[]): Text[] => (list ? items(list, scope) : []);
+  // The batch's plan (measuresOnly) reads no list but whether the project has a measure left to take.
+  if (measuresOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null };
   const offer = (items: (list: CompiledItems, scope: Scope) => Text[]): Offer => ({
     measures: pick(lists.measures, items),
     hardware: pick(lists.hardware, items),
@@ -339,7 +342,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holds = holding !== 'none';
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
-    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope, !input.planOnly);
+    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope, !input.planOnly, input.planOnly);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) continue;
     const v = variant?.def;
