@@ -13,6 +13,17 @@ import type { Question, Text } from './types.js';
  * so it is neither met nor missing.
  */
 export type CriterionStatus = 'met' | 'mostly' | 'missing' | 'not-assessable' | 'undetermined';
+/**
+ * What a criterion not met rests on: a sub-domain's level, an indicator, a section or an answer the parts of its
+ * condition that fail read (the report states this plant's value of each). `confidential`: an answer the programme
+ * office never reads.
+ */
+export type CriterionFact =
+  /** `needs`: the level the part asks for, when it is `level('…') >= n` (or section, maturity). */
+  | { kind: 'subdomain' | 'section'; id: string; needs?: number }
+  | { kind: 'maturity'; needs?: number }
+  | { kind: 'indicator'; id: string }
+  | { kind: 'question'; id: string; confidential?: true };
 export interface ReadinessResult {
   id: string;
   title: Text;
@@ -20,7 +31,7 @@ export interface ReadinessResult {
   note?: Text;
   met: number;
   total: number;
-  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean }[];
+  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean; because?: CriterionFact[] }[];
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
@@ -37,7 +48,8 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
           : decidedFalse(when, scope, (known ??= knownRefs(q, result, answers)))
             ? 'missing'
             : 'undetermined';
-    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}) };
+    const because = when && (status === 'missing' || status === 'mostly' || status === 'undetermined') ? reasonsOf(q, when, scope, (known ??= knownRefs(q, result, answers))) : [];
+    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(because.length ? { because } : {}) };
   });
   return {
     id: profile.def.id,
@@ -79,6 +91,99 @@ function decidedFalse(when: Node, scope: Scope, known: (refs: Refs) => boolean):
 }
 
 type Tri = boolean | 'unknown';
+
+/**
+ * The parts of a condition that make it `wanted` (false: the parts that fail; 'unknown': those nobody's answers
+ * decide), down to the comparisons and calls: of `a and b`, each part that is so (or, when none is false, each
+ * unknown part); of `a or b`, every part not true; of `not a`, the parts that make `a` true.
+ */
+function blame(node: Node, scope: Scope, known: (refs: Refs) => boolean, wanted: Tri, q: Questionnaire): Node[] {
+  if (node.t === 'bin' && (node.op === 'and' || node.op === 'or')) {
+    const parts = [node.left, node.right];
+    const values = parts.map((part) => judge(part, scope, known));
+    // an alternative the plant's own fields rule out (`industry != 'process' and …` in a process plant) says
+    // nothing about what it lacks
+    if (wanted === false && node.op === 'and' && conjuncts(node).some((part) => onlyPlantFields(part, q) && judge(part, scope, known) === false)) return [];
+    const wantedTrue = wanted === true;
+    // and → false, or → true: one part decides; the other ways round every part that is not the opposite
+    const deciding = (node.op === 'and') !== wantedTrue ? parts.filter((_, i) => values[i] === wanted) : parts.filter((_, i) => values[i] !== !wanted);
+    return deciding.flatMap((part) => blame(part, scope, known, wanted, q));
+  }
+  if (node.t === 'un' && node.op === 'not') return blame(node.arg, scope, known, wanted === 'unknown' ? 'unknown' : !wanted, q);
+  return [node];
+}
+
+/** The parts of `a and b and c` (however grouped). */
+function conjuncts(node: Node): Node[] {
+  return node.t === 'bin' && node.op === 'and' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node];
+}
+
+/** A part that reads neither an answer nor a result: only the plant's own fields (industry, sector…). */
+function onlyPlantFields(node: Node, q: Questionnaire): boolean {
+  const refs = collectRefs(node);
+  return refs.calls.length === 0 && refs.ids.every((r) => !q.byId.has(r.name) && !RESULT_NAMES.has(r.name));
+}
+const RESULT_NAMES = new Set(['maturity', 'score_total']);
+
+/** What a condition that does not hold rests on: the facts its failing parts read (or, undecided, its unknown parts). */
+function reasonsOf(q: Questionnaire, when: Node, scope: Scope, known: (refs: Refs) => boolean): CriterionFact[] {
+  const verdict = judge(when, scope, known);
+  return verdict === true ? [] : factsOf(q, blame(when, scope, known, verdict, q));
+}
+
+/** `level('x') >= n`, `section('x') >= n`, `maturity >= n`: what is compared and the level asked for. */
+function levelAsked(node: Node): { of: Node; level: number } | undefined {
+  if (node.t !== 'bin' || node.op !== '>=' || node.right.t !== 'lit' || typeof node.right.v !== 'number') return undefined;
+  return { of: node.left, level: node.right.v };
+}
+
+/** The sub-domains, indicators, sections and answers some parts of a condition read, each once, in order. */
+function factsOf(q: Questionnaire, parts: readonly Node[]): CriterionFact[] {
+  const out: CriterionFact[] = [];
+  const seen = new Set<string>();
+  const add = (fact: CriterionFact) => {
+    const key = fact.kind === 'maturity' ? fact.kind : `${fact.kind}:${fact.id}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(fact);
+    }
+  };
+  const question = (id: string) => {
+    const x = q.byId.get(id);
+    if (x) add({ kind: 'question', id, ...(x.confidential ? { confidential: true as const } : {}) });
+  };
+  for (const part of parts) {
+    const needs = levelAsked(part);
+    if (needs !== undefined && needs.of.t === 'id' && needs.of.name === 'maturity') {
+      add({ kind: 'maturity', needs: needs.level });
+      continue;
+    }
+    if (needs !== undefined && needs.of.t === 'call' && (needs.of.name === 'level' || needs.of.name === 'section')) {
+      const arg = needs.of.args[0];
+      if (arg?.t === 'lit' && typeof arg.v === 'string') {
+        add({ kind: needs.of.name === 'level' ? 'subdomain' : 'section', id: arg.v, needs: needs.level });
+        continue;
+      }
+    }
+    const refs = collectRefs(part);
+    // in the order written: calls and names as they come in the text
+    const items = [...refs.ids.map((r) => ({ pos: r.pos, name: r.name, call: undefined })), ...refs.calls.map((c) => ({ pos: c.pos, name: c.name, call: c }))].sort((a, b) => a.pos - b.pos);
+    for (const item of items) {
+      if (!item.call) {
+        if (item.name === 'maturity') add({ kind: 'maturity' });
+        else question(item.name);
+        continue;
+      }
+      const arg = item.call.args[0];
+      if (arg?.t !== 'lit' || typeof arg.v !== 'string') continue;
+      if (item.name === 'level' || item.name === 'score') add({ kind: 'subdomain', id: arg.v });
+      else if (item.name === 'section') add({ kind: 'section', id: arg.v });
+      else if (item.name === 'indicator' || item.name === 'met' || item.name === 'missed' || item.name === 'gap') add({ kind: 'indicator', id: arg.v });
+      else if (item.name === 'level_of' || item.name === 'score_of' || item.name === 'answered' || item.name === 'known' || item.name === 'unknown' || item.name === 'na') question(arg.v);
+    }
+  }
+  return out;
+}
 
 function judge(node: Node, scope: Scope, known: (refs: Refs) => boolean): Tri {
   if (node.t === 'bin' && (node.op === 'and' || node.op === 'or')) {

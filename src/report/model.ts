@@ -12,6 +12,7 @@ import { fixed2, gapText, pct, quoted, same } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
+import { readinessRows, type ReadinessRow } from './model-readiness.js';
 import { budgetShares, planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
 
 export type Audience = 'client' | 'office';
@@ -44,7 +45,7 @@ export interface ReportModel {
    * Declaration readiness. `total` counts every criterion; a criterion resting on confidential answers is listed in
    * the office report as withheld (neither met nor missing) and never counted in `met`.
    */
-  readiness: { title: Text; source?: string; note?: Text; met: number; total: number; criteria: { title: Text; status: Text; met: boolean; withheld?: boolean }[] }[];
+  readiness: ReadinessRow[];
   answers: AppendixSection[];
   method: Method;
 }
@@ -122,14 +123,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office, { now: input.readiness, after: input.readinessAfterPlan }) } : {}),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
-    readiness: input.readiness.map((x) => {
-      // The office audience does not learn whether a criterion resting on confidential answers (security weaknesses)
-      // is met: it is listed as withheld, counted in the total and never as met.
-      const criteria = x.criteria.map((c) =>
-        office && c.confidential ? { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true } : { title: c.title, status: w.readinessStatus[c.status] ?? w.readinessStatus.missing!, met: c.status === 'met' },
-      );
-      return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
-    }),
+    readiness: readinessRows(input.readiness, r, q, answers, w, office),
     answers: appendix(q, answers, office, w),
     method: { ...methodOf(r, q, w, office), priority: fill(w.phrases.priorityFormula!, { ...(input.plan?.bonuses ?? {}), ...budgetShares(input.plan?.roadmap), first: leadsClause(input.plan?.leads ?? [], w, office) }) },
   };

@@ -94,7 +94,13 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
  * (its description and outcome left out), counts in `total` and never in `met`; `withheld` says how many.
  */
 function officeReadiness(x: ReadinessResult) {
-  const criteria = x.criteria.map((c) => (c.confidential ? { id: c.id, title: c.title, status: 'withheld' as const, confidential: true } : c));
+  // and of the others, no confidential answer among what a criterion not met rests on
+  const criteria = x.criteria.map((c) => {
+    if (c.confidential) return { id: c.id, title: c.title, status: 'withheld' as const, confidential: true };
+    const because = c.because?.filter((f) => !(f.kind === 'question' && f.confidential));
+    const { because: _all, ...rest } = c;
+    return because?.length ? { ...rest, because } : rest;
+  });
   const withheld = criteria.filter((c) => c.status === 'withheld').length;
   return { ...x, criteria, met: criteria.filter((c) => c.status === 'met').length, total: criteria.length, ...(withheld ? { withheld } : {}) };
 }

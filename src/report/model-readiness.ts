@@ -1,0 +1,72 @@
+/**
+ * The declaration criteria as the report lists them: each with its status in words, and, for a criterion not met,
+ * what it rests on at this plant — the level, indicator value or answer each failing part of its condition reads
+ * (core/readiness.ts finds those parts). Pure.
+ */
+import type { Answers } from '../core/answers.js';
+import type { Questionnaire } from '../core/questionnaire.js';
+import type { CriterionFact, ReadinessResult } from '../core/readiness.js';
+import { subdomainResult, type ScoreResult } from '../core/result.js';
+import type { Text } from '../core/types.js';
+import { fill, joinTexts, type Wording } from '../core/wording.js';
+import { indicatorTarget, indicatorValue } from './format.js';
+import { answerText } from './model-answers.js';
+
+export interface ReadinessRow {
+  title: Text;
+  source?: string;
+  note?: Text;
+  met: number;
+  total: number;
+  criteria: { title: Text; status: Text; met: boolean; withheld?: boolean }[];
+}
+
+/**
+ * The office audience does not learn whether a criterion resting on confidential answers (security weaknesses) is
+ * met: it is listed as withheld, counted in the total and never as met; of the others it reads no confidential answer.
+ */
+export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, office: boolean): ReadinessRow[] {
+  return readiness.map((x) => {
+    const criteria = x.criteria.map((c) => {
+      if (office && c.confidential) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
+      const status = w.readinessStatus[c.status] ?? w.readinessStatus.missing!;
+      const facts = (c.because ?? []).filter((f) => !(office && f.kind === 'question' && f.confidential)).map((f) => factText(f, r, q, answers, w));
+      const shown = facts.filter((f): f is Text => f !== undefined);
+      return { title: c.title, status: shown.length ? fill(w.phrases.criterionBecause!, { status, facts: joinTexts(shown, { zh: '；', en: '; ' }) }) : status, met: c.status === 'met' };
+    });
+    return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
+  });
+}
+
+/** One fact in words, with this plant's value: 信息安全 1 级, 关键工序数控化率 41.7%, “是否在用 WMS？”：否. */
+function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording): Text | undefined {
+  const p = w.phrases;
+  const level = (name: Text, level: number | null, needs: number | undefined): Text => {
+    const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
+    return needs === undefined ? said : joinTexts([said, fill(p.criterionNeeds!, { needs })], { zh: '', en: '' });
+  };
+  switch (f.kind) {
+    case 'subdomain': {
+      const sub = subdomainResult(r, f.id);
+      return sub ? level(sub.name, sub.judged ? sub.level : null, f.needs) : undefined;
+    }
+    case 'section': {
+      const sec = r.sections.find((s) => s.id === f.id);
+      // without a stated level the report gives no section a level either
+      return sec ? level(sec.title, r.maturity.level === null ? null : sec.level, f.needs) : undefined;
+    }
+    case 'maturity':
+      return level(p.criterionMaturity!, r.maturity.level, f.needs);
+    case 'indicator': {
+      const i = r.indicators.find((x) => x.id === f.id);
+      if (!i) return undefined;
+      if (typeof i.value !== 'number') return fill(p.criterionFactNoValue!, { title: i.title });
+      const said = fill(p.criterionFactIndicator!, { title: i.title, value: indicatorValue(i) });
+      return i.met === false && i.target !== undefined ? joinTexts([said, fill(p.criterionTarget!, { target: indicatorTarget(i) })], { zh: '', en: '' }) : said;
+    }
+    case 'question': {
+      const question = q.byId.get(f.id);
+      return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// A declaration criterion not met says what it rests on at this plant: the level, indicator value or answer each
+// failing part of its condition reads, with the level asked for (core/readiness.ts reasons, report/model-readiness.ts
+// words). In process, on the discrete example and conditions written here.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assessReadiness } from '../../src/core/readiness';
+import { compileReadiness } from '../../src/core/readiness-def';
+import { buildResult } from '../../src/core/result';
+import { readinessRows } from '../../src/report/model-readiness';
+import { model, mustAnswers, profile, questionnaire, read, src, targets, wording } from '../helpers/defs';
+
+const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+const ids = { questionIds: [...q.byId.keys()], subdomains: model().subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
+const discrete = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { answers: Record<string, unknown> };
+
+function criterion(when: string, extra = '') {
+  const text = `kind: readiness\nid: t\ntitle: {zh: 测试, en: Test}\ncriteria:\n  - id: c\n    title: {zh: 条件, en: Criterion}\n    when: "${when}"\n${extra}`;
+  const compiled = compileReadiness(src(text), ids);
+  expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return compiled.readiness!;
+}
+
+function assess(when: string, file = discrete(), extra = '') {
+  const a = mustAnswers(q, file);
+  const r = buildResult(q, a, profile(), targets());
+  const readiness = [assessReadiness(criterion(when, extra), q, r, a)];
+  return { criterion: readiness[0]!.criteria[0]!, rows: (office: boolean) => readinessRows(readiness, r, q, a, wording(), office)[0]!.criteria[0]! };
+}
+
+describe('a criterion not met says what it rests on at this plant', () => {
+  it('the failing parts, each with the plant\'s value and the level asked for; a part that holds is not named', () => {
+    // the discrete example: equipment at level 1, CNC rate 41.7 %, planning at level 1, no WMS
+    const { criterion: c, rows } = assess("level('equipment') >= 2 and met('cnc-rate') == true and level('equipment') >= 0");
+    expect(c.status).toBe('missing');
+    expect(c.because).toEqual([{ kind: 'subdomain', id: 'equipment', needs: 2 }, { kind: 'indicator', id: 'cnc-rate' }]);
+    expect(rows(false).status.zh).toBe('未满足（本厂：装备 1 级（需达到 2 级）；关键工序数控化率 41.7%（目标 > 50.0%））');
+    expect(rows(false).status.en).toBe('missing (this plant: Equipment at level 1 (needs level 2); Key-process CNC rate 41.7% (target > 50.0%))');
+  });
+
+  it('of alternatives, every one that fails; one the plant\'s own fields rule out is not named', () => {
+    const { criterion: c } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true or level('planning-scheduling') >= 3");
+    expect(c.because).toEqual([{ kind: 'question', id: 'has_wms' }, { kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]);
+    const { rows } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true");
+    expect(rows(false).status.zh).toBe('未满足（本厂：“是否在用仓储管理系统（WMS）？”：否）');
+  });
+
+  it('a negated part names the answer that makes it hold; the overall level is named as such', () => {
+    const file = discrete();
+    file.answers.req_quality_traceability = 'partial';
+    const { criterion: c, rows } = assess("maturity >= 3 and not (req_quality_traceability in ['none', 'partial'])", file);
+    expect(c.because).toEqual([{ kind: 'maturity', needs: 3 }, { kind: 'question', id: 'req_quality_traceability' }]);
+    expect(rows(false).status.zh).toMatch(/^未满足（本厂：整体成熟度 1 级（需达到 3 级）；“质量数据可从原材料追溯到成品（正向和反向）”：部分满足）$/);
+  });
+
+  it('undetermined: the parts nobody\'s answers decide, said as unknown', () => {
+    const file = discrete();
+    file.answers.has_wms = 'unknown';
+    const { criterion: c, rows } = assess("level('equipment') >= 0 and has_wms == true", file);
+    expect(c.status).toBe('undetermined');
+    expect(c.because).toEqual([{ kind: 'question', id: 'has_wms' }]);
+    expect(rows(false).status.zh).toBe('无法判断（回答不足）（本厂：“是否在用仓储管理系统（WMS）？”：不清楚）');
+  });
+
+  it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole', () => {
+    const when = "level('information-security') >= 2 and req_ot_segmentation == 'full'";
+    const { criterion: c, rows } = assess(when);
+    expect(c.because?.map((f) => f.kind === 'question' && f.confidential)).toEqual([false, true]);
+    expect(rows(false).status.zh).toContain('生产网（工控网）');
+    expect(rows(true).status.zh).toBe('未满足（本厂：信息安全 1 级（需达到 2 级））');
+    expect(assess(when, discrete(), '    confidential: true\n').rows(true)).toMatchObject({ withheld: true, status: { zh: '涉及保密答案，未列出' } });
+  });
+
+  it('a criterion met or not assessable says nothing more', () => {
+    expect(assess("level('equipment') >= 1").criterion).not.toHaveProperty('because');
+    expect(assess("level('equipment') >= 1").rows(false).status.zh).toBe('已满足');
+  });
+});
