@@ -53,7 +53,7 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
     const result: IndicatorResult = {
       id: def.id,
       kind: def.kind,
-      title: def.title,
+      title: def.titleByIndustry?.[answers.file.respondent.industry] ?? def.title,
       formula: def.formula,
       ...(def.basis ? { basis: def.basis } : {}),
       ...(def.definition ? { definition: def.definition } : {}),

@@ -76,6 +76,8 @@ export interface IndicatorDef {
   context?: string[];
   formula: string;
   title: Text;
+  /** The title a plant of this industry type reads in its own report (regional figures keep `title`). */
+  titleByIndustry?: Partial<Record<Industry, Text>>;
   /** Other names a plant may write for it in its own goals, besides its titles. */
   aliases?: string[];
   basis?: Text;

@@ -123,3 +123,16 @@ describe('indicators against targets', () => {
     expect(r.indicators[0]!.gap).toBeCloseTo(0.1, 12);
   });
 });
+
+describe('an indicator read as what it counts in the plant\'s industry', () => {
+  it('a process plant\'s CNC rate is titled its automatic-control rate in its own result; a discrete plant\'s is not', () => {
+    const big = questionnaire('questionnaires/smart-manufacturing.yaml');
+    const cnc = (industry: string) => computeIndicators(big, mustAnswers(big, { questionnaire: 'smart-manufacturing', version: '2', respondent: { company: 'T', industry }, answers: { key_processes_total: 4, key_processes_cnc: 3 } }), targets()).find((i) => i.id === 'cnc-rate')!;
+    expect(cnc('process').title.zh).toBe('关键工序数控化率（流程型：自动控制率）');
+    expect(cnc('process').value).toBe(0.75);
+    expect(cnc('discrete').title.zh).toBe('关键工序数控化率');
+    expect(cnc('mixed').title.en).toBe('Key-process CNC rate');
+    // the regional figure keeps the questionnaire's own title
+    expect(big.indicators.find((i) => i.def.id === 'cnc-rate')!.def.title.zh).toBe('关键工序数控化率');
+  });
+});
