@@ -146,6 +146,22 @@ describe('batch: one credit code given once without a site and once with one', (
     }
   });
 
+  it('the summary sheet of the workbook says so in its notes, in both languages', async () => {
+    for (const [lang, sentence] of [
+      ['en', '1 plant is given (by credit code, or by company name without one) once without a site and once with one: counted as two plants each'],
+      ['zh', '1 个工厂（按信用代码，未填信用代码的按企业名称）在未填厂区和填了厂区的答卷中各出现：各按两个工厂计入'],
+    ] as const) {
+      const out = path.join(dir, `sites-${lang}.xlsx`);
+      const r = zhizao(['batch', noSite, withSite, '-o', out, '--lang', lang]);
+      expect(r.code, r.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const texts: string[] = [];
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+      expect(texts.join('\n')).toContain(sentence);
+    }
+  });
+
   it('two sites of one code (two plants of one company) are not reported', () => {
     const other = structuredClone(plant);
     other.respondent.site = '第二厂区';
