@@ -14,15 +14,25 @@ import type { Text } from './types.js';
  */
 export interface ItemDef extends Text {
   if?: string;
+  /**
+   * Left out when the plant's plan also proposes one of these projects (rule ids), whose own steps take this one:
+   * a feeder check that the SMT MES project makes is not repeated by the line's data project.
+   */
+  unlessProposed?: string[];
 }
 
-/** A list of items with their conditions parsed; `plain` is the list itself when no item has a condition. */
+/**
+ * A list of items with their conditions parsed; `plain` is the list itself when no item has a condition (nor an
+ * `unlessProposed`).
+ */
 export interface CompiledItems {
   /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
-  items: { text: Text; when?: Node; confidential?: boolean }[];
+  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[] }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
+  /** Some item is left out when another project is proposed (`unlessProposed`). */
+  defers?: boolean;
 }
 /** The lists a rule, a variant or a sector pack's wording of a rule proposes (absent: not given there). */
 export interface CompiledTexts {
@@ -35,15 +45,21 @@ export interface CompiledTexts {
 export const ITEM_LISTS = ['measures', 'hardware', 'software', 'integration', 'benefits'] as const;
 export type ItemList = (typeof ITEM_LISTS)[number];
 
-/** The items of a list whose condition holds for the plant (the list itself when no item has a condition). */
-export const shownItems = (list: CompiledItems, scope: Scope): Text[] => list.plain ?? list.items.filter((x) => !x.when || truthy(evaluate(x.when, scope))).map((x) => x.text);
+/**
+ * The items of a list whose condition holds for the plant (the list itself when no item has a condition), without
+ * those another project of `proposed` takes (`unlessProposed`; all kept while what is proposed is not yet known).
+ */
+export const shownItems = (list: CompiledItems, scope: Scope, proposed?: ReadonlySet<string>): Text[] =>
+  list.plain ?? list.items.filter((x) => !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
+
+const takenBy = (x: CompiledItems['items'][number], proposed: ReadonlySet<string> | undefined): boolean => Boolean(proposed && x.unlessProposed?.some((id) => proposed.has(id)));
 
 /**
  * The items the office audience is shown: those whose condition holds, without any whose condition reads a
  * confidential answer — left out whether or not it holds, so that what is missing tells nothing.
  */
-export const officeItems = (list: CompiledItems, scope: Scope): Text[] =>
-  list.plain ?? list.items.filter((x) => !x.confidential && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
+export const officeItems = (list: CompiledItems, scope: Scope, proposed?: ReadonlySet<string>): Text[] =>
+  list.plain ?? list.items.filter((x) => !x.confidential && !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
 
 /** Parses a condition found at a path of a definition, reporting its problems there; undefined when it does not parse. */
 export type ConditionParser = (src: string, path: (string | number)[]) => Node | undefined;
@@ -69,8 +85,9 @@ export function compileTexts(
     let confidential = false;
     list.forEach((item, j) => {
       const text: Text = { zh: item.zh, en: item.en };
+      const unless = item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {};
       if (item.if === undefined) {
-        items.push({ text });
+        items.push({ text, ...unless });
         return;
       }
       const node = parse(item.if, isItemList(given) ? [...path, key, j, 'if'] : [...path, key, 'if']);
@@ -80,9 +97,10 @@ export function compileTexts(
       }
       const secret = Boolean(confidentialQuestions && readsAny(node, confidentialQuestions));
       if (secret) confidential = true;
-      items.push({ text, when: node, ...(secret ? { confidential: true } : {}) });
+      items.push({ text, when: node, ...(secret ? { confidential: true } : {}), ...unless });
     });
-    out[key] = { items, ...(items.every((x) => !x.when) ? { plain: items.map((x) => x.text) } : {}), confidential };
+    const defers = items.some((x) => x.unlessProposed);
+    out[key] = { items, ...(items.every((x) => !x.when && !x.unlessProposed) ? { plain: items.map((x) => x.text) } : {}), confidential, ...(defers ? { defers } : {}) };
   }
   return ok ? out : undefined;
 }

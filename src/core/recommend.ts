@@ -161,20 +161,31 @@ const joinBenefits = (sentences: Text[]): Text | null =>
 
 type Offer = Omit<OfficeView, 'evidence'>;
 
+/** A project's lists made again for the plant (its keys already in their order). */
+function setLists(rec: Recommendation, offer: Offer): void {
+  rec.measures = offer.measures;
+  rec.hardware = offer.hardware;
+  rec.software = offer.software;
+  rec.integration = offer.integration;
+  rec.benefits = offer.benefits;
+}
+
 /**
  * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
- * only the items whose condition holds (the sector wording's as the rule's); and, when an item's condition reads a
- * confidential answer (what the list shows or leaves out tells that answer), what the office audience is shown
- * instead: the lists without such items.
+ * only the items whose condition holds (the sector wording's as the rule's), less those a project of `taken` takes
+ * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
+ * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
+ * has items another project may take, so the lists are made again once the plan's projects are known.
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true, measuresOnly = false): Offer & { office?: Offer } {
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true, measuresOnly = false, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
     key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
-  const pick = (list: CompiledItems | undefined, items: (list: CompiledItems, scope: Scope) => Text[]): Text[] => (list ? items(list, scope) : []);
+  const pick = (list: CompiledItems | undefined, items: typeof shownItems): Text[] => (list ? items(list, scope, taken) : []);
+  const defers = Object.values(lists).some((list) => list?.defers) ? { defers: true } : {};
   // The batch's plan (measuresOnly) reads no list but whether the project has a measure left to take.
-  if (measuresOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null };
-  const offer = (items: (list: CompiledItems, scope: Scope) => Text[]): Offer => ({
+  if (measuresOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
+  const offer = (items: typeof shownItems): Offer => ({
     measures: pick(lists.measures, items),
     hardware: pick(lists.hardware, items),
     software: pick(lists.software, items),
@@ -182,7 +193,7 @@ function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector
     benefits: joinBenefits(pick(lists.benefits, items)),
   });
   const plant = offer(shownItems);
-  return officeView && Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems) } : plant;
+  return officeView && Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
 }
 
 /**
@@ -315,6 +326,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
+  // the projects whose lists have steps another project may take, with how to make them again
+  const remake: { rec: Recommendation; again: (taken: ReadonlySet<string>) => boolean }[] = [];
 
   for (const rule of rules.rules) {
     const def = rule.def;
@@ -342,7 +355,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holds = holding !== 'none';
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
-    const offer = proposed(rule, variant?.texts, variant ? undefined : packSays?.wordingTexts, scope, !input.planOnly, input.planOnly);
+    const texts = [rule, variant?.texts, variant ? undefined : packSays?.wordingTexts] as const;
+    const offer = proposed(...texts, scope, !input.planOnly, input.planOnly);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) continue;
     const v = variant?.def;
@@ -399,11 +413,33 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.confidential = rule.confidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && holding !== 'open');
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
-    if (!input.planOnly && (offer.office || statements.some((e) => e.confidential))) {
-      const shown = offer.office ?? offer;
-      rec.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
-    }
+    const officeView = (made: typeof offer) => {
+      if (!input.planOnly && (made.office || statements.some((e) => e.confidential))) {
+        const shown = made.office ?? made;
+        rec.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
+      }
+    };
+    officeView(offer);
     candidates.push({ rule, rec });
+    if (offer.defers) {
+      remake.push({
+        rec,
+        again: (taken) => {
+          const made = proposed(...texts, scope, !input.planOnly, input.planOnly, taken);
+          setLists(rec, made);
+          officeView(made);
+          // every step another project takes: nothing of this one is left to propose
+          return made.measures.length > 0;
+        },
+      });
+    }
+  }
+  // Steps another proposed project takes are left to it (an item's unlessProposed), once all are known.
+  if (remake.length) {
+    const taken = new Set(candidates.map((c) => c.rec.id));
+    const gone = new Set<Recommendation>();
+    for (const { rec, again } of remake) if (!again(taken)) gone.add(rec);
+    if (gone.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !gone.has(c.rec)));
   }
 
   const dropped = new Set(input.overrides?.recommendations?.drop ?? []);

@@ -3,7 +3,7 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
 import { collectRefs, type Node } from './expression/parse.js';
-import { compileTexts, readsAny, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
+import { compileTexts, ITEM_LISTS, readsAny, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type RetrofitLevel, type Text } from './types.js';
 import type { KpiId } from './targets.js';
@@ -308,6 +308,16 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
+    // an item another project takes names a project of these rules, not its own
+    for (const [owner, at0] of [[r, path], ...(r.variants ?? []).map((v, j) => [v, [...path, 'variants', j]] as const)] as const) {
+      for (const key of ITEM_LISTS) {
+        const list = (owner as Partial<Record<ItemList, Text | ItemDef[]>>)[key];
+        if (!Array.isArray(list)) continue;
+        list.forEach((item, k) =>
+          (item.unlessProposed ?? []).forEach((s, m) => (!ruleIds.has(s) || s === r.id) && at([...at0, key, k, 'unlessProposed', m], s === r.id ? 'rules.unless-proposed-self' : 'def.unknown-ref', { what: 'rule', id: s, rule: r.id })),
+        );
+      }
+    }
     (r.includes ?? []).forEach((s, j) => {
       if (!ruleIds.has(s)) at([...path, 'includes', j], 'def.unknown-ref', { what: 'rule', id: s });
       // what a project waits for is done before it, not inside it

@@ -24,6 +24,7 @@ export const DEFINITIONS_MESSAGES = {
   'def.completeness-order': { en: 'completeness: noLevelBelow ({none}) must not be above provisionalBelow ({provisional})', zh: 'completeness：noLevelBelow（{none}）不能高于 provisionalBelow（{provisional}）' },
   'rules.own-words-type': { en: 'question "{id}" is of type {type}; planning.ownWords needs a {expected} question here', zh: '题目 "{id}" 的类型是 {type}；planning.ownWords 此处需要 {expected} 类型的题目' },
   'rules.variant-prerequisite': { en: 'a variant waits only for some of its rule\'s prerequisites: "{id}" is not a prerequisite of rule "{rule}"', zh: '变体只能等待其规则前置项目中的一部分："{id}" 不是规则 "{rule}" 的前置项目' },
+  'rules.unless-proposed-self': { en: 'an item of rule "{rule}" cannot be left out for "{id}": that is its own project; name the other project that takes the step', zh: '规则 "{rule}" 的条目不能因 "{id}" 而省略：那是它自己的项目；请写明承担这一步的另一个项目' },
   'rules.includes-prerequisite': { en: 'rule "{rule}" cannot include "{id}": a project it includes is part of it, not one it waits for (or itself)', zh: '规则 "{rule}" 不能包含 "{id}"：包含的项目是它的一部分，不能同时是它的前置项目（或它自己）' },
   'rules.budget-by-phase': { en: 'planning.budgetByPhase {shares} must not decrease from one phase to the next and must end at 1 (what the plan may have spent by the end of each phase, as a share of the budget)', zh: 'planning.budgetByPhase {shares} 须逐阶段不减，且最后一项为 1（到各阶段末累计可用的预算比例）' },
   'rules.evidence-required': { en: 'rule {id} has no evidence: every plant rule states, with conditions, what in the answers makes it apply', zh: '规则 {id} 没有 evidence：每条企业级规则都要写明答卷中的哪些事实（及其条件）使它适用' },

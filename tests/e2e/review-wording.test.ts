@@ -243,6 +243,20 @@ describe('7. SMT data collection does not presume interfaces the machines do not
   it('a line whose machines have interfaces keeps the interface standards', () => {
     expect(project(md(fixture('smt-electronics')), ZH)).toContain('IPC-CFX'); // vendor_specific, modbus_tcp
   });
+
+  it('the feeder check is the SMT MES project\'s when that is in the plan, not repeated (nor its benefit) by the data project', () => {
+    const text = md(fixture('smt-electronics')); // no MES yet; the SMT MES project is proposed
+    expect(project(text, 'SMT 与组装 MES（料站防错、工单、板级追溯）')).toContain('与料站表核对一致才允许开机');
+    const data = project(text, ZH);
+    expect(data).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料基本消除/);
+    expect(data).toContain('SMT 设备数据采集与程序管理软件');
+    // a plant too small for the MES project: the data project makes the feeder check itself
+    const small = project(md(fixture('smt-small-no-systems')), ZH);
+    expect(md(fixture('smt-small-no-systems'))).not.toContain('#### SMT 与组装 MES');
+    expect(small).toContain('上料扫码核对料站表，错料停机。');
+    expect(small).toContain('SMT 设备数据采集与程序管理软件、料站防错软件');
+    expect(small).toContain('上错料基本消除。');
+  });
 });
 
 describe('the client report speaks to the plant, not to the consultant (review 10, M1)', () => {

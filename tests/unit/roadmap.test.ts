@@ -266,6 +266,38 @@ describe('phasing', () => {
     expect(held.recommendations.map((r) => [r.id, r.phase === 'later'])).toEqual([['a', false], ['u', true]]);
   });
 
+  it('a step another proposed project takes (unlessProposed) is left to it; a project with no step left is not proposed', () => {
+    const f = example();
+    withoutMes(f);
+    const step = (text: string, unless?: string[]) => ({ ...T(text), ...(unless ? { unlessProposed: unless } : {}) });
+    const list = [
+      rule('mes', { measures: [step('feeder check')] }),
+      rule('data', { measures: [step('collect data'), step('feeder check', ['mes'])], software: [step('data software'), step('feeder software', ['mes'])], benefits: [step('Data.'), step('No wrong parts.', ['mes'])] }),
+      rule('only', { measures: [step('feeder check', ['mes'])] }),
+    ];
+    const with_ = run(f, list);
+    const data = byId(with_.recommendations, 'data')!;
+    expect(data.measures.map((m) => m.en)).toEqual(['collect data']);
+    expect(data.software.map((m) => m.en)).toEqual(['data software']);
+    expect(data.benefits?.en).toBe('Data.');
+    expect(byId(with_.recommendations, 'only')).toBeUndefined();
+    expect(byId(with_.recommendations, 'mes')!.measures.map((m) => m.en)).toEqual(['feeder check']);
+    // without the MES project (a plant it is not proposed to), the step stays where it is
+    const without = run(f, list.map((r) => (r.id === 'mes' ? { ...r, when: 'false' } : r)));
+    expect(byId(without.recommendations, 'mes')).toBeUndefined();
+    expect(byId(without.recommendations, 'data')!.measures.map((m) => m.en)).toEqual(['collect data', 'feeder check']);
+    expect(byId(without.recommendations, 'only')!.measures.map((m) => m.en)).toEqual(['feeder check']);
+  });
+
+  it('unlessProposed is checked at load: a known rule, never the item\'s own', () => {
+    const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('u', { measures: [{ ...T('m'), unlessProposed: ['a', 'zz', 'u'] }] })] }), 'rules.yaml'), ids);
+    expect(c.rules).toBeUndefined();
+    expect(c.diagnostics.map((d) => [d.code, d.path?.join('.')])).toEqual([
+      ['def.unknown-ref', 'rules.1.measures.0.unlessProposed.1'],
+      ['rules.unless-proposed-self', 'rules.1.measures.0.unlessProposed.2'],
+    ]);
+  });
+
   it('includes are checked at load: known rules, and not a prerequisite of the project (or itself)', () => {
     const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('u', { prerequisites: ['a'], includes: ['a', 'zz'] })] }), 'rules.yaml'), ids);
     expect(c.rules).toBeUndefined();
