@@ -87,7 +87,7 @@ export function countNeeded(target: number, total: number, strict: boolean): num
  */
 export function ownTargetsOf(ownGoals: string, q: Questionnaire, indicators: readonly IndicatorResult[]): OwnTarget[] {
   const ratios = q.indicators.filter((i) => i.def.kind === 'ratio');
-  const names = ratios.map((i) => ({ id: i.def.id, names: [i.def.title.zh, i.def.title.en, ...(i.def.aliases ?? [])] }));
+  const names = ratios.map((i) => ({ id: i.def.id, names: [i.def.title.zh, i.def.title.en, ...Object.values(i.def.titleByIndustry ?? {}).flatMap((t) => [t.zh, t.en]), ...(i.def.aliases ?? [])] }));
   const out: OwnTarget[] = [];
   const seen = new Set<string>();
   for (const goal of goalItems(ownGoals))

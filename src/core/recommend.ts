@@ -175,16 +175,17 @@ function setLists(rec: Recommendation, offer: Offer): void {
  * only the items whose condition holds (the sector wording's as the rule's), less those a project of `taken` takes
  * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
  * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
- * has items another project may take, so the lists are made again once the plan's projects are known.
+ * has items another project may take, so the lists are made again once the plan's projects are known. `planOnly`
+ * (the batch's plan): the measures only.
  */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, officeView = true, measuresOnly = false, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
+function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, planOnly: boolean, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
     key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
   const pick = (list: CompiledItems | undefined, items: typeof shownItems): Text[] => (list ? items(list, scope, taken) : []);
   const defers = Object.values(lists).some((list) => list?.defers) ? { defers: true } : {};
-  // The batch's plan (measuresOnly) reads no list but whether the project has a measure left to take.
-  if (measuresOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
+  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view.
+  if (planOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
   const offer = (items: typeof shownItems): Offer => ({
     measures: pick(lists.measures, items),
     hardware: pick(lists.hardware, items),
@@ -193,7 +194,7 @@ function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector
     benefits: joinBenefits(pick(lists.benefits, items)),
   });
   const plant = offer(shownItems);
-  return officeView && Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
+  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
 }
 
 /**
@@ -356,7 +357,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (rule.evidence.length && !holds) continue;
     const sectorText = variant ? undefined : packSays?.wording;
     const texts = [rule, variant?.texts, variant ? undefined : packSays?.wordingTexts] as const;
-    const offer = proposed(...texts, scope, !input.planOnly, input.planOnly);
+    const offer = proposed(...texts, scope, input.planOnly ?? false);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) continue;
     const v = variant?.def;
@@ -425,7 +426,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       remake.push({
         rec,
         again: (taken) => {
-          const made = proposed(...texts, scope, !input.planOnly, input.planOnly, taken);
+          const made = proposed(...texts, scope, input.planOnly ?? false, taken);
           setLists(rec, made);
           officeView(made);
           // every step another project takes: nothing of this one is left to propose

@@ -91,6 +91,8 @@ export interface ScoreResult {
     requirementsLevel: number | null;
     /** False when every answer its level rests on is "don't know" or unanswered: the level (0) cannot be judged. */
     judged: boolean;
+    /** The level its requirement answers that are "don't know" or unanswered could lift it to, were they met. */
+    couldReach?: number;
   }[];
   /** Sub-domains whose self-rating and requirement answers differ by more than one level. */
   disagreements: { subdomain: string; name: Text; selfRating: number; requirementsLevel: number }[];
@@ -166,7 +168,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     },
     tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] })),
     sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores })),
-    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged })),
+    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged, ...(s.couldReach !== undefined ? { couldReach: s.couldReach } : {}) })),
     // Without a stated level the requirement answers are too few to contradict a self-rating.
     disagreements: m.subdomains
       .filter(() => level !== null)

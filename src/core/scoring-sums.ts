@@ -223,10 +223,10 @@ interface Workspace {
   knownReq: Uint16Array;
   knownSelf: Uint8Array;
   /**
-   * By sub-domain, what its level-1 answers that say nothing (不清楚, unanswered) would add were they fully met:
-   * [requirements, self-ratings] (scoreMaturity: whether they could lift a level of 0).
+   * By sub-domain × level, what its requirement answers that say nothing (不清楚, unanswered) would add were they
+   * fully met (scoreMaturity: the level they could lift it to).
    */
-  openAtOne: Float64Array;
+  openReq: Float64Array;
   inSection: Uint8Array;
   nodeValues: Float64Array[];
   effective: Float64Array[];
@@ -243,7 +243,7 @@ export function workspaceOf(plan: ScoringPlan): Workspace {
       own: new Sums(plan, plan.sections.length),
       knownReq: new Uint16Array(subs * LEVELS),
       knownSelf: new Uint8Array(subs),
-      openAtOne: new Float64Array(subs * 2),
+      openReq: new Float64Array(subs * LEVELS),
       inSection: new Uint8Array(plan.sections.length * subs),
       nodeValues: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
       effective: Array.from({ length: LEVELS }, () => new Float64Array(nodes)),
@@ -255,7 +255,7 @@ export function workspaceOf(plan: ScoringPlan): Workspace {
     w.own.reset();
     w.knownReq.fill(0);
     w.knownSelf.fill(0);
-    w.openAtOne.fill(0);
+    w.openReq.fill(0);
     w.inSection.fill(0);
   }
   return w;

@@ -40,6 +40,8 @@ export interface SubdomainResult extends LevelRun {
    * plant. A question hidden by a known answer ("no MES" hides the MES follow-ups) is known.
    */
   judged: boolean;
+  /** The level its requirement answers that are "don't know" or unanswered could lift it to, were they met (above `level`). */
+  couldReach: number | undefined;
 }
 export interface SectionResult extends LevelRun {
   id: string;
@@ -90,6 +92,23 @@ export function levelFor(score: number, bands: { level: number; min: number }[])
 }
 
 
+/**
+ * The level a sub-domain's open requirement answers (`open`: what each level's would add were they fully met) could
+ * lift it to, when above `level`; undefined when they could not lift it (or there are none).
+ */
+function reachable(sums: Sums, open: Float64Array, s: number, level: number, profile: Profile): number | undefined {
+  let any = false;
+  for (let n = 0; n < LEVELS && !any; n++) any = open[s * LEVELS + n]! > 0;
+  if (!any) return undefined;
+  const raw: (number | null)[] = [];
+  for (let n = 1; n <= LEVELS; n++) {
+    const v = sums.at(s, n, 0, open[s * LEVELS + n - 1]!);
+    raw.push(Number.isNaN(v) ? null : v);
+  }
+  const best = accumulate(fillUnevidenced(raw), profile).level;
+  return best > level ? best : undefined;
+}
+
 /** The maturity method over one plant's answers. Pure. */
 export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profile): MaturityResult {
   const industry: Industry = answers.file.respondent.industry;
@@ -100,13 +119,13 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   const sums = work.sums;
   for (const c of counted) sums.add(c);
   // Known answers by sub-domain: requirements by level, and whether the level question is answered with a value.
-  // And what the level-1 answers that say nothing would add were they fully met.
-  const { knownReq, knownSelf, openAtOne } = work;
+  // And what the requirement answers that say nothing would add were they fully met (a self-rating is not one: it
+  // stands in for requirements only where a level has none).
+  const { knownReq, knownSelf, openReq } = work;
   for (const c of counted) {
     if (c.item.sub < 0) continue;
     if (!c.known) {
-      if (c.item.kind === 'level') openAtOne[c.item.sub * 2 + 1]! += plan.full - (c.value >= 1 ? plan.full : plan.none);
-      else if (c.item.level === 1) openAtOne[c.item.sub * 2]! += plan.full - c.value;
+      if (c.item.kind !== 'level') openReq[c.item.sub * LEVELS + c.item.level - 1]! += plan.full - c.value;
       continue;
     }
     if (c.item.kind === 'level') knownSelf[c.item.sub] = 1;
@@ -145,14 +164,14 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     // with every requirement of the deciding levels unknown or unanswered does not make the level known.
     let judged = false;
     for (let n = 1; n <= (accumulated.heldAt ?? LEVELS) && !judged; n++) judged = knownReq[s * LEVELS + n - 1]! > 0 || (knownSelf[s] === 1 && reqOnly[n - 1] === null);
-    // A level of 0 is not judged either when its level-1 answers that say nothing (不清楚, unanswered), were they
-    // fully met, would pass level 1: the known answers do not decide it (one "mostly" beside two unknowns). A higher
-    // level held at an open requirement stays judged: the level below it is certain.
-    if (judged && accumulated.heldAt === 1 && (openAtOne[s * 2]! > 0 || openAtOne[s * 2 + 1]! > 0)) {
-      judged = round9(sums.at(s, 1, 0, openAtOne[s * 2]!, openAtOne[s * 2 + 1]!)) < profile.def.passThreshold;
-    }
+    // The level its open requirement answers (不清楚, unanswered) could lift it to, were they fully met.
+    const couldReach = reachable(sums, openReq, s, accumulated.level, profile);
+    // A level of 0 is not judged either when those answers could pass level 1: the known answers do not decide it
+    // (one "mostly" beside two unknowns). A higher level held at an open requirement stays judged: the level below
+    // it is certain (couldReach says how far it could go).
+    if (judged && accumulated.heldAt === 1 && couldReach !== undefined) judged = round9(sums.at(s, 1, 0, openReq[s * LEVELS]!)) < profile.def.passThreshold;
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
-    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, couldReach, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).

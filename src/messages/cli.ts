@@ -91,7 +91,7 @@ export const CLI_MESSAGES = {
   'cli.not-verified': { en: ', not verified against the standard text', zh: '，未经标准原文核对' },
   'cli.completeness': { en: 'Completeness', zh: '完成度' },
   'cli.not-judged': { en: 'not judged', zh: '无法判断' },
-  'cli.not-judged-note': { en: 'L– not judged: the answers that decide the sub-domain\'s level are "don\'t know" or unanswered, or enough of them are to change it (a self-rating does not stand in for requirement questions)', zh: 'L–（无法判断）：决定该子域等级的答案为“不清楚”或未答，或这类答案若已满足就足以改变结论（自评等级不能代替要求题）' },
+  'cli.not-judged-note': { en: 'L– not judged: the answers that decide the sub-domain\'s level are "don\'t know" or unanswered, or enough of them could change it if they were met (a self-rating does not stand in for requirement questions)', zh: 'L–（无法判断）：决定该子域等级的答案为“不清楚”或未答，或这类答案若已满足就足以改变结论（自评等级不能代替要求题）' },
   'cli.unanswered-score-none': { en: 'unanswered questions score as not satisfied', zh: '未答题目按“不满足”计分' },
   'cli.sections': { en: 'Sections', zh: '各部分' },
   'cli.indicators-targets': { en: 'Indicators against targets', zh: '指标与目标' },

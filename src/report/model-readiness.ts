@@ -5,7 +5,8 @@
  */
 import type { Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
-import type { CriterionFact, ReadinessResult } from '../core/readiness.js';
+import type { ReadinessResult } from '../core/readiness.js';
+import { officeFacts, type CriterionFact } from '../core/readiness-reasons.js';
 import { subdomainResult, type ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -30,17 +31,26 @@ export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreRes
     const criteria = x.criteria.map((c) => {
       if (office && c.confidential) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
       const status = w.readinessStatus[c.status] ?? w.readinessStatus.missing!;
-      const facts = (c.because ?? []).filter((f) => !(office && f.kind === 'question' && f.confidential)).map((f) => factText(f, r, q, answers, w));
-      const shown = facts.filter((f): f is Text => f !== undefined);
-      return { title: c.title, status: shown.length ? fill(w.phrases.criterionBecause!, { status, facts: joinTexts(shown, { zh: '；', en: '; ' }) }) : status, met: c.status === 'met' };
+      const shown = factsText(office ? officeFacts(c.because ?? []) : (c.because ?? []), r, q, answers, w, { zh: '；', en: '; ' });
+      return { title: c.title, status: shown ? fill(w.phrases.criterionBecause!, { status, facts: shown }) : status, met: c.status === 'met' };
     });
     return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
   });
 }
 
-/** One fact in words, with this plant's value: 信息安全 1 级, 关键工序数控化率 41.7%, “是否在用 WMS？”：否. */
-function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording): Text | undefined {
+/** Facts in words, joined by `sep`; undefined when none can be said. */
+function factsText(facts: readonly CriterionFact[], r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, sep: Text): Text | undefined {
+  const said = facts.flatMap((f) => factText(f, r, q, answers, w) ?? []);
+  return said.length ? joinTexts(said, sep) : undefined;
+}
+
+/** One fact in words, with this plant's value: 信息安全 1 级, 关键工序数控化率：41.7%, “是否在用 WMS？”：否. */
+function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording): Text | Text[] | undefined {
   const p = w.phrases;
+  const answer = (id: string): Text | undefined => {
+    const question = q.byId.get(id);
+    return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
+  };
   const level = (name: Text, level: number | null, needs: number | undefined): Text => {
     const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
     return needs === undefined ? said : joinTexts([said, fill(p.criterionNeeds!, { needs })], { zh: '', en: '' });
@@ -64,9 +74,17 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
       const said = fill(p.criterionFactIndicator!, { title: i.title, value: indicatorValue(i) });
       return i.met === false && i.target !== undefined ? joinTexts([said, fill(p.criterionTarget!, { target: indicatorTarget(i) })], { zh: '', en: '' }) : said;
     }
-    case 'question': {
-      const question = q.byId.get(f.id);
-      return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
+    case 'question':
+      return answer(f.id);
+    case 'open': {
+      // a few open requirements as they were answered; many, by their number
+      if (f.questions.length <= 3) return f.questions.flatMap((x) => answer(x.id) ?? []);
+      const sub = subdomainResult(r, f.subdomain);
+      return sub ? fill(p.criterionOpenMany!, { name: sub.name, count: f.questions.length }) : undefined;
+    }
+    case 'anyOf': {
+      const groups = f.groups.flatMap((g) => factsText(g, r, q, answers, w, { zh: '、', en: ', ' }) ?? []);
+      return groups.length ? fill(p.criterionAnyOf!, { groups: joinTexts(groups, { zh: '；或 ', en: '; or ' }) }) : undefined;
     }
   }
 }

@@ -4,6 +4,7 @@ import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { assessReadiness, type ReadinessResult } from '../core/readiness.js';
+import { officeFacts } from '../core/readiness-reasons.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
 import { recommend, type Recommendation, type RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
@@ -57,7 +58,7 @@ export function buildReportData(input: ReportInput): ReportData {
   // the same criteria on the answers as the plan's projects would raise them: only for the sentence that reads them
   // (the plant's own report, when its goal is a recognition), not for every report
   const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPlan : undefined;
-  const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
+  const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers, { reasons: false })) : undefined;
   const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}) });
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
@@ -97,7 +98,7 @@ function officeReadiness(x: ReadinessResult) {
   // and of the others, no confidential answer among what a criterion not met rests on
   const criteria = x.criteria.map((c) => {
     if (c.confidential) return { id: c.id, title: c.title, status: 'withheld' as const, confidential: true };
-    const because = c.because?.filter((f) => !(f.kind === 'question' && f.confidential));
+    const because = c.because && officeFacts(c.because);
     const { because: _all, ...rest } = c;
     return because?.length ? { ...rest, because } : rest;
   });

@@ -94,6 +94,12 @@ describe('ownTargetsOf, on the discrete example (12 key processes, 5 on CNC)', (
     expect(ts[0]).toMatchObject({ target: 0.4, met: true });
   });
 
+  it('a process plant writes the rate as what it counts there (自动控制率): the same indicator', () => {
+    const [t] = ownTargetsOf('关键工序自动控制率 2027 年超过 90%', q, result.indicators);
+    expect(t).toMatchObject({ indicator: 'cnc-rate', target: 0.9, strict: true });
+    expect(ownTargetsOf('关键工序数控化率（流程型：自动控制率）达到 80%', q, result.indicators)[0]).toMatchObject({ indicator: 'cnc-rate', target: 0.8 });
+  });
+
   it('goals without a figure for an indicator give nothing', () => {
     expect(ownTargetsOf('两年内关键工序全部数控化；申报市级智能车间', q, result.indicators)).toEqual([]);
   });
