@@ -138,6 +138,13 @@ export function knowing(q: Questionnaire, result: ScoreResult, answers: Answers)
       const asked = levelAsked(node);
       const id = asked && asked.of.t === 'call' && asked.of.name === 'level' ? literalArg(asked.of) : undefined;
       if (asked && id !== undefined) return levelKnown(id, asked.level);
+      // a section or the overall level already at the level asked stays there whatever the open answers (they can
+      // only raise it)
+      if (asked && result.maturity.level !== null) {
+        const sec = asked.of.t === 'call' && asked.of.name === 'section' ? result.sections.find((x) => x.id === literalArg(asked.of)) : undefined;
+        if (sec && sec.level >= asked.level) return true;
+        if (asked.of.t === 'id' && asked.of.name === 'maturity' && result.maturity.level >= asked.level) return true;
+      }
       const refs = collectRefs(node);
       return refs.ids.every((r) => knownId(r.name)) && refs.calls.every(knownCall);
     },

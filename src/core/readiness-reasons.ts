@@ -14,7 +14,9 @@ import { subdomainResult, type ScoreResult } from './result.js';
  * requirements still open ("don't know", unanswered) that could decide it, or alternatives of which any one would do.
  */
 export type CriterionFact =
-  | { kind: 'subdomain' | 'section'; id: string; needs?: number }
+  /** `couldReach`: (undecided) the level its open requirements would give were they met, at least `needs`. */
+  | { kind: 'subdomain'; id: string; needs?: number; couldReach?: number }
+  | { kind: 'section'; id: string; needs?: number }
   | { kind: 'maturity'; needs?: number }
   | { kind: 'indicator'; id: string }
   | { kind: 'question'; id: string; confidential?: true }
@@ -114,30 +116,40 @@ function factsOf(parts: readonly Blamed[], why: Why, withOpen: boolean): Criteri
   };
   // a sub-domain whose open requirements could still lift it to the level asked: those answers
   const subdomain = (id: string, needs: number | undefined) => {
-    add({ kind: 'subdomain', id, ...(needs !== undefined ? { needs } : {}) }, `subdomain:${id}`);
     const sub = subdomainResult(why.result, id);
     const reach = sub?.couldReach;
-    if (!withOpen || !sub || reach === undefined || (needs !== undefined && (sub.level >= needs || reach < needs))) return;
+    const open = withOpen && sub && reach !== undefined && !(needs !== undefined && (sub.level >= needs || reach < needs));
+    add({ kind: 'subdomain', id, ...(needs !== undefined ? { needs } : {}), ...(open && sub.judged ? { couldReach: reach } : {}) }, `subdomain:${id}`);
+    if (!open) return;
     const questions = why.know.openQuestions(id, needs ?? reach).map((x) => ({ id: x.id, ...(x.confidential ? { confidential: true as const } : {}) }));
     if (questions.length) add({ kind: 'open', subdomain: id, questions }, `open:${id}`);
   };
-  for (const part of parts) {
+  parts.forEach(collect);
+  // an answer named on its own is not named again among a sub-domain's open requirements
+  const named = new Set(out.flatMap((f) => (f.kind === 'question' ? [f.id] : [])));
+  return out.flatMap((f): CriterionFact[] => {
+    if (f.kind !== 'open') return [f];
+    const questions = f.questions.filter((x) => !named.has(x.id));
+    return questions.length ? [{ ...f, questions }] : [];
+  });
+
+  function collect(part: Blamed): void {
     if ('anyOf' in part) {
       const groups = easiest(part.anyOf.map((group) => factsOf(group, why, withOpen)));
       if (groups.length === 1) for (const f of groups[0]!) add(f, JSON.stringify(f));
       else out.push({ kind: 'anyOf', groups });
-      continue;
+      return;
     }
     const asked = levelAsked(part);
     if (asked && asked.of.t === 'id' && asked.of.name === 'maturity') {
       add({ kind: 'maturity', needs: asked.level }, 'maturity');
-      continue;
+      return;
     }
     const id = asked && asked.of.t === 'call' && (asked.of.name === 'level' || asked.of.name === 'section') ? literalArg(asked.of) : undefined;
     if (asked && id !== undefined) {
       if (asked.of.t === 'call' && asked.of.name === 'level') subdomain(id, asked.level);
       else add({ kind: 'section', id, needs: asked.level }, `section:${id}`);
-      continue;
+      return;
     }
     const refs = collectRefs(part);
     // in the order written: calls and names as they come in the text
@@ -156,7 +168,6 @@ function factsOf(parts: readonly Blamed[], why: Why, withOpen: boolean): Criteri
       else if (item.name === 'level_of' || item.name === 'score_of' || item.name === 'answered' || item.name === 'known' || item.name === 'unknown' || item.name === 'na') question(arg);
     }
   }
-  return out;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface ReadinessResult {
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
-export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers, opts: { reasons?: boolean } = {}): ReadinessResult {
+export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): ReadinessResult {
   const scope = plantRuleScope(q, result, answers);
   let known: Knowing | undefined;
   const criteria = profile.criteria.map(({ def, when, mostlyWhen }) => {
@@ -40,8 +40,8 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
           : decidedFalse(when, scope, (known ??= knowing(q, result, answers)))
             ? 'missing'
             : 'undetermined';
-    // what it rests on (not for a projection, which says only whether it would be met)
-    const because = opts.reasons !== false && when && (status === 'missing' || status === 'mostly' || status === 'undetermined') ? reasonsOf(when, { q, result, scope, know: (known ??= knowing(q, result, answers)) }) : [];
+    // what it rests on
+    const because = when && (status === 'missing' || status === 'mostly' || status === 'undetermined') ? reasonsOf(when, { q, result, scope, know: (known ??= knowing(q, result, answers)) }) : [];
     return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(because.length ? { because } : {}) };
   });
   return {

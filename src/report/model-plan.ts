@@ -7,6 +7,7 @@ import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ReadinessResult } from '../core/readiness.js';
+import { criterionReasons } from './model-readiness.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -341,7 +342,7 @@ export interface ReadinessNowAndAfter {
  * it does not meet today the plan's projects would meet once complete (projected), and which stay open. A criterion
  * that needs two assessments (KPI gains) is left out. Its own report only: a criterion may read a confidential answer.
  */
-function declarationLines(now: readonly ReadinessResult[], after: readonly ReadinessResult[], w: Wording): Text[] {
+function declarationLines(now: readonly ReadinessResult[], after: readonly ReadinessResult[], w: Wording, q: Questionnaire, projected: RetrofitPlan['roadmap']['afterPlan']): Text[] {
   const p = w.phrases;
   const out: Text[] = [];
   for (const profile of now) {
@@ -351,7 +352,16 @@ function declarationLines(now: readonly ReadinessResult[], after: readonly Readi
     if (!open.length) continue;
     const stillOpen = open.filter((c) => then.criteria.find((x) => x.id === c.id)?.status !== 'met');
     const args = { title: profile.title, open: open.length, gained: open.length - stillOpen.length };
-    const shown = joinTexts(stillOpen.slice(0, 4).map((c) => quoted(c.title)));
+    // each with what it would still rest on once the plan is done (projected: the overall level, a sub-domain…)
+    let reasoned = false;
+    const named = stillOpen.slice(0, 4).map((c) => {
+      const because = projected && then.criteria.find((x) => x.id === c.id)?.because;
+      const reasons = because && criterionReasons(because, projected.result, q, projected.answers, w, false);
+      if (reasons) reasoned = true;
+      return reasons ? fill(p.declarationStillOpen!, { title: quoted(c.title), reasons }) : quoted(c.title);
+    });
+    // titles alone as a list; with what they rest on, one by one
+    const shown = reasoned ? joinTexts(named, { zh: '；', en: '; ' }) : joinTexts(named);
     const list = stillOpen.length > 4 ? { zh: `${shown.zh}等`, en: `${shown.en}, …` } : shown;
     const phrase = !stillOpen.length ? p.planDeclarationAll! : args.gained ? p.planDeclarationOpen! : p.planDeclarationNone!;
     out.push(fill(phrase, { ...args, left: stillOpen.length, list }));
@@ -407,7 +417,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, result, office));
-  if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines(readiness.now, readiness.after, w));
+  if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines(readiness.now, readiness.after, w, q, roadmap.afterPlan));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));

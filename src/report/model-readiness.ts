@@ -19,6 +19,8 @@ export interface ReadinessRow {
   note?: Text;
   met: number;
   total: number;
+  /** How many are met, of those listed with a status (a withheld one is said apart: it is neither met nor not). */
+  count: Text;
   criteria: { title: Text; status: Text; met: boolean; withheld?: boolean }[];
 }
 
@@ -31,11 +33,19 @@ export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreRes
     const criteria = x.criteria.map((c) => {
       if (office && c.confidential) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
       const status = w.readinessStatus[c.status] ?? w.readinessStatus.missing!;
-      const shown = factsText(office ? officeFacts(c.because ?? []) : (c.because ?? []), r, q, answers, w, { zh: '；', en: '; ' });
+      const shown = criterionReasons(c.because, r, q, answers, w, office);
       return { title: c.title, status: shown ? fill(w.phrases.criterionBecause!, { status, facts: shown }) : status, met: c.status === 'met' };
     });
-    return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met: criteria.filter((c) => c.met).length, total: criteria.length, criteria };
+    const met = criteria.filter((c) => c.met).length;
+    const withheld = criteria.filter((c) => c.withheld).length;
+    const count = withheld ? fill(w.phrases.readinessCountWithheld!, { met, total: criteria.length - withheld, withheld }) : fill(w.phrases.readinessCount!, { met, total: criteria.length });
+    return { title: x.title, ...(x.source ? { source: x.source } : {}), ...(x.note ? { note: x.note } : {}), met, total: criteria.length, count, criteria };
   });
+}
+
+/** What a criterion not met rests on, in words, with the plant's values in `r` and `answers` (today's, or projected). */
+export function criterionReasons(because: readonly CriterionFact[] | undefined, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, office: boolean): Text | undefined {
+  return factsText(office ? officeFacts(because ?? []) : (because ?? []), r, q, answers, w, { zh: '；', en: '; ' });
 }
 
 /** Facts in words, joined by `sep`; undefined when none can be said. */
@@ -51,14 +61,16 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     const question = q.byId.get(id);
     return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
   };
-  const level = (name: Text, level: number | null, needs: number | undefined): Text => {
+  const level = (name: Text, level: number | null, needs: number | undefined, reach?: number): Text => {
     const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
-    return needs === undefined ? said : joinTexts([said, fill(p.criterionNeeds!, { needs })], { zh: '', en: '' });
+    if (needs === undefined) return said;
+    // undecided: the level its open requirements could give, were they met
+    return joinTexts([said, reach !== undefined ? fill(p.criterionCouldReach!, { needs, reach }) : fill(p.criterionNeeds!, { needs })], { zh: '', en: '' });
   };
   switch (f.kind) {
     case 'subdomain': {
       const sub = subdomainResult(r, f.id);
-      return sub ? level(sub.name, sub.judged ? sub.level : null, f.needs) : undefined;
+      return sub ? level(sub.name, sub.judged ? sub.level : null, f.needs, f.couldReach) : undefined;
     }
     case 'section': {
       const sec = r.sections.find((s) => s.id === f.id);

@@ -58,7 +58,7 @@ export function buildReportData(input: ReportInput): ReportData {
   // the same criteria on the answers as the plan's projects would raise them: only for the sentence that reads them
   // (the plant's own report, when its goal is a recognition), not for every report
   const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPlan : undefined;
-  const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers, { reasons: false })) : undefined;
+  const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
   const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}) });
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }

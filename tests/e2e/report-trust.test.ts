@@ -83,11 +83,11 @@ describe('office report: a criterion resting on confidential answers is withheld
     expect(workshop).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
   });
 
-  it('Markdown: the office sees the criterion withheld and the count 5 of 7, not all met', () => {
+  it('Markdown: the office sees the criterion withheld and counted apart (5 of the 6 listed, 1 more withheld), never as all met', () => {
     for (const lang of ['zh', 'en'] as const) {
       const text = md(AUTOPARTS, 'office', lang);
       const workshop = section(text, lang === 'zh' ? '### 智能车间申报条件' : '### Smart-workshop');
-      expect(workshop).toContain('(5/7)');
+      expect(workshop).toContain(lang === 'zh' ? '(5/6，另 1 项涉及保密答案、未列出)' : '(5/6; 1 more rest on confidential answers and are not shown)');
       expect(workshop).not.toMatch(/\((6|7)\/7\)|\(6\/6\)/);
       expect(workshop).toContain(lang === 'zh' ? '· 工业信息安全防护 — 涉及保密答案，未列出' : '· Industrial security protection — rests on confidential answers; not shown');
       expect(workshop).not.toMatch(/[✓○] (工业信息安全防护|Industrial security protection)/);
@@ -103,17 +103,17 @@ describe('office report: a criterion resting on confidential answers is withheld
     expect(client.criteria.find((c) => c.id === 'workshop-industrial-security')!.status).toBe('missing');
   });
 
-  it('HTML: the same line, and the count 5/7', () => {
+  it('HTML: the same line, and the count 5/6 with the withheld one apart', () => {
     const html = run(AUTOPARTS, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
-    expect(html).toMatch(/智能车间申报条件[^<]*\(5\/7\)/);
+    expect(html).toMatch(/智能车间申报条件[^<]*\(5\/6，另 1 项涉及保密答案、未列出\)/);
     expect(html).toMatch(/<td>工业信息安全防护<\/td><td><span class="muted">·<\/span> 涉及保密答案，未列出<\/td>/);
   });
 
-  it('DOCX: the same line, and the count 5/7', async () => {
+  it('DOCX: the same line, and the count 5/6 with the withheld one apart', async () => {
     const out = path.join(tempDir('zhizao-trust-'), 'office.docx');
     run(AUTOPARTS, ['--audience', 'office', '--lang', 'zh', '-o', out]);
     const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(5\/7\)/);
+    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(5\/6，另 1 项涉及保密答案、未列出\)/);
     expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');
   });
 });
@@ -301,7 +301,7 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
   it('a plant rated "bills only" that reports workshop meters is not told it has no metering; the contradiction is flagged', () => {
     const text = md(AUTOPARTS, 'client');
     expect(text).not.toContain('没有分级计量');
-    expect(text).toContain('计量器具的答案则显示已装有车间级计量表，须现场核实');
+    expect(text).toContain('计量器具的答案则显示已装有车间级计量表，两处回答需一并确认');
     const v = zhizao(['validate', AUTOPARTS, '--json']);
     expect(v.stdout).toContain('energy-bills-only-vs-meters');
   });
@@ -402,10 +402,11 @@ describe('legal duties the answers decide (cross-sector duties of the generic pa
     expect(d.roadmap.duties.map((x) => x.id)).toContain('energy-metering');
   });
 
-  it('a reference not checked against the original text says so where it is cited; a checked one does not', () => {
+  it('a reference not checked against the original text says so where it is cited, in words for the plant (no instruction to the assessor); a checked one does not', () => {
     const lines = duties(md(AUTOPARTS, 'client')).split('\n');
-    expect(lines.find((l) => l.includes('AIAG《生产件批准程序》'))).toContain('条款出处尚未与原文核对，引用前请核实');
-    expect(lines.find((l) => l.includes('IATF 16949:2016 第8.5.2条'))).not.toContain('核对');
+    expect(lines.find((l) => l.includes('AIAG《生产件批准程序》'))).toContain('条款号以现行有效文本为准');
+    expect(lines.find((l) => l.includes('IATF 16949:2016 第8.5.2条'))).not.toContain('现行有效文本');
+    expect(lines.join('\n')).not.toMatch(/引用前请|请核实|verify before citing/);
   });
 
   it('a plant whose permit requires no automatic monitoring, and which is not a key energy user, gets neither duty', () => {

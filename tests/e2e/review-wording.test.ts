@@ -219,6 +219,20 @@ describe('6. the ERP deployment advice follows the plant size', () => {
   });
 });
 
+describe('8. a rolling mill\'s SPC reads its own quality characteristics, not a food plant\'s', () => {
+  it('copper strip: thickness, flatness and surface with their gauges; no net content, pH or checkweighers', () => {
+    const text = md(fixture('copper-strip-c3251'));
+    const spc = text.slice(text.indexOf('#### 产线安灯系统与过程质量 SPC'));
+    const project = spc.slice(0, spc.indexOf('\n#### ', 5));
+    expect(project).toContain('厚度、板形、表面质量');
+    expect(project).toContain('测厚仪、板形仪、表面检测系统的数据接口');
+    expect(project).not.toMatch(/净含量|pH|检重秤|水分/);
+    // a food plant keeps its own
+    const food = md('examples/process-food.zhizao.yaml');
+    expect(food.includes('净含量') || !food.includes('过程质量 SPC')).toBe(true);
+  });
+});
+
 describe('7. SMT data collection does not presume interfaces the machines do not have', () => {
   const ZH = 'SMT 产线设备数据采集与程序、料站管理';
   const EN = 'SMT line data acquisition with program and feeder-set-up management';

@@ -34,14 +34,14 @@ describe('a criterion not met says what it rests on at this plant', () => {
     expect(c.status).toBe('missing');
     expect(c.because).toEqual([{ kind: 'subdomain', id: 'equipment', needs: 2 }, { kind: 'indicator', id: 'cnc-rate' }]);
     expect(rows(false).status.zh).toBe('未满足（本厂：装备 1 级（需达到 2 级）；关键工序数控化率：41.7%（目标 > 50.0%））');
-    expect(rows(false).status.en).toBe('missing (this plant: Equipment at level 1 (needs level 2); Key-process CNC rate: 41.7% (target > 50.0%))');
+    expect(rows(false).status.en).toBe('not met (this plant: Equipment at level 1 (needs level 2); Key-process CNC rate: 41.7% (target > 50.0%))');
   });
 
   it('of alternatives, each that fails as a group of its own; one the plant can never take is not named', () => {
     const { criterion: c, rows } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true or level('planning-scheduling') >= 3");
     expect(c.because).toEqual([{ kind: 'anyOf', groups: [[{ kind: 'question', id: 'has_wms' }], [{ kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]] }]);
-    expect(rows(false).status.zh).toBe('未满足（本厂：以下任一组满足即可：“是否在用仓储管理系统（WMS）？”：否；或 计划与调度 1 级（需达到 3 级））');
-    expect(rows(false).status.en).toBe('missing (this plant: any one of these would do: “Is a warehouse management system (WMS) in use?”: no; or Planning and scheduling at level 1 (needs level 3))');
+    expect(rows(false).status.zh).toBe('未满足（本厂：以下各组中任一组全部达到即可：“是否在用仓储管理系统（WMS）？”：否；或 计划与调度 1 级（需达到 3 级））');
+    expect(rows(false).status.en).toBe('not met (this plant: all of any one of these groups: “Is a warehouse management system (WMS) in use?”: no; or Planning and scheduling at level 1 (needs level 3))');
     // one alternative left: said as it is
     expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足（本厂：“是否在用仓储管理系统（WMS）？”：否）');
     // a sub-domain that does not apply to the plant (product service, all n/a in the example) rules its alternative out

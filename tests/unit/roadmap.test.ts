@@ -574,6 +574,11 @@ describe('a plant whose goal is a recognition reads which criteria the plan woul
     const out = md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] });
     expect(out).toContain('Applying for “Workshop”: the plant does not meet 2 of its criteria today; re-scored as the answers would be once the phases\' projects are complete, 1 of them would be met, and 1 would still not be under this plan: “C-b”.');
   });
+  it('a criterion still open after the plan says what it would still rest on, at the projected values', () => {
+    const after = { ...profileNow, criteria: [crit('a', 'met'), { ...crit('b', 'missing'), because: [{ kind: 'maturity' as const, needs: 5 }] }, crit('c', 'met'), crit('k', 'not-assessable')] };
+    expect(md(after)).toMatch(/1 would still not be under this plan: “C-b” \(projected under this plan: Overall maturity at level \d \(needs level 5\)\)\./);
+  });
+
   it('all met; none met; and not for the office or a plant that did not choose the goal', () => {
     expect(md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'met'), crit('c', 'met'), crit('k', 'not-assessable')] })).toContain('all of them would be met (projected;');
     expect(md(profileNow)).toContain('none of them would be met under this plan: “C-a”, “C-b”.');
