@@ -219,6 +219,16 @@ describe('6. the ERP deployment advice follows the plant size', () => {
   });
 });
 
+describe('9. no program network to extend when no CNC machine is networked', () => {
+  it('structural steel (programs "mostly" networked, yet 0 of 3 machines networked): the whole DNC project, resting on the 0, not an extension licence', () => {
+    const text = md(fixture('structural-steel-c3311'));
+    const dnc = project(text, '数控程序网络化管理（DNC）与 CAM 编程');
+    expect(dnc).toContain('在用数控机床都没有联网');
+    expect(text).not.toMatch(/扩展授权|把数控程序网络化管理延伸到其余机床/);
+    expect(dnc).not.toContain('大部分数控设备的程序已在系统中管理');
+  });
+});
+
 describe('8. a rolling mill\'s SPC reads its own quality characteristics, not a food plant\'s', () => {
   it('copper strip: thickness, flatness and surface with their gauges; no net content, pH or checkweighers', () => {
     const text = md(fixture('copper-strip-c3251'));
