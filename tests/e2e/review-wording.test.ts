@@ -219,6 +219,25 @@ describe('6. the ERP deployment advice follows the plant size', () => {
   });
 });
 
+describe('11. the security project proposes only what the plant\'s security answers say it lacks', () => {
+  it('autoparts (segmentation and remote access "mostly", rules in place): completes them, adds the incident plan, no rules from scratch', () => {
+    const sec = project(md('tests/fixtures/review/autoparts-c36.yaml'), '工控网络安全分区分域与边界防护');
+    expect(sec).toContain('生产网与办公网之间已大部分隔离：列出仍直连的区域和设备');
+    expect(sec).toContain('把其余的厂商远程通道也纳入堡垒机');
+    expect(sec).toContain('按已有的安全管理制度补齐工控安全应急预案');
+    expect(sec).not.toMatch(/划分管理区、生产监控区、现场控制区|远程维护统一经堡垒机和 VPN 接入|制定工控安全管理制度和应急预案/);
+  });
+});
+
+describe('10. the smart-factory project counts the key processes as the plant does', () => {
+  it('autoparts (12 of 14 already CNC): only those not yet CNC are brought onto it, not "all key processes"', () => {
+    const text = md('tests/fixtures/review/autoparts-c36.yaml');
+    const factory = project(text, '离散型智能制造新模式：数字化设计—智能产线—MES/ERP 集成的智能工厂');
+    expect(factory).toContain('尚未数控化的关键工序补齐数控化或自动控制');
+    expect(factory).not.toContain('关键工序全部数控化或自动控制并组成');
+  });
+});
+
 describe('9. no program network to extend when no CNC machine is networked', () => {
   it('structural steel (programs "mostly" networked, yet 0 of 3 machines networked): the whole DNC project, resting on the 0, not an extension licence', () => {
     const text = md(fixture('structural-steel-c3311'));
