@@ -386,6 +386,12 @@ export interface CrossFieldProblem {
   args: Record<string, string | number>;
 }
 
+/** Whether every one of these answers is a number. */
+function allNumbers(fields: readonly string[], resolved: ReadonlyMap<string, Resolved>): boolean {
+  for (let i = 0; i < fields.length; i++) if (typeof resolved.get(fields[i]!)?.value !== 'number') return false;
+  return true;
+}
+
 /** Cross-field checks, evaluated only when every answer they name is a number; one problem per check. */
 export function crossFieldProblems(
   q: Questionnaire,
@@ -396,12 +402,15 @@ export function crossFieldProblems(
   const out: CrossFieldProblem[] = [];
   const scope = answerScope(file, resolved);
   for (const c of q.checks) {
-    const values = c.fields.map((f) => resolved.get(f)?.value);
-    if (c.fields.length === 0 || values.some((v) => typeof v !== 'number')) continue;
+    // every field a number (answered): read one by one, no list of values made for a check that does not apply (an
+    // array of numbers, strings or nothing has a different elements kind per plant, and the optimised code meets
+    // new maps)
+    if (c.fields.length === 0 || !allNumbers(c.fields, resolved)) continue;
     if (visibility && c.fields.some((f) => visibility.get(f) !== 'visible')) continue;
     if (truthy(evaluate(c.ast, scope))) continue;
+    const values = c.fields.map((f) => resolved.get(f)!.value as number);
     const shown = c.fields.map((f, i) => `${f} = ${values[i]}`).join(', ');
-    out.push({ code: 'answers.check', check: c.def.id, fields: [...c.fields], values: values as number[], args: { zh: c.def.message.zh, en: c.def.message.en, values: shown } });
+    out.push({ code: 'answers.check', check: c.def.id, fields: [...c.fields], values, args: { zh: c.def.message.zh, en: c.def.message.en, values: shown } });
   }
   return out;
 }

@@ -362,7 +362,7 @@ function declarationLines(now: readonly ReadinessResult[], after: readonly Readi
     });
     // titles alone as a list; with what they rest on, one by one
     const shown = reasoned ? joinTexts(named, { zh: '；', en: '; ' }) : joinTexts(named);
-    const list = stillOpen.length > 4 ? { zh: `${shown.zh}等`, en: `${shown.en}, …` } : shown;
+    const list = stillOpen.length > 4 ? fill(p.declarationMore!, { list: shown, count: stillOpen.length - 4 }) : shown;
     const phrase = !stillOpen.length ? p.planDeclarationAll! : args.gained ? p.planDeclarationOpen! : p.planDeclarationNone!;
     out.push(fill(phrase, { ...args, left: stillOpen.length, list }));
   }

@@ -96,7 +96,7 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     }
     case 'anyOf': {
       const groups = f.groups.flatMap((g) => factsText(g, r, q, answers, w, { zh: '、', en: ', ' }) ?? []);
-      return groups.length ? fill(p.criterionAnyOf!, { groups: joinTexts(groups, { zh: '；或 ', en: '; or ' }) }) : undefined;
+      return groups.length ? fill(p.criterionAnyOf!, { groups: joinTexts(groups, { zh: '】或【', en: '] or [' }) }) : undefined;
     }
   }
 }

@@ -78,7 +78,7 @@ describe('office report: a criterion resting on confidential answers is withheld
   it('the client report shows the industrial-security criterion as missing (so the office check means something)', () => {
     const workshop = section(md(AUTOPARTS, 'client'), '### 智能车间申报条件');
     // 5 of 7: the traceability criterion is answered 'mostly' (not met), industrial security is missing
-    expect(workshop).toContain('(5/7)');
+    expect(workshop).toContain('（已满足 5/7 项）');
     expect(workshop).toContain('○ 工业信息安全防护 — 未满足');
     expect(workshop).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
   });
@@ -87,8 +87,8 @@ describe('office report: a criterion resting on confidential answers is withheld
     for (const lang of ['zh', 'en'] as const) {
       const text = md(AUTOPARTS, 'office', lang);
       const workshop = section(text, lang === 'zh' ? '### 智能车间申报条件' : '### Smart-workshop');
-      expect(workshop).toContain(lang === 'zh' ? '(5/6，另 1 项涉及保密答案、未列出)' : '(5/6; 1 more rest on confidential answers and are not shown)');
-      expect(workshop).not.toMatch(/\((6|7)\/7\)|\(6\/6\)/);
+      expect(workshop).toContain(lang === 'zh' ? '（已满足 5/6 项；另 1 项涉及保密答案、未列出）' : '(5 of 6 met; 1 more rest on confidential answers and are not shown)');
+      expect(workshop).not.toMatch(/[67]\/7 项|[67] of 7 met|6\/6 项|6 of 6 met/);
       expect(workshop).toContain(lang === 'zh' ? '· 工业信息安全防护 — 涉及保密答案，未列出' : '· Industrial security protection — rests on confidential answers; not shown');
       expect(workshop).not.toMatch(/[✓○] (工业信息安全防护|Industrial security protection)/);
     }
@@ -105,7 +105,7 @@ describe('office report: a criterion resting on confidential answers is withheld
 
   it('HTML: the same line, and the count 5/6 with the withheld one apart', () => {
     const html = run(AUTOPARTS, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
-    expect(html).toMatch(/智能车间申报条件[^<]*\(5\/6，另 1 项涉及保密答案、未列出\)/);
+    expect(html).toMatch(/智能车间申报条件[^<]*（已满足 5\/6 项；另 1 项涉及保密答案、未列出）/);
     expect(html).toMatch(/<td>工业信息安全防护<\/td><td><span class="muted">·<\/span> 涉及保密答案，未列出<\/td>/);
   });
 
@@ -113,7 +113,7 @@ describe('office report: a criterion resting on confidential answers is withheld
     const out = path.join(tempDir('zhizao-trust-'), 'office.docx');
     run(AUTOPARTS, ['--audience', 'office', '--lang', 'zh', '-o', out]);
     const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)） \(5\/6，另 1 项涉及保密答案、未列出\)/);
+    expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)）（已满足 5\/6 项；另 1 项涉及保密答案、未列出）/);
     expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');
   });
 });

@@ -33,17 +33,17 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess("level('equipment') >= 2 and met('cnc-rate') == true and level('equipment') >= 0");
     expect(c.status).toBe('missing');
     expect(c.because).toEqual([{ kind: 'subdomain', id: 'equipment', needs: 2 }, { kind: 'indicator', id: 'cnc-rate' }]);
-    expect(rows(false).status.zh).toBe('未满足（本厂：装备 1 级（需达到 2 级）；关键工序数控化率：41.7%（目标 > 50.0%））');
-    expect(rows(false).status.en).toBe('not met (this plant: Equipment at level 1 (needs level 2); Key-process CNC rate: 41.7% (target > 50.0%))');
+    expect(rows(false).status.zh).toBe('未满足。本厂：装备 1 级（需达到 2 级）；关键工序数控化率：41.7%（目标 > 50.0%）');
+    expect(rows(false).status.en).toBe('not met. This plant: Equipment at level 1 (needs level 2); Key-process CNC rate: 41.7% (target > 50.0%)');
   });
 
   it('of alternatives, each that fails as a group of its own; one the plant can never take is not named', () => {
     const { criterion: c, rows } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true or level('planning-scheduling') >= 3");
     expect(c.because).toEqual([{ kind: 'anyOf', groups: [[{ kind: 'question', id: 'has_wms' }], [{ kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]] }]);
-    expect(rows(false).status.zh).toBe('未满足（本厂：以下各组中任一组全部达到即可：“是否在用仓储管理系统（WMS）？”：否；或 计划与调度 1 级（需达到 3 级））');
-    expect(rows(false).status.en).toBe('not met (this plant: all of any one of these groups: “Is a warehouse management system (WMS) in use?”: no; or Planning and scheduling at level 1 (needs level 3))');
+    expect(rows(false).status.zh).toBe('未满足。本厂：以下任一组各项均达到即可：【“是否在用仓储管理系统（WMS）？”：否】或【计划与调度 1 级（需达到 3 级）】');
+    expect(rows(false).status.en).toBe('not met. This plant: any one of these sets, every item in it: [“Is a warehouse management system (WMS) in use?”: no] or [Planning and scheduling at level 1 (needs level 3)]');
     // one alternative left: said as it is
-    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足（本厂：“是否在用仓储管理系统（WMS）？”：否）');
+    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足。本厂：“是否在用仓储管理系统（WMS）？”：否');
     // a sub-domain that does not apply to the plant (product service, all n/a in the example) rules its alternative out
     expect(assess("(level('product-service') >= 3 and level('customer-service') >= 3) or level('integration') >= 3").criterion.because).toEqual([{ kind: 'subdomain', id: 'integration', needs: 3 }]);
   });
@@ -68,7 +68,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     for (const x of level1.slice(1)) file.answers[x.id] = 'unknown';
     const { criterion: c, rows } = assess("level('planning-scheduling') >= 3", file);
     expect(c.status).toBe('missing');
-    expect(rows(false).status.zh).toMatch(/^未满足（本厂：计划与调度 0 级（需达到 3 级））$/);
+    expect(rows(false).status.zh).toMatch(/^未满足。本厂：计划与调度 0 级（需达到 3 级）$/);
   });
 
   it('a negated part names the answer that makes it hold; the overall level is named as such', () => {
@@ -76,7 +76,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     file.answers.req_quality_traceability = 'partial';
     const { criterion: c, rows } = assess("maturity >= 3 and not (req_quality_traceability in ['none', 'partial'])", file);
     expect(c.because).toEqual([{ kind: 'maturity', needs: 3 }, { kind: 'question', id: 'req_quality_traceability' }]);
-    expect(rows(false).status.zh).toMatch(/^未满足（本厂：整体成熟度 1 级（需达到 3 级）；“质量数据可从原材料追溯到成品（正向和反向）”：部分满足）$/);
+    expect(rows(false).status.zh).toMatch(/^未满足。本厂：整体成熟度 1 级（需达到 3 级）；“质量数据可从原材料追溯到成品（正向和反向）”：部分满足$/);
   });
 
   it('undetermined by a sub-domain: its open requirements that could decide it, by name when few, else counted', () => {
@@ -88,7 +88,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     expect(c.because![0]).toEqual({ kind: 'subdomain', id: 'planning-scheduling', needs: 1 });
     expect(c.because![1]).toMatchObject({ kind: 'open', subdomain: 'planning-scheduling', questions: level1.map((x) => ({ id: x.id })) });
     const said = rows(false).status.zh;
-    expect(said).toMatch(/^无法判断（回答不足）（本厂：计划与调度等级无法判断（需达到 1 级）；/);
+    expect(said).toMatch(/^无法判断（回答不足）。本厂：计划与调度等级无法判断（需达到 1 级）；/);
     if (level1.length <= 3) for (const x of level1) expect(said).toContain(`“${x.text.zh}”：不清楚`);
   });
 
@@ -98,7 +98,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess("level('equipment') >= 0 and has_wms == true", file);
     expect(c.status).toBe('undetermined');
     expect(c.because).toEqual([{ kind: 'question', id: 'has_wms' }]);
-    expect(rows(false).status.zh).toBe('无法判断（回答不足）（本厂：“是否在用仓储管理系统（WMS）？”：不清楚）');
+    expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：“是否在用仓储管理系统（WMS）？”：不清楚');
   });
 
   it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole', () => {
@@ -106,7 +106,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess(when);
     expect(c.because?.map((f) => f.kind === 'question' && f.confidential)).toEqual([false, true]);
     expect(rows(false).status.zh).toContain('生产网（工控网）');
-    expect(rows(true).status.zh).toBe('未满足（本厂：信息安全 1 级（需达到 2 级））');
+    expect(rows(true).status.zh).toBe('未满足。本厂：信息安全 1 级（需达到 2 级）');
     expect(assess(when, discrete(), '    confidential: true\n').rows(true)).toMatchObject({ withheld: true, status: { zh: '涉及保密答案，未列出' } });
   });
 

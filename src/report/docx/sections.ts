@@ -222,7 +222,7 @@ export function readiness(k: Kit, m: ReportModel): Body {
   const body: Body = [];
   body.push(h1(7, L('readiness'), true));
   for (const r of m.readiness) {
-    body.push(h2(`${say(r.title)} (${say(r.count)})`));
+    body.push(h2(`${say(r.title)}${say(r.count)}`));
     if (r.source) body.push(small(r.source));
     body.push(table([U('criterion'), L('status')], r.criteria.map((c) => [c.title, { content: [new Paragraph({ children: [new TextRun({ text: c.withheld ? '· ' : c.met ? '✓ ' : '○ ', color: c.met ? COLOR.met : COLOR.muted, bold: true }), ...runs(c.status)] })] }]), [7, 3]));
     if (r.note) body.push(small(r.note));
