@@ -17,6 +17,8 @@ export interface Knowing {
   known(node: Node): boolean;
   /** A sub-domain's requirement questions up to `upTo` that are asked and "don't know" or unanswered. */
   openQuestions(subdomain: string, upTo: number): Question[];
+  /** Whether a section's level could still change with the answers nobody knew (it is not known). */
+  sectionOpen(section: string): boolean;
 }
 
 /** The names of the plant's result a condition may read besides answers (the overall level and score). */
@@ -149,5 +151,6 @@ export function knowing(q: Questionnaire, result: ScoreResult, answers: Answers)
       return refs.ids.every((r) => knownId(r.name)) && refs.calls.every(knownCall);
     },
     openQuestions: (subdomain, upTo) => (index.requirements.get(subdomain) ?? []).filter((x) => (x.level ?? 0) <= upTo && open(x)),
+    sectionOpen: (id) => !section(id),
   };
 }

@@ -16,7 +16,8 @@ import { subdomainResult, type ScoreResult } from './result.js';
 export type CriterionFact =
   /** `couldReach`: (undecided) the level its open requirements would give were they met, at least `needs`. */
   | { kind: 'subdomain'; id: string; needs?: number; couldReach?: number }
-  | { kind: 'section'; id: string; needs?: number }
+  /** `mayChange`: (undecided) its level could still change with the answers nobody knew. */
+  | { kind: 'section'; id: string; needs?: number; mayChange?: true }
   | { kind: 'maturity'; needs?: number }
   | { kind: 'indicator'; id: string }
   | { kind: 'question'; id: string; confidential?: true }
@@ -148,7 +149,7 @@ function factsOf(parts: readonly Blamed[], why: Why, withOpen: boolean): Criteri
     const id = asked && asked.of.t === 'call' && (asked.of.name === 'level' || asked.of.name === 'section') ? literalArg(asked.of) : undefined;
     if (asked && id !== undefined) {
       if (asked.of.t === 'call' && asked.of.name === 'level') subdomain(id, asked.level);
-      else add({ kind: 'section', id, needs: asked.level }, `section:${id}`);
+      else add({ kind: 'section', id, needs: asked.level, ...(withOpen && why.know.sectionOpen(id) ? { mayChange: true as const } : {}) }, `section:${id}`);
       return;
     }
     const refs = collectRefs(part);

@@ -61,11 +61,12 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     const question = q.byId.get(id);
     return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
   };
-  const level = (name: Text, level: number | null, needs: number | undefined, reach?: number): Text => {
+  const level = (name: Text, level: number | null, needs: number | undefined, reach?: number, mayChange?: boolean): Text => {
     const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
     if (needs === undefined) return said;
-    // undecided: the level its open requirements could give, were they met
-    return joinTexts([said, reach !== undefined ? fill(p.criterionCouldReach!, { needs, reach }) : fill(p.criterionNeeds!, { needs })], { zh: '', en: '' });
+    // undecided: the level its open requirements could give, were they met (a section: that it may change)
+    const asked = reach !== undefined ? fill(p.criterionCouldReach!, { needs, reach }) : mayChange && level !== null ? fill(p.criterionMayChange!, { needs }) : fill(p.criterionNeeds!, { needs });
+    return joinTexts([said, asked], { zh: '', en: '' });
   };
   switch (f.kind) {
     case 'subdomain': {
@@ -75,7 +76,7 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     case 'section': {
       const sec = r.sections.find((s) => s.id === f.id);
       // without a stated level the report gives no section a level either
-      return sec ? level(sec.title, r.maturity.level === null ? null : sec.level, f.needs) : undefined;
+      return sec ? level(sec.title, r.maturity.level === null ? null : sec.level, f.needs, undefined, f.mayChange) : undefined;
     }
     case 'maturity':
       return level(p.criterionMaturity!, r.maturity.level, f.needs);

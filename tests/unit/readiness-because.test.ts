@@ -92,6 +92,17 @@ describe('a criterion not met says what it rests on at this plant', () => {
     if (level1.length <= 3) for (const x of level1) expect(said).toContain(`“${x.text.zh}”：不清楚`);
   });
 
+  it('undetermined by a section: its level may still change with the answers nobody knew, said beside it', () => {
+    const file = discrete();
+    for (const x of q.questions.filter((x) => x.subdomain === 'production-operations' && x.type === 'requirement' && x.level === 2)) file.answers[x.id] = 'unknown';
+    const { criterion: c, rows } = assess("section('production') >= 3", file);
+    expect(c.status).toBe('undetermined');
+    expect(c.because).toEqual([{ kind: 'section', id: 'production', needs: 3, mayChange: true }]);
+    expect(rows(false).status.zh).toMatch(/^无法判断（回答不足）。本厂：生产制造 \d 级（需达到 3 级；答“不清楚”或未作答的要求题补充回答后可能变化）$/);
+    // decided (missing), a section reads only the level asked
+    expect(assess("section('production') >= 3").criterion.because).toEqual([{ kind: 'section', id: 'production', needs: 3 }]);
+  });
+
   it('undetermined: the parts nobody\'s answers decide, said as unknown', () => {
     const file = discrete();
     file.answers.has_wms = 'unknown';
