@@ -351,7 +351,11 @@ function declarationLines(now: readonly ReadinessResult[], after: readonly Readi
     const open = profile.criteria.filter((c) => c.status !== 'met' && c.status !== 'not-assessable');
     if (!open.length) continue;
     const stillOpen = open.filter((c) => then.criteria.find((x) => x.id === c.id)?.status !== 'met');
-    const args = { title: profile.title, open: open.length, gained: open.length - stillOpen.length };
+    // not met, and those nobody's answers decide, told apart
+    const undetermined = open.filter((c) => c.status === 'undetermined').length;
+    const missing = open.length - undetermined;
+    const openText = fill(undetermined === 0 ? p.declarationOpenMissing! : missing === 0 ? p.declarationOpenUndetermined! : p.declarationOpenBoth!, { missing, undetermined });
+    const args = { title: profile.title, open: openText, gained: open.length - stillOpen.length };
     // each with what it would still rest on once the plan is done (projected: the overall level, a sub-domain…)
     let reasoned = false;
     const named = stillOpen.slice(0, 4).map((c) => {

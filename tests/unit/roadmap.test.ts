@@ -559,6 +559,13 @@ describe('a plant whose goal is a recognition reads which criteria the plan woul
   };
   const crit = (id: string, status: 'met' | 'missing' | 'undetermined' | 'not-assessable') => ({ id, title: T(`C-${id}`), status });
   const profileNow = { id: 'smart-workshop', title: T('Workshop'), met: 0, total: 4, criteria: [crit('a', 'missing'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] };
+  const renderWith = (now: typeof profileNow, after: typeof profileNow) => {
+    const f = x();
+    f.answers.priorities = ['declaration'];
+    const plan = run(f, [rule('p')]);
+    const a = mustAnswers(q, f);
+    return renderMarkdown(buildReportModel({ questionnaire: q, answers: a, result: buildResult(q, a, p, t), recommendations: plan.recommendations, plan, readiness: [now], readinessAfterPlan: [after], audience: 'client', wording: wording(), policy: policy(), tool: 'test' }), { lang: 'en' });
+  };
   const md = (after: typeof profileNow | undefined, audience: 'client' | 'office' = 'client', priorities = ['declaration']) => {
     const f = x();
     f.answers.priorities = priorities;
@@ -572,11 +579,17 @@ describe('a plant whose goal is a recognition reads which criteria the plan woul
   };
   it('some met after the plan: how many, and the ones still open by name; the KPI criterion left out', () => {
     const out = md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] });
-    expect(out).toContain('Applying for “Workshop”: the plant does not meet 2 of its criteria today; re-scored as the answers would be once the phases\' projects are complete, 1 of them would be met, and 1 would still not be met under this plan: “C-b”.');
+    expect(out).toContain('Applying for “Workshop”: today 2 of the criteria are not met; re-scored as the answers would be once the phases\' projects are complete, 1 of them would be met, and 1 would still not be met under this plan: “C-b”.');
   });
   it('a criterion still open after the plan says what it would still rest on, at the projected values', () => {
     const after = { ...profileNow, criteria: [crit('a', 'met'), { ...crit('b', 'missing'), because: [{ kind: 'maturity' as const, needs: 5 }] }, crit('c', 'met'), crit('k', 'not-assessable')] };
     expect(md(after)).toMatch(/1 would still not be met under this plan: “C-b” \(projected under this plan: overall maturity at level \d \(needs level 5\)\)\./);
+  });
+
+  it('criteria nobody\'s answers decide are counted apart from those not met', () => {
+    const now = { ...profileNow, criteria: [crit('a', 'missing'), crit('b', 'undetermined'), crit('c', 'met'), crit('k', 'not-assessable')] };
+    const out = renderWith(now, { ...now, criteria: [crit('a', 'met'), crit('b', 'undetermined'), crit('c', 'met'), crit('k', 'not-assessable')] });
+    expect(out).toContain('Applying for “Workshop”: today 1 of the criteria are not met and 1 cannot be judged yet (too few answers); ');
   });
 
   it('all met; none met; and not for the office or a plant that did not choose the goal', () => {
