@@ -12,16 +12,18 @@ import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSize
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
-import { firstMissedLevelIndex, planRoadmap, type Duty, type Roadmap } from './roadmap.js';
+import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
 import { plantRuleScope } from './rule-scope.js';
-import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledMust, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
-import type { EvidenceItem, OfficeView, Recommendation } from './recommendation.js';
+import type { EvidenceItem, Recommendation } from './recommendation.js';
+import type { CompiledTexts } from './items.js';
+import { proposed, setLists } from './project-lists.js';
+import { dutiesOf, dutyStatus } from './plant-duties.js';
 
 export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
 
@@ -156,47 +158,6 @@ const joinStatements = (items: readonly EvidenceItem[]): Text => ({
 
 const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
 
-const joinBenefits = (sentences: Text[]): Text | null =>
-  sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;
-
-type Offer = Omit<OfficeView, 'evidence'>;
-
-/** A project's lists made again for the plant (its keys already in their order). */
-function setLists(rec: Recommendation, offer: Offer): void {
-  rec.measures = offer.measures;
-  rec.hardware = offer.hardware;
-  rec.software = offer.software;
-  rec.integration = offer.integration;
-  rec.benefits = offer.benefits;
-}
-
-/**
- * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
- * only the items whose condition holds (the sector wording's as the rule's), less those a project of `taken` takes
- * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
- * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
- * has items another project may take, so the lists are made again once the plan's projects are known. `planOnly`
- * (the batch's plan): the measures only.
- */
-function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, planOnly: boolean, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
-  const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
-    key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
-  const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
-  const pick = (list: CompiledItems | undefined, items: typeof shownItems): Text[] => (list ? items(list, scope, taken) : []);
-  const defers = Object.values(lists).some((list) => list?.defers) ? { defers: true } : {};
-  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view.
-  if (planOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
-  const offer = (items: typeof shownItems): Offer => ({
-    measures: pick(lists.measures, items),
-    hardware: pick(lists.hardware, items),
-    software: pick(lists.software, items),
-    integration: pick(lists.integration, items),
-    benefits: joinBenefits(pick(lists.benefits, items)),
-  });
-  const plant = offer(shownItems);
-  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
-}
-
 /**
  * The requirement questions of the first level the plant does not pass (the next level, or level 1 for a plant not
  * yet there) in the sub-domains that score below the pass threshold at that level: a project raising one of them
@@ -276,35 +237,6 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
     byRule.set(rule, says);
   }
   return says;
-}
-
-/**
- * The duties that may bind a plant: its pack's own, for its code (`appliesTo`), and the cross-sector duties
- * (`allSectors`) of every pack loaded. Whether each applies (`appliesIf`) is the caller's to evaluate.
- */
-function dutiesOf(pack: CompiledSectorPack | undefined, packs: readonly CompiledSectorPack[], code: string): CompiledMust[] {
-  const own = (pack?.musts ?? []).filter((m) => !m.def.allSectors && (!m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo)));
-  const shared = crossSectorDuties(packs);
-  return shared.length ? [...own, ...shared] : own;
-}
-
-/** The cross-sector duties of the packs loaded, found once per list of packs (the batch asks for every plant). */
-const crossSector = new WeakMap<readonly CompiledSectorPack[], readonly CompiledMust[]>();
-function crossSectorDuties(packs: readonly CompiledSectorPack[]): readonly CompiledMust[] {
-  let found = crossSector.get(packs);
-  if (!found) crossSector.set(packs, (found = packs.flatMap((p) => p.musts.filter((m) => m.def.allSectors))));
-  return found;
-}
-
-/**
- * How a duty that applies stands for the plant: met; else mostly met (still open: its projects first, those it
- * precedes after, and said so); else shown not met (`notMetWhen`); else the answers cannot tell.
- */
-function dutyStatus(m: CompiledMust, scope: Scope): Duty {
-  const met = m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false;
-  const mostly = !met && m.mostlyWhen ? truthy(evaluate(m.mostlyWhen, scope)) : false;
-  const notMet = !met && !mostly && m.notMetWhen ? truthy(evaluate(m.notMetWhen, scope)) : false;
-  return { def: m.def, met, ...(mostly ? { mostly: true } : {}), ...(notMet ? { notMet: true } : {}), ...(m.confidential ? { confidential: true } : {}) };
 }
 
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */

@@ -1,0 +1,51 @@
+/**
+ * What a project proposes to one plant — its measures, hardware, software, integration links and benefits — from
+ * its variant, the sector pack's wording or its rule, with the office audience's view where an item reads a
+ * confidential answer (recommend.ts). Pure.
+ */
+import type { Scope } from './expression/evaluate.js';
+import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
+import type { OfficeView, Recommendation } from './recommendation.js';
+import type { CompiledRule } from './rules-def.js';
+import type { Text } from './types.js';
+
+const joinBenefits = (sentences: Text[]): Text | null =>
+  sentences.length === 1 ? sentences[0]! : sentences.length ? { zh: sentences.map((t) => t.zh).join(''), en: sentences.map((t) => t.en).join(' ') } : null;
+
+export type Offer = Omit<OfficeView, 'evidence'>;
+
+/** A project's lists made again for the plant (its keys already in their order). */
+export function setLists(rec: Recommendation, offer: Offer): void {
+  rec.measures = offer.measures;
+  rec.hardware = offer.hardware;
+  rec.software = offer.software;
+  rec.integration = offer.integration;
+  rec.benefits = offer.benefits;
+}
+
+/**
+ * What a project proposes to this plant: each list from the variant, else the sector wording, else the rule, with
+ * only the items whose condition holds (the sector wording's as the rule's), less those a project of `taken` takes
+ * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
+ * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
+ * has items another project may take, so the lists are made again once the plan's projects are known. `planOnly`
+ * (the batch's plan): the measures only.
+ */
+export function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, planOnly: boolean, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
+  const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
+    key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
+  const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
+  const pick = (list: CompiledItems | undefined, items: typeof shownItems): Text[] => (list ? items(list, scope, taken) : []);
+  const defers = Object.values(lists).some((list) => list?.defers) ? { defers: true } : {};
+  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view.
+  if (planOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
+  const offer = (items: typeof shownItems): Offer => ({
+    measures: pick(lists.measures, items),
+    hardware: pick(lists.hardware, items),
+    software: pick(lists.software, items),
+    integration: pick(lists.integration, items),
+    benefits: joinBenefits(pick(lists.benefits, items)),
+  });
+  const plant = offer(shownItems);
+  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
+}
