@@ -433,7 +433,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(asked(JSON.parse(r2.stdout) as Report)).toBeUndefined();
   });
 
-  it("a consultant's own rules file: ownWords, includes and a variant's prerequisites are checked where they are written", () => {
+  it("a consultant's own rules file: ownWords, includes, a variant's prerequisites and unlessProposed are checked where they are written", () => {
     const dir = tempDir('zhizao-own-rules-');
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
     const broken = text
@@ -442,7 +442,10 @@ describe('plans for realistic plants (report --format json through the built CLI
       // a project it waits for cannot also be part of it
       .replace('includes: [workshop-aps, workshop-wms-barcode, line-agv-delivery, factory-data-analytics]', 'includes: [workshop-mes, workshop-aps]')
       // the MES extension waits for a project its rule does not
-      .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n');
+      .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n')
+      // a step another project takes, named by a rule the file does not have, and by its own rule
+      .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
+      .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n');
     expect(broken).not.toBe(text);
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, broken);
@@ -453,6 +456,8 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(problems.find((p) => p.code === 'rules.own-words-type')?.line).toBe(lineOf('priorities: main_bottleneck}'));
     expect(problems.find((p) => p.code === 'rules.includes-prerequisite')?.line).toBe(lineOf('includes: [workshop-mes, workshop-aps]'));
     expect(problems.find((p) => p.code === 'rules.variant-prerequisite')?.line).toBe(lineOf('prerequisites: [workshop-aps]'));
+    expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('unlessProposed: [workshop-smt-mes]'))).toBeDefined();
+    expect(problems.find((p) => p.code === 'rules.unless-proposed-self')?.line).toBe(lineOf('unlessProposed: [line-smt-data-acquisition]'));
     // and report --rules refuses it with the same messages, no report written
     const rep = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', file, '-o', path.join(dir, 'r.md')]);
     expect(rep.code).toBe(1);
