@@ -739,3 +739,25 @@ describe('the default grouping when few companies state a district (review F7)',
     expect(json(district).summary.groupBy).toBe('district');
   });
 });
+
+describe('a workbook read leaves nothing of the plants behind (LibreOffice writes the sheet before its shared strings)', { timeout: 180_000 }, () => {
+  // exceljs copied such a sheet to a file in the system's temporary folder and removed it only when the sheet was
+  // read to its end: a header-only read (map init) or a rejected table left the plants' answers there in plain text.
+  it('batch (rejected for want of a map, and with the map) and map init leave the temporary folder empty', () => {
+    const tmp = tempDir('zhizao-tmpdir-');
+    const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+    const out = tempDir('zhizao-tmpdir-out-');
+    const rejected = zhizao(['batch', LO, '-o', path.join(out, 'a.json')], { env });
+    expect(rejected.code, rejected.stderr).toBe(1);
+    expect(rejected.stderr).toContain('--map');
+    expect(readdirSync(tmp)).toEqual([]);
+    const init = zhizao(['map', 'init', LO, '-o', path.join(out, 'map.yaml')], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+    // (two rows of the export are rejected: exit 1, the other plants scored)
+    const scored = zhizao(['batch', LO, '--map', MAP, '--json'], { env });
+    expect(scored.code, scored.stderr).toBe(1);
+    expect(json(scored).companies).toHaveLength(31);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});

@@ -26,6 +26,8 @@ export interface Workbook {
   sheets: SheetInfo[];
   date1904: boolean;
   hasSharedStrings: boolean;
+  /** xl/sharedStrings.xml, inflated (when the workbook has one): handed to the streaming reader before any sheet. */
+  sharedStrings?: string;
   /** Written by zhizao batch (its results workbook): never read as input. */
   ownOutput: boolean;
 }
@@ -40,7 +42,7 @@ const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').r
 
 /** Check the archive against the caps, then read the sheet list from xl/workbook.xml and its relationships. */
 export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResult> {
-  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml']));
+  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml', 'xl/sharedStrings.xml']));
   if (!z.ok) return z;
   const wbXml = z.texts.get('xl/workbook.xml');
   if (wbXml === undefined) return { ok: false, code: 'xlsx.unreadable', detail: 'no xl/workbook.xml' };
@@ -62,7 +64,9 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
   const names = new Set(sheets.map((s) => s.name));
   // Marked workbooks, and those written before the mark existed (creator zhizao, sheets 明细 and 汇总).
   const ownOutput = core.includes(OUTPUT_MARK) || (/<dc:creator>zhizao<\/dc:creator>/.test(core) && names.has('明细') && names.has('汇总'));
-  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings: z.entries.some((e) => e.name === 'xl/sharedStrings.xml'), ownOutput } };
+  const sharedStrings = z.texts.get('xl/sharedStrings.xml');
+  const hasSharedStrings = z.entries.some((e) => e.name === 'xl/sharedStrings.xml');
+  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ownOutput } };
 }
 
 function rowCells(values: unknown): CellValue[] {
@@ -109,6 +113,14 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     r.workbookRels = book.sheets.map((s) => ({ Id: s.rId, Target: s.target }));
     r.properties = { model: { date1904: book.date1904 } };
     if (!book.hasSharedStrings) r.sharedStrings = [];
+    // The shared strings, read before any sheet with exceljs's own parser. A sheet stored before
+    // xl/sharedStrings.xml (LibreOffice and Excel both write them so) would otherwise be copied by exceljs to a
+    // temporary file, which it removes only when the sheet is read to its end: a sheet skipped or left early stayed
+    // in the system's temporary folder, a plant's answers in plain text, after every run.
+    else if (book.sharedStrings !== undefined) {
+      const parse = r._parseSharedStrings as (entry: Readable) => AsyncIterable<unknown>;
+      for await (const _ of parse.call(reader, Readable.from([Buffer.from(book.sharedStrings, 'utf8')]))) void _;
+    }
     for await (const ws of reader) {
       const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
       if (w.name !== sheet.name) {
