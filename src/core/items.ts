@@ -19,6 +19,11 @@ export interface ItemDef extends Text {
    * a feeder check that the SMT MES project makes is not repeated by the line's data project.
    */
   unlessProposed?: string[];
+  /**
+   * Shown only when the plant's plan also proposes one of these projects (rule ids): the step in the words that
+   * leave that project's part to it (the smart factory connects the MES the MES project builds, not a second one).
+   */
+  ifProposed?: string[];
 }
 
 /**
@@ -27,11 +32,11 @@ export interface ItemDef extends Text {
  */
 export interface CompiledItems {
   /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
-  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[] }[];
+  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[]; ifProposed?: readonly string[] }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
-  /** Some item is left out when another project is proposed (`unlessProposed`). */
+  /** Some item depends on which other projects are proposed (`unlessProposed`, `ifProposed`). */
   defers?: boolean;
 }
 /** The lists a rule, a variant or a sector pack's wording of a rule proposes (absent: not given there). */
@@ -47,12 +52,14 @@ export type ItemList = (typeof ITEM_LISTS)[number];
 
 /**
  * The items of a list whose condition holds for the plant (the list itself when no item has a condition), without
- * those another project of `proposed` takes (`unlessProposed`; all kept while what is proposed is not yet known).
+ * those another project of `proposed` takes (`unlessProposed`) and those for a project `proposed` lacks
+ * (`ifProposed`); all kept while what is proposed is not yet known.
  */
 export const shownItems = (list: CompiledItems, scope: Scope, proposed?: ReadonlySet<string>): Text[] =>
   list.plain ?? list.items.filter((x) => !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
 
-const takenBy = (x: CompiledItems['items'][number], proposed: ReadonlySet<string> | undefined): boolean => Boolean(proposed && x.unlessProposed?.some((id) => proposed.has(id)));
+const takenBy = (x: CompiledItems['items'][number], proposed: ReadonlySet<string> | undefined): boolean =>
+  Boolean(proposed && (x.unlessProposed?.some((id) => proposed.has(id)) || (x.ifProposed && !x.ifProposed.some((id) => proposed.has(id)))));
 
 /**
  * The items the office audience is shown: those whose condition holds, without any whose condition reads a
@@ -85,7 +92,7 @@ export function compileTexts(
     let confidential = false;
     list.forEach((item, j) => {
       const text: Text = { zh: item.zh, en: item.en };
-      const unless = item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {};
+      const unless = { ...(item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {}), ...(item.ifProposed?.length ? { ifProposed: item.ifProposed } : {}) };
       if (item.if === undefined) {
         items.push({ text, ...unless });
         return;
@@ -99,8 +106,8 @@ export function compileTexts(
       if (secret) confidential = true;
       items.push({ text, when: node, ...(secret ? { confidential: true } : {}), ...unless });
     });
-    const defers = items.some((x) => x.unlessProposed);
-    out[key] = { items, ...(items.every((x) => !x.when && !x.unlessProposed) ? { plain: items.map((x) => x.text) } : {}), confidential, ...(defers ? { defers } : {}) };
+    const defers = items.some((x) => x.unlessProposed || x.ifProposed);
+    out[key] = { items, ...(items.every((x) => !x.when && !x.unlessProposed && !x.ifProposed) ? { plain: items.map((x) => x.text) } : {}), confidential, ...(defers ? { defers } : {}) };
   }
   return ok ? out : undefined;
 }

@@ -308,14 +308,15 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
-    // an item another project takes names a project of these rules, not its own
+    // an item another project takes, or one worded for another project, names a project of these rules, not its own
     for (const [owner, at0] of [[r, path], ...(r.variants ?? []).map((v, j) => [v, [...path, 'variants', j]] as const)] as const) {
       for (const key of ITEM_LISTS) {
         const list = (owner as Partial<Record<ItemList, Text | ItemDef[]>>)[key];
         if (!Array.isArray(list)) continue;
-        list.forEach((item, k) =>
-          (item.unlessProposed ?? []).forEach((s, m) => (!ruleIds.has(s) || s === r.id) && at([...at0, key, k, 'unlessProposed', m], s === r.id ? 'rules.unless-proposed-self' : 'def.unknown-ref', { what: 'rule', id: s, rule: r.id })),
-        );
+        list.forEach((item, k) => {
+          for (const field of ['unlessProposed', 'ifProposed'] as const)
+            (item[field] ?? []).forEach((s, m) => (!ruleIds.has(s) || s === r.id) && at([...at0, key, k, field, m], s === r.id ? 'rules.proposed-self' : 'def.unknown-ref', { what: 'rule', id: s, rule: r.id }));
+        });
       }
     }
     (r.includes ?? []).forEach((s, j) => {

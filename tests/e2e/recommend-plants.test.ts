@@ -433,7 +433,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(asked(JSON.parse(r2.stdout) as Report)).toBeUndefined();
   });
 
-  it("a consultant's own rules file: ownWords, includes, a variant's prerequisites and unlessProposed are checked where they are written", () => {
+  it("a consultant's own rules file: ownWords, includes, a variant's prerequisites, unlessProposed and ifProposed are checked where they are written", () => {
     const dir = tempDir('zhizao-own-rules-');
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
     const broken = text
@@ -445,7 +445,9 @@ describe('plans for realistic plants (report --format json through the built CLI
       .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n')
       // a step another project takes, named by a rule the file does not have, and by its own rule
       .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
-      .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n');
+      .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n')
+      // the smart factory's MES worded for an MES project the file does not have
+      .replace('if: "has_mes == false", ifProposed: [workshop-mes]}', 'if: "has_mes == false", ifProposed: [workshop-mes-cloud]}');
     expect(broken).not.toBe(text);
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, broken);
@@ -457,7 +459,8 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(problems.find((p) => p.code === 'rules.includes-prerequisite')?.line).toBe(lineOf('includes: [workshop-mes, workshop-aps]'));
     expect(problems.find((p) => p.code === 'rules.variant-prerequisite')?.line).toBe(lineOf('prerequisites: [workshop-aps]'));
     expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('unlessProposed: [workshop-smt-mes]'))).toBeDefined();
-    expect(problems.find((p) => p.code === 'rules.unless-proposed-self')?.line).toBe(lineOf('unlessProposed: [line-smt-data-acquisition]'));
+    expect(problems.find((p) => p.code === 'rules.proposed-self')?.line).toBe(lineOf('unlessProposed: [line-smt-data-acquisition]'));
+    expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('ifProposed: [workshop-mes-cloud]'))).toBeDefined();
     // and report --rules refuses it with the same messages, no report written
     const rep = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', file, '-o', path.join(dir, 'r.md')]);
     expect(rep.code).toBe(1);

@@ -125,7 +125,11 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     for (const audience of ['client', 'office'] as const) {
       const zh = project(md(file, 'zh', audience), '离散型智能制造新模式');
       const items = softwareItems(zh);
-      for (const system of ['PLM', 'ERP', 'MES', 'WMS', 'QMS', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并接入集成平台）`);
+      for (const system of ['PLM', 'ERP', 'WMS', 'QMS', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并接入集成平台）`);
+      // the MES is extended by the plan's own MES project (proposed beside it), not a second time here
+      expect(hasProject(md(file, 'zh', audience), '把 MES 延伸到尚未覆盖的车间和工序')).toBe(true);
+      expect(items).toContain('MES（在用；本方案的 MES 项目补齐覆盖范围后接入集成平台）');
+      expect(items.join('、')).not.toContain('MES（在用，扩展');
       expect(items).toContain('APS（尚未建设，按步骤补齐）');
       // every item says whether the system is there: none is a bare name to buy
       for (const item of items) expect(item, item).toMatch(/（.+）$/);
@@ -137,6 +141,26 @@ describe('4. a smart-factory project extends the systems in use and does not pro
       expect(line(en, 'Software')).toContain('APS (not yet in place: add step by step)');
       expect(line(en, 'Expected benefits')).not.toMatch(/\+ ?30 ?%|benchmark/i);
     }
+  });
+
+  it('the autoparts plant (review 13): the 1000–5000万 project rests on its own goal, not on one gap alone, and connects the traceability its own project builds', () => {
+    const file = 'tests/fixtures/review/autoparts-c36.yaml'; // production integrated, integration integrated; goal "申报省级智能工厂"
+    const zh = md(file);
+    const sf = project(zh, '离散型智能制造新模式');
+    const why = sf.slice(sf.indexOf('- 依据（本厂答卷）:'), sf.indexOf('- 主要措施:'));
+    expect(why).toContain('企业在访谈中提出的改造目标包括申报智能工厂。');
+    expect(why).toContain('还没有用模型预警生产异常');
+    // the traceability project is beside it: the factory connects its data, it does not build traceability again
+    expect(hasProject(zh, '零部件追溯：赋码、关键件绑定与客户追溯接口')).toBe(true);
+    expect(sf).toContain('本方案中的追溯项目建成后，追溯数据接入集成平台');
+    expect(sf).not.toContain('生产过程全程追溯。');
+    expect(project(md(file, 'en'), 'Discrete smart-manufacturing model')).toContain("connect the traceability data once this plan's traceability project is done");
+    // without the goal, real-time production without models alone proposes no smart factory
+    const text = readFileSync(file, 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 装配线单件追溯覆盖全部产品，满足主机厂审核；MES 覆盖到全部车间。');
+    const noGoal = path.join(tempDir('zhizao-review-wording-'), 'autoparts-no-goal.yaml');
+    writeFileSync(noGoal, text);
+    expect(ids(noGoal)).not.toContain('factory-discrete-smart-manufacturing');
+    expect(ids(file)).toContain('factory-discrete-smart-manufacturing');
   });
 
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {

@@ -24,7 +24,9 @@ beforeAll(() => {
 // `validate` then prints "internal error: …" (exit 2) and `batch` says the input "stopped the worker".
 // Fix: bounds-check every offset in readCentralDirectory (return {ok: false, code: 'xlsx.not-zip'}); wrap the
 // exceljs load in xlsx-read.ts/form.ts in try/catch and return/yield 'xlsx.unreadable' with the error's message,
-// so readTableInput keeps its promise "never throws for bad input".
+// so readTableInput keeps its promise "never throws for bad input". Since 2026-12-06 a part whose inflated size is
+// not its declared size is refused by checkZip itself, before any row is read: the shared strings are now read
+// first, so the sheet (stored before the damaged styles part) would otherwise be read and the damage met after it.
 describe('corrupted XLSX files are "cannot be read" (exit 1), never an internal error', () => {
   it.each(['corrupt-styles.xlsx', 'corrupt-central-directory.xlsx'])('validate %s', (f) => {
     const r = runCli(['validate', f], { cwd: dir });

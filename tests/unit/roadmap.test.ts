@@ -289,12 +289,35 @@ describe('phasing', () => {
     expect(byId(without.recommendations, 'only')!.measures.map((m) => m.en)).toEqual(['feeder check']);
   });
 
-  it('unlessProposed is checked at load: a known rule, never the item\'s own', () => {
-    const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('u', { measures: [{ ...T('m'), unlessProposed: ['a', 'zz', 'u'] }] })] }), 'rules.yaml'), ids);
+  it('a step worded for another proposed project (ifProposed) is shown only when that project is proposed, in place of the step it stands for', () => {
+    const f = example();
+    withoutMes(f);
+    const step = (text: string, more: { unlessProposed?: string[]; ifProposed?: string[] } = {}) => ({ ...T(text), ...more });
+    const list = [
+      rule('mes', { measures: [step('build the MES')] }),
+      rule('factory', { measures: [step('plan the factory'), step('build and connect an MES', { unlessProposed: ['mes'] }), step('connect the MES the MES project builds', { ifProposed: ['mes'] })], software: [step('MES (new)', { unlessProposed: ['mes'] }), step('MES (from the MES project)', { ifProposed: ['mes'] })] }),
+      rule('only', { measures: [step('connect the MES the MES project builds', { ifProposed: ['mes'] })] }),
+    ];
+    const with_ = run(f, list);
+    const factory = byId(with_.recommendations, 'factory')!;
+    expect(factory.measures.map((m) => m.en)).toEqual(['plan the factory', 'connect the MES the MES project builds']);
+    expect(factory.software.map((m) => m.en)).toEqual(['MES (from the MES project)']);
+    expect(byId(with_.recommendations, 'only')!.measures.map((m) => m.en)).toEqual(['connect the MES the MES project builds']);
+    // without the MES project, the step in its own words; a project left with no step is not proposed
+    const without = run(f, list.map((r) => (r.id === 'mes' ? { ...r, when: 'false' } : r)));
+    expect(byId(without.recommendations, 'factory')!.measures.map((m) => m.en)).toEqual(['plan the factory', 'build and connect an MES']);
+    expect(byId(without.recommendations, 'factory')!.software.map((m) => m.en)).toEqual(['MES (new)']);
+    expect(byId(without.recommendations, 'only')).toBeUndefined();
+  });
+
+  it('unlessProposed and ifProposed are checked at load: a known rule, never the item\'s own', () => {
+    const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), rules: [rule('a'), rule('u', { measures: [{ ...T('m'), unlessProposed: ['a', 'zz', 'u'] }, { ...T('n'), ifProposed: ['u', 'a', 'yy'] }] })] }), 'rules.yaml'), ids);
     expect(c.rules).toBeUndefined();
     expect(c.diagnostics.map((d) => [d.code, d.path?.join('.')])).toEqual([
       ['def.unknown-ref', 'rules.1.measures.0.unlessProposed.1'],
-      ['rules.unless-proposed-self', 'rules.1.measures.0.unlessProposed.2'],
+      ['rules.proposed-self', 'rules.1.measures.0.unlessProposed.2'],
+      ['rules.proposed-self', 'rules.1.measures.1.ifProposed.0'],
+      ['def.unknown-ref', 'rules.1.measures.1.ifProposed.2'],
     ]);
   });
 

@@ -144,6 +144,9 @@ export async function checkZip(buf: Buffer, caps: ZipCaps = DEFAULT_ZIP_CAPS, ke
     if (en.method !== 8) return fail('xlsx.unreadable', `entry ${en.name} uses compression method ${en.method}`);
     const r = await inflateCounting(data, Math.min(en.uncompressedSize, caps.maxUncompressed - total), want);
     if (!r.ok) return fail(r.code, `${en.name}: ${r.detail}`);
+    // A part shorter than its declared size is damaged: refused here, before any of its rows is read (a sheet would
+    // otherwise be read, and the damage met only in a part stored after it)
+    if (r.size !== en.uncompressedSize) return fail('xlsx.unreadable', `${en.name}: uncompressed data size mismatch (${r.size} of ${en.uncompressedSize} bytes)`);
     total += r.size;
     if (want && r.text !== undefined) texts.set(en.name, r.text);
   }
