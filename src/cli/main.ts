@@ -13,8 +13,11 @@ import { invocation } from './invocation.js';
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   process.once('exit', removeTempFilesSync);
-  // Interrupted (Ctrl-C outside a prompt, or a service manager's SIGTERM): no temp file stays behind.
-  for (const [sig, exit] of [['SIGINT', EXIT.interrupted], ['SIGTERM', 143]] as const) {
+  // Interrupted — Ctrl-C outside a prompt, a service manager's SIGTERM, a terminal or SSH session closed (SIGHUP; a
+  // console window closed on Windows), Ctrl-\ (SIGQUIT), Ctrl-Break on Windows (SIGBREAK): no temp file, spool or
+  // unfinished output stays behind. A signal without a listener ends the process without its 'exit' handlers.
+  const signals = [['SIGINT', EXIT.interrupted], ['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131], ['SIGBREAK', EXIT.interrupted]] as const;
+  for (const [sig, exit] of signals) {
     process.once(sig, () => {
       removeTempFilesSync();
       process.exit(exit);

@@ -86,6 +86,10 @@ export interface Roadmap {
   heldBack: HeldBack | null;
   /** The answers as the plan's projects would raise them, and their result, after the last phase (not an output). */
   afterPlan?: { answers: Answers; result: ScoreResult };
+  /** The same after each phase, in order (not an output). */
+  afterPhases?: readonly { answers: Answers; result: ScoreResult }[];
+  /** The same after the last phase without one project of the plan period (and what it contains); not an output. */
+  afterPlanWithout?: (id: string) => { answers: Answers; result: ScoreResult };
   duties: Duty[];
 }
 
@@ -237,14 +241,19 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       const baseline = input.result.maturity.level === null ? null : projectionOf(input.result);
       let heldBack: HeldBack | null = null;
       let afterPlan: Roadmap['afterPlan'];
+      const afterPhases: NonNullable<Roadmap['afterPhases']>[number][] = [];
+      let afterPlanWithout: Roadmap['afterPlanWithout'];
       if (input.scoring && baseline) {
+        const scoring = input.scoring;
         let previous = baseline;
         const done: CompiledRule[] = [];
+        const rulesOf = (id: string) => [rulesById.get(id)!, ...(includedRules.get(id) ?? [])];
         for (const phase of phases) {
-          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(rulesById.get(r.id)!, ...(includedRules.get(r.id) ?? []));
+          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(...rulesOf(r.id));
           const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);
-          const projected = buildResult(input.questionnaire, raised, input.scoring.profile, input.scoring.targets);
+          const projected = buildResult(input.questionnaire, raised, scoring.profile, scoring.targets);
           afterPlan = { answers: raised, result: projected };
+          afterPhases.push(afterPlan);
           heldBack = heldBackOf(projected);
           const now = projectionOf(projected);
           previous = {
@@ -254,6 +263,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
           };
           phase.projected = previous;
         }
+        afterPlanWithout = (id) => {
+          const left = new Set(rulesById.has(id) ? rulesOf(id) : []);
+          const raised = raisedAnswers(input.questionnaire, input.answers, done.filter((r) => !left.has(r)), input.scope);
+          return { answers: raised, result: buildResult(input.questionnaire, raised, scoring.profile, scoring.targets) };
+        };
       }
       const phased = list.filter((r) => r.phase !== 'later');
       return {
@@ -264,7 +278,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),
-        ...(afterPlan ? { afterPlan } : {}),
+        ...(afterPlan ? { afterPlan, afterPhases } : {}),
+        ...(afterPlanWithout ? { afterPlanWithout } : {}),
         baseline,
         heldBack,
         duties: [...input.musts],

@@ -1,4 +1,4 @@
-import { promises as fs, constants } from 'node:fs';
+import { promises as fs, constants, renameSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileExistsError, pending } from './temp-files.js';
@@ -27,6 +27,23 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
       const code = (e as NodeJS.ErrnoException).code ?? '';
       if (!RETRYABLE.has(code) || attempt >= 20) throw e;
       await sleep(Math.min(20 * 2 ** attempt, 200));
+    }
+  }
+}
+
+/**
+ * renameWithRetry without yielding to the event loop: renames made one after another this way cannot be split by an
+ * interruption (a signal's handler runs between event-loop turns, never inside them).
+ */
+export function renameSyncWithRetry(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (!RETRYABLE.has(code) || attempt >= 20) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(20 * 2 ** attempt, 200));
     }
   }
 }

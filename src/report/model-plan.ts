@@ -7,6 +7,7 @@ import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import type { ReadinessResult } from '../core/readiness.js';
+import type { CriterionGain } from '../core/declaration-gains.js';
 import { criterionReasons } from './model-readiness.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
@@ -335,6 +336,8 @@ function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
 export interface ReadinessNowAndAfter {
   now: readonly ReadinessResult[];
   after?: readonly ReadinessResult[] | undefined;
+  /** Per profile, the criteria the plan would meet, with the phase and the projects each rests on. */
+  gained?: ReadonlyMap<string, readonly CriterionGain[]>;
 }
 
 /**
@@ -342,7 +345,10 @@ export interface ReadinessNowAndAfter {
  * it does not meet today the plan's projects would meet once complete (projected), and which stay open. A criterion
  * that needs two assessments (KPI gains) is left out. Its own report only: a criterion may read a confidential answer.
  */
-function declarationLines(now: readonly ReadinessResult[], after: readonly ReadinessResult[], w: Wording, q: Questionnaire, projected: RetrofitPlan['roadmap']['afterPlan']): Text[] {
+function declarationLines(readiness: ReadinessNowAndAfter & { after: readonly ReadinessResult[] }, w: Wording, q: Questionnaire, plan: RetrofitPlan): Text[] {
+  const { now, after } = readiness;
+  const projected = plan.roadmap.afterPlan;
+  const titleOf = new Map(plan.recommendations.map((r) => [r.id, r.title]));
   const p = w.phrases;
   const out: Text[] = [];
   for (const profile of now) {
@@ -369,6 +375,16 @@ function declarationLines(now: readonly ReadinessResult[], after: readonly Readi
     const list = stillOpen.length > 4 ? fill(p.declarationMore!, { list: shown, count: stillOpen.length - 4 }) : shown;
     const phrase = !stillOpen.length ? p.planDeclarationAll! : args.gained ? p.planDeclarationOpen! : p.planDeclarationNone!;
     out.push(fill(phrase, { ...args, left: stillOpen.length, list }));
+    // where the plan meets each: the phase, and the projects without which it would not
+    const gains = readiness.gained?.get(profile.id) ?? [];
+    const gainedItems = gains.flatMap((g) => {
+      const c = open.find((x) => x.id === g.id);
+      if (!c) return [];
+      const needs = g.needs.flatMap((id) => titleOf.get(id) ?? []).map(quoted);
+      const phase = w.phases[g.phase]!;
+      return [needs.length ? fill(p.declarationGainedBy!, { title: quoted(c.title), phase, projects: joinTexts(needs) }) : fill(p.declarationGainedIn!, { title: quoted(c.title), phase })];
+    });
+    if (gainedItems.length) out.push(fill(p.declarationGained!, { list: joinTexts(gainedItems, { zh: '；', en: '; ' }) }));
   }
   return out;
 }
@@ -421,7 +437,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     else intro.push(p.planBudgetNotDecided!);
   }
   intro.push(...goalLines(plan, w, q, result, office));
-  if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines(readiness.now, readiness.after, w, q, roadmap.afterPlan));
+  if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines({ ...readiness, after: readiness.after }, w, q, plan));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));

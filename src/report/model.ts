@@ -4,6 +4,7 @@ import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
+import type { CriterionGain } from '../core/declaration-gains.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { LeadRule } from '../core/rules-def.js';
 import type { ScoreResult } from '../core/result.js';
@@ -59,6 +60,8 @@ export interface ModelInput {
   readiness: ReadinessResult[];
   /** The readiness criteria as they would stand after the plan's last phase (projected). */
   readinessAfterPlan?: ReadinessResult[];
+  /** Per declaration profile, the criteria the plan would meet: the phase that meets each and the projects it rests on. */
+  declarationGained?: ReadonlyMap<string, readonly CriterionGain[]>;
   audience: Audience;
   wording: Wording;
   policy?: PolicyDef | undefined;
@@ -120,7 +123,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     missedTargets: r.indicators
       .filter((i) => i.met === false && typeof i.value === 'number' && i.target !== undefined)
       .map((i) => ({ title: i.title, value: pct(i.value as number), target: `${i.comparison} ${pct(i.target!)}`, gap: gapText(w, i.gap) })),
-    ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office, { now: input.readiness, after: input.readinessAfterPlan }) } : {}),
+    ...(input.plan ? { plan: planModel(input.plan, items, w, q, r, office, { now: input.readiness, after: input.readinessAfterPlan, ...(input.declarationGained ? { gained: input.declarationGained } : {}) }) } : {}),
     ...(withheld > 0 ? { withheld: fill(w.phrases.confidentialWithheld!, { count: withheld }) } : {}),
     support: supportOf(shown, input.policy, date),
     readiness: readinessRows(input.readiness, r, q, answers, w, office),

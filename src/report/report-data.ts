@@ -4,6 +4,7 @@ import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { assessReadiness, type ReadinessResult } from '../core/readiness.js';
+import { declarationGains } from '../core/declaration-gains.js';
 import { officeFacts } from '../core/readiness-reasons.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
 import { recommend, type Recommendation, type RetrofitPlan } from '../core/recommend.js';
@@ -59,7 +60,9 @@ export function buildReportData(input: ReportInput): ReportData {
   // (the plant's own report, when its goal is a recognition), not for every report
   const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPlan : undefined;
   const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
-  const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}) });
+  // and, for each criterion the plan would meet, the phase that meets it and the projects it rests on
+  const declarationGained = after && plan ? declarationGains(input.readiness, readiness, input.questionnaire, plan.roadmap, recommendations) : undefined;
+  const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}), ...(declarationGained ? { declarationGained } : {}) });
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
 

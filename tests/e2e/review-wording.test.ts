@@ -163,6 +163,28 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     expect(ids(file)).toContain('factory-discrete-smart-manufacturing');
   });
 
+  it('the autoparts plant (review 13, major 10): each declaration criterion the plan meets is given its phase and the projects it rests on', () => {
+    const file = 'tests/fixtures/review/autoparts-c36.yaml';
+    const zh = md(file);
+    const workshop = zh.split('\n').find((l) => l.startsWith('申报“智能车间申报条件'))!;
+    expect(workshop).toContain('按各阶段项目完成后推算可全部满足');
+    // the line after it: by phase, each with the project without which the plan would not meet it
+    const after = zh.slice(zh.indexOf(workshop) + workshop.length).trim().split('\n')[0]!;
+    expect(after).toBe(
+      '按推算，各条件在以下阶段的项目完成后满足：“原辅料—生产—仓储物流全流程产品信息可追溯”——中期（6–18 个月），取决于“零部件追溯：赋码、关键件绑定与客户追溯接口”；“工业信息安全防护”——远期（18–36 个月），取决于“工控网络安全分区分域与边界防护”。',
+    );
+    // the smart factory's criteria: the one still not met is not among them
+    const factory = zh.slice(zh.indexOf('申报“智能工厂申报条件'));
+    const factoryGained = factory.split('\n').find((l) => l.startsWith('按推算，'))!;
+    expect(factoryGained).toContain('“研发、制造、管理、服务各环节系统集成”——中期（6–18 个月），取决于“离散型智能制造新模式');
+    expect(factoryGained).toContain('“工业互联网 IPv6 网络化改造”——远期（18–36 个月），取决于“工业互联网 IPv6 网络化改造”');
+    expect(factoryGained).not.toContain('智能制造新模式创新实践');
+    const en = md(file, 'en');
+    expect(en).toContain('Where the plan meets them (projected): “Product traceability across raw materials, production and warehousing”: Medium term (6–18 months), resting on “Parts traceability');
+    // never in the office's report (a criterion may read a confidential answer)
+    expect(md(file, 'zh', 'office')).not.toContain('按推算，各条件');
+  });
+
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
     const none = softwareItems(project(md(variant('autoparts-vin-mostly', { has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');

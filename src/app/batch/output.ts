@@ -87,8 +87,11 @@ export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Pr
   await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
 }
 
-/** CSV row 1: ids; row 2: `#` and the titles, ending with the mark that keeps zhizao from reading its own output. */
-async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, lang: Lang, force: boolean): Promise<void> {
+/**
+ * CSV row 1: ids; row 2: `#` and the titles, ending with the mark that keeps zhizao from reading its own output.
+ * Written and fsynced under a temporary name, not yet in place: the set's files are placed together (writeCsv).
+ */
+async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIterable<T> | Iterable<T>, lang: Lang, force: boolean): Promise<AtomicStream> {
   const a = await openAtomicStream(file, { force });
   try {
     await write(a.stream, BOM + csvLine(cols.map((c) => c.id)) + csvLine([...cols.map((c, i) => (i === 0 ? '# ' : '') + c.title[lang]), `# ${OUTPUT_MARK} ${VERSION}`]));
@@ -107,7 +110,8 @@ async function writeCsvTable<T>(file: string, cols: Column<T>[], rows: AsyncIter
     for await (const r of rows) await write(csv, cols.map((c) => csvCell(c.get(r))) as unknown as string);
     csv.end();
     await piped;
-    await a.commit();
+    await a.finish();
+    return a;
   } catch (e) {
     await a.abort();
     throw e;
@@ -119,17 +123,28 @@ export function csvNames(out: string, includeAnswers = false): Record<'main' | '
   return { main: `${base}.csv`, summary: `${base}.summary.csv`, rejected: `${base}.rejected.csv`, problems: `${base}.problems.csv`, plan: `${base}.plan.csv`, ...(includeAnswers ? { answers: `${base}.answers.csv` } : {}) };
 }
 
+/**
+ * The CSV set: every file is written under a temporary name first and all are put in place at the end, so that a
+ * run stopped while writing (Ctrl-C, a full disk) leaves none of them — not the companies' table without its summary.
+ */
 export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): Promise<string[]> {
   const names = csvNames(out, o.includeAnswers && o.q !== undefined);
-  await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), o.lang, o.force);
-  if (names.answers && o.q) await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force);
-  await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force);
-  await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force);
-  const s = pass.summary();
-  await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize), s.plan?.targets ?? [], o.lang, o.force);
-  const titles = summaryTitles();
-  const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
-  await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force);
+  const written: AtomicStream[] = [];
+  try {
+    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), o.lang, o.force));
+    if (names.answers && o.q) written.push(await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force));
+    written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
+    written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
+    const s = pass.summary();
+    written.push(await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize), s.plan?.targets ?? [], o.lang, o.force));
+    const titles = summaryTitles();
+    const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
+    written.push(await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force));
+  } catch (e) {
+    for (const a of written) await a.abort();
+    throw e;
+  }
+  for (const a of written) await a.place();
   return Object.values(names);
 }
 

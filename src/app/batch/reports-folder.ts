@@ -3,7 +3,7 @@ import { promises as fs, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import type { Lang } from '../../core/types.js';
-import { renameWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
+import { renameSyncWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath } from '../../io/paths.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
@@ -122,10 +122,11 @@ export async function orderReportNames(
     });
   }
   if (supersededReports.length) await fs.mkdir(path.join(dir, supersededFolder(lang)), { recursive: true });
-  // Through temporary names, so that a swap never overwrites a report.
+  // Through temporary names, so that a swap never overwrites a report; synchronously, so that an interruption cannot
+  // fall between the two passes and leave reports under hidden temporary names.
   const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
-  for (const m of moves) await renameWithRetry(path.join(dir, m.from), tmp(m.from));
-  for (const m of moves) await renameWithRetry(tmp(m.from), path.join(dir, ...m.to.split('/')));
+  for (const m of moves) renameSyncWithRetry(path.join(dir, m.from), tmp(m.from));
+  for (const m of moves) renameSyncWithRetry(tmp(m.from), path.join(dir, ...m.to.split('/')));
   return { renamed, supersededReports };
 }
 

@@ -178,6 +178,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   // once superseded rows are known. Memory holds only the work in flight and a small aggregate per company.
   const spoolDir = await fs.mkdtemp(path.join(tmpdir(), 'zhizao-batch-'));
   let completed = false;
+  // Every report written and in its place (superseded ones moved aside): the folder is kept whatever happens next
+  // (a reader of --json that goes away, an interruption while the tables are written).
+  let reportsComplete = false;
   // Set once the workers run: an interruption stops them before their reports folder is removed (a worker still
   // writing would otherwise keep the folder from being removed).
   let stopWorkers: (() => void) | undefined;
@@ -185,7 +188,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     stopWorkers?.();
     rmSync(spoolDir, { recursive: true, force: true });
     // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
-    if (reportsDir && !completed) abandonReportsFolder(reportsDir, reportsCreated, lang, events.note);
+    if (reportsDir && !completed && !reportsComplete) abandonReportsFolder(reportsDir, reportsCreated, lang, events.note);
   };
   process.once('exit', cleanup);
   let aggregatesFd: number | undefined;
@@ -327,6 +330,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const renamed = ordered?.renamed ?? new Map<number, string>();
     const supersededList = reportsDir && ordered ? await writeSupersededList(reportsDir, ordered.supersededReports, lang, force) : undefined;
     if (supersededList) events.note(formatMessage('batch.reports-superseded-note', { count: ordered!.supersededReports.length, folder: displayPath(path.join(reportsDir!, supersededFolder(lang))), file: displayPath(supersededList) }, lang));
+    // Every report is written: a marker an earlier interrupted run left in the folder (--force) no longer holds.
+    if (reportsDir && !reportsCreated) for (const marker of await clearIncompleteMarker(reportsDir)) events.note(formatMessage('batch.reports-marker-removed', { folder: displayPath(reportsDir), marker }, lang));
+    reportsComplete = true;
     const anonRecord = (r: CompanyRecord): CompanyRecord =>
       anonymize
         ? {
@@ -456,8 +462,6 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       // Neither -o nor --json: walk the companies once (duplicates) before the summary is printed.
       for await (const _ of pass.companyLines?.() ?? pass.companies()) void _;
     }
-    // Every report is written: a marker an earlier interrupted run left in the folder (--force) no longer holds.
-    if (reportsDir && !reportsCreated) for (const marker of await clearIncompleteMarker(reportsDir)) events.note(formatMessage('batch.reports-marker-removed', { folder: displayPath(reportsDir), marker }, lang));
     completed = true;
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
   } finally {

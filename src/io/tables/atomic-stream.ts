@@ -8,7 +8,12 @@ import { commitTemp, FileExistsError, trackedTempPath, untrackTemp } from '../at
  */
 export interface AtomicStream {
   stream: WriteStream;
+  /** finish, then place. */
   commit(): Promise<void>;
+  /** Close and fsync the temporary file, not yet in place (a set of files is placed together, after all are written). */
+  finish(): Promise<void>;
+  /** Put the finished file in place (link, or rename with --force). */
+  place(): Promise<void>;
   abort(): Promise<void>;
 }
 
@@ -33,25 +38,33 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
       stream.once('error', reject);
       if (!stream.writableEnded) stream.end();
     });
+  const finish = async () => {
+    await closed();
+    const h = await fs.open(tmp, 'r+');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  };
+  const place = async () => {
+    try {
+      await commitTemp(tmp, file, Boolean(opts.force));
+    } catch (e) {
+      if (e instanceof FileExistsError) {
+        await fs.unlink(tmp).catch(() => undefined);
+        untrackTemp(tmp);
+      }
+      throw e;
+    }
+  };
   return {
     stream,
+    finish,
+    place,
     async commit() {
-      await closed();
-      const h = await fs.open(tmp, 'r+');
-      try {
-        await h.sync();
-      } finally {
-        await h.close();
-      }
-      try {
-        await commitTemp(tmp, file, Boolean(opts.force));
-      } catch (e) {
-        if (e instanceof FileExistsError) {
-          await fs.unlink(tmp).catch(() => undefined);
-          untrackTemp(tmp);
-        }
-        throw e;
-      }
+      await finish();
+      await place();
     },
     async abort() {
       stream.destroy();
