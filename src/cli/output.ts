@@ -1,10 +1,10 @@
 import type { GlobalOptions } from './options.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { FileExistsError, writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { displayPath } from '../io/paths.js';
 import type { Lang } from '../core/types.js';
 import { stringifyJson } from '../messages/safe-text.js';
-import { UsageError } from '../app/errors.js';
+import { unwritable } from '../app/errors.js';
 import type { Context } from './context.js';
 import { diagnosticMessage } from './terminal.js';
 
@@ -20,23 +20,6 @@ export async function writeOutput(ctx: Context<GlobalOptions & { force?: boolean
     throw unwritable(e, out);
   }
   ctx.term.say(ctx.term.msg('cli.wrote', { file: displayPath(out) }));
-}
-
-const REASONS = {
-  ENOENT: 'cli.unwritable-no-folder',
-  EISDIR: 'cli.unwritable-folder',
-  EPERM: 'cli.unwritable-permission',
-  EACCES: 'cli.unwritable-permission',
-  ENOSPC: 'cli.unwritable-disk-full',
-  EROFS: 'cli.unwritable-read-only',
-} as const;
-
-/** A file-system error while writing OUT, said in terms of the user's path (never the temp file's). */
-export function unwritable(e: unknown, out: string): unknown {
-  if (e instanceof FileExistsError) return e;
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  const reason = REASONS[code as keyof typeof REASONS];
-  return reason ? new UsageError(reason, { file: displayPath(out) }) : e;
 }
 
 /** A diagnostic as machine-readable JSON (the message in the chosen language, naming `cmd` as the command to run). */

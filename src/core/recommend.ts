@@ -260,7 +260,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
   // the projects whose lists have steps another project may take, with how to make them again
-  const remake: { rec: Recommendation; again: (taken: ReadonlySet<string>) => boolean }[] = [];
+  const remake: { rec: Recommendation; again: (taken: ReadonlySet<string>, keepIfEmpty?: boolean) => boolean }[] = [];
 
   for (const rule of rules.rules) {
     const def = rule.def;
@@ -357,12 +357,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (offer.defers) {
       remake.push({
         rec,
-        again: (taken) => {
+        again: (taken, keepIfEmpty = false) => {
           const made = proposed(...texts, scope, input.planOnly ?? false, taken);
+          // every step another project takes: nothing of this one is left to propose
+          if (!made.measures.length) return keepIfEmpty;
           setLists(rec, made);
           officeView(made);
-          // every step another project takes: nothing of this one is left to propose
-          return made.measures.length > 0;
+          return true;
         },
       });
     }
@@ -397,6 +398,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );
+  // Once the phases are known, the lists are worded against the projects of the plan period only: a step is left to,
+  // or worded for, a project that will be done within it, never one beyond it ('later'). Which projects exist was
+  // decided above, against every candidate; the batch's plan reads no list.
+  if (remake.length && !input.planOnly) {
+    const inPeriod = new Set(list.filter((r) => r.phase !== 'later').map((r) => r.id));
+    for (const { again } of remake) again(inPeriod, true);
+  }
   const bottleneck = ownWords(answers, planning.ownWords.bottleneck);
   const ownGoals = ownWords(answers, planning.ownWords.goals);
   // (the plan only, as batch builds it, says nothing of them)

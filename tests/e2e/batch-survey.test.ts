@@ -760,4 +760,11 @@ describe('a workbook read leaves nothing of the plants behind (LibreOffice write
     expect(json(scored).companies).toHaveLength(31);
     expect(readdirSync(tmp)).toEqual([]);
   });
+
+  it('map init into a folder that does not exist says so in the user\'s path, not as an internal error about a temp file', () => {
+    const r = zhizao(['map', 'init', CSV, '-o', path.join(tempDir('zhizao-mapinit-'), 'missing', 'map.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*missing[\\/]map\.yaml: its folder does not exist/);
+    expect(r.stderr).not.toMatch(/internal error|zhizao-tmp|ENOENT/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { unwritable } from '../errors.js';
 import type { Definitions } from '../../io/definitions.js';
 import { displayPath } from '../../io/paths.js';
 import { cellText, type CellValue } from '../../io/tables/cells.js';
@@ -62,6 +63,11 @@ export async function mapInit(defs: Definitions, req: MapInitRequest): Promise<M
   const guesses = lines.filter((l) => /^ {2}".*# (guess|猜测)/.test(l)).length;
   const unmatched = lines.filter((l) => /^ {2}# ".*# \?/.test(l)).length;
   const labels = lines.filter((l) => /^ {4}(# )?".*# /.test(l)).length;
-  if (req.output) await writeFileAtomic(req.output, text, { force: req.force });
+  if (req.output) {
+    const out = req.output;
+    await writeFileAtomic(out, text, { force: req.force }).catch((e: unknown) => {
+      throw unwritable(e, out);
+    });
+  }
   return { text, ...(req.output ? { written: req.output } : {}), columns, guesses, unmatched, labels };
 }
