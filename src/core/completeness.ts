@@ -2,7 +2,10 @@ import { questionIds, type Answers } from './answers.js';
 import { valueAt } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 
-/** Share of visible, applicable questions answered (`unknown` counts as answered; `n/a` leaves the denominator). */
+/**
+ * Share of visible, applicable questions answered (`unknown` counts as answered; `n/a` leaves the denominator, and so
+ * does an optional question left unanswered).
+ */
 export function completeness(q: Questionnaire, a: Answers): { answered: number; total: number; share: number; unanswered: string[] } {
   let answered = 0;
   let total = 0;
@@ -13,8 +16,11 @@ export function completeness(q: Questionnaire, a: Answers): { answered: number; 
     if (valueAt(a.visibility, ids, question.id, i) !== 'visible') continue;
     const r = valueAt(a.resolved, ids, question.id, i);
     if (r?.status === 'na') continue;
+    const given = r !== undefined && r.status !== 'unanswered';
+    // an optional question left unanswered asks nothing more of the plant
+    if (!given && question.optional) continue;
     total++;
-    if (r && r.status !== 'unanswered') answered++;
+    if (given) answered++;
     else unanswered.push(question.id);
   }
   return { answered, total, share: total === 0 ? 1 : answered / total, unanswered };

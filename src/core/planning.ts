@@ -9,8 +9,11 @@ import type { Text } from './types.js';
 export interface PlanningDef {
   horizonMonths?: number;
   sizes?: { smallBelow: { employees?: number; equipment?: number }; largeFrom: { employees?: number; equipment?: number }; note?: Text };
-  /** The budget question and its options as an envelope over the horizon, 万元 (null: not decided). */
-  budget?: { question: string; bands: Record<string, { min: number; max?: number } | null> };
+  /**
+   * The budget question and its options as an envelope over the horizon, 万元 (null: not decided); `amount`: the
+   * question for the figure the plant gave (万元), which, when answered, is the ceiling in place of its band's.
+   */
+  budget?: { question: string; bands: Record<string, { min: number; max?: number } | null>; amount?: string };
   /** Projects a plant of each size can run in each phase (0–6, 6–18, 18–36 months). */
   capacity?: Record<PlantSize, [number, number, number]>;
   /** The share of the envelope spent by the end of each phase at most, cumulative (the last 1): spending spread over the phases. */
@@ -97,11 +100,18 @@ export interface BudgetFact {
   envelope: { min: number; max?: number } | null;
   /** How the budget question was answered: with an option (not_decided among them), "don't know", or not at all. */
   answer: 'given' | 'unknown' | 'unanswered';
+  /** The figure the plant gave (万元), when it gave one with a band: the envelope's ceiling. */
+  amount?: number;
 }
 
 export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFact {
   const r = answers.resolved.get(planning.budget.question);
   const band = r?.status === 'answered' && typeof r.value === 'string' ? r.value : null;
   const envelope = band === null ? null : (planning.budget.bands[band] ?? null);
-  return { band, envelope, answer: band !== null ? 'given' : r?.status === 'unknown' ? 'unknown' : 'unanswered' };
+  const answer = band !== null ? 'given' : r?.status === 'unknown' ? 'unknown' : 'unanswered';
+  // the plant's own figure ("约 60 万元") is its ceiling, when it chose a band with an envelope
+  const a = planning.budget.amount !== undefined && envelope ? answers.resolved.get(planning.budget.amount) : undefined;
+  const amount = a?.status === 'answered' && typeof a.value === 'number' && a.value > 0 ? a.value : undefined;
+  if (amount !== undefined) return { band, envelope: { min: 0, max: amount }, answer, amount };
+  return { band, envelope, answer };
 }

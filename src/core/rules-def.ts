@@ -348,6 +348,13 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       if (!questions.has(own[key])) at(['planning', 'ownWords', key], 'def.unknown-ref', { what: 'question', id: own[key] });
       else if (found !== undefined && found !== type) at(['planning', 'ownWords', key], 'rules.own-words-type', { id: own[key], type: found, expected: type });
     }
+  // the budget figure is a number question the questionnaire has
+  const amount = def.planning?.budget?.amount;
+  if (amount !== undefined) {
+    const found = ids.questionTypes?.get(amount);
+    if (!questions.has(amount)) at(['planning', 'budget', 'amount'], 'def.unknown-ref', { what: 'question', id: amount });
+    else if (found !== undefined && found !== 'number') at(['planning', 'budget', 'amount'], 'rules.budget-amount-type', { id: amount, type: found });
+  }
   const shares = def.planning?.budgetByPhase;
   if (shares && (shares[0] > shares[1] || shares[1] > shares[2] || shares[2] !== 1)) at(['planning', 'budgetByPhase'], 'rules.budget-by-phase', { shares: `[${shares.join(', ')}]` });
   const cycle = findCycle(def.rules);

@@ -47,6 +47,11 @@ export interface Question {
   plausible?: { min?: number; max?: number };
   /** The office audience never sees this answer, nor any text derived from it. */
   confidential?: boolean;
+  /**
+   * Answered only when the plant has something to say (a budget figure it gave): left unanswered, it counts in no
+   * completeness and is not listed as unanswered.
+   */
+  optional?: boolean;
   variants?: Partial<Record<Industry, { text?: Text; help?: Text }>>;
 }
 

@@ -27,6 +27,8 @@ export function appendix(q: Questionnaire, answers: Answers, office: boolean, w:
       .filter((question) => answers.visibility.get(question.id) === 'visible')
       // The office audience sees no confidential answer and no free text (names, vendors, internal problems).
       .filter((question) => !(office && (question.confidential || question.type === 'text')))
+      // an optional question left unanswered (no budget figure given) is not an answer missing
+      .filter((question) => !(question.optional && (answers.resolved.get(question.id)?.status ?? 'unanswered') === 'unanswered'))
       .map((question) => {
         const written = office ? undefined : clientNote(answers, question.id);
         const note = written === undefined ? undefined : withQuestionTitles(written, q);

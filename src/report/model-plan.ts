@@ -427,7 +427,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   intro.push(sizeLine(roadmap, w, plan.investmentScale));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
-    const band = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
+    const chosen = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
+    // the figure the plant gave, with the band it chose
+    const band = chosen && roadmap.budget.amount !== undefined ? fill(p.planBudgetAmountBand!, { amount: amount(roadmap.budget.amount), band: chosen }) : chosen;
     if (roadmap.budget.checked && band)
       intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: amount(roadmap.budget.envelope!.max!), ...budgetShares(roadmap) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));

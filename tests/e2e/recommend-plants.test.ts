@@ -257,6 +257,19 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(robots.integration.map((x) => x.zh).join(' ')).toContain('测试机');
   });
 
+  it('a budget figure the plant gave (约 60 万元, band under 1 million) is the ceiling, not the band\'s 100 (review 13, major 7)', () => {
+    const d = report('smt-small-no-systems');
+    expect(d.roadmap.budget?.envelope?.max).toBe(60);
+    const phased = d.recommendations.filter((r) => r.phase !== 'later');
+    const midpoints = phased.reduce((sum, r) => sum + (r.investment ? (r.investment.min + r.investment.max) / 2 : 0), 0);
+    expect(midpoints).toBeLessThanOrEqual(60);
+    expect(markdown('smt-small-no-systems', 'zh')).toContain('改造预算：企业所报约 60 万元（所选区间：100 万元以下），作为 36 个月的投资上限 60 万元。');
+    expect(markdown('smt-small-no-systems', 'en')).toContain('Retrofit budget: about CNY 600,000 as the plant stated it (band chosen: Under CNY 1 million), taken as a 36-month ceiling of CNY 600,000.');
+    // the office report says nothing of the budget (a confidential answer)
+    const office = zhizao(['report', `${FIX}/smt-small-no-systems.yaml`, '--format', 'md', '--audience', 'office']);
+    expect(office.stdout).not.toMatch(/企业所报约|60 万元/);
+  });
+
   it('the English report states the duties and their sources in English (the SMT plant: ESD and hazardous substances)', () => {
     const md = markdown('smt-small-no-systems', 'en');
     const start = md.indexOf('### Legal and compliance duties');
@@ -433,7 +446,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(asked(JSON.parse(r2.stdout) as Report)).toBeUndefined();
   });
 
-  it("a consultant's own rules file: ownWords, includes, a variant's prerequisites, unlessProposed and ifProposed are checked where they are written", () => {
+  it("a consultant's own rules file: ownWords, includes, a variant's prerequisites, unlessProposed, ifProposed and the budget figure's question are checked where they are written", () => {
     const dir = tempDir('zhizao-own-rules-');
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
     const broken = text
@@ -447,7 +460,9 @@ describe('plans for realistic plants (report --format json through the built CLI
       .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
       .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n')
       // the smart factory's MES worded for an MES project the file does not have
-      .replace('if: "has_mes == false", ifProposed: [workshop-mes]}', 'if: "has_mes == false", ifProposed: [workshop-mes-cloud]}');
+      .replace('if: "has_mes == false", ifProposed: [workshop-mes]}', 'if: "has_mes == false", ifProposed: [workshop-mes-cloud]}')
+      // the budget figure read from a yes/no question
+      .replace('    amount: retrofit_budget_amount\n', '    amount: has_erp\n');
     expect(broken).not.toBe(text);
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, broken);
@@ -461,6 +476,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('unlessProposed: [workshop-smt-mes]'))).toBeDefined();
     expect(problems.find((p) => p.code === 'rules.proposed-self')?.line).toBe(lineOf('unlessProposed: [line-smt-data-acquisition]'));
     expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('ifProposed: [workshop-mes-cloud]'))).toBeDefined();
+    expect(problems.find((p) => p.code === 'rules.budget-amount-type')?.line).toBe(lineOf('    amount: has_erp'));
     // and report --rules refuses it with the same messages, no report written
     const rep = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', file, '-o', path.join(dir, 'r.md')]);
     expect(rep.code).toBe(1);

@@ -30,6 +30,10 @@ const CASES: Record<string, Case> = {
     fires: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 0 },
     clean: { req_nc_program_management: 'mostly', cnc_machines_count: 3, cnc_machines_networked: 2 },
   },
+  'budget-amount-outside-band': {
+    fires: { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 150 },
+    clean: { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 60 },
+  },
   'process-design-level-vs-planning-system': {
     fires: { process_design_level: 'system', req_process_planning_system: 'none' },
     clean: { process_design_level: 'system', req_process_planning_system: 'mostly' },
