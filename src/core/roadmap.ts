@@ -88,8 +88,11 @@ export interface Roadmap {
   afterPlan?: { answers: Answers; result: ScoreResult };
   /** The same after each phase, in order (not an output). */
   afterPhases?: readonly { answers: Answers; result: ScoreResult }[];
-  /** The same after the last phase without one project of the plan period (and what it contains); not an output. */
-  afterPlanWithout?: (id: string) => { answers: Answers; result: ScoreResult };
+  /**
+   * The same after a phase (its index) without some projects of the plan period (and what they contain); not an
+   * output.
+   */
+  afterPhaseWithout?: (ids: ReadonlySet<string>, phase: number) => { answers: Answers; result: ScoreResult };
   duties: Duty[];
 }
 
@@ -242,14 +245,18 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       let heldBack: HeldBack | null = null;
       let afterPlan: Roadmap['afterPlan'];
       const afterPhases: NonNullable<Roadmap['afterPhases']>[number][] = [];
-      let afterPlanWithout: Roadmap['afterPlanWithout'];
+      let afterPhaseWithout: Roadmap['afterPhaseWithout'];
       if (input.scoring && baseline) {
         const scoring = input.scoring;
         let previous = baseline;
         const done: CompiledRule[] = [];
+        // each phase's projects with the rules they stand for (their own and those they contain)
+        const byPhase: { id: string; rules: CompiledRule[] }[][] = [];
         const rulesOf = (id: string) => [rulesById.get(id)!, ...(includedRules.get(id) ?? [])];
         for (const phase of phases) {
-          for (const r of list) if (r.phase === phase.id && rulesById.has(r.id)) done.push(...rulesOf(r.id));
+          const added = list.filter((r) => r.phase === phase.id && rulesById.has(r.id)).map((r) => ({ id: r.id, rules: rulesOf(r.id) }));
+          byPhase.push(added);
+          for (const a of added) done.push(...a.rules);
           const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);
           const projected = buildResult(input.questionnaire, raised, scoring.profile, scoring.targets);
           afterPlan = { answers: raised, result: projected };
@@ -263,9 +270,9 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
           };
           phase.projected = previous;
         }
-        afterPlanWithout = (id) => {
-          const left = new Set(rulesById.has(id) ? rulesOf(id) : []);
-          const raised = raisedAnswers(input.questionnaire, input.answers, done.filter((r) => !left.has(r)), input.scope);
+        afterPhaseWithout = (ids, phase) => {
+          const kept = byPhase.slice(0, phase + 1).flatMap((added) => added.filter((a) => !ids.has(a.id)).flatMap((a) => a.rules));
+          const raised = raisedAnswers(input.questionnaire, input.answers, kept, input.scope);
           return { answers: raised, result: buildResult(input.questionnaire, raised, scoring.profile, scoring.targets) };
         };
       }
@@ -279,7 +286,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),
         ...(afterPlan ? { afterPlan, afterPhases } : {}),
-        ...(afterPlanWithout ? { afterPlanWithout } : {}),
+        ...(afterPhaseWithout ? { afterPhaseWithout } : {}),
         baseline,
         heldBack,
         duties: [...input.musts],

@@ -266,8 +266,10 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
             at([...path, j, 'statement', lang], 'rules.slot-confidential', { id: m[1]!, question: e.question });
             ok = false;
           } else slots.add(m[1]!);
-      // A statement whose condition reads a confidential answer (not only its own question) tells that answer too.
-      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: Boolean(confidential?.has(e.question) || (confidential && readsAny(node, confidential))) });
+      // A statement whose condition reads a confidential answer (not only its own question) tells that answer too; one
+      // resting on a free-text answer (the plant's goals in its own words) is the plant's to read, never the office's.
+      const freeText = ids.questionTypes?.get(e.question) === 'text';
+      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: Boolean(freeText || confidential?.has(e.question) || (confidential && readsAny(node, confidential))) });
       else ok = false;
     });
     return ok ? out : undefined;

@@ -35,4 +35,5 @@ export function gapText(w: Wording, gap: number | null | undefined): Text {
 }
 
 /** A text in curly quotes (a title or an answer quoted inside a sentence). */
-export const quoted = (t: Text): Text => ({ zh: `“${t.zh}”`, en: `“${t.en}”` });
+/** A text in quotation marks; quotation marks inside it become single ones (“…‘机器换人’…”), not nested doubles. */
+export const quoted = (t: Text): Text => ({ zh: `“${t.zh.replace(/“/g, '‘').replace(/”/g, '’')}”`, en: `“${t.en.replace(/“/g, '‘').replace(/”/g, '’')}”` });

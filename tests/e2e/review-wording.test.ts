@@ -122,7 +122,10 @@ describe('4. a smart-factory project extends the systems in use and does not pro
 
   it('discrete: PLM, ERP, MES, WMS, QMS and SCADA in use are extended, APS (none) is added; benefits are the project’s own', () => {
     const file = fixture('autoparts-vin-mostly'); // has_plm, has_erp, has_mes, has_wms, has_qms, has_scada true; has_aps false
-    for (const audience of ['client', 'office'] as const) {
+    // the project rests on the plant's goal in its own words ("申报省级智能工厂"): the office, which reads no free
+    // text, is not shown it (it is counted among the projects withheld)
+    expect(hasProject(md(file, 'zh', 'office'), '离散型智能制造新模式')).toBe(false);
+    for (const audience of ['client'] as const) {
       const zh = project(md(file, 'zh', audience), '离散型智能制造新模式');
       const items = softwareItems(zh);
       for (const system of ['PLM', 'ERP', 'WMS', 'QMS', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并接入集成平台）`);
@@ -161,6 +164,16 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     writeFileSync(noGoal, text);
     expect(ids(noGoal)).not.toContain('factory-discrete-smart-manufacturing');
     expect(ids(file)).toContain('factory-discrete-smart-manufacturing');
+    // a goal that rules the recognition out is no goal of it: no project, no declaration sentence
+    const negated = path.join(tempDir('zhizao-review-wording-'), 'autoparts-negated.yaml');
+    writeFileSync(negated, readFileSync(file, 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 近两年不考虑申报智能工厂，先把 MES 覆盖全部车间。'));
+    expect(ids(negated)).not.toContain('factory-discrete-smart-manufacturing');
+    expect(md(negated)).not.toContain('申报“智能工厂申报条件');
+    // the plant's own words never reach the office: not the statement, not the answer in the JSON
+    const office = run(file, ['--audience', 'office', '--format', 'json']);
+    expect(office).not.toContain('申报省级智能工厂');
+    expect(office).not.toContain('包括申报智能工厂');
+    expect(md(file, 'zh', 'office')).not.toContain('包括申报智能工厂');
   });
 
   it('the autoparts plant (review 13, major 10): each declaration criterion the plan meets is given its phase and the projects it rests on', () => {
@@ -171,16 +184,17 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     // the line after it: by phase, each with the project without which the plan would not meet it
     const after = zh.slice(zh.indexOf(workshop) + workshop.length).trim().split('\n')[0]!;
     expect(after).toBe(
-      '按推算，各条件在以下阶段的项目完成后满足：“原辅料—生产—仓储物流全流程产品信息可追溯”——中期（6–18 个月），取决于“零部件追溯：赋码、关键件绑定与客户追溯接口”；“工业信息安全防护”——远期（18–36 个月），取决于“工控网络安全分区分域与边界防护”。',
+      // (the traceability project waits for the MES extension: without the MES project, neither is done)
+      '按推算，各条件在以下阶段的项目完成后满足：“原辅料—生产—仓储物流全流程产品信息可追溯”——中期（6–18 个月），取决于“把 MES 延伸到尚未覆盖的车间和工序”、“零部件追溯：赋码、关键件绑定与客户追溯接口”；“工业信息安全防护”——远期（18–36 个月），取决于“工控网络安全分区分域与边界防护”。',
     );
     // the smart factory's criteria: the one still not met is not among them
     const factory = zh.slice(zh.indexOf('申报“智能工厂申报条件'));
     const factoryGained = factory.split('\n').find((l) => l.startsWith('按推算，'))!;
-    expect(factoryGained).toContain('“研发、制造、管理、服务各环节系统集成”——中期（6–18 个月），取决于“离散型智能制造新模式');
+    expect(factoryGained).toContain('“研发、制造、管理、服务各环节系统集成”——中期（6–18 个月），取决于“把 MES 延伸到尚未覆盖的车间和工序”、“离散型智能制造新模式');
     expect(factoryGained).toContain('“工业互联网 IPv6 网络化改造”——远期（18–36 个月），取决于“工业互联网 IPv6 网络化改造”');
     expect(factoryGained).not.toContain('智能制造新模式创新实践');
     const en = md(file, 'en');
-    expect(en).toContain('Where the plan meets them (projected): “Product traceability across raw materials, production and warehousing”: Medium term (6–18 months), resting on “Parts traceability');
+    expect(en).toContain('Where the plan meets them (projected): “Product traceability across raw materials, production and warehousing”: Medium term (6–18 months), resting on “Extend the MES');
     // never in the office's report (a criterion may read a confidential answer)
     expect(md(file, 'zh', 'office')).not.toContain('按推算，各条件');
   });
@@ -198,7 +212,10 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     const file = variant('autoparts-vin-mostly', {}, { industry: 'mixed', sector: 'C1432' });
     const zh = project(md(file), '食品智能工厂');
     const items = softwareItems(zh);
-    for (const system of ['MES', '冷库 WMS', 'ERP', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并与其他系统一体化）`);
+    for (const system of ['冷库 WMS', 'ERP', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并与其他系统一体化）`);
+    // the MES the plan's MES project extends, and the traceability its food-lot project builds, are connected, not bought again
+    expect(items).toContain('MES（在用；本方案的 MES 项目补齐覆盖范围后与其他系统一体化）');
+    expect(items).toContain('批次追溯（本方案的追溯项目建成后接入，按批次贯通从原料到发货的全部记录）');
     for (const item of items) expect(item, item).toMatch(/（.+）$/);
     expect(line(zh, '软件')).not.toMatch(/PLM|CAPP/);
     expect(line(zh, '预期效益')).not.toMatch(/\d+%以上|168号/);
@@ -207,7 +224,8 @@ describe('4. a smart-factory project extends the systems in use and does not pro
   it('process: the same for the process smart factory (ERP and SCADA in use, no EMS), and no benchmark targets as benefits', () => {
     // the auto-parts plant as a large mixed chemical plant with continuous units: the process rule fires
     const file = variant('autoparts-vin-mostly', { has_continuous_process: 'true', employees_total: '1200' }, { industry: 'mixed', sector: 'C2631' });
-    for (const audience of ['client', 'office'] as const) {
+    expect(hasProject(md(file, 'zh', 'office'), '流程型智能制造新模式')).toBe(false);
+    for (const audience of ['client'] as const) {
       const zh = project(md(file, 'zh', audience), '流程型智能制造新模式');
       const items = softwareItems(zh);
       expect(items).toContain('ERP（在用，扩展并接入集成平台）');

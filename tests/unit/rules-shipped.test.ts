@@ -155,6 +155,14 @@ describe('sector packs name existing rules', () => {
       ...((data.regulatoryMusts as { precedes?: string[]; blocks?: string[]; fulfilledBy?: string[] }[]) ?? []).flatMap((mu) => [...(mu.precedes ?? []), ...(mu.blocks ?? []), ...(mu.fulfilledBy ?? [])]),
     ];
     for (const id of named) expect(ruleIds, id).toContain(id);
+    // a pack's wording of a rule names, in its items' unlessProposed and ifProposed, other rules (never the one it words)
+    for (const [rule, wording] of Object.entries((data.rules as Record<string, Record<string, unknown>>) ?? {}))
+      for (const list of Object.values(wording))
+        for (const item of Array.isArray(list) ? (list as { unlessProposed?: string[]; ifProposed?: string[] }[]) : [])
+          for (const id of [...(item.unlessProposed ?? []), ...(item.ifProposed ?? [])]) {
+            expect(ruleIds, `${rule}: ${id}`).toContain(id);
+            expect(id, `${rule} names itself`).not.toBe(rule);
+          }
     const never = new Set((data.never as string[]) ?? []);
     for (const id of (data.emphasise as string[]) ?? []) expect(never.has(id), `${id} both never and emphasised`).toBe(false);
   });

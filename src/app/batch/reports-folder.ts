@@ -1,5 +1,5 @@
 /** The per-company reports folder of a batch: made ready, abandoned on interruption, its duplicate names put in order. */
-import { promises as fs, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import type { Lang } from '../../core/types.js';
@@ -124,9 +124,33 @@ export async function orderReportNames(
   if (supersededReports.length) await fs.mkdir(path.join(dir, supersededFolder(lang)), { recursive: true });
   // Through temporary names, so that a swap never overwrites a report; synchronously, so that an interruption cannot
   // fall between the two passes and leave reports under hidden temporary names.
+  // A rename that fails (a report open in Word on Windows) puts back those under temporary names, so that no report
+  // is left hidden, and stops the run with the error.
   const tmp = (n: string) => path.join(dir, `.zhizao-tmp-rename-${n}`);
-  for (const m of moves) renameSyncWithRetry(path.join(dir, m.from), tmp(m.from));
-  for (const m of moves) renameSyncWithRetry(tmp(m.from), path.join(dir, ...m.to.split('/')));
+  const hidden: string[] = [];
+  try {
+    for (const m of moves) {
+      renameSyncWithRetry(path.join(dir, m.from), tmp(m.from));
+      hidden.push(m.from);
+    }
+    for (const m of moves) {
+      renameSyncWithRetry(tmp(m.from), path.join(dir, ...m.to.split('/')));
+      hidden.splice(hidden.indexOf(m.from), 1);
+    }
+  } catch (e) {
+    // back under its own name, or the name it was going to, whichever is free (never over another report)
+    const to = new Map(moves.map((m) => [m.from, m.to]));
+    for (const name of hidden) {
+      const ext = path.extname(name);
+      const free = [path.join(dir, name), path.join(dir, ...to.get(name)!.split('/')), path.join(dir, `${name.slice(0, name.length - ext.length)}-restored${ext}`)].find((f) => !existsSync(f));
+      try {
+        if (free) renameSyncWithRetry(tmp(name), free);
+      } catch {
+        // left as it is: the error below says the run failed
+      }
+    }
+    throw e;
+  }
   return { renamed, supersededReports };
 }
 

@@ -119,7 +119,9 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     // in the system's temporary folder, a plant's answers in plain text, after every run.
     else if (book.sharedStrings !== undefined) {
       const parse = r._parseSharedStrings as (entry: Readable) => AsyncIterable<unknown>;
-      for await (const _ of parse.call(reader, Readable.from([Buffer.from(book.sharedStrings, 'utf8')]))) void _;
+      for await (const _ of parse.call(reader, Readable.from(slices(Buffer.from(book.sharedStrings, 'utf8'))))) void _;
+      // read once: the part itself, met later in the archive, is skipped
+      (r.options as Record<string, unknown>).sharedStrings = 'ignore';
     }
     for await (const ws of reader) {
       const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
@@ -162,6 +164,11 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     if (n > last) rows.push({ row: n, line: n, cells: rowCells(row.values) });
   });
   yield* rows;
+}
+
+/** A buffer in 64 KiB pieces, as a stream delivers it (the XML parser is several times slower on one large chunk). */
+function* slices(buf: Buffer): Generator<Buffer> {
+  for (let i = 0; i < buf.length; i += 65536) yield buf.subarray(i, i + 65536);
 }
 
 /** The sheet a table is read from: the first visible one. */
