@@ -1,4 +1,4 @@
-import { promises as fs, constants, renameSync } from 'node:fs';
+import { promises as fs, constants, existsSync, linkSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileExistsError, pending } from './temp-files.js';
@@ -95,6 +95,30 @@ export async function commitTemp(tmp: string, file: string, force: boolean): Pro
   else await placeWithoutClobber(tmp, file);
   pending.delete(tmp);
   await fsyncDir(path.dirname(path.resolve(file)));
+}
+
+/**
+ * commitTemp without yielding to the event loop, for a set of files placed one after another (an interruption falls
+ * before the set or after it, never inside it); the caller fsyncs the folder once the set is in place.
+ */
+export function commitTempSync(tmp: string, file: string, force: boolean): void {
+  if (force) renameSyncWithRetry(tmp, file);
+  else {
+    let linked = false;
+    try {
+      linkSync(tmp, file);
+      linked = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
+      // File systems without hard links (FAT, some network shares): check, then rename.
+    }
+    if (linked) unlinkSync(tmp);
+    else {
+      if (existsSync(file)) throw new FileExistsError(file);
+      renameSyncWithRetry(tmp, file);
+    }
+  }
+  pending.delete(tmp);
 }
 
 /** link() fails if the target exists, so no other writer can be clobbered between check and rename. */

@@ -1,4 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
@@ -8,6 +9,7 @@ import type { BatchSummary } from '../../core/batch/summary.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { safeJsonText } from '../../messages/safe-text.js';
 import type { Lang, Text } from '../../core/types.js';
+import { fsyncDir } from '../../io/atomic-write.js';
 import { VERSION } from '../../io/paths.js';
 import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atomic-stream.js';
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
@@ -144,7 +146,9 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
     for (const a of written) await a.abort();
     throw e;
   }
-  for (const a of written) await a.place();
+  // placed together, without a pause an interruption could fall into; then the folder is made durable once
+  for (const a of written) a.placeSync();
+  await fsyncDir(path.dirname(path.resolve(names.main)));
   return Object.values(names);
 }
 
