@@ -24,6 +24,17 @@ export interface ItemDef extends Text {
    * leave that project's part to it (the smart factory connects the MES the MES project builds, not a second one).
    */
   ifProposed?: string[];
+  /**
+   * unlessProposed and ifProposed count a project only when the plan places it in an earlier phase than this one's,
+   * or the same one (the firewall the security project fits before the machines are connected).
+   */
+  earlierOnly?: boolean;
+}
+
+/** What other projects the plan proposes: all of them; and, once phased, those in this project's phase or before. */
+export interface Proposals {
+  all: ReadonlySet<string>;
+  earlier?: ReadonlySet<string>;
 }
 
 /**
@@ -32,7 +43,7 @@ export interface ItemDef extends Text {
  */
 export interface CompiledItems {
   /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
-  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[]; ifProposed?: readonly string[] }[];
+  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[]; ifProposed?: readonly string[]; earlierOnly?: boolean }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
@@ -55,17 +66,26 @@ export type ItemList = (typeof ITEM_LISTS)[number];
  * those another project of `proposed` takes (`unlessProposed`) and those for a project `proposed` lacks
  * (`ifProposed`); all kept while what is proposed is not yet known.
  */
-export const shownItems = (list: CompiledItems, scope: Scope, proposed?: ReadonlySet<string>): Text[] =>
+export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] =>
   list.plain ?? list.items.filter((x) => !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
 
-const takenBy = (x: CompiledItems['items'][number], proposed: ReadonlySet<string> | undefined): boolean =>
-  Boolean(proposed && (x.unlessProposed?.some((id) => proposed.has(id)) || (x.ifProposed && !x.ifProposed.some((id) => proposed.has(id)))));
+/**
+ * Whether another project's part leaves the item out: one of its unlessProposed projects is proposed, or none of
+ * its ifProposed ones. With earlierOnly, only projects of this phase or before count; before the plan is phased,
+ * none does (the item in its own words is kept, its counterpart for an earlier project not).
+ */
+function takenBy(x: CompiledItems['items'][number], proposed: Proposals | undefined): boolean {
+  if (!proposed) return false;
+  const ids = x.earlierOnly ? proposed.earlier : proposed.all;
+  const has = (list: readonly string[]) => ids !== undefined && list.some((id) => ids.has(id));
+  return Boolean((x.unlessProposed && has(x.unlessProposed)) || (x.ifProposed && !has(x.ifProposed)));
+}
 
 /**
  * The items the office audience is shown: those whose condition holds, without any whose condition reads a
  * confidential answer — left out whether or not it holds, so that what is missing tells nothing.
  */
-export const officeItems = (list: CompiledItems, scope: Scope, proposed?: ReadonlySet<string>): Text[] =>
+export const officeItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] =>
   list.plain ?? list.items.filter((x) => !x.confidential && !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
 
 /** Parses a condition found at a path of a definition, reporting its problems there; undefined when it does not parse. */
@@ -92,7 +112,11 @@ export function compileTexts(
     let confidential = false;
     list.forEach((item, j) => {
       const text: Text = { zh: item.zh, en: item.en };
-      const unless = { ...(item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {}), ...(item.ifProposed?.length ? { ifProposed: item.ifProposed } : {}) };
+      const unless = {
+        ...(item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {}),
+        ...(item.ifProposed?.length ? { ifProposed: item.ifProposed } : {}),
+        ...(item.earlierOnly ? { earlierOnly: true } : {}),
+      };
       if (item.if === undefined) {
         items.push({ text, ...unless });
         return;

@@ -4,7 +4,7 @@
  * confidential answer (recommend.ts). Pure.
  */
 import type { Scope } from './expression/evaluate.js';
-import { officeItems, shownItems, type CompiledItems, type CompiledTexts } from './items.js';
+import { officeItems, shownItems, type CompiledItems, type CompiledTexts, type Proposals } from './items.js';
 import type { OfficeView, Recommendation } from './recommendation.js';
 import type { CompiledRule } from './rules-def.js';
 import type { Text } from './types.js';
@@ -29,23 +29,31 @@ export function setLists(rec: Recommendation, offer: Offer): void {
  * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
  * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
  * has items another project may take, so the lists are made again once the plan's projects are known. `planOnly`
- * (the batch's plan): the measures only.
+ * (the batch's plan): the measures only. `officeTaken`: the projects the office audience is shown (not withheld).
  */
-export function proposed(rule: CompiledRule, variant: CompiledTexts | undefined, sector: CompiledTexts | undefined, scope: Scope, planOnly: boolean, taken?: ReadonlySet<string>): Offer & { office?: Offer; defers?: boolean } {
+export function proposed(
+  rule: CompiledRule,
+  variant: CompiledTexts | undefined,
+  sector: CompiledTexts | undefined,
+  scope: Scope,
+  planOnly: boolean,
+  taken?: Proposals,
+  officeTaken?: Proposals,
+): Offer & { office?: Offer; defers?: boolean } {
   const used = (key: 'measures' | 'hardware' | 'software' | 'integration' | 'benefits'): CompiledItems | undefined =>
     key === 'benefits' ? (variant?.benefits ?? sector?.benefits ?? rule.texts.benefits) : (variant?.[key] ?? sector?.[key] ?? rule.texts[key]);
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
-  const pick = (list: CompiledItems | undefined, items: typeof shownItems): Text[] => (list ? items(list, scope, taken) : []);
-  const defers = Object.values(lists).some((list) => list?.defers) ? { defers: true } : {};
+  const deferring = Object.values(lists).some((list) => list?.defers);
+  const defers = deferring ? { defers: true } : {};
   // The batch's plan reads no list but whether the project has a measure left to take, and has no office view.
-  if (planOnly) return { measures: pick(lists.measures, shownItems), hardware: [], software: [], integration: [], benefits: null, ...defers };
-  const offer = (items: typeof shownItems): Offer => ({
-    measures: pick(lists.measures, items),
-    hardware: pick(lists.hardware, items),
-    software: pick(lists.software, items),
-    integration: pick(lists.integration, items),
-    benefits: joinBenefits(pick(lists.benefits, items)),
-  });
-  const plant = offer(shownItems);
-  return Object.values(lists).some((list) => list?.confidential) ? { ...plant, office: offer(officeItems), ...defers } : { ...plant, ...defers };
+  if (planOnly) return { measures: lists.measures ? shownItems(lists.measures, scope, taken) : [], hardware: [], software: [], integration: [], benefits: null, ...defers };
+  const offer = (items: typeof shownItems, t: Proposals | undefined): Offer => {
+    const pick = (list: CompiledItems | undefined): Text[] => (list ? items(list, scope, t) : []);
+    return { measures: pick(lists.measures), hardware: pick(lists.hardware), software: pick(lists.software), integration: pick(lists.integration), benefits: joinBenefits(pick(lists.benefits)) };
+  };
+  const plant = offer(shownItems, taken);
+  // The office reads the lists as if no project it is not shown were proposed: a step left to a withheld project would
+  // tell that project (and the confidential answers it rests on).
+  const officeDiffers = Object.values(lists).some((list) => list?.confidential) || (deferring && officeTaken !== undefined && officeTaken !== taken);
+  return officeDiffers ? { ...plant, office: offer(officeItems, officeTaken ?? taken), ...defers } : { ...plant, ...defers };
 }

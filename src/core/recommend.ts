@@ -6,7 +6,7 @@
 import type { Answers } from './answers.js';
 import { showAnswer } from './answer-display.js';
 import { fill } from './wording.js';
-import { applyOverrides, sortPlan } from './plan-order.js';
+import { applyOverrides, sortPlan, phaseRank } from './plan-order.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
@@ -21,7 +21,7 @@ import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledSec
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { EvidenceItem, Recommendation } from './recommendation.js';
-import type { CompiledTexts } from './items.js';
+import type { CompiledTexts, Proposals } from './items.js';
 import { proposed, setLists } from './project-lists.js';
 import { dutiesOf, dutyStatus } from './plant-duties.js';
 
@@ -260,7 +260,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
   // the projects whose lists have steps another project may take, with how to make them again
-  const remake: { rec: Recommendation; again: (taken: ReadonlySet<string>, keepIfEmpty?: boolean) => boolean }[] = [];
+  const remake: { rec: Recommendation; again: (taken: Proposals, officeTaken: Proposals, keepIfEmpty?: boolean) => boolean }[] = [];
 
   for (const rule of rules.rules) {
     const def = rule.def;
@@ -357,8 +357,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (offer.defers) {
       remake.push({
         rec,
-        again: (taken, keepIfEmpty = false) => {
-          const made = proposed(...texts, scope, input.planOnly ?? false, taken);
+        again: (taken, officeTaken, keepIfEmpty = false) => {
+          const made = proposed(...texts, scope, input.planOnly ?? false, taken, officeTaken);
           // every step another project takes: nothing of this one is left to propose
           if (!made.measures.length) return keepIfEmpty;
           setLists(rec, made);
@@ -370,9 +370,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   }
   // Steps another proposed project takes are left to it (an item's unlessProposed), once all are known.
   if (remake.length) {
-    const taken = new Set(candidates.map((c) => c.rec.id));
+    const taken = { all: new Set(candidates.map((c) => c.rec.id)) };
+    const officeTaken = { all: new Set(candidates.filter((c) => !c.rec.confidential).map((c) => c.rec.id)) };
     const gone = new Set<Recommendation>();
-    for (const { rec, again } of remake) if (!again(taken)) gone.add(rec);
+    for (const { rec, again } of remake) if (!again(taken, officeTaken)) gone.add(rec);
     if (gone.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !gone.has(c.rec)));
   }
 
@@ -402,8 +403,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // or worded for, a project that will be done within it, never one beyond it ('later'). Which projects exist was
   // decided above, against every candidate; the batch's plan reads no list.
   if (remake.length && !input.planOnly) {
-    const inPeriod = new Set(list.filter((r) => r.phase !== 'later').map((r) => r.id));
-    for (const { again } of remake) again(inPeriod, true);
+    const inPeriod = list.filter((r) => r.phase !== 'later');
+    // (an item with earlierOnly: the projects of the same phase as this one, or before; the office: those it is shown)
+    const proposals = (recs: readonly Recommendation[], rec: Recommendation): Proposals => ({ all: new Set(recs.map((r) => r.id)), earlier: new Set(recs.filter((r) => phaseRank(r.phase) <= phaseRank(rec.phase)).map((r) => r.id)) });
+    const shown = inPeriod.filter((r) => !r.confidential);
+    for (const { rec, again } of remake) again(proposals(inPeriod, rec), proposals(shown, rec), true);
   }
   const bottleneck = ownWords(answers, planning.ownWords.bottleneck);
   const ownGoals = ownWords(answers, planning.ownWords.goals);

@@ -199,6 +199,29 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     expect(md(file, 'zh', 'office')).not.toContain('按推算，各条件');
   });
 
+  it('the firewall between the production and office networks is fitted once (review 13, major 5): by the security project when it comes first or in the same phase, else by the project that connects the machines', () => {
+    const file = fixture('cad-pdm-word-planners'); // security zoning 0–6 months, networking 0–6 months, DNC 18–36 months
+    const zh = md(file);
+    const net = project(zh, '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）');
+    expect(net).toContain('生产网与办公网之间的工业防火墙由本方案的工控网络安全项目加装，接入新设备前须已投用');
+    expect(net).not.toContain('先加装工业防火墙');
+    expect(line(net, '硬件选型')).not.toContain('工业防火墙');
+    expect(hasProject(zh, '工控网络安全分区分域与边界防护')).toBe(true);
+    // the office, which is not shown the security project (it rests on confidential answers), reads the step in its
+    // own words: nothing tells it that such a project is in the plan
+    const office = md(file, 'zh', 'office');
+    expect(hasProject(office, '工控网络安全分区分域与边界防护')).toBe(false);
+    expect(project(office, '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）')).toContain('先加装工业防火墙');
+    expect(office).not.toContain('工控网络安全项目');
+    // the security project moved to the last phase: the networking project, first, fits the firewall itself
+    const moved = path.join(tempDir('zhizao-review-wording-'), 'cad-pdm-zoning-late.yaml');
+    writeFileSync(moved, `${readFileSync(file, 'utf8').trimEnd()}\noverrides:\n  recommendations:\n    phase: {workshop-ot-security-zoning: "18-36m"}\n`);
+    const late = project(md(moved), '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）');
+    expect(late).toContain('先加装工业防火墙');
+    expect(late).not.toContain('由本方案的工控网络安全项目加装');
+    expect(line(late, '硬件选型')).toContain('生产网与办公网边界的工业防火墙（尚未隔离的）');
+  });
+
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
     const none = softwareItems(project(md(variant('autoparts-vin-mostly', { has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');

@@ -284,12 +284,20 @@ describe('a project proposes only what the plant has not got', () => {
     const file = example('discrete-machinery');
     expect(file.answers).toMatchObject({ req_ot_segmentation: 'none', req_remote_access_control: 'none' });
     const recs = plan(file).recommendations;
+    // the security zoning project comes first (0–6 months): it fits the firewall, and the projects that connect the
+    // machines say so instead of fitting one themselves (earlierOnly)
+    expect(recs.find((x) => x.id === 'workshop-ot-security-zoning')!.phase).toBe('0-6m');
     for (const id of ['workshop-equipment-networking', 'line-dnc-cam']) {
       const r = recs.find((x) => x.id === id)!;
       expect(r.phase, id).not.toBe('later');
-      expect(offer(r).zh, id).toContain('还没有防火墙隔离的，先加装工业防火墙');
-      // worded for every plant, not read from the confidential segmentation answer: the office still sees the project
+      expect(offer(r).zh, id).toContain('生产网与办公网之间的工业防火墙由本方案的工控网络安全项目加装');
+      expect(offer(r).zh, id).not.toContain('先加装工业防火墙');
+      // worded for every plant, not read from the confidential segmentation answer: the office still sees the project,
+      // with the firewall step in its own words (the security project, withheld from the office, is not named)
       expect(r.confidential, id).toBe(false);
+      const office = r.officeView!;
+      expect([...office.measures, ...office.hardware].map((x) => x.zh).join(''), id).toContain('还没有防火墙隔离的，先加装工业防火墙');
+      expect([...office.measures, ...office.hardware].map((x) => x.zh).join(''), id).not.toContain('工控网络安全项目');
     }
   });
 });
