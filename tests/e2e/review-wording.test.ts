@@ -34,6 +34,19 @@ function variant(name: string, answers: Record<string, string>, respondent: Reco
   return file;
 }
 
+/**
+ * The smart factory is proposed on a structural gap the answers show (the plant's goal only supports it): these
+ * copies of the auto-parts plants link their key systems point to point.
+ */
+const SF_GAP = { integration_level: 'point' };
+function autopartsC36(answers: Record<string, string> = {}): string {
+  let text = readFileSync('tests/fixtures/review/autoparts-c36.yaml', 'utf8');
+  for (const [id, value] of Object.entries(answers)) text = text.replace(new RegExp(`^  ${id}:.*$`, 'm'), `  ${id}: ${value}`);
+  const file = path.join(tempDir('zhizao-review-wording-'), 'autoparts-c36.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
 /** One project of a Markdown report: from its `#### title` heading to the next heading of rank 4 or higher. */
 function project(text: string, title: string): string {
   const start = text.indexOf(`#### ${title}`);
@@ -121,11 +134,10 @@ describe('4. a smart-factory project extends the systems in use and does not pro
   const softwareItems = (section: string) => line(section, '软件').split('、');
 
   it('discrete: PLM, ERP, MES, WMS, QMS and SCADA in use are extended, APS (none) is added; benefits are the project’s own', () => {
-    const file = fixture('autoparts-vin-mostly'); // has_plm, has_erp, has_mes, has_wms, has_qms, has_scada true; has_aps false
-    // the project rests on the plant's goal in its own words ("申报省级智能工厂"): the office, which reads no free
-    // text, is not shown it (it is counted among the projects withheld)
-    expect(hasProject(md(file, 'zh', 'office'), '离散型智能制造新模式')).toBe(false);
-    for (const audience of ['client'] as const) {
+    const file = variant('autoparts-vin-mostly', SF_GAP); // has_plm, has_erp, has_mes, has_wms, has_qms, has_scada true; has_aps false
+    // the office is shown it without the statement that rests on the plant's own words (free text)
+    expect(md(file, 'zh', 'office')).not.toContain('包括申报智能工厂');
+    for (const audience of ['client', 'office'] as const) {
       const zh = project(md(file, 'zh', audience), '离散型智能制造新模式');
       const items = softwareItems(zh);
       for (const system of ['PLM', 'ERP', 'WMS', 'QMS', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并接入集成平台）`);
@@ -146,34 +158,34 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     }
   });
 
-  it('the autoparts plant (review 13): the 1000–5000万 project rests on its own goal, not on one gap alone, and connects the traceability its own project builds', () => {
+  it('the autoparts plant (review 13, and a second consultant\'s blocker 1): the 1000–5000万 project needs a structural gap; the goal and real-time production without models only support it', () => {
     const file = 'tests/fixtures/review/autoparts-c36.yaml'; // production integrated, integration integrated; goal "申报省级智能工厂"
     const zh = md(file);
-    const sf = project(zh, '离散型智能制造新模式');
+    // neither the goal nor "no models yet" proposes it: the declaration sentence says which criteria stay open
+    expect(ids(file)).not.toContain('factory-discrete-smart-manufacturing');
+    expect(zh).toContain('“智能制造新模式创新实践”（按本方案推算仍为：整体成熟度 2 级（需达到 3 级））');
+    expect(zh).toContain('申报目标要在规划期内实现，需在确认方案时补充针对这些条件的项目。');
+    // with key systems linked point to point (a structural gap), it is proposed, and shows the goal as well
+    const gap = autopartsC36(SF_GAP);
+    const gapped = md(gap);
+    const sf = project(gapped, '离散型智能制造新模式');
     const why = sf.slice(sf.indexOf('- 依据（本厂答卷）:'), sf.indexOf('- 主要措施:'));
+    expect(why).toContain('关键系统之间是点对点接口');
     expect(why).toContain('企业在访谈中提出的改造目标包括申报智能工厂。');
-    expect(why).toContain('还没有用模型预警生产异常');
     // the traceability project is beside it: the factory connects its data, it does not build traceability again
-    expect(hasProject(zh, '零部件追溯：赋码、关键件绑定与客户追溯接口')).toBe(true);
+    expect(hasProject(gapped, '零部件追溯：赋码、关键件绑定与客户追溯接口')).toBe(true);
     expect(sf).toContain('本方案中的追溯项目建成后，追溯数据接入集成平台');
     expect(sf).not.toContain('生产过程全程追溯。');
-    expect(project(md(file, 'en'), 'Discrete smart-manufacturing model')).toContain("connect the traceability data once this plan's traceability project is done");
-    // without the goal, real-time production without models alone proposes no smart factory
-    const text = readFileSync(file, 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 装配线单件追溯覆盖全部产品，满足主机厂审核；MES 覆盖到全部车间。');
-    const noGoal = path.join(tempDir('zhizao-review-wording-'), 'autoparts-no-goal.yaml');
-    writeFileSync(noGoal, text);
-    expect(ids(noGoal)).not.toContain('factory-discrete-smart-manufacturing');
-    expect(ids(file)).toContain('factory-discrete-smart-manufacturing');
-    // a goal that rules the recognition out is no goal of it: no project, no declaration sentence
-    const negated = path.join(tempDir('zhizao-review-wording-'), 'autoparts-negated.yaml');
-    writeFileSync(negated, readFileSync(file, 'utf8').replace(/^ {2}digital_goals: .*$/m, '  digital_goals: 近两年不考虑申报智能工厂，先把 MES 覆盖全部车间。'));
-    expect(ids(negated)).not.toContain('factory-discrete-smart-manufacturing');
+    expect(project(md(gap, 'en'), 'Discrete smart-manufacturing model')).toContain("connect the traceability data once this plan's traceability project is done");
+    // a goal that rules the recognition out is no goal of it: no declaration sentence
+    const negated = autopartsC36({ digital_goals: '近两年不考虑申报智能工厂，先把 MES 覆盖全部车间。' });
     expect(md(negated)).not.toContain('申报“智能工厂申报条件');
-    // the plant's own words never reach the office: not the statement, not the answer in the JSON
-    const office = run(file, ['--audience', 'office', '--format', 'json']);
+    // the plant's own words never reach the office: not the statement, not the answer in the JSON (the project resting
+    // partly on them is shown without that statement, or withheld)
+    const office = run(gap, ['--audience', 'office', '--format', 'json']);
     expect(office).not.toContain('申报省级智能工厂');
     expect(office).not.toContain('包括申报智能工厂');
-    expect(md(file, 'zh', 'office')).not.toContain('包括申报智能工厂');
+    expect(md(gap, 'zh', 'office')).not.toContain('包括申报智能工厂');
   });
 
   it('the autoparts plant (review 13, major 10): each declaration criterion the plan meets is given its phase and the projects it rests on', () => {
@@ -181,20 +193,18 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     const zh = md(file);
     const workshop = zh.split('\n').find((l) => l.startsWith('申报“智能车间申报条件'))!;
     expect(workshop).toContain('按各阶段项目完成后推算可全部满足');
-    // the line after it: by phase, each with the project without which the plan would not meet it
+    // the line after it: by phase, each with the projects without which the plan would not meet it (the traceability
+    // project waits for the MES extension: without the MES project, neither is done)
     const after = zh.slice(zh.indexOf(workshop) + workshop.length).trim().split('\n')[0]!;
     expect(after).toBe(
-      // (the traceability project waits for the MES extension: without the MES project, neither is done)
-      '按推算，各条件在以下阶段的项目完成后满足：“原辅料—生产—仓储物流全流程产品信息可追溯”——中期（6–18 个月），取决于“把 MES 延伸到尚未覆盖的车间和工序”、“零部件追溯：赋码、关键件绑定与客户追溯接口”；“工业信息安全防护”——远期（18–36 个月），取决于“工控网络安全分区分域与边界防护”。',
+      '按推算，各条件在以下阶段的项目完成后满足：“工业信息安全防护”——中期（6–18 个月），取决于“工控网络安全分区分域与边界防护”；“原辅料—生产—仓储物流全流程产品信息可追溯”——中期（6–18 个月），取决于“把 MES 延伸到尚未覆盖的车间和工序”、“零部件追溯：赋码、关键件绑定与客户追溯接口”。',
     );
-    // the smart factory's criteria: the one still not met is not among them
+    // the smart factory's criteria: only the one gained is listed, not those still open
     const factory = zh.slice(zh.indexOf('申报“智能工厂申报条件'));
     const factoryGained = factory.split('\n').find((l) => l.startsWith('按推算，'))!;
-    expect(factoryGained).toContain('“研发、制造、管理、服务各环节系统集成”——中期（6–18 个月），取决于“把 MES 延伸到尚未覆盖的车间和工序”、“离散型智能制造新模式');
-    expect(factoryGained).toContain('“工业互联网 IPv6 网络化改造”——远期（18–36 个月），取决于“工业互联网 IPv6 网络化改造”');
-    expect(factoryGained).not.toContain('智能制造新模式创新实践');
+    expect(factoryGained).toBe('按推算，各条件在以下阶段的项目完成后满足：“工业互联网 IPv6 网络化改造”——远期（18–36 个月），取决于“工业互联网 IPv6 网络化改造”。');
     const en = md(file, 'en');
-    expect(en).toContain('Where the plan meets them (projected): “Product traceability across raw materials, production and warehousing”: Medium term (6–18 months), resting on “Extend the MES');
+    expect(en).toContain('Where the plan meets them (projected): “Industrial security protection”: Medium term (6–18 months), resting on “Segmentation and boundary protection of the industrial control network”');
     // never in the office's report (a criterion may read a confidential answer)
     expect(md(file, 'zh', 'office')).not.toContain('按推算，各条件');
   });
@@ -223,16 +233,16 @@ describe('4. a smart-factory project extends the systems in use and does not pro
   });
 
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
-    const none = softwareItems(project(md(variant('autoparts-vin-mostly', { has_plm: 'false' })), '离散型智能制造新模式'));
+    const none = softwareItems(project(md(variant('autoparts-vin-mostly', { ...SF_GAP, has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');
-    const unknown = softwareItems(project(md(variant('autoparts-vin-mostly', { has_qms: 'unknown' })), '离散型智能制造新模式'));
+    const unknown = softwareItems(project(md(variant('autoparts-vin-mostly', { ...SF_GAP, has_qms: 'unknown' })), '离散型智能制造新模式'));
     expect(unknown).toContain('QMS（在用的扩展并接入，没有的按步骤补齐）');
     expect(unknown.join('、')).not.toMatch(/QMS（在用，|QMS（尚未/);
   });
 
   it('food: the food pack’s smart factory lists the food plant’s own systems as it has them, without PLM or CAPP', () => {
     // the auto-parts plant's answers in a quick-frozen food sector: the food wording of the discrete rule
-    const file = variant('autoparts-vin-mostly', {}, { industry: 'mixed', sector: 'C1432' });
+    const file = variant('autoparts-vin-mostly', SF_GAP, { industry: 'mixed', sector: 'C1432' });
     const zh = project(md(file), '食品智能工厂');
     const items = softwareItems(zh);
     for (const system of ['冷库 WMS', 'ERP', 'SCADA/设备数据采集平台']) expect(items, system).toContain(`${system}（在用，扩展并与其他系统一体化）`);
@@ -246,9 +256,8 @@ describe('4. a smart-factory project extends the systems in use and does not pro
 
   it('process: the same for the process smart factory (ERP and SCADA in use, no EMS), and no benchmark targets as benefits', () => {
     // the auto-parts plant as a large mixed chemical plant with continuous units: the process rule fires
-    const file = variant('autoparts-vin-mostly', { has_continuous_process: 'true', employees_total: '1200' }, { industry: 'mixed', sector: 'C2631' });
-    expect(hasProject(md(file, 'zh', 'office'), '流程型智能制造新模式')).toBe(false);
-    for (const audience of ['client'] as const) {
+    const file = variant('autoparts-vin-mostly', { has_continuous_process: 'true', employees_total: '1200', req_apc: 'none' }, { industry: 'mixed', sector: 'C2631' });
+    for (const audience of ['client', 'office'] as const) {
       const zh = project(md(file, 'zh', audience), '流程型智能制造新模式');
       const items = softwareItems(zh);
       expect(items).toContain('ERP（在用，扩展并接入集成平台）');
@@ -318,7 +327,7 @@ describe('11. the security project proposes only what the plant\'s security answ
 
 describe('10. the smart-factory project counts the key processes as the plant does', () => {
   it('autoparts (12 of 14 already CNC): only those not yet CNC are brought onto it, not "all key processes"', () => {
-    const text = md('tests/fixtures/review/autoparts-c36.yaml');
+    const text = md(autopartsC36(SF_GAP));
     const factory = project(text, '离散型智能制造新模式：数字化设计—智能产线—MES/ERP 集成的智能工厂');
     expect(factory).toContain('尚未数控化的关键工序补齐数控化或自动控制');
     expect(factory).not.toContain('关键工序全部数控化或自动控制并组成');
@@ -512,14 +521,14 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
   });
 
   it('the smart-factory project is not costed beside the APS, WMS, AGV and data projects it contains (blocker 2)', () => {
-    const d = JSON.parse(run(fixture('autoparts-vin-mostly'), ['--format', 'json'])) as { recommendations: { id: string; phase: string; investment?: { min: number; max: number } }[]; roadmap: { total: { min: number; max: number } } };
+    const d = JSON.parse(run(variant('autoparts-vin-mostly', SF_GAP), ['--format', 'json'])) as { recommendations: { id: string; phase: string; investment?: { min: number; max: number } }[]; roadmap: { total: { min: number; max: number } } };
     const ids = d.recommendations.map((r) => r.id);
     expect(d.recommendations.find((r) => r.id === 'factory-discrete-smart-manufacturing')!.phase).not.toBe('later');
     for (const part of ['workshop-aps', 'workshop-wms-barcode', 'line-agv-delivery', 'factory-data-analytics']) expect(ids, part).not.toContain(part);
     const phased = d.recommendations.filter((r) => r.phase !== 'later');
     expect(d.roadmap.total.min).toBe(phased.reduce((a, r) => a + r.investment!.min, 0));
     // its software still says what the plant has and what it lacks (APS: not yet in place)
-    expect(line(project(md(fixture('autoparts-vin-mostly')), '离散型智能制造新模式'), '软件')).toContain('APS（尚未建设，按步骤补齐）');
+    expect(line(project(md(variant('autoparts-vin-mostly', SF_GAP)), '离散型智能制造新模式'), '软件')).toContain('APS（尚未建设，按步骤补齐）');
   });
 
   it('a process-design level that contradicts the process-planning requirement is flagged', () => {

@@ -57,7 +57,8 @@ const statements = (r: Recommendation) => r.evidence.map((e) => e.statement.zh);
 const everything = (r: Recommendation) => [...zh(r.measures), ...zh(r.hardware), ...zh(r.software), ...zh(r.integration), r.benefits?.zh ?? ''].join('\n');
 
 describe('M1: the discrete smart-factory project lists CAPP as the plant has it', () => {
-  const capp = (answers: Record<string, unknown> = {}) => zh(rec('autoparts', 'factory-discrete-smart-manufacturing', answers).software).filter((s) => s.includes('CAPP'));
+  // (with key systems linked point to point: the structural gap the smart factory is proposed on)
+  const capp = (answers: Record<string, unknown> = {}) => zh(rec('autoparts', 'factory-discrete-smart-manufacturing', { integration_level: 'point', ...answers }).software).filter((s) => s.includes('CAPP'));
 
   it('process plans mostly in a system (req_process_planning_system: mostly, process_design_level: integrated): in use, not "not yet in place"', () => {
     expect(capp()).toEqual(['CAPP/工艺模块（在用，大部分工艺已在系统中编制，补齐其余并接入集成平台）']);
