@@ -187,6 +187,16 @@ export const PARK_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<st
   ['share_missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
 ]);
 /** Variables of a plant rule besides question ids and respondent fields. */
+/**
+ * The questions whose answers the office audience never reads, directly or through what a list shows: the
+ * confidential ones and every free-text answer (the office's reports carry no free text).
+ */
+export function officeUnseenQuestions(ids: RuleContextIds): ReadonlySet<string> {
+  const out = new Set(ids.confidentialQuestions ?? []);
+  for (const [id, type] of ids.questionTypes ?? []) if (type === 'text') out.add(id);
+  return out;
+}
+
 export const PLANT_RULE_VARIABLES = ['maturity', 'score_total', 'plant_size', 'budget_max'] as const;
 
 export interface RuleContextIds {
@@ -276,8 +286,11 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   };
   // Measures, hardware, software, integration and benefits: each item's `if` parsed in the rule's context. A park
   // rule's items are shown to a group of companies, so their conditions read the group (its own context).
+  // An item chosen by a confidential answer, or by the plant's free text (its key processes, goals, bottleneck), is
+  // left out of what the office reads: which items a list shows tells that answer.
+  const unseen = officeUnseenQuestions(ids);
   const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
-    compileTexts(owner, path, (src, at) => parse(src, at, ctx), ids.confidentialQuestions);
+    compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen);
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });

@@ -154,6 +154,21 @@ describe('office report: the phase totals add up to the projects it lists', () =
   });
 });
 
+describe('office report: nothing chosen by the plant\'s free text (a second consultant\'s review, finding 10)', () => {
+  it('the CNC project\'s steps for the key processes the plant listed in its own words, and a duty that applies because of them, are the plant\'s to read', () => {
+    const discrete = 'examples/discrete-machinery.zhizao.yaml'; // key_processes_list names honing, heat treatment, plating, manual welding
+    const own = md(discrete, 'client');
+    const office = md(discrete, 'office');
+    for (const step of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '手工焊接改用焊接机器人']) {
+      expect(own, step).toContain(step);
+      expect(office, step).not.toContain(step);
+    }
+    // the autoparts plant's foundry and painting duty applies because of its key-process list (free text)
+    expect(md(AUTOPARTS, 'client')).toContain('本厂关键工序中有熔炼、压铸或涂装');
+    expect(md(AUTOPARTS, 'office')).not.toContain('本厂关键工序中有');
+  });
+});
+
 describe('office report: a project is withheld when its presence would tell a confidential answer', () => {
   const SAFETY = ['station-hazard-sensing', 'workshop-ehs-platform'];
   const client = json(AUTOPARTS, 'client');
