@@ -159,7 +159,7 @@ describe('office report: nothing chosen by the plant\'s free text (a second cons
     const discrete = 'examples/discrete-machinery.zhizao.yaml'; // key_processes_list names honing, heat treatment, plating, manual welding
     const own = md(discrete, 'client');
     const office = md(discrete, 'office');
-    for (const step of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '手工焊接改用焊接机器人']) {
+    for (const step of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '手工焊接工序由本方案的焊接等岗位机器人项目改造']) {
       expect(own, step).toContain(step);
       expect(office, step).not.toContain(step);
     }
@@ -390,8 +390,8 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
 
   it('the phasing rule names the lead projects; the office report leaves out the one that would tell a confidential answer', () => {
     const rule = (audience: 'client' | 'office') => /分阶段：[^；]*；/.exec(md(MACHINERY, audience))![0];
-    expect(rule('client')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”、“工控网络安全分区分域与边界防护”）在适用时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
-    expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在适用时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
+    expect(rule('client')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”、“工控网络安全分区分域与边界防护”）在答卷显示须先做时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
+    expect(rule('office')).toBe('分阶段：先行项目（“智能制造顶层规划与推进组织”）在答卷显示须先做时，以及落实答卷显示尚未满足、须先整改的法定要求的项目，先于其他项目排入；');
   });
 });
 

@@ -232,6 +232,13 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     expect(line(late, '硬件选型')).toContain('生产网与办公网边界的工业防火墙（尚未隔离的）');
   });
 
+  it('welding robots are bought once (a second consultant\'s review, major 4): the CNC project leaves the manual welding to the robot project beside it', () => {
+    const zh = md('examples/discrete-machinery.zhizao.yaml'); // key processes: 缸体焊接（手工焊）; the robot project is proposed
+    expect(hasProject(zh, '焊接、打磨与喷涂岗位机器人')).toBe(true);
+    expect(zh).toContain('手工焊接工序由本方案的焊接等岗位机器人项目改造，计入关键工序数控化。');
+    expect(zh).not.toContain('手工焊接改用焊接机器人或焊接专机');
+  });
+
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
     const none = softwareItems(project(md(variant('autoparts-vin-mostly', { ...SF_GAP, has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');
@@ -494,7 +501,8 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
 
   it('the CNC retrofit names equipment for the plant\'s own manual key processes (honing, heat treatment, plating, welding, testing)', () => {
     const cnc = project(md('examples/discrete-machinery.zhizao.yaml'), '关键工序数控化改造（按本厂未数控化的关键工序选型）');
-    for (const s of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '电镀改为 PLC 控制的自动线', '手工焊接改用焊接机器人或焊接专机', '手动试验改用自动试验台']) expect(cnc).toContain(s);
+    // (the manual welding with the robot project beside it: left to that project)
+    for (const s of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '电镀改为 PLC 控制的自动线', '手工焊接工序由本方案的焊接等岗位机器人项目改造', '手动试验改用自动试验台']) expect(cnc).toContain(s);
     // a plant whose list has none of them gets none of them
     expect(project(md(fixture('small-machining-under-1m')), '关键工序数控化改造（按本厂未数控化的关键工序选型）')).not.toMatch(/数控珩磨机|可控气氛炉|焊接机器人/);
   });
