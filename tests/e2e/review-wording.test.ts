@@ -239,6 +239,14 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     expect(zh).not.toContain('手工焊接改用焊接机器人或焊接专机');
   });
 
+  it('reels are scanned and traced once (a second consultant\'s review, major 3): the new SMT MES does it, not the SMT line data project beside it', () => {
+    const large = md(fixture('smt-electronics')); // no MES in use; the SMT MES is proposed
+    expect(project(large, 'SMT 与组装 MES（料站防错、工单、板级追溯）')).toContain('上料和换料时扫描料盘、飞达和站位');
+    expect(project(large, 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('料盘入库时贴唯一码');
+    // the small plant, too small for the MES: the data project keeps the reel step
+    expect(project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理')).toContain('料盘入库时贴唯一码');
+  });
+
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
     const none = softwareItems(project(md(variant('autoparts-vin-mostly', { ...SF_GAP, has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');
