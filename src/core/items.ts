@@ -49,6 +49,8 @@ export interface CompiledItems {
   confidential: boolean;
   /** Some item depends on which other projects are proposed (`unlessProposed`, `ifProposed`). */
   defers?: boolean;
+  /** Some item is shown to every plant whatever else is proposed (no `if`, no `unlessProposed`, no `ifProposed`). */
+  keeps?: boolean;
 }
 /** The lists a rule, a variant or a sector pack's wording of a rule proposes (absent: not given there). */
 export interface CompiledTexts {
@@ -131,7 +133,8 @@ export function compileTexts(
       items.push({ text, when: node, ...(secret ? { confidential: true } : {}), ...unless });
     });
     const defers = items.some((x) => x.unlessProposed || x.ifProposed);
-    out[key] = { items, ...(items.every((x) => !x.when && !x.unlessProposed && !x.ifProposed) ? { plain: items.map((x) => x.text) } : {}), confidential, ...(defers ? { defers } : {}) };
+    const keeps = items.some((x) => !x.when && !x.unlessProposed && !x.ifProposed);
+    out[key] = { items, ...(items.every((x) => !x.when && !x.unlessProposed && !x.ifProposed) ? { plain: items.map((x) => x.text) } : {}), confidential, ...(defers ? { defers } : {}), ...(keeps ? { keeps } : {}) };
   }
   return ok ? out : undefined;
 }

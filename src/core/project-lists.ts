@@ -45,8 +45,9 @@ export function proposed(
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
   const deferring = Object.values(lists).some((list) => list?.defers);
   const defers = deferring ? { defers: true } : {};
-  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view.
-  if (planOnly) return { measures: lists.measures ? shownItems(lists.measures, scope, taken) : [], hardware: [], software: [], integration: [], benefits: null, ...defers };
+  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view: it
+  // is made again only when every measure could be another project's.
+  if (planOnly) return { measures: lists.measures ? shownItems(lists.measures, scope, taken) : [], hardware: [], software: [], integration: [], benefits: null, ...(lists.measures?.defers && !lists.measures.keeps ? { defers: true } : {}) };
   const offer = (items: typeof shownItems, t: Proposals | undefined): Offer => {
     const pick = (list: CompiledItems | undefined): Text[] => (list ? items(list, scope, t) : []);
     return { measures: pick(lists.measures), hardware: pick(lists.hardware), software: pick(lists.software), integration: pick(lists.integration), benefits: joinBenefits(pick(lists.benefits)) };

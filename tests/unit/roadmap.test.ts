@@ -55,10 +55,10 @@ function pack(data: Record<string, unknown>, confidentialQuestions?: ReadonlySet
   expect(c.diagnostics).toEqual([]);
   return c.pack!;
 }
-function run(file: ReturnType<typeof example>, list: unknown[], opts: { sectors?: CompiledSectorPack[]; planning?: unknown } = {}) {
+function run(file: ReturnType<typeof example>, list: unknown[], opts: { sectors?: CompiledSectorPack[]; planning?: unknown; planOnly?: boolean } = {}) {
   const a = mustAnswers(q, file);
   const r = buildResult(q, a, p, t);
-  return recommend({ questionnaire: q, result: r, answers: a, rules: rulesOf(list, opts.planning), sectors: opts.sectors, overrides: a.file.overrides, scoring: { profile: p, targets: t } });
+  return recommend({ questionnaire: q, result: r, answers: a, rules: rulesOf(list, opts.planning), sectors: opts.sectors, overrides: a.file.overrides, scoring: { profile: p, targets: t }, ...(opts.planOnly ? { planOnly: true } : {}) });
 }
 const byId = (recs: Recommendation[], id: string) => recs.find((r) => r.id === id);
 
@@ -281,6 +281,8 @@ describe('phasing', () => {
     expect(data.software.map((m) => m.en)).toEqual(['data software']);
     expect(data.benefits?.en).toBe('Data.');
     expect(byId(with_.recommendations, 'only')).toBeUndefined();
+    // the batch's plan (measures only) leaves out the same projects
+    expect(run(f, list, { planOnly: true }).recommendations.map((r) => r.id).sort()).toEqual(with_.recommendations.map((r) => r.id).sort());
     expect(byId(with_.recommendations, 'mes')!.measures.map((m) => m.en)).toEqual(['feeder check']);
     // without the MES project (a plant it is not proposed to), the step stays where it is
     const without = run(f, list.map((r) => (r.id === 'mes' ? { ...r, when: 'false' } : r)));
