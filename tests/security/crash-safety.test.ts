@@ -156,6 +156,12 @@ describe('temp files are removed on normal exit paths of the writer', () => {
 // window closed on Windows) and Ctrl-\ (SIGQUIT) left the temp file, and batch's spool of every plant's row in the
 // system's temporary folder (found by a helper's audit).
 const EXIT_OF = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
+/** A folder of COUNT copies of the example plant, each a company of its own. */
+function plants(dir: string, count: number): void {
+  mkdirSync(dir);
+  const text = readFileSync(EXAMPLE, 'utf8');
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `p${i}.zhizao.yaml`), text.replace(/^( {2}company: ).*$/m, `$1工厂${i}有限公司`));
+}
 describe('the CLI interrupted while writing its output leaves no temp file', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)('%s during `report -o`', async (sig) => {
     const dir = tempDir('zhizao-interrupt-');
@@ -178,10 +184,7 @@ describe('the CLI interrupted while writing its output leaves no temp file', () 
 
   it('Ctrl-C while `batch -o X.csv` writes its set: none of its files is left, not the companies\' table without its summary', async () => {
     const dir = tempDir('zhizao-interrupt-csv-');
-    const inputs = path.join(dir, 'in');
-    mkdirSync(inputs);
-    const text = readFileSync(EXAMPLE, 'utf8');
-    for (let i = 0; i < 20; i++) writeFileSync(path.join(inputs, `p${i}.zhizao.yaml`), text.replace(/^( {2}company: ).*$/m, `$1工厂${i}有限公司`));
+    plants(path.join(dir, 'in'), 20);
     mkdirSync(path.join(dir, 'out'));
     // every fsync waits 1.5 s: the set's files are written one after another, and the third is being written
     const child = spawn(process.execPath, [BIN, 'batch', 'in', '-o', 'out/result.csv', '--jobs', '1'], {
@@ -202,10 +205,7 @@ describe('the CLI interrupted while writing its output leaves no temp file', () 
 
   it('`batch --json --reports DIR | head`: the reader going away keeps the finished reports (it removed the folder and said "interrupted")', async () => {
     const dir = tempDir('zhizao-epipe-');
-    const inputs = path.join(dir, 'in');
-    mkdirSync(inputs);
-    const text = readFileSync(EXAMPLE, 'utf8');
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(inputs, `p${i}.zhizao.yaml`), text.replace(/^( {2}company: ).*$/m, `$1工厂${i}有限公司`));
+    plants(path.join(dir, 'in'), 120);
     const child = spawn(process.execPath, [BIN, 'batch', 'in', '--json', '--reports', 'rep'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -220,10 +220,7 @@ describe('the CLI interrupted while writing its output leaves no temp file', () 
   it.each(['SIGHUP', 'SIGQUIT'] as const)('%s during `batch`: its spool (every plant\'s row) leaves the temporary folder, no output is left', async (sig) => {
     const dir = tempDir('zhizao-interrupt-batch-');
     const tmp = tempDir('zhizao-interrupt-tmpdir-');
-    const inputs = path.join(dir, 'in');
-    mkdirSync(inputs);
-    const text = readFileSync(EXAMPLE, 'utf8');
-    for (let i = 0; i < 400; i++) writeFileSync(path.join(inputs, `p${i}.zhizao.yaml`), text.replace(/^( {2}company: ).*$/m, `$1工厂${i}有限公司`));
+    plants(path.join(dir, 'in'), 400);
     mkdirSync(path.join(dir, 'out'));
     const child = spawn(process.execPath, [BIN, 'batch', 'in', '-o', 'out/result.csv', '--jobs', '1'], {
       cwd: dir,
