@@ -247,6 +247,14 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     expect(project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理')).toContain('料盘入库时贴唯一码');
   });
 
+  it('3D SPI is named where the plant\'s key processes list it, and nowhere else: no "有 3D SPI 的" left open (a second consultant\'s review, minor 11)', () => {
+    const large = md(fixture('smt-electronics')); // key processes: SPI（在线 3D SPI）
+    expect(large).toContain('AOI 结果、抛料数据和 3D SPI 测量数据 → 质量看板与 SPC');
+    const small = md(fixture('smt-small-no-systems')); // no SPI in its list
+    expect(small).toContain('AOI 结果和抛料数据 → 质量看板与 SPC');
+    for (const text of [large, small]) expect(text).not.toContain('有 3D SPI 的');
+  });
+
   it('discrete: a system the plant said it lacks is added, one it does not know about is worded for either case', () => {
     const none = softwareItems(project(md(variant('autoparts-vin-mostly', { ...SF_GAP, has_plm: 'false' })), '离散型智能制造新模式'));
     expect(none).toContain('PLM（尚未建设，按步骤补齐）');
