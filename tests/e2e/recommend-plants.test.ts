@@ -457,7 +457,7 @@ describe('plans for realistic plants (report --format json through the built CLI
       // the MES extension waits for a project its rule does not
       .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n')
       // a step another project takes, named by a rule the file does not have, and by its own rule
-      .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
+      .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes, station-smt-feeder-verification]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
       .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n')
       // the smart factory's MES worded for an MES project the file does not have
       .replace('if: "has_mes == false", ifProposed: [workshop-mes]}', 'if: "has_mes == false", ifProposed: [workshop-mes-cloud]}')

@@ -243,8 +243,9 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     const large = md(fixture('smt-electronics')); // no MES in use; the SMT MES is proposed
     expect(project(large, 'SMT 与组装 MES（料站防错、工单、板级追溯）')).toContain('上料和换料时扫描料盘、飞达和站位');
     expect(project(large, 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('料盘入库时贴唯一码');
-    // the small plant, too small for the MES: the data project keeps the reel step
-    expect(project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理')).toContain('料盘入库时贴唯一码');
+    // the small plant, too small for the MES: its feeder project takes the reel step, not the data project
+    expect(project(md(fixture('smt-small-no-systems')), 'SMT 上料防错与料盘批次记录（扫码核对料站表）')).toContain('料盘入库时贴唯一码');
+    expect(project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('料盘入库时贴唯一码');
   });
 
   it('3D SPI is named where the plant\'s key processes list it, and nowhere else: no "有 3D SPI 的" left open (a second consultant\'s review, minor 11)', () => {
@@ -412,12 +413,18 @@ describe('7. SMT data collection does not presume interfaces the machines do not
     const data = project(text, ZH);
     expect(data).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料基本消除/);
     expect(data).toContain('SMT 设备数据采集与程序管理软件');
-    // a plant too small for the MES project: the data project makes the feeder check itself
-    const small = project(md(fixture('smt-small-no-systems')), ZH);
-    expect(md(fixture('smt-small-no-systems'))).not.toContain('#### SMT 与组装 MES');
-    expect(small).toContain('上料扫码核对料站表，错料停机。');
-    expect(small).toContain('SMT 设备数据采集与程序管理软件、料站防错软件');
-    expect(small).toContain('上错料基本消除。');
+    // a plant too small for the MES project: its own small feeder project comes first and takes the check (a second
+    // consultant's review, blocker 2); the data project, later, does not repeat it
+    const smallText = md(fixture('smt-small-no-systems'));
+    expect(smallText).not.toContain('#### SMT 与组装 MES');
+    const feeder = project(smallText, 'SMT 上料防错与料盘批次记录（扫码核对料站表）');
+    expect(feeder).toContain('与料站表核对一致才允许开机');
+    expect(feeder).toContain('企业在访谈中原话提出');
+    const small = project(smallText, ZH);
+    expect(small).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料基本消除/);
+    expect(small).toContain('SMT 设备数据采集与程序管理软件');
+    const plan = JSON.parse(run(fixture('smt-small-no-systems'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
+    expect(plan.recommendations.find((r) => r.id === 'station-smt-feeder-verification')!.phase).toBe('0-6m');
   });
 });
 
@@ -453,9 +460,9 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(ems).toContain('按本厂实际使用的能源加装水、气等计量表');
   });
 
-  it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by its SMT project', () => {
+  it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by its SMT projects', () => {
     const zh = project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理');
-    expect(zh).toContain('料盘入库时贴唯一码，上料扫码时同时记下料盘和元器件批次');
+    expect(project(md(fixture('smt-small-no-systems')), 'SMT 上料防错与料盘批次记录（扫码核对料站表）')).toContain('料盘入库时贴唯一码，上料扫码时同时记下料盘和元器件批次');
     expect(zh).toContain('设定换线时间目标，逐次记录并考核');
     // its measures state no goal of the plant's (the office report is told nothing of them either)
     expect(project(md(fixture('smt-small-no-systems'), 'zh', 'office'), 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('企业自定');
