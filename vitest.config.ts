@@ -17,8 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, exclude: PROPERTIES, pool: 'threads', isolate: false } },
-      { extends: true, test: { name: 'properties', include: PROPERTIES } },
+      // (each project removes the temporary folders its test files made with tempDir(): the unit tests' were left)
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: PROPERTIES, pool: 'threads', isolate: false, setupFiles: ['tests/helpers/remove-temp-dirs.ts'] } },
+      { extends: true, test: { name: 'properties', include: PROPERTIES, setupFiles: ['tests/helpers/remove-temp-dirs.ts'] } },
       { extends: true, test: { name: 'cli', include: ['tests/**/*.test.ts'], exclude: [...UNIT, ...PROPERTIES], globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/remove-temp-dirs.ts'] } },
     ],
   },
