@@ -55,6 +55,6 @@ export function proposed(
   const plant = offer(shownItems, taken);
   // The office reads the lists as if no project it is not shown were proposed: a step left to a withheld project would
   // tell that project (and the confidential answers it rests on).
-  const officeDiffers = Object.values(lists).some((list) => list?.confidential) || (deferring && officeTaken !== undefined && officeTaken !== taken);
+  const officeDiffers = Object.values(lists).some((list) => list?.confidential) || (deferring && officeTaken !== undefined);
   return officeDiffers ? { ...plant, office: offer(officeItems, officeTaken ?? taken), ...defers } : { ...plant, ...defers };
 }

@@ -84,9 +84,7 @@ export interface Roadmap {
   baseline: Projection | null;
   /** After the last phase: the level that still misses the pass threshold, and where the gap is. */
   heldBack: HeldBack | null;
-  /** The answers as the plan's projects would raise them, and their result, after the last phase (not an output). */
-  afterPlan?: { answers: Answers; result: ScoreResult };
-  /** The same after each phase, in order (not an output). */
+  /** The answers as the plan's projects would raise them, and their result, after each phase in order (not an output). */
   afterPhases?: readonly { answers: Answers; result: ScoreResult }[];
   /**
    * The same after a phase (its index) without some projects of the plan period (and what they contain); not an
@@ -243,7 +241,6 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       });
       const baseline = input.result.maturity.level === null ? null : projectionOf(input.result);
       let heldBack: HeldBack | null = null;
-      let afterPlan: Roadmap['afterPlan'];
       const afterPhases: NonNullable<Roadmap['afterPhases']>[number][] = [];
       let afterPhaseWithout: Roadmap['afterPhaseWithout'];
       if (input.scoring && baseline) {
@@ -259,8 +256,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
           for (const a of added) done.push(...a.rules);
           const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);
           const projected = buildResult(input.questionnaire, raised, scoring.profile, scoring.targets);
-          afterPlan = { answers: raised, result: projected };
-          afterPhases.push(afterPlan);
+          afterPhases.push({ answers: raised, result: projected });
           heldBack = heldBackOf(projected);
           const now = projectionOf(projected);
           previous = {
@@ -285,7 +281,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),
-        ...(afterPlan ? { afterPlan, afterPhases } : {}),
+        ...(afterPhases.length ? { afterPhases } : {}),
         ...(afterPhaseWithout ? { afterPhaseWithout } : {}),
         baseline,
         heldBack,

@@ -186,7 +186,6 @@ export const PARK_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<st
   ['mean_indicator', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['share_missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
 ]);
-/** Variables of a plant rule besides question ids and respondent fields. */
 /**
  * The questions whose answers the office audience never reads, directly or through what a list shows: the
  * confidential ones and every free-text answer (the office's reports carry no free text).
@@ -197,6 +196,7 @@ export function officeUnseenQuestions(ids: RuleContextIds): ReadonlySet<string> 
   return out;
 }
 
+/** Variables of a plant rule besides question ids and respondent fields. */
 export const PLANT_RULE_VARIABLES = ['maturity', 'score_total', 'plant_size', 'budget_max'] as const;
 
 export interface RuleContextIds {
@@ -241,6 +241,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   const questions = new Set(ids.questionIds);
   const plant = plantRuleContext({ ...ids, questionIds: questions });
   const park = parkRuleContext(ids);
+  // what the office never reads: a statement resting on it, or an item chosen by it, is the plant's own
+  const unseen = officeUnseenQuestions(ids);
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
   const ruleIds = new Set(def.rules.map((r) => r.id));
@@ -276,10 +278,9 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
             at([...path, j, 'statement', lang], 'rules.slot-confidential', { id: m[1]!, question: e.question });
             ok = false;
           } else slots.add(m[1]!);
-      // A statement whose condition reads a confidential answer (not only its own question) tells that answer too; one
-      // resting on a free-text answer (the plant's goals in its own words) is the plant's to read, never the office's.
-      const freeText = ids.questionTypes?.get(e.question) === 'text';
-      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: Boolean(freeText || confidential?.has(e.question) || (confidential && readsAny(node, confidential))) });
+      // A statement resting on an answer the office never reads (confidential, or free text: the plant's goals in its
+      // own words) is the plant's own; so is one whose condition reads a confidential answer (it tells that answer).
+      if (node) out.push({ def: e, when: node, slots: [...slots], confidential: unseen.has(e.question) || Boolean(confidential && readsAny(node, confidential)) });
       else ok = false;
     });
     return ok ? out : undefined;
@@ -288,7 +289,6 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   // rule's items are shown to a group of companies, so their conditions read the group (its own context).
   // An item chosen by a confidential answer, or by the plant's free text (its key processes, goals, bottleneck), is
   // left out of what the office reads: which items a list shows tells that answer.
-  const unseen = officeUnseenQuestions(ids);
   const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
     compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen);
   def.rules.forEach((r, i) => {

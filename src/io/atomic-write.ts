@@ -14,26 +14,12 @@ export function trackedTempPath(file: string): string {
 }
 export const untrackTemp = (tmp: string) => pending.delete(tmp);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
-/** Windows virus scanners and indexers hold files briefly: retry the rename for up to ~2 s. */
-export async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      if (!RETRYABLE.has(code) || attempt >= 20) throw e;
-      await sleep(Math.min(20 * 2 ** attempt, 200));
-    }
-  }
-}
-
 /**
- * renameWithRetry without yielding to the event loop: renames made one after another this way cannot be split by an
- * interruption (a signal's handler runs between event-loop turns, never inside them).
+ * Rename, retrying for about 3.5 s when Windows virus scanners and indexers hold the file briefly; without yielding to
+ * the event loop, so that renames made one after another cannot be split by an interruption (a signal's handler
+ * runs between event-loop turns, never inside them).
  */
 export function renameSyncWithRetry(from: string, to: string): void {
   for (let attempt = 0; ; attempt++) {
@@ -91,15 +77,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 
 /** Put a finished temp file in place: rename over (force) or link without clobbering, then fsync the folder. */
 export async function commitTemp(tmp: string, file: string, force: boolean): Promise<void> {
-  if (force) await renameWithRetry(tmp, file);
-  else await placeWithoutClobber(tmp, file);
-  pending.delete(tmp);
+  commitTempSync(tmp, file, force);
   await fsyncDir(path.dirname(path.resolve(file)));
 }
 
 /**
- * commitTemp without yielding to the event loop, for a set of files placed one after another (an interruption falls
- * before the set or after it, never inside it); the caller fsyncs the folder once the set is in place.
+ * commitTemp without the folder's fsync and without yielding to the event loop: a set of files placed one after
+ * another this way is placed whole or not at all when the run is interrupted; the caller fsyncs the folder once.
+ * link() fails if the target exists, so no other writer can be clobbered between check and rename.
  */
 export function commitTempSync(tmp: string, file: string, force: boolean): void {
   if (force) renameSyncWithRetry(tmp, file);
@@ -119,20 +104,4 @@ export function commitTempSync(tmp: string, file: string, force: boolean): void 
     }
   }
   pending.delete(tmp);
-}
-
-/** link() fails if the target exists, so no other writer can be clobbered between check and rename. */
-export async function placeWithoutClobber(tmp: string, file: string): Promise<void> {
-  try {
-    await fs.link(tmp, file);
-    await fs.unlink(tmp);
-    return;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new FileExistsError(file);
-    // File systems without hard links (FAT, some network shares): check, then rename.
-  }
-  const exists = await fs.stat(file).then(() => true, () => false);
-  if (exists) throw new FileExistsError(file);
-  await renameWithRetry(tmp, file);
 }

@@ -34,6 +34,9 @@ export function gapText(w: Wording, gap: number | null | undefined): Text {
   return shown === '0.0' || shown === '-0.0' ? w.phrases.gapAtTarget! : fill(w.phrases.gapPoints!, { gap: shown });
 }
 
-/** A text in curly quotes (a title or an answer quoted inside a sentence). */
-/** A text in quotation marks; quotation marks inside it become single ones (“…‘机器换人’…”), not nested doubles. */
-export const quoted = (t: Text): Text => ({ zh: `“${t.zh.replace(/“/g, '‘').replace(/”/g, '’')}”`, en: `“${t.en.replace(/“/g, '‘').replace(/”/g, '’')}”` });
+/**
+ * A text in curly quotes (a title or an answer quoted inside a sentence); quotation marks inside it become single ones
+ * (“…‘机器换人’…”), not nested doubles.
+ */
+export const quoted = (t: Text): Text => ({ zh: `“${singleQuotes(t.zh)}”`, en: `“${singleQuotes(t.en)}”` });
+const singleQuotes = (s: string) => s.replace(/“/g, '‘').replace(/”/g, '’');

@@ -6,9 +6,7 @@ import { heldByBudget } from '../core/recommendation.js';
 import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
-import type { ReadinessResult } from '../core/readiness.js';
-import type { CriterionGain } from '../core/declaration-gains.js';
-import { criterionReasons } from './model-readiness.js';
+import { declarationLines, type ReadinessNowAndAfter } from './model-declaration.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -332,63 +330,6 @@ function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
 function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
   const rank = (r: Recommendation) => (r.laterReason?.code === 'capacity' ? 0 : heldByBudget(r.laterReason) ? 1 : 2);
   return [...list].sort((a, b) => rank(a) - rank(b) || b.priority - a.priority)[0];
-}
-
-/** The declaration criteria today and as projected after the plan's last phase. */
-export interface ReadinessNowAndAfter {
-  now: readonly ReadinessResult[];
-  after?: readonly ReadinessResult[] | undefined;
-  /** Per profile, the criteria the plan would meet, with the phase and the projects each rests on. */
-  gained?: ReadonlyMap<string, readonly CriterionGain[]>;
-}
-
-/**
- * For a plant whose goal is a recognition (智能车间, 智能工厂…): for each declaration profile, how many of the criteria
- * it does not meet today the plan's projects would meet once complete (projected), and which stay open. A criterion
- * that needs two assessments (KPI gains) is left out. Its own report only: a criterion may read a confidential answer.
- */
-function declarationLines(readiness: ReadinessNowAndAfter & { after: readonly ReadinessResult[] }, w: Wording, q: Questionnaire, plan: RetrofitPlan): Text[] {
-  const { now, after } = readiness;
-  const projected = plan.roadmap.afterPlan;
-  const titleOf = new Map(plan.recommendations.map((r) => [r.id, r.title]));
-  const p = w.phrases;
-  const out: Text[] = [];
-  for (const profile of now) {
-    const then = after.find((x) => x.id === profile.id);
-    if (!then) continue;
-    const open = profile.criteria.filter((c) => c.status !== 'met' && c.status !== 'not-assessable');
-    if (!open.length) continue;
-    const stillOpen = open.filter((c) => then.criteria.find((x) => x.id === c.id)?.status !== 'met');
-    // not met, and those nobody's answers decide, told apart
-    const undetermined = open.filter((c) => c.status === 'undetermined').length;
-    const missing = open.length - undetermined;
-    const openText = fill(undetermined === 0 ? p.declarationOpenMissing! : missing === 0 ? p.declarationOpenUndetermined! : p.declarationOpenBoth!, { missing, undetermined });
-    const args = { title: profile.title, open: openText, gained: open.length - stillOpen.length };
-    // each with what it would still rest on once the plan is done (projected: the overall level, a sub-domain…)
-    let reasoned = false;
-    const named = stillOpen.slice(0, 4).map((c) => {
-      const because = projected && then.criteria.find((x) => x.id === c.id)?.because;
-      const reasons = because && criterionReasons(because, projected.result, q, projected.answers, w, false);
-      if (reasons) reasoned = true;
-      return reasons ? fill(p.declarationStillOpen!, { title: quoted(c.title), reasons }) : quoted(c.title);
-    });
-    // titles alone as a list; with what they rest on, one by one
-    const shown = reasoned ? joinTexts(named, { zh: '；', en: '; ' }) : joinTexts(named);
-    const list = stillOpen.length > 4 ? fill(p.declarationMore!, { list: shown, count: stillOpen.length - 4 }) : shown;
-    const phrase = !stillOpen.length ? p.planDeclarationAll! : args.gained ? p.planDeclarationOpen! : p.planDeclarationNone!;
-    out.push(fill(phrase, { ...args, left: stillOpen.length, list }));
-    // where the plan meets each: the phase, and the projects without which it would not
-    const gains = readiness.gained?.get(profile.id) ?? [];
-    const gainedItems = gains.flatMap((g) => {
-      const c = open.find((x) => x.id === g.id);
-      if (!c) return [];
-      const needs = g.needs.flatMap((id) => titleOf.get(id) ?? []).map(quoted);
-      const phase = w.phases[g.phase]!;
-      return [needs.length ? fill(p.declarationGainedBy!, { title: quoted(c.title), phase, projects: joinTexts(needs) }) : fill(p.declarationGainedIn!, { title: quoted(c.title), phase })];
-    });
-    if (gainedItems.length) out.push(fill(p.declarationGained!, { list: joinTexts(gainedItems, { zh: '；', en: '; ' }) }));
-  }
-  return out;
 }
 
 /**

@@ -58,7 +58,7 @@ export function buildReportData(input: ReportInput): ReportData {
   const readiness = input.readiness.map((p) => assessReadiness(p, input.questionnaire, input.result, input.answers));
   // the same criteria on the answers as the plan's projects would raise them: only for the sentence that reads them
   // (the plant's own report, when its goal is a recognition), not for every report
-  const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPlan : undefined;
+  const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPhases?.at(-1) : undefined;
   const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
   // and, for each criterion the plan would meet, the phase that meets it and the projects it rests on
   const declarationGained = after && plan ? declarationGains(input.readiness, readiness, input.questionnaire, plan.roadmap, recommendations) : undefined;

@@ -1,5 +1,6 @@
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
-import { commitTemp, commitTempSync, FileExistsError, trackedTempPath, untrackTemp } from '../atomic-write.js';
+import path from 'node:path';
+import { commitTempSync, FileExistsError, fsyncDir, trackedTempPath, untrackTemp } from '../atomic-write.js';
 
 /**
  * The streaming twin of writeFileAtomic (src/io/atomic-write.ts), for outputs too large to hold in memory:
@@ -49,17 +50,6 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
       await h.close();
     }
   };
-  const place = async () => {
-    try {
-      await commitTemp(tmp, file, Boolean(opts.force));
-    } catch (e) {
-      if (e instanceof FileExistsError) {
-        await fs.unlink(tmp).catch(() => undefined);
-        untrackTemp(tmp);
-      }
-      throw e;
-    }
-  };
   const placeSync = () => {
     try {
       commitTempSync(tmp, file, Boolean(opts.force));
@@ -70,6 +60,10 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
       }
       throw e;
     }
+  };
+  const place = async () => {
+    placeSync();
+    await fsyncDir(path.dirname(path.resolve(file)));
   };
   return {
     stream,

@@ -25,7 +25,6 @@ export interface Workbook {
   buf: Buffer;
   sheets: SheetInfo[];
   date1904: boolean;
-  hasSharedStrings: boolean;
   /** xl/sharedStrings.xml, inflated (when the workbook has one): handed to the streaming reader before any sheet. */
   sharedStrings?: string;
   /** Written by zhizao batch (its results workbook): never read as input. */
@@ -65,8 +64,7 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
   // Marked workbooks, and those written before the mark existed (creator zhizao, sheets 明细 and 汇总).
   const ownOutput = core.includes(OUTPUT_MARK) || (/<dc:creator>zhizao<\/dc:creator>/.test(core) && names.has('明细') && names.has('汇总'));
   const sharedStrings = z.texts.get('xl/sharedStrings.xml');
-  const hasSharedStrings = z.entries.some((e) => e.name === 'xl/sharedStrings.xml');
-  return { ok: true, book: { buf, sheets, date1904, hasSharedStrings, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ownOutput } };
+  return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ownOutput } };
 }
 
 function rowCells(values: unknown): CellValue[] {
@@ -77,23 +75,9 @@ function rowCells(values: unknown): CellValue[] {
 }
 
 /**
- * A worksheet the streaming reader emitted and we do not read. A sheet exceljs deferred to a temporary file comes with
- * a file stream still opening, and exceljs removes the file as soon as we move on: left unread, the stream's open can
- * fail with an uncaught ENOENT, which kills a batch worker. Close it, quietly.
- */
-function discard(ws: unknown): void {
-  const it = (ws as { iterator?: unknown }).iterator;
-  if (it instanceof Readable) {
-    it.on('error', () => undefined);
-    it.destroy();
-  }
-}
-
-/**
- * Rows of one worksheet. Uses exceljs's streaming reader, pre-seeded with the sheet list we read ourselves (so
- * the reader's known race on xl/workbook.xml arriving last — exceljs#3064 — cannot bite); if streaming fails, never
- * reaches the sheet or reaches it without the shared strings the workbook has (lost to the same race), falls back to
- * the non-streaming reader and continues after the last row delivered.
+ * Rows of one worksheet. Uses exceljs's streaming reader, pre-seeded with the sheet list and the shared strings we
+ * read ourselves (so the reader's known races — exceljs#3064 — cannot bite); if streaming fails or never reaches the
+ * sheet, falls back to the non-streaming reader and continues after the last row delivered.
  */
 export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback?: (why: string) => void): AsyncGenerator<TableItem> {
   const ExcelJS = await loadExcel();
@@ -112,12 +96,13 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     r.model = { sheets: book.sheets.map((s) => ({ name: s.name, id: Number(s.sheetId), rId: s.rId, state: s.state })) };
     r.workbookRels = book.sheets.map((s) => ({ Id: s.rId, Target: s.target }));
     r.properties = { model: { date1904: book.date1904 } };
-    if (!book.hasSharedStrings) r.sharedStrings = [];
-    // The shared strings, read before any sheet with exceljs's own parser. A sheet stored before
+    // The shared strings, read before any sheet with exceljs's own parser (none: an empty list). A sheet stored before
     // xl/sharedStrings.xml (LibreOffice and Excel both write them so) would otherwise be copied by exceljs to a
     // temporary file, which it removes only when the sheet is read to its end: a sheet skipped or left early stayed
-    // in the system's temporary folder, a plant's answers in plain text, after every run.
-    else if (book.sharedStrings !== undefined) {
+    // in the system's temporary folder, a plant's answers in plain text, after every run. With no sheet deferred,
+    // the race of exceljs#3064 (entries after a deferred sheet lost, the shared strings among them) cannot happen.
+    if (book.sharedStrings === undefined) r.sharedStrings = [];
+    else {
       const parse = r._parseSharedStrings as (entry: Readable) => AsyncIterable<unknown>;
       for await (const _ of parse.call(reader, Readable.from(slices(Buffer.from(book.sharedStrings, 'utf8'))))) void _;
       // read once: the part itself, met later in the archive, is skipped
@@ -125,18 +110,7 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     }
     for await (const ws of reader) {
       const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
-      if (w.name !== sheet.name) {
-        discard(w);
-        continue;
-      }
-      // The same race can drop every entry after a deferred sheet (unzipper ends the entry stream while entries still
-      // wait in it), xl/sharedStrings.xml among them: the sheet would then read as shared-string indices (a table
-      // with no header). Read the workbook whole instead (no row has been delivered yet).
-      if (book.hasSharedStrings && !Array.isArray(r.sharedStrings)) {
-        failure = 'streaming reader lost xl/sharedStrings.xml';
-        discard(w);
-        continue;
-      }
+      if (w.name !== sheet.name) continue;
       reached = true;
       for await (const row of w) {
         const cells = rowCells(row.values);
