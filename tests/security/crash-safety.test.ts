@@ -156,6 +156,11 @@ describe('temp files are removed on normal exit paths of the writer', () => {
 // window closed on Windows) and Ctrl-\ (SIGQUIT) left the temp file, and batch's spool of every plant's row in the
 // system's temporary folder (found by a helper's audit).
 const EXIT_OF = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
+/** `batch in -o out/result.csv --jobs 1` in DIR, as a child process with these variables set. */
+function batchToCsv(dir: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [BIN, 'batch', 'in', '-o', 'out/result.csv', '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env } });
+}
+
 /** A folder of COUNT copies of the example plant, each a company of its own. */
 function plants(dir: string, count: number): void {
   mkdirSync(dir);
@@ -187,11 +192,7 @@ describe('the CLI interrupted while writing its output leaves no temp file', () 
     plants(path.join(dir, 'in'), 20);
     mkdirSync(path.join(dir, 'out'));
     // every fsync waits 1.5 s: the set's files are written one after another, and the third is being written
-    const child = spawn(process.execPath, [BIN, 'batch', 'in', '-o', 'out/result.csv', '--jobs', '1'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', NODE_OPTIONS: `--import=${SLOW_SYNC}`, ZHIZAO_SLOW_SYNC_MS: '1500' },
-    });
+    const child = batchToCsv(dir, { NODE_OPTIONS: `--import=${SLOW_SYNC}`, ZHIZAO_SLOW_SYNC_MS: '1500' });
     const done = exited(child);
     const t = Date.now();
     const third = () => readdirSync(path.join(dir, 'out')).some((n) => n.startsWith('.result.problems.csv.zhizao-tmp-'));
@@ -222,11 +223,7 @@ describe('the CLI interrupted while writing its output leaves no temp file', () 
     const tmp = tempDir('zhizao-interrupt-tmpdir-');
     plants(path.join(dir, 'in'), 400);
     mkdirSync(path.join(dir, 'out'));
-    const child = spawn(process.execPath, [BIN, 'batch', 'in', '-o', 'out/result.csv', '--jobs', '1'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', TMPDIR: tmp, TMP: tmp, TEMP: tmp },
-    });
+    const child = batchToCsv(dir, { TMPDIR: tmp, TMP: tmp, TEMP: tmp });
     const done = exited(child);
     const t = Date.now();
     while (!readdirSync(tmp).some((n) => n.startsWith('zhizao-batch-')) && Date.now() - t < 15_000) await sleep(10);
