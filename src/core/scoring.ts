@@ -60,7 +60,7 @@ export interface MaturityResult {
   subdomains: SubdomainResult[];
   sections: SectionResult[];
   excluded: Exclusion[];
-  /** Scored questions that count (applicable), how many of them are answered (unknown counts as answered), and how many answered "don't know". */
+  /** Scored questions that count (applicable), how many of them are answered (unknown counts as answered, and so does a follow-up hidden by answers given), and how many answered "don't know". */
   scored: { applicable: number; answered: number; unknown: number };
 }
 
@@ -192,7 +192,8 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     subdomains,
     sections,
     excluded,
-    scored: { applicable: counted.length, answered: counted.filter((c) => c.answered).length, unknown: counted.filter((c) => c.unknown).length },
+    // A follow-up hidden by answers the plant gave (known without being asked) is settled: nothing is left to ask.
+    scored: { applicable: counted.length, answered: counted.filter((c) => c.answered || c.known).length, unknown: counted.filter((c) => c.unknown).length },
   };
 }
 

@@ -56,6 +56,17 @@ describe('maturity scoring, flat mean with self-ratings averaged in (hand-comput
     expect(po({ has_x: true, fx: 'partial' }).levelScores[2]).toBe(0.75); // (1 + 0.5) / 2
   });
 
+  it('a follow-up hidden by an answer given is settled, not left to ask; hidden by an unanswered gate it is open', () => {
+    const base = { pd_level: 'l3', r2: 'mostly', eq_level: 'l1' };
+    // counted: pd_level, r2, eq_level, has_x, fx (na_req unanswered is counted too); fx is hidden by has_x = no
+    const settled = score({ ...base, has_x: false, na_req: 'full' }).scored;
+    expect(settled).toMatchObject({ answered: settled.applicable, unknown: 0 });
+    const open = score({ ...base, na_req: 'full' }).scored; // has_x unanswered: fx cannot be asked yet
+    expect(open.applicable - open.answered).toBe(2);
+    const unknownGate = score({ ...base, has_x: 'unknown', na_req: 'full' }).scored;
+    expect(unknownGate).toMatchObject({ answered: unknownGate.applicable - 1, unknown: 1 });
+  });
+
   it('the 0.8 gate: a level at exactly 0.8 passes, just below stops after adding it', () => {
     expect(accumulate([1, 0.8, 0.79, 0.5, 0], p)).toMatchObject({ score: 2.59, level: 2, heldAt: 3 });
     expect(accumulate([1, 0.79, 1, 1, 1], p)).toMatchObject({ score: 1.79, level: 1, heldAt: 2 });
