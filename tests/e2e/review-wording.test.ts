@@ -506,6 +506,22 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(zh).not.toMatch(/为 APC|后段包装线项目承担/);
   });
 
+  it('a food plant that names weighing errors gets scanning scales with its first traceability project, bought once (a second consultant\'s review, major 8)', () => {
+    const zh = md(fixture('frozen-food'));
+    const trace = project(zh, '食品批次追溯（扫码轻量方案）');
+    expect(trace).toContain('投料点改用带扫码的电子秤');
+    expect(line(trace, '硬件选型')).toContain('投料点电子秤（带扫码和数据接口）');
+    const recipe = project(zh, '面皮和馅料配方管理与称重投料防错');
+    expect(recipe).toContain('配料间的扫码称重由本方案先行的食品批次追溯项目上线');
+    expect(line(recipe, '硬件选型')).toBe('配料间工控终端（电子秤沿用追溯项目所配的）');
+    // a plant that does not name them: the recipe project weighs and scans itself, the traceability project has no scales
+    const plain = md(variant('frozen-food', { main_bottleneck: '旺季装箱码垛和冷库搬运招不到人' }));
+    expect(project(plain, '食品批次追溯（扫码轻量方案）')).not.toContain('电子秤');
+    const own = project(plain, '面皮和馅料配方管理与称重投料防错');
+    expect(own).toContain('配料间扫码称重：系统按配方提示原料和重量');
+    expect(line(own, '硬件选型')).toBe('称重配料终端、扫码枪、标签打印机');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
