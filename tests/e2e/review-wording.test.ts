@@ -522,6 +522,15 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(line(own, '硬件选型')).toBe('称重配料终端、扫码枪、标签打印机');
   });
 
+  it('the frozen-food plant\'s cold-store temperatures are fitted once, and a plant without DCS units is not told to keep them (a second consultant\'s review, major 8 and minor 11)', () => {
+    const zh = md(fixture('frozen-food'));
+    const scada = project(zh, '蒸煮、速冻与制冷系统数据集中监视与记录（SCADA）');
+    expect(line(scada, '硬件选型')).toBe('数据采集服务器、工业交换机（冷库温度沿用本方案温度监测项目的采集点）');
+    expect(line(scada, '集成要点')).toContain('冷库温度监测平台 → SCADA 历史库');
+    expect(project(zh, '关键工艺单元 PLC 自动控制与参数记录')).not.toContain('已由 DCS 控制的装置沿用 DCS'); // dcs_units_count: 0
+    expect(md('examples/process-food.zhizao.yaml')).toContain('已由 DCS 控制的装置沿用 DCS'); // five DCS units
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
