@@ -1,4 +1,4 @@
-import { promises as fs, constants, existsSync, linkSync, renameSync, unlinkSync } from 'node:fs';
+import { promises as fs, constants, existsSync, linkSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileExistsError, pending } from './temp-files.js';
@@ -13,6 +13,20 @@ export function trackedTempPath(file: string): string {
   return tmp;
 }
 export const untrackTemp = (tmp: string) => pending.delete(tmp);
+
+/**
+ * An existing output that is not a file nor a folder: a device (/dev/null), a FIFO, or the pipe behind /dev/stdout
+ * or a shell's process substitution. It is written in place: there is nothing to replace (no --force needed) and
+ * nothing to tear, and a rename over it would put a regular file where the device was.
+ */
+export function isStreamTarget(file: string): boolean {
+  try {
+    const s = statSync(file);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
@@ -55,8 +69,10 @@ export interface WriteOptions {
 /**
  * Atomic, durable write: a temp file in the same folder, fsync, rename over the target, fsync the folder.
  * A reader sees the old file or the new one, never a torn one. Without `force`, an existing file is never replaced.
+ * A device or a pipe (isStreamTarget) is written in place.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  if (isStreamTarget(file)) return fs.writeFile(file, data);
   const tmp = trackedTempPath(file);
   try {
     const h = await fs.open(tmp, 'wx', 0o644);

@@ -1,6 +1,6 @@
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { commitTempSync, FileExistsError, fsyncDir, trackedTempPath, untrackTemp } from '../atomic-write.js';
+import { commitTempSync, FileExistsError, fsyncDir, isStreamTarget, trackedTempPath, untrackTemp } from '../atomic-write.js';
 
 /**
  * The streaming twin of writeFileAtomic (src/io/atomic-write.ts), for outputs too large to hold in memory:
@@ -22,25 +22,17 @@ export interface AtomicStream {
 
 /** Fail early (before a long batch) when a target exists and --force was not given. */
 export async function assertWritable(file: string, force: boolean): Promise<void> {
-  if (force) return;
+  if (force || isStreamTarget(file)) return;
   const exists = await fs.stat(file).then(() => true, () => false);
   if (exists) throw new FileExistsError(file);
 }
 
 export async function openAtomicStream(file: string, opts: { force?: boolean } = {}): Promise<AtomicStream> {
+  if (isStreamTarget(file)) return openInPlace(file);
   const tmp = trackedTempPath(file);
   const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o644 });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  const closed = () =>
-    new Promise<void>((resolve, reject) => {
-      if (stream.closed) return resolve();
-      stream.once('close', () => resolve());
-      stream.once('error', reject);
-      if (!stream.writableEnded) stream.end();
-    });
+  await opened(stream);
+  const closed = () => closeStream(stream);
   const finish = async () => {
     await closed();
     const h = await fs.open(tmp, 'r+');
@@ -81,6 +73,37 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
     },
   };
 }
+
+/** A device or a pipe (isStreamTarget): written in place, nothing to place or to remove. */
+async function openInPlace(file: string): Promise<AtomicStream> {
+  const stream = createWriteStream(file, { flags: 'w' });
+  await opened(stream);
+  const finish = () => closeStream(stream);
+  return {
+    stream,
+    finish,
+    commit: finish,
+    place: async () => undefined,
+    placeSync: () => undefined,
+    async abort() {
+      stream.destroy();
+    },
+  };
+}
+
+const opened = (stream: WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+
+const closeStream = (stream: WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    if (stream.closed) return resolve();
+    stream.once('close', () => resolve());
+    stream.once('error', reject);
+    if (!stream.writableEnded) stream.end();
+  });
 
 /** Write to a stream, waiting when its buffer is full. */
 export function write(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> | void {
