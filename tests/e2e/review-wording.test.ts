@@ -531,6 +531,17 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(md('examples/process-food.zhizao.yaml')).toContain('已由 DCS 控制的装置沿用 DCS'); // five DCS units
   });
 
+  it('the discrete plant\'s networking and security projects close the two smart-workshop criteria they are about (a second consultant\'s review, major 5)', () => {
+    const zh = md('examples/discrete-machinery.zhizao.yaml');
+    // the network the project builds is documented and managed (req_network_inventory: partial), accounts and backups (partial) are set right
+    expect(project(zh, '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）')).toContain('建网同时建立生产网络设备清单');
+    const security = project(zh, '工控网络安全分区分域与边界防护');
+    expect(security).toContain('改用个人账号并按岗位授权');
+    expect(security).toContain('每年至少做一次恢复测试');
+    expect(zh).toContain('可满足其中 2 项，5 项按本方案仍不满足');
+    expect(zh).toMatch(/“车间内互联互通网络”——近期（0–6 个月）[^；]*；“工业信息安全防护”——近期（0–6 个月）/);
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
