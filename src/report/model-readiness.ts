@@ -6,7 +6,7 @@
 import type { Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
-import { officeFacts, type CriterionFact } from '../core/readiness-reasons.js';
+import { officeFacts, withheldFromOffice, type CriterionFact } from '../core/readiness-reasons.js';
 import { subdomainResult, type ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -25,13 +25,14 @@ export interface ReadinessRow {
 }
 
 /**
- * The office audience does not learn whether a criterion resting on confidential answers (security weaknesses) is
- * met: it is listed as withheld, counted in the total and never as met; of the others it reads no confidential answer.
+ * The office audience does not learn whether a criterion a confidential answer decides (security weaknesses) is met
+ * (withheldFromOffice): it is listed as withheld, counted in the total and never as met. Of the others it reads no
+ * confidential answer.
  */
 export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, office: boolean): ReadinessRow[] {
   return readiness.map((x) => {
     const criteria = x.criteria.map((c) => {
-      if (office && c.confidential) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
+      if (office && withheldFromOffice(c)) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
       const status = w.readinessStatus[c.status] ?? w.readinessStatus.missing!;
       const shown = criterionReasons(c.because, r, q, answers, w, office);
       return { title: c.title, status: shown ? fill(w.phrases.criterionBecause!, { status, facts: shown }) : status, met: c.status === 'met' };

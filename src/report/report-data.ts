@@ -5,7 +5,7 @@ import type { PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { assessReadiness, type ReadinessResult } from '../core/readiness.js';
 import { declarationGains } from '../core/declaration-gains.js';
-import { officeFacts } from '../core/readiness-reasons.js';
+import { officeFacts, withheldFromOffice } from '../core/readiness-reasons.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
 import { recommend, type Recommendation, type RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
@@ -94,13 +94,14 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
 }
 
 /**
- * Readiness for the office: a criterion resting on confidential answers keeps its place with the status `withheld`
- * (its description and outcome left out), counts in `total` and never in `met`; `withheld` says how many.
+ * Readiness for the office: a criterion a confidential answer decides (withheldFromOffice) keeps its place with the
+ * status `withheld` (its description and outcome left out), counts in `total` and never in `met`; `withheld` says
+ * how many.
  */
 function officeReadiness(x: ReadinessResult) {
   // and of the others, no confidential answer among what a criterion not met rests on
   const criteria = x.criteria.map((c) => {
-    if (c.confidential) return { id: c.id, title: c.title, status: 'withheld' as const, confidential: true };
+    if (withheldFromOffice(c)) return { id: c.id, title: c.title, status: 'withheld' as const, confidential: true };
     const because = c.because && officeFacts(c.because);
     const { because: _all, ...rest } = c;
     return because?.length ? { ...rest, because } : rest;

@@ -19,6 +19,23 @@ function autopartsMidBudget(): string {
   return file;
 }
 
+/**
+ * The auto-parts plant with its information security at level 2 (accounts, backups and control hosts set right) while
+ * its production and office networks are only partly separated: the segmentation answer, confidential, alone decides
+ * that the industrial-security criterion is not met.
+ */
+function autopartsSecured(): string {
+  const file = path.join(tempDir(), 'autoparts-c36-secured.yaml');
+  const text = readFileSync(AUTOPARTS, 'utf8')
+    .replace(/^ {2}req_ot_segmentation: mostly$/m, '  req_ot_segmentation: partial')
+    .replace(/^ {2}req_access_control: mostly$/m, '  req_access_control: full')
+    .replace(/^ {2}req_backup_restore: mostly$/m, '  req_backup_restore: full')
+    .replace(/^ {2}req_ot_endpoint_protection: partial$/m, '  req_ot_endpoint_protection: full');
+  writeFileSync(file, text);
+  return file;
+}
+const SECURED = autopartsSecured();
+
 function run(file: string, args: string[]): string {
   const r = zhizao(['report', file, ...args]);
   expect(r.code, r.stderr).toBe(0);
@@ -81,11 +98,25 @@ describe('office report: a criterion resting on confidential answers is withheld
     expect(workshop).toContain('（已满足 5/7 项）');
     expect(workshop).toContain('○ 工业信息安全防护 — 未满足');
     expect(workshop).toContain('○ 原辅料—生产—仓储物流全流程产品信息可追溯 — 大部分满足，尚未完全满足');
+    const secured = section(md(SECURED, 'client'), '### 智能车间申报条件');
+    expect(secured).toContain('○ 工业信息安全防护 — 未满足。本厂：“生产网（工控网）与办公网之间有隔离和访问控制”：部分满足');
+  });
+
+  it('the office is told a criterion is not met when its sub-domain level (which it reads elsewhere) says so, for that level only (a second consultant\'s review, X1)', () => {
+    const text = md(AUTOPARTS, 'office');
+    const workshop = section(text, '### 智能车间申报条件');
+    expect(workshop).toContain('（已满足 5/7 项）');
+    expect(workshop).toContain('○ 工业信息安全防护 — 未满足。本厂：信息安全 1 级（需达到 2 级）\n');
+    expect(text).toContain('信息安全：1 级'); // the level the office report shows in its gaps
+    expect(text).not.toContain('生产网（工控网）与办公网之间有隔离');
+    const office = json(AUTOPARTS, 'office').readiness.find((x) => x.id === 'smart-workshop')!;
+    expect(office).toMatchObject({ met: 5, total: 7 });
+    expect(office.withheld ?? 0).toBe(0);
   });
 
   it('Markdown: the office sees the criterion withheld and counted apart (5 of the 6 listed, 1 more withheld), never as all met', () => {
     for (const lang of ['zh', 'en'] as const) {
-      const text = md(AUTOPARTS, 'office', lang);
+      const text = md(SECURED, 'office', lang);
       const workshop = section(text, lang === 'zh' ? '### 智能车间申报条件' : '### Smart-workshop');
       expect(workshop).toContain(lang === 'zh' ? '（已满足 5/6 项；另 1 项涉及保密答案、未列出）' : '(5 of 6 met; 1 more rest on confidential answers and are not shown)');
       expect(workshop).not.toMatch(/[67]\/7 项|[67] of 7 met|6\/6 项|6 of 6 met/);
@@ -95,23 +126,23 @@ describe('office report: a criterion resting on confidential answers is withheld
   });
 
   it('JSON: the criterion keeps its place as withheld, counted in the total and not as met', () => {
-    const office = json(AUTOPARTS, 'office').readiness.find((x) => x.id === 'smart-workshop')!;
+    const office = json(SECURED, 'office').readiness.find((x) => x.id === 'smart-workshop')!;
     expect(office).toMatchObject({ met: 5, total: 7, withheld: 1 });
     expect(office.criteria.find((c) => c.id === 'workshop-industrial-security')).toEqual(expect.objectContaining({ status: 'withheld' }));
-    const client = json(AUTOPARTS, 'client').readiness.find((x) => x.id === 'smart-workshop')!;
+    const client = json(SECURED, 'client').readiness.find((x) => x.id === 'smart-workshop')!;
     expect(client).toMatchObject({ met: 5, total: 7 });
     expect(client.criteria.find((c) => c.id === 'workshop-industrial-security')!.status).toBe('missing');
   });
 
   it('HTML: the same line, and the count 5/6 with the withheld one apart', () => {
-    const html = run(AUTOPARTS, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
+    const html = run(SECURED, ['--audience', 'office', '--format', 'html', '--lang', 'zh']);
     expect(html).toMatch(/智能车间申报条件[^<]*（已满足 5\/6 项；另 1 项涉及保密答案、未列出）/);
     expect(html).toMatch(/<td>工业信息安全防护<\/td><td><span class="muted">·<\/span> 涉及保密答案，未列出<\/td>/);
   });
 
   it('DOCX: the same line, and the count 5/6 with the withheld one apart', async () => {
     const out = path.join(tempDir('zhizao-trust-'), 'office.docx');
-    run(AUTOPARTS, ['--audience', 'office', '--lang', 'zh', '-o', out]);
+    run(SECURED, ['--audience', 'office', '--lang', 'zh', '-o', out]);
     const xml = (await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(xml).toMatch(/智能车间申报条件[^（(]*（郑政文〔2018〕168号 三\(三\)）（已满足 5\/6 项；另 1 项涉及保密答案、未列出）/);
     expect(xml).toContain('工业信息安全防护· 涉及保密答案，未列出');

@@ -112,13 +112,19 @@ describe('a criterion not met says what it rests on at this plant', () => {
     expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：“是否在用仓储管理系统（WMS）？”：不清楚');
   });
 
-  it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole', () => {
+  it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole where such an answer decides it', () => {
     const when = "level('information-security') >= 2 and req_ot_segmentation == 'full'";
     const { criterion: c, rows } = assess(when);
     expect(c.because?.map((f) => f.kind === 'question' && f.confidential)).toEqual([false, true]);
     expect(rows(false).status.zh).toContain('生产网（工控网）');
     expect(rows(true).status.zh).toBe('未满足。本厂：信息安全 1 级（需达到 2 级）');
-    expect(assess(when, discrete(), '    confidential: true\n').rows(true)).toMatchObject({ withheld: true, status: { zh: '涉及保密答案，未列出' } });
+    const confidential = '    confidential: true\n';
+    // not met for the level alone (which the office reads in its gaps): said so, for the level
+    expect(assess(when, discrete(), confidential).rows(true)).toMatchObject({ status: { zh: '未满足。本厂：信息安全 1 级（需达到 2 级）' } });
+    expect(assess(when, discrete(), confidential).rows(true)).not.toHaveProperty('withheld');
+    // the level passes and the confidential answer alone fails it; or it is one of two alternatives: withheld
+    for (const decided of ["level('information-security') >= 1 and req_ot_segmentation == 'full'", "level('information-security') >= 2 or req_ot_segmentation == 'full'"])
+      expect(assess(decided, discrete(), confidential).rows(true), decided).toMatchObject({ withheld: true, status: { zh: '涉及保密答案，未列出' } });
   });
 
   it('a criterion met or not assessable says nothing more', () => {
