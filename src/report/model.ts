@@ -115,7 +115,12 @@ export function buildReportModel(input: ModelInput): ReportModel {
     headline: headlineOf(r, q, w, office),
     tiers: tiersOf(r, w),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
-    disagreements: r.disagreements.map((d) => fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel })),
+    disagreements: r.disagreements.map((d) => {
+      // a sub-domain rated by several questions (生产作业 and 质量管理) is said with its lowest rating too: "自评 3 级"
+      // beside an appendix answer of 1 级 would read as a contradiction
+      const low = Math.min(...selfRatingsOf(q, answers, d.subdomain));
+      return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req: d.requirementsLevel }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel });
+    }),
     sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers, office),
     strengths: strengthsOf(r, w, q),
@@ -137,4 +142,16 @@ function leadsClause(leads: readonly LeadRule[], w: Wording, office: boolean): T
   const shown = leads.filter((l) => !(office && l.confidential));
   if (!shown.length) return { zh: '', en: '' };
   return fill(w.phrases.phasingLeads!, { titles: joinTexts(shown.map((l) => quoted(l.title))) });
+}
+
+/** The levels a plant gave itself on the level questions of one sub-domain (as the questionnaire files them). */
+function selfRatingsOf(q: Questionnaire, answers: Answers, subdomain: string): number[] {
+  const levels: number[] = [];
+  for (const question of q.questions) {
+    if (question.type !== 'level' || question.subdomain !== subdomain || answers.visibility.get(question.id) !== 'visible') continue;
+    const r = answers.resolved.get(question.id);
+    const level = r?.status === 'answered' ? question.options?.find((o) => o.value === r.value)?.level : undefined;
+    if (level !== undefined) levels.push(level);
+  }
+  return levels;
 }

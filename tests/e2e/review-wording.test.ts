@@ -542,6 +542,14 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(zh).toMatch(/“车间内互联互通网络”——近期（0–6 个月）[^；]*；“工业信息安全防护”——近期（0–6 个月）/);
   });
 
+  it('a sub-domain rated by two self-rating questions is said with both ends, not as the higher one alone (a second consultant\'s review, C3)', () => {
+    // copper: 生产作业 answered paper (1 级), 质量管理 (filed under 生产作业) answered 3 级
+    const zh = md(fixture('copper-strip-c3251'));
+    expect(zh).toContain('- 生产作业：自评 1–3 级（该子域有多道自评题），按要求题为 1 级（以要求题为准）');
+    expect(zh).toContain('- 装备：自评 3 级，按要求题为 1 级（以要求题为准）'); // one question: as before
+    expect(zh).not.toContain('生产作业：自评 3 级');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
