@@ -6,7 +6,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { answerText } from './model-answers.js';
-import { fixed2, gapText, indicatorTarget, indicatorValue, pct, quoted, same } from './format.js';
+import { fixed2, gapAbove, gapText, indicatorTarget, indicatorValue, pct, quoted, same, scoreText } from './format.js';
 
 export interface Headline {
   /** False when too little is answered to state a level. */
@@ -83,10 +83,10 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   const share = pct(r.scoredCompleteness);
   const counts = scoredCounts(r);
   const stated = m.level !== null;
-  const statement = m.level === null ? fill(w.phrases.noLevel!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.noLevelBelow), missing: missingSections(r, q) }) : m.level === 0 ? fill(w.phrases.headlineNotYet!, { score: fixed2(m.score) }) : fill(w.phrases.headline!, { level: m.level, name: m.name, score: fixed2(m.score) });
+  const statement = m.level === null ? fill(w.phrases.noLevel!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.noLevelBelow), missing: missingSections(r, q) }) : m.level === 0 ? fill(w.phrases.headlineNotYet!, { score: scoreText(m.score, r.scoring.bands) }) : fill(w.phrases.headline!, { level: m.level, name: m.name, score: scoreText(m.score, r.scoring.bands) });
   // A level under a draft standard says so where it is stated, not only in the method notes.
   const headline = r.scoring.draft ? joinTexts([statement, w.phrases.headlineDraft!], { zh: '', en: ' ' }) : statement;
-  const out: Headline = { stated, level: m.level, name: m.name, ...(m.level ? { meaning: m.meaning } : {}), score: fixed2(m.score), provisional: m.provisional, statement: headline };
+  const out: Headline = { stated, level: m.level, name: m.name, ...(m.level ? { meaning: m.meaning } : {}), score: scoreText(m.score, r.scoring.bands), provisional: m.provisional, statement: headline };
   if (stated) out.method = methodCaveat(r, w);
   if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
   // "Don't know" answers count as answered but score as not satisfied: the stated level is a floor, and says so.
@@ -98,9 +98,9 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   const level = m.level!;
   const band = r.scoring.bands.find((b) => b.level === level);
   const next = r.scoring.bands.find((b) => b.level === level + 1);
-  if (level > 0 && next && m.margin.below !== null && m.margin.above !== null) out.margin = fill(w.phrases.margin!, { level, min: band!.min, below: fixed2(m.margin.below), next: level + 1, nextMin: next.min, above: fixed2(m.margin.above) });
+  if (level > 0 && next && m.margin.below !== null && m.margin.above !== null) out.margin = fill(w.phrases.margin!, { level, min: band!.min, below: fixed2(m.margin.below), next: level + 1, nextMin: next.min, above: gapAbove(m.margin.above) });
   else if (level > 0 && m.margin.below !== null) out.margin = fill(w.phrases.marginTop!, { level, min: band!.min, below: fixed2(m.margin.below) });
-  else if (next && m.margin.above !== null) out.margin = fill(w.phrases.marginBottom!, { nextMin: next.min, above: fixed2(m.margin.above) });
+  else if (next && m.margin.above !== null) out.margin = fill(w.phrases.marginBottom!, { nextMin: next.min, above: gapAbove(m.margin.above) });
   if (r.sensitivity) {
     const title = (id: string) => q.byId.get(id)?.text ?? same(id);
     const sentence = (dir: 'down' | 'up'): Text | undefined => {
@@ -298,7 +298,7 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
     .map((g) => fill(w.phrases.summaryWeakestItem!, { name: g.s.name, level: g.s.level }));
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
-    score: fixed2(r.maturity.score),
+    score: scoreText(r.maturity.score, r.scoring.bands),
     provisional: r.maturity.provisional ? w.phrases.summaryProvisional! : '',
     missed: verdict,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',

@@ -10,7 +10,7 @@ import { declarationLines, type ReadinessNowAndAfter } from './model-declaration
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2, indicatorTarget, indicatorValue, pct, points, quoted, same } from './format.js';
+import { fixed2Below, indicatorTarget, indicatorValue, pct, points, quoted, same, scoreText } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -175,7 +175,8 @@ function servesText(rec: Recommendation, w: Wording, q: Questionnaire, question:
 
 function projectionText(p: Projection, w: Wording, result: ScoreResult, baseline?: Projection): Text {
   const level = p.level ?? 0;
-  const head = level >= 1 ? fill(w.phrases.projection!, { level, score: fixed2(p.score) }) : fill(w.phrases.projectionNotYet!, { score: fixed2(p.score) });
+  const score = scoreText(p.score, result.scoring.bands);
+  const head = level >= 1 ? fill(w.phrases.projection!, { level, score }) : fill(w.phrases.projectionNotYet!, { score });
   // Indicators that would newly meet their reference target.
   const gained = p.indicatorsMet.filter((id) => !baseline?.indicatorsMet.includes(id));
   const titles = gained.map((id) => result.indicators.find((i) => i.id === id)?.title ?? same(id));
@@ -206,7 +207,7 @@ function withHeldBack(note: Text, roadmap: Roadmap, w: Wording, result: ScoreRes
   const h = roadmap.heldBack;
   if (!h) return note;
   const names = h.subdomains.map((id) => result.subdomains.find((s) => s.id === id)?.name ?? same(id));
-  const tail = fill(w.phrases.projectionHeldBack!, { level: h.level, score: fixed2(h.score), threshold: h.threshold, list: joinTexts(names) });
+  const tail = fill(w.phrases.projectionHeldBack!, { level: h.level, score: fixed2Below(h.score, h.threshold), threshold: h.threshold, list: joinTexts(names) });
   return { zh: note.zh + tail.zh, en: `${note.en} ${tail.en}` };
 }
 

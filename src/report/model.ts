@@ -9,7 +9,7 @@ import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import type { LeadRule } from '../core/rules-def.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
-import { fixed2, gapText, pct, quoted, same } from './format.js';
+import { gapText, pct, quoted, same, scoreText } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
@@ -121,7 +121,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       const low = Math.min(...selfRatingsOf(q, answers, d.subdomain));
       return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req: d.requirementsLevel }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel });
     }),
-    sections: r.sections.map((s) => ({ title: s.title, score: fixed2(s.score), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
+    sections: r.sections.map((s) => ({ title: s.title, score: scoreText(s.score, r.scoring.bands), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers, office),
     strengths: strengthsOf(r, w, q),
     gaps,
