@@ -550,6 +550,16 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(zh).not.toContain('生产作业：自评 3 级');
   });
 
+  it('the CNC project buys for the processes the plant\'s list shows outside CNC, and leaves welding to the robot project (a second consultant\'s review, D1 and D2)', () => {
+    const discrete = line(project(md('examples/discrete-machinery.zhizao.yaml'), '关键工序数控化改造（按本厂未数控化的关键工序选型）'), '硬件选型');
+    // honing, carburising, manual testing; no gear cutters or lathes (none on conventional machines), no welding robots
+    expect(discrete).toBe('数控珩磨机（带在线测量）、可控气氛炉及炉温、碳势自动控制系统、自动试验台（数据自动采集）');
+    // a plant whose list has conventional machine tools (普通滚齿机, 普通磨床) gets the machining equipment
+    const machining = project(md(fixture('small-machining-under-1m')), '关键工序数控化改造（按本厂未数控化的关键工序选型）');
+    expect(machining).toContain('只为这些工序选型，用对应的数控设备替代其现用的普通设备');
+    expect(line(machining, '硬件选型')).toContain('数控齿轮加工机床');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
