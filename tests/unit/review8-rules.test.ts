@@ -207,9 +207,18 @@ describe('m2: AGVs, automated storage and large structures only for plants of th
     expect(zh(wms.measures)).toContain('原材料、在制品和成品按库位和二维码管理，减少找料时间。');
   });
 
-  it('a medium plant keeps the AGV Wi-Fi and the phase-two high-bay store; a mining-machinery maker its large structures', () => {
+  it('a medium plant keeps the AGV Wi-Fi where its plan brings AGVs, and the phase-two high-bay store; a mining-machinery maker its large structures', () => {
     const medium = { employees_total: 400, retrofit_budget_band: 'over_20m' };
-    expect(everything(rec('smallMachining', 'workshop-equipment-networking', medium))).toContain('AGV');
+    // the Wi-Fi names AGVs when the plan period has the AGV project (a second consultant's review: not at a plant
+    // without them); the consultant's override brings it in or drops it
+    const networking = (phase: Record<string, string>, drop: string[] = []) => {
+      const a = mustAnswers(q, { ...fileOf('discrete'), overrides: { recommendations: { phase, drop } } });
+      const list = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules, sectors: packs, overrides: a.file.overrides, scoring: { profile: p, targets: t } }).recommendations;
+      return everything(list.find((r) => r.id === 'workshop-equipment-networking')!);
+    };
+    expect(networking({ 'line-agv-delivery': '6-18m' })).toContain('本方案的 AGV、扫码枪和 PDA');
+    expect(networking({}, ['line-agv-delivery'])).not.toContain('AGV');
+    expect(networking({}, ['line-agv-delivery'])).toContain('需要无线的区域（扫码枪、PDA）');
     expect(everything(rec('smallMachining', 'workshop-wms-barcode', medium))).toContain('立体库');
     expect(zh(rec('smallMachining', 'workshop-wms-barcode', {}, { sector: 'C3511' }).measures)).toContain('大件和结构件按库位和二维码管理，减少找料时间。');
   });
