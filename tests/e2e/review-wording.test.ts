@@ -560,6 +560,14 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(line(machining, '硬件选型')).toContain('数控齿轮加工机床');
   });
 
+  it('the SMT automation project buys only for the processes the plant\'s list shows manual or semi-automatic (a second consultant\'s review, E4)', () => {
+    const title = 'SMT 与测试关键工序程控化（全自动印刷、贴片、回流与自动测试）';
+    // four lines with automatic printers, placers and reflow: soldering by hand and semi-automatic test remain
+    expect(line(project(md(fixture('smt-electronics')), title), '硬件选型')).toBe('选择性波峰焊、ICT/FCT 自动测试设备、自动烧录设备');
+    // the small shop prints semi-automatically
+    expect(line(project(md(fixture('smt-small-no-systems')), title), '硬件选型')).toBe('全自动锡膏印刷机、选择性波峰焊、ICT/FCT 自动测试设备、自动烧录设备');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
