@@ -568,6 +568,14 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(line(project(md(fixture('smt-small-no-systems')), title), '硬件选型')).toBe('全自动锡膏印刷机、选择性波峰焊、ICT/FCT 自动测试设备、自动烧录设备');
   });
 
+  it('a medium plant about to network sixty machines with its networks unseparated is offered the security zoning project (a second consultant\'s review, E3)', () => {
+    const d = JSON.parse(run(fixture('smt-electronics'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
+    expect(d.recommendations.map((r) => r.id)).toContain('workshop-ot-security-zoning');
+    // the networking project, first, fits the firewall itself while the zoning project is beyond the plan period
+    expect(d.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!.phase).toBe('later');
+    expect(project(md(fixture('smt-electronics')), '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）')).toContain('先加装工业防火墙');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
