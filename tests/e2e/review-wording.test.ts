@@ -576,6 +576,13 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(project(md(fixture('smt-electronics')), '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）')).toContain('先加装工业防火墙');
   });
 
+  it('an auto-parts plant that asks for single-part trace to the VIN is not told to choose between serial and lot (a second consultant\'s review, A6)', () => {
+    const zh = md(fixture('autoparts-vin-mostly'));
+    expect(zh).toContain('按主机厂要求做单件追溯并与整车 VIN 绑定');
+    expect(zh).not.toContain('按客户要求选择单件或批次追溯');
+    expect(md(fixture('autoparts-vin-mostly'), 'zh', 'office')).not.toContain('VIN 绑定'); // chosen by the plant's free text
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
