@@ -347,7 +347,7 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
   it('a plant rated "bills only" that reports workshop meters is not told it has no metering; the contradiction is flagged', () => {
     const text = md(AUTOPARTS, 'client');
     expect(text).not.toContain('没有分级计量');
-    expect(text).toContain('计量器具的答案则显示已装有车间级计量表，两处回答需一并确认');
+    expect(text).toContain('车间级虽已装有计量表，能耗仍没有按车间和设备统计（两处回答的出入见一致性检查）');
     const v = zhizao(['validate', AUTOPARTS, '--json']);
     expect(v.stdout).toContain('energy-bills-only-vs-meters');
   });
