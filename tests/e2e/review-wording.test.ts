@@ -583,6 +583,14 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(md(fixture('autoparts-vin-mostly'), 'zh', 'office')).not.toContain('VIN 绑定'); // chosen by the plant's free text
   });
 
+  it('the food pack\'s refrigeration project buys refrigeration controls, not a compressed-air station; a small plant\'s plan names one person, not a steering office (a second consultant\'s review, P3 and S5)', () => {
+    const energy = project(md('examples/process-food.zhizao.yaml'), '制冷系统群控与能效优化');
+    expect(line(energy, '硬件选型')).toBe('制冷压缩机群控系统、冷凝器和速冻隧道风机变频器、冷凝热回收装置');
+    const small = md(fixture('smt-small-no-systems'));
+    expect(small).toContain('由总经理指定一名兼职负责人推进规划中的项目');
+    expect(small).not.toContain('领导小组和办公室');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
