@@ -463,7 +463,9 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('M4: the small SMT shop\'s feeder, lot-trace and changeover goals are answered by its SMT projects', () => {
     const zh = project(md(fixture('smt-small-no-systems')), 'SMT 产线设备数据采集与程序、料站管理');
     expect(project(md(fixture('smt-small-no-systems')), 'SMT 上料防错与料盘批次记录（扫码核对料站表）')).toContain('料盘入库时贴唯一码，上料扫码时同时记下料盘和元器件批次');
-    expect(zh).toContain('设定换线时间目标，逐次记录并考核');
+    // the changeover: started by method with the feeder check, first (a second consultant's review, S2); then programs off-line
+    expect(project(md(fixture('smt-small-no-systems')), 'SMT 上料防错与料盘批次记录（扫码核对料站表）')).toContain('换线先从做法上缩短：用备料小车在线外按下一产品的料站表预先上料');
+    expect(zh).toContain('换线改为离线编程，贴片程序按产品调用；线外备料已随本方案先行的上料防错项目做起');
     // its measures state no goal of the plant's (the office report is told nothing of them either)
     expect(project(md(fixture('smt-small-no-systems'), 'zh', 'office'), 'SMT 产线设备数据采集与程序、料站管理')).not.toContain('企业自定');
     expect(zh).toContain('换型需要长时间停线调整'); // req_flexible_changeover: none
