@@ -593,6 +593,12 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(small).not.toContain('领导小组和办公室');
   });
 
+  it('the small SMT shop\'s planning project schedules in the SaaS kit the plan buys beside it, not in a second tool (a second consultant\'s review, S1)', () => {
+    const dispatch = project(md(fixture('smt-small-no-systems')), '车间作业计划规范化与电子派工看板');
+    expect(line(dispatch, '软件')).toBe('排产沿用本方案 SaaS 套件的简易排产，看板显示套件中的任务和进度（不另购排产软件）');
+    expect(dispatch).not.toContain('轻量排产工具（可选 SaaS）');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
