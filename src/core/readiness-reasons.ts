@@ -57,24 +57,11 @@ export function officeFacts(facts: readonly CriterionFact[]): CriterionFact[] {
 
 /**
  * Whether the programme office is not told a criterion's status: it rests on confidential answers (security
- * weaknesses) and one of them decides it. One that is not met for a part that reads none of them (one of its failing
- * parts, all of which it needs, or, of alternatives, one such part in each) is shown not met, for that part: the
- * office reads the sub-domain levels elsewhere in its report.
+ * weaknesses) and is not missing whatever they were (`officeMissing`, judged with them unknown). One that fails for
+ * a part the office reads anyway (the sub-domain level in its own gaps) is shown not met, for that part.
  */
-export function withheldFromOffice(c: { confidential?: boolean; status: string; because?: readonly CriterionFact[] }): boolean {
-  return Boolean(c.confidential) && !(c.status === 'missing' && (c.because ?? []).some(failsAlone));
-}
-function failsAlone(f: CriterionFact): boolean {
-  switch (f.kind) {
-    case 'question':
-      return !f.confidential;
-    case 'open':
-      return false; // answers nobody gave decide nothing
-    case 'anyOf':
-      return f.groups.every((g) => g.some(failsAlone));
-    default:
-      return true;
-  }
+export function withheldFromOffice(c: { confidential?: boolean; officeMissing?: boolean }): boolean {
+  return Boolean(c.confidential) && !c.officeMissing;
 }
 
 /** A failing part (a comparison, a call…) or alternatives, each with its failing parts. */

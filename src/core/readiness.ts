@@ -3,6 +3,7 @@ import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
+import { readsAny } from './items.js';
 import { judge, knowing, type Knowing } from './readiness-known.js';
 import { reasonsOf, type CriterionFact } from './readiness-reasons.js';
 import type { ScoreResult } from './result.js';
@@ -23,7 +24,11 @@ export interface ReadinessResult {
   note?: Text;
   met: number;
   total: number;
-  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean; because?: CriterionFact[] }[];
+  /**
+   * `officeMissing` (a confidential criterion that is missing): it would be missing whatever its confidential answers
+   * were, so the programme office may be told that it is not met (withheldFromOffice).
+   */
+  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean; officeMissing?: true; because?: CriterionFact[] }[];
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
@@ -42,7 +47,9 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
             : 'undetermined';
     // what it rests on
     const because = when && (status === 'missing' || status === 'mostly' || status === 'undetermined') ? reasonsOf(when, { q, result, scope, know: (known ??= knowing(q, result, answers)) }) : [];
-    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(because.length ? { because } : {}) };
+    // judged again with every confidential answer read as unknown: still false, it tells the office nothing of them
+    const officeMissing = def.confidential && status === 'missing' && judge(when!, scope, withoutConfidential((known ??= knowing(q, result, answers)), q)) === false;
+    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(officeMissing ? { officeMissing: true as const } : {}), ...(because.length ? { because } : {}) };
   });
   return {
     id: profile.def.id,
@@ -53,6 +60,18 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
     total: criteria.length,
     criteria,
   };
+}
+
+/** What the plant's answers decide when none of its confidential answers is known (what the programme office may learn). */
+function withoutConfidential(know: Knowing, q: Questionnaire): Knowing {
+  const hidden = confidentialIds(q);
+  return { ...know, known: (node) => !readsAny(node, hidden) && know.known(node) };
+}
+const confidentialSets = new WeakMap<Questionnaire, ReadonlySet<string>>();
+function confidentialIds(q: Questionnaire): ReadonlySet<string> {
+  let set = confidentialSets.get(q);
+  if (!set) confidentialSets.set(q, (set = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id))));
+  return set;
 }
 
 /**

@@ -114,6 +114,24 @@ describe('office report: a criterion resting on confidential answers is withheld
     expect(office.withheld ?? 0).toBe(0);
   });
 
+  it('with the level undecided (answers nobody knew could lift it), the office line is the same whatever the segmentation answer: it reads nothing of it (review of this session, B1)', () => {
+    const variant = (segmentation: string) => {
+      const file = path.join(tempDir(), `autoparts-c36-undecided-${segmentation}.yaml`);
+      const text = readFileSync(AUTOPARTS, 'utf8')
+        .replace(/^ {2}req_ot_segmentation: mostly$/m, `  req_ot_segmentation: ${segmentation}`)
+        .replace(/^ {2}req_access_control: mostly$/m, '  req_access_control: unknown')
+        .replace(/^ {2}req_backup_restore: mostly$/m, '  req_backup_restore: unknown')
+        .replace(/^ {2}req_ot_endpoint_protection: partial$/m, '  req_ot_endpoint_protection: full');
+      writeFileSync(file, text);
+      return file;
+    };
+    const lines = ['partial', 'full'].map((seg) => section(md(variant(seg), 'office'), '### 智能车间申报条件'));
+    expect(lines[0]).toBe(lines[1]);
+    expect(lines[0]).toContain('· 工业信息安全防护 — 涉及保密答案，未列出');
+    const statuses = ['partial', 'full'].map((seg) => json(variant(seg), 'office').readiness.find((x) => x.id === 'smart-workshop')!.criteria.find((c) => c.id === 'workshop-industrial-security')!.status);
+    expect(statuses).toEqual(['withheld', 'withheld']);
+  });
+
   it('Markdown: the office sees the criterion withheld and counted apart (5 of the 6 listed, 1 more withheld), never as all met', () => {
     for (const lang of ['zh', 'en'] as const) {
       const text = md(SECURED, 'office', lang);
