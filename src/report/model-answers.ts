@@ -19,6 +19,9 @@ export interface AppendixSection {
  */
 export const confidentialRecommendation = (rec: Recommendation): boolean => rec.confidential;
 
+/** Whether a sub-domain's self-rating reads a confidential answer (information security's): the office is not given it. */
+export const selfRatingConfidential = (q: Questionnaire, subdomain: string): boolean => q.questions.some((x) => x.type === 'level' && x.subdomain === subdomain && x.confidential === true);
+
 export function appendix(q: Questionnaire, answers: Answers, office: boolean, w: Wording): AppendixSection[] {
   const evidence = answers.file.evidence ?? {};
   return q.def.sections.map((s) => ({

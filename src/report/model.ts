@@ -11,7 +11,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { gapText, pct, quoted, same, scoreText } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { appendix, confidentialRecommendation, type AppendixSection } from './model-answers.js';
+import { appendix, confidentialRecommendation, selfRatingConfidential, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
 import { readinessRows, type ReadinessRow } from './model-readiness.js';
 import { budgetShares, planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
@@ -115,7 +115,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
     headline: headlineOf(r, q, w, office),
     tiers: tiersOf(r, w),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
-    disagreements: r.disagreements.map((d) => {
+    // (the office is not given a self-rating that is a confidential answer)
+    disagreements: r.disagreements.filter((d) => !(office && selfRatingConfidential(q, d.subdomain))).map((d) => {
       // a sub-domain rated by several questions (生产作业 and 质量管理) is said with its lowest rating too: "自评 3 级"
       // beside an appendix answer of 1 级 would read as a contradiction
       const low = Math.min(...selfRatingsOf(q, answers, d.subdomain));

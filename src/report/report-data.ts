@@ -15,7 +15,7 @@ import type { TargetsDef } from '../core/targets.js';
 import { r4, resultJson, type ScoreResult } from '../core/result.js';
 import type { RuleSet } from '../core/rules-def.js';
 import type { Wording } from '../core/wording.js';
-import { confidentialRecommendation } from './model-answers.js';
+import { confidentialRecommendation, selfRatingConfidential } from './model-answers.js';
 import { gapSubdomains } from './model-parts.js';
 import { buildReportModel, type Audience, type ReportModel } from './model.js';
 
@@ -103,7 +103,7 @@ function officeReadiness(x: ReadinessResult) {
   const criteria = x.criteria.map((c) => {
     if (withheldFromOffice(c)) return { id: c.id, title: c.title, status: 'withheld' as const, confidential: true };
     const because = c.because && officeFacts(c.because);
-    const { because: _all, ...rest } = c;
+    const { because: _all, officeMissing: _o, ...rest } = c;
     return because?.length ? { ...rest, because } : rest;
   });
   const withheld = criteria.filter((c) => c.status === 'withheld').length;
@@ -120,7 +120,13 @@ export function reportJson(data: ReportData, audience: Audience) {
   const freeText = (id: string) => data.questionnaire.byId.get(id)?.type === 'text';
   // The office audience: no answers the questionnaire marks confidential, not even as formula inputs, and no free text.
   const result = office
-    ? { ...exact, unanswered: undefined, excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context, freeText) } : {}) })) }
+    ? {
+        ...exact,
+        unanswered: undefined,
+        // a self-rating that is a confidential answer (information security's) is not given
+        disagreements: exact.disagreements.filter((d) => !selfRatingConfidential(data.questionnaire, d.subdomain)),
+        subdomains: exact.subdomains.map((x) => (selfRatingConfidential(data.questionnaire, x.id) ? { ...x, selfRating: null } : x)),
+        excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context, freeText) } : {}) })) }
     : exact;
   const level = data.result.maturity.level ?? 0;
   const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;
@@ -172,7 +178,8 @@ export function reportJson(data: ReportData, audience: Audience) {
     }),
     ...(office && shown.length < data.recommendations.length ? { recommendationsWithheld: data.recommendations.length - shown.length } : {}),
     ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
-    readiness: office ? data.readiness.map(officeReadiness) : data.readiness,
+    // (officeMissing is how the office report is decided, not a finding of its own)
+    readiness: office ? data.readiness.map(officeReadiness) : data.readiness.map((x) => ({ ...x, criteria: x.criteria.map(({ officeMissing: _o, ...c }) => c) })),
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),
   };
