@@ -20,6 +20,8 @@ const REASONS = {
   EACCES: 'cli.unwritable-permission',
   ENOSPC: 'cli.unwritable-disk-full',
   EROFS: 'cli.unwritable-read-only',
+  ENXIO: 'cli.unwritable-no-reader',
+  ENOTREG: 'cli.unwritable-not-file',
 } as const;
 
 /** A file-system error while writing OUT, said in terms of the user's path (never the temp file's). */

@@ -1,4 +1,5 @@
-import { promises as fs, constants, existsSync, linkSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { promises as fs, close as closeFd, closeSync, constants, existsSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFile as writeFd } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileExistsError, pending } from './temp-files.js';
@@ -15,16 +16,52 @@ export function trackedTempPath(file: string): string {
 export const untrackTemp = (tmp: string) => pending.delete(tmp);
 
 /**
- * An existing output that is not a file nor a folder: a device (/dev/null), a FIFO, or the pipe behind /dev/stdout
- * or a shell's process substitution. It is written in place: there is nothing to replace (no --force needed) and
- * nothing to tear, and a rename over it would put a regular file where the device was.
+ * Where an output goes. An existing character device or FIFO (/dev/null, a named pipe, the pipe behind /dev/stdout or a
+ * shell's process substitution) is written in place, through an open descriptor: there is nothing to replace (no
+ * --force needed) and a rename over it would put a regular file where it was. A FIFO nobody reads is refused at once
+ * (ENXIO) rather than waited on. A block device or a socket is refused (ENOTREG). A symbolic link to a file is
+ * followed: the file it names is replaced atomically, never the link. Anything else is a file path for the atomic write.
  */
-export function isStreamTarget(file: string): boolean {
+export function outputTarget(file: string): { inPlace: number } | { path: string } {
+  let s;
   try {
-    const s = statSync(file);
-    return !s.isFile() && !s.isDirectory();
+    s = statSync(file);
+  } catch {
+    return { path: file };
+  }
+  if (s.isFIFO()) return { inPlace: openFifoForWriting(file) };
+  if (s.isCharacterDevice()) return { inPlace: openSync(file, 'w') };
+  if (!s.isFile() && !s.isDirectory()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOTREG' });
+  try {
+    if (lstatSync(file).isSymbolicLink()) return { path: realpathSync(file) };
+  } catch {
+    /* gone meanwhile: written as a new file */
+  }
+  return { path: file };
+}
+
+/** Whether an existing output is written in place (a FIFO or a character device); throws ENOTREG for a block device or socket. */
+export function writtenInPlace(file: string): boolean {
+  let s;
+  try {
+    s = statSync(file);
   } catch {
     return false;
+  }
+  if (s.isFIFO() || s.isCharacterDevice()) return true;
+  if (!s.isFile() && !s.isDirectory()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOTREG' });
+  return false;
+}
+
+/** A FIFO opened for writing only when a reader holds it open: probed without blocking, then opened as usual. */
+function openFifoForWriting(file: string): number {
+  if (constants.O_NONBLOCK === undefined) return openSync(file, 'w');
+  // (the probe keeps the reader from seeing the end of the stream until the real descriptor is open)
+  const probe = openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
+  try {
+    return openSync(file, 'w');
+  } finally {
+    closeSync(probe);
   }
 }
 
@@ -69,10 +106,19 @@ export interface WriteOptions {
 /**
  * Atomic, durable write: a temp file in the same folder, fsync, rename over the target, fsync the folder.
  * A reader sees the old file or the new one, never a torn one. Without `force`, an existing file is never replaced.
- * A device or a pipe (isStreamTarget) is written in place.
+ * A device or a pipe is written in place, a link's file replaced (outputTarget).
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
-  if (isStreamTarget(file)) return fs.writeFile(file, data);
+export async function writeFileAtomic(output: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  const target = outputTarget(output);
+  if ('inPlace' in target) {
+    try {
+      await promisify(writeFd)(target.inPlace, data);
+    } finally {
+      await promisify(closeFd)(target.inPlace);
+    }
+    return;
+  }
+  const file = target.path;
   const tmp = trackedTempPath(file);
   try {
     const h = await fs.open(tmp, 'wx', 0o644);

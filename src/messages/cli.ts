@@ -10,6 +10,8 @@ export const CLI_MESSAGES = {
   'cli.unwritable-permission': { en: 'cannot write {file}: permission denied', zh: '无法写入 {file}：没有写入权限' },
   'cli.unwritable-disk-full': { en: 'cannot write {file}: the disk is full', zh: '无法写入 {file}：磁盘已满' },
   'cli.unwritable-read-only': { en: 'cannot write {file}: the file system is read-only', zh: '无法写入 {file}：文件系统只读' },
+  'cli.unwritable-no-reader': { en: 'cannot write {file}: it is a pipe and nothing is reading it; start the reading program first', zh: '无法写入 {file}：这是一个管道，还没有程序在读取它；请先启动读取的程序' },
+  'cli.unwritable-not-file': { en: 'cannot write {file}: it is a device or a socket, not a file; give a file name', zh: '无法写入 {file}：这是设备或套接字，不是文件；请给出文件名' },
   'cli.folder-missing': { en: 'folder {folder} does not exist', zh: '文件夹 {folder} 不存在' },
   'cli.several-files-need-merge': { en: 'several files given: add --merge when they are interviews of one plant', zh: '给出了多个文件：同一工厂的多份访谈请加 --merge' },
   'cli.format-unknown': { en: '--format {format}: expected one of {allowed}', zh: '--format {format}：应为以下之一：{allowed}' },

@@ -3,11 +3,12 @@
  * place: no --force is asked for, and the atomic rename never puts a regular file where the pipe or device was
  * (as root, `report -o /dev/null --force` used to replace /dev/null with the report). Through the built CLI.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { lstatSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+import { BIN, EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
 
 const dir = tempDir('zhizao-devices-');
 const readers: ChildProcess[] = [];
@@ -55,6 +56,50 @@ describe.skipIf(process.platform === 'win32')('an output that is a pipe is writt
     const result = JSON.parse(readFileSync(copy, 'utf8')) as { companies: unknown[] };
     expect(result.companies).toHaveLength(2);
     expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a FIFO nobody reads is refused at once with a clear message, not waited on for ever (review of this session, M1)', () => {
+    const fifo = path.join(dir, 'unread.md');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const r = zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '-o', fifo], { env: { LANG: 'en_US.UTF-8' }, timeout: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is a pipe and nothing is reading it');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a socket (like a block device) is refused, even with --force (review of this session, M2)', async () => {
+    const sock = path.join(dir, 'socket.md');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(sock, resolve));
+    try {
+      const r = zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '-o', sock, '--force'], { env: { LANG: 'en_US.UTF-8' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('it is a device or a socket, not a file');
+      expect(statSync(sock).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a symbolic link is followed: the file it names is replaced, the link stays; /dev/stdout redirected to a file likewise (review of this session, M3)', () => {
+    const target = path.join(dir, 'target.md');
+    const link = path.join(dir, 'link.md');
+    writeFileSync(target, 'old\n');
+    symlinkSync(target, link);
+    expect(zhizao(['report', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '-o', link, '--force']).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toMatch(/^# /);
+    // a link like /dev/stdout (to /proc/self/fd/1), with the standard output redirected to a file
+    const stdoutLink = path.join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', stdoutLink);
+    const captured = path.join(dir, 'captured.md');
+    const sh = spawnSync('sh', ['-c', 'exec "$0" "$1" report "$2" -o "$3" --force > "$4"', process.execPath, BIN, path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), stdoutLink, captured]);
+    expect(sh.status, String(sh.stderr)).toBe(0);
+    expect(lstatSync(stdoutLink).isSymbolicLink()).toBe(true);
+    expect(readFileSync(captured, 'utf8')).toMatch(/^# /);
   });
 
   it('a regular file that exists is still refused without --force', () => {

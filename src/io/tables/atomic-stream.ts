@@ -1,6 +1,6 @@
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { commitTempSync, FileExistsError, fsyncDir, isStreamTarget, trackedTempPath, untrackTemp } from '../atomic-write.js';
+import { commitTempSync, FileExistsError, fsyncDir, outputTarget, trackedTempPath, untrackTemp, writtenInPlace } from '../atomic-write.js';
 
 /**
  * The streaming twin of writeFileAtomic (src/io/atomic-write.ts), for outputs too large to hold in memory:
@@ -22,13 +22,15 @@ export interface AtomicStream {
 
 /** Fail early (before a long batch) when a target exists and --force was not given. */
 export async function assertWritable(file: string, force: boolean): Promise<void> {
-  if (force || isStreamTarget(file)) return;
+  if (writtenInPlace(file) || force) return;
   const exists = await fs.stat(file).then(() => true, () => false);
   if (exists) throw new FileExistsError(file);
 }
 
-export async function openAtomicStream(file: string, opts: { force?: boolean } = {}): Promise<AtomicStream> {
-  if (isStreamTarget(file)) return openInPlace(file);
+export async function openAtomicStream(output: string, opts: { force?: boolean } = {}): Promise<AtomicStream> {
+  const target = outputTarget(output);
+  if ('inPlace' in target) return openInPlace(target.inPlace);
+  const file = target.path;
   const tmp = trackedTempPath(file);
   const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o644 });
   await opened(stream);
@@ -74,10 +76,9 @@ export async function openAtomicStream(file: string, opts: { force?: boolean } =
   };
 }
 
-/** A device or a pipe (isStreamTarget): written in place, nothing to place or to remove. */
-async function openInPlace(file: string): Promise<AtomicStream> {
-  const stream = createWriteStream(file, { flags: 'w' });
-  await opened(stream);
+/** A device or a pipe (outputTarget), open as `fd`: written in place, nothing to place or to remove. */
+async function openInPlace(fd: number): Promise<AtomicStream> {
+  const stream = createWriteStream('', { fd });
   const finish = () => closeStream(stream);
   return {
     stream,
