@@ -599,6 +599,22 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(dispatch).not.toContain('轻量排产工具（可选 SaaS）');
   });
 
+  it('a process list answered "don\'t know", in English or without the word 普通 still gets the project\'s equipment; words that only look alike choose nothing (review of this session, M4 and M6)', () => {
+    const cnc = '关键工序数控化改造（按本厂未数控化的关键工序选型）';
+    for (const list of ['unknown', 'gear hobbing (conventional hobbing machine); OD grinding (manual grinder); final inspection (manual)', '齿轮滚齿（Y3150 滚齿机，手动）；外圆磨削（M1432 外圆磨床，非数控）；热处理（外协）'])
+      expect(line(project(md(variant('small-machining-under-1m', { key_processes_list: list })), cnc), '硬件选型'), list).toContain('数控齿轮加工机床');
+    const smt = 'SMT 与测试关键工序程控化（全自动印刷、贴片、回流与自动测试）';
+    expect(line(project(md(variant('smt-electronics', { key_processes_list: 'unknown' })), smt), '硬件选型')).toContain('选择性波峰焊');
+    // a food plant whose English list has metal detection is not told to buy detectors
+    const food = md(variant('frozen-food', { key_processes_list: 'mixing (PLC); forming (PLC); quick freezing (PLC); metal detection (auto reject); packing (manual)' }));
+    expect(food).toContain('包装前的金属检测：把现有金属检测机的检测和剔除记录接入系统');
+    expect(food).not.toContain('包装前补装金属检测机');
+    // "vinyl", "不要求单件追溯" and "没有配错" are not asks for VIN trace or scanning scales
+    for (const words of ['"主机厂不要求单件追溯，按批次即可"', '"vinyl 包覆件的批次追溯"'])
+      expect(md(variant('autoparts-vin-mostly', { main_bottleneck: words, digital_goals: '"MES 覆盖到全部车间"' })), words).not.toContain('VIN 绑定');
+    expect(md(variant('frozen-food', { main_bottleneck: '"旺季装箱码垛招不到人；馅料称量没有配错"' }))).not.toContain('投料点改用带扫码的电子秤');
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
