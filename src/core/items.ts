@@ -42,8 +42,12 @@ export interface Proposals {
  * `unlessProposed`).
  */
 export interface CompiledItems {
-  /** `confidential`: the item's condition reads a confidential answer (whether it is shown tells that answer). */
-  items: { text: Text; when?: Node; confidential?: boolean; unlessProposed?: readonly string[]; ifProposed?: readonly string[]; earlierOnly?: boolean }[];
+  /**
+   * `confidential`: the item's condition reads an answer the office never reads (whether it is shown tells that
+   * answer). `officeBlank`: the free-text answers it reads, and none other of those: the office reads the item as if
+   * they were unanswered (a list the plant wrote chooses the plant's items; the office gets the generic ones).
+   */
+  items: { text: Text; when?: Node; confidential?: boolean; officeBlank?: readonly string[]; unlessProposed?: readonly string[]; ifProposed?: readonly string[]; earlierOnly?: boolean }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
@@ -85,10 +89,17 @@ function takenBy(x: CompiledItems['items'][number], proposed: Proposals | undefi
 
 /**
  * The items the office audience is shown: those whose condition holds, without any whose condition reads a
- * confidential answer — left out whether or not it holds, so that what is missing tells nothing.
+ * confidential answer — left out whether or not it holds, so that what is missing tells nothing; one that reads only
+ * free text is judged as if that text were not given (`officeBlank`), the same for every plant.
  */
 export const officeItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] =>
-  list.plain ?? list.items.filter((x) => !x.confidential && !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
+  list.plain ??
+  list.items
+    .filter((x) => (!x.confidential || x.officeBlank) && !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, x.officeBlank ? blanked(scope, x.officeBlank) : scope))))
+    .map((x) => x.text);
+
+/** A scope in which the given answers read as not given. */
+const blanked = (scope: Scope, ids: readonly string[]): Scope => ({ get: (name) => (ids.includes(name) ? null : scope.get(name)), functions: scope.functions });
 
 /** Parses a condition found at a path of a definition, reporting its problems there; undefined when it does not parse. */
 export type ConditionParser = (src: string, path: (string | number)[]) => Node | undefined;
@@ -103,6 +114,8 @@ export function compileTexts(
   path: (string | number)[],
   parse: ConditionParser,
   confidentialQuestions?: ReadonlySet<string>,
+  /** Of those, the free-text answers, read by the office as not given (an item reading them by name only). */
+  freeTextQuestions?: ReadonlySet<string>,
 ): CompiledTexts | undefined {
   const out: CompiledTexts = {};
   let ok = true;
@@ -130,7 +143,8 @@ export function compileTexts(
       }
       const secret = Boolean(confidentialQuestions && readsAny(node, confidentialQuestions));
       if (secret) confidential = true;
-      items.push({ text, when: node, ...(secret ? { confidential: true } : {}), ...unless });
+      const blank = secret && freeTextQuestions ? freeTextOnly(node, confidentialQuestions!, freeTextQuestions) : undefined;
+      items.push({ text, when: node, ...(secret ? { confidential: true } : {}), ...(blank ? { officeBlank: blank } : {}), ...unless });
     });
     const defers = items.some((x) => x.unlessProposed || x.ifProposed);
     const keeps = items.some((x) => !x.when && !x.unlessProposed && !x.ifProposed);
@@ -140,6 +154,14 @@ export function compileTexts(
 }
 
 const isItemList = (given: Text | readonly ItemDef[]): given is readonly ItemDef[] => Array.isArray(given);
+
+/** The free-text answers a condition reads by name, when those are all it reads of the unseen ones (none through a call). */
+function freeTextOnly(node: Node, unseen: ReadonlySet<string>, freeText: ReadonlySet<string>): string[] | undefined {
+  const refs = collectRefs(node);
+  if (refs.calls.some((c) => c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && unseen.has(c.args[0].v))) return undefined;
+  const read = [...new Set(refs.ids.map((i) => i.name).filter((n) => unseen.has(n)))];
+  return read.length && read.every((n) => freeText.has(n)) ? read : undefined;
+}
 
 /** Whether a condition reads any of the given questions. */
 export function readsAny(node: Node, questions: ReadonlySet<string>): boolean {

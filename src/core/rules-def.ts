@@ -192,7 +192,13 @@ export const PARK_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<st
  */
 export function officeUnseenQuestions(ids: RuleContextIds): ReadonlySet<string> {
   const out = new Set(ids.confidentialQuestions ?? []);
-  for (const [id, type] of ids.questionTypes ?? []) if (type === 'text') out.add(id);
+  for (const id of freeTextQuestions(ids)) out.add(id);
+  return out;
+}
+/** The free-text questions (the office reads an item chosen by them alone as if they were not answered). */
+export function freeTextQuestions(ids: RuleContextIds): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const [id, type] of ids.questionTypes ?? []) if (type === 'text' && !ids.confidentialQuestions?.has(id)) out.add(id);
   return out;
 }
 
@@ -243,6 +249,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   const park = parkRuleContext(ids);
   // what the office never reads: a statement resting on it, or an item chosen by it, is the plant's own
   const unseen = officeUnseenQuestions(ids);
+  const freeText = freeTextQuestions(ids);
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
   const ruleIds = new Set(def.rules.map((r) => r.id));
@@ -290,7 +297,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   // An item chosen by a confidential answer, or by the plant's free text (its key processes, goals, bottleneck), is
   // left out of what the office reads: which items a list shows tells that answer.
   const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
-    compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen);
+    compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen, freeText);
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });

@@ -144,7 +144,7 @@ export interface CompiledSectorPack {
  */
 const MUST_CONDITIONS = ['metWhen', 'mostlyWhen', 'notMetWhen', 'appliesIf'] as const;
 
-export function compileSectorPack(source: Source, ctx: ExpressionContext, confidentialQuestions?: ReadonlySet<string>): { pack?: CompiledSectorPack; diagnostics: Diagnostic[] } {
+export function compileSectorPack(source: Source, ctx: ExpressionContext, confidentialQuestions?: ReadonlySet<string>, freeTextQuestions?: ReadonlySet<string>): { pack?: CompiledSectorPack; diagnostics: Diagnostic[] } {
   const def = source.data as SectorPack;
   const ds: Diagnostic[] = [];
   const parse: ConditionParser = (src, path) => {
@@ -166,7 +166,7 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
   });
   const wording = new Map<string, CompiledTexts>();
   for (const [id, override] of Object.entries(def.rules)) {
-    const texts = compileTexts(override, ['rules', id], parse, confidentialQuestions);
+    const texts = compileTexts(override, ['rules', id], parse, confidentialQuestions, freeTextQuestions);
     if (texts) wording.set(id, texts);
   }
   return ds.length ? { diagnostics: ds } : { pack: { def, musts, wording }, diagnostics: ds };

@@ -11,7 +11,7 @@ import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
 import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
 import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
-import { compileRules, officeUnseenQuestions, plantRuleContext, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
+import { compileRules, freeTextQuestions, officeUnseenQuestions, plantRuleContext, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
 import { compileSectorPack, type CompiledSectorPack } from '../core/sector.js';
@@ -278,7 +278,7 @@ export class Definitions {
       const packs: CompiledSectorPack[] = [];
       for (const id of await this.bundledIds('sector-pack')) {
         const src = await this.checkedSource(this.bundledPath('sector-pack', id), 'sector-pack');
-        packs.push(unwrap(compileSectorPack(src, ctx, officeUnseenQuestions(ids)), 'pack'));
+        packs.push(unwrap(compileSectorPack(src, ctx, officeUnseenQuestions(ids), freeTextQuestions(ids)), 'pack'));
       }
       return packs;
     });
@@ -340,7 +340,7 @@ export class Definitions {
         }
         case 'sector-pack': {
           const ids = await this.ruleIds(await this.questionnaire());
-          return compileSectorPack(src, plantRuleContext(ids), officeUnseenQuestions(ids)).diagnostics;
+          return compileSectorPack(src, plantRuleContext(ids), officeUnseenQuestions(ids), freeTextQuestions(ids)).diagnostics;
         }
         case 'wording':
         case 'benchmark':

@@ -615,6 +615,17 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(md(variant('frozen-food', { main_bottleneck: '"旺季装箱码垛招不到人；馅料称量没有配错"' }))).not.toContain('投料点改用带扫码的电子秤');
   });
 
+  it('the office reads an item chosen by the plant\'s free text as if the text were not given: the generic step, the same for every plant (review of this session, M5)', () => {
+    const office = (file: string) => md(file, 'zh', 'office');
+    const recipe = project(office(fixture('frozen-food')), '面皮和馅料配方管理与称重投料防错');
+    expect(recipe).toContain('配料间扫码称重：系统按配方提示原料和重量');
+    expect(recipe).not.toContain('由本方案先行的食品批次追溯项目上线');
+    expect(line(project(office('examples/discrete-machinery.zhizao.yaml'), '关键工序数控化改造（按本厂未数控化的关键工序选型）'), '硬件选型')).toContain('与待改造关键工序对应的数控设备');
+    // two plants that differ only in their free text get the same office lists
+    const cnc = (list: string) => project(office(variant('small-machining-under-1m', { key_processes_list: list })), '关键工序数控化改造（按本厂未数控化的关键工序选型）');
+    expect(cnc('齿轮滚齿（普通滚齿机）')).toBe(cnc('阀孔珩磨（普通珩磨机）；缸体焊接（手工焊）'));
+  });
+
   it('the office report\'s note that confidential reasons are left out is a note, not a reason', () => {
     const office = md('examples/process-food.zhizao.yaml', 'zh', 'office');
     expect(office).toContain('- 依据（本厂答卷）: 依据和措施中凡涉及企业保密答案的内容，本报告均不列出。');
