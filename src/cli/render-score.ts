@@ -3,6 +3,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Lang } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { forTerminal } from '../messages/safe-text.js';
+import { fixed2Below, gapAbove, scoreText } from '../report/format.js';
 import { displayWidth, padDisplay } from './display-width.js';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
@@ -16,8 +17,8 @@ export function headlineLine(r: ScoreResult, lang: Lang, c: ChalkInstance): stri
   const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const level = r.maturity.level;
   return level === null
-    ? `${m('cli.maturity-level')}: ${c.bold(m('cli.level-not-stated'))}   S = ${r.maturity.score.toFixed(2)}`
-    : `${m('cli.maturity-level')}: ${c.bold(`${level} ${r.maturity.name[lang]}`)}   S = ${r.maturity.score.toFixed(2)}${r.maturity.provisional ? c.yellow(`   ${m('cli.provisional')}`) : ''}`;
+    ? `${m('cli.maturity-level')}: ${c.bold(m('cli.level-not-stated'))}   S = ${scoreText(r.maturity.score, r.scoring.bands)}`
+    : `${m('cli.maturity-level')}: ${c.bold(`${level} ${r.maturity.name[lang]}`)}   S = ${scoreText(r.maturity.score, r.scoring.bands)}${r.maturity.provisional ? c.yellow(`   ${m('cli.provisional')}`) : ''}`;
 }
 
 /** The terminal summary of `zhizao score` (and the end of an interview); `cmd` runs zhizao where the user is. */
@@ -34,7 +35,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   else if (r.maturity.provisional) out.push(c.yellow(m('cli.provisional-why', { ...counts, threshold: pct(r.scoring.completeness.provisionalBelow) })));
   if (level !== null) {
     const { below, above } = r.maturity.margin;
-    const parts = [below !== null && level > 0 ? m('cli.margin-below', { margin: below.toFixed(2), level }) : '', above !== null ? m('cli.margin-above', { margin: above.toFixed(2), level: level + 1 }) : ''].filter(Boolean);
+    const parts = [below !== null && level > 0 ? m('cli.margin-below', { margin: below.toFixed(2), level }) : '', above !== null ? m('cli.margin-above', { margin: gapAbove(above), level: level + 1 }) : ''].filter(Boolean);
     const moves = (r.sensitivity ?? []).length;
     out.push(c.dim(`${parts.join('; ')}${moves ? `; ${m('cli.sensitive-answers', { count: moves })}` : ''}`));
     const met = r.tiers.filter((x) => x.levelConditionMet).map((x) => t(x.name));
@@ -49,7 +50,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   out.push(c.bold(m('cli.sections')));
   const w = Math.max(...r.sections.map((s) => displayWidth(t(s.title)))) + 2;
   // without a stated level, a section's level would rest on the same too few answers
-  for (const s of r.sections) out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${s.score.toFixed(2)}  ${r.maturity.level === null ? 'L–' : `L${s.level}`}`);
+  for (const s of r.sections) out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${scoreText(s.score, r.scoring.bands)}  ${r.maturity.level === null ? 'L–' : `L${s.level}`}`);
   out.push('');
   out.push(c.bold(`${m('cli.indicators-targets')} (${t(r.targets.title)}; ${m('cli.reference-regional')})`));
   for (const i of r.indicators) {
@@ -83,7 +84,7 @@ function renderExplain(r: ScoreResult, lang: Lang, c: ChalkInstance): string[] {
     const n = r.maturity.heldAt;
     const at = (s: ScoreResult['subdomains'][number]) => s.levelScores[n - 1] ?? null;
     const weak = r.subdomains.filter((s) => at(s) !== null && at(s)! < r.scoring.passThreshold).sort((a, b) => at(a)! - at(b)!);
-    out.push(c.yellow(`  ${m('cli.held-back', { n, threshold: r.scoring.passThreshold })}: ${weak.map((s) => `${t(s.name)} ${at(s)!.toFixed(2)}`).join(', ') || '-'}`));
+    out.push(c.yellow(`  ${m('cli.held-back', { n, threshold: r.scoring.passThreshold })}: ${weak.map((s) => `${t(s.name)} ${fixed2Below(at(s)!, r.scoring.passThreshold)}`).join(', ') || '-'}`));
   }
   out.push('', c.bold(m('cli.contributions')));
   for (const s of r.subdomains) {

@@ -376,6 +376,10 @@ describe('what a consultant review found untrue of the plant (2026-12-05)', () =
     const text = md(AUTOPARTS, 'client');
     expect(text).not.toContain('没有分级计量');
     expect(text).toContain('车间级虽已装有计量表，能耗仍没有按车间和设备统计（两处回答的出入见一致性检查）');
+    // a rate of 0 % fits no meter: the basis does not say meters are fitted (review of this session, a minor)
+    const none = path.join(tempDir(), 'autoparts-c36-meter0.yaml');
+    writeFileSync(none, readFileSync(AUTOPARTS, 'utf8').replace(/^ {2}energy_meter_rate_secondary: .*$/m, '  energy_meter_rate_secondary: 0'));
+    expect(md(none, 'client')).not.toContain('车间级虽已装有计量表');
     const v = zhizao(['validate', AUTOPARTS, '--json']);
     expect(v.stdout).toContain('energy-bills-only-vs-meters');
   });
