@@ -3,7 +3,7 @@ import type { ScoreResult } from '../core/result.js';
 import type { Lang } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import { forTerminal } from '../messages/safe-text.js';
-import { fixed2Below, gapAbove, scoreText } from '../report/format.js';
+import { fixed2Below, gapAbove, scoreText } from '../core/near-mark.js';
 import { displayWidth, padDisplay } from './display-width.js';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed2Below, gapAbove, scoreText } from '../../src/report/format';
+import { fixed2Below, gapAbove, scoreText } from '../../src/core/near-mark';
 
 const bands = [0, 0.8, 1.8, 2.8, 3.8, 4.8].map((min, level) => ({ level, min }));
 
