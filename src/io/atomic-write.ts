@@ -23,34 +23,37 @@ export const untrackTemp = (tmp: string) => pending.delete(tmp);
  * followed: the file it names is replaced atomically, never the link. Anything else is a file path for the atomic write.
  */
 export function outputTarget(file: string): { inPlace: number } | { path: string } {
-  let s;
-  try {
-    s = statSync(file);
-  } catch {
-    return { path: file };
-  }
-  if (s.isFIFO()) return { inPlace: openFifoForWriting(file) };
-  if (s.isCharacterDevice()) return { inPlace: openSync(file, 'w') };
-  if (!s.isFile() && !s.isDirectory()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOTREG' });
-  try {
-    if (lstatSync(file).isSymbolicLink()) return { path: realpathSync(file) };
-  } catch {
-    /* gone meanwhile: written as a new file */
+  const kind = existingOutput(file);
+  if (kind === 'fifo') return { inPlace: openFifoForWriting(file) };
+  if (kind === 'device') return { inPlace: openSync(file, 'w') };
+  if (kind === 'file') {
+    try {
+      if (lstatSync(file).isSymbolicLink()) return { path: realpathSync(file) };
+    } catch {
+      /* gone meanwhile: written as a new file */
+    }
   }
   return { path: file };
 }
 
 /** Whether an existing output is written in place (a FIFO or a character device); throws ENOTREG for a block device or socket. */
 export function writtenInPlace(file: string): boolean {
+  const kind = existingOutput(file);
+  return kind === 'fifo' || kind === 'device';
+}
+
+/** What stands at an output's path (links followed): nothing, a file or folder, a FIFO, a character device; ENOTREG for anything else. */
+function existingOutput(file: string): 'none' | 'file' | 'fifo' | 'device' {
   let s;
   try {
     s = statSync(file);
   } catch {
-    return false;
+    return 'none';
   }
-  if (s.isFIFO() || s.isCharacterDevice()) return true;
+  if (s.isFIFO()) return 'fifo';
+  if (s.isCharacterDevice()) return 'device';
   if (!s.isFile() && !s.isDirectory()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOTREG' });
-  return false;
+  return 'file';
 }
 
 /** A FIFO opened for writing only when a reader holds it open: probed without blocking, then opened as usual. */
