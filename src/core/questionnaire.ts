@@ -180,3 +180,11 @@ function checkQuestion(q: Question, path: (string | number)[], version: string, 
   for (const v of q.exclusive ?? []) if (!values.has(v)) at([...path, 'exclusive'], 'def.unknown-option', { id: v, question: q.id });
   if (q.exclusive && q.type !== 'multi') at([...path, 'exclusive'], 'def.exclusive-unexpected', { id: q.id });
 }
+
+/** The ids of the questions marked confidential (those the programme office never reads), once per questionnaire. */
+export function confidentialQuestionIds(q: Questionnaire): ReadonlySet<string> {
+  let set = confidentialSets.get(q);
+  if (!set) confidentialSets.set(q, (set = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id))));
+  return set;
+}
+const confidentialSets = new WeakMap<Questionnaire, ReadonlySet<string>>();

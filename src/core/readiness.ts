@@ -1,7 +1,7 @@
 import type { Answers } from './answers.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
-import type { Questionnaire } from './questionnaire.js';
+import { confidentialQuestionIds, type Questionnaire } from './questionnaire.js';
 import type { ReadinessProfile } from './readiness-def.js';
 import { readsAny } from './items.js';
 import { judge, knowing, type Knowing } from './readiness-known.js';
@@ -64,14 +64,8 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
 
 /** What the plant's answers decide when none of its confidential answers is known (what the programme office may learn). */
 function withoutConfidential(know: Knowing, q: Questionnaire): Knowing {
-  const hidden = confidentialIds(q);
+  const hidden = confidentialQuestionIds(q);
   return { ...know, known: (node) => !readsAny(node, hidden) && know.known(node) };
-}
-const confidentialSets = new WeakMap<Questionnaire, ReadonlySet<string>>();
-function confidentialIds(q: Questionnaire): ReadonlySet<string> {
-  let set = confidentialSets.get(q);
-  if (!set) confidentialSets.set(q, (set = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id))));
-  return set;
 }
 
 /**

@@ -9,7 +9,7 @@ import { seedParsedExpressions } from '../core/expression/check.js';
 import type { Node } from '../core/expression/parse.js';
 import { compileModel, type Model } from '../core/model.js';
 import { compileProfile, type Profile } from '../core/profile.js';
-import { compileQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
+import { compileQuestionnaire, confidentialQuestionIds, type Questionnaire } from '../core/questionnaire.js';
 import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.js';
 import { compileRules, freeTextQuestions, officeUnseenQuestions, plantRuleContext, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
@@ -230,7 +230,7 @@ export class Definitions {
     return {
       questionIds: [...questionnaire.byId.keys()],
       questionTypes: new Map(questionnaire.questions.map((x) => [x.id, x.type])),
-      confidentialQuestions: new Set(questionnaire.questions.filter((x) => x.confidential).map((x) => x.id)),
+      confidentialQuestions: confidentialQuestionIds(questionnaire),
       subdomains: model.subdomainIds,
       sections: new Set(questionnaire.def.sections.map((s) => s.id)),
       indicators: new Set(questionnaire.indicators.map((i) => i.def.id)),
