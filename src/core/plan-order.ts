@@ -11,7 +11,9 @@ export const phaseRank = (p: PlanPhase) => PHASE_ORDER.indexOf(p);
 
 /** The order a plant manager reads the plan in: by phase, then priority. */
 export function sortPlan(list: Recommendation[]): Recommendation[] {
-  return [...list].sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || byId(a.id, b.id));
+  // slice, not a spread: a spread inlined into the caller checks the array's map, and an empty plan (an array of
+  // another elements kind) then sent the whole optimised recommend() back to the interpreter at every such plant
+  return list.slice().sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || b.priority - a.priority || byId(a.id, b.id));
 }
 
 /**
