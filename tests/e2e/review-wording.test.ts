@@ -699,4 +699,14 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     const d = JSON.parse(run(fixture('product-service-na'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
     expect(d.recommendations.find((r) => r.id === 'station-hazardous-post-robots')!.phase).not.toBe('later');
   });
+  it('an office phase whose only projects are withheld says how many, never "no project" (C6)', () => {
+    const zh = md(fixture('copper-strip-c3251'), 'zh', 'office');
+    const row = zh.split('\n').find((l) => l.startsWith('| 近期（0–6 个月）'))!;
+    expect(row).toContain('1 项（涉及企业的保密信息，未列出）');
+    expect(row).not.toContain('未安排项目');
+    // the later row counts its withheld projects beside those listed; the client report lists them all
+    expect(zh).toMatch(/\| 后续（本期三年规划之外） \| \d+ 项，投资 [^|]*；另 2 项涉及企业的保密信息，未列出 \|/);
+    expect(md(fixture('copper-strip-c3251'))).not.toContain('涉及企业的保密信息，未列出');
+    expect(md(fixture('copper-strip-c3251'), 'en', 'office')).toContain('| Near term (0–6 months) | 1 not listed (concerning confidential information) |');
+  });
 });
