@@ -121,6 +121,8 @@ export interface Comparison {
   /** The KPI summary as kpiGainsMet reports it. */
   kpiGains: KpiGains;
   targets: { id: string; title: Text; source: string };
+  /** The scoring's level bands (each level's lower edge of S): a score shown beside its level never rounds up to the next. */
+  bands: { level: number; min: number }[];
 }
 
 export interface CompareOptions {
@@ -431,6 +433,7 @@ export function compareResults(
     kpis,
     kpiGains: { met: null, details: [] },
     targets: { id: targets.id, title: targets.title, source: targets.source },
+    bands: baselineResult.scoring.bands.map((b) => ({ level: b.level, min: b.min })),
   };
   comparison.kpiGains = kpiGainsMet(comparison);
   return comparison;

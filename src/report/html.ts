@@ -2,6 +2,7 @@ import type Handlebars from 'handlebars';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { sanitizeText, UNSAFE_CHARS } from './escape.js';
+import { scoreText } from './format.js';
 import { handlebarsRuntime, mapStrings, type ReportLang } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -41,7 +42,8 @@ const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 /** Chart numbers from a score result: section scores and ratio indicators with their targets. */
 export function chartDataFromResult(result: ScoreResult): ChartData {
   return {
-    sections: result.sections.map((s) => ({ title: s.title, score: Number.isFinite(s.score) ? s.score : null })),
+    // as the report's tables show them: a score below the next level's edge never drawn at it (1.7996 is 1.79, not 1.80)
+    sections: result.sections.map((s) => ({ title: s.title, score: Number.isFinite(s.score) ? Number(scoreText(s.score, result.scoring.bands)) : null })),
     indicators: result.indicators
       .filter((i) => i.kind === 'ratio')
       .map((i) => ({

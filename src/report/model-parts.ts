@@ -336,7 +336,7 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
     weightNote: w.phrases.weightShare!,
-    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: fixed2(x.score), judged: x.judged })),
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: scoreText(x.score, r.scoring.bands), judged: x.judged })),
     excludedSummary,
     // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above. The
     // office never reads a confidential question's n/a, so its report lists none of them (whatever the reason).

@@ -7,14 +7,15 @@
 import type { Comparison, ScoreChange } from '../../core/compare.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
+import { scoreText } from '../../core/near-mark.js';
 import type { Block, Inline } from './blocks.js';
 import { indicatorChangeText, indicatorStatusText, indicatorValueText, kpiOutcomeText, kpiTally, kpiTargetText, kpiValueText, pct, plantText, signed, signedPct } from './format.js';
 
-function scoreRows(list: ScoreChange[], t: (x: Text) => string): Inline[][] {
+function scoreRows(list: ScoreChange[], t: (x: Text) => string, bands: Comparison['bands']): Inline[][] {
   return list.map((s) => [
     t(s.title),
-    s.baseline ? `${s.baseline.score.toFixed(2)} (L${s.baseline.level})` : '—',
-    s.followup ? `${s.followup.score.toFixed(2)} (L${s.followup.level})` : '—',
+    s.baseline ? `${scoreText(s.baseline.score, bands)} (L${s.baseline.level})` : '—',
+    s.followup ? `${scoreText(s.followup.score, bands)} (L${s.followup.level})` : '—',
     signed(s.scoreChange),
     s.levelChange === null ? '—' : signed(s.levelChange, 0),
   ]);
@@ -67,15 +68,15 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
     head: ['', say('compare.baseline'), say('compare.followup'), say('compare.col-change')],
     rows: [
       [say('compare.level'), `${m.baseline.level} ${t(m.baseline.name)}`, `${m.followup.level} ${t(m.followup.name)}`, signed(m.levelChange, 0)],
-      ['S', m.baseline.score.toFixed(2), m.followup.score.toFixed(2), signed(m.scoreChange)],
+      ['S', scoreText(m.baseline.score, c.bands), scoreText(m.followup.score, c.bands), signed(m.scoreChange)],
       [say('compare.tier'), c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—', c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—', ''],
     ],
   });
   const scoreHead = [say('compare.col-name'), say('compare.baseline'), say('compare.followup'), say('compare.col-score-change'), say('compare.col-level-change')];
   out.push({ kind: 'heading', level: 3, text: say('compare.sections') });
-  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.sections, t), numeric: [3, 4] });
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.sections, t, c.bands), numeric: [3, 4] });
   out.push({ kind: 'heading', level: 3, text: say('compare.subdomains') });
-  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.subdomains, t), numeric: [3, 4] });
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.subdomains, t, c.bands), numeric: [3, 4] });
 
   out.push({ kind: 'heading', level: 2, text: say('compare.indicators') });
   out.push({
