@@ -152,10 +152,12 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const gateFixers = new Set(open.filter((m) => m.def.gate && m.notMet).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
-  // other projects would widen) or that fixes a gate duty shown not met; then those answering what the plant asked
-  // for; the rest by priority.
+  // other projects would widen) or that fixes a gate duty shown not met; then what the plant asked for in its own
+  // words (and what that waits for); then the projects answering its chosen goals and the plan targets it misses;
+  // the rest by priority. A project the plant named comes before one only tagged with the same goal: "装箱码垛招不到人"
+  // asks for the palletising robots, not for whichever project serving "labour" scores higher.
   const rank = new Map(
-    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 3 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 2 : anchors.has(c.rec) ? 1 : 0]),
+    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 4 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 3 : anchors.asked.has(c.rec) ? 2 : anchors.all.has(c.rec) ? 1 : 0]),
   );
   const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
@@ -210,7 +212,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     }
     // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope
     // — except for a lead project (placeFirst, firstWhen, a gate duty's fix), which lands first inside the envelope whatever the shares.
-    const lead = first(next) >= 2;
+    const lead = first(next) >= 3;
     let slot = -1;
     let roomy = false;
     for (let i = earliest; i < 3 && slot < 0; i++) {
@@ -297,9 +299,22 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
  * (and is not held back by an open duty); every project the plant named in its own words (`asked`); and what these
  * wait for in the plan, so that a goal's project does not wait behind a prerequisite taken by priority.
  */
-function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): Set<Recommendation> {
-  const anchors = new Set<Recommendation>();
-  for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) anchors.add(c.rec);
+function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): { asked: Set<Recommendation>; all: Set<Recommendation> } {
+  // what a project waits for in the plan, added to the set it belongs to
+  const withPrerequisites = (set: Set<Recommendation>) => {
+    const pending = [...set];
+    while (pending.length) {
+      for (const id of waitsFor(pending.pop()!)) {
+        const p = inPlan.get(id)!;
+        if (!set.has(p)) pending.push((set.add(p), p));
+      }
+    }
+    return set;
+  };
+  const asked = new Set<Recommendation>();
+  for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) asked.add(c.rec);
+  withPrerequisites(asked);
+  const anchors = new Set<Recommendation>(asked);
   // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
   // (this runs for every plant of a batch)
   const top = (serves: (r: Recommendation) => boolean) => {
@@ -316,14 +331,7 @@ function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>
     const r = top((x) => x.indicators.includes(missed));
     if (r) anchors.add(r);
   }
-  const pending = [...anchors];
-  while (pending.length) {
-    for (const id of waitsFor(pending.pop()!)) {
-      const p = inPlan.get(id)!;
-      if (!anchors.has(p)) pending.push((anchors.add(p), p));
-    }
-  }
-  return anchors;
+  return { asked, all: withPrerequisites(anchors) };
 }
 
 /** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */

@@ -347,7 +347,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(cnc.phase).not.toBe('later');
     const md = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
     // (the 2020 target has expired by the assessment of 2026: a reference, said as one)
-    expect(md).toMatch(/参照目标“关键工序数控化率”（2020 年的区域目标，期限已过，仅作参照）本厂尚未达到（41\.7%，目标 > 50\.0%）：方案中提升它的是中期（6–18 个月）的“关键工序数控化改造/);
+    expect(md).toMatch(/参照目标“关键工序数控化率”（2020 年的区域目标，期限已过，仅作参照）本厂尚未达到（41\.7%，目标 > 50\.0%）：方案中提升它的是近期（0–6 个月）的“关键工序数控化改造/);
     // under 1 million the retrofit does not fit: against a target still running (2025, assessed in 2025) the report
     // says the plant does not reach it under this plan, and what it would take
     const d = tempDir();
@@ -401,11 +401,16 @@ describe('plans for realistic plants (report --format json through the built CLI
   });
 
   it('a time limit the plant set itself is set against the phase of the project it asked for (its own report only)', () => {
-    // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit is in 6–18 months
+    // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit it asks for is
+    // placed in the first 6 months (a project the plant named comes before those only tagged with its goals)
     const md = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
     // (the goal is quoted once, in the line of its own figure just above)
     expect(md).toContain('企业自定的目标（“关键工序数控化率 2027 年超过 60%”）');
-    expect(md).toContain('企业自定的时限（同一目标，2027 年底前）：“关键工序数控化改造（按本厂未数控化的关键工序选型）”排在中期（6–18 个月），该阶段在时限之后才结束');
+    expect(md).toContain('企业自定的时限（同一目标，2027 年底前）：近期（0–6 个月）的“关键工序数控化改造（按本厂未数控化的关键工序选型）”按计划可在时限前完成。');
+    // the same goal by the end of 2026: the first phase ends after it
+    const sooner = path.join(tempDir('zhizao-deadline-'), 'sooner.yaml');
+    writeFileSync(sooner, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace('关键工序数控化率 2027 年超过 60%', '关键工序数控化率 2026 年超过 60%'));
+    expect(zhizao(['report', sooner, '--format', 'md', '--lang', 'zh']).stdout).toContain('企业自定的时限（同一目标，2026 年底前）：“关键工序数控化改造（按本厂未数控化的关键工序选型）”排在近期（0–6 个月），该阶段在时限之后才结束');
     const en = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'md', '--lang', 'en']).stdout;
     expect(en).toContain("The plant's own deadline (the same goal, by the end of 2027)");
     // the small shop: “两年内关键工序全部数控化”, the CNC retrofit beyond its budget
