@@ -114,8 +114,9 @@ describe('a plant without business systems: the rules name none of them (report 
     for (const [system, own] of Object.entries(builds)) {
       const free = recs.filter((r) => !own.includes(r.id) && !r.prerequisites.some((p) => own.includes(p)));
       for (const r of free) {
-        // an alternative product ("或 MES 轻量模块") or a list of systems to plan is not a presumption
-        const text = presumes(r).replace(/或 ?MES [^、，。；\n]*模块|or an? MES [a-z ]*module|MES reporting module|（如 ERP、MES、PLM、WMS）|\(such as ERP, MES, PLM, WMS\)/g, '');
+        // an alternative product ("或 MES 轻量模块") or a list of systems to plan is not a presumption, nor is equipment
+        // reused from this plan's own MES project, shown only when that project comes earlier ("沿用本方案 MES 项目配置的")
+        const text = presumes(r).replace(/或 ?MES [^、，。；\n]*模块|or an? MES [a-z ]*module|MES reporting module|（如 ERP、MES、PLM、WMS）|\(such as ERP, MES, PLM, WMS\)|沿用本方案 MES 项目配置的|this plan's MES project provides/g, '');
         expect(text, `${r.id} presumes ${system}`).not.toMatch(new RegExp(`(?<![A-Za-z])${system}(?![A-Za-z])`));
       }
     }
