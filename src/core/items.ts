@@ -29,12 +29,21 @@ export interface ItemDef extends Text {
    * or the same one (the firewall the security project fits before the machines are connected).
    */
   earlierOnly?: boolean;
+  /**
+   * As earlierOnly, but only a phase before this one's counts, not the same one: the other side of a pair of items
+   * worded with earlierOnly, so that when both projects fall in one phase exactly one of them buys the equipment.
+   */
+  beforeOnly?: boolean;
 }
 
-/** What other projects the plan proposes: all of them; and, once phased, those in this project's phase or before. */
+/**
+ * What other projects the plan proposes: all of them; and, once phased, those in this project's phase or before
+ * (`earlier`), and those in a phase before it (`before`).
+ */
 export interface Proposals {
   all: ReadonlySet<string>;
   earlier?: ReadonlySet<string>;
+  before?: ReadonlySet<string>;
 }
 
 /**
@@ -47,7 +56,7 @@ export interface CompiledItems {
    * answer). `officeBlank`: the free-text answers it reads, and none other of those: the office reads the item as if
    * they were unanswered (a list the plant wrote chooses the plant's items; the office gets the generic ones).
    */
-  items: { text: Text; when?: Node; confidential?: boolean; officeBlank?: readonly string[]; unlessProposed?: readonly string[]; ifProposed?: readonly string[]; earlierOnly?: boolean }[];
+  items: { text: Text; when?: Node; confidential?: boolean; officeBlank?: readonly string[]; unlessProposed?: readonly string[]; ifProposed?: readonly string[]; earlierOnly?: boolean; beforeOnly?: boolean }[];
   plain?: Text[];
   /** Some condition reads a confidential answer: what the list shows (or leaves out) tells that answer. */
   confidential: boolean;
@@ -77,12 +86,13 @@ export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposa
 
 /**
  * Whether another project's part leaves the item out: one of its unlessProposed projects is proposed, or none of
- * its ifProposed ones. With earlierOnly, only projects of this phase or before count; before the plan is phased,
- * none does (the item in its own words is kept, its counterpart for an earlier project not).
+ * its ifProposed ones. With earlierOnly, only projects of this phase or before count (with beforeOnly, of a phase
+ * before it); before the plan is phased, none does (the item in its own words is kept, its counterpart for an
+ * earlier project not).
  */
 function takenBy(x: CompiledItems['items'][number], proposed: Proposals | undefined): boolean {
   if (!proposed) return false;
-  const ids = x.earlierOnly ? proposed.earlier : proposed.all;
+  const ids = x.beforeOnly ? proposed.before : x.earlierOnly ? proposed.earlier : proposed.all;
   const has = (list: readonly string[]) => ids !== undefined && list.some((id) => ids.has(id));
   return Boolean((x.unlessProposed && has(x.unlessProposed)) || (x.ifProposed && !has(x.ifProposed)));
 }
@@ -131,6 +141,7 @@ export function compileTexts(
         ...(item.unlessProposed?.length ? { unlessProposed: item.unlessProposed } : {}),
         ...(item.ifProposed?.length ? { ifProposed: item.ifProposed } : {}),
         ...(item.earlierOnly ? { earlierOnly: true } : {}),
+        ...(item.beforeOnly ? { beforeOnly: true } : {}),
       };
       if (item.if === undefined) {
         items.push({ text, ...unless });

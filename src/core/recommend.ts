@@ -404,8 +404,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // decided above, against every candidate; the batch's plan reads no list.
   if (remake.length && !input.planOnly) {
     const inPeriod = list.filter((r) => r.phase !== 'later');
-    // (an item with earlierOnly: the projects of the same phase as this one, or before; the office: those it is shown)
-    const proposals = (recs: readonly Recommendation[], rec: Recommendation): Proposals => ({ all: new Set(recs.map((r) => r.id)), earlier: new Set(recs.filter((r) => phaseRank(r.phase) <= phaseRank(rec.phase)).map((r) => r.id)) });
+    // (an item with earlierOnly: the projects of the same phase as this one, or before; beforeOnly: of a phase before
+    // it; the office: those it is shown)
+    const proposals = (recs: readonly Recommendation[], rec: Recommendation): Proposals => ({
+      all: new Set(recs.map((r) => r.id)),
+      earlier: new Set(recs.filter((r) => phaseRank(r.phase) <= phaseRank(rec.phase)).map((r) => r.id)),
+      before: new Set(recs.filter((r) => phaseRank(r.phase) < phaseRank(rec.phase)).map((r) => r.id)),
+    });
     const shown = inPeriod.filter((r) => !r.confidential);
     for (const { rec, again } of remake) again(proposals(inPeriod, rec), proposals(shown, rec), true);
   }
