@@ -33,6 +33,8 @@ import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from 
 import { problemText, rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 
 export type { ProcessOptions } from './parts.js';
+
+const UTF8 = new TextEncoder();
 import { blankPath, companyOf, rawAnswers } from './source-data.js';
 
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
@@ -474,7 +476,10 @@ export class Processor {
     const { buildReportData } = await import('../../report/report-data.js');
     const { note: _note, ...context } = extras.report!;
     const data = buildReportData({ questionnaire: q, answers: a, result: r, ...context, scoring, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
-    const content = await renderReport(data, reports ?? 'md', { lang });
+    const rendered = await renderReport(data, reports ?? 'md', { lang });
+    // As the bytes the file will hold, in a buffer of their own: the worker hands it to the main thread without a copy
+    // (worker-loop.ts transfers it), and the main thread writes it without encoding it again.
+    const content = typeof rendered === 'string' ? UTF8.encode(rendered) : rendered;
     return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
   }
 
