@@ -336,7 +336,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.benefits = offer.benefits;
     rec.kpis = def.kpis ?? [];
     rec.effort = effort;
-    rec.prerequisites = variant?.def.prerequisites ?? def.prerequisites ?? [];
+    // (a sector's wording may wait for fewer of the rule's prerequisites, never for others: no cycle can arise)
+    rec.prerequisites = variant?.def.prerequisites ?? sectorText?.prerequisites?.filter((id) => def.prerequisites?.includes(id)) ?? def.prerequisites ?? [];
     rec.addresses = def.addresses;
     rec.indicators = def.indicators ?? [];
     rec.support = def.support ?? [];

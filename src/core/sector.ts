@@ -22,6 +22,11 @@ export interface SectorRuleOverride {
   benefits?: Text | ItemDef[];
   investment?: { min: number; max: number };
   effort?: 'low' | 'medium' | 'high';
+  /**
+   * The rule's prerequisites this sector's project waits for (a subset of them; an id that is not one of the rule's
+   * is ignored): a food plant's recipe library, weighed by hand at the batching room, does not wait for a DCS.
+   */
+  prerequisites?: string[];
   note?: Text;
 }
 

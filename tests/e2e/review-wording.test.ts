@@ -709,4 +709,14 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(md(fixture('copper-strip-c3251'))).not.toContain('涉及企业的保密信息，未列出');
     expect(md(fixture('copper-strip-c3251'), 'en', 'office')).toContain('| Near term (0–6 months) | 1 not listed (concerning confidential information) |');
   });
+  it('frozen food: the recipe library weighed by hand waits for no DCS, which leaves the budget to the cold-store handling robots it asked for (F1)', () => {
+    const d = JSON.parse(run(fixture('frozen-food'), ['--format', 'json'])) as { recommendations: { id: string; phase: string; prerequisites: string[]; asked?: boolean }[] };
+    const by = (id: string) => d.recommendations.find((r) => r.id === id);
+    expect(by('line-recipe-batch-management')).toMatchObject({ prerequisites: [], asked: true });
+    expect(by('line-recipe-batch-management')!.phase).not.toBe('later');
+    expect(by('station-handling-palletising-robots')).toMatchObject({ asked: true });
+    expect(by('station-handling-palletising-robots')!.phase).not.toBe('later');
+    expect(by('line-process-dcs-control')?.phase ?? 'later').toBe('later');
+    expect(project(md(fixture('frozen-food')), '面皮和馅料配方管理与称重投料防错')).not.toContain('前置项目');
+  });
 });
