@@ -260,7 +260,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
   // the projects whose lists have steps another project may take, with how to make them again
-  const remake: { rec: Recommendation; again: (taken: Proposals, officeTaken: Proposals, keepIfEmpty?: boolean) => boolean }[] = [];
+  const remake: { rec: Recommendation; again: (taken: Proposals, officeTaken: Proposals, keepIfEmpty?: boolean, target?: Recommendation) => boolean }[] = [];
 
   for (const rule of rules.rules) {
     const def = rule.def;
@@ -347,10 +347,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.confidential = rule.confidential || rule.variants.some((x) => x.confidential) || (statements.length > 0 && holding !== 'open');
     rec.evidence = evidence;
     // Evidence or items resting on confidential answers: the office audience sees the project without them.
-    const officeView = (made: typeof offer) => {
+    const officeView = (made: typeof offer, target: Recommendation = rec) => {
       if (!input.planOnly && (made.office || statements.some((e) => e.confidential))) {
         const shown = made.office ?? made;
-        rec.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
+        target.officeView = { evidence: evidence.filter((e) => !e.confidential), measures: shown.measures, hardware: shown.hardware, software: shown.software, integration: shown.integration, benefits: shown.benefits };
       }
     };
     officeView(offer);
@@ -358,12 +358,12 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (offer.defers) {
       remake.push({
         rec,
-        again: (taken, officeTaken, keepIfEmpty = false) => {
+        again: (taken, officeTaken, keepIfEmpty = false, target = rec) => {
           const made = proposed(...texts, scope, input.planOnly ?? false, taken, officeTaken);
           // every step another project takes: nothing of this one is left to propose
           if (!made.measures.length) return keepIfEmpty;
-          setLists(rec, made);
-          officeView(made);
+          setLists(target, made);
+          officeView(made, target);
           return true;
         },
       });
@@ -413,7 +413,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       before: new Set(recs.filter((r) => phaseRank(r.phase) < phaseRank(rec.phase)).map((r) => r.id)),
     });
     const shown = inPeriod.filter((r) => !r.confidential);
-    for (const { rec, again } of remake) again(proposals(inPeriod, rec), proposals(shown, rec), true);
+    // a project the consultant moved to another phase is a copy in the list (applyOverrides): that copy, in its new
+    // phase, is the one worded
+    const final = new Map(list.map((r) => [r.id, r]));
+    for (const { rec, again } of remake) {
+      const r = final.get(rec.id) ?? rec;
+      again(proposals(inPeriod, r), proposals(shown, r), true, r);
+    }
   }
   const bottleneck = ownWords(answers, planning.ownWords.bottleneck);
   const ownGoals = ownWords(answers, planning.ownWords.goals);
