@@ -3,7 +3,8 @@ import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
-import type { Node } from './expression/parse.js';
+import { judge } from './expression/kleene.js';
+import { collectRefs, type Node } from './expression/parse.js';
 import { interned } from './interned.js';
 import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -152,6 +153,22 @@ function dependentsOfAll(q: Questionnaire, ids: readonly string[]): ReadonlySet<
   const all = new Set<string>();
   for (const id of ids) for (const d of dependentsOf(q, id)) all.add(d);
   return all;
+}
+
+/**
+ * Whether a question the plant's own answers hide (`gated`) is settled by them: its condition is false whatever the
+ * answers nobody gave ("don't know", unanswered) would be. Every question the condition reads is given, or the parts
+ * that read given ones already decide it: a follow-up asked "when has_mes and mes_scope != 'all'" is settled by
+ * has_mes = no, whatever mes_scope would be. The plant's own fields (industry, sector…) count as given.
+ */
+export function hiddenSettled(q: Questionnaire, answers: Answers, id: string): boolean {
+  const given = (ref: string) => !q.byId.has(ref) || answers.resolved.get(ref)?.status === 'answered';
+  const refs = q.whenRefs.get(id) ?? [];
+  if (refs.every(given)) return true;
+  const when = q.when.get(id);
+  if (!when) return false;
+  const scope = answerScope(answers.file, answers.resolved, (ref) => (answers.visibility.get(ref) ?? 'visible') !== 'visible');
+  return judge(when, scope, { known: (node) => collectRefs(node).ids.every((r) => given(r.name)) }) === false;
 }
 
 /** The question ids in questionnaire order every plant's answer and visibility maps are built on (QuestionMap.ids). */

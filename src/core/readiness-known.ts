@@ -2,14 +2,11 @@
  * What a declaration criterion's condition reads that this plant's answers decide: a condition read in three values
  * (Kleene: true, false, or 'unknown' where it reads an answer nobody knew), and the answers still open. Pure.
  */
-import type { Answers } from './answers.js';
-import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { hiddenSettled, type Answers } from './answers.js';
 import { collectRefs, type Node, type Refs } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 import type { Question } from './types.js';
-
-export type Tri = boolean | 'unknown';
 
 /** What this plant's answers decide. */
 export interface Knowing {
@@ -23,26 +20,6 @@ export interface Knowing {
 
 /** The names of the plant's result a condition may read besides answers (the overall level and score). */
 export const RESULT_NAMES: ReadonlySet<string> = new Set(['maturity', 'score_total']);
-
-/**
- * A condition in three values: `and`, `or` and `not` combine their parts; any other part (a comparison, a call,
- * `in`…) is 'unknown' when it reads an answer that is not known (see knowing).
- */
-export function judge(node: Node, scope: Scope, know: Knowing): Tri {
-  if (node.t === 'bin' && (node.op === 'and' || node.op === 'or')) {
-    const left = judge(node.left, scope, know);
-    const decisive = node.op === 'or';
-    if (left === decisive) return decisive;
-    const right = judge(node.right, scope, know);
-    if (right === decisive) return decisive;
-    return left === 'unknown' || right === 'unknown' ? 'unknown' : !decisive;
-  }
-  if (node.t === 'un' && node.op === 'not') {
-    const inner = judge(node.arg, scope, know);
-    return inner === 'unknown' ? 'unknown' : !inner;
-  }
-  return know.known(node) ? truthy(evaluate(node, scope)) : 'unknown';
-}
 
 /**
  * `level('x') >= n` (or `> n - 1`, or written the other way round), likewise `section('x')` and `maturity`: what
@@ -96,8 +73,8 @@ export function knowing(q: Questionnaire, result: ScoreResult, answers: Answers)
   const question = (id: string): boolean => {
     const v = answers.visibility.get(id) ?? 'visible';
     if (v === 'visible') return given(id) || answers.resolved.get(id)?.status === 'na';
-    // hidden by other answers: known when those are given; tailored out or n/a: known not to apply
-    return v !== 'gated' || (q.whenRefs.get(id) ?? []).every(given);
+    // hidden by other answers: known when they settle it; tailored out or n/a: known not to apply
+    return v !== 'gated' || hiddenSettled(q, answers, id);
   };
   const visible = (id: string) => (answers.visibility.get(id) ?? 'visible') === 'visible';
   const open = (x: Question) => visible(x.id) && !given(x.id) && answers.resolved.get(x.id)?.status !== 'na';

@@ -5,7 +5,8 @@
 import type { Scope } from './expression/evaluate.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
-import { judge, levelAsked, literalArg, RESULT_NAMES, type Knowing, type Tri } from './readiness-known.js';
+import { judge, type Tri } from './expression/kleene.js';
+import { levelAsked, literalArg, RESULT_NAMES, type Knowing } from './readiness-known.js';
 import { subdomainResult, type ScoreResult } from './result.js';
 
 /**

@@ -50,6 +50,8 @@ export interface PlanTree {
 }
 
 export interface ScoringPlan {
+  /** The questionnaire it is compiled for. */
+  questionnaire: Questionnaire;
   industry: Industry;
   profile: Profile;
   /** The model's applicable sub-domains with a positive weight, in model order. */
@@ -112,6 +114,7 @@ function compilePlan(q: Questionnaire, profile: Profile, industry: Industry): Sc
   }
   const sat = profile.def.satisfaction;
   return {
+    questionnaire: q,
     industry,
     profile,
     subdomains,

@@ -3,7 +3,7 @@
  * left out with the reason (collect), the sums by sub-domain × level (Sums), and L_n aggregated along the plan's tree
  * (aggregateLevel, levelScores, effectiveWeights), with the working arrays kept per plan. Pure.
  */
-import type { Answers } from './answers.js';
+import { hiddenSettled, type Answers } from './answers.js';
 import { valueAt } from './question-map.js';
 import { LEVELS, type PlanItem, type ScoringPlan } from './scoring-plan.js';
 
@@ -185,7 +185,8 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
         value: answered ? valueOf(plan, item, r!.value) : item.kind === 'level' ? 0 : plan.none,
         answered: visibility === 'visible' && r !== undefined && r.status !== 'unanswered',
         unknown: visibility === 'visible' && r?.status === 'unknown',
-        known: answered || (visibility === 'gated' && item.whenRefs.every(given)),
+        // (hidden by answers given: settled, whatever an answer nobody gave would be — hiddenSettled, read only then)
+        known: answered || (visibility === 'gated' && (item.whenRefs.every(given) || hiddenSettled(plan.questionnaire, answers, id))),
       });
     }
   }

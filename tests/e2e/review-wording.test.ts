@@ -658,6 +658,10 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     // a follow-up the plant's own answer hides (the discrete plant's) is settled: nothing is left to ask (a second consultant's review, minor 12)
     expect(md('examples/discrete-machinery.zhizao.yaml')).not.toMatch(/道计分题中，\d+ 道未回答/);
     expect(md(fixture('smt-electronics'))).not.toMatch(/道计分题中，\d+ 道未回答/);
+    // behind two gates, one of them unanswered: no PLM settles the BOM follow-ups whatever the design level would
+    // be ("has_plm == true and not na('product_design_level')"); only the design level itself is left to ask
+    const gates = md(variant('smt-electronics', { has_plm: 'false', product_design_level: 'null', req_bom_change_control: 'null', req_design_bom_to_erp: 'null' }));
+    expect(gates).toContain('- 本厂适用的 169 道计分题中，1 道未回答：');
   });
 
   it('a plan made on known answers only proposes no project on a "don\'t know" alone (the refractory plant\'s OEE)', () => {
