@@ -269,7 +269,7 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
   return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
 }
 
-export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number }): Text {
+export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }): Text {
   // A share of companies (countsToward) is never met by one plant: one that does not count toward it is below it.
   const missed = r.indicators.filter((i) => i.met === false || (i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false)));
   // An indicator with a target that could not be computed is neither met nor missed: it is named as such.
@@ -287,7 +287,9 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
   const uncheckedIds = uncheckedIndicators(r);
   const unchecked = r.indicators.filter((i) => i.target !== undefined && uncheckedIds.has(i.id));
   if (unchecked.length) verdict = joinTexts([verdict, fill(w.phrases.summaryUnchecked!, { list: joinTexts(unchecked.map((i) => i.title)) })], { zh: '', en: '' });
-  const plan = { count: counts.inPlan, months: counts.months, later: counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : '' };
+  // (the office report: the projects it does not list are counted, as its phase table counts them)
+  const later = joinTexts([counts.later ? fill(w.phrases.summaryLater!, { count: counts.later }) : same(''), counts.withheld ? fill(w.phrases.summaryWithheld!, { count: counts.withheld }) : same('')], same(''));
+  const plan = { count: counts.inPlan, months: counts.months, later };
   // Without a stated level the summary states none, and no S either (a score of unanswered questions says nothing);
   // sub-domain gaps then mostly reflect unanswered questions: they are not named.
   if (r.maturity.level === null) return fill(w.phrases.generatedSummaryNoLevel!, { missed: verdict, ...plan });

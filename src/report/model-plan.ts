@@ -385,26 +385,23 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   intro.push(...goalLines(plan, w, q, result, office));
   if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines({ ...readiness, after: readiness.after }, w, q, plan));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
-  // confidential project), so that the rows add up to what the reader sees.
-  // A phase's projects the office report does not list are counted beside it, never as "no project".
+  // confidential project), so that the rows add up to what the reader sees. The office report does not say
+  // which phase a project it does not list is in (where a project lands may tell a confidential answer): an office
+  // phase with nothing listed reads "none listed", never "no project", which might not be true.
   const byId = new Map(plan.recommendations.map((r) => [r.id, r]));
-  const listedIds = new Set(items.map((i) => i.id));
-  const summaryOf = (listed: PlanItem[], phase: string) => {
-    const withheld = plan.recommendations.filter((r) => r.phase === phase && !listedIds.has(r.id)).length;
-    if (!listed.length) return withheld ? fill(p.phaseWithheldOnly!, { count: withheld }) : p.phaseEmpty!;
+  const summaryOf = (listed: PlanItem[]) => {
+    if (!listed.length) return office ? p.phaseNoneListed! : p.phaseEmpty!;
     const investment = investmentOf(listed.flatMap((i) => byId.get(i.id) ?? []));
-    const summary = fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max), range: same(cny([investment.min, investment.max])) });
-    if (!withheld) return summary;
-    const more = fill(p.phaseWithheldMore!, { count: withheld });
-    return { zh: summary.zh + more.zh, en: summary.en + more.en };
+    return fill(p.phaseSummary!, { count: listed.length, min: money(investment.min), max: money(investment.max), range: same(cny([investment.min, investment.max])) });
   };
   const phases: PlanPhase[] = roadmap.phases.map((ph) => {
     const listed = items.filter((i) => i.phaseId === ph.id);
-    return { id: ph.id, phase: w.phases[ph.id]!, summary: summaryOf(listed, ph.id), ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}), items: listed };
+    return { id: ph.id, phase: w.phases[ph.id]!, summary: summaryOf(listed), ...(ph.projected ? { projected: projectionText(ph.projected, w, result, roadmap.baseline ?? undefined) } : {}), items: listed };
   });
   const later = items.filter((i) => i.phaseId === 'later');
-  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: summaryOf(later, 'later'), items: later });
+  if (later.length) phases.push({ id: 'later', phase: w.phases.later!, summary: summaryOf(later), items: later });
   // The projections re-score every project of a phase, listed or not: the office report says how many it does not list.
+  const listedIds = new Set(items.map((i) => i.id));
   const unlisted = plan.recommendations.filter((r) => r.phase !== 'later' && !listedIds.has(r.id)).length;
   const mid = (roadmap.total.min + roadmap.total.max) / 2;
   const ceiling = roadmap.budget.envelope?.max;

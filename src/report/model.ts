@@ -110,7 +110,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     summary: {
       ...(answers.file.overrides?.summary ? { text: answers.file.overrides.summary } : {}),
       ...(answers.file.overrides?.expert_opinion ? { expertOpinion: answers.file.overrides.expert_opinion } : {}),
-      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36 }),
+      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }),
     },
     headline: headlineOf(r, q, w, office),
     tiers: tiersOf(r, w),

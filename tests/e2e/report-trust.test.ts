@@ -73,8 +73,7 @@ interface ReportJson {
 /** The phase table of a Chinese Markdown report: phase → the count and investment its row states. */
 function phaseRows(text: string): Map<string, { count: number; min: number; max: number }> {
   const rows = new Map<string, { count: number; min: number; max: number }>();
-  // (the office report adds "；另 N 项涉及企业的保密信息，未列出" for a phase's withheld projects: not counted here)
-  for (const m of text.matchAll(/^\| (近期|中期|远期|后续)[^|]*\| (\d+) 项，投资 (\d+)–(\d+) 万元(?:；另 \d+ 项涉及企业的保密信息，未列出)? \|/gm)) rows.set(m[1]!, { count: Number(m[2]), min: Number(m[3]), max: Number(m[4]) });
+  for (const m of text.matchAll(/^\| (近期|中期|远期|后续)[^|]*\| (\d+) 项，投资 (\d+)–(\d+) 万元 \|/gm)) rows.set(m[1]!, { count: Number(m[2]), min: Number(m[3]), max: Number(m[4]) });
   return rows;
 }
 /** The projects a Chinese Markdown report lists under each phase heading, with their investment. */
