@@ -157,3 +157,15 @@ describe('the small machining supplier prints its part labels on the SaaS kit pr
     expect(hardware(without, 'station-part-marking-traceability')).toBe('激光或针式打标机、读码器、标签打印机');
   });
 });
+
+describe('the discrete plant connects its remaining CNC machines once', () => {
+  it('the DNC extension reuses the serial servers and switch ports of the earlier networking project, and buys them without it', () => {
+    const DISCRETE = 'examples/discrete-machinery.zhizao.yaml';
+    const p = plan(DISCRETE);
+    expect(p.get('workshop-equipment-networking')?.phase).toBe('0-6m');
+    expect(hardware(p, 'workshop-equipment-networking')).toContain('串口服务器');
+    expect(hardware(p, 'line-dnc-cam')).toBe('机床端工控终端（串口服务器、网线和交换机端口沿用本方案车间设备联网项目配置的）');
+    const without = plan(withOverrides(DISCRETE, '{drop: [workshop-equipment-networking]}'));
+    expect(hardware(without, 'line-dnc-cam')).toBe('串口服务器、机床端工控终端、网线与交换机端口');
+  });
+});

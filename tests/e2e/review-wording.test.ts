@@ -722,6 +722,8 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(by('station-handling-palletising-robots')).toMatchObject({ asked: true });
     expect(by('station-handling-palletising-robots')!.phase).not.toBe('later');
     expect(by('line-process-dcs-control')?.phase ?? 'later').toBe('later');
+    // "冷库温度靠记录仪，超温发现晚": the temperature monitoring is what the plant asked for (consultant's third look, M3)
+    expect(by('workshop-cold-chain-temperature-monitoring')).toMatchObject({ asked: true, phase: '0-6m' });
     expect(project(md(fixture('frozen-food')), '面皮和馅料配方管理与称重投料防错')).not.toContain('前置项目');
   });
 });
