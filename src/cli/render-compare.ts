@@ -41,7 +41,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   const arrow = (d: number, digits = 2) => (d > 0 ? ch.green(signed(d, digits)) : d < 0 ? ch.red(signed(d, digits)) : ch.dim('±0'));
   out.push(
     `${msg('cli.maturity-level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` +
-      `S: ${scoreText(m.baseline.score, c.bands)} → ${ch.bold(scoreText(m.followup.score, c.bands))} (${arrow(m.scoreChange)})`,
+      `S: ${scoreText(m.baseline.score, c.bands.baseline)} → ${ch.bold(scoreText(m.followup.score, c.bands.followup))} (${arrow(m.scoreChange)})`,
   );
   if (c.tierCondition.baseline?.id !== c.tierCondition.followup?.id) {
     out.push(`${msg('cli.tier-change')}: ${c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—'} → ${c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—'}`);
@@ -56,8 +56,8 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
     }
     const w = Math.max(...shown.map((s) => width(t(s.title)))) + 2;
     for (const s of shown) {
-      const b = s.baseline ? `${scoreText(s.baseline.score, c.bands)} L${s.baseline.level}` : '—';
-      const f = s.followup ? `${scoreText(s.followup.score, c.bands)} L${s.followup.level}` : '—';
+      const b = s.baseline ? `${scoreText(s.baseline.score, c.bands.baseline)} L${s.baseline.level}` : '—';
+      const f = s.followup ? `${scoreText(s.followup.score, c.bands.followup)} L${s.followup.level}` : '—';
       const d = s.scoreChange === null ? ch.dim(msg('cli.not-comparable')) : arrow(s.scoreChange);
       out.push(`  ${pad(t(s.title), w)} ${b.padEnd(8)} → ${f.padEnd(8)} ${d}`);
     }

@@ -121,8 +121,8 @@ export interface Comparison {
   /** The KPI summary as kpiGainsMet reports it. */
   kpiGains: KpiGains;
   targets: { id: string; title: Text; source: string };
-  /** The scoring's level bands (each level's lower edge of S): a score shown beside its level never rounds up to the next. */
-  bands: { level: number; min: number }[];
+  /** Each side's level bands (each level's lower edge of S): a score shown beside its level never rounds up to the next. */
+  bands: { baseline: { level: number; min: number }[]; followup: { level: number; min: number }[] };
 }
 
 export interface CompareOptions {
@@ -433,7 +433,7 @@ export function compareResults(
     kpis,
     kpiGains: { met: null, details: [] },
     targets: { id: targets.id, title: targets.title, source: targets.source },
-    bands: baselineResult.scoring.bands.map((b) => ({ level: b.level, min: b.min })),
+    bands: { baseline: bandsOf(baselineResult), followup: bandsOf(followupResult) },
   };
   comparison.kpiGains = kpiGainsMet(comparison);
   return comparison;
@@ -468,3 +468,5 @@ function highestTierCondition(r: ScoreResult): { id: string; name: Text } | null
   for (const t of r.tiers) if (t.levelConditionMet === true && (!top || t.minLevel >= top.minLevel)) top = t;
   return top ? { id: top.id, name: top.name } : null;
 }
+
+const bandsOf = (r: ScoreResult) => r.scoring.bands.map((b) => ({ level: b.level, min: b.min }));

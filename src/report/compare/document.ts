@@ -14,8 +14,8 @@ import { indicatorChangeText, indicatorStatusText, indicatorValueText, kpiOutcom
 function scoreRows(list: ScoreChange[], t: (x: Text) => string, bands: Comparison['bands']): Inline[][] {
   return list.map((s) => [
     t(s.title),
-    s.baseline ? `${scoreText(s.baseline.score, bands)} (L${s.baseline.level})` : '—',
-    s.followup ? `${scoreText(s.followup.score, bands)} (L${s.followup.level})` : '—',
+    s.baseline ? `${scoreText(s.baseline.score, bands.baseline)} (L${s.baseline.level})` : '—',
+    s.followup ? `${scoreText(s.followup.score, bands.followup)} (L${s.followup.level})` : '—',
     signed(s.scoreChange),
     s.levelChange === null ? '—' : signed(s.levelChange, 0),
   ]);
@@ -68,7 +68,7 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
     head: ['', say('compare.baseline'), say('compare.followup'), say('compare.col-change')],
     rows: [
       [say('compare.level'), `${m.baseline.level} ${t(m.baseline.name)}`, `${m.followup.level} ${t(m.followup.name)}`, signed(m.levelChange, 0)],
-      ['S', scoreText(m.baseline.score, c.bands), scoreText(m.followup.score, c.bands), signed(m.scoreChange)],
+      ['S', scoreText(m.baseline.score, c.bands.baseline), scoreText(m.followup.score, c.bands.followup), signed(m.scoreChange)],
       [say('compare.tier'), c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—', c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—', ''],
     ],
   });
