@@ -724,6 +724,10 @@ describe('review 12, consultant: the plan in the plant\'s terms', () => {
     expect(by('line-process-dcs-control')?.phase ?? 'later').toBe('later');
     // "冷库温度靠记录仪，超温发现晚": the temperature monitoring is what the plant asked for (consultant's third look, M3)
     expect(by('workshop-cold-chain-temperature-monitoring')).toMatchObject({ asked: true, phase: '0-6m' });
-    expect(project(md(fixture('frozen-food')), '面皮和馅料配方管理与称重投料防错')).not.toContain('前置项目');
+    const recipe = project(md(fixture('frozen-food')), '面皮和馅料配方管理与称重投料防错');
+    expect(recipe).not.toContain('前置项目');
+    // its cooking is watched by hand ("蒸煮（人工看表）"): setpoints go only to the steps a PLC already controls
+    expect(recipe).not.toContain('和面、蒸煮设定值 → PLC');
+    expect(recipe).toContain('已由 PLC 控制的工序（如和面、制皮）的设定值 → PLC（按配方下发）；人工操作的工序按配方打印作业参数');
   });
 });
