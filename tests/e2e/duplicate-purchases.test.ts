@@ -5,12 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Text } from '../../src/core/types';
 import { tempDir, zhizao } from '../helpers/cli';
 
-interface Text {
-  zh: string;
-  en: string;
-}
 interface Rec {
   id: string;
   phase: string;
