@@ -294,10 +294,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
 }
 
 /**
- * The projects placed before the others taken by priority, because they answer what the plant asked for: for each
- * goal it chose (`priorities`) and for each plan target it misses, the project of highest priority that serves it
- * (and is not held back by an open duty); every project the plant named in its own words (`asked`); and what these
- * wait for in the plan, so that a goal's project does not wait behind a prerequisite taken by priority.
+ * The projects placed before the others taken by priority, because they answer what the plant asked for. `asked`:
+ * every project the plant named in its own words, and what these wait for in the plan. `all`: those, and for each
+ * goal it chose (`priorities`) and each plan target it misses, the project of highest priority that serves it (and is
+ * not held back by an open duty), with what it waits for — so that a goal's project does not wait behind a
+ * prerequisite taken by priority. Phasing takes `asked` first, then the rest of `all`.
  */
 function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): { asked: Set<Recommendation>; all: Set<Recommendation> } {
   // what a project waits for in the plan, added to the set it belongs to
