@@ -98,6 +98,13 @@ describe('the frozen-food plant codes its packs with one set of coders', () => {
     // without the traceability project, the packing project buys the coders
     const without = plan(withOverrides(FROZEN_FOOD, '{drop: [workshop-food-lot-traceability]}'));
     expect(hardware(without, 'line-end-of-line-packaging')).toContain('检重秤、喷码机（沿用现有金属检测机，接入剔除记录）');
+    // the packing line moved into the same phase: still one buyer, the traceability project
+    const tie = plan(withOverrides(FROZEN_FOOD, "{phase: {line-end-of-line-packaging: '0-6m'}}"));
+    expect([...tie].filter(([, r]) => r.phase !== 'later' && buys(r.zh, '喷码机')).map(([id]) => id)).toEqual(['workshop-food-lot-traceability']);
+    // the packing line before it: the packing line buys them, the traceability project reuses them
+    const before = plan(withOverrides(FROZEN_FOOD, "{phase: {line-end-of-line-packaging: '0-6m', workshop-food-lot-traceability: '6-18m'}}"));
+    expect(hardware(before, 'workshop-food-lot-traceability')).toBe('手持扫码终端或手机、标签打印机（喷码机沿用本方案包装线项目配置的）、投料点电子秤（带扫码和数据接口）');
+    expect([...before].filter(([, r]) => r.phase !== 'later' && buys(r.zh, '喷码机')).map(([id]) => id)).toEqual(['line-end-of-line-packaging']);
   });
 });
 
