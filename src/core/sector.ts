@@ -142,6 +142,20 @@ export interface CompiledSectorPack {
 }
 
 /**
+ * A pack's wordings that wait for a prerequisite their rule does not have (recommend ignores it: a misspelt id would
+ * silently leave the project waiting for nothing): checked against the rules it is used with, by
+ * `validate --definition`.
+ */
+export function sectorPrerequisiteProblems(source: Source, pack: SectorPack, rulePrerequisites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+  const ds: Diagnostic[] = [];
+  for (const [id, wording] of Object.entries(pack.rules))
+    (wording.prerequisites ?? []).forEach((pre, k) => {
+      if (rulePrerequisites.has(id) && !rulePrerequisites.get(id)!.includes(pre)) ds.push(diag('sector.prerequisite-not-of-rule', source.file, source.locate(['rules', id, 'prerequisites', k]), { id: pre, rule: id }, 'error', ['rules', id, 'prerequisites', k]));
+    });
+  return ds;
+}
+
+/**
  * Semantic checks of a sector pack after its schema: every `metWhen` and every `if` of its wording's items parses
  * and names only known ids (the plant rules' context). Rule ids are not checked here: a pack is written for the
  * bundled rules, and names of rules a consultant's own rules file lacks simply do not apply. A list of the wording

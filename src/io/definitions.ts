@@ -14,7 +14,7 @@ import { compileReadiness, type ReadinessProfile } from '../core/readiness-def.j
 import { compileRules, freeTextQuestions, officeUnseenQuestions, plantRuleContext, type RuleContextIds, type RuleSet } from '../core/rules-def.js';
 import { ShapeValidator, type SchemaKind } from '../core/shape.js';
 import { DEFAULT_LIMITS, lazilyLocated, parseQuick, type Limits, type Source } from '../core/source.js';
-import { compileSectorPack, type CompiledSectorPack } from '../core/sector.js';
+import { compileSectorPack, sectorPrerequisiteProblems, type CompiledSectorPack } from '../core/sector.js';
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
@@ -339,8 +339,13 @@ export class Definitions {
           return compileChecks(src, q).diagnostics;
         }
         case 'sector-pack': {
-          const ids = await this.ruleIds(await this.questionnaire());
-          return compileSectorPack(src, plantRuleContext(ids), officeUnseenQuestions(ids), freeTextQuestions(ids)).diagnostics;
+          const q = await this.questionnaire();
+          const ids = await this.ruleIds(q);
+          const compiled = compileSectorPack(src, plantRuleContext(ids), officeUnseenQuestions(ids), freeTextQuestions(ids));
+          if (!compiled.pack) return compiled.diagnostics;
+          // against the bundled rules, which the packs are used with
+          const rules = await this.rules(DEFAULTS.rules, q);
+          return [...compiled.diagnostics, ...sectorPrerequisiteProblems(src, compiled.pack.def, new Map(rules.rules.map((r) => [r.def.id, r.def.prerequisites ?? []])))];
         }
         case 'wording':
         case 'benchmark':

@@ -552,4 +552,17 @@ describe('plans for realistic plants (report --format json through the built CLI
       for (const r of withheld) expect(office, `${name}: ${r.id}`).not.toContain(r.title.zh);
     }
   });
+  it('a sector pack whose wording waits for a prerequisite its rule does not have is refused by validate --definition, with its line', () => {
+    const dir = tempDir('zhizao-pack-prerequisite-');
+    const text = readFileSync('questionnaires/sectors/food.yaml', 'utf8');
+    const broken = text.replace('    prerequisites: []\n', '    prerequisites: [line-proces-dcs-control]\n');
+    expect(broken).not.toBe(text);
+    const file = path.join(dir, 'food.yaml');
+    writeFileSync(file, broken);
+    const r = zhizao(['validate', '--definition', file, '--json']);
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
+    expect(problems.find((p) => p.code === 'sector.prerequisite-not-of-rule')?.line).toBe(broken.split('\n').findIndex((l) => l.includes('prerequisites: [line-proces-dcs-control]')) + 1);
+    expect(zhizao(['validate', '--definition', 'questionnaires/sectors/food.yaml']).code).toBe(0);
+  });
 });
