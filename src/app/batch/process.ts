@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
-import type { Answers } from '../../core/answers.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
@@ -14,28 +13,24 @@ import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
-import { buildResult, headlineJson, resultJson, type ScoreResult } from '../../core/result.js';
+import { buildResult, headlineJson } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
-import type { Respondent } from '../../core/types.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
-import { VERSION } from '../../io/paths.js';
 import { readTextSync } from '../../io/read-input.js';
 import { columnLetter } from '../../io/tables/cells.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
-import { stringifyJson } from '../../messages/safe-text.js';
-import { readinessFor, renderReport, reportContext, rulesFor, sectorsFor } from '../report.js';
+import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { problemText, rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 
 export type { ProcessOptions } from './parts.js';
-
-const UTF8 = new TextEncoder();
 import { blankPath, companyOf, rawAnswers } from './source-data.js';
+import { companyReport, jsonReport } from './company-report.js';
 
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
@@ -338,7 +333,8 @@ export class Processor {
       try {
         let recs: Recommendation[];
         if (this.opts.reports) {
-          const r = await this.report(q, answers, result, extras, where, { profile, targets: tgt });
+          const { note: _note, ...context } = extras.report!;
+          const r = await companyReport({ q, answers, result, where }, context, { profile, targets: tgt }, this.opts);
           report = r.report;
           recs = r.recommendations;
         } else recs = recommend({ questionnaire: q, result, answers, rules: extras.rules, sectors: extras.sectors, overrides: answers.file.overrides, planOnly: true }).recommendations;
@@ -349,7 +345,7 @@ export class Processor {
         part.notes.push(`${where.file}${where.row !== undefined ? `:${where.row}` : ''}: recommendations failed: ${(e as Error).message}`);
       }
     }
-    if (this.opts.reports && !report) report = this.jsonReport(result, where);
+    if (this.opts.reports && !report) report = jsonReport(result, where, this.opts);
     const groupBy = this.opts.groupBy;
     let group: string | undefined;
     if (groupBy && !isRespondentGroupField(groupBy)) {
@@ -446,48 +442,6 @@ export class Processor {
     if (map.size === 0) return r;
     const company = r.company !== undefined ? (map.get(r.company) ?? pseudonym('company', r.company, lang, anonKey)) : undefined;
     return { ...r, ...(company !== undefined ? { company } : {}), message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };
-  }
-
-  private anonRespondent(rp: Respondent): Respondent {
-    const { lang, anonKey } = this.opts;
-    const { assessor: _a, interviewees: _i, ...rest } = rp;
-    return {
-      ...rest,
-      company: pseudonym('company', rp.company, lang, anonKey),
-      ...(rp.site ? { site: pseudonym('site', rp.site, lang, anonKey) } : {}),
-      ...(rp.credit_code ? { credit_code: pseudonym('code', rp.credit_code, lang, anonKey) } : {}),
-    };
-  }
-
-  private reportBase(rp: Respondent, where: { file: string; row?: number }): string {
-    return [rp.company, rp.site].filter(Boolean).join('-') || path.basename(where.file) + (where.row ? `-${where.row}` : '');
-  }
-
-  /** The per-company report through `zhizao report`'s machinery (src/report/); anonymised: office audience, pseudonyms. */
-  private async report(q: Questionnaire, answers: Answers, result: ScoreResult, extras: Extras, where: { file: string; row?: number }, scoring: { profile: Profile; targets: TargetsDef }): Promise<{ report: NonNullable<Scored['report']>; recommendations: Recommendation[] }> {
-    const { lang, anonymize, reports } = this.opts;
-    let a = answers;
-    let r = result;
-    if (anonymize) {
-      const respondent = this.anonRespondent(result.respondent);
-      r = { ...result, respondent };
-      a = { ...answers, file: { ...answers.file, respondent, notes: null } };
-    }
-    const { buildReportData } = await import('../../report/report-data.js');
-    const { note: _note, ...context } = extras.report!;
-    const data = buildReportData({ questionnaire: q, answers: a, result: r, ...context, scoring, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
-    const rendered = await renderReport(data, reports ?? 'md', { lang });
-    // As the bytes the file will hold, in a buffer of their own: the worker hands it to the main thread without a copy
-    // (worker-loop.ts transfers it), and the main thread writes it without encoding it again.
-    const content = typeof rendered === 'string' ? UTF8.encode(rendered) : rendered;
-    return { report: { content, ext: reports ?? 'md', base: this.reportBase(r.respondent, where) }, recommendations: data.recommendations };
-  }
-
-  /** Without recommendation rules for the questionnaire, a report is the JSON score result. */
-  private jsonReport(result: ScoreResult, where: { file: string; row?: number }): NonNullable<Scored['report']> {
-    const rounded = resultJson(result);
-    const r = this.opts.anonymize ? { ...rounded, respondent: this.anonRespondent(result.respondent) } : rounded;
-    return { content: stringifyJson(r) + '\n', ext: 'json', base: this.reportBase(r.respondent, where) };
   }
 }
 
