@@ -162,13 +162,20 @@ function dependentsOfAll(q: Questionnaire, ids: readonly string[]): ReadonlySet<
  * has_mes = no, whatever mes_scope would be. The plant's own fields (industry, sector…) count as given.
  */
 export function hiddenSettled(q: Questionnaire, answers: Answers, id: string): boolean {
-  const given = (ref: string) => !q.byId.has(ref) || answers.resolved.get(ref)?.status === 'answered';
+  const given = (ref: string) => answers.resolved.get(ref)?.status === 'answered';
   const refs = q.whenRefs.get(id) ?? [];
   if (refs.every(given)) return true;
+  // nothing it reads is given: nothing settles it (a plant that answered little, as a batch's minimal files, has many)
+  if (!refs.some(given)) return false;
   const when = q.when.get(id);
   if (!when) return false;
+  // a part is known when every question it reads, as a variable or by name (answered('…'), na('…')), is given
+  const known = (node: Node) => {
+    const r = collectRefs(node);
+    return r.ids.every((x) => !q.byId.has(x.name) || given(x.name)) && r.calls.every((c) => !(c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && q.byId.has(c.args[0].v)) || given(c.args[0].v));
+  };
   const scope = answerScope(answers.file, answers.resolved, (ref) => (answers.visibility.get(ref) ?? 'visible') !== 'visible');
-  return judge(when, scope, { known: (node) => collectRefs(node).ids.every((r) => given(r.name)) }) === false;
+  return judge(when, scope, { known }) === false;
 }
 
 /** The question ids in questionnaire order every plant's answer and visibility maps are built on (QuestionMap.ids). */
