@@ -36,6 +36,15 @@ interface Report {
 }
 
 const FIX = 'tests/fixtures/plants';
+/** A definition file written from `text` and refused by `validate --definition`: its problems, where it is, and a text's line in it. */
+function refusedDefinition(text: string, name: string): { file: string; problems: { code: string; line: number }[]; lineOf: (needle: string) => number } {
+  const file = path.join(tempDir('zhizao-definition-'), name);
+  writeFileSync(file, text);
+  const r = zhizao(['validate', '--definition', file, '--json']);
+  expect(r.code).toBe(1);
+  const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
+  return { file, problems, lineOf: (needle) => text.split('\n').findIndex((l) => l.includes(needle)) + 1 };
+}
 function report(name: string): Report {
   const r = zhizao(['report', `${FIX}/${name}.yaml`, '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);
@@ -431,12 +440,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const broken = text
       .replace('budgetByPhase: [0.35, 0.7, 1]', 'budgetByPhase: [0.7, 0.35, 1]')
       .replace("askedWhen: \"text_has(digital_goals, '数控化', 'CNC rate')", "askedWhen: \"text_has(plant_wishes, '数控化', 'CNC rate')");
-    const brokenFile = path.join(dir, 'broken.yaml');
-    writeFileSync(brokenFile, broken);
-    const r = zhizao(['validate', '--definition', brokenFile, '--json']);
-    expect(r.code).toBe(1);
-    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
-    const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const { problems, lineOf } = refusedDefinition(broken, 'broken.yaml');
     expect(problems.find((p) => p.code === 'rules.budget-by-phase')?.line).toBe(lineOf('budgetByPhase: [0.7, 0.35, 1]'));
     expect(problems.find((p) => p.code === 'expr.unknown-id')?.line).toBe(lineOf('text_has(plant_wishes'));
     // the bundled rules read the example's "关键工序数控化率 2027 年超过 60%" as asking for the CNC retrofit; a
@@ -469,12 +473,7 @@ describe('plans for realistic plants (report --format json through the built CLI
       // the budget figure read from a yes/no question
       .replace('    amount: retrofit_budget_amount\n', '    amount: has_erp\n');
     expect(broken).not.toBe(text);
-    const file = path.join(dir, 'broken.yaml');
-    writeFileSync(file, broken);
-    const r = zhizao(['validate', '--definition', file, '--json']);
-    expect(r.code).toBe(1);
-    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
-    const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const { file, problems, lineOf } = refusedDefinition(broken, 'broken.yaml');
     expect(problems.find((p) => p.code === 'rules.own-words-type')?.line).toBe(lineOf('priorities: main_bottleneck}'));
     expect(problems.find((p) => p.code === 'rules.includes-prerequisite')?.line).toBe(lineOf('includes: [workshop-mes, workshop-aps]'));
     expect(problems.find((p) => p.code === 'rules.variant-prerequisite')?.line).toBe(lineOf('prerequisites: [workshop-aps]'));
@@ -553,16 +552,11 @@ describe('plans for realistic plants (report --format json through the built CLI
     }
   });
   it('a sector pack whose wording waits for a prerequisite its rule does not have is refused by validate --definition, with its line', () => {
-    const dir = tempDir('zhizao-pack-prerequisite-');
     const text = readFileSync('questionnaires/sectors/food.yaml', 'utf8');
     const broken = text.replace('    prerequisites: []\n', '    prerequisites: [line-proces-dcs-control]\n');
     expect(broken).not.toBe(text);
-    const file = path.join(dir, 'food.yaml');
-    writeFileSync(file, broken);
-    const r = zhizao(['validate', '--definition', file, '--json']);
-    expect(r.code).toBe(1);
-    const problems = (JSON.parse(r.stdout) as { files: { problems: { code: string; line: number }[] }[] }).files[0]!.problems;
-    expect(problems.find((p) => p.code === 'sector.prerequisite-not-of-rule')?.line).toBe(broken.split('\n').findIndex((l) => l.includes('prerequisites: [line-proces-dcs-control]')) + 1);
+    const { problems, lineOf } = refusedDefinition(broken, 'food.yaml');
+    expect(problems.find((p) => p.code === 'sector.prerequisite-not-of-rule')?.line).toBe(lineOf('prerequisites: [line-proces-dcs-control]'));
     expect(zhizao(['validate', '--definition', 'questionnaires/sectors/food.yaml']).code).toBe(0);
   });
 });
