@@ -59,6 +59,9 @@ describe('zhizao compare (built CLI)', () => {
     expect(c.indicators.find((i: any) => i.id === 'cnc-rate')).toMatchObject({ baseline: 0.4, followup: 0.6, nowMet: true });
     expect(c.kpiGains.met).toBe(false);
     expect(c.samePlant).toBe(true);
+    // each side's level bands, which the progress report rounds a score against (never up to the next level's edge)
+    expect(c.bands.baseline).toContainEqual({ level: 2, min: 1.8 });
+    expect(c.bands.followup).toEqual(c.bands.baseline);
   });
 
   it('a missing KPI value is reported as missing, not as zero change', () => {
