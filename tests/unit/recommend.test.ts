@@ -302,6 +302,47 @@ describe('a project proposes only what the plant has not got', () => {
   });
 });
 
+describe('a packing line after the automatic packers a plant already runs', () => {
+  const packing = (file: Record<string, unknown>) => plan(file, true).recommendations.find((r) => r.id === 'line-end-of-line-packaging')!;
+  it('does not buy packers it has: case packing, sealing and palletising, at a smaller investment', () => {
+    const file = example('process-food');
+    expect(String(file.answers.key_processes_list)).toContain('称重包装（自动包装机）');
+    const after = packing(file);
+    expect(after.variant).toBe('after-packers');
+    const text = offer(after);
+    expect(text.zh).toContain('沿用在用的自动包装机');
+    // no packers or weighers in what it buys
+    expect(after.hardware.map((h) => h.zh).join('、')).not.toMatch(/自动包装机|组合秤/);
+    expect(after.hardware.map((h) => h.en).join(', ')).not.toMatch(/automatic packers|multihead/i);
+    // it answered that online inspection covers most key processes: its checkweighers are kept, not bought
+    expect(file.answers.req_online_inspection).toBe('mostly');
+    expect(after.hardware.map((h) => h.zh).join('、')).not.toContain('检重秤');
+    expect(text.zh).toContain('沿用在用的在线检重和金属检测');
+    // food: cold-rated palletising and the critical-control-point records, which the variant carries itself
+    expect(text.zh).toContain('低温型');
+    expect(after.integration.map((i) => i.zh)).toContain('检重、金检剔除记录 → 按批次的关键控制点记录');
+    // The same plant packing by hand: the whole line, packers included, and a larger investment.
+    file.answers.key_processes_list = String(file.answers.key_processes_list).replace('称重包装（自动包装机）', '称重包装（人工）');
+    file.answers.req_online_inspection = 'partial';
+    const whole = packing(file);
+    expect(whole.variant).toBeUndefined();
+    expect(whole.hardware.map((h) => h.zh).join('、')).toContain('自动包装机');
+    expect(whole.investment!.max).toBeGreaterThan(after.investment!.max);
+  });
+
+  it('buys checkweighers where online inspection is not in place, and leaves out the food wording outside food', () => {
+    const file = example('process-food');
+    file.answers.req_online_inspection = 'partial';
+    const food = packing(file);
+    expect(food.variant).toBe('after-packers');
+    expect(food.hardware.map((h) => h.zh)).toContain('在线检重秤');
+    file.respondent.sector = 'C2662';
+    const chemicals = packing(file);
+    expect(chemicals.variant).toBe('after-packers');
+    expect(offer(chemicals).zh).not.toMatch(/低温型|关键控制点/);
+  });
+});
+
 describe('an exposure the answers show is placed first: an unsegmented control network with machines on it', () => {
   it('segmentation goes into the first phase, whatever its priority, and only when machines are networked and it is "none"', () => {
     const file = example('discrete-machinery');
