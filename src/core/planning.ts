@@ -30,9 +30,15 @@ export interface PlanningDef {
    * plan reads its deadlines and figures), its biggest bottleneck (free text) and the goals it chose (options).
    */
   ownWords?: { goals: string; bottleneck: string; priorities: string };
+  /**
+   * What a plant may ask for in its own words that no project of these rules answers (capacity expansion…): when
+   * `when` (an expression, compiled by rules-def.ts) holds, the plant's own report says `text`, so that its plan is
+   * not silent on it.
+   */
+  outOfScope?: { id: string; when: string; text: Text }[];
 }
 
-export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget' | 'declarationWhen'>> & {
+export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' | 'budget' | 'declarationWhen' | 'outOfScope'>> & {
   sizes: NonNullable<PlanningDef['sizes']>;
   budget: NonNullable<PlanningDef['budget']>;
   priority: Required<NonNullable<PlanningDef['priority']>>;

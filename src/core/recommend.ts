@@ -82,6 +82,11 @@ export interface RetrofitPlan {
   /** What the plant wants its retrofits to solve first, in its own words (`digital_goals`), when answered. */
   ownGoals?: string;
   /**
+   * What the plant asked for in its own words that no project of the rules answers (the rules' planning.outOfScope
+   * whose condition holds), for its own report; never one whose condition reads a confidential answer.
+   */
+  outOfScope?: { id: string; text: Text }[];
+  /**
    * The goals in its own words that set a time limit ("2027 年", "两年内"), each with the projects the plant asked for
    * in that goal (their rule's `askedWhen` holds for that goal alone), to set against their phases.
    */
@@ -426,6 +431,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // (the plan only, as batch builds it, says nothing of them)
   const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope, planning.ownWords) : [];
   const ownTargets = ownGoals && !input.planOnly ? ownTargetsOf(ownGoals, q, result.indicators) : [];
+  const outOfScope = input.planOnly ? [] : rules.outOfScope.filter((n) => !n.confidential && truthy(evaluate(n.when, scope))).map((n) => ({ id: n.id, text: n.text }));
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
@@ -442,6 +448,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     ...(ownGoals ? { ownGoals } : {}),
     ...(ownDeadlines.length ? { ownDeadlines } : {}),
     ...(ownTargets.length ? { ownTargets } : {}),
+    ...(outOfScope.length ? { outOfScope } : {}),
   };
 }
 

@@ -159,6 +159,16 @@ export interface RuleSet {
   leads: LeadRule[];
   /** planning.declarationWhen, parsed: the plant's goals include a recognition. */
   declarationWhen?: Node;
+  /** planning.outOfScope, each `when` parsed: what the plant may ask for that no project answers. */
+  outOfScope: OutOfScopeNote[];
+}
+
+export interface OutOfScopeNote {
+  id: string;
+  when: Node;
+  text: Text;
+  /** Its condition reads a confidential answer: never said where that answer may not be told. */
+  confidential: boolean;
 }
 
 const stub = () => null;
@@ -362,6 +372,12 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     }
   });
   const declarationWhen = def.planning?.declarationWhen === undefined ? undefined : parse(def.planning.declarationWhen, ['planning', 'declarationWhen'], plant);
+  const outOfScope: OutOfScopeNote[] = [];
+  (def.planning?.outOfScope ?? []).forEach((n, i) => {
+    const when = parse(n.when, ['planning', 'outOfScope', i, 'when'], plant);
+    const secret = ids.confidentialQuestions;
+    if (when) outOfScope.push({ id: n.id, when, text: n.text, confidential: Boolean(secret && readsAny(when, secret)) });
+  });
   const own = def.planning?.ownWords;
   // goals and bottleneck are free text (deadlines and figures are read in them), priorities the goals chosen from options
   if (own)
@@ -384,7 +400,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const i = def.rules.findIndex((r) => r.id === cycle[0]);
     at(['rules', i, 'prerequisites'], 'def.cycle', { cycle: cycle.join(' → ') });
   }
-  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules), ...(declarationWhen ? { declarationWhen } : {}) }, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules), ...(declarationWhen ? { declarationWhen } : {}), outOfScope }, diagnostics: ds };
 }
 
 /** Whether a condition reads a question (as a variable, or by name in answered('…'), level_of('…'), …). */

@@ -274,6 +274,8 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
   if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
+  // what it asked for that no retrofit project answers (capacity expansion…): said, not left to silence
+  if (!office) out.push(...(plan.outOfScope ?? []).map((n) => n.text));
   return out;
 }
 

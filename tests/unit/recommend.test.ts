@@ -343,6 +343,41 @@ describe('a packing line after the automatic packers a plant already runs', () =
   });
 });
 
+describe('what the plant asks for that no project answers is said, in its own report only', () => {
+  const CAPACITY = /产能不足或扩大产能/;
+  const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
+    const made = plan(file, true);
+    const { result, answers, recommendations } = made;
+    return renderMarkdown(buildReportModel({ questionnaire: q, answers, result, recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' });
+  };
+  it('capacity in its bottleneck or goals: the plan says it includes no capacity investment', () => {
+    const file = example('process-food');
+    expect(String(file.answers.main_bottleneck)).toContain('速冻能力不足');
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity']);
+    expect(report(file, 'client')).toMatch(CAPACITY);
+    // the office reads none of the plant's own words, nor what is read in them
+    expect(report(file, 'office')).not.toMatch(CAPACITY);
+    // words that do not name capacity: nothing said
+    file.answers.main_bottleneck = '包制、装箱环节用工多';
+    file.answers.digital_goals = '电子批记录覆盖全部车间';
+    expect(plan(file, true).outOfScope).toBeUndefined();
+    expect(report(file, 'client')).not.toMatch(CAPACITY);
+    // batch's plan reads none of it
+    const a = mustAnswers(q, example('process-food'));
+    const r = buildResult(q, a, p, t);
+    expect(recommend({ questionnaire: q, result: r, answers: a, rules, planOnly: true }).outOfScope).toBeUndefined();
+  });
+
+  it('a condition naming an unknown question is a load error at its place', () => {
+    const data = parse(read('questionnaires/rules/default.yaml'));
+    data.planning.outOfScope[0].when = "text_has(main_bottleneckk, '扩能')";
+    const bad = compileRules(src(stringify(data), 'bad.yaml'), ids);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.path])).toEqual([['expr.unknown-id', ['planning', 'outOfScope', 0, 'when']]]);
+    expect(bad.diagnostics[0]!.line).toBeGreaterThan(1);
+  });
+});
+
 describe('an exposure the answers show is placed first: an unsegmented control network with machines on it', () => {
   it('segmentation goes into the first phase, whatever its priority, and only when machines are networked and it is "none"', () => {
     const file = example('discrete-machinery');
