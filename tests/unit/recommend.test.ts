@@ -353,13 +353,18 @@ describe('what the plant asks for that no project answers is said, in its own re
   it('capacity in its bottleneck or goals: the plan says it includes no capacity investment', () => {
     const file = example('process-food');
     expect(String(file.answers.main_bottleneck)).toContain('速冻能力不足');
-    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity']);
+    // (and a provincial recognition in its goals: the criteria checked are the municipal plan's)
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity', 'recognition-level']);
     expect(report(file, 'client')).toMatch(CAPACITY);
     // the office reads none of the plant's own words, nor what is read in them
     expect(report(file, 'office')).not.toMatch(CAPACITY);
     // words that do not name capacity: nothing said
     file.answers.main_bottleneck = '包制、装箱环节用工多';
-    file.answers.digital_goals = '电子批记录覆盖全部车间';
+    file.answers.digital_goals = '电子批记录覆盖全部车间；申报市级智能车间';
+    expect(plan(file, true).outOfScope).toBeUndefined();
+    file.answers.digital_goals = '电子批记录覆盖全部车间；申报省级智能工厂';
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['recognition-level']);
+    file.answers.digital_goals = '电子批记录覆盖全部车间；暂不申报省级认定';
     expect(plan(file, true).outOfScope).toBeUndefined();
     expect(report(file, 'client')).not.toMatch(CAPACITY);
     // batch's plan reads none of it
