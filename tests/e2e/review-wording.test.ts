@@ -530,7 +530,8 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(line(scada, '硬件选型')).toBe('数据采集服务器、工业交换机（冷库温度沿用本方案温度监测项目的采集点）');
     expect(line(scada, '集成要点')).toContain('冷库温度监测平台 → SCADA 历史库');
     expect(project(zh, '关键工艺单元 PLC 自动控制与参数记录')).not.toContain('已由 DCS 控制的装置沿用 DCS'); // dcs_units_count: 0
-    expect(md('examples/process-food.zhizao.yaml')).toContain('已由 DCS 控制的装置沿用 DCS'); // five DCS units
+    // five DCS units and 14 of 18 key processes under automatic control: the loops project, which keeps them all
+    expect(md('examples/process-food.zhizao.yaml')).toContain('已由 DCS/PLC 控制的装置沿用，不重复建设');
   });
 
   it('the discrete plant\'s networking and security projects close the two smart-workshop criteria they are about (a second consultant\'s review, major 5)', () => {

@@ -343,6 +343,37 @@ describe('a packing line after the automatic packers a plant already runs', () =
   });
 });
 
+describe('a process plant keeps the automatic batching and control it has', () => {
+  const project = (file: Record<string, unknown>, id: string) => plan(file, true).recommendations.find((r) => r.id === id)!;
+  const hw = (r: Recommendation) => r.hardware.map((h) => h.zh).join('、');
+  it('recipes: batching weighed automatically (its key-process list) — the parameters and their download, no weighing terminals', () => {
+    const file = example('process-food');
+    expect(String(file.answers.key_processes_list)).toContain('馅料自动配料称量（DCS）');
+    const r = project(file, 'line-recipe-batch-management');
+    expect(r.variant).toBe('automated-batching');
+    expect(hw(r)).not.toMatch(/称重配料终端|扫码枪/);
+    expect(offer(r).zh).toContain('下发到已由 DCS/PLC 控制的工序');
+    // weighed by hand: the food wording's scan-and-weigh terminals
+    file.answers.key_processes_list = String(file.answers.key_processes_list).replace('馅料自动配料称量（DCS）', '馅料人工称量');
+    const byHand = project(file, 'line-recipe-batch-management');
+    expect(byHand.variant).toBeUndefined();
+    expect(hw(byHand)).toContain('称重配料终端');
+  });
+
+  it('process control: most key processes under DCS or PLC — loops, added instruments and the steps left, no new controllers for the units that have them', () => {
+    const file = example('process-food');
+    expect(file.answers).toMatchObject({ key_processes_total: 18, key_processes_cnc: 14, plc_cells_count: 14, dcs_units_count: 5 });
+    const r = project(file, 'line-process-dcs-control');
+    expect(r.variant).toBe('loops');
+    expect(hw(r)).not.toContain('DCS 控制站');
+    expect(offer(r).zh).toContain('经常切手动的控制回路');
+    expect(offer(r).zh).not.toMatch(/关键设备统一采用带以太网接口的 PLC/);
+    // half its key processes by hand: the PLC project as before
+    file.answers.key_processes_cnc = 9;
+    expect(project(file, 'line-process-dcs-control').variant).toBe('plc');
+  });
+});
+
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
   const CAPACITY = /产能不足或扩大产能/;
   const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
@@ -467,6 +498,13 @@ describe('a sector pack words a project item by item, as the rules do', () => {
   const confidentialQuestions = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
   const compile = (data: unknown) => compileSectorPack(src(stringify(data), 'food.yaml'), plantRuleContext(ids), confidentialQuestions);
   const RULE = 'line-recipe-batch-management';
+  // the example weighs its filling automatically (the rule's automated-batching variant, which replaces the pack's
+  // wording): the pack's wording is read for the same plant weighing by hand
+  const weighingByHand = () => {
+    const file = example('process-food');
+    file.answers.key_processes_list = String(file.answers.key_processes_list).replace('馅料自动配料称量（DCS）', '馅料人工称量');
+    return file;
+  };
 
   it('an item with `if` is shown only when its condition holds for the plant', () => {
     const data = food();
@@ -478,7 +516,7 @@ describe('a sector pack words a project item by item, as the rules do', () => {
     expect(shape.validate('sector-pack', src(stringify(data), 'food.yaml'))).toEqual([]);
     const pack = compile(data);
     expect(pack.diagnostics).toEqual([]);
-    const file = example('process-food');
+    const file = weighingByHand();
     expect(file.answers.has_erp).toBe(true);
     const links = () => {
       const r = plan(file, [pack.pack!]).recommendations.find((x) => x.id === RULE)!;
@@ -499,7 +537,7 @@ describe('a sector pack words a project item by item, as the rules do', () => {
     data.rules[RULE].hardware = [{ zh: '称重配料终端', en: 'Weighing terminals', if: `answered('${secret}')` }, { zh: '扫码枪', en: 'Scanners' }];
     const pack = compile(data).pack!;
     expect(pack.wording.get(RULE)!.hardware!.confidential).toBe(true);
-    const rec = plan(example('process-food'), [pack]).recommendations.find((x) => x.id === RULE)!;
+    const rec = plan(weighingByHand(), [pack]).recommendations.find((x) => x.id === RULE)!;
     // the project itself is not confidential: the office sees it without the item that tells the answer
     expect(rec.confidential).toBeFalsy();
     expect(rec.officeView?.hardware).toEqual([{ zh: '扫码枪', en: 'Scanners' }]);
