@@ -2,6 +2,7 @@
 import type { Answers } from '../core/answers.js';
 import { placeLevel, type BenchmarkDef } from '../core/benchmark.js';
 import type { Questionnaire } from '../core/questionnaire.js';
+import type { Projection } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
@@ -269,7 +270,11 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
   return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
 }
 
-export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }): Text {
+/**
+ * The executive summary: the level, the targets, the weakest sub-domains, the plan's size and (`projected`: the
+ * projection after the plan period's last phase, as the phase table gives it) the level the plan would reach.
+ */
+export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }, projected?: Projection | null): Text {
   // A share of companies (countsToward) is never met by one plant: one that does not count toward it is below it.
   const missed = r.indicators.filter((i) => i.met === false || (i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false)));
   // An indicator with a target that could not be computed is neither met nor missed: it is named as such.
@@ -305,8 +310,16 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
     missed: verdict,
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
     ...plan,
+    projected: projected && counts.inPlan ? projectedText(projected, r, w) : '',
     method: fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
   });
+}
+
+/** The level after the plan period, said against today's: reached, the same, or still below level 1. */
+function projectedText(p: Projection, r: ScoreResult, w: Wording): Text {
+  const score = scoreText(p.score, r.scoring.bands);
+  if (p.level === null || p.level < 1) return fill(w.phrases.summaryProjectedNotYet!, { score });
+  return fill(p.level === r.maturity.level ? w.phrases.summaryProjectedSame! : w.phrases.summaryProjected!, { level: p.level, score });
 }
 
 export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): Method {

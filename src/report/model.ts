@@ -6,6 +6,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { CriterionGain } from '../core/declaration-gains.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
+import type { Projection } from '../core/roadmap.js';
 import type { LeadRule } from '../core/rules-def.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
@@ -110,7 +111,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     summary: {
       ...(answers.file.overrides?.summary ? { text: answers.file.overrides.summary } : {}),
       ...(answers.file.overrides?.expert_opinion ? { expertOpinion: answers.file.overrides.expert_opinion } : {}),
-      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }),
+      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }, lastProjection(input.plan)),
     },
     headline: headlineOf(r, q, w, office),
     tiers: tiersOf(r, w),
@@ -139,6 +140,11 @@ export function buildReportModel(input: ModelInput): ReportModel {
 }
 
 /** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
+/** The projection after the plan period's last phase (the phase table's last figure); null without one. */
+function lastProjection(plan: RetrofitPlan | null | undefined): Projection | null {
+  return plan?.roadmap.phases.at(-1)?.projected ?? null;
+}
+
 function leadsClause(leads: readonly LeadRule[], w: Wording, office: boolean): Text {
   const shown = leads.filter((l) => !(office && l.confidential));
   if (!shown.length) return { zh: '', en: '' };

@@ -92,3 +92,25 @@ describe('the largest gaps the summary names are the lowest sub-domains, each wi
   });
 });
 
+
+describe('the executive summary: the level the plan period would reach', () => {
+  const r = () => buildResult(q, mustAnswers(q, parse(read('examples/discrete-machinery.zhizao.yaml'))), profile(), targets());
+  const projected = (level: number | null, score: number) => ({ level, score, indicatorsMet: [] });
+  it('says the projected level after the last phase, reached or not, and that it is a projection', () => {
+    const result = r();
+    expect(result.maturity.level).toBe(1);
+    const up = summaryOf(result, w, counts, projected(2, 2.04));
+    expect(up.zh).toContain('按推算，规划期的项目全部完成后为 2 级（S ≈ 2.04）；推算假定各项目按计划完成');
+    expect(up.en).toContain('would be at level 2 (S ≈ 2.04)');
+    const same = summaryOf(result, w, counts, projected(1, 1.7996));
+    // rounded down at a level's edge, as everywhere: 1.7996 is not yet 1.80
+    expect(same.zh).toContain('仍为 1 级（S ≈ 1.79）：这些项目不足以使等级提升');
+    expect(summaryOf(result, w, counts, projected(0, 0.6)).zh).toContain('仍未达到一级（S ≈ 0.60）');
+  });
+
+  it('says nothing of a projection without one, or without a project in the plan period', () => {
+    const result = r();
+    expect(summaryOf(result, w, counts).zh).not.toContain('按推算');
+    expect(summaryOf(result, w, { ...counts, inPlan: 0 }, projected(2, 2.04)).zh).not.toContain('按推算');
+  });
+});
