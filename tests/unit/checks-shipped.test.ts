@@ -34,6 +34,11 @@ const CASES: Record<string, Case> = {
     fires: { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 150 },
     clean: { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 60 },
   },
+  'robot-welding-vs-manual-welding-key-process': {
+    fires: { robots_count: 2, robot_applications: ['welding', 'machine_tending'], key_processes_total: 4, key_processes_cnc: 1, key_processes_list: '缸体焊接（手工焊）；油缸装配（人工）' },
+    // the list says which welds the robots make
+    clean: { robots_count: 2, robot_applications: ['welding', 'machine_tending'], key_processes_total: 4, key_processes_cnc: 1, key_processes_list: '缸体焊接（环缝由焊接机器人焊，接管手工焊）；油缸装配（人工）' },
+  },
   'process-design-level-vs-planning-system': {
     fires: { process_design_level: 'system', req_process_planning_system: 'none' },
     clean: { process_design_level: 'system', req_process_planning_system: 'mostly' },
