@@ -111,7 +111,9 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       // The awaited project is itself beyond the plan period: say so, and why (its own card says more).
       if (awaited.phase === 'later') {
         const why = awaited.laterReason?.code === 'waits' ? undefined : laterReasonText(awaited, all, w, plan, office);
-        return fill(p[why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo']!, { title: awaited.title, reason: why ?? '' });
+        // (a project that fulfils a legal duty coming first is not called this one's prerequisite: its card lists those)
+        const phrase = duty ? (why ? 'laterWaitsDutyDeferred' : 'laterWaitsDutyDeferredToo') : why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo';
+        return fill(p[phrase]!, { title: awaited.title, reason: why ?? '' });
       }
       return fill(p[duty ? 'laterWaitsDuty' : 'laterWaits']!, { title: awaited.title });
     }

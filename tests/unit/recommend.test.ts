@@ -374,6 +374,32 @@ describe('a process plant keeps the automatic batching and control it has', () =
   });
 });
 
+describe('robots and a CRM the plant has are extended, not bought again', () => {
+  const project = (file: Record<string, unknown>, id: string) => plan(file, true).recommendations.find((r) => r.id === id);
+  it('welding robots in use: the welds still made by hand, not a first welding cell', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers.robot_applications).toContain('welding');
+    const robots = project(file, 'station-hazardous-post-robots')!;
+    expect(offer(robots).zh).toContain('沿用在用的焊接机器人');
+    expect(robots.hardware.map((h) => h.zh).join('、')).not.toContain('焊接机器人工作站');
+    // a lifting-equipment maker (its sector a candidate of its own) whose robots only tend machines: the first welding cell
+    file.answers.robot_applications = ['machine_tending'];
+    file.respondent.sector = 'C343';
+    const first = project(file, 'station-hazardous-post-robots')!;
+    expect(first.hardware.map((h) => h.zh).join('、')).toContain('焊接机器人工作站');
+    expect(offer(first).zh).not.toContain('沿用在用的焊接机器人');
+  });
+
+  it('complaints: the CRM in use gets its service module, a plant without one the software', () => {
+    const file = example('process-food');
+    expect(file.answers.has_crm).toBe(true);
+    const loop = () => project(file, 'factory-after-sales-loop')!.software.map((x) => x.zh);
+    expect(loop()).toEqual(['在用 CRM 的服务与投诉模块（扩展流程和授权）']);
+    file.answers.has_crm = false;
+    expect(loop()).toEqual(['客户服务/投诉管理软件（SaaS 或 CRM 服务模块）']);
+  });
+});
+
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
   const CAPACITY = /产能不足或扩大产能/;
   const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
