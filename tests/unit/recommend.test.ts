@@ -390,6 +390,15 @@ describe('robots and a CRM the plant has are extended, not bought again', () => 
     expect(offer(first).zh).not.toContain('沿用在用的焊接机器人');
   });
 
+  it('machine-tending robots in use: the new cells follow the cells the plant has', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers.robot_applications).toContain('machine_tending');
+    const model = '以在用的上下料单元为样板';
+    expect(offer(project(file, 'station-machine-tending-robots')!).zh).toContain(model);
+    file.answers.robot_applications = ['welding'];
+    expect(offer(project(file, 'station-machine-tending-robots')!).zh).not.toContain(model);
+  });
+
   it('complaints: the CRM in use gets its service module, a plant without one the software', () => {
     const file = example('process-food');
     expect(file.answers.has_crm).toBe(true);
