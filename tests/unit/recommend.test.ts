@@ -399,6 +399,16 @@ describe('robots and a CRM the plant has are extended, not bought again', () => 
     expect(offer(project(file, 'station-machine-tending-robots')!).zh).not.toContain(model);
   });
 
+  it('routings reach the MES from the PLM only where they are prepared in a system', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ has_plm: true, has_mes: true, req_process_planning_system: 'none' });
+    const links = () => project(file, 'factory-integration-platform')!.integration.map((x) => x.zh);
+    expect(links()).toContain('PLM EBOM → ERP MBOM');
+    expect(links().join('\n')).not.toContain('PLM 工艺 → MES');
+    file.answers.req_process_planning_system = 'mostly';
+    expect(links()).toContain('PLM EBOM → ERP MBOM；PLM 工艺 → MES');
+  });
+
   it('complaints: the CRM in use gets its service module, a plant without one the software', () => {
     const file = example('process-food');
     expect(file.answers.has_crm).toBe(true);
