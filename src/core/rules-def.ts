@@ -373,9 +373,9 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   });
   const declarationWhen = def.planning?.declarationWhen === undefined ? undefined : parse(def.planning.declarationWhen, ['planning', 'declarationWhen'], plant);
   const outOfScope: OutOfScopeNote[] = [];
+  const secret = ids.confidentialQuestions;
   (def.planning?.outOfScope ?? []).forEach((n, i) => {
     const when = parse(n.when, ['planning', 'outOfScope', i, 'when'], plant);
-    const secret = ids.confidentialQuestions;
     if (when) outOfScope.push({ id: n.id, when, text: n.text, confidential: Boolean(secret && readsAny(when, secret)) });
   });
   const own = def.planning?.ownWords;

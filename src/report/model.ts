@@ -139,12 +139,12 @@ export function buildReportModel(input: ModelInput): ReportModel {
   };
 }
 
-/** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
 /** The projection after the plan period's last phase (the phase table's last figure); null without one. */
 function lastProjection(plan: RetrofitPlan | null | undefined): Projection | null {
   return plan?.roadmap.phases.at(-1)?.projected ?? null;
 }
 
+/** The phasing rule's opening: the projects placed before the others where they apply, by name (none: nothing). */
 function leadsClause(leads: readonly LeadRule[], w: Wording, office: boolean): Text {
   const shown = leads.filter((l) => !(office && l.confidential));
   if (!shown.length) return { zh: '', en: '' };

@@ -36,8 +36,8 @@ export function tuneV8ForBatch(): void {
   // The young generation is collected on the worker's own thread: V8's parallel scavenge puts helper threads beside
   // the workers, and with as many workers as cores they only compete with them. Measured (2026-12-06, 2 cores, five
   // interleaved pairs): 5,000 full files --jobs 2, median 4.78 → 4.32 s with this and --no-concurrent-marking; this
-  // alone did as well within the spread (four pairs), and --no-concurrent-marking raised the peak memory of a
-  // 100,000-file batch (100k ÷ 10k 1.10 → 1.16), so it is not set; --jobs 1 unchanged within the spread (docs/performance.md). --single-threaded-gc, which would also stop
-  // parallel marking, aborts the process when set after start-up.
+  // alone did as well within the spread (four pairs); --jobs 1 unchanged within the spread (docs/performance.md).
+  // --no-concurrent-marking is not set: it raised the peak memory of a 100,000-file batch (100k ÷ 10k 1.10 → 1.16).
+  // --single-threaded-gc, which would also stop parallel marking, aborts the process when set after start-up.
   setFlagsFromString('--no-parallel-scavenge');
 }
