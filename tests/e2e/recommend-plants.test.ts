@@ -464,14 +464,16 @@ describe('plans for realistic plants (report --format json through the built CLI
       // a project it waits for cannot also be part of it
       .replace('includes: [workshop-aps, workshop-wms-barcode, line-agv-delivery, factory-data-analytics]', 'includes: [workshop-mes, workshop-aps]')
       // the MES extension waits for a project its rule does not
-      .replace('        prerequisites: []\n', '        prerequisites: [workshop-aps]\n')
+      .replace('        # to be networked (machine data join it when they are)\n        prerequisites: []\n', '        # to be networked (machine data join it when they are)\n        prerequisites: [workshop-aps]\n')
       // a step another project takes, named by a rule the file does not have, and by its own rule
       .replace('        if: has_mes != true\n        unlessProposed: [workshop-mes, station-smt-feeder-verification]\n', '        if: has_mes != true\n        unlessProposed: [workshop-smt-mes]\n')
       .replace('        unlessProposed: [workshop-traceability]\n', '        unlessProposed: [line-smt-data-acquisition]\n')
       // the smart factory's MES worded for an MES project the file does not have
       .replace('if: "has_mes == false", ifProposed: [workshop-mes]}', 'if: "has_mes == false", ifProposed: [workshop-mes-cloud]}')
       // the budget figure read from a yes/no question
-      .replace('    amount: retrofit_budget_amount\n', '    amount: has_erp\n');
+      .replace('    amount: retrofit_budget_amount\n', '    amount: has_erp\n')
+      // a note on what no project answers, reading a question the questionnaire does not have
+      .replace("text_has(main_bottleneck, '扩能',", "text_has(main_bottlenek, '扩能',");
     expect(broken).not.toBe(text);
     const { file, problems, lineOf } = refusedDefinition(broken, 'broken.yaml');
     expect(problems.find((p) => p.code === 'rules.own-words-type')?.line).toBe(lineOf('priorities: main_bottleneck}'));
@@ -481,6 +483,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(problems.find((p) => p.code === 'rules.proposed-self')?.line).toBe(lineOf('unlessProposed: [line-smt-data-acquisition]'));
     expect(problems.find((p) => p.code === 'def.unknown-ref' && p.line === lineOf('ifProposed: [workshop-mes-cloud]'))).toBeDefined();
     expect(problems.find((p) => p.code === 'rules.budget-amount-type')?.line).toBe(lineOf('    amount: has_erp'));
+    expect(problems.find((p) => p.code === 'expr.unknown-id')?.line).toBe(lineOf('text_has(main_bottlenek'));
     // and report --rules refuses it with the same messages, no report written
     const rep = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--rules', file, '-o', path.join(dir, 'r.md')]);
     expect(rep.code).toBe(1);
