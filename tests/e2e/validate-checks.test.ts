@@ -114,6 +114,17 @@ describe('validate: consistency checks and plausibility', () => {
     }
   });
 
+  it('welding robots beside a key-process list that welds by hand and names no robot: a warning at both answers', () => {
+    const text = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8').replace('缸体焊接（环缝由焊接机器人焊，接管和支座焊缝手工焊）', '缸体焊接（手工焊）');
+    expect(text).toContain('缸体焊接（手工焊）');
+    const r = zhizao(['validate', write('manual-welding.yaml', text), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.includes('[check robot-welding-vs-manual-welding-key-process'))!;
+    expect(line).toContain(`manual-welding.yaml:${lineOf(text, 'robot_applications:')}:`);
+    expect(line).toContain(`key_processes_list ${lineOf(text, 'key_processes_list:')}:`);
+    expect(r.stderr).toMatch(/valid \(1 warning\)/);
+  });
+
   it('files of questionnaire version 1 are not checked on questions they were never asked', () => {
     const v1 = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as { version: string };
     v1.version = '1';
