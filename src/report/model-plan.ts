@@ -60,8 +60,11 @@ export interface PlanModel {
   phases: PlanPhase[];
   total?: Text;
   projectionNote: Text;
-  /** `line`: the duty, its source and its status as one sentence per language (the source in that language's brackets). */
-  duties: { text: Text; source: Text; line: Text; check: Text; status: Text }[];
+  /**
+   * Each duty that applies. `line`: the duty, its source and its status as one sentence per language (the source in
+   * that language's brackets), then `settled`: when not met, the listed projects that settle it.
+   */
+  duties: { text: Text; source: Text; line: Text; check: Text; status: Text; settled?: Text }[];
 }
 
 export interface SupportRow {
@@ -426,10 +429,26 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
       const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
       // a reference not yet checked against the original text says so where it is cited
       const cited = d.def.confirmed ? source : { zh: `${source.zh}；${p.dutyUnconfirmed!.zh}`, en: `${source.en}; ${p.dutyUnconfirmed!.en}` };
-      const line = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
-      return { text: d.def.text, source: cited, line, check: d.def.check, status };
+      const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w);
+      const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
+      const line = settled ? { zh: `${said.zh}。${settled.zh}`, en: `${said.en}. ${settled.en}` } : said;
+      return { text: d.def.text, source: cited, line, check: d.def.check, status, ...(settled ? { settled } : {}) };
     }),
   };
+}
+
+/**
+ * Which listed projects settle a duty not yet met (its `fulfilledBy`): those in the plan period with their phases;
+ * else, when every one listed waits beyond it, those with why each waits (where the report may say why), and that
+ * the plan is to be decided on that point. Nothing when no listed project settles it.
+ */
+function settledBy(ids: readonly string[], items: readonly PlanItem[], w: Wording): Text | undefined {
+  const p = w.phrases;
+  const listed = items.filter((i) => ids.includes(i.id));
+  const inPeriod = listed.filter((i) => i.phaseId !== 'later');
+  if (inPeriod.length) return fill(p.dutySettledIn!, { projects: joinTexts(inPeriod.map((i) => fill(p.projectInPhase!, { title: i.title, phase: i.phase }))) });
+  if (!listed.length) return undefined;
+  return fill(p.dutySettledLater!, { projects: joinTexts(listed.map((i) => (i.laterReason ? fill(p.dutyProjectLater!, { title: i.title, reason: i.laterReason }) : quoted(i.title)))) });
 }
 
 /** The support schemes the recommendations point to; a scheme whose period has ended says so. */

@@ -409,6 +409,33 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).not.toContain('由数小时缩短到分钟级，召回范围缩小');
   });
 
+  it('a legal duty not met says which project of the plan settles it and when, or that the one that does waits and why', () => {
+    // process-food: traceability answered 'mostly' (the zongzi workshop on paper); within 500–2000 万元 the food lot
+    // traceability project is beyond the budget
+    const duty = (text: string) => text.split('\n').find((l) => l.startsWith('- 食品生产企业必须建立食品安全追溯体系'))!;
+    const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    expect(duty(md)).toContain('— 大部分满足，尚未完全满足（答卷答为“大部分满足”）。落实这项要求的项目“食品批次追溯（原辅料—生产—冷库—客户）”（超出企业所报预算）列为后续。确认方案时应把它调入规划期');
+    const en = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'en']).stdout;
+    expect(en).toContain('What settles it is listed for later: “Food lot traceability (ingredients — production — cold store — customers)” (beyond the budget the plant stated).');
+    // the office is not told what the budget held back: the project is named, not why it waits
+    const office = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    expect(duty(office)).toContain('（答卷答为“大部分满足”）。落实这项要求的项目“食品批次追溯（原辅料—生产—冷库—客户）”列为后续。确认方案时');
+    // over 2000 万元 the project is in the plan period, and the duty's line says in which phase
+    const dir = tempDir('zhizao-duty-');
+    const richer = path.join(dir, 'over-20m.yaml');
+    writeFileSync(richer, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace('retrofit_budget_band: from_5m_to_20m', 'retrofit_budget_band: over_20m'));
+    const phased = (JSON.parse(zhizao(['report', richer, '--format', 'json']).stdout) as Report).recommendations.find((r) => r.id === 'workshop-traceability')!;
+    expect(phased.phase).not.toBe('later');
+    const phaseName = { '0-6m': '近期（0–6 个月）', '6-18m': '中期（6–18 个月）', '18-36m': '远期（18–36 个月）' }[phased.phase]!;
+    expect(duty(zhizao(['report', richer, '--format', 'md', '--lang', 'zh']).stdout)).toContain(`（答卷答为“大部分满足”）。本方案中落实这项要求的项目：${phaseName}的“食品批次追溯（原辅料—生产—冷库—客户）”。`);
+    // fully traceable: the duty is met, and no project is named against it
+    const traced = path.join(dir, 'traced.yaml');
+    writeFileSync(traced, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace('req_quality_traceability: mostly', 'req_quality_traceability: full'));
+    const met = duty(zhizao(['report', traced, '--format', 'md', '--lang', 'zh']).stdout);
+    expect(met).toContain('— 答卷显示已满足');
+    expect(met).not.toContain('落实这项要求');
+  });
+
   it('a time limit the plant set itself is set against the phase of the project it asked for (its own report only)', () => {
     // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit it asks for is
     // placed in the first 6 months (a project the plant named comes before those only tagged with its goals)

@@ -360,6 +360,15 @@ describe('a process plant keeps the automatic batching and control it has', () =
     expect(hw(byHand)).toContain('称重配料终端');
   });
 
+  it('the MES extension brings review and release into the MES while lot records are not all electronic', () => {
+    const RELEASE = '检验结果和批放行审核在 MES 中记录和签署';
+    const file = example('process-food');
+    expect(file.answers.req_electronic_batch_record).toBe('partial');
+    expect(project(file, 'workshop-mes').measures.map((m) => m.zh).join('')).toContain(RELEASE);
+    file.answers.req_electronic_batch_record = 'full';
+    expect(project(file, 'workshop-mes').measures.map((m) => m.zh).join('')).not.toContain(RELEASE);
+  });
+
   it('process control: most key processes under DCS or PLC — loops, added instruments and the steps left, no new controllers for the units that have them', () => {
     const file = example('process-food');
     expect(file.answers).toMatchObject({ key_processes_total: 18, key_processes_cnc: 14, plc_cells_count: 14, dcs_units_count: 5 });
@@ -429,8 +438,9 @@ describe('what the plant asks for that no project answers is said, in its own re
   it('capacity in its bottleneck or goals: the plan says it includes no capacity investment', () => {
     const file = example('process-food');
     expect(String(file.answers.main_bottleneck)).toContain('速冻能力不足');
-    // (and a provincial recognition in its goals: the criteria checked are the municipal plan's)
-    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity', 'recognition-level']);
+    // (and "减少用工 80 人" and a provincial recognition in its goals: the benefits are no headcount estimate, and the
+    // criteria checked are the municipal plan's)
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity', 'headcount', 'recognition-level']);
     expect(report(file, 'client')).toMatch(CAPACITY);
     // the office reads none of the plant's own words, nor what is read in them
     expect(report(file, 'office')).not.toMatch(CAPACITY);
@@ -447,6 +457,20 @@ describe('what the plant asks for that no project answers is said, in its own re
     const a = mustAnswers(q, example('process-food'));
     const r = buildResult(q, a, p, t);
     expect(recommend({ questionnaire: q, result: r, answers: a, rules, planOnly: true }).outOfScope).toBeUndefined();
+  });
+
+  it('fewer workers in its own goals: the plan says its benefits are no headcount estimate, to be worked out post by post', () => {
+    const HEADCOUNT = '企业原话提出减少用工。本方案各项目的预期效益给出的是同类改造在相应岗位或工序上常见的改善幅度，不是对本厂用工人数的测算';
+    const file = example('process-food');
+    expect(String(file.answers.digital_goals)).toContain('减少用工 80 人');
+    expect(report(file, 'client')).toContain(HEADCOUNT);
+    expect(report(file, 'office')).not.toContain('企业原话提出减少用工');
+    // a shortage of workers in the bottleneck is not a goal of fewer workers
+    file.answers.digital_goals = '速冻和包装环节扩能；电子批记录覆盖全部车间';
+    expect(String(file.answers.main_bottleneck)).toContain('招工难');
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity']);
+    file.answers.digital_goals = 'Reduce headcount on the packing lines by 30';
+    expect(plan(file, true).outOfScope?.map((n) => n.id)).toEqual(['capacity', 'headcount']);
   });
 
   it('a condition naming an unknown question is a load error at its place', () => {
