@@ -415,7 +415,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const vsBudget = roadmap.budget.checked && ceiling !== undefined ? fill(p.planTotalVsBudget!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid), max2: amount(ceiling) }) : undefined;
   // The plan fits the ceiling by midpoints; at the top of the ranges it may not, and the report says by how much.
   const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: amount(roadmap.total.max), over: amount(roadmap.total.max - ceiling!) }) : undefined;
-  const total = office ? undefined : vsBudget ? (risk ? { zh: vsBudget.zh + risk.zh, en: `${vsBudget.en} ${risk.en}` } : vsBudget) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
+  const floor = vsBudget ? bandFloorText(roadmap, w) : undefined;
+  const told = vsBudget ? [vsBudget, ...(risk ? [risk] : []), ...(floor ? [floor] : [])] : [];
+  const total = office ? undefined : vsBudget ? { zh: told.map((t) => t.zh).join(''), en: told.map((t) => t.en).join(' ') } : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
   return {
     intro,
@@ -435,6 +437,22 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
       return { text: d.def.text, source: cited, line, check: d.def.check, status, ...(settled ? { settled } : {}) };
     }),
   };
+}
+
+/**
+ * A budget given as a band only (no figure): the ceiling is the band's top, and the plan may not fit its floor. Where
+ * the cumulative midpoint first passes the floor, by phase; nothing when the whole plan fits it, or the plant gave
+ * its own figure (then the ceiling is that figure).
+ */
+function bandFloorText(roadmap: Roadmap, w: Wording): Text | undefined {
+  const floor = roadmap.budget.envelope?.min;
+  if (roadmap.budget.amount !== undefined || !floor) return undefined;
+  let cumulative = 0;
+  for (const [i, ph] of roadmap.phases.entries()) {
+    cumulative += (ph.investment.min + ph.investment.max) / 2;
+    if (cumulative > floor) return fill(w.phrases[i === 0 ? 'planBandFloorFirst' : 'planBandFloor']!, { min: amount(floor), cum: amount(Math.round(cumulative)), phase: w.phases[ph.id]! });
+  }
+  return undefined;
 }
 
 /**

@@ -428,6 +428,26 @@ describe('robots and a CRM the plant has are extended, not bought again', () => 
   });
 });
 
+describe('a budget given as a band only: the ceiling is its top, and the report says where the plan passes its floor', () => {
+  const render = (file: Record<string, unknown>, made = plan(file, true), audience: 'client' | 'office' = 'client') =>
+    renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' });
+  it('the near-term projects alone pass the floor of 500–2000 万元; a phase later; a figure of its own; none to the office', () => {
+    const file = example('process-food');
+    expect(file.answers.retrofit_budget_band).toBe('from_5m_to_20m');
+    expect(render(file)).toMatch(/上限取所选预算区间的上限；若实际预算只有区间下限 500 万元，近期项目按中值合计已达 \d+ 万元，超出下限：确认方案时应先核实实际预算。/);
+    // a cheaper first phase: the floor is passed by the end of the medium term
+    const made = plan(file, true);
+    made.roadmap.phases[0]!.investment = { min: 100, max: 300 };
+    const mid = (made.roadmap.phases[1]!.investment.min + made.roadmap.phases[1]!.investment.max) / 2;
+    expect(200 + mid).toBeGreaterThan(500);
+    expect(render(file, made)).toContain(`若实际预算只有区间下限 500 万元，按中值累计到中期（6–18 个月）结束为 ${Math.round(200 + mid)} 万元，超出下限：确认方案时应先核实实际预算，再确定中期（6–18 个月）及以后的项目。`);
+    expect(render(file, made, 'office')).not.toContain('区间下限');
+    // its own figure is its ceiling: nothing to say about the band
+    file.answers.retrofit_budget_amount = 1500;
+    expect(render(file)).not.toContain('区间下限');
+  });
+});
+
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
   const CAPACITY = /产能不足或扩大产能/;
   const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
