@@ -25,8 +25,9 @@ function crossSectorDuties(packs: readonly CompiledSectorPack[]): readonly Compi
 }
 
 /**
- * How a duty that applies stands for the plant: met; else mostly met (still open: its projects first, those it
- * precedes after, and said so); else shown not met (`notMetWhen`); else the answers cannot tell.
+ * How a duty that applies stands for the plant: met; else mostly met (still open: its projects keep their duty
+ * bonus, and it is said so, but what it precedes does not wait for it); else shown not met (`notMetWhen`); else the
+ * answers cannot tell.
  */
 export function dutyStatus(m: CompiledMust, scope: Scope): Duty {
   const met = m.metWhen ? truthy(evaluate(m.metWhen, scope)) : false;

@@ -21,7 +21,8 @@ export type CriterionFact =
   | { kind: 'section'; id: string; needs?: number; mayChange?: true }
   | { kind: 'maturity'; needs?: number }
   | { kind: 'indicator'; id: string }
-  | { kind: 'question'; id: string; confidential?: true }
+  /** `wants`: the value the criterion compares the answer with (`has_wms == true`), when that is all it asks of it. */
+  | { kind: 'question'; id: string; confidential?: true; wants?: string | number | boolean }
   | { kind: 'open'; subdomain: string; questions: { id: string; confidential?: true }[] }
   | { kind: 'anyOf'; groups: CriterionFact[][] };
 
@@ -91,6 +92,14 @@ function blame(node: Node, wanted: Tri, why: Why): Blamed[] {
   return [node];
 }
 
+/** `id == literal` (either way round): the answer and the one value a part asks of it. */
+function equalsValue(node: Node): { id: string; value: string | number | boolean } | undefined {
+  if (node.t !== 'bin' || node.op !== '==') return undefined;
+  const [id, lit] = node.left.t === 'id' ? [node.left, node.right] : [node.right, node.left];
+  if (id.t !== 'id' || lit.t !== 'lit' || lit.v === null || Array.isArray(lit.v)) return undefined;
+  return { id: id.name, value: lit.v };
+}
+
 /** The parts of `a or b or c` (however grouped). */
 const disjuncts = (node: Node): Node[] => (node.t === 'bin' && node.op === 'or' ? [...disjuncts(node.left), ...disjuncts(node.right)] : [node]);
 /** The parts of `a and b and c` (however grouped). */
@@ -121,9 +130,9 @@ function factsOf(parts: readonly Blamed[], why: Why, withOpen: boolean): Criteri
       out.push(fact);
     }
   };
-  const question = (id: string) => {
+  const question = (id: string, wants?: string | number | boolean) => {
     const x = why.q.byId.get(id);
-    if (x) add({ kind: 'question', id, ...(x.confidential ? { confidential: true as const } : {}) }, `question:${id}`);
+    if (x) add({ kind: 'question', id, ...(x.confidential ? { confidential: true as const } : {}), ...(wants !== undefined ? { wants } : {}) }, `question:${id}`);
   };
   // a sub-domain whose open requirements could still lift it to the level asked: those answers
   const subdomain = (id: string, needs: number | undefined) => {
@@ -160,6 +169,12 @@ function factsOf(parts: readonly Blamed[], why: Why, withOpen: boolean): Criteri
     if (asked && id !== undefined) {
       if (asked.of.t === 'call' && asked.of.name === 'level') subdomain(id, asked.level);
       else add({ kind: 'section', id, needs: asked.level, ...(withOpen && why.know.sectionOpen(id) ? { mayChange: true as const } : {}) }, `section:${id}`);
+      return;
+    }
+    // an answer compared with one value (`has_wms == true`): the report says what it needs beside what it is
+    const wants = equalsValue(part);
+    if (wants && why.q.byId.has(wants.id)) {
+      question(wants.id, wants.value);
       return;
     }
     const refs = collectRefs(part);

@@ -130,9 +130,12 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const blockedBy = new Map<string, string>();
   for (const m of open) for (const id of m.def.blocks) if (!blockedBy.has(id)) blockedBy.set(id, m.def.id);
   // A duty not yet met comes before the projects it precedes: after a project of the plan that fulfils it, or
-  // (no such project) after the first phase, in which the plant settles it itself.
+  // (no such project) after the first phase, in which the plant settles it itself. One the answers show mostly met
+  // holds nothing back: what it precedes rests on what is in place (a food plant tracing most lots in its MES plans
+  // its APS without waiting for the last workshop's records); its own projects keep their duty bonus.
   const dutyAfter = new Map<string, { fulfillers: string[] }>();
   for (const m of open) {
+    if (m.mostly) continue;
     const fulfillers = (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id));
     for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
   }

@@ -3,6 +3,7 @@
  * what it rests on at this plant — the level, indicator value or answer each failing part of its condition reads
  * (core/readiness.ts finds those parts). Pure.
  */
+import { showAnswer } from '../core/answer-display.js';
 import type { Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
@@ -62,6 +63,12 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     const question = q.byId.get(id);
     return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
   };
+  // the answer, and the value the criterion asks of it as the respondent would recognise it ("否（需为“是”）")
+  const answerWanted = (id: string, wants: string | number | boolean): Text | undefined => {
+    const question = q.byId.get(id);
+    const said = answer(id);
+    return question && said ? fill(p.criterionFactWants!, { said, wants: showAnswer(question, { status: 'answered', value: wants }) }) : said;
+  };
   const level = (name: Text, level: number | null, needs: number | undefined, reach?: number, mayChange?: boolean): Text => {
     const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
     if (needs === undefined) return said;
@@ -89,7 +96,7 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
       return i.met === false && i.target !== undefined ? joinTexts([said, fill(p.criterionTarget!, { target: indicatorTarget(i) })], { zh: '', en: '' }) : said;
     }
     case 'question':
-      return answer(f.id);
+      return f.wants === undefined ? answer(f.id) : answerWanted(f.id, f.wants);
     case 'open': {
       // a few open requirements as they were answered; many, by their number
       if (f.questions.length <= 3) return f.questions.flatMap((x) => answer(x.id) ?? []);

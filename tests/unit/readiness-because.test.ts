@@ -39,11 +39,11 @@ describe('a criterion not met says what it rests on at this plant', () => {
 
   it('of alternatives, each that fails as a group of its own; one the plant can never take is not named', () => {
     const { criterion: c, rows } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true or level('planning-scheduling') >= 3");
-    expect(c.because).toEqual([{ kind: 'anyOf', groups: [[{ kind: 'question', id: 'has_wms' }], [{ kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]] }]);
-    expect(rows(false).status.zh).toBe('未满足。本厂：以下任一组各项均达到即可：【“是否在用仓储管理系统（WMS）？”：否】或【计划与调度 1 级（需达到 3 级）】');
-    expect(rows(false).status.en).toBe('not met. This plant: any one of these sets, every item in it: [“Is a warehouse management system (WMS) in use?”: no] or [Planning and scheduling at level 1 (needs level 3)]');
+    expect(c.because).toEqual([{ kind: 'anyOf', groups: [[{ kind: 'question', id: 'has_wms', wants: true }], [{ kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]] }]);
+    expect(rows(false).status.zh).toBe('未满足。本厂：以下任一组各项均达到即可：【“是否在用仓储管理系统（WMS）？”：否（需为“是”）】或【计划与调度 1 级（需达到 3 级）】');
+    expect(rows(false).status.en).toBe('not met. This plant: any one of these sets, every item in it: [“Is a warehouse management system (WMS) in use?”: no (needs “yes”)] or [Planning and scheduling at level 1 (needs level 3)]');
     // one alternative left: said as it is
-    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足。本厂：“是否在用仓储管理系统（WMS）？”：否');
+    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足。本厂：“是否在用仓储管理系统（WMS）？”：否（需为“是”）');
     // a sub-domain that does not apply to the plant (product service, all n/a in the example) rules its alternative out
     expect(assess("(level('product-service') >= 3 and level('customer-service') >= 3) or level('integration') >= 3").criterion.because).toEqual([{ kind: 'subdomain', id: 'integration', needs: 3 }]);
   });
@@ -58,7 +58,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     file.answers.has_wms = 'unknown';
     const { criterion: c } = assess("level('equipment') >= 2 and has_wms == true", file);
     expect(c.status).toBe('missing');
-    expect(c.because).toEqual([{ kind: 'subdomain', id: 'equipment', needs: 2 }, { kind: 'question', id: 'has_wms' }]);
+    expect(c.because).toEqual([{ kind: 'subdomain', id: 'equipment', needs: 2 }, { kind: 'question', id: 'has_wms', wants: true }]);
   });
 
   it('a level of 0 that open answers could not lift to the level asked is missing, not undetermined', () => {
@@ -108,8 +108,8 @@ describe('a criterion not met says what it rests on at this plant', () => {
     file.answers.has_wms = 'unknown';
     const { criterion: c, rows } = assess("level('equipment') >= 0 and has_wms == true", file);
     expect(c.status).toBe('undetermined');
-    expect(c.because).toEqual([{ kind: 'question', id: 'has_wms' }]);
-    expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：“是否在用仓储管理系统（WMS）？”：不清楚');
+    expect(c.because).toEqual([{ kind: 'question', id: 'has_wms', wants: true }]);
+    expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：“是否在用仓储管理系统（WMS）？”：不清楚（需为“是”）');
   });
 
   it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole where such an answer decides it', () => {

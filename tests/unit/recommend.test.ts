@@ -428,6 +428,32 @@ describe('robots and a CRM the plant has are extended, not bought again', () => 
   });
 });
 
+describe('security projects fit what the plant has and what the other projects need', () => {
+  const measures = (file: Record<string, unknown>, id: string) => (plan(file, true).recommendations.find((r) => r.id === id)?.measures ?? []).map((m) => m.zh).join('\n');
+  it('zoning: a firewall with authenticated writes, not a one-way device that would stop recipe and program downloads; an always-open vendor channel shut at once', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers.req_ot_segmentation).toBe('none');
+    const zoning = measures(file, 'workshop-ot-security-zoning');
+    expect(zoning).toContain('向生产网写入的（配方和设定值下发、DNC 程序下发、工单下达）经认证并留记录');
+    expect(zoning).not.toContain('采用网闸或单向隔离');
+    expect(file.answers.req_remote_access_control).toBe('none');
+    expect(zoning).toContain('立即停用常开的远程维护通道');
+  });
+  it('MLPS: a plant already filed at level 2 is re-assessed, not classified again, and the monitoring the zoning project deploys is built on', () => {
+    const file = example('process-food');
+    expect(file.answers.mlps_filing_level).toBe('level2');
+    file.answers.req_security_risk_assessment = 'partial';
+    const filed = measures(file, 'factory-security-operations');
+    expect(filed).toContain('已定级备案的系统按其级别的要求定期复测');
+    expect(filed).not.toContain('开展定级备案');
+    expect(filed).toContain('在工控网络安全项目部署的监测审计之上建设态势感知平台');
+    file.answers.mlps_filing_level = 'not_classified';
+    const unfiled = measures(file, 'factory-security-operations');
+    expect(unfiled).toContain('开展定级备案和等保2.0测评');
+    expect(unfiled).not.toContain('已定级备案的系统');
+  });
+});
+
 describe('a budget given as a band only: the ceiling is its top, and the report says where the plan passes its floor', () => {
   const render = (file: Record<string, unknown>, made = plan(file, true), audience: 'client' | 'office' = 'client') =>
     renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' });
