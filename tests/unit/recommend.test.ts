@@ -454,6 +454,21 @@ describe('security projects fit what the plant has and what the other projects n
   });
 });
 
+describe('a registered major hazard binds the plant whatever its sector', () => {
+  const duty = (file: Record<string, unknown>) => plan(file, true).roadmap.duties.find((d) => d.def.id === 'major-hazard-monitoring');
+  it('listed for the food plant with 18 t of ammonia, to be checked; not met when its online monitoring is partial; absent without one', () => {
+    const food = example('process-food');
+    expect(food.answers.has_major_hazard).toBe(true);
+    expect(duty(food)).toMatchObject({ met: false });
+    expect(duty(food)?.notMet).toBeUndefined();
+    food.answers.req_safety_online_monitoring = 'partial';
+    expect(duty(food)?.notMet).toBe(true);
+    const discrete = example('discrete-machinery');
+    expect(discrete.answers.has_major_hazard).toBe(false);
+    expect(duty(discrete)).toBeUndefined();
+  });
+});
+
 describe('a budget given as a band only: the ceiling is its top, and the report says where the plan passes its floor', () => {
   const render = (file: Record<string, unknown>, made = plan(file, true), audience: 'client' | 'office' = 'client') =>
     renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' });
