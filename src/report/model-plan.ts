@@ -277,7 +277,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   if (!office)
     for (const r of waiting) if (r.asked && !alreadyNamed.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
-  if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w));
+  if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w, q));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
   // what it asked for that no retrofit project answers (capacity expansion…): said, not left to silence
   if (!office) out.push(...(plan.outOfScope ?? []).map((n) => n.text));
@@ -308,7 +308,7 @@ function ownTargetLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[
 }
 
 /** For each goal in the plant's words that sets a time limit, whether the project it asks for lands in time. */
-function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
+function deadlineLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[] {
   const p = w.phrases;
   const out: Text[] = [];
   // the goals quoted by the lines before (the plant's own figures), and by this one's earlier lines
@@ -323,7 +323,12 @@ function deadlineLines(plan: RetrofitPlan, w: Wording): Text[] {
       // a goal the line just above quoted already (its own figure) is not quoted again
       const what = quoted.has(d.goal) ? p.ownGoalSame! : fill(p.ownGoalQuoted!, { goal: own(d.goal) });
       quoted.add(d.goal);
-      out.push(fill(phrase[fit], { what, limit, title: r.title, phase: w.phases[r.phase]! }));
+      const said = fill(phrase[fit], { what, limit, title: r.title, phase: w.phases[r.phase]! });
+      // in time, but the figure the same goal sets is met only if the project covers enough (“再增加 3 道”)
+      const counts = fit === 'in-time' ? plan.ownTargets?.find((t) => t.goal === d.goal && !t.met && t.counts && t.counts.needed <= t.counts.total)?.counts : undefined;
+      const more = counts ? counts.needed - counts.have : 0;
+      const unit = (counts && q.byId.get(counts.unitOf)?.unit) ?? same('');
+      out.push(more > 0 ? joinTexts([said, fill(p.ownDeadlineCovers!, { more, unit })], { zh: '', en: ' ' }) : said);
     }
   }
   return out;
