@@ -46,7 +46,13 @@ export function showAnswer(question: Question | undefined, r: Resolved | undefin
   if (question?.type === 'requirement' && typeof v === 'string' && SATISFACTION[v]) return both(SATISFACTION[v]);
   const label = (value: string | number, lang: Lang) => question?.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
   if (Array.isArray(v) && v.length === 0) return { zh: '—', en: '—' };
-  if (Array.isArray(v)) return per((lang) => v.map((x) => label(x, lang)).join(MESSAGES['checks.list-separator'][lang]));
+  // the labels pushed, not map()ped, before join (one elements kind however V8 runs this: see result.ts, `packed`)
+  const labels = (lang: Lang, list: readonly (string | number)[]) => {
+    const out: string[] = [];
+    for (const x of list) out.push(label(x, lang));
+    return out.join(MESSAGES['checks.list-separator'][lang]);
+  };
+  if (Array.isArray(v)) return per((lang) => labels(lang, v));
   if (v === null) return both('checks.answer-unanswered');
   return per((lang) => label(v, lang));
 }

@@ -258,7 +258,9 @@ export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire
     for (const c of set.checks) {
       if (opts.question !== undefined && !c.def.about.includes(opts.question)) continue;
       if (!truthy(evaluate(c.when, scope))) continue;
-      const about = c.def.about.map((id) => findingAnswer(q, answers, id, opts.source));
+      // pushed, not map()ped: read below and by findingDiagnostics (one elements kind, see result.ts `packed`)
+      const about: FindingAnswer[] = [];
+      for (const id of c.def.about) about.push(findingAnswer(q, answers, id, opts.source));
       const args: Record<string, Text> = {};
       for (const name of c.shows) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
       out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: fillWording(c.def.message, args), template: c.def.message, args });
@@ -352,14 +354,23 @@ export const isConfidentialFinding = (q: Questionnaire, f: CheckFinding): boolea
  * line and column in the message (both locations of a contradiction).
  */
 export function findingDiagnostics(findings: readonly CheckFinding[], file: string): Diagnostic[] {
-  return findings.map((f) => {
-    const located = f.about.filter((a) => a.at);
-    const primary = located.find((a) => a.status !== 'unanswered' && a.status !== 'hidden') ?? located[0];
-    const where = { line: primary?.at?.line ?? 1, column: primary?.at?.column ?? 1 };
-    if (f.kind === 'plausibility') return diag('checks.plausibility', file, where, { zh: f.message.zh, en: f.message.en }, f.severity, primary?.at?.path);
-    const places = located.map((a) => `${a.question} ${a.at!.line}:${a.at!.column}`).join(', ');
-    // the lines alone, for a reader who knows neither the check ids nor the question ids (the batch's problems list)
-    const lines = [...new Set(located.map((a) => a.at!.line))].sort((x, y) => x - y).join(', ');
-    return diag('checks.finding', file, where, { zh: f.message.zh, en: f.message.en, check: f.id, where: places || '-', lines }, f.severity, primary?.at?.path);
-  });
+  // pushed, not map()ped or filtered (one elements kind however V8 runs this: see result.ts, `packed`)
+  const out: Diagnostic[] = [];
+  for (const f of findings) out.push(findingDiagnostic(f, file));
+  return out;
+}
+
+/** One finding as a located diagnostic (findingDiagnostics). */
+function findingDiagnostic(f: CheckFinding, file: string): Diagnostic {
+  const located: FindingAnswer[] = [];
+  for (const a of f.about) if (a.at) located.push(a);
+  const primary = located.find((a) => a.status !== 'unanswered' && a.status !== 'hidden') ?? located[0];
+  const where = { line: primary?.at?.line ?? 1, column: primary?.at?.column ?? 1 };
+  if (f.kind === 'plausibility') return diag('checks.plausibility', file, where, { zh: f.message.zh, en: f.message.en }, f.severity, primary?.at?.path);
+  const placed: string[] = [];
+  for (const a of located) placed.push(`${a.question} ${a.at!.line}:${a.at!.column}`);
+  const places = placed.join(', ');
+  // the lines alone, for a reader who knows neither the check ids nor the question ids (the batch's problems list)
+  const lines = [...new Set(located.map((a) => a.at!.line))].sort((x, y) => x - y).join(', ');
+  return diag('checks.finding', file, where, { zh: f.message.zh, en: f.message.en, check: f.id, where: places || '-', lines }, f.severity, primary?.at?.path);
 }

@@ -41,7 +41,9 @@ export interface TargetComparison {
 export function computeIndicators(q: Questionnaire, answers: Answers, targets?: TargetsDef): IndicatorResult[] {
   const hidden = (id: string) => answers.visibility.get(id) !== undefined && answers.visibility.get(id) !== 'visible';
   const scope = answerScope(answers.file, answers.resolved, hidden);
-  return q.indicators.map(({ def, ast, refs, flags }) => {
+  // Pushed, not map()ped: the list keeps one elements kind once this is optimised (see result.ts, `packed`).
+  const out: IndicatorResult[] = [];
+  for (const { def, ast, refs, flags } of q.indicators) {
     const inputs: Record<string, Value> = {};
     for (const r of refs) inputs[r] = scope.get(r) ?? null;
     const anyMissing = refs.some((r) => q.byId.has(r) && inputs[r] === null);
@@ -76,8 +78,9 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
       const compared = share ? { target: target.value, comparison: target.comparison, met: null, gap: null } : compareToTarget(value, target.comparison, target.value);
       Object.assign(result, compared, { targetYear: target.year, population: target.population, targetSource: target.source, reference: true, ...(share ? { countsToward: true } : {}) });
     }
-    return result;
-  });
+    out.push(result);
+  }
+  return out;
 }
 
 /** met and gap on unrounded values; a flag counts as 1 or 0; gap > 0 is a shortfall. */

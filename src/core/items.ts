@@ -81,8 +81,13 @@ export type ItemList = (typeof ITEM_LISTS)[number];
  * those another project of `proposed` takes (`unlessProposed`) and those for a project `proposed` lacks
  * (`ifProposed`); all kept while what is proposed is not yet known.
  */
-export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] =>
-  list.plain ?? list.items.filter((x) => !takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))).map((x) => x.text);
+export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] => {
+  if (list.plain) return list.plain;
+  // pushed, not filtered and map()ped: a project's lists keep one elements kind (see result.ts, `packed`)
+  const out: Text[] = [];
+  for (const x of list.items) if (!takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))) out.push(x.text);
+  return out;
+};
 
 /**
  * Whether another project's part leaves the item out: one of its unlessProposed projects is proposed, or none of

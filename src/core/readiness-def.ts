@@ -37,6 +37,9 @@ export function compileReadiness(source: Source, ids: RuleContextIds): { readine
   const ds: Diagnostic[] = [];
   const ctx = plantRuleContext(ids);
   const seen = new Set<string>();
+  // Every criterion with the same keys in the same order (absent conditions undefined): looksReady reads them in a
+  // loop that stops at the first unmet one, and a criterion of another shape met only at a rare plant would be a new
+  // map for its optimised code.
   const criteria: ReadinessProfile['criteria'] = [];
   def.criteria.forEach((c, i) => {
     const at = (path: (string | number)[], code: MessageCode, args: Record<string, string | number> = {}) =>
@@ -52,8 +55,8 @@ export function compileReadiness(source: Source, ids: RuleContextIds): { readine
       if (!r.ok) r.problems.forEach((p) => at(['criteria', i, 'when'], p.code, { ...p.args, offset: p.offset + 1 }));
       const m = c.mostlyWhen === undefined ? undefined : checkExpression(c.mostlyWhen, ctx);
       if (m && !m.ok) m.problems.forEach((p) => at(['criteria', i, 'mostlyWhen'], p.code, { ...p.args, offset: p.offset + 1 }));
-      if (r.ok && (!m || m.ok)) criteria.push({ def: c, when: r.ast, ...(m?.ok ? { mostlyWhen: m.ast } : {}) });
-    } else criteria.push({ def: c });
+      if (r.ok && (!m || m.ok)) criteria.push({ def: c, when: r.ast, mostlyWhen: m?.ok ? m.ast : undefined });
+    } else criteria.push({ def: c, when: undefined, mostlyWhen: undefined });
   });
   return ds.length ? { diagnostics: ds } : { readiness: { def, criteria }, diagnostics: ds };
 }

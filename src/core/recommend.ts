@@ -216,6 +216,16 @@ interface Candidate {
   rec: Recommendation;
 }
 
+/**
+ * The plan's projects, in the candidates' order, less those folded into a container when some were (`folded`).
+ * Pushed, not map()ped and filtered: the plan list keeps one elements kind (see result.ts, `packed`).
+ */
+function planOf(kept: readonly Candidate[], folded: boolean): Recommendation[] {
+  const out: Recommendation[] = [];
+  for (const c of kept) if (!folded || c.rec.laterReason?.code !== 'included') out.push(c.rec);
+  return out;
+}
+
 /** What a sector pack says about one rule: never recommended, a minimum plant size, its wording, emphasised. */
 interface PackOnRule {
   never: boolean;
@@ -255,9 +265,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers, planning.ownWords.priorities);
-  const duties = dutiesOf(pack, input.sectors ?? [], code)
-    .filter((m) => !m.appliesIf || truthy(evaluate(m.appliesIf, scope)))
-    .map((m) => dutyStatus(m, scope));
+  // pushed, not filtered and map()ped: this and the plan lists below keep one elements kind (see result.ts, `packed`)
+  const duties: ReturnType<typeof dutyStatus>[] = [];
+  for (const m of dutiesOf(pack, input.sectors ?? [], code)) if (!m.appliesIf || truthy(evaluate(m.appliesIf, scope))) duties.push(dutyStatus(m, scope));
   const fulfils = new Set<string>();
   for (const d of duties) if (!d.met) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
@@ -401,7 +411,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const included = kept.filter((c) => c.rec.laterReason?.code === 'included');
   foldIntoContainers(included.map((c) => c.rec), kept);
   const { list, warnings } = applyOverrides(
-    included.length ? kept.map((c) => c.rec).filter((r) => r.laterReason?.code !== 'included') : kept.map((c) => c.rec),
+    planOf(kept, included.length > 0),
     input.overrides,
     new Set(candidates.map((c) => c.rec.id)),
   );

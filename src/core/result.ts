@@ -124,6 +124,15 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   const next = bands.find((b) => b.min > m.maturity.score);
   const assessedYear = Number((answers.file.respondent.date ?? '').slice(0, 4)) || null;
   const targetYear = targets.targets.length ? Math.max(...targets.targets.map((t) => t.year)) : null;
+  // The lists other functions read (recommend, the roadmap, the rule scope, the batch record) are pushed, not map()ped
+  // (`packed`): an inlined map() returns a HOLEY array once this function is optimised, where the builtin returned
+  // a PACKED one, and every optimised reader then meets a new map ("wrong map" deopt) and is compiled again.
+  const tiers: ScoreResult['tiers'] = [];
+  for (const t of profile.def.tiers) tiers.push({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] });
+  const sections: ScoreResult['sections'] = [];
+  for (const s of m.sections) sections.push({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores });
+  const subdomains: ScoreResult['subdomains'] = [];
+  for (const s of m.subdomains) subdomains.push({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged, ...(s.couldReach !== undefined ? { couldReach: s.couldReach } : {}) });
   const result: ScoreResult = {
     resultVersion: RESULT_VERSION,
     questionnaire: { id: q.def.id, version: q.def.version, ...(answers.file.version ? { fileVersion: answers.file.version } : {}), title: q.def.title },
@@ -166,9 +175,9 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
       provisional: scoredShare < thresholds.provisionalBelow,
       margin: { below: band ? m.maturity.score - band.min : null, above: next ? next.min - m.maturity.score : null },
     },
-    tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] })),
-    sections: m.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores })),
-    subdomains: m.subdomains.map((s) => ({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged, ...(s.couldReach !== undefined ? { couldReach: s.couldReach } : {}) })),
+    tiers,
+    sections,
+    subdomains,
     // Without a stated level the requirement answers are too few to contradict a self-rating.
     disagreements: m.subdomains
       .filter(() => level !== null)
@@ -218,16 +227,12 @@ export function resultJson(r: ScoreResult): ScoreResult {
  * row for every plant and reads none of the level scores, weights and contributions resultJson also rounds).
  */
 export function headlineJson(r: ScoreResult): ScoreResult {
-  return {
-    ...r,
-    completeness: r4(r.completeness),
-    maturity: { ...r.maturity, score: r4(r.maturity.score) },
-    sections: r.sections.map((s) => ({ ...s, score: r4(s.score) })),
-    subdomains: r.subdomains.map((s) => ({ ...s, score: r4(s.score) })),
-    indicators: r.indicators.map((i) => ({
-      ...i,
-      value: typeof i.value === 'number' ? r4(i.value) : i.value,
-      ...(i.gap !== undefined ? { gap: r4n(i.gap) } : {}),
-    })),
-  };
+  // pushed, not map()ped: the batch record reads these lists (see buildResult)
+  const sections: ScoreResult['sections'] = [];
+  for (const s of r.sections) sections.push({ ...s, score: r4(s.score) });
+  const subdomains: ScoreResult['subdomains'] = [];
+  for (const s of r.subdomains) subdomains.push({ ...s, score: r4(s.score) });
+  const indicators: ScoreResult['indicators'] = [];
+  for (const i of r.indicators) indicators.push({ ...i, value: typeof i.value === 'number' ? r4(i.value) : i.value, ...(i.gap !== undefined ? { gap: r4n(i.gap) } : {}) });
+  return { ...r, completeness: r4(r.completeness), maturity: { ...r.maturity, score: r4(r.maturity.score) }, sections, subdomains, indicators };
 }

@@ -191,8 +191,20 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       includedRules.set(container.id, [...(includedRules.get(container.id) ?? []), next.rule]);
       continue;
     }
-    const pre = waitsFor(r).map((p) => standingFor(inPlan.get(p)!)).filter((p) => decided.has(p.id));
-    const waiting = pre.find((p) => p.phase === 'later');
+    // What it waits for that is placed, read in one pass without making a list (a list made here by map() and
+    // filter() changes its elements kind once this function is optimised: see result.ts, `packed`): the first one
+    // placed 'later', if any, and the first one of the latest phase.
+    let waiting: Recommendation | undefined;
+    let last: Recommendation | undefined;
+    for (const p of waitsFor(r)) {
+      const standing = standingFor(inPlan.get(p)!);
+      if (!decided.has(standing.id)) continue;
+      if (standing.phase === 'later') {
+        waiting = standing;
+        break;
+      }
+      if (!last || PHASES.indexOf(standing.phase as Phase) > PHASES.indexOf(last.phase as Phase)) last = standing;
+    }
     if (waiting) {
       decide(r, 'later', { code: 'waits', about: waiting.id });
       continue;
@@ -201,11 +213,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: 'blocked', about: blockedBy.get(r.id)! });
       continue;
     }
-    let earliest = Math.max(0, ...pre.map((p) => PHASES.indexOf(p.phase as Phase) + 1));
+    let earliest = last ? Math.max(0, PHASES.indexOf(last.phase as Phase) + 1) : 0;
     if (dutyAfter.has(r.id) && !dutyAfter.get(r.id)!.fulfillers.length) earliest = Math.max(earliest, 1);
     if (earliest >= PHASES.length) {
-      const last = pre.reduce((a, b) => (PHASES.indexOf(b.phase as Phase) > PHASES.indexOf(a.phase as Phase) ? b : a));
-      decide(r, 'later', { code: 'waits', about: last.id });
+      decide(r, 'later', { code: 'waits', about: last!.id });
       continue;
     }
     const cost = midpoint(r);
@@ -236,7 +247,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   return {
     withOverrides(list) {
       const phases = PHASES.map((id) => {
-        const items = list.filter((r) => r.phase === id);
+        const items = phaseItems(list, id);
         return {
           id,
           investment: investmentOf(items),
@@ -277,7 +288,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
           return { answers: raised, result: buildResult(input.questionnaire, raised, scoring.profile, scoring.targets) };
         };
       }
-      const phased = list.filter((r) => r.phase !== 'later');
+      const phased: Recommendation[] = [];
+      for (const r of list) if (r.phase !== 'later') phased.push(r);
       return {
         horizonMonths: planning.horizonMonths,
         size,
@@ -340,7 +352,10 @@ function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>
 
 /** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */
 export function missedTargets(result: ScoreResult): string[] {
-  return result.indicators.filter((i) => i.met === false && !i.countsToward).map((i) => i.id);
+  // pushed, not filtered and map()ped (one elements kind however V8 runs this: see result.ts, `packed`)
+  const out: string[] = [];
+  for (const i of result.indicators) if (i.met === false && !i.countsToward) out.push(i.id);
+  return out;
 }
 
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
@@ -363,6 +378,13 @@ function heldBackOf(r: ScoreResult): HeldBack | null {
  */
 export const firstMissedLevelIndex = (r: ScoreResult): number => (r.maturity.heldAt === null ? -1 : r.maturity.heldAt - 1);
 
+/** A phase's projects, pushed, not filtered (one elements kind for investmentOf: see result.ts, `packed`). */
+function phaseItems(list: readonly Recommendation[], phase: string): Recommendation[] {
+  const out: Recommendation[] = [];
+  for (const r of list) if (r.phase === phase) out.push(r);
+  return out;
+}
+
 /** The investment range of a list of projects: the sums of their ranges' ends (a project without one counts 0). */
 export function investmentOf(list: readonly Recommendation[]): { min: number; max: number } {
   let min = 0;
@@ -375,7 +397,10 @@ export function investmentOf(list: readonly Recommendation[]): { min: number; ma
 }
 
 function projectionOf(r: ScoreResult): Projection {
-  return { level: r.maturity.level, score: r.maturity.score, indicatorsMet: r.indicators.filter((i) => i.met === true).map((i) => i.id).sort() };
+  // pushed, not filtered and map()ped (one elements kind however V8 runs this: see result.ts, `packed`)
+  const indicatorsMet: string[] = [];
+  for (const i of r.indicators) if (i.met === true) indicatorsMet.push(i.id);
+  return { level: r.maturity.level, score: r.maturity.score, indicatorsMet: indicatorsMet.sort() };
 }
 
 const REQUIREMENT_ORDER = ['none', 'partial', 'mostly', 'full'];

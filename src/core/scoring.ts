@@ -82,7 +82,12 @@ export function accumulate(levelScores: number[], profile: Profile): LevelRun {
     }
   }
   score = round9(score);
-  return { levelScores, score, level: levelFor(score, bands), heldAt };
+  // heldAt set after the literal, which holds null: the field holds null or a small integer from the first run on. A
+  // map that first saw only integers changes the field's representation at the first run that passes every level
+  // (a "not a Smi" deopt here, and scoreMaturity, which depends on that map, compiled again).
+  const run: LevelRun = { levelScores, score, level: levelFor(score, bands), heldAt: null };
+  run.heldAt = heldAt;
+  return run;
 }
 
 export function levelFor(score: number, bands: { level: number; min: number }[]): number {
@@ -134,7 +139,9 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
 
   const nodeValues = work.nodeValues;
   const run = accumulate(levelScores(plan, sums, undefined, nodeValues), profile);
-  const effective = nodeValues.map((v, i) => effectiveWeights(plan, v, work.effective[i]!));
+  // The effective weights fill the workspace's own arrays (one list, one map: no new array per plant).
+  for (let i = 0; i < LEVELS; i++) effectiveWeights(plan, nodeValues[i]!, work.effective[i]!);
+  const effective = work.effective;
 
   const selfRating = new Map<number, number>();
   const withRequirements = new Set<number>();
@@ -154,8 +161,15 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     }
     if (raw.every((x) => x === null)) return;
     const node = plan.tree.nodeOfSub[s]!;
-    const weights = raw.map((x, i) => (x === null ? null : effective[i]![node]!));
-    const contributions = raw.map((x, i) => (x === null ? null : weights[i]! * x));
+    // Pushed, not map()ped (lists that leave this function keep one elements kind: see result.ts, `packed`).
+    const weights: (number | null)[] = [];
+    const contributions: (number | null)[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const x = raw[i]!;
+      const w = x === null ? null : effective[i]![node]!;
+      weights.push(w);
+      contributions.push(x === null ? null : w! * x);
+    }
     const requirementsLevel = withRequirements.has(s) && reqOnly.some((x) => x !== null) ? accumulate(fillUnevidenced(reqOnly), profile).level : null;
     const accumulated = accumulate(fillUnevidenced(raw), profile);
     // Judged: a known answer decides a level up to the first it does not pass (one known only above that level does
@@ -181,11 +195,13 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     inSection[c.item.section * plan.subdomains.length + c.item.sub] = 1;
   }
   const scratch = work.scratch;
-  const sections: SectionResult[] = plan.sections.map((sec, si) => {
+  const sections: SectionResult[] = [];
+  for (let si = 0; si < plan.sections.length; si++) {
+    const sec = plan.sections[si]!;
     const only = inSection.subarray(si * plan.subdomains.length, (si + 1) * plan.subdomains.length);
     const section = accumulate(levelScores(plan, own, only, undefined, si, scratch), profile);
-    return { id: sec.id, title: sec.title, levelScores: section.levelScores, score: section.score, level: section.level, heldAt: section.heldAt };
-  });
+    sections.push({ id: sec.id, title: sec.title, levelScores: section.levelScores, score: section.score, level: section.level, heldAt: section.heldAt });
+  }
 
   return {
     maturity: { ...run, name: model.levelName(run.level), meaning: model.levelMeaning(run.level) },

@@ -286,7 +286,9 @@ export class Processor {
         loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
       }
     }
-    let ds = loaded.diagnostics.map((d) => this.shielded(d));
+    // pushed, not map()ped: lists read further down keep one elements kind (see core/result.ts, `packed`)
+    let ds: Diagnostic[] = [];
+    for (const d of loaded.diagnostics) ds.push(this.shielded(d));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
     const rowWarnings = isRowSource(source) ? source.cellWarnings : [];
     if (!('answers' in loaded) || !loaded.answers) {
@@ -308,11 +310,13 @@ export class Processor {
     const implausibleAll = implausibleAnswers(q, answers);
     for (const { question } of implausibleAll) implausibleIds.add(question.id);
     // an implausible confidential answer is left out of the figures like any other, but not listed (its value) nor counted
-    const implausible: Diagnostic[] = implausibleAll.filter(({ question }) => !question.confidential).map(({ question, value }) => {
+    const implausible: Diagnostic[] = [];
+    for (const { question, value } of implausibleAll) {
+      if (question.confidential) continue;
       const id = question.id;
       const p = question.plausible!;
-      return diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]);
-    });
+      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]));
+    }
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.
     const extras = await this.extrasFor(q);

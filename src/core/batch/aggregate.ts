@@ -89,7 +89,9 @@ const GROUP_FIELDS: Record<string, (r: CompanyRecord) => string | undefined> = {
 export const isRespondentGroupField = (field: string) => Object.prototype.hasOwnProperty.call(GROUP_FIELDS, field);
 
 export function aggregateOf(r: CompanyRecord, layout: SummaryLayout, groupBy?: string, extra: { facts?: (number | null)[]; ready?: (boolean | null)[]; provisional?: boolean; assessed?: boolean } = {}): CompanyAggregate {
-  const excluded = layout.indicators.map((i) => r.indicators[i.id]?.excluded !== undefined);
+  // pushed, not map()ped: read by the callbacks below (one elements kind: see core/result.ts, `packed`)
+  const excluded: boolean[] = [];
+  for (const i of layout.indicators) excluded.push(r.indicators[i.id]?.excluded !== undefined);
   const values = layout.indicators.map((i, k) => {
     // an implausible input: the value stays in the company's row, never in a regional figure
     if (excluded[k]) return null;
