@@ -439,6 +439,23 @@ describe('security projects fit what the plant has and what the other projects n
     expect(file.answers.req_remote_access_control).toBe('none');
     expect(zoning).toContain('立即停用常开的远程维护通道');
   });
+  it('MLPS: a plant with an ERP and MES not classified has the duty shown not met, and the zoning project classifies and files first', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ mlps_filing_level: 'not_classified', has_erp: true, has_mes: true });
+    const made = plan(file, true);
+    expect(made.roadmap.duties.find((d) => d.def.id === 'mlps-classification')).toMatchObject({ met: false, notMet: true });
+    expect(measures(file, 'workshop-ot-security-zoning')).toContain('业务系统尚未做等级保护定级：先对 ERP、MES 等关键系统定级');
+    // filed at level 2 with the assessments done: met, and nothing to classify
+    file.answers.mlps_filing_level = 'level2';
+    file.answers.req_security_risk_assessment = 'full';
+    expect(plan(file, true).roadmap.duties.find((d) => d.def.id === 'mlps-classification')?.met).toBe(true);
+    expect(measures(file, 'workshop-ot-security-zoning')).not.toContain('等级保护定级');
+    // no business system: not bound as an operator of one
+    file.answers.has_erp = false;
+    file.answers.has_mes = false;
+    expect(plan(file, true).roadmap.duties.find((d) => d.def.id === 'mlps-classification')).toBeUndefined();
+  });
+
   it('MLPS: a plant already filed at level 2 is re-assessed, not classified again, and the monitoring the zoning project deploys is built on', () => {
     const file = example('process-food');
     expect(file.answers.mlps_filing_level).toBe('level2');
@@ -451,6 +468,21 @@ describe('security projects fit what the plant has and what the other projects n
     const unfiled = measures(file, 'factory-security-operations');
     expect(unfiled).toContain('开展定级备案和等保2.0测评');
     expect(unfiled).not.toContain('已定级备案的系统');
+  });
+});
+
+describe('the refrigeration project meters first what it is to be judged by', () => {
+  it('freezing-tunnel fans not metered on their own (60 % of the main equipment): metered into the EMS in use before power per tonne is tracked', () => {
+    const METER = '先为尚未单独计量的主要用能设备（如速冻隧道风机、大功率电机）补装电能计量并接入在用的能源管理系统';
+    const file = example('process-food');
+    expect(file.answers).toMatchObject({ has_ems: true, energy_meter_rate_equipment: 0.6, req_energy_metering: 'mostly' });
+    const project = () => plan(file, true).recommendations.find((r) => r.id === 'factory-energy-optimisation')!;
+    expect(project().measures.map((m) => m.zh).join('\n')).toContain(METER);
+    expect(project().hardware.map((m) => m.zh).join('、')).toContain('主要用能设备的电能计量表');
+    file.answers.energy_meter_rate_equipment = 0.97;
+    file.answers.req_energy_metering = 'full';
+    expect(project().measures.map((m) => m.zh).join('\n')).not.toContain('补装电能计量');
+    expect(project().hardware.map((m) => m.zh).join('、')).not.toContain('电能计量表');
   });
 });
 
