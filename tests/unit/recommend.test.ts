@@ -471,6 +471,22 @@ describe('security projects fit what the plant has and what the other projects n
   });
 });
 
+describe('the written basics the data and integration levels rest on are proposed where they are missing', () => {
+  it('data rules, owners, a system list and an interface register, each only where the answers show it missing', () => {
+    const file = example('discrete-machinery');
+    expect(file.answers).toMatchObject({ req_data_rules: 'partial', req_data_ownership: 'partial', req_system_inventory: 'partial', req_interface_register: 'none' });
+    const project = () => plan(file, true).recommendations.find((r) => r.id === 'factory-data-basics');
+    expect(project()?.measures).toHaveLength(4);
+    expect(project()?.investment).toEqual({ min: 5, max: 30 });
+    file.answers.req_data_rules = 'full';
+    file.answers.req_system_inventory = 'full';
+    expect(project()?.measures.map((m) => m.zh).join('\n')).not.toMatch(/制定数据管理规定|编制信息系统清单/);
+    file.answers.req_data_ownership = 'full';
+    file.answers.req_interface_register = 'mostly';
+    expect(project()).toBeUndefined();
+  });
+});
+
 describe('the refrigeration project meters first what it is to be judged by', () => {
   it('freezing-tunnel fans not metered on their own (60 % of the main equipment): metered into the EMS in use before power per tonne is tracked', () => {
     const METER = '先为尚未单独计量的主要用能设备（如速冻隧道风机、大功率电机）补装电能计量并接入在用的能源管理系统';
