@@ -76,6 +76,8 @@ export interface Roadmap {
   };
   /** Projects the plant can run in each phase. */
   capacity: readonly [number, number, number];
+  /** The projects in the plan period that take no place in its capacity (their rule is `light`), when there are any. */
+  light?: string[];
   phases: RoadmapPhase[];
   later: string[];
   /** Sum over the phased projects, 万元. */
@@ -227,10 +229,12 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     // Spending spread over the phases: what is spent by the end of each phase stays within its share of the envelope
     // — except for a lead project (placeFirst, firstWhen, a gate duty's fix), which lands first inside the envelope whatever the shares.
     const lead = first(next) >= 3;
+    // a light project (written rules and registers) takes no place among the projects run at once
+    const light = next.rule.def.light === true;
     let slot = -1;
     let roomy = false;
     for (let i = earliest; i < 3 && slot < 0; i++) {
-      if (used[i]! >= capacity[i]!) continue;
+      if (!light && used[i]! >= capacity[i]!) continue;
       roomy = true;
       if (!checked || lead || withinShares(i, cost)) slot = i;
     }
@@ -238,7 +242,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: roomy ? 'phase-budget' : 'capacity' });
       continue;
     }
-    used[slot]!++;
+    if (!light) used[slot]!++;
     for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
   }
@@ -290,11 +294,14 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       }
       const phased: Recommendation[] = [];
       for (const r of list) if (r.phase !== 'later') phased.push(r);
+      const light: string[] = [];
+      for (const r of phased) if (rulesById.get(r.id)?.def.light) light.push(r.id);
       return {
         horizonMonths: planning.horizonMonths,
         size,
         budget: { ...budget, checked, basis: 'midpoint', byPhase: planning.budgetByPhase },
         capacity,
+        ...(light.length ? { light } : {}),
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),

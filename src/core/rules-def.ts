@@ -83,6 +83,11 @@ export interface RuleDef {
    */
   includes?: string[];
   /**
+   * Written rules and registers the plant's own staff draw up (data rules, a system list): the project takes no place
+   * in a phase's capacity, which counts the projects a plant can run at once; its cost still counts against the budget.
+   */
+  light?: boolean;
+  /**
    * Placed before the projects taken by priority, in the first phase with room (the plant's own plan, which the
    * other projects follow): whatever its priority, it is not left for the last phase or beyond the budget.
    */

@@ -381,6 +381,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   if (result.maturity.level === null) intro.push(p.planProvisional!);
   if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale));
+  // a phase may list more projects than its limit: say which take no place in it
+  const light = (roadmap.light ?? []).flatMap((id) => plan.recommendations.find((r) => r.id === id && !(office && r.confidential)) ?? []);
+  if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((r) => quoted(r.title))) }));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
     const chosen = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;

@@ -495,7 +495,7 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
     expect(en).toContain('taken as a 36-month ceiling of CNY 20 million.');
     expect(en).not.toMatch(/\d+ × 10,000 CNY|\(10,000 CNY\)/);
     // the phase table and each project's estimate in the same unit as the sentences
-    expect(en).toMatch(/\| Near term \(0–6 months\) \| 3 projects, CNY [\d.]+–[\d.]+ million \|/);
+    expect(en).toMatch(/\| Near term \(0–6 months\) \| 4 projects, CNY [\d.]+–[\d.]+ million \|/);
     expect(en).toContain('- Investment (estimate): CNY 0.4–1.5 million');
     expect(md('examples/discrete-machinery.zhizao.yaml')).toContain('- 投资估算（万元）: 40–150');
     expect(en).toContain('investment estimated at the medium-plant reference');

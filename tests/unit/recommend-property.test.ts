@@ -79,7 +79,11 @@ function check(plan: RetrofitPlan, seed: number, scopeOf: () => ReturnType<typeo
     const mid = plan.recommendations.filter((r) => r.phase !== 'later').reduce((a, r) => a + (r.investment ? (r.investment.min + r.investment.max) / 2 : 0), 0);
     expect(mid, `seed ${seed}: phased investment within the envelope`).toBeLessThanOrEqual(roadmap.budget.envelope!.max! + 1e-9);
   }
-  roadmap.phases.forEach((ph, i) => expect(ph.count, `seed ${seed}: capacity`).toBeLessThanOrEqual(roadmap.capacity[i]!));
+  // (a light project — written rules and registers — takes no place in a phase's capacity)
+  const light = new Set(roadmap.light ?? []);
+  roadmap.phases.forEach((ph, i) => expect(plan.recommendations.filter((r) => r.phase === ph.id && !light.has(r.id)).length, `seed ${seed}: capacity`).toBeLessThanOrEqual(roadmap.capacity[i]!));
+  // and only a light rule's project is one
+  for (const id of light) expect(rules.rules.find((r) => r.def.id === id)?.def.light, `seed ${seed}: ${id} light`).toBe(true);
   if (roadmap.baseline) {
     let prev = roadmap.baseline;
     for (const ph of roadmap.phases) {
