@@ -485,6 +485,19 @@ describe('the written basics the data and integration levels rest on are propose
     file.answers.req_interface_register = 'mostly';
     expect(project()).toBeUndefined();
   });
+
+  it('light: it takes no place in the first phase, whose three places the other projects fill, and the level after that phase is 2', () => {
+    const file = example('discrete-machinery');
+    const made = plan(file, true);
+    expect(made.roadmap.capacity[0]).toBe(3);
+    expect(made.recommendations.find((r) => r.id === 'factory-data-basics')?.phase).toBe('0-6m');
+    expect(made.roadmap.light).toEqual(['factory-data-basics']);
+    expect(made.recommendations.filter((r) => r.phase === '0-6m' && r.id !== 'factory-data-basics')).toHaveLength(3);
+    expect(made.roadmap.phases[0]!.count).toBe(4);
+    expect(made.roadmap.phases[0]!.projected?.level).toBe(2);
+    // its cost still counts: the phase's investment includes it
+    expect(made.roadmap.phases[0]!.investment.min).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe('the refrigeration project meters first what it is to be judged by', () => {
