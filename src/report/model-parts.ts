@@ -140,9 +140,16 @@ function missingSections(r: ScoreResult, q: Questionnaire): Text {
   }));
 }
 
-export function tiersOf(r: ScoreResult, w: Wording): { intro: Text; rows: TierRow[] } {
+/**
+ * The smart-factory tiers' level conditions today; and, with the projection after the plan period's last phase, the
+ * tiers whose level condition it would meet that today's level does not (never for a provisional level).
+ */
+export function tiersOf(r: ScoreResult, w: Wording, projected?: Projection | null): { intro: Text; rows: TierRow[]; projected?: Text } {
+  const level = projected?.level;
+  const gained = level !== null && level !== undefined && !r.maturity.provisional ? r.tiers.filter((t) => t.levelConditionMet === false && level >= t.minLevel) : [];
   return {
     intro: w.phrases.tiersIntro!,
+    ...(gained.length ? { projected: fill(w.phrases.tiersProjected!, { level: level!, names: joinTexts(gained.map((t) => t.name)) }) } : {}),
     rows: r.tiers.map((t) => {
       const status = t.levelConditionMet === null ? 'unknown' : t.levelConditionMet ? 'met' : 'not-met';
       const base = status === 'unknown' ? w.phrases.tierUnknown! : fill(w.phrases[status === 'met' ? 'tierMet' : 'tierNotMet']!, { level: t.minLevel });

@@ -30,7 +30,8 @@ export interface ReportModel {
   scope: { questionnaire: Text; mode: Text; scoring: Text; targets: Text; targetsSource: string; targetsNote?: Text; completeness: string; evidence?: Text };
   summary: { text?: string; expertOpinion?: string; generated: Text };
   headline: Headline;
-  tiers: { intro: Text; rows: TierRow[] };
+  /** `projected`: the tiers whose level condition the plan's projected level would meet, when any. */
+  tiers: { intro: Text; rows: TierRow[]; projected?: Text };
   position?: Position;
   disagreements: Text[];
   /** `level` is '—' when the plant's level cannot be stated (too few answers): a section's level would rest on the same answers. */
@@ -114,7 +115,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }, lastProjection(input.plan)),
     },
     headline: headlineOf(r, q, w, office),
-    tiers: tiersOf(r, w),
+    tiers: tiersOf(r, w, lastProjection(input.plan)),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
     // (the office is not given a self-rating that is a confidential answer)
     disagreements: r.disagreements.filter((d) => !(office && selfRatingConfidential(q, d.subdomain))).map((d) => {

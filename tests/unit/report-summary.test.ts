@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildResult } from '../../src/core/result';
-import { gapsOf, headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, methodOf, summaryOf, tiersOf } from '../../src/report/model-parts';
 import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
@@ -112,5 +112,22 @@ describe('the executive summary: the level the plan period would reach', () => {
     const result = r();
     expect(summaryOf(result, w, counts).zh).not.toContain('按推算');
     expect(summaryOf(result, w, { ...counts, inPlan: 0 }, projected(2, 2.04)).zh).not.toContain('按推算');
+  });
+});
+
+describe('the smart-factory tiers: what the projected level would meet', () => {
+  const result = () => buildResult(q, mustAnswers(q, parse(read('examples/discrete-machinery.zhizao.yaml'))), profile(), targets());
+  it('level 1 today, 2 projected: the two tiers asking level 2 are named, with the conditions still to meet', () => {
+    const r = result();
+    expect(r.maturity.level).toBe(1);
+    const t = tiersOf(r, w, { level: 2, score: 2.1, indicatorsMet: [] });
+    expect(t.projected?.zh).toBe('按推算，规划期的项目全部完成后为 2 级，届时满足基础级、先进级的等级条件；其他条件仍需另行满足，推算不是诊断结果。');
+    expect(t.projected?.en).toContain('level 2, which meets the level condition of');
+  });
+  it('no projection, or one that meets no tier today\'s level does not: nothing said', () => {
+    const r = result();
+    expect(tiersOf(r, w).projected).toBeUndefined();
+    expect(tiersOf(r, w, null).projected).toBeUndefined();
+    expect(tiersOf(r, w, { level: 1, score: 1.6, indicatorsMet: [] }).projected).toBeUndefined();
   });
 });

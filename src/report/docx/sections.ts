@@ -100,6 +100,7 @@ export function headline(k: Kit, m: ReportModel): Body {
   body.push(h2(say(L('tiers'))));
   body.push(small(m.tiers.intro));
   body.push(table([L('tierName'), L('tierLevel'), L('tierOther')], m.tiers.rows.map((t) => [t.name, t.condition, t.otherConditions.map(say).join('；')]), [2, 3, 5]));
+  if (m.tiers.projected) body.push(p(m.tiers.projected));
   if (m.position) {
     body.push(p(m.position.sentence));
     body.push(small(m.position.caveat));
