@@ -40,6 +40,11 @@ export interface RegulatoryMust {
   appliesWhen?: Text;
   appliesTo?: string[];
   check: Text;
+  /**
+   * What to check instead when the answers show the duty mostly met (`mostlyWhen`): what "mostly" may or may not
+   * leave open (traceability kept on paper for one workshop may meet the law; the check says how to tell).
+   */
+  mostlyCheck?: Text;
   /** Checked before every project of the plan. */
   gate?: boolean;
   /** Projects that come only after the duty is met. */

@@ -442,7 +442,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
       const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w);
       const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
       const line = settled ? { zh: `${said.zh}。${settled.zh}`, en: `${said.en}. ${settled.en}` } : said;
-      return { text: d.def.text, source: cited, line, check: d.def.check, status, ...(settled ? { settled } : {}) };
+      const check = d.mostly && d.def.mostlyCheck ? d.def.mostlyCheck : d.def.check;
+      return { text: d.def.text, source: cited, line, check, status, ...(settled ? { settled } : {}) };
     }),
   };
 }

@@ -437,6 +437,13 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(phased.phase).not.toBe('later');
     const phaseName = { '0-6m': '近期（0–6 个月）', '6-18m': '中期（6–18 个月）', '18-36m': '远期（18–36 个月）' }[phased.phase]!;
     expect(duty(zhizao(['report', richer, '--format', 'md', '--lang', 'zh']).stdout)).toContain(`（答卷答为“大部分满足”）。本方案中落实这项要求的项目：${phaseName}的“食品批次追溯（原辅料—生产—冷库—客户）”。`);
+    // mostly met: the check says paper records may meet the law, and how to tell; shown not met: the check as written
+    expect(md).toContain('  - 核查方法: 答卷的“大部分满足”指系统内追溯尚未覆盖全部产品；追溯体系也可以用纸质记录。随机抽一个仍靠纸质记录的成品批次');
+    const partly = path.join(dir, 'partly.yaml');
+    writeFileSync(partly, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace('req_quality_traceability: mostly', 'req_quality_traceability: partial'));
+    const partlyMd = zhizao(['report', partly, '--format', 'md', '--lang', 'zh']).stdout;
+    expect(partlyMd).toContain('  - 核查方法: 随机抽一个成品批次，现场计时');
+    expect(partlyMd).not.toContain('追溯体系也可以用纸质记录');
     // fully traceable: the duty is met, and no project is named against it
     const traced = path.join(dir, 'traced.yaml');
     writeFileSync(traced, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace('req_quality_traceability: mostly', 'req_quality_traceability: full'));
