@@ -4,6 +4,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
 import { deadlineFit, type DeadlineFit } from '../core/own-deadline.js';
+import type { OwnTarget } from '../core/own-target.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, missedTargets, type Projection, type Roadmap } from '../core/roadmap.js';
 import { declarationLines, type ReadinessNowAndAfter } from './model-declaration.js';
@@ -298,13 +299,23 @@ function ownTargetLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[
     const args = { goal: own(t.goal), target: same(pct(t.target).replace('.0%', '%')), cmp: t.strict ? p.ownTargetAbove! : p.ownTargetReach! };
     if (t.now === null) out.push(fill(p.ownTargetUnknown!, args));
     else if (t.met) out.push(fill(p.ownTargetMet!, { ...args, now: same(pct(t.now)) }));
-    else if (t.counts && t.counts.needed <= t.counts.total) {
-      const { have, total, needed } = t.counts;
-      const unit = q.byId.get(t.counts.unitOf)?.unit ?? same('');
-      out.push(fill(p.ownTargetCounts!, { ...args, now: same(pct(t.now)), have, total, needed, more: needed - have, unit }));
-    } else out.push(fill(p.ownTargetGap!, { ...args, now: same(pct(t.now)), gap: same(points(t.target - t.now)) }));
+    else {
+      const counts = countsStillNeeded(t, q);
+      if (counts) out.push(fill(p.ownTargetCounts!, { ...args, now: same(pct(t.now)), ...counts }));
+      else out.push(fill(p.ownTargetGap!, { ...args, now: same(pct(t.now)), gap: same(points(t.target - t.now)) }));
+    }
   }
   return out;
+}
+
+/**
+ * A figure the plant set that a count over a count reaches and that is not met today: the counts, how many more it
+ * takes and the question's unit (“12 道中需至少 8 道，即再增加 3 道”); the figure line and the deadline line read it.
+ */
+function countsStillNeeded(t: OwnTarget, q: Questionnaire): { have: number; total: number; needed: number; more: number; unit: Text } | undefined {
+  if (t.met || t.now === null || !t.counts || t.counts.needed > t.counts.total) return undefined;
+  const { have, total, needed, unitOf } = t.counts;
+  return { have, total, needed, more: needed - have, unit: q.byId.get(unitOf)?.unit ?? same('') };
 }
 
 /** For each goal in the plant's words that sets a time limit, whether the project it asks for lands in time. */
@@ -325,10 +336,9 @@ function deadlineLines(plan: RetrofitPlan, w: Wording, q: Questionnaire): Text[]
       quoted.add(d.goal);
       const said = fill(phrase[fit], { what, limit, title: r.title, phase: w.phases[r.phase]! });
       // in time, but the figure the same goal sets is met only if the project covers enough (“再增加 3 道”)
-      const counts = fit === 'in-time' ? plan.ownTargets?.find((t) => t.goal === d.goal && !t.met && t.counts && t.counts.needed <= t.counts.total)?.counts : undefined;
-      const more = counts ? counts.needed - counts.have : 0;
-      const unit = (counts && q.byId.get(counts.unitOf)?.unit) ?? same('');
-      out.push(more > 0 ? joinTexts([said, fill(p.ownDeadlineCovers!, { more, unit })], { zh: '', en: ' ' }) : said);
+      const target = fit === 'in-time' ? plan.ownTargets?.find((t) => t.goal === d.goal) : undefined;
+      const counts = target && countsStillNeeded(target, q);
+      out.push(counts && counts.more > 0 ? joinTexts([said, fill(p.ownDeadlineCovers!, { more: counts.more, unit: counts.unit })], { zh: '', en: ' ' }) : said);
     }
   }
   return out;
@@ -381,9 +391,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   if (result.maturity.level === null) intro.push(p.planProvisional!);
   if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale));
-  // a phase may list more projects than its limit: say which take no place in it
-  const light = (roadmap.light ?? []).flatMap((id) => plan.recommendations.find((r) => r.id === id && !(office && r.confidential)) ?? []);
-  if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((r) => quoted(r.title))) }));
+  // a phase may list more projects than its limit: say which of those listed take no place in it
+  const light = items.filter((i) => roadmap.light?.includes(i.id));
+  if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((i) => quoted(i.title))) }));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
     const chosen = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
@@ -424,8 +434,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   // The plan fits the ceiling by midpoints; at the top of the ranges it may not, and the report says by how much.
   const risk = vsBudget && roadmap.total.max > ceiling! ? fill(p.planUpperRisk!, { max: amount(roadmap.total.max), over: amount(roadmap.total.max - ceiling!) }) : undefined;
   const floor = vsBudget ? bandFloorText(roadmap, w) : undefined;
-  const told = vsBudget ? [vsBudget, ...(risk ? [risk] : []), ...(floor ? [floor] : [])] : [];
-  const total = office ? undefined : vsBudget ? { zh: told.map((t) => t.zh).join(''), en: told.map((t) => t.en).join(' ') } : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
+  const total = office ? undefined : vsBudget ? joinTexts([vsBudget, ...(risk ? [risk] : []), ...(floor ? [floor] : [])], { zh: '', en: ' ' }) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
   return {
     intro,
@@ -441,7 +450,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
       const cited = d.def.confirmed ? source : { zh: `${source.zh}；${p.dutyUnconfirmed!.zh}`, en: `${source.en}; ${p.dutyUnconfirmed!.en}` };
       const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w);
       const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
-      const line = settled ? { zh: `${said.zh}。${settled.zh}`, en: `${said.en}. ${settled.en}` } : said;
+      const line = settled ? joinTexts([said, settled], { zh: '。', en: '. ' }) : said;
       const check = d.mostly && d.def.mostlyCheck ? d.def.mostlyCheck : d.def.check;
       return { text: d.def.text, source: cited, line, check, status, ...(settled ? { settled } : {}) };
     }),
