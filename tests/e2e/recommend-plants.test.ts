@@ -479,6 +479,22 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).toMatch(/^申报“智能工厂申报条件（郑政文〔2018〕168号 三\(四\)）”：认定条件中本厂目前有 \d+ 项(未满足|无法判断)/m);
   });
 
+  it("a consultant's own rules file: `light` is checked where it is written, and report --rules reads it (the data basics then take a place in the first phase, or wait)", () => {
+    const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
+    expect(text.split('light: true').length).toBe(2);
+    const { problems, lineOf } = refusedDefinition(text.replace('light: true', 'light: yes-please'), 'broken.yaml');
+    expect(problems.map((p) => p.line)).toContain(lineOf('light: yes-please'));
+    const phaseOf = (rules?: string) => {
+      const r = zhizao(['report', 'examples/discrete-machinery.zhizao.yaml', '--format', 'json', ...(rules ? ['--rules', rules] : [])]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as Report).recommendations.find((x) => x.id === 'factory-data-basics')?.phase;
+    };
+    expect(phaseOf()).toBe('0-6m');
+    const own = path.join(tempDir('zhizao-own-light-'), 'rules.yaml');
+    writeFileSync(own, text.replace('light: true', 'light: false'));
+    expect(phaseOf(own)).toBe('later');
+  });
+
   it("a consultant's own rules file: askedWhen and the budget shares by phase are checked where they are written, and used by report --rules", () => {
     const dir = tempDir('zhizao-own-rules-');
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
