@@ -515,6 +515,26 @@ describe('the refrigeration project meters first what it is to be judged by', ()
   });
 });
 
+describe('AGV delivery to the line side needs issue tasks from a WMS that covers the stores it serves', () => {
+  const EXTEND = '在用的 WMS 还没有覆盖原辅料库和线边库：先把这两类库纳入 WMS 的库位和扫码作业';
+  const project = (file: Record<string, unknown>) => plan(file, true).recommendations.find((r) => r.id === 'line-agv-delivery')!;
+  it('the WMS of the food plant keeps the finished-goods and cold stores only: the raw-material and line-side stores come into it first', () => {
+    const file = example('process-food');
+    expect(file.answers).toMatchObject({ has_wms: true, wms_scope: ['finished_goods', 'cold_storage', 'automated_storage', 'erp_interface'] });
+    expect(project(file).measures[0]!.zh).toContain(EXTEND);
+    expect(project(file).software.map((x) => x.zh).join('、')).toContain('在用 WMS 扩展到原辅料库和线边库');
+  });
+  it('not said where the WMS covers the raw-material or line-side store, nor where its scope is not known', () => {
+    for (const scope of [['raw_materials', 'finished_goods'], ['line_side'], undefined]) {
+      const file = example('process-food');
+      if (scope) file.answers.wms_scope = scope;
+      else delete file.answers.wms_scope;
+      expect(offer(project(file)).zh).not.toContain('在用的 WMS 还没有覆盖');
+      expect(offer(project(file)).zh).not.toContain('在用 WMS 扩展到');
+    }
+  });
+});
+
 describe('a registered major hazard binds the plant whatever its sector', () => {
   const duty = (file: Record<string, unknown>) => plan(file, true).roadmap.duties.find((d) => d.def.id === 'major-hazard-monitoring');
   it('listed for the food plant with 18 t of ammonia, to be checked; not met when its online monitoring is partial; absent without one', () => {
