@@ -77,7 +77,8 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
   };
   const helpers: Record<string, Handlebars.HelperDelegate> = {
     t: (v: unknown) => wrap(pick(v)),
-    join: (list: unknown, sep: unknown) => wrap((Array.isArray(list) ? list : []).map(pick).join(typeof sep === 'string' ? sep : lang === 'en' ? ', ' : '、')),
+    // Items of a project's lists are phrases that may hold 、 or commas of their own: a semicolon keeps them apart (as the DOCX's bullets do)
+    join: (list: unknown, sep: unknown) => wrap((Array.isArray(list) ? list : []).map(pick).join(typeof sep === 'string' ? sep : lang === 'en' ? '; ' : '；')),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),
     inc: (n: unknown) => Number(n) + 1,

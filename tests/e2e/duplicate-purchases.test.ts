@@ -81,7 +81,7 @@ describe('a one-line SMT shop buys its scanners and label printer once', () => {
   it('the Markdown report shows the reuse in the 硬件选型 lines', () => {
     const md = report(SMT_SMALL, ['--format', 'md', '--lang', 'zh']);
     const lines = md.split('\n').filter((l) => l.startsWith('- 硬件选型: '));
-    expect(lines.filter((l) => buys(l, '标签打印机'))).toEqual(['- 硬件选型: 手持扫码枪、料盘标签打印机、备料小车（飞达车）']);
+    expect(lines.filter((l) => buys(l, '标签打印机'))).toEqual(['- 硬件选型: 手持扫码枪、料盘标签打印机；备料小车（飞达车）']);
     expect(md).toContain('- 硬件选型: 设备采集盒、平板或手机（标签打印机沿用本方案上料防错项目配置的）');
   });
 });

@@ -130,8 +130,23 @@ describe('3. the cold-chain transport project promises what its measures do', ()
 });
 
 describe('4. a smart-factory project extends the systems in use and does not promise the plan’s benchmark targets', () => {
-  /** The software line split into its items (an item's own parenthesis holds no 、). */
-  const softwareItems = (section: string) => line(section, '软件').split('、');
+  /** The software line split into its items at the ；between them (an item's own parenthesis may hold one). */
+  const softwareItems = (section: string) => {
+    const items: string[] = [];
+    let depth = 0;
+    let start = 0;
+    const text = line(section, '软件');
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '（') depth++;
+      else if (text[i] === '）') depth--;
+      else if (text[i] === '；' && depth === 0) {
+        items.push(text.slice(start, i));
+        start = i + 1;
+      }
+    }
+    items.push(text.slice(start));
+    return items;
+  };
 
   it('discrete: PLM, ERP, MES, WMS, QMS and SCADA in use are extended, APS (none) is added; benefits are the project’s own', () => {
     const file = variant('autoparts-vin-mostly', SF_GAP); // has_plm, has_erp, has_mes, has_wms, has_qms, has_scada true; has_aps false
@@ -556,7 +571,7 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('the CNC project buys for the processes the plant\'s list shows outside CNC, and leaves welding to the robot project (a second consultant\'s review, D1 and D2)', () => {
     const discrete = line(project(md('examples/discrete-machinery.zhizao.yaml'), '关键工序数控化改造（按本厂未数控化的关键工序选型）'), '硬件选型');
     // honing, carburising, manual testing; no gear cutters or lathes (none on conventional machines), no welding robots
-    expect(discrete).toBe('数控珩磨机（带在线测量）、可控气氛炉及炉温、碳势自动控制系统、自动试验台（数据自动采集）');
+    expect(discrete).toBe('数控珩磨机（带在线测量）；可控气氛炉及炉温、碳势自动控制系统；自动试验台（数据自动采集）');
     // a plant whose list has conventional machine tools (普通滚齿机, 普通磨床) gets the machining equipment
     const machining = project(md(fixture('small-machining-under-1m')), '关键工序数控化改造（按本厂未数控化的关键工序选型）');
     expect(machining).toContain('只为这些工序选型，用对应的数控设备替代其现用的普通设备');
@@ -566,9 +581,9 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('the SMT automation project buys only for the processes the plant\'s list shows manual or semi-automatic (a second consultant\'s review, E4)', () => {
     const title = 'SMT 与测试关键工序程控化（全自动印刷、贴片、回流与自动测试）';
     // four lines with automatic printers, placers and reflow: soldering by hand and semi-automatic test remain
-    expect(line(project(md(fixture('smt-electronics')), title), '硬件选型')).toBe('选择性波峰焊、ICT/FCT 自动测试设备、自动烧录设备');
+    expect(line(project(md(fixture('smt-electronics')), title), '硬件选型')).toBe('选择性波峰焊；ICT/FCT 自动测试设备、自动烧录设备');
     // the small shop prints semi-automatically
-    expect(line(project(md(fixture('smt-small-no-systems')), title), '硬件选型')).toBe('全自动锡膏印刷机、选择性波峰焊、ICT/FCT 自动测试设备、自动烧录设备');
+    expect(line(project(md(fixture('smt-small-no-systems')), title), '硬件选型')).toBe('全自动锡膏印刷机；选择性波峰焊；ICT/FCT 自动测试设备、自动烧录设备');
   });
 
   it('a medium plant about to network sixty machines with its networks unseparated is offered the security zoning project (a second consultant\'s review, E3)', () => {
@@ -589,7 +604,7 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('the food pack\'s refrigeration project buys refrigeration controls, not a compressed-air station; a small plant\'s plan names one person, not a steering office (a second consultant\'s review, P3 and S5)', () => {
     const energy = project(md('examples/process-food.zhizao.yaml'), '制冷系统群控与能效优化');
     // (and meters for the main equipment not yet metered on its own: 60 % of it is)
-    expect(line(energy, '硬件选型')).toBe('制冷压缩机群控系统、冷凝器和速冻隧道风机变频器、冷凝热回收装置、主要用能设备的电能计量表（尚未单独计量的）');
+    expect(line(energy, '硬件选型')).toBe('制冷压缩机群控系统、冷凝器和速冻隧道风机变频器、冷凝热回收装置；主要用能设备的电能计量表（尚未单独计量的）');
     const small = md(fixture('smt-small-no-systems'));
     expect(small).toContain('由总经理指定一名兼职负责人推进规划中的项目');
     expect(small).not.toContain('领导小组和办公室');

@@ -84,7 +84,7 @@ export function summary(k: Kit, m: ReportModel): Body {
 
 /** 3. The headline level, tiers, sections and indicators with their charts. */
 export function headline(k: Kit, m: ReportModel): Body {
-  const { say, runs, L, U, p, h1, h2, bullet, small, caption, table, sectionChart, indicatorChart, legend, hasSections, hasIndicators } = k;
+  const { say, sayList, runs, L, U, p, h1, h2, bullet, small, caption, table, sectionChart, indicatorChart, legend, hasSections, hasIndicators } = k;
   const body: Body = [];
   body.push(h1(3, L('headline'), true));
   body.push(p([new TextRun({ text: say(m.headline.statement), bold: true, size: 28, color: COLOR.accent })], { spacing: { after: 120 } }));
@@ -99,7 +99,7 @@ export function headline(k: Kit, m: ReportModel): Body {
   }
   body.push(h2(say(L('tiers'))));
   body.push(small(m.tiers.intro));
-  body.push(table([L('tierName'), L('tierLevel'), L('tierOther')], m.tiers.rows.map((t) => [t.name, t.condition, t.otherConditions.map(say).join('；')]), [2, 3, 5]));
+  body.push(table([L('tierName'), L('tierLevel'), L('tierOther')], m.tiers.rows.map((t) => [t.name, t.condition, sayList(t.otherConditions)]), [2, 3, 5]));
   if (m.tiers.projected) body.push(p(m.tiers.projected));
   if (m.position) {
     body.push(p(m.position.sentence));
@@ -158,7 +158,7 @@ export function strengthsAndGaps(k: Kit, m: ReportModel): Body {
 
 /** 6. The plan by phase (how to read it, duties, investment and projection per phase, each project), and support schemes. */
 export function plan(k: Kit, m: ReportModel): Body {
-  const { say, runs, L, p, h1, h2, h3, bullet, small, table } = k;
+  const { say, sayList, runs, L, p, h1, h2, h3, bullet, small, table } = k;
   const body: Body = [];
   body.push(h1(6, L('plan'), true));
   const plan = m.plan;
@@ -205,7 +205,7 @@ export function plan(k: Kit, m: ReportModel): Body {
         if (it.integration.length) rows.push([{ content: L('integration'), bold: true, fill: COLOR.soft }, list(it.integration)]);
         if (it.investment) rows.push([{ content: L('investment'), bold: true, fill: COLOR.soft }, it.investment]);
         if (it.benefits) rows.push([{ content: L('benefits'), bold: true, fill: COLOR.soft }, it.benefits]);
-        if (it.prerequisites.length) rows.push([{ content: L('prerequisites'), bold: true, fill: COLOR.soft }, it.prerequisites.map(say).join('；')]);
+        if (it.prerequisites.length) rows.push([{ content: L('prerequisites'), bold: true, fill: COLOR.soft }, sayList(it.prerequisites)]);
         body.push(table(null, rows, [2.2, 7.8]));
       }
     }

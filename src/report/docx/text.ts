@@ -25,6 +25,8 @@ export function makeWriter(lang: ReportLang, labels: Readonly<Record<string, Tex
     if (lang === 'both') return t.zh === t.en ? clean(t.zh) : `${clean(t.zh)} / ${clean(t.en)}`;
     return clean(t[lang]);
   };
+  /** Texts in one line, kept apart by a semicolon of the report's language (items may hold 、 or commas of their own). */
+  const sayList = (ts: readonly (Text | string)[]): string => ts.map(say).join(lang === 'en' ? '; ' : '；');
   /** Runs for a block of text: both languages on separate lines, the English lighter. */
   const runs = (t: Text | string | undefined, opts: RunOptions = {}): TextRun[] => {
     if (t === undefined) return [];
@@ -41,7 +43,7 @@ export function makeWriter(lang: ReportLang, labels: Readonly<Record<string, Tex
   const small = (t: string | Text) => new Paragraph({ children: runs(t, { size: 18, color: COLOR.muted }) });
   const caption = (t: Text) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: runs(t, { size: 18, color: COLOR.muted, italics: true }) });
 
-  return { say, runs, L: lookup(labels), U: lookup(ui), p, h1, h2, h3, bullet, small, caption };
+  return { say, sayList, runs, L: lookup(labels), U: lookup(ui), p, h1, h2, h3, bullet, small, caption };
 }
 
 export type Writer = ReturnType<typeof makeWriter>;
