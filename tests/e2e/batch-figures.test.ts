@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { CompanyRecord } from '../../src/core/batch/record';
 import type { BatchSummary } from '../../src/core/batch/summary';
 import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
@@ -70,6 +71,29 @@ describe('batch: what stderr says about a plant submitted several times', { time
       ['in/dup-2.zhizao.yaml', 'earlier'],
       ['in/dup-nocode.zhizao.yaml', 'current'],
     ]);
+  });
+});
+
+describe('batch: two submissions of a plant on the same date', { timeout: 120_000 }, () => {
+  it('are not called earlier and later: the one read later counts, and stderr and the 明细 label say it was input order', async () => {
+    const tie = path.join(dir, 'tie');
+    mkdirSync(tie, { recursive: true });
+    const p = { company: '同日企业', district: '410171', region: '郑州经开区', date: '2026-11-22', code: true };
+    writeFileSync(path.join(tie, 'a.zhizao.yaml'), plant(p));
+    writeFileSync(path.join(tie, 'b.zhizao.yaml'), plant(p));
+    const r = zhizao(['batch', 'tie', '-o', 'tie.json', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('同一工厂（91410100MA45K7R84Q / 同日企业 / 经开区二厂）有 1 对答卷日期相同（或都未注明日期）：无法判断哪份在后，按读入顺序以后读入的一份计入；请核对哪份正确，更正或删除另一份，或在日期中写明时间：tie/a.zhizao.yaml (2026-11-22) → tie/b.zhizao.yaml (2026-11-22)');
+    expect(r.stderr).not.toContain('以较晚的提交为准');
+    const out = JSON.parse(readFileSync(path.join(dir, 'tie.json'), 'utf8')) as Out;
+    expect(out.companies.map((c) => c.superseded)).toEqual([true, false]);
+    const xlsx = zhizao(['batch', 'tie', '-o', 'tie.xlsx', '--lang', 'zh'], { cwd: dir });
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'tie.xlsx'));
+    const cells: string[] = [];
+    wb.getWorksheet('明细')!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('短期内重复提交（以日期较晚的为准；日期相同的以后读入的为准）');
   });
 });
 

@@ -138,8 +138,14 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     }
     const coded = d.members.filter((m) => m.coded).length;
     term.say(term.err.yellow(term.msg(d.matchedByName ? 'batch.same-plant-by-name' : 'batch.duplicate-plant', { plant: d.plant, count: d.count, coded, uncoded: d.members.length - coded, where })));
+    // a pair with the same date (or none) was decided by input order: said so, not called "later"
     const pairs = resubmissionPairs(d.members);
-    if (pairs.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: pairs.length, where: pairs.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ') })));
+    const tied = ([a, b]: [number, number]) => d.members[a]!.date === d.members[b]!.date;
+    const pairText = (ps: [number, number][]) => ps.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ');
+    const dated = pairs.filter((p) => !tied(p));
+    const same = pairs.filter(tied);
+    if (dated.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: dated.length, where: pairText(dated) })));
+    if (same.length) term.say(term.err.yellow(term.msg('batch.same-date-resubmission', { plant: d.plant, count: same.length, where: pairText(same) })));
   }
 }
 
