@@ -382,7 +382,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(sectionCells.map(([, v]) => v)).toEqual([null, null, null, null, null]);
     // the superseded same-day resubmission says why
     const reason = (ws.getColumn(colOf('被取代的原因')).values as unknown[]).filter((v) => typeof v === 'string' && v !== '被取代的原因');
-    expect(reason).toEqual(['短期内重复提交（以较晚的为准）', '短期内重复提交（以较晚的为准）']);
+    expect(reason).toEqual(['短期内重复提交（以日期较晚的为准；日期相同的以后读入的为准）', '短期内重复提交（以日期较晚的为准；日期相同的以后读入的为准）']);
     // codes as Chinese labels
     expect(row.getCell(colOf('行业类型')).value).toBe('离散型');
     // per-company sub-domain scores, numerators and denominators

@@ -117,6 +117,29 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
   });
 });
 
+describe('a class whose companies mostly did not state a retrofit status', { timeout: 180_000 }, () => {
+  it('规划目标 and 汇总长表: no share (it lies anywhere from 0 % to 83.3 %), no verdict, the range said in words', async () => {
+    const dir = tempDir('zhizao-formats-class-unknown-');
+    mkdirSync(path.join(dir, 'in'));
+    // six class B plants: one planned, five without a retrofit status
+    ['丙一', '丙二', '丙三', '丙四', '丙五', '丙六'].forEach((n, i) => {
+      const text = i === 0 ? plant(n, 'B', '{status: planned, year: 2027}') : plant(n, 'B', 'X').replace(/^ {2}retrofit_status: .*\n/m, '');
+      writeFileSync(path.join(dir, 'in', `p${i}.zhizao.yaml`), text);
+    });
+    const r = zhizao(['batch', 'in', '-o', 'out.xlsx', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const [plan, long] = await sheets(path.join(dir, 'out.xlsx'), '规划目标', '汇总长表');
+    const b = plan!.rows.find((x) => x.getCell(1).value === 'class-b-retrofit-share')!;
+    const text = (row: ExcelJS.Row) => (row.values as unknown[]).map((v) => String(v ?? '')).join(' | ');
+    expect(b.getCell(plan!.head.indexOf('答卷统计数') + 1).value ?? null).toBeNull();
+    expect(text(b)).toContain('5 家未填写改造状态，比例可能在 0%–83.3% 之间任一处，足以改变判定结果：补齐前不给出比例，也不判定是否达标');
+    const C = (t: string) => long!.head.indexOf(t) + 1;
+    const share = long!.rows.find((x) => x.getCell(C('项目')).value === 'share' && text(x).includes('B 类'))!;
+    expect(share.getCell(C('数值（单位见下一列）')).value ?? null).toBeNull();
+    expect(text(share)).toContain('不判定：未填写改造状态的企业足以改变判定结果');
+  });
+});
+
 describe('the class A/B retrofitting targets: a share of the class, in percent', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {

@@ -403,8 +403,8 @@ describe('summary', () => {
     expect(s.byClass).toEqual([
       // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
       { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalYear: 2020 },
-      // one of the two did not state its status: if it retrofits, half do — not judged
-      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: 0, goal: 0.5, goalMet: null, undetermined: true, goalYear: 2020 },
+      // one of the two did not state its status: if it retrofits, half do — not judged, and no share (0–50 %) given
+      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
     // two class A companies are too few to publish or judge "all of class A" on: only their number is given

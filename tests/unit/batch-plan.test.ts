@@ -156,7 +156,13 @@ describe('the shipped plan data says how zhizao counts', () => {
     // class B: 0 of 6 stated retrofitting, 5 did not state a status — enough to tip it: not judged, and said so
     const b = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'B', companies: 6, retrofitting: 0, unknown: 5, share: 0 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => /class-b/.test(x.id))!;
     expect(b.met).toBeNull();
-    expect(formatMessage(b.how.code, b.how.args, 'zh')).toContain('5 家未填写改造状态，足以改变判定结果：补齐前不判定是否达标');
+    // not "0 %": the share lies anywhere between 0 and 5 of 6, so no share is given, and the range is said
+    expect(b.count).toBeNull();
+    expect(formatMessage(b.how.code, b.how.args, 'zh')).toContain('5 家未填写改造状态，比例可能在 0%–83.3% 之间任一处，足以改变判定结果：补齐前不给出比例，也不判定是否达标');
+    // one of 12 unstated with 2 retrofitting cannot reach half: missed, the share given with its range
+    const b2 = countPlanTargets(classTargets, [], { layout, current: [], pairs: [], byClass: [{ class: 'B', companies: 12, retrofitting: 2, unknown: 1, share: 0.1667 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => /class-b/.test(x.id))!;
+    expect(b2).toMatchObject({ count: 0.1667, met: false });
+    expect(formatMessage(b2.how.code, b2.how.args, 'zh')).toContain('1 家未填写改造状态（比例在 16.7%–25% 之间），不影响判定');
   });
 });
 

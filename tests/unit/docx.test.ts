@@ -131,7 +131,7 @@ describe('renderDocxFromModel', () => {
 describe('a project\'s prerequisites on one line', () => {
   it('kept apart by the semicolon of the report\'s language (a title may hold 、 or a comma of its own)', async () => {
     const model = hostileModel();
-    const item = model.plan.phases.flatMap((p) => p.items)[0]!;
+    const item = model.plan!.phases.flatMap((p) => p.items)[0]!;
     item.prerequisites = [{ zh: '前置甲、前置乙', en: 'First, second' }, { zh: 'MES', en: 'MES' }];
     const line = async (lang: 'zh' | 'en') => texts((await parts(await renderDocxFromModel(model, { lang }))).document).find((t) => t.startsWith(lang === 'zh' ? '前置甲' : 'First, '));
     expect(await line('zh')).toBe('前置甲、前置乙；MES');

@@ -118,8 +118,8 @@ export function problemColumns(): Column<CellProblem>[] {
   ];
 }
 
-/** A share (0–1) as the batch's words give it, to 0.1 % without trailing zeros (0.5 → "50%", 0.4167 → "41.7%"). */
-export const shareText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+export { shareText } from '../../core/batch/figures.js';
+import { shareText } from '../../core/batch/figures.js';
 
 /** A plan target as the plan states it: `>= 300`, `2–3`, and a share of a class as a percentage (`>= 50%`, not `>= 0.5`). */
 const targetText = (t: PlanTargetResult) => {

@@ -59,6 +59,9 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
       : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
     const met = goal === null ? null : classGoalMet(retrofitting, n('unknown'), companies, goal);
+    // a share the companies without a stated status could tip across the goal is not published (0 % of class B
+    // with 11 of 14 unstated reads as a finding): the counts stay, the share is blank
+    if (!withheld && goal !== null && companies && met === null) statuses.share = null;
     const verdict = judged(companies, minGroupSize, met);
     return {
       class: cls,

@@ -4,6 +4,9 @@ import type { IndicatorKind, Text } from '../types.js';
 import type { RegionalPopulation } from './aggregate.js';
 import { complementary, type Withheld } from './verdict.js';
 
+/** A share (0–1) as the batch's words give it, to 0.1 % without trailing zeros (0.5 → "50%", 0.4167 → "41.7%"). */
+export const shareText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
 /** The companies a regional figure can be split by: all, 规上, 规下, and those that did not say. */
 export const SPLITS = ['all', 'above', 'below', 'not-stated'] as const;
 export type Split = (typeof SPLITS)[number];

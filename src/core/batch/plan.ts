@@ -4,6 +4,7 @@ import type { Text } from '../types.js';
 import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
 import { isHistoricalTarget } from '../targets.js';
+import { shareText } from './figures.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
 import { classGoalMet } from './class-retrofit.js';
 import { CONFLICT_WINDOW_DAYS } from './supersede.js';
@@ -223,8 +224,11 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         // a share of the batch's own class A/B companies: judged, on enough companies
         const unknown = c.unknown ?? 0;
         const verdict = judged(c.companies, input.minGroupSize, classGoalMet(c.retrofitting, unknown, c.companies, typeof t.value === 'number' ? t.value : t.value.min));
-        const how: PlanTargetResult['how'] = unknown ? { code: verdict.met === null ? ('plan.class-share-undetermined' as const) : ('plan.class-share-unknown' as const), args: { class: cls, retrofitting: c.retrofitting, companies: c.companies, unknown } } : { code: 'plan.class-share' as const, args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } };
-        return { ...base, ...when, countable: 'yes', count: c.share, share: true, ...verdict, how };
+        // with companies that did not state their status, the share lies between none and all of them retrofitting
+        const range = { low: shareText(c.retrofitting / c.companies), high: shareText((c.retrofitting + unknown) / c.companies) };
+        const how: PlanTargetResult['how'] = unknown ? { code: verdict.met === null ? ('plan.class-share-undetermined' as const) : ('plan.class-share-unknown' as const), args: { class: cls, retrofitting: c.retrofitting, companies: c.companies, unknown, ...range } } : { code: 'plan.class-share' as const, args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } };
+        // a share the unstated companies could tip across the goal is no figure to publish: blank, its range in `how`
+        return { ...base, ...when, countable: 'yes', count: unknown && verdict.met === null ? null : c.share, share: true, ...verdict, how };
       }
       case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');
