@@ -172,3 +172,15 @@ describe('batch: labels in the Chinese CSV', { timeout: 120_000 }, () => {
     ]);
   });
 });
+
+describe('batch: a regional figure beside its city-wide target', { timeout: 120_000 }, () => {
+  it('says the sample meets it (a reference), not that the target is met', () => {
+    const r = zhizao(['batch', 'in', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const cnc = r.stdout.split('\n').find((l) => l.trim().startsWith('关键工序数控化率:'))!;
+    expect(cnc).toMatch(/ 样本(未)?达到（参考）/);
+    expect(cnc).not.toMatch(/ (未)?达标$/);
+    const en = zhizao(['batch', 'in', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout).toMatch(/(not )?met by the sample \(a reference\)/);
+  });
+});

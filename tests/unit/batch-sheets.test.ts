@@ -74,7 +74,7 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
     expect(title('cnc-rate.denominator')).toContain('数控化率（规上企业）');
     expect(title('cnc-rate@all.denominator')).toContain('数控化率（全部企业）');
     // the target beside its verdict: comparison, value, year and its document (the layout's target source here is 's')
-    expect(title('cnc-rate.met')).toBe('数控化率（规上企业）达标（> 50%，2020 年；s）');
+    expect(title('cnc-rate.met')).toBe('数控化率（规上企业）：样本达到目标（> 50%，2020 年；s）');
     expect(wide.columns.some((c) => c.id === 'cnc-rate@all.met')).toBe(false);
     // an indicator over all companies has one set of columns
     expect(title('mes-adoption')).toBe('MES（企业占比，本行中回答该题的全部企业）');
