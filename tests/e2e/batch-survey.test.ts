@@ -768,3 +768,23 @@ describe('a workbook read leaves nothing of the plants behind (LibreOffice write
     expect(r.stderr).not.toMatch(/internal error|zhizao-tmp|ENOENT/);
   });
 });
+
+describe('a date cell that reads as day/month or month/day', { timeout: 120_000 }, () => {
+  it('is rejected, or blanked and counted with --on-bad-cell blank, with the same explanation: not "not a date", and not also a warning kept', () => {
+    const at = tempDir('zhizao-ambiguous-date-');
+    // the first company's submission time, written day/month or month/day
+    const first = '郑州恒达机械有限公司';
+    const text = readFileSync(CSV, 'utf8');
+    expect(text.split('2026/11/1 9:00:00').length).toBe(2);
+    writeFileSync(path.join(at, 'survey.csv'), text.replace('2026/11/1 9:00:00', '11/12/2026'));
+    const problemsOf = (o: Out) => (o as unknown as { problems: { company?: string; code: string; action: string; message: string }[] }).problems.filter((p) => p.company === first);
+    const rejected = json(zhizao(['batch', 'survey.csv', '--map', MAP, '--json', '--lang', 'zh'], { cwd: at }));
+    expect(problemsOf(rejected).map((p) => [p.code, p.action])).toEqual([['table.date-ambiguous', 'rejected']]);
+    expect(problemsOf(rejected)[0]!.message).toContain('"11/12/2026" 既可理解为日/月也可理解为月/日，请写成 YYYY-MM-DD');
+    expect(company(rejected, first)).toEqual([]);
+    const blanked = json(zhizao(['batch', 'survey.csv', '--map', MAP, '--json', '--lang', 'zh', '--on-bad-cell', 'blank'], { cwd: at }));
+    expect(problemsOf(blanked).map((p) => [p.code, p.action])).toEqual([['table.date-ambiguous', 'blanked']]);
+    expect(company(blanked, first)[0]).toMatchObject({ blanked: 1 });
+    expect(company(blanked, first)[0]!.date ?? null).toBeNull();
+  });
+});

@@ -266,9 +266,14 @@ export class Processor {
     let loaded: Awaited<ReturnType<typeof resolveSource>>;
     if (reread && !isRowSource(source)) ({ source, loaded } = await this.resolveUnlocated(source, reread));
     else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+    // A cell the table reader already explained (an ambiguous date: day/month or month/day) is rejected or blanked
+    // with that explanation, not as "not a date", and not listed again as a warning kept.
+    const explained = new Set<Diagnostic>();
+    if (isRowSource(source)) loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
     let blanked = 0;
     // --on-bad-cell blank: leave every bad cell of a table row unanswered (while the row can still be scored) and list it.
     if (this.opts.onBadCell === 'blank' && isRowSource(source)) {
+      const done = new Set<string>();
       for (let pass = 0; pass < 5; pass++) {
         const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length === 0) break;
@@ -277,20 +282,22 @@ export class Processor {
         const data = source.data as Record<string, Record<string, unknown> | undefined>;
         for (const [i, d] of errors.entries()) {
           const [section, key] = paths[i]!;
-          if (data[section] && key in data[section]!) {
-            problems.push(this.cellProblem(d, source, where, company, 'blanked'));
-            delete data[section]![key];
-            blanked++;
-          }
+          // resolving may have dropped the bad value from the data already (a respondent field): blank either way
+          if (done.has(`${section}.${key}`)) continue;
+          done.add(`${section}.${key}`);
+          problems.push(this.cellProblem(d, source, where, company, 'blanked'));
+          if (data[section] && key in data[section]!) delete data[section]![key];
+          blanked++;
         }
         loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
+        loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
       }
     }
     // pushed, not map()ped: lists read further down keep one elements kind (see core/result.ts, `packed`)
     let ds: Diagnostic[] = [];
     for (const d of loaded.diagnostics) ds.push(this.shielded(d));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
-    const rowWarnings = isRowSource(source) ? source.cellWarnings : [];
+    const rowWarnings = isRowSource(source) ? source.cellWarnings.filter((w) => !explained.has(w)) : [];
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
       const headerOf = isRowSource(source) ? (p: Diagnostic['path']) => source.cellAt(p)?.header : undefined;
@@ -457,4 +464,21 @@ export class Processor {
 function coversSomeSections(sections: readonly string[] | undefined, given: Record<string, unknown> | null | undefined, q: Questionnaire): boolean {
   if (!Array.isArray(sections) || sections.length === 0 || !q.def.sections.some((s) => !sections.includes(s.id))) return false;
   return !q.def.sections.some((s) => !sections.includes(s.id) && s.questions.some((x) => given?.[x.id] !== undefined));
+}
+
+/** Cell warnings of the table reader that explain why the value of their cell is invalid. */
+const EXPLAINING = new Set<string>(['table.date-ambiguous']);
+
+/**
+ * The diagnostics with each error on a cell that the table reader explained (`EXPLAINING`) replaced by that
+ * explanation as an error; the warnings used are added to `used` (they are not listed again).
+ */
+function explainedByCell(ds: readonly Diagnostic[], cellWarnings: readonly Diagnostic[], used: Set<Diagnostic>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const why = d.severity === 'error' && d.path ? cellWarnings.find((w) => EXPLAINING.has(w.code) && w.path?.join('.') === d.path!.join('.')) : undefined;
+    if (why) used.add(why);
+    out.push(why ? { ...why, severity: 'error' } : d);
+  }
+  return out;
 }
