@@ -132,7 +132,7 @@ function normaliseMulti(q: Question, raw: unknown): Normalised {
 function normaliseNumber(q: Question, raw: unknown): Normalised {
   const r = readNumber(raw);
   // 'answer.number' stays the code of a non-number answer (a stable code in --json output).
-  if (!r.ok) return r.code === 'value.not-a-number' ? { error: 'answer.number', args: { id: q.id, value: show(raw) } } : { error: r.code, args: { ...r.args, field: q.id, id: q.id } };
+  if (!r.ok) return r.code === 'value.not-a-number' ? notANumber(q, raw) : { error: r.code, args: { ...r.args, field: q.id, id: q.id } };
   let n = r.value.value;
   if (q.type === 'percent') {
     if (r.value.percent) n = n / 100;
@@ -143,12 +143,15 @@ function normaliseNumber(q: Question, raw: unknown): Normalised {
     if (n < min || n > max) return { error: 'answer.range', args: { id: q.id, value: `${formatNumber(n * 100)}%`, min: `${formatNumber(min * 100)}%`, max: `${formatNumber(max * 100)}%` } };
     return { status: 'answered', value: n };
   }
-  if (r.value.percent) return { error: 'answer.number', args: { id: q.id, value: show(raw) } };
+  if (r.value.percent) return notANumber(q, raw);
   if (q.integer && !Number.isInteger(n)) return { error: 'answer.integer', args: { id: q.id, value: formatNumber(n) } };
   if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max))
     return { error: 'answer.range', args: { id: q.id, value: formatNumber(n), min: q.min ?? '-∞', max: q.max ?? '∞' } };
   return { status: 'answered', value: n };
 }
+
+/** A number question answered with something else (words, a percentage): what to write instead, in the question's unit. */
+const notANumber = (q: Question, raw: unknown): Normalised => ({ error: 'answer.number', args: { id: q.id, value: show(raw), unit_zh: q.unit ? ` ${q.unit.zh}` : '', unit_en: q.unit ? ` ${q.unit.en}` : '' } });
 
 const allowed = (q: Question) => (q.options ?? []).map((o) => o.value).join(', ');
 function show(v: unknown): string {

@@ -109,7 +109,7 @@ describe('zhizao validate', () => {
 
   it.each([
     ['yaml-syntax.yaml', 7, 'YAML syntax error: this line is indented further than the line above'],
-    ['wrong-type.yaml', 6, '"twelve" is not a number'],
+    ['wrong-type.yaml', 6, '"twelve" is not a number: write a number only (e.g. 12 processes), or 不清楚 if it is not known'],
     ['bad-option.yaml', 6, '"cad9" is not an allowed value'],
     ['cnc-over-total.yaml', 6, 'cannot exceed'],
   ])('%s: exit 1 naming line %i', (name, line, text) => {
