@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option, type Argument, type ErrorOptions } from 'commander';
-import { DEFAULT_LIMITS } from '../core/limits.js';
+import { DEFAULT_LIMITS, DEFAULT_TABLE_FILE_BYTES } from '../core/limits.js';
 import type { Lang } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Context } from './context.js';
@@ -129,7 +129,7 @@ export function buildProgram(
     .version(version, '-V, --version', h('help.version-option'))
     .addOption(new Option('--lang <lang>', h('help.opt-lang')).choices(['zh', 'en', 'both']))
     .option('--questionnaire <id|path>', h('help.opt-questionnaire'))
-    .option('--max-file-size <size>', h('help.opt-max-file-size', { size: `${DEFAULT_LIMITS.maxBytes / 1024 / 1024}MB` }), byteSize)
+    .option('--max-file-size <size>', h('help.opt-max-file-size', { size: `${DEFAULT_LIMITS.maxBytes / 1024 / 1024}MB`, tableSize: `${DEFAULT_TABLE_FILE_BYTES / 1024 / 1024}MB` }), byteSize)
     .option('--max-aliases <n>', h('help.opt-max-aliases', { count: DEFAULT_LIMITS.maxAliases }), positiveInt)
     .option('--no-color', h('help.opt-no-color'))
     .addHelpText('after', examples('help.program-examples'));

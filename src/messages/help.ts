@@ -35,7 +35,7 @@ export const HELP_MESSAGES = {
   // global options
   'help.opt-lang': { en: 'language of messages and reports (default: from LC_ALL/LANG, else zh); both: a report in both languages (report only)', zh: '提示信息和报告的语言（默认按 LC_ALL/LANG，否则为中文）；both：中英对照的报告（仅 report）' },
   'help.opt-questionnaire': { en: 'questionnaire to use (bundled id or a file path)', zh: '使用的问卷（内置编号或文件路径）' },
-  'help.opt-max-file-size': { en: 'largest input file accepted (default {size})', zh: '可接受的最大输入文件（默认 {size}）' },
+  'help.opt-max-file-size': { en: 'largest input file accepted (default {size} for answer files, {tableSize} for CSV/XLSX tables in batch)', zh: '可接受的最大输入文件（默认答卷文件 {size}，batch 读取的 CSV/XLSX 表格 {tableSize}）' },
   'help.opt-max-aliases': { en: 'largest number of YAML alias expansions (default {count})', zh: 'YAML 别名展开次数上限（默认 {count}）' },
   'help.opt-no-color': { en: 'no colour in terminal output (NO_COLOR and FORCE_COLOR are respected too)', zh: '终端输出不用颜色（也遵循 NO_COLOR 和 FORCE_COLOR）' },
   'help.opt-json': { en: 'machine-readable output on stdout', zh: '在标准输出打印机器可读的 JSON' },
@@ -136,7 +136,7 @@ export const HELP_MESSAGES = {
   'help.batch-json': { en: 'the batch result as JSON on stdout', zh: '在标准输出打印批量结果（JSON）' },
   'help.batch-reports': { en: 'also write one report per company into this folder', zh: '同时为每家企业生成一份报告，写到此文件夹' },
   'help.batch-format': { en: 'format of --reports', zh: '--reports 的报告格式' },
-  'help.batch-group-by': { en: 'summary groups (default: district, else region): district, region, park, sector, industry, above_designated_size or another field', zh: '汇总分组（默认按 district，没有时按 region）：district、region、park、sector、industry、above_designated_size 或其他字段' },
+  'help.batch-group-by': { en: 'summary groups (default: whichever of district and region more companies state; district when as many): district, region, park, sector, industry, above_designated_size or another field', zh: '汇总分组（默认按 district 和 region 中填写的企业较多的一个，一样多时按 district）：district、region、park、sector、industry、above_designated_size 或其他字段' },
   'help.batch-anonymize': { en: 'replace names, codes and file names with stable pseudonyms', zh: '用固定的化名替换企业名称、代码和文件名' },
   'help.batch-min-group-size': { en: 'the minimum group size (default 5): groups of fewer companies are not broken out (merged into "other"), and a figure over fewer companies is not published (blank, only its n) nor judged; 1 shows every group and every figure, and judges every figure', zh: '最小分组规模（默认 5）：少于此数的分组不单列（并入“其他”），计入企业少于此数的数值也不单列（留空，只列 n）、不判定是否达标；设为 1 则全部分组和数值单列、全部数值判定' },
   'help.batch-dry-run': { en: 'show how each table is read with --map (column → question, unmapped columns, unmatched labels); score nothing', zh: '只显示按 --map 如何读取每个表格（列 → 题目、未映射的列、未匹配的选项文字），不评分' },

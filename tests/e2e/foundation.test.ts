@@ -39,6 +39,10 @@ describe('zhizao --version / --help / usage', () => {
     expect(report.stdout).toContain('报告格式（默认按 -o 的扩展名，否则为 md）（可选："md"');
     expect(report.stdout).toContain('report 郑州示例机械-2026-11-29.zhizao.yaml -o 诊断报告.docx');
     expect(zhizao(['--lang', 'en', '--help'], zh).stdout).toContain('Usage: zhizao');
+    // the defaults as batch applies them: the table size cap, and the grouping the more companies state
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(flat(help.stdout)).toContain('默认答卷文件 5MB，batch 读取的 CSV/XLSX 表格 64MB');
+    expect(flat(zhizao(['batch', '--help'], zh).stdout)).toContain('默认按 district 和 region 中填写的企业较多的一个，一样多时按 district');
     expect(zhizao(['--help', '--lang=zh']).stdout).toContain('用法：');
 
     const unknown = zhizao(['scroe'], zh);

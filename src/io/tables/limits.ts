@@ -1,3 +1,4 @@
+import { DEFAULT_TABLE_FILE_BYTES } from '../../core/limits.js';
 import { DEFAULT_ZIP_CAPS, type ZipCaps } from './zip-guard.js';
 
 /** Caps for table inputs (CSV/XLSX); documented in docs/batch.md. */
@@ -9,7 +10,7 @@ export interface TableLimits {
   zip: ZipCaps;
 }
 
-export const DEFAULT_TABLE_LIMITS: TableLimits = { maxFileBytes: 64 * 1024 * 1024, maxRows: 100_000, zip: DEFAULT_ZIP_CAPS };
+export const DEFAULT_TABLE_LIMITS: TableLimits = { maxFileBytes: DEFAULT_TABLE_FILE_BYTES, maxRows: 100_000, zip: DEFAULT_ZIP_CAPS };
 
 /** --max-file-size raises (or lowers) the table file cap; the uncompressed cap of an XLSX is 10× that, at least the default. */
 export function tableLimitsFrom(opts: { maxFileSize?: unknown; maxRows?: unknown }): TableLimits {
