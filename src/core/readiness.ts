@@ -86,6 +86,18 @@ export function looksReady(profile: ReadinessProfile, q: Questionnaire, result: 
 }
 
 /**
+ * The ids of the criteria assessReadiness marks `met` on these answers, and nothing else: where only met or not
+ * matters (declaration-gains.ts reads each phase's projection, and each projection without one project), working out
+ * why the others are not met (reasonsOf, the three-valued reading, the office's view) was most of the time spent.
+ */
+export function metCriteria(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): Set<string> {
+  const scope = plantRuleScope(q, result, answers);
+  const met = new Set<string>();
+  for (const { def, when } of profile.criteria) if (when && truthy(evaluate(when, scope))) met.add(def.id);
+  return met;
+}
+
+/**
  * What decides a criterion that is not met: `missing` when the known answers alone make it false, `undetermined`
  * when answers nobody knew could still make it true. The condition is read in three values (Kleene): `and`, `or` and
  * `not` combine their parts; any other part (a comparison, a call, `in`…) is unknown when it reads an unknown answer

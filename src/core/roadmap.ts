@@ -289,7 +289,14 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         afterPhaseWithout = (ids, phase) => {
           const kept = byPhase.slice(0, phase + 1).flatMap((added) => added.filter((a) => !ids.has(a.id)).flatMap((a) => a.rules));
           const raised = raisedAnswers(input.questionnaire, input.answers, kept, input.scope);
-          return { answers: raised, result: buildResult(input.questionnaire, raised, scoring.profile, scoring.targets) };
+          // scored when read: a caller that finds what it reads unchanged in the answers never scores it (declaration-gains.ts)
+          let result: ScoreResult | undefined;
+          return {
+            answers: raised,
+            get result() {
+              return (result ??= buildResult(input.questionnaire, raised, scoring.profile, scoring.targets));
+            },
+          };
         };
       }
       const phased: Recommendation[] = [];

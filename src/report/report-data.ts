@@ -61,7 +61,7 @@ export function buildReportData(input: ReportInput): ReportData {
   const after = input.audience === 'client' && plan?.declarationGoal ? plan.roadmap.afterPhases?.at(-1) : undefined;
   const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
   // and, for each criterion the plan would meet, the phase that meets it and the projects it rests on
-  const declarationGained = after && plan ? declarationGains(input.readiness, readiness, input.questionnaire, plan.roadmap, recommendations) : undefined;
+  const declarationGained = after && plan ? declarationGains(input.readiness, readiness, input.questionnaire, plan.roadmap, recommendations, input.scoring?.profile) : undefined;
   const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}), ...(declarationGained ? { declarationGained } : {}) });
   return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
