@@ -184,3 +184,16 @@ describe('batch: a regional figure beside its city-wide target', { timeout: 120_
     expect(en.stdout).toMatch(/(not )?met by the sample \(a reference\)/);
   });
 });
+
+describe('batch: the groups merged into 其他', { timeout: 120_000 }, () => {
+  it('name the companies without a district by a label, not by the internal key "(none)"', () => {
+    const at = path.join(dir, 'nodistrict');
+    mkdirSync(at, { recursive: true });
+    for (let i = 1; i <= 5; i++) writeFileSync(path.join(at, `p${i}.zhizao.yaml`), plant({ company: `经开区企业${i}`, district: '410171', region: '郑州经开区', date: '2026-11-20' }));
+    writeFileSync(path.join(at, 'none.zhizao.yaml'), plant({ company: '未填区县企业', district: '410171', region: '郑州经开区', date: '2026-11-20' }).replace(/^ {2}district: .*\n/m, ''));
+    const r = zhizao(['batch', 'nodistrict', '-o', 'nodistrict.json', '--lang', 'zh', '--group-by', 'district'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('并入的分组：未填写');
+    expect(r.stderr).not.toContain('(none)');
+  });
+});

@@ -63,7 +63,7 @@ describe('validate: consistency checks and plausibility', () => {
     const r = zhizao(['validate', file]);
     const line = r.stderr.split('\n').find((l) => l.includes('digital_spend_share:'))!;
     expect(line).toContain(`:${lineOf(CONTRADICTING, 'digital_spend_share:')}:`);
-    expect(line).toContain('80% is outside the usual range 0–10%; please check. If 0.8% was meant, write "0.8%" or 0.008');
+    expect(line).toContain('80% is outside the usual range (0–10%); please check. If 0.8% was meant, write "0.8%" or 0.008');
   });
 
   it('JSON output carries the findings with every answer located', () => {
@@ -86,14 +86,14 @@ describe('validate: consistency checks and plausibility', () => {
   it('messages follow --lang', () => {
     const r = zhizao(['validate', file, '--lang', 'zh']);
     expect(r.stderr).toContain('关键工序 12 道中只有 5 道');
-    expect(r.stderr).toContain('超出通常范围 0–10%');
+    expect(r.stderr).toContain('超出通常范围（0–10%）');
   });
 
   it('a 25-digit count is accepted but flagged as implausible', () => {
     const text = CONTRADICTING.replace('key_processes_total: 12', 'key_processes_total: 1200000000000000000000000');
     const r = zhizao(['validate', write('huge.yaml', text)]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('key_processes_total: 1.2e+24 is outside the usual range 1–200 processes; please check');
+    expect(r.stderr).toContain('key_processes_total: 1.2e+24 is outside the usual range (1–200 processes); please check');
   });
 
   it('a check of severity error fails the file (exit 1)', () => {

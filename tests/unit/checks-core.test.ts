@@ -189,7 +189,7 @@ describe('plausibility', () => {
     const [f] = find({ digital_spend_share: 0.8 });
     expect(f).toMatchObject({ id: 'plausibility', kind: 'plausibility', severity: 'warning' });
     expect(f!.about[0]).toMatchObject({ question: 'digital_spend_share', answer: 0.8 });
-    expect(f!.message.en).toContain('80% is outside the usual range 0–10%');
+    expect(f!.message.en).toContain('80% is outside the usual range (0–10%)');
     expect(f!.message.en).toContain('If 0.8% was meant, write "0.8%" or 0.008');
     expect(f!.message.zh).toContain('0–10%');
   });
@@ -199,7 +199,7 @@ describe('plausibility', () => {
   });
 
   it('numbers: one-sided ranges and units', () => {
-    expect(find({ key_processes_total: 1.2e24 })[0]!.message.en).toContain('1.2e+24 is outside the usual range 1–200 processes');
+    expect(find({ key_processes_total: 1.2e24 })[0]!.message.en).toContain('1.2e+24 is outside the usual range (1–200 processes)');
     expect(find({ mes_coverage: 0.01, has_mes: true })[0]!.message.en).toContain('at least 5%');
     expect(find({ kpi_first_pass_yield: 0.3 })[0]!.message.en).not.toContain('was meant');
   });

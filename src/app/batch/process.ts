@@ -12,7 +12,8 @@ import { officeTopProjects } from '../../core/plan-order.js';
 import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
+import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, plausibleRangeText, runChecks, type CheckSet } from '../../core/checks.js';
+import { showNumber, showPercent } from '../../core/answer-display.js';
 import { buildResult, headlineJson } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -321,8 +322,9 @@ export class Processor {
     for (const { question, value } of implausibleAll) {
       if (question.confidential) continue;
       const id = question.id;
-      const p = question.plausible!;
-      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value, min: p.min ?? question.min ?? '−∞', max: p.max ?? question.max ?? '∞' }, 'warning', ['answers', id]));
+      // the range as validate and the reports word it (in the question's unit, percentages as per cent)
+      const range = plausibleRangeText(question)!;
+      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
     }
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.

@@ -1,7 +1,8 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
-import { figurePopulation, sizeNotStatedNote } from '../../app/batch/columns.js';
+import { figurePopulation, groupLabel, sizeNotStatedNote } from '../../app/batch/columns.js';
 import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
+import { NONE_GROUP } from '../../core/batch/figures.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
 import { resubmissionPairs } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE, percentDigits } from '../../core/batch/verdict.js';
@@ -159,7 +160,9 @@ function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
     const count = typeof other.merged === 'number' ? other.merged : (other.merged?.length ?? 0);
     const line = term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies });
     // which groups "other" covers (the grouping's own values, not the size classes)
-    return [named && Array.isArray(other.merged) && other.merged.length ? `${line}${term.msg('cli.batch-groups-merged-names', { names: other.merged.join(term.lang === 'zh' ? '、' : ', ') })}` : line];
+    // (the companies that gave no value for the grouping field by their label, not by the internal key)
+    const names = Array.isArray(other.merged) ? other.merged.map((k) => (k === NONE_GROUP ? groupLabel(k, term.lang) : k)) : [];
+    return [named && names.length ? `${line}${term.msg('cli.batch-groups-merged-names', { names: names.join(term.lang === 'zh' ? '、' : ', ') })}` : line];
   };
   return [...note(field, s.groups, true), ...note(term.msg('cli.batch-by-size'), s.bySize, false), ...similarGroupNotes(ctx, s)];
 }
