@@ -508,3 +508,12 @@ describe('shipped consistency checks', () => {
     });
   }
 });
+
+describe('a check message reads whatever the answers it names', () => {
+  it('the key-process list against the total: a CNC count answered 不清楚 is not quoted into the sentence', () => {
+    const a = mustAnswers(q, { questionnaire: 'smart-manufacturing', version: '2', respondent: { company: '测试', industry: 'discrete' }, answers: { key_processes_list: '破碎、配料、混练、成型', key_processes_total: 6, key_processes_cnc: 'unknown' } });
+    const f = runChecks(set, q, a).find((x) => x.id === 'key-process-list-vs-total')!;
+    expect(f.message.zh).toBe('关键工序清单列出的工序数，与关键工序总数 6 不一致；关键工序数控化率按总数和数控化工序数计算，请核实清单和这两个数字是否同一口径。');
+    expect(f.message.zh).not.toContain('不清楚');
+  });
+});
