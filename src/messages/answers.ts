@@ -22,7 +22,7 @@ export const ANSWERS_MESSAGES = {
   'answer.boolean': { en: '{id}: "{value}" is not yes/no; write true or false', zh: '{id}："{value}" 不是“是/否”；请填 true 或 false' },
   'answer.text': { en: '{id}: expected text', zh: '{id}：应为文字' },
   'answer.too-long': { en: '{id}: longer than {limit} characters', zh: '{id}：超过 {limit} 个字符' },
-  'answer.number': { en: '{id}: "{value}" is not a number: write a number only (e.g. 12{unit_en}), or 不清楚 if it is not known', zh: '{id}："{value}" 不是数字：请只填数字（如 12{unit_zh}），不知道的填“不清楚”' },
+  'answer.number': { en: '{id}: "{value}" is not a number: write a number only (e.g. 12{unit}), or 不清楚 if it is not known', zh: '{id}："{value}" 不是数字：请只填数字（如 12{unit}），不知道的填“不清楚”' },
   'answer.integer': { en: '{id}: {value} must be a whole number', zh: '{id}：{value} 必须是整数' },
   'answer.range': { en: '{id}: {value} is outside the allowed range {min}–{max}', zh: '{id}：{value} 超出允许范围 {min}–{max}' },
   'answer.percent-fraction': { en: '{id}: percentages are stored as fractions: write {fraction} (or "{value}%") instead of {value}', zh: '{id}：百分比按小数存储：请写 {fraction}（或 "{value}%"），而不是 {value}' },

@@ -54,11 +54,20 @@ export function formatMessage(code: MessageCode, args: MessageArgs, lang: Lang):
   if (args.zh !== undefined && args.en !== undefined) args = { ...args, message: args[lang]! };
   const template: string = MESSAGES[code][lang];
   const has = (k: string) => Object.prototype.hasOwnProperty.call(args, k);
+  // `{unit}` is filled from `unit`, else from `unit_zh` / `unit_en` in the message's language (a unit or a range in words)
+  const arg = (k: string) => (has(k) ? args[k] : has(`${k}_${lang}`) ? args[`${k}_${lang}`] : undefined);
   // without plural forms (most messages): filled from the template split once
-  if (!PLURAL.test(template)) return fillTemplate(template, (k) => (has(k) ? forTerminal(args[k]) : undefined));
+  if (!PLURAL.test(template))
+    return fillTemplate(template, (k) => {
+      const v = arg(k);
+      return v === undefined ? undefined : forTerminal(v);
+    });
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (has(k) ? (Number(args[k]) === 1 ? one : other) : m))
-    .replace(/\{(\w+)\}/g, (m, k: string) => (has(k) ? forTerminal(args[k]) : m));
+    .replace(/\{(\w+)\}/g, (m, k: string) => {
+      const v = arg(k);
+      return v === undefined ? m : forTerminal(v);
+    });
 }
 
 const PLURAL = /\{\w+\|/;
