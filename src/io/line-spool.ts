@@ -1,5 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
+const NEWLINE = new Uint8Array([0x0a]);
+
 /**
  * A temporary file written line by line, synchronously, through one reused buffer (the batch's spool of companies,
  * rejected inputs and problems). A line is copied into the buffer as it is given, so its string is garbage at once:
@@ -27,6 +29,21 @@ export class LineSpool {
       }
     }
     this.used += this.buffer.write(text, this.used, 'utf8');
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  /** Appends a line given as UTF-8 `bytes` (without its newline) and a newline. */
+  bytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length + 1 > this.buffer.length) {
+      this.flush();
+      if (bytes.length + 1 > this.buffer.length) {
+        this.writeAll(bytes);
+        this.writeAll(NEWLINE);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
     this.buffer[this.used++] = 0x0a;
   }
 

@@ -2,7 +2,7 @@
 // go to a spill (a file in the batch's spool). What is read back must be what was stored, in any order of reading.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AggregateStore, type ChunkSpill, type CompanyAggregate, type SummaryLayout } from '../../src/core/batch/aggregate';
+import { AggregateStore, packAggregate, type ChunkSpill, type CompanyAggregate, type SummaryLayout } from '../../src/core/batch/aggregate';
 import { PlantRegistry, shortKey } from '../../src/core/batch/supersede';
 
 const layout: SummaryLayout = {
@@ -46,6 +46,18 @@ describe('aggregate store with a spill', () => {
     expect(loads).toBeGreaterThan(0);
     // entries() that skip companies give the same as without a spill
     expect([...store.entries((s) => s % 3 === 0)]).toEqual([...plain.entries((s) => s % 3 === 0)]);
+  });
+
+  it('stores an aggregate packed in a worker (packAggregate) as it stores the aggregate itself', () => {
+    const wide = { ...layout, facts: ['f1', 'f2'], readiness: ['r'] } as SummaryLayout;
+    const full = (i: number): CompanyAggregate => ({ ...aggregate(i), facts: [i, null], ready: [i % 2 === 0], provisional: i % 3 === 0, ...(i % 4 ? { date: 20260101090000 + i, assessed: true } : {}), ...(i % 5 === 1 ? { excluded: [true], district: `d${i % 4}`, region: '中原区', cls: 'A', retrofit: 'done', scale: i % 2 === 0 } : {}) });
+    const packed = new AggregateStore(wide);
+    const plain = new AggregateStore(wide);
+    for (let i = 0; i < 200; i++) {
+      expect(packed.pushPacked(packAggregate(wide, full(i)))).toBe(plain.push(full(i)));
+    }
+    expect([...packed.entries()]).toEqual([...plain.entries()]);
+    expect(() => packed.pushPacked(packAggregate(layout, full(0)))).toThrow(/aggregate row/);
   });
 });
 

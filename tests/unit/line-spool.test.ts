@@ -22,6 +22,20 @@ describe('LineSpool: the batch spool written line by line through one buffer', (
     expect(readFileSync(file, 'utf8')).toBe(lines.map((l) => `${l}\n`).join(''));
   });
 
+  it('writes lines given as UTF-8 bytes (records a worker encoded) in order with the lines given as text', () => {
+    const file = path.join(dir, 'bytes.ndjson');
+    const spool = new LineSpool(file);
+    const lines: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const line = i % 89 === 0 ? `{"big":"${'郑'.repeat(25_000 + i)}"}` : `{"company":"郑州测试企业${i}"}`;
+      lines.push(line);
+      if (i % 3) spool.bytes(new TextEncoder().encode(line));
+      else spool.line(line);
+    }
+    spool.close();
+    expect(readFileSync(file, 'utf8')).toBe(lines.map((l) => `${l}\n`).join(''));
+  });
+
   it('abandon closes without writing what is buffered', () => {
     const file = path.join(dir, 'abandoned.ndjson');
     const spool = new LineSpool(file);

@@ -2,7 +2,7 @@
  * What crosses between the batch's main thread and its workers: the units of work, what each yields (scored
  * companies, rejected inputs, cell problems) and the options a worker scores with. Plain data.
  */
-import type { CompanyAggregate, SummaryLayout } from '../../core/batch/aggregate.js';
+import type { PackedAggregate, SummaryLayout } from '../../core/batch/aggregate.js';
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
@@ -61,10 +61,15 @@ export interface CellProblem {
   action: 'blanked' | 'kept' | 'excluded' | 'rejected';
 }
 export interface Scored {
-  /** The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel). */
-  json: string;
-  /** The small figures the summary needs. */
-  agg: CompanyAggregate;
+  /**
+   * The per-company record, serialised in the worker (the spool line; JSON.stringify runs in parallel) as UTF-8 in
+   * a buffer of its own, moved to the main thread: as a string (≈ 3.4 KB in V8's two-byte form) it was the bulk of
+   * what the main thread's heap received per company, and the lines waiting in the pool's reorder buffer survived
+   * its scavenges — enough over a long batch for V8 to double the main thread's young generation (docs/performance.md).
+   */
+  line: Uint8Array;
+  /** The small figures the summary needs, packed (aggregate.ts packAggregate). */
+  agg: PackedAggregate;
   keys?: { code?: string; name?: string };
   date: number;
   report?: { content: string | Uint8Array; ext: string; base: string };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
-import { aggregateOf, isRespondentGroupField } from '../../core/batch/aggregate.js';
+import { aggregateOf, isRespondentGroupField, packAggregate } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
 import { companyNamedIn } from '../../core/plant-identity.js';
 import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
@@ -33,6 +33,8 @@ export type { ProcessOptions } from './parts.js';
 import { blankPath, companyOf, rawAnswers } from './source-data.js';
 import { companyReport, jsonReport } from './company-report.js';
 
+/** Spool lines as UTF-8, each in an ArrayBuffer of its own (transferable: worker-loop.ts ownBuffers). */
+const utf8 = new TextEncoder();
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
 const isRowSource = (s: Source): s is RowSource => typeof (s as RowSource).cellAt === 'function';
@@ -431,8 +433,8 @@ export class Processor {
     const resp = answers.file.respondent;
     const keys = plantKeys(resp);
     const scored: Scored = {
-      json: JSON.stringify(companyJson(record)),
-      agg: aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: Boolean(resp.assessor), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) }),
+      line: utf8.encode(JSON.stringify(companyJson(record))),
+      agg: packAggregate(layout, aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: Boolean(resp.assessor), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) })),
       date: dateKey(resp.date, time),
       keys,
     };

@@ -243,19 +243,18 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     // rows from files that cover only some sections (department interviews): few, kept by number
     const partial = new Set<number>();
-    const addCompany = async (c: Scored): Promise<string> => {
-      const seq = store.push(c.agg);
+    const addCompany = async (c: Scored): Promise<void> => {
+      const seq = store.pushPacked(c.agg);
       registry.add(seq, c.keys, c.date);
       if (c.partial) partial.add(seq);
-      let line = c.json;
       if (c.report && reportsDir) {
         const name = reportNames.take(safeFileName(c.report.base), c.report.ext);
         const target = path.join(reportsDir, name);
         if (!inside(path.resolve(target), reportsDir)) throw new Error(`unsafe report name ${name}`);
         await writeFileAtomic(target, c.report.content, { force });
-        line = `${line.slice(0, -1)},"report":${JSON.stringify(name)}}`;
-      }
-      return line;
+        // the record's line with the report's name as its last field
+        companiesOut.line(`${Buffer.from(c.line.buffer, c.line.byteOffset, c.line.byteLength).toString('utf8').slice(0, -1)},"report":${JSON.stringify(name)}}`);
+      } else companiesOut.bytes(c.line);
     };
     const consume = async (index: number, part: UnitPart) => {
       // the displayed path only when something names the input (most parts: companies past the first ten files)
@@ -265,7 +264,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       for (const n of part.notes) events.note(scrubFiles(n));
       if (part.companies.length) sampleFiles.add(index, () => anonFile(shown()));
       for (const id of part.covered ?? []) covered.add(id);
-      for (const c of part.companies) companiesOut.line(await addCompany(c));
+      for (const c of part.companies) await addCompany(c);
       for (const r of part.rejected) {
         rejectedCount++;
         spool(rejectedOut, r);

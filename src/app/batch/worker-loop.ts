@@ -49,7 +49,7 @@ export function serveUnits(processor: UnitProcessor, data: { announce?: boolean;
       const done: DoneItem = { index: unit.index };
       try {
         await processor.run(unit, (part) => {
-          if (table) post({ type: 'part', index: unit.index, part });
+          if (table) port.postMessage({ type: 'part', index: unit.index, part } satisfies FromWorker, ownBuffers([{ index: unit.index, part }]));
           else done.part = part;
         });
       } catch (e) {
@@ -70,15 +70,20 @@ export function serveUnits(processor: UnitProcessor, data: { announce?: boolean;
 }
 
 /**
- * The reports' bytes the finished inputs carry, each in a buffer of its own: moved to the main thread, not copied
- * (a batch of HTML reports posts some 40 MB for 300 companies). A view into a shared or larger buffer is copied as usual.
+ * The bytes the finished inputs carry, each in a buffer of its own — the companies' spool lines, aggregates and reports:
+ * moved to the main thread, not copied (a batch of HTML reports posts some 40 MB for 300 companies). A view into a
+ * shared or larger buffer is copied as usual.
  */
 function ownBuffers(items: readonly DoneItem[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
+  const own = (bytes: unknown) => {
+    if (bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !out.includes(bytes.buffer)) out.push(bytes.buffer);
+  };
   for (const item of items)
     for (const c of item.part?.companies ?? []) {
-      const content = c.report?.content;
-      if (content instanceof Uint8Array && content.buffer instanceof ArrayBuffer && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && !out.includes(content.buffer)) out.push(content.buffer);
+      own(c.line);
+      own(c.agg.row);
+      own(c.report?.content);
     }
   return out;
 }

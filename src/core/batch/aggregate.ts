@@ -137,6 +137,59 @@ function packBits(flags: readonly boolean[] | undefined, n: number): number {
 const unpackBits = (mask: number, n: number): boolean[] => Array.from({ length: n }, (_, i) => i < 50 && Math.floor(mask / 2 ** i) % 2 === 1);
 
 /**
+ * A company's aggregate as the store keeps it: its figures in one row of doubles (AggregateStore's layout, the text
+ * fields left NaN) and the text fields beside it. Made in the worker: a typed array crosses to the main thread as
+ * one block outside its JavaScript heap, where the aggregate's object and its five arrays were ≈ 2.6 KB to
+ * deserialise per company, and those in flight survived the main thread's scavenges (docs/performance.md).
+ */
+export interface PackedAggregate {
+  row: Float64Array;
+  /** STRING_FIELDS in order. */
+  strings: (string | undefined)[];
+}
+
+/** Doubles per company in AggregateStore's rows. */
+function rowWidth(layout: SummaryLayout): number {
+  const nI = layout.indicators.length;
+  // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts,
+  // ready, excluded (one bit mask), date, assessed
+  return 2 + layout.sections.length + 2 * nI + 1 + 2 + STRING_FIELDS.length + 2 + (layout.facts?.length ?? 0) + (layout.readiness?.length ?? 0) + 3;
+}
+
+/** Writes `a` into `buf` at `o` in AggregateStore's row layout; each text field's slot gets `text(field's value)`. */
+function packInto(layout: SummaryLayout, a: CompanyAggregate, buf: Float64Array, o: number, text: (s: string | undefined) => number): void {
+  const nS = layout.sections.length;
+  const nI = layout.indicators.length;
+  const nF = layout.facts?.length ?? 0;
+  const nR = layout.readiness?.length ?? 0;
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
+  const bool = (x: boolean | null | undefined) => (x === null || x === undefined ? NaN : x ? 1 : 0);
+  buf[o++] = a.level;
+  buf[o++] = num(a.score);
+  for (let i = 0; i < nS; i++) buf[o++] = num(a.sections[i]);
+  for (let i = 0; i < nI; i++) buf[o++] = num(a.values[i]);
+  for (let i = 0; i < nI; i++) buf[o++] = bool(a.met[i]);
+  buf[o++] = packBits(a.unknown, nI);
+  buf[o++] = bool(a.uses);
+  buf[o++] = bool(a.scale);
+  for (const f of STRING_FIELDS) buf[o++] = text(a[f]);
+  buf[o++] = num(a.year);
+  buf[o++] = bool(a.provisional);
+  for (let i = 0; i < nF; i++) buf[o++] = num(a.facts?.[i]);
+  for (let i = 0; i < nR; i++) buf[o++] = bool(a.ready?.[i]);
+  buf[o++] = packBits(a.excluded, nI);
+  buf[o++] = num(a.date);
+  buf[o++] = bool(a.assessed);
+}
+
+/** The aggregate packed for AggregateStore.pushPacked (in an ArrayBuffer of its own: transferable). */
+export function packAggregate(layout: SummaryLayout, a: CompanyAggregate): PackedAggregate {
+  const row = new Float64Array(rowWidth(layout));
+  packInto(layout, a, row, 0, () => NaN);
+  return { row, strings: STRING_FIELDS.map((f) => a[f]) };
+}
+
+/**
  * Where full chunks of the store are kept out of memory (the batch gives a file in its spool folder): a chunk is
  * saved once, when it is full, and loaded again when read.
  */
@@ -172,9 +225,7 @@ export class AggregateStore {
     this.nI = layout.indicators.length;
     this.nF = layout.facts?.length ?? 0;
     this.nR = layout.readiness?.length ?? 0;
-    // level, score, sections, values, met, unknown (one bit mask), uses, scale, 5 strings, year, provisional, facts,
-    // ready, excluded (one bit mask), date, assessed
-    this.width = 2 + this.nS + 2 * this.nI + 1 + 2 + STRING_FIELDS.length + 2 + this.nF + this.nR + 3;
+    this.width = rowWidth(layout);
   }
 
   private intern(s: string | undefined): number {
@@ -202,8 +253,25 @@ export class AggregateStore {
     return [buf, (seq % AggregateStore.CHUNK) * this.width];
   }
 
-  /** Stores the aggregate at index `seq` (must be the next index). */
+  /** Stores the aggregate as the next index. */
   push(a: CompanyAggregate): number {
+    const [buf, o, seq] = this.next();
+    packInto(this.layout, a, buf, o, (s) => this.intern(s));
+    return seq;
+  }
+
+  /** Stores an aggregate packAggregate made as the next index. */
+  pushPacked(p: PackedAggregate): number {
+    const [buf, o, seq] = this.next();
+    if (p.row.length !== this.width) throw new Error(`aggregate row of ${p.row.length} figures, the store's are ${this.width}`);
+    buf.set(p.row, o);
+    const at = o + 2 + this.nS + 2 * this.nI + 1 + 2;
+    STRING_FIELDS.forEach((_, i) => (buf[at + i] = this.intern(p.strings[i])));
+    return seq;
+  }
+
+  /** The row of the next index: its chunk, offset and index. */
+  private next(): [Float64Array, number, number] {
     const seq = this.length++;
     const c = Math.floor(seq / AggregateStore.CHUNK);
     if (!this.chunks[c]) {
@@ -216,27 +284,7 @@ export class AggregateStore {
       }
       this.chunks[c] = full && this.spill ? full : new Float64Array(AggregateStore.CHUNK * this.width);
     }
-    const buf = this.chunks[c]!;
-    let o = (seq % AggregateStore.CHUNK) * this.width;
-    const num = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
-    const bool = (x: boolean | null | undefined) => (x === null || x === undefined ? NaN : x ? 1 : 0);
-    buf[o++] = a.level;
-    buf[o++] = num(a.score);
-    for (let i = 0; i < this.nS; i++) buf[o++] = num(a.sections[i]);
-    for (let i = 0; i < this.nI; i++) buf[o++] = num(a.values[i]);
-    for (let i = 0; i < this.nI; i++) buf[o++] = bool(a.met[i]);
-    buf[o++] = packBits(a.unknown, this.nI);
-    buf[o++] = bool(a.uses);
-    buf[o++] = bool(a.scale);
-    for (const f of STRING_FIELDS) buf[o++] = this.intern(a[f]);
-    buf[o++] = num(a.year);
-    buf[o++] = bool(a.provisional);
-    for (let i = 0; i < this.nF; i++) buf[o++] = num(a.facts?.[i]);
-    for (let i = 0; i < this.nR; i++) buf[o++] = bool(a.ready?.[i]);
-    buf[o++] = packBits(a.excluded, this.nI);
-    buf[o++] = num(a.date);
-    buf[o++] = bool(a.assessed);
-    return seq;
+    return [this.chunks[c]!, (seq % AggregateStore.CHUNK) * this.width, seq];
   }
 
   get(seq: number): CompanyAggregate {
