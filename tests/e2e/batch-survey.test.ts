@@ -782,6 +782,8 @@ describe('a date cell that reads as day/month or month/day', { timeout: 120_000 
     expect(problemsOf(rejected).map((p) => [p.code, p.action])).toEqual([['table.date-ambiguous', 'rejected']]);
     expect(problemsOf(rejected)[0]!.message).toContain('"11/12/2026" 既可理解为日/月也可理解为月/日，请写成 YYYY-MM-DD');
     expect(company(rejected, first)).toEqual([]);
+    // the rejection names the column once: not "“提交答卷时间”列：提交答卷时间：…"
+    expect((rejected as unknown as { rejected: { company?: string; message: string }[] }).rejected.find((x) => x.company === first)!.message).toBe('“提交答卷时间”列："11/12/2026" 既可理解为日/月也可理解为月/日，请写成 YYYY-MM-DD');
     const blanked = json(zhizao(['batch', 'survey.csv', '--map', MAP, '--json', '--lang', 'zh', '--on-bad-cell', 'blank'], { cwd: at }));
     expect(problemsOf(blanked).map((p) => [p.code, p.action])).toEqual([['table.date-ambiguous', 'blanked']]);
     expect(company(blanked, first)[0]).toMatchObject({ blanked: 1 });

@@ -154,6 +154,12 @@ function cellNotRead(d: Diagnostic, lang: Lang): string | undefined {
   return formatMessage('batch.cell-not-read', { value: String(d.args.value), what: W(`batch.cell-what.${field}`), accepted: W(`batch.cell-accepted.${field}`), field: field!, example }, lang);
 }
 
+/** A message that starts by naming its field, when the column's header is that name: "“date”列：date：…" reads "“date”列：…". */
+function withoutOwnName(message: string, header: string): string {
+  for (const own of [`${header}：`, `${header}: `]) if (message.startsWith(own)) return message.slice(own.length);
+  return message;
+}
+
 export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number; sheet?: string; company?: string }, say: Wording, headerOf?: (path: Diagnostic['path']) => string | undefined): Rejected {
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
@@ -168,7 +174,7 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
     ...(where.sheet ? { sheet: where.sheet } : {}),
     line: first?.line ?? 1,
     column: first?.column ?? 1,
-    message: header ? formatMessage('batch.in-column', { header, message }, say.lang) : message,
+    message: header ? formatMessage('batch.in-column', { header, message: withoutOwnName(message, header) }, say.lang) : message,
     problems: list.map((d) => problemOf(d, say)),
   };
 }
