@@ -4,23 +4,23 @@
  * what priority; then phased within the plant's budget and capacity (src/core/roadmap.ts). Pure.
  */
 import type { Answers } from './answers.js';
-import { showAnswer } from './answer-display.js';
-import { fill } from './wording.js';
 import { applyOverrides, sortPlan, phaseRank } from './plan-order.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import { subdomainResult, type ScoreResult } from './result.js';
-import { firstMissedLevelIndex, planRoadmap, type Roadmap } from './roadmap.js';
+import type { ScoreResult } from './result.js';
+import { planRoadmap, type Roadmap } from './roadmap.js';
+import { clamp01, gapOf, nextLevelQuestions } from './priority-inputs.js';
+import { evidenceHolding, heldEvidence, joinStatements } from './rule-evidence.js';
 import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
-import type { CompiledEvidence, CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
+import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
-import type { EvidenceItem, Recommendation } from './recommendation.js';
+import type { Recommendation } from './recommendation.js';
 import type { CompiledTexts, Proposals } from './items.js';
 import { proposed, setLists } from './project-lists.js';
 import { dutiesOf, dutyStatus } from './plant-duties.js';
@@ -103,101 +103,10 @@ export interface OwnGoalDeadline {
   projects: string[];
 }
 
-const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const sizeRank = (s: PlantSize) => PLANT_SIZES.indexOf(s);
 
-function gapOf(rule: CompiledRule, result: ScoreResult): number {
-  const targetLevel = Math.max(2, Math.min(5, (result.maturity.level ?? 0) + 1));
-  let gap = 0;
-  for (const id of rule.def.addresses) {
-    const s = subdomainResult(result, id); // tailored-out sub-domains have no gap
-    if (s) gap = Math.max(gap, clamp01((targetLevel - s.score) / targetLevel));
-  }
-  for (const id of rule.def.indicators ?? []) {
-    const i = result.indicators.find((x) => x.id === id);
-    if (i && i.met === false && i.gap !== null && i.gap !== undefined && i.target) gap = Math.max(gap, clamp01(i.gap / i.target));
-  }
-  return gap;
-}
-
-/**
- * Building the plan only (no rationale): which statements hold, in one pass — `open` when one the office audience may
- * read holds (then nothing more is evaluated), `confidential` when only statements resting on confidential answers
- * hold, `none` when none does.
- */
-function evidenceHolding(list: readonly CompiledEvidence[], scope: Scope): 'open' | 'confidential' | 'none' {
-  let held: 'confidential' | 'none' = 'none';
-  for (const e of list) {
-    // a supporting statement ("nobody could give the OEE") is shown with the others but proposes nothing on its own
-    if (e.def.supporting || !truthy(evaluate(e.when, scope))) continue;
-    if (!e.confidential) return 'open';
-    held = 'confidential';
-  }
-  return held;
-}
-
-/** The statements whose condition holds, each with the answer it rests on. */
-function heldEvidence(list: readonly CompiledEvidence[], scope: Scope, q: Questionnaire, answers: Answers): EvidenceItem[] {
-  const out: EvidenceItem[] = [];
-  for (const e of list) {
-    if (!truthy(evaluate(e.when, scope))) continue;
-    const r = answers.resolved.get(e.def.question);
-    const item: EvidenceItem = { question: e.def.question, answer: r?.status === 'answered' ? r.value : null, statement: withAnswers(e, q, answers) };
-    if (e.confidential) item.confidential = true;
-    out.push(item);
-  }
-  return out;
-}
-
-/** A statement with each {question_id} slot (found at load) showing the plant's answer as the plant would recognise it. */
-function withAnswers(e: CompiledEvidence, q: Questionnaire, answers: Answers): Text {
-  if (!e.slots.length) return e.def.statement;
-  return fill(e.def.statement, Object.fromEntries(e.slots.map((id) => [id, showAnswer(q.byId.get(id), answers.resolved.get(id))])));
-}
-
-const joinStatements = (items: readonly EvidenceItem[]): Text => ({
-  zh: items.map((e) => e.statement.zh).join(''),
-  en: items.map((e) => e.statement.en).join(' '),
-});
-
 const scaled = (inv: { min: number; max: number }, k: number) => ({ min: Math.round(inv.min * k), max: Math.round(inv.max * k) });
-
-/**
- * The requirement questions of the first level the plant does not pass (the next level, or level 1 for a plant not
- * yet there) in the sub-domains that score below the pass threshold at that level: a project raising one of them
- * moves the plant towards its next level, which the plan should do first.
- */
-function nextLevelQuestions(q: Questionnaire, result: ScoreResult): Set<string> {
-  const out = new Set<string>();
-  const i = firstMissedLevelIndex(result);
-  if (i < 0) return out;
-  const threshold = result.scoring.passThreshold;
-  for (const question of requirementQuestionsAt(q, i + 1)) {
-    const score = subdomainResult(result, question.subdomain)?.levelScores[i];
-    if (score !== null && score !== undefined && score < threshold) out.add(question.id);
-  }
-  return out;
-}
-
-/** The requirement questions of each level that belong to a sub-domain, in questionnaire order; prepared once per questionnaire. */
-const requirementQuestionsByLevel = new WeakMap<Questionnaire, ReadonlyMap<number, readonly { id: string; subdomain: string }[]>>();
-
-function requirementQuestionsAt(q: Questionnaire, level: number): readonly { id: string; subdomain: string }[] {
-  let byLevel = requirementQuestionsByLevel.get(q);
-  if (!byLevel) {
-    const prepared = new Map<number, { id: string; subdomain: string }[]>();
-    for (const question of q.questions) {
-      if (question.type !== 'requirement' || question.level === undefined || !question.subdomain) continue;
-      const list = prepared.get(question.level) ?? [];
-      list.push({ id: question.id, subdomain: question.subdomain });
-      prepared.set(question.level, list);
-    }
-    requirementQuestionsByLevel.set(q, prepared);
-    byLevel = prepared;
-  }
-  return byLevel.get(level) ?? [];
-}
 
 /** A free-text answer as written (trimmed), when answered. */
 const ownWords = (answers: Answers, id: string): string | undefined => {
