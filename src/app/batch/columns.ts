@@ -118,7 +118,6 @@ export function problemColumns(): Column<CellProblem>[] {
   ];
 }
 
-export { shareText } from '../../core/batch/figures.js';
 import { shareText } from '../../core/batch/figures.js';
 
 /** A plan target as the plan states it: `>= 300`, `2–3`, and a share of a class as a percentage (`>= 50%`, not `>= 0.5`). */

@@ -271,8 +271,9 @@ export class Processor {
     else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
     // A cell the table reader already explained (an ambiguous date: day/month or month/day) is rejected or blanked
     // with that explanation, not as "not a date", and not listed again as a warning kept.
-    const explained = new Set<Diagnostic>();
-    if (isRowSource(source)) loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
+    // (table rows only: an answer file's plant allocates nothing for it)
+    const explained = isRowSource(source) ? new Set<Diagnostic>() : undefined;
+    if (explained && isRowSource(source)) loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
     let blanked = 0;
     // --on-bad-cell blank: leave every bad cell of a table row unanswered (while the row can still be scored) and list it.
     if (this.opts.onBadCell === 'blank' && isRowSource(source)) {
@@ -293,14 +294,14 @@ export class Processor {
           blanked++;
         }
         loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
-        loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
+        loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained!) };
       }
     }
     // pushed, not map()ped: lists read further down keep one elements kind (see core/result.ts, `packed`)
     let ds: Diagnostic[] = [];
     for (const d of loaded.diagnostics) ds.push(this.shielded(d));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
-    const rowWarnings = isRowSource(source) ? source.cellWarnings.filter((w) => !explained.has(w)) : [];
+    const rowWarnings = isRowSource(source) ? source.cellWarnings.filter((w) => !explained?.has(w)) : [];
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
       const headerOf = isRowSource(source) ? (p: Diagnostic['path']) => source.cellAt(p)?.header : undefined;

@@ -5,7 +5,8 @@ import type { BatchSummary, Figures, RegionalIndicator } from '../../core/batch/
 import { percentDigits } from '../../core/batch/verdict.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
-import { fieldTitle, groupLabel, M, shareText, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat } from './columns.js';
+import { shareText } from '../../core/batch/figures.js';
+import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat } from './columns.js';
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
 type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
