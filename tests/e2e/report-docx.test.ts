@@ -158,3 +158,11 @@ describe('report -o: the extension of the output decides the format', () => {
     expect(zh.stderr).toContain('矛盾');
   });
 });
+
+describe('report --format docx in English', () => {
+  it('a line of several texts (a tier\'s other conditions) is kept apart with "; ", not the full-width ；', async () => {
+    const text = decode((await documentXml(docx('process-food', '--report-lang', 'en'))).document);
+    expect(text).toContain('Normally the basic tier first; The integration conditions of the tier');
+    expect(text).not.toContain('Normally the basic tier first；');
+  });
+});
