@@ -37,7 +37,7 @@ export function applyOverrides(list: Recommendation[], overrides: Overrides | nu
   const out = list.map((r): Recommendation => {
     const to = o.phase?.[r.id];
     if (!to || to === r.phase) return r;
-    const { laterReason: _reason, ...rest } = r;
+    const { laterReason: _reason, phaseReason: _why, ...rest } = r;
     return { ...rest, phase: to, overridden: { phase: { from: r.phase, to } } };
   });
   (o.add ?? []).forEach((a, i) => {

@@ -48,6 +48,11 @@ export interface Recommendation {
   projectType: string;
   phase: PlanPhase;
   laterReason?: LaterReason;
+  /**
+   * Placed in a later phase than its prerequisites and duties allow, and why: the earlier phases' budget shares
+   * (phase-budget) or the number of projects the plant can run at once (capacity).
+   */
+  phaseReason?: { code: 'phase-budget' | 'capacity' };
   priority: number;
   /** The parts of the priority, so that a reader can recompute it. */
   priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number; nextLevel: number };

@@ -159,10 +159,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
   // other projects would widen) or that fixes a gate duty shown not met; then what the plant asked for in its own
   // words (and what that waits for); then the projects answering its chosen goals and the plan targets it misses;
-  // the rest by priority. A project the plant named comes before one only tagged with the same goal: "装箱码垛招不到人"
-  // asks for the palletising robots, not for whichever project serving "labour" scores higher.
+  // then a light project (written rules and registers the plant's own staff draw up: little money, and the systems
+  // of the later phases rest on them); the rest by priority. A project the plant named comes before one only tagged
+  // with the same goal: "装箱码垛招不到人" asks for the palletising robots, not for whichever project serving "labour"
+  // scores higher.
   const rank = new Map(
-    input.candidates.map((c) => [c, c.rule.def.placeFirst ? 4 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 3 : anchors.asked.has(c.rec) ? 2 : anchors.all.has(c.rec) ? 1 : 0]),
+    input.candidates.map((c) => [
+      c,
+      c.rule.def.placeFirst ? 4 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 3 : anchors.asked.has(c.rec) ? 2 : anchors.all.has(c.rec) ? 1 : c.rule.def.light ? 0.5 : 0,
+    ]),
   );
   const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
@@ -174,6 +179,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const withinShares = (from: number, cost: number) => {
     for (let j = from; j < 3; j++) if (spentBy[j]! + cost > envelopeMax! * budgetByPhase[j]!) return false;
     return true;
+  };
+  /** Whether a phase from `from` up to (not including) `to` had room for one more project: skipped for its budget share. */
+  const skippedForShares = (from: number, to: number, light: boolean) => {
+    for (let i = from; i < to; i++) if (light || used[i]! < capacity[i]!) return true;
+    return false;
   };
   const decided = new Set<string>();
   const decide = (r: Recommendation, phase: Phase | 'later', reason?: Recommendation['laterReason']) => {
@@ -245,6 +255,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     if (!light) used[slot]!++;
     for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
+    // Later than it could start: an earlier phase with room refused it for its budget share, or every earlier phase was full.
+    if (slot > earliest) r.phaseReason = { code: skippedForShares(earliest, slot, light) ? 'phase-budget' : 'capacity' };
   }
 
   const rulesById = new Map(input.candidates.map((c) => [c.rec.id, c.rule]));

@@ -31,6 +31,8 @@ export interface PlanItem {
   serves?: Text;
   /** Why a project waits beyond the plan period. */
   laterReason?: Text;
+  /** Why a project the plant asked for is in a later phase than it could start in. */
+  phaseReason?: Text;
   measures: Text[];
   hardware: Text[];
   software: Text[];
@@ -129,6 +131,18 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
   }
 }
 
+/**
+ * Why a project the plant asked for in its own words is in a later phase than it could start in; only for such a
+ * project (the plant expects it early) and only in its own report (the office report does not tell the budget).
+ */
+function phaseReasonText(rec: Recommendation, w: Wording, plan: RetrofitPlan | null, office: boolean): Text | undefined {
+  if (!rec.asked || !rec.phaseReason || office || rec.phase === 'later') return undefined;
+  const p = w.phrases;
+  if (rec.phaseReason.code === 'capacity') return p.phaseLaterCapacity!;
+  const shares = plan?.roadmap.budget.byPhase ?? DEFAULT_PLANNING.budgetByPhase;
+  return fill(p.phaseLaterBudget!, { share1: Math.round(shares[0] * 100), share2: Math.round(shares[1] * 100) });
+}
+
 export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null, office = false): PlanItem[] {
   // A project withheld from the office report (resting on a confidential answer) is not named there either, as a
   // prerequisite or as what another project waits for: its title would tell the gap.
@@ -139,6 +153,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
   return shown.map((rec) => {
     const prog = programme(rec.programme);
     const later = laterReasonText(rec, named, w, plan, office);
+    const phaseWhy = phaseReasonText(rec, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
     const evidence = (view ?? rec).evidence.map((e) => e.statement);
@@ -158,6 +173,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       priority: rec.priority,
       ...servesText(rec, w, q, plan?.prioritiesQuestion ?? DEFAULT_PLANNING.ownWords.priorities, office),
       ...(later ? { laterReason: later } : {}),
+      ...(phaseWhy ? { phaseReason: phaseWhy } : {}),
       measures: offer.measures,
       hardware: offer.hardware,
       software: offer.software,

@@ -174,6 +174,8 @@ export function reportJson(data: ReportData, audience: Audience) {
         ...(r.asked && !office ? { asked: true } : {}),
         ...(r.variant ? { variant: r.variant } : {}),
         ...(r.laterReason && !(office && heldByBudget(r.laterReason)) ? { laterReason: office && r.laterReason.code === 'blocked' && secretDuty(r.laterReason.about) ? { code: 'blocked' } : r.laterReason } : {}),
+        // (the office report does not tell the budget, nor what the plant asked for)
+        ...(r.phaseReason && r.asked && !office ? { phaseReason: r.phaseReason } : {}),
         source: r.source,
         ...(r.overridden ? { overridden: r.overridden } : {}),
       };

@@ -452,6 +452,25 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(met).not.toContain('落实这项要求');
   });
 
+  it('the food plant\'s own words ask for the refrigeration optimisation and the MES extension; an asked project the phase shares push back says why (its own report only)', () => {
+    // “电子批记录覆盖全部车间；能源管理平台降低制冷能耗 10%” with an MES in some workshops and an EMS in use
+    const food = JSON.parse(zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'json']).stdout) as { recommendations: (Rec & { asked?: boolean; phaseReason?: { code: string } })[] };
+    const rec = (id: string) => food.recommendations.find((r) => r.id === id)!;
+    expect(rec('factory-energy-optimisation')).toMatchObject({ asked: true, phase: '6-18m', phaseReason: { code: 'phase-budget' } });
+    expect(rec('workshop-mes')).toMatchObject({ asked: true, phase: '0-6m', variant: 'extend' });
+    expect(rec('workshop-mes').phaseReason).toBeUndefined();
+    const card = (md: string, title: string) => md.slice(md.indexOf(`#### ${title}`), md.indexOf('####', md.indexOf(`#### ${title}`) + 5));
+    const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    expect(card(md, '制冷系统群控与能效优化')).toContain('- 为何排在这一阶段: 放入更早的阶段会使累计投资超过该阶段末的预算份额（近期末 35%、中期末 70%，按投资区间中值计）');
+    const en = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'en']).stdout;
+    expect(en).toContain('- Why in this phase: in an earlier phase the cumulative investment would pass that phase\'s share of the budget (35 % by the end of the near term');
+    // the office is told neither what the plant asked for nor the budget
+    const office = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
+    expect(office).toContain('#### 制冷系统群控与能效优化');
+    expect(office).not.toContain('为何排在这一阶段');
+    expect(zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'json', '--audience', 'office']).stdout).not.toContain('phaseReason');
+  });
+
   it('a time limit the plant set itself is set against the phase of the project it asked for (its own report only)', () => {
     // the discrete example, assessed 2026-11-20: “关键工序数控化率 2027 年超过 60%”; the CNC retrofit it asks for is
     // placed in the first 6 months (a project the plant named comes before those only tagged with its goals)

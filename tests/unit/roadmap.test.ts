@@ -466,6 +466,31 @@ describe('phasing', () => {
       expect(byId(run(x, [...others, asked]).recommendations, 'palletising')!.asked).toBeUndefined();
     });
 
+    it('an asked project that an earlier phase\'s budget share keeps out says so; one placed as early as it can be says nothing', () => {
+      // shares 35 %, 70 % of 100: two asked projects of midpoint 30 do not both fit the near term
+      const x = f('under_1m', 60);
+      x.answers.main_bottleneck = '旺季装箱码垛招不到人，搬运靠人';
+      const asked = (id: string, words: string) => rule(id, { askedWhen: `text_has(main_bottleneck, '${words}')` });
+      const plan = run(x, [asked('palletising', '码垛'), asked('handling', '搬运')]);
+      const [first, second] = ['palletising', 'handling'].map((id) => byId(plan.recommendations, id)!).sort((a, b) => a.phase.localeCompare(b.phase));
+      expect([first!.phase, second!.phase]).toEqual(['0-6m', '6-18m']);
+      expect(first!.phaseReason).toBeUndefined();
+      expect(second!.phaseReason).toEqual({ code: 'phase-budget' });
+      // a prerequisite's phase is not a reason to explain (the card names the prerequisite)
+      const waiting = run(x, [rule('pre', { investment: { min: 1, max: 2 } }), rule('palletising', { askedWhen: "text_has(main_bottleneck, '码垛')", prerequisites: ['pre'] })]);
+      expect(byId(waiting.recommendations, 'palletising')).toMatchObject({ phase: '6-18m' });
+      expect(byId(waiting.recommendations, 'palletising')!.phaseReason).toBeUndefined();
+    });
+
+    it('a light project (written rules and registers) is taken before those ranked by priority alone', () => {
+      // shares 35 % of 100 in the near term: the light one (midpoint 10) goes in first, the better-scored one waits
+      const x = f('under_1m', 60);
+      const plan = run(x, [rule('big', { effort: 'low', investment: { min: 25, max: 35 } }), rule('rules', { effort: 'high', light: true, investment: { min: 5, max: 15 } })]);
+      expect(byId(plan.recommendations, 'big')!.priority).toBeGreaterThan(byId(plan.recommendations, 'rules')!.priority);
+      expect(phaseOf(plan, 'rules')).toBe('0-6m');
+      expect(phaseOf(plan, 'big')).toBe('6-18m');
+    });
+
     it('with what it waits for: a low prerequisite of the goal’s project is pulled forward with it', () => {
       const x = small();
       x.answers.priorities = ['quality'];

@@ -193,6 +193,7 @@ export function plan(k: Kit, m: ReportModel): Body {
           ),
         );
         if (it.laterReason) body.push(small({ zh: `${L('laterReason').zh}：${it.laterReason.zh}`, en: `${L('laterReason').en}: ${it.laterReason.en}` }));
+        if (it.phaseReason) body.push(small({ zh: `${L('phaseReason').zh}：${it.phaseReason.zh}`, en: `${L('phaseReason').en}: ${it.phaseReason.en}` }));
         const rows: Cell[][] = [];
         const list = (xs: Text[]) => xs.map((x) => new Paragraph({ bullet: { level: 0 }, children: runs(x) }));
         const why = it.evidence.length ? list(it.evidence) : [new Paragraph({ children: runs(it.rationale) })];
