@@ -52,7 +52,11 @@ export interface Recommendation {
    * Placed in a later phase than its prerequisites and duties allow, and why: the earlier phases' budget shares
    * (phase-budget) or the number of projects the plant can run at once (capacity).
    */
-  phaseReason?: { code: 'phase-budget' | 'capacity' };
+  phaseReason?: {
+    code: 'phase-budget' | 'capacity';
+    /** phase-budget: the phase whose share it would pass, what would then be spent by its end and the share (万元, midpoints). */
+    share?: { phase: Phase; spent: number; limit: number };
+  };
   priority: number;
   /** The parts of the priority, so that a reader can recompute it. */
   priorityParts: { gap: number; kpi: number; ease: number; serves: number; emphasis: number; duty: number; nextLevel: number };

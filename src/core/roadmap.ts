@@ -144,7 +144,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // What each project waits for, listed once (the loop below asks for every undecided project at every step).
   const waits = new Map(input.candidates.map((c) => [c.rec, [...c.rec.prerequisites.filter((p) => inPlan.has(p)), ...(dutyAfter.get(c.rec.id)?.fulfillers ?? [])]]));
   const waitsFor = (r: Recommendation) => waits.get(r)!;
-  const anchors = goalAnchors(input, blockedBy, inPlan, waitsFor);
+  const anchors = goalAnchors(input, blockedBy, inPlan, waitsFor, open);
   // A project whose scope another contains (the rule's `includes`) is decided after it: while the container is in the
   // plan period it is part of it, not offered beside it; the container's phase stands for it as a prerequisite, and
   // what it raises is projected with the container's.
@@ -158,7 +158,9 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
   // other projects would widen) or that fixes a gate duty shown not met; then what the plant asked for in its own
-  // words (and what that waits for); then the projects answering its chosen goals and the plan targets it misses;
+  // words (and what that waits for); then the projects that settle a legal duty the answers show not met or only
+  // mostly met (a duty is not a wish: it comes before the goals); then those answering its chosen goals and the plan
+  // targets it misses;
   // then a light project (written rules and registers the plant's own staff draw up: little money, and the systems
   // of the later phases rest on them); the rest by priority. A project the plant named comes before one only tagged
   // with the same goal: "装箱码垛招不到人" asks for the palletising robots, not for whichever project serving "labour"
@@ -166,7 +168,19 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const rank = new Map(
     input.candidates.map((c) => [
       c,
-      c.rule.def.placeFirst ? 4 : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id) ? 3 : anchors.asked.has(c.rec) ? 2 : anchors.all.has(c.rec) ? 1 : c.rule.def.light ? 0.5 : 0,
+      c.rule.def.placeFirst
+        ? 4
+        : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id)
+          ? 3
+          : anchors.asked.has(c.rec)
+            ? 2
+            : anchors.duties.has(c.rec)
+              ? 1.5
+              : anchors.all.has(c.rec)
+                ? 1
+                : c.rule.def.light
+                  ? 0.5
+                  : 0,
     ]),
   );
   const first = (c: Candidate) => rank.get(c)!;
@@ -176,14 +190,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const spentBy = [0, 0, 0];
   const budgetByPhase = planning.budgetByPhase;
   /** Whether a project placed in phase `from` keeps what is spent by the end of that phase and the later ones within their shares. */
-  const withinShares = (from: number, cost: number) => {
-    for (let j = from; j < 3; j++) if (spentBy[j]! + cost > envelopeMax! * budgetByPhase[j]!) return false;
-    return true;
-  };
-  /** Whether a phase from `from` up to (not including) `to` had room for one more project: skipped for its budget share. */
-  const skippedForShares = (from: number, to: number, light: boolean) => {
-    for (let i = from; i < to; i++) if (light || used[i]! < capacity[i]!) return true;
-    return false;
+  const withinShares = (from: number, cost: number) => firstShareExceeded(from, cost) < 0;
+  /** The first phase from `from` on whose share of the envelope the project would pass (-1: none). */
+  const firstShareExceeded = (from: number, cost: number) => {
+    for (let j = from; j < 3; j++) if (spentBy[j]! + cost > envelopeMax! * budgetByPhase[j]!) return j;
+    return -1;
   };
   const decided = new Set<string>();
   const decide = (r: Recommendation, phase: Phase | 'later', reason?: Recommendation['laterReason']) => {
@@ -243,10 +254,17 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const light = next.rule.def.light === true;
     let slot = -1;
     let roomy = false;
+    // the last phase with room that its budget share refused: which phase's share, and what would have been spent by its end
+    let refused: NonNullable<Recommendation['phaseReason']>['share'];
     for (let i = earliest; i < 3 && slot < 0; i++) {
       if (!light && used[i]! >= capacity[i]!) continue;
       roomy = true;
       if (!checked || lead || withinShares(i, cost)) slot = i;
+      else {
+        const j = firstShareExceeded(i, cost);
+        // (what is spent by then is filled in once every project is placed: the plan as the reader sees it)
+        refused = { phase: PHASES[j]!, spent: cost, limit: envelopeMax! * budgetByPhase[j]! };
+      }
     }
     if (slot < 0) {
       decide(r, 'later', { code: roomy ? 'phase-budget' : 'capacity' });
@@ -256,9 +274,14 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
     // Later than it could start: an earlier phase with room refused it for its budget share, or every earlier phase was full.
-    if (slot > earliest) r.phaseReason = { code: skippedForShares(earliest, slot, light) ? 'phase-budget' : 'capacity' };
+    if (slot > earliest) r.phaseReason = refused ? { code: 'phase-budget', share: refused } : { code: 'capacity' };
   }
 
+  // A project a phase's share kept out would still pass it in the final plan (spending only grows as projects are placed).
+  for (const { rec } of input.candidates) {
+    const share = rec.phaseReason?.share;
+    if (share) share.spent += spentBy[PHASES.indexOf(share.phase)]!;
+  }
   const rulesById = new Map(input.candidates.map((c) => [c.rec.id, c.rule]));
   return {
     withOverrides(list) {
@@ -335,13 +358,21 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
 }
 
 /**
- * The projects placed before the others taken by priority, because they answer what the plant asked for. `asked`:
- * every project the plant named in its own words, and what these wait for in the plan. `all`: those, and for each
- * goal it chose (`priorities`) and each plan target it misses, the project of highest priority that serves it (and is
- * not held back by an open duty), with what it waits for — so that a goal's project does not wait behind a
- * prerequisite taken by priority. Phasing takes `asked` first, then the rest of `all`.
+ * The projects placed before the others taken by priority, because they answer what the plant asked for or what the
+ * law asks of it. `asked`: every project the plant named in its own words, and what these wait for in the plan.
+ * `duties`: the projects of the plan that settle a duty the answers show not met or mostly met (not one they cannot
+ * tell: that is checked first), with what they wait for. `all`: those, and for each goal it chose (`priorities`) and
+ * each plan target it misses, the project of highest priority that serves it (and is not held back by an open duty),
+ * with what it waits for — so that a goal's project does not wait behind a prerequisite taken by priority. Phasing
+ * takes `asked` first, then the rest of `duties`, then the rest of `all`.
  */
-function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>, inPlan: ReadonlyMap<string, Recommendation>, waitsFor: (r: Recommendation) => string[]): { asked: Set<Recommendation>; all: Set<Recommendation> } {
+function goalAnchors(
+  input: RoadmapInput,
+  blockedBy: ReadonlyMap<string, string>,
+  inPlan: ReadonlyMap<string, Recommendation>,
+  waitsFor: (r: Recommendation) => string[],
+  openDuties: readonly Duty[],
+): { asked: Set<Recommendation>; duties: Set<Recommendation>; all: Set<Recommendation> } {
   // what a project waits for in the plan, added to the set it belongs to
   const withPrerequisites = (set: Set<Recommendation>) => {
     const pending = [...set];
@@ -356,7 +387,16 @@ function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>
   const asked = new Set<Recommendation>();
   for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) asked.add(c.rec);
   withPrerequisites(asked);
-  const anchors = new Set<Recommendation>(asked);
+  const duties = new Set<Recommendation>();
+  for (const m of openDuties) {
+    if (!m.notMet && !m.mostly) continue;
+    for (const id of m.def.fulfilledBy ?? []) {
+      const r = inPlan.get(id);
+      if (r && !blockedBy.has(id)) duties.add(r);
+    }
+  }
+  withPrerequisites(duties);
+  const anchors = new Set<Recommendation>([...asked, ...duties]);
   // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
   // (this runs for every plant of a batch)
   const top = (serves: (r: Recommendation) => boolean) => {
@@ -373,7 +413,7 @@ function goalAnchors(input: RoadmapInput, blockedBy: ReadonlyMap<string, string>
     const r = top((x) => x.indicators.includes(missed));
     if (r) anchors.add(r);
   }
-  return { asked, all: withPrerequisites(anchors) };
+  return { asked, duties, all: withPrerequisites(anchors) };
 }
 
 /** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */

@@ -138,9 +138,11 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
 function phaseReasonText(rec: Recommendation, w: Wording, plan: RetrofitPlan | null, office: boolean): Text | undefined {
   if (!rec.asked || !rec.phaseReason || office || rec.phase === 'later') return undefined;
   const p = w.phrases;
-  if (rec.phaseReason.code === 'capacity') return p.phaseLaterCapacity!;
-  const shares = plan?.roadmap.budget.byPhase ?? DEFAULT_PLANNING.budgetByPhase;
-  return fill(p.phaseLaterBudget!, { share1: Math.round(shares[0] * 100), share2: Math.round(shares[1] * 100) });
+  const share = rec.phaseReason.share;
+  const max = plan?.roadmap.budget.envelope?.max;
+  if (rec.phaseReason.code === 'capacity' || !share || max === undefined) return p.phaseLaterCapacity!;
+  const end = { '0-6m': p.endOfNearTerm!, '6-18m': p.endOfMediumTerm!, '18-36m': p.endOfLongTerm! }[share.phase];
+  return fill(p.phaseLaterBudget!, { end, spent: amount(share.spent), limit: amount(share.limit), max: amount(max), share: Math.round((share.limit / max) * 100) });
 }
 
 export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null, office = false): PlanItem[] {

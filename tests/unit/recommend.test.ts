@@ -556,7 +556,10 @@ describe('a budget given as a band only: the ceiling is its top, and the report 
   it('the near-term projects alone pass the floor of 500–2000 万元; a phase later; a figure of its own; none to the office', () => {
     const file = example('process-food');
     expect(file.answers.retrofit_budget_band).toBe('from_5m_to_20m');
-    expect(render(file)).toMatch(/上限取所选预算区间的上限；若实际预算只有区间下限 500 万元，近期项目按中值合计已达 \d+ 万元，超出下限：确认方案时应先核实实际预算。/);
+    // a first phase of 400–900 万元 (midpoint 650) alone passes the floor
+    const dear = plan(file, true);
+    dear.roadmap.phases[0]!.investment = { min: 400, max: 900 };
+    expect(render(file, dear)).toContain('上限取所选预算区间的上限；若实际预算只有区间下限 500 万元，近期项目按中值合计已达 650 万元，超出下限：确认方案时应先核实实际预算。');
     // a cheaper first phase: the floor is passed by the end of the medium term
     const made = plan(file, true);
     made.roadmap.phases[0]!.investment = { min: 100, max: 300 };

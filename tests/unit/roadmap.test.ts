@@ -475,7 +475,8 @@ describe('phasing', () => {
       const [first, second] = ['palletising', 'handling'].map((id) => byId(plan.recommendations, id)!).sort((a, b) => a.phase.localeCompare(b.phase));
       expect([first!.phase, second!.phase]).toEqual(['0-6m', '6-18m']);
       expect(first!.phaseReason).toBeUndefined();
-      expect(second!.phaseReason).toEqual({ code: 'phase-budget' });
+      // the phase whose share it would pass, at the figures of the final plan: 30 + 30 by its end against 35
+      expect(second!.phaseReason).toEqual({ code: 'phase-budget', share: { phase: '0-6m', spent: 60, limit: 35 } });
       // a prerequisite's phase is not a reason to explain (the card names the prerequisite)
       const waiting = run(x, [rule('pre', { investment: { min: 1, max: 2 } }), rule('palletising', { askedWhen: "text_has(main_bottleneck, '码垛')", prerequisites: ['pre'] })]);
       expect(byId(waiting.recommendations, 'palletising')).toMatchObject({ phase: '6-18m' });
@@ -597,6 +598,49 @@ describe('a duty whose status rests on a confidential answer blocks a project: t
     expect(office).toContain('PROJECT-TITLE');
     expect(office).toMatch(/PROJECT-TITLE[\s\S]*Why it waits: first meet a legal or compliance requirement/);
     expect(office).not.toContain('SECRET-DUTY-TEXT');
+  });
+});
+
+describe('a project that settles a legal duty the answers show open comes before those ranked by priority alone', () => {
+  // eight cheap projects nobody asked for outrank a hard one: by priority alone it waits beyond the plan period
+  const others = Array.from({ length: 8 }, (_, i) => rule(`easy${i}`, { effort: 'low', investment: { min: 1, max: 2 } }));
+  const plant = (segmentation: string | undefined) => {
+    const x = example();
+    x.respondent.sector = 'C3443';
+    x.answers.employees_total = 60;
+    x.answers.retrofit_budget_band = 'not_decided';
+    withoutMes(x);
+    if (segmentation === undefined) delete x.answers.req_ot_segmentation;
+    else x.answers.req_ot_segmentation = segmentation;
+    return x;
+  };
+  const duty = pack({
+    id: 'valves',
+    codes: ['C34'],
+    regulatoryMusts: [
+      {
+        id: 'zoning-duty',
+        kind: 'law',
+        text: T('Zone the control network.'),
+        source: T('Some regulation, article 1'),
+        check: T('Check the zoning.'),
+        fulfilledBy: ['settles'],
+        metWhen: "req_ot_segmentation == 'full'",
+        mostlyWhen: "req_ot_segmentation == 'mostly'",
+        notMetWhen: "req_ot_segmentation in ['none', 'partial']",
+        precedes: [],
+        blocks: [],
+        confirmed: true,
+      },
+    ],
+  });
+  const phaseOf = (segmentation: string | undefined) => byId(run(plant(segmentation), [...others, rule('settles', { effort: 'high' })], { sectors: [duty] }).recommendations, 'settles')!.phase;
+  it('shown not met, or mostly met: in the first phase', () => {
+    expect(phaseOf('none')).toBe('0-6m');
+    expect(phaseOf('mostly')).toBe('0-6m');
+  });
+  it('not told by the answers (to be checked first): taken by priority', () => {
+    expect(phaseOf(undefined)).toBe('later');
   });
 });
 
