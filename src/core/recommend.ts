@@ -23,7 +23,7 @@ import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
 import type { CompiledTexts, Proposals } from './items.js';
 import { proposed, setLists } from './project-lists.js';
-import { dutiesOf, dutyStatus } from './plant-duties.js';
+import { dutiesOf, plantDuties } from './plant-duties.js';
 
 export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
 
@@ -175,10 +175,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers, planning.ownWords.priorities);
   // pushed, not filtered and map()ped: this and the plan lists below keep one elements kind (see result.ts, `packed`)
-  const duties: ReturnType<typeof dutyStatus>[] = [];
-  for (const m of dutiesOf(pack, input.sectors ?? [], code)) if (!m.appliesIf || truthy(evaluate(m.appliesIf, scope))) duties.push(dutyStatus(m, scope));
+  const duties = plantDuties(dutiesOf(pack, input.sectors ?? [], code), scope, answers);
   const fulfils = new Set<string>();
-  for (const d of duties) if (!d.met) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
+  for (const d of duties) if (!d.met && !d.unsure) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
   const scale = pack ? pack.def.investmentScale[size.size] : 1;
   const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];

@@ -14,16 +14,17 @@ import { computeVisibility, type Answers } from './answers.js';
 import { byId } from './ids.js';
 import { QuestionMap } from './question-map.js';
 import type { Resolved } from './answer-value.js';
-import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { evaluate, type Scope } from './expression/evaluate.js';
 import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Recommendation } from './recommendation.js';
 import { buildResult, type ScoreResult } from './result.js';
+import { holdsUnlessUnknown } from './unknown-answers.js';
 import type { CompiledRule } from './rules-def.js';
 import type { RegulatoryMust } from './sector.js';
 import type { TargetsDef } from './targets.js';
-import { PHASES, type AnswerValue, type Phase, type Question } from './types.js';
+import { PHASES, type AnswerValue, type Phase, type Question, type Text } from './types.js';
 
 export interface Projection {
   level: number | null;
@@ -59,6 +60,15 @@ export interface Duty {
   mostly?: boolean;
   /** The answers show it not met (its `notMetWhen`), rather than not telling. */
   notMet?: boolean;
+  /**
+   * Whether it applies rests on these questions, answered 不清楚 (its `appliesIf` would hold for some answers): to be
+   * checked first; it holds back no project.
+   */
+  unsure?: string[];
+  /** Not told met or not by the answers: the questions its status reads that the plant answered 不清楚. */
+  unknown?: string[];
+  /** Not told met or not by the answers: what they do show of it (its `shown` statements that hold). */
+  shown?: Text[];
   /** Whether it applies, or its status, rests on a confidential answer: not in the office report. */
   confidential?: boolean;
 }
@@ -128,7 +138,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const envelopeMax = budget.envelope?.max;
   const checked = envelopeMax !== undefined;
   const inPlan = new Map(input.candidates.map((c) => [c.rec.id, c.rec]));
-  const open = input.musts.filter((m) => !m.met);
+  // (a duty that may not apply, its question answered 不清楚, holds nothing back)
+  const open = input.musts.filter((m) => !m.met && !m.unsure);
   const blockedBy = new Map<string, string>();
   for (const m of open) for (const id of m.def.blocks) if (!blockedBy.has(id)) blockedBy.set(id, m.def.id);
   // A duty not yet met comes before the projects it precedes: after a project of the plan that fulfils it, or
@@ -158,7 +169,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
   // other projects would widen) or that fixes a gate duty shown not met; then what the plant asked for in its own
-  // words (and what that waits for); then the projects that settle a legal duty the answers show not met or only
+  // words (and what that waits for) — a firstWhen false only for want of an answer given as 不清楚 (a major hazard the plant
+  // is not sure of) still leads: the exposure is not ruled out; then the projects that settle a legal duty the answers show not met or only
   // mostly met (a duty is not a wish: it comes before the goals); then those answering its chosen goals and the plan
   // targets it misses;
   // then a light project (written rules and registers the plant's own staff draw up: little money, and the systems
@@ -170,7 +182,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       c,
       c.rule.def.placeFirst
         ? 4
-        : (c.rule.firstWhen && truthy(evaluate(c.rule.firstWhen, input.scope))) || gateFixers.has(c.rec.id)
+        : (c.rule.firstWhen && holdsUnlessUnknown(c.rule.firstWhen, input.scope, input.answers) !== false) || gateFixers.has(c.rec.id)
           ? 3
           : anchors.asked.has(c.rec)
             ? 2

@@ -64,6 +64,11 @@ export interface RegulatoryMust {
   notMetWhen?: string;
   /** The duty applies to a plant only when the answers show this. */
   appliesIf?: string;
+  /**
+   * What the answers do show of a duty they cannot say is met or not (filed, but not whether assessed): each
+   * statement whose `if` holds is said with its "to be checked" status, so the line does not read as if nothing were known.
+   */
+  shown?: { if: string; text: Text }[];
   /** The duty applies to plants of every sector, whichever pack they get (cross-sector law). */
   allSectors?: boolean;
   confirmed: boolean;
@@ -135,6 +140,7 @@ export interface CompiledMust {
   mostlyWhen?: Node;
   notMetWhen?: Node;
   appliesIf?: Node;
+  shown?: { if: Node; text: Text }[];
   confidential: boolean;
 }
 
@@ -186,6 +192,12 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
       compiled[key] = node;
       if (confidentialQuestions && readsAny(node, confidentialQuestions)) compiled.confidential = true;
     }
+    (m.shown ?? []).forEach((item, k) => {
+      const node = parse(item.if, ['regulatoryMusts', i, 'shown', k, 'if']);
+      if (!node) return;
+      (compiled.shown ??= []).push({ if: node, text: item.text });
+      if (confidentialQuestions && readsAny(node, confidentialQuestions)) compiled.confidential = true;
+    });
     return compiled;
   });
   const wording = new Map<string, CompiledTexts>();

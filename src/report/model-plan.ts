@@ -401,12 +401,24 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
     // A duty that applies, or whose status reads, because of a confidential answer is not in the office's report.
     duties: roadmap.duties.filter((d) => !(office && d.confidential)).map((d) => {
+      const questionsText = (ids: readonly string[]) => joinTexts(ids.map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
       const source = isText(d.def.source) ? d.def.source : same(d.def.source);
-      const open = d.mostly ? (p.dutyMostly ?? p.dutyOpen!) : d.notMet ? p.dutyNotMet! : p.dutyOpen!;
+      const open = d.unsure
+        ? fill(p.dutyAppliesUnsure!, { questions: questionsText(d.unsure) })
+        : d.mostly
+          ? (p.dutyMostly ?? p.dutyOpen!)
+          : d.notMet
+            ? p.dutyNotMet!
+            : d.unknown
+              ? fill(p.dutyOpenUnknown!, { questions: questionsText(d.unknown) })
+              : d.shown
+                ? fill(p.dutyOpenShown!, { shown: joinTexts(d.shown, { zh: '；', en: '; ' }) })
+                : p.dutyOpen!;
       const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
       // a reference not yet checked against the original text says so where it is cited
       const cited = d.def.confirmed ? source : { zh: `${source.zh}；${p.dutyUnconfirmed!.zh}`, en: `${source.en}; ${p.dutyUnconfirmed!.en}` };
-      const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w);
+      // (a duty the answers cannot tell is checked first: its waiting project is named for the case it is not met)
+      const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w, !d.mostly && !d.notMet);
       const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
       const line = settled ? joinTexts([said, settled], { zh: '。', en: '. ' }) : said;
       const check = d.mostly && d.def.mostlyCheck ? d.def.mostlyCheck : d.def.check;
@@ -434,15 +446,16 @@ function bandFloorText(roadmap: Roadmap, w: Wording): Text | undefined {
 /**
  * Which listed projects settle a duty not yet met (its `fulfilledBy`): those in the plan period with their phases;
  * else, when every one listed waits beyond it, those with why each waits (where the report may say why), and that
- * the plan is to be decided on that point. Nothing when no listed project settles it.
+ * the plan is to be decided on that point (for a duty the answers cannot tell: that they settle it should the check
+ * find it not met). Nothing when no listed project settles it.
  */
-function settledBy(ids: readonly string[], items: readonly PlanItem[], w: Wording): Text | undefined {
+function settledBy(ids: readonly string[], items: readonly PlanItem[], w: Wording, toBeChecked: boolean): Text | undefined {
   const p = w.phrases;
   const listed = items.filter((i) => ids.includes(i.id));
   const inPeriod = listed.filter((i) => i.phaseId !== 'later');
   if (inPeriod.length) return fill(p.dutySettledIn!, { projects: joinTexts(inPeriod.map((i) => fill(p.projectInPhase!, { title: i.title, phase: i.phase }))) });
   if (!listed.length) return undefined;
-  return fill(p.dutySettledLater!, { projects: joinTexts(listed.map((i) => (i.laterReason ? fill(p.dutyProjectLater!, { title: i.title, reason: i.laterReason }) : quoted(i.title)))) });
+  return fill(p[toBeChecked ? 'dutySettledLaterIfOpen' : 'dutySettledLater']!, { projects: joinTexts(listed.map((i) => (i.laterReason ? fill(p.dutyProjectLater!, { title: i.title, reason: i.laterReason }) : quoted(i.title)))) });
 }
 
 /** The support schemes the recommendations point to; a scheme whose period has ended says so. */

@@ -404,6 +404,31 @@ describe('plans for realistic plants (report --format json through the built CLI
     // process-food: 18 t of ammonia, a vendor's always-on 4G router on the refrigeration PLC (req_remote_access_control: none)
     const d = JSON.parse(zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'json']).stdout) as Report;
     expect(d.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')?.phase).toBe('0-6m');
+    // 不清楚 to the major hazard: the exposure is not ruled out, the project still leads, and the duty is listed,
+    // whether it applies to be checked (before, the duty vanished and the project fell to 'later')
+    const dir = tempDir('zhizao-unsure-');
+    const unsure = path.join(dir, 'hazard-unknown.yaml');
+    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^  has_major_hazard: true$/m, '  has_major_hazard: unknown'));
+    const u = JSON.parse(zhizao(['report', unsure, '--format', 'json']).stdout) as Report;
+    expect(u.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')?.phase).toBe('0-6m');
+    const md = zhizao(['report', unsure, '--format', 'md', '--lang', 'zh']).stdout;
+    expect(md).toContain('— 是否适用待核查：答卷对“工厂是否有经辨识并备案的危险化学品重大危险源？”答“不清楚”；适用的，再核查是否满足');
+    expect(zhizao(['report', unsure, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout).not.toContain('构成重大危险源的危险化学品单位');
+  });
+
+  it('a duty the answers cannot tell says what they do show, or which answer is 不清楚, and names its waiting project only for the case it is not met', () => {
+    const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
+    // filed at level 2 and assessed in 2025 (its note), the requirement on risk assessments answered 'partial'
+    const mlps = md.split('\n').find((l) => l.startsWith('- 国家实行网络安全等级保护制度'))!;
+    expect(mlps).toContain('— 待核查：答卷显示关键系统已定级并向公安机关备案（第二级及以上）；其余是否满足，答卷不能说明。核查后如确认尚未满足，落实它的项目是“网络安全等级保护与工控安全监测体系”（超出企业所报预算），目前列为后续。');
+    expect(mlps).not.toContain('确认方案时应把它调入规划期');
+    const hazard = md.split('\n').find((l) => l.startsWith('- 构成重大危险源的危险化学品单位'))!;
+    expect(hazard).toContain('— 待核查：答卷显示重大危险源已辨识并备案；可在线测量的风险大部分已装在线监测，报警传到值班室或监控中心；其余是否满足，答卷不能说明');
+    const dir = tempDir('zhizao-unknown-');
+    const unsure = path.join(dir, 'trace-unknown.yaml');
+    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^  req_quality_traceability: mostly$/m, '  req_quality_traceability: unknown'));
+    const trace = zhizao(['report', unsure, '--format', 'md', '--lang', 'zh']).stdout.split('\n').find((l) => l.startsWith('- 食品生产企业必须建立食品安全追溯体系'))!;
+    expect(trace).toContain('— 待核查：答卷对“质量数据可从原材料追溯到成品（正向和反向）”答“不清楚”');
   });
 
   it('a food plant that already traces most products in minutes is not promised "hours to minutes": the traceability project brings in the rest', () => {

@@ -860,10 +860,29 @@ describe('duties: cross-sector, applying by the answers, not met by the answers'
     expect(unknown.notMet).toBeUndefined();
   });
 
-  it('appliesIf not holding, or not known, leaves the duty out; the generic pack\'s own duties stay its own', () => {
+  it('appliesIf not holding leaves the duty out; not known (不清楚) lists it, whether it applies to be checked; the generic pack\'s own duties stay its own', () => {
     expect(duties({ key_energy_user: false }).map((x) => x.def.id)).not.toContain('energy-metering');
-    expect(duties({ key_energy_user: 'unknown' }).map((x) => x.def.id)).not.toContain('energy-metering');
+    expect(duties({ key_energy_user: 'unknown' }).find((x) => x.def.id === 'energy-metering')).toMatchObject({ met: false, unsure: ['key_energy_user'] });
     expect(duties({}).map((x) => x.def.id)).not.toContain('major-hazard-self-check');
+  });
+
+  it('a duty the answers cannot tell names the questions answered 不清楚 its status reads, and what they do show of it', () => {
+    expect(duties({ req_quality_traceability: 'unknown' }).find((x) => x.def.id === 'food-traceability')).toMatchObject({ met: false, unknown: ['req_quality_traceability'] });
+    // MLPS filed at level 2, the assessment requirement answered partly: to be checked, with the filing said
+    const mlps = duties({ mlps_filing_level: 'level2', req_security_risk_assessment: 'partial' }).find((x) => x.def.id === 'mlps-classification')!;
+    expect(mlps).toMatchObject({ met: false });
+    expect(mlps.notMet).toBeUndefined();
+    expect(mlps.shown?.map((t) => t.zh)).toEqual(['关键系统已定级并向公安机关备案（第二级及以上）']);
+    // shown not met: nothing more to say
+    expect(duties({ mlps_filing_level: 'not_classified' }).find((x) => x.def.id === 'mlps-classification')!.shown).toBeUndefined();
+  });
+
+  it('a duty that may not apply (不清楚) holds back none of the projects it blocks or precedes', () => {
+    const file = example('process-food');
+    file.answers.has_major_hazard = 'unknown';
+    const made = plan(file, [food, generic()]);
+    expect(made.roadmap.duties.find((x) => x.def.id === 'major-hazard-monitoring')).toMatchObject({ unsure: ['has_major_hazard'] });
+    expect(made.recommendations.filter((r) => r.laterReason?.code === 'blocked' && r.laterReason.about === 'major-hazard-monitoring')).toEqual([]);
   });
 
   it('a duty whose conditions read a confidential answer is compiled as confidential; one that reads none is not', () => {
