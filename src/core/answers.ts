@@ -395,7 +395,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const found = markers.find((m) => text.includes(m.lower));
     if (found) at(['notes', id], 'answers.note-looks-internal', { id, word: found.word }, 'warning');
   }
-  for (const p of crossFieldProblems(q, file, resolved, visibility)) ds.push(crossFieldDiagnostic(p, source));
+  for (const p of crossFieldProblems(q, file, resolved, visibility)) ds.push(crossFieldDiagnostic(p, source, q, file));
 
   if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds };
   return { answers: { file, resolved, visibility }, diagnostics: ds };
@@ -407,6 +407,7 @@ export interface CrossFieldProblem {
   /** The answers the check names (each with its value), in the order of the check. */
   fields: string[];
   values: number[];
+  /** The check's message (`zh`, `en`) and its values in words (`values_zh`, `values_en`: each question's text and answer). */
   args: Record<string, string | number>;
 }
 
@@ -414,6 +415,25 @@ export interface CrossFieldProblem {
 function allNumbers(fields: readonly string[], resolved: ReadonlyMap<string, Resolved>): boolean {
   for (let i = 0; i < fields.length; i++) if (typeof resolved.get(fields[i]!)?.value !== 'number') return false;
   return true;
+}
+
+/**
+ * The values of a failed check in words, in both languages: each answer by its question's text, not its id
+ * (「“主要产品的关键工序共有多少道？”填 10」), with where it is when `at` says (a table cell, a line of the file).
+ */
+function checkValues(q: Questionnaire, file: AnswerFile, fields: readonly string[], values: readonly number[], at?: (i: number) => { cell?: string; line?: number } | undefined): { values_zh: string; values_en: string } {
+  // (the question as it was asked: its wording for the plant's industry type, when it has one)
+  const industry = file.respondent?.industry;
+  const one = (i: number) => {
+    const f = fields[i]!;
+    const question = q.byId.get(f);
+    const text = (industry ? question?.variants?.[industry]?.text : undefined) ?? question?.text ?? { zh: f, en: f };
+    const where = at?.(i);
+    const place = where?.cell !== undefined ? bilingual('answers.check-at-cell', { cell: where.cell }) : where?.line !== undefined ? bilingual('answers.check-at-line', { line: where.line }) : { zh: '', en: '' };
+    return bilingual('answers.check-value', (lang) => ({ question: text[lang], value: String(values[i]), at: place[lang] }));
+  };
+  const each = fields.map((_, i) => one(i));
+  return { values_zh: each.map((t) => t.zh).join('；'), values_en: each.map((t) => t.en).join('; ') };
 }
 
 /** Cross-field checks, evaluated only when every answer they name is a number; one problem per check. */
@@ -433,23 +453,25 @@ export function crossFieldProblems(
     if (visibility && c.fields.some((f) => visibility.get(f) !== 'visible')) continue;
     if (truthy(evaluate(c.ast, scope))) continue;
     const values = c.fields.map((f) => resolved.get(f)!.value as number);
-    const shown = c.fields.map((f, i) => `${f} = ${values[i]}`).join(', ');
-    out.push({ code: 'answers.check', check: c.def.id, fields: [...c.fields], values, args: { zh: c.def.message.zh, en: c.def.message.en, values: shown } });
+    out.push({ code: 'answers.check', check: c.def.id, fields: [...c.fields], values, args: { zh: c.def.message.zh, en: c.def.message.en, ...checkValues(q, file, c.fields, values) } });
   }
   return out;
 }
 
 /**
  * One diagnostic for a failed cross-field check, at the answer that comes first in the file, naming every answer
- * of the check with its value and (for the others) where it is.
+ * of the check by its question with its value and where it is: in a table, the cell of each (E3); in a file, the
+ * line of each answer not on the diagnostic's own line.
  */
-export function crossFieldDiagnostic(p: CrossFieldProblem, source: Source): Diagnostic {
+export function crossFieldDiagnostic(p: CrossFieldProblem, source: Source, q: Questionnaire, file: AnswerFile): Diagnostic {
   const located = p.fields.map((f) => ({ f, at: source.locate(['answers', f]) }));
   const first = [...located].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)[0]!;
-  const values = located
-    .map(({ f, at }, i) => `${f} = ${p.values[i]}${at.line === first.at.line && at.column === first.at.column ? '' : ` [${at.line}:${at.column}]`}`)
-    .join(', ');
-  return diag(p.code, source.file, first.at, { ...p.args, values }, 'error', ['answers', first.f]);
+  const where = (i: number) => {
+    const { at } = located[i]!;
+    if (at.cell !== undefined) return { cell: at.cell };
+    return at.line === first.at.line ? undefined : { line: at.line };
+  };
+  return diag(p.code, source.file, first.at, { ...p.args, ...checkValues(q, file, p.fields, p.values, where) }, 'error', ['answers', first.f]);
 }
 
 export const isScoredQuestion = (question: Question) =>

@@ -14,7 +14,8 @@ export interface Diagnostic {
   excerpt?: string;
 }
 
-export type Located = Pick<Diagnostic, 'line' | 'column'>;
+/** Where a problem is: line and column, and for a table row's cell its spreadsheet name (E3), which messages may quote. */
+export type Located = Pick<Diagnostic, 'line' | 'column'> & { cell?: string };
 
 export function diag(
   code: MessageCode,

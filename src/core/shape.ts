@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
+import { bilingual, isMessageCode, type MessageCode, type Text } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Source } from './source.js';
 
@@ -72,7 +73,7 @@ export class ShapeValidator {
     const v = this.validator(kind);
     if (kind === 'answers' && validAnswersQuickly(v, source.data)) return [];
     if (v(source.data)) return [];
-    return pruneErrors(v.errors ?? []).map((e) => toDiagnostic(e, source));
+    return pruneErrors(v.errors ?? []).map((e) => toDiagnostic(e, source, kind));
   }
 }
 
@@ -173,13 +174,25 @@ export function pointerToPath(pointer: string): (string | number)[] {
 /** The offending value (ajv's `verbose` data) when it is a plain string or number, for messages that quote the cell. */
 const valueArg = (data: unknown): { value?: string } => (typeof data === 'string' || typeof data === 'number' ? { value: String(data) } : {});
 
-function toDiagnostic(e: ErrorObject, source: Source): Diagnostic {
+/** What a person calls a respondent field (行业类型 for industry): the title its column has in the batch outputs. */
+function respondentFieldLabel(name: string): Text | undefined {
+  const code = `col.${name}`;
+  return isMessageCode(code) ? bilingual(code as MessageCode) : undefined;
+}
+
+function toDiagnostic(e: ErrorObject, source: Source, kind?: SchemaKind): Diagnostic {
   const path = pointerToPath(e.instancePath);
   const where = path.length ? path.join('.') : '(top level)';
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required':
-      return diag('schema.required', source.file, source.locate(path), { where, name: String(p.missingProperty) }, 'error', path);
+    case 'required': {
+      const name = String(p.missingProperty);
+      // a missing respondent field of an answer file by the name a person gives it (行业类型), its key beside it;
+      // located at the field (a table row's column, when the table has one)
+      const label = kind === 'answers' && path.length === 1 && path[0] === 'respondent' ? respondentFieldLabel(name) : undefined;
+      if (label) return diag('schema.required-field', source.file, source.locate(path, name), { where, name, label_zh: label.zh, label_en: label.en }, 'error', [...path, name]);
+      return diag('schema.required', source.file, source.locate(path), { where, name }, 'error', path);
+    }
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ');

@@ -17,6 +17,10 @@ export const ANSWERS_MESSAGES = {
   'visibility.not-asked': { en: "newer than the file's questionnaire version", zh: '问卷版本比答卷新，答卷时还没有此题' },
   'visibility.not-in-mode': { en: 'not asked in the express interview', zh: '快速访谈不问此题' },
   'answers.check': { en: '{message} ({values})', zh: '{message}（{values}）' },
+  // the values of a failed check, each by its question's text: "How many key processes do the main products have?": 10 (D3)
+  'answers.check-value': { en: '"{question}": {value}{at}', zh: '“{question}”填 {value}{at}' },
+  'answers.check-at-cell': { en: ' (cell {cell})', zh: '（单元格 {cell}）' },
+  'answers.check-at-line': { en: ' (line {line})', zh: '（第 {line} 行）' },
   'answer.na-not-allowed': { en: '{id}: "n/a" is not allowed for this question; answer it or use "unknown"', zh: '{id}：本题不允许填 "n/a"（不适用）；请作答或填 "unknown"（不清楚）' },
   'answer.option': { en: '{id}: "{value}" is not an allowed value; expected one of {allowed}', zh: '{id}："{value}" 不是允许的值；应为以下之一：{allowed}' },
   'answer.boolean': { en: '{id}: "{value}" is not yes/no; write true or false', zh: '{id}："{value}" 不是“是/否”；请填 true 或 false' },

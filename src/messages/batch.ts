@@ -77,6 +77,8 @@ export const BATCH_MESSAGES = {
   'batch.cell-accepted.enterprise_class': { en: 'A / B / C / D', zh: 'A / B / C / D（或 A类 等）' },
   'batch.finding-at-lines': { en: '{message} (answer file, lines {lines}).', zh: '{message}（答卷第 {lines} 行）。' },
   'batch.in-column': { en: 'column “{header}”: {message}', zh: '“{header}”列：{message}' },
+  'batch.field-missing': { en: 'the required field "{label}" is missing (the table has no {name} column); add it', zh: '缺少必填项“{label}”（表格中没有 {name} 列），请补上' },
+  'batch.field-empty': { en: 'the required field "{label}" is empty; fill it in', zh: '必填项“{label}”为空，请补上' },
   'plan.class-not-asked': { en: 'no company of this batch gives its enterprise class: the input does not ask it, so the share cannot be counted', zh: '本批次没有企业填报企业分类：输入未问及此项，无法统计该比例' },
   'plan.class-withheld': { en: 'class {class}: {companies} {companies|company|companies}, fewer than the minimum group size {min}: how many retrofit and the share are not published', zh: '{class} 类：{companies} 家，少于最小分组规模 {min}：不列改造家数和比例' },
   'plan.class-none': { en: 'no class {class} company among the answers', zh: '答卷中没有 {class} 类企业' },

@@ -35,6 +35,7 @@ export const INPUT_MESSAGES = {
   'yaml.hint-indent': { en: 'check the indentation of this line against the line above (spaces only; keys of one level start in the same column)', zh: '请对照上一行检查这一行的缩进（只用空格；同一层级的键从同一列开始）' },
   'yaml.more-errors': { en: '{count} more syntax {count|error follows|errors follow} from it: fix this one and run again', zh: '由此还引出 {count} 个语法错误：先改正这一处，再重新运行' },
   'schema.required': { en: '{where}: missing required key "{name}"; add it', zh: '{where}：缺少必填项 "{name}"，请补上' },
+  'schema.required-field': { en: '{where}: the required field "{label}" ({name}) is missing; add it', zh: '{where}：缺少必填项“{label}”（{name}），请补上' },
   'schema.unknown-key': { en: '{where}: unknown key "{name}"; allowed keys: {allowed}', zh: '{where}：未知字段 "{name}"；允许的字段：{allowed}' },
   'schema.enum': { en: '{where}: expected one of {allowed}', zh: '{where}：应为以下之一：{allowed}' },
   'schema.const': { en: '{where}: expected "{allowed}"', zh: '{where}：应为 "{allowed}"' },

@@ -157,7 +157,7 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     screen = await step(t, () => (t.type('12'), t.keys('Enter')), '· key_processes_cnc');
     // the cross-field check is refused at the prompt, in the real terminal too
     screen = await step(t, () => (t.type('13'), t.keys('Enter')), 'CNC key processes cannot exceed all key processes');
-    expect(flat(screen)).toContain('key_processes_cnc = 13, key_processes_total = 12');
+    expect(flat(screen)).toContain('("CNC-controlled key processes": 13; "Key processes": 12)');
     // the transcript: one line per answer, none for a command
     const transcript = t.capture(200);
     expect(transcript).toContain('✔ How digital is product design? · 2 · PDM');

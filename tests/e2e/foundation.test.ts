@@ -138,7 +138,9 @@ describe('zhizao validate', () => {
     const cnc = JSON.parse(zhizao(['validate', rel('cnc-over-total.yaml'), '--json']).stdout);
     expect(cnc.files[0].errors).toBe(1);
     expect(cnc.files[0].problems.map((p: { line: number; path: string }) => `${p.line}:${p.path}`)).toEqual(['6:answers.key_processes_total']);
-    expect(cnc.files[0].problems[0].message).toContain('key_processes_cnc = 15 [7:22], key_processes_total = 12');
+    // each answer by its question and value; the other's line in words, not an id and a [line:column]
+    expect(cnc.files[0].problems[0].message).toContain('("How many of the key processes are done on CNC equipment?": 15 (line 7); "How many key processes do the main products have?": 12)');
+    expect(cnc.files[0].problems[0].message).not.toMatch(/key_processes_cnc = |\[\d+:\d+\]/);
     const many = JSON.parse(zhizao(['validate', rel('many-errors.yaml'), '--json']).stdout);
     expect(many.files[0].errors).toBe(3);
   });

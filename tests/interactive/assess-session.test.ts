@@ -343,7 +343,7 @@ describe('assess: moving around', () => {
     screen.type('4');
     screen.keypress('enter');
     await screen.next();
-    expect(flatScreen()).toContain('CNC key processes cannot exceed all key processes (key_processes_cnc = 4, key_processes_total = 3)');
+    expect(flatScreen()).toContain('CNC key processes cannot exceed all key processes ("CNC-controlled key processes": 4; "Key processes": 3)');
     expect(read(file).answers?.key_processes_cnc).toBeUndefined();
     screen.keypress('backspace');
     await typeEnter('2');

@@ -230,7 +230,10 @@ describe('checking answers', () => {
     if (!r.ok) {
       expect(r.problems[0]!.code).toBe('answers.check');
       expect(r.problems[0]!.args.en).toBe('CNC key processes cannot exceed all key processes');
-      expect(r.problems[0]!.args.values).toContain('key_processes_cnc = 14');
+      // the values by their questions' texts, in each language; no ids
+      expect(r.problems[0]!.args.values_en).toBe('"CNC-controlled key processes": 14; "Key processes": 12');
+      expect(String(r.problems[0]!.args.values_zh)).toContain('填 14');
+      expect(JSON.stringify(r.problems[0]!.args)).not.toContain('key_processes_cnc');
     }
     expect(ok('key_processes_cnc', '12', f)).toBe(12);
     // the other field of the check is refused too

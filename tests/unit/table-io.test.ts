@@ -141,9 +141,10 @@ describe('table rows as answer files', () => {
   it('locates every problem at the row and column of its cell', () => {
     const cols = resolveColumns(header, q, 't.csv', 1);
     const src = rowSource(rowContext(q, cols.roles, 'mini'), ['A', 'discrete'], 't.csv', 7);
-    expect(src.locate(['answers', 'key_processes_total'])).toEqual({ line: 7, column: 13 });
-    expect(src.locate(['respondent', 'retrofit_status', 'year'])).toEqual({ line: 7, column: 6 });
-    expect(src.locate(['respondent', 'industry'])).toEqual({ line: 7, column: 2 });
+    // a cell is named as the spreadsheet names it (M7), for messages that say where each answer is
+    expect(src.locate(['answers', 'key_processes_total'])).toEqual({ line: 7, column: 13, cell: 'M7' });
+    expect(src.locate(['respondent', 'retrofit_status', 'year'])).toEqual({ line: 7, column: 6, cell: 'F7' });
+    expect(src.locate(['respondent', 'industry'])).toEqual({ line: 7, column: 2, cell: 'B7' });
     expect(src.locate(['notes'])).toEqual({ line: 7, column: 1 });
   });
 

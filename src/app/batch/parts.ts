@@ -122,9 +122,9 @@ export interface Wording {
  * its column, a contradiction between answers by its message and the lines of the answer file (a table row's cell
  * has its own column), without the check's or the questions' ids; anything else as the validator says it.
  */
-export function problemText(d: Diagnostic, say: Wording, inCell: boolean): string {
+export function problemText(d: Diagnostic, say: Wording, inCell: boolean, header?: string): string {
   if (inCell) {
-    const read = cellNotRead(d, say.lang);
+    const read = cellNotRead(d, say.lang) ?? fieldMissing(d, say.lang, header);
     if (read) return read;
   }
   if (d.code === 'checks.finding') {
@@ -136,8 +136,9 @@ export function problemText(d: Diagnostic, say: Wording, inCell: boolean): strin
   return diagnosticText(d, say.lang, say.cmd);
 }
 
-function problemOf(d: Diagnostic, say: Wording): Problem {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticText(d, say.lang, say.cmd) };
+function problemOf(d: Diagnostic, say: Wording, headerOf?: (path: Diagnostic['path']) => string | undefined): Problem {
+  const message = (headerOf ? fieldMissing(d, say.lang, headerOf(d.path)) : undefined) ?? diagnosticText(d, say.lang, say.cmd);
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message };
 }
 
 /** Respondent fields read from a table cell through a fixed vocabulary (src/io/tables/row-source.ts), with the value a map's `values:` gives. */
@@ -154,6 +155,19 @@ function cellNotRead(d: Diagnostic, lang: Lang): string | undefined {
   return formatMessage('batch.cell-not-read', { value: String(d.args.value), what: W(`batch.cell-what.${field}`), accepted: W(`batch.cell-accepted.${field}`), field: field!, example }, lang);
 }
 
+/**
+ * A required respondent field a table row lacks, in the words of a table: the table has no column for it (named by
+ * the header to add), or the row leaves its cell empty (the column's header is said beside the message).
+ */
+function fieldMissing(d: Diagnostic, lang: Lang, header: string | undefined): string | undefined {
+  if (d.code !== 'schema.required-field') return undefined;
+  const { name, label_zh, label_en } = d.args;
+  return formatMessage(header !== undefined ? 'batch.field-empty' : 'batch.field-missing', { name: String(name), label_zh: String(label_zh), label_en: String(label_en) }, lang);
+}
+
+/** A message about a table cell, after the column's header: "“date”列：…" (without the field's name again). */
+export const inColumn = (message: string, header: string, lang: Lang): string => formatMessage('batch.in-column', { header, message: withoutOwnName(message, header) }, lang);
+
 /** A message that starts by naming its field, when the column's header is that name: "“date”列：date：…" reads "“date”列：…". */
 function withoutOwnName(message: string, header: string): string {
   for (const own of [`${header}：`, `${header}: `]) if (message.startsWith(own)) return message.slice(own.length);
@@ -164,9 +178,10 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
   const errors = sortDiagnostics(ds.filter((d) => d.severity === 'error'));
   const list = errors.length ? errors : ds;
   const first = list[0];
-  // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it.
-  const header = first && headerOf ? headerOf(first.path) : undefined;
-  const message = first ? (header ? cellNotRead(first, say.lang) : undefined) ?? diagnosticText(first, say.lang, say.cmd) : 'rejected';
+  // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it;
+  // a contradiction between answers names the cell of each answer itself, not one column.
+  const header = first && headerOf && first.code !== 'answers.check' ? headerOf(first.path) : undefined;
+  const message = first ? (headerOf ? (header ? cellNotRead(first, say.lang) : undefined) ?? fieldMissing(first, say.lang, header) : undefined) ?? diagnosticText(first, say.lang, say.cmd) : 'rejected';
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),
@@ -174,7 +189,7 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
     ...(where.sheet ? { sheet: where.sheet } : {}),
     line: first?.line ?? 1,
     column: first?.column ?? 1,
-    message: header ? formatMessage('batch.in-column', { header, message: withoutOwnName(message, header) }, say.lang) : message,
-    problems: list.map((d) => problemOf(d, say)),
+    message: header ? inColumn(message, header, say.lang) : message,
+    problems: list.map((d) => problemOf(d, say, headerOf)),
   };
 }

@@ -3,7 +3,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import type { AnswerValue, Question } from '../../core/types.js';
 import { INDUSTRY_TOKENS, RETROFIT_TOKENS } from '../../core/vocabulary.js';
-import { cellText, excelSerialToIso, isoDate, lenientDate, lenientNumber, type CellValue } from './cells.js';
+import { cellText, columnLetter, excelSerialToIso, isoDate, lenientDate, lenientNumber, type CellValue } from './cells.js';
 import { labelKey, type ColumnOptions, type ColumnRole, type SurveyMap } from './columns.js';
 
 /** Cells that mean "no answer" in survey exports (问卷星 writes (跳过) for skipped questions). */
@@ -343,7 +343,11 @@ export function rowSource(ctx: RowContext, cells: readonly CellValue[], file: st
     if (p[0] === 'respondent' && key !== undefined) return colOf.get(`respondent.${key}`);
     return undefined;
   };
-  const locate = (path: readonly (string | number)[], key?: string): Located => ({ line, column: columnOf(path, key) ?? first });
+  // a cell found by its path is named as the spreadsheet names it (E3), for messages that quote where each answer is
+  const locate = (path: readonly (string | number)[], key?: string): Located => {
+    const c = columnOf(path, key);
+    return c === undefined ? { line, column: first } : { line, column: c, cell: `${columnLetter(c)}${line}` };
+  };
   const cellAt = (path: readonly (string | number)[] | undefined) => {
     const c = path ? columnOf(path) : undefined;
     if (c === undefined) return undefined;
