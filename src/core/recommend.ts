@@ -257,7 +257,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.hardware = offer.hardware;
     rec.software = offer.software;
     rec.integration = offer.integration;
-    rec.investment = scaled(investment, scale);
+    // written rules and registers the plant's own staff draw up (light) cost what the staff's time and some help
+    // cost, whatever the plant's size: not scaled with it
+    rec.investment = def.light ? scaled(investment, 1) : scaled(investment, scale);
     rec.benefits = offer.benefits;
     rec.kpis = def.kpis ?? [];
     rec.effort = effort;

@@ -86,6 +86,14 @@ export const CLI_MESSAGES = {
   'cli.batch-groups-merged': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other" ({companies} {companies|company|companies}); change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”（共 {companies} 家）；可用 --min-group-size N 调整（1 为全部单列）' },
   'cli.batch-groups-suppressed': { en: 'by {by}: {count} {count|group|groups} of fewer than {n} companies {count|is|are} not broken out, merged into "other", which has only {companies} {companies|company|companies} and shows only its count; change with --min-group-size N (1 shows every group)', zh: '按{by}分组：{count} 个少于 {n} 家企业的分组不单列，已并入“其他”，“其他”也只有 {companies} 家，只列家数；可用 --min-group-size N 调整（1 为全部单列）' },
   'cli.batch-row': { en: ' (row {row})', zh: '（第 {row} 行）' },
+  // --on-bad-cell blank: the cells left unanswered, where they are listed, the first few
+  'cli.batch-blanked': { en: '{cells} {cells|cell|cells} in {companies} {companies|company|companies} left unanswered (--on-bad-cell blank), listed in {where}: {first}', zh: '{companies} 家企业的 {cells} 个单元格按未作答处理（--on-bad-cell blank），列在{where}：{first}' },
+  'cli.batch-blanked-sheet': { en: 'the sheet 问题 of {file}', zh: ' {file} 的“问题”工作表中' },
+  'cli.batch-blanked-file': { en: '{file}', zh: ' {file} 中' },
+  'cli.batch-blanked-json': { en: 'the problems of the JSON output (action "blanked"; summary.blanked counts them)', zh: ' JSON 输出的 problems 中（action 为 "blanked"；summary.blanked 为其计数）' },
+  'cli.batch-blanked-nowhere': { en: 'the problems list (add -o OUT.xlsx to write it: sheet 问题)', zh: '问题清单中（加 -o 结果.xlsx 可写出，见“问题”工作表）' },
+  'cli.batch-blanked-cell': { en: '{file} {cell} ({company})', zh: '{file} {cell}（{company}）' },
+  'cli.batch-blanked-more': { en: ', …', zh: ' 等' },
   // the terminal summary of score (and the end of an interview)
   'cli.no-company': { en: '(company not filled in)', zh: '（未填写企业名称）' },
   'cli.maturity-level': { en: 'Maturity level', zh: '成熟度等级' },

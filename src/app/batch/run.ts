@@ -76,8 +76,19 @@ export interface BatchRequest {
   workerUrl?: URL | undefined;
 }
 
+/** The cells left unanswered with --on-bad-cell blank: how many, in how many companies (table rows), and the first few. */
+export interface BlankedCells {
+  cells: number;
+  companies: number;
+  first: { file: string; cell?: string; company?: string }[];
+}
+/** How many blanked cells the stderr line names. */
+const BLANKED_SHOWN = 3;
+
 export interface BatchOutcome {
   summary: BatchSummary;
+  /** With --on-bad-cell blank: the cells left unanswered (also `summary.blanked` in the JSON, without the list). */
+  blanked?: BlankedCells;
   /** Output files written. */
   written: string[];
   rejectedCount: number;
@@ -232,6 +243,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const reportNames = new UniqueNames();
     let rejectedCount = 0;
     let problemsCount = 0;
+    // --on-bad-cell blank: the cells left unanswered, the rows they are in, the first few
+    const blanked: BlankedCells = { cells: 0, companies: 0, first: [] };
+    const blankedRows = new Set<string>();
     const anonFile = (shown: string) => (anonymize ? pseudonym('file', shown, lang, anonKey) : shown);
     const fileNames = new Map<string, string>();
     // for the sample statement: the inputs companies came from, and the questions any company answered
@@ -271,7 +285,13 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       }
       if (part.problems?.length) {
         problemsCount += part.problems.length;
-        for (const p of part.problems) spool(problemsOut, p);
+        for (const p of part.problems) {
+          spool(problemsOut, p);
+          if (p.action !== 'blanked') continue;
+          blanked.cells++;
+          blankedRows.add(`${index}:${p.row ?? p.line}`);
+          if (blanked.first.length < BLANKED_SHOWN) blanked.first.push({ file: p.file, ...(p.cell !== undefined ? { cell: p.cell } : {}), ...(p.company !== undefined ? { company: p.company } : {}) });
+        }
       }
       // Answer files: counted with their input (done), so the counter never shows a company before its input;
       // tables: as their rows stream in.
@@ -314,6 +334,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     });
     await running;
     await rulesReady;
+    blanked.companies = blankedRows.size;
     for (const s of spools) s.close();
     if (ownOutputs.length) {
       const shown = ownOutputs.map((f) => anonFile(f));
@@ -418,6 +439,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           ? countPlanTargets(policy.countTargets, policy.programmes, { layout, current: store.entries((seq) => superseded.has(seq)), pairs: pairs(), byClass: s.byClass, kpis: targets.kpis ?? [], minGroupSize, cloudSplits: s.indicators.find((i) => i.id === CLOUD_INDICATOR)?.splits ?? [], ...(surveyYear !== undefined ? { surveyYear } : {}) })
           : undefined;
         // the sample statement's counts are of the whole run (rows scored, superseded, rejected): known here, once
+        // with --on-bad-cell blank, how many cells were left unanswered, in how many companies (listed in `problems`)
+        const blankedCount = req.onBadCell === 'blank' ? { blanked: { cells: blanked.cells, companies: blanked.companies } } : {};
         summaryCache = withSampleCounts({
           ...s,
           scored: store.length,
@@ -425,6 +448,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           ...(unmergedParts ? { unmergedParts } : {}),
           rejected: rejectedCount,
           problems: problemsCount,
+          ...blankedCount,
           conflictWindowDays: CONFLICT_WINDOW_DAYS,
           targets: { id: targets.id, title: targets.title, source: targets.source },
           duplicates: notes.duplicates(),
@@ -462,7 +486,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       for await (const _ of pass.companyLines?.() ?? pass.companies()) void _;
     }
     completed = true;
-    await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected() });
+    const blankedOutcome = req.onBadCell === 'blank' ? { blanked: { ...blanked, first: blanked.first.map((c) => ({ ...c, file: anonFile(c.file) })) } } : {};
+    await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected(), ...blankedOutcome });
   } finally {
     if (aggregatesFd !== undefined) closeSync(aggregatesFd);
     // an open file keeps Windows from removing the spool folder

@@ -1,6 +1,8 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation, groupLabel, sizeNotStatedNote } from '../../app/batch/columns.js';
-import { runBatch, type BatchOutcome } from '../../app/batch/run.js';
+import { batchOutputFormat } from '../../app/batch/layout.js';
+import { csvNames } from '../../app/batch/output.js';
+import { runBatch, type BatchOutcome, type BlankedCells } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import { NONE_GROUP } from '../../core/batch/figures.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
@@ -75,7 +77,7 @@ export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise
 /** A percentage as the terminal shows it: to 0.1 % as the workbook does (97.0 %), more decimals where they tell a value from its target. */
 const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '—' : `${(Math.round(x * 100 * 10 ** digits) / 10 ** digits).toFixed(digits)}%`);
 
-async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
+async function reportToTerminal(ctx: Context<BatchOptions>, outcome: BatchOutcome, toStdout: boolean): Promise<void> {
   const { term } = ctx;
   const s: BatchSummary = outcome.summary;
   // fewer plants than the minimum group size: their level counts are withheld like every other figure
@@ -108,6 +110,7 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
   }
   if (s.indicators.some((i) => i.target !== undefined && sizeNotStatedNote(s, i, term.lang))) term.say(term.err.yellow(term.msg('note.size-not-stated-fix')));
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
+  if (outcome.blanked?.cells) term.say(term.err.yellow(blankedLine(ctx, outcome.blanked)));
   for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
   // the default grouping by district while many companies state none: say so, and offer region when most state one
   const u = s.groupByUnstated;
@@ -148,6 +151,28 @@ async function reportToTerminal(ctx: Context, outcome: BatchOutcome, toStdout: b
     if (dated.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: dated.length, where: pairText(dated) })));
     if (same.length) term.say(term.err.yellow(term.msg('batch.same-date-resubmission', { plant: d.plant, count: same.length, where: pairText(same) })));
   }
+}
+
+/**
+ * With --on-bad-cell blank, the cells left unanswered: how many, in how many companies, where the outputs list them
+ * (the workbook's sheet 问题, OUT.problems.csv, the JSON's problems) and the first few.
+ */
+function blankedLine(ctx: Context<BatchOptions>, b: BlankedCells): string {
+  const { term, opts } = ctx;
+  const out = opts.output;
+  const where: string[] = [];
+  if (out) {
+    const format = batchOutputFormat(out);
+    if (format === 'xlsx') where.push(term.msg('cli.batch-blanked-sheet', { file: displayPath(out) }));
+    else if (format === 'csv') where.push(term.msg('cli.batch-blanked-file', { file: displayPath(csvNames(out).problems) }));
+    else where.push(term.msg('cli.batch-blanked-json', {}));
+  }
+  if (opts.json && !(out && batchOutputFormat(out) === 'json')) where.push(term.msg('cli.batch-blanked-json', {}));
+  if (!where.length) where.push(term.msg('cli.batch-blanked-nowhere', {}));
+  const cell = (c: BlankedCells['first'][number]) => (c.company !== undefined ? term.msg('cli.batch-blanked-cell', { file: c.file, cell: c.cell ?? '', company: c.company }) : `${c.file} ${c.cell ?? ''}`.trim());
+  const sep = term.lang === 'zh' ? '、' : ', ';
+  const first = b.first.map(cell).join(sep) + (b.cells > b.first.length ? term.msg('cli.batch-blanked-more', {}) : '');
+  return term.msg('cli.batch-blanked', { cells: b.cells, companies: b.companies, where: where.join(term.lang === 'zh' ? '和' : ' and '), first });
 }
 
 /** One line per breakdown (groups, 规上/规下) whose small groups were merged into "other": what is not broken out, and how to change it. */

@@ -60,9 +60,14 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   const parts: [MessageCode, Record<string, string | number>][] = [
     [selfReported === companies ? 'sample.self-report' : selfReported === 0 ? 'sample.assessed' : 'sample.partly-self-report', { companies, selfReported }],
-    scored !== undefined && superseded !== undefined && rejected !== undefined
-      ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
-      : ['sample.files', { files: listed, count: fileCount }],
+    // nothing scored: no files to list ("文件：。"), the inputs rejected said instead
+    fileCount === 0
+      ? rejected !== undefined
+        ? ['sample.files-none', { rejected }]
+        : ['sample.files-none-uncounted', {}]
+      : scored !== undefined && superseded !== undefined && rejected !== undefined
+        ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
+        : ['sample.files', { files: listed, count: fileCount }],
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
     dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
