@@ -387,7 +387,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(row.getCell(colOf('行业类型')).value).toBe('离散型');
     // per-company sub-domain scores, numerators and denominators
     expect(colOf('能力子域得分：产品设计')).toBeGreaterThan(0);
-    expect(row.getCell(colOf('关键工序数控化率：分母（key_processes_total）')).value).toBe(8);
+    expect(row.getCell(colOf('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答（key_processes_total）')).value).toBe(8);
     // 汇总: populations and groups × indicators
     const sum = wb.getWorksheet('汇总')!;
     expect((sum.getColumn(1).values as unknown[]).slice(1, 5)).toEqual(['分组', '全部企业', '规上企业', '规下企业']);
@@ -413,9 +413,10 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const longRows = Array.from({ length: long.rowCount - 1 }, (_, i) => long.getRow(i + 2));
     const titles = longRows.map((r) => String(r.getCell(L('名称')).value));
     expect(titles.some((t) => /none/.test(t))).toBe(false);
-    const noLevel = longRows.find((r) => r.getCell(L('项目')).value === 'no_level' && r.getCell(L('分组')).value === '全部企业')!;
+    // (part and item in words: the headline row comes first under its indicator's title)
+    const noLevel = longRows.find((r) => r.getCell(L('部分')).value === '全部企业' && r.getCell(L('项目')).value === '未定级企业数（回答不足，不计入等级分布和平均分）' && r.getCell(L('分组')).value === '全部企业')!;
     expect(noLevel.getCell(L('数值（单位见下一列）')).value).toBe(29);
-    const cncRow = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '全部企业')!;
+    const cncRow = longRows.find((r) => r.getCell(L('项目')).value === '关键工序数控化率' && r.getCell(L('分组')).value === '全部企业')!;
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
     expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv');
@@ -423,7 +424,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
     expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');
-    const small = longRows.find((r) => r.getCell(L('项目')).value === 'cnc-rate' && r.getCell(L('分组')).value === '高新区')!;
+    const small = longRows.find((r) => r.getCell(L('项目')).value === '关键工序数控化率' && r.getCell(L('分组')).value === '高新区')!;
     expect(small.getCell(L('数值（单位见下一列）')).value).toBeNull();
     expect(small.getCell(L('达标')).value).toBeNull();
     expect(small.getCell(L('不判定是否达标的原因')).value).toBe('n = 4，少于最小分组规模 5：不单列数值（留空），不判定是否达标');

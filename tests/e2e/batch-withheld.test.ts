@@ -172,11 +172,12 @@ describe('batch: figures over fewer companies than the minimum group size are wi
     const rows = Array.from({ length: long.rowCount - 1 }, (_, i) => long.getRow(i + 2));
     const cell = (r: ExcelJS.Row, title: string) => r.getCell(head.indexOf(title) + 1).value;
     const find = (group: string, item: string) => rows.find((r) => cell(r, '分组') === group && cell(r, '项目') === item)!;
-    const below = find('全部企业', 'cnc-rate@below');
+    // (the item in words: an indicator's headline and splits under its title, told apart by 名称)
+    const below = rows.find((r) => cell(r, '分组') === '全部企业' && cell(r, '名称') === '关键工序数控化率 — 规下企业')!;
     expect([cell(below, '数值（单位见下一列）'), cell(below, '分子'), cell(below, 'n（分母：计入的企业数）')]).toEqual([null, null, 2]);
     expect(cell(below, '不判定是否达标的原因')).toBe('n = 2，少于最小分组规模 5：不单列数值（留空），不判定是否达标');
-    expect(cell(find('C 类企业', 'none'), '数值（单位见下一列）')).toBeNull();
-    expect(cell(find('C 类企业', 'companies'), '数值（单位见下一列）')).toBe(2);
+    expect(cell(find('C 类企业', '未改造'), '数值（单位见下一列）')).toBeNull();
+    expect(cell(find('C 类企业', '企业数'), '数值（单位见下一列）')).toBe(2);
     // the wide summary has no 规下 row (merged into "other", count only)
     const wide = wb.getWorksheet('汇总')!;
     // and its notes say why some figures over five or more companies are blank too

@@ -67,19 +67,20 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
     const C = (id: string) => head.indexOf(id) + 1;
     const [item, value, target, numerator, share, met, historical] = [C('项目'), C('数值（单位见下一列）'), C('目标'), C('分子'), C('自身达标企业占比'), C('达标'), C('历史目标（目标年份早于调查）')];
     expect([item, value, target, numerator, share, met, historical].every((c) => c > 0), head.join('|')).toBe(true);
-    const method = new Map(summary.indicators.map((i) => [i.id, i.method]));
-    const indicatorOf = (id: string) => method.get(id.split('@')[0]!);
+    // (the workbook names the part and the item in words: an indicator's rows by its title, a section by its title)
+    const method = new Map(summary.indicators.map((i) => [i.title.zh, i.method]));
+    const sections = new Set(summary.sections.map((x) => x.title.zh));
     let checked = 0;
     for (const r of rows) {
       const id = String(r.getCell(item).value);
       const section = String(r.getCell(1).value);
-      const ind = indicatorOf(id);
+      const ind = method.get(id);
       const expected = (col: number): string => {
         if (col === met || col === historical) return YESNO;
         if (col === share) return PERCENT;
         if (col === value || col === target) {
-          if (ind || (section === 'by_class' && id === 'share')) return PERCENT;
-          if (id === 'mean_score' || id.startsWith('section.')) return NUMBER;
+          if (ind || (section === '按企业分类' && id === '改造比例')) return PERCENT;
+          if (id === '平均成熟度得分' || sections.has(id)) return NUMBER;
           return INTEGER;
         }
         if (col === numerator) return ind === 'mean' ? NUMBER : INTEGER;
@@ -105,11 +106,11 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
   it('as LibreOffice displays them: 48.8% against a target of 50.0%, 29 companies, 12 in the cloud', () => {
     const long = displayed(file, '汇总长表', path.join(dir, 'lo'));
     const row = (section: string, item: string) => long.find((r) => r[0] === section && r[2] === item)!;
-    // value, unit, target, comparison, met, numerator, n
-    expect(row('all', 'cnc-rate').slice(4, 11)).toEqual(['48.8%', '比例（%）', '50.0%', '>', '否', '9.27', '19']);
-    expect(row('all', 'cloud-adoption').slice(4, 11)).toEqual(['55.2%', '比例（%）', '', '', '', '16', '29']);
-    expect(row('all', 'companies')[4]).toBe('29');
-    expect(row('counts', 'scored')[4]).toBe('31');
+    // value, unit, target, comparison, met, numerator, n (the first row under an indicator's title is its headline)
+    expect(row('全部企业', '关键工序数控化率').slice(4, 11)).toEqual(['48.8%', '比例（%）', '50.0%', '>', '否', '9.27', '19']);
+    expect(row('全部企业', '企业上云').slice(4, 11)).toEqual(['55.2%', '比例（%）', '', '', '', '16', '29']);
+    expect(row('全部企业', '企业数')[4]).toBe('29');
+    expect(row('计数', '已评分行数（含被取代）')[4]).toBe('31');
     const plan = displayed(file, '规划目标', path.join(dir, 'lo'));
     const cloud = plan.find((r) => r[0] === 'cloud-above-size-total')!;
     expect(cloud[4]).toBe('>= 300 家');
@@ -134,7 +135,7 @@ describe('a class whose companies mostly did not state a retrofit status', { tim
     expect(b.getCell(plan!.head.indexOf('答卷统计数') + 1).value ?? null).toBeNull();
     expect(text(b)).toContain('5 家未填写改造状态，比例可能在 0%–83.3% 之间任一处，足以改变判定结果：补齐前不给出比例，也不判定是否达标');
     const C = (t: string) => long!.head.indexOf(t) + 1;
-    const share = long!.rows.find((x) => x.getCell(C('项目')).value === 'share' && text(x).includes('B 类'))!;
+    const share = long!.rows.find((x) => x.getCell(C('项目')).value === '改造比例' && text(x).includes('B 类'))!;
     expect(share.getCell(C('数值（单位见下一列）')).value ?? null).toBeNull();
     expect(text(share)).toContain('不判定：未填写改造状态的企业足以改变判定结果');
   });
@@ -175,12 +176,12 @@ describe('the class A/B retrofitting targets: a share of the class, in percent',
   it('汇总长表: the class share and its target in percent, the class counts whole', async () => {
     const [long] = await sheets(path.join(dir, 'out.xlsx'), '汇总长表');
     const col = (t: string) => long!.head.indexOf(t) + 1;
-    const row = (group: string, item: string) => long!.rows.find((r) => r.getCell(1).value === 'by_class' && r.getCell(2).value === group && r.getCell(3).value === item)!;
-    const share = row('A 类企业', 'share');
+    const row = (group: string, item: string) => long!.rows.find((r) => r.getCell(1).value === '按企业分类' && r.getCell(2).value === group && r.getCell(3).value === item)!;
+    const share = row('A 类企业', '改造比例');
     expect(share.getCell(col('数值（单位见下一列）')).numFmt).toBe(PERCENT);
     expect(share.getCell(col('目标')).numFmt).toBe(PERCENT);
-    expect(row('A 类企业', 'retrofitting').getCell(col('数值（单位见下一列）')).numFmt).toBe(INTEGER);
-    expect(row('A 类企业', 'companies').getCell(col('数值（单位见下一列）')).value).toBe(5);
+    expect(row('A 类企业', '改造中或已完成').getCell(col('数值（单位见下一列）')).numFmt).toBe(INTEGER);
+    expect(row('A 类企业', '企业数').getCell(col('数值（单位见下一列）')).value).toBe(5);
   });
 
   it('列说明 says the value column’s format depends on the row', async () => {

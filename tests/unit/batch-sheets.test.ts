@@ -119,10 +119,34 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
 
   it('汇总长表: a group’s figure is said to be over the companies of the group, not of the batch', () => {
     const rows = summaryRows(s, 'zh', true);
+    // (the workbook names the part and the item in words: the headline row comes first under its indicator's title)
     const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![17];
-    expect(popOf('all', 'cnc-rate')).toBe('本批次中回答该题的规上企业');
-    expect(popOf('by_size', 'cnc-rate')).toBe('本组中回答该题的全部企业');
-    expect(popOf('group:', 'cnc-rate')).toBe('本组中回答该题的规上企业');
+    expect(popOf('全部企业', '数控化率')).toBe('本批次中回答该题的规上企业');
+    expect(popOf('按是否规上分组', '数控化率')).toBe('本组中回答该题的全部企业');
+    expect(popOf('按区划代码分组', '数控化率')).toBe('本组中回答该题的规上企业');
+  });
+
+  it('汇总长表 in the workbook: the part and the item in words, no ids; the CSV keeps the ids for scripts', () => {
+    const xlsx = summaryRows(s, 'zh', true);
+    const parts = [...new Set(xlsx.map((r) => String(r[0])))];
+    expect(parts).toEqual(['样本', '计数', '目标', '全部企业', '按区划代码分组', '按是否规上分组']);
+    const items = xlsx.map((r) => String(r[2]));
+    expect(items).toContain('样本说明');
+    expect(items.filter((i) => i === '数控化率').length).toBeGreaterThan(1);
+    // no id, no internal notation
+    for (const cell of [...parts, ...items]) expect(cell, cell).not.toMatch(/^(sample|counts|all|by_size|group:.*|statement|cnc-rate.*|level\..*|section\..*|no_level|mean_score)$|@/);
+    const en = summaryRows(s, 'en', true);
+    expect([...new Set(en.map((r) => String(r[0])))]).toEqual(['sample', 'counts', 'target profile', 'all companies', 'by district', 'by size (规上 / 规下)']);
+    expect(en.map((r) => r[2])).toContain('what the figures are computed from');
+    const csv = summaryRows(s, 'zh');
+    expect([...new Set(csv.map((r) => r[0]))]).toEqual(['sample', 'counts', 'targets', 'all', 'group:district', 'by_size']);
+    expect(csv.map((r) => r[2])).toContain('cnc-rate@above');
+  });
+
+  it('汇总长表 in the workbook: a grouping by a question is named by the question’s text, with its id', () => {
+    const byQuestion = batchSummary(companies, { groupBy: 'uses_cloud' });
+    const rows = summaryRows(byQuestion, 'zh', true, (id) => (id === 'uses_cloud' ? { zh: '企业是否已上云？', en: 'Has the company moved to the cloud?' } : undefined));
+    expect(rows.map((r) => r[0])).toContain('按“企业是否已上云？”（uses_cloud）分组');
   });
 });
 
@@ -171,7 +195,7 @@ describe('labels an office can hand over', () => {
     const wide = wideSummary(s, layout, 'zh');
     expect(wide.rows.map((r) => r[0])).toContain('郑州市中原区（区划代码 d1）');
     const xlsx = summaryRows(s, 'zh', true);
-    expect(xlsx.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['郑州市中原区（区划代码 d1）', 'name', '名称（企业填写的地区）', '郑州市中原区']);
+    expect(xlsx.find((r) => r[0] === '按区划代码分组' && r[3] === '名称（企业填写的地区）')!.slice(1, 5)).toEqual(['郑州市中原区（区划代码 d1）', '名称（企业填写的地区）', '名称（企业填写的地区）', '郑州市中原区']);
     // the CSV keeps the code as the group's id, and adds its name
     const csv = summaryRows(s, 'zh');
     expect(csv.find((r) => r[0] === 'group:district' && r[2] === 'name')!.slice(1, 5)).toEqual(['d1', 'name', '名称（企业填写的地区）', '郑州市中原区']);

@@ -26,6 +26,9 @@ export interface Column<T> {
   get(r: T): string | number | boolean | null | undefined;
 }
 
+/** A question's text by its id (numerator and denominator columns, a grouping by a question), when the questionnaire has it. */
+export type QuestionTexts = (id: string) => Text | undefined;
+
 /** A title in both languages from the message catalogue. */
 export const M = (code: MessageCode, args: MessageArgs = {}): Text => ({ zh: formatMessage(code, args, 'zh'), en: formatMessage(code, args, 'en') });
 const col = <T>(id: string, format: ColumnFormat, get: Column<T>['get'], title: Text = M(`col.${id}` as MessageCode)): Column<T> => ({ id, title, format, get });
@@ -36,7 +39,7 @@ const lbl = (prefix: string) => (v: string, lang: Lang) => {
 export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
-export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[] }): Column<CompanyRecord>[] {
+export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; questions?: QuestionTexts }): Column<CompanyRecord>[] {
   const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
   const cols: Column<CompanyRecord>[] = [
     col('file', 'text', (r) => r.file),
@@ -71,14 +74,21 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     }, i.title));
     if (i.ratio) {
       const [n, d] = i.ratio;
-      cols.push(col(`${i.id}.numerator`, 'number', (r) => r.indicators[i.id]?.numerator, titled('col.numerator', (l) => ({ title: i.title[l], id: n }))));
-      cols.push(col(`${i.id}.denominator`, 'number', (r) => r.indicators[i.id]?.denominator, titled('col.denominator', (l) => ({ title: i.title[l], id: d }))));
+      // each by the question it is the answer to, with the question's id (the column of a table made from the template)
+      const part = (code: 'col.numerator-question' | 'col.denominator-question', id: string) => titled(code, (l) => ({ title: i.title[l], question: opts.questions?.(id)?.[l] ?? id, id }));
+      cols.push(col(`${i.id}.numerator`, 'number', (r) => r.indicators[i.id]?.numerator, part('col.numerator-question', n)));
+      cols.push(col(`${i.id}.denominator`, 'number', (r) => r.indicators[i.id]?.denominator, part('col.denominator-question', d)));
     }
     if (i.target && !share) cols.push(col(`${i.id}.met`, 'yesno', (r) => r.indicators[i.id]?.met ?? null, titled('col.met', (l) => ({ title: i.title[l] }))));
   }
   cols.push(col('uses_digital_design_tools', 'yesno', (r) => r.usesDigitalDesignTools));
   // indicators whose value stays in this row but out of the regional figures (an input outside its plausible range)
-  cols.push(col('excluded_implausible', 'text', (r) => Object.entries(r.indicators).filter(([, v]) => v.excluded).map(([id]) => id).join(';') || null));
+  // (the workbook names them by their titles; the CSV keeps the ids)
+  const indicatorTitles = new Map(layout.indicators.map((i) => [i.id, i.title]));
+  cols.push({
+    ...col('excluded_implausible', 'text', (r) => Object.entries(r.indicators).filter(([, v]) => v.excluded).map(([id]) => id).join(';') || null),
+    label: (v, lang) => v.split(';').map((id) => indicatorTitles.get(id)?.[lang] ?? id).join(lang === 'zh' ? '；' : '; '),
+  });
   if (opts.group) cols.push(col('group', 'text', (r) => r.group));
   cols.push(
     col('recommendations', 'text', (r) => r.recommendations.join(opts.lang === 'zh' ? '；' : '; ')),
@@ -260,12 +270,27 @@ export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopula
 /** The source and the survey dates of the sample, as the long table states them beside every regional figure. */
 export function sampleSource(s: BatchSummary, lang: Lang): { source: string; dates: string | null } {
   const { files, fileCount, dates } = s.sample;
-  const source = fileCount > files.length ? formatMessage('label.sample.source-first', { count: fileCount, shown: files.length, files: files.join(', ') }, lang) : formatMessage('label.sample.source', { count: fileCount, files: files.join(', ') }, lang);
+  const source = fileCount === 0 ? formatMessage('label.sample.source-none', {}, lang) : fileCount > files.length ? formatMessage('label.sample.source-first', { count: fileCount, shown: files.length, files: files.join(', ') }, lang) : formatMessage('label.sample.source', { count: fileCount, files: files.join(', ') }, lang);
   return { source, dates: dates ? `${dates.from} – ${dates.to}` : null };
 }
 
-export function summaryRows(s: BatchSummary, lang: Lang, labels = false): Cell[][] {
-  return summaryTable(s, lang, labels).map((r) => r.cells);
+export function summaryRows(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts): Cell[][] {
+  return summaryTable(s, lang, labels, questions).map((r) => r.cells);
+}
+
+/**
+ * A part of the long summary in words (the workbook): 样本, 计数, 按区划代码分组… A grouping by a question is named by
+ * the question's text, with its id (the column of a table made from the template).
+ */
+function partLabel(section: string, lang: Lang, questions?: QuestionTexts): string {
+  if (section.startsWith('group:')) {
+    const field = section.slice('group:'.length);
+    const text = questions?.(field);
+    const by = isMessageCode(`col.${field}`) ? fieldTitle(field, lang) : text ? formatMessage('label.part.by-question', { question: text[lang], id: field }, lang) : field;
+    return formatMessage('label.part.group', { by }, lang);
+  }
+  const code = `label.part.${section}`;
+  return isMessageCode(code) ? formatMessage(code, {}, lang) : section;
 }
 
 /**
@@ -281,8 +306,12 @@ export function sizeNotStatedNote(s: BatchSummary, i: RegionalIndicator, lang: L
   return formatMessage('note.size-not-stated', { companies, value, n: all?.denominator ?? 0 }, lang);
 }
 
-/** The long summary with each row's formats (the workbook's 汇总长表; the CSV keeps the plain values). */
-export function summaryTable(s: BatchSummary, lang: Lang, labels = false): SummaryRow[] {
+/**
+ * The long summary with each row's formats (the workbook's 汇总长表; the CSV keeps the plain values). With `labels`
+ * (the workbook), the part and the item are words — an indicator's rows (its headline and each split) under the
+ * indicator's title — where the CSV keeps their ids for scripts.
+ */
+export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
@@ -295,11 +324,18 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
     const u = unit ?? f.unit ?? (f.value === 'percent' ? 'share' : f.value === 'integer' ? 'companies' : 'score');
     return W(`label.unit.${u === 'share' && labels ? 'percent' : u}`);
   };
-  const row = (section: string, group: string, item: string, title: string, value: Cell, formats: SummaryRowFormats, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> & { unitCode?: UnitCode } = {}) =>
-    rows.push({ cells: [section, group, item, title, value, unitOf(formats, rest.unitCode), ...SUMMARY_COLUMNS.slice(6).map((c) => rest[c])], formats });
+  const parts = new Map<string, string>();
+  const part = (section: string) => {
+    let p = parts.get(section);
+    if (p === undefined) parts.set(section, (p = partLabel(section, lang, questions)));
+    return p;
+  };
+  // `itemLabel`: the item in words (the workbook), when not the row's title
+  const row = (section: string, group: string, item: string, title: string, value: Cell, formats: SummaryRowFormats, rest: Partial<Record<(typeof SUMMARY_COLUMNS)[number], Cell>> & { unitCode?: UnitCode; itemLabel?: string } = {}) =>
+    rows.push({ cells: [labels ? part(section) : section, group, labels ? (rest.itemLabel ?? title) : item, title, value, unitOf(formats, rest.unitCode), ...SUMMARY_COLUMNS.slice(6).map((c) => rest[c])], formats });
   const { source, dates } = sampleSource(s, lang);
   const sampled = { source, survey_dates: dates };
-  row('sample', '', 'statement', L(s.sample.statement), null, TEXT, sampled);
+  row('sample', '', 'statement', L(s.sample.statement), null, TEXT, { ...sampled, itemLabel: W('label.item.statement') });
   row('sample', '', 'questions_covered', W('label.sample.questions'), s.sample.questions.covered, INTEGER, { unitCode: 'questions',  denominator: s.sample.questions.total, how: W(s.sample.questions.shortForm ? 'label.sample.short-form' : 'label.sample.full-form') });
   row('sample', '', 'self_reported', W('label.sample.self-reported'), s.sample.selfReported, INTEGER, { denominator: s.sample.companies });
   row('counts', '', 'companies', W('label.counts.companies'), s.companies, INTEGER, { unitCode: 'plants' });
@@ -312,7 +348,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
   row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel, INTEGER);
   row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { unitCode: 'values',  how: W('label.excluded-how', { companies: s.excluded.companies }) });
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
-  row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT);
+  row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT, { itemLabel: L(s.targets.title) });
   const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i, i.value), {
       target: i.target,
@@ -332,6 +368,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
       verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : i.outsideTargetPopulation ? W('label.outside-target-population') : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
+      itemLabel: L(i.title),
     });
   /** Why a figure over n companies is blank (fewer than the minimum group size), or nothing. */
   const why = (w: Withheld | undefined, n: number) => (w ? withheldText(w, { n, min: s.minGroupSize }, lang) : null);
@@ -346,7 +383,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
       indicatorRow(section, group, i, f.companies);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits)
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled });
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled, itemLabel: L(i.title) });
     }
   };
   figures('all', G('all'), s);
@@ -371,12 +408,14 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false): Summa
     row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
+  // (the item of a duplicate's or an identity row is where the row is: a file and row, as in the CSV)
+  const placeOf = (m: { file: string; row?: number | undefined }) => `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`;
   for (const d of s.duplicates)
-    for (const m of d.members) row('duplicates', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }), TEXT);
+    for (const m of d.members) row('duplicates', d.plant, placeOf(m), m.date ?? '', W(`label.relation.${m.relation}`, { days: s.conflictWindowDays }), TEXT, { itemLabel: placeOf(m) });
   // rows the identity rule cannot settle: a code for companies of different names, a code with and without a site
   for (const d of s.sameCodeOtherName ?? [])
-    for (const m of d.members) row('identity', d.code, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, [m.company, m.site].filter(Boolean).join(' / '), W('label.identity.other-name'), TEXT);
+    for (const m of d.members) row('identity', d.code, placeOf(m), [m.company, m.site].filter(Boolean).join(' / '), W('label.identity.other-name'), TEXT, { itemLabel: placeOf(m) });
   for (const d of s.sameCodeOtherSite ?? [])
-    for (const m of d.members) row('identity', d.plant, `${m.file}${m.row !== undefined ? `:${m.row}` : ''}`, m.site ?? '', W(d.byName ? 'label.identity.other-site-name' : 'label.identity.other-site'), TEXT);
+    for (const m of d.members) row('identity', d.plant, placeOf(m), m.site ?? '', W(d.byName ? 'label.identity.other-site-name' : 'label.identity.other-site'), TEXT, { itemLabel: placeOf(m) });
   return rows;
 }

@@ -15,7 +15,7 @@ import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atom
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
 import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
-import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat } from './columns.js';
+import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat, type QuestionTexts } from './columns.js';
 import { wideSummary } from './wide-summary.js';
 import type { CellProblem, Rejected } from './parts.js';
 
@@ -49,6 +49,9 @@ export interface OutputOptions {
   /** Capability sub-domains of the scoring model, in model order (per-company sub-domain scores). */
   subdomains?: readonly { id: string; name: Text }[];
 }
+
+/** The questionnaire's question texts by id, for titles that name a question. */
+const questionTexts = (q: Questionnaire | undefined): { questions?: QuestionTexts } => (q ? { questions: (id) => q.byId.get(id)?.text } : {});
 
 const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? neutralise(v) : typeof v === 'boolean' ? String(v) : v);
 const csvLine = (cells: unknown[]) => stringify([cells.map(csvCell)], { record_delimiter: '\r\n' });
@@ -133,7 +136,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   const names = csvNames(out, o.includeAnswers && o.q !== undefined);
   const written: AtomicStream[] = [];
   try {
-    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), o.lang, o.force));
+    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
     if (names.answers && o.q) written.push(await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force));
     written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
     written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
@@ -255,11 +258,11 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       for (const note of notes) ws.addRow([neutraliseCell(note)]).commit();
       ws.commit();
     };
-    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}) }), pass.companies(), 3);
+    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
     const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
-    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true), 3);
+    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questionTexts(o.q).questions), 3);
     await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
