@@ -61,8 +61,11 @@ describe('map init → dry run → batch on a 问卷星 export', { timeout: 180_
     // labels that match nothing are left as comments to fill in
     expect(text).toMatch(/# "随便": \?/);
     expect(r.stderr).toMatch(/wrote .*init-map\.yaml: 22 columns mapped \(2 guessed\)/);
-    // the map it wrote works as it is
-    expect(zhizao(['batch', CSV, '--map', out, '--dry-run']).code).toBe(0);
+    // the map it wrote works as it is: every column read (exit 1 for the export's bad cells, which a real run rejects too)
+    const dry = zhizao(['batch', CSV, '--map', out, '--dry-run']);
+    expect(dry.stdout).toContain('dry run: 1 table, 0 other inputs');
+    expect(dry.stdout).not.toContain('matches no column');
+    expect(dry.stdout).toContain('a real run would reject 2 rows for their cells');
   });
 
   it('--dry-run shows column → question, unmapped columns, unmatched labels and the lost line; writes nothing', () => {
@@ -72,7 +75,12 @@ describe('map init → dry run → batch on a 问卷星 export', { timeout: 180_
     const text = readFileSync(CSV, 'utf8').split('\r\n').map((l, i) => (l ? `${l},${i === 0 ? '17、备注' : '无'}` : l)).join('\r\n');
     writeFileSync(path.join(d, 'export.csv'), text);
     const r = zhizao(['batch', path.join(d, 'export.csv'), '--map', MAP, '--dry-run', '-o', path.join(d, 'out.xlsx')]);
-    expect(r.code, r.stderr).toBe(0);
+    // exit 1: the cells a real run rejects its rows for (约20, a wrong credit code, the garbage row) are found and listed
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('O33 郑州联创科技有限公司: column “9、主要产品的关键工序共有多少道？”: key_processes_total: "约20" is not a number');
+    expect(r.stdout).toContain('H33 郑州联创科技有限公司: column “2、统一社会信用代码”: credit code 91410109H8RT2JFQQ0 fails its check character');
+    expect(r.stdout).toContain('(a real run: row rejected)');
+    expect(r.stdout).toContain('a real run would reject 2 rows for their cells and leave 0 cells unanswered');
     expect(r.stdout).toContain('L "6、贵企业使用了哪些数字化研发设计工具？（多选）" → design_tools (separator "┋")');
     expect(r.stdout).toContain('U "15、产品不良品率（%）" → kpi_defect_rate (unit percent)');
     expect(r.stdout).toContain('G "1、企业名称" → respondent.company');

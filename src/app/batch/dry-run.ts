@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Lang } from '../../core/types.js';
 import type { Definitions } from '../../io/definitions.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import type { MessageCode } from '../../messages/catalogue.js';
@@ -10,13 +11,22 @@ import type { BadRow } from '../../io/tables/csv-read.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { previewTable } from '../../io/tables/preview.js';
+import type { RowSource } from '../../io/tables/row-source.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
+import type { CellProblem } from './parts.js';
+import { cellProblemOf, resolveRow, shielded } from './row-check.js';
+import { companyOf } from './source-data.js';
 
 export interface DryRunRequest {
   inputs: string[];
   map?: string | undefined;
   questionnaire?: string | undefined;
   tableLimits: TableLimits;
+  /** As the real run would be given: a bad cell rejects its row, or is left unanswered. */
+  onBadCell?: 'reject' | 'blank' | undefined;
+  /** How the cell problems are worded (as the real run's problems list). */
+  lang: Lang;
+  cmd: string;
 }
 
 export interface DryRunTable {
@@ -30,6 +40,13 @@ export interface DryRunTable {
   lost?: BadRow[];
   /** Map entries without a column (errors), or why the table cannot be read. */
   problems: Diagnostic[];
+  /**
+   * The cells a real run would list as errors, read by the same rule (row-check.ts): each with what the run would
+   * do — reject its row, or (--on-bad-cell blank) leave it unanswered. Confidential answers name the question only.
+   */
+  cells?: CellProblem[];
+  /** Rows a real run would reject for their cells. */
+  rejectedRows?: number;
 }
 export interface DryRunResult {
   tables: DryRunTable[];
@@ -58,9 +75,14 @@ const optionsOf = (r: ColumnRole): string | undefined => {
   return parts.length ? parts.join(', ') : undefined;
 };
 
-/** `batch --dry-run`: how each table would be read with the map — nothing scored, nothing written. */
+/**
+ * `batch --dry-run`: how each table would be read with the map, and every cell a real run would reject its row
+ * for (or leave unanswered) — nothing scored, nothing written.
+ */
 export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
   const q = await defs.questionnaire(req.questionnaire);
+  // the questions whose answers the programme office never reads (their problems name the question only)
+  const confidential = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
   const items = await expandInputs(req.inputs, new Set(req.map ? [path.resolve(req.map)] : []));
   if (items.length === 0 || [...items.kinds()].every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw nothingToRead(items, req.inputs);
@@ -74,14 +96,30 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
       result.others.push({ file: it.shown, kind: it.kind, ...(rejected ? { rejected } : {}) });
       continue;
     }
-    const p = await previewTable(it.path, it.shown, kind, q, req.tableLimits, map);
+    // every row's cells, as a real run reads them (the same rule: row-check.ts), without scoring
+    const say = { lang: req.lang, cmd: req.cmd };
+    const cells: CellProblem[] = [];
+    let rejectedRows = 0;
+    const visit = async (row: RowSource, at: { row: number; line: number }) => {
+      const company = companyOf(row.data);
+      const where = { file: it.shown, row: at.row };
+      const problem = (d: Diagnostic, action: CellProblem['action']) => {
+        const shown = shielded(d, confidential);
+        return cellProblemOf(shown, row, where, company, action, say, shown === d ? row.cellAt(d.path)?.value : undefined);
+      };
+      const checked = await resolveRow(row, defs, { questionnaire: req.questionnaire, onBadCell: req.onBadCell }, (d) => cells.push(problem(d, 'blanked')));
+      if ('answers' in checked.loaded && checked.loaded.answers) return;
+      rejectedRows++;
+      for (const d of checked.loaded.diagnostics) if (d.severity === 'error') cells.push(problem(d, 'rejected'));
+    };
+    const p = await previewTable(it.path, it.shown, kind, q, req.tableLimits, map, visit);
     if (!('roles' in p)) {
       result.tables.push({ file: it.shown, problems: p.diagnostics });
       result.errors = true;
       continue;
     }
     const errs = p.diagnostics.filter((d) => d.severity === 'error');
-    if (errs.length) result.errors = true;
+    if (errs.length || rejectedRows) result.errors = true;
     result.tables.push({
       file: it.shown,
       headerLine: p.headerLine,
@@ -94,6 +132,8 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
       lost: p.lost,
       unmatched: [...p.unmatched].map(([id, m]) => ({ id, labels: [...m].map(([label, rows]) => ({ label, rows })) })),
       problems: p.diagnostics,
+      cells,
+      rejectedRows,
     });
   }
   return result;

@@ -22,22 +22,20 @@ import type { TargetsDef } from '../../core/targets.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
 import { readTextSync } from '../../io/read-input.js';
-import { columnLetter } from '../../io/tables/cells.js';
-import type { RowSource } from '../../io/tables/row-source.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
-import { problemText, rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
+import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
+import { cellProblemOf, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
-import { blankPath, companyOf, rawAnswers } from './source-data.js';
+import { companyOf, rawAnswers } from './source-data.js';
 import { companyReport, jsonReport } from './company-report.js';
 
 /** Spool lines as UTF-8, each in an ArrayBuffer of its own (transferable: worker-loop.ts ownBuffers). */
 const utf8 = new TextEncoder();
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
-const isRowSource = (s: Source): s is RowSource => typeof (s as RowSource).cellAt === 'function';
 /** zhizao's own JSON outputs: a batch result, or a score result (a --reports folder of JSON reports). */
 const OWN_JSON = /^\s*\{\s*"companies"\s*:\s*\[/;
 const isOwnScoreResult = (data: unknown) => typeof data === 'object' && data !== null && 'maturity' in data && 'scoring' in data && 'respondent' in data && !('answers' in data);
@@ -74,15 +72,6 @@ export class Processor {
 
   /** The questions whose answers the programme office never reads (`confidential` in the questionnaire). */
   private readonly confidentialIds = new Set<string>();
-
-  /**
-   * A problem with a confidential answer, as the programme office may read it: which question, not the value or
-   * the message that quotes it (the batch's outputs are the office's).
-   */
-  private shielded(d: Diagnostic): Diagnostic {
-    const id = d.path?.[0] === 'answers' ? d.path[1] : undefined;
-    return typeof id === 'string' && this.confidentialIds.has(id) ? { ...d, code: 'batch.confidential-problem', args: { id } } : d;
-  }
 
   private init() {
     this.setup ??= (async () => {
@@ -202,30 +191,17 @@ export class Processor {
   /** A problem with one cell (or answer), located at its table cell when the source is a table row. */
   private cellProblem(problem: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action']): CellProblem {
     const { lang, anonymize } = this.opts;
-    const d = this.shielded(problem);
-    const cell = isRowSource(source) ? source.cellAt(d.path) : undefined;
-    let message = problemText(d, this.opts, isRowSource(source));
-    let value = d === problem ? cell?.value : undefined;
+    const d = shielded(problem, this.confidentialIds);
+    let value = d === problem && isRowSource(source) ? source.cellAt(d.path)?.value : undefined;
     let shownCompany = company;
-    if (anonymize) {
-      // names, codes and sites never reach the problems list: their cells are left out, and messages scrubbed
-      const names = this.identityNames(source.data);
-      message = scrubText(message, names);
+    // names, codes and sites never reach the problems list: their cells are left out, and messages scrubbed
+    const names = anonymize ? this.identityNames(source.data) : undefined;
+    if (names) {
       if (value !== undefined) value = d.path?.[0] === 'respondent' ? undefined : scrubText(value, names);
       shownCompany = company === undefined ? undefined : (names.get(company) ?? pseudonym('company', company, lang, this.opts.anonKey));
     }
-    return {
-      file: where.file,
-      ...(where.row !== undefined ? { row: where.row } : {}),
-      line: d.line,
-      column: cell?.column ?? d.column,
-      ...(cell ? { cell: `${columnLetter(cell.column)}${d.line}`, header: cell.header, ...(value !== undefined ? { value } : {}) } : {}),
-      ...(shownCompany !== undefined ? { company: shownCompany } : {}),
-      severity: d.severity,
-      code: d.code,
-      message,
-      action,
-    };
+    const p = cellProblemOf(d, source, where, shownCompany, action, this.opts, value);
+    return names ? { ...p, message: scrubText(p.message, names) } : p;
   }
 
   /** The names, codes and sites of a row with their pseudonyms (for --anonymize). */
@@ -267,39 +243,23 @@ export class Processor {
     const company = companyOf(source.data);
     const problems: CellProblem[] = [];
     let loaded: Awaited<ReturnType<typeof resolveSource>>;
-    if (reread && !isRowSource(source)) ({ source, loaded } = await this.resolveUnlocated(source, reread));
-    else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
-    // A cell the table reader already explained (an ambiguous date: day/month or month/day) is rejected or blanked
-    // with that explanation, not as "not a date", and not listed again as a warning kept.
-    // (table rows only: an answer file's plant allocates nothing for it)
-    const explained = isRowSource(source) ? new Set<Diagnostic>() : undefined;
-    if (explained && isRowSource(source)) loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained) };
+    // A row is resolved as --dry-run reads it (row-check.ts): a cell the table reader already explained (an ambiguous
+    // date) is rejected or blanked with that explanation, not as "not a date", and not listed again as a warning
+    // kept; with --on-bad-cell blank, every bad cell of the row is left unanswered (while the row can still be
+    // scored) and listed.
+    let explained: Set<Diagnostic> | undefined;
     let blanked = 0;
-    // --on-bad-cell blank: leave every bad cell of a table row unanswered (while the row can still be scored) and list it.
-    if (this.opts.onBadCell === 'blank' && isRowSource(source)) {
-      const done = new Set<string>();
-      for (let pass = 0; pass < 5; pass++) {
-        const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length === 0) break;
-        const paths = errors.map(blankPath);
-        if (paths.some((p) => p === undefined)) break;
-        const data = source.data as Record<string, Record<string, unknown> | undefined>;
-        for (const [i, d] of errors.entries()) {
-          const [section, key] = paths[i]!;
-          // resolving may have dropped the bad value from the data already (a respondent field): blank either way
-          if (done.has(`${section}.${key}`)) continue;
-          done.add(`${section}.${key}`);
-          problems.push(this.cellProblem(d, source, where, company, 'blanked'));
-          if (data[section] && key in data[section]!) delete data[section]![key];
-          blanked++;
-        }
-        loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
-        loaded = { ...loaded, diagnostics: explainedByCell(loaded.diagnostics, source.cellWarnings, explained!) };
-      }
-    }
+    if (isRowSource(source)) {
+      const row = source;
+      const checked = await resolveRow(row, this.defs, this.opts, (d) => problems.push(this.cellProblem(d, row, where, company, 'blanked')));
+      loaded = checked.loaded;
+      explained = checked.explained;
+      blanked = checked.blanked.length;
+    } else if (reread) ({ source, loaded } = await this.resolveUnlocated(source, reread));
+    else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
     // pushed, not map()ped: lists read further down keep one elements kind (see core/result.ts, `packed`)
     let ds: Diagnostic[] = [];
-    for (const d of loaded.diagnostics) ds.push(this.shielded(d));
+    for (const d of loaded.diagnostics) ds.push(shielded(d, this.confidentialIds));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
     const rowWarnings = isRowSource(source) ? source.cellWarnings.filter((w) => !explained?.has(w)) : [];
     if (!('answers' in loaded) || !loaded.answers) {
@@ -469,21 +429,4 @@ export class Processor {
 function coversSomeSections(sections: readonly string[] | undefined, given: Record<string, unknown> | null | undefined, q: Questionnaire): boolean {
   if (!Array.isArray(sections) || sections.length === 0 || !q.def.sections.some((s) => !sections.includes(s.id))) return false;
   return !q.def.sections.some((s) => !sections.includes(s.id) && s.questions.some((x) => given?.[x.id] !== undefined));
-}
-
-/** Cell warnings of the table reader that explain why the value of their cell is invalid. */
-const EXPLAINING = new Set<string>(['table.date-ambiguous']);
-
-/**
- * The diagnostics with each error on a cell that the table reader explained (`EXPLAINING`) replaced by that
- * explanation as an error; the warnings used are added to `used` (they are not listed again).
- */
-function explainedByCell(ds: readonly Diagnostic[], cellWarnings: readonly Diagnostic[], used: Set<Diagnostic>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of ds) {
-    const why = d.severity === 'error' && d.path ? cellWarnings.find((w) => EXPLAINING.has(w.code) && w.path?.join('.') === d.path!.join('.')) : undefined;
-    if (why) used.add(why);
-    out.push(why ? { ...why, severity: 'error' } : d);
-  }
-  return out;
 }

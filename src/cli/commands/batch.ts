@@ -2,6 +2,7 @@ import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
 import { figurePopulation, groupLabel, sizeNotStatedNote } from '../../app/batch/columns.js';
 import { batchOutputFormat } from '../../app/batch/layout.js';
 import { csvNames } from '../../app/batch/output.js';
+import { inColumn } from '../../app/batch/parts.js';
 import { runBatch, type BatchOutcome, type BlankedCells } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
 import { NONE_GROUP } from '../../core/batch/figures.js';
@@ -203,10 +204,33 @@ function similarGroupNotes(ctx: Context, s: BatchSummary): string[] {
   return out;
 }
 
-/** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels; exit 1 when a real run would reject a table. */
+/** How many cells with a problem the dry run lists per table (the JSON has them all). */
+const DRY_RUN_CELLS = 20;
+
+/**
+ * The cells of a table a real run would reject its row for, or leave unanswered (--on-bad-cell blank), each as the
+ * problems list words it, with its column; or that no cell would.
+ */
+function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][number]): string[] {
+  const { term } = ctx;
+  const cells = t.cells ?? [];
+  if (!cells.length) return [term.msg('batch.dry-run-cells-ok')];
+  const lines = cells.slice(0, DRY_RUN_CELLS).map((c) => {
+    // (a contradiction between answers names the cell of each itself, not one column)
+    const message = c.header && c.code !== 'answers.check' ? inColumn(c.message, c.header, term.lang) : c.message;
+    const line = term.msg('batch.dry-run-cell', { cell: c.cell ?? term.msg('batch.dry-run-row', { row: c.row ?? c.line }), company: c.company ?? '—', message, action: term.msg(`label.action.${c.action}` as MessageCode) });
+    return c.action === 'rejected' ? term.err.red(line) : term.err.yellow(line);
+  });
+  if (cells.length > DRY_RUN_CELLS) lines.push(term.msg('batch.dry-run-cells-more', { count: cells.length - DRY_RUN_CELLS }));
+  const blanked = cells.filter((c) => c.action === 'blanked').length;
+  lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked }));
+  return lines;
+}
+
+/** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels, the cells a real run rejects; exit 1 when a real run would reject a table or a row. */
 async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;
-  const r: DryRunResult = await dryRunBatch(ctx.defs, { inputs, map: opts.map, questionnaire: opts.questionnaire, tableLimits: tableLimitsFrom(opts) });
+  const r: DryRunResult = await dryRunBatch(ctx.defs, { inputs, map: opts.map, questionnaire: opts.questionnaire, tableLimits: tableLimitsFrom(opts), onBadCell: opts.onBadCell, lang: term.lang, cmd: term.cmd() });
   if (opts.json) {
     term.stdout.write(JSON.stringify(r, null, 2) + '\n');
     return r.errors ? EXIT.invalid : EXIT.ok;
@@ -223,6 +247,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     }
     if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
     else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));
+    if (t.columns) lines.push(...dryRunCells(ctx, t));
   }
   for (const o of r.others) {
     const kind = isMessageCode(`batch.dry-run-kind.${o.kind}`) ? term.msg(`batch.dry-run-kind.${o.kind}` as MessageCode) : o.kind;

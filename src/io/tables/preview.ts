@@ -8,7 +8,7 @@ import { cellText } from './cells.js';
 import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
-import { rowContext, rowSource } from './row-source.js';
+import { rowContext, rowSource, type RowSource } from './row-source.js';
 import { headerSearch, isBlankOrComment, type TableKind } from './table-input.js';
 import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
 
@@ -49,9 +49,9 @@ export interface TablePreview {
 /**
  * What `batch --dry-run` shows for a table: which column goes to which field or question, the columns the map does
  * not name, map entries with no column, and the cell labels that match no option — read through the same code as a
- * real run, nothing scored or written.
+ * real run, nothing scored or written. `visit` is given each row as a run reads it (to check its cells).
  */
-export async function previewTable(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
+export async function previewTable(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
   const t = await tableRows(file, shown, kind, limits);
   if ('diagnostics' in t) return t;
   let preview: TablePreview | undefined;
@@ -77,6 +77,8 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
     preview.rows++;
     const src = rowSource(ctx!, item.cells, shown, item.line);
     const { answers, respondent } = src.data as { answers: Record<string, unknown>; respondent: Record<string, unknown> };
+    // the row as a run reads it (its cells checked by the caller: resolving changes the data, so after the labels)
+    const visited = visit ? () => visit(src, { row: item.row, line: item.line }) : undefined;
     const note = (id: string, label: string) => {
       const m = preview!.unmatched.get(id) ?? new Map<string, number>();
       m.set(label, (m.get(label) ?? 0) + 1);
@@ -96,6 +98,7 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
         note(id, String(items[i]));
       }
     }
+    await visited?.();
   }
   return preview ?? { diagnostics: [{ code: header.end(), severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
 }
