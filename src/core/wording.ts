@@ -20,6 +20,8 @@ export interface Wording {
   evidenceTypes: WordingTable;
   satisfaction: WordingTable;
   modes: WordingTable;
+  /** Units a plant may state for its KPIs (kpis.units), by how it writes them, with their names in both languages. */
+  units?: WordingTable;
 }
 
 export type PhraseArgs = Record<string, string | number | Text>;

@@ -5,7 +5,7 @@ import type { Recommendation } from '../core/recommend.js';
 import type { Question, Text } from '../core/types.js';
 import { isQuestionUnit, statedUnit } from '../core/kpi-units.js';
 import { fill, type Wording } from '../core/wording.js';
-import { clientNote, hasInternalNote, pct, same } from './format.js';
+import { clientNote, cnyExact, hasInternalNote, pct, same } from './format.js';
 
 export interface AppendixSection {
   title: Text;
@@ -90,6 +90,10 @@ function multiList(question: Question, answers: Answers): Text[] | undefined {
 }
 
 /** An answer as the person reading the report would say it. */
+/** A unit in 万元 (万元, 万元/年, 万元/人·年): its English name starts with this, and the amount is said in CNY instead. */
+const WAN_EN = '10k CNY';
+const inWan = (unit: Text) => unit.zh.startsWith('万元') && unit.en.startsWith(WAN_EN);
+
 export function answerText(question: Question, answers: Answers, w: Wording): Text {
   const r = answers.resolved.get(question.id);
   const p = w.phrases;
@@ -119,9 +123,11 @@ export function answerText(question: Question, answers: Answers, w: Wording): Te
       return same(pct(Number(v)));
     case 'number': {
       // a unit the file states for it (kpis.units) that is not the question's own, as written; else the question's
+      // (in English, a unit the wording's table knows is named in English; an amount in 万元 is said in CNY)
       const stated = statedUnit(answers.file, question.id);
-      if (stated !== undefined && !isQuestionUnit(stated, question.unit)) return same(`${v} ${stated}`);
-      return question.unit ? { zh: `${v} ${question.unit.zh}`, en: `${v} ${question.unit.en}` } : same(String(v));
+      if (stated !== undefined && !isQuestionUnit(stated, question.unit)) return { zh: `${v} ${stated}`, en: `${v} ${w.units?.[stated]?.en ?? stated}` };
+      if (!question.unit) return same(String(v));
+      return { zh: `${v} ${question.unit.zh}`, en: inWan(question.unit) ? `${cnyExact(Number(v))}${question.unit.en.slice(WAN_EN.length)}` : `${v} ${question.unit.en}` };
     }
     default:
       return same(String(v));

@@ -10,7 +10,7 @@ import { deadlineLines, own, ownTargetLines } from './model-own-goals.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
-import { fixed2Below, indicatorTarget, indicatorValue, quoted, same, scoreText } from './format.js';
+import { cny, fixed2Below, indicatorTarget, indicatorValue, quoted, same, scoreText } from './format.js';
 
 export interface PlanItem {
   id: string;
@@ -80,13 +80,6 @@ export interface SupportRow {
 
 const optionLabel = (q: Questionnaire, question: string, value: string): Text => q.byId.get(question)?.options?.find((o) => o.value === value)?.label ?? same(value);
 const money = (x: number) => String(Math.round(x));
-/** 万元 in English words: CNY millions from 1 million up ("CNY 20 million", not "2000 × 10,000 CNY"), else whole CNY ("CNY 50,000"). */
-const cny = (wan: readonly number[]): string => {
-  const r = wan.map((x) => Math.round(x));
-  return Math.max(...r) >= 100 ? `CNY ${r.map((x) => x / 100).join('–')} million` : `CNY ${r.map((x) => thousands(x * 10000)).join('–')}`;
-};
-/** A whole number with thousands separators (50,000): what toLocaleString('en-US') gives, without its ~9 ms set-up of ICU's formatter. */
-const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** An amount of 万元 in a sentence: the number as it is in Chinese (the sentence says 万元), in CNY in English. */
 const amount = (x: number): Text => ({ zh: money(x), en: cny([x]) });
 
