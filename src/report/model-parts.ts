@@ -271,7 +271,8 @@ const SHORT_LIST = 6;
 export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text } {
   const all = gapSubdomains(r);
   const judged = all.filter(({ s }) => s.judged);
-  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases.gapLine!, { name: s.name, level: s.level, target: s.level + 1 }));
+  // (a sub-domain below level 1 is "not yet level 1", never "level 0")
+  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases[s.level >= 1 ? 'gapLine' : 'gapLineNotYet']!, { name: s.name, level: s.level, target: s.level + 1 }));
   const unjudged = r.subdomains.filter((s) => !s.judged);
   if (unjudged.length) lines.push(fill(w.phrases.gapsUndetermined!, { list: joinTexts(unjudged.map((s) => s.name)) }));
   return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
@@ -309,7 +310,7 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
   const weakest = gapSubdomains(r)
     .filter((g) => g.s.judged)
     .slice(0, 3)
-    .map((g) => fill(w.phrases.summaryWeakestItem!, { name: g.s.name, level: g.s.level }));
+    .map((g) => fill(w.phrases[g.s.level >= 1 ? 'summaryWeakestItem' : 'summaryWeakestItemNotYet']!, { name: g.s.name, level: g.s.level }));
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: scoreText(r.maturity.score, r.scoring.bands),

@@ -70,7 +70,7 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     return question && said ? fill(p.criterionFactWants!, { said, wants: showAnswer(question, { status: 'answered', value: wants }) }) : said;
   };
   const level = (name: Text, level: number | null, needs: number | undefined, reach?: number, mayChange?: boolean): Text => {
-    const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p.criterionFactLevel!, { name, level });
+    const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p[level >= 1 ? 'criterionFactLevel' : 'criterionFactLevelNotYet']!, { name, level });
     if (needs === undefined) return said;
     // undecided: the level its open requirements could give, were they met (a section: that it may change)
     const asked = reach !== undefined ? fill(p.criterionCouldReach!, { needs, reach }) : mayChange && level !== null ? fill(p.criterionMayChange!, { needs }) : fill(p.criterionNeeds!, { needs });

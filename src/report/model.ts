@@ -122,7 +122,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
       // a sub-domain rated by several questions (生产作业 and 质量管理) is said with its lowest rating too: "自评 3 级"
       // beside an appendix answer of 1 级 would read as a contradiction
       const low = Math.min(...selfRatingsOf(q, answers, d.subdomain));
-      return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req: d.requirementsLevel }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req: d.requirementsLevel });
+      const req = d.requirementsLevel >= 1 ? fill(w.phrases.requirementsLevel!, { level: d.requirementsLevel }) : w.phrases.requirementsNotYet!;
+      return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req });
     }),
     sections: r.sections.map((s) => ({ title: s.title, score: scoreText(s.score, r.scoring.bands), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers, office),

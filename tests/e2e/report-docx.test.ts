@@ -77,7 +77,7 @@ describe('report --format docx', () => {
   it('process-food: the plan lines the DOCX writes itself — the tiers the projected level meets, a duty with the project that settles it and its check when mostly met', async () => {
     const text = decode((await documentXml(files['process-food'])).document).replace(/\n/g, '');
     expect(text).toContain('按推算，规划期的项目全部完成后为 2 级，届时满足基础级、先进级的等级条件');
-    expect(text).toContain('（答卷答为“大部分满足”）。落实这项要求的项目“食品批次追溯（原辅料—生产—冷库—客户）”（超出企业所报预算）列为后续。');
+    expect(text).toContain('（答卷答为“大部分满足”）。本方案中落实这项要求的项目：中期（6–18 个月）的“食品批次追溯（原辅料—生产—冷库—客户）”。');
     expect(text).toContain('答卷的“大部分满足”指系统内追溯尚未覆盖全部产品；追溯体系也可以用纸质记录。');
   });
 

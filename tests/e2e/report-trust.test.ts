@@ -218,7 +218,7 @@ describe('office report: nothing chosen by the plant\'s free text (a second cons
     const discrete = 'examples/discrete-machinery.zhizao.yaml'; // key_processes_list names honing, heat treatment, plating, manual welding
     const own = md(discrete, 'client');
     const office = md(discrete, 'office');
-    for (const step of ['珩磨工序改用数控珩磨机', '热处理改用可控气氛炉', '手工焊接工序由本方案的焊接等岗位机器人项目改造']) {
+    for (const step of ['珩磨工序改用数控珩磨机', '为在用的热处理炉加装炉温', '手工焊接工序由本方案的焊接等岗位机器人项目改造']) {
       expect(own, step).toContain(step);
       expect(office, step).not.toContain(step);
     }
@@ -295,7 +295,8 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(section(text, '### 各部分得分')).toContain('| 生产制造 | 0.07 | — |');
     expect(section(text, '### 各部分得分')).not.toMatch(/\| \d \|$/m);
     for (const name of ['装备', '网络', '数据']) {
-      expect(text).not.toContain(`${name}：0 级`);
+      // not judged: neither a level nor "not yet level 1"
+      expect(text).not.toMatch(new RegExp(`${name}：(0 级|未达到 1 级)`));
       expect(text).toMatch(new RegExp(`^\\| ${name} \\|[^\\n]*\\| 无法判断（回答不足） \\|$`, 'm'));
     }
     expect(section(text, '## 5. ')).toContain('无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络');
@@ -337,7 +338,8 @@ describe('answers nobody knew are not reported as levels (the refractory plant, 
     expect(plan(variant('unanswered', ''))).toContain('答卷没有回答改造预算');
     const decided = plan(variant('not-decided', '  retrofit_budget_band: not_decided\n'));
     expect(decided).toContain('企业尚未确定改造预算');
-    expect(decided).not.toContain('不清楚');
+    // (a duty whose answer is 不清楚 may say so; the budget line does not)
+    expect(decided).not.toContain('改造预算：受访者回答“不清楚”');
     const en = section(md(REFRACTORY, 'client', 'en'), '## 6. ');
     expect(en).toContain('Retrofit budget: the interviewee did not know.');
   });
@@ -347,12 +349,12 @@ describe('the summary names the lowest sub-domains as the largest gaps', () => {
   it('the autoparts plant: safety-environment and energy management (level 0, as section 9 shows), not information security, network and data', () => {
     const text = md(AUTOPARTS, 'client');
     const summary = section(text, '## 2. ');
-    expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（0 级）、能源管理（0 级）、信息安全（1 级）。');
+    expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级）。');
     expect(summary).not.toContain('信息安全、网络、数据');
     // section 9 agrees
     expect(text).toMatch(/^\| 安全环保 \|.*\| 0 \|$/m);
     expect(text).toMatch(/^\| 能源管理 \|.*\| 0 \|$/m);
-    expect(section(text, '## 5. ')).toMatch(/^- 安全环保：0 级/m);
+    expect(section(text, '## 5. ')).toMatch(/^- 安全环保：未达到 1 级/m);
   });
 });
 

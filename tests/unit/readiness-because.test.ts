@@ -68,7 +68,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     for (const x of level1.slice(1)) file.answers[x.id] = 'unknown';
     const { criterion: c, rows } = assess("level('planning-scheduling') >= 3", file);
     expect(c.status).toBe('missing');
-    expect(rows(false).status.zh).toMatch(/^未满足。本厂：计划与调度 0 级（需达到 3 级）$/);
+    expect(rows(false).status.zh).toMatch(/^未满足。本厂：计划与调度未达到 1 级（需达到 3 级）$/);
   });
 
   it('a negated part names the answer that makes it hold; the overall level is named as such', () => {

@@ -80,14 +80,15 @@ describe('the largest gaps the summary names are the lowest sub-domains, each wi
   it('names safety-environment and energy management (level 0) first, then information security (level 1)', () => {
     expect(r.maturity.level).toBe(2);
     const s = summaryOf(r, w, counts);
-    expect(s.zh).toContain('差距最大（等级最低）的能力子域是安全环保（0 级）、能源管理（0 级）、信息安全（1 级）。');
-    expect(s.en).toContain('The largest gaps (the lowest levels) are in Safety and environment (level 0), Energy management (level 0), Information security (level 1).');
+    expect(s.zh).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级）。');
+    expect(s.en).toContain('The largest gaps (the lowest levels) are in Safety and environment (not yet level 1), Energy management (not yet level 1), Information security (level 1).');
   });
 
   it('the gaps section lists them in the same order, lowest level first', () => {
     const lines = gapsOf(r, w).lines.map((l) => l.zh);
-    expect(lines.slice(0, 3)).toEqual(['安全环保：0 级 → 下一目标 1 级', '能源管理：0 级 → 下一目标 1 级', '信息安全：1 级 → 下一目标 2 级']);
-    const levels = lines.map((l) => Number(/：(\d) 级/.exec(l)![1]));
+    expect(lines.slice(0, 3)).toEqual(['安全环保：未达到 1 级 → 下一目标 1 级', '能源管理：未达到 1 级 → 下一目标 1 级', '信息安全：1 级 → 下一目标 2 级']);
+    // (below level 1 reads "未达到 1 级": 0 here)
+    const levels = lines.map((l) => (l.includes('：未达到 1 级') ? 0 : Number(/：(\d) 级/.exec(l)![1])));
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
   });
 });

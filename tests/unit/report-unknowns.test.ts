@@ -69,7 +69,7 @@ describe('a sub-domain whose answers are all "don\'t know" or unanswered is not 
     const lines = gapsOf(r, w).lines.map((l) => l.zh);
     for (const name of ['装备', '网络', '数据']) expect(lines.some((l) => l.startsWith(`${name}：`)), name).toBe(false);
     expect(lines.at(-1)).toMatch(/^无法判断（回答不足）：人员技能、数据、集成、信息安全、装备、网络、/);
-    expect(lines).toContain('组织战略：0 级 → 下一目标 1 级');
+    expect(lines).toContain('组织战略：未达到 1 级 → 下一目标 1 级');
     const rows = methodOf(r, q, w, false).subdomains;
     expect(rows.find((x) => x.name.zh === '装备')).toMatchObject({ judged: false });
     expect(rows.find((x) => x.name.zh === '组织战略')).toMatchObject({ judged: true, level: 0 });
