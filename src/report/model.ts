@@ -114,7 +114,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
       ...(answers.file.overrides?.expert_opinion ? { expertOpinion: answers.file.overrides.expert_opinion } : {}),
       generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }, lastProjection(input.plan)),
     },
-    headline: headlineOf(r, q, w, office),
+    // the generated summary states how the level was calculated: the level section does not say it again word for word
+    headline: headlineOf(r, q, w, office, { methodSaid: !answers.file.overrides?.summary }),
     tiers: tiersOf(r, w, lastProjection(input.plan)),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
     // (the office is not given a self-rating that is a confidential answer)

@@ -409,7 +409,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     // whether it applies to be checked (before, the duty vanished and the project fell to 'later')
     const dir = tempDir('zhizao-unsure-');
     const unsure = path.join(dir, 'hazard-unknown.yaml');
-    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^  has_major_hazard: true$/m, '  has_major_hazard: unknown'));
+    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^ {2}has_major_hazard: true$/m, '  has_major_hazard: unknown'));
     const u = JSON.parse(zhizao(['report', unsure, '--format', 'json']).stdout) as Report;
     expect(u.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')?.phase).toBe('0-6m');
     const md = zhizao(['report', unsure, '--format', 'md', '--lang', 'zh']).stdout;
@@ -427,7 +427,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(hazard).toContain('— 待核查：答卷显示重大危险源已辨识并备案；可在线测量的风险大部分已装在线监测，报警传到值班室或监控中心；其余是否满足，答卷不能说明');
     const dir = tempDir('zhizao-unknown-');
     const unsure = path.join(dir, 'trace-unknown.yaml');
-    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^  req_quality_traceability: mostly$/m, '  req_quality_traceability: unknown'));
+    writeFileSync(unsure, readFileSync('examples/process-food.zhizao.yaml', 'utf8').replace(/^ {2}req_quality_traceability: mostly$/m, '  req_quality_traceability: unknown'));
     const trace = zhizao(['report', unsure, '--format', 'md', '--lang', 'zh']).stdout.split('\n').find((l) => l.startsWith('- 食品生产企业必须建立食品安全追溯体系'))!;
     expect(trace).toContain('— 待核查：答卷对“质量数据可从原材料追溯到成品（正向和反向）”答“不清楚”');
   });
