@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 
 const NEWLINE = new Uint8Array([0x0a]);
 
@@ -47,6 +47,19 @@ export class LineSpool {
     this.buffer[this.used++] = 0x0a;
   }
 
+  /** Appends lines given as UTF-8 `bytes`, each already ending in a newline. */
+  lines(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.buffer.length) {
+      this.flush();
+      if (bytes.length > this.buffer.length) {
+        this.writeAll(bytes);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   /** Writes what is buffered and closes the file. */
   close(): void {
     if (this.closed) return;
@@ -72,5 +85,42 @@ export class LineSpool {
 
   private writeAll(bytes: Uint8Array): void {
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+}
+
+/**
+ * The lines of a spool file as UTF-8 bytes, without their newline, in order; empty lines are skipped. Each line is a
+ * view into a buffer that the next line may reuse: copy it before reading on. A batch's output copies most lines as
+ * they are, so they are neither decoded nor encoded again.
+ */
+export async function* spooledLines(file: string): AsyncGenerator<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    let chunk = Buffer.allocUnsafe(256 * 1024);
+    // bytes of a line begun at the end of the previous read, moved to the start of `chunk`
+    let kept = 0;
+    for (;;) {
+      if (kept === chunk.length) {
+        // a line longer than the buffer: a larger one
+        const larger = Buffer.allocUnsafe(chunk.length * 2);
+        chunk.copy(larger, 0, 0, kept);
+        chunk = larger;
+      }
+      const { bytesRead } = await handle.read(chunk, kept, chunk.length - kept, null);
+      const end = kept + bytesRead;
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a, kept); nl >= 0 && nl < end; nl = chunk.indexOf(0x0a, start)) {
+        if (nl > start) yield chunk.subarray(start, nl);
+        start = nl + 1;
+      }
+      if (bytesRead === 0) {
+        if (end > start) yield chunk.subarray(start, end);
+        return;
+      }
+      kept = end - start;
+      chunk.copy(chunk, 0, start, end);
+    }
+  } finally {
+    await handle.close();
   }
 }

@@ -30,11 +30,18 @@ export async function* readSpool<T>(file: string): AsyncGenerator<T> {
 export interface FinalPass {
   /** A fresh pass over the companies, in input order (each call reads the spool again). */
   companies(): AsyncIterable<CompanyRecord>;
-  /** The same as JSON lines in their final form, when they can be written without parsing them again. */
-  companyLines?(): AsyncIterable<string>;
+  /**
+   * The same as JSON lines in their final form (UTF-8, safe to show), when they can be written without parsing them
+   * again; each line may be a view that the next one reuses.
+   */
+  companyLines?(): AsyncIterable<Uint8Array>;
   rejected(): AsyncIterable<Rejected>;
+  /** The rejected inputs as JSON lines in their final form (as companyLines). */
+  rejectedLines?(): AsyncIterable<Uint8Array>;
   /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
   problems(): AsyncIterable<CellProblem>;
+  /** The problems as JSON lines in their final form (as companyLines). */
+  problemLines?(): AsyncIterable<Uint8Array>;
   /** Called after every company has been written (duplicates are known then). */
   summary(): BatchSummary;
 }
@@ -57,39 +64,76 @@ const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v =
 const csvLine = (cells: unknown[]) => stringify([cells.map(csvCell)], { record_delimiter: '\r\n' });
 const BOM = '\uFEFF';
 
+/** A JSON document written to a stream in pieces of about 64 KB: text (made safe to show here) and bytes already safe. */
+class JsonWriter {
+  private static readonly SIZE = 64 * 1024;
+  private buffer = Buffer.allocUnsafe(JsonWriter.SIZE);
+  private used = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  /** JSON text; company names and notes come from the companies: no raw bidi or C1 controls in the bytes (messages/safe-text.ts). */
+  text(json: string): Promise<void> | void {
+    return this.bytes(Buffer.from(safeJsonText(json), 'utf8'));
+  }
+
+  /** UTF-8 bytes of JSON text already safe to show, copied at once (the caller may reuse them). */
+  bytes(bytes: Uint8Array): Promise<void> | void {
+    if (this.used + bytes.length <= this.buffer.length) {
+      this.buffer.set(bytes, this.used);
+      this.used += bytes.length;
+      return;
+    }
+    return this.flush().then(() => {
+      if (bytes.length > this.buffer.length) return write(this.out, Buffer.from(bytes));
+      this.buffer.set(bytes, 0);
+      this.used = bytes.length;
+    });
+  }
+
+  /** Hands what is gathered to the stream (the stream keeps the buffer: the next piece is gathered in a new one). */
+  async flush(): Promise<void> {
+    if (!this.used) return;
+    const piece = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(JsonWriter.SIZE);
+    this.used = 0;
+    await write(this.out, piece);
+  }
+}
+
+const FIRST_ITEM = Buffer.from('\n');
+const NEXT_ITEM = Buffer.from(',\n');
+
 /** Stream `{companies:[…], rejected:[…], problems:[…], summary:{…}}` to a writable. */
 export async function writeJson(out: NodeJS.WritableStream, pass: FinalPass): Promise<void> {
-  // Company names and notes come from the companies: no raw bidi or C1 controls in the bytes (messages/safe-text.ts).
-  const put = (s: string) => write(out, safeJsonText(s));
-  await put('{\n"companies": [');
+  const w = new JsonWriter(out);
+  const lists = [
+    ['companies', pass.companyLines?.(), () => mapAsync(pass.companies(), companyJson)],
+    ['rejected', pass.rejectedLines?.(), () => pass.rejected()],
+    ['problems', pass.problemLines?.(), () => pass.problems()],
+  ] as const;
   let first = true;
-  const lines = pass.companyLines?.();
-  if (lines) {
-    // gathered into ~64 KB writes
-    let buf = '';
-    for await (const line of lines) {
-      buf += (first ? '\n' : ',\n') + line;
-      first = false;
-      if (buf.length > 65536) {
-        await put(buf);
-        buf = '';
-      }
-    }
-    if (buf) await put(buf);
-  } else
-    for await (const r of pass.companies()) {
-      await put((first ? '\n' : ',\n') + JSON.stringify(companyJson(r)));
-      first = false;
-    }
-  for (const [key, items] of [['rejected', pass.rejected()], ['problems', pass.problems()]] as const) {
-    await put((first ? '' : '\n') + `],\n"${key}": [`);
+  for (const [key, lines, items] of lists) {
+    await w.text(key === 'companies' ? `{\n"${key}": [` : `${first ? '' : '\n'}],\n"${key}": [`);
     first = true;
-    for await (const r of items as AsyncIterable<unknown>) {
-      await put((first ? '\n' : ',\n') + JSON.stringify(r));
-      first = false;
-    }
+    if (lines)
+      for await (const line of lines) {
+        await w.bytes(first ? FIRST_ITEM : NEXT_ITEM);
+        await w.bytes(line);
+        first = false;
+      }
+    else
+      for await (const item of items() as AsyncIterable<unknown>) {
+        await w.text((first ? '\n' : ',\n') + JSON.stringify(item));
+        first = false;
+      }
   }
-  await put((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
+  await w.text((first ? '' : '\n') + '],\n"summary": ' + JSON.stringify(pass.summary(), null, 2) + '\n}\n');
+  await w.flush();
+}
+
+async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { guessRespondent } from '../../io/tables/map-init.js';
 import { diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { safeJsonText } from '../../messages/safe-text.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -66,6 +67,7 @@ export interface Scored {
    * a buffer of its own, moved to the main thread: as a string (≈ 3.4 KB in V8's two-byte form) it was the bulk of
    * what the main thread's heap received per company, and the lines waiting in the pool's reorder buffer survived
    * its scavenges — enough over a long batch for V8 to double the main thread's young generation (docs/performance.md).
+   * Made safe to show here (jsonLineBytes), so that a JSON output copies it as it is.
    */
   line: Uint8Array;
   /** The small figures the summary needs, packed (aggregate.ts packAggregate). */
@@ -76,17 +78,50 @@ export interface Scored {
   /** The answer file covers only some sections (`progress.sections`, written by `assess --sections`). */
   partial?: true;
 }
+/**
+ * Items serialised where they are made, in the form the spool and the JSON output hold them: one JSON text per line,
+ * made safe to show (safeJsonText), as UTF-8, each line ending in a newline. The main thread spools the bytes and
+ * copies them into a JSON output as they are: a full answer file has about ten problems, which as objects were
+ * cloned into the main thread, stringified into the spool, and parsed and stringified again for the output.
+ */
+export interface JsonLines {
+  count: number;
+  bytes: Uint8Array;
+}
+const utf8 = new TextEncoder();
+/** One value as it stands in the spool and a JSON output: JSON safe to show (safeJsonText) as UTF-8, without a newline. */
+export const jsonLineBytes = (value: unknown): Uint8Array => utf8.encode(safeJsonText(JSON.stringify(value)));
+/** `items` as JsonLines. */
+export function jsonLines(items: readonly unknown[]): JsonLines {
+  let text = '';
+  for (const item of items) text += `${safeJsonText(JSON.stringify(item))}\n`;
+  return { count: items.length, bytes: utf8.encode(text) };
+}
+
 export interface UnitPart {
   companies: Scored[];
   rejected: Rejected[];
   /** Cell-level problems (blanked cells, implausible values, cells of rejected rows). */
-  problems?: CellProblem[];
+  problems?: JsonLines;
+  /** Of those, the cells left unanswered (--on-bad-cell blank), each with its row: what stderr says of them. */
+  blanked?: { file: string; row: number; cell?: string; company?: string }[];
   /** The input is a results file zhizao wrote: skipped. */
   ownOutput?: boolean;
   /** Questions answered (不清楚 and 不适用 included) by a company of this part, not sent by this worker before. */
   covered?: string[];
   /** Messages about an input as a whole (unknown columns…), printed on stderr. */
   notes: string[];
+}
+
+/** A part as the Processor builds it, with its cell problems as objects; serialised when handed over (`partOf`). */
+export type PartDraft = Omit<UnitPart, 'problems'> & { problems?: CellProblem[] };
+export function partOf(draft: PartDraft): UnitPart {
+  const { problems, ...rest } = draft;
+  if (!problems?.length) return rest;
+  // the blanked cells stay readable (the rest crosses as bytes): the main thread counts and names them
+  const blanked: NonNullable<UnitPart['blanked']> = [];
+  for (const p of problems) if (p.action === 'blanked') blanked.push({ file: p.file, row: p.row ?? p.line, ...(p.cell !== undefined ? { cell: p.cell } : {}), ...(p.company !== undefined ? { company: p.company } : {}) });
+  return { ...rest, problems: jsonLines(problems), ...(blanked.length ? { blanked } : {}) };
 }
 
 /** Options every worker receives (plain data). */

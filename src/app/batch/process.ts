@@ -25,15 +25,13 @@ import { readTextSync } from '../../io/read-input.js';
 import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
-import { rejectedOf, type CellProblem, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
+import { jsonLineBytes, partOf, rejectedOf, type CellProblem, type PartDraft, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 import { cellProblemOf, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
 import { companyOf, rawAnswers } from './source-data.js';
 import { companyReport, jsonReport } from './company-report.js';
 
-/** Spool lines as UTF-8, each in an ArrayBuffer of its own (transferable: worker-loop.ts ownBuffers). */
-const utf8 = new TextEncoder();
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
 /** zhizao's own JSON outputs: a batch result, or a score result (a --reports folder of JSON reports). */
@@ -117,14 +115,14 @@ export class Processor {
       return;
     }
     if (unit.kind === 'answer') {
-      emit(await this.answerFile(unit));
+      emit(partOf(await this.answerFile(unit)));
       return;
     }
     await this.table(unit, emit);
   }
 
-  private async answerFile(unit: Unit): Promise<UnitPart> {
-    const part: UnitPart = { companies: [], rejected: [], notes: [] };
+  private async answerFile(unit: Unit): Promise<PartDraft> {
+    const part: PartDraft = { companies: [], rejected: [], notes: [] };
     const { limits } = this.opts;
     const read = readTextSync(unit.path, unit.shown, limits);
     if (!read.ok) {
@@ -156,9 +154,9 @@ export class Processor {
   private async table(unit: Unit, emit: (part: UnitPart) => void): Promise<void> {
     const { q } = await this.init();
     const { lang } = this.opts;
-    let part: UnitPart = { companies: [], rejected: [], notes: [] };
+    let part: PartDraft = { companies: [], rejected: [], notes: [] };
     const flush = () => {
-      if (part.companies.length || part.rejected.length || part.notes.length || part.problems?.length || part.ownOutput) emit(part);
+      if (part.companies.length || part.rejected.length || part.notes.length || part.problems?.length || part.ownOutput) emit(partOf(part));
       part = { companies: [], rejected: [], notes: [] };
     };
     const events = readTableInput(unit.path, unit.shown, unit.kind as 'csv' | 'xlsx', {
@@ -233,7 +231,7 @@ export class Processor {
   private async scoreSource(
     input: Source,
     where: { file: string; row?: number },
-    part: UnitPart,
+    part: PartDraft,
     sheetOf?: (p: readonly (string | number)[] | undefined) => string,
     reread?: () => Source,
   ): Promise<void> {
@@ -394,7 +392,7 @@ export class Processor {
     const resp = answers.file.respondent;
     const keys = plantKeys(resp);
     const scored: Scored = {
-      line: utf8.encode(JSON.stringify(companyJson(record))),
+      line: jsonLineBytes(companyJson(record)),
       agg: packAggregate(layout, aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: Boolean(resp.assessor), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) })),
       date: dateKey(resp.date, time),
       keys,

@@ -1,7 +1,6 @@
-import { closeSync, createReadStream, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { AggregateStore, isRespondentGroupField, type ChunkSpill } from '../../core/batch/aggregate.js';
 import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
@@ -18,7 +17,7 @@ import type { RuleSet } from '../../core/rules-def.js';
 import type { Limits } from '../../core/source.js';
 import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { LineSpool } from '../../io/line-spool.js';
+import { LineSpool, spooledLines } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { STDIN } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
@@ -28,6 +27,7 @@ import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { formatMessage } from '../../messages/catalogue.js';
+import { safeJsonText } from '../../messages/safe-text.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
@@ -36,7 +36,7 @@ import { PlantRowNotes, settleRows } from './plant-rows.js';
 import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
-import type { CellProblem, ProcessOptions, Rejected, Scored, UnitPart } from './parts.js';
+import { jsonLineBytes, type CellProblem, type ProcessOptions, type Rejected, type Scored, type UnitPart } from './parts.js';
 
 export interface BatchRequest {
   inputs: string[];
@@ -253,7 +253,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const covered = new Set<string>();
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
 
-    const spool = (to: LineSpool, obj: unknown) => to.line(JSON.stringify(obj));
+    // spooled as a JSON output holds them (safe to show), so that one copies the lines as they are
+    const spoolRejected = (r: Rejected) => rejectedOut.line(safeJsonText(JSON.stringify(r)));
 
     // rows from files that cover only some sections (department interviews): few, kept by number
     const partial = new Set<number>();
@@ -267,30 +268,29 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         if (!inside(path.resolve(target), reportsDir)) throw new Error(`unsafe report name ${name}`);
         await writeFileAtomic(target, c.report.content, { force });
         // the record's line with the report's name as its last field
-        companiesOut.line(`${Buffer.from(c.line.buffer, c.line.byteOffset, c.line.byteLength).toString('utf8').slice(0, -1)},"report":${JSON.stringify(name)}}`);
+        companiesOut.line(`${Buffer.from(c.line.buffer, c.line.byteOffset, c.line.byteLength).toString('utf8').slice(0, -1)},"report":${safeJsonText(JSON.stringify(name))}}`);
       } else companiesOut.bytes(c.line);
     };
     const consume = async (index: number, part: UnitPart) => {
       // the displayed path only when something names the input (most parts: companies past the first ten files)
       const shown = () => inputs.shownAt(index);
       if (part.ownOutput) ownOutputs.push(shown());
-      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.length)) fileNames.set(shown(), anonFile(shown()));
+      if (anonymize && (part.rejected.length || part.notes.length || part.problems?.count)) fileNames.set(shown(), anonFile(shown()));
       for (const n of part.notes) events.note(scrubFiles(n));
       if (part.companies.length) sampleFiles.add(index, () => anonFile(shown()));
       for (const id of part.covered ?? []) covered.add(id);
       for (const c of part.companies) await addCompany(c);
       for (const r of part.rejected) {
         rejectedCount++;
-        spool(rejectedOut, r);
+        spoolRejected(r);
       }
-      if (part.problems?.length) {
-        problemsCount += part.problems.length;
-        for (const p of part.problems) {
-          spool(problemsOut, p);
-          if (p.action !== 'blanked') continue;
+      if (part.problems) {
+        problemsCount += part.problems.count;
+        problemsOut.lines(part.problems.bytes);
+        for (const { row, ...cell } of part.blanked ?? []) {
           blanked.cells++;
-          blankedRows.add(`${index}:${p.row ?? p.line}`);
-          if (blanked.first.length < BLANKED_SHOWN) blanked.first.push({ file: p.file, ...(p.cell !== undefined ? { cell: p.cell } : {}), ...(p.company !== undefined ? { company: p.company } : {}) });
+          blankedRows.add(`${index}:${row}`);
+          if (blanked.first.length < BLANKED_SHOWN) blanked.first.push(cell);
         }
       }
       // Answer files: counted with their input (done), so the counter never shows a company before its input;
@@ -320,7 +320,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           const message = formatMessage('batch.worker-crashed', { detail }, lang);
           rejectedCount++;
           pendingProgress.rejected++;
-          spool(rejectedOut, { file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
+          spoolRejected({ file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
         },
       },
       req.workerUrl,
@@ -393,26 +393,27 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           yield r;
         }
       },
-      // JSON output without --anonymize: the spool lines are already in their final form; only superseded rows
-      // are patched, and only duplicates are parsed.
+      // JSON output without --anonymize: the spool lines are already in their final form (safe to show, as UTF-8)
+      // and are copied as they are; only superseded rows are patched, and only rows the notes read are parsed.
       ...(anonymize
         ? {}
         : {
             async *companyLines() {
-              let seq = 0;
+              let next = 0;
               notes.startPass();
-              const rl = createInterface({ input: createReadStream(companiesFile, 'utf8'), crlfDelay: Infinity });
-              for await (let line of rl) {
-                if (!line) continue;
-                if (notes.wants(seq)) {
-                  const r = patch(seq, { ...(JSON.parse(line) as CompanyRecord), superseded: superseded.has(seq) });
-                  notes.note(seq, r);
-                  if (superseded.has(seq) || renamed.has(seq)) line = JSON.stringify(companyJson(r));
+              for await (const line of spooledLines(companiesFile)) {
+                const seq = next++;
+                if (!notes.wants(seq)) {
+                  yield line;
+                  continue;
                 }
-                seq++;
-                yield line;
+                const r = patch(seq, { ...(JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as CompanyRecord), superseded: superseded.has(seq) });
+                notes.note(seq, r);
+                yield superseded.has(seq) || renamed.has(seq) ? jsonLineBytes(companyJson(r)) : line;
               }
             },
+            rejectedLines: () => spooledLines(rejectedFile),
+            problemLines: () => spooledLines(problemsFile),
           }),
       async *rejected() {
         for await (const r of readSpool<Rejected>(rejectedFile)) {

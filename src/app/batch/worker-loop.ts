@@ -70,7 +70,8 @@ export function serveUnits(processor: UnitProcessor, data: { announce?: boolean;
 }
 
 /**
- * The bytes the finished inputs carry, each in a buffer of its own — the companies' spool lines, aggregates and reports:
+ * The bytes the finished inputs carry, each in a buffer of its own — the companies' spool lines, aggregates and reports,
+ * the problems' lines:
  * moved to the main thread, not copied (a batch of HTML reports posts some 40 MB for 300 companies). A view into a
  * shared or larger buffer is copied as usual.
  */
@@ -79,11 +80,13 @@ function ownBuffers(items: readonly DoneItem[]): ArrayBuffer[] {
   const own = (bytes: unknown) => {
     if (bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !out.includes(bytes.buffer)) out.push(bytes.buffer);
   };
-  for (const item of items)
+  for (const item of items) {
+    own(item.part?.problems?.bytes);
     for (const c of item.part?.companies ?? []) {
       own(c.line);
       own(c.agg.row);
       own(c.report?.content);
     }
+  }
   return out;
 }
