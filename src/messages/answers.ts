@@ -21,9 +21,12 @@ export const ANSWERS_MESSAGES = {
   'answers.check-value': { en: '"{question}": {value}{at}', zh: '“{question}”填 {value}{at}' },
   'answers.check-at-cell': { en: ' (cell {cell})', zh: '（单元格 {cell}）' },
   'answers.check-at-line': { en: ' (line {line})', zh: '（第 {line} 行）' },
+  // A per-answer problem names its question by `{id}`: the id where the question is on screen (the interview strips
+  // it), its text and id in a file's or a table's diagnostics (`id_zh`, `id_en`: 「“主要产品的关键工序共有多少道？”
+  // （key_processes_total）」); `{allowed}` lists the options by their labels (`allowed_zh`, `allowed_en`).
   'answer.na-not-allowed': { en: '{id}: "n/a" is not allowed for this question; answer it or use "unknown"', zh: '{id}：本题不允许填 "n/a"（不适用）；请作答或填 "unknown"（不清楚）' },
   'answer.option': { en: '{id}: "{value}" is not an allowed value; expected one of {allowed}', zh: '{id}："{value}" 不是允许的值；应为以下之一：{allowed}' },
-  'answer.boolean': { en: '{id}: "{value}" is not yes/no; write true or false', zh: '{id}："{value}" 不是“是/否”；请填 true 或 false' },
+  'answer.boolean': { en: '{id}: "{value}" is not yes/no; write yes or no', zh: '{id}："{value}" 不是“是/否”；请填“是”或“否”' },
   'answer.text': { en: '{id}: expected text', zh: '{id}：应为文字' },
   'answer.too-long': { en: '{id}: longer than {limit} characters', zh: '{id}：超过 {limit} 个字符' },
   'answer.number': { en: '{id}: "{value}" is not a number: write a number only (e.g. 12{unit}), or 不清楚 if it is not known', zh: '{id}："{value}" 不是数字：请只填数字（如 12{unit}），不知道的填“不清楚”' },
@@ -31,4 +34,13 @@ export const ANSWERS_MESSAGES = {
   'answer.range': { en: '{id}: {value} is outside the allowed range {min}–{max}', zh: '{id}：{value} 超出允许范围 {min}–{max}' },
   'answer.percent-fraction': { en: '{id}: percentages are stored as fractions: write {fraction} (or "{value}%") instead of {value}', zh: '{id}：百分比按小数存储：请写 {fraction}（或 "{value}%"），而不是 {value}' },
   'answer.exclusive': { en: '{id}: "{value}" cannot be combined with other choices', zh: '{id}："{value}" 不能与其他选项同时选择' },
+  // the question of a per-answer problem in words: in a file, with the id the answer is written under; in a table,
+  // its text alone (the cell's column is named beside it)
+  'answer.question': { en: '"{question}" ({id})', zh: '“{question}”（{id}）' },
+  'answer.question-in-table': { en: '"{question}"', zh: '“{question}”' },
+  // one allowed option: its label, with the value a file writes (a table cell takes the label)
+  'answer.allowed-option': { en: '"{label}" ({value})', zh: '“{label}”（{value}）' },
+  'answer.allowed-level': { en: '"{label}" ({value}, level {level})', zh: '“{label}”（{value}，{level} 级）' },
+  'answer.allowed-label': { en: '"{label}"', zh: '“{label}”' },
+  'answer.allowed-requirement': { en: 'full, mostly, partial, none', zh: '全部满足、大部分满足、部分满足、不满足' },
 } as const;

@@ -146,7 +146,7 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
   it('--dry-run finds the cells the real run rejects, by the same rule and in the same words; exit 1', () => {
     const dry = run(['t2.csv', '--dry-run']);
     expect(dry.code).toBe(1);
-    expect(dry.stdout).toContain('  E2 甲公司：“key_processes_cnc”列："abc" 不是数字：请只填数字（如 12 道），不知道的填“不清楚”（正式运行时整行拒收）');
+    expect(dry.stdout).toContain('  E2 甲公司：“key_processes_cnc”列：“其中由数控设备完成的关键工序有多少道？”："abc" 不是数字：请只填数字（如 12 道），不知道的填“不清楚”（正式运行时整行拒收）');
     expect(dry.stdout).toContain('  D3 乙公司：数控化（自动控制）关键工序数');
     expect(dry.stdout).toContain('  正式运行时将因单元格问题拒收 2 行，按未作答处理 0 个单元格');
     // the dry run's cells are the real run's problems (code, cell, message, what is done)
@@ -157,7 +157,7 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     // with --on-bad-cell blank: the same cells, left unanswered; nothing rejected, exit 0
     const blank = run(['t2.csv', '--dry-run', '--on-bad-cell', 'blank'], 'en');
     expect(blank.code).toBe(0);
-    expect(blank.stdout).toContain('E2 甲公司: column “key_processes_cnc”: "abc" is not a number');
+    expect(blank.stdout).toContain('E2 甲公司: column “key_processes_cnc”: "How many of the key processes are done on CNC equipment?": "abc" is not a number');
     expect(blank.stdout).toContain('(a real run: left unanswered)');
     expect(blank.stdout).toContain('a real run would reject 0 rows for their cells and leave 2 cells unanswered');
     const blankJson = JSON.parse(run(['t2.csv', '--dry-run', '--json', '--on-bad-cell', 'blank']).stdout) as DryRunResult;

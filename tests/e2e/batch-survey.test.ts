@@ -77,7 +77,7 @@ describe('map init → dry run → batch on a 问卷星 export', { timeout: 180_
     const r = zhizao(['batch', path.join(d, 'export.csv'), '--map', MAP, '--dry-run', '-o', path.join(d, 'out.xlsx')]);
     // exit 1: the cells a real run rejects its rows for (约20, a wrong credit code, the garbage row) are found and listed
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toContain('O33 郑州联创科技有限公司: column “9、主要产品的关键工序共有多少道？”: key_processes_total: "约20" is not a number');
+    expect(r.stdout).toContain('O33 郑州联创科技有限公司: column “9、主要产品的关键工序共有多少道？”: "How many key processes do the main products have?": "约20" is not a number');
     expect(r.stdout).toContain('H33 郑州联创科技有限公司: column “2、统一社会信用代码”: credit code 91410109H8RT2JFQQ0 fails its check character');
     expect(r.stdout).toContain('(a real run: row rejected)');
     expect(r.stdout).toContain('a real run would reject 2 rows for their cells and leave 0 cells unanswered');

@@ -9,7 +9,7 @@ import type { Lang } from '../../core/types.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { guessRespondent } from '../../io/tables/map-init.js';
-import { diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
+import { bilingual, diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
 import { safeJsonText } from '../../messages/safe-text.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
@@ -158,6 +158,7 @@ export interface Wording {
  * has its own column), without the check's or the questions' ids; anything else as the validator says it.
  */
 export function problemText(d: Diagnostic, say: Wording, inCell: boolean, header?: string): string {
+  if (inCell && header !== undefined) d = asCell(d);
   if (inCell) {
     const read = cellNotRead(d, say.lang) ?? fieldMissing(d, say.lang, header);
     if (read) return read;
@@ -172,8 +173,23 @@ export function problemText(d: Diagnostic, say: Wording, inCell: boolean, header
 }
 
 function problemOf(d: Diagnostic, say: Wording, headerOf?: (path: Diagnostic['path']) => string | undefined): Problem {
-  const message = (headerOf ? fieldMissing(d, say.lang, headerOf(d.path)) : undefined) ?? diagnosticText(d, say.lang, say.cmd);
+  const header = headerOf?.(d.path);
+  const message = (headerOf ? fieldMissing(d, say.lang, header) : undefined) ?? diagnosticText(header !== undefined ? asCell(d) : d, say.lang, say.cmd);
   return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message };
+}
+
+/**
+ * A per-answer problem of a table cell (core/answers.ts answerWords): the question by its text alone — the cell's
+ * column is named beside it — and the options by their labels, which a cell takes, without the values a file writes.
+ */
+function asCell(d: Diagnostic): Diagnostic {
+  const { question_zh, question_en, labels_zh, labels_en } = d.args;
+  if (question_zh === undefined || question_en === undefined) return d;
+  const named = bilingual('answer.question-in-table', (lang) => ({ question: lang === 'zh' ? question_zh : question_en }));
+  const args = { ...d.args, id_zh: named.zh, id_en: named.en };
+  if (d.args.field_zh !== undefined) Object.assign(args, { field_zh: named.zh, field_en: named.en });
+  if (labels_zh !== undefined && labels_en !== undefined) Object.assign(args, { allowed_zh: labels_zh, allowed_en: labels_en });
+  return { ...d, args };
 }
 
 /** Respondent fields read from a table cell through a fixed vocabulary (src/io/tables/row-source.ts), with the value a map's `values:` gives. */
@@ -216,7 +232,7 @@ export function rejectedOf(ds: Diagnostic[], where: { file: string; row?: number
   // A table row's problem names its column as the analyst knows it (the survey's header), not the field behind it;
   // a contradiction between answers names the cell of each answer itself, not one column.
   const header = first && headerOf && first.code !== 'answers.check' ? headerOf(first.path) : undefined;
-  const message = first ? (headerOf ? (header ? cellNotRead(first, say.lang) : undefined) ?? fieldMissing(first, say.lang, header) : undefined) ?? diagnosticText(first, say.lang, say.cmd) : 'rejected';
+  const message = first ? (headerOf ? (header ? cellNotRead(first, say.lang) : undefined) ?? fieldMissing(first, say.lang, header) : undefined) ?? diagnosticText(header ? asCell(first) : first, say.lang, say.cmd) : 'rejected';
   return {
     file: where.file,
     ...(where.row !== undefined ? { row: where.row } : {}),

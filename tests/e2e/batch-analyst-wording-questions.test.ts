@@ -1,0 +1,80 @@
+/**
+ * `zhizao batch` (and `validate`) as a programme-office analyst reads it, built CLI, second pass: an answer that
+ * cannot be read is named by its question's text and lists options by their labels (no leading question id, no
+ * option codes in a table); the plan sheet names a question it did not ask in words; the companies sheet names the
+ * smart-factory tiers; a grouping by a single-choice question shows option labels; a run that scored nothing says so.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CellProblem, Rejected } from '../../src/app/batch/parts';
+import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+
+interface Out {
+  rejected: Rejected[];
+  problems: CellProblem[];
+}
+
+/** Bad cells: words in a number column, a label that is no option, a yes/no that is neither. */
+const BAD_CELLS = [
+  'company,sector,industry,key_processes_total,key_processes_cnc,design_tools,has_plm,date',
+  '甲公司,C34,discrete,约20,5,二维CAD,是,2026-01-05',
+  '乙公司,C34,discrete,10,5,xxx,是,2026-01-05',
+  '丙公司,C34,discrete,10,5,二维CAD,也许,2026-01-06',
+  '',
+].join('\n');
+
+let dir: string;
+const run = (args: string[], lang = 'zh') => zhizao(['batch', ...args, '--lang', lang], { cwd: dir });
+
+/** The shipped example, with `edits` applied line by line (`from` → `to`). */
+function example(name: string, edits: [string, string][]): void {
+  let text = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+  for (const [from, to] of edits) {
+    expect(text).toContain(from);
+    text = text.replace(from, to);
+  }
+  writeFileSync(path.join(dir, name), text);
+}
+
+beforeAll(() => {
+  dir = tempDir('zhizao-batch-wording-questions-');
+  writeFileSync(path.join(dir, 'bad.csv'), BAD_CELLS);
+  example('bad.yaml', [
+    ['  design_tools: [cad2d, cad3d, cam, pdm]', '  design_tools: [cad2d, xxx]'],
+    ['  key_processes_total: 12', '  key_processes_total: 约20'],
+  ]);
+});
+
+describe('an answer that cannot be read, in the analyst’s words (built CLI)', { timeout: 180_000 }, () => {
+  it('batch names the question by its text beside its column and lists the options by their labels, without ids or codes', () => {
+    const zh = run(['bad.csv', '-o', 'bad.xlsx', '--force']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('甲公司：“key_processes_total”列：“主要产品的关键工序共有多少道？”："约20" 不是数字：请只填数字（如 12 道），不知道的填“不清楚”');
+    expect(zh.stderr).toContain('乙公司：“design_tools”列：“设计和工艺人员日常使用哪些数字化研发设计工具？”："xxx" 不是允许的值；应为以下之一：“二维 CAD”、“三维 CAD”、“CAE 仿真分析”');
+    expect(zh.stderr).toContain('丙公司：“has_plm”列：“是否在用 PDM 或 PLM 系统管理图纸、BOM 和设计变更？”："也许" 不是“是/否”；请填“是”或“否”');
+    expect(zh.stderr).not.toMatch(/key_processes_total："|design_tools："|cad2d|true 或 false/);
+    const en = run(['bad.csv'], 'en');
+    expect(en.stderr).toContain('乙公司: column “design_tools”: "Which digital design tools do design and process staff use in their daily work?": "xxx" is not an allowed value; expected one of "2D CAD", "3D CAD"');
+    expect(en.stderr).not.toMatch(/cad2d|true or false/);
+    // the problems list (its own column beside the message) and the rejected list say it the same way
+    const out = JSON.parse(run(['bad.csv', '--json']).stdout) as Out;
+    const p = out.problems.find((x) => x.cell === 'D2')!;
+    expect([p.header, p.message]).toEqual(['key_processes_total', '“主要产品的关键工序共有多少道？”："约20" 不是数字：请只填数字（如 12 道），不知道的填“不清楚”']);
+    expect(out.rejected[1]!.problems[0]!.message).toMatch(/^“设计和工艺人员日常使用哪些数字化研发设计工具？”："xxx" 不是允许的值；应为以下之一：“二维 CAD”、/);
+    // the dry run words the cells as the run does
+    expect(run(['bad.csv', '--dry-run']).stdout).toContain('F3 乙公司：“design_tools”列：“设计和工艺人员日常使用哪些数字化研发设计工具？”："xxx" 不是允许的值；应为以下之一：“二维 CAD”、');
+  });
+
+  it('validate (and batch of answer files) names the question by its text with the id it is written under, options by label and value', () => {
+    const zh = zhizao(['validate', 'bad.yaml', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout + zh.stderr).toContain('错误 “设计和工艺人员日常使用哪些数字化研发设计工具？”（design_tools）："xxx" 不是允许的值；应为以下之一：“二维 CAD”（cad2d）、“三维 CAD”（cad3d）、');
+    expect(zh.stdout + zh.stderr).toContain('错误 “主要产品的关键工序共有多少道？”（key_processes_total）："约20" 不是数字');
+    const en = zhizao(['validate', 'bad.yaml'], { cwd: dir });
+    expect(en.stdout + en.stderr).toContain('error "How many key processes do the main products have?" (key_processes_total): "约20" is not a number');
+    expect(en.stdout + en.stderr).not.toMatch(/error design_tools: |expected one of cad2d/);
+    // batch rejects the file with the validator's words
+    expect(run(['bad.yaml']).stderr).toContain('“设计和工艺人员日常使用哪些数字化研发设计工具？”（design_tools）："xxx" 不是允许的值');
+  });
+});
