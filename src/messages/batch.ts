@@ -182,6 +182,7 @@ export const BATCH_MESSAGES = {
   'label.part.targets': { en: 'target profile', zh: '目标' },
   'label.part.all': { en: 'all companies', zh: '全部企业' },
   'label.part.group': { en: 'by {by}', zh: '按{by}分组' },
+  'label.question': { en: '"{question}"', zh: '“{question}”' },
   'label.part.by-question': { en: '"{question}" ({id})', zh: '“{question}”（{id}）' },
   'label.part.by_size': { en: 'by size (规上 / 规下)', zh: '按是否规上分组' },
   'label.part.by_class': { en: 'by enterprise class', zh: '按企业分类' },

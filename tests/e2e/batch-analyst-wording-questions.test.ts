@@ -77,4 +77,16 @@ describe('an answer that cannot be read, in the analyst’s words (built CLI)', 
     // batch rejects the file with the validator's words
     expect(run(['bad.yaml']).stderr).toContain('“设计和工艺人员日常使用哪些数字化研发设计工具？”（design_tools）："xxx" 不是允许的值');
   });
+
+  it('the plan sheet names the questions the input did not ask, and the units in use, by their text', () => {
+    expect(run(['bad.csv', '-o', 'plan.csv', '--force', '--on-bad-cell', 'blank']).code).toBe(0);
+    const zh = readFileSync(path.join(dir, 'plan.plan.csv'), 'utf8');
+    expect(zh).toContain('“在用的工业机器人有多少台？”（robots_count）：本次输入未问及（留空，不是 0）。');
+    expect(zh).not.toContain('robots_count：');
+    run(['bad.csv', '-o', 'plan-en.csv', '--force', '--on-bad-cell', 'blank'], 'en');
+    expect(readFileSync(path.join(dir, 'plan-en.plan.csv'), 'utf8')).toContain('""How many industrial robots are in use?"" (robots_count): not asked in this input (blank, not 0).');
+    example('robots.yaml', []);
+    run(['robots.yaml', '-o', 'plan2.csv', '--force', '--min-group-size', '1']);
+    expect(readFileSync(path.join(dir, 'plan2.plan.csv'), 'utf8')).toContain('最近一次诊断时在用（“在用的工业机器人有多少台？”）：4（1 家企业作答）。');
+  });
 });

@@ -135,7 +135,20 @@ const targetText = (t: PlanTargetResult) => {
   const v = (x: number) => (t.share ? shareText(x) : String(x));
   return typeof t.target === 'number' ? `${t.comparison === 'range' || t.comparison === '=' ? '' : t.comparison + ' '}${v(t.target)}` : `${v(t.target.min)}–${v(t.target.max)}`;
 };
-export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTargetResult>[] {
+/**
+ * What the plan sheet says of a target, in words: a question it names (robots in use, a question the input did not
+ * ask) by the question's text — with its id where the input lacks it, the column to add — not by its id alone.
+ */
+function planHow(h: NonNullable<PlanTargetResult['also']>[number], lang: Lang, questions?: QuestionTexts): string {
+  const id = h.args.question;
+  const text = typeof id === 'string' ? questions?.(id) : undefined;
+  if (!text) return formatMessage(h.code, h.args, lang);
+  const { question: _id, ...rest } = h.args;
+  const named = h.code === 'plan.fact-not-asked' ? formatMessage('label.part.by-question', { question: text[lang], id: id! }, lang) : formatMessage('label.question', { question: text[lang] }, lang);
+  return formatMessage(h.code, { ...rest, question: named }, lang);
+}
+
+export function planColumns(lang: Lang, minGroupSize: number, questions?: QuestionTexts): Column<PlanTargetResult>[] {
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   return [
     col('id', 'text', (t) => t.id),
@@ -152,7 +165,7 @@ export function planColumns(lang: Lang, minGroupSize: number): Column<PlanTarget
     col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
     col('historical', 'yesno', (t) => t.historical),
     col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
-    col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => formatMessage(h.code, h.args, lang)).join(lang === 'zh' ? '' : ' ')),
+    col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => planHow(h, lang, questions)).join(lang === 'zh' ? '' : ' ')),
     col('measure', 'text', (t) => L(t.measure)),
   ];
 }

@@ -185,7 +185,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
     written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
     written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
     const s = pass.summary();
-    written.push(await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize), s.plan?.targets ?? [], o.lang, o.force));
+    written.push(await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize, questionTexts(o.q).questions), s.plan?.targets ?? [], o.lang, o.force));
     const titles = summaryTitles();
     const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
     written.push(await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force));
@@ -307,7 +307,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
     const wide = wideSummary(s, o.layout, lang);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
     await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questionTexts(o.q).questions), 3);
-    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize), s.plan?.targets ?? [], 1, true);
+    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questionTexts(o.q).questions), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
     if (o.includeAnswers && o.q) await sheet(SHEET_NAMES.answers, answerColumns(o.q, lang), pass.companies(), 3);
