@@ -56,6 +56,11 @@ export interface Recommendation {
     code: 'phase-budget' | 'capacity';
     /** phase-budget: the phase whose share it would pass, what would then be spent by its end and the share (万元, midpoints). */
     share?: { phase: Phase; spent: number; limit: number };
+    /**
+     * A project of an earlier phase it could trade places with, every phase's share still kept: one not taken first
+     * for a lead or a legal duty, nothing of the plan waiting for it, the lowest in rank and priority.
+     */
+    swap?: string;
   };
   priority: number;
   /** The parts of the priority, so that a reader can recompute it. */

@@ -294,6 +294,27 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const share = rec.phaseReason?.share;
     if (share) share.spent += spentBy[PHASES.indexOf(share.phase)]!;
   }
+  // What an asked project kept back by the shares could trade places with (the plan's own figures, said on its card).
+  const phaseOf = (r: Recommendation) => PHASES.indexOf(r.phase as Phase);
+  const awaited = new Set(input.candidates.flatMap((c) => waitsFor(c.rec)));
+  // (never a lead or a project settling a legal duty: those were placed first on purpose)
+  const tradable = (x: Candidate) => first(x) === 2 || first(x) < 1.5;
+  for (const c of input.candidates) {
+    const a = c.rec;
+    if (!a.asked || !a.phaseReason?.share) continue;
+    const s = phaseOf(a);
+    const after = Math.max(-1, ...waitsFor(a).map((id) => phaseOf(standingFor(inPlan.get(id)!))));
+    let best: Candidate | undefined;
+    for (const b of input.candidates) {
+      const p = phaseOf(b.rec);
+      if (p < 0 || p >= s || p <= after || !tradable(b) || awaited.has(b.rec.id) || containedBy.has(b.rec.id)) continue;
+      if (Boolean(b.rule.def.light) !== Boolean(c.rule.def.light)) continue;
+      let fits = true;
+      for (let j = p; j < s; j++) if (spentBy[j]! - midpoint(b.rec) + midpoint(a) > envelopeMax! * budgetByPhase[j]!) fits = false;
+      if (fits && (!best || first(b) < first(best) || (first(b) === first(best) && b.rec.priority < best.rec.priority))) best = b;
+    }
+    if (best) a.phaseReason.swap = best.rec.id;
+  }
   const rulesById = new Map(input.candidates.map((c) => [c.rec.id, c.rule]));
   return {
     withOverrides(list) {

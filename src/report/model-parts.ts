@@ -123,11 +123,11 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
 }
 
 /**
- * The level is a simplified calculation, not a formal assessment (unless the summary just said so); an unverified
- * scheme says what is unchecked.
+ * The level is a simplified calculation, not a formal assessment (in short when the summary just said it in full);
+ * an unverified scheme says what is unchecked.
  */
 const methodCaveat = (r: ScoreResult, w: Wording, said: boolean): Text | undefined => {
-  const parts = said ? [] : [fill(w.phrases.headlineMethod!, { title: r.scoring.title })];
+  const parts = [said ? w.phrases.headlineMethodShort! : fill(w.phrases.headlineMethod!, { title: r.scoring.title })];
   if (!r.scoring.verified) parts.push(fill(w.phrases.headlineUnverified!, { label: w.labels.method! }));
   return parts.length ? joinTexts(parts, { zh: '', en: ' ' }) : undefined;
 };

@@ -128,14 +128,17 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
  * Why a project the plant asked for in its own words is in a later phase than it could start in; only for such a
  * project (the plant expects it early) and only in its own report (the office report does not tell the budget).
  */
-function phaseReasonText(rec: Recommendation, w: Wording, plan: RetrofitPlan | null, office: boolean): Text | undefined {
+function phaseReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null, office: boolean): Text | undefined {
   if (!rec.asked || !rec.phaseReason || office || rec.phase === 'later') return undefined;
   const p = w.phrases;
   const share = rec.phaseReason.share;
   const max = plan?.roadmap.budget.envelope?.max;
   if (rec.phaseReason.code === 'capacity' || !share || max === undefined) return p.phaseLaterCapacity!;
   const end = { '0-6m': p.endOfNearTerm!, '6-18m': p.endOfMediumTerm!, '18-36m': p.endOfLongTerm! }[share.phase];
-  return fill(p.phaseLaterBudget!, { end, spent: amount(share.spent), limit: amount(share.limit), max: amount(max), share: Math.round((share.limit / max) * 100) });
+  const why = fill(p.phaseLaterBudget!, { end, spent: amount(share.spent), limit: amount(share.limit), max: amount(max), share: Math.round((share.limit / max) * 100) });
+  const other = rec.phaseReason.swap === undefined ? undefined : all.find((r) => r.id === rec.phaseReason!.swap);
+  const advice = other ? fill(p.phaseAdviceSwap!, { phase: w.phases[other.phase]!, title: other.title }) : p.phaseAdvice!;
+  return { zh: why.zh + advice.zh, en: why.en + advice.en };
 }
 
 export function planItems(shown: Recommendation[], all: Recommendation[], w: Wording, policy: PolicyDef | undefined, q: Questionnaire, plan: RetrofitPlan | null, office = false): PlanItem[] {
@@ -148,7 +151,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
   return shown.map((rec) => {
     const prog = programme(rec.programme);
     const later = laterReasonText(rec, named, w, plan, office);
-    const phaseWhy = phaseReasonText(rec, w, plan, office);
+    const phaseWhy = phaseReasonText(rec, named, w, plan, office);
     // The office sees a project without the statements and items that rest on confidential answers, and is told so.
     const view = office && rec.officeView ? rec.officeView : undefined;
     const evidence = (view ?? rec).evidence.map((e) => e.statement);

@@ -488,9 +488,11 @@ describe('plans for realistic plants (report --format json through the built CLI
     const card = (md: string, title: string) => md.slice(md.indexOf(`#### ${title}`), md.indexOf('####', md.indexOf(`#### ${title}`) + 5));
     const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
     // the figures of the final plan: the first phase's 520 万元 (midpoints) and this project's 570
-    expect(card(md, '制冷系统群控与能效优化')).toContain('- 为何排在这一阶段: 放入更早的阶段，到近期末的累计投资（按投资区间中值计）会达到 1090 万元，超过该阶段末的预算份额 700 万元（上限 2000 万元的 35%）；如需提前，确认方案时可推后其他项目或提高预算');
+    expect(card(md, '制冷系统群控与能效优化')).toContain('- 为何排在这一阶段: 排在更早的阶段，到近期末的累计投资（按投资区间中值计）会达到 1090 万元，超过该阶段末的预算份额 700 万元（上限 2000 万元的 35%）；如需提前，确认方案时可推后其他项目或提高预算');
+    // the palletising robots could trade places with it: by the end of the medium term 1375 − 570 + 465 = 1270 ≤ 1400
+    expect(card(md, '装箱、封箱与机器人码垛（沿用在用的自动包装机）')).toContain('会达到 1840 万元，超过该阶段末的预算份额 1400 万元（上限 2000 万元的 70%）；如需提前，可与中期（6–18 个月）的“制冷系统群控与能效优化”对调，对调后各阶段的累计投资仍在预算份额内');
     const en = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'en']).stdout;
-    expect(en).toContain('- Why in this phase: in an earlier phase, the cumulative investment by the end of the near term (at range midpoints) would reach CNY 10.9 million, beyond that phase\'s share of CNY 7 million (35 % of the CNY 20 million ceiling)');
+    expect(en).toContain('- Why in this phase: placed earlier, it would bring the cumulative investment by the end of the near term (range midpoints) to CNY 10.9 million, beyond that phase\'s share of CNY 7 million (35 % of the CNY 20 million ceiling)');
     // the office is told neither what the plant asked for nor the budget
     const office = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
     expect(office).toContain('#### 制冷系统群控与能效优化');

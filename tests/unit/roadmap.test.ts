@@ -476,7 +476,9 @@ describe('phasing', () => {
       expect([first!.phase, second!.phase]).toEqual(['0-6m', '6-18m']);
       expect(first!.phaseReason).toBeUndefined();
       // the phase whose share it would pass, at the figures of the final plan: 30 + 30 by its end against 35
-      expect(second!.phaseReason).toEqual({ code: 'phase-budget', share: { phase: '0-6m', spent: 60, limit: 35 } });
+      expect(second!.phaseReason).toMatchObject({ code: 'phase-budget', share: { phase: '0-6m', spent: 60, limit: 35 } });
+      // it could trade places with the first one: both asked, each 30, nothing waits for either
+      expect(second!.phaseReason!.swap).toBe(first!.id);
       // a prerequisite's phase is not a reason to explain (the card names the prerequisite)
       const waiting = run(x, [rule('pre', { investment: { min: 1, max: 2 } }), rule('palletising', { askedWhen: "text_has(main_bottleneck, '码垛')", prerequisites: ['pre'] })]);
       expect(byId(waiting.recommendations, 'palletising')).toMatchObject({ phase: '6-18m' });
