@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellProblem, Rejected } from '../../src/app/batch/parts';
 import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
@@ -88,5 +89,24 @@ describe('an answer that cannot be read, in the analyst’s words (built CLI)', 
     example('robots.yaml', []);
     run(['robots.yaml', '-o', 'plan2.csv', '--force', '--min-group-size', '1']);
     expect(readFileSync(path.join(dir, 'plan2.plan.csv'), 'utf8')).toContain('最近一次诊断时在用（“在用的工业机器人有多少台？”）：4（1 家企业作答）。');
+  });
+
+  it('the companies sheet and CSV name the smart-factory tiers; the JSON keeps their ids', async () => {
+    // every requirement met: level 4, the level condition of every tier
+    let text = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+    text = text.replace(/^( {2}req_[a-z_0-9]+): (none|partial|mostly)$/gm, '$1: full');
+    writeFileSync(path.join(dir, 'high.yaml'), text);
+    const out = JSON.parse(run(['high.yaml', '--json']).stdout) as { companies: { tierConditions: string[] }[] };
+    expect(out.companies[0]!.tierConditions).toEqual(['basic', 'advanced', 'excellent', 'leading']);
+    run(['high.yaml', '-o', 'high.csv', '--force']);
+    const rows = readFileSync(path.join(dir, 'high.csv'), 'utf8').split('\r\n');
+    const at = rows[0]!.split(',').indexOf('tier_level_conditions');
+    expect(rows[2]!.split(',')[at]).toBe('基础级；先进级；卓越级；领航级');
+    run(['high.yaml', '-o', 'high.xlsx', '--force'], 'en');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'high.xlsx'));
+    const sheet = wb.getWorksheet('明细')!;
+    const column = (sheet.getRow(1).values as unknown[]).findIndex((v) => String(v).startsWith('tiers whose level condition is met'));
+    expect(sheet.getRow(2).getCell(column).value).toBe('Basic; Advanced; Excellent; Leading');
   });
 });

@@ -39,8 +39,9 @@ const lbl = (prefix: string) => (v: string, lang: Lang) => {
 export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
-export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; questions?: QuestionTexts }): Column<CompanyRecord>[] {
+export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts }): Column<CompanyRecord>[] {
   const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
+  const tierNames = opts.tiers ? new Map(opts.tiers.map((t) => [t.id, t.name])) : undefined;
   const cols: Column<CompanyRecord>[] = [
     col('file', 'text', (r) => r.file),
     col('row', 'integer', (r) => r.row),
@@ -61,7 +62,8 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     col('level_name', 'text', (r) => r.levelName[opts.lang]),
     col('provisional', 'yesno', (r) => r.provisional),
     col('score', 'number', (r) => r.score),
-    col('tier_level_conditions', 'text', (r) => r.tierConditions.join(';')),
+    // the tiers by their names in the workbook and the CSV (基础级；先进级), by their ids in the JSON (tierConditions)
+    col('tier_level_conditions', 'text', (r) => (tierNames ? r.tierConditions.map((id) => tierNames.get(id)?.[opts.lang] ?? id).join(opts.lang === 'zh' ? '；' : '; ') : r.tierConditions.join(';'))),
     col('completeness', 'percent', (r) => r.completeness),
   ];
   for (const s of layout.sections) cols.push(col(`section.${s.id}`, 'number', (r) => r.sections[s.id], titled('col.section', (l) => ({ title: s.title[l] }))));

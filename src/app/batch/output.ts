@@ -55,6 +55,8 @@ export interface OutputOptions {
   includeAnswers?: boolean;
   /** Capability sub-domains of the scoring model, in model order (per-company sub-domain scores). */
   subdomains?: readonly { id: string; name: Text }[];
+  /** The smart-factory tiers of the scoring profile: the companies sheet names them (the JSON keeps their ids). */
+  tiers?: readonly { id: string; name: Text }[];
 }
 
 /** The questionnaire's question texts by id, for titles that name a question. */
@@ -180,7 +182,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   const names = csvNames(out, o.includeAnswers && o.q !== undefined);
   const written: AtomicStream[] = [];
   try {
-    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
+    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
     if (names.answers && o.q) written.push(await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force));
     written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
     written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
@@ -302,7 +304,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       for (const note of notes) ws.addRow([neutraliseCell(note)]).commit();
       ws.commit();
     };
-    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
+    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
     const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);

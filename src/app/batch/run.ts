@@ -462,7 +462,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       },
     };
 
-    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })) };
+    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })), tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name })) };
     const written: string[] = [];
     if (format === 'json') {
       const a = await openAtomicStream(out!, { force });
