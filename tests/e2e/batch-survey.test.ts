@@ -449,7 +449,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(P('不判定是否达标的原因')).toBe('样本企业的计数不能说明目标总体的总数：不判定是否达标');
     expect(P('历史目标（目标年份早于调查）')).toBe(1);
     const equipment = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === 'smart-equipment-applications-total')!;
-    expect(String(equipment.getCell(planHead.indexOf('计算方法') + 1).value)).toContain('cnc_machines_count：本次输入未问及（留空，不是 0）');
+    expect(String(equipment.getCell(planHead.indexOf('计算方法') + 1).value)).toContain('“在用的数控机床和其他数控加工、成形设备有多少台？”（cnc_machines_count）：本次输入未问及（留空，不是 0）');
     // problems with row, cell, value; 拒收 with the company
     const prob = wb.getWorksheet('问题')!;
     expect((prob.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['来源文件', '行号', '单元格', '列标题', '单元格内容', '企业名称']);

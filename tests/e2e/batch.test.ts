@@ -492,7 +492,7 @@ describe('templates and validate', { timeout: 120_000 }, () => {
   it('validate of a CSV table checks every row and gives .xls a clear message', () => {
     const r = zhizao(['validate', path.join(BATCH, 'tables', 'bom-utf8.csv'), path.join(BATCH, 'answers', 'old-format.xls'), '--questionnaire', MINI]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bom-utf8\.csv:4:16 error has_mes/);
+    expect(r.stderr).toMatch(/bom-utf8\.csv:4:16 error "Is an MES in use\?" \(has_mes\): "maybe" is not yes\/no/);
     expect(r.stderr).toMatch(/save as \.xlsx/);
   });
 });

@@ -136,7 +136,7 @@ describe('the terminal: user text never reaches it raw', () => {
     writeJson(dir, 'escape-value.json', d);
     const r = runCli(['validate', 'escape-value.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/escape-value\.json:\d+:\d+ error production_mode/);
+    expect(r.stderr).toMatch(/escape-value\.json:\d+:\d+ error "How is production of the main products organised\?" \(production_mode\)/);
     expectClean(r, expect);
     expect(r.stderr).not.toMatch(UNSAFE_CHARS);
   });
