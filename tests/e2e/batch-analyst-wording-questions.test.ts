@@ -109,4 +109,37 @@ describe('an answer that cannot be read, in the analyst’s words (built CLI)', 
     const column = (sheet.getRow(1).values as unknown[]).findIndex((v) => String(v).startsWith('tiers whose level condition is met'));
     expect(sheet.getRow(2).getCell(column).value).toBe('Basic; Advanced; Excellent; Leading');
   });
+
+  it('a grouping by a single-choice question names its groups by the options’ labels, and the question by its text', async () => {
+    const files: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      example(`mode${i}.yaml`, [
+        ['company: 郑州示例机械有限公司', `company: 公司${i}`],
+        ['credit_code: 91410100MA45K7R84Q', ''],
+        ...(i > 2 ? ([['production_mode: make_to_order', 'production_mode: make_to_stock']] as [string, string][]) : []),
+      ]);
+      files.push(`mode${i}.yaml`);
+    }
+    // groups of 2, merged into "other": stderr names the question and the merged groups in words
+    const zh = run([...files, '--group-by', 'production_mode', '-o', 'mode.xlsx', '--force']);
+    expect(zh.stderr).toContain('按“主要产品的生产组织方式是哪一种？”分组：2 个少于 5 家企业的分组不单列，已并入“其他”');
+    expect(zh.stderr).toContain('并入的分组：按订单生产、备货生产');
+    expect(zh.stderr).not.toMatch(/production_mode|make_to/);
+    // every group shown: the summary sheets and the companies sheet by the options' labels
+    run([...files, '--group-by', 'production_mode', '-o', 'mode1.xlsx', '--force', '--min-group-size', '1']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'mode1.xlsx'));
+    const texts = (name: string) => {
+      const out: string[] = [];
+      wb.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1).map(String).join(' | ')));
+      return out.join('\n');
+    };
+    expect(texts('汇总')).toContain('“主要产品的生产组织方式是哪一种？”：按订单生产 | 2');
+    expect(texts('汇总长表')).toContain('按“主要产品的生产组织方式是哪一种？”（production_mode）分组 | 备货生产 | 企业数');
+    expect(texts('明细')).toContain('| 备货生产 |');
+    for (const name of ['汇总', '汇总长表', '明细']) expect(texts(name)).not.toContain('make_to');
+    // the CSV keeps the values as ids for scripts
+    run([...files, '--group-by', 'production_mode', '-o', 'mode.csv', '--force', '--min-group-size', '1']);
+    expect(readFileSync(path.join(dir, 'mode.summary.csv'), 'utf8')).toContain('\r\ngroup:production_mode,make_to_stock,companies,');
+  });
 });

@@ -29,6 +29,21 @@ export interface Column<T> {
 /** A question's text by its id (numerator and denominator columns, a grouping by a question), when the questionnaire has it. */
 export type QuestionTexts = (id: string) => Text | undefined;
 
+/**
+ * A grouping by a question (--group-by) in words: the question's text, and each group's key (an answer's value) by
+ * its option's label — 「按订单生产」, not make_to_order. Undefined for a grouping by a respondent field.
+ */
+export interface GroupWords {
+  by: Text;
+  label(key: string): Text | undefined;
+}
+export function groupWordsOf(q: Questionnaire | undefined, groupBy: string | undefined): GroupWords | undefined {
+  const question = groupBy !== undefined ? q?.byId.get(groupBy) : undefined;
+  if (!question) return undefined;
+  const labels = new Map((question.options ?? []).map((o) => [o.value, o.label]));
+  return { by: question.text, label: (key) => labels.get(key) };
+}
+
 /** A title in both languages from the message catalogue. */
 export const M = (code: MessageCode, args: MessageArgs = {}): Text => ({ zh: formatMessage(code, args, 'zh'), en: formatMessage(code, args, 'en') });
 const col = <T>(id: string, format: ColumnFormat, get: Column<T>['get'], title: Text = M(`col.${id}` as MessageCode)): Column<T> => ({ id, title, format, get });
@@ -39,7 +54,7 @@ const lbl = (prefix: string) => (v: string, lang: Lang) => {
 export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
-export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts }): Column<CompanyRecord>[] {
+export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts; groupWords?: GroupWords }): Column<CompanyRecord>[] {
   const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
   const tierNames = opts.tiers ? new Map(opts.tiers.map((t) => [t.id, t.name])) : undefined;
   const cols: Column<CompanyRecord>[] = [
@@ -91,7 +106,8 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     ...col('excluded_implausible', 'text', (r) => Object.entries(r.indicators).filter(([, v]) => v.excluded).map(([id]) => id).join(';') || null),
     label: (v, lang) => v.split(';').map((id) => indicatorTitles.get(id)?.[lang] ?? id).join(lang === 'zh' ? '；' : '; '),
   });
-  if (opts.group) cols.push(col('group', 'text', (r) => r.group));
+  // (a grouping by a question: its option's label in the workbook, the answer's value in the CSV)
+  if (opts.group) cols.push({ ...col('group', 'text', (r) => r.group), ...(opts.groupWords ? { label: (v: string, lang: Lang) => groupLabel(v, lang, { words: opts.groupWords }) } : {}) });
   cols.push(
     col('recommendations', 'text', (r) => r.recommendations.join(opts.lang === 'zh' ? '；' : '; ')),
     col('warnings', 'integer', (r) => r.warnings),
@@ -251,7 +267,7 @@ export const fieldTitle = (field: string | undefined, lang: Lang): string => (fi
  * The group key as a word: all, other, (none), above/below/not-stated, or the key itself — and a group with a name
  * (a district: the region its companies give) as name and code, 「郑州市中原区（区划代码 410102）」.
  */
-export function groupLabel(key: string, lang: Lang, named?: { name?: string | undefined; field?: string | undefined }): string {
+export function groupLabel(key: string, lang: Lang, named?: { name?: string | undefined; field?: string | undefined; words?: GroupWords | undefined }): string {
   if (named?.name) return formatMessage('label.group.named', { name: named.name, field: fieldTitle(named.field, lang), code: key }, lang);
   switch (key) {
     case 'all':
@@ -265,7 +281,8 @@ export function groupLabel(key: string, lang: Lang, named?: { name?: string | un
     case 'not-stated':
       return formatMessage(`label.split.${key}`, {}, lang);
     default:
-      return key;
+      // (an answer's value by its option's label, when the grouping is by a question)
+      return named?.words?.label(key)?.[lang] ?? key;
   }
 }
 
@@ -289,8 +306,8 @@ export function sampleSource(s: BatchSummary, lang: Lang): { source: string; dat
   return { source, dates: dates ? `${dates.from} – ${dates.to}` : null };
 }
 
-export function summaryRows(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts): Cell[][] {
-  return summaryTable(s, lang, labels, questions).map((r) => r.cells);
+export function summaryRows(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts, groupWords?: GroupWords): Cell[][] {
+  return summaryTable(s, lang, labels, questions, groupWords).map((r) => r.cells);
 }
 
 /**
@@ -326,11 +343,11 @@ export function sizeNotStatedNote(s: BatchSummary, i: RegionalIndicator, lang: L
  * (the workbook), the part and the item are words — an indicator's rows (its headline and each split) under the
  * indicator's title — where the CSV keeps their ids for scripts.
  */
-export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts): SummaryRow[] {
+export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questions?: QuestionTexts, groupWords?: GroupWords): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   const names = new Map((s.groups ?? []).filter((g) => g.name).map((g) => [g.key, g.name]));
-  const G = (k: string) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy }) : k);
+  const G = (k: string, words?: GroupWords) => (labels ? groupLabel(k, lang, { name: names.get(k), field: s.groupBy, words }) : k);
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   // every figure's unit: a share (0–1) for a rate, companies for a count, points for a score, unless the row says otherwise
   // (the workbook shows a share as a percentage, the CSV as a fraction)
@@ -402,15 +419,17 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     }
   };
   figures('all', G('all'), s);
-  const groups = (section: string, gs: GroupFigures[]) => {
+  // (`words`: a grouping by a question, its groups by their options' labels; the CSV keeps the values as ids)
+  const groups = (section: string, gs: GroupFigures[], words?: GroupWords) => {
     for (const g of gs) {
-      if (g.name) row(section, G(g.key), 'name', W('label.group-name'), g.name, TEXT);
-      if (Array.isArray(g.merged) && g.merged.length) row(section, G(g.key), 'merged', W('label.group-merged'), g.merged.map((k) => groupLabel(k, lang)).join(lang === 'zh' ? '、' : ', '), TEXT);
-      if (g.suppressed) row(section, G(g.key), 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies, INTEGER);
-      else figures(section, G(g.key), g);
+      const key = G(g.key, words);
+      if (g.name) row(section, key, 'name', W('label.group-name'), g.name, TEXT);
+      if (Array.isArray(g.merged) && g.merged.length) row(section, key, 'merged', W('label.group-merged'), g.merged.map((k) => groupLabel(k, lang, { words })).join(lang === 'zh' ? '、' : ', '), TEXT);
+      if (g.suppressed) row(section, key, 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies, INTEGER);
+      else figures(section, key, g);
     }
   };
-  if (s.groups) groups(`group:${s.groupBy}`, s.groups);
+  if (s.groups) groups(`group:${s.groupBy}`, s.groups, groupWords);
   groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {
     const g = W('label.class.group', { class: c.class });

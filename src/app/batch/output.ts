@@ -15,7 +15,7 @@ import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atom
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
 import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
-import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat, type QuestionTexts } from './columns.js';
+import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat, type GroupWords, type QuestionTexts } from './columns.js';
 import { wideSummary } from './wide-summary.js';
 import type { CellProblem, Rejected } from './parts.js';
 
@@ -57,6 +57,8 @@ export interface OutputOptions {
   subdomains?: readonly { id: string; name: Text }[];
   /** The smart-factory tiers of the scoring profile: the companies sheet names them (the JSON keeps their ids). */
   tiers?: readonly { id: string; name: Text }[];
+  /** A grouping by a question (--group-by): its text and its options' labels. */
+  groupWords?: GroupWords;
 }
 
 /** The questionnaire's question texts by id, for titles that name a question. */
@@ -182,7 +184,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   const names = csvNames(out, o.includeAnswers && o.q !== undefined);
   const written: AtomicStream[] = [];
   try {
-    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
+    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
     if (names.answers && o.q) written.push(await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force));
     written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
     written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
@@ -190,7 +192,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
     written.push(await writeCsvTable(names.plan, planColumns(o.lang, s.minGroupSize, questionTexts(o.q).questions), s.plan?.targets ?? [], o.lang, o.force));
     const titles = summaryTitles();
     const summaryCols = SUMMARY_COLUMNS.map((id, i): Column<unknown[]> => ({ id, title: titles[i]!, get: (r) => r[i] as string }));
-    written.push(await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang), o.lang, o.force));
+    written.push(await writeCsvTable(names.summary, summaryCols, summaryRows(s, o.lang, false, undefined, o.groupWords), o.lang, o.force));
   } catch (e) {
     for (const a of written) await a.abort();
     throw e;
@@ -304,11 +306,11 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       for (const note of notes) ws.addRow([neutraliseCell(note)]).commit();
       ws.commit();
     };
-    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
+    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
     const s = pass.summary();
-    const wide = wideSummary(s, o.layout, lang);
+    const wide = wideSummary(s, o.layout, lang, o.groupWords);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
-    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questionTexts(o.q).questions), 3);
+    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questionTexts(o.q).questions, o.groupWords), 3);
     await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questionTexts(o.q).questions), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);

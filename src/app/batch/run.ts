@@ -30,6 +30,7 @@ import { formatMessage } from '../../messages/catalogue.js';
 import { safeJsonText } from '../../messages/safe-text.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
+import { groupWordsOf, type GroupWords } from './columns.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf, type StdinCopy } from './inputs.js';
 import { PlantRowNotes, settleRows } from './plant-rows.js';
@@ -94,6 +95,8 @@ export interface BatchOutcome {
   rejectedCount: number;
   /** The rejected inputs, read back from the spool (available until `finished` returns). */
   rejected(): AsyncIterable<Rejected>;
+  /** A grouping by a question (--group-by), in words: its text and its options' labels. */
+  groupWords?: GroupWords;
 }
 
 export interface BatchEvents {
@@ -462,7 +465,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
       },
     };
 
-    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })), tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name })) };
+    // a grouping by a question, in words: its text and its options' labels (the outputs and the terminal)
+    const groupWords = groupWordsOf(q, groupBy);
+    const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })), tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name })), ...(groupWords ? { groupWords } : {}) };
     const written: string[] = [];
     if (format === 'json') {
       const a = await openAtomicStream(out!, { force });
@@ -488,7 +493,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     }
     completed = true;
     const blankedOutcome = req.onBadCell === 'blank' ? { blanked: { ...blanked, first: blanked.first.map((c) => ({ ...c, file: anonFile(c.file) })) } } : {};
-    await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected(), ...blankedOutcome });
+    await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected(), ...blankedOutcome, ...(groupWords ? { groupWords } : {}) });
   } finally {
     if (aggregatesFd !== undefined) closeSync(aggregatesFd);
     // an open file keeps Windows from removing the spool folder

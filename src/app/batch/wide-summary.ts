@@ -6,7 +6,7 @@ import { percentDigits } from '../../core/batch/verdict.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import { shareText } from '../../core/batch/figures.js';
-import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat } from './columns.js';
+import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat, type GroupWords } from './columns.js';
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
 type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
@@ -22,7 +22,7 @@ const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, met
  * judged against the target: JSON `indicators[]`, `bySize[above]`, `groups[].indicators[]`) and over all the row's
  * companies (JSON `splits[all]`, `bySize[].indicators[]`). Every column title names the population it is over.
  */
-export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang): { columns: Column<Cell[]>[]; rows: Cell[][]; notes: string[] } {
+export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang, groupWords?: GroupWords): { columns: Column<Cell[]>[]; rows: Cell[][]; notes: string[] } {
   const columns: Column<Cell[]>[] = [];
   const add = (id: string, title: Text, format: ColumnFormat) => {
     const i = columns.length;
@@ -98,8 +98,9 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang):
   for (const g of s.groups ?? []) {
     if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
     else {
-      const field = fieldTitle(s.groupBy, lang);
-      const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang)}`;
+      // a grouping by a question: the question's text and the option's label (「“主要产品的生产组织方式是哪一种？”：按订单生产」)
+      const field = groupWords ? formatMessage('label.question', { question: groupWords.by[lang] }, lang) : fieldTitle(s.groupBy, lang);
+      const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang, { words: groupWords })}`;
       line(label, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
     }
   }

@@ -1,5 +1,5 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
-import { figurePopulation, groupLabel, sizeNotStatedNote } from '../../app/batch/columns.js';
+import { figurePopulation, groupLabel, sizeNotStatedNote, type GroupWords } from '../../app/batch/columns.js';
 import { batchOutputFormat } from '../../app/batch/layout.js';
 import { csvNames } from '../../app/batch/output.js';
 import { inColumn } from '../../app/batch/parts.js';
@@ -112,7 +112,7 @@ async function reportToTerminal(ctx: Context<BatchOptions>, outcome: BatchOutcom
   if (s.indicators.some((i) => i.target !== undefined && sizeNotStatedNote(s, i, term.lang))) term.say(term.err.yellow(term.msg('note.size-not-stated-fix')));
   for (const f of outcome.written) term.say(term.msg('cli.wrote', { file: displayPath(f) }));
   if (outcome.blanked?.cells) term.say(term.err.yellow(blankedLine(ctx, outcome.blanked)));
-  for (const note of smallGroupNotes(ctx, s)) term.say(term.err.yellow(note));
+  for (const note of smallGroupNotes(ctx, s, outcome.groupWords)) term.say(term.err.yellow(note));
   // the default grouping by district while many companies state none: say so, and offer region when most state one
   const u = s.groupByUnstated;
   if (u && u.companies * 2 > s.companies) {
@@ -177,9 +177,10 @@ function blankedLine(ctx: Context<BatchOptions>, b: BlankedCells): string {
 }
 
 /** One line per breakdown (groups, 规上/规下) whose small groups were merged into "other": what is not broken out, and how to change it. */
-function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
+function smallGroupNotes(ctx: Context, s: BatchSummary, words?: GroupWords): string[] {
   const { term } = ctx;
-  const field = s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
+  // a grouping by a question: by its text, its groups by their options' labels
+  const field = words ? term.msg('label.question', { question: term.t(words.by) }) : s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
   const note = (by: string, groups: readonly GroupFigures[] | undefined, named: boolean) => {
     const other = groups?.find((g) => g.key === 'other' && g.merged !== undefined);
     if (!other) return [];
@@ -187,7 +188,7 @@ function smallGroupNotes(ctx: Context, s: BatchSummary): string[] {
     const line = term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies });
     // which groups "other" covers (the grouping's own values, not the size classes)
     // (the companies that gave no value for the grouping field by their label, not by the internal key)
-    const names = Array.isArray(other.merged) ? other.merged.map((k) => (k === NONE_GROUP ? groupLabel(k, term.lang) : k)) : [];
+    const names = Array.isArray(other.merged) ? other.merged.map((k) => (k === NONE_GROUP ? groupLabel(k, term.lang) : (words?.label(k)?.[term.lang] ?? k))) : [];
     return [named && names.length ? `${line}${term.msg('cli.batch-groups-merged-names', { names: names.join(term.lang === 'zh' ? '、' : ', ') })}` : line];
   };
   return [...note(field, s.groups, true), ...note(term.msg('cli.batch-by-size'), s.bySize, false), ...similarGroupNotes(ctx, s)];
