@@ -60,7 +60,7 @@ export interface Method {
   weights?: Text;
   levelScores: { level: number; score: string; counted: boolean }[];
   /** Each sub-domain's effective weight in S (its share after the tree aggregation, e.g. "12.5%"), with its contributions. */
-  subdomains: { name: Text; weight: string; contributions: string[]; level: number; score: string; judged: boolean }[];
+  subdomains: { name: Text; weight: string; contributions: string[]; level: number; levelShown: Text; score: string; judged: boolean }[];
   /** What the w column is. */
   weightNote: Text;
   excludedSummary: Text[];
@@ -105,6 +105,14 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   if (level > 0 && next && m.margin.below !== null && m.margin.above !== null) out.margin = fill(w.phrases.margin!, { level, min: band!.min, below: fixed2(m.margin.below), next: level + 1, nextMin: next.min, above: gapAbove(m.margin.above) });
   else if (level > 0 && m.margin.below !== null) out.margin = fill(w.phrases.marginTop!, { level, min: band!.min, below: fixed2(m.margin.below) });
   else if (next && m.margin.above !== null) out.margin = fill(w.phrases.marginBottom!, { nextMin: next.min, above: gapAbove(m.margin.above) });
+  // S can sit well above the band's edge while the level hangs on L_n just above the pass mark (S stops adding at the
+  // first level below it): the margin that decides is said too
+  const held = level > 0 ? m.levelScores[level - 1] : undefined;
+  const pass = r.scoring.passThreshold;
+  if (out.margin && held !== undefined && m.margin.below !== null && held >= pass && held - pass < m.margin.below) {
+    const gap = Math.floor((held - pass) * 100 + 1e-9) / 100;
+    out.margin = joinTexts([out.margin, fill(w.phrases.marginLevelScore!, { level, value: fixed2(Math.floor(held * 100 + 1e-9) / 100), pass, gap: fixed2(gap) })], { zh: '', en: ' ' });
+  }
   if (r.sensitivity) {
     const title = (id: string) => q.byId.get(id)?.text ?? same(id);
     const sentence = (dir: 'down' | 'up'): Text | undefined => {
@@ -366,7 +374,7 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
     weightNote: w.phrases.weightShare!,
-    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, score: scoreText(x.score, r.scoring.bands), judged: x.judged })),
+    subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, levelShown: levelCell(x.level, w), score: scoreText(x.score, r.scoring.bands), judged: x.judged })),
     excludedSummary,
     // Itemised: what this plant's answers and type left out (n/a, tailoring); version and mode are counted above. The
     // office never reads a confidential question's n/a, so its report lists none of them (whatever the reason).
@@ -386,3 +394,6 @@ function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolea
   const list = (office ? all.filter((f) => !f.questions.some((id) => q.byId.get(id)?.confidential)) : all).map((f) => f.message);
   return { count, list };
 }
+
+/** A level in a table's level column: its number, or below level 1 "未达 1 级" (never 0: the glossary's words). */
+export const levelCell = (level: number, w: Wording): Text => (level >= 1 ? same(String(level)) : w.phrases.tableLevelNotYet!);

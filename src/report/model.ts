@@ -13,7 +13,7 @@ import type { Text } from '../core/types.js';
 import { gapText, pct, quoted, same, scoreText } from './format.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, selfRatingConfidential, type AppendixSection } from './model-answers.js';
-import { gapsOf, headlineOf, indicatorRows, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
+import { gapsOf, headlineOf, indicatorRows, levelCell, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
 import { readinessRows, type ReadinessRow } from './model-readiness.js';
 import { budgetShares, planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
 
@@ -35,7 +35,7 @@ export interface ReportModel {
   position?: Position;
   disagreements: Text[];
   /** `level` is '—' when the plant's level cannot be stated (too few answers): a section's level would rest on the same answers. */
-  sections: { title: Text; score: string; level: number | '—'; pct: number }[];
+  sections: { title: Text; score: string; level: number | '—'; levelShown: Text; pct: number }[];
   indicators: IndicatorRow[];
   strengths: Text[];
   gaps: { lines: Text[]; more?: Text };
@@ -126,7 +126,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       const req = d.requirementsLevel >= 1 ? fill(w.phrases.requirementsLevel!, { level: d.requirementsLevel }) : w.phrases.requirementsNotYet!;
       return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req });
     }),
-    sections: r.sections.map((s) => ({ title: s.title, score: scoreText(s.score, r.scoring.bands), level: r.maturity.level === null ? '—' : s.level, pct: Math.round((s.score / 5) * 100) })),
+    sections: r.sections.map((s) => ({ title: s.title, score: scoreText(s.score, r.scoring.bands), level: r.maturity.level === null ? '—' : s.level, levelShown: r.maturity.level === null ? same('—') : levelCell(s.level, w), pct: Math.round((s.score / 5) * 100) })),
     indicators: indicatorRows(r, q, w, answers, office),
     strengths: strengthsOf(r, w, q),
     gaps,

@@ -352,8 +352,8 @@ describe('the summary names the lowest sub-domains as the largest gaps', () => {
     expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级）。');
     expect(summary).not.toContain('信息安全、网络、数据');
     // section 9 agrees
-    expect(text).toMatch(/^\| 安全环保 \|.*\| 0 \|$/m);
-    expect(text).toMatch(/^\| 能源管理 \|.*\| 0 \|$/m);
+    expect(text).toMatch(/^\| 安全环保 \|.*\| 未达 1 级 \|$/m);
+    expect(text).toMatch(/^\| 能源管理 \|.*\| 未达 1 级 \|$/m);
     expect(section(text, '## 5. ')).toMatch(/^- 安全环保：未达到 1 级/m);
   });
 });

@@ -110,7 +110,7 @@ export function headline(k: Kit, m: ReportModel): Body {
     body.push(sectionChart());
     body.push(caption(U('radarTitle')));
   }
-  body.push(table([U('section'), L('score'), L('level')], m.sections.map((s) => [s.title, { content: clean(s.score), align: 'right' }, { content: String(s.level), align: 'right' }]), [6, 2, 2]));
+  body.push(table([U('section'), L('score'), L('level')], m.sections.map((s) => [s.title, { content: clean(s.score), align: 'right' }, { content: say(s.levelShown), align: 'right' }]), [6, 2, 2]));
   body.push(h2(say(L('indicators'))));
   body.push(small(L('reference')));
   if (hasIndicators) {
@@ -269,7 +269,7 @@ export function method(k: Kit, m: ReportModel): Body {
   body.push(
     table(
       [U('subdomain'), 'w', 'L1', 'L2', 'L3', 'L4', 'L5', L('level')],
-      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: s.judged ? String(s.level) : say(L('undetermined')), align: 'right' }]),
+      m.method.subdomains.map((s) => [s.name, { content: s.weight, align: 'right' }, ...s.contributions.map((c) => ({ content: clean(c), align: 'right' as const })), { content: s.judged ? say(s.levelShown) : say(L('undetermined')), align: 'right' }]),
       [3.2, 0.8, 1, 1, 1, 1, 1, 1],
     ),
   );
