@@ -104,6 +104,7 @@ export const BATCH_MESSAGES = {
   'sample.files': { en: 'Source: the answers scored were read from {count} {count|file|files}: {files}.', zh: '来源：评分的答卷读自 {count} 个文件：{files}。' },
   'sample.unmerged-parts': { en: '{count} further {count|answer set covers|answer sets cover} only some sections of an assessment split over files (department interviews) and {count|is|are} left out until merged.', zh: '另有 {count} 份答卷只答了同一次评估的部分章节（分部门访谈），合并前不计入。' },
   'sample.files-counted': { en: 'Source: {scored} {scored|answer set|answer sets} read and scored from {count} {count|file|files}, {superseded} of them superseded by a newer assessment of the same plant and left out, {companies} in the summary; {rejected} {rejected|input|inputs} rejected. Files: {files}.', zh: '来源：从 {count} 个文件读取并评分 {scored} 份答卷，其中 {superseded} 份被同一工厂较新的评估取代、不计入，计入汇总 {companies} 家；另有 {rejected} 项输入被拒收。文件：{files}。' },
+  'sample.nothing-scored': { en: 'This batch has no figures to state.', zh: '本批次没有可汇总的数值。' },
   'sample.files-none': { en: 'Source: no answer set could be scored; {rejected} {rejected|input was|inputs were} rejected.', zh: '来源：没有可评分的答卷，{rejected} 项输入被拒收。' },
   'sample.files-none-uncounted': { en: 'Source: no answer set could be scored.', zh: '来源：没有可评分的答卷。' },
   'sample.dates': { en: 'Submitted {from} to {to}.', zh: '提交日期 {from} 至 {to}。' },

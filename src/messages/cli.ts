@@ -69,6 +69,7 @@ export const CLI_MESSAGES = {
   'cli.batch-unmerged-parts': { en: '{count} answer {count|file|files} covering only some sections (department interviews) not in the summary: merge them first (see below)', zh: '另有 {count} 份只答了部分章节的分部门答卷未计入汇总：请先合并（见下）' },
   'cli.batch-no-site': { en: 'no site', zh: '未填厂区' },
   'cli.batch-scored': { en: 'scored {scored} ({companies} plants in the summary, {superseded} superseded), {rejected} rejected', zh: '已评分 {scored} 份答卷（纳入汇总 {companies} 家，被较新评估取代 {superseded} 份），拒收 {rejected} 项' },
+  'cli.batch-scored-none': { en: 'nothing scored: {rejected} {rejected|input|inputs} rejected', zh: '没有可评分的答卷，拒收 {rejected} 项' },
   'cli.batch-levels': { en: 'maturity levels: {levels}', zh: '成熟度等级分布：{levels}' },
   'cli.batch-met': { en: 'met by the sample (a reference)', zh: '样本达到（参考）' },
   'cli.batch-no-level': { en: 'no level stated {n}', zh: '未定级 {n}' },

@@ -142,4 +142,14 @@ describe('an answer that cannot be read, in the analyst’s words (built CLI)', 
     run([...files, '--group-by', 'production_mode', '-o', 'mode.csv', '--force', '--min-group-size', '1']);
     expect(readFileSync(path.join(dir, 'mode.summary.csv'), 'utf8')).toContain('\r\ngroup:production_mode,make_to_stock,companies,');
   });
+
+  it('a run that scored nothing says so plainly, without "0 家企业", "0 题（简版问卷）" or figures over no company', () => {
+    writeFileSync(path.join(dir, 'none.csv'), 'company,sector,industry,key_processes_total,key_processes_cnc,date\n甲公司,C34,discrete,约20,5,2026-01-05\n乙公司,C34,discrete,abc,5,2026-01-05\n');
+    const zh = run(['none.csv']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toBe('没有可评分的答卷，拒收 2 项\n本批次没有可汇总的数值。来源：没有可评分的答卷，2 项输入被拒收。\n');
+    const en = run(['none.csv', '-o', 'none.xlsx', '--force'], 'en');
+    expect(en.stderr).toContain('nothing scored: 2 inputs rejected\nThis batch has no figures to state. Source: no answer set could be scored; 2 inputs were rejected.\n');
+    expect(en.stderr).not.toMatch(/maturity levels|0 companies|0 of the questionnaire|scored 0/);
+  });
 });

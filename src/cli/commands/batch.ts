@@ -85,8 +85,11 @@ async function reportToTerminal(ctx: Context<BatchOptions>, outcome: BatchOutcom
   const levels = s.levelsWithheld ? term.msg('cli.batch-withheld', { min: s.minGroupSize }) : [...Object.entries(s.levels).map(([l, n]) => `L${l} ${n ?? '—'}`), term.msg('cli.batch-no-level', { n: s.noLevel ?? '—' })].join('  ');
   // The counts, what the figures are a sample of and how many plants got a level: with the figures on stdout, or on
   // the terminal alone when the results went to a file.
-  const lines = [term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), ...(s.unmergedParts ? [term.msg('cli.batch-unmerged-parts', { count: s.unmergedParts })] : []), term.t(s.sample.statement), term.msg('cli.batch-levels', { levels })];
-  if (toStdout) {
+  // nothing scored: said plainly, without level counts, a mean or indicator figures over no company
+  const none = s.scored === 0;
+  const lines = [none ? term.msg('cli.batch-scored-none', { rejected: s.rejected }) : term.msg('cli.batch-scored', { scored: s.scored, companies: s.companies, superseded: s.superseded, rejected: s.rejected }), ...(s.unmergedParts ? [term.msg('cli.batch-unmerged-parts', { count: s.unmergedParts })] : []), term.t(s.sample.statement), ...(none ? [] : [term.msg('cli.batch-levels', { levels })])];
+  if (toStdout && none) term.stdout.write(lines.join('\n') + '\n');
+  else if (toStdout) {
     // withheld with the level counts: no n either (beside the companies it would give the 未定级 count back)
     lines.push(s.meanScoreN === null ? term.msg('cli.batch-mean-score-withheld', { min: s.minGroupSize }) : term.msg('cli.batch-mean-score', { score: s.meanScore === null ? '—' : s.meanScore.toFixed(2), n: s.meanScoreN }));
     for (const i of s.indicators) {

@@ -58,6 +58,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
   const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected } = facts;
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
+  // nothing scored: said plainly, with the inputs rejected; no companies, dates or questions covered to state
+  if (fileCount === 0) return { ...facts, statement: joined([['sample.nothing-scored', {}], rejected !== undefined ? ['sample.files-none', { rejected }] : ['sample.files-none-uncounted', {}]]) };
   const parts: [MessageCode, Record<string, string | number>][] = [
     [selfReported === companies ? 'sample.self-report' : selfReported === 0 ? 'sample.assessed' : 'sample.partly-self-report', { companies, selfReported }],
     // nothing scored: no files to list ("文件：。"), the inputs rejected said instead
@@ -73,13 +75,18 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
     ['sample.figures', {}],
   ];
+  return { ...facts, statement: joined(parts) };
+}
+
+/** Sentences in both languages, one after the other. */
+function joined(parts: readonly [MessageCode, Record<string, string | number>][]): Text {
   const statement = { zh: '', en: '' };
   for (const [code, args] of parts) {
     const t = bilingual(code, args);
     statement.zh += t.zh;
     statement.en += (statement.en ? ' ' : '') + t.en;
   }
-  return { ...facts, statement };
+  return statement;
 }
 
 /** The year of the first submission of the sample: targets before it are historical. */
