@@ -12,6 +12,8 @@ const set = compiled.checks!;
 type Answers = Record<string, unknown>;
 interface Case {
   industry?: Industry;
+  /** The respondent's sector code (GB/T 4754), where the check reads it. */
+  sector?: string;
   /** One or more answer sets that contradict each other. */
   fires: Answers | Answers[];
   /** A consistent answer set close to the first contradiction. */
@@ -447,14 +449,24 @@ const CASES: Record<string, Case> = {
     fires: { land_area_mu: 80000, annual_revenue: 30000 },
     clean: { land_area_mu: 120, annual_revenue: 30000 },
   },
+  'food-code-vs-machining-key-processes': {
+    sector: 'C1432',
+    fires: { key_processes_list: '阀体粗铣（加工中心）；阀孔珩磨（普通珩磨机）；缸体焊接（手工焊）' },
+    clean: { key_processes_list: '和面（PLC）；包馅成型（成型机）；隧道速冻（DCS）；金属检测' },
+  },
+  'machinery-code-vs-food-key-processes': {
+    sector: 'C3444',
+    fires: { key_processes_list: '馅料配料（DCS）；蒸煮（DCS）；螺旋速冻（DCS）' },
+    clean: { key_processes_list: '阀体粗铣（加工中心）；缸体焊接（焊接机器人）；油缸装配（人工）' },
+  },
   'designers-vs-employees': {
     fires: { designers_total: 60, employees_total: 40 },
     clean: { designers_total: 60, employees_total: 400 },
   },
 };
 
-function fired(industry: Industry, answers: Answers): string[] {
-  const a = mustAnswers(q, { questionnaire: 'smart-manufacturing', version: '2', respondent: { company: '测试', industry }, answers });
+function fired(industry: Industry, answers: Answers, sector?: string): string[] {
+  const a = mustAnswers(q, { questionnaire: 'smart-manufacturing', version: '2', respondent: { company: '测试', industry, ...(sector ? { sector } : {}) }, answers });
   return runChecks(set, q, a).map((f) => f.id);
 }
 
@@ -502,9 +514,9 @@ describe('shipped consistency checks', () => {
       const industry = c.industry ?? 'discrete';
       const fires = Array.isArray(c.fires) ? c.fires : [c.fires];
       fires.forEach((answers, i) => {
-        it(`fires on contradiction ${i + 1}`, () => expect(fired(industry, answers)).toContain(id));
+        it(`fires on contradiction ${i + 1}`, () => expect(fired(industry, answers, c.sector)).toContain(id));
       });
-      it('does not fire on consistent answers', () => expect(fired(industry, c.clean)).not.toContain(id));
+      it('does not fire on consistent answers', () => expect(fired(industry, c.clean, c.sector)).not.toContain(id));
     });
   }
 });
