@@ -458,7 +458,9 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           duplicates: notes.duplicates(),
           ...sameCode(notes.sameCodeOtherSite()),
           ...otherName(notes.sameCodeOtherName()),
-          ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groups, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
+          // park-level measures are organised by a park: per group only when the groups are parks (a district or a
+          // sector is not one); for all companies always
+          ...(rules ? { parkRecommendations: parkRecommendationsByGroup(briefs, s.groupBy === 'park' ? s.groups : undefined, rules, { other: OTHER_GROUP, none: NONE_GROUP }) } : {}),
           ...(plan && policy ? { plan: { id: policy.id, title: policy.title, document: policy.document, period: policy.period, targets: plan } } : {}),
         });
         return summaryCache;
