@@ -67,6 +67,8 @@ export interface PlanModel {
    * that language's brackets), then `settled`: when not met, the listed projects that settle it.
    */
   duties: { text: Text; source: Text; line: Text; check: Text; status: Text; settled?: Text }[];
+  /** Said once under the duties when a reference is not yet checked against the original (its source is marked *). */
+  dutiesNote?: Text;
 }
 
 export interface SupportRow {
@@ -390,13 +392,15 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const floor = vsBudget ? bandFloorText(roadmap, w) : undefined;
   const total = office ? undefined : vsBudget ? joinTexts([vsBudget, ...(risk ? [risk] : []), ...(floor ? [floor] : [])], { zh: '', en: ' ' }) : fill(p.planTotal!, { min: amount(roadmap.total.min), max: amount(roadmap.total.max), range: same(cny([roadmap.total.min, roadmap.total.max])), mid: amount(mid) });
   const now = roadmap.baseline ? projectionText({ ...roadmap.baseline, indicatorsMet: [] }, w, result) : undefined;
+  // A duty that applies, or whose status reads, because of a confidential answer is not in the office's report.
+  const shownDuties = roadmap.duties.filter((d) => !(office && d.confidential));
   return {
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
     projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
-    // A duty that applies, or whose status reads, because of a confidential answer is not in the office's report.
-    duties: roadmap.duties.filter((d) => !(office && d.confidential)).map((d) => {
+    ...(shownDuties.some((d) => !d.def.confirmed) ? { dutiesNote: p.dutyUnconfirmed! } : {}),
+    duties: shownDuties.map((d) => {
       const questionsText = (ids: readonly string[]) => joinTexts(ids.map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
       const source = isText(d.def.source) ? d.def.source : same(d.def.source);
       const open = d.unsure
@@ -412,7 +416,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
                 : p.dutyOpen!;
       const status = d.met ? p.dutyMet! : d.def.gate ? { zh: open.zh + p.dutyGate!.zh, en: open.en + p.dutyGate!.en } : open;
       // a reference not yet checked against the original text says so where it is cited
-      const cited = d.def.confirmed ? source : { zh: `${source.zh}；${p.dutyUnconfirmed!.zh}`, en: `${source.en}; ${p.dutyUnconfirmed!.en}` };
+      // a reference not yet checked against the original is marked, and said so once under the list
+      const cited = d.def.confirmed ? source : { zh: `${source.zh}*`, en: `${source.en}*` };
       // (a duty the answers cannot tell is checked first: its waiting project is named for the case it is not met)
       const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w, !d.mostly && !d.notMet);
       const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };

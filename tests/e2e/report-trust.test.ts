@@ -484,8 +484,11 @@ describe('legal duties the answers decide (cross-sector duties of the generic pa
 
   it('a reference not checked against the original text says so where it is cited, in words for the plant (no instruction to the assessor); a checked one does not', () => {
     const lines = duties(md(AUTOPARTS, 'client')).split('\n');
-    expect(lines.find((l) => l.includes('AIAG《生产件批准程序》'))).toContain('条款号以现行有效文本为准');
-    expect(lines.find((l) => l.includes('IATF 16949:2016 第8.5.2条'))).not.toContain('现行有效文本');
+    // marked where it is cited (Markdown escapes the *), and said once under the list
+    expect(lines.find((l) => l.includes('AIAG《生产件批准程序》'))).toMatch(/AIAG《生产件批准程序》（PPAP）及顾客特殊要求\\\*）/);
+    expect(lines.find((l) => l.includes('IATF 16949:2016 第8.5.2条'))).not.toContain('\\*');
+    expect(lines).toContain('带 \\* 的出处尚未与原文逐条核对，条款号以现行有效文本为准。');
+    expect(lines.filter((l) => l.includes('条款号以现行有效文本为准'))).toHaveLength(1);
     expect(lines.join('\n')).not.toMatch(/引用前请|请核实|verify before citing/);
   });
 

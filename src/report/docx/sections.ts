@@ -171,6 +171,7 @@ export function plan(k: Kit, m: ReportModel): Body {
         body.push(bullet(d.line));
         body.push(small({ zh: `${L('dutyCheck').zh}：${d.check.zh}`, en: `${L('dutyCheck').en}: ${d.check.en}` }));
       }
+      if (plan.dutiesNote) body.push(small(plan.dutiesNote));
     }
     body.push(h2(say(L('phaseTotals'))));
     body.push(table([L('phase'), { zh: `${L('count').zh} · ${L('investment').zh}`, en: `${L('count').en} · ${L('investment').en}` }, L('projected')], plan.phases.map((ph) => [ph.phase, ph.summary, ph.projected ?? '—']), [3, 4, 4]));
