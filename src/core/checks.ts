@@ -326,7 +326,8 @@ export function plausibilityFindings(q: Questionnaire, answers: Answers, opts: R
     const meant = v / 100;
     const percentHint = question.type === 'percent' && above && (p.min === undefined || meant >= p.min);
     const code: MessageCode = percentHint ? 'checks.implausible-percent' : 'checks.implausible';
-    const per = (lang: Lang) => fill(MESSAGES[code][lang], { id: question.id, value, range: range[lang], typed: showNumber(v), fraction: showNumber(meant) });
+    // the question as the plant reads it, never its id (the message reaches the client report)
+    const per = (lang: Lang) => fill(MESSAGES[code][lang], { question: question.text[lang], value, range: range[lang], typed: showNumber(v), fraction: showNumber(meant) });
     const about = [findingAnswer(q, answers, question.id, opts.source)];
     out.push({
       id: 'plausibility',

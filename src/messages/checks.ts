@@ -2,10 +2,10 @@
 export const CHECKS_MESSAGES = {
   'checks.finding': { en: '{message} [check {check}; answers at {where}]', zh: '{message}【核对项 {check}；答案位置 {where}】' },
   'checks.plausibility': { en: '{message}', zh: '{message}' },
-  'checks.implausible': { en: '{id}: {value} is outside the usual range ({range}); please check', zh: '{id}：{value} 超出通常范围（{range}），请核实' },
+  'checks.implausible': { en: '“{question}”: {value} is outside the usual range ({range}); please check', zh: '“{question}”填 {value}，超出通常范围（{range}），请核实' },
   'checks.implausible-percent': {
-    en: '{id}: {value} is outside the usual range ({range}); please check. If {typed}% was meant, write "{typed}%" or {fraction} (a bare {typed} in a file means {value})',
-    zh: '{id}：{value} 超出通常范围（{range}），请核实。如本意是 {typed}%，请写 "{typed}%" 或 {fraction}（文件中直接写 {typed} 表示 {value}）',
+    en: '“{question}”: {value} is outside the usual range ({range}); please check. If {typed}% was meant, write "{typed}%" or {fraction} (a bare {typed} in a file means {value})',
+    zh: '“{question}”填 {value}，超出通常范围（{range}），请核实。如本意是 {typed}%，请写 "{typed}%" 或 {fraction}（文件中直接写 {typed} 表示 {value}）',
   },
   'checks.range-between': { en: '{min}–{max}{unit}', zh: '{min}–{max}{unit}' },
   'checks.range-at-least': { en: 'at least {min}{unit}', zh: '不低于 {min}{unit}' },

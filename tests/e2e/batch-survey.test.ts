@@ -280,8 +280,8 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     // 20 规上 plants, 巨力's 300 / 1200 left out: 19
     expect(ind(reject, 'cnc-rate')).toMatchObject({ n: 19, denominator: 19, excluded: 1, unanswered: 0 });
     expect(reject.problems.filter((p) => p.code === 'batch.implausible').map((p) => [p.cell, p.severity, p.message])).toEqual([
-      ['O34', 'warning', 'key_processes_total: 1200 is outside the usual range (1–200 processes); please check (left out of the regional figures)'],
-      ['P34', 'warning', 'key_processes_cnc: 300 is outside the usual range (at most 200 processes); please check (left out of the regional figures)'],
+      ['O34', 'warning', '“How many key processes do the main products have?”: 1200 is outside the usual range (1–200 processes); please check (left out of the regional figures)'],
+      ['P34', 'warning', '“How many of the key processes are done on CNC equipment?”: 300 is outside the usual range (at most 200 processes); please check (left out of the regional figures)'],
     ]);
     // kept in the company row, but in no regional figure: said so (before: "kept", as if it counted)
     expect(new Set(reject.problems.filter((p) => p.code === 'batch.implausible').map((p) => p.action))).toEqual(new Set(['excluded']));

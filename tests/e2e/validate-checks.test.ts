@@ -61,7 +61,8 @@ describe('validate: consistency checks and plausibility', () => {
 
   it('a percentage typed as a bare 0.8 is a plausibility warning that offers 0.8 %', () => {
     const r = zhizao(['validate', file]);
-    const line = r.stderr.split('\n').find((l) => l.includes('digital_spend_share:'))!;
+    // (the question by its text, as the plant reads it: the id is not in the message)
+    const line = r.stderr.split('\n').find((l) => l.includes('“What share of revenue was spent on digitisation last year?”: 80%'))!;
     expect(line).toContain(`:${lineOf(CONTRADICTING, 'digital_spend_share:')}:`);
     expect(line).toContain('80% is outside the usual range (0–10%); please check. If 0.8% was meant, write "0.8%" or 0.008');
   });
@@ -93,7 +94,7 @@ describe('validate: consistency checks and plausibility', () => {
     const text = CONTRADICTING.replace('key_processes_total: 12', 'key_processes_total: 1200000000000000000000000');
     const r = zhizao(['validate', write('huge.yaml', text)]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('key_processes_total: 1.2e+24 is outside the usual range (1–200 processes); please check');
+    expect(r.stderr).toContain('“How many key processes do the main products have?”: 1.2e+24 is outside the usual range (1–200 processes); please check');
   });
 
   it('a check of severity error fails the file (exit 1)', () => {

@@ -285,7 +285,7 @@ export class Processor {
       const id = question.id;
       // the range as validate and the reports word it (in the question's unit, percentages as per cent)
       const range = plausibleRangeText(question)!;
-      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { id, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
+      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { question_zh: question.text.zh, question_en: question.text.en, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
     }
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.
