@@ -410,7 +410,14 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const id = ids[i]!;
     const r = resolved.at(i)!;
     const v = visibility.get(id);
-    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) at(['answers', id], 'answers.hidden-answered', { id, reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
+    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) {
+      // the question by its text (as asked of the plant's industry) with its id, as the other per-answer messages
+      const question = q.byId.get(id)!;
+      const industry = file.respondent?.industry;
+      const text = (industry ? question.variants?.[industry]?.text : undefined) ?? question.text;
+      const named = bilingual('answer.question', (lang) => ({ question: text[lang], id }));
+      at(['answers', id], 'answers.hidden-answered', { id_zh: named.zh, id_en: named.en, reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
+    }
   }
   // Level 5 stays a self-rating: it needs a note saying what shows it.
   for (const question of q.questions) {

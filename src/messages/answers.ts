@@ -10,7 +10,7 @@ export const ANSWERS_MESSAGES = {
   'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },
   'answers.unknown-note': { en: 'no question "{id}" in this questionnaire: the note is ignored (a note is written under the id of the question it is about)', zh: '问卷中没有题目 "{id}"：该备注将被忽略（备注须写在所针对题目的编号下）' },
   'answers.note-looks-internal': { en: 'the note on {id} contains "{word}" but is not marked internal: the client report will print it. If it is not for the client, write it as {text: …, internal: true}; otherwise reword it', zh: '{id} 的备注含有“{word}”，但没有标为内部：客户报告会原样打印。如不给客户看，请写成 {text: …, internal: true}；否则请改写' },
-  'answers.hidden-answered': { en: 'question {id} does not apply to this plant ({message}): the answer is kept but not scored', zh: '题目 {id} 对本企业不适用（{message}）：答案保留但不计分' },
+  'answers.hidden-answered': { en: '{id} does not apply to this plant ({message}): the answer is kept but not scored', zh: '{id}对本企业不适用（{message}）：答案保留但不计分' },
   'visibility.tailored': { en: 'not asked for its industry type', zh: '按本企业的行业类型不问此题' },
   'visibility.gated': { en: 'another answer makes it not apply', zh: '另一题的回答使本题不适用' },
   'visibility.na': { en: 'it follows up a question answered n/a', zh: '所跟进的题目答了“不适用”' },

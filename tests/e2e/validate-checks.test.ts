@@ -217,3 +217,18 @@ checks:
     expect(r.stderr).toContain('no-such-questionnaire');
   });
 });
+
+describe('validate: an answer to a question another answer makes not apply', () => {
+  it('is named by its question and id, kept and not scored (no bare id)', () => {
+    const dir = tempDir('zhizao-hidden-');
+    const file = path.join(dir, 'no-mes.yaml');
+    // the example without its MES: its MES follow-ups stay in the file
+    writeFileSync(file, readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8').replace(/^ {2}has_mes: true$/m, '  has_mes: false'));
+    const zh = zhizao(['validate', file, '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('警告 “MES 覆盖了多大比例的产量？”（mes_coverage）对本企业不适用（另一题的回答使本题不适用）：答案保留但不计分');
+    expect(zh.stderr).not.toMatch(/警告 mes_coverage /);
+    const en = zhizao(['validate', file, '--lang', 'en']);
+    expect(en.stderr).toContain('warning "What share of output does MES cover?" (mes_coverage) does not apply to this plant');
+  });
+});
