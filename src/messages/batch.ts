@@ -29,7 +29,7 @@ export const BATCH_MESSAGES = {
   'batch.reports-superseded-note': { en: '{count} {count|report is|reports are} superseded by a newer assessment of the same plant: moved into {folder} and listed in {file}', zh: '{count} 份报告已被同一工厂较新的评估取代：已移入 {folder}，并列在 {file}' },
   'batch.reports-marker': { en: 'This folder is INCOMPLETE: zhizao batch was interrupted before every report was written. Run the batch again with --force.\n', zh: '本文件夹不完整：zhizao batch 在写完全部报告之前被中断。请加 --force 重新运行。\n' },
   'batch.rejected-company': { en: '{company}: {message}', zh: '{company}：{message}' },
-  'batch.confidential-problem': { en: 'the answer to the confidential question {id} has a problem; its value and the details are not shown here: check it with the company', zh: '保密题 {id} 的答案有问题；数值和详情不在此列出，请向企业核实' },
+  'batch.confidential-problem': { en: 'the answer to the confidential question {id} has a problem; its value and the details are not shown here: check it with the company', zh: '保密题{id}的答案有问题；数值和详情不在此列出，请向企业核实' },
   'batch.implausible': { en: '“{question}”: {value} is outside the usual range ({range}); please check (left out of the regional figures)', zh: '“{question}”填 {value}，超出通常范围（{range}），请核实（不计入区域数值）' },
   'batch.cell-blanked': { en: 'left unanswered (--on-bad-cell blank)', zh: '按未作答处理（--on-bad-cell blank）' },
   'batch.cell-kept': { en: 'kept', zh: '保留' },

@@ -544,7 +544,8 @@ describe('contradictions between answers (the consistency checks of validate and
     const all = JSON.stringify([out.problems, out.rejected]);
     expect(all).not.toMatch(/0\.3|1\.7|30%|170%/);
     expect(out.rejected).toHaveLength(1);
-    expect(out.rejected[0]!.message).toContain('the answer to the confidential question kpi_first_pass_yield has a problem');
+    // named by its question and id, never its value
+    expect(out.rejected[0]!.message).toContain('the answer to the confidential question "What is the first-pass yield?" (kpi_first_pass_yield) has a problem');
     expect(r.stderr).not.toMatch(/kpi_first_pass_yield[^\n]*(0\.3|1\.7)/);
   });
 

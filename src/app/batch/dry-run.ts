@@ -14,7 +14,7 @@ import { previewTable } from '../../io/tables/preview.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
 import type { CellProblem } from './parts.js';
-import { cellProblemOf, resolveRow, shielded } from './row-check.js';
+import { cellProblemOf, confidentialQuestions, resolveRow, shielded } from './row-check.js';
 import { companyOf } from './source-data.js';
 
 export interface DryRunRequest {
@@ -82,7 +82,7 @@ const optionsOf = (r: ColumnRole): string | undefined => {
 export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
   const q = await defs.questionnaire(req.questionnaire);
   // the questions whose answers the programme office never reads (their problems name the question only)
-  const confidential = new Set(q.questions.filter((x) => x.confidential).map((x) => x.id));
+  const confidential = confidentialQuestions(q.questions);
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
   const items = await expandInputs(req.inputs, new Set(req.map ? [path.resolve(req.map)] : []));
   if (items.length === 0 || [...items.kinds()].every((it) => it.kind === 'missing' || it.kind === 'no-match' || it.kind === 'empty-folder')) throw nothingToRead(items, req.inputs);

@@ -26,7 +26,8 @@ import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { jsonLineBytes, partOf, rejectedOf, type CellProblem, type PartDraft, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
-import { cellProblemOf, isRowSource, resolveRow, shielded } from './row-check.js';
+import type { Text } from '../../core/types.js';
+import { cellProblemOf, confidentialQuestions, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
 import { companyOf, rawAnswers } from './source-data.js';
@@ -68,13 +69,16 @@ export class Processor {
     this.defs = new Definitions(opts.limits);
   }
 
-  /** The questions whose answers the programme office never reads (`confidential` in the questionnaire). */
-  private readonly confidentialIds = new Set<string>();
+  /**
+   * The questions whose answers the programme office never reads (`confidential` in the questionnaire), with their
+   * texts: a problem with one names the question, never the value.
+   */
+  private confidentialIds = new Map<string, Text>();
 
   private init() {
     this.setup ??= (async () => {
       const q = await this.defs.questionnaire(this.opts.questionnaire);
-      for (const question of q.questions) if (question.confidential) this.confidentialIds.add(question.id);
+      this.confidentialIds = confidentialQuestions(q.questions);
       const profile = await this.defs.profile(this.opts.profile);
       const targets = await this.defs.targets(this.opts.targets);
       return { q, profile, targets };
@@ -374,7 +378,7 @@ export class Processor {
     if (this.opts.includeAnswers) {
       // the programme office never reads a confidential answer, also not when it asks for the answers
       const given = rawAnswers(answers.resolved);
-      for (const id of this.confidentialIds) delete given[id];
+      for (const id of this.confidentialIds.keys()) delete given[id];
       record.answers = given;
     }
     // an implausible figure counts in nothing the plan adds up
