@@ -1,5 +1,6 @@
-import { bilingual, type MessageCode, type Text } from '../messages/catalogue.js';
+import { bilingual, type MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
+import { questionNamed, valueDiag } from './answer-words.js';
 import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
@@ -9,7 +10,7 @@ import { interned } from './interned.js';
 import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
-import { noteText, type AnswerFile, type Industry, type Question } from './types.js';
+import { noteText, type AnswerFile, type Question } from './types.js';
 import { readDate, toHalfWidth } from './values.js';
 import { compareVersions } from './versions.js';
 
@@ -235,46 +236,6 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   return out;
 }
 
-function valueDiag(source: Source, question: Question, industry: Industry | undefined, n: { error: MessageCode; args: Record<string, string | number>; at?: number }): Diagnostic {
-  const id = question.id;
-  const path = n.at === undefined ? ['answers', id] : ['answers', id, n.at];
-  return diag(n.error, source.file, source.locate(path), answerWords(question, industry, n.error, n.args), 'error', path);
-}
-
-/**
- * A per-answer problem's args in words, in both languages: the question by its text (as asked of the plant's
- * industry type) with its id — 「“主要产品的关键工序共有多少道？”（key_processes_total）」 — in `id_zh` / `id_en` (and
- * `field_*`, which a number's reading names it by), its text alone in `question_zh` / `question_en` (a table names
- * the cell's column beside it); the allowed options by their labels with the value a file writes (`allowed_*`), and
- * by their labels alone (`labels_*`, what a table cell takes); a choice that cannot be combined by its label.
- */
-function answerWords(question: Question, industry: Industry | undefined, code: MessageCode, args: Record<string, string | number>): Record<string, string | number> {
-  const { id: _id, field, allowed: _allowed, ...rest } = args;
-  const text = (industry ? question.variants?.[industry]?.text : undefined) ?? question.text;
-  const named = bilingual('answer.question', (lang) => ({ question: text[lang], id: question.id }));
-  const out: Record<string, string | number> = { ...rest, id_zh: named.zh, id_en: named.en, question_zh: text.zh, question_en: text.en };
-  if (field !== undefined) Object.assign(out, { field_zh: named.zh, field_en: named.en });
-  if (code === 'answer.option') {
-    const sep = { zh: '、', en: ', ' };
-    const list = (one: (o: NonNullable<Question['options']>[number]) => Text): Text => {
-      const each = (question.options ?? []).map(one);
-      return { zh: each.map((t) => t.zh).join(sep.zh), en: each.map((t) => t.en).join(sep.en) };
-    };
-    const requirement = question.type === 'requirement' ? bilingual('answer.allowed-requirement') : undefined;
-    const allowed = requirement ?? list((o) => (question.type === 'level' && o.level !== undefined ? bilingual('answer.allowed-level', (lang) => ({ label: o.label[lang], level: o.level!, value: o.value })) : bilingual('answer.allowed-option', (lang) => ({ label: o.label[lang], value: o.value }))));
-    const labels = requirement ?? list((o) => bilingual('answer.allowed-label', (lang) => ({ label: o.label[lang] })));
-    Object.assign(out, { allowed_zh: allowed.zh, allowed_en: allowed.en, labels_zh: labels.zh, labels_en: labels.en });
-  }
-  const chosen = args.value;
-  if (code === 'answer.exclusive' && typeof chosen === 'string') {
-    // the choice as the plant reads it: its label, not its value
-    const labelsOf = (lang: 'zh' | 'en') => chosen.split(', ').map((v) => question.options?.find((o) => o.value === v)?.label[lang] ?? v).join(lang === 'zh' ? '、' : ', ');
-    delete out.value;
-    Object.assign(out, { value_zh: labelsOf('zh'), value_en: labelsOf('en') });
-  }
-  return out;
-}
-
 /** Optional respondent fields left blank (null) in a filled-in template mean "not given". Mutates parsed data. */
 export function dropEmptyRespondentFields(data: unknown): void {
   const r = (data as { respondent?: unknown } | null)?.respondent;
@@ -412,11 +373,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) {
       // the question by its text (as asked of the plant's industry) with its id, as the other per-answer messages
-      const question = q.byId.get(id)!;
-      const industry = file.respondent?.industry;
-      const text = (industry ? question.variants?.[industry]?.text : undefined) ?? question.text;
-      const named = bilingual('answer.question', (lang) => ({ question: text[lang], id }));
-      at(['answers', id], 'answers.hidden-answered', { id_zh: named.zh, id_en: named.en, reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
+      at(['answers', id], 'answers.hidden-answered', { ...questionNamed(q.byId.get(id)!, file.respondent?.industry), reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
     }
   }
   // Level 5 stays a self-rating: it needs a note saying what shows it.

@@ -10,11 +10,11 @@
  * budget envelope. What does not fit waits (`later`) with its reason. The projection applies what each completed
  * project `raises` to the answers and re-scores them; it never goes down from one phase to the next.
  */
-import { computeVisibility, type Answers } from './answers.js';
+import type { Answers } from './answers.js';
+import type { Scope } from './expression/evaluate.js';
 import { byId } from './ids.js';
-import { QuestionMap } from './question-map.js';
-import type { Resolved } from './answer-value.js';
-import { evaluate, type Scope } from './expression/evaluate.js';
+import { goalAnchors } from './plan-anchors.js';
+import { raisedAnswers } from './raised-answers.js';
 import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -24,7 +24,7 @@ import { holdsUnlessUnknown } from './unknown-answers.js';
 import type { CompiledRule } from './rules-def.js';
 import type { RegulatoryMust } from './sector.js';
 import type { TargetsDef } from './targets.js';
-import { PHASES, type AnswerValue, type Phase, type Question, type Text } from './types.js';
+import { PHASES, type Phase, type Text } from './types.js';
 
 export interface Projection {
   level: number | null;
@@ -390,73 +390,6 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   };
 }
 
-/**
- * The projects placed before the others taken by priority, because they answer what the plant asked for or what the
- * law asks of it. `asked`: every project the plant named in its own words, and what these wait for in the plan.
- * `duties`: the projects of the plan that settle a duty the answers show not met or mostly met (not one they cannot
- * tell: that is checked first), with what they wait for. `all`: those, and for each goal it chose (`priorities`) and
- * each plan target it misses, the project of highest priority that serves it (and is not held back by an open duty),
- * with what it waits for — so that a goal's project does not wait behind a prerequisite taken by priority. Phasing
- * takes `asked` first, then the rest of `duties`, then the rest of `all`.
- */
-function goalAnchors(
-  input: RoadmapInput,
-  blockedBy: ReadonlyMap<string, string>,
-  inPlan: ReadonlyMap<string, Recommendation>,
-  waitsFor: (r: Recommendation) => string[],
-  openDuties: readonly Duty[],
-): { asked: Set<Recommendation>; duties: Set<Recommendation>; all: Set<Recommendation> } {
-  // what a project waits for in the plan, added to the set it belongs to
-  const withPrerequisites = (set: Set<Recommendation>) => {
-    const pending = [...set];
-    while (pending.length) {
-      for (const id of waitsFor(pending.pop()!)) {
-        const p = inPlan.get(id)!;
-        if (!set.has(p)) pending.push((set.add(p), p));
-      }
-    }
-    return set;
-  };
-  const asked = new Set<Recommendation>();
-  for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) asked.add(c.rec);
-  withPrerequisites(asked);
-  const duties = new Set<Recommendation>();
-  for (const m of openDuties) {
-    if (!m.notMet && !m.mostly) continue;
-    for (const id of m.def.fulfilledBy ?? []) {
-      const r = inPlan.get(id);
-      if (r && !blockedBy.has(id)) duties.add(r);
-    }
-  }
-  withPrerequisites(duties);
-  const anchors = new Set<Recommendation>([...asked, ...duties]);
-  // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
-  // (this runs for every plant of a batch)
-  const top = (serves: (r: Recommendation) => boolean) => {
-    let best: Recommendation | undefined;
-    for (const { rec: r } of input.candidates)
-      if (!blockedBy.has(r.id) && serves(r) && (!best || r.priority > best.priority || (r.priority === best.priority && byId(r.id, best.id) < 0))) best = r;
-    return best;
-  };
-  for (const goal of input.goals ?? []) {
-    const r = top((x) => (x.servesPriorities as readonly string[]).includes(goal));
-    if (r) anchors.add(r);
-  }
-  for (const missed of missedTargets(input.result)) {
-    const r = top((x) => x.indicators.includes(missed));
-    if (r) anchors.add(r);
-  }
-  return { asked, duties, all: withPrerequisites(anchors) };
-}
-
-/** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */
-export function missedTargets(result: ScoreResult): string[] {
-  // pushed, not filtered and map()ped (one elements kind however V8 runs this: see result.ts, `packed`)
-  const out: string[] = [];
-  for (const i of result.indicators) if (i.met === false && !i.countsToward) out.push(i.id);
-  return out;
-}
-
 /** The first level whose score misses the pass threshold, and its three lowest sub-domains there (null: all passed). */
 function heldBackOf(r: ScoreResult): HeldBack | null {
   const threshold = r.scoring.passThreshold;
@@ -500,55 +433,4 @@ function projectionOf(r: ScoreResult): Projection {
   const indicatorsMet: string[] = [];
   for (const i of r.indicators) if (i.met === true) indicatorsMet.push(i.id);
   return { level: r.maturity.level, score: r.maturity.score, indicatorsMet: indicatorsMet.sort() };
-}
-
-const REQUIREMENT_ORDER = ['none', 'partial', 'mostly', 'full'];
-
-/** The better of two answers to a question (a projection only ever improves an answer). */
-function better(question: Question | undefined, current: AnswerValue, raised: AnswerValue): AnswerValue {
-  if (current === null || current === undefined) return raised;
-  if (!question) return raised;
-  switch (question.type) {
-    case 'number':
-    case 'percent':
-      return typeof current === 'number' && typeof raised === 'number' ? Math.max(current, raised) : raised;
-    case 'boolean':
-      return current === true || raised === true;
-    case 'requirement':
-      return REQUIREMENT_ORDER.indexOf(String(raised)) > REQUIREMENT_ORDER.indexOf(String(current)) ? raised : current;
-    case 'multi': {
-      const a = Array.isArray(current) ? current : [current];
-      const b = Array.isArray(raised) ? raised : [raised];
-      return [...new Set([...a, ...b].map(String))];
-    }
-    default: {
-      const level = (v: AnswerValue) => question.options?.find((o) => o.value === v)?.level;
-      const lc = level(current);
-      const lr = level(raised);
-      return lc !== undefined && lr !== undefined && lr < lc ? current : raised;
-    }
-  }
-}
-
-/** The answers once the given projects are complete: each `raises` applied as an improvement, visibility recomputed. */
-export function raisedAnswers(q: Questionnaire, answers: Answers, done: readonly CompiledRule[], scope: Scope): Answers {
-  // a copy of the plant's answers by question index (a Map of every question per phase otherwise)
-  const base = answers.resolved;
-  const indexed = base instanceof QuestionMap ? (base as QuestionMap<Resolved>).copy() : undefined;
-  const resolved: ReadonlyMap<string, Resolved> = indexed ?? new Map<string, Resolved>(base);
-  const put = (id: string, r: Resolved) => (indexed ? indexed.put(id, r) : (resolved as Map<string, Resolved>).set(id, r));
-  const changed: string[] = [];
-  for (const rule of done) {
-    for (const { question, value } of rule.raises) {
-      const current = resolved.get(question);
-      if (current?.status === 'na') continue; // what does not apply to the plant is not raised
-      const v = typeof value === 'object' && value !== null ? (evaluate(value, scope) as AnswerValue) : (value as AnswerValue);
-      if (v === null || v === undefined) continue;
-      put(question, { status: 'answered', value: better(q.byId.get(question), current?.status === 'answered' ? current.value : null, v) });
-      changed.push(question);
-    }
-  }
-  // only the questions that depend on a raised answer can be seen differently
-  const visibility = changed.length ? computeVisibility(q, answers.file, resolved, { before: answers.visibility, changed }) : answers.visibility;
-  return { file: answers.file, resolved, visibility };
 }

@@ -14,8 +14,6 @@ import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
 import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
 import type { RuleSet } from '../../core/rules-def.js';
-import type { Limits } from '../../core/source.js';
-import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { LineSpool, spooledLines } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
@@ -24,13 +22,12 @@ import { displayPath } from '../../io/paths.js';
 import { readBytes } from '../../io/read-input.js';
 import { assertWritable, openAtomicStream } from '../../io/tables/atomic-stream.js';
 import type { SurveyMap } from '../../io/tables/columns.js';
-import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { safeJsonText } from '../../messages/safe-text.js';
 import { UsageError } from '../errors.js';
 import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
-import { groupWordsOf, type GroupWords } from './columns.js';
+import { groupWordsOf } from './columns.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf, type StdinCopy } from './inputs.js';
 import { PlantRowNotes, settleRows } from './plant-rows.js';
@@ -38,83 +35,19 @@ import { WorkerPool } from './pool.js';
 import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import { jsonLineBytes, type CellProblem, type ProcessOptions, type Rejected, type Scored, type UnitPart } from './parts.js';
+import type { BatchEvents, BatchRequest, BlankedCells } from './request.js';
 
-export interface BatchRequest {
-  inputs: string[];
-  /** OUT.xlsx, OUT.csv or OUT.json. */
-  output?: string | undefined;
-  /** Stream the whole result as JSON to `stdout`. */
-  json: boolean;
-  map?: string | undefined;
-  /** A folder for one report per company, and their format. */
-  reports?: { dir: string; format: 'md' | 'html' | 'docx' } | undefined;
-  questionnaire?: string | undefined;
-  targets?: string | undefined;
-  profile?: string | undefined;
-  /** The regional action plan whose count targets are tracked (default zhengzhou-2018). */
-  policy?: string | undefined;
-  groupBy?: string | undefined;
-  anonymize: boolean;
-  anonKey: string;
-  /**
-   * The minimum group size (default DEFAULT_MIN_GROUP_SIZE): below it a figure gets no verdict. Given explicitly, or
-   * with --anonymize, groups smaller than it are also merged into "other".
-   */
-  minGroupSize?: number | undefined;
-  /** Worker threads; undefined: chosen from the inputs and the CPUs (defaultJobs). */
-  jobs?: number | undefined;
-  force: boolean;
-  lang: Lang;
-  /** The command that runs zhizao where the user is, for `{cmd}` in messages (default `zhizao`). */
-  cmd?: string;
-  limits: Limits;
-  tableLimits: TableLimits;
-  /** A bad table cell rejects its row (default) or is left unanswered and listed. */
-  onBadCell?: 'reject' | 'blank';
-  /** Keep every company's raw answers in the output. */
-  includeAnswers?: boolean;
-  /** The worker script (tests substitute one that fails on purpose). */
-  workerUrl?: URL | undefined;
-}
+export type { BatchEvents, BatchOutcome, BatchRequest, BlankedCells } from './request.js';
 
-/** The cells left unanswered with --on-bad-cell blank: how many, in how many companies (table rows), and the first few. */
-export interface BlankedCells {
-  cells: number;
-  companies: number;
-  first: { file: string; cell?: string; company?: string }[];
-}
 /** How many blanked cells the stderr line names. */
 const BLANKED_SHOWN = 3;
 
-export interface BatchOutcome {
-  summary: BatchSummary;
-  /** With --on-bad-cell blank: the cells left unanswered (also `summary.blanked` in the JSON, without the list). */
-  blanked?: BlankedCells;
-  /** Output files written. */
-  written: string[];
-  rejectedCount: number;
-  /** The rejected inputs, read back from the spool (available until `finished` returns). */
-  rejected(): AsyncIterable<Rejected>;
-  /** A grouping by a question (--group-by), in words: its text and its options' labels. */
-  groupWords?: GroupWords;
-}
-
-export interface BatchEvents {
-  /** A message about an input or the batch as a whole. */
-  note(text: string): void;
-  progress(update: { total?: number; inputs?: number; companies?: number; rejected?: number }): void;
-  /** Where --json goes. */
-  stdout: NodeJS.WritableStream;
-  /** Called once the outputs are written, before the temporary spool is removed. */
-  finished(outcome: BatchOutcome): Promise<void>;
-}
-
-/** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 /** The summary's `sameCodeOtherSite`, present only when there is one. */
 const sameCode = (list: BatchSummary['sameCodeOtherSite']) => (list ? { sameCodeOtherSite: list } : {});
 /** The summary's `sameCodeOtherName`, present only when there is one. */
 const otherName = (list: BatchSummary['sameCodeOtherName']) => (list ? { sameCodeOtherName: list } : {});
 
+/** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
   tuneV8ForBatch();
   const { lang, anonymize, anonKey, force, groupBy } = req;
