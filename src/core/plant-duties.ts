@@ -10,7 +10,7 @@ import { codeUnder, type CompiledMust, type CompiledSectorPack } from './sector.
 
 /**
  * The duties that may bind a plant: its pack's own, for its code (`appliesTo`), and the cross-sector duties
- * (`allSectors`) of every pack loaded. Whether each applies (`appliesIf`) is the caller's to evaluate.
+ * (`allSectors`) of every pack loaded. Whether each applies (`appliesIf`) is `plantDuties`'s to decide.
  */
 export function dutiesOf(pack: CompiledSectorPack | undefined, packs: readonly CompiledSectorPack[], code: string): CompiledMust[] {
   const own = (pack?.musts ?? []).filter((m) => !m.def.allSectors && (!m.def.appliesTo?.length || codeUnder(code, m.def.appliesTo)));

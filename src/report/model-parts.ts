@@ -88,10 +88,7 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
   // A level under a draft standard says so where it is stated, not only in the method notes.
   const headline = r.scoring.draft ? joinTexts([statement, w.phrases.headlineDraft!], { zh: '', en: ' ' }) : statement;
   const out: Headline = { stated, level: m.level, name: m.name, ...(m.level ? { meaning: m.meaning } : {}), score: scoreText(m.score, r.scoring.bands), provisional: m.provisional, statement: headline };
-  if (stated) {
-    const method = methodCaveat(r, w, opts.methodSaid ?? false);
-    if (method) out.method = method;
-  }
+  if (stated) out.method = methodCaveat(r, w, opts.methodSaid ?? false);
   if (stated && m.provisional) out.caveat = fill(w.phrases.provisional!, { share, answered: counts.answered, applicable: counts.applicable, threshold: pct(t.provisionalBelow) });
   // "Don't know" answers count as answered but score as not satisfied: the stated level is a floor, and says so.
   if (stated && r.scoredUnknown > 0) {
@@ -134,10 +131,9 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
  * The level is a simplified calculation, not a formal assessment (in short when the summary just said it in full);
  * an unverified scheme says what is unchecked.
  */
-const methodCaveat = (r: ScoreResult, w: Wording, said: boolean): Text | undefined => {
-  const parts = [said ? w.phrases.headlineMethodShort! : fill(w.phrases.headlineMethod!, { title: r.scoring.title })];
-  if (!r.scoring.verified) parts.push(fill(w.phrases.headlineUnverified!, { label: w.labels.method! }));
-  return parts.length ? joinTexts(parts, { zh: '', en: ' ' }) : undefined;
+const methodCaveat = (r: ScoreResult, w: Wording, said: boolean): Text => {
+  const method = said ? w.phrases.headlineMethodShort! : fill(w.phrases.headlineMethod!, { title: r.scoring.title });
+  return r.scoring.verified ? method : joinTexts([method, fill(w.phrases.headlineUnverified!, { label: w.labels.method! })], { zh: '', en: ' ' });
 };
 
 const scoredCounts = (r: ScoreResult) => ({ answered: r.scoredAnswered, applicable: r.scoredApplicable });

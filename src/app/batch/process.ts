@@ -26,7 +26,7 @@ import { readTableInput } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { jsonLineBytes, partOf, rejectedOf, type CellProblem, type PartDraft, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
-import type { Text } from '../../core/types.js';
+import type { Question } from '../../core/types.js';
 import { cellProblemOf, confidentialQuestions, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
@@ -73,7 +73,7 @@ export class Processor {
    * The questions whose answers the programme office never reads (`confidential` in the questionnaire), with their
    * texts: a problem with one names the question, never the value.
    */
-  private confidentialIds = new Map<string, Text>();
+  private confidentialIds = new Map<string, Question>();
 
   private init() {
     this.setup ??= (async () => {

@@ -5,12 +5,12 @@
  * cell reads in the problems list.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Question, Text } from '../../core/types.js';
+import type { Question } from '../../core/types.js';
+import { questionNamed } from '../../core/answer-words.js';
 import type { Source } from '../../core/source.js';
 import { resolveSource, type LoadedAnswers } from '../../io/answer-file.js';
 import type { Definitions } from '../../io/definitions.js';
 import { columnLetter } from '../../io/tables/cells.js';
-import { bilingual } from '../../messages/catalogue.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { problemText, type CellProblem, type Wording } from './parts.js';
 import { blankPath } from './source-data.js';
@@ -85,17 +85,15 @@ export function explainedByCell(ds: readonly Diagnostic[], cellWarnings: readonl
  * A problem with a confidential answer, as the programme office may read it: which question, not the value or the
  * message that quotes it (the batch's outputs are the office's).
  */
-export function shielded(d: Diagnostic, confidential: ReadonlyMap<string, Text>): Diagnostic {
+export function shielded(d: Diagnostic, confidential: ReadonlyMap<string, Question>): Diagnostic {
   const id = d.path?.[0] === 'answers' ? d.path[1] : undefined;
-  const text = typeof id === 'string' ? confidential.get(id) : undefined;
-  if (text === undefined) return d;
+  const question = typeof id === 'string' ? confidential.get(id) : undefined;
   // the question by its text with its id, as every other per-answer message names it
-  const named = bilingual('answer.question', (lang) => ({ question: text[lang], id: id! }));
-  return { ...d, code: 'batch.confidential-problem', args: { id_zh: named.zh, id_en: named.en } };
+  return question ? { ...d, code: 'batch.confidential-problem', args: questionNamed(question) } : d;
 }
 
-/** The confidential questions of a questionnaire with their texts (what `shielded` names them by). */
-export const confidentialQuestions = (questions: readonly Question[]): Map<string, Text> => new Map(questions.filter((x) => x.confidential).map((x) => [x.id, x.text]));
+/** The confidential questions of a questionnaire by id (what `shielded` names them by). */
+export const confidentialQuestions = (questions: readonly Question[]): Map<string, Question> => new Map(questions.filter((x) => x.confidential).map((x) => [x.id, x]));
 
 /** A problem with one cell (or answer) as the problems list has it, located at its table cell when the source is a table row. */
 export function cellProblemOf(d: Diagnostic, source: Source, where: { file: string; row?: number }, company: string | undefined, action: CellProblem['action'], say: Wording, value: string | undefined): CellProblem {
