@@ -79,6 +79,9 @@ describe('report --format docx', () => {
     expect(text).toContain('按推算，规划期的项目全部完成后为 2 级，届时满足基础级、先进级的等级条件');
     expect(text).toContain('（答卷答为“大部分满足”）。本方案中落实这项要求的项目：中期（6–18 个月）的“食品批次追溯（原辅料—生产—冷库—客户）”。');
     expect(text).toContain('答卷的“大部分满足”指系统内追溯尚未覆盖全部产品；追溯体系也可以用纸质记录。');
+    // a reference not checked against the original: said once under the duties; a section below level 1 in words
+    expect(text.split('带 * 的出处尚未与原文逐条核对，条款号以现行有效文本为准。')).toHaveLength(2);
+    expect(text).toContain('研发设计0.78未达 1 级');
   });
 
   it('keeps hostile names as text', async () => {

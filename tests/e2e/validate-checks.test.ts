@@ -232,3 +232,16 @@ describe('validate: an answer to a question another answer makes not apply', () 
     expect(en.stderr).toContain('warning "What share of output does MES cover?" (mes_coverage) does not apply to this plant');
   });
 });
+
+describe('validate: a sector code the key processes contradict', () => {
+  it('the hydraulic example coded as a food plant gets a warning to check the code; as it is, none', () => {
+    const dir = tempDir('zhizao-sector-');
+    const file = path.join(dir, 'c14.yaml');
+    const example = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+    writeFileSync(file, example.replace(/^ {2}sector: C34$/m, '  sector: C14'));
+    const r = zhizao(['validate', file, '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('行业代码是食品行业（C13–C15），但关键工序清单是机械加工或焊接工序');
+    expect(zhizao(['validate', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '--lang', 'zh']).stderr).not.toContain('行业代码是');
+  });
+});
