@@ -7,6 +7,12 @@ import { byId } from './ids.js';
 import type { Recommendation } from './recommendation.js';
 import type { ScoreResult } from './result.js';
 
+/** What the anchors read of a candidate project: its recommendation and the goals its rule serves, in its order. */
+interface AnchorCandidate {
+  rec: Recommendation;
+  rule: { def: { serves?: readonly string[] } };
+}
+
 /** What the anchors read of a duty not met (roadmap.ts `Duty`). */
 interface OpenDuty {
   notMet?: boolean;
@@ -19,12 +25,13 @@ interface OpenDuty {
  * law asks of it. `asked`: every project the plant named in its own words, and what these wait for in the plan.
  * `duties`: the projects of the plan that settle a duty the answers show not met or mostly met (not one they cannot
  * tell: that is checked first), with what they wait for. `all`: those, and for each goal it chose (`priorities`) and
- * each plan target it misses, the project of highest priority that serves it (and is not held back by an open duty),
+ * each plan target it misses, the project of highest priority that serves it (and is not held back by an open duty;
+ * for a goal, one that names it first in its `serves` when there is one),
  * with what it waits for — so that a goal's project does not wait behind a prerequisite taken by priority. Phasing
  * takes `asked` first, then the rest of `duties`, then the rest of `all`.
  */
 export function goalAnchors(
-  input: { candidates: readonly { rec: Recommendation }[]; goals?: readonly string[] | undefined; result: ScoreResult },
+  input: { candidates: readonly AnchorCandidate[]; goals?: readonly string[] | undefined; result: ScoreResult },
   blockedBy: ReadonlyMap<string, string>,
   inPlan: ReadonlyMap<string, Recommendation>,
   waitsFor: (r: Recommendation) => string[],
@@ -56,18 +63,22 @@ export function goalAnchors(
   const anchors = new Set<Recommendation>([...asked, ...duties]);
   // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
   // (this runs for every plant of a batch)
-  const top = (serves: (r: Recommendation) => boolean) => {
+  const top = (serves: (c: AnchorCandidate) => boolean) => {
     let best: Recommendation | undefined;
-    for (const { rec: r } of input.candidates)
-      if (!blockedBy.has(r.id) && serves(r) && (!best || r.priority > best.priority || (r.priority === best.priority && byId(r.id, best.id) < 0))) best = r;
+    for (const c of input.candidates) {
+      const r = c.rec;
+      if (!blockedBy.has(r.id) && serves(c) && (!best || r.priority > best.priority || (r.priority === best.priority && byId(r.id, best.id) < 0))) best = r;
+    }
     return best;
   };
+  // A goal's project is the one that serves it most directly: first among the projects that name it first in
+  // `serves` (robots for hazardous posts serve labour first, the detectors' alarms safety), then among all that serve it.
   for (const goal of input.goals ?? []) {
-    const r = top((x) => (x.servesPriorities as readonly string[]).includes(goal));
+    const r = top((c) => c.rule.def.serves?.[0] === goal) ?? top((c) => (c.rec.servesPriorities as readonly string[]).includes(goal));
     if (r) anchors.add(r);
   }
   for (const missed of missedTargets(input.result)) {
-    const r = top((x) => x.indicators.includes(missed));
+    const r = top((c) => c.rec.indicators.includes(missed));
     if (r) anchors.add(r);
   }
   return { asked, duties, all: withPrerequisites(anchors) };

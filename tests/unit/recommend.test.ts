@@ -939,3 +939,23 @@ describe('the bundled sector packs against the rules', () => {
       }
   });
 });
+
+describe('a goal the plant chose is answered by the project that serves it most directly', () => {
+  it('safety: the discrete plant whose gas detectors only alarm on site gets the online hazard monitoring in the plan, before the hazardous-post robots', () => {
+    const file = example('discrete-machinery');
+    file.answers.priorities = ['safety', 'delivery'];
+    const withSafety = plan(file, true);
+    const phaseOf = (id: string) => withSafety.recommendations.find((r) => r.id === id)?.phase;
+    const order = ['0-6m', '6-18m', '18-36m', 'later'];
+    expect(phaseOf('station-hazard-sensing')).not.toBe('later');
+    expect(order.indexOf(phaseOf('station-hazard-sensing')!)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(phaseOf('station-hazard-sensing')!)).toBeLessThanOrEqual(order.indexOf(phaseOf('station-hazardous-post-robots')!));
+    // the same plant without the goal leaves the monitoring for later: the goal placed it
+    expect(plan(example('discrete-machinery'), true).recommendations.find((r) => r.id === 'station-hazard-sensing')?.phase).toBe('later');
+  });
+
+  it('cyber security is not work safety: the OT zoning and MLPS projects never answer “安全生产和环保”', () => {
+    const data = parse(read('questionnaires/rules/default.yaml')) as { rules: { id: string; serves?: string[] }[] };
+    for (const id of ['workshop-ot-security-zoning', 'factory-security-operations']) expect(data.rules.find((r) => r.id === id)?.serves).not.toContain('safety');
+  });
+});
