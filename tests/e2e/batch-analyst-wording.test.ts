@@ -159,7 +159,7 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     expect(blank.code).toBe(0);
     expect(blank.stdout).toContain('E2 甲公司: column “key_processes_cnc”: "How many of the key processes are done on CNC equipment?": "abc" is not a number');
     expect(blank.stdout).toContain('(a real run: left unanswered)');
-    expect(blank.stdout).toContain('a real run would reject 0 rows for their cells and leave 2 cells unanswered');
+    expect(blank.stdout).toContain('a real run would reject 0 rows for their cells, leave 2 cells unanswered and leave 0 values outside the plausible range out of the regional figures');
     const blankJson = JSON.parse(run(['t2.csv', '--dry-run', '--json', '--on-bad-cell', 'blank']).stdout) as DryRunResult;
     expect(pick(blankJson.tables[0]!.cells!)).toEqual(pick(json(['t2.csv', '--on-bad-cell', 'blank']).problems.filter((p) => p.action === 'blanked')));
     // a missing column and an empty required cell are found too

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { implausibleAnswers } from '../../core/checks.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Lang } from '../../core/types.js';
 import type { Definitions } from '../../io/definitions.js';
@@ -14,7 +15,7 @@ import { previewTable } from '../../io/tables/preview.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
 import type { CellProblem } from './parts.js';
-import { cellProblemOf, confidentialQuestions, resolveRow, shielded } from './row-check.js';
+import { cellProblemOf, confidentialQuestions, implausibleWarnings, resolveRow, shielded } from './row-check.js';
 import { companyOf } from './source-data.js';
 
 export interface DryRunRequest {
@@ -42,7 +43,9 @@ export interface DryRunTable {
   problems: Diagnostic[];
   /**
    * The cells a real run would list as errors, read by the same rule (row-check.ts): each with what the run would
-   * do — reject its row, or (--on-bad-cell blank) leave it unanswered. Confidential answers name the question only.
+   * do — reject its row, or (--on-bad-cell blank) leave it unanswered; and the values outside their plausible range,
+   * which it keeps in the company row and leaves out of the regional figures. Confidential answers name the question
+   * only (a confidential value out of range is not listed).
    */
   cells?: CellProblem[];
   /** Rows a real run would reject for their cells. */
@@ -76,8 +79,8 @@ const optionsOf = (r: ColumnRole): string | undefined => {
 };
 
 /**
- * `batch --dry-run`: how each table would be read with the map, and every cell a real run would reject its row
- * for (or leave unanswered) — nothing scored, nothing written.
+ * `batch --dry-run`: how each table would be read with the map, every cell a real run would reject its row for (or
+ * leave unanswered), and every value it would leave out of the regional figures — nothing scored, nothing written.
  */
 export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
   const q = await defs.questionnaire(req.questionnaire);
@@ -108,7 +111,11 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
         return cellProblemOf(shown, row, where, company, action, say, shown === d ? row.cellAt(d.path)?.value : undefined);
       };
       const checked = await resolveRow(row, defs, { questionnaire: req.questionnaire, onBadCell: req.onBadCell }, (d) => cells.push(problem(d, 'blanked')));
-      if ('answers' in checked.loaded && checked.loaded.answers) return;
+      if ('answers' in checked.loaded && checked.loaded.answers) {
+        // a value outside its plausible range: kept in the company row, left out of the regional figures
+        for (const d of implausibleWarnings(implausibleAnswers(checked.loaded.questionnaire, checked.loaded.answers), row)) cells.push(problem(d, 'excluded'));
+        return;
+      }
       rejectedRows++;
       for (const d of checked.loaded.diagnostics) if (d.severity === 'error') cells.push(problem(d, 'rejected'));
     };

@@ -12,8 +12,7 @@ import { officeTopProjects } from '../../core/plan-order.js';
 import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, plausibleRangeText, runChecks, type CheckSet } from '../../core/checks.js';
-import { showNumber, showPercent } from '../../core/answer-display.js';
+import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
 import { buildResult, headlineJson } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -27,7 +26,7 @@ import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { jsonLineBytes, partOf, rejectedOf, type CellProblem, type PartDraft, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 import type { Question } from '../../core/types.js';
-import { cellProblemOf, confidentialQuestions, isRowSource, resolveRow, shielded } from './row-check.js';
+import { cellProblemOf, confidentialQuestions, implausibleWarnings, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
 import { companyOf, rawAnswers } from './source-data.js';
@@ -282,15 +281,7 @@ export class Processor {
     const implausibleIds = new Set<string>();
     const implausibleAll = implausibleAnswers(q, answers);
     for (const { question } of implausibleAll) implausibleIds.add(question.id);
-    // an implausible confidential answer is left out of the figures like any other, but not listed (its value) nor counted
-    const implausible: Diagnostic[] = [];
-    for (const { question, value } of implausibleAll) {
-      if (question.confidential) continue;
-      const id = question.id;
-      // the range as validate and the reports word it (in the question's unit, percentages as per cent)
-      const range = plausibleRangeText(question)!;
-      implausible.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { question_zh: question.text.zh, question_en: question.text.en, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
-    }
+    const implausible = implausibleWarnings(implausibleAll, source);
     // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
     // listed; one that names a confidential answer is left out, as the programme office sees neither.
     const extras = await this.extrasFor(q);

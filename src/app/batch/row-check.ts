@@ -2,9 +2,11 @@
  * How batch reads one table row before scoring it, the one rule a run and `batch --dry-run` share: resolve the row
  * as an answer file, put the table reader's own explanation in place of the error of a cell it explained, and with
  * --on-bad-cell blank leave every bad cell unanswered while the row can still be scored. Also how a problem with a
- * cell reads in the problems list.
+ * cell reads in the problems list, and which answers a run leaves out of the regional figures as implausible.
  */
-import type { Diagnostic } from '../../core/diagnostics.js';
+import { showNumber, showPercent } from '../../core/answer-display.js';
+import { plausibleRangeText, type implausibleAnswers } from '../../core/checks.js';
+import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import type { Question } from '../../core/types.js';
 import { questionNamed } from '../../core/answer-words.js';
 import type { Source } from '../../core/source.js';
@@ -110,4 +112,21 @@ export function cellProblemOf(d: Diagnostic, source: Source, where: { file: stri
     message: problemText(d, say, isRowSource(source), cell?.header),
     action,
   };
+}
+
+/**
+ * The answers outside their question's plausible range (implausibleAnswers), as the warnings the problems list shows
+ * (a run keeps them in the company row and leaves them out of every regional figure). A confidential answer is left
+ * out of the figures like any other, but not listed: its value is not the programme office's.
+ */
+export function implausibleWarnings(found: ReturnType<typeof implausibleAnswers>, source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { question, value } of found) {
+    if (question.confidential) continue;
+    const id = question.id;
+    // the range as validate and the reports word it (in the question's unit, percentages as per cent)
+    const range = plausibleRangeText(question)!;
+    out.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { question_zh: question.text.zh, question_en: question.text.en, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
+  }
+  return out;
 }

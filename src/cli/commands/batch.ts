@@ -212,8 +212,9 @@ function similarGroupNotes(ctx: Context, s: BatchSummary): string[] {
 const DRY_RUN_CELLS = 20;
 
 /**
- * The cells of a table a real run would reject its row for, or leave unanswered (--on-bad-cell blank), each as the
- * problems list words it, with its column; or that no cell would.
+ * The cells of a table a real run would reject its row for, leave unanswered (--on-bad-cell blank) or leave out of
+ * the regional figures (outside the plausible range), each as the problems list words it, with its column; or that
+ * no cell would.
  */
 function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][number]): string[] {
   const { term } = ctx;
@@ -227,7 +228,8 @@ function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][numbe
   });
   if (cells.length > DRY_RUN_CELLS) lines.push(term.msg('batch.dry-run-cells-more', { count: cells.length - DRY_RUN_CELLS }));
   const blanked = cells.filter((c) => c.action === 'blanked').length;
-  lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked }));
+  const excluded = cells.filter((c) => c.action === 'excluded').length;
+  lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked, excluded }));
   return lines;
 }
 
