@@ -568,8 +568,8 @@ describe('smaller points', { timeout: 180_000 }, () => {
     mkdirSync(d);
     const base = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
     for (let i = 0; i < 400; i++) writeFileSync(path.join(d, `${String(i).padStart(3, '0')}.yaml`), base.replace(/company: .*/, `company: 公司${i}`));
-    const interrupt = async (reports: string, extra: string[]) => {
-      const child = spawn(process.execPath, [BIN, 'batch', d, '--reports', reports, '--format', 'html', '--jobs', '1', '--json', ...extra], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const interrupt = async (reports: string, extra: string[], jobs: string[] = ['--jobs', '1']) => {
+      const child = spawn(process.execPath, [BIN, 'batch', d, '--reports', reports, '--format', 'html', ...jobs, '--json', ...extra], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -585,6 +585,12 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(a.code).toBe(130);
     expect(existsSync(fresh)).toBe(false);
     expect(a.stderr).toMatch(/unfinished reports folder .* was removed/);
+    // the same with the 400 files scored on the main thread (the default below a worker's worth of files)
+    const main = path.join(dir, 'main-thread-reports');
+    const m = await interrupt(main, [], []);
+    expect(m.code, m.stderr).toBe(130);
+    expect(existsSync(main)).toBe(false);
+    expect(m.stderr).toMatch(/unfinished reports folder .* was removed/);
     const old = path.join(dir, 'old-reports');
     mkdirSync(old);
     writeFileSync(path.join(old, 'keep.txt'), 'earlier\n');

@@ -1,13 +1,18 @@
-// The default --jobs: a small batch is read by one worker (a second one would cost more to start than it saves).
+// The default --jobs: a small batch is scored on the main thread (a worker costs more to start than it saves), a
+// larger one by one worker per FILES_PER_WORKER answer files; and the main-thread pool keeps the pool's contract.
 import { describe, expect, it } from 'vitest';
 import { FILES_PER_WORKER } from '../../src/app/batch/files-per-worker';
+import { MainThreadPool } from '../../src/app/batch/main-thread';
+import type { Unit, UnitPart } from '../../src/app/batch/parts';
 import { defaultJobs } from '../../src/app/batch/workers';
 
 const files = (n: number) => Array.from({ length: n }, () => ({ kind: 'answer' }));
 describe('default number of workers', () => {
-  it('one worker for a small batch, one more per FILES_PER_WORKER answer files, at most the CPUs', () => {
-    expect(defaultJobs([], 2)).toBe(1);
-    expect(defaultJobs(files(1), 2)).toBe(1);
+  it('none (the main thread) below FILES_PER_WORKER answer files, one more per FILES_PER_WORKER, at most the CPUs', () => {
+    expect(defaultJobs([], 2)).toBe(0);
+    expect(defaultJobs(files(1), 2)).toBe(0);
+    expect(defaultJobs(files(FILES_PER_WORKER - 1), 2)).toBe(0);
+    expect(defaultJobs(files(FILES_PER_WORKER), 2)).toBe(1);
     expect(defaultJobs(files(FILES_PER_WORKER * 2 - 1), 2)).toBe(1);
     expect(defaultJobs(files(FILES_PER_WORKER * 2), 2)).toBe(2);
     expect(defaultJobs(files(100_000), 2)).toBe(2);
@@ -18,6 +23,44 @@ describe('default number of workers', () => {
     expect(defaultJobs([{ kind: 'xlsx' }], 4)).toBe(1);
     expect(defaultJobs([{ kind: 'xlsx' }, { kind: 'csv' }, { kind: 'csv' }], 4)).toBe(3);
     expect(defaultJobs([{ kind: 'csv' }, ...files(FILES_PER_WORKER)], 4)).toBe(2);
-    expect(defaultJobs(Array.from({ length: 5000 }, () => ({ kind: 'reject' })), 4)).toBe(1);
+    expect(defaultJobs(Array.from({ length: 5000 }, () => ({ kind: 'reject' })), 4)).toBe(0);
+  });
+});
+
+describe('a small batch on the main thread (MainThreadPool)', () => {
+  const units = (n: number) => ({ length: n, at: (index: number): Unit => ({ index, path: `f${index}`, shown: `f${index}`, kind: 'answer' }) });
+  const part = (name: string): UnitPart => ({ companies: [], rejected: [], notes: [name] });
+
+  it('hands each input’s parts over, then the input done, in input order; an input that throws is crashed and the batch goes on', async () => {
+    const seen: string[] = [];
+    const processor = {
+      startNote: async () => 'no rules',
+      run: async (u: Unit, emit: (p: UnitPart) => void) => {
+        if (u.index === 1) throw new Error('boom');
+        emit(part(`${u.index}a`));
+        emit(part(`${u.index}b`));
+      },
+    };
+    await new MainThreadPool(units(3), processor, {
+      consume: async (i, p) => void seen.push(`consume ${i} ${p.notes[0]}`),
+      done: (i) => void seen.push(`done ${i}`),
+      crashed: (i, detail) => void seen.push(`crashed ${i} ${detail}`),
+      note: (text) => void seen.push(`note ${text}`),
+    }).run();
+    expect(seen).toEqual(['note no rules', 'consume 0 0a', 'consume 0 0b', 'done 0', 'crashed 1 boom', 'done 1', 'consume 2 2a', 'consume 2 2b', 'done 2']);
+  });
+
+  it('stop(): no further input is started', async () => {
+    const done: number[] = [];
+    const pool: MainThreadPool = new MainThreadPool(units(5), { startNote: async () => undefined, run: async () => undefined }, {
+      consume: () => undefined,
+      done: (i) => {
+        done.push(i);
+        if (i === 1) pool.stop();
+      },
+      crashed: () => undefined,
+    });
+    await pool.run();
+    expect(done).toEqual([0, 1]);
   });
 });

@@ -54,7 +54,7 @@ interface Extras {
   report?: Awaited<ReturnType<typeof reportContext>>;
 }
 
-/** Scores the inputs handed to one worker thread. Definitions are loaded once and cached. */
+/** Scores the inputs handed to one worker thread (or a small batch's, on the main thread). Definitions are loaded once and cached. */
 export class Processor {
   private readonly defs: Definitions;
   private setup?: Promise<Setup>;
@@ -64,8 +64,12 @@ export class Processor {
   /** Per indicator, the questions it reads (its inputs and flags), listed once. */
   private readonly indicatorInputs = new WeakMap<object, readonly string[]>();
 
-  constructor(private readonly opts: ProcessOptions) {
-    this.defs = new Definitions(opts.limits);
+  /** `defs`: definitions already loaded (a batch scored on the main thread); a worker loads its own. */
+  constructor(
+    private readonly opts: ProcessOptions,
+    defs?: Definitions,
+  ) {
+    this.defs = defs ?? new Definitions(opts.limits);
   }
 
   /**

@@ -5,7 +5,8 @@ import { FILES_PER_WORKER } from './files-per-worker.js';
 
 /**
  * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
- * one worker's work), never more than the CPUs, at least one.
+ * one worker's work), never more than the CPUs; 0 — scored on the main thread (MainThreadPool) — for fewer answer
+ * files than one worker's worth and no table.
  */
 export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number): number {
   let tables = 0;
@@ -14,6 +15,7 @@ export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number): nu
     if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
     else if (u.kind === 'answer') files++;
   }
+  if (tables === 0 && files < FILES_PER_WORKER) return 0;
   return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
 }
 
