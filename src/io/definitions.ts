@@ -275,10 +275,13 @@ export class Definitions {
     return this.cached(`sector-packs:${questionnaire.def.id}:${questionnaire.def.version}`, async () => {
       const ids = await this.ruleIds(questionnaire);
       const ctx = plantRuleContext(ids);
+      // the same for every pack: found once (each is a pass over the questionnaire's questions)
+      const unseen = officeUnseenQuestions(ids);
+      const freeText = freeTextQuestions(ids);
       const packs: CompiledSectorPack[] = [];
       for (const id of await this.bundledIds('sector-pack')) {
         const src = await this.checkedSource(this.bundledPath('sector-pack', id), 'sector-pack');
-        packs.push(unwrap(compileSectorPack(src, ctx, officeUnseenQuestions(ids), freeTextQuestions(ids)), 'pack'));
+        packs.push(unwrap(compileSectorPack(src, ctx, unseen, freeText), 'pack'));
       }
       return packs;
     });
