@@ -5,7 +5,7 @@
 //  - dist/bundled/<path>.json: each bundled definition (questionnaires/, report-templates/*.yaml), parsed and
 //    schema-checked, with the SHA-256 of its text, under its path from the package root (one file each: a command
 //    reads only the definitions it uses), so that a run does not re-parse 5,000 lines of YAML. A file whose text
-//    changed is parsed normally at run time;
+//    changed is parsed normally at run time. Written as UTF-16LE (src/io/definitions.ts BUNDLED_ENCODING);
 //  - dist/templates/<hash>.cjs: each bundled report template precompiled by Handlebars (build-time code generation:
 //    `Handlebars.precompile` output, run by `Handlebars.template`), named by a hash of its format, extra helpers and
 //    text (src/report/render.ts precompiledName), so that a report neither loads Handlebars' compiler nor compiles
@@ -28,6 +28,7 @@ const options = { allErrors: true, strict: true, allowUnionTypes: true, verbose:
 mkdirSync(path.join(root, 'dist', 'validators'), { recursive: true });
 // A schema may refer to another shipped one (the sector packs' items are the rules' items): added with it, as at run time.
 const { addSchemaWithRefs } = await import('../dist/core/shape.js');
+const { BUNDLED_ENCODING } = await import('../dist/io/definitions.js');
 const schemaOf = (kind) => JSON.parse(readFileSync(path.join(root, 'schemas', `${kind}.schema.json`), 'utf8'));
 const validators = {};
 for (const kind of kinds) {
@@ -56,7 +57,7 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   bundled++;
   const out = path.join(root, 'dist', 'bundled', `${rel}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), data }));
+  writeFileSync(out, JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), data }), BUNDLED_ENCODING);
 }
 
 // The expressions of the bundled definitions, parsed once here (src/core/expression/check.ts seedParsedExpressions):
@@ -81,7 +82,7 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
   const { parseExpression } = await import('../dist/core/expression/parse.js');
   let kept = 0;
   for (const out of walk(path.join(root, 'dist', 'bundled'))) {
-    const entry = JSON.parse(readFileSync(out, 'utf8'));
+    const entry = JSON.parse(readFileSync(out, BUNDLED_ENCODING));
     const found = new Set();
     const visit = (v) => {
       if (typeof v === 'string') {
@@ -103,7 +104,7 @@ for (const file of [...walk(path.join(root, 'questionnaires')), ...walk(path.joi
     if (!found.size) continue;
     kept += found.size;
     entry.expressions = [...found].sort().map((src) => [src, trees.get(src)]);
-    writeFileSync(out, JSON.stringify(entry));
+    writeFileSync(out, JSON.stringify(entry), BUNDLED_ENCODING);
   }
   console.log(`build-assets: ${kept} parsed expressions kept with the bundled definitions`);
 }

@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseExpression, type Node } from '../../src/core/expression/parse.js';
+import { BUNDLED_ENCODING } from '../../src/io/definitions.js';
 import { EXAMPLE, ROOT, removeTempDirs, runCli, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -124,7 +125,7 @@ describe('what else the build keeps for start-up: parsed expressions, ASCII code
   it('each bundled definition keeps the trees of expressions written in it, each the parser\'s own tree of its text', () => {
     let kept = 0;
     for (const file of filesUnder(path.join(ROOT, 'dist', 'bundled'))) {
-      const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile;
+      const entry = JSON.parse(readFileSync(file, BUNDLED_ENCODING)) as BundledFile;
       const strings = new Set<string>();
       const visit = (v: unknown): void => {
         if (typeof v === 'string') strings.add(v);
@@ -146,10 +147,10 @@ describe('what else the build keeps for start-up: parsed expressions, ASCII code
     const root = copyOfPackage('zhizao-no-trees-', true);
     let stripped = 0;
     for (const file of filesUnder(path.join(root, 'dist', 'bundled'))) {
-      const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile;
+      const entry = JSON.parse(readFileSync(file, BUNDLED_ENCODING)) as BundledFile;
       if (!entry.expressions) continue;
       delete entry.expressions;
-      writeFileSync(file, JSON.stringify(entry));
+      writeFileSync(file, JSON.stringify(entry), BUNDLED_ENCODING);
       stripped++;
     }
     expect(stripped).toBeGreaterThan(10);
@@ -168,12 +169,12 @@ describe('what else the build keeps for start-up: parsed expressions, ASCII code
     };
     const root = copyOfPackage('zhizao-swapped-tree-', true);
     const file = path.join(root, 'dist', 'bundled', 'questionnaires', 'rules', 'default.yaml.json');
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as BundledFile & { data: { rules: { id: string; when: string }[] } };
+    const entry = JSON.parse(readFileSync(file, BUNDLED_ENCODING)) as BundledFile & { data: { rules: { id: string; when: string }[] } };
     const before = report(root);
     const rule = entry.data.rules.find((r) => r.id === before[0])!;
     const kept = entry.expressions!.find(([text]) => text === rule.when)!;
     kept[1] = { t: 'lit', v: false };
-    writeFileSync(file, JSON.stringify(entry));
+    writeFileSync(file, JSON.stringify(entry), BUNDLED_ENCODING);
     const after = report(root);
     expect(before).toContain(rule.id);
     expect(after).not.toContain(rule.id);
