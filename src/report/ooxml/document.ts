@@ -4,7 +4,7 @@
  * serialised when it is made (its `xml`), so a document is a list of strings joined once. Elements follow the
  * order of the schema (ECMA-376 CT_PPr, CT_RPr), which Word checks.
  */
-import { el, escapeXml, val } from './xml.js';
+import { el, escapeXml, flat, val } from './xml.js';
 
 export const AlignmentType = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFIED: 'both' } as const;
 export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -132,6 +132,6 @@ export class Paragraph {
     const pPr = paragraphProperties(opts);
     let runs = opts.text !== undefined ? new TextRun(opts.text).xml : '';
     if (opts.children) for (const c of opts.children) runs += c.xml;
-    this.xml = `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs}</w:p>`;
+    this.xml = flat(`<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs}</w:p>`);
   }
 }

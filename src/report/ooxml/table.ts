@@ -4,7 +4,7 @@
  * page, rows that do not split). Elements follow the order of the schema (CT_TblPr, CT_TrPr, CT_TcPr).
  */
 import { border, type Border, type Paragraph } from './document.js';
-import { el, val } from './xml.js';
+import { el, flat, val } from './xml.js';
 
 export const WidthType = { DXA: 'dxa', PERCENTAGE: 'pct', AUTO: 'auto' } as const;
 export const ShadingType = { CLEAR: 'clear', SOLID: 'solid' } as const;
@@ -115,6 +115,6 @@ export class Table {
     for (const w of o.columnWidths) grid += el('w:gridCol', { 'w:w': w });
     let rows = '';
     for (const r of o.rows) rows += r.xml;
-    this.xml = `<w:tbl><w:tblPr>${p}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`;
+    this.xml = flat(`<w:tbl><w:tblPr>${p}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`);
   }
 }

@@ -38,6 +38,20 @@ export function el(name: string, a: Attrs | null = null, inner = ''): string {
 /** `<name w:val="value"/>`, the commonest WordprocessingML element. */
 export const val = (name: string, value: string | number) => `<${name} w:val="${escapeXml(value)}"/>`;
 
+/**
+ * `xml`, made one flat string in memory; the text is the same. An element's XML is made by concatenation, which V8
+ * keeps as a tree of the pieces (cons strings): a report's document.xml would be one tree of some hundred thousand
+ * pieces spread over the heap, flattened only when the part is joined for the ZIP, slowly (≈ 4 ms of a batch's DOCX
+ * report). Reading a character makes V8 flatten a string. Done as each paragraph and each table is made (the
+ * elements a body holds; a table's cells and rows are made just before it), its pieces are still young and in the
+ * cache: a batch's DOCX report is built and packed in ≈ 9.5 ms of CPU instead of ≈ 13 (flattening cells and rows
+ * too copied their text once more for nothing).
+ */
+export function flat(xml: string): string {
+  xml.charCodeAt(0);
+  return xml;
+}
+
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The WordprocessingML and relationships namespaces, declared on every part's root element. */
