@@ -954,6 +954,16 @@ describe('a goal the plant chose is answered by the project that serves it most 
     expect(plan(example('discrete-machinery'), true).recommendations.find((r) => r.id === 'station-hazard-sensing')?.phase).toBe('later');
   });
 
+  it('of two projects of equal priority that answer a goal, the cheaper: the small shop under 1 million keeps its SaaS kit in the plan period', () => {
+    const small = parse(read('tests/fixtures/plants/small-machining-under-1m.yaml'));
+    const recs = plan(small, true).recommendations;
+    const saas = recs.find((r) => r.id === 'workshop-sme-light-saas')!;
+    const network = recs.find((r) => r.id === 'workshop-equipment-networking')!;
+    // the same priority, both answering its delivery goal first: the 2–12 万元 kit, not the 9–45 万元 network
+    expect(saas.priority).toBe(network.priority);
+    expect(saas.phase).not.toBe('later');
+  });
+
   it('cyber security is not work safety: the OT zoning and MLPS projects never answer “安全生产和环保”', () => {
     const data = parse(read('questionnaires/rules/default.yaml')) as { rules: { id: string; serves?: string[] }[] };
     for (const id of ['workshop-ot-security-zoning', 'factory-security-operations']) expect(data.rules.find((r) => r.id === id)?.serves).not.toContain('safety');
