@@ -4,7 +4,7 @@ import type { Lang } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 import type { Context } from './context.js';
 import { VERSION as version } from '../io/paths.js';
-import { FILES_PER_WORKER } from '../app/batch/files-per-worker.js';
+import { FILES_PER_WORKER, REPORT_FILES_PER_WORKER } from '../app/batch/files-per-worker.js';
 
 // Each command declares its own argument and option types (src/cli/options.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -268,7 +268,7 @@ export function buildProgram(
     .option('--group-by <field>', h('help.batch-group-by'))
     .option('--anonymize', h('help.batch-anonymize'))
     .option('--min-group-size <n>', h('help.batch-min-group-size'), positiveInt)
-    .option('--jobs <n>', h('help.batch-jobs', { count: FILES_PER_WORKER }), positiveInt)
+    .option('--jobs <n>', h('help.batch-jobs', { count: FILES_PER_WORKER, reports: REPORT_FILES_PER_WORKER }), positiveInt)
     .option('--max-rows <n>', h('help.opt-max-rows'), positiveInt)
     .option('--force', h('help.batch-force'))
     .option('--dry-run', h('help.batch-dry-run'))

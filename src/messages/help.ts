@@ -152,7 +152,7 @@ export const HELP_MESSAGES = {
     en: '{cmd} map init survey.csv -o map.yaml\n{cmd} batch survey.csv --map map.yaml --dry-run',
     zh: '{cmd} map init 问卷星导出.csv -o map.yaml\n{cmd} batch 问卷星导出.csv --map map.yaml --dry-run',
   },
-  'help.batch-jobs': { en: 'worker threads (default: one per {count} answer files or per table, at most the number of CPUs; fewer than {count} answer files and no table are scored without one)', zh: '工作线程数（默认每 {count} 个答卷文件或每个表格一个，不超过 CPU 数；不足 {count} 个答卷文件且没有表格时不另开线程）' },
+  'help.batch-jobs': { en: 'worker threads (default: one per {count} answer files, {reports} with --reports, or per table, at most the number of CPUs; fewer answer files and no table are scored without one)', zh: '工作线程数（默认每 {count} 个答卷文件（加 --reports 时每 {reports} 个）或每个表格一个，不超过 CPU 数；答卷文件更少且没有表格时不另开线程）' },
   'help.batch-force': { en: 'replace existing output files', zh: '覆盖已有的输出文件' },
   'help.batch-examples': {
     en: '{cmd} batch answers/ -o results.xlsx\n{cmd} map init survey.csv -o map.yaml && {cmd} batch survey.csv --map map.yaml --dry-run\n{cmd} batch survey.csv --map map.yaml --on-bad-cell blank -o results.xlsx\n{cmd} batch answers/ --json --group-by district --anonymize',

@@ -1,7 +1,7 @@
 // The default --jobs: a small batch is scored on the main thread (a worker costs more to start than it saves), a
 // larger one by one worker per FILES_PER_WORKER answer files; and the main-thread pool keeps the pool's contract.
 import { describe, expect, it } from 'vitest';
-import { FILES_PER_WORKER } from '../../src/app/batch/files-per-worker';
+import { FILES_PER_WORKER, REPORT_FILES_PER_WORKER } from '../../src/app/batch/files-per-worker';
 import { MainThreadPool } from '../../src/app/batch/main-thread';
 import type { Unit, UnitPart } from '../../src/app/batch/parts';
 import { defaultJobs } from '../../src/app/batch/workers';
@@ -18,6 +18,12 @@ describe('default number of workers', () => {
     expect(defaultJobs(files(100_000), 2)).toBe(2);
     expect(defaultJobs(files(100_000), 8)).toBe(8);
     expect(defaultJobs(files(100_000), 1)).toBe(1);
+  });
+  it('with --reports a worker pays for itself sooner: one per REPORT_FILES_PER_WORKER files', () => {
+    expect(REPORT_FILES_PER_WORKER).toBeLessThan(FILES_PER_WORKER);
+    expect(defaultJobs(files(REPORT_FILES_PER_WORKER - 1), 2, REPORT_FILES_PER_WORKER)).toBe(0);
+    expect(defaultJobs(files(REPORT_FILES_PER_WORKER), 2, REPORT_FILES_PER_WORKER)).toBe(1);
+    expect(defaultJobs(files(REPORT_FILES_PER_WORKER * 3), 2, REPORT_FILES_PER_WORKER)).toBe(2);
   });
   it('a table is one worker’s work; rejected inputs cost nothing', () => {
     expect(defaultJobs([{ kind: 'xlsx' }], 4)).toBe(1);

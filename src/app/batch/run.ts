@@ -35,6 +35,7 @@ import { MainThreadPool } from './main-thread.js';
 import { WorkerPool, type PoolEvents } from './pool.js';
 import { Processor } from './process.js';
 import { abandonReportsFolder, clearIncompleteMarker, orderReportNames, prepareReportsFolder, supersededFolder, writeSupersededList } from './reports-folder.js';
+import { FILES_PER_WORKER, REPORT_FILES_PER_WORKER } from './files-per-worker.js';
 import { defaultJobs, tuneV8ForBatch } from './workers.js';
 import { jsonLineBytes, type CellProblem, type ProcessOptions, type Rejected, type Scored, type UnitPart } from './parts.js';
 import type { BatchEvents, BatchRequest, BlankedCells } from './request.js';
@@ -257,7 +258,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         spoolRejected({ file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
       },
     };
-    const jobs = req.jobs ?? defaultJobs(inputs.kinds(), availableParallelism());
+    const jobs = req.jobs ?? defaultJobs(inputs.kinds(), availableParallelism(), req.reports ? REPORT_FILES_PER_WORKER : FILES_PER_WORKER);
     // a small batch on this thread, with the definitions already loaded here (defaultJobs)
     const pool = jobs === 0 ? new MainThreadPool(units, new Processor(options, defs), poolEvents) : new WorkerPool(units, jobs, options, poolEvents, req.workerUrl);
     stopWorkers = () => pool.stop();

@@ -4,19 +4,19 @@ import { FILES_PER_WORKER } from './files-per-worker.js';
 
 
 /**
- * The default --jobs: one worker per FILES_PER_WORKER answer files (a table, read whole by one worker, counts as
- * one worker's work), never more than the CPUs; 0 — scored on the main thread (MainThreadPool) — for fewer answer
- * files than one worker's worth and no table.
+ * The default --jobs: one worker per `perWorker` answer files (FILES_PER_WORKER, or REPORT_FILES_PER_WORKER with
+ * --reports; a table, read whole by one worker, counts as one worker's work), never more than the CPUs; 0 — scored
+ * on the main thread (MainThreadPool) — for fewer answer files than one worker's worth and no table.
  */
-export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number): number {
+export function defaultJobs(units: Iterable<{ kind: string }>, cpus: number, perWorker: number = FILES_PER_WORKER): number {
   let tables = 0;
   let files = 0;
   for (const u of units) {
     if (u.kind === 'csv' || u.kind === 'xlsx') tables++;
     else if (u.kind === 'answer') files++;
   }
-  if (tables === 0 && files < FILES_PER_WORKER) return 0;
-  return Math.max(1, Math.min(cpus, tables + Math.floor(files / FILES_PER_WORKER)));
+  if (tables === 0 && files < perWorker) return 0;
+  return Math.max(1, Math.min(cpus, tables + Math.floor(files / perWorker)));
 }
 
 /**
