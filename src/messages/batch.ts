@@ -1,5 +1,6 @@
 /** Batch scoring. `{name}` placeholders are filled from the diagnostic's args. */
 export const BATCH_MESSAGES = {
+  'batch.input-failed': { en: 'reading this input failed ({detail}); the rest of the batch went on', zh: '读取该输入时出错（{detail}），其余输入照常处理' },
   'batch.worker-crashed': { en: 'reading this input stopped the worker ({detail}); the rest of the batch went on', zh: '读取该输入时工作线程异常退出（{detail}），其余输入照常处理' },
   'batch.duplicate-plant': { en: 'the same plant ({plant}) appears {count} times; older assessments are marked superseded (✓ the one kept): {where}', zh: '同一工厂（{plant}）出现 {count} 次；较早的评估标记为已被取代（✓ 为保留的一次）：{where}' },
   'batch.resubmission': { en: 'the same plant ({plant}) submitted again less than {days} days later (or without a date) in {count} {count|case|cases}: one assessment sent twice, not a baseline and a follow-up; the later submission replaces the earlier and no progress is counted between them: {where}', zh: '同一工厂（{plant}）有 {count} 次在 {days} 天内再次提交（或未注明日期）：视为同一次评估的重复提交，不是基线和复评；以较晚的提交为准，两者之间不计算进展：{where}' },

@@ -8,7 +8,7 @@ import type { UnitProcessor } from './worker-loop.js';
  * the input done, in input order). A worker thread pays for Node's start-up of a thread, the code and the
  * definitions compiled again before its first plant; below a worker's worth of answer files (defaultJobs) that is
  * more than scoring them here, where the definitions are already loaded. An input that throws is reported as
- * `crashed`, as a worker's would be, and the batch goes on.
+ * `crashed` (it threw), as in a worker, and the batch goes on.
  */
 export class MainThreadPool {
   private stopped = false;
@@ -32,7 +32,7 @@ export class MainThreadPool {
         failed = (e as Error).message;
       }
       for (const part of parts) await this.events.consume(index, part);
-      if (failed !== undefined) await this.events.crashed(index, failed);
+      if (failed !== undefined) await this.events.crashed(index, failed, 'threw');
       await this.events.done(index);
     }
   }

@@ -9,8 +9,10 @@ export interface PoolEvents {
   consume(index: number, part: UnitPart): Promise<void> | void;
   /** An input is finished (after all its parts were consumed). */
   done(index: number): Promise<void> | void;
-  /** A worker died or threw while reading this input; the input is rejected, the batch goes on. */
-  crashed(index: number, detail: string): Promise<void> | void;
+  /**
+   * Reading this input threw (`threw`) or killed its worker (`died`); the input is rejected, the batch goes on.
+   */
+  crashed(index: number, detail: string, how: 'threw' | 'died'): Promise<void> | void;
   /** A message from a worker about the batch as a whole (printed once). */
   note?(text: string): void;
 }
@@ -48,7 +50,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private next = 0;
   private head = 0;
-  private readonly buffered = new Map<number, { parts: UnitPart[]; done: boolean; crash?: string }>();
+  private readonly buffered = new Map<number, { parts: UnitPart[]; done: boolean; crash?: { detail: string; how: 'threw' | 'died' } }>();
   private chain: Promise<void> = Promise.resolve();
   private inChain = 0;
   private finished!: () => void;
@@ -109,7 +111,7 @@ export class WorkerPool {
         for (const it of m.items) {
           if (it.part) this.arrive(it.index, it.part);
           const e = this.entry(it.index);
-          if (it.failed !== undefined) e.crash = it.failed;
+          if (it.failed !== undefined) e.crash = { detail: it.failed, how: 'threw' };
           e.done = true;
         }
         const finished = new Set(m.items.map((it) => it.index));
@@ -135,7 +137,7 @@ export class WorkerPool {
       const queued = slot.pending.filter((i) => i !== culprit);
       if (culprit !== undefined) {
         const e = this.entry(culprit);
-        e.crash = detail;
+        e.crash = { detail, how: 'died' };
         e.done = true;
       }
       this.retry.unshift(...queued);
@@ -184,7 +186,7 @@ export class WorkerPool {
       if (!e.done) return;
       const crash = e.crash;
       this.buffered.delete(index);
-      if (crash !== undefined) this.enqueue(() => this.events.crashed(index, crash));
+      if (crash !== undefined) this.enqueue(() => this.events.crashed(index, crash.detail, crash.how));
       this.enqueue(() => this.events.done(index));
       this.head++;
       if (this.head >= this.units.length) {

@@ -250,12 +250,13 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         pendingProgress.rejected = 0;
       },
       note: (text) => events.note(text),
-      crashed: async (index, detail) => {
+      crashed: async (index, detail, how) => {
         const shown = inputs.shownAt(index);
-        const message = formatMessage('batch.worker-crashed', { detail }, lang);
+        const code = how === 'died' ? 'batch.worker-crashed' : 'batch.input-failed';
+        const message = formatMessage(code, { detail }, lang);
         rejectedCount++;
         pendingProgress.rejected++;
-        spoolRejected({ file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code: 'batch.worker-crashed', message }] } satisfies Rejected);
+        spoolRejected({ file: shown, line: 1, column: 1, message, problems: [{ file: shown, line: 1, column: 1, severity: 'error', code, message }] } satisfies Rejected);
       },
     };
     const jobs = req.jobs ?? defaultJobs(inputs.kinds(), availableParallelism(), req.reports ? REPORT_FILES_PER_WORKER : FILES_PER_WORKER);
