@@ -48,10 +48,18 @@ describe('a small batch on the main thread (MainThreadPool)', () => {
       },
     };
     await new MainThreadPool(units(3), processor, {
-      consume: async (i, p) => void seen.push(`consume ${i} ${p.notes[0]}`),
-      done: (i) => void seen.push(`done ${i}`),
-      crashed: (i, detail, how) => void seen.push(`crashed ${i} ${detail} ${how}`),
-      note: (text) => void seen.push(`note ${text}`),
+      consume: async (i, p) => {
+        seen.push(`consume ${i} ${p.notes[0]}`);
+      },
+      done: (i) => {
+        seen.push(`done ${i}`);
+      },
+      crashed: (i, detail, how) => {
+        seen.push(`crashed ${i} ${detail} ${how}`);
+      },
+      note: (text) => {
+        seen.push(`note ${text}`);
+      },
     }).run();
     expect(seen).toEqual(['note no rules', 'consume 0 0a', 'consume 0 0b', 'done 0', 'crashed 1 boom threw', 'done 1', 'consume 2 2a', 'consume 2 2b', 'done 2']);
   });
