@@ -55,6 +55,7 @@ export const BATCH_MESSAGES = {
   'batch.dry-run-rejected': { en: '{file}: a real run rejects it: {message}', zh: '{file}：正式运行时会拒收：{message}' },
   'batch.dry-run-answers-unchecked': { en: 'the dry run only shows how tables are read: the {count} answer {count|file is|files are} listed, not checked; check {count|it|them} with {cmd} validate FILE…', zh: '试运行只显示表格如何读取：{count} 个答卷文件只列出，未检查内容；检查答卷请用 {cmd} validate 文件…' },
   'batch.dry-run-cell': { en: '  {cell} {company}: {message} (a real run: {action})', zh: '  {cell} {company}：{message}（正式运行时{action}）' },
+  'batch.dry-run-kept-row': { en: 'kept in the company row', zh: '保留在企业明细中' },
   'batch.dry-run-row': { en: 'row {row}', zh: '第 {row} 行' },
   'batch.dry-run-cells-more': { en: '  … and {count} more {count|cell|cells} (all of them with --json)', zh: '  ……另有 {count} 个单元格（加 --json 可列出全部）' },
   'batch.dry-run-cells-summary': { en: '  a real run would reject {rows} {rows|row|rows} for their cells, leave {blanked} {blanked|cell|cells} unanswered and leave {excluded} {excluded|value|values} outside the plausible range out of the regional figures', zh: '  正式运行时将因单元格问题拒收 {rows} 行，按未作答处理 {blanked} 个单元格，{excluded} 个超出合理范围的值不计入区域数值' },

@@ -223,7 +223,9 @@ function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][numbe
   const lines = cells.slice(0, DRY_RUN_CELLS).map((c) => {
     // (a contradiction between answers names the cell of each itself, not one column)
     const message = c.header && c.code !== 'answers.check' ? inColumn(c.message, c.header, term.lang) : c.message;
-    const line = term.msg('batch.dry-run-cell', { cell: c.cell ?? term.msg('batch.dry-run-row', { row: c.row ?? c.line }), company: c.company ?? '—', message, action: term.msg(`label.action.${c.action}` as MessageCode) });
+    // (a value out of its range: the problem's own words already say it is left out of the regional figures)
+    const action = c.action === 'excluded' ? term.msg('batch.dry-run-kept-row') : term.msg(`label.action.${c.action}` as MessageCode);
+    const line = term.msg('batch.dry-run-cell', { cell: c.cell ?? term.msg('batch.dry-run-row', { row: c.row ?? c.line }), company: c.company ?? '—', message, action });
     return c.action === 'rejected' ? term.err.red(line) : term.err.yellow(line);
   });
   if (cells.length > DRY_RUN_CELLS) lines.push(term.msg('batch.dry-run-cells-more', { count: cells.length - DRY_RUN_CELLS }));
