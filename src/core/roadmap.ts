@@ -196,7 +196,8 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     ]),
   );
   const first = (c: Candidate) => rank.get(c)!;
-  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || byId(a.rec.id, b.rec.id));
+  // of equal rank and priority, the cheaper first (as a goal's project is chosen: plan-anchors.ts), then the id
+  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || midpoint(a.rec) - midpoint(b.rec) || byId(a.rec.id, b.rec.id));
   const used = [0, 0, 0];
   // midpoints spent by the end of each phase (the last: the whole plan's)
   const spentBy = [0, 0, 0];

@@ -377,12 +377,21 @@ describe('phasing', () => {
   it('a project that fits the envelope but no phase’s share waits with its own reason', () => {
     // shares 30 %, 30 %, 100 % of 100; a small plant runs 2, 2, 3 projects
     const p30 = (id: string) => rule(id, { investment: { min: 20, max: 40 } });
-    const plan = run(f('under_1m', 60), [p30('a'), p30('b'), p30('c'), rule('d', { investment: { min: 4, max: 6 } }), rule('e', { investment: { min: 3, max: 5 } })], {
+    // d and e rank below a, b and c (harder to do), e below d (dearer at the same priority)
+    const small = (id: string, investment: { min: number; max: number }) => rule(id, { investment, effort: 'high' });
+    const plan = run(f('under_1m', 60), [p30('a'), p30('b'), p30('c'), small('d', { min: 3, max: 5 }), small('e', { min: 4, max: 6 })], {
       planning: { budgetByPhase: [0.3, 0.3, 1] },
     });
     expect(plan.recommendations.map((r) => [r.id, r.phase])).toEqual([['a', '0-6m'], ['b', '18-36m'], ['c', '18-36m'], ['d', '18-36m'], ['e', 'later']]);
-    // 95 + 4 fits the envelope: not "beyond the budget"
+    // 94 + 5 fits the envelope: not "beyond the budget"
     expect(byId(plan.recommendations, 'e')!.laterReason).toEqual({ code: 'phase-budget' });
+  });
+
+  it('of two projects of the same priority, the cheaper is placed first, whatever their ids', () => {
+    // a small plant runs 2 projects in 0–6 months: of three alike, the two cheaper ones
+    const plan = run(f('not_decided', 60), [rule('a-dear', { investment: { min: 50, max: 90 } }), rule('b-cheap', { investment: { min: 2, max: 6 } }), rule('c-mid', { investment: { min: 10, max: 20 } })]);
+    expect(new Set(plan.recommendations.map((r) => r.priority)).size).toBe(1);
+    expect(Object.fromEntries(plan.recommendations.map((r) => [r.id, r.phase]))).toEqual({ 'b-cheap': '0-6m', 'c-mid': '0-6m', 'a-dear': '6-18m' });
   });
 
   it('not decided: no budget check, capacity still bounds each phase', () => {
