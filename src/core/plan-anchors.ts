@@ -3,12 +3,8 @@
  * own words, what settles a legal duty its answers show open, and the best project for each goal it chose and each
  * plan target it misses. Pure.
  */
-import { byId } from './ids.js';
-import type { Recommendation } from './recommendation.js';
+import { byPriorityThenCost, type Recommendation } from './recommendation.js';
 import type { ScoreResult } from './result.js';
-
-/** A project's investment as the plan counts it: the midpoint of its range (万元), 0 without one. */
-const midpoint = (r: Recommendation) => (r.investment ? (r.investment.min + r.investment.max) / 2 : 0);
 
 /** What the anchors read of a candidate project: its recommendation and the goals its rule serves, in its order. */
 interface AnchorCandidate {
@@ -64,16 +60,13 @@ export function goalAnchors(
   }
   withPrerequisites(duties);
   const anchors = new Set<Recommendation>([...asked, ...duties]);
-  // the highest priority (then the first id) among the projects that serve and are not held back: one pass, no sort
-  // (this runs for every plant of a batch)
-  // (of equal priority, the cheaper: a plant answers a goal with the light option first — the SaaS kit of a small
-  // shop before its network)
-  const better = (r: Recommendation, than: Recommendation) => r.priority > than.priority || (r.priority === than.priority && (midpoint(r) < midpoint(than) || (midpoint(r) === midpoint(than) && byId(r.id, than.id) < 0)));
+  // the first in the plan's order (byPriorityThenCost: a small shop's SaaS kit before its network at the same
+  // priority) among the projects that serve and are not held back: one pass, no sort (this runs for every plant of a batch)
   const top = (serves: (c: AnchorCandidate) => boolean) => {
     let best: Recommendation | undefined;
     for (const c of input.candidates) {
       const r = c.rec;
-      if (!blockedBy.has(r.id) && serves(c) && (!best || better(r, best))) best = r;
+      if (!blockedBy.has(r.id) && serves(c) && (!best || byPriorityThenCost(r, best) < 0)) best = r;
     }
     return best;
   };

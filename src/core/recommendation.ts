@@ -1,4 +1,5 @@
 /** A recommended project as the plan, the reports and the batch see it (types only; made by src/core/recommend.ts). */
+import { byId } from './ids.js';
 import type { Effort, Priority } from './rules-def.js';
 import type { Phase, RetrofitLevel, Text } from './types.js';
 
@@ -102,3 +103,12 @@ export interface Recommendation {
 
 /** A project held back by the plant's budget (the envelope, or its shares by phase): the budget is confidential to the office. */
 export const heldByBudget = (reason: LaterReason | undefined): boolean => reason?.code === 'budget' || reason?.code === 'phase-budget';
+
+/** A project's investment as the plan counts it against the budget: the midpoint of its range (万元), 0 without one. */
+export const investmentMidpoint = (r: Recommendation): number => (r.investment ? (r.investment.min + r.investment.max) / 2 : 0);
+
+/**
+ * Projects of the same rank, in the order the plan takes them: the higher priority, then — priorities stop at 100, so
+ * ties are common — the cheaper, then the id. The phasing's order (roadmap.ts) and a goal's project (plan-anchors.ts).
+ */
+export const byPriorityThenCost = (a: Recommendation, b: Recommendation): number => b.priority - a.priority || investmentMidpoint(a) - investmentMidpoint(b) || byId(a.id, b.id);

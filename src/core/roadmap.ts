@@ -18,7 +18,7 @@ import { raisedAnswers } from './raised-answers.js';
 import type { BudgetFact, PlantSizeFact, ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { Recommendation } from './recommendation.js';
+import { byPriorityThenCost, investmentMidpoint, type Recommendation } from './recommendation.js';
 import { buildResult, type ScoreResult } from './result.js';
 import { holdsUnlessUnknown } from './unknown-answers.js';
 import type { CompiledRule } from './rules-def.js';
@@ -126,7 +126,6 @@ export interface RoadmapInput {
   scoring?: { profile: Profile; targets: TargetsDef };
 }
 
-const midpoint = (r: Recommendation) => (r.investment ? (r.investment.min + r.investment.max) / 2 : 0);
 
 /**
  * Assign each candidate its phase (mutating the candidates' own recommendation objects, which the caller just
@@ -196,8 +195,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     ]),
   );
   const first = (c: Candidate) => rank.get(c)!;
-  // of equal rank and priority, the cheaper first (as a goal's project is chosen: plan-anchors.ts), then the id
-  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || b.rec.priority - a.rec.priority || midpoint(a.rec) - midpoint(b.rec) || byId(a.rec.id, b.rec.id));
+  const order = [...input.candidates].sort((a, b) => first(b) - first(a) || byPriorityThenCost(a.rec, b.rec));
   const used = [0, 0, 0];
   // midpoints spent by the end of each phase (the last: the whole plan's)
   const spentBy = [0, 0, 0];
@@ -255,7 +253,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: 'waits', about: last!.id });
       continue;
     }
-    const cost = midpoint(r);
+    const cost = investmentMidpoint(r);
     if (checked && spentBy[2]! + cost > envelopeMax) {
       decide(r, 'later', { code: 'budget' });
       continue;
@@ -311,7 +309,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       if (p < 0 || p >= s || p <= after || !tradable(b) || awaited.has(b.rec.id) || containedBy.has(b.rec.id)) continue;
       if (Boolean(b.rule.def.light) !== Boolean(c.rule.def.light)) continue;
       let fits = true;
-      for (let j = p; j < s; j++) if (spentBy[j]! - midpoint(b.rec) + midpoint(a) > envelopeMax! * budgetByPhase[j]!) fits = false;
+      for (let j = p; j < s; j++) if (spentBy[j]! - investmentMidpoint(b.rec) + investmentMidpoint(a) > envelopeMax! * budgetByPhase[j]!) fits = false;
       if (fits && (!best || first(b) < first(best) || (first(b) === first(best) && b.rec.priority < best.rec.priority))) best = b;
     }
     if (best) a.phaseReason.swap = best.rec.id;
