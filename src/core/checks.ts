@@ -286,17 +286,24 @@ export function plausibleRangeText(question: Question): Text | undefined {
 /** The questions with a plausible range, per questionnaire (a plant's check reads only these). */
 const withPlausibleRange = new WeakMap<Questionnaire, readonly Question[]>();
 
+/** An answer outside its question's plausible range, and on which side. */
+export interface ImplausibleAnswer {
+  question: Question;
+  value: number;
+  above: boolean;
+}
+
 /**
  * The visible numbers and percentages answered outside their question's plausible range, in questionnaire order:
  * the one rule behind the plausibility findings and the batch's exclusions from regional figures.
  */
-export function implausibleAnswers(q: Questionnaire, answers: Answers): { question: Question; value: number; above: boolean }[] {
+export function implausibleAnswers(q: Questionnaire, answers: Answers): ImplausibleAnswer[] {
   let list = withPlausibleRange.get(q);
   if (!list) {
     list = q.questions.filter((question) => question.plausible && (question.type === 'number' || question.type === 'percent'));
     withPlausibleRange.set(q, list);
   }
-  const out: { question: Question; value: number; above: boolean }[] = [];
+  const out: ImplausibleAnswer[] = [];
   for (const question of list) {
     if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible') continue;
     const r = answers.resolved.get(question.id);

@@ -124,3 +124,11 @@ export async function* spooledLines(file: string): AsyncGenerator<Uint8Array> {
     await handle.close();
   }
 }
+
+/** A spooled line's text (its bytes decoded as UTF-8, not copied first). */
+export const lineText = (line: Uint8Array): string => Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8');
+
+/** The values of a spool file of JSON lines, parsed one at a time, in order (bounded memory). */
+export async function* readSpool<T>(file: string): AsyncGenerator<T> {
+  for await (const line of spooledLines(file)) yield JSON.parse(lineText(line)) as T;
+}

@@ -37,3 +37,6 @@ export const safeJsonText = (json: string): string => json.replace(JSON_UNSAFE, 
 export function stringifyJson(value: unknown): string {
   return safeJsonText(JSON.stringify(value, null, 2));
 }
+
+/** `value` as one line of JSON whose bytes are safe to show (a spool's line, an item of a streamed JSON list). */
+export const jsonLine = (value: unknown): string => safeJsonText(JSON.stringify(value));

@@ -1,6 +1,5 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import type { SummaryLayout } from '../../core/batch/aggregate.js';
@@ -20,12 +19,6 @@ import { wideSummary } from './wide-summary.js';
 import type { CellProblem, Rejected } from './parts.js';
 
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
-
-/** Read an NDJSON spool file line by line (bounded memory). */
-export async function* readSpool<T>(file: string): AsyncGenerator<T> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield JSON.parse(line) as T;
-}
 
 export interface FinalPass {
   /** A fresh pass over the companies, in input order (each call reads the spool again). */
@@ -63,6 +56,10 @@ export interface OutputOptions {
 
 /** The questionnaire's question texts by id, for titles that name a question. */
 const questionTexts = (q: Questionnaire | undefined): { questions?: QuestionTexts } => (q ? { questions: (id) => q.byId.get(id)?.text } : {});
+
+/** The per-company table's columns as both the CSV and the workbook write them. */
+const companyColumnsOf = (o: OutputOptions) =>
+  companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q) });
 
 const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? neutralise(v) : typeof v === 'boolean' ? String(v) : v);
 const csvLine = (cells: unknown[]) => stringify([cells.map(csvCell)], { record_delimiter: '\r\n' });
@@ -184,7 +181,7 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
   const names = csvNames(out, o.includeAnswers && o.q !== undefined);
   const written: AtomicStream[] = [];
   try {
-    written.push(await writeCsvTable(names.main, companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q) }), pass.companies(), o.lang, o.force));
+    written.push(await writeCsvTable(names.main, companyColumnsOf(o), pass.companies(), o.lang, o.force));
     if (names.answers && o.q) written.push(await writeCsvTable(names.answers, answerColumns(o.q, o.lang), pass.companies(), o.lang, o.force));
     written.push(await writeCsvTable(names.rejected, rejectedColumns(), pass.rejected(), o.lang, o.force));
     written.push(await writeCsvTable(names.problems, problemColumns(), pass.problems(), o.lang, o.force));
@@ -306,12 +303,13 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
       for (const note of notes) ws.addRow([neutraliseCell(note)]).commit();
       ws.commit();
     };
-    await sheet(SHEET_NAMES.companies, companyColumns(o.layout, { group: o.group, lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q) }), pass.companies(), 3);
+    await sheet(SHEET_NAMES.companies, companyColumnsOf(o), pass.companies(), 3);
     const s = pass.summary();
     const wide = wideSummary(s, o.layout, lang, o.groupWords);
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
-    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questionTexts(o.q).questions, o.groupWords), 3);
-    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questionTexts(o.q).questions), s.plan?.targets ?? [], 1, true);
+    const { questions } = questionTexts(o.q);
+    await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questions, o.groupWords), 3);
+    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questions), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
     if (o.includeAnswers && o.q) await sheet(SHEET_NAMES.answers, answerColumns(o.q, lang), pass.companies(), 3);

@@ -10,7 +10,7 @@ import type { SurveyMap } from '../../io/tables/columns.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { guessRespondent } from '../../io/tables/map-init.js';
 import { bilingual, diagnosticText, formatMessage, type MessageCode } from '../../messages/catalogue.js';
-import { safeJsonText } from '../../messages/safe-text.js';
+import { jsonLine } from '../../messages/safe-text.js';
 
 export type UnitKind = 'answer' | 'csv' | 'xlsx' | 'reject';
 export interface Unit {
@@ -90,11 +90,11 @@ export interface JsonLines {
 }
 const utf8 = new TextEncoder();
 /** One value as it stands in the spool and a JSON output: JSON safe to show (safeJsonText) as UTF-8, without a newline. */
-export const jsonLineBytes = (value: unknown): Uint8Array => utf8.encode(safeJsonText(JSON.stringify(value)));
+export const jsonLineBytes = (value: unknown): Uint8Array => utf8.encode(jsonLine(value));
 /** `items` as JsonLines. */
 export function jsonLines(items: readonly unknown[]): JsonLines {
   let text = '';
-  for (const item of items) text += `${safeJsonText(JSON.stringify(item))}\n`;
+  for (const item of items) text += `${jsonLine(item)}\n`;
   return { count: items.length, bytes: utf8.encode(text) };
 }
 

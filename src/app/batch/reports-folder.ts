@@ -7,7 +7,7 @@ import { renameSyncWithRetry, writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath } from '../../io/paths.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { UsageError } from '../errors.js';
-import { readSpool } from './output.js';
+import { readSpool } from '../../io/line-spool.js';
 
 /**
  * Make the reports folder ready: refuse one with files unless `force`. True when this run created it (or found it

@@ -5,7 +5,7 @@
  * cell reads in the problems list, and which answers a run leaves out of the regional figures as implausible.
  */
 import { showNumber, showPercent } from '../../core/answer-display.js';
-import { plausibleRangeText, type implausibleAnswers } from '../../core/checks.js';
+import { plausibleRangeText, type ImplausibleAnswer } from '../../core/checks.js';
 import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import type { Question } from '../../core/types.js';
 import { questionNamed } from '../../core/answer-words.js';
@@ -119,7 +119,7 @@ export function cellProblemOf(d: Diagnostic, source: Source, where: { file: stri
  * (a run keeps them in the company row and leaves them out of every regional figure). A confidential answer is left
  * out of the figures like any other, but not listed: its value is not the programme office's.
  */
-export function implausibleWarnings(found: ReturnType<typeof implausibleAnswers>, source: Source): Diagnostic[] {
+export function implausibleWarnings(found: readonly ImplausibleAnswer[], source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { question, value } of found) {
     if (question.confidential) continue;

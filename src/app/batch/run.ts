@@ -15,7 +15,7 @@ import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { LineSpool, spooledLines } from '../../io/line-spool.js';
+import { LineSpool, lineText, readSpool, spooledLines } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { STDIN } from '../../io/expand-inputs.js';
 import { displayPath } from '../../io/paths.js';
@@ -24,9 +24,9 @@ import { assertWritable, openAtomicStream } from '../../io/tables/atomic-stream.
 import type { SurveyMap } from '../../io/tables/columns.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { formatMessage } from '../../messages/catalogue.js';
-import { safeJsonText } from '../../messages/safe-text.js';
+import { jsonLine } from '../../messages/safe-text.js';
 import { UsageError } from '../errors.js';
-import { csvNames, readSpool, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
+import { csvNames, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { groupWordsOf } from './columns.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
 import { anyReadable, nothingToRead, inside, listInputs, SampleFiles, unitsOf, type StdinCopy } from './inputs.js';
@@ -193,7 +193,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const scrubFiles = (s: string) => (anonymize ? scrubText(s, fileNames) : s);
 
     // spooled as a JSON output holds them (safe to show), so that one copies the lines as they are
-    const spoolRejected = (r: Rejected) => rejectedOut.line(safeJsonText(JSON.stringify(r)));
+    const spoolRejected = (r: Rejected) => rejectedOut.line(jsonLine(r));
 
     // rows from files that cover only some sections (department interviews): few, kept by number
     const partial = new Set<number>();
@@ -207,7 +207,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         if (!inside(path.resolve(target), reportsDir)) throw new Error(`unsafe report name ${name}`);
         await writeFileAtomic(target, c.report.content, { force });
         // the record's line with the report's name as its last field
-        companiesOut.line(`${Buffer.from(c.line.buffer, c.line.byteOffset, c.line.byteLength).toString('utf8').slice(0, -1)},"report":${safeJsonText(JSON.stringify(name))}}`);
+        companiesOut.line(`${lineText(c.line).slice(0, -1)},"report":${jsonLine(name)}}`);
       } else companiesOut.bytes(c.line);
     };
     const consume = async (index: number, part: UnitPart) => {
@@ -348,7 +348,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
                   yield line;
                   continue;
                 }
-                const r = patch(seq, { ...(JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as CompanyRecord), superseded: superseded.has(seq) });
+                const r = patch(seq, { ...(JSON.parse(lineText(line)) as CompanyRecord), superseded: superseded.has(seq) });
                 notes.note(seq, r);
                 yield superseded.has(seq) || renamed.has(seq) ? jsonLineBytes(companyJson(r)) : line;
               }
