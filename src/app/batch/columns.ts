@@ -261,7 +261,9 @@ const TEXT: SummaryRowFormats = { value: 'text' };
 const PERCENT: SummaryRowFormats = { value: 'percent' };
 
 /** The title of a respondent field (区划代码 for district), or the field id itself. */
-export const fieldTitle = (field: string | undefined, lang: Lang): string => (field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? ''));
+/** A grouping field in words: a respondent field by its column title, a question (`words`) by its text, else as given. */
+export const fieldTitle = (field: string | undefined, lang: Lang, words?: GroupWords): string =>
+  words ? formatMessage('label.question', { question: words.by[lang] }, lang) : field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? '');
 
 /**
  * The group key as a word: all, other, (none), above/below/not-stated, or the key itself — and a group with a name

@@ -99,7 +99,7 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang, 
     if (g.suppressed) rows.push([groupLabel(g.key, lang), g.companies]);
     else {
       // a grouping by a question: the question's text and the option's label (「“主要产品的生产组织方式是哪一种？”：按订单生产」)
-      const field = groupWords ? formatMessage('label.question', { question: groupWords.by[lang] }, lang) : fieldTitle(s.groupBy, lang);
+      const field = fieldTitle(s.groupBy, lang, groupWords);
       const label = g.name ? groupLabel(g.key, lang, { name: g.name, field: s.groupBy }) : `${field ? `${field}${lang === 'zh' ? '：' : ': '}` : ''}${groupLabel(g.key, lang, { words: groupWords })}`;
       line(label, g, (i) => ({ official: wideCell(i, true), all: allSplit(i) }));
     }

@@ -1,11 +1,10 @@
 import { dryRunBatch, type DryRunResult } from '../../app/batch/dry-run.js';
-import { figurePopulation, groupLabel, sizeNotStatedNote, type GroupWords } from '../../app/batch/columns.js';
+import { fieldTitle, figurePopulation, groupLabel, sizeNotStatedNote, type GroupWords } from '../../app/batch/columns.js';
 import { batchOutputFormat } from '../../app/batch/layout.js';
 import { csvNames } from '../../app/batch/output.js';
 import { inColumn } from '../../app/batch/parts.js';
 import { runBatch, type BatchOutcome, type BlankedCells } from '../../app/batch/run.js';
 import { DEFAULT_ANON_KEY } from '../../core/batch/anonymize.js';
-import { NONE_GROUP } from '../../core/batch/figures.js';
 import type { BatchSummary, GroupFigures } from '../../core/batch/summary.js';
 import { resubmissionPairs } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE, percentDigits } from '../../core/batch/verdict.js';
@@ -183,7 +182,7 @@ function blankedLine(ctx: Context<BatchOptions>, b: BlankedCells): string {
 function smallGroupNotes(ctx: Context, s: BatchSummary, words?: GroupWords): string[] {
   const { term } = ctx;
   // a grouping by a question: by its text, its groups by their options' labels
-  const field = words ? term.msg('label.question', { question: term.t(words.by) }) : s.groupBy && isMessageCode(`col.${s.groupBy}`) ? term.msg(`col.${s.groupBy}` as MessageCode) : (s.groupBy ?? '');
+  const field = fieldTitle(s.groupBy, term.lang, words);
   const note = (by: string, groups: readonly GroupFigures[] | undefined, named: boolean) => {
     const other = groups?.find((g) => g.key === 'other' && g.merged !== undefined);
     if (!other) return [];
@@ -191,7 +190,7 @@ function smallGroupNotes(ctx: Context, s: BatchSummary, words?: GroupWords): str
     const line = term.msg(other.suppressed ? 'cli.batch-groups-suppressed' : 'cli.batch-groups-merged', { by, count, n: s.minGroupSize, companies: other.companies });
     // which groups "other" covers (the grouping's own values, not the size classes)
     // (the companies that gave no value for the grouping field by their label, not by the internal key)
-    const names = Array.isArray(other.merged) ? other.merged.map((k) => (k === NONE_GROUP ? groupLabel(k, term.lang) : (words?.label(k)?.[term.lang] ?? k))) : [];
+    const names = Array.isArray(other.merged) ? other.merged.map((k) => groupLabel(k, term.lang, { words })) : [];
     return [named && names.length ? `${line}${term.msg('cli.batch-groups-merged-names', { names: names.join(term.lang === 'zh' ? '、' : ', ') })}` : line];
   };
   return [...note(field, s.groups, true), ...note(term.msg('cli.batch-by-size'), s.bySize, false), ...similarGroupNotes(ctx, s)];
