@@ -30,7 +30,7 @@ export function valueDiag(source: Source, question: Question, industry: Industry
  * the cell's column beside it); the allowed options by their labels with the value a file writes (`allowed_*`), and
  * by their labels alone (`labels_*`, what a table cell takes); a choice that cannot be combined by its label.
  */
-function answerWords(question: Question, industry: Industry | undefined, code: MessageCode, args: Record<string, string | number>): Record<string, string | number> {
+export function answerWords(question: Question, industry: Industry | undefined, code: MessageCode, args: Record<string, string | number>): Record<string, string | number> {
   const { id: _id, field, allowed: _allowed, ...rest } = args;
   const text = questionText(question, industry);
   const named = questionNamed(question, industry);

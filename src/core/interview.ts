@@ -5,6 +5,7 @@ import { formatMessage, type MessageCode } from '../messages/catalogue.js';
  * answer file. The shell (src/cli/interview/session.ts) prompts, saves and loops.
  */
 import { normaliseAnswer, type Resolved } from './answer-value.js';
+import { answerWords } from './answer-words.js';
 import { computeVisibility, crossFieldProblems, type Visibility } from './answers.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { AnswerFile, AnswerValue, Evidence, EvidenceType, Industry, InterviewMode, Lang, Note, Question, Respondent, Section, Text } from './types.js';
@@ -265,7 +266,8 @@ export function checkAnswer(q: Questionnaire, file: AnswerFile, id: string, give
   }
   const raw = typeof given.raw === 'string' ? typedToRaw(question, given.raw) : given.raw;
   const n = normaliseAnswer(question, raw);
-  if ('error' in n) return { ok: false, problems: [{ code: n.error, args: n.args }] };
+  // worded as every per-answer problem (answer-words.ts): the question by its text, the options by their labels
+  if ('error' in n) return { ok: false, problems: [{ code: n.error, args: answerWords(question, file.respondent?.industry, n.error, n.args) }] };
   if (n.status !== 'answered') return { ok: true, stored: n.status === 'na' ? 'n/a' : n.status === 'unknown' ? 'unknown' : null, resolved: n };
   const candidate = withAnswer(file, id, n.value);
   const resolved = resolveLeniently(q, candidate);

@@ -175,7 +175,18 @@ describe('assess: a new interview', () => {
     expect(read(file).progress?.cursor).toBe('bom_control');
     expect(screen.getScreen()).toContain('question 2 of 5 · overall 1/12 answered');
     await choose('Mostly met');
-    await tick(['3D CAD']);
+    // "None" with a tool is refused in the options' words (its label, not its value), and nothing is saved
+    moveTo('3D CAD');
+    screen.keypress('space');
+    moveTo('None');
+    screen.keypress('space');
+    await enter();
+    expect(flatScreen()).toContain('"None" cannot be combined with other choices');
+    expect(flatScreen()).not.toContain('"none" cannot');
+    expect(read(file).answers?.design_tools).toBeUndefined();
+    moveTo('None');
+    screen.keypress('space');
+    await enter();
     expect(read(file).answers?.design_tools).toEqual(['cad3d']);
     await typeEnter('10');
     await typeEnter('7');

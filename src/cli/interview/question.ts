@@ -58,16 +58,13 @@ function header(iv: Interview, question: Question, snap: Snapshot, wording: { he
 }
 
 function problemText(iv: Interview, id: string, problems: { code: MessageCode; args: MessageArgs }[]): string {
-  const question = iv.q.byId.get(id);
   return problems
     .map((p) => {
-      const args = { ...p.args };
-      if (p.code === 'answer.exclusive' && question?.options)
-        args.value = String(args.value)
-          .split(', ')
-          .map((v) => question.options?.find((o) => o.value === v)?.label[iv.lang] ?? v)
-          .join(', ');
-      const m = iv.m(p.code, { field: id, ...args });
+      // The question is on screen: the message is said without it (its id, stripped below), and the options by their
+      // labels alone, as a table cell takes them (checkAnswer words the rest).
+      const args: MessageArgs = { ...p.args, id, field: id };
+      if (p.args.labels_zh !== undefined && p.args.labels_en !== undefined) Object.assign(args, { allowed_zh: p.args.labels_zh, allowed_en: p.args.labels_en });
+      const m = iv.m(p.code, args);
       return m.startsWith(`${id}: `) ? m.slice(id.length + 2) : m.startsWith(`${id}：`) ? m.slice(id.length + 1) : m;
     })
     .join('; ');
