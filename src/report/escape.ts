@@ -1,4 +1,4 @@
-import { sanitizeText } from '../messages/safe-text.js';
+import { sanitizeText, UNSAFE_CHARS } from '../messages/safe-text.js';
 export { forTerminal, sanitizeText, stringifyJson, UNSAFE_CHARS } from '../messages/safe-text.js';
 
 /**
@@ -37,3 +37,17 @@ export function escapeHtml(s: unknown): string {
 const HTML_SPECIAL = /[&<>"'`=]/;
 const HTML_SPECIALS = /[&<>"'`=]/g;
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
+
+/** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
+export function cleanText(s: unknown): string {
+  // One test for the common case, a string with nothing to remove (a report model holds thousands).
+  if (typeof s === 'string' && !NEEDS_CLEANING.test(s)) return s;
+  const t = sanitizeText(s);
+  // Surrogates and non-characters are rare: test once before replacing.
+  return SURROGATE_OR_NONCHAR.test(t)
+    ? t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\uFFFE\uFFFF]/g, '')
+    : t;
+}
+const SURROGATE_OR_NONCHAR = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** What sanitizeText removes (bidi controls, C0/C1 controls but tab, newline and carriage return) and surrogates or non-characters. */
+const NEEDS_CLEANING = new RegExp(`[${UNSAFE_CHARS}\\uD800-\\uDFFF\\uFFFE\\uFFFF]`);

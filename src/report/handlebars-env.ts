@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { isText } from '../core/types.js';
-import { escapeHtml } from './escape.js';
+import { cleanText, escapeHtml, escapeMarkdown } from './escape.js';
 
 export type ReportLang = 'zh' | 'en' | 'both';
 export type TemplateFormat = 'md' | 'html';
@@ -37,7 +37,9 @@ const BASE_HELPERS = ['t', 'join', 'eq', 'gt', 'inc', 'len'] as const;
 /** Handlebars' compile options for a template: the same at build time (precompiled templates) and at run time. */
 function compileOptions(format: TemplateFormat, extraHelperNames: readonly string[]): CompileOptions {
   const knownHelpers = Object.fromEntries([...BASE_HELPERS, ...extraHelperNames].map((k) => [k, true]));
-  return { noEscape: format === 'md', knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
+  // Every value a template outputs goes through the container's escapeExpression, which createEnv sets per format:
+  // Markdown's backslash escapes or HTML's entities, on text cleaned of what may hide or reorder it
+  return { noEscape: false, knownHelpers, knownHelpersOnly: true, strict: false, preventIndent: true };
 }
 type CompileOptions = Parameters<HandlebarsModule['compile']>[1];
 
@@ -62,16 +64,42 @@ export function precompileTemplate(format: TemplateFormat, extraHelperNames: rea
   }
 }
 
-/** Helpers shared by report templates; HTML helpers return escaped SafeStrings, Markdown data is escaped beforehand. */
+/**
+ * Text for the output format, from untrusted data: HTML entities on text cleaned of controls, bidi overrides and lone
+ * surrogates, or Markdown's backslash escapes on text cleaned of controls and bidi overrides.
+ */
+const escapeFor = (format: TemplateFormat): ((s: unknown) => string) => (format === 'html' ? (s) => escapeHtml(cleanText(s)) : escapeMarkdown);
+
+/**
+ * What `{{value}}` writes (the template container's escapeExpression): a helper's SafeString as it is, nothing for
+ * null and undefined, any other value as text for the format — strings escaped, numbers and booleans as written.
+ * The model is escaped here, as the template reads it, instead of before rendering: a report model holds some three
+ * thousand strings (both languages, what the template does not show) and a template writes a few hundred of them.
+ */
+function outputEscape(format: TemplateFormat): (v: unknown) => string {
+  const htmlEntities = handlebarsRuntime().Utils.escapeExpression;
+  return (v) => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'object' && typeof (v as { toHTML?: unknown }).toHTML === 'function') return String((v as { toHTML: () => unknown }).toHTML());
+    // a list is written as its items joined with commas, escaped as one text (never as it stands)
+    const s = typeof v === 'string' ? v : String(v);
+    return format === 'html' ? htmlEntities(cleanText(s)) : escapeMarkdown(s);
+  };
+}
+
+/**
+ * Helpers shared by report templates, and the escaping of every value a template writes (outputEscape); helpers
+ * return SafeStrings of text they escaped themselves.
+ */
 export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}) {
   const SafeString = handlebarsRuntime().SafeString;
-  const wrap = (s: string) => (format === 'html' ? new SafeString(s) : s);
+  const wrap = (s: string) => new SafeString(s);
+  const esc = escapeFor(format);
   const pick = (v: unknown): string => {
-    if (!isText(v)) return format === 'html' ? escapeHtml(v ?? '') : String(v ?? '');
-    const esc = (s: string) => (format === 'html' ? escapeHtml(s) : s);
+    if (!isText(v)) return esc(v ?? '');
     if (lang === 'both') {
       if (v.zh === v.en) return esc(v.zh);
-      return format === 'html' ? `<span lang="zh">${esc(v.zh)}</span><span class="en" lang="en">${esc(v.en)}</span>` : `${v.zh} / ${v.en}`;
+      return format === 'html' ? `<span lang="zh">${esc(v.zh)}</span><span class="en" lang="en">${esc(v.en)}</span>` : `${esc(v.zh)} / ${esc(v.en)}`;
     }
     return esc(v[lang]);
   };
@@ -85,6 +113,7 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
     len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
     ...extraHelpers,
   };
+  const escape = outputEscape(format);
   const extraNames = Object.keys(extraHelpers).filter((k) => !(BASE_HELPERS as readonly string[]).includes(k));
   // An environment that compiles needs the compiler's create(); one that only runs precompiled specs does not.
   const envs = new Map<boolean, HandlebarsModule>();
@@ -93,6 +122,10 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
     if (!e) {
       e = (compiler ? handlebarsCompiler() : handlebarsRuntime()).create();
       for (const [name, fn] of Object.entries(helpers)) e.registerHelper(name, fn);
+      // every template this environment makes (precompiled, or compiled here: compile() ends in env.template) escapes
+      // what it writes with outputEscape, set on the container its code reads escapeExpression from
+      const template = e.template.bind(e);
+      e.template = ((spec: TemplateSpecification) => template(withEscape(spec, escape))) as HandlebarsModule['template'];
       envs.set(compiler, e);
     }
     return e;
@@ -118,6 +151,19 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
   return { compile, fromSpec };
 }
 export type TemplateSpecification = Parameters<HandlebarsModule['template']>[0];
+
+type SpecMain = (container: { escapeExpression: (v: unknown) => string }, ...rest: unknown[]) => unknown;
+/** A template spec whose rendering escapes with `escape`: its main program sets it on the container first. */
+function withEscape(spec: TemplateSpecification, escape: (v: unknown) => string): TemplateSpecification {
+  const { main } = spec as unknown as { main: SpecMain };
+  return {
+    ...spec,
+    main(this: unknown, container: Parameters<SpecMain>[0], ...rest: unknown[]) {
+      container.escapeExpression = escape;
+      return main.call(this, container, ...rest);
+    },
+  } as unknown as TemplateSpecification;
+}
 
 /** Refuse unescaped output and partials (a template is one self-contained file). */
 function findUnsafe(node: unknown): void {
@@ -148,36 +194,4 @@ function asTemplateError(e: unknown, source: string): TemplateError {
   }
   if (line === undefined && /Expecting .*got 'EOF'|EOF/.test(String(err.message))) line = source.split('\n').length;
   return new TemplateError(message.replace(/ - \d+:\d+$/, ''), line ?? 1, column ?? 1);
-}
-
-/**
- * Apply `f` to every string in plain data (to pre-escape a model for Markdown, to clean one for HTML). Copy on
- * write: an array or object none of whose strings `f` changes is returned as it is, so a clean report model is
- * walked but not copied.
- */
-export function mapStrings<T>(value: T, f: (s: string) => string): T {
-  if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      const m = mapStrings(v, f);
-      if (m !== v) (out ??= value.slice())[i] = m;
-    }
-    return (out ?? value) as T;
-  }
-  if (value && typeof value === 'object') {
-    let out: Record<string, unknown> | undefined;
-    const rec = value as Record<string, unknown>;
-    // for…in over the own properties (what Object.keys lists, in the same order), not Object.keys: no array of keys
-    // per object walked (a report model has some two thousand), which made the walk three times slower
-    for (const k in rec) {
-      if (!Object.hasOwn(rec, k)) continue;
-      const v = rec[k];
-      const m = mapStrings(v, f);
-      if (m !== v) (out ??= { ...rec })[k] = m;
-    }
-    return (out ?? value) as T;
-  }
-  return value;
 }

@@ -1,9 +1,9 @@
 import type Handlebars from 'handlebars';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
-import { sanitizeText, UNSAFE_CHARS } from './escape.js';
+import { cleanText } from './escape.js';
 import { scoreText } from './format.js';
-import { handlebarsRuntime, mapStrings, type ReportLang } from './handlebars-env.js';
+import { handlebarsRuntime, type ReportLang } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { renderTemplate, type RenderOptions } from './render.js';
@@ -21,20 +21,6 @@ export interface HtmlOptions extends RenderOptions {
   charts?: ChartData;
 }
 
-
-/** Untrusted text made safe to store in HTML or XML: sanitizeText, and lone UTF-16 surrogates replaced by U+FFFD. */
-export function cleanText(s: unknown): string {
-  // One test for the common case, a string with nothing to remove (a report model holds thousands).
-  if (typeof s === 'string' && !NEEDS_CLEANING.test(s)) return s;
-  const t = sanitizeText(s);
-  // Surrogates and non-characters are rare: test once before replacing.
-  return SURROGATE_OR_NONCHAR.test(t)
-    ? t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\uFFFE\uFFFF]/g, '')
-    : t;
-}
-const SURROGATE_OR_NONCHAR = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
-/** What sanitizeText removes (bidi controls, C0/C1 controls but tab, newline and carriage return) and surrogates or non-characters. */
-const NEEDS_CLEANING = new RegExp(`[${UNSAFE_CHARS}\\uD800-\\uDFFF\\uFFFE\\uFFFF]`);
 
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 const COMPARED = /^\s*(>=|<=|>|<|≥|≤)\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
@@ -86,8 +72,9 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 /** Label and optional second line for a chart in the report language ('both': Chinese, then English). */
 function chartLabel(t: unknown, lang: ReportLang): { label: string; sublabel?: string } {
   if (!isText(t)) return { label: cleanText(typeof t === 'string' ? t : '') };
-  if (lang === 'both') return t.zh === t.en ? { label: t.zh } : { label: t.zh, sublabel: t.en };
-  return { label: t[lang] };
+  const [zh, en] = [cleanText(t.zh), cleanText(t.en)];
+  if (lang === 'both') return zh === en ? { label: zh } : { label: zh, sublabel: en };
+  return { label: lang === 'zh' ? zh : en };
 }
 const say = (t: Text, lang: ReportLang) => (lang === 'both' ? (t.zh === t.en ? t.zh : `${t.zh} / ${t.en}`) : t[lang]);
 
@@ -119,11 +106,12 @@ export function chartHelpers(lang: ReportLang, labels: Readonly<Record<string, T
 
 /**
  * Self-contained HTML from a report model (also used by `compare` and batch per-company reports). The model's strings
- * are stripped of bidi overrides and control characters; Handlebars escapes every value; charts are inline SVG.
+ * are cleaned of bidi overrides, control characters and lone surrogates and escaped as the template writes them
+ * (handlebars-env.ts); charts are inline SVG.
  */
 export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): string {
   const charts = opts.charts ?? chartDataFromModel(model);
-  const data = mapStrings({ ...model, charts }, cleanText);
+  const data = { ...model, charts };
   const { charts: _c, ...renderOpts } = opts;
   return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, model.labels, model.ui), ...opts.extraHelpers } }, 'report.html.hbs');
 }

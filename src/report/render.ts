@@ -4,8 +4,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import path from 'node:path';
 import { TEMPLATES_DIR } from '../io/paths.js';
-import { escapeMarkdown } from './escape.js';
-import { compileKey, createEnv, mapStrings, type ReportLang, type TemplateFormat, type TemplateSpecification } from './handlebars-env.js';
+import { compileKey, createEnv, type ReportLang, type TemplateFormat, type TemplateSpecification } from './handlebars-env.js';
 import type { ReportModel } from './model.js';
 
 export interface RenderOptions {
@@ -66,12 +65,11 @@ function compiledTemplate(format: TemplateFormat, opts: RenderOptions, source: s
   return template;
 }
 
-/** Render a report model through a Handlebars template. Markdown data is escaped before rendering, HTML by the engine. */
+/** Render a report model through a Handlebars template; every value it writes is escaped for the format as it is written. */
 export function renderTemplate(model: ReportModel | Record<string, unknown>, format: TemplateFormat, opts: RenderOptions, defaultTemplate: string): string {
   const template = compiledTemplate(format, opts, opts.template ?? bundledTemplate(defaultTemplate));
-  const data = { ...model, lang: opts.lang };
-  const safe = format === 'md' ? mapStrings(data, escapeMarkdown) : data;
-  return tidy(template(safe, opts.extraHelpers ? { helpers: opts.extraHelpers } : undefined), format);
+  // the template's environment escapes every value it writes (handlebars-env.ts, outputEscape)
+  return tidy(template({ ...model, lang: opts.lang }, opts.extraHelpers ? { helpers: opts.extraHelpers } : undefined), format);
 }
 
 function tidy(s: string, format: TemplateFormat): string {

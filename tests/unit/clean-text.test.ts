@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sanitizeText } from '../../src/messages/safe-text';
-import { cleanText } from '../../src/report/html';
+import { cleanText } from '../../src/report/escape';
 
 /** cleanText without its fast path: sanitizeText, then lone surrogates to U+FFFD and non-characters removed. */
 const reference = (s: unknown) =>

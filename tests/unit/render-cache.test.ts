@@ -10,9 +10,8 @@ import { loadPlant } from '../../src/app/plant';
 import { prepareReport } from '../../src/app/report';
 import { buildResult } from '../../src/core/result';
 import { Definitions } from '../../src/io/definitions';
-import { chartDataFromResult, chartHelpers, cleanText } from '../../src/report/html';
-import { createEnv, mapStrings, precompileTemplate, type ReportLang, type TemplateSpecification } from '../../src/report/handlebars-env';
-import { escapeMarkdown } from '../../src/report/escape';
+import { chartDataFromResult, chartHelpers } from '../../src/report/html';
+import { createEnv, precompileTemplate, type ReportLang, type TemplateSpecification } from '../../src/report/handlebars-env';
 import { bundledTemplate, renderMarkdown } from '../../src/report/render';
 import { renderHtml } from '../../src/report/html';
 import type { ReportData } from '../../src/report/report-data';
@@ -21,11 +20,11 @@ import type { ReportData } from '../../src/report/report-data';
 function uncachedHtml(data: ReportData, lang: ReportLang): string {
   const model = { ...data.model, charts: chartDataFromResult(data.result) };
   const env = createEnv('html', lang, chartHelpers(lang, data.model.labels, data.model.ui));
-  return env.compile(bundledTemplate('report.html.hbs'))({ ...mapStrings(model, cleanText), lang });
+  return env.compile(bundledTemplate('report.html.hbs'))({ ...model, lang });
 }
 function uncachedMd(data: ReportData, lang: ReportLang, template = bundledTemplate('report.md.hbs')): string {
   const env = createEnv('md', lang);
-  return env.compile(template)(mapStrings({ ...data.model, lang }, escapeMarkdown)).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return env.compile(template)({ ...data.model, lang }).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 describe('compiled templates reused across reports', () => {
@@ -70,9 +69,9 @@ describe('templates precompiled at build time (scripts/build-assets.mjs)', () =>
       );
       const specs = createRequire(import.meta.url)(file) as Record<'html' | 'md', TemplateSpecification>;
       for (const lang of ['zh', 'en', 'both'] as const) {
-        const html = { ...mapStrings({ ...data.model, charts: chartDataFromResult(data.result) }, cleanText), lang };
+        const html = { ...data.model, charts: chartDataFromResult(data.result), lang };
         expect(createEnv('html', lang, helpers(lang)).fromSpec(specs.html)(html)).toBe(uncachedHtml(data, lang));
-        const md = mapStrings({ ...data.model, lang }, escapeMarkdown);
+        const md = { ...data.model, lang };
         expect(createEnv('md', lang).fromSpec(specs.md)(md).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n').toBe(uncachedMd(data, lang));
       }
     } finally {

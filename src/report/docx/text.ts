@@ -6,7 +6,7 @@
 import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type ParagraphOptions, type RunOptions } from '../ooxml/index.js';
 import { isText, type Text } from '../../core/types.js';
 import type { ReportLang } from '../handlebars-env.js';
-import { cleanText } from '../html.js';
+import { cleanText } from '../escape.js';
 import { COLOR } from './styles.js';
 
 /** Text safe for WordprocessingML: no bidi overrides or control characters, no lone surrogates. */

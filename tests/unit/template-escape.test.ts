@@ -1,0 +1,32 @@
+// Every value a report template writes is escaped as it is written (src/report/handlebars-env.ts, outputEscape),
+// not by a pass over the model before rendering: whatever a template reads — a field, a list, an item of a loop,
+// a number, a helper's result — reaches the Markdown or HTML escaped, and a SafeString from a helper as it is.
+import { describe, expect, it } from 'vitest';
+import { createEnv } from '../../src/report/handlebars-env';
+
+const data = {
+  a: '*粗* [链接](http://x) a|b',
+  list: ['[l](u)', '_y_', '<b>'],
+  n: 3.5,
+  no: false,
+  none: null,
+  title: { zh: '# 标题\u202E', en: '<i>x</i> & y' },
+  id: 'cnc_rate',
+};
+const template = '{{a}}|{{list}}|{{#each list}}({{this}}){{/each}}|{{n}}|{{no}}|{{none}}|{{t title}}|{{join list}}|{{id}}|{{#if (eq id "cnc_rate")}}eq{{/if}}';
+
+describe('report templates escape every value they write', () => {
+  it('Markdown: backslash escapes on fields, lists, loop items and helper results; numbers and booleans as written', () => {
+    const out = createEnv('md', 'zh').compile(template)(data);
+    expect(out).toBe(
+      '\\*粗\\* \\[链接\\](http:\\/\\/x) a\\|b|\\[l\\](u),\\_y\\_,\\<b>|(\\[l\\](u))(\\_y\\_)(\\<b>)|3.5|false||\\# 标题|\\[l\\](u)；\\_y\\_；\\<b>|cnc_rate|eq',
+    );
+  });
+
+  it('HTML: entities on text cleaned of bidi overrides and lone surrogates; the same in both languages', () => {
+    const out = createEnv('html', 'both').compile(template)({ ...data, a: 'x\uD800<y>\u202E' });
+    expect(out).toBe(
+      'x\uFFFD&lt;y&gt;|[l](u),_y_,&lt;b&gt;|([l](u))(_y_)(&lt;b&gt;)|3.5|false||<span lang="zh"># 标题</span><span class="en" lang="en">&lt;i&gt;x&lt;/i&gt; &amp; y</span>|[l](u)；_y_；&lt;b&gt;|cnc_rate|eq',
+    );
+  });
+});
