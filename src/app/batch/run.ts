@@ -52,7 +52,7 @@ const otherName = (list: BatchSummary['sameCodeOtherName']) => (list ? { sameCod
 
 /** `zhizao batch`: score every input, write the per-company table, the summary and the rejected inputs. */
 export async function runBatch(defs: Definitions, req: BatchRequest, events: BatchEvents): Promise<void> {
-  tuneV8ForBatch();
+  tuneV8ForBatch({ reports: req.reports !== undefined });
   const { lang, anonymize, anonKey, force, groupBy } = req;
   const minGroupSize = req.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   // Groups below the minimum size are never broken out (one company's figures would be published); --min-group-size 1 shows every group.
