@@ -159,12 +159,28 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     expect(blank.code).toBe(0);
     expect(blank.stdout).toContain('E2 甲公司: column “key_processes_cnc”: "How many of the key processes are done on CNC equipment?": "abc" is not a number');
     expect(blank.stdout).toContain('(a real run: left unanswered)');
-    expect(blank.stdout).toContain('a real run would reject 0 rows for their cells, leave 2 cells unanswered and leave 0 values outside the plausible range out of the regional figures');
+    expect(blank.stdout).toContain('a real run would reject 0 rows for their cells, leave 2 cells unanswered, leave 0 values outside the plausible range out of the regional figures, and list 0 contradictions between answers (the rows kept)');
     const blankJson = JSON.parse(run(['t2.csv', '--dry-run', '--json', '--on-bad-cell', 'blank']).stdout) as DryRunResult;
     expect(pick(blankJson.tables[0]!.cells!)).toEqual(pick(json(['t2.csv', '--on-bad-cell', 'blank']).problems.filter((p) => p.action === 'blanked')));
     // a missing column and an empty required cell are found too
     expect(run(['t.csv', '--dry-run']).stdout).toContain('  第 2 行 甲公司：缺少必填项“行业类型”（表格中没有 industry 列），请补上（正式运行时整行拒收）');
     expect(run(['t3.csv', '--dry-run']).stdout).toContain('  C2 甲公司：“industry”列：必填项“行业类型”为空，请补上（正式运行时整行拒收）');
+  });
+
+  it('--dry-run lists the contradictions between answers the real run lists (the consistency checks), in the same words; exit 0', () => {
+    // 甲: five key processes on CNC, yet no CNC machine and no robot; 乙: the same with twelve CNC machines
+    writeFileSync(path.join(dir, 'c.csv'), 'company,industry,key_processes_total,key_processes_cnc,cnc_machines_count,robots_count,date\n甲公司,discrete,10,5,0,0,2026-01-05\n乙公司,discrete,10,5,12,0,2026-01-05\n');
+    const dry = run(['c.csv', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('  D2 甲公司：“key_processes_cnc”列：有 5 道关键工序记为数控化，但数控设备为 0 台、工业机器人为 0 台。请核实这些工序用的是什么设备。（正式运行时保留）');
+    expect(dry.stdout).not.toContain('乙公司');
+    expect(dry.stdout).toContain('列出 1 处答案之间的矛盾（整行保留）');
+    expect(dry.stdout).not.toContain('所有单元格均可按正式运行的规则读取');
+    const pick = (ps: readonly CellProblem[]) => ps.map((p) => [p.code, p.cell, p.company, p.message, p.action]);
+    const dryJson = JSON.parse(run(['c.csv', '--dry-run', '--json']).stdout) as DryRunResult;
+    const real = json(['c.csv']).problems;
+    expect(real.map((p) => p.code)).toEqual(['checks.finding']);
+    expect(pick(dryJson.tables[0]!.cells!)).toEqual(pick(real));
   });
 
   it('--dry-run of a clean table says every cell reads, and exits 0', () => {

@@ -83,7 +83,7 @@ describe('map init → dry run → batch on a 问卷星 export', { timeout: 180_
     // and the values a real run keeps but leaves out of the regional figures (1,200 key processes, 300 on CNC)
     expect(r.stdout).toContain('P34 郑州巨力锻压有限公司: column “10、其中由数控设备完成的关键工序有多少道？”: “How many of the key processes are done on CNC equipment?”: 300 is outside the usual range (at most 200 processes)');
     expect(r.stdout).toContain('please check (left out of the regional figures) (a real run: kept in the company row)');
-    expect(r.stdout).toContain('a real run would reject 2 rows for their cells, leave 0 cells unanswered and leave 2 values outside the plausible range out of the regional figures');
+    expect(r.stdout).toContain('a real run would reject 2 rows for their cells, leave 0 cells unanswered, leave 2 values outside the plausible range out of the regional figures, and list 0 contradictions between answers (the rows kept)');
     expect(r.stdout).toContain('L "6、贵企业使用了哪些数字化研发设计工具？（多选）" → design_tools (separator "┋")');
     expect(r.stdout).toContain('U "15、产品不良品率（%）" → kpi_defect_rate (unit percent)');
     expect(r.stdout).toContain('G "1、企业名称" → respondent.company');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { implausibleAnswers } from '../../core/checks.js';
+import { computeIndicators } from '../../core/indicators.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Lang } from '../../core/types.js';
 import type { Definitions } from '../../io/definitions.js';
@@ -15,13 +16,15 @@ import { previewTable } from '../../io/tables/preview.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
 import type { CellProblem } from './parts.js';
-import { cellProblemOf, confidentialQuestions, implausibleWarnings, resolveRow, shielded } from './row-check.js';
+import { cellProblemOf, confidentialQuestions, contradictions, implausibleWarnings, resolveRow, shielded } from './row-check.js';
 import { companyOf } from './source-data.js';
 
 export interface DryRunRequest {
   inputs: string[];
   map?: string | undefined;
   questionnaire?: string | undefined;
+  /** The targets the real run would use (the checks may read whether an indicator meets its target). */
+  targets?: string | undefined;
   tableLimits: TableLimits;
   /** As the real run would be given: a bad cell rejects its row, or is left unanswered. */
   onBadCell?: 'reject' | 'blank' | undefined;
@@ -44,8 +47,9 @@ export interface DryRunTable {
   /**
    * The cells a real run would list as errors, read by the same rule (row-check.ts): each with what the run would
    * do — reject its row, or (--on-bad-cell blank) leave it unanswered; and the values outside their plausible range,
-   * which it keeps in the company row and leaves out of the regional figures. Confidential answers name the question
-   * only (a confidential value out of range is not listed).
+   * which it keeps in the company row and leaves out of the regional figures; and the contradictions between answers
+   * (the consistency checks), which it lists and keeps. Confidential answers name the question only (a confidential
+   * value out of range, or a contradiction naming one, is not listed).
    */
   cells?: CellProblem[];
   /** Rows a real run would reject for their cells. */
@@ -80,7 +84,8 @@ const optionsOf = (r: ColumnRole): string | undefined => {
 
 /**
  * `batch --dry-run`: how each table would be read with the map, every cell a real run would reject its row for (or
- * leave unanswered), and every value it would leave out of the regional figures — nothing scored, nothing written.
+ * leave unanswered), every value it would leave out of the regional figures and every contradiction between answers
+ * it would list — nothing scored, nothing written.
  */
 export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
   const q = await defs.questionnaire(req.questionnaire);
@@ -112,8 +117,13 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
       };
       const checked = await resolveRow(row, defs, { questionnaire: req.questionnaire, onBadCell: req.onBadCell }, (d) => cells.push(problem(d, 'blanked')));
       if ('answers' in checked.loaded && checked.loaded.answers) {
+        const { questionnaire: rowQ, answers } = checked.loaded;
         // a value outside its plausible range: kept in the company row, left out of the regional figures
-        for (const d of implausibleWarnings(implausibleAnswers(checked.loaded.questionnaire, checked.loaded.answers), row)) cells.push(problem(d, 'excluded'));
+        for (const d of implausibleWarnings(implausibleAnswers(rowQ, answers), row)) cells.push(problem(d, 'excluded'));
+        // a contradiction between answers: listed, the row kept (the checks read the plant's indicators, not its score)
+        const checks = await defs.checksFor(rowQ);
+        const targets = await defs.targets(req.targets);
+        for (const d of contradictions(checks, rowQ, answers, row, computeIndicators(rowQ, answers, targets))) cells.push(problem(d, 'kept'));
         return;
       }
       rejectedRows++;

@@ -12,7 +12,7 @@ import { officeTopProjects } from '../../core/plan-order.js';
 import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
-import { findingDiagnostics, implausibleAnswers, isConfidentialFinding, runChecks, type CheckSet } from '../../core/checks.js';
+import { implausibleAnswers, type CheckSet } from '../../core/checks.js';
 import { buildResult, headlineJson } from '../../core/result.js';
 import { scoredCoverage } from '../../core/scoring.js';
 import type { RuleSet } from '../../core/rules-def.js';
@@ -26,7 +26,7 @@ import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor, sectorsFor } from '../report.js';
 import { jsonLineBytes, partOf, rejectedOf, type CellProblem, type PartDraft, type ProcessOptions, type Rejected, type Scored, type Unit, type UnitPart } from './parts.js';
 import type { Question } from '../../core/types.js';
-import { cellProblemOf, confidentialQuestions, implausibleWarnings, isRowSource, resolveRow, shielded } from './row-check.js';
+import { cellProblemOf, confidentialQuestions, contradictions, implausibleWarnings, isRowSource, resolveRow, shielded } from './row-check.js';
 
 export type { ProcessOptions } from './parts.js';
 import { companyOf, rawAnswers } from './source-data.js';
@@ -291,11 +291,10 @@ export class Processor {
     const extras = await this.extrasFor(q);
     const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
     const result = buildResult(q, answers, profile, tgt);
-    const findings = runChecks(extras.checks, q, answers, { source, indicators: result.indicators }).filter((f) => !isConfidentialFinding(q, f));
-    const contradictions = findingDiagnostics(findings, source.file);
+    const contradicted = contradictions(extras.checks, q, answers, source, result.indicators);
     // an implausible value stays in the company row but counts in no regional figure: said so, not just "kept"
     const outOfRange = new Set(implausible);
-    for (const d of [...rowWarnings, ...implausible, ...contradictions]) problems.push(this.cellProblem(d, source, where, company, outOfRange.has(d) ? 'excluded' : 'kept'));
+    for (const d of [...rowWarnings, ...implausible, ...contradicted]) problems.push(this.cellProblem(d, source, where, company, outOfRange.has(d) ? 'excluded' : 'kept'));
     if (problems.length) {
       part.problems ??= [];
       part.problems.push(...problems);
@@ -362,7 +361,7 @@ export class Processor {
     const record = recordFromResult(headlineJson(result), where, {
       ...(group !== undefined ? { group } : {}),
       recommendations,
-      warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length + contradictions.length,
+      warnings: ds.filter((d) => d.severity === 'warning').length + rowWarnings.length + implausible.length + contradicted.length,
       ...(time ? { time } : {}),
       ratios: this.ratios,
       unknown,

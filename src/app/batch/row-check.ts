@@ -5,7 +5,10 @@
  * cell reads in the problems list, and which answers a run leaves out of the regional figures as implausible.
  */
 import { showNumber, showPercent } from '../../core/answer-display.js';
-import { plausibleRangeText, type ImplausibleAnswer } from '../../core/checks.js';
+import { findingDiagnostics, isConfidentialFinding, plausibleRangeText, runChecks, type CheckSet, type ImplausibleAnswer } from '../../core/checks.js';
+import type { Answers } from '../../core/answers.js';
+import type { IndicatorResult } from '../../core/indicators.js';
+import type { Questionnaire } from '../../core/questionnaire.js';
 import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import type { Question } from '../../core/types.js';
 import { questionNamed } from '../../core/answer-words.js';
@@ -129,4 +132,14 @@ export function implausibleWarnings(found: readonly ImplausibleAnswer[], source:
     out.push(diag('batch.implausible', source.file, source.locate(['answers', id]), { question_zh: question.text.zh, question_en: question.text.en, value: question.type === 'percent' ? showPercent(value) : showNumber(value), range_zh: range.zh, range_en: range.en }, 'warning', ['answers', id]));
   }
   return out;
+}
+
+/**
+ * The consistency checks of validate and report over one plant's answers, as a run lists them: each contradiction
+ * between answers a warning, the row kept; one that names a confidential answer left out, as the programme office
+ * sees neither. `indicators` are the plant's (the checks read `indicator(…)`).
+ */
+export function contradictions(checks: readonly CheckSet[], q: Questionnaire, answers: Answers, source: Source, indicators: readonly IndicatorResult[]): Diagnostic[] {
+  const findings = runChecks(checks, q, answers, { source, indicators }).filter((f) => !isConfidentialFinding(q, f));
+  return findingDiagnostics(findings, source.file);
 }

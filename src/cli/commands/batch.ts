@@ -212,8 +212,8 @@ const DRY_RUN_CELLS = 20;
 
 /**
  * The cells of a table a real run would reject its row for, leave unanswered (--on-bad-cell blank) or leave out of
- * the regional figures (outside the plausible range), each as the problems list words it, with its column; or that
- * no cell would.
+ * the regional figures (outside the plausible range), and the contradictions between answers it would list, each as
+ * the problems list words it, with its column; or that there are none.
  */
 function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][number]): string[] {
   const { term } = ctx;
@@ -230,14 +230,15 @@ function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][numbe
   if (cells.length > DRY_RUN_CELLS) lines.push(term.msg('batch.dry-run-cells-more', { count: cells.length - DRY_RUN_CELLS }));
   const blanked = cells.filter((c) => c.action === 'blanked').length;
   const excluded = cells.filter((c) => c.action === 'excluded').length;
-  lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked, excluded }));
+  const kept = cells.filter((c) => c.action === 'kept').length;
+  lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked, excluded, kept }));
   return lines;
 }
 
 /** `batch --dry-run`: column → question for every table, unmapped columns, unmatched labels, the cells a real run rejects; exit 1 when a real run would reject a table or a row. */
 async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;
-  const r: DryRunResult = await dryRunBatch(ctx.defs, { inputs, map: opts.map, questionnaire: opts.questionnaire, tableLimits: tableLimitsFrom(opts), onBadCell: opts.onBadCell, lang: term.lang, cmd: term.cmd() });
+  const r: DryRunResult = await dryRunBatch(ctx.defs, { inputs, map: opts.map, questionnaire: opts.questionnaire, targets: opts.targets, tableLimits: tableLimitsFrom(opts), onBadCell: opts.onBadCell, lang: term.lang, cmd: term.cmd() });
   if (opts.json) {
     term.stdout.write(JSON.stringify(r, null, 2) + '\n');
     return r.errors ? EXIT.invalid : EXIT.ok;
