@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { patientOptimiser } from '../app/v8-budget.js';
 
 /** Where the cache lives under dist/, and its index: for each cached file (path under dist/), the file as the build saw it. */
 const CACHE_DIR = 'code-cache';
@@ -43,6 +44,8 @@ export type CodeCacheUse = Map<string, 'used' | 'rejected' | 'stale' | 'none' | 
  * file went, filled in as files load (for tests).
  */
 export function useCodeCache(dist: string, record = false): CodeCacheUse {
+  // V8 accepts bytecode only under the flags it was made with: the build records it, and every run uses it, after this
+  patientOptimiser();
   const use: CodeCacheUse = new Map();
   const dir = path.join(dist, CACHE_DIR);
   let index: Index = {};

@@ -1,6 +1,7 @@
 /** How many workers a batch gets, and how their heaps grow. */
 import { setFlagsFromString } from 'node:v8';
 import { FILES_PER_WORKER } from './files-per-worker.js';
+import { defaultOptimiser, patientOptimiser } from '../v8-budget.js';
 
 
 /**
@@ -42,13 +43,12 @@ export function tuneV8ForBatch(opts: { reports: boolean }): void {
   // --no-concurrent-marking is not set: it raised the peak memory of a 100,000-file batch (100k ÷ 10k 1.10 → 1.16).
   // --single-threaded-gc, which would also stop parallel marking, aborts the process when set after start-up.
   setFlagsFromString('--no-parallel-scavenge');
-  // With per-company reports, each worker runs the whole report pipeline (the plan, the model, the template) cold: a
-  // function is handed to the optimising compiler once it has run V8's interrupt budget of bytecode, and the report
-  // code, broad and run a few hundred times per worker, was optimised early and again after each deoptimisation while
-  // the plants' shapes still varied. Eight times the default budget (66 KB of bytecode in Node 20's V8) lets it settle
-  // first. Measured (2026-12-07, 2 cores, interleaved, the default --jobs): 300 full files with Markdown reports, five
-  // runs, median 3.55 → 2.76 s; HTML 3.70 → 2.99 s; DOCX 5.02 → 4.22 s; 1,000 Markdown reports, two runs, 8.9 / 7.6 →
-  // 6.4 / 6.3 s. Without reports the steady state of a long batch decides, and the default budget was as fast or
-  // faster (5,000 full files, three runs each, --jobs 1 13.3–16.4 s against 14.9–21.2 s): not set.
-  if (opts.reports) setFlagsFromString('--interrupt-budget=540672');
+  // With per-company reports each worker runs the whole report pipeline cold, a few hundred times: V8's optimising
+  // compiler is left to wait until it settles (v8-budget.ts). Measured (2026-12-07, 2 cores, interleaved, the default
+  // --jobs): 300 full files with Markdown reports, five runs, median 3.55 → 2.76 s; HTML 3.70 → 2.99 s; DOCX 5.02 →
+  // 4.22 s; 1,000 Markdown reports, two runs, 8.9 / 7.6 → 6.4 / 6.3 s. Without reports the steady state of a long
+  // batch decides, and the default was as fast or faster (5,000 full files, three runs each, --jobs 1 13.3–16.4 s
+  // against 14.9–21.2 s).
+  if (opts.reports) patientOptimiser();
+  else defaultOptimiser();
 }
