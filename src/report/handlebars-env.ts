@@ -76,11 +76,14 @@ const escapeFor = (format: TemplateFormat): ((s: unknown) => string) => (format 
  * The model is escaped here, as the template reads it, instead of before rendering: a report model holds some three
  * thousand strings (both languages, what the template does not show) and a template writes a few hundred of them.
  */
+/** A helper's escaped result (Handlebars' SafeString, recognised by its method: a precompiled template may run on another copy of the runtime). */
+const isSafeString = (v: unknown): v is { toHTML(): unknown } => typeof v === 'object' && v !== null && typeof (v as { toHTML?: unknown }).toHTML === 'function';
+
 function outputEscape(format: TemplateFormat): (v: unknown) => string {
   const htmlEntities = handlebarsRuntime().Utils.escapeExpression;
   return (v) => {
     if (v === null || v === undefined) return '';
-    if (typeof v === 'object' && typeof (v as { toHTML?: unknown }).toHTML === 'function') return String((v as { toHTML: () => unknown }).toHTML());
+    if (isSafeString(v)) return String(v.toHTML());
     // a list is written as its items joined with commas, escaped as one text (never as it stands)
     const s = typeof v === 'string' ? v : String(v);
     return format === 'html' ? htmlEntities(cleanText(s)) : escapeMarkdown(s);
@@ -96,6 +99,8 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
   const wrap = (s: string) => new SafeString(s);
   const esc = escapeFor(format);
   const pick = (v: unknown): string => {
+    // a helper's result passed on ({{t (join list)}}) is already escaped
+    if (isSafeString(v)) return String(v.toHTML());
     if (!isText(v)) return esc(v ?? '');
     if (lang === 'both') {
       if (v.zh === v.en) return esc(v.zh);
@@ -106,7 +111,8 @@ export function createEnv(format: TemplateFormat, lang: ReportLang, extraHelpers
   const helpers: Record<string, Handlebars.HelperDelegate> = {
     t: (v: unknown) => wrap(pick(v)),
     // Items of a project's lists are phrases that may hold 、 or commas of their own: a semicolon keeps them apart (as the DOCX's bullets do)
-    join: (list: unknown, sep: unknown) => wrap((Array.isArray(list) ? list : []).map(pick).join(typeof sep === 'string' ? sep : lang === 'en' ? '; ' : '；')),
+    // (a separator may be read from the data — {{join list plant.company}} — and is escaped like any value)
+    join: (list: unknown, sep: unknown) => wrap((Array.isArray(list) ? list : []).map(pick).join(typeof sep === 'string' ? esc(sep) : lang === 'en' ? '; ' : '；')),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),
     inc: (n: unknown) => Number(n) + 1,
@@ -165,13 +171,24 @@ function withEscape(spec: TemplateSpecification, escape: (v: unknown) => string)
   } as unknown as TemplateSpecification;
 }
 
-/** Refuse unescaped output and partials (a template is one self-contained file). */
+/**
+ * The block helpers a template may use: their output is the template's own text with values written through
+ * `{{…}}`. Handlebars writes whatever else a block call returns as it stands ({{#lookup plant "company"}}{{/lookup}}
+ * would write the company name unescaped), so other helpers are called inline only.
+ */
+const BLOCK_HELPERS: ReadonlySet<string> = new Set(['each', 'if', 'unless', 'with']);
+
+/** Refuse unescaped output, partials and decorators (a template is one self-contained file), and blocks of value helpers. */
 function findUnsafe(node: unknown): void {
   if (!node || typeof node !== 'object') return;
-  const n = node as { type?: string; escaped?: boolean; loc?: { start: { line: number; column: number } } };
+  const n = node as { type?: string; escaped?: boolean; path?: { original?: unknown }; loc?: { start: { line: number; column: number } } };
   const at = (msg: string) => new TemplateError(msg, n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1);
   if (n.type === 'MustacheStatement' && n.escaped === false) throw at('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped');
   if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') throw at('partials {{> …}} are not allowed: a template is one file');
+  if (n.type === 'DecoratorBlock' || n.type === 'Decorator') throw at('decorators {{* …}} are not allowed: a template is one file');
+  if (n.type === 'BlockStatement' && !BLOCK_HELPERS.has(String(n.path?.original))) {
+    throw at(`{{#${String(n.path?.original)}}} is not a block: only {{#each}}, {{#if}}, {{#unless}} and {{#with}} open one; write {{${String(n.path?.original)} …}} to write a value`);
+  }
   for (const v of Object.values(node)) {
     if (Array.isArray(v)) v.forEach(findUnsafe);
     else if (v && typeof v === 'object' && v !== n.loc) findUnsafe(v);

@@ -89,6 +89,8 @@ const optionsOf = (r: ColumnRole): string | undefined => {
  */
 export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promise<DryRunResult> {
   const q = await defs.questionnaire(req.questionnaire);
+  // (a bad --targets stops here, as it stops a real run before any input is read)
+  const targets = await defs.targets(req.targets);
   // the questions whose answers the programme office never reads (their problems name the question only)
   const confidential = confidentialQuestions(q.questions);
   const map = req.map ? await loadSurveyMap(req.map, q, (f) => defs.source(f)) : undefined;
@@ -122,7 +124,6 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
         for (const d of implausibleWarnings(implausibleAnswers(rowQ, answers), row)) cells.push(problem(d, 'excluded'));
         // a contradiction between answers: listed, the row kept (the checks read the plant's indicators, not its score)
         const checks = await defs.checksFor(rowQ);
-        const targets = await defs.targets(req.targets);
         for (const d of contradictions(checks, rowQ, answers, row, computeIndicators(rowQ, answers, targets))) cells.push(problem(d, 'kept'));
         return;
       }
