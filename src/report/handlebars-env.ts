@@ -186,6 +186,8 @@ function findUnsafe(node: unknown): void {
   if (n.type === 'MustacheStatement' && n.escaped === false) throw at('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped');
   if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') throw at('partials {{> …}} are not allowed: a template is one file');
   if (n.type === 'DecoratorBlock' || n.type === 'Decorator') throw at('decorators {{* …}} are not allowed: a template is one file');
+  // Handlebars' log helper prints its arguments on the console as they stand: into the report itself with -o -
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === 'log') throw at('{{log …}} is not allowed: a template writes into the report only');
   if (n.type === 'BlockStatement' && !BLOCK_HELPERS.has(String(n.path?.original))) {
     throw at(`{{#${String(n.path?.original)}}} is not a block: only {{#each}}, {{#if}}, {{#unless}} and {{#with}} open one; write {{${String(n.path?.original)} …}} to write a value`);
   }

@@ -45,6 +45,13 @@ describe('what a template cannot do to get around the escaping', () => {
     }
   });
 
+  it('{{log}}, which prints its arguments on the console as they stand (into the report with -o -), is refused', () => {
+    for (const source of ['{{log plant.company}}', '{{#if (log x)}}{{/if}}']) {
+      expect(() => createEnv('md', 'zh').compile(source)).toThrow(/log/);
+      expect(() => precompileTemplate('html', [], source)).toThrow(/log/);
+    }
+  });
+
   it("join's separator read from the data is escaped like any value", () => {
     const sep = { ...data, sep: '<script>' };
     expect(createEnv('md', 'zh').compile('{{join list sep}}')(sep)).toBe('\\[l\\](u)\\<script>\\_y\\_\\<script>\\<b>');
