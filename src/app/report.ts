@@ -118,7 +118,10 @@ export async function renderReport(data: ReportData, format: ReportFormat, req: 
         return (await import('../report/docx.js')).renderDocx(data, { lang: req.lang });
     }
   } catch (e) {
-    if (e instanceof TemplateError && req.template) throw new InputError([diag('template.invalid', displayPath(req.template.file), { line: e.line, column: e.column }, { detail: e.message })]);
+    if (e instanceof TemplateError && req.template) {
+      const where = { line: e.line, column: e.column };
+      throw new InputError([e.rule ? diag(e.rule.code, displayPath(req.template.file), where, e.rule.args ?? {}) : diag('template.invalid', displayPath(req.template.file), where, { detail: e.message })]);
+    }
     throw e;
   }
 }

@@ -3,15 +3,21 @@ import type Handlebars from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { isText } from '../core/types.js';
 import { cleanText, escapeHtml, escapeMarkdown } from './escape.js';
+import { formatMessage, type MessageCode } from '../messages/catalogue.js';
 
 export type ReportLang = 'zh' | 'en' | 'both';
 export type TemplateFormat = 'md' | 'html';
 
+/**
+ * A template that does not compile or breaks a safety rule, at its position. A rule's breach has a message code of
+ * the catalogue (said in the user's language); Handlebars' own errors have only their (English) message.
+ */
 export class TemplateError extends Error {
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
+    readonly rule?: { code: MessageCode; args?: Record<string, string> },
   ) {
     super(message);
   }
@@ -182,15 +188,13 @@ const BLOCK_HELPERS: ReadonlySet<string> = new Set(['each', 'if', 'unless', 'wit
 function findUnsafe(node: unknown): void {
   if (!node || typeof node !== 'object') return;
   const n = node as { type?: string; escaped?: boolean; path?: { original?: unknown }; loc?: { start: { line: number; column: number } } };
-  const at = (msg: string) => new TemplateError(msg, n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1);
-  if (n.type === 'MustacheStatement' && n.escaped === false) throw at('triple-stash {{{…}}} and {{&…}} are not allowed: every value is escaped');
-  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') throw at('partials {{> …}} are not allowed: a template is one file');
-  if (n.type === 'DecoratorBlock' || n.type === 'Decorator') throw at('decorators {{* …}} are not allowed: a template is one file');
+  const at = (code: MessageCode, args: Record<string, string> = {}) => new TemplateError(formatMessage(code, args, 'en'), n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1, { code, args });
+  if (n.type === 'MustacheStatement' && n.escaped === false) throw at('template.triple-stash');
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') throw at('template.partial');
+  if (n.type === 'DecoratorBlock' || n.type === 'Decorator') throw at('template.decorator');
   // Handlebars' log helper prints its arguments on the console as they stand: into the report itself with -o -
-  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === 'log') throw at('{{log …}} is not allowed: a template writes into the report only');
-  if (n.type === 'BlockStatement' && !BLOCK_HELPERS.has(String(n.path?.original))) {
-    throw at(`{{#${String(n.path?.original)}}} is not a block: only {{#each}}, {{#if}}, {{#unless}} and {{#with}} open one; write {{${String(n.path?.original)} …}} to write a value`);
-  }
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === 'log') throw at('template.log');
+  if (n.type === 'BlockStatement' && !BLOCK_HELPERS.has(String(n.path?.original))) throw at('template.not-a-block', { helper: String(n.path?.original) });
   for (const v of Object.values(node)) {
     if (Array.isArray(v)) v.forEach(findUnsafe);
     else if (v && typeof v === 'object' && v !== n.loc) findUnsafe(v);

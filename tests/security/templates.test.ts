@@ -85,6 +85,19 @@ describe('custom templates cannot print unescaped text', () => {
     expect(r.stderr).toMatch(/^nested\.hbs:2:\d+ error /m);
   });
 
+  it('a block call of a value helper ({{#lookup}}, written as it stands) and {{log}} (printed on the console) are refused, in the user\'s language', () => {
+    const block = render('block.hbs', 'x\n  {{#lookup plant "company"}}{{/lookup}}\n');
+    expect(block.code).toBe(1);
+    expect(block.stdout).toBe('');
+    expect(block.stderr).toMatch(/^block\.hbs:2:3 error report template: \{\{#lookup\}\} is not a block: only \{\{#each\}\}/m);
+    const zh = render('block.hbs', 'x\n  {{#lookup plant "company"}}{{/lookup}}\n', ['--lang', 'zh']);
+    expect(zh.stderr).toMatch(/^block\.hbs:2:3 错误 报告模板：\{\{#lookup\}\} 不能作为块使用/m);
+    const log = render('log.hbs', '{{log plant.company}}\n', ['-o', '-']);
+    expect(log.code).toBe(1);
+    expect(log.stdout).toBe('');
+    expect(log.stderr).toMatch(/^log\.hbs:1:1 error report template: \{\{log …\}\} is not allowed/m);
+  });
+
   it('a missing template file is exit 1 with its name', () => {
     const r = runCli(['report', EXAMPLE, '--template', 'nope.hbs'], { cwd: dir });
     expect(r.code).toBe(1);
