@@ -76,15 +76,15 @@ export function precompileTemplate(format: TemplateFormat, extraHelperNames: rea
  */
 const escapeFor = (format: TemplateFormat): ((s: unknown) => string) => (format === 'html' ? (s) => escapeHtml(cleanText(s)) : escapeMarkdown);
 
+/** A helper's escaped result (Handlebars' SafeString, recognised by its method: a precompiled template may run on another copy of the runtime). */
+const isSafeString = (v: unknown): v is { toHTML(): unknown } => typeof v === 'object' && v !== null && typeof (v as { toHTML?: unknown }).toHTML === 'function';
+
 /**
  * What `{{value}}` writes (the template container's escapeExpression): a helper's SafeString as it is, nothing for
  * null and undefined, any other value as text for the format — strings escaped, numbers and booleans as written.
  * The model is escaped here, as the template reads it, instead of before rendering: a report model holds some three
  * thousand strings (both languages, what the template does not show) and a template writes a few hundred of them.
  */
-/** A helper's escaped result (Handlebars' SafeString, recognised by its method: a precompiled template may run on another copy of the runtime). */
-const isSafeString = (v: unknown): v is { toHTML(): unknown } => typeof v === 'object' && v !== null && typeof (v as { toHTML?: unknown }).toHTML === 'function';
-
 function outputEscape(format: TemplateFormat): (v: unknown) => string {
   const htmlEntities = handlebarsRuntime().Utils.escapeExpression;
   return (v) => {

@@ -1,4 +1,4 @@
-/** How many workers a batch gets, and how their heaps grow. */
+/** How many workers a batch gets, and the V8 settings it runs under (heap growth, inlining, collection, the optimiser's budget). */
 import { setFlagsFromString } from 'node:v8';
 import { FILES_PER_WORKER } from './files-per-worker.js';
 import { defaultOptimiser, patientOptimiser } from '../v8-budget.js';
