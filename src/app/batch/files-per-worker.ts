@@ -12,8 +12,9 @@ export const FILES_PER_WORKER = 600;
 /**
  * The same with `--reports`: a report costs several times a plant's scoring, and a worker renders the next reports
  * while the main thread writes the last ones. Measured (2026-12-07, five runs each, Markdown reports of full files,
- * with the report pipeline's interrupt budget, workers.ts): 15 files 0.49 s on the main thread against 0.61 s with
- * one or two workers; 30 files 1.01 s on the main thread, 1.07 s with one worker, 0.98 s with two; 60 files 1.04 /
- * 1.05 / 0.96 s; 150 files 1.86 s with one worker, 1.58 s with two; 300 files 3.1 s with one, 2.4 s with two.
+ * with the report pipeline's interrupt budget, workers.ts; medians): 15 files 0.49 s on the main thread against
+ * 0.61–0.64 s with one or two workers; 30 files 1.01 s on the main thread, 1.07 s with one worker, 0.98 s with two;
+ * 60 files (four runs) 1.04 / 1.07 / 0.96 s; 150 files (four runs) 1.90 s with one worker, 1.58 s with two; 300 files
+ * (four runs) 3.1 s with one, 2.4 s with two.
  */
 export const REPORT_FILES_PER_WORKER = 30;
