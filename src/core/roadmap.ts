@@ -126,7 +126,6 @@ export interface RoadmapInput {
   scoring?: { profile: Profile; targets: TargetsDef };
 }
 
-
 /**
  * Assign each candidate its phase (mutating the candidates' own recommendation objects, which the caller just
  * made) and return what summarises the roadmap once the consultant's overrides are applied.

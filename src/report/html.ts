@@ -111,9 +111,8 @@ export function chartHelpers(lang: ReportLang, labels: Readonly<Record<string, T
  */
 export function renderHtmlFromModel(model: ReportModel, opts: HtmlOptions): string {
   const charts = opts.charts ?? chartDataFromModel(model);
-  const data = { ...model, charts };
   const { charts: _c, ...renderOpts } = opts;
-  return renderTemplate(data, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, model.labels, model.ui), ...opts.extraHelpers } }, 'report.html.hbs');
+  return renderTemplate({ ...model, charts }, 'html', { ...renderOpts, extraHelpers: { ...chartHelpers(opts.lang, model.labels, model.ui), ...opts.extraHelpers } }, 'report.html.hbs');
 }
 
 /** Self-contained HTML report: one file, inline CSS and SVG, no script, prints to A4. */

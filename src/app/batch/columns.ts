@@ -260,8 +260,7 @@ const NUMBER: SummaryRowFormats = { value: 'number' };
 const TEXT: SummaryRowFormats = { value: 'text' };
 const PERCENT: SummaryRowFormats = { value: 'percent' };
 
-/** The title of a respondent field (区划代码 for district), or the field id itself. */
-/** A grouping field in words: a respondent field by its column title, a question (`words`) by its text, else as given. */
+/** A grouping field in words: a respondent field by its column title (区划代码 for district), a question (`words`) by its text, else the field id itself. */
 export const fieldTitle = (field: string | undefined, lang: Lang, words?: GroupWords): string =>
   words ? formatMessage('label.question', { question: words.by[lang] }, lang) : field && isMessageCode(`col.${field}`) ? formatMessage(`col.${field}` as MessageCode, {}, lang) : (field ?? '');
 

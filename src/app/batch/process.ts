@@ -286,8 +286,7 @@ export class Processor {
     const implausibleAll = implausibleAnswers(q, answers);
     for (const { question } of implausibleAll) implausibleIds.add(question.id);
     const implausible = implausibleWarnings(implausibleAll, source);
-    // The consistency checks of validate and report: a contradiction between answers is a warning, counted and
-    // listed; one that names a confidential answer is left out, as the programme office sees neither.
+    // the contradictions between answers: warnings, counted and listed (row-check.ts, contradictions)
     const extras = await this.extrasFor(q);
     const tgt = q === defaultQ ? targets : await this.defs.targets(this.opts.targets);
     const result = buildResult(q, answers, profile, tgt);

@@ -3,7 +3,6 @@ import { setFlagsFromString } from 'node:v8';
 import { FILES_PER_WORKER } from './files-per-worker.js';
 import { defaultOptimiser, patientOptimiser } from '../v8-budget.js';
 
-
 /**
  * The default --jobs: one worker per `perWorker` answer files (FILES_PER_WORKER, or REPORT_FILES_PER_WORKER with
  * --reports; a table, read whole by one worker, counts as one worker's work), never more than the CPUs; 0 — scored
