@@ -11,6 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
+import { REPORT_FILES_PER_WORKER } from '../../src/app/batch/files-per-worker';
 import type { CellProblem, Rejected } from '../../src/app/batch/parts';
 import type { CompanyRecord } from '../../src/core/batch/record';
 import type { BatchSummary } from '../../src/core/batch/summary';
@@ -563,13 +564,41 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(dir, 'names-reports-zh', '_已被取代-SUPERSEDED.txt'), 'utf8')).toContain('_已被取代-SUPERSEDED/同一公司-2.md（评估于 2025-05-01）→ 同一公司.md');
   });
 
+  it('--reports: the reports and the output written by worker threads are those written on the main thread, byte for byte', () => {
+    const d = path.join(dir, 'threads');
+    mkdirSync(d);
+    for (const [i, example] of ['discrete-machinery', 'process-food'].flatMap((e) => [e, e, e]).entries()) {
+      const text = readFileSync(path.join(EXAMPLES, `${example}.zhizao.yaml`), 'utf8');
+      writeFileSync(path.join(d, `${i}.yaml`), text.replace(/company: .*/, `company: 线程公司${i}`));
+    }
+    for (const format of ['md', 'html']) {
+      // six files: the default --jobs scores them on the main thread (fewer than REPORT_FILES_PER_WORKER)
+      const run = (name: string, jobs: string[]) => {
+        const r = zhizao(['batch', d, '--reports', path.join(dir, name), '--format', format, '-o', path.join(dir, `${name}.json`), ...jobs]);
+        expect(r.code, r.stderr).toBe(0);
+        const files = readdirSync(path.join(dir, name)).sort();
+        return { files, bytes: files.map((f) => readFileSync(path.join(dir, name, f))), out: readFileSync(path.join(dir, `${name}.json`), 'utf8') };
+      };
+      const main = run(`threads-main-${format}`, []);
+      const workers = run(`threads-workers-${format}`, ['--jobs', '2']);
+      expect(main.files).toHaveLength(6);
+      expect(workers.files).toEqual(main.files);
+      expect(workers.bytes).toEqual(main.bytes);
+      expect(workers.out.replaceAll('threads-workers', 'threads-main')).toBe(main.out);
+    }
+  });
+
   it('Ctrl-C with --reports removes the unfinished folder it created, or marks one that had files', async () => {
     const d = path.join(dir, 'many');
     mkdirSync(d);
     const base = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
     for (let i = 0; i < 400; i++) writeFileSync(path.join(d, `${String(i).padStart(3, '0')}.yaml`), base.replace(/company: .*/, `company: 公司${i}`));
-    const interrupt = async (reports: string, extra: string[], jobs: string[] = ['--jobs', '1']) => {
-      const child = spawn(process.execPath, [BIN, 'batch', d, '--reports', reports, '--format', 'html', ...jobs, '--json', ...extra], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    // fewer answer files than a worker's worth with --reports (REPORT_FILES_PER_WORKER): scored on the main thread
+    const fewer = path.join(dir, 'fewer-than-a-worker');
+    mkdirSync(fewer);
+    for (let i = 0; i < REPORT_FILES_PER_WORKER - 5; i++) writeFileSync(path.join(fewer, `${String(i).padStart(3, '0')}.yaml`), base.replace(/company: .*/, `company: 公司${i}`));
+    const interrupt = async (reports: string, extra: string[], jobs: string[] = ['--jobs', '1'], input = d) => {
+      const child = spawn(process.execPath, [BIN, 'batch', input, '--reports', reports, '--format', 'html', ...jobs, '--json', ...extra], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -585,9 +614,13 @@ describe('smaller points', { timeout: 180_000 }, () => {
     expect(a.code).toBe(130);
     expect(existsSync(fresh)).toBe(false);
     expect(a.stderr).toMatch(/unfinished reports folder .* was removed/);
-    // the same with the 400 files scored on the main thread (the default below a worker's worth of files)
+    // the same with the default --jobs: the 400 files in workers, and a few files on the main thread
+    const pooled = path.join(dir, 'default-jobs-reports');
+    const p = await interrupt(pooled, [], []);
+    expect(p.code, p.stderr).toBe(130);
+    expect(existsSync(pooled)).toBe(false);
     const main = path.join(dir, 'main-thread-reports');
-    const m = await interrupt(main, [], []);
+    const m = await interrupt(main, [], [], fewer);
     expect(m.code, m.stderr).toBe(130);
     expect(existsSync(main)).toBe(false);
     expect(m.stderr).toMatch(/unfinished reports folder .* was removed/);

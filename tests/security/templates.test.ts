@@ -9,7 +9,7 @@ import { Definitions } from '../../src/io/definitions.js';
 import type { ReportModel } from '../../src/report/model.js';
 import { buildReportData } from '../../src/report/report-data.js';
 import { renderTemplate } from '../../src/report/render.js';
-import { EXAMPLE, expectClean, runCli, removeTempDirs, tempDir } from './helpers.js';
+import { EXAMPLE, expectClean, ROOT, runCli, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -96,6 +96,27 @@ describe('custom templates cannot print unescaped text', () => {
     expect(log.code).toBe(1);
     expect(log.stdout).toBe('');
     expect(log.stderr).toMatch(/^log\.hbs:1:1 error report template: \{\{log …\}\} is not allowed/m);
+  });
+
+  it("a hostile company name through a custom template: as join's separator and through t twice, escaped once (Markdown and HTML)", () => {
+    const hostile = path.join(ROOT, 'tests', 'fixtures', 'hostile', 'script-names.zhizao.yaml');
+    const template = '[{{t (t plant.company)}}]\n[{{#each plan.phases}}{{#each items}}{{#if measures.length}}{{join measures @root.plant.company}}{{/if}}{{/each}}{{/each}}]\n';
+    writeFileSync(path.join(dir, 'hostile.md.hbs'), template);
+    writeFileSync(path.join(dir, 'hostile.html.hbs'), template);
+    const md = runCli(['report', hostile, '--template', 'hostile.md.hbs', '-o', '-'], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    // (a tag only behind Markdown's backslash, never a backslash escaped again)
+    expect(md.stdout).not.toMatch(/(^|[^\\])<\/?script>/m);
+    expect(md.stdout).not.toContain('\\\\<');
+    expect(md.stdout.split('\n')[0]).toBe('[\\<script>alert(1)\\</script>]');
+    expect(md.stdout.split('\n')[1]).toContain('CNC target.\\<script>alert(1)\\</script>Select equipment');
+    const html = runCli(['report', hostile, '--format', 'html', '--template', 'hostile.html.hbs', '-o', '-'], { cwd: dir });
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout).not.toContain('<script>');
+    expect(html.stdout).not.toContain('&amp;lt;');
+    expect(html.stdout.split('\n')[0]).toBe('[&lt;script&gt;alert(1)&lt;/script&gt;]');
+    expect(html.stdout.split('\n')[1]).toContain('CNC target.&lt;script&gt;alert(1)&lt;/script&gt;Select equipment');
+    expectClean(md, expect);
   });
 
   it('a missing template file is exit 1 with its name', () => {
