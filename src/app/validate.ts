@@ -55,6 +55,8 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         ...loaded.diagnostics,
         ...findingDiagnostics(r.findings, source.file),
         ...evidenceDiagnostics(q, answers, source, { require: Boolean(req.requireEvidence) }),
+        // the report would state no assessment date, and its number and cover would carry the day it is made
+        ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
       ]);
     }
     results.push(r);

@@ -188,6 +188,8 @@ export const PLANT_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<s
   ['missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['gap', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['answered', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  // answered with a value (neither "don't know" nor n/a): what a statement about the value needs
+  ['known', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['na', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['unknown', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['level_of', { min: 1, max: 1, literalArg: 'question', fn: stub }],

@@ -5,6 +5,7 @@ import type { Recommendation } from '../core/recommend.js';
 import type { Question, Text } from '../core/types.js';
 import { isQuestionUnit, statedUnit } from '../core/kpi-units.js';
 import { fill, type Wording } from '../core/wording.js';
+import { showPercent } from '../core/answer-display.js';
 import { clientNote, cnyExact, hasInternalNote, pct, same } from './format.js';
 
 export interface AppendixSection {
@@ -120,7 +121,7 @@ export function answerText(question: Question, answers: Answers, w: Wording): Te
     case 'boolean':
       return v ? p.yes! : p.no!;
     case 'percent':
-      return same(pct(Number(v)));
+      return same(answerPercent(Number(v)));
     case 'number': {
       // a unit the file states for it (kpis.units) that is not the question's own, as written; else the question's
       // (in English, a unit the wording's table knows is named in English; an amount in 万元 is said in CNY)
@@ -132,4 +133,13 @@ export function answerText(question: Question, answers: Answers, w: Wording): Te
     default:
       return same(String(v));
   }
+}
+
+/**
+ * A percentage answer as given: to one decimal (85.0%) when that is the value, else with the digits it has (0.955%
+ * typed for 95.5 % is shown as 0.955%, not rounded to 1.0%, so that the appendix shows what the note below it names).
+ */
+function answerPercent(v: number): string {
+  const rounded = pct(v);
+  return Math.abs(Number(rounded.slice(0, -1)) / 100 - v) < 1e-12 ? rounded : showPercent(v);
 }

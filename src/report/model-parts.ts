@@ -234,6 +234,9 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
   });
 }
 
+/** How many sub-domains the strengths and the gaps name before counting the rest. */
+const SHORT_LIST = 6;
+
 /** Sub-domains above the overall level. */
 export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[] {
   // no overall level stated: there is nothing to be above
@@ -243,7 +246,11 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   // a sub-domain whose answers a consistency finding names is not listed as a strength: its level waits for the
   // answers to be checked, said apart
   const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions.map((id) => q.byId.get(id)?.subdomain)));
-  const shown = list.filter((s) => !contradicted.has(s.id)).map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level }));
+  const above = list.filter((s) => !contradicted.has(s.id));
+  // The highest few, as the gaps are a short list: below level 1 overall, most sub-domains can be above it, and a
+  // list of sixteen "strengths" says less than the six highest with a count of the rest.
+  const shown = above.slice(0, SHORT_LIST).map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level }));
+  if (above.length > SHORT_LIST) shown.push(fill(w.phrases.moreStrengths!, { count: above.length - SHORT_LIST }));
   const unchecked = list.filter((s) => contradicted.has(s.id)).map((s) => fill(w.phrases.strengthUncheckedItem!, { name: s.name, level: s.level }));
   // (with only unchecked ones, not "no sub-domain is above the overall level" before listing one that is)
   return [...(shown.length || unchecked.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
@@ -274,7 +281,6 @@ export function gapSubdomains(r: ScoreResult) {
     .map((s) => ({ s, target, priority: share(s) * (target - s.score) }))
     .sort((a, b) => Number(b.s.judged) - Number(a.s.judged) || a.s.level - b.s.level || a.s.score - b.s.score || b.priority - a.priority);
 }
-const SHORT_LIST = 6;
 /**
  * The gaps: sub-domains below the next level, a short list; those whose answers are all "don't know" or unanswered
  * are not given a level (it would say nothing) but named together in one last line.
@@ -294,15 +300,18 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
  * projection after the plan period's last phase, as the phase table gives it) the level the plan would reach.
  */
 export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }, projected?: Projection | null): Text {
-  // A share of companies (countsToward) is never met by one plant: one that does not count toward it is below it.
-  const missed = r.indicators.filter((i) => i.met === false || (i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false)));
+  const missed = r.indicators.filter((i) => i.met === false);
+  // A share of companies (countsToward) is never met or missed by one plant: one that does not count toward it is
+  // said to be not counted yet, as the indicator table says it, never "below its target".
+  const notCounted = r.indicators.filter((i) => i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false));
   // An indicator with a target that could not be computed is neither met nor missed: it is named as such.
   const notComputed = r.indicators.filter((i) => i.target !== undefined && i.value === null);
   let verdict: Text =
-    missed.length || notComputed.length
+    missed.length || notCounted.length || notComputed.length
       ? joinTexts(
           [
             ...(missed.length ? [fill(w.phrases.summaryMissed!, { list: joinTexts(missed.map((i) => i.title)) })] : []),
+            ...(notCounted.length ? [fill(w.phrases.summaryNotCounted!, { list: joinTexts(notCounted.map((i) => i.title)) })] : []),
             ...(notComputed.length ? [fill(w.phrases.summaryNotComputed!, { list: joinTexts(notComputed.map((i) => i.title)) })] : []),
           ],
           { zh: '', en: '' },

@@ -27,9 +27,11 @@ describe('the executive summary: what it says of the plant\'s indicators', () =>
     expect(s.zh).toContain('无法计算的指标：数字化研发设计工具普及率');
   });
 
-  it('a plant without digital design tools is below the regional share it would count toward', () => {
+  it('a plant without digital design tools does not yet count toward the regional share: never "below" it', () => {
     const s = summary({ key_processes_cnc: 9, key_processes_total: 10, design_tools: ['none'] });
-    expect(s.zh).toContain('低于参考目标水平的指标：数字化研发设计工具普及率。');
+    expect(s.zh).toContain('本企业尚未计入按企业占比计的区域指标：数字化研发设计工具普及率。');
+    expect(s.zh).not.toContain('低于参考目标水平');
+    expect(s.en).toContain('does not yet count toward the regional share of companies for Digital design-tool penetration');
   });
 
   it('says all are met only when every indicator with a target is', () => {
