@@ -2,6 +2,8 @@
 export const TABLES_MESSAGES = {
   'table.empty': { en: 'the table has no header row', zh: '表格没有表头行' },
   'table.needs-map': { en: 'no column header is a zhizao field or question id (company, industry, has_erp…) and no --map was given: for a survey export, make a map with `{cmd} map init FILE -o map.yaml`, check it, then run `{cmd} batch FILE --map map.yaml`', zh: '没有任何表头是 zhizao 的字段或题目编号（company、industry、has_erp……），且未指定 --map：问卷平台导出的表格请先用 `{cmd} map init 表格文件 -o map.yaml` 生成映射文件，核对后再运行 `{cmd} batch 表格文件 --map map.yaml`' },
+  'table.sheet-skipped': { en: 'sheet "{sheet}" was not read: none of its first rows is a header naming the columns (an instructions or notes sheet?). The companies were read from {read}; if this sheet holds companies too, give it the same header row', zh: '工作表“{sheet}”未读取：其开头各行都不是列出各列名称的表头（说明页或备注页？）。企业数据读自 {read}；如果这张表也有企业数据，请给它加上相同的表头行' },
+  'table.divider-row': { en: 'row {row} holds one text across the table ("{text}"): read as a divider, not as a company', zh: '第 {row} 行整行是同一段文字（“{text}”）：按分隔行处理，不作为企业读取' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
   'table.too-many-rows': { en: 'more than {limit} rows: refused; raise the limit with --max-rows if the table is genuine', zh: '超过 {limit} 行，已拒绝；如确属正常表格，可用 --max-rows 提高上限' },
   'table.duplicate-column': { en: 'column "{name}" appears twice (columns {first} and {second}); the second is ignored', zh: '列 "{name}" 重复出现（第 {first} 列和第 {second} 列），第二列被忽略' },

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/core/source';
 import type { Questionnaire } from '../../src/core/questionnaire';
@@ -13,7 +14,7 @@ import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
 import { compileSurveyMap } from '../../src/io/tables/map-file';
 import { DEFAULT_TABLE_LIMITS } from '../../src/io/tables/limits';
 import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
-import { previewTable } from '../../src/io/tables/preview';
+import { previewTables } from '../../src/io/tables/preview';
 import { readTableInput, type TableEvent } from '../../src/io/tables/table-input';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
@@ -223,10 +224,22 @@ describe('the header row: a run and a dry run find the same one', () => {
     for await (const e of readTableInput(file, 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
     const rejected = events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => d.code) : []));
     const run = { rows: events.filter((e) => e.type === 'row').map((e) => (e as { line: number }).line), rejected };
-    const p = await previewTable(file, 't.csv', 'csv', q, DEFAULT_TABLE_LIMITS);
+    const tables = await previewTables(file, 't.csv', 'csv', q, DEFAULT_TABLE_LIMITS);
+    expect(tables).toHaveLength(1);
+    const p = tables[0]!.preview;
     const dry = 'roles' in p ? { headerLine: p.headerLine, rows: p.rows } : { problems: p.diagnostics.map((d) => d.code) };
     return { run, dry };
   }
+
+  it('rows of the layout hold no company: one numbered in advance (序号 only), one text across the table', async () => {
+    const r = await both(csv('layout.csv', ['序号,company,industry,designers_total', '1,甲,discrete,10', '2,以下为补报企业,以下为补报企业,以下为补报企业', '3,乙,process,4', '4,,,', '5,,,']));
+    expect(r.run).toEqual({ rows: [2, 4], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 1, rows: 2 });
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(path.join(dir, 'layout.csv'), 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    const warned = events.flatMap((e) => (e.type === 'warning' ? e.diagnostics : [])).filter((d) => d.code === 'table.divider-row');
+    expect(warned.map((d) => [d.line, d.args])).toEqual([[3, { row: 3, text: '以下为补报企业' }]]);
+  });
 
   it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
     const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
@@ -247,6 +260,61 @@ describe('the header row: a run and a dry run find the same one', () => {
     const r = await both(csv('empty.csv', [',,', '']));
     expect(r.run).toEqual({ rows: [], rejected: ['table.empty'] });
     expect(r.dry).toEqual({ problems: ['table.empty'] });
+  });
+});
+
+describe('a workbook of several sheets: every sheet with a header is read', () => {
+  const dir = tempDir('zhizao-sheets-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  async function workbook(name: string, sheets: [string, (string | number)[][]][]) {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, rows] of sheets) {
+      const ws = wb.addWorksheet(sheet);
+      for (const row of rows) ws.addRow(row);
+    }
+    const f = path.join(dir, name);
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+  const read = async (file: string) => {
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(file, 'w.xlsx', 'xlsx', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    return events;
+  };
+
+  it('one sheet per district, an instructions sheet first: the rows of the districts named FILE[SHEET], the instructions skipped and said so', async () => {
+    const header = ['company', 'industry', 'designers_total'];
+    const f = await workbook('districts.xlsx', [
+      ['填报说明', [['请每个区县填一张表'], ['数字请只填数字']]],
+      ['经开区', [header, ['甲', 'discrete', 10], ['乙', 'process', 4]]],
+      ['高新区', [header, ['丙', 'discrete', 7]]],
+    ]);
+    const events = await read(f);
+    expect(events.filter((e) => e.type === 'row').map((e) => [(e as { file: string }).file, (e as { row: number }).row])).toEqual([
+      ['w.xlsx[经开区]', 2],
+      ['w.xlsx[经开区]', 3],
+      ['w.xlsx[高新区]', 2],
+    ]);
+    expect(events.filter((e) => e.type === 'reject')).toEqual([]);
+    const skipped = events.flatMap((e) => (e.type === 'warning' ? e.diagnostics : [])).filter((d) => d.code === 'table.sheet-skipped');
+    expect(skipped.map((d) => d.args)).toEqual([{ sheet: '填报说明', read: '经开区、高新区' }]);
+    // the dry run: the same tables, the instructions sheet a warning (a real run reads the others)
+    const tables = await previewTables(f, 'w.xlsx', 'xlsx', q, DEFAULT_TABLE_LIMITS);
+    expect(tables.map((t) => [t.file, 'roles' in t.preview ? t.preview.rows : t.preview.diagnostics.map((d) => `${d.severity} ${d.code}`)])).toEqual([
+      ['w.xlsx[填报说明]', ['warning table.sheet-skipped']],
+      ['w.xlsx[经开区]', 2],
+      ['w.xlsx[高新区]', 1],
+    ]);
+  });
+
+  it('no sheet has a header: the problem of the first sheet is that of the workbook, as with one sheet', async () => {
+    const f = await workbook('notes.xlsx', [
+      ['说明', [['只是说明']]],
+      ['备注', [['也只是备注']]],
+    ]);
+    const events = await read(f);
+    expect(events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => [d.file, d.code]) : []))).toEqual([['w.xlsx[说明]', 'table.needs-map']]);
+    expect(events.filter((e) => e.type === 'row')).toEqual([]);
   });
 });
 

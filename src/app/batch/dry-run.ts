@@ -12,7 +12,7 @@ import type { ColumnRole } from '../../io/tables/columns.js';
 import type { BadRow } from '../../io/tables/csv-read.js';
 import type { TableLimits } from '../../io/tables/limits.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
-import { previewTable } from '../../io/tables/preview.js';
+import { previewTables } from '../../io/tables/preview.js';
 import type { RowSource } from '../../io/tables/row-source.js';
 import { tableKindOf } from '../../io/tables/table-input.js';
 import type { CellProblem } from './parts.js';
@@ -109,10 +109,10 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
     // every row's cells, as a real run reads them (the same rule: row-check.ts), without scoring
     const say = { lang: req.lang, cmd: req.cmd };
     const cells: CellProblem[] = [];
-    let rejectedRows = 0;
-    const visit = async (row: RowSource, at: { row: number; line: number }) => {
+    const rejectedRows = new Map<string, number>();
+    const visit = async (row: RowSource, at: { row: number; line: number; file: string }) => {
       const company = companyOf(row.data);
-      const where = { file: it.shown, row: at.row };
+      const where = { file: at.file, row: at.row };
       const problem = (d: Diagnostic, action: CellProblem['action']) => {
         const shown = shielded(d, confidential);
         return cellProblemOf(shown, row, where, company, action, say, shown === d ? row.cellAt(d.path)?.value : undefined);
@@ -127,32 +127,37 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
         for (const d of contradictions(checks, rowQ, answers, row, computeIndicators(rowQ, answers, targets))) cells.push(problem(d, 'kept'));
         return;
       }
-      rejectedRows++;
+      rejectedRows.set(at.file, (rejectedRows.get(at.file) ?? 0) + 1);
       for (const d of checked.loaded.diagnostics) if (d.severity === 'error') cells.push(problem(d, 'rejected'));
     };
-    const p = await previewTable(it.path, it.shown, kind, q, req.tableLimits, map, visit);
-    if (!('roles' in p)) {
-      result.tables.push({ file: it.shown, problems: p.diagnostics });
-      result.errors = true;
-      continue;
+    const tables = await previewTables(it.path, it.shown, kind, q, req.tableLimits, map, visit);
+    for (const { file, preview: p } of tables) {
+      if (!('roles' in p)) {
+        // (a sheet skipped beside others read is a warning; a file none of whose tables can be read, an error)
+        result.tables.push({ file, problems: p.diagnostics });
+        if (p.diagnostics.some((d) => d.severity === 'error')) result.errors = true;
+        continue;
+      }
+      const errs = p.diagnostics.filter((d) => d.severity === 'error');
+      if (errs.length) result.errors = true;
+      const own = cells.filter((c) => c.file === file);
+      result.tables.push({
+        file,
+        headerLine: p.headerLine,
+        rows: p.rows,
+        columns: p.roles.map((r) => {
+          const note = optionsOf(r);
+          return { letter: columnLetter(r.col), header: r.header, target: targetOf(r), ...(note ? { note } : {}) };
+        }),
+        unmapped: p.unmapped.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
+        lost: p.lost,
+        unmatched: [...p.unmatched].map(([id, m]) => ({ id, labels: [...m].map(([label, rows]) => ({ label, rows })) })),
+        problems: p.diagnostics,
+        cells: own,
+        rejectedRows: rejectedRows.get(file) ?? 0,
+      });
     }
-    const errs = p.diagnostics.filter((d) => d.severity === 'error');
-    if (errs.length || rejectedRows) result.errors = true;
-    result.tables.push({
-      file: it.shown,
-      headerLine: p.headerLine,
-      rows: p.rows,
-      columns: p.roles.map((r) => {
-        const note = optionsOf(r);
-        return { letter: columnLetter(r.col), header: r.header, target: targetOf(r), ...(note ? { note } : {}) };
-      }),
-      unmapped: p.unmapped.map((u) => ({ letter: columnLetter(u.col), header: u.header })),
-      lost: p.lost,
-      unmatched: [...p.unmatched].map(([id, m]) => ({ id, labels: [...m].map(([label, rows]) => ({ label, rows })) })),
-      problems: p.diagnostics,
-      cells,
-      rejectedRows,
-    });
+    if ([...rejectedRows.values()].some((n) => n > 0)) result.errors = true;
   }
   return result;
 }

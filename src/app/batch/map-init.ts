@@ -43,18 +43,22 @@ export async function mapInit(defs: Definitions, req: MapInitRequest): Promise<M
   let header: CellValue[] | undefined;
   let headerLine = 1;
   const sample: CellValue[][] = [];
-  for await (const item of t.rows) {
-    if ('error' in item) continue;
-    const empty = item.cells.every((c) => c === null || cellText(c).trim() === '');
-    if (!header) {
-      // the header: the first row with at least two filled cells (a title row above it has one)
-      if (empty || item.cells.filter((c) => c !== null && cellText(c).trim() !== '').length < 2) continue;
-      header = item.cells;
-      headerLine = item.row;
-      continue;
+  // (the first sheet of a workbook that has a header: a first sheet of instructions is passed over)
+  for (const table of t.tables) {
+    for await (const item of table.rows) {
+      if ('error' in item) continue;
+      const empty = item.cells.every((c) => c === null || cellText(c).trim() === '');
+      if (!header) {
+        // the header: the first row with at least two filled cells (a title row above it has one)
+        if (empty || item.cells.filter((c) => c !== null && cellText(c).trim() !== '').length < 2) continue;
+        header = item.cells;
+        headerLine = item.row;
+        continue;
+      }
+      if (!empty) sample.push(item.cells);
+      if (sample.length >= SAMPLE_ROWS) break;
     }
-    if (!empty) sample.push(item.cells);
-    if (sample.length >= SAMPLE_ROWS) break;
+    if (header) break;
   }
   if (!header) throw new InputError([diag('table.empty', shown, { line: 1, column: 1 })]);
   const text = initSurveyMap(q, shown, header, headerLine, sample, req.lang, req.cmd);

@@ -176,16 +176,16 @@ export class Processor {
       if (ev.type === 'own-output') part.ownOutput = true;
       else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(d, lang, this.opts.cmd)}`));
       else if (ev.type === 'reject') {
-        let rej = rejectedOf(ev.diagnostics, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
+        let rej = rejectedOf(ev.diagnostics, { file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
         if (this.opts.anonymize && ev.company) rej = this.scrubRejected(rej, { respondent: { company: ev.company } });
         part.rejected.push(rej);
       } else {
         try {
-          await this.scoreSource(ev.source, { file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}) }, part, ev.sheetOf);
+          await this.scoreSource(ev.source, { file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}) }, part, ev.sheetOf);
         } catch (e) {
           // A row that breaks the scorer must not stop the table.
           const company = companyOf(ev.source.data);
-          part.rejected.push({ file: unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(company && !this.opts.anonymize ? { company } : {}), line: ev.line, column: 1, message: formatMessage('table.row-failed', { detail: (e as Error).message }, lang), problems: [] });
+          part.rejected.push({ file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(company && !this.opts.anonymize ? { company } : {}), line: ev.line, column: 1, message: formatMessage('table.row-failed', { detail: (e as Error).message }, lang), problems: [] });
         }
       }
       if (part.companies.length + part.rejected.length + (part.problems?.length ?? 0) >= 200) flush();

@@ -245,6 +245,12 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
   }
   const lines: string[] = [];
   for (const t of r.tables) {
+    // a sheet a run skips (its workbook's other sheets are read): said as the run says it, a warning
+    const skipped = t.problems.find((p) => p.code === 'table.sheet-skipped');
+    if (skipped) {
+      lines.push(term.err.yellow(`${t.file}: ${term.msg(skipped.code, skipped.args)}`));
+      continue;
+    }
     lines.push(term.msg('batch.dry-run-table', { file: t.file, line: t.headerLine ?? '—', rows: t.rows ?? 0 }));
     for (const c of t.columns ?? []) lines.push(term.msg('batch.dry-run-column', { letter: c.letter, header: c.header, target: c.note ? `${c.target} (${c.note})` : c.target }));
     for (const u of t.unmapped ?? []) lines.push(term.msg('batch.dry-run-unmapped', { letter: u.letter, header: u.header }));
@@ -252,6 +258,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     for (const p of t.problems) {
       if (p.code === 'map.header-missing') lines.push(term.err.red(term.msg('batch.dry-run-missing', { header: String(p.args.header), target: String(p.args.target) })));
       else if (p.severity === 'error') lines.push(term.err.red(`  ${term.msg(p.code, p.args)}`));
+      else if (p.code === 'table.divider-row') lines.push(term.err.yellow(`  ${term.msg(p.code, p.args)}`));
     }
     if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
     else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));

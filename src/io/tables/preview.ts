@@ -1,5 +1,5 @@
 import { normaliseAnswer } from '../../core/answer-value.js';
-import type { Diagnostic } from '../../core/diagnostics.js';
+import { diag, type Diagnostic } from '../../core/diagnostics.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
 import { isEnterpriseClass, isIndustry, isRetrofitStatus } from '../../core/vocabulary.js';
@@ -9,8 +9,8 @@ import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { headerSearch, isBlankOrComment, type TableKind } from './table-input.js';
-import { openWorkbook, readXlsxRows, tableSheet } from './xlsx-read.js';
+import { headerSearch, isBlankOrComment, layoutRow, sheetLabel, type TableKind } from './table-input.js';
+import { openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
 const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
@@ -20,16 +20,19 @@ const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
   retrofit_status: isRetrofitStatus,
 };
 
-/** Every row of a CSV or of the first visible sheet of an XLSX, or why the file cannot be read. */
-export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ rows: AsyncIterable<TableItem> } | { diagnostics: Diagnostic[] }> {
+/**
+ * The tables of a file — a CSV, or each sheet a table is read from of an XLSX, named FILE[SHEET] when there are
+ * several (as a run names their rows) — with their rows, or why the file cannot be read.
+ */
+export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ tables: { shown: string; rows: AsyncIterable<TableItem> }[] } | { diagnostics: Diagnostic[] }> {
   const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: limits.maxFileBytes });
   if (!r.ok) return { diagnostics: r.diagnostics };
-  if (kind === 'csv') return { rows: readCsvRows(r.bytes) };
+  if (kind === 'csv') return { tables: [{ shown, rows: readCsvRows(r.bytes) }] };
   const opened = await openWorkbook(r.bytes, limits.zip);
   if (!opened.ok) return { diagnostics: [{ code: opened.code, severity: 'error', file: shown, line: 1, column: 1, args: { detail: opened.detail } }] };
-  const sheet = tableSheet(opened.book);
-  if (!sheet) return { rows: (async function* () {})() };
-  return { rows: readXlsxRows(opened.book, sheet) };
+  const sheets = tableSheets(opened.book);
+  if (!sheets.length) return { tables: [{ shown, rows: (async function* () {})() }] };
+  return { tables: sheets.map((sheet) => ({ shown: sheets.length > 1 ? sheetLabel(shown, sheet.name) : shown, rows: readXlsxRows(opened.book, sheet) })) };
 }
 
 export interface TablePreview {
@@ -47,13 +50,30 @@ export interface TablePreview {
 }
 
 /**
- * What `batch --dry-run` shows for a table: which column goes to which field or question, the columns the map does
- * not name, map entries with no column, and the cell labels that match no option — read through the same code as a
- * real run, nothing scored or written. `visit` is given each row as a run reads it (to check its cells).
+ * What `batch --dry-run` shows for each table of a file (a CSV, or each sheet of a workbook): which column goes to
+ * which field or question, the columns the map does not name, map entries with no column, and the cell labels that
+ * match no option — read through the same code as a real run, nothing scored or written. `visit` is given each row
+ * as a run reads it (to check its cells). As a run does, a sheet of a workbook of several that has no header is
+ * skipped with a warning, unless none has one: then the first sheet's problem is the file's.
  */
-export async function previewTable(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
+export async function previewTables(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number; file: string }) => Promise<void>): Promise<{ file: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[]> {
   const t = await tableRows(file, shown, kind, limits);
-  if ('diagnostics' in t) return t;
+  if ('diagnostics' in t) return [{ file: shown, preview: t }];
+  const out: { file: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[] = [];
+  for (const table of t.tables) out.push({ file: table.shown, preview: await previewTable(table.rows, table.shown, q, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
+  if (out.length === 1) return out;
+  const read = out.filter((x) => 'roles' in x.preview);
+  if (!read.length) return out.slice(0, 1);
+  const names = read.map((x) => x.file);
+  return out.map((x) => ('roles' in x.preview ? x : { file: x.file, preview: { diagnostics: [diag('table.sheet-skipped', shown, { line: 1, column: 1 }, { sheet: sheetOf(x.file, shown), read: names.map((n) => sheetOf(n, shown)).join('、') }, 'warning')] } }));
+}
+
+/** The sheet's name in a table's name FILE[SHEET]. */
+const sheetOf = (table: string, shown: string): string => table.slice(shown.length + 1, -1);
+
+/** previewTables for one table's rows. */
+async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Questionnaire, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
+  const t = { rows };
   let preview: TablePreview | undefined;
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(q, shown, map);
@@ -74,6 +94,13 @@ export async function previewTable(file: string, shown: string, kind: TableKind,
       continue;
     }
     if (isBlankOrComment(item.cells)) continue;
+    // a row of the sheet's layout is not a company: skipped as a run skips it (a divider said so)
+    const layout = layoutRow(item.cells, preview.roles);
+    if (layout === 'unmapped') continue;
+    if (layout) {
+      preview.diagnostics.push(diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning'));
+      continue;
+    }
     preview.rows++;
     const src = rowSource(ctx!, item.cells, shown, item.line);
     const { answers, respondent } = src.data as { answers: Record<string, unknown>; respondent: Record<string, unknown> };

@@ -10,15 +10,18 @@ import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { openWorkbook, OUTPUT_MARK, readXlsxRows, tableSheet } from './xlsx-read.js';
+import { openWorkbook, OUTPUT_MARK, readXlsxRows, tableSheets } from './xlsx-read.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
 import { FORM_META_SHEET } from './form.js';
 
 export type TableEvent =
-  /** A company row (or a filled form) ready for resolveSource(). */
-  | { type: 'row'; row?: number; line: number; source: Source | RowSource; sheetOf?: (p: readonly (string | number)[] | undefined) => string }
-  /** A row or the whole input could not be read; `company` when the row names one. */
-  | { type: 'reject'; row?: number; line: number; column: number; diagnostics: Diagnostic[]; company?: string }
+  /**
+   * A company row (or a filled form) ready for resolveSource(). `file`: how the row's input is named, FILE[SHEET] for
+   * a sheet of a workbook of several (the input's own name otherwise).
+   */
+  | { type: 'row'; row?: number; line: number; source: Source | RowSource; sheetOf?: (p: readonly (string | number)[] | undefined) => string; file?: string }
+  /** A row or the whole input could not be read; `company` when the row names one; `file` as a row's. */
+  | { type: 'reject'; row?: number; line: number; column: number; diagnostics: Diagnostic[]; company?: string; file?: string }
   /** Warnings about the table itself (unknown columns…). */
   | { type: 'warning'; diagnostics: Diagnostic[] }
   /** A results file zhizao wrote (never an input). */
@@ -37,6 +40,31 @@ const isEmpty = (cells: readonly CellValue[]) => cells.every((c) => c === null |
 const firstText = (cells: readonly CellValue[]) => cellText(cells.find((c) => c !== null && cellText(c).trim() !== '') ?? null).trim();
 /** A row under the header that holds no company: empty, or a comment (its first text starts with #). */
 export const isBlankOrComment = (cells: readonly CellValue[]) => isEmpty(cells) || firstText(cells).startsWith('#');
+
+/**
+ * A row under the header that is part of the sheet's layout, not a company: `unmapped` when none of the columns read
+ * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
+ * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
+ * text. `roles`: the columns read.
+ */
+export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[]): 'unmapped' | { divider: string } | undefined {
+  let first: string | undefined;
+  let filled = 0;
+  let same = true;
+  let company = false;
+  for (const r of roles) {
+    const c = cells[r.col - 1];
+    const text = c === null || c === undefined ? '' : cellText(c).trim();
+    if (text === '') continue;
+    filled++;
+    if (r.kind === 'respondent' && r.field === 'company') company = true;
+    if (first === undefined) first = text;
+    else if (text !== first) same = false;
+  }
+  if (filled === 0) return 'unmapped';
+  // (the company's cell among them: a company row never has its name in two other columns)
+  return same && company && filled >= 3 ? { divider: first! } : undefined;
+}
 
 /** How many rows naming no known column may stand above the header (a survey export's titles) before it needs a map. */
 const HEADER_SEARCH_ROWS = 20;
@@ -113,7 +141,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     yield { type: 'reject', line: 1, column: 1, diagnostics: r.diagnostics };
     return;
   }
-  let items: AsyncIterable<TableItem>;
+  const counted = { rows: 0 };
   if (kind === 'csv') {
     // zhizao's own CSV outputs: their first row is a known header, or the row under it carries the mark
     const it = readCsvRows(r.bytes)[Symbol.asyncIterator]();
@@ -127,34 +155,81 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       yield { type: 'own-output' };
       return;
     }
-    items = (async function* () {
+    const items = (async function* () {
       yield* head;
       for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
     })();
-  } else {
-    const opened = await openWorkbook(r.bytes, env.limits.zip);
-    if (!opened.ok) {
-      yield reject(opened.code, { detail: opened.detail });
-      return;
-    }
-    if (opened.book.ownOutput) {
-      yield { type: 'own-output' };
-      return;
-    }
-    if (opened.book.sheets.some((s) => s.name === FORM_META_SHEET)) {
-      const form = await readForm(r.bytes, shown, env.q, env.defaultQuestionnaire);
-      if ('error' in form) yield reject(form.error, { sheet: form.sheet });
-      else yield { type: 'row', line: 1, source: form.source, sheetOf: form.sheetOf };
-      return;
-    }
-    const sheet = tableSheet(opened.book);
-    if (!sheet) {
-      yield reject('table.empty');
-      return;
-    }
-    items = readXlsxRows(opened.book, sheet, env.onFallback);
+    yield* sheetEvents(items, shown, kind, env, counted, { found: false });
+    return;
   }
+  const opened = await openWorkbook(r.bytes, env.limits.zip);
+  if (!opened.ok) {
+    yield reject(opened.code, { detail: opened.detail });
+    return;
+  }
+  if (opened.book.ownOutput) {
+    yield { type: 'own-output' };
+    return;
+  }
+  if (opened.book.sheets.some((s) => s.name === FORM_META_SHEET)) {
+    const form = await readForm(r.bytes, shown, env.q, env.defaultQuestionnaire);
+    if ('error' in form) yield reject(form.error, { sheet: form.sheet });
+    else yield { type: 'row', line: 1, source: form.source, sheetOf: form.sheetOf };
+    return;
+  }
+  const sheets = tableSheets(opened.book);
+  if (!sheets.length) {
+    yield reject('table.empty');
+    return;
+  }
+  if (sheets.length === 1) {
+    yield* sheetEvents(readXlsxRows(opened.book, sheets[0]!, env.onFallback), shown, kind, env, counted, { found: false });
+    return;
+  }
+  // A workbook of several sheets (one per district, an instructions sheet first): each sheet is a table of its own,
+  // its rows named FILE[SHEET]. A sheet with no header row is skipped and said so, unless no sheet has one: then
+  // the first sheet's problem is the workbook's, as for a workbook of one sheet.
+  const skipped: { sheet: string; events: TableEvent[] }[] = [];
+  for (const sheet of sheets) {
+    const state = { found: false };
+    const held: TableEvent[] = [];
+    for await (const ev of sheetEvents(readXlsxRows(opened.book, sheet, env.onFallback), sheetLabel(shown, sheet.name), kind, env, counted, state)) {
+      if (!state.found) {
+        held.push(ev);
+        continue;
+      }
+      yield* held.splice(0);
+      yield ev;
+    }
+    if (state.found) yield* held.splice(0);
+    else skipped.push({ sheet: sheet.name, events: held });
+  }
+  if (skipped.length === sheets.length) {
+    yield* skipped[0]!.events;
+    return;
+  }
+  const read = sheets.filter((x) => !skipped.some((s) => s.sheet === x.name)).map((x) => x.name);
+  for (const s of skipped) yield { type: 'warning', diagnostics: [diag('table.sheet-skipped', shown, FIRST, { sheet: s.sheet, read: read.join('、') }, 'warning')] };
+}
 
+/** How the rows of one sheet of a workbook of several are named: FILE[SHEET], as a form's sheets are. */
+export const sheetLabel = (shown: string, sheet: string): string => `${shown}[${sheet}]`;
+
+/**
+ * The events of one table (a CSV, or one sheet of a workbook), its rows named `shown`: `state.found` is set once its
+ * header row is found (the events before it may be the table's only ones: why it has no header); `counted` holds the
+ * rows read so far, over every sheet of the input, against the row limit.
+ */
+async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: { rows: number }, state: { found: boolean }): AsyncGenerator<TableEvent> {
+  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
+    type: 'reject',
+    ...(row !== undefined ? { row } : {}),
+    line: at.line,
+    column: at.column,
+    diagnostics: [diag(code, shown, at, args)],
+    ...(company !== undefined ? { company } : {}),
+    file: shown,
+  });
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(env.q, shown, env.map);
   let rows = 0;
@@ -184,7 +259,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       const errors = cols.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         // A map entry whose column is missing: the export is not the one the map describes.
-        yield { type: 'reject', line: item.line, column: 1, diagnostics: errors };
+        yield { type: 'reject', line: item.line, column: 1, diagnostics: errors, file: shown };
         return;
       }
       if (cols.roles.length === 0) {
@@ -199,6 +274,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
         return;
       }
       ctx = rowContext(env.q, cols.roles, env.defaultQuestionnaire, env.map);
+      state.found = true;
       for (const p of pending.splice(0)) yield lost(p);
       continue;
     }
@@ -207,11 +283,18 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       continue;
     }
     if (isBlankOrComment(item.cells)) continue;
-    if (++rows > env.limits.maxRows) {
+    const layout = layoutRow(item.cells, ctx.roles);
+    if (layout === 'unmapped') continue;
+    if (layout) {
+      yield { type: 'warning', diagnostics: [diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning')] };
+      continue;
+    }
+    rows++;
+    if (++counted.rows > env.limits.maxRows) {
       yield reject('table.too-many-rows', { limit: env.limits.maxRows }, { line: item.line, column: 1 }, item.row);
       return;
     }
-    yield { type: 'row', row: item.row, line: item.line, source: rowSource(ctx, item.cells, shown, item.line) };
+    yield { type: 'row', row: item.row, line: item.line, source: rowSource(ctx, item.cells, shown, item.line), file: shown };
   }
   for (const p of pending.splice(0)) yield lost(p);
   // No row named a known column: a survey export read without its map, or nothing at all.

@@ -147,5 +147,11 @@ function* slices(buf: Buffer): Generator<Buffer> {
 
 /** The sheet a table is read from: the first visible one. */
 export function tableSheet(book: Workbook): SheetInfo | undefined {
-  return book.sheets.find((s) => s.state === 'visible' && !s.name.startsWith('_')) ?? book.sheets[0];
+  return tableSheets(book)[0];
+}
+
+/** The sheets a table is read from: the visible ones (not those named _…), else the first. */
+export function tableSheets(book: Workbook): SheetInfo[] {
+  const visible = book.sheets.filter((s) => s.state === 'visible' && !s.name.startsWith('_'));
+  return visible.length ? visible : book.sheets.slice(0, 1);
 }
