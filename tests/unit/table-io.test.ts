@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/core/source';
@@ -18,6 +18,7 @@ import { previewTables } from '../../src/io/tables/preview';
 import { readTableInput, type TableEvent } from '../../src/io/tables/table-input';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
+import { isPercentFormat } from '../../src/io/tables/xlsx-read';
 import { formatMessage } from '../../src/messages/catalogue';
 import { FIXTURES, tempDir } from '../helpers/cli';
 import { zipArchive } from '../fixtures/batch/helpers';
@@ -315,6 +316,71 @@ describe('a workbook of several sheets: every sheet with a header is read', () =
     const events = await read(f);
     expect(events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => [d.file, d.code]) : []))).toEqual([['w.xlsx[说明]', 'table.needs-map']]);
     expect(events.filter((e) => e.type === 'row')).toEqual([]);
+  });
+});
+
+describe('a number shown as a percentage is read as shown', () => {
+  const dir = tempDir('zhizao-pct-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** The workbook's parts stored again in `order` (Excel stores xl/styles.xml after the sheets; exceljs before). */
+  function reorder(buf: Buffer, first: (name: string) => number): Buffer {
+    const cd = readCentralDirectory(buf);
+    if (!cd.ok) throw new Error('zip');
+    const parts = cd.entries.map((e) => {
+      const nameLen = buf.readUInt16LE(e.localOffset + 26);
+      const extra = buf.readUInt16LE(e.localOffset + 28);
+      const raw = buf.subarray(e.localOffset + 30 + nameLen + extra, e.localOffset + 30 + nameLen + extra + e.compressedSize);
+      const data = e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
+      return { name: e.name, data, method: 0 as const, size: data.length, crc: crc32(data) };
+    });
+    return zipArchive(parts.sort((a, b) => first(a.name) - first(b.name)));
+  }
+
+  it('0.85 in a cell formatted 0.00% is 0.85 %, in a column in percent or not, wherever the workbook stores its styles', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['company', 'industry', '不良率']);
+    ws.addRow(['甲', 'discrete', 0.0085]).getCell(3).numFmt = '0.00%';
+    ws.addRow(['乙', 'discrete', 2]);
+    const written = Buffer.from(await wb.xlsx.writeBuffer());
+    const mapOf = (column: string) => {
+      const parsed = parseSource(`columns:\n  company: company\n  industry: industry\n  不良率: ${column}\n`, 'm.yaml');
+      if (!parsed.ok) throw new Error('map');
+      return compileSurveyMap(parsed.source, q).map!;
+    };
+    for (const [name, buf] of [['exceljs.xlsx', written], ['excel-order.xlsx', reorder(written, (n) => (n === 'xl/styles.xml' ? 1 : 0))]] as const) {
+      const f = path.join(dir, name);
+      writeFileSync(f, buf);
+      for (const [column, second] of [['{question: defect_rate, unit: percent}', 0.02], ['defect_rate', 2]] as const) {
+        const read: unknown[] = [];
+        for await (const e of readTableInput(f, name, 'xlsx', { q, defaultQuestionnaire: q.def.id, map: mapOf(column), limits: DEFAULT_TABLE_LIMITS })) {
+          if (e.type === 'row') read.push((e.source.data as { answers: Record<string, unknown> }).answers.defect_rate);
+        }
+        expect(read, `${name}, ${column}`).toEqual(['0.85%', second]);
+      }
+    }
+    expect([isPercentFormat('0%'), isPercentFormat('0.00%'), isPercentFormat('0.0"%"'), isPercentFormat('0\\%'), isPercentFormat('0.00'), isPercentFormat(undefined)]).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe('a bare figure under 1 in a column in percent', () => {
+  const dir = tempDir('zhizao-pct1-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is kept as written (0.6 → 0.6 %) and said: 60 % may have been meant; 0, 2 and "0.6%" are not said', async () => {
+    const f = path.join(dir, 't.csv');
+    writeFileSync(f, 'company,industry,不良率（%）\n甲,discrete,0.6\n乙,discrete,2\n丙,discrete,0\n丁,discrete,0.6%\n');
+    const said: unknown[] = [];
+    const read: unknown[] = [];
+    const parsed = parseSource('columns:\n  company: company\n  industry: industry\n  不良率（%）: defect_rate\n', 'm.yaml');
+    if (!parsed.ok) throw new Error('map');
+    const map = compileSurveyMap(parsed.source, q).map!;
+    for await (const e of readTableInput(f, 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, map, limits: DEFAULT_TABLE_LIMITS })) {
+      if (e.type !== 'row') continue;
+      read.push((e.source.data as { answers: Record<string, unknown> }).answers.defect_rate);
+      said.push(...(e.source as { cellWarnings: { code: string; args: unknown }[] }).cellWarnings.filter((w) => w.code === 'table.percent-under-one').map((w) => w.args));
+    }
+    expect(read).toEqual([0.006, 0.02, 0, '0.6%']);
+    expect(said).toEqual([{ header: '不良率（%）', value: '0.6', read: '0.6%', meant: '60' }]);
   });
 });
 

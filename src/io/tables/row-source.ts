@@ -188,7 +188,12 @@ function answerValue(b: Build, role: Extract<ColumnRole, { kind: 'answer' }>, qu
   if (v === null) return undefined;
   if (question && (question.type === 'number' || question.type === 'percent')) {
     if (typeof v === 'string' && isBlank(ctx, v.trim(), role.opts)) return undefined;
-    return numberValue(v, question, role.opts);
+    const n = numberValue(v, question, role.opts);
+    // A bare figure under 1 in a column in percent (0.6 where 60 was meant, the fraction a spreadsheet shows as 60 %
+    // typed by hand) reads as 0.6 %: kept, and said, as a figure off by a hundred would otherwise pass unseen.
+    if (role.opts?.unit === 'percent' && typeof n === 'number' && n > 0 && n < 0.01 && !(typeof v === 'string' && v.trim().endsWith('%')))
+      b.warnings.push(diag('table.percent-under-one', b.file, { line: b.line, column: role.col }, { header: role.header, value: cellText(v), read: `${+(n * 100).toPrecision(12)}%`, meant: `${+(n * 10000).toPrecision(12)}` }, 'warning', ['answers', id]));
+    return n;
   }
   if (v instanceof Date) return isoDate(v);
   if (typeof v !== 'string') return v;

@@ -27,6 +27,8 @@ export interface Workbook {
   date1904: boolean;
   /** xl/sharedStrings.xml, inflated (when the workbook has one): handed to the streaming reader before any sheet. */
   sharedStrings?: string;
+  /** The text of xl/styles.xml, when the workbook has one (the cells' number formats). */
+  styles?: string;
   /** Written by zhizao batch (its results workbook): never read as input. */
   ownOutput: boolean;
 }
@@ -41,7 +43,7 @@ const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').r
 
 /** Check the archive against the caps, then read the sheet list from xl/workbook.xml and its relationships. */
 export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResult> {
-  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml', 'xl/sharedStrings.xml']));
+  const z = await checkZip(buf, caps, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']));
   if (!z.ok) return z;
   const wbXml = z.texts.get('xl/workbook.xml');
   if (wbXml === undefined) return { ok: false, code: 'xlsx.unreadable', detail: 'no xl/workbook.xml' };
@@ -64,14 +66,32 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
   // Marked workbooks, and those written before the mark existed (creator zhizao, sheets 明细 and 汇总).
   const ownOutput = core.includes(OUTPUT_MARK) || (/<dc:creator>zhizao<\/dc:creator>/.test(core) && names.has('明细') && names.has('汇总'));
   const sharedStrings = z.texts.get('xl/sharedStrings.xml');
-  return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ownOutput } };
+  const styles = z.texts.get('xl/styles.xml');
+  return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ...(styles !== undefined ? { styles } : {}), ownOutput } };
 }
 
-function rowCells(values: unknown): CellValue[] {
-  const arr = Array.isArray(values) ? values : [];
+function rowCells(row: XlsxRow): CellValue[] {
+  const arr = Array.isArray(row.values) ? row.values : [];
   const out: CellValue[] = [];
-  for (let i = 1; i < arr.length; i++) out.push(plainCell(arr[i]));
+  for (let i = 1; i < arr.length; i++) {
+    const v = plainCell(arr[i]);
+    // A number shown as a percentage (0.85 in a cell formatted 0%, which Excel shows as 85%) is read as it is shown:
+    // "85%", which every column reads as 85 %, whether its header says % (a column in percent, which would read the
+    // bare 0.85 as 0.85 %) or not.
+    out.push(typeof v === 'number' && isPercentFormat(row.getCell?.(i).numFmt) ? `${+(v * 100).toPrecision(12)}%` : v);
+  }
   return out;
+}
+
+/** A row as exceljs's readers give it: its values from 1, and its cells' number formats. */
+interface XlsxRow {
+  values: unknown;
+  getCell?: (i: number) => { numFmt?: unknown };
+}
+
+/** Whether a number format shows the number as a percentage: a % outside quoted text and not escaped. */
+export function isPercentFormat(numFmt: unknown): boolean {
+  return typeof numFmt === 'string' && numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
 /**
@@ -101,6 +121,9 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
     // temporary file, which it removes only when the sheet is read to its end: a sheet skipped or left early stayed
     // in the system's temporary folder, a plant's answers in plain text, after every run. With no sheet deferred,
     // the race of exceljs#3064 (entries after a deferred sheet lost, the shared strings among them) cannot happen.
+    // The cell styles too (a cell's number format: a percentage shown as such), which Excel stores after the sheets:
+    // read as the archive streams past, they would come too late for them.
+    if (book.styles !== undefined) await (r._parseStyles as (entry: Readable) => Promise<void>).call(reader, Readable.from(slices(Buffer.from(book.styles, 'utf8'))));
     if (book.sharedStrings === undefined) r.sharedStrings = [];
     else {
       const parse = r._parseSharedStrings as (entry: Readable) => AsyncIterable<unknown>;
@@ -109,11 +132,11 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
       (r.options as Record<string, unknown>).sharedStrings = 'ignore';
     }
     for await (const ws of reader) {
-      const w = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
+      const w = ws as unknown as { name: string } & AsyncIterable<XlsxRow & { number: number }>;
       if (w.name !== sheet.name) continue;
       reached = true;
       for await (const row of w) {
-        const cells = rowCells(row.values);
+        const cells = rowCells(row);
         last = row.number;
         yield { row: row.number, line: row.number, cells };
       }
@@ -135,7 +158,7 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
   if (!ws) return;
   const rows: TableItem[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n > last) rows.push({ row: n, line: n, cells: rowCells(row.values) });
+    if (n > last) rows.push({ row: n, line: n, cells: rowCells(row as unknown as XlsxRow) });
   });
   yield* rows;
 }
