@@ -37,7 +37,7 @@ export function compileReadiness(source: Source, ids: RuleContextIds): { readine
   const ds: Diagnostic[] = [];
   const ctx = plantRuleContext(ids);
   const seen = new Set<string>();
-  // Every criterion with the same keys in the same order (absent conditions undefined): looksReady reads them in a
+  // Every criterion with the same keys in the same order (absent conditions undefined): readinessVerdict reads them in a
   // loop that stops at the first unmet one, and a criterion of another shape met only at a rare plant would be a new
   // map for its optimised code.
   const criteria: ReadinessProfile['criteria'] = [];

@@ -70,19 +70,27 @@ function withoutConfidential(know: Knowing, q: Questionnaire): Knowing {
 }
 
 /**
- * The batch's verdict for one plant: ready when some criterion is met and every other is met or not assessable from
- * one file. A criterion not met makes the plant not ready whether it is missing, mostly met or undetermined, so which
- * of these it is is not worked out here (the three-valued reading is the report's, in assessReadiness).
+ * The batch's verdict for one plant: ready (true) when some criterion is met and every other is met or not assessable
+ * from one file; not ready (false) when the known answers alone fail a criterion (missing, or only mostly met);
+ * undetermined (null) when no criterion is failed by them but some is not met for answers nobody gave or knew (a short
+ * form that never asks the criteria) — such a plant is neither a candidate nor known not to be one. The three-valued
+ * reading (assessReadiness) is worked out only for a criterion that is not met, and stops at the first decided one.
  */
-export function looksReady(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): boolean {
+export function readinessVerdict(profile: ReadinessProfile, q: Questionnaire, result: ScoreResult, answers: Answers): boolean | null {
   const scope = plantRuleScope(q, result, answers);
   let met = false;
+  let open = false;
+  let known: Knowing | undefined;
   for (const { when } of profile.criteria) {
     if (!when) continue;
-    if (!truthy(evaluate(when, scope))) return false;
-    met = true;
+    if (truthy(evaluate(when, scope))) {
+      met = true;
+      continue;
+    }
+    if (decidedFalse(when, scope, (known ??= knowing(q, result, answers)))) return false;
+    open = true;
   }
-  return met;
+  return open ? null : met;
 }
 
 /**

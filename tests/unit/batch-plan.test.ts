@@ -95,7 +95,8 @@ describe('plan count targets', () => {
     const five = run({ minGroupSize: 5 });
     expect(five['companies-benchmarked']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
     expect(five['companies-benchmarked']!.byYear).toBeUndefined();
-    expect(five['smart-workshops-per-year']).toMatchObject({ count: null, withheld: 'small-group', n: 4 });
+    // (the candidates are over the three plants whose answers decide it: the fourth gives no readiness verdict)
+    expect(five['smart-workshops-per-year']).toMatchObject({ count: null, withheld: 'small-group', n: 3 });
     // not countable stays not countable
     expect(five['demo-parks']).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.not-countable' } });
     expect(five['demo-parks']!.withheld).toBeUndefined();
@@ -132,7 +133,14 @@ describe('plan count targets', () => {
   });
 
   it('smart workshops: candidates only; parks: not countable from diagnosis answers', () => {
-    expect(r['smart-workshops-per-year']).toMatchObject({ countable: 'partial', count: 2, met: null, how: { code: 'plan.candidates-workshop' } });
+    // over the three plants whose answers decide it, of four (the fourth: criteria not asked)
+    expect(r['smart-workshops-per-year']).toMatchObject({ countable: 'partial', count: 2, met: null, how: { code: 'plan.candidates-workshop-of', args: { judged: 3, companies: 4 } } });
+    // a short form that decides no plant's criteria: no count, never "0 candidates"
+    const undecided = countPlanTargets(targets, [], { layout, current: current.map((a) => ({ ...a, ready: [null, null] })), pairs: [], byClass: [], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => x.id === 'smart-workshops-per-year')!;
+    expect(undecided).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.candidates-undetermined', args: { companies: 4 } } });
+    // every plant decided: the plain wording
+    const decided = countPlanTargets(targets, [], { layout, current: current.map((a) => ({ ...a, ready: a.ready ?? [false, false] })), pairs: [], byClass: [], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => x.id === 'smart-workshops-per-year')!;
+    expect(decided).toMatchObject({ count: 2, how: { code: 'plan.candidates-workshop' } });
     expect(r['demo-parks']).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.not-countable' } });
   });
 });

@@ -2,7 +2,7 @@
 // or unanswered. In process, on the reviewed refractory plant (tests/fixtures/review/) and the discrete example.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assessReadiness, looksReady } from '../../src/core/readiness';
+import { assessReadiness, readinessVerdict } from '../../src/core/readiness';
 import { compileReadiness } from '../../src/core/readiness-def';
 import { buildResult, type ScoreResult } from '../../src/core/result';
 import { gapsOf, headlineOf, indicatorRows, methodOf, strengthsOf, summaryOf } from '../../src/report/model-parts';
@@ -116,7 +116,7 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     expect(statuses(file)['workshop-realtime-scheduling']).toBe('missing');
   });
 
-  it("the batch's verdict (looksReady) is the report's: some criterion met, none missing, mostly met or undetermined", () => {
+  it("the batch's verdict (readinessVerdict) is the report's: ready when some criterion is met and none missing, mostly met or undetermined; not ready when one is missing or mostly met; undetermined otherwise", () => {
     const factory = compileReadiness(src(read('questionnaires/readiness/smart-factory.yaml')), ids).readiness!;
     const files = [discrete(), refractory(), parse(read('examples/process-food.zhizao.yaml')), parse(read('tests/fixtures/review/autoparts-c36.yaml'))];
     // and a plant that meets every workshop criterion it can
@@ -125,20 +125,27 @@ describe('a readiness criterion whose answers are all unknown is undetermined, n
     for (const x of q.questions.filter((x) => x.type === 'level')) strong.answers[x.id] = x.options![x.options!.length - 1]!.value;
     Object.assign(strong.answers, { has_wms: true, has_mes: true, has_scada: true, key_processes_cnc: strong.answers.key_processes_total, equipment_networked: 30 });
     files.push(strong);
-    const verdicts: boolean[] = [];
+    // and a short form that asks none of the criteria (the facts of the regional indicators only)
+    const short = discrete();
+    short.answers = { key_processes_total: 10, key_processes_cnc: 4, design_tools: ['cad2d'] };
+    files.push(short);
+    const verdicts: (boolean | null)[] = [];
     for (const file of files) {
       const a = mustAnswers(q, file);
       const r = buildResult(q, a, profile(), targets());
       for (const prof of [workshop, factory]) {
         const criteria = assessReadiness(prof, q, r, a).criteria;
-        const ready = criteria.some((c) => c.status === 'met') && !criteria.some((c) => ['missing', 'mostly', 'undetermined'].includes(c.status));
-        expect(looksReady(prof, q, r, a)).toBe(ready);
+        const failed = criteria.some((c) => c.status === 'missing' || c.status === 'mostly');
+        const open = criteria.some((c) => c.status === 'undetermined');
+        const ready = failed ? false : open ? null : criteria.some((c) => c.status === 'met');
+        expect(readinessVerdict(prof, q, r, a)).toBe(ready);
         verdicts.push(ready);
       }
     }
-    // both verdicts occur, so the comparison means something
+    // all three verdicts occur, so the comparison means something
     expect(verdicts).toContain(true);
     expect(verdicts).toContain(false);
+    expect(verdicts).toContain(null);
   });
 
   it('industrial security rests on the (confidential) segmentation answer as well as the level the office report shows', () => {

@@ -366,21 +366,23 @@ describe('a number shown as a percentage is read as shown', () => {
 describe('a bare figure under 1 in a column in percent', () => {
   const dir = tempDir('zhizao-pct1-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  it('is kept as written (0.6 → 0.6 %) and said: 60 % may have been meant; 0, 2 and "0.6%" are not said', async () => {
+  it('is kept as written (0.6 → 0.6 %) and said when 60 % would be plausible and 0.6 % is not; 2, 0 and "0.6%" are not said, nor a plausible 0.8 % defect rate', async () => {
+    const bundled = await new Definitions().questionnaire();
     const f = path.join(dir, 't.csv');
-    writeFileSync(f, 'company,industry,不良率（%）\n甲,discrete,0.6\n乙,discrete,2\n丙,discrete,0\n丁,discrete,0.6%\n');
+    writeFileSync(f, 'company,industry,MES覆盖率（%）,不良品率（%）\n甲,discrete,0.6,0.8\n乙,discrete,2,\n丙,discrete,0,\n丁,discrete,0.6%,\n');
+    const parsed = parseSource('columns:\n  company: company\n  industry: industry\n  MES覆盖率（%）: mes_coverage\n  不良品率（%）: kpi_defect_rate\n', 'm.yaml');
+    if (!parsed.ok) throw new Error('map');
+    const map = compileSurveyMap(parsed.source, bundled).map!;
     const said: unknown[] = [];
     const read: unknown[] = [];
-    const parsed = parseSource('columns:\n  company: company\n  industry: industry\n  不良率（%）: defect_rate\n', 'm.yaml');
-    if (!parsed.ok) throw new Error('map');
-    const map = compileSurveyMap(parsed.source, q).map!;
-    for await (const e of readTableInput(f, 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, map, limits: DEFAULT_TABLE_LIMITS })) {
+    for await (const e of readTableInput(f, 't.csv', 'csv', { q: bundled, defaultQuestionnaire: bundled.def.id, map, limits: DEFAULT_TABLE_LIMITS })) {
       if (e.type !== 'row') continue;
-      read.push((e.source.data as { answers: Record<string, unknown> }).answers.defect_rate);
+      const answers = (e.source.data as { answers: Record<string, unknown> }).answers;
+      read.push([answers.mes_coverage, answers.kpi_defect_rate]);
       said.push(...(e.source as { cellWarnings: { code: string; args: unknown }[] }).cellWarnings.filter((w) => w.code === 'table.percent-under-one').map((w) => w.args));
     }
-    expect(read).toEqual([0.006, 0.02, 0, '0.6%']);
-    expect(said).toEqual([{ header: '不良率（%）', value: '0.6', read: '0.6%', meant: '60' }]);
+    expect(read).toEqual([[0.006, 0.008], [0.02, undefined], [0, undefined], ['0.6%', undefined]]);
+    expect(said).toEqual([{ header: 'MES覆盖率（%）', value: '0.6', read: '0.6%', meant: '60' }]);
   });
 });
 

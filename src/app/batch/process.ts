@@ -5,7 +5,7 @@ import { aggregateOf, isRespondentGroupField, packAggregate } from '../../core/b
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
 import { companyNamedIn } from '../../core/plant-identity.js';
 import { companyJson, recordFromResult, usesDesignTools } from '../../core/batch/record.js';
-import { looksReady } from '../../core/readiness.js';
+import { readinessVerdict } from '../../core/readiness.js';
 import type { Profile } from '../../core/profile.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import { officeTopProjects } from '../../core/plan-order.js';
@@ -382,8 +382,8 @@ export class Processor {
     const ready = layout.readiness?.map((id) => {
       const prof = extras.readiness.find((p) => p.def.id === id);
       if (!prof) return null;
-      // ready: some criterion met and none missing, only mostly met, or undetermined (answered "don't know")
-      return looksReady(prof, q, result, answers);
+      // a candidate, known not to be one, or undetermined (the answers do not decide its criteria: readiness.ts)
+      return readinessVerdict(prof, q, result, answers);
     });
     const provisional = result.maturity.provisional;
     const resp = answers.file.respondent;

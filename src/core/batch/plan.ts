@@ -106,6 +106,9 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
   const completeByYear: Record<string, number> = {};
   let workshopCandidates = 0;
   let factoryCandidates = 0;
+  // the companies whose answers decide whether they are candidates (readinessVerdict: true or false, not undetermined)
+  let workshopJudged = 0;
+  let factoryJudged = 0;
   // in use at the latest assessments: the total, and how many companies answered (none: the question was not asked)
   const inUse = EQUIPMENT_FACTS.map((id) => ({ id, i: fact(id), total: 0, companies: 0 }));
   for (const a of input.current) {
@@ -124,8 +127,11 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       complete++;
       if (a.year !== undefined) completeByYear[String(a.year)] = (completeByYear[String(a.year)] ?? 0) + 1;
     }
-    if (workshop >= 0 && a.ready?.[workshop] === true) workshopCandidates++;
-    if (factory >= 0 && a.ready?.[factory] === true) factoryCandidates++;
+    const [w, f] = [workshop >= 0 ? a.ready?.[workshop] : undefined, factory >= 0 ? a.ready?.[factory] : undefined];
+    if (w === true) workshopCandidates++;
+    if (f === true) factoryCandidates++;
+    if (w === true || w === false) workshopJudged++;
+    if (f === true || f === false) factoryJudged++;
     for (const u of inUse) {
       const v = u.i >= 0 ? a.facts?.[u.i] : undefined;
       if (typeof v === 'number') {
@@ -239,10 +245,16 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         // the units added are over the plants assessed twice
         return over(pairs, { ...counted(pairs ? added : null, 'plan.equipment-added', { pairs, days: CONFLICT_WINDOW_DAYS }), countable: 'partial', also });
       }
+      // Candidates over the companies whose answers decide it: none of them (a short form that asks none of the
+      // criteria) is no count, blank and said so, never "0 candidates"; some of them, the count says over how many.
       case 'smart-workshop':
-        return workshop < 0 ? no() : over(companies, { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: { code: 'plan.candidates-workshop', args: {} } });
+        if (workshop < 0) return no();
+        if (!workshopJudged) return no('plan.candidates-undetermined', { companies });
+        return over(workshopJudged, { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: workshopJudged < companies ? { code: 'plan.candidates-workshop-of', args: { judged: workshopJudged, companies } } : { code: 'plan.candidates-workshop', args: {} } });
       case 'smart-factory':
-        return factory < 0 ? no() : over(companies, { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: { code: 'plan.candidates-factory', args: {} } });
+        if (factory < 0) return no();
+        if (!factoryJudged) return no('plan.candidates-undetermined', { companies });
+        return over(factoryJudged, { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: factoryJudged < companies ? { code: 'plan.candidates-factory-of', args: { judged: factoryJudged, companies } } : { code: 'plan.candidates-factory', args: {} } });
       default:
         break;
     }
@@ -251,8 +263,14 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       // over the plants assessed twice with all five KPIs both times
       return over(pairsWithKpis, counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, days: CONFLICT_WINDOW_DAYS }));
     }
-    if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0))
+    if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0)) {
+      if (!workshopJudged && !factoryJudged) return no('plan.candidates-undetermined', { companies });
+      // (withheld below the minimum group size of the fewer companies judged, of those profiles judged at all)
+      const judged = Math.min(...[workshopJudged, factoryJudged].filter((n) => n > 0));
+      if (workshopJudged < companies || factoryJudged < companies)
+        return over(judged, { ...base, ...when, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both-of', args: { workshops: workshopCandidates, factories: factoryCandidates, judgedWorkshops: workshopJudged, judgedFactories: factoryJudged, companies } } }, { code: 'plan.candidates-both-withheld', args: {} });
       return over(companies, { ...base, ...when, countable: 'partial', count: workshopCandidates + factoryCandidates, met: null, how: { code: 'plan.candidates-both', args: { workshops: workshopCandidates, factories: factoryCandidates } } }, { code: 'plan.candidates-both-withheld', args: {} });
+    }
     return no(t.basis === 'new-question' ? 'plan.needs-question' : 'plan.not-countable');
   });
 }

@@ -190,8 +190,10 @@ function answerValue(b: Build, role: Extract<ColumnRole, { kind: 'answer' }>, qu
     if (typeof v === 'string' && isBlank(ctx, v.trim(), role.opts)) return undefined;
     const n = numberValue(v, question, role.opts);
     // A bare figure under 1 in a column in percent (0.6 where 60 was meant, the fraction a spreadsheet shows as 60 %
-    // typed by hand) reads as 0.6 %: kept, and said, as a figure off by a hundred would otherwise pass unseen.
-    if (role.opts?.unit === 'percent' && typeof n === 'number' && n > 0 && n < 0.01 && !(typeof v === 'string' && v.trim().endsWith('%')))
+    // typed by hand) reads as 0.6 %: kept, and said when that is below the question's plausible range while the figure
+    // meant as a percentage would be in it (an MES coverage of 0.6 %; not a defect rate of 0.8 %, which is plausible).
+    const least = question.plausible?.min;
+    if (role.opts?.unit === 'percent' && typeof n === 'number' && n > 0 && n < 0.01 && least !== undefined && n < least && n * 100 >= least && !(typeof v === 'string' && v.trim().endsWith('%')))
       b.warnings.push(diag('table.percent-under-one', b.file, { line: b.line, column: role.col }, { header: role.header, value: cellText(v), read: `${+(n * 100).toPrecision(12)}%`, meant: `${+(n * 10000).toPrecision(12)}` }, 'warning', ['answers', id]));
     return n;
   }
