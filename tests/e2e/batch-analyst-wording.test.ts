@@ -190,3 +190,26 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     expect(dry.stdout).toContain('所有单元格均可按正式运行的规则读取');
   });
 });
+
+describe('groups in an analyst’s words (built CLI)', { timeout: 180_000 }, () => {
+  const rows = (sector: (i: number) => string, industry: (i: number) => string) =>
+    ['company,sector,industry,key_processes_total,key_processes_cnc,date', ...Array.from({ length: 8 }, (_, i) => `公司${i},${sector(i)},${industry(i)},10,${i},2026-01-0${1 + (i % 9)}`)].join('\n') + '\n';
+
+  it('an industry type or a retrofit status is named by its word in a Chinese run, never by its code', () => {
+    writeFileSync(path.join(dir, 'g.csv'), rows(() => 'C34', (i) => (i < 7 ? 'discrete' : 'process')));
+    const r = run(['g.csv', '--group-by', 'industry', '-o', 'g.json', '--force']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('并入的分组：流程型');
+    expect(r.stderr).not.toMatch(/\bprocess\b|\bdiscrete\b/);
+    const en = run(['g.csv', '--group-by', 'industry', '-o', 'g.json', '--force'], 'en');
+    expect(en.stderr).toContain('the groups merged: process');
+  });
+
+  it('an industry code and one of its subclasses are two levels of one classification, not one place written two ways', () => {
+    writeFileSync(path.join(dir, 's.csv'), rows((i) => (i < 4 ? 'C35' : 'C3511'), () => 'discrete'));
+    const r = run(['s.csv', '--group-by', 'sector', '--min-group-size', '1', '-o', 's.json', '--force']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('分组“C35”和“C3511”是同一行业分类的两个层级（GB/T 4754：C3511 属于 C35）');
+    expect(r.stderr).not.toContain('地区');
+  });
+});

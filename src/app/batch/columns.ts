@@ -6,6 +6,7 @@ import type { RegionalPopulation } from '../../core/batch/aggregate.js';
 import { percentDigits, type Withheld } from '../../core/batch/verdict.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Lang, Question, Text } from '../../core/types.js';
+import { isIndustry, isRetrofitStatus } from '../../core/vocabulary.js';
 import { formatMessage, isMessageCode, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import type { CellProblem, Rejected } from './parts.js';
 
@@ -282,8 +283,9 @@ export function groupLabel(key: string, lang: Lang, named?: { name?: string | un
     case 'not-stated':
       return formatMessage(`label.split.${key}`, {}, lang);
     default:
-      // (an answer's value by its option's label, when the grouping is by a question)
-      return named?.words?.label(key)?.[lang] ?? key;
+      // (an answer's value by its option's label, when the grouping is by a question; an industry type or a retrofit
+      // status by its word, as the company columns write them: 离散型, not discrete)
+      return named?.words?.label(key)?.[lang] ?? (isIndustry(key) ? formatMessage(`label.${key}`, {}, lang) : isRetrofitStatus(key) ? formatMessage(`label.retrofit.${key}`, {}, lang) : key);
   }
 }
 

@@ -203,7 +203,14 @@ function smallGroupNotes(ctx: Context, s: BatchSummary, words?: GroupWords): str
 function similarGroupNotes(ctx: Context, s: BatchSummary): string[] {
   const keys = [...new Set([...(s.groups ?? []).map((g) => g.key), ...(s.groups ?? []).flatMap((g) => (Array.isArray(g.merged) ? g.merged : []))])].filter((k) => k !== 'other' && k !== '(none)' && k.length >= 2 && !/^\d+$/.test(k));
   const out: string[] = [];
-  for (const a of keys) for (const b of keys) if (a !== b && b.includes(a)) out.push(ctx.term.msg('cli.batch-groups-similar', { a, b, by: s.groupBy ?? '' }));
+  const field = fieldTitle(s.groupBy, ctx.term.lang);
+  for (const a of keys)
+    for (const b of keys) {
+      if (a === b || !b.includes(a)) continue;
+      // an industry code and one of its subclasses (C35 and C3511, GB/T 4754): two levels of one classification
+      if (s.groupBy === 'sector' && /^[A-Z]\d{2,3}$/.test(a) && b.startsWith(a)) out.push(ctx.term.msg('cli.batch-groups-sector-levels', { a, b }));
+      else out.push(ctx.term.msg('cli.batch-groups-similar', { a, b, by: s.groupBy ?? '', field }));
+    }
   return out;
 }
 
