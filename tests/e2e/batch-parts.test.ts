@@ -227,7 +227,7 @@ describe('batch: one place written two ways ("经开区" and "郑州经开区")'
   it('is said, with how to write them alike; and the groups merged into "other" are named', () => {
     const r = zhizao(['batch', ...files, '--group-by', 'region', '-o', path.join(dir, 'out.json'), '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('the groups "经开区" and "郑州经开区" may be one place written two ways');
+    expect(r.stderr).toContain('the groups "经开区" and "郑州经开区" may be one region written two ways');
     expect(r.stderr).toMatch(/the groups merged: (经开区, 郑州经开区|郑州经开区, 经开区)/);
   });
 });
