@@ -108,6 +108,11 @@ export interface BudgetFact {
   answer: 'given' | 'unknown' | 'unanswered';
   /** The figure the plant gave (万元), when it gave one with a band: the envelope's ceiling. */
   amount?: number;
+  /**
+   * The figure lies outside the band chosen (3,000 万元 with "under 1 million"): one of the two answers is wrong, and
+   * until it is checked the plan takes the lower of the figure and the band's top as its ceiling.
+   */
+  amountOutsideBand?: true;
 }
 
 export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFact {
@@ -118,6 +123,8 @@ export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFa
   // the plant's own figure ("约 60 万元") is its ceiling, when it chose a band with an envelope
   const a = planning.budget.amount !== undefined && envelope ? answers.resolved.get(planning.budget.amount) : undefined;
   const amount = a?.status === 'answered' && typeof a.value === 'number' && a.value > 0 ? a.value : undefined;
-  if (amount !== undefined) return { band, envelope: { min: 0, max: amount }, answer, amount };
-  return { band, envelope, answer };
+  if (amount === undefined) return { band, envelope, answer };
+  const outside = amount < envelope!.min || (envelope!.max !== undefined && amount > envelope!.max);
+  if (!outside) return { band, envelope: { min: 0, max: amount }, answer, amount };
+  return { band, envelope: { min: 0, max: Math.min(amount, envelope!.max ?? amount) }, answer, amount, amountOutsideBand: true };
 }

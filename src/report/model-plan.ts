@@ -355,7 +355,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   if (!office) {
     const chosen = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
     // the figure the plant gave, with the band it chose
-    const band = chosen && roadmap.budget.amount !== undefined ? fill(p.planBudgetAmountBand!, { amount: amount(roadmap.budget.amount), band: chosen }) : chosen;
+    // (a figure outside the band chosen: said here, where the ceiling is stated, not only among the contradictions)
+    const band = chosen && roadmap.budget.amount !== undefined ? fill(p[roadmap.budget.amountOutsideBand ? 'planBudgetAmountOutsideBand' : 'planBudgetAmountBand']!, { amount: amount(roadmap.budget.amount), band: chosen, max: amount(roadmap.budget.envelope!.max!) }) : chosen;
     if (roadmap.budget.checked && band)
       intro.push(fill(p.planBudget!, { band, months: roadmap.horizonMonths, max: amount(roadmap.budget.envelope!.max!), ...budgetShares(roadmap) }));
     else if (roadmap.budget.envelope && band) intro.push(fill(p.planBudgetUnbounded!, { band }));

@@ -573,6 +573,28 @@ describe('a budget given as a band only: the ceiling is its top, and the report 
   });
 });
 
+describe('a figure outside the band chosen: said where the ceiling is stated, the lower of the two taken', () => {
+  const render = (file: Record<string, unknown>) => {
+    const made = plan(file, true);
+    return { made, md: renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience: 'client', wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' }) };
+  };
+  it('3,000 万元 with "100–500 万元": 500 taken; 30 万元: 30 taken (the lower); 300 万元 inside it: its own figure, nothing said', () => {
+    const file = example('discrete-machinery');
+    file.answers.retrofit_budget_band = 'from_1m_to_5m';
+    file.answers.retrofit_budget_amount = 3000;
+    const above = render(file);
+    expect(above.made.roadmap.budget).toMatchObject({ amount: 3000, amountOutsideBand: true, envelope: { max: 500 } });
+    expect(above.md).toContain('企业所报约 3000 万元，与所选区间（100–500 万元）不一致，两者必有一处有误；核实前按较低的 500 万元规划');
+    file.answers.retrofit_budget_amount = 30;
+    expect(render(file).made.roadmap.budget).toMatchObject({ amount: 30, amountOutsideBand: true, envelope: { max: 30 } });
+    file.answers.retrofit_budget_amount = 300;
+    const inside = render(file);
+    expect(inside.made.roadmap.budget.amountOutsideBand).toBeUndefined();
+    expect(inside.made.roadmap.budget.envelope).toEqual({ min: 0, max: 300 });
+    expect(inside.md).not.toContain('与所选区间');
+  });
+});
+
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
   const CAPACITY = /产能不足或扩大产能/;
   const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
