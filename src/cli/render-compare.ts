@@ -6,11 +6,13 @@ import { formatMessage, type MessageArgs, type MessageCode } from '../messages/c
 import {
   indicatorChangeText,
   indicatorStatusText,
+  indicatorTargetText,
   indicatorValueText,
   kpiOutcomeText,
   kpiTally,
   kpiTargetText,
   kpiValueText,
+  maturityText,
   plantText,
   signed,
   signedPct,
@@ -39,10 +41,10 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
 
   const m = c.maturity;
   const arrow = (d: number, digits = 2) => (d > 0 ? ch.green(signed(d, digits)) : d < 0 ? ch.red(signed(d, digits)) : ch.dim('±0'));
-  out.push(
-    `${msg('cli.maturity-level')}: ${m.baseline.level} ${t(m.baseline.name)} → ${ch.bold(`${m.followup.level} ${t(m.followup.name)}`)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` +
-      `S: ${scoreText(m.baseline.score, c.bands.baseline)} → ${ch.bold(scoreText(m.followup.score, c.bands.followup))} (${arrow(m.scoreChange)})`,
-  );
+  const [mb, mf] = [maturityText(m.baseline, c.bands.baseline, lang), maturityText(m.followup, c.bands.followup, lang)];
+  // (S compared only between two stated levels: a score of too few answers says nothing)
+  const stated = m.baseline.level !== null && m.followup.level !== null;
+  out.push(`${msg('cli.maturity-level')}: ${mb.level} → ${ch.bold(mf.level)} (${m.levelChange === null ? '—' : arrow(m.levelChange, 0)})   ` + `S: ${mb.score} → ${ch.bold(mf.score)} (${stated ? arrow(m.scoreChange) : '—'})`);
   if (c.tierCondition.baseline?.id !== c.tierCondition.followup?.id) {
     out.push(`${msg('cli.tier-change')}: ${c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—'} → ${c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—'}`);
   }
@@ -71,6 +73,8 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   for (const i of c.indicators) {
     let line = `  ${t(i.title)}: ${indicatorValueText(i, i.baseline, lang)} → ${indicatorValueText(i, i.followup, lang)}`;
     if (i.change !== null) line += ` (${indicatorChangeText(i)})`;
+    // (a share of companies has its regional target in its status: counts toward it or not)
+    if (i.target !== undefined && i.kind !== 'share') line += ch.dim(`  ${msg('cli.target')} ${indicatorTargetText(i, c.followup.date, lang)}`);
     if (i.status !== 'no-target') {
       const s = indicatorStatusText(i.status, lang);
       line += '  ' + (i.nowMet ? ch.green(`✓ ${s}`) : i.status === 'still-met' || i.status === 'met' || i.status === 'counts-toward' ? ch.green(s) : i.status === 'not-computable' ? ch.dim(s) : ch.red(s));

@@ -64,6 +64,8 @@ export const COMPARE_MESSAGES = {
   'compare.indicator-no-target': { en: 'no target', zh: '无目标' },
   'compare.indicator-counts-toward': { en: 'counts toward the regional share', zh: '计入区域普及率' },
   'compare.indicator-does-not-count': { en: 'does not count toward the regional share', zh: '不计入区域普及率' },
+  'compare.target-year-lapsed': { en: ' ({year}, a lapsed target: a reference only)', zh: '（{year} 年目标，期限已过，仅作参照）' },
+  'compare.no-level': { en: 'not stated (too few answers)', zh: '未定级（回答不足）' },
   'compare.yes': { en: 'yes', zh: '是' },
   'compare.no': { en: 'no', zh: '否' },
 

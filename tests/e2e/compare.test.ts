@@ -255,5 +255,25 @@ describe('zhizao compare (built CLI)', () => {
     const t = zhizao(['compare', base, follow]);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/4\/5 met/);
+    // the CNC target of 2020, a year before the follow-up: said to be a lapsed reference
+    expect(text.stdout).toMatch(/关键工序数控化率: .*目标 > 50\.0%（2020 年目标，期限已过，仅作参照）/);
+  });
+
+  it('two short forms without a stated level: the level said as not stated and no S, never "null" or 0.00', () => {
+    const short = (date: string, cnc: number, name: string) =>
+      variant(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), (d) => {
+        d.respondent.date = date;
+        d.answers = { key_processes_total: 10, key_processes_cnc: cnc };
+        delete d.kpis;
+        delete d.notes;
+        delete d.evidence;
+      }, name);
+    const r = zhizao(['compare', short('2025-03-01', 3, 'a.zhizao.yaml'), short('2026-03-01', 6, 'b.zhizao.yaml')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('成熟度等级: 未定级（回答不足） → 未定级（回答不足） (—)   S: — → — (—)');
+    expect(r.stdout).not.toContain('null');
+    const md = zhizao(['compare', short('2025-03-01', 3, 'c.zhizao.yaml'), short('2026-03-01', 6, 'd.zhizao.yaml'), '--format', 'md', '-o', '-'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(md.stdout).toMatch(/\| 等级 \| 未定级（回答不足） \| 未定级（回答不足） \| — \|/);
+    expect(md.stdout).not.toContain('null');
   });
 });

@@ -9,7 +9,7 @@ import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import { scoreText } from '../../core/near-mark.js';
 import type { Block, Inline } from './blocks.js';
-import { indicatorChangeText, indicatorStatusText, indicatorValueText, kpiOutcomeText, kpiTally, kpiTargetText, kpiValueText, pct, plantText, signed, signedPct } from './format.js';
+import { indicatorChangeText, indicatorStatusText, indicatorTargetText, indicatorValueText, kpiOutcomeText, kpiTally, kpiTargetText, kpiValueText, maturityText, pct, plantText, signed, signedPct } from './format.js';
 
 function scoreRows(list: ScoreChange[], t: (x: Text) => string, bands: Comparison['bands']): Inline[][] {
   return list.map((s) => [
@@ -63,12 +63,13 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
 
   out.push({ kind: 'heading', level: 2, text: say('compare.maturity') });
   const m = c.maturity;
+  const [mb, mf] = [maturityText(m.baseline, c.bands.baseline, lang), maturityText(m.followup, c.bands.followup, lang)];
   out.push({
     kind: 'table',
     head: ['', say('compare.baseline'), say('compare.followup'), say('compare.col-change')],
     rows: [
-      [say('compare.level'), `${m.baseline.level} ${t(m.baseline.name)}`, `${m.followup.level} ${t(m.followup.name)}`, signed(m.levelChange, 0)],
-      ['S', scoreText(m.baseline.score, c.bands.baseline), scoreText(m.followup.score, c.bands.followup), signed(m.scoreChange)],
+      [say('compare.level'), mb.level, mf.level, signed(m.levelChange, 0)],
+      ['S', mb.score, mf.score, m.baseline.level !== null && m.followup.level !== null ? signed(m.scoreChange) : '—'],
       [say('compare.tier'), c.tierCondition.baseline ? t(c.tierCondition.baseline.name) : '—', c.tierCondition.followup ? t(c.tierCondition.followup.name) : '—', ''],
     ],
   });
@@ -87,7 +88,7 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
       indicatorValueText(i, i.baseline, lang),
       indicatorValueText(i, i.followup, lang),
       indicatorChangeText(i),
-      i.target !== undefined ? `${i.comparison} ${pct(i.target)} (${i.targetYear ?? ''})` : '—',
+      indicatorTargetText(i, c.followup.date, lang),
       { text: indicatorStatusText(i.status, lang), strong: i.nowMet },
     ]),
     numeric: [3],

@@ -3,6 +3,7 @@
  * `zhizao compare` (src/cli/render-compare.ts): signed percentages, KPI values in their units, statuses.
  */
 import type { Comparison, IndicatorChange, IndicatorStatus, KpiComparison, KpiStatus } from '../../core/compare.js';
+import { scoreText } from '../../core/near-mark.js';
 import type { Lang } from '../../core/types.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
 
@@ -86,4 +87,24 @@ export function kpiTally(c: Comparison): { met: number; decided: number; withTar
   const withTarget = c.kpis.filter((k) => k.target !== null);
   const decided = withTarget.filter((k) => k.met !== null);
   return { met: decided.filter((k) => k.met).length, decided: decided.length, withTarget: withTarget.length };
+}
+
+/**
+ * One side's overall level and S: "1 规划级" and "1.71"; without a stated level (too few answers) "未定级（回答不足）"
+ * and "—", as score and batch say it: never "null" nor an S of 0.00 that stands for nothing answered.
+ */
+export function maturityText(side: Comparison['maturity']['baseline'], bands: Parameters<typeof scoreText>[1], lang: Lang): { level: string; score: string } {
+  if (side.level === null) return { level: formatMessage('compare.no-level', {}, lang), score: '—' };
+  return { level: `${side.level} ${side.name[lang]}`, score: scoreText(side.score, bands) };
+}
+
+/**
+ * An indicator's target as the comparison holds it against: "> 50.0% (2020)", and when that year is before the
+ * follow-up assessment, said to be a lapsed target read as a reference only; "—" without a target.
+ */
+export function indicatorTargetText(i: IndicatorChange, followupDate: string | undefined, lang: Lang): string {
+  if (i.target === undefined) return '—';
+  const lapsed = i.targetYear !== undefined && followupDate !== undefined && Number(followupDate.slice(0, 4)) > i.targetYear;
+  const year = i.targetYear === undefined ? '' : lapsed ? formatMessage('compare.target-year-lapsed', { year: i.targetYear }, lang) : ` (${i.targetYear})`;
+  return `${i.comparison ?? ''} ${pct(i.target)}${year}`.trim();
 }
