@@ -348,6 +348,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
   const { ids, index } = prepare(q);
   const resolved = new QuestionMap<Resolved>(ids, index);
   const raw = file.answers ?? {};
+  let rejected: string[] | undefined;
   // Object.keys, not Object.entries: an answers object has hundreds of keys (dictionary mode, where entries is ~8× slower)
   for (const id of Object.keys(raw)) {
     const value = raw[id];
@@ -358,9 +359,15 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
       continue;
     }
     const n = normaliseAnswer(question, value);
-    if ('error' in n) ds.push(valueDiag(source, question, file.respondent?.industry, n));
-    else resolved.setAt(i!, n);
+    if ('error' in n) {
+      ds.push(valueDiag(source, question, file.respondent?.industry, n));
+      (rejected ??= []).push(id);
+    } else resolved.setAt(i!, n);
   }
+  // the questions whose visibility follows an answer just rejected: hidden or not, that answer decides, not the plant
+  // ("has_mes: ture" does not make the MES follow-ups not apply; the error says what to fix)
+  const afterRejected = new Set<string>();
+  for (const id of rejected ?? []) for (const d of dependentsOf(q, id)) afterRejected.add(d);
   const fromFile = resolved.size; // the file's answers come first in the map, the questions it leaves out after them
   for (let i = 0; i < ids.length; i++) if (resolved.at(i) === undefined) resolved.setAt(i, UNANSWERED);
 
@@ -371,7 +378,7 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const id = ids[i]!;
     const r = resolved.at(i)!;
     const v = visibility.get(id);
-    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na')) {
+    if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na') && !afterRejected.has(id)) {
       // the question by its text (as asked of the plant's industry) with its id, as the other per-answer messages
       at(['answers', id], 'answers.hidden-answered', { ...questionNamed(q.byId.get(id)!, file.respondent?.industry), reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
     }

@@ -43,5 +43,5 @@ export const ANSWERS_MESSAGES = {
   'answer.allowed-option': { en: '"{label}" ({value})', zh: '“{label}”（{value}）' },
   'answer.allowed-level': { en: '"{label}" ({value}, level {level})', zh: '“{label}”（{value}，{level} 级）' },
   'answer.allowed-label': { en: '"{label}"', zh: '“{label}”' },
-  'answer.allowed-requirement': { en: 'full, mostly, partial, none', zh: '全部满足、大部分满足、部分满足、不满足' },
+  'answer.allowed-requirement': { en: 'full, mostly, partial, none', zh: '全部满足（full）、大部分满足（mostly）、部分满足（partial）、不满足（none）' },
 } as const;

@@ -18,6 +18,7 @@ version: "2"
 respondent:
   company: 郑州核对测试有限公司
   industry: discrete
+  date: 2026-11-03
 answers:
   key_processes_total: 12
   key_processes_cnc: 5
@@ -230,6 +231,18 @@ describe('validate: an answer to a question another answer makes not apply', () 
     expect(zh.stderr).not.toMatch(/警告 mes_coverage /);
     const en = zhizao(['validate', file, '--lang', 'en']);
     expect(en.stderr).toContain('warning "What share of output does MES cover?" (mes_coverage) does not apply to this plant');
+  });
+
+  it('a typo in the answer that decides it ("has_mes: ture") is the error, and its follow-ups are not said not to apply', () => {
+    const dir = tempDir('zhizao-hidden-typo-');
+    const file = path.join(dir, 'typo.yaml');
+    writeFileSync(file, readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8').replace(/^ {2}has_mes: true$/m, '  has_mes: ture').replace(/^ {2}req_oee: (\w+)$/m, '  req_oee: nnone'));
+    const zh = zhizao(['validate', file, '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('“是否在用制造执行系统（MES）？”（has_mes）："ture" 不是“是/否”');
+    expect(zh.stderr).not.toContain('对本企业不适用');
+    // a requirement's allowed answers with the codes the file uses
+    expect(zh.stderr).toContain('全部满足（full）、大部分满足（mostly）、部分满足（partial）、不满足（none）');
   });
 });
 
