@@ -11,6 +11,12 @@ export type Normalised = Resolved | { error: MessageCode; args: Record<string, s
 
 const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
 const NA = new Set(['n/a', 'na', '不适用']);
+
+/** A word that answers any question "don't know" (不清楚, unknown…) or "not applicable" (不适用, n/a), else undefined. */
+export function statusWord(text: string): 'unknown' | 'na' | undefined {
+  const token = text.trim().toLowerCase();
+  return UNKNOWN.has(token) ? 'unknown' : NA.has(token) ? 'na' : undefined;
+}
 const YES = new Set(['yes', 'y', 'true', '是', '有', '1']);
 const NO = new Set(['no', 'n', 'false', '否', '无', '没有', '0']);
 export const SATISFACTION_TOKENS: Record<string, 'full' | 'mostly' | 'partial' | 'none'> = {
@@ -35,9 +41,9 @@ export function normaliseAnswer(q: Question, raw: unknown): Normalised {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return UNANSWERED;
   if (Array.isArray(raw) && raw.length === 0 && q.type !== 'multi') return UNANSWERED;
   if (typeof raw === 'string') {
-    const token = raw.trim().toLowerCase();
-    if (UNKNOWN.has(token)) return { status: 'unknown', value: null };
-    if (NA.has(token)) return q.allowNA ? { status: 'na', value: null } : { error: 'answer.na-not-allowed', args: { id: q.id } };
+    const word = statusWord(raw);
+    if (word === 'unknown') return { status: 'unknown', value: null };
+    if (word === 'na') return q.allowNA ? { status: 'na', value: null } : { error: 'answer.na-not-allowed', args: { id: q.id } };
   }
   const ok = (value: AnswerValue): Resolved => ({ status: 'answered', value });
   switch (q.type) {

@@ -4,6 +4,7 @@
  * Pure: no I/O; every figure is computed on unrounded values and rounded to 4 decimals for output.
  */
 import { bilingual, formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
+import { statusWord } from './answer-value.js';
 import type { Answers } from './answers.js';
 import { isQuestionUnit, normaliseUnit } from './kpi-units.js';
 import { samePlant } from './plant-identity.js';
@@ -141,18 +142,14 @@ const isAnswers = (x: CompareInput): x is Answers => typeof (x as Answers).resol
 
 type KpiValue = { status: 'value'; value: number } | { status: 'missing' | 'unknown' | 'na' };
 
-const UNKNOWN = new Set(['unknown', '不清楚', '不知道', '未知']);
-const NA = new Set(['n/a', 'na', '不适用']);
-
 /** A KPI answer from a raw file: numbers, numeric text (a trailing % divides by 100), unknown, n/a. */
 export function parseKpiValue(raw: AnswerValue | undefined): KpiValue {
   if (raw === undefined || raw === null) return { status: 'missing' };
   if (typeof raw === 'number') return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'missing' };
   if (typeof raw !== 'string') return { status: 'missing' };
-  const token = raw.trim().toLowerCase();
-  if (token === '') return { status: 'missing' };
-  if (UNKNOWN.has(token)) return { status: 'unknown' };
-  if (NA.has(token)) return { status: 'na' };
+  if (raw.trim() === '') return { status: 'missing' };
+  const word = statusWord(raw);
+  if (word) return { status: word };
   const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%|％)?\s*$/.exec(raw.replace(/,/g, ''));
   if (!m) return { status: 'missing' };
   const n = Number(m[1]);

@@ -206,7 +206,7 @@ describe('zhizao validate', () => {
     const dir = tempDir();
     const file = path.join(dir, 'warn.yaml');
     // an id like no question (no close match) is a warning; a misspelt one is an error (tests/e2e/user-mistakes.test.ts)
-    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete}\nanswers:\n  our_own_remark: 车削\n');
+    writeFileSync(file, 'questionnaire: smart-manufacturing\nrespondent: {company: W, industry: discrete, date: 2026-11-03}\nanswers:\n  our_own_remark: 车削\n');
     const plain = zhizao(['validate', file]);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toContain('warn.yaml:4:3 warning no question "our_own_remark" in this questionnaire: the answer is ignored');

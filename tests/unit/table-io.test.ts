@@ -423,6 +423,26 @@ describe('units and map init', () => {
     expect(p.ok && compileSurveyMap(p.source, q).diagnostics).toEqual([]);
     expect(similarity('主要产品的关键工序共有多少道？', '9、主要产品的关键工序共有多少道？')).toBeGreaterThan(0.9);
   });
+
+  it('map init reads the cells: a column of figures is a number question, never a free-text one; 、 as separator when its parts are options; (跳过) and 不清楚 are no labels to map', async () => {
+    const bundled = await new Definitions().questionnaire();
+    const header = ['企业名称', '行业类型', '关键工序总数', '是否上云', '数字化研发设计工具'];
+    const rows = [
+      ['甲', '离散型', 10, '是', '二维CAD、三维CAD'],
+      ['乙', '离散型', '１２', '否', '(跳过)'],
+      ['丙', '流程型', '不清楚', '不清楚', '不清楚'],
+      ['以下为补报企业', '以下为补报企业', '以下为补报企业', '以下为补报企业', '以下为补报企业'],
+      ['丁', '离散型', 8, '是', '三维CAD'],
+    ];
+    const text = initSurveyMap(bundled, 'e.csv', header, 1, rows, 'en', 'zhizao');
+    // before: "关键工序总数" was guessed to be the free-text key-process list (its words are closer)
+    expect(text).toMatch(/"关键工序总数": key_processes_total\s+# guess/);
+    expect(text).toMatch(/"是否上云": uses_cloud\s+# guess/);
+    expect(text).toContain('"数字化研发设计工具": {question: design_tools, separator: "、"}');
+    expect(text).not.toMatch(/"\(跳过\)":|"不清楚":/);
+    const p = parseSource(text, 'm.yaml');
+    expect(p.ok && compileSurveyMap(p.source, bundled).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('zip guard', () => {

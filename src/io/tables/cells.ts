@@ -69,8 +69,12 @@ export function lenientNumber(v: CellValue): CellValue {
   if (typeof v !== 'string') return v;
   let s = v.normalize('NFKC').replace(/\s+/g, '');
   if (/^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?%?$/.test(s)) s = s.replace(/[,，]/g, '');
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(s) ? s : v;
+  return NUMBER_TEXT.test(s) ? s : v;
 }
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
+
+/** Whether a cell holds a number, or text lenientNumber reads as one (１２, 1,200, 85%). */
+export const isNumberCell = (v: CellValue): boolean => typeof v === 'number' || (typeof v === 'string' && NUMBER_TEXT.test(String(lenientNumber(v))));
 
 export type LenientDate = { date: string; time?: string } | { error: 'ambiguous' | 'invalid' };
 

@@ -1,9 +1,10 @@
+import { statusWord } from '../../core/answer-value.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Lang, Question } from '../../core/types.js';
 import { formatMessage } from '../../messages/catalogue.js';
-import { cellText, type CellValue } from './cells.js';
+import { cellText, isNumberCell, type CellValue } from './cells.js';
 import { headerKey, labelKey, normaliseHeader, stripNumbering, TABLE_FIELDS } from './columns.js';
-import { labelIndex, respondentToken } from './row-source.js';
+import { DEFAULT_BLANKS, labelIndex, respondentToken } from './row-source.js';
 
 /** Header words of respondent fields and of the bookkeeping columns survey tools add (序号, IP…). */
 const FIELD_WORDS: [RegExp, string][] = [
@@ -38,6 +39,22 @@ function bigrams(s: string): Map<string, number> {
   if (t.length === 1) m.set(t, 1);
   return m;
 }
+/**
+ * How much of a short header a question's text holds: the share of the header's bigrams found in it (是否上云 in
+ * 企业是否已上云？: two of three), for headers of three bigrams or more; 0 for shorter ones.
+ */
+function containment(header: string, text: string): number {
+  const x = bigrams(header);
+  const y = bigrams(text);
+  let common = 0;
+  let n = 0;
+  for (const [g, k] of x) {
+    n += k;
+    common += Math.min(k, y.get(g) ?? 0);
+  }
+  return n < 3 ? 0 : common / n;
+}
+
 /** Dice similarity of two texts' bigrams (0…1). */
 export function similarity(a: string, b: string): number {
   const x = bigrams(a);
@@ -55,6 +72,8 @@ export function similarity(a: string, b: string): number {
 
 const GUESS_AT = 0.45;
 const SURE_AT = 0.9;
+/** A header held in a question's text scores at most this much of its containment (below SURE_AT: marked a guess). */
+const CONTAINED = 0.85;
 
 interface Guess {
   target: string;
@@ -68,7 +87,8 @@ function bestQuestion(q: Questionnaire, text: string, filter?: (x: Question) => 
   let best: Guess | undefined;
   for (const question of q.questions) {
     if (filter && !filter(question)) continue;
-    const score = Math.max(similarity(text, question.text.zh), similarity(text, question.text.en));
+    // a short header held in a long question text scores by how much of it the text holds, always a guess to check
+    const score = Math.max(similarity(text, question.text.zh), similarity(text, question.text.en), CONTAINED * containment(text, question.text.zh));
     if (!best || score > best.score) best = { target: question.id, score, matched: question.text.zh };
   }
   return best && best.score >= GUESS_AT ? best : undefined;
@@ -88,8 +108,12 @@ function bestOption(question: Question, label: string): { value: string; score: 
   return best && best.score >= GUESS_AT ? best : undefined;
 }
 
-/** One column of a survey export: a respondent field, a question, an option of a multiple-choice question, or nothing. */
-function guessColumn(q: Questionnaire, header: string): Guess | undefined {
+/**
+ * One column of a survey export: a respondent field, a question, an option of a multiple-choice question, or nothing.
+ * `numeric`: its cells hold numbers only (blank, 不清楚 and 不适用 aside): guessed among the number and percentage
+ * questions only — "关键工序总数" is no free-text key-process list, whatever the words say.
+ */
+function guessColumn(q: Questionnaire, header: string, numeric = false): Guess | undefined {
   const raw = normaliseHeader(header);
   const id = raw.startsWith('respondent.') ? raw.slice('respondent.'.length) : raw;
   if (TABLE_FIELDS.has(id) || q.byId.has(id)) return { target: id, score: 1 };
@@ -103,7 +127,7 @@ function guessColumn(q: Questionnaire, header: string): Guess | undefined {
     const og = question ? bestOption(question, m[2]!) : undefined;
     if (qg && og) return { target: qg.target, option: og.value, score: Math.min(qg.score, og.score), ...(qg.matched ? { matched: qg.matched } : {}) };
   }
-  return bestQuestion(q, text);
+  return bestQuestion(q, text, numeric ? (x) => x.type === 'number' || x.type === 'percent' : undefined);
 }
 
 const y = (s: string) => JSON.stringify(s);
@@ -123,6 +147,22 @@ export function guessRespondent(field: string, label: string): string | undefine
   return undefined;
 }
 const SEPARATORS = ['┋', '|', ';', '；', '\n'];
+
+/**
+ * The separator of a multiple-choice column: the one most of its cells hold; 、 (which some option labels contain, so
+ * never assumed) when no other is found and the parts it gives are all options of the question.
+ */
+function separatorOf(question: Question, cells: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const sep of SEPARATORS) {
+    const n = cells.filter((c) => c.includes(sep)).length;
+    if (n > most) [best, most] = [sep, n];
+  }
+  if (best) return best;
+  const listed = cells.filter((c) => c.includes('、'));
+  return listed.length && listed.every((c) => c.split('、').every((part) => (bestOption(question, part.trim())?.score ?? 0) >= SURE_AT)) ? '、' : undefined;
+}
 
 /**
  * A starting survey map for an export: each header mapped to a field or question (guesses by text similarity are
@@ -147,8 +187,13 @@ export function initSurveyMap(q: Questionnaire, shown: string, header: readonly 
     const written = cellText(cell).trim();
     const h = normaliseHeader(written);
     if (!h) return;
-    const g = guessColumn(q, h);
-    const cells = sample.map((r) => cellText(r[i] ?? null).trim()).filter(Boolean);
+    const cells = sample.map((r) => cellText(r[i] ?? null).trim()).filter((c) => c !== '' && !DEFAULT_BLANKS.includes(c));
+    // (most of its figures: a divider row's text across the table, or one 约20, does not make it text; a column of 1
+    // and 0 only may be yes/no, not taken for a number)
+    const figures = cells.filter((c) => statusWord(c) === undefined);
+    const numbers = figures.filter((c) => isNumberCell(c));
+    const numeric = numbers.some((c) => c !== '0' && c !== '1') && numbers.length * 3 >= figures.length * 2;
+    const g = guessColumn(q, h, numeric);
     if (!g) {
       out.push(`  # ${y(written)}: ignore   # ? ${T('mapinit.no-match')}`);
       return;
@@ -159,7 +204,7 @@ export function initSurveyMap(q: Questionnaire, shown: string, header: readonly 
     const question = q.byId.get(g.target);
     const opts: string[] = [];
     if (question?.type === 'multi' && !g.option) {
-      const sep = SEPARATORS.find((s) => cells.some((c) => c.includes(s)));
+      const sep = separatorOf(question, cells);
       if (sep) opts.push(`separator: ${y(sep)}`);
     }
     if (question?.type === 'percent' && /[%％]|百分/.test(h)) opts.push('unit: percent');
@@ -175,7 +220,8 @@ export function initSurveyMap(q: Questionnaire, shown: string, header: readonly 
     const m = values.get(g.target) ?? new Map<string, { value?: string; score: number }>();
     for (const c of cells)
       for (const label of split(c)) {
-        if (m.has(label)) continue;
+        // (跳过) is a blank cell and 不清楚 / 不适用 an answer of any question, read so at run time: not options to map
+        if (m.has(label) || DEFAULT_BLANKS.includes(label) || statusWord(label) !== undefined) continue;
         if (question) {
           const base = label.replace(/〖[\s\S]*〗/g, '');
           // 其他〖…〗: the text is kept as a note at run time, whatever the map says
@@ -192,7 +238,9 @@ export function initSurveyMap(q: Questionnaire, shown: string, header: readonly 
   });
   const entries = [...values].filter(([, m]) => m.size > 0);
   if (entries.length) {
-    out.push('values:');
+    // (with nothing but comments under it, `values:` would read as null, which a map may not hold: commented too)
+    const anyValue = entries.some(([, m]) => [...m.values()].some((g) => g.value !== undefined));
+    out.push(anyValue ? 'values:' : '# values:');
     for (const [id, m] of entries) {
       const question = q.byId.get(id);
       // a question with nothing but comments would be an empty (null) entry: comment it out as a whole
