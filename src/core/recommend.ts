@@ -6,13 +6,16 @@
 import type { Answers } from './answers.js';
 import { applyOverrides, sortPlan, phaseRank } from './plan-order.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import type { Node } from './expression/parse.js';
+import { judge } from './expression/kleene.js';
+import { knowing, type Knowing } from './readiness-known.js';
 import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ScoreResult } from './result.js';
 import { planRoadmap, type Roadmap } from './roadmap.js';
 import { clamp01, gapOf, nextLevelQuestions } from './priority-inputs.js';
-import { evidenceHolding, heldEvidence, joinStatements } from './rule-evidence.js';
+import { evidenceHolding, heldEvidence, joinStatements, openAnswersRead } from './rule-evidence.js';
 import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
@@ -93,6 +96,20 @@ export interface RetrofitPlan {
   ownDeadlines?: OwnGoalDeadline[];
   /** The figures in its own words for a ratio indicator ("关键工序数控化率超过 60%"), held against its value today. */
   ownTargets?: OwnTarget[];
+  /**
+   * The projects the plant asked for in its own words (their rule's askedWhen holds) that this plan does not propose,
+   * and why: the answers they turn on were "don't know" or not given (`open`, with those questions), by the answers
+   * the plant does not need it (`not-needed`) or has it (`in-place`), or it does not fit the plant's sector or size.
+   */
+  askedNotProposed?: AskedNotProposed[];
+}
+
+export interface AskedNotProposed {
+  id: string;
+  title: Text;
+  reason: 'open' | 'not-needed' | 'in-place' | 'sector' | 'size';
+  /** For `open`: the questions it turned on that were answered "don't know" or left unanswered. */
+  questions?: string[];
 }
 
 export interface OwnGoalDeadline {
@@ -185,21 +202,41 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // the projects whose lists have steps another project may take, with how to make them again
   const remake: { rec: Recommendation; again: (taken: Proposals, officeTaken: Proposals, keepIfEmpty?: boolean, target?: Recommendation) => boolean }[] = [];
 
+  // What the plant asked for in its own words that this plan does not propose, and why (its own report; not the batch)
+  const askedNotProposed: AskedNotProposed[] = [];
+  let know: Knowing | undefined;
+  const notProposed = (rule: CompiledRule, reason: AskedNotProposed['reason'], deciding: readonly Node[] = []): void => {
+    if (input.planOnly || !rule.askedWhen || !truthy(evaluate(rule.askedWhen, scope))) return;
+    // A condition the known answers do not decide (read in three values, as readiness is): the answers it turns on
+    // that nobody gave or knew may yet call for the project.
+    const undecided = reason === 'not-needed' ? deciding.filter((node) => !((know ??= knowing(q, result, answers)).known(node) || judge(node, scope, know) === false)) : [];
+    const open = undecided.length ? openAnswersRead(undecided, q, answers) : [];
+    askedNotProposed.push({ id: rule.def.id, title: rule.def.title, reason: open.length ? 'open' : reason, ...(open.length ? { questions: open } : {}) });
+  };
+
   for (const rule of rules.rules) {
     const def = rule.def;
     if (def.retrofitLevel === 'park') continue;
-    if (!truthy(evaluate(rule.when, scope))) continue;
-    if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) continue;
+    if (!truthy(evaluate(rule.when, scope))) {
+      notProposed(rule, 'not-needed', [rule.when]);
+      continue;
+    }
+    if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) {
+      notProposed(rule, 'in-place');
+      continue;
+    }
     const packSays = pack ? packOnRule(pack, rule) : undefined;
     const sectorExcluded =
       (def.sectors?.only?.length && !codeUnder(code, def.sectors.only)) || (def.sectors?.never?.length && codeUnder(code, def.sectors.never)) || packSays?.never;
     if (sectorExcluded) {
       excluded.push({ id: def.id, reason: 'sector' });
+      notProposed(rule, 'sector');
       continue;
     }
     const minSize = packSays?.minPlantSize;
     if (minSize && sizeRank(size.size) < sizeRank(minSize)) {
       excluded.push({ id: def.id, reason: 'size' });
+      notProposed(rule, 'size');
       continue;
     }
     const variant = rule.variants.find((v) => truthy(evaluate(v.when, scope)));
@@ -209,14 +246,20 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     // (from the statements held, unless one is only supporting: evidenceHolding decides which propose the project)
     const holding = input.planOnly || statements.some((e) => e.def.supporting) ? evidenceHolding(statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
     const holds = holding !== 'none';
-    if (rule.evidence.length && !holds) continue;
+    if (rule.evidence.length && !holds) {
+      notProposed(rule, 'not-needed', statements.map((e) => e.when));
+      continue;
+    }
     const sectorText = variant ? undefined : packSays?.wording;
     // named, not spread into the calls below (a call with a spread array takes V8's slow path, some twenty per plant)
     const variantTexts = variant?.texts;
     const sectorTexts = variant ? undefined : packSays?.wordingTexts;
     const offer = proposed(rule, variantTexts, sectorTexts, scope, input.planOnly ?? false);
     // Every step the project would take is already in place: there is nothing to recommend.
-    if (!offer.measures.length) continue;
+    if (!offer.measures.length) {
+      notProposed(rule, 'in-place');
+      continue;
+    }
     const v = variant?.def;
     const investment = v?.investment ?? sectorText?.investment ?? def.investment;
     const effort = v?.effort ?? sectorText?.effort ?? def.effort;
@@ -371,6 +414,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     ...(ownDeadlines.length ? { ownDeadlines } : {}),
     ...(ownTargets.length ? { ownTargets } : {}),
     ...(outOfScope.length ? { outOfScope } : {}),
+    ...(askedNotProposed.length ? { askedNotProposed } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Answers } from './answers.js';
 import { showAnswer } from './answer-display.js';
 import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { collectRefs, type Node } from './expression/parse.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { EvidenceItem } from './recommendation.js';
 import type { CompiledEvidence } from './rules-def.js';
@@ -50,3 +51,24 @@ export const joinStatements = (items: readonly EvidenceItem[]): Text => ({
   zh: items.map((e) => e.statement.zh).join(''),
   en: items.map((e) => e.statement.en).join(' '),
 });
+
+/**
+ * The questions conditions read (by name or as a call's literal argument: level_of('…'), known('…')) that the plant
+ * answered "don't know" or left unanswered while they were asked of it, in questionnaire order: what a decision that
+ * went against a project may turn on.
+ */
+export function openAnswersRead(nodes: readonly Node[], q: Questionnaire, answers: Answers): string[] {
+  const read = new Set<string>();
+  for (const node of nodes) {
+    const refs = collectRefs(node);
+    for (const r of refs.ids) read.add(r.name);
+    for (const c of refs.calls) if (c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string') read.add(c.args[0].v);
+  }
+  const out: string[] = [];
+  for (const id of read) {
+    if (!q.byId.has(id) || (answers.visibility.get(id) ?? 'visible') !== 'visible') continue;
+    const status = answers.resolved.get(id)?.status ?? 'unanswered';
+    if (status === 'unknown' || status === 'unanswered') out.push(id);
+  }
+  return out.sort((a, b) => q.questions.indexOf(q.byId.get(a)!) - q.questions.indexOf(q.byId.get(b)!));
+}

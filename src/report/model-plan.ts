@@ -1,7 +1,7 @@
 /** The report's retrofit plan: phases with their investment and projected level, plan items, duties, support schemes. */
 import { schemeExpired, type PolicyDef } from '../core/policy.js';
 import type { Questionnaire } from '../core/questionnaire.js';
-import type { Recommendation, RetrofitPlan } from '../core/recommend.js';
+import type { AskedNotProposed, Recommendation, RetrofitPlan } from '../core/recommend.js';
 import { heldByBudget } from '../core/recommendation.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, type Projection, type Roadmap } from '../core/roadmap.js';
@@ -293,6 +293,8 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   // What the plant asked for in its own words and the plan period does not take (its own report only).
   if (!office)
     for (const r of waiting) if (r.asked && !alreadyNamed.has(r.id)) out.push(fill(p.planAskedWaiting!, { waits: why(r), advice: adviceFor(r, plan, w, office) }));
+  // ...and what it asked for that the plan does not propose at all, and why: never left to silence (its own report only)
+  if (!office) for (const a of plan.askedNotProposed ?? []) out.push(askedNotProposedLine(a, w, q));
   if (!office && plan.ownGoals) out.push(fill(p.planOwnGoals!, { text: own(plan.ownGoals) }));
   if (!office) out.push(...ownTargetLines(plan, w, q), ...deadlineLines(plan, w, q));
   if (!office && plan.bottleneck) out.push(fill(p.planBottleneck!, { text: own(plan.bottleneck) }));
@@ -300,6 +302,15 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   if (!office) out.push(...(plan.outOfScope ?? []).map((n) => n.text));
   return out;
 }
+
+/** A project the plant asked for that the plan does not propose, with why, and the questions to settle when that is it. */
+function askedNotProposedLine(a: AskedNotProposed, w: Wording, q: Questionnaire): Text {
+  const p = w.phrases;
+  if (a.reason !== 'open') return fill(p[ASKED_REASON[a.reason]]!, { title: a.title });
+  const questions = joinTexts((a.questions ?? []).slice(0, 4).map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
+  return fill(p.planAskedOpen!, { title: a.title, questions });
+}
+const ASKED_REASON = { 'not-needed': 'planAskedNotNeeded', 'in-place': 'planAskedInPlace', sector: 'planAskedSector', size: 'planAskedSize' } as const;
 
 /**
  * Of the waiting projects that would answer a goal, the one to name: one that only needs a place (moved in for

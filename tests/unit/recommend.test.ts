@@ -595,6 +595,24 @@ describe('a figure outside the band chosen: said where the ceiling is stated, th
   });
 });
 
+describe('a project the plant asked for that the plan does not propose is said, with why', () => {
+  const render = (file: Record<string, unknown>, audience: 'client' | 'office' = 'client') => {
+    const made = plan(file, true);
+    return { made, md: renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' }) };
+  };
+  it('networking asked for while the counts it turns on are 不清楚: not proposed, and the questions to settle named; the office is not told', () => {
+    const file = example('discrete-machinery');
+    // the example asks for its machines networked (数控设备全部联网) and half are: the project is proposed
+    expect(render(file).made.recommendations.map((r) => r.id)).toContain('workshop-equipment-networking');
+    Object.assign(file.answers, { equipment_networked: 'unknown', network_level: 'unknown', req_workshop_network_plan: 'unknown' });
+    const { made, md } = render(file);
+    expect(made.recommendations.map((r) => r.id)).not.toContain('workshop-equipment-networking');
+    expect(made.askedNotProposed).toContainEqual(expect.objectContaining({ id: 'workshop-equipment-networking', reason: 'open', questions: expect.arrayContaining(['equipment_networked']) }));
+    expect(md).toMatch(/企业在访谈中提出的“车间设备联网与数据采集[^”]*”本方案暂未列入：是否需要它取决于答“不清楚”或未作答的题目（[^）]*“其中已联网并采集数据的数字化设备有多少台（套）？”/);
+    expect(render(file, 'office').md).not.toContain('企业在访谈中提出的“车间设备联网');
+  });
+});
+
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
   const CAPACITY = /产能不足或扩大产能/;
   const report = (file: Record<string, unknown>, audience: 'client' | 'office') => {
