@@ -205,8 +205,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // What the plant asked for in its own words that this plan does not propose, and why (its own report; not the batch)
   const askedNotProposed: AskedNotProposed[] = [];
   let know: Knowing | undefined;
+  // (called only when `asking`: the batch's plan, which never says it, builds nothing per rule for it)
+  const asking = !input.planOnly;
   const notProposed = (rule: CompiledRule, reason: AskedNotProposed['reason'], deciding: readonly Node[] = []): void => {
-    if (input.planOnly || !rule.askedWhen || !truthy(evaluate(rule.askedWhen, scope))) return;
+    if (!rule.askedWhen || !truthy(evaluate(rule.askedWhen, scope))) return;
     // A condition the known answers do not decide (read in three values, as readiness is): the answers it turns on
     // that nobody gave or knew may yet call for the project.
     const undecided = reason === 'not-needed' ? deciding.filter((node) => !((know ??= knowing(q, result, answers)).known(node) || judge(node, scope, know) === false)) : [];
@@ -218,11 +220,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const def = rule.def;
     if (def.retrofitLevel === 'park') continue;
     if (!truthy(evaluate(rule.when, scope))) {
-      notProposed(rule, 'not-needed', [rule.when]);
+      if (asking) notProposed(rule, 'not-needed', [rule.when]);
       continue;
     }
     if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) {
-      notProposed(rule, 'in-place');
+      if (asking) notProposed(rule, 'in-place');
       continue;
     }
     const packSays = pack ? packOnRule(pack, rule) : undefined;
@@ -230,13 +232,13 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       (def.sectors?.only?.length && !codeUnder(code, def.sectors.only)) || (def.sectors?.never?.length && codeUnder(code, def.sectors.never)) || packSays?.never;
     if (sectorExcluded) {
       excluded.push({ id: def.id, reason: 'sector' });
-      notProposed(rule, 'sector');
+      if (asking) notProposed(rule, 'sector');
       continue;
     }
     const minSize = packSays?.minPlantSize;
     if (minSize && sizeRank(size.size) < sizeRank(minSize)) {
       excluded.push({ id: def.id, reason: 'size' });
-      notProposed(rule, 'size');
+      if (asking) notProposed(rule, 'size');
       continue;
     }
     const variant = rule.variants.find((v) => truthy(evaluate(v.when, scope)));
@@ -247,7 +249,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const holding = input.planOnly || statements.some((e) => e.def.supporting) ? evidenceHolding(statements, scope) : evidence.length === 0 ? 'none' : evidence.some((e) => !e.confidential) ? 'open' : 'confidential';
     const holds = holding !== 'none';
     if (rule.evidence.length && !holds) {
-      notProposed(rule, 'not-needed', statements.map((e) => e.when));
+      if (asking) notProposed(rule, 'not-needed', statements.map((e) => e.when));
       continue;
     }
     const sectorText = variant ? undefined : packSays?.wording;
@@ -257,7 +259,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const offer = proposed(rule, variantTexts, sectorTexts, scope, input.planOnly ?? false);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) {
-      notProposed(rule, 'in-place');
+      if (asking) notProposed(rule, 'in-place');
       continue;
     }
     const v = variant?.def;

@@ -5,6 +5,7 @@ export const TABLES_MESSAGES = {
   'table.sheet-skipped': { en: 'sheet "{sheet}" was not read: none of its first rows is a header naming the columns (an instructions or notes sheet?). The companies were read from {read}; if this sheet holds companies too, give it the same header row', zh: '工作表“{sheet}”未读取：其开头各行都不是列出各列名称的表头（说明页或备注页？）。企业数据读自 {read}；如果这张表也有企业数据，请给它加上相同的表头行' },
   'table.divider-row': { en: 'row {row} holds one text across the table ("{text}"): read as a divider, not as a company', zh: '第 {row} 行整行是同一段文字（“{text}”）：按分隔行处理，不作为企业读取' },
   'table.percent-under-one': { en: 'column "{header}" is in percent, so {value} reads as {read}; if {meant} % was meant, write {meant} (or {meant}%)', zh: '“{header}”列按百分数读取，{value} 读作 {read}；如果本意是 {meant}%，请填 {meant}（或 {meant}%）' },
+  'table.sheet-no-rows': { en: 'this sheet has its header but no company rows yet: nothing read from it', zh: '这张工作表只有表头，还没有企业数据行：未读取任何企业' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
   'table.too-many-rows': { en: 'more than {limit} rows: refused; raise the limit with --max-rows if the table is genuine', zh: '超过 {limit} 行，已拒绝；如确属正常表格，可用 --max-rows 提高上限' },
   'table.duplicate-column': { en: 'column "{name}" appears twice (columns {first} and {second}); the second is ignored', zh: '列 "{name}" 重复出现（第 {first} 列和第 {second} 列），第二列被忽略' },

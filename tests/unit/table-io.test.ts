@@ -308,6 +308,37 @@ describe('a workbook of several sheets: every sheet with a header is read', () =
     ]);
   });
 
+  it('a district sheet whose header lacks the company column is rejected, never passed over as a notes sheet; one with its header and no rows yet is a warning', async () => {
+    const f = await workbook('broken.xlsx', [
+      ['东区', [['company', 'industry', 'designers_total'], ['甲', 'discrete', 10]]],
+      ['西区', [['企业全称', 'industry', 'designers_total'], ['丙', 'discrete', 3], ['丁', 'process', 4]]],
+      ['北区', [['company', 'industry', 'designers_total']]],
+    ]);
+    const events = await read(f);
+    expect(events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => [d.file, d.code]) : []))).toEqual([['w.xlsx[西区]', 'table.no-company-column']]);
+    const warned = events.flatMap((e) => (e.type === 'warning' ? e.diagnostics.map((d) => [d.file, d.code]) : []));
+    expect(warned).toContainEqual(['w.xlsx[北区]', 'table.sheet-no-rows']);
+    expect(warned.map(([, code]) => code)).not.toContain('table.sheet-skipped');
+    // the dry run: the same verdicts (the west sheet an error, the north sheet no rows)
+    const tables = await previewTables(f, 'w.xlsx', 'xlsx', q, DEFAULT_TABLE_LIMITS);
+    expect(tables.map((t) => [t.file, 'roles' in t.preview ? t.preview.rows : null, t.preview.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)])).toEqual([
+      ['w.xlsx[东区]', 1, []],
+      ['w.xlsx[西区]', 2, ['table.no-company-column']],
+      ['w.xlsx[北区]', 0, []],
+    ]);
+  });
+
+  it('under --anonymize a sheet is named by a pseudonym (a district workbook often names a sheet after a company)', async () => {
+    const f = await workbook('named.xlsx', [
+      ['说明', [['请填写']]],
+      ['华光精密机械有限公司', [['company', 'industry', 'designers_total'], ['华光精密机械有限公司', 'discrete', 10]]],
+    ]);
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(f, 'w.xlsx', 'xlsx', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS, sheetName: (s) => `S-${s.length}` })) events.push(e);
+    expect(events.filter((e) => e.type === 'row').map((e) => (e as { file: string }).file)).toEqual(['w.xlsx[S-10]']);
+    expect(JSON.stringify(events.filter((e) => e.type !== 'row'))).not.toContain('华光');
+  });
+
   it('no sheet has a header: the problem of the first sheet is that of the workbook, as with one sheet', async () => {
     const f = await workbook('notes.xlsx', [
       ['说明', [['只是说明']]],

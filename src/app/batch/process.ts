@@ -171,6 +171,8 @@ export class Processor {
       defaultQuestionnaire: q.def.id,
       ...(this.opts.map ? { map: this.opts.map } : {}),
       limits: this.opts.tableLimits,
+      // a sheet's name may be a company's: pseudonymised with the rest (FILE[SHEET]'s file part is, in run.ts)
+      ...(this.opts.anonymize ? { sheetName: (sheet: string) => pseudonym('sheet', sheet, lang, this.opts.anonKey) } : {}),
     });
     for await (const ev of events) {
       if (ev.type === 'own-output') part.ownOutput = true;

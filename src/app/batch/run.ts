@@ -185,7 +185,12 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     // --on-bad-cell blank: the cells left unanswered, the rows they are in, the first few
     const blanked: BlankedCells = { cells: 0, companies: 0, first: [] };
     const blankedRows = new Set<string>();
-    const anonFile = (shown: string) => (anonymize ? pseudonym('file', shown, lang, anonKey) : shown);
+    // (a sheet's rows, FILE[SHEET]: the file's pseudonym with the sheet's, already a pseudonym, as messages name them)
+    const anonFile = (shown: string) => {
+      if (!anonymize) return shown;
+      const sheet = /^(.*)(\[[^[\]]*\])$/.exec(shown);
+      return sheet ? `${pseudonym('file', sheet[1]!, lang, anonKey)}${sheet[2]}` : pseudonym('file', shown, lang, anonKey);
+    };
     const fileNames = new Map<string, string>();
     // for the sample statement: the inputs companies came from, and the questions any company answered
     const sampleFiles = new SampleFiles();

@@ -237,7 +237,9 @@ function dryRunCells(ctx: Context<BatchOptions>, t: DryRunResult['tables'][numbe
   if (cells.length > DRY_RUN_CELLS) lines.push(term.msg('batch.dry-run-cells-more', { count: cells.length - DRY_RUN_CELLS }));
   const blanked = cells.filter((c) => c.action === 'blanked').length;
   const excluded = cells.filter((c) => c.action === 'excluded').length;
-  const kept = cells.filter((c) => c.action === 'kept').length;
+  // (the contradictions: the consistency checks' findings; the table's other warnings kept, such as a label kept as a
+  // note, are listed above and not counted among them)
+  const kept = cells.filter((c) => c.action === 'kept' && c.code === 'checks.finding').length;
   lines.push(term.msg('batch.dry-run-cells-summary', { rows: t.rejectedRows ?? 0, blanked, excluded, kept }));
   return lines;
 }

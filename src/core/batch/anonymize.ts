@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Lang } from '../types.js';
 import { normaliseCreditCode, normaliseName } from '../plant-identity.js';
 
-export type PseudonymKind = 'company' | 'site' | 'code' | 'file' | 'person';
+export type PseudonymKind = 'company' | 'site' | 'code' | 'file' | 'person' | 'sheet';
 
 const PREFIX: Record<PseudonymKind, { zh: string; en: string }> = {
   company: { zh: '企业', en: 'company' },
@@ -10,6 +10,7 @@ const PREFIX: Record<PseudonymKind, { zh: string; en: string }> = {
   code: { zh: '代码', en: 'code' },
   file: { zh: '文件', en: 'file' },
   person: { zh: '人员', en: 'person' },
+  sheet: { zh: '工作表', en: 'sheet' },
 };
 
 /** Built-in key: pseudonyms are stable across runs and machines. Set ZHIZAO_ANONYMIZE_KEY to make them unguessable. */

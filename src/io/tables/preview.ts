@@ -62,10 +62,12 @@ export async function previewTables(file: string, shown: string, kind: TableKind
   const out: { file: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[] = [];
   for (const table of t.tables) out.push({ file: table.shown, preview: await previewTable(table.rows, table.shown, q, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
   if (out.length === 1) return out;
-  const read = out.filter((x) => 'roles' in x.preview);
+  // a sheet is a table when its header names a column (a map's header row that names none is a notes sheet)
+  const isTable = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => 'roles' in p && p.roles.length > 0;
+  const read = out.filter((x) => isTable(x.preview));
   if (!read.length) return out.slice(0, 1);
   const names = read.map((x) => x.file);
-  return out.map((x) => ('roles' in x.preview ? x : { file: x.file, preview: { diagnostics: [diag('table.sheet-skipped', shown, { line: 1, column: 1 }, { sheet: sheetOf(x.file, shown), read: names.map((n) => sheetOf(n, shown)).join('、') }, 'warning')] } }));
+  return out.map((x) => (isTable(x.preview) ? x : { file: x.file, preview: { diagnostics: [diag('table.sheet-skipped', shown, { line: 1, column: 1 }, { sheet: sheetOf(x.file, shown), read: names.map((n) => sheetOf(n, shown)).join('、') }, 'warning')] } }));
 }
 
 /** The sheet's name in a table's name FILE[SHEET]. */
@@ -89,7 +91,10 @@ async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Qu
       // A survey export read without its map: say what a real run says.
       if ('code' in found) return { diagnostics: [{ code: found.code, severity: 'error', file: shown, line: 1, column: 1, args: {} }] };
       const cols = found.columns;
-      preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: cols.diagnostics, rows: 0, lost, unmatched: new Map() };
+      preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: [...cols.diagnostics], rows: 0, lost, unmatched: new Map() };
+      // a table with columns but none for the company: a run rejects it whole (table-input.ts), said here the same way
+      if (cols.roles.length && !cols.roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code')))
+        preview.diagnostics.push(diag('table.no-company-column', shown, { line: item.line, column: 1 }, {}));
       ctx = rowContext(q, cols.roles, q.def.id, map);
       continue;
     }

@@ -33,6 +33,11 @@ export interface TableEnv {
   map?: SurveyMap;
   limits: TableLimits;
   onFallback?: (why: string) => void;
+  /**
+   * How a sheet of a workbook of several is named in FILE[SHEET] and in messages: as it is, or (batch --anonymize) by a
+   * pseudonym — a district's workbook often names a sheet after a company.
+   */
+  sheetName?: (sheet: string) => string;
 }
 
 const FIRST = { line: 1, column: 1 };
@@ -190,10 +195,11 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   // its rows named FILE[SHEET]. A sheet with no header row is skipped and said so, unless no sheet has one: then
   // the first sheet's problem is the workbook's, as for a workbook of one sheet.
   const skipped: { sheet: string; events: TableEvent[] }[] = [];
+  const named = env.sheetName ?? ((x: string) => x);
   for (const sheet of sheets) {
     const state = { found: false };
     const held: TableEvent[] = [];
-    for await (const ev of sheetEvents(readXlsxRows(opened.book, sheet, env.onFallback), sheetLabel(shown, sheet.name), kind, env, counted, state)) {
+    for await (const ev of sheetEvents(readXlsxRows(opened.book, sheet, env.onFallback), sheetLabel(shown, named(sheet.name)), kind, env, counted, state, true)) {
       if (!state.found) {
         held.push(ev);
         continue;
@@ -202,13 +208,13 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
       yield ev;
     }
     if (state.found) yield* held.splice(0);
-    else skipped.push({ sheet: sheet.name, events: held });
+    else skipped.push({ sheet: named(sheet.name), events: held });
   }
   if (skipped.length === sheets.length) {
     yield* skipped[0]!.events;
     return;
   }
-  const read = sheets.filter((x) => !skipped.some((s) => s.sheet === x.name)).map((x) => x.name);
+  const read = sheets.map((x) => named(x.name)).filter((x) => !skipped.some((s) => s.sheet === x));
   for (const s of skipped) yield { type: 'warning', diagnostics: [diag('table.sheet-skipped', shown, FIRST, { sheet: s.sheet, read: read.join('、') }, 'warning')] };
 }
 
@@ -220,7 +226,7 @@ export const sheetLabel = (shown: string, sheet: string): string => `${shown}[${
  * header row is found (the events before it may be the table's only ones: why it has no header); `counted` holds the
  * rows read so far, over every sheet of the input, against the row limit.
  */
-async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: { rows: number }, state: { found: boolean }): AsyncGenerator<TableEvent> {
+async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: { rows: number }, state: { found: boolean }, oneOfSeveral = false): AsyncGenerator<TableEvent> {
   const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
     type: 'reject',
     ...(row !== undefined ? { row } : {}),
@@ -256,6 +262,9 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
         return;
       }
       const cols = found.columns;
+      // a header that names a known column (or a column the map names) makes the sheet a table: its problems are its
+      // own (a district's sheet without its company column is rejected, never passed over as a notes sheet)
+      if (cols.roles.length > 0) state.found = true;
       const errors = cols.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         // A map entry whose column is missing: the export is not the one the map describes.
@@ -299,5 +308,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
   for (const p of pending.splice(0)) yield lost(p);
   // No row named a known column: a survey export read without its map, or nothing at all.
   if (!ctx) yield reject(header.end());
+  // (a sheet of several with its header and no company yet, the district that has not reported: said, not rejected)
+  else if (rows === 0 && oneOfSeveral) yield { type: 'warning', diagnostics: [diag('table.sheet-no-rows', shown, FIRST, {}, 'warning')] };
   else if (rows === 0) yield reject('table.no-rows');
 }
