@@ -131,16 +131,22 @@ export function lostCode(item: BadRow): MessageCode {
   return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote' : item.reason === 'stray-quote' ? 'table.csv-stray-quote' : 'table.csv-wrong-cells';
 }
 
-/** Every company row of a CSV/XLSX table or Excel form, or why it could not be read; never throws for bad input. */
-export async function* readTableInput(file: string, shown: string, kind: TableKind, env: TableEnv): AsyncGenerator<TableEvent> {
-  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
+/** How a table named `shown` (a file, or FILE[SHEET]) says that it, or one of its rows, cannot be read. */
+const rejectIn =
+  (shown: string) =>
+  (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
     type: 'reject',
     ...(row !== undefined ? { row } : {}),
     line: at.line,
     column: at.column,
     diagnostics: [diag(code, shown, at, args)],
     ...(company !== undefined ? { company } : {}),
+    file: shown,
   });
+
+/** Every company row of a CSV/XLSX table or Excel form, or why it could not be read; never throws for bad input. */
+export async function* readTableInput(file: string, shown: string, kind: TableKind, env: TableEnv): AsyncGenerator<TableEvent> {
+  const reject = rejectIn(shown);
   const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: env.limits.maxFileBytes });
   if (!r.ok) {
     yield { type: 'reject', line: 1, column: 1, diagnostics: r.diagnostics };
@@ -227,15 +233,7 @@ export const sheetLabel = (shown: string, sheet: string): string => `${shown}[${
  * rows read so far, over every sheet of the input, against the row limit.
  */
 async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: { rows: number }, state: { found: boolean }, oneOfSeveral = false): AsyncGenerator<TableEvent> {
-  const reject = (code: MessageCode, args: Record<string, string | number> = {}, at = FIRST, row?: number, company?: string): TableEvent => ({
-    type: 'reject',
-    ...(row !== undefined ? { row } : {}),
-    line: at.line,
-    column: at.column,
-    diagnostics: [diag(code, shown, at, args)],
-    ...(company !== undefined ? { company } : {}),
-    file: shown,
-  });
+  const reject = rejectIn(shown);
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(env.q, shown, env.map);
   let rows = 0;
