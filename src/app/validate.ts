@@ -3,7 +3,7 @@ import { findingDiagnostics, reviewAnswers, type CheckFinding } from '../core/ch
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
-import { loadAnswerFile, resolveSource } from '../io/answer-file.js';
+import { loadAnswerFile, resolveSource, type LoadedAnswers } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
 import { kindOf } from '../io/expand-inputs.js';
 import { TABLE_EXTENSIONS } from '../io/file-kind.js';
@@ -12,6 +12,7 @@ import { tableLimitsFrom } from '../io/tables/limits.js';
 import { loadSurveyMap } from '../io/tables/map-file.js';
 import { readTableInput, tableKindOf } from '../io/tables/table-input.js';
 import { rejectionOf } from './batch/inputs.js';
+import { isRowSource, resolveRow } from './batch/row-check.js';
 
 export interface FileResult {
   file: string;
@@ -78,13 +79,18 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
   try {
     for await (const ev of readTableInput(file, shown, kind, { q, defaultQuestionnaire: q.def.id, ...(map ? { map } : {}), limits: tableLimitsFrom(req) })) {
       if (ev.type === 'row') {
-        const r = await resolveSource(ev.source, defs, req.questionnaire);
+        // a table row as batch reads it (row-check.ts): a cell the table reader explained is said in its words, and the
+        // reader's own warnings about a cell (0.6 in a column in percent…) are listed as a run lists them
+        const row = isRowSource(ev.source) ? ev.source : undefined;
+        const checked = row ? await resolveRow(row, defs, { questionnaire: req.questionnaire }) : undefined;
+        const r = checked ? checked.loaded : await resolveSource(ev.source, defs, req.questionnaire);
         const sheetOf = ev.sheetOf;
-        const rowDs = [...r.diagnostics];
-        if ('answers' in r && r.answers) {
+        const rowDs = [...r.diagnostics, ...(row && checked ? row.cellWarnings.filter((d) => !checked.explained.has(d)) : [])];
+        const loaded = 'answers' in r && r.answers ? (r as LoadedAnswers) : undefined;
+        if (loaded?.answers) {
           // Each row is a plant: the same checks, plausibility and evidence rules as an answer file, at its cells.
-          rowDs.push(...findingDiagnostics(reviewAnswers(await defs.checksFor(r.questionnaire), r.questionnaire, r.answers, { source: r.source }), r.source.file));
-          rowDs.push(...evidenceDiagnostics(r.questionnaire, r.answers, r.source, { require: Boolean(req.requireEvidence) }));
+          rowDs.push(...findingDiagnostics(reviewAnswers(await defs.checksFor(loaded.questionnaire), loaded.questionnaire, loaded.answers, { source: loaded.source }), loaded.source.file));
+          rowDs.push(...evidenceDiagnostics(loaded.questionnaire, loaded.answers, loaded.source, { require: Boolean(req.requireEvidence) }));
         }
         ds.push(...(sheetOf ? rowDs.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` })) : rowDs));
       } else if ('diagnostics' in ev) ds.push(...ev.diagnostics);

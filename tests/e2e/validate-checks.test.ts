@@ -258,3 +258,15 @@ describe('validate: a sector code the key processes contradict', () => {
     expect(zhizao(['validate', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '--lang', 'zh']).stderr).not.toContain('行业代码是');
   });
 });
+
+describe('validate on a table reads each row as batch does', () => {
+  it('the table reader\u2019s own warning about a cell (0.6 in a column in percent) is listed, as a run lists it', () => {
+    const dir = tempDir('zhizao-validate-table-');
+    writeFileSync(path.join(dir, 't.csv'), 'company,industry,MES覆盖率（%）,date\n甲公司,discrete,0.6,2026-01-05\n乙公司,discrete,85,2026-01-05\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'columns:\n  company: company\n  industry: industry\n  MES覆盖率（%）: mes_coverage\n  date: date\n');
+    const r = zhizao(['validate', 't.csv', '--map', 'map.yaml', '--lang', 'zh'], { cwd: dir });
+    expect(r.stderr).toContain('“MES覆盖率（%）”列按百分数读取，0.6 读作 0.6%；如果本意是 60%，请填 60（或 60%）');
+    const batch = zhizao(['batch', 't.csv', '--map', 'map.yaml', '--lang', 'zh', '--json'], { cwd: dir });
+    expect(JSON.parse(batch.stdout).problems.map((p: { message: string }) => p.message)).toContain('“MES覆盖率（%）”列按百分数读取，0.6 读作 0.6%；如果本意是 60%，请填 60（或 60%）');
+  });
+});
