@@ -550,6 +550,32 @@ describe('a registered major hazard binds the plant whatever its sector', () => 
   });
 });
 
+describe('a chemical plant is held to its own safety criteria, and is not sold a food plant\'s equipment', () => {
+  const chemical = () => {
+    const file = example('process-food');
+    (file.respondent as Record<string, unknown>).sector = 'C2614';
+    return file;
+  };
+  it('the chemical industry\'s major-hazard criteria, not the 工贸 order; metal detectors only for food', () => {
+    const made = plan(chemical(), true);
+    const duties = made.roadmap.duties.map((d) => d.def.id);
+    expect(duties).toContain('chemical-major-hazard-self-check');
+    expect(duties).not.toContain('major-hazard-self-check');
+    const packing = made.recommendations.find((r) => r.id === 'line-end-of-line-packaging');
+    expect(packing).toBeDefined();
+    expect(JSON.stringify([packing!.measures, packing!.hardware])).not.toMatch(/金属检测|metal detector/);
+    expect(JSON.stringify(packing!.measures)).toMatch(/沿用在用的在线检重/);
+    // a machinery plant (C34) keeps the 工贸 order and is not given the chemical one
+    const machinery = plan(example('discrete-machinery'), true).roadmap.duties.map((d) => d.def.id);
+    expect(machinery).not.toContain('chemical-major-hazard-self-check');
+  });
+  it('a food plant keeps its metal detection on the packing line', () => {
+    const packing = plan(example('process-food'), true).recommendations.find((r) => r.id === 'line-end-of-line-packaging');
+    expect(packing).toBeDefined();
+    expect(JSON.stringify(packing!.measures)).toMatch(/在线检重和金属检测/);
+  });
+});
+
 describe('a budget given as a band only: the ceiling is its top, and the report says where the plan passes its floor', () => {
   const render = (file: Record<string, unknown>, made = plan(file, true), audience: 'client' | 'office' = 'client') =>
     renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience, wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' });
