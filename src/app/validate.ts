@@ -85,7 +85,7 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
         const checked = row ? await resolveRow(row, defs, { questionnaire: req.questionnaire }) : undefined;
         const r = checked ? checked.loaded : await resolveSource(ev.source, defs, req.questionnaire);
         const sheetOf = ev.sheetOf;
-        const rowDs = [...r.diagnostics, ...(row && checked ? row.cellWarnings.filter((d) => !checked.explained.has(d)) : [])];
+        const rowDs = [...r.diagnostics, ...(checked?.warnings ?? [])];
         const loaded = 'answers' in r && r.answers ? (r as LoadedAnswers) : undefined;
         if (loaded?.answers) {
           // Each row is a plant: the same checks, plausibility and evidence rules as an answer file, at its cells.

@@ -190,3 +190,41 @@ describe('the class A/B retrofitting targets: a share of the class, in percent',
     expect(String(value.getCell(5).value)).toContain('按行而定');
   });
 });
+
+describe('a district workbook of several sheets, through the built CLI', { timeout: 180_000 }, () => {
+  it('reads every district sheet, skips the instructions sheet with a warning, reads a 0% cell as shown; --anonymize names no sheet; the dry run lists the same sheets', async () => {
+    const dir = tempDir('zhizao-districts-');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填报说明').addRow(['每个区县填一张表，数字只填数字']);
+    const header = ['company', 'industry', 'key_processes_total', 'key_processes_cnc', 'MES覆盖率（%）', 'date'];
+    const east = wb.addWorksheet('华光精密机械有限公司');
+    east.addRow(header);
+    east.addRow(['华光精密机械有限公司', 'discrete', 10, 6, 0.85, '2026-03-05']).getCell(5).numFmt = '0%';
+    const west = wb.addWorksheet('高新区');
+    west.addRow(header);
+    west.addRow(['郑州高新一号有限公司', 'discrete', 8, 2, 40, '2026-03-06']);
+    const file = path.join(dir, 'districts.xlsx');
+    await wb.xlsx.writeFile(file);
+    writeFileSync(path.join(dir, 'map.yaml'), 'columns:\n  company: company\n  industry: industry\n  key_processes_total: key_processes_total\n  key_processes_cnc: key_processes_cnc\n  MES覆盖率（%）: mes_coverage\n  date: date\n');
+
+    const r = zhizao(['batch', 'districts.xlsx', '--map', 'map.yaml', '--include-answers', '--json', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { companies: { file: string; company: string; answers?: Record<string, unknown> }[]; rejected: unknown[] };
+    expect(out.companies.map((c) => [c.file, c.company, c.answers?.mes_coverage])).toEqual([
+      ['districts.xlsx[华光精密机械有限公司]', '华光精密机械有限公司', 0.85],
+      ['districts.xlsx[高新区]', '郑州高新一号有限公司', 0.4],
+    ]);
+    expect(out.rejected).toEqual([]);
+    expect(r.stderr).toContain('工作表“填报说明”未读取');
+
+    const anon = zhizao(['batch', 'districts.xlsx', '--map', 'map.yaml', '--anonymize', '-o', 'anon.json', '--lang', 'zh'], { cwd: dir });
+    expect(anon.code, anon.stderr).toBe(0);
+    expect(anon.stderr + readFileSync(path.join(dir, 'anon.json'), 'utf8')).not.toMatch(/华光|高新区|districts/);
+
+    const dry = zhizao(['batch', 'districts.xlsx', '--map', 'map.yaml', '--dry-run', '--lang', 'zh'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('districts.xlsx[华光精密机械有限公司]：表头在第 1 行，数据 1 行');
+    expect(dry.stdout).toContain('districts.xlsx[高新区]：表头在第 1 行，数据 1 行');
+    expect(dry.stdout).toContain('工作表“填报说明”未读取');
+  });
+});

@@ -118,10 +118,9 @@ export async function dryRunBatch(defs: Definitions, req: DryRunRequest): Promis
         return cellProblemOf(shown, row, where, company, action, say, shown === d ? row.cellAt(d.path)?.value : undefined);
       };
       const checked = await resolveRow(row, defs, { questionnaire: req.questionnaire, onBadCell: req.onBadCell }, (d) => cells.push(problem(d, 'blanked')));
-      // the table reader's own warnings about a cell (0.6 in a column in percent…) a run lists, unless explained above
-      const cellWarnings = row.cellWarnings.filter((d) => !checked.explained.has(d));
       if ('answers' in checked.loaded && checked.loaded.answers) {
-        for (const d of cellWarnings) cells.push(problem(d, 'kept'));
+        // the table reader's own warnings about a cell (0.6 in a column in percent…), as a run lists them
+        for (const d of checked.warnings) cells.push(problem(d, 'kept'));
         const { questionnaire: rowQ, answers } = checked.loaded;
         // a value outside its plausible range: kept in the company row, left out of the regional figures
         for (const d of implausibleWarnings(implausibleAnswers(rowQ, answers), row)) cells.push(problem(d, 'excluded'));

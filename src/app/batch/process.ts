@@ -254,13 +254,13 @@ export class Processor {
     // date) is rejected or blanked with that explanation, not as "not a date", and not listed again as a warning
     // kept; with --on-bad-cell blank, every bad cell of the row is left unanswered (while the row can still be
     // scored) and listed.
-    let explained: Set<Diagnostic> | undefined;
+    let rowWarnings: Diagnostic[] = [];
     let blanked = 0;
     if (isRowSource(source)) {
       const row = source;
       const checked = await resolveRow(row, this.defs, this.opts, (d) => problems.push(this.cellProblem(d, row, where, company, 'blanked')));
       loaded = checked.loaded;
-      explained = checked.explained;
+      rowWarnings = checked.warnings;
       blanked = checked.blanked.length;
     } else if (reread) ({ source, loaded } = await this.resolveUnlocated(source, reread));
     else loaded = await resolveSource(source, this.defs, this.opts.questionnaire);
@@ -268,7 +268,6 @@ export class Processor {
     let ds: Diagnostic[] = [];
     for (const d of loaded.diagnostics) ds.push(shielded(d, this.confidentialIds));
     if (sheetOf) ds = ds.map((d) => ({ ...d, file: `${d.file}[${sheetOf(d.path)}]` }));
-    const rowWarnings = isRowSource(source) ? source.cellWarnings.filter((w) => !explained?.has(w)) : [];
     if (!('answers' in loaded) || !loaded.answers) {
       const firstErr = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'))[0];
       const headerOf = isRowSource(source) ? (p: Diagnostic['path']) => source.cellAt(p)?.header : undefined;

@@ -29,8 +29,11 @@ export interface CheckedRow {
   loaded: Resolved;
   /** The cells left unanswered (--on-bad-cell blank): the error of each, once per cell, in the order they were met. */
   blanked: Diagnostic[];
-  /** The reader's cell warnings that stand in for an error of their cell (not listed again as warnings kept). */
-  explained: Set<Diagnostic>;
+  /**
+   * The table reader's warnings about the row's cells (0.6 in a column in percent…) that a run lists as kept: those
+   * that do not stand in for an error of their cell (said once, as that error).
+   */
+  warnings: Diagnostic[];
 }
 
 /**
@@ -46,7 +49,8 @@ export async function resolveRow(source: RowSource, defs: Definitions, opts: { q
   };
   let loaded = await resolve();
   const blanked: Diagnostic[] = [];
-  if (opts.onBadCell !== 'blank') return { loaded, blanked, explained };
+  const warnings = () => source.cellWarnings.filter((w) => !explained.has(w));
+  if (opts.onBadCell !== 'blank') return { loaded, blanked, warnings: warnings() };
   const done = new Set<string>();
   for (let pass = 0; pass < 5; pass++) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -66,7 +70,7 @@ export async function resolveRow(source: RowSource, defs: Definitions, opts: { q
     }
     loaded = await resolve();
   }
-  return { loaded, blanked, explained };
+  return { loaded, blanked, warnings: warnings() };
 }
 
 /** Cell warnings of the table reader that explain why the value of their cell is invalid. */

@@ -248,13 +248,13 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       // Candidates over the companies whose answers decide it: none of them (a short form that asks none of the
       // criteria) is no count, blank and said so, never "0 candidates"; some of them, the count says over how many.
       case 'smart-workshop':
-        if (workshop < 0) return no();
-        if (!workshopJudged) return no('plan.candidates-undetermined', { companies });
-        return over(workshopJudged, { ...base, ...when, countable: 'partial', count: workshopCandidates, met: null, how: workshopJudged < companies ? { code: 'plan.candidates-workshop-of', args: { judged: workshopJudged, companies } } : { code: 'plan.candidates-workshop', args: {} } });
-      case 'smart-factory':
-        if (factory < 0) return no();
-        if (!factoryJudged) return no('plan.candidates-undetermined', { companies });
-        return over(factoryJudged, { ...base, ...when, countable: 'partial', count: factoryCandidates, met: null, how: factoryJudged < companies ? { code: 'plan.candidates-factory-of', args: { judged: factoryJudged, companies } } : { code: 'plan.candidates-factory', args: {} } });
+      case 'smart-factory': {
+        const [profile, count, judged] = t.programme === 'smart-workshop' ? [workshop, workshopCandidates, workshopJudged] : [factory, factoryCandidates, factoryJudged];
+        if (profile < 0) return no();
+        if (!judged) return no('plan.candidates-undetermined', { companies });
+        const kind = t.programme === 'smart-workshop' ? 'workshop' : 'factory';
+        return over(judged, { ...base, ...when, countable: 'partial', count, met: null, how: judged < companies ? { code: `plan.candidates-${kind}-of`, args: { judged, companies } } : { code: `plan.candidates-${kind}`, args: {} } });
+      }
       default:
         break;
     }

@@ -9,7 +9,7 @@ import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { headerSearch, isBlankOrComment, layoutRow, sheetLabel, type TableKind } from './table-input.js';
+import { headerSearch, isBlankOrComment, layoutRow, namesCompany, sheetLabel, sheetSkipped, type TableKind } from './table-input.js';
 import { openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
@@ -24,7 +24,7 @@ const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
  * The tables of a file — a CSV, or each sheet a table is read from of an XLSX, named FILE[SHEET] when there are
  * several (as a run names their rows) — with their rows, or why the file cannot be read.
  */
-export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ tables: { shown: string; rows: AsyncIterable<TableItem> }[] } | { diagnostics: Diagnostic[] }> {
+export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ tables: { shown: string; sheet?: string; rows: AsyncIterable<TableItem> }[] } | { diagnostics: Diagnostic[] }> {
   const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: limits.maxFileBytes });
   if (!r.ok) return { diagnostics: r.diagnostics };
   if (kind === 'csv') return { tables: [{ shown, rows: readCsvRows(r.bytes) }] };
@@ -32,7 +32,7 @@ export async function tableRows(file: string, shown: string, kind: TableKind, li
   if (!opened.ok) return { diagnostics: [{ code: opened.code, severity: 'error', file: shown, line: 1, column: 1, args: { detail: opened.detail } }] };
   const sheets = tableSheets(opened.book);
   if (!sheets.length) return { tables: [{ shown, rows: (async function* () {})() }] };
-  return { tables: sheets.map((sheet) => ({ shown: sheets.length > 1 ? sheetLabel(shown, sheet.name) : shown, rows: readXlsxRows(opened.book, sheet) })) };
+  return { tables: sheets.map((sheet) => ({ shown: sheets.length > 1 ? sheetLabel(shown, sheet.name) : shown, sheet: sheet.name, rows: readXlsxRows(opened.book, sheet) })) };
 }
 
 export interface TablePreview {
@@ -59,28 +59,23 @@ export interface TablePreview {
 export async function previewTables(file: string, shown: string, kind: TableKind, q: Questionnaire, limits: TableLimits, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number; file: string }) => Promise<void>): Promise<{ file: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[]> {
   const t = await tableRows(file, shown, kind, limits);
   if ('diagnostics' in t) return [{ file: shown, preview: t }];
-  const out: { file: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[] = [];
-  for (const table of t.tables) out.push({ file: table.shown, preview: await previewTable(table.rows, table.shown, q, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
+  const out: { file: string; sheet?: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[] = [];
+  for (const table of t.tables) out.push({ file: table.shown, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), preview: await previewTable(table.rows, table.shown, q, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
   if (out.length === 1) return out;
   // a sheet is a table when its header names a column (a map's header row that names none is a notes sheet)
   const isTable = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => 'roles' in p && p.roles.length > 0;
-  const read = out.filter((x) => isTable(x.preview));
+  const read = out.filter((x) => isTable(x.preview)).map((x) => x.sheet ?? x.file);
   if (!read.length) return out.slice(0, 1);
-  const names = read.map((x) => x.file);
-  return out.map((x) => (isTable(x.preview) ? x : { file: x.file, preview: { diagnostics: [diag('table.sheet-skipped', shown, { line: 1, column: 1 }, { sheet: sheetOf(x.file, shown), read: names.map((n) => sheetOf(n, shown)).join('、') }, 'warning')] } }));
+  return out.map((x) => (isTable(x.preview) ? x : { file: x.file, preview: { diagnostics: [sheetSkipped(shown, x.sheet ?? x.file, read)] } }));
 }
-
-/** The sheet's name in a table's name FILE[SHEET]. */
-const sheetOf = (table: string, shown: string): string => table.slice(shown.length + 1, -1);
 
 /** previewTables for one table's rows. */
 async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Questionnaire, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
-  const t = { rows };
   let preview: TablePreview | undefined;
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(q, shown, map);
   const lost: TablePreview['lost'] = [];
-  for await (const item of t.rows) {
+  for await (const item of rows) {
     if ('error' in item) {
       lost.push(item);
       continue;
@@ -93,7 +88,7 @@ async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Qu
       const cols = found.columns;
       preview = { headerLine: item.line, header: item.cells.map((c) => cellText(c)), roles: cols.roles, unmapped: cols.unmapped, diagnostics: [...cols.diagnostics], rows: 0, lost, unmatched: new Map() };
       // a table with columns but none for the company: a run rejects it whole (table-input.ts), said here the same way
-      if (cols.roles.length && !cols.roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code')))
+      if (cols.roles.length && !namesCompany(cols.roles))
         preview.diagnostics.push(diag('table.no-company-column', shown, { line: item.line, column: 1 }, {}));
       ctx = rowContext(q, cols.roles, q.def.id, map);
       continue;

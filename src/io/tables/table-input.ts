@@ -46,6 +46,12 @@ const firstText = (cells: readonly CellValue[]) => cellText(cells.find((c) => c 
 /** A row under the header that holds no company: empty, or a comment (its first text starts with #). */
 export const isBlankOrComment = (cells: readonly CellValue[]) => isEmpty(cells) || firstText(cells).startsWith('#');
 
+/** Whether a table's columns name the company (its name or its credit code): every row needs one. */
+export const namesCompany = (roles: readonly ColumnRole[]): boolean => roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code'));
+
+/** The warning that a sheet of a workbook of several is not read (no header), naming the sheets read. */
+export const sheetSkipped = (shown: string, sheet: string, read: readonly string[]): Diagnostic => diag('table.sheet-skipped', shown, FIRST, { sheet, read: read.join('、') }, 'warning');
+
 /**
  * A row under the header that is part of the sheet's layout, not a company: `unmapped` when none of the columns read
  * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
@@ -221,7 +227,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     return;
   }
   const read = sheets.map((x) => named(x.name)).filter((x) => !skipped.some((s) => s.sheet === x));
-  for (const s of skipped) yield { type: 'warning', diagnostics: [diag('table.sheet-skipped', shown, FIRST, { sheet: s.sheet, read: read.join('、') }, 'warning')] };
+  for (const s of skipped) yield { type: 'warning', diagnostics: [sheetSkipped(shown, s.sheet, read)] };
 }
 
 /** How the rows of one sheet of a workbook of several are named: FILE[SHEET], as a form's sheets are. */
@@ -276,7 +282,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
       const warnings = cols.diagnostics.filter((d) => d.severity === 'warning');
       if (cols.unmapped.length) warnings.push(diag('map.unmapped-columns', shown, { line: item.line, column: cols.unmapped[0]!.col }, { count: cols.unmapped.length, headers: cols.unmapped.map((u) => u.header).join(' | ') }, 'warning'));
       if (warnings.length) yield { type: 'warning', diagnostics: warnings };
-      if (!cols.roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code'))) {
+      if (!namesCompany(cols.roles)) {
         yield reject('table.no-company-column', {}, { line: item.line, column: 1 }, item.row);
         return;
       }
