@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Comparison, ScoreChange } from '../core/compare.js';
+import type { Comparison, ScoreChange, SideScore } from '../core/compare.js';
 import { scoreText } from '../core/near-mark.js';
 import type { Lang, Text } from '../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
@@ -58,8 +58,9 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
     }
     const w = Math.max(...shown.map((s) => width(t(s.title)))) + 2;
     for (const s of shown) {
-      const b = s.baseline ? `${scoreText(s.baseline.score, c.bands.baseline)} L${s.baseline.level}` : '—';
-      const f = s.followup ? `${scoreText(s.followup.score, c.bands.followup)} L${s.followup.level}` : '—';
+      const side = (x: SideScore | null, bands: Comparison['bands']['baseline']) => (!x ? '—' : x.notAnswered ? msg('cli.not-answered') : `${scoreText(x.score, bands)} L${x.level}`);
+      const b = side(s.baseline, c.bands.baseline);
+      const f = side(s.followup, c.bands.followup);
       const d = s.scoreChange === null ? ch.dim(msg('cli.not-comparable')) : arrow(s.scoreChange);
       out.push(`  ${pad(t(s.title), w)} ${b.padEnd(8)} → ${f.padEnd(8)} ${d}`);
     }

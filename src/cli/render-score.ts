@@ -50,7 +50,10 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   out.push(c.bold(m('cli.sections')));
   const w = Math.max(...r.sections.map((s) => displayWidth(t(s.title)))) + 2;
   // without a stated level, a section's level would rest on the same too few answers
-  for (const s of r.sections) out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${scoreText(s.score, r.scoring.bands)}  ${r.maturity.level === null ? 'L–' : `L${s.level}`}`);
+  for (const s of r.sections) {
+    const level = r.maturity.level === null ? 'L–' : `L${s.level}`;
+    out.push(`  ${padDisplay(t(s.title), w)} ${bar(s.score)} ${scoreText(s.score, r.scoring.bands)}  ${s.answered === false ? c.dim(`${level} ${m('cli.not-answered')}`) : level}`);
+  }
   out.push('');
   out.push(c.bold(`${m('cli.indicators-targets')} (${t(r.targets.title)}; ${m('cli.reference-regional')})`));
   for (const i of r.indicators) {

@@ -57,11 +57,21 @@ export interface Side<T> {
   followup: T | null;
 }
 
+/**
+ * One side's score of a section or sub-domain. `notAnswered`: none of its scored questions was answered on that side
+ * (its 0 says nothing about the plant; no change is computed against it).
+ */
+export interface SideScore {
+  score: number;
+  level: number;
+  notAnswered?: true;
+}
+
 export interface ScoreChange {
   id: string;
   title: Text;
-  baseline: { score: number; level: number } | null;
-  followup: { score: number; level: number } | null;
+  baseline: SideScore | null;
+  followup: SideScore | null;
   scoreChange: number | null;
   levelChange: number | null;
 }
@@ -307,18 +317,23 @@ function unitsAgree(b: string | null, f: string | null, defaultUnit: Text | unde
 
 // ─── scores and indicators ────────────────────────────────────────────────────────────────────────────
 
-function scoreChanges<T extends { id: string; score: number; level: number }>(b: T[], f: T[], title: (x: T) => Text): ScoreChange[] {
+/** A section's or sub-domain's change; one side without a scored answer (`answered` false) has none. */
+function scoreChanges<T extends { id: string; score: number; level: number; answered?: boolean }>(b: T[], f: T[], title: (x: T) => Text): ScoreChange[] {
   const ids = [...new Set([...b.map((x) => x.id), ...f.map((x) => x.id)])];
+  // (a result read back from an older JSON file has no `answered`: its scores stand as they were)
+  const side = (x: T | undefined): SideScore | null => (x ? { score: x.score, level: x.level, ...(x.answered === false ? { notAnswered: true as const } : {}) } : null);
   return ids.map((id) => {
-    const x = b.find((s) => s.id === id);
-    const y = f.find((s) => s.id === id);
+    const x = side(b.find((s) => s.id === id));
+    const y = side(f.find((s) => s.id === id));
+    const both = x && y && !x.notAnswered && !y.notAnswered;
+    const ref = (f.find((s) => s.id === id) ?? b.find((s) => s.id === id))!;
     return {
       id,
-      title: title((y ?? x)!),
-      baseline: x ? { score: x.score, level: x.level } : null,
-      followup: y ? { score: y.score, level: y.level } : null,
-      scoreChange: x && y ? r4(y.score - x.score) : null,
-      levelChange: x && y ? y.level - x.level : null,
+      title: title(ref),
+      baseline: x,
+      followup: y,
+      scoreChange: both ? r4(y.score - x.score) : null,
+      levelChange: both ? y.level - x.level : null,
     };
   });
 }
@@ -403,6 +418,20 @@ export function compareResults(
   if (b.date && f.date && f.date <= b.date) {
     warnings.push(msg('compare.date-order', 'compare.date-order', { baseline: b.date, followup: f.date }));
   }
+  // A section answered on one side only: the other side's 0 moves S and the level by what was asked, not by the plant.
+  const sections = scoreChanges(baselineResult.sections, followupResult.sections, (s) => s.title);
+  for (const side of ['baseline', 'followup'] as const) {
+    const other = side === 'baseline' ? 'followup' : 'baseline';
+    const skipped = sections.filter((s) => s[side]?.notAnswered && s[other] && !s[other].notAnswered);
+    if (skipped.length) {
+      warnings.push(
+        msg('compare.section-not-answered', 'compare.section-not-answered', (lang) => ({
+          side: formatMessage(side === 'baseline' ? 'compare.side-baseline' : 'compare.side-followup', {}, lang),
+          names: skipped.map((s) => s.title[lang]).join(lang === 'zh' ? '、' : ', '),
+        })),
+      );
+    }
+  }
   const kpiPeriod: Comparison['kpiPeriod'] = { baseline: bFile.kpis?.period ?? null, followup: fFile.kpis?.period ?? null, status: periodStatus(bFile.kpis?.period, fFile.kpis?.period) };
   if (kpiPeriod.status === 'missing' && (kpiPeriod.baseline || kpiPeriod.followup)) {
     warnings.push(msg('compare.period-one-side', 'compare.period-one-side'));
@@ -423,7 +452,7 @@ export function compareResults(
       scoreChange: r4(followupResult.maturity.score - baselineResult.maturity.score),
     },
     tierCondition: { baseline: highestTierCondition(baselineResult), followup: highestTierCondition(followupResult) },
-    sections: scoreChanges(baselineResult.sections, followupResult.sections, (s) => s.title),
+    sections,
     subdomains: scoreChanges(baselineResult.subdomains, followupResult.subdomains, (s) => s.name),
     indicators: indicatorChanges(baselineResult, followupResult),
     kpiPeriod,

@@ -75,7 +75,8 @@ export interface ScoreResult {
     margin: { below: number | null; above: number | null };
   };
   tiers: TierCondition[];
-  sections: { id: string; title: Text; score: number; level: number; levelScores: number[] }[];
+  /** `answered`: at least one of its scored questions is answered; without one its 0 says nothing about the plant. */
+  sections: { id: string; title: Text; score: number; level: number; answered: boolean; levelScores: number[] }[];
   subdomains: {
     id: string;
     name: Text;
@@ -93,6 +94,8 @@ export interface ScoreResult {
     judged: boolean;
     /** The level its requirement answers that are "don't know" or unanswered could lift it to, were they met. */
     couldReach?: number;
+    /** At least one of its scored questions is answered (不清楚 counts). */
+    answered: boolean;
   }[];
   /** Sub-domains whose self-rating and requirement answers differ by more than one level. */
   disagreements: { subdomain: string; name: Text; selfRating: number; requirementsLevel: number }[];
@@ -130,9 +133,9 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   const tiers: ScoreResult['tiers'] = [];
   for (const t of profile.def.tiers) tiers.push({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] });
   const sections: ScoreResult['sections'] = [];
-  for (const s of m.sections) sections.push({ id: s.id, title: s.title, score: s.score, level: s.level, levelScores: s.levelScores });
+  for (const s of m.sections) sections.push({ id: s.id, title: s.title, score: s.score, level: s.level, answered: s.answered, levelScores: s.levelScores });
   const subdomains: ScoreResult['subdomains'] = [];
-  for (const s of m.subdomains) subdomains.push({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged, ...(s.couldReach !== undefined ? { couldReach: s.couldReach } : {}) });
+  for (const s of m.subdomains) subdomains.push({ id: s.id, name: s.name, score: s.score, level: s.level, weight: s.weight, levelScores: s.raw, weights: s.weights, contributions: s.contributions, selfRating: s.selfRating, requirementsLevel: s.requirementsLevel, judged: s.judged, ...(s.couldReach !== undefined ? { couldReach: s.couldReach } : {}), answered: s.answered });
   const result: ScoreResult = {
     resultVersion: RESULT_VERSION,
     questionnaire: { id: q.def.id, version: q.def.version, ...(answers.file.version ? { fileVersion: answers.file.version } : {}), title: q.def.title },

@@ -194,8 +194,8 @@ function collect(plan: ScoringPlan, answers: Answers): { counted: Counted[]; exc
 }
 
 /**
- * `collect` once per plant and plan: the batch asks for the level (scoreMaturity) and then for what was covered
- * (scoredCoverage) over the same answers. Answers are not changed once resolved (a changed answer is a new object).
+ * `collect` once per plant and plan: a report asks for the level (scoreMaturity) and then for the answers that move
+ * it (sensitivity) over the same answers. Answers are not changed once resolved (a changed answer is a new object).
  */
 const collectedFor = new WeakMap<Answers, { plan: ScoringPlan; collected: ReturnType<typeof collect> }>();
 export function collectOnce(plan: ScoringPlan, answers: Answers): ReturnType<typeof collect> {

@@ -6,7 +6,7 @@
 import { computeVisibility, dependentsOf, type Answers } from './answers.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
-import { LEVELS, scoringPlan } from './scoring-plan.js';
+import { LEVELS, scoringPlan, type ScoringPlan } from './scoring-plan.js';
 import { aggregateLevel, collectOnce, fillUnevidenced, levelScores, effectiveWeights, Sums, valueOf, workspaceOf, type Counted, type Exclusion } from './scoring-sums.js';
 import type { Industry, Text } from './types.js';
 
@@ -42,10 +42,14 @@ export interface SubdomainResult extends LevelRun {
   judged: boolean;
   /** The level its requirement answers that are "don't know" or unanswered could lift it to, were they met (above `level`). */
   couldReach: number | undefined;
+  /** At least one of its scored questions is answered (answeredIn). */
+  answered: boolean;
 }
 export interface SectionResult extends LevelRun {
   id: string;
   title: Text;
+  /** At least one of its scored questions is answered (answeredIn): without one, its 0 says nothing about the plant. */
+  answered: boolean;
 }
 /** A single answer that, one step up or down, changes the overall level. */
 export interface Sensitivity {
@@ -114,12 +118,29 @@ function reachable(sums: Sums, open: Float64Array, s: number, level: number, pro
   return best > level ? best : undefined;
 }
 
+/**
+ * The sections and sub-domains with at least one scored question answered (不清楚 counts as answered, as in the
+ * completeness the level depends on), by index in the plan. A section or sub-domain without any has a score of 0
+ * that says nothing about the plant: reports say "not answered", the batch leaves it blank, compare computes no change.
+ */
+function answeredIn(plan: ScoringPlan, counted: readonly Counted[]): { sections: Uint8Array; subdomains: Uint8Array } {
+  const sections = new Uint8Array(plan.sections.length);
+  const subdomains = new Uint8Array(plan.subdomains.length);
+  for (const c of counted) {
+    if (!c.answered) continue;
+    sections[c.item.section] = 1;
+    if (c.item.sub >= 0) subdomains[c.item.sub] = 1;
+  }
+  return { sections, subdomains };
+}
+
 /** The maturity method over one plant's answers. Pure. */
 export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profile): MaturityResult {
   const industry: Industry = answers.file.respondent.industry;
   const plan = scoringPlan(q, profile, industry);
   const model = profile.model;
   const { counted, excluded } = collectOnce(plan, answers);
+  const answered = answeredIn(plan, counted);
   const work = workspaceOf(plan);
   const sums = work.sums;
   for (const c of counted) sums.add(c);
@@ -185,7 +206,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     // it is certain (couldReach says how far it could go).
     if (judged && accumulated.heldAt === 1 && couldReach !== undefined) judged = round9(sums.at(s, 1, 0, openReq[s * LEVELS]!)) < profile.def.passThreshold;
     // The run's fields named rather than spread after the others (a spread there takes V8's slow path; same keys, same order).
-    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, couldReach, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
+    subdomains.push({ id: info.id, name: info.name, weight: info.weight, raw, weights, contributions, selfRating: selfRating.get(s) ?? null, requirementsLevel, judged, couldReach, answered: answered.subdomains[s] === 1, levelScores: accumulated.levelScores, score: accumulated.score, level: accumulated.level, heldAt: accumulated.heldAt });
   });
 
   // Every section's sums in one pass over the counted answers (each section adds its answers in the same order).
@@ -200,7 +221,7 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
     const sec = plan.sections[si]!;
     const only = inSection.subarray(si * plan.subdomains.length, (si + 1) * plan.subdomains.length);
     const section = accumulate(levelScores(plan, own, only, undefined, si, scratch), profile);
-    sections.push({ id: sec.id, title: sec.title, levelScores: section.levelScores, score: section.score, level: section.level, heldAt: section.heldAt });
+    sections.push({ id: sec.id, title: sec.title, answered: answered.sections[si] === 1, levelScores: section.levelScores, score: section.score, level: section.level, heldAt: section.heldAt });
   }
 
   return {
@@ -213,22 +234,6 @@ export function scoreMaturity(q: Questionnaire, answers: Answers, profile: Profi
   };
 }
 
-/**
- * The sections and sub-domains that have at least one scored question answered (不清楚 counts as answered, as in
- * the completeness the level depends on). A section or sub-domain without any has a score of 0 that says nothing:
- * the batch leaves it blank.
- */
-export function scoredCoverage(q: Questionnaire, answers: Answers, profile: Profile): { sections: Set<string>; subdomains: Set<string> } {
-  const plan = scoringPlan(q, profile, answers.file.respondent.industry);
-  const sections = new Set<string>();
-  const subdomains = new Set<string>();
-  for (const c of collectOnce(plan, answers).counted) {
-    if (!c.answered) continue;
-    sections.add(plan.sections[c.item.section]!.id);
-    if (c.item.sub >= 0) subdomains.add(plan.subdomains[c.item.sub]!.id);
-  }
-  return { sections, subdomains };
-}
 
 /**
  * The single answers whose one-step change (a requirement's satisfaction, a level question's level, a yes/no)

@@ -139,6 +139,7 @@ export const CLI_MESSAGES = {
   'cli.tier-change': { en: 'Smart-factory tier whose level condition is met (necessary only)', zh: '满足等级条件的梯度培育层级（仅为必要条件）' },
   'cli.no-change': { en: 'no change', zh: '无变化' },
   'cli.not-comparable': { en: 'not comparable', zh: '不可比' },
+  'cli.not-answered': { en: 'not answered', zh: '未作答' },
   'cli.subdomains-changed': { en: 'Sub-domains (changed only)', zh: '能力子域（仅列出有变化的）' },
   'cli.indicators': { en: 'Indicators', zh: '指标' },
   'cli.kpis': { en: 'Outcome KPIs', zh: '成果指标' },

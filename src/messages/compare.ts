@@ -17,6 +17,12 @@ export const COMPARE_MESSAGES = {
     en: 'the files use different questionnaire versions ({baseline} and {followup}); questions added later were not asked before, so part of a score change may come from the questionnaire',
     zh: '两个文件的问卷版本不同（{baseline} 与 {followup}）；新增题目在旧版中未询问，得分变化部分来自题目变化',
   },
+  'compare.section-not-answered': {
+    en: 'the {side} leaves {names} unanswered: scored as not met, so the overall score and level may fall or rise with what was answered, not with the plant',
+    zh: '{side}未作答：{names}，按“不满足”计分，总分和等级的变化可能来自作答范围不同，而非企业实际变化',
+  },
+  'compare.side-baseline': { en: 'baseline', zh: '基线' },
+  'compare.side-followup': { en: 'follow-up', zh: '复评' },
   'compare.different-scoring': { en: 'the two assessments were scored under different scoring profiles', zh: '两次评估使用了不同的评分方案' },
   'compare.date-order': {
     en: "the follow-up is dated {followup}, not after the baseline's {baseline}: are the files in the wrong order?",
@@ -93,6 +99,11 @@ export const COMPARE_MESSAGES = {
   'compare.col-score-change': { en: 'Score change', zh: '得分变化' },
   'compare.col-level-change': { en: 'Level change', zh: '等级变化' },
   'compare.sections': { en: 'Sections', zh: '各部分' },
+  'compare.not-answered': { en: 'not answered', zh: '未作答' },
+  'compare.not-answered-note': {
+    en: '"Not answered": none of its scored questions was answered in that assessment; its score of 0 says nothing about the plant, and no change is computed.',
+    zh: '“未作答”：该次评估中该部分（子域）的计分题均未作答，得分 0 不反映企业实际，不计算变化。',
+  },
   'compare.subdomains': { en: 'Capability sub-domains', zh: '能力子域' },
   'compare.indicators': { en: 'Indicators', zh: '指标' },
   'compare.col-indicator': { en: 'Indicator', zh: '指标' },

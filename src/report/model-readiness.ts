@@ -83,8 +83,8 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
     }
     case 'section': {
       const sec = r.sections.find((s) => s.id === f.id);
-      // without a stated level the report gives no section a level either
-      return sec ? level(sec.title, r.maturity.level === null ? null : sec.level, f.needs, undefined, f.mayChange) : undefined;
+      // without a stated level the report gives no section a level either, nor to a section with no scored answer
+      return sec ? level(sec.title, r.maturity.level === null || sec.answered === false ? null : sec.level, f.needs, undefined, f.mayChange) : undefined;
     }
     case 'maturity':
       return level(p.criterionMaturity!, r.maturity.level, f.needs);

@@ -126,7 +126,14 @@ export function buildReportModel(input: ModelInput): ReportModel {
       const req = d.requirementsLevel >= 1 ? fill(w.phrases.requirementsLevel!, { level: d.requirementsLevel }) : w.phrases.requirementsNotYet!;
       return low < d.selfRating ? fill(w.phrases.disagreementRange!, { name: d.name, low, self: d.selfRating, req }) : fill(w.phrases.disagreement!, { name: d.name, self: d.selfRating, req });
     }),
-    sections: r.sections.map((s) => ({ title: s.title, score: scoreText(s.score, r.scoring.bands), level: r.maturity.level === null ? '—' : s.level, levelShown: r.maturity.level === null ? same('—') : levelCell(s.level, w), pct: Math.round((s.score / 5) * 100) })),
+    // (a section none of whose scored questions is answered has a 0 that says nothing: said so, not "below level 1")
+    sections: r.sections.map((s) => ({
+      title: s.title,
+      score: scoreText(s.score, r.scoring.bands),
+      level: r.maturity.level === null ? '—' : s.level,
+      levelShown: r.maturity.level === null ? same('—') : s.answered === false ? w.phrases.tableNotAnswered! : levelCell(s.level, w),
+      pct: Math.round((s.score / 5) * 100),
+    })),
     indicators: indicatorRows(r, q, w, answers, office),
     strengths: strengthsOf(r, w, q),
     gaps,

@@ -276,4 +276,37 @@ describe('zhizao compare (built CLI)', () => {
     expect(md.stdout).toMatch(/\| 等级 \| 未定级（回答不足） \| 未定级（回答不足） \| — \|/);
     expect(md.stdout).not.toContain('null');
   });
+  it('a section the follow-up leaves unanswered reads "not answered", never a fall to 0.00, and the overall change is qualified', () => {
+    const example = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
+    const q = parse(readFileSync(path.join(EXAMPLES, '..', 'questionnaires', 'smart-manufacturing.yaml'), 'utf8'));
+    const service = q.sections.find((s: any) => s.id === 'service');
+    expect(service, 'the bundled questionnaire has a service section').toBeTruthy();
+    const ids: string[] = service.questions.map((x: any) => x.id);
+    const base = variant(example, (d) => (d.respondent.date = '2025-06-01'), 'base.zhizao.yaml');
+    const follow = variant(example, (d) => {
+      for (const id of ids) delete d.answers[id];
+    }, 'follow.zhizao.yaml');
+    const r = zhizao(['compare', base, follow, '--json'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    const row = c.sections.find((s: any) => s.id === 'service');
+    expect(row.baseline.notAnswered).toBeUndefined();
+    expect(row.followup).toMatchObject({ notAnswered: true });
+    expect(row.scoreChange).toBeNull();
+    expect(row.levelChange).toBeNull();
+    // the sections both sides answered still compare
+    expect(c.sections.find((s: any) => s.id !== 'service').scoreChange).toBe(0);
+    expect(c.warnings.map((w: any) => w.code)).toContain('compare.section-not-answered');
+    const t = zhizao(['compare', base, follow], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(t.stdout).toMatch(/产品服务\s+1\.\d\d L1\s+→ 未作答\s+不可比/);
+    expect(t.stderr).toContain('复评未作答：产品服务，按“不满足”计分');
+    const md = zhizao(['compare', base, follow, '--format', 'md', '-o', '-'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(md.stdout).toMatch(/\| 产品服务 \| 1\.\d\d \(L1\) \| 未作答 \| — \| — \|/);
+    expect(md.stdout).toContain('“未作答”：该次评估中该部分（子域）的计分题均未作答');
+    // score and the plant's own report say the same of that section, not "below level 1"
+    expect(zhizao(['score', follow], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toMatch(/产品服务\s+░+ 0\.00\s+L0 未作答/);
+    const report = zhizao(['report', follow, '-o', '-'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout;
+    expect(report).toContain('| 产品服务 | 0.00 | 未作答（计分题均未回答） |');
+    expect(report).not.toMatch(/产品服务未达到 1 级/);
+  });
 });

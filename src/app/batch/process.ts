@@ -13,8 +13,7 @@ import { recommend, type Recommendation } from '../../core/recommend.js';
 import type { CompiledSectorPack } from '../../core/sector.js';
 import type { ReadinessProfile } from '../../core/readiness-def.js';
 import { implausibleAnswers, type CheckSet } from '../../core/checks.js';
-import { buildResult, headlineJson } from '../../core/result.js';
-import { scoredCoverage } from '../../core/scoring.js';
+import { buildResult, headlineJson, type ScoreResult } from '../../core/result.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { parseQuick, type Source } from '../../core/source.js';
 import type { TargetsDef } from '../../core/targets.js';
@@ -366,7 +365,7 @@ export class Processor {
       ratios: this.ratios,
       unknown,
       excluded,
-      coverage: scoredCoverage(q, answers, profile),
+      coverage: answeredParts(result),
     });
     if (blanked) record.blanked = blanked;
     if (this.opts.includeAnswers) {
@@ -415,6 +414,15 @@ export class Processor {
     const company = r.company !== undefined ? (map.get(r.company) ?? pseudonym('company', r.company, lang, anonKey)) : undefined;
     return { ...r, ...(company !== undefined ? { company } : {}), message: scrubText(r.message, map), problems: r.problems.map((p) => ({ ...p, message: scrubText(p.message, map) })) };
   }
+}
+
+/** The ids of the sections and sub-domains with a scored question answered (the others' cells are left blank). */
+function answeredParts(result: ScoreResult): { sections: Set<string>; subdomains: Set<string> } {
+  const sections = new Set<string>();
+  const subdomains = new Set<string>();
+  for (const s of result.sections) if (s.answered) sections.add(s.id);
+  for (const s of result.subdomains) if (s.answered) subdomains.add(s.id);
+  return { sections, subdomains };
 }
 
 /**

@@ -78,7 +78,7 @@ export interface RecordExtra {
   unknown?: ReadonlySet<string>;
   /** Indicators with an input outside its plausible range (left out of the regional figures). */
   excluded?: ReadonlySet<string>;
-  /** Sections and sub-domains with a scored question answered (scoring.ts scoredCoverage); the others are null. */
+  /** Sections and sub-domains with a scored question answered (the result's `answered`); the others are null. */
   coverage?: { sections: ReadonlySet<string>; subdomains: ReadonlySet<string> };
 }
 

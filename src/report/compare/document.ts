@@ -4,18 +4,19 @@
  * Words come from the message catalogue (src/messages/compare.ts); KPI names, targets, notes and the basis from the
  * target profile.
  */
-import type { Comparison, ScoreChange } from '../../core/compare.js';
+import type { Comparison, ScoreChange, SideScore } from '../../core/compare.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import { scoreText } from '../../core/near-mark.js';
 import type { Block, Inline } from './blocks.js';
 import { indicatorChangeText, indicatorStatusText, indicatorTargetText, indicatorValueText, kpiOutcomeText, kpiTally, kpiTargetText, kpiValueText, maturityText, pct, plantText, signed, signedPct } from './format.js';
 
-function scoreRows(list: ScoreChange[], t: (x: Text) => string, bands: Comparison['bands']): Inline[][] {
+function scoreRows(list: ScoreChange[], t: (x: Text) => string, bands: Comparison['bands'], notAnswered: string): Inline[][] {
+  const side = (x: SideScore | null, b: Comparison['bands']['baseline']) => (!x ? '—' : x.notAnswered ? notAnswered : `${scoreText(x.score, b)} (L${x.level})`);
   return list.map((s) => [
     t(s.title),
-    s.baseline ? `${scoreText(s.baseline.score, bands.baseline)} (L${s.baseline.level})` : '—',
-    s.followup ? `${scoreText(s.followup.score, bands.followup)} (L${s.followup.level})` : '—',
+    side(s.baseline, bands.baseline),
+    side(s.followup, bands.followup),
     signed(s.scoreChange),
     s.levelChange === null ? '—' : signed(s.levelChange, 0),
   ]);
@@ -75,9 +76,11 @@ export function compareDocument(c: Comparison, lang: Lang): Block[] {
   });
   const scoreHead = [say('compare.col-name'), say('compare.baseline'), say('compare.followup'), say('compare.col-score-change'), say('compare.col-level-change')];
   out.push({ kind: 'heading', level: 3, text: say('compare.sections') });
-  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.sections, t, c.bands), numeric: [3, 4] });
+  const notAnswered = say('compare.not-answered');
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.sections, t, c.bands, notAnswered), numeric: [3, 4] });
   out.push({ kind: 'heading', level: 3, text: say('compare.subdomains') });
-  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.subdomains, t, c.bands), numeric: [3, 4] });
+  out.push({ kind: 'table', head: scoreHead, rows: scoreRows(c.subdomains, t, c.bands, notAnswered), numeric: [3, 4] });
+  if ([...c.sections, ...c.subdomains].some((s) => s.baseline?.notAnswered || s.followup?.notAnswered)) out.push({ kind: 'paragraph', quiet: true, content: [say('compare.not-answered-note')] });
 
   out.push({ kind: 'heading', level: 2, text: say('compare.indicators') });
   out.push({
