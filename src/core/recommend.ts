@@ -208,6 +208,10 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // (called only when `asking`: the batch's plan, which never says it, builds nothing per rule for it)
   const asking = !input.planOnly;
   const notProposed = (rule: CompiledRule, reason: AskedNotProposed['reason'], deciding: readonly Node[] = []): void => {
+    // A rule written for other sectors (food lot traceability) is not what a plant of this one asked for, whatever
+    // its words share with it ("追溯"): never said as asked for.
+    const only = rule.def.sectors?.only;
+    if (only?.length && !codeUnder(code, only)) return;
     if (!rule.askedWhen || !truthy(evaluate(rule.askedWhen, scope))) return;
     // A condition the known answers do not decide (read in three values, as readiness is): the answers it turns on
     // that nobody gave or knew may yet call for the project.

@@ -637,6 +637,22 @@ describe('a project the plant asked for that the plan does not propose is said, 
     expect(md).toMatch(/企业在访谈中提出的“车间设备联网与数据采集[^”]*”本方案暂未列入：是否需要它取决于答“不清楚”或未作答的题目（[^）]*“其中已联网并采集数据的数字化设备有多少台（套）？”/);
     expect(render(file, 'office').md).not.toContain('企业在访谈中提出的“车间设备联网');
   });
+  it('a project written for other sectors is never said as asked for: an auto-parts plant whose goal names 追溯 is not told it asked for food lot traceability', () => {
+    for (const sector of ['C3670', '汽车零部件加工']) {
+      const file = example('discrete-machinery');
+      file.respondent.sector = sector;
+      file.answers.digital_goals = '主机厂要求零件全程可追溯，想先把机加工车间的MES覆盖全';
+      const { made, md } = render(file);
+      expect(made.askedNotProposed?.map((a) => a.id) ?? []).not.toContain('workshop-food-lot-traceability');
+      expect(md).not.toContain('食品批次追溯');
+    }
+    // a food plant asking for traceability still hears of it when it is not proposed
+    const food = example('process-food');
+    food.answers.digital_goals = '实现批次追溯';
+    food.answers.has_mes = true;
+    const asked = render(food).made.askedNotProposed?.map((a) => a.id) ?? [];
+    expect(asked).toContain('workshop-food-lot-traceability');
+  });
 });
 
 describe('what the plant asks for that no project answers is said, in its own report only', () => {
