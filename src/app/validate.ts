@@ -3,6 +3,8 @@ import { findingDiagnostics, reviewAnswers, type CheckFinding } from '../core/ch
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
+import { isSectorCode, sectorGuess, type CompiledSectorPack } from '../core/sector.js';
+import type { Source } from '../core/source.js';
 import { loadAnswerFile, resolveSource, type LoadedAnswers } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
 import { kindOf } from '../io/expand-inputs.js';
@@ -13,6 +15,7 @@ import { loadSurveyMap } from '../io/tables/map-file.js';
 import { readTableInput, tableKindOf } from '../io/tables/table-input.js';
 import { rejectionOf } from './batch/inputs.js';
 import { isRowSource, resolveRow } from './batch/row-check.js';
+import { sectorsFor } from './report.js';
 
 export interface FileResult {
   file: string;
@@ -58,11 +61,25 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         ...evidenceDiagnostics(q, answers, source, { require: Boolean(req.requireEvidence) }),
         // the report would state no assessment date, and its number and cover would carry the day it is made
         ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
+        ...sectorWarning(answers.file.respondent.sector, await sectorsFor(defs, q), source),
       ]);
     }
     results.push(r);
   }
   return results;
+}
+
+/** A sector written in words (the generic plan follows): which code to write instead, the likeliest when its words name one. */
+function sectorWarning(sector: string | undefined, packs: readonly CompiledSectorPack[], source: Source): Diagnostic[] {
+  const written = (sector ?? '').trim();
+  if (!written || isSectorCode(written)) return [];
+  const guess = sectorGuess(packs, written);
+  const where = source.locate(['respondent', 'sector']);
+  return [
+    guess
+      ? diag('answers.sector-not-code-guess', source.file, where, { sector: written, code: guess.code, nameZh: guess.name.zh, nameEn: guess.name.en }, 'warning', ['respondent', 'sector'])
+      : diag('answers.sector-not-code', source.file, where, { sector: written }, 'warning', ['respondent', 'sector']),
+  ];
 }
 
 /** A CSV/XLSX table or Excel form: every row is checked like an answer file. */

@@ -20,7 +20,7 @@ import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, isSectorCode, packFor, sectorCode, sectorGuess, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
@@ -65,7 +65,11 @@ export interface RetrofitPlan {
   roadmap: Roadmap;
   /** The sector pack used (generic when no pack lists the plant's code). */
   /** The sector pack used, and the plant's sub-industry when the pack names it. */
-  sector: { id: string; title: Text; class?: { code: string; name: Text } } | null;
+  /**
+   * `unrecognised`: the sector was written in words, not as a GB/T 4754 code, so the generic pack was used; with the
+   * sub-industry its words are most like, as a suggestion (sectorGuess).
+   */
+  sector: { id: string; title: Text; class?: { code: string; name: Text }; unrecognised?: { written: string; guess?: { code: string; name: Text } } } | null;
   /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
   investmentScale: number;
   /** The priority bonuses used (for the report's method section). */
@@ -406,7 +410,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   return {
     recommendations: sortPlan(list),
     roadmap: roadmap.withOverrides(list),
-    sector: pack ? sectorOf(pack.def, answers.file.respondent.sector) : null,
+    sector: pack ? sectorOf(pack.def, answers.file.respondent.sector, input.sectors ?? []) : null,
     investmentScale: scale,
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     leads: rules.leads,
@@ -455,7 +459,10 @@ function foldIntoContainers(included: readonly Recommendation[], kept: readonly 
 }
 
 /** The sector pack's id and title, with the plant's sub-industry when the pack names its code. */
-function sectorOf(pack: SectorPack, code: string | undefined): NonNullable<RetrofitPlan['sector']> {
-  const cls = classFor(pack, code);
-  return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
+function sectorOf(pack: SectorPack, sector: string | undefined, packs: readonly CompiledSectorPack[]): NonNullable<RetrofitPlan['sector']> {
+  const cls = classFor(pack, sector);
+  const written = (sector ?? '').trim();
+  if (pack.codes.length || !written || isSectorCode(written)) return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
+  const guess = sectorGuess(packs, written);
+  return { id: pack.id, title: pack.title, unrecognised: { written, ...(guess ? { guess } : {}) } };
 }

@@ -124,6 +124,58 @@ export function classFor(pack: SectorPack, sector: string | undefined): { code: 
   return best;
 }
 
+/** A GB/T 4754-2017 code: a section letter, alone or with 2–4 digits (C, C36, C367, C3670). */
+export const isSectorCode = (sector: string): boolean => /^[A-T](\d{2,4})?$/i.test(sector.trim());
+
+/** Character pairs of a Chinese name, or the words of an English one, for a loose comparison of names. */
+function nameParts(text: string): string[] {
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/[\u4e00-\u9fff]/.test(t)) {
+    const chars = [...t.replace(/[\s，、,（）()及和与]/g, '')];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!);
+    return pairs;
+  }
+  return t.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+}
+
+/** How alike two names are: the Dice coefficient of their parts (0–1). */
+function likeness(a: string, b: string): number {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (!pa.length || !pb.length) return 0;
+  const rest = [...pb];
+  let shared = 0;
+  for (const x of pa) {
+    const i = rest.indexOf(x);
+    if (i >= 0) {
+      shared++;
+      rest.splice(i, 1);
+    }
+  }
+  return (2 * shared) / (pa.length + pb.length);
+}
+
+/**
+ * The sub-industry a sector written in words names ("汽车零部件加工" → C3670 汽车零部件及配件制造): the class of a pack
+ * whose name is most like it, when clearly alike (half its parts shared); undefined otherwise. Only a suggestion
+ * to the person who wrote it: the plant is never placed in a sector by its words.
+ */
+export function sectorGuess(packs: readonly CompiledSectorPack[], written: string): { code: string; name: Text } | undefined {
+  let best: { code: string; name: Text } | undefined;
+  let bestScore = 0.5;
+  for (const p of packs) {
+    for (const c of p.def.classes ?? []) {
+      const score = Math.max(likeness(written, c.name.zh), likeness(written, c.name.en));
+      if (score > bestScore || (score === bestScore && !best)) {
+        best = { code: c.code, name: c.name };
+        bestScore = score;
+      }
+    }
+  }
+  return best;
+}
+
 /** A GB/T 4754 code as the prefixes are compared with it: trimmed, in capitals ('' when not given). */
 export const sectorCode = (sector: string | undefined): string => (sector ?? '').trim().toUpperCase();
 

@@ -4,6 +4,14 @@ export const ANSWERS_MESSAGES = {
   'answers.unknown-questionnaire': { en: 'unknown questionnaire "{id}"; known: {known}. Answer files name a questionnaire by id; use --questionnaire PATH for a custom one', zh: '未知问卷 "{id}"；已有：{known}。答卷只能按编号引用问卷；自定义问卷请用 --questionnaire PATH' },
   'answers.version-newer': { en: 'file was made with questionnaire version {found}, newer than the loaded version {expected}; update zhizao or the questionnaire', zh: '该文件使用问卷版本 {found}，比当前版本 {expected} 更新；请升级 zhizao 或问卷' },
   'answers.credit-code-checksum': { en: 'credit code {value} fails its check character (GB 32100-2015); check for a typing error', zh: '统一社会信用代码 {value} 校验位不正确（GB 32100-2015），请检查是否录入有误' },
+  'answers.sector-not-code': {
+    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. Write the code instead, e.g. C3670 for motor vehicle parts or C1432 for quick-frozen food',
+    zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。请改填代码，如汽车零部件及配件制造填 C3670、速冻食品制造填 C1432',
+  },
+  'answers.sector-not-code-guess': {
+    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant is in {nameEn}, write {code}',
+    zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属{nameZh}，请改填 {code}',
+  },
   'answers.date-missing': { en: 'respondent.date is missing: the report states no assessment date, and its cover and number carry the day it is made. Add the date of the interview, e.g. date: 2026-11-03', zh: '缺少 respondent.date：报告将不写诊断日期，封面和报告编号用生成报告当天的日期。请补上访谈日期，如 date: 2026-11-03' },
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
   'answers.empty-file': { en: 'the file is empty: an answer file holds questionnaire:, respondent: and answers:. Start one with `{cmd} template -o plant.zhizao.yaml` (a blank form to fill in) or `{cmd} assess` (a guided interview)', zh: '文件为空：答卷应包含 questionnaire:、respondent: 和 answers:。可用 `{cmd} template -o 企业.zhizao.yaml` 生成空白答卷来填写，或用 `{cmd} assess` 逐题问答' },

@@ -269,4 +269,17 @@ describe('validate on a table reads each row as batch does', () => {
     const batch = zhizao(['batch', 't.csv', '--map', 'map.yaml', '--lang', 'zh', '--json'], { cwd: dir });
     expect(JSON.parse(batch.stdout).problems.map((p: { message: string }) => p.message)).toContain('“MES覆盖率（%）”列按百分数读取，0.6 读作 0.6%；如果本意是 60%，请填 60（或 60%）');
   });
+
+  it('a sector written in words is warned at its line, with the code its words name; a code is not', () => {
+    const example = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8'));
+    example.respondent.sector = '汽车零部件加工';
+    const text = stringify(example);
+    const r = zhizao(['validate', write('sector-words.zhizao.yaml', text)], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain(`sector-words.zhizao.yaml:${lineOf(text, 'sector:')}:`);
+    expect(r.stdout + r.stderr).toContain('respondent.sector“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
+    example.respondent.sector = 'C3670';
+    const ok = zhizao(['validate', write('sector-code.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(ok.stdout + ok.stderr).not.toContain('GB/T 4754');
+  });
 });

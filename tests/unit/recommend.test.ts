@@ -4,7 +4,7 @@ import { officeTopProjects } from '../../src/core/plan-order';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
-import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
+import { compileSectorPack, isSectorCode, sectorGuess, type CompiledSectorPack } from '../../src/core/sector';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildReportModel } from '../../src/report/model';
@@ -1049,5 +1049,33 @@ describe('a goal the plant chose is answered by the project that serves it most 
   it('cyber security is not work safety: the OT zoning and MLPS projects never answer “安全生产和环保”', () => {
     const data = parse(read('questionnaires/rules/default.yaml')) as { rules: { id: string; serves?: string[] }[] };
     for (const id of ['workshop-ot-security-zoning', 'factory-security-operations']) expect(data.rules.find((r) => r.id === id)?.serves).not.toContain('safety');
+  });
+});
+
+describe('a sector written in words: the generic plan, said so, with the code to write', () => {
+  it('codes are codes; words are not; the sub-industry the words name is suggested, never chosen', () => {
+    for (const code of ['C', 'C36', 'c367', ' C3670 ']) expect(isSectorCode(code)).toBe(true);
+    for (const words of ['汽车零部件加工', '机加工', 'C36汽车', '3670', 'C36701']) expect(isSectorCode(words)).toBe(false);
+    expect(sectorGuess(packs, '汽车零部件加工')?.code).toBe('C3670');
+    expect(sectorGuess(packs, 'motor vehicle parts')?.code).toBe('C3670');
+    expect(sectorGuess(packs, '速冻食品')?.code).toBe('C1432');
+    // words too far from any named sub-industry: no suggestion
+    expect(sectorGuess(packs, '机加工')).toBeUndefined();
+    expect(sectorGuess(packs, '其他')).toBeUndefined();
+  });
+  it('the plan says the sector was not recognised and how to get the sector plan; a code reads as before', () => {
+    const render = (sector: string) => {
+      const file = example('discrete-machinery');
+      file.respondent.sector = sector;
+      const made = plan(file, true);
+      return { made, md: renderMarkdown(buildReportModel({ questionnaire: q, answers: made.answers, result: made.result, recommendations: made.recommendations, plan: made, readiness: [], audience: 'client', wording: wording(), policy: policy(), tool: 'test' }), { lang: 'zh' }) };
+    };
+    const words = render('汽车零部件加工');
+    expect(words.made.sector).toMatchObject({ id: 'generic', unrecognised: { written: '汽车零部件加工', guess: { code: 'C3670' } } });
+    expect(words.md).toContain('所填行业“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码，未能对应行业方案，以下按通用行业给出，不含行业专用项目。如属汽车零部件及配件制造，在答卷中填写代码 C3670 后重新生成报告');
+    const code = render('C3670');
+    expect(code.made.sector).toMatchObject({ id: 'automotive', class: { code: 'C3670' } });
+    expect(code.made.sector?.unrecognised).toBeUndefined();
+    expect(code.md).not.toContain('所填行业');
   });
 });
