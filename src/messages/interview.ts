@@ -97,7 +97,7 @@ export const INTERVIEW_MESSAGES = {
   'iv.r-site': { en: 'Site (which plant of the company)', zh: '厂区/工厂（同一企业有多个工厂时）' },
   'iv.r-sector': {
     en: 'Sector: GB/T 4754 code, e.g. C3670 motor vehicle parts, C1432 quick-frozen food (words are kept, but the plan is then the generic one)',
-    zh: '行业：GB/T 4754 代码，如 C3670 汽车零部件、C1432 速冻食品（也可写文字，但方案将按通用行业给出）',
+    zh: '行业门类（GB/T 4754 代码，如 C3670 汽车零部件、C1432 速冻食品；也可写文字，但方案将按通用行业给出）',
   },
   'iv.r-region': { en: 'Region', zh: '地区' },
   'iv.r-assessor': { en: 'Assessor', zh: '诊断人员' },
