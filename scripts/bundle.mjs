@@ -50,7 +50,7 @@ const ENTRY_ONLY = /^(dist\/cli\/(main|program)\.js|node_modules\/commander\/)/;
 const COMMAND = /^dist\/cli\/commands\//;
 const TIERS = [
   ['base', ['cli/main.js']],
-  ['run', ['cli/context.js', 'cli/env.js', 'cli/terminal.js', 'io/definitions.js', 'cli/commands/score.js', 'cli/commands/questionnaire-list.js', 'cli/commands/questionnaire-show.js', 'cli/commands/targets-list.js', 'cli/commands/targets-show.js']],
+  ['run', ['cli/context.js', 'cli/env.js', 'cli/terminal.js', 'io/definitions.js', 'app/sectors.js', 'cli/commands/score.js', 'cli/commands/questionnaire-list.js', 'cli/commands/questionnaire-show.js', 'cli/commands/targets-list.js', 'cli/commands/targets-show.js']],
   ['report', ['cli/commands/report.js', 'report/render.js', 'report/html.js', 'cli/commands/compare.js', 'report/compare/markdown.js', 'report/compare/html.js']],
 ];
 /** Each module's static imports of modules (not packages left external), by module as shown: dist/…, node_modules/…. */

@@ -13,7 +13,7 @@ import { buildReportData, reportJson, type ReportData } from '../report/report-d
 import { UsageError } from './errors.js';
 import type { Plant } from './plant.js';
 import { scoringSetup, type ScoringRequest } from './score.js';
-import type { CompiledSectorPack } from '../core/sector.js';
+import { sectorsFor } from './sectors.js';
 
 export type ReportFormat = 'md' | 'html' | 'docx' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'docx', 'json'];
@@ -78,11 +78,6 @@ export interface ReportRequest {
   scoring?: ScoringRequest | undefined;
 }
 
-/** The bundled sector packs, when they fit the questionnaire (their conditions name its questions); none otherwise. */
-export async function sectorsFor(defs: Definitions, q: Questionnaire): Promise<CompiledSectorPack[]> {
-  if (q.def.id !== DEFAULTS.questionnaire) return [];
-  return defs.sectorPacks(q);
-}
 
 /** What every report of a questionnaire needs besides the plant: rules, sector packs, readiness profiles, wording, policy, benchmark. */
 export async function reportContext(defs: Definitions, q: Questionnaire, requestedRules?: string) {

@@ -15,7 +15,7 @@ import { loadSurveyMap } from '../io/tables/map-file.js';
 import { readTableInput, tableKindOf } from '../io/tables/table-input.js';
 import { rejectionOf } from './batch/inputs.js';
 import { isRowSource, resolveRow } from './batch/row-check.js';
-import { sectorsFor } from './report.js';
+import { sectorsFor } from './sectors.js';
 
 export interface FileResult {
   file: string;
@@ -77,7 +77,7 @@ function sectorWarning(sector: string | undefined, packs: readonly CompiledSecto
   const where = source.locate(['respondent', 'sector']);
   return [
     guess
-      ? diag('answers.sector-not-code-guess', source.file, where, { sector: written, code: guess.code, nameZh: guess.name.zh, nameEn: guess.name.en }, 'warning', ['respondent', 'sector'])
+      ? diag('answers.sector-not-code-guess', source.file, where, { sector: written, code: guess.code, name_zh: guess.name.zh, name_en: guess.name.en }, 'warning', ['respondent', 'sector'])
       : diag('answers.sector-not-code', source.file, where, { sector: written }, 'warning', ['respondent', 'sector']),
   ];
 }

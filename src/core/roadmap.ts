@@ -33,6 +33,9 @@ export interface Projection {
   indicatorsMet: string[];
 }
 
+/** An express interview (mostly self-ratings, no requirement questions): its level cannot show what projects change. */
+export const expressInterview = (answers: Answers): boolean => answers.file.progress?.mode === 'express';
+
 /** What still holds the projected level back once the last phase is complete. */
 export interface HeldBack {
   /** The first level whose score stays below the pass threshold. */
@@ -329,7 +332,10 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       let heldBack: HeldBack | null = null;
       const afterPhases: NonNullable<Roadmap['afterPhases']>[number][] = [];
       let afterPhaseWithout: Roadmap['afterPhaseWithout'];
-      if (input.scoring && baseline) {
+      // An express interview scores the plant's self-ratings, and the projects raise the requirements a full diagnosis
+      // checks one by one (never asked in it): a projection would show every phase at today's level, which says
+      // nothing of the projects. None is made; the report says why (`projectionExpress`).
+      if (input.scoring && baseline && !expressInterview(input.answers)) {
         const scoring = input.scoring;
         let previous = baseline;
         const done: CompiledRule[] = [];

@@ -98,6 +98,8 @@ const inWan = (unit: Text) => unit.zh.startsWith('万元') && unit.en.startsWith
 export function answerText(question: Question, answers: Answers, w: Wording): Text {
   const r = answers.resolved.get(question.id);
   const p = w.phrases;
+  // a question the express interview does not ask was not left unanswered: it was never put to the plant
+  if ((!r || r.status === 'unanswered') && answers.file.progress?.mode === 'express' && question.modes && !question.modes.includes('express')) return p.notAskedExpress!;
   if (!r || r.status === 'unanswered') return p.notAnswered!;
   if (r.status === 'unknown') return p.unknownAnswer!;
   if (r.status === 'na') return p.notApplicable!;

@@ -20,6 +20,27 @@ export interface ReadinessNowAndAfter {
   gained?: ReadonlyMap<string, readonly CriterionGain[]>;
 }
 
+/** How many of a profile's criteria are open today, not met and undecided told apart ("有 3 项未满足、1 项无法判断"). */
+function openCount(open: readonly ReadinessResult['criteria'][number][], w: Wording): Text {
+  const p = w.phrases;
+  const undetermined = open.filter((c) => c.status === 'undetermined').length;
+  const missing = open.length - undetermined;
+  return fill(undetermined === 0 ? p.declarationOpenMissing! : missing === 0 ? p.declarationOpenUndetermined! : p.declarationOpenBoth!, { missing, undetermined });
+}
+
+/**
+ * The same plant after an express interview, whose plan is not projected (roadmap.ts, expressInterview): how it
+ * stands today, and that what the plan would meet cannot be said from it.
+ */
+export function declarationLinesToday(now: readonly ReadinessResult[], w: Wording): Text[] {
+  const out: Text[] = [];
+  for (const profile of now) {
+    const open = profile.criteria.filter((c) => c.status !== 'met' && c.status !== 'not-assessable');
+    if (open.length) out.push(fill(w.phrases.planDeclarationExpress!, { title: profile.title, open: openCount(open, w) }));
+  }
+  return out;
+}
+
 /**
  * For a plant whose goal is a recognition (智能车间, 智能工厂…): for each declaration profile, how many of the criteria
  * it does not meet today the plan's projects would meet once complete (projected), and which stay open. A criterion
@@ -38,10 +59,7 @@ export function declarationLines(readiness: ReadinessNowAndAfter & { after: read
     if (!open.length) continue;
     const stillOpen = open.filter((c) => then.criteria.find((x) => x.id === c.id)?.status !== 'met');
     // not met, and those nobody's answers decide, told apart
-    const undetermined = open.filter((c) => c.status === 'undetermined').length;
-    const missing = open.length - undetermined;
-    const openText = fill(undetermined === 0 ? p.declarationOpenMissing! : missing === 0 ? p.declarationOpenUndetermined! : p.declarationOpenBoth!, { missing, undetermined });
-    const args = { title: profile.title, open: openText, gained: open.length - stillOpen.length };
+    const args = { title: profile.title, open: openCount(open, w), gained: open.length - stillOpen.length };
     // each with what it would still rest on once the plan is done (projected: the overall level, a sub-domain…)
     let reasoned = false;
     const named = stillOpen.slice(0, 4).map((c) => {

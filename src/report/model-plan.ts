@@ -6,7 +6,7 @@ import { heldByBudget } from '../core/recommendation.js';
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, type Projection, type Roadmap } from '../core/roadmap.js';
 import { missedTargets } from '../core/plan-anchors.js';
-import { declarationLines, type ReadinessNowAndAfter } from './model-declaration.js';
+import { declarationLines, declarationLinesToday, type ReadinessNowAndAfter } from './model-declaration.js';
 import { deadlineLines, own, ownTargetLines } from './model-own-goals.js';
 import type { ScoreResult } from '../core/result.js';
 import { isText, type Text } from '../core/types.js';
@@ -87,16 +87,32 @@ const money = (x: number) => String(Math.round(x));
 const amount = (x: number): Text => ({ zh: money(x), en: cny([x]) });
 
 /**
+ * By how much (万元, range midpoints, rounded up) a project the budget held back would take the plan period's projects
+ * beyond the ceiling, were it added to them; undefined when the budget did not hold it back.
+ */
+function budgetShortfall(r: Recommendation, plan: RetrofitPlan): number | undefined {
+  const { roadmap } = plan;
+  const max = roadmap.budget.envelope?.max;
+  if (r.laterReason?.code !== 'budget' || max === undefined || !r.investment) return undefined;
+  const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
+  return need > 0 ? need : undefined;
+}
+
+/**
  * Why a project waits beyond the plan period, in words; undefined when there is nothing to say — and for the office
  * when the budget held it back (the budget is confidential: its report does not say which projects the budget held).
  */
-function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null, office = false): Text | undefined {
+function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w: Wording, plan: RetrofitPlan | null, office = false, brief = false): Text | undefined {
   const reason = rec.laterReason;
   if (!reason || (office && heldByBudget(reason))) return undefined;
   const p = w.phrases;
   switch (reason.code) {
-    case 'budget':
-      return p.laterBudget!;
+    case 'budget': {
+      // by how much (the plant's own report; the office is told nothing of the budget): short by little reads otherwise
+      // (`brief`: where the advice that follows says it)
+      const need = plan && !brief ? budgetShortfall(rec, plan) : undefined;
+      return need !== undefined ? fill(p.laterBudgetBy!, { over: amount(need) }) : p.laterBudget!;
+    }
     case 'phase-budget':
       return p.laterPhaseBudget!;
     case 'capacity':
@@ -111,7 +127,8 @@ function laterReasonText(rec: Recommendation, all: readonly Recommendation[], w:
       const duty = !rec.prerequisites.includes(awaited.id);
       // The awaited project is itself beyond the plan period: say so, and why (its own card says more).
       if (awaited.phase === 'later') {
-        const why = awaited.laterReason?.code === 'waits' ? undefined : laterReasonText(awaited, all, w, plan, office);
+        // (briefly: the awaited project's own entry says by how much the budget held it)
+        const why = awaited.laterReason?.code === 'waits' ? undefined : laterReasonText(awaited, all, w, plan, office, true);
         // (a project that fulfils a legal duty coming first is not called this one's prerequisite: its card lists those)
         const phrase = duty ? (why ? 'laterWaitsDutyDeferred' : 'laterWaitsDutyDeferredToo') : why ? 'laterWaitsDeferred' : 'laterWaitsDeferredToo';
         return fill(p[phrase]!, { title: awaited.title, reason: why ?? '' });
@@ -255,7 +272,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
   const phased = named.filter((r) => r.phase !== 'later');
   const waiting = named.filter((r) => r.phase === 'later');
   const why = (r: Recommendation): Text => {
-    const reason = laterReasonText(r, named, w, plan, office);
+    const reason = laterReasonText(r, named, w, plan, office, true);
     return reason ? fill(p.goalWaitsBecause!, { title: r.title, reason }) : fill(p.goalWaits!, { title: r.title });
   };
   // the waiting projects already named for a goal or target (not named again as asked for)
@@ -331,14 +348,13 @@ function easiestToBringIn(list: Recommendation[]): Recommendation | undefined {
 function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: boolean): Text {
   const p = w.phrases;
   const { roadmap } = plan;
-  const max = roadmap.budget.envelope?.max;
   // The office is told nothing of the budget, not even that it held a project back.
   if (office) return p.adviceSwap!;
-  if (r.laterReason?.code === 'budget' && max !== undefined && r.investment) {
-    const need = Math.ceil((roadmap.total.min + roadmap.total.max) / 2 + (r.investment.min + r.investment.max) / 2 - max);
+  const need = budgetShortfall(r, plan);
+  if (need !== undefined) {
     // every phase already runs as many projects as the plant can: money alone would not bring it in
     const full = roadmap.phases.every((ph, i) => ph.count >= roadmap.capacity[i]!);
-    if (need > 0) return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need: amount(need) });
+    return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need: amount(need) });
   }
   if (r.laterReason?.code === 'capacity' || heldByBudget(r.laterReason)) return p.adviceSwap!;
   return p.adviceWaits!;
@@ -383,6 +399,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   }
   intro.push(...goalLines(plan, w, q, result, office));
   if (!office && readiness?.after && plan.declarationGoal) intro.push(...declarationLines({ ...readiness, after: readiness.after }, w, q, plan));
+  else if (!office && readiness && plan.declarationGoal && result.mode === 'express') intro.push(...declarationLinesToday(readiness.now, w));
   // Each phase's count and investment are those of the projects listed under it (the office report lists no
   // confidential project), so that the rows add up to what the reader sees. The office report does not say
   // which phase a project it does not list is in (where a project lands may tell a confidential answer): an office
@@ -416,7 +433,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     intro,
     phases: phases.filter((ph) => ph.items.length || ph.id !== 'later'),
     ...(total ? { total } : {}),
-    projectionNote: now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : p.projectionNone!,
+    projectionNote:
+      now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : now && result.mode === 'express' ? p.projectionExpress! : p.projectionNone!,
     ...(shownDuties.some((d) => !d.def.confirmed) ? { dutiesNote: p.dutyUnconfirmed! } : {}),
     duties: shownDuties.map((d) => {
       const questionsText = (ids: readonly string[]) => joinTexts(ids.map((id) => quoted(q.byId.get(id)?.text ?? same(id))));

@@ -1,0 +1,52 @@
+// A company's own express interview (mostly self-ratings, no requirement questions): the report never claims what
+// an express interview cannot show. The fixture is the answer file of a self-assessing auto-parts plant (a reviewer's
+// interview through the real prompt), with its sector written in words.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, zhizao } from '../helpers/cli';
+
+const PLANT = 'tests/fixtures/self-assessment/express-autoparts.yaml';
+const ZH = { env: { LANG: 'zh_CN.UTF-8' } };
+
+describe('report on an express interview (built CLI)', () => {
+  const md = zhizao(['report', PLANT, '-o', '-'], ZH);
+
+  it('no level is projected: every phase would read today\'s level, which says nothing of the projects; the report says why', () => {
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('诊断方式: 快速诊断');
+    expect(md.stdout).toContain('本次为快速诊断，等级按企业对各能力子域的自评计分；方案项目改善的是完整诊断逐条核对的成熟度要求');
+    expect(md.stdout).not.toContain('不足以使等级提升');
+    expect(md.stdout).not.toContain('按本方案仍都不满足');
+    const json = JSON.parse(zhizao(['report', PLANT, '--format', 'json', '-o', '-'], ZH).stdout);
+    expect(json.roadmap.phases.every((p: { projected: unknown }) => p.projected === null)).toBe(true);
+  });
+
+  it('the recognition it aims at: how it stands today, and that the plan\'s effect cannot be projected', () => {
+    expect(md.stdout).toMatch(/申报“智能车间申报条件（郑政文〔2018〕168号 三\(三\)）”：认定条件中本厂目前有 \d+ 项未满足（逐项见第 7 节）。本次为快速诊断，不能推算方案完成后可满足其中几项/);
+  });
+
+  it('a question only the full diagnosis asks reads "not asked", never "not answered"', () => {
+    expect(md.stdout).toContain('“生产网（工控网）与办公网之间有隔离和访问控制”：快速诊断未询问（完整诊断会问）');
+    expect(md.stdout).not.toMatch(/与办公网之间有隔离和访问控制”：未作答/);
+  });
+
+  it('its sector in words: the generic plan, said so, with the code its words name', () => {
+    expect(md.stdout).toContain('所填行业“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码');
+    expect(md.stdout).toContain('如属汽车零部件及配件制造，在答卷中填写代码 C3670 后重新生成报告');
+    // and not told it asked for a food plant's lot traceability because its goal names 追溯
+    expect(md.stdout).not.toContain('食品批次追溯');
+  });
+
+  it('a project the budget held back says by how much, the same figure where the advice gives it, and once', () => {
+    // the same plant with its code: its own-words traceability project waits for the budget
+    const file = path.join(tempDir(), 'express-autoparts-c3670.yaml');
+    writeFileSync(file, readFileSync(PLANT, 'utf8').replace(/^ {2}sector: .*$/m, '  sector: C3670'));
+    const out = zhizao(['report', file, '-o', '-'], ZH).stdout;
+    const item = /暂缓原因: 超出企业所报预算，按中值计排入规划期需再增加约 (\d+) 万元/.exec(out);
+    expect(item, 'a project held back by the budget says by how much').not.toBeNull();
+    const asked = /企业在访谈中提出的“零部件追溯[^”]*”未排入规划期（超出企业所报预算）。要在规划期内安排它，需要把预算增加约 (\d+) 万元/.exec(out);
+    expect(asked, 'the asked-for project: the reason once, the figure in the advice').not.toBeNull();
+    expect(out).toMatch(new RegExp(`#### 零部件追溯[\\s\\S]*?暂缓原因: 超出企业所报预算，按中值计排入规划期需再增加约 ${asked![1]} 万元`));
+  });
+});
