@@ -301,6 +301,7 @@ export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text
  */
 export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }, projected?: Projection | null): Text {
   const missed = r.indicators.filter((i) => i.met === false);
+  const met = r.indicators.filter((i) => i.met === true);
   // A share of companies (countsToward) is never met or missed by one plant: one that does not count toward it is
   // said to be not counted yet, as the indicator table says it, never "below its target".
   const notCounted = r.indicators.filter((i) => i.countsToward && i.target !== undefined && (i.value === 0 || i.value === false));
@@ -316,7 +317,10 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
           ],
           { zh: '', en: '' },
         )
-      : w.phrases.summaryAllMet!;
+      : // the ones met, named (one regional reference, often a lapsed year's, is no "every indicator is met")
+        met.length
+        ? fill(w.phrases.summaryMet!, { list: joinTexts(met.map((i) => i.title)) })
+        : same('');
   const uncheckedIds = uncheckedIndicators(r);
   const unchecked = r.indicators.filter((i) => i.target !== undefined && uncheckedIds.has(i.id));
   if (unchecked.length) verdict = joinTexts([verdict, fill(w.phrases.summaryUnchecked!, { list: joinTexts(unchecked.map((i) => i.title)) })], { zh: '', en: '' });
