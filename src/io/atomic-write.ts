@@ -88,6 +88,21 @@ export function renameSyncWithRetry(from: string, to: string): void {
   }
 }
 
+/** Unlink, retrying for about half a second as renameSyncWithRetry does; false when the file is still held. */
+function unlinkSyncWithRetry(file: string): boolean {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      unlinkSync(file);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') return true;
+      if (!RETRYABLE.has(code) || attempt >= 5) return false;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(20 * 2 ** attempt, 200));
+    }
+  }
+}
+
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
   let h: fs.FileHandle | undefined;
@@ -133,10 +148,8 @@ export async function writeFileAtomic(output: string, data: string | Uint8Array,
     }
     await commitTemp(tmp, file, Boolean(opts.force));
   } finally {
-    if (pending.has(tmp)) {
-      pending.delete(tmp);
-      await fs.unlink(tmp).catch(() => undefined);
-    }
+    // (a temp file still held by another program stays in `pending`: tried again at exit)
+    if (pending.has(tmp)) await fs.unlink(tmp).then(() => pending.delete(tmp), (e: NodeJS.ErrnoException) => e.code === 'ENOENT' && pending.delete(tmp));
   }
 }
 
@@ -162,8 +175,12 @@ export function commitTempSync(tmp: string, file: string, force: boolean): void 
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
       // File systems without hard links (FAT, some network shares): check, then rename.
     }
-    if (linked) unlinkSync(tmp);
-    else {
+    if (linked) {
+      // The target is in place and complete: the write has succeeded. The temp file's other name is housekeeping — a
+      // scanner holding the just-written file (EPERM, EBUSY on Windows) must not turn the write into a failure; one
+      // still held stays in `pending` and is tried again at exit (removeTempFilesSync).
+      if (!unlinkSyncWithRetry(tmp)) return;
+    } else {
       if (existsSync(file)) throw new FileExistsError(file);
       renameSyncWithRetry(tmp, file);
     }

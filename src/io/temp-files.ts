@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { promises as fs, rmSync, unlinkSync } from 'node:fs';
 
 /** Kept apart from the writer so that the start-up path (main.ts) loads neither node:crypto nor the writer. */
 export class FileExistsError extends Error {
@@ -18,5 +18,26 @@ export function removeTempFilesSync(): void {
       /* already gone */
     }
     pending.delete(f);
+  }
+}
+
+/**
+ * How a temporary folder is removed once it is no longer needed: Windows virus scanners, the indexer and OneDrive open
+ * files just closed and hold them for a moment (EBUSY, EPERM, ENOTEMPTY), so the removal is retried for about a
+ * second. Housekeeping only: a folder that still cannot be removed is left where it is (false), never an error.
+ */
+const RM_RETRIES = { recursive: true, force: true, maxRetries: 6, retryDelay: 100 } as const;
+
+export async function removeTempFolder(dir: string): Promise<boolean> {
+  return fs.rm(dir, RM_RETRIES).then(() => true, () => false);
+}
+
+/** removeTempFolder, synchronous (an exit handler); shorter waits, as the process is exiting. */
+export function removeTempFolderSync(dir: string): boolean {
+  try {
+    rmSync(dir, { ...RM_RETRIES, maxRetries: 3, retryDelay: 50 });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -24,6 +24,7 @@ export const BATCH_MESSAGES = {
   'batch.no-inputs': { en: 'nothing to score: {inputs} {count|names|name} no answer file or table', zh: '没有可评分的输入：{inputs} 中没有答卷文件或表格' },
   'batch.reports-incomplete': { en: 'interrupted: the reports folder {folder} is incomplete (see {marker})', zh: '已中断：报告文件夹 {folder} 不完整（见 {marker}）' },
   'batch.reports-marker-removed': { en: 'the reports folder {folder} is complete: removed {marker}, left by an earlier interrupted run', zh: '报告文件夹 {folder} 已完整：已删除之前中断的运行留下的 {marker}' },
+  'batch.spool-left': { en: 'the temporary folder {folder} could not be removed (another program, such as a virus scanner, is using it); it may be deleted later', zh: '临时文件夹 {folder} 未能删除（正被其他程序如杀毒软件占用），可稍后手动删除' },
   'batch.reports-removed': { en: 'interrupted: the unfinished reports folder {folder} was removed', zh: '已中断：未完成的报告文件夹 {folder} 已删除' },
   'batch.reports-superseded-head': { en: 'Reports superseded by a newer assessment of the same plant ({count}), moved into {folder}: use the report named after each one instead.', zh: '以下 {count} 份报告已被同一工厂较新的评估取代，已移入 {folder}，请改用每行箭头后的报告：' },
   'batch.reports-superseded-line': { en: '{report} (assessed {date}) → {current}', zh: '{report}（评估于 {date}）→ {current}' },

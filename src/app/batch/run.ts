@@ -15,6 +15,7 @@ import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { removeTempFolder } from '../../io/temp-files.js';
 import { LineSpool, lineText, readSpool, spooledLines } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { STDIN } from '../../io/expand-inputs.js';
@@ -445,6 +446,8 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     for (const s of spools) s.abandon();
     process.removeListener('exit', cleanup);
     if (!completed) cleanup();
-    else await fs.rm(spoolDir, { recursive: true, force: true });
+    // Every output is written: a spool folder that cannot be removed (a scanner holding a file just closed) is
+    // housekeeping, said in one line, never a failure of the run.
+    else if (!(await removeTempFolder(spoolDir))) events.note(formatMessage('batch.spool-left', { folder: spoolDir }, lang));
   }
 }
