@@ -4,13 +4,15 @@
  * closed (EBUSY/EPERM), a spool folder that cannot be removed while its files are open, an output open in Excel/WPS/Word.
  * Through the built CLI.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+import { EXAMPLES, FIXTURES, tempDir, zhizao } from '../helpers/cli';
 
 const PRELOAD = path.join(__dirname, 'preload', 'windows-fs.mjs');
 const EXAMPLE = path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml');
+const SURVEY = path.join(FIXTURES, 'batch', 'survey');
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** The CLI with the preload and the given failures switched on. */
 const onWindows = (args: string[], cwd: string, env: Record<string, string>) => zhizao(args, { cwd, env: { NODE_OPTIONS: `--import=${PRELOAD}`, ...env } });
@@ -44,5 +46,29 @@ describe('housekeeping after the outputs are written never fails a finished run'
     expect(plain.code).toBe(0);
     expect(readFileSync(path.join(dir, 'rpt.md'), 'utf8')).toBe(readFileSync(path.join(dir, 'plain.md'), 'utf8'));
     if (times === '1') expect(readdirSync(dir).filter((f) => f.includes('zhizao-tmp'))).toEqual([]);
+  });
+});
+
+describe('an interrupted batch --reports whose spool folder cannot be removed (Windows without POSIX delete)', () => {
+  const args = (extra: string[] = []) => ['batch', path.join(SURVEY, 'wjx-survey.csv'), '--map', path.join(SURVEY, 'wjx-map.yaml'), '-o', 'r.json', '--reports', 'rep', '--format', 'md', ...extra];
+
+  it('a reports folder this run created is still removed, with no stack trace', () => {
+    const dir = tempDir();
+    const r = onWindows(args(), dir, { ZZ_RM_BUSY: 'always', ZZ_INTERRUPT_AFTER: '2', ZZ_INTERRUPT_DIR: path.join(dir, 'rep') });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).toMatch(/interrupted: the unfinished reports folder rep was removed/);
+    expect(r.code).toBe(130);
+    expect(existsSync(path.join(dir, 'rep'))).toBe(false);
+  });
+
+  it('a reports folder that had files (--force) is marked INCOMPLETE, with no stack trace', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'rep'));
+    writeFileSync(path.join(dir, 'rep', 'earlier.txt'), 'x');
+    const r = onWindows(args(['--force', '--lang', 'zh']), dir, { ZZ_RM_BUSY: 'always', ZZ_INTERRUPT_AFTER: '2', ZZ_INTERRUPT_DIR: path.join(dir, 'rep') });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).toMatch(/已中断：报告文件夹 rep 不完整/);
+    expect(r.code).toBe(130);
+    expect(readdirSync(path.join(dir, 'rep'))).toContain('_未完成-INCOMPLETE.txt');
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { AggregateStore, isRespondentGroupField, type ChunkSpill } from '../../core/batch/aggregate.js';
@@ -15,7 +15,7 @@ import { InputError } from '../../core/diagnostics.js';
 import { parkRecommendationsByGroup, type CompanyBrief } from '../../core/park-rules.js';
 import type { RuleSet } from '../../core/rules-def.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { removeTempFolder } from '../../io/temp-files.js';
+import { removeTempFolder, removeTempFolderSync } from '../../io/temp-files.js';
 import { LineSpool, lineText, readSpool, spooledLines } from '../../io/line-spool.js';
 import { DEFAULTS, type Definitions } from '../../io/definitions.js';
 import { STDIN } from '../../io/expand-inputs.js';
@@ -135,15 +135,26 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
   // Set once the workers run: an interruption stops them before their reports folder is removed (a worker still
   // writing would otherwise keep the folder from being removed).
   let stopWorkers: (() => void) | undefined;
-  const cleanup = () => {
-    stopWorkers?.();
-    rmSync(spoolDir, { recursive: true, force: true });
-    // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
-    if (reportsDir && !completed && !reportsComplete) abandonReportsFolder(reportsDir, reportsCreated, lang, events.note);
-  };
-  process.once('exit', cleanup);
   let aggregatesFd: number | undefined;
   const spools: LineSpool[] = [];
+  // The spool's files closed (an open file keeps Windows from removing the spool folder); never throws.
+  const closeSpool = () => {
+    const fd = aggregatesFd;
+    aggregatesFd = undefined;
+    if (fd !== undefined) quietly(() => closeSync(fd));
+    for (const s of spools) quietly(() => s.abandon());
+  };
+  // Also the 'exit' handler of an interrupted run (Ctrl-C, a closed console window): it must never throw, and what the
+  // user sees comes first — the reports folder removed or marked unfinished even when the spool cannot be removed
+  // (a scanner holding one of its files); a spool left in the temp folder is harmless.
+  const cleanup = () => {
+    quietly(() => stopWorkers?.());
+    closeSpool();
+    // Interrupted while writing reports: a folder we started is removed, one that had files before is marked.
+    if (reportsDir && !completed && !reportsComplete) quietly(() => abandonReportsFolder(reportsDir, reportsCreated, lang, events.note));
+    removeTempFolderSync(spoolDir);
+  };
+  process.once('exit', cleanup);
   try {
     await fs.chmod(spoolDir, 0o700).catch(() => undefined);
     let stdin: StdinCopy | undefined;
@@ -441,13 +452,20 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const blankedOutcome = req.onBadCell === 'blank' ? { blanked: { ...blanked, first: blanked.first.map((c) => ({ ...c, file: anonFile(c.file) })) } } : {};
     await events.finished({ summary: pass.summary(), written, rejectedCount, rejected: () => pass.rejected(), ...blankedOutcome, ...(groupWords ? { groupWords } : {}) });
   } finally {
-    if (aggregatesFd !== undefined) closeSync(aggregatesFd);
-    // an open file keeps Windows from removing the spool folder
-    for (const s of spools) s.abandon();
+    closeSpool();
     process.removeListener('exit', cleanup);
     if (!completed) cleanup();
     // Every output is written: a spool folder that cannot be removed (a scanner holding a file just closed) is
     // housekeeping, said in one line, never a failure of the run.
     else if (!(await removeTempFolder(spoolDir))) events.note(formatMessage('batch.spool-left', { folder: spoolDir }, lang));
+  }
+}
+
+/** Run `f`, ignoring what it throws (exit-time housekeeping, when nothing more can be done). */
+function quietly(f: () => void): void {
+  try {
+    f();
+  } catch {
+    /* nothing more can be done */
   }
 }
