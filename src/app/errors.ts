@@ -1,4 +1,4 @@
-import { FileExistsError } from '../io/atomic-write.js';
+import { FileExistsError, FileInUseError } from '../io/atomic-write.js';
 import { displayPath } from '../io/paths.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../messages/catalogue.js';
 
@@ -14,6 +14,7 @@ export class UsageError extends Error {
 }
 
 const REASONS = {
+  EBUSY: 'cli.unwritable-in-use',
   ENOENT: 'cli.unwritable-no-folder',
   EISDIR: 'cli.unwritable-folder',
   EPERM: 'cli.unwritable-permission',
@@ -27,6 +28,7 @@ const REASONS = {
 /** A file-system error while writing OUT, said in terms of the user's path (never the temp file's). */
 export function unwritable(e: unknown, out: string): unknown {
   if (e instanceof FileExistsError) return e;
+  if (e instanceof FileInUseError) return new UsageError('cli.unwritable-in-use', { file: displayPath(e.file) });
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const reason = REASONS[code as keyof typeof REASONS];
   return reason ? new UsageError(reason, { file: displayPath(out) }) : e;

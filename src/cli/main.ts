@@ -1,6 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { InputError } from '../core/diagnostics.js';
-import { FileExistsError, removeTempFilesSync } from '../io/temp-files.js';
+import { FileExistsError, FileInUseError, removeTempFilesSync } from '../io/temp-files.js';
 import { EXIT, ExitError, UsageError } from './errors.js';
 import { checkLangFits, contextFor, type Context } from './context.js';
 import { buildProgram } from './program.js';
@@ -86,6 +86,11 @@ function handleError(e: unknown, ctx: Context): number {
   if (e instanceof ExitError) return e.code;
   if (e instanceof FileExistsError) {
     term.say(term.err.red(term.msg('cli.exists-use-force', { file: displayPath(e.file) })));
+    return EXIT.usage;
+  }
+  // an output open in Excel/WPS/Word (wherever it was written: a batch's tables, its reports…), named as the user knows it
+  if (e instanceof FileInUseError) {
+    term.say(term.err.red(term.msg('cli.unwritable-in-use', { file: displayPath(e.file) })));
     return EXIT.usage;
   }
   if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return EXIT.interrupted;

@@ -2,9 +2,9 @@ import { promises as fs, close as closeFd, closeSync, constants, existsSync, lin
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { FileExistsError, pending } from './temp-files.js';
+import { FileExistsError, FileInUseError, inUseCode, pending } from './temp-files.js';
 
-export { FileExistsError, removeTempFilesSync } from './temp-files.js';
+export { FileExistsError, FileInUseError, removeTempFilesSync } from './temp-files.js';
 
 /** A temporary file beside `file` (same folder, so the final rename is atomic), removed on every exit path. */
 export function trackedTempPath(file: string): string {
@@ -103,6 +103,31 @@ function unlinkSyncWithRetry(file: string): boolean {
   }
 }
 
+/**
+ * Refuse (FileInUseError) an existing output that another program holds open, before anything replaces it: opening it
+ * for writing and closing it again changes nothing, and fails on Windows while Excel, WPS or Word has it open. Any
+ * other failure is left to the write itself (a read-only file on Linux is still replaced by the rename).
+ */
+export function assertReplaceableSync(file: string): void {
+  let fd: number;
+  try {
+    if (!statSync(file).isFile()) return;
+    fd = openSync(file, 'r+');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (inUseCode(code)) throw new FileInUseError(file, code!);
+    return;
+  }
+  closeSync(fd);
+}
+
+/** A failed rename over `file`, said in terms of `file` when another program holds it (FileInUseError), else as it is. */
+function renameError(e: unknown, file: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EBUSY' || (inUseCode(code) && existsSync(file))) return new FileInUseError(file, code!);
+  return e;
+}
+
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
   let h: fs.FileHandle | undefined;
@@ -165,8 +190,13 @@ export async function commitTemp(tmp: string, file: string, force: boolean): Pro
  * link() fails if the target exists, so no other writer can be clobbered between check and rename.
  */
 export function commitTempSync(tmp: string, file: string, force: boolean): void {
-  if (force) renameSyncWithRetry(tmp, file);
-  else {
+  if (force) {
+    try {
+      renameSyncWithRetry(tmp, file);
+    } catch (e) {
+      throw renameError(e, file);
+    }
+  } else {
     let linked = false;
     try {
       linkSync(tmp, file);

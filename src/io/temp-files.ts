@@ -7,6 +7,29 @@ export class FileExistsError extends Error {
   }
 }
 
+/**
+ * An output that cannot be replaced because another program has it open (Excel, WPS and Word open files without
+ * letting them be replaced or written: renaming over one, or opening it for writing, fails). `file` is the output's
+ * own name, never the temp file's.
+ */
+export class FileInUseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+  ) {
+    super(`${file} is in use by another program (${code})`);
+  }
+}
+
+/**
+ * Whether an error from renaming over, or opening for writing, an existing file means that another program has it
+ * open: EBUSY anywhere (a sharing violation); on Windows also EPERM/EACCES (ERROR_ACCESS_DENIED, what MoveFileEx
+ * gives for a target open in Excel). Elsewhere EPERM/EACCES are permissions.
+ */
+export function inUseCode(code: string | undefined, platform: NodeJS.Platform = process.platform): boolean {
+  return code === 'EBUSY' || (platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
+}
+
 /** Temporary files still on disk; removed on every exit path (see removeTempFilesSync). */
 export const pending = new Set<string>();
 

@@ -8,6 +8,7 @@ export const CLI_MESSAGES = {
   'cli.unwritable-no-folder': { en: 'cannot write {file}: its folder does not exist', zh: '无法写入 {file}：所在文件夹不存在' },
   'cli.unwritable-folder': { en: 'cannot write {file}: it is a folder', zh: '无法写入 {file}：这是一个文件夹' },
   'cli.unwritable-permission': { en: 'cannot write {file}: permission denied', zh: '无法写入 {file}：没有写入权限' },
+  'cli.unwritable-in-use': { en: 'cannot write {file}: the file is in use by another program, probably open in Excel, WPS or Word; close it there and run the command again', zh: '无法写入 {file}：该文件正被其他程序占用，可能已在 Excel、WPS 或 Word 中打开；请先关闭该文件，再重新运行' },
   'cli.unwritable-disk-full': { en: 'cannot write {file}: the disk is full', zh: '无法写入 {file}：磁盘已满' },
   'cli.unwritable-read-only': { en: 'cannot write {file}: the file system is read-only', zh: '无法写入 {file}：文件系统只读' },
   'cli.unwritable-no-reader': { en: 'cannot write {file}: it is a pipe and nothing is reading it; start the reading program first', zh: '无法写入 {file}：这是一个管道，还没有程序在读取它；请先启动读取的程序' },

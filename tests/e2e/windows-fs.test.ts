@@ -72,3 +72,57 @@ describe('an interrupted batch --reports whose spool folder cannot be removed (W
     expect(readdirSync(path.join(dir, 'rep'))).toContain('_未完成-INCOMPLETE.txt');
   });
 });
+
+describe('an output open in Excel, WPS or Word (replacing it fails: EBUSY, or EPERM on Windows)', () => {
+  const IN_USE_EN = /cannot write (\S+): the file is in use by another program, probably open in Excel, WPS or Word; close it there and run the command again/;
+  const IN_USE_ZH = /无法写入 (\S+)：该文件正被其他程序占用，可能已在 Excel、WPS 或 Word 中打开；请先关闭该文件，再重新运行/;
+  const survey = ['batch', path.join(SURVEY, 'wjx-survey.csv'), '--map', path.join(SURVEY, 'wjx-map.yaml')];
+
+  it('batch -o OUT.csv --force, one file of the set opened during the run: none is replaced, the open one is named', () => {
+    const dir = tempDir();
+    expect(zhizao([...survey, '-o', 'r.csv'], { cwd: dir }).code).toBeLessThan(2);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+    expect(names).toEqual(['r.csv', 'r.plan.csv', 'r.problems.csv', 'r.rejected.csv', 'r.summary.csv']);
+    const before = names.map((f) => readFileSync(path.join(dir, f)));
+    // (the start-up check passes; the summary, placed last, is opened in Excel while the batch runs)
+    const r = onWindows([...survey, '-o', 'r.csv', '--force', '--lang', 'zh'], dir, { ZZ_LOCKED: 'r\\.summary\\.csv$', ZZ_LOCK_SKIP: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(IN_USE_ZH);
+    expect(IN_USE_ZH.exec(r.stderr)![1]).toBe('r.summary.csv');
+    expect(r.stderr).not.toMatch(/内部错误|zhizao-tmp|EBUSY/);
+    // every file of the set is the previous run's, and no temporary file is left
+    expect(names.map((f) => readFileSync(path.join(dir, f)))).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(names);
+  });
+
+  it('batch -o OUT.xlsx --force with OUT.xlsx open: refused at start-up, before any input is scored', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'big.xlsx'), 'old');
+    const r = onWindows(['batch', EXAMPLES, '-o', 'big.xlsx', '--force'], dir, { ZZ_LOCKED: 'big\\.xlsx$' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^${IN_USE_EN.source}$`));
+    expect(IN_USE_EN.exec(r.stderr)![1]).toBe('big.xlsx');
+    expect(r.stdout).toBe('');
+    expect(readFileSync(path.join(dir, 'big.xlsx'), 'utf8')).toBe('old');
+  });
+
+  it('report -o FILE --force with FILE open: the file named, not the temp file, not "internal error"', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '报告.md'), 'old');
+    const r = onWindows(['report', EXAMPLE, '-o', '报告.md', '--force', '--lang', 'zh'], dir, { ZZ_LOCKED: '报告\\.md$' });
+    expect(r.code).toBe(2);
+    expect(IN_USE_ZH.exec(r.stderr)?.[1]).toBe('报告.md');
+    expect(r.stderr).not.toMatch(/内部错误|zhizao-tmp/);
+    expect(readFileSync(path.join(dir, '报告.md'), 'utf8')).toBe('old');
+  });
+
+  it('batch --reports DIR --force with an old report open in Word: that report named, not "internal error"', () => {
+    const dir = tempDir();
+    expect(zhizao([...survey, '-o', 'r.json', '--reports', 'rep', '--format', 'md'], { cwd: dir }).code).toBeLessThan(2);
+    const report = readdirSync(path.join(dir, 'rep')).find((f) => f.endsWith('.md'))!;
+    const r = onWindows([...survey, '-o', 'r.json', '--reports', 'rep', '--format', 'md', '--force'], dir, { ZZ_LOCKED: `/rep/${report.replace(/[.]/g, '\\.')}$` });
+    expect(r.code).toBe(2);
+    expect(IN_USE_EN.exec(r.stderr)?.[1]).toBe(`rep/${report}`);
+    expect(r.stderr).not.toMatch(/internal error|zhizao-tmp/);
+  });
+});

@@ -194,6 +194,14 @@ export async function writeCsv(out: string, pass: FinalPass, o: OutputOptions): 
     for (const a of written) await a.abort();
     throw e;
   }
+  // With --force, no file of the set is replaced unless every one can be: one open in Excel/WPS would otherwise stay
+  // old next to new ones (the rename over it fails, after those before it were placed).
+  try {
+    for (const a of written) a.assertPlaceable();
+  } catch (e) {
+    for (const a of written) await a.abort();
+    throw e;
+  }
   // placed together, without a pause an interruption could fall into; then the folder is made durable once
   for (const a of written) a.placeSync();
   await fsyncDir(path.dirname(path.resolve(names.main)));

@@ -26,7 +26,7 @@ import type { SurveyMap } from '../../io/tables/columns.js';
 import { loadSurveyMap } from '../../io/tables/map-file.js';
 import { formatMessage } from '../../messages/catalogue.js';
 import { jsonLine } from '../../messages/safe-text.js';
-import { UsageError } from '../errors.js';
+import { unwritable, UsageError } from '../errors.js';
 import { csvNames, writeCsv, writeJson, writeXlsx, type FinalPass } from './output.js';
 import { groupWordsOf } from './columns.js';
 import { batchOutputFormat, summaryLayout } from './layout.js';
@@ -426,20 +426,25 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const groupWords = groupWordsOf(q, groupBy);
     const oOpts = { layout, lang, group: groupBy !== undefined && !isRespondentGroupField(groupBy), force, q, includeAnswers: Boolean(req.includeAnswers), subdomains: profile.model.subdomains.map((sd) => ({ id: sd.id, name: sd.name })), tiers: profile.def.tiers.map((t) => ({ id: t.id, name: t.name })), ...(groupWords ? { groupWords } : {}) };
     const written: string[] = [];
-    if (format === 'json') {
-      const a = await openAtomicStream(out!, { force });
-      try {
-        await writeJson(a.stream, pass);
-        await a.commit();
-      } catch (e) {
-        await a.abort();
-        throw e;
+    // (a file-system error said in terms of the output, never of its temp file: a full disk, an output open in Excel…)
+    try {
+      if (format === 'json') {
+        const a = await openAtomicStream(out!, { force });
+        try {
+          await writeJson(a.stream, pass);
+          await a.commit();
+        } catch (e) {
+          await a.abort();
+          throw e;
+        }
+        written.push(out!);
+      } else if (format === 'csv') written.push(...(await writeCsv(out!, pass, oOpts)));
+      else if (format === 'xlsx') {
+        await writeXlsx(out!, pass, oOpts);
+        written.push(out!);
       }
-      written.push(out!);
-    } else if (format === 'csv') written.push(...(await writeCsv(out!, pass, oOpts)));
-    else if (format === 'xlsx') {
-      await writeXlsx(out!, pass, oOpts);
-      written.push(out!);
+    } catch (e) {
+      throw unwritable(e, out!);
     }
     if (req.json) {
       summaryCache = undefined;

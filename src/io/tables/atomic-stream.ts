@@ -1,6 +1,6 @@
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { commitTempSync, FileExistsError, fsyncDir, outputTarget, trackedTempPath, untrackTemp, writtenInPlace } from '../atomic-write.js';
+import { assertReplaceableSync, commitTempSync, FileExistsError, fsyncDir, outputTarget, trackedTempPath, untrackTemp, writtenInPlace } from '../atomic-write.js';
 
 /**
  * The streaming twin of writeFileAtomic (src/io/atomic-write.ts), for outputs too large to hold in memory:
@@ -17,12 +17,18 @@ export interface AtomicStream {
   place(): Promise<void>;
   /** place() without yielding (a set placed together); the folder is not fsynced. */
   placeSync(): void;
+  /** With --force: FileInUseError when the file to be replaced is open in another program (checked for a whole set before any is placed). */
+  assertPlaceable(): void;
   abort(): Promise<void>;
 }
 
-/** Fail early (before a long batch) when a target exists and --force was not given. */
+/**
+ * Fail early (before a long batch) when a target exists and --force was not given, or, with --force, when it is open in
+ * another program (Excel, WPS, Word: FileInUseError) and could not be replaced at the end.
+ */
 export async function assertWritable(file: string, force: boolean): Promise<void> {
-  if (writtenInPlace(file) || force) return;
+  if (writtenInPlace(file)) return;
+  if (force) return assertReplaceableSync(file);
   const exists = await fs.stat(file).then(() => true, () => false);
   if (exists) throw new FileExistsError(file);
 }
@@ -64,6 +70,9 @@ export async function openAtomicStream(output: string, opts: { force?: boolean }
     finish,
     place,
     placeSync,
+    assertPlaceable: () => {
+      if (opts.force) assertReplaceableSync(file);
+    },
     async commit() {
       await finish();
       await place();
@@ -86,6 +95,7 @@ async function openInPlace(fd: number): Promise<AtomicStream> {
     commit: finish,
     place: async () => undefined,
     placeSync: () => undefined,
+    assertPlaceable: () => undefined,
     async abort() {
       stream.destroy();
     },

@@ -6,7 +6,8 @@
 //   ZZ_UNLINK_BUSY=<n|always> unlinking a temp file (*.zhizao-tmp-*) fails n times with EPERM (a scanner or
 //                             OneDrive holding the file just written)
 //   ZZ_LOCKED=<regex>         files whose path matches are open in Excel/WPS/Word: renaming over them, unlinking
-//                             them and opening them for writing fail with ZZ_LOCK_CODE (EBUSY unless told)
+//                             them and opening them for writing fail with ZZ_LOCK_CODE (EBUSY unless told);
+//                             ZZ_LOCK_SKIP=<n>: the first n openings for writing succeed (opened in Excel later)
 //   ZZ_INTERRUPT_AFTER=<n>    Ctrl-C (SIGINT to itself) once n report files (links/renames into a folder named
 //                             by ZZ_INTERRUPT_DIR) are in place
 import fs from 'node:fs';
@@ -63,14 +64,16 @@ if (process.env.ZZ_LOCKED) {
   };
   // opening for writing (r+, w, a, or numeric flags with O_WRONLY/O_RDWR); reading stays possible, as with Excel
   const writing = (flags) => (typeof flags === 'number' ? (flags & 3) !== 0 : typeof flags === 'string' && /[wa+]/.test(flags));
+  let skip = Number(process.env.ZZ_LOCK_SKIP ?? 0);
+  const refused = (p, flags) => locked(p) && writing(flags) && skip-- <= 0;
   const openSync = fs.openSync;
   fs.openSync = function (p, flags) {
-    if (locked(p) && writing(flags)) throw error(code, 'open', p);
+    if (refused(p, flags)) throw error(code, 'open', p);
     return openSync.apply(this, arguments);
   };
   const open = fs.promises.open;
   fs.promises.open = async function (p, flags) {
-    if (locked(p) && writing(flags)) throw error(code, 'open', p);
+    if (refused(p, flags)) throw error(code, 'open', p);
     return open.apply(this, arguments);
   };
 }
