@@ -33,6 +33,7 @@ export const TABLES_MESSAGES = {
   'table.csv-unclosed-quote': { en: 'line {line} could not be read: a quoted cell is never closed; reading resumed at line {next}', zh: '第 {line} 行无法读取：引号未闭合；已从第 {next} 行继续读取' },
   'table.csv-unclosed-quote-end': { en: 'line {line} could not be read: a quoted cell is never closed', zh: '第 {line} 行无法读取：引号未闭合' },
   'table.csv-stray-quote': { en: 'line {line} could not be read: a quote inside a quoted cell must be doubled (""); reading resumed at line {next}', zh: '第 {line} 行无法读取：带引号的单元格中的引号应写成两个（""）；已从第 {next} 行继续读取' },
+  'table.csv-bad-utf8': { en: 'line {line} could not be read: the file is marked as UTF-8 but this line holds a byte that is not UTF-8 (a character pasted from another encoding, or two files joined?); correct the line and save the file as UTF-8 again', zh: '第 {line} 行无法读取：文件标明为 UTF-8 编码，但该行含有无法按 UTF-8 解读的字节（可能粘贴了其他编码的字符，或拼接了两个文件）；请改正该行后重新以 UTF-8 保存' },
   'table.csv-wrong-cells': { en: 'line {line} could not be read: a quoted cell runs over several lines and leaves the row with the wrong number of cells; reading resumed at line {next}', zh: '第 {line} 行无法读取：带引号的单元格跨越多行，使该行单元格数不对；已从第 {next} 行继续读取' },
   'table.other-as-note': { en: '{header}: "{value}" is not an option of the question; its text is kept as a note', zh: '{header}："{value}" 不是该题的选项，其文字已作为备注保留' },
   'table.date-ambiguous': { en: '{header}: "{value}" can be read as day/month or month/day; write it as YYYY-MM-DD', zh: '{header}："{value}" 既可理解为日/月也可理解为月/日，请写成 YYYY-MM-DD' },

@@ -16,8 +16,11 @@ export interface BadRow {
   raw?: string;
   /** Where reading resumed (the next line). */
   resumedAt?: number;
-  /** What was wrong with a CSV record: a quote never closed, a stray quote after a closing one, a broken quote spanning lines. */
-  reason?: 'unclosed-quote' | 'stray-quote' | 'wrong-cells';
+  /**
+   * What was wrong with a CSV record: a quote never closed, a stray quote after a closing one, a broken quote spanning
+   * lines, a byte that is not UTF-8 in a file marked as UTF-8.
+   */
+  reason?: 'unclosed-quote' | 'stray-quote' | 'wrong-cells' | 'bad-utf8';
 }
 export type TableItem = RawRow | BadRow;
 
@@ -77,15 +80,20 @@ function scanRecord(text: string, pos: number, delim: string): Scan {
 }
 
 /**
- * CSV in UTF-8 (with or without BOM) or GB18030; comma or, when the header has tabs and no comma, tab separated.
+ * CSV in UTF-8 (with or without BOM), UTF-16 with BOM (Excel/WPS "Unicode 文本", tab separated) or GB18030; comma or,
+ * when the header has at least as many tabs as commas, tab separated. In a file marked as UTF-8 (BOM) a record with a byte that
+ * is not UTF-8 is reported with its line, the rest read as UTF-8.
  * A record that cannot be read is reported (with its line) and reading resumes at the next line, so one broken
  * quote loses one row, not the rest of the file. A quoted cell spanning lines that leaves its record with a
  * different number of cells than the record before it is taken for a broken quote too.
  */
 export async function* readCsvRows(bytes: Uint8Array): AsyncGenerator<TableItem> {
-  const { text } = decodeText(bytes);
+  const { text, invalidAt } = decodeText(bytes);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
-  const delim = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const count = (c: string) => firstLine.split(c).length - 1;
+  // (a tab-separated header may name a column with a comma in it: 企业名称（全称, 含分公司）)
+  const tabs = count('\t');
+  const delim = tabs > 0 && tabs >= count(',') ? '\t' : ',';
   let pos = 0;
   let line = 1;
   let row = 0;
@@ -98,7 +106,11 @@ export async function* readCsvRows(bytes: Uint8Array): AsyncGenerator<TableItem>
     row++;
     const r = scanRecord(text, pos, delim);
     const broken: { error: string; reason: NonNullable<BadRow['reason']> } | undefined =
-      'error' in r ? r : r.multiline && width >= 0 && r.cells.length !== width ? { error: 'a quoted cell runs over several lines and leaves the row with the wrong number of cells', reason: 'wrong-cells' } : undefined;
+      'error' in r
+        ? r
+        : r.multiline && width >= 0 && r.cells.length !== width
+          ? { error: 'a quoted cell runs over several lines and leaves the row with the wrong number of cells', reason: 'wrong-cells' }
+          : undefined;
     if (broken !== undefined) {
       const next = lineEnd(pos);
       yield { row, line, ...broken, raw: text.slice(pos, next).replace(/\r?\n$/, ''), ...(next < text.length ? { resumedAt: line + 1 } : {}) };
@@ -107,6 +119,13 @@ export async function* readCsvRows(bytes: Uint8Array): AsyncGenerator<TableItem>
       continue;
     }
     const ok = r as Exclude<Scan, { error: string }>;
+    if (invalidAt !== undefined && ok.cells.some((c) => c.includes('\uFFFD'))) {
+      // the whole record (its cells are read right; only the characters at the bad bytes are lost)
+      yield { row, line, error: 'a byte that is not UTF-8 in a file marked as UTF-8', reason: 'bad-utf8', raw: text.slice(pos, lineEnd(pos)).replace(/\r?\n$/, ''), ...(ok.end < text.length ? { resumedAt: line + ok.newlines } : {}) };
+      pos = ok.end;
+      line += ok.newlines;
+      continue;
+    }
     if (!(ok.cells.length === 1 && ok.cells[0] === '')) width = ok.cells.length;
     yield { row, line, cells: ok.cells };
     pos = ok.end;

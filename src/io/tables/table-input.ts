@@ -133,6 +133,7 @@ function companyOfRaw(bad: BadRow, roles: readonly ColumnRole[] | undefined): st
 
 /** The message for a CSV record lost to bad quoting. */
 export function lostCode(item: BadRow): MessageCode {
+  if (item.reason === 'bad-utf8') return 'table.csv-bad-utf8';
   if (item.resumedAt === undefined) return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote-end' : 'table.csv-syntax';
   return item.reason === 'unclosed-quote' ? 'table.csv-unclosed-quote' : item.reason === 'stray-quote' ? 'table.csv-stray-quote' : 'table.csv-wrong-cells';
 }
