@@ -72,8 +72,9 @@ export function renderTemplate(model: ReportModel | Record<string, unknown>, for
   return tidy(template({ ...model, lang: opts.lang }, opts.extraHelpers ? { helpers: opts.extraHelpers } : undefined), format);
 }
 
+/** Markdown: LF line ends (a template saved with CRLF, as Notepad and a Windows checkout do), runs of blank lines collapsed to one. */
 function tidy(s: string, format: TemplateFormat): string {
-  return format === 'md' ? s.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n' : s;
+  return format === 'md' ? s.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n' : s;
 }
 
 export function renderMarkdown(model: ReportModel, opts: RenderOptions): string {
