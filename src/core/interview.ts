@@ -253,6 +253,20 @@ export function ambiguousPercent(question: Question, typed: string): number | un
 }
 
 /**
+ * Which reading of an ambiguous percentage (see ambiguousPercent) the question's plausible range allows: `small`
+ * (n %), `large` (n × 100 %), or undefined when it has no range or the range allows both or neither — then nothing
+ * is offered as the default, so that Enter cannot store a value 100 times off.
+ */
+export function plausibleReading(question: Question, n: number): 'small' | 'large' | undefined {
+  const p = question.plausible;
+  if (!p || (p.min === undefined && p.max === undefined)) return undefined;
+  const inside = (v: number) => (p.min === undefined || v >= p.min) && (p.max === undefined || v <= p.max);
+  const small = inside(n / 100);
+  const large = inside(n);
+  return small === large ? undefined : small ? 'small' : 'large';
+}
+
+/**
  * Check one answer as the interview would store it: well-formed for the question (type, range, options,
  * exclusive choices, n/a allowed) and consistent with the other answers (cross-field checks naming this question).
  */

@@ -68,6 +68,7 @@ export const INTERVIEW_MESSAGES = {
 
   // percent
   'iv.percent-which': { en: 'You typed {typed}: did you mean {small} or {large}?', zh: '输入的是 {typed}：是指 {small} 还是 {large}？' },
+  'iv.percent-choose': { en: 'Choose one with ↑↓ (or 1, 2), then Enter: nothing is saved until you do', zh: '请用 ↑↓（或数字 1、2）选一项再回车：选定之前不会保存' },
 
   // menus
   'iv.menu-header': { en: 'Sections (answered/visible questions)', zh: '章节菜单（已答/可见题目数）' },

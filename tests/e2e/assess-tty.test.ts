@@ -262,8 +262,13 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     expect(read(file).progress?.cursor).toBe('defect_rate');
     // a bare 0.8 for a percentage: which one was meant
     screen = await step(t2, () => (t2.type('0.8'), t2.keys('Enter')), '是指 0.8% 还是 80%');
-    await step(t2, () => t2.keys('Enter'), '· main_bottleneck');
+    expect(screen).not.toContain('✔ 不良品率'); // no value recorded before the choice
+    // the question has no plausible range: nothing is highlighted, Enter alone chooses nothing
+    screen = await step(t2, () => t2.keys('Enter'), '选定之前不会保存');
+    expect(read(file).answers?.defect_rate).toBeUndefined();
+    await step(t2, () => (t2.type('1'), t2.keys('Enter')), '· main_bottleneck');
     expect(read(file).answers?.defect_rate).toBeCloseTo(0.008, 10);
+    expect(t2.capture(200).match(/✔ 不良品率.*/g)).toEqual(['✔ 不良品率 · 0.8%']); // one record line, the value chosen
     await step(t2, () => (t2.type('换型时间长'), t2.keys('Enter')), '· production_mode');
     screen = await step(t2, () => t2.keys('Enter'), '复查：14 道题中还有 4 道未答');
     // finish is the 6th entry (answer now, the 4 open questions, finish)

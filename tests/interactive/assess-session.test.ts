@@ -769,6 +769,67 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     await expect(done).rejects.toMatchObject({ code: 130 });
   });
 
+  /** Answer the express questions of mini-modes up to the defect rate. */
+  async function toDefectRate(company: string) {
+    await startNew(company);
+    screen.type('3');
+    await enter();
+    await tick(['3D CAD']);
+    for (const n of ['10', '7', '12', '5']) await typeEnter(n);
+    await choose('no (否)');
+    expect(screen.getScreen()).toContain('Defect rate');
+  }
+  const defectLines = (out: string[]) => out.join('').split('\n').filter((l) => l.includes('Defect rate'));
+
+  it('a bare 0.8 for a percentage leaves no record line until the user has chosen, then one with the value chosen; without a plausible range nothing is highlighted and Enter alone saves nothing; Ctrl-C there leaves no line and no answer', async () => {
+    const dir = tempDir();
+    const { ctx, out } = setup({ questionnaire: MODES });
+    const done = start(ctx, undefined, { cwd: dir });
+    await toDefectRate('Percent Co');
+    const file = only(dir);
+    await typeEnter('0.8');
+    expect(screen.getScreen()).toContain('You typed 0.8: did you mean 0.8% or 80%?');
+    expect(activeLine()).toBe(''); // no reading offered as the default
+    expect(defectLines(out)).toEqual([]); // no value shown before the choice
+    screen.keypress('enter'); // chooses nothing: the prompt stays (re-rendered at once, with the hint)
+    expect(flat()).toContain('Choose one with ↑↓ (or 1, 2), then Enter: nothing is saved until you do');
+    expect(read(file).answers?.defect_rate).toBeUndefined();
+    expect(defectLines(out)).toEqual([]);
+    await choose('80%');
+    expect(read(file).answers?.defect_rate).toBe(0.8);
+    expect(defectLines(out)).toEqual(['✔ Defect rate · 80%']); // exactly one line, the value chosen
+    // back to it, a new bare number, Ctrl-C at the question which was meant: no line, the old answer kept
+    expect(screen.getScreen()).toContain('Production mode');
+    await choose('← back');
+    await typeEnter('0.5');
+    expect(screen.getScreen()).toContain('did you mean 0.5% or 50%?');
+    screen.keypress('down');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(defectLines(out)).toEqual(['✔ Defect rate · 80%']);
+    expect(read(file).answers?.defect_rate).toBe(0.8);
+  });
+
+  it('a bare number for a percentage with a plausible range: the reading inside the range is highlighted (0.8 for a defect rate of at most 30 % is 0.8 %)', async () => {
+    const dir = tempDir();
+    const modes = path.join(dir, 'modes-plausible.yaml');
+    const text = readFileSync(MODES, 'utf8');
+    const withRange = text.replace('      - id: defect_rate\n        type: percent\n', '      - id: defect_rate\n        type: percent\n        plausible: {max: 0.3}\n');
+    expect(withRange).not.toBe(text);
+    writeFileSync(modes, withRange);
+    const { ctx, out } = setup({ questionnaire: modes });
+    const done = start(ctx, undefined, { cwd: dir });
+    await toDefectRate('Range Co');
+    const file = only(dir);
+    await typeEnter('0.8');
+    expect(activeLine()).toContain('0.8%');
+    await enter();
+    expect(read(file).answers?.defect_rate).toBeCloseTo(0.008, 10);
+    expect(defectLines(out)).toEqual(['✔ Defect rate · 0.8%']);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
   it('on resume the whole note is shown: a merge conflict keeps every candidate value, client and internal parts apart', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'merged.zhizao.yaml');

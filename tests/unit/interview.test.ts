@@ -33,6 +33,7 @@ import {
   evidenceOf,
   interviewMode,
   ambiguousPercent,
+  plausibleReading,
   withProgress,
   withRespondent,
 } from '../../src/core/interview.js';
@@ -300,6 +301,15 @@ describe('changing the file', () => {
     expect(ambiguousPercent(pct, '0.8%')).toBeUndefined();
     expect(ambiguousPercent(q.byId.get('designers_total')!, '1')).toBeUndefined();
     expect(typedToRaw(pct, '８０')).toBe('８０%');
+  });
+
+  it('the reading of an ambiguous percentage inside the plausible range is the one offered; none when both, neither or no range', () => {
+    const pct = q.byId.get('defect_rate')!;
+    expect(plausibleReading(pct, 0.8)).toBeUndefined(); // no range
+    expect(plausibleReading({ ...pct, plausible: { max: 0.3 } }, 0.8)).toBe('small'); // 0.8 % of defects, not 80 %
+    expect(plausibleReading({ ...pct, plausible: { min: 0.05 } }, 0.3)).toBe('large'); // MES coverage 30 %, not 0.3 %
+    expect(plausibleReading({ ...pct, plausible: { min: 0, max: 0.5 } }, 0.3)).toBeUndefined(); // both fit
+    expect(plausibleReading({ ...pct, plausible: { min: 0.2, max: 0.95 } }, 0.1)).toBeUndefined(); // neither fits
   });
 
   it('writes files that pass validation', () => {

@@ -61,6 +61,10 @@ export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptio
       if (line) output.write(line + '\n');
       return action;
     },
+    answered(view, action) {
+      const line = answeredLine(view, action, c, width());
+      if (line) output.write(line + '\n');
+    },
     async choose<T>(opts: ChooseOptions<T>) {
       const pick = await pickPrompt();
       const transcript = opts.transcript ?? true;
@@ -73,6 +77,7 @@ export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptio
           message: opts.message,
           choices: opts.choices,
           ...(opts.default !== undefined ? { default: opts.default } : {}),
+          ...(opts.noDefault ? { noDefault: opts.noDefault } : {}),
           done: (choice) => (transcript ? `${c.green('✔')} ${wrapText(`${opts.message} ${c.cyan(choice.name.replace(/\n\s*/g, ' '))}`, w - 2, '  ')}` : ''),
         },
         w,

@@ -16,7 +16,7 @@
 import type { ChalkInstance } from 'chalk';
 import { forTerminal as forTerminalText } from '../../messages/safe-text.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
-import { SATISFACTIONS, levelOptionLabel, satisfactionLabel } from '../../core/interview.js';
+import { SATISFACTIONS, ambiguousPercent, levelOptionLabel, satisfactionLabel } from '../../core/interview.js';
 import type { AnswerValue, Lang, Question } from '../../core/types.js';
 import type { PickChoice, PickConfig, PickEntry } from './select-prompt.js';
 import { wrapText } from './wrap.js';
@@ -68,6 +68,8 @@ export interface ChooseOptions<T> {
   message: string;
   choices: ChoiceEntry<T>[];
   default?: T;
+  /** No entry highlighted at first (no `default`): Enter alone chooses nothing and shows this hint. */
+  noDefault?: { hint: string };
   /** false: nothing stays on the screen once chosen (menus); true: `✔ message choice` stays (a respondent field). */
   transcript?: boolean;
 }
@@ -82,7 +84,13 @@ export interface TextOptions {
 }
 
 export interface Prompter {
+  /**
+   * Ask a question; the answer's record line is written (answeredLine), except for an answer still to be clarified
+   * (a bare 0.8 for a percentage): the caller writes it with `answered` once the user has said what was meant.
+   */
   question(view: QuestionView): Promise<Action>;
+  /** Write the record line of an answer settled after the question's prompt (`✔ question · answer`). */
+  answered(view: QuestionView, action: Action): void;
   choose<T>(opts: ChooseOptions<T>): Promise<T>;
   text(opts: TextOptions): Promise<string>;
   confirm(opts: { header?: string[]; message: string; default?: boolean }): Promise<boolean>;
@@ -296,7 +304,7 @@ export function pageSize(entries: number, message: string, descriptions: string[
 }
 
 /** The list prompt's configuration (also used for menus). */
-export function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
+export function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string[]; message: string; choices: (ChoiceItem<T> | 'separator' | SeparatorLike)[]; default?: T; noDefault?: { hint: string }; done(choice: PickChoice<T>): string }, width: number, rows = 24): PickConfig<T> {
   const choices: PickEntry<T>[] = o.choices.map((ch) =>
     ch === 'separator' || (ch as SeparatorLike).type === 'separator'
       ? { separator: SEPARATOR_LINE }
@@ -307,9 +315,10 @@ export function pickConfig<T>(c: ChalkInstance, lang: Lang, o: { header?: string
     message,
     choices,
     ...(o.default !== undefined ? { default: o.default } : {}),
+    ...(o.noDefault ? { noDefault: { hint: wrapText(o.noDefault.hint, width) } } : {}),
     pageSize: pageSize(choices.length, message, choices.map((ch) => ('description' in ch ? (ch.description ?? '') : '')), rows),
     help: c.dim(msg(lang, 'iv.keys-select')),
-    style: { active: (t) => c.cyan(t), description: (t) => c.cyan(t), cursor: '❯' },
+    style: { active: (t) => c.cyan(t), description: (t) => c.cyan(t), hint: (t) => c.yellow(t), cursor: '❯' },
     done: o.done,
   };
 }
@@ -410,9 +419,14 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, r
   };
 }
 
-/** The line an answer leaves on the screen: `✔ question · answer`, wrapped. Commands leave none. */
+/**
+ * The line an answer leaves on the screen: `✔ question · answer`, wrapped. Commands leave none, and neither does a
+ * percentage typed as a bare 0.8 until the user has said whether 0.8 % or 80 % was meant (the action as the
+ * question's prompt returns it, with `typed`): its line shows the value chosen, never a guess.
+ */
 export function answeredLine(view: QuestionView, action: Action, c: ChalkInstance, width = 79): string | undefined {
   let shown: string;
+  if (action.kind === 'answer' && action.typed !== undefined && ambiguousPercent(view.question, action.typed) !== undefined) return undefined;
   if (action.kind === 'answer') shown = view.format(action.value);
   else if (action.kind === 'unknown' || action.kind === 'na') shown = commandLabel(action.kind, view.lang);
   else return undefined;

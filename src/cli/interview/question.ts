@@ -12,6 +12,7 @@ import {
   nextUnanswered,
   noteOf,
   placeOf,
+  plausibleReading,
   previousQuestion,
   questionWording,
   withAnswer,
@@ -104,11 +105,12 @@ export async function askQuestion(iv: Interview, id: string, reviewMode: boolean
       return next ? { kind: 'question', id: next.id, reviewMode } : { kind: 'review' };
     }
     if (iv.cursor !== id) await iv.save(id);
-    const action: Action = await iv.p.question(view(iv, question, snap, pending));
+    const shown = view(iv, question, snap, pending);
+    const action: Action = await iv.p.question(shown);
     pending = undefined;
     switch (action.kind) {
       case 'answer': {
-        const given = await clarify(iv, question, action);
+        const given = await clarify(iv, question, action, shown);
         if (!given) continue;
         if (!(await needsNoteFirst(iv, question, given))) continue;
         return answer(iv, question, given, reviewMode);
@@ -150,27 +152,33 @@ export async function askQuestion(iv: Interview, id: string, reviewMode: boolean
 }
 
 /**
- * A percentage typed as a bare number up to 1 (0.8, 1) is ambiguous: ask whether 0.8 % or 80 % was meant.
+ * A percentage typed as a bare number up to 1 (0.8, 1) is ambiguous: ask whether 0.8 % or 80 % was meant. The
+ * reading inside the question's plausible range is highlighted; without one (or when both or neither fit) nothing
+ * is, and Enter alone chooses nothing. The question's record line is written only once chosen (the prompt wrote
+ * none), so that Ctrl-C here leaves no line for an answer that was not saved.
  * Returns what to store, or undefined to ask the question again.
  */
-async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>): Promise<Given | undefined> {
+async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>, shown: QuestionView): Promise<Given | undefined> {
   const n = action.typed !== undefined ? ambiguousPercent(question, action.typed) : undefined;
   if (n === undefined) return { kind: 'value', raw: action.value };
   const small = `${formatNumber(n)}%`;
   const large = `${formatNumber(n * 100)}%`;
+  const likely = plausibleReading(question, n);
   const raw = await iv.p.choose<string>({
     message: iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large }),
     choices: [
       { name: small, value: small },
       { name: large, value: large },
     ],
-    default: small,
+    ...(likely ? { default: likely === 'small' ? small : large } : { noDefault: { hint: iv.m('iv.percent-choose') } }),
+    transcript: false,
   });
   const r = checkAnswer(iv.q, iv.data, question.id, { kind: 'value', raw });
   if (!r.ok) {
     iv.flash.push(iv.c.red(problemText(iv, question.id, r.problems)));
     return undefined;
   }
+  iv.p.answered(shown, { kind: 'answer', value: r.stored });
   return { kind: 'value', raw };
 }
 

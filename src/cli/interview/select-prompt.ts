@@ -2,7 +2,8 @@
  * The interview's list prompt (an @inquirer/core prompt, like @inquirer/select), with two differences:
  *  - a digit key picks the entry that shows that number (`key`: the level shown with --show-levels), and the entry
  *    at that position (counting from 1) where the list shows no numbers;
- *  - once answered it prints what the caller says (`done`), or nothing: commands never appear as answers.
+ *  - once answered it prints what the caller says (`done`), or nothing: commands never appear as answers;
+ *  - it can start with no entry highlighted (`noDefault`): then Enter alone chooses nothing.
  * Loaded only by the interview, so that `zhizao --help` stays light.
  */
 import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useEffect, useKeypress, useMemo, usePagination, useRef, useState } from '@inquirer/core';
@@ -26,10 +27,15 @@ export interface PickConfig<T> {
   message: string;
   choices: readonly PickEntry<T>[];
   default?: T;
+  /**
+   * Nothing highlighted at first: Enter picks nothing (this hint is shown instead) until an arrow or a digit has
+   * chosen an entry. For a choice where any default could be wrong (which of two readings of a number was meant).
+   */
+  noDefault?: { hint: string };
   pageSize: number;
   /** The key help line under the list. */
   help: string;
-  style: { active(text: string): string; description(text: string): string; cursor: string };
+  style: { active(text: string): string; description(text: string): string; hint(text: string): string; cursor: string };
   /** What stays on the screen once answered (empty: nothing). */
   done(choice: PickChoice<T>): string;
 }
@@ -51,24 +57,35 @@ export default createPrompt(<T>(config: PickConfig<T>, done: (value: T) => void)
   const first = useMemo(() => items.findIndex(isChoice), [items]);
   const last = useMemo(() => items.length - 1 - [...items].reverse().findIndex(isChoice), [items]);
   const initial = useMemo(() => {
+    if (config.noDefault) return -1;
     if (!('default' in config)) return first;
     const i = items.findIndex((c) => isChoice(c) && c.value === config.default);
     return i >= 0 ? i : first;
   }, [items]);
   const [active, setActive] = useState(initial);
+  const [hint, setHint] = useState('');
   const typed = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const selected = items[active] as PickChoice<T>;
+  const selected = active >= 0 ? (items[active] as PickChoice<T>) : undefined;
 
   useKeypress((key, rl) => {
     clearTimeout(timer.current);
     if (isEnterKey(key)) {
+      if (!selected) {
+        setHint(config.noDefault?.hint ?? '');
+        return;
+      }
       setStatus('done');
       done(selected.value);
     } else if (isUpKey(key) || isDownKey(key)) {
       rl.clearLine(0);
       typed.current = '';
+      setHint('');
       const step = isUpKey(key) ? -1 : 1;
+      if (active < 0) {
+        setActive(step > 0 ? first : last);
+        return;
+      }
       let next = active;
       do next += step;
       while (next >= first && next <= last && !isChoice(items[next]));
@@ -81,7 +98,10 @@ export default createPrompt(<T>(config: PickConfig<T>, done: (value: T) => void)
         typed.current = key.name;
         at = entryForDigits(items, typed.current);
       }
-      if (at >= 0) setActive(at);
+      if (at >= 0) {
+        setActive(at);
+        setHint('');
+      }
       rl.clearLine(0);
       timer.current = setTimeout(() => {
         typed.current = '';
@@ -94,16 +114,17 @@ export default createPrompt(<T>(config: PickConfig<T>, done: (value: T) => void)
 
   const page = usePagination({
     items,
-    active,
+    active: active >= 0 ? active : first,
     pageSize: config.pageSize,
     loop: false,
-    renderItem({ item, isActive }) {
+    renderItem({ item, isActive: atCursor }) {
       if (!isChoice(item)) return ` ${item.separator}`;
+      const isActive = atCursor && active >= 0;
       const text = `${isActive ? config.style.cursor : ' '} ${item.name}`;
       return isActive ? config.style.active(text) : text;
     },
   });
-  if (status === 'done') return config.done(selected);
-  const description = selected.description ? config.style.description(selected.description) : '';
-  return [config.message, page, ' ', description, config.help].filter(Boolean).join('\n').trimEnd() + '\x1b[?25l';
+  if (status === 'done') return selected ? config.done(selected) : '';
+  const description = selected?.description ? config.style.description(selected.description) : '';
+  return [config.message, page, ' ', description, hint ? config.style.hint(hint) : '', config.help].filter(Boolean).join('\n').trimEnd() + '\x1b[?25l';
 });
