@@ -135,8 +135,43 @@ function normaliseMulti(q: Question, raw: unknown): Normalised {
   return { status: 'answered', value: values };
 }
 
+/**
+ * The forms of a question's own unit that may follow the number: the unit in either language, and each part of one
+ * written with a parenthesis (台（套） → 台（套）, 台, 套).
+ */
+function unitForms(q: Question): string[] {
+  if (!q.unit) return [];
+  const forms = new Set<string>();
+  for (const u of [q.unit.zh, q.unit.en]) {
+    const h = toHalfWidth(u).trim().toLowerCase();
+    if (!h) continue;
+    forms.add(h);
+    for (const part of h.split(/[()]/)) if (part.trim()) forms.add(part.trim());
+  }
+  // longest first: "台(套)" before "台"
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A number followed by the question's own unit ("18人", "18 台", "6 robots") is that number; the text is kept as it
+ * was when what comes before the unit is not a number by itself ("十八人", "约20人"), or the unit is another one
+ * ("300万" for 万元 is not read: only the question's own unit is).
+ */
+function withoutOwnUnit(q: Question, raw: unknown): unknown {
+  if (typeof raw !== 'string' || !q.unit) return raw;
+  const s = toHalfWidth(raw).trim();
+  const lower = s.toLowerCase();
+  for (const u of unitForms(q)) {
+    if (!lower.endsWith(u)) continue;
+    const rest = s.slice(0, s.length - u.length).trim();
+    const r = rest ? readNumber(rest) : undefined;
+    if (r?.ok && !r.value.percent) return rest;
+  }
+  return raw;
+}
+
 function normaliseNumber(q: Question, raw: unknown): Normalised {
-  const r = readNumber(raw);
+  const r = readNumber(withoutOwnUnit(q, raw));
   // 'answer.number' stays the code of a non-number answer (a stable code in --json output).
   if (!r.ok) return r.code === 'value.not-a-number' ? notANumber(q, raw) : { error: r.code, args: { ...r.args, field: q.id, id: q.id } };
   let n = r.value.value;

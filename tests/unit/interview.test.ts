@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerFileToYaml } from '../../src/core/answer-yaml.js';
+import { normaliseAnswer } from '../../src/core/answer-value.js';
+import { formatMessage } from '../../src/messages/catalogue.js';
 import { resolveAnswers } from '../../src/core/answers.js';
 import {
   CURSOR_REVIEW,
@@ -222,6 +224,32 @@ describe('checking answers', () => {
     expect(ok('design_tools', ['cad2d', 'none'])).toEqual(['answer.exclusive']);
     expect(ok('has_mes', true)).toBe(true);
     expect(ok('main_bottleneck', 'x'.repeat(501))).toEqual(['answer.too-long']);
+  });
+
+  it('reads a number written with the question’s own unit (18人, 18 台, 6 robots, 5 套 for 台（套）), never words or another unit', () => {
+    const people = { ...q.byId.get('designers_total')!, unit: { zh: '人', en: 'people' } };
+    const sets = { ...q.byId.get('designers_total')!, unit: { zh: '台（套）', en: 'units' } };
+    const money = { ...q.byId.get('designers_total')!, integer: false, unit: { zh: '万元', en: '10k CNY' } };
+    const value = (question: typeof people, raw: string) => {
+      const n = normaliseAnswer(question, raw);
+      return 'error' in n ? n.error : n.value;
+    };
+    expect(value(people, '18人')).toBe(18);
+    expect(value(people, ' 18 人 ')).toBe(18);
+    expect(value(people, '１８人')).toBe(18);
+    expect(value(people, '1,200 人')).toBe(1200);
+    expect(value(people, '18 People')).toBe(18);
+    expect(value(sets, '18 台')).toBe(18);
+    expect(value(sets, '5套')).toBe(5);
+    expect(value(sets, '5台（套）')).toBe(5);
+    expect(value(money, '300万元')).toBe(300);
+    // words, a guess, another unit or a percentage stay refused, in the words typed
+    for (const bad of ['十八人', '约20人', '人', '18 台']) expect(value(people, bad), bad).toBe('answer.number');
+    expect(value(money, '300万')).toBe('answer.number');
+    expect(value(people, '18%人')).toBe('answer.number');
+    const n = normaliseAnswer(people, '十八人');
+    expect('error' in n && formatMessage(n.error, n.args, 'zh')).toBe('designers_total："十八人" 不是数字：请只填数字（如 12 人），不知道的填“不清楚”');
+    expect(value(people, '12 人')).toBe(12); // the example the message gives is accepted
   });
 
   it('refuses a CNC count above the total with the check message', () => {
