@@ -163,6 +163,9 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     expect(transcript).toContain('✔ How digital is product design? · 2 · PDM');
     expect(transcript).toContain('✔ Design staff · 10');
     expect(transcript).not.toMatch(COMMAND_ANSWER);
+    // a note added with :note leaves no ✔ line either (the header says it was saved)
+    expect(transcript).not.toMatch(/^✔ (Note|Who may read this note\?)/m);
+    expect(transcript).not.toContain('✔ Note Counted from the HR list');
 
     killHard(t);
     expect(await t.waitForExit()).toBe(137); // 128 + SIGKILL

@@ -384,7 +384,9 @@ describe('assess: moving around', () => {
     expect(saved.progress?.cursor).toBe('cnc_robots');
     // the transcript never shows a command as if it were an answer
     const transcript = await screen.getFullOutput();
-    expect(transcript).toContain('Who may read this note?');
+    // …nor a note added with the command (its prompts were answered above: the header says it was saved)
+    expect(transcript).not.toContain('Who may read this note?');
+    expect(transcript).not.toMatch(/^✔ Note /m);
     expect(transcript).not.toMatch(/^✔ .*(← back|:note|:unknown|:menu|\? help|☰ sections|✎ add note|↷ skip)/m);
   });
 

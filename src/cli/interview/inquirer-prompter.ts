@@ -90,13 +90,14 @@ export function inquirerPrompter(lang: Lang, c: ChalkInstance, po: PrompterOptio
       const w = width();
       const { message, questionLines } = layout(opts.header, opts.message, w);
       const display = opts.display;
+      const transcript = opts.transcript ?? true;
       return mod.input({
         message,
         ...(opts.default !== undefined && opts.default !== '' ? { default: opts.default } : {}),
         ...(opts.validate ? { validate: (v: string) => { const r = opts.validate!(v); return r === true ? r : refusal(r, w); } } : {}),
         ...(display ? { transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? c.cyan(display(value)) : value) } : {}),
         theme: makeTheme(c, lang, questionLines),
-      });
+      }, { clearPromptOnDone: !transcript });
     },
     async confirm(opts) {
       return this.choose<boolean>({

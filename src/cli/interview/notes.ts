@@ -1,6 +1,8 @@
 /**
  * Notes and evidence at a question: the evidence note (client-visible or internal), the evidence record (type and
- * reference), and the note level 5 requires. Each is saved as soon as it is typed.
+ * reference), and the note level 5 requires. Each is saved as soon as it is typed. A note or evidence added with the
+ * command leaves no line on the screen (a command leaves none: the question's header says what was saved); the
+ * level-5 note is part of the answer and stays under it.
  */
 import { EVIDENCE_TYPES, evidenceOf, noteOf, withEvidence, withNote } from '../../core/interview.js';
 import type { Evidence, EvidenceType, Question } from '../../core/types.js';
@@ -21,8 +23,9 @@ export function evidenceText(iv: Interview, e: Evidence): { type: string; ref: s
 }
 
 /** Ask who may read a note just saved, and save that too. */
-async function noteVisibility(iv: Interview, question: Question, text: string, current: boolean): Promise<void> {
+async function noteVisibility(iv: Interview, question: Question, text: string, current: boolean, transcript: boolean): Promise<void> {
   const internal = await iv.p.choose<boolean>({
+    transcript,
     message: iv.m('iv.note-who'),
     choices: [
       { name: iv.m('iv.note-client'), value: false },
@@ -42,6 +45,7 @@ export async function editNote(iv: Interview, question: Question): Promise<void>
     message: iv.m('iv.note'),
     ...(existing?.text && safeDefault(existing.text) !== undefined ? { default: existing.text } : {}),
     validate: (v) => (v.length > 20000 ? iv.m('iv.note-too-long') : true),
+    transcript: false,
   });
   const trimmed = text.trim();
   if (trimmed === '-') {
@@ -57,7 +61,7 @@ export async function editNote(iv: Interview, question: Question): Promise<void>
   // Save the text first (nothing typed is lost), then ask whether it is internal.
   iv.data = withNote(iv.data, question.id, { text: trimmed, internal: existing?.internal ?? false });
   await iv.save(question.id);
-  await noteVisibility(iv, question, trimmed, existing?.internal ?? false);
+  await noteVisibility(iv, question, trimmed, existing?.internal ?? false, false);
 }
 
 /**
@@ -72,6 +76,7 @@ export async function editEvidence(iv: Interview, question: Question): Promise<v
     message: iv.m('iv.evidence-type'),
     choices: [...EVIDENCE_TYPES.map((t) => ({ name: iv.m(EVIDENCE_LABELS[t]), value: t as Choice })), ...(existing ? ['separator' as const, { name: iv.m('iv.evidence-remove'), value: 'remove' as Choice }] : [])],
     ...(existing ? { default: existing.type } : {}),
+    transcript: false,
   });
   if (type === 'remove') {
     iv.data = withEvidence(iv.data, question.id, null);
@@ -86,6 +91,7 @@ export async function editEvidence(iv: Interview, question: Question): Promise<v
     message: iv.m('iv.evidence-ref'),
     ...(existing?.ref && safeDefault(existing.ref) !== undefined ? { default: existing.ref } : {}),
     validate: (v) => (v.trim().length > 500 ? iv.m('iv.evidence-ref-too-long') : true),
+    transcript: false,
   });
   const r = ref.trim();
   const record: Evidence = { type, ...(r === '-' ? {} : r ? { ref: r } : existing?.ref ? { ref: existing.ref } : {}) };
@@ -111,6 +117,6 @@ export async function level5Note(iv: Interview, question: Question): Promise<boo
   if (trimmed === '-') return false;
   iv.data = withNote(iv.data, question.id, { text: trimmed, internal: false });
   await iv.save(question.id);
-  await noteVisibility(iv, question, trimmed, false);
+  await noteVisibility(iv, question, trimmed, false, true);
   return true;
 }

@@ -81,6 +81,8 @@ export interface TextOptions {
   validate?: (value: string) => true | string;
   /** How the value reads once entered (e.g. the credit code in capitals, the date as stored). */
   display?: (value: string) => string;
+  /** false: nothing stays on the screen once entered (a command's prompt: a note); true (default): `✔ message value` stays. */
+  transcript?: boolean;
 }
 
 export interface Prompter {
