@@ -21,14 +21,21 @@ export function headlineLine(r: ScoreResult, lang: Lang, c: ChalkInstance): stri
     : `${m('cli.maturity-level')}: ${c.bold(`${level} ${r.maturity.name[lang]}`)}   S = ${scoreText(r.maturity.score, r.scoring.bands)}${r.maturity.provisional ? c.yellow(`   ${m('cli.provisional')}`) : ''}`;
 }
 
-/** The terminal summary of `zhizao score` (and the end of an interview); `cmd` runs zhizao where the user is. */
-export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false): string {
+/**
+ * The terminal summary of `zhizao score` (and the end of an interview); `cmd` runs zhizao where the user is.
+ * `levelLast`: the level and what qualifies it come after the sections and indicators instead of under the name (the
+ * end of an interview, where the summary can scroll off a small terminal: the level is then said once, next to what
+ * to do now, never twice).
+ */
+export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false, levelLast = false): string {
   const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, { cmd, ...args }, lang);
   const t = (x: { zh: string; en: string }) => x[lang];
-  const out: string[] = [];
+  const all: string[] = [];
   const name = forTerminal([r.respondent.company || m('cli.no-company'), r.respondent.site].filter(Boolean).join(' · '));
-  out.push(c.bold(name));
+  all.push(c.bold(name));
   const level = r.maturity.level;
+  const head: string[] = [];
+  let out = head;
   out.push(headlineLine(r, lang, c));
   const counts = { answered: r.scoredAnswered, applicable: r.scoredApplicable, share: pct(r.scoredCompleteness) };
   if (level === null) out.push(c.yellow(m('cli.level-not-stated-why', { ...counts, threshold: pct(r.scoring.completeness.noLevelBelow) })));
@@ -41,6 +48,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
     const met = r.tiers.filter((x) => x.levelConditionMet).map((x) => t(x.name));
     if (met.length) out.push(c.dim(m('cli.tier-conditions', { tiers: met.join(lang === 'zh' ? '、' : ', ') })));
   }
+  out = [];
   out.push(c.dim(`${m('cli.scoring-profile')}: ${t(r.scoring.title)}${r.scoring.verified ? '' : m('cli.not-verified')}`));
   if (r.completeness < 1) {
     out.push(c.yellow(`${m('cli.completeness')}: ${pct(r.completeness)} (${r.answered}/${r.applicable}) — ${m('cli.unanswered-score-none')}`));
@@ -69,8 +77,10 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
     }
     out.push(line);
   }
-  if (explain) out.push('', ...renderExplain(r, lang, c));
-  return out.join('\n') + '\n';
+  if (levelLast) all.push(...out, '', ...head);
+  else all.push(...head, ...out);
+  if (explain) all.push('', ...renderExplain(r, lang, c));
+  return all.join('\n') + '\n';
 }
 
 function renderExplain(r: ScoreResult, lang: Lang, c: ChalkInstance): string[] {

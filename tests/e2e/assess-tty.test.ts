@@ -209,7 +209,8 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     await step(t3, () => (t3.type('Changeovers take two hours'), t3.keys('Enter')), '· production_mode');
     await step(t3, () => t3.keys('Down', 'Enter'), 'Review: all 12 questions answered');
     screen = await step(t3, () => t3.keys('Enter'), 'Write the report:');
-    expect(screen).toContain('Maturity level');
+    expect(screen).toContain('Maturity level'); // on the last screen, next to what to do now…
+    expect(t3.capture(200).match(/Maturity level/g)).toHaveLength(1); // …and only there
     expect(flat(screen)).toContain(`Write the report: node ${BIN} report ${files[0]} --questionnaire ${MINI} -o report.html`);
     expect(await t3.waitForExit()).toBe(0);
     expect(read(file).answers).toMatchObject({ design_level: 'pdm', key_processes_cnc: 5, has_mes: false, cnc_robots: 'partial', defect_rate: 0.025, production_mode: 'mto' });

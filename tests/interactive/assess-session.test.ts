@@ -214,6 +214,7 @@ describe('assess: a new interview', () => {
     expect(summary).toContain('Key-process CNC rate: 41.7%');
     const said = log.join('\n');
     expect(said).toContain(`zhizao report ${file} --questionnaire ${MINI} -o report.html`);
+    expect(`${summary}\n${said}`.match(/Maturity level/g)).toHaveLength(1); // the level line once, not again at the end
     expect(read(file).answers).toMatchObject({ key_processes_total: 12, key_processes_cnc: 5, has_mes: false, cnc_robots: 'partial', production_mode: 'mto' });
   });
 

@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { AssessOptions } from '../options.js';
 import { loadPlantForCommand } from '../plant.js';
-import { headlineLine, renderScoreSummary } from '../render-score.js';
+import { renderScoreSummary } from '../render-score.js';
 import { forTerminal, type Prompter } from '../interview/prompter.js';
 import { shellQuote } from '../interview/autosave.js';
 
@@ -92,13 +92,11 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   // Finished: the score summary and the command that writes the report.
   const plant = await loadPlantForCommand(ctx, 'assess', [result.file]);
   const score = await scorePlant(ctx.defs, plant);
-  term.stdout.write('\n' + renderScoreSummary(score, term.lang, cmd, term.out));
+  term.stdout.write('\n' + renderScoreSummary(score, term.lang, cmd, term.out, false, true));
   const shown = shellQuote(forTerminal(displayPath(result.file)));
   const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
   const report = `${cmd} report ${shown}${q ? ' ' + q : ''} -o report.html`;
   term.say('');
-  // The summary can scroll off a small terminal: the level again, next to what to do now.
-  term.say(headlineLine(score, term.lang, term.err));
   term.say(term.msg('cli.assess-saved', { file: displayPath(result.file) }));
   term.say(term.msg('cli.assess-report-hint', { command: report }));
   const saved = plant.answers.file.progress?.sections;
