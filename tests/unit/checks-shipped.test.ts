@@ -528,4 +528,11 @@ describe('a check message reads whatever the answers it names', () => {
     expect(f.message.zh).toBe('关键工序清单列出的工序数，与关键工序总数 6 不一致；关键工序数控化率按总数和数控化工序数计算，请核实清单和这两个数字是否同一口径。');
     expect(f.message.zh).not.toContain('不清楚');
   });
+
+  it('CNC machines and robots against the digital equipment: the two counts read as a sum (was "85 台加工业机器人 6 台")', () => {
+    const a = mustAnswers(q, { questionnaire: 'smart-manufacturing', version: '2', respondent: { company: '测试', industry: 'discrete' }, answers: { cnc_machines_count: 85, robots_count: 6, equipment_total: 200, equipment_digital: 60 } });
+    const f = runChecks(set, q, a).find((x) => x.id === 'cnc-and-robots-vs-digital-equipment')!;
+    expect(f.message.zh).toBe('数控设备 85 台、工业机器人 6 台，合计多于数字化设备 60 台；数控设备和机器人都属于数字化设备。请核实三个数字的口径。');
+    expect(f.message.en).toBe('CNC machines (85) and industrial robots (6) together are more than the digital machines (60), although both count as digital equipment. Check that the three figures use the same register.');
+  });
 });
