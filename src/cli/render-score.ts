@@ -23,11 +23,12 @@ export function headlineLine(r: ScoreResult, lang: Lang, c: ChalkInstance): stri
 
 /**
  * The terminal summary of `zhizao score` (and the end of an interview); `cmd` runs zhizao where the user is.
- * `levelLast`: the level and what qualifies it come after the sections and indicators instead of under the name (the
- * end of an interview, where the summary can scroll off a small terminal: the level is then said once, next to what
- * to do now, never twice).
+ * `interviewEnd` (the end of an interview, where the summary can scroll off a small terminal): the level and what
+ * qualifies it come after the sections and indicators instead of under the name, so that it is said once, next to
+ * what to do now; and the consistency findings are listed in their own words (no check ids, no line:column: the user
+ * of the interview does not edit the file), not just counted with a pointer to validate.
  */
-export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false, levelLast = false): string {
+export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false, interviewEnd = false): string {
   const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, { cmd, ...args }, lang);
   const t = (x: { zh: string; en: string }) => x[lang];
   const all: string[] = [];
@@ -53,7 +54,10 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   if (r.completeness < 1) {
     out.push(c.yellow(`${m('cli.completeness')}: ${pct(r.completeness)} (${r.answered}/${r.applicable}) — ${m('cli.unanswered-score-none')}`));
   } else out.push(`${m('cli.completeness')}: 100%`);
-  if (r.findings?.length) out.push(c.yellow(m('cli.findings', { count: r.findings.length })));
+  if (r.findings?.length && interviewEnd) {
+    out.push(c.yellow(m('cli.findings-listed', { count: r.findings.length })));
+    for (const f of r.findings) out.push(c.yellow(`  ⚠ ${forTerminal(t(f.message))}`));
+  } else if (r.findings?.length) out.push(c.yellow(m('cli.findings', { count: r.findings.length })));
   out.push('');
   out.push(c.bold(m('cli.sections')));
   const w = Math.max(...r.sections.map((s) => displayWidth(t(s.title)))) + 2;
@@ -77,7 +81,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
     }
     out.push(line);
   }
-  if (levelLast) all.push(...out, '', ...head);
+  if (interviewEnd) all.push(...out, '', ...head);
   else all.push(...head, ...out);
   if (explain) all.push('', ...renderExplain(r, lang, c));
   return all.join('\n') + '\n';

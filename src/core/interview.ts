@@ -6,6 +6,7 @@ import { formatMessage, type MessageCode } from '../messages/catalogue.js';
  */
 import { normaliseAnswer, type Resolved } from './answer-value.js';
 import { answerWords } from './answer-words.js';
+import { reviewAnswers, type CheckSet } from './checks.js';
 import { computeVisibility, crossFieldProblems, type Visibility } from './answers.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { AnswerFile, AnswerValue, Evidence, EvidenceType, Industry, InterviewMode, Lang, Note, Question, Respondent, Section, Text } from './types.js';
@@ -250,6 +251,19 @@ export function ambiguousPercent(question: Question, typed: string): number | un
   if (question.type !== 'percent') return undefined;
   const r = readNumber(typed.trim());
   return r.ok && !r.value.percent && r.value.value > 0 && r.value.value <= 1 ? r.value.value : undefined;
+}
+
+/**
+ * The warnings an answer just stored raises, in their own words (no check id, no place in the file): its question's
+ * plausible range and the consistency checks that name it. The answer stays: a warning asks to check, it does not
+ * refuse (the contradictions that refuse are the questionnaire's own checks, in checkAnswer).
+ */
+export function answerWarnings(q: Questionnaire, file: AnswerFile, id: string, checks: readonly CheckSet[]): Text[] {
+  const resolved = resolveLeniently(q, file);
+  const visibility = computeVisibility(q, file, resolved);
+  return reviewAnswers(checks, q, { file, resolved, visibility }, { question: id })
+    .filter((f) => f.severity === 'warning')
+    .map((f) => f.message);
 }
 
 /**

@@ -160,6 +160,7 @@ export const CLI_MESSAGES = {
   'cli.margin-above': { en: '{margin} below level {level}', zh: '距 {level} 级还差 {margin}' },
   'cli.sensitive-answers': { en: '{count} {count|answer|answers} one step away would change the level (--json: sensitivity)', zh: '{count} 个答案改变一档就会改变等级（--json 的 sensitivity）' },
   'cli.tier-conditions': { en: 'Smart-factory tiers whose level condition is met (a necessary condition only): {tiers}', zh: '满足等级条件的梯度培育层级（仅为必要条件）：{tiers}' },
+  'cli.findings-listed': { en: '{count} consistency {count|finding|findings} to check (the answers are saved; to change one, resume the interview and go to the question from ☰ sections):', zh: '{count} 处一致性提示，请核实（答案均已保存；要修改，重新进入访谈，从“☰ 章节菜单”回到该题）：' },
   'cli.findings': { en: '{count} consistency {count|finding|findings} ({cmd} validate lists them)', zh: '{count} 处一致性提示（{cmd} validate 会逐条列出）' },
   'cli.counts-toward': { en: 'counts toward the regional share {target}', zh: '计入区域企业占比 {target}' },
   'cli.gap-points': { en: '{points} percentage points short', zh: '差 {points} 个百分点' },

@@ -3,7 +3,7 @@
  * (@inquirer/testing's `screen`), from `assess()` down to the saved file.
  */
 import { screen } from '@inquirer/testing/vitest';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
@@ -856,6 +856,56 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     expect(s).toContain('it.yaml: mts (sales plan 2027 says make to order for the new line)');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+});
+
+describe('assess: consistency warnings at the answer', () => {
+  it('an answer that trips a cross-question check is accepted and saved, with the check said under its answer line in its own words', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    // 85 CNC machines and 6 robots answered earlier; back at the digital-equipment count
+    const text = readFileSync(path.join(FIXTURES, 'interview', 'self-assessment-autoparts.yaml'), 'utf8');
+    writeFileSync(file, text.replace('cursor: "@review"', 'cursor: equipment_digital').replace(/\n {2}equipment_digital: 60\n/, '\n'));
+    const { ctx, log, out } = setup({ questionnaire: undefined }, 'zh');
+    const done = start(ctx, file);
+    await screen.next();
+    expect(screen.getScreen()).toContain('其中数字化设备有多少台（套）？');
+    const before = log.length;
+    await typeEnter('60');
+    expect(read(file).answers?.equipment_digital).toBe(60); // accepted
+    expect(out.join('')).toContain('✔ 其中数字化设备有多少台（套）？ · 60 台（套）');
+    expect(log.slice(before)).toEqual(['  ⚠ 数控设备 85 台、工业机器人 6 台，合计多于数字化设备 60 台；数控设备和机器人都属于数字化设备。请核实三个数字的口径。']);
+    // a count that fits says nothing
+    await typeEnter(':back');
+    const after = log.length;
+    await typeEnter('100');
+    expect(read(file).answers?.equipment_digital).toBe(100);
+    expect(log.slice(after)).toEqual([]);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+});
+
+describe('assess: the end of an interview', () => {
+  it('lists the consistency warnings in their own words (no check ids, no line:column, no pointer to validate) and says the level once', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    // the self-assessment of finding 7: 85 CNC machines and 6 robots, 60 digital machines; saved at the review
+    copyFileSync(path.join(FIXTURES, 'interview', 'self-assessment-autoparts.yaml'), file);
+    const { ctx, log, out } = setup({ questionnaire: undefined }, 'zh');
+    const done = start(ctx, file);
+    await screen.next();
+    expect(screen.getScreen()).toContain('复查');
+    moveTo('结束');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    const said = `${out.join('')}\n${log.join('\n')}`;
+    expect(said).toMatch(/\d+ 处一致性提示，请核实/);
+    expect(said).toContain('  ⚠ 数控设备 85 台、工业机器人 6 台，合计多于数字化设备 60 台；数控设备和机器人都属于数字化设备。请核实三个数字的口径。');
+    expect(said).not.toContain('cnc-and-robots-vs-digital-equipment');
+    expect(said).not.toContain('核对项');
+    expect(said).not.toContain('validate 会逐条列出');
+    expect(said.match(/成熟度等级/g)).toHaveLength(1);
   });
 });
 

@@ -81,6 +81,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
     dir,
     ...(sections ? { sections } : {}),
     ...(opts.mode ? { mode: opts.mode } : {}),
+    checks: await ctx.defs.checksFor(questionnaire),
     showLevels: Boolean(opts.showLevels),
     anonymousName: Boolean(opts.anonymousName),
     resumeArgs,

@@ -5,6 +5,7 @@
  */
 import {
   ambiguousPercent,
+  answerWarnings,
   checkAnswer,
   evidenceOf,
   formatAnswer,
@@ -198,7 +199,10 @@ async function answer(iv: Interview, question: Question, given: Given, reviewMod
     return { kind: 'question', id: question.id, reviewMode };
   }
   iv.data = withAnswer(iv.data, question.id, r.stored);
-  return advance(iv, question.id, reviewMode);
+  const pos = await advance(iv, question.id, reviewMode);
+  // saved and accepted; a cross-question check (or the plausible range) it trips is said under its answer line
+  if (iv.o.checks?.length && given.kind === 'value') for (const w of answerWarnings(iv.q, iv.data, question.id, iv.o.checks)) iv.o.say(iv.c.yellow(`  ⚠ ${forTerminal(iv.t(w))}`));
+  return pos;
 }
 
 /** Move on after `id` (next in order, or next unanswered in review mode) and save with the new cursor. */

@@ -1,5 +1,6 @@
 /** Options and results of an interview session, and the places it can be at. */
 import type { ChalkInstance } from 'chalk';
+import type { CheckSet } from '../../core/checks.js';
 import type { RespondentStep } from '../../core/interview.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
 import type { AnswerFile, InterviewMode, Lang } from '../../core/types.js';
@@ -18,6 +19,8 @@ export interface SessionOptions {
   sections?: string[];
   /** --mode (overrides the mode saved in the file). */
   mode?: InterviewMode;
+  /** The consistency checks of the questionnaire: an answer that makes one fire is warned about at once. */
+  checks?: readonly CheckSet[];
   /** --show-levels: the maturity level beside each option of a level question. */
   showLevels?: boolean;
   anonymousName?: boolean;
