@@ -3,7 +3,7 @@ import { stringify, parse } from 'yaml';
 import { detectLang } from '../../src/cli/env';
 import { MESSAGES, formatMessage } from '../../src/messages/catalogue';
 import { parseSource } from '../../src/core/source';
-import { questionnaireFrom, read } from '../helpers/defs';
+import { questionnaire, questionnaireFrom, read } from '../helpers/defs';
 
 const mini = () => parse(read('tests/fixtures/definitions/mini.yaml'));
 const codesOf = (data: unknown) => questionnaireFrom(stringify(data)).diagnostics.map((d) => d.code);
@@ -76,6 +76,19 @@ describe('questionnaire semantic checks', () => {
     const r = questionnaireFrom(stringify(d));
     expect(r.diagnostics[0]).toMatchObject({ code: 'schema.unknown-key', args: { name: 'textt' } });
     expect(String(r.diagnostics[0]!.args.allowed)).toContain('text');
+  });
+});
+
+describe('the shipped questionnaire promises only what the interview records', () => {
+  it('the operating cost: its help does not invite a percentage of revenue or a cost per tonne, which the interview would record as 元/件', () => {
+    const q = questionnaire('questionnaires/smart-manufacturing.yaml');
+    const cost = q.byId.get('kpi_operating_cost')!;
+    expect(cost.unit).toEqual({ zh: '元/件', en: 'CNY per unit' });
+    expect(cost.help.zh).not.toContain('可填运营成本占营业收入的百分数');
+    expect(cost.help.en).not.toContain('enter operating cost as a percentage of revenue');
+    expect(cost.help.zh).toContain('只按 元/件 记录');
+    expect(cost.help.zh).toContain(':unknown');
+    expect(cost.help.en).toContain('records this answer in CNY per piece only');
   });
 });
 
