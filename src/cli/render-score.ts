@@ -70,7 +70,7 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   out.push(c.bold(`${m('cli.indicators-targets')} (${t(r.targets.title)}; ${m('cli.reference-regional')})`));
   for (const i of r.indicators) {
     const share = i.kind === 'share' || i.kind === 'flag';
-    const v = i.value === null ? m('cli.not-computable') : share ? m(i.value === true || i.value === 1 ? 'cli.yes' : 'cli.no') : pct(i.value as number);
+    const v = i.value === null ? m(i.unknown ? 'cli.unknown-input' : 'cli.not-computable') : share ? m(i.value === true || i.value === 1 ? 'cli.yes' : 'cli.no') : pct(i.value as number);
     let line = `  ${t(i.title)}: ${v}`;
     if (i.target !== undefined) {
       const tgt = `${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? t(i.population) : ''})`;

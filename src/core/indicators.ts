@@ -19,6 +19,8 @@ export interface IndicatorResult extends TargetComparison {
   /** The numbers the formula used, for --explain. */
   inputs: Record<string, Value>;
   flags?: Record<string, boolean | null>;
+  /** No value because one of the answers it is computed from is "don't know" (不清楚), rather than missing. */
+  unknown?: true;
   /** At one plant a comparison is a reference to a regional target level, not a verdict. */
   reference?: boolean;
   /** The target is a share of companies: one plant counts toward it (its value is 1 or 0) and never meets it alone. */
@@ -63,6 +65,7 @@ export function computeIndicators(q: Questionnaire, answers: Answers, targets?: 
       value,
       inputs,
     };
+    if (value === null && refs.some((r) => answers.resolved.get(r)?.status === 'unknown')) result.unknown = true;
     if (def.context?.length) result.context = Object.fromEntries(def.context.map((id) => [id, scope.get(id) ?? null]));
     if (flags.length) {
       result.flags = {};

@@ -110,6 +110,7 @@ export const CLI_MESSAGES = {
   'cli.indicators-targets': { en: 'Indicators against targets', zh: '指标与目标' },
   'cli.reference-regional': { en: 'reference: regional target level', zh: '参考：区域目标水平' },
   'cli.not-computable': { en: 'not computable', zh: '无法计算' },
+  'cli.unknown-input': { en: "not computable: answered “don't know”", zh: '无法计算：回答“不清楚”' },
   'cli.yes': { en: 'yes', zh: '是' },
   'cli.no': { en: 'no', zh: '否' },
   'cli.target': { en: 'target', zh: '目标' },

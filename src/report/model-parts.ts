@@ -207,6 +207,8 @@ export function indicatorRows(r: ScoreResult, q: Questionnaire, w: Wording, answ
       row.value = i.value === null ? '—' : yes ? '✓' : '✗';
       if (i.value !== null) row.valueText = i.id === 'design-tool-penetration' ? w.phrases[yes ? 'usesTools' : 'noTools']! : w.phrases[yes ? 'yes' : 'no']!;
     } else row.value = indicatorValue(i);
+    // no value because the plant answered 不清楚: said so, not a bare dash
+    if (i.value === null && i.unknown) row.valueText = w.phrases.unknownAnswer!;
     if (i.target !== undefined) {
       row.target = indicatorTarget(i);
       row.year = i.targetYear!;

@@ -49,4 +49,11 @@ describe('report on an express interview (built CLI)', () => {
     expect(asked, 'the asked-for project: the reason once, the figure in the advice').not.toBeNull();
     expect(out).toMatch(new RegExp(`#### 零部件追溯[\\s\\S]*?暂缓原因: 超出企业所报预算，按中值计排入规划期需再增加约 ${asked![1]} 万元`));
   });
+
+  it('an indicator without a value because the plant answered 不清楚 says so, not "not computable" or a bare dash', () => {
+    expect(md.stdout).toContain('| IPv6 改造完成 | 不清楚 |');
+    expect(zhizao(['score', PLANT], ZH).stdout).toContain('IPv6 改造完成: 无法计算：回答“不清楚”');
+    const json = JSON.parse(zhizao(['score', PLANT, '--json'], ZH).stdout);
+    expect(json.indicators.find((i: { id: string }) => i.id === 'ipv6-adoption')).toMatchObject({ value: null, unknown: true });
+  });
 });
