@@ -124,8 +124,11 @@ export function classFor(pack: SectorPack, sector: string | undefined): { code: 
   return best;
 }
 
-/** A GB/T 4754-2017 code: a section letter, alone or with 2–4 digits (C, C36, C367, C3670). */
-export const isSectorCode = (sector: string): boolean => /^[A-T](\d{2,4})?$/i.test(sector.trim());
+/**
+ * A sector written as a GB/T 4754-2017 code: a section letter, alone or with 2–4 digits (C, C36, C367, C3670), as
+ * such or followed by its name ("C3670 汽车零部件及配件制造", as copied from the statistics): the code is what is read.
+ */
+export const isSectorCode = (sector: string): boolean => /^[A-T](\d{2,4})?(?![\dA-Za-z])/i.test(sector.trim());
 
 /** Character pairs of a Chinese name, or the words of an English one, for a loose comparison of names. */
 function nameParts(text: string): string[] {
@@ -162,6 +165,14 @@ function likeness(a: string, b: string): number {
  * to the person who wrote it: the plant is never placed in a sector by its words.
  */
 export function sectorGuess(packs: readonly CompiledSectorPack[], written: string): { code: string; name: Text } | undefined {
+  // the digits of a manufacturing code without its section letter ("3670"): the code with C, named as its pack names it
+  const digits = /^\d{2,4}$/.exec(written.trim());
+  if (digits) {
+    const code = `C${digits[0]}`;
+    const pack = packFor(packs, code);
+    if (!pack?.def.codes.length) return undefined;
+    return { code, name: classFor(pack.def, code)?.name ?? pack.def.title };
+  }
   let best: { code: string; name: Text } | undefined;
   let bestScore = 0.5;
   for (const p of packs) {

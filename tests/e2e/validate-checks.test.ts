@@ -278,8 +278,15 @@ describe('validate on a table reads each row as batch does', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).toContain(`sector-words.zhizao.yaml:${lineOf(text, 'sector:')}:`);
     expect(r.stdout + r.stderr).toContain('respondent.sector“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
-    example.respondent.sector = 'C3670';
-    const ok = zhizao(['validate', write('sector-code.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(ok.stdout + ok.stderr).not.toContain('GB/T 4754');
+    // a code, alone or followed by its name as copied from the statistics, is no words
+    for (const sector of ['C3670', 'C3670 汽车零部件及配件制造']) {
+      example.respondent.sector = sector;
+      const ok = zhizao(['validate', write('sector-code.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(ok.stdout + ok.stderr).not.toContain('GB/T 4754');
+    }
+    // the digits without the section letter: the code with it
+    example.respondent.sector = '3670';
+    const digits = zhizao(['validate', write('sector-digits.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(digits.stdout + digits.stderr).toContain('如属汽车零部件及配件制造，请改填 C3670');
   });
 });
