@@ -86,6 +86,33 @@ const money = (x: number) => String(Math.round(x));
 /** An amount of 万元 in a sentence: the number as it is in Chinese (the sentence says 万元), in CNY in English. */
 const amount = (x: number): Text => ({ zh: money(x), en: cny([x]) });
 
+/** At most this many projects are named to postpone for one the plant asked for. */
+const SWAP_MAX = 4;
+
+/**
+ * For a project the plant asked for in its own words (placed first by the plan's own order), the plan period's
+ * projects it did not ask for whose postponement would free `need` (万元, range midpoints): those serving none of its
+ * goals first, then the lowest priority; never one that fulfils a legal duty, that another project of the period
+ * waits for, or a base project the plant writes itself. Undefined when SWAP_MAX of them do not free enough (then only the budget can bring it in).
+ */
+function swapFor(need: number, plan: RetrofitPlan): { titles: Text[]; freed: number } | undefined {
+  const inPeriod = plan.recommendations.filter((x) => x.phase !== 'later');
+  const awaited = new Set(inPeriod.flatMap((x) => x.prerequisites));
+  // (a base project the plant writes itself, rules and registers, goes with the goals in the plan's order: kept)
+  const light = new Set(plan.roadmap.light ?? []);
+  const movable = inPeriod
+    .filter((x) => !x.asked && x.investment && x.priorityParts.duty === 0 && !awaited.has(x.id) && !light.has(x.id))
+    .sort((a, b) => Number(a.servesPriorities.length > 0) - Number(b.servesPriorities.length > 0) || a.priority - b.priority);
+  const titles: Text[] = [];
+  let freed = 0;
+  for (const x of movable) {
+    if (freed >= need || titles.length === SWAP_MAX) break;
+    titles.push(x.title);
+    freed += (x.investment!.min + x.investment!.max) / 2;
+  }
+  return freed >= need ? { titles, freed: Math.round(freed) } : undefined;
+}
+
 /**
  * By how much (万元, range midpoints, rounded up) a project the budget held back would take the plan period's projects
  * beyond the ceiling, were it added to them; undefined when the budget did not hold it back.
@@ -354,7 +381,10 @@ function adviceFor(r: Recommendation, plan: RetrofitPlan, w: Wording, office: bo
   if (need !== undefined) {
     // every phase already runs as many projects as the plant can: money alone would not bring it in
     const full = roadmap.phases.every((ph, i) => ph.count >= roadmap.capacity[i]!);
-    return fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need: amount(need) });
+    const advice = fill(p[full ? 'adviceBudgetFull' : 'adviceBudget']!, { need: amount(need) });
+    // A project the plant asked for in its own words comes first: the projects it did not ask for that would free the money
+    const swap = r.asked ? swapFor(need, plan) : undefined;
+    return swap ? joinTexts([advice, fill(p.adviceSwapNamed!, { list: joinTexts(swap.titles.map(quoted)), freed: amount(swap.freed) })], { zh: '', en: ' ' }) : advice;
   }
   if (r.laterReason?.code === 'capacity' || heldByBudget(r.laterReason)) return p.adviceSwap!;
   return p.adviceWaits!;

@@ -56,4 +56,18 @@ describe('report on an express interview (built CLI)', () => {
     const json = JSON.parse(zhizao(['score', PLANT, '--json'], ZH).stdout);
     expect(json.indicators.find((i: { id: string }) => i.id === 'ipv6-adoption')).toMatchObject({ value: null, unknown: true });
   });
+
+  it('a project asked for in the plant\'s own words, held back by the budget, names the projects it did not ask for whose postponement would free the money', () => {
+    // the example machinery plant with about 200 万元 (its band says more: the lower is taken)
+    const file = path.join(tempDir(), 'machinery-200.zhizao.yaml');
+    writeFileSync(file, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace('\nanswers:\n', '\nanswers:\n  retrofit_budget_amount: 200\n'));
+    const out = zhizao(['report', file, '-o', '-'], ZH).stdout;
+    const m = /需要把预算增加约 (\d+) 万元[^\n]*企业原话提出的项目应先排：按中值计，推后本方案中企业未提出的(“[^\n]*”)（合计约 (\d+) 万元）即可腾出所需预算。/.exec(out);
+    expect(m, 'the swap is named').not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThanOrEqual(Number(m![1]));
+    // never a base project the plant writes itself, nor one another project waits for
+    expect(m![2]).not.toContain('数据管理与系统接口基础');
+    // the office is told nothing of the budget
+    expect(zhizao(['report', file, '--audience', 'office', '-o', '-'], ZH).stdout).not.toContain('即可腾出所需预算');
+  });
 });
