@@ -2,8 +2,8 @@
 export const INTERVIEW_MESSAGES = {
   // session
   'iv.title': { en: 'zhizao interview — {title}', zh: '智造诊断访谈 — {title}' },
-  'iv.mode-express': { en: 'Express interview: level self-ratings and key facts, about an hour ({count} questions). For every requirement: --mode full', zh: '快速版访谈：自评等级和关键数据，约一小时（{count} 道题）。逐条核查要求请用 --mode full' },
-  'iv.mode-full': { en: 'Full interview: every requirement, a diagnosis day ({count} questions); do it by section (--sections) and resume at any time', zh: '完整版访谈：逐条核查各级要求，约一个诊断日（{count} 道题）；可按章节分次进行（--sections），随时中断续答' },
+  'iv.mode-express': { en: 'Express interview: level self-ratings and key facts, about an hour ({count} questions to begin with: answers add follow-ups or skip what does not apply). For every requirement: --mode full', zh: '快速版访谈：自评等级和关键数据，约一小时（开始时 {count} 道题，随回答增加追问或跳过不适用的题）。逐条核查要求请用 --mode full' },
+  'iv.mode-full': { en: 'Full interview: every requirement, a diagnosis day ({count} questions to begin with: answers add follow-ups or skip what does not apply); do it by section (--sections) and resume at any time', zh: '完整版访谈：逐条核查各级要求，约一个诊断日（开始时 {count} 道题，随回答增加追问或跳过不适用的题）；可按章节分次进行（--sections），随时中断续答' },
   'iv.mode-name-express': { en: 'express', zh: '快速版' },
   'iv.mode-name-full': { en: 'full', zh: '完整版' },
   'iv.only-sections': { en: 'Only these sections: {sections}', zh: '仅访谈以下章节：{sections}' },

@@ -662,7 +662,7 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     const done = start(ctx, undefined, { cwd: dir });
     await startNew('Express Co');
     const file = only(dir);
-    expect(log.join('\n')).toContain('Express interview: level self-ratings and key facts, about an hour (9 questions)');
+    expect(log.join('\n')).toContain('Express interview: level self-ratings and key facts, about an hour (9 questions to begin with: answers add follow-ups or skip what does not apply)');
     expect(screen.getScreen()).toContain('[Design] question 1 of 4 · overall 0/9 answered');
     screen.type('3'); // no numbers shown: the third option
     expect(activeLine()).toContain('PDM');
