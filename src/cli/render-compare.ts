@@ -36,7 +36,7 @@ export function renderComparison(c: Comparison, lang: Lang, ch: ChalkInstance): 
   const when = (x: Comparison['baseline']) => [x.date, x.period ? `KPI ${x.period}` : undefined].filter(Boolean).join(', ') || x.file || '';
   out.push(`${msg('cli.baseline')}: ${when(c.baseline)}   →   ${msg('cli.followup')}: ${when(c.followup)}`);
   out.push(ch.dim(c.basis ? `${t(c.basis)} (${c.targets.id})` : `${t(c.targets.title)} (${c.targets.id})`));
-  for (const w of c.warnings) out.push(ch.yellow(`! ${t(w.message)}`));
+  // (the warnings are messages: the command says them on stderr, once — not again in the view)
   out.push('');
 
   const m = c.maturity;
