@@ -127,8 +127,9 @@ export function classFor(pack: SectorPack, sector: string | undefined): { code: 
 /**
  * A sector written as a GB/T 4754-2017 code: a section letter, alone or with 2–4 digits (C, C36, C367, C3670), as
  * such or followed by its name ("C3670 汽车零部件及配件制造", as copied from the statistics): the code is what is read.
+ * A letter alone is a code only before a space or the end ("T恤衫" is words).
  */
-export const isSectorCode = (sector: string): boolean => /^[A-T](\d{2,4})?(?![\dA-Za-z])/i.test(sector.trim());
+export const isSectorCode = (sector: string): boolean => /^[A-T](?:\d{2,4}(?![\dA-Za-z])|(?=\s|$))/i.test(sector.trim());
 
 /** Character pairs of a Chinese name, or the words of an English one, for a loose comparison of names. */
 function nameParts(text: string): string[] {

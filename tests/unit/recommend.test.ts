@@ -1056,7 +1056,8 @@ describe('a sector written in words: the generic plan, said so, with the code to
   it('codes are codes; words are not; the sub-industry the words name is suggested, never chosen', () => {
     // a code followed by its name, as copied from the statistics, is a code
     for (const code of ['C', 'C36', 'c367', ' C3670 ', 'C3670 汽车零部件及配件制造', 'C3670汽车零部件']) expect(isSectorCode(code)).toBe(true);
-    for (const words of ['汽车零部件加工', '机加工', 'Chemicals', '3670', 'C36701']) expect(isSectorCode(words)).toBe(false);
+    for (const words of ['汽车零部件加工', '机加工', 'Chemicals', '3670', 'C36701', 'T恤衫制造', 'PCB 电路板']) expect(isSectorCode(words)).toBe(false);
+    expect(isSectorCode('C 制造业')).toBe(true);
     // the digits without the section letter: the code with C, named
     expect(sectorGuess(packs, '3670')).toMatchObject({ code: 'C3670', name: { zh: '汽车零部件及配件制造' } });
     expect(sectorGuess(packs, '1432')?.code).toBe('C1432');
