@@ -9,7 +9,7 @@ export const ANSWERS_MESSAGES = {
     zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。请改填代码，如汽车零部件及配件制造填 C3670、速冻食品制造填 C1432',
   },
   'answers.sector-not-code-guess': {
-    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant is in {name}, write {code}',
+    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant belongs to “{name}”, write {code}',
     zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属{name}，请改填 {code}',
   },
   'answers.date-missing': { en: 'respondent.date is missing: the report states no assessment date, and its cover and number carry the day it is made. Add the date of the interview, e.g. date: 2026-11-03', zh: '缺少 respondent.date：报告将不写诊断日期，封面和报告编号用生成报告当天的日期。请补上访谈日期，如 date: 2026-11-03' },
