@@ -61,7 +61,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         ...evidenceDiagnostics(q, answers, source, { require: Boolean(req.requireEvidence) }),
         // the report would state no assessment date, and its number and cover would carry the day it is made
         ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
-        ...sectorWarning(answers.file.respondent.sector, await sectorsFor(defs, q), source),
+        ...(await sectorWarning(answers.file.respondent.sector, () => sectorsFor(defs, q), source)),
       ]);
     }
     results.push(r);
@@ -70,10 +70,11 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
 }
 
 /** A sector written in words (the generic plan follows): which code to write instead, the likeliest when its words name one. */
-function sectorWarning(sector: string | undefined, packs: readonly CompiledSectorPack[], source: Source): Diagnostic[] {
+async function sectorWarning(sector: string | undefined, packs: () => Promise<readonly CompiledSectorPack[]>, source: Source): Promise<Diagnostic[]> {
   const written = (sector ?? '').trim();
+  // (the sector packs are read only for a sector in words: a code, the usual case, costs validate nothing)
   if (!written || isSectorCode(written)) return [];
-  const guess = sectorGuess(packs, written);
+  const guess = sectorGuess(await packs(), written);
   const where = source.locate(['respondent', 'sector']);
   return [
     guess
