@@ -18,7 +18,7 @@ import { compileSectorPack, sectorPrerequisiteProblems, type CompiledSectorPack 
 import { compileTargets, type TargetsDef } from '../core/targets.js';
 import { PACKAGE_ROOT, SCHEMAS_DIR, displayPath } from './paths.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
-import type { Wording } from '../core/wording.js';
+import { checkWording, type Wording } from '../core/wording.js';
 import type { PolicyDef } from '../core/policy.js';
 import { readBytes } from './read-input.js';
 import { decodeText } from './decode.js';
@@ -264,7 +264,12 @@ export class Definitions {
 
   /** The report's fixed wording (report-templates/wording.yaml, or a consultant's own file). */
   wording(idOrPath: string = DEFAULTS.wording): Promise<Wording> {
-    return this.cached(`wording:${idOrPath}`, async () => (await this.checkedSource(await this.resolve('wording', idOrPath), 'wording')).data as Wording);
+    return this.cached(`wording:${idOrPath}`, async () => {
+      const src = await this.checkedSource(await this.resolve('wording', idOrPath), 'wording');
+      const ds = checkWording(src);
+      if (ds.length) throw new InputError(ds);
+      return src.data as Wording;
+    });
   }
 
   /** A published distribution of levels to place a plant against (questionnaires/benchmarks/). */
@@ -358,6 +363,7 @@ export class Definitions {
           return [...compiled.diagnostics, ...sectorPrerequisiteProblems(src, compiled.pack.def, new Map(rules.rules.map((r) => [r.def.id, r.def.prerequisites ?? []])))];
         }
         case 'wording':
+          return checkWording(src);
         case 'benchmark':
         case 'policy':
           return [];

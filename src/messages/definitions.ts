@@ -17,6 +17,7 @@ export const DEFINITIONS_MESSAGES = {
   'def.range-unexpected': { en: 'question {id} of type {type} takes no min/max/integer', zh: '{type} 类型的题目 {id} 不应有 min/max/integer' },
   'def.unknown-option': { en: 'option "{id}" is not an option of {question}', zh: '"{id}" 不是题目 {question} 的选项' },
   'def.exclusive-unexpected': { en: 'only multiple-choice questions take "exclusive" ({id})', zh: '只有多选题可以使用 "exclusive"（{id}）' },
+  'wording.self-placeholders': { en: 'selfAssessment.{table}.{key} replaces {table}.{key} in a self-assessment\'s report, so it must fill the same placeholders: expected {expected}, found {found}', zh: 'selfAssessment.{table}.{key} 在企业自评报告中替换 {table}.{key}，占位符必须相同：应为 {expected}，实为 {found}' },
   'def.unknown-ref': { en: 'unknown {what} "{id}"', zh: '未知的 {what} "{id}"' },
   'def.unknown-definition': { en: 'no bundled {kind} "{id}"; bundled: {known}; or give a file path', zh: '没有内置的 {kind} "{id}"；内置的有：{known}；也可以给出文件路径' },
   'def.cycle': { en: 'prerequisites form a cycle: {cycle}', zh: '前置条件形成循环：{cycle}' },

@@ -11,7 +11,8 @@ import type { LeadRule } from '../core/rules-def.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
 import { gapText, pct, quoted, same, scoreText } from './format.js';
-import { fill, joinTexts, type Wording } from '../core/wording.js';
+import { isSelfAssessment } from '../core/self-assessment.js';
+import { fill, joinTexts, wordingFor, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, selfRatingConfidential, type AppendixSection } from './model-answers.js';
 import { gapsOf, headlineOf, indicatorRows, levelCell, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
 import { readinessRows, type ReadinessRow } from './model-readiness.js';
@@ -25,7 +26,8 @@ export interface ReportModel {
   /** The fixed wording of the layout (report-templates/wording.yaml): what templates call `labels` and `ui`. */
   labels: Wording['labels'];
   ui: Wording['layout'];
-  meta: { reportNumber: string; date: string; audience: Audience; office: boolean; tool: string };
+  /** selfAssessment: no assessor named, the company assessed itself (the report reads in its own voice). */
+  meta: { reportNumber: string; date: string; audience: Audience; office: boolean; selfAssessment: boolean; tool: string };
   plant: { company: string; site?: string; industry: Text; sector?: string; region?: string; assessor?: string; interviewees?: string; date?: string };
   scope: { questionnaire: Text; mode: Text; scoring: Text; targets: Text; targetsSource: string; targetsNote?: Text; completeness: string; evidence?: Text };
   summary: { text?: string; expertOpinion?: string; generated: Text };
@@ -74,9 +76,11 @@ export interface ModelInput {
 }
 
 export function buildReportModel(input: ModelInput): ReportModel {
-  const { questionnaire: q, answers, result: r, audience, wording: w } = input;
+  const { questionnaire: q, answers, result: r, audience } = input;
   const office = audience === 'office';
   const resp = r.respondent;
+  const selfAssessment = isSelfAssessment(resp);
+  const w = wordingFor(input.wording, selfAssessment);
   const date = input.date ?? resp.date ?? new Date().toISOString().slice(0, 10);
   const reportNumber = `ZZ-${date.replace(/-/g, '')}-${createHash('sha256').update(`${resp.credit_code ?? ''}|${resp.company}|${resp.site ?? ''}|${resp.date ?? ''}`).digest('hex').slice(0, 6).toUpperCase()}`;
   // The office audience sees no recommendation derived from a confidential answer (security weaknesses, costs…).
@@ -88,7 +92,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   return {
     labels: w.labels,
     ui: w.layout,
-    meta: { reportNumber, date, audience, office, tool: input.tool },
+    meta: { reportNumber, date, audience, office, selfAssessment, tool: input.tool },
     plant: {
       company: resp.company,
       ...(resp.site ? { site: resp.site } : {}),

@@ -141,6 +141,8 @@ export function reportJson(data: ReportData, audience: Audience) {
     ...result,
     audience,
     reportNumber: data.model.meta.reportNumber,
+    // no assessor named: the company assessed itself (its report reads in its own voice)
+    selfAssessment: data.model.meta.selfAssessment,
     strengths: data.result.subdomains.filter((s) => s.level > level).map((s) => s.id),
     gaps: gapSubdomains(data.result).map(({ s, target }) => ({ id: s.id, level: s.level, next: s.level + 1, target })),
     recommendations: shown.map((r) => {

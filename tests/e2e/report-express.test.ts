@@ -1,6 +1,6 @@
 // A company's own express interview (mostly self-ratings, no requirement questions): the report never claims what
 // an express interview cannot show. The fixture is the answer file of a self-assessing auto-parts plant (a reviewer's
-// interview through the real prompt), with its sector written in words.
+// interview through the real prompt), with its sector written in words and no assessor named (a self-assessment).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,4 +70,39 @@ describe('report on an express interview (built CLI)', () => {
     // the office is told nothing of the budget
     expect(zhizao(['report', file, '--audience', 'office', '-o', '-'], ZH).stdout).not.toContain('即可腾出所需预算');
   });
+
+  it('a company assessing itself (no assessor named) reads its report in its own voice: no client, no diagnosis provider to check with', () => {
+    expect(md.stdout).toContain('# 智能制造能力成熟度诊断报告（企业自评）');
+    expect(md.stdout).toContain('**商业秘密 · 仅限本企业内部使用**');
+    expect(md.stdout).toMatch(/\| 编制 \|[^\n]*\n\| 审核 \|[^\n]*\n\| 批准 \|/);
+    expect(md.stdout).toContain('确认方案时，可对照各阶段项目逐项核对方案是否回应了它');
+    expect(md.stdout).toContain('涉及这些答案的结论在核实这些答案前仅供参考');
+    expect(md.stdout).not.toMatch(/委托方|诊断方(?!式)|与企业核对|与企业核实|与企业重新商定|诊断人员/);
+    const en = zhizao(['report', PLANT, '--lang', 'en', '-o', '-'], ZH).stdout;
+    expect(en).toContain('(company self-assessment)');
+    expect(en).toContain('for the company’s internal use only');
+    expect(en).not.toMatch(/the client|with the plant when|the plant and the assessor/i);
+    expect(JSON.parse(zhizao(['report', PLANT, '--format', 'json', '-o', '-'], ZH).stdout).selfAssessment).toBe(true);
+    // the same answers with an assessor named: the consultant's report to its client
+    const file = path.join(tempDir(), 'express-autoparts-assessed.yaml');
+    writeFileSync(file, readFileSync(PLANT, 'utf8').replace(/^ {2}date: /m, '  assessor: 王工\n  date: '));
+    const assessed = zhizao(['report', file, '-o', '-'], ZH).stdout;
+    expect(assessed).toContain('**商业秘密 · 仅限委托方内部使用**');
+    expect(assessed).toContain('| 诊断人员 | 王工 |');
+    expect(assessed).toContain('企业和诊断方可对照各阶段项目逐项核对');
+    expect(JSON.parse(zhizao(['report', file, '--format', 'json', '-o', '-'], ZH).stdout).selfAssessment).toBe(false);
+  });
+
+  it('a consultant\'s wording file whose self-assessment sentence fills other placeholders than the one it replaces is refused, where it is', () => {
+    const file = path.join(tempDir(), 'wording.yaml');
+    const text = readFileSync('report-templates/wording.yaml', 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('    planBottleneck: ')) + 1;
+    writeFileSync(file, text.replace(/^( {4}planBottleneck: \{zh: "[^"]*)\{text\}/m, '$1{goal}'));
+    const r = zhizao(['validate', '--definition', file], ZH);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`wording.yaml:${line}:`);
+    expect(r.stderr).toContain('selfAssessment.phrases.planBottleneck 在企业自评报告中替换 phrases.planBottleneck，占位符必须相同：应为 {text}，实为 {goal} {text}');
+    expect(zhizao(['validate', '--definition', 'report-templates/wording.yaml'], ZH).code).toBe(0);
+  });
 });
+

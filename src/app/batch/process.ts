@@ -31,6 +31,7 @@ import { cellProblemOf, confidentialQuestions, contradictions, implausibleWarnin
 export type { ProcessOptions } from './parts.js';
 import { companyOf, rawAnswers } from './source-data.js';
 import { companyReport, jsonReport } from './company-report.js';
+import { isSelfAssessment } from '../../core/self-assessment.js';
 
 /** The position given to warnings nobody reads (answer files' warnings are only counted). */
 const NOWHERE = Object.freeze({ line: 0, column: 0 });
@@ -391,7 +392,7 @@ export class Processor {
     const keys = plantKeys(resp);
     const scored: Scored = {
       line: jsonLineBytes(companyJson(record)),
-      agg: packAggregate(layout, aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: Boolean(resp.assessor), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) })),
+      agg: packAggregate(layout, aggregateOf(record, layout, this.opts.groupBy, { provisional, assessed: !isSelfAssessment(resp), ...(layout.facts ? { facts: layout.facts.map(num) } : {}), ...(ready ? { ready } : {}) })),
       date: dateKey(resp.date, time),
       keys,
     };
