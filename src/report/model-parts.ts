@@ -262,6 +262,22 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
  * A sub-domain's effective weight in S at the first level where it has a score (the tree's weights re-normalised over
  * the members scored there), as scoring computed it: also for a sub-domain that scores 0; "—" where it has no score.
  */
+/**
+ * How far apart the sub-domains' weights in S are under weights the profile could not take from the standard (equal
+ * down the tree, a domain of seven sub-domains gives each a seventh of its share: production's weigh 0.7 % each),
+ * named, so that a reader sees what a sub-domain weighs before reading its level; nothing when they differ by less
+ * than half.
+ */
+function weightSpread(r: ScoreResult, w: Wording): Text[] {
+  const shares = r.subdomains.map((s) => ({ s, share: s.weights.find((x) => x !== null) ?? null })).filter((x): x is { s: typeof x.s; share: number } => x.share !== null);
+  if (shares.length < 2) return [];
+  const min = Math.min(...shares.map((x) => x.share));
+  const max = Math.max(...shares.map((x) => x.share));
+  if (!(min > 0) || max < 2 * min) return [];
+  const at = (v: number) => joinTexts(shares.filter((x) => pct(x.share) === pct(v)).map((x) => x.s.name));
+  return [fill(w.phrases.weightsSpread!, { min: pct(min), low: at(min), max: pct(max), high: at(max) })];
+}
+
 function effectiveShare(s: ScoreResult['subdomains'][number]): string {
   const w = s.weights.find((x) => x !== null);
   return w === undefined || w === null ? '—' : pct(w);
@@ -382,7 +398,7 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
   unconfirmed.push(w.phrases.unconfirmedGrouping!, w.phrases.unconfirmedReference!);
   return {
     rule,
-    ...(r.scoring.weightsNote ? { weights: r.scoring.weightsNote } : {}),
+    ...(r.scoring.weightsNote ? { weights: joinTexts([r.scoring.weightsNote, ...weightSpread(r, w)], { zh: '', en: ' ' }) } : {}),
     levelScores: r.maturity.levelScores.map((l, i) => ({ level: i + 1, score: l.toFixed(4), counted: i < (r.maturity.heldAt ?? 5) })),
     weightNote: w.phrases.weightShare!,
     subdomains: r.subdomains.map((x) => ({ name: x.name, weight: effectiveShare(x), contributions: x.contributions.map((c) => (c === null ? '—' : c.toFixed(3))), level: x.level, levelShown: levelCell(x.level, w), score: scoreText(x.score, r.scoring.bands), judged: x.judged })),

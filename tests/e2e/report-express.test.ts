@@ -104,5 +104,9 @@ describe('report on an express interview (built CLI)', () => {
     expect(r.stderr).toContain('selfAssessment.phrases.planBottleneck 在企业自评报告中替换 phrases.planBottleneck，占位符必须相同：应为 {text}，实为 {goal} {text}');
     expect(zhizao(['validate', '--definition', 'report-templates/wording.yaml'], ZH).code).toBe(0);
   });
+
+  it('weights the standard does not give: how far apart they put the sub-domains is said, with the names', () => {
+    expect(md.stdout).toContain('按此方案，各能力子域在总分 S 中的权重从 0.7%（采购、计划与调度、生产作业、设备管理、仓储配送、安全环保、能源管理）到 12.5%（组织战略、人员技能、装备、网络）不等。获得官方权重表后，总分和等级可能不同。');
+  });
 });
 
