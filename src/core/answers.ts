@@ -1,6 +1,6 @@
 import { bilingual, type MessageCode } from '../messages/catalogue.js';
 import { normaliseAnswer, type Resolved } from './answer-value.js';
-import { questionNamed, valueDiag } from './answer-words.js';
+import { questionNamed, questionText, valueDiag } from './answer-words.js';
 import { CREDIT_CODE_FORM, isValidCreditCode } from './credit-code.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, evaluate, truthy, type FunctionSpec, type Scope, type Value } from './expression/evaluate.js';
@@ -31,13 +31,17 @@ export interface Answers {
 
 const UNANSWERED: Resolved = { status: 'unanswered', value: null };
 
-/** Variables and functions for questionnaire expressions over (possibly partial) answers. */
-export function answerScope(file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, hidden?: (id: string) => boolean): Scope {
+/**
+ * Variables and functions for questionnaire expressions over (possibly partial) answers. `na(q)`: answered n/a, or
+ * (`notApplicable`) not applicable by its own `naWhen` or because what it follows up is — a follow-up asked
+ * "when not na('product_service_level')" does not apply to a plant the level question does not apply to.
+ */
+export function answerScope(file: AnswerFile, resolved: ReadonlyMap<string, Resolved>, hidden?: (id: string) => boolean, notApplicable?: (id: string) => boolean): Scope {
   const respondent = file.respondent as unknown as Record<string, unknown>;
   const functions = new Map<string, FunctionSpec>(BASE_FUNCTIONS);
   const status = (id: unknown) => (typeof id === 'string' && !hidden?.(id) ? (resolved.get(id)?.status ?? 'unanswered') : 'unanswered');
   functions.set('answered', { min: 1, max: 1, fn: ([id]) => status(id) !== 'unanswered' });
-  functions.set('na', { min: 1, max: 1, fn: ([id]) => status(id) === 'na' });
+  functions.set('na', { min: 1, max: 1, fn: ([id]) => status(id) === 'na' || (notApplicable !== undefined && typeof id === 'string' && notApplicable(id)) });
   functions.set('unknown', { min: 1, max: 1, fn: ([id]) => status(id) === 'unknown' });
   return {
     functions,
@@ -175,7 +179,7 @@ export function hiddenSettled(q: Questionnaire, answers: Answers, id: string): b
     const r = collectRefs(node);
     return r.ids.every((x) => !q.byId.has(x.name) || given(x.name)) && r.calls.every((c) => !(c.args[0]?.t === 'lit' && typeof c.args[0].v === 'string' && q.byId.has(c.args[0].v)) || given(c.args[0].v));
   };
-  const scope = answerScope(answers.file, answers.resolved, (ref) => (answers.visibility.get(ref) ?? 'visible') !== 'visible');
+  const scope = answerScope(answers.file, answers.resolved, (ref) => (answers.visibility.get(ref) ?? 'visible') !== 'visible', (ref) => answers.visibility.get(ref) === 'na');
   return judge(when, scope, { known }) === false;
 }
 
@@ -199,7 +203,7 @@ export function computeVisibility(q: Questionnaire, file: AnswerFile, resolved: 
   };
   /** Answered n/a, or itself n/a because what it follows up is. */
   const notApplicable = (id: string): boolean => resolved.get(id)?.status === 'na' || visit(id) === 'na';
-  const scope = answerScope(file, resolved, hidden);
+  const scope = answerScope(file, resolved, hidden, (id) => visit(id) === 'na');
   function visit(id: string): Visibility {
     const i = p.index.get(id);
     return i === undefined ? 'visible' : visitAt(i);
@@ -380,7 +384,10 @@ export function resolveAnswers(q: Questionnaire, source: Source): { answers?: An
     const v = visibility.get(id);
     if (r.status !== 'unanswered' && v && v !== 'visible' && !(v === 'na' && r.status === 'na') && !afterRejected.has(id)) {
       // the question by its text (as asked of the plant's industry) with its id, as the other per-answer messages
-      at(['answers', id], 'answers.hidden-answered', { ...questionNamed(q.byId.get(id)!, file.respondent?.industry), reason: v, ...bilingual(`visibility.${v}`) }, 'warning');
+      // (n/a by its own naWhen: said by the answer that makes it so, not as a follow-up of an n/a)
+      const by = v === 'na' && q.naWhen.has(id) ? q.byId.get(q.naWhenRefs.get(id)?.[0] ?? '') : undefined;
+      const why = by ? bilingual('visibility.na-when', (lang) => ({ question: questionText(by, file.respondent?.industry)[lang] })) : bilingual(`visibility.${v}`);
+      at(['answers', id], 'answers.hidden-answered', { ...questionNamed(q.byId.get(id)!, file.respondent?.industry), reason: v, ...why }, 'warning');
     }
   }
   // Level 5 stays a self-rating: it needs a note saying what shows it.

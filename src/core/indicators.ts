@@ -42,7 +42,7 @@ export interface TargetComparison {
 /** Evaluate the questionnaire's indicator formulas over visible answers; ratios with a 0 or unknown denominator are null. */
 export function computeIndicators(q: Questionnaire, answers: Answers, targets?: TargetsDef): IndicatorResult[] {
   const hidden = (id: string) => answers.visibility.get(id) !== undefined && answers.visibility.get(id) !== 'visible';
-  const scope = answerScope(answers.file, answers.resolved, hidden);
+  const scope = answerScope(answers.file, answers.resolved, hidden, (id) => answers.visibility.get(id) === 'na');
   // Pushed, not map()ped: the list keeps one elements kind once this is optimised (see result.ts, `packed`).
   const out: IndicatorResult[] = [];
   for (const { def, ast, refs, flags } of q.indicators) {

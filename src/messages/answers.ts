@@ -23,6 +23,7 @@ export const ANSWERS_MESSAGES = {
   'visibility.tailored': { en: 'not asked for its industry type', zh: '按本企业的行业类型不问此题' },
   'visibility.gated': { en: 'another answer makes it not apply', zh: '另一题的回答使本题不适用' },
   'visibility.na': { en: 'it follows up a question answered n/a', zh: '所跟进的题目答了“不适用”' },
+  'visibility.na-when': { en: 'by the answer to "{question}"', zh: '按“{question}”的回答' },
   'visibility.not-asked': { en: "newer than the file's questionnaire version", zh: '问卷版本比答卷新，答卷时还没有此题' },
   'visibility.not-in-mode': { en: 'not asked in the express interview', zh: '快速访谈不问此题' },
   'answers.check': { en: '{message} ({values})', zh: '{message}（{values}）' },

@@ -331,10 +331,6 @@ const CASES: Record<string, Case> = {
     fires: { product_service_level: 'n/a', product_service_need: 'field_service' },
     clean: { product_service_level: 'n/a', product_service_need: 'via_oem' },
   },
-  'product-service-rated-without-field-service': {
-    fires: { product_service_need: 'no_service', product_service_level: 'manual' },
-    clean: { product_service_need: 'no_service', product_service_level: 'n/a' },
-  },
   'service-revenue-without-service': {
     fires: { product_service_need: 'no_service', service_revenue_share: 0.12 },
     clean: { product_service_need: 'no_service', service_revenue_share: 0.01 },
