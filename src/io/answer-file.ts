@@ -3,7 +3,7 @@ import { dropEmptyRespondentFields, readRespondentValues, resolveAnswers, type A
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Source } from '../core/source.js';
 import type { AnswerFile } from '../core/types.js';
-import { shapeValidator, type Definitions } from './definitions.js';
+import { isDefinitionKind, shapeValidator, type Definitions } from './definitions.js';
 import { readAnswerText } from './file-kind.js';
 import { displayPath } from './paths.js';
 import { isIndustry } from '../core/vocabulary.js';
@@ -42,6 +42,12 @@ export async function loadAnswerFile(file: string, defs: Definitions, override: 
 export async function resolveSource(source: Source, defs: Definitions, override?: string): Promise<LoadedAnswers | { diagnostics: Diagnostic[] }> {
   // Nothing but blank lines or comments: say so, rather than "(top level): expected an object".
   if (source.data === null || source.data === undefined) return { diagnostics: [diag('answers.empty-file', source.file, { line: 1, column: 1 })] };
+  // A definition file (wording.yaml, a questionnaire…) given where answers are expected: one sentence, not a wall of
+  // "unknown field" errors.
+  const top = source.data as { kind?: unknown; questionnaire?: unknown };
+  if (typeof top === 'object' && !Array.isArray(top) && isDefinitionKind(top.kind) && top.questionnaire === undefined) {
+    return { diagnostics: [diag('answers.is-definition', source.file, source.locate(['kind']), { kind: top.kind, file: source.file })] };
+  }
   dropEmptyRespondentFields(source.data);
   const readDs = readRespondentValues(source);
   const shapeDs = shapeValidator().validate('answers', source);

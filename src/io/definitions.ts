@@ -38,6 +38,9 @@ const FOLDERS: Record<DefinitionKind, string> = {
   checks: 'questionnaires/checks',
   'sector-pack': 'questionnaires/sectors',
 };
+/** Whether a `kind:` names a definition file (a questionnaire, rules, wording…): not an answer file. */
+export const isDefinitionKind = (kind: unknown): kind is DefinitionKind => typeof kind === 'string' && Object.prototype.hasOwnProperty.call(FOLDERS, kind);
+
 export const DEFAULTS = {
   questionnaire: 'smart-manufacturing',
   targets: 'zhengzhou-2020',

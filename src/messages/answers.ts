@@ -14,6 +14,7 @@ export const ANSWERS_MESSAGES = {
   },
   'answers.date-missing': { en: 'respondent.date is missing: the report states no assessment date, and its cover and number carry the day it is made. Add the date of the interview, e.g. date: 2026-11-03', zh: '缺少 respondent.date：报告将不写诊断日期，封面和报告编号用生成报告当天的日期。请补上访谈日期，如 date: 2026-11-03' },
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
+  'answers.is-definition': { en: 'this is a definition file (kind: {kind}), not an answer file: check it with `{cmd} validate --definition {file}`', zh: '这是定义文件（kind: {kind}），不是答卷：检查定义文件请用 {cmd} validate --definition {file}' },
   'answers.empty-file': { en: 'the file is empty: an answer file holds questionnaire:, respondent: and answers:. Start one with `{cmd} template -o plant.zhizao.yaml` (a blank form to fill in) or `{cmd} assess` (a guided interview)', zh: '文件为空：答卷应包含 questionnaire:、respondent: 和 answers:。可用 `{cmd} template -o 企业.zhizao.yaml` 生成空白答卷来填写，或用 `{cmd} assess` 逐题问答' },
   'answers.misspelt-question': { en: 'no question "{id}" in this questionnaire: did you mean {suggestion}? Correct the key to {suggestion} (a misspelt answer would be left out of the score and the plan), or delete the line', zh: '问卷中没有题目 "{id}"：是不是 {suggestion}？请把键名改为 {suggestion}（拼错的答案不会计入评分和规划），或删除这一行' },
   'answers.unknown-question': { en: 'no question "{id}" in this questionnaire: the answer is ignored', zh: '问卷中没有题目 "{id}"：该答案将被忽略' },

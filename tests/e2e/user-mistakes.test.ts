@@ -298,3 +298,16 @@ describe('an output given twice (-o a.xlsx -o b.csv)', () => {
     expect(zh.stderr).toContain('给了两次');
   });
 });
+
+describe('a definition file given where answers are expected (wording.yaml to validate, rules to score)', () => {
+  it('one error that says what the file is and the command that checks it; before, a wall of "unknown field" errors', () => {
+    const r = zhizao(['validate', 'report-templates/wording.yaml'], ZH);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('report-templates/wording.yaml:4:7 错误 这是定义文件（kind: wording），不是答卷：检查定义文件请用');
+    expect(r.stderr).toContain('validate --definition report-templates/wording.yaml');
+    expect(r.stderr).not.toContain('未知字段');
+    const en = zhizao(['score', 'questionnaires/rules/default.yaml']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('this is a definition file (kind: rules), not an answer file');
+  });
+});
