@@ -74,7 +74,9 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
     let line = `  ${t(i.title)}: ${v}`;
     if (i.target !== undefined) {
       const tgt = `${i.comparison} ${pct(i.target)} (${i.targetYear}, ${i.population ? t(i.population) : ''})`;
-      if (i.countsToward) line += c.dim(`  ${m('cli.counts-toward', { target: tgt })}`);
+      // one plant never meets a share of companies: it counts toward it or not (unknown: the value says why)
+      const counts = i.value === true || i.value === 1 ? 'cli.counts-toward' : 'cli.counts-toward-not';
+      if (i.countsToward) line += i.value === null ? c.dim(`  ${m('cli.target')} ${tgt}`) : c.dim(`  ${m(counts, { population: i.population ? t(i.population) : '', target: `${i.comparison} ${pct(i.target)}`, year: i.targetYear ?? '' })}`);
       else if (i.met === null) line += c.dim(`  ${m('cli.target')} ${tgt}`);
       else if (i.met) line += c.green(`  ✓ ${m('cli.meets')} ${tgt}`);
       else line += c.red(`  ✗ ${m('cli.misses')} ${tgt}, ${m('cli.gap-points', { points: ((i.gap ?? 0) * 100).toFixed(1) })}`);

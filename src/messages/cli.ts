@@ -163,7 +163,8 @@ export const CLI_MESSAGES = {
   'cli.tier-conditions': { en: 'Smart-factory tiers whose level condition is met (a necessary condition only): {tiers}', zh: '满足等级条件的梯度培育层级（仅为必要条件）：{tiers}' },
   'cli.findings-listed': { en: '{count} consistency {count|finding|findings} to check (the answers are saved; to change one, resume the interview and go to the question from ☰ sections):', zh: '{count} 处一致性提示，请核实（答案均已保存；要修改，重新进入访谈，从“☰ 章节菜单”回到该题）：' },
   'cli.findings': { en: '{count} consistency {count|finding|findings} ({cmd} validate lists them)', zh: '{count} 处一致性提示（{cmd} validate 会逐条列出）' },
-  'cli.counts-toward': { en: 'counts toward the regional share {target}', zh: '计入区域企业占比 {target}' },
+  'cli.counts-toward': { en: 'regional target: {population} {target} ({year}); this plant counts toward it', zh: '区域目标：{population} {target}（{year} 年）；本厂计入' },
+  'cli.counts-toward-not': { en: 'regional target: {population} {target} ({year}); this plant does not count toward it yet', zh: '区域目标：{population} {target}（{year} 年）；本厂尚不计入' },
   'cli.gap-points': { en: '{points} percentage points short', zh: '差 {points} 个百分点' },
   'cli.reason-mode': { en: 'not asked in this interview mode', zh: '本次访谈方式未询问' },
 } as const;

@@ -108,5 +108,13 @@ describe('report on an express interview (built CLI)', () => {
   it('weights the standard does not give: how far apart they put the sub-domains is said, with the names', () => {
     expect(md.stdout).toContain('按此方案，各能力子域在总分 S 中的权重从 0.7%（采购、计划与调度、生产作业、设备管理、仓储配送、安全环保、能源管理）到 12.5%（组织战略、人员技能、装备、网络）不等。获得官方权重表后，总分和等级可能不同。');
   });
+
+  it('score: a share-of-companies target reads as the regional target with whether the plant counts toward it, not "是 计入区域企业占比"', () => {
+    const out = zhizao(['score', PLANT], ZH).stdout;
+    expect(out).toContain('数字化研发设计工具普及率: 是  区域目标：全市制造业重点领域企业（使用数字化研发设计工具的企业占比） > 70.0%（2020 年）；本厂计入');
+    const none = path.join(tempDir(), 'no-design-tools.yaml');
+    writeFileSync(none, readFileSync(PLANT, 'utf8').replace(/^ {2}design_tools:\n(?: {4}- .*\n)+/m, '  design_tools: [none]\n').replace(/^ {2}designers_digital: .*\n/m, ''));
+    expect(zhizao(['score', none, '--lang', 'en']).stdout).toContain('Digital design-tool penetration: no  regional target: key manufacturing fields, city-wide (share of companies using digital design tools) > 70.0% (2020); this plant does not count toward it yet');
+  });
 });
 
