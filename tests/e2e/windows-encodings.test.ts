@@ -37,6 +37,17 @@ describe('UTF-16 with a BOM', () => {
   });
 });
 
+describe('UTF-16 without a BOM', () => {
+  it('validate and score read an answer file saved as UTF-16 without its byte-order mark (was "(top level): expected an object")', () => {
+    const dir = tempDir();
+    const yaml = readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'u16-nobom.zhizao.yaml'), Buffer.from(yaml, 'utf16le'));
+    const r = zhizao(['validate', 'u16-nobom.zhizao.yaml'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(zhizao(['score', 'u16-nobom.zhizao.yaml', '--json'], { cwd: dir }).stdout).toBe(zhizao(['score', path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), '--json'], { cwd: dir }).stdout);
+  });
+});
+
 describe('a UTF-8 file with a BOM and one stray byte', () => {
   it('batch: that line is named, every other row read as UTF-8 (no mojibake, no "no header row")', () => {
     const dir = tempDir();

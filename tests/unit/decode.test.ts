@@ -5,7 +5,12 @@ import { readCsvRows } from '../../src/io/tables/csv-read';
 
 /** The decoder this replaced: a fatal UTF-8 TextDecoder after one BOM is taken off, else GB18030. */
 function reference(bytes: Uint8Array): { text: string; encoding: string; invalidAt?: number } {
-  // (UTF-16 by its BOM; a file with the UTF-8 BOM is UTF-8 even when invalid: see 'what Windows tools write')
+  // (UTF-16 by its BOM, or without one when mostly ASCII; a file with the UTF-8 BOM is UTF-8 even when invalid: see
+  // 'what Windows tools write')
+  const n = Math.min(bytes.length, 1024) & ~1;
+  const zero = (from: number) => bytes.subarray(0, n).filter((_, i) => i % 2 === from && bytes[i] === 0).length;
+  if (n >= 16 && zero(0) * 20 <= n / 2 && zero(1) * 2 >= n / 2) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (n >= 16 && zero(1) * 20 <= n / 2 && zero(0) * 2 >= n / 2) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -50,6 +55,15 @@ describe('decodeText: what Windows tools write', () => {
   });
   it('UTF-16 BE with its BOM', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]))).toEqual({ text, encoding: 'utf-16be' });
+  });
+  it('UTF-16 without a BOM, LE or BE, when mostly ASCII as an answer file is; not for short or CJK-only bytes', () => {
+    // (一 is U+4E00: a zero low byte among the CJK characters)
+    const yaml = 'questionnaire: smart-manufacturing\nrespondent:\n  company: 郑州一达机械有限公司\n  industry: discrete\n';
+    expect(decodeText(Buffer.from(yaml, 'utf16le'))).toEqual({ text: yaml, encoding: 'utf-16le' });
+    expect(decodeText(utf16be(yaml))).toEqual({ text: yaml, encoding: 'utf-16be' });
+    // a few bytes say nothing; a NUL in UTF-8 text does not make it UTF-16
+    expect(decodeText(Buffer.from('ab', 'utf16le')).encoding).toBe('utf-8');
+    expect(decodeText(Buffer.from('a\u0000b\u0000c\u0000d\u0000e\u0000f\u0000g\u0000\u0000h\u0000', 'utf8')).encoding).toBe('utf-8');
   });
   it('a file with the UTF-8 BOM and one stray byte stays UTF-8, and says where the byte is', () => {
     const head = Buffer.from('\uFEFF名称,行业\n甲公司,离散型\n', 'utf8');
