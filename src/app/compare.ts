@@ -1,6 +1,6 @@
 import { compareResults, type Comparison } from '../core/compare.js';
 import { KPI_IDS } from '../core/targets.js';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Text } from '../core/types.js';
 import type { Definitions } from '../io/definitions.js';
 import { loadPlant, type Plant } from './plant.js';
@@ -26,7 +26,7 @@ export async function comparePlants(
   defs: Definitions,
   baselineFile: string,
   followupFile: string,
-  req: ScoringRequest & { questionnaire?: string | undefined },
+  req: ScoringRequest & { questionnaire?: string | undefined; differentPlants?: boolean | undefined },
 ): Promise<{ comparison: Comparison; warnings: Diagnostic[] }> {
   const baseline = await loadPlant(defs, [baselineFile], { questionnaire: req.questionnaire, command: 'compare' });
   const followup = await loadPlant(defs, [followupFile], { questionnaire: req.questionnaire, command: 'compare' });
@@ -38,5 +38,11 @@ export async function comparePlants(
     followupName: followup.plant.file,
     defaultUnits: questionUnits(followup.plant, baseline.plant),
   });
+  // Progress is one plant's: two plants' files compare only when asked for (and then without KPI gains, which would
+  // read as one plant's improvement).
+  if (!comparison.samePlant && !req.differentPlants) {
+    const who = (a: typeof comparison.baseline) => [a.credit_code, a.company, a.site].filter(Boolean).join(' / ') || '—';
+    throw new InputError([diag('compare.different-plants-refused', followup.plant.file, { line: 1, column: 1 }, { baseline: who(comparison.baseline), followup: who(comparison.followup), file: baseline.plant.file })]);
+  }
   return { comparison, warnings: [...baseline.warnings, ...followup.warnings] };
 }

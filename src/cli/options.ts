@@ -64,6 +64,8 @@ export interface CompareOptions extends GlobalOptions, ScoringOptions {
   format?: string;
   output?: string;
   force?: boolean;
+  /** The files may name different plants: compared side by side, no KPI gains. */
+  differentPlants?: boolean;
 }
 
 export interface MergeOptions extends GlobalOptions {

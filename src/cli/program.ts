@@ -240,6 +240,7 @@ export function buildProgram(
     .addOption(new Option('--format <format>', h('help.compare-format')).choices(['md', 'html', 'docx']))
     .option('-o, --output <file>', h('help.compare-output'), once)
     .option('--force', h('help.opt-force'))
+    .option('--different-plants', h('help.compare-different-plants'))
     .addHelpText('after', examples('help.compare-examples'))
     .action(action(() => import('./commands/compare.js')));
 

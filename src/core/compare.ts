@@ -254,6 +254,7 @@ function compareKpi(
   def: KpiTargetDef | undefined,
   period: Comparison['kpiPeriod'],
   defaultUnit: Text | undefined,
+  samePlant = true,
 ): KpiComparison {
   const id = outcome.kpi;
   const direction = outcome.direction;
@@ -291,6 +292,7 @@ function compareKpi(
     const code = bv.status !== 'value' && fv.status !== 'value' ? 'compare.kpi-missing-both' : bv.status !== 'value' ? 'compare.kpi-missing-baseline' : 'compare.kpi-missing-followup';
     return stop('missing', msg('kpi.missing', code, (lang) => ({ baseline: side(bv)(lang), followup: side(fv)(lang) })));
   }
+  if (!samePlant) return stop('refused', msg('kpi.different-plants', 'compare.kpi-different-plants'));
   if (period.status === 'not-later') {
     return stop('refused', msg('kpi.period-not-later', 'compare.kpi-period-not-later', { baseline: period.baseline ?? '', followup: period.followup ?? '' }));
   }
@@ -437,7 +439,7 @@ export function compareResults(
     warnings.push(msg('compare.period-one-side', 'compare.period-one-side'));
   }
 
-  const kpis = (targets.outcomes ?? []).map((o) => compareKpi(o, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === o.kpi), kpiPeriod, options.defaultUnits?.[o.kpi]));
+  const kpis = (targets.outcomes ?? []).map((o) => compareKpi(o, baselineFile, followupFile, targets.kpis?.find((k) => k.kpi === o.kpi), kpiPeriod, options.defaultUnits?.[o.kpi], same));
   const comparison: Comparison = {
     comparisonVersion: COMPARISON_VERSION,
     ...(targets.kpis?.length && targets.compareBasis ? { basis: targets.compareBasis } : {}),

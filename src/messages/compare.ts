@@ -5,6 +5,11 @@
  */
 export const COMPARE_MESSAGES = {
   // src/core/compare.ts: warnings
+  'compare.different-plants-refused': {
+    en: 'this file and {file} name different plants ({baseline} and {followup}): compare shows one plant\'s progress, so nothing is compared. If it is the same plant, give both files the same credit code (or the same company name and site); to set two plants side by side, add --different-plants',
+    zh: '此文件与 {file} 对应的不是同一工厂（{baseline} 与 {followup}）：compare 比较的是同一工厂的进展，因此未作比较。如确为同一工厂，请在两个文件中填写相同的统一社会信用代码（或相同的企业名称和厂区）；要并列比较两个工厂，请加 --different-plants',
+  },
+  'compare.kpi-different-plants': { en: 'the files name different plants: a change would not be one plant\'s improvement', zh: '两个文件对应不同工厂：数值变化不是同一工厂的改善' },
   'compare.different-plants': {
     en: 'the two files seem to name different plants ({baseline} and {followup}); comparing what is comparable',
     zh: '两个文件对应的似乎不是同一工厂（{baseline} 与 {followup}）；仍比较可比部分',

@@ -115,6 +115,7 @@ export const HELP_MESSAGES = {
   'help.compare-json': { en: 'the comparison as JSON on stdout', zh: '在标准输出打印对比结果（JSON）' },
   'help.compare-format': { en: 'write a progress report (default: from the extension of -o)', zh: '生成进展报告（默认按 -o 的扩展名）' },
   'help.compare-output': { en: 'where to write the report', zh: '报告写到哪个文件' },
+  'help.compare-different-plants': { en: 'compare files that name different plants (two sites, say): levels and indicators side by side, no KPI gains', zh: '比较不同工厂的答卷（如两个厂区）：并列等级和指标，不计算 KPI 改善' },
   'help.compare-examples': {
     en: '{cmd} compare plant-2025.zhizao.yaml plant-2026.zhizao.yaml\n{cmd} compare before.yaml after.yaml -o progress.docx',
     zh: '{cmd} compare 郑州示例机械-2025-11-20.zhizao.yaml 郑州示例机械-2026-11-29.zhizao.yaml\n{cmd} compare 改造前.yaml 改造后.yaml -o 进展报告.docx',

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse, stringify } from 'yaml';
@@ -95,16 +95,23 @@ describe('zhizao compare (built CLI)', () => {
     expect(swapped.stderr).toMatch(/are the files in the wrong order/);
   });
 
-  it('warns when the files name different plants or questionnaire versions, and still compares', () => {
+  it('files of different plants are refused (progress is one plant\'s), unless --different-plants: then side by side, without KPI gains', () => {
     const f = variant(FOLLOW, (d) => {
       d.respondent.company = '另一家公司';
       d.version = '1';
     });
-    const r = zhizao(['compare', BASE, f, ...Q]);
+    const out = path.join(tempDir(), 'different.md');
+    const refused = zhizao(['compare', BASE, f, ...Q, '-o', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/name different plants \(.*\): compare shows one plant's progress, so nothing is compared/);
+    expect(refused.stderr).toContain('add --different-plants');
+    expect(existsSync(out)).toBe(false);
+    const r = zhizao(['compare', BASE, f, ...Q, '--different-plants']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/seem to name different plants/);
     expect(r.stderr).toMatch(/different questionnaire versions \(2 and 1\)/);
     expect(r.stdout).toContain('Outcome KPIs');
+    expect(r.stdout).toContain("the files name different plants: a change would not be one plant's improvement");
   });
 
   it('one plant whatever the case of its name (the batch rule), with or without a credit code', () => {

@@ -235,11 +235,13 @@ describe('plants, versions, indicators and scores', () => {
     expect(compareResults(r, r, ba, ba, zz, { defaultUnits: units }).tierCondition.followup).toBeNull();
   });
 
-  it('warns when the files name different plants, and still compares', () => {
+  it('files of different plants: warned, levels compared, no KPI gain (it would not be one plant\'s improvement)', () => {
     const c = compare({}, { respondent: { site: '二厂' } });
     expect(c.samePlant).toBe(false);
     expect(c.warnings.map((w) => w.code)).toContain('compare.different-plants');
-    expect(c.kpis[0]!.status).toBe('compared');
+    expect(c.kpis[0]!.status).toBe('refused');
+    expect(c.kpis[0]!.reason!.code).toBe('kpi.different-plants');
+    expect(compare({}, {}).kpis[0]!.status).toBe('compared');
   });
 
   it('the plant is credit code + site, else company + site', () => {
