@@ -8,7 +8,13 @@ import type { Text } from './types.js';
 
 export interface PlanningDef {
   horizonMonths?: number;
-  sizes?: { smallBelow: { employees?: number; equipment?: number }; largeFrom: { employees?: number; equipment?: number }; note?: Text };
+  sizes?: {
+    smallBelow: { employees?: number; equipment?: number };
+    largeFrom: { employees?: number; equipment?: number };
+    /** Staff each sector-pack investment multiplier stands for: a plant between two is estimated between them. */
+    anchors?: { small: number; medium: number; large: number };
+    note?: Text;
+  };
   /**
    * The budget question and its options as an envelope over the horizon, 万元 (null: not decided); `amount`: the
    * question for the figure the plant gave (万元), which, when answered, is the ceiling in place of its band's.
@@ -47,7 +53,7 @@ export type ResolvedPlanning = Required<Omit<PlanningDef, 'priority' | 'sizes' |
 /** Used when a rules file has no `planning` block (the bundled rules state theirs). */
 export const DEFAULT_PLANNING: ResolvedPlanning = {
   horizonMonths: 36,
-  sizes: { smallBelow: { employees: 150, equipment: 60 }, largeFrom: { employees: 1000, equipment: 500 } },
+  sizes: { smallBelow: { employees: 300, equipment: 60 }, largeFrom: { employees: 1000, equipment: 500 }, anchors: { small: 50, medium: 300, large: 1000 } },
   budget: {
     question: 'retrofit_budget_band',
     bands: { not_decided: null, under_1m: { min: 0, max: 100 }, from_1m_to_5m: { min: 100, max: 500 }, from_5m_to_20m: { min: 500, max: 2000 }, over_20m: { min: 2000 } },
@@ -127,4 +133,22 @@ export function budgetOf(answers: Answers, planning: ResolvedPlanning): BudgetFa
   const outside = amount < envelope!.min || (envelope!.max !== undefined && amount > envelope!.max);
   if (!outside) return { band, envelope: { min: 0, max: amount }, answer, amount };
   return { band, envelope: { min: 0, max: Math.min(amount, envelope!.max ?? amount) }, answer, amount, amountOutsideBand: true };
+}
+
+/**
+ * The multiplier of a sector pack's investment figures (given for a medium plant) for this plant. Below the medium
+ * plant's staff, by staff between the small plant's and the medium's, on a power law (straight on logarithms of
+ * staff and multiplier: 150 staff, between the small plant's 50 at 0.3 and the medium's 300 at 1, is 0.63), so that
+ * one more employee never changes the estimate by a step; at or below the small plant's, the small multiplier. From
+ * the medium plant's staff on, the size class's own (the large figure stands for "over 1,000", not a point to
+ * interpolate to). Without a staff count (or without anchors) the size class's own. Rounded to two decimals: the
+ * estimate is a range, not a quote.
+ */
+export function investmentScaleOf(table: Readonly<Record<PlantSize, number>>, size: PlantSizeFact, anchors: ResolvedPlanning['sizes']['anchors']): { scale: number; between?: readonly [PlantSize, PlantSize] } {
+  const n = size.employees;
+  const own = { scale: table[size.size] };
+  if (!anchors || size.basis !== 'employees' || n === null || n >= anchors.medium || !(table.small > 0) || !(table.medium > 0)) return own;
+  if (n <= anchors.small) return { scale: table.small };
+  const t = Math.log(n / anchors.small) / Math.log(anchors.medium / anchors.small);
+  return { scale: Math.round(Math.exp(Math.log(table.small) + t * Math.log(table.medium / table.small)) * 100) / 100, between: ['small', 'medium'] };
 }

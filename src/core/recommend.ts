@@ -9,7 +9,7 @@ import { evaluate, truthy, type Scope } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
 import { judge } from './expression/kleene.js';
 import { knowing, type Knowing } from './readiness-known.js';
-import { budgetOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
+import { budgetOf, investmentScaleOf, plantSizeOf, resolvePlanning, type BudgetFact, type PlantSizeFact, type ResolvedPlanning } from './planning.js';
 import type { Profile } from './profile.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { ScoreResult } from './result.js';
@@ -72,6 +72,8 @@ export interface RetrofitPlan {
   sector: { id: string; title: Text; class?: { code: string; name: Text }; unrecognised?: { written: string; guess?: { code: string; name: Text } } } | null;
   /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
   investmentScale: number;
+  /** The two size anchors the plant's staff lies between, when the multiplier is estimated between theirs. */
+  investmentBetween?: { from: { size: PlantSize; employees: number }; to: { size: PlantSize; employees: number } };
   /** The priority bonuses used (for the report's method section). */
   bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
   /** The rules placed before the others where they apply, for the report's phasing rule (the rule set's). */
@@ -199,7 +201,9 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const duties = plantDuties(dutiesOf(pack, input.sectors ?? [], code), scope, answers);
   const fulfils = new Set<string>();
   for (const d of duties) if (!d.met && !d.unsure) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
-  const scale = pack ? pack.def.investmentScale[size.size] : 1;
+  // (by staff between the packs' anchors: a step from one size class to the next is not a step in the estimate)
+  const bySize = pack ? investmentScaleOf(pack.def.investmentScale, size, planning.sizes.anchors) : { scale: 1 };
+  const scale = bySize.scale;
   const closesNextLevel = nextLevelQuestions(q, result);
   const excluded: Excluded[] = [];
   const candidates: Candidate[] = [];
@@ -412,6 +416,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     roadmap: roadmap.withOverrides(list),
     sector: pack ? sectorOf(pack.def, answers.file.respondent.sector, input.sectors ?? []) : null,
     investmentScale: scale,
+    ...(bySize.between && planning.sizes.anchors ? { investmentBetween: { from: { size: bySize.between[0], employees: planning.sizes.anchors[bySize.between[0]] }, to: { size: bySize.between[1], employees: planning.sizes.anchors[bySize.between[1]] } } } : {}),
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     leads: rules.leads,
     excluded,

@@ -145,9 +145,10 @@ function projectionText(p: Projection, w: Wording, result: ScoreResult, baseline
   return { zh: head.zh + tail.zh, en: head.en + tail.en };
 }
 
-function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
+function sizeLine(roadmap: Roadmap, w: Wording, scale: number, between?: RetrofitPlan['investmentBetween']): Text {
   const p = w.phrases;
-  const size = { small: p.sizeSmall!, medium: p.sizeMedium!, large: p.sizeLarge! }[roadmap.size.size];
+  const names = { small: p.sizeSmall!, medium: p.sizeMedium!, large: p.sizeLarge! };
+  const size = names[roadmap.size.size];
   const basis =
     roadmap.size.basis === 'employees'
       ? fill(p.sizeByEmployees!, { n: roadmap.size.employees ?? 0 })
@@ -159,7 +160,10 @@ function sizeLine(roadmap: Roadmap, w: Wording, scale: number): Text {
   // each phase's own limit (the reasons for 'later' cite the phase's, not the largest)
   const [a, b, c] = roadmap.capacity;
   // at the reference itself, "1 × the medium-plant reference" says nothing: the reference is named instead
-  return fill(scale === 1 ? p.planSizeReference! : p.planSize!, { size, basis, capacity: { zh: `${a}、${b}、${c}`, en: `${a}, ${b} and ${c}` }, scale });
+  const capacity = { zh: `${a}、${b}、${c}`, en: `${a}, ${b} and ${c}` };
+  // by staff between two anchors: the estimate says between which, not "a small plant's" for 150 staff
+  if (between) return fill(p.planSizeBetween!, { size, basis, capacity, scale, from: names[between.from.size], fromStaff: between.from.employees, to: names[between.to.size], toStaff: between.to.employees });
+  return fill(scale === 1 ? p.planSizeReference! : p.planSize!, { size, basis, capacity, scale });
 }
 
 /** The projection note, and what would still hold the level back after the last phase. */
@@ -269,7 +273,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     const how = unrecognised.guess ? fill(p.planSectorGuess!, { name: unrecognised.guess.name, code: unrecognised.guess.code }) : p.planSectorNoGuess!;
     intro.push(joinTexts([fill(p.planSectorUnrecognised!, { written: unrecognised.written }), how], { zh: '', en: '' }));
   } else if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
-  intro.push(sizeLine(roadmap, w, plan.investmentScale));
+  intro.push(sizeLine(roadmap, w, plan.investmentScale, plan.investmentBetween));
   // a phase may list more projects than its limit: say which of those listed take no place in it
   const light = items.filter((i) => roadmap.light?.includes(i.id));
   if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((i) => quoted(i.title))) }));

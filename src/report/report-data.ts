@@ -74,6 +74,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     sector: plan.sector?.id ?? null,
     size: roadmap.size,
     investmentScale: plan.investmentScale,
+    ...(plan.investmentBetween ? { investmentBetween: plan.investmentBetween } : {}),
     ...(office ? {} : { budget: { band: roadmap.budget.band, answer: roadmap.budget.answer, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
     capacity: roadmap.capacity,
     // the projects that take no place in a phase's capacity (written rules and registers), of those shown

@@ -116,5 +116,19 @@ describe('report on an express interview (built CLI)', () => {
     writeFileSync(none, readFileSync(PLANT, 'utf8').replace(/^ {2}design_tools:\n(?: {4}- .*\n)+/m, '  design_tools: [none]\n').replace(/^ {2}designers_digital: .*\n/m, ''));
     expect(zhizao(['score', none, '--lang', 'en']).stdout).toContain('Digital design-tool penetration: no  regional target: key manufacturing fields, city-wide (share of companies using digital design tools) > 70.0% (2020); this plant does not count toward it yet');
   });
+
+  it('a plant of 150 staff is small (under 300, the national class) and its investment is estimated between the small and the medium plant\'s, not as a 300-staff plant\'s', () => {
+    const file = path.join(tempDir(), 'machinery-150.zhizao.yaml');
+    writeFileSync(file, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace(/^ {2}employees_total: .*$/m, '  employees_total: 150'));
+    const out = zhizao(['report', file, '-o', '-'], ZH).stdout;
+    expect(out).toContain('工厂规模：小型（按职工 150 人），三个阶段依次最多同时安排 2、2、3 个项目；投资按职工人数在小型工厂（约 50 人）与中型工厂（约 300 人）的参考值之间估算，为中型工厂参考值的 0.63 倍（估算值，不是报价）。');
+    const json = (f: string) => JSON.parse(zhizao(['report', f, '--format', 'json', '-o', '-'], ZH).stdout);
+    expect(json(file).roadmap.size).toMatchObject({ size: 'small', basis: 'employees', employees: 150 });
+    expect(json(file).roadmap.investmentBetween).toEqual({ from: { size: 'small', employees: 50 }, to: { size: 'medium', employees: 300 } });
+    // 149 staff: the same estimate within a cent of the multiplier, not a third of it
+    const f149 = path.join(tempDir(), 'machinery-149.zhizao.yaml');
+    writeFileSync(f149, readFileSync(file, 'utf8').replace(/^ {2}employees_total: 150$/m, '  employees_total: 149'));
+    expect(Math.abs(json(f149).roadmap.investmentScale - json(file).roadmap.investmentScale)).toBeLessThan(0.02);
+  });
 });
 

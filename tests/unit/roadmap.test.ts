@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { firstMissedLevelIndex, investmentOf } from '../../src/core/roadmap';
+import { investmentScaleOf } from '../../src/core/planning';
 import { compileRules, plantRuleContext, type RuleContextIds } from '../../src/core/rules-def';
 import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
 import { buildReportModel } from '../../src/report/model';
@@ -190,10 +191,31 @@ describe('sectors', () => {
   it('sector wording replaces the generic text; investment is scaled to the plant size', () => {
     const x = f();
     x.respondent.sector = 'C1432';
-    x.answers.employees_total = 60; // small (< 150)
+    x.answers.employees_total = 50; // small: the small plant's own figure (about 50 staff)
     const food = pack({ id: 'food', codes: ['C14'], rules: { ok: { title: T('Food MES'), investment: { min: 100, max: 200 } } } });
     const rec = byId(run(x, [rule('ok')], { sectors: [food] }).recommendations, 'ok')!;
     expect(rec).toMatchObject({ title: T('Food MES'), sectorWording: 'food', investment: { min: 50, max: 100 } });
+    // 150 staff: small (under 300, the national class), estimated between the small and the medium figures
+    x.answers.employees_total = 150;
+    const plan = run(x, [rule('ok')], { sectors: [food] });
+    expect(plan.investmentScale).toBeCloseTo(0.5 ** (1 - Math.log(3) / Math.log(6)), 2);
+    expect(plan.investmentBetween).toEqual({ from: { size: 'small', employees: 50 }, to: { size: 'medium', employees: 300 } });
+    expect(byId(plan.recommendations, 'ok')!.investment).toEqual({ min: 76, max: 152 });
+  });
+
+  it('the investment multiplier by staff has no step: 149 and 150 staff nearly the same, the medium figure from 300 on', () => {
+    const table = { small: 0.3, medium: 1, large: 4 };
+    const anchors = { small: 50, medium: 300, large: 1000 };
+    const at = (employees: number, size: 'small' | 'medium' | 'large') => investmentScaleOf(table, { size, basis: 'employees', employees, equipment: null }, anchors).scale;
+    expect(at(150, 'small')).toBe(0.63);
+    expect(Math.abs(at(149, 'small') - at(150, 'small'))).toBeLessThan(0.02);
+    expect(at(299, 'small')).toBe(1);
+    expect(at(300, 'medium')).toBe(1);
+    expect(at(999, 'medium')).toBe(1);
+    expect(at(20, 'small')).toBe(0.3);
+    expect(at(1500, 'large')).toBe(4);
+    // without a staff count, the class's own
+    expect(investmentScaleOf(table, { size: 'small', basis: 'equipment', employees: null, equipment: 30 }, anchors).scale).toBe(0.3);
   });
 
   it('a pack words the benefits too (conditional sentences as a rule’s); a variant’s own benefits still win', () => {
