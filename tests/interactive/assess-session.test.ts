@@ -859,6 +859,70 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
   });
 });
 
+describe('assess: a self-assessment and a consultant', () => {
+  /** The respondent steps of a new interview up to the assessor (site, sector, region left empty unless given). */
+  async function toAssessor(company: string, sector = '') {
+    await screen.next();
+    await enter(); // today
+    await choose('(discrete)');
+    await typeEnter(company);
+    await enter(); // site
+    await typeEnter(sector);
+    await enter(); // region
+    expect(screen.getScreen()).toContain('Assessor');
+  }
+
+  it('the assessor prompt says that naming none makes it a self-assessment', async () => {
+    const dir = tempDir();
+    const { ctx } = setup();
+    const done = start(ctx, undefined, { cwd: dir });
+    await toAssessor('Self Co');
+    const file = only(dir);
+    const s = flatScreen();
+    expect(s).toContain("Assessor (the diagnosis provider's consultant; for a self-assessment press Enter to leave it empty)");
+    // the prompt says what Enter does: the hint of the other optional fields would say it a second time
+    expect(s).not.toContain('optional: Enter skips/keeps');
+    await enter();
+    expect(read(file).respondent.assessor).toBeUndefined();
+    // the record line says what the empty field means
+    expect((await screen.getFullOutput()).replace(/\s+/g, ' ')).toContain('for a self-assessment press Enter to leave it empty) none (a self-assessment)');
+    await enter(); // interviewees
+    await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('a consultant (an assessor named): the named assessor is kept by Enter and cleared with -, as the prompt then says', async () => {
+    const dir = tempDir();
+    const { ctx } = setup();
+    const done = start(ctx, undefined, { cwd: dir });
+    await toAssessor('Consultancy Client Co');
+    const file = only(dir);
+    await typeEnter('Wang (Example Consulting)');
+    expect(read(file).respondent.assessor).toBe('Wang (Example Consulting)');
+    await enter(); // interviewees
+    await choose('no');
+    await choose('PDM');
+    await choose('☰ sections');
+    await choose('edit respondent details');
+    for (let i = 0; i < 6; i++) await enter(); // date … region kept
+    const s = flatScreen();
+    // a name is stored: Enter keeps it, - clears it (the wording of the empty field would be wrong here)
+    expect(s).toContain("Assessor (the diagnosis provider's consultant; for a self-assessment type - to clear it) (Wang (Example Consulting))");
+    expect(s).toContain('optional: Enter keeps it');
+    expect(s).not.toContain('press Enter to leave it empty');
+    await typeEnter('-');
+    expect(read(file).respondent.assessor).toBeUndefined();
+    expect((await screen.getFullOutput()).replace(/\s+/g, ' ')).toContain('type - to clear it) none (a self-assessment)');
+    await enter(); // interviewees
+    await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 2 of 5 · overall 1/12 answered');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+});
+
 describe('assess: consistency warnings at the answer', () => {
   it('an answer that trips a cross-question check is accepted and saved, with the check said under its answer line in its own words', async () => {
     const dir = tempDir();
