@@ -361,6 +361,9 @@ export function evidenceOf(file: AnswerFile, id: string): Evidence | undefined {
   return file.evidence?.[id] ?? undefined;
 }
 
+/** An assessor is named: a consultant's diagnosis; without one the answers are the company's own (a self-assessment). */
+export const assessorNamed = (r: Respondent): boolean => Boolean(r.assessor?.trim());
+
 /** Set a respondent field; undefined removes an optional one. */
 export function withRespondent<K extends keyof Respondent>(file: AnswerFile, key: K, value: Respondent[K] | undefined): AnswerFile {
   const respondent = { ...file.respondent };

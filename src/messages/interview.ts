@@ -26,7 +26,8 @@ export const INTERVIEW_MESSAGES = {
   'iv.resume-mode': { en: ' · {mode} interview', zh: ' · {mode}访谈' },
 
   // the question header
-  'iv.place': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered · {id}', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total} · {id}' },
+  'iv.place': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total}' },
+  'iv.place-id': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered · {id}', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total} · {id}' },
   'iv.current-answer': { en: 'Current answer: {answer}', zh: '当前答案：{answer}' },
   'iv.note-line': { en: '✎ note: {text}', zh: '✎ 备注: {text}' },
   'iv.internal-note-line': { en: '✎ internal note: {text}', zh: '✎ 内部备注: {text}' },
@@ -38,13 +39,13 @@ export const INTERVIEW_MESSAGES = {
   'iv.answered': { en: '{question} · {answer}', zh: '{question} · {answer}' },
 
   // notes
-  'iv.note-header': { en: 'Evidence note for {id} (Enter alone keeps it as is; - deletes it)', zh: '为 {id} 记录证据备注（回车不修改；输入 - 删除备注）' },
+  'iv.note-header': { en: 'Evidence note for “{question}” (Enter alone keeps it as is; - deletes it)', zh: '为“{question}”记录证据备注（回车不修改；输入 - 删除备注）' },
   'iv.note': { en: 'Note', zh: '备注' },
   'iv.note-too-long': { en: 'note too long (20,000 characters at most)', zh: '备注过长（最多 20000 字）' },
   'iv.note-deleted': { en: '✎ Note deleted', zh: '✎ 备注已删除' },
   'iv.note-unchanged': { en: 'Note unchanged', zh: '备注未修改' },
   'iv.note-who': { en: 'Who may read this note?', zh: '这条备注给谁看？' },
-  'iv.note-client': { en: 'may appear in the report (client)', zh: '可写入报告（客户可见）' },
+  'iv.note-client': { en: 'may appear in the report (its readers see it)', zh: '可写入报告（报告读者可见）' },
   'iv.note-internal': { en: 'internal: stays in the answer file, never in any report', zh: '内部备注：只留在答卷文件中，不出现在任何报告里' },
   'iv.note-saved': { en: '✎ Note saved', zh: '✎ 备注已保存' },
   'iv.note-saved-internal': { en: '✎ Internal note saved', zh: '✎ 内部备注已保存' },
@@ -53,7 +54,7 @@ export const INTERVIEW_MESSAGES = {
   'iv.level5-required': { en: 'a note is required for level 5 (or - to choose another level)', zh: '选第 5 级必须写依据（或输入 - 改选其他等级）' },
 
   // evidence
-  'iv.evidence-header': { en: 'Evidence for {id}: what was seen, and where it is (a file or photo name, never its contents)', zh: '为 {id} 记录证据：看到了什么、在哪里（只记文件名或照片名，不存内容）' },
+  'iv.evidence-header': { en: 'Evidence for “{question}”: what was seen, and where it is (a file or photo name, never its contents)', zh: '为“{question}”记录证据：看到了什么、在哪里（只记文件名或照片名，不存内容）' },
   'iv.evidence-type': { en: 'Evidence type', zh: '证据类型' },
   'iv.evidence-document': { en: 'document or record', zh: '文件/记录' },
   'iv.evidence-demo': { en: 'system demonstration', zh: '系统演示' },

@@ -341,9 +341,13 @@ describe('assess: moving around', () => {
     await tick(['2D CAD']);
     // a note from a typed prompt, client-visible
     await typeEnter(':note');
-    expect(screen.getScreen()).toContain('Evidence note for designers_total');
+    // the question named by its text, not its id; the audience as the report's readers (a company may assess itself)
+    expect(screen.getScreen()).toContain('Evidence note for “Design staff”');
+    expect(screen.getScreen()).not.toContain('designers_total');
     await typeEnter('HR list of 2026-11');
     expect(read(file).notes?.designers_total).toBe('HR list of 2026-11'); // saved before the next prompt
+    expect(screen.getScreen()).toContain('may appear in the report (its readers see it)');
+    expect(screen.getScreen()).not.toContain('client');
     await choose('may appear in the report');
     expect(screen.getScreen()).toContain('✎ Note saved');
     expect(screen.getScreen()).toContain('✎ note: HR list of 2026-11');
@@ -701,14 +705,14 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     await choose('answer the unanswered questions now');
     expect(screen.getScreen()).toContain('BOM and changes are controlled in a system');
     await choose('📎 evidence');
-    expect(screen.getScreen()).toContain('Evidence for bom_control');
+    expect(screen.getScreen()).toContain('Evidence for “BOM and changes are controlled in a system”');
     for (const t of ['document or record', 'system demonstration', 'site observation', 'interview']) expect(screen.getScreen()).toContain(t);
     await choose('document or record');
     expect(read(file).evidence).toEqual({ bom_control: { type: 'document' } });
     expect(screen.getScreen()).toContain('Reference: file, photo or document number (optional)');
     await typeEnter('BOM-export-2026-11.xlsx');
     expect(read(file).evidence).toEqual({ bom_control: { type: 'document', ref: 'BOM-export-2026-11.xlsx' } });
-    expect(screen.getScreen()).toContain('Evidence note for bom_control');
+    expect(screen.getScreen()).toContain('Evidence note for “BOM and changes are controlled in a system”');
     await typeEnter('BOM and ECNs released in PDM since 2025');
     await choose('may appear in the report');
     let s = flat();
@@ -872,9 +876,9 @@ describe('assess: a self-assessment and a consultant', () => {
     expect(screen.getScreen()).toContain('Assessor');
   }
 
-  it('the assessor prompt says that naming none makes it a self-assessment', async () => {
+  it('the assessor prompt says that naming none makes it a self-assessment; a self-assessment sees no question ids', async () => {
     const dir = tempDir();
-    const { ctx } = setup();
+    const { ctx, log } = setup();
     const done = start(ctx, undefined, { cwd: dir });
     await toAssessor('Self Co');
     const file = only(dir);
@@ -888,12 +892,22 @@ describe('assess: a self-assessment and a consultant', () => {
     expect((await screen.getFullOutput()).replace(/\s+/g, ' ')).toContain('for a self-assessment press Enter to leave it empty) none (a self-assessment)');
     await enter(); // interviewees
     await choose('no');
+    // the place of the question, without its id
     expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered');
+    expect(screen.getScreen()).not.toContain('design_level');
+    await choose('☰ sections');
+    await choose('review unanswered');
+    moveTo('[Design] BOM and changes');
+    expect(screen.getScreen()).not.toContain('bom_control'); // no id under the highlighted entry either
+    await choose('[Design] BOM and changes');
+    expect(screen.getScreen()).toContain('[Design] question 2 of 5 · overall 0/12 answered');
+    expect(screen.getScreen()).not.toContain('bom_control');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(log.join('\n')).not.toContain('⚠');
   });
 
-  it('a consultant (an assessor named): the named assessor is kept by Enter and cleared with -, as the prompt then says', async () => {
+  it('a consultant (an assessor named) sees the question ids; the named assessor is cleared with -, and the ids go with it', async () => {
     const dir = tempDir();
     const { ctx } = setup();
     const done = start(ctx, undefined, { cwd: dir });
@@ -903,7 +917,14 @@ describe('assess: a self-assessment and a consultant', () => {
     expect(read(file).respondent.assessor).toBe('Wang (Example Consulting)');
     await enter(); // interviewees
     await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered · design_level');
     await choose('PDM');
+    expect(screen.getScreen()).toContain('· bom_control');
+    await choose('☰ sections');
+    await choose('review unanswered');
+    moveTo('[Design] BOM and changes');
+    expect(screen.getScreen()).toMatch(/^bom_control$/m); // the id under the highlighted entry
+    await choose('[Design] BOM and changes');
     await choose('☰ sections');
     await choose('edit respondent details');
     for (let i = 0; i < 6; i++) await enter(); // date … region kept
@@ -918,6 +939,7 @@ describe('assess: a self-assessment and a consultant', () => {
     await enter(); // interviewees
     await choose('no');
     expect(screen.getScreen()).toContain('[Design] question 2 of 5 · overall 1/12 answered');
+    expect(screen.getScreen()).not.toContain('bom_control');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
   });

@@ -10,7 +10,7 @@ import type { AnswerFile, AnswerValue, Lang } from '../../src/core/types.js';
 import { materialise } from '../../src/cli/interview/inquirer-prompter.js';
 import { answeredLine, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
 import pick, { entryForDigits } from '../../src/cli/interview/select-prompt.js';
-import { wrapLine } from '../../src/cli/interview/wrap.js';
+import { displayWidth, shorten, wrapLine } from '../../src/cli/interview/wrap.js';
 import { Definitions } from '../../src/io/definitions.js';
 import { formatMessage } from '../../src/messages/catalogue.js';
 import { FIXTURES } from '../helpers/cli.js';
@@ -284,5 +284,18 @@ describe('numbers, percentages and text: typed answers and typed commands', () =
     expect(parseTypedCommand(':n/a')).toBe('na');
     expect(parseTypedCommand('note')).toBeUndefined();
     expect(parseTypedCommand(':nonsense')).toBeUndefined();
+  });
+});
+
+describe('shortened texts', () => {
+  it('shorten cuts a text to its display columns with …, wide characters counting two', () => {
+    expect(shorten('Design staff', 60)).toBe('Design staff');
+    expect(shorten('  two\n lines ', 60)).toBe('two lines');
+    const zh = '是否在用数字化工具对主要产品的设计、工艺、制造和检验进行全过程的协同和数据贯通管理？';
+    const cut = shorten(zh, 20);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(displayWidth(cut)).toBeLessThanOrEqual(20);
+    expect(cut).toBe('是否在用数字化工具…');
+    expect(shorten('What is the operating cost per unit of output in the last full year?', 30)).toBe('What is the operating cost pe…');
   });
 });

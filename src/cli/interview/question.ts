@@ -41,7 +41,8 @@ function noteLines(iv: Interview, code: MessageCode, text: string): string[] {
 function header(iv: Interview, question: Question, snap: Snapshot, wording: { help: Text }): string[] {
   const place = placeOf(iv.q, snap, question.id);
   const lines: string[] = [''];
-  if (place) lines.push(iv.m('iv.place', { section: iv.t(place.section.title), index: place.index, count: place.count, answered: place.answered, total: place.total, id: question.id }));
+  // the question's id only for a consultant (an assessor is named), who cross-references it with validate's messages
+  if (place) lines.push(iv.m(iv.showIds() ? 'iv.place-id' : 'iv.place', { section: iv.t(place.section.title), index: place.index, count: place.count, answered: place.answered, total: place.total, id: question.id }));
   const shownAnswer = formatAnswer(question, iv.data.answers?.[question.id] ?? undefined, iv.lang, iv.showLevels);
   if (shownAnswer !== undefined) lines.push(iv.m('iv.current-answer', { answer: forTerminal(shownAnswer) }));
   // The whole note (a merge conflict lists every candidate value): wrapped by the prompter, never cut short.
