@@ -101,6 +101,8 @@ export const INTERVIEW_MESSAGES = {
     en: 'Sector: GB/T 4754 code, e.g. C3670 motor vehicle parts, C1432 quick-frozen food (words are kept, but the plan is then the generic one)',
     zh: '行业门类（GB/T 4754 代码，如 C3670 汽车零部件、C1432 速冻食品；也可写文字，但方案将按通用行业给出）',
   },
+  'iv.sector-field': { en: 'Sector', zh: '行业门类' },
+  'iv.sector-later': { en: 'Kept as typed. To write the code instead: type :menu at a question (or choose ☰ sections), then “edit respondent details”', zh: '已按所填保存。要改填代码：答题时输入 :menu（或选“☰ 章节菜单”），再选“修改基本信息”' },
   'iv.r-region': { en: 'Region', zh: '地区' },
   'iv.r-assessor': { en: "Assessor (the diagnosis provider's consultant; for a self-assessment press Enter to leave it empty)", zh: '诊断人员（诊断服务机构的顾问；企业自评请直接回车留空）' },
   'iv.r-assessor-named': { en: "Assessor (the diagnosis provider's consultant; for a self-assessment type - to clear it)", zh: '诊断人员（诊断服务机构的顾问；企业自评请输入 - 清除）' },

@@ -132,7 +132,9 @@ describe('assess: a new interview', () => {
 
     await typeEnter('Plant 2');
     expect(read(file).respondent.site).toBe('Plant 2');
+    const beforeSector = log.length;
     await typeEnter('C34');
+    expect(log.slice(beforeSector)).toEqual([]); // a GB/T 4754 code: nothing to warn about
     await enter(); // region
     await typeEnter('Wang');
     await typeEnter('Design Li; Production Zhao');
@@ -943,6 +945,40 @@ describe('assess: a self-assessment and a consultant', () => {
     screen.keypress({ name: 'c', ctrl: true });
     await expect(done).rejects.toMatchObject({ code: 130 });
   });
+
+  it('a sector written in words is kept and warned about under its record line, with the code its words name', async () => {
+    const dir = tempDir();
+    const { ctx, log } = setup({ questionnaire: undefined }, 'zh');
+    const done = start(ctx, undefined, { cwd: dir });
+    await screen.next();
+    await enter(); // today
+    await choose('(discrete)');
+    await typeEnter('郑州宏达汽车零部件有限公司');
+    const file = only(dir);
+    await enter(); // site
+    const before = log.length;
+    await typeEnter('汽车零部件加工');
+    expect(read(file).respondent.sector).toBe('汽车零部件加工'); // kept: the user goes on
+    expect(log.slice(before)).toEqual([
+      '  ⚠ 行业门类“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670',
+      '    已按所填保存。要改填代码：答题时输入 :menu（或选“☰ 章节菜单”），再选“修改基本信息”',
+    ]);
+    expect(screen.getScreen()).toContain('地区'); // the next field
+    // written as the code it suggested, from the section menu: nothing more to say
+    for (let i = 0; i < 3; i++) await enter(); // region, assessor, interviewees
+    await choose('否');
+    await tick(['☰ 章节菜单']);
+    await choose('修改基本信息');
+    for (let i = 0; i < 4; i++) await enter(); // date … site kept
+    const after = log.length;
+    screen.keypress('tab'); // the stored words onto the line, to be replaced
+    for (let i = 0; i < 7; i++) screen.keypress('backspace');
+    await typeEnter('C3670');
+    expect(read(file).respondent.sector).toBe('C3670');
+    expect(log.slice(after)).toEqual([]);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
 });
 
 describe('assess: consistency warnings at the answer', () => {
@@ -987,6 +1023,10 @@ describe('assess: the end of an interview', () => {
     expect(await done).toBe(0);
     const said = `${out.join('')}\n${log.join('\n')}`;
     expect(said).toMatch(/\d+ 处一致性提示，请核实/);
+    // the sector written in words is listed with them, counted in their number, in the words it had in the interview
+    const listed = said.split('\n').filter((l) => l.startsWith('  ⚠ '));
+    expect(said).toContain(`${listed.length} 处一致性提示，请核实`);
+    expect(listed).toContain('  ⚠ 行业门类“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
     expect(said).toContain('  ⚠ 数控设备 85 台、工业机器人 6 台，合计多于数字化设备 60 台；数控设备和机器人都属于数字化设备。请核实三个数字的口径。');
     expect(said).not.toContain('cnc-and-robots-vs-digital-equipment');
     expect(said).not.toContain('核对项');

@@ -9,6 +9,7 @@ import { INDUSTRIES, type Industry, type Respondent, type RetrofitStatus } from 
 import { readDate, toHalfWidth } from '../../core/values.js';
 import type { MessageCode } from '../../messages/catalogue.js';
 import { safeDefault, type ChoiceItem } from './prompter.js';
+import { sectorWarningText } from './sector-note.js';
 import type { Interview, Position } from './state.js';
 
 type Read = { ok: true; value: string | undefined } | { ok: false; message: string };
@@ -228,6 +229,18 @@ async function ask(iv: Interview, step: RespondentStep): Promise<boolean> {
 }
 
 /**
+ * A sector written in words is kept (the user goes on), with validate's warning under its record line: the generic
+ * plan follows, and the code to write instead, which the respondent details in the section menu can still take.
+ */
+async function sectorNote(iv: Interview, editing: boolean): Promise<void> {
+  const warning = await sectorWarningText(iv.data.respondent.sector, iv.o.sectorPacks ?? (async () => []), iv.lang);
+  if (!warning) return;
+  iv.o.say(iv.c.yellow(`  ⚠ ${warning}`));
+  // (editing the details from the menu already: the way back to them is not news)
+  if (!editing) iv.o.say(iv.c.dim(`    ${iv.m('iv.sector-later')}`));
+}
+
+/**
  * Ask the respondent steps from `from` on. A new interview saves the cursor at the next step after each field;
  * editing from the menu keeps the question cursor. Returns the first question (or review) afterwards.
  */
@@ -241,6 +254,7 @@ export async function respondentStage(iv: Interview, from: RespondentStep, editi
       if (editing) await iv.save(iv.cursor);
       else if (next) await iv.save(respondentCursor(next));
     }
+    if (step === 'sector') await sectorNote(iv, editing);
     step = next;
   }
   if (editing) return { kind: 'review' };
