@@ -271,6 +271,7 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     // a bare 0.8 for a percentage: which one was meant
     screen = await step(t2, () => (t2.type('0.8'), t2.keys('Enter')), '是指 0.8% 还是 80%');
     expect(screen).not.toContain('✔ 不良品率'); // no value recorded before the choice
+    expect(screen).toMatch(/· defect_rate\n\? 不良品率\n {2}输入的是 0\.8：是指 0\.8% 还是 80%？/); // under the question, which stays
     // the question has no plausible range: nothing is highlighted, Enter alone chooses nothing
     screen = await step(t2, () => t2.keys('Enter'), '选定之前不会保存');
     expect(read(file).answers?.defect_rate).toBeUndefined();

@@ -798,6 +798,11 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     const file = only(dir);
     await typeEnter('0.8');
     expect(screen.getScreen()).toContain('You typed 0.8: did you mean 0.8% or 80%?');
+    // the question stays on the screen, where it was, above what is asked about its answer
+    const lines = screen.getScreen().split('\n');
+    const asked = lines.findIndex((l) => l.includes('You typed 0.8'));
+    expect(lines.slice(0, asked).join('\n')).toMatch(/\[Production\] question 4 of 5 · overall 7\/9 answered\n\? Defect rate$/);
+    expect(lines[asked]).toBe('  You typed 0.8: did you mean 0.8% or 80%?');
     expect(activeLine()).toBe(''); // no reading offered as the default
     expect(defectLines(out)).toEqual([]); // no value shown before the choice
     screen.keypress('enter'); // chooses nothing: the prompt stays (re-rendered at once, with the hint)

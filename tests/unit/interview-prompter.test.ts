@@ -8,7 +8,7 @@ import { checkAnswer, formatAnswer, newAnswerFile } from '../../src/core/intervi
 import type { Questionnaire } from '../../src/core/questionnaire.js';
 import type { AnswerFile, AnswerValue, Lang } from '../../src/core/types.js';
 import { materialise } from '../../src/cli/interview/inquirer-prompter.js';
-import { answeredLine, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
+import { answeredLine, layout, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
 import pick, { entryForDigits } from '../../src/cli/interview/select-prompt.js';
 import { displayWidth, shorten, wrapLine } from '../../src/cli/interview/wrap.js';
 import { Definitions } from '../../src/io/definitions.js';
@@ -287,7 +287,14 @@ describe('numbers, percentages and text: typed answers and typed commands', () =
   });
 });
 
-describe('shortened texts', () => {
+describe('layout and shortened texts', () => {
+  it('a question of several lines: each line starts under the first, past the `? ` mark', () => {
+    const { message, questionLines } = layout(['[Test] question 1 of 1'], 'Defect rate\nYou typed 0.8: did you mean 0.8% or 80%?', 79);
+    expect(message).toBe('[Test] question 1 of 1\nDefect rate\n  You typed 0.8: did you mean 0.8% or 80%?');
+    expect(questionLines).toBe(2);
+    expect(layout(undefined, 'One line', 79)).toEqual({ message: 'One line', questionLines: 1 });
+  });
+
   it('shorten cuts a text to its display columns with …, wide characters counting two', () => {
     expect(shorten('Design staff', 60)).toBe('Design staff');
     expect(shorten('  two\n lines ', 60)).toBe('two lines');

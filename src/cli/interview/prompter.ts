@@ -236,10 +236,16 @@ export function makeTheme(c: ChalkInstance, lang: Lang, questionLines = 1): Them
 /** Why an entry is refused, wrapped under inquirer's `> ` mark. */
 export const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
 
-/** Header lines and the question wrapped to the width; the number of lines the question takes. */
+/**
+ * Header lines and the question wrapped to the width; the number of lines the question takes. A question of several
+ * lines (a question and what is asked about its answer) has each line start under the first, past the `? ` mark.
+ */
 export function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
   const head = (header ?? []).map((l) => wrapText(l, width)).join('\n');
-  const question = wrapText(text, width - 2, '  ');
+  const question = text
+    .split('\n')
+    .map((l, i) => (i ? '  ' : '') + wrapText(l, width - 2, '  '))
+    .join('\n');
   const questionLines = question.split('\n').length;
   return { message: head ? `${head}\n${question}` : question, questionLines };
 }

@@ -156,8 +156,9 @@ export async function askQuestion(iv: Interview, id: string, reviewMode: boolean
 /**
  * A percentage typed as a bare number up to 1 (0.8, 1) is ambiguous: ask whether 0.8 % or 80 % was meant. The
  * reading inside the question's plausible range is highlighted; without one (or when both or neither fit) nothing
- * is, and Enter alone chooses nothing. The question's record line is written only once chosen (the prompt wrote
- * none), so that Ctrl-C here leaves no line for an answer that was not saved.
+ * is, and Enter alone chooses nothing. The question stays on the screen meanwhile (the choice is asked under it); its
+ * record line is written only once chosen (the prompt wrote none, and the choice leaves none), so that Ctrl-C here
+ * leaves no line for an answer that was not saved.
  * Returns what to store, or undefined to ask the question again.
  */
 async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>, shown: QuestionView): Promise<Given | undefined> {
@@ -166,8 +167,10 @@ async function clarify(iv: Interview, question: Question, action: Extract<Action
   const small = `${formatNumber(n)}%`;
   const large = `${formatNumber(n * 100)}%`;
   const likely = plausibleReading(question, n);
+  // the question stays on the screen above what is asked about its answer, as it was asked (its header, its text)
   const raw = await iv.p.choose<string>({
-    message: iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large }),
+    header: shown.header,
+    message: `${shown.text}\n${iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large })}`,
     choices: [
       { name: small, value: small },
       { name: large, value: large },
