@@ -71,6 +71,11 @@ export const INTERVIEW_MESSAGES = {
   'iv.percent-which': { en: 'You typed {typed}: did you mean {small} or {large}?', zh: '输入的是 {typed}：是指 {small} 还是 {large}？' },
   'iv.percent-choose': { en: 'Choose one with ↑↓ (or 1, 2), then Enter: nothing is saved until you do', zh: '请用 ↑↓（或数字 1、2）选一项再回车：选定之前不会保存' },
 
+  // the unit of a figure (a question with unitChoices)
+  'iv.unit-which': { en: 'Which unit is {value} in?', zh: '{value} 按哪个单位计？' },
+  'iv.unit-own': { en: "the question's unit", zh: '本题的单位' },
+  'iv.unit-written': { en: 'as the answer file states it', zh: '答卷文件中所写的单位' },
+
   // menus
   'iv.menu-header': { en: 'Sections (answered/visible questions)', zh: '章节菜单（已答/可见题目数）' },
   'iv.menu-where': { en: 'Where to?', zh: '去哪里？' },
@@ -166,6 +171,7 @@ export const INTERVIEW_MESSAGES = {
   'iv.cmd-unknown-desc': { en: 'Asked, nobody knew: counts as answered, scores as not satisfied', zh: '已询问，但无人知道：计为已答，按“不满足”计分' },
   'iv.cmd-na-desc': { en: 'Not applicable to this plant: left out of the denominator', zh: '本题对该工厂不适用：不计入分母' },
   'iv.hint-integer': { en: 'whole number', zh: '整数' },
+  'iv.hint-unit-choices': { en: '{unit} (another unit can be chosen after the figure)', zh: '{unit}（填数字后可改选单位）' },
   'iv.hint-percent': { en: 'percentage: 50 or 50%', zh: '百分比：填 50 或 50%' },
   'iv.hint-max-length': { en: 'up to {max} characters', zh: '最多 {max} 字' },
   'iv.hint-enter': { en: 'Enter alone = skip/keep', zh: '直接回车 = 跳过/保留' },

@@ -986,6 +986,58 @@ describe('assess: a self-assessment and a consultant', () => {
   });
 });
 
+describe('assess: the unit of a figure', () => {
+  it('a question with other units asks the unit after the figure (its own first), stores one other than its own in kpis.units and shows it; its own clears it; Ctrl-C there stores nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    writeFileSync(file, JSON.stringify({ questionnaire: 'smart-manufacturing', respondent: { company: 'Unit Co', industry: 'process', date: '2026-12-07' }, answers: {}, kpis: { period: '2025' }, progress: { cursor: 'kpi_operating_cost', mode: 'express' } }));
+    const { ctx, out } = setup({ questionnaire: undefined });
+    const done = start(ctx, file);
+    await screen.next();
+    const costLines = () => out.join('').split('\n').filter((l) => l.includes('operating cost'));
+    expect(flatScreen()).toContain('≥ 0, CNY per unit (another unit can be chosen after the figure)');
+    await typeEnter('1200');
+    // asked under the question, its own unit first and highlighted; no record line and nothing stored yet
+    let lines = screen.getScreen().split('\n');
+    const asked = lines.findIndex((l) => l.includes('Which unit is 1200 in?'));
+    expect(lines[asked - 1]).toBe('? What is the operating cost per unit of output?');
+    expect(lines.slice(asked + 1, asked + 4)).toEqual(['❯ CNY per unit', '  CNY per tonne', '  % of revenue']);
+    expect(read(file).answers?.kpi_operating_cost).toBeUndefined();
+    expect(costLines()).toEqual([]);
+    await choose('CNY per tonne');
+    expect(read(file).answers?.kpi_operating_cost).toBe(1200);
+    expect(read(file).kpis).toEqual({ period: '2025', units: { kpi_operating_cost: '元/吨' } });
+    expect(costLines()).toEqual(['✔ What is the operating cost per unit of output? · 1200 CNY per tonne']);
+    // back at it: the answer and the hint in the unit chosen, which is highlighted when a new figure is typed
+    await typeEnter(':back');
+    expect(flatScreen()).toContain('Current answer: 1200 CNY per tonne');
+    expect(flatScreen()).toContain('≥ 0, CNY per tonne (another unit can be chosen after the figure)');
+    await typeEnter('85');
+    expect(activeLine()).toBe('❯ CNY per tonne');
+    await choose('% of revenue');
+    expect(read(file).kpis?.units).toEqual({ kpi_operating_cost: '%（占营业收入）' }); // (read back as YAML: quoted as it must be)
+    expect(readFileSync(file, 'utf8')).toContain('kpi_operating_cost: "%（占营业收入）"');
+    // the question's own unit: nothing stated any more (the period stays)
+    await typeEnter(':back');
+    await typeEnter('900');
+    expect(activeLine()).toBe('❯ % of revenue');
+    await choose('CNY per unit');
+    expect(read(file).answers?.kpi_operating_cost).toBe(900);
+    expect(read(file).kpis).toEqual({ period: '2025' });
+    expect(costLines().slice(2)).toEqual(['✔ What is the operating cost per unit of output? · 900 CNY per unit']);
+    // Ctrl-C at the unit: no line, nothing stored
+    await typeEnter(':back');
+    await typeEnter('700');
+    lines = screen.getScreen().split('\n');
+    expect(lines.some((l) => l.includes('Which unit is 700 in?'))).toBe(true);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(read(file).answers?.kpi_operating_cost).toBe(900);
+    expect(read(file).kpis).toEqual({ period: '2025' });
+    expect(costLines()).toHaveLength(3);
+  });
+});
+
 describe('assess: consistency warnings at the answer', () => {
   it('an answer that trips a cross-question check is accepted and saved, with the check said under its answer line in its own words', async () => {
     const dir = tempDir();
