@@ -3,7 +3,7 @@ import { findingDiagnostics, reviewAnswers, type CheckFinding } from '../core/ch
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
-import { isSectorCode, sectorGuess, type CompiledSectorPack } from '../core/sector.js';
+import { sectorInWords, sectorWarning, type CompiledSectorPack } from '../core/sector.js';
 import type { Source } from '../core/source.js';
 import { loadAnswerFile, resolveSource, type LoadedAnswers } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
@@ -61,7 +61,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         ...evidenceDiagnostics(q, answers, source, { require: Boolean(req.requireEvidence) }),
         // the report would state no assessment date, and its number and cover would carry the day it is made
         ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
-        ...(await sectorWarning(answers.file.respondent.sector, () => sectorsFor(defs, q), source)),
+        ...(await sectorWarningAt(answers.file.respondent.sector, () => sectorsFor(defs, q), source)),
       ]);
     }
     results.push(r);
@@ -70,17 +70,11 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
 }
 
 /** A sector written in words (the generic plan follows): which code to write instead, the likeliest when its words name one. */
-async function sectorWarning(sector: string | undefined, packs: () => Promise<readonly CompiledSectorPack[]>, source: Source): Promise<Diagnostic[]> {
-  const written = (sector ?? '').trim();
+async function sectorWarningAt(sector: string | undefined, packs: () => Promise<readonly CompiledSectorPack[]>, source: Source): Promise<Diagnostic[]> {
   // (the sector packs are read only for a sector in words: a code, the usual case, costs validate nothing)
-  if (!written || isSectorCode(written)) return [];
-  const guess = sectorGuess(await packs(), written);
-  const where = source.locate(['respondent', 'sector']);
-  return [
-    guess
-      ? diag('answers.sector-not-code-guess', source.file, where, { sector: written, code: guess.code, name_zh: guess.name.zh, name_en: guess.name.en }, 'warning', ['respondent', 'sector'])
-      : diag('answers.sector-not-code', source.file, where, { sector: written }, 'warning', ['respondent', 'sector']),
-  ];
+  if (!sectorInWords(sector)) return [];
+  const w = sectorWarning(await packs(), sector!);
+  return [diag(w.code, source.file, source.locate(['respondent', 'sector']), { ...w.args, field: 'respondent.sector' }, 'warning', ['respondent', 'sector'])];
 }
 
 /** A CSV/XLSX table or Excel form: every row is checked like an answer file. */

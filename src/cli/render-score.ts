@@ -26,9 +26,10 @@ export function headlineLine(r: ScoreResult, lang: Lang, c: ChalkInstance): stri
  * `interviewEnd` (the end of an interview, where the summary can scroll off a small terminal): the level and what
  * qualifies it come after the sections and indicators instead of under the name, so that it is said once, next to
  * what to do now; and the consistency findings are listed in their own words (no check ids, no line:column: the user
- * of the interview does not edit the file), not just counted with a pointer to validate.
+ * of the interview does not edit the file), not just counted with a pointer to validate, followed by `warnings`
+ * (about the respondent details: a sector written in words), worded by the caller.
  */
-export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false, interviewEnd = false): string {
+export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: ChalkInstance, explain = false, interviewEnd = false, warnings: readonly string[] = []): string {
   const m = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, { cmd, ...args }, lang);
   const t = (x: { zh: string; en: string }) => x[lang];
   const all: string[] = [];
@@ -54,10 +55,12 @@ export function renderScoreSummary(r: ScoreResult, lang: Lang, cmd: string, c: C
   if (r.completeness < 1) {
     out.push(c.yellow(`${m('cli.completeness')}: ${pct(r.completeness)} (${r.answered}/${r.applicable}) — ${m('cli.unanswered-score-none')}`));
   } else out.push(`${m('cli.completeness')}: 100%`);
-  if (r.findings?.length && interviewEnd) {
-    out.push(c.yellow(m('cli.findings-listed', { count: r.findings.length })));
-    for (const f of r.findings) out.push(c.yellow(`  ⚠ ${forTerminal(t(f.message))}`));
-  } else if (r.findings?.length) out.push(c.yellow(m('cli.findings', { count: r.findings.length })));
+  // at the end of an interview, with the warnings about the respondent details (`warnings`, worded already)
+  const listed = interviewEnd ? [...(r.findings ?? []).map((f) => t(f.message)), ...warnings] : [];
+  if (listed.length) {
+    out.push(c.yellow(m('cli.findings-listed', { count: listed.length })));
+    for (const w of listed) out.push(c.yellow(`  ⚠ ${forTerminal(w)}`));
+  } else if (r.findings?.length && !interviewEnd) out.push(c.yellow(m('cli.findings', { count: r.findings.length })));
   out.push('');
   out.push(c.bold(m('cli.sections')));
   const w = Math.max(...r.sections.map((s) => displayWidth(t(s.title)))) + 2;

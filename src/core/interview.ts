@@ -361,6 +361,9 @@ export function evidenceOf(file: AnswerFile, id: string): Evidence | undefined {
   return file.evidence?.[id] ?? undefined;
 }
 
+/** An assessor is named: a consultant's diagnosis; without one the answers are the company's own (a self-assessment). */
+export const assessorNamed = (r: Respondent): boolean => Boolean(r.assessor?.trim());
+
 /** Set a respondent field; undefined removes an optional one. */
 export function withRespondent<K extends keyof Respondent>(file: AnswerFile, key: K, value: Respondent[K] | undefined): AnswerFile {
   const respondent = { ...file.respondent };
@@ -393,8 +396,11 @@ export const satisfactionLabel = (s: (typeof SATISFACTIONS)[number], lang: Lang)
 /** A level option as the interview shows it: its label, with the level in front only when asked for (--show-levels). */
 export const levelOptionLabel = (o: { level?: number; label: Text }, lang: Lang, showLevels: boolean) => (showLevels && o.level !== undefined ? `${o.level} · ${o.label[lang]}` : o.label[lang]);
 
-/** A stored answer as the consultant reads it (option labels, "50%", yes/no, unknown, n/a). */
-export function formatAnswer(question: Question, value: AnswerValue | undefined, lang: Lang, showLevels = false): string | undefined {
+/**
+ * A stored answer as the consultant reads it (option labels, "50%", yes/no, unknown, n/a); a number with `unit`, the
+ * unit it is in (kpi-units.ts: unitText), else with the question's own.
+ */
+export function formatAnswer(question: Question, value: AnswerValue | undefined, lang: Lang, showLevels = false, unit?: string): string | undefined {
   const n = normaliseAnswer(question, value);
   if ('error' in n) return value === undefined || value === null ? undefined : String(value);
   const m = (code: MessageCode) => formatMessage(code, {}, lang);
@@ -419,7 +425,7 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
     case 'percent':
       return `${formatNumber((v as number) * 100)}%`;
     case 'number':
-      return `${formatNumber(v as number)}${question.unit ? ' ' + question.unit[lang] : ''}`;
+      return `${formatNumber(v as number)}${(unit ?? question.unit?.[lang]) ? ' ' + (unit ?? question.unit?.[lang]) : ''}`;
     case 'text':
       return String(v);
   }

@@ -2,6 +2,7 @@ import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
 import { checkExpression, type ExpressionContext } from './expression/check.js';
+import { isQuestionUnit } from './kpi-units.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import type { Source } from './source.js';
 import { EXPRESSION_RESPONDENT_FIELDS, type Check, type IndicatorDef, type Question, type QuestionnaireDef } from './types.js';
@@ -177,6 +178,15 @@ function checkQuestion(q: Question, path: (string | number)[], version: string, 
   if (q.min !== undefined && q.max !== undefined && q.min > q.max) at([...path, 'min'], 'def.range', { min: q.min, max: q.max });
   if ((q.min !== undefined || q.max !== undefined || q.integer) && q.type !== 'number' && q.type !== 'percent')
     at(path, 'def.range-unexpected', { id: q.id, type: q.type });
+  if (q.unitChoices) {
+    // other units of a figure: for a number question that has a unit of its own, each named once
+    if (q.type !== 'number' || !q.unit) at([...path, 'unitChoices'], 'def.unit-choices-unexpected', { id: q.id });
+    const seen = q.unit ? [q.unit] : [];
+    q.unitChoices.forEach((c, ci) => {
+      if (seen.some((u) => isQuestionUnit(c.unit.zh, u) || isQuestionUnit(c.unit.en, u))) at([...path, 'unitChoices', ci, 'unit'], 'def.unit-choice-duplicate', { id: q.id, unit: c.unit.zh });
+      seen.push(c.unit);
+    });
+  }
   for (const v of q.exclusive ?? []) if (!values.has(v)) at([...path, 'exclusive'], 'def.unknown-option', { id: v, question: q.id });
   if (q.exclusive && q.type !== 'multi') at([...path, 'exclusive'], 'def.exclusive-unexpected', { id: q.id });
 }

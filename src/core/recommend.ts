@@ -20,7 +20,7 @@ import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, isSectorCode, packFor, sectorCode, sectorGuess, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
@@ -467,7 +467,7 @@ function foldIntoContainers(included: readonly Recommendation[], kept: readonly 
 function sectorOf(pack: SectorPack, sector: string | undefined, packs: readonly CompiledSectorPack[]): NonNullable<RetrofitPlan['sector']> {
   const cls = classFor(pack, sector);
   const written = (sector ?? '').trim();
-  if (pack.codes.length || !written || isSectorCode(written)) return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
+  if (pack.codes.length || !sectorInWords(written)) return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
   const guess = sectorGuess(packs, written);
   return { id: pack.id, title: pack.title, unrecognised: { written, ...(guess ? { guess } : {}) } };
 }

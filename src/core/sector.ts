@@ -188,6 +188,24 @@ export function sectorGuess(packs: readonly CompiledSectorPack[], written: strin
   return best;
 }
 
+/** A sector written, but not as a GB/T 4754 code (the plan is then the generic one): what `sectorWarning` is about. */
+export const sectorInWords = (sector: string | undefined): boolean => {
+  const written = (sector ?? '').trim();
+  return written !== '' && !isSectorCode(written);
+};
+
+/**
+ * The warning about a sector written in words (call it when sectorInWords holds): the generic plan follows, and
+ * which code to write instead, the likeliest when its words name one (sectorGuess). Its message names the field by
+ * `field` (`respondent.sector` for validate, the prompt's own name in the interview). One rule for validate and the
+ * interview, which word it as their messages do.
+ */
+export function sectorWarning(packs: readonly CompiledSectorPack[], sector: string): { code: 'answers.sector-not-code' | 'answers.sector-not-code-guess'; args: Record<string, string> } {
+  const written = sector.trim();
+  const guess = sectorGuess(packs, written);
+  return guess ? { code: 'answers.sector-not-code-guess', args: { sector: written, code: guess.code, name_zh: guess.name.zh, name_en: guess.name.en } } : { code: 'answers.sector-not-code', args: { sector: written } };
+}
+
 /** A GB/T 4754 code as the prefixes are compared with it: trimmed, in capitals ('' when not given). */
 export const sectorCode = (sector: string | undefined): string => (sector ?? '').trim().toUpperCase();
 

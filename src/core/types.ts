@@ -38,6 +38,12 @@ export interface Question {
   max?: number;
   integer?: boolean;
   unit?: Text;
+  /**
+   * Other units a plant may give the figure in (a number question with a `unit`): the interview offers them after the
+   * figure, the question's own unit first; a unit other than the question's own is stored in the answer file's
+   * `kpis.units` (its Chinese form, as a file written by hand names it).
+   */
+  unitChoices?: UnitChoice[];
   maxLength?: number;
   /** Interview modes that ask this question (express: self-ratings and key facts; full: the diagnosis day). */
   modes?: InterviewMode[];
@@ -53,6 +59,12 @@ export interface Question {
    */
   optional?: boolean;
   variants?: Partial<Record<Industry, { text?: Text; help?: Text }>>;
+}
+
+/** A unit a number question's figure may be given in besides its own (`unitChoices`), with what it is for. */
+export interface UnitChoice {
+  unit: Text;
+  description?: Text;
 }
 
 export interface Section {

@@ -5,12 +5,12 @@ export const ANSWERS_MESSAGES = {
   'answers.version-newer': { en: 'file was made with questionnaire version {found}, newer than the loaded version {expected}; update zhizao or the questionnaire', zh: '该文件使用问卷版本 {found}，比当前版本 {expected} 更新；请升级 zhizao 或问卷' },
   'answers.credit-code-checksum': { en: 'credit code {value} fails its check character (GB 32100-2015); check for a typing error', zh: '统一社会信用代码 {value} 校验位不正确（GB 32100-2015），请检查是否录入有误' },
   'answers.sector-not-code': {
-    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. Write the code instead, e.g. C3670 for motor vehicle parts or C1432 for quick-frozen food',
-    zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。请改填代码，如汽车零部件及配件制造填 C3670、速冻食品制造填 C1432',
+    en: '{field} "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. Write the code instead, e.g. C3670 for motor vehicle parts or C1432 for quick-frozen food',
+    zh: '{field}“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。请改填代码，如汽车零部件及配件制造填 C3670、速冻食品制造填 C1432',
   },
   'answers.sector-not-code-guess': {
-    en: 'respondent.sector "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant belongs to “{name}”, write {code}',
-    zh: 'respondent.sector“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属{name}，请改填 {code}',
+    en: '{field} "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant belongs to “{name}”, write {code}',
+    zh: '{field}“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属{name}，请改填 {code}',
   },
   'answers.date-missing': { en: 'respondent.date is missing: the report states no assessment date, and its cover and number carry the day it is made. Add the date of the interview, e.g. date: 2026-11-03', zh: '缺少 respondent.date：报告将不写诊断日期，封面和报告编号用生成报告当天的日期。请补上访谈日期，如 date: 2026-11-03' },
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },

@@ -18,6 +18,8 @@ export const DEFINITIONS_MESSAGES = {
   'def.unknown-option': { en: 'option "{id}" is not an option of {question}', zh: '"{id}" 不是题目 {question} 的选项' },
   'def.exclusive-unexpected': { en: 'only multiple-choice questions take "exclusive" ({id})', zh: '只有多选题可以使用 "exclusive"（{id}）' },
   'wording.self-placeholders': { en: 'selfAssessment.{table}.{key} replaces {table}.{key} in a self-assessment\'s report, so it must fill the same placeholders: expected {expected}, found {found}', zh: 'selfAssessment.{table}.{key} 在企业自评报告中替换 {table}.{key}，占位符必须相同：应为 {expected}，实为 {found}' },
+  'def.unit-choices-unexpected': { en: 'only number questions with a "unit" take "unitChoices" ({id})', zh: '只有带 "unit" 的数值题可以使用 "unitChoices"（{id}）' },
+  'def.unit-choice-duplicate': { en: 'question {id}: unit "{unit}" is the question\'s own unit or listed twice in "unitChoices"', zh: '题目 {id}：单位 "{unit}" 与题目自身的单位相同，或在 "unitChoices" 中重复' },
   'def.unknown-ref': { en: 'unknown {what} "{id}"', zh: '未知的 {what} "{id}"' },
   'def.unknown-definition': { en: 'no bundled {kind} "{id}"; bundled: {known}; or give a file path', zh: '没有内置的 {kind} "{id}"；内置的有：{known}；也可以给出文件路径' },
   'def.cycle': { en: 'prerequisites form a cycle: {cycle}', zh: '前置条件形成循环：{cycle}' },

@@ -26,7 +26,8 @@ export const INTERVIEW_MESSAGES = {
   'iv.resume-mode': { en: ' · {mode} interview', zh: ' · {mode}访谈' },
 
   // the question header
-  'iv.place': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered · {id}', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total} · {id}' },
+  'iv.place': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total}' },
+  'iv.place-id': { en: '[{section}] question {index} of {count} · overall {answered}/{total} answered · {id}', zh: '【{section}】 第 {index}/{count} 题 · 总进度 已答 {answered}/{total} · {id}' },
   'iv.current-answer': { en: 'Current answer: {answer}', zh: '当前答案：{answer}' },
   'iv.note-line': { en: '✎ note: {text}', zh: '✎ 备注: {text}' },
   'iv.internal-note-line': { en: '✎ internal note: {text}', zh: '✎ 内部备注: {text}' },
@@ -38,13 +39,13 @@ export const INTERVIEW_MESSAGES = {
   'iv.answered': { en: '{question} · {answer}', zh: '{question} · {answer}' },
 
   // notes
-  'iv.note-header': { en: 'Evidence note for {id} (Enter alone keeps it as is; - deletes it)', zh: '为 {id} 记录证据备注（回车不修改；输入 - 删除备注）' },
+  'iv.note-header': { en: 'Evidence note for “{question}” (Enter alone keeps it as is; - deletes it)', zh: '为“{question}”记录证据备注（回车不修改；输入 - 删除备注）' },
   'iv.note': { en: 'Note', zh: '备注' },
   'iv.note-too-long': { en: 'note too long (20,000 characters at most)', zh: '备注过长（最多 20000 字）' },
   'iv.note-deleted': { en: '✎ Note deleted', zh: '✎ 备注已删除' },
   'iv.note-unchanged': { en: 'Note unchanged', zh: '备注未修改' },
   'iv.note-who': { en: 'Who may read this note?', zh: '这条备注给谁看？' },
-  'iv.note-client': { en: 'may appear in the report (client)', zh: '可写入报告（客户可见）' },
+  'iv.note-client': { en: 'may appear in the report (its readers see it)', zh: '可写入报告（报告读者可见）' },
   'iv.note-internal': { en: 'internal: stays in the answer file, never in any report', zh: '内部备注：只留在答卷文件中，不出现在任何报告里' },
   'iv.note-saved': { en: '✎ Note saved', zh: '✎ 备注已保存' },
   'iv.note-saved-internal': { en: '✎ Internal note saved', zh: '✎ 内部备注已保存' },
@@ -53,7 +54,7 @@ export const INTERVIEW_MESSAGES = {
   'iv.level5-required': { en: 'a note is required for level 5 (or - to choose another level)', zh: '选第 5 级必须写依据（或输入 - 改选其他等级）' },
 
   // evidence
-  'iv.evidence-header': { en: 'Evidence for {id}: what was seen, and where it is (a file or photo name, never its contents)', zh: '为 {id} 记录证据：看到了什么、在哪里（只记文件名或照片名，不存内容）' },
+  'iv.evidence-header': { en: 'Evidence for “{question}”: what was seen, and where it is (a file or photo name, never its contents)', zh: '为“{question}”记录证据：看到了什么、在哪里（只记文件名或照片名，不存内容）' },
   'iv.evidence-type': { en: 'Evidence type', zh: '证据类型' },
   'iv.evidence-document': { en: 'document or record', zh: '文件/记录' },
   'iv.evidence-demo': { en: 'system demonstration', zh: '系统演示' },
@@ -69,6 +70,11 @@ export const INTERVIEW_MESSAGES = {
   // percent
   'iv.percent-which': { en: 'You typed {typed}: did you mean {small} or {large}?', zh: '输入的是 {typed}：是指 {small} 还是 {large}？' },
   'iv.percent-choose': { en: 'Choose one with ↑↓ (or 1, 2), then Enter: nothing is saved until you do', zh: '请用 ↑↓（或数字 1、2）选一项再回车：选定之前不会保存' },
+
+  // the unit of a figure (a question with unitChoices)
+  'iv.unit-which': { en: 'Which unit is {value} in?', zh: '{value} 按哪个单位计？' },
+  'iv.unit-own': { en: "the question's unit", zh: '本题的单位' },
+  'iv.unit-written': { en: 'as the answer file states it', zh: '答卷文件中所写的单位' },
 
   // menus
   'iv.menu-header': { en: 'Sections (answered/visible questions)', zh: '章节菜单（已答/可见题目数）' },
@@ -100,8 +106,13 @@ export const INTERVIEW_MESSAGES = {
     en: 'Sector: GB/T 4754 code, e.g. C3670 motor vehicle parts, C1432 quick-frozen food (words are kept, but the plan is then the generic one)',
     zh: '行业门类（GB/T 4754 代码，如 C3670 汽车零部件、C1432 速冻食品；也可写文字，但方案将按通用行业给出）',
   },
+  'iv.sector-field': { en: 'Sector', zh: '行业门类' },
+  'iv.sector-later': { en: 'Kept as typed. To write the code instead: type :menu at a question (or choose ☰ sections), then “edit respondent details”', zh: '已按所填保存。要改填代码：答题时输入 :menu（或选“☰ 章节菜单”），再选“修改基本信息”' },
   'iv.r-region': { en: 'Region', zh: '地区' },
-  'iv.r-assessor': { en: 'Assessor', zh: '诊断人员' },
+  'iv.r-assessor': { en: "Assessor (the diagnosis provider's consultant; for a self-assessment press Enter to leave it empty)", zh: '诊断人员（诊断服务机构的顾问；企业自评请直接回车留空）' },
+  'iv.r-assessor-named': { en: "Assessor (the diagnosis provider's consultant; for a self-assessment type - to clear it)", zh: '诊断人员（诊断服务机构的顾问；企业自评请输入 - 清除）' },
+  'iv.assessor-keep-hint': { en: 'optional: Enter keeps it', zh: '可选：回车保留' },
+  'iv.assessor-none': { en: 'none (a self-assessment)', zh: '不填（企业自评）' },
   'iv.r-interviewees': { en: 'Interviewees', zh: '受访人员' },
   'iv.r-date': { en: 'Date of the assessment (2026-11-03, 2026/11/3 or 2026年11月3日)', zh: '诊断日期（如 2026-11-03、2026/11/3 或 2026年11月3日）' },
   'iv.r-date-field': { en: 'date', zh: '诊断日期' },
@@ -160,6 +171,7 @@ export const INTERVIEW_MESSAGES = {
   'iv.cmd-unknown-desc': { en: 'Asked, nobody knew: counts as answered, scores as not satisfied', zh: '已询问，但无人知道：计为已答，按“不满足”计分' },
   'iv.cmd-na-desc': { en: 'Not applicable to this plant: left out of the denominator', zh: '本题对该工厂不适用：不计入分母' },
   'iv.hint-integer': { en: 'whole number', zh: '整数' },
+  'iv.hint-unit-choices': { en: '{unit} (another unit can be chosen after the figure)', zh: '{unit}（填数字后可改选单位）' },
   'iv.hint-percent': { en: 'percentage: 50 or 50%', zh: '百分比：填 50 或 50%' },
   'iv.hint-max-length': { en: 'up to {max} characters', zh: '最多 {max} 字' },
   'iv.hint-enter': { en: 'Enter alone = skip/keep', zh: '直接回车 = 跳过/保留' },

@@ -142,7 +142,10 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     await step(t, () => t.keys('Enter'), 'Company');
     await step(t, () => (t.type('Kill Test Ltd'), t.keys('Enter')), 'Site');
     await step(t, () => (t.type('Plant 2'), t.keys('Enter')), 'Sector');
-    for (const next of ['Region', 'Assessor', 'Interviewees', 'Add programme-office details']) await step(t, () => t.keys('Enter'), next);
+    for (const next of ['Region', 'Assessor']) await step(t, () => t.keys('Enter'), next);
+    // a consultant's interview (an assessor named): each question's id ends its place line
+    await step(t, () => (t.type('Wang'), t.keys('Enter')), 'Interviewees');
+    await step(t, () => t.keys('Enter'), 'Add programme-office details');
     let screen = await step(t, () => t.keys('Enter'), '· design_level'); // "no" is the default
     expect(screen).toContain('2 · PDM');
     await step(t, () => (t.type('2'), t.keys('Enter')), '· bom_control'); // the digit 2 picks level 2
@@ -150,7 +153,7 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     await step(t, () => t.keys('Down', 'Space', 'Enter'), '· designers_total'); // 3D CAD
     await step(t, () => (t.type('10'), t.keys('Enter')), '· designers_digital');
     await step(t, () => (t.type(':help'), t.keys('Enter')), 'Help: Head count');
-    await step(t, () => (t.type(':note'), t.keys('Enter')), 'Evidence note for designers_digital');
+    await step(t, () => (t.type(':note'), t.keys('Enter')), 'Evidence note for “Design staff using digital tools”');
     await step(t, () => (t.type('Counted from the HR list'), t.keys('Enter')), 'Who may read this note?');
     await step(t, () => t.keys('Down', 'Enter'), '✎ Internal note saved');
     await step(t, () => (t.type('7'), t.keys('Enter')), '· key_processes_total');
@@ -224,7 +227,8 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     await step(t, () => (t.keys('C-u'), t.type('2026年11月29日'), t.keys('Enter')), '行业类型');
     await step(t, () => t.keys('Down', 'Enter'), '企业名称'); // process
     await step(t, () => (t.type('郑州/流程化工 有限公司'), t.keys('Enter')), '厂区');
-    for (const next of ['行业门类', '地区', '诊断人员', '受访人员']) await step(t, () => t.keys('Enter'), next);
+    for (const next of ['行业门类', '地区', '诊断人员']) await step(t, () => t.keys('Enter'), next);
+    await step(t, () => (t.type('王工'), t.keys('Enter')), '受访人员'); // an assessor named: the ids are shown
     await step(t, () => (t.type('生产部 赵经理; 设备部 钱工'), t.keys('Enter')), '主管部门信息');
     let screen = await step(t, () => t.keys('Enter'), '· design_level');
     expect(screen).toContain('【研发设计】 第 1/5 题 · 总进度 已答 0/12');
@@ -267,6 +271,7 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     // a bare 0.8 for a percentage: which one was meant
     screen = await step(t2, () => (t2.type('0.8'), t2.keys('Enter')), '是指 0.8% 还是 80%');
     expect(screen).not.toContain('✔ 不良品率'); // no value recorded before the choice
+    expect(screen).toMatch(/· defect_rate\n\? 不良品率\n {2}输入的是 0\.8：是指 0\.8% 还是 80%？/); // under the question, which stays
     // the question has no plausible range: nothing is highlighted, Enter alone chooses nothing
     screen = await step(t2, () => t2.keys('Enter'), '选定之前不会保存');
     expect(read(file).answers?.defect_rate).toBeUndefined();
@@ -290,7 +295,9 @@ describe('zhizao assess in a real 80×24 terminal: digit keys, killed with SIGKI
     await step(t, () => t.keys('Enter'), 'Industry type');
     await step(t, () => t.keys('Enter'), 'Company');
     await step(t, () => (t.type('Wrap Co'), t.keys('Enter')), 'Site');
-    for (const next of ['Sector', 'Region', 'Assessor', 'Interviewees', 'Add programme-office details']) await step(t, () => t.keys('Enter'), next);
+    for (const next of ['Sector', 'Region', 'Assessor']) await step(t, () => t.keys('Enter'), next);
+    await step(t, () => (t.type('Wang'), t.keys('Enter')), 'Interviewees');
+    await step(t, () => t.keys('Enter'), 'Add programme-office details');
     await step(t, () => t.keys('Enter'), '· equipment_total');
     const q = JSON.parse(zhizao(['questionnaire', 'show', 'smart-manufacturing', '--json']).stdout) as { sections: { questions: { id: string; help: { en: string } }[] }[] };
     const help = q.sections.flatMap((x) => x.questions).find((x) => x.id === 'equipment_total')!.help.en;

@@ -132,7 +132,9 @@ describe('assess: a new interview', () => {
 
     await typeEnter('Plant 2');
     expect(read(file).respondent.site).toBe('Plant 2');
+    const beforeSector = log.length;
     await typeEnter('C34');
+    expect(log.slice(beforeSector)).toEqual([]); // a GB/T 4754 code: nothing to warn about
     await enter(); // region
     await typeEnter('Wang');
     await typeEnter('Design Li; Production Zhao');
@@ -341,9 +343,13 @@ describe('assess: moving around', () => {
     await tick(['2D CAD']);
     // a note from a typed prompt, client-visible
     await typeEnter(':note');
-    expect(screen.getScreen()).toContain('Evidence note for designers_total');
+    // the question named by its text, not its id; the audience as the report's readers (a company may assess itself)
+    expect(screen.getScreen()).toContain('Evidence note for “Design staff”');
+    expect(screen.getScreen()).not.toContain('designers_total');
     await typeEnter('HR list of 2026-11');
     expect(read(file).notes?.designers_total).toBe('HR list of 2026-11'); // saved before the next prompt
+    expect(screen.getScreen()).toContain('may appear in the report (its readers see it)');
+    expect(screen.getScreen()).not.toContain('client');
     await choose('may appear in the report');
     expect(screen.getScreen()).toContain('✎ Note saved');
     expect(screen.getScreen()).toContain('✎ note: HR list of 2026-11');
@@ -701,14 +707,14 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     await choose('answer the unanswered questions now');
     expect(screen.getScreen()).toContain('BOM and changes are controlled in a system');
     await choose('📎 evidence');
-    expect(screen.getScreen()).toContain('Evidence for bom_control');
+    expect(screen.getScreen()).toContain('Evidence for “BOM and changes are controlled in a system”');
     for (const t of ['document or record', 'system demonstration', 'site observation', 'interview']) expect(screen.getScreen()).toContain(t);
     await choose('document or record');
     expect(read(file).evidence).toEqual({ bom_control: { type: 'document' } });
     expect(screen.getScreen()).toContain('Reference: file, photo or document number (optional)');
     await typeEnter('BOM-export-2026-11.xlsx');
     expect(read(file).evidence).toEqual({ bom_control: { type: 'document', ref: 'BOM-export-2026-11.xlsx' } });
-    expect(screen.getScreen()).toContain('Evidence note for bom_control');
+    expect(screen.getScreen()).toContain('Evidence note for “BOM and changes are controlled in a system”');
     await typeEnter('BOM and ECNs released in PDM since 2025');
     await choose('may appear in the report');
     let s = flat();
@@ -792,6 +798,11 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
     const file = only(dir);
     await typeEnter('0.8');
     expect(screen.getScreen()).toContain('You typed 0.8: did you mean 0.8% or 80%?');
+    // the question stays on the screen, where it was, above what is asked about its answer
+    const lines = screen.getScreen().split('\n');
+    const asked = lines.findIndex((l) => l.includes('You typed 0.8'));
+    expect(lines.slice(0, asked).join('\n')).toMatch(/\[Production\] question 4 of 5 · overall 7\/9 answered\n\? Defect rate$/);
+    expect(lines[asked]).toBe('  You typed 0.8: did you mean 0.8% or 80%?');
     expect(activeLine()).toBe(''); // no reading offered as the default
     expect(defectLines(out)).toEqual([]); // no value shown before the choice
     screen.keypress('enter'); // chooses nothing: the prompt stays (re-rendered at once, with the hint)
@@ -859,6 +870,174 @@ describe('assess: express and full interviews, levels, digits, evidence, percent
   });
 });
 
+describe('assess: a self-assessment and a consultant', () => {
+  /** The respondent steps of a new interview up to the assessor (site, sector, region left empty unless given). */
+  async function toAssessor(company: string, sector = '') {
+    await screen.next();
+    await enter(); // today
+    await choose('(discrete)');
+    await typeEnter(company);
+    await enter(); // site
+    await typeEnter(sector);
+    await enter(); // region
+    expect(screen.getScreen()).toContain('Assessor');
+  }
+
+  it('the assessor prompt says that naming none makes it a self-assessment; a self-assessment sees no question ids', async () => {
+    const dir = tempDir();
+    const { ctx, log } = setup();
+    const done = start(ctx, undefined, { cwd: dir });
+    await toAssessor('Self Co');
+    const file = only(dir);
+    const s = flatScreen();
+    expect(s).toContain("Assessor (the diagnosis provider's consultant; for a self-assessment press Enter to leave it empty)");
+    // the prompt says what Enter does: the hint of the other optional fields would say it a second time
+    expect(s).not.toContain('optional: Enter skips/keeps');
+    await enter();
+    expect(read(file).respondent.assessor).toBeUndefined();
+    // the record line says what the empty field means
+    expect((await screen.getFullOutput()).replace(/\s+/g, ' ')).toContain('for a self-assessment press Enter to leave it empty) none (a self-assessment)');
+    await enter(); // interviewees
+    await choose('no');
+    // the place of the question, without its id
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered');
+    expect(screen.getScreen()).not.toContain('design_level');
+    await choose('☰ sections');
+    await choose('review unanswered');
+    moveTo('[Design] BOM and changes');
+    expect(screen.getScreen()).not.toContain('bom_control'); // no id under the highlighted entry either
+    await choose('[Design] BOM and changes');
+    expect(screen.getScreen()).toContain('[Design] question 2 of 5 · overall 0/12 answered');
+    expect(screen.getScreen()).not.toContain('bom_control');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(log.join('\n')).not.toContain('⚠');
+  });
+
+  it('a consultant (an assessor named) sees the question ids; the named assessor is cleared with -, and the ids go with it', async () => {
+    const dir = tempDir();
+    const { ctx } = setup();
+    const done = start(ctx, undefined, { cwd: dir });
+    await toAssessor('Consultancy Client Co');
+    const file = only(dir);
+    await typeEnter('Wang (Example Consulting)');
+    expect(read(file).respondent.assessor).toBe('Wang (Example Consulting)');
+    await enter(); // interviewees
+    await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 1 of 5 · overall 0/12 answered · design_level');
+    await choose('PDM');
+    expect(screen.getScreen()).toContain('· bom_control');
+    await choose('☰ sections');
+    await choose('review unanswered');
+    moveTo('[Design] BOM and changes');
+    expect(screen.getScreen()).toMatch(/^bom_control$/m); // the id under the highlighted entry
+    await choose('[Design] BOM and changes');
+    await choose('☰ sections');
+    await choose('edit respondent details');
+    for (let i = 0; i < 6; i++) await enter(); // date … region kept
+    const s = flatScreen();
+    // a name is stored: Enter keeps it, - clears it (the wording of the empty field would be wrong here)
+    expect(s).toContain("Assessor (the diagnosis provider's consultant; for a self-assessment type - to clear it) (Wang (Example Consulting))");
+    expect(s).toContain('optional: Enter keeps it');
+    expect(s).not.toContain('press Enter to leave it empty');
+    await typeEnter('-');
+    expect(read(file).respondent.assessor).toBeUndefined();
+    expect((await screen.getFullOutput()).replace(/\s+/g, ' ')).toContain('type - to clear it) none (a self-assessment)');
+    await enter(); // interviewees
+    await choose('no');
+    expect(screen.getScreen()).toContain('[Design] question 2 of 5 · overall 1/12 answered');
+    expect(screen.getScreen()).not.toContain('bom_control');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+
+  it('a sector written in words is kept and warned about under its record line, with the code its words name', async () => {
+    const dir = tempDir();
+    const { ctx, log } = setup({ questionnaire: undefined }, 'zh');
+    const done = start(ctx, undefined, { cwd: dir });
+    await screen.next();
+    await enter(); // today
+    await choose('(discrete)');
+    await typeEnter('郑州宏达汽车零部件有限公司');
+    const file = only(dir);
+    await enter(); // site
+    const before = log.length;
+    await typeEnter('汽车零部件加工');
+    expect(read(file).respondent.sector).toBe('汽车零部件加工'); // kept: the user goes on
+    expect(log.slice(before)).toEqual([
+      '  ⚠ 行业门类“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670',
+      '    已按所填保存。要改填代码：答题时输入 :menu（或选“☰ 章节菜单”），再选“修改基本信息”',
+    ]);
+    expect(screen.getScreen()).toContain('地区'); // the next field
+    // written as the code it suggested, from the section menu: nothing more to say
+    for (let i = 0; i < 3; i++) await enter(); // region, assessor, interviewees
+    await choose('否');
+    await tick(['☰ 章节菜单']);
+    await choose('修改基本信息');
+    for (let i = 0; i < 4; i++) await enter(); // date … site kept
+    const after = log.length;
+    screen.keypress('tab'); // the stored words onto the line, to be replaced
+    for (let i = 0; i < 7; i++) screen.keypress('backspace');
+    await typeEnter('C3670');
+    expect(read(file).respondent.sector).toBe('C3670');
+    expect(log.slice(after)).toEqual([]);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+  });
+});
+
+describe('assess: the unit of a figure', () => {
+  it('a question with other units asks the unit after the figure (its own first), stores one other than its own in kpis.units and shows it; its own clears it; Ctrl-C there stores nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plant.zhizao.yaml');
+    writeFileSync(file, JSON.stringify({ questionnaire: 'smart-manufacturing', respondent: { company: 'Unit Co', industry: 'process', date: '2026-12-07' }, answers: {}, kpis: { period: '2025' }, progress: { cursor: 'kpi_operating_cost', mode: 'express' } }));
+    const { ctx, out } = setup({ questionnaire: undefined });
+    const done = start(ctx, file);
+    await screen.next();
+    const costLines = () => out.join('').split('\n').filter((l) => l.includes('operating cost'));
+    expect(flatScreen()).toContain('≥ 0, CNY per unit (another unit can be chosen after the figure)');
+    await typeEnter('1200');
+    // asked under the question, its own unit first and highlighted; no record line and nothing stored yet
+    let lines = screen.getScreen().split('\n');
+    const asked = lines.findIndex((l) => l.includes('Which unit is 1200 in?'));
+    expect(lines[asked - 1]).toBe('? What is the operating cost per unit of output?');
+    expect(lines.slice(asked + 1, asked + 4)).toEqual(['❯ CNY per unit', '  CNY per tonne', '  % of revenue']);
+    expect(read(file).answers?.kpi_operating_cost).toBeUndefined();
+    expect(costLines()).toEqual([]);
+    await choose('CNY per tonne');
+    expect(read(file).answers?.kpi_operating_cost).toBe(1200);
+    expect(read(file).kpis).toEqual({ period: '2025', units: { kpi_operating_cost: '元/吨' } });
+    expect(costLines()).toEqual(['✔ What is the operating cost per unit of output? · 1200 CNY per tonne']);
+    // back at it: the answer and the hint in the unit chosen, which is highlighted when a new figure is typed
+    await typeEnter(':back');
+    expect(flatScreen()).toContain('Current answer: 1200 CNY per tonne');
+    expect(flatScreen()).toContain('≥ 0, CNY per tonne (another unit can be chosen after the figure)');
+    await typeEnter('85');
+    expect(activeLine()).toBe('❯ CNY per tonne');
+    await choose('% of revenue');
+    expect(read(file).kpis?.units).toEqual({ kpi_operating_cost: '%（占营业收入）' }); // (read back as YAML: quoted as it must be)
+    expect(readFileSync(file, 'utf8')).toContain('kpi_operating_cost: "%（占营业收入）"');
+    // the question's own unit: nothing stated any more (the period stays)
+    await typeEnter(':back');
+    await typeEnter('900');
+    expect(activeLine()).toBe('❯ % of revenue');
+    await choose('CNY per unit');
+    expect(read(file).answers?.kpi_operating_cost).toBe(900);
+    expect(read(file).kpis).toEqual({ period: '2025' });
+    expect(costLines().slice(2)).toEqual(['✔ What is the operating cost per unit of output? · 900 CNY per unit']);
+    // Ctrl-C at the unit: no line, nothing stored
+    await typeEnter(':back');
+    await typeEnter('700');
+    lines = screen.getScreen().split('\n');
+    expect(lines.some((l) => l.includes('Which unit is 700 in?'))).toBe(true);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(done).rejects.toMatchObject({ code: 130 });
+    expect(read(file).answers?.kpi_operating_cost).toBe(900);
+    expect(read(file).kpis).toEqual({ period: '2025' });
+    expect(costLines()).toHaveLength(3);
+  });
+});
+
 describe('assess: consistency warnings at the answer', () => {
   it('an answer that trips a cross-question check is accepted and saved, with the check said under its answer line in its own words', async () => {
     const dir = tempDir();
@@ -901,6 +1080,10 @@ describe('assess: the end of an interview', () => {
     expect(await done).toBe(0);
     const said = `${out.join('')}\n${log.join('\n')}`;
     expect(said).toMatch(/\d+ 处一致性提示，请核实/);
+    // the sector written in words is listed with them, counted in their number, in the words it had in the interview
+    const listed = said.split('\n').filter((l) => l.startsWith('  ⚠ '));
+    expect(said).toContain(`${listed.length} 处一致性提示，请核实`);
+    expect(listed).toContain('  ⚠ 行业门类“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
     expect(said).toContain('  ⚠ 数控设备 85 台、工业机器人 6 台，合计多于数字化设备 60 台；数控设备和机器人都属于数字化设备。请核实三个数字的口径。');
     expect(said).not.toContain('cnc-and-robots-vs-digital-equipment');
     expect(said).not.toContain('核对项');

@@ -80,15 +80,51 @@ describe('questionnaire semantic checks', () => {
 });
 
 describe('the shipped questionnaire promises only what the interview records', () => {
-  it('the operating cost: its help does not invite a percentage of revenue or a cost per tonne, which the interview would record as 元/件', () => {
+  it('the operating cost: its other units are offered by the interview (per tonne, % of revenue), and its help says to choose one, not to answer :unknown', () => {
     const q = questionnaire('questionnaires/smart-manufacturing.yaml');
     const cost = q.byId.get('kpi_operating_cost')!;
     expect(cost.unit).toEqual({ zh: '元/件', en: 'CNY per unit' });
-    expect(cost.help.zh).not.toContain('可填运营成本占营业收入的百分数');
-    expect(cost.help.en).not.toContain('enter operating cost as a percentage of revenue');
-    expect(cost.help.zh).toContain('只按 元/件 记录');
-    expect(cost.help.zh).toContain(':unknown');
-    expect(cost.help.en).toContain('records this answer in CNY per piece only');
+    expect(cost.unitChoices?.map((c) => c.unit)).toEqual([
+      { zh: '元/吨', en: 'CNY per tonne' },
+      { zh: '%（占营业收入）', en: '% of revenue' },
+    ]);
+    for (const c of cost.unitChoices!) expect(c.description?.zh && c.description.en).toBeTruthy();
+    expect(cost.help.zh).not.toContain(':unknown');
+    expect(cost.help.en).not.toContain(':unknown');
+    expect(cost.help.zh).not.toContain('只按 元/件 记录');
+    expect(cost.help.zh).toContain('再在随后的单位选项中选“元/吨”或“%（占营业收入）”');
+    expect(cost.help.en).toContain('choose its unit, “CNY per tonne” or “% of revenue”');
+  });
+});
+
+describe('unitChoices (other units of a number question)', () => {
+  const withChoices = (mutate: (question: Record<string, unknown>) => void) => {
+    const d = mini();
+    mutate(d.sections[0].questions[3]); // designers_total, a number
+    return questionnaireFrom(stringify(d));
+  };
+  const perTonne = { unit: { zh: '元/吨', en: 'CNY per tonne' }, description: { zh: '按吨', en: 'per tonne' } };
+
+  it('are read with the question, for a number question with a unit of its own', () => {
+    const r = withChoices((x) => Object.assign(x, { unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [perTonne] }));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.q!.byId.get('designers_total')!.unitChoices).toEqual([perTonne]);
+  });
+
+  it('are refused on a question without a unit, on another type, when one repeats the question’s unit or another choice', () => {
+    const codes = (mutate: (question: Record<string, unknown>) => void) => withChoices(mutate).diagnostics.map((d) => d.code);
+    expect(codes((x) => Object.assign(x, { unitChoices: [perTonne] }))).toContain('def.unit-choices-unexpected');
+    expect(codes((x) => Object.assign(x, { type: 'text', min: undefined, integer: undefined, unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [perTonne] }))).toContain('def.unit-choices-unexpected');
+    expect(codes((x) => Object.assign(x, { unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [{ unit: { zh: '元／件', en: 'per piece' } }] }))).toContain('def.unit-choice-duplicate');
+    expect(codes((x) => Object.assign(x, { unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [perTonne, { unit: { zh: '元/公吨', en: 'CNY per tonne' } }] }))).toContain('def.unit-choice-duplicate');
+  });
+
+  it('are checked by the schema: both languages, a unit short enough for kpis.units, nothing else', () => {
+    const codes = (choice: unknown) => withChoices((x) => Object.assign(x, { unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [choice] })).diagnostics.filter((d) => d.severity === 'error').length;
+    expect(codes(perTonne)).toBe(0);
+    expect(codes({ unit: { zh: '元/吨' } })).toBeGreaterThan(0);
+    expect(codes({ unit: { zh: '元'.repeat(51), en: 'x' } })).toBeGreaterThan(0);
+    expect(codes({ unit: { zh: '元/吨', en: 'CNY per tonne' }, value: 't' })).toBeGreaterThan(0);
   });
 });
 

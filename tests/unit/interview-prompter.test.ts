@@ -6,11 +6,11 @@ import * as inquirer from '@inquirer/prompts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, formatAnswer, newAnswerFile } from '../../src/core/interview.js';
 import type { Questionnaire } from '../../src/core/questionnaire.js';
-import type { AnswerFile, AnswerValue, Lang } from '../../src/core/types.js';
+import type { AnswerFile, AnswerValue, Lang, Question } from '../../src/core/types.js';
 import { materialise } from '../../src/cli/interview/inquirer-prompter.js';
-import { answeredLine, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
+import { answeredLine, layout, parseTypedCommand, planQuestion, type Action, type QuestionView } from '../../src/cli/interview/prompter.js';
 import pick, { entryForDigits } from '../../src/cli/interview/select-prompt.js';
-import { wrapLine } from '../../src/cli/interview/wrap.js';
+import { displayWidth, shorten, wrapLine } from '../../src/cli/interview/wrap.js';
 import { Definitions } from '../../src/io/definitions.js';
 import { formatMessage } from '../../src/messages/catalogue.js';
 import { FIXTURES } from '../helpers/cli.js';
@@ -21,9 +21,9 @@ beforeAll(async () => {
   q = await new Definitions().questionnaire(path.join(FIXTURES, 'definitions', 'mini.yaml'));
 });
 
-function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerValue>; current?: AnswerValue; hasNote?: boolean; showLevels?: boolean } = {}): QuestionView {
+function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerValue>; current?: AnswerValue; hasNote?: boolean; showLevels?: boolean; question?: Question; unit?: string } = {}): QuestionView {
   const lang = opts.lang ?? 'en';
-  const question = q.byId.get(id)!;
+  const question = opts.question ?? q.byId.get(id)!;
   const file: AnswerFile = { ...newAnswerFile(q, { company: 'ACME', industry: 'discrete' }), answers: opts.answers ?? {} };
   return {
     question,
@@ -33,11 +33,12 @@ function view(id: string, opts: { lang?: Lang; answers?: Record<string, AnswerVa
     ...(opts.current !== undefined ? { current: opts.current } : {}),
     hasNote: opts.hasNote ?? false,
     showLevels: opts.showLevels ?? false,
+    ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
     check(raw) {
       const r = checkAnswer(q, file, id, { kind: 'value', raw });
       return r.ok ? { ok: true, value: r.stored } : { ok: false, message: r.problems.map((p) => formatMessage(p.code, p.args, lang)).join('; ') };
     },
-    format: (v) => formatAnswer(question, v, lang, opts.showLevels) ?? String(v),
+    format: (v) => formatAnswer(question, v, lang, opts.showLevels, opts.unit) ?? String(v),
   };
 }
 
@@ -277,6 +278,26 @@ describe('numbers, percentages and text: typed answers and typed commands', () =
     await expect(action).resolves.toEqual({ kind: 'answer', value: 'changeovers', typed: 'changeovers' });
   });
 
+  it('a figure for a question with other units: the hint says the unit is chosen next; no record line until it is', async () => {
+    const own = { ...q.byId.get('designers_total')!, unit: { zh: '元/件', en: 'CNY per unit' }, unitChoices: [{ unit: { zh: '元/吨', en: 'CNY per tonne' } }] };
+    const v = view('designers_total', { question: own });
+    const { getScreen, events, action } = await ask(v);
+    expect(getScreen().replace(/\s+/g, ' ')).toContain('whole number, ≥ 0, CNY per unit (another unit can be chosen after the figure)');
+    events.type('1200');
+    events.keypress('enter');
+    const typed = await action;
+    expect(typed).toEqual({ kind: 'answer', value: 1200, typed: '1200' });
+    expect(answeredLine(v, typed, c)).toBeUndefined();
+    // written once the unit is chosen (the action without what was typed), in that unit
+    expect(answeredLine(view('designers_total', { question: own, unit: 'CNY per tonne' }), { kind: 'answer', value: 1200 }, c)).toBe('✔ Design staff · 1200 CNY per tonne');
+    // the unit the answer is in now, in the hint
+    const stated = await ask(view('designers_total', { question: own, unit: 'CNY per tonne' }));
+    expect(stated.getScreen().replace(/\s+/g, ' ')).toContain('≥ 0, CNY per tonne (another unit can be chosen after the figure)');
+    // a question without other units: its unit alone, and its line at once
+    const plain = view('designers_total', { question: { ...own, unitChoices: undefined } });
+    expect(answeredLine(plain, typed, c)).toBe('✔ Design staff · 1200 CNY per unit');
+  });
+
   it('parses typed commands', () => {
     expect(parseTypedCommand(':note')).toBe('note');
     expect(parseTypedCommand(' ：Help ')).toBe('help');
@@ -284,5 +305,25 @@ describe('numbers, percentages and text: typed answers and typed commands', () =
     expect(parseTypedCommand(':n/a')).toBe('na');
     expect(parseTypedCommand('note')).toBeUndefined();
     expect(parseTypedCommand(':nonsense')).toBeUndefined();
+  });
+});
+
+describe('layout and shortened texts', () => {
+  it('a question of several lines: each line starts under the first, past the `? ` mark', () => {
+    const { message, questionLines } = layout(['[Test] question 1 of 1'], 'Defect rate\nYou typed 0.8: did you mean 0.8% or 80%?', 79);
+    expect(message).toBe('[Test] question 1 of 1\nDefect rate\n  You typed 0.8: did you mean 0.8% or 80%?');
+    expect(questionLines).toBe(2);
+    expect(layout(undefined, 'One line', 79)).toEqual({ message: 'One line', questionLines: 1 });
+  });
+
+  it('shorten cuts a text to its display columns with …, wide characters counting two', () => {
+    expect(shorten('Design staff', 60)).toBe('Design staff');
+    expect(shorten('  two\n lines ', 60)).toBe('two lines');
+    const zh = '是否在用数字化工具对主要产品的设计、工艺、制造和检验进行全过程的协同和数据贯通管理？';
+    const cut = shorten(zh, 20);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(displayWidth(cut)).toBeLessThanOrEqual(20);
+    expect(cut).toBe('是否在用数字化工具…');
+    expect(shorten('What is the operating cost per unit of output in the last full year?', 30)).toBe('What is the operating cost pe…');
   });
 });

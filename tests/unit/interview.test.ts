@@ -392,6 +392,11 @@ describe('wording and display', () => {
     expect(formatAnswer(q.byId.get('has_mes')!, 'unknown', 'en')).toBe('unknown');
     expect(formatAnswer(q.byId.get('design_level')!, 'n/a', 'zh')).toBe('不适用');
     expect(formatAnswer(q.byId.get('design_level')!, undefined, 'zh')).toBeUndefined();
+    // a number in the unit it was given in (the file's kpis.units), else in the question's own
+    const total = { ...q.byId.get('designers_total')!, unit: { zh: '人', en: 'people' } };
+    expect(formatAnswer(total, 12, 'zh')).toBe('12 人');
+    expect(formatAnswer(total, 12, 'en', false, 'staff')).toBe('12 staff');
+    expect(formatAnswer(q.byId.get('designers_total')!, 12, 'en')).toBe('12');
   });
 
   it('dates and interviewees', () => {

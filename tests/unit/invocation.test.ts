@@ -74,6 +74,16 @@ describe('the messages that tell a command to run name the command that runs zhi
     expect(renderScoreSummary(withFindings, 'zh', 'npx zhizao', plainChalk())).toContain('（npx zhizao validate 会逐条列出）');
   });
 
+  it('at the end of an interview the findings are listed with the warnings about the respondent details, counted together', () => {
+    const withFindings = { ...result, findings: [{ id: 'x', kind: 'check' as const, severity: 'warning' as const, questions: [], message: { zh: '数字口径不一致', en: 'figures disagree' } }] };
+    const end = renderScoreSummary(withFindings, 'en', cmd, plainChalk(), false, true, ['Sector "machining" is not a GB/T 4754 industry code']);
+    expect(end).toContain('2 consistency findings to check');
+    expect(end).toContain('  ⚠ figures disagree\n  ⚠ Sector "machining" is not a GB/T 4754 industry code\n');
+    // a sector warning alone is listed too; the score command (not an interview) does not take them
+    expect(renderScoreSummary(result, 'en', cmd, plainChalk(), false, true, ['Sector "machining"'])).toContain('1 consistency finding to check');
+    expect(renderScoreSummary(result, 'en', cmd, plainChalk(), false, true)).not.toContain('consistency');
+  });
+
   it('no other message writes zhizao followed by a command: they write {cmd}', () => {
     const commands = /\bzhizao (assess|template|validate|score|report|compare|merge|batch|map|questionnaire|targets)\b/;
     // Where zhizao names the program (the command that wrote a file, or was interrupted), not a command to type; and

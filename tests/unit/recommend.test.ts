@@ -4,7 +4,8 @@ import { officeTopProjects } from '../../src/core/plan-order';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
-import { compileSectorPack, isSectorCode, sectorGuess, type CompiledSectorPack } from '../../src/core/sector';
+import { formatMessage } from '../../src/messages/catalogue';
+import { compileSectorPack, isSectorCode, sectorGuess, sectorInWords, sectorWarning, type CompiledSectorPack } from '../../src/core/sector';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildReportModel } from '../../src/report/model';
@@ -1067,6 +1068,16 @@ describe('a sector written in words: the generic plan, said so, with the code to
     // words too far from any named sub-industry: no suggestion
     expect(sectorGuess(packs, '机加工')).toBeUndefined();
     expect(sectorGuess(packs, '其他')).toBeUndefined();
+  });
+  it('one rule for validate and the interview: which sector is warned about, and the warning with the code its words name', () => {
+    for (const none of [undefined, '', '  ', 'C3670', ' c36 ']) expect(sectorInWords(none)).toBe(false);
+    for (const words of ['汽车零部件加工', '3670', 'T恤衫制造']) expect(sectorInWords(words)).toBe(true);
+    expect(sectorWarning(packs, ' 汽车零部件加工 ')).toEqual({ code: 'answers.sector-not-code-guess', args: { sector: '汽车零部件加工', code: 'C3670', name_zh: '汽车零部件及配件制造', name_en: expect.any(String) } });
+    expect(sectorWarning(packs, '机加工')).toEqual({ code: 'answers.sector-not-code', args: { sector: '机加工' } });
+    // the field named as each place names it: the file's key in validate, the prompt's name in the interview
+    const w = sectorWarning(packs, '汽车零部件加工');
+    expect(formatMessage(w.code, { ...w.args, field: 'respondent.sector' }, 'zh')).toBe('respondent.sector“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
+    expect(formatMessage(w.code, { ...w.args, field: 'Sector' }, 'en')).toMatch(/^Sector "汽车零部件加工" is not a GB\/T 4754 industry code: .* write C3670$/);
   });
   it('the plan says the sector was not recognised and how to get the sector plan; a code reads as before', () => {
     const render = (sector: string) => {

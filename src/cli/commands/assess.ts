@@ -6,6 +6,7 @@ import type { AnswerFile } from '../../core/types.js';
 import { loadAnswerFile } from '../../io/answer-file.js';
 import { displayPath } from '../../io/paths.js';
 import { scorePlant } from '../../app/score.js';
+import { sectorsFor } from '../../app/sectors.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { AssessOptions } from '../options.js';
@@ -13,6 +14,7 @@ import { loadPlantForCommand } from '../plant.js';
 import { renderScoreSummary } from '../render-score.js';
 import { forTerminal, type Prompter } from '../interview/prompter.js';
 import { shellQuote } from '../interview/autosave.js';
+import { sectorWarningText } from '../interview/sector-note.js';
 
 export async function run(ctx: Context<AssessOptions>, file?: string): Promise<number> {
   return assess(ctx, file, { isTTY: Boolean(process.stdin.isTTY) });
@@ -70,6 +72,8 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   }
 
   const { runSession } = await import('../interview/session.js');
+  // read only when a sector is written in words (its code is then suggested)
+  const sectorPacks = () => sectorsFor(defs, questionnaire);
   const prompter = env.prompter ?? (await import('../interview/inquirer-prompter.js')).inquirerPrompter(term.lang, term.out, { output: term.stdout });
   const resumeArgs = questionnaireArg ? ['--questionnaire', questionnaireArg] : [];
   const result = await runSession({
@@ -82,6 +86,7 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
     ...(sections ? { sections } : {}),
     ...(opts.mode ? { mode: opts.mode } : {}),
     checks: await ctx.defs.checksFor(questionnaire),
+    sectorPacks,
     showLevels: Boolean(opts.showLevels),
     anonymousName: Boolean(opts.anonymousName),
     resumeArgs,
@@ -93,7 +98,8 @@ export async function assess(ctx: Context<AssessOptions>, file: string | undefin
   // Finished: the score summary and the command that writes the report.
   const plant = await loadPlantForCommand(ctx, 'assess', [result.file]);
   const score = await scorePlant(ctx.defs, plant);
-  term.stdout.write('\n' + renderScoreSummary(score, term.lang, cmd, term.out, false, true));
+  const sector = await sectorWarningText(plant.answers.file.respondent.sector, sectorPacks, term.lang);
+  term.stdout.write('\n' + renderScoreSummary(score, term.lang, cmd, term.out, false, true, sector ? [sector] : []));
   const shown = shellQuote(forTerminal(displayPath(result.file)));
   const q = resumeArgs.map((a) => shellQuote(forTerminal(a))).join(' ');
   const report = `${cmd} report ${shown}${q ? ' ' + q : ''} -o report.html`;

@@ -64,7 +64,8 @@ export async function review(iv: Interview): Promise<Position | 'finish' | 'exit
     const choices: ChoiceEntry<R>[] = [];
     if (open.length) {
       choices.push({ name: iv.m('iv.review-all', { count: open.length }), value: { go: 'all' } });
-      for (const x of open.slice(0, 40)) choices.push({ name: `  ${title(x)}`, value: { go: 'question', id: x.id }, description: x.id });
+      // (the id under the entry for a consultant, as beside each question: see Interview.showIds)
+      for (const x of open.slice(0, 40)) choices.push({ name: `  ${title(x)}`, value: { go: 'question', id: x.id }, ...(iv.showIds() ? { description: x.id } : {}) });
       choices.push('separator');
     }
     choices.push(

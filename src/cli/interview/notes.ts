@@ -9,6 +9,12 @@ import type { Evidence, EvidenceType, Question } from '../../core/types.js';
 import type { MessageCode } from '../../messages/catalogue.js';
 import { forTerminal, safeDefault } from './prompter.js';
 import type { Interview } from './state.js';
+import { shorten } from './wrap.js';
+
+/** Columns of a question's text named in the header of its note or evidence prompt. */
+const NAMED_QUESTION_COLUMNS = 60;
+/** The question a note or evidence prompt is about, by its text (shortened), as the interview shows it. */
+const named = (iv: Interview, question: Question) => shorten(iv.questionText(question), NAMED_QUESTION_COLUMNS);
 
 const EVIDENCE_LABELS: Record<EvidenceType, MessageCode> = {
   document: 'iv.evidence-document',
@@ -41,7 +47,7 @@ async function noteVisibility(iv: Interview, question: Question, text: string, c
 export async function editNote(iv: Interview, question: Question): Promise<void> {
   const existing = noteOf(iv.data, question.id);
   const text = await iv.p.text({
-    header: ['', iv.m('iv.note-header', { id: question.id })],
+    header: ['', iv.m('iv.note-header', { question: named(iv, question) })],
     message: iv.m('iv.note'),
     ...(existing?.text && safeDefault(existing.text) !== undefined ? { default: existing.text } : {}),
     validate: (v) => (v.length > 20000 ? iv.m('iv.note-too-long') : true),
@@ -72,7 +78,7 @@ export async function editEvidence(iv: Interview, question: Question): Promise<v
   const existing = evidenceOf(iv.data, question.id);
   type Choice = EvidenceType | 'remove';
   const type = await iv.p.choose<Choice>({
-    header: ['', iv.m('iv.evidence-header', { id: question.id })],
+    header: ['', iv.m('iv.evidence-header', { question: named(iv, question) })],
     message: iv.m('iv.evidence-type'),
     choices: [...EVIDENCE_TYPES.map((t) => ({ name: iv.m(EVIDENCE_LABELS[t]), value: t as Choice })), ...(existing ? ['separator' as const, { name: iv.m('iv.evidence-remove'), value: 'remove' as Choice }] : [])],
     ...(existing ? { default: existing.type } : {}),

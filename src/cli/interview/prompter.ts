@@ -48,6 +48,8 @@ export interface QuestionView {
   hasEvidence?: boolean;
   /** Show the maturity level beside each option of a level question (--show-levels). */
   showLevels?: boolean;
+  /** The unit a number answer is in, when the file states one other than the question's own (kpis.units). */
+  unit?: string;
   /** Check a typed answer or a selection: the value to store, or the reason it is refused (shown at the prompt). */
   check(raw: unknown): CheckResult;
   /** How a stored value reads (for the answered line). */
@@ -88,7 +90,8 @@ export interface TextOptions {
 export interface Prompter {
   /**
    * Ask a question; the answer's record line is written (answeredLine), except for an answer still to be clarified
-   * (a bare 0.8 for a percentage): the caller writes it with `answered` once the user has said what was meant.
+   * (a bare 0.8 for a percentage, a figure whose unit is asked next): the caller writes it with `answered` once the
+   * user has said what was meant.
    */
   question(view: QuestionView): Promise<Action>;
   /** Write the record line of an answer settled after the question's prompt (`✔ question · answer`). */
@@ -97,6 +100,9 @@ export interface Prompter {
   text(opts: TextOptions): Promise<string>;
   confirm(opts: { header?: string[]; message: string; default?: boolean }): Promise<boolean>;
 }
+
+/** A figure typed for a question with other units to choose from (`unitChoices`): its unit is asked after it. */
+export const unitAsked = (q: Question, action: Action): boolean => action.kind === 'answer' && q.type === 'number' && Boolean(q.unitChoices?.length) && typeof action.value === 'number';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labels
@@ -156,13 +162,16 @@ export function parseTypedCommand(typed: string): Command | undefined {
   return m ? TYPED_COMMANDS[m[1]!.toLowerCase()] : undefined;
 }
 
-function typedHint(q: Question, lang: Lang): string {
+function typedHint(view: QuestionView): string {
+  const { question: q, lang } = view;
   const parts: string[] = [];
   if (q.type === 'number') {
     if (q.integer) parts.push(msg(lang, 'iv.hint-integer'));
     if (q.min !== undefined) parts.push(`≥ ${q.min}`);
     if (q.max !== undefined) parts.push(`≤ ${q.max}`);
-    if (q.unit) parts.push(q.unit[lang]);
+    // the unit the answer is in (one the file states); with other units to choose from, that they are asked next
+    const unit = view.unit ?? q.unit?.[lang];
+    if (unit) parts.push(q.unitChoices?.length ? msg(lang, 'iv.hint-unit-choices', { unit }) : unit);
   } else if (q.type === 'percent') {
     parts.push(msg(lang, 'iv.hint-percent'));
   } else if (q.maxLength) parts.push(msg(lang, 'iv.hint-max-length', { max: q.maxLength }));
@@ -236,10 +245,16 @@ export function makeTheme(c: ChalkInstance, lang: Lang, questionLines = 1): Them
 /** Why an entry is refused, wrapped under inquirer's `> ` mark. */
 export const refusal = (message: string, width: number) => wrapText(message, width - 2, '  ');
 
-/** Header lines and the question wrapped to the width; the number of lines the question takes. */
+/**
+ * Header lines and the question wrapped to the width; the number of lines the question takes. A question of several
+ * lines (a question and what is asked about its answer) has each line start under the first, past the `? ` mark.
+ */
 export function layout(header: string[] | undefined, text: string, width: number): { message: string; questionLines: number } {
   const head = (header ?? []).map((l) => wrapText(l, width)).join('\n');
-  const question = wrapText(text, width - 2, '  ');
+  const question = text
+    .split('\n')
+    .map((l, i) => (i ? '  ' : '') + wrapText(l, width - 2, '  '))
+    .join('\n');
   const questionLines = question.split('\n').length;
   return { message: head ? `${head}\n${question}` : question, questionLines };
 }
@@ -378,7 +393,7 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, r
       if (r.value === 'n/a') return { kind: 'na' };
       return { kind: 'answer', value: r.value, typed };
     };
-    const { message, questionLines } = layout([...view.header, typedHint(q, lang)], view.text, width);
+    const { message, questionLines } = layout([...view.header, typedHint(view)], view.text, width);
     return {
       kind: 'input',
       config: {
@@ -423,12 +438,13 @@ export function planQuestion(view: QuestionView, c: ChalkInstance, width = 79, r
 
 /**
  * The line an answer leaves on the screen: `✔ question · answer`, wrapped. Commands leave none, and neither does a
- * percentage typed as a bare 0.8 until the user has said whether 0.8 % or 80 % was meant (the action as the
- * question's prompt returns it, with `typed`): its line shows the value chosen, never a guess.
+ * percentage typed as a bare 0.8 until the user has said whether 0.8 % or 80 % was meant, nor a figure whose unit is
+ * asked next (a question with `unitChoices`) — the action as the question's prompt returns it, with `typed`: their
+ * line shows the value and unit chosen, never a guess.
  */
 export function answeredLine(view: QuestionView, action: Action, c: ChalkInstance, width = 79): string | undefined {
   let shown: string;
-  if (action.kind === 'answer' && action.typed !== undefined && ambiguousPercent(view.question, action.typed) !== undefined) return undefined;
+  if (action.kind === 'answer' && action.typed !== undefined && (ambiguousPercent(view.question, action.typed) !== undefined || unitAsked(view.question, action))) return undefined;
   if (action.kind === 'answer') shown = view.format(action.value);
   else if (action.kind === 'unknown' || action.kind === 'na') shown = commandLabel(action.kind, view.lang);
   else return undefined;

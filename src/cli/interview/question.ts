@@ -1,7 +1,8 @@
 /**
  * One question: its header (where we are, the current answer, note and evidence, help), the prompt, and what
- * follows — an answer (a percentage typed as a bare number up to 1 is asked about; level 5 needs a note), a
- * command (note, evidence, help, back, menu, skip), and the move to the next question.
+ * follows — an answer (a percentage typed as a bare number up to 1 is asked about, a figure's unit where the
+ * question offers several; level 5 needs a note), a command (note, evidence, help, back, menu, skip), and the move
+ * to the next question.
  */
 import {
   ambiguousPercent,
@@ -21,12 +22,13 @@ import {
   type Snapshot,
 } from '../../core/interview.js';
 import { normaliseAnswer } from '../../core/answer-value.js';
+import { answerUnit, storedUnit, unitText, withUnit, type AnswerUnit } from '../../core/kpi-units.js';
 import type { AnswerValue, Question, Text } from '../../core/types.js';
 import { formatNumber } from '../../core/values.js';
 import type { MessageArgs, MessageCode } from '../../messages/catalogue.js';
 import { menu } from './menus.js';
 import { editEvidence, editNote, evidenceText, level5Note } from './notes.js';
-import { forTerminal, type Action, type QuestionView } from './prompter.js';
+import { forTerminal, unitAsked, type Action, type QuestionView } from './prompter.js';
 import type { Interview, Position } from './state.js';
 
 /** Longest note shown above a question (lines); a merge conflict's candidates fit in far fewer. */
@@ -41,8 +43,9 @@ function noteLines(iv: Interview, code: MessageCode, text: string): string[] {
 function header(iv: Interview, question: Question, snap: Snapshot, wording: { help: Text }): string[] {
   const place = placeOf(iv.q, snap, question.id);
   const lines: string[] = [''];
-  if (place) lines.push(iv.m('iv.place', { section: iv.t(place.section.title), index: place.index, count: place.count, answered: place.answered, total: place.total, id: question.id }));
-  const shownAnswer = formatAnswer(question, iv.data.answers?.[question.id] ?? undefined, iv.lang, iv.showLevels);
+  // the question's id only for a consultant (an assessor is named), who cross-references it with validate's messages
+  if (place) lines.push(iv.m(iv.showIds() ? 'iv.place-id' : 'iv.place', { section: iv.t(place.section.title), index: place.index, count: place.count, answered: place.answered, total: place.total, id: question.id }));
+  const shownAnswer = formatAnswer(question, iv.data.answers?.[question.id] ?? undefined, iv.lang, iv.showLevels, unitText(question, answerUnit(question, iv.data), iv.lang));
   if (shownAnswer !== undefined) lines.push(iv.m('iv.current-answer', { answer: forTerminal(shownAnswer) }));
   // The whole note (a merge conflict lists every candidate value): wrapped by the prompter, never cut short.
   const note = noteOf(iv.data, question.id);
@@ -72,8 +75,14 @@ function problemText(iv: Interview, id: string, problems: { code: MessageCode; a
     .join('; ');
 }
 
+/** How a value reads at the question, a number in `unit` (the question's own unit when none is given). */
+const formatted = (iv: Interview, question: Question, value: AnswerValue, unit?: string) => forTerminal(formatAnswer(question, value, iv.lang, iv.showLevels, unit) ?? String(value));
+
 function view(iv: Interview, question: Question, snap: Snapshot, pending?: AnswerValue): QuestionView {
   const wording = questionWording(question, iv.data.respondent.industry);
+  // the unit the file states for the answer (kpis.units), as the header, the hint and the record line show it
+  const stated = answerUnit(question, iv.data);
+  const unit = unitText(question, stated, iv.lang);
   const n = normaliseAnswer(question, iv.data.answers?.[question.id]);
   const current: AnswerValue | undefined = 'error' in n || n.status === 'unanswered' ? undefined : n.status === 'unknown' ? 'unknown' : n.status === 'na' ? 'n/a' : n.value;
   return {
@@ -86,11 +95,12 @@ function view(iv: Interview, question: Question, snap: Snapshot, pending?: Answe
     hasNote: noteOf(iv.data, question.id) !== undefined,
     hasEvidence: evidenceOf(iv.data, question.id) !== undefined,
     showLevels: iv.showLevels,
+    ...(stated.kind !== 'own' && unit !== undefined ? { unit: forTerminal(unit) } : {}),
     check: (raw) => {
       const r = checkAnswer(iv.q, iv.data, question.id, { kind: 'value', raw });
       return r.ok ? { ok: true, value: r.stored } : { ok: false, message: problemText(iv, question.id, r.problems) };
     },
-    format: (value) => forTerminal(formatAnswer(question, value, iv.lang, iv.showLevels) ?? String(value)),
+    format: (value) => formatted(iv, question, value, unit),
   };
 }
 
@@ -111,10 +121,10 @@ export async function askQuestion(iv: Interview, id: string, reviewMode: boolean
     pending = undefined;
     switch (action.kind) {
       case 'answer': {
-        const given = await clarify(iv, question, action, shown);
-        if (!given) continue;
-        if (!(await needsNoteFirst(iv, question, given))) continue;
-        return answer(iv, question, given, reviewMode);
+        const settled = await clarify(iv, question, action, shown);
+        if (!settled) continue;
+        if (!(await needsNoteFirst(iv, question, settled.given))) continue;
+        return answer(iv, question, settled.given, reviewMode, settled.unit);
       }
       case 'unknown':
         return answer(iv, question, { kind: 'unknown' }, reviewMode);
@@ -153,20 +163,62 @@ export async function askQuestion(iv: Interview, id: string, reviewMode: boolean
 }
 
 /**
+ * What a typed answer still needs before it is stored: a figure for a question with other units (`unitChoices`),
+ * its unit (chooseUnit); a percentage typed as a bare number up to 1, which was meant (clarifyPercent). Returns what to
+ * store (and, for the former, the unit), or undefined to ask the question again.
+ */
+async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>, shown: QuestionView): Promise<{ given: Given; unit?: AnswerUnit } | undefined> {
+  if (action.typed !== undefined && unitAsked(question, action)) {
+    const unit = await chooseUnit(iv, question, action.value as number, shown);
+    iv.p.answered({ ...shown, format: (value) => formatted(iv, question, value, unitText(question, unit, iv.lang)) }, { kind: 'answer', value: action.value });
+    return { given: { kind: 'value', raw: action.value }, unit };
+  }
+  const given = await clarifyPercent(iv, question, action, shown);
+  return given ? { given } : undefined;
+}
+
+/**
+ * The unit of a figure typed for a question with `unitChoices`: its own unit first, then the others (with a unit the
+ * file states that the question does not list, as written); the unit the answer is in now is highlighted, so that
+ * Enter keeps it. Asked under the question, like the percentage (nothing stays on the screen but the record line,
+ * written once chosen; Ctrl-C here stores nothing).
+ */
+async function chooseUnit(iv: Interview, question: Question, value: number, shown: QuestionView): Promise<AnswerUnit> {
+  const current = answerUnit(question, iv.data);
+  const units: AnswerUnit[] = [{ kind: 'own' }, ...(question.unitChoices ?? []).map((choice): AnswerUnit => ({ kind: 'choice', choice })), ...(current.kind === 'written' ? [current] : [])];
+  const description = (u: AnswerUnit) => (u.kind === 'own' ? iv.m('iv.unit-own') : u.kind === 'written' ? iv.m('iv.unit-written') : u.choice.description?.[iv.lang]);
+  const at = units.findIndex((u) => u.kind === current.kind && (u.kind !== 'choice' || (current.kind === 'choice' && u.choice === current.choice)));
+  const index = await iv.p.choose<number>({
+    header: shown.header,
+    message: `${shown.text}\n${iv.m('iv.unit-which', { value: formatNumber(value) })}`,
+    choices: units.map((u, i) => {
+      const d = description(u);
+      return { name: forTerminal(unitText(question, u, iv.lang) ?? ''), value: i, ...(d ? { description: d } : {}) };
+    }),
+    default: Math.max(0, at),
+    transcript: false,
+  });
+  return units[index]!;
+}
+
+/**
  * A percentage typed as a bare number up to 1 (0.8, 1) is ambiguous: ask whether 0.8 % or 80 % was meant. The
  * reading inside the question's plausible range is highlighted; without one (or when both or neither fit) nothing
- * is, and Enter alone chooses nothing. The question's record line is written only once chosen (the prompt wrote
- * none), so that Ctrl-C here leaves no line for an answer that was not saved.
+ * is, and Enter alone chooses nothing. The question stays on the screen meanwhile (the choice is asked under it); its
+ * record line is written only once chosen (the prompt wrote none, and the choice leaves none), so that Ctrl-C here
+ * leaves no line for an answer that was not saved.
  * Returns what to store, or undefined to ask the question again.
  */
-async function clarify(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>, shown: QuestionView): Promise<Given | undefined> {
+async function clarifyPercent(iv: Interview, question: Question, action: Extract<Action, { kind: 'answer' }>, shown: QuestionView): Promise<Given | undefined> {
   const n = action.typed !== undefined ? ambiguousPercent(question, action.typed) : undefined;
   if (n === undefined) return { kind: 'value', raw: action.value };
   const small = `${formatNumber(n)}%`;
   const large = `${formatNumber(n * 100)}%`;
   const likely = plausibleReading(question, n);
+  // the question stays on the screen above what is asked about its answer, as it was asked (its header, its text)
   const raw = await iv.p.choose<string>({
-    message: iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large }),
+    header: shown.header,
+    message: `${shown.text}\n${iv.m('iv.percent-which', { typed: action.typed!.trim(), small, large })}`,
     choices: [
       { name: small, value: small },
       { name: large, value: large },
@@ -191,7 +243,8 @@ async function needsNoteFirst(iv: Interview, question: Question, given: Given): 
   return level5Note(iv, question);
 }
 
-async function answer(iv: Interview, question: Question, given: Given, reviewMode: boolean): Promise<Position> {
+/** Store an answer (with the unit chosen for it: kpis.units names one other than the question's own) and go on. */
+async function answer(iv: Interview, question: Question, given: Given, reviewMode: boolean, unit?: AnswerUnit): Promise<Position> {
   const r = checkAnswer(iv.q, iv.data, question.id, given);
   if (!r.ok) {
     // The prompt validates before returning; this only guards against a stale check.
@@ -199,6 +252,7 @@ async function answer(iv: Interview, question: Question, given: Given, reviewMod
     return { kind: 'question', id: question.id, reviewMode };
   }
   iv.data = withAnswer(iv.data, question.id, r.stored);
+  if (unit) iv.data = withUnit(iv.data, question.id, storedUnit(unit));
   const pos = await advance(iv, question.id, reviewMode);
   // saved and accepted; a cross-question check (or the plausible range) it trips is said under its answer line
   if (iv.o.checks?.length && given.kind === 'value') for (const w of answerWarnings(iv.q, iv.data, question.id, iv.o.checks)) iv.o.say(iv.c.yellow(`  ⚠ ${forTerminal(iv.t(w))}`));

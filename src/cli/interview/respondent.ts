@@ -9,6 +9,7 @@ import { INDUSTRIES, type Industry, type Respondent, type RetrofitStatus } from 
 import { readDate, toHalfWidth } from '../../core/values.js';
 import type { MessageCode } from '../../messages/catalogue.js';
 import { safeDefault, type ChoiceItem } from './prompter.js';
+import { sectorWarningText } from './sector-note.js';
 import type { Interview, Position } from './state.js';
 
 type Read = { ok: true; value: string | undefined } | { ok: false; message: string };
@@ -16,15 +17,16 @@ type Read = { ok: true; value: string | undefined } | { ok: false; message: stri
 /** A typed field. Enter alone keeps the value; `-` clears an optional one. */
 interface TextField {
   kind: 'text';
-  label: MessageCode;
-  hint?: MessageCode;
+  /** What it asks; a function of the details so far where the wording depends on whether a value is stored. */
+  label: MessageCode | ((r: Respondent) => MessageCode);
+  hint?: MessageCode | ((r: Respondent) => MessageCode | undefined);
   required?: boolean;
   /** The value offered as the default. */
   current(r: Respondent, iv: Interview): string | undefined;
   /** Read what was typed (trimmed, not empty, not `-`). */
   read(typed: string, iv: Interview): Read;
   /** How it reads once entered (the value as stored). */
-  display?(typed: string): string;
+  display?(typed: string, iv: Interview): string;
   store(iv: Interview, value: string | undefined): void;
 }
 
@@ -98,7 +100,17 @@ export const RESPONDENT_FORM: Record<RespondentStep, Field> = {
   site: optional('site', 'iv.r-site', 200),
   sector: optional('sector', 'iv.r-sector', 100),
   region: optional('region', 'iv.r-region', 200),
-  assessor: optional('assessor', 'iv.r-assessor', 200),
+  // No assessor named is a self-assessment (batch counts it as the company's own report): the prompt says so, the
+  // record line says it too when the field is left empty, and a name stored already is cleared with `-`.
+  assessor: {
+    ...optional('assessor', 'iv.r-assessor', 200),
+    label: (r) => (r.assessor?.trim() ? 'iv.r-assessor-named' : 'iv.r-assessor'),
+    hint: (r) => (r.assessor?.trim() ? 'iv.assessor-keep-hint' : undefined),
+    display: (t, iv) => {
+      const v = t.trim();
+      return v === '-' || (v === '' && !iv.data.respondent.assessor?.trim()) ? iv.m('iv.assessor-none') : t;
+    },
+  },
   interviewees: {
     kind: 'text',
     label: 'iv.r-interviewees',
@@ -192,9 +204,11 @@ async function ask(iv: Interview, step: RespondentStep): Promise<boolean> {
   }
   if (step === 'retrofit_year' && !r.retrofit_status) return false;
   const existing = f.current(r, iv);
+  const hint = typeof f.hint === 'function' ? f.hint(r) : f.hint;
+  const display = f.display;
   const typed = await iv.p.text({
-    header: [...header(iv, step), ...(f.hint ? [iv.m(f.hint)] : [])],
-    message: iv.m(f.label),
+    header: [...header(iv, step), ...(hint ? [iv.m(hint)] : [])],
+    message: iv.m(typeof f.label === 'function' ? f.label(r) : f.label),
     ...(existing !== undefined ? { default: existing } : {}),
     validate: (x) => {
       const t = x.trim();
@@ -203,7 +217,7 @@ async function ask(iv: Interview, step: RespondentStep): Promise<boolean> {
       const read = f.read(t, iv);
       return read.ok ? true : read.message;
     },
-    ...(f.display ? { display: f.display } : {}),
+    ...(display ? { display: (t: string) => display(t, iv) } : {}),
   });
   const t = typed.trim();
   if (t === '-' && !f.required) f.store(iv, undefined);
@@ -212,6 +226,18 @@ async function ask(iv: Interview, step: RespondentStep): Promise<boolean> {
     if (read.ok) f.store(iv, read.value);
   }
   return true;
+}
+
+/**
+ * A sector written in words is kept (the user goes on), with validate's warning under its record line: the generic
+ * plan follows, and the code to write instead, which the respondent details in the section menu can still take.
+ */
+async function sectorNote(iv: Interview, editing: boolean): Promise<void> {
+  const warning = await sectorWarningText(iv.data.respondent.sector, iv.o.sectorPacks ?? (async () => []), iv.lang);
+  if (!warning) return;
+  iv.o.say(iv.c.yellow(`  ⚠ ${warning}`));
+  // (editing the details from the menu already: the way back to them is not news)
+  if (!editing) iv.o.say(iv.c.dim(`    ${iv.m('iv.sector-later')}`));
 }
 
 /**
@@ -228,6 +254,7 @@ export async function respondentStage(iv: Interview, from: RespondentStep, editi
       if (editing) await iv.save(iv.cursor);
       else if (next) await iv.save(respondentCursor(next));
     }
+    if (step === 'sector') await sectorNote(iv, editing);
     step = next;
   }
   if (editing) return { kind: 'review' };

@@ -4,9 +4,9 @@
  * Saving goes through the autosave (autosave.ts) before the next prompt appears, so that nothing typed is lost.
  */
 import type { ChalkInstance } from 'chalk';
-import { CURSOR_REVIEW, interviewMode, newAnswerFile, respondentCursor, snapshot, withProgress, type Snapshot } from '../../core/interview.js';
+import { CURSOR_REVIEW, assessorNamed, interviewMode, newAnswerFile, questionWording, respondentCursor, snapshot, withProgress, type Snapshot } from '../../core/interview.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
-import type { AnswerFile, InterviewMode, Lang, Text } from '../../core/types.js';
+import type { AnswerFile, InterviewMode, Lang, Question, Text } from '../../core/types.js';
 import type { Position, SessionOptions } from './types.js';
 export type { Position, SessionOptions, SessionResult } from './types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
@@ -52,6 +52,19 @@ export class Interview {
 
   t(text: Text): string {
     return text[this.lang];
+  }
+
+  /** A question's text as the interview shows it (the plant's industry variant), in the interview language. */
+  questionText(question: Question): string {
+    return this.t(questionWording(question, this.data.respondent.industry).text);
+  }
+
+  /**
+   * Whether question ids are shown beside the questions: to a consultant (an assessor is named), who finds them in
+   * `validate`'s messages; never to a company assessing itself, for whom they are internal names.
+   */
+  showIds(): boolean {
+    return assessorNamed(this.data.respondent);
   }
 
   snap(): Snapshot {

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckSet } from '../../core/checks.js';
 import type { RespondentStep } from '../../core/interview.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
+import type { CompiledSectorPack } from '../../core/sector.js';
 import type { AnswerFile, InterviewMode, Lang } from '../../core/types.js';
 import type { Prompter } from './prompter.js';
 
@@ -21,6 +22,8 @@ export interface SessionOptions {
   mode?: InterviewMode;
   /** The consistency checks of the questionnaire: an answer that makes one fire is warned about at once. */
   checks?: readonly CheckSet[];
+  /** The sector packs (read when a sector is written in words: the code its words name is suggested); none by default. */
+  sectorPacks?: () => Promise<readonly CompiledSectorPack[]>;
   /** --show-levels: the maturity level beside each option of a level question. */
   showLevels?: boolean;
   anonymousName?: boolean;

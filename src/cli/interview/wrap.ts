@@ -68,6 +68,21 @@ export function wrapText(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
+/** A text cut to `columns` display columns, with `…` where it was cut (a question named in a prompt's header). */
+export function shorten(text: string, columns: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (displayWidth(flat) <= columns) return flat;
+  let out = '';
+  let w = 0;
+  for (const ch of flat) {
+    const cw = displayWidth(ch);
+    if (w + cw > columns - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out.trimEnd() + '…';
+}
+
 /** The width to lay text out for: the terminal's columns (80 when unknown), less one so no line ends at the edge. */
 export function terminalWidth(stream: { columns?: number } = process.stdout): number {
   return Math.max(20, (stream.columns && stream.columns > 0 ? stream.columns : 80) - 1);
