@@ -16,6 +16,8 @@ export interface TierDef {
   /** The tier's other conditions, in plain words (review, an earlier tier first, the national self-assessment…). */
   otherConditions?: Text[];
   source?: string;
+  /** The level condition is not confirmed against the text that sets it: what is known instead, for the reader. */
+  levelUnconfirmed?: Text;
 }
 
 export interface ProfileDef {

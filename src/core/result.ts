@@ -18,6 +18,8 @@ export interface TierCondition {
   levelConditionMet: boolean | null;
   /** The tier's other conditions, which a diagnosis cannot judge. */
   otherConditions: Text[];
+  /** The level condition is not confirmed against the text that sets it (the profile's words). */
+  levelUnconfirmed?: Text;
 }
 
 /**
@@ -131,7 +133,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   // (`packed`): an inlined map() returns a HOLEY array once this function is optimised, where the builtin returned
   // a PACKED one, and every optimised reader then meets a new map ("wrong map" deopt) and is compiled again.
   const tiers: ScoreResult['tiers'] = [];
-  for (const t of profile.def.tiers) tiers.push({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [] });
+  for (const t of profile.def.tiers) tiers.push({ id: t.id, name: t.name, minLevel: t.minLevel, levelConditionMet: level === null ? null : level >= t.minLevel, otherConditions: t.otherConditions ?? [], ...(t.levelUnconfirmed ? { levelUnconfirmed: t.levelUnconfirmed } : {}) });
   const sections: ScoreResult['sections'] = [];
   for (const s of m.sections) sections.push({ id: s.id, title: s.title, score: s.score, level: s.level, answered: s.answered, levelScores: s.levelScores });
   const subdomains: ScoreResult['subdomains'] = [];

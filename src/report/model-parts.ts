@@ -158,13 +158,17 @@ function missingSections(r: ScoreResult, q: Questionnaire): Text {
 export function tiersOf(r: ScoreResult, w: Wording, projected?: Projection | null): { intro: Text; rows: TierRow[]; projected?: Text } {
   const level = projected?.level;
   const gained = level !== null && level !== undefined && !r.maturity.provisional ? r.tiers.filter((t) => t.levelConditionMet === false && level >= t.minLevel) : [];
+  // a level condition not confirmed against its text: marked *, and what is known instead said under the intro
+  const unconfirmed = r.tiers.filter((t) => t.levelUnconfirmed);
+  const intro = unconfirmed.length ? joinTexts([w.phrases.tiersIntro!, fill(w.phrases.tierUnconfirmed!, { notes: joinTexts(unconfirmed.map((t) => t.levelUnconfirmed!), { zh: '', en: ' ' }) })], { zh: '', en: ' ' }) : w.phrases.tiersIntro!;
   return {
-    intro: w.phrases.tiersIntro!,
+    intro,
     ...(gained.length ? { projected: fill(w.phrases.tiersProjected!, { level: level!, names: joinTexts(gained.map((t) => t.name)) }) } : {}),
     rows: r.tiers.map((t) => {
       const status = t.levelConditionMet === null ? 'unknown' : t.levelConditionMet ? 'met' : 'not-met';
       const base = status === 'unknown' ? w.phrases.tierUnknown! : fill(w.phrases[status === 'met' ? 'tierMet' : 'tierNotMet']!, { level: t.minLevel });
-      const condition = status !== 'unknown' && r.maturity.provisional ? joinTexts([base, w.phrases.tierProvisional!], { zh: '', en: '' }) : base;
+      const stated = status !== 'unknown' && r.maturity.provisional ? joinTexts([base, w.phrases.tierProvisional!], { zh: '', en: '' }) : base;
+      const condition = t.levelUnconfirmed ? joinTexts([stated, { zh: ' *', en: ' *' }], { zh: '', en: '' }) : stated;
       return { name: t.name, minLevel: t.minLevel, status, condition, otherConditions: t.otherConditions };
     }),
   };

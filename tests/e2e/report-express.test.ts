@@ -130,5 +130,13 @@ describe('report on an express interview (built CLI)', () => {
     writeFileSync(f149, readFileSync(file, 'utf8').replace(/^ {2}employees_total: 150$/m, '  employees_total: 149'));
     expect(Math.abs(json(f149).roadmap.investmentScale - json(file).roadmap.investmentScale)).toBeLessThan(0.02);
   });
+
+  it('the basic tier\'s level threshold, which sources state differently, is marked * and said to be unconfirmed', () => {
+    expect(md.stdout).toMatch(/\| 基础级 \| 未满足（要求 2 级及以上） \\\* \|/);
+    expect(md.stdout).toContain('带 \\* 的等级条件尚未与原文核对：基础级的等级门槛各地说法不一（多数资料为 2 级，也有省份的申报通知为 1 级），以当年申报通知为准。');
+    expect(md.stdout).not.toMatch(/\| 先进级 \| [^|]*\*/);
+    const json = JSON.parse(zhizao(['score', PLANT, '--json'], ZH).stdout);
+    expect(json.tiers.find((t: { id: string }) => t.id === 'basic').levelUnconfirmed.zh).toContain('各地说法不一');
+  });
 });
 
