@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { findingDiagnostics, reviewAnswers, type CheckFinding } from '../core/checks.js';
+import { confirmedFindings, findingDiagnostics, reviewAnswers, type CheckFinding, type CheckSet } from '../core/checks.js';
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
 import { sectorInWords, sectorWarning, type CompiledSectorPack } from '../core/sector.js';
 import type { Source } from '../core/source.js';
+import type { Answers } from '../core/answers.js';
+import type { Questionnaire } from '../core/questionnaire.js';
 import { loadAnswerFile, resolveSource, type LoadedAnswers } from '../io/answer-file.js';
 import type { Definitions } from '../io/definitions.js';
 import { kindOf } from '../io/expand-inputs.js';
@@ -54,7 +56,8 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
     if ('answers' in loaded && loaded.answers) {
       const { questionnaire: q, answers, source } = loaded;
       r.completeness = completeness(q, answers).share;
-      r.findings = reviewAnswers(await defs.checksFor(q), q, answers, { source });
+      const checks = await defs.checksFor(q);
+      r.findings = reviewAnswers(checks, q, answers, { source });
       r.diagnostics = sortDiagnostics([
         ...loaded.diagnostics,
         ...findingDiagnostics(r.findings, source.file),
@@ -62,6 +65,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         // the report would state no assessment date, and its number and cover would carry the day it is made
         ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
         ...(await sectorWarningAt(answers.file.respondent.sector, () => sectorsFor(defs, q), source)),
+        ...confirmationWarnings(checks, q, answers, source),
       ]);
     }
     results.push(r);
@@ -114,3 +118,22 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
   }
   return { file: shown, diagnostics: sortDiagnostics(ds) };
 }
+
+/**
+ * The file's `confirmed` entries that confirm nothing: a key that is neither a check nor a question with a plausible
+ * range (misspelt), or a finding these answers no longer raise (the answers changed since it was checked).
+ */
+function confirmationWarnings(checks: readonly CheckSet[], q: Questionnaire, answers: Answers, source: Source): Diagnostic[] {
+  const keys = Object.keys(answers.file.confirmed ?? {});
+  if (!keys.length) return [];
+  const checkIds = new Set(checks.flatMap((set) => set.checks.map((c) => c.def.id)));
+  const raised = new Set(confirmedFindings(checks, q, answers).map(({ finding: f }) => (f.kind === 'plausibility' ? f.about[0]?.question : f.id)));
+  const out: Diagnostic[] = [];
+  for (const key of keys) {
+    if (raised.has(key)) continue;
+    const known = checkIds.has(key) || q.byId.get(key)?.plausible !== undefined;
+    out.push(diag(known ? 'answers.confirmed-not-raised' : 'answers.confirmed-unknown', source.file, source.locate(['confirmed', key]), { key }, 'warning', ['confirmed', key]));
+  }
+  return out;
+}
+

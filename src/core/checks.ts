@@ -17,7 +17,7 @@ import { computeIndicators } from './indicators.js';
 import { inQuestionUnit } from './kpi-units.js';
 import { QUESTIONNAIRE_FUNCTIONS, type Questionnaire } from './questionnaire.js';
 import type { Source } from './source.js';
-import { EXPRESSION_RESPONDENT_FIELDS, type AnswerValue, type Lang, type Question, type Text } from './types.js';
+import { EXPRESSION_RESPONDENT_FIELDS, type AnswerFile, type AnswerValue, type Lang, type Question, type Text } from './types.js';
 
 export interface CheckDef {
   id: string;
@@ -349,9 +349,31 @@ export function plausibilityFindings(q: Questionnaire, answers: Answers, opts: R
   return out;
 }
 
-/** Plausibility, then every check: what `validate`, the reports and batch list for one plant. */
+/**
+ * What the assessor wrote on checking a finding (the file's `confirmed`): by the check's id, or for a figure outside
+ * its plausible range by its question's id. Undefined: the finding stands.
+ */
+export function confirmationOf(file: AnswerFile, f: Pick<CheckFinding, 'id' | 'kind' | 'about'>): string | undefined {
+  const key = f.kind === 'plausibility' ? f.about[0]?.question : f.id;
+  const said = key !== undefined && file.confirmed && Object.prototype.hasOwnProperty.call(file.confirmed, key) ? file.confirmed[key] : undefined;
+  return typeof said === 'string' && said.trim() ? said.trim() : undefined;
+}
+
+/** The findings the assessor has confirmed (confirmationOf), each with what was checked: the report says them. */
+export function confirmedFindings(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): { finding: CheckFinding; note: string }[] {
+  if (!answers.file.confirmed) return [];
+  const out: { finding: CheckFinding; note: string }[] = [];
+  for (const f of [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)]) {
+    const note = confirmationOf(answers.file, f);
+    if (note !== undefined) out.push({ finding: f, note });
+  }
+  return out;
+}
+
+/** Plausibility, then every check: what `validate`, the reports and batch list for one plant (not those confirmed). */
 export function reviewAnswers(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
-  return [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
+  const all = [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
+  return answers.file.confirmed ? all.filter((f) => confirmationOf(answers.file, f) === undefined) : all;
 }
 
 /** A finding that names a confidential answer: the programme office sees neither its answers nor its message. */

@@ -203,6 +203,15 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
   const evidence = mergeEvidence(files, preferred, questionnaire, problems);
   const kpis = mergeKpis(files, preferred, conflicts);
   const overrides = mergeOverrides(files, preferred, problems);
+  // findings an assessor confirmed in any file stay confirmed; two different notes on one are both kept
+  const confirmed: Record<string, string> = {};
+  for (const f of files) {
+    for (const [key, note] of Object.entries(f.data.confirmed ?? {})) {
+      if (typeof note !== 'string' || !note.trim()) continue;
+      const had = confirmed[key];
+      confirmed[key] = had === undefined || had === note.trim() ? note.trim() : `${had}；${note.trim()}`;
+    }
+  }
 
   const merged: AnswerFile = {
     questionnaire: files[0]!.data.questionnaire,
@@ -212,6 +221,7 @@ export function mergeAnswerFiles(files: MergeInput[], questionnaire?: Questionna
     ...(Object.keys(notes).length ? { notes } : {}),
     ...(evidence ? { evidence } : {}),
     ...(kpis ? { kpis } : {}),
+    ...(Object.keys(confirmed).length ? { confirmed } : {}),
     ...(overrides ? { overrides } : {}),
   };
   return { merged, conflicts, problems };

@@ -1,5 +1,5 @@
 import type { Answers } from './answers.js';
-import { reviewAnswers, type CheckSet } from './checks.js';
+import { confirmedFindings, reviewAnswers, type CheckSet } from './checks.js';
 import { completeness } from './completeness.js';
 import { computeIndicators, type IndicatorResult } from './indicators.js';
 import type { Profile } from './profile.js';
@@ -105,6 +105,8 @@ export interface ScoreResult {
   sensitivity?: Sensitivity[];
   /** Consistency checks that fired and answers outside their plausible range (absent when no checks were given). */
   findings?: { id: string; kind: 'check' | 'plausibility'; severity: 'warning' | 'error'; questions: string[]; message: Text }[];
+  /** Findings the assessor checked and found true of the plant (the file's `confirmed`), with what was checked. */
+  confirmedFindings?: { id: string; kind: 'check' | 'plausibility'; questions: string[]; message: Text; note?: string }[];
   excluded: Exclusion[];
   indicators: IndicatorResult[];
   targets: { id: string; title: Text; source: string; historical: boolean; year: number | null };
@@ -193,8 +195,11 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
     targets: { id: targets.id, title: targets.title, source: targets.source, historical: isHistoricalTarget(targetYear, assessedYear), year: targetYear },
   };
   if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
-  if (opts.checks)
+  if (opts.checks) {
     result.findings = reviewAnswers(opts.checks, q, answers, { satisfaction: profile.def.satisfaction }).map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
+    const confirmed = confirmedFindings(opts.checks, q, answers, { satisfaction: profile.def.satisfaction });
+    if (confirmed.length) result.confirmedFindings = confirmed.map(({ finding: f, note }) => ({ id: f.id, kind: f.kind, questions: f.about.map((a) => a.question), message: f.message, note }));
+  }
   return result;
 }
 

@@ -186,6 +186,11 @@ export interface AnswerFile {
   /** Evidence per question id, beside the notes. */
   evidence?: Record<string, EvidenceRecord | null> | null;
   kpis?: { period?: string; units?: Record<string, string> } | null;
+  /**
+   * Consistency findings the assessor checked and found true of the plant: check id (a figure outside its plausible
+   * range: its question id) → what was checked. Not listed as contradictions; the report says they were checked.
+   */
+  confirmed?: Record<string, string> | null;
   overrides?: Overrides | null;
   /** Where an interview stands; `mode`: express asks only the questions tagged express (absent: a full diagnosis). */
   progress?: { cursor?: string; sections?: string[]; updated?: string; mode?: InterviewMode } | null;

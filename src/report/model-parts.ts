@@ -412,14 +412,23 @@ export function methodOf(r: ScoreResult, q: Questionnaire, w: Wording, office: b
     excluded: r.excluded.filter((e) => e.reason !== 'since' && e.reason !== 'mode' && !(office && q.byId.get(e.id)?.confidential)).map((e) => ({ question: q.byId.get(e.id)?.text ?? same(e.id), reason: w.exclusionReasons[e.reason] ?? same(e.reason) })),
     unconfirmed,
     priority: w.phrases.priorityFormula!,
-    ...(r.findings ? { findings: findingsOf(r, q, w, office) } : {}),
+    ...(r.findings || r.confirmedFindings ? { findings: findingsOf(r, q, w, office) } : {}),
   };
 }
 
 /** The consistency checks: counted for every audience, listed for the office (never those naming a confidential answer). */
 function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean): { count: Text; list: Text[] } {
   const all = r.findings ?? [];
-  const count = all.length ? fill(w.phrases.findingsCount!, { count: all.length }) : w.phrases.findingsNone!;
+  const open = all.length ? fill(w.phrases.findingsCount!, { count: all.length }) : w.phrases.findingsNone!;
+  // what the assessor checked and found true of the plant: said, with what was checked (the office: counted only —
+  // the note is the assessor's free text)
+  const confirmed = (r.confirmedFindings ?? []).filter((f) => !(office && f.questions.some((id) => q.byId.get(id)?.confidential)));
+  const checked = confirmed.length
+    ? office
+      ? fill(w.phrases.findingsConfirmedCount!, { count: confirmed.length })
+      : fill(w.phrases.findingsConfirmed!, { count: confirmed.length, list: joinTexts(confirmed.map((f) => fill(w.phrases.findingConfirmedItem!, { message: f.message, note: f.note ?? '' })), { zh: '', en: ' ' }) })
+    : undefined;
+  const count = checked ? joinTexts([open, checked], { zh: '', en: ' ' }) : open;
   // The plant's own report names every contradiction in its answers (a conclusion resting on them says "see the
   // consistency check"); the office's never one naming a confidential answer.
   const list = (office ? all.filter((f) => !f.questions.some((id) => q.byId.get(id)?.confidential)) : all).map((f) => f.message);

@@ -129,7 +129,7 @@ export function reportJson(data: ReportData, audience: Audience) {
         // a self-rating that is a confidential answer (information security's) is not given
         disagreements: exact.disagreements.filter((d) => !selfRatingConfidential(data.questionnaire, d.subdomain)),
         subdomains: exact.subdomains.map((x) => (selfRatingConfidential(data.questionnaire, x.id) ? { ...x, selfRating: null } : x)),
-        excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context, freeText) } : {}) })) }
+        excluded: exact.excluded.filter((e) => !secret(e.id)), sensitivity: exact.sensitivity?.filter((s) => !secret(s.question)), findings: exact.findings?.filter((f) => !f.questions.some(secret)), confirmedFindings: exact.confirmedFindings?.filter((f) => !f.questions.some(secret)).map(({ note: _note, ...f }) => f), indicators: exact.indicators.map((i) => ({ ...i, inputs: open(i.inputs)!, ...(i.context ? { context: open(i.context, freeText) } : {}) })) }
     : exact;
   const level = data.result.maturity.level ?? 0;
   const shown = office ? data.recommendations.filter((r) => !confidentialRecommendation(r)) : data.recommendations;

@@ -131,6 +131,15 @@ describe('merging the answers of several interviewees', () => {
     expect(same.problems).toEqual([]);
   });
 
+  it('keeps the findings an assessor confirmed in any file; two notes on one are both kept', () => {
+    const r = merge([
+      ['a.yaml', { ...file({}), confirmed: { 'qms-vs-quality-level': 'MES 质量模块在用', 'equipment-level-vs-cnc-rate': '专机线' } }],
+      ['b.yaml', { ...file({}), confirmed: { 'qms-vs-quality-level': '质量部确认' } }],
+    ]);
+    expect(r.merged.confirmed).toEqual({ 'qms-vs-quality-level': 'MES 质量模块在用；质量部确认', 'equipment-level-vs-cnc-rate': '专机线' });
+    expect(merge([['a.yaml', file({})], ['b.yaml', file({})]]).merged.confirmed).toBeUndefined();
+  });
+
   it('unites interviewees and assessors, keeps the latest date, agrees optional respondent fields', () => {
     const r = merge([
       ['a.yaml', file({}, { respondent: { interviewees: ['设计部 李工'], assessor: '王工', date: '2026-11-20', sector: 'C34' } })],

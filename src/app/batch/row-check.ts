@@ -5,7 +5,7 @@
  * cell reads in the problems list, and which answers a run leaves out of the regional figures as implausible.
  */
 import { showNumber, showPercent } from '../../core/answer-display.js';
-import { findingDiagnostics, isConfidentialFinding, plausibleRangeText, runChecks, type CheckSet, type ImplausibleAnswer } from '../../core/checks.js';
+import { confirmationOf, findingDiagnostics, isConfidentialFinding, plausibleRangeText, runChecks, type CheckSet, type ImplausibleAnswer } from '../../core/checks.js';
 import type { Answers } from '../../core/answers.js';
 import type { IndicatorResult } from '../../core/indicators.js';
 import type { Questionnaire } from '../../core/questionnaire.js';
@@ -144,6 +144,7 @@ export function implausibleWarnings(found: readonly ImplausibleAnswer[], source:
  * sees neither. `indicators` are the plant's (the checks read `indicator(…)`).
  */
 export function contradictions(checks: readonly CheckSet[], q: Questionnaire, answers: Answers, source: Source, indicators: readonly IndicatorResult[]): Diagnostic[] {
-  const findings = runChecks(checks, q, answers, { source, indicators }).filter((f) => !isConfidentialFinding(q, f));
+  // (a finding the assessor confirmed is no contradiction: not listed)
+  const findings = runChecks(checks, q, answers, { source, indicators }).filter((f) => !isConfidentialFinding(q, f) && (!answers.file.confirmed || confirmationOf(answers.file, f) === undefined));
   return findingDiagnostics(findings, source.file);
 }
