@@ -77,6 +77,10 @@ export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry
         .join('; ');
       out.push(`  # ${L(variant ?? question.text)}${when ? ` (${when})` : ''}`);
       out.push(`  #   ${answerHint(question, lang)}`);
+      // what each option means: a value alone ("basic(1)") is read by its English word, not by what it stands for
+      for (const o of question.type === 'level' || question.type === 'single' || question.type === 'multi' ? (question.options ?? []) : []) {
+        out.push(`  #     ${o.value}${o.level !== undefined && question.type === 'level' ? ` (${o.level})` : ''}: ${L(o.label).replace(/\s+/g, ' ')}`);
+      }
       out.push(`  ${question.id}:`);
     }
   }

@@ -295,6 +295,11 @@ describe('zhizao template', () => {
     expect(readFileSync(out, 'utf8')).toContain('Fill in the answers');
     expect(existsSync(out)).toBe(true);
   });
+  it('says what each option of a level or choice question means, not only its value (a reviewer chose "basic(1)" for "office network only")', () => {
+    const zh = zhizao(['template', '--lang', 'zh']).stdout;
+    expect(zh).toMatch(/# {5}none \(0\): 办公区联网，车间未联网\n {2}# {5}basic \(1\): 办公网络，车间网络在规划\n(?: {2}# .*\n)* {2}network_level:/);
+    expect(zhizao(['template', '--lang', 'en']).stdout).toMatch(/# {5}system \(2\): .+\n(?: {2}# .*\n)* {2}quality_level:/);
+  });
   it('writes to stdout without -o', () => {
     const r = zhizao(['template', '--lang', 'en']);
     expect(r.code).toBe(0);
