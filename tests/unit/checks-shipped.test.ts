@@ -62,8 +62,13 @@ const CASES: Record<string, Case> = {
     clean: { network_level: 'basic', equipment_total: 100, equipment_digital: 60, equipment_networked: 10 },
   },
   'network-level-0-vs-workshop-use': {
-    fires: [{ network_level: 'none', has_5g_wireless: true }, { network_level: 'none', equipment_total: 50, equipment_digital: 10, equipment_networked: 4 }],
-    clean: { network_level: 'none', has_5g_wireless: false, equipment_total: 50, equipment_digital: 10, equipment_networked: 0 },
+    fires: { network_level: 'none', has_5g_wireless: false, equipment_total: 50, equipment_digital: 10, equipment_networked: 4 },
+    // (wireless alone is the next check's: this one's message names the networked machines only)
+    clean: { network_level: 'none', has_5g_wireless: true, equipment_total: 50, equipment_digital: 10, equipment_networked: 0 },
+  },
+  'network-level-0-vs-workshop-wireless': {
+    fires: { network_level: 'none', has_5g_wireless: true, equipment_total: 50, equipment_digital: 10, equipment_networked: 0 },
+    clean: { network_level: 'none', has_5g_wireless: false, equipment_total: 50, equipment_digital: 10, equipment_networked: 4 },
   },
   'network-level-vs-no-networked-equipment': {
     fires: { network_level: 'workshop', equipment_total: 50, equipment_digital: 10, equipment_networked: 0 },
@@ -371,9 +376,10 @@ const CASES: Record<string, Case> = {
   'energy-bills-only-vs-meters': {
     fires: [
       { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0.05 },
-      { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0, req_energy_metering: 'partial' },
+      { energy_management_level: 'bills_only', req_energy_metering: 'partial' },
     ],
-    clean: { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0, req_energy_metering: 'none' },
+    // no workshop meter and three-tier metering partly met: the plant boundary's meter alone, which bills are read from
+    clean: { energy_management_level: 'bills_only', energy_meter_rate_secondary: 0, req_energy_metering: 'partial' },
   },
   'energy-level-vs-equipment-meters': {
     fires: { energy_management_level: 'integrated', energy_meter_rate_equipment: 0.2 },
