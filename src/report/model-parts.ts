@@ -1,4 +1,5 @@
 /** The parts of the report model about the result: headline, tiers, position, indicators, strengths and gaps, method. */
+import { questionText } from '../core/answer-words.js';
 import type { Answers } from '../core/answers.js';
 import { placeLevel, type BenchmarkDef } from '../core/benchmark.js';
 import type { Questionnaire } from '../core/questionnaire.js';
@@ -307,11 +308,19 @@ export function gapSubdomains(r: ScoreResult) {
  * The gaps: sub-domains below the next level, a short list; those whose answers are all "don't know" or unanswered
  * are not given a level (it would say nothing) but named together in one last line.
  */
-export function gapsOf(r: ScoreResult, w: Wording): { lines: Text[]; more?: Text } {
+export function gapsOf(r: ScoreResult, w: Wording, held?: { q: Questionnaire; answers: Answers; office: boolean }): { lines: Text[]; more?: Text } {
   const all = gapSubdomains(r);
   const judged = all.filter(({ s }) => s.judged);
-  // (a sub-domain below level 1 is "not yet level 1", never "level 0")
-  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => fill(w.phrases[s.level >= 1 ? 'gapLine' : 'gapLineNotYet']!, { name: s.name, level: s.level, target: s.level + 1 }));
+  // (a sub-domain below level 1 is "not yet level 1", never "level 0"), with the requirements of the next level the
+  // answers do not fully meet: "装备：未达到 1 级" alone reads as untrue of a plant whose key processes run on PLCs
+  const lines = judged.slice(0, SHORT_LIST).map(({ s }) => {
+    const line = fill(w.phrases[s.level >= 1 ? 'gapLine' : 'gapLineNotYet']!, { name: s.name, level: s.level, target: s.level + 1 });
+    const open = held ? openRequirements(held.q, held.answers, r, s.id, s.level + 1, held.office) : [];
+    if (!open.length) return line;
+    const shown = open.slice(0, 2).map((t) => quoted(shortRequirement(t)));
+    const more = open.length > 2 ? fill(w.phrases.gapHeldByMore!, { count: open.length - 2 }) : { zh: '', en: '' };
+    return joinTexts([line, fill(w.phrases.gapHeldBy!, { target: s.level + 1, list: joinTexts(shown), more })], { zh: '', en: '' });
+  });
   const unjudged = r.subdomains.filter((s) => !s.judged);
   if (unjudged.length) lines.push(fill(w.phrases.gapsUndetermined!, { list: joinTexts(unjudged.map((s) => s.name)) }));
   return judged.length > SHORT_LIST ? { lines, more: fill(w.phrases.moreGaps!, { count: judged.length - SHORT_LIST }) } : { lines };
@@ -437,3 +446,27 @@ function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolea
 
 /** A level in a table's level column: its number, or below level 1 "未达 1 级" (never 0: the glossary's words). */
 export const levelCell = (level: number, w: Wording): Text => (level >= 1 ? same(String(level)) : w.phrases.tableLevelNotYet!);
+
+/**
+ * The requirement questions of a sub-domain at a level that the answers do not fully meet (visible and answered
+ * less than fully), by their text: what keeps the sub-domain below that level. None for an
+ * express interview (its requirement questions are not asked); the office is not told a confidential one.
+ */
+function openRequirements(q: Questionnaire, answers: Answers, r: ScoreResult, subdomain: string, level: number, office: boolean): Text[] {
+  const out: Text[] = [];
+  for (const question of q.questions) {
+    if (question.type !== 'requirement' || question.level !== level) continue;
+    if (question.subdomain !== subdomain && r.scoring.subdomainMapping?.[question.subdomain ?? ''] !== subdomain) continue;
+    if ((answers.visibility.get(question.id) ?? 'visible') !== 'visible' || (office && question.confidential)) continue;
+    const a = answers.resolved.get(question.id);
+    // answered less than fully (an unknown or unanswered one is not known to be unmet: not said to be)
+    if (a?.status !== 'answered' || a.value === 'full') continue;
+    out.push(questionText(question, answers.file.respondent.industry));
+  }
+  return out;
+}
+
+/** A requirement without its bracketed asides ("按进出厂、车间（主要次级用能单位）和…" → "按进出厂、车间和…"): whole clauses only. */
+function shortRequirement(t: Text): Text {
+  return { zh: t.zh.replace(/（[^（）]*）/g, ''), en: t.en.replace(/ \([^()]*\)/g, '') };
+}

@@ -88,7 +88,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const withheld = input.recommendations.length - shown.length;
   const items = planItems(shown, input.recommendations, w, input.policy, q, input.plan ?? null, office);
   const evidenceCount = Object.keys(answers.file.evidence ?? {}).length;
-  const gaps = gapsOf(r, w);
+  const gaps = gapsOf(r, w, { q, answers, office });
   return {
     labels: w.labels,
     ui: w.layout,

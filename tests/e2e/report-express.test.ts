@@ -138,5 +138,14 @@ describe('report on an express interview (built CLI)', () => {
     const json = JSON.parse(zhizao(['score', PLANT, '--json'], ZH).stdout);
     expect(json.tiers.find((t: { id: string }) => t.id === 'basic').levelUnconfirmed.zh).toContain('各地说法不一');
   });
+
+  it('a gap names the requirements of the next level the answers do not fully meet (a full diagnosis), never one answered 不清楚; an express interview names none', () => {
+    const full = zhizao(['report', 'tests/fixtures/review/pharma-solid-dose.yaml', '-o', '-'], ZH).stdout;
+    expect(full).toContain('- 装备：未达到 1 级 → 下一目标 1 级；第 1 级尚未全部满足的要求：“设备台账记录了每台生产设备的控制方式、控制系统型号和通信接口，并与现场一致”、“有经批准的关键设备数字化改造计划，列明要改造的设备、改造方式、时间和预算”');
+    const unknown = path.join(tempDir(), 'pharma-unknown.yaml');
+    writeFileSync(unknown, readFileSync('tests/fixtures/review/pharma-solid-dose.yaml', 'utf8').replace(/^ {2}req_equipment_retrofit_plan: .*$/m, '  req_equipment_retrofit_plan: unknown'));
+    expect(zhizao(['report', unknown, '-o', '-'], ZH).stdout).not.toMatch(/尚未全部满足的要求：[^\n]*有经批准的关键设备数字化改造计划/);
+    expect(md.stdout).not.toContain('尚未全部满足的要求');
+  });
 });
 
