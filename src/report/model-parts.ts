@@ -256,7 +256,9 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   const above = list.filter((s) => !contradicted.has(s.id));
   // The highest few, as the gaps are a short list: below level 1 overall, most sub-domains can be above it, and a
   // list of sixteen "strengths" says less than the six highest with a count of the rest.
-  const shown = above.slice(0, SHORT_LIST).map((s) => fill(w.phrases.strengthLine!, { name: s.name, level: s.level }));
+  // (below level 1 overall, a sub-domain at level 1 is stronger than the rest, not a strength to praise: said so)
+  const line = level === 0 ? w.phrases.strengthLineRelative! : w.phrases.strengthLine!;
+  const shown = above.slice(0, SHORT_LIST).map((s) => fill(line, { name: s.name, level: s.level }));
   if (above.length > SHORT_LIST) shown.push(fill(w.phrases.moreStrengths!, { count: above.length - SHORT_LIST }));
   const unchecked = list.filter((s) => contradicted.has(s.id)).map((s) => fill(w.phrases.strengthUncheckedItem!, { name: s.name, level: s.level }));
   // (with only unchecked ones, not "no sub-domain is above the overall level" before listing one that is)

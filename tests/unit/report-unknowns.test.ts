@@ -193,6 +193,18 @@ describe('no level stated: no S in the summary or the headline', () => {
     expect(strengthsOf(score(discrete()), w, q)).not.toContainEqual(w.phrases.noStrengthsNoLevel);
   });
 
+  it('below level 1 overall, a sub-domain at level 1 is said to be stronger than the rest, not praised as a strength', () => {
+    const file = discrete();
+    // every level-1 requirement unmet but sales': the plant is below level 1, sales at level 1
+    for (const x of q.questions) if (x.type === 'requirement' && x.level === 1 && x.subdomain !== 'sales') file.answers[x.id] = 'none';
+    const r = score(file);
+    expect(r.maturity.level).toBe(0);
+    const lines = strengthsOf(r, w, q);
+    expect(lines.some((l) => /^销售：\d 级（总体尚未达到 1 级，这一子域相对较强）$/.test(l.zh))).toBe(true);
+    expect(lines.every((l) => !l.zh.includes('（高于总体等级）'))).toBe(true);
+    expect(strengthsOf(score(discrete()), w, q).some((l) => l.zh.endsWith('（高于总体等级）'))).toBe(true);
+  });
+
   it('with a level, the summary still gives it with S', () => {
     const s = summaryOf(score(discrete()), w, counts);
     expect(s.zh).toMatch(/^本次诊断给出的智能制造能力成熟度等级为.+，S = \d\.\d\d/);
