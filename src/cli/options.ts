@@ -29,6 +29,8 @@ export interface TemplateOptions extends GlobalOptions {
   output?: string;
   force?: boolean;
   industry?: string;
+  /** express: a short blank file with the express interview's questions only (YAML). */
+  mode?: 'express' | 'full';
 }
 
 export interface ShowOptions extends GlobalOptions {

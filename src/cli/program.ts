@@ -158,6 +158,7 @@ export function buildProgram(
     .option('-o, --output <file>', h('help.template-output'), once)
     .option('--force', h('help.opt-force'))
     .option('--industry <type>', h('help.template-industry'))
+    .addOption(new Option('--mode <mode>', h('help.template-mode')).choices(['express', 'full']))
     .addHelpText('after', examples('help.template-examples'))
     .action(action(() => import('./commands/template.js')));
 

@@ -1,5 +1,6 @@
 import type { Questionnaire } from './questionnaire.js';
-import type { Industry, Lang, Question, Text } from './types.js';
+import { inMode } from './interview.js';
+import type { Industry, InterviewMode, Lang, Question, Text } from './types.js';
 
 const RESPONDENT_HELP: [string, Text, string?][] = [
   ['company', { zh: '企业名称', en: 'company name' }, '""'],
@@ -50,7 +51,7 @@ const comment = (s: string) => s.split('\n').map((l) => `# ${l}`.trimEnd()).join
  * A blank answer file: every question as a comment (text, type, allowed values), every answer unanswered.
  * `cmd` is the command that runs zhizao where the user is (for the "check with" line).
  */
-export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry = 'discrete', cmd = 'zhizao'): string {
+export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry = 'discrete', cmd = 'zhizao', mode?: InterviewMode): string {
   const L = (t: Text) => t[lang];
   const out: string[] = [];
   out.push(comment(`${L(q.def.title)} — ${q.def.id} v${q.def.version}`));
@@ -69,8 +70,11 @@ export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry
   }
   out.push('answers:');
   for (const s of q.def.sections) {
+    // an express form: only the questions the express interview asks (the file says its mode, below)
+    const asked = s.questions.filter((question) => inMode(question, mode));
+    if (!asked.length) continue;
     out.push(`  # ── ${s.id} — ${L(s.title)} ──`);
-    for (const question of s.questions) {
+    for (const question of asked) {
       const variant = question.variants?.[industry]?.text;
       const when = [question.industries ? `${lang === 'zh' ? '仅限' : 'only for'} ${question.industries.join('/')}` : '', question.when ? `${lang === 'zh' ? '条件' : 'when'}: ${question.when}` : '']
         .filter(Boolean)
@@ -91,5 +95,6 @@ export function blankAnswerYaml(q: Questionnaire, lang: Lang, industry: Industry
       ? '  # 题目编号: {type: document | demo | observation | interview, ref: 文件名或照片名}（文件/记录、系统演示、现场查看、访谈；只记名称，不存内容）'
       : '  # question_id: {type: document | demo | observation | interview, ref: file or photo name} (the name only, never the contents)',
   );
+  if (mode) out.push(lang === 'zh' ? `progress:                    # 访谈方式：express 快速版只问上面的题目` : `progress:                    # interview mode: express asks only the questions above`, `  mode: ${mode}`);
   return out.join('\n') + '\n';
 }

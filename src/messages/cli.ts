@@ -19,6 +19,7 @@ export const CLI_MESSAGES = {
   'cli.output-extension-unknown': { en: '-o {output}: zhizao cannot tell the report format from "{ext}"; name the file .md, .html, .docx or .json, or add --format (one of {allowed})', zh: '-o {output}：无法从扩展名“{ext}”判断报告格式；请把文件名改为 .md、.html、.docx 或 .json，或加 --format（{allowed}之一）' },
   'cli.format-contradicts-output': { en: '--format {format} contradicts -o {output}, whose extension means {implied}: change one of them', zh: '--format {format} 与 -o {output} 的扩展名（表示 {implied}）矛盾：请改其中一个' },
   'cli.docx-needs-output': { en: 'docx needs an output file: add -o report.docx', zh: 'DOCX 需要用 -o 指定输出文件' },
+  'cli.template-mode-yaml': { en: '--mode gives a YAML answer file: a --format {format} table has every question (leave the columns you do not answer empty)', zh: '--mode 只用于 YAML 答卷：--format {format} 的表格包含全部题目（不回答的列留空即可）' },
   'cli.excel-needs-output': { en: '--format {format} makes an Excel file: give a file name with -o', zh: '--format {format} 生成 Excel 文件：请用 -o 指定文件名' },
   'cli.json-and-report-need-output': { en: 'with --json, write the report to a file with -o', zh: '--json 与报告同时输出时请用 -o 指定报告文件' },
   'cli.json-and-stdout': { en: '--json and -o - cannot be used together (both write to standard output)', zh: '--json 与 -o - 不能同时使用（都写到标准输出）' },

@@ -60,10 +60,11 @@ export const HELP_MESSAGES = {
   'help.template': { en: 'write a blank answer file (YAML with every question as a comment), table (CSV/XLSX) or Excel form for offline filling', zh: '生成空白答卷（YAML，每道题写成注释）、表格（CSV/XLSX）或 Excel 表单，供离线填写' },
   'help.template-format': { en: 'yaml, csv (one row per company), xlsx, or xlsx-form (one company)', zh: 'yaml、csv（每家企业一行）、xlsx，或 xlsx-form（一家企业一张表单）' },
   'help.template-output': { en: 'where to write (default: standard output for yaml/csv)', zh: '写到哪个文件（yaml/csv 默认写到标准输出）' },
+  'help.template-mode': { en: 'express: only the express interview\'s questions (self-ratings and key facts, for a company assessing itself); full: every question (the default)', zh: 'express 快速版：只含快速访谈的题目（自评等级和关键数据，适合企业自评）；full 完整版：全部题目（默认）' },
   'help.template-industry': { en: 'pre-fill the industry type (discrete, process, mixed)', zh: '预填行业类型（discrete 离散型、process 流程型、mixed 混合型）' },
   'help.template-examples': {
-    en: '{cmd} template -o plant.zhizao.yaml\n{cmd} template --lang en > blank.yaml\n{cmd} template --format xlsx-form -o form.xlsx',
-    zh: '{cmd} template -o 空白答卷.zhizao.yaml\n{cmd} template --industry process -o 流程型答卷.zhizao.yaml\n{cmd} template --format xlsx-form -o 企业填报表.xlsx',
+    en: '{cmd} template -o plant.zhizao.yaml\n{cmd} template --mode express -o self-assessment.zhizao.yaml\n{cmd} template --lang en > blank.yaml\n{cmd} template --format xlsx-form -o form.xlsx',
+    zh: '{cmd} template -o 空白答卷.zhizao.yaml\n{cmd} template --mode express -o 企业自评快速版.zhizao.yaml\n{cmd} template --industry process -o 流程型答卷.zhizao.yaml\n{cmd} template --format xlsx-form -o 企业填报表.xlsx',
   },
   // questionnaire / targets
   'help.questionnaire': { en: 'list or show questionnaires', zh: '列出或查看问卷' },

@@ -300,6 +300,19 @@ describe('zhizao template', () => {
     expect(zh).toMatch(/# {5}none \(0\): 办公区联网，车间未联网\n {2}# {5}basic \(1\): 办公网络，车间网络在规划\n(?: {2}# .*\n)* {2}network_level:/);
     expect(zhizao(['template', '--lang', 'en']).stdout).toMatch(/# {5}system \(2\): .+\n(?: {2}# .*\n)* {2}quality_level:/);
   });
+  it('--mode express: a short blank file with the express interview\'s questions, which says its mode; tables refuse it', () => {
+    const full = zhizao(['template', '--lang', 'zh']).stdout;
+    const express = zhizao(['template', '--mode', 'express', '--lang', 'zh']).stdout;
+    const keys = (t: string) => Object.keys((parse(t) as { answers: Record<string, unknown> }).answers);
+    expect(keys(express).length).toBeGreaterThan(40);
+    expect(keys(express).length).toBeLessThan(keys(full).length / 2);
+    expect(keys(express)).toContain('equipment_level');
+    expect(keys(express)).not.toContain('req_network_topology');
+    expect((parse(express) as { progress: { mode: string } }).progress.mode).toBe('express');
+    const t = zhizao(['template', '--mode', 'express', '--format', 'csv']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--mode gives a YAML answer file');
+  });
   it('writes to stdout without -o', () => {
     const r = zhizao(['template', '--lang', 'en']);
     expect(r.code).toBe(0);
