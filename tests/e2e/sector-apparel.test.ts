@@ -125,9 +125,9 @@ describe('no other sector’s words in the garment maker’s plan', () => {
       for (const text of [en, all('en')]) expect(text, words).not.toContain(words);
   });
 
-  it('no CAE server for a plant that answered CAE not applicable, no PLCs for relay machines, no explosion-proof handhelds', () => {
-    for (const words of ['CAE', '仿真计算服务器', '继电器', '小型 PLC', '防爆']) expect(all('zh'), words).not.toContain(words);
-    for (const words of ['CAE', 'relay', 'small PLC', 'explosion-proof']) expect(all('en'), words).not.toContain(words);
+  it('no CAE server for a plant that answered CAE not applicable, no PLCs or NC protocols for sewing machines, no explosion-proof handhelds', () => {
+    for (const words of ['CAE', '仿真计算服务器', '继电器', 'PLC', 'OPC UA', 'MTConnect', '防爆']) expect(all('zh'), words).not.toContain(words);
+    for (const words of ['CAE', 'relay', 'PLC', 'OPC UA', 'MTConnect', 'explosion-proof']) expect(all('en'), words).not.toContain(words);
     const cad = d.recommendations.find((r) => r.id === 'station-3d-cad-cae')!;
     expect(said(cad, 'zh')).toContain('三维虚拟样衣');
     expect(said(cad, 'zh')).toContain('裁床');
@@ -135,7 +135,7 @@ describe('no other sector’s words in the garment maker’s plan', () => {
 
   it('no data platform, BI cockpit or data-analyst job ladder for 150 staff', () => {
     for (const words of ['数据中台', '驾驶舱', '数据分析师', '自动化工程师', '工业网络与安全工程师']) expect(all('zh'), words).not.toContain(words);
-    for (const words of ['data platform', 'dashboard', 'data analysts', 'automation engineers']) expect(all('en'), words).not.toContain(words);
+    for (const words of ['BI dashboards', 'management dashboard', 'data analysts', 'automation engineers']) expect(all('en'), words).not.toContain(words);
     const talent = d.recommendations.find((r) => r.id === 'factory-digital-talent')!;
     expect(said(talent, 'zh')).toContain('IE 工程师');
   });
