@@ -55,14 +55,15 @@ const planSection = (text: string) => {
 /** Every word a project says to the plant: title, why, steps, equipment, software, integration, benefits. */
 const said = (r: Rec, lang: 'zh' | 'en') =>
   [r.title, ...r.evidence.map((e) => e.statement), ...r.measures, ...r.hardware, ...r.software, ...r.integration, ...(r.benefits ? [r.benefits] : [])].map((t) => t[lang]).join(' ');
-/** The same answers with another head count. */
-function withStaff(n: number): string {
+/** The same answers with one answer changed. */
+function changed(from: string, to: string, name: string): string {
   const text = readFileSync(PLANT, 'utf8');
-  expect(text).toContain('employees_total: 150');
-  const out = path.join(dir, `apparel-${n}.yaml`);
-  writeFileSync(out, text.replace('employees_total: 150', `employees_total: ${n}`));
+  expect(text).toContain(from);
+  const out = path.join(dir, `apparel-${name}.yaml`);
+  writeFileSync(out, text.replace(from, to));
   return out;
 }
+const withStaff = (n: number) => changed('employees_total: 150', `employees_total: ${n}`, String(n));
 
 describe('the reviewed garment maker (150 staff, 80 万元) gets the trade’s core projects, sized to it', () => {
   const d = json(PLANT);
@@ -171,5 +172,16 @@ describe('the same garment maker counted small (120 staff)', () => {
     const hanging = inPlan.find((r) => r.id === 'line-automated-assembly');
     expect(hanging, inPlan.map((r) => r.title.zh).join(' | ')).toBeDefined();
     expect(hanging!.variant).toBe('hanging-pilot');
+  });
+});
+
+describe('the same garment maker with andon calls in place', () => {
+  it('gets SPC from roving QC by operation, not callipers, micrometers or Cpk', () => {
+    const d = json(changed('req_andon: none', 'req_andon: full', 'andon'));
+    const spc = d.recommendations.find((r) => r.id === 'line-andon-spc')!;
+    expect(spc.variant).toBe('spc');
+    expect(said(spc, 'zh')).toContain('巡检');
+    for (const words of ['千分尺', '卡尺', 'Cpk', '量具']) expect(said(spc, 'zh'), words).not.toContain(words);
+    for (const words of ['micrometers', 'callipers', 'Cpk', 'Gauge readings']) expect(said(spc, 'en'), words).not.toContain(words);
   });
 });
