@@ -123,7 +123,7 @@ describe('renderDocxFromModel', () => {
   });
 
   it('leaves notes to the model: office reports carry the office marking', async () => {
-    const { document } = await parts(await renderDocxFromModel(hostileModel({ meta: { reportNumber: 'ZZ-1', date: '2026-11-01', audience: 'office', office: true, tool: 't' } }), { lang: 'en' }));
+    const { document } = await parts(await renderDocxFromModel(hostileModel({ meta: { reportNumber: 'ZZ-1', date: '2026-11-01', audience: 'office', office: true, selfAssessment: false, tool: 't' } }), { lang: 'en' }));
     expect(texts(document).join('\n')).toContain('Internal · for the programme office');
   });
 });
