@@ -585,7 +585,7 @@ describe('assess: resuming', () => {
     const { ctx, log } = setup({ sections: 'design' });
     const done = start(ctx, file);
     await screen.next();
-    expect(log.join('\n')).toMatch(/Resuming .*plant\.zhizao\.yaml: respondent details \(assessor\); sections: Design \(design\)/);
+    expect(log.join('\n')).toMatch(/Resuming .*plant\.zhizao\.yaml: respondent details \(Assessor\); sections: Design \(design\)/);
     expect(screen.getScreen()).toContain('Assessor');
     expect(read(file).progress?.sections).toEqual(['design']);
     await typeEnter('Zhang');

@@ -193,6 +193,13 @@ function header(iv: Interview, step: RespondentStep): string[] {
   return ['', n >= 0 ? iv.m('iv.respondent-head', { n: n + 1, total: DETAIL_STEPS.length }) : iv.m('iv.office-head'), ...iv.takeFlash()];
 }
 
+/** A step by the words its prompt asks with, without their bracketed explanation ("诊断人员"), never its key. */
+export function stepName(iv: Interview, step: RespondentStep): string {
+  const f = RESPONDENT_FORM[step];
+  const label = typeof f.label === 'function' ? f.label(iv.data.respondent) : f.label;
+  return iv.m(label).replace(/\s*[（(].*$/s, '').trim();
+}
+
 /** Ask one step; returns whether the form goes on after it. */
 async function ask(iv: Interview, step: RespondentStep): Promise<boolean> {
   const f = RESPONDENT_FORM[step];

@@ -10,7 +10,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { forTerminal } from './prompter.js';
 import { askQuestion } from './question.js';
 import { review } from './menus.js';
-import { respondentStage } from './respondent.js';
+import { respondentStage, stepName } from './respondent.js';
 import { Interview, type Position, type SessionOptions, type SessionResult } from './state.js';
 
 export type { SessionOptions, SessionResult } from './state.js';
@@ -77,7 +77,7 @@ function resumePosition(iv: Interview): Position {
   let line: string;
   let pos: Position;
   if (r.kind === 'respondent') {
-    line = iv.m('iv.resume-respondent', { file, step: r.step });
+    line = iv.m('iv.resume-respondent', { file, step: stepName(iv, r.step) });
     pos = { kind: 'respondent', step: r.step };
   } else if (r.kind === 'review') {
     line = iv.m('iv.resume-review', { file, answered, total });
