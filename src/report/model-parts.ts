@@ -437,7 +437,7 @@ function findingsOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolea
   const checked = confirmed.length
     ? office
       ? fill(w.phrases.findingsConfirmedCount!, { count: confirmed.length })
-      : fill(w.phrases.findingsConfirmed!, { count: confirmed.length, list: joinTexts(confirmed.map((f) => fill(w.phrases.findingConfirmedItem!, { message: f.message, note: f.note ?? '' })), { zh: '', en: ' ' }) })
+      : fill(w.phrases.findingsConfirmed!, { count: confirmed.length, list: joinTexts(confirmed.map((f) => fill(w.phrases.findingConfirmedItem!, { message: quoted(f.message), note: f.note ?? '' })), { zh: '', en: ' ' }) })
     : undefined;
   const count = checked ? joinTexts([open, checked], { zh: '', en: ' ' }) : open;
   // The plant's own report names every contradiction in its answers (a conclusion resting on them says "see the

@@ -147,5 +147,15 @@ describe('report on an express interview (built CLI)', () => {
     expect(zhizao(['report', unknown, '-o', '-'], ZH).stdout).not.toMatch(/尚未全部满足的要求：[^\n]*有经批准的关键设备数字化改造计划/);
     expect(md.stdout).not.toContain('尚未全部满足的要求');
   });
+
+  it('steps name only the ERP modules the plant uses: no MRP run or ERP delivery notes where those modules are not in use; no "customers kept by salespeople" where every order is registered centrally', () => {
+    const apparel = zhizao(['report', 'tests/fixtures/sectors/apparel-small.zhizao.yaml', '-o', '-'], ZH).stdout;
+    expect(apparel).toContain('ERP 的生产计划/MRP 模块启用前，用统一的表格计划模板按订单和库存计算物料需求');
+    expect(apparel).not.toContain('用 ERP 的 MRP 运算物料需求');
+    const pharma = zhizao(['report', 'tests/fixtures/review/pharma-solid-dose.yaml', '-o', '-'], ZH).stdout;
+    expect(pharma).toContain('发货单号（进销存软件或发货台账）→ 承运商平台在途位置');
+    expect(pharma).not.toContain('ERP 发货单号 → 承运商平台在途位置');
+    expect(pharma).not.toContain('客户和商机掌握在业务员个人或表格中');
+  });
 });
 

@@ -65,7 +65,7 @@ describe('a finding the assessor checked and found true (the file\'s `confirmed`
     expect(score.findings.map((f) => f.id)).not.toContain('equipment-level-vs-cnc-rate');
     expect(score.confirmedFindings).toEqual([expect.objectContaining({ id: 'equipment-level-vs-cnc-rate', note: expect.stringContaining('现场核对') })]);
     const md = zhizao(['report', file, '-o', '-'], zh).stdout;
-    expect(md).toMatch(/另有 1 处提示已由诊断人员核实，答案属实：“装备水平选了.*”——核实：现场核对：5 道关键工序数控化/);
+    expect(md).toMatch(/另有 1 处提示已由诊断人员核实，答案属实：“装备水平选了‘[^”]*”——核实：现场核对：5 道关键工序数控化/);
     // the office: counted, without the assessor's words
     const office = zhizao(['report', file, '--audience', 'office', '-o', '-'], zh).stdout;
     expect(office).toContain('另有 1 处提示已由诊断人员核实，答案属实。');
