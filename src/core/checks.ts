@@ -4,7 +4,7 @@
  * the caller loads the files; findings are data, located in the answer file when its Source is given.
  */
 import { MESSAGES, type MessageCode } from '../messages/catalogue.js';
-import { fillTemplate } from '../messages/template.js';
+import { fillTemplate, placeholderNames } from '../messages/template.js';
 import { fill as fillWording } from './wording.js';
 import { showAnswer, showNumber, showPercent } from './answer-display.js';
 import type { Status } from './answer-value.js';
@@ -113,9 +113,6 @@ export function checkExpressionContext(q: Questionnaire): ExpressionContext {
   };
 }
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
-const placeholdersOf = (t: Text) => [...new Set([...t.zh.matchAll(PLACEHOLDER), ...t.en.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
-
 /**
  * Semantic checks after the schema has passed: the questionnaire it is written for, duplicate ids, conditions that
  * parse and name only known questions, functions and indicators, level_of() on level questions and score_of() on
@@ -159,14 +156,14 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
         ok = false;
       }
     });
-    for (const name of placeholdersOf(c.message)) {
+    for (const name of placeholderNames(c.message)) {
       if (!q.byId.has(name)) {
         at([...path, 'message'], 'checks.unknown-placeholder', { name, questionnaire: q.def.id });
         ok = false;
       } else if (!c.about.includes(name)) at([...path, 'message'], 'checks.placeholder-not-about', { name }, 'warning');
     }
     if (ok && r.ok && !byId.has(c.id)) {
-      const compiled = { def: c, when: r.ast, shows: placeholdersOf(c.message).filter((name) => q.byId.has(name)) };
+      const compiled = { def: c, when: r.ast, shows: placeholderNames(c.message).filter((name) => q.byId.has(name)) };
       checks.push(compiled);
       byId.set(c.id, compiled);
     }

@@ -1,4 +1,4 @@
-import { fillTemplate } from '../messages/template.js';
+import { fillTemplate, placeholderNames } from '../messages/template.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Source } from './source.js';
 import type { Text } from './types.js';
@@ -62,8 +62,6 @@ export function joinTexts(items: readonly Text[], sep: Text = { zh: '、', en: '
   return { zh: items.map((x) => x.zh).join(sep.zh), en: items.map((x) => x.en).join(sep.en) };
 }
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
-const placeholders = (t: Text) => [...new Set([...t.zh.matchAll(PLACEHOLDER), ...t.en.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 
 /**
  * Checks beyond the schema: a self-assessment entry replaces the entry of the same key, so it fills the same
@@ -76,7 +74,7 @@ export function checkWording(source: Source): Diagnostic[] {
     for (const [key, text] of Object.entries(w.selfAssessment?.[table] ?? {})) {
       const base = w[table][key];
       if (!base) continue; // the schema names the keys that may be replaced
-      const [expected, found] = [placeholders(base), placeholders(text)];
+      const [expected, found] = [placeholderNames(base).sort(), placeholderNames(text).sort()];
       if (expected.join() !== found.join()) {
         ds.push(diag('wording.self-placeholders', source.file, source.locate(['selfAssessment', table, key]), { table, key, expected: expected.map((p) => `{${p}}`).join(' ') || '—', found: found.map((p) => `{${p}}`).join(' ') || '—' }, 'error', ['selfAssessment', table, key]));
       }

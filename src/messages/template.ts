@@ -17,6 +17,16 @@ export function templatePieces(template: string): readonly string[] {
 }
 const split = new Map<string, string[]>();
 
+/** The names of a bilingual text's placeholders, in either language, each once (in order of first use). */
+export function placeholderNames(text: { zh: string; en: string }): string[] {
+  const names = new Set<string>();
+  for (const t of [text.zh, text.en]) {
+    const pieces = templatePieces(t);
+    for (let i = 1; i < pieces.length; i += 2) names.add(pieces[i]!);
+  }
+  return [...names];
+}
+
 /** The template with each placeholder `value` gives a text for filled in (the others kept as written). */
 export function fillTemplate(template: string, value: (name: string) => string | undefined): string {
   const pieces = templatePieces(template);
