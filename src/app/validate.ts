@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { confirmedFindings, findingDiagnostics, reviewAnswers, type CheckFinding, type CheckSet } from '../core/checks.js';
+import { confirmationKey, findingDiagnostics, reviewAnswers, reviewFindings, type CheckFinding, type CheckSet } from '../core/checks.js';
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
@@ -57,7 +57,8 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
       const { questionnaire: q, answers, source } = loaded;
       r.completeness = completeness(q, answers).share;
       const checks = await defs.checksFor(q);
-      r.findings = reviewAnswers(checks, q, answers, { source });
+      const { open, confirmed } = reviewFindings(checks, q, answers, { source });
+      r.findings = open;
       r.diagnostics = sortDiagnostics([
         ...loaded.diagnostics,
         ...findingDiagnostics(r.findings, source.file),
@@ -65,7 +66,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
         // the report would state no assessment date, and its number and cover would carry the day it is made
         ...(answers.file.respondent.date ? [] : [diag('answers.date-missing', source.file, source.locate(['respondent']), {}, 'warning', ['respondent'])]),
         ...(await sectorWarningAt(answers.file.respondent.sector, () => sectorsFor(defs, q), source)),
-        ...confirmationWarnings(checks, q, answers, source),
+        ...confirmationWarnings(checks, q, answers, confirmed, source),
       ]);
     }
     results.push(r);
@@ -123,11 +124,11 @@ async function validateTable(defs: Definitions, file: string, req: ValidateReque
  * The file's `confirmed` entries that confirm nothing: a key that is neither a check nor a question with a plausible
  * range (misspelt), or a finding these answers no longer raise (the answers changed since it was checked).
  */
-function confirmationWarnings(checks: readonly CheckSet[], q: Questionnaire, answers: Answers, source: Source): Diagnostic[] {
+function confirmationWarnings(checks: readonly CheckSet[], q: Questionnaire, answers: Answers, confirmed: readonly { finding: CheckFinding }[], source: Source): Diagnostic[] {
   const keys = Object.keys(answers.file.confirmed ?? {});
   if (!keys.length) return [];
   const checkIds = new Set(checks.flatMap((set) => set.checks.map((c) => c.def.id)));
-  const raised = new Set(confirmedFindings(checks, q, answers).map(({ finding: f }) => (f.kind === 'plausibility' ? f.about[0]?.question : f.id)));
+  const raised = new Set(confirmed.map(({ finding }) => confirmationKey(finding)));
   const out: Diagnostic[] = [];
   for (const key of keys) {
     if (raised.has(key)) continue;

@@ -351,27 +351,33 @@ export function plausibilityFindings(q: Questionnaire, answers: Answers, opts: R
  * its plausible range by its question's id. Undefined: the finding stands.
  */
 export function confirmationOf(file: AnswerFile, f: Pick<CheckFinding, 'id' | 'kind' | 'about'>): string | undefined {
-  const key = f.kind === 'plausibility' ? f.about[0]?.question : f.id;
+  const key = confirmationKey(f);
   const said = key !== undefined && file.confirmed && Object.prototype.hasOwnProperty.call(file.confirmed, key) ? file.confirmed[key] : undefined;
   return typeof said === 'string' && said.trim() ? said.trim() : undefined;
 }
 
-/** The findings the assessor has confirmed (confirmationOf), each with what was checked: the report says them. */
-export function confirmedFindings(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): { finding: CheckFinding; note: string }[] {
-  if (!answers.file.confirmed) return [];
-  const out: { finding: CheckFinding; note: string }[] = [];
-  for (const f of [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)]) {
+/** The key a finding is confirmed under in the file's `confirmed`: its check's id, a plausibility finding's question id. */
+export const confirmationKey = (f: Pick<CheckFinding, 'id' | 'kind' | 'about'>): string | undefined => (f.kind === 'plausibility' ? f.about[0]?.question : f.id);
+
+/**
+ * Plausibility, then every check, run once: what `validate`, the reports and batch list for one plant (`open`), and
+ * the findings the assessor has confirmed (confirmationOf), each with what was checked, which the report says.
+ */
+export function reviewFindings(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): { open: CheckFinding[]; confirmed: { finding: CheckFinding; note: string }[] } {
+  const all = [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
+  if (!answers.file.confirmed) return { open: all, confirmed: [] };
+  const open: CheckFinding[] = [];
+  const confirmed: { finding: CheckFinding; note: string }[] = [];
+  for (const f of all) {
     const note = confirmationOf(answers.file, f);
-    if (note !== undefined) out.push({ finding: f, note });
+    if (note === undefined) open.push(f);
+    else confirmed.push({ finding: f, note });
   }
-  return out;
+  return { open, confirmed };
 }
 
-/** Plausibility, then every check: what `validate`, the reports and batch list for one plant (not those confirmed). */
-export function reviewAnswers(sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] {
-  const all = [...plausibilityFindings(q, answers, opts), ...runChecks(sets, q, answers, opts)];
-  return answers.file.confirmed ? all.filter((f) => confirmationOf(answers.file, f) === undefined) : all;
-}
+/** The findings still open (reviewFindings): what `validate`, the reports and batch list for one plant. */
+export const reviewAnswers = (sets: CheckSet | readonly CheckSet[], q: Questionnaire, answers: Answers, opts: ReviewOptions = {}): CheckFinding[] => reviewFindings(sets, q, answers, opts).open;
 
 /** A finding that names a confidential answer: the programme office sees neither its answers nor its message. */
 export const isConfidentialFinding = (q: Questionnaire, f: CheckFinding): boolean => f.about.some((a) => q.byId.get(a.question)?.confidential === true);

@@ -1,5 +1,5 @@
 import type { Answers } from './answers.js';
-import { confirmedFindings, reviewAnswers, type CheckSet } from './checks.js';
+import { reviewFindings, type CheckSet } from './checks.js';
 import { completeness } from './completeness.js';
 import { computeIndicators, type IndicatorResult } from './indicators.js';
 import type { Profile } from './profile.js';
@@ -196,8 +196,8 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   };
   if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
   if (opts.checks) {
-    result.findings = reviewAnswers(opts.checks, q, answers, { satisfaction: profile.def.satisfaction }).map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
-    const confirmed = confirmedFindings(opts.checks, q, answers, { satisfaction: profile.def.satisfaction });
+    const { open, confirmed } = reviewFindings(opts.checks, q, answers, { satisfaction: profile.def.satisfaction });
+    result.findings = open.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
     if (confirmed.length) result.confirmedFindings = confirmed.map(({ finding: f, note }) => ({ id: f.id, kind: f.kind, questions: f.about.map((a) => a.question), message: f.message, note }));
   }
   return result;
