@@ -1,4 +1,4 @@
-import { compareResults, type Comparison } from '../core/compare.js';
+import { compareResults, plantLabel, type Comparison } from '../core/compare.js';
 import { KPI_IDS } from '../core/targets.js';
 import { InputError, diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Text } from '../core/types.js';
@@ -41,8 +41,7 @@ export async function comparePlants(
   // Progress is one plant's: two plants' files compare only when asked for (and then without KPI gains, which would
   // read as one plant's improvement).
   if (!comparison.samePlant && !req.differentPlants) {
-    const who = (a: typeof comparison.baseline) => [a.credit_code, a.company, a.site].filter(Boolean).join(' / ') || '—';
-    throw new InputError([diag('compare.different-plants-refused', followup.plant.file, { line: 1, column: 1 }, { baseline: who(comparison.baseline), followup: who(comparison.followup), file: baseline.plant.file })]);
+    throw new InputError([diag('compare.different-plants-refused', followup.plant.file, { line: 1, column: 1 }, { baseline: plantLabel(comparison.baseline), followup: plantLabel(comparison.followup), file: baseline.plant.file })]);
   }
   return { comparison, warnings: [...baseline.warnings, ...followup.warnings] };
 }

@@ -390,6 +390,9 @@ function info(r: ScoreResult, file: AnswerFile, name: string | undefined): Asses
   };
 }
 
+/** A plant as the messages name it: credit code, company and site, those given. */
+export const plantLabel = (x: Pick<AssessmentInfo, 'credit_code' | 'company' | 'site'>): string => [x.credit_code, x.company, x.site].filter(Boolean).join(' / ') || '—';
+
 /** Compare two scored assessments of one plant. */
 export function compareResults(
   baselineResult: ScoreResult,
@@ -406,8 +409,7 @@ export function compareResults(
   const warnings: Message[] = [];
   const same = samePlant(baselineResult.respondent, followupResult.respondent);
   if (!same) {
-    const who = (x: AssessmentInfo) => [x.credit_code, x.company, x.site].filter(Boolean).join(' / ') || '—';
-    warnings.push(msg('compare.different-plants', 'compare.different-plants', { baseline: who(b), followup: who(f) }));
+    warnings.push(msg('compare.different-plants', 'compare.different-plants', { baseline: plantLabel(b), followup: plantLabel(f) }));
   }
   if (b.questionnaire.id !== f.questionnaire.id) {
     warnings.push(msg('compare.different-questionnaires', 'compare.different-questionnaires', { baseline: b.questionnaire.id, followup: f.questionnaire.id }));
