@@ -276,7 +276,7 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
  * than half.
  */
 function weightSpread(r: ScoreResult, w: Wording): Text[] {
-  const shares = r.subdomains.map((s) => ({ s, share: s.weights.find((x) => x !== null) ?? null })).filter((x): x is { s: typeof x.s; share: number } => x.share !== null);
+  const shares = r.subdomains.map((s) => ({ s, share: firstWeight(s) })).filter((x): x is { s: typeof x.s; share: number } => x.share !== null);
   if (shares.length < 2) return [];
   const min = Math.min(...shares.map((x) => x.share));
   const max = Math.max(...shares.map((x) => x.share));
@@ -285,9 +285,12 @@ function weightSpread(r: ScoreResult, w: Wording): Text[] {
   return [fill(w.phrases.weightsSpread!, { min: pct(min), low: at(min), max: pct(max), high: at(max) })];
 }
 
+/** A sub-domain's weight in S at the first level where it has a score; null where it has none. */
+const firstWeight = (s: ScoreResult['subdomains'][number]): number | null => s.weights.find((x) => x !== null) ?? null;
+
 function effectiveShare(s: ScoreResult['subdomains'][number]): string {
-  const w = s.weights.find((x) => x !== null);
-  return w === undefined || w === null ? '—' : pct(w);
+  const w = firstWeight(s);
+  return w === null ? '—' : pct(w);
 }
 
 /**
