@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, zhizao } from '../helpers/cli';
+import { tempDir } from '../helpers/cli';
+import { reportJson, reportMarkdown } from '../helpers/report-cli';
 
 interface Text {
   zh: string;
@@ -35,16 +36,8 @@ interface Report {
 const PLANT = 'tests/fixtures/sectors/apparel-small.zhizao.yaml';
 const dir = tempDir('zhizao-apparel-');
 
-function json(file: string): Report {
-  const r = zhizao(['report', file, '--format', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Report;
-}
-function md(file: string, lang: 'zh' | 'en'): string {
-  const r = zhizao(['report', file, '-o', '-', '--lang', lang]);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
+const json = (file: string, ...extra: string[]) => reportJson<Report>(file, ...extra);
+const md = reportMarkdown;
 /** The plan section of a Markdown report (the appendix quotes the questionnaire, whose wording is for every sector). */
 const planSection = (text: string) => {
   const start = text.indexOf('\n## 6.');

@@ -7,7 +7,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir, zhizao } from '../helpers/cli';
+import { tempDir } from '../helpers/cli';
+import { reportJson, reportMarkdown } from '../helpers/report-cli';
 
 interface Text {
   zh: string;
@@ -42,16 +43,8 @@ function recoded(file: string, from: string, to: string): string {
   writeFileSync(out, text.replace(`sector: ${from}`, `sector: ${to}`));
   return out;
 }
-function json(file: string, ...extra: string[]): Report {
-  const r = zhizao(['report', file, '--format', 'json', ...extra]);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Report;
-}
-function md(file: string, lang: 'zh' | 'en', ...extra: string[]): string {
-  const r = zhizao(['report', file, '--format', 'md', '--lang', lang, ...extra]);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
+const json = (file: string, ...extra: string[]) => reportJson<Report>(file, ...extra);
+const md = reportMarkdown;
 const get = (d: Report, id: string) => d.recommendations.find((r) => r.id === id);
 const dutyIds = (d: Report) => d.roadmap.duties.map((x) => x.id);
 /** What the plan proposes (title, steps, equipment, software, integration, benefits), without the why. */

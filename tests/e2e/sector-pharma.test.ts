@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, zhizao } from '../helpers/cli';
+import { reportJson, reportMarkdown } from '../helpers/report-cli';
 
 interface Text {
   zh: string;
@@ -50,16 +51,8 @@ function traced(status: string | null): string {
   writeFileSync(out, status === null ? text.replace(/^ {2}drug_trace_code_status: .*\n/gm, '') : text.replace(/^ {2}drug_trace_code_status: aggregated$/m, `  drug_trace_code_status: ${status}`));
   return out;
 }
-function json(file: string): Report {
-  const r = zhizao(['report', file, '--format', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Report;
-}
-function md(file: string, lang: 'zh' | 'en'): string {
-  const r = zhizao(['report', file, '--format', 'md', '--lang', lang]);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
+const json = (file: string, ...extra: string[]) => reportJson<Report>(file, ...extra);
+const md = reportMarkdown;
 const get = (d: Report, id: string) => d.recommendations.find((r) => r.id === id);
 const planned = (d: Report) => d.recommendations.filter((r) => PHASES.includes(r.phase));
 /** Everything a project proposes (title, steps, equipment, software, integration, benefits), both languages. */
