@@ -11,6 +11,8 @@ const PLANTS = {
   'discrete-machinery': { company: '郑州示例机械有限公司', file: path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml') },
   'process-food': { company: '郑州示例食品有限公司', file: path.join(EXAMPLES, 'process-food.zhizao.yaml') },
   hostile: { company: '<script>alert(1)</script>', file: path.join(FIXTURES, 'hostile', 'script-names.zhizao.yaml') },
+  // a company assessing itself (no assessor named)
+  'self-assessment': { company: '郑州宏达汽车零部件有限公司', file: path.join(FIXTURES, 'self-assessment', 'express-autoparts.yaml') },
 } as const;
 type Plant = keyof typeof PLANTS;
 
@@ -169,3 +171,15 @@ describe('report --format docx in English', () => {
     expect(text).not.toContain('Normally the basic tier first；');
   });
 });
+
+describe('DOCX of a company assessing itself', () => {
+  it('reads in its own voice: title, confidentiality line and sign-off (编制 / 审核 / 批准), no client or diagnosis provider', async () => {
+    const text = decode((await documentXml(docx('self-assessment', '--lang', 'zh'))).document);
+    expect(text).toContain('智能制造能力成熟度诊断报告（企业自评）');
+    expect(text).toContain('商业秘密 · 仅限本企业内部使用');
+    for (const label of ['编制', '审核', '批准']) expect(text.split('\n')).toContain(label);
+    expect(text).not.toMatch(/委托方|诊断人员/);
+    expect(text.split('\n')).not.toContain('企业确认');
+  });
+});
+
