@@ -23,11 +23,11 @@ interface OpenDuty {
  * The projects placed before the others taken by priority, because they answer what the plant asked for or what the
  * law asks of it. `asked`: every project the plant named in its own words, and what these wait for in the plan.
  * `duties`: the projects of the plan that settle a duty the answers show not met or mostly met (not one they cannot
- * tell: that is checked first), with what they wait for. `all`: those, and for each goal it chose (`priorities`) and
+ * tell: that is checked first), with what they wait for; `unmet`: those of them settling a duty shown not met. `all`: those, and for each goal it chose (`priorities`) and
  * each plan target it misses, the project of highest priority that serves it (and is not held back by an open duty;
  * for a goal, one that names it first in its `serves` when there is one),
  * with what it waits for — so that a goal's project does not wait behind a prerequisite taken by priority. Phasing
- * takes `asked` first, then the rest of `duties`, then the rest of `all`.
+ * takes `unmet` first, then `asked`, then the rest of `duties`, then the rest of `all`.
  */
 export function goalAnchors(
   input: { candidates: readonly AnchorCandidate[]; goals?: readonly string[] | undefined; result: ScoreResult },
@@ -35,7 +35,7 @@ export function goalAnchors(
   inPlan: ReadonlyMap<string, Recommendation>,
   waitsFor: (r: Recommendation) => string[],
   openDuties: readonly OpenDuty[],
-): { asked: Set<Recommendation>; duties: Set<Recommendation>; all: Set<Recommendation> } {
+): { asked: Set<Recommendation>; unmet: Set<Recommendation>; duties: Set<Recommendation>; all: Set<Recommendation> } {
   // what a project waits for in the plan, added to the set it belongs to
   const withPrerequisites = (set: Set<Recommendation>) => {
     const pending = [...set];
@@ -51,13 +51,16 @@ export function goalAnchors(
   for (const c of input.candidates) if (c.rec.asked && !blockedBy.has(c.rec.id)) asked.add(c.rec);
   withPrerequisites(asked);
   const duties = new Set<Recommendation>();
+  const unmet = new Set<Recommendation>();
   for (const m of openDuties) {
     if (!m.notMet && !m.mostly) continue;
     for (const id of m.def.fulfilledBy ?? []) {
       const r = inPlan.get(id);
-      if (r && !blockedBy.has(id)) duties.add(r);
+      if (r && !blockedBy.has(id)) (m.notMet ? unmet : duties).add(r);
     }
   }
+  withPrerequisites(unmet);
+  for (const r of unmet) duties.add(r);
   withPrerequisites(duties);
   const anchors = new Set<Recommendation>([...asked, ...duties]);
   // the first in the plan's order (byPriorityThenCost: a small shop's SaaS kit before its network at the same
@@ -80,7 +83,7 @@ export function goalAnchors(
     const r = top((c) => c.rec.indicators.includes(missed));
     if (r) anchors.add(r);
   }
-  return { asked, duties, all: withPrerequisites(anchors) };
+  return { asked, unmet, duties, all: withPrerequisites(anchors) };
 }
 
 /** The plan targets this plant misses on its own (a share of companies is not a plant's target): their indicator ids. */

@@ -4,7 +4,7 @@ import type { Resolved } from './answer-value.js';
 import { evaluate, type Scope } from './expression/evaluate.js';
 import { QuestionMap } from './question-map.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { CompiledRule } from './rules-def.js';
+import type { Raising } from './rules-def.js';
 import type { AnswerValue, Question } from './types.js';
 
 const REQUIREMENT_ORDER = ['none', 'partial', 'mostly', 'full'];
@@ -36,15 +36,15 @@ function better(question: Question | undefined, current: AnswerValue, raised: An
 }
 
 /** The answers once the given projects are complete: each `raises` applied as an improvement, visibility recomputed. */
-export function raisedAnswers(q: Questionnaire, answers: Answers, done: readonly CompiledRule[], scope: Scope): Answers {
+export function raisedAnswers(q: Questionnaire, answers: Answers, done: readonly Raising[], scope: Scope): Answers {
   // a copy of the plant's answers by question index (a Map of every question per phase otherwise)
   const base = answers.resolved;
   const indexed = base instanceof QuestionMap ? (base as QuestionMap<Resolved>).copy() : undefined;
   const resolved: ReadonlyMap<string, Resolved> = indexed ?? new Map<string, Resolved>(base);
   const put = (id: string, r: Resolved) => (indexed ? indexed.put(id, r) : (resolved as Map<string, Resolved>).set(id, r));
   const changed: string[] = [];
-  for (const rule of done) {
-    for (const { question, value } of rule.raises) {
+  for (const project of done) {
+    for (const { question, value } of project.raises) {
       const current = resolved.get(question);
       if (current?.status === 'na') continue; // what does not apply to the plant is not raised
       const v = typeof value === 'object' && value !== null ? (evaluate(value, scope) as AnswerValue) : (value as AnswerValue);

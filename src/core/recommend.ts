@@ -290,7 +290,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       serves: servesPriorities.length ? bonus.servesBonus : 0,
       emphasis: packSays?.emphasised ? bonus.emphasiseBonus : 0,
       duty: fulfils.has(def.id) ? bonus.mustBonus : 0,
-      nextLevel: rule.raises.some((r) => closesNextLevel.has(r.question)) ? bonus.nextLevelBonus : 0,
+      nextLevel: (variant?.raises ?? rule.raises).some((r) => closesNextLevel.has(r.question)) ? bonus.nextLevelBonus : 0,
     };
     const priority = Math.min(100, Math.round(100 * (w.gap * gap + w.kpi * kpi + w.ease * ease)) + parts.serves + parts.emphasis + parts.duty + parts.nextLevel);
     // Field by field, in the order the outputs show the keys: a literal with the optional fields spread into its

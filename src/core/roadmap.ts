@@ -21,7 +21,7 @@ import type { Questionnaire } from './questionnaire.js';
 import { byPriorityThenCost, investmentMidpoint, type Recommendation } from './recommendation.js';
 import { buildResult, type ScoreResult } from './result.js';
 import { holdsUnlessUnknown } from './unknown-answers.js';
-import type { CompiledRule } from './rules-def.js';
+import { raisingOf, type CompiledRule, type Raising } from './rules-def.js';
 import type { RegulatoryMust } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import { PHASES, type Phase, type Text } from './types.js';
@@ -162,18 +162,20 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // what it raises is projected with the container's.
   const containedBy = new Map<string, Recommendation>();
   for (const c of input.candidates) for (const id of c.rule.def.includes ?? []) if (inPlan.has(id) && !containedBy.has(id)) containedBy.set(id, c.rec);
-  const includedRules = new Map<string, CompiledRule[]>();
+  // what the projects a container contains raise, by the container's id
+  const includedRules = new Map<string, Raising[]>();
   const standingFor = (p: Recommendation) => (p.laterReason?.code === 'included' ? inPlan.get(p.laterReason.about!)! : p);
   // A duty to settle before any project (`gate`) that the answers show is not met (a major accident hazard): the
   // project of the plan that fulfils it leads, as a firstWhen project does.
   const gateFixers = new Set(open.filter((m) => m.def.gate && m.notMet).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
-  // other projects would widen) or that fixes a gate duty shown not met; then what the plant asked for in its own
-  // words (and what that waits for) — a firstWhen false only for want of an answer given as 不清楚 (a major hazard the plant
-  // is not sure of) still leads: the exposure is not ruled out; then the projects that settle a legal duty the answers show not met or only
-  // mostly met (a duty is not a wish: it comes before the goals); then those answering its chosen goals and the plan
-  // targets it misses;
+  // other projects would widen) or that fixes a gate duty shown not met — a firstWhen false only for want of an answer
+  // given as 不清楚 (a major hazard the plant is not sure of) still leads: the exposure is not ruled out; then the
+  // projects that settle a legal duty the answers show not met, with what they wait for (the law before any wish: a
+  // drug plant without traceability codes is not told to wait for them behind the systems it asked for, for budget);
+  // then what the plant asked for in its own words (and what that waits for); then the projects that settle a duty
+  // shown mostly met; then those answering its chosen goals and the plan targets it misses;
   // then a light project (written rules and registers the plant's own staff draw up: little money, and the systems
   // of the later phases rest on them); the rest by priority. A project the plant named comes before one only tagged
   // with the same goal: "装箱码垛招不到人" asks for the palletising robots, not for whichever project serving "labour"
@@ -185,15 +187,17 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
         ? 4
         : (c.rule.firstWhen && holdsUnlessUnknown(c.rule.firstWhen, input.scope, input.answers) !== false) || gateFixers.has(c.rec.id)
           ? 3
-          : anchors.asked.has(c.rec)
-            ? 2
-            : anchors.duties.has(c.rec)
-              ? 1.5
-              : anchors.all.has(c.rec)
-                ? 1
-                : c.rule.def.light
-                  ? 0.5
-                  : 0,
+          : anchors.unmet.has(c.rec)
+            ? 2.5
+            : anchors.asked.has(c.rec)
+              ? 2
+              : anchors.duties.has(c.rec)
+                ? 1.5
+                : anchors.all.has(c.rec)
+                  ? 1
+                  : c.rule.def.light
+                    ? 0.5
+                    : 0,
     ]),
   );
   const first = (c: Candidate) => rank.get(c)!;
@@ -224,7 +228,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const container = containedBy.get(r.id);
     if (container && decided.has(container.id) && container.phase !== 'later') {
       decide(r, 'later', { code: 'included', about: container.id });
-      includedRules.set(container.id, [...(includedRules.get(container.id) ?? []), next.rule]);
+      includedRules.set(container.id, [...(includedRules.get(container.id) ?? []), raisingOf(next.rule, r.variant)]);
       continue;
     }
     // What it waits for that is placed, read in one pass without making a list (a list made here by map() and
@@ -338,12 +342,12 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       if (input.scoring && baseline && !expressInterview(input.answers)) {
         const scoring = input.scoring;
         let previous = baseline;
-        const done: CompiledRule[] = [];
-        // each phase's projects with the rules they stand for (their own and those they contain)
-        const byPhase: { id: string; rules: CompiledRule[] }[][] = [];
-        const rulesOf = (id: string) => [rulesById.get(id)!, ...(includedRules.get(id) ?? [])];
+        const done: Raising[] = [];
+        // each phase's projects with what they raise (their own version's, and the projects they contain)
+        const byPhase: { id: string; rules: Raising[] }[][] = [];
+        const rulesOf = (r: Recommendation) => [raisingOf(rulesById.get(r.id)!, r.variant), ...(includedRules.get(r.id) ?? [])];
         for (const phase of phases) {
-          const added = list.filter((r) => r.phase === phase.id && rulesById.has(r.id)).map((r) => ({ id: r.id, rules: rulesOf(r.id) }));
+          const added = list.filter((r) => r.phase === phase.id && rulesById.has(r.id)).map((r) => ({ id: r.id, rules: rulesOf(r) }));
           byPhase.push(added);
           for (const a of added) done.push(...a.rules);
           const raised = raisedAnswers(input.questionnaire, input.answers, done, input.scope);

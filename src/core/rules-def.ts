@@ -44,6 +44,11 @@ export interface VariantDef {
    * extending an MES in use does not wait for the machines to be networked); each one of the rule's prerequisites.
    */
   prerequisites?: string[];
+  /**
+   * What completing this version changes in the answers, instead of the rule's `raises` (a version that does less:
+   * a pilot on one line, codes without the robots); `{}` raises nothing.
+   */
+  raises?: Record<string, string | number | boolean>;
 }
 
 export interface RuleDef {
@@ -132,6 +137,23 @@ export interface CompiledVariant {
   confidential: boolean;
   evidence: CompiledEvidence[];
   texts: CompiledTexts;
+  /** Its own `raises`, when it has them (the rule's otherwise: raisingOf). */
+  raises?: CompiledRaise[];
+}
+/** One answer a completed project changes; a value given as an expression (a string starting with "="), parsed. */
+export interface CompiledRaise {
+  question: string;
+  value: string | number | boolean | Node;
+}
+/** What a completed project changes in the answers: its rule's, or its version's own. */
+export interface Raising {
+  raises: readonly CompiledRaise[];
+}
+/** The raises of a project made by `rule` in the version `variantId` (the version's own when it has them). */
+export function raisingOf(rule: CompiledRule, variantId: string | undefined): Raising {
+  if (variantId === undefined) return rule;
+  const v = rule.variants.find((x) => x.def.id === variantId);
+  return v?.raises ? { raises: v.raises } : rule;
 }
 export interface CompiledRule {
   def: RuleDef;
@@ -149,7 +171,7 @@ export interface CompiledRule {
    */
   confidential: boolean;
   /** Raises whose value is an expression (a string starting with "="), parsed. */
-  raises: { question: string; value: string | number | boolean | Node }[];
+  raises: CompiledRaise[];
 }
 /** A rule placed before the others where it applies (placeFirst, firstWhen), as the report's phasing rule names it. */
 export interface LeadRule {
@@ -315,6 +337,18 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   // left out of what the office reads: which items a list shows tells that answer.
   const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
     compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen, freeText);
+  // What a completed project changes: each question known, a value starting with "=" an expression of the plant.
+  const raisesOf = (given: Record<string, string | number | boolean>, path: (string | number)[]): CompiledRaise[] => {
+    const out: CompiledRaise[] = [];
+    for (const [question, value] of Object.entries(given)) {
+      if (!questions.has(question)) at([...path, question], 'def.unknown-ref', { what: 'question', id: question });
+      else if (typeof value === 'string' && value.startsWith('=')) {
+        const node = parse(value.slice(1), [...path, question], plant);
+        if (node) out.push({ question, value: node });
+      } else out.push({ question, value });
+    }
+    return out;
+  };
   def.rules.forEach((r, i) => {
     const path = ['rules', i];
     if (byId.has(r.id)) at([...path, 'id'], 'def.duplicate-id', { id: r.id, what: 'rule' });
@@ -334,16 +368,10 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       const vt = textsOf(v, [...path, 'variants', j], plant);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
       (v.prerequisites ?? []).forEach((s, k) => !(r.prerequisites ?? []).includes(s) && at([...path, 'variants', j, 'prerequisites', k], 'rules.variant-prerequisite', { id: s, rule: r.id }));
-      if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt });
+      const vr = v.raises === undefined ? undefined : raisesOf(v.raises, [...path, 'variants', j, 'raises']);
+      if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt, ...(vr ? { raises: vr } : {}) });
     });
-    const raises: CompiledRule['raises'] = [];
-    for (const [question, value] of Object.entries(r.raises ?? {})) {
-      if (!questions.has(question)) at([...path, 'raises', question], 'def.unknown-ref', { what: 'question', id: question });
-      else if (typeof value === 'string' && value.startsWith('=')) {
-        const node = parse(value.slice(1), [...path, 'raises', question], plant);
-        if (node) raises.push({ question, value: node });
-      } else raises.push({ question, value });
-    }
+    const raises = raisesOf(r.raises ?? {}, [...path, 'raises']);
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
     (r.indicators ?? []).forEach((s, j) => !ids.indicators.has(s) && at([...path, 'indicators', j], 'def.unknown-ref', { what: 'indicator', id: s }));
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));

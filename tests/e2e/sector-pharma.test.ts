@@ -125,6 +125,33 @@ describe('finding 3: the traceability project and duty follow the plant answer o
     expect(p.variant).toBe('drug-trace');
     expect(p.evidence.map((e) => e.question)).toEqual(['drug_trace_code_status']);
   });
+  it('not coded: the codes, a legal duty, come first, ahead of the systems the plant asked for; priced without robots', () => {
+    const r = json(traced('none'));
+    const p = get(r, 'line-end-of-line-packaging')!;
+    expect(p.phase).toBe('0-6m');
+    expect(p.investment.max).toBeLessThanOrEqual(150);
+    expect(JSON.stringify(p.hardware)).not.toContain('机器人');
+    // the robots are a choice the plant may weigh beside it, not part of the project or its price
+    expect(said(p)).toContain('不在本项目投资内');
+    expect(said(p)).not.toContain('招工难问题在装箱、码垛岗位上得到缓解');
+    const ebr = get(r, 'workshop-gmp-electronic-batch-record')!;
+    expect(ebr.asked).toBe(true);
+    expect(PHASES.indexOf(ebr.phase)).toBeGreaterThan(PHASES.indexOf(p.phase));
+  });
+  it('not coded, in a small plant with 200 万元: the coding project is still proposed, inside the plan period', () => {
+    const text = readFileSync(traced('none'), 'utf8')
+      .replace(/^ {2}employees_total: 400$/m, '  employees_total: 150')
+      .replace(/^ {2}retrofit_budget_band: from_5m_to_20m$/m, '  retrofit_budget_band: from_1m_to_5m')
+      .replace(/^ {2}retrofit_budget_amount: 800$/m, '  retrofit_budget_amount: 200');
+    expect(text).toContain('employees_total: 150');
+    expect(text).toContain('retrofit_budget_amount: 200');
+    const file = path.join(dir, 'pharma-small-none.yaml');
+    writeFileSync(file, text);
+    const r = json(file);
+    const p = get(r, 'line-end-of-line-packaging')!;
+    expect(p.variant).toBe('drug-trace');
+    expect(PHASES).toContain(p.phase);
+  });
   it('only drug plants are asked the question', () => {
     const t = zhizao(['template', '-o', '-']);
     expect(t.code, t.stderr).toBe(0);
