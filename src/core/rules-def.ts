@@ -170,6 +170,11 @@ export interface CompiledRule {
    * The office audience never sees it.
    */
   confidential: boolean;
+  /**
+   * Its condition, in-place test, firstWhen or askedWhen that read a confidential answer (a rule not marked
+   * confidential itself): for one plant they tell nothing when its other answers decide them (recommend.ts).
+   */
+  secretConditions: Node[];
   /** Raises whose value is an expression (a string starting with "="), parsed. */
   raises: CompiledRaise[];
 }
@@ -188,6 +193,12 @@ export interface RuleSet {
   declarationWhen?: Node;
   /** planning.outOfScope, each `when` parsed: what the plant may ask for that no project answers. */
   outOfScope: OutOfScopeNote[];
+  /**
+   * What a condition can be decided on without telling a confidential answer: a part that reads none (the
+   * questionnaire's confidential questions; every part, when it has none). A condition judged in three values with it
+   * (kleene.ts) and found true or false is decided by answers the office may read.
+   */
+  open: { known(node: Node): boolean };
 }
 
 export interface OutOfScopeNote {
@@ -400,8 +411,10 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     if (ok && !byId.has(r.id)) {
       const secret = ids.confidentialQuestions;
       // (firstWhen and askedWhen too: which phase a project lands in would tell the answer)
-      const confidential = (r.confidential ?? false) || Boolean(secret && [when, inPlace, firstWhen, askedWhen].some((node) => node && readsAny(node, secret)));
-      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), ...(askedWhen ? { askedWhen } : {}), evidence, variants, texts, confidential, raises };
+      const secretConditions: Node[] = [];
+      if (secret && !r.confidential) for (const node of [when, inPlace, firstWhen, askedWhen]) if (node && readsAny(node, secret)) secretConditions.push(node);
+      const confidential = (r.confidential ?? false) || secretConditions.length > 0;
+      const c: CompiledRule = { def: r, when, ...(inPlace ? { inPlace } : {}), ...(firstWhen ? { firstWhen } : {}), ...(askedWhen ? { askedWhen } : {}), evidence, variants, texts, confidential, secretConditions, raises };
       rules.push(c);
       byId.set(r.id, c);
     }
@@ -435,7 +448,7 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     const i = def.rules.findIndex((r) => r.id === cycle[0]);
     at(['rules', i, 'prerequisites'], 'def.cycle', { cycle: cycle.join(' → ') });
   }
-  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules), ...(declarationWhen ? { declarationWhen } : {}), outOfScope }, diagnostics: ds };
+  return ds.some((d) => d.severity === 'error') ? { diagnostics: ds } : { rules: { def, rules, byId, leads: leadRules(rules), ...(declarationWhen ? { declarationWhen } : {}), outOfScope, open: openParts(ids.confidentialQuestions) }, diagnostics: ds };
 }
 
 /** Whether a condition reads a question (as a variable, or by name in answered('…'), level_of('…'), …). */
@@ -472,4 +485,10 @@ export function findCycle(rules: readonly Pick<RuleDef, 'id' | 'prerequisites'>[
 function leadRules(rules: readonly CompiledRule[]): LeadRule[] {
   const lead = (r: CompiledRule): LeadRule => ({ title: r.def.title, confidential: r.confidential });
   return [...rules.filter((r) => r.def.placeFirst).map(lead), ...rules.filter((r) => !r.def.placeFirst && r.firstWhen).map(lead)];
+}
+
+/** The parts of a condition that read no confidential answer (RuleSet.open). */
+function openParts(secret: ReadonlySet<string> | undefined): RuleSet['open'] {
+  if (!secret?.size) return { known: () => true };
+  return { known: (node) => !readsAny(node, secret) };
 }

@@ -223,6 +223,18 @@ describe('finding 7: no other sector words in a solid-dose plant report', () => 
   });
 });
 
+describe('the office report keeps the GMP validation project and hides only what rests on confidential answers', () => {
+  it('the project is listed for the office, its access-control and backup statements are not', () => {
+    const office = md(PHARMA, 'zh', '--audience', 'office');
+    expect(office).toContain('#### GMP 计算机化系统验证与数据完整性管理框架');
+    expect(office).toContain('批生产记录还没有全部由系统生成');
+    expect(office).not.toContain('关键系统还没有全部使用个人账号');
+    expect(office).not.toContain('关键数据还没有全部定期备份');
+    const client = md(PHARMA, 'zh');
+    expect(client).toContain('关键系统还没有全部使用个人账号');
+  });
+});
+
 describe('finding 12: the top-level plan does not deny the staff and budget the plant has', () => {
   it('the planning-stage statement does not say there are no dedicated staff or annual budget', () => {
     const plan = get(d, 'factory-smart-manufacturing-plan')!;

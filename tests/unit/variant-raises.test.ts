@@ -1,31 +1,12 @@
 // A version of a project that does less than its rule (a pilot on one sewing line, traceability codes without the
 // palletising robots) projects only what it does: its own `raises`, not the rule's.
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { recommend } from '../../src/core/recommend';
-import { buildResult } from '../../src/core/result';
-import { compileRules, plantRuleContext, raisingOf } from '../../src/core/rules-def';
-import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
+import { compileRules, raisingOf } from '../../src/core/rules-def';
 import { PHASES } from '../../src/core/types';
-import { model, mustAnswers, profile, questionnaire, read, ROOT, src, targets } from '../helpers/defs';
+import { mustAnswers, read, src } from '../helpers/defs';
+import { plan, q, ruleIds as ids, rules } from '../helpers/plan';
 
-const q = questionnaire('questionnaires/smart-manufacturing.yaml');
-const p = profile();
-const t = targets();
-const m = model();
-const ids = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
-const rules = compileRules(src(read('questionnaires/rules/default.yaml'), 'default.yaml'), ids).rules!;
-const packs: CompiledSectorPack[] = readdirSync(path.join(ROOT, 'questionnaires', 'sectors'))
-  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-  .map((f) => compileSectorPack(src(read(`questionnaires/sectors/${f}`), f), plantRuleContext(ids)).pack!);
-
-function plan(file: Record<string, unknown>) {
-  const a = mustAnswers(q, file);
-  const r = buildResult(q, a, p, t);
-  return recommend({ questionnaire: q, result: r, answers: a, rules, sectors: packs, overrides: a.file.overrides, scoring: { profile: p, targets: t } });
-}
 /** An answer as the plant gave it (its value, or its status when it has none). */
 const given = (file: unknown, question: string): unknown => shown(mustAnswers(q, file).resolved.get(question));
 const shown = (r: { status: string; value?: unknown } | undefined) => (r?.status === 'answered' ? r.value : r?.status);
