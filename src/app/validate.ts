@@ -3,7 +3,7 @@ import { confirmationKey, findingDiagnostics, reviewAnswers, reviewFindings, typ
 import { completeness } from '../core/completeness.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { evidenceDiagnostics } from '../core/evidence.js';
-import { sectorInWords, sectorWarning, type CompiledSectorPack } from '../core/sector.js';
+import { sectorNeedsWarning, sectorWarning, type CompiledSectorPack } from '../core/sector.js';
 import type { Source } from '../core/source.js';
 import type { Answers } from '../core/answers.js';
 import type { Questionnaire } from '../core/questionnaire.js';
@@ -77,7 +77,7 @@ export async function validateFiles(defs: Definitions, files: string[], req: Val
 /** A sector written in words (the generic plan follows): which code to write instead, the likeliest when its words name one. */
 async function sectorWarningAt(sector: string | undefined, packs: () => Promise<readonly CompiledSectorPack[]>, source: Source): Promise<Diagnostic[]> {
   // (the sector packs are read only for a sector in words: a code, the usual case, costs validate nothing)
-  if (!sectorInWords(sector)) return [];
+  if (!sectorNeedsWarning(sector)) return [];
   const w = sectorWarning(await packs(), sector!);
   return [diag(w.code, source.file, source.locate(['respondent', 'sector']), { ...w.args, field: 'respondent.sector' }, 'warning', ['respondent', 'sector'])];
 }

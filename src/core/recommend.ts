@@ -20,7 +20,7 @@ import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, CompiledVariant, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, unknownDivision, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
@@ -66,10 +66,11 @@ export interface RetrofitPlan {
   /** The sector pack used (generic when no pack lists the plant's code). */
   /** The sector pack used, and the plant's sub-industry when the pack names it. */
   /**
-   * `unrecognised`: the sector was written in words, not as a GB/T 4754 code, so the generic pack was used; with the
+   * `unrecognised`: the sector was written in words, not as a GB/T 4754 code (or as a code of no division:
+   * `noDivision`), so the generic pack was used; with the
    * sub-industry its words are most like, as a suggestion (sectorGuess).
    */
-  sector: { id: string; title: Text; class?: { code: string; name: Text }; unrecognised?: { written: string; guess?: { code: string; name: Text } } } | null;
+  sector: { id: string; title: Text; class?: { code: string; name: Text }; unrecognised?: { written: string; guess?: { code: string; name: Text }; noDivision?: NonNullable<ReturnType<typeof unknownDivision>> } } | null;
   /** The multiplier applied to the medium-plant investment figures for the plant's size (the sector pack's). */
   investmentScale: number;
   /** The two size anchors the plant's staff lies between, when the multiplier is estimated between theirs. */
@@ -486,6 +487,9 @@ function foldIntoContainers(included: readonly Recommendation[], kept: readonly 
 function sectorOf(pack: SectorPack, sector: string | undefined, packs: readonly CompiledSectorPack[]): NonNullable<RetrofitPlan['sector']> {
   const cls = classFor(pack, sector);
   const written = (sector ?? '').trim();
+  // a code of no division (C99): the generic plan, said so, with how to get the sector's
+  const noDivision = pack.codes.length ? undefined : unknownDivision(written);
+  if (noDivision) return { id: pack.id, title: pack.title, unrecognised: { written, noDivision } };
   if (pack.codes.length || !sectorInWords(written)) return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
   const guess = sectorGuess(packs, written);
   return { id: pack.id, title: pack.title, unrecognised: { written, ...(guess ? { guess } : {}) } };

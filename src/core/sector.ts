@@ -188,6 +188,49 @@ export function sectorGuess(packs: readonly CompiledSectorPack[], written: strin
   return best;
 }
 
+/**
+ * The divisions (大类, the two digits after the section letter) of each section (门类) of GB/T 4754-2017, first and
+ * last: manufacturing is C13–C43.
+ */
+const DIVISIONS: Readonly<Record<string, readonly [number, number]>> = {
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 96],
+  T: [97, 97],
+};
+
+/** A code whose two digits name no division of its section (C99, A13): the section, those digits and its divisions. */
+export function unknownDivision(sector: string | undefined): { section: string; division: string; first: string; last: string } | undefined {
+  const code = sectorCode(sector);
+  if (!isSectorCode(code)) return undefined;
+  const m = /^([A-T])(\d{2})/.exec(code);
+  if (!m) return undefined;
+  const [first, last] = DIVISIONS[m[1]!]!;
+  const n = Number(m[2]);
+  if (n >= first && n <= last) return undefined;
+  const two = (x: number) => String(x).padStart(2, '0');
+  return { section: m[1]!, division: m[2]!, first: two(first), last: two(last) };
+}
+
+/** A sector the plant's plan cannot be fitted to: written in words, or a code naming no division (what `sectorWarning` is about). */
+export const sectorNeedsWarning = (sector: string | undefined): boolean => sectorInWords(sector) || unknownDivision(sector) !== undefined;
+
 /** A sector written, but not as a GB/T 4754 code (the plan is then the generic one): what `sectorWarning` is about. */
 export const sectorInWords = (sector: string | undefined): boolean => {
   const written = (sector ?? '').trim();
@@ -195,13 +238,15 @@ export const sectorInWords = (sector: string | undefined): boolean => {
 };
 
 /**
- * The warning about a sector written in words (call it when sectorInWords holds): the generic plan follows, and
- * which code to write instead, the likeliest when its words name one (sectorGuess). Its message names the field by
+ * The warning about a sector written in words, or as a code of no division (call it when sectorNeedsWarning holds):
+ * the generic plan follows, and which code to write instead, the likeliest when its words name one (sectorGuess). Its message names the field by
  * `field` (`respondent.sector` for validate, the prompt's own name in the interview). One rule for validate and the
  * interview, which word it as their messages do.
  */
-export function sectorWarning(packs: readonly CompiledSectorPack[], sector: string): { code: 'answers.sector-not-code' | 'answers.sector-not-code-guess'; args: Record<string, string> } {
+export function sectorWarning(packs: readonly CompiledSectorPack[], sector: string): { code: 'answers.sector-not-code' | 'answers.sector-not-code-guess' | 'answers.sector-unknown-division'; args: Record<string, string> } {
   const written = sector.trim();
+  const bad = unknownDivision(written);
+  if (bad) return { code: 'answers.sector-unknown-division', args: { sector: written, ...bad } };
   const guess = sectorGuess(packs, written);
   return guess ? { code: 'answers.sector-not-code-guess', args: { sector: written, code: guess.code, name_zh: guess.name.zh, name_en: guess.name.en } } : { code: 'answers.sector-not-code', args: { sector: written } };
 }

@@ -12,6 +12,10 @@ export const ANSWERS_MESSAGES = {
     en: '{field} "{sector}" is not a GB/T 4754 industry code: the report gives the generic plan, without sector-specific projects. If the plant belongs to “{name}”, write {code}',
     zh: '{field}“{sector}”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属{name}，请改填 {code}',
   },
+  'answers.sector-unknown-division': {
+    en: '{field} "{sector}": GB/T 4754-2017 has no division {division} in section {section} (its divisions are {section}{first}–{section}{last}): the report gives the generic plan, without sector-specific projects. Check the code against the plant’s statistical registration, e.g. C3670 for motor vehicle parts',
+    zh: '{field}“{sector}”：国民经济行业分类（GB/T 4754-2017）{section} 门类没有 {division} 大类（该门类为 {section}{first}–{section}{last}）：报告将按通用行业给出方案，不含行业专用项目。请按企业统计登记的行业代码核对，如汽车零部件及配件制造填 C3670',
+  },
   'answers.date-missing': { en: 'respondent.date is missing: the report states no assessment date, and its cover and number carry the day it is made. Add the date of the interview, e.g. date: 2026-11-03', zh: '缺少 respondent.date：报告将不写诊断日期，封面和报告编号用生成报告当天的日期。请补上访谈日期，如 date: 2026-11-03' },
   'answers.company-missing': { en: 'respondent.company is empty: fill in the company name before reporting', zh: 'respondent.company 为空：出报告前请填写企业名称' },
   'answers.confirmed-unknown': { en: 'confirmed.{key}: no consistency check and no question with a plausible range is called "{key}": write the check id validate names in its warning (or, for a figure outside its range, the question id)', zh: 'confirmed.{key}：没有名为“{key}”的一致性检查，也没有带合理范围的同名题目：请写 validate 警告中给出的检查编号（数值超出合理范围的，写题目编号）' },

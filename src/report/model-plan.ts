@@ -269,9 +269,10 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   if (result.maturity.level === null) intro.push(p.planProvisional!);
   const unrecognised = plan.sector?.unrecognised;
   if (unrecognised) {
-    // the sector in words: the generic plan, and how to get the sector's (never a sector chosen from the words)
+    // the sector in words (or a code of no division): the generic plan, and how to get the sector's (never a sector chosen from the words)
     const how = unrecognised.guess ? fill(p.planSectorGuess!, { name: unrecognised.guess.name, code: unrecognised.guess.code }) : p.planSectorNoGuess!;
-    intro.push(joinTexts([fill(p.planSectorUnrecognised!, { written: unrecognised.written }), how], { zh: '', en: '' }));
+    const what = unrecognised.noDivision ? fill(p.planSectorNoDivision!, { written: unrecognised.written, ...unrecognised.noDivision }) : fill(p.planSectorUnrecognised!, { written: unrecognised.written });
+    intro.push(joinTexts([what, how], { zh: '', en: '' }));
   } else if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale, plan.investmentBetween));
   // a phase may list more projects than its limit: say which of those listed take no place in it

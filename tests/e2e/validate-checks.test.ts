@@ -289,4 +289,24 @@ describe('validate on a table reads each row as batch does', () => {
     const digits = zhizao(['validate', write('sector-digits.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(digits.stdout + digits.stderr).toContain('如属汽车零部件及配件制造，请改填 C3670');
   });
+
+  it('a code naming no division of GB/T 4754-2017 (C9999) is warned at its line, and the report says its plan is the generic one', () => {
+    const example = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8'));
+    example.respondent.sector = 'C9999';
+    const text = stringify(example);
+    const file = write('sector-no-division.zhizao.yaml', text);
+    const r = zhizao(['validate', file], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain(`sector-no-division.zhizao.yaml:${lineOf(text, 'sector:')}:`);
+    expect(r.stdout + r.stderr).toContain('respondent.sector“C9999”：国民经济行业分类（GB/T 4754-2017）C 门类没有 99 大类（该门类为 C13–C43）');
+    const report = zhizao(['report', file, '--format', 'md', '--lang', 'en']);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('The sector code given, “C9999”, names no division of GB/T 4754-2017 (section C runs from C13 to C43)');
+    // every division of manufacturing, and of the other sections at their ends, is one
+    for (const sector of ['C13', 'C4320', 'A01', 'T97', 'K70']) {
+      example.respondent.sector = sector;
+      const ok = zhizao(['validate', write('sector-division.zhizao.yaml', stringify(example))], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(ok.stdout + ok.stderr, sector).not.toContain('门类没有');
+    }
+  });
 });

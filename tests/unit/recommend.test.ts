@@ -5,7 +5,7 @@ import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules, findCycle, plantRuleContext } from '../../src/core/rules-def';
 import { formatMessage } from '../../src/messages/catalogue';
-import { compileSectorPack, isSectorCode, sectorGuess, sectorInWords, sectorWarning, type CompiledSectorPack } from '../../src/core/sector';
+import { compileSectorPack, isSectorCode, sectorGuess, sectorInWords, sectorWarning, unknownDivision, type CompiledSectorPack } from '../../src/core/sector';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildReportModel } from '../../src/report/model';
@@ -1078,6 +1078,13 @@ describe('a sector written in words: the generic plan, said so, with the code to
     const w = sectorWarning(packs, '汽车零部件加工');
     expect(formatMessage(w.code, { ...w.args, field: 'respondent.sector' }, 'zh')).toBe('respondent.sector“汽车零部件加工”不是国民经济行业分类（GB/T 4754）代码：报告将按通用行业给出方案，不含行业专用项目。如属汽车零部件及配件制造，请改填 C3670');
     expect(formatMessage(w.code, { ...w.args, field: 'Sector' }, 'en')).toMatch(/^Sector "汽车零部件加工" is not a GB\/T 4754 industry code: .* write C3670$/);
+  });
+  it('a code of no GB/T 4754-2017 division is warned about as a sector in words is; a code of one is not', () => {
+    for (const bad of ['C9999', 'C12', 'C44', 'A13', 'T98', 'S90']) expect(unknownDivision(bad), bad).toBeDefined();
+    for (const ok of [undefined, '', '汽车零部件加工', 'C', 'C13', 'C43', 'c3670', 'C3670 汽车零部件及配件制造', 'A01', 'B12', 'K70', 'P83', 'S96', 'T97']) expect(unknownDivision(ok), ok).toBeUndefined();
+    expect(unknownDivision(' c99 ')).toEqual({ section: 'C', division: '99', first: '13', last: '43' });
+    expect(unknownDivision('A13')).toEqual({ section: 'A', division: '13', first: '01', last: '05' });
+    expect(sectorWarning(packs, 'C9999')).toEqual({ code: 'answers.sector-unknown-division', args: { sector: 'C9999', section: 'C', division: '99', first: '13', last: '43' } });
   });
   it('the plan says the sector was not recognised and how to get the sector plan; a code reads as before', () => {
     const render = (sector: string) => {
