@@ -221,6 +221,17 @@ describe('finding 7: no other sector words in a solid-dose plant report', () => 
     expect(en).not.toContain('pH');
     expect(said(get(d, 'line-andon-spc')!)).toContain('脆碎度');
   });
+  it('safety monitoring names solvents and combustible dust, not hard hats in clean rooms; GMP data acquisition promises no APC', () => {
+    const hazard = said(get(d, 'station-hazard-sensing')!);
+    expect(hazard).toContain('乙醇');
+    expect(hazard).toContain('可燃粉尘');
+    expect(hazard).not.toContain('安全帽');
+    expect(hazard).not.toContain('液位');
+    const data = said(get(d, 'line-process-realtime-database')!);
+    expect(data).toContain('审计追踪');
+    expect(data).not.toContain('APC');
+    expect(data).not.toContain('调度响应');
+  });
 });
 
 describe('the office report keeps the GMP validation project and hides only what rests on confidential answers', () => {
