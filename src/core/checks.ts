@@ -26,6 +26,12 @@ export interface CheckDef {
   severity: 'warning' | 'error';
   /** The question ids whose answers the check names (each is located in the answer file). */
   about: string[];
+  /**
+   * Those of `about` whose answers the finding puts in doubt (all of them when not given): an indicator or a strength
+   * computed from one of these is for reference until the finding is checked. "95 machines networked but no system
+   * collects their data" doubts the networking answers, not the plain "no MES".
+   */
+  doubts?: string[];
   /** `{question_id}` placeholders show that question's answer. */
   message: Text;
 }
@@ -72,6 +78,8 @@ export interface CheckFinding {
   kind: 'check' | 'plausibility';
   severity: 'warning' | 'error';
   about: FindingAnswer[];
+  /** The questions whose answers it puts in doubt, when not all of `about` (its check's `doubts`). */
+  doubts?: string[];
   /** The message with every placeholder filled, in both languages. */
   message: Text;
   /** The message as written, with its `{question_id}` placeholders. */
@@ -153,6 +161,12 @@ export function compileChecks(source: Source, q: Questionnaire): { checks?: Chec
     c.about.forEach((id, j) => {
       if (!q.byId.has(id)) {
         at([...path, 'about', j], 'def.unknown-ref', { what: 'question', id });
+        ok = false;
+      }
+    });
+    (c.doubts ?? []).forEach((id, j) => {
+      if (!c.about.includes(id)) {
+        at([...path, 'doubts', j], 'checks.doubts-not-about', { id });
         ok = false;
       }
     });
@@ -260,7 +274,7 @@ export function runChecks(sets: CheckSet | readonly CheckSet[], q: Questionnaire
       for (const id of c.def.about) about.push(findingAnswer(q, answers, id, opts.source));
       const args: Record<string, Text> = {};
       for (const name of c.shows) args[name] = about.find((a) => a.question === name)?.shown ?? findingAnswer(q, answers, name, undefined).shown;
-      out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, message: fillWording(c.def.message, args), template: c.def.message, args });
+      out.push({ id: c.def.id, kind: 'check', severity: c.def.severity, about, ...(c.def.doubts ? { doubts: c.def.doubts } : {}), message: fillWording(c.def.message, args), template: c.def.message, args });
     }
   }
   return out;

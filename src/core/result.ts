@@ -104,7 +104,8 @@ export interface ScoreResult {
   /** Single answers whose one-step change moves the overall level (absent when not computed, e.g. in batch). */
   sensitivity?: Sensitivity[];
   /** Consistency checks that fired and answers outside their plausible range (absent when no checks were given). */
-  findings?: { id: string; kind: 'check' | 'plausibility'; severity: 'warning' | 'error'; questions: string[]; message: Text }[];
+  /** `doubted`: the questions whose answers it puts in doubt, when not all of `questions`. */
+  findings?: { id: string; kind: 'check' | 'plausibility'; severity: 'warning' | 'error'; questions: string[]; doubted?: string[]; message: Text }[];
   /** Findings the assessor checked and found true of the plant (the file's `confirmed`), with what was checked. */
   confirmedFindings?: { id: string; kind: 'check' | 'plausibility'; questions: string[]; message: Text; note?: string }[];
   excluded: Exclusion[];
@@ -197,7 +198,7 @@ export function buildResult(q: Questionnaire, answers: Answers, profile: Profile
   if (opts.sensitivity && level !== null) result.sensitivity = findSensitivity(q, answers, profile);
   if (opts.checks) {
     const { open, confirmed } = reviewFindings(opts.checks, q, answers, { satisfaction: profile.def.satisfaction });
-    result.findings = open.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), message: f.message }));
+    result.findings = open.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, questions: f.about.map((a) => a.question), ...(f.doubts ? { doubted: f.doubts } : {}), message: f.message }));
     if (confirmed.length) result.confirmedFindings = confirmed.map(({ finding: f, note }) => ({ id: f.id, kind: f.kind, questions: f.about.map((a) => a.question), message: f.message, note }));
   }
   return result;

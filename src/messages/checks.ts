@@ -24,6 +24,7 @@ export const CHECKS_MESSAGES = {
   'checks.level-of-type': { en: 'level_of() takes a level question; {name} is a {type} question — in "{expr}"', zh: 'level_of() 只能用于等级题；{name} 是 {type} 题——"{expr}"' },
   'checks.score-of-type': { en: 'score_of() takes a requirement question; {name} is a {type} question — in "{expr}"', zh: 'score_of() 只能用于要求题；{name} 是 {type} 题——"{expr}"' },
   'checks.unknown-placeholder': { en: 'message placeholder {{name}} is not a question id of questionnaire {questionnaire}', zh: '提示语占位符 {{name}} 不是问卷 {questionnaire} 的题目编号' },
+  'checks.doubts-not-about': { en: '"doubts" names {id}, which is not in "about": a check can only doubt the answers it names; add it to "about" or remove it here', zh: '"doubts" 中的 {id} 不在 "about" 中：核对项只能质疑它列出的答案；请把它补进 "about"，或从这里删除' },
   'checks.placeholder-not-about': { en: 'message placeholder {{name}} is not listed in "about": add it so that its answer is located too', zh: '提示语占位符 {{name}} 未列在 "about" 中：请补上，以便同时给出该答案的位置' },
   'checks.questionnaire-mismatch': { en: 'these checks are for questionnaire "{found}", not "{expected}"', zh: '这些核对项适用于问卷 "{found}"，而不是 "{expected}"' },
   // {message} is the answer in the message's language (args zh and en).

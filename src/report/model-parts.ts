@@ -193,9 +193,12 @@ const bucketName = (b: string, lang: 'zh' | 'en') => {
   return m[1] === '≤' ? `level ${m[2]} or below` : m[1] === '≥' ? `level ${m[2]} or above` : `level ${m[2]}`;
 };
 
-/** The indicators with a value computed from answers a consistency finding names: for reference until they are checked. */
+/** The answers a consistency finding puts in doubt: those its check names as doubted, else all it names. */
+const doubtedBy = (f: NonNullable<ScoreResult['findings']>[number]): readonly string[] => f.doubted ?? f.questions;
+
+/** The indicators with a value computed from answers a consistency finding puts in doubt: for reference until they are checked. */
 function uncheckedIndicators(r: ScoreResult): Set<string> {
-  const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions));
+  const contradicted = new Set((r.findings ?? []).flatMap(doubtedBy));
   const out = new Set<string>();
   if (!contradicted.size) return out;
   for (const i of r.indicators) if (i.value !== null && [...Object.keys(i.inputs), ...Object.keys(i.context ?? {})].some((id) => contradicted.has(id))) out.add(i.id);
@@ -252,7 +255,7 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   const list = r.subdomains.filter((s) => s.level > level).sort((a, b) => b.level - a.level || b.score - a.score);
   // a sub-domain whose answers a consistency finding names is not listed as a strength: its level waits for the
   // answers to be checked, said apart
-  const contradicted = new Set((r.findings ?? []).flatMap((f) => f.questions.map((id) => q.byId.get(id)?.subdomain)));
+  const contradicted = new Set((r.findings ?? []).flatMap((f) => doubtedBy(f).map((id) => q.byId.get(id)?.subdomain)));
   const above = list.filter((s) => !contradicted.has(s.id));
   // The highest few, as the gaps are a short list: below level 1 overall, most sub-domains can be above it, and a
   // list of sixteen "strengths" says less than the six highest with a count of the rest.

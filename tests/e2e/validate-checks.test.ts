@@ -290,6 +290,21 @@ describe('validate on a table reads each row as batch does', () => {
     expect(digits.stdout + digits.stderr).toContain('如属汽车零部件及配件制造，请改填 C3670');
   });
 
+  it('a finding makes doubtful only the indicators computed from the answers it doubts: networked machines without a collecting system doubt the networking rates, not the plain "no MES"', () => {
+    const example = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8'));
+    Object.assign(example.answers, { has_mes: false, has_scada: false, uses_iip_platform: false, erp_interfaces: ['none'] });
+    delete example.answers.req_erp_mes_integration;
+    const file = write('networked-no-system.zhizao.yaml', stringify(example));
+    const v = zhizao(['validate', file, '--json']);
+    expect(JSON.parse(v.stdout).files[0].problems.map((d: { message: string }) => d.message).join('\n')).toContain('networked-equipment-without-collecting-system');
+    const md = zhizao(['report', file, '--format', 'md', '--lang', 'zh']);
+    expect(md.code, md.stderr).toBe(0);
+    const row = (name: string) => md.stdout.split('\n').find((l) => l.startsWith(`| ${name} |`))!;
+    expect(row('数字化生产设备联网率')).toContain('计算所用的答案之间有矛盾');
+    expect(row('制造执行系统（MES）应用')).not.toContain('矛盾');
+    expect(row('工业互联网平台应用')).not.toContain('矛盾');
+  });
+
   it('a code naming no division of GB/T 4754-2017 (C9999) is warned at its line, and the report says its plan is the generic one', () => {
     const example = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8'));
     example.respondent.sector = 'C9999';

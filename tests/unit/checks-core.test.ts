@@ -81,6 +81,19 @@ describe('compiling a checks file', () => {
     expect(r.diagnostics.find((d) => d.code === 'def.unknown-ref')!.line).toBe(lineOf(text, '- no_such_question'));
   });
 
+  it('doubts names answers of about only; a finding carries them, and only those make an indicator doubtful', () => {
+    const text = checksFile([one({ id: 'a', doubts: ['equipment_level', 'has_mes'] })]);
+    const bad = compile(text);
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['checks.doubts-not-about']);
+    expect(bad.diagnostics[0]!.line).toBe(lineOf(text, '- has_mes'));
+    const good = compile(checksFile([one({ doubts: ['equipment_level'] })]));
+    expect(good.diagnostics).toEqual([]);
+    const answers = mustAnswers(q, file({ equipment_level: 'key_digital', key_processes_total: 10, key_processes_cnc: 2 }));
+    const [finding] = runChecks(good.checks!, q, answers);
+    expect(finding?.doubts).toEqual(['equipment_level']);
+    expect(runChecks(compile(checksFile([one()])).checks!, q, answers)[0]?.doubts).toBeUndefined();
+  });
+
   it('duplicate ids, and a file for another questionnaire', () => {
     const r = compile(checksFile([one(), one()], { questionnaire: 'other-questionnaire' }));
     const codes = r.diagnostics.map((d) => d.code);

@@ -123,6 +123,14 @@ describe('text_items(): the items of a free-text list', () => {
     expect(items('说明')).toBe(1);
     expect(items('')).toBe(0);
   });
+  it('a separator inside brackets belongs to its item’s note, not to the list', () => {
+    expect(items('1 配料与熔炼（6 台熔炼炉；2 台新炉 PLC 闭环，4 台老炉人工看火）；2 精炼（除气箱 PLC）；3 铸造')).toBe(3);
+    expect(items('冲压(3 lines; 2 presses each); welding (robots; manual repair); paint')).toBe(3);
+    // nested, and a list whose only ； are inside brackets falls back to 、
+    expect(items('熔炼（炉 A（蓄热；闭环）；炉 B）、铸造、轧制')).toBe(3);
+    // a bracket left open swallows nothing: the text is read as it is
+    expect(items('熔炼（6 台；精炼；铸造')).toBe(3);
+  });
   it('is null for what is not text (unanswered, numbers, lists)', () => {
     expect(items(null)).toBeNull();
     expect(items(3)).toBeNull();

@@ -167,13 +167,43 @@ const list = (v: Value): Value[] => (Array.isArray(v) ? v : []);
 
 /**
  * How many items a free-text list names (a key-process list): items separated by ；, ; or line breaks, or, when it
- * has none of those, by 、 (which also separates words inside an item otherwise). Empty items do not count.
+ * has none of those, by 、 (which also separates words inside an item otherwise). A separator inside brackets belongs
+ * to its item's own note ("配料与熔炼（6 台熔炼炉；2 台新炉 PLC 闭环）"), not to the list. Empty items do not count.
  */
 export function textItems(text: string): number {
-  const by = /[；;\n]/.test(text) ? /[；;\n]/ : /、/;
+  const outside = atTopLevel(text);
+  const major = /[；;\n]/;
+  const by = [...outside].some((c) => major.test(c)) ? major : /、/;
   let n = 0;
-  for (const item of text.split(by)) if (item.trim() !== '') n++;
-  return n;
+  let item = false;
+  for (const c of outside) {
+    if (by.test(c)) {
+      if (item) n++;
+      item = false;
+    } else if (c.trim() !== '') item = true;
+  }
+  return item ? n + 1 : n;
+}
+
+const OPEN = '（([【';
+const CLOSE = '）)]】';
+/**
+ * The text with whatever stands inside brackets replaced by spaces (brackets of both widths, nested); the text as it
+ * is when a bracket is left open (a typing slip must not swallow the rest of the list).
+ */
+function atTopLevel(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const c of text) {
+    if (OPEN.includes(c)) {
+      depth++;
+      out += depth === 1 ? c : ' ';
+    } else if (CLOSE.includes(c) && depth > 0) {
+      depth--;
+      out += depth === 0 ? c : ' ';
+    } else out += depth > 0 ? ' ' : c;
+  }
+  return depth === 0 ? out : text;
 }
 
 /**
