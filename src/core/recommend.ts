@@ -106,7 +106,9 @@ export interface RetrofitPlan {
   /**
    * The projects the plant asked for in its own words (their rule's askedWhen holds) that this plan does not propose,
    * and why: the answers they turn on were "don't know" or not given (`open`, with those questions), by the answers
-   * the plant does not need it (`not-needed`) or has it (`in-place`), or it does not fit the plant's sector or size.
+   * the plant does not need it (`not-needed`), needs it but lacks what it rests on (`not-ready`: the rule's condition
+   * fails while its evidence holds, a traceability project that needs an MES or a production level not reached) or
+   * has it (`in-place`), or it does not fit the plant's sector or size.
    */
   askedNotProposed?: AskedNotProposed[];
 }
@@ -114,7 +116,7 @@ export interface RetrofitPlan {
 export interface AskedNotProposed {
   id: string;
   title: Text;
-  reason: 'open' | 'not-needed' | 'in-place' | 'sector' | 'size';
+  reason: 'open' | 'not-needed' | 'not-ready' | 'in-place' | 'sector' | 'size';
   /** For `open`: the questions it turned on that were answered "don't know" or left unanswered. */
   questions?: string[];
 }
@@ -243,7 +245,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     if (!rule.askedWhen || !truthy(evaluate(rule.askedWhen, scope))) return;
     // A condition the known answers do not decide (read in three values, as readiness is): the answers it turns on
     // that nobody gave or knew may yet call for the project.
-    const undecided = reason === 'not-needed' ? deciding.filter((node) => !((know ??= knowing(q, result, answers)).known(node) || judge(node, scope, know) === false)) : [];
+    const undecided = reason === 'not-needed' || reason === 'not-ready' ? deciding.filter((node) => !((know ??= knowing(q, result, answers)).known(node) || judge(node, scope, know) === false)) : [];
     const open = undecided.length ? openAnswersRead(undecided, q, answers) : [];
     askedNotProposed.push({ id: rule.def.id, title: rule.def.title, reason: open.length ? 'open' : reason, ...(open.length ? { questions: open } : {}) });
   };
@@ -252,7 +254,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const def = rule.def;
     if (def.retrofitLevel === 'park') continue;
     if (!truthy(evaluate(rule.when, scope))) {
-      if (asking) notProposed(rule, 'not-needed', [rule.when]);
+      // its condition fails while its evidence holds: the plant needs it, but what it rests on is not there yet
+      if (asking) notProposed(rule, rule.evidence.length && evidenceHolding(rule.evidence, scope) !== 'none' ? 'not-ready' : 'not-needed', [rule.when]);
       continue;
     }
     if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) {

@@ -252,7 +252,7 @@ function askedNotProposedLine(a: AskedNotProposed, w: Wording, q: Questionnaire)
   const questions = joinTexts((a.questions ?? []).slice(0, 4).map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
   return fill(p.planAskedOpen!, { title: a.title, questions });
 }
-const ASKED_REASON = { 'not-needed': 'planAskedNotNeeded', 'in-place': 'planAskedInPlace', sector: 'planAskedSector', size: 'planAskedSize' } as const;
+const ASKED_REASON = { 'not-needed': 'planAskedNotNeeded', 'not-ready': 'planAskedNotReady', 'in-place': 'planAskedInPlace', sector: 'planAskedSector', size: 'planAskedSize' } as const;
 
 /** The budget's shares by the end of the near and medium terms, in per cent (the budget line and the phasing rule). */
 export function budgetShares(roadmap: Roadmap | undefined): { share1: number; share2: number } {

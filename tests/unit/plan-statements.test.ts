@@ -1,6 +1,6 @@
-// The organisation-and-strategy statements of the master-plan project say only what the plant's answers show: the
+// What the plan says of a plant is what its answers show (a consultant's review of an aluminium roller): the
 // self-rated stage "学习调研或初步规划" does not deny a written outline, a named lead or a budget the requirement
-// answers show (a consultant's review of an aluminium roller with a board-approved budget and a named lead).
+// answers show; a project the plant asked for and needs, but whose groundwork is missing, is not said to be unneeded.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { read } from '../helpers/defs';
@@ -28,5 +28,19 @@ describe('the master plan’s statements on organisation and strategy', () => {
     const said = statements({ req_written_strategy: 'partial', req_digital_organisation: 'full' });
     expect(said).toContain('智能制造处于学习调研或初步规划阶段；负责数字化的部门和年度预算已经有了。');
     expect(said).not.toContain('智能制造处于学习调研或初步规划阶段。');
+  });
+});
+
+describe('a project asked for that the plan does not propose: not needed, or needed but not ready', () => {
+  const asked = (answers: Record<string, unknown>) => {
+    const file = parse(read('examples/discrete-machinery.zhizao.yaml'));
+    Object.assign(file.answers, { has_mes: false, production_operations_level: 'paper', digital_goals: '三年内做到质量追溯到原料批次' }, answers);
+    return plan(file).askedNotProposed?.find((a) => a.id === 'workshop-traceability');
+  };
+  it('the answers show the need (traceability partly in place) but not what it rests on (an MES or production level 2): not ready, never "nothing calls for it"', () => {
+    expect(asked({ req_quality_traceability: 'partial' })).toMatchObject({ reason: 'not-ready' });
+  });
+  it('the answers show no need (traceability fully in place): not needed', () => {
+    expect(asked({ req_quality_traceability: 'full' })).toMatchObject({ reason: 'not-needed' });
   });
 });
