@@ -75,6 +75,11 @@ export interface RetrofitPlan {
   investmentScale: number;
   /** The two size anchors the plant's staff lies between, when the multiplier is estimated between theirs. */
   investmentBetween?: { from: { size: PlantSize; employees: number }; to: { size: PlantSize; employees: number } };
+  /**
+   * A medium plant with at least twice the staff the medium figures stand for (a 900-person mill priced at a
+   * 300-person plant's figures): the anchor's staff, for the report to say the estimates may well be low.
+   */
+  investmentAbove?: { size: PlantSize; employees: number };
   /** The priority bonuses used (for the report's method section). */
   bonuses: { serves: number; emphasis: number; duty: number; nextLevel: number };
   /** The rules placed before the others where they apply, for the report's phasing rule (the rule set's). */
@@ -439,6 +444,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     roadmap: roadmap.withOverrides(list),
     sector: pack ? sectorOf(pack.def, answers.file.respondent.sector, input.sectors ?? []) : null,
     investmentScale: scale,
+    ...(pack && size.size === 'medium' && size.basis === 'employees' && size.employees !== null && planning.sizes.anchors && size.employees >= 2 * planning.sizes.anchors.medium ? { investmentAbove: { size: 'medium' as const, employees: planning.sizes.anchors.medium } } : {}),
     ...(bySize.between && planning.sizes.anchors ? { investmentBetween: { from: { size: bySize.between[0], employees: planning.sizes.anchors[bySize.between[0]] }, to: { size: bySize.between[1], employees: planning.sizes.anchors[bySize.between[1]] } } } : {}),
     bonuses: { serves: planning.priority.servesBonus, emphasis: planning.priority.emphasiseBonus, duty: planning.priority.mustBonus, nextLevel: planning.priority.nextLevelBonus },
     leads: rules.leads,

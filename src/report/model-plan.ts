@@ -275,6 +275,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     intro.push(joinTexts([what, how], { zh: '', en: '' }));
   } else if (plan.sector) intro.push(plan.sector.class ? fill(p.planSectorClass!, { title: plan.sector.title, name: plan.sector.class.name, code: plan.sector.class.code }) : fill(p.planSector!, { title: plan.sector.title }));
   intro.push(sizeLine(roadmap, w, plan.investmentScale, plan.investmentBetween));
+  // far more staff than the figures stand for: the estimates may well be low, said before any budget comparison
+  if (plan.investmentAbove) intro.push(fill(p.planSizeAboveReference!, { n: roadmap.size.employees ?? 0, reference: plan.investmentAbove.employees }));
   // a phase may list more projects than its limit: say which of those listed take no place in it
   const light = items.filter((i) => roadmap.light?.includes(i.id));
   if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((i) => quoted(i.title))) }));

@@ -75,6 +75,7 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     size: roadmap.size,
     investmentScale: plan.investmentScale,
     ...(plan.investmentBetween ? { investmentBetween: plan.investmentBetween } : {}),
+    ...(plan.investmentAbove ? { investmentAbove: plan.investmentAbove } : {}),
     ...(office ? {} : { budget: { band: roadmap.budget.band, answer: roadmap.budget.answer, envelope: roadmap.budget.envelope, checked: roadmap.budget.checked, basis: roadmap.budget.basis, horizonMonths: roadmap.horizonMonths } }),
     capacity: roadmap.capacity,
     // the projects that take no place in a phase's capacity (written rules and registers), of those shown

@@ -131,6 +131,20 @@ describe('report on an express interview (built CLI)', () => {
     expect(Math.abs(json(f149).roadmap.investmentScale - json(file).roadmap.investmentScale)).toBeLessThan(0.02);
   });
 
+  it('a medium plant of 900 staff is told its estimates, from a 300-staff plant\'s figures, may well be low; one of 525 is not', () => {
+    const at = (n: number) => {
+      const file = path.join(tempDir(), `machinery-${n}.zhizao.yaml`);
+      writeFileSync(file, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace(/^ {2}employees_total: .*$/m, `  employees_total: ${n}`));
+      return { md: zhizao(['report', file, '-o', '-'], ZH).stdout, json: JSON.parse(zhizao(['report', file, '--format', 'json', '-o', '-'], ZH).stdout) };
+    };
+    const big = at(900);
+    expect(big.md).toContain('本厂职工 900 人，远多于中型工厂参考值所对应的约 300 人：按参考值得出的投资估算可能明显偏低');
+    expect(big.json.roadmap.investmentAbove).toEqual({ size: 'medium', employees: 300 });
+    const usual = at(525);
+    expect(usual.md).not.toContain('远多于中型工厂参考值');
+    expect(usual.json.roadmap.investmentAbove).toBeUndefined();
+  });
+
   it('the basic tier\'s level threshold, which sources state differently, is marked * and said to be unconfirmed', () => {
     expect(md.stdout).toMatch(/\| 基础级 \| 未满足（要求 2 级及以上） \\\* \|/);
     expect(md.stdout).toContain('带 \\* 的等级条件尚未与原文核对：基础级的等级门槛各地说法不一（多数资料为 2 级，也有省份的申报通知为 1 级），以当年申报通知为准。');
