@@ -165,9 +165,11 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // what the projects a container contains raise, by the container's id
   const includedRules = new Map<string, Raising[]>();
   const standingFor = (p: Recommendation) => (p.laterReason?.code === 'included' ? inPlan.get(p.laterReason.about!)! : p);
-  // A duty to settle before any project (`gate`) that the answers show is not met (a major accident hazard): the
-  // project of the plan that fulfils it leads, as a firstWhen project does.
-  const gateFixers = new Set(open.filter((m) => m.def.gate && m.notMet).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
+  // A duty to settle before any project (`gate`: a major accident hazard) that the answers do not show met — not met,
+  // or not told (its status read from no answer, or one answered 不清楚: checked before any project, and fixed first
+  // when the check finds it missing): the project of the plan that fulfils it leads, as a firstWhen project does. A
+  // deep-well casting plant whose interlocks nobody could vouch for is not told to fix them in 18–36 months.
+  const gateFixers = new Set(open.filter((m) => m.def.gate).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
   // other projects would widen) or that fixes a gate duty shown not met — a firstWhen false only for want of an answer

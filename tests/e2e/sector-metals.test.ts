@@ -139,6 +139,12 @@ describe('the same answers as an aluminium plant (C3252) keep the aluminium cont
     expect(get(d, 'workshop-mes')!.title.zh).toContain('卷号');
     expect(md(file, 'en')).toMatch(/deep-well casting of aluminium/i);
   });
+
+  it('the deep-well casting gate, which the answers cannot show met, makes its interlock project lead: in 0–6 months, not after the systems', () => {
+    const gate = d.roadmap.duties.find((x) => x.id === 'deep-well-casting-interlocks')!;
+    expect(gate).toMatchObject({ gate: true, met: false });
+    expect(get(d, 'station-casting-safety-interlocks')!.phase).toBe('0-6m');
+  });
 });
 
 describe('a structural-steel fabricator (C3311) gets the metal-products side of the pack', () => {
