@@ -58,9 +58,16 @@ describe('report on an express interview (built CLI)', () => {
   });
 
   it('a project asked for in the plant\'s own words, held back by the budget, names the projects it did not ask for whose postponement would free the money', () => {
-    // the example machinery plant with about 200 万元 (its band says more: the lower is taken)
+    // the example machinery plant with about 200 万元 (its band says more: the lower is taken), its key systems filed
+    // at MLPS level 2 and assessed (the legal duty met: the security project settles no duty, and may be put off)
     const file = path.join(tempDir(), 'machinery-200.zhizao.yaml');
-    writeFileSync(file, readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8').replace('\nanswers:\n', '\nanswers:\n  retrofit_budget_amount: 200\n'));
+    const text = readFileSync('examples/discrete-machinery.zhizao.yaml', 'utf8')
+      .replace('\nanswers:\n', '\nanswers:\n  retrofit_budget_amount: 200\n')
+      .replace(/^ {2}mlps_filing_level: not_classified$/m, '  mlps_filing_level: level2')
+      .replace(/^ {2}req_security_risk_assessment: none$/m, '  req_security_risk_assessment: full');
+    expect(text).toContain('  mlps_filing_level: level2\n');
+    expect(text).toContain('  req_security_risk_assessment: full\n');
+    writeFileSync(file, text);
     const out = zhizao(['report', file, '-o', '-'], ZH).stdout;
     const m = /需要把预算增加约 (\d+) 万元[^\n]*企业原话提出的项目应先排：按中值计，推后本方案中企业未提出的(“[^\n]*”)（合计约 (\d+) 万元）即可腾出所需预算。/.exec(out);
     expect(m, 'the swap is named').not.toBeNull();
