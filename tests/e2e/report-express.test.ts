@@ -170,7 +170,14 @@ describe('report on an express interview (built CLI)', () => {
   });
 
   it('steps name only the ERP modules the plant uses: no MRP run or ERP delivery notes where those modules are not in use; no "customers kept by salespeople" where every order is registered centrally', () => {
-    const apparel = zhizao(['report', 'tests/fixtures/sectors/apparel-small.zhizao.yaml', '-o', '-'], ZH).stdout;
+    // the garment maker (ERP for sales, purchasing and stock, no planning module) with an MES in use: its dispatch board
+    // plans in a spreadsheet template until the module is switched on (without an MES it gets a subscription garment
+    // MES that schedules, and no dispatch board)
+    const withMes = path.join(tempDir(), 'apparel-with-mes.yaml');
+    const garment = readFileSync('tests/fixtures/sectors/apparel-small.zhizao.yaml', 'utf8');
+    expect(garment).toMatch(/^ {2}has_mes: false$/m);
+    writeFileSync(withMes, garment.replace(/^ {2}has_mes: false$/m, '  has_mes: true'));
+    const apparel = zhizao(['report', withMes, '-o', '-'], ZH).stdout;
     expect(apparel).toContain('ERP 的生产计划/MRP 模块启用前，用统一的表格计划模板按订单和库存计算物料需求');
     expect(apparel).not.toContain('用 ERP 的 MRP 运算物料需求');
     const pharma = zhizao(['report', 'tests/fixtures/review/pharma-solid-dose.yaml', '-o', '-'], ZH).stdout;
