@@ -276,3 +276,11 @@ describe('evidence records', () => {
     expect(formatMessage(required[1]!.code, required[1]!.args, 'zh')).toContain('答为“大部分满足”');
   });
 });
+
+describe('an answer not given, or not asked, shown inside a message', () => {
+  it('reads 未答 / 未询问 without brackets of its own, so a message that brackets it shows one pair', async () => {
+    const { showAnswer } = await import('../../src/core/answer-display');
+    expect(showAnswer(undefined, undefined)).toEqual({ zh: '未答', en: 'unanswered' });
+    expect(showAnswer(undefined, { status: 'answered', value: 1 }, 'gated')).toEqual({ zh: '未询问', en: 'not asked' });
+  });
+});
