@@ -169,10 +169,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // or not told (its status read from no answer, or one answered 不清楚: checked before any project, and fixed first
   // when the check finds it missing): the project of the plan that fulfils it leads, as a firstWhen project does. A
   // deep-well casting plant whose interlocks nobody could vouch for is not told to fix them in 18–36 months.
-  const gateFixers = new Set(open.filter((m) => m.def.gate).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
+  // Those of a duty the answers show not met come before those of one they do not tell (a small plant with room for
+  // two projects fixes the interlocks it knows are missing before checking its dust collection).
+  const fixersOf = (duties: readonly Duty[]) => new Set(duties.filter((m) => m.def.gate).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
+  const gateFixers = fixersOf(open);
+  const gateFixersNotMet = fixersOf(open.filter((m) => m.notMet));
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
-  // it lands in the first phase whatever its priority; then one whose firstWhen holds for the plant (an exposure the
-  // other projects would widen) or that fixes a gate duty shown not met — a firstWhen false only for want of an answer
+  // it lands in the first phase whatever its priority; then one that fixes a gate duty shown not met; then one whose
+  // firstWhen holds for the plant (an exposure the other projects would widen) or that fixes a gate duty the answers
+  // do not tell — a firstWhen false only for want of an answer
   // given as 不清楚 (a major hazard the plant is not sure of) still leads: the exposure is not ruled out; then the
   // projects that settle a legal duty the answers show not met, with what they wait for (the law before any wish: a
   // drug plant without traceability codes is not told to wait for them behind the systems it asked for, for budget);
@@ -182,26 +187,17 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // of the later phases rest on them); the rest by priority. A project the plant named comes before one only tagged
   // with the same goal: "装箱码垛招不到人" asks for the palletising robots, not for whichever project serving "labour"
   // scores higher.
-  const rank = new Map(
-    input.candidates.map((c) => [
-      c,
-      c.rule.def.placeFirst
-        ? 4
-        : (c.rule.firstWhen && holdsUnlessUnknown(c.rule.firstWhen, input.scope, input.answers) !== false) || gateFixers.has(c.rec.id)
-          ? 3
-          : anchors.unmet.has(c.rec)
-            ? 2.5
-            : anchors.asked.has(c.rec)
-              ? 2
-              : anchors.duties.has(c.rec)
-                ? 1.5
-                : anchors.all.has(c.rec)
-                  ? 1
-                  : c.rule.def.light
-                    ? 0.5
-                    : 0,
-    ]),
-  );
+  const rankOf = (c: Candidate): number => {
+    if (c.rule.def.placeFirst) return 4;
+    if (gateFixersNotMet.has(c.rec.id)) return 3.5;
+    if ((c.rule.firstWhen && holdsUnlessUnknown(c.rule.firstWhen, input.scope, input.answers) !== false) || gateFixers.has(c.rec.id)) return 3;
+    if (anchors.unmet.has(c.rec)) return 2.5;
+    if (anchors.asked.has(c.rec)) return 2;
+    if (anchors.duties.has(c.rec)) return 1.5;
+    if (anchors.all.has(c.rec)) return 1;
+    return c.rule.def.light ? 0.5 : 0;
+  };
+  const rank = new Map(input.candidates.map((c) => [c, rankOf(c)]));
   const first = (c: Candidate) => rank.get(c)!;
   const order = [...input.candidates].sort((a, b) => first(b) - first(a) || byPriorityThenCost(a.rec, b.rec));
   const used = [0, 0, 0];
