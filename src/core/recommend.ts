@@ -19,13 +19,14 @@ import { evidenceHolding, heldEvidence, joinStatements, openAnswersRead } from '
 import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
-import type { CompiledRule, CompiledVariant, Effort, LeadRule, RuleSet } from './rules-def.js';
+import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, unknownDivision, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
 import type { CompiledTexts, Proposals } from './items.js';
 import { proposed, setLists } from './project-lists.js';
+import { tellsSecret } from './rule-confidentiality.js';
 import { dutiesOf, plantDuties } from './plant-duties.js';
 
 export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
@@ -192,25 +193,6 @@ function packOnRule(pack: CompiledSectorPack, rule: CompiledRule): PackOnRule {
     byRule.set(rule, says);
   }
   return says;
-}
-
-/**
- * Whether proposing the project to this plant, in this version, tells a confidential answer: its rule says so, or a
- * condition that decided it (whether it applies, is in place, leads, was asked for; the versions looked at before
- * this one, and this one) reads a confidential answer and the plant's other answers do not decide it. A GMP
- * data-integrity project in place only when data rules, access control and backups are all in order tells nothing of
- * the last two for a plant whose data rules are not: the office sees the project, without the statements that rest
- * on confidential answers (its office view).
- */
-function tellsSecret(rule: CompiledRule, variant: CompiledVariant | undefined, scope: Scope, open: RuleSet['open']): boolean {
-  if (rule.def.confidential) return true;
-  const tells = (node: Node) => judge(node, scope, open) === 'unknown';
-  for (const node of rule.secretConditions) if (tells(node)) return true;
-  for (const v of rule.variants) {
-    if (v.confidential && tells(v.when)) return true;
-    if (v === variant) break;
-  }
-  return false;
 }
 
 /** Match plant rules against a scored plant, prioritise them, phase them within budget and capacity, apply overrides. */

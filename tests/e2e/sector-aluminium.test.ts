@@ -6,26 +6,9 @@
 // no gauge the mills already have; one acquisition platform carries the historian, before the coil-tracking MES; the
 // coil yard is the MES's; benefits are worded for coils. Metal-products plants (C33) keep their own projects.
 import { describe, expect, it } from 'vitest';
-import { reportJson, reportMarkdown } from '../helpers/report-cli';
+import { reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
 
-interface Text {
-  zh: string;
-  en: string;
-}
-interface Rec {
-  id: string;
-  variant?: string;
-  phase: string;
-  title: Text;
-  measures: Text[];
-  hardware: Text[];
-  software: Text[];
-  integration: Text[];
-  benefits: Text;
-  investment: { min: number; max: number };
-  prerequisites: string[];
-  laterReason?: { code: string };
-}
+type Rec = ReportProject;
 interface Report {
   recommendations: Rec[];
 }

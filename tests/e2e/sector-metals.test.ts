@@ -8,22 +8,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli';
-import { reportJson, reportMarkdown } from '../helpers/report-cli';
+import { reportJson, reportMarkdown, type ReportProject, type Text } from '../helpers/report-cli';
 
-interface Text {
-  zh: string;
-  en: string;
-}
-interface Rec {
-  id: string;
-  phase: string;
-  title: Text;
-  measures: Text[];
-  hardware: Text[];
-  software: Text[];
-  integration: Text[];
-  benefits: Text;
-}
+type Rec = ReportProject;
 interface Report {
   recommendations: Rec[];
   roadmap: { duties: { id: string; source: string | Text; met: boolean; gate: boolean; confirmed: boolean }[] };

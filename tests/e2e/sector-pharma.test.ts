@@ -8,27 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, zhizao } from '../helpers/cli';
-import { reportJson, reportMarkdown } from '../helpers/report-cli';
+import { reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
 
-interface Text {
-  zh: string;
-  en: string;
-}
-interface Rec {
-  id: string;
-  variant?: string;
-  phase: string;
-  asked?: boolean;
-  title: Text;
-  evidence: { question: string; answer: unknown; statement: Text }[];
-  measures: Text[];
-  hardware: Text[];
-  software: Text[];
-  integration: Text[];
-  benefits: Text;
-  investment: { min: number; max: number };
-  servesPriorities: string[];
-}
+type Rec = ReportProject;
 interface Duty {
   id: string;
   met: boolean;

@@ -14,3 +14,27 @@ export function reportMarkdown(file: string, lang: 'zh' | 'en', ...extra: string
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** A project of the plan as `report --format json` writes it (the fields the sector tests read). */
+export interface ReportProject {
+  id: string;
+  variant?: string;
+  phase: string;
+  asked?: boolean;
+  title: Text;
+  evidence: { question: string; answer: unknown; statement: Text }[];
+  measures: Text[];
+  hardware: Text[];
+  software: Text[];
+  integration: Text[];
+  benefits: Text;
+  investment: { min: number; max: number };
+  prerequisites: string[];
+  servesPriorities: string[];
+  laterReason?: { code: string };
+}

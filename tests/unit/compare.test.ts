@@ -6,12 +6,11 @@ import {
   kpiGainsMet,
   kpiMet,
   parseKpiValue,
-  parsePeriod,
-  periodStatus,
   relativeChange,
   type Comparison,
   type KpiComparison,
 } from '../../src/core/compare';
+import { parsePeriod, periodStatus } from '../../src/core/kpi-period';
 import { samePlant } from '../../src/core/plant-identity';
 import { buildResult } from '../../src/core/result';
 import { compileTargets, type KpiTargetDef } from '../../src/core/targets';
