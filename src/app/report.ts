@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { InputError, diag } from '../core/diagnostics.js';
+import type { Profile } from '../core/profile.js';
+import { profileFits } from '../core/profile-comparison.js';
 import type { ScoreResult } from '../core/result.js';
 import type { RuleSet } from '../core/rules-def.js';
 import type { ReadinessProfile } from '../core/readiness-def.js';
@@ -79,10 +81,27 @@ export interface ReportRequest {
 }
 
 
-/** What every report of a questionnaire needs besides the plant: rules, sector packs, readiness profiles, wording, policy, benchmark. */
+/**
+ * The bundled scoring profiles that fit a questionnaire: a report states the plant's level under the others too
+ * (the level depends on the scheme's weights, core/profile-comparison.ts).
+ */
+async function profilesFor(defs: Definitions, q: Questionnaire): Promise<Profile[]> {
+  const out: Profile[] = [];
+  for (const id of await defs.bundledIds('scoring-profile')) {
+    try {
+      const profile = await defs.profile(id);
+      if (profileFits(profile, q)) out.push(profile);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** What every report of a questionnaire needs besides the plant: rules, sector packs, readiness profiles, wording, policy, benchmark, scoring profiles. */
 export async function reportContext(defs: Definitions, q: Questionnaire, requestedRules?: string) {
-  const [{ rules, note }, sectors, readiness, wording, policy, benchmark] = await Promise.all([rulesFor(defs, q, requestedRules), sectorsFor(defs, q), readinessFor(defs, q), defs.wording(), defs.policy(), defs.benchmark()]);
-  return { rules, note, sectors, readiness, wording, policy, benchmark };
+  const [{ rules, note }, sectors, readiness, wording, policy, benchmark, profiles] = await Promise.all([rulesFor(defs, q, requestedRules), sectorsFor(defs, q), readinessFor(defs, q), defs.wording(), defs.policy(), defs.benchmark(), profilesFor(defs, q)]);
+  return { rules, note, sectors, readiness, wording, policy, benchmark, profiles };
 }
 
 /** Everything a report needs from a scored plant: the phased plan with its projections, readiness, the template model. */

@@ -3,6 +3,7 @@ import { questionText } from '../core/answer-words.js';
 import type { Answers } from '../core/answers.js';
 import { placeLevel, type BenchmarkDef } from '../core/benchmark.js';
 import type { Questionnaire } from '../core/questionnaire.js';
+import type { OtherScoring } from '../core/profile-comparison.js';
 import type { Projection } from '../core/roadmap.js';
 import type { ScoreResult } from '../core/result.js';
 import type { Text } from '../core/types.js';
@@ -27,6 +28,8 @@ export interface Headline {
   margin?: Text;
   /** Which single answers move the level. */
   fragility?: Text;
+  /** The level under the other scoring profiles: the same, or another one (the level depends on the scheme). */
+  otherProfiles?: Text;
 }
 export interface TierRow {
   name: Text;
@@ -79,7 +82,7 @@ const levelText = (r: ScoreResult, w: Wording): Text => {
   return fill(w.phrases.summaryLevel!, { level: m.level, name: m.name });
 };
 
-export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean, opts: { methodSaid?: boolean } = {}): Headline {
+export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office: boolean, opts: { methodSaid?: boolean; others?: readonly OtherScoring[] | undefined } = {}): Headline {
   const m = r.maturity;
   const t = r.scoring.completeness;
   const share = pct(r.scoredCompleteness);
@@ -125,7 +128,19 @@ export function headlineOf(r: ScoreResult, q: Questionnaire, w: Wording, office:
     const parts = [sentence('down'), sentence('up')].filter((x): x is Text => x !== undefined);
     out.fragility = parts.length ? joinTexts(parts, { zh: '', en: ' ' }) : w.phrases.robust!;
   }
+  const others = (opts.others ?? []).filter((o) => o.level !== null).map((o) => fill(w.phrases[o.level === level ? 'otherProfileSame' : 'otherProfileDiffers']!, { title: o.title, level: otherLevelText(o, w), score: scoreText(o.score, o.bands) }));
+  if (others.length) out.otherProfiles = joinTexts(others, { zh: '', en: ' ' });
   return out;
+}
+
+/** A level under another scheme, as the summary says a level. */
+const otherLevelText = (o: OtherScoring, w: Wording): Text => (o.level === 0 ? w.phrases.summaryNotYet! : fill(w.phrases.summaryLevel!, { level: o.level!, name: o.name }));
+
+/** The schemes under which the plant's stated level is another one, for the summary (null when none is). */
+function otherLevels(r: ScoreResult, w: Wording, others: readonly OtherScoring[] | undefined): Text | null {
+  const differ = (others ?? []).filter((o) => o.level !== null && r.maturity.level !== null && o.level !== r.maturity.level);
+  if (!differ.length) return null;
+  return joinTexts(differ.map((o) => fill(w.phrases.summaryOtherProfile!, { title: o.title, level: otherLevelText(o, w), score: scoreText(o.score, o.bands) })), { zh: '', en: ' ' });
 }
 
 /**
@@ -338,7 +353,7 @@ export function gapsOf(r: ScoreResult, w: Wording, held?: { q: Questionnaire; an
  * The executive summary: the level, the targets, the weakest sub-domains, the plan's size and (`projected`: the
  * projection after the plan period's last phase, as the phase table gives it) the level the plan would reach.
  */
-export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }, projected?: Projection | null): Text {
+export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; later: number; months: number; withheld?: number }, projected?: Projection | null, others?: readonly OtherScoring[]): Text {
   const missed = r.indicators.filter((i) => i.met === false);
   const met = r.indicators.filter((i) => i.met === true);
   // A share of companies (countsToward) is never met or missed by one plant: one that does not count toward it is
@@ -374,6 +389,8 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
     .filter((g) => g.s.judged)
     .slice(0, 3)
     .map((g) => fill(w.phrases[g.s.level >= 1 ? 'summaryWeakestItem' : 'summaryWeakestItemNotYet']!, { name: g.s.name, level: g.s.level }));
+  // the schemes that give another level: said where the level is stated, not only in section 3
+  const differ = otherLevels(r, w, others);
   return fill(w.phrases.generatedSummary!, {
     level: levelText(r, w),
     score: scoreText(r.maturity.score, r.scoring.bands),
@@ -382,7 +399,7 @@ export function summaryOf(r: ScoreResult, w: Wording, counts: { inPlan: number; 
     weakest: weakest.length ? fill(w.phrases.summaryWeakest!, { list: joinTexts(weakest) }) : '',
     ...plan,
     projected: projected && counts.inPlan ? projectedText(projected, r, w) : '',
-    method: fill(w.phrases.headlineMethod!, { title: r.scoring.title }),
+    method: joinTexts([fill(w.phrases.headlineMethod!, { title: r.scoring.title }), ...(differ ? [differ] : [])], { zh: '', en: ' ' }),
   });
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Answers } from '../core/answers.js';
 import type { BenchmarkDef } from '../core/benchmark.js';
 import type { PolicyDef } from '../core/policy.js';
+import type { OtherScoring } from '../core/profile-comparison.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import type { CriterionGain } from '../core/declaration-gains.js';
@@ -62,6 +63,8 @@ export interface ModelInput {
   recommendations: Recommendation[];
   plan?: RetrofitPlan | null;
   readiness: ReadinessResult[];
+  /** The plant's level under the other scoring profiles that fit its questionnaire. */
+  others?: readonly OtherScoring[];
   /** The readiness criteria as they would stand after the plan's last phase (projected). */
   readinessAfterPlan?: ReadinessResult[];
   /** Per declaration profile, the criteria the plan would meet: the phase that meets each and the projects it rests on. */
@@ -116,10 +119,10 @@ export function buildReportModel(input: ModelInput): ReportModel {
     summary: {
       ...(answers.file.overrides?.summary ? { text: answers.file.overrides.summary } : {}),
       ...(answers.file.overrides?.expert_opinion ? { expertOpinion: answers.file.overrides.expert_opinion } : {}),
-      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }, lastProjection(input.plan)),
+      generated: summaryOf(r, w, { inPlan: shown.filter((x) => x.phase !== 'later').length, later: shown.filter((x) => x.phase === 'later').length, months: input.plan?.roadmap.horizonMonths ?? 36, withheld: input.recommendations.length - shown.length }, lastProjection(input.plan), input.others),
     },
     // the generated summary states how the level was calculated: the level section does not say it again word for word
-    headline: headlineOf(r, q, w, office, { methodSaid: !answers.file.overrides?.summary }),
+    headline: headlineOf(r, q, w, office, { methodSaid: !answers.file.overrides?.summary, others: input.others }),
     tiers: tiersOf(r, w, lastProjection(input.plan)),
     ...(input.benchmark && r.maturity.level !== null ? { position: positionOf(input.benchmark, r, w) } : {}),
     // (the office is not given a self-rating that is a confidential answer)

@@ -12,6 +12,7 @@ import { heldByBudget } from '../core/recommendation.js';
 import type { Profile } from '../core/profile.js';
 import type { CompiledSectorPack } from '../core/sector.js';
 import type { TargetsDef } from '../core/targets.js';
+import { otherScorings, type OtherScoring } from '../core/profile-comparison.js';
 import { r4, resultJson, type ScoreResult } from '../core/result.js';
 import type { RuleSet } from '../core/rules-def.js';
 import type { Wording } from '../core/wording.js';
@@ -21,6 +22,8 @@ import { buildReportModel, type Audience, type ReportModel } from './model.js';
 
 export interface ReportData {
   result: ScoreResult;
+  /** The plant's level under the other scoring profiles that fit its questionnaire. */
+  others: OtherScoring[];
   recommendations: Recommendation[];
   /** The phased plan; null without rules. */
   plan: RetrofitPlan | null;
@@ -42,6 +45,8 @@ export interface ReportInput {
   /** The scoring the result came from, to project the level after each phase of the plan. */
   scoring?: { profile: Profile; targets: TargetsDef } | undefined;
   readiness: ReadinessProfile[];
+  /** The bundled scoring profiles that fit the questionnaire: the level is stated under the others too. */
+  profiles?: readonly Profile[] | undefined;
   audience: Audience;
   wording: Wording;
   policy?: PolicyDef | undefined;
@@ -62,8 +67,11 @@ export function buildReportData(input: ReportInput): ReportData {
   const readinessAfterPlan = after ? input.readiness.map((p) => assessReadiness(p, input.questionnaire, after.result, after.answers)) : undefined;
   // and, for each criterion the plan would meet, the phase that meets it and the projects it rests on
   const declarationGained = after && plan ? declarationGains(input.readiness, readiness, input.questionnaire, plan.roadmap, recommendations, input.scoring?.profile) : undefined;
-  const model = buildReportModel({ ...input, recommendations, plan, readiness, ...(readinessAfterPlan ? { readinessAfterPlan } : {}), ...(declarationGained ? { declarationGained } : {}) });
-  return { result: input.result, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
+  // the level under the other schemes (the one used is left out), scored with the same targets
+  const targets = input.scoring?.targets;
+  const others = input.profiles && targets ? otherScorings(input.questionnaire, input.answers, input.result, input.profiles, targets) : [];
+  const model = buildReportModel({ ...input, recommendations, plan, readiness, others, ...(readinessAfterPlan ? { readinessAfterPlan } : {}), ...(declarationGained ? { declarationGained } : {}) });
+  return { result: input.result, others, recommendations, plan, readiness, model, wording: input.wording, questionnaire: input.questionnaire, warnings: plan?.warnings ?? [] };
 }
 
 /** The phased plan as JSON; the office audience sees no budget (a confidential answer) and no withheld project. */
@@ -188,6 +196,8 @@ export function reportJson(data: ReportData, audience: Audience) {
     ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
     // (officeMissing is how the office report is decided, not a finding of its own)
     readiness: office ? data.readiness.map(officeReadiness) : data.readiness.map((x) => ({ ...x, criteria: x.criteria.map(({ officeMissing: _o, ...c }) => c) })),
+    // the level under the other scoring schemes that fit the questionnaire
+    otherProfiles: data.others.map((o) => ({ profile: o.profile, title: o.title, draft: o.draft, verified: o.verified, level: o.level, score: r4(o.score) })),
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),
   };

@@ -93,6 +93,7 @@ export function headline(k: Kit, m: ReportModel): Body {
   if (m.headline.method) body.push(small(m.headline.method));
   if (m.headline.margin) body.push(p(m.headline.margin));
   if (m.headline.fragility) body.push(p(m.headline.fragility));
+  if (m.headline.otherProfiles) body.push(p(m.headline.otherProfiles));
   if (m.disagreements.length) {
     body.push(p(m.headline.caveat ? '' : ''));
     for (const d of m.disagreements) body.push(bullet(d));
