@@ -279,8 +279,13 @@ export function strengthsOf(r: ScoreResult, w: Wording, q: Questionnaire): Text[
   const shown = above.slice(0, SHORT_LIST).map((s) => fill(line, { name: s.name, level: s.level }));
   if (above.length > SHORT_LIST) shown.push(fill(w.phrases.moreStrengths!, { count: above.length - SHORT_LIST }));
   const unchecked = list.filter((s) => contradicted.has(s.id)).map((s) => fill(w.phrases.strengthUncheckedItem!, { name: s.name, level: s.level }));
+  // the plant's own indicators at or above their reference target come first (a rolling mill's 78.6 % of key
+  // processes under closed-loop control is a strength whatever its documentation scores), never one whose answers a
+  // finding doubts, nor a share of companies (one plant neither meets nor misses it)
+  const doubted = uncheckedIndicators(r);
+  const indicators = r.indicators.filter((i) => i.met === true && !i.countsToward && i.target !== undefined && !doubted.has(i.id)).map((i) => fill(w.phrases.strengthIndicator!, { title: i.title, value: indicatorValue(i), target: indicatorTarget(i) }));
   // (with only unchecked ones, not "no sub-domain is above the overall level" before listing one that is)
-  return [...(shown.length || unchecked.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
+  return [...indicators, ...(shown.length || unchecked.length ? shown : [w.phrases.noStrengths!]), ...(unchecked.length ? [fill(w.phrases.strengthsUnchecked!, { list: joinTexts(unchecked) })] : [])];
 }
 
 /**
