@@ -41,6 +41,24 @@ export function reasonsOf(when: Node, why: Why): CriterionFact[] {
   return verdict === true ? [] : factsOf(blame(when, verdict, why), why, verdict === 'unknown');
 }
 
+/**
+ * The indicators a criterion not met asks to be met (`met('cnc-rate') == true`) that this plant meets: the parts of
+ * its condition that hold, said beside those that fail (a rolling mill's key processes are under closed-loop control,
+ * its equipment register is what is missing).
+ */
+export function indicatorsHeld(when: Node, why: Why): CriterionFact[] {
+  const ids: string[] = [];
+  for (const part of conjuncts(when)) {
+    if (judge(part, why.scope, why.know) !== true) continue;
+    // (a part that holds by another alternative, `has_scada == true or met('cnc-rate')`, names only what is met)
+    for (const call of collectRefs(part).calls) {
+      const id = call.name === 'met' ? literalArg(call) : undefined;
+      if (id !== undefined && !ids.includes(id) && judge(call, why.scope, why.know) === true) ids.push(id);
+    }
+  }
+  return ids.map((id) => ({ kind: 'indicator', id }));
+}
+
 /** The facts the programme office may read: none that is a confidential answer. */
 export function officeFacts(facts: readonly CriterionFact[]): CriterionFact[] {
   const out: CriterionFact[] = [];

@@ -6,7 +6,7 @@ import type { ReadinessProfile } from './readiness-def.js';
 import { readsAny } from './items.js';
 import { judge } from './expression/kleene.js';
 import { knowing, type Knowing } from './readiness-known.js';
-import { reasonsOf, type CriterionFact } from './readiness-reasons.js';
+import { indicatorsHeld, reasonsOf, type CriterionFact } from './readiness-reasons.js';
 import type { ScoreResult } from './result.js';
 import { plantRuleScope } from './rule-scope.js';
 import type { Text } from './types.js';
@@ -27,9 +27,10 @@ export interface ReadinessResult {
   total: number;
   /**
    * `officeMissing` (a confidential criterion that is missing): it would be missing whatever its confidential answers
-   * were, so the programme office may be told that it is not met (withheldFromOffice).
+   * were, so the programme office may be told that it is not met (withheldFromOffice). `holds`: of a criterion not
+   * met, the indicators it asks for that the plant meets.
    */
-  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean; officeMissing?: true; because?: CriterionFact[] }[];
+  criteria: { id: string; title: Text; description?: Text; status: CriterionStatus; confidential?: boolean; officeMissing?: true; because?: CriterionFact[]; holds?: CriterionFact[] }[];
 }
 
 /** Declaration readiness from one assessment; KPI gains need two assessments and are "not assessable" here. */
@@ -48,9 +49,11 @@ export function assessReadiness(profile: ReadinessProfile, q: Questionnaire, res
             : 'undetermined';
     // what it rests on
     const because = when && (status === 'missing' || status === 'mostly' || status === 'undetermined') ? reasonsOf(when, { q, result, scope, know: (known ??= knowing(q, result, answers)) }) : [];
+    // and the indicators it asks for that the plant meets (said beside what fails)
+    const holds = because.length ? indicatorsHeld(when!, { q, result, scope, know: (known ??= knowing(q, result, answers)) }) : [];
     // judged again with every confidential answer read as unknown: still false, it tells the office nothing of them
     const officeMissing = def.confidential && status === 'missing' && judge(when!, scope, withoutConfidential((known ??= knowing(q, result, answers)), q)) === false;
-    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(officeMissing ? { officeMissing: true as const } : {}), ...(because.length ? { because } : {}) };
+    return { id: def.id, title: def.title, ...(def.description ? { description: def.description } : {}), status, ...(def.confidential ? { confidential: true } : {}), ...(officeMissing ? { officeMissing: true as const } : {}), ...(because.length ? { because } : {}), ...(holds.length ? { holds } : {}) };
   });
   return {
     id: profile.def.id,

@@ -35,7 +35,7 @@ export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreRes
     const criteria = x.criteria.map((c) => {
       if (office && withheldFromOffice(c)) return { title: c.title, status: w.readinessStatus.withheld!, met: false, withheld: true };
       const status = w.readinessStatus[c.status] ?? w.readinessStatus.missing!;
-      const shown = criterionReasons(c.because, r, q, answers, w, office);
+      const shown = joinReasons([criterionReasons(c.because, r, q, answers, w, office), heldText(c.holds, r, w)]);
       return { title: c.title, status: shown ? fill(w.phrases.criterionBecause!, { status, facts: shown }) : status, met: c.status === 'met' };
     });
     const met = criteria.filter((c) => c.met).length;
@@ -49,6 +49,20 @@ export function readinessRows(readiness: readonly ReadinessResult[], r: ScoreRes
 export function criterionReasons(because: readonly CriterionFact[] | undefined, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, office: boolean): Text | undefined {
   return factsText(office ? officeFacts(because ?? []) : (because ?? []), r, q, answers, w, { zh: '；', en: '; ' });
 }
+
+/** The indicators a criterion not met asks for that the plant meets: 关键工序数控化率 78.6%（已达到）. */
+function heldText(holds: readonly CriterionFact[] | undefined, r: ScoreResult, w: Wording): Text | undefined {
+  const said = (holds ?? []).flatMap((f) => {
+    const i = f.kind === 'indicator' ? r.indicators.find((x) => x.id === f.id) : undefined;
+    return i && typeof i.value === 'number' ? [fill(w.phrases.criterionIndicatorHeld!, { title: i.title, value: indicatorValue(i) })] : [];
+  });
+  return said.length ? joinTexts(said, { zh: '；', en: '; ' }) : undefined;
+}
+
+const joinReasons = (parts: (Text | undefined)[]): Text | undefined => {
+  const said = parts.filter((x): x is Text => x !== undefined);
+  return said.length ? joinTexts(said, { zh: '；', en: '; ' }) : undefined;
+};
 
 /** Facts in words, joined by `sep`; undefined when none can be said. */
 function factsText(facts: readonly CriterionFact[], r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording, sep: Text): Text | undefined {
