@@ -241,8 +241,12 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     const def = rule.def;
     if (def.retrofitLevel === 'park') continue;
     if (!truthy(evaluate(rule.when, scope))) {
-      // its condition fails while its evidence holds: the plant needs it, but what it rests on is not there yet
-      if (asking) notProposed(rule, rule.evidence.length && evidenceHolding(rule.evidence, scope) !== 'none' ? 'not-ready' : 'not-needed', [rule.when]);
+      // what it builds is in place already (traceability that works without an MES): said so; else, its condition
+      // fails while its evidence holds: the plant needs it, but what it rests on is not there yet
+      if (asking) {
+        if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) notProposed(rule, 'in-place');
+        else notProposed(rule, rule.evidence.length && evidenceHolding(rule.evidence, scope) !== 'none' ? 'not-ready' : 'not-needed', [rule.when]);
+      }
       continue;
     }
     if (rule.inPlace && truthy(evaluate(rule.inPlace, scope))) {

@@ -4,7 +4,7 @@
 // askedWhen holds on those words and its evidence holds (traceable only in part), but its condition (an MES or
 // production operations at level 2) fails: the report says the project is not yet one of its own in this plan
 // (wording.yaml `planAskedNotReady`, and its selfAssessment override), never that nothing at the plant calls for it
-// (`planAskedNotNeeded`), which is said only when the answers show no need (traceability fully in place).
+// (`planAskedNotNeeded`); with traceability fully in place it is said to be in place already (`planAskedInPlace`).
 // Unit-tested in tests/unit/plan-statements.test.ts (src/core/recommend.ts, `askedNotProposed`, reason 'not-ready').
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -141,13 +141,15 @@ describe('a project asked for and needed whose groundwork is missing: not yet a 
   });
 });
 
-describe('the same plant with traceability fully in place: no need by the answers, said as such', () => {
+describe('the same plant with traceability fully in place: in place already, said as such', () => {
+  const IN_PLACE = titled(wording.phrases.planAskedInPlace);
   for (const lang of ['zh', 'en'] as const) {
-    it(`report --format md --lang ${lang}: not needed, never not ready`, () => {
+    it(`report --format md --lang ${lang}: in place, never not ready nor "nothing calls for it"`, () => {
       const text = md(FULL, lang);
       const said = linesOn(text, lang);
       expect(said).toHaveLength(1);
-      expect(said[0]).toContain(NOT_NEEDED[lang]);
+      expect(said[0]).toBe(IN_PLACE[lang]);
+      expect(said[0]).not.toContain(NOT_NEEDED[lang]);
       expect(text).not.toContain(lang === 'zh' ? '暂未单独列入' : 'not yet a project of its own');
     });
   }

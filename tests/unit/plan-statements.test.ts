@@ -40,7 +40,7 @@ describe('a project asked for that the plan does not propose: not needed, or nee
   it('the answers show the need (traceability partly in place) but not what it rests on (an MES or production level 2): not ready, never "nothing calls for it"', () => {
     expect(asked({ req_quality_traceability: 'partial' })).toMatchObject({ reason: 'not-ready' });
   });
-  it('the answers show no need (traceability fully in place): not needed', () => {
-    expect(asked({ req_quality_traceability: 'full' })).toMatchObject({ reason: 'not-needed' });
+  it('what it builds is in place (traceability fully in place), also while its condition fails: in place, never "nothing calls for it"', () => {
+    expect(asked({ req_quality_traceability: 'full' })).toMatchObject({ reason: 'in-place' });
   });
 });
