@@ -264,7 +264,9 @@ export function budgetShares(roadmap: Roadmap | undefined): { share1: number; sh
 export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: Questionnaire, result: ScoreResult, office: boolean, readiness?: ReadinessNowAndAfter): PlanModel {
   const { roadmap } = plan;
   const p = w.phrases;
-  const intro: Text[] = [p.planIntro!];
+  // The benefits are what comparable projects achieve, not figures of this plant: said once, where the plan starts,
+  // beside what each project's 'why' is (the plant's own answers), whenever a project listed states any.
+  const intro: Text[] = [items.some((i) => i.benefits) ? joinTexts([p.planIntro!, p.planBenefits!], { zh: '', en: ' ' }) : p.planIntro!];
   // No level can be given: the plan rests on the few answers known, and says so before anything else.
   if (result.maturity.level === null) intro.push(p.planProvisional!);
   const unrecognised = plan.sector?.unrecognised;
