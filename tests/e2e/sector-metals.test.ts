@@ -120,9 +120,11 @@ describe('the same answers as an aluminium plant (C3252) keep the aluminium cont
     expect(interlocks.title.zh).toBe('熔铸与水冷炉窑安全监测联锁补齐');
     expect(zhOf(interlocks.measures)).toContain('流槽断开装置');
     expect(zhOf(get(d, 'workshop-energy-metering-ems')!.measures)).toContain('吨铝能耗');
+    // the plant-wide monitoring leaves the interlocks and the aluminium dust to their own projects, which carry them
     const sensing = zhOf(get(d, 'station-hazard-sensing')!.measures);
-    expect(sensing).toContain('铸造冷却水压力、流量、液位报警和联锁');
-    expect(sensing).toContain('铝镁粉尘点设负压或湿式除尘及火花探测');
+    expect(sensing).not.toContain('铸造冷却水压力、流量、液位报警和联锁');
+    expect(sensing).not.toContain('铝镁粉尘点设负压或湿式除尘及火花探测');
+    expect(zhOf(get(d, 'station-metal-dust-removal-safety')!.measures)).toContain('铝、镁等金属粉尘');
     expect(get(d, 'workshop-mes')!.title.zh).toContain('卷号');
     expect(md(file, 'en')).toMatch(/deep-well casting of aluminium/i);
   });
