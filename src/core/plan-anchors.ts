@@ -3,6 +3,7 @@
  * own words, what settles a legal duty its answers show open, and the best project for each goal it chose and each
  * plan target it misses. Pure.
  */
+import { dutyFulfillers } from './duty-fulfillers.js';
 import { byPriorityThenCost, type Recommendation } from './recommendation.js';
 import type { ScoreResult } from './result.js';
 
@@ -17,6 +18,8 @@ interface OpenDuty {
   notMet?: boolean;
   mostly?: boolean;
   def: { fulfilledBy?: string[] };
+  /** Those of them that settle it at this plant (`dutyFulfillers`). */
+  fulfilledBy?: readonly string[];
 }
 
 /**
@@ -54,7 +57,7 @@ export function goalAnchors(
   const unmet = new Set<Recommendation>();
   for (const m of openDuties) {
     if (!m.notMet && !m.mostly) continue;
-    for (const id of m.def.fulfilledBy ?? []) {
+    for (const id of dutyFulfillers(m)) {
       const r = inPlan.get(id);
       if (r && !blockedBy.has(id)) (m.notMet ? unmet : duties).add(r);
     }

@@ -24,6 +24,12 @@ export interface PlanningDef {
   capacity?: Record<PlantSize, [number, number, number]>;
   /** The share of the envelope spent by the end of each phase at most, cumulative (the last 1): spending spread over the phases. */
   budgetByPhase?: [number, number, number];
+  /**
+   * The efforts at which a project settling a legal duty the answers show not met always fits: it goes into the
+   * earliest phase its prerequisites and the budget allow even when that phase's places are taken (it still takes
+   * one); empty: such a project waits for a phase with room like any other.
+   */
+  dutyFixAlwaysFits?: ('low' | 'medium' | 'high')[];
   priority?: { servesBonus?: number; emphasiseBonus?: number; mustBonus?: number; nextLevelBonus?: number };
   /**
    * When the plant's goals include a recognition (智能车间, 智能工厂…), in the plant's own words as well as the chosen
@@ -60,6 +66,7 @@ export const DEFAULT_PLANNING: ResolvedPlanning = {
   },
   capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] },
   budgetByPhase: [0.35, 0.7, 1],
+  dutyFixAlwaysFits: ['low'],
   priority: { servesBonus: 10, emphasiseBonus: 8, mustBonus: 12, nextLevelBonus: 10 },
   ownWords: { goals: 'digital_goals', bottleneck: 'main_bottleneck', priorities: 'priorities' },
 };
@@ -71,6 +78,7 @@ export function resolvePlanning(def: PlanningDef | undefined): ResolvedPlanning 
     budget: def?.budget ?? DEFAULT_PLANNING.budget,
     capacity: def?.capacity ?? DEFAULT_PLANNING.capacity,
     budgetByPhase: def?.budgetByPhase ?? DEFAULT_PLANNING.budgetByPhase,
+    dutyFixAlwaysFits: def?.dutyFixAlwaysFits ?? DEFAULT_PLANNING.dutyFixAlwaysFits,
     priority: { ...DEFAULT_PLANNING.priority, ...def?.priority },
     ownWords: def?.ownWords ?? DEFAULT_PLANNING.ownWords,
   };

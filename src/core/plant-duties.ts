@@ -40,8 +40,12 @@ export function dutyStatus(m: CompiledMust, scope: Scope, answers?: Answers): Du
   const shown = open && m.shown ? m.shown.filter((item) => truthy(evaluate(item.if, scope))).map((item) => item.text) : [];
   // not told: the questions its status reads that the plant answered 不清楚, so the line says why it cannot tell
   const unknown = open && answers ? [...new Set([m.metWhen, m.mostlyWhen, m.notMetWhen].flatMap((node) => (node ? unknownsRead(node, answers) : [])))] : [];
+  // the projects that settle it at this plant: those of `fulfilledBy` whose condition (`fulfilledByWhen`) holds
+  const when = m.fulfilledByWhen;
+  const fulfilledBy = when ? (m.def.fulfilledBy ?? []).filter((id) => !when.has(id) || truthy(evaluate(when.get(id)!, scope))) : undefined;
   return {
     def: m.def,
+    ...(fulfilledBy ? { fulfilledBy } : {}),
     met,
     ...(mostly ? { mostly: true } : {}),
     ...(notMet ? { notMet: true } : {}),

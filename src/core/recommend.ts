@@ -27,6 +27,7 @@ import type { Recommendation } from './recommendation.js';
 import type { CompiledTexts, Proposals } from './items.js';
 import { proposed, setLists } from './project-lists.js';
 import { tellsSecret } from './rule-confidentiality.js';
+import { dutyFulfillers } from './duty-fulfillers.js';
 import { dutiesOf, plantDuties } from './plant-duties.js';
 
 export type { EvidenceItem, LaterReason, OfficeView, PlanPhase, Recommendation } from './recommendation.js';
@@ -209,7 +210,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // pushed, not filtered and map()ped: this and the plan lists below keep one elements kind (see result.ts, `packed`)
   const duties = plantDuties(dutiesOf(pack, input.sectors ?? [], code), scope, answers);
   const fulfils = new Set<string>();
-  for (const d of duties) if (!d.met && !d.unsure) for (const id of d.def.fulfilledBy ?? []) fulfils.add(id);
+  for (const d of duties) if (!d.met && !d.unsure) for (const id of dutyFulfillers(d)) fulfils.add(id);
   // (by staff between the packs' anchors: a step from one size class to the next is not a step in the estimate)
   const bySize = pack ? investmentScaleOf(pack.def.investmentScale, size, planning.sizes.anchors) : { scale: 1 };
   const scale = bySize.scale;

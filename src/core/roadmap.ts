@@ -6,12 +6,13 @@
  * chose and each plan target it misses, the project of highest priority serving it; the projects it named in its own
  * words; and what these wait for). A project goes into the earliest phase that is strictly after every
  * prerequisite it has in the plan and after any duty it depends on, that still has room for one more project at
- * the plant's size, and only while the plan's cumulative investment (midpoints of the ranges) stays inside the
+ * the plant's size (a small fix of a legal duty shown not met goes in even when it has none), and only while the plan's cumulative investment (midpoints of the ranges) stays inside the
  * budget envelope. What does not fit waits (`later`) with its reason. The projection applies what each completed
  * project `raises` to the answers and re-scores them; it never goes down from one phase to the next.
  */
 import type { Answers } from './answers.js';
 import type { Scope } from './expression/evaluate.js';
+import { dutyFulfillers } from './duty-fulfillers.js';
 import { byId } from './ids.js';
 import { goalAnchors } from './plan-anchors.js';
 import { raisedAnswers } from './raised-answers.js';
@@ -57,6 +58,11 @@ export interface RoadmapPhase {
 
 export interface Duty {
   def: RegulatoryMust;
+  /**
+   * The projects of its `fulfilledBy` that settle it at this plant, when its `fulfilledByWhen` leaves some out (else
+   * all of them: read it with `dutyFulfillers`).
+   */
+  fulfilledBy?: string[];
   /** Whether the answers show the duty met (false when they cannot tell). */
   met: boolean;
   /** Not met, but the answers show it mostly met (its `mostlyWhen`). */
@@ -91,6 +97,11 @@ export interface Roadmap {
   capacity: readonly [number, number, number];
   /** The projects in the plan period that take no place in its capacity (their rule is `light`), when there are any. */
   light?: string[];
+  /**
+   * The projects placed in a phase whose places were already taken, because they settle a legal duty the answers show
+   * not met with little effort (`dutyFixAlwaysFits`), when there are any.
+   */
+  overCapacity?: string[];
   phases: RoadmapPhase[];
   later: string[];
   /** Sum over the phased projects, 万元. */
@@ -150,7 +161,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   const dutyAfter = new Map<string, { fulfillers: string[] }>();
   for (const m of open) {
     if (m.mostly) continue;
-    const fulfillers = (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id));
+    const fulfillers = dutyFulfillers(m).filter((id) => inPlan.has(id));
     for (const id of m.def.precedes) if (!fulfillers.includes(id)) dutyAfter.set(id, { fulfillers: [...(dutyAfter.get(id)?.fulfillers ?? []), ...fulfillers] });
   }
   // What each project waits for, listed once (the loop below asks for every undecided project at every step).
@@ -171,9 +182,19 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
   // deep-well casting plant whose interlocks nobody could vouch for is not told to fix them in 18–36 months.
   // Those of a duty the answers show not met come before those of one they do not tell (a small plant with room for
   // two projects fixes the interlocks it knows are missing before checking its dust collection).
-  const fixersOf = (duties: readonly Duty[]) => new Set(duties.filter((m) => m.def.gate).flatMap((m) => (m.def.fulfilledBy ?? []).filter((id) => inPlan.has(id))));
+  const fixersOf = (duties: readonly Duty[]) => new Set(duties.filter((m) => m.def.gate).flatMap((m) => dutyFulfillers(m).filter((id) => inPlan.has(id))));
   const gateFixers = fixersOf(open);
   const gateFixersNotMet = fixersOf(open.filter((m) => m.notMet));
+  // A project that settles a legal duty the answers show not met, of an effort the planning names (`dutyFixAlwaysFits`:
+  // firewalls, a bastion host and a filing that a vendor and an assessor do in weeks), always fits: it goes into the
+  // earliest phase its prerequisites and the budget allow even when that phase's places are taken — the law is not put
+  // off, beyond the plan period or to a later phase, because the plant's leading projects fill the phase while the
+  // budget has room — and it still takes a place there, so no project taken by priority after it fills in behind it.
+  const alwaysFits = new Set<string>();
+  const fitsEffort = planning.dutyFixAlwaysFits as readonly (string | null)[];
+  if (fitsEffort.length) for (const m of open) if (m.notMet) for (const id of dutyFulfillers(m)) if (inPlan.has(id) && fitsEffort.includes(inPlan.get(id)!.effort)) alwaysFits.add(id);
+  // those placed in a phase whose places were already taken
+  const overCapacity = new Set<string>();
   // A project that the others follow (the rule's placeFirst: the plant's own three-year plan) is taken first, so that
   // it lands in the first phase whatever its priority; then one that fixes a gate duty shown not met; then one whose
   // firstWhen holds for the plant (an exposure the other projects would widen) or that fixes a gate duty the answers
@@ -267,12 +288,14 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
     const lead = first(next) >= 3;
     // a light project (written rules and registers) takes no place among the projects run at once
     const light = next.rule.def.light === true;
+    // a small fix of a legal duty not met goes in whether or not the phase has room
+    const fits = alwaysFits.has(r.id);
     let slot = -1;
     let roomy = false;
     // the last phase with room that its budget share refused: which phase's share, and what would have been spent by its end
     let refused: NonNullable<Recommendation['phaseReason']>['share'];
     for (let i = earliest; i < 3 && slot < 0; i++) {
-      if (!light && used[i]! >= capacity[i]!) continue;
+      if (!light && !fits && used[i]! >= capacity[i]!) continue;
       roomy = true;
       if (!checked || lead || withinShares(i, cost)) slot = i;
       else {
@@ -285,6 +308,7 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       decide(r, 'later', { code: roomy ? 'phase-budget' : 'capacity' });
       continue;
     }
+    if (!light && used[slot]! >= capacity[slot]!) overCapacity.add(r.id);
     if (!light) used[slot]!++;
     for (let j = slot; j < 3; j++) spentBy[j]! += cost;
     decide(r, PHASES[slot]!);
@@ -377,12 +401,15 @@ export function planRoadmap(input: RoadmapInput): { withOverrides(list: readonly
       for (const r of list) if (r.phase !== 'later') phased.push(r);
       const light: string[] = [];
       for (const r of phased) if (rulesById.get(r.id)?.def.light) light.push(r.id);
+      const over: string[] = [];
+      for (const r of phased) if (overCapacity.has(r.id)) over.push(r.id);
       return {
         horizonMonths: planning.horizonMonths,
         size,
         budget: { ...budget, checked, basis: 'midpoint', byPhase: planning.budgetByPhase },
         capacity,
         ...(light.length ? { light } : {}),
+        ...(over.length ? { overCapacity: over } : {}),
         phases,
         later: list.filter((r) => r.phase === 'later').map((r) => r.id),
         total: investmentOf(phased),

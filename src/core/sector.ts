@@ -53,6 +53,12 @@ export interface RegulatoryMust {
   blocks: string[];
   /** Projects that fulfil the duty. */
   fulfilledBy?: string[];
+  /**
+   * For a project of `fulfilledBy` that settles the duty only at some plants (its measure for the duty has a
+   * condition: the OT-security project classifies the business systems only where nothing is classified yet): that
+   * condition. Where it does not hold, the project is not one that settles the duty.
+   */
+  fulfilledByWhen?: Record<string, string>;
   /** When the answers show the duty met (an expression over the plant's answers). */
   metWhen?: string;
   /**
@@ -268,6 +274,8 @@ export interface CompiledMust {
   notMetWhen?: Node;
   appliesIf?: Node;
   shown?: { if: Node; text: Text }[];
+  /** The conditions of `fulfilledByWhen`, parsed, by rule id. */
+  fulfilledByWhen?: Map<string, Node>;
   confidential: boolean;
 }
 
@@ -325,6 +333,18 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
       (compiled.shown ??= []).push({ if: node, text: item.text });
       if (confidentialQuestions && readsAny(node, confidentialQuestions)) compiled.confidential = true;
     });
+    // (which project settles the duty tells the condition's answers, as its status does)
+    for (const [id, src] of Object.entries(m.fulfilledByWhen ?? {})) {
+      if (!m.fulfilledBy?.includes(id)) {
+        const path = ['regulatoryMusts', i, 'fulfilledByWhen', id];
+        ds.push(diag('sector.fulfilled-when-not-listed', source.file, source.locate(path), { id }, 'error', path));
+        continue;
+      }
+      const node = parse(src, ['regulatoryMusts', i, 'fulfilledByWhen', id]);
+      if (!node) continue;
+      (compiled.fulfilledByWhen ??= new Map()).set(id, node);
+      if (confidentialQuestions && readsAny(node, confidentialQuestions)) compiled.confidential = true;
+    }
     return compiled;
   });
   const wording = new Map<string, CompiledTexts>();

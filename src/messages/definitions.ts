@@ -28,6 +28,7 @@ export const DEFINITIONS_MESSAGES = {
   'rules.budget-amount-type': { en: 'question "{id}" is of type {type}; planning.budget.amount needs a number question (the figure in 万元)', zh: '题目 "{id}" 的类型是 {type}；planning.budget.amount 需要数字题（金额，万元）' },
   'rules.own-words-type': { en: 'question "{id}" is of type {type}; planning.ownWords needs a {expected} question here', zh: '题目 "{id}" 的类型是 {type}；planning.ownWords 此处需要 {expected} 类型的题目' },
   'sector.prerequisite-not-of-rule': { en: 'a sector\'s wording waits only for some of its rule\'s prerequisites: "{id}" is not a prerequisite of rule "{rule}" (it would be ignored)', zh: '行业措辞只能等待其规则前置项目中的一部分："{id}" 不是规则 "{rule}" 的前置项目（将被忽略）' },
+  'sector.fulfilled-when-not-listed': { en: 'fulfilledByWhen names "{id}", which is not in the duty\'s fulfilledBy (the condition would be ignored)', zh: 'fulfilledByWhen 中的 "{id}" 不在该要求的 fulfilledBy 中（条件将被忽略）' },
   'rules.variant-prerequisite': { en: 'a variant waits only for some of its rule\'s prerequisites: "{id}" is not a prerequisite of rule "{rule}"', zh: '变体只能等待其规则前置项目中的一部分："{id}" 不是规则 "{rule}" 的前置项目' },
   'rules.proposed-self': { en: 'an item of rule "{rule}" cannot depend on whether "{id}" is proposed: that is its own project; name the other project that takes the step', zh: '规则 "{rule}" 的条目不能以 "{id}" 是否列入方案为条件：那是它自己的项目；请写明承担这一步的另一个项目' },
   'rules.includes-prerequisite': { en: 'rule "{rule}" cannot include "{id}": a project it includes is part of it, not one it waits for (or itself)', zh: '规则 "{rule}" 不能包含 "{id}"：包含的项目是它的一部分，不能同时是它的前置项目（或它自己）' },

@@ -5,6 +5,7 @@ import type { AskedNotProposed, Recommendation, RetrofitPlan } from '../core/rec
 import { DEFAULT_PLANNING } from '../core/planning.js';
 import { investmentOf, type Projection, type Roadmap } from '../core/roadmap.js';
 import { missedTargets } from '../core/plan-anchors.js';
+import { dutyFulfillers } from '../core/duty-fulfillers.js';
 import { declarationLines, declarationLinesToday, type ReadinessNowAndAfter } from './model-declaration.js';
 import { deadlineLines, own, ownTargetLines } from './model-own-goals.js';
 import { adviceFor, amount, easiestToBringIn, laterReasonText, money, phaseReasonText } from './model-waiting.js';
@@ -282,6 +283,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   // a phase may list more projects than its limit: say which of those listed take no place in it
   const light = items.filter((i) => roadmap.light?.includes(i.id));
   if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((i) => quoted(i.title))) }));
+  // and which are placed in a phase whose places were taken, because they settle a legal duty not met with little effort
+  const dutyFixes = items.filter((i) => roadmap.overCapacity?.includes(i.id));
+  if (dutyFixes.length) intro.push(fill(p.planSizeDutyFix!, { titles: joinTexts(dutyFixes.map((i) => quoted(i.title))) }));
   // The budget is confidential: the programme office's report says neither the band nor the ceiling.
   if (!office) {
     const chosen = roadmap.budget.band ? optionLabel(q, q.byId.has('retrofit_budget_band') ? 'retrofit_budget_band' : '', roadmap.budget.band) : undefined;
@@ -354,7 +358,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
       // a reference not yet checked against the original is marked, and said so once under the list
       const cited = d.def.confirmed ? source : { zh: `${source.zh}*`, en: `${source.en}*` };
       // (a duty the answers cannot tell is checked first: its waiting project is named for the case it is not met)
-      const settled = d.met ? undefined : settledBy(d.def.fulfilledBy ?? [], items, w, !d.mostly && !d.notMet);
+      const settled = d.met ? undefined : settledBy(dutyFulfillers(d), items, w, !d.mostly && !d.notMet);
       const said = { zh: `${d.def.text.zh}（${cited.zh}）— ${status.zh}`, en: `${d.def.text.en} (${cited.en}) — ${status.en}` };
       const line = settled ? joinTexts([said, settled], { zh: '。', en: '. ' }) : said;
       const check = d.mostly && d.def.mostlyCheck ? d.def.mostlyCheck : d.def.check;

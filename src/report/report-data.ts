@@ -88,6 +88,8 @@ function roadmapJson(plan: RetrofitPlan, shown: readonly Recommendation[], offic
     capacity: roadmap.capacity,
     // the projects that take no place in a phase's capacity (written rules and registers), of those shown
     ...(roadmap.light?.some((id) => ids.has(id)) ? { light: roadmap.light.filter((id) => ids.has(id)) } : {}),
+    // and those placed in a phase whose places were taken (small fixes of a legal duty shown not met)
+    ...(roadmap.overCapacity?.some((id) => ids.has(id)) ? { overCapacity: roadmap.overCapacity.filter((id) => ids.has(id)) } : {}),
     baseline: roadmap.baseline ? { ...roadmap.baseline, score: r4(roadmap.baseline.score) } : null,
     heldBack: roadmap.heldBack ? { ...roadmap.heldBack, score: r4(roadmap.heldBack.score) } : null,
     // The office's count and investment are those of the projects it is given; `withheld` says how many more the

@@ -32,6 +32,7 @@ interface Report {
     baseline: { level: number; score: number } | null;
     later: string[];
     light?: string[];
+    overCapacity?: string[];
     duties: { id: string; met: boolean }[];
   };
 }
@@ -73,8 +74,9 @@ function planInvariants(d: Report) {
       expect(phase.get(p)!, `${r.id} after ${p}`).toBeLessThan(phase.get(r.id)!);
     }
   }
-  // (a light project — written rules and registers — takes no place in a phase's capacity)
-  const light = new Set(d.roadmap.light ?? []);
+  // (a light project — written rules and registers — takes no place in a phase's capacity; a small fix of a legal duty
+  // the answers show not met goes into a phase whose places are taken)
+  const light = new Set([...(d.roadmap.light ?? []), ...(d.roadmap.overCapacity ?? [])]);
   d.roadmap.phases.forEach((ph, i) => expect(d.recommendations.filter((r) => r.phase === ph.id && !light.has(r.id)).length).toBeLessThanOrEqual(d.roadmap.capacity[i]!));
   let prev = d.roadmap.baseline;
   for (const ph of d.roadmap.phases) {
@@ -98,7 +100,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     const phased = d.recommendations.filter((r) => r.phase !== 'later');
     expect(phased.length).toBeGreaterThan(0);
     // (a light project, written rules and registers, takes no place in a phase's count)
-    expect(phased.filter((r) => !d.roadmap.light?.includes(r.id)).length).toBeLessThanOrEqual(d.roadmap.capacity.reduce((a, b) => a + b));
+    expect(phased.filter((r) => !d.roadmap.light?.includes(r.id) && !d.roadmap.overCapacity?.includes(r.id)).length).toBeLessThanOrEqual(d.roadmap.capacity.reduce((a, b) => a + b));
     expect(d.roadmap.phases.reduce((a, ph) => a + ph.investment.min, 0)).toBeLessThanOrEqual(100);
     expect(d.roadmap.later.length).toBeGreaterThan(0);
     expect(d.recommendations.filter((r) => r.phase === 'later').some((r) => r.laterReason?.code === 'budget')).toBe(true);

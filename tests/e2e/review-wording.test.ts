@@ -590,9 +590,15 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('a medium plant about to network sixty machines with its networks unseparated is offered the security zoning project (a second consultant\'s review, E3)', () => {
     const d = JSON.parse(run(fixture('smt-electronics'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
     expect(d.recommendations.map((r) => r.id)).toContain('workshop-ot-security-zoning');
-    // the networking project, first, fits the firewall itself while the zoning project is beyond the plan period
-    expect(d.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!.phase).toBe('later');
-    expect(project(md(fixture('smt-electronics')), '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）')).toContain('先加装工业防火墙');
+    // Its ERP is not classified under MLPS (《网络安全法》第二十一条, shown not met): the zoning project, which
+    // classifies and files it, settles that duty and comes in the first phase beside the networking project, whose
+    // new machines wait for its firewall (no longer beyond the plan period, with the networking project fitting a
+    // firewall of its own)
+    expect(d.recommendations.find((r) => r.id === 'workshop-ot-security-zoning')!.phase).toBe('0-6m');
+    expect(d.recommendations.find((r) => r.id === 'workshop-equipment-networking')!.phase).toBe('0-6m');
+    const networking = project(md(fixture('smt-electronics')), '车间设备联网与数据采集（工业以太网、工业网关、边缘计算）');
+    expect(networking).toContain('生产网与办公网之间的工业防火墙由本方案的工控网络安全项目加装，接入新设备前须已投用');
+    expect(networking).not.toContain('先加装工业防火墙');
   });
 
   it('an auto-parts plant that asks for single-part trace to the VIN is not told to choose between serial and lot (a second consultant\'s review, A6)', () => {

@@ -4,13 +4,15 @@
 // conditions settle. No assembly, machining or product-structure project reaches a non-ferrous plant; no food,
 // drug or chemical wording is printed; the quality goal gets strip surface inspection, priced for a rolling line, and
 // no gauge the mills already have; one acquisition platform carries the historian, before the coil-tracking MES; the
-// coil yard is the MES's; benefits are worded for coils. Metal-products plants (C33) keep their own projects.
+// coil yard is the MES's; benefits are worded for coils; the multi-level protection duty its answers show not met is
+// settled in the near term, before more equipment is connected. Metal-products plants (C33) keep their own projects.
 import { describe, expect, it } from 'vitest';
 import { reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
 
 type Rec = ReportProject;
 interface Report {
   recommendations: Rec[];
+  roadmap: { capacity: number[]; overCapacity?: string[]; duties: { id: string; met: boolean; notMet?: boolean }[] };
 }
 
 const PLANT = 'tests/fixtures/review/aluminium-rolling.yaml';
@@ -147,5 +149,43 @@ describe('finding 14: benefits in a rolling plant\'s terms', () => {
     for (const id of ['station-online-analysers', 'line-end-of-line-packaging', 'station-handling-palletising-robots', 'workshop-mes']) {
       expect(get(d, id)!.benefits.zh, id).toContain('估算，不作承诺');
     }
+  });
+});
+
+describe('finding 10: the multi-level protection duty (《网络安全法》第二十一条), shown not met, is settled in the near term', () => {
+  // The ERP is not classified (mlps_filing_level: not_classified), vendors reach the hot mill's level 2 by TeamViewer
+  // with no approval, the control PCs have no whitelisting: the OT-security project, which classifies and files the
+  // ERP, settles the duty. The casting interlocks, the dust collection and the master plan lead and fill the near
+  // term's three places; the small security project still goes in beside them, not beyond the plan for capacity while
+  // the budget has room, and before the networking project connects more equipment.
+  const ZONING = 'workshop-ot-security-zoning';
+  const zoning = get(d, ZONING)!;
+  it('the duty reads not met, and its fixer is in 0–6 months with the classification and filing, the bastion host and the firewall', () => {
+    expect(d.roadmap.duties.find((x) => x.id === 'mlps-classification')).toMatchObject({ met: false, notMet: true });
+    expect(zoning.phase).toBe('0-6m');
+    expect(zoning.laterReason).toBeUndefined();
+    expect(all(zoning)).toContain('先对 ERP、MES 等关键系统定级，第二级及以上的向公安机关备案');
+    expect(all(zoning)).toContain('堡垒机');
+    expect(all(zoning)).toContain('生产网与办公网之间部署工业防火墙');
+    // the near term's places were taken by the projects leading the plan: it goes in over them, and says so
+    expect(d.recommendations.filter((r) => r.phase === '0-6m' && !d.roadmap.overCapacity?.includes(r.id) && r.id !== 'factory-data-basics')).toHaveLength(d.roadmap.capacity[0]!);
+    expect(d.roadmap.overCapacity).toContain(ZONING);
+    expect(plan(zh)).toContain('“工控网络安全分区分域与边界防护”落实答卷显示尚未满足的法定要求，工作量小：所在阶段可同时安排的项目虽已排满，仍排入该阶段，不推后；投资计入预算。');
+  });
+  it('security before networking: the networking project is not earlier, and its new machines wait for the firewall the security project fits', () => {
+    const networking = get(d, 'workshop-equipment-networking')!;
+    expect(rank(networking)).toBeGreaterThanOrEqual(rank(zoning));
+    expect(all(networking)).toContain('生产网与办公网之间的工业防火墙由本方案的工控网络安全项目加装，接入新设备前须已投用');
+    expect(all(networking)).not.toContain('先加装工业防火墙');
+  });
+  it('the duty line names the project and its phase, in both languages', () => {
+    const line = (md: string, start: string) => md.split('\n').find((l) => l.startsWith(start))!;
+    expect(line(plan(zh), '- 国家实行网络安全等级保护制度')).toMatch(/— 答卷显示尚未满足。本方案中落实这项要求的项目：近期（0–6 个月）的“工控网络安全分区分域与边界防护”。$/);
+    expect(line(plan(en), '- The state runs the multi-level protection scheme')).toMatch(/— the answers show it not yet met\. Settled in this plan by “Segmentation and boundary protection of the industrial control network” — Near term \(0–6 months\)\.$/);
+  });
+  it('the programme office reads neither the duty nor the project (both rest on confidential answers)', () => {
+    const office = reportMarkdown(PLANT, 'zh', '--audience', 'office');
+    expect(office).not.toContain('等级保护制度');
+    expect(office).not.toContain('工控网络安全分区分域与边界防护');
   });
 });

@@ -7,6 +7,7 @@ import { budgetOf, plantSizeOf, resolvePlanning } from '../../src/core/planning'
 import { recommend, type RetrofitPlan } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { plantRuleScope } from '../../src/core/rule-scope';
+import { dutyFulfillers } from '../../src/core/duty-fulfillers';
 import { ITEM_LISTS, type CompiledItems } from '../../src/core/items';
 import type { RuleSet } from '../../src/core/rules-def';
 import { packFor, sectorIn, type CompiledSectorPack } from '../../src/core/sector';
@@ -79,11 +80,26 @@ function check(plan: RetrofitPlan, seed: number, scopeOf: () => ReturnType<typeo
     const mid = plan.recommendations.filter((r) => r.phase !== 'later').reduce((a, r) => a + (r.investment ? (r.investment.min + r.investment.max) / 2 : 0), 0);
     expect(mid, `seed ${seed}: phased investment within the envelope`).toBeLessThanOrEqual(roadmap.budget.envelope!.max! + 1e-9);
   }
-  // (a light project — written rules and registers — takes no place in a phase's capacity)
+  // (a light project — written rules and registers — takes no place in a phase's capacity; a small fix of a legal duty
+  // the answers show not met goes into a phase whose places are taken, and is the only project over them)
   const light = new Set(roadmap.light ?? []);
-  roadmap.phases.forEach((ph, i) => expect(plan.recommendations.filter((r) => r.phase === ph.id && !light.has(r.id)).length, `seed ${seed}: capacity`).toBeLessThanOrEqual(roadmap.capacity[i]!));
-  // and only a light rule's project is one
+  const over = new Set(roadmap.overCapacity ?? []);
+  roadmap.phases.forEach((ph, i) => expect(plan.recommendations.filter((r) => r.phase === ph.id && !light.has(r.id) && !over.has(r.id)).length, `seed ${seed}: capacity`).toBeLessThanOrEqual(roadmap.capacity[i]!));
+  roadmap.phases.forEach((ph, i) => {
+    if (plan.recommendations.some((r) => r.phase === ph.id && over.has(r.id))) expect(plan.recommendations.filter((r) => r.phase === ph.id && !light.has(r.id) && !over.has(r.id)).length, `seed ${seed}: ${ph.id} full before`).toBe(roadmap.capacity[i]!);
+  });
+  // and only a light rule's project is one, or a project of an effort the planning names that settles a duty shown not met
   for (const id of light) expect(rules.rules.find((r) => r.def.id === id)?.def.light, `seed ${seed}: ${id} light`).toBe(true);
+  const fits = resolvePlanning(rules.def.planning).dutyFixAlwaysFits as readonly string[];
+  for (const id of over) {
+    const rec = plan.recommendations.find((r) => r.id === id)!;
+    expect(rec.phase, `seed ${seed}: ${id} in the plan period`).not.toBe('later');
+    expect(fits, `seed ${seed}: ${id} effort`).toContain(rec.effort);
+    expect(
+      roadmap.duties.some((d) => d.notMet && !d.met && dutyFulfillers(d).includes(id)),
+      `seed ${seed}: ${id} settles a duty shown not met`,
+    ).toBe(true);
+  }
   if (roadmap.baseline) {
     let prev = roadmap.baseline;
     for (const ph of roadmap.phases) {

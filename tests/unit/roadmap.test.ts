@@ -677,6 +677,106 @@ describe('a project that settles a legal duty the answers show open comes before
   });
 });
 
+describe('a small project settling a legal duty the answers show not met always fits its phase, and still takes a place there', () => {
+  // a small plant (two, two and three places) whose seven projects that lead the plan fill every phase, and one cheap
+  // project taken by priority alone
+  const leads = Array.from({ length: 7 }, (_, i) => rule(`lead${i}`, { placeFirst: true, investment: { min: 1, max: 2 } }));
+  const plant = (segmentation: string | undefined, filing = 'not_classified') => {
+    const x = example();
+    x.respondent.sector = 'C3443';
+    x.answers.employees_total = 60;
+    x.answers.retrofit_budget_band = 'from_1m_to_5m';
+    x.answers.mlps_filing_level = filing;
+    withoutMes(x);
+    if (segmentation === undefined) delete x.answers.req_ot_segmentation;
+    else x.answers.req_ot_segmentation = segmentation;
+    return x;
+  };
+  const duty = (extra: Record<string, unknown> = {}) =>
+    pack({
+      id: 'valves',
+      codes: ['C34'],
+      regulatoryMusts: [
+        {
+          id: 'zoning-duty',
+          kind: 'law',
+          text: T('Zone the control network.'),
+          source: T('Some regulation, article 1'),
+          check: T('Check the zoning.'),
+          fulfilledBy: ['settles'],
+          metWhen: "req_ot_segmentation == 'full'",
+          notMetWhen: "req_ot_segmentation in ['none', 'partial']",
+          precedes: [],
+          blocks: [],
+          confirmed: true,
+          ...extra,
+        },
+      ],
+    });
+  const made = (opts: { segmentation?: string | undefined; effort?: string; planning?: unknown; filing?: string; extra?: Record<string, unknown> } = {}) => {
+    const list = [...leads, rule('settles', { effort: opts.effort ?? 'low' })];
+    const plan = run(plant('segmentation' in opts ? opts.segmentation : 'none', opts.filing), list, { sectors: [duty(opts.extra)], ...(opts.planning ? { planning: opts.planning } : {}) });
+    return { plan, settles: byId(plan.recommendations, 'settles')! };
+  };
+  const planning = (fits: string[]) => ({ capacity: { small: [2, 2, 3], medium: [3, 4, 5], large: [4, 6, 8] }, dutyFixAlwaysFits: fits });
+
+  it('low effort, shown not met: in the first phase beside the two projects that fill it, said as over its places; its cost counts', () => {
+    const { plan, settles } = made();
+    expect(plan.roadmap.capacity[0]).toBe(2);
+    expect(plan.recommendations.filter((r) => r.id.startsWith('lead') && r.phase === '0-6m')).toHaveLength(2);
+    expect(settles.phase).toBe('0-6m');
+    expect(settles.phaseReason).toBeUndefined();
+    expect(plan.roadmap.overCapacity).toEqual(['settles']);
+    expect(plan.roadmap.phases[0]!.count).toBe(3);
+    expect(plan.roadmap.phases[0]!.investment.min).toBeGreaterThan(investmentOf(plan.recommendations.filter((r) => r.phase === '0-6m' && r.id !== 'settles')).min);
+  });
+  it('it still takes a place: a project taken after it does not fill in behind it', () => {
+    // one lead and the fix fill the first phase (two places): the cheap project nobody leads with goes to the next
+    const list = [leads[0]!, rule('settles', { effort: 'low' }), rule('cheap', { effort: 'low', investment: { min: 1, max: 2 } })];
+    const plan = run(plant('none'), list, { sectors: [duty()] });
+    expect(byId(plan.recommendations, 'settles')!.phase).toBe('0-6m');
+    expect(plan.roadmap.overCapacity).toBeUndefined();
+    expect(byId(plan.recommendations, 'cheap')!.phase).toBe('6-18m');
+    // and with the phase already full when the fix comes, it goes in over its places, and the cheap project still waits
+    const full = run(plant('none'), [leads[0]!, leads[1]!, ...list.slice(1)], { sectors: [duty()] });
+    expect(byId(full.recommendations, 'settles')!.phase).toBe('0-6m');
+    expect(full.roadmap.overCapacity).toEqual(['settles']);
+    expect(byId(full.recommendations, 'cheap')!.phase).toBe('6-18m');
+  });
+  it('the planning names no effort: it waits for a phase with room, and with every phase full beyond the plan period for capacity', () => {
+    const { plan, settles } = made({ planning: planning([]) });
+    expect(settles.phase).toBe('later');
+    expect(settles.laterReason?.code).toBe('capacity');
+    expect(plan.roadmap.overCapacity).toBeUndefined();
+  });
+  it('a project of greater effort than the planning names waits for room', () => {
+    expect(made({ effort: 'medium' }).settles.phase).toBe('later');
+    expect(made({ effort: 'medium', planning: planning(['low', 'medium']) }).settles.phase).toBe('0-6m');
+  });
+  it('a duty the answers do not show not met (to be checked first): the project waits for room', () => {
+    const { plan, settles } = made({ segmentation: undefined });
+    expect(plan.roadmap.duties.find((d) => d.def.id === 'zoning-duty')?.notMet).toBeUndefined();
+    expect(settles.phase).toBe('later');
+  });
+  it('fulfilledByWhen: the project settles the duty only where its condition holds; elsewhere it has no duty bonus and waits for room', () => {
+    const extra = { fulfilledByWhen: { settles: "mlps_filing_level == 'not_classified'" } };
+    const unclassified = made({ extra });
+    expect(unclassified.settles.phase).toBe('0-6m');
+    expect(unclassified.settles.priorityParts.duty).toBeGreaterThan(0);
+    const classified = made({ extra, filing: 'level2' });
+    expect(classified.plan.roadmap.duties.find((d) => d.def.id === 'zoning-duty')).toMatchObject({ notMet: true, fulfilledBy: [] });
+    expect(classified.settles.priorityParts.duty).toBe(0);
+    expect(classified.settles.phase).toBe('later');
+    expect(classified.plan.roadmap.overCapacity).toBeUndefined();
+  });
+  it('fulfilledByWhen may name only a project of fulfilledBy', () => {
+    const base = { kind: 'sector-pack', id: 'x', title: T('x'), codes: [], never: [], emphasise: [], rules: {}, investmentScale: { small: 0.5, medium: 1, large: 2 }, keyProcesses: T('k') };
+    const must = { id: 'd', kind: 'law', text: T('t'), source: T('s'), check: T('c'), fulfilledBy: ['settles'], fulfilledByWhen: { other: 'true' }, precedes: [], blocks: [], confirmed: true };
+    const c = compileSectorPack(src(stringify({ ...base, regulatoryMusts: [must] }), 'pack.yaml'), plantRuleContext(ids));
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['sector.fulfilled-when-not-listed']);
+  });
+});
+
 describe('a plant whose goal is a recognition reads which criteria the plan would meet (projected) and which it would not', () => {
   const x = () => {
     const f = example();
