@@ -20,7 +20,7 @@ import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, unknownDivision, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, unknownDivision, wordingCodeFor, wordingFor, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
@@ -205,6 +205,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   const sector = answers.file.respondent.sector;
   const code = sectorCode(sector);
   const pack = input.sectors ? packFor(input.sectors, sector) : undefined;
+  // the pack's wording for the plant's narrower code, where it has one (rulesByCode)
+  const byCode = pack?.def.rulesByCode ? wordingCodeFor(pack.def, code) : undefined;
   const scope = plantRuleScope(q, result, answers, { plantSize: size.size, budgetMax: budget.envelope?.max ?? null });
   const stated = statedPriorities(answers, planning.ownWords.priorities);
   // pushed, not filtered and map()ped: this and the plan lists below keep one elements kind (see result.ts, `packed`)
@@ -279,10 +281,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
       if (asking) notProposed(rule, 'not-needed', statements.map((e) => e.when));
       continue;
     }
-    const sectorText = variant ? undefined : packSays?.wording;
+    const narrow = byCode !== undefined && pack?.def.rulesByCode?.[byCode]?.[def.id] ? wordingFor(pack, def.id, byCode) : undefined;
+    const sectorText = variant ? undefined : (narrow?.wording ?? packSays?.wording);
     // named, not spread into the calls below (a call with a spread array takes V8's slow path, some twenty per plant)
     const variantTexts = variant?.texts;
-    const sectorTexts = variant ? undefined : packSays?.wordingTexts;
+    const sectorTexts = variant ? undefined : narrow ? narrow.texts : packSays?.wordingTexts;
     const offer = proposed(rule, variantTexts, sectorTexts, scope, input.planOnly ?? false);
     // Every step the project would take is already in place: there is nothing to recommend.
     if (!offer.measures.length) {

@@ -98,6 +98,12 @@ export interface SectorPack {
   emphasise: string[];
   minPlantSize?: Record<string, PlantSize>;
   rules: Record<string, SectorRuleOverride>;
+  /**
+   * Wording for the plants under a narrower code (a pack covering several trades): per code prefix, rule id →
+   * wording whose fields replace those of `rules` for that rule, field by field; the longest prefix of the plant's
+   * code wins. A plant under none of them reads `rules` alone.
+   */
+  rulesByCode?: Record<string, Record<string, SectorRuleOverride>>;
   investmentScale: { small: number; medium: number; large: number; estimate?: boolean; note?: Text };
 }
 
@@ -285,6 +291,28 @@ export interface CompiledSectorPack {
   musts: CompiledMust[];
   /** Per rule id, the item lists of the pack's wording with their conditions parsed (as a rule's own lists). */
   wording: ReadonlyMap<string, CompiledTexts>;
+  /** Per code prefix of `rulesByCode`, per rule id, the item lists of that wording, conditions parsed. */
+  wordingByCode?: ReadonlyMap<string, ReadonlyMap<string, CompiledTexts>>;
+}
+
+/** The code prefix of `rulesByCode` a plant's code (read by `sectorCode`) falls under: the longest, if any. */
+export function wordingCodeFor(pack: SectorPack, code: string): string | undefined {
+  let best: string | undefined;
+  for (const c of Object.keys(pack.rulesByCode ?? {})) if (code && code.startsWith(c.toUpperCase()) && (!best || c.length > best.length)) best = c;
+  return best;
+}
+
+/**
+ * A pack's wording of one rule for plants under `byCode` (a key of `rulesByCode`, from `wordingCodeFor`): the
+ * fields given for that code over those of `rules`, field by field, texts and items alike. Undefined when the pack
+ * words the rule for neither.
+ */
+export function wordingFor(pack: CompiledSectorPack, id: string, byCode: string | undefined): { wording: SectorRuleOverride; texts: CompiledTexts | undefined } | undefined {
+  const base = pack.def.rules[id];
+  const narrow = byCode === undefined ? undefined : pack.def.rulesByCode?.[byCode]?.[id];
+  if (!narrow) return base ? { wording: base, texts: pack.wording.get(id) } : undefined;
+  const texts = { ...pack.wording.get(id), ...pack.wordingByCode?.get(byCode!)?.get(id) };
+  return { wording: { ...base, ...narrow }, texts };
 }
 
 /**
@@ -294,10 +322,14 @@ export interface CompiledSectorPack {
  */
 export function sectorPrerequisiteProblems(source: Source, pack: SectorPack, rulePrerequisites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
   const ds: Diagnostic[] = [];
-  for (const [id, wording] of Object.entries(pack.rules))
-    (wording.prerequisites ?? []).forEach((pre, k) => {
-      if (rulePrerequisites.has(id) && !rulePrerequisites.get(id)!.includes(pre)) ds.push(diag('sector.prerequisite-not-of-rule', source.file, source.locate(['rules', id, 'prerequisites', k]), { id: pre, rule: id }, 'error', ['rules', id, 'prerequisites', k]));
-    });
+  const check = (rules: Record<string, SectorRuleOverride>, at: (string | number)[]) => {
+    for (const [id, wording] of Object.entries(rules))
+      (wording.prerequisites ?? []).forEach((pre, k) => {
+        if (rulePrerequisites.has(id) && !rulePrerequisites.get(id)!.includes(pre)) ds.push(diag('sector.prerequisite-not-of-rule', source.file, source.locate([...at, id, 'prerequisites', k]), { id: pre, rule: id }, 'error', [...at, id, 'prerequisites', k]));
+      });
+  };
+  check(pack.rules, ['rules']);
+  for (const [code, rules] of Object.entries(pack.rulesByCode ?? {})) check(rules, ['rulesByCode', code]);
   return ds;
 }
 
@@ -352,5 +384,14 @@ export function compileSectorPack(source: Source, ctx: ExpressionContext, confid
     const texts = compileTexts(override, ['rules', id], parse, confidentialQuestions, freeTextQuestions);
     if (texts) wording.set(id, texts);
   }
-  return ds.length ? { diagnostics: ds } : { pack: { def, musts, wording }, diagnostics: ds };
+  const wordingByCode = new Map<string, Map<string, CompiledTexts>>();
+  for (const [code, rules] of Object.entries(def.rulesByCode ?? {})) {
+    const byRule = new Map<string, CompiledTexts>();
+    for (const [id, override] of Object.entries(rules)) {
+      const texts = compileTexts(override, ['rulesByCode', code, id], parse, confidentialQuestions, freeTextQuestions);
+      if (texts) byRule.set(id, texts);
+    }
+    wordingByCode.set(code, byRule);
+  }
+  return ds.length ? { diagnostics: ds } : { pack: { def, musts, wording, ...(wordingByCode.size ? { wordingByCode } : {}) }, diagnostics: ds };
 }

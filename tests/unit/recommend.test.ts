@@ -1016,7 +1016,7 @@ describe('the bundled sector packs against the rules', () => {
   it('a pack\'s wording waits only for prerequisites its rule has (recommend ignores any other id: a typo must not pass)', () => {
     const byId = new Map(rules.rules.map((r) => [r.def.id, r.def]));
     for (const pack of packs)
-      for (const [id, wording] of Object.entries(pack.def.rules)) {
+      for (const [id, wording] of [pack.def.rules, ...Object.values(pack.def.rulesByCode ?? {})].flatMap((rules) => Object.entries(rules))) {
         expect(byId.has(id), `${pack.def.id}: ${id}`).toBe(true);
         for (const pre of wording.prerequisites ?? []) expect(byId.get(id)!.prerequisites ?? [], `${pack.def.id}: ${id} waits for ${pre}`).toContain(pre);
       }

@@ -151,12 +151,14 @@ describe('sector packs name existing rules', () => {
       ...Object.keys((data.neverWhy as object) ?? {}),
       ...((data.emphasise as string[]) ?? []),
       ...Object.keys((data.rules as object) ?? {}),
+      ...Object.values((data.rulesByCode as Record<string, object>) ?? {}).flatMap((rules) => Object.keys(rules)),
       ...Object.keys((data.minPlantSize as object) ?? {}),
       ...((data.regulatoryMusts as { precedes?: string[]; blocks?: string[]; fulfilledBy?: string[] }[]) ?? []).flatMap((mu) => [...(mu.precedes ?? []), ...(mu.blocks ?? []), ...(mu.fulfilledBy ?? [])]),
     ];
     for (const id of named) expect(ruleIds, id).toContain(id);
     // a pack's wording of a rule names, in its items' unlessProposed and ifProposed, other rules (never the one it words)
-    for (const [rule, wording] of Object.entries((data.rules as Record<string, Record<string, unknown>>) ?? {}))
+    const wordings = [data.rules, ...Object.values((data.rulesByCode as object) ?? {})] as (Record<string, Record<string, unknown>> | undefined)[];
+    for (const [rule, wording] of wordings.flatMap((rules) => Object.entries(rules ?? {})))
       for (const list of Object.values(wording))
         for (const item of Array.isArray(list) ? (list as { unlessProposed?: string[]; ifProposed?: string[] }[]) : [])
           for (const id of [...(item.unlessProposed ?? []), ...(item.ifProposed ?? [])]) {

@@ -1,0 +1,145 @@
+// A cotton spinning, weaving and dyeing mill (C1713, mixed, 520 staff, 1,500 万元 over three years; ring spinning with
+// some group doffing, air-jet looms partly on a loom monitoring system, jet and overflow dyeing machines on their own
+// program controllers, a dye kitchen weighed by hand, two stenters, fabric inspected by eye, ERP without MES) through
+// the built CLI, as a consultant's review read it (tests/fixtures/review/textile-dyeing.yaml). The apparel pack was
+// written for garment plants: a mill (C17) reads its plan in a mill's words (the pack's rulesByCode), gets no sewing,
+// cutting, hanging, bundle or piece-rate project, and gets the dyeing projects — central control of the dyeing machines
+// with automatic dye and chemical dispensing, recipes from lab dip to bulk by dye lot, the dye lab, online measurement
+// at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
+// words. A garment plant (C18) keeps its plan and wording.
+import { describe, expect, it } from 'vitest';
+import { reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
+
+type Rec = ReportProject;
+interface Report {
+  recommendations: Rec[];
+  roadmap: { duties: { id: string }[] };
+}
+
+const MILL = 'tests/fixtures/review/textile-dyeing.yaml';
+const GARMENT = 'tests/fixtures/sectors/apparel-small.zhizao.yaml';
+
+const d = reportJson<Report>(MILL);
+const zh = reportMarkdown(MILL, 'zh');
+const en = reportMarkdown(MILL, 'en');
+/** The plan section (§6) of a Markdown report: the appendix quotes the questionnaire, whose items name every sector's things. */
+// (less the line naming the pack, 服装纺织 / Apparel and textiles, which names both trades, and the plant's class)
+const plan = (md: string) =>
+  md
+    .slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'))
+    .split('\n')
+    .filter((l) => !/^(行业：|Sector: )/.test(l))
+    .join('\n');
+const get = (r: Report, id: string) => r.recommendations.find((x) => x.id === id);
+const all = (r: Rec, lang: 'zh' | 'en' = 'zh') => [r.title, ...r.evidence.map((e) => e.statement), ...r.measures, ...r.hardware, ...r.software, ...r.integration, r.benefits].filter(Boolean).map((t) => t[lang]).join(' ');
+/** Every word the plan says of every project, later ones included. */
+const said = (r: Report, lang: 'zh' | 'en' = 'zh') => r.recommendations.map((x) => all(x, lang)).join(' ');
+
+const GARMENT_ZH = /缝制|缝纫|吊挂|裁剪|裁床|裁片|扎包|扎号|计件|工价|服装|(?<!条)款号|款、色、码|排料|纸样|样衣|整烫|粘合|面辅料|锁眼|钉扣|模板机/;
+const GARMENT_EN = /sewing|hanging|cutting room|cutter|cut part|bundle|piece rate|piece pay|piece count|garment|style number|marker|pattern|virtual sample|pressing|fusing|trims|buttonhole|template (unit|sewing)/i;
+
+describe('a textile mill (C17) reads no garment plant’s words', () => {
+  it('in the Chinese and English plans', () => {
+    expect(plan(zh)).not.toMatch(GARMENT_ZH);
+    expect(plan(en)).not.toMatch(GARMENT_EN);
+  });
+  it('the plan names the mill’s own class beside the pack', () => {
+    expect(zh).toContain('本厂细分行业：棉印染精加工，C1713');
+    expect(en).toContain("the plant's sub-industry: Cotton dyeing, printing and finishing, C1713");
+  });
+  it('in every project the plan proposes, later ones included', () => {
+    expect(said(d)).not.toMatch(GARMENT_ZH);
+    expect(said(d, 'en')).not.toMatch(GARMENT_EN);
+  });
+  it('no hanging line, garment CAD and 3D samples, PLM, tech packs, customisation or sewing-line andon', () => {
+    const ids = d.recommendations.map((r) => r.id);
+    for (const id of ['line-automated-assembly', 'station-3d-cad-cae', 'factory-plm-pdm', 'factory-capp-process-kb', 'factory-mass-customisation', 'line-andon-spc']) expect(ids, id).not.toContain(id);
+  });
+  it('no food, drug or petrochemical wording: no bagged feeding, cold stores, ISA-88, NIR analysers or explosion-proof shelters', () => {
+    expect(said(d)).not.toMatch(/袋装|拆袋|真空上料|低温|冷库|ISA-88|近红外|化学计量|分析小屋|P&ID|码垛机器人/);
+    expect(said(d, 'en')).not.toMatch(/bagged|bag-tipping|vacuum conveying|cold store|ISA-88|near-infrared|chemometric|analyser shelter|P&ID|palletising robot/i);
+  });
+});
+
+describe('the dyeing projects a consultant would sign, in a mill’s words', () => {
+  it('central control of the dyeing machines and automatic dye and chemical dispensing, first, keeping the controllers in use', () => {
+    const dcs = get(d, 'line-process-dcs-control')!;
+    expect(dcs, d.recommendations.map((r) => r.title.zh).join(' | ')).toBeDefined();
+    expect(dcs.variant).toBeUndefined();
+    expect(dcs.phase).toBe('0-6m');
+    expect(dcs.title.zh).toBe('染色机中控联网与染化料自动称量配送（印染）');
+    expect(dcs.title.en).toContain('dyeing machines');
+    expect(all(dcs)).toContain('沿用在用的程序控制器');
+    expect(all(dcs)).toContain('按缸号');
+    expect(all(dcs)).toContain('定形机');
+    expect(all(dcs, 'en')).toContain('dye kitchen');
+    expect(all(dcs)).not.toMatch(/DCS 控制室|P&ID|SIS/);
+  });
+  it('recipes from lab dip to bulk by dye lot, counting right-first-time, with no batch-record audit benefit', () => {
+    const recipe = get(d, 'line-recipe-batch-management')!;
+    expect(recipe.phase).not.toBe('later');
+    expect(recipe.title.zh).toContain('小样到大货');
+    expect(all(recipe)).toContain('一次符样率');
+    expect(recipe.integration.map((t) => t.zh).join(' ')).toContain('本方案的染色机中控项目');
+    expect(recipe.benefits.zh).not.toContain('批记录审核');
+  });
+  it('vision on the fabric inspection frames, asked for in the plant’s own words and in the plan period, grading by roll', () => {
+    const vision = get(d, 'station-vision-inspection')!;
+    expect(vision.asked).toBe(true);
+    expect(vision.phase).not.toBe('later');
+    expect(all(vision)).toContain('四分制');
+    expect(all(vision)).toContain('卷号');
+    expect(all(vision)).not.toContain('排料');
+  });
+  it('the dye lab, online measurement at the stenters, a dyeing MES by dye lot, mill stores and mill networking', () => {
+    expect(get(d, 'station-process-design-tools')!.title.zh).toBe('打样中心数字化（测配色、自动滴液和小样数据库）');
+    const online = get(d, 'station-online-analysers')!;
+    expect(online.title.zh).toContain('定形机排气湿度');
+    expect(all(online, 'en')).toContain('online colour');
+    expect(get(d, 'workshop-mes')!.title.zh).toBe('印染 MES（订单—排缸—工艺下发—缸号跟踪—成品卷号）');
+    expect(get(d, 'workshop-wms-barcode')!.title.zh).toContain('染化料批号');
+    const network = get(d, 'workshop-equipment-networking')!;
+    expect(network.title.zh).toContain('纺纱、织造、染整设备');
+    expect(all(network)).toContain('织机监测系统');
+    expect(get(d, 'station-handling-palletising-robots')!.title.zh).toBe('落纱、筒纱和布卷搬运与包装岗位“机器换人”');
+    expect(get(d, 'line-end-of-line-packaging')!.title.zh).toBe('成品布打卷、称重、贴标与包装');
+  });
+  it('energy metered per dyeing machine and per hundred metres of fabric; hazards of a mill (lint, stenters, the chemical store)', () => {
+    const ems = get(d, 'workshop-energy-metering-ems')!;
+    expect(all(ems)).toContain('百米布');
+    expect(all(ems)).toContain('按缸号');
+    const hazards = get(d, 'station-hazard-sensing')!;
+    expect(all(hazards)).toMatch(/飞花/);
+    expect(all(hazards)).toMatch(/定形机烘房/);
+    expect(all(hazards)).toMatch(/保险粉/);
+    expect(all(get(d, 'factory-benchmarking')!)).toContain('一次符样率');
+    expect(all(get(d, 'workshop-cmms')!)).toContain('钢领钢丝圈');
+  });
+  it('the textile-safety duty in fabric words: rolls and dye lots, not finished styles', () => {
+    const ids = d.roadmap.duties.map((x) => x.id);
+    expect(ids).toContain('textile-product-safety-mill');
+    expect(ids).not.toContain('textile-product-safety');
+    const line = zh.split('\n').find((l) => l.includes('GB 18401'))!;
+    expect(line).toContain('成品卷号');
+    expect(line).not.toContain('成品款');
+    expect(en.split('\n').find((l) => l.includes('GB 18401'))).toContain('finished roll');
+  });
+});
+
+describe('a garment plant (C18) keeps its plan and wording', () => {
+  const g = reportJson<Report>(GARMENT);
+  it('its hanging pilot, subscription garment MES, garment CAD, tech packs and sewing-line andon', () => {
+    expect(get(g, 'line-automated-assembly')!.variant).toBe('hanging-pilot');
+    expect(get(g, 'workshop-sme-light-saas')!.title.zh).toBe('订阅式服装 MES（扎包扫码计件、订单进度、简易排产）');
+    expect(get(g, 'station-3d-cad-cae')!.title.zh).toBe('服装 CAD 制版、自动排料与三维虚拟样衣');
+    expect(get(g, 'factory-capp-process-kb')!.title.zh).toContain('服装工艺单');
+    expect(get(g, 'line-andon-spc')!.title.zh).toContain('缝制线安灯');
+    expect(get(g, 'workshop-equipment-networking')!.title.zh).toContain('吊挂系统');
+    expect(all(get(g, 'station-operator-skills')!)).toContain('缝制工位技能矩阵');
+  });
+  it('its textile-safety duty by finished style, and no mill duty', () => {
+    const ids = g.roadmap.duties.map((x) => x.id);
+    expect(ids).toContain('textile-product-safety');
+    expect(ids).not.toContain('textile-product-safety-mill');
+  });
+});
