@@ -20,7 +20,7 @@ const { DEFAULT_TABLE_LIMITS } = await dist('io/tables/limits.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'zhizao-worker-'));
 try {
   // DIR: an existing folder of answer files (its part-* sub-folders) instead of generated ones
-  const from = process.env.DIR ?? dir;
+  const from = process.env.DIR || dir;
   if (!process.env.DIR) await generate(dir, count, { seed: 7, shape, format: 'mixed' });
   const files = generatedFiles(from);
   files.length = Math.min(files.length, count);

@@ -1,12 +1,9 @@
 // The ERP project of a plant that has an ERP names the modules it does not use, not a generic list: the drug plant
 // uses finance, purchasing and inventory, so the project switches on MRP and costing; with every module in use and
 // purchasing kept outside the system, the project is purchasing in the ERP, nothing to switch on.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { tempDir } from '../helpers/cli';
-import { reportJson, type ReportProject } from '../helpers/report-cli';
+import { answerVariant, reportJson, type ReportProject } from '../helpers/report-cli';
 
 const PLANT = 'tests/fixtures/review/pharma-solid-dose.yaml';
 const dir = tempDir('zhizao-erp-');
@@ -15,13 +12,7 @@ interface Report {
 }
 const erp = (file: string) => reportJson<Report>(file).recommendations.find((r) => r.id === 'factory-erp');
 
-function variant(name: string, answers: Record<string, unknown>): string {
-  const file = parse(readFileSync(PLANT, 'utf8')) as { answers: Record<string, unknown> };
-  Object.assign(file.answers, answers);
-  const out = path.join(dir, name);
-  writeFileSync(out, stringify(file));
-  return out;
-}
+const variant = (name: string, answers: Record<string, unknown>) => answerVariant(dir, PLANT, name, answers);
 
 describe('the ERP project names the modules the plant does not use', () => {
   it('finance, purchasing and inventory in use: MRP and costing are switched on, purchasing and inventory are not', () => {

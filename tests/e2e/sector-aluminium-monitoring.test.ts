@@ -2,12 +2,9 @@
 // through the built CLI: the casting interlocks and the aluminium-dust collection have projects of their own, and
 // the monitoring project leaves their items to them when the plan proposes them; with every caster's interlocks
 // verified, no step or device asks to complete them.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { tempDir } from '../helpers/cli';
-import { reportJson, type ReportProject } from '../helpers/report-cli';
+import { answerVariant, reportJson, type ReportProject } from '../helpers/report-cli';
 
 const PLANT = 'tests/fixtures/review/aluminium-rolling.yaml';
 const dir = tempDir('zhizao-al-monitoring-');
@@ -18,13 +15,7 @@ const items = (r: ReportProject) => [...r.measures, ...r.hardware].map((t) => t.
 const CASTING = /铸造冷却水|水冷元件|应急水源/;
 const DUST = /铝镁粉尘|火花探测/;
 
-function variant(name: string, answers: Record<string, unknown>): string {
-  const file = parse(readFileSync(PLANT, 'utf8')) as { answers: Record<string, unknown> };
-  Object.assign(file.answers, answers);
-  const out = path.join(dir, name);
-  writeFileSync(out, stringify(file));
-  return out;
-}
+const variant = (name: string, answers: Record<string, unknown>) => answerVariant(dir, PLANT, name, answers);
 
 describe('plant-wide monitoring leaves the casting and dust items to their own projects', () => {
   it('both projects proposed: the monitoring project lists none of their items', () => {

@@ -1,6 +1,9 @@
 // A report of one answer file through the built CLI, as the sector tests read it: the JSON parsed, or the Markdown
 // text; a run that fails fails the test with its messages.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { zhizao } from './cli';
 
 export function reportJson<T>(file: string, ...extra: string[]): T {
@@ -37,4 +40,13 @@ export interface ReportProject {
   prerequisites: string[];
   servesPriorities: string[];
   laterReason?: { code: string };
+}
+
+/** An answer file with some answers changed, written into `dir` as `name` (its path returned): a variant of a fixture. */
+export function answerVariant(dir: string, base: string, name: string, answers: Record<string, unknown>): string {
+  const file = parse(readFileSync(base, 'utf8')) as { answers: Record<string, unknown> };
+  Object.assign(file.answers, answers);
+  const out = path.join(dir, name);
+  writeFileSync(out, stringify(file));
+  return out;
 }
