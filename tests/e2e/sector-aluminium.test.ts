@@ -170,7 +170,7 @@ describe('finding 10: the multi-level protection duty (《网络安全法》第�
     // the near term's places were taken by the projects leading the plan: it goes in over them, and says so
     expect(d.recommendations.filter((r) => r.phase === '0-6m' && !d.roadmap.overCapacity?.includes(r.id) && r.id !== 'factory-data-basics')).toHaveLength(d.roadmap.capacity[0]!);
     expect(d.roadmap.overCapacity).toContain(ZONING);
-    expect(plan(zh)).toContain('“工控网络安全分区分域与边界防护”落实答卷显示尚未满足的法定要求，工作量小：所在阶段可同时安排的项目虽已排满，仍排入该阶段，不推后；投资计入预算。');
+    expect(plan(zh)).toContain('“工控网络安全分区分域与边界防护”落实答卷显示尚未满足的法定要求：所在阶段可同时安排的项目虽已排满，仍排入该阶段，不推后；投资计入预算。');
   });
   it('security before networking: the networking project is not earlier, and its new machines wait for the firewall the security project fits', () => {
     const networking = get(d, 'workshop-equipment-networking')!;
