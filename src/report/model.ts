@@ -15,7 +15,8 @@ import { gapText, pct, quoted, same, scoreText } from './format.js';
 import { isSelfAssessment } from '../core/self-assessment.js';
 import { fill, joinTexts, wordingFor, type Wording } from '../core/wording.js';
 import { appendix, confidentialRecommendation, selfRatingConfidential, type AppendixSection } from './model-answers.js';
-import { gapsOf, headlineOf, indicatorRows, levelCell, methodOf, positionOf, strengthsOf, summaryOf, tiersOf, type Headline, type IndicatorRow, type Method, type Position, type TierRow } from './model-parts.js';
+import { gapsOf, headlineOf, indicatorRows, levelCell, methodOf, strengthsOf, summaryOf, type Headline, type IndicatorRow, type Method } from './model-parts.js';
+import { positionOf, tiersOf, type Position, type TierRow } from './model-standing.js';
 import { readinessRows, type ReadinessRow } from './model-readiness.js';
 import { budgetShares, planItems, planModel, supportOf, type PlanItem, type PlanModel, type SupportRow } from './model-plan.js';
 

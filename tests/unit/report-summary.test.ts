@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildResult } from '../../src/core/result';
-import { gapsOf, headlineOf, methodOf, summaryOf, tiersOf } from '../../src/report/model-parts';
+import { gapsOf, headlineOf, methodOf, summaryOf } from '../../src/report/model-parts';
+import { tiersOf } from '../../src/report/model-standing';
 import { mustAnswers, profile, questionnaire, read, targets, wording } from '../helpers/defs';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
