@@ -79,13 +79,17 @@ export type ItemList = (typeof ITEM_LISTS)[number];
 /**
  * The items of a list whose condition holds for the plant (the list itself when no item has a condition), without
  * those another project of `proposed` takes (`unlessProposed`) and those for a project `proposed` lacks
- * (`ifProposed`); all kept while what is proposed is not yet known.
+ * (`ifProposed`); all kept while what is proposed is not yet known. `upTo`: no more than that many (the first ones),
+ * for a caller that asks only whether any is shown.
  */
-export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposals): Text[] => {
+export const shownItems = (list: CompiledItems, scope: Scope, proposed?: Proposals, upTo = Infinity): Text[] => {
   if (list.plain) return list.plain;
   // pushed, not filtered and map()ped: a project's lists keep one elements kind (see result.ts, `packed`)
   const out: Text[] = [];
-  for (const x of list.items) if (!takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))) out.push(x.text);
+  for (const x of list.items) {
+    if (out.length >= upTo) break;
+    if (!takenBy(x, proposed) && (!x.when || truthy(evaluate(x.when, scope)))) out.push(x.text);
+  }
   return out;
 };
 

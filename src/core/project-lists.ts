@@ -29,7 +29,7 @@ export function setLists(rec: Recommendation, offer: Offer): void {
  * (`unlessProposed`); and, when an item's condition reads a confidential answer (what the list shows or leaves out
  * tells that answer), what the office audience is shown instead: the lists without such items. `defers`: some list
  * has items another project may take, so the lists are made again once the plan's projects are known. `planOnly`
- * (the batch's plan): the measures only. `officeTaken`: the projects the office audience is shown (not withheld).
+ * (the batch's plan): the first measure shown only. `officeTaken`: the projects the office audience is shown (not withheld).
  */
 export function proposed(
   rule: CompiledRule,
@@ -45,9 +45,9 @@ export function proposed(
   const lists = { measures: used('measures'), hardware: used('hardware'), software: used('software'), integration: used('integration'), benefits: used('benefits') };
   const deferring = Object.values(lists).some((list) => list?.defers);
   const defers = deferring ? { defers: true } : {};
-  // The batch's plan reads no list but whether the project has a measure left to take, and has no office view: it
-  // is made again only when every measure could be another project's.
-  if (planOnly) return { measures: lists.measures ? shownItems(lists.measures, scope, taken) : [], hardware: [], software: [], integration: [], benefits: null, ...(lists.measures?.defers && !lists.measures.keeps ? { defers: true } : {}) };
+  // The batch's plan reads no list but whether the project has a measure left to take (so its first one is enough),
+  // and has no office view: it is made again only when every measure could be another project's.
+  if (planOnly) return { measures: lists.measures ? shownItems(lists.measures, scope, taken, 1) : [], hardware: [], software: [], integration: [], benefits: null, ...(lists.measures?.defers && !lists.measures.keeps ? { defers: true } : {}) };
   const offer = (items: typeof shownItems, t: Proposals | undefined): Offer => {
     const pick = (list: CompiledItems | undefined): Text[] => (list ? items(list, scope, t) : []);
     return { measures: pick(lists.measures), hardware: pick(lists.hardware), software: pick(lists.software), integration: pick(lists.integration), benefits: joinBenefits(pick(lists.benefits)) };

@@ -56,8 +56,8 @@ export interface RecommendInput {
   /**
    * The plan only (the batch, which keeps each project's title and phase): whether a rule's evidence holds is still
    * decided, but its statements are not written, so rationales and evidence lists are left empty; of a project's
-   * lists only its measures are made (hardware, software, integration and benefits are left empty), and no office
-   * view of a project is made (whether a project is confidential is still decided).
+   * lists only its first measure is made, to know it has one (hardware, software, integration and benefits are left
+   * empty), and no office view of a project is made (whether a project is confidential is still decided).
    */
   planOnly?: boolean;
 }

@@ -56,7 +56,7 @@ function resultScope(q: Questionnaire, result: ScoreResult, answers: Answers): S
     ['met', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === true }],
     ['missed', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.met === false }],
     ['gap', { min: 1, max: 1, fn: ([id]) => ind.get(str(id))?.gap ?? null }],
-    ['sector_in', { min: 1, max: 12, fn: (codes) => codeUnder(code, codes.filter((c): c is string => typeof c === 'string')) }],
+    ['sector_in', { min: 1, max: 12, fn: (codes) => codeUnder(code, codes) }],
   ];
   // the answers' functions, then these (set one by one: no copy of the table spread into an array first)
   const functions = new Map<string, FunctionSpec>(base.functions);

@@ -266,8 +266,15 @@ export function sectorWarning(packs: readonly CompiledSectorPack[], sector: stri
 /** A GB/T 4754 code as the prefixes are compared with it: trimmed, in capitals ('' when not given). */
 export const sectorCode = (sector: string | undefined): string => (sector ?? '').trim().toUpperCase();
 
-/** Whether a code already read by `sectorCode` falls under one of the prefixes (for a plant's many rules). */
-export const codeUnder = (code: string, prefixes: readonly string[]): boolean => code !== '' && prefixes.some((p) => code.startsWith(p.toUpperCase()));
+/**
+ * Whether a code already read by `sectorCode` falls under one of the prefixes (for a plant's many rules; an
+ * expression's arguments as they are: what is not text is no prefix).
+ */
+export function codeUnder(code: string, prefixes: readonly unknown[]): boolean {
+  if (code === '') return false;
+  for (const p of prefixes) if (typeof p === 'string' && code.startsWith(p.toUpperCase())) return true;
+  return false;
+}
 
 /** Whether a GB/T 4754 code falls under one of the prefixes. */
 export const sectorIn = (sector: string | undefined, prefixes: readonly string[]): boolean => codeUnder(sectorCode(sector), prefixes);

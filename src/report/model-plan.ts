@@ -71,6 +71,8 @@ export interface PlanModel {
   duties: { text: Text; source: Text; line: Text; check: Text; status: Text; settled?: Text }[];
   /** Said once under the duties when a reference is not yet checked against the original (its source is marked *). */
   dutiesNote?: Text;
+  /** What the benefit ranges rest on (comparable projects, not this plant), when a project listed states any. */
+  benefitsBasis?: Text;
 }
 
 export interface SupportRow {
@@ -267,7 +269,8 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   const p = w.phrases;
   // The benefits are what comparable projects achieve, not figures of this plant: said once, where the plan starts,
   // beside what each project's 'why' is (the plant's own answers), whenever a project listed states any.
-  const intro: Text[] = [items.some((i) => i.benefits) ? joinTexts([p.planIntro!, p.planBenefits!], { zh: '', en: ' ' }) : p.planIntro!];
+  const benefitsBasis = items.some((i) => i.benefits) ? p.planBenefits! : undefined;
+  const intro: Text[] = [benefitsBasis ? joinTexts([p.planIntro!, benefitsBasis], { zh: '', en: ' ' }) : p.planIntro!];
   // No level can be given: the plan rests on the few answers known, and says so before anything else.
   if (result.maturity.level === null) intro.push(p.planProvisional!);
   const unrecognised = plan.sector?.unrecognised;
@@ -339,6 +342,7 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
     projectionNote:
       now && roadmap.phases.some((ph) => ph.projected) ? withUnlisted(withHeldBack(fill(p.projectionNote!, { now }), roadmap, w, result), unlisted, w) : now && result.mode === 'express' ? p.projectionExpress! : p.projectionNone!,
     ...(shownDuties.some((d) => !d.def.confirmed) ? { dutiesNote: p.dutyUnconfirmed! } : {}),
+    ...(benefitsBasis ? { benefitsBasis } : {}),
     duties: shownDuties.map((d) => {
       const questionsText = (ids: readonly string[]) => joinTexts(ids.map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
       const source = isText(d.def.source) ? d.def.source : same(d.def.source);

@@ -196,6 +196,8 @@ export function reportJson(data: ReportData, audience: Audience) {
     }),
     ...(office && shown.length < data.recommendations.length ? { recommendationsWithheld: data.recommendations.length - shown.length } : {}),
     ...(data.plan ? { roadmap: roadmapJson(data.plan, shown, office) } : {}),
+    // the benefit ranges are those of comparable projects, said beside them as the documents say it
+    ...(data.model.plan?.benefitsBasis ? { benefitsBasis: data.model.plan.benefitsBasis } : {}),
     // (officeMissing is how the office report is decided, not a finding of its own)
     readiness: office ? data.readiness.map(officeReadiness) : data.readiness.map((x) => ({ ...x, criteria: x.criteria.map(({ officeMissing: _o, ...c }) => c) })),
     // the level under the other scoring schemes that fit the questionnaire

@@ -52,6 +52,21 @@ describe('the report says once that the benefit ranges are not the plant’s', (
     }
   }
 
+  it('the JSON report carries it as benefitsBasis, for the client and the office, and not without benefits', () => {
+    for (const audience of ['client', 'office'] as const) {
+      const r = zhizao(['report', PLANTS.process, '--format', 'json', '-o', '-', '--audience', audience]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as { benefitsBasis?: { zh: string; en: string }; recommendations: { benefits: unknown }[] };
+      expect(json.recommendations.some((x) => x.benefits)).toBe(true);
+      expect(json.benefitsBasis?.zh, audience).toContain(ZH);
+      expect(json.benefitsBasis?.zh).toContain(ZH_BASELINE);
+      expect(json.benefitsBasis?.en).toContain(EN);
+    }
+    // an express self-assessment's plan lists no project with benefits: nothing to say
+    const express = JSON.parse(zhizao(['report', PLANTS['self-assessment'], '--format', 'json', '-o', '-']).stdout) as { benefitsBasis?: unknown; recommendations: { benefits: unknown }[] };
+    expect(express.benefitsBasis === undefined).toBe(!express.recommendations.some((x) => x.benefits));
+  });
+
   it('the DOCX report says it too', async () => {
     const out = path.join(tempDir('zhizao-benefits-'), 'report.docx');
     const r = zhizao(['report', PLANTS.discrete, '--format', 'docx', '-o', out, '--report-lang', 'zh']);
@@ -93,6 +108,8 @@ describe('the definitions word every benefit range as what comparable projects t
     const all = sentences.map((s) => `${s.where}: ${s.text.zh} | ${s.text.en}`);
     expect(all.filter((s) => /减少[^，。；]*\d+\s*[–—-]\s*\d+\s*[人名]|替代[^，。；]*\d+\s*[–—-]\s*\d+\s*[个名]|\d+[–—-]\d+人\/班/.test(s))).toEqual([]);
     expect(all.filter((s) => /一半|50%以上|more than half|\bhalves\b|\bhalve\b/.test(s))).toEqual([]);
+    // nor an error that "practically disappears": a project makes errors rarer, it does not end them
+    expect(all.filter((s) => /基本消除|基本杜绝|完全消除|practically (disappear|stop|end)/.test(s))).toEqual([]);
     // ranges: no upper end above 30 % (productivity +22.3 %, R&D cycle −28.4 %, carbon −20.4 %, defects −50.2 % are a
     // whole excellent-tier factory's averages; one project claims less)
     const over = sentences.filter((s) => [...s.text.zh.matchAll(/(\d+)%–(\d+)%/g)].some((m) => Number(m[2]) > 30));

@@ -426,7 +426,7 @@ describe('7. SMT data collection does not presume interfaces the machines do not
     const text = md(fixture('smt-electronics')); // no MES yet; the SMT MES project is proposed
     expect(project(text, 'SMT 与组装 MES（料站防错、工单、板级追溯）')).toContain('与料站表核对一致才允许开机');
     const data = project(text, ZH);
-    expect(data).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料基本消除/);
+    expect(data).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料大幅减少/);
     expect(data).toContain('SMT 设备数据采集与程序管理软件');
     // a plant too small for the MES project: its own small feeder project comes first and takes the check (a second
     // consultant's review, blocker 2); the data project, later, does not repeat it
@@ -436,7 +436,7 @@ describe('7. SMT data collection does not presume interfaces the machines do not
     expect(feeder).toContain('与料站表核对一致才允许开机');
     expect(feeder).toContain('企业在访谈中原话提出');
     const small = project(smallText, ZH);
-    expect(small).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料基本消除/);
+    expect(small).not.toMatch(/上料扫码核对料站表|料站防错软件|上错料大幅减少/);
     expect(small).toContain('SMT 设备数据采集与程序管理软件');
     const plan = JSON.parse(run(fixture('smt-small-no-systems'), ['--format', 'json'])) as { recommendations: { id: string; phase: string }[] };
     expect(plan.recommendations.find((r) => r.id === 'station-smt-feeder-verification')!.phase).toBe('0-6m');

@@ -105,6 +105,25 @@ describe('text_has(): whether a free-text answer names a word', () => {
     // an empty word matches nothing (a definition's slip must not make every plant match)
     expect(has('冲压；焊接', "''")).toBe(false);
   });
+  it('answers the same whatever texts and words were asked before (lower-cased texts and words are kept between calls)', () => {
+    // a property: for random texts and words, asked in random order and many times over (past the kept texts' bound),
+    // the answer is the plain one: the lower-cased word occurs, at a word start when it begins with a Latin letter
+    const plain = (t: string, w: string) => {
+      const text = t.toLowerCase();
+      const word = w.toLowerCase();
+      if (w.trim() === '') return false;
+      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) if (!/[a-z0-9]/.test(word[0]!) || i === 0 || !/[a-z0-9]/.test(text[i - 1]!)) return true;
+      return false;
+    };
+    const piece = fc.constantFrom('MES', 'mes', 'Mes', '涂装', '喷漆', 'AOI', ' ', 'times', 'x', '；', 'ab');
+    const text = fc.array(piece, { maxLength: 6 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, piece), { minLength: 1, maxLength: 80 }), (asks) => {
+        for (const [t, w] of asks) expect(has(t, `'${w}'`)).toBe(plain(t, w));
+      }),
+      { numRuns: 200 },
+    );
+  });
   it('is null for what is not text (unanswered, numbers, lists)', () => {
     expect(has(null, "'a'")).toBeNull();
     expect(has(3, "'3'")).toBeNull();

@@ -211,16 +211,57 @@ function atTopLevel(text: string): string {
  * has 金属检测). Latin letters match whatever their case, and only at the start of a word ('MES' is not in "times",
  * 'traceab' is in "traceability"); null when the answer is not text (unanswered).
  */
-export function textHas(text: string, words: readonly Value[]): boolean {
-  const t = text.toLowerCase();
-  return words.some((w) => typeof w === 'string' && w.trim() !== '' && namesWord(t, w.toLowerCase()));
+export function textHas(text: string, words: readonly Value[], from = 0): boolean {
+  const t = lowered(text);
+  for (let i = from; i < words.length; i++) {
+    const w = words[i];
+    if (typeof w !== 'string') continue;
+    const word = wordOf(w);
+    if (word && namesWord(t, word)) return true;
+  }
+  return false;
+}
+
+/**
+ * The texts lower-cased, kept: a plant's rules ask the same few answers (its goals, its bottleneck, its key
+ * processes) for word after word, some twenty times per plant. Emptied when it reaches a bound (the next plant's
+ * answers are other strings).
+ */
+const lowerTexts = new Map<string, string>();
+function lowered(text: string): string {
+  let lower = lowerTexts.get(text);
+  if (lower === undefined) {
+    if (lowerTexts.size >= 32) lowerTexts.clear();
+    lowerTexts.set(text, (lower = text.toLowerCase()));
+  }
+  return lower;
+}
+
+interface Word {
+  lower: string;
+  /** It begins with a Latin letter or digit, so it must start a word of the text; one in Chinese matches anywhere. */
+  atStart: boolean;
+}
+/**
+ * Each word as it is matched (null for a blank one), by its text: the words are the definitions' literals, a few
+ * hundred; the map is emptied should an expression build words from answers and grow it past a bound.
+ */
+const words = new Map<string, Word | null>();
+function wordOf(w: string): Word | null {
+  let word = words.get(w);
+  if (word === undefined) {
+    const lower = w.toLowerCase();
+    word = w.trim() === '' ? null : { lower, atStart: LATIN.test(lower[0]!) };
+    if (words.size >= 4096) words.clear();
+    words.set(w, word);
+  }
+  return word;
 }
 
 const LATIN = /[a-z0-9]/;
-function namesWord(text: string, word: string): boolean {
-  // a word that begins with a Latin letter or digit starts a word of the text; one in Chinese matches anywhere
-  const atStart = LATIN.test(word[0]!);
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) if (!atStart || i === 0 || !LATIN.test(text[i - 1]!)) return true;
+function namesWord(text: string, word: Word): boolean {
+  const { lower, atStart } = word;
+  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) if (!atStart || i === 0 || !LATIN.test(text[i - 1]!)) return true;
   return false;
 }
 
@@ -229,7 +270,7 @@ export const BASE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string,
   ['contains', { min: 2, max: 2, fn: ([l, v]) => list(l!).some((x) => equal(x, v!)) }],
   ['count', { min: 1, max: 1, fn: ([l]) => (Array.isArray(l) ? l.length : l === null ? 0 : 1) }],
   ['text_items', { min: 1, max: 1, fn: ([t]) => (typeof t === 'string' ? textItems(t) : null) }],
-  ['text_has', { min: 2, max: 9, fn: ([t, ...words]) => (typeof t === 'string' ? textHas(t, words) : null) }],
+  ['text_has', { min: 2, max: 9, fn: (args) => (typeof args[0] === 'string' ? textHas(args[0], args, 1) : null) }],
   ['min', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.min(...(xs as number[])) : null) }],
   ['max', { min: 1, max: 8, fn: (xs) => (xs.every(isNum) ? Math.max(...(xs as number[])) : null) }],
 ]);
