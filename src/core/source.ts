@@ -166,6 +166,13 @@ function firstSyntaxError(errors: readonly YAMLError[], text: string, file: stri
     why = { code: 'yaml.why.unclosed-flow' };
     args = { bracket: open.bracket };
   }
+  // A key written with the full-width colon of a Chinese input method (`key_processes_cnc：8`) is no key: the parser
+  // trips over it on that line or the next one. Point at the colon and say what to type.
+  const colon = fullWidthColonNear(lines, where.line);
+  if (colon && !open) {
+    where = colon;
+    why = { code: 'yaml.why.full-width-colon' };
+  }
   // Errors at the same place are one mistake told twice.
   const more = new Set(errors.map((e) => e.pos[0])).size - 1;
   const line = lines[where.line - 1] ?? '';
@@ -183,6 +190,16 @@ function syntaxError(file: string, at: Located, p: { why?: MessageCode | undefin
       ...(more > 0 ? [formatMessage('yaml.more-errors', { count: more }, lang)] : []),
     ].join(lang === 'zh' ? '；' : '; ');
   return diag('yaml.syntax', file, at, { zh: message('zh'), en: message('en'), ...(p.yamlCode ? { yamlCode: p.yamlCode } : {}), ...(more ? { more } : {}) });
+}
+
+/** A key followed by a full-width colon (no ASCII colon before it), at line `lineNo` (1-based) or the line before. */
+const FULL_WIDTH_KEY = /^\s*(?:-\s+)?[A-Za-z_][\w.-]*\s*：/;
+function fullWidthColonNear(lines: readonly string[], lineNo: number): Located | undefined {
+  for (const i of [lineNo - 1, lineNo - 2]) {
+    const line = lines[i];
+    if (line !== undefined && FULL_WIDTH_KEY.test(line)) return { line: i + 1, column: line.indexOf('：') + 1 };
+  }
+  return undefined;
 }
 
 /**

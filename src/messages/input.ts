@@ -23,6 +23,7 @@ export const INPUT_MESSAGES = {
   'yaml.why.indented-further': { en: 'this line is indented further than the line above, so it reads as a sub-item of a line that already has a value', zh: '这一行比上一行缩进得多，被当成了上一行的下级，而上一行已经有值' },
   'yaml.why.colon-in-value': { en: 'a value holds ": " and so reads as another key: put the value in quotes', zh: '值中含有“: ”，被当成了另一个键：请给这个值加上引号' },
   'yaml.why.multiline-implicit-key': { en: 'a key runs over more than one line: this line probably lacks the space after ":" (write "key: value"), or the next line is indented wrongly', zh: '键名跨越了多行：这一行可能在“:”后缺少空格（应写成“键: 值”），或下一行的缩进不对' },
+  'yaml.why.full-width-colon': { en: 'the key is followed by a full-width colon "：" (a Chinese input method\'s): write an ASCII colon and a space, as in "key: value"', zh: '键名后用了中文冒号“：”：请改为英文冒号加空格（应写成“键: 值”）' },
   'yaml.why.tab-as-indent': { en: 'this line is indented with a tab, and YAML allows only spaces: replace the tab with spaces', zh: '这一行用了 Tab 缩进，而 YAML 只允许用空格缩进：请把 Tab 换成空格' },
   'yaml.why.duplicate-key': { en: 'this key is written twice at the same level: keep one of them', zh: '同一层级中这个键写了两次：请只保留一个' },
   'yaml.why.unexpected-token': { en: 'something here is not where YAML expects it (often a stray character, a missing space after ":" or a misplaced "-")', zh: '这里的内容不符合 YAML 的写法（常见原因：多余的字符、“:”后缺少空格、“-”的位置不对）' },

@@ -71,6 +71,23 @@ describe('a YAML syntax error: the first one, in our words, with its line', () =
     expect(zhizao(['validate', open], ZH).stderr).toContain(`open-bracket.yaml:${at}:22 错误 YAML 语法错误：这里的“[”没有闭合`);
   });
 
+  it('a key typed with the Chinese full-width colon is pointed at its colon, in the middle of the answers and on the last line (en, zh)', () => {
+    const middle = exampleText.replace('\n  designers_digital: 30\n', '\n  designers_digital：30\n');
+    const inside = write('full-width-colon.yaml', middle);
+    const at = lineOf(middle, 'designers_digital：30');
+    const r = zhizao(['validate', inside]);
+    expect(r.code).toBe(1);
+    expect(errorLines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain(`full-width-colon.yaml:${at}:20 error YAML syntax error: the key is followed by a full-width colon "：" (a Chinese input method's): write an ASCII colon and a space, as in "key: value"`);
+    expect(zhizao(['validate', inside], ZH).stderr).toContain(`full-width-colon.yaml:${at}:20 错误 YAML 语法错误：键名后用了中文冒号“：”：请改为英文冒号加空格（应写成“键: 值”）`);
+    // the last line of a file: the parser reports it elsewhere, the colon is still what is pointed at
+    const last = `${exampleText.trimEnd()}\n  kpi_note：8\n`;
+    const end = write('full-width-colon-last.yaml', last);
+    const r2 = zhizao(['validate', end], ZH);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(`full-width-colon-last.yaml:${lineOf(last, 'kpi_note：8')}:11 错误 YAML 语法错误：键名后用了中文冒号“：”`);
+  });
+
   it('one space too few, a tab and a key written twice are explained too', () => {
     const fewer = write('fewer.yaml', exampleText.replace('\n  designers_digital: 30\n', '\n designers_digital: 30\n'));
     const r1 = zhizao(['validate', fewer]);

@@ -6,7 +6,7 @@ import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { companyCore, companyNamedIn } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
-import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, type AssessmentRelation } from '../../src/core/batch/supersede';
+import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, settleSources, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, percentDigits, withheldBelow } from '../../src/core/batch/verdict';
 import { classGoalMet } from '../../src/core/batch/class-retrofit';
 
@@ -194,6 +194,19 @@ describe('summary', () => {
     expect(dt).toMatchObject({ value: 0.3333, numerator: 1, denominator: 3, unknown: 1 });
     // MES over all companies: yes 2, no 1, 不清楚 2 → 2 / 5
     expect(mes).toMatchObject({ regionalPopulation: 'all', value: 0.4, numerator: 2, denominator: 5, unknown: 2 });
+  });
+
+  it('a share whose companies all answered 不清楚 has no value and no verdict (never 0 %, "not met")', () => {
+    const xs = [agg(1, null, null, null, null, { scale: true, unknown: [true, true, true] }), agg(1, null, null, null, null, { scale: true, unknown: [true, true, true] })];
+    const s = summarise(layout, xs, { minGroupSize: 1 });
+    const [cnc, dt, mes] = s.indicators;
+    for (const x of [dt, mes]) expect(x).toMatchObject({ value: null, denominator: 2, unknown: 2 });
+    expect(dt!.met ?? null).toBeNull();
+    // a mean leaves 不清楚 out: no company, no value, as before
+    expect(cnc).toMatchObject({ value: null, denominator: 0, unknown: 2 });
+    // one known answer among them: the share is figured again (1 no of 3 → 0 %, with its verdict)
+    const known = summarise(layout, [...xs, agg(1, 0.5, 0, false, 0, { scale: true })], { minGroupSize: 1 }).indicators[1];
+    expect(known).toMatchObject({ value: 0, denominator: 3, unknown: 2 });
   });
 
   it('merges small groups into "other" and keeps only the count of an "other" that is still too small', () => {
@@ -496,6 +509,22 @@ describe('settleParts: files that each cover some sections of one assessment', (
     expect(settleParts([0, 1], rel({ 0: 'earlier', 1: 'current' }), 1, partial([0, 1]))).toEqual({ current: 1, parts: [] });
     expect(settleParts([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, partial([1]))).toEqual({ current: 0, parts: [1] });
     expect(settleParts([0], rel({ 0: 'current' }), 0, partial([0]))).toEqual({ current: 0, parts: [] });
+  });
+});
+
+describe('settleSources: a company\'s own answers sent within the window after an assessor\'s diagnosis', () => {
+  const rel = (m: Record<number, AssessmentRelation>) => new Map(Object.entries(m).map(([k, v]) => [Number(k), v]));
+  const own = (set: number[]) => (x: number) => set.includes(x);
+  it('the diagnosis stays current; the self-reports after it are left out', () => {
+    expect(settleSources([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, own([1]))).toEqual({ current: 0, selfReports: [1] });
+    // two diagnoses, then a self-report: the newer diagnosis counts, the older stays a resubmission
+    expect(settleSources([0, 1, 2], rel({ 0: 'resubmission', 1: 'resubmission', 2: 'current' }), 2, own([2]))).toEqual({ current: 1, selfReports: [2] });
+  });
+  it('a diagnosis after a self-report, two self-reports, or an older assessment: nothing changes', () => {
+    expect(settleSources([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, own([0]))).toEqual({ current: 1, selfReports: [] });
+    expect(settleSources([0, 1], rel({ 0: 'resubmission', 1: 'current' }), 1, own([0, 1]))).toEqual({ current: 1, selfReports: [] });
+    // the diagnosis is a baseline at least the window before: the self-report is the current assessment
+    expect(settleSources([0, 1], rel({ 0: 'earlier', 1: 'current' }), 1, own([1]))).toEqual({ current: 1, selfReports: [] });
   });
 });
 

@@ -181,3 +181,14 @@ describe('Definitions: one load per definition', () => {
     expect(reads.filter((f) => f.includes('policy'))).toHaveLength(1);
   });
 });
+
+describe('the plan data as the programme office reads it (the plan sheet)', () => {
+  it('says how each target is counted in plain words: no backlog wording, no question ids, no target ids', async () => {
+    const { Definitions } = await import('../../src/io/definitions');
+    const policy = await new Definitions().policy();
+    const targets = policy!.countTargets;
+    expect(targets.length).toBeGreaterThan(20);
+    const bad = targets.flatMap((t) => [t.measure.zh, t.measure.en].filter((s) => /需要新增|尚未包含|问卷没有|not asked yet|is needed|[（(][a-z]+(_[a-z]+)+[）)]|\b[a-z]+(-[a-z0-9]+){2,}\b/.test(s)).map((s) => `${t.id}: ${s}`));
+    expect(bad).toEqual([]);
+  });
+});

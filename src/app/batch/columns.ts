@@ -385,7 +385,8 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT, { itemLabel: L(s.targets.title) });
   const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
-    row(section, group, i.id, `${L(i.title)} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i, i.value), {
+    // the headline over its own population (规上) names it, as its splits do: never read as all companies' figure
+    row(section, group, i.id, `${L(i.title)}${i.regionalPopulation === 'all' ? '' : ` — ${W(`label.population.${i.regionalPopulation}`)}`} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i, i.value), {
       target: i.target,
       comparison: i.comparison,
       met: i.met,

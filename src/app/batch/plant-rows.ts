@@ -3,7 +3,7 @@
 // them, collected from the records while an output pass reads them (anonymised when the outputs are).
 import type { CompanyRecord } from '../../core/batch/record.js';
 import type { BatchSummary } from '../../core/batch/summary.js';
-import { assessmentSeries, settleParts, type AssessmentRelation, type PlantRegistry } from '../../core/batch/supersede.js';
+import { assessmentSeries, settleParts, settleSources, type AssessmentRelation, type PlantRegistry } from '../../core/batch/supersede.js';
 
 export interface SettledRows {
   /** How each row of a plant seen more than once stands. */
@@ -18,9 +18,10 @@ export interface SettledRows {
  * How each row of a plant seen more than once stands (a resubmission within the conflict window, an earlier
  * assessment, the current one, a part of an assessment split over several files), and the baseline of each plant's
  * progress pair. Parts are not counted at all (each would score the plant on part of its answers): they are to be
- * merged first. Marks the parts superseded in the registry, and a merged file given with them current.
+ * merged first. Marks the parts superseded in the registry, and a merged file given with them current. A company's
+ * own answers sent within the conflict window after an assessor's do not replace them (settleSources).
  */
-export function settleRows(registry: PlantRegistry, dateOf: (seq: number) => number, partial: ReadonlySet<number>): SettledRows {
+export function settleRows(registry: PlantRegistry, dateOf: (seq: number) => number, partial: ReadonlySet<number>, selfReported: (seq: number) => boolean = () => false): SettledRows {
   const superseded = registry.superseded;
   const relation = new Map<number, AssessmentRelation>();
   const baselines: [number, number][] = [];
@@ -42,12 +43,18 @@ export function settleRows(registry: PlantRegistry, dateOf: (seq: number) => num
       unmergedParts += settled.parts.length;
       continue;
     }
-    if (settled.current !== current) {
-      // the parts' merged file, given with them, stands for the plant
-      superseded.delete(settled.current);
-      relation.set(settled.current, 'current');
+    // an assessor's diagnosis stands against the company's own answers sent within the window after it
+    const sources = settleSources(order, relation, settled.current, selfReported);
+    for (const x of sources.selfReports) {
+      relation.set(x, 'self-report');
+      superseded.add(x);
     }
-    if (series.baseline !== undefined && series.baseline !== settled.current) baselines.push([series.baseline, settled.current]);
+    if (sources.current !== current) {
+      // the parts' merged file given with them, or the assessor's row, stands for the plant
+      superseded.delete(sources.current);
+      relation.set(sources.current, 'current');
+    }
+    if (series.baseline !== undefined && series.baseline !== sources.current) baselines.push([series.baseline, sources.current]);
   }
   return { relation, baselines, unmergedParts };
 }

@@ -301,7 +301,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     // Final pass.
     const superseded = registry.superseded;
-    const { relation, baselines, unmergedParts } = settleRows(registry, (seq) => store.get(seq).date ?? 0, partial);
+    const { relation, baselines, unmergedParts } = settleRows(registry, (seq) => store.get(seq).date ?? 0, partial, (seq) => store.get(seq).assessed === false);
     const notes = new PlantRowNotes(registry, relation);
     const dupOf = notes.dupOf;
     const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir, lang) : undefined;
@@ -336,7 +336,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     const patch = (seq: number, r: CompanyRecord): CompanyRecord => {
       const name = renamed.get(seq);
       const rel = superseded.has(seq) ? relation.get(seq) : undefined;
-      const as = rel === 'resubmission' || rel === 'part' ? ({ supersededAs: rel } as const) : superseded.has(seq) ? ({ supersededAs: 'newer' } as const) : {};
+      const as = rel === 'resubmission' || rel === 'part' || rel === 'self-report' ? ({ supersededAs: rel } as const) : superseded.has(seq) ? ({ supersededAs: 'newer' } as const) : {};
       return { ...r, ...as, ...(name === undefined ? {} : { report: name }) };
     };
     let summaryCache: BatchSummary | undefined;
@@ -389,7 +389,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           minGroupSize,
           merge: mergeSmallGroups,
           defaultGroups: true,
-          input: { files: sampleFiles.first, fileCount: sampleFiles.count, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length } },
+          input: { files: sampleFiles.first, fileCount: sampleFiles.count, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length }, scoring: { profile: profile.def.id, title: profile.def.title, verified: profile.def.verified } },
         });
         const surveyYear = surveyYearFrom(s.sample);
         const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';

@@ -151,6 +151,9 @@ async function reportToTerminal(ctx: Context<BatchOptions>, outcome: BatchOutcom
     const pairText = (ps: [number, number][]) => ps.map(([a, b]) => `${row(d.members[a]!)} → ${row(d.members[b]!)}`).join('; ');
     const dated = pairs.filter((p) => !tied(p));
     const same = pairs.filter(tied);
+    const own = d.members.filter((m) => m.relation === 'self-report');
+    const kept = d.members.find((m) => !m.superseded);
+    if (own.length && kept) term.say(term.err.yellow(term.msg('batch.self-report-after-assessment', { plant: d.plant, days: s.conflictWindowDays, kept: row(kept), where: own.map(row).join(', ') })));
     if (dated.length) term.say(term.err.yellow(term.msg('batch.resubmission', { plant: d.plant, days: s.conflictWindowDays, count: dated.length, where: pairText(dated) })));
     if (same.length) term.say(term.err.yellow(term.msg('batch.same-date-resubmission', { plant: d.plant, count: same.length, where: pairText(same) })));
   }

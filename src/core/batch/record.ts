@@ -57,9 +57,10 @@ export interface CompanyRecord {
   /**
    * Set by the batch for a superseded row: `resubmission` when the plant submitted again less than the conflict
    * window later (the same assessment twice, not a baseline), `newer` when a later assessment replaced it, `part`
-   * when it is one of several files that each cover some sections of one assessment (not counted until merged).
+   * when it is one of several files that each cover some sections of one assessment (not counted until merged),
+   * `self-report` when it is the company's own answers sent within the window after an assessor's diagnosis.
    */
-  supersededAs?: 'resubmission' | 'newer' | 'part';
+  supersededAs?: 'resubmission' | 'newer' | 'part' | 'self-report';
   /** File name of the per-company report written with --reports. */
   report?: string;
 }

@@ -15,6 +15,8 @@ export interface SampleStatement {
   questions: { covered: number; total: number; shortForm: boolean };
   /** Plants whose answers name no assessor: the company's own answers. */
   selfReported: number;
+  /** The scoring scheme the levels and scores follow, and whether it was checked against the standard's text. */
+  scoring?: { profile: string; title: Text; verified: boolean };
   /**
    * Once every row is in (withSampleCounts, summary.ts): rows scored from the `fileCount` files (superseded ones
    * included), rows superseded by a newer assessment of their plant (companies = scored − superseded), and inputs
@@ -39,14 +41,17 @@ const isoDay = (key: number) => {
 };
 
 /** The sample statement from the figures of all plants (the summary's accumulator) and what the input covers. */
-export function sampleStatement(all: { dateMin: number; dateMax: number; companies: number; assessed: number }, input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } }): SampleStatement {
+export function sampleStatement(
+  all: { dateMin: number; dateMax: number; companies: number; assessed: number },
+  input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number }; scoring?: SampleStatement['scoring'] },
+): SampleStatement {
   const dates = all.dateMin > 0 ? { from: isoDay(all.dateMin), to: isoDay(all.dateMax) } : null;
   const fileCount = input.fileCount ?? input.files.length;
   const files = input.files.slice(0, SAMPLE_FILES);
   const { covered, total } = input.questions;
   const shortForm = total > 0 && covered < total * SHORT_FORM_SHARE;
   const selfReported = all.companies - all.assessed;
-  return withStatement({ companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported });
+  return withStatement({ companies: all.companies, files, fileCount, dates, questions: { covered, total, shortForm }, selfReported, ...(input.scoring ? { scoring: input.scoring } : {}) });
 }
 
 /**
@@ -55,7 +60,7 @@ export function sampleStatement(all: { dateMin: number; dateMax: number; compani
  * rejected — so that "101 plants" and "96 files" add up for the reader.
  */
 export function withStatement(facts: Omit<SampleStatement, 'statement'>): SampleStatement {
-  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected } = facts;
+  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected, scoring } = facts;
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   // nothing scored: said plainly, with the inputs rejected; no companies, dates or questions covered to state
@@ -73,6 +78,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
     dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
+    // the levels and scores are the scheme's simplified calculation (and an unchecked scheme says so), as each report says
+    ...(scoring && companies ? [[scoring.verified ? 'sample.scoring' : 'sample.scoring-unverified', { title_zh: scoring.title.zh, title_en: scoring.title.en }] as [MessageCode, Record<string, string | number>]] : []),
     ['sample.figures', {}],
   ];
   return { ...facts, statement: joined(parts) };

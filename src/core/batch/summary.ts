@@ -124,7 +124,8 @@ export class Accumulator {
     const unanswered = companies - n - unknown - excluded;
     const withheld = withheldBelow(denominator, minGroupSize) ?? force;
     if (withheld) return { population: SPLITS[s]!, companies, value: null, raw: null, numerator: null, denominator, unknown: null, excluded, unanswered: null, withheld };
-    const raw = denominator ? this.sum[k]! / denominator : null;
+    // A share none of whose companies knows its answer (all 不清楚) says nothing: no value, no verdict (never 0 %).
+    const raw = denominator && (!share || n > 0) ? this.sum[k]! / denominator : null;
     return { population: SPLITS[s]!, companies, value: r4n(raw), raw, numerator: share ? this.sum[k]! : r4(this.sum[k]!), denominator, unknown, excluded, unanswered };
   }
 
@@ -363,7 +364,7 @@ export function summarise(
     merge?: boolean;
     defaultGroups?: boolean;
     /** The input files and the questions the input covers, for the sample statement. */
-    input?: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number } };
+    input?: Parameters<typeof sampleStatement>[1];
   },
 ): Omit<BatchSummary, 'scored' | 'superseded' | 'rejected' | 'problems' | 'targets' | 'duplicates' | 'parkRecommendations' | 'plan' | 'conflictWindowDays'> {
   const all = new Accumulator(layout);

@@ -161,9 +161,11 @@ export const CONFLICT_WINDOW_DAYS = 30;
  * How a row of a plant seen more than once stands: `current` (in the summary), `earlier` (an older assessment, at
  * least the conflict window before the next one: a baseline), `resubmission` (replaced by a submission less than the
  * conflict window later, or undated: a conflict, never a baseline), `part` (one of several files that each cover only
- * some sections of one assessment: none is in the summary until they are merged; unmergedParts).
+ * some sections of one assessment: none is in the summary until they are merged; unmergedParts), `self-report` (the
+ * company's own answers, no assessor named, sent within the conflict window after an assessor's: the assessor's
+ * counts; settleSources).
  */
-export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part';
+export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part' | 'self-report';
 
 /**
  * Files that cover only some sections of an assessment (department interviews, `assess --sections`; `partial`) among
@@ -187,6 +189,25 @@ export function settleParts(order: readonly number[], relation: ReadonlyMap<numb
   const complete = same.filter((x) => !partial(x));
   if (complete.length) return { current: complete[complete.length - 1], parts };
   return parts.length >= 2 ? { current: undefined, parts } : { current, parts: [] };
+}
+
+/**
+ * Among the rows of one plant's current assessment (the current row and those each resubmitted by the next, as
+ * settleParts reads them; `order` oldest first): when the current row is the company's own answers (no assessor
+ * named) and an assessor's row is among them, the newest assessor's row is current, and the self-reports after it are
+ * `self-report`s, not counted — a survey the company fills in within the window after a consultant's diagnosis does
+ * not replace the diagnosis. Otherwise nothing changes (a diagnosis after a self-report replaces it by date anyway).
+ */
+export function settleSources(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number, selfReported: (seq: number) => boolean): { current: number; selfReports: number[] } {
+  if (!selfReported(current)) return { current, selfReports: [] };
+  const at = order.indexOf(current);
+  let from = at;
+  while (from > 0 && relation.get(order[from - 1]!) === 'resubmission') from--;
+  const same = order.slice(from, at + 1);
+  let assessed = -1;
+  for (let i = same.length - 1; i >= 0 && assessed < 0; i--) if (!selfReported(same[i]!)) assessed = i;
+  if (assessed < 0) return { current, selfReports: [] };
+  return { current: same[assessed]!, selfReports: same.slice(assessed + 1) };
 }
 
 /** Days from one identity.ts dateKey (YYYYMMDDhhmmss) to a later one; null when either is missing. */
