@@ -152,6 +152,16 @@ describe('the generic projects a mill gets, in a mill’s words and benefits', (
     expect(oee.benefits.zh).toContain('织机停台原因');
     expect(oee.benefits.zh).not.toMatch(/换型|OEE/);
   });
+  it('a mill under 1 million CNY gets no dispatch board: its subscription production tool plans the lots instead', () => {
+    const low = reportJson<Report>(answerVariant(tempDir('zhizao-textile-'), MILL, 'low-budget.yaml', { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80 }));
+    const ids = low.recommendations.map((r) => r.id);
+    expect(ids).not.toContain('workshop-visual-dispatch');
+    expect(ids).not.toContain('workshop-aps');
+    const saas = get(low, 'station-scan-reporting')!;
+    expect(saas, ids.join(' ')).toBeDefined();
+    expect(saas.measures.map((m) => m.zh).join(' ')).toContain('在系统中做简易排缸');
+    expect(saas.measures.map((m) => m.zh).join(' ')).toContain('插单审批规则');
+  });
   it('the dyeing MES traces a finished roll to its dye lot; vision grades by roll on the four-point system', () => {
     expect(get(d, 'workshop-mes')!.benefits.zh).toContain('从成品卷号追溯到缸号');
     expect(get(d, 'station-vision-inspection')!.benefits.zh).toContain('按四分制统一评分判等');
