@@ -6,9 +6,16 @@
 // cutting, hanging, bundle or piece-rate project, and gets the dyeing projects — central control of the dyeing machines
 // with automatic dye and chemical dispensing, recipes from lab dip to bulk by dye lot, the dye lab, online measurement
 // at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
-// words. A garment plant (C18) keeps its plan and wording.
+// words. The generic projects a mill gets read in its words too: the dispatch board plans beam changes, run-outs and
+// the order of dye lots, the OEE project counts loom efficiency, spinning stops and dyeing-machine utilisation, and the
+// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or fabric-truck transport in a
+// mill that does not spin. The pack's shared texts the report does not show name both trades. A garment plant (C18)
+// keeps its plan and wording.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
+import { tempDir } from '../helpers/cli';
+import { answerVariant, reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
 
 type Rec = ReportProject;
 interface Report {
@@ -126,8 +133,96 @@ describe('the dyeing projects a consultant would sign, in a mill’s words', () 
   });
 });
 
+describe('the generic projects a mill gets, in a mill’s words and benefits', () => {
+  it('the dispatch board plans beam changes, run-outs and the order of dye lots, and promises no quicker delivery quotes', () => {
+    const board = get(d, 'workshop-visual-dispatch')!;
+    expect(board, d.recommendations.map((r) => r.id).join(' ')).toBeDefined();
+    expect(all(board)).toContain('排缸顺序');
+    expect(board.measures.map((m) => m.zh).join(' ')).toContain('织机上轴、了机和翻改品种');
+    expect(board.benefits.zh).toContain('织机等轴停台和染色机空等减少');
+    expect(board.benefits.zh).not.toContain('交期回复');
+    expect(board.benefits.en).toContain('looms wait less for beams');
+  });
+  it('the OEE project counts loom efficiency and stops, spinning stops and dyeing-machine utilisation', () => {
+    const oee = get(d, 'workshop-oee-monitoring')!;
+    expect(oee.title.zh).toBe('设备运行监控与效率分析（织机效率、细纱停台、染缸利用率）');
+    expect(all(oee)).toContain('经停和纬停');
+    expect(all(oee)).toContain('落纱停台');
+    expect(all(oee, 'en')).toContain('dyeing machine');
+    expect(oee.benefits.zh).toContain('织机停台原因');
+    expect(oee.benefits.zh).not.toMatch(/换型|OEE/);
+  });
+  it('a mill under 1 million CNY gets no dispatch board: its subscription production tool plans the lots instead', () => {
+    const low = reportJson<Report>(answerVariant(tempDir('zhizao-textile-'), MILL, 'low-budget.yaml', { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80 }));
+    const ids = low.recommendations.map((r) => r.id);
+    expect(ids).not.toContain('workshop-visual-dispatch');
+    expect(ids).not.toContain('workshop-aps');
+    const saas = get(low, 'station-scan-reporting')!;
+    expect(saas, ids.join(' ')).toBeDefined();
+    expect(saas.measures.map((m) => m.zh).join(' ')).toContain('在系统中做简易排缸');
+    expect(saas.measures.map((m) => m.zh).join(' ')).toContain('插单审批规则');
+  });
+  it('the dyeing MES traces a finished roll to its dye lot; vision grades by roll on the four-point system', () => {
+    expect(get(d, 'workshop-mes')!.benefits.zh).toContain('从成品卷号追溯到缸号');
+    expect(get(d, 'station-vision-inspection')!.benefits.zh).toContain('按四分制统一评分判等');
+  });
+});
+
+describe('spinning automation: roving-to-spinning and spinning-to-winding links where the mill spins', () => {
+  it('the mill that spins gets 粗细联 and 细络联 with sliver-can transport, not an AGV fleet fed by a WMS', () => {
+    const link = get(d, 'line-agv-delivery')!;
+    expect(link, d.recommendations.map((r) => r.id).join(' ')).toBeDefined();
+    expect(link.title.zh).toContain('粗细联、细络联');
+    const steps = link.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('粗细联：粗纱机自动落纱');
+    expect(steps).toContain('细络联：已带集体落纱的细纱机与自动络筒机连接');
+    expect(steps).toContain('条筒');
+    expect(steps).not.toContain('布车');
+    // (the rule's evidence, which a pack cannot reword, still speaks of line-side delivery by AGVs/AMRs)
+    const proposal = { ...link, evidence: [] };
+    expect(all(proposal)).not.toMatch(/AMR|线边/);
+    expect(all(proposal, 'en')).not.toMatch(/AMR|line-side/);
+    expect(link.prerequisites).not.toContain('workshop-wms-barcode');
+    expect(link.benefits.zh).toContain('细纱机等粗纱、络筒机等管纱的停台减少');
+    expect(link.benefits.zh).toContain('以逐岗位评估为准');
+  });
+  it('a mill that does not spin moves fabric trucks and rolls instead', () => {
+    const file = answerVariant(tempDir('zhizao-textile-'), MILL, 'dyeing-only.yaml', { key_processes_list: '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流、气流染色机）；化料配液（人工）；定形（2 台拉幅定形机）；验布（人工目视）' });
+    const link = get(reportJson<Report>(file), 'line-agv-delivery')!;
+    const steps = link.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('布车和布卷');
+    expect(steps).not.toMatch(/粗细联：|细络联：|条筒/);
+    expect(link.benefits.zh).toContain('布车和布卷不再靠人工推运');
+  });
+});
+
+describe('the pack’s shared texts (not in the report) name a mill’s things beside a garment plant’s', () => {
+  type T = { zh: string; en: string };
+  const pack = parse(readFileSync('questionnaires/sectors/apparel.yaml', 'utf8')) as { keyProcesses: T; systemsNote: T; bottlenecks: T[]; robotTargets: { text: T }[]; sectorKpis: T[] };
+  it('key processes and the systems note', () => {
+    for (const w of ['清梳联', '细纱', '自动络筒机', '无梭织机', '定形机']) expect(pack.keyProcesses.zh).toContain(w);
+    expect(pack.systemsNote.zh).toContain('纺织企业先做设备联网');
+  });
+  it('every garment-only bottleneck, robot target and KPI is labelled a garment plant’s, and mills have their own', () => {
+    const lists = { bottlenecks: pack.bottlenecks, robotTargets: pack.robotTargets.map((r) => r.text), sectorKpis: pack.sectorKpis };
+    for (const [name, list] of Object.entries(lists)) {
+      // (an item said of both trades names them: 纺织和服装企业)
+      const garmentOnly = list.filter((t) => GARMENT_ZH.test(t.zh.replace(/^服装企业：|纺织和服装企业/g, '')) && !t.zh.startsWith('服装企业：'));
+      expect(garmentOnly, name).toEqual([]);
+      expect(list.some((t) => t.zh.startsWith('纺织企业：')), name).toBe(true);
+    }
+    expect(pack.sectorKpis.map((t) => t.zh).join(' ')).toMatch(/一次符样率[\s\S]*织机效率/);
+  });
+});
+
 describe('a garment plant (C18) keeps its plan and wording', () => {
   const g = reportJson<Report>(GARMENT);
+  it('its dispatch board and OEE project in the rules’ own words (a garment plant with an MES)', () => {
+    const withMes = reportJson<Report>(answerVariant(tempDir('zhizao-garment-'), GARMENT, 'with-mes.yaml', { has_mes: true }));
+    expect(get(withMes, 'workshop-visual-dispatch')!.benefits.zh).toBe('同类项目中常见计划达成率提升5–10个百分点、插单对生产的冲击减少、交期回复由几天缩短到几小时。');
+    expect(get(withMes, 'workshop-oee-monitoring')!.title.zh).toBe('设备运行状态监控与 OEE 分析');
+    expect(said(withMes)).not.toMatch(/织机|细纱|排缸|染缸/);
+  });
   it('its hanging pilot, subscription garment MES, garment CAD, tech packs and sewing-line andon', () => {
     expect(get(g, 'line-automated-assembly')!.variant).toBe('hanging-pilot');
     expect(get(g, 'workshop-sme-light-saas')!.title.zh).toBe('订阅式服装 MES（扎包扫码计件、订单进度、简易排产）');
