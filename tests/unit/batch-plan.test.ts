@@ -180,10 +180,13 @@ describe('the shipped plan data and the questionnaire agree', () => {
     for (const f of EQUIPMENT_FACTS) expect(q.byId.has(f), f).toBe(true);
     const targets = policy().countTargets.filter((t) => t.programme === 'machine-replacement');
     const total = targets.find((t) => t.id === 'smart-equipment-applications-total')!;
-    // what the count adds up (plan.ts EQUIPMENT_FACTS) is what the method names
+    // what the count adds up (plan.ts EQUIPMENT_FACTS) is what the method names, by the questions' text (the office
+    // reads the plan sheet, not question ids)
     for (const f of EQUIPMENT_FACTS) {
-      expect(total.measure.zh).toContain(f);
-      expect(total.measure.en).toContain(f);
+      const text = q.byId.get(f)!.text;
+      expect(total.measure.zh).toContain(`“${text.zh.replace(/？$/, '')}”`);
+      expect(total.measure.en).toContain(`“${text.en}”`);
+      expect(total.measure.zh).not.toContain(f);
     }
     for (const t of targets) {
       expect(t.measure.zh, t.id).not.toMatch(/数控设备台数现有问卷没有|问卷没有/);

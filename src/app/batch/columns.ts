@@ -76,7 +76,8 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
     col('date', 'date', (r) => (r.date ? (r.time ? `${r.date} ${r.time}` : r.date) : undefined)),
     col('level', 'integer', (r) => r.level),
     col('level_name', 'text', (r) => r.levelName[opts.lang]),
-    col('provisional', 'yesno', (r) => r.provisional),
+    // (blank without a level: there is no level to call provisional)
+    col('provisional', 'yesno', (r) => (r.level === null ? null : r.provisional)),
     col('score', 'number', (r) => r.score),
     // the tiers by their names in the workbook and the CSV (基础级；先进级), by their ids in the JSON (tierConditions)
     col('tier_level_conditions', 'text', (r) => (tierNames ? r.tierConditions.map((id) => tierNames.get(id)?.[opts.lang] ?? id).join(opts.lang === 'zh' ? '；' : '; ') : r.tierConditions.join(';'))),
@@ -411,7 +412,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
   const figures = (section: string, group: string, f: Figures) => {
     row(section, group, 'companies', W('col.companies'), f.companies, INTEGER);
     const levelsNote = why(f.levelsWithheld, f.companies);
-    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, W('label.level_companies', { level: lv }), n, INTEGER, { verdict_note: levelsNote });
+    for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, lv === '0' ? W('label.level_companies_none') : W('label.level_companies', { level: lv }), n, INTEGER, { verdict_note: levelsNote });
     row(section, group, 'no_level', W('label.counts.no-level'), f.noLevel, INTEGER, { verdict_note: levelsNote });
     row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, NUMBER, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, NUMBER, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });

@@ -32,7 +32,8 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang, 
   add('companies', M('col.companies'), 'integer');
   add('mean_score', M('col.mean_score'), 'number');
   add('mean_score_n', M('col.mean_score_n'), 'integer');
-  for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, M('col.level_n', { level: lv }), 'integer');
+  // level 0 in the words the company rows and reports use for it
+  for (let lv = 0; lv <= 5; lv++) add(`level.${lv}`, lv === 0 ? M('col.level_none') : M('col.level_n', { level: lv }), 'integer');
   add('no_level', M('col.no_level'), 'integer');
   /** The column sets of an indicator: its official population first (judged), then all companies when that differs. */
   const setsOf = (ind: (typeof layout.indicators)[number]) => {
