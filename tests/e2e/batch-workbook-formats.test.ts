@@ -95,6 +95,22 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
     expect(checked).toBeGreaterThan(500);
   });
 
+  it('明细: the counts a ratio is made of (key processes, designers) are whole numbers, the ratio in percent', async () => {
+    const [rows] = await sheets(file, '明细');
+    const { head } = rows!;
+    const parts = head.map((h, i) => ({ h, col: i + 1 })).filter(({ h }) => /：(分子|分母)，即“/.test(h));
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+    let checked = 0;
+    for (const r of rows!.rows)
+      for (const { h, col } of parts) {
+        const cell = r.getCell(col);
+        if (typeof cell.value !== 'number') continue;
+        checked++;
+        expect(cell.numFmt, `${h}: ${cell.value}`).toBe(INTEGER);
+      }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('规划目标: counts of companies are whole numbers', async () => {
     const [plan] = await sheets(file, '规划目标');
     const count = plan!.head.indexOf('答卷统计数') + 1;

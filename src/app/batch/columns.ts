@@ -55,7 +55,10 @@ const lbl = (prefix: string) => (v: string, lang: Lang) => {
 export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text => ({ zh: formatMessage(code, args('zh'), 'zh'), en: formatMessage(code, args('en'), 'en') });
 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
-export function companyColumns(layout: SummaryLayout, opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts; groupWords?: GroupWords }): Column<CompanyRecord>[] {
+export function companyColumns(
+  layout: SummaryLayout,
+  opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts; groupWords?: GroupWords; integer?: (id: string) => boolean },
+): Column<CompanyRecord>[] {
   const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
   const tierNames = opts.tiers ? new Map(opts.tiers.map((t) => [t.id, t.name])) : undefined;
   const cols: Column<CompanyRecord>[] = [
@@ -95,8 +98,10 @@ export function companyColumns(layout: SummaryLayout, opts: { group: boolean; la
       const [n, d] = i.ratio;
       // each by the question it is the answer to, with the question's id (the column of a table made from the template)
       const part = (code: 'col.numerator-question' | 'col.denominator-question', id: string) => titled(code, (l) => ({ title: i.title[l], question: opts.questions?.(id)?.[l] ?? id, id }));
-      cols.push(col(`${i.id}.numerator`, 'number', (r) => r.indicators[i.id]?.numerator, part('col.numerator-question', n)));
-      cols.push(col(`${i.id}.denominator`, 'number', (r) => r.indicators[i.id]?.denominator, part('col.denominator-question', d)));
+      // a count (key processes, designers, machines) as a whole number, not 7.00
+      const format = (id: string): ColumnFormat => (opts.integer?.(id) ? 'integer' : 'number');
+      cols.push(col(`${i.id}.numerator`, format(n), (r) => r.indicators[i.id]?.numerator, part('col.numerator-question', n)));
+      cols.push(col(`${i.id}.denominator`, format(d), (r) => r.indicators[i.id]?.denominator, part('col.denominator-question', d)));
     }
     if (i.target && !share) cols.push(col(`${i.id}.met`, 'yesno', (r) => r.indicators[i.id]?.met ?? null, titled('col.met', (l) => ({ title: i.title[l] }))));
   }
