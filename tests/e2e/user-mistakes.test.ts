@@ -22,6 +22,13 @@ const write = (name: string, text: string | Buffer) => {
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 /** Lines of stderr that are diagnostics (errors or warnings), in either language. */
 const errorLines = (stderr: string) => stderr.split('\n').filter((l) => / (error|错误) /.test(l));
+/** `validate` refuses the file with exactly one diagnostic: its stderr. */
+const refusedOnce = (file: string, env?: typeof ZH): string => {
+  const r = zhizao(['validate', file], env);
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toHaveLength(1);
+  return r.stderr;
+};
 
 describe('a YAML syntax error: the first one, in our words, with its line', () => {
   // One space too many before an answer in the middle of the answers: the yaml package reports every line after it.
@@ -64,28 +71,20 @@ describe('a YAML syntax error: the first one, in our words, with its line', () =
     const text = exampleText.replace('\n  designers_digital: 30\n', '\n  designers_digital: [30\n');
     const open = write('open-bracket.yaml', text);
     const at = lineOf(text, '  designers_digital: [30');
-    const r = zhizao(['validate', open]);
-    expect(r.code).toBe(1);
-    expect(errorLines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toContain(`open-bracket.yaml:${at}:22 error YAML syntax error: this "[" is never closed: a list or map written on one line ends on that line, as in [a, b] or {a: 1}`);
-    expect(zhizao(['validate', open], ZH).stderr).toContain(`open-bracket.yaml:${at}:22 错误 YAML 语法错误：这里的“[”没有闭合`);
+    expect(refusedOnce(open)).toContain(`open-bracket.yaml:${at}:22 error YAML syntax error: this "[" is never closed: a list or map written on one line ends on that line, as in [a, b] or {a: 1}`);
+    expect(refusedOnce(open, ZH)).toContain(`open-bracket.yaml:${at}:22 错误 YAML 语法错误：这里的“[”没有闭合`);
   });
 
   it('a key typed with the Chinese full-width colon is pointed at its colon, in the middle of the answers and on the last line (en, zh)', () => {
     const middle = exampleText.replace('\n  designers_digital: 30\n', '\n  designers_digital：30\n');
     const inside = write('full-width-colon.yaml', middle);
     const at = lineOf(middle, 'designers_digital：30');
-    const r = zhizao(['validate', inside]);
-    expect(r.code).toBe(1);
-    expect(errorLines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toContain(`full-width-colon.yaml:${at}:20 error YAML syntax error: the key is followed by a full-width colon "：" (a Chinese input method's): write an ASCII colon and a space, as in "key: value"`);
-    expect(zhizao(['validate', inside], ZH).stderr).toContain(`full-width-colon.yaml:${at}:20 错误 YAML 语法错误：键名后用了中文冒号“：”：请改为英文冒号加空格（应写成“键: 值”）`);
+    expect(refusedOnce(inside)).toContain(`full-width-colon.yaml:${at}:20 error YAML syntax error: the key is followed by a full-width colon "：" (a Chinese input method's): write an ASCII colon and a space, as in "key: value"`);
+    expect(refusedOnce(inside, ZH)).toContain(`full-width-colon.yaml:${at}:20 错误 YAML 语法错误：键名后用了中文冒号“：”：请改为英文冒号加空格（应写成“键: 值”）`);
     // the last line of a file: the parser reports it elsewhere, the colon is still what is pointed at
     const last = `${exampleText.trimEnd()}\n  kpi_note：8\n`;
     const end = write('full-width-colon-last.yaml', last);
-    const r2 = zhizao(['validate', end], ZH);
-    expect(r2.code).toBe(1);
-    expect(r2.stderr).toContain(`full-width-colon-last.yaml:${lineOf(last, 'kpi_note：8')}:11 错误 YAML 语法错误：键名后用了中文冒号“：”`);
+    expect(refusedOnce(end, ZH)).toContain(`full-width-colon-last.yaml:${lineOf(last, 'kpi_note：8')}:11 错误 YAML 语法错误：键名后用了中文冒号“：”`);
   });
 
   it('one space too few, a tab and a key written twice are explained too', () => {

@@ -179,12 +179,7 @@ export type AssessmentRelation = 'current' | 'earlier' | 'resubmission' | 'part'
  * `order` gives the rows oldest first (date, then input order), as the registry picks the current one.
  */
 export function settleParts(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number, partial: (seq: number) => boolean): { current: number | undefined; parts: number[] } {
-  // the current assessment: the current row and, back from it, the rows each resubmitted by the next (an `earlier`
-  // row, and everything before it, belongs to an older assessment)
-  const at = order.indexOf(current);
-  let from = at;
-  while (from > 0 && relation.get(order[from - 1]!) === 'resubmission') from--;
-  const same = order.slice(from, at + 1);
+  const same = currentAssessment(order, relation, current);
   const parts = same.filter(partial);
   const complete = same.filter((x) => !partial(x));
   if (complete.length) return { current: complete[complete.length - 1], parts };
@@ -192,22 +187,29 @@ export function settleParts(order: readonly number[], relation: ReadonlyMap<numb
 }
 
 /**
- * Among the rows of one plant's current assessment (the current row and those each resubmitted by the next, as
- * settleParts reads them; `order` oldest first): when the current row is the company's own answers (no assessor
+ * Among the rows of one plant's current assessment (currentAssessment; `order` oldest first): when the current row is the company's own answers (no assessor
  * named) and an assessor's row is among them, the newest assessor's row is current, and the self-reports after it are
  * `self-report`s, not counted — a survey the company fills in within the window after a consultant's diagnosis does
  * not replace the diagnosis. Otherwise nothing changes (a diagnosis after a self-report replaces it by date anyway).
  */
 export function settleSources(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number, selfReported: (seq: number) => boolean): { current: number; selfReports: number[] } {
   if (!selfReported(current)) return { current, selfReports: [] };
+  const same = currentAssessment(order, relation, current);
+  let assessed = same.length - 1;
+  while (assessed >= 0 && selfReported(same[assessed]!)) assessed--;
+  if (assessed < 0) return { current, selfReports: [] };
+  return { current: same[assessed]!, selfReports: same.slice(assessed + 1) };
+}
+
+/**
+ * The rows of one plant's current assessment, oldest first: the current row and, back from it in `order`, the rows
+ * each resubmitted by the next (an `earlier` row, and everything before it, belongs to an older assessment).
+ */
+function currentAssessment(order: readonly number[], relation: ReadonlyMap<number, AssessmentRelation>, current: number): number[] {
   const at = order.indexOf(current);
   let from = at;
   while (from > 0 && relation.get(order[from - 1]!) === 'resubmission') from--;
-  const same = order.slice(from, at + 1);
-  let assessed = -1;
-  for (let i = same.length - 1; i >= 0 && assessed < 0; i--) if (!selfReported(same[i]!)) assessed = i;
-  if (assessed < 0) return { current, selfReports: [] };
-  return { current: same[assessed]!, selfReports: same.slice(assessed + 1) };
+  return order.slice(from, at + 1);
 }
 
 /** Days from one identity.ts dateKey (YYYYMMDDhhmmss) to a later one; null when either is missing. */
