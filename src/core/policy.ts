@@ -19,6 +19,8 @@ export interface PolicyDef {
 /** One count target of a regional action plan, as the policy data states it (schemas/policy.schema.json). */
 export interface CountTargetDef {
   id: string;
+  /** Its short name, as the office's tables show it. */
+  title: Text;
   section: string;
   programme?: string;
   quote: string;
@@ -31,6 +33,8 @@ export interface CountTargetDef {
   unit: Text;
   population: Text;
   sizeClass?: 'above-designated-size' | 'sme' | 'any';
+  /** The enterprise class (企业分类 A–D) whose share of companies retrofitting this target sets (programme enterprise-classification). */
+  enterpriseClass?: 'A' | 'B' | 'C' | 'D';
   basis: 'answers' | 'new-question' | 'not-from-diagnosis';
   measure: Text;
   note?: Text;

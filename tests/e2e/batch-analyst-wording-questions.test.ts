@@ -147,9 +147,9 @@ describe('an answer that cannot be read, in the analyst’s words (built CLI)', 
     writeFileSync(path.join(dir, 'none.csv'), 'company,sector,industry,key_processes_total,key_processes_cnc,date\n甲公司,C34,discrete,约20,5,2026-01-05\n乙公司,C34,discrete,abc,5,2026-01-05\n');
     const zh = run(['none.csv']);
     expect(zh.code).toBe(1);
-    expect(zh.stdout).toBe('没有可评分的答卷，拒收 2 项\n本批次没有可汇总的数值。来源：没有可评分的答卷，2 项输入被拒收。\n');
+    expect(zh.stdout).toBe('没有可评分的答卷，拒收 2 项\n本批次没有可汇总的数值。来源：没有可评分的答卷，2 项输入被拒收。被拒收的输入逐项列在拒收清单中，并写明原因。\n');
     const en = run(['none.csv', '-o', 'none.xlsx', '--force'], 'en');
-    expect(en.stderr).toContain('nothing scored: 2 inputs rejected\nThis batch has no figures to state. Source: no answer set could be scored; 2 inputs were rejected.\n');
+    expect(en.stderr).toContain('nothing scored: 2 inputs rejected\nThis batch has no figures to state. Source: no answer set could be scored; 2 inputs were rejected. The rejected inputs are listed one by one, with the reason, in the rejected list.\n');
     expect(en.stderr).not.toMatch(/maturity levels|0 companies|0 of the questionnaire|scored 0/);
   });
 });

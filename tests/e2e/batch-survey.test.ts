@@ -417,7 +417,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(sumHead).not.toContain('0 级');
     // the notes under the table: the sample statement first
     const notes = (sum.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string' && v.length > 40) as string[];
-    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。提交日期 2026-11-01 至 2026-11-16。');
+    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。被拒收的输入逐项列在拒收清单中，并写明原因。提交日期 2026-11-01 至 2026-11-16。');
     expect(notes.join('\n')).toContain('未计入任何区域数值');
     // 汇总长表: no "none 级" row, a 未定级 count; every regional figure states what it is over, n, source and dates
     const long = wb.getWorksheet('汇总长表')!;
@@ -432,7 +432,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const cncRow = longRows.find((r) => r.getCell(L('项目')).value === '关键工序数控化率' && r.getCell(L('分组')).value === '全部企业')!;
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
-    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv');
+    expect(cncRow.getCell(L('来源（输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv；其中 2 份答卷被同一工厂较新的评估取代，不计入');
     expect(cncRow.getCell(L('调查日期（提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
@@ -447,13 +447,13 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(plan.rowCount).toBeGreaterThan(20);
     expect((plan.getColumn(8).values as unknown[]).slice(2)).toContain('不能');
     const planHead = (plan.getRow(1).values as unknown[]).slice(1) as string[];
-    const cloud = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === 'cloud-above-size-total')!;
+    const cloud = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === '上云的规模以上工业企业（三年合计）')!;
     const P = (t: string) => cloud.getCell(planHead.indexOf(t) + 1).value;
     expect(P('答卷统计数')).toBe(12);
     expect(P('达标')).toBeNull();
     expect(P('不判定是否达标的原因')).toBe('样本企业的计数不能说明目标总体的总数：不判定是否达标');
     expect(P('历史目标（目标年份早于调查）')).toBe(1);
-    const equipment = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === 'smart-equipment-applications-total')!;
+    const equipment = Array.from({ length: plan.rowCount - 1 }, (_, i) => plan.getRow(i + 2)).find((r) => r.getCell(1).value === '智能装备示范应用数量')!;
     expect(String(equipment.getCell(planHead.indexOf('计算方法') + 1).value)).toContain('“在用的数控机床和其他数控加工、成形设备有多少台？”（cnc_machines_count）：本次输入未问及（留空，不是 0）');
     // problems with row, cell, value; 拒收 with the company
     const prob = wb.getWorksheet('问题')!;

@@ -128,7 +128,7 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
     expect(row('全部企业', '企业数')[4]).toBe('29');
     expect(row('计数', '已评分行数（含被取代）')[4]).toBe('31');
     const plan = displayed(file, '规划目标', path.join(dir, 'lo'));
-    const cloud = plan.find((r) => r[0] === 'cloud-above-size-total')!;
+    const cloud = plan.find((r) => r[0] === '上云的规模以上工业企业（三年合计）')!;
     expect(cloud[4]).toBe('>= 300 家');
     expect(cloud[8]).toBe('12');
   });
@@ -146,7 +146,7 @@ describe('a class whose companies mostly did not state a retrofit status', { tim
     const r = zhizao(['batch', 'in', '-o', 'out.xlsx', '--lang', 'zh'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const [plan, long] = await sheets(path.join(dir, 'out.xlsx'), '规划目标', '汇总长表');
-    const b = plan!.rows.find((x) => x.getCell(1).value === 'class-b-retrofit-share')!;
+    const b = plan!.rows.find((x) => x.getCell(1).value === '实施智能化改造的 B 类企业比例')!;
     const text = (row: ExcelJS.Row) => (row.values as unknown[]).map((v) => String(v ?? '')).join(' | ');
     expect(b.getCell(plan!.head.indexOf('答卷统计数') + 1).value ?? null).toBeNull();
     expect(text(b)).toContain('5 家未填写改造状态，比例可能在 0%–83.3% 之间任一处，足以改变判定结果：补齐前不给出比例，也不判定是否达标');
@@ -175,17 +175,17 @@ describe('the class A/B retrofitting targets: a share of the class, in percent',
     const [plan] = await sheets(path.join(dir, 'out.xlsx'), '规划目标');
     const at = (id: string) => plan!.rows.find((r) => r.getCell(1).value === id)!;
     const col = (t: string) => plan!.head.indexOf(t) + 1;
-    const a = at('class-a-retrofit-share');
+    const a = at('实施智能化改造的 A 类企业比例');
     expect(a.getCell(col('答卷统计数')).value).toBeCloseTo(0.8, 4);
     expect(a.getCell(col('答卷统计数')).numFmt).toBe(PERCENT);
     expect(a.getCell(col('目标')).value).toBe('100% 占 A 类企业的比例');
-    const b = at('class-b-retrofit-share');
+    const b = at('实施智能化改造的 B 类企业比例');
     expect(b.getCell(col('答卷统计数')).numFmt).toBe(PERCENT);
     expect(b.getCell(col('目标')).value).toBe('>= 50% 占 B 类企业的比例');
     const shown = displayed(path.join(dir, 'out.xlsx'), '规划目标', path.join(dir, 'lo'));
-    expect(shown.find((r) => r[0] === 'class-b-retrofit-share')![8]).toBe('33.3%');
+    expect(shown.find((r) => r[0] === '实施智能化改造的 B 类企业比例')![8]).toBe('33.3%');
     // a count of companies beside them stays whole
-    const benchmarked = at('companies-benchmarked');
+    const benchmarked = at('开展智能制造对标达标评价的企业');
     expect(benchmarked.getCell(col('答卷统计数')).numFmt).toBe(INTEGER);
   });
 

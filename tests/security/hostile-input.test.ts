@@ -75,12 +75,18 @@ describe('hostile input is refused quickly with exit 1 and a clear, located mess
   });
 
   it('in process, each refusal takes milliseconds, not seconds', () => {
+    // the fastest of three tries: a loaded host (a parallel test run) delays one try by hundreds of milliseconds, while
+    // an input that defeats a limit (an expansion, a nesting without bound) takes seconds on every try
     for (const c of CASES.filter((x) => x.file !== 'big.yaml')) {
       const text = c.content();
-      const t = performance.now();
-      const r = parseSource(text, c.file, DEFAULT_LIMITS);
-      expect(r.ok, c.name).toBe(false);
-      expect(performance.now() - t, c.name).toBeLessThan(500);
+      let fastest = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        const r = parseSource(text, c.file, DEFAULT_LIMITS);
+        fastest = Math.min(fastest, performance.now() - t);
+        expect(r.ok, c.name).toBe(false);
+      }
+      expect(fastest, c.name).toBeLessThan(500);
     }
   });
 });

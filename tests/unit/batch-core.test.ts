@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AggregateStore, type CompanyAggregate, type SummaryLayout } from '../../src/core/batch/aggregate';
-import { pseudonym, scrubText } from '../../src/core/batch/anonymize';
+import { pseudonym, quasiIdentifier, scrubText, singledOut } from '../../src/core/batch/anonymize';
 import { safeFileName, UniqueNames } from '../../src/core/batch/filename';
 import { dateKey, normaliseName, plantKey, plantKeys } from '../../src/core/batch/identity';
 import { companyCore, companyNamedIn } from '../../src/core/plant-identity';
 import { summarise } from '../../src/core/batch/summary';
 import { assessmentSeries, daysBetween, PlantRegistry, resubmissionPairs, settleParts, settleSources, type AssessmentRelation } from '../../src/core/batch/supersede';
 import { complementary, judged, percentDigits, withheldBelow } from '../../src/core/batch/verdict';
-import { classGoalMet } from '../../src/core/batch/class-retrofit';
+import { classGoalMet, classGoalsOf } from '../../src/core/batch/class-retrofit';
+import { policy } from '../helpers/defs';
 
 const layout: SummaryLayout = {
   sections: [{ id: 'design', title: { zh: '设计', en: 'Design' } }],
@@ -412,16 +413,25 @@ describe('summary', () => {
       agg(1, null, null, null, null, { cls: 'B' }),
       agg(1, null, null, null, null, { cls: 'C', retrofit: 'done' }),
     ];
-    const s = summarise(layout, xs, { minGroupSize: 1 });
+    // the goals are the bundled action plan's (郑政文〔2018〕168号 四(一)), as data
+    const classGoals = classGoalsOf(policy());
+    expect(classGoals).toEqual([
+      { class: 'A', value: 1, year: 2020, source: '郑政文〔2018〕168号 四(一)' },
+      { class: 'B', value: 0.5, year: 2020, source: '郑政文〔2018〕168号 四(一)' },
+    ]);
+    const s = summarise(layout, xs, { minGroupSize: 1, classGoals });
+    const source = '郑政文〔2018〕168号 四(一)';
     expect(s.byClass).toEqual([
       // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
-      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalYear: 2020 },
+      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalSource: source, goalYear: 2020 },
       // one of the two did not state its status: if it retrofits, half do — not judged, and no share (0–50 %) given
-      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, goalYear: 2020 },
+      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, goalSource: source, goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
     // two class A companies are too few to publish or judge "all of class A" on: only their number is given
-    expect(summarise(layout, xs, { minGroupSize: 3 }).byClass[0]).toEqual({ class: 'A', companies: 2, retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null, goal: 1, goalMet: null, withheld: 'small-group', goalYear: 2020 });
+    expect(summarise(layout, xs, { minGroupSize: 3, classGoals }).byClass[0]).toEqual({ class: 'A', companies: 2, retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null, goal: 1, goalMet: null, withheld: 'small-group', goalSource: source, goalYear: 2020 });
+    // without an action plan no class has a goal: the counts, no verdict
+    expect(summarise(layout, xs, { minGroupSize: 1 }).byClass.map((c) => [c.goal, c.goalMet])).toEqual([[null, null], [null, null], [null, null]]);
   });
 
   it('the aggregate store gives back what was stored', () => {
@@ -571,5 +581,22 @@ describe('companyNamedIn: whose answer file it is, when the file does not parse'
     expect(companyNamedIn("respondent:\n  company: '郑州示例机械有限公司'  # the registered name\n")).toBe('郑州示例机械有限公司');
     expect(companyNamedIn('{"respondent": {"company": "Acme Machinery", "industry": "discrete",')).toBe('Acme Machinery');
     expect(companyNamedIn('respondent:\n  industry: discrete\n')).toBeUndefined();
+  });
+});
+
+describe('quasiIdentifier and singledOut: the companies anonymised rows can still single out', () => {
+  const row = (park: string, extra: Partial<Parameters<typeof quasiIdentifier>[0]> = {}) => quasiIdentifier({ region: '郑州经开区', district: '410171', park, sector: 'C34', industry: 'discrete', aboveDesignatedSize: true, enterpriseClass: 'B', ...extra });
+  it('counts the keys that occur once', () => {
+    expect(singledOut([row('p1'), row('p1'), row('p2')])).toBe(1);
+    expect(singledOut([row('p1'), row('p1')])).toBe(0);
+    expect(singledOut([])).toBe(0);
+  });
+  it('every kept field tells companies apart; a field not given is not a value', () => {
+    expect(row('p1', { aboveDesignatedSize: false })).not.toBe(row('p1'));
+    expect(row('p1', { enterpriseClass: 'A' })).not.toBe(row('p1'));
+    expect(row('p1', { industry: 'process' })).not.toBe(row('p1'));
+    expect(row('p1', { sector: undefined })).not.toBe(row('p1', { sector: 'undefined' }));
+    // fields joined without a separator a value could contain: 「ab」+「c」 is not 「a」+「bc」
+    expect(row('ab', { sector: 'c' })).not.toBe(row('a', { sector: 'bc' }));
   });
 });

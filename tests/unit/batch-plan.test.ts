@@ -9,6 +9,7 @@ import { policy, questionnaire } from '../helpers/defs';
 
 const T = (zh: string) => ({ zh, en: zh });
 const target = (t: Partial<CountTargetDef> & Pick<CountTargetDef, 'id' | 'basis'>): CountTargetDef => ({
+  title: T(t.id),
   section: '二',
   quote: '…',
   comparison: '>=',
@@ -44,7 +45,7 @@ describe('plan count targets', () => {
     target({ id: 'benchmark-projects', basis: 'answers', value: 1 }),
     target({ id: 'smart-equipment-applications-total', programme: 'machine-replacement', basis: 'new-question', value: 2000 }),
     target({ id: 'smart-workshops-per-year', programme: 'smart-workshop', basis: 'new-question', per: 'year', years: [2018] }),
-    target({ id: 'class-b-retrofit-share', programme: 'enterprise-classification', basis: 'answers', value: 0.5 }),
+    target({ id: 'class-b-retrofit-share', programme: 'enterprise-classification', enterpriseClass: 'B', basis: 'answers', value: 0.5 }),
     target({ id: 'demo-parks', programme: 'demo-park', basis: 'not-from-diagnosis', comparison: 'range', value: { min: 2, max: 3 } }),
   ];
   const current = [

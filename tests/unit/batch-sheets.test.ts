@@ -3,7 +3,12 @@
  * row and its column title name, and agrees with the JSON summary it is taken from.
  */
 import { describe, expect, it } from 'vitest';
-import { summaryRows } from '../../src/app/batch/columns';
+import { SUMMARY_COLUMNS, summaryRows } from '../../src/app/batch/columns';
+import { classGoalsOf } from '../../src/core/batch/class-retrofit';
+import { policy } from '../helpers/defs';
+
+/** A column of the long summary by its id (汇总长表, OUT.summary.csv). */
+const C = (id: (typeof SUMMARY_COLUMNS)[number]) => SUMMARY_COLUMNS.indexOf(id);
 import { wideSummary } from '../../src/app/batch/wide-summary';
 import type { CompanyAggregate, SummaryLayout } from '../../src/core/batch/aggregate';
 import { summarise, withSampleCounts, type BatchSummary } from '../../src/core/batch/summary';
@@ -34,7 +39,7 @@ const company = (cnc: number | null, mes: number | null, scale: boolean | undefi
 
 function batchSummary(companies: CompanyAggregate[], opts: { groupBy?: string; minGroupSize?: number; merge?: boolean } = {}): BatchSummary {
   return {
-    ...summarise(layout, companies, { minGroupSize: opts.minGroupSize ?? 1, merge: opts.merge ?? false, defaultGroups: true, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) }),
+    ...summarise(layout, companies, { minGroupSize: opts.minGroupSize ?? 1, merge: opts.merge ?? false, defaultGroups: true, classGoals: classGoalsOf(policy()), ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) }),
     scored: companies.length,
     superseded: 0,
     rejected: 0,
@@ -120,7 +125,7 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
   it('汇总长表: a group’s figure is said to be over the companies of the group, not of the batch', () => {
     const rows = summaryRows(s, 'zh', true);
     // (the workbook names the part and the item in words: the headline row comes first under its indicator's title)
-    const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![17];
+    const popOf = (section: string, item: string) => rows.find((r) => String(r[0]).startsWith(section) && r[2] === item)![C('regional_population')];
     expect(popOf('全部企业', '数控化率')).toBe('本批次中回答该题的规上企业');
     expect(popOf('按是否规上分组', '数控化率')).toBe('本组中回答该题的全部企业');
     expect(popOf('按区划代码分组', '数控化率')).toBe('本组中回答该题的规上企业');
@@ -170,11 +175,11 @@ describe('a figure over fewer companies than the minimum group size: blank in �
     const rows = summaryRows(s, 'zh');
     const row = (section: string, group: string, item: string) => rows.find((r) => r[0] === section && r[1] === group && r[2] === item)!;
     const below = row('all', 'all', 'cnc-rate@below');
-    expect([below[4], below[9], below[10], below[11], below[20]]).toEqual([null, null, 2, null, 'n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标']);
-    expect(row('all', 'all', 'cnc-rate@all')[20]).toBeNull();
+    expect([below[C('value')], below[C('numerator')], below[C('denominator')], below[C('unknown')], below[C('verdict_note')]]).toEqual([null, null, 2, null, 'n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标']);
+    expect(row('all', 'all', 'cnc-rate@all')[C('verdict_note')]).toBeNull();
     expect(row('by_size', 'below', 'level.1').slice(4, 5)).toEqual([null]);
-    expect(row('by_size', 'below', 'level.1')[20]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
-    expect(row('by_size', 'below', 'mean_score')[20]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+    expect(row('by_size', 'below', 'level.1')[C('verdict_note')]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
+    expect(row('by_size', 'below', 'mean_score')[C('verdict_note')]).toBe('n = 2，少于最小分组规模 3：不单列数值（留空），不判定是否达标');
   });
 });
 
@@ -215,8 +220,9 @@ describe('labels an office can hand over', () => {
       ['B', 2020, true],
     ]);
     const share = summaryRows(s, 'zh').find((r) => r[0] === 'by_class' && r[1] === 'A 类企业' && r[2] === 'share')!;
-    const col = (id: string) => share[['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical'].indexOf(id)];
-    expect([col('target'), col('target_year'), col('historical')]).toEqual([1, 2020, true]);
+    const col = (id: (typeof SUMMARY_COLUMNS)[number]) => share[SUMMARY_COLUMNS.indexOf(id)];
+    // the goal's document and section beside it (the plan's class goals, 四(一))
+    expect([col('target'), col('target_year'), col('target_source'), col('historical')]).toEqual([1, 2020, '郑政文〔2018〕168号 四(一)', true]);
     // before the goal's year: not historical
     const early = batchSummary([{ ...dated[0]!, date: 20190301000000 }]);
     expect(early.byClass[0]).toMatchObject({ goalYear: 2020 });

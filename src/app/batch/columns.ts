@@ -173,10 +173,12 @@ function planHow(h: NonNullable<PlanTargetResult['also']>[number], lang: Lang, q
   return formatMessage(h.code, { ...rest, question: named }, lang);
 }
 
-export function planColumns(lang: Lang, minGroupSize: number, questions?: QuestionTexts): Column<PlanTargetResult>[] {
+export function planColumns(lang: Lang, minGroupSize: number, questions?: QuestionTexts, workbook = false): Column<PlanTargetResult>[] {
   const L = (t: Text | undefined) => (t ? t[lang] : '');
   return [
-    col('id', 'text', (t) => t.id),
+    // the CSV keeps the target's id for scripts; the workbook names it in words only
+    ...(workbook ? [] : [col<PlanTargetResult>('id', 'text', (t) => t.id)]),
+    col('plan_target', 'text', (t) => L(t.title)),
     col('plan_section', 'text', (t) => t.section),
     col('programme', 'text', (t) => (t.programmeName ? L(t.programmeName) : t.programme)),
     col('quote', 'text', (t) => t.quote),
@@ -226,9 +228,9 @@ export function withheldText(w: Withheld, args: { n: number; min?: number }, lan
 }
 
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
-export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
+export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'target_source', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
 export const summaryTitles = (): Text[] => SUMMARY_COLUMNS.map((c) => M(({ section: 'col.section_id', group: 'col.group', item: 'col.item', title: 'col.title', value: 'col.summary_value', met: 'col.met_plain', numerator: 'col.numerator_plain', denominator: 'col.companies_with_value' } as Record<string, MessageCode>)[c] ?? (`col.${c}` as MessageCode), { title: '', id: '' }));
-export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'text', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
+export const SUMMARY_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'number', 'text', 'number', 'text', 'yesno', 'number', 'integer', 'integer', 'integer', 'integer', 'percent', 'integer', 'text', 'text', 'text', 'text', 'integer', 'text', 'yesno', 'text', 'text'];
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -311,7 +313,9 @@ export function howCounted(i: Pick<RegionalIndicator, 'method' | 'regionalPopula
 /** The source and the survey dates of the sample, as the long table states them beside every regional figure. */
 export function sampleSource(s: BatchSummary, lang: Lang): { source: string; dates: string | null } {
   const { files, fileCount, dates } = s.sample;
-  const source = fileCount === 0 ? formatMessage('label.sample.source-none', {}, lang) : fileCount > files.length ? formatMessage('label.sample.source-first', { count: fileCount, shown: files.length, files: files.join(', ') }, lang) : formatMessage('label.sample.source', { count: fileCount, files: files.join(', ') }, lang);
+  const listed = fileCount === 0 ? formatMessage('label.sample.source-none', {}, lang) : fileCount > files.length ? formatMessage('label.sample.source-first', { count: fileCount, shown: files.length, files: files.join(', ') }, lang) : formatMessage('label.sample.source', { count: fileCount, files: files.join(', ') }, lang);
+  // the files hold answer sets a newer assessment replaced: the figure is not over all of them
+  const source = fileCount && s.superseded ? listed + formatMessage('label.sample.source-superseded', { superseded: s.superseded }, lang) : listed;
   return { source, dates: dates ? `${dates.from} – ${dates.to}` : null };
 }
 
@@ -403,6 +407,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
       companies_meeting_target: i.companiesMeetingTarget,
       share_meeting_target: i.shareMeetingTarget,
       target_year: i.targetYear,
+      target_source: i.targetSource,
       population: L(i.population),
       regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
       how: howCounted(i, lang, scope),
@@ -449,7 +454,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     row('by_class', g, 'planned', W('label.class.planned'), c.planned, INTEGER, { verdict_note: note });
     row('by_class', g, 'none', W('label.class.none'), c.none, INTEGER, { verdict_note: note });
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, INTEGER, { verdict_note: note });
-    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, historical: c.goal === null ? null : Boolean(c.historical) });
+    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, target_source: c.goalSource, historical: c.goal === null ? null : Boolean(c.historical) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   // (the item of a duplicate's or an identity row is where the row is: a file and row, as in the CSV)

@@ -319,7 +319,7 @@ export async function writeXlsx(out: string, pass: FinalPass, o: OutputOptions):
     await sheet(SHEET_NAMES.summary, wide.columns, wide.rows, 1, false, wide.notes);
     const { questions } = questionTexts(o.q);
     await sheet(SHEET_NAMES.long, summaryColumns(), summaryTable(s, lang, true, questions, o.groupWords), 3);
-    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questions), s.plan?.targets ?? [], 1, true);
+    await sheet(SHEET_NAMES.plan, planColumns(lang, s.minGroupSize, questions, true), s.plan?.targets ?? [], 1, true);
     await sheet(SHEET_NAMES.problems, problemColumns(), pass.problems(), 3);
     await sheet(SHEET_NAMES.rejected, [...rejectedColumns(), { id: 'cell', title: M('col.cell'), format: 'text', get: (r: Rejected) => (r.row !== undefined ? `${columnLetter(r.column)}${r.line}` : null) }], pass.rejected(), 3, true);
     if (o.includeAnswers && o.q) await sheet(SHEET_NAMES.answers, answerColumns(o.q, lang), pass.companies(), 3);

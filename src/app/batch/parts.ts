@@ -77,6 +77,8 @@ export interface Scored {
   report?: { content: string | Uint8Array; ext: string; base: string };
   /** The answer file covers only some sections (`progress.sections`, written by `assess --sections`). */
   partial?: true;
+  /** With --anonymize: the fields the anonymised row keeps, as one key (anonymize.ts quasiIdentifier). */
+  quasi?: string;
 }
 /**
  * Items serialised where they are made, in the form the spool and the JSON output hold them: one JSON text per line,

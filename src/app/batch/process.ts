@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../../core/diagnostics.js';
-import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
+import { pseudonym, quasiIdentifier, scrubText } from '../../core/batch/anonymize.js';
 import { aggregateOf, isRespondentGroupField, packAggregate } from '../../core/batch/aggregate.js';
 import { dateKey, plantKeys } from '../../core/batch/identity.js';
 import { companyNamedIn } from '../../core/plant-identity.js';
@@ -397,6 +397,7 @@ export class Processor {
       keys,
     };
     if (report) scored.report = report;
+    if (this.opts.anonymize) scored.quasi = quasiIdentifier(record);
     if (coversSomeSections(answers.file.progress?.sections, answers.file.answers, q)) scored.partial = true;
     part.companies.push(scored);
   }

@@ -2,10 +2,11 @@ import { closeSync, openSync, promises as fs, readSync, writeSync } from 'node:f
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { AggregateStore, isRespondentGroupField, type ChunkSpill } from '../../core/batch/aggregate.js';
-import { pseudonym, scrubText } from '../../core/batch/anonymize.js';
+import { pseudonym, scrubText, singledOut } from '../../core/batch/anonymize.js';
 import { safeFileName, UniqueNames } from '../../core/batch/filename.js';
 import { CLOUD_INDICATOR, countPlanTargets, type AssessmentPair, type PlanTargetResult } from '../../core/batch/plan.js';
 import type { PolicyDef } from '../../core/policy.js';
+import { classGoalsOf } from '../../core/batch/class-retrofit.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
 import { surveyYearFrom } from '../../core/batch/sample.js';
 import { NONE_GROUP, OTHER_GROUP, summarise, withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
@@ -214,8 +215,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
 
     // rows from files that cover only some sections (department interviews): few, kept by number
     const partial = new Set<number>();
+    /** With --anonymize: each company's kept respondent fields, to warn of the rows they still single out. */
+    const quasi = new Map<number, string>();
     const addCompany = async (c: Scored): Promise<void> => {
       const seq = store.pushPacked(c.agg);
+      if (c.quasi !== undefined) quasi.set(seq, c.quasi);
       registry.add(seq, c.keys, c.date);
       if (c.partial) partial.add(seq);
       if (c.report && reportsDir) {
@@ -302,6 +306,11 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
     // Final pass.
     const superseded = registry.superseded;
     const { relation, baselines, unmergedParts } = settleRows(registry, (seq) => store.get(seq).date ?? 0, partial, (seq) => store.get(seq).assessed === false);
+    if (quasi.size) {
+      const current = [...quasi].filter(([seq]) => !superseded.has(seq));
+      const unique = singledOut(current.map(([, k]) => k));
+      if (unique) events.note(formatMessage('batch.anonymize-singled-out', { count: unique, companies: current.length }, lang));
+    }
     const notes = new PlantRowNotes(registry, relation);
     const dupOf = notes.dupOf;
     const ordered = reportsDir && dupOf.size ? await orderReportNames(companiesFile, dupOf, superseded, reportsDir, lang) : undefined;
@@ -390,6 +399,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           merge: mergeSmallGroups,
           defaultGroups: true,
           input: { files: sampleFiles.first, fileCount: sampleFiles.count, questions: { covered: [...covered].filter((id) => q.byId.has(id)).length, total: q.questions.length }, scoring: { profile: profile.def.id, title: profile.def.title, verified: profile.def.verified } },
+          classGoals: classGoalsOf(policy),
         });
         const surveyYear = surveyYearFrom(s.sample);
         const groupField = s.groupByDefault ? (s.groupBy as 'district' | 'region') : 'group';

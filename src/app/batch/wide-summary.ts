@@ -9,11 +9,11 @@ import { shareText } from '../../core/batch/figures.js';
 import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat, type GroupWords } from './columns.js';
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
-type WideCell = { value: number | null; numerator: number | null; denominator: number; met?: boolean | null };
-const wideCell = (f: { value: number | null; numerator: number | null; denominator: number; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
-  f ? { value: f.value, numerator: f.numerator, denominator: f.denominator, ...(met ? { met: f.met ?? null } : {}) } : undefined;
+type WideCell = { value: number | null; numerator: number | null; denominator: number; unknown: number | null; met?: boolean | null };
+const wideCell = (f: { value: number | null; numerator: number | null; denominator: number; unknown: number | null; met?: boolean | null | undefined } | undefined, met: boolean): WideCell | undefined =>
+  f ? { value: f.value, numerator: f.numerator, denominator: f.denominator, unknown: f.unknown, ...(met ? { met: f.met ?? null } : {}) } : undefined;
 /** No company of the row is in the population (the 规上 companies of the 规下 row): n = 0, no value. */
-const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, met: null };
+const EMPTY_CELL: WideCell = { value: null, numerator: null, denominator: 0, unknown: null, met: null };
 
 /**
  * The wide summary (汇总): one row per population (all companies, 规上, 规下, size not stated) or group, and per
@@ -56,6 +56,8 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang, 
       const part = (code: MessageCode, what: MessageCode) => titled(code, (l) => ({ title: named(l), id: formatMessage(what, {}, l) }));
       add(`${set.id}.numerator`, part('col.numerator', `label.numerator.${method}`), method === 'share' ? 'integer' : 'number');
       add(`${set.id}.denominator`, part('col.indicator_n', `label.n.${method}`), 'integer');
+      // how many of the row's companies answered 不清楚 (in n for a share, left out of it for a mean)
+      add(`${set.id}.unknown`, titled('col.indicator_unknown', (l) => ({ title: named(l), how: formatMessage(`label.unknown.${method}`, {}, l) })), 'integer');
       // the target beside its verdict: comparison, value, year and the document it comes from
       if (ind.target && set.judged) {
         const t = ind.target;
@@ -77,7 +79,7 @@ export function wideSummary(s: BatchSummary, layout: SummaryLayout, lang: Lang, 
       const c = cells(i, populationOf(ind));
       for (const set of setsOf(ind)) {
         const cell = set.judged ? c.official : c.all;
-        r.push(cell?.value ?? null, cell?.numerator ?? null, cell?.denominator ?? null);
+        r.push(cell?.value ?? null, cell?.numerator ?? null, cell?.denominator ?? null, cell?.unknown ?? null);
         if (ind.target && set.judged) r.push(cell?.met ?? null);
       }
     }

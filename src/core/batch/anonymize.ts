@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Lang } from '../types.js';
 import { normaliseCreditCode, normaliseName } from '../plant-identity.js';
+import type { CompanyRecord } from './record.js';
 
 export type PseudonymKind = 'company' | 'site' | 'code' | 'file' | 'person' | 'sheet';
 
@@ -36,4 +37,21 @@ export function scrubText(text: string, replacements: ReadonlyMap<string, string
     if (from.length >= 2) out = out.split(from).join(to);
   }
   return out;
+}
+
+/**
+ * The respondent fields an anonymised company row keeps (region, district, park, sector, industry code, size, class),
+ * as one key: two companies with the same key cannot be told apart by them.
+ */
+export function quasiIdentifier(r: Pick<CompanyRecord, 'region' | 'district' | 'park' | 'sector' | 'industry' | 'aboveDesignatedSize' | 'enterpriseClass'>): string {
+  return [r.region, r.district, r.park, r.sector, r.industry, r.aboveDesignatedSize, r.enterpriseClass].map((v) => (v === undefined ? '' : String(v))).join('\u0000');
+}
+
+/** How many of the keys occur once: the companies anyone who knows those fields can single out in anonymised rows. */
+export function singledOut(keys: Iterable<string>): number {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let n = 0;
+  for (const c of counts.values()) if (c === 1) n++;
+  return n;
 }

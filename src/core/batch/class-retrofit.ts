@@ -2,6 +2,7 @@
  * The retrofit status of the companies of each enterprise class (A/B/C) against the plan's goal for it: all class A
  * and half of class B companies retrofitting within its three years (郑政文〔2018〕168号 四(一)).
  */
+import type { PolicyDef } from '../policy.js';
 import { r4 } from '../result.js';
 import { isHistoricalTarget } from '../targets.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
@@ -17,8 +18,10 @@ export interface ClassRetrofit {
   none: number | null;
   unknown: number | null;
   share: number | null;
-  /** The plan's goal: all class A and half of class B companies retrofitted within three years. */
+  /** The plan's goal for the class (郑政文〔2018〕168号 四(一): all class A and half of class B companies retrofitting within three years); null without one. */
   goal: number | null;
+  /** The document and section that set the goal. */
+  goalSource?: string;
   goalMet: boolean | null;
   /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
   withheld?: Withheld;
@@ -42,17 +45,32 @@ export function classGoalMet(retrofitting: number, unknown: number, companies: n
   return null;
 }
 
-const CLASS_GOALS: Record<string, number> = { A: 1, B: 0.5 };
-/** 郑政文〔2018〕168号 四(一): 三年内 (the plan's period 2018–2020) — the `by` of its class-a/b-retrofit-share targets. */
-export const CLASS_GOAL_YEAR = 2020;
+/** A class's goal as the action plan's data states it (a count target with an `enterpriseClass`). */
+export interface ClassGoal {
+  class: string;
+  /** The share of the class's companies to be retrofitting. */
+  value: number;
+  /** The year it is due (the target's `by`). */
+  year?: number;
+  /** The document and section that set it: 郑政文〔2018〕168号 四(一). */
+  source: string;
+}
 
-export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number, surveyYear?: number): ClassRetrofit[] {
+/** The class goals of an action plan: its count targets for an enterprise class (none without a plan). */
+export function classGoalsOf(policy: Pick<PolicyDef, 'document' | 'countTargets'> | undefined): ClassGoal[] {
+  return (policy?.countTargets ?? []).flatMap((t) =>
+    t.enterpriseClass ? [{ class: t.enterpriseClass, value: typeof t.value === 'number' ? t.value : t.value.min, ...(t.by !== undefined ? { year: t.by } : {}), source: `${policy!.document} ${t.section}` }] : [],
+  );
+}
+
+export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>>, minGroupSize: number, goals: readonly ClassGoal[], surveyYear?: number): ClassRetrofit[] {
   return [...counts.keys()].sort().map((cls) => {
     const c = counts.get(cls)!;
     const n = (k: string) => c[k] ?? 0;
     const companies = Object.values(c).reduce((a, b) => a + b, 0);
     const retrofitting = n('in-progress') + n('done');
-    const goal = CLASS_GOALS[cls] ?? null;
+    const g = goals.find((x) => x.class === cls);
+    const goal = g?.value ?? null;
     // the statuses break the class's companies down: with too few of them only their number is published
     const withheld = withheldBelow(companies, minGroupSize);
     const statuses = withheld
@@ -71,7 +89,7 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       goalMet: verdict.met,
       ...(withheld ? { withheld } : {}),
       ...(goal !== null && companies && met === null && !withheld ? { undetermined: true as const } : {}),
-      ...(goal !== null ? { goalYear: CLASS_GOAL_YEAR, ...(isHistoricalTarget(CLASS_GOAL_YEAR, surveyYear) ? { historical: true } : {}) } : {}),
+      ...(g ? { goalSource: g.source, ...(g.year !== undefined ? { goalYear: g.year, ...(isHistoricalTarget(g.year, surveyYear) ? { historical: true } : {}) } : {}) } : {}),
     };
   });
 }

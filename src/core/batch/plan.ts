@@ -14,6 +14,7 @@ export type Countable = 'yes' | 'partial' | 'no';
 
 export interface PlanTargetResult {
   id: string;
+  title: Text;
   section: string;
   programme?: string;
   programmeName?: Text;
@@ -170,6 +171,7 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
   return targets.map((t) => {
     const base = {
       id: t.id,
+      title: t.title,
       section: t.section,
       ...(t.programme ? { programme: t.programme, ...(nameOf.get(t.programme) ? { programmeName: nameOf.get(t.programme)! } : {}) } : {}),
       quote: t.quote,
@@ -218,7 +220,7 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       case 'benchmarking':
         return over(companies, counted(complete, 'plan.benchmarked', {}, completeByYear));
       case 'enterprise-classification': {
-        const cls = /class-([a-d])-/i.exec(t.id)?.[1]?.toUpperCase();
+        const cls = t.enterpriseClass;
         const c = cls ? classShare(cls) : undefined;
         if (!cls) return no();
         // No company of the batch gives its class: the input never asked, which is not "no class A company".

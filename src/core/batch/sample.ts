@@ -64,7 +64,7 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   // nothing scored: said plainly, with the inputs rejected; no companies, dates or questions covered to state
-  if (fileCount === 0) return { ...facts, statement: joined([['sample.nothing-scored', {}], rejected !== undefined ? ['sample.files-none', { rejected }] : ['sample.files-none-uncounted', {}]]) };
+  if (fileCount === 0) return { ...facts, statement: joined([['sample.nothing-scored', {}], rejected !== undefined ? ['sample.files-none', { rejected }] : ['sample.files-none-uncounted', {}], ...(rejected ? [['sample.rejected-listed', { rejected }] as [MessageCode, Record<string, string | number>]] : [])]) };
   const parts: [MessageCode, Record<string, string | number>][] = [
     [selfReported === companies ? 'sample.self-report' : selfReported === 0 ? 'sample.assessed' : 'sample.partly-self-report', { companies, selfReported }],
     // nothing scored: no files to list ("文件：。"), the inputs rejected said instead
@@ -75,6 +75,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
       : scored !== undefined && superseded !== undefined && rejected !== undefined
         ? ['sample.files-counted', { files: listed, count: fileCount, scored, superseded, companies, rejected }]
         : ['sample.files', { files: listed, count: fileCount }],
+    // which inputs were rejected, and why: not in the statement, but where to find them
+    ...(rejected ? [['sample.rejected-listed', { rejected }] as [MessageCode, Record<string, string | number>]] : []),
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
     dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],

@@ -1,7 +1,7 @@
 import { isHistoricalTarget, meets } from '../targets.js';
 import type { Text } from '../types.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
-import { classRetrofit, type ClassRetrofit } from './class-retrofit.js';
+import { classRetrofit, type ClassGoal, type ClassRetrofit } from './class-retrofit.js';
 import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
@@ -365,6 +365,8 @@ export function summarise(
     defaultGroups?: boolean;
     /** The input files and the questions the input covers, for the sample statement. */
     input?: Parameters<typeof sampleStatement>[1];
+    /** The action plan's goals per enterprise class (classGoalsOf); none: the classes' shares are not judged. */
+    classGoals?: readonly ClassGoal[];
   },
 ): Omit<BatchSummary, 'scored' | 'superseded' | 'rejected' | 'problems' | 'targets' | 'duplicates' | 'parkRecommendations' | 'plan' | 'conflictWindowDays'> {
   const all = new Accumulator(layout);
@@ -429,6 +431,6 @@ export function summarise(
     mergeSmallGroups: Boolean(opts.merge),
     // the size classes are the total's 规上 / 规下 / not stated splits: withheld as those are
     bySize: groupFigures(layout, sizes, g, figures, true, (key, i) => splitWithheld(figures, i, key === NONE_GROUP ? 'not-stated' : key), [OTHER_GROUP, NONE_GROUP, 'below', 'above']),
-    byClass: classRetrofit(classes, opts.minGroupSize, surveyYear),
+    byClass: classRetrofit(classes, opts.minGroupSize, opts.classGoals ?? [], surveyYear),
   };
 }
