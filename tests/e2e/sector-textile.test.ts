@@ -2,7 +2,8 @@
 // some group doffing, air-jet looms partly on a loom monitoring system, jet and overflow dyeing machines on their own
 // program controllers, a dye kitchen weighed by hand, two stenters, fabric inspected by eye, ERP without MES) through
 // the built CLI, as a consultant's review read it (tests/fixtures/review/textile-dyeing.yaml). The apparel pack was
-// written for garment plants: a mill (C17) reads its plan in a mill's words (the pack's rulesByCode), gets no sewing,
+// written for garment plants: a mill (C17) reads its sector named as a mill's trade (the pack's titleByCode) and its
+// plan in a mill's words (the pack's rulesByCode), gets no sewing,
 // cutting, hanging, bundle or piece-rate project, and gets the dyeing projects — central control of the dyeing machines
 // with automatic dye and chemical dispensing, recipes from lab dip to bulk by dye lot, the dye lab, online measurement
 // at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
@@ -30,13 +31,8 @@ const d = reportJson<Report>(MILL);
 const zh = reportMarkdown(MILL, 'zh');
 const en = reportMarkdown(MILL, 'en');
 /** The plan section (§6) of a Markdown report: the appendix quotes the questionnaire, whose items name every sector's things. */
-// (less the line naming the pack, 服装纺织 / Apparel and textiles, which names both trades, and the plant's class)
-const plan = (md: string) =>
-  md
-    .slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'))
-    .split('\n')
-    .filter((l) => !/^(行业：|Sector: )/.test(l))
-    .join('\n');
+// (the line naming the sector included: a mill's names its own trade)
+const plan = (md: string) => md.slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'));
 const get = (r: Report, id: string) => r.recommendations.find((x) => x.id === id);
 const all = (r: Rec, lang: 'zh' | 'en' = 'zh') => [r.title, ...r.evidence.map((e) => e.statement), ...r.measures, ...r.hardware, ...r.software, ...r.integration, r.benefits].filter(Boolean).map((t) => t[lang]).join(' ');
 /** Every word the plan says of every project, later ones included. */
@@ -53,6 +49,12 @@ describe('a textile mill (C17) reads no garment plant’s words', () => {
   it('the plan names the mill’s own class beside the pack', () => {
     expect(zh).toContain('本厂细分行业：棉印染精加工，C1713');
     expect(en).toContain("the plant's sub-industry: Cotton dyeing, printing and finishing, C1713");
+  });
+  it('the sector is named as a mill’s trade, not garments first (the pack’s titleByCode)', () => {
+    expect(zh).toContain('\n行业：纺织（纺纱、织造与染整）（本厂细分行业：棉印染精加工，C1713）。');
+    expect(en).toContain("\nSector: Textiles (spinning, weaving, dyeing and finishing) (the plant's sub-industry: Cotton dyeing, printing and finishing, C1713).");
+    expect(zh).not.toContain('服装纺织');
+    expect(en).not.toMatch(/Apparel and textiles|garments and accessories/);
   });
   it('in every project the plan proposes, later ones included', () => {
     expect(said(d)).not.toMatch(GARMENT_ZH);
@@ -217,6 +219,10 @@ describe('the pack’s shared texts (not in the report) name a mill’s things b
 
 describe('a garment plant (C18) keeps its plan and wording', () => {
   const g = reportJson<Report>(GARMENT);
+  it('its sector named as the pack names it', () => {
+    expect(reportMarkdown(GARMENT, 'zh')).toContain('\n行业：服装纺织（纺织、纺织服装与服饰）。');
+    expect(reportMarkdown(GARMENT, 'en')).toContain('\nSector: Apparel and textiles (textiles, garments and accessories). ');
+  });
   it('its dispatch board and OEE project in the rules’ own words (a garment plant with an MES)', () => {
     const withMes = reportJson<Report>(answerVariant(tempDir('zhizao-garment-'), GARMENT, 'with-mes.yaml', { has_mes: true }));
     expect(get(withMes, 'workshop-visual-dispatch')!.benefits.zh).toBe('同类项目中常见计划达成率提升5–10个百分点、插单对生产的冲击减少、交期回复由几天缩短到几小时。');
