@@ -9,8 +9,8 @@
 // at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
 // words. The generic projects a mill gets read in its words too: the dispatch board plans beam changes, run-outs and
 // the order of dye lots, the OEE project counts loom efficiency, spinning stops and dyeing-machine utilisation, and the
-// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or fabric-truck transport in a
-// mill that does not spin. The pack's shared texts the report does not show name both trades. A garment plant (C18)
+// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or beam, fabric-truck and roll
+// transport in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too. The pack's shared texts the report does not show name both trades. A garment plant (C18)
 // keeps its plan and wording.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -171,6 +171,10 @@ describe('the generic projects a mill gets, in a mill’s words and benefits', (
 });
 
 describe('spinning automation: roving-to-spinning and spinning-to-winding links where the mill spins', () => {
+  const WEAVING = '络筒；整经（分批整经机）；浆纱（浆纱机 PLC 控制）；穿经；织造（200 台喷气织机，80 台接入织机监测系统）；验布（人工目视）';
+  /** The rule's own wording of a WMS feeding AGVs at the line side, which is no mill's. */
+  const LINE_SIDE_ZH = /AMR|线边|WMS|入库、出库/;
+  const LINE_SIDE_EN = /AMR|line[- ]side|WMS|receipt/i;
   it('the mill that spins gets 粗细联 and 细络联 with sliver-can transport, not an AGV fleet fed by a WMS', () => {
     const link = get(d, 'line-agv-delivery')!;
     expect(link, d.recommendations.map((r) => r.id).join(' ')).toBeDefined();
@@ -180,13 +184,16 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('细络联：已带集体落纱的细纱机与自动络筒机连接');
     expect(steps).toContain('条筒');
     expect(steps).not.toContain('布车');
-    // (the rule's evidence, which a pack cannot reword, still speaks of line-side delivery by AGVs/AMRs)
-    const proposal = { ...link, evidence: [] };
-    expect(all(proposal)).not.toMatch(/AMR|线边/);
-    expect(all(proposal, 'en')).not.toMatch(/AMR|line-side/);
+    expect(all(link)).not.toMatch(LINE_SIDE_ZH);
+    expect(all(link, 'en')).not.toMatch(LINE_SIDE_EN);
     expect(link.prerequisites).not.toContain('workshop-wms-barcode');
     expect(link.benefits.zh).toContain('细纱机等粗纱、络筒机等管纱的停台减少');
     expect(link.benefits.zh).toContain('以逐岗位评估为准');
+  });
+  it('its title names the spinning links only, and why rests on how its processes are linked, not on line-side delivery', () => {
+    const link = get(d, 'line-agv-delivery')!;
+    expect(link.title).toEqual({ zh: '纺纱工序间自动输送（粗细联、细络联与条筒输送）', en: 'Automatic transport between spinning processes (roving-to-spinning and spinning-to-winding links, sliver cans)' });
+    expect(link.evidence.map((e) => [e.question, e.statement.zh])).toEqual([['req_automated_lines', '只有部分关键工序之间由输送装置自动衔接，其余仍靠人工搬运。']]);
   });
   it('a mill that does not spin moves fabric trucks and rolls instead', () => {
     const file = answerVariant(tempDir('zhizao-textile-'), MILL, 'dyeing-only.yaml', { key_processes_list: '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流、气流染色机）；化料配液（人工）；定形（2 台拉幅定形机）；验布（人工目视）' });
@@ -195,6 +202,25 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('布车和布卷');
     expect(steps).not.toMatch(/粗细联：|细络联：|条筒/);
     expect(link.benefits.zh).toContain('布车和布卷不再靠人工推运');
+  });
+  it('a dyeing mill’s and a weaving mill’s title and evidence name no spinning and no line-side delivery', () => {
+    const dir = tempDir('zhizao-textile-');
+    const dyeing = get(reportJson<Report>(answerVariant(dir, MILL, 'dyeing-only.yaml', { key_processes_list: '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流、气流染色机）；定形（2 台拉幅定形机）；验布（人工目视）', req_automated_lines: 'none' })), 'line-agv-delivery')!;
+    const weaving = get(reportJson<Report>(answerVariant(dir, MILL, 'weaving.yaml', { key_processes_list: WEAVING })), 'line-agv-delivery')!;
+    for (const [name, link] of [['dyeing', dyeing], ['weaving', weaving]] as const) {
+      expect(link, name).toBeDefined();
+      expect(link.title.zh, name).toBe('工序间布车和布卷等物料自动输送');
+      expect([link.title.zh, ...link.evidence.map((e) => e.statement.zh)].join(' '), name).not.toMatch(/纺纱|粗纱|细纱|粗细联|细络联/);
+      expect(all(link), name).not.toMatch(LINE_SIDE_ZH);
+      expect(all(link, 'en'), name).not.toMatch(LINE_SIDE_EN);
+      expect(link.evidence.length, name).toBeGreaterThan(0);
+    }
+    expect(dyeing.evidence.map((e) => e.statement.zh)).toEqual(['关键工序之间靠人工搬运衔接，坯布和布卷由人工推运。']);
+    // a weaving mill winds its yarn before warping: winding is no spinning, and its steps are beams and cloth rolls, not dye lots
+    const steps = weaving.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('织轴从浆纱、穿经运到织机');
+    expect(steps).not.toMatch(/粗细联|细络联|条筒|缸号|染色/);
+    expect(weaving.benefits.zh).toContain('织机等上轴的停台');
   });
 });
 
