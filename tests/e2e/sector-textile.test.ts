@@ -10,10 +10,13 @@
 // words. The generic projects a mill gets read in its words too: the dispatch board plans beam changes, run-outs and
 // the order of dye lots, the OEE project counts loom efficiency, spinning stops and dyeing-machine utilisation, and the
 // AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or beam, fabric-truck and roll
-// transport in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too. The pack's shared texts the report does not show name both trades. A garment plant (C18)
-// keeps its plan and wording.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+// transport in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too;
+// a spinning mill gets its links without a warehouse system, and a first step of them (group doffing or one link)
+// under 1 million CNY. The pack's shared texts the report does not show name both trades. A garment plant (C18) keeps
+// its plan and wording.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli';
 import { answerVariant, reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
@@ -221,6 +224,60 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('织轴从浆纱、穿经运到织机');
     expect(steps).not.toMatch(/粗细联|细络联|条筒|缸号|染色/);
     expect(weaving.benefits.zh).toContain('织机等上轴的停台');
+  });
+});
+
+describe('a spinning mill without a warehouse system or with a small budget still gets its spinning links', () => {
+  const SPINNING = '清梳联（自动控制）；并条；粗纱（托锭式粗纱机，人工落纱）；细纱（3 万锭环锭纺，1.2 万锭带集体落纱）；络筒（自动络筒机，电子清纱）';
+  const spinningMill = (name: string, answers: Record<string, unknown>) => {
+    const file = answerVariant(tempDir('zhizao-textile-'), MILL, name, { key_processes_list: SPINNING, ...answers });
+    return reportJson<Report>(file);
+  };
+  it('stores kept on slips and ledgers, no WMS: the links of one spinning workshop, waiting for no stores project', () => {
+    const r = spinningMill('no-wms.yaml', { warehousing_level: 'manual', has_wms: false });
+    const link = get(r, 'line-agv-delivery')!;
+    expect(link, r.recommendations.map((x) => x.id).join(' ')).toBeDefined();
+    expect(link.variant).toBe('spinning-links');
+    expect(link.title.zh).toContain('粗细联、细络联');
+    expect(link.prerequisites).toEqual([]);
+  });
+  it('a budget under 1 million CNY: a first step, group doffing on one set of ring frames or one 细络联 link, by the maker’s quote', () => {
+    const r = spinningMill('low-budget.yaml', { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80, warehousing_level: 'manual', has_wms: false });
+    const step = get(r, 'line-agv-delivery')!;
+    expect(step, r.recommendations.map((x) => x.id).join(' ')).toBeDefined();
+    expect(step.variant).toBe('spinning-first-step');
+    expect(step.title.zh).toBe('纺纱自动化第一步：一组细纱机集体落纱或一条细络联试点');
+    expect(step.investment.max).toBeLessThanOrEqual(80);
+    expect(step.prerequisites).toEqual([]);
+    const steps = step.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('在一组细纱机上加装集体落纱装置');
+    expect(steps).toContain('做一条细络联试点');
+    expect(steps).toContain('设备厂商对这一组机台的报价');
+    expect(steps).toContain('（不在本项目投资内）');
+    expect(steps).not.toMatch(/粗细联：|悬挂轨道/);
+    // what it brings, with no figure of its own; how many fewer people follows from a post-by-post assessment
+    expect(step.benefits.zh).toContain('以逐岗位评估为准');
+    expect(step.benefits.zh).not.toMatch(/\d/);
+    expect(all(step)).not.toMatch(/AMR|线边|WMS/);
+  });
+  it('where the plan proposes the handling project within its period, group doffing is left to it, not bought twice', () => {
+    const dir = tempDir('zhizao-textile-');
+    const base = answerVariant(dir, MILL, 'base.yaml', { key_processes_list: SPINNING, retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80 });
+    const file = parse(readFileSync(base, 'utf8')) as Record<string, unknown>;
+    file.overrides = { recommendations: { phase: { 'station-handling-palletising-robots': '0-6m', 'line-agv-delivery': '6-18m' } } };
+    const moved = path.join(dir, 'moved.yaml');
+    writeFileSync(moved, stringify(file));
+    const step = get(reportJson<Report>(moved), 'line-agv-delivery')!;
+    expect(step.variant).toBe('spinning-first-step');
+    const steps = step.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('集体落纱由本方案的落纱和搬运岗位“机器换人”项目加装，本项目不重复');
+    expect(steps).not.toContain('在一组细纱机上加装集体落纱装置');
+    expect(step.hardware.map((h) => h.zh)).toEqual(['一条细络联的输送装置（细纱机与络筒机之间的管纱输送和空管返回）']);
+    expect(step.benefits.zh).not.toContain('集体落纱');
+  });
+  it('a mill that does not spin keeps the rule’s condition: no fabric transport without a warehouse system', () => {
+    const file = answerVariant(tempDir('zhizao-textile-'), MILL, 'dyeing-no-wms.yaml', { key_processes_list: '前处理；染色（16 台溢流染色机）；定形；验布', warehousing_level: 'manual', has_wms: false });
+    expect(get(reportJson<Report>(file), 'line-agv-delivery')).toBeUndefined();
   });
 });
 
