@@ -20,7 +20,7 @@ import { plantRuleScope } from './rule-scope.js';
 import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
-import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, unknownDivision, wordingCodeFor, wordingFor, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
+import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, titleFor, unknownDivision, wordingCodeFor, wordingFor, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
 import type { TargetsDef } from './targets.js';
 import type { Overrides, Text } from './types.js';
 import type { Recommendation } from './recommendation.js';
@@ -482,14 +482,14 @@ function foldIntoContainers(included: readonly Recommendation[], kept: readonly 
   }
 }
 
-/** The sector pack's id and title, with the plant's sub-industry when the pack names its code. */
+/** The sector pack's id and title (its title for the plant's narrower code, if it has one), with the plant's sub-industry when the pack names its code. */
 function sectorOf(pack: SectorPack, sector: string | undefined, packs: readonly CompiledSectorPack[]): NonNullable<RetrofitPlan['sector']> {
   const cls = classFor(pack, sector);
   const written = (sector ?? '').trim();
   // a code of no division (C99): the generic plan, said so, with how to get the sector's
   const noDivision = pack.codes.length ? undefined : unknownDivision(written);
   if (noDivision) return { id: pack.id, title: pack.title, unrecognised: { written, noDivision } };
-  if (pack.codes.length || !sectorInWords(written)) return { id: pack.id, title: pack.title, ...(cls ? { class: cls } : {}) };
+  if (pack.codes.length || !sectorInWords(written)) return { id: pack.id, title: titleFor(pack, sector), ...(cls ? { class: cls } : {}) };
   const guess = sectorGuess(packs, written);
   return { id: pack.id, title: pack.title, unrecognised: { written, ...(guess ? { guess } : {}) } };
 }

@@ -86,6 +86,11 @@ export interface SectorPack {
   kind: 'sector-pack';
   id: string;
   title: Text;
+  /**
+   * The name the report gives the sector for the plants under a narrower code (a pack covering several trades): per
+   * code prefix, a title; the longest prefix of the plant's code wins, else `title`.
+   */
+  titleByCode?: Record<string, Text>;
   description?: Text;
   /** GB/T 4754-2017 code prefixes; empty for the generic pack. */
   codes: string[];
@@ -302,11 +307,20 @@ export interface CompiledSectorPack {
   wordingByCode?: ReadonlyMap<string, ReadonlyMap<string, CompiledTexts>>;
 }
 
-/** The code prefix of `rulesByCode` a plant's code (read by `sectorCode`) falls under: the longest, if any. */
-export function wordingCodeFor(pack: SectorPack, code: string): string | undefined {
+/** The longest of the prefixes (the keys of a `…ByCode` table) a code read by `sectorCode` falls under, if any. */
+function longestPrefix(code: string, prefixes: Iterable<string>): string | undefined {
   let best: string | undefined;
-  for (const c of Object.keys(pack.rulesByCode ?? {})) if (code && code.startsWith(c.toUpperCase()) && (!best || c.length > best.length)) best = c;
+  for (const c of prefixes) if (code && code.startsWith(c.toUpperCase()) && (!best || c.length > best.length)) best = c;
   return best;
+}
+
+/** The code prefix of `rulesByCode` a plant's code (read by `sectorCode`) falls under: the longest, if any. */
+export const wordingCodeFor = (pack: SectorPack, code: string): string | undefined => longestPrefix(code, Object.keys(pack.rulesByCode ?? {}));
+
+/** The pack's title for a plant's sector: that of the longest prefix of `titleByCode` its code falls under, else `title`. */
+export function titleFor(pack: SectorPack, sector: string | undefined): Text {
+  const byCode = pack.titleByCode ? longestPrefix(sectorCode(sector), Object.keys(pack.titleByCode)) : undefined;
+  return byCode === undefined ? pack.title : pack.titleByCode![byCode]!;
 }
 
 /**

@@ -2,17 +2,21 @@
 // some group doffing, air-jet looms partly on a loom monitoring system, jet and overflow dyeing machines on their own
 // program controllers, a dye kitchen weighed by hand, two stenters, fabric inspected by eye, ERP without MES) through
 // the built CLI, as a consultant's review read it (tests/fixtures/review/textile-dyeing.yaml). The apparel pack was
-// written for garment plants: a mill (C17) reads its plan in a mill's words (the pack's rulesByCode), gets no sewing,
+// written for garment plants: a mill (C17) reads its sector named as a mill's trade (the pack's titleByCode) and its
+// plan in a mill's words (the pack's rulesByCode), gets no sewing,
 // cutting, hanging, bundle or piece-rate project, and gets the dyeing projects — central control of the dyeing machines
 // with automatic dye and chemical dispensing, recipes from lab dip to bulk by dye lot, the dye lab, online measurement
 // at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
 // words. The generic projects a mill gets read in its words too: the dispatch board plans beam changes, run-outs and
 // the order of dye lots, the OEE project counts loom efficiency, spinning stops and dyeing-machine utilisation, and the
-// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or fabric-truck transport in a
-// mill that does not spin. The pack's shared texts the report does not show name both trades. A garment plant (C18)
-// keeps its plan and wording.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or beam, fabric-truck and roll
+// transport in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too;
+// a spinning mill gets its links without a warehouse system, and a first step of them (group doffing or one link)
+// under 1 million CNY. The pack's shared texts the report does not show name both trades. A garment plant (C18) keeps
+// its plan and wording.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli';
 import { answerVariant, reportJson, reportMarkdown, type ReportProject } from '../helpers/report-cli';
@@ -30,13 +34,8 @@ const d = reportJson<Report>(MILL);
 const zh = reportMarkdown(MILL, 'zh');
 const en = reportMarkdown(MILL, 'en');
 /** The plan section (§6) of a Markdown report: the appendix quotes the questionnaire, whose items name every sector's things. */
-// (less the line naming the pack, 服装纺织 / Apparel and textiles, which names both trades, and the plant's class)
-const plan = (md: string) =>
-  md
-    .slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'))
-    .split('\n')
-    .filter((l) => !/^(行业：|Sector: )/.test(l))
-    .join('\n');
+// (the line naming the sector included: a mill's names its own trade)
+const plan = (md: string) => md.slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'));
 const get = (r: Report, id: string) => r.recommendations.find((x) => x.id === id);
 const all = (r: Rec, lang: 'zh' | 'en' = 'zh') => [r.title, ...r.evidence.map((e) => e.statement), ...r.measures, ...r.hardware, ...r.software, ...r.integration, r.benefits].filter(Boolean).map((t) => t[lang]).join(' ');
 /** Every word the plan says of every project, later ones included. */
@@ -53,6 +52,12 @@ describe('a textile mill (C17) reads no garment plant’s words', () => {
   it('the plan names the mill’s own class beside the pack', () => {
     expect(zh).toContain('本厂细分行业：棉印染精加工，C1713');
     expect(en).toContain("the plant's sub-industry: Cotton dyeing, printing and finishing, C1713");
+  });
+  it('the sector is named as a mill’s trade, not garments first (the pack’s titleByCode)', () => {
+    expect(zh).toContain('\n行业：纺织（纺纱、织造与染整）（本厂细分行业：棉印染精加工，C1713）。');
+    expect(en).toContain("\nSector: Textiles (spinning, weaving, dyeing and finishing) (the plant's sub-industry: Cotton dyeing, printing and finishing, C1713).");
+    expect(zh).not.toContain('服装纺织');
+    expect(en).not.toMatch(/Apparel and textiles|garments and accessories/);
   });
   it('in every project the plan proposes, later ones included', () => {
     expect(said(d)).not.toMatch(GARMENT_ZH);
@@ -169,6 +174,10 @@ describe('the generic projects a mill gets, in a mill’s words and benefits', (
 });
 
 describe('spinning automation: roving-to-spinning and spinning-to-winding links where the mill spins', () => {
+  const WEAVING = '络筒；整经（分批整经机）；浆纱（浆纱机 PLC 控制）；穿经；织造（200 台喷气织机，80 台接入织机监测系统）；验布（人工目视）';
+  /** The rule's own wording of a WMS feeding AGVs at the line side, which is no mill's. */
+  const LINE_SIDE_ZH = /AMR|线边|WMS|入库、出库/;
+  const LINE_SIDE_EN = /AMR|line[- ]side|WMS|receipt/i;
   it('the mill that spins gets 粗细联 and 细络联 with sliver-can transport, not an AGV fleet fed by a WMS', () => {
     const link = get(d, 'line-agv-delivery')!;
     expect(link, d.recommendations.map((r) => r.id).join(' ')).toBeDefined();
@@ -178,13 +187,16 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('细络联：已带集体落纱的细纱机与自动络筒机连接');
     expect(steps).toContain('条筒');
     expect(steps).not.toContain('布车');
-    // (the rule's evidence, which a pack cannot reword, still speaks of line-side delivery by AGVs/AMRs)
-    const proposal = { ...link, evidence: [] };
-    expect(all(proposal)).not.toMatch(/AMR|线边/);
-    expect(all(proposal, 'en')).not.toMatch(/AMR|line-side/);
+    expect(all(link)).not.toMatch(LINE_SIDE_ZH);
+    expect(all(link, 'en')).not.toMatch(LINE_SIDE_EN);
     expect(link.prerequisites).not.toContain('workshop-wms-barcode');
     expect(link.benefits.zh).toContain('细纱机等粗纱、络筒机等管纱的停台减少');
     expect(link.benefits.zh).toContain('以逐岗位评估为准');
+  });
+  it('its title names the spinning links only, and why rests on how its processes are linked, not on line-side delivery', () => {
+    const link = get(d, 'line-agv-delivery')!;
+    expect(link.title).toEqual({ zh: '纺纱工序间自动输送（粗细联、细络联与条筒输送）', en: 'Automatic transport between spinning processes (roving-to-spinning and spinning-to-winding links, sliver cans)' });
+    expect(link.evidence.map((e) => [e.question, e.statement.zh])).toEqual([['req_automated_lines', '只有部分关键工序之间由输送装置自动衔接，其余仍靠人工搬运。']]);
   });
   it('a mill that does not spin moves fabric trucks and rolls instead', () => {
     const file = answerVariant(tempDir('zhizao-textile-'), MILL, 'dyeing-only.yaml', { key_processes_list: '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流、气流染色机）；化料配液（人工）；定形（2 台拉幅定形机）；验布（人工目视）' });
@@ -193,6 +205,79 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('布车和布卷');
     expect(steps).not.toMatch(/粗细联：|细络联：|条筒/);
     expect(link.benefits.zh).toContain('布车和布卷不再靠人工推运');
+  });
+  it('a dyeing mill’s and a weaving mill’s title and evidence name no spinning and no line-side delivery', () => {
+    const dir = tempDir('zhizao-textile-');
+    const dyeing = get(reportJson<Report>(answerVariant(dir, MILL, 'dyeing-only.yaml', { key_processes_list: '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流、气流染色机）；定形（2 台拉幅定形机）；验布（人工目视）', req_automated_lines: 'none' })), 'line-agv-delivery')!;
+    const weaving = get(reportJson<Report>(answerVariant(dir, MILL, 'weaving.yaml', { key_processes_list: WEAVING })), 'line-agv-delivery')!;
+    for (const [name, link] of [['dyeing', dyeing], ['weaving', weaving]] as const) {
+      expect(link, name).toBeDefined();
+      expect(link.title.zh, name).toBe('工序间布车和布卷等物料自动输送');
+      expect([link.title.zh, ...link.evidence.map((e) => e.statement.zh)].join(' '), name).not.toMatch(/纺纱|粗纱|细纱|粗细联|细络联/);
+      expect(all(link), name).not.toMatch(LINE_SIDE_ZH);
+      expect(all(link, 'en'), name).not.toMatch(LINE_SIDE_EN);
+      expect(link.evidence.length, name).toBeGreaterThan(0);
+    }
+    expect(dyeing.evidence.map((e) => e.statement.zh)).toEqual(['关键工序之间靠人工搬运衔接，坯布和布卷由人工推运。']);
+    // a weaving mill winds its yarn before warping: winding is no spinning, and its steps are beams and cloth rolls, not dye lots
+    const steps = weaving.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('织轴从浆纱、穿经运到织机');
+    expect(steps).not.toMatch(/粗细联|细络联|条筒|缸号|染色/);
+    expect(weaving.benefits.zh).toContain('织机等上轴的停台');
+  });
+});
+
+describe('a spinning mill without a warehouse system or with a small budget still gets its spinning links', () => {
+  const SPINNING = '清梳联（自动控制）；并条；粗纱（托锭式粗纱机，人工落纱）；细纱（3 万锭环锭纺，1.2 万锭带集体落纱）；络筒（自动络筒机，电子清纱）';
+  const spinningMill = (name: string, answers: Record<string, unknown>) => {
+    const file = answerVariant(tempDir('zhizao-textile-'), MILL, name, { key_processes_list: SPINNING, ...answers });
+    return reportJson<Report>(file);
+  };
+  it('stores kept on slips and ledgers, no WMS: the links of one spinning workshop, waiting for no stores project', () => {
+    const r = spinningMill('no-wms.yaml', { warehousing_level: 'manual', has_wms: false });
+    const link = get(r, 'line-agv-delivery')!;
+    expect(link, r.recommendations.map((x) => x.id).join(' ')).toBeDefined();
+    expect(link.variant).toBe('spinning-links');
+    expect(link.title.zh).toContain('粗细联、细络联');
+    expect(link.prerequisites).toEqual([]);
+  });
+  it('a budget under 1 million CNY: a first step, group doffing on one set of ring frames or one 细络联 link, by the maker’s quote', () => {
+    const r = spinningMill('low-budget.yaml', { retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80, warehousing_level: 'manual', has_wms: false });
+    const step = get(r, 'line-agv-delivery')!;
+    expect(step, r.recommendations.map((x) => x.id).join(' ')).toBeDefined();
+    expect(step.variant).toBe('spinning-first-step');
+    expect(step.title.zh).toBe('纺纱自动化第一步：一组细纱机集体落纱或一条细络联试点');
+    expect(step.investment.max).toBeLessThanOrEqual(80);
+    expect(step.prerequisites).toEqual([]);
+    const steps = step.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('在一组细纱机上加装集体落纱装置');
+    expect(steps).toContain('做一条细络联试点');
+    expect(steps).toContain('设备厂商对这一组机台的报价');
+    expect(steps).toContain('（不在本项目投资内）');
+    expect(steps).not.toMatch(/粗细联：|悬挂轨道/);
+    // what it brings, with no figure of its own; how many fewer people follows from a post-by-post assessment
+    expect(step.benefits.zh).toContain('以逐岗位评估为准');
+    expect(step.benefits.zh).not.toMatch(/\d/);
+    expect(all(step)).not.toMatch(/AMR|线边|WMS/);
+  });
+  it('where the plan proposes the handling project within its period, group doffing is left to it, not bought twice', () => {
+    const dir = tempDir('zhizao-textile-');
+    const base = answerVariant(dir, MILL, 'base.yaml', { key_processes_list: SPINNING, retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80 });
+    const file = parse(readFileSync(base, 'utf8')) as Record<string, unknown>;
+    file.overrides = { recommendations: { phase: { 'station-handling-palletising-robots': '0-6m', 'line-agv-delivery': '6-18m' } } };
+    const moved = path.join(dir, 'moved.yaml');
+    writeFileSync(moved, stringify(file));
+    const step = get(reportJson<Report>(moved), 'line-agv-delivery')!;
+    expect(step.variant).toBe('spinning-first-step');
+    const steps = step.measures.map((m) => m.zh).join(' ');
+    expect(steps).toContain('集体落纱由本方案的落纱和搬运岗位“机器换人”项目加装，本项目不重复');
+    expect(steps).not.toContain('在一组细纱机上加装集体落纱装置');
+    expect(step.hardware.map((h) => h.zh)).toEqual(['一条细络联的输送装置（细纱机与络筒机之间的管纱输送和空管返回）']);
+    expect(step.benefits.zh).not.toContain('集体落纱');
+  });
+  it('a mill that does not spin keeps the rule’s condition: no fabric transport without a warehouse system', () => {
+    const file = answerVariant(tempDir('zhizao-textile-'), MILL, 'dyeing-no-wms.yaml', { key_processes_list: '前处理；染色（16 台溢流染色机）；定形；验布', warehousing_level: 'manual', has_wms: false });
+    expect(get(reportJson<Report>(file), 'line-agv-delivery')).toBeUndefined();
   });
 });
 
@@ -217,6 +302,10 @@ describe('the pack’s shared texts (not in the report) name a mill’s things b
 
 describe('a garment plant (C18) keeps its plan and wording', () => {
   const g = reportJson<Report>(GARMENT);
+  it('its sector named as the pack names it', () => {
+    expect(reportMarkdown(GARMENT, 'zh')).toContain('\n行业：服装纺织（纺织、纺织服装与服饰）。');
+    expect(reportMarkdown(GARMENT, 'en')).toContain('\nSector: Apparel and textiles (textiles, garments and accessories). ');
+  });
   it('its dispatch board and OEE project in the rules’ own words (a garment plant with an MES)', () => {
     const withMes = reportJson<Report>(answerVariant(tempDir('zhizao-garment-'), GARMENT, 'with-mes.yaml', { has_mes: true }));
     expect(get(withMes, 'workshop-visual-dispatch')!.benefits.zh).toBe('同类项目中常见计划达成率提升5–10个百分点、插单对生产的冲击减少、交期回复由几天缩短到几小时。');

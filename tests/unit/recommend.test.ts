@@ -1102,3 +1102,35 @@ describe('a sector written in words: the generic plan, said so, with the code to
     expect(code.md).not.toContain('所填行业');
   });
 });
+
+describe('a pack covering several trades names the sector by the plant’s narrower code (titleByCode)', () => {
+  const apparel = () => parse(read('questionnaires/sectors/apparel.yaml'));
+  const sectorFor = (code: string, pack?: CompiledSectorPack) => {
+    const file = example('discrete-machinery');
+    file.respondent.sector = code;
+    return plan(file, pack ? [pack] : true).sector!;
+  };
+  it('a mill (C17) reads the mill’s name, a garment plant (C18) the pack’s title', () => {
+    const title = apparel().title;
+    for (const code of ['C17', 'C1711', 'C1712', 'c1713 ']) expect(sectorFor(code).title, code).toEqual({ zh: '纺织（纺纱、织造与染整）', en: 'Textiles (spinning, weaving, dyeing and finishing)' });
+    for (const code of ['C18', 'C1810', 'C1819']) expect(sectorFor(code).title, code).toEqual(title);
+    expect(sectorFor('C1712')).toMatchObject({ id: 'apparel', class: { code: 'C1712' } });
+  });
+  it('the longest prefix wins; a pack without the field reads its title', () => {
+    const data = apparel();
+    data.titleByCode.C1713 = { zh: '印染', en: 'Dyeing and finishing' };
+    expect(shape.validate('sector-pack', src(stringify(data), 'apparel.yaml'))).toEqual([]);
+    const pack = compileSectorPack(src(stringify(data), 'apparel.yaml'), plantRuleContext(ids)).pack!;
+    expect(sectorFor('C1713', pack).title.zh).toBe('印染');
+    expect(sectorFor('C1711', pack).title.zh).toBe('纺织（纺纱、织造与染整）');
+    delete data.titleByCode;
+    const plain = compileSectorPack(src(stringify(data), 'apparel.yaml'), plantRuleContext(ids)).pack!;
+    expect(sectorFor('C1713', plain).title).toEqual(data.title);
+  });
+  it('a key that is not a GB/T 4754 code, or a title without both languages, is refused by the schema', () => {
+    const data = apparel();
+    data.titleByCode = { 'C17x': { zh: '纺织', en: 'Textiles' }, C18: { zh: '服装' } };
+    const problems = shape.validate('sector-pack', src(stringify(data), 'apparel.yaml'));
+    expect(problems.map((d) => [d.code, d.path])).toEqual([['schema.pattern', ['titleByCode']], ['schema.required', ['titleByCode', 'C18']]]);
+  });
+});
