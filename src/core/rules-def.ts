@@ -1,7 +1,7 @@
 import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { BASE_FUNCTIONS, type FunctionSpec } from './expression/evaluate.js';
-import { checkExpression, type ExpressionContext } from './expression/check.js';
+import { checkExpression, HOLDS, type ExpressionContext } from './expression/check.js';
 import { collectRefs, type Node } from './expression/parse.js';
 import { compileTexts, ITEM_LISTS, readsAny, type CompiledTexts, type ItemDef, type ItemList } from './items.js';
 import type { Source } from './source.js';
@@ -120,6 +120,8 @@ export interface RulesDef {
   title: Text;
   /** How the plan is phased (size classes, budget envelope, capacity, priority bonuses); defaults when absent. */
   planning?: PlanningDef;
+  /** Named plant conditions, used in a plant rule's conditions as holds('id') (expression/check.ts). */
+  conditions?: { id: string; when: string; note?: string }[];
   rules: RuleDef[];
 }
 export interface CompiledEvidence {
@@ -221,6 +223,8 @@ export const PLANT_RULE_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<s
   ['missed', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['gap', { min: 1, max: 1, literalArg: 'indicator', fn: stub }],
   ['answered', { min: 1, max: 1, literalArg: 'question', fn: stub }],
+  // a named condition of the rules file: replaced by its tree when checked (never called)
+  [HOLDS, { min: 1, max: 1, literalArg: 'condition', fn: stub }],
   // answered with a value (neither "don't know" nor n/a): what a statement about the value needs
   ['known', { min: 1, max: 1, literalArg: 'question', fn: stub }],
   ['na', { min: 1, max: 1, literalArg: 'question', fn: stub }],
@@ -295,7 +299,6 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     ds.push(diag(code, source.file, source.locate(path), args, severity, path));
   // questionIds may be a one-shot iterator (a Map's keys): read it once.
   const questions = new Set(ids.questionIds);
-  const plant = plantRuleContext({ ...ids, questionIds: questions });
   const park = parkRuleContext(ids);
   // what the office never reads: a statement resting on it, or an item chosen by it, is the plant's own
   const unseen = officeUnseenQuestions(ids);
@@ -309,6 +312,14 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     checked.problems.forEach((p) => at(path, p.code, { ...p.args, offset: p.offset + 1 }));
     return undefined;
   };
+  // the named conditions first, in order: each may use those before it
+  const conditions = new Map<string, Node>();
+  const plant: ExpressionContext = { ...plantRuleContext({ ...ids, questionIds: questions }), conditions };
+  (def.conditions ?? []).forEach((c, i) => {
+    if (conditions.has(c.id)) return at(['conditions', i, 'id'], 'def.duplicate-id', { id: c.id, what: 'condition' });
+    const node = parse(c.when, ['conditions', i, 'when'], plant);
+    if (node) conditions.set(c.id, node);
+  });
   const evidenceOf = (list: EvidenceDef[] | undefined, path: (string | number)[]): CompiledEvidence[] | undefined => {
     const out: CompiledEvidence[] = [];
     let ok = true;

@@ -8,7 +8,16 @@ export interface ExpressionContext {
   functions: ReadonlyMap<string, FunctionSpec>;
   /** Known ids for functions whose first argument is a literal id. */
   literals: Partial<Record<NonNullable<FunctionSpec['literalArg']>, ReadonlySet<string>>>;
+  /**
+   * Named conditions (a rules file's `conditions`), by id: `holds('id')` stands for that condition, and is replaced
+   * by its tree when checked, so evaluation, the questions a condition reads and its three-valued judgement all see
+   * the condition itself. Absent: no `holds` can be checked.
+   */
+  conditions?: ReadonlyMap<string, Node>;
 }
+
+/** The call a named condition is written as: `holds('mill-spins')`. */
+export const HOLDS = 'holds';
 
 export interface ExpressionProblem {
   code: 'expr.syntax' | 'expr.unknown-id' | 'expr.unknown-function' | 'expr.arity' | 'expr.unknown-literal' | 'expr.literal-required';
@@ -111,7 +120,7 @@ export function checkExpression(src: string, ctx: ExpressionContext): Checked {
     }
     if (spec.literalArg) {
       const first = call.args[0];
-      const known = ctx.literals[spec.literalArg];
+      const known = spec.literalArg === 'condition' ? new Set(ctx.conditions?.keys()) : ctx.literals[spec.literalArg];
       if (!first || first.t !== 'lit' || typeof first.v !== 'string') {
         problems.push({ code: 'expr.literal-required', offset: call.pos, args: { name: call.name, kind: spec.literalArg, expr: src } });
       } else if (known && !known.has(first.v)) {
@@ -119,6 +128,35 @@ export function checkExpression(src: string, ctx: ExpressionContext): Checked {
       }
     }
   }
+  if (problems.length) return { ok: false, problems };
   // Identifiers that name a function's literal argument are not variable references.
-  return problems.length ? { ok: false, problems } : { ok: true, ast, ids: [...new Set(ids.map((i) => i.name))] };
+  if (!calls.some((c) => c.name === HOLDS)) return { ok: true, ast, ids: [...new Set(ids.map((i) => i.name))] };
+  const inlined = withConditions(ast, ctx.conditions!);
+  return { ok: true, ast: inlined, ids: [...new Set(collectRefs(inlined).ids.map((i) => i.name))] };
+}
+
+/** The tree with every `holds('id')` replaced by the named condition's tree (a new tree where anything changes: parsed trees are shared). */
+function withConditions(n: Node, conditions: ReadonlyMap<string, Node>): Node {
+  switch (n.t) {
+    case 'call': {
+      const first = n.args[0];
+      if (n.name === HOLDS && first?.t === 'lit' && typeof first.v === 'string') return conditions.get(first.v)!;
+      const args = n.args.map((a) => withConditions(a, conditions));
+      return args.every((a, i) => a === n.args[i]) ? n : { ...n, args };
+    }
+    case 'list': {
+      const items = n.items.map((a) => withConditions(a, conditions));
+      return items.every((a, i) => a === n.items[i]) ? n : { ...n, items };
+    }
+    case 'un': {
+      const arg = withConditions(n.arg, conditions);
+      return arg === n.arg ? n : { ...n, arg };
+    }
+    case 'bin': {
+      const [left, right] = [withConditions(n.left, conditions), withConditions(n.right, conditions)];
+      return left === n.left && right === n.right ? n : { ...n, left, right };
+    }
+    default:
+      return n;
+  }
 }

@@ -7,7 +7,7 @@ export interface FunctionSpec {
   min: number;
   max: number;
   /** When set, the first argument must be a string literal naming one of these ids (checked at load time). */
-  literalArg?: 'subdomain' | 'indicator' | 'section' | 'question';
+  literalArg?: 'subdomain' | 'indicator' | 'section' | 'question' | 'condition';
   fn: (args: Value[]) => Value;
 }
 
