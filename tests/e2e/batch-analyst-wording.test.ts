@@ -120,9 +120,12 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'wb.xlsx'));
     const head = (wb.getWorksheet('明细')!.getRow(1).values as unknown[]).map(String);
-    expect(head).toContain('关键工序数控化率：分子，即“其中由数控设备完成的关键工序有多少道？”的回答（key_processes_cnc）');
-    expect(head).toContain('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答（key_processes_total）');
+    expect(head).toContain('关键工序数控化率：分子，即“其中由数控设备完成的关键工序有多少道？”的回答，流程型企业为“其中由 DCS/PLC 自动控制的关键工序有多少道？”的回答，混合型企业为“其中由数控设备或 DCS/PLC 自动控制的关键工序有多少道？”的回答（key_processes_cnc）');
+    expect(head).toContain('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答，流程型企业为“主要产品的关键工序（装置、单元）共有多少道？”的回答（key_processes_total）');
     expect(head.some((h) => h.includes('分子（key_processes_cnc）'))).toBe(false);
+    // a share of companies: one company's value is whether it counts as yes, not a "penetration rate" of 100 %
+    expect(head).toContain('数字化研发设计工具普及率：本企业计为“是”（计入区域占比的分子）');
+    expect(head).not.toContain('数字化研发设计工具普及率');
     const long = wb.getWorksheet('汇总长表')!;
     const parts = new Set<string>();
     const items = new Set<string>();
@@ -138,7 +141,7 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     // the CSV: row 2 titles the same way; the long summary keeps its ids for scripts
     expect(run(['t2.csv', '-o', 'wb.csv', '--force', '--on-bad-cell', 'blank']).code).toBe(0);
     const titles = readFileSync(path.join(dir, 'wb.csv'), 'utf8').split('\r\n')[1]!;
-    expect(titles).toContain('关键工序数控化率：分子，即“其中由数控设备完成的关键工序有多少道？”的回答（key_processes_cnc）');
+    expect(titles).toContain('关键工序数控化率：分子，即“其中由数控设备完成的关键工序有多少道？”的回答，流程型企业为“其中由 DCS/PLC 自动控制的关键工序有多少道？”的回答，混合型企业为“其中由数控设备或 DCS/PLC 自动控制的关键工序有多少道？”的回答（key_processes_cnc）');
     const summary = readFileSync(path.join(dir, 'wb.summary.csv'), 'utf8');
     expect(summary).toContain('\r\nall,all,cnc-rate@above,');
   });

@@ -399,7 +399,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(row.getCell(colOf('行业类型')).value).toBe('离散型');
     // per-company sub-domain scores, numerators and denominators
     expect(colOf('能力子域得分：产品设计')).toBeGreaterThan(0);
-    expect(row.getCell(colOf('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答（key_processes_total）')).value).toBe(8);
+    expect(row.getCell(colOf('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答，流程型企业为“主要产品的关键工序（装置、单元）共有多少道？”的回答（key_processes_total）')).value).toBe(8);
     // 汇总: populations and groups × indicators
     const sum = wb.getWorksheet('汇总')!;
     expect((sum.getColumn(1).values as unknown[]).slice(1, 5)).toEqual(['分组', '全部企业', '规上企业', '规下企业']);

@@ -57,7 +57,7 @@ export const titled = (code: MessageCode, args: (l: Lang) => MessageArgs): Text 
 /** The per-company table (明细): stable ids (CSV row 1, the Columns sheet), titles in the workbook's header row. */
 export function companyColumns(
   layout: SummaryLayout,
-  opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts; groupWords?: GroupWords; integer?: (id: string) => boolean },
+  opts: { group: boolean; lang: Lang; subdomains?: readonly { id: string; name: Text }[]; tiers?: readonly { id: string; name: Text }[]; questions?: QuestionTexts; variants?: (id: string) => readonly { industry: string; text: Text }[]; groupWords?: GroupWords; integer?: (id: string) => boolean },
 ): Column<CompanyRecord>[] {
   const withLabel = (c: Column<CompanyRecord>, label: Column<CompanyRecord>['label']) => ({ ...c, label });
   const tierNames = opts.tiers ? new Map(opts.tiers.map((t) => [t.id, t.name])) : undefined;
@@ -90,14 +90,17 @@ export function companyColumns(
   for (const sd of opts.subdomains ?? []) cols.push(col(`subdomain.${sd.id}`, 'number', (r) => r.subdomains?.[sd.id], titled('col.subdomain', (l) => ({ title: sd.name[l] }))));
   for (const i of layout.indicators) {
     const share = methodOf(i) === 'share';
+    // a share of companies (design-tool penetration): one company's value is whether it counts as yes, said so
     cols.push(col(i.id, i.kind === 'flag' || i.kind === 'share' ? 'yesno' : i.kind === 'ratio' ? 'percent' : 'number', (r) => {
       const v = r.indicators[i.id]?.value;
       return v === undefined ? null : v;
-    }, i.title));
+    }, share ? titled('col.share-indicator', (l) => ({ title: i.title[l] })) : i.title));
     if (i.ratio) {
       const [n, d] = i.ratio;
       // each by the question it is the answer to, with the question's id (the column of a table made from the template)
-      const part = (code: 'col.numerator-question' | 'col.denominator-question', id: string) => titled(code, (l) => ({ title: i.title[l], question: opts.questions?.(id)?.[l] ?? id, id }));
+      // (and the question's own wording for an industry: a process plant answers "under automatic control", not "on CNC equipment")
+      const variants = (id: string, l: Lang) => (opts.variants?.(id) ?? []).map((v) => formatMessage('col.question-variant', { industry: formatMessage(`label.${v.industry}` as MessageCode, {}, l), question: v.text[l] }, l)).join('');
+      const part = (code: 'col.numerator-question' | 'col.denominator-question', id: string) => titled(code, (l) => ({ title: i.title[l], question: opts.questions?.(id)?.[l] ?? id, variants: variants(id, l), id }));
       // a count (key processes, designers, machines) as a whole number, not 7.00
       const format = (id: string): ColumnFormat => (opts.integer?.(id) ? 'integer' : 'number');
       cols.push(col(`${i.id}.numerator`, format(n), (r) => r.indicators[i.id]?.numerator, part('col.numerator-question', n)));

@@ -56,12 +56,15 @@ export interface OutputOptions {
 
 /** The questionnaire's question texts by id, for titles that name a question. */
 const questionTexts = (q: Questionnaire | undefined): { questions?: QuestionTexts } => (q ? { questions: (id) => q.byId.get(id)?.text } : {});
+/** A question's own wording for an industry (a process plant's key processes under automatic control), where it has one. */
+const questionVariants = (q: Questionnaire | undefined): { variants?: (id: string) => readonly { industry: string; text: Text }[] } =>
+  q ? { variants: (id) => Object.entries(q.byId.get(id)?.variants ?? {}).flatMap(([industry, v]) => (v?.text ? [{ industry, text: v.text }] : [])) } : {};
 /** Whether a question's answer is a whole number (a count): its column is formatted so. */
 const integerQuestions = (q: Questionnaire | undefined): { integer?: (id: string) => boolean } => (q ? { integer: (id) => q.byId.get(id)?.integer === true } : {});
 
 /** The per-company table's columns as both the CSV and the workbook write them. */
 const companyColumnsOf = (o: OutputOptions) =>
-  companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q), ...integerQuestions(o.q) });
+  companyColumns(o.layout, { group: o.group, lang: o.lang, ...(o.subdomains ? { subdomains: o.subdomains } : {}), ...(o.tiers ? { tiers: o.tiers } : {}), ...(o.groupWords ? { groupWords: o.groupWords } : {}), ...questionTexts(o.q), ...questionVariants(o.q), ...integerQuestions(o.q) });
 
 const csvCell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? neutralise(v) : typeof v === 'boolean' ? String(v) : v);
 const csvLine = (cells: unknown[]) => stringify([cells.map(csvCell)], { record_delimiter: '\r\n' });
