@@ -349,7 +349,7 @@ describe('the summary names the lowest sub-domains as the largest gaps', () => {
   it('the autoparts plant: safety-environment and energy management (level 0, as section 9 shows), not information security, network and data', () => {
     const text = md(AUTOPARTS, 'client');
     const summary = section(text, '## 2. ');
-    expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级）。');
+    expect(summary).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级），所缺的要求逐条列在“差距”一节。');
     expect(summary).not.toContain('信息安全、网络、数据');
     // section 9 agrees
     expect(text).toMatch(/^\| 安全环保 \|.*\| 未达 1 级 \|$/m);

@@ -85,8 +85,8 @@ describe('the largest gaps the summary names are the lowest sub-domains, each wi
   it('names safety-environment and energy management (level 0) first, then information security (level 1)', () => {
     expect(r.maturity.level).toBe(2);
     const s = summaryOf(r, w, counts);
-    expect(s.zh).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级）。');
-    expect(s.en).toContain('The largest gaps (the lowest levels) are in Safety and environment (not yet level 1), Energy management (not yet level 1), Information security (level 1).');
+    expect(s.zh).toContain('差距最大（等级最低）的能力子域是安全环保（未达到 1 级）、能源管理（未达到 1 级）、信息安全（1 级），所缺的要求逐条列在“差距”一节。');
+    expect(s.en).toContain('The largest gaps (the lowest levels) are in Safety and environment (not yet level 1), Energy management (not yet level 1), Information security (level 1); the requirements they miss are listed one by one under "Gaps".');
   });
 
   it('the gaps section lists them in the same order, lowest level first', () => {
