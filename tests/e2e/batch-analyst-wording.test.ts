@@ -124,7 +124,7 @@ describe('batch in an analyst’s words (built CLI)', { timeout: 180_000 }, () =
     expect(head).toContain('关键工序数控化率：分母，即“主要产品的关键工序共有多少道？”的回答，流程型企业为“主要产品的关键工序（装置、单元）共有多少道？”的回答（key_processes_total）');
     expect(head.some((h) => h.includes('分子（key_processes_cnc）'))).toBe(false);
     // a share of companies: one company's value is whether it counts as yes, not a "penetration rate" of 100 %
-    expect(head).toContain('数字化研发设计工具普及率：本企业计为“是”（计入区域占比的分子）');
+    expect(head).toContain('数字化研发设计工具普及率：本企业是否计为“是”（是／否／不清楚；区域占比按规上企业统计）');
     expect(head).not.toContain('数字化研发设计工具普及率');
     const long = wb.getWorksheet('汇总长表')!;
     const parts = new Set<string>();

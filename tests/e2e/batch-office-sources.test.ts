@@ -15,6 +15,11 @@ type Plant = { respondent: Record<string, unknown>; answers: Record<string, unkn
 
 describe('batch: the sources and counts behind each figure', () => {
   const dir = tempDir('zhizao-office-sources-');
+  /** A CSV output as rows by column id (row 1 the ids, a "#" line of titles skipped). */
+  const table = (file: string) => {
+    const [ids, ...rows] = (parseCsv(readFileSync(path.join(dir, file), 'utf8'), { bom: true, relax_column_count: true }) as string[][]).filter((row) => !row[0]?.startsWith('#'));
+    return rows.map((row) => Object.fromEntries(ids!.map((id, i) => [id, row[i] ?? ''])));
+  };
   let summary: Record<string, string>[];
   let plan: Record<string, string>[];
   let stderr: string;
@@ -42,8 +47,10 @@ describe('batch: the sources and counts behind each figure', () => {
         p.respondent.retrofit_status = { status: 'in-progress', year: 2026 };
         p.answers.design_tools = 'unknown';
       }),
-      // class B in the same park, sector and size as the first, planning only
-      plant('郑州乙机械有限公司', 'b.zhizao.yaml', 2, () => {}),
+      // class B in the same park, sector and size as the first, retrofitting since the same year, assessed the same day
+      plant('郑州乙机械有限公司', 'b.zhizao.yaml', 2, (p) => {
+        p.respondent.retrofit_status = { status: 'in-progress', year: 2026 };
+      }),
       // the same plant as the second, assessed again a year earlier: superseded by the newer diagnosis
       plant('郑州乙机械有限公司', 'b-2025.zhizao.yaml', 2, (p) => {
         p.respondent.date = '2025-10-20';
@@ -62,10 +69,6 @@ describe('batch: the sources and counts behind each figure', () => {
     plainStderr = run('out.csv').stderr;
     run('out.xlsx');
     stderr = run('anon.csv', '--anonymize').stderr;
-    const table = (file: string) => {
-      const [ids, ...rows] = (parseCsv(readFileSync(path.join(dir, file), 'utf8'), { bom: true, relax_column_count: true }) as string[][]).filter((row) => !row[0]?.startsWith('#'));
-      return rows.map((row) => Object.fromEntries(ids!.map((id, i) => [id, row[i] ?? ''])));
-    };
     summary = table('out.summary.csv');
     plan = table('out.plan.csv');
     await wb.xlsx.readFile(path.join(dir, 'out.xlsx'));
@@ -111,9 +114,22 @@ describe('batch: the sources and counts behind each figure', () => {
     expect(summary.find((r) => r.item === 'statement')!.title).not.toContain('拒收清单');
   });
 
+  it('明细 says 不清楚 where a share counts a company in n without a yes or no; every count without a verdict says why', () => {
+    const companies = table('out.csv');
+    const jia = companies.find((r) => r.company === '郑州甲机械有限公司')!;
+    expect(jia['design-tool-penetration']).toBe('不清楚');
+    expect(companies.find((r) => r.company === '郑州丙机械有限公司')!['design-tool-penetration']).toBe('1');
+    // a per-year count of the plan (companies moving to the cloud each year) is shown without a verdict, and says why
+    const cloud = plan.find((r) => r.id === 'cloud-above-size-per-year')!;
+    expect(cloud.count).not.toBe('');
+    expect(cloud.verdict_note).toBe('只统计了答卷能说明的部分（按年的目标，或本批次企业的计数）：不判定是否达标');
+    // --min-group-size 1: nothing is withheld, and the note says so (not "fewer than 1 company")
+    expect(summary.find((r) => r.item === 'min_group_size')!.how).toBe('每个分组、每个数值都单列并判定是否达标，包括只有 1 家企业的（--min-group-size 1）。');
+  });
+
   it('--anonymize warns on stderr how many companies their kept fields still single out', () => {
     // the class A company in its own park; the two class B companies share every kept field
-    expect(stderr).toContain('计入汇总的 3 家企业中，有 1 家的地区、区划、园区、行业、行业代码、规模和企业分类组合在本批次中独一无二');
+    expect(stderr).toContain('计入汇总的 3 家企业中，有 1 家的地区、区划、园区、行业、行业代码、规模、企业分类、改造状态和年份以及诊断日期的组合在本批次中独一无二');
     expect(plainStderr).not.toContain('独一无二');
   });
 });

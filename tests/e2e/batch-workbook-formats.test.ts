@@ -79,7 +79,7 @@ describe('汇总长表 and 规划目标: each number in its unit', { timeout: 18
         if (col === met || col === historical) return YESNO;
         if (col === share) return PERCENT;
         if (col === value || col === target) {
-          if (ind || (section === '按企业分类' && id === '改造比例')) return PERCENT;
+          if (ind || (section === '按企业分类' && /^实施智能化改造的 [AB] 类企业比例$|^改造比例$/.test(id))) return PERCENT;
           if (id === '平均成熟度得分' || sections.has(id)) return NUMBER;
           return INTEGER;
         }
@@ -151,7 +151,7 @@ describe('a class whose companies mostly did not state a retrofit status', { tim
     expect(b.getCell(plan!.head.indexOf('答卷统计数') + 1).value ?? null).toBeNull();
     expect(text(b)).toContain('5 家未填写改造状态，比例可能在 0%–83.3% 之间任一处，足以改变判定结果：补齐前不给出比例，也不判定是否达标');
     const C = (t: string) => long!.head.indexOf(t) + 1;
-    const share = long!.rows.find((x) => x.getCell(C('项目')).value === '改造比例' && text(x).includes('B 类'))!;
+    const share = long!.rows.find((x) => x.getCell(C('项目')).value === '实施智能化改造的 B 类企业比例')!;
     expect(share.getCell(C('数值（单位见下一列）')).value ?? null).toBeNull();
     expect(text(share)).toContain('不判定：未填写改造状态的企业足以改变判定结果');
   });
@@ -193,9 +193,15 @@ describe('the class A/B retrofitting targets: a share of the class, in percent',
     const [long] = await sheets(path.join(dir, 'out.xlsx'), '汇总长表');
     const col = (t: string) => long!.head.indexOf(t) + 1;
     const row = (group: string, item: string) => long!.rows.find((r) => r.getCell(1).value === '按企业分类' && r.getCell(2).value === group && r.getCell(3).value === item)!;
-    const share = row('A 类企业', '改造比例');
+    // named as the plan sheet names the goal, with the companies retrofitting as its numerator (whole) and the goal's source
+    const share = row('A 类企业', '实施智能化改造的 A 类企业比例');
     expect(share.getCell(col('数值（单位见下一列）')).numFmt).toBe(PERCENT);
     expect(share.getCell(col('目标')).numFmt).toBe(PERCENT);
+    expect(share.getCell(col('分子')).numFmt).toBe(INTEGER);
+    expect(share.getCell(col('分子')).value).toBe(row('A 类企业', '改造中或已完成').getCell(col('数值（单位见下一列）')).value);
+    expect(share.getCell(col('目标出处（文件及条款）')).value).toBe('郑政文〔2018〕168号 四(一)');
+    // (judged as at least the goal: for all of class A, 100 %)
+    expect(share.getCell(col('比较')).value).toBe('>=');
     expect(row('A 类企业', '改造中或已完成').getCell(col('数值（单位见下一列）')).numFmt).toBe(INTEGER);
     expect(row('A 类企业', '企业数').getCell(col('数值（单位见下一列）')).value).toBe(5);
   });

@@ -415,21 +415,22 @@ describe('summary', () => {
     ];
     // the goals are the bundled action plan's (郑政文〔2018〕168号 四(一)), as data
     const classGoals = classGoalsOf(policy());
-    expect(classGoals).toEqual([
-      { class: 'A', value: 1, year: 2020, source: '郑政文〔2018〕168号 四(一)' },
-      { class: 'B', value: 0.5, year: 2020, source: '郑政文〔2018〕168号 四(一)' },
+    expect(classGoals).toMatchObject([
+      { class: 'A', value: 1, year: 2020, source: '郑政文〔2018〕168号 四(一)', title: { zh: '实施智能化改造的 A 类企业比例' }, population: { zh: '产业集聚区 A 类制造业企业' } },
+      { class: 'B', value: 0.5, year: 2020, source: '郑政文〔2018〕168号 四(一)', title: { zh: '实施智能化改造的 B 类企业比例' } },
     ]);
+    const [a, b] = classGoals;
+    const goal = (g: typeof a) => ({ goalSource: g!.source, goalTitle: g!.title, goalPopulation: g!.population });
     const s = summarise(layout, xs, { minGroupSize: 1, classGoals });
-    const source = '郑政文〔2018〕168号 四(一)';
     expect(s.byClass).toEqual([
       // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
-      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, goalSource: source, goalYear: 2020 },
+      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, ...goal(a), goalYear: 2020 },
       // one of the two did not state its status: if it retrofits, half do — not judged, and no share (0–50 %) given
-      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, goalSource: source, goalYear: 2020 },
+      { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, ...goal(b), goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },
     ]);
     // two class A companies are too few to publish or judge "all of class A" on: only their number is given
-    expect(summarise(layout, xs, { minGroupSize: 3, classGoals }).byClass[0]).toEqual({ class: 'A', companies: 2, retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null, goal: 1, goalMet: null, withheld: 'small-group', goalSource: source, goalYear: 2020 });
+    expect(summarise(layout, xs, { minGroupSize: 3, classGoals }).byClass[0]).toEqual({ class: 'A', companies: 2, retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null, goal: 1, goalMet: null, withheld: 'small-group', ...goal(a), goalYear: 2020 });
     // without an action plan no class has a goal: the counts, no verdict
     expect(summarise(layout, xs, { minGroupSize: 1 }).byClass.map((c) => [c.goal, c.goalMet])).toEqual([[null, null], [null, null], [null, null]]);
   });
@@ -595,6 +596,10 @@ describe('quasiIdentifier and singledOut: the companies anonymised rows can stil
     expect(row('p1', { aboveDesignatedSize: false })).not.toBe(row('p1'));
     expect(row('p1', { enterpriseClass: 'A' })).not.toBe(row('p1'));
     expect(row('p1', { industry: 'process' })).not.toBe(row('p1'));
+    // the date and the retrofit columns are kept in anonymised rows too: they tell companies apart as well
+    expect(row('p1', { date: '2026-11-20' })).not.toBe(row('p1', { date: '2026-11-21' }));
+    expect(row('p1', { retrofitStatus: 'done' })).not.toBe(row('p1', { retrofitStatus: 'planned' }));
+    expect(row('p1', { retrofitYear: 2026 })).not.toBe(row('p1', { retrofitYear: 2027 }));
     expect(row('p1', { sector: undefined })).not.toBe(row('p1', { sector: 'undefined' }));
     // fields joined without a separator a value could contain: 「ab」+「c」 is not 「a」+「bc」
     expect(row('ab', { sector: 'c' })).not.toBe(row('a', { sector: 'bc' }));

@@ -1,4 +1,4 @@
-import { methodOf, type SummaryLayout } from '../../core/batch/aggregate.js';
+import { methodOf, populationOf, type SummaryLayout } from '../../core/batch/aggregate.js';
 import type { PlanTargetResult } from '../../core/batch/plan.js';
 import type { CompanyRecord } from '../../core/batch/record.js';
 import { NONE_GROUP, type BatchSummary, type Figures, type GroupFigures, type RegionalIndicator } from '../../core/batch/summary.js';
@@ -90,11 +90,15 @@ export function companyColumns(
   for (const sd of opts.subdomains ?? []) cols.push(col(`subdomain.${sd.id}`, 'number', (r) => r.subdomains?.[sd.id], titled('col.subdomain', (l) => ({ title: sd.name[l] }))));
   for (const i of layout.indicators) {
     const share = methodOf(i) === 'share';
-    // a share of companies (design-tool penetration): one company's value is whether it counts as yes, said so
+    // a share of companies (design-tool penetration): one company's value is whether it counts as yes, said so, with
+    // the companies the regional share is over; an indicator without a value because an input was answered 不清楚 says
+    // so (a share counts it in n: blank, it would read as not answered)
+    const unknownWord = opts.lang === 'zh' ? '不清楚' : 'unknown';
     cols.push(col(i.id, i.kind === 'flag' || i.kind === 'share' ? 'yesno' : i.kind === 'ratio' ? 'percent' : 'number', (r) => {
-      const v = r.indicators[i.id]?.value;
-      return v === undefined ? null : v;
-    }, share ? titled('col.share-indicator', (l) => ({ title: i.title[l] })) : i.title));
+      const ind = r.indicators[i.id];
+      if (ind === undefined) return null;
+      return ind.value === null && ind.unknown ? unknownWord : ind.value;
+    }, share ? titled('col.share-indicator', (l) => ({ title: i.title[l], population: formatMessage(`label.population.${populationOf(i)}`, {}, l) })) : i.title));
     if (i.ratio) {
       const [n, d] = i.ratio;
       // each by the question it is the answer to, with the question's id (the column of a table made from the template)
@@ -192,7 +196,8 @@ export function planColumns(lang: Lang, minGroupSize: number, questions?: Questi
     // companies or units counted (whole numbers); the class A/B retrofitting targets are a share of the class (percent)
     { ...col('count', 'integer', (t) => t.count), formatOf: (t) => (t.share ? 'percent' : 'integer') },
     col('met_plain', 'yesno', (t) => t.met),
-    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : undefined)),
+    // every count without a verdict says why: withheld, or only partly countable from the answers
+    col('verdict_note', 'text', (t) => (t.withheld ? withheldText(t.withheld, { n: t.n ?? Number(t.how.args.companies ?? 0), min: minGroupSize }, lang) : t.countable === 'partial' && t.count !== null ? formatMessage('label.withheld.partial', {}, lang) : undefined)),
     col('historical', 'yesno', (t) => t.historical),
     col('by_year', 'text', (t) => (t.byYear ? Object.entries(t.byYear).sort().map(([y, n]) => `${y}: ${n}`).join('; ') : undefined)),
     col('how', 'text', (t) => [t.how, ...(t.also ?? [])].map((h) => planHow(h, lang, questions)).join(lang === 'zh' ? '' : ' ')),
@@ -222,6 +227,11 @@ export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecor
       }, { zh: `${question.id} ${question.text.zh}`, en: `${question.id} ${question.text.en}` }),
     ),
   ];
+}
+
+/** What the minimum group size does, in words: nothing withheld at 1, else what is merged or left blank. */
+export function minGroupNote(s: Pick<BatchSummary, 'minGroupSize' | 'mergeSmallGroups'>, lang: Lang): string {
+  return formatMessage(s.minGroupSize <= 1 ? 'label.min-group-none' : s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }, lang);
 }
 
 /** Why a figure has no met/not-met verdict (verdict.ts), in words. */
@@ -266,11 +276,12 @@ export function summaryColumns(): Column<SummaryRow>[] {
 /** The format of an indicator's value (and target) and of its numerator: as the wide summary (汇总) shows them. */
 const indicatorFormats = (i: { kind: RegionalIndicator['kind']; method: RegionalIndicator['method']; target?: number | undefined }, value?: number | null): SummaryRowFormats => ({ value: i.kind === 'number' ? 'number' : percentDigits(value, i.target) > 1 ? 'percent-fine' : 'percent', numerator: i.method === 'share' ? 'integer' : 'number', unit: i.kind === 'number' ? 'number' : 'share' });
 /** The unit of a long-summary row's value (label.unit.*). */
-type UnitCode = 'share' | 'companies' | 'plants' | 'score' | 'number' | 'questions' | 'answers' | 'inputs' | 'cells' | 'values';
+type UnitCode = 'share' | 'companies' | 'plants' | 'score' | 'number' | 'questions' | 'answers' | 'inputs' | 'cells' | 'entries' | 'values';
 const INTEGER: SummaryRowFormats = { value: 'integer' };
 const NUMBER: SummaryRowFormats = { value: 'number' };
 const TEXT: SummaryRowFormats = { value: 'text' };
-const PERCENT: SummaryRowFormats = { value: 'percent' };
+/** A share of companies, with the companies counted as its numerator. */
+const SHARE_OF_COMPANIES: SummaryRowFormats = { value: 'percent', numerator: 'integer' };
 
 /** A grouping field in words: a respondent field by its column title (区划代码 for district), a question (`words`) by its text, else the field id itself. */
 export const fieldTitle = (field: string | undefined, lang: Lang, words?: GroupWords): string =>
@@ -390,12 +401,12 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
   row('counts', '', 'scored', W('label.counts.scored'), s.scored, INTEGER, { unitCode: 'answers' });
   row('counts', '', 'superseded', W('label.counts.superseded'), s.superseded, INTEGER, { unitCode: 'answers' });
   row('counts', '', 'rejected', W('label.counts.rejected'), s.rejected, INTEGER, { unitCode: 'inputs' });
-  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0, INTEGER, { unitCode: 'cells' });
+  row('counts', '', 'problems', W('label.counts.problems'), s.problems ?? 0, INTEGER, { unitCode: 'entries' });
   row('counts', '', 'duplicates', W('label.counts.duplicates'), s.duplicates.length, INTEGER, { unitCode: 'plants' });
   row('counts', '', 'resubmissions', W('label.counts.resubmissions', { days: s.conflictWindowDays }), s.duplicates.filter((d) => d.resubmission).length, INTEGER, { unitCode: 'plants' });
   row('counts', '', 'no_level', W('label.counts.no-level'), s.noLevel, INTEGER);
   row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { unitCode: 'values',  how: W('label.excluded-how', { companies: s.excluded.companies }) });
-  row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }) });
+  row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: minGroupNote(s, lang) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT, { itemLabel: L(s.targets.title) });
   const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     // the headline over its own population (规上) names it, as its splits do: never read as all companies' figure
@@ -415,7 +426,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
       regional_population: labels ? figurePopulation(i.regionalPopulation, lang, scope) : i.regionalPopulation,
       how: howCounted(i, lang, scope),
       excluded: i.excluded,
-      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : i.outsideTargetPopulation ? W('label.outside-target-population') : sizeNotStatedNote(s, i, lang, companies),
+      verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : i.outsideTargetPopulation ? W(i.target === undefined ? 'label.outside-indicator-population' : 'label.outside-target-population') : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
       ...sampled,
       itemLabel: L(i.title),
@@ -457,7 +468,8 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     row('by_class', g, 'planned', W('label.class.planned'), c.planned, INTEGER, { verdict_note: note });
     row('by_class', g, 'none', W('label.class.none'), c.none, INTEGER, { verdict_note: note });
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, INTEGER, { verdict_note: note });
-    row('by_class', g, 'share', W('label.class.share'), c.share, PERCENT, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, target_source: c.goalSource, historical: c.goal === null ? null : Boolean(c.historical) });
+    // the share against the plan's goal, named as the plan sheet names it, with what it is made of
+    row('by_class', g, 'share', W('label.class.share'), c.share, SHARE_OF_COMPANIES, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, numerator: c.share === null ? null : c.retrofitting, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, target_source: c.goalSource, population: L(c.goalPopulation), historical: c.goal === null ? null : Boolean(c.historical), ...(c.goalTitle ? { itemLabel: L(c.goalTitle) } : {}) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   // (the item of a duplicate's or an identity row is where the row is: a file and row, as in the CSV)

@@ -6,7 +6,7 @@ import { percentDigits } from '../../core/batch/verdict.js';
 import type { Lang, Text } from '../../core/types.js';
 import { formatMessage, type MessageArgs, type MessageCode } from '../../messages/catalogue.js';
 import { shareText } from '../../core/batch/figures.js';
-import { fieldTitle, groupLabel, M, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat, type GroupWords } from './columns.js';
+import { fieldTitle, groupLabel, M, minGroupNote, sizeNotStatedNote, titled, type Cell, type Column, type ColumnFormat, type GroupWords } from './columns.js';
 
 /** One regional figure as the wide summary shows it: value, numerator, n and (over the official population) met. */
 type WideCell = { value: number | null; numerator: number | null; denominator: number; unknown: number | null; met?: boolean | null };
@@ -129,7 +129,7 @@ export function summaryNotes(s: BatchSummary, lang: Lang): string[] {
   const W = (code: MessageCode, args: MessageArgs = {}) => formatMessage(code, args, lang);
   const notes = [s.sample.statement[lang]];
   if (s.excluded.values) notes.push(W('note.excluded', { values: s.excluded.values, companies: s.excluded.companies }));
-  notes.push(W(s.mergeSmallGroups ? 'label.min-group-merge' : 'label.min-group-verdict', { n: s.minGroupSize }));
+  notes.push(minGroupNote(s, lang));
   if (withheldToProtect(s)) notes.push(W('note.complementary', { n: s.minGroupSize }));
   // no company states whether it is 规上: why the 规上 figures are empty, and the figure over all companies
   const unsized = s.indicators.flatMap((i) => {

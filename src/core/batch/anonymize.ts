@@ -40,11 +40,12 @@ export function scrubText(text: string, replacements: ReadonlyMap<string, string
 }
 
 /**
- * The respondent fields an anonymised company row keeps (region, district, park, sector, industry code, size, class),
- * as one key: two companies with the same key cannot be told apart by them.
+ * The respondent fields an anonymised company row keeps (region, district, park, sector, industry code, size, class,
+ * retrofit status and year, the assessment date as given), as one key: two companies with the same key cannot be told
+ * apart by them.
  */
-export function quasiIdentifier(r: Pick<CompanyRecord, 'region' | 'district' | 'park' | 'sector' | 'industry' | 'aboveDesignatedSize' | 'enterpriseClass'>): string {
-  return [r.region, r.district, r.park, r.sector, r.industry, r.aboveDesignatedSize, r.enterpriseClass].map((v) => (v === undefined ? '' : String(v))).join('\u0000');
+export function quasiIdentifier(r: Pick<CompanyRecord, 'region' | 'district' | 'park' | 'sector' | 'industry' | 'aboveDesignatedSize' | 'enterpriseClass' | 'retrofitStatus' | 'retrofitYear' | 'date'>): string {
+  return [r.region, r.district, r.park, r.sector, r.industry, r.aboveDesignatedSize, r.enterpriseClass, r.retrofitStatus, r.retrofitYear, r.date].map((v) => (v === undefined ? '' : String(v))).join('\u0000');
 }
 
 /** How many of the keys occur once: the companies anyone who knows those fields can single out in anonymised rows. */

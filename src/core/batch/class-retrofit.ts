@@ -4,6 +4,7 @@
  */
 import type { PolicyDef } from '../policy.js';
 import { r4 } from '../result.js';
+import type { Text } from '../types.js';
 import { isHistoricalTarget } from '../targets.js';
 import { judged, withheldBelow, type Withheld } from './verdict.js';
 
@@ -20,8 +21,10 @@ export interface ClassRetrofit {
   share: number | null;
   /** The plan's goal for the class (郑政文〔2018〕168号 四(一): all class A and half of class B companies retrofitting within three years); null without one. */
   goal: number | null;
-  /** The document and section that set the goal. */
+  /** The document and section that set the goal, its name and the companies it is over. */
   goalSource?: string;
+  goalTitle?: Text;
+  goalPopulation?: Text;
   goalMet: boolean | null;
   /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
   withheld?: Withheld;
@@ -54,12 +57,17 @@ export interface ClassGoal {
   year?: number;
   /** The document and section that set it: 郑政文〔2018〕168号 四(一). */
   source: string;
+  /** The target's name and the companies it is over, as the action plan's data states them. */
+  title?: Text;
+  population?: Text;
 }
 
 /** The class goals of an action plan: its count targets for an enterprise class (none without a plan). */
 export function classGoalsOf(policy: Pick<PolicyDef, 'document' | 'countTargets'> | undefined): ClassGoal[] {
   return (policy?.countTargets ?? []).flatMap((t) =>
-    t.enterpriseClass ? [{ class: t.enterpriseClass, value: typeof t.value === 'number' ? t.value : t.value.min, ...(t.by !== undefined ? { year: t.by } : {}), source: `${policy!.document} ${t.section}` }] : [],
+    t.enterpriseClass
+      ? [{ class: t.enterpriseClass, value: typeof t.value === 'number' ? t.value : t.value.min, ...(t.by !== undefined ? { year: t.by } : {}), source: `${policy!.document} ${t.section}`, title: t.title, population: t.population }]
+      : [],
   );
 }
 
@@ -89,7 +97,7 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
       goalMet: verdict.met,
       ...(withheld ? { withheld } : {}),
       ...(goal !== null && companies && met === null && !withheld ? { undetermined: true as const } : {}),
-      ...(g ? { goalSource: g.source, ...(g.year !== undefined ? { goalYear: g.year, ...(isHistoricalTarget(g.year, surveyYear) ? { historical: true } : {}) } : {}) } : {}),
+      ...(g ? { goalSource: g.source, ...(g.title ? { goalTitle: g.title } : {}), ...(g.population ? { goalPopulation: g.population } : {}), ...(g.year !== undefined ? { goalYear: g.year, ...(isHistoricalTarget(g.year, surveyYear) ? { historical: true } : {}) } : {}) } : {}),
     };
   });
 }

@@ -263,7 +263,7 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
     if (t.id === 'benchmark-projects') {
       if (kpiIdx.length === 0 || kpiIdx.some(({ i }) => i < 0)) return no('plan.no-question', { question: input.kpis.map((k) => k.kpi).join(', ') || 'kpi_*' });
       // over the plants assessed twice with all five KPIs both times
-      return over(pairsWithKpis, counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, days: CONFLICT_WINDOW_DAYS }));
+      return over(pairsWithKpis, counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, reached: benchmark, days: CONFLICT_WINDOW_DAYS }));
     }
     if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0)) {
       if (!workshopJudged && !factoryJudged) return no('plan.candidates-undetermined', { companies });
