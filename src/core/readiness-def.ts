@@ -2,7 +2,7 @@ import type { MessageCode } from '../messages/catalogue.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { checkExpression } from './expression/check.js';
 import type { Node } from './expression/parse.js';
-import { plantRuleContext, type RuleContextIds } from './rules-def.js';
+import { plantRuleContext, type RuleContextIds } from './rule-context.js';
 import type { Source } from './source.js';
 import type { Text } from './types.js';
 

@@ -530,6 +530,14 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(md).toMatch(/^申报“智能工厂申报条件（郑政文〔2018〕168号 三\(四\)）”：认定条件中本厂目前有 \d+ 项(未满足|无法判断)/m);
   });
 
+  it('a named condition misspelt in a consultant\'s rules file is refused by validate --definition, with its line', () => {
+    const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
+    const broken = text.replace("when: \"holds('mill-spins')\"", "when: \"holds('mill-spinning')\"");
+    expect(broken).not.toBe(text);
+    const { problems, lineOf } = refusedDefinition(broken, 'own-rules.yaml');
+    expect(problems.find((p) => p.code === 'expr.unknown-literal')?.line).toBe(lineOf("holds('mill-spinning')"));
+  });
+
   it("a consultant's own rules file: `light` is checked where it is written, and report --rules reads it (the data basics then take a place in the first phase, or wait)", () => {
     const text = readFileSync('questionnaires/rules/default.yaml', 'utf8');
     expect(text.split('light: true').length).toBe(2);

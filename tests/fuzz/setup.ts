@@ -10,6 +10,7 @@ import * as readiness from '../../src/core/readiness.js';
 import * as recommend from '../../src/core/recommend.js';
 import * as result from '../../src/core/result.js';
 import * as ruleScope from '../../src/core/rule-scope.js';
+import * as ruleContext from '../../src/core/rule-context.js';
 import * as rulesDef from '../../src/core/rules-def.js';
 import * as source from '../../src/core/source.js';
 import * as answerFile from '../../src/io/answer-file.js';
@@ -34,6 +35,7 @@ export const api: Record<string, unknown> = {
   ...result,
   ...questionnaire,
   ...rulesDef,
+  ...ruleContext,
   ...recommend,
   ...readiness,
   ...ruleScope,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { confidentialQuestionIds } from '../../src/core/questionnaire';
 import { recommend } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
-import { compileRules, plantRuleContext } from '../../src/core/rules-def';
+import { compileRules } from '../../src/core/rules-def';
+import { plantRuleContext } from '../../src/core/rule-context';
 import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
 import { model, mustAnswers, profile, questionnaire, read, ROOT, src, targets } from './defs';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkExpression } from '../../src/core/expression/check';
 import { parseExpression, type Node } from '../../src/core/expression/parse';
-import { compileRules, plantRuleContext } from '../../src/core/rules-def';
+import { compileRules } from '../../src/core/rules-def';
+import { plantRuleContext } from '../../src/core/rule-context';
 import { read, src } from '../helpers/defs';
 import { ruleIds } from '../helpers/plan';
 

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { compileChecks, runChecks } from '../../src/core/checks';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
-import { compileRules, plantRuleContext } from '../../src/core/rules-def';
+import { compileRules } from '../../src/core/rules-def';
+import { plantRuleContext } from '../../src/core/rule-context';
 import { compileSectorPack, type CompiledSectorPack } from '../../src/core/sector';
 import { model, mustAnswers, profile, questionnaire, read, ROOT, src, targets } from '../helpers/defs';
 

@@ -93,7 +93,7 @@ export function companyColumns(
     // a share of companies (design-tool penetration): one company's value is whether it counts as yes, said so, with
     // the companies the regional share is over; an indicator without a value because an input was answered 不清楚 says
     // so (a share counts it in n: blank, it would read as not answered)
-    const unknownWord = opts.lang === 'zh' ? '不清楚' : 'unknown';
+    const unknownWord = answerWord('unknown', opts.lang);
     cols.push(col(i.id, i.kind === 'flag' || i.kind === 'share' ? 'yesno' : i.kind === 'ratio' ? 'percent' : 'number', (r) => {
       const ind = r.indicators[i.id];
       if (ind === undefined) return null;
@@ -208,8 +208,7 @@ export function planColumns(lang: Lang, minGroupSize: number, questions?: Questi
 /** The raw answers (--include-answers): one column per question, option labels in the chosen language. */
 export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecord>[] {
   const shown = (question: Question, v: string | number | boolean | string[]): string | number | boolean => {
-    if (v === 'unknown') return lang === 'zh' ? '不清楚' : 'unknown';
-    if (v === 'n/a') return lang === 'zh' ? '不适用' : 'n/a';
+    if (v === 'unknown' || v === 'n/a') return answerWord(v, lang);
     const label = (x: string) => question.options?.find((o) => o.value === x)?.label[lang] ?? x;
     if (Array.isArray(v)) return v.map(label).join(lang === 'zh' ? '；' : '; ');
     if (typeof v === 'string' && question.options) return label(v);
@@ -228,6 +227,9 @@ export function answerColumns(q: Questionnaire, lang: Lang): Column<CompanyRecor
     ),
   ];
 }
+
+/** An answer of "don't know" or "not applicable" in the tables' words. */
+const answerWord = (v: 'unknown' | 'n/a', lang: Lang): string => (lang === 'zh' ? (v === 'unknown' ? '不清楚' : '不适用') : v);
 
 /** What the minimum group size does, in words: nothing withheld at 1, else what is merged or left blank. */
 export function minGroupNote(s: Pick<BatchSummary, 'minGroupSize' | 'mergeSmallGroups'>, lang: Lang): string {

@@ -21,6 +21,7 @@ export const API_MODULES = [
   'core/result',
   'core/questionnaire',
   'core/rules-def',
+  'core/rule-context',
   'core/recommend',
   'core/readiness',
   'core/rule-scope',
