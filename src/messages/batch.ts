@@ -302,6 +302,7 @@ export const BATCH_MESSAGES = {
   'label.withheld.small-group': { en: 'n = {n}, fewer than the minimum group size {min}: not published (blank), not judged', zh: 'n = {n}，少于最小分组规模 {min}：不单列数值（留空），不判定是否达标' },
   'label.withheld.complementary': { en: 'n = {n}: not published (blank) and not judged, because together with the published totals or other parts it would reveal a figure over fewer than {min} companies', zh: 'n = {n}：与已公布的合计或其他部分相加减，可推算出不足 {min} 家企业的数值，因此留空、不判定是否达标' },
   'label.withheld.partial': { en: 'only the part the answers can show is counted (a target per year, or a count over the companies of this batch): not judged', zh: '只统计了答卷能说明的部分（按年的目标，或本批次企业的计数）：不判定是否达标' },
+  'label.withheld.sample-all': { en: 'the goal is every company of the class: that all {n} of this batch are retrofitting does not show that its other companies are (only a survey of all of them could); one of this batch not retrofitting would have shown it missed: not judged', zh: '目标针对该类全部企业：本批次 {n} 家均在改造，不能说明该类其他企业也在改造（须该类企业全部参与调查才能判定达标；本批次若有一家未改造，即可判定未达标）：不判定是否达标' },
   'label.withheld.sample': { en: 'a count from a sample of companies says nothing about the total of the target population: not judged', zh: '样本企业的计数不能说明目标总体的总数：不判定是否达标' },
   'label.superseded-as.resubmission': { en: 'resubmitted within the conflict window (a duplicate; the later date counts, on the same date the one read later)', zh: '短期内重复提交（以日期较晚的为准；日期相同的以后读入的为准）' },
   'label.superseded-as.newer': { en: 'a newer assessment', zh: '有较新的评估' },

@@ -424,7 +424,8 @@ describe('summary', () => {
     const s = summarise(layout, xs, { minGroupSize: 1, classGoals });
     expect(s.byClass).toEqual([
       // the goal is the plan's for 2020; undated answers: not known to be later, so not historical
-      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: true, ...goal(a), goalYear: 2020 },
+      // "all class A companies": the batch's two all retrofitting says nothing of the others — not judged (sample-all)
+      { class: 'A', companies: 2, retrofitting: 2, inProgress: 1, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: 1, goalMet: null, goalWithheld: 'sample-all', ...goal(a), goalYear: 2020 },
       // one of the two did not state its status: if it retrofits, half do — not judged, and no share (0–50 %) given
       { class: 'B', companies: 2, retrofitting: 0, inProgress: 0, done: 0, planned: 1, none: 0, unknown: 1, share: null, goal: 0.5, goalMet: null, undetermined: true, ...goal(b), goalYear: 2020 },
       { class: 'C', companies: 1, retrofitting: 1, inProgress: 0, done: 1, planned: 0, none: 0, unknown: 0, share: 1, goal: null, goalMet: null },

@@ -173,6 +173,21 @@ describe('the shipped plan data says how zhizao counts', () => {
     expect(b2).toMatchObject({ count: 0.1667, met: false });
     expect(formatMessage(b2.how.code, b2.how.args, 'zh')).toContain('1 家未填写改造状态（比例在 16.7%–25% 之间），不影响判定');
   });
+
+  it('"all class A companies": missed when one of the batch is not retrofitting, never met on the batch\'s companies alone', () => {
+    const classA = shipped.filter((t) => t.enterpriseClass === 'A');
+    const run = (c: { companies: number; retrofitting: number; unknown: number }) => countPlanTargets(classA, [], { layout, current: [], pairs: [], byClass: [{ class: 'A', ...c, share: Math.round((c.retrofitting / c.companies) * 1e4) / 1e4 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2020 })[0]!;
+    // all six retrofitting: the share is published, the goal is not judged (the class's other companies are not in the batch)
+    expect(run({ companies: 6, retrofitting: 6, unknown: 0 })).toMatchObject({ count: 1, met: null, withheld: 'sample-all' });
+    // five of six, the sixth stating it is not: the goal for all of them is missed, whoever else there is
+    expect(run({ companies: 6, retrofitting: 5, unknown: 0 })).toMatchObject({ count: 0.8333, met: false });
+    expect(run({ companies: 6, retrofitting: 5, unknown: 0 }).withheld).toBeUndefined();
+    // five of six, the sixth unstated: it could be either, not judged, no share
+    expect(run({ companies: 6, retrofitting: 5, unknown: 1 })).toMatchObject({ count: null, met: null });
+    // a share goal (half of class B) is judged on the batch's share, as every regional figure
+    const classB = shipped.filter((t) => t.enterpriseClass === 'B');
+    expect(countPlanTargets(classB, [], { layout, current: [], pairs: [], byClass: [{ class: 'B', companies: 6, retrofitting: 6, unknown: 0, share: 1 }], kpis: KPIS, minGroupSize: 1, surveyYear: 2020 })[0]).toMatchObject({ count: 1, met: true });
+  });
 });
 
 describe('the shipped plan data and the questionnaire agree', () => {

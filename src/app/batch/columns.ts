@@ -238,7 +238,7 @@ export function minGroupNote(s: Pick<BatchSummary, 'minGroupSize' | 'mergeSmallG
 
 /** Why a figure has no met/not-met verdict (verdict.ts), in words. */
 export function withheldText(w: Withheld, args: { n: number; min?: number }, lang: Lang): string {
-  const code = w === 'small-group' ? 'label.withheld.small-group' : w === 'complementary' ? 'label.withheld.complementary' : 'label.withheld.sample';
+  const code = w === 'small-group' ? 'label.withheld.small-group' : w === 'complementary' ? 'label.withheld.complementary' : w === 'sample-all' ? 'label.withheld.sample-all' : 'label.withheld.sample';
   return formatMessage(code, { n: args.n, min: args.min ?? '' }, lang);
 }
 
@@ -471,7 +471,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     row('by_class', g, 'none', W('label.class.none'), c.none, INTEGER, { verdict_note: note });
     row('by_class', g, 'unknown', W('label.class.unknown'), c.unknown, INTEGER, { verdict_note: note });
     // the share against the plan's goal, named as the plan sheet names it, with what it is made of
-    row('by_class', g, 'share', W('label.class.share'), c.share, SHARE_OF_COMPANIES, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, numerator: c.share === null ? null : c.retrofitting, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, target_source: c.goalSource, population: L(c.goalPopulation), historical: c.goal === null ? null : Boolean(c.historical), ...(c.goalTitle ? { itemLabel: L(c.goalTitle) } : {}) });
+    row('by_class', g, 'share', W('label.class.share'), c.share, SHARE_OF_COMPANIES, { target: c.goal, comparison: c.goal === null ? null : '>=', met: c.goalMet, numerator: c.share === null ? null : c.retrofitting, denominator: c.companies, unknown: c.unknown, verdict_note: note ?? (c.goalWithheld ? why(c.goalWithheld, c.companies) : c.undetermined ? W('label.class.undetermined') : null), target_year: c.goalYear, target_source: c.goalSource, population: L(c.goalPopulation), historical: c.goal === null ? null : Boolean(c.historical), ...(c.goalTitle ? { itemLabel: L(c.goalTitle) } : {}) });
   }
   for (const g of s.parkRecommendations ?? []) for (const r of g.recommendations) row('park', G(g.group), r.id, L(r.title), lbl('label.project-type.')(r.projectType, lang), TEXT);
   // (the item of a duplicate's or an identity row is where the row is: a file and row, as in the CSV)

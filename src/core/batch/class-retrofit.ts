@@ -28,6 +28,8 @@ export interface ClassRetrofit {
   goalMet: boolean | null;
   /** Fewer companies of the class than the minimum group size: only their number is published, no count, share or verdict. */
   withheld?: Withheld;
+  /** Why the goal is not judged although the share is published (`sample-all`: a goal for every company of the class, all of the batch's meeting it). */
+  goalWithheld?: Withheld;
   /** The year the goal is set for (the plan's three years, 2018–2020). */
   goalYear?: number;
   /** The goal's year is before the first submission of the batch: goalMet is a historical reference only. */
@@ -46,6 +48,20 @@ export function classGoalMet(retrofitting: number, unknown: number, companies: n
   if (retrofitting / companies >= goal) return true;
   if ((retrofitting + unknown) / companies < goal) return false;
   return null;
+}
+
+/**
+ * The verdict on the plan's goal for a class, from the batch's companies of it (classGoalMet), and why there is none.
+ * A goal for a share of the class (half of class B) is judged on the batch's share, as every regional figure is. A
+ * goal for every company of the class (all of class A) is no share to estimate: a company of the batch that states it
+ * is not retrofitting shows the goal missed, but the batch's companies all retrofitting do not show that the class's
+ * other companies are (`sample-all`; only a census of the class could). Too few companies: small-group.
+ */
+export function classVerdict(retrofitting: number, unknown: number, companies: number, goal: number, minGroupSize: number): { met: boolean | null; withheld?: Withheld; undetermined?: true } {
+  const met = classGoalMet(retrofitting, unknown, companies, goal);
+  if (met === null) return companies ? { met: null, undetermined: true } : { met: null };
+  const verdict = judged(companies, minGroupSize, met);
+  return verdict.met === true && goal >= 1 ? { met: null, withheld: 'sample-all' } : verdict;
 }
 
 /** A class's goal as the action plan's data states it (a count target with an `enterpriseClass`). */
@@ -84,19 +100,19 @@ export function classRetrofit(counts: ReadonlyMap<string, Record<string, number>
     const statuses = withheld
       ? { retrofitting: null, inProgress: null, done: null, planned: null, none: null, unknown: null, share: null }
       : { retrofitting, inProgress: n('in-progress'), done: n('done'), planned: n('planned'), none: n('none'), unknown: n('unknown'), share: companies ? r4(retrofitting / companies) : null };
-    const met = goal === null ? null : classGoalMet(retrofitting, n('unknown'), companies, goal);
+    const verdict = goal === null ? { met: null } : classVerdict(retrofitting, n('unknown'), companies, goal, minGroupSize);
     // a share the companies without a stated status could tip across the goal is not published (0 % of class B
     // with 11 of 14 unstated reads as a finding): the counts stay, the share is blank
-    if (!withheld && goal !== null && companies && met === null) statuses.share = null;
-    const verdict = judged(companies, minGroupSize, met);
+    const undetermined = !withheld && 'undetermined' in verdict;
+    if (undetermined) statuses.share = null;
     return {
       class: cls,
       companies,
       ...statuses,
       goal,
       goalMet: verdict.met,
-      ...(withheld ? { withheld } : {}),
-      ...(goal !== null && companies && met === null && !withheld ? { undetermined: true as const } : {}),
+      ...(withheld ? { withheld } : 'withheld' in verdict && verdict.withheld ? { goalWithheld: verdict.withheld } : {}),
+      ...(undetermined ? { undetermined: true as const } : {}),
       ...(g ? { goalSource: g.source, ...(g.title ? { goalTitle: g.title } : {}), ...(g.population ? { goalPopulation: g.population } : {}), ...(g.year !== undefined ? { goalYear: g.year, ...(isHistoricalTarget(g.year, surveyYear) ? { historical: true } : {}) } : {}) } : {}),
     };
   });

@@ -5,8 +5,8 @@ import type { CountTargetDef, PolicyDef } from '../policy.js';
 import type { CompanyAggregate, SummaryLayout } from './aggregate.js';
 import { isHistoricalTarget } from '../targets.js';
 import { shareText } from './figures.js';
-import { judged, withheldBelow, type Withheld } from './verdict.js';
-import { classGoalMet } from './class-retrofit.js';
+import { withheldBelow, type Withheld } from './verdict.js';
+import { classVerdict } from './class-retrofit.js';
 import { CONFLICT_WINDOW_DAYS } from './supersede.js';
 
 /** yes: counted from the answers; partial: a stand-in is counted (said how); no: not countable from diagnosis answers. */
@@ -38,7 +38,8 @@ export interface PlanTargetResult {
   byYear?: Record<string, number>;
   /**
    * Only a share within the batch's own companies (class A/B retrofitting) over at least the minimum group size gets
-   * a verdict; a count of companies from a sample never does (`withheld: 'sample'`).
+   * a verdict, and a goal for all of a class's companies only when missed (`withheld: 'sample-all'`); a count of
+   * companies from a sample never does (`withheld: 'sample'`).
    */
   met: boolean | null;
   withheld?: Withheld;
@@ -229,14 +230,14 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         // fewer companies of the class than the minimum group size: neither the share nor how many retrofit is published
         const withheld = withheldBelow(c.companies, input.minGroupSize);
         if (withheld || c.retrofitting === null) return { ...base, ...when, countable: 'yes', count: null, share: true, met: null, withheld: withheld ?? 'small-group', n: c.companies, how: { code: 'plan.class-withheld', args: { class: cls, companies: c.companies, min: input.minGroupSize } } };
-        // a share of the batch's own class A/B companies: judged, on enough companies
+        // a share of the batch's own class A/B companies: judged on enough companies, a goal for all of them only when missed
         const unknown = c.unknown ?? 0;
-        const verdict = judged(c.companies, input.minGroupSize, classGoalMet(c.retrofitting, unknown, c.companies, typeof t.value === 'number' ? t.value : t.value.min));
+        const { undetermined, ...verdict } = classVerdict(c.retrofitting, unknown, c.companies, typeof t.value === 'number' ? t.value : t.value.min, input.minGroupSize);
         // with companies that did not state their status, the share lies between none and all of them retrofitting
         const range = { low: shareText(c.retrofitting / c.companies), high: shareText((c.retrofitting + unknown) / c.companies) };
-        const how: PlanTargetResult['how'] = unknown ? { code: verdict.met === null ? ('plan.class-share-undetermined' as const) : ('plan.class-share-unknown' as const), args: { class: cls, retrofitting: c.retrofitting, companies: c.companies, unknown, ...range } } : { code: 'plan.class-share' as const, args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } };
+        const how: PlanTargetResult['how'] = unknown ? { code: undetermined ? ('plan.class-share-undetermined' as const) : ('plan.class-share-unknown' as const), args: { class: cls, retrofitting: c.retrofitting, companies: c.companies, unknown, ...range } } : { code: 'plan.class-share' as const, args: { class: cls, retrofitting: c.retrofitting, companies: c.companies } };
         // a share the unstated companies could tip across the goal is no figure to publish: blank, its range in `how`
-        return { ...base, ...when, countable: 'yes', count: unknown && verdict.met === null ? null : c.share, share: true, ...verdict, how };
+        return { ...base, ...when, countable: 'yes', count: undetermined ? null : c.share, share: true, ...verdict, how };
       }
       case 'machine-replacement': {
         if (t.id.includes('doubling')) return no('plan.needs-year');

@@ -6,17 +6,20 @@
  *   its companies into (yes / 不清楚, companies meeting a target, retrofit statuses, levels) are not published, only
  *   how many companies it is over (its n) — and it gets no verdict;
  * - a count of companies (a plan target such as "300 companies above designated size in the cloud") is never judged:
- *   a sample's count says nothing about the total of the target population.
+ *   a sample's count says nothing about the total of the target population;
+ * - a goal for every company of a class ("all class A companies retrofitting") is judged missed when a company of the
+ *   batch shows it missed, and never met: the batch's companies of the class all meeting it says nothing of the others.
  *
  * The same minimum group size merges small groups into "other" (--min-group-size; 1 shows and judges everything).
  */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /**
- * Why a figure or its verdict is withheld: too few companies behind the figure, a count from a sample, or
+ * Why a figure or its verdict is withheld: too few companies behind the figure, a count from a sample, a goal for
+ * every company of a class that the batch's companies of it all meet (`sample-all`: the others may not), or
  * `complementary`: published beside its total and the other parts, it would give away a part withheld as too small.
  */
-export type Withheld = 'small-group' | 'sample' | 'complementary';
+export type Withheld = 'small-group' | 'sample' | 'sample-all' | 'complementary';
 
 /** Whether a figure over n companies is withheld: over at least one company and fewer than the minimum group size. */
 export function withheldBelow(n: number, minGroupSize: number): 'small-group' | undefined {
