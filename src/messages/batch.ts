@@ -161,7 +161,6 @@ export const BATCH_MESSAGES = {
   'col.question-variant': { en: ', for {industry} plants to "{question}"', zh: '，{industry}企业为“{question}”的回答' },
   'col.met-against-historical': { en: '{title}: sample meets target ({comparison} {value}, {year}, a historical reference; {source})', zh: '{title}：样本达到目标（{comparison} {value}，{year} 年，历史参照；{source}）' },
   'col.met-against': { en: '{title}: sample meets target ({comparison} {value}, {year}; {source})', zh: '{title}：样本达到目标（{comparison} {value}，{year} 年；{source}）' },
-  'col.uses_digital_design_tools': { en: 'uses digital design tools', zh: '使用数字化设计工具' },
   'col.group': { en: 'group', zh: '分组' },
   'col.recommendations': { en: 'top three recommendations', zh: '前三项建议' },
   'col.warnings': { en: 'warnings', zh: '警告数' },

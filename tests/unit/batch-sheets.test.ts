@@ -148,6 +148,26 @@ describe('汇总 (the wide summary): each row, column title, n and verdict agree
     expect(csv.map((r) => r[2])).toContain('cnc-rate@above');
   });
 
+  it('汇总长表 in the workbook leaves out the split its headline already is and splits over no company; the CSV keeps every split', () => {
+    // district d1 has no company that leaves its size unstated; cnc-rate's headline is over 规上
+    const bySize = batchSummary(companies, { groupBy: 'district' });
+    const items = (labels: boolean) => summaryRows(bySize, 'zh', labels).map((r) => [String(r[0]), String(r[1]), String(r[3])]);
+    const csv = summaryRows(bySize, 'zh');
+    const csvRow = (section: string, group: string, item: string) => csv.find((r) => r[0] === section && r[1] === group && r[2] === item);
+    // the CSV: every split, a split over no company without a numerator ("0 of 0")
+    expect(csvRow('all', 'all', 'cnc-rate@above')).toBeDefined();
+    const empty = csvRow('group:district', 'd1', 'cnc-rate@not-stated')!;
+    expect([empty[C('value')], empty[C('numerator')], empty[C('denominator')]]).toEqual([null, null, 0]);
+    // the workbook: no 规上 split under the 规上 headline, no split over no company
+    const titles = items(true).map((r) => r.join(' | '));
+    expect(titles.some((t) => t.startsWith('全部企业 |') && t.endsWith('数控化率 — 规上企业'))).toBe(false);
+    expect(titles.some((t) => t.startsWith('全部企业 |') && t.endsWith('数控化率 — 全部企业'))).toBe(true);
+    const d1 = titles.filter((t) => t.includes('d1') && t.includes('数控化率 — '));
+    expect(d1.map((t) => t.split(' | ')[2])).toEqual(['数控化率 — 规上企业 (企业值平均)', '数控化率 — 全部企业', '数控化率 — 规下企业']);
+    // d2's 规上 split (no value, one company that left it unanswered) is its headline again: left out
+    expect(titles.filter((t) => t.includes('d2') && t.endsWith('数控化率 — 规上企业'))).toHaveLength(0);
+  });
+
   it('汇总长表 in the workbook: a grouping by a question is named by the question’s text, with its id', () => {
     const byQuestion = batchSummary(companies, { groupBy: 'uses_cloud' });
     const rows = summaryRows(byQuestion, 'zh', true, (id) => (id === 'uses_cloud' ? { zh: '企业是否已上云？', en: 'Has the company moved to the cloud?' } : undefined));

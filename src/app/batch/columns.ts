@@ -112,7 +112,7 @@ export function companyColumns(
     }
     if (i.target && !share) cols.push(col(`${i.id}.met`, 'yesno', (r) => r.indicators[i.id]?.met ?? null, titled('col.met', (l) => ({ title: i.title[l] }))));
   }
-  cols.push(col('uses_digital_design_tools', 'yesno', (r) => r.usesDigitalDesignTools));
+  // (whether the company uses digital design tools is the design-tool column above, as the regional share counts it)
   // indicators whose value stays in this row but out of the regional figures (an input outside its plausible range)
   // (the workbook names them by their titles; the CSV keeps the ids)
   const indicatorTitles = new Map(layout.indicators.map((i) => [i.id, i.title]));
@@ -160,7 +160,7 @@ export function problemColumns(): Column<CellProblem>[] {
   ];
 }
 
-import { shareText } from '../../core/batch/figures.js';
+import { headlineSplit, shareText, type SplitFigure } from '../../core/batch/figures.js';
 
 /** A plan target as the plan states it: `>= 300`, `2–3`, and a share of a class as a percentage (`>= 50%`, not `>= 0.5`). */
 const targetText = (t: PlanTargetResult) => {
@@ -241,6 +241,9 @@ export function withheldText(w: Withheld, args: { n: number; min?: number }, lan
   const code = w === 'small-group' ? 'label.withheld.small-group' : w === 'complementary' ? 'label.withheld.complementary' : w === 'sample-all' ? 'label.withheld.sample-all' : 'label.withheld.sample';
   return formatMessage(code, { n: args.n, min: args.min ?? '' }, lang);
 }
+
+/** A split of an indicator over no company: none of its population in the batch or group answered, knew, left it or was excluded. */
+const overNoCompany = (sp: SplitFigure): boolean => !sp.denominator && !sp.unknown && !sp.unanswered && !sp.excluded && sp.withheld === undefined;
 
 /** The summary as a long table (汇总长表, OUT.summary.csv): one figure per row. */
 export const SUMMARY_COLUMNS = ['section', 'group', 'item', 'title', 'value', 'unit', 'target', 'comparison', 'met', 'numerator', 'denominator', 'unknown', 'unanswered', 'companies_meeting_target', 'share_meeting_target', 'target_year', 'target_source', 'population', 'regional_population', 'how', 'excluded', 'verdict_note', 'historical', 'source', 'survey_dates'] as const;
@@ -445,8 +448,13 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     for (const i of f.indicators) {
       indicatorRow(section, group, i, f.companies);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
-      for (const sp of i.splits)
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled, itemLabel: L(i.title) });
+      for (const sp of i.splits) {
+        // The workbook, read by people, leaves out the split the headline already is (its 规上 figure under a 规上
+        // headline) and a split over no company (no company of that size here); the CSV keeps every split for scripts.
+        if (labels && ((sp.population === headlineSplit(i.regionalPopulation) && sp.value === i.value && sp.denominator === i.denominator && sp.withheld === i.withheld) || overNoCompany(sp))) continue;
+        // a split over no company has no numerator either (not "0 of 0")
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: overNoCompany(sp) ? null : sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled, itemLabel: L(i.title) });
+      }
     }
   };
   figures('all', G('all'), s);
