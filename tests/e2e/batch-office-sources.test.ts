@@ -111,7 +111,11 @@ describe('batch: the sources and counts behind each figure', () => {
     const cnc = summary.find((r) => r.section === 'all' && r.item === 'cnc-rate')!;
     expect(cnc.source).toMatch(/^4 个输入文件：.*；其中 1 份答卷被同一工厂较新的评估取代，不计入$/);
     // nothing rejected: no pointer to the rejected list
-    expect(summary.find((r) => r.item === 'statement')!.title).not.toContain('拒收清单');
+    const statement = summary.find((r) => r.item === 'statement')!;
+    expect(statement.title).not.toContain('拒收清单');
+    // the dates are the counted answer sets' (the superseded one of 2025-10-20 is not in the range), and said so
+    expect(statement.title).toMatch(/计入汇总的答卷提交日期 2026-\d\d-\d\d 至 2026-\d\d-\d\d。/);
+    expect(cnc.survey_dates).not.toContain('2025');
   });
 
   it('明细 says 不清楚 where a share counts a company in n without a yes or no; every count without a verdict says why', () => {

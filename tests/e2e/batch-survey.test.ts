@@ -261,7 +261,7 @@ describe('scoring the export', { timeout: 180_000 }, () => {
     // the counts add up: 31 rows scored from the one file, 2 superseded, 29 in the summary; 3 inputs rejected
     expect(sm).toMatchObject({ scored: 31, superseded: 2, rejected: 3 });
     expect(sm.statement.en).toContain('Source: 31 answer sets read and scored from 1 file, 2 of them superseded by a newer assessment of the same plant and left out, 29 in the summary; 3 inputs rejected. Files: wjx-survey.csv.');
-    expect(sm.statement.en).toContain('Submitted 2026-11-01 to 2026-11-16.');
+    expect(sm.statement.en).toContain('The answer sets counted were submitted 2026-11-01 to 2026-11-16.');
     expect(sm.statement.en).toContain('(a short form)');
     expect(sm.statement.zh).toContain('不是对目标总体的普查');
   });
@@ -417,7 +417,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(sumHead).not.toContain('0 级');
     // the notes under the table: the sample statement first
     const notes = (sum.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string' && v.length > 40) as string[];
-    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。被拒收的输入逐项列在拒收清单中，并写明原因。提交日期 2026-11-01 至 2026-11-16。');
+    expect(notes[0]).toContain('本汇总基于本批次 29 家企业自行填报的答卷，是样本自报数据，不是对目标总体的普查。来源：从 1 个文件读取并评分 31 份答卷，其中 2 份被同一工厂较新的评估取代、不计入，计入汇总 29 家；另有 3 项输入被拒收。文件：wjx-survey.csv。被拒收的输入逐项列在拒收清单中，并写明原因。计入汇总的答卷提交日期 2026-11-01 至 2026-11-16。');
     expect(notes.join('\n')).toContain('未计入任何区域数值');
     // 汇总长表: no "none 级" row, a 未定级 count; every regional figure states what it is over, n, source and dates
     const long = wb.getWorksheet('汇总长表')!;
@@ -433,7 +433,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
     expect(cncRow.getCell(L('来源（整个批次的输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv；其中 2 份答卷被同一工厂较新的评估取代，不计入');
-    expect(cncRow.getCell(L('调查日期（提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
+    expect(cncRow.getCell(L('调查日期（计入的答卷的提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);
     expect(String(cncRow.getCell(L('目标的统计口径（仅供参照，不是本数值的计算范围）')).value)).toContain('全市制造业重点领域企业');

@@ -78,7 +78,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     // which inputs were rejected, and why: not in the statement, but where to find them
     ...(rejected ? [['sample.rejected-listed', { rejected }] as [MessageCode, Record<string, string | number>]] : []),
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
-    dates ? ['sample.dates', dates] : ['sample.no-dates', {}],
+    // the dates of the answer sets counted: with some superseded, said so (their dates are not in the range)
+    dates ? [superseded ? 'sample.dates-counted' : 'sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],
     // the levels and scores are the scheme's simplified calculation (and an unchecked scheme says so), as each report says
     ...(scoring && companies ? [[scoring.verified ? 'sample.scoring' : 'sample.scoring-unverified', { title_zh: scoring.title.zh, title_en: scoring.title.en }] as [MessageCode, Record<string, string | number>]] : []),
