@@ -118,6 +118,18 @@ describe('batch: the sources and counts behind each figure', () => {
     expect(cnc.survey_dates).not.toContain('2025');
   });
 
+  it('a group\'s figure names its own companies as its source, where each is listed, and their dates', () => {
+    const group = summary.filter((r) => r.section.startsWith('group:') && r.item === 'cnc-rate');
+    expect(group.length).toBeGreaterThan(0);
+    for (const r of group) {
+      const n = summary.find((x) => x.section === r.section && x.group === r.group && x.item === 'companies')!.value;
+      expect(r.source).toBe(`本组 ${n} 家企业的答卷：各企业及其输入文件见企业明细（按“区划代码”筛选）`);
+      expect(r.survey_dates).toMatch(/^2026-\d\d-\d\d – 2026-\d\d-\d\d$/);
+    }
+    const bySize = summary.find((r) => r.section === 'by_size' && r.item === 'cnc-rate')!;
+    expect(bySize.source).toMatch(/^本组 \d+ 家企业的答卷：各企业及其输入文件见企业明细（按“规上企业”筛选）$/);
+  });
+
   it('明细 says 不清楚 where a share counts a company in n without a yes or no; every count without a verdict says why', () => {
     const companies = table('out.csv');
     const jia = companies.find((r) => r.company === '郑州甲机械有限公司')!;

@@ -432,7 +432,7 @@ describe('the workbook', { timeout: 240_000 }, () => {
     const cncRow = longRows.find((r) => r.getCell(L('项目')).value === '关键工序数控化率' && r.getCell(L('分组')).value === '全部企业')!;
     expect(cncRow.getCell(L('本数值的计算范围')).value).toBe('本批次中回答该题的规上企业');
     expect(cncRow.getCell(L('n（分母：计入的企业数）')).value).toBe(19);
-    expect(cncRow.getCell(L('来源（整个批次的输入文件）')).value).toBe('1 个输入文件：wjx-survey.csv；其中 2 份答卷被同一工厂较新的评估取代，不计入');
+    expect(cncRow.getCell(L('来源（数值所依据的答卷）')).value).toBe('1 个输入文件：wjx-survey.csv；其中 2 份答卷被同一工厂较新的评估取代，不计入');
     expect(cncRow.getCell(L('调查日期（计入的答卷的提交日期范围）')).value).toBe('2026-11-01 – 2026-11-16');
     expect(cncRow.getCell(L('历史目标（目标年份早于调查）')).value).toBe(1);
     expect(cncRow.getCell(L('未计入的值（超出合理范围）')).value).toBe(1);

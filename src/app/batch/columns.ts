@@ -413,7 +413,7 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
   row('counts', '', 'excluded', W('label.counts.excluded'), s.excluded.values, INTEGER, { unitCode: 'values',  how: W('label.excluded-how', { companies: s.excluded.companies }) });
   row('counts', '', 'min_group_size', W('label.counts.min-group-size'), s.minGroupSize, INTEGER, { how: minGroupNote(s, lang) });
   row('targets', '', s.targets.id, `${L(s.targets.title)} — ${s.targets.source}`, null, TEXT, { itemLabel: L(s.targets.title) });
-  const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
+  const indicatorRow = (section: string, group: string, i: RegionalIndicator, companies: number, from: typeof sampled, scope = section === 'all' ? ('batch' as const) : ('group' as const)) =>
     // the headline over its own population (规上) names it, as its splits do: never read as all companies' figure
     row(section, group, i.id, `${L(i.title)}${i.regionalPopulation === 'all' ? '' : ` — ${W(`label.population.${i.regionalPopulation}`)}`} (${W(`label.method.${i.method}`)})`, i.value, indicatorFormats(i, i.value), {
       target: i.target,
@@ -433,12 +433,13 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
       excluded: i.excluded,
       verdict_note: i.withheld ? withheldText(i.withheld, { n: i.n, min: s.minGroupSize }, lang) : i.outsideTargetPopulation ? W(i.target === undefined ? 'label.outside-indicator-population' : 'label.outside-target-population') : sizeNotStatedNote(s, i, lang, companies),
       historical: i.target === undefined ? null : Boolean(i.historical),
-      ...sampled,
+      ...from,
       itemLabel: L(i.title),
     });
   /** Why a figure over n companies is blank (fewer than the minimum group size), or nothing. */
   const why = (w: Withheld | undefined, n: number) => (w ? withheldText(w, { n, min: s.minGroupSize }, lang) : null);
-  const figures = (section: string, group: string, f: Figures) => {
+  // (`from`: the source and dates of the figures — the batch's, or a group's own companies, each listed in 明细)
+  const figures = (section: string, group: string, f: Figures, from = sampled) => {
     row(section, group, 'companies', W('col.companies'), f.companies, INTEGER);
     const levelsNote = why(f.levelsWithheld, f.companies);
     for (const [lv, n] of Object.entries(f.levels)) row(section, group, `level.${lv}`, lv === '0' ? W('label.level_companies_none') : W('label.level_companies', { level: lv }), n, INTEGER, { verdict_note: levelsNote });
@@ -446,14 +447,14 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
     row(section, group, 'mean_score', W('label.mean_score'), f.meanScore, NUMBER, { denominator: f.meanScoreN, how: W('label.mean-score-how'), verdict_note: why(f.meanScoreWithheld, f.meanScoreN ?? f.companies) });
     for (const sec of f.sections) row(section, group, `section.${sec.id}`, L(sec.title), sec.mean, NUMBER, { denominator: sec.companies, verdict_note: why(sec.withheld, sec.companies) });
     for (const i of f.indicators) {
-      indicatorRow(section, group, i, f.companies);
+      indicatorRow(section, group, i, f.companies, from);
       // the same figure over all companies, 规上, 规下 and not stated, beside the headline
       for (const sp of i.splits) {
         // The workbook, read by people, leaves out the split the headline already is (its 规上 figure under a 规上
         // headline) and a split over no company (no company of that size here); the CSV keeps every split for scripts.
         if (labels && ((sp.population === headlineSplit(i.regionalPopulation) && sp.value === i.value && sp.denominator === i.denominator && sp.withheld === i.withheld) || overNoCompany(sp))) continue;
         // a split over no company has no numerator either (not "0 of 0")
-        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: overNoCompany(sp) ? null : sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...sampled, itemLabel: L(i.title) });
+        row(section, group, `${i.id}@${sp.population}`, `${L(i.title)} — ${groupLabel(sp.population, lang)}`, sp.value, indicatorFormats(i), { numerator: overNoCompany(sp) ? null : sp.numerator, denominator: sp.denominator, unknown: sp.unknown, unanswered: sp.unanswered, regional_population: labels ? groupLabel(sp.population, lang) : sp.population, excluded: sp.excluded, verdict_note: why(sp.withheld, sp.denominator), ...from, itemLabel: L(i.title) });
       }
     }
   };
@@ -465,9 +466,14 @@ export function summaryTable(s: BatchSummary, lang: Lang, labels = false, questi
       if (g.name) row(section, key, 'name', W('label.group-name'), g.name, TEXT);
       if (Array.isArray(g.merged) && g.merged.length) row(section, key, 'merged', W('label.group-merged'), g.merged.map((k) => groupLabel(k, lang, { words })).join(lang === 'zh' ? '、' : ', '), TEXT);
       if (g.suppressed) row(section, key, 'companies', W('label.suppressed', { n: s.minGroupSize }), g.companies, INTEGER);
-      else figures(section, key, g);
+      else figures(section, key, g, groupSource(g, section === 'by_size' ? 'above_designated_size' : s.groupBy, words));
     }
   };
+  // A group's figures rest on its own companies' answers: how many, where each is listed, and their dates.
+  const groupSource = (g: GroupFigures, field: string | undefined, words: GroupWords | undefined): typeof sampled => ({
+    source: W('label.sample.group-source', { companies: g.companies, field: fieldTitle(field, lang, words) }),
+    survey_dates: g.dates ? `${g.dates.from} – ${g.dates.to}` : null,
+  });
   if (s.groups) groups(`group:${s.groupBy}`, s.groups, groupWords);
   groups('by_size', s.bySize.map((g) => ({ ...g, key: g.key === 'above' || g.key === 'below' ? g.key : g.key === '(none)' ? 'not-stated' : g.key })));
   for (const c of s.byClass) {

@@ -127,5 +127,7 @@ export interface GroupFigures extends Figures {
   /** Groups smaller than --min-group-size are merged into "other"; an "other" still too small keeps only its count. */
   merged?: string[] | number;
   suppressed?: boolean;
+  /** First and last submission date (YYYY-MM-DD) of the group's companies; null when none gives a date (not on a suppressed "other"). */
+  dates?: { from: string; to: string } | null;
 }
 

@@ -40,12 +40,15 @@ const isoDay = (key: number) => {
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 };
 
+/** The first and last submission date of a population's companies (identity.ts dateKey), or null when none gives one. */
+export const dateRange = (acc: { dateMin: number; dateMax: number }): { from: string; to: string } | null => (acc.dateMin > 0 ? { from: isoDay(acc.dateMin), to: isoDay(acc.dateMax) } : null);
+
 /** The sample statement from the figures of all plants (the summary's accumulator) and what the input covers. */
 export function sampleStatement(
   all: { dateMin: number; dateMax: number; companies: number; assessed: number },
   input: { files: readonly string[]; fileCount?: number; questions: { covered: number; total: number }; scoring?: SampleStatement['scoring'] },
 ): SampleStatement {
-  const dates = all.dateMin > 0 ? { from: isoDay(all.dateMin), to: isoDay(all.dateMax) } : null;
+  const dates = dateRange(all);
   const fileCount = input.fileCount ?? input.files.length;
   const files = input.files.slice(0, SAMPLE_FILES);
   const { covered, total } = input.questions;

@@ -6,7 +6,7 @@ import type { AssessmentRelation } from './supersede.js';
 import { methodOf, populationOf, type CompanyAggregate, type SummaryLayout } from './aggregate.js';
 import type { PlanTargetResult } from './plan.js';
 import type { PolicyDef } from '../policy.js';
-import { sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
+import { dateRange, sampleStatement, surveyYearFrom, withStatement, type SampleStatement } from './sample.js';
 import { protectGroups, splitWithheld } from './complementary.js';
 import { headlineSplit, NONE_GROUP, OTHER_GROUP, splitsToWithhold, SPLITS, type Figures, type GroupFigures, type RegionalIndicator, type SplitFigure } from './figures.js';
 
@@ -254,7 +254,7 @@ export function groupFigures(
   const minSize = opts.merge ? opts.minGroupSize : 1;
   for (const key of [...groups.keys()].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b, 'zh')))) {
     const acc = groups.get(key)!;
-    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...fig(acc, key) });
+    if (acc.companies >= minSize && key !== OTHER_GROUP) out.push({ key, ...fig(acc, key), dates: dateRange(acc) });
     else {
       other.merge(acc);
       merged.push(key);
@@ -262,7 +262,7 @@ export function groupFigures(
   }
   // An "other" too small to show is still a group of the total: its figures count in what is withheld around it.
   // (the groups merged are named: the office can tell which companies "other" covers)
-  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other, OTHER_GROUP), merged, ...(other.companies < minSize ? { suppressed: true } : {}) });
+  if (other.companies > 0) out.push({ key: OTHER_GROUP, ...fig(other, OTHER_GROUP), merged, dates: dateRange(other), ...(other.companies < minSize ? { suppressed: true } : {}) });
   // "other" is the groups merged into it, each too small on its own: what they would give away is withheld among
   // the others by the same decisions, and "other" itself is published when it is big enough (or kept to its count)
   const decide = indicatorWithheld && ((key: string, i: number) => (key === OTHER_GROUP ? false : indicatorWithheld(key, i)));
