@@ -7,6 +7,9 @@
 //   spinning processes and the transport of yarn to warping, beams, fabric trucks and rolls where it weaves or dyes,
 //   its title naming what it does and its evidence what it moves by hand; dyeing only yarn (package dyeing) moves no
 //   fabric, and a mill of one trade keeps its project.
+// - A rotor (open-end, 转杯纺 / 气流纺) spinning mill has no roving, ring frames or cops: its machines make packages
+//   straight from drawn sliver. It gets sliver-can and package transport and automatic package doffing (or, with a
+//   small budget, a first step of them), and no ring-spinning item: no 粗细联, 细络联 or group doffing of ring frames.
 // The consultant's fixture is the integrated cotton mill of tests/fixtures/review/textile-dyeing.yaml; the other mills
 // are it with another key-process list (and budget).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,11 @@ const MILL = 'tests/fixtures/review/textile-dyeing.yaml';
 const RING = '清梳联（自动控制）；并条；粗纱（托锭式粗纱机，人工落纱）；细纱（3 万锭环锭纺，1.2 万锭带集体落纱）；络筒（自动络筒机，电子清纱）';
 const WEAVING = '整经（分批整经机）；浆纱（浆纱机 PLC 控制）；穿经；织造（200 台喷气织机，80 台接入织机监测系统）；验布（人工目视）';
 const DYEING = '前处理（烧毛退浆煮漂联合机 PLC）；染色（16 台溢流染色机）；定形（2 台拉幅定形机）；验布（人工目视）';
+const ROTOR = '清梳联（自动控制）；并条（2 道）；转杯纺（24 台半自动转杯纺纱机，人工接头和落筒）；筒纱打包（人工）';
 const DYEING_WORDS = /染整|染色|缸号|前处理|定形/;
+/** What only ring spinning has: roving, ring frames and their cops, the links between them and the winders. */
+const RING_ZH = /粗纱|细纱|管纱|粗细联|细络联|集体落纱|络筒|钢领|锭/;
+const RING_EN = /roving|ring frame|\bcops?\b|spinning-to-winding|winder|group doffing|spindle/i;
 const WEAVING_WORDS = /织造|织轴|织机|整经|浆纱|穿经/;
 
 const agv = (r: Report) => r.recommendations.find((x) => x.id === 'line-agv-delivery');
@@ -129,5 +136,55 @@ describe('an integrated mill’s transport project names what it spins, weaves a
     expect([spinning.variant, spinning.title.zh, spinning.investment]).toEqual(['spinning-links', '纺纱工序间自动输送（粗细联、细络联与条筒输送）', { min: 100, max: 500 }]);
     const weaving = agv(reportJson<Report>(mill('weaving.yaml', { key_processes_list: `络筒；${WEAVING}` })))!;
     expect([weaving.variant, weaving.title.zh]).toEqual(['mill-fabric-transport', '工序间布车和布卷等物料自动输送']);
+  });
+});
+
+describe('a rotor (open-end) spinning mill: cans, packages and automatic doffing, no ring-spinning item', () => {
+  it('转杯纺: sliver cans between carding, drawing and the rotor machines, automatic package doffing, packages to packing', () => {
+    const link = agv(reportJson<Report>(mill('rotor.yaml', { key_processes_list: ROTOR, req_automated_lines: 'none' })))!;
+    expect(link.variant).toBe('rotor-links');
+    expect(link.title).toEqual({ zh: '转杯纺工序间自动输送（条筒输送、自动落筒与筒纱输送）', en: 'Automatic transport in rotor spinning (sliver cans, automatic package doffing and package transport)' });
+    const steps = texts(link.measures);
+    for (const step of ['条筒在梳棉、并条和转杯纺纱机之间改用条筒自动输送或 AGV', '加装自动落筒装置（落筒小车）', '落下的筒纱经机台上的输送带送到机台一端', '在用并条机和转杯纺纱机的接口']) expect(steps).toContain(step);
+    expect(link.evidence.map((e) => [e.question, e.statement.zh])).toEqual([['req_automated_lines', '关键工序之间靠人工搬运衔接，纺纱的条筒和筒纱由人工运送。']]);
+    expect(all(link)).not.toMatch(RING_ZH);
+    expect(all(link, 'en')).not.toMatch(RING_EN);
+    expect(link.investment).toEqual({ min: 80, max: 400 });
+    expect(reportMarkdown(mill('rotor-md.yaml', { key_processes_list: ROTOR }), 'zh')).toContain('\n#### 转杯纺工序间自动输送（条筒输送、自动落筒与筒纱输送）\n');
+  });
+  it('named 气流纺, or open-end in English, without the word 纺纱: a spinning mill all the same, and a rotor one', () => {
+    for (const [name, list] of [
+      ['qiliufang.yaml', '开清棉；梳棉（12 台）；并条；气流纺（18 台全自动气流纺，自动接头和落筒）；筒纱包装'],
+      ['open-end.yaml', 'Opening and carding; drawing; open-end rotor machines (24, semi-automatic); packing'],
+    ] as const) {
+      const link = agv(reportJson<Report>(mill(name, { key_processes_list: list })))!;
+      expect(link, name).toBeDefined();
+      expect(link.variant, name).toBe('rotor-links');
+      expect(all(link), name).not.toMatch(RING_ZH);
+    }
+  });
+  it('a small budget: a first step on one group of rotor machines, doffing or can and package transport', () => {
+    const step = agv(reportJson<Report>(mill('rotor-low.yaml', { key_processes_list: ROTOR, retrofit_budget_band: 'under_1m', retrofit_budget_amount: 80 })))!;
+    expect(step.variant).toBe('rotor-first-step');
+    expect(step.title.zh).toBe('转杯纺自动化第一步：一组转杯纺纱机自动落筒或条筒、筒纱自动输送试点');
+    expect(texts(step.measures)).toContain('在一组机台上加装自动落筒装置（落筒小车）');
+    expect(texts(step.measures)).toContain('试用条筒 AGV 或条筒自动输送，或做一条从机台到包装的筒纱输送线');
+    expect(step.investment.max).toBeLessThanOrEqual(80);
+    expect(all(step)).not.toMatch(RING_ZH);
+    expect(all(step, 'en')).not.toMatch(RING_EN);
+  });
+  it('rotor yarn woven in the mill (a denim mill): cans, packages, beams and cloth rolls, named as it does', () => {
+    const link = agv(reportJson<Report>(mill('rotor-weaving.yaml', { key_processes_list: `${ROTOR}；${WEAVING}`, req_automated_lines: 'none' })))!;
+    expect(link.variant).toBe('rotor-and-fabric-transport');
+    expect(link.title.zh).toBe('转杯纺、织造工序间物料自动输送（条筒、筒纱、织轴和布卷）');
+    expect(texts(link.measures)).toContain('织轴从浆纱、穿经运到织机');
+    expect(link.evidence.map((e) => e.statement.zh)).toEqual(['关键工序之间靠人工搬运衔接，纺纱的条筒和筒纱由人工运送，坯布和布卷由人工推运。']);
+    expect(all(link)).not.toMatch(RING_ZH);
+    expect(all(link)).not.toMatch(DYEING_WORDS);
+    expect(link.investment).toEqual({ min: 180, max: 900 });
+  });
+  it('a mill spinning on both ring frames and rotor machines is read as a ring mill (its ring links, as before)', () => {
+    const link = agv(reportJson<Report>(mill('ring-and-rotor.yaml', { key_processes_list: `${RING}；转杯纺（8 台）` })))!;
+    expect(link.variant).toBe('spinning-links');
   });
 });
