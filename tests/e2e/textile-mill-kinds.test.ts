@@ -85,7 +85,7 @@ describe('an integrated mill’s transport project names what it spins, weaves a
       en: "Automatic transport in spinning, weaving and dyeing (roving-to-spinning and spinning-to-winding links, sliver cans, weaver's beams, fabric trucks and rolls)",
     });
     const steps = texts(link.measures);
-    for (const step of ['粗细联：粗纱机自动落纱', '细络联：已带集体落纱的细纱机与自动络筒机连接', '条筒在梳棉、并条和粗纱之间', '筒纱从纱库运到整经', '织轴从浆纱、穿经运到织机', '织造验布后的坯布运到染整前处理', '按缸号和工序叫车']) expect(steps).toContain(step);
+    for (const step of ['粗细联：粗纱机自动落纱', '细络联：已带集体落纱的细纱机与自动络筒机连接', '条筒在梳棉、并条和粗纱之间', '筒纱从纱库运到整经改用 AGV 或输送线', '织轴从浆纱、穿经运到织机改用 AGV 或自动织轴运输车', '织造验布后的坯布运到染整前处理', '按缸号和工序叫车']) expect(steps).toContain(step);
     expect(texts(link.hardware)).toMatch(/织轴运输 AGV[\s\S]*布车或布卷 AGV/);
     expect(texts(link.integration)).toMatch(/织机了机和落布呼叫[\s\S]*缸号/);
     expect(link.benefits.zh).toMatch(/细纱机等粗纱[\s\S]*织机等上轴[\s\S]*错缸/);
