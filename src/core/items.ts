@@ -72,6 +72,8 @@ export interface CompiledTexts {
   software?: CompiledItems;
   integration?: CompiledItems;
   benefits?: CompiledItems;
+  /** A variant's title given as alternatives (the first shown is the title: project-lists.ts titleOf). */
+  title?: CompiledItems;
 }
 export const ITEM_LISTS = ['measures', 'hardware', 'software', 'integration', 'benefits'] as const;
 export type ItemList = (typeof ITEM_LISTS)[number];
@@ -129,7 +131,8 @@ export type ConditionParser = (src: string, path: (string | number)[]) => Node |
  * condition reads one of `confidentialQuestions`.
  */
 export function compileTexts(
-  owner: Partial<Record<ItemList, Text | readonly ItemDef[]>>,
+  /** (a `title` is compiled only when given as a list of alternatives: a variant's) */
+  owner: Partial<Record<ItemList | 'title', Text | readonly ItemDef[]>>,
   path: (string | number)[],
   parse: ConditionParser,
   confidentialQuestions?: ReadonlySet<string>,
@@ -138,7 +141,7 @@ export function compileTexts(
 ): CompiledTexts | undefined {
   const out: CompiledTexts = {};
   let ok = true;
-  for (const key of ITEM_LISTS) {
+  for (const key of Array.isArray(owner.title) ? [...ITEM_LISTS, 'title' as const] : ITEM_LISTS) {
     const given = owner[key];
     if (given === undefined) continue;
     const list: readonly ItemDef[] = isItemList(given) ? given : [given];

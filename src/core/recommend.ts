@@ -315,7 +315,8 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     // middle is built on a slow path (≈ 5× slower, for some twenty recommendations per plant).
     const rec = {
       id: def.id,
-      title: v?.title ?? sectorText?.title ?? def.title,
+      // (a variant's title given as alternatives: the one its lists chose)
+      title: offer.title ?? (v?.title && !Array.isArray(v.title) ? v.title : undefined) ?? sectorText?.title ?? def.title,
       rationale: evidence.length ? joinStatements(evidence) : input.planOnly && rule.evidence.length ? { zh: '', en: '' } : (def.rationale ?? { zh: '', en: '' }),
       retrofitLevel: def.retrofitLevel,
       programme: def.programme,

@@ -29,7 +29,12 @@ export interface EvidenceDef {
 export interface VariantDef {
   id: string;
   when: string;
-  title?: Text;
+  /**
+   * One title, or alternatives: the first shown to the plant (its `if` holds; `ifProposed`, `unlessProposed` as an
+   * item's, counting the projects both the plant's and the office's reports show) is the title. The last has no
+   * condition, and none reads a confidential answer: both reports read the one title.
+   */
+  title?: Text | ItemDef[];
   measures?: ItemDef[];
   hardware?: ItemDef[];
   software?: ItemDef[];
@@ -281,8 +286,28 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
   // rule's items are shown to a group of companies, so their conditions read the group (its own context).
   // An item chosen by a confidential answer, or by the plant's free text (its key processes, goals, bottleneck), is
   // left out of what the office reads: which items a list shows tells that answer.
-  const textsOf = (owner: Partial<Record<ItemList, Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
+  const textsOf = (owner: Partial<Record<ItemList | 'title', Text | ItemDef[]>>, path: (string | number)[], ctx: ExpressionContext): CompiledTexts | undefined =>
     compileTexts(owner, path, (src, at) => parse(src, at, ctx), unseen, freeText);
+  // A variant's title given as alternatives: the last is every other plant's, so it has no condition; and the title
+  // is the office's too, so none is chosen by a confidential answer (free text may choose one, as it may the variant).
+  const titlesChecked = (v: VariantDef, texts: CompiledTexts | undefined, path: (string | number)[]): boolean => {
+    if (!Array.isArray(v.title) || !texts?.title) return true;
+    let ok = true;
+    const last = v.title.length - 1;
+    const item = v.title[last]!;
+    if (item.if !== undefined || item.ifProposed?.length || item.unlessProposed?.length) {
+      at([...path, 'title', last], 'rules.title-fallback', { id: v.id });
+      ok = false;
+    }
+    const secret = ids.confidentialQuestions;
+    texts.title.items.forEach((x, k) => {
+      if (secret && x.when && readsAny(x.when, secret)) {
+        at([...path, 'title', k, 'if'], 'rules.title-confidential', { id: v.id });
+        ok = false;
+      }
+    });
+    return ok;
+  };
   // What a completed project changes: each question known, a value starting with "=" an expression of the plant.
   const raisesOf = (given: Record<string, string | number | boolean>, path: (string | number)[]): CompiledRaise[] => {
     const out: CompiledRaise[] = [];
@@ -312,10 +337,11 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
       const vw = parse(v.when, [...path, 'variants', j, 'when'], plant);
       const ve = evidenceOf(v.evidence, [...path, 'variants', j, 'evidence']);
       const vt = textsOf(v, [...path, 'variants', j], plant);
+      const titled = titlesChecked(v, vt, [...path, 'variants', j]);
       if (v.investment && v.investment.min > v.investment.max) at([...path, 'variants', j, 'investment'], 'def.investment-range', v.investment);
       (v.prerequisites ?? []).forEach((s, k) => !(r.prerequisites ?? []).includes(s) && at([...path, 'variants', j, 'prerequisites', k], 'rules.variant-prerequisite', { id: s, rule: r.id }));
       const vr = v.raises === undefined ? undefined : raisesOf(v.raises, [...path, 'variants', j, 'raises']);
-      if (vw && ve && vt) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt, ...(vr ? { raises: vr } : {}) });
+      if (vw && ve && vt && titled) variants.push({ def: v, when: vw, confidential: Boolean(ids.confidentialQuestions && readsAny(vw, ids.confidentialQuestions)), evidence: ve, texts: vt, ...(vr ? { raises: vr } : {}) });
     });
     const raises = raisesOf(r.raises ?? {}, [...path, 'raises']);
     r.addresses.forEach((s, j) => !ids.subdomains.has(s) && at([...path, 'addresses', j], 'def.unknown-ref', { what: 'sub-domain', id: s }));
@@ -323,8 +349,8 @@ export function compileRules(source: Source, ids: RuleContextIds): { rules?: Rul
     (r.prerequisites ?? []).forEach((s, j) => !ruleIds.has(s) && at([...path, 'prerequisites', j], 'def.unknown-ref', { what: 'rule', id: s }));
     // an item another project takes, or one worded for another project, names a project of these rules, not its own
     for (const [owner, at0] of [[r, path], ...(r.variants ?? []).map((v, j) => [v, [...path, 'variants', j]] as const)] as const) {
-      for (const key of ITEM_LISTS) {
-        const list = (owner as Partial<Record<ItemList, Text | ItemDef[]>>)[key];
+      for (const key of [...ITEM_LISTS, 'title' as const]) {
+        const list = (owner as Partial<Record<ItemList | 'title', Text | ItemDef[]>>)[key];
         if (!Array.isArray(list)) continue;
         list.forEach((item, k) => {
           for (const field of ['unlessProposed', 'ifProposed'] as const)

@@ -9,8 +9,9 @@
 // at the stenters, vision on the inspection frames, a dyeing MES by dye lot — and the textile-safety duty in fabric
 // words. The generic projects a mill gets read in its words too: the dispatch board plans beam changes, run-outs and
 // the order of dye lots, the OEE project counts loom efficiency, spinning stops and dyeing-machine utilisation, and the
-// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans), or beam, fabric-truck and roll
-// transport in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too;
+// AGV project becomes the links between spinning processes (粗细联, 细络联, sliver cans) and, in this mill that also
+// weaves and dyes, the beam, fabric-truck and roll transport (tests/e2e/textile-mill-kinds.test.ts), or only the latter
+// in a mill that does not spin (winding before warping is no spinning), its title and evidence a mill's too;
 // a spinning mill gets its links without a warehouse system, and a first step of them (group doffing or one link)
 // under 1 million CNY. The pack's shared texts the report does not show name both trades. A garment plant (C18) keeps
 // its plan and wording.
@@ -178,7 +179,7 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
   /** The rule's own wording of a WMS feeding AGVs at the line side, which is no mill's. */
   const LINE_SIDE_ZH = /AMR|线边|WMS|入库、出库/;
   const LINE_SIDE_EN = /AMR|line[- ]side|WMS|receipt/i;
-  it('the mill that spins gets 粗细联 and 细络联 with sliver-can transport, not an AGV fleet fed by a WMS', () => {
+  it('the mill that spins (and weaves and dyes) gets 粗细联 and 细络联 with sliver-can transport, not an AGV fleet fed by a WMS', () => {
     const link = get(d, 'line-agv-delivery')!;
     expect(link, d.recommendations.map((r) => r.id).join(' ')).toBeDefined();
     expect(link.title.zh).toContain('粗细联、细络联');
@@ -186,16 +187,17 @@ describe('spinning automation: roving-to-spinning and spinning-to-winding links 
     expect(steps).toContain('粗细联：粗纱机自动落纱');
     expect(steps).toContain('细络联：已带集体落纱的细纱机与自动络筒机连接');
     expect(steps).toContain('条筒');
-    expect(steps).not.toContain('布车');
+    // what it weaves and dyes is moved too (textile-mill-kinds.test.ts)
+    expect(steps).toContain('布车');
     expect(all(link)).not.toMatch(LINE_SIDE_ZH);
     expect(all(link, 'en')).not.toMatch(LINE_SIDE_EN);
     expect(link.prerequisites).not.toContain('workshop-wms-barcode');
     expect(link.benefits.zh).toContain('细纱机等粗纱、络筒机等管纱的停台减少');
     expect(link.benefits.zh).toContain('以逐岗位评估为准');
   });
-  it('its title names the spinning links only, and why rests on how its processes are linked, not on line-side delivery', () => {
+  it('its title names the spinning links and what it weaves and dyes, and why rests on how its processes are linked, not on line-side delivery', () => {
     const link = get(d, 'line-agv-delivery')!;
-    expect(link.title).toEqual({ zh: '纺纱工序间自动输送（粗细联、细络联与条筒输送）', en: 'Automatic transport between spinning processes (roving-to-spinning and spinning-to-winding links, sliver cans)' });
+    expect(link.title).toEqual({ zh: '纺纱、织造、染整工序间物料自动输送（粗细联、细络联、条筒、织轴、布车和布卷）', en: "Automatic transport in spinning, weaving and dyeing (roving-to-spinning and spinning-to-winding links, sliver cans, weaver's beams, fabric trucks and rolls)" });
     expect(link.evidence.map((e) => [e.question, e.statement.zh])).toEqual([['req_automated_lines', '只有部分关键工序之间由输送装置自动衔接，其余仍靠人工搬运。']]);
   });
   it('a mill that does not spin moves fabric trucks and rolls instead', () => {
