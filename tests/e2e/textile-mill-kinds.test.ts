@@ -188,3 +188,16 @@ describe('a rotor (open-end) spinning mill: cans, packages and automatic doffing
     expect(link.variant).toBe('spinning-links');
   });
 });
+
+describe('the process-control project is a dyehouse’s: a mill that only spins or weaves does not get it', () => {
+  const dcs = (r: Report) => r.recommendations.find((x) => x.id === 'line-process-dcs-control');
+  it('ring spinning, rotor spinning or weaving only: no central dyeing control and dye kitchen; a dyehouse gets it', () => {
+    for (const [name, list] of [['ring-only.yaml', RING], ['rotor-only.yaml', ROTOR], ['weaving-only.yaml', WEAVING]] as const) {
+      const r = reportJson<Report>(mill(`dcs-${name}`, { key_processes_list: list }));
+      expect(dcs(r), name).toBeUndefined();
+      expect(JSON.stringify(r.recommendations.map((x) => x.title.zh)), name).not.toContain('染色机中控');
+    }
+    const dyehouse = dcs(reportJson<Report>(mill('dcs-dyeing-only.yaml', { key_processes_list: DYEING })));
+    expect(dyehouse?.title.zh).toBe('染色机中控联网与染化料自动称量配送（印染）');
+  });
+});
