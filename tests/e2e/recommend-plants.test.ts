@@ -377,7 +377,7 @@ describe('plans for realistic plants (report --format json through the built CLI
     // 旺季装箱码垛和冷库搬运招不到人: the packing and palletising line, beyond the budget
     expect(md).toMatch(/企业在访谈中提出的“称重包装、装箱与机器人码垛（含检重、金检、赋码）”未排入规划期（超出企业所报预算）。要在规划期内安排它，需要把预算增加约 \d+ 万元/);
     const office = zhizao(['report', `${FIX}/frozen-food.yaml`, '--format', 'md', '--lang', 'zh', '--audience', 'office']).stdout;
-    expect(office, 'the plant’s own words stay out of the office report').not.toContain('企业在访谈中提出的');
+    expect(office, 'the plant’s own words stay out of the office report').not.toMatch(/企业在访谈中(提出的|谈到的)/);
   });
 
   it('a plant that chose a recognition as its goal reads how the plan stands against its criteria (projected)', () => {

@@ -636,8 +636,8 @@ describe('a project the plant asked for that the plan does not propose is said, 
     const { made, md } = render(file);
     expect(made.recommendations.map((r) => r.id)).not.toContain('workshop-equipment-networking');
     expect(made.askedNotProposed).toContainEqual(expect.objectContaining({ id: 'workshop-equipment-networking', reason: 'open', questions: expect.arrayContaining(['equipment_networked']) }));
-    expect(md).toMatch(/企业在访谈中提出的“车间设备联网与数据采集[^”]*”本方案暂未列入：是否需要它取决于答“不清楚”或未作答的题目（[^）]*“其中已联网并采集数据的数字化设备有多少台（套）？”/);
-    expect(render(file, 'office').md).not.toContain('企业在访谈中提出的“车间设备联网');
+    expect(md).toMatch(/企业在访谈中谈到的需要涉及“车间设备联网与数据采集[^”]*”，这一项目本方案暂未列入：是否需要它取决于答“不清楚”或未作答的题目（[^）]*“其中已联网并采集数据的数字化设备有多少台（套）？”/);
+    expect(render(file, 'office').md).not.toContain('企业在访谈中谈到的需要涉及“车间设备联网');
   });
   it('a project written for other sectors is never said as asked for: an auto-parts plant whose goal names 追溯 is not told it asked for food lot traceability', () => {
     for (const sector of ['C3670', '汽车零部件加工']) {
