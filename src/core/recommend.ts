@@ -126,6 +126,11 @@ export interface AskedNotProposed {
   reason: 'open' | 'not-needed' | 'not-ready' | 'in-place' | 'sector' | 'size';
   /** For `open`: the questions it turned on that were answered "don't know" or left unanswered. */
   questions?: string[];
+  /**
+   * A project the plan proposes that settles a duty this one would (a light traceability project in place of the
+   * full one): the need the plant's words voice is answered there, and said so.
+   */
+  coveredBy?: { id: string; title: Text; phase: Recommendation['phase'] };
 }
 
 export interface OwnGoalDeadline {
@@ -429,6 +434,14 @@ export function recommend(input: RecommendInput): RetrofitPlan {
   // (the plan only, as batch builds it, says nothing of them)
   const ownDeadlines = ownGoals && !input.planOnly ? deadlinesOf(ownGoals, answers.file.respondent.date, kept, scope, planning.ownWords) : [];
   const ownTargets = ownGoals && !input.planOnly ? ownTargetsOf(ownGoals, q, result.indicators) : [];
+  // what the plant asked for and the plan does not propose, when a project it does propose settles the same duty
+  if (askedNotProposed.length) {
+    const inPlan = new Map(list.map((r) => [r.id, r]));
+    for (const a of askedNotProposed) {
+      const by = duties.flatMap((d) => (dutyFulfillers(d).includes(a.id) ? dutyFulfillers(d) : [])).find((id) => id !== a.id && inPlan.has(id));
+      if (by) a.coveredBy = { id: by, title: inPlan.get(by)!.title, phase: inPlan.get(by)!.phase };
+    }
+  }
   const outOfScope = input.planOnly ? [] : rules.outOfScope.filter((n) => !n.confidential && truthy(evaluate(n.when, scope))).map((n) => ({ id: n.id, text: n.text }));
   return {
     recommendations: sortPlan(list),

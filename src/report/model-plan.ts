@@ -251,6 +251,7 @@ function goalLines(plan: RetrofitPlan, w: Wording, q: Questionnaire, result: Sco
 /** A project the plant asked for that the plan does not propose, with why, and the questions to settle when that is it. */
 function askedNotProposedLine(a: AskedNotProposed, w: Wording, q: Questionnaire): Text {
   const p = w.phrases;
+  if (a.coveredBy) return fill(p.planAskedCovered!, { title: a.title, by: a.coveredBy.title, phase: w.phases[a.coveredBy.phase]! });
   if (a.reason !== 'open') return fill(p[ASKED_REASON[a.reason]]!, { title: a.title });
   const questions = joinTexts((a.questions ?? []).slice(0, 4).map((id) => quoted(q.byId.get(id)?.text ?? same(id))));
   return fill(p.planAskedOpen!, { title: a.title, questions });

@@ -28,4 +28,10 @@ describe('duties as the answers show them', () => {
     expect(line).toContain('待核查：答卷显示业务系统尚未定级，但已上云、未用 MES：如是 SaaS 服务，平台的等级保护由服务商履行；如是本厂在云主机上自建自管的系统，仍须由本厂定级');
     expect(line).not.toContain('答卷显示尚未满足');
   });
+
+  it('a project the plant\'s words call for, not proposed, whose duty a proposed project settles: said to be answered there', () => {
+    const md = report('auto-parts.zhizao.yaml');
+    expect(md).toContain('企业在访谈中谈到的需要涉及“原辅料—生产—仓储全流程质量追溯”，这一项目本方案未单独列入：这方面的需要由本方案近期（0–6 个月）的“零部件赋码与扫码追溯（中小配套厂轻量方案）”落实。');
+    expect(md).not.toContain('“原辅料—生产—仓储全流程质量追溯”，这一项目本方案暂未单独列入：答卷显示本厂有这方面的需要');
+  });
 });
