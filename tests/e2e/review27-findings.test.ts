@@ -58,4 +58,33 @@ describe('review 27', () => {
     expect(rec(MACHINING, 'factory-plm-pdm')?.variant).toBe('light');
     expect(rec(CAD_PDM, 'factory-plm-pdm')?.variant).not.toBe('light');
   });
+  it('2. the autoparts plant (stamping, welding, machining; coating outsourced; 8 arc-welding robots) gets spot-welding cells and less repair welding, no gluing, spraying or grinding', () => {
+    const robots = rec(AUTO, 'station-hazardous-post-robots');
+    expect(robots).toBeDefined();
+    const zh = words(robots!, 'zh');
+    expect(zh).toContain('伺服焊枪');
+    expect(zh).toMatch(/补焊从源头减少.*夹具.*弧焊机器人的焊接程序/);
+    expect(zh).toContain('PPAP');
+    for (const w of ['涂胶', '喷涂', '打磨', '漆雾', '涂料', '铝']) expect(zh, w).not.toContain(w);
+    const en = words(robots!, 'en');
+    expect(en).toContain('servo guns');
+    for (const w of ['glu', 'paint', 'grind', 'aluminium']) expect(en.toLowerCase(), w).not.toContain(w);
+    // its welding robots are kept: no arc-welding cell bought again
+    expect(zh).not.toContain('弧焊岗位改为弧焊机器人工作站');
+  });
+  it('3. the 60 万元 crusher maker asking to try one welding robot gets one welding cell (~25–50 万元, leasing), no painting or grinding robots', () => {
+    const robots = rec(SMALL, 'station-hazardous-post-robots');
+    expect(robots).toBeDefined();
+    expect(robots!.variant).toBe('one-welding-cell');
+    const zh = words(robots!, 'zh');
+    for (const w of ['一台', '变位机', '焊缝跟踪', '融资租赁']) expect(zh).toContain(w);
+    expect(robots!.hardware.map((h) => h.zh).join('')).not.toMatch(/喷涂机器人|打磨机器人/);
+    expect(words(robots!, 'en')).toMatch(/one welding robot cell/i);
+    expect(robots!.investment!.min).toBeGreaterThanOrEqual(20);
+    expect(robots!.investment!.max).toBeLessThanOrEqual(55);
+    // the plant's asked project is now within its budget, in the plan period
+    expect(robots!.phase).not.toBe('later');
+    // a plant with a larger budget keeps the pack's wording
+    expect(rec(AUTO, 'station-hazardous-post-robots')?.variant).toBeUndefined();
+  });
 });
