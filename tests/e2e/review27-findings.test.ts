@@ -1,8 +1,10 @@
 // A consultant's review of three client reports (review 27): an automotive parts supplier (C3670: stamping, welding,
 // machining, coating outsourced, 8 arc-welding robots, batch traceability only), a 68-staff crusher maker (C3511,
 // engineer-to-order, 60 万元, SaaS ERP) and the food example. One test per finding, through the built CLI.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zhizao } from '../helpers/cli';
+import { tempDir, zhizao } from '../helpers/cli';
 
 interface Item { zh: string; en: string }
 interface Rec {
@@ -86,5 +88,30 @@ describe('review 27', () => {
     expect(robots!.phase).not.toBe('later');
     // a plant with a larger budget keeps the pack's wording
     expect(rec(AUTO, 'station-hazardous-post-robots')?.variant).toBeUndefined();
+  });
+  it('4. on-time delivery of 0.96 / 0.93 is not promised +5–10 points (lead time and rush orders instead); a low or unknown rate still is; OT zoning "markedly reduces" the risk', () => {
+    const ontime = /准时交付率提升5–10个百分点/;
+    const mes = rec(AUTO, 'workshop-mes')!;
+    expect(mes.benefits.zh).not.toMatch(ontime);
+    expect(mes.benefits.zh).toContain('急单');
+    expect(mes.benefits.en).toContain('expediting');
+    const aps = rec(FOOD, 'workshop-aps')!;
+    expect(aps.benefits.zh).not.toMatch(ontime);
+    expect(aps.benefits.zh).toContain('急单');
+    for (const file of [AUTO, FOOD]) {
+      const ot = rec(file, 'workshop-ot-security-zoning')!;
+      expect(ot.benefits.zh).toContain('显著降低办公网病毒扩散到控制网导致停产的风险');
+      expect(ot.benefits.zh).not.toContain('消除');
+      expect(ot.benefits.en).not.toMatch(/removes the main risk/i);
+    }
+    // the same autoparts plant delivering 78 % on time, or not saying: the on-time gain stands
+    const dir = tempDir('zhizao-review27-');
+    const text = readFileSync(AUTO, 'utf8');
+    for (const [name, changed] of [['low', text.replace('kpi_on_time_delivery: 0.96', 'kpi_on_time_delivery: 0.78')], ['unknown', text.replace('kpi_on_time_delivery: 0.96', 'kpi_on_time_delivery: unknown')]] as const) {
+      expect(changed).not.toBe(text);
+      const file = path.join(dir, `${name}.yaml`);
+      writeFileSync(file, changed);
+      expect(rec(file, 'workshop-mes')!.benefits.zh, name).toMatch(ontime);
+    }
   });
 });
