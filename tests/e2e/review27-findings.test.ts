@@ -114,4 +114,20 @@ describe('review 27', () => {
       expect(rec(file, 'workshop-mes')!.benefits.zh, name).toMatch(ontime);
     }
   });
+  it('5. lot trace only (the plant\'s own goals say so) reads lot trace, not "serial or lot"; the cloud move names only the systems the plant runs (no CRM)', () => {
+    const marking = rec(AUTO, 'station-part-marking-traceability')!;
+    const zh = words(marking, 'zh');
+    expect(zh).toContain('按客户要求做批次追溯（不做单件追溯）');
+    expect(zh).not.toMatch(/单件或批次|批次或单件/);
+    expect(marking.benefits.zh).toContain('缩小到生产批次');
+    expect(words(marking, 'en')).not.toMatch(/serial or lot|lots or parts/);
+    const cloud = rec(AUTO, 'factory-cloud-business-apps')!;
+    for (const t of [...cloud.measures, ...cloud.evidence.map((e) => e.statement)]) {
+      expect(t.zh).not.toMatch(/CRM|财务等/);
+      expect(t.en).not.toMatch(/CRM|finance/);
+    }
+    expect(cloud.measures.map((m) => m.zh).join('')).toContain('评估在用的 ERP 上云');
+    // a plant that does not say so keeps the choice of granularity
+    expect(words(rec(SMALL, 'station-part-marking-traceability')!, 'zh')).toContain('按客户要求确定单件或批次追溯');
+  });
 });
