@@ -104,7 +104,9 @@ describe('plans for realistic plants (report --format json through the built CLI
     expect(d.roadmap.phases.reduce((a, ph) => a + ph.investment.min, 0)).toBeLessThanOrEqual(100);
     expect(d.roadmap.later.length).toBeGreaterThan(0);
     expect(d.recommendations.filter((r) => r.phase === 'later').some((r) => r.laterReason?.code === 'budget')).toBe(true);
-    for (const big of ['workshop-mes', 'line-automated-assembly', 'line-agv-delivery', 'factory-plm-pdm', 'workshop-aps']) expect(ids(d)).not.toContain(big);
+    for (const big of ['workshop-mes', 'line-automated-assembly', 'line-agv-delivery', 'workshop-aps']) expect(ids(d)).not.toContain(big);
+    // design data: only the light drawing and BOM management a budget under 1 million allows, never the full PDM/PLM
+    expect(d.recommendations.find((r) => r.id === 'factory-plm-pdm')?.variant).toBe('light');
     const md = markdown('small-machining-under-1m', 'zh');
     expect(md).toContain('作为 36 个月的投资上限 100 万元');
     expect(md).toContain('后续（本方案规划期之外）');

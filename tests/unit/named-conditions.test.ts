@@ -52,7 +52,7 @@ describe('a rules file with named conditions', () => {
   it('the bundled rules compile with theirs, and a rule using one reads the condition\'s questions', () => {
     const { rules, diagnostics } = compile(shipped);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(shipped.conditions.map((c) => c.id)).toEqual(['mill-spins', 'rotor-only', 'weaving-processes', 'dyeing-processes', 'fabric-dyeing', 'fabric-processes']);
+    expect(shipped.conditions.map((c) => c.id)).toEqual(['mill-spins', 'rotor-only', 'weaving-processes', 'dyeing-processes', 'fabric-dyeing', 'fabric-processes', 'trace-batch-only', 'one-welding-cell', 'design-data-light']);
     const handling = rules!.rules.find((r) => shipped.rules.find((d) => d.id === r.def.id)?.when.includes("holds('mill-spins')"))!;
     expect(JSON.stringify(handling.when)).toContain('key_processes_list');
     expect(JSON.stringify(handling.when)).not.toContain('holds');
