@@ -4,6 +4,8 @@
  * Only what is written plainly is read — a year (from the assessment's year on) or a span of years or months; a goal
  * without one has no limit. Pure.
  */
+import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import type { Node } from './expression/parse.js';
 
 /** A time limit, counted in months from the assessment (the start of the plan's phases). */
 export interface OwnDeadline {
@@ -61,4 +63,30 @@ export function deadlineFit(phase: string, deadline: OwnDeadline): DeadlineFit {
   if (!m) return 'beyond-plan';
   const [start, end] = [Number(m[1]), Number(m[2])];
   return end <= deadline.months ? 'in-time' : start >= deadline.months ? 'late' : 'may-miss';
+}
+
+export interface OwnGoalDeadline {
+  /** The goal, in the plant's words. */
+  goal: string;
+  deadline: OwnDeadline;
+  /** The ids of the projects it asks for (in the plan or waiting). */
+  projects: string[];
+}
+
+/**
+ * The plant's own goals that set a time limit, each with the projects it asks for: those whose rule's `askedWhen`
+ * holds when the goals answer is that one goal (and the bottleneck unsaid), and not when both are unsaid.
+ */
+export function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates: readonly { rule: { askedWhen?: Node | undefined }; rec: { id: string } }[], scope: Scope, words: { goals: string; bottleneck: string }): OwnGoalDeadline[] {
+  const out: OwnGoalDeadline[] = [];
+  const saying = (goal: string | null): Scope => ({ functions: scope.functions, get: (name) => (name === words.goals ? goal : name === words.bottleneck ? null : scope.get(name)) });
+  const unsaid = saying(null);
+  for (const goal of goalItems(ownGoals)) {
+    const deadline = deadlineIn(goal, assessed);
+    if (!deadline) continue;
+    const only = saying(goal);
+    const projects = candidates.filter((c) => c.rule.askedWhen && truthy(evaluate(c.rule.askedWhen, only)) && !truthy(evaluate(c.rule.askedWhen, unsaid))).map((c) => c.rec.id);
+    if (projects.length) out.push({ goal, deadline, projects });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Answers } from './answers.js';
 import { applyOverrides, sortPlan, phaseRank } from './plan-order.js';
-import { evaluate, truthy, type Scope } from './expression/evaluate.js';
+import { evaluate, truthy } from './expression/evaluate.js';
 import type { Node } from './expression/parse.js';
 import { judge } from './expression/kleene.js';
 import { knowing, type Knowing } from './readiness-known.js';
@@ -17,7 +17,7 @@ import { planRoadmap, type Roadmap } from './roadmap.js';
 import { clamp01, gapOf, nextLevelQuestions } from './priority-inputs.js';
 import { evidenceHolding, heldEvidence, joinStatements, openAnswersRead } from './rule-evidence.js';
 import { plantRuleScope } from './rule-scope.js';
-import { deadlineIn, goalItems, type OwnDeadline } from './own-deadline.js';
+import { deadlinesOf, type OwnGoalDeadline } from './own-deadline.js';
 import { ownTargetsOf, type OwnTarget } from './own-target.js';
 import type { CompiledRule, Effort, LeadRule, RuleSet } from './rules-def.js';
 import { PLANT_SIZES, classFor, codeUnder, packFor, sectorCode, sectorGuess, sectorInWords, titleFor, unknownDivision, wordingCodeFor, wordingFor, type CompiledSectorPack, type PlantSize, type SectorPack, type SectorRuleOverride } from './sector.js';
@@ -133,13 +133,7 @@ export interface AskedNotProposed {
   coveredBy?: { id: string; title: Text; phase: Recommendation['phase'] };
 }
 
-export interface OwnGoalDeadline {
-  /** The goal, in the plant's words. */
-  goal: string;
-  deadline: OwnDeadline;
-  /** The ids of the projects it asks for (in the plan or waiting). */
-  projects: string[];
-}
+export type { OwnGoalDeadline } from './own-deadline.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const sizeRank = (s: PlantSize) => PLANT_SIZES.indexOf(s);
@@ -464,24 +458,6 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     ...(outOfScope.length ? { outOfScope } : {}),
     ...(askedNotProposed.length ? { askedNotProposed } : {}),
   };
-}
-
-/**
- * The plant's own goals that set a time limit, each with the projects it asks for: those whose rule's `askedWhen`
- * holds when the goals answer is that one goal (and the bottleneck unsaid), and not when both are unsaid.
- */
-function deadlinesOf(ownGoals: string, assessed: string | undefined, candidates: readonly Candidate[], scope: Scope, words: ResolvedPlanning['ownWords']): OwnGoalDeadline[] {
-  const out: OwnGoalDeadline[] = [];
-  const saying = (goal: string | null): Scope => ({ functions: scope.functions, get: (name) => (name === words.goals ? goal : name === words.bottleneck ? null : scope.get(name)) });
-  const unsaid = saying(null);
-  for (const goal of goalItems(ownGoals)) {
-    const deadline = deadlineIn(goal, assessed);
-    if (!deadline) continue;
-    const only = saying(goal);
-    const projects = candidates.filter((c) => c.rule.askedWhen && truthy(evaluate(c.rule.askedWhen, only)) && !truthy(evaluate(c.rule.askedWhen, unsaid))).map((c) => c.rec.id);
-    if (projects.length) out.push({ goal, deadline, projects });
-  }
-  return out;
 }
 
 /**

@@ -3,19 +3,16 @@
 // them not retrofitting shows it missed. The share is published either way.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+import { csvTable } from '../helpers/csv-table';
 
 type Plant = { respondent: Record<string, unknown>; answers: Record<string, unknown> };
 
 describe('batch: the goal for all class A companies', () => {
   const dir = tempDir('zhizao-class-goals-');
-  const table = (file: string) => {
-    const [ids, ...rows] = (parseCsv(readFileSync(path.join(dir, file), 'utf8'), { bom: true, relax_column_count: true }) as string[][]).filter((row) => !row[0]?.startsWith('#'));
-    return rows.map((row) => Object.fromEntries(ids!.map((id, i) => [id, row[i] ?? ''])));
-  };
+  const table = (file: string) => csvTable(path.join(dir, file));
   const files: string[] = [];
   beforeAll(() => {
     const base = parse(readFileSync(path.join(EXAMPLES, 'discrete-machinery.zhizao.yaml'), 'utf8')) as Plant;

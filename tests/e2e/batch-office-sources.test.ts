@@ -4,22 +4,19 @@
 // warning when anonymised rows can still single a company out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/core/credit-code';
 import { EXAMPLES, tempDir, zhizao } from '../helpers/cli';
+import { csvTable } from '../helpers/csv-table';
 
 type Plant = { respondent: Record<string, unknown>; answers: Record<string, unknown> };
 
 describe('batch: the sources and counts behind each figure', () => {
   const dir = tempDir('zhizao-office-sources-');
   /** A CSV output as rows by column id (row 1 the ids, a "#" line of titles skipped). */
-  const table = (file: string) => {
-    const [ids, ...rows] = (parseCsv(readFileSync(path.join(dir, file), 'utf8'), { bom: true, relax_column_count: true }) as string[][]).filter((row) => !row[0]?.startsWith('#'));
-    return rows.map((row) => Object.fromEntries(ids!.map((id, i) => [id, row[i] ?? ''])));
-  };
+  const table = (file: string) => csvTable(path.join(dir, file));
   let summary: Record<string, string>[];
   let plan: Record<string, string>[];
   let stderr: string;

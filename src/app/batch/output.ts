@@ -14,7 +14,8 @@ import { openAtomicStream, write, type AtomicStream } from '../../io/tables/atom
 import { columnLetter, neutralise, neutraliseCell } from '../../io/tables/cells.js';
 import { loadExcel, OUTPUT_MARK } from '../../io/tables/xlsx-read.js';
 import { formatMessage, type MessageCode } from '../../messages/catalogue.js';
-import { answerColumns, companyColumns, M, planColumns, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat, type GroupWords, type QuestionTexts } from './columns.js';
+import { answerColumns, companyColumns, M, problemColumns, rejectedColumns, SUMMARY_COLUMNS, summaryColumns, summaryRows, summaryTable, summaryTitles, type Column, type ColumnFormat, type GroupWords, type QuestionTexts } from './columns.js';
+import { planColumns } from './plan-columns.js';
 import { wideSummary } from './wide-summary.js';
 import type { CellProblem, Rejected } from './parts.js';
 
