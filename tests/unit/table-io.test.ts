@@ -17,7 +17,7 @@ import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
 import { previewTables } from '../../src/io/tables/preview';
 import { readTableInput, type TableEvent } from '../../src/io/tables/table-input';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
-import { checkZip, readCentralDirectory } from '../../src/io/tables/zip-guard';
+import { checkZip, MergeRefs, readCentralDirectory } from '../../src/io/tables/zip-guard';
 import { isPercentFormat } from '../../src/io/tables/xlsx-read';
 import { formatMessage } from '../../src/messages/catalogue';
 import { FIXTURES, tempDir } from '../helpers/cli';
@@ -261,6 +261,62 @@ describe('the header row: a run and a dry run find the same one', () => {
     const r = await both(csv('empty.csv', [',,', '']));
     expect(r.run).toEqual({ rows: [], rejected: ['table.empty'] });
     expect(r.dry).toEqual({ problems: ['table.empty'] });
+  });
+});
+
+describe('a workbook row merged across the table (a divider whose text stands in its first cell only)', () => {
+  const dir = tempDir('zhizao-merged-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  async function workbook(name: string, rows: (string | number)[][], merges: string[]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业');
+    for (const row of rows) ws.addRow(row);
+    for (const m of merges) ws.mergeCells(m);
+    const f = path.join(dir, name);
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+  async function both(file: string) {
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(file, 'w.xlsx', 'xlsx', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    const dividers = events.flatMap((e) => (e.type === 'warning' ? e.diagnostics : [])).filter((d) => d.code === 'table.divider-row').map((d) => [d.line, d.args?.text]);
+    const tables = await previewTables(file, 'w.xlsx', 'xlsx', q, DEFAULT_TABLE_LIMITS);
+    const p = tables[0]!.preview;
+    return {
+      rows: events.filter((e) => e.type === 'row').map((e) => (e as { row: number }).row),
+      rejected: events.filter((e) => e.type === 'reject').length,
+      dividers,
+      dry: 'roles' in p ? { rows: p.rows, dividers: p.diagnostics.filter((d) => d.code === 'table.divider-row').map((d) => d.line) } : undefined,
+    };
+  }
+
+  it('the company column first: the merged text is not a company to reject (it was: 以下为补报企业 with no industry)', async () => {
+    const f = await workbook('company-first.xlsx', [['company', 'industry', 'designers_total', '序号'], ['甲', 'discrete', 10, 1], ['以下为补报企业'], ['乙', 'process', 4, 2]], ['A3:D3']);
+    expect(await both(f)).toEqual({ rows: [2, 4], rejected: 0, dividers: [[3, '以下为补报企业']], dry: { rows: 2, dividers: [3] } });
+  });
+
+  it('a district heading merged from the number column: said to be a divider, as the same row written out in a CSV is', async () => {
+    const f = await workbook('districts.xlsx', [['序号', 'company', 'industry', 'designers_total'], ['一、郑州市'], [1, '甲', 'discrete', 10], ['二、开封市'], [2, '乙', 'process', 4]], ['A2:D2', 'A4:D4']);
+    expect(await both(f)).toEqual({ rows: [3, 5], rejected: 0, dividers: [[2, '一、郑州市'], [4, '二、开封市']], dry: { rows: 2, dividers: [2, 4] } });
+  });
+
+  it('a company whose name is merged over two cells is still a company (a merge over fewer than three columns read)', async () => {
+    const f = await workbook('name-merged.xlsx', [['company', '', 'industry', 'designers_total'], ['甲公司', '', 'discrete', 10], ['乙公司'], ['丙', '', 'process', 4]], ['A2:B2', 'A3:B3']);
+    const r = await both(f);
+    // the name alone, merged over two cells: a company's row (its missing industry is said when it is scored)
+    expect(r.rows).toEqual([2, 3, 4]);
+    expect(r.dividers).toEqual([]);
+  });
+
+  it('the merged ranges are found wherever the inflated chunks split their tags', () => {
+    const xml = Buffer.from('<worksheet><sheetData><row r="1"/></sheetData><mergeCells count="3"><mergeCell ref="A3:D3"/><mergeCell ref="B10:AA10"/><mergeCell ref="C2:C9"/></mergeCells></worksheet>');
+    for (let cut1 = 1; cut1 < xml.length; cut1 += 3)
+      for (const size of [1, 7, 40]) {
+        const scan = new MergeRefs();
+        scan.scan(xml.subarray(0, cut1));
+        for (let i = cut1; i < xml.length; i += size) scan.scan(xml.subarray(i, Math.min(xml.length, i + size)));
+        expect(scan.refs).toEqual(['A3:D3', 'B10:AA10', 'C2:C9']);
+      }
   });
 });
 

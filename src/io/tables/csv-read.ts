@@ -6,6 +6,11 @@ export interface RawRow {
   row: number;
   line: number;
   cells: CellValue[];
+  /**
+   * A workbook's cells merged across columns from this row (first and last column, from 1): the merged text stands
+   * in the first cell only. For telling the sheet's layout (a divider row) from a company.
+   */
+  merged?: readonly (readonly [number, number])[];
 }
 /** A record that could not be read (bad quoting): the line it starts on, and its raw text for messages. */
 export interface BadRow {

@@ -56,9 +56,11 @@ export const sheetSkipped = (shown: string, sheet: string, read: readonly string
  * A row under the header that is part of the sheet's layout, not a company: `unmapped` when none of the columns read
  * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
  * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
- * text. `roles`: the columns read.
+ * text. `roles`: the columns read. In a workbook, a text merged across columns (`merged`, first and last column from
+ * 1) stands in its first cell only: it is read as standing in each column it spans.
  */
-export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[]): 'unmapped' | { divider: string } | undefined {
+export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[]): 'unmapped' | { divider: string } | undefined {
+  if (merged?.length) cells = acrossMerges(cells, merged);
   let first: string | undefined;
   let filled = 0;
   let same = true;
@@ -75,6 +77,17 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
   if (filled === 0) return 'unmapped';
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
+}
+
+/** The cells with each merged range's value (in its first cell) in every empty cell it spans. */
+function acrossMerges(cells: readonly CellValue[], merged: readonly (readonly [number, number])[]): CellValue[] {
+  const out = cells.slice();
+  for (const [from, to] of merged) {
+    const v = cells[from - 1];
+    if (v === null || v === undefined) continue;
+    for (let c = from + 1; c <= to; c++) if (out[c - 1] === null || out[c - 1] === undefined) out[c - 1] = v;
+  }
+  return out;
 }
 
 /** How many rows naming no known column may stand above the header (a survey export's titles) before it needs a map. */
@@ -297,7 +310,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
       continue;
     }
     if (isBlankOrComment(item.cells)) continue;
-    const layout = layoutRow(item.cells, ctx.roles);
+    const layout = layoutRow(item.cells, ctx.roles, item.merged);
     if (layout === 'unmapped') continue;
     if (layout) {
       yield { type: 'warning', diagnostics: [diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning')] };

@@ -31,6 +31,8 @@ export interface Workbook {
   styles?: string;
   /** Written by zhizao batch (its results workbook): never read as input. */
   ownOutput: boolean;
+  /** Each worksheet part's merged ranges (`A3:D3`), by part name (xl/worksheets/sheet1.xml). */
+  merges: Map<string, string[]>;
 }
 
 /** Marks every file `zhizao batch` writes (workbook keywords, a cell of the CSV title row). */
@@ -67,7 +69,25 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
   const ownOutput = core.includes(OUTPUT_MARK) || (/<dc:creator>zhizao<\/dc:creator>/.test(core) && names.has('明细') && names.has('汇总'));
   const sharedStrings = z.texts.get('xl/sharedStrings.xml');
   const styles = z.texts.get('xl/styles.xml');
-  return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ...(styles !== undefined ? { styles } : {}), ownOutput } };
+  return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ...(styles !== undefined ? { styles } : {}), ownOutput, merges: z.merges } };
+}
+
+/** A column's letters as its number, from 1 (A → 1, AA → 27). */
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** A sheet's ranges merged across columns, by the row they start on: first and last column, from 1. */
+export function mergedAcross(refs: readonly string[]): Map<number, [number, number][]> {
+  const byRow = new Map<number, [number, number][]>();
+  for (const ref of refs) {
+    const m = /^([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)$/.exec(ref);
+    if (!m) continue;
+    const [from, to, row] = [columnNumber(m[1]!), columnNumber(m[3]!), Number(m[2])];
+    if (to <= from) continue;
+    let spans = byRow.get(row);
+    if (!spans) byRow.set(row, (spans = []));
+    spans.push([from, to]);
+  }
+  return byRow;
 }
 
 function rowCells(row: XlsxRow): CellValue[] {
@@ -101,6 +121,11 @@ export function isPercentFormat(numFmt: unknown): boolean {
  */
 export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback?: (why: string) => void): AsyncGenerator<TableItem> {
   const ExcelJS = await loadExcel();
+  const merged = mergedAcross(book.merges.get(`xl/${sheet.target}`) ?? []);
+  const item = (row: number, cells: CellValue[]): TableItem => {
+    const spans = merged.get(row);
+    return spans ? { row, line: row, cells, merged: spans } : { row, line: row, cells };
+  };
   let last = 0;
   let reached = false;
   let failure: string | undefined;
@@ -138,7 +163,7 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
       for await (const row of w) {
         const cells = rowCells(row);
         last = row.number;
-        yield { row: row.number, line: row.number, cells };
+        yield item(row.number, cells);
       }
     }
   } catch (e) {
@@ -158,7 +183,7 @@ export async function* readXlsxRows(book: Workbook, sheet: SheetInfo, onFallback
   if (!ws) return;
   const rows: TableItem[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n > last) rows.push({ row: n, line: n, cells: rowCells(row as unknown as XlsxRow) });
+    if (n > last) rows.push(item(n, rowCells(row as unknown as XlsxRow)));
   });
   yield* rows;
 }

@@ -21,7 +21,7 @@ export interface ZipEntry {
 }
 
 export type ZipCheck =
-  | { ok: true; entries: ZipEntry[]; totalUncompressed: number; texts: Map<string, string> }
+  | { ok: true; entries: ZipEntry[]; totalUncompressed: number; texts: Map<string, string>; merges: Map<string, string[]> }
   | { ok: false; code: 'xlsx.not-zip' | 'xlsx.zip-bomb' | 'xlsx.encrypted' | 'xlsx.unreadable'; detail: string };
 
 const EOCD = 0x06054b50;
@@ -127,6 +127,7 @@ export async function checkZip(buf: Buffer, caps: ZipCaps = DEFAULT_ZIP_CAPS, ke
       return fail('xlsx.zip-bomb', `entry ${en.name} expands ${Math.round(en.uncompressedSize / Math.max(1, en.compressedSize))}:1 (limit ${caps.maxRatio}:1)`);
   }
   const texts = new Map<string, string>();
+  const merges = new Map<string, string[]>();
   let total = 0;
   for (const en of entries) {
     const h = en.localOffset;
@@ -135,25 +136,70 @@ export async function checkZip(buf: Buffer, caps: ZipCaps = DEFAULT_ZIP_CAPS, ke
     if (start + en.compressedSize > buf.length) return fail('xlsx.not-zip', `entry ${en.name} runs past the end of the file`);
     const data = buf.subarray(start, start + en.compressedSize);
     const want = keep.has(en.name);
+    // a worksheet's merged ranges, found as it is inflated here anyway (they are stored after its rows)
+    const refs = WORKSHEET.test(en.name) ? new MergeRefs() : undefined;
     if (en.method === 0) {
       if (en.compressedSize !== en.uncompressedSize) return fail('xlsx.zip-bomb', `stored entry ${en.name} has inconsistent sizes`);
       total += en.uncompressedSize;
       if (want) texts.set(en.name, data.toString('utf8'));
+      if (refs) {
+        refs.scan(data);
+        if (refs.refs.length) merges.set(en.name, refs.refs);
+      }
       continue;
     }
     if (en.method !== 8) return fail('xlsx.unreadable', `entry ${en.name} uses compression method ${en.method}`);
-    const r = await inflateCounting(data, Math.min(en.uncompressedSize, caps.maxUncompressed - total), want);
+    const r = await inflateCounting(data, Math.min(en.uncompressedSize, caps.maxUncompressed - total), want, refs);
     if (!r.ok) return fail(r.code, `${en.name}: ${r.detail}`);
     // A part shorter than its declared size is damaged: refused here, before any of its rows is read (a sheet would
     // otherwise be read, and the damage met only in a part stored after it)
     if (r.size !== en.uncompressedSize) return fail('xlsx.unreadable', `${en.name}: uncompressed data size mismatch (${r.size} of ${en.uncompressedSize} bytes)`);
     total += r.size;
     if (want && r.text !== undefined) texts.set(en.name, r.text);
+    if (refs?.refs.length) merges.set(en.name, refs.refs);
   }
-  return { ok: true, entries, totalUncompressed: total, texts };
+  return { ok: true, entries, totalUncompressed: total, texts, merges };
 }
 
-function inflateCounting(data: Buffer, limit: number, keep: boolean): Promise<{ ok: true; size: number; text?: string } | { ok: false; code: 'xlsx.zip-bomb' | 'xlsx.unreadable'; detail: string }> {
+/** A worksheet part of a workbook. */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+/** At most this many merged ranges are kept per sheet (a sheet's layout has a few; the rest are not looked at). */
+const MAX_MERGES = 10_000;
+
+/**
+ * The `ref` of each `<mergeCell ref="A3:D3"/>` in a worksheet's XML, scanned chunk by chunk as it is inflated (a
+ * byte search; the tail of a chunk is kept so that a tag split between two is found whole).
+ */
+export class MergeRefs {
+  readonly refs: string[] = [];
+  private carry: Buffer = Buffer.alloc(0);
+  scan(chunk: Buffer): void {
+    if (this.refs.length >= MAX_MERGES) return;
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    let from = 0;
+    // what is kept for the next chunk: a tag begun and not closed (no longer than a tag can be), else the last bytes
+    let keepFrom = Math.max(0, buf.length - CARRY);
+    for (;;) {
+      const at = buf.indexOf(MERGE_TAG, from);
+      if (at === -1) break;
+      const close = buf.indexOf(TAG_END, at);
+      if (close === -1) {
+        if (buf.length - at <= CARRY) keepFrom = at;
+        break;
+      }
+      const ref = /\bref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"/.exec(buf.toString('latin1', at, close))?.[1];
+      if (ref && this.refs.length < MAX_MERGES) this.refs.push(ref);
+      from = close + 1;
+    }
+    this.carry = Buffer.from(buf.subarray(Math.max(keepFrom, from)));
+  }
+}
+const MERGE_TAG = Buffer.from('<mergeCell ');
+const TAG_END = Buffer.from('>');
+/** Longer than any `<mergeCell ref="…"/>` tag. */
+const CARRY = 128;
+
+function inflateCounting(data: Buffer, limit: number, keep: boolean, refs?: MergeRefs): Promise<{ ok: true; size: number; text?: string } | { ok: false; code: 'xlsx.zip-bomb' | 'xlsx.unreadable'; detail: string }> {
   return new Promise((resolve) => {
     const z = createInflateRaw({ chunkSize: 64 * 1024 });
     let size = 0;
@@ -172,6 +218,7 @@ function inflateCounting(data: Buffer, limit: number, keep: boolean): Promise<{ 
         return;
       }
       if (keep) chunks.push(c);
+      refs?.scan(c);
     });
     z.on('error', (e) => finish({ ok: false, code: 'xlsx.unreadable', detail: e.message }));
     z.on('end', () => finish({ ok: true, size, ...(keep ? { text: Buffer.concat(chunks).toString('utf8') } : {}) }));
