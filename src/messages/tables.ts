@@ -7,7 +7,14 @@ export const TABLES_MESSAGES = {
   'table.percent-under-one': { en: 'column "{header}" is in percent, so {value} reads as {read}; if {meant} % was meant, write {meant} (or {meant}%)', zh: '“{header}”列按百分数读取，{value} 读作 {read}；如果本意是 {meant}%，请填 {meant}（或 {meant}%）' },
   'table.sheet-no-rows': { en: 'this sheet has its header but no company rows yet: nothing read from it', zh: '这张工作表只有表头，还没有企业数据行：未读取任何企业' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
-  'table.too-many-rows': { en: 'more than {limit} rows: refused; raise the limit with --max-rows if the table is genuine', zh: '超过 {limit} 行，已拒绝；如确属正常表格，可用 --max-rows 提高上限' },
+  'table.too-many-rows': {
+    en: 'more than {limit} rows (--max-rows; the sheets of a workbook together): the first {limit} were read and scored, this row and those after it were not read and count in no figure; if the table is genuine, raise the limit with --max-rows and run again',
+    zh: '超过 {limit} 行的上限（--max-rows；工作簿各工作表合计）：前 {limit} 行已读取并评分，本行及其后各行未读取，不计入任何汇总数值；如确属正常表格，请用 --max-rows 提高上限后重新运行',
+  },
+  'table.too-many-rows-preview': {
+    en: 'row {row} passes the limit of {limit} rows (--max-rows; the sheets of a workbook together): a run reads and scores the first {limit} only, this row and those after it are not read and count in no figure; if the table is genuine, raise the limit with --max-rows',
+    zh: '第 {row} 行起超过 {limit} 行的上限（--max-rows；工作簿各工作表合计）：正式运行只读取并评分前 {limit} 行，本行及其后各行不读取，不计入任何汇总数值；如确属正常表格，请用 --max-rows 提高上限',
+  },
   'table.duplicate-column': { en: 'column "{name}" appears twice (columns {first} and {second}); the second is ignored', zh: '列 "{name}" 重复出现（第 {first} 列和第 {second} 列），第二列被忽略' },
   'table.unknown-column': { en: 'column "{name}" is neither a respondent field nor a question id of {questionnaire}: ignored', zh: '列 "{name}" 既不是企业信息字段，也不是问卷 {questionnaire} 的题目编号，已忽略' },
   'table.no-company-column': { en: 'no "company" column: every row needs the company name (or map a column to company with --map)', zh: '缺少 "company" 列：每一行都需要企业名称（或用 --map 把某列映射为 company）' },

@@ -14,7 +14,7 @@ import { readCsvRows, type TableItem } from '../../src/io/tables/csv-read';
 import { compileSurveyMap } from '../../src/io/tables/map-file';
 import { DEFAULT_TABLE_LIMITS } from '../../src/io/tables/limits';
 import { initSurveyMap, similarity } from '../../src/io/tables/map-init';
-import { previewTables } from '../../src/io/tables/preview';
+import { previewTables, type TablePreview } from '../../src/io/tables/preview';
 import { readTableInput, type TableEvent } from '../../src/io/tables/table-input';
 import { rowContext, rowSource } from '../../src/io/tables/row-source';
 import { checkZip, MergeRefs, readCentralDirectory } from '../../src/io/tables/zip-guard';
@@ -382,6 +382,32 @@ describe('a workbook of several sheets: every sheet with a header is read', () =
       ['w.xlsx[西区]', 2, ['table.no-company-column']],
       ['w.xlsx[北区]', 0, []],
     ]);
+  });
+
+  it('--max-rows bounds the rows of all the sheets together: the first row past it is rejected once, saying the rows before it were scored, and no sheet after it is read; --dry-run says the same', async () => {
+    const header = ['company', 'industry', 'designers_total'];
+    const f = await workbook('bounded.xlsx', [
+      ['经开区', [header, ['甲', 'discrete', 10], ['乙', 'process', 4], ['丙', 'discrete', 3]]],
+      ['高新区', [header, ['丁', 'discrete', 7], ['戊', 'process', 2]]],
+      ['航空港', [header, ['己', 'discrete', 1]]],
+    ]);
+    const limits = { ...DEFAULT_TABLE_LIMITS, maxRows: 4 };
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(f, 'w.xlsx', 'xlsx', { q, defaultQuestionnaire: q.def.id, limits })) events.push(e);
+    expect(events.filter((e) => e.type === 'row').map((e) => [(e as { file: string }).file, (e as { row: number }).row])).toEqual([
+      ['w.xlsx[经开区]', 2],
+      ['w.xlsx[经开区]', 3],
+      ['w.xlsx[经开区]', 4],
+      ['w.xlsx[高新区]', 2],
+    ]);
+    const rejected = events.flatMap((e) => (e.type === 'reject' ? e.diagnostics.map((d) => [d.file, d.line, d.code]) : []));
+    expect(rejected).toEqual([['w.xlsx[高新区]', 3, 'table.too-many-rows']]);
+    expect(JSON.stringify(events)).not.toContain('航空港');
+    const tables = await previewTables(f, 'w.xlsx', 'xlsx', q, limits);
+    expect(tables.map((t) => t.file)).toEqual(['w.xlsx[经开区]', 'w.xlsx[高新区]']);
+    const second = tables[1]!.preview as TablePreview;
+    expect(second.rows).toBe(1);
+    expect(second.diagnostics.map((d) => [d.line, d.code, d.args])).toEqual([[3, 'table.too-many-rows-preview', { limit: 4, row: 3 }]]);
   });
 
   it('under --anonymize a sheet is named by a pseudonym (a district workbook often names a sheet after a company)', async () => {

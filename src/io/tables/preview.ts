@@ -9,7 +9,7 @@ import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { headerSearch, isBlankOrComment, layoutRow, namesCompany, sheetLabel, sheetSkipped, type TableKind } from './table-input.js';
+import { headerSearch, isBlankOrComment, layoutRow, namesCompany, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
 import { openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
@@ -60,7 +60,12 @@ export async function previewTables(file: string, shown: string, kind: TableKind
   const t = await tableRows(file, shown, kind, limits);
   if ('diagnostics' in t) return [{ file: shown, preview: t }];
   const out: { file: string; sheet?: string; preview: TablePreview | { diagnostics: Diagnostic[] } }[] = [];
-  for (const table of t.tables) out.push({ file: table.shown, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), preview: await previewTable(table.rows, table.shown, q, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
+  // (the rows of all the sheets together, bounded by --max-rows as a run bounds them: no sheet is read past it)
+  const counted: RowsCounted = { rows: 0, over: false };
+  for (const table of t.tables) {
+    if (counted.over) break;
+    out.push({ file: table.shown, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), preview: await previewTable(table.rows, table.shown, q, { counted, maxRows: limits.maxRows }, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
+  }
   if (out.length === 1) return out;
   // a sheet is a table when its header names a column (a map's header row that names none is a notes sheet)
   const isTable = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => 'roles' in p && p.roles.length > 0;
@@ -70,7 +75,7 @@ export async function previewTables(file: string, shown: string, kind: TableKind
 }
 
 /** previewTables for one table's rows. */
-async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Questionnaire, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
+async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Questionnaire, bound: { counted: RowsCounted; maxRows: number }, map?: SurveyMap, visit?: (row: RowSource, at: { row: number; line: number }) => Promise<void>): Promise<TablePreview | { diagnostics: Diagnostic[] }> {
   let preview: TablePreview | undefined;
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(q, shown, map);
@@ -100,6 +105,11 @@ async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Qu
     if (layout) {
       preview.diagnostics.push(diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning'));
       continue;
+    }
+    if (++bound.counted.rows > bound.maxRows) {
+      bound.counted.over = true;
+      preview.diagnostics.push(diag('table.too-many-rows-preview', shown, { line: item.line, column: 1 }, { limit: bound.maxRows, row: item.row }));
+      break;
     }
     preview.rows++;
     const src = rowSource(ctx!, item.cells, shown, item.line);

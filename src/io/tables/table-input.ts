@@ -172,7 +172,7 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     yield { type: 'reject', line: 1, column: 1, diagnostics: r.diagnostics };
     return;
   }
-  const counted = { rows: 0 };
+  const counted: RowsCounted = { rows: 0, over: false };
   if (kind === 'csv') {
     // zhizao's own CSV outputs: their first row is a known header, or the row under it carries the mark
     const it = readCsvRows(r.bytes)[Symbol.asyncIterator]();
@@ -235,6 +235,8 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     }
     if (state.found) yield* held.splice(0);
     else skipped.push({ sheet: named(sheet.name), events: held });
+    // past the limit on rows (of all the sheets together): said once, at the first row not read; no sheet after it is read
+    if (counted.over) return;
   }
   if (skipped.length === sheets.length) {
     yield* skipped[0]!.events;
@@ -242,6 +244,12 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   }
   const read = sheets.map((x) => named(x.name)).filter((x) => !skipped.some((s) => s.sheet === x));
   for (const s of skipped) yield { type: 'warning', diagnostics: [sheetSkipped(shown, s.sheet, read)] };
+}
+
+/** The rows of a file's tables read so far (--max-rows bounds them all together), and whether the bound was passed. */
+export interface RowsCounted {
+  rows: number;
+  over: boolean;
 }
 
 /** How the rows of one sheet of a workbook of several are named: FILE[SHEET], as a form's sheets are. */
@@ -252,7 +260,7 @@ export const sheetLabel = (shown: string, sheet: string): string => `${shown}[${
  * header row is found (the events before it may be the table's only ones: why it has no header); `counted` holds the
  * rows read so far, over every sheet of the input, against the row limit.
  */
-async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: { rows: number }, state: { found: boolean }, oneOfSeveral = false): AsyncGenerator<TableEvent> {
+async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind: TableKind, env: TableEnv, counted: RowsCounted, state: { found: boolean }, oneOfSeveral = false): AsyncGenerator<TableEvent> {
   const reject = rejectIn(shown);
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(env.q, shown, env.map);
@@ -318,6 +326,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
     }
     rows++;
     if (++counted.rows > env.limits.maxRows) {
+      counted.over = true;
       yield reject('table.too-many-rows', { limit: env.limits.maxRows }, { line: item.line, column: 1 }, item.row);
       return;
     }
