@@ -242,6 +242,18 @@ describe('the header row: a run and a dry run find the same one', () => {
     expect(warned.map((d) => [d.line, d.args])).toEqual([[3, { row: 3, text: '以下为补报企业' }]]);
   });
 
+  it('two exports pasted one under the other: the second header row is passed over and said so, not rejected as a company named "company"', async () => {
+    const r = await both(csv('pasted.csv', ['company,industry,designers_total', '甲,discrete,10', '乙,process,4', 'company,industry,designers_total', '丙,discrete,3']));
+    expect(r.run).toEqual({ rows: [2, 3, 5], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 1, rows: 3 });
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(path.join(dir, 'pasted.csv'), 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    expect(events.flatMap((e) => (e.type === 'warning' ? e.diagnostics : [])).map((d) => [d.code, d.line])).toEqual([['table.header-again', 4]]);
+    // a company row that repeats only some of the header's texts is a company
+    const partly = await both(csv('partly.csv', ['company,industry,designers_total', 'company,discrete,3']));
+    expect(partly.run.rows).toEqual([2]);
+  });
+
   it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
     const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
     expect(r.run).toEqual({ rows: [23], rejected: [] });

@@ -100,8 +100,12 @@ async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Qu
     }
     if (isBlankOrComment(item.cells)) continue;
     // a row of the sheet's layout is not a company: skipped as a run skips it (a divider said so)
-    const layout = layoutRow(item.cells, preview.roles, item.merged);
+    const layout = layoutRow(item.cells, preview.roles, item.merged, preview.header);
     if (layout === 'unmapped') continue;
+    if (layout === 'header') {
+      preview.diagnostics.push(diag('table.header-again', shown, { line: item.line, column: 1 }, { row: item.row }, 'warning'));
+      continue;
+    }
     if (layout) {
       preview.diagnostics.push(diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning'));
       continue;

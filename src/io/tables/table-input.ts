@@ -56,18 +56,22 @@ export const sheetSkipped = (shown: string, sheet: string, read: readonly string
  * A row under the header that is part of the sheet's layout, not a company: `unmapped` when none of the columns read
  * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
  * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
- * text. `roles`: the columns read. In a workbook, a text merged across columns (`merged`, first and last column from
- * 1) stands in its first cell only: it is read as standing in each column it spans.
+ * text, `header` when each column read holds its own header again (two exports pasted one under the other: the
+ * second's header row). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
+ * across columns (`merged`, first and last column from 1) stands in its first cell only: it is read as standing in
+ * each column it spans.
  */
-export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[]): 'unmapped' | { divider: string } | undefined {
+export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[], header?: readonly string[]): 'unmapped' | 'header' | { divider: string } | undefined {
   if (merged?.length) cells = acrossMerges(cells, merged);
   let first: string | undefined;
   let filled = 0;
   let same = true;
   let company = false;
+  let asHeader = header !== undefined && roles.length >= 2;
   for (const r of roles) {
     const c = cells[r.col - 1];
     const text = c === null || c === undefined ? '' : cellText(c).trim();
+    if (asHeader && text !== (header![r.col - 1] ?? '').trim()) asHeader = false;
     if (text === '') continue;
     filled++;
     if (r.kind === 'respondent' && r.field === 'company') company = true;
@@ -75,6 +79,7 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
     else if (text !== first) same = false;
   }
   if (filled === 0) return 'unmapped';
+  if (asHeader) return 'header';
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
 }
@@ -265,6 +270,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
   let ctx: ReturnType<typeof rowContext> | undefined;
   const header = headerSearch(env.q, shown, env.map);
   let rows = 0;
+  let headerTexts: string[] = [];
   const pending: BadRow[] = [];
   const lost = (item: BadRow): TableEvent => {
     const company = companyOfRaw(item, ctx?.roles);
@@ -288,6 +294,7 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
         return;
       }
       const cols = found.columns;
+      headerTexts = item.cells.map((c) => cellText(c));
       // a header that names a known column (or a column the map names) makes the sheet a table: its problems are its
       // own (a district's sheet without its company column is rejected, never passed over as a notes sheet)
       if (cols.roles.length > 0) state.found = true;
@@ -318,8 +325,12 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
       continue;
     }
     if (isBlankOrComment(item.cells)) continue;
-    const layout = layoutRow(item.cells, ctx.roles, item.merged);
+    const layout = layoutRow(item.cells, ctx.roles, item.merged, headerTexts);
     if (layout === 'unmapped') continue;
+    if (layout === 'header') {
+      yield { type: 'warning', diagnostics: [diag('table.header-again', shown, { line: item.line, column: 1 }, { row: item.row }, 'warning')] };
+      continue;
+    }
     if (layout) {
       yield { type: 'warning', diagnostics: [diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning')] };
       continue;
