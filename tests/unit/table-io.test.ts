@@ -254,6 +254,19 @@ describe('the header row: a run and a dry run find the same one', () => {
     expect(partly.run.rows).toEqual([2]);
   });
 
+  it('a row adding up the others (合计, 小 计, Total) is no company: passed over and said so, also when its industry is filled in (it was scored, its sums as one company\'s figures)', async () => {
+    const r = await both(csv('totals.csv', ['company,industry,designers_total', '甲,discrete,10', '乙,process,4', '小 计,discrete,14', '丙,discrete,3', '合计,,17', 'Total,discrete,17', '合计有限公司,discrete,2']));
+    expect(r.run).toEqual({ rows: [2, 3, 5, 8], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 1, rows: 4 });
+    const events: TableEvent[] = [];
+    for await (const e of readTableInput(path.join(dir, 'totals.csv'), 't.csv', 'csv', { q, defaultQuestionnaire: q.def.id, limits: DEFAULT_TABLE_LIMITS })) events.push(e);
+    expect(events.flatMap((e) => (e.type === 'warning' ? e.diagnostics : [])).map((d) => [d.code, d.line, d.args?.text])).toEqual([
+      ['table.total-row', 4, '小 计'],
+      ['table.total-row', 6, '合计'],
+      ['table.total-row', 7, 'Total'],
+    ]);
+  });
+
   it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
     const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
     expect(r.run).toEqual({ rows: [23], rejected: [] });

@@ -17,6 +17,9 @@ import { EXIT } from '../errors.js';
 import type { BatchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 
+/** The rows of a table's layout passed over (table-input.ts layoutDiagnostic): each said under its table. */
+const LAYOUT_ROW_CODES: ReadonlySet<string> = new Set(['table.divider-row', 'table.header-again', 'table.total-row']);
+
 export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;
   if (opts.dryRun) return dryRun(ctx, inputs);
@@ -270,7 +273,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
     for (const p of t.problems) {
       if (p.code === 'map.header-missing') lines.push(term.err.red(term.msg('batch.dry-run-missing', { header: String(p.args.header), target: String(p.args.target) })));
       else if (p.severity === 'error') lines.push(term.err.red(`  ${term.msg(p.code, p.args)}`));
-      else if (p.code === 'table.divider-row') lines.push(term.err.yellow(`  ${term.msg(p.code, p.args)}`));
+      else if (LAYOUT_ROW_CODES.has(p.code)) lines.push(term.err.yellow(`  ${term.msg(p.code, p.args)}`));
     }
     if (t.unmatched?.length) for (const u of t.unmatched) lines.push(term.err.yellow(term.msg('batch.dry-run-labels', { id: u.id, count: u.labels.length, labels: u.labels.map((l) => `"${l.label}" ×${l.rows}`).join(', ') })));
     else if (t.columns) lines.push(term.msg('batch.dry-run-labels-ok'));

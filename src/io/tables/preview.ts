@@ -9,7 +9,7 @@ import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { headerSearch, isBlankOrComment, layoutRow, namesCompany, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
+import { headerSearch, isBlankOrComment, layoutDiagnostic, layoutRow, namesCompany, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
 import { openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
@@ -102,12 +102,8 @@ async function previewTable(rows: AsyncIterable<TableItem>, shown: string, q: Qu
     // a row of the sheet's layout is not a company: skipped as a run skips it (a divider said so)
     const layout = layoutRow(item.cells, preview.roles, item.merged, preview.header);
     if (layout === 'unmapped') continue;
-    if (layout === 'header') {
-      preview.diagnostics.push(diag('table.header-again', shown, { line: item.line, column: 1 }, { row: item.row }, 'warning'));
-      continue;
-    }
     if (layout) {
-      preview.diagnostics.push(diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning'));
+      preview.diagnostics.push(layoutDiagnostic(layout, shown, item));
       continue;
     }
     if (++bound.counted.rows > bound.maxRows) {

@@ -5,6 +5,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
+import { TOTAL_ROW_WORDS } from './vocab.js';
 import { resolveColumns, type ColumnRole, type ResolvedColumns, type SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
@@ -57,31 +58,45 @@ export const sheetSkipped = (shown: string, sheet: string, read: readonly string
  * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
  * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
  * text, `header` when each column read holds its own header again (two exports pasted one under the other: the
- * second's header row). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
+ * second's header row), `total` when the company's column holds 合计, 小计, Total… (a row adding up the others, whose
+ * figures are sums; TOTAL_ROW_WORDS). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
  * across columns (`merged`, first and last column from 1) stands in its first cell only: it is read as standing in
  * each column it spans.
  */
-export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[], header?: readonly string[]): 'unmapped' | 'header' | { divider: string } | undefined {
+export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[], header?: readonly string[]): 'unmapped' | 'header' | { divider: string } | { total: string } | undefined {
   if (merged?.length) cells = acrossMerges(cells, merged);
   let first: string | undefined;
   let filled = 0;
   let same = true;
   let company = false;
   let asHeader = header !== undefined && roles.length >= 2;
+  let total: string | undefined;
   for (const r of roles) {
     const c = cells[r.col - 1];
     const text = c === null || c === undefined ? '' : cellText(c).trim();
     if (asHeader && text !== (header![r.col - 1] ?? '').trim()) asHeader = false;
     if (text === '') continue;
     filled++;
-    if (r.kind === 'respondent' && r.field === 'company') company = true;
+    if (r.kind === 'respondent' && r.field === 'company') {
+      company = true;
+      if (TOTAL_ROW_WORDS.has(text.replace(/\s+/g, '').toLowerCase())) total = text;
+    }
     if (first === undefined) first = text;
     else if (text !== first) same = false;
   }
   if (filled === 0) return 'unmapped';
   if (asHeader) return 'header';
+  if (total !== undefined) return { total };
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
+}
+
+/** What is said of a row of the sheet's layout that is passed over (layoutRow): a warning naming its row. */
+export function layoutDiagnostic(layout: 'header' | { divider: string } | { total: string }, shown: string, item: { row: number; line: number }): Diagnostic {
+  const at = { line: item.line, column: 1 };
+  if (layout === 'header') return diag('table.header-again', shown, at, { row: item.row }, 'warning');
+  if ('total' in layout) return diag('table.total-row', shown, at, { row: item.row, text: layout.total }, 'warning');
+  return diag('table.divider-row', shown, at, { row: item.row, text: layout.divider }, 'warning');
 }
 
 /** The cells with each merged range's value (in its first cell) in every empty cell it spans. */
@@ -327,12 +342,8 @@ async function* sheetEvents(items: AsyncIterable<TableItem>, shown: string, kind
     if (isBlankOrComment(item.cells)) continue;
     const layout = layoutRow(item.cells, ctx.roles, item.merged, headerTexts);
     if (layout === 'unmapped') continue;
-    if (layout === 'header') {
-      yield { type: 'warning', diagnostics: [diag('table.header-again', shown, { line: item.line, column: 1 }, { row: item.row }, 'warning')] };
-      continue;
-    }
     if (layout) {
-      yield { type: 'warning', diagnostics: [diag('table.divider-row', shown, { line: item.line, column: 1 }, { row: item.row, text: layout.divider }, 'warning')] };
+      yield { type: 'warning', diagnostics: [layoutDiagnostic(layout, shown, item)] };
       continue;
     }
     rows++;

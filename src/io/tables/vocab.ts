@@ -16,6 +16,12 @@ export const WORDS = {
   classes: ENTERPRISE_CLASSES,
 } as const;
 
+/**
+ * What a statistical table writes in its company column on a row that adds up the others (合计, 小计…), spaces left
+ * out and in lower case: such a row is no company (table-input.ts layoutRow).
+ */
+export const TOTAL_ROW_WORDS: ReadonlySet<string> = new Set(['合计', '总计', '小计', '共计', '总合计', '全市合计', '全区合计', '全县合计', 'total', 'subtotal', 'grandtotal', 'sum']);
+
 /** The choices offered for a question in a drop-down list, or undefined for free entry. */
 export function choicesFor(q: Question, lang: Lang): string[] | undefined {
   const tail = [WORDS.unknown[lang], ...(q.allowNA ? [WORDS.na[lang]] : [])];

@@ -1,0 +1,71 @@
+/**
+ * A district's survey workbook as programme offices receive them: rows of its layout that are no company — a district
+ * heading merged across the table (its text in the first cell only), the header repeated where two exports were
+ * pasted one under the other, a 合计 row whose figures are sums — and the --max-rows bound over its sheets. Run
+ * through the built CLI: no such row is scored or rejected as a company, each is said once on stderr.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, zhizao } from '../helpers/cli';
+import type { Rejected } from '../../src/app/batch/parts';
+import type { CompanyRecord } from '../../src/core/batch/record';
+
+const dir = tempDir('zhizao-export-layout-');
+const book = path.join(dir, '区县汇总.xlsx');
+const header = ['company', 'industry', 'designers_total', 'designers_digital'];
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('经开区');
+  ws.addRow(header);
+  ws.addRow(['一、第一批']);
+  ws.mergeCells('A2:D2');
+  ws.addRow(['甲机械', 'discrete', 10, 8]);
+  ws.addRow(['乙食品', 'process', 4, 1]);
+  ws.addRow(['小计', 'discrete', 14, 9]);
+  ws.addRow(header);
+  ws.addRow(['丙电子', 'discrete', 20, 15]);
+  ws.addRow(['合计', '', 34, 24]);
+  const other = wb.addWorksheet('高新区');
+  other.addRow(header);
+  other.addRow(['丁材料', 'process', 6, 2]);
+  other.addRow(['戊装备', 'discrete', 9, 9]);
+  await wb.xlsx.writeFile(book);
+});
+
+const run = (...extra: string[]) => zhizao(['batch', book, '--json', '--lang', 'zh', ...extra]);
+const out = (r: { stdout: string }) => JSON.parse(r.stdout) as { companies: CompanyRecord[]; rejected: Rejected[] };
+
+describe('rows of a district workbook that are no company', () => {
+  it('five companies scored, none rejected; the heading, the repeated header and both total rows passed over and said so', () => {
+    const r = run();
+    expect(r.code).toBe(0);
+    const o = out(r);
+    expect(o.companies.map((c) => c.company)).toEqual(['甲机械', '乙食品', '丙电子', '丁材料', '戊装备']);
+    expect(o.rejected).toEqual([]);
+    expect(r.stderr).toContain('第 2 行整行是同一段文字（“一、第一批”）');
+    expect(r.stderr).toContain('第 5 行的企业名称为“小计”：是汇总行，已跳过');
+    expect(r.stderr).toContain('第 6 行重复了表头');
+    expect(r.stderr).toContain('第 8 行的企业名称为“合计”');
+  });
+
+  it('--dry-run counts the same rows and says the same', () => {
+    const r = zhizao(['batch', book, '--dry-run', '--lang', 'zh']);
+    expect(r.stdout + r.stderr).toMatch(/\[经开区\]：表头在第 1 行，数据 3 行/);
+    expect(r.stdout + r.stderr).toMatch(/\[高新区\]：表头在第 1 行，数据 2 行/);
+    for (const said of ['第 2 行整行是同一段文字', '第 5 行的企业名称为“小计”', '第 6 行重复了表头', '第 8 行的企业名称为“合计”']) expect(r.stdout + r.stderr).toContain(said);
+  });
+
+  it('--max-rows 4 over both sheets: four companies scored, one rejection at the first row not read, saying so; the rows after it not read', () => {
+    const r = run('--max-rows', '4');
+    // (an input rejected in part: exit 1)
+    expect(r.code).toBe(1);
+    const o = out(r);
+    expect(o.companies.map((c) => c.company)).toEqual(['甲机械', '乙食品', '丙电子', '丁材料']);
+    expect(o.rejected).toHaveLength(1);
+    expect(o.rejected[0]!.file).toMatch(/\[高新区\]$/);
+    expect(o.rejected[0]!.line).toBe(3);
+    expect(o.rejected[0]!.message).toContain('前 4 行已读取并评分，本行及其后各行未读取，不计入任何汇总数值');
+  });
+});
