@@ -5,6 +5,7 @@ export const TABLES_MESSAGES = {
   'table.sheet-skipped': { en: 'sheet "{sheet}" was not read: none of its first rows is a header naming the columns (an instructions or notes sheet?). The companies were read from {read}; if this sheet holds companies too, give it the same header row', zh: '工作表“{sheet}”未读取：其开头各行都不是列出各列名称的表头（说明页或备注页？）。企业数据读自 {read}；如果这张表也有企业数据，请给它加上相同的表头行' },
   'table.header-again': { en: 'row {row} repeats the header (two exports pasted one under the other?): passed over, not read as a company', zh: '第 {row} 行重复了表头（可能是两份导出上下拼接）：已跳过，不作为企业读取' },
   'table.total-row': { en: 'row {row} names "{text}" as its company: a row adding up the others, passed over (its figures are sums, not a company\'s)', zh: '第 {row} 行的企业名称为“{text}”：是汇总行，已跳过（其数值是合计，不是一家企业的）' },
+  'table.note-row': { en: 'row {row} is a note under the table ("{text}"): passed over, not read as a company', zh: '第 {row} 行是表格的注释（“{text}”）：已跳过，不作为企业读取' },
   'table.divider-row': { en: 'row {row} holds one text across the table ("{text}"): read as a divider, not as a company', zh: '第 {row} 行整行是同一段文字（“{text}”）：按分隔行处理，不作为企业读取' },
   'table.percent-under-one': { en: 'column "{header}" is in percent, so {value} reads as {read}; if {meant} % was meant, write {meant} (or {meant}%)', zh: '“{header}”列按百分数读取，{value} 读作 {read}；如果本意是 {meant}%，请填 {meant}（或 {meant}%）' },
   'table.sheet-no-rows': { en: 'this sheet has its header but no company rows yet: nothing read from it', zh: '这张工作表只有表头，还没有企业数据行：未读取任何企业' },

@@ -1,7 +1,7 @@
 /**
  * A district's survey workbook as programme offices receive them: rows of its layout that are no company — a district
  * heading merged across the table (its text in the first cell only), the header repeated where two exports were
- * pasted one under the other, a 合计 row whose figures are sums — and the --max-rows bound over its sheets. Run
+ * pasted one under the other, a 合计 row whose figures are sums, notes under the table (注：…, 填表人：…) — and the --max-rows bound over its sheets. Run
  * through the built CLI: no such row is scored or rejected as a company, each is said once on stderr.
  */
 import path from 'node:path';
@@ -27,6 +27,8 @@ beforeAll(async () => {
   ws.addRow(header);
   ws.addRow(['丙电子', 'discrete', 20, 15]);
   ws.addRow(['合计', '', 34, 24]);
+  ws.addRow(['注：数据截至 2025 年底，单位：人']);
+  ws.addRow(['填表人：王某']);
   const other = wb.addWorksheet('高新区');
   other.addRow(header);
   other.addRow(['丁材料', 'process', 6, 2]);
@@ -38,7 +40,7 @@ const run = (...extra: string[]) => zhizao(['batch', book, '--json', '--lang', '
 const out = (r: { stdout: string }) => JSON.parse(r.stdout) as { companies: CompanyRecord[]; rejected: Rejected[] };
 
 describe('rows of a district workbook that are no company', () => {
-  it('five companies scored, none rejected; the heading, the repeated header and both total rows passed over and said so', () => {
+  it('five companies scored, none rejected; the heading, the repeated header, both total rows and the notes under the table passed over and said so', () => {
     const r = run();
     expect(r.code).toBe(0);
     const o = out(r);
@@ -48,6 +50,8 @@ describe('rows of a district workbook that are no company', () => {
     expect(r.stderr).toContain('第 5 行的企业名称为“小计”：是汇总行，已跳过');
     expect(r.stderr).toContain('第 6 行重复了表头');
     expect(r.stderr).toContain('第 8 行的企业名称为“合计”');
+    expect(r.stderr).toContain('第 9 行是表格的注释（“注：数据截至 2025 年底，单位：人”）');
+    expect(r.stderr).toContain('第 10 行是表格的注释（“填表人：王某”）');
   });
 
   it('--dry-run counts the same rows and says the same', () => {

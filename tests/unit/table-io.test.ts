@@ -267,6 +267,13 @@ describe('the header row: a run and a dry run find the same one', () => {
     ]);
   });
 
+  it('notes under the table (注：…, 填表人：…) are no companies; a company whose name only begins with such a word is one', async () => {
+    const r = await both(csv('notes.csv', ['company,industry,designers_total', '甲,discrete,10', '注：数据截至 2025 年底,,', '填表人: 张三,,', '注塑科技有限公司,discrete,3', '说明：,discrete,2']));
+    // (a note's text alone in the company column; a row with more filled in is a company's, rejected or not as such)
+    expect(r.run).toEqual({ rows: [2, 5, 6], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 1, rows: 3 });
+  });
+
   it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
     const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
     expect(r.run).toEqual({ rows: [23], rejected: [] });

@@ -18,7 +18,7 @@ import type { BatchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 
 /** The rows of a table's layout passed over (table-input.ts layoutDiagnostic): each said under its table. */
-const LAYOUT_ROW_CODES: ReadonlySet<string> = new Set(['table.divider-row', 'table.header-again', 'table.total-row']);
+const LAYOUT_ROW_CODES: ReadonlySet<string> = new Set(['table.divider-row', 'table.header-again', 'table.total-row', 'table.note-row']);
 
 export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;

@@ -5,7 +5,7 @@ import type { Questionnaire } from '../../core/questionnaire.js';
 import type { Source } from '../../core/source.js';
 import { readBytes } from '../read-input.js';
 import { cellText, type CellValue } from './cells.js';
-import { TOTAL_ROW_WORDS } from './vocab.js';
+import { NOTE_ROW_PREFIXES, TOTAL_ROW_WORDS } from './vocab.js';
 import { resolveColumns, type ColumnRole, type ResolvedColumns, type SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
@@ -59,11 +59,12 @@ export const sheetSkipped = (shown: string, sheet: string, read: readonly string
  * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
  * text, `header` when each column read holds its own header again (two exports pasted one under the other: the
  * second's header row), `total` when the company's column holds 合计, 小计, Total… (a row adding up the others, whose
- * figures are sums; TOTAL_ROW_WORDS). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
+ * figures are sums; TOTAL_ROW_WORDS), `note` when the company's column alone holds a text beginning 注：, 填表人：…
+ * (a note under the table; NOTE_ROW_PREFIXES). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
  * across columns (`merged`, first and last column from 1) stands in its first cell only: it is read as standing in
  * each column it spans.
  */
-export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[], header?: readonly string[]): 'unmapped' | 'header' | { divider: string } | { total: string } | undefined {
+export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRole[], merged?: readonly (readonly [number, number])[], header?: readonly string[]): 'unmapped' | 'header' | LayoutText | undefined {
   if (merged?.length) cells = acrossMerges(cells, merged);
   let first: string | undefined;
   let filled = 0;
@@ -87,15 +88,23 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
   if (filled === 0) return 'unmapped';
   if (asHeader) return 'header';
   if (total !== undefined) return { total };
+  if (filled === 1 && company && NOTE_ROW.test(first!)) return { note: first! };
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
 }
 
+/** A row of the layout that holds a text: a divider, a total or a note, with that text. */
+type LayoutText = { divider: string } | { total: string } | { note: string };
+
+/** A note's first words and its colon (NOTE_ROW_PREFIXES). */
+const NOTE_ROW = new RegExp(`^(?:${NOTE_ROW_PREFIXES.join('|')})\\s*[：:]`, 'i');
+
 /** What is said of a row of the sheet's layout that is passed over (layoutRow): a warning naming its row. */
-export function layoutDiagnostic(layout: 'header' | { divider: string } | { total: string }, shown: string, item: { row: number; line: number }): Diagnostic {
+export function layoutDiagnostic(layout: 'header' | LayoutText, shown: string, item: { row: number; line: number }): Diagnostic {
   const at = { line: item.line, column: 1 };
   if (layout === 'header') return diag('table.header-again', shown, at, { row: item.row }, 'warning');
   if ('total' in layout) return diag('table.total-row', shown, at, { row: item.row, text: layout.total }, 'warning');
+  if ('note' in layout) return diag('table.note-row', shown, at, { row: item.row, text: layout.note }, 'warning');
   return diag('table.divider-row', shown, at, { row: item.row, text: layout.divider }, 'warning');
 }
 

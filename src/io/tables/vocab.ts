@@ -22,6 +22,12 @@ export const WORDS = {
  */
 export const TOTAL_ROW_WORDS: ReadonlySet<string> = new Set(['合计', '总计', '小计', '共计', '总合计', '全市合计', '全区合计', '全县合计', 'total', 'subtotal', 'grandtotal', 'sum']);
 
+/**
+ * How a note under a table begins (注：数据截至…, 填表人：…, 审核人：…): a row holding only such a text in its
+ * company column is no company (table-input.ts layoutRow). A prefix followed by a colon (：or :).
+ */
+export const NOTE_ROW_PREFIXES: readonly string[] = ['注', '说明', '备注', '填表说明', '填表人', '填报人', '审核人', '负责人', '单位负责人', '联系人', '联系电话', '制表人', '制表', '填报单位', '填报日期', '数据来源', '资料来源', 'note', 'notes', 'source'];
+
 /** The choices offered for a question in a drop-down list, or undefined for free entry. */
 export function choicesFor(q: Question, lang: Lang): string[] | undefined {
   const tail = [WORDS.unknown[lang], ...(q.allowNA ? [WORDS.na[lang]] : [])];
