@@ -439,7 +439,7 @@ describe('plans for realistic plants (report --format json through the built CLI
 
   it('a food plant that already traces most products in minutes is not promised "hours to minutes": the traceability project brings in the rest', () => {
     const md = zhizao(['report', 'examples/process-food.zhizao.yaml', '--format', 'md', '--lang', 'zh']).stdout;
-    expect(md).toContain('仍靠纸质记录的产品和车间纳入追溯后，全部产品都能在几分钟内');
+    expect(md).toContain('仍靠纸质记录的产品和车间纳入系统追溯后，全部产品都能在几分钟内');
     expect(md).not.toContain('由数小时缩短到分钟级，召回范围缩小');
   });
 
