@@ -54,6 +54,13 @@ describe('rows of a district workbook that are no company', () => {
     expect(r.stderr).toContain('第 10 行是表格的注释（“填表人：王某”）');
   });
 
+  it('--anonymize: the rows passed over are named by number, no text of the file quoted (a note names a person)', () => {
+    const r = run('--anonymize');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/第 10 行是表格的注释（“…”）/);
+    for (const text of ['王某', '一、第一批', '数据截至', '经开区']) expect(r.stdout + r.stderr).not.toContain(text);
+  });
+
   it('--dry-run counts the same rows and says the same', () => {
     const r = zhizao(['batch', book, '--dry-run', '--lang', 'zh']);
     expect(r.stdout + r.stderr).toMatch(/\[经开区\]：表头在第 1 行，数据 3 行/);

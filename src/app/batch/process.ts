@@ -177,7 +177,7 @@ export class Processor {
     });
     for await (const ev of events) {
       if (ev.type === 'own-output') part.ownOutput = true;
-      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(d, lang, this.opts.cmd)}`));
+      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(this.opts.anonymize ? withoutFileText(d) : d, lang, this.opts.cmd)}`));
       else if (ev.type === 'reject') {
         let rej = rejectedOf(ev.diagnostics, { file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
         if (this.opts.anonymize && ev.company) rej = this.scrubRejected(rej, { respondent: { company: ev.company } });
@@ -436,4 +436,12 @@ function answeredParts(result: ScoreResult): { sections: Set<string>; subdomains
 function coversSomeSections(sections: readonly string[] | undefined, given: Record<string, unknown> | null | undefined, q: Questionnaire): boolean {
   if (!Array.isArray(sections) || sections.length === 0 || !q.def.sections.some((s) => !sections.includes(s.id))) return false;
   return !q.def.sections.some((s) => !sections.includes(s.id) && s.questions.some((x) => given?.[x.id] !== undefined));
+}
+
+/**
+ * A warning about a table's rows without the text it quotes from the file (a divider's heading, a note under the table
+ * such as 填表人：…): under --anonymize no text of the file reaches the notes, which name the row instead.
+ */
+function withoutFileText(d: Diagnostic): Diagnostic {
+  return d.args && typeof d.args.text === 'string' ? { ...d, args: { ...d.args, text: '…' } } : d;
 }
