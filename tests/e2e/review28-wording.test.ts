@@ -110,3 +110,34 @@ describe('2. the last line of every report says what generated it, with the vers
     expect(texts.at(-1)).toMatch(new RegExp(` · ${enLine.replace(/\./g, '\\.')}$`));
   });
 });
+
+describe('3. the projections and the self-rating check speak of the plant, not of answer sheets and question kinds', () => {
+  it('the projection note, the summary and the declaration sentences: what the projects are assumed to bring', () => {
+    const zh = md('machinery', 'zh');
+    expect(zh).toContain('推算等级：假定各阶段项目按计划完成、项目所针对的做法和能力达到项目建成后应有的水平，再重新计分得到，不是诊断结果；');
+    expect(zh).toContain('推算假定各项目按计划完成、项目所针对的做法和能力达到项目建成后应有的水平，不是诊断结果。');
+    expect(declarations(zh)[0]).toContain('按各阶段项目完成后重新计分推算（假定项目所针对的做法和能力达到项目建成后应有的水平），可满足其中 2 项');
+    const en = md('machinery', 'en');
+    expect(en).toContain("Projected levels assume that each phase's projects are complete as planned and that the practices and capabilities they address have reached what the projects deliver; the plant is then scored again.");
+    expect(declarations(en)[0]).toContain("scored again with the phases' projects complete (assuming the practices and capabilities they address reach what the projects deliver), 2 of them would be met");
+  });
+
+  it('the self-rating check: the level the plant gave itself against the level its requirements give, checked one by one', () => {
+    const zh = md('food', 'zh');
+    expect(zh).toContain('以下能力子域中，企业自评的等级与按各级要求逐条判断的等级相差一级以上，建议复核：');
+    expect(zh).toContain('- 生产作业：企业自评 2–3 级（对该子域的几个方面分别自评），按各级要求逐条判断为 1 级（以逐条判断的等级为准）');
+    expect(md('machinery', 'zh')).toContain('- 数据：企业自评 2 级，按各级要求逐条判断未达到 1 级（以逐条判断的等级为准）');
+    const en = md('food', 'en');
+    expect(en).toContain('- Production operations: self-rated 2 to 3 (several aspects rated separately); checked requirement by requirement, level 1 (the requirement check decides)');
+    expect(en).not.toContain('self-rating questions');
+  });
+
+  it('no plant reads 答卷相应改善, 自评题 or 要求题 before the method section (nor “the answers improved”)', () => {
+    for (const plant of Object.keys(PLANTS) as Plant[]) {
+      const zh = md(plant, 'zh');
+      const body = zh.slice(0, zh.indexOf('\n## 9. '));
+      for (const word of ['答卷相应改善', '自评题', '要求题']) expect(body, `${plant}: ${word}`).not.toContain(word);
+      expect(md(plant, 'en'), plant).not.toMatch(/answers improved|re-scored as the answers would be/);
+    }
+  });
+});

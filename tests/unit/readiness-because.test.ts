@@ -98,7 +98,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess("section('production') >= 3", file);
     expect(c.status).toBe('undetermined');
     expect(c.because).toEqual([{ kind: 'section', id: 'production', needs: 3, mayChange: true }]);
-    expect(rows(false).status.zh).toMatch(/^无法判断（回答不足）。本厂：生产制造 \d 级（需达到 3 级；答“不清楚”或未作答的要求题补充回答后可能变化）$/);
+    expect(rows(false).status.zh).toMatch(/^无法判断（回答不足）。本厂：生产制造 \d 级（需达到 3 级；答“不清楚”或未作答的要求补充回答后可能变化）$/);
     // decided (missing), a section reads only the level asked
     expect(assess("section('production') >= 3").criterion.because).toEqual([{ kind: 'section', id: 'production', needs: 3 }]);
   });
