@@ -187,6 +187,12 @@ function checkQuestion(q: Question, path: (string | number)[], version: string, 
       seen.push(c.unit);
     });
   }
+  if (q.statement) {
+    // a yes/no question states each answer (yes, no); any other type names what its answer is of (a label)
+    const yesNo = 'yes' in q.statement;
+    if (q.type === 'boolean' && !yesNo) at([...path, 'statement'], 'def.statement-yes-no', { id: q.id });
+    if (q.type !== 'boolean' && yesNo) at([...path, 'statement'], 'def.statement-label', { id: q.id, type: q.type });
+  }
   for (const v of q.exclusive ?? []) if (!values.has(v)) at([...path, 'exclusive'], 'def.unknown-option', { id: v, question: q.id });
   if (q.exclusive && q.type !== 'multi') at([...path, 'exclusive'], 'def.exclusive-unexpected', { id: q.id });
 }

@@ -59,6 +59,21 @@ export interface Question {
    */
   optional?: boolean;
   variants?: Partial<Record<Industry, { text?: Text; help?: Text }>>;
+  /**
+   * How a report states the plant's answer where it gives it as a fact (a declaration criterion not met), instead of
+   * quoting the question: a yes/no question's two statements ("未使用制造执行系统（MES）"), with what a criterion asking
+   * for one of them says it needs (`needs`: "在用"); any other question's label, said before its answer
+   * ("已联网并采集数据的数字化设备：0 台（套）").
+   */
+  statement?: Text | BooleanStatement;
+}
+
+/** A yes/no question's answer as a statement (`Question.statement`). */
+export interface BooleanStatement {
+  yes: Text;
+  no: Text;
+  /** What a criterion asking for that answer needs, said after the other ("（条件要求在用）"); else the statement itself. */
+  needs?: { yes?: Text; no?: Text };
 }
 
 /** A unit a number question's figure may be given in besides its own (`unitChoices`), with what it is for. */

@@ -18,6 +18,8 @@ export const DEFINITIONS_MESSAGES = {
   'def.unknown-option': { en: 'option "{id}" is not an option of {question}', zh: '"{id}" 不是题目 {question} 的选项' },
   'def.exclusive-unexpected': { en: 'only multiple-choice questions take "exclusive" ({id})', zh: '只有多选题可以使用 "exclusive"（{id}）' },
   'wording.self-placeholders': { en: 'selfAssessment.{table}.{key} replaces {table}.{key} in a self-assessment\'s report, so it must fill the same placeholders: expected {expected}, found {found}', zh: 'selfAssessment.{table}.{key} 在企业自评报告中替换 {table}.{key}，占位符必须相同：应为 {expected}，实为 {found}' },
+  'def.statement-yes-no': { en: 'question {id} is a yes/no question: its "statement" gives the two statements, "yes" and "no"', zh: '题目 {id} 是是否题："statement" 应给出两句陈述："yes" 和 "no"' },
+  'def.statement-label': { en: 'question {id} of type {type}: its "statement" is a label (zh, en) said before the answer; "yes" and "no" are for yes/no questions', zh: '{type} 类型的题目 {id}："statement" 应为写在答案之前的标签（zh、en）；"yes"、"no" 只用于是否题' },
   'def.unit-choices-unexpected': { en: 'only number questions with a "unit" take "unitChoices" ({id})', zh: '只有带 "unit" 的数值题可以使用 "unitChoices"（{id}）' },
   'def.unit-choice-duplicate': { en: 'question {id}: unit "{unit}" is the question\'s own unit or listed twice in "unitChoices"', zh: '题目 {id}：单位 "{unit}" 与题目自身的单位相同，或在 "unitChoices" 中重复' },
   'def.unknown-ref': { en: 'unknown {what} "{id}"', zh: '未知的 {what} "{id}"' },

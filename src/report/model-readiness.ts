@@ -9,7 +9,7 @@ import type { Questionnaire } from '../core/questionnaire.js';
 import type { ReadinessResult } from '../core/readiness.js';
 import { officeFacts, withheldFromOffice, type CriterionFact } from '../core/readiness-reasons.js';
 import { subdomainResult, type ScoreResult } from '../core/result.js';
-import type { Text } from '../core/types.js';
+import type { BooleanStatement, Question, Text } from '../core/types.js';
 import { fill, joinTexts, type Wording } from '../core/wording.js';
 import { indicatorTarget, indicatorValue } from './format.js';
 import { answerText } from './model-answers.js';
@@ -70,18 +70,13 @@ function factsText(facts: readonly CriterionFact[], r: ScoreResult, q: Questionn
   return said.length ? joinTexts(said, sep) : undefined;
 }
 
-/** One fact in words, with this plant's value: 信息安全 1 级, 关键工序数控化率：41.7%, “是否在用 WMS？”：否. */
+/** One fact in words, with this plant's value: 信息安全 1 级, 关键工序数控化率：41.7%, 未使用仓储管理系统（WMS）. */
 function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: Answers, w: Wording): Text | Text[] | undefined {
   const p = w.phrases;
-  const answer = (id: string): Text | undefined => {
+  const answer = (id: string, wants?: string | number | boolean): Text | undefined => {
     const question = q.byId.get(id);
-    return question ? fill(p.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) }) : undefined;
-  };
-  // the answer, and the value the criterion asks of it as the respondent would recognise it ("否（需为“是”）")
-  const answerWanted = (id: string, wants: string | number | boolean): Text | undefined => {
-    const question = q.byId.get(id);
-    const said = answer(id);
-    return question && said ? fill(p.criterionFactWants!, { said, wants: showAnswer(question, { status: 'answered', value: wants }) }) : said;
+    if (!question) return undefined;
+    return question.statement ? statedAnswer(question, question.statement, answers, w, wants) : quotedAnswer(question, answers, w, wants);
   };
   const level = (name: Text, level: number | null, needs: number | undefined, reach?: number, mayChange?: boolean): Text => {
     const said = level === null ? fill(p.criterionFactNotJudged!, { name }) : fill(p[level >= 1 ? 'criterionFactLevel' : 'criterionFactLevelNotYet']!, { name, level });
@@ -110,7 +105,7 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
       return i.met === false && i.target !== undefined ? joinTexts([said, fill(p.criterionTarget!, { target: indicatorTarget(i) })], { zh: '', en: '' }) : said;
     }
     case 'question':
-      return f.wants === undefined ? answer(f.id) : answerWanted(f.id, f.wants);
+      return answer(f.id, f.wants);
     case 'open': {
       // a few open requirements as they were answered; many, by their number
       if (f.questions.length <= 3) return f.questions.flatMap((x) => answer(x.id) ?? []);
@@ -122,4 +117,44 @@ function factText(f: CriterionFact, r: ScoreResult, q: Questionnaire, answers: A
       return groups.length ? fill(p.criterionAnyOf!, { groups: joinTexts(groups, { zh: '】或【', en: '] or [' }) }) : undefined;
     }
   }
+}
+
+/**
+ * An answer as the question's statement says it (`Question.statement`): a yes/no answer by its own statement, with what
+ * a criterion asking for the other needs ("未使用制造执行系统（MES）（条件要求在用）"); one not given (don't know, not
+ * answered) beside the statement the criterion asks for ("在用仓储管理系统（WMS）：不清楚"); any other answer after its
+ * label ("已联网并采集数据的数字化设备：0 台（套）"; a level's after the option's words), with the value a criterion asks of it.
+ */
+function statedAnswer(question: Question, statement: Text | BooleanStatement, answers: Answers, w: Wording, wants: string | number | boolean | undefined): Text {
+  const p = w.phrases;
+  if (!('yes' in statement)) {
+    const said = leveledAnswer(question, statement, answers, w) ?? fill(p.criterionStated!, { label: statement, answer: answerText(question, answers, w) });
+    return wants === undefined || answeredAs(question, answers, wants) ? said : fill(p.criterionStatedWants!, { said, wants: showAnswer(question, { status: 'answered', value: wants }) });
+  }
+  const r = answers.resolved.get(question.id);
+  const asked = wants === undefined ? undefined : wants === true;
+  if (r?.status !== 'answered' || typeof r.value !== 'boolean') return fill(p.criterionStated!, { label: asked === false ? statement.no : statement.yes, answer: answerText(question, answers, w) });
+  const said = r.value ? statement.yes : statement.no;
+  if (asked === undefined || asked === r.value) return said;
+  return fill(p.criterionStatedNeeds!, { said, needs: (asked ? statement.needs?.yes : statement.needs?.no) ?? (asked ? statement.yes : statement.no) });
+}
+
+/** A level question's answer after its label, the option's words first and its level after: 工厂网络现状：办公网络，车间网络在规划（1 级）. */
+function leveledAnswer(question: Question, label: Text, answers: Answers, w: Wording): Text | undefined {
+  const r = answers.resolved.get(question.id);
+  const option = question.type === 'level' && r?.status === 'answered' ? question.options?.find((o) => o.value === r.value) : undefined;
+  return option ? fill(w.phrases.criterionStatedLevel!, { label, answer: option.label, level: option.level ?? 0 }) : undefined;
+}
+
+/** An answer after its question, quoted as it was asked, with the value a criterion asks of it: “是否在用 WMS？”：否（需为“是”）. */
+function quotedAnswer(question: Question, answers: Answers, w: Wording, wants: string | number | boolean | undefined): Text {
+  const said = fill(w.phrases.criterionFactAnswer!, { question: question.text, answer: answerText(question, answers, w) });
+  // the answer, and the value the criterion asks of it as the respondent would recognise it ("否（需为“是”）")
+  return wants === undefined ? said : fill(w.phrases.criterionFactWants!, { said, wants: showAnswer(question, { status: 'answered', value: wants }) });
+}
+
+/** Whether the plant gave the answer a criterion asks for (then said without what it asks). */
+function answeredAs(question: Question, answers: Answers, wants: string | number | boolean): boolean {
+  const r = answers.resolved.get(question.id);
+  return r?.status === 'answered' && r.value === wants;
 }

@@ -204,5 +204,7 @@ export function reportJson(data: ReportData, audience: Audience) {
     otherProfiles: data.others.map((o) => ({ profile: o.profile, title: o.title, draft: o.draft, verified: o.verified, level: o.level, score: r4(o.score) })),
     ...(data.model.summary.text ? { summary: data.model.summary.text } : {}),
     ...(data.model.summary.expertOpinion ? { expertOpinion: data.model.summary.expertOpinion } : {}),
+    // the line that ends every report: the program and version that generated it
+    generatedBy: data.model.meta.generatedBy,
   };
 }

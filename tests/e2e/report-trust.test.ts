@@ -135,8 +135,8 @@ describe('office report: a criterion resting on confidential answers is withheld
   it('the office is not given the information-security self-rating, a confidential answer, among the self-ratings to review (review of this session, M7)', () => {
     const file = path.join(tempDir(), 'autoparts-c36-isl3.yaml');
     writeFileSync(file, readFileSync(AUTOPARTS, 'utf8').replace(/^ {2}information_security_level: protected$/m, '  information_security_level: assessed'));
-    expect(md(file, 'client')).toContain('- 信息安全：自评 3 级，按要求题为 1 级（以要求题为准）');
-    expect(md(file, 'office')).not.toContain('信息安全：自评');
+    expect(md(file, 'client')).toContain('- 信息安全：企业自评 3 级，按各级要求逐条判断为 1 级（以逐条判断的等级为准）');
+    expect(md(file, 'office')).not.toContain('信息安全：企业自评');
     const office = JSON.parse(run(file, ['--audience', 'office', '--format', 'json'])) as { disagreements: { subdomain: string }[]; subdomains: { id: string; selfRating: number | null }[] };
     expect(office.disagreements.map((d) => d.subdomain)).not.toContain('information-security');
     expect(office.subdomains.find((x) => x.id === 'information-security')!.selfRating).toBeNull();

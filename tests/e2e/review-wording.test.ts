@@ -563,9 +563,9 @@ describe('review 10, consultant: what the plant asked for, in its terms (M2–M4
   it('a sub-domain rated by two self-rating questions is said with both ends, not as the higher one alone (a second consultant\'s review, C3)', () => {
     // copper: 生产作业 answered paper (1 级), 质量管理 (filed under 生产作业) answered 3 级
     const zh = md(fixture('copper-strip-c3251'));
-    expect(zh).toContain('- 生产作业：自评 1–3 级（该子域有多道自评题），按要求题为 1 级（以要求题为准）');
-    expect(zh).toContain('- 装备：自评 3 级，按要求题为 1 级（以要求题为准）'); // one question: as before
-    expect(zh).not.toContain('生产作业：自评 3 级');
+    expect(zh).toContain('- 生产作业：企业自评 1–3 级（对该子域的几个方面分别自评），按各级要求逐条判断为 1 级（以逐条判断的等级为准）');
+    expect(zh).toContain('- 装备：企业自评 3 级，按各级要求逐条判断为 1 级（以逐条判断的等级为准）'); // one question: as before
+    expect(zh).not.toContain('生产作业：企业自评 3 级');
   });
 
   it('the CNC project buys for the processes the plant\'s list shows outside CNC, and leaves welding to the robot project (a second consultant\'s review, D1 and D2)', () => {

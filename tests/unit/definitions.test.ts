@@ -128,6 +128,46 @@ describe('unitChoices (other units of a number question)', () => {
   });
 });
 
+describe('statement (a question\'s answer as a report states it)', () => {
+  // mini.yaml: sections[1].questions[2] is has_mes (boolean), sections[0].questions[3] designers_total (number)
+  const yesNo = { yes: { zh: '在用 MES', en: 'an MES in use' }, no: { zh: '未使用 MES', en: 'no MES in use' }, needs: { yes: { zh: '在用', en: 'one in use' } } };
+  const label = { zh: '设计人员', en: 'designers' };
+  const load = (mutate: (d: ReturnType<typeof mini>) => void) => {
+    const d = mini();
+    mutate(d);
+    return questionnaireFrom(stringify(d));
+  };
+  const errors = (r: ReturnType<typeof load>) => r.diagnostics.filter((x) => x.severity === 'error');
+
+  it('is read with the question: two statements for a yes/no question, a label for any other', () => {
+    const r = load((d) => {
+      d.sections[1].questions[2].statement = yesNo;
+      d.sections[0].questions[3].statement = label;
+    });
+    expect(errors(r)).toEqual([]);
+    expect(r.q!.byId.get('has_mes')!.statement).toEqual(yesNo);
+    expect(r.q!.byId.get('designers_total')!.statement).toEqual(label);
+  });
+
+  it('a yes/no question\'s is its two statements, another\'s a label; named where it is', () => {
+    const wrong = (mutate: (d: ReturnType<typeof mini>) => void) => errors(load(mutate)).map((x) => x.code);
+    expect(wrong((d) => (d.sections[1].questions[2].statement = label))).toEqual(['def.statement-yes-no']);
+    expect(wrong((d) => (d.sections[0].questions[3].statement = yesNo))).toEqual(['def.statement-label']);
+    const r = load((d) => (d.sections[1].questions[2].statement = label));
+    expect(formatMessage('def.statement-yes-no', r.diagnostics[0]!.args, 'en')).toBe('question has_mes is a yes/no question: its "statement" gives the two statements, "yes" and "no"');
+  });
+
+  it('is checked by the schema: both languages, both answers, nothing else', () => {
+    const count = (statement: unknown, at: 'boolean' | 'number' = 'boolean') => errors(load((d) => ((at === 'boolean' ? d.sections[1].questions[2] : d.sections[0].questions[3]).statement = statement))).length;
+    expect(count({ yes: yesNo.yes })).toBeGreaterThan(0);
+    expect(count({ ...yesNo, no: { zh: '未使用 MES' } })).toBeGreaterThan(0);
+    expect(count({ ...yesNo, needs: { maybe: { zh: 'x', en: 'x' } } })).toBeGreaterThan(0);
+    expect(count({ ...yesNo, also: 1 })).toBeGreaterThan(0);
+    expect(count({ zh: '设计人员' }, 'number')).toBeGreaterThan(0);
+    expect(count('设计人员', 'number')).toBeGreaterThan(0);
+  });
+});
+
 describe('source limits', () => {
   it('refuses oversized, too deep and alias-bomb input without throwing', () => {
     const limits = { maxBytes: 100, maxAliases: 10, maxDepth: 5 };

@@ -40,10 +40,10 @@ describe('a criterion not met says what it rests on at this plant', () => {
   it('of alternatives, each that fails as a group of its own; one the plant can never take is not named', () => {
     const { criterion: c, rows } = assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true or level('planning-scheduling') >= 3");
     expect(c.because).toEqual([{ kind: 'anyOf', groups: [[{ kind: 'question', id: 'has_wms', wants: true }], [{ kind: 'subdomain', id: 'planning-scheduling', needs: 3 }]] }]);
-    expect(rows(false).status.zh).toBe('未满足。本厂：以下任一组各项均达到即可：【“是否在用仓储管理系统（WMS）？”：否（需为“是”）】或【计划与调度 1 级（需达到 3 级）】');
-    expect(rows(false).status.en).toBe('not met. This plant: any one of these sets, every item in it: [“Is a warehouse management system (WMS) in use?”: no (needs “yes”)] or [Planning and scheduling at level 1 (needs level 3)]');
+    expect(rows(false).status.zh).toBe('未满足。本厂：以下任一组各项均达到即可：【未使用仓储管理系统（WMS）（条件要求在用）】或【计划与调度 1 级（需达到 3 级）】');
+    expect(rows(false).status.en).toBe('not met. This plant: any one of these sets, every item in it: [no warehouse management system (WMS) in use (the criterion asks for one in use)] or [Planning and scheduling at level 1 (needs level 3)]');
     // one alternative left: said as it is
-    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足。本厂：“是否在用仓储管理系统（WMS）？”：否（需为“是”）');
+    expect(assess("(industry != 'discrete' and level('equipment') >= 3) or has_wms == true").rows(false).status.zh).toBe('未满足。本厂：未使用仓储管理系统（WMS）（条件要求在用）');
     // a sub-domain that does not apply to the plant (product service, all n/a in the example) rules its alternative out
     expect(assess("(level('product-service') >= 3 and level('customer-service') >= 3) or level('integration') >= 3").criterion.because).toEqual([{ kind: 'subdomain', id: 'integration', needs: 3 }]);
   });
@@ -98,7 +98,7 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess("section('production') >= 3", file);
     expect(c.status).toBe('undetermined');
     expect(c.because).toEqual([{ kind: 'section', id: 'production', needs: 3, mayChange: true }]);
-    expect(rows(false).status.zh).toMatch(/^无法判断（回答不足）。本厂：生产制造 \d 级（需达到 3 级；答“不清楚”或未作答的要求题补充回答后可能变化）$/);
+    expect(rows(false).status.zh).toMatch(/^无法判断（回答不足）。本厂：生产制造 \d 级（需达到 3 级；答“不清楚”或未作答的要求补充回答后可能变化）$/);
     // decided (missing), a section reads only the level asked
     expect(assess("section('production') >= 3").criterion.because).toEqual([{ kind: 'section', id: 'production', needs: 3 }]);
   });
@@ -109,7 +109,8 @@ describe('a criterion not met says what it rests on at this plant', () => {
     const { criterion: c, rows } = assess("level('equipment') >= 0 and has_wms == true", file);
     expect(c.status).toBe('undetermined');
     expect(c.because).toEqual([{ kind: 'question', id: 'has_wms', wants: true }]);
-    expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：“是否在用仓储管理系统（WMS）？”：不清楚（需为“是”）');
+    expect(rows(false).status.zh).toBe('无法判断（回答不足）。本厂：在用仓储管理系统（WMS）：不清楚');
+    expect(rows(false).status.en).toBe('cannot be judged (too few answers). This plant: a warehouse management system (WMS) in use: don\'t know');
   });
 
   it('the office audience never reads a confidential answer among them; a confidential criterion is withheld whole where such an answer decides it', () => {
@@ -125,6 +126,36 @@ describe('a criterion not met says what it rests on at this plant', () => {
     // the level passes and the confidential answer alone fails it; or it is one of two alternatives: withheld
     for (const decided of ["level('information-security') >= 1 and req_ot_segmentation == 'full'", "level('information-security') >= 2 or req_ot_segmentation == 'full'"])
       expect(assess(decided, discrete(), confidential).rows(true), decided).toMatchObject({ withheld: true, status: { zh: '涉及保密答案，未列出' } });
+  });
+
+  it('an answer is stated as its question\'s statement says it, never as the question quoted (a consultant\'s review)', () => {
+    // the discrete example: MES in use, no WMS, network self-rated "workshop network planned"; changed here one by one
+    const file = discrete();
+    Object.assign(file.answers, { has_mes: false, equipment_networked: 0, ipv6_ready: false, network_level: 'basic' });
+    const said = (when: string, f = file) => assess(when, f).rows(false).status;
+    // no: its own statement, and what the criterion asks for
+    expect(said('has_mes == true')).toEqual({ zh: '未满足。本厂：未使用制造执行系统（MES）（条件要求在用）', en: 'not met. This plant: no manufacturing execution system (MES) in use (the criterion asks for one in use)' });
+    expect(said('ipv6_ready == true').zh).toBe('未满足。本厂：企业网络尚未完成 IPv6 改造（条件要求完成改造）');
+    // yes, where a criterion asks for no: the yes statement, and the no statement as what it asks (no short form given)
+    expect(said('has_scada == false', discrete()).zh).toBe('未满足。本厂：已用 SCADA 或设备数据采集平台集中采集和监视设备、工艺数据（条件要求没有 SCADA 或设备数据采集平台集中采集和监视设备、工艺数据）');
+    // a number after its label, with its unit; a level question's option words, then its level
+    expect(said('equipment_networked > 0')).toEqual({ zh: '未满足。本厂：已联网并采集数据的数字化设备：0 台（套）', en: 'not met. This plant: digital machines networked with their data collected: 0 units' });
+    expect(said("level_of('network_level') >= 2")).toEqual({ zh: '未满足。本厂：工厂网络现状：办公网络，车间网络在规划（1 级）', en: 'not met. This plant: state of the plant network: Office network, workshop network planned (level 1)' });
+    // a value asked of a labelled answer: said as the option the plant would recognise
+    expect(said("network_level == 'workshop'").zh).toBe('未满足。本厂：工厂网络现状：办公网络，车间网络在规划（1 级）（条件要求为“车间工业网络连接关键设备”）');
+    // not known: the statement the criterion asks for, beside the answer
+    const unknown = discrete();
+    Object.assign(unknown.answers, { ipv6_ready: 'unknown' });
+    expect(said('ipv6_ready == true', unknown).zh).toBe('无法判断（回答不足）。本厂：企业网络已完成 IPv6 改造：不清楚');
+    for (const text of [said('has_mes == true'), said('equipment_networked > 0'), said("level_of('network_level') >= 2")]) expect(text.zh + text.en).not.toMatch(/[？?]/);
+  });
+
+  it('a question with no statement is quoted as it was asked, with the value asked of it (the fallback)', () => {
+    // uses_cloud has no statement in the bundled questionnaire
+    expect(q.byId.get('uses_cloud')!.statement).toBeUndefined();
+    const file = discrete();
+    file.answers.uses_cloud = false;
+    expect(assess('uses_cloud == true', file).rows(false).status.zh).toBe('未满足。本厂：“企业是否已上云？”：否（需为“是”）');
   });
 
   it('a criterion met or not assessable says nothing more', () => {

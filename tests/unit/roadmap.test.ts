@@ -807,7 +807,7 @@ describe('a plant whose goal is a recognition reads which criteria the plan woul
   };
   it('some met after the plan: how many, and the ones still open by name; the KPI criterion left out', () => {
     const out = md({ ...profileNow, criteria: [crit('a', 'met'), crit('b', 'missing'), crit('c', 'met'), crit('k', 'not-assessable')] });
-    expect(out).toContain('Applying for “Workshop”: today 2 of the criteria are not met; re-scored as the answers would be once the phases\' projects are complete, 1 of them would be met, and 1 would still not be met under this plan: “C-b”.');
+    expect(out).toContain('Applying for “Workshop”: today 2 of the criteria are not met; scored again with the phases\' projects complete (assuming the practices and capabilities they address reach what the projects deliver), 1 of them would be met, and 1 would still not be met under this plan: “C-b”.');
   });
   it('a criterion still open after the plan says what it would still rest on, at the projected values', () => {
     const after = { ...profileNow, criteria: [crit('a', 'met'), { ...crit('b', 'missing'), because: [{ kind: 'maturity' as const, needs: 5 }] }, crit('c', 'met'), crit('k', 'not-assessable')] };

@@ -41,7 +41,7 @@ export function cover(k: Kit, m: ReportModel): Body {
   body.push(p([new TextRun({ text: say(m.meta.office ? L('confidentialOffice') : L('confidential')), bold: true, color: COLOR.missed })], { alignment: AlignmentType.CENTER, spacing: { before: 400, after: 400 }, border: { top: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: COLOR.missed, space: 4 } } }));
   const sign = (who: Text, name = ''): Cell[] => [{ content: who, bold: true }, name, '', ''];
   body.push(table([L('signOff'), U('name'), U('signature'), U('signDate')], [sign(L('assessor'), clean(m.plant.assessor ?? '')), sign(L('reviewer')), sign(L('clientRep'))], [3, 3, 3, 2]));
-  body.push(p([new TextRun({ text: clean(m.meta.tool), color: COLOR.muted, size: 16 })], { alignment: AlignmentType.CENTER, spacing: { before: 400 } }));
+  body.push(p([new TextRun({ text: say(m.meta.generatedBy), color: COLOR.muted, size: 16 })], { alignment: AlignmentType.CENTER, spacing: { before: 400 } }));
   return body;
 }
 
@@ -290,6 +290,6 @@ export function method(k: Kit, m: ReportModel): Body {
   body.push(p(m.method.priority));
   body.push(h2(say(L('unconfirmed'))));
   for (const u of m.method.unconfirmed) body.push(bullet(u));
-  body.push(p([new TextRun({ text: `${clean(m.meta.reportNumber)} · ${clean(m.meta.date)} · ${clean(m.meta.tool)}`, size: 16, color: COLOR.muted })], { spacing: { before: 400 } }));
+  body.push(p([new TextRun({ text: `${clean(m.meta.reportNumber)} · ${clean(m.meta.date)} · ${say(m.meta.generatedBy)}`, size: 16, color: COLOR.muted })], { spacing: { before: 400 } }));
   return body;
 }
