@@ -3,7 +3,7 @@
 // declaration sentences quoted the questionnaire ("“是否在用制造执行系统（MES）？”：否（需为“是”）") where the plant's
 // situation belongs; the last line of every report was a bare "zhizao 0.1.0"; the projections spoke of the answer
 // sheet improving ("答卷相应改善"), and the self-rating check of question kinds ("自评题", "要求题"). Through the built CLI.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,15 @@ describe('2. the last line of every report says what generated it, with the vers
     expect(r.stdout).toContain(`<p class="tool">${zhLine}</p>`);
     expect(r.stdout).toMatch(new RegExp(`<footer class="tool">ZZ-[0-9A-F-]+ · [0-9-]+ · ${zhLine.replace(/[()（）.]/g, '\\$&')}</footer>`));
     expect(r.stdout).not.toMatch(new RegExp(`>zhizao ${VERSION.replace(/\./g, '\\.')}<`));
+  });
+
+  it('batch --reports: each company\'s report ends with the same line as one made by report (it read "zhizao … batch")', () => {
+    const out = path.join(dir, 'batch-reports');
+    const r = zhizao(['batch', PLANTS.food, '--reports', out, '--format', 'md', '--lang', 'zh', '-o', path.join(dir, 'batch.csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(out).filter((f) => f.endsWith('.md'));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(path.join(out, files[0]!), 'utf8').trimEnd().split('\n').at(-1)).toBe(zhLine);
   });
 
   it('JSON: the same line, in both languages', () => {

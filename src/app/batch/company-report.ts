@@ -55,7 +55,7 @@ export async function companyReport(
     a = { ...a, file: { ...a.file, respondent, notes: null } };
   }
   const { buildReportData } = await import('../../report/report-data.js');
-  const data = buildReportData({ questionnaire: plant.q, answers: a, result: r, ...context, scoring, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION} batch` });
+  const data = buildReportData({ questionnaire: plant.q, answers: a, result: r, ...context, scoring, audience: anonymize ? 'office' : 'client', tool: `zhizao ${VERSION}` });
   const rendered = await renderReport(data, reports ?? 'md', { lang });
   // As the bytes the file will hold, in a buffer of their own: the worker hands it to the main thread without a copy
   // (worker-loop.ts transfers it), and the main thread writes it without encoding it again.
