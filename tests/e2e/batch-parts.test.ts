@@ -126,6 +126,16 @@ describe('batch: one credit code given once without a site and once with one', (
     expect(r.stderr).toMatch(/is given once without a site and once with one: counted as two plants[^\n]*no-site\.zhizao\.yaml[^\n]*\(no site\)/);
   });
 
+  it('the sample statement, which the bureau reads, says a plant may be counted twice (it was said on stderr and in the long table only)', () => {
+    const r = zhizao(['batch', noSite, withSite, '--json', '--lang', 'en']);
+    const o = JSON.parse(r.stdout) as Out & { summary: { sample: { maybeSamePlant?: number; statement: { zh: string; en: string } } } };
+    expect(o.summary.sample.maybeSamePlant).toBe(1);
+    expect(o.summary.sample.statement.zh).toContain('其中 1 个统一社会信用代码（或企业名称）既有注明厂区的答卷，也有未注明厂区的：按不同工厂分别计入，如实为同一工厂则重复计算');
+    expect(o.summary.sample.statement.en).toContain('a plant that is in fact one is counted twice');
+    const one = zhizao(['batch', withSite, '--json', '--lang', 'en']);
+    expect((JSON.parse(one.stdout) as { summary: { sample: { statement: { zh: string } } } }).summary.sample.statement.zh).not.toContain('重复计算');
+  });
+
   it('cites the sited plant by the file that is counted, not by one a later correction superseded (review 10, m4)', () => {
     const corrected = writeVariant(dir, 'with-site-corrected.zhizao.yaml', (p) => (p.respondent.date = '2026-12-01'));
     const r = zhizao(['batch', withSite, noSite, corrected, '--json', '--lang', 'en']);

@@ -27,6 +27,11 @@ export interface SampleStatement {
   /** Rows left out as parts of one assessment split over files, to be merged first (companies = scored − superseded − these). */
   unmergedParts?: number;
   rejected?: number;
+  /**
+   * Credit codes (or, without one, company names) given once without a site and once with one: counted as plants of
+   * their own by the identity rule, maybe one plant twice (the summary's sameCodeOtherSite).
+   */
+  maybeSamePlant?: number;
   /** The statement in words. */
   statement: Text;
 }
@@ -63,7 +68,7 @@ export function sampleStatement(
  * rejected — so that "101 plants" and "96 files" add up for the reader.
  */
 export function withStatement(facts: Omit<SampleStatement, 'statement'>): SampleStatement {
-  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected, scoring } = facts;
+  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected, scoring, maybeSamePlant } = facts;
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   // nothing scored: said plainly, with the inputs rejected; no companies, dates or questions covered to state
@@ -81,6 +86,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     // which inputs were rejected, and why: not in the statement, but where to find them
     ...(rejected ? [['sample.rejected-listed', { rejected }] as [MessageCode, Record<string, string | number>]] : []),
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
+    // a plant that may be counted twice (with and without its site) is said where the companies are counted
+    ...(maybeSamePlant ? [['sample.maybe-same-plant', { count: maybeSamePlant }] as [MessageCode, Record<string, string | number>]] : []),
     // the dates of the answer sets counted: with some superseded, said so (their dates are not in the range)
     dates ? [superseded ? 'sample.dates-counted' : 'sample.dates', dates] : ['sample.no-dates', {}],
     [shortForm ? 'sample.short-form' : 'sample.coverage', { covered, total }],

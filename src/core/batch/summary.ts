@@ -343,7 +343,8 @@ function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<st
  */
 export function withSampleCounts(s: BatchSummary): BatchSummary {
   const { statement: _statement, ...facts } = s.sample;
-  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, ...(s.unmergedParts ? { unmergedParts: s.unmergedParts } : {}), rejected: s.rejected }) };
+  const maybeSamePlant = s.sameCodeOtherSite?.length ?? 0;
+  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, ...(s.unmergedParts ? { unmergedParts: s.unmergedParts } : {}), rejected: s.rejected, ...(maybeSamePlant ? { maybeSamePlant } : {}) }) };
 }
 
 export type GroupKey = (a: CompanyAggregate) => string | undefined;
