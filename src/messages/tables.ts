@@ -8,6 +8,7 @@ export const TABLES_MESSAGES = {
   'table.note-row': { en: 'row {row} is a note under the table ("{text}"): passed over, not read as a company', zh: '第 {row} 行是表格的注释（“{text}”）：已跳过，不作为企业读取' },
   'table.divider-row': { en: 'row {row} holds one text across the table ("{text}"): read as a divider, not as a company', zh: '第 {row} 行整行是同一段文字（“{text}”）：按分隔行处理，不作为企业读取' },
   'table.percent-under-one': { en: 'column "{header}" is in percent, so {value} reads as {read}; if {meant} % was meant, write {meant} (or {meant}%)', zh: '“{header}”列按百分数读取，{value} 读作 {read}；如果本意是 {meant}%，请填 {meant}（或 {meant}%）' },
+  'table.sheet-hidden': { en: 'sheet "{sheet}" is hidden and was not read; if it holds companies, unhide it and run again', zh: '工作表“{sheet}”已隐藏，未读取；如其中有企业数据，请取消隐藏后重新运行' },
   'table.sheet-no-rows': { en: 'this sheet has its header but no company rows yet: nothing read from it', zh: '这张工作表只有表头，还没有企业数据行：未读取任何企业' },
   'table.no-rows': { en: 'the table has a header but no company rows', zh: '表格只有表头，没有企业数据行' },
   'table.too-many-rows': {

@@ -29,6 +29,11 @@ beforeAll(async () => {
   ws.addRow(['合计', '', 34, 24]);
   ws.addRow(['注：数据截至 2025 年底，单位：人']);
   ws.addRow(['填表人：王某']);
+  // a district's sheet hidden (its companies would be in no figure) and the workbook's own lists (_…, never said)
+  const hidden = wb.addWorksheet('金水区', { state: 'hidden' });
+  hidden.addRow(header);
+  hidden.addRow(['庚纺织', 'discrete', 2, 1]);
+  wb.addWorksheet('_lists', { state: 'hidden' }).addRow(['discrete']);
   const other = wb.addWorksheet('高新区');
   other.addRow(header);
   other.addRow(['丁材料', 'process', 6, 2]);
@@ -54,11 +59,21 @@ describe('rows of a district workbook that are no company', () => {
     expect(r.stderr).toContain('第 10 行是表格的注释（“填表人：王某”）');
   });
 
+  it('a hidden sheet is not read: said on stderr, by --dry-run, and in the sample statement the bureau reads (it was said nowhere)', () => {
+    const o = JSON.parse(run().stdout) as { summary: { sample: { statement: { zh: string } }; sheetsNotRead?: { count: number; sheets: string[] } } };
+    expect(o.summary.sheetsNotRead).toEqual({ count: 1, sheets: [expect.stringMatching(/区县汇总\.xlsx\[金水区\]$/)] });
+    expect(o.summary.sample.statement.zh).toMatch(/另有 1 个工作表未读取（没有列出各列名称的表头，或已隐藏）：[^；]*\[金水区\]；其中如有企业数据，不在本汇总内。/);
+    expect(run().stderr).toContain('工作表“金水区”已隐藏，未读取');
+    const dry = zhizao(['batch', book, '--dry-run', '--lang', 'zh']);
+    expect(dry.stdout + dry.stderr).toContain('工作表“金水区”已隐藏，未读取');
+    expect(dry.stdout + dry.stderr).not.toContain('_lists');
+  });
+
   it('--anonymize: the rows passed over are named by number, no text of the file quoted (a note names a person)', () => {
     const r = run('--anonymize');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/第 10 行是表格的注释（“…”）/);
-    for (const text of ['王某', '一、第一批', '数据截至', '经开区']) expect(r.stdout + r.stderr).not.toContain(text);
+    for (const text of ['王某', '一、第一批', '数据截至', '经开区', '金水区']) expect(r.stdout + r.stderr).not.toContain(text);
   });
 
   it('--dry-run counts the same rows and says the same', () => {

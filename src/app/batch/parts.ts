@@ -113,6 +113,8 @@ export interface UnitPart {
   covered?: string[];
   /** Messages about an input as a whole (unknown columns…), printed on stderr. */
   notes: string[];
+  /** Sheets of a workbook not read (no header, or hidden), as FILE[SHEET]: said in the sample statement. */
+  sheetsNotRead?: string[];
 }
 
 /** A part as the Processor builds it, with its cell problems as objects; serialised when handed over (`partOf`). */

@@ -177,7 +177,10 @@ export class Processor {
     });
     for await (const ev of events) {
       if (ev.type === 'own-output') part.ownOutput = true;
-      else if (ev.type === 'warning') part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(this.opts.anonymize ? withoutFileText(d) : d, lang, this.opts.cmd)}`));
+      else if (ev.type === 'warning') {
+        part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(this.opts.anonymize ? withoutFileText(d) : d, lang, this.opts.cmd)}`));
+        for (const d of ev.diagnostics) if (SHEET_NOT_READ.has(d.code)) (part.sheetsNotRead ??= []).push(`${d.file}[${String(d.args?.sheet ?? '')}]`);
+      }
       else if (ev.type === 'reject') {
         let rej = rejectedOf(ev.diagnostics, { file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
         if (this.opts.anonymize && ev.company) rej = this.scrubRejected(rej, { respondent: { company: ev.company } });
@@ -445,3 +448,6 @@ function coversSomeSections(sections: readonly string[] | undefined, given: Reco
 function withoutFileText(d: Diagnostic): Diagnostic {
   return d.args && typeof d.args.text === 'string' ? { ...d, args: { ...d.args, text: '…' } } : d;
 }
+
+/** The warnings that a sheet of a workbook was not read: its companies, if any, are in no figure. */
+const SHEET_NOT_READ: ReadonlySet<string> = new Set(['table.sheet-skipped', 'table.sheet-hidden']);

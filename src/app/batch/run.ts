@@ -8,7 +8,7 @@ import { CLOUD_INDICATOR, countPlanTargets, type AssessmentPair, type PlanTarget
 import type { PolicyDef } from '../../core/policy.js';
 import { classGoalsOf } from '../../core/batch/class-retrofit.js';
 import { companyJson, type CompanyRecord } from '../../core/batch/record.js';
-import { surveyYearFrom } from '../../core/batch/sample.js';
+import { SAMPLE_FILES, surveyYearFrom } from '../../core/batch/sample.js';
 import { NONE_GROUP, OTHER_GROUP, summarise, withSampleCounts, type BatchSummary } from '../../core/batch/summary.js';
 import { CONFLICT_WINDOW_DAYS, PlantRegistry } from '../../core/batch/supersede.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../core/batch/verdict.js';
@@ -231,12 +231,18 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
         companiesOut.line(`${lineText(c.line).slice(0, -1)},"report":${jsonLine(name)}}`);
       } else companiesOut.bytes(c.line);
     };
+    // sheets of workbooks not read (no header, or hidden): the sample statement says how many, naming the first
+    const sheetsNotRead = { count: 0, sheets: [] as string[] };
     const consume = async (index: number, part: UnitPart) => {
       // the displayed path only when something names the input (most parts: companies past the first ten files)
       const shown = () => inputs.shownAt(index);
       if (part.ownOutput) ownOutputs.push(shown());
       if (anonymize && (part.rejected.length || part.notes.length || part.problems?.count)) fileNames.set(shown(), anonFile(shown()));
       for (const n of part.notes) events.note(scrubFiles(n));
+      for (const sheet of part.sheetsNotRead ?? []) {
+        sheetsNotRead.count++;
+        if (sheetsNotRead.sheets.length < SAMPLE_FILES) sheetsNotRead.sheets.push(scrubFiles(sheet));
+      }
       if (part.companies.length) sampleFiles.add(index, () => anonFile(shown()));
       for (const id of part.covered ?? []) covered.add(id);
       for (const c of part.companies) await addCompany(c);
@@ -421,6 +427,7 @@ export async function runBatch(defs: Definitions, req: BatchRequest, events: Bat
           conflictWindowDays: CONFLICT_WINDOW_DAYS,
           targets: { id: targets.id, title: targets.title, source: targets.source },
           duplicates: notes.duplicates(),
+          ...(sheetsNotRead.count ? { sheetsNotRead } : {}),
           ...sameCode(notes.sameCodeOtherSite()),
           ...otherName(notes.sameCodeOtherName()),
           // park-level measures are organised by a park: per group only when the groups are parks (a district or a

@@ -261,7 +261,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
   const lines: string[] = [];
   for (const t of r.tables) {
     // a sheet a run skips (its workbook's other sheets are read): said as the run says it, a warning
-    const skipped = t.problems.find((p) => p.code === 'table.sheet-skipped');
+    const skipped = t.problems.find((p) => p.code === 'table.sheet-skipped' || p.code === 'table.sheet-hidden');
     if (skipped) {
       lines.push(term.err.yellow(`${t.file}: ${term.msg(skipped.code, skipped.args)}`));
       continue;

@@ -32,6 +32,8 @@ export interface SampleStatement {
    * their own by the identity rule, maybe one plant twice (the summary's sameCodeOtherSite).
    */
   maybeSamePlant?: number;
+  /** Sheets of the input workbooks not read (no header, or hidden): their companies, if any, are in no figure. */
+  sheetsNotRead?: { count: number; sheets: string[] };
   /** The statement in words. */
   statement: Text;
 }
@@ -68,7 +70,7 @@ export function sampleStatement(
  * rejected — so that "101 plants" and "96 files" add up for the reader.
  */
 export function withStatement(facts: Omit<SampleStatement, 'statement'>): SampleStatement {
-  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected, scoring, maybeSamePlant } = facts;
+  const { companies, files, fileCount, dates, questions, selfReported, scored, superseded, unmergedParts, rejected, scoring, maybeSamePlant, sheetsNotRead } = facts;
   const { covered, total, shortForm } = questions;
   const listed = files.join(', ') + (fileCount > files.length ? ', …' : '');
   // nothing scored: said plainly, with the inputs rejected; no companies, dates or questions covered to state
@@ -86,6 +88,8 @@ export function withStatement(facts: Omit<SampleStatement, 'statement'>): Sample
     // which inputs were rejected, and why: not in the statement, but where to find them
     ...(rejected ? [['sample.rejected-listed', { rejected }] as [MessageCode, Record<string, string | number>]] : []),
     ...(unmergedParts ? [['sample.unmerged-parts', { count: unmergedParts }] as [MessageCode, Record<string, string | number>]] : []),
+    // a sheet not read may hold companies: said beside the inputs rejected
+    ...(sheetsNotRead?.count ? [['sample.sheets-not-read', { count: sheetsNotRead.count, sheets: sheetsNotRead.sheets.join(', ') + (sheetsNotRead.count > sheetsNotRead.sheets.length ? ', …' : '') }] as [MessageCode, Record<string, string | number>]] : []),
     // a plant that may be counted twice (with and without its site) is said where the companies are counted
     ...(maybeSamePlant ? [['sample.maybe-same-plant', { count: maybeSamePlant }] as [MessageCode, Record<string, string | number>]] : []),
     // the dates of the answer sets counted: with some superseded, said so (their dates are not in the range)

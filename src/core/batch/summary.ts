@@ -283,6 +283,8 @@ export interface BatchSummary extends Figures {
   superseded: number;
   /** Rows left out because they are parts of one assessment split over files (department interviews), to be merged first. */
   unmergedParts?: number;
+  /** Sheets of the input workbooks not read (no header, or hidden): how many, and the first of them as FILE[SHEET]. */
+  sheetsNotRead?: { count: number; sheets: string[] };
   rejected: number;
   /** Cells reported in the problems list (blanked with --on-bad-cell blank, or implausible values). */
   problems?: number;
@@ -344,7 +346,7 @@ function named(groups: GroupFigures[], names: ReadonlyMap<string, ReadonlyMap<st
 export function withSampleCounts(s: BatchSummary): BatchSummary {
   const { statement: _statement, ...facts } = s.sample;
   const maybeSamePlant = s.sameCodeOtherSite?.length ?? 0;
-  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, ...(s.unmergedParts ? { unmergedParts: s.unmergedParts } : {}), rejected: s.rejected, ...(maybeSamePlant ? { maybeSamePlant } : {}) }) };
+  return { ...s, sample: withStatement({ ...facts, scored: s.scored, superseded: s.superseded, ...(s.unmergedParts ? { unmergedParts: s.unmergedParts } : {}), rejected: s.rejected, ...(maybeSamePlant ? { maybeSamePlant } : {}), ...(s.sheetsNotRead ? { sheetsNotRead: s.sheetsNotRead } : {}) }) };
 }
 
 export type GroupKey = (a: CompanyAggregate) => string | undefined;

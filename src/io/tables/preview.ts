@@ -10,7 +10,7 @@ import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
 import { headerSearch, isBlankOrComment, layoutDiagnostic, layoutRow, namesCompany, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
-import { openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
+import { hiddenSheets, openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
 const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
@@ -24,7 +24,7 @@ const RESPONDENT_CHECKS: Record<string, (v: unknown) => boolean> = {
  * The tables of a file — a CSV, or each sheet a table is read from of an XLSX, named FILE[SHEET] when there are
  * several (as a run names their rows) — with their rows, or why the file cannot be read.
  */
-export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ tables: { shown: string; sheet?: string; rows: AsyncIterable<TableItem> }[] } | { diagnostics: Diagnostic[] }> {
+export async function tableRows(file: string, shown: string, kind: TableKind, limits: TableLimits): Promise<{ tables: { shown: string; sheet?: string; rows: AsyncIterable<TableItem> }[]; hidden?: string[] } | { diagnostics: Diagnostic[] }> {
   const r = await readBytes(file, shown, { ...DEFAULT_LIMITS, maxBytes: limits.maxFileBytes });
   if (!r.ok) return { diagnostics: r.diagnostics };
   if (kind === 'csv') return { tables: [{ shown, rows: readCsvRows(r.bytes) }] };
@@ -32,7 +32,8 @@ export async function tableRows(file: string, shown: string, kind: TableKind, li
   if (!opened.ok) return { diagnostics: [{ code: opened.code, severity: 'error', file: shown, line: 1, column: 1, args: { detail: opened.detail } }] };
   const sheets = tableSheets(opened.book);
   if (!sheets.length) return { tables: [{ shown, rows: (async function* () {})() }] };
-  return { tables: sheets.map((sheet) => ({ shown: sheets.length > 1 ? sheetLabel(shown, sheet.name) : shown, sheet: sheet.name, rows: readXlsxRows(opened.book, sheet) })) };
+  const hidden = hiddenSheets(opened.book, sheets).map((h) => h.name);
+  return { tables: sheets.map((sheet) => ({ shown: sheets.length > 1 ? sheetLabel(shown, sheet.name) : shown, sheet: sheet.name, rows: readXlsxRows(opened.book, sheet) })), ...(hidden.length ? { hidden } : {}) };
 }
 
 export interface TablePreview {
@@ -66,12 +67,15 @@ export async function previewTables(file: string, shown: string, kind: TableKind
     if (counted.over) break;
     out.push({ file: table.shown, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), preview: await previewTable(table.rows, table.shown, q, { counted, maxRows: limits.maxRows }, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
   }
+  // hidden sheets are not read, by a run either: each said as a sheet not read
+  for (const sheet of t.hidden ?? []) out.push({ file: sheetLabel(shown, sheet), sheet, preview: { diagnostics: [diag('table.sheet-hidden', shown, { line: 1, column: 1 }, { sheet }, 'warning')] } });
   if (out.length === 1) return out;
   // a sheet is a table when its header names a column (a map's header row that names none is a notes sheet)
   const isTable = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => 'roles' in p && p.roles.length > 0;
   const read = out.filter((x) => isTable(x.preview)).map((x) => x.sheet ?? x.file);
   if (!read.length) return out.slice(0, 1);
-  return out.map((x) => (isTable(x.preview) ? x : { file: x.file, preview: { diagnostics: [sheetSkipped(shown, x.sheet ?? x.file, read)] } }));
+  const hiddenSaid = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => !('roles' in p) && p.diagnostics.some((d) => d.code === 'table.sheet-hidden');
+  return out.map((x) => (isTable(x.preview) || hiddenSaid(x.preview) ? x : { file: x.file, preview: { diagnostics: [sheetSkipped(shown, x.sheet ?? x.file, read)] } }));
 }
 
 /** previewTables for one table's rows. */

@@ -11,7 +11,7 @@ import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import { readForm } from './form.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { openWorkbook, OUTPUT_MARK, readXlsxRows, tableSheets } from './xlsx-read.js';
+import { hiddenSheets, openWorkbook, OUTPUT_MARK, readXlsxRows, tableSheets } from './xlsx-read.js';
 import { DEFAULT_LIMITS } from '../../core/source.js';
 import { FORM_META_SHEET } from './form.js';
 
@@ -242,6 +242,9 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     yield reject('table.empty');
     return;
   }
+  // hidden sheets are not read (a district's filtered-out copy, lookup lists): said, as a sheet that may hold companies
+  const named0 = env.sheetName ?? ((x: string) => x);
+  for (const h of hiddenSheets(opened.book, sheets)) yield { type: 'warning', diagnostics: [diag('table.sheet-hidden', shown, FIRST, { sheet: named0(h.name) }, 'warning')] };
   if (sheets.length === 1) {
     yield* sheetEvents(readXlsxRows(opened.book, sheets[0]!, env.onFallback), shown, kind, env, counted, { found: false });
     return;

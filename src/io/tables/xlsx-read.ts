@@ -198,6 +198,11 @@ export function tableSheet(book: Workbook): SheetInfo | undefined {
   return tableSheets(book)[0];
 }
 
+/** The hidden sheets of a workbook not read (those named _… are the workbook's own lists, not said). */
+export function hiddenSheets(book: Workbook, read: readonly SheetInfo[]): SheetInfo[] {
+  return book.sheets.filter((s) => s.state !== 'visible' && !s.name.startsWith('_') && !read.includes(s));
+}
+
 /** The sheets a table is read from: the visible ones (not those named _…), else the first. */
 export function tableSheets(book: Workbook): SheetInfo[] {
   const visible = book.sheets.filter((s) => s.state === 'visible' && !s.name.startsWith('_'));
