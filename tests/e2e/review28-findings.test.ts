@@ -1,0 +1,64 @@
+// A consultant's review of four client reports (review 28): the autoparts supplier (C3670: stamping, welding and
+// machining; coating outsourced; an ERP and no MES), the 68-staff crusher maker (C3511, 60 万元), the food example and
+// the machinery example (C34: hydraulic valves and cylinders, welding robots, an ERP and an MES). One test per
+// finding, through the built CLI.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { tempDir } from '../helpers/cli';
+import { reportJson, reportMarkdown, type ReportProject, type Text } from '../helpers/report-cli';
+
+interface Duty { id: string }
+interface Report {
+  recommendations: ReportProject[];
+  roadmap: { duties: Duty[]; budget: { envelope?: { max?: number } } };
+}
+
+const AUTO = 'tests/fixtures/review27/auto.yaml';
+const SMALL = 'tests/fixtures/review27/small-equip.yaml';
+const FOOD = 'examples/process-food.zhizao.yaml';
+const MACHINERY = 'examples/discrete-machinery.zhizao.yaml';
+
+const cache = new Map<string, Report>();
+function report(file: string): Report {
+  let d = cache.get(file);
+  if (!d) cache.set(file, (d = reportJson<Report>(file)));
+  return d;
+}
+const rec = (file: string, id: string) => report(file).recommendations.find((r) => r.id === id);
+/** Every text of a project (title, lists, benefits and evidence), in one language. */
+const words = (r: ReportProject, lang: 'zh' | 'en') =>
+  [r.title, ...r.measures, ...r.hardware, ...r.software, ...r.integration, r.benefits, ...r.evidence.map((e) => e.statement)].map((t: Text) => t[lang]).join('\n');
+/** The plan section of a Markdown report (duties, phases, projects). */
+const planOf = (md: string) => md.slice(md.indexOf('\n## 6.'), md.indexOf('\n## 7.'));
+
+const dir = tempDir('zhizao-review28-');
+/** A fixture with some respondent fields or answers changed, or answers left out, written into the test's folder. */
+function variant(base: string, name: string, change: { respondent?: Record<string, unknown>; answers?: Record<string, unknown>; drop?: string[] }): string {
+  const file = parse(readFileSync(base, 'utf8')) as { respondent: Record<string, unknown>; answers: Record<string, unknown> };
+  Object.assign(file.respondent, change.respondent ?? {});
+  Object.assign(file.answers, change.answers ?? {});
+  for (const id of change.drop ?? []) delete file.answers[id];
+  const out = path.join(dir, `${name}.yaml`);
+  writeFileSync(out, stringify(file));
+  return out;
+}
+
+describe('review 28', () => {
+  it('1a. the OT firewall of a discrete plant lets down NC programs and machine parameters, not recipes and setpoints; a process plant keeps its recipes', () => {
+    for (const file of [AUTO, MACHINERY]) {
+      const zoning = rec(file, 'workshop-ot-security-zoning')!;
+      const zh = zoning.measures.map((m) => m.zh).join('\n');
+      expect(zh, file).toContain('向生产网写入的（DNC 程序和设备参数下发、工单下达）');
+      expect(zh, file).not.toMatch(/配方|设定值/);
+      expect(zoning.measures.map((m) => m.en).join('\n'), file).not.toMatch(/recipe|setpoint/i);
+    }
+    expect(planOf(reportMarkdown(AUTO, 'zh'))).not.toContain('配方和设定值下发');
+    // the food plant (process) with its networks not separated: recipes and setpoints, and no DNC
+    const food = variant(FOOD, 'food-unsegmented', { answers: { req_ot_segmentation: 'none' } });
+    const zh = rec(food, 'workshop-ot-security-zoning')!.measures.map((m) => m.zh).join('\n');
+    expect(zh).toContain('向生产网写入的（配方和设定值下发、工单下达）');
+    expect(zh).not.toContain('DNC');
+  });
+});
