@@ -61,4 +61,14 @@ describe('review 28', () => {
     expect(zh).toContain('向生产网写入的（配方和设定值下发、工单下达）');
     expect(zh).not.toContain('DNC');
   });
+
+  it('3. the MLPS classification names only the business systems the plant runs', () => {
+    const classify = (file: string) => rec(file, 'workshop-ot-security-zoning')!.measures.find((m) => m.zh.includes('等级保护定级'))!;
+    // the autoparts plant: an ERP, no MES
+    expect(classify(AUTO).zh).toContain('ERP');
+    expect(classify(AUTO).zh).not.toContain('MES');
+    expect(classify(AUTO).en).not.toContain('MES');
+    // the machinery example runs both
+    expect(classify(MACHINERY).zh).toContain('ERP、MES');
+  });
 });
