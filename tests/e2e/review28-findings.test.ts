@@ -62,6 +62,15 @@ describe('review 28', () => {
     expect(zh).not.toContain('DNC');
   });
 
+  it('1b. a parts supplier delivers to its own lines by takt and work order, not in vehicle-model sequence; a vehicle maker sequences by model', () => {
+    const agv = rec(AUTO, 'line-agv-delivery')!;
+    expect(words(agv, 'zh')).not.toMatch(/车型顺序|排序供货/);
+    expect(words(agv, 'en')).not.toMatch(/model sequence|sequenced supply/i);
+    expect(agv.measures.map((m) => m.zh).join('')).toContain('工单');
+    const maker = variant(AUTO, 'vehicle-maker', { respondent: { sector: 'C3612' } });
+    expect(rec(maker, 'line-agv-delivery')!.measures.map((m) => m.zh).join('')).toContain('车型顺序');
+  });
+
   it('3. the MLPS classification names only the business systems the plant runs', () => {
     const classify = (file: string) => rec(file, 'workshop-ot-security-zoning')!.measures.find((m) => m.zh.includes('等级保护定级'))!;
     // the autoparts plant: an ERP, no MES
