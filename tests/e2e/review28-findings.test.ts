@@ -71,6 +71,14 @@ describe('review 28', () => {
     expect(rec(maker, 'line-agv-delivery')!.measures.map((m) => m.zh).join('')).toContain('车型顺序');
   });
 
+  it('1c. the crusher maker\'s product sensors name no hydraulic or tunnelling parameters', () => {
+    const product = rec(SMALL, 'factory-smart-product')!;
+    expect(words(product, 'zh')).not.toMatch(/液压|掘进/);
+    expect(words(product, 'en')).not.toMatch(/hydraulic|excavation|tunnel/i);
+    expect(product.measures.map((m) => m.zh).join('')).toMatch(/振动|温度/);
+    expect(reportMarkdown(SMALL, 'zh')).not.toContain('液压、掘进');
+  });
+
   it('3. the MLPS classification names only the business systems the plant runs', () => {
     const classify = (file: string) => rec(file, 'workshop-ot-security-zoning')!.measures.find((m) => m.zh.includes('等级保护定级'))!;
     // the autoparts plant: an ERP, no MES
