@@ -88,4 +88,15 @@ describe('review 28', () => {
     // the machinery example runs both
     expect(classify(MACHINERY).zh).toContain('ERP、MES');
   });
+
+  it('6. the networking project does not say the workshop network is only planned where it answers that part of the key equipment is on it', () => {
+    const net = rec(AUTO, 'workshop-equipment-networking')!;
+    const statements = net.evidence.map((e) => e.statement.zh);
+    expect(statements).toContain('车间工业网络只接入了部分关键设备。');
+    expect(statements.join('')).not.toContain('车间网络还在规划');
+    expect(net.evidence.map((e) => e.statement.en).join(' ')).not.toContain('still being planned');
+    // the level alone (the detailed requirement not asked): it says so
+    const express = variant(AUTO, 'auto-no-network-requirement', { drop: ['req_workshop_network'] });
+    expect(rec(express, 'workshop-equipment-networking')!.evidence.map((e) => e.statement.zh)).toContain('车间网络还在规划，关键设备没有接入工业网络。');
+  });
 });
