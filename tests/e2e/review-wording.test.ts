@@ -249,7 +249,7 @@ describe('4. a smart-factory project extends the systems in use and does not pro
 
   it('welding robots are bought once (a second consultant\'s review, major 4): the CNC project leaves the manual welding to the robot project beside it', () => {
     const zh = md('examples/discrete-machinery.zhizao.yaml'); // key processes: 缸体焊接（手工焊）; the robot project is proposed
-    expect(hasProject(zh, '焊接、打磨与喷涂岗位机器人')).toBe(true);
+    expect(hasProject(zh, '高危、繁重岗位机器人（按本厂关键工序选型）')).toBe(true);
     expect(zh).toContain('手工焊接工序由本方案的焊接等岗位机器人项目改造，计入关键工序数控化。');
     expect(zh).not.toContain('手工焊接改用焊接机器人或焊接专机');
   });

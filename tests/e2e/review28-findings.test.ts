@@ -79,6 +79,28 @@ describe('review 28', () => {
     expect(reportMarkdown(SMALL, 'zh')).not.toContain('液压、掘进');
   });
 
+  it('2. the equipment pack\'s robot project above 100 万元 names only the processes the plant has', () => {
+    // the machinery example welds (robots on the cylinder seams, nozzles and supports by hand); it neither paints nor
+    // grinds among its key processes, and its robots do neither
+    const robots = rec(MACHINERY, 'station-hazardous-post-robots')!;
+    expect(robots.variant).toBeUndefined();
+    expect(robots.investment.min).toBeGreaterThanOrEqual(100);
+    const zh = words(robots, 'zh');
+    expect(zh).toContain('焊接');
+    for (const w of ['喷涂', '喷漆', '漆雾', '涂料', '打磨']) expect(zh, w).not.toContain(w);
+    expect(words(robots, 'en').toLowerCase()).not.toMatch(/paint|grind/);
+    // the same plant painting and grinding weld seams: those robots too
+    const paints = variant(MACHINERY, 'machinery-paints', {
+      answers: { key_processes_list: '阀体粗铣（加工中心，数控）；缸体焊接（环缝由焊接机器人焊，接管和支座焊缝手工焊）；焊缝打磨（手工）；油缸喷漆（喷漆房，人工）；油缸装配（人工）' },
+    });
+    const both = words(rec(paints, 'station-hazardous-post-robots')!, 'zh');
+    expect(both).toContain('喷涂机器人');
+    expect(both).toContain('打磨机器人');
+    // no key-process list: the stations are chosen by the assessment
+    const unlisted = variant(MACHINERY, 'machinery-unlisted', { drop: ['key_processes_list'] });
+    expect(words(rec(unlisted, 'station-hazardous-post-robots')!, 'zh')).toContain('按评估结果选型');
+  });
+
   it('3. the MLPS classification names only the business systems the plant runs', () => {
     const classify = (file: string) => rec(file, 'workshop-ot-security-zoning')!.measures.find((m) => m.zh.includes('等级保护定级'))!;
     // the autoparts plant: an ERP, no MES
