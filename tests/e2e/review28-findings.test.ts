@@ -111,6 +111,23 @@ describe('review 28', () => {
     expect(classify(MACHINERY).zh).toContain('ERP、MES');
   });
 
+  it('5. the major-hazard duties name the hazards of the plant\'s own processes', () => {
+    // stamping, welding and machining (coating outsourced): no melting, casting or painting hazards to check
+    const autoDuties = report(AUTO).roadmap.duties.map((d) => d.id);
+    expect(autoDuties.filter((id) => id.includes('hazards'))).toEqual([]);
+    const auto = planOf(reportMarkdown(AUTO, 'zh'));
+    expect(auto).not.toMatch(/熔炼|熔融金属|喷漆室|涂装作业/);
+    // the crusher maker paints and does not melt or cast: the painting items only
+    expect(report(SMALL).roadmap.duties.map((d) => d.id)).toContain('painting-hazards-listed');
+    const small = planOf(reportMarkdown(SMALL, 'zh'));
+    expect(small).toContain('本厂关键工序中有涂装（喷漆、喷粉）作业');
+    expect(small).toContain('喷漆室和调漆间');
+    expect(small).not.toMatch(/熔融金属|熔炼|压铸/);
+    // a plant that gave no key-process list reads the conditional duty, as before
+    const unlisted = variant(AUTO, 'auto-unlisted', { drop: ['key_processes_list'] });
+    expect(report(unlisted).roadmap.duties.map((d) => d.id)).toContain('foundry-painting-hazards');
+  });
+
   it('6. the networking project does not say the workshop network is only planned where it answers that part of the key equipment is on it', () => {
     const net = rec(AUTO, 'workshop-equipment-networking')!;
     const statements = net.evidence.map((e) => e.statement.zh);
