@@ -111,6 +111,24 @@ describe('review 28', () => {
     expect(classify(MACHINERY).zh).toContain('ERP、MES');
   });
 
+  it('4. one welding cell costs what one cell costs, whatever the plant\'s head-count; the 60 万元 plan still fits', () => {
+    const cell = rec(SMALL, 'station-hazardous-post-robots')!;
+    expect(cell.variant).toBe('one-welding-cell');
+    expect(cell.investment).toEqual({ min: 25, max: 50 });
+    // the same plant with 250 staff (still small): the same cell, the same cost; the other projects scale
+    const larger = variant(SMALL, 'small-equip-250', { answers: { employees_total: 250 } });
+    expect(rec(larger, 'station-hazardous-post-robots')).toMatchObject({ variant: 'one-welding-cell', investment: { min: 25, max: 50 } });
+    expect(rec(larger, 'factory-smart-manufacturing-plan')!.investment.max).toBeGreaterThan(rec(SMALL, 'factory-smart-manufacturing-plan')!.investment.max);
+    // within the 60 万元 the plant stated, at the midpoints the phasing counts
+    const planned = report(SMALL).recommendations.filter((r) => r.phase !== 'later');
+    expect(planned.map((r) => r.id)).toContain('station-hazardous-post-robots');
+    expect(planned.reduce((s, r) => s + (r.investment.min + r.investment.max) / 2, 0)).toBeLessThanOrEqual(60);
+    // and the report says why its figure is not scaled with the plant's size
+    const md = planOf(reportMarkdown(SMALL, 'zh'));
+    expect(md).toContain('“先试一台焊接机器人工作站（变位机、焊缝跟踪，可融资租赁）”的范围是固定的');
+    expect(md).toContain('投资估算（万元）: 25–50');
+  });
+
   it('5. the major-hazard duties name the hazards of the plant\'s own processes', () => {
     // stamping, welding and machining (coating outsourced): no melting, casting or painting hazards to check
     const autoDuties = report(AUTO).roadmap.duties.map((d) => d.id);
