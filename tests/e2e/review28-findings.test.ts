@@ -156,4 +156,17 @@ describe('review 28', () => {
     const express = variant(AUTO, 'auto-no-network-requirement', { drop: ['req_workshop_network'] });
     expect(rec(express, 'workshop-equipment-networking')!.evidence.map((e) => e.statement.zh)).toContain('车间网络还在规划，关键设备没有接入工业网络。');
   });
+
+  it('7. the press line\'s quick die change (SMED), the plant\'s own goal, is a project of the plan; plants without presses do not get it', () => {
+    const smed = rec(AUTO, 'line-quick-die-change')!;
+    expect(smed, 'the autoparts plant asks for die changes under 30 minutes').toBeDefined();
+    expect(smed.asked).toBe(true);
+    expect(smed.evidence.map((e) => e.question)).toContain('req_flexible_changeover');
+    const zh = words(smed, 'zh');
+    for (const w of ['SMED', '快速换模', '冲压', '换模时间']) expect(zh, w).toContain(w);
+    expect(smed.investment.min).toBeGreaterThan(0);
+    expect(smed.investment.max).toBeLessThanOrEqual(300);
+    for (const file of [SMALL, FOOD, MACHINERY]) expect(rec(file, 'line-quick-die-change'), file).toBeUndefined();
+    expect(planOf(reportMarkdown(AUTO, 'zh'))).toContain('快速换模');
+  });
 });
