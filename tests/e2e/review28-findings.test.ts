@@ -54,7 +54,13 @@ describe('review 28', () => {
       expect(zh, file).not.toMatch(/配方|设定值/);
       expect(zoning.measures.map((m) => m.en).join('\n'), file).not.toMatch(/recipe|setpoint/i);
     }
-    expect(planOf(reportMarkdown(AUTO, 'zh'))).not.toContain('配方和设定值下发');
+    // nor a DCS among the programs it backs up, nor PLC recipes on its assembly line (its model's parameters)
+    const backup = rec(AUTO, 'workshop-ot-security-zoning')!.measures.find((m) => m.zh.includes('定期备份'))!;
+    expect(backup.zh).toContain('PLC、机器人和数控程序');
+    expect(backup.zh).not.toContain('DCS');
+    expect(rec(AUTO, 'line-automated-assembly')!.integration.map((i) => i.zh).join('\n')).toContain('产线 PLC 型号参数/换型');
+    const auto = planOf(reportMarkdown(AUTO, 'zh'));
+    for (const w of ['配方', '设定值', 'DCS 程序']) expect(auto, w).not.toContain(w);
     // the food plant (process) with its networks not separated: recipes and setpoints, and no DNC
     const food = variant(FOOD, 'food-unsegmented', { answers: { req_ot_segmentation: 'none' } });
     const zh = rec(food, 'workshop-ot-security-zoning')!.measures.map((m) => m.zh).join('\n');
