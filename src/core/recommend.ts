@@ -333,8 +333,11 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     rec.software = offer.software;
     rec.integration = offer.integration;
     // written rules and registers the plant's own staff draw up (light) cost what the staff's time and some help
-    // cost, whatever the plant's size: not scaled with it
-    rec.investment = def.light ? scaled(investment, 1) : scaled(investment, scale);
+    // cost, and a project of fixed scope (one welding cell) what that scope costs, whatever the plant's size: neither
+    // is scaled with it
+    const fixedScope = (v ? (v.fixedScope ?? def.fixedScope) : def.fixedScope) === true;
+    rec.investment = def.light || fixedScope ? scaled(investment, 1) : scaled(investment, scale);
+    if (fixedScope) rec.fixedScope = true;
     rec.benefits = offer.benefits;
     rec.kpis = def.kpis ?? [];
     rec.effort = effort;

@@ -78,8 +78,10 @@ export interface Recommendation {
   hardware: Text[];
   software: Text[];
   integration: Text[];
-  /** 万元, scaled to the plant's size. */
+  /** 万元, scaled to the plant's size (unless the rule is `light` or the project's scope is fixed). */
   investment: { min: number; max: number } | null;
+  /** The project's scope is fixed (one welding cell): its investment is not scaled with the plant's size. */
+  fixedScope?: true;
   benefits: Text | null;
   kpis: string[];
   effort: Effort | null;

@@ -40,6 +40,8 @@ export interface VariantDef {
   software?: ItemDef[];
   integration?: ItemDef[];
   investment?: { min: number; max: number };
+  /** The version's scope is fixed (one welding cell): its investment is not scaled with the plant's size (the rule's `fixedScope`, for this version). */
+  fixedScope?: boolean;
   /** One text, or sentences each shown when its `if` holds (joined in order). */
   benefits?: Text | ItemDef[];
   effort?: Effort;
@@ -97,6 +99,12 @@ export interface RuleDef {
    * in a phase's capacity, which counts the projects a plant can run at once; its cost still counts against the budget.
    */
   light?: boolean;
+  /**
+   * The project's scope is fixed whatever the plant's size (one welding robot cell, one pilot line): its investment is
+   * what that scope costs anywhere, not scaled with the plant's size by the sector pack's `investmentScale`. A
+   * variant's own `fixedScope` decides for that version.
+   */
+  fixedScope?: boolean;
   /**
    * Placed before the projects taken by priority, in the first phase with room (the plant's own plan, which the
    * other projects follow): whatever its priority, it is not left for the last phase or beyond the budget.

@@ -45,6 +45,8 @@ export interface PlanItem {
   /** Prerequisites by title. */
   prerequisites: Text[];
   consultant: boolean;
+  /** Its scope is fixed (one welding cell): its investment is not scaled with the plant's size. */
+  fixedScope?: true;
   rephased: boolean;
 }
 
@@ -124,6 +126,7 @@ export function planItems(shown: Recommendation[], all: Recommendation[], w: Wor
       ...(offer.benefits ? { benefits: offer.benefits } : {}),
       prerequisites: rec.prerequisites.filter((id) => titles.has(id)).map((id) => titles.get(id)!),
       consultant: rec.source === 'consultant',
+      ...(rec.fixedScope ? { fixedScope: true as const } : {}),
       rephased: Boolean(rec.overridden?.phase),
     };
   });
@@ -287,6 +290,9 @@ export function planModel(plan: RetrofitPlan, items: PlanItem[], w: Wording, q: 
   // a phase may list more projects than its limit: say which of those listed take no place in it
   const light = items.filter((i) => roadmap.light?.includes(i.id));
   if (light.length) intro.push(fill(p.planSizeLight!, { titles: joinTexts(light.map((i) => quoted(i.title))) }));
+  // and which cost what their fixed scope costs (one welding cell), where the others are scaled with the plant's size
+  const fixed = plan.investmentScale === 1 ? [] : items.filter((i) => i.fixedScope);
+  if (fixed.length) intro.push(fill(p.planSizeFixedScope!, { titles: joinTexts(fixed.map((i) => quoted(i.title))) }));
   // and which are placed in a phase whose places were taken, because they settle a legal duty not met with little effort
   const dutyFixes = items.filter((i) => roadmap.overCapacity?.includes(i.id));
   if (dutyFixes.length) intro.push(fill(p.planSizeDutyFix!, { titles: joinTexts(dutyFixes.map((i) => quoted(i.title))) }));

@@ -222,8 +222,8 @@ describe('office report: nothing chosen by the plant\'s free text (a second cons
       expect(own, step).toContain(step);
       expect(office, step).not.toContain(step);
     }
-    // the autoparts plant's foundry and painting duty applies because of its key-process list (free text)
-    expect(md(AUTOPARTS, 'client')).toContain('本厂关键工序中有熔炼、压铸或涂装');
+    // the autoparts plant's painting duty applies because of its key-process list (free text)
+    expect(md(AUTOPARTS, 'client')).toContain('本厂关键工序中有涂装（喷漆、喷粉）作业');
     expect(md(AUTOPARTS, 'office')).not.toContain('本厂关键工序中有');
   });
 });

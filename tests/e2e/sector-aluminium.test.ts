@@ -164,7 +164,9 @@ describe('finding 10: the multi-level protection duty (《网络安全法》第�
     expect(d.roadmap.duties.find((x) => x.id === 'mlps-classification')).toMatchObject({ met: false, notMet: true });
     expect(zoning.phase).toBe('0-6m');
     expect(zoning.laterReason).toBeUndefined();
-    expect(all(zoning)).toContain('先对 ERP、MES 等关键系统定级，第二级及以上的向公安机关备案');
+    // (it runs an ERP and no MES: the classification names the ERP only)
+    expect(all(zoning)).toContain('先对在用的 ERP 等关键业务系统定级，第二级及以上的向公安机关备案');
+    expect(all(zoning)).not.toContain('MES');
     expect(all(zoning)).toContain('堡垒机');
     expect(all(zoning)).toContain('生产网与办公网之间部署工业防火墙');
     // the near term's places were taken by the projects leading the plan: it goes in over them, and says so

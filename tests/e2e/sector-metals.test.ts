@@ -142,10 +142,13 @@ describe('a structural-steel fabricator (C3311) gets the metal-products side of 
   it('the machinery items (Article 7) as binding (its list names 涂装), the metal-dust duty as a condition, no non-ferrous duty', () => {
     const zh = md(STEEL, 'zh');
     expect(zh).toContain(SECTOR_ZH('金属结构制造，C3311'));
-    expect(dutyIds(d)).toEqual(expect.arrayContaining(['foundry-painting-hazards-listed', 'metal-products-dust', 'major-hazard-self-check']));
+    // (review 28: its list names coating, not melting or casting — the painting items only)
+    expect(dutyIds(d)).toEqual(expect.arrayContaining(['painting-hazards-listed', 'metal-products-dust', 'major-hazard-self-check']));
     expect(dutyIds(d)).not.toContain('foundry-painting-hazards');
+    expect(dutyIds(d)).not.toContain('foundry-hazards-listed');
     for (const id of ['nonferrous-molten-metal', 'deep-well-casting-interlocks', 'metal-dust-explosion']) expect(dutyIds(d)).not.toContain(id);
-    const machinery = zh.split('\n').find((l) => l.startsWith('- 本厂关键工序中有铸造熔炼、压铸或涂装（喷漆、喷粉）作业，须先对照'))!;
+    const machinery = zh.split('\n').find((l) => l.startsWith('- 本厂关键工序中有涂装（喷漆、喷粉）作业，须先对照'))!;
+    expect(machinery).not.toContain('熔融金属');
     expect(machinery).toContain('第七条（机械企业）');
     expect(machinery).toContain('第七条（机械企业）\\*');
     expect(zh).toContain('- 有铝、镁等可燃性金属的打磨、抛光、切削或金属粉末作业的');

@@ -432,11 +432,13 @@ describe('robots and a CRM the plant has are extended, not bought again', () => 
 
 describe('security projects fit what the plant has and what the other projects need', () => {
   const measures = (file: Record<string, unknown>, id: string) => (plan(file, true).recommendations.find((r) => r.id === id)?.measures ?? []).map((m) => m.zh).join('\n');
-  it('zoning: a firewall with authenticated writes, not a one-way device that would stop recipe and program downloads; an always-open vendor channel shut at once', () => {
+  it('zoning: a firewall with authenticated writes, not a one-way device that would stop program and parameter downloads; an always-open vendor channel shut at once', () => {
     const file = example('discrete-machinery');
     expect(file.answers.req_ot_segmentation).toBe('none');
     const zoning = measures(file, 'workshop-ot-security-zoning');
-    expect(zoning).toContain('向生产网写入的（配方和设定值下发、DNC 程序下发、工单下达）经认证并留记录');
+    // a discrete machining plant downloads NC programs and machine parameters, not recipes and setpoints
+    expect(zoning).toContain('向生产网写入的（DNC 程序和设备参数下发、工单下达）经认证并留记录');
+    expect(zoning).not.toContain('配方');
     expect(zoning).not.toContain('采用网闸或单向隔离');
     expect(file.answers.req_remote_access_control).toBe('none');
     expect(zoning).toContain('立即停用常开的远程维护通道');

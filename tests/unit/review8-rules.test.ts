@@ -253,26 +253,35 @@ describe('m4: labour-shortage benefits only where the plant named labour among i
   });
 });
 
-describe('m7: the foundry and painting duty binds a plant whose key-process list names painting', () => {
+describe('m7: the foundry and painting duties bind a plant whose key-process list names the work, each for its own work (review 28)', () => {
   const duties = (name: Fixture, answers: Record<string, unknown> = {}) => plan(name, answers).roadmap.duties.map((d) => d.def.id);
 
-  it('the autoparts plant (电泳涂装, 喷粉 in its list): the binding wording, not the conditional one', () => {
+  it('the autoparts plant (电泳涂装, 喷粉 in its list, no melting or casting): the painting items, not the conditional wording or the molten-metal items', () => {
     const d = plan('autoparts').roadmap.duties;
-    expect(d.map((x) => x.def.id)).toContain('foundry-painting-hazards-listed');
+    expect(d.map((x) => x.def.id)).toContain('painting-hazards-listed');
     expect(d.map((x) => x.def.id)).not.toContain('foundry-painting-hazards');
-    const text = d.find((x) => x.def.id === 'foundry-painting-hazards-listed')!.def.text.zh;
-    expect(text).toMatch(/^本厂关键工序中有熔炼、压铸或涂装（喷漆、喷粉）作业，须先对照/);
+    expect(d.map((x) => x.def.id)).not.toContain('foundry-hazards-listed');
+    const text = d.find((x) => x.def.id === 'painting-hazards-listed')!.def.text.zh;
+    expect(text).toMatch(/^本厂关键工序中有涂装（喷漆、喷粉）作业，须先对照/);
+    expect(text).not.toContain('熔融金属');
+    // a list naming die casting too: both
+    expect(duties('autoparts', { key_processes_list: '压铸（冷室压铸机）；机加工；喷粉' })).toEqual(expect.arrayContaining(['foundry-hazards-listed', 'painting-hazards-listed']));
   });
 
-  it('a list that names none of it (or no list): the conditional wording stays', () => {
-    expect(duties('autoparts', { key_processes_list: '冲压；焊接；机加工；装配' })).toContain('foundry-painting-hazards');
-    expect(duties('autoparts', { key_processes_list: '冲压；焊接；机加工；装配' })).not.toContain('foundry-painting-hazards-listed');
-    expect(duties('autoparts', { key_processes_list: 'unknown' })).toContain('foundry-painting-hazards');
+  it('a list that names none of it binds the plant to none of it; no list: the conditional wording; a list not known: whether it applies is checked', () => {
+    expect(duties('autoparts', { key_processes_list: '冲压；焊接；机加工；装配' }).filter((id) => id.includes('hazards'))).toEqual([]);
+    const unknown = plan('autoparts', { key_processes_list: 'unknown' }).roadmap.duties.find((d) => d.def.id === 'foundry-painting-hazards');
+    expect(unknown?.unsure).toEqual(['key_processes_list']);
+    const file = fileOf('autoparts');
+    delete file.answers.key_processes_list;
+    const a = mustAnswers(q, file);
+    const made = recommend({ questionnaire: q, result: buildResult(q, a, p, t), answers: a, rules, sectors: packs, scoring: { profile: p, targets: t } });
+    expect(made.roadmap.duties.map((d) => d.def.id)).toContain('foundry-painting-hazards');
   });
 
   it('an equipment maker outside the foundry codes whose list names painting gets it too', () => {
-    expect(duties('smallMachining')).not.toContain('foundry-painting-hazards-listed');
-    expect(duties('smallMachining', { key_processes_list: '车削；铣削；外圆磨削；滚齿；喷漆' })).toContain('foundry-painting-hazards-listed');
+    expect(duties('smallMachining').filter((id) => id.includes('hazards'))).toEqual([]);
+    expect(duties('smallMachining', { key_processes_list: '车削；铣削；外圆磨削；滚齿；喷漆' })).toContain('painting-hazards-listed');
   });
 });
 
