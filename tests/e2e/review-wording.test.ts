@@ -220,7 +220,7 @@ describe('4. a smart-factory project extends the systems in use and does not pro
     const factory = zh.slice(zh.indexOf('申报“智能工厂申报条件'));
     const factoryLine = factory.split('\n')[0]!;
     expect(factoryLine).toContain('这些条件按本方案仍都不满足');
-    expect(factoryLine).toContain('“工业互联网 IPv6 网络化改造”（按本方案推算仍为：“企业网络是否已完成 IPv6 改造？”：否（需为“是”））');
+    expect(factoryLine).toContain('“工业互联网 IPv6 网络化改造”（按本方案推算仍为：企业网络尚未完成 IPv6 改造（条件要求完成改造））');
     expect(factory.split('\n').slice(0, 4).some((l) => l.startsWith('按推算，各条件'))).toBe(false);
     const en = md(file, 'en');
     expect(en).toContain('“Industrial security protection”: Long term (18–36 months), resting on “Segmentation and boundary protection of the industrial control network”');
