@@ -52,9 +52,9 @@ describe('rows of a district workbook that are no company', () => {
     expect(o.companies.map((c) => c.company)).toEqual(['甲机械', '乙食品', '丙电子', '丁材料', '戊装备']);
     expect(o.rejected).toEqual([]);
     expect(r.stderr).toContain('第 2 行整行是同一段文字（“一、第一批”）');
-    expect(r.stderr).toContain('第 5 行的企业名称为“小计”：是汇总行，已跳过');
+    expect(r.stderr).toContain('第 5 行是汇总行（“小计”）：已跳过');
     expect(r.stderr).toContain('第 6 行重复了表头');
-    expect(r.stderr).toContain('第 8 行的企业名称为“合计”');
+    expect(r.stderr).toContain('第 8 行是汇总行（“合计”）');
     expect(r.stderr).toContain('第 9 行是表格的注释（“注：数据截至 2025 年底，单位：人”）');
     expect(r.stderr).toContain('第 10 行是表格的注释（“填表人：王某”）');
   });
@@ -80,7 +80,7 @@ describe('rows of a district workbook that are no company', () => {
     const r = zhizao(['batch', book, '--dry-run', '--lang', 'zh']);
     expect(r.stdout + r.stderr).toMatch(/\[经开区\]：表头在第 1 行，数据 3 行/);
     expect(r.stdout + r.stderr).toMatch(/\[高新区\]：表头在第 1 行，数据 2 行/);
-    for (const said of ['第 2 行整行是同一段文字', '第 5 行的企业名称为“小计”', '第 6 行重复了表头', '第 8 行的企业名称为“合计”']) expect(r.stdout + r.stderr).toContain(said);
+    for (const said of ['第 2 行整行是同一段文字', '第 5 行是汇总行（“小计”）', '第 6 行重复了表头', '第 8 行是汇总行（“合计”）']) expect(r.stdout + r.stderr).toContain(said);
   });
 
   it('--max-rows 4 over both sheets: four companies scored, one rejection at the first row not read, saying so; the rows after it not read', () => {

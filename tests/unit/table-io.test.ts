@@ -274,6 +274,12 @@ describe('the header row: a run and a dry run find the same one', () => {
     expect(r.dry).toEqual({ headerLine: 1, rows: 3 });
   });
 
+  it('a total after a district\'s name or before a count, or in the 序号 column beside no company, and a sign-off row over several columns, are no companies (an analyst\'s review)', async () => {
+    const r = await both(csv('totals2.csv', ['序号,company,industry,designers_total', '1,甲,discrete,10', ',金水区小计,discrete,10', '2,乙,process,4', ',合计（6家）,,14', '合计,,,14', '3,金水区合计机械厂,discrete,2', ',填表人：王五,审核人：赵六,填报日期：2026-11-30']));
+    expect(r.run).toEqual({ rows: [2, 4, 7], rejected: [] });
+    expect(r.dry).toEqual({ headerLine: 1, rows: 3 });
+  });
+
   it('title rows above the header are skipped, up to 19 of them; comment and empty rows under it hold no company', async () => {
     const r = await both(csv('titles.csv', [...titles(19), header, '# a note,,', ',,', '甲,discrete,10']));
     expect(r.run).toEqual({ rows: [23], rejected: [] });

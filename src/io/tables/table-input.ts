@@ -58,9 +58,10 @@ export const sheetSkipped = (shown: string, sheet: string, read: readonly string
  * has a value (a row numbered in advance, 序号 only), `divider` when the company's column and at least two others
  * hold one same text and no column read holds another (a row merged across the table: 以下为补报企业), with that
  * text, `header` when each column read holds its own header again (two exports pasted one under the other: the
- * second's header row), `total` when the company's column holds 合计, 小计, Total… (a row adding up the others, whose
- * figures are sums; TOTAL_ROW_WORDS), `note` when the company's column alone holds a text beginning 注：, 填表人：…
- * (a note under the table; NOTE_ROW_PREFIXES). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
+ * second's header row), `total` when the company's column holds 合计, 小计, Total…, also after a district's name or
+ * before a count (金水区小计, 合计（6家）), or is empty beside a cell that holds one (合计 in the 序号 column): a row
+ * adding up the others, whose figures are sums (isTotalText), `note` when each cell read that holds a text begins
+ * 注：, 填表人：, 审核人：… (a note or the sign-off under the table; NOTE_ROW_PREFIXES). `roles`: the columns read; `header`: the header row's texts. In a workbook, a text merged
  * across columns (`merged`, first and last column from 1) stands in its first cell only: it is read as standing in
  * each column it spans.
  */
@@ -80,7 +81,7 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
     filled++;
     if (r.kind === 'respondent' && r.field === 'company') {
       company = true;
-      if (TOTAL_ROW_WORDS.has(text.replace(/\s+/g, '').toLowerCase())) total = text;
+      if (isTotalText(text)) total = text;
     }
     if (first === undefined) first = text;
     else if (text !== first) same = false;
@@ -88,10 +89,36 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
   if (filled === 0) return 'unmapped';
   if (asHeader) return 'header';
   if (total !== undefined) return { total };
-  if (filled === 1 && company && NOTE_ROW.test(first!)) return { note: first! };
+  // no company named, and a cell of the row (read or not: 合计 in the 序号 column) says it is a total
+  if (!company) {
+    for (const c of cells) {
+      const text = c === null || c === undefined ? '' : cellText(c).trim();
+      if (text && isTotalText(text)) return { total: text };
+    }
+  }
+  // (one test for most rows: a row whose first text is no note is none)
+  if ((company || filled > 1) && NOTE_ROW.test(first!) && roles.every((r) => isNoteOrEmpty(cells[r.col - 1]))) return { note: first! };
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
 }
+
+/**
+ * Whether a cell's text says its row adds up others: a word of TOTAL_ROW_WORDS (spaces and case aside), alone, after a
+ * short name (金水区小计, 全市合计) or before a count in brackets (合计（6家）, Total (6)); never a company's name
+ * (…公司, …厂, …集团).
+ */
+function isTotalText(text: string): boolean {
+  const t = text.replace(/\s+/g, '').toLowerCase().replace(/[（(][^）)]{0,20}[）)]$/, '');
+  if (TOTAL_ROW_WORDS.has(t)) return true;
+  const m = TOTAL_SUFFIX.exec(t);
+  return m !== null && !/(公司|厂|集团|合作社|中心)/.test(t);
+}
+const isNoteOrEmpty = (c: CellValue | undefined): boolean => {
+  const text = c === null || c === undefined ? '' : cellText(c).trim();
+  return text === '' || NOTE_ROW.test(text);
+};
+/** A total word at the end of a short text (a district's or a group's name before it). */
+const TOTAL_SUFFIX = /^.{1,12}(合计|小计|总计|共计)$/;
 
 /** A row of the layout that holds a text: a divider, a total or a note, with that text. */
 type LayoutText = { divider: string } | { total: string } | { note: string };
