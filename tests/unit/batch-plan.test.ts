@@ -47,6 +47,8 @@ describe('plan count targets', () => {
     target({ id: 'smart-workshops-per-year', programme: 'smart-workshop', basis: 'new-question', per: 'year', years: [2018] }),
     target({ id: 'class-b-retrofit-share', programme: 'enterprise-classification', enterpriseClass: 'B', basis: 'answers', value: 0.5 }),
     target({ id: 'demo-parks', programme: 'demo-park', basis: 'not-from-diagnosis', comparison: 'range', value: { min: 2, max: 3 } }),
+    target({ id: 'smart-factories-workshops-total', basis: 'new-question', value: 50 }),
+    target({ id: 'national-provincial-factories-workshops', basis: 'new-question', value: 20 }),
   ];
   const current = [
     agg(1, { scale: true, provisional: false, year: 2026, ready: [true, false], facts: facts([130, 70, 70, 0.08, 0.8], 10, 5) }),
@@ -143,6 +145,16 @@ describe('plan count targets', () => {
     const decided = countPlanTargets(targets, [], { layout, current: current.map((a) => ({ ...a, ready: a.ready ?? [false, false] })), pairs: [], byClass: [], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => x.id === 'smart-workshops-per-year')!;
     expect(decided).toMatchObject({ count: 2, how: { code: 'plan.candidates-workshop' } });
     expect(r['demo-parks']).toMatchObject({ countable: 'no', count: null, met: null, how: { code: 'plan.not-countable' } });
+  });
+
+  it('provincial and national recognitions are not counted by the city criteria (it repeated the city-level candidates: an analyst review)', () => {
+    expect(r['smart-factories-workshops-total']).toMatchObject({ countable: 'partial', count: 3 });
+    expect(r['national-provincial-factories-workshops']).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.needs-question' } });
+  });
+
+  it('companies benchmarked, when no answer set is a complete diagnosis (a short form): no count, never "0"', () => {
+    const short = countPlanTargets(targets, [], { layout, current: current.map((a) => ({ ...a, provisional: true })), pairs: [], byClass: [], kpis: KPIS, minGroupSize: 1, surveyYear: 2026 }).find((x) => x.id === 'companies-benchmarked')!;
+    expect(short).toMatchObject({ countable: 'no', count: null, how: { code: 'plan.benchmarked-none', args: { companies: 4 } } });
   });
 });
 

@@ -219,6 +219,8 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
         return asPublished('all', cloudAnswered.all, counted(cloudAll, 'plan.cloud-all'));
       }
       case 'benchmarking':
+        // no answer set of the batch is a complete diagnosis (a short form, or too few answers): no count, never "0"
+        if (companies && !complete) return no('plan.benchmarked-none', { companies });
         return over(companies, counted(complete, 'plan.benchmarked', {}, completeByYear));
       case 'enterprise-classification': {
         const cls = t.enterpriseClass;
@@ -266,7 +268,8 @@ export function countPlanTargets(targets: readonly CountTargetDef[], programmes:
       // over the plants assessed twice with all five KPIs both times
       return over(pairsWithKpis, counted(pairs ? benchmark : null, 'plan.benchmark-projects', { pairs, withKpis: pairsWithKpis, reached: benchmark, days: CONFLICT_WINDOW_DAYS }));
     }
-    if (/factor(y|ies)|workshop/.test(t.id) && (workshop >= 0 || factory >= 0)) {
+    // (candidates by the city's criteria: never a count of provincial or national recognitions, whose criteria differ)
+    if (/factor(y|ies)|workshop/.test(t.id) && !/national|provincial/.test(t.id) && (workshop >= 0 || factory >= 0)) {
       if (!workshopJudged && !factoryJudged) return no('plan.candidates-undetermined', { companies });
       // (withheld below the minimum group size of the fewer companies judged, of those profiles judged at all)
       const judged = Math.min(...[workshopJudged, factoryJudged].filter((n) => n > 0));
