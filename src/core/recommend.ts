@@ -335,7 +335,7 @@ export function recommend(input: RecommendInput): RetrofitPlan {
     // written rules and registers the plant's own staff draw up (light) cost what the staff's time and some help
     // cost, and a project of fixed scope (one welding cell) what that scope costs, whatever the plant's size: neither
     // is scaled with it
-    const fixedScope = (v ? (v.fixedScope ?? def.fixedScope) : def.fixedScope) === true;
+    const fixedScope = (v?.fixedScope ?? def.fixedScope) === true;
     rec.investment = def.light || fixedScope ? scaled(investment, 1) : scaled(investment, scale);
     if (fixedScope) rec.fixedScope = true;
     rec.benefits = offer.benefits;

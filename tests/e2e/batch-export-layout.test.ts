@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, zhizao } from '../helpers/cli';
+import { csvTable } from '../helpers/csv-table';
 import type { Rejected } from '../../src/app/batch/parts';
 import type { CompanyRecord } from '../../src/core/batch/record';
 
@@ -41,6 +42,16 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(book);
 });
 
+/** What each row of the layout is said to be, by a run (stderr) and by --dry-run alike. */
+const SAID = [
+  '第 2 行整行是同一段文字（“一、第一批”）',
+  '第 5 行是汇总行（“小计”）：已跳过',
+  '第 6 行重复了表头',
+  '第 8 行是汇总行（“合计”）',
+  '第 9 行是表格的注释（“注：数据截至 2025 年底，单位：人”）',
+  '第 10 行是表格的注释（“填表人：王某”）',
+];
+
 const run = (...extra: string[]) => zhizao(['batch', book, '--json', '--lang', 'zh', ...extra]);
 const out = (r: { stdout: string }) => JSON.parse(r.stdout) as { companies: CompanyRecord[]; rejected: Rejected[] };
 
@@ -51,12 +62,7 @@ describe('rows of a district workbook that are no company', () => {
     const o = out(r);
     expect(o.companies.map((c) => c.company)).toEqual(['甲机械', '乙食品', '丙电子', '丁材料', '戊装备']);
     expect(o.rejected).toEqual([]);
-    expect(r.stderr).toContain('第 2 行整行是同一段文字（“一、第一批”）');
-    expect(r.stderr).toContain('第 5 行是汇总行（“小计”）：已跳过');
-    expect(r.stderr).toContain('第 6 行重复了表头');
-    expect(r.stderr).toContain('第 8 行是汇总行（“合计”）');
-    expect(r.stderr).toContain('第 9 行是表格的注释（“注：数据截至 2025 年底，单位：人”）');
-    expect(r.stderr).toContain('第 10 行是表格的注释（“填表人：王某”）');
+    for (const said of SAID) expect(r.stderr).toContain(said);
   });
 
   it('a hidden sheet is not read: said on stderr, by --dry-run, and in the sample statement the bureau reads (it was said nowhere)', () => {
@@ -80,7 +86,7 @@ describe('rows of a district workbook that are no company', () => {
     const r = zhizao(['batch', book, '--dry-run', '--lang', 'zh']);
     expect(r.stdout + r.stderr).toMatch(/\[经开区\]：表头在第 1 行，数据 3 行/);
     expect(r.stdout + r.stderr).toMatch(/\[高新区\]：表头在第 1 行，数据 2 行/);
-    for (const said of ['第 2 行整行是同一段文字', '第 5 行是汇总行（“小计”）', '第 6 行重复了表头', '第 8 行是汇总行（“合计”）']) expect(r.stdout + r.stderr).toContain(said);
+    for (const said of SAID) expect(r.stdout + r.stderr).toContain(said);
   });
 
   it('--max-rows 4 over both sheets: four companies scored, one rejection at the first row not read, saying so; the rows after it not read', () => {
@@ -93,5 +99,19 @@ describe('rows of a district workbook that are no company', () => {
     expect(o.rejected[0]!.file).toMatch(/\[高新区\]$/);
     expect(o.rejected[0]!.line).toBe(3);
     expect(o.rejected[0]!.message).toContain('前 4 行已读取并评分，本行及其后各行未读取，不计入任何汇总数值');
+    // --dry-run stops where the run stops, and says so (exit 1: a run would reject)
+    const dry = zhizao(['batch', book, '--dry-run', '--lang', 'zh', '--max-rows', '4']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout + dry.stderr).toContain('第 3 行起超过 4 行的上限（--max-rows；工作簿各工作表合计）：正式运行只读取并评分前 4 行');
+  });
+
+  it('the plan sheet of this short form: no count of companies benchmarked (none is a complete diagnosis: blank, not 0), none of provincial and national recognitions', () => {
+    const csv = path.join(dir, 'out.csv');
+    expect(zhizao(['batch', book, '-o', csv, '--lang', 'zh', '--force']).code).toBe(0);
+    const plan = csvTable(csv.replace(/\.csv$/, '.plan.csv'));
+    const row = (id: string) => plan.find((r) => r.id === id)!;
+    expect(row('companies-benchmarked')).toMatchObject({ count: '', countable: 'no' });
+    expect(row('companies-benchmarked').how).toContain('5 家企业的答卷都没有给出非“暂定”的诊断等级');
+    expect(row('national-provincial-factories-workshops')).toMatchObject({ count: '', countable: 'no' });
   });
 });

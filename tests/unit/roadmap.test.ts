@@ -1,7 +1,7 @@
 // The recommendation engine over small rule sets written for these tests: evidence, in-place, variants, sectors,
 // budget envelope, capacity, prerequisites, priorities and projections. The shipped rules are tested elsewhere.
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { firstMissedLevelIndex, investmentOf } from '../../src/core/roadmap';
@@ -11,40 +11,15 @@ import { plantRuleContext, type RuleContextIds } from '../../src/core/rule-conte
 import { compileSectorPack, packFor, type CompiledSectorPack } from '../../src/core/sector';
 import { buildReportModel } from '../../src/report/model';
 import { renderMarkdown } from '../../src/report/render';
-import { model, mustAnswers, policy, profile, profileWith, questionnaire, read, src, targets, wording } from '../helpers/defs';
+import { model, mustAnswers, policy, profile, profileWith, questionnaire, src, targets, wording } from '../helpers/defs';
+import { machineryExample, T, testRule as rule, withoutMes } from '../helpers/test-rules';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const p = profile();
 const t = targets();
 const m = model();
 const ids: RuleContextIds = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
-const example = () => parse(read('examples/discrete-machinery.zhizao.yaml')) as { respondent: Record<string, unknown>; answers: Record<string, unknown>; overrides?: unknown };
-/** The example without its MES: the test rules' default evidence (has_mes == false) holds. */
-const withoutMes = <F extends ReturnType<typeof example>>(f: F): F => {
-  f.answers.has_mes = false;
-  delete f.answers.mes_coverage;
-  delete f.answers.mes_modules;
-  return f;
-};
-
-const T = (s: string) => ({ zh: s, en: s });
-function rule(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    title: T(id),
-    when: 'true',
-    evidence: [{ if: 'has_mes == false', question: 'has_mes', statement: T(`${id}: no MES.`) }],
-    addresses: ['production-operations'],
-    retrofitLevel: 'workshop',
-    programme: 'smart-workshop',
-    projectType: 'integration',
-    measures: [T('m')],
-    investment: { min: 20, max: 40 },
-    benefits: T('b'),
-    effort: 'medium',
-    ...extra,
-  };
-}
+const example = machineryExample;
 function rulesOf(list: unknown[], planning?: unknown) {
   const c = compileRules(src(stringify({ kind: 'rules', id: 'test', title: T('t'), ...(planning ? { planning } : {}), rules: list }), 'rules.yaml'), ids);
   expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

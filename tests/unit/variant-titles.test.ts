@@ -4,12 +4,13 @@
 // "doffing or a link"). Checked at load: the last alternative has no condition, none is chosen by a confidential
 // answer, and the projects named are rules of the file, not the variant's own.
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { recommend, type Recommendation } from '../../src/core/recommend';
 import { buildResult } from '../../src/core/result';
 import { compileRules } from '../../src/core/rules-def';
 import type { RuleContextIds } from '../../src/core/rule-context';
-import { model, mustAnswers, profile, questionnaire, read, shape, src, targets } from '../helpers/defs';
+import { model, mustAnswers, profile, questionnaire, shape, src, targets } from '../helpers/defs';
+import { machineryExample, T, testRule as rule, withoutMes, type ExampleFile } from '../helpers/test-rules';
 
 const q = questionnaire('questionnaires/smart-manufacturing.yaml');
 const p = profile();
@@ -17,33 +18,8 @@ const t = targets();
 const m = model();
 const ids: RuleContextIds = { questionIds: [...q.byId.keys()], subdomains: m.subdomainIds, sections: new Set(q.def.sections.map((s) => s.id)), indicators: new Set(q.indicators.map((i) => i.def.id)) };
 const secretIds: RuleContextIds = { ...ids, confidentialQuestions: new Set(q.questions.filter((x) => x.confidential).map((x) => x.id)) };
-type File = { respondent: Record<string, unknown>; answers: Record<string, unknown>; overrides?: unknown };
-const example = (): File => {
-  const f = parse(read('examples/discrete-machinery.zhizao.yaml')) as File;
-  f.answers.has_mes = false;
-  delete f.answers.mes_coverage;
-  delete f.answers.mes_modules;
-  return f;
-};
-
-const T = (s: string) => ({ zh: s, en: s });
-function rule(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    title: T(id),
-    when: 'true',
-    evidence: [{ if: 'has_mes == false', question: 'has_mes', statement: T(`${id}: no MES.`) }],
-    addresses: ['production-operations'],
-    retrofitLevel: 'workshop',
-    programme: 'smart-workshop',
-    projectType: 'integration',
-    measures: [T('m')],
-    investment: { min: 20, max: 40 },
-    benefits: T('b'),
-    effort: 'medium',
-    ...extra,
-  };
-}
+type File = ExampleFile;
+const example = (): File => withoutMes(machineryExample());
 const file = (list: unknown[]) => ({ kind: 'rules', id: 'test', title: T('t'), rules: list });
 function run(f: File, list: unknown[], opts: { planOnly?: boolean } = {}) {
   const c = compileRules(src(stringify(file(list)), 'rules.yaml'), secretIds);

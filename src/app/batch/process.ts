@@ -20,7 +20,7 @@ import type { TargetsDef } from '../../core/targets.js';
 import { resolveSource } from '../../io/answer-file.js';
 import { Definitions } from '../../io/definitions.js';
 import { readTextSync } from '../../io/read-input.js';
-import { readTableInput } from '../../io/tables/table-input.js';
+import { readTableInput, sheetLabel, SHEET_NOT_READ_CODES } from '../../io/tables/table-input.js';
 import { diagnosticText, formatMessage } from '../../messages/catalogue.js';
 import { readinessFor, reportContext, rulesFor } from '../report.js';
 import { sectorsFor } from '../sectors.js';
@@ -179,7 +179,7 @@ export class Processor {
       if (ev.type === 'own-output') part.ownOutput = true;
       else if (ev.type === 'warning') {
         part.notes.push(...ev.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${diagnosticText(this.opts.anonymize ? withoutFileText(d) : d, lang, this.opts.cmd)}`));
-        for (const d of ev.diagnostics) if (SHEET_NOT_READ.has(d.code)) (part.sheetsNotRead ??= []).push(`${d.file}[${String(d.args?.sheet ?? '')}]`);
+        for (const d of ev.diagnostics) if (SHEET_NOT_READ_CODES.has(d.code)) (part.sheetsNotRead ??= []).push(sheetLabel(d.file, String(d.args?.sheet ?? '')));
       }
       else if (ev.type === 'reject') {
         let rej = rejectedOf(ev.diagnostics, { file: ev.file ?? unit.shown, ...(ev.row !== undefined ? { row: ev.row } : {}), ...(ev.company !== undefined ? { company: ev.company } : {}) }, this.opts);
@@ -448,6 +448,3 @@ function coversSomeSections(sections: readonly string[] | undefined, given: Reco
 function withoutFileText(d: Diagnostic): Diagnostic {
   return d.args && typeof d.args.text === 'string' ? { ...d, args: { ...d.args, text: '…' } } : d;
 }
-
-/** The warnings that a sheet of a workbook was not read: its companies, if any, are in no figure. */
-const SHEET_NOT_READ: ReadonlySet<string> = new Set(['table.sheet-skipped', 'table.sheet-hidden']);

@@ -11,14 +11,11 @@ import { DEFAULT_MIN_GROUP_SIZE, percentDigits } from '../../core/batch/verdict.
 import { displayPath } from '../../io/paths.js';
 import { isMessageCode, type MessageCode } from '../../messages/catalogue.js';
 import { tableLimitsFrom } from '../../io/tables/limits.js';
-import { lostCode } from '../../io/tables/table-input.js';
+import { LAYOUT_ROW_CODES, lostCode, SHEET_NOT_READ_CODES } from '../../io/tables/table-input.js';
 import { limitsFrom, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { BatchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
-
-/** The rows of a table's layout passed over (table-input.ts layoutDiagnostic): each said under its table. */
-const LAYOUT_ROW_CODES: ReadonlySet<string> = new Set(['table.divider-row', 'table.header-again', 'table.total-row', 'table.note-row']);
 
 export async function run(ctx: Context<BatchOptions>, inputs: string[]): Promise<number> {
   const { term, opts } = ctx;
@@ -261,7 +258,7 @@ async function dryRun(ctx: Context<BatchOptions>, inputs: string[]): Promise<num
   const lines: string[] = [];
   for (const t of r.tables) {
     // a sheet a run skips (its workbook's other sheets are read): said as the run says it, a warning
-    const skipped = t.problems.find((p) => p.code === 'table.sheet-skipped' || p.code === 'table.sheet-hidden');
+    const skipped = t.problems.find((p) => SHEET_NOT_READ_CODES.has(p.code));
     if (skipped) {
       lines.push(term.err.yellow(`${t.file}: ${term.msg(skipped.code, skipped.args)}`));
       continue;

@@ -57,6 +57,13 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/** Column letters to number (1-based): A → 1, AA → 27 (columnLetter's inverse). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
 /*
  * Lenient readers for table cells. They turn what survey tools and spreadsheets write into the forms the shared
  * answer normalisation (core/answer-value.ts) accepts; anything they do not recognise is passed on unchanged, so the

@@ -9,7 +9,7 @@ import type { ColumnRole, SurveyMap } from './columns.js';
 import { readCsvRows, type BadRow, type TableItem } from './csv-read.js';
 import type { TableLimits } from './limits.js';
 import { rowContext, rowSource, type RowSource } from './row-source.js';
-import { headerSearch, isBlankOrComment, layoutDiagnostic, layoutRow, namesCompany, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
+import { headerSearch, isBlankOrComment, layoutDiagnostic, layoutRow, namesCompany, sheetHidden, sheetLabel, sheetSkipped, type RowsCounted, type TableKind } from './table-input.js';
 import { hiddenSheets, openWorkbook, readXlsxRows, tableSheets } from './xlsx-read.js';
 
 /** Respondent fields with fixed values: a label the map does not turn into one of them is listed. */
@@ -68,7 +68,7 @@ export async function previewTables(file: string, shown: string, kind: TableKind
     out.push({ file: table.shown, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), preview: await previewTable(table.rows, table.shown, q, { counted, maxRows: limits.maxRows }, map, visit && ((row, at) => visit(row, { ...at, file: table.shown }))) });
   }
   // hidden sheets are not read, by a run either: each said as a sheet not read
-  for (const sheet of t.hidden ?? []) out.push({ file: sheetLabel(shown, sheet), sheet, preview: { diagnostics: [diag('table.sheet-hidden', shown, { line: 1, column: 1 }, { sheet }, 'warning')] } });
+  for (const sheet of t.hidden ?? []) out.push({ file: sheetLabel(shown, sheet), sheet, preview: { diagnostics: [sheetHidden(shown, sheet)] } });
   if (out.length === 1) return out;
   // a sheet is a table when its header names a column (a map's header row that names none is a notes sheet)
   const isTable = (p: TablePreview | { diagnostics: Diagnostic[] }): boolean => 'roles' in p && p.roles.length > 0;

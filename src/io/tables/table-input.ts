@@ -42,13 +42,18 @@ export interface TableEnv {
 }
 
 const FIRST = { line: 1, column: 1 };
-const isEmpty = (cells: readonly CellValue[]) => cells.every((c) => c === null || cellText(c).trim() === '');
-const firstText = (cells: readonly CellValue[]) => cellText(cells.find((c) => c !== null && cellText(c).trim() !== '') ?? null).trim();
+/** A cell's text, trimmed; '' for an empty or missing cell. */
+const trimmed = (c: CellValue | undefined): string => (c === null || c === undefined ? '' : cellText(c).trim());
+const isEmpty = (cells: readonly CellValue[]) => cells.every((c) => trimmed(c) === '');
+const firstText = (cells: readonly CellValue[]) => trimmed(cells.find((c) => trimmed(c) !== ''));
 /** A row under the header that holds no company: empty, or a comment (its first text starts with #). */
 export const isBlankOrComment = (cells: readonly CellValue[]) => isEmpty(cells) || firstText(cells).startsWith('#');
 
 /** Whether a table's columns name the company (its name or its credit code): every row needs one. */
 export const namesCompany = (roles: readonly ColumnRole[]): boolean => roles.some((c) => c.kind === 'respondent' && (c.field === 'company' || c.field === 'credit_code'));
+
+/** The warning that a hidden sheet of a workbook is not read. */
+export const sheetHidden = (shown: string, sheet: string): Diagnostic => diag('table.sheet-hidden', shown, FIRST, { sheet }, 'warning');
 
 /** The warning that a sheet of a workbook of several is not read (no header), naming the sheets read. */
 export const sheetSkipped = (shown: string, sheet: string, read: readonly string[]): Diagnostic => diag('table.sheet-skipped', shown, FIRST, { sheet, read: read.join('、') }, 'warning');
@@ -74,8 +79,7 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
   let asHeader = header !== undefined && roles.length >= 2;
   let total: string | undefined;
   for (const r of roles) {
-    const c = cells[r.col - 1];
-    const text = c === null || c === undefined ? '' : cellText(c).trim();
+    const text = trimmed(cells[r.col - 1]);
     if (asHeader && text !== (header![r.col - 1] ?? '').trim()) asHeader = false;
     if (text === '') continue;
     filled++;
@@ -92,12 +96,12 @@ export function layoutRow(cells: readonly CellValue[], roles: readonly ColumnRol
   // no company named, and a cell of the row (read or not: 合计 in the 序号 column) says it is a total
   if (!company) {
     for (const c of cells) {
-      const text = c === null || c === undefined ? '' : cellText(c).trim();
+      const text = trimmed(c);
       if (text && isTotalText(text)) return { total: text };
     }
   }
   // (one test for most rows: a row whose first text is no note is none)
-  if ((company || filled > 1) && NOTE_ROW.test(first!) && roles.every((r) => isNoteOrEmpty(cells[r.col - 1]))) return { note: first! };
+  if ((company || filled > 1) && NOTE_ROW.test(first!) && roles.every((r) => isNoteOrEmpty(trimmed(cells[r.col - 1])))) return { note: first! };
   // (the company's cell among them: a company row never has its name in two other columns)
   return same && company && filled >= 3 ? { divider: first! } : undefined;
 }
@@ -113,10 +117,7 @@ function isTotalText(text: string): boolean {
   const m = TOTAL_SUFFIX.exec(t);
   return m !== null && !/(公司|厂|集团|合作社|中心)/.test(t);
 }
-const isNoteOrEmpty = (c: CellValue | undefined): boolean => {
-  const text = c === null || c === undefined ? '' : cellText(c).trim();
-  return text === '' || NOTE_ROW.test(text);
-};
+const isNoteOrEmpty = (text: string): boolean => text === '' || NOTE_ROW.test(text);
 /** A total word at the end of a short text (a district's or a group's name before it). */
 const TOTAL_SUFFIX = /^.{1,12}(合计|小计|总计|共计)$/;
 
@@ -126,13 +127,20 @@ type LayoutText = { divider: string } | { total: string } | { note: string };
 /** A note's first words and its colon (NOTE_ROW_PREFIXES). */
 const NOTE_ROW = new RegExp(`^(?:${NOTE_ROW_PREFIXES.join('|')})\\s*[：:]`, 'i');
 
+/** The warning said of each kind of row of the layout that is passed over. */
+const LAYOUT_ROW_CODE = { header: 'table.header-again', total: 'table.total-row', note: 'table.note-row', divider: 'table.divider-row' } as const;
+/** The warnings of layoutDiagnostic: a run's notes and --dry-run list them under their table. */
+export const LAYOUT_ROW_CODES: ReadonlySet<string> = new Set(Object.values(LAYOUT_ROW_CODE));
+/** The warnings that a sheet of a workbook is not read (no header, or hidden): its companies, if any, are in no figure. */
+export const SHEET_NOT_READ_CODES: ReadonlySet<string> = new Set(['table.sheet-skipped', 'table.sheet-hidden']);
+
 /** What is said of a row of the sheet's layout that is passed over (layoutRow): a warning naming its row. */
 export function layoutDiagnostic(layout: 'header' | LayoutText, shown: string, item: { row: number; line: number }): Diagnostic {
   const at = { line: item.line, column: 1 };
-  if (layout === 'header') return diag('table.header-again', shown, at, { row: item.row }, 'warning');
-  if ('total' in layout) return diag('table.total-row', shown, at, { row: item.row, text: layout.total }, 'warning');
-  if ('note' in layout) return diag('table.note-row', shown, at, { row: item.row, text: layout.note }, 'warning');
-  return diag('table.divider-row', shown, at, { row: item.row, text: layout.divider }, 'warning');
+  if (layout === 'header') return diag(LAYOUT_ROW_CODE.header, shown, at, { row: item.row }, 'warning');
+  if ('total' in layout) return diag(LAYOUT_ROW_CODE.total, shown, at, { row: item.row, text: layout.total }, 'warning');
+  if ('note' in layout) return diag(LAYOUT_ROW_CODE.note, shown, at, { row: item.row, text: layout.note }, 'warning');
+  return diag(LAYOUT_ROW_CODE.divider, shown, at, { row: item.row, text: layout.divider }, 'warning');
 }
 
 /** The cells with each merged range's value (in its first cell) in every empty cell it spans. */
@@ -269,9 +277,9 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
     yield reject('table.empty');
     return;
   }
+  const named = env.sheetName ?? ((x: string) => x);
   // hidden sheets are not read (a district's filtered-out copy, lookup lists): said, as a sheet that may hold companies
-  const named0 = env.sheetName ?? ((x: string) => x);
-  for (const h of hiddenSheets(opened.book, sheets)) yield { type: 'warning', diagnostics: [diag('table.sheet-hidden', shown, FIRST, { sheet: named0(h.name) }, 'warning')] };
+  for (const h of hiddenSheets(opened.book, sheets)) yield { type: 'warning', diagnostics: [sheetHidden(shown, named(h.name))] };
   if (sheets.length === 1) {
     yield* sheetEvents(readXlsxRows(opened.book, sheets[0]!, env.onFallback), shown, kind, env, counted, { found: false });
     return;
@@ -280,7 +288,6 @@ export async function* readTableInput(file: string, shown: string, kind: TableKi
   // its rows named FILE[SHEET]. A sheet with no header row is skipped and said so, unless no sheet has one: then
   // the first sheet's problem is the workbook's, as for a workbook of one sheet.
   const skipped: { sheet: string; events: TableEvent[] }[] = [];
-  const named = env.sheetName ?? ((x: string) => x);
   for (const sheet of sheets) {
     const state = { found: false };
     const held: TableEvent[] = [];

@@ -1,6 +1,6 @@
 import type { MessageCode } from '../../messages/catalogue.js';
 import { Readable } from 'node:stream';
-import { plainCell, type CellValue } from './cells.js';
+import { columnNumber, plainCell, type CellValue } from './cells.js';
 import type { TableItem } from './csv-read.js';
 import { checkZip, type ZipCaps } from './zip-guard.js';
 
@@ -71,9 +71,6 @@ export async function openWorkbook(buf: Buffer, caps: ZipCaps): Promise<OpenResu
   const styles = z.texts.get('xl/styles.xml');
   return { ok: true, book: { buf, sheets, date1904, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ...(styles !== undefined ? { styles } : {}), ownOutput, merges: z.merges } };
 }
-
-/** A column's letters as its number, from 1 (A → 1, AA → 27). */
-const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** A sheet's ranges merged across columns, by the row they start on: first and last column, from 1. */
 export function mergedAcross(refs: readonly string[]): Map<number, [number, number][]> {

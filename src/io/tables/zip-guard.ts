@@ -142,20 +142,17 @@ export async function checkZip(buf: Buffer, caps: ZipCaps = DEFAULT_ZIP_CAPS, ke
       if (en.compressedSize !== en.uncompressedSize) return fail('xlsx.zip-bomb', `stored entry ${en.name} has inconsistent sizes`);
       total += en.uncompressedSize;
       if (want) texts.set(en.name, data.toString('utf8'));
-      if (refs) {
-        refs.scan(data);
-        if (refs.refs.length) merges.set(en.name, refs.refs);
-      }
-      continue;
+      refs?.scan(data);
+    } else {
+      if (en.method !== 8) return fail('xlsx.unreadable', `entry ${en.name} uses compression method ${en.method}`);
+      const r = await inflateCounting(data, Math.min(en.uncompressedSize, caps.maxUncompressed - total), want, refs);
+      if (!r.ok) return fail(r.code, `${en.name}: ${r.detail}`);
+      // A part shorter than its declared size is damaged: refused here, before any of its rows is read (a sheet would
+      // otherwise be read, and the damage met only in a part stored after it)
+      if (r.size !== en.uncompressedSize) return fail('xlsx.unreadable', `${en.name}: uncompressed data size mismatch (${r.size} of ${en.uncompressedSize} bytes)`);
+      total += r.size;
+      if (want && r.text !== undefined) texts.set(en.name, r.text);
     }
-    if (en.method !== 8) return fail('xlsx.unreadable', `entry ${en.name} uses compression method ${en.method}`);
-    const r = await inflateCounting(data, Math.min(en.uncompressedSize, caps.maxUncompressed - total), want, refs);
-    if (!r.ok) return fail(r.code, `${en.name}: ${r.detail}`);
-    // A part shorter than its declared size is damaged: refused here, before any of its rows is read (a sheet would
-    // otherwise be read, and the damage met only in a part stored after it)
-    if (r.size !== en.uncompressedSize) return fail('xlsx.unreadable', `${en.name}: uncompressed data size mismatch (${r.size} of ${en.uncompressedSize} bytes)`);
-    total += r.size;
-    if (want && r.text !== undefined) texts.set(en.name, r.text);
     if (refs?.refs.length) merges.set(en.name, refs.refs);
   }
   return { ok: true, entries, totalUncompressed: total, texts, merges };
